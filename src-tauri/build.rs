@@ -1,0 +1,29 @@
+//! Declares the app's own commands so that each one needs an explicit `allow-*` in `capabilities/`.
+
+/// Every `#[tauri::command]` in `src/commands.rs`; a test checks that this list, the invoke handler and the
+/// capability file agree.
+const COMMANDS: &[&str] = &[
+    "open_status",
+    "get_preferences",
+    "set_preferences",
+    "list_boards",
+    "create_board",
+    "create_sample_board",
+    "rename_board",
+    "duplicate_board",
+    "delete_board",
+    "get_board",
+    "add_idea",
+    "update_idea",
+    "move_idea",
+    "delete_idea",
+    "restore_idea",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

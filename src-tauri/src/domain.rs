@@ -1,0 +1,341 @@
+//! The PICK model: scores, thresholds, quadrants and the rules that connect them. Plain Rust, no storage, no UI.
+//!
+//! An idea is either unplaced (it sits in the Unsorted tray) or has a [`Position`]: a payoff and a cost/risk score,
+//! each on a 0–10 scale with one decimal. Its quadrant is never stored: it follows from the position and the board's
+//! [`Thresholds`]. A score exactly on a threshold counts as high payoff / hard.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+/// A score on the 0–10 scale, kept as whole tenths (0..=100) so that comparisons at a threshold are exact.
+/// It crosses to the UI as a plain number with one decimal (`7.5`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, TS)]
+#[ts(type = "number")]
+pub struct Score(u8);
+
+impl Score {
+    pub const MIN: Score = Score(0);
+    pub const MAX: Score = Score(100);
+
+    pub fn from_tenths(tenths: i64) -> Result<Self> {
+        u8::try_from(tenths)
+            .ok()
+            .filter(|t| *t <= 100)
+            .map(Score)
+            .ok_or_else(|| Error::invalid(format!("A score must lie between 0 and 10 (got {}).", tenths as f64 / 10.0)))
+    }
+
+    pub fn from_points(points: f64) -> Result<Self> {
+        if !points.is_finite() {
+            return Err(Error::invalid("A score must be a number between 0 and 10."));
+        }
+        Self::from_tenths((points * 10.0).round() as i64)
+    }
+
+    pub fn tenths(self) -> i64 {
+        i64::from(self.0)
+    }
+
+    pub fn points(self) -> f64 {
+        f64::from(self.0) / 10.0
+    }
+}
+
+impl Serialize for Score {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_f64(self.points())
+    }
+}
+
+impl<'de> Deserialize<'de> for Score {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let points = f64::deserialize(d)?;
+        Score::from_points(points).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Where an idea sits on the PICK plane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Position {
+    /// Payoff (return on investment): 0 = none, 10 = very high. The vertical axis.
+    pub payoff: Score,
+    /// Cost and risk: 0 = easy, 10 = very hard. The horizontal axis.
+    pub cost: Score,
+}
+
+/// The lines that divide a board into quadrants. A threshold lies in 0.1..=10 so that both sides are non-empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Thresholds {
+    /// Payoff at or above this is high.
+    pub payoff: Score,
+    /// Cost/risk at or above this is hard.
+    pub cost: Score,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds { payoff: Score(50), cost: Score(50) }
+    }
+}
+
+impl Thresholds {
+    pub fn new(payoff: Score, cost: Score) -> Result<Self> {
+        if payoff.0 == 0 || cost.0 == 0 {
+            return Err(Error::invalid("A threshold must lie above 0 and at most 10."));
+        }
+        Ok(Thresholds { payoff, cost })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Quadrant {
+    /// High payoff, easy: quick wins.
+    Implement,
+    /// High payoff, hard: worth the effort.
+    Challenge,
+    /// Low payoff, easy: maybe later.
+    Possible,
+    /// Low payoff, hard: drop it.
+    Kill,
+}
+
+impl Quadrant {
+    pub const ALL: [Quadrant; 4] = [Quadrant::Implement, Quadrant::Challenge, Quadrant::Possible, Quadrant::Kill];
+
+    pub fn of(position: Position, thresholds: Thresholds) -> Quadrant {
+        let high = position.payoff >= thresholds.payoff;
+        let hard = position.cost >= thresholds.cost;
+        match (high, hard) {
+            (true, false) => Quadrant::Implement,
+            (true, true) => Quadrant::Challenge,
+            (false, false) => Quadrant::Possible,
+            (false, true) => Quadrant::Kill,
+        }
+    }
+
+    fn is_high_payoff(self) -> bool {
+        matches!(self, Quadrant::Implement | Quadrant::Challenge)
+    }
+
+    fn is_hard(self) -> bool {
+        matches!(self, Quadrant::Challenge | Quadrant::Kill)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Quadrant::Implement => "Implement",
+            Quadrant::Challenge => "Challenge",
+            Quadrant::Possible => "Possible",
+            Quadrant::Kill => "Kill",
+        }
+    }
+
+    /// The position an idea takes when it is dropped into this quadrant: its own position when that already lies
+    /// inside, otherwise the nearest point inside, and the middle of the quadrant for an unplaced idea.
+    pub fn place(self, current: Option<Position>, thresholds: Thresholds) -> Position {
+        let (tp, tc) = (thresholds.payoff.0, thresholds.cost.0);
+        match current {
+            Some(p) if Quadrant::of(p, thresholds) == self => p,
+            Some(p) => Position {
+                payoff: Score(if self.is_high_payoff() { p.payoff.0.max(tp) } else { p.payoff.0.min(tp - 1) }),
+                cost: Score(if self.is_hard() { p.cost.0.max(tc) } else { p.cost.0.min(tc - 1) }),
+            },
+            None => Position {
+                payoff: Score(if self.is_high_payoff() { (tp + 100) / 2 } else { tp / 2 }),
+                cost: Score(if self.is_hard() { (tc + 100) / 2 } else { tc / 2 }),
+            },
+        }
+    }
+}
+
+/// Where an idea is shown: the Unsorted tray or one of the quadrants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Zone {
+    Unsorted,
+    Implement,
+    Challenge,
+    Possible,
+    Kill,
+}
+
+impl Zone {
+    pub fn of(position: Option<Position>, thresholds: Thresholds) -> Zone {
+        position.map_or(Zone::Unsorted, |p| Quadrant::of(p, thresholds).into())
+    }
+
+    pub fn quadrant(self) -> Option<Quadrant> {
+        match self {
+            Zone::Unsorted => None,
+            Zone::Implement => Some(Quadrant::Implement),
+            Zone::Challenge => Some(Quadrant::Challenge),
+            Zone::Possible => Some(Quadrant::Possible),
+            Zone::Kill => Some(Quadrant::Kill),
+        }
+    }
+}
+
+impl From<Quadrant> for Zone {
+    fn from(q: Quadrant) -> Zone {
+        match q {
+            Quadrant::Implement => Zone::Implement,
+            Quadrant::Challenge => Zone::Challenge,
+            Quadrant::Possible => Zone::Possible,
+            Quadrant::Kill => Zone::Kill,
+        }
+    }
+}
+
+pub const MAX_TITLE_CHARS: usize = 500;
+pub const MAX_NOTES_CHARS: usize = 50_000;
+pub const MAX_BOARD_NAME_CHARS: usize = 100;
+
+/// A title as it is stored: one line, trimmed, 1 to 500 characters.
+pub fn clean_title(raw: &str) -> Result<String> {
+    let title = one_line(raw);
+    if title.is_empty() {
+        return Err(Error::invalid("Give the idea a title."));
+    }
+    let len = title.chars().count();
+    if len > MAX_TITLE_CHARS {
+        return Err(Error::invalid(format!(
+            "A title can be at most {MAX_TITLE_CHARS} characters long; this one has {len}. Put the details in the notes."
+        )));
+    }
+    Ok(title)
+}
+
+pub fn clean_notes(raw: &str) -> Result<String> {
+    let notes: String = raw.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect();
+    let notes = notes.trim_end().to_owned();
+    let len = notes.chars().count();
+    if len > MAX_NOTES_CHARS {
+        return Err(Error::invalid(format!(
+            "Notes can be at most {MAX_NOTES_CHARS} characters long; these have {len}."
+        )));
+    }
+    Ok(notes)
+}
+
+pub fn clean_board_name(raw: &str) -> Result<String> {
+    let name = one_line(raw);
+    if name.is_empty() {
+        return Err(Error::invalid("Give the board a name."));
+    }
+    if name.chars().count() > MAX_BOARD_NAME_CHARS {
+        return Err(Error::invalid(format!("A board name can be at most {MAX_BOARD_NAME_CHARS} characters long.")));
+    }
+    Ok(name)
+}
+
+/// Collapses line breaks, tabs and other control characters into single spaces and trims the ends.
+fn one_line(raw: &str) -> String {
+    raw.split(|c: char| c.is_control() || c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(payoff: f64, cost: f64) -> Position {
+        Position { payoff: Score::from_points(payoff).unwrap(), cost: Score::from_points(cost).unwrap() }
+    }
+
+    fn thresholds(payoff: f64, cost: f64) -> Thresholds {
+        Thresholds::new(Score::from_points(payoff).unwrap(), Score::from_points(cost).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn quadrant_follows_position_with_default_thresholds() {
+        let t = Thresholds::default();
+        assert_eq!(Quadrant::of(pos(9.0, 1.0), t), Quadrant::Implement);
+        assert_eq!(Quadrant::of(pos(9.0, 9.0), t), Quadrant::Challenge);
+        assert_eq!(Quadrant::of(pos(1.0, 1.0), t), Quadrant::Possible);
+        assert_eq!(Quadrant::of(pos(1.0, 9.0), t), Quadrant::Kill);
+    }
+
+    #[test]
+    fn a_score_exactly_on_a_threshold_counts_as_high_payoff_and_hard() {
+        let t = Thresholds::default();
+        assert_eq!(Quadrant::of(pos(5.0, 4.9), t), Quadrant::Implement);
+        assert_eq!(Quadrant::of(pos(4.9, 4.9), t), Quadrant::Possible);
+        assert_eq!(Quadrant::of(pos(5.0, 5.0), t), Quadrant::Challenge);
+        assert_eq!(Quadrant::of(pos(4.9, 5.0), t), Quadrant::Kill);
+        // The corners of the scale.
+        assert_eq!(Quadrant::of(pos(0.0, 0.0), t), Quadrant::Possible);
+        assert_eq!(Quadrant::of(pos(10.0, 10.0), t), Quadrant::Challenge);
+    }
+
+    #[test]
+    fn the_quadrant_moves_with_the_thresholds() {
+        let p = pos(5.5, 5.5);
+        assert_eq!(Quadrant::of(p, Thresholds::default()), Quadrant::Challenge);
+        assert_eq!(Quadrant::of(p, thresholds(6.0, 6.0)), Quadrant::Possible);
+        assert_eq!(Quadrant::of(p, thresholds(5.5, 6.0)), Quadrant::Implement);
+        assert_eq!(Quadrant::of(p, thresholds(10.0, 0.1)), Quadrant::Kill);
+    }
+
+    #[test]
+    fn placing_keeps_a_position_that_already_lies_inside() {
+        let t = Thresholds::default();
+        assert_eq!(Quadrant::Implement.place(Some(pos(8.2, 1.3)), t), pos(8.2, 1.3));
+    }
+
+    #[test]
+    fn placing_moves_to_the_nearest_point_inside() {
+        let t = Thresholds::default();
+        assert_eq!(Quadrant::Kill.place(Some(pos(8.2, 1.3)), t), pos(4.9, 5.0));
+        assert_eq!(Quadrant::Challenge.place(Some(pos(8.2, 1.3)), t), pos(8.2, 5.0));
+        assert_eq!(Quadrant::Possible.place(Some(pos(9.9, 9.9)), t), pos(4.9, 4.9));
+    }
+
+    #[test]
+    fn placing_an_unplaced_idea_puts_it_in_the_middle_of_the_quadrant() {
+        let t = Thresholds::default();
+        assert_eq!(Quadrant::Implement.place(None, t), pos(7.5, 2.5));
+        assert_eq!(Quadrant::Kill.place(None, t), pos(2.5, 7.5));
+    }
+
+    #[test]
+    fn every_placement_lands_in_its_quadrant_for_every_threshold() {
+        for tp in (1..=100).step_by(7).chain([1, 100]) {
+            for tc in (1..=100).step_by(11).chain([1, 100]) {
+                let t = Thresholds::new(Score(tp), Score(tc)).unwrap();
+                for q in Quadrant::ALL {
+                    assert_eq!(Quadrant::of(q.place(None, t), t), q);
+                    for (p, c) in [(0, 0), (100, 100), (0, 100), (100, 0), (tp, tc), (tp - 1, tc - 1)] {
+                        let from = Position { payoff: Score(p), cost: Score(c) };
+                        assert_eq!(Quadrant::of(q.place(Some(from), t), t), q, "{q:?} from {from:?} with {t:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn scores_are_checked_and_rounded_to_one_decimal() {
+        assert_eq!(Score::from_points(7.46).unwrap().tenths(), 75);
+        assert!(Score::from_points(10.1).is_err());
+        assert!(Score::from_points(-0.1).is_err());
+        assert!(Score::from_points(f64::NAN).is_err());
+        assert_eq!(serde_json::to_string(&Score(75)).unwrap(), "7.5");
+        assert!(serde_json::from_str::<Score>("11").is_err());
+        assert!(Thresholds::new(Score(0), Score(50)).is_err());
+    }
+
+    #[test]
+    fn titles_are_one_trimmed_line_of_at_most_500_characters() {
+        assert_eq!(clean_title("  Move CI\nto  arm64\t ").unwrap(), "Move CI to arm64");
+        assert!(clean_title(" \n ").is_err());
+        assert!(clean_title(&"é".repeat(500)).is_ok());
+        let err = clean_title(&"é".repeat(501)).unwrap_err();
+        assert!(err.to_string().contains("at most 500"));
+        assert_eq!(clean_notes("line\r\nnext\u{0}\n\n").unwrap(), "line\nnext");
+        assert!(clean_board_name("").is_err());
+    }
+}

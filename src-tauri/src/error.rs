@@ -1,0 +1,162 @@
+//! The one error type of the backend. It reaches the UI as `{ kind, message, path }`: `kind` says which failure it is
+//! (so the UI can react to it), `message` says what happened and what to do, in words for the person using the app.
+
+use std::path::{Path, PathBuf};
+
+use serde::ser::SerializeStruct;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Error {
+    /// Input the user can correct: an empty title, a name that is too long, …
+    #[error("{0}")]
+    Invalid(String),
+
+    #[error("This {0} no longer exists. It may have been deleted in another window.")]
+    NotFound(&'static str),
+
+    #[error(
+        "This database was written by a newer version of Pickboard (format {found}; this version understands up to \
+         {supported}). Update Pickboard to open it. The file has not been changed."
+    )]
+    DatabaseTooNew { path: PathBuf, found: i64, supported: i64 },
+
+    #[error(
+        "The database file is damaged or is not a Pickboard database ({detail}). Pickboard has not changed it. Restore \
+         it from a backup, or move it aside to start with a new, empty database."
+    )]
+    DatabaseCorrupt { path: PathBuf, detail: String },
+
+    #[error(
+        "Pickboard cannot open its database ({detail}). Check that the folder exists and that you may write to it, or \
+         point PICKBOARD_DATA_DIR at another folder."
+    )]
+    DatabaseUnavailable { path: PathBuf, detail: String },
+
+    #[error("The disk is full, so your last change was not saved. Free some space and try again.")]
+    DiskFull,
+
+    #[error("Pickboard may not write to its data folder, so your last change was not saved. Check the folder's permissions.")]
+    ReadOnly,
+
+    #[error("Pickboard could not read or save your boards: {0}")]
+    Storage(String),
+
+    #[error("Your preferences could not be read or saved: {0}")]
+    Preferences(String),
+}
+
+/// What kind of failure an [`Error`] is; the UI branches on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorKind {
+    Invalid,
+    NotFound,
+    DatabaseTooNew,
+    DatabaseCorrupt,
+    DatabaseUnavailable,
+    DiskFull,
+    ReadOnly,
+    Storage,
+    Preferences,
+}
+
+/// The shape in which every error reaches the UI (`AppError` in `ui/src/lib/backend.ts`).
+#[derive(Debug, serde::Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorPayload {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// The file the error is about, when there is one (the database that cannot be opened).
+    pub path: Option<String>,
+}
+
+impl Error {
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::Invalid(message.into())
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Invalid(_) => ErrorKind::Invalid,
+            Self::NotFound(_) => ErrorKind::NotFound,
+            Self::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
+            Self::DatabaseCorrupt { .. } => ErrorKind::DatabaseCorrupt,
+            Self::DatabaseUnavailable { .. } => ErrorKind::DatabaseUnavailable,
+            Self::DiskFull => ErrorKind::DiskFull,
+            Self::ReadOnly => ErrorKind::ReadOnly,
+            Self::Storage(_) => ErrorKind::Storage,
+            Self::Preferences(_) => ErrorKind::Preferences,
+        }
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Self::DatabaseTooNew { path, .. }
+            | Self::DatabaseCorrupt { path, .. }
+            | Self::DatabaseUnavailable { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            kind: self.kind(),
+            message: self.to_string(),
+            path: self.path().map(|p| p.display().to_string()),
+        }
+    }
+}
+
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let payload = self.payload();
+        let mut s = serializer.serialize_struct("Error", 3)?;
+        s.serialize_field("kind", &payload.kind)?;
+        s.serialize_field("message", &payload.message)?;
+        s.serialize_field("path", &payload.path)?;
+        s.end()
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match err.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => Self::DiskFull,
+            Some(ErrorCode::ReadOnly) => Self::ReadOnly,
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Storage(
+                "the database is busy in another program. Close other copies of Pickboard and try again".into(),
+            ),
+            _ => Self::Storage(err.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_as_kind_message_and_path() {
+        let json = serde_json::to_value(Error::invalid("Give the idea a title.")).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "invalid", "message": "Give the idea a title.", "path": null})
+        );
+
+        let err = Error::DatabaseTooNew { path: PathBuf::from("/data/pickboard.db"), found: 9, supported: 1 };
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["kind"], "databaseTooNew");
+        assert_eq!(json["path"], "/data/pickboard.db");
+        assert!(json["message"].as_str().unwrap().contains("newer version of Pickboard"));
+    }
+
+    #[test]
+    fn disk_full_is_recognised_from_sqlite() {
+        let err = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL), None);
+        assert_eq!(Error::from(err).kind(), ErrorKind::DiskFull);
+    }
+}

@@ -1,0 +1,27 @@
+//! Pickboard: a PICK chart on the desktop. `domain` and `storage` are plain Rust and know nothing of the window;
+//! `commands` is the thin layer the UI calls; `app` assembles the window.
+
+pub mod cli;
+pub mod domain;
+pub mod error;
+pub mod paths;
+pub mod preferences;
+pub mod sample;
+pub mod state;
+pub mod storage;
+
+mod app;
+mod commands;
+
+#[cfg(test)]
+mod bindings;
+
+/// Opens the window, or runs the command line when there are arguments.
+pub fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.is_empty() {
+        app::run();
+    } else {
+        std::process::exit(cli::run(&args));
+    }
+}

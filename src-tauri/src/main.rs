@@ -1,0 +1,1 @@
+fn main() { pickboard_lib::main() }

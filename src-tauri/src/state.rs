@@ -1,0 +1,52 @@
+//! What the commands share: the open database (or why it could not be opened) and the data folder.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use rusqlite::Transaction;
+
+use crate::error::{Error, Result};
+use crate::storage::{Db, DB_FILE_NAME};
+
+pub struct AppState {
+    db: Result<Mutex<Db>>,
+    data_dir: PathBuf,
+}
+
+impl AppState {
+    /// Opens the database in `data_dir`. A failure is kept and returned by every command, so that the UI can show
+    /// one clear error screen.
+    pub fn open(data_dir: PathBuf) -> Self {
+        let db = Db::open(&data_dir.join(DB_FILE_NAME)).map(Mutex::new);
+        AppState { db, data_dir }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join(DB_FILE_NAME)
+    }
+
+    /// The reason the database could not be opened, if it could not.
+    pub fn open_error(&self) -> Option<&Error> {
+        self.db.as_ref().err()
+    }
+
+    /// Runs one user action in one transaction.
+    pub fn write<T>(&self, action: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.with_db(|db| db.write(action))
+    }
+
+    pub fn read<T>(&self, query: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.with_db(|db| db.read(query))
+    }
+
+    fn with_db<T>(&self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
+        match &self.db {
+            Ok(db) => f(&mut db.lock().unwrap_or_else(PoisonError::into_inner)),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Boards: typed queries over the `boards` table.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{ideas, now_ms};
+use crate::domain::{clean_board_name, Score, Thresholds, MAX_BOARD_NAME_CHARS};
+use crate::error::{Error, Result};
+
+/// A board as the sidebar lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardSummary {
+    pub id: i64,
+    pub name: String,
+    pub idea_count: i64,
+    pub updated_at: i64,
+}
+
+/// A whole board: its settings and every idea, in rank order.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Board {
+    pub id: i64,
+    pub name: String,
+    pub thresholds: Thresholds,
+    pub ideas: Vec<ideas::Idea>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const SUMMARY_SQL: &str = "SELECT b.id, b.name, (SELECT count(*) FROM ideas i WHERE i.board_id = b.id), b.updated_at
+                           FROM boards b";
+
+fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<BoardSummary> {
+    Ok(BoardSummary { id: row.get(0)?, name: row.get(1)?, idea_count: row.get(2)?, updated_at: row.get(3)? })
+}
+
+pub fn list(tx: &Transaction<'_>) -> Result<Vec<BoardSummary>> {
+    let mut stmt = tx.prepare_cached(&format!("{SUMMARY_SQL} ORDER BY b.name COLLATE NOCASE, b.id"))?;
+    let rows = stmt.query_map([], summary_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn summary(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
+    tx.query_row(&format!("{SUMMARY_SQL} WHERE b.id = ?1"), [id], summary_from_row)
+        .optional()?
+        .ok_or(Error::NotFound("board"))
+}
+
+pub fn create(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
+    let name = clean_board_name(name)?;
+    let now = now_ms();
+    tx.execute("INSERT INTO boards (name, created_at, updated_at) VALUES (?1, ?2, ?2)", params![name, now])?;
+    summary(tx, tx.last_insert_rowid())
+}
+
+pub fn rename(tx: &Transaction<'_>, id: i64, name: &str) -> Result<BoardSummary> {
+    let name = clean_board_name(name)?;
+    let changed =
+        tx.execute("UPDATE boards SET name = ?2, updated_at = ?3 WHERE id = ?1", params![id, name, now_ms()])?;
+    if changed == 0 {
+        return Err(Error::NotFound("board"));
+    }
+    summary(tx, id)
+}
+
+/// Copies a board with all its ideas, positions and order, named "<name> (copy)".
+pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
+    let source = summary(tx, id)?;
+    let suffix = " (copy)";
+    let keep = MAX_BOARD_NAME_CHARS - suffix.chars().count();
+    let name: String = source.name.chars().take(keep).collect::<String>() + suffix;
+    let now = now_ms();
+    tx.execute(
+        "INSERT INTO boards (name, payoff_threshold, cost_threshold, created_at, updated_at)
+         SELECT ?2, payoff_threshold, cost_threshold, ?3, ?3 FROM boards WHERE id = ?1",
+        params![id, name, now],
+    )?;
+    let copy = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO ideas (board_id, title, notes, payoff, cost, rank, created_at, updated_at)
+         SELECT ?2, title, notes, payoff, cost, rank, created_at, updated_at FROM ideas WHERE board_id = ?1 ORDER BY rank",
+        params![id, copy],
+    )?;
+    summary(tx, copy)
+}
+
+pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    if tx.execute("DELETE FROM boards WHERE id = ?1", [id])? == 0 {
+        return Err(Error::NotFound("board"));
+    }
+    Ok(())
+}
+
+pub fn thresholds(tx: &Transaction<'_>, id: i64) -> Result<Thresholds> {
+    let (payoff, cost): (i64, i64) = tx
+        .query_row("SELECT payoff_threshold, cost_threshold FROM boards WHERE id = ?1", [id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?
+        .ok_or(Error::NotFound("board"))?;
+    Thresholds::new(Score::from_tenths(payoff)?, Score::from_tenths(cost)?)
+}
+
+pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Board> {
+    let thresholds = thresholds(tx, id)?;
+    let (name, created_at, updated_at) =
+        tx.query_row("SELECT name, created_at, updated_at FROM boards WHERE id = ?1", [id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })?;
+    let ideas = ideas::list(tx, id, thresholds)?;
+    Ok(Board { id, name, thresholds, ideas, created_at, updated_at })
+}
+
+/// Marks a board as changed now.
+pub(crate) fn touch(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    tx.execute("UPDATE boards SET updated_at = ?2 WHERE id = ?1", params![id, now_ms()])?;
+    Ok(())
+}

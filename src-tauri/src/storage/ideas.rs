@@ -1,0 +1,218 @@
+//! Ideas: typed queries over the `ideas` table, and the move rule (zone + index → position + rank).
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{boards, now_ms};
+use crate::domain::{clean_notes, clean_title, Position, Score, Thresholds, Zone};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Idea {
+    pub id: i64,
+    pub board_id: i64,
+    pub title: String,
+    pub notes: String,
+    /// `None` while the idea waits in the Unsorted tray.
+    pub position: Option<Position>,
+    /// Where the idea is shown; follows from `position` and the board's thresholds (never stored).
+    pub zone: Zone,
+    /// Orders ideas within a zone; only the order matters, not the values.
+    pub rank: f64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "id, board_id, title, notes, payoff, cost, rank, created_at, updated_at";
+
+fn from_row(row: &rusqlite::Row<'_>, thresholds: Thresholds) -> rusqlite::Result<Idea> {
+    let payoff: Option<i64> = row.get(4)?;
+    let cost: Option<i64> = row.get(5)?;
+    let position = match (payoff, cost) {
+        (Some(p), Some(c)) => Some(Position {
+            payoff: Score::from_tenths(p).map_err(|e| invalid_column(4, e))?,
+            cost: Score::from_tenths(c).map_err(|e| invalid_column(5, e))?,
+        }),
+        _ => None,
+    };
+    Ok(Idea {
+        id: row.get(0)?,
+        board_id: row.get(1)?,
+        title: row.get(2)?,
+        notes: row.get(3)?,
+        position,
+        zone: Zone::of(position, thresholds),
+        rank: row.get(6)?,
+        created_at: row.get(7)?,
+        updated_at: row.get(8)?,
+    })
+}
+
+fn invalid_column(index: usize, err: Error) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Integer, Box::new(err))
+}
+
+pub fn list(tx: &Transaction<'_>, board_id: i64, thresholds: Thresholds) -> Result<Vec<Idea>> {
+    let mut stmt = tx.prepare_cached(&format!("SELECT {COLUMNS} FROM ideas WHERE board_id = ?1 ORDER BY rank, id"))?;
+    let rows = stmt.query_map([board_id], |row| from_row(row, thresholds))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
+    let board_id: i64 = tx
+        .query_row("SELECT board_id FROM ideas WHERE id = ?1", [id], |row| row.get(0))
+        .optional()?
+        .ok_or(Error::NotFound("idea"))?;
+    let thresholds = boards::thresholds(tx, board_id)?;
+    Ok(tx.query_row(&format!("SELECT {COLUMNS} FROM ideas WHERE id = ?1"), [id], |row| from_row(row, thresholds))?)
+}
+
+/// Adds an idea at the end of `zone`; in a quadrant it takes the quadrant's middle as its position.
+pub fn add(tx: &Transaction<'_>, board_id: i64, title: &str, zone: Zone) -> Result<Idea> {
+    let title = clean_title(title)?;
+    let thresholds = boards::thresholds(tx, board_id)?;
+    let position = zone.quadrant().map(|q| q.place(None, thresholds));
+    let rank: f64 =
+        tx.query_row("SELECT coalesce(max(rank), 0) + 1 FROM ideas WHERE board_id = ?1", [board_id], |r| r.get(0))?;
+    let now = now_ms();
+    tx.execute(
+        "INSERT INTO ideas (board_id, title, notes, payoff, cost, rank, created_at, updated_at)
+         VALUES (?1, ?2, '', ?3, ?4, ?5, ?6, ?6)",
+        params![board_id, title, position.map(|p| p.payoff.tenths()), position.map(|p| p.cost.tenths()), rank, now],
+    )?;
+    boards::touch(tx, board_id)?;
+    get(tx, tx.last_insert_rowid())
+}
+
+pub fn update(tx: &Transaction<'_>, id: i64, title: &str, notes: &str) -> Result<Idea> {
+    let title = clean_title(title)?;
+    let notes = clean_notes(notes)?;
+    let before = get(tx, id)?;
+    if before.title == title && before.notes == notes {
+        return Ok(before);
+    }
+    tx.execute(
+        "UPDATE ideas SET title = ?2, notes = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, title, notes, now_ms()],
+    )?;
+    boards::touch(tx, before.board_id)?;
+    get(tx, id)
+}
+
+/// Moves an idea to position `index` of `zone` (counted without the idea itself). Dropped into a quadrant, it keeps
+/// its position when that already lies inside, and takes the nearest point inside otherwise.
+pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
+    let idea = get(tx, id)?;
+    let thresholds = boards::thresholds(tx, idea.board_id)?;
+    let position = zone.quadrant().map(|q| q.place(idea.position, thresholds));
+    let mut rank = rank_at(tx, &idea, zone, index)?;
+    if rank.is_none() {
+        renumber(tx, idea.board_id)?;
+        rank = rank_at(tx, &idea, zone, index)?;
+    }
+    let rank = rank.ok_or_else(|| Error::Storage("could not find a place for the idea".into()))?;
+    tx.execute(
+        "UPDATE ideas SET payoff = ?2, cost = ?3, rank = ?4, updated_at = ?5 WHERE id = ?1",
+        params![id, position.map(|p| p.payoff.tenths()), position.map(|p| p.cost.tenths()), rank, now_ms()],
+    )?;
+    boards::touch(tx, idea.board_id)?;
+    get(tx, id)
+}
+
+/// A rank that puts the idea at `index` among the other ideas of `zone`, or `None` when the neighbours' ranks are
+/// too close to fit one between them (then the board is renumbered).
+fn rank_at(tx: &Transaction<'_>, idea: &Idea, zone: Zone, index: u32) -> Result<Option<f64>> {
+    let in_zone = match zone {
+        Zone::Unsorted => "i.payoff IS NULL",
+        Zone::Implement => "i.payoff >= b.payoff_threshold AND i.cost < b.cost_threshold",
+        Zone::Challenge => "i.payoff >= b.payoff_threshold AND i.cost >= b.cost_threshold",
+        Zone::Possible => "i.payoff < b.payoff_threshold AND i.cost < b.cost_threshold",
+        Zone::Kill => "i.payoff < b.payoff_threshold AND i.cost >= b.cost_threshold",
+    };
+    let others = format!(
+        "FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.board_id = ?1 AND i.id <> ?2 AND {in_zone}"
+    );
+    // The neighbours the idea lands between: the ones now at index - 1 and index.
+    let mut stmt = tx.prepare_cached(&format!("SELECT i.rank {others} ORDER BY i.rank, i.id LIMIT 2 OFFSET ?3"))?;
+    let ranks: Vec<f64> = stmt
+        .query_map(params![idea.board_id, idea.id, index.saturating_sub(1)], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let (before, after) = match (index, ranks.as_slice()) {
+        (0, [first, ..]) => (None, Some(*first)),
+        (0, []) => (None, None),
+        (_, [prev, next, ..]) => (Some(*prev), Some(*next)),
+        (_, [prev]) => (Some(*prev), None),
+        // Past the end of the zone: after its last idea.
+        (_, []) => {
+            let mut last = tx.prepare_cached(&format!("SELECT max(i.rank) {others}"))?;
+            (last.query_row(params![idea.board_id, idea.id], |r| r.get(0))?, None)
+        }
+    };
+    let rank = match (before, after) {
+        (None, None) => idea.rank,
+        (Some(b), None) => b + 1.0,
+        (None, Some(a)) => a - 1.0,
+        (Some(b), Some(a)) => b + (a - b) / 2.0,
+    };
+    let fits = before.is_none_or(|b| rank > b) && after.is_none_or(|a| rank < a);
+    Ok(fits.then_some(rank))
+}
+
+/// Gives a board's ideas the ranks 1, 2, 3, … in their current order.
+fn renumber(tx: &Transaction<'_>, board_id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE ideas SET rank = (SELECT n FROM (SELECT id, row_number() OVER (ORDER BY rank, id) AS n
+                                                 FROM ideas WHERE board_id = ?1) AS o WHERE o.id = ideas.id)
+         WHERE board_id = ?1",
+        [board_id],
+    )?;
+    Ok(())
+}
+
+/// Deletes an idea and returns it whole, so that it can be restored.
+pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
+    let idea = get(tx, id)?;
+    tx.execute("DELETE FROM ideas WHERE id = ?1", [id])?;
+    boards::touch(tx, idea.board_id)?;
+    Ok(idea)
+}
+
+/// Puts a deleted idea back as it was: same id, position, rank and times (undo of a delete).
+pub fn restore(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
+    let title = clean_title(&idea.title)?;
+    let notes = clean_notes(&idea.notes)?;
+    boards::thresholds(tx, idea.board_id)?; // the board must still exist
+    let inserted = tx.execute(
+        "INSERT INTO ideas (id, board_id, title, notes, payoff, cost, rank, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING",
+        params![
+            idea.id,
+            idea.board_id,
+            title,
+            notes,
+            idea.position.map(|p| p.payoff.tenths()),
+            idea.position.map(|p| p.cost.tenths()),
+            idea.rank,
+            idea.created_at,
+            idea.updated_at
+        ],
+    )?;
+    if inserted == 0 {
+        return Err(Error::invalid("This idea is already on the board."));
+    }
+    boards::touch(tx, idea.board_id)?;
+    get(tx, idea.id)
+}
+
+/// Places an idea at exact scores; its zone follows from them.
+pub fn set_position(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
+    let idea = get(tx, id)?;
+    tx.execute(
+        "UPDATE ideas SET payoff = ?2, cost = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, payoff.tenths(), cost.tenths(), now_ms()],
+    )?;
+    boards::touch(tx, idea.board_id)?;
+    get(tx, id)
+}

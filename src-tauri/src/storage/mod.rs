@@ -1,0 +1,175 @@
+//! The SQLite database: opening it safely, migrations, and the transaction every user action runs in.
+//!
+//! Opening never modifies a file it cannot vouch for: the format version and the file's integrity are read first,
+//! and only a healthy database of a version this build understands is migrated and switched to WAL.
+
+pub mod boards;
+pub mod ideas;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// Migrations, embedded in the binary. Entry *n* takes the database from `user_version` n to n + 1.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+/// The format version this build writes (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub const DB_FILE_NAME: &str = "pickboard.db";
+
+pub struct Db {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Db {
+    /// Opens (or creates) the database at `path`, checks it and brings it up to date.
+    pub fn open(path: &Path) -> Result<Db> {
+        let unavailable = |detail: String| Error::DatabaseUnavailable { path: path.to_owned(), detail };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| unavailable(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        create_private_file(path).map_err(|e| unavailable(e.to_string()))?;
+
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(path, e))?;
+        let mut db = Db { conn, path: path.to_owned() };
+        db.check_before_writing()?;
+        db.configure()?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    /// A private database in memory, for tests.
+    pub fn open_in_memory() -> Result<Db> {
+        let mut db = Db { conn: Connection::open_in_memory()?, path: PathBuf::from(":memory:") };
+        db.configure()?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs one user action in one transaction: all of it is saved, or none of it.
+    pub fn write<T>(&mut self, action: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = action(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Reads in one transaction, so that what is read is consistent.
+    pub fn read<T>(&mut self, query: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        query(&tx)
+    }
+
+    /// Reads the header and checks integrity without writing anything.
+    fn check_before_writing(&self) -> Result<()> {
+        let corrupt = |detail: String| Error::DatabaseCorrupt { path: self.path.clone(), detail };
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|e| classify_open_error(&self.path, e))?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::DatabaseTooNew { path: self.path.clone(), found: version, supported: SCHEMA_VERSION });
+        }
+        let check: String = self
+            .conn
+            .pragma_query_value(None, "quick_check", |row| row.get(0))
+            .map_err(|e| classify_open_error(&self.path, e))?;
+        if check != "ok" {
+            return Err(corrupt(format!("integrity check: {check}")));
+        }
+        if version > 0 && !self.has_table("boards")? {
+            return Err(corrupt("the boards table is missing".into()));
+        }
+        Ok(())
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn.busy_timeout(Duration::from_secs(5))?;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        if self.path != Path::new(":memory:") {
+            let mode: String = self
+                .conn
+                .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))
+                .map_err(|e| classify_open_error(&self.path, e))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::DatabaseUnavailable {
+                    path: self.path.clone(),
+                    detail: format!("the journal could not be switched to WAL (it is {mode})"),
+                });
+            }
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        Ok(())
+    }
+
+    /// Applies the missing migrations, all in one transaction.
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if version < SCHEMA_VERSION {
+            for sql in &MIGRATIONS[version as usize..] {
+                tx.execute_batch(sql)?;
+            }
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn has_table(&self, name: &str) -> Result<bool> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+            [name],
+            |row| row.get(0),
+        )?;
+        Ok(n > 0)
+    }
+}
+
+/// Creates an empty database file readable by its owner only, so that the WAL and shared-memory files SQLite makes
+/// beside it get the same mode. Leaves an existing file alone.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn classify_open_error(path: &Path, err: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode;
+    let path = path.to_owned();
+    match err.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+            Error::DatabaseCorrupt { path, detail: "it is not a SQLite database, or its header is damaged".into() }
+        }
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            Error::DatabaseUnavailable { path, detail: "the file or its folder cannot be written".into() }
+        }
+        _ => Error::DatabaseUnavailable { path, detail: err.to_string() },
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub(crate) fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,322 @@
+//! Storage tests on real SQLite files in temporary folders.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use rusqlite::Connection;
+
+use super::*;
+use crate::domain::{Position, Quadrant, Zone};
+use crate::error::ErrorKind;
+use crate::storage::{boards, ideas};
+
+fn temp_db() -> (tempfile::TempDir, Db) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join(DB_FILE_NAME)).unwrap();
+    (dir, db)
+}
+
+fn titles_in(db: &mut Db, board: i64, zone: Zone) -> Vec<String> {
+    let board = db.read(|tx| boards::get(tx, board)).unwrap();
+    board.ideas.into_iter().filter(|i| i.zone == zone).map(|i| i.title).collect()
+}
+
+#[test]
+fn a_new_file_is_migrated_to_the_current_version_with_wal_and_foreign_keys() {
+    let (dir, db) = temp_db();
+    let conn = &db.conn;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1);
+    let timeout: i64 = conn.pragma_query_value(None, "busy_timeout", |r| r.get(0)).unwrap();
+    assert!(timeout >= 1000);
+    assert!(dir.path().join(DB_FILE_NAME).is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_file_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _db) = temp_db();
+    let mode = std::fs::metadata(dir.path().join(DB_FILE_NAME)).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn data_survives_reopening() {
+    let (dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap();
+    let idea = db.write(|tx| ideas::add(tx, board.id, "Patch the bastion", Zone::Kill)).unwrap();
+    drop(db);
+
+    let mut db = Db::open(&dir.path().join(DB_FILE_NAME)).unwrap();
+    let reopened = db.read(|tx| boards::get(tx, board.id)).unwrap();
+    assert_eq!(reopened.name, "Infra");
+    assert_eq!(reopened.ideas, vec![idea]);
+}
+
+#[test]
+fn migrations_apply_once_and_the_sql_is_valid() {
+    let mut db = Db::open_in_memory().unwrap();
+    db.migrate().unwrap(); // a second run is a no-op
+    let tables: i64 = db
+        .conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('boards', 'ideas')", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(tables, 2);
+}
+
+fn file_bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE_NAME);
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE boards (id INTEGER PRIMARY KEY); PRAGMA user_version = 99;").unwrap();
+    }
+    let before = file_bytes(&path);
+
+    let err = Db::open(&path).err().expect("a newer database must be refused");
+    assert_eq!(err.kind(), ErrorKind::DatabaseTooNew);
+    assert_eq!(err.path(), Some(path.as_path()));
+    assert!(err.to_string().contains("format 99"), "{err}");
+    assert_eq!(file_bytes(&path), before, "the file must not be modified");
+    assert!(!dir.path().join("pickboard.db-wal").exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE_NAME);
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    std::fs::write(&path, &garbage).unwrap();
+
+    let err = Db::open(&path).err().expect("garbage must be refused");
+    assert_eq!(err.kind(), ErrorKind::DatabaseCorrupt);
+    assert!(err.to_string().contains("has not changed it"), "{err}");
+    assert_eq!(file_bytes(&path), garbage);
+}
+
+#[test]
+fn a_database_with_damaged_pages_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE_NAME);
+    {
+        let mut db = Db::open(&path).unwrap();
+        let board = db.write(|tx| boards::create(tx, "Infra")).unwrap();
+        for i in 0..300 {
+            db.write(|tx| ideas::add(tx, board.id, &format!("Idea number {i} with some text"), Zone::Unsorted)).unwrap();
+        }
+        db.conn.pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
+        db.conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    // Overwrite the middle of the file (past the header and the schema page) with noise.
+    let mut bytes = file_bytes(&path);
+    assert!(bytes.len() > 16384);
+    for b in &mut bytes[8192..12288] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    let err = Db::open(&path).err().expect("a damaged database must be refused");
+    assert_eq!(err.kind(), ErrorKind::DatabaseCorrupt, "{err}");
+    assert_eq!(file_bytes(&path), bytes);
+}
+
+#[test]
+fn a_data_folder_that_cannot_be_created_gives_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, b"a file where the data folder should be").unwrap();
+
+    let err = Db::open(&blocker.join(DB_FILE_NAME)).err().expect("must fail");
+    assert_eq!(err.kind(), ErrorKind::DatabaseUnavailable);
+    assert!(err.to_string().contains("PICKBOARD_DATA_DIR"), "{err}");
+}
+
+#[test]
+fn ideas_move_between_zones_and_keep_their_order() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let [a, b, c] = ["Alpha", "Bravo", "Charlie"]
+        .map(|t| db.write(|tx| ideas::add(tx, board, t, Zone::Unsorted)).unwrap().id);
+    assert_eq!(titles_in(&mut db, board, Zone::Unsorted), ["Alpha", "Bravo", "Charlie"]);
+
+    let moved = db.write(|tx| ideas::move_to(tx, b, Zone::Implement, 0)).unwrap();
+    assert_eq!(moved.zone, Zone::Implement);
+    assert_eq!(moved.position.map(|p| Quadrant::of(p, Default::default())), Some(Quadrant::Implement));
+    db.write(|tx| ideas::move_to(tx, c, Zone::Implement, 0)).unwrap();
+    assert_eq!(titles_in(&mut db, board, Zone::Implement), ["Charlie", "Bravo"]);
+
+    // Reorder within the quadrant: Charlie to the end. The position stays, only the rank changes.
+    let before = db.read(|tx| ideas::get(tx, c)).unwrap();
+    let after = db.write(|tx| ideas::move_to(tx, c, Zone::Implement, 1)).unwrap();
+    assert_eq!(after.position, before.position);
+    assert_eq!(titles_in(&mut db, board, Zone::Implement), ["Bravo", "Charlie"]);
+
+    // Into Kill: the nearest point inside.
+    let killed = db.write(|tx| ideas::move_to(tx, b, Zone::Kill, 0)).unwrap();
+    assert_eq!(killed.zone, Zone::Kill);
+    let p = killed.position.unwrap();
+    assert_eq!((p.payoff.points(), p.cost.points()), (4.9, 5.0));
+
+    // Back to the tray: unplaced again.
+    let back = db.write(|tx| ideas::move_to(tx, a, Zone::Unsorted, 5)).unwrap();
+    assert_eq!(back.position, None);
+    assert_eq!(titles_in(&mut db, board, Zone::Unsorted), ["Alpha"]);
+}
+
+#[test]
+fn ranks_are_renumbered_when_they_run_out_of_room() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let ids: Vec<i64> =
+        (0..3).map(|i| db.write(|tx| ideas::add(tx, board, &format!("{i}"), Zone::Possible)).unwrap().id).collect();
+    // Moving the last idea between the first two, again and again, halves the gap each time.
+    let mut expected = vec!["0".to_owned(), "1".to_owned(), "2".to_owned()];
+    for round in 0..120 {
+        let id = ids[(round % 2) + 1];
+        let title = db.read(|tx| ideas::get(tx, id)).unwrap().title;
+        db.write(|tx| ideas::move_to(tx, id, Zone::Possible, 1)).unwrap();
+        expected.retain(|t| *t != title);
+        expected.insert(1, title);
+        assert_eq!(titles_in(&mut db, board, Zone::Possible), expected, "round {round}");
+    }
+}
+
+#[test]
+fn deleting_and_restoring_an_idea_gives_it_back_as_it_was() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let first = db.write(|tx| ideas::add(tx, board, "First", Zone::Challenge)).unwrap();
+    let second = db.write(|tx| ideas::add(tx, board, "Second", Zone::Challenge)).unwrap();
+    let second = db.write(|tx| ideas::update(tx, second.id, "Second", "notes\nmore")).unwrap();
+
+    let deleted = db.write(|tx| ideas::delete(tx, first.id)).unwrap();
+    assert_eq!(titles_in(&mut db, board, Zone::Challenge), ["Second"]);
+    let restored = db.write(|tx| ideas::restore(tx, &deleted)).unwrap();
+    assert_eq!(restored, first);
+    assert_eq!(titles_in(&mut db, board, Zone::Challenge), ["First", "Second"]);
+    assert_eq!(db.read(|tx| ideas::get(tx, second.id)).unwrap().notes, "notes\nmore");
+    // Restoring twice is refused rather than duplicating.
+    assert_eq!(db.write(|tx| ideas::restore(tx, &deleted)).unwrap_err().kind(), ErrorKind::Invalid);
+}
+
+#[test]
+fn boards_are_created_renamed_duplicated_and_deleted() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "  Infra  ")).unwrap();
+    assert_eq!(board.name, "Infra");
+    for (t, z) in [("One", Zone::Kill), ("Two", Zone::Unsorted), ("Three", Zone::Kill)] {
+        db.write(|tx| ideas::add(tx, board.id, t, z)).unwrap();
+    }
+    let renamed = db.write(|tx| boards::rename(tx, board.id, "Platform")).unwrap();
+    assert_eq!(renamed.name, "Platform");
+
+    let copy = db.write(|tx| boards::duplicate(tx, board.id)).unwrap();
+    assert_eq!(copy.name, "Platform (copy)");
+    assert_eq!(copy.idea_count, 3);
+    assert_eq!(titles_in(&mut db, copy.id, Zone::Kill), ["One", "Three"]);
+
+    db.write(|tx| boards::delete(tx, board.id)).unwrap();
+    let left = db.read(|tx| boards::list(tx)).unwrap();
+    assert_eq!(left.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(), ["Platform (copy)"]);
+    let orphans: i64 = db.conn.query_row("SELECT count(*) FROM ideas WHERE board_id = ?1", [board.id], |r| r.get(0)).unwrap();
+    assert_eq!(orphans, 0, "deleting a board deletes its ideas");
+    assert_eq!(db.write(|tx| boards::rename(tx, board.id, "x")).unwrap_err().kind(), ErrorKind::NotFound);
+}
+
+#[test]
+fn bad_input_is_refused_without_changing_anything() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    assert_eq!(db.write(|tx| ideas::add(tx, board, "   ", Zone::Unsorted)).unwrap_err().kind(), ErrorKind::Invalid);
+    let long = "x".repeat(501);
+    assert_eq!(db.write(|tx| ideas::add(tx, board, &long, Zone::Unsorted)).unwrap_err().kind(), ErrorKind::Invalid);
+    assert_eq!(db.write(|tx| ideas::add(tx, 999, "Orphan", Zone::Unsorted)).unwrap_err().kind(), ErrorKind::NotFound);
+    assert!(db.read(|tx| boards::get(tx, board)).unwrap().ideas.is_empty());
+}
+
+#[test]
+fn hostile_text_is_stored_exactly() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let title = "<img src=x onerror=alert(1)> 'quotes' \"; DROP TABLE ideas; -- 🚀👩‍💻 עברית";
+    let idea = db.write(|tx| ideas::add(tx, board, title, Zone::Unsorted)).unwrap();
+    assert_eq!(idea.title, title);
+}
+
+#[test]
+fn the_sample_board_has_ideas_in_every_zone() {
+    let (_dir, mut db) = temp_db();
+    let sample = db.write(|tx| crate::sample::create(tx)).unwrap();
+    let board = db.read(|tx| boards::get(tx, sample.id)).unwrap();
+    for zone in [Zone::Unsorted, Zone::Implement, Zone::Challenge, Zone::Possible, Zone::Kill] {
+        assert!(board.ideas.iter().any(|i| i.zone == zone), "{zone:?} is empty");
+    }
+}
+
+/// One step of the property test: move idea number `pick` to `index` in `zone`.
+#[derive(Debug, Clone)]
+struct Step {
+    pick: usize,
+    zone: Zone,
+    index: u32,
+}
+
+fn zone_strategy() -> impl Strategy<Value = Zone> {
+    prop_oneof![
+        Just(Zone::Unsorted),
+        Just(Zone::Implement),
+        Just(Zone::Challenge),
+        Just(Zone::Possible),
+        Just(Zone::Kill)
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any sequence of moves leaves every zone in the order a plain list model predicts.
+    #[test]
+    fn moves_match_a_list_model(steps in proptest::collection::vec(
+        (0usize..6, zone_strategy(), 0u32..8).prop_map(|(pick, zone, index)| Step { pick, zone, index }), 1..40)
+    ) {
+        let mut db = Db::open_in_memory().unwrap();
+        let board = db.write(|tx| boards::create(tx, "Model")).unwrap().id;
+        let ids: Vec<i64> = (0..6)
+            .map(|i| db.write(|tx| ideas::add(tx, board, &format!("{i}"), Zone::Unsorted)).unwrap().id)
+            .collect();
+        let mut model: Vec<(Zone, Vec<i64>)> = [Zone::Unsorted, Zone::Implement, Zone::Challenge, Zone::Possible, Zone::Kill]
+            .map(|z| (z, Vec::new())).into();
+        model[0].1 = ids.clone();
+
+        for step in steps {
+            let id = ids[step.pick];
+            let moved = db.write(|tx| ideas::move_to(tx, id, step.zone, step.index)).unwrap();
+            prop_assert_eq!(moved.zone, step.zone);
+            for (_, list) in &mut model { list.retain(|x| *x != id); }
+            let list = &mut model.iter_mut().find(|(z, _)| *z == step.zone).unwrap().1;
+            let at = (step.index as usize).min(list.len());
+            list.insert(at, id);
+        }
+        let stored = db.read(|tx| boards::get(tx, board)).unwrap();
+        for (zone, expected) in &model {
+            let actual: Vec<i64> = stored.ideas.iter().filter(|i| i.zone == *zone).map(|i| i.id).collect();
+            prop_assert_eq!(&actual, expected, "zone {:?}", zone);
+            for idea in stored.ideas.iter().filter(|i| i.zone == *zone) {
+                let quadrant = idea.position.map(|p: Position| Quadrant::of(p, stored.thresholds));
+                prop_assert_eq!(quadrant, zone.quadrant());
+            }
+        }
+    }
+}

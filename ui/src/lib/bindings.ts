@@ -1,0 +1,64 @@
+// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit: run
+// `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a type.
+
+export type ErrorKind = "invalid" | "notFound" | "databaseTooNew" | "databaseCorrupt" | "databaseUnavailable" | "diskFull" | "readOnly" | "storage" | "preferences";
+
+export type ErrorPayload = { kind: ErrorKind, message: string, 
+/**
+ * The file the error is about, when there is one (the database that cannot be opened).
+ */
+path: string | null, };
+
+export type Score = number;
+
+export type Position = { 
+/**
+ * Payoff (return on investment): 0 = none, 10 = very high. The vertical axis.
+ */
+payoff: Score, 
+/**
+ * Cost and risk: 0 = easy, 10 = very hard. The horizontal axis.
+ */
+cost: Score, };
+
+export type Thresholds = { 
+/**
+ * Payoff at or above this is high.
+ */
+payoff: Score, 
+/**
+ * Cost/risk at or above this is hard.
+ */
+cost: Score, };
+
+export type Quadrant = "implement" | "challenge" | "possible" | "kill";
+
+export type Zone = "unsorted" | "implement" | "challenge" | "possible" | "kill";
+
+export type Idea = { id: number, boardId: number, title: string, notes: string, 
+/**
+ * `None` while the idea waits in the Unsorted tray.
+ */
+position: Position | null, 
+/**
+ * Where the idea is shown; follows from `position` and the board's thresholds (never stored).
+ */
+zone: Zone, 
+/**
+ * Orders ideas within a zone; only the order matters, not the values.
+ */
+rank: number, createdAt: number, updatedAt: number, };
+
+export type Board = { id: number, name: string, thresholds: Thresholds, ideas: Array<Idea>, createdAt: number, updatedAt: number, };
+
+export type BoardSummary = { id: number, name: string, ideaCount: number, updatedAt: number, };
+
+export type Theme = "system" | "light" | "dark";
+
+export type Preferences = { theme: Theme, 
+/**
+ * The board shown when the app starts.
+ */
+lastBoardId: number | null, };
+
+export type OpenStatus = { dataDir: string, databasePath: string, };
