@@ -1,0 +1,99 @@
+// Short messages at the bottom of the window: confirmations with an Undo, and errors in plain words.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
+
+export interface ToastInput {
+  message: string;
+  tone?: "info" | "error";
+  action?: { label: string; run: () => void };
+  /** How long the toast stays, in milliseconds. */
+  duration?: number;
+}
+
+interface Toast extends ToastInput {
+  id: number;
+}
+
+const ToastContext = createContext<((toast: ToastInput) => void) | null>(null);
+
+export function useToast(): (toast: ToastInput) => void {
+  const show = useContext(ToastContext);
+  if (!show) throw new Error("useToast needs a ToastProvider");
+  return show;
+}
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+
+  const dismiss = useCallback((id: number) => {
+    setToasts((all) => all.filter((t) => t.id !== id));
+  }, []);
+
+  const show = useCallback((toast: ToastInput) => {
+    const id = nextId.current++;
+    // Keep the newest three: a burst of errors must not bury the board.
+    setToasts((all) => [...all.slice(-2), { ...toast, id }]);
+  }, []);
+
+  const value = useMemo(() => show, [show]);
+
+  return (
+    <ToastContext.Provider value={value}>
+      {children}
+      <div className="toasts" role="region" aria-label="Notifications">
+        {toasts.map((t) => (
+          <ToastItem key={t.id} toast={t} onDone={dismiss} />
+        ))}
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+function ToastItem({ toast, onDone }: { toast: Toast; onDone: (id: number) => void }) {
+  const { id, message, tone = "info", action, duration = tone === "error" ? 8000 : 6000 } = toast;
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      onDone(id);
+    }, duration);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [id, duration, onDone]);
+
+  return (
+    <div className={`toast toast-${tone}`} role={tone === "error" ? "alert" : "status"}>
+      <span className="toast-message">{message}</span>
+      {action && (
+        <button
+          type="button"
+          className="toast-action"
+          onClick={() => {
+            action.run();
+            onDone(id);
+          }}
+        >
+          {action.label}
+        </button>
+      )}
+      <button
+        type="button"
+        className="toast-close"
+        aria-label="Dismiss"
+        onClick={() => {
+          onDone(id);
+        }}
+      >
+        ×
+      </button>
+    </div>
+  );
+}

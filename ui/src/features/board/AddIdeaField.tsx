@@ -1,0 +1,65 @@
+// A one-line field that adds an idea on Enter and stays ready for the next one.
+import { useId, useState, type SyntheticEvent } from "react";
+
+interface AddIdeaFieldProps {
+  label: string;
+  placeholder: string;
+  onAdd: (title: string) => Promise<unknown>;
+  onClose?: () => void;
+  autoFocus?: boolean;
+  showLabel?: boolean;
+}
+
+export function AddIdeaField({
+  label,
+  placeholder,
+  onAdd,
+  onClose,
+  autoFocus,
+  showLabel,
+}: AddIdeaFieldProps) {
+  const [title, setTitle] = useState("");
+  const [busy, setBusy] = useState(false);
+  const inputId = useId();
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    const text = title.trim();
+    if (!text || busy) return;
+    setBusy(true);
+    try {
+      await onAdd(text);
+      setTitle("");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="add-idea" onSubmit={submit}>
+      <label htmlFor={inputId} className={showLabel ? "add-idea-label" : "visually-hidden"}>
+        {label}
+      </label>
+      <input
+        id={inputId}
+        className="add-idea-input"
+        value={title}
+        placeholder={placeholder}
+        maxLength={500}
+        autoFocus={autoFocus}
+        onChange={(e) => {
+          setTitle(e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Escape" && onClose) {
+            e.preventDefault();
+            onClose();
+          }
+        }}
+        onBlur={() => {
+          if (onClose && !title.trim()) onClose();
+        }}
+      />
+    </form>
+  );
+}

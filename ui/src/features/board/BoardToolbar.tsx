@@ -1,0 +1,145 @@
+// The board's name (edited in place), whether changes are saved, and the board's menu.
+import { useEffect, useRef, useState } from "react";
+
+import type { Board } from "../../lib/bindings";
+import type { SaveState } from "./useBoard";
+
+interface BoardToolbarProps {
+  board: Board;
+  saveState: SaveState;
+  focusName: boolean;
+  onRename: (name: string) => Promise<boolean>;
+  onDuplicate: () => void;
+  onDelete: () => void;
+}
+
+const SAVE_LABEL: Record<SaveState, string> = {
+  saved: "All changes saved",
+  saving: "Saving…",
+  failed: "Last change not saved",
+};
+
+export function BoardToolbar({
+  board,
+  saveState,
+  focusName,
+  onRename,
+  onDuplicate,
+  onDelete,
+}: BoardToolbarProps) {
+  const [name, setName] = useState(board.name);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (focusName) nameRef.current?.select();
+  }, [focusName]);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    menuRef.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+    const close = (event: MouseEvent) => {
+      if (!menuRef.current?.contains(event.target as Node)) setMenuOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+    };
+  }, [menuOpen]);
+
+  async function commitName() {
+    if (name.trim() === board.name) return;
+    if (!name.trim() || !(await onRename(name))) setName(board.name);
+  }
+
+  return (
+    <header className="toolbar">
+      <input
+        ref={nameRef}
+        className="board-name"
+        aria-label="Board name"
+        value={name}
+        maxLength={100}
+        onChange={(e) => {
+          setName(e.target.value);
+        }}
+        onBlur={() => void commitName()}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") e.currentTarget.blur();
+          if (e.key === "Escape") {
+            setName(board.name);
+            e.currentTarget.blur();
+          }
+        }}
+      />
+      <span className={`save-state save-state-${saveState}`} role="status">
+        {SAVE_LABEL[saveState]}
+      </span>
+      <div className="toolbar-spacer" />
+      <div className="menu" ref={menuRef}>
+        <button
+          type="button"
+          className="button"
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          onClick={() => {
+            setMenuOpen((open) => !open);
+          }}
+        >
+          Board ▾
+        </button>
+        {menuOpen && (
+          <div
+            className="menu-list"
+            role="menu"
+            aria-label="Board"
+            onKeyDown={(e) => {
+              const items = [...(menuRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
+              const at = items.indexOf(document.activeElement as HTMLElement);
+              if (e.key === "Escape") {
+                setMenuOpen(false);
+              } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+                e.preventDefault();
+                const step = e.key === "ArrowDown" ? 1 : -1;
+                items[(at + step + items.length) % items.length]?.focus();
+              }
+            }}
+          >
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setMenuOpen(false);
+                nameRef.current?.select();
+              }}
+            >
+              Rename
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setMenuOpen(false);
+                onDuplicate();
+              }}
+            >
+              Duplicate
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-danger"
+              onClick={() => {
+                setMenuOpen(false);
+                onDelete();
+              }}
+            >
+              Delete…
+            </button>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

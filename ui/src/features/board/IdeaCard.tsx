@@ -1,0 +1,90 @@
+// One idea on the board. Its accessible name is its title; it is dragged with the pointer or picked up with Space or
+// Enter. The title is clamped to two lines and shown whole on hover and focus.
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import type { KeyboardEvent } from "react";
+
+import type { Idea } from "../../lib/bindings";
+import { ideaDragId } from "./dnd";
+
+interface CardBodyProps {
+  idea: Idea;
+}
+
+function CardBody({ idea }: CardBodyProps) {
+  return (
+    <>
+      <span className="card-title">{idea.title}</span>
+      {(idea.position || idea.notes) && (
+        <span className="card-meta" aria-hidden="true">
+          {idea.position && (
+            <span className="card-scores" title="Payoff · Cost/risk">
+              P {idea.position.payoff} · C {idea.position.cost}
+            </span>
+          )}
+          {idea.notes && (
+            <span className="card-notes" title="Has notes">
+              Notes
+            </span>
+          )}
+        </span>
+      )}
+    </>
+  );
+}
+
+interface IdeaCardProps {
+  idea: Idea;
+  selected: boolean;
+  onOpen: (id: number) => void;
+  onDelete: (id: number) => void;
+}
+
+export function IdeaCard({ idea, selected, onOpen, onDelete }: IdeaCardProps) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: ideaDragId(idea.id),
+  });
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (!isDragging && (event.key === "e" || event.key === "E" || event.key === "F2")) {
+      event.preventDefault();
+      onOpen(idea.id);
+      return;
+    }
+    if (!isDragging && (event.key === "Delete" || event.key === "Backspace")) {
+      event.preventDefault();
+      onDelete(idea.id);
+      return;
+    }
+    listeners?.onKeyDown?.(event);
+  }
+
+  return (
+    <div
+      ref={setNodeRef}
+      className={`card${isDragging ? " card-placeholder" : ""}${selected ? " card-selected" : ""}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      {...attributes}
+      {...listeners}
+      aria-roledescription="idea"
+      aria-label={idea.title}
+      aria-pressed={selected}
+      data-idea-id={idea.id}
+      onKeyDown={onKeyDown}
+      onClick={() => {
+        onOpen(idea.id);
+      }}
+    >
+      <CardBody idea={idea} />
+    </div>
+  );
+}
+
+/** The card that follows the pointer (or the keyboard) during a drag. */
+export function DraggedCard({ idea }: { idea: Idea }) {
+  return (
+    <div className="card card-dragging" aria-hidden="true">
+      <CardBody idea={idea} />
+    </div>
+  );
+}

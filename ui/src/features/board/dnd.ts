@@ -1,0 +1,271 @@
+// Drag and drop of ideas between the Unsorted tray and the quadrants, with the pointer or the keyboard, on
+// @dnd-kit's pointer-event sensors (native HTML5 drag and drop is not used: it cannot be driven under Xvfb and
+// collides with the webview's own file drops).
+//
+// While a drag is under way the hook keeps its own copy of the columns, so that the card can travel between zones
+// without touching the saved board; on drop it reports one move (zone + index) and lets go of the copy.
+import {
+  closestCenter,
+  getFirstCollision,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+  type KeyboardCoordinateGetter,
+  type UniqueIdentifier,
+} from "@dnd-kit/core";
+import { arrayMove } from "@dnd-kit/sortable";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+
+import type { Zone } from "../../lib/bindings";
+import { NEIGHBOURS, ZONE_INFO, ZONES } from "../../lib/zones";
+import { findIdea, moveInColumns, type Columns } from "./columns";
+
+export const zoneDropId = (zone: Zone): string => `zone:${zone}`;
+export const ideaDragId = (id: number): string => `idea:${id}`;
+
+export function parseIdeaId(id: UniqueIdentifier | null | undefined): number | null {
+  const text = String(id ?? "");
+  return text.startsWith("idea:") ? Number(text.slice(5)) : null;
+}
+
+export function parseZoneId(id: UniqueIdentifier | null | undefined): Zone | null {
+  const text = String(id ?? "");
+  const zone = text.startsWith("zone:") ? text.slice(5) : "";
+  return (ZONES as readonly string[]).includes(zone) ? (zone as Zone) : null;
+}
+
+const ARROWS: Record<string, "up" | "down" | "left" | "right"> = {
+  ArrowUp: "up",
+  ArrowDown: "down",
+  ArrowLeft: "left",
+  ArrowRight: "right",
+};
+
+export const SCREEN_READER_INSTRUCTIONS =
+  "To pick up an idea, press Space or Enter. Move it with the arrow keys: up and down within a quadrant, left and " +
+  "right between the Unsorted tray and the quadrants. Press Space or Enter to drop it, or Escape to cancel. " +
+  "Press E to edit the idea, Delete to delete it.";
+
+interface Drag {
+  id: number;
+  from: { zone: Zone; index: number };
+  columns: Columns;
+  keyboard: boolean;
+}
+
+export function useBoardDnd(columns: Columns, onMove: (id: number, zone: Zone, index: number) => void) {
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const [liveMessage, setLiveMessage] = useState("");
+  const view = drag?.columns ?? columns;
+
+  // Sensors and collision detection are called outside React's render; they read the latest state from refs.
+  const dragRef = useRef<Drag | null>(null);
+  const viewRef = useRef(view);
+  const lastOverId = useRef<UniqueIdentifier | null>(null);
+  const movedToNewZone = useRef(false);
+  useEffect(() => {
+    dragRef.current = drag;
+    viewRef.current = view;
+    movedToNewZone.current = false;
+  }, [drag, view]);
+
+  const updateDrag = useCallback((next: Drag | null) => {
+    dragRef.current = next;
+    if (next) viewRef.current = next.columns;
+    setDrag(next);
+  }, []);
+
+  const describe = useCallback((id: number, cols: Columns): string => {
+    const found = findIdea(cols, id);
+    if (!found) return "";
+    const count = cols[found.zone].length;
+    return `“${found.idea.title}” is in ${ZONE_INFO[found.zone].name}, position ${found.index + 1} of ${count}.`;
+  }, []);
+
+  const keyboardCoordinates: KeyboardCoordinateGetter = useCallback(
+    (event, { currentCoordinates, context }) => {
+      const direction = ARROWS[event.code] ?? ARROWS[event.key];
+      const current = dragRef.current;
+      if (!direction || !current) return undefined;
+      event.preventDefault();
+      const cols = current.columns;
+      const here = findIdea(cols, current.id);
+      if (!here) return currentCoordinates;
+
+      let target: { zone: Zone; index: number } | null = null;
+      const size = cols[here.zone].length;
+      if (direction === "up" && here.index > 0) target = { zone: here.zone, index: here.index - 1 };
+      else if (direction === "down" && here.index < size - 1)
+        target = { zone: here.zone, index: here.index + 1 };
+      else {
+        const next = NEIGHBOURS[here.zone][direction];
+        if (next) target = { zone: next, index: direction === "down" ? 0 : cols[next].length };
+      }
+      if (!target) {
+        setLiveMessage(`${describe(current.id, cols)} It cannot move further ${direction}.`);
+        return currentCoordinates;
+      }
+      const moved = moveInColumns(cols, current.id, target.zone, target.index);
+      updateDrag({ ...current, columns: moved });
+      setLiveMessage(describe(current.id, moved));
+      const rect = context.droppableRects.get(zoneDropId(target.zone));
+      return rect ? { x: rect.left + 8, y: rect.top + 40 } : currentCoordinates;
+    },
+    [describe, updateDrag],
+  );
+
+  const sensors = useSensors(
+    // A few pixels of travel before a drag starts, so that a click still opens the idea.
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
+  );
+
+  const collisionDetection: CollisionDetection = useCallback((args) => {
+    const current = dragRef.current;
+    if (current?.keyboard) {
+      const here = findIdea(current.columns, current.id);
+      return here ? [{ id: zoneDropId(here.zone) }] : [];
+    }
+    const pointerHits = pointerWithin(args);
+    const hits = pointerHits.length > 0 ? pointerHits : rectIntersection(args);
+    let overId = getFirstCollision(hits, "id");
+    if (overId == null) {
+      // Just moved to a new zone: the layout is catching up, keep the last target to avoid flicker.
+      if (movedToNewZone.current) lastOverId.current = args.active.id;
+      return lastOverId.current ? [{ id: lastOverId.current }] : [];
+    }
+    const zone = parseZoneId(overId);
+    if (zone) {
+      const items = new Set(viewRef.current[zone].map((i) => ideaDragId(i.id)));
+      if (items.size > 0) {
+        const closest = closestCenter({
+          ...args,
+          droppableContainers: args.droppableContainers.filter((c) => items.has(String(c.id))),
+        });
+        overId = closest[0]?.id ?? overId;
+      }
+    }
+    lastOverId.current = overId;
+    return [{ id: overId }];
+  }, []);
+
+  const onDragStart = useCallback(
+    ({ active, activatorEvent }: DragStartEvent) => {
+      const id = parseIdeaId(active.id);
+      const here = id === null ? null : findIdea(columns, id);
+      if (id === null || !here) return;
+      updateDrag({
+        id,
+        from: { zone: here.zone, index: here.index },
+        columns,
+        keyboard: activatorEvent instanceof KeyboardEvent,
+      });
+      setLiveMessage("");
+    },
+    [columns, updateDrag],
+  );
+
+  const onDragOver = useCallback(
+    ({ active, over }: DragOverEvent) => {
+      const current = dragRef.current;
+      if (!current || current.keyboard || !over) return;
+      const cols = current.columns;
+      const here = findIdea(cols, current.id);
+      const overIdea = parseIdeaId(over.id);
+      const overFound = overIdea === null ? null : findIdea(cols, overIdea);
+      const toZone = overFound?.zone ?? parseZoneId(over.id);
+      if (!here || !toZone || toZone === here.zone) return;
+      let index = cols[toZone].length;
+      if (overFound) {
+        const translated = active.rect.current.translated;
+        const below = translated !== null && translated.top > over.rect.top + over.rect.height / 2;
+        index = overFound.index + (below ? 1 : 0);
+      }
+      movedToNewZone.current = true;
+      updateDrag({ ...current, columns: moveInColumns(cols, current.id, toZone, index) });
+    },
+    [updateDrag],
+  );
+
+  const onDragEnd = useCallback(
+    ({ over }: DragEndEvent) => {
+      const current = dragRef.current;
+      updateDrag(null);
+      lastOverId.current = null;
+      if (!current) return;
+      if (!current.keyboard && !over) return; // dropped outside the board: nothing moves
+      let cols = current.columns;
+      const here = findIdea(cols, current.id);
+      if (!here) return;
+      const overIdea = current.keyboard ? null : parseIdeaId(over?.id);
+      const overFound = overIdea === null ? null : findIdea(cols, overIdea);
+      if (overFound && overFound.zone === here.zone && overFound.index !== here.index) {
+        cols = { ...cols, [here.zone]: arrayMove(cols[here.zone], here.index, overFound.index) };
+      }
+      const final = findIdea(cols, current.id);
+      if (!final) return;
+      if (final.zone !== current.from.zone || final.index !== current.from.index) {
+        onMove(current.id, final.zone, final.index);
+      }
+    },
+    [onMove, updateDrag],
+  );
+
+  const onDragCancel = useCallback(() => {
+    updateDrag(null);
+    lastOverId.current = null;
+  }, [updateDrag]);
+
+  const announcements: Announcements = useMemo(
+    () => ({
+      onDragStart: ({ active }) => {
+        const id = parseIdeaId(active.id);
+        return id === null ? undefined : `Picked up. ${describe(id, viewRef.current)}`;
+      },
+      onDragOver: ({ active, over }) => {
+        const id = parseIdeaId(active.id);
+        if (id === null || dragRef.current?.keyboard) return undefined;
+        return over ? describe(id, viewRef.current) : "The idea is outside the board.";
+      },
+      onDragEnd: ({ active }) => {
+        const id = parseIdeaId(active.id);
+        return id === null ? undefined : `Dropped. ${describe(id, viewRef.current)}`;
+      },
+      onDragCancel: ({ active }) => {
+        const id = parseIdeaId(active.id);
+        return id === null ? undefined : `Move cancelled. ${describe(id, columns)}`;
+      },
+    }),
+    [describe, columns],
+  );
+
+  const activeIdea = drag ? (findIdea(drag.columns, drag.id)?.idea ?? null) : null;
+  const overZone = drag ? (findIdea(drag.columns, drag.id)?.zone ?? null) : null;
+
+  return {
+    view,
+    activeIdea,
+    overZone,
+    liveMessage,
+    dndContextProps: {
+      sensors,
+      collisionDetection,
+      onDragStart,
+      onDragOver,
+      onDragEnd,
+      onDragCancel,
+      accessibility: {
+        announcements,
+        screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS },
+      },
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// The boards, a way to make a new one, and the app's settings.
+import type { BoardSummary, Theme } from "../../lib/bindings";
+
+interface SidebarProps {
+  boards: BoardSummary[];
+  currentId: number | null;
+  theme: Theme;
+  dataDir: string;
+  onSelect: (id: number) => void;
+  onNew: () => void;
+  onTheme: (theme: Theme) => void;
+}
+
+const THEMES: { value: Theme; label: string }[] = [
+  { value: "system", label: "System" },
+  { value: "light", label: "Light" },
+  { value: "dark", label: "Dark" },
+];
+
+export function Sidebar({ boards, currentId, theme, dataDir, onSelect, onNew, onTheme }: SidebarProps) {
+  return (
+    <nav className="sidebar" aria-label="Boards">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          <i />
+          <i />
+          <i />
+          <i />
+        </span>
+        Pickboard
+      </div>
+      <div className="sidebar-section">
+        <h2 className="sidebar-heading">Boards</h2>
+        <button type="button" className="sidebar-new" onClick={onNew}>
+          + New board
+        </button>
+      </div>
+      <ul className="board-list">
+        {boards.map((b) => (
+          <li key={b.id}>
+            <button
+              type="button"
+              className="board-link"
+              aria-current={b.id === currentId ? "page" : undefined}
+              title={b.name}
+              onClick={() => {
+                onSelect(b.id);
+              }}
+            >
+              <span className="board-link-name">{b.name}</span>
+              <span className="board-link-count" aria-label={`${b.ideaCount} ideas`}>
+                {b.ideaCount}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="sidebar-footer">
+        <fieldset className="theme-picker">
+          <legend>Theme</legend>
+          {THEMES.map((t) => (
+            <label
+              key={t.value}
+              className={theme === t.value ? "theme-option theme-option-on" : "theme-option"}
+            >
+              <input
+                type="radio"
+                name="theme"
+                value={t.value}
+                checked={theme === t.value}
+                onChange={() => {
+                  onTheme(t.value);
+                }}
+              />
+              {t.label}
+            </label>
+          ))}
+        </fieldset>
+        <p className="data-location" title={dataDir}>
+          Saved automatically in {dataDir}
+        </p>
+      </div>
+    </nav>
+  );
+}

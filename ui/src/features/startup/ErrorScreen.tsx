@@ -1,0 +1,24 @@
+// Shown instead of the board when the database cannot be used. Names the file and says what to do; Pickboard has
+// not touched the file.
+import type { AppError } from "../../lib/backend";
+
+const TITLES: Partial<Record<AppError["kind"], string>> = {
+  databaseTooNew: "This database needs a newer Pickboard",
+  databaseCorrupt: "The database file is damaged",
+  databaseUnavailable: "Pickboard cannot open its database",
+};
+
+export function ErrorScreen({ error }: { error: AppError }) {
+  return (
+    <main className="error-screen" role="alert">
+      <h1>{TITLES[error.kind] ?? "Pickboard cannot start"}</h1>
+      <p>{error.message}</p>
+      {error.path && (
+        <p>
+          The file: <code className="error-path">{error.path}</code>
+        </p>
+      )}
+      <p className="error-hint">Quit Pickboard, deal with the file, and start it again.</p>
+    </main>
+  );
+}

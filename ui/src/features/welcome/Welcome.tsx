@@ -1,0 +1,35 @@
+// First run: what a PICK chart is, in a sentence per quadrant, and two ways to begin.
+import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
+
+interface WelcomeProps {
+  busy: boolean;
+  onSample: () => void;
+  onEmpty: () => void;
+}
+
+export function Welcome({ busy, onSample, onEmpty }: WelcomeProps) {
+  return (
+    <main className="welcome">
+      <h1>Welcome to Pickboard</h1>
+      <p className="welcome-lead">
+        Sort your team’s ideas on a PICK chart: how much each one pays off against what it costs and risks.
+      </p>
+      <ul className="welcome-quadrants">
+        {QUADRANTS.map((q) => (
+          <li key={q} className={`welcome-quadrant zone-${q}`}>
+            <strong>{ZONE_INFO[q].name}</strong>
+            <span>{ZONE_INFO[q].hint}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="welcome-actions">
+        <button type="button" className="button button-primary" disabled={busy} onClick={onSample}>
+          Start with a sample board
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={onEmpty}>
+          Start empty
+        </button>
+      </div>
+    </main>
+  );
+}

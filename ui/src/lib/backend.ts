@@ -1,0 +1,91 @@
+// The one place in the UI that talks to the Rust backend. Every command is typed from the generated bindings, and
+// every failure arrives as an `AppError` with a kind the UI can branch on and a message it can show.
+import { invoke } from "@tauri-apps/api/core";
+
+import type {
+  Board,
+  BoardSummary,
+  ErrorKind,
+  ErrorPayload,
+  Idea,
+  OpenStatus,
+  Preferences,
+  Zone,
+} from "./bindings";
+
+export class AppError extends Error {
+  /** `unexpected` when the failure did not come from our backend (a bug, or the IPC bridge itself). */
+  readonly kind: ErrorKind | "unexpected";
+  readonly path: string | null;
+
+  constructor(payload: { kind: ErrorKind | "unexpected"; message: string; path?: string | null }) {
+    super(payload.message);
+    this.name = "AppError";
+    this.kind = payload.kind;
+    this.path = payload.path ?? null;
+  }
+
+  static from(raw: unknown): AppError {
+    if (raw instanceof AppError) return raw;
+    if (isPayload(raw)) return new AppError(raw);
+    const detail = raw instanceof Error ? raw.message : String(raw);
+    return new AppError({ kind: "unexpected", message: `Something went wrong inside Pickboard: ${detail}` });
+  }
+}
+
+function isPayload(raw: unknown): raw is ErrorPayload {
+  if (typeof raw !== "object" || raw === null) return false;
+  const r = raw as Record<string, unknown>;
+  return typeof r.kind === "string" && typeof r.message === "string";
+}
+
+/** Each command's arguments and result, named as in `src-tauri/src/commands.rs`. */
+interface Commands {
+  open_status: [Record<string, never>, OpenStatus];
+  get_preferences: [Record<string, never>, Preferences];
+  set_preferences: [{ preferences: Preferences }, null];
+  list_boards: [Record<string, never>, BoardSummary[]];
+  create_board: [{ name: string }, BoardSummary];
+  create_sample_board: [Record<string, never>, BoardSummary];
+  rename_board: [{ id: number; name: string }, BoardSummary];
+  duplicate_board: [{ id: number }, BoardSummary];
+  delete_board: [{ id: number }, null];
+  get_board: [{ id: number }, Board];
+  add_idea: [{ boardId: number; title: string; zone: Zone }, Idea];
+  update_idea: [{ id: number; title: string; notes: string }, Idea];
+  move_idea: [{ id: number; zone: Zone; index: number }, Idea];
+  delete_idea: [{ id: number }, Idea];
+  restore_idea: [{ idea: Idea }, Idea];
+}
+
+export type Command = keyof Commands;
+
+async function call<C extends Command>(command: C, args: Commands[C][0]): Promise<Commands[C][1]> {
+  try {
+    return await invoke<Commands[C][1]>(command, args);
+  } catch (raw) {
+    throw AppError.from(raw);
+  }
+}
+
+const none = {} as Record<string, never>;
+
+export const backend = {
+  openStatus: () => call("open_status", none),
+  getPreferences: () => call("get_preferences", none),
+  setPreferences: (preferences: Preferences) => call("set_preferences", { preferences }),
+  listBoards: () => call("list_boards", none),
+  createBoard: (name: string) => call("create_board", { name }),
+  createSampleBoard: () => call("create_sample_board", none),
+  renameBoard: (id: number, name: string) => call("rename_board", { id, name }),
+  duplicateBoard: (id: number) => call("duplicate_board", { id }),
+  deleteBoard: (id: number) => call("delete_board", { id }),
+  getBoard: (id: number) => call("get_board", { id }),
+  addIdea: (boardId: number, title: string, zone: Zone) => call("add_idea", { boardId, title, zone }),
+  updateIdea: (id: number, title: string, notes: string) => call("update_idea", { id, title, notes }),
+  moveIdea: (id: number, zone: Zone, index: number) => call("move_idea", { id, zone, index }),
+  deleteIdea: (id: number) => call("delete_idea", { id }),
+  restoreIdea: (idea: Idea) => call("restore_idea", { idea }),
+};
+
+export type Backend = typeof backend;
