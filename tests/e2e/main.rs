@@ -1,0 +1,171 @@
+//! End to end through the real app: the binary with its UI embedded, under Xvfb, driven by tauri-driver.
+
+use std::time::Duration;
+
+use fantoccini::key::Key;
+use pickboard_e2e::{App, TestResult};
+use rusqlite::Connection;
+
+/// The foundation's promise: build a board by typing, dragging and with the keyboard alone; quit; start again;
+/// everything is where it was left.
+#[tokio::test]
+async fn a_board_built_by_drag_and_drop_survives_a_restart() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+
+    // First run: start with an empty board.
+    app.click_button("Start empty").await?;
+    app.region("Implement").await?;
+    for zone in ["Implement", "Challenge", "Possible", "Kill", "Unsorted"] {
+        assert!(app.titles_in(zone).await?.is_empty(), "{zone} should start empty");
+    }
+
+    let (alpha, bravo, charlie) = ("Move CI runners to arm64", "Rotate TLS certificates", "Alert on disk usage");
+    for title in [alpha, bravo, charlie] {
+        app.add_idea(title).await?;
+    }
+    app.expect_titles("Unsorted", &[alpha, bravo, charlie]).await?;
+
+    // Pointer: Alpha from Unsorted into Implement.
+    app.drag(&app.card(alpha).await?, &app.region("Implement").await?, 0.0).await?;
+    app.expect_titles("Implement", &[alpha]).await?;
+    app.expect_titles("Unsorted", &[bravo, charlie]).await?;
+
+    // Keyboard alone: Tab from the New idea field to Bravo, pick it up, walk it to Kill, drop it.
+    let mut tabs = 0;
+    while app.focused_label().await? != bravo {
+        app.press(&[Key::Tab]).await?;
+        tabs += 1;
+        assert!(tabs < 30, "Tab never reached the card {bravo:?}");
+    }
+    // Right: Implement. Right: Challenge. Down: Kill.
+    app.press(&[Key::Space, Key::Right, Key::Right, Key::Down, Key::Space]).await?;
+    app.expect_titles("Kill", &[bravo]).await?;
+    app.expect_titles("Unsorted", &[charlie]).await?;
+    assert_eq!(app.focused_label().await?, bravo, "focus stays on the moved card");
+
+    // Pointer: Charlie into Implement below Alpha, then reorder it above Alpha.
+    app.drag(&app.card(charlie).await?, &app.region("Implement").await?, 80.0).await?;
+    app.expect_titles("Implement", &[alpha, charlie]).await?;
+    app.drag(&app.card(charlie).await?, &app.card(alpha).await?, -8.0).await?;
+    app.expect_titles("Implement", &[charlie, alpha]).await?;
+    app.expect_titles("Unsorted", &[]).await?;
+
+    // The webview's own storage still works beside our bundled SQLite.
+    let stored = app
+        .client
+        .execute("localStorage.setItem('pickboard-check', 'ok'); return localStorage.getItem('pickboard-check');", vec![])
+        .await?;
+    assert_eq!(stored, "ok");
+
+    app.wait_until("the changes are saved", "return document.querySelector('.save-state')?.textContent === 'All changes saved';")
+        .await?;
+    let shot = app.screenshot("board-after-moves.png").await?;
+    println!("screenshot: {}", shot.display());
+    app.quit().await?;
+
+    // The database itself: Bravo has a position inside Kill, Charlie ranks before Alpha.
+    {
+        let db = Connection::open(data.path().join("pickboard.db"))?;
+        let (payoff, cost): (i64, i64) =
+            db.query_row("SELECT payoff, cost FROM ideas WHERE title = ?1", [bravo], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        assert!(payoff < 50 && cost >= 50, "Bravo at payoff {payoff}, cost {cost} (tenths) is not in Kill");
+        let order: Vec<String> = db
+            .prepare("SELECT title FROM ideas WHERE payoff >= 50 AND cost < 50 ORDER BY rank")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        assert_eq!(order, [charlie, alpha]);
+    }
+
+    // Start again on the same folder: the last board reopens with every placement and order.
+    let app = App::launch(data.path()).await?;
+    app.region("Implement").await?;
+    app.expect_titles("Implement", &[charlie, alpha]).await?;
+    app.expect_titles("Kill", &[bravo]).await?;
+    app.expect_titles("Unsorted", &[]).await?;
+    app.expect_titles("Challenge", &[]).await?;
+    app.expect_titles("Possible", &[]).await?;
+    app.quit().await?;
+    Ok(())
+}
+
+/// A damaged database opens a clear error screen that names the file, and the file is not modified.
+#[tokio::test]
+async fn a_damaged_database_opens_an_error_screen_and_is_left_alone() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let db_path = data.path().join("pickboard.db");
+    let garbage = b"This is not a database, but it is somebody's file.\n".repeat(200);
+    std::fs::write(&db_path, &garbage)?;
+
+    let app = App::launch(data.path()).await?;
+    let screen = app.wait_for_css(".error-screen").await?;
+    let text = screen.text().await?;
+    assert!(text.contains("The database file is damaged"), "{text}");
+    assert!(text.contains(&db_path.display().to_string()), "the screen names the file: {text}");
+    app.screenshot("error-screen.png").await?;
+    app.quit().await?;
+
+    assert_eq!(std::fs::read(&db_path)?, garbage, "the damaged file must be left as it was");
+    Ok(())
+}
+
+/// Deleting an idea offers Undo; boards are renamed, duplicated, and deleted only after a confirmation that names
+/// the board and its number of ideas.
+#[tokio::test]
+async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    let sample_implement = app.titles_in("Implement").await?;
+    assert!(!sample_implement.is_empty(), "the sample board has quick wins");
+
+    // Delete the first quick win from its details panel, then undo.
+    let first = sample_implement[0].clone();
+    app.card(&first).await?.click().await?;
+    app.wait_for_css("aside[aria-label='Idea details']").await?;
+    app.click_button("Delete idea").await?;
+    app.wait_until("the idea is gone", &format!(
+        "return ![...document.querySelectorAll('[aria-roledescription=\"idea\"]')].some(c => c.getAttribute('aria-label') === {});",
+        serde_json::to_string(&first)?
+    )).await?;
+    app.click_button("Undo").await?;
+    app.expect_titles("Implement", &sample_implement.iter().map(String::as_str).collect::<Vec<_>>()).await?;
+
+    // Rename in place.
+    let name = app.wait_for_css("input[aria-label='Board name']").await?;
+    name.clear().await?;
+    name.send_keys(&format!("Platform Q3{}", char::from(Key::Enter))).await?;
+    app.wait_until("the sidebar shows the new name", "return [...document.querySelectorAll('.board-link-name')].some(e => e.textContent === 'Platform Q3');").await?;
+
+    // Duplicate: the copy opens with the same ideas.
+    app.click_button("Board ▾").await?;
+    app.click_button("Duplicate").await?;
+    app.wait_until("the copy is open", "return document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3 (copy)';").await?;
+    app.expect_titles("Implement", &sample_implement.iter().map(String::as_str).collect::<Vec<_>>()).await?;
+
+    // Delete the copy: the confirmation names it and its ideas; Cancel keeps it, Delete removes it.
+    let count: usize = app.zones().await?.iter().map(|(_, t)| t.len()).sum();
+    app.click_button("Board ▾").await?;
+    app.click_button("Delete…").await?;
+    let dialog = app.wait_for_css("[role=dialog]").await?.text().await?;
+    assert!(dialog.contains("Delete “Platform Q3 (copy)”?"), "{dialog}");
+    assert!(dialog.contains(&format!("It holds {count} ideas")), "{dialog}");
+    app.click_button("Cancel").await?;
+    app.click_button("Board ▾").await?;
+    app.click_button("Delete…").await?;
+    app.click_button("Delete board").await?;
+    app.wait_until("only the original board is left", "return document.querySelectorAll('.board-link').length === 1 && document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3';").await?;
+
+    // Dark theme, kept as a preference.
+    app.client.find(fantoccini::Locator::Css("input[name=theme][value=dark]")).await?.click().await?;
+    app.wait_until("the dark theme is on", "return document.documentElement.dataset.theme === 'dark';").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("sample-board-dark.png").await?;
+    app.quit().await?;
+
+    let app = App::launch(data.path()).await?;
+    app.wait_until("the dark theme is restored", "return document.documentElement.dataset.theme === 'dark';").await?;
+    app.quit().await?;
+    Ok(())
+}

@@ -1,0 +1,258 @@
+//! Drives the real Pickboard binary through `tauri-driver` and WebKitWebDriver, for the end-to-end tests.
+//!
+//! Needs: the app built with its UI embedded (`target/debug/pickboard`, or `PICKBOARD_BIN`), `tauri-driver` and
+//! `WebKitWebDriver` on the PATH, and an X display (run under `xvfb-run`). The test command in the README sets all
+//! of this up.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use tokio::process::{Child, Command};
+
+pub type TestResult<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// The zones of a board, by the accessible names the UI promises.
+pub const ZONES: [&str; 5] = ["Unsorted", "Implement", "Challenge", "Possible", "Kill"];
+
+/// The app binary under test.
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("PICKBOARD_BIN").map(PathBuf::from).unwrap_or_else(|| {
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+        target.join("debug/pickboard")
+    });
+    assert!(
+        path.is_file(),
+        "{} is missing: build the app with its UI first (`bash scripts/test.sh` does it)",
+        path.display()
+    );
+    path.canonicalize().expect("the app binary's path")
+}
+
+/// Where tests leave screenshots for people to look at.
+pub fn artifacts_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+    std::fs::create_dir_all(&dir).expect("create tests/artifacts");
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+/// A running Pickboard window and the WebDriver session that controls it.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    stopped: bool,
+}
+
+impl Drop for App {
+    /// A test that fails part way still stops the driver, which closes the window.
+    fn drop(&mut self) {
+        if !self.stopped {
+            if let Some(pid) = self.driver.id() {
+                let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+            }
+        }
+    }
+}
+
+impl App {
+    /// Starts the app on `data_dir` (through `PICKBOARD_DATA_DIR`) and waits until its UI has started.
+    pub async fn launch(data_dir: &Path) -> TestResult<App> {
+        assert!(std::env::var_os("DISPLAY").is_some(), "no X display: run the end-to-end tests under xvfb-run");
+        let port = free_port();
+        // The driver's and the app's output go to a log beside the screenshots, never to the test's own pipes
+        // (a process left behind would hold those open).
+        let log = std::fs::File::create(artifacts_dir().join(format!("tauri-driver-{port}.log")))?;
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
+            .env("PICKBOARD_DATA_DIR", data_dir)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .spawn()
+            .map_err(|e| format!("cannot start tauri-driver (cargo install tauri-driver --locked): {e}"))?;
+
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                return Err("tauri-driver did not start listening within 20 s".into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("tauri:options".into(), json!({ "application": app_binary() }));
+        let client = ClientBuilder::rustls()?.capabilities(caps).connect(&format!("http://127.0.0.1:{port}")).await?;
+        let app = App { client, driver, stopped: false };
+        app.wait_for_css(".app, .error-screen").await?;
+        Ok(app)
+    }
+
+    /// Ends the session (which closes the window) and stops the driver.
+    pub async fn quit(mut self) -> TestResult {
+        self.client.clone().close().await?;
+        if let Some(pid) = self.driver.id() {
+            // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it.
+            Command::new("kill").args(["-TERM", &pid.to_string()]).status().await?;
+        }
+        tokio::time::timeout(Duration::from_secs(10), self.driver.wait()).await??;
+        self.stopped = true;
+        Ok(())
+    }
+
+    pub async fn wait_for_css(&self, css: &str) -> TestResult<Element> {
+        let found = self.client.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(css)).await;
+        Ok(found.map_err(|e| format!("waiting for `{css}`: {e}"))?)
+    }
+
+    /// Waits until `script` (the body of a function) returns true.
+    pub async fn wait_until(&self, what: &str, script: &str) -> TestResult {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if self.client.execute(script, vec![]).await? == Value::Bool(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("timed out waiting until {what}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn click_button(&self, label: &str) -> TestResult {
+        let xpath = format!("//button[normalize-space()={}]", xpath_literal(label));
+        self.client.wait().for_element(Locator::XPath(&xpath)).await?.click().await?;
+        Ok(())
+    }
+
+    /// The titles of the cards in each zone, in order, as the UI shows them (by the cards' accessible names).
+    pub async fn zones(&self) -> TestResult<Vec<(String, Vec<String>)>> {
+        let value = self
+            .client
+            .execute(
+                r#"return arguments[0].map(name => {
+                       const region = document.querySelector(`section[aria-label="${name}"]`);
+                       const cards = region ? [...region.querySelectorAll('[aria-roledescription="idea"]')] : [];
+                       return [name, cards.map(c => c.getAttribute('aria-label'))];
+                   });"#,
+                vec![json!(ZONES)],
+            )
+            .await?;
+        Ok(serde_json::from_value(value)?)
+    }
+
+    pub async fn titles_in(&self, zone: &str) -> TestResult<Vec<String>> {
+        let zones = self.zones().await?;
+        Ok(zones.into_iter().find(|(name, _)| name == zone).map(|(_, titles)| titles).unwrap_or_default())
+    }
+
+    /// Waits until `zone` shows exactly `titles`, in order.
+    pub async fn expect_titles(&self, zone: &str, titles: &[&str]) -> TestResult {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let shown = self.titles_in(zone).await?;
+            if shown == titles {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{zone} shows {shown:?}, expected {titles:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn card(&self, title: &str) -> TestResult<Element> {
+        let css = format!("[aria-roledescription=\"idea\"][aria-label={}]", css_string(title));
+        self.wait_for_css(&css).await
+    }
+
+    pub async fn region(&self, name: &str) -> TestResult<Element> {
+        self.wait_for_css(&format!("section[aria-label={}]", css_string(name))).await
+    }
+
+    /// Types into the "New idea" field and presses Enter.
+    pub async fn add_idea(&self, title: &str) -> TestResult {
+        let field = self.client.wait().for_element(Locator::XPath("//input[@id=//label[normalize-space()='New idea']/@for]")).await?;
+        field.send_keys(&format!("{title}{}", char::from(Key::Enter))).await?;
+        self.card(title).await?;
+        Ok(())
+    }
+
+    /// Drags with real pointer events, as a person does: press on `from`, start moving towards `to`, move onto `to`
+    /// (offset from its centre by `dy` pixels), release.
+    pub async fn drag(&self, from: &Element, to: &Element, dy: f64) -> TestResult {
+        let step = Duration::from_millis(50);
+        let centre = |(x, y, w, h): (f64, f64, f64, f64)| (x + w / 2.0, y + h / 2.0 + dy);
+        let (fx, fy) = centre(from.rectangle().await?);
+        let (tx, ty) = centre(to.rectangle().await?);
+        let length = (tx - fx).hypot(ty - fy).max(1.0);
+        let (ux, uy) = ((tx - fx) / length, (ty - fy) / length);
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::MoveBy { duration: Some(step), x: 6.0 * ux, y: 6.0 * uy })
+            .then(PointerAction::MoveBy { duration: Some(step), x: 10.0 * ux, y: 10.0 * uy })
+            .then(PointerAction::MoveToElement { element: to.clone(), duration: Some(Duration::from_millis(250)), x: 0.0, y: dy })
+            // A last small move, relative: the target itself may have slid aside to make room by now.
+            .then(PointerAction::MoveBy { duration: Some(step), x: 1.0, y: 0.0 })
+            .pause(Duration::from_millis(150))
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        self.client.perform_actions(mouse).await?;
+        self.client.release_actions().await?;
+        Ok(())
+    }
+
+    /// Presses keys one after another, with a short pause between them as a person would.
+    pub async fn press(&self, keys: &[Key]) -> TestResult {
+        let mut actions = KeyActions::new("keyboard".into());
+        for key in keys {
+            let value = char::from(*key);
+            actions = actions
+                .then(KeyAction::Down { value })
+                .then(KeyAction::Up { value })
+                .then(KeyAction::Pause { duration: Duration::from_millis(120) });
+        }
+        self.client.perform_actions(actions).await?;
+        Ok(())
+    }
+
+    /// The accessible name of the focused element.
+    pub async fn focused_label(&self) -> TestResult<String> {
+        let value = self
+            .client
+            .execute("const e = document.activeElement; return e ? (e.getAttribute('aria-label') || '') : '';", vec![])
+            .await?;
+        Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
+    pub async fn screenshot(&self, name: &str) -> TestResult<PathBuf> {
+        let png = self.client.screenshot().await?;
+        let path = artifacts_dir().join(name);
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+}
+
+/// `s` as a quoted CSS string.
+pub fn css_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn xpath_literal(s: &str) -> String {
+    if !s.contains('\'') {
+        format!("'{s}'")
+    } else {
+        format!("concat('{}')", s.split('\'').collect::<Vec<_>>().join("', \"'\", '"))
+    }
+}
