@@ -36,13 +36,20 @@ pub fn open_status(state: State<'_, AppState>) -> Result<OpenStatus> {
 
 #[tauri::command(async)]
 pub fn get_preferences(app: AppHandle, state: State<'_, AppState>) -> Result<Preferences> {
-    let store = app.store(state.data_dir().join(FILE_NAME)).map_err(|e| Error::Preferences(e.to_string()))?;
-    Ok(Preferences::from_stored(store.get(THEME_KEY), store.get(LAST_BOARD_KEY)))
+    let store = app
+        .store(state.data_dir().join(FILE_NAME))
+        .map_err(|e| Error::Preferences(e.to_string()))?;
+    Ok(Preferences::from_stored(
+        store.get(THEME_KEY),
+        store.get(LAST_BOARD_KEY),
+    ))
 }
 
 #[tauri::command(async)]
 pub fn set_preferences(app: AppHandle, state: State<'_, AppState>, preferences: Preferences) -> Result<()> {
-    let store = app.store(state.data_dir().join(FILE_NAME)).map_err(|e| Error::Preferences(e.to_string()))?;
+    let store = app
+        .store(state.data_dir().join(FILE_NAME))
+        .map_err(|e| Error::Preferences(e.to_string()))?;
     store.set(THEME_KEY, serde_json::json!(preferences.theme));
     store.set(LAST_BOARD_KEY, serde_json::json!(preferences.last_board_id));
     store.save().map_err(|e| Error::Preferences(e.to_string()))
@@ -50,7 +57,7 @@ pub fn set_preferences(app: AppHandle, state: State<'_, AppState>, preferences: 
 
 #[tauri::command(async)]
 pub fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardSummary>> {
-    state.read(|tx| boards::list(tx))
+    state.read(boards::list)
 }
 
 #[tauri::command(async)]
@@ -60,7 +67,7 @@ pub fn create_board(state: State<'_, AppState>, name: String) -> Result<BoardSum
 
 #[tauri::command(async)]
 pub fn create_sample_board(state: State<'_, AppState>) -> Result<BoardSummary> {
-    state.write(|tx| sample::create(tx))
+    state.write(sample::create)
 }
 
 #[tauri::command(async)]

@@ -24,7 +24,12 @@ impl Score {
             .ok()
             .filter(|t| *t <= 100)
             .map(Score)
-            .ok_or_else(|| Error::invalid(format!("A score must lie between 0 and 10 (got {}).", tenths as f64 / 10.0)))
+            .ok_or_else(|| {
+                Error::invalid(format!(
+                    "A score must lie between 0 and 10 (got {}).",
+                    tenths as f64 / 10.0
+                ))
+            })
     }
 
     pub fn from_points(points: f64) -> Result<Self> {
@@ -78,7 +83,10 @@ pub struct Thresholds {
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { payoff: Score(50), cost: Score(50) }
+        Thresholds {
+            payoff: Score(50),
+            cost: Score(50),
+        }
     }
 }
 
@@ -105,7 +113,12 @@ pub enum Quadrant {
 }
 
 impl Quadrant {
-    pub const ALL: [Quadrant; 4] = [Quadrant::Implement, Quadrant::Challenge, Quadrant::Possible, Quadrant::Kill];
+    pub const ALL: [Quadrant; 4] = [
+        Quadrant::Implement,
+        Quadrant::Challenge,
+        Quadrant::Possible,
+        Quadrant::Kill,
+    ];
 
     pub fn of(position: Position, thresholds: Thresholds) -> Quadrant {
         let high = position.payoff >= thresholds.payoff;
@@ -142,11 +155,23 @@ impl Quadrant {
         match current {
             Some(p) if Quadrant::of(p, thresholds) == self => p,
             Some(p) => Position {
-                payoff: Score(if self.is_high_payoff() { p.payoff.0.max(tp) } else { p.payoff.0.min(tp - 1) }),
-                cost: Score(if self.is_hard() { p.cost.0.max(tc) } else { p.cost.0.min(tc - 1) }),
+                payoff: Score(if self.is_high_payoff() {
+                    p.payoff.0.max(tp)
+                } else {
+                    p.payoff.0.min(tp - 1)
+                }),
+                cost: Score(if self.is_hard() {
+                    p.cost.0.max(tc)
+                } else {
+                    p.cost.0.min(tc - 1)
+                }),
             },
             None => Position {
-                payoff: Score(if self.is_high_payoff() { (tp + 100) / 2 } else { tp / 2 }),
+                payoff: Score(if self.is_high_payoff() {
+                    (tp + 100) / 2
+                } else {
+                    tp / 2
+                }),
                 cost: Score(if self.is_hard() { (tc + 100) / 2 } else { tc / 2 }),
             },
         }
@@ -211,7 +236,10 @@ pub fn clean_title(raw: &str) -> Result<String> {
 }
 
 pub fn clean_notes(raw: &str) -> Result<String> {
-    let notes: String = raw.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect();
+    let notes: String = raw
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect();
     let notes = notes.trim_end().to_owned();
     let len = notes.chars().count();
     if len > MAX_NOTES_CHARS {
@@ -228,14 +256,19 @@ pub fn clean_board_name(raw: &str) -> Result<String> {
         return Err(Error::invalid("Give the board a name."));
     }
     if name.chars().count() > MAX_BOARD_NAME_CHARS {
-        return Err(Error::invalid(format!("A board name can be at most {MAX_BOARD_NAME_CHARS} characters long.")));
+        return Err(Error::invalid(format!(
+            "A board name can be at most {MAX_BOARD_NAME_CHARS} characters long."
+        )));
     }
     Ok(name)
 }
 
 /// Collapses line breaks, tabs and other control characters into single spaces and trims the ends.
 fn one_line(raw: &str) -> String {
-    raw.split(|c: char| c.is_control() || c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    raw.split(|c: char| c.is_control() || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -243,11 +276,18 @@ mod tests {
     use super::*;
 
     fn pos(payoff: f64, cost: f64) -> Position {
-        Position { payoff: Score::from_points(payoff).unwrap(), cost: Score::from_points(cost).unwrap() }
+        Position {
+            payoff: Score::from_points(payoff).unwrap(),
+            cost: Score::from_points(cost).unwrap(),
+        }
     }
 
     fn thresholds(payoff: f64, cost: f64) -> Thresholds {
-        Thresholds::new(Score::from_points(payoff).unwrap(), Score::from_points(cost).unwrap()).unwrap()
+        Thresholds::new(
+            Score::from_points(payoff).unwrap(),
+            Score::from_points(cost).unwrap(),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -309,8 +349,15 @@ mod tests {
                 for q in Quadrant::ALL {
                     assert_eq!(Quadrant::of(q.place(None, t), t), q);
                     for (p, c) in [(0, 0), (100, 100), (0, 100), (100, 0), (tp, tc), (tp - 1, tc - 1)] {
-                        let from = Position { payoff: Score(p), cost: Score(c) };
-                        assert_eq!(Quadrant::of(q.place(Some(from), t), t), q, "{q:?} from {from:?} with {t:?}");
+                        let from = Position {
+                            payoff: Score(p),
+                            cost: Score(c),
+                        };
+                        assert_eq!(
+                            Quadrant::of(q.place(Some(from), t), t),
+                            q,
+                            "{q:?} from {from:?} with {t:?}"
+                        );
                     }
                 }
             }
@@ -330,7 +377,10 @@ mod tests {
 
     #[test]
     fn titles_are_one_trimmed_line_of_at_most_500_characters() {
-        assert_eq!(clean_title("  Move CI\nto  arm64\t ").unwrap(), "Move CI to arm64");
+        assert_eq!(
+            clean_title("  Move CI\nto  arm64\t ").unwrap(),
+            "Move CI to arm64"
+        );
         assert!(clean_title(" \n ").is_err());
         assert!(clean_title(&"é".repeat(500)).is_ok());
         let err = clean_title(&"é".repeat(501)).unwrap_err();

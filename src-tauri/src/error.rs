@@ -21,16 +21,20 @@ pub enum Error {
         "This database was written by a newer version of Pickboard (format {found}; this version understands up to \
          {supported}). Update Pickboard to open it. The file has not been changed."
     )]
-    DatabaseTooNew { path: PathBuf, found: i64, supported: i64 },
+    DatabaseTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
 
     #[error(
-        "The database file is damaged or is not a Pickboard database ({detail}). Pickboard has not changed it. Restore \
-         it from a backup, or move it aside to start with a new, empty database."
+        "Pickboard could not read this file: {detail}. It has not changed it. Restore the file from a backup, or move it \
+         aside to start again with a new, empty database."
     )]
     DatabaseCorrupt { path: PathBuf, detail: String },
 
     #[error(
-        "Pickboard cannot open its database ({detail}). Check that the folder exists and that you may write to it, or \
+        "The database could not be opened: {detail}. Check that the folder exists and that you may write to it, or \
          point PICKBOARD_DATA_DIR at another folder."
     )]
     DatabaseUnavailable { path: PathBuf, detail: String },
@@ -128,7 +132,8 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::DiskFull) => Self::DiskFull,
             Some(ErrorCode::ReadOnly) => Self::ReadOnly,
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Storage(
-                "the database is busy in another program. Close other copies of Pickboard and try again".into(),
+                "the database is busy in another program. Close other copies of Pickboard and try again"
+                    .into(),
             ),
             _ => Self::Storage(err.to_string()),
         }
@@ -147,11 +152,18 @@ mod tests {
             serde_json::json!({"kind": "invalid", "message": "Give the idea a title.", "path": null})
         );
 
-        let err = Error::DatabaseTooNew { path: PathBuf::from("/data/pickboard.db"), found: 9, supported: 1 };
+        let err = Error::DatabaseTooNew {
+            path: PathBuf::from("/data/pickboard.db"),
+            found: 9,
+            supported: 1,
+        };
         let json = serde_json::to_value(&err).unwrap();
         assert_eq!(json["kind"], "databaseTooNew");
         assert_eq!(json["path"], "/data/pickboard.db");
-        assert!(json["message"].as_str().unwrap().contains("newer version of Pickboard"));
+        assert!(json["message"]
+            .as_str()
+            .unwrap()
+            .contains("newer version of Pickboard"));
     }
 
     #[test]

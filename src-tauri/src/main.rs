@@ -1,1 +1,3 @@
-fn main() { pickboard_lib::main() }
+fn main() {
+    pickboard_lib::main()
+}

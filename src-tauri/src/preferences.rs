@@ -30,7 +30,9 @@ impl Preferences {
     /// Builds preferences from stored values; a missing or unreadable value falls back to its default.
     pub fn from_stored(theme: Option<serde_json::Value>, last_board_id: Option<serde_json::Value>) -> Self {
         Preferences {
-            theme: theme.and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
+            theme: theme
+                .and_then(|v| serde_json::from_value(v).ok())
+                .unwrap_or_default(),
             last_board_id: last_board_id.and_then(|v| v.as_i64()),
         }
     }
@@ -44,7 +46,13 @@ mod tests {
     #[test]
     fn stored_values_are_read_leniently() {
         let prefs = Preferences::from_stored(Some(json!("dark")), Some(json!(7)));
-        assert_eq!(prefs, Preferences { theme: Theme::Dark, last_board_id: Some(7) });
+        assert_eq!(
+            prefs,
+            Preferences {
+                theme: Theme::Dark,
+                last_board_id: Some(7)
+            }
+        );
         let broken = Preferences::from_stored(Some(json!("purple")), Some(json!("seven")));
         assert_eq!(broken, Preferences::default());
     }

@@ -20,14 +20,19 @@ async fn a_board_built_by_drag_and_drop_survives_a_restart() -> TestResult {
         assert!(app.titles_in(zone).await?.is_empty(), "{zone} should start empty");
     }
 
-    let (alpha, bravo, charlie) = ("Move CI runners to arm64", "Rotate TLS certificates", "Alert on disk usage");
+    let (alpha, bravo, charlie) = (
+        "Move CI runners to arm64",
+        "Rotate TLS certificates",
+        "Alert on disk usage",
+    );
     for title in [alpha, bravo, charlie] {
         app.add_idea(title).await?;
     }
     app.expect_titles("Unsorted", &[alpha, bravo, charlie]).await?;
 
     // Pointer: Alpha from Unsorted into Implement.
-    app.drag(&app.card(alpha).await?, &app.region("Implement").await?, 0.0).await?;
+    app.drag(&app.card(alpha).await?, &app.region("Implement").await?, 0.0)
+        .await?;
     app.expect_titles("Implement", &[alpha]).await?;
     app.expect_titles("Unsorted", &[bravo, charlie]).await?;
 
@@ -39,27 +44,36 @@ async fn a_board_built_by_drag_and_drop_survives_a_restart() -> TestResult {
         assert!(tabs < 30, "Tab never reached the card {bravo:?}");
     }
     // Right: Implement. Right: Challenge. Down: Kill.
-    app.press(&[Key::Space, Key::Right, Key::Right, Key::Down, Key::Space]).await?;
+    app.press(&[Key::Space, Key::Right, Key::Right, Key::Down, Key::Space])
+        .await?;
     app.expect_titles("Kill", &[bravo]).await?;
     app.expect_titles("Unsorted", &[charlie]).await?;
     assert_eq!(app.focused_label().await?, bravo, "focus stays on the moved card");
 
     // Pointer: Charlie into Implement below Alpha, then reorder it above Alpha.
-    app.drag(&app.card(charlie).await?, &app.region("Implement").await?, 80.0).await?;
+    app.drag(&app.card(charlie).await?, &app.region("Implement").await?, 80.0)
+        .await?;
     app.expect_titles("Implement", &[alpha, charlie]).await?;
-    app.drag(&app.card(charlie).await?, &app.card(alpha).await?, -8.0).await?;
+    app.drag(&app.card(charlie).await?, &app.card(alpha).await?, -8.0)
+        .await?;
     app.expect_titles("Implement", &[charlie, alpha]).await?;
     app.expect_titles("Unsorted", &[]).await?;
 
     // The webview's own storage still works beside our bundled SQLite.
     let stored = app
         .client
-        .execute("localStorage.setItem('pickboard-check', 'ok'); return localStorage.getItem('pickboard-check');", vec![])
+        .execute(
+            "localStorage.setItem('pickboard-check', 'ok'); return localStorage.getItem('pickboard-check');",
+            vec![],
+        )
         .await?;
     assert_eq!(stored, "ok");
 
-    app.wait_until("the changes are saved", "return document.querySelector('.save-state')?.textContent === 'All changes saved';")
-        .await?;
+    app.wait_until(
+        "the changes are saved",
+        "return document.querySelector('.save-state')?.textContent === 'All changes saved';",
+    )
+    .await?;
     let shot = app.screenshot("board-after-moves.png").await?;
     println!("screenshot: {}", shot.display());
     app.quit().await?;
@@ -68,8 +82,13 @@ async fn a_board_built_by_drag_and_drop_survives_a_restart() -> TestResult {
     {
         let db = Connection::open(data.path().join("pickboard.db"))?;
         let (payoff, cost): (i64, i64) =
-            db.query_row("SELECT payoff, cost FROM ideas WHERE title = ?1", [bravo], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        assert!(payoff < 50 && cost >= 50, "Bravo at payoff {payoff}, cost {cost} (tenths) is not in Kill");
+            db.query_row("SELECT payoff, cost FROM ideas WHERE title = ?1", [bravo], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        assert!(
+            payoff < 50 && cost >= 50,
+            "Bravo at payoff {payoff}, cost {cost} (tenths) is not in Kill"
+        );
         let order: Vec<String> = db
             .prepare("SELECT title FROM ideas WHERE payoff >= 50 AND cost < 50 ORDER BY rank")?
             .query_map([], |r| r.get(0))?
@@ -101,11 +120,19 @@ async fn a_damaged_database_opens_an_error_screen_and_is_left_alone() -> TestRes
     let screen = app.wait_for_css(".error-screen").await?;
     let text = screen.text().await?;
     assert!(text.contains("The database file is damaged"), "{text}");
-    assert!(text.contains(&db_path.display().to_string()), "the screen names the file: {text}");
+    assert!(text.contains("It has not changed it"), "{text}");
+    assert!(
+        text.contains(&db_path.display().to_string()),
+        "the screen names the file: {text}"
+    );
     app.screenshot("error-screen.png").await?;
     app.quit().await?;
 
-    assert_eq!(std::fs::read(&db_path)?, garbage, "the damaged file must be left as it was");
+    assert_eq!(
+        std::fs::read(&db_path)?,
+        garbage,
+        "the damaged file must be left as it was"
+    );
     Ok(())
 }
 
@@ -130,19 +157,32 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
         serde_json::to_string(&first)?
     )).await?;
     app.click_button("Undo").await?;
-    app.expect_titles("Implement", &sample_implement.iter().map(String::as_str).collect::<Vec<_>>()).await?;
+    app.expect_titles(
+        "Implement",
+        &sample_implement.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
+    .await?;
 
     // Rename in place.
     let name = app.wait_for_css("input[aria-label='Board name']").await?;
     name.clear().await?;
-    name.send_keys(&format!("Platform Q3{}", char::from(Key::Enter))).await?;
+    name.send_keys(&format!("Platform Q3{}", char::from(Key::Enter)))
+        .await?;
     app.wait_until("the sidebar shows the new name", "return [...document.querySelectorAll('.board-link-name')].some(e => e.textContent === 'Platform Q3');").await?;
 
     // Duplicate: the copy opens with the same ideas.
     app.click_button("Board ▾").await?;
     app.click_button("Duplicate").await?;
-    app.wait_until("the copy is open", "return document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3 (copy)';").await?;
-    app.expect_titles("Implement", &sample_implement.iter().map(String::as_str).collect::<Vec<_>>()).await?;
+    app.wait_until(
+        "the copy is open",
+        "return document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3 (copy)';",
+    )
+    .await?;
+    app.expect_titles(
+        "Implement",
+        &sample_implement.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
+    .await?;
 
     // Delete the copy: the confirmation names it and its ideas; Cancel keeps it, Delete removes it.
     let count: usize = app.zones().await?.iter().map(|(_, t)| t.len()).sum();
@@ -158,14 +198,26 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     app.wait_until("only the original board is left", "return document.querySelectorAll('.board-link').length === 1 && document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3';").await?;
 
     // Dark theme, kept as a preference.
-    app.client.find(fantoccini::Locator::Css("input[name=theme][value=dark]")).await?.click().await?;
-    app.wait_until("the dark theme is on", "return document.documentElement.dataset.theme === 'dark';").await?;
+    app.client
+        .find(fantoccini::Locator::Css("input[name=theme][value=dark]"))
+        .await?
+        .click()
+        .await?;
+    app.wait_until(
+        "the dark theme is on",
+        "return document.documentElement.dataset.theme === 'dark';",
+    )
+    .await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     app.screenshot("sample-board-dark.png").await?;
     app.quit().await?;
 
     let app = App::launch(data.path()).await?;
-    app.wait_until("the dark theme is restored", "return document.documentElement.dataset.theme === 'dark';").await?;
+    app.wait_until(
+        "the dark theme is restored",
+        "return document.documentElement.dataset.theme === 'dark';",
+    )
+    .await?;
     app.quit().await?;
     Ok(())
 }

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -23,12 +25,14 @@ pub const ZONES: [&str; 5] = ["Unsorted", "Implement", "Challenge", "Possible", 
 
 /// The app binary under test.
 pub fn app_binary() -> PathBuf {
-    let path = std::env::var_os("PICKBOARD_BIN").map(PathBuf::from).unwrap_or_else(|| {
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-        target.join("debug/pickboard")
-    });
+    let path = std::env::var_os("PICKBOARD_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let target = std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+            target.join("debug/pickboard")
+        });
     assert!(
         path.is_file(),
         "{} is missing: build the app with its UI first (`bash scripts/test.sh` does it)",
@@ -45,7 +49,10 @@ pub fn artifacts_dir() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }
 
 /// A running Pickboard window and the WebDriver session that controls it.
@@ -60,7 +67,9 @@ impl Drop for App {
     fn drop(&mut self) {
         if !self.stopped {
             if let Some(pid) = self.driver.id() {
-                let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+                let _ = std::process::Command::new("kill")
+                    .args(["-TERM", &pid.to_string()])
+                    .status();
             }
         }
     }
@@ -69,13 +78,21 @@ impl Drop for App {
 impl App {
     /// Starts the app on `data_dir` (through `PICKBOARD_DATA_DIR`) and waits until its UI has started.
     pub async fn launch(data_dir: &Path) -> TestResult<App> {
-        assert!(std::env::var_os("DISPLAY").is_some(), "no X display: run the end-to-end tests under xvfb-run");
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no X display: run the end-to-end tests under xvfb-run"
+        );
         let port = free_port();
         // The driver's and the app's output go to a log beside the screenshots, never to the test's own pipes
         // (a process left behind would hold those open).
         let log = std::fs::File::create(artifacts_dir().join(format!("tauri-driver-{port}.log")))?;
         let driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &free_port().to_string(),
+            ])
             .env("PICKBOARD_DATA_DIR", data_dir)
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
@@ -93,8 +110,15 @@ impl App {
 
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({ "application": app_binary() }));
-        let client = ClientBuilder::rustls()?.capabilities(caps).connect(&format!("http://127.0.0.1:{port}")).await?;
-        let app = App { client, driver, stopped: false };
+        let client = ClientBuilder::rustls()?
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await?;
+        let app = App {
+            client,
+            driver,
+            stopped: false,
+        };
         app.wait_for_css(".app, .error-screen").await?;
         Ok(app)
     }
@@ -104,7 +128,10 @@ impl App {
         self.client.clone().close().await?;
         if let Some(pid) = self.driver.id() {
             // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it.
-            Command::new("kill").args(["-TERM", &pid.to_string()]).status().await?;
+            Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status()
+                .await?;
         }
         tokio::time::timeout(Duration::from_secs(10), self.driver.wait()).await??;
         self.stopped = true;
@@ -112,7 +139,12 @@ impl App {
     }
 
     pub async fn wait_for_css(&self, css: &str) -> TestResult<Element> {
-        let found = self.client.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(css)).await;
+        let found = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await;
         Ok(found.map_err(|e| format!("waiting for `{css}`: {e}"))?)
     }
 
@@ -132,7 +164,12 @@ impl App {
 
     pub async fn click_button(&self, label: &str) -> TestResult {
         let xpath = format!("//button[normalize-space()={}]", xpath_literal(label));
-        self.client.wait().for_element(Locator::XPath(&xpath)).await?.click().await?;
+        self.client
+            .wait()
+            .for_element(Locator::XPath(&xpath))
+            .await?
+            .click()
+            .await?;
         Ok(())
     }
 
@@ -154,7 +191,11 @@ impl App {
 
     pub async fn titles_in(&self, zone: &str) -> TestResult<Vec<String>> {
         let zones = self.zones().await?;
-        Ok(zones.into_iter().find(|(name, _)| name == zone).map(|(_, titles)| titles).unwrap_or_default())
+        Ok(zones
+            .into_iter()
+            .find(|(name, _)| name == zone)
+            .map(|(_, titles)| titles)
+            .unwrap_or_default())
     }
 
     /// Waits until `zone` shows exactly `titles`, in order.
@@ -173,18 +214,30 @@ impl App {
     }
 
     pub async fn card(&self, title: &str) -> TestResult<Element> {
-        let css = format!("[aria-roledescription=\"idea\"][aria-label={}]", css_string(title));
+        let css = format!(
+            "[aria-roledescription=\"idea\"][aria-label={}]",
+            css_string(title)
+        );
         self.wait_for_css(&css).await
     }
 
     pub async fn region(&self, name: &str) -> TestResult<Element> {
-        self.wait_for_css(&format!("section[aria-label={}]", css_string(name))).await
+        self.wait_for_css(&format!("section[aria-label={}]", css_string(name)))
+            .await
     }
 
     /// Types into the "New idea" field and presses Enter.
     pub async fn add_idea(&self, title: &str) -> TestResult {
-        let field = self.client.wait().for_element(Locator::XPath("//input[@id=//label[normalize-space()='New idea']/@for]")).await?;
-        field.send_keys(&format!("{title}{}", char::from(Key::Enter))).await?;
+        let field = self
+            .client
+            .wait()
+            .for_element(Locator::XPath(
+                "//input[@id=//label[normalize-space()='New idea']/@for]",
+            ))
+            .await?;
+        field
+            .send_keys(&format!("{title}{}", char::from(Key::Enter)))
+            .await?;
         self.card(title).await?;
         Ok(())
     }
@@ -199,15 +252,41 @@ impl App {
         let length = (tx - fx).hypot(ty - fy).max(1.0);
         let (ux, uy) = ((tx - fx) / length, (ty - fy) / length);
         let mouse = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
-            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-            .then(PointerAction::MoveBy { duration: Some(step), x: 6.0 * ux, y: 6.0 * uy })
-            .then(PointerAction::MoveBy { duration: Some(step), x: 10.0 * ux, y: 10.0 * uy })
-            .then(PointerAction::MoveToElement { element: to.clone(), duration: Some(Duration::from_millis(250)), x: 0.0, y: dy })
+            .then(PointerAction::MoveToElement {
+                element: from.clone(),
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveBy {
+                duration: Some(step),
+                x: 6.0 * ux,
+                y: 6.0 * uy,
+            })
+            .then(PointerAction::MoveBy {
+                duration: Some(step),
+                x: 10.0 * ux,
+                y: 10.0 * uy,
+            })
+            .then(PointerAction::MoveToElement {
+                element: to.clone(),
+                duration: Some(Duration::from_millis(250)),
+                x: 0.0,
+                y: dy,
+            })
             // A last small move, relative: the target itself may have slid aside to make room by now.
-            .then(PointerAction::MoveBy { duration: Some(step), x: 1.0, y: 0.0 })
+            .then(PointerAction::MoveBy {
+                duration: Some(step),
+                x: 1.0,
+                y: 0.0,
+            })
             .pause(Duration::from_millis(150))
-            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
         self.client.perform_actions(mouse).await?;
         self.client.release_actions().await?;
         Ok(())
@@ -221,7 +300,9 @@ impl App {
             actions = actions
                 .then(KeyAction::Down { value })
                 .then(KeyAction::Up { value })
-                .then(KeyAction::Pause { duration: Duration::from_millis(120) });
+                .then(KeyAction::Pause {
+                    duration: Duration::from_millis(120),
+                });
         }
         self.client.perform_actions(actions).await?;
         Ok(())
@@ -231,7 +312,10 @@ impl App {
     pub async fn focused_label(&self) -> TestResult<String> {
         let value = self
             .client
-            .execute("const e = document.activeElement; return e ? (e.getAttribute('aria-label') || '') : '';", vec![])
+            .execute(
+                "const e = document.activeElement; return e ? (e.getAttribute('aria-label') || '') : '';",
+                vec![],
+            )
             .await?;
         Ok(value.as_str().unwrap_or_default().to_owned())
     }
@@ -253,6 +337,9 @@ fn xpath_literal(s: &str) -> String {
     if !s.contains('\'') {
         format!("'{s}'")
     } else {
-        format!("concat('{}')", s.split('\'').collect::<Vec<_>>().join("', \"'\", '"))
+        format!(
+            "concat('{}')",
+            s.split('\'').collect::<Vec<_>>().join("', \"'\", '")
+        )
     }
 }

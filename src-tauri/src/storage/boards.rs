@@ -30,11 +30,17 @@ pub struct Board {
     pub updated_at: i64,
 }
 
-const SUMMARY_SQL: &str = "SELECT b.id, b.name, (SELECT count(*) FROM ideas i WHERE i.board_id = b.id), b.updated_at
+const SUMMARY_SQL: &str =
+    "SELECT b.id, b.name, (SELECT count(*) FROM ideas i WHERE i.board_id = b.id), b.updated_at
                            FROM boards b";
 
 fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<BoardSummary> {
-    Ok(BoardSummary { id: row.get(0)?, name: row.get(1)?, idea_count: row.get(2)?, updated_at: row.get(3)? })
+    Ok(BoardSummary {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        idea_count: row.get(2)?,
+        updated_at: row.get(3)?,
+    })
 }
 
 pub fn list(tx: &Transaction<'_>) -> Result<Vec<BoardSummary>> {
@@ -52,14 +58,19 @@ pub fn summary(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
 pub fn create(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
     let name = clean_board_name(name)?;
     let now = now_ms();
-    tx.execute("INSERT INTO boards (name, created_at, updated_at) VALUES (?1, ?2, ?2)", params![name, now])?;
+    tx.execute(
+        "INSERT INTO boards (name, created_at, updated_at) VALUES (?1, ?2, ?2)",
+        params![name, now],
+    )?;
     summary(tx, tx.last_insert_rowid())
 }
 
 pub fn rename(tx: &Transaction<'_>, id: i64, name: &str) -> Result<BoardSummary> {
     let name = clean_board_name(name)?;
-    let changed =
-        tx.execute("UPDATE boards SET name = ?2, updated_at = ?3 WHERE id = ?1", params![id, name, now_ms()])?;
+    let changed = tx.execute(
+        "UPDATE boards SET name = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, name, now_ms()],
+    )?;
     if changed == 0 {
         return Err(Error::NotFound("board"));
     }
@@ -96,9 +107,11 @@ pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
 
 pub fn thresholds(tx: &Transaction<'_>, id: i64) -> Result<Thresholds> {
     let (payoff, cost): (i64, i64) = tx
-        .query_row("SELECT payoff_threshold, cost_threshold FROM boards WHERE id = ?1", [id], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })
+        .query_row(
+            "SELECT payoff_threshold, cost_threshold FROM boards WHERE id = ?1",
+            [id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
         .optional()?
         .ok_or(Error::NotFound("board"))?;
     Thresholds::new(Score::from_tenths(payoff)?, Score::from_tenths(cost)?)
@@ -106,16 +119,27 @@ pub fn thresholds(tx: &Transaction<'_>, id: i64) -> Result<Thresholds> {
 
 pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Board> {
     let thresholds = thresholds(tx, id)?;
-    let (name, created_at, updated_at) =
-        tx.query_row("SELECT name, created_at, updated_at FROM boards WHERE id = ?1", [id], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-        })?;
+    let (name, created_at, updated_at) = tx.query_row(
+        "SELECT name, created_at, updated_at FROM boards WHERE id = ?1",
+        [id],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
     let ideas = ideas::list(tx, id, thresholds)?;
-    Ok(Board { id, name, thresholds, ideas, created_at, updated_at })
+    Ok(Board {
+        id,
+        name,
+        thresholds,
+        ideas,
+        created_at,
+        updated_at,
+    })
 }
 
 /// Marks a board as changed now.
 pub(crate) fn touch(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    tx.execute("UPDATE boards SET updated_at = ?2 WHERE id = ?1", params![id, now_ms()])?;
+    tx.execute(
+        "UPDATE boards SET updated_at = ?2 WHERE id = ?1",
+        params![id, now_ms()],
+    )?;
     Ok(())
 }

@@ -55,7 +55,9 @@ fn invalid_column(index: usize, err: Error) -> rusqlite::Error {
 }
 
 pub fn list(tx: &Transaction<'_>, board_id: i64, thresholds: Thresholds) -> Result<Vec<Idea>> {
-    let mut stmt = tx.prepare_cached(&format!("SELECT {COLUMNS} FROM ideas WHERE board_id = ?1 ORDER BY rank, id"))?;
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM ideas WHERE board_id = ?1 ORDER BY rank, id"
+    ))?;
     let rows = stmt.query_map([board_id], |row| from_row(row, thresholds))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -66,7 +68,11 @@ pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
         .optional()?
         .ok_or(Error::NotFound("idea"))?;
     let thresholds = boards::thresholds(tx, board_id)?;
-    Ok(tx.query_row(&format!("SELECT {COLUMNS} FROM ideas WHERE id = ?1"), [id], |row| from_row(row, thresholds))?)
+    Ok(tx.query_row(
+        &format!("SELECT {COLUMNS} FROM ideas WHERE id = ?1"),
+        [id],
+        |row| from_row(row, thresholds),
+    )?)
 }
 
 /// Adds an idea at the end of `zone`; in a quadrant it takes the quadrant's middle as its position.
@@ -74,13 +80,23 @@ pub fn add(tx: &Transaction<'_>, board_id: i64, title: &str, zone: Zone) -> Resu
     let title = clean_title(title)?;
     let thresholds = boards::thresholds(tx, board_id)?;
     let position = zone.quadrant().map(|q| q.place(None, thresholds));
-    let rank: f64 =
-        tx.query_row("SELECT coalesce(max(rank), 0) + 1 FROM ideas WHERE board_id = ?1", [board_id], |r| r.get(0))?;
+    let rank: f64 = tx.query_row(
+        "SELECT coalesce(max(rank), 0) + 1 FROM ideas WHERE board_id = ?1",
+        [board_id],
+        |r| r.get(0),
+    )?;
     let now = now_ms();
     tx.execute(
         "INSERT INTO ideas (board_id, title, notes, payoff, cost, rank, created_at, updated_at)
          VALUES (?1, ?2, '', ?3, ?4, ?5, ?6, ?6)",
-        params![board_id, title, position.map(|p| p.payoff.tenths()), position.map(|p| p.cost.tenths()), rank, now],
+        params![
+            board_id,
+            title,
+            position.map(|p| p.payoff.tenths()),
+            position.map(|p| p.cost.tenths()),
+            rank,
+            now
+        ],
     )?;
     boards::touch(tx, board_id)?;
     get(tx, tx.last_insert_rowid())
@@ -115,7 +131,13 @@ pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<
     let rank = rank.ok_or_else(|| Error::Storage("could not find a place for the idea".into()))?;
     tx.execute(
         "UPDATE ideas SET payoff = ?2, cost = ?3, rank = ?4, updated_at = ?5 WHERE id = ?1",
-        params![id, position.map(|p| p.payoff.tenths()), position.map(|p| p.cost.tenths()), rank, now_ms()],
+        params![
+            id,
+            position.map(|p| p.payoff.tenths()),
+            position.map(|p| p.cost.tenths()),
+            rank,
+            now_ms()
+        ],
     )?;
     boards::touch(tx, idea.board_id)?;
     get(tx, id)
@@ -135,9 +157,13 @@ fn rank_at(tx: &Transaction<'_>, idea: &Idea, zone: Zone, index: u32) -> Result<
         "FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.board_id = ?1 AND i.id <> ?2 AND {in_zone}"
     );
     // The neighbours the idea lands between: the ones now at index - 1 and index.
-    let mut stmt = tx.prepare_cached(&format!("SELECT i.rank {others} ORDER BY i.rank, i.id LIMIT 2 OFFSET ?3"))?;
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT i.rank {others} ORDER BY i.rank, i.id LIMIT 2 OFFSET ?3"
+    ))?;
     let ranks: Vec<f64> = stmt
-        .query_map(params![idea.board_id, idea.id, index.saturating_sub(1)], |r| r.get(0))?
+        .query_map(params![idea.board_id, idea.id, index.saturating_sub(1)], |r| {
+            r.get(0)
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let (before, after) = match (index, ranks.as_slice()) {
         (0, [first, ..]) => (None, Some(*first)),
@@ -147,7 +173,10 @@ fn rank_at(tx: &Transaction<'_>, idea: &Idea, zone: Zone, index: u32) -> Result<
         // Past the end of the zone: after its last idea.
         (_, []) => {
             let mut last = tx.prepare_cached(&format!("SELECT max(i.rank) {others}"))?;
-            (last.query_row(params![idea.board_id, idea.id], |r| r.get(0))?, None)
+            (
+                last.query_row(params![idea.board_id, idea.id], |r| r.get(0))?,
+                None,
+            )
         }
     };
     let rank = match (before, after) {

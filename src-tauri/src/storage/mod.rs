@@ -29,15 +29,23 @@ pub struct Db {
 impl Db {
     /// Opens (or creates) the database at `path`, checks it and brings it up to date.
     pub fn open(path: &Path) -> Result<Db> {
-        let unavailable = |detail: String| Error::DatabaseUnavailable { path: path.to_owned(), detail };
+        let unavailable = |detail: String| Error::DatabaseUnavailable {
+            path: path.to_owned(),
+            detail,
+        };
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| unavailable(format!("cannot create {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| unavailable(format!("cannot create {}: {e}", dir.display())))?;
         }
         create_private_file(path).map_err(|e| unavailable(e.to_string()))?;
 
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let flags =
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(path, e))?;
-        let mut db = Db { conn, path: path.to_owned() };
+        let mut db = Db {
+            conn,
+            path: path.to_owned(),
+        };
         db.check_before_writing()?;
         db.configure()?;
         db.migrate()?;
@@ -46,7 +54,10 @@ impl Db {
 
     /// A private database in memory, for tests.
     pub fn open_in_memory() -> Result<Db> {
-        let mut db = Db { conn: Connection::open_in_memory()?, path: PathBuf::from(":memory:") };
+        let mut db = Db {
+            conn: Connection::open_in_memory()?,
+            path: PathBuf::from(":memory:"),
+        };
         db.configure()?;
         db.migrate()?;
         Ok(db)
@@ -58,7 +69,9 @@ impl Db {
 
     /// Runs one user action in one transaction: all of it is saved, or none of it.
     pub fn write<T>(&mut self, action: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = action(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -66,29 +79,38 @@ impl Db {
 
     /// Reads in one transaction, so that what is read is consistent.
     pub fn read<T>(&mut self, query: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
         query(&tx)
     }
 
     /// Reads the header and checks integrity without writing anything.
     fn check_before_writing(&self) -> Result<()> {
-        let corrupt = |detail: String| Error::DatabaseCorrupt { path: self.path.clone(), detail };
+        let corrupt = |detail: String| Error::DatabaseCorrupt {
+            path: self.path.clone(),
+            detail,
+        };
         let version: i64 = self
             .conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .map_err(|e| classify_open_error(&self.path, e))?;
         if version > SCHEMA_VERSION {
-            return Err(Error::DatabaseTooNew { path: self.path.clone(), found: version, supported: SCHEMA_VERSION });
+            return Err(Error::DatabaseTooNew {
+                path: self.path.clone(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
         }
         let check: String = self
             .conn
             .pragma_query_value(None, "quick_check", |row| row.get(0))
             .map_err(|e| classify_open_error(&self.path, e))?;
         if check != "ok" {
-            return Err(corrupt(format!("integrity check: {check}")));
+            return Err(corrupt(format!("some of its pages are damaged ({check})")));
         }
         if version > 0 && !self.has_table("boards")? {
-            return Err(corrupt("the boards table is missing".into()));
+            return Err(corrupt("it is not a Pickboard database".into()));
         }
         Ok(())
     }
@@ -114,7 +136,9 @@ impl Db {
 
     /// Applies the missing migrations, all in one transaction.
     fn migrate(&mut self) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Exclusive)?;
         let version: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
         if version < SCHEMA_VERSION {
             for sql in &MIGRATIONS[version as usize..] {
@@ -154,13 +178,20 @@ fn classify_open_error(path: &Path, err: rusqlite::Error) -> Error {
     use rusqlite::ErrorCode;
     let path = path.to_owned();
     match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
-            Error::DatabaseCorrupt { path, detail: "it is not a SQLite database, or its header is damaged".into() }
-        }
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::DatabaseCorrupt {
+            path,
+            detail: "it is damaged, or it is not a Pickboard database".into(),
+        },
         Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-            Error::DatabaseUnavailable { path, detail: "the file or its folder cannot be written".into() }
+            Error::DatabaseUnavailable {
+                path,
+                detail: "the file or its folder cannot be written".into(),
+            }
         }
-        _ => Error::DatabaseUnavailable { path, detail: err.to_string() },
+        _ => Error::DatabaseUnavailable {
+            path,
+            detail: err.to_string(),
+        },
     }
 }
 

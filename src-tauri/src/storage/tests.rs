@@ -18,20 +18,33 @@ fn temp_db() -> (tempfile::TempDir, Db) {
 
 fn titles_in(db: &mut Db, board: i64, zone: Zone) -> Vec<String> {
     let board = db.read(|tx| boards::get(tx, board)).unwrap();
-    board.ideas.into_iter().filter(|i| i.zone == zone).map(|i| i.title).collect()
+    board
+        .ideas
+        .into_iter()
+        .filter(|i| i.zone == zone)
+        .map(|i| i.title)
+        .collect()
 }
 
 #[test]
 fn a_new_file_is_migrated_to_the_current_version_with_wal_and_foreign_keys() {
     let (dir, db) = temp_db();
     let conn = &db.conn;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
-    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    let fk: i64 = conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
-    let timeout: i64 = conn.pragma_query_value(None, "busy_timeout", |r| r.get(0)).unwrap();
+    let timeout: i64 = conn
+        .pragma_query_value(None, "busy_timeout", |r| r.get(0))
+        .unwrap();
     assert!(timeout >= 1000);
     assert!(dir.path().join(DB_FILE_NAME).is_file());
 }
@@ -41,7 +54,10 @@ fn a_new_file_is_migrated_to_the_current_version_with_wal_and_foreign_keys() {
 fn the_database_file_is_readable_by_its_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let (dir, _db) = temp_db();
-    let mode = std::fs::metadata(dir.path().join(DB_FILE_NAME)).unwrap().permissions().mode();
+    let mode = std::fs::metadata(dir.path().join(DB_FILE_NAME))
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
 
@@ -49,7 +65,9 @@ fn the_database_file_is_readable_by_its_owner_only() {
 fn data_survives_reopening() {
     let (dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "Infra")).unwrap();
-    let idea = db.write(|tx| ideas::add(tx, board.id, "Patch the bastion", Zone::Kill)).unwrap();
+    let idea = db
+        .write(|tx| ideas::add(tx, board.id, "Patch the bastion", Zone::Kill))
+        .unwrap();
     drop(db);
 
     let mut db = Db::open(&dir.path().join(DB_FILE_NAME)).unwrap();
@@ -64,9 +82,11 @@ fn migrations_apply_once_and_the_sql_is_valid() {
     db.migrate().unwrap(); // a second run is a no-op
     let tables: i64 = db
         .conn
-        .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('boards', 'ideas')", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('boards', 'ideas')",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(tables, 2);
 }
@@ -81,7 +101,8 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     let path = dir.path().join(DB_FILE_NAME);
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE boards (id INTEGER PRIMARY KEY); PRAGMA user_version = 99;").unwrap();
+        conn.execute_batch("CREATE TABLE boards (id INTEGER PRIMARY KEY); PRAGMA user_version = 99;")
+            .unwrap();
     }
     let before = file_bytes(&path);
 
@@ -97,7 +118,9 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
 fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DB_FILE_NAME);
-    let garbage: Vec<u8> = (0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let garbage: Vec<u8> = (0..8192u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     std::fs::write(&path, &garbage).unwrap();
 
     let err = Db::open(&path).err().expect("garbage must be refused");
@@ -114,7 +137,15 @@ fn a_database_with_damaged_pages_is_refused_and_left_untouched() {
         let mut db = Db::open(&path).unwrap();
         let board = db.write(|tx| boards::create(tx, "Infra")).unwrap();
         for i in 0..300 {
-            db.write(|tx| ideas::add(tx, board.id, &format!("Idea number {i} with some text"), Zone::Unsorted)).unwrap();
+            db.write(|tx| {
+                ideas::add(
+                    tx,
+                    board.id,
+                    &format!("Idea number {i} with some text"),
+                    Zone::Unsorted,
+                )
+            })
+            .unwrap();
         }
         db.conn.pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
         db.conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
@@ -147,13 +178,22 @@ fn a_data_folder_that_cannot_be_created_gives_a_clear_error() {
 fn ideas_move_between_zones_and_keep_their_order() {
     let (_dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
-    let [a, b, c] = ["Alpha", "Bravo", "Charlie"]
-        .map(|t| db.write(|tx| ideas::add(tx, board, t, Zone::Unsorted)).unwrap().id);
-    assert_eq!(titles_in(&mut db, board, Zone::Unsorted), ["Alpha", "Bravo", "Charlie"]);
+    let [a, b, c] = ["Alpha", "Bravo", "Charlie"].map(|t| {
+        db.write(|tx| ideas::add(tx, board, t, Zone::Unsorted))
+            .unwrap()
+            .id
+    });
+    assert_eq!(
+        titles_in(&mut db, board, Zone::Unsorted),
+        ["Alpha", "Bravo", "Charlie"]
+    );
 
     let moved = db.write(|tx| ideas::move_to(tx, b, Zone::Implement, 0)).unwrap();
     assert_eq!(moved.zone, Zone::Implement);
-    assert_eq!(moved.position.map(|p| Quadrant::of(p, Default::default())), Some(Quadrant::Implement));
+    assert_eq!(
+        moved.position.map(|p| Quadrant::of(p, Default::default())),
+        Some(Quadrant::Implement)
+    );
     db.write(|tx| ideas::move_to(tx, c, Zone::Implement, 0)).unwrap();
     assert_eq!(titles_in(&mut db, board, Zone::Implement), ["Charlie", "Bravo"]);
 
@@ -179,8 +219,13 @@ fn ideas_move_between_zones_and_keep_their_order() {
 fn ranks_are_renumbered_when_they_run_out_of_room() {
     let (_dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
-    let ids: Vec<i64> =
-        (0..3).map(|i| db.write(|tx| ideas::add(tx, board, &format!("{i}"), Zone::Possible)).unwrap().id).collect();
+    let ids: Vec<i64> = (0..3)
+        .map(|i| {
+            db.write(|tx| ideas::add(tx, board, &format!("{i}"), Zone::Possible))
+                .unwrap()
+                .id
+        })
+        .collect();
     // Moving the last idea between the first two, again and again, halves the gap each time.
     let mut expected = vec!["0".to_owned(), "1".to_owned(), "2".to_owned()];
     for round in 0..120 {
@@ -189,7 +234,11 @@ fn ranks_are_renumbered_when_they_run_out_of_room() {
         db.write(|tx| ideas::move_to(tx, id, Zone::Possible, 1)).unwrap();
         expected.retain(|t| *t != title);
         expected.insert(1, title);
-        assert_eq!(titles_in(&mut db, board, Zone::Possible), expected, "round {round}");
+        assert_eq!(
+            titles_in(&mut db, board, Zone::Possible),
+            expected,
+            "round {round}"
+        );
     }
 }
 
@@ -197,18 +246,30 @@ fn ranks_are_renumbered_when_they_run_out_of_room() {
 fn deleting_and_restoring_an_idea_gives_it_back_as_it_was() {
     let (_dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
-    let first = db.write(|tx| ideas::add(tx, board, "First", Zone::Challenge)).unwrap();
-    let second = db.write(|tx| ideas::add(tx, board, "Second", Zone::Challenge)).unwrap();
-    let second = db.write(|tx| ideas::update(tx, second.id, "Second", "notes\nmore")).unwrap();
+    let first = db
+        .write(|tx| ideas::add(tx, board, "First", Zone::Challenge))
+        .unwrap();
+    let second = db
+        .write(|tx| ideas::add(tx, board, "Second", Zone::Challenge))
+        .unwrap();
+    let second = db
+        .write(|tx| ideas::update(tx, second.id, "Second", "notes\nmore"))
+        .unwrap();
 
     let deleted = db.write(|tx| ideas::delete(tx, first.id)).unwrap();
     assert_eq!(titles_in(&mut db, board, Zone::Challenge), ["Second"]);
     let restored = db.write(|tx| ideas::restore(tx, &deleted)).unwrap();
     assert_eq!(restored, first);
     assert_eq!(titles_in(&mut db, board, Zone::Challenge), ["First", "Second"]);
-    assert_eq!(db.read(|tx| ideas::get(tx, second.id)).unwrap().notes, "notes\nmore");
+    assert_eq!(
+        db.read(|tx| ideas::get(tx, second.id)).unwrap().notes,
+        "notes\nmore"
+    );
     // Restoring twice is refused rather than duplicating.
-    assert_eq!(db.write(|tx| ideas::restore(tx, &deleted)).unwrap_err().kind(), ErrorKind::Invalid);
+    assert_eq!(
+        db.write(|tx| ideas::restore(tx, &deleted)).unwrap_err().kind(),
+        ErrorKind::Invalid
+    );
 }
 
 #[test]
@@ -216,7 +277,11 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
     let (_dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "  Infra  ")).unwrap();
     assert_eq!(board.name, "Infra");
-    for (t, z) in [("One", Zone::Kill), ("Two", Zone::Unsorted), ("Three", Zone::Kill)] {
+    for (t, z) in [
+        ("One", Zone::Kill),
+        ("Two", Zone::Unsorted),
+        ("Three", Zone::Kill),
+    ] {
         db.write(|tx| ideas::add(tx, board.id, t, z)).unwrap();
     }
     let renamed = db.write(|tx| boards::rename(tx, board.id, "Platform")).unwrap();
@@ -228,21 +293,51 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
     assert_eq!(titles_in(&mut db, copy.id, Zone::Kill), ["One", "Three"]);
 
     db.write(|tx| boards::delete(tx, board.id)).unwrap();
-    let left = db.read(|tx| boards::list(tx)).unwrap();
-    assert_eq!(left.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(), ["Platform (copy)"]);
-    let orphans: i64 = db.conn.query_row("SELECT count(*) FROM ideas WHERE board_id = ?1", [board.id], |r| r.get(0)).unwrap();
+    let left = db.read(boards::list).unwrap();
+    assert_eq!(
+        left.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(),
+        ["Platform (copy)"]
+    );
+    let orphans: i64 = db
+        .conn
+        .query_row(
+            "SELECT count(*) FROM ideas WHERE board_id = ?1",
+            [board.id],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(orphans, 0, "deleting a board deletes its ideas");
-    assert_eq!(db.write(|tx| boards::rename(tx, board.id, "x")).unwrap_err().kind(), ErrorKind::NotFound);
+    assert_eq!(
+        db.write(|tx| boards::rename(tx, board.id, "x"))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound
+    );
 }
 
 #[test]
 fn bad_input_is_refused_without_changing_anything() {
     let (_dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
-    assert_eq!(db.write(|tx| ideas::add(tx, board, "   ", Zone::Unsorted)).unwrap_err().kind(), ErrorKind::Invalid);
+    assert_eq!(
+        db.write(|tx| ideas::add(tx, board, "   ", Zone::Unsorted))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Invalid
+    );
     let long = "x".repeat(501);
-    assert_eq!(db.write(|tx| ideas::add(tx, board, &long, Zone::Unsorted)).unwrap_err().kind(), ErrorKind::Invalid);
-    assert_eq!(db.write(|tx| ideas::add(tx, 999, "Orphan", Zone::Unsorted)).unwrap_err().kind(), ErrorKind::NotFound);
+    assert_eq!(
+        db.write(|tx| ideas::add(tx, board, &long, Zone::Unsorted))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Invalid
+    );
+    assert_eq!(
+        db.write(|tx| ideas::add(tx, 999, "Orphan", Zone::Unsorted))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound
+    );
     assert!(db.read(|tx| boards::get(tx, board)).unwrap().ideas.is_empty());
 }
 
@@ -251,16 +346,24 @@ fn hostile_text_is_stored_exactly() {
     let (_dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
     let title = "<img src=x onerror=alert(1)> 'quotes' \"; DROP TABLE ideas; -- 🚀👩‍💻 עברית";
-    let idea = db.write(|tx| ideas::add(tx, board, title, Zone::Unsorted)).unwrap();
+    let idea = db
+        .write(|tx| ideas::add(tx, board, title, Zone::Unsorted))
+        .unwrap();
     assert_eq!(idea.title, title);
 }
 
 #[test]
 fn the_sample_board_has_ideas_in_every_zone() {
     let (_dir, mut db) = temp_db();
-    let sample = db.write(|tx| crate::sample::create(tx)).unwrap();
+    let sample = db.write(crate::sample::create).unwrap();
     let board = db.read(|tx| boards::get(tx, sample.id)).unwrap();
-    for zone in [Zone::Unsorted, Zone::Implement, Zone::Challenge, Zone::Possible, Zone::Kill] {
+    for zone in [
+        Zone::Unsorted,
+        Zone::Implement,
+        Zone::Challenge,
+        Zone::Possible,
+        Zone::Kill,
+    ] {
         assert!(board.ideas.iter().any(|i| i.zone == zone), "{zone:?} is empty");
     }
 }

@@ -7,3 +7,14 @@ afterEach(() => {
   cleanup();
   clearMocks();
 });
+
+// jsdom has no matchMedia; the theme hook asks it whether the system prefers dark.
+Object.defineProperty(window, "matchMedia", {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  }),
+});

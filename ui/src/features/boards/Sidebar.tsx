@@ -58,23 +58,25 @@ export function Sidebar({ boards, currentId, theme, dataDir, onSelect, onNew, on
       <div className="sidebar-footer">
         <fieldset className="theme-picker">
           <legend>Theme</legend>
-          {THEMES.map((t) => (
-            <label
-              key={t.value}
-              className={theme === t.value ? "theme-option theme-option-on" : "theme-option"}
-            >
-              <input
-                type="radio"
-                name="theme"
-                value={t.value}
-                checked={theme === t.value}
-                onChange={() => {
-                  onTheme(t.value);
-                }}
-              />
-              {t.label}
-            </label>
-          ))}
+          <div className="theme-options">
+            {THEMES.map((t) => (
+              <label
+                key={t.value}
+                className={theme === t.value ? "theme-option theme-option-on" : "theme-option"}
+              >
+                <input
+                  type="radio"
+                  name="theme"
+                  value={t.value}
+                  checked={theme === t.value}
+                  onChange={() => {
+                    onTheme(t.value);
+                  }}
+                />
+                {t.label}
+              </label>
+            ))}
+          </div>
         </fieldset>
         <p className="data-location" title={dataDir}>
           Saved automatically in {dataDir}

@@ -1,5 +1,7 @@
 // Shown instead of the board when the database cannot be used. Names the file and says what to do; Pickboard has
 // not touched the file.
+import { useState } from "react";
+
 import type { AppError } from "../../lib/backend";
 
 const TITLES: Partial<Record<AppError["kind"], string>> = {
@@ -9,13 +11,26 @@ const TITLES: Partial<Record<AppError["kind"], string>> = {
 };
 
 export function ErrorScreen({ error }: { error: AppError }) {
+  const [copied, setCopied] = useState(false);
+  const path = error.path;
   return (
     <main className="error-screen" role="alert">
       <h1>{TITLES[error.kind] ?? "Pickboard cannot start"}</h1>
       <p>{error.message}</p>
-      {error.path && (
-        <p>
-          The file: <code className="error-path">{error.path}</code>
+      {path && (
+        <p className="error-file">
+          The file: <code className="error-path">{path}</code>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              void navigator.clipboard.writeText(path).then(() => {
+                setCopied(true);
+              });
+            }}
+          >
+            {copied ? "Copied" : "Copy path"}
+          </button>
         </p>
       )}
       <p className="error-hint">Quit Pickboard, deal with the file, and start it again.</p>

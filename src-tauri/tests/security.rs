@@ -1,0 +1,94 @@
+//! The window may call our own commands and nothing else, and the page may load nothing from elsewhere. These tests
+//! read the files that grant that (build.rs, capabilities/, tauri.conf.json, the invoke handler) and keep them in step.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn read(relative: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)).unwrap()
+}
+
+/// The commands declared in build.rs (`const COMMANDS: &[&str] = &[ ... ];`).
+fn declared_commands() -> BTreeSet<String> {
+    let build = read("build.rs");
+    let start = build.find("const COMMANDS").expect("build.rs declares COMMANDS");
+    let list = &build[start..build[start..].find("];").map(|end| start + end).unwrap()];
+    list.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+}
+
+/// The commands in the invoke handler (`commands::name,` in app.rs).
+fn handled_commands() -> BTreeSet<String> {
+    read("src/app.rs")
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("commands::"))
+        .map(|l| l.trim_end_matches(',').to_owned())
+        .collect()
+}
+
+fn capability() -> serde_json::Value {
+    serde_json::from_str(&read("capabilities/main.json")).unwrap()
+}
+
+#[test]
+fn every_handled_command_is_declared_and_nothing_else() {
+    assert_eq!(declared_commands(), handled_commands());
+    assert!(declared_commands().len() >= 10, "the command list was not parsed");
+}
+
+#[test]
+fn the_window_is_granted_exactly_our_commands() {
+    let granted: BTreeSet<String> = capability()["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().expect("permissions are plain identifiers").to_owned())
+        .collect();
+    let expected: BTreeSet<String> = declared_commands()
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    assert_eq!(
+        granted, expected,
+        "no plugin or core permission is granted to the webview"
+    );
+    assert_eq!(capability()["windows"], serde_json::json!(["main"]));
+}
+
+#[test]
+fn there_is_only_one_capability_file() {
+    let files: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(files, ["main.json"]);
+}
+
+#[test]
+fn the_content_security_policy_allows_no_remote_origin_and_no_eval() {
+    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
+    let csp = conf["app"]["security"]["csp"]
+        .as_object()
+        .expect("a CSP is set, as directives");
+    assert_eq!(csp["default-src"], "'self'");
+    assert_eq!(csp["script-src"], "'self'");
+    assert_eq!(csp["object-src"], "'none'");
+    for (directive, value) in csp {
+        let value = value.as_str().unwrap();
+        assert!(!value.contains("unsafe-eval"), "{directive} allows eval");
+        assert!(
+            !value.contains("unsafe-inline") || directive == "style-src",
+            "{directive} allows inline code"
+        );
+        for source in value.split_whitespace() {
+            let remote = source.starts_with("http:") || source.starts_with("https:") || source == "*";
+            assert!(
+                !remote || source == "http://ipc.localhost",
+                "{directive} allows the remote origin {source}"
+            );
+        }
+    }
+    assert!(conf["app"]["security"]
+        .get("dangerousDisableAssetCspModification")
+        .is_none());
+    assert_eq!(conf["app"]["withGlobalTauri"], false);
+}

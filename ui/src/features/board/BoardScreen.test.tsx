@@ -1,0 +1,110 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import { ToastProvider } from "../../components/Toasts";
+import { board, fakeBackend, idea } from "../../test/fakeBackend";
+import { BoardScreen } from "./BoardScreen";
+
+function renderBoard() {
+  return render(
+    <ToastProvider>
+      <BoardScreen
+        boardId={1}
+        focusName={false}
+        onBoardsChanged={vi.fn()}
+        onDuplicated={vi.fn()}
+        onDeleted={vi.fn()}
+      />
+    </ToastProvider>,
+  );
+}
+
+describe("BoardScreen", () => {
+  it("shows the four quadrants and the tray as regions named exactly, with counts and cards", async () => {
+    fakeBackend(
+      board([
+        idea(1, "Patch bastion", "kill"),
+        idea(2, "Add alerts", "implement"),
+        idea(3, "New", "unsorted"),
+      ]),
+    );
+    renderBoard();
+    for (const name of ["Implement", "Challenge", "Possible", "Kill", "Unsorted"]) {
+      expect(await screen.findByRole("region", { name })).toBeInTheDocument();
+    }
+    const kill = screen.getByRole("region", { name: "Kill" });
+    expect(within(kill).getByRole("button", { name: /^Patch bastion/ })).toBeInTheDocument();
+    expect(within(kill).getByLabelText("1 ideas")).toBeInTheDocument();
+    expect(
+      within(screen.getByRole("region", { name: "Challenge" })).getByText(/Big bets go here/),
+    ).toBeInTheDocument();
+  });
+
+  it("adds an idea to Unsorted from the New idea field", async () => {
+    const fake = fakeBackend(board([]));
+    renderBoard();
+    const field = await screen.findByLabelText("New idea");
+    await userEvent.type(field, "Rotate TLS certificates{Enter}");
+    const tray = screen.getByRole("region", { name: "Unsorted" });
+    expect(await within(tray).findByRole("button", { name: /^Rotate TLS certificates/ })).toBeInTheDocument();
+    expect(fake.calls.find((c) => c.command === "add_idea")?.args).toEqual({
+      boardId: 1,
+      title: "Rotate TLS certificates",
+      zone: "unsorted",
+    });
+    expect(field).toHaveValue("");
+  });
+
+  it("adds straight into a quadrant from its own add button", async () => {
+    const fake = fakeBackend(board([]));
+    renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: "Add an idea to Challenge" }));
+    await userEvent.type(screen.getByLabelText("New idea in Challenge"), "Move Postgres{Enter}");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "add_idea")?.args).toMatchObject({ zone: "challenge" });
+    });
+  });
+
+  it("renders hostile titles as text, never as HTML", async () => {
+    const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+    fakeBackend(board([idea(1, hostile, "implement")]));
+    const { container } = renderBoard();
+    expect(await screen.findByText(hostile)).toBeInTheDocument();
+    expect(container.querySelector("img, script")).toBeNull();
+  });
+
+  it("deletes a focused card with the Delete key and offers Undo", async () => {
+    const fake = fakeBackend(board([idea(1, "Drop me", "possible")]));
+    renderBoard();
+    const card = await screen.findByRole("button", { name: /^Drop me/ });
+    card.focus();
+    await userEvent.keyboard("{Delete}");
+    await waitFor(() => {
+      expect(screen.queryByRole("button", { name: /^Drop me/ })).toBeNull();
+    });
+    await userEvent.click(await screen.findByRole("button", { name: "Undo" }));
+    expect(await screen.findByRole("button", { name: /^Drop me/ })).toBeInTheDocument();
+    expect(fake.commands()).toEqual(expect.arrayContaining(["delete_idea", "restore_idea"]));
+  });
+
+  it("says why a change failed and reloads the saved board", async () => {
+    const fake = fakeBackend(board([idea(1, "Keep me", "possible")]), {
+      delete_idea: () => {
+        throw {
+          kind: "diskFull",
+          message: "The disk is full, so your last change was not saved.",
+          path: null,
+        };
+      },
+    });
+    renderBoard();
+    const card = await screen.findByRole("button", { name: /^Keep me/ });
+    card.focus();
+    await userEvent.keyboard("{Delete}");
+    expect(await screen.findByRole("alert")).toHaveTextContent("The disk is full");
+    expect(await screen.findByRole("button", { name: /^Keep me/ })).toBeInTheDocument();
+    expect(screen.getByText("Last change not saved")).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "get_board")).toHaveLength(2);
+  });
+});

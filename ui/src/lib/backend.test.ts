@@ -1,0 +1,40 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { describe, expect, it } from "vitest";
+
+import { AppError, backend } from "./backend";
+
+describe("backend", () => {
+  it("calls the named command with camelCase arguments and returns its result", async () => {
+    const seen: [string, unknown][] = [];
+    mockIPC((command, args) => {
+      seen.push([command, args]);
+      return { id: 7, boardId: 1, title: "x" };
+    });
+    const result = await backend.moveIdea(7, "kill", 2);
+    expect(seen).toEqual([["move_idea", { id: 7, zone: "kill", index: 2 }]]);
+    expect(result).toMatchObject({ id: 7 });
+  });
+
+  it("turns an error from Rust into an AppError with its kind, message and path", async () => {
+    mockIPC(() => {
+      throw { kind: "databaseTooNew", message: "Update Pickboard to open it.", path: "/d/pickboard.db" };
+    });
+    const err = await backend.openStatus().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({
+      kind: "databaseTooNew",
+      message: "Update Pickboard to open it.",
+      path: "/d/pickboard.db",
+    });
+  });
+
+  it("wraps anything else as an unexpected error that still reads as a sentence", async () => {
+    mockIPC(() => {
+      throw new Error("bridge down");
+    });
+    const err = await backend.listBoards().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).kind).toBe("unexpected");
+    expect((err as AppError).message).toContain("bridge down");
+  });
+});

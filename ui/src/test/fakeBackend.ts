@@ -1,0 +1,73 @@
+// A stand-in for the Rust backend, behind the real `invoke` seam (mockIPC), for component tests. It records every
+// call so tests can check what the UI asked for.
+import { mockIPC } from "@tauri-apps/api/mocks";
+
+import type { Board, BoardSummary, ErrorPayload, Idea, Zone } from "../lib/bindings";
+
+export interface Call {
+  command: string;
+  args: Record<string, unknown>;
+}
+
+export function idea(id: number, title: string, zone: Zone, rank = id): Idea {
+  const placed = zone !== "unsorted";
+  return {
+    id,
+    boardId: 1,
+    title,
+    notes: "",
+    position: placed ? { payoff: zone === "implement" || zone === "challenge" ? 7.5 : 2.5, cost: 2.5 } : null,
+    zone,
+    rank,
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+  };
+}
+
+export function board(ideas: Idea[], name = "Infra"): Board {
+  return { id: 1, name, thresholds: { payoff: 5, cost: 5 }, ideas, createdAt: 0, updatedAt: 0 };
+}
+
+type Handler = (args: Record<string, unknown>) => unknown;
+
+export function fakeBackend(initial: Board | null, overrides: Record<string, Handler> = {}) {
+  const calls: Call[] = [];
+  let current = initial;
+  let nextId = 100;
+  const summaries = (): BoardSummary[] =>
+    current ? [{ id: current.id, name: current.name, ideaCount: current.ideas.length, updatedAt: 0 }] : [];
+
+  const handlers: Record<string, Handler> = {
+    open_status: () => ({ dataDir: "/data", databasePath: "/data/pickboard.db" }),
+    get_preferences: () => ({ theme: "light", lastBoardId: current?.id ?? null }),
+    set_preferences: () => null,
+    list_boards: () => summaries(),
+    get_board: () => current,
+    add_idea: (args) => {
+      const added = idea(nextId++, String(args.title), args.zone as Zone, nextId);
+      if (current) current = { ...current, ideas: [...current.ideas, added] };
+      return added;
+    },
+    delete_idea: (args) => {
+      const gone = current?.ideas.find((i) => i.id === args.id);
+      if (current) current = { ...current, ideas: current.ideas.filter((i) => i.id !== args.id) };
+      return gone;
+    },
+    restore_idea: (args) => {
+      const back = args.idea as Idea;
+      if (current) current = { ...current, ideas: [...current.ideas, back] };
+      return back;
+    },
+    ...overrides,
+  };
+
+  mockIPC((command, payload) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    calls.push({ command, args });
+    const handler = handlers[command];
+    if (!handler)
+      throw { kind: "invalid", message: `no fake for ${command}`, path: null } satisfies ErrorPayload;
+    return handler(args);
+  });
+  return { calls, commands: () => calls.map((c) => c.command) };
+}
