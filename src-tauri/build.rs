@@ -21,6 +21,8 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
+    // The binary embeds the built UI: rebuild it when ui/dist changes, or it would keep serving the old one.
+    println!("cargo:rerun-if-changed=../ui/dist");
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )

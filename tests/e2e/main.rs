@@ -197,7 +197,19 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     app.click_button("Delete board").await?;
     app.wait_until("only the original board is left", "return document.querySelectorAll('.board-link').length === 1 && document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3';").await?;
 
-    // Dark theme, kept as a preference.
+    // Light theme, then dark, kept as a preference.
+    app.client
+        .find(fantoccini::Locator::Css("input[name=theme][value=light]"))
+        .await?
+        .click()
+        .await?;
+    app.wait_until(
+        "the light theme is on",
+        "return document.documentElement.dataset.theme === 'light';",
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("sample-board-light.png").await?;
     app.client
         .find(fantoccini::Locator::Css("input[name=theme][value=dark]"))
         .await?

@@ -59,6 +59,7 @@ export function BoardToolbar({
         ref={nameRef}
         className="board-name"
         aria-label="Board name"
+        title={name}
         value={name}
         maxLength={100}
         onChange={(e) => {

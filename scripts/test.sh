@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every check and test of Pickboard, from a fresh Debian 12 machine: formatting and lints, Rust unit and
+# integration tests on real SQLite files, the UI's unit tests, and the end-to-end tests that drive the real app
+# window under Xvfb through tauri-driver. Screenshots land in tests/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+bash scripts/setup.sh test
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Rust formatting"
+cargo fmt --all --check
+
+step "UI types, lint and formatting"
+(cd ui && npx tsc -p . && npx eslint . --max-warnings 0 && npx prettier --check .)
+
+step "UI unit tests"
+(cd ui && npx vitest run)
+
+step "UI build (the app embeds ui/dist)"
+(cd ui && npx vite build --logLevel warn)
+
+step "Rust lints"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust tests"
+cargo test -p pickboard --locked
+
+step "App build"
+cargo build -p pickboard --locked
+
+step "End-to-end tests (the real app under Xvfb)"
+rm -rf tests/artifacts
+xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p pickboard-e2e --locked -- --test-threads=1
