@@ -26,11 +26,11 @@ step "Rust lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust tests"
-cargo test -p pickboard --locked
+cargo test -p pickboard --locked --lib --tests
 
 step "App build"
 cargo build -p pickboard --locked
 
 step "End-to-end tests (the real app under Xvfb)"
 rm -rf tests/artifacts
-xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p pickboard-e2e --locked -- --test-threads=1
+xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p pickboard-e2e --locked --test e2e -- --test-threads=1
