@@ -151,6 +151,7 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     let first = sample_implement[0].clone();
     app.card(&first).await?.click().await?;
     app.wait_for_css("aside[aria-label='Idea details']").await?;
+    app.screenshot("details-panel.png").await?;
     app.click_button("Delete idea").await?;
     app.wait_until("the idea is gone", &format!(
         "return ![...document.querySelectorAll('[aria-roledescription=\"idea\"]')].some(c => c.getAttribute('aria-label') === {});",
@@ -191,6 +192,7 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     let dialog = app.wait_for_css("[role=dialog]").await?.text().await?;
     assert!(dialog.contains("Delete “Platform Q3 (copy)”?"), "{dialog}");
     assert!(dialog.contains(&format!("It holds {count} ideas")), "{dialog}");
+    app.screenshot("confirm-delete-board.png").await?;
     app.click_button("Cancel").await?;
     app.click_button("Board ▾").await?;
     app.click_button("Delete…").await?;
