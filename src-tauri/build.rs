@@ -18,6 +18,12 @@ const COMMANDS: &[&str] = &[
     "move_idea",
     "delete_idea",
     "restore_idea",
+    "set_scores",
+    "set_thresholds",
+    "undo",
+    "redo",
+    "list_events",
+    "open_link",
 ];
 
 fn main() {

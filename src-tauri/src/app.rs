@@ -9,6 +9,7 @@ use crate::state::AppState;
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::default().build())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let data_dir = paths::data_dir(app.path().app_data_dir().ok());
             let state = AppState::open(data_dir);
@@ -34,6 +35,12 @@ pub fn run() {
             commands::move_idea,
             commands::delete_idea,
             commands::restore_idea,
+            commands::set_scores,
+            commands::set_thresholds,
+            commands::undo,
+            commands::redo,
+            commands::list_events,
+            commands::open_link,
         ])
         .run(tauri::generate_context!())
         .expect("Pickboard could not start its window");

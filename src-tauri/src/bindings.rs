@@ -7,10 +7,12 @@ use ts_rs::{Config, TS};
 
 use crate::commands::OpenStatus;
 use crate::domain::{Position, Quadrant, Score, Thresholds, Zone};
+use crate::edits::UndoOutcome;
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::preferences::{Preferences, Theme};
 use crate::storage::boards::{Board, BoardSummary};
-use crate::storage::ideas::Idea;
+use crate::storage::history::{Event, EventKind, EventSummary};
+use crate::storage::ideas::{Idea, IdeaEdit};
 
 fn generate() -> String {
     // Ids and times are i64 in Rust; they stay far below 2^53, so they cross as plain numbers.
@@ -24,11 +26,16 @@ fn generate() -> String {
         Quadrant::decl(&cfg),
         Zone::decl(&cfg),
         Idea::decl(&cfg),
+        IdeaEdit::decl(&cfg),
         Board::decl(&cfg),
         BoardSummary::decl(&cfg),
         Theme::decl(&cfg),
         Preferences::decl(&cfg),
         OpenStatus::decl(&cfg),
+        EventKind::decl(&cfg),
+        EventSummary::decl(&cfg),
+        Event::decl(&cfg),
+        UndoOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit: run\n\

@@ -4,16 +4,19 @@
 
 use serde::Serialize;
 use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
 use tauri_plugin_store::StoreExt;
 use ts_rs::TS;
 
-use crate::domain::Zone;
+use crate::domain::{clean_link, Score, Thresholds, Zone};
+use crate::edits::{self, UndoOutcome};
 use crate::error::{Error, Result};
 use crate::preferences::{Preferences, FILE_NAME, LAST_BOARD_KEY, THEME_KEY};
 use crate::sample;
 use crate::state::AppState;
 use crate::storage::boards::{self, Board, BoardSummary};
-use crate::storage::ideas::{self, Idea};
+use crate::storage::history::{self, Event};
+use crate::storage::ideas::{Idea, IdeaEdit};
 
 /// Where the data lives, shown in the UI; the command fails with the open error when the database is unusable.
 #[derive(Debug, Serialize, TS)]
@@ -92,25 +95,62 @@ pub fn get_board(state: State<'_, AppState>, id: i64) -> Result<Board> {
 
 #[tauri::command(async)]
 pub fn add_idea(state: State<'_, AppState>, board_id: i64, title: String, zone: Zone) -> Result<Idea> {
-    state.write(|tx| ideas::add(tx, board_id, &title, zone))
+    state.write(|tx| edits::add_idea(tx, board_id, &title, zone))
 }
 
 #[tauri::command(async)]
-pub fn update_idea(state: State<'_, AppState>, id: i64, title: String, notes: String) -> Result<Idea> {
-    state.write(|tx| ideas::update(tx, id, &title, &notes))
+pub fn update_idea(state: State<'_, AppState>, id: i64, edit: IdeaEdit) -> Result<Idea> {
+    state.write(|tx| edits::update_idea(tx, id, &edit))
 }
 
 #[tauri::command(async)]
 pub fn move_idea(state: State<'_, AppState>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
-    state.write(|tx| ideas::move_to(tx, id, zone, index))
+    state.write(|tx| edits::move_idea(tx, id, zone, index))
+}
+
+#[tauri::command(async)]
+pub fn set_scores(state: State<'_, AppState>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
+    state.write(|tx| edits::set_scores(tx, id, payoff, cost))
 }
 
 #[tauri::command(async)]
 pub fn delete_idea(state: State<'_, AppState>, id: i64) -> Result<Idea> {
-    state.write(|tx| ideas::delete(tx, id))
+    state.write(|tx| edits::delete_idea(tx, id))
 }
 
 #[tauri::command(async)]
 pub fn restore_idea(state: State<'_, AppState>, idea: Idea) -> Result<Idea> {
-    state.write(|tx| ideas::restore(tx, &idea))
+    state.write(|tx| edits::restore_idea(tx, &idea))
+}
+
+#[tauri::command(async)]
+pub fn set_thresholds(state: State<'_, AppState>, board_id: i64, thresholds: Thresholds) -> Result<Board> {
+    state.write(|tx| edits::set_thresholds(tx, board_id, thresholds))
+}
+
+#[tauri::command(async)]
+pub fn undo(state: State<'_, AppState>, board_id: i64) -> Result<UndoOutcome> {
+    state.write(|tx| edits::undo(tx, board_id))
+}
+
+#[tauri::command(async)]
+pub fn redo(state: State<'_, AppState>, board_id: i64) -> Result<UndoOutcome> {
+    state.write(|tx| edits::redo(tx, board_id))
+}
+
+#[tauri::command(async)]
+pub fn list_events(state: State<'_, AppState>, board_id: i64, idea_id: Option<i64>) -> Result<Vec<Event>> {
+    state.read(|tx| history::list(tx, board_id, idea_id, 200))
+}
+
+/// Opens an idea's link (http or https only) in the system browser; the webview itself never navigates away.
+#[tauri::command(async)]
+pub fn open_link(app: AppHandle, url: String) -> Result<()> {
+    let url = clean_link(&url)?;
+    if url.is_empty() {
+        return Err(Error::invalid("This idea has no link."));
+    }
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| Error::invalid(format!("The link could not be opened: {e}")))
 }

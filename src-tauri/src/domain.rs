@@ -217,6 +217,10 @@ impl From<Quadrant> for Zone {
 }
 
 pub const MAX_TITLE_CHARS: usize = 500;
+pub const MAX_OWNER_CHARS: usize = 100;
+pub const MAX_LINK_CHARS: usize = 2_000;
+pub const MAX_TAGS: usize = 20;
+pub const MAX_TAG_CHARS: usize = 40;
 pub const MAX_NOTES_CHARS: usize = 50_000;
 pub const MAX_BOARD_NAME_CHARS: usize = 100;
 
@@ -261,6 +265,63 @@ pub fn clean_board_name(raw: &str) -> Result<String> {
         )));
     }
     Ok(name)
+}
+
+pub fn clean_owner(raw: &str) -> Result<String> {
+    let owner = one_line(raw);
+    if owner.chars().count() > MAX_OWNER_CHARS {
+        return Err(Error::invalid(format!(
+            "An owner can be at most {MAX_OWNER_CHARS} characters long."
+        )));
+    }
+    Ok(owner)
+}
+
+/// A link is empty, or an http or https address with a host, of at most 2,000 characters.
+pub fn clean_link(raw: &str) -> Result<String> {
+    let link = raw.trim();
+    if link.is_empty() {
+        return Ok(String::new());
+    }
+    let rest = link
+        .strip_prefix("https://")
+        .or_else(|| link.strip_prefix("http://"))
+        .ok_or_else(|| Error::invalid("A link must start with http:// or https://."))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() || link.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::invalid(
+            "This link is not a web address. Check it and try again.",
+        ));
+    }
+    if link.chars().count() > MAX_LINK_CHARS {
+        return Err(Error::invalid(format!(
+            "A link can be at most {MAX_LINK_CHARS} characters long."
+        )));
+    }
+    Ok(link.to_owned())
+}
+
+/// Tags: each one line without commas, at most 40 characters; duplicates (ignoring case) and empty ones dropped.
+pub fn clean_tags(raw: &[String]) -> Result<Vec<String>> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in raw {
+        let tag = one_line(&tag.replace(',', " "));
+        if tag.is_empty() || tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+            continue;
+        }
+        if tag.chars().count() > MAX_TAG_CHARS {
+            return Err(Error::invalid(format!(
+                "A tag can be at most {MAX_TAG_CHARS} characters long."
+            )));
+        }
+        tags.push(tag);
+    }
+    if tags.len() > MAX_TAGS {
+        return Err(Error::invalid(format!(
+            "An idea can have at most {MAX_TAGS} tags."
+        )));
+    }
+    Ok(tags)
 }
 
 /// Collapses line breaks, tabs and other control characters into single spaces and trims the ends.
@@ -387,5 +448,31 @@ mod tests {
         assert!(err.to_string().contains("at most 500"));
         assert_eq!(clean_notes("line\r\nnext\u{0}\n\n").unwrap(), "line\nnext");
         assert!(clean_board_name("").is_err());
+    }
+
+    #[test]
+    fn links_must_be_web_addresses() {
+        assert_eq!(
+            clean_link("  https://jira.example.com/browse/OPS-1 ").unwrap(),
+            "https://jira.example.com/browse/OPS-1"
+        );
+        assert_eq!(clean_link("").unwrap(), "");
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "http://a b",
+            "ftp://x",
+        ] {
+            assert!(clean_link(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tags_are_deduplicated_and_checked() {
+        let raw = ["infra", " Infra ", "", "q3,security"].map(String::from);
+        assert_eq!(clean_tags(&raw).unwrap(), ["infra", "q3 security"]);
+        assert!(clean_tags(&["x".repeat(41)]).is_err());
+        assert!(clean_tags(&(0..21).map(|i| i.to_string()).collect::<Vec<_>>()).is_err());
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod domain;
+pub mod edits;
 pub mod error;
 pub mod paths;
 pub mod preferences;

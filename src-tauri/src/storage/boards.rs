@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{ideas, now_ms};
+use super::{history, ideas, now_ms};
 use crate::domain::{clean_board_name, Score, Thresholds, MAX_BOARD_NAME_CHARS};
 use crate::error::{Error, Result};
 
@@ -28,6 +28,8 @@ pub struct Board {
     pub ideas: Vec<ideas::Idea>,
     pub created_at: i64,
     pub updated_at: i64,
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 const SUMMARY_SQL: &str =
@@ -125,6 +127,7 @@ pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Board> {
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?;
     let ideas = ideas::list(tx, id, thresholds)?;
+    let (can_undo, can_redo) = history::undo_state(tx, id)?;
     Ok(Board {
         id,
         name,
@@ -132,7 +135,22 @@ pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Board> {
         ideas,
         created_at,
         updated_at,
+        can_undo,
+        can_redo,
     })
+}
+
+/// Moves the lines between the quadrants; every idea's quadrant follows from its position at once.
+pub fn set_thresholds(tx: &Transaction<'_>, id: i64, thresholds: Thresholds) -> Result<Thresholds> {
+    let thresholds = Thresholds::new(thresholds.payoff, thresholds.cost)?;
+    let changed = tx.execute(
+        "UPDATE boards SET payoff_threshold = ?2, cost_threshold = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, thresholds.payoff.tenths(), thresholds.cost.tenths(), now_ms()],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound("board"));
+    }
+    Ok(thresholds)
 }
 
 /// Marks a board as changed now.

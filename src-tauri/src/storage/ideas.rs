@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{boards, now_ms};
-use crate::domain::{clean_notes, clean_title, Position, Score, Thresholds, Zone};
+use crate::domain::{
+    clean_link, clean_notes, clean_owner, clean_tags, clean_title, Position, Score, Thresholds, Zone,
+};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -21,11 +23,28 @@ pub struct Idea {
     pub zone: Zone,
     /// Orders ideas within a zone; only the order matters, not the values.
     pub rank: f64,
+    /// Who drives it; free text (a Mattermost username works best).
+    pub owner: String,
+    /// An http or https address, or empty.
+    pub link: String,
+    pub tags: Vec<String>,
     pub created_at: i64,
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "id, board_id, title, notes, payoff, cost, rank, created_at, updated_at";
+/// What the details panel edits, all at once.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IdeaEdit {
+    pub title: String,
+    pub notes: String,
+    pub owner: String,
+    pub link: String,
+    pub tags: Vec<String>,
+}
+
+const COLUMNS: &str =
+    "id, board_id, title, notes, payoff, cost, rank, created_at, updated_at, owner, link, tags";
 
 fn from_row(row: &rusqlite::Row<'_>, thresholds: Thresholds) -> rusqlite::Result<Idea> {
     let payoff: Option<i64> = row.get(4)?;
@@ -45,6 +64,9 @@ fn from_row(row: &rusqlite::Row<'_>, thresholds: Thresholds) -> rusqlite::Result
         position,
         zone: Zone::of(position, thresholds),
         rank: row.get(6)?,
+        owner: row.get(9)?,
+        link: row.get(10)?,
+        tags: serde_json::from_str(&row.get::<_, String>(11)?).unwrap_or_default(),
         created_at: row.get(7)?,
         updated_at: row.get(8)?,
     })
@@ -102,16 +124,27 @@ pub fn add(tx: &Transaction<'_>, board_id: i64, title: &str, zone: Zone) -> Resu
     get(tx, tx.last_insert_rowid())
 }
 
-pub fn update(tx: &Transaction<'_>, id: i64, title: &str, notes: &str) -> Result<Idea> {
-    let title = clean_title(title)?;
-    let notes = clean_notes(notes)?;
+pub fn update(tx: &Transaction<'_>, id: i64, edit: &IdeaEdit) -> Result<Idea> {
+    let title = clean_title(&edit.title)?;
+    let notes = clean_notes(&edit.notes)?;
+    let owner = clean_owner(&edit.owner)?;
+    let link = clean_link(&edit.link)?;
+    let tags = clean_tags(&edit.tags)?;
     let before = get(tx, id)?;
-    if before.title == title && before.notes == notes {
+    if (
+        &before.title,
+        &before.notes,
+        &before.owner,
+        &before.link,
+        &before.tags,
+    ) == (&title, &notes, &owner, &link, &tags)
+    {
         return Ok(before);
     }
+    let tags_json = serde_json::to_string(&tags).map_err(|e| Error::Storage(e.to_string()))?;
     tx.execute(
-        "UPDATE ideas SET title = ?2, notes = ?3, updated_at = ?4 WHERE id = ?1",
-        params![id, title, notes, now_ms()],
+        "UPDATE ideas SET title = ?2, notes = ?3, owner = ?4, link = ?5, tags = ?6, updated_at = ?7 WHERE id = ?1",
+        params![id, title, notes, owner, link, tags_json, now_ms()],
     )?;
     boards::touch(tx, before.board_id)?;
     get(tx, id)
@@ -129,6 +162,9 @@ pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<
         rank = rank_at(tx, &idea, zone, index)?;
     }
     let rank = rank.ok_or_else(|| Error::Storage("could not find a place for the idea".into()))?;
+    if position == idea.position && rank == idea.rank {
+        return Ok(idea); // dropped where it was
+    }
     tx.execute(
         "UPDATE ideas SET payoff = ?2, cost = ?3, rank = ?4, updated_at = ?5 WHERE id = ?1",
         params![
@@ -213,9 +249,12 @@ pub fn restore(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
     let title = clean_title(&idea.title)?;
     let notes = clean_notes(&idea.notes)?;
     boards::thresholds(tx, idea.board_id)?; // the board must still exist
+    let owner = clean_owner(&idea.owner)?;
+    let link = clean_link(&idea.link)?;
+    let tags = serde_json::to_string(&clean_tags(&idea.tags)?).map_err(|e| Error::Storage(e.to_string()))?;
     let inserted = tx.execute(
-        "INSERT INTO ideas (id, board_id, title, notes, payoff, cost, rank, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO ideas (id, board_id, title, notes, payoff, cost, rank, created_at, updated_at, owner, link, tags)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (id) DO NOTHING",
         params![
             idea.id,
             idea.board_id,
@@ -225,7 +264,10 @@ pub fn restore(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
             idea.position.map(|p| p.cost.tenths()),
             idea.rank,
             idea.created_at,
-            idea.updated_at
+            idea.updated_at,
+            owner,
+            link,
+            tags
         ],
     )?;
     if inserted == 0 {
@@ -238,6 +280,9 @@ pub fn restore(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
 /// Places an idea at exact scores; its zone follows from them.
 pub fn set_position(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
     let idea = get(tx, id)?;
+    if idea.position == Some(Position { payoff, cost }) {
+        return Ok(idea);
+    }
     tx.execute(
         "UPDATE ideas SET payoff = ?2, cost = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, payoff.tenths(), cost.tenths(), now_ms()],

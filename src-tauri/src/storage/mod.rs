@@ -4,6 +4,7 @@
 //! and only a healthy database of a version this build understands is migrated and switched to WAL.
 
 pub mod boards;
+pub mod history;
 pub mod ideas;
 
 use std::path::{Path, PathBuf};
@@ -14,7 +15,10 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::error::{Error, Result};
 
 /// Migrations, embedded in the binary. Entry *n* takes the database from `user_version` n to n + 1.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_details_and_history.sql"),
+];
 
 /// The format version this build writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -49,6 +53,7 @@ impl Db {
         db.check_before_writing()?;
         db.configure()?;
         db.migrate()?;
+        history::install_change_capture(&db.conn)?;
         Ok(db)
     }
 
@@ -60,6 +65,7 @@ impl Db {
         };
         db.configure()?;
         db.migrate()?;
+        history::install_change_capture(&db.conn)?;
         Ok(db)
     }
 

@@ -253,7 +253,16 @@ fn deleting_and_restoring_an_idea_gives_it_back_as_it_was() {
         .write(|tx| ideas::add(tx, board, "Second", Zone::Challenge))
         .unwrap();
     let second = db
-        .write(|tx| ideas::update(tx, second.id, "Second", "notes\nmore"))
+        .write(|tx| {
+            let edit = ideas::IdeaEdit {
+                title: "Second".into(),
+                notes: "notes\nmore".into(),
+                owner: "ana".into(),
+                link: String::new(),
+                tags: vec!["infra".into()],
+            };
+            ideas::update(tx, second.id, &edit)
+        })
         .unwrap();
 
     let deleted = db.write(|tx| ideas::delete(tx, first.id)).unwrap();

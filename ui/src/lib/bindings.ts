@@ -47,9 +47,19 @@ zone: Zone,
 /**
  * Orders ideas within a zone; only the order matters, not the values.
  */
-rank: number, createdAt: number, updatedAt: number, };
+rank: number, 
+/**
+ * Who drives it; free text (a Mattermost username works best).
+ */
+owner: string, 
+/**
+ * An http or https address, or empty.
+ */
+link: string, tags: Array<string>, createdAt: number, updatedAt: number, };
 
-export type Board = { id: number, name: string, thresholds: Thresholds, ideas: Array<Idea>, createdAt: number, updatedAt: number, };
+export type IdeaEdit = { title: string, notes: string, owner: string, link: string, tags: Array<string>, };
+
+export type Board = { id: number, name: string, thresholds: Thresholds, ideas: Array<Idea>, createdAt: number, updatedAt: number, canUndo: boolean, canRedo: boolean, };
 
 export type BoardSummary = { id: number, name: string, ideaCount: number, updatedAt: number, };
 
@@ -62,3 +72,19 @@ export type Preferences = { theme: Theme,
 lastBoardId: number | null, };
 
 export type OpenStatus = { dataDir: string, databasePath: string, };
+
+export type EventKind = "added" | "edited" | "moved" | "deleted" | "restored" | "thresholds";
+
+export type EventSummary = { 
+/**
+ * The idea's title (after the change, or before a delete).
+ */
+title: string | null, from: Zone | null, to: Zone | null, 
+/**
+ * Which details changed: "title", "notes", "owner", "link", "tags", "scores".
+ */
+fields: Array<string>, thresholdsBefore: Thresholds | null, thresholdsAfter: Thresholds | null, };
+
+export type Event = { id: number, boardId: number, ideaId: number | null, kind: EventKind, summary: EventSummary, at: number, };
+
+export type UndoOutcome = { board: Board, event: Event | null, };

@@ -1,0 +1,68 @@
+//! What a person does to a board. Each edit is one transaction and one event in the board's history, so that it can
+//! be undone and redone and shows in the timeline. The command layer calls these; tests call them directly.
+
+use rusqlite::Transaction;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::domain::{Score, Thresholds, Zone};
+use crate::error::Result;
+use crate::storage::boards::{self, Board};
+use crate::storage::history::{self, Event, EventKind};
+use crate::storage::ideas::{self, Idea, IdeaEdit};
+
+pub fn add_idea(tx: &Transaction<'_>, board_id: i64, title: &str, zone: Zone) -> Result<Idea> {
+    history::record(tx, |tx| ideas::add(tx, board_id, title, zone))
+}
+
+pub fn update_idea(tx: &Transaction<'_>, id: i64, edit: &IdeaEdit) -> Result<Idea> {
+    history::record(tx, |tx| ideas::update(tx, id, edit))
+}
+
+pub fn move_idea(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
+    history::record(tx, |tx| ideas::move_to(tx, id, zone, index))
+}
+
+pub fn set_scores(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
+    history::record(tx, |tx| ideas::set_position(tx, id, payoff, cost))
+}
+
+pub fn delete_idea(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
+    history::record(tx, |tx| ideas::delete(tx, id))
+}
+
+pub fn restore_idea(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
+    history::record_as(tx, Some(EventKind::Restored), |tx| ideas::restore(tx, idea))
+}
+
+pub fn set_thresholds(tx: &Transaction<'_>, board_id: i64, thresholds: Thresholds) -> Result<Board> {
+    history::record(tx, |tx| boards::set_thresholds(tx, board_id, thresholds))?;
+    boards::get(tx, board_id)
+}
+
+/// The board after an undo or redo, and the event that was undone or redone (`None`: there was nothing to do).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UndoOutcome {
+    pub board: Board,
+    pub event: Option<Event>,
+}
+
+pub fn undo(tx: &Transaction<'_>, board_id: i64) -> Result<UndoOutcome> {
+    let event = history::undo(tx, board_id)?;
+    Ok(UndoOutcome {
+        board: boards::get(tx, board_id)?,
+        event,
+    })
+}
+
+pub fn redo(tx: &Transaction<'_>, board_id: i64) -> Result<UndoOutcome> {
+    let event = history::redo(tx, board_id)?;
+    Ok(UndoOutcome {
+        board: boards::get(tx, board_id)?,
+        event,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,247 @@
+//! Undo, redo and history, on a real database.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::Quadrant;
+use crate::storage::{boards, history, Db};
+
+fn edit(title: &str, tags: &[&str]) -> IdeaEdit {
+    IdeaEdit {
+        title: title.into(),
+        notes: format!("notes for {title}"),
+        owner: "ana".into(),
+        link: "https://jira.example.com/browse/OPS-1".into(),
+        tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+    }
+}
+
+fn score(points: f64) -> Score {
+    Score::from_points(points).unwrap()
+}
+
+/// What a person sees of a board: thresholds and every idea as stored (order, position, details).
+fn visible(db: &mut Db, board: i64) -> (Thresholds, Vec<Idea>) {
+    let b = db.read(|tx| boards::get(tx, board)).unwrap();
+    (b.thresholds, b.ideas)
+}
+
+#[test]
+fn every_kind_of_edit_is_recorded_with_what_changed() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let idea = db
+        .write(|tx| add_idea(tx, board, "Rotate certs", Zone::Unsorted))
+        .unwrap();
+    db.write(|tx| move_idea(tx, idea.id, Zone::Kill, 0)).unwrap();
+    db.write(|tx| update_idea(tx, idea.id, &edit("Rotate TLS certs", &["security"])))
+        .unwrap();
+    db.write(|tx| set_scores(tx, idea.id, score(8.0), score(2.0)))
+        .unwrap();
+    db.write(|tx| set_thresholds(tx, board, Thresholds::new(score(6.0), score(5.0)).unwrap()))
+        .unwrap();
+    let deleted = db.write(|tx| delete_idea(tx, idea.id)).unwrap();
+    db.write(|tx| restore_idea(tx, &deleted)).unwrap();
+
+    let events = db.read(|tx| history::list(tx, board, None, 50)).unwrap();
+    let kinds: Vec<EventKind> = events.iter().rev().map(|e| e.kind).collect();
+    use EventKind as K;
+    assert_eq!(
+        kinds,
+        [
+            K::Added,
+            K::Moved,
+            K::Edited,
+            K::Moved,
+            K::Thresholds,
+            K::Deleted,
+            K::Restored
+        ]
+    );
+
+    let by_kind = |k: EventKind| events.iter().find(|e| e.kind == k).unwrap();
+    let added = &events[events.len() - 1];
+    assert_eq!(
+        (added.summary.from, added.summary.to),
+        (None, Some(Zone::Unsorted))
+    );
+    let moves: Vec<_> = events.iter().rev().filter(|e| e.kind == K::Moved).collect();
+    assert_eq!(
+        (moves[0].summary.from, moves[0].summary.to),
+        (Some(Zone::Unsorted), Some(Zone::Kill))
+    );
+    assert_eq!(moves[1].summary.fields, ["scores"]);
+    assert_eq!(moves[1].summary.to, Some(Zone::Implement));
+    let edited = by_kind(K::Edited);
+    assert_eq!(edited.summary.fields, ["title", "notes", "owner", "link", "tags"]);
+    assert_eq!(edited.summary.title.as_deref(), Some("Rotate TLS certs"));
+    let t = by_kind(K::Thresholds);
+    assert_eq!(t.idea_id, None);
+    assert_eq!(t.summary.thresholds_after.unwrap().payoff.points(), 6.0);
+    // Only this idea's events, for its timeline.
+    assert_eq!(
+        db.read(|tx| history::list(tx, board, Some(idea.id), 50))
+            .unwrap()
+            .len(),
+        6
+    );
+}
+
+#[test]
+fn an_edit_that_changes_nothing_records_nothing() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let idea = db
+        .write(|tx| add_idea(tx, board, "Same", Zone::Implement))
+        .unwrap();
+    let position = idea.position.unwrap();
+    db.write(|tx| set_scores(tx, idea.id, position.payoff, position.cost))
+        .unwrap();
+    db.write(|tx| move_idea(tx, idea.id, Zone::Implement, 0)).unwrap();
+    assert_eq!(db.read(|tx| history::list(tx, board, None, 50)).unwrap().len(), 1);
+}
+
+#[test]
+fn undoing_a_delete_brings_back_the_idea_with_its_history() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let idea = db
+        .write(|tx| add_idea(tx, board, "Keep", Zone::Unsorted))
+        .unwrap();
+    db.write(|tx| move_idea(tx, idea.id, Zone::Challenge, 0)).unwrap();
+    let before = visible(&mut db, board);
+    db.write(|tx| delete_idea(tx, idea.id)).unwrap();
+
+    let outcome = db.write(|tx| undo(tx, board)).unwrap();
+    assert_eq!(outcome.event.unwrap().kind, EventKind::Deleted);
+    assert_eq!(visible(&mut db, board), before);
+    let timeline = db.read(|tx| history::list(tx, board, Some(idea.id), 50)).unwrap();
+    assert_eq!(
+        timeline.iter().map(|e| e.kind).collect::<Vec<_>>(),
+        [EventKind::Moved, EventKind::Added]
+    );
+    assert!(outcome.board.can_redo);
+}
+
+#[test]
+fn a_new_edit_clears_what_could_be_redone_and_undo_stops_at_the_start() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let a = db.write(|tx| add_idea(tx, board, "A", Zone::Unsorted)).unwrap();
+    db.write(|tx| undo(tx, board)).unwrap();
+    assert!(db.read(|tx| boards::get(tx, board)).unwrap().can_redo);
+    db.write(|tx| add_idea(tx, board, "B", Zone::Unsorted)).unwrap();
+    let b = db.read(|tx| boards::get(tx, board)).unwrap();
+    assert!(!b.can_redo && b.can_undo);
+    assert!(db.write(|tx| redo(tx, board)).unwrap().event.is_none());
+    db.write(|tx| undo(tx, board)).unwrap();
+    let empty = db.write(|tx| undo(tx, board)).unwrap();
+    assert!(empty.event.is_none());
+    assert!(empty.board.ideas.is_empty());
+    assert!(db.read(|tx| crate::storage::ideas::get(tx, a.id)).is_err());
+}
+
+#[test]
+fn threshold_changes_reflow_ideas_and_undo_restores_them() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let idea = db
+        .write(|tx| add_idea(tx, board, "Edge", Zone::Unsorted))
+        .unwrap();
+    db.write(|tx| set_scores(tx, idea.id, score(5.5), score(5.5)))
+        .unwrap();
+    assert_eq!(
+        db.read(|tx| boards::get(tx, board)).unwrap().ideas[0].zone,
+        Zone::Challenge
+    );
+    let b = db
+        .write(|tx| set_thresholds(tx, board, Thresholds::new(score(6.0), score(6.0)).unwrap()))
+        .unwrap();
+    assert_eq!(b.ideas[0].zone, Zone::Possible);
+    let b = db.write(|tx| undo(tx, board)).unwrap().board;
+    assert_eq!(b.ideas[0].zone, Zone::Challenge);
+    assert_eq!(
+        Quadrant::of(b.ideas[0].position.unwrap(), b.thresholds),
+        Quadrant::Challenge
+    );
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Add(u8, Zone),
+    Edit(usize, u8),
+    Move(usize, Zone, u32),
+    Scores(usize, u8, u8),
+    Delete(usize),
+    Thresholds(u8, u8),
+}
+
+fn zone() -> impl Strategy<Value = Zone> {
+    prop_oneof![
+        Just(Zone::Unsorted),
+        Just(Zone::Implement),
+        Just(Zone::Challenge),
+        Just(Zone::Possible),
+        Just(Zone::Kill)
+    ]
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (any::<u8>(), zone()).prop_map(|(t, z)| Op::Add(t, z)),
+        (any::<usize>(), any::<u8>()).prop_map(|(i, t)| Op::Edit(i, t)),
+        (any::<usize>(), zone(), 0u32..6).prop_map(|(i, z, n)| Op::Move(i, z, n)),
+        (any::<usize>(), 0u8..=100, 0u8..=100).prop_map(|(i, p, c)| Op::Scores(i, p, c)),
+        any::<usize>().prop_map(Op::Delete),
+        (1u8..=100, 1u8..=100).prop_map(|(p, c)| Op::Thresholds(p, c)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any sequence of edits followed by as many undos gives back the original board; as many redos replay it.
+    #[test]
+    fn undo_gives_back_the_original_and_redo_replays(ops in proptest::collection::vec(op(), 1..30)) {
+        let mut db = Db::open_in_memory().unwrap();
+        let board = db.write(|tx| boards::create(tx, "Model")).unwrap().id;
+        for (i, z) in [Zone::Unsorted, Zone::Implement, Zone::Kill].into_iter().enumerate() {
+            db.write(|tx| crate::storage::ideas::add(tx, board, &format!("seed {i}"), z)).unwrap();
+        }
+        let original = visible(&mut db, board);
+
+        for op in &ops {
+            let ids: Vec<i64> = visible(&mut db, board).1.iter().map(|i| i.id).collect();
+            let pick = |n: usize| ids.get(n % ids.len().max(1)).copied();
+            let result = db.write(|tx| -> crate::error::Result<()> {
+                match *op {
+                    Op::Add(t, z) => { add_idea(tx, board, &format!("idea {t}"), z)?; }
+                    Op::Edit(i, t) => if let Some(id) = pick(i) { update_idea(tx, id, &edit(&format!("edited {t}"), &["a", "b"]))?; },
+                    Op::Move(i, z, n) => if let Some(id) = pick(i) { move_idea(tx, id, z, n)?; },
+                    Op::Scores(i, p, c) => if let Some(id) = pick(i) {
+                        set_scores(tx, id, Score::from_tenths(p.into())?, Score::from_tenths(c.into())?)?;
+                    },
+                    Op::Delete(i) => if let Some(id) = pick(i) { delete_idea(tx, id)?; },
+                    Op::Thresholds(p, c) => {
+                        set_thresholds(tx, board, Thresholds::new(Score::from_tenths(p.into())?, Score::from_tenths(c.into())?)?)?;
+                    }
+                }
+                Ok(())
+            });
+            prop_assert!(result.is_ok(), "{:?} failed: {:?}", op, result);
+        }
+        let edited = visible(&mut db, board);
+        let events = db.read(|tx| history::list(tx, board, None, 1000)).unwrap().len();
+
+        for _ in 0..events {
+            prop_assert!(db.write(|tx| undo(tx, board)).unwrap().event.is_some());
+        }
+        prop_assert_eq!(&visible(&mut db, board), &original);
+        prop_assert!(db.write(|tx| undo(tx, board)).unwrap().event.is_none());
+
+        for _ in 0..events {
+            prop_assert!(db.write(|tx| redo(tx, board)).unwrap().event.is_some());
+        }
+        prop_assert_eq!(&visible(&mut db, board), &edited);
+    }
+}
