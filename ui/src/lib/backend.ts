@@ -7,9 +7,13 @@ import type {
   BoardSummary,
   ErrorKind,
   ErrorPayload,
+  Event,
   Idea,
+  IdeaEdit,
   OpenStatus,
   Preferences,
+  Thresholds,
+  UndoOutcome,
   Zone,
 } from "./bindings";
 
@@ -52,10 +56,16 @@ interface Commands {
   delete_board: [{ id: number }, null];
   get_board: [{ id: number }, Board];
   add_idea: [{ boardId: number; title: string; zone: Zone }, Idea];
-  update_idea: [{ id: number; title: string; notes: string }, Idea];
+  update_idea: [{ id: number; edit: IdeaEdit }, Idea];
   move_idea: [{ id: number; zone: Zone; index: number }, Idea];
   delete_idea: [{ id: number }, Idea];
   restore_idea: [{ idea: Idea }, Idea];
+  set_scores: [{ id: number; payoff: number; cost: number }, Idea];
+  set_thresholds: [{ boardId: number; thresholds: Thresholds }, Board];
+  undo: [{ boardId: number }, UndoOutcome];
+  redo: [{ boardId: number }, UndoOutcome];
+  list_events: [{ boardId: number; ideaId: number | null }, Event[]];
+  open_link: [{ url: string }, null];
 }
 
 export type Command = keyof Commands;
@@ -82,10 +92,16 @@ export const backend = {
   deleteBoard: (id: number) => call("delete_board", { id }),
   getBoard: (id: number) => call("get_board", { id }),
   addIdea: (boardId: number, title: string, zone: Zone) => call("add_idea", { boardId, title, zone }),
-  updateIdea: (id: number, title: string, notes: string) => call("update_idea", { id, title, notes }),
+  updateIdea: (id: number, edit: IdeaEdit) => call("update_idea", { id, edit }),
   moveIdea: (id: number, zone: Zone, index: number) => call("move_idea", { id, zone, index }),
   deleteIdea: (id: number) => call("delete_idea", { id }),
   restoreIdea: (idea: Idea) => call("restore_idea", { idea }),
+  setScores: (id: number, payoff: number, cost: number) => call("set_scores", { id, payoff, cost }),
+  setThresholds: (boardId: number, thresholds: Thresholds) => call("set_thresholds", { boardId, thresholds }),
+  undo: (boardId: number) => call("undo", { boardId }),
+  redo: (boardId: number) => call("redo", { boardId }),
+  listEvents: (boardId: number, ideaId: number | null) => call("list_events", { boardId, ideaId }),
+  openLink: (url: string) => call("open_link", { url }),
 };
 
 export type Backend = typeof backend;

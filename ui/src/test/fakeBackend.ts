@@ -19,13 +19,25 @@ export function idea(id: number, title: string, zone: Zone, rank = id): Idea {
     position: placed ? { payoff: zone === "implement" || zone === "challenge" ? 7.5 : 2.5, cost: 2.5 } : null,
     zone,
     rank,
+    owner: "",
+    link: "",
+    tags: [],
     createdAt: 1_700_000_000_000,
     updatedAt: 1_700_000_000_000,
   };
 }
 
 export function board(ideas: Idea[], name = "Infra"): Board {
-  return { id: 1, name, thresholds: { payoff: 5, cost: 5 }, ideas, createdAt: 0, updatedAt: 0 };
+  return {
+    id: 1,
+    name,
+    thresholds: { payoff: 5, cost: 5 },
+    ideas,
+    createdAt: 0,
+    updatedAt: 0,
+    canUndo: false,
+    canRedo: false,
+  };
 }
 
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -53,6 +65,7 @@ export function fakeBackend(initial: Board | null, overrides: Record<string, Han
       if (current) current = { ...current, ideas: current.ideas.filter((i) => i.id !== args.id) };
       return gone;
     },
+    list_events: () => [],
     restore_idea: (args) => {
       const back = args.idea as Idea;
       if (current) current = { ...current, ideas: [...current.ideas, back] };

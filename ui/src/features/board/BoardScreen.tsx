@@ -1,19 +1,28 @@
-// A board: the Unsorted tray beside the PICK chart, drag and drop between them, and the details of the selected idea.
+// A board: the Unsorted tray beside the PICK chart (as quadrants, or as a plane), drag and drop between them, search,
+// undo and redo, the details of the selected idea and the board's activity.
 import { DndContext, DragOverlay } from "@dnd-kit/core";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 
 import { ConfirmDialog } from "../../components/Modal";
 import { useToast } from "../../components/Toasts";
 import { AppError, backend } from "../../lib/backend";
 import type { BoardSummary, Quadrant, Zone } from "../../lib/bindings";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
+import { ChartView } from "../chart/ChartView";
+import { scoresAt } from "../chart/geometry";
+import { Timeline } from "../history/Timeline";
+import { facets, matchingIds, NO_FILTER, type Filter } from "../search/filter";
+import { SearchBar } from "../search/SearchBar";
 import { AddIdeaField } from "./AddIdeaField";
-import { BoardToolbar } from "./BoardToolbar";
+import { BoardToolbar, type BoardView } from "./BoardToolbar";
 import { findIdea } from "./columns";
 import { DetailsPanel } from "./DetailsPanel";
 import { useBoardDnd } from "./dnd";
 import { DraggedCard } from "./IdeaCard";
+import { ShortcutsSheet } from "./ShortcutsSheet";
+import { ThresholdsDialog } from "./ThresholdsDialog";
 import { useBoard } from "./useBoard";
+import { useShortcuts } from "./useShortcuts";
 import { ZoneList } from "./ZoneList";
 
 interface BoardScreenProps {
@@ -24,6 +33,8 @@ interface BoardScreenProps {
   onDeleted: () => void;
 }
 
+type Dialog = "delete" | "thresholds" | "shortcuts" | null;
+
 export function BoardScreen({
   boardId,
   focusName,
@@ -32,18 +43,54 @@ export function BoardScreen({
   onDeleted,
 }: BoardScreenProps) {
   const model = useBoard(boardId, onBoardsChanged);
-  const { board, columns, moveIdea, deleteIdea } = model;
+  const { board, columns, moveIdea, deleteIdea, setScores } = model;
+  const [view, setView] = useState<BoardView>("quadrants");
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [activityOpen, setActivityOpen] = useState(false);
   const [addingTo, setAddingTo] = useState<Quadrant | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const planeRef = useRef<HTMLDivElement | null>(null);
   const toast = useToast();
 
-  const dnd = useBoardDnd(columns, (id, zone, index) => void moveIdea(id, zone, index));
-  const view = dnd.view;
+  const placeOnPlane = useCallback(
+    (id: number, clientX: number, clientY: number) => {
+      const rect = planeRef.current?.getBoundingClientRect();
+      if (!rect) return;
+      const { payoff, cost } = scoresAt(
+        { x: clientX - rect.left, y: clientY - rect.top },
+        rect.width,
+        rect.height,
+      );
+      void setScores(id, payoff, cost);
+    },
+    [setScores],
+  );
+  const place = useCallback(
+    (id: number, payoff: number, cost: number) => void setScores(id, payoff, cost),
+    [setScores],
+  );
+  const dnd = useBoardDnd(columns, (id, zone, index) => void moveIdea(id, zone, index), placeOnPlane);
+  const dndView = dnd.view;
+
+  const ideas = useMemo(() => board?.ideas ?? [], [board]);
+  const matches = useMemo(() => matchingIds(ideas, filter), [ideas, filter]);
+  const { tags, owners } = useMemo(() => facets(ideas), [ideas]);
+
+  const open = useCallback((id: number) => {
+    setSelectedId(id);
+    setDetailsOpen(true);
+    setActivityOpen(false);
+  }, []);
 
   const onDelete = useCallback(
     (id: number) => {
-      if (selectedId === id) setSelectedId(null);
+      if (selectedId === id) {
+        setSelectedId(null);
+        setDetailsOpen(false);
+      }
       void deleteIdea(id);
     },
     [deleteIdea, selectedId],
@@ -54,6 +101,29 @@ export function BoardScreen({
       void moveIdea(id, zone, columns[zone].filter((i) => i.id !== id).length);
     },
     [moveIdea, columns],
+  );
+
+  useShortcuts(
+    {
+      newIdea: () => document.querySelector<HTMLInputElement>(".tray .add-idea-input")?.focus(),
+      toggleView: () => {
+        setView((v) => (v === "quadrants" ? "chart" : "quadrants"));
+      },
+      moveSelected: (n) => {
+        const q = QUADRANTS[n - 1];
+        if (selectedId !== null && q) moveToZone(selectedId, q);
+      },
+      deleteSelected: () => {
+        if (selectedId !== null) onDelete(selectedId);
+      },
+      undo: () => void model.undo(),
+      redo: () => void model.redo(),
+      search: () => searchRef.current?.focus(),
+      help: () => {
+        setDialog("shortcuts");
+      },
+    },
+    board !== null,
   );
 
   async function guard<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -78,6 +148,12 @@ export function BoardScreen({
   if (!board) return <div className="board-message">Opening the board…</div>;
 
   const selected = selectedId === null ? null : (findIdea(columns, selectedId)?.idea ?? null);
+  const zoneProps = {
+    selectedId,
+    matches,
+    onOpen: open,
+    onDelete,
+  };
 
   return (
     <div className="board-screen">
@@ -86,6 +162,18 @@ export function BoardScreen({
         board={board}
         saveState={model.saveState}
         focusName={focusName}
+        view={view}
+        activityOpen={activityOpen}
+        onView={setView}
+        onUndo={() => void model.undo()}
+        onRedo={() => void model.redo()}
+        onActivity={() => {
+          setActivityOpen(!activityOpen);
+          setDetailsOpen(false);
+        }}
+        onShortcuts={() => {
+          setDialog("shortcuts");
+        }}
         onRename={async (name) => {
           const renamed = await guard(() => backend.renameBoard(board.id, name));
           if (renamed) {
@@ -98,9 +186,21 @@ export function BoardScreen({
           const copy = await guard(() => backend.duplicateBoard(board.id));
           if (copy) onDuplicated(copy);
         }}
-        onDelete={() => {
-          setConfirmDelete(true);
+        onThresholds={() => {
+          setDialog("thresholds");
         }}
+        onDelete={() => {
+          setDialog("delete");
+        }}
+      />
+      <SearchBar
+        ref={searchRef}
+        filter={filter}
+        tags={tags}
+        owners={owners}
+        matchCount={matches?.size ?? ideas.length}
+        total={ideas.length}
+        onChange={setFilter}
       />
 
       <DndContext {...dnd.dndContextProps}>
@@ -108,8 +208,8 @@ export function BoardScreen({
           <section className="tray zone zone-unsorted" aria-label={ZONE_INFO.unsorted.name}>
             <header className="zone-header">
               <h2 className="zone-name">{ZONE_INFO.unsorted.name}</h2>
-              <span className="zone-count" aria-label={`${view.unsorted.length} ideas`}>
-                {view.unsorted.length}
+              <span className="zone-count" aria-label={`${dndView.unsorted.length} ideas`}>
+                {dndView.unsorted.length}
               </span>
             </header>
             <AddIdeaField
@@ -120,67 +220,70 @@ export function BoardScreen({
             />
             <ZoneList
               zone="unsorted"
-              ideas={view.unsorted}
-              selectedId={selectedId}
+              ideas={dndView.unsorted}
               isTarget={dnd.overZone === "unsorted"}
-              onOpen={setSelectedId}
-              onDelete={onDelete}
+              {...zoneProps}
             />
           </section>
 
-          <div className="chart">
-            <div className="axis axis-payoff" aria-hidden="true">
-              <span>Payoff ↑</span>
+          {view === "chart" ? (
+            <ChartView
+              board={board}
+              selectedId={selectedId}
+              matches={matches}
+              planeRef={planeRef}
+              onSelect={setSelectedId}
+              onOpen={open}
+              onPlace={place}
+            />
+          ) : (
+            <div className="chart">
+              <div className="axis axis-payoff" aria-hidden="true">
+                <span>Payoff ↑</span>
+              </div>
+              <div className="quadrants">
+                {QUADRANTS.map((q) => (
+                  <section key={q} className={`zone quadrant zone-${q}`} aria-label={ZONE_INFO[q].name}>
+                    <header className="zone-header">
+                      <div>
+                        <h2 className="zone-name">{ZONE_INFO[q].name}</h2>
+                        <p className="zone-meaning">{ZONE_INFO[q].meaning}</p>
+                      </div>
+                      <span className="zone-count" aria-label={`${dndView[q].length} ideas`}>
+                        {dndView[q].length}
+                      </span>
+                      <button
+                        type="button"
+                        className="icon-button zone-add"
+                        aria-label={`Add an idea to ${ZONE_INFO[q].name}`}
+                        title={`Add an idea to ${ZONE_INFO[q].name}`}
+                        onClick={() => {
+                          setAddingTo(q);
+                        }}
+                      >
+                        +
+                      </button>
+                    </header>
+                    {addingTo === q && (
+                      <AddIdeaField
+                        label={`New idea in ${ZONE_INFO[q].name}`}
+                        placeholder={`New idea in ${ZONE_INFO[q].name}`}
+                        autoFocus
+                        onAdd={(title) => model.addIdea(title, q)}
+                        onClose={() => {
+                          setAddingTo(null);
+                        }}
+                      />
+                    )}
+                    <ZoneList zone={q} ideas={dndView[q]} isTarget={dnd.overZone === q} {...zoneProps} />
+                  </section>
+                ))}
+              </div>
+              <div className="axis axis-cost" aria-hidden="true">
+                <span>Cost / risk →</span>
+              </div>
             </div>
-            <div className="quadrants">
-              {QUADRANTS.map((q) => (
-                <section key={q} className={`zone quadrant zone-${q}`} aria-label={ZONE_INFO[q].name}>
-                  <header className="zone-header">
-                    <div>
-                      <h2 className="zone-name">{ZONE_INFO[q].name}</h2>
-                      <p className="zone-meaning">{ZONE_INFO[q].meaning}</p>
-                    </div>
-                    <span className="zone-count" aria-label={`${view[q].length} ideas`}>
-                      {view[q].length}
-                    </span>
-                    <button
-                      type="button"
-                      className="icon-button zone-add"
-                      aria-label={`Add an idea to ${ZONE_INFO[q].name}`}
-                      title={`Add an idea to ${ZONE_INFO[q].name}`}
-                      onClick={() => {
-                        setAddingTo(q);
-                      }}
-                    >
-                      +
-                    </button>
-                  </header>
-                  {addingTo === q && (
-                    <AddIdeaField
-                      label={`New idea in ${ZONE_INFO[q].name}`}
-                      placeholder={`New idea in ${ZONE_INFO[q].name}`}
-                      autoFocus
-                      onAdd={(title) => model.addIdea(title, q)}
-                      onClose={() => {
-                        setAddingTo(null);
-                      }}
-                    />
-                  )}
-                  <ZoneList
-                    zone={q}
-                    ideas={view[q]}
-                    selectedId={selectedId}
-                    isTarget={dnd.overZone === q}
-                    onOpen={setSelectedId}
-                    onDelete={onDelete}
-                  />
-                </section>
-              ))}
-            </div>
-            <div className="axis axis-cost" aria-hidden="true">
-              <span>Cost / risk →</span>
-            </div>
-          </div>
+          )}
         </div>
         <DragOverlay dropAnimation={null}>
           {dnd.activeIdea && <DraggedCard idea={dnd.activeIdea} />}
@@ -190,22 +293,72 @@ export function BoardScreen({
         {dnd.liveMessage}
       </div>
 
-      {selected && (
+      {detailsOpen && selected && (
         <DetailsPanel
           key={selected.id}
           idea={selected}
-          onSave={(id, title, notes) => void model.updateIdea(id, title, notes)}
+          boardTags={tags}
+          version={model.version}
+          onSave={(id, edit) => void model.updateIdea(id, edit)}
+          onScores={(id, payoff, cost) => void setScores(id, payoff, cost)}
           onMove={moveToZone}
           onDelete={onDelete}
+          onError={(message) => {
+            toast({ tone: "error", message });
+          }}
           onClose={() => {
             const id = selected.id;
-            setSelectedId(null);
+            setDetailsOpen(false);
             document.querySelector<HTMLElement>(`[data-idea-id="${id}"]`)?.focus();
           }}
         />
       )}
 
-      {confirmDelete && (
+      {activityOpen && (
+        <aside
+          className="details"
+          aria-label="Board activity"
+          onKeyDown={(e) => {
+            if (e.key === "Escape") setActivityOpen(false);
+          }}
+        >
+          <header className="details-header">
+            <h2>Activity</h2>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Close activity"
+              onClick={() => {
+                setActivityOpen(false);
+              }}
+            >
+              ×
+            </button>
+          </header>
+          <Timeline boardId={board.id} ideaId={null} version={model.version} />
+        </aside>
+      )}
+
+      {dialog === "shortcuts" && (
+        <ShortcutsSheet
+          onClose={() => {
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === "thresholds" && (
+        <ThresholdsDialog
+          thresholds={board.thresholds}
+          onCancel={() => {
+            setDialog(null);
+          }}
+          onSave={(t) => {
+            setDialog(null);
+            void model.setThresholds(t);
+          }}
+        />
+      )}
+      {dialog === "delete" && (
         <ConfirmDialog
           title={`Delete “${board.name}”?`}
           message={
@@ -218,10 +371,10 @@ export function BoardScreen({
           }
           confirmLabel="Delete board"
           onCancel={() => {
-            setConfirmDelete(false);
+            setDialog(null);
           }}
           onConfirm={async () => {
-            setConfirmDelete(false);
+            setDialog(null);
             const done = await guard(() => backend.deleteBoard(board.id));
             if (done !== undefined) onDeleted();
           }}

@@ -4,12 +4,22 @@ import { useEffect, useRef, useState } from "react";
 import type { Board } from "../../lib/bindings";
 import type { SaveState } from "./useBoard";
 
+export type BoardView = "quadrants" | "chart";
+
 interface BoardToolbarProps {
   board: Board;
   saveState: SaveState;
   focusName: boolean;
+  view: BoardView;
+  activityOpen: boolean;
+  onView: (view: BoardView) => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onActivity: () => void;
+  onShortcuts: () => void;
   onRename: (name: string) => Promise<boolean>;
   onDuplicate: () => void;
+  onThresholds: () => void;
   onDelete: () => void;
 }
 
@@ -19,14 +29,10 @@ const SAVE_LABEL: Record<SaveState, string> = {
   failed: "Last change not saved",
 };
 
-export function BoardToolbar({
-  board,
-  saveState,
-  focusName,
-  onRename,
-  onDuplicate,
-  onDelete,
-}: BoardToolbarProps) {
+export function BoardToolbar(props: BoardToolbarProps) {
+  const { board, saveState, focusName, view, activityOpen, onView, onUndo, onRedo, onActivity, onShortcuts } =
+    props;
+  const { onRename, onDuplicate, onThresholds, onDelete } = props;
   const [name, setName] = useState(board.name);
   const [menuOpen, setMenuOpen] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -78,6 +84,54 @@ export function BoardToolbar({
         {SAVE_LABEL[saveState]}
       </span>
       <div className="toolbar-spacer" />
+      <div className="segmented" role="radiogroup" aria-label="View">
+        {(["quadrants", "chart"] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            role="radio"
+            aria-checked={view === v}
+            title={`${v === "quadrants" ? "Quadrants" : "Chart"} view (V)`}
+            onClick={() => {
+              onView(v);
+            }}
+          >
+            {v === "quadrants" ? "Quadrants" : "Chart"}
+          </button>
+        ))}
+      </div>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Undo the last change"
+        title="Undo (Ctrl+Z)"
+        disabled={!board.canUndo}
+        onClick={onUndo}
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Redo the last undone change"
+        title="Redo (Ctrl+Shift+Z)"
+        disabled={!board.canRedo}
+        onClick={onRedo}
+      >
+        ↷
+      </button>
+      <button type="button" className="button" aria-pressed={activityOpen} onClick={onActivity}>
+        Activity
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        onClick={onShortcuts}
+      >
+        ?
+      </button>
       <div className="menu" ref={menuRef}>
         <button
           type="button"
@@ -126,6 +180,16 @@ export function BoardToolbar({
               }}
             >
               Duplicate
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setMenuOpen(false);
+                onThresholds();
+              }}
+            >
+              Thresholds…
             </button>
             <button
               type="button"

@@ -1,35 +1,148 @@
-// The selected idea, editable: title, notes, where it sits. Edits are saved when a field loses focus (or on Enter in
-// the title); Escape closes the panel and returns to the board.
+// The selected idea, editable: title, notes, scores, owner, link, tags, where it sits, and its timeline. Edits are
+// saved when a field loses focus (or on Enter in a one-line field); Escape closes the panel and returns to the board.
 import { useEffect, useId, useRef, useState } from "react";
 
-import type { Idea, Zone } from "../../lib/bindings";
+import { AppError, backend } from "../../lib/backend";
+import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
 import { ZONE_INFO, ZONES } from "../../lib/zones";
+import { Timeline } from "../history/Timeline";
+import { Markdown } from "./Markdown";
 
 interface DetailsPanelProps {
   idea: Idea;
-  onSave: (id: number, title: string, notes: string) => void;
+  boardTags: string[];
+  version: number;
+  onSave: (id: number, edit: IdeaEdit) => void;
+  onScores: (id: number, payoff: number, cost: number) => void;
   onMove: (id: number, zone: Zone) => void;
   onDelete: (id: number) => void;
   onClose: () => void;
+  onError: (message: string) => void;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-export function DetailsPanel({ idea, onSave, onMove, onDelete, onClose }: DetailsPanelProps) {
-  const [title, setTitle] = useState(idea.title);
-  const [notes, setNotes] = useState(idea.notes);
+function toEdit(idea: Idea): IdeaEdit {
+  return { title: idea.title, notes: idea.notes, owner: idea.owner, link: idea.link, tags: idea.tags };
+}
+
+/** A score typed or slid: clamped to 0–10, one decimal. */
+export function cleanScore(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  return Math.round(Math.min(10, Math.max(0, value)) * 10) / 10;
+}
+
+export function DetailsPanel(props: DetailsPanelProps) {
+  const { idea, boardTags, version, onSave, onScores, onMove, onDelete, onClose, onError } = props;
+  const [draft, setDraft] = useState<IdeaEdit>(() => toEdit(idea));
+  const [preview, setPreview] = useState(idea.notes.trim() !== "");
+  const [tagInput, setTagInput] = useState("");
+  const [scores, setScores] = useState({
+    payoff: idea.position?.payoff ?? 5,
+    cost: idea.position?.cost ?? 5,
+  });
   const titleRef = useRef<HTMLInputElement>(null);
-  const ids = { title: useId(), notes: useId(), zone: useId() };
-  const titleEmpty = title.trim() === "";
+  const ids = {
+    title: useId(),
+    notes: useId(),
+    payoff: useId(),
+    cost: useId(),
+    owner: useId(),
+    link: useId(),
+    tags: useId(),
+    zone: useId(),
+    list: useId(),
+  };
+  const titleEmpty = draft.title.trim() === "";
 
   useEffect(() => {
     titleRef.current?.focus();
-  }, [idea.id]);
+  }, []);
 
-  function commit() {
-    if (titleEmpty) return;
-    if (title !== idea.title || notes !== idea.notes) onSave(idea.id, title, notes);
+  function commit(next: IdeaEdit = draft) {
+    if (next.title.trim() === "") return;
+    const saved = toEdit(idea);
+    if (JSON.stringify(next) !== JSON.stringify(saved)) onSave(idea.id, next);
   }
+
+  function commitScores(next = scores) {
+    const payoff = cleanScore(next.payoff);
+    const cost = cleanScore(next.cost);
+    setScores({ payoff, cost });
+    if (idea.position?.payoff !== payoff || idea.position.cost !== cost) onScores(idea.id, payoff, cost);
+  }
+
+  function addTag(raw: string) {
+    const tag = raw.replace(/,/g, " ").trim();
+    setTagInput("");
+    if (!tag || draft.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) return;
+    const next = { ...draft, tags: [...draft.tags, tag] };
+    setDraft(next);
+    commit(next);
+  }
+
+  function removeTag(tag: string) {
+    const next = { ...draft, tags: draft.tags.filter((t) => t !== tag) };
+    setDraft(next);
+    commit(next);
+  }
+
+  const field = (key: "title" | "owner" | "link") => ({
+    value: draft[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      setDraft({ ...draft, [key]: e.target.value });
+    },
+    onBlur: () => {
+      commit();
+    },
+    onKeyDown: (e: React.KeyboardEvent) => {
+      if (e.key === "Enter") commit();
+    },
+  });
+
+  const scoreField = (axis: "payoff" | "cost", label: string, hint: string) => (
+    <div className="score-field">
+      <label htmlFor={ids[axis]}>
+        {label} <span className="field-hint">{hint}</span>
+      </label>
+      <div className="score-inputs">
+        <input
+          type="range"
+          min={0}
+          max={10}
+          step={0.1}
+          value={scores[axis]}
+          aria-label={`${label} slider`}
+          onChange={(e) => {
+            setScores({ ...scores, [axis]: Number(e.target.value) });
+          }}
+          onPointerUp={() => {
+            commitScores();
+          }}
+          onKeyUp={() => {
+            commitScores();
+          }}
+        />
+        <input
+          id={ids[axis]}
+          type="number"
+          min={0}
+          max={10}
+          step={0.1}
+          value={scores[axis]}
+          onChange={(e) => {
+            setScores({ ...scores, [axis]: Number(e.target.value) });
+          }}
+          onBlur={() => {
+            commitScores();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") commitScores();
+          }}
+        />
+      </div>
+    </div>
+  );
 
   return (
     <aside
@@ -59,36 +172,45 @@ export function DetailsPanel({ idea, onSave, onMove, onDelete, onClose }: Detail
       </header>
 
       <label htmlFor={ids.title}>Title</label>
-      <input
-        id={ids.title}
-        ref={titleRef}
-        value={title}
-        maxLength={500}
-        aria-invalid={titleEmpty}
-        onChange={(e) => {
-          setTitle(e.target.value);
-        }}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === "Enter") commit();
-        }}
-      />
+      <input id={ids.title} ref={titleRef} maxLength={500} aria-invalid={titleEmpty} {...field("title")} />
       {titleEmpty && (
         <p className="field-error">An idea needs a title. The saved title is kept until you type one.</p>
       )}
-      <p className="field-hint">{title.length} / 500</p>
 
-      <label htmlFor={ids.notes}>Notes</label>
-      <textarea
-        id={ids.notes}
-        value={notes}
-        rows={8}
-        placeholder="Why it matters, what it takes, links…"
-        onChange={(e) => {
-          setNotes(e.target.value);
-        }}
-        onBlur={commit}
-      />
+      <div className="details-label-row">
+        <label htmlFor={ids.notes}>Notes</label>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setPreview(!preview);
+          }}
+        >
+          {preview ? "Edit" : "Preview"}
+        </button>
+      </div>
+      {preview ? (
+        <div className="notes-preview" id={ids.notes}>
+          {draft.notes.trim() ? <Markdown text={draft.notes} /> : <p className="field-hint">No notes yet.</p>}
+        </div>
+      ) : (
+        <textarea
+          id={ids.notes}
+          value={draft.notes}
+          rows={6}
+          placeholder="Why it matters, what it takes. Markdown works: **bold**, lists, [links](https://…)."
+          onChange={(e) => {
+            setDraft({ ...draft, notes: e.target.value });
+          }}
+          onBlur={() => {
+            commit();
+          }}
+        />
+      )}
+
+      {scoreField("payoff", "Payoff", "0 none – 10 very high")}
+      {scoreField("cost", "Cost / risk", "0 easy – 10 very hard")}
+      {!idea.position && <p className="field-hint">Not on the chart yet: set its scores to place it.</p>}
 
       <label htmlFor={ids.zone}>Place</label>
       <select
@@ -104,11 +226,70 @@ export function DetailsPanel({ idea, onSave, onMove, onDelete, onClose }: Detail
           </option>
         ))}
       </select>
-      {idea.position && (
-        <p className="field-hint">
-          Payoff {idea.position.payoff} · Cost/risk {idea.position.cost}
-        </p>
-      )}
+
+      <label htmlFor={ids.owner}>Owner</label>
+      <input id={ids.owner} maxLength={100} placeholder="Mattermost username" {...field("owner")} />
+
+      <label htmlFor={ids.link}>Link</label>
+      <div className="link-row">
+        <input id={ids.link} type="url" maxLength={2000} placeholder="https://…" {...field("link")} />
+        <button
+          type="button"
+          className="button"
+          disabled={!/^https?:\/\/\S+$/i.test(idea.link)}
+          onClick={() => {
+            backend.openLink(idea.link).catch((raw: unknown) => {
+              onError(AppError.from(raw).message);
+            });
+          }}
+        >
+          Open
+        </button>
+      </div>
+
+      <label htmlFor={ids.tags}>Tags</label>
+      <ul className="tag-list" aria-label="Tags">
+        {draft.tags.map((tag) => (
+          <li key={tag} className="tag">
+            {tag}
+            <button
+              type="button"
+              aria-label={`Remove tag ${tag}`}
+              onClick={() => {
+                removeTag(tag);
+              }}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <input
+        id={ids.tags}
+        list={ids.list}
+        value={tagInput}
+        maxLength={40}
+        placeholder="Add a tag, press Enter"
+        onChange={(e) => {
+          setTagInput(e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" || e.key === ",") {
+            e.preventDefault();
+            addTag(tagInput);
+          }
+        }}
+        onBlur={() => {
+          if (tagInput.trim()) addTag(tagInput);
+        }}
+      />
+      <datalist id={ids.list}>
+        {boardTags
+          .filter((t) => !draft.tags.includes(t))
+          .map((t) => (
+            <option key={t} value={t} />
+          ))}
+      </datalist>
 
       <dl className="details-times">
         <dt>Created</dt>
@@ -116,6 +297,9 @@ export function DetailsPanel({ idea, onSave, onMove, onDelete, onClose }: Detail
         <dt>Changed</dt>
         <dd>{dateFormat.format(idea.updatedAt)}</dd>
       </dl>
+
+      <h3 className="details-subheading">History</h3>
+      <Timeline boardId={idea.boardId} ideaId={idea.id} version={version} />
 
       <button
         type="button"

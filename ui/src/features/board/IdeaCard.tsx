@@ -15,8 +15,13 @@ function CardBody({ idea }: CardBodyProps) {
   return (
     <>
       <span className="card-title">{idea.title}</span>
-      {(idea.position || idea.notes) && (
+      {(idea.position || idea.notes || idea.owner || idea.link || idea.tags.length > 0) && (
         <span className="card-meta" aria-hidden="true">
+          {idea.owner && (
+            <span className="card-owner" title={idea.owner}>
+              {initials(idea.owner)}
+            </span>
+          )}
           {idea.position && (
             <span className="card-scores" title="Payoff · Cost/risk">
               P {idea.position.payoff} · C {idea.position.cost}
@@ -27,6 +32,16 @@ function CardBody({ idea }: CardBodyProps) {
               Notes
             </span>
           )}
+          {idea.link && (
+            <span className="card-link" title={idea.link}>
+              Link
+            </span>
+          )}
+          {idea.tags.slice(0, 3).map((tag) => (
+            <span key={tag} className="card-tag">
+              #{tag}
+            </span>
+          ))}
         </span>
       )}
     </>
@@ -36,11 +51,12 @@ function CardBody({ idea }: CardBodyProps) {
 interface IdeaCardProps {
   idea: Idea;
   selected: boolean;
+  dimmed: boolean;
   onOpen: (id: number) => void;
   onDelete: (id: number) => void;
 }
 
-export function IdeaCard({ idea, selected, onOpen, onDelete }: IdeaCardProps) {
+export function IdeaCard({ idea, selected, dimmed, onOpen, onDelete }: IdeaCardProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: ideaDragId(idea.id),
   });
@@ -62,7 +78,7 @@ export function IdeaCard({ idea, selected, onOpen, onDelete }: IdeaCardProps) {
   return (
     <div
       ref={setNodeRef}
-      className={`card${isDragging ? " card-placeholder" : ""}${selected ? " card-selected" : ""}`}
+      className={`card${isDragging ? " card-placeholder" : ""}${selected ? " card-selected" : ""}${dimmed ? " dimmed" : ""}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       {...attributes}
       {...listeners}
@@ -78,6 +94,15 @@ export function IdeaCard({ idea, selected, onOpen, onDelete }: IdeaCardProps) {
       <CardBody idea={idea} />
     </div>
   );
+}
+
+/** "ana" → "AN", "Ana Ruiz" → "AR". */
+export function initials(name: string): string {
+  const parts = name.split(/[\s._-]+/).filter(Boolean);
+  const first = Array.from(parts[0] ?? "");
+  const second = Array.from(parts[1] ?? "");
+  const letters = second.length > 0 ? [first[0], second[0]] : first.slice(0, 2);
+  return letters.join("").toUpperCase();
 }
 
 /** The card that follows the pointer (or the keyboard) during a drag. */

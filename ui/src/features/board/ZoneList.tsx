@@ -11,12 +11,13 @@ interface ZoneListProps {
   zone: Zone;
   ideas: Idea[];
   selectedId: number | null;
+  matches: Set<number> | null;
   isTarget: boolean;
   onOpen: (id: number) => void;
   onDelete: (id: number) => void;
 }
 
-export function ZoneList({ zone, ideas, selectedId, isTarget, onOpen, onDelete }: ZoneListProps) {
+export function ZoneList({ zone, ideas, selectedId, matches, isTarget, onOpen, onDelete }: ZoneListProps) {
   const { setNodeRef } = useDroppable({ id: zoneDropId(zone) });
   return (
     <SortableContext items={ideas.map((i) => ideaDragId(i.id))} strategy={verticalListSortingStrategy}>
@@ -27,6 +28,7 @@ export function ZoneList({ zone, ideas, selectedId, isTarget, onOpen, onDelete }
             key={idea.id}
             idea={idea}
             selected={idea.id === selectedId}
+            dimmed={matches !== null && !matches.has(idea.id)}
             onOpen={onOpen}
             onDelete={onDelete}
           />

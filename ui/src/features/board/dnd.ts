@@ -29,6 +29,8 @@ import { NEIGHBOURS, ZONE_INFO, ZONES } from "../../lib/zones";
 import { findIdea, moveInColumns, type Columns } from "./columns";
 
 export const zoneDropId = (zone: Zone): string => `zone:${zone}`;
+/** The chart view's plane: an idea dropped there is placed where it lands. */
+export const PLANE_DROP_ID = "plane";
 export const ideaDragId = (id: number): string => `idea:${id}`;
 
 export function parseIdeaId(id: UniqueIdentifier | null | undefined): number | null {
@@ -61,7 +63,11 @@ interface Drag {
   keyboard: boolean;
 }
 
-export function useBoardDnd(columns: Columns, onMove: (id: number, zone: Zone, index: number) => void) {
+export function useBoardDnd(
+  columns: Columns,
+  onMove: (id: number, zone: Zone, index: number) => void,
+  onPlaneDrop?: (id: number, clientX: number, clientY: number) => void,
+) {
   const [drag, setDrag] = useState<Drag | null>(null);
   const [liveMessage, setLiveMessage] = useState("");
   const view = drag?.columns ?? columns;
@@ -196,12 +202,17 @@ export function useBoardDnd(columns: Columns, onMove: (id: number, zone: Zone, i
   );
 
   const onDragEnd = useCallback(
-    ({ over }: DragEndEvent) => {
+    ({ active, over }: DragEndEvent) => {
       const current = dragRef.current;
       updateDrag(null);
       lastOverId.current = null;
       if (!current) return;
       if (!current.keyboard && !over) return; // dropped outside the board: nothing moves
+      const landed = active.rect.current.translated;
+      if (over?.id === PLANE_DROP_ID && onPlaneDrop && landed) {
+        onPlaneDrop(current.id, landed.left + 8, landed.top + landed.height / 2);
+        return;
+      }
       let cols = current.columns;
       const here = findIdea(cols, current.id);
       if (!here) return;
@@ -216,7 +227,7 @@ export function useBoardDnd(columns: Columns, onMove: (id: number, zone: Zone, i
         onMove(current.id, final.zone, final.index);
       }
     },
-    [onMove, updateDrag],
+    [onMove, onPlaneDrop, updateDrag],
   );
 
   const onDragCancel = useCallback(() => {

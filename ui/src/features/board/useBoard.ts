@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 
 import { useToast } from "../../components/Toasts";
 import { AppError, backend } from "../../lib/backend";
-import type { Board, Idea, Zone } from "../../lib/bindings";
+import type { Board, Idea, IdeaEdit, Thresholds, Zone } from "../../lib/bindings";
+import { describeEvent } from "../history/describe";
 import { groupByZone, optimisticMove } from "./columns";
 
 export type SaveState = "saved" | "saving" | "failed";
@@ -14,6 +15,8 @@ export function useBoard(boardId: number, onChanged: () => void) {
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [pending, setPending] = useState(0);
   const [failed, setFailed] = useState(false);
+  /** Bumped after every saved change, so that timelines reload. */
+  const [version, setVersion] = useState(0);
   const toast = useToast();
 
   const reload = useCallback(async () => {
@@ -58,6 +61,7 @@ export function useBoard(boardId: number, onChanged: () => void) {
       try {
         const result = await work();
         setFailed(false);
+        setBoard((b) => b && { ...b, canUndo: true, canRedo: false });
         return result;
       } catch (raw) {
         const err = AppError.from(raw);
@@ -67,6 +71,7 @@ export function useBoard(boardId: number, onChanged: () => void) {
         return undefined;
       } finally {
         setPending((n) => n - 1);
+        setVersion((v) => v + 1);
         onChanged();
       }
     },
@@ -84,10 +89,10 @@ export function useBoard(boardId: number, onChanged: () => void) {
   );
 
   const updateIdea = useCallback(
-    (id: number, title: string, notes: string) => {
-      setIdeas((ideas) => ideas.map((i) => (i.id === id ? { ...i, title, notes } : i)));
+    (id: number, edit: IdeaEdit) => {
+      setIdeas((ideas) => ideas.map((i) => (i.id === id ? { ...i, ...edit } : i)));
       return save(async () => {
-        replaceIdea(await backend.updateIdea(id, title, notes));
+        replaceIdea(await backend.updateIdea(id, edit));
       });
     },
     [save, setIdeas, replaceIdea],
@@ -101,6 +106,25 @@ export function useBoard(boardId: number, onChanged: () => void) {
       });
     },
     [save, setIdeas, replaceIdea],
+  );
+
+  /** Places an idea at exact scores (the chart view). Its quadrant follows once the backend has saved it. */
+  const setScores = useCallback(
+    (id: number, payoff: number, cost: number) => {
+      setIdeas((ideas) => ideas.map((i) => (i.id === id ? { ...i, position: { payoff, cost } } : i)));
+      return save(async () => {
+        replaceIdea(await backend.setScores(id, payoff, cost));
+      });
+    },
+    [save, setIdeas, replaceIdea],
+  );
+
+  const setThresholds = useCallback(
+    (thresholds: Thresholds) =>
+      save(async () => {
+        setBoard(await backend.setThresholds(boardId, thresholds));
+      }),
+    [boardId, save],
   );
 
   const restoreIdea = useCallback(
@@ -131,10 +155,55 @@ export function useBoard(boardId: number, onChanged: () => void) {
     [save, setIdeas, toast, restoreIdea],
   );
 
+  /** Undo (or redo) the board's latest edit; says what was undone. */
+  const step = useCallback(
+    async (direction: "undo" | "redo") => {
+      setPending((n) => n + 1);
+      try {
+        const outcome = await (direction === "undo" ? backend.undo(boardId) : backend.redo(boardId));
+        setBoard(outcome.board);
+        setFailed(false);
+        const what = outcome.event ? describeEvent(outcome.event, { withTitle: true }) : null;
+        toast({
+          message: what
+            ? `${direction === "undo" ? "Undone" : "Redone"}: ${what}.`
+            : `Nothing to ${direction === "undo" ? "undo" : "redo"}.`,
+          duration: 3000,
+        });
+      } catch (raw) {
+        toast({ tone: "error", message: AppError.from(raw).message });
+        await reload();
+      } finally {
+        setPending((n) => n - 1);
+        setVersion((v) => v + 1);
+        onChanged();
+      }
+    },
+    [boardId, toast, reload, onChanged],
+  );
+
+  const undo = useCallback(() => step("undo"), [step]);
+  const redo = useCallback(() => step("redo"), [step]);
+
   const columns = useMemo(() => groupByZone(board?.ideas ?? []), [board]);
   const saveState: SaveState = pending > 0 ? "saving" : failed ? "failed" : "saved";
 
-  return { board, columns, loadError, saveState, reload, addIdea, updateIdea, moveIdea, deleteIdea };
+  return {
+    board,
+    columns,
+    loadError,
+    saveState,
+    version,
+    reload,
+    addIdea,
+    updateIdea,
+    moveIdea,
+    setScores,
+    setThresholds,
+    deleteIdea,
+    undo,
+    redo,
+  };
 }
 
 export type BoardModel = ReturnType<typeof useBoard>;

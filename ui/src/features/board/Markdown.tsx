@@ -1,0 +1,44 @@
+// Notes rendered as Markdown, safely: raw HTML is dropped (never parsed), images are not loaded, and links open in the
+// system browser through the backend (http and https only) instead of navigating the window.
+import ReactMarkdown, { type Components } from "react-markdown";
+
+import { backend } from "../../lib/backend";
+
+export function safeUrl(url: string): string {
+  return /^https?:\/\//i.test(url.trim()) ? url.trim() : "";
+}
+
+const components: Components = {
+  a: ({ href, children }) => {
+    const url = safeUrl(href ?? "");
+    if (!url) return <span>{children}</span>;
+    return (
+      <a
+        href={url}
+        title={url}
+        onClick={(e) => {
+          e.preventDefault();
+          void backend.openLink(url).catch(() => undefined);
+        }}
+      >
+        {children}
+      </a>
+    );
+  },
+};
+
+export function Markdown({ text }: { text: string }) {
+  return (
+    <div className="markdown">
+      <ReactMarkdown
+        skipHtml
+        urlTransform={safeUrl}
+        disallowedElements={["img"]}
+        unwrapDisallowed
+        components={components}
+      >
+        {text}
+      </ReactMarkdown>
+    </div>
+  );
+}

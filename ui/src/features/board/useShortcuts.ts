@@ -1,0 +1,80 @@
+// Board-wide keyboard shortcuts. Letter keys act only when no text field has the focus, so typing is never taken
+// over; Ctrl/Cmd+Z inside a text field stays the field's own undo.
+import { useEffect, useRef } from "react";
+
+export interface ShortcutHandlers {
+  newIdea: () => void;
+  toggleView: () => void;
+  moveSelected: (quadrant: 1 | 2 | 3 | 4) => void;
+  deleteSelected: () => void;
+  undo: () => void;
+  redo: () => void;
+  search: () => void;
+  help: () => void;
+}
+
+export function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+    return true;
+  return (
+    target instanceof HTMLInputElement && !["button", "checkbox", "radio", "range"].includes(target.type)
+  );
+}
+
+export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void {
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const h = latest.current;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const inField = isTextField(e.target);
+      if (mod && !e.altKey) {
+        if (key === "f") {
+          e.preventDefault();
+          h.search();
+        } else if (!inField && key === "z") {
+          e.preventDefault();
+          if (e.shiftKey) h.redo();
+          else h.undo();
+        } else if (!inField && key === "y") {
+          e.preventDefault();
+          h.redo();
+        }
+        return;
+      }
+      if (inField || e.altKey || document.querySelector("[role=dialog]")) return;
+      if (key === "n") {
+        e.preventDefault();
+        h.newIdea();
+      } else if (key === "v") {
+        e.preventDefault();
+        h.toggleView();
+      } else if (["1", "2", "3", "4"].includes(key)) {
+        e.preventDefault();
+        h.moveSelected(Number(key) as 1 | 2 | 3 | 4);
+      } else if (key === "delete" && !(e.target instanceof HTMLElement && e.target.closest(".card"))) {
+        e.preventDefault();
+        h.deleteSelected();
+      } else if (e.key === "?") {
+        e.preventDefault();
+        h.help();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+    };
+  }, [enabled]);
+}

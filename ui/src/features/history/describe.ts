@@ -1,0 +1,52 @@
+// Events in words, for the timeline, the activity feed and the undo toast.
+import type { Event } from "../../lib/bindings";
+import { ZONE_INFO } from "../../lib/zones";
+
+const FIELD_NAMES: Record<string, string> = {
+  title: "title",
+  notes: "notes",
+  owner: "owner",
+  link: "link",
+  tags: "tags",
+  scores: "scores",
+};
+
+export function describeEvent(event: Event, options: { withTitle?: boolean } = {}): string {
+  const { summary } = event;
+  const title = options.withTitle && summary.title ? ` “${clip(summary.title)}”` : "";
+  const from = summary.from ? ZONE_INFO[summary.from].name : null;
+  const to = summary.to ? ZONE_INFO[summary.to].name : null;
+  switch (event.kind) {
+    case "added":
+      return `added${title} to ${to ?? "the board"}`;
+    case "restored":
+      return `restored${title} to ${to ?? "the board"}`;
+    case "deleted":
+      return `deleted${title} from ${from ?? "the board"}`;
+    case "moved":
+      if (from && to && from !== to) return `moved${title} ${from} → ${to}`;
+      if (summary.fields.includes("scores")) return `rescored${title} within ${to ?? "its quadrant"}`;
+      return `reordered${title} within ${to ?? "its quadrant"}`;
+    case "edited":
+      return `edited${title} (${summary.fields.map((f) => FIELD_NAMES[f] ?? f).join(", ")})`;
+    case "thresholds": {
+      const b = summary.thresholdsBefore;
+      const a = summary.thresholdsAfter;
+      if (!a) return "changed the thresholds";
+      return `changed the thresholds to payoff ≥ ${a.payoff}, cost/risk ≥ ${a.cost}${b ? ` (were ${b.payoff} and ${b.cost})` : ""}`;
+    }
+  }
+}
+
+function clip(text: string, max = 48): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
+
+/** "14:02" today, "3 Nov 14:02" before. */
+export function eventTime(at: number, now = Date.now()): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return sameDay ? timeFormat.format(at) : `${dayFormat.format(at)} ${timeFormat.format(at)}`;
+}

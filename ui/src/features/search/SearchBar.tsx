@@ -1,0 +1,85 @@
+// The search box, the tag and owner chips, and how many ideas match.
+import { forwardRef } from "react";
+
+import { isFiltering, NO_FILTER, type Filter } from "./filter";
+
+interface SearchBarProps {
+  filter: Filter;
+  tags: string[];
+  owners: string[];
+  matchCount: number;
+  total: number;
+  onChange: (filter: Filter) => void;
+}
+
+const MAX_CHIPS = 12;
+
+export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function SearchBar(props, ref) {
+  const { filter, tags, owners, matchCount, total, onChange } = props;
+  const toggle = (list: string[], value: string) =>
+    list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+
+  return (
+    <div className="search-bar" role="search">
+      <input
+        ref={ref}
+        type="search"
+        className="search-input"
+        aria-label="Search ideas"
+        placeholder="Search ideas (Ctrl+F)"
+        value={filter.query}
+        onChange={(e) => {
+          onChange({ ...filter, query: e.target.value });
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            onChange(NO_FILTER);
+            e.currentTarget.blur();
+          }
+        }}
+      />
+      {tags.slice(0, MAX_CHIPS).map((tag) => (
+        <button
+          key={`tag:${tag}`}
+          type="button"
+          className="chip"
+          aria-pressed={filter.tags.includes(tag)}
+          onClick={() => {
+            onChange({ ...filter, tags: toggle(filter.tags, tag) });
+          }}
+        >
+          #{tag}
+        </button>
+      ))}
+      {owners.slice(0, MAX_CHIPS).map((owner) => (
+        <button
+          key={`owner:${owner}`}
+          type="button"
+          className="chip chip-owner"
+          aria-pressed={filter.owners.includes(owner)}
+          onClick={() => {
+            onChange({ ...filter, owners: toggle(filter.owners, owner) });
+          }}
+        >
+          @{owner}
+        </button>
+      ))}
+      {isFiltering(filter) && (
+        <>
+          <span className="match-count" role="status">
+            {matchCount} of {total} {total === 1 ? "idea matches" : "ideas match"}
+          </span>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              onChange(NO_FILTER);
+            }}
+          >
+            Clear
+          </button>
+        </>
+      )}
+    </div>
+  );
+});
