@@ -235,3 +235,128 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     app.quit().await?;
     Ok(())
 }
+
+/// The stored scores (in tenths) of the idea titled `title`, read straight from the database file.
+fn stored_scores(data: &std::path::Path, title: &str) -> TestResult<(Option<i64>, Option<i64>)> {
+    let db = Connection::open(data.join("pickboard.db"))?;
+    Ok(
+        db.query_row("SELECT payoff, cost FROM ideas WHERE title = ?1", [title], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?,
+    )
+}
+
+async fn wait_for_scores(
+    data: &std::path::Path,
+    title: &str,
+    check: impl Fn(i64, i64) -> bool,
+) -> TestResult<(i64, i64)> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        if let (Some(p), Some(c)) = stored_scores(data, title)? {
+            if check(p, c) {
+                return Ok((p, c));
+            }
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!(
+                "{title}: scores in the database are {:?}",
+                stored_scores(data, title)?
+            )
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The chart view: drag a marker with the pointer to new scores, see them in the database and the idea in its new
+/// quadrant; undo with the keyboard; filter by a tag and see what dims.
+#[tokio::test]
+async fn a_marker_dragged_on_the_chart_is_saved_and_undone_with_the_keyboard() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    let title = "Dark mode for the internal status page";
+    assert_eq!(stored_scores(data.path(), title)?, (Some(20), Some(30)));
+
+    app.click_button("Chart").await?;
+    let plane = app.wait_for_css(".plane").await?;
+    let marker = app
+        .wait_for_css(&format!(
+            "button.marker[aria-label^={}]",
+            pickboard_e2e::css_string(title)
+        ))
+        .await?;
+    app.screenshot("chart-light.png").await?;
+
+    // Drag it to payoff 8, cost/risk 2: the top left, Implement.
+    let (px, py, pw, ph) = plane.rectangle().await?;
+    app.drag_to(&marker, px + pw * 0.2, py + ph * 0.2).await?;
+    let (payoff, cost) = wait_for_scores(data.path(), title, |p, c| p >= 50 && c < 50).await?;
+    assert!(
+        (70..=90).contains(&payoff) && (10..=30).contains(&cost),
+        "dropped at payoff {payoff}, cost {cost}"
+    );
+
+    // The quadrant view agrees.
+    app.click_button("Quadrants").await?;
+    app.wait_until("the idea shows in Implement", &format!(
+        "return [...document.querySelectorAll('section[aria-label=\"Implement\"] [aria-roledescription=\"idea\"]')].some(c => c.getAttribute('aria-label') === {});",
+        serde_json::to_string(title)?
+    )).await?;
+
+    // Undo with the keyboard alone: the idea goes back to where it was, in the database too.
+    app.client
+        .execute("document.activeElement?.blur();", vec![])
+        .await?;
+    app.press_ctrl('z').await?;
+    wait_for_scores(data.path(), title, |p, c| (p, c) == (20, 30)).await?;
+    app.wait_until("the idea is back in Possible", &format!(
+        "return [...document.querySelectorAll('section[aria-label=\"Possible\"] [aria-roledescription=\"idea\"]')].some(c => c.getAttribute('aria-label') === {});",
+        serde_json::to_string(title)?
+    )).await?;
+    // And redo.
+    app.press_ctrl('y').await?;
+    wait_for_scores(data.path(), title, |p, c| p >= 50 && c < 50).await?;
+
+    // Filter by the tag "ci": only ideas tagged ci stay bright, in both views.
+    app.click_button("#ci").await?;
+    app.wait_until(
+        "the match count shows",
+        "return document.querySelector('.match-count')?.textContent === '4 of 9 ideas match';",
+    )
+    .await?;
+    let dimmed: Vec<String> = serde_json::from_value(app.client.execute(
+        "return [...document.querySelectorAll('[aria-roledescription=\"idea\"].dimmed')].map(c => c.getAttribute('aria-label'));",
+        vec![],
+    ).await?)?;
+    assert_eq!(dimmed.len(), 5, "{dimmed:?}");
+    assert!(dimmed.contains(&title.to_owned()), "{dimmed:?}");
+    assert!(
+        !dimmed.iter().any(|t| t == "Migrate CI runners to arm64"),
+        "{dimmed:?}"
+    );
+    app.click_button("Chart").await?;
+    let bright_markers = app.client.execute(
+        "return [...document.querySelectorAll('.plane .marker:not(.dimmed), .plane .marker-stack:not(.dimmed)')].length;",
+        vec![],
+    ).await?;
+    assert!(bright_markers.as_u64().unwrap_or(0) >= 1);
+    app.screenshot("chart-filtered.png").await?;
+    app.click_button("Clear").await?;
+    app.client
+        .find(fantoccini::Locator::Css("input[name=theme][value=dark]"))
+        .await?
+        .click()
+        .await?;
+    app.wait_until(
+        "the dark theme is on",
+        "return document.documentElement.dataset.theme === 'dark';",
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("chart-dark.png").await?;
+    app.quit().await?;
+    Ok(())
+}

@@ -292,6 +292,50 @@ impl App {
         Ok(())
     }
 
+    /// Drags `from` with real pointer events and releases it at viewport point (`x`, `y`).
+    pub async fn drag_to(&self, from: &Element, x: f64, y: f64) -> TestResult {
+        let (fx, fy, fw, fh) = from.rectangle().await?;
+        let (sx, sy) = (fx + 7.0, fy + fh / 2.0);
+        let _ = fw;
+        let mut mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: sx,
+                y: sy,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        // A person's drag: many small moves, so the app sees the marker travel.
+        let steps = 20;
+        for i in 1..=steps {
+            let t = f64::from(i) / f64::from(steps);
+            mouse = mouse.then(PointerAction::MoveTo {
+                duration: Some(Duration::from_millis(16)),
+                x: sx + (x - sx) * t,
+                y: sy + (y - sy) * t,
+            });
+        }
+        let mouse = mouse.pause(Duration::from_millis(100)).then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+        self.client.perform_actions(mouse).await?;
+        self.client.release_actions().await?;
+        Ok(())
+    }
+
+    /// Presses `key` while holding Control.
+    pub async fn press_ctrl(&self, key: char) -> TestResult {
+        let ctrl = char::from(Key::Control);
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: ctrl })
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key })
+            .then(KeyAction::Up { value: ctrl });
+        self.client.perform_actions(actions).await?;
+        Ok(())
+    }
+
     /// Presses keys one after another, with a short pause between them as a person would.
     pub async fn press(&self, keys: &[Key]) -> TestResult {
         let mut actions = KeyActions::new("keyboard".into());
