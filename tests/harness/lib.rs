@@ -324,6 +324,39 @@ impl App {
         Ok(())
     }
 
+    /// Drags `from` with real pointer events through the viewport points of `path`, in `steps` moves of one frame
+    /// each per leg, and releases it at the last point.
+    pub async fn drag_path(&self, from: &Element, path: &[(f64, f64)], steps: u32) -> TestResult {
+        let (fx, fy, fw, fh) = from.rectangle().await?;
+        let (mut x0, mut y0) = (fx + fw / 2.0, fy + fh / 2.0);
+        let mut mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: x0,
+                y: y0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        for &(x1, y1) in path {
+            for i in 1..=steps {
+                let t = f64::from(i) / f64::from(steps);
+                mouse = mouse.then(PointerAction::MoveTo {
+                    duration: Some(Duration::from_millis(16)),
+                    x: x0 + (x1 - x0) * t,
+                    y: y0 + (y1 - y0) * t,
+                });
+            }
+            (x0, y0) = (x1, y1);
+        }
+        let mouse = mouse.then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+        self.client.perform_actions(mouse).await?;
+        self.client.release_actions().await?;
+        Ok(())
+    }
+
     /// Presses `key` while holding Control.
     pub async fn press_ctrl(&self, key: char) -> TestResult {
         let ctrl = char::from(Key::Control);

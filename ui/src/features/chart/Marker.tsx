@@ -26,9 +26,12 @@ export const Marker = memo(function Marker(props: MarkerProps) {
   const drag = useRef<{ pointerId: number; moved: boolean; grab: Point } | null>(null);
   const nudgeTimer = useRef<number | null>(null);
   const shown = live ?? saved;
-  const at = fractionOf(shown.payoff, shown.cost);
-  const dx = live ? 0 : (offset?.x ?? 0);
-  const dy = live ? 0 : (offset?.y ?? 0);
+  // The marker stays laid out at its saved scores; a live drag or nudge only shifts it with a transform, which the
+  // compositor moves without laying out the plane again.
+  const at = fractionOf(saved.payoff, saved.cost);
+  const rect = live ? planeRect() : null;
+  const dx = live && rect ? ((live.cost - saved.cost) / 10) * rect.width : (offset?.x ?? 0);
+  const dy = live && rect ? ((saved.payoff - live.payoff) / 10) * rect.height : (offset?.y ?? 0);
 
   useEffect(
     () => () => {
@@ -63,7 +66,7 @@ export const Marker = memo(function Marker(props: MarkerProps) {
   return (
     <button
       type="button"
-      className={`marker zone-${idea.zone}${shown.cost >= 6.5 ? " marker-label-left" : ""}${selected ? " marker-selected" : ""}${dimmed ? " dimmed" : ""}${live ? " marker-live" : ""}`}
+      className={`marker zone-${idea.zone}${saved.cost >= 6.5 ? " marker-label-left" : ""}${selected ? " marker-selected" : ""}${dimmed ? " dimmed" : ""}${live ? " marker-live" : ""}`}
       style={{ left: `${at.x * 100}%`, top: `${at.y * 100}%`, transform: `translate(${dx}px, ${dy}px)` }}
       aria-label={`${idea.title}, payoff ${shown.payoff}, cost/risk ${shown.cost}`}
       aria-pressed={selected}

@@ -26,24 +26,27 @@ export interface Cluster {
 }
 
 /**
- * Groups placed ideas whose markers would overlap: those within `cell` points of each other on both axes fall in one
- * cluster. A cluster of one is a plain marker.
+ * Groups placed ideas whose markers would overlap: an idea joins the first cluster whose centre lies within `reach`
+ * points on both axes, or starts its own. A cluster of one is a plain marker.
  */
-export function clusters(ideas: readonly Idea[], cell = 0.6): Cluster[] {
-  const byCell = new Map<string, Idea[]>();
+export function clusters(ideas: readonly Idea[], reach = 0.35): Cluster[] {
+  const found: { ideas: Idea[]; payoff: number; cost: number; first: Idea }[] = [];
   for (const idea of ideas) {
-    if (!idea.position) continue;
-    const key = `${Math.round(idea.position.cost / cell)}:${Math.round(idea.position.payoff / cell)}`;
-    const list = byCell.get(key);
-    if (list) list.push(idea);
-    else byCell.set(key, [idea]);
+    const p = idea.position;
+    if (!p) continue;
+    const near = found.find(
+      (c) => Math.abs(c.payoff - p.payoff) <= reach && Math.abs(c.cost - p.cost) <= reach,
+    );
+    if (near) {
+      near.ideas.push(idea);
+      const n = near.ideas.length;
+      near.payoff += (p.payoff - near.payoff) / n;
+      near.cost += (p.cost - near.cost) / n;
+    } else {
+      found.push({ ideas: [idea], payoff: p.payoff, cost: p.cost, first: idea });
+    }
   }
-  return [...byCell.entries()].map(([key, list]) => ({
-    key,
-    ideas: list,
-    payoff: list.reduce((s, i) => s + (i.position?.payoff ?? 0), 0) / list.length,
-    cost: list.reduce((s, i) => s + (i.position?.cost ?? 0), 0) / list.length,
-  }));
+  return found.map((c) => ({ key: `c${c.first.id}`, ideas: c.ideas, payoff: c.payoff, cost: c.cost }));
 }
 
 /** Offsets (in pixels) that fan `n` markers out in a circle around their cluster's centre. */

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+
+import type { Event } from "../../lib/bindings";
+import { describeEvent, eventTime } from "./describe";
+
+function event(kind: Event["kind"], summary: Partial<Event["summary"]>): Event {
+  return {
+    id: 1,
+    boardId: 1,
+    ideaId: 2,
+    kind,
+    at: 0,
+    summary: {
+      title: "Rotate certs",
+      from: null,
+      to: null,
+      fields: [],
+      thresholdsBefore: null,
+      thresholdsAfter: null,
+      ...summary,
+    },
+  };
+}
+
+describe("describeEvent", () => {
+  it("says what happened in words", () => {
+    expect(describeEvent(event("moved", { from: "challenge", to: "implement", fields: ["scores"] }))).toBe(
+      "moved Challenge → Implement",
+    );
+    expect(describeEvent(event("moved", { from: "kill", to: "kill", fields: [] }))).toBe(
+      "reordered within Kill",
+    );
+    expect(describeEvent(event("edited", { fields: ["title", "tags"] }), { withTitle: true })).toBe(
+      "edited “Rotate certs” (title, tags)",
+    );
+    expect(describeEvent(event("added", { to: "unsorted" }))).toBe("added to Unsorted");
+    expect(
+      describeEvent(
+        event("thresholds", {
+          thresholdsBefore: { payoff: 5, cost: 5 },
+          thresholdsAfter: { payoff: 6, cost: 5 },
+        }),
+      ),
+    ).toBe("changed the thresholds to payoff ≥ 6, cost/risk ≥ 5 (were 5 and 5)");
+  });
+
+  it("shows the time today and the date before", () => {
+    const now = new Date(2026, 10, 24, 15, 0).getTime();
+    expect(eventTime(new Date(2026, 10, 24, 14, 2).getTime(), now)).toMatch(/(14|2).02/);
+    expect(eventTime(new Date(2026, 10, 3, 9, 5).getTime(), now)).toMatch(/3/);
+  });
+});
