@@ -3,6 +3,7 @@
 use tauri::Manager;
 
 use crate::commands;
+use crate::menu;
 use crate::paths;
 use crate::state::AppState;
 
@@ -17,6 +18,7 @@ pub fn run() {
                 eprintln!("pickboard: {err}");
             }
             app.manage(state);
+            menu::install(app)?;
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -13,6 +13,7 @@ pub mod storage;
 
 mod app;
 mod commands;
+mod menu;
 
 #[cfg(test)]
 mod bindings;

@@ -36,20 +36,25 @@ fn every_handled_command_is_declared_and_nothing_else() {
 }
 
 #[test]
-fn the_window_is_granted_exactly_our_commands() {
+fn the_window_is_granted_exactly_our_commands_and_menu_events() {
     let granted: BTreeSet<String> = capability()["permissions"]
         .as_array()
         .unwrap()
         .iter()
         .map(|p| p.as_str().expect("permissions are plain identifiers").to_owned())
         .collect();
-    let expected: BTreeSet<String> = declared_commands()
+    let mut expected: BTreeSet<String> = declared_commands()
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
+    // The one core permission: listening to the app menu's events (and stopping).
+    expected.extend([
+        "core:event:allow-listen".to_owned(),
+        "core:event:allow-unlisten".to_owned(),
+    ]);
     assert_eq!(
         granted, expected,
-        "no plugin or core permission is granted to the webview"
+        "no other plugin or core permission is granted to the webview"
     );
     assert_eq!(capability()["windows"], serde_json::json!(["main"]));
 }

@@ -22,6 +22,7 @@ import { DraggedCard } from "./IdeaCard";
 import { ShortcutsSheet } from "./ShortcutsSheet";
 import { ThresholdsDialog } from "./ThresholdsDialog";
 import { useBoard } from "./useBoard";
+import { useMenuCommands } from "./useMenuCommands";
 import { useShortcuts } from "./useShortcuts";
 import { ZoneList } from "./ZoneList";
 
@@ -125,6 +126,15 @@ export function BoardScreen({
     },
     board !== null,
   );
+
+  useMenuCommands((command) => {
+    if (command === "undo") void model.undo();
+    else if (command === "redo") void model.redo();
+    else if (command === "view-quadrants") setView("quadrants");
+    else if (command === "view-chart") setView("chart");
+    else if (command === "search") searchRef.current?.focus();
+    else setDialog("shortcuts");
+  });
 
   async function guard<T>(work: () => Promise<T>): Promise<T | undefined> {
     try {
