@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh test
 (cd ui && npx vite build --logLevel warn)
-cargo build -p pickboard --locked
-xvfb-run -a -s "-screen 0 1280x800x24" cargo bench -p pickboard-e2e --locked --bench ui
+cargo build --release -p pickboard --locked
+PICKBOARD_BIN="$PWD/target/release/pickboard" xvfb-run -a -s "-screen 0 1280x800x24" cargo bench -p pickboard-e2e --locked --bench ui

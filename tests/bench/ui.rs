@@ -4,10 +4,9 @@
 //! - Drag frame time: `requestAnimationFrame` intervals in the webview while WebDriver drags a marker across the chart.
 //! - Move round trip: `set_scores` and `move_idea` invoked from the webview, through the SQLite commit, back to the page.
 
-
+use pickboard_e2e::{App, TestResult};
 use pickboard_lib::domain::{Score, Zone};
 use pickboard_lib::storage::{boards, ideas, Db};
-use pickboard_e2e::{App, TestResult};
 use serde_json::{json, Value};
 
 const IDEAS: usize = 1_000;

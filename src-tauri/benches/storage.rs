@@ -1,0 +1,71 @@
+//! The backend alone, on a real database file with 1,000 placed ideas: one edit, one transaction, one commit.
+//! Run with `cargo bench -p pickboard --bench storage`; prints a Markdown table.
+
+use std::time::Instant;
+
+use pickboard_lib::domain::{Score, Zone};
+use pickboard_lib::edits;
+use pickboard_lib::storage::{boards, ideas, Db};
+
+const IDEAS: i64 = 1_000;
+const RUNS: usize = 2_000;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((p / 100.0) * (sorted.len() - 1) as f64).round() as usize]
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let mut db = Db::open(&dir.path().join("pickboard.db"))?;
+    let (board, ids) = db.write(|tx| {
+        let board = boards::create(tx, "Benchmark")?;
+        let mut ids = Vec::new();
+        for i in 0..IDEAS {
+            let idea = ideas::add(tx, board.id, &format!("Idea {i}"), Zone::Unsorted)?;
+            ideas::set_position(
+                tx,
+                idea.id,
+                Score::from_tenths(i * 37 % 101)?,
+                Score::from_tenths(i * 53 % 101)?,
+            )?;
+            ids.push(idea.id);
+        }
+        Ok((board.id, ids))
+    })?;
+
+    let run = |name: &str, f: &mut dyn FnMut(usize) -> pickboard_lib::error::Result<()>| {
+        let mut times: Vec<f64> = (0..RUNS)
+            .map(|i| {
+                let start = Instant::now();
+                f(i).expect("edit failed");
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        println!(
+            "| {name} | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms |",
+            percentile(&times, 50.0),
+            percentile(&times, 95.0),
+            percentile(&times, 99.0),
+            times[times.len() - 1]
+        );
+    };
+    println!("\n## Backend benchmark: {IDEAS} placed ideas, a real file, one transaction per edit\n");
+    println!("| edit | p50 | p95 | p99 | max |");
+    println!("|---|---|---|---|---|");
+    run("set scores", &mut |i| {
+        let id = ids[i % ids.len()];
+        let p = Score::from_tenths(i64::try_from(i % 101).unwrap_or(0))?;
+        db.write(|tx| edits::set_scores(tx, id, p, p)).map(|_| ())
+    });
+    run("move to a quadrant slot", &mut |i| {
+        let id = ids[i % ids.len()];
+        let zone = if i % 2 == 0 { Zone::Implement } else { Zone::Kill };
+        db.write(|tx| edits::move_idea(tx, id, zone, u32::try_from(i % 7).unwrap_or(0)))
+            .map(|_| ())
+    });
+    run("load the board", &mut |_| {
+        db.read(|tx| boards::get(tx, board)).map(|_| ())
+    });
+    Ok(())
+}
