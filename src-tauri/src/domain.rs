@@ -332,6 +332,24 @@ fn one_line(raw: &str) -> String {
         .join(" ")
 }
 
+/// Generators for property tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use proptest::prelude::*;
+
+    use super::Zone;
+
+    pub(crate) fn any_zone() -> impl Strategy<Value = Zone> {
+        prop_oneof![
+            Just(Zone::Unsorted),
+            Just(Zone::Implement),
+            Just(Zone::Challenge),
+            Just(Zone::Possible),
+            Just(Zone::Kill)
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -200,29 +200,9 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     app.wait_until("only the original board is left", "return document.querySelectorAll('.board-link').length === 1 && document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3';").await?;
 
     // Light theme, then dark, kept as a preference.
-    app.client
-        .find(fantoccini::Locator::Css("input[name=theme][value=light]"))
-        .await?
-        .click()
-        .await?;
-    app.wait_until(
-        "the light theme is on",
-        "return document.documentElement.dataset.theme === 'light';",
-    )
-    .await?;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.set_theme("light").await?;
     app.screenshot("sample-board-light.png").await?;
-    app.client
-        .find(fantoccini::Locator::Css("input[name=theme][value=dark]"))
-        .await?
-        .click()
-        .await?;
-    app.wait_until(
-        "the dark theme is on",
-        "return document.documentElement.dataset.theme === 'dark';",
-    )
-    .await?;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.set_theme("dark").await?;
     app.screenshot("sample-board-dark.png").await?;
     app.quit().await?;
 
@@ -301,10 +281,7 @@ async fn a_marker_dragged_on_the_chart_is_saved_and_undone_with_the_keyboard() -
 
     // The quadrant view agrees.
     app.click_button("Quadrants").await?;
-    app.wait_until("the idea shows in Implement", &format!(
-        "return [...document.querySelectorAll('section[aria-label=\"Implement\"] [aria-roledescription=\"idea\"]')].some(c => c.getAttribute('aria-label') === {});",
-        serde_json::to_string(title)?
-    )).await?;
+    app.wait_for_card_in("Implement", title).await?;
 
     // Undo with the keyboard alone: the idea goes back to where it was, in the database too.
     app.client
@@ -312,10 +289,7 @@ async fn a_marker_dragged_on_the_chart_is_saved_and_undone_with_the_keyboard() -
         .await?;
     app.press_ctrl('z').await?;
     wait_for_scores(data.path(), title, |p, c| (p, c) == (20, 30)).await?;
-    app.wait_until("the idea is back in Possible", &format!(
-        "return [...document.querySelectorAll('section[aria-label=\"Possible\"] [aria-roledescription=\"idea\"]')].some(c => c.getAttribute('aria-label') === {});",
-        serde_json::to_string(title)?
-    )).await?;
+    app.wait_for_card_in("Possible", title).await?;
     // And redo.
     app.press_ctrl('y').await?;
     wait_for_scores(data.path(), title, |p, c| p >= 50 && c < 50).await?;
@@ -345,17 +319,62 @@ async fn a_marker_dragged_on_the_chart_is_saved_and_undone_with_the_keyboard() -
     assert!(bright_markers.as_u64().unwrap_or(0) >= 1);
     app.screenshot("chart-filtered.png").await?;
     app.click_button("Clear").await?;
+
+    // Thresholds: payoff counts as high from 7.5; "Alert on disk usage" (payoff 7) re-flows into Possible at once.
+    let alert = "Alert on disk usage of the build runners";
+    app.click_button("Quadrants").await?;
+    app.click_button("Board ▾").await?;
+    app.click_button("Thresholds…").await?;
+    let field = app.wait_for_css("[role=dialog] input[type=number]").await?;
+    field.clear().await?;
+    field.send_keys("7.5").await?;
+    app.screenshot("thresholds-dialog.png").await?;
+    app.click_button("Save").await?;
+    app.wait_for_card_in("Possible", alert).await?;
+    // The toolbar's Undo puts the line back.
     app.client
-        .find(fantoccini::Locator::Css("input[name=theme][value=dark]"))
+        .find(fantoccini::Locator::Css(
+            "button[aria-label='Undo the last change']",
+        ))
         .await?
         .click()
         .await?;
+    app.wait_for_card_in("Implement", alert).await?;
+
+    // The details of an idea, with its history; the board's activity; the shortcuts sheet.
+    app.card(title).await?.click().await?;
     app.wait_until(
-        "the dark theme is on",
-        "return document.documentElement.dataset.theme === 'dark';",
+        "the timeline shows the idea's move",
+        "return [...document.querySelectorAll('aside .timeline li')].some(li => li.textContent.includes('moved Possible → Implement'));",
     )
     .await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("details-full.png").await?;
+    app.press(&[Key::Escape]).await?;
+    app.click_button("Activity").await?;
+    app.wait_until("the activity feed lists the moves", "return [...document.querySelectorAll('aside .timeline li')].some(li => li.textContent.includes('Possible → Implement'));").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("activity.png").await?;
+    app.click_button("Activity").await?;
+    app.client
+        .execute("document.activeElement?.blur();", vec![])
+        .await?;
+    app.client
+        .execute(
+            "window.dispatchEvent(new KeyboardEvent('keydown', { key: '?' }));",
+            vec![],
+        )
+        .await?;
+    app.wait_for_css("[role=dialog]").await?;
+    app.screenshot("shortcuts.png").await?;
+    app.press(&[Key::Escape]).await?;
+    app.wait_until(
+        "the sheet is closed",
+        "return !document.querySelector('[role=dialog]');",
+    )
+    .await?;
+    app.click_button("Chart").await?;
+    app.set_theme("dark").await?;
     app.screenshot("chart-dark.png").await?;
     app.quit().await?;
     Ok(())

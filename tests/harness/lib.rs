@@ -213,6 +213,34 @@ impl App {
         }
     }
 
+    /// Picks a theme in the sidebar and waits until the page shows it.
+    pub async fn set_theme(&self, theme: &str) -> TestResult {
+        self.client
+            .find(Locator::Css(&format!("input[name=theme][value={theme}]")))
+            .await?
+            .click()
+            .await?;
+        self.wait_until(
+            &format!("the {theme} theme is on"),
+            &format!("return document.documentElement.dataset.theme === '{theme}';"),
+        )
+        .await?;
+        // Let the new colours paint before a screenshot.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        Ok(())
+    }
+
+    /// Waits until `zone` shows a card titled `title`, wherever it is in the list.
+    pub async fn wait_for_card_in(&self, zone: &str, title: &str) -> TestResult {
+        let script = format!(
+            "return [...document.querySelectorAll('section[aria-label={}] [aria-roledescription=\"idea\"]')]
+                 .some(c => c.getAttribute('aria-label') === {});",
+            serde_json::to_string(zone)?,
+            serde_json::to_string(title)?
+        );
+        self.wait_until(&format!("{zone} shows {title:?}"), &script).await
+    }
+
     pub async fn card(&self, title: &str) -> TestResult<Element> {
         let css = format!(
             "[aria-roledescription=\"idea\"][aria-label={}]",

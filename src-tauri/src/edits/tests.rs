@@ -2,6 +2,8 @@
 
 use proptest::prelude::*;
 
+use crate::domain::testing::any_zone;
+
 use super::*;
 use crate::domain::Quadrant;
 use crate::storage::{boards, history, Db};
@@ -176,21 +178,11 @@ enum Op {
     Thresholds(u8, u8),
 }
 
-fn zone() -> impl Strategy<Value = Zone> {
-    prop_oneof![
-        Just(Zone::Unsorted),
-        Just(Zone::Implement),
-        Just(Zone::Challenge),
-        Just(Zone::Possible),
-        Just(Zone::Kill)
-    ]
-}
-
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        (any::<u8>(), zone()).prop_map(|(t, z)| Op::Add(t, z)),
+        (any::<u8>(), any_zone()).prop_map(|(t, z)| Op::Add(t, z)),
         (any::<usize>(), any::<u8>()).prop_map(|(i, t)| Op::Edit(i, t)),
-        (any::<usize>(), zone(), 0u32..6).prop_map(|(i, z, n)| Op::Move(i, z, n)),
+        (any::<usize>(), any_zone(), 0u32..6).prop_map(|(i, z, n)| Op::Move(i, z, n)),
         (any::<usize>(), 0u8..=100, 0u8..=100).prop_map(|(i, p, c)| Op::Scores(i, p, c)),
         any::<usize>().prop_map(Op::Delete),
         (1u8..=100, 1u8..=100).prop_map(|(p, c)| Op::Thresholds(p, c)),

@@ -3,6 +3,8 @@
 use std::path::Path;
 
 use proptest::prelude::*;
+
+use crate::domain::testing::any_zone;
 use rusqlite::Connection;
 
 use super::*;
@@ -385,23 +387,13 @@ struct Step {
     index: u32,
 }
 
-fn zone_strategy() -> impl Strategy<Value = Zone> {
-    prop_oneof![
-        Just(Zone::Unsorted),
-        Just(Zone::Implement),
-        Just(Zone::Challenge),
-        Just(Zone::Possible),
-        Just(Zone::Kill)
-    ]
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     /// Any sequence of moves leaves every zone in the order a plain list model predicts.
     #[test]
     fn moves_match_a_list_model(steps in proptest::collection::vec(
-        (0usize..6, zone_strategy(), 0u32..8).prop_map(|(pick, zone, index)| Step { pick, zone, index }), 1..40)
+        (0usize..6, any_zone(), 0u32..8).prop_map(|(pick, zone, index)| Step { pick, zone, index }), 1..40)
     ) {
         let mut db = Db::open_in_memory().unwrap();
         let board = db.write(|tx| boards::create(tx, "Model")).unwrap().id;
