@@ -5,6 +5,7 @@ pub mod cli;
 pub mod domain;
 pub mod edits;
 pub mod error;
+pub mod mattermost;
 pub mod paths;
 pub mod preferences;
 pub mod sample;

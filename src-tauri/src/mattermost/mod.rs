@@ -1,0 +1,12 @@
+//! Posting a board's outcome to Mattermost through an incoming webhook. Plain Rust, no window: what the server
+//! accepts and answers is described in `shared/mattermost-webhook.md` (from Mattermost's own source).
+//!
+//! - [`mentions`]: user text never pings anyone.
+//! - [`split`]: long messages are cut at line boundaries into parts the server takes whole.
+//! - [`webhook`]: the webhook address, checked, and kept secret in anything shown or logged.
+//! - [`response`]: what the server's answer means, and what the user can do about it.
+
+pub mod mentions;
+pub mod response;
+pub mod split;
+pub mod webhook;
