@@ -2,11 +2,13 @@
 //! accepts and answers is described in `shared/mattermost-webhook.md` (from Mattermost's own source).
 //!
 //! - [`mentions`]: user text never pings anyone.
+//! - [`message`]: the board as Markdown, with the changes since the last post.
 //! - [`split`]: long messages are cut at line boundaries into parts the server takes whole.
 //! - [`webhook`]: the webhook address, checked, and kept secret in anything shown or logged.
 //! - [`response`]: what the server's answer means, and what the user can do about it.
 
 pub mod mentions;
+pub mod message;
 pub mod response;
 pub mod split;
 pub mod webhook;

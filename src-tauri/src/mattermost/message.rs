@@ -1,0 +1,281 @@
+//! The board's outcome as a Mattermost message: Markdown that reads well in the channel without opening the app.
+//!
+//! Implement and Challenge come first; each quadrant lists its ideas in rank order, with owner, link and scores when
+//! asked; then what changed since the last post, and a footer. Every piece of user text goes through
+//! [`mentions::neutralise`]; backticks in it become `ˋ` so that it can never open a code span (where a mention would
+//! be hidden from the neutraliser), and `|` is escaped so that it cannot break a table row.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::mentions;
+use crate::domain::{Quadrant, Zone};
+use crate::storage::boards::Board;
+use crate::storage::ideas::Idea;
+
+/// What the user chose in the post preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PostOptions {
+    pub quadrants: Vec<Quadrant>,
+    pub include_scores: bool,
+    pub include_owners: bool,
+    pub include_links: bool,
+    pub include_changes: bool,
+    /// A note from the facilitator, shown under the heading.
+    pub note: String,
+    /// Mention each idea's owner (`@owner`) on purpose; nothing else ever pings.
+    pub notify_owners: bool,
+}
+
+impl Default for PostOptions {
+    fn default() -> Self {
+        PostOptions {
+            quadrants: ORDER.to_vec(),
+            include_scores: true,
+            include_owners: true,
+            include_links: true,
+            include_changes: true,
+            note: String::new(),
+            notify_owners: false,
+        }
+    }
+}
+
+/// The order quadrants are posted in: what to do first.
+pub const ORDER: [Quadrant; 4] = [
+    Quadrant::Implement,
+    Quadrant::Challenge,
+    Quadrant::Possible,
+    Quadrant::Kill,
+];
+
+/// An idea as it stood at the last successful post, to tell what changed since.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostedIdea {
+    pub id: i64,
+    pub title: String,
+    pub zone: Zone,
+}
+
+pub fn snapshot(board: &Board) -> Vec<PostedIdea> {
+    board
+        .ideas
+        .iter()
+        .map(|i| PostedIdea {
+            id: i.id,
+            title: i.title.clone(),
+            zone: i.zone,
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Added { title: String, to: Zone },
+    Moved { title: String, from: Zone, to: Zone },
+    Removed { title: String, from: Zone },
+}
+
+/// What changed between the last post and now, in the board's order.
+pub fn changes(before: &[PostedIdea], now: &[Idea]) -> Vec<Change> {
+    let mut out = Vec::new();
+    for idea in now {
+        match before.iter().find(|b| b.id == idea.id) {
+            None => out.push(Change::Added {
+                title: idea.title.clone(),
+                to: idea.zone,
+            }),
+            Some(b) if b.zone != idea.zone => {
+                out.push(Change::Moved {
+                    title: idea.title.clone(),
+                    from: b.zone,
+                    to: idea.zone,
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    for b in before {
+        if !now.iter().any(|i| i.id == b.id) {
+            out.push(Change::Removed {
+                title: b.title.clone(),
+                from: b.zone,
+            });
+        }
+    }
+    out
+}
+
+fn zone_name(zone: Zone) -> &'static str {
+    zone.quadrant().map_or("Unsorted", Quadrant::name)
+}
+
+fn emoji(q: Quadrant) -> &'static str {
+    match q {
+        Quadrant::Implement => ":large_green_circle:",
+        Quadrant::Challenge => ":large_yellow_circle:",
+        Quadrant::Possible => ":large_blue_circle:",
+        Quadrant::Kill => ":red_circle:",
+    }
+}
+
+fn meaning(q: Quadrant) -> &'static str {
+    match q {
+        Quadrant::Implement => "quick wins: high payoff, easy",
+        Quadrant::Challenge => "worth the effort: high payoff, hard",
+        Quadrant::Possible => "maybe later: low payoff, easy",
+        Quadrant::Kill => "drop it: low payoff, hard",
+    }
+}
+
+/// User text made safe for the message: no mentions, no code spans, no table breaks, one line.
+pub fn safe(text: &str) -> String {
+    let one_line = text.replace(['\r', '\n'], " ");
+    mentions::neutralise(&one_line.replace('`', "ˋ")).replace('|', "\\|")
+}
+
+/// A Mattermost username that can be mentioned on purpose.
+fn mention(owner: &str) -> Option<String> {
+    let name = owner.trim().trim_start_matches('@');
+    let valid = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'));
+    valid.then(|| format!("@{name}"))
+}
+
+/// A link as Markdown, for http(s) addresses only; `(`, `)` and spaces are escaped so the link cannot break out.
+fn link(url: &str) -> Option<String> {
+    let ok =
+        (url.starts_with("https://") || url.starts_with("http://")) && !url.chars().any(char::is_whitespace);
+    ok.then(|| format!("[link]({})", url.replace('(', "%28").replace(')', "%29")))
+}
+
+/// The message for `board` as of `date` (already formatted), with the ideas' changes since `last_post`.
+pub fn build(board: &Board, options: &PostOptions, last_post: Option<&[PostedIdea]>, date: &str) -> String {
+    let mut out = format!("#### PICK outcome: {} · {date}\n", safe(&board.name));
+    for line in options.note.lines().filter(|l| !l.trim().is_empty()) {
+        out.push_str(&format!("> {}\n", safe(line)));
+    }
+    let chosen: Vec<Quadrant> = ORDER
+        .iter()
+        .copied()
+        .filter(|q| options.quadrants.contains(q))
+        .collect();
+    for q in chosen {
+        let ideas: Vec<&Idea> = board.ideas.iter().filter(|i| i.zone == Zone::from(q)).collect();
+        out.push_str(&format!(
+            "\n**{} {}** · {} ({})\n",
+            emoji(q),
+            q.name(),
+            meaning(q),
+            ideas.len()
+        ));
+        if ideas.is_empty() {
+            out.push_str("_Nothing here._\n");
+            continue;
+        }
+        let mut header = vec!["#", "Idea"];
+        let mut align = vec!["---:", "---"];
+        if options.include_owners {
+            header.push("Owner");
+            align.push("---");
+        }
+        if options.include_scores {
+            header.extend(["Payoff", "Cost/risk"]);
+            align.extend(["---:", "---:"]);
+        }
+        out.push_str(&format!("| {} |\n|{}|\n", header.join(" | "), align.join("|")));
+        for (n, idea) in ideas.iter().enumerate() {
+            let mut title = safe(&idea.title);
+            if options.include_links {
+                if let Some(l) = link(&idea.link) {
+                    title.push_str(&format!(" ({l})"));
+                }
+            }
+            let mut cells = vec![(n + 1).to_string(), title];
+            if options.include_owners {
+                let owner = match options.notify_owners.then(|| mention(&idea.owner)).flatten() {
+                    Some(m) => m,
+                    None => safe(&idea.owner),
+                };
+                cells.push(owner);
+            }
+            if options.include_scores {
+                let (p, c) = idea.position.map_or((String::new(), String::new()), |p| {
+                    (p.payoff.points().to_string(), p.cost.points().to_string())
+                });
+                cells.extend([p, c]);
+            }
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+    }
+    if options.include_changes {
+        out.push_str("\n**Changes since the last post**\n");
+        match last_post {
+            None => out.push_str("_This is the board's first post._\n"),
+            Some(before) => {
+                let list = changes(before, &board.ideas);
+                if list.is_empty() {
+                    out.push_str("_No changes._\n");
+                }
+                for change in list {
+                    let line = match change {
+                        Change::Added { title, to } => {
+                            format!("- Added “{}” to {}", safe(&title), zone_name(to))
+                        }
+                        Change::Moved {
+                            title,
+                            from,
+                            to: Zone::Kill,
+                        } => {
+                            format!("- Killed “{}” (was {})", safe(&title), zone_name(from))
+                        }
+                        Change::Moved { title, from, to } => {
+                            format!(
+                                "- Moved “{}”: {} → {}",
+                                safe(&title),
+                                zone_name(from),
+                                zone_name(to)
+                            )
+                        }
+                        Change::Removed { title, from } => {
+                            format!("- Removed “{}” (was {})", safe(&title), zone_name(from))
+                        }
+                    };
+                    out.push_str(&line);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    let t = board.thresholds;
+    out.push_str(&format!(
+        "\n_Posted from Pickboard · {} ideas · high payoff from {}, hard from {}_",
+        board.ideas.len(),
+        t.payoff.points(),
+        t.cost.points()
+    ));
+    out
+}
+
+/// `YYYY-MM-DD` for a Unix time in milliseconds (UTC), for the command line; the window sends the local date.
+pub fn utc_date(ms: i64) -> String {
+    // Howard Hinnant's days-to-civil algorithm.
+    let days = ms.div_euclid(86_400_000);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests;
