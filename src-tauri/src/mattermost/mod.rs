@@ -10,5 +10,6 @@
 pub mod mentions;
 pub mod message;
 pub mod response;
+pub mod send;
 pub mod split;
 pub mod webhook;

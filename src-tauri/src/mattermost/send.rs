@@ -1,0 +1,99 @@
+//! Sending one part of a message to the webhook, and reading the answer. One request per part, JSON with
+//! `Content-Type: application/json`, and the body checked against the server's size limit before it leaves.
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::response::{classify, Failure, Outcome, Problem};
+use super::webhook::WebhookUrl;
+
+/// Servers refuse bodies over 300,000 bytes by default; stay well under.
+pub const MAX_BODY_BYTES: usize = 250_000;
+
+/// What one request carries. Optional fields are left out when empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Payload {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub icon_url: Option<String>,
+}
+
+pub struct Sender {
+    client: reqwest::Client,
+}
+
+impl Sender {
+    /// A sender that gives up on a request after `timeout` (connecting included).
+    pub fn new(timeout: Duration) -> reqwest::Result<Sender> {
+        let client = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(timeout.min(Duration::from_secs(10)))
+            .user_agent(concat!("Pickboard/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        Ok(Sender { client })
+    }
+
+    pub async fn send(&self, hook: &WebhookUrl, payload: &Payload) -> Outcome {
+        let body = match serde_json::to_vec(payload) {
+            Ok(body) if body.len() <= MAX_BODY_BYTES => body,
+            _ => return Outcome::Failed(Failure::new(Problem::TooLarge)),
+        };
+        let request = self
+            .client
+            .post(hook.expose())
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body);
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(err) => return Outcome::Failed(Failure::new(network_problem(&err))),
+        };
+        let status = response.status().as_u16();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let retry_after = header("retry-after");
+        let request_id = header("x-request-id");
+        // A Mattermost answer is small; do not read a huge page into memory.
+        let body = match response.bytes().await {
+            Ok(bytes) => String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]).into_owned(),
+            Err(err) => return Outcome::Failed(Failure::new(network_problem(&err))),
+        };
+        classify(status, &body, retry_after.as_deref(), request_id.as_deref(), hook)
+    }
+}
+
+/// Which network failure `err` is, from reqwest's error and its sources (never from the URL, which is secret).
+fn network_problem(err: &reqwest::Error) -> Problem {
+    if err.is_timeout() {
+        return Problem::Timeout;
+    }
+    let mut chain = String::new();
+    let mut source: Option<&dyn std::error::Error> = Some(err);
+    while let Some(e) = source {
+        chain.push_str(&e.to_string().to_lowercase());
+        chain.push(' ');
+        source = e.source();
+    }
+    if chain.contains("dns")
+        || chain.contains("failed to lookup")
+        || chain.contains("name or service not known")
+    {
+        Problem::ServerNotFound
+    } else if chain.contains("certificate") || chain.contains("tls") || chain.contains("handshake") {
+        Problem::Tls
+    } else {
+        Problem::Offline
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,241 @@
+//! Against a real HTTP server on 127.0.0.1 that answers as Mattermost does.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+use super::*;
+use crate::mattermost::response::Problem;
+
+/// A request as the server received it.
+#[derive(Debug, Clone)]
+struct Received {
+    request_line: String,
+    content_type: String,
+    body: String,
+}
+
+/// An answer the test server gives: status, extra headers, body.
+type Answer = (u16, Vec<(&'static str, String)>, String);
+
+/// Serves `answers` in turn (status, extra headers, body); `None` never answers. Records every request.
+async fn server(
+    answers: Vec<Option<Answer>>,
+) -> (String, Arc<Mutex<Vec<Received>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!(
+        "http://{}/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c",
+        listener.local_addr().unwrap()
+    );
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    tokio::spawn(async move {
+        for answer in answers {
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
+            let mut buf = Vec::new();
+            let mut chunk = [0u8; 4096];
+            // Read the head, then as much body as Content-Length says.
+            let (head, body) = loop {
+                let n = socket.read(&mut chunk).await.unwrap_or(0);
+                if n == 0 {
+                    return;
+                }
+                buf.extend_from_slice(&chunk[..n]);
+                if let Some(at) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                    let head = String::from_utf8_lossy(&buf[..at]).into_owned();
+                    let length: usize = head
+                        .lines()
+                        .find_map(|l| {
+                            l.to_lowercase()
+                                .strip_prefix("content-length:")
+                                .map(|v| v.trim().parse().unwrap_or(0))
+                        })
+                        .unwrap_or(0);
+                    while buf.len() < at + 4 + length {
+                        let n = socket.read(&mut chunk).await.unwrap_or(0);
+                        if n == 0 {
+                            break;
+                        }
+                        buf.extend_from_slice(&chunk[..n]);
+                    }
+                    break (head, String::from_utf8_lossy(&buf[at + 4..]).into_owned());
+                }
+            };
+            let content_type = head
+                .lines()
+                .find_map(|l| {
+                    l.to_lowercase()
+                        .strip_prefix("content-type:")
+                        .map(|v| v.trim().to_owned())
+                })
+                .unwrap_or_default();
+            log.lock().unwrap().push(Received {
+                request_line: head.lines().next().unwrap_or_default().to_owned(),
+                content_type,
+                body,
+            });
+            match answer {
+                None => tokio::time::sleep(Duration::from_secs(30)).await,
+                Some((status, headers, body)) => {
+                    let mut response = format!(
+                        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                        body.len()
+                    );
+                    for (name, value) in headers {
+                        response.push_str(&format!("{name}: {value}\r\n"));
+                    }
+                    response.push_str("\r\n");
+                    response.push_str(&body);
+                    let _ = socket.write_all(response.as_bytes()).await;
+                }
+            }
+        }
+    });
+    (url, seen)
+}
+
+fn payload(text: &str) -> Payload {
+    Payload {
+        text: text.into(),
+        channel: Some("town-square".into()),
+        username: None,
+        icon_url: None,
+    }
+}
+
+fn problem(outcome: Outcome) -> Problem {
+    match outcome {
+        Outcome::Failed(f) => f.problem,
+        Outcome::Posted => panic!("expected a failure"),
+    }
+}
+
+#[tokio::test]
+async fn a_post_is_json_with_the_right_fields_and_succeeds_on_ok() {
+    let (url, seen) = server(vec![Some((
+        200,
+        vec![("Content-Type", "text/plain".into())],
+        "ok".into(),
+    ))])
+    .await;
+    let hook = WebhookUrl::parse(&url).unwrap();
+    let sender = Sender::new(Duration::from_secs(5)).unwrap();
+    assert_eq!(
+        sender.send(&hook, &payload("#### PICK outcome")).await,
+        Outcome::Posted
+    );
+    let got = seen.lock().unwrap()[0].clone();
+    assert_eq!(
+        got.request_line,
+        "POST /hooks/xq9k3rj1d7nbtefhw8o5yzpa4c HTTP/1.1"
+    );
+    assert_eq!(got.content_type, "application/json");
+    let json: serde_json::Value = serde_json::from_str(&got.body).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"text": "#### PICK outcome", "channel": "town-square"})
+    );
+}
+
+#[tokio::test]
+async fn each_answer_mattermost_gives_is_told_apart() {
+    let error = |id: &str, status: u16| {
+        serde_json::json!({"id": id, "message": "m", "detailed_error": "", "request_id": "r", "status_code": status}).to_string()
+    };
+    let cases: Vec<(u16, String, Problem)> = vec![
+        (200, "<html>not a hook</html>".into(), Problem::NotMattermost),
+        (
+            400,
+            error("web.incoming_webhook.invalid.app_error", 400),
+            Problem::WrongWebhook,
+        ),
+        (
+            404,
+            error("web.incoming_webhook.channel.app_error", 404),
+            Problem::ChannelNotFound,
+        ),
+        (
+            403,
+            error("web.incoming_webhook.channel_locked.app_error", 403),
+            Problem::ChannelLocked,
+        ),
+        (
+            403,
+            error("web.incoming_webhook.permissions.app_error", 403),
+            Problem::NoPermission,
+        ),
+        (
+            413,
+            error("api.context.request_body_too_large.app_error", 413),
+            Problem::TooLarge,
+        ),
+        (429, "limit exceeded".into(), Problem::RateLimited),
+        (
+            501,
+            error("web.incoming_webhook.disabled.app_error", 501),
+            Problem::WebhooksDisabled,
+        ),
+        (500, error("", 500), Problem::ServerError),
+    ];
+    let answers = cases
+        .iter()
+        .map(|(s, b, _)| Some((*s, vec![("X-Request-Id", "req-1".to_owned())], b.clone())))
+        .collect();
+    let (url, _) = server(answers).await;
+    let hook = WebhookUrl::parse(&url).unwrap();
+    let sender = Sender::new(Duration::from_secs(5)).unwrap();
+    for (status, _, expected) in cases {
+        let outcome = sender.send(&hook, &payload("x")).await;
+        if let Outcome::Failed(f) = &outcome {
+            assert_eq!(
+                f.request_id.as_deref(),
+                if status == 200 { None } else { Some("req-1") }
+            );
+        }
+        assert_eq!(problem(outcome), expected, "status {status}");
+    }
+}
+
+#[tokio::test]
+async fn a_server_that_never_answers_times_out() {
+    let (url, seen) = server(vec![None]).await;
+    let sender = Sender::new(Duration::from_millis(300)).unwrap();
+    let outcome = sender
+        .send(&WebhookUrl::parse(&url).unwrap(), &payload("x"))
+        .await;
+    assert_eq!(problem(outcome.clone()), Problem::Timeout);
+    assert!(matches!(outcome, Outcome::Failed(f) if f.retry));
+    assert_eq!(seen.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_closed_port_is_offline_and_retried() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let hook = WebhookUrl::parse(&format!("http://127.0.0.1:{port}/hooks/abc")).unwrap();
+    let outcome = Sender::new(Duration::from_secs(2))
+        .unwrap()
+        .send(&hook, &payload("x"))
+        .await;
+    let Outcome::Failed(f) = outcome else { panic!() };
+    assert_eq!(f.problem, Problem::Offline);
+    assert!(f.retry);
+    assert!(!f.message.contains("abc"), "the message never shows the hook");
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_not_sent() {
+    let (url, seen) = server(vec![]).await;
+    let huge = "x".repeat(MAX_BODY_BYTES + 1);
+    let outcome = Sender::new(Duration::from_secs(2))
+        .unwrap()
+        .send(&WebhookUrl::parse(&url).unwrap(), &payload(&huge))
+        .await;
+    assert_eq!(problem(outcome), Problem::TooLarge);
+    assert!(seen.lock().unwrap().is_empty());
+}
