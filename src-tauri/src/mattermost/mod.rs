@@ -7,9 +7,14 @@
 //! - [`webhook`]: the webhook address, checked, and kept secret in anything shown or logged.
 //! - [`response`]: what the server's answer means, and what the user can do about it.
 
+pub mod deliver;
 pub mod mentions;
 pub mod message;
+pub mod outbox;
 pub mod response;
 pub mod send;
 pub mod split;
 pub mod webhook;
+
+#[cfg(test)]
+pub(crate) mod test_server;

@@ -18,6 +18,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_details_and_history.sql"),
+    include_str!("migrations/0003_mattermost.sql"),
 ];
 
 /// The format version this build writes (`PRAGMA user_version`).

@@ -1,0 +1,366 @@
+//! The outbox: posts waiting to go out, and what became of them. Nothing is lost: a post is stored before it is sent,
+//! parts go out in order, one request each, and a part the server accepted is marked sent at once and never sent
+//! again. Network trouble, rate limits and server errors are retried with exponential backoff (also after a
+//! restart); other failures wait for the user to fix the settings and press Retry.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::message::{self, PostOptions, PostedIdea};
+use super::response::{Failure, Outcome};
+use super::send::Payload;
+use super::split::{split_lines, MAX_POST_CHARS};
+use super::webhook::WebhookUrl;
+use crate::error::{Error, Result};
+use crate::storage::{boards, now_ms};
+
+/// A board's channel settings as the user enters them (the webhook address in full, only on the way in).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelSettingsInput {
+    pub webhook_url: String,
+    pub channel: String,
+    pub username: String,
+    pub icon_url: String,
+}
+
+/// The settings as the UI may see them: the webhook address masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelSettings {
+    pub webhook_masked: String,
+    /// Plain http sends the message (and the secret address) unencrypted.
+    pub plain_http: bool,
+    pub channel: String,
+    pub username: String,
+    pub icon_url: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PostStatus {
+    Pending,
+    Posted,
+    Failed,
+    Discarded,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Post {
+    pub id: i64,
+    pub board_id: i64,
+    pub status: PostStatus,
+    pub message: String,
+    pub parts: u32,
+    pub parts_sent: u32,
+    pub error: Option<Failure>,
+    pub created_at: i64,
+    pub posted_at: Option<i64>,
+}
+
+fn status_name(s: PostStatus) -> &'static str {
+    match s {
+        PostStatus::Pending => "pending",
+        PostStatus::Posted => "posted",
+        PostStatus::Failed => "failed",
+        PostStatus::Discarded => "discarded",
+    }
+}
+
+fn status_from(name: &str) -> PostStatus {
+    match name {
+        "posted" => PostStatus::Posted,
+        "failed" => PostStatus::Failed,
+        "discarded" => PostStatus::Discarded,
+        _ => PostStatus::Pending,
+    }
+}
+
+fn json_err(e: serde_json::Error) -> Error {
+    Error::Storage(e.to_string())
+}
+
+pub fn save_settings(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    input: &ChannelSettingsInput,
+) -> Result<ChannelSettings> {
+    let hook = WebhookUrl::parse(&input.webhook_url)?;
+    let one_line = |s: &str| s.trim().to_owned();
+    let icon = one_line(&input.icon_url);
+    if !(icon.is_empty() || icon.starts_with("https://") || icon.starts_with("http://")) {
+        return Err(Error::invalid(
+            "An icon address must start with https:// or http://.",
+        ));
+    }
+    boards::thresholds(tx, board_id)?; // the board must exist
+    tx.execute(
+        "INSERT INTO channel_settings (board_id, webhook_url, channel, username, icon_url) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (board_id) DO UPDATE SET webhook_url = excluded.webhook_url, channel = excluded.channel,
+             username = excluded.username, icon_url = excluded.icon_url",
+        params![board_id, hook.expose(), one_line(&input.channel).trim_start_matches('#'), one_line(&input.username), icon],
+    )?;
+    settings(tx, board_id)?.ok_or(Error::NotFound("board"))
+}
+
+fn stored_settings(tx: &Transaction<'_>, board_id: i64) -> Result<Option<(WebhookUrl, Payload)>> {
+    let row: Option<(String, String, String, String)> = tx
+        .query_row(
+            "SELECT webhook_url, channel, username, icon_url FROM channel_settings WHERE board_id = ?1",
+            [board_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let Some((url, channel, username, icon_url)) = row else {
+        return Ok(None);
+    };
+    let non_empty = |s: String| (!s.is_empty()).then_some(s);
+    let template = Payload {
+        text: String::new(),
+        channel: non_empty(channel),
+        username: non_empty(username),
+        icon_url: non_empty(icon_url),
+    };
+    Ok(Some((WebhookUrl::parse(&url)?, template)))
+}
+
+pub fn settings(tx: &Transaction<'_>, board_id: i64) -> Result<Option<ChannelSettings>> {
+    Ok(stored_settings(tx, board_id)?.map(|(hook, t)| ChannelSettings {
+        webhook_masked: hook.masked(),
+        plain_http: hook.plain_http,
+        channel: t.channel.unwrap_or_default(),
+        username: t.username.unwrap_or_default(),
+        icon_url: t.icon_url.unwrap_or_default(),
+    }))
+}
+
+/// The board as it stood at its last successful post.
+pub fn last_posted(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Vec<PostedIdea>>> {
+    let snapshot: Option<String> = tx
+        .query_row(
+            "SELECT snapshot FROM posts WHERE board_id = ?1 AND status = 'posted' ORDER BY posted_at DESC, id DESC LIMIT 1",
+            [board_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    snapshot
+        .map(|s| serde_json::from_str(&s).map_err(json_err))
+        .transpose()
+}
+
+/// The message that would be posted now, for the preview and `--dry-run`.
+pub fn preview(tx: &Transaction<'_>, board_id: i64, options: &PostOptions, date: &str) -> Result<String> {
+    let board = boards::get(tx, board_id)?;
+    let last = last_posted(tx, board_id)?;
+    Ok(message::build(&board, options, last.as_deref(), date))
+}
+
+/// Stores the board's outcome as a new post, split into parts, ready to send.
+pub fn queue(tx: &Transaction<'_>, board_id: i64, options: &PostOptions, date: &str) -> Result<Post> {
+    queue_with_limit(tx, board_id, options, date, MAX_POST_CHARS)
+}
+
+pub(crate) fn queue_with_limit(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    options: &PostOptions,
+    date: &str,
+    max_part_chars: usize,
+) -> Result<Post> {
+    if stored_settings(tx, board_id)?.is_none() {
+        return Err(Error::invalid(
+            "Set this board's Mattermost channel first: paste its incoming webhook address.",
+        ));
+    }
+    let board = boards::get(tx, board_id)?;
+    let last = last_posted(tx, board_id)?;
+    let text = message::build(&board, options, last.as_deref(), date);
+    let parts = split_lines(&text, max_part_chars)?;
+    let snapshot = serde_json::to_string(&message::snapshot(&board)).map_err(json_err)?;
+    let now = now_ms();
+    tx.execute(
+        "INSERT INTO posts (board_id, status, message, snapshot, created_at) VALUES (?1, 'pending', ?2, ?3, ?4)",
+        params![board_id, text, snapshot, now],
+    )?;
+    let post_id = tx.last_insert_rowid();
+    for (seq, part) in parts.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO post_parts (post_id, seq, text, next_attempt_at) VALUES (?1, ?2, ?3, ?4)",
+            params![post_id, seq as i64, part, now],
+        )?;
+    }
+    get(tx, post_id)
+}
+
+const POST_SQL: &str = "SELECT p.id, p.board_id, p.status, p.message, p.error, p.created_at, p.posted_at,
+        (SELECT count(*) FROM post_parts WHERE post_id = p.id),
+        (SELECT count(*) FROM post_parts WHERE post_id = p.id AND sent_at IS NOT NULL)
+    FROM posts p";
+
+fn post_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
+    let error: Option<String> = r.get(4)?;
+    Ok(Post {
+        id: r.get(0)?,
+        board_id: r.get(1)?,
+        status: status_from(&r.get::<_, String>(2)?),
+        message: r.get(3)?,
+        error: error.and_then(|e| serde_json::from_str(&e).ok()),
+        created_at: r.get(5)?,
+        posted_at: r.get(6)?,
+        parts: r.get(7)?,
+        parts_sent: r.get(8)?,
+    })
+}
+
+pub fn get(tx: &Transaction<'_>, post_id: i64) -> Result<Post> {
+    tx.query_row(&format!("{POST_SQL} WHERE p.id = ?1"), [post_id], post_from_row)
+        .optional()?
+        .ok_or(Error::NotFound("post"))
+}
+
+/// A board's posts, newest first (discarded ones too, so the record is complete).
+pub fn list(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<Post>> {
+    let mut stmt = tx.prepare_cached(&format!(
+        "{POST_SQL} WHERE p.board_id = ?1 ORDER BY p.id DESC LIMIT 200"
+    ))?;
+    let rows = stmt.query_map([board_id], post_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One part ready to go: where, what, and which part it is.
+#[derive(Debug, Clone)]
+pub struct DuePart {
+    pub post_id: i64,
+    pub seq: i64,
+    pub hook: WebhookUrl,
+    pub payload: Payload,
+}
+
+/// The next part due to be sent, if any: the first unsent part of the oldest pending post whose time has come.
+pub fn next_due(tx: &Transaction<'_>, now: i64) -> Result<Option<DuePart>> {
+    let row: Option<(i64, i64, i64, String, i64)> = tx
+        .query_row(
+            "SELECT pp.post_id, pp.seq, p.board_id, pp.text, pp.next_attempt_at FROM post_parts pp
+             JOIN posts p ON p.id = pp.post_id
+             WHERE p.status = 'pending' AND pp.sent_at IS NULL
+               AND pp.seq = (SELECT min(seq) FROM post_parts WHERE post_id = pp.post_id AND sent_at IS NULL)
+             ORDER BY pp.post_id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let Some((post_id, seq, board_id, text, next_at)) = row else {
+        return Ok(None);
+    };
+    if next_at > now {
+        return Ok(None);
+    }
+    let Some((hook, template)) = stored_settings(tx, board_id)? else {
+        return Err(Error::invalid("This board has no Mattermost channel any more."));
+    };
+    Ok(Some(DuePart {
+        post_id,
+        seq,
+        hook,
+        payload: Payload { text, ..template },
+    }))
+}
+
+/// When the next pending part falls due (to sleep until then).
+pub fn next_due_at(tx: &Transaction<'_>) -> Result<Option<i64>> {
+    Ok(tx.query_row(
+        "SELECT min(pp.next_attempt_at) FROM post_parts pp JOIN posts p ON p.id = pp.post_id
+         WHERE p.status = 'pending' AND pp.sent_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The wait before retry number `attempt` (1, 2, …): 5 s doubling up to 15 minutes, or what the server asked.
+pub fn backoff_ms(attempt: u32, retry_after_ms: Option<u64>) -> i64 {
+    let exponential = 5_000u64
+        .saturating_mul(1u64 << attempt.saturating_sub(1).min(20))
+        .min(15 * 60_000);
+    i64::try_from(retry_after_ms.unwrap_or(0).max(exponential)).unwrap_or(i64::MAX)
+}
+
+/// Records what the server answered to one part.
+pub fn record(tx: &Transaction<'_>, post_id: i64, seq: i64, outcome: &Outcome, now: i64) -> Result<Post> {
+    match outcome {
+        Outcome::Posted => {
+            tx.execute(
+                "UPDATE post_parts SET sent_at = ?3, attempts = attempts + 1 WHERE post_id = ?1 AND seq = ?2",
+                params![post_id, seq, now],
+            )?;
+            let left: i64 = tx.query_row(
+                "SELECT count(*) FROM post_parts WHERE post_id = ?1 AND sent_at IS NULL",
+                [post_id],
+                |r| r.get(0),
+            )?;
+            if left == 0 {
+                tx.execute(
+                    "UPDATE posts SET status = 'posted', posted_at = ?2, error = NULL WHERE id = ?1",
+                    params![post_id, now],
+                )?;
+            }
+        }
+        Outcome::Failed(failure) => {
+            let attempts: u32 = tx.query_row(
+                "UPDATE post_parts SET attempts = attempts + 1 WHERE post_id = ?1 AND seq = ?2 RETURNING attempts",
+                params![post_id, seq],
+                |r| r.get(0),
+            )?;
+            let error = serde_json::to_string(failure).map_err(json_err)?;
+            if failure.retry {
+                let next = now + backoff_ms(attempts, failure.retry_after_ms);
+                tx.execute(
+                    "UPDATE post_parts SET next_attempt_at = ?3 WHERE post_id = ?1 AND seq = ?2",
+                    params![post_id, seq, next],
+                )?;
+                tx.execute(
+                    "UPDATE posts SET error = ?2 WHERE id = ?1",
+                    params![post_id, error],
+                )?;
+            } else {
+                tx.execute(
+                    "UPDATE posts SET status = 'failed', error = ?2 WHERE id = ?1",
+                    params![post_id, error],
+                )?;
+            }
+        }
+    }
+    get(tx, post_id)
+}
+
+/// Sends a failed or waiting post again now (its parts already accepted stay sent).
+pub fn retry(tx: &Transaction<'_>, post_id: i64) -> Result<Post> {
+    let post = get(tx, post_id)?;
+    if !matches!(post.status, PostStatus::Failed | PostStatus::Pending) {
+        return Err(Error::invalid(
+            "Only a post that has not gone out can be sent again.",
+        ));
+    }
+    tx.execute("UPDATE posts SET status = 'pending' WHERE id = ?1", [post_id])?;
+    tx.execute(
+        "UPDATE post_parts SET next_attempt_at = ?2 WHERE post_id = ?1 AND sent_at IS NULL",
+        params![post_id, now_ms()],
+    )?;
+    get(tx, post_id)
+}
+
+pub fn discard(tx: &Transaction<'_>, post_id: i64) -> Result<Post> {
+    let post = get(tx, post_id)?;
+    if post.status == PostStatus::Posted {
+        return Err(Error::invalid("This post is already in the channel."));
+    }
+    tx.execute(
+        "UPDATE posts SET status = ?2 WHERE id = ?1",
+        params![post_id, status_name(PostStatus::Discarded)],
+    )?;
+    get(tx, post_id)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,256 @@
+//! The outbox on a real database file, delivering to a real local server.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use super::*;
+use crate::mattermost::deliver::deliver_due;
+use crate::mattermost::response::Problem;
+use crate::mattermost::send::Sender;
+use crate::mattermost::test_server::{server, server_on, Answer};
+use crate::storage::Db;
+
+fn ok() -> Option<Answer> {
+    Some((200, vec![], "ok".into()))
+}
+
+fn status(code: u16, body: &str) -> Option<Answer> {
+    Some((code, vec![("X-Request-Id", "req-9".into())], body.into()))
+}
+
+fn settings_for(url: &str) -> ChannelSettingsInput {
+    ChannelSettingsInput {
+        webhook_url: url.into(),
+        channel: "#town-square".into(),
+        username: String::new(),
+        icon_url: String::new(),
+    }
+}
+
+/// A sample board in a database file, with its channel set to `url`.
+fn board_with_channel(dir: &std::path::Path, url: &str) -> (Mutex<Db>, i64) {
+    let mut db = Db::open(&dir.join("pickboard.db")).unwrap();
+    let board = db.write(crate::sample::create).unwrap().id;
+    db.write(|tx| save_settings(tx, board, &settings_for(url)))
+        .unwrap();
+    (Mutex::new(db), board)
+}
+
+fn make_due_now(db: &Mutex<Db>) {
+    db.lock()
+        .unwrap()
+        .write(|tx| Ok(tx.execute("UPDATE post_parts SET next_attempt_at = 0", [])?))
+        .unwrap();
+}
+
+fn sender() -> Sender {
+    Sender::new(Duration::from_secs(3)).unwrap()
+}
+
+#[test]
+fn settings_keep_the_webhook_secret_and_posting_needs_them() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(crate::sample::create).unwrap().id;
+    let err = db
+        .write(|tx| queue(tx, board, &PostOptions::default(), "d"))
+        .unwrap_err();
+    assert!(err
+        .to_string()
+        .contains("Set this board's Mattermost channel first"));
+    assert!(db
+        .write(|tx| save_settings(tx, board, &settings_for("https://x.example/api/v4")))
+        .is_err());
+    let saved = db
+        .write(|tx| {
+            save_settings(
+                tx,
+                board,
+                &settings_for("http://chat.example.com/hooks/abcdef123"),
+            )
+        })
+        .unwrap();
+    assert_eq!(saved.webhook_masked, "http://chat.example.com/hooks/abcd…");
+    assert!(saved.plain_http);
+    assert_eq!(saved.channel, "town-square");
+}
+
+#[tokio::test]
+async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
+    // Part 1 ok; part 2 meets a server error, then goes through; part 3 ok.
+    let (url, seen) = server(vec![ok(), status(500, "{}"), ok(), ok()]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (db, board) = board_with_channel(dir.path(), &url);
+    let post = db
+        .lock()
+        .unwrap()
+        .write(|tx| queue_with_limit(tx, board, &PostOptions::default(), "d", 400))
+        .unwrap();
+    assert!(
+        post.parts >= 3,
+        "the message should need several parts, got {}",
+        post.parts
+    );
+    let parts = post.parts as usize;
+
+    let first = deliver_due(&db, &sender()).await.unwrap();
+    assert_eq!((first.parts_sent, first.failures), (1, 1));
+    let waiting = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+    assert_eq!(waiting.status, PostStatus::Pending);
+    assert_eq!(waiting.parts_sent, 1);
+    assert_eq!(
+        waiting.error.as_ref().map(|e| e.problem),
+        Some(Problem::ServerError)
+    );
+
+    // The backoff has not passed: nothing is sent.
+    assert_eq!(deliver_due(&db, &sender()).await.unwrap(), Default::default());
+    make_due_now(&db);
+    let (url2, seen2) = server((0..parts).map(|_| ok()).collect()).await;
+    db.lock()
+        .unwrap()
+        .write(|tx| save_settings(tx, board, &settings_for(&url2)))
+        .unwrap();
+    let rest = deliver_due(&db, &sender()).await.unwrap();
+    assert_eq!(rest.parts_sent, parts - 1);
+    let done = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+    assert_eq!(done.status, PostStatus::Posted);
+
+    // Every part reached a server exactly once when accepted, and the parts rejoin to the message.
+    let first_server: Vec<String> = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            serde_json::from_str::<serde_json::Value>(&r.body).unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    let second_server: Vec<String> = seen2
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            serde_json::from_str::<serde_json::Value>(&r.body).unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(first_server.len(), 2);
+    let accepted: Vec<String> = std::iter::once(first_server[0].clone())
+        .chain(second_server)
+        .collect();
+    assert_eq!(accepted.len(), parts);
+    assert_eq!(accepted.join("\n"), done.message);
+    assert!(!accepted[1..].contains(&accepted[0]), "part 1 was sent again");
+}
+
+#[tokio::test]
+async fn an_outbox_survives_a_restart_and_goes_out_when_the_server_is_back() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let url = format!("http://127.0.0.1:{port}/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c");
+    let dir = tempfile::tempdir().unwrap();
+    let post_id = {
+        let (db, board) = board_with_channel(dir.path(), &url);
+        let post = db
+            .lock()
+            .unwrap()
+            .write(|tx| queue(tx, board, &PostOptions::default(), "d"))
+            .unwrap();
+        let round = deliver_due(&db, &sender()).await.unwrap();
+        assert_eq!((round.parts_sent, round.failures), (0, 1));
+        let waiting = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+        assert_eq!(waiting.error.unwrap().problem, Problem::Offline);
+        post.id
+    }; // the app quits
+
+    let (_, seen) = server_on(port, vec![ok()]).await;
+    let db = Mutex::new(Db::open(&dir.path().join("pickboard.db")).unwrap());
+    make_due_now(&db);
+    assert_eq!(deliver_due(&db, &sender()).await.unwrap().parts_sent, 1);
+    assert_eq!(
+        db.lock().unwrap().read(|tx| get(tx, post_id)).unwrap().status,
+        PostStatus::Posted
+    );
+    assert_eq!(seen.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
+    let (url, seen) = server(vec![status(400, r#"{"id":"web.incoming_webhook.invalid.app_error","message":"Invalid webhook.","request_id":"r","status_code":400}"#)]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (db, board) = board_with_channel(dir.path(), &url);
+    let post = db
+        .lock()
+        .unwrap()
+        .write(|tx| queue(tx, board, &PostOptions::default(), "d"))
+        .unwrap();
+    deliver_due(&db, &sender()).await.unwrap();
+    let failed = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+    assert_eq!(failed.status, PostStatus::Failed);
+    assert_eq!(
+        failed.error.as_ref().unwrap().request_id.as_deref(),
+        Some("req-9")
+    );
+    // Nothing more goes out by itself.
+    assert_eq!(deliver_due(&db, &sender()).await.unwrap(), Default::default());
+    assert_eq!(seen.lock().unwrap().len(), 1);
+
+    // The user fixes the address and presses Retry.
+    let (fixed, seen2) = server(vec![ok()]).await;
+    db.lock()
+        .unwrap()
+        .write(|tx| save_settings(tx, board, &settings_for(&fixed)))
+        .unwrap();
+    db.lock().unwrap().write(|tx| retry(tx, post.id)).unwrap();
+    deliver_due(&db, &sender()).await.unwrap();
+    assert_eq!(
+        db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap().status,
+        PostStatus::Posted
+    );
+    assert_eq!(seen2.lock().unwrap().len(), 1);
+    assert!(
+        db.lock().unwrap().write(|tx| discard(tx, post.id)).is_err(),
+        "a posted post cannot be discarded"
+    );
+}
+
+#[tokio::test]
+async fn the_next_post_lists_the_changes_since_the_last_successful_one() {
+    let (url, seen) = server(vec![ok(), ok()]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (db, board) = board_with_channel(dir.path(), &url);
+    db.lock()
+        .unwrap()
+        .write(|tx| queue(tx, board, &PostOptions::default(), "d"))
+        .unwrap();
+    deliver_due(&db, &sender()).await.unwrap();
+    let added = db
+        .lock()
+        .unwrap()
+        .write(|tx| crate::edits::add_idea(tx, board, "Rotate TLS certificates", crate::domain::Zone::Kill))
+        .unwrap();
+    assert_eq!(added.zone, crate::domain::Zone::Kill);
+    db.lock()
+        .unwrap()
+        .write(|tx| queue(tx, board, &PostOptions::default(), "d"))
+        .unwrap();
+    deliver_due(&db, &sender()).await.unwrap();
+    let second: serde_json::Value = serde_json::from_str(&seen.lock().unwrap()[1].body).unwrap();
+    assert!(second["text"]
+        .as_str()
+        .unwrap()
+        .contains("- Added “Rotate TLS certificates” to Kill"));
+}
+
+#[test]
+fn backoff_doubles_up_to_fifteen_minutes_and_honours_retry_after() {
+    assert_eq!(backoff_ms(1, None), 5_000);
+    assert_eq!(backoff_ms(2, None), 10_000);
+    assert_eq!(backoff_ms(30, None), 900_000);
+    assert_eq!(backoff_ms(1, Some(60_000)), 60_000);
+}
