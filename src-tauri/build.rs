@@ -24,6 +24,13 @@ const COMMANDS: &[&str] = &[
     "redo",
     "list_events",
     "open_link",
+    "get_channel_settings",
+    "save_channel_settings",
+    "preview_post",
+    "post_to_channel",
+    "list_posts",
+    "retry_post",
+    "discard_post",
 ];
 
 fn main() {

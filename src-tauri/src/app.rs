@@ -3,6 +3,7 @@
 use tauri::Manager;
 
 use crate::commands;
+use crate::mattermost::worker::{self, Wake};
 use crate::menu;
 use crate::paths;
 use crate::state::AppState;
@@ -13,11 +14,16 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let data_dir = paths::data_dir(app.path().app_data_dir().ok());
-            let state = AppState::open(data_dir);
+            let state = std::sync::Arc::new(AppState::open(data_dir));
             if let Some(err) = state.open_error() {
                 eprintln!("pickboard: {err}");
             }
+            let wake = Wake::default();
+            if state.open_error().is_none() {
+                tauri::async_runtime::spawn(worker::run(std::sync::Arc::clone(&state), wake.clone()));
+            }
             app.manage(state);
+            app.manage(wake);
             menu::install(app)?;
             Ok(())
         })
@@ -43,6 +49,13 @@ pub fn run() {
             commands::redo,
             commands::list_events,
             commands::open_link,
+            commands::get_channel_settings,
+            commands::save_channel_settings,
+            commands::preview_post,
+            commands::post_to_channel,
+            commands::list_posts,
+            commands::retry_post,
+            commands::discard_post,
         ])
         .run(tauri::generate_context!())
         .expect("Pickboard could not start its window");

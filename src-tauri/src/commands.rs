@@ -2,6 +2,8 @@
 //! and returns its result; the rules live in `domain` and `storage`. Every name here is declared in `build.rs` and
 //! allowed in `capabilities/main.json`.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -11,6 +13,9 @@ use ts_rs::TS;
 use crate::domain::{clean_link, Score, Thresholds, Zone};
 use crate::edits::{self, UndoOutcome};
 use crate::error::{Error, Result};
+use crate::mattermost::message::PostOptions;
+use crate::mattermost::outbox::{self, ChannelSettings, ChannelSettingsInput, Post};
+use crate::mattermost::worker::Wake;
 use crate::preferences::{Preferences, FILE_NAME, LAST_BOARD_KEY, THEME_KEY};
 use crate::sample;
 use crate::state::AppState;
@@ -27,7 +32,7 @@ pub struct OpenStatus {
 }
 
 #[tauri::command(async)]
-pub fn open_status(state: State<'_, AppState>) -> Result<OpenStatus> {
+pub fn open_status(state: State<'_, Arc<AppState>>) -> Result<OpenStatus> {
     if let Some(err) = state.open_error() {
         return Err(err.clone());
     }
@@ -38,7 +43,7 @@ pub fn open_status(state: State<'_, AppState>) -> Result<OpenStatus> {
 }
 
 #[tauri::command(async)]
-pub fn get_preferences(app: AppHandle, state: State<'_, AppState>) -> Result<Preferences> {
+pub fn get_preferences(app: AppHandle, state: State<'_, Arc<AppState>>) -> Result<Preferences> {
     let store = app
         .store(state.data_dir().join(FILE_NAME))
         .map_err(|e| Error::Preferences(e.to_string()))?;
@@ -49,7 +54,11 @@ pub fn get_preferences(app: AppHandle, state: State<'_, AppState>) -> Result<Pre
 }
 
 #[tauri::command(async)]
-pub fn set_preferences(app: AppHandle, state: State<'_, AppState>, preferences: Preferences) -> Result<()> {
+pub fn set_preferences(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    preferences: Preferences,
+) -> Result<()> {
     let store = app
         .store(state.data_dir().join(FILE_NAME))
         .map_err(|e| Error::Preferences(e.to_string()))?;
@@ -59,87 +68,95 @@ pub fn set_preferences(app: AppHandle, state: State<'_, AppState>, preferences: 
 }
 
 #[tauri::command(async)]
-pub fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardSummary>> {
+pub fn list_boards(state: State<'_, Arc<AppState>>) -> Result<Vec<BoardSummary>> {
     state.read(boards::list)
 }
 
 #[tauri::command(async)]
-pub fn create_board(state: State<'_, AppState>, name: String) -> Result<BoardSummary> {
+pub fn create_board(state: State<'_, Arc<AppState>>, name: String) -> Result<BoardSummary> {
     state.write(|tx| boards::create(tx, &name))
 }
 
 #[tauri::command(async)]
-pub fn create_sample_board(state: State<'_, AppState>) -> Result<BoardSummary> {
+pub fn create_sample_board(state: State<'_, Arc<AppState>>) -> Result<BoardSummary> {
     state.write(sample::create)
 }
 
 #[tauri::command(async)]
-pub fn rename_board(state: State<'_, AppState>, id: i64, name: String) -> Result<BoardSummary> {
+pub fn rename_board(state: State<'_, Arc<AppState>>, id: i64, name: String) -> Result<BoardSummary> {
     state.write(|tx| boards::rename(tx, id, &name))
 }
 
 #[tauri::command(async)]
-pub fn duplicate_board(state: State<'_, AppState>, id: i64) -> Result<BoardSummary> {
+pub fn duplicate_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<BoardSummary> {
     state.write(|tx| boards::duplicate(tx, id))
 }
 
 #[tauri::command(async)]
-pub fn delete_board(state: State<'_, AppState>, id: i64) -> Result<()> {
+pub fn delete_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<()> {
     state.write(|tx| boards::delete(tx, id))
 }
 
 #[tauri::command(async)]
-pub fn get_board(state: State<'_, AppState>, id: i64) -> Result<Board> {
+pub fn get_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<Board> {
     state.read(|tx| boards::get(tx, id))
 }
 
 #[tauri::command(async)]
-pub fn add_idea(state: State<'_, AppState>, board_id: i64, title: String, zone: Zone) -> Result<Idea> {
+pub fn add_idea(state: State<'_, Arc<AppState>>, board_id: i64, title: String, zone: Zone) -> Result<Idea> {
     state.write(|tx| edits::add_idea(tx, board_id, &title, zone))
 }
 
 #[tauri::command(async)]
-pub fn update_idea(state: State<'_, AppState>, id: i64, edit: IdeaEdit) -> Result<Idea> {
+pub fn update_idea(state: State<'_, Arc<AppState>>, id: i64, edit: IdeaEdit) -> Result<Idea> {
     state.write(|tx| edits::update_idea(tx, id, &edit))
 }
 
 #[tauri::command(async)]
-pub fn move_idea(state: State<'_, AppState>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
+pub fn move_idea(state: State<'_, Arc<AppState>>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
     state.write(|tx| edits::move_idea(tx, id, zone, index))
 }
 
 #[tauri::command(async)]
-pub fn set_scores(state: State<'_, AppState>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
+pub fn set_scores(state: State<'_, Arc<AppState>>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
     state.write(|tx| edits::set_scores(tx, id, payoff, cost))
 }
 
 #[tauri::command(async)]
-pub fn delete_idea(state: State<'_, AppState>, id: i64) -> Result<Idea> {
+pub fn delete_idea(state: State<'_, Arc<AppState>>, id: i64) -> Result<Idea> {
     state.write(|tx| edits::delete_idea(tx, id))
 }
 
 #[tauri::command(async)]
-pub fn restore_idea(state: State<'_, AppState>, idea: Idea) -> Result<Idea> {
+pub fn restore_idea(state: State<'_, Arc<AppState>>, idea: Idea) -> Result<Idea> {
     state.write(|tx| edits::restore_idea(tx, &idea))
 }
 
 #[tauri::command(async)]
-pub fn set_thresholds(state: State<'_, AppState>, board_id: i64, thresholds: Thresholds) -> Result<Board> {
+pub fn set_thresholds(
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+    thresholds: Thresholds,
+) -> Result<Board> {
     state.write(|tx| edits::set_thresholds(tx, board_id, thresholds))
 }
 
 #[tauri::command(async)]
-pub fn undo(state: State<'_, AppState>, board_id: i64) -> Result<UndoOutcome> {
+pub fn undo(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<UndoOutcome> {
     state.write(|tx| edits::undo(tx, board_id))
 }
 
 #[tauri::command(async)]
-pub fn redo(state: State<'_, AppState>, board_id: i64) -> Result<UndoOutcome> {
+pub fn redo(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<UndoOutcome> {
     state.write(|tx| edits::redo(tx, board_id))
 }
 
 #[tauri::command(async)]
-pub fn list_events(state: State<'_, AppState>, board_id: i64, idea_id: Option<i64>) -> Result<Vec<Event>> {
+pub fn list_events(
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+    idea_id: Option<i64>,
+) -> Result<Vec<Event>> {
     state.read(|tx| history::list(tx, board_id, idea_id, 200))
 }
 
@@ -153,4 +170,63 @@ pub fn open_link(app: AppHandle, url: String) -> Result<()> {
     app.opener()
         .open_url(url, None::<&str>)
         .map_err(|e| Error::invalid(format!("The link could not be opened: {e}")))
+}
+
+#[tauri::command(async)]
+pub fn get_channel_settings(
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+) -> Result<Option<ChannelSettings>> {
+    state.read(|tx| outbox::settings(tx, board_id))
+}
+
+#[tauri::command(async)]
+pub fn save_channel_settings(
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+    settings: ChannelSettingsInput,
+) -> Result<ChannelSettings> {
+    state.write(|tx| outbox::save_settings(tx, board_id, &settings))
+}
+
+/// The message as Mattermost will get it; `date` is the user's local date, already formatted.
+#[tauri::command(async)]
+pub fn preview_post(
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+    options: PostOptions,
+    date: String,
+) -> Result<String> {
+    state.read(|tx| outbox::preview(tx, board_id, &options, &date))
+}
+
+/// Stores the post in the outbox and wakes the sender; the UI follows it in the Posts list.
+#[tauri::command(async)]
+pub fn post_to_channel(
+    state: State<'_, Arc<AppState>>,
+    wake: State<'_, Wake>,
+    board_id: i64,
+    options: PostOptions,
+    date: String,
+) -> Result<Post> {
+    let post = state.write(|tx| outbox::queue(tx, board_id, &options, &date))?;
+    wake.now();
+    Ok(post)
+}
+
+#[tauri::command(async)]
+pub fn list_posts(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<Vec<Post>> {
+    state.read(|tx| outbox::list(tx, board_id))
+}
+
+#[tauri::command(async)]
+pub fn retry_post(state: State<'_, Arc<AppState>>, wake: State<'_, Wake>, post_id: i64) -> Result<Post> {
+    let post = state.write(|tx| outbox::retry(tx, post_id))?;
+    wake.now();
+    Ok(post)
+}
+
+#[tauri::command(async)]
+pub fn discard_post(state: State<'_, Arc<AppState>>, post_id: i64) -> Result<Post> {
+    state.write(|tx| outbox::discard(tx, post_id))
 }

@@ -34,6 +34,11 @@ impl AppState {
         self.db.as_ref().err()
     }
 
+    /// The database itself, for work that must not hold it across a wait (posting to Mattermost).
+    pub fn db(&self) -> Result<&Mutex<Db>> {
+        self.db.as_ref().map_err(Clone::clone)
+    }
+
     /// Runs one user action in one transaction.
     pub fn write<T>(&self, action: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         self.with_db(|db| db.write(action))

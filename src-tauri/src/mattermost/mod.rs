@@ -15,6 +15,7 @@ pub mod response;
 pub mod send;
 pub mod split;
 pub mod webhook;
+pub mod worker;
 
 #[cfg(test)]
 pub(crate) mod test_server;
