@@ -9,6 +9,9 @@ use crate::commands::OpenStatus;
 use crate::domain::{Position, Quadrant, Score, Thresholds, Zone};
 use crate::edits::UndoOutcome;
 use crate::error::{ErrorKind, ErrorPayload};
+use crate::mattermost::message::PostOptions;
+use crate::mattermost::outbox::{ChannelSettings, ChannelSettingsInput, Post, PostStatus};
+use crate::mattermost::response::{Failure, Problem};
 use crate::preferences::{Preferences, Theme};
 use crate::storage::boards::{Board, BoardSummary};
 use crate::storage::history::{Event, EventKind, EventSummary};
@@ -36,6 +39,13 @@ fn generate() -> String {
         EventSummary::decl(&cfg),
         Event::decl(&cfg),
         UndoOutcome::decl(&cfg),
+        PostOptions::decl(&cfg),
+        ChannelSettings::decl(&cfg),
+        ChannelSettingsInput::decl(&cfg),
+        PostStatus::decl(&cfg),
+        Post::decl(&cfg),
+        Problem::decl(&cfg),
+        Failure::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit: run\n\

@@ -88,3 +88,50 @@ fields: Array<string>, thresholdsBefore: Thresholds | null, thresholdsAfter: Thr
 export type Event = { id: number, boardId: number, ideaId: number | null, kind: EventKind, summary: EventSummary, at: number, };
 
 export type UndoOutcome = { board: Board, event: Event | null, };
+
+export type PostOptions = { quadrants: Array<Quadrant>, includeScores: boolean, includeOwners: boolean, includeLinks: boolean, includeChanges: boolean, 
+/**
+ * A note from the facilitator, shown under the heading.
+ */
+note: string, 
+/**
+ * Mention each idea's owner (`@owner`) on purpose; nothing else ever pings.
+ */
+notifyOwners: boolean, };
+
+export type ChannelSettings = { webhookMasked: string, 
+/**
+ * Plain http sends the message (and the secret address) unencrypted.
+ */
+plainHttp: boolean, channel: string, username: string, iconUrl: string, };
+
+export type ChannelSettingsInput = { webhookUrl: string, channel: string, username: string, iconUrl: string, };
+
+export type PostStatus = "pending" | "posted" | "failed" | "discarded";
+
+export type Post = { id: number, boardId: number, status: PostStatus, message: string, parts: number, partsSent: number, error: Failure | null, createdAt: number, postedAt: number | null, };
+
+export type Problem = "wrongWebhook" | "notMattermost" | "webhooksDisabled" | "channelNotFound" | "channelLocked" | "noPermission" | "tooLarge" | "rateLimited" | "serverError" | "refused" | "timeout" | "serverNotFound" | "tls" | "offline";
+
+export type Failure = { problem: Problem, 
+/**
+ * What happened and what to do, for the user.
+ */
+message: string, 
+/**
+ * Mattermost's request id, for the server's admin to find in the logs.
+ */
+requestId: string | null, 
+/**
+ * The server's own message, with the webhook id removed.
+ */
+detail: string | null, 
+/**
+ * Whether the post is retried in the background (network trouble, rate limits, server errors), or waits for the
+ * user to fix the settings and press Retry.
+ */
+retry: boolean, 
+/**
+ * How long the server asked us to wait (`Retry-After`), in milliseconds.
+ */
+retryAfterMs: number | null, };
