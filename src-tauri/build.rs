@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "list_posts",
     "retry_post",
     "discard_post",
+    "send_test_message",
 ];
 
 fn main() {

@@ -56,6 +56,7 @@ pub fn run() {
             commands::list_posts,
             commands::retry_post,
             commands::discard_post,
+            commands::send_test_message,
         ])
         .run(tauri::generate_context!())
         .expect("Pickboard could not start its window");

@@ -15,7 +15,9 @@ use crate::edits::{self, UndoOutcome};
 use crate::error::{Error, Result};
 use crate::mattermost::message::PostOptions;
 use crate::mattermost::outbox::{self, ChannelSettings, ChannelSettingsInput, Post};
-use crate::mattermost::worker::Wake;
+use crate::mattermost::response::Outcome;
+use crate::mattermost::send::{Payload, Sender};
+use crate::mattermost::worker::{Wake, REQUEST_TIMEOUT};
 use crate::preferences::{Preferences, FILE_NAME, LAST_BOARD_KEY, THEME_KEY};
 use crate::sample;
 use crate::state::AppState;
@@ -229,4 +231,20 @@ pub fn retry_post(state: State<'_, Arc<AppState>>, wake: State<'_, Wake>, post_i
 #[tauri::command(async)]
 pub fn discard_post(state: State<'_, Arc<AppState>>, post_id: i64) -> Result<Post> {
     state.write(|tx| outbox::discard(tx, post_id))
+}
+
+/// Sends a short message to the board's channel now, to check the settings; fails with what Mattermost said.
+#[tauri::command]
+pub async fn send_test_message(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<()> {
+    let target = state.read(|tx| outbox::stored_settings(tx, board_id))?;
+    let (hook, template) = target.ok_or_else(|| Error::invalid("Save the webhook address first."))?;
+    let sender = Sender::new(REQUEST_TIMEOUT).map_err(|e| Error::Storage(e.to_string()))?;
+    let payload = Payload {
+        text: "Pickboard is connected to this channel. :white_check_mark:".into(),
+        ..template
+    };
+    match sender.send(&hook, &payload).await {
+        Outcome::Posted => Ok(()),
+        Outcome::Failed(failure) => Err(Error::Mattermost(Box::new(failure))),
+    }
 }

@@ -50,6 +50,10 @@ pub enum Error {
 
     #[error("Your preferences could not be read or saved: {0}")]
     Preferences(String),
+
+    /// Mattermost did not take a message; the failure says why and what to do.
+    #[error("{}{}", .0.message, .0.request_id.as_ref().map(|r| format!(" (Mattermost request id {r})")).unwrap_or_default())]
+    Mattermost(Box<crate::mattermost::response::Failure>),
 }
 
 /// What kind of failure an [`Error`] is; the UI branches on it.
@@ -65,6 +69,7 @@ pub enum ErrorKind {
     ReadOnly,
     Storage,
     Preferences,
+    Mattermost,
 }
 
 /// The shape in which every error reaches the UI (`AppError` in `ui/src/lib/backend.ts`).
@@ -93,6 +98,7 @@ impl Error {
             Self::ReadOnly => ErrorKind::ReadOnly,
             Self::Storage(_) => ErrorKind::Storage,
             Self::Preferences(_) => ErrorKind::Preferences,
+            Self::Mattermost(_) => ErrorKind::Mattermost,
         }
     }
 

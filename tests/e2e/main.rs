@@ -6,6 +6,8 @@ use fantoccini::key::Key;
 use pickboard_e2e::{App, TestResult};
 use rusqlite::Connection;
 
+mod posting;
+
 /// The foundation's promise: build a board by typing, dragging and with the keyboard alone; quit; start again;
 /// everything is where it was left.
 #[tokio::test]

@@ -426,6 +426,8 @@ impl App {
     }
 
     pub async fn screenshot(&self, name: &str) -> TestResult<PathBuf> {
+        // Let the last change paint: WebKitWebDriver can otherwise capture the frame before it.
+        tokio::time::sleep(Duration::from_millis(250)).await;
         let png = self.client.screenshot().await?;
         let path = artifacts_dir().join(name);
         std::fs::write(&path, png)?;

@@ -15,7 +15,8 @@ use super::webhook::WebhookUrl;
 use crate::error::{Error, Result};
 use crate::storage::{boards, now_ms};
 
-/// A board's channel settings as the user enters them (the webhook address in full, only on the way in).
+/// A board's channel settings as the user enters them (the webhook address in full, only on the way in; empty keeps
+/// the saved address).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChannelSettingsInput {
@@ -87,7 +88,14 @@ pub fn save_settings(
     board_id: i64,
     input: &ChannelSettingsInput,
 ) -> Result<ChannelSettings> {
-    let hook = WebhookUrl::parse(&input.webhook_url)?;
+    // An empty address keeps the saved one: the UI never gets the secret back to resend it.
+    let hook = if input.webhook_url.trim().is_empty() {
+        stored_settings(tx, board_id)?
+            .map(|(hook, _)| hook)
+            .ok_or_else(|| Error::invalid("Paste the board's incoming webhook address."))?
+    } else {
+        WebhookUrl::parse(&input.webhook_url)?
+    };
     let one_line = |s: &str| s.trim().to_owned();
     let icon = one_line(&input.icon_url);
     if !(icon.is_empty() || icon.starts_with("https://") || icon.starts_with("http://")) {
@@ -105,7 +113,8 @@ pub fn save_settings(
     settings(tx, board_id)?.ok_or(Error::NotFound("board"))
 }
 
-fn stored_settings(tx: &Transaction<'_>, board_id: i64) -> Result<Option<(WebhookUrl, Payload)>> {
+/// Where a board posts, and the overrides each request carries; `None` when no channel is set.
+pub fn stored_settings(tx: &Transaction<'_>, board_id: i64) -> Result<Option<(WebhookUrl, Payload)>> {
     let row: Option<(String, String, String, String)> = tx
         .query_row(
             "SELECT webhook_url, channel, username, icon_url FROM channel_settings WHERE board_id = ?1",

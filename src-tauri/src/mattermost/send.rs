@@ -76,8 +76,9 @@ fn network_problem(err: &reqwest::Error) -> Problem {
     if err.is_timeout() {
         return Problem::Timeout;
     }
+    // The causes only: reqwest's own message names the URL, whose host could contain any of the words below.
     let mut chain = String::new();
-    let mut source: Option<&dyn std::error::Error> = Some(err);
+    let mut source: Option<&dyn std::error::Error> = std::error::Error::source(err);
     while let Some(e) = source {
         chain.push_str(&e.to_string().to_lowercase());
         chain.push(' ');
@@ -88,7 +89,16 @@ fn network_problem(err: &reqwest::Error) -> Problem {
         || chain.contains("name or service not known")
     {
         Problem::ServerNotFound
-    } else if chain.contains("certificate") || chain.contains("tls") || chain.contains("handshake") {
+    } else if [
+        "certificate",
+        "tls",
+        "handshake",
+        "corrupt message",
+        "fatal alert",
+    ]
+    .iter()
+    .any(|w| chain.contains(w))
+    {
         Problem::Tls
     } else {
         Problem::Offline

@@ -6,9 +6,11 @@ interface ModalProps {
   children: ReactNode;
   onCancel: () => void;
   footer: ReactNode;
+  /** For dialogs with a preview beside their fields. */
+  wide?: boolean;
 }
 
-export function Modal({ title, children, onCancel, footer }: ModalProps) {
+export function Modal({ title, children, onCancel, footer, wide = false }: ModalProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
@@ -49,7 +51,7 @@ export function Modal({ title, children, onCancel, footer }: ModalProps) {
       }}
     >
       <div
-        className="modal"
+        className={wide ? "modal modal-wide" : "modal"}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

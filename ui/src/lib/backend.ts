@@ -4,6 +4,10 @@ import { invoke } from "@tauri-apps/api/core";
 
 import type {
   Board,
+  ChannelSettings,
+  ChannelSettingsInput,
+  Post,
+  PostOptions,
   BoardSummary,
   ErrorKind,
   ErrorPayload,
@@ -66,6 +70,14 @@ interface Commands {
   redo: [{ boardId: number }, UndoOutcome];
   list_events: [{ boardId: number; ideaId: number | null }, Event[]];
   open_link: [{ url: string }, null];
+  get_channel_settings: [{ boardId: number }, ChannelSettings | null];
+  save_channel_settings: [{ boardId: number; settings: ChannelSettingsInput }, ChannelSettings];
+  send_test_message: [{ boardId: number }, null];
+  preview_post: [{ boardId: number; options: PostOptions; date: string }, string];
+  post_to_channel: [{ boardId: number; options: PostOptions; date: string }, Post];
+  list_posts: [{ boardId: number }, Post[]];
+  retry_post: [{ postId: number }, Post];
+  discard_post: [{ postId: number }, Post];
 }
 
 export type Command = keyof Commands;
@@ -102,6 +114,17 @@ export const backend = {
   redo: (boardId: number) => call("redo", { boardId }),
   listEvents: (boardId: number, ideaId: number | null) => call("list_events", { boardId, ideaId }),
   openLink: (url: string) => call("open_link", { url }),
+  getChannelSettings: (boardId: number) => call("get_channel_settings", { boardId }),
+  saveChannelSettings: (boardId: number, settings: ChannelSettingsInput) =>
+    call("save_channel_settings", { boardId, settings }),
+  sendTestMessage: (boardId: number) => call("send_test_message", { boardId }),
+  previewPost: (boardId: number, options: PostOptions, date: string) =>
+    call("preview_post", { boardId, options, date }),
+  postToChannel: (boardId: number, options: PostOptions, date: string) =>
+    call("post_to_channel", { boardId, options, date }),
+  listPosts: (boardId: number) => call("list_posts", { boardId }),
+  retryPost: (postId: number) => call("retry_post", { postId }),
+  discardPost: (postId: number) => call("discard_post", { postId }),
 };
 
 export type Backend = typeof backend;

@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a type.
 
-export type ErrorKind = "invalid" | "notFound" | "databaseTooNew" | "databaseCorrupt" | "databaseUnavailable" | "diskFull" | "readOnly" | "storage" | "preferences";
+export type ErrorKind = "invalid" | "notFound" | "databaseTooNew" | "databaseCorrupt" | "databaseUnavailable" | "diskFull" | "readOnly" | "storage" | "preferences" | "mattermost";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, 
 /**

@@ -72,6 +72,25 @@ fn settings_keep_the_webhook_secret_and_posting_needs_them() {
     assert_eq!(saved.webhook_masked, "http://chat.example.com/hooks/abcd…");
     assert!(saved.plain_http);
     assert_eq!(saved.channel, "town-square");
+    // An empty address keeps the saved one; the other fields change.
+    let kept = db
+        .write(|tx| {
+            save_settings(
+                tx,
+                board,
+                &ChannelSettingsInput {
+                    webhook_url: String::new(),
+                    channel: "ops".into(),
+                    username: "Pickboard".into(),
+                    icon_url: String::new(),
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        (kept.webhook_masked.as_str(), kept.channel.as_str()),
+        ("http://chat.example.com/hooks/abcd…", "ops")
+    );
 }
 
 #[tokio::test]

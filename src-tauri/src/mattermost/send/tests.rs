@@ -147,3 +147,28 @@ async fn a_body_over_the_limit_is_not_sent() {
     assert_eq!(problem(outcome), Problem::TooLarge);
     assert!(seen.lock().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_server_that_cannot_speak_tls_is_a_tls_failure() {
+    // https:// to a plain HTTP server, which answers the TLS hello with an HTTP error: the handshake fails.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        if let Ok((mut socket, _)) = listener.accept().await {
+            use tokio::io::AsyncWriteExt;
+            let _ = socket
+                .write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .await;
+        }
+    });
+    let hook = WebhookUrl::parse(&format!("https://127.0.0.1:{port}/hooks/abc")).unwrap();
+    let outcome = Sender::new(Duration::from_secs(3))
+        .unwrap()
+        .send(&hook, &payload("x"))
+        .await;
+    let Outcome::Failed(f) = outcome else {
+        panic!("TLS to a plain server cannot succeed")
+    };
+    assert_eq!(f.problem, Problem::Tls, "{f:?}");
+    assert!(!f.retry, "a TLS failure needs the user");
+}

@@ -11,6 +11,8 @@ import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { ChartView } from "../chart/ChartView";
 import { scoresAt } from "../chart/geometry";
 import { Timeline } from "../history/Timeline";
+import { PostDialog } from "../post/PostDialog";
+import { PostsPanel } from "../post/PostsPanel";
 import { facets, matchingIds, NO_FILTER, type Filter } from "../search/filter";
 import { SearchBar } from "../search/SearchBar";
 import { AddIdeaField } from "./AddIdeaField";
@@ -34,7 +36,7 @@ interface BoardScreenProps {
   onDeleted: () => void;
 }
 
-type Dialog = "delete" | "thresholds" | "shortcuts" | null;
+type Dialog = "delete" | "thresholds" | "shortcuts" | "post" | null;
 
 export function BoardScreen({
   boardId,
@@ -49,6 +51,7 @@ export function BoardScreen({
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [activityOpen, setActivityOpen] = useState(false);
+  const [postsOpen, setPostsOpen] = useState(false);
   const [addingTo, setAddingTo] = useState<Quadrant | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
@@ -202,6 +205,14 @@ export function BoardScreen({
         onDelete={() => {
           setDialog("delete");
         }}
+        onPost={() => {
+          setDialog("post");
+        }}
+        onPosts={() => {
+          setPostsOpen(true);
+          setActivityOpen(false);
+          setDetailsOpen(false);
+        }}
       />
       <SearchBar
         ref={searchRef}
@@ -349,6 +360,29 @@ export function BoardScreen({
         </aside>
       )}
 
+      {postsOpen && (
+        <PostsPanel
+          boardId={board.id}
+          onClose={() => {
+            setPostsOpen(false);
+          }}
+          onError={(message) => {
+            toast({ tone: "error", message });
+          }}
+        />
+      )}
+      {dialog === "post" && (
+        <PostDialog
+          boardId={board.id}
+          onClose={() => {
+            setDialog(null);
+          }}
+          onPosted={(_post, ms) => {
+            setDialog(null);
+            toast({ message: `Posted to Mattermost (${Math.round(ms)} ms).` });
+          }}
+        />
+      )}
       {dialog === "shortcuts" && (
         <ShortcutsSheet
           onClose={() => {

@@ -21,6 +21,8 @@ interface BoardToolbarProps {
   onDuplicate: () => void;
   onThresholds: () => void;
   onDelete: () => void;
+  onPost: () => void;
+  onPosts: () => void;
 }
 
 const SAVE_LABEL: Record<SaveState, string> = {
@@ -32,7 +34,7 @@ const SAVE_LABEL: Record<SaveState, string> = {
 export function BoardToolbar(props: BoardToolbarProps) {
   const { board, saveState, focusName, view, activityOpen, onView, onUndo, onRedo, onActivity, onShortcuts } =
     props;
-  const { onRename, onDuplicate, onThresholds, onDelete } = props;
+  const { onRename, onDuplicate, onThresholds, onDelete, onPost, onPosts } = props;
   const [name, setName] = useState(board.name);
   const [menuOpen, setMenuOpen] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -194,6 +196,16 @@ export function BoardToolbar(props: BoardToolbarProps) {
             <button
               type="button"
               role="menuitem"
+              onClick={() => {
+                setMenuOpen(false);
+                onPosts();
+              }}
+            >
+              Posts
+            </button>
+            <button
+              type="button"
+              role="menuitem"
               className="menu-danger"
               onClick={() => {
                 setMenuOpen(false);
@@ -205,6 +217,9 @@ export function BoardToolbar(props: BoardToolbarProps) {
           </div>
         )}
       </div>
+      <button type="button" className="button button-primary" onClick={onPost}>
+        Post to channel
+      </button>
     </header>
   );
 }

@@ -1,6 +1,7 @@
 // Notes rendered as Markdown, safely: raw HTML is dropped (never parsed), images are not loaded, and links open in the
 // system browser through the backend (http and https only) instead of navigating the window.
 import ReactMarkdown, { type Components } from "react-markdown";
+import remarkGfm from "remark-gfm";
 
 import { backend } from "../../lib/backend";
 
@@ -32,6 +33,7 @@ export function Markdown({ text }: { text: string }) {
     <div className="markdown">
       <ReactMarkdown
         skipHtml
+        remarkPlugins={[remarkGfm]}
         urlTransform={safeUrl}
         disallowedElements={["img"]}
         unwrapDisallowed
