@@ -33,4 +33,4 @@ cargo build -p pickboard --locked
 
 step "End-to-end tests (the real app under Xvfb)"
 rm -rf tests/artifacts
-xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p pickboard-e2e --locked --test e2e -- --test-threads=1
+xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p pickboard-e2e --locked --test cli --test e2e -- --test-threads=1

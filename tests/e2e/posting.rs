@@ -1,58 +1,9 @@
 //! Posting to Mattermost through the real app, against a real HTTP server on 127.0.0.1 that answers as Mattermost does.
 
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use pickboard_e2e::mattermost::FakeMattermost;
 use pickboard_e2e::{App, TestResult};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
-
-/// Answers every request with 200 `ok` and keeps the bodies.
-async fn mattermost_on(port: u16) -> TestResult<(String, Arc<Mutex<Vec<String>>>)> {
-    let listener = TcpListener::bind(("127.0.0.1", port)).await?;
-    let url = format!(
-        "http://{}/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c",
-        listener.local_addr()?
-    );
-    let bodies = Arc::new(Mutex::new(Vec::new()));
-    let log = Arc::clone(&bodies);
-    tokio::spawn(async move {
-        while let Ok((mut socket, _)) = listener.accept().await {
-            let log = Arc::clone(&log);
-            tokio::spawn(async move {
-                let mut buf = Vec::new();
-                let mut chunk = [0u8; 8192];
-                loop {
-                    let n = socket.read(&mut chunk).await.unwrap_or(0);
-                    if n == 0 {
-                        return;
-                    }
-                    buf.extend_from_slice(&chunk[..n]);
-                    let text = String::from_utf8_lossy(&buf).into_owned();
-                    let Some(at) = text.find("\r\n\r\n") else { continue };
-                    let length: usize = text[..at]
-                        .lines()
-                        .find_map(|l| {
-                            l.to_lowercase()
-                                .strip_prefix("content-length:")
-                                .map(|v| v.trim().parse().unwrap_or(0))
-                        })
-                        .unwrap_or(0);
-                    if buf.len() >= at + 4 + length {
-                        log.lock()
-                            .unwrap()
-                            .push(String::from_utf8_lossy(&buf[at + 4..]).into_owned());
-                        let _ = socket
-                            .write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
-                            .await;
-                        return;
-                    }
-                }
-            });
-        }
-    });
-    Ok((url, bodies))
-}
 
 async fn set_channel(app: &App, url: &str) -> TestResult {
     let field = app.wait_for_css("[role=dialog] input[type=password]").await?;
@@ -66,7 +17,8 @@ async fn set_channel(app: &App, url: &str) -> TestResult {
 async fn the_outcome_is_posted_to_the_channel_and_an_outbox_post_goes_out_when_the_server_is_back(
 ) -> TestResult {
     let data = tempfile::tempdir()?;
-    let (url, bodies) = mattermost_on(0).await?;
+    let server = FakeMattermost::ok(0).await?;
+    let url = server.url.clone();
     let app = App::launch(data.path()).await?;
     app.click_button("Start with a sample board").await?;
     app.region("Implement").await?;
@@ -89,7 +41,7 @@ async fn the_outcome_is_posted_to_the_channel_and_an_outbox_post_goes_out_when_t
         elapsed.as_millis()
     );
 
-    let received = bodies.lock().unwrap().clone();
+    let received = server.received();
     assert_eq!(received.len(), 1, "one request for a short message");
     let json: serde_json::Value = serde_json::from_str(&received[0])?;
     let text = json["text"].as_str().unwrap_or_default();
@@ -122,15 +74,11 @@ async fn the_outcome_is_posted_to_the_channel_and_an_outbox_post_goes_out_when_t
     app.screenshot("posts-waiting.png").await?;
 
     // The server is back: Retry sends it, once.
-    let (_, back) = mattermost_on(port).await?;
+    let back = FakeMattermost::ok(port).await?;
     app.click_button("Retry").await?;
     app.wait_until("the post went out", "return [...document.querySelectorAll('.post')].filter(p => p.textContent.includes('Posted')).length === 2;").await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(
-        back.lock().unwrap().len(),
-        1,
-        "the waiting post was sent exactly once"
-    );
+    assert_eq!(back.received().len(), 1, "the waiting post was sent exactly once");
     app.quit().await?;
     Ok(())
 }
