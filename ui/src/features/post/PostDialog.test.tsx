@@ -1,0 +1,66 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import type { ChannelSettings, Post } from "../../lib/bindings";
+import { fakeBackend } from "../../test/fakeBackend";
+import { PostDialog, withEmoji } from "./PostDialog";
+
+const settings: ChannelSettings = {
+  webhookMasked: "https://chat.example.com/hooks/abcd…",
+  plainHttp: false,
+  channel: "ops",
+  username: "",
+  iconUrl: "",
+};
+
+const post = (status: Post["status"]): Post => ({
+  id: 5,
+  boardId: 1,
+  status,
+  message: "m",
+  parts: 1,
+  partsSent: status === "posted" ? 1 : 0,
+  error: null,
+  createdAt: 0,
+  postedAt: null,
+});
+
+describe("PostDialog", () => {
+  it("asks for the channel first when none is set", async () => {
+    fakeBackend(null, { get_channel_settings: () => null, preview_post: () => "#### x" });
+    render(<PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />);
+    expect(await screen.findByLabelText("Incoming webhook address")).toHaveAttribute("type", "password");
+    expect(screen.getByRole("button", { name: "Post" })).toBeDisabled();
+  });
+
+  it("previews the message as Mattermost shows it, posts with the chosen options and reports Posted", async () => {
+    let listed = 0;
+    const fake = fakeBackend(null, {
+      get_channel_settings: () => settings,
+      preview_post: () =>
+        "#### PICK outcome: Infra\n\n**:large_green_circle: Implement** · quick wins\n\n| # | Idea |\n|---:|---|\n| 1 | Rotate |",
+      post_to_channel: () => post("pending"),
+      list_posts: () => [post(listed++ > 0 ? "posted" : "pending")],
+    });
+    const onPosted = vi.fn();
+    render(<PostDialog boardId={1} onClose={vi.fn()} onPosted={onPosted} />);
+    expect(await screen.findByText(/To/)).toHaveTextContent("~ops");
+    expect(await screen.findByRole("table")).toBeInTheDocument();
+    expect(screen.getByText(/🟢 Implement/)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByLabelText("Kill"));
+    await userEvent.click(screen.getByRole("button", { name: "Post" }));
+    await waitFor(() => {
+      expect(onPosted).toHaveBeenCalled();
+    });
+    const sent = fake.calls.find((c) => c.command === "post_to_channel")?.args as {
+      options: { quadrants: string[] };
+    };
+    expect(sent.options.quadrants).toEqual(["implement", "challenge", "possible"]);
+  });
+
+  it("turns the message's emoji codes into emoji for the preview", () => {
+    expect(withEmoji(":large_green_circle: a :red_circle: :unknown:")).toBe("🟢 a 🔴 :unknown:");
+  });
+});
