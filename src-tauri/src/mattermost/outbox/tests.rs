@@ -43,6 +43,17 @@ fn make_due_now(db: &Mutex<Db>) {
         .unwrap();
 }
 
+/// The `text` of every request a test server received, in order.
+fn texts(seen: &std::sync::Mutex<Vec<crate::mattermost::test_server::Received>>) -> Vec<String> {
+    let text = |body: &str| {
+        serde_json::from_str::<serde_json::Value>(body).unwrap()["text"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    seen.lock().unwrap().iter().map(|r| text(&r.body)).collect()
+}
+
 fn sender() -> Sender {
     Sender::new(Duration::from_secs(3)).unwrap()
 }
@@ -135,28 +146,8 @@ async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
     assert_eq!(done.status, PostStatus::Posted);
 
     // Every part reached a server exactly once when accepted, and the parts rejoin to the message.
-    let first_server: Vec<String> = seen
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            serde_json::from_str::<serde_json::Value>(&r.body).unwrap()["text"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect();
-    let second_server: Vec<String> = seen2
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            serde_json::from_str::<serde_json::Value>(&r.body).unwrap()["text"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect();
+    let first_server = texts(&seen);
+    let second_server = texts(&seen2);
     assert_eq!(first_server.len(), 2);
     let accepted: Vec<String> = std::iter::once(first_server[0].clone())
         .chain(second_server)

@@ -10,7 +10,8 @@ import { groupByZone, optimisticMove } from "./columns";
 
 export type SaveState = "saved" | "saving" | "failed";
 
-export function useBoard(boardId: number, onChanged: () => void) {
+/** `onCountsChanged` runs after changes that alter how many ideas the board holds (the sidebar shows the counts). */
+export function useBoard(boardId: number, onCountsChanged: () => void) {
   const [board, setBoard] = useState<Board | null>(null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [pending, setPending] = useState(0);
@@ -56,7 +57,7 @@ export function useBoard(boardId: number, onChanged: () => void) {
 
   /** Saves one change; on failure says why and reloads what is really saved. */
   const save = useCallback(
-    async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    async <T>(work: () => Promise<T>, changesCount = false): Promise<T | undefined> => {
       setPending((n) => n + 1);
       try {
         const result = await work();
@@ -72,10 +73,10 @@ export function useBoard(boardId: number, onChanged: () => void) {
       } finally {
         setPending((n) => n - 1);
         setVersion((v) => v + 1);
-        onChanged();
+        if (changesCount) onCountsChanged();
       }
     },
-    [toast, reload, onChanged],
+    [toast, reload, onCountsChanged],
   );
 
   const addIdea = useCallback(
@@ -84,7 +85,7 @@ export function useBoard(boardId: number, onChanged: () => void) {
         const idea = await backend.addIdea(boardId, title, zone);
         setIdeas((ideas) => [...ideas, idea]);
         return idea;
-      }),
+      }, true),
     [boardId, save, setIdeas],
   );
 
@@ -132,14 +133,14 @@ export function useBoard(boardId: number, onChanged: () => void) {
       save(async () => {
         const restored = await backend.restoreIdea(idea);
         setIdeas((ideas) => [...ideas, restored]);
-      }),
+      }, true),
     [save, setIdeas],
   );
 
   const deleteIdea = useCallback(
     async (id: number) => {
       setIdeas((ideas) => ideas.filter((i) => i.id !== id));
-      const deleted = await save(() => backend.deleteIdea(id));
+      const deleted = await save(() => backend.deleteIdea(id), true);
       if (deleted) {
         toast({
           message: `Deleted “${shorten(deleted.title)}”.`,
@@ -176,10 +177,10 @@ export function useBoard(boardId: number, onChanged: () => void) {
       } finally {
         setPending((n) => n - 1);
         setVersion((v) => v + 1);
-        onChanged();
+        onCountsChanged();
       }
     },
-    [boardId, toast, reload, onChanged],
+    [boardId, toast, reload, onCountsChanged],
   );
 
   const undo = useCallback(() => step("undo"), [step]);
