@@ -126,6 +126,31 @@ fn undoing_a_delete_brings_back_the_idea_with_its_history() {
 }
 
 #[test]
+fn undoing_a_delete_never_takes_the_id_of_an_idea_added_since_on_another_board() {
+    let mut db = Db::open_in_memory().unwrap();
+    let a = db.write(|tx| boards::create(tx, "A")).unwrap().id;
+    let b = db.write(|tx| boards::create(tx, "B")).unwrap().id;
+    let gone = db
+        .write(|tx| add_idea(tx, a, "Deleted on A", Zone::Unsorted))
+        .unwrap();
+    db.write(|tx| delete_idea(tx, gone.id)).unwrap();
+    let added = db.write(|tx| add_idea(tx, b, "Added on B", Zone::Kill)).unwrap();
+    assert_ne!(added.id, gone.id, "a deleted idea's id must not be reused");
+
+    db.write(|tx| undo(tx, a)).unwrap();
+    let (_, on_a) = visible(&mut db, a);
+    let (_, on_b) = visible(&mut db, b);
+    assert_eq!(
+        on_a.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(),
+        ["Deleted on A"]
+    );
+    assert_eq!(
+        on_b.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(),
+        ["Added on B"]
+    );
+}
+
+#[test]
 fn a_new_edit_clears_what_could_be_redone_and_undo_stops_at_the_start() {
     let mut db = Db::open_in_memory().unwrap();
     let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;

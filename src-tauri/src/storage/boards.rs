@@ -93,8 +93,9 @@ pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
     )?;
     let copy = tx.last_insert_rowid();
     tx.execute(
-        "INSERT INTO ideas (board_id, title, notes, payoff, cost, rank, created_at, updated_at)
-         SELECT ?2, title, notes, payoff, cost, rank, created_at, updated_at FROM ideas WHERE board_id = ?1 ORDER BY rank",
+        "INSERT INTO ideas (board_id, title, notes, payoff, cost, rank, owner, link, tags, created_at, updated_at)
+         SELECT ?2, title, notes, payoff, cost, rank, owner, link, tags, created_at, updated_at
+         FROM ideas WHERE board_id = ?1 ORDER BY rank",
         params![id, copy],
     )?;
     summary(tx, copy)

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_details_and_history.sql"),
     include_str!("migrations/0003_mattermost.sql"),
+    include_str!("migrations/0004_idea_ids_never_reused.sql"),
 ];
 
 /// The format version this build writes (`PRAGMA user_version`).

@@ -1,6 +1,6 @@
 //! Storage tests on real SQLite files in temporary folders.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 
@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use super::*;
 use crate::domain::{Position, Quadrant, Zone};
 use crate::error::ErrorKind;
-use crate::storage::{boards, ideas};
+use crate::storage::{boards, history, ideas};
 
 fn temp_db() -> (tempfile::TempDir, Db) {
     let dir = tempfile::tempdir().unwrap();
@@ -91,6 +91,40 @@ fn migrations_apply_once_and_the_sql_is_valid() {
         )
         .unwrap();
     assert_eq!(tables, 2);
+}
+
+#[test]
+fn the_id_migration_keeps_every_idea_and_reserves_the_ids_of_deleted_ones() {
+    let conn = Connection::open_in_memory().unwrap();
+    for sql in &MIGRATIONS[..3] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.execute_batch(
+        "INSERT INTO boards (id, name, created_at, updated_at) VALUES (1, 'Infra', 0, 0);
+         INSERT INTO ideas (id, board_id, title, payoff, cost, rank, created_at, updated_at, owner, tags)
+             VALUES (3, 1, 'Kept', 70, 20, 1, 5, 6, 'ana', '[\"ci\"]');
+         INSERT INTO events (board_id, idea_id, kind, summary, changes, at) VALUES (1, 9, 'deleted', '{}', '[]', 0);
+         PRAGMA user_version = 3;",
+    )
+    .unwrap();
+    let mut db = Db {
+        conn,
+        path: PathBuf::from(":memory:"),
+    };
+    db.migrate().unwrap();
+    history::install_change_capture(&db.conn).unwrap();
+
+    let kept = db.read(|tx| ideas::get(tx, 3)).unwrap();
+    assert_eq!(
+        (kept.title.as_str(), kept.owner.as_str(), kept.tags.clone()),
+        ("Kept", "ana", vec!["ci".to_owned()])
+    );
+    assert_eq!(
+        kept.position.map(|p| (p.payoff.tenths(), p.cost.tenths())),
+        Some((70, 20))
+    );
+    let next = db.write(|tx| ideas::add(tx, 1, "New", Zone::Unsorted)).unwrap();
+    assert_eq!(next.id, 10, "ids up to the deleted idea 9 stay reserved");
 }
 
 fn file_bytes(path: &Path) -> Vec<u8> {
