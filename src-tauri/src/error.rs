@@ -51,6 +51,14 @@ pub enum Error {
     #[error("Your preferences could not be read or saved: {0}")]
     Preferences(String),
 
+    /// A file the user chose could not be read or written; `detail` says why, in words for the user.
+    #[error("{detail}")]
+    File { path: PathBuf, detail: String },
+
+    /// The user stopped a long task (an import) before it finished; nothing was changed.
+    #[error("Cancelled. Nothing was changed.")]
+    Cancelled,
+
     /// Mattermost did not take a message; the failure says why and what to do.
     #[error("{}{}", .0.message, .0.request_id.as_ref().map(|r| format!(" (Mattermost request id {r})")).unwrap_or_default())]
     Mattermost(Box<crate::mattermost::response::Failure>),
@@ -69,6 +77,8 @@ pub enum ErrorKind {
     ReadOnly,
     Storage,
     Preferences,
+    File,
+    Cancelled,
     Mattermost,
 }
 
@@ -98,6 +108,8 @@ impl Error {
             Self::ReadOnly => ErrorKind::ReadOnly,
             Self::Storage(_) => ErrorKind::Storage,
             Self::Preferences(_) => ErrorKind::Preferences,
+            Self::File { .. } => ErrorKind::File,
+            Self::Cancelled => ErrorKind::Cancelled,
             Self::Mattermost(_) => ErrorKind::Mattermost,
         }
     }
@@ -106,7 +118,8 @@ impl Error {
         match self {
             Self::DatabaseTooNew { path, .. }
             | Self::DatabaseCorrupt { path, .. }
-            | Self::DatabaseUnavailable { path, .. } => Some(path),
+            | Self::DatabaseUnavailable { path, .. }
+            | Self::File { path, .. } => Some(path),
             _ => None,
         }
     }

@@ -5,12 +5,14 @@ pub mod cli;
 pub mod domain;
 pub mod edits;
 pub mod error;
+pub mod files;
 pub mod mattermost;
 pub mod paths;
 pub mod preferences;
 pub mod sample;
 pub mod state;
 pub mod storage;
+pub mod transfer;
 
 mod app;
 mod commands;

@@ -155,6 +155,30 @@ fn link(url: &str) -> Option<String> {
 
 /// The message for `board` as of `date` (already formatted), with the ideas' changes since `last_post`.
 pub fn build(board: &Board, options: &PostOptions, last_post: Option<&[PostedIdea]>, date: &str) -> String {
+    render(board, options, last_post, date, Audience::Channel)
+}
+
+/// Who reads the Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// A Mattermost channel: user text neutralised (see [`safe`]); owners notified only when asked.
+    Channel,
+    /// A document (export): user text as written, on one line, with `|` escaped for the tables.
+    Document,
+}
+
+/// The outcome as Markdown for `audience`; [`build`] is the one for a channel.
+pub fn render(
+    board: &Board,
+    options: &PostOptions,
+    last_post: Option<&[PostedIdea]>,
+    date: &str,
+    audience: Audience,
+) -> String {
+    let safe = |text: &str| match audience {
+        Audience::Channel => safe(text),
+        Audience::Document => text.replace(['\r', '\n'], " ").replace('|', "\\|"),
+    };
     let mut out = format!("#### PICK outcome: {} · {date}\n", safe(&board.name));
     for line in options.note.lines().filter(|l| !l.trim().is_empty()) {
         out.push_str(&format!("> {}\n", safe(line)));
@@ -197,7 +221,10 @@ pub fn build(board: &Board, options: &PostOptions, last_post: Option<&[PostedIde
             }
             let mut cells = vec![(n + 1).to_string(), title];
             if options.include_owners {
-                let owner = match options.notify_owners.then(|| mention(&idea.owner)).flatten() {
+                let owner = match (options.notify_owners && audience == Audience::Channel)
+                    .then(|| mention(&idea.owner))
+                    .flatten()
+                {
                     Some(m) => m,
                     None => safe(&idea.owner),
                 };
@@ -253,7 +280,11 @@ pub fn build(board: &Board, options: &PostOptions, last_post: Option<&[PostedIde
     }
     let t = board.thresholds;
     out.push_str(&format!(
-        "\n_Posted from Pickboard · {} ideas · high payoff from {}, hard from {}_",
+        "\n_{} from Pickboard · {} ideas · high payoff from {}, hard from {}_",
+        match audience {
+            Audience::Channel => "Posted",
+            Audience::Document => "Exported",
+        },
         board.ideas.len(),
         t.payoff.points(),
         t.cost.points()

@@ -162,3 +162,60 @@ pub(crate) fn touch(tx: &Transaction<'_>, id: i64) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// The board called `name` (ignoring case and surrounding spaces), or an error that lists the boards there are.
+pub fn find_by_name(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
+    let all = list(tx)?;
+    let wanted = name.trim().to_lowercase();
+    if let Some(board) = all.iter().find(|b| b.name.to_lowercase() == wanted) {
+        return Ok(board.clone());
+    }
+    let names: Vec<String> = all.iter().map(|b| format!("\"{}\"", b.name)).collect();
+    Err(Error::invalid(if names.is_empty() {
+        format!(
+            "There is no board named \"{}\"; there are no boards yet.",
+            name.trim()
+        )
+    } else {
+        format!(
+            "There is no board named \"{}\". The boards are: {}.",
+            name.trim(),
+            names.join(", ")
+        )
+    }))
+}
+
+/// `name` if no board has it yet, otherwise `name (2)`, `name (3)`, …, within the length limit.
+pub fn unused_name(tx: &Transaction<'_>, name: &str) -> Result<String> {
+    let name = clean_board_name(name)?;
+    let taken: Vec<String> = list(tx)?.into_iter().map(|b| b.name.to_lowercase()).collect();
+    if !taken.contains(&name.to_lowercase()) {
+        return Ok(name);
+    }
+    for n in 2.. {
+        let suffix = format!(" ({n})");
+        let keep = MAX_BOARD_NAME_CHARS - suffix.chars().count();
+        let candidate: String = name.chars().take(keep).collect::<String>() + &suffix;
+        if !taken.contains(&candidate.to_lowercase()) {
+            return Ok(candidate);
+        }
+    }
+    unreachable!("some number is free")
+}
+
+/// Creates a board as a file describes it (import): the name as given, made unique; its thresholds and times.
+pub fn create_imported(
+    tx: &Transaction<'_>,
+    name: &str,
+    thresholds: Thresholds,
+    created_at: i64,
+    updated_at: i64,
+) -> Result<i64> {
+    let name = unused_name(tx, name)?;
+    let thresholds = Thresholds::new(thresholds.payoff, thresholds.cost)?;
+    tx.execute(
+        "INSERT INTO boards (name, payoff_threshold, cost_threshold, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![name, thresholds.payoff.tenths(), thresholds.cost.tenths(), created_at, updated_at],
+    )?;
+    Ok(tx.last_insert_rowid())
+}

@@ -5,6 +5,8 @@
 //! and a summary for the timeline. Undo writes the rows back as they were before; redo writes them as they were after.
 //! Because whole rows are restored, undo is exact even when an action renumbered every idea's rank.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -52,7 +54,7 @@ pub(crate) fn install_change_capture(conn: &rusqlite::Connection) -> Result<()> 
 
 /// An `ideas` row exactly as stored, as the triggers write it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct IdeaRow {
+pub struct IdeaRow {
     id: i64,
     board_id: i64,
     title: String,
@@ -80,7 +82,7 @@ impl IdeaRow {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-struct ThresholdsRow {
+pub struct ThresholdsRow {
     payoff_threshold: i64,
     cost_threshold: i64,
 }
@@ -95,9 +97,9 @@ impl ThresholdsRow {
 }
 
 /// One row an action changed: `None` before means it was created, `None` after that it was deleted.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "table", rename_all = "camelCase")]
-enum RowChange {
+pub enum RowChange {
     Idea {
         id: i64,
         before: Option<Box<IdeaRow>>,
@@ -119,10 +121,12 @@ pub enum EventKind {
     Deleted,
     Restored,
     Thresholds,
+    /// Ideas imported from a file into an existing board.
+    Imported,
 }
 
 /// What an event did, in terms the timeline can show.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EventSummary {
     /// The idea's title (after the change, or before a delete).
@@ -133,6 +137,9 @@ pub struct EventSummary {
     pub fields: Vec<String>,
     pub thresholds_before: Option<Thresholds>,
     pub thresholds_after: Option<Thresholds>,
+    /// How many ideas an import brought (its `title` is the file's name).
+    #[serde(default)]
+    pub count: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -164,18 +171,56 @@ pub fn record_as<T>(
     if let Some(board_id) = board_id {
         let thresholds = boards::thresholds(tx, board_id)?;
         let (kind, idea_id, summary) = describe(&changes, thresholds, kind);
-        let changes = serde_json::to_string(&changes).map_err(|e| Error::Storage(e.to_string()))?;
-        let summary = serde_json::to_string(&summary).map_err(|e| Error::Storage(e.to_string()))?;
-        tx.execute(
-            "DELETE FROM events WHERE board_id = ?1 AND undone = 1",
-            [board_id],
-        )?;
-        tx.execute(
-            "INSERT INTO events (board_id, idea_id, kind, summary, changes, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![board_id, idea_id, kind_name(kind), summary, changes, now_ms()],
-        )?;
+        insert_event(tx, board_id, idea_id, kind, &summary, &changes)?;
     }
     Ok(out)
+}
+
+/// Like [`record`], for an import of `count` ideas from `file_name`: one event, undone in one step.
+pub fn record_imported<T>(
+    tx: &Transaction<'_>,
+    file_name: &str,
+    count: usize,
+    action: impl FnOnce(&Transaction<'_>) -> Result<T>,
+) -> Result<T> {
+    tx.execute("DELETE FROM temp.change_log", [])?;
+    let out = action(tx)?;
+    let (board_id, changes) = take_changes(tx)?;
+    if let Some(board_id) = board_id {
+        let summary = EventSummary {
+            title: Some(file_name.to_owned()),
+            count: u32::try_from(count).ok(),
+            ..EventSummary::default()
+        };
+        insert_event(tx, board_id, None, EventKind::Imported, &summary, &changes)?;
+    }
+    Ok(out)
+}
+
+fn insert_event(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    idea_id: Option<i64>,
+    kind: EventKind,
+    summary: &EventSummary,
+    changes: &[RowChange],
+) -> Result<()> {
+    tx.execute(
+        "DELETE FROM events WHERE board_id = ?1 AND undone = 1",
+        [board_id],
+    )?;
+    tx.execute(
+        "INSERT INTO events (board_id, idea_id, kind, summary, changes, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            board_id,
+            idea_id,
+            kind_name(kind),
+            to_json(summary)?,
+            to_json(&changes)?,
+            now_ms()
+        ],
+    )?;
+    Ok(())
 }
 
 /// A row of the change log: board, table, row id, the row before and after as JSON.
@@ -195,6 +240,8 @@ fn take_changes(tx: &Transaction<'_>) -> Result<(Option<i64>, Vec<RowChange>)> {
     let parse_err = |e: serde_json::Error| Error::Storage(format!("the change log could not be read: {e}"));
     let mut board_id = None;
     let mut changes: Vec<RowChange> = Vec::new();
+    // Where each idea's change is in `changes`, so that an action touching 50,000 rows is recorded in linear time.
+    let mut seen: HashMap<i64, usize> = HashMap::new();
     for (board, table, id, before, after) in rows {
         board_id.get_or_insert(board);
         match table.as_str() {
@@ -207,17 +254,12 @@ fn take_changes(tx: &Transaction<'_>) -> Result<(Option<i64>, Vec<RowChange>)> {
                     .map(|a| serde_json::from_str(&a))
                     .transpose()
                     .map_err(parse_err)?;
-                let existing = changes.iter_mut().find_map(|c| match c {
-                    RowChange::Idea {
-                        id: seen,
-                        after: last,
-                        ..
-                    } if *seen == id => Some(last),
-                    _ => None,
-                });
-                match existing {
-                    Some(last) => *last = after,
-                    None => changes.push(RowChange::Idea { id, before, after }),
+                match seen.get(&id).and_then(|&n| changes.get_mut(n)) {
+                    Some(RowChange::Idea { after: last, .. }) => *last = after,
+                    _ => {
+                        seen.insert(id, changes.len());
+                        changes.push(RowChange::Idea { id, before, after });
+                    }
                 }
             }
             _ => {
@@ -249,14 +291,7 @@ fn describe(
     now: Thresholds,
     hint: Option<EventKind>,
 ) -> (EventKind, Option<i64>, EventSummary) {
-    let mut summary = EventSummary {
-        title: None,
-        from: None,
-        to: None,
-        fields: Vec::new(),
-        thresholds_before: None,
-        thresholds_after: None,
-    };
+    let mut summary = EventSummary::default();
     // The idea the action was about is the first one it touched (a renumbering follows it).
     match changes.first() {
         Some(RowChange::Board { before, after, .. }) => {
@@ -307,6 +342,7 @@ fn kind_name(kind: EventKind) -> &'static str {
         EventKind::Deleted => "deleted",
         EventKind::Restored => "restored",
         EventKind::Thresholds => "thresholds",
+        EventKind::Imported => "imported",
     }
 }
 
@@ -317,6 +353,7 @@ fn kind_from_name(name: &str) -> EventKind {
         "deleted" => EventKind::Deleted,
         "restored" => EventKind::Restored,
         "thresholds" => EventKind::Thresholds,
+        "imported" => EventKind::Imported,
         _ => EventKind::Edited,
     }
 }
@@ -441,4 +478,105 @@ fn apply(tx: &Transaction<'_>, change: &RowChange, undo: bool) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// An event as a board file carries it (see `transfer::json`): what the timeline shows, and the rows for undo.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportedEvent {
+    pub idea_id: Option<i64>,
+    pub kind: EventKind,
+    pub summary: EventSummary,
+    pub changes: Vec<RowChange>,
+    pub at: i64,
+    pub undone: bool,
+}
+
+/// Every event of the board, oldest first, undone ones included (they can still be redone).
+pub fn export(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<ExportedEvent>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT idea_id, kind, summary, changes, at, undone FROM events WHERE board_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([board_id], |r| {
+        Ok((
+            r.get::<_, Option<i64>>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, i64>(4)?,
+            r.get::<_, bool>(5)?,
+        ))
+    })?;
+    let unreadable =
+        |e: serde_json::Error| Error::Storage(format!("the board's history could not be read: {e}"));
+    let mut events = Vec::new();
+    for row in rows {
+        let (idea_id, kind, summary, changes, at, undone) = row?;
+        events.push(ExportedEvent {
+            idea_id,
+            kind: kind_from_name(&kind),
+            summary: serde_json::from_str(&summary).map_err(unreadable)?,
+            changes: serde_json::from_str(&changes).map_err(unreadable)?,
+            at,
+            undone,
+        });
+    }
+    Ok(events)
+}
+
+/// Writes imported events to `board_id`. `new_id` maps each idea id the file uses to the id the idea has here, so
+/// that undo and redo after the import touch this board's ideas only.
+pub fn import(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    events: &[ExportedEvent],
+    mut new_id: impl FnMut(i64) -> i64,
+) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO events (board_id, idea_id, kind, summary, changes, at, undone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for event in events {
+        let changes: Vec<RowChange> = event
+            .changes
+            .iter()
+            .map(|change| match change {
+                RowChange::Idea { id, before, after } => {
+                    let id = new_id(*id);
+                    let moved = |row: &Option<Box<IdeaRow>>| {
+                        row.as_ref().map(|r| {
+                            Box::new(IdeaRow {
+                                id,
+                                board_id,
+                                ..(**r).clone()
+                            })
+                        })
+                    };
+                    RowChange::Idea {
+                        id,
+                        before: moved(before),
+                        after: moved(after),
+                    }
+                }
+                RowChange::Board { before, after, .. } => RowChange::Board {
+                    id: board_id,
+                    before: *before,
+                    after: *after,
+                },
+            })
+            .collect();
+        insert.execute(params![
+            board_id,
+            event.idea_id.map(&mut new_id),
+            kind_name(event.kind),
+            to_json(&event.summary)?,
+            to_json(&changes)?,
+            event.at,
+            event.undone
+        ])?;
+    }
+    Ok(())
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Storage(e.to_string()))
 }

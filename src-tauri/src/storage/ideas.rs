@@ -290,3 +290,96 @@ pub fn set_position(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -
     boards::touch(tx, idea.board_id)?;
     get(tx, id)
 }
+
+/// An idea arriving from a file, checked by the same rules as one typed into the app.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewIdea {
+    pub title: String,
+    pub notes: String,
+    pub position: Option<Position>,
+    pub owner: String,
+    pub link: String,
+    pub tags: Vec<String>,
+}
+
+impl NewIdea {
+    /// Cleans every field as the details panel would; the error names the first field that is wrong.
+    pub fn new(
+        title: &str,
+        notes: &str,
+        position: Option<Position>,
+        owner: &str,
+        link: &str,
+        tags: &[String],
+    ) -> Result<NewIdea> {
+        Ok(NewIdea {
+            title: clean_title(title)?,
+            notes: clean_notes(notes)?,
+            position,
+            owner: clean_owner(owner)?,
+            link: clean_link(link)?,
+            tags: clean_tags(tags)?,
+        })
+    }
+}
+
+/// Where and when an imported idea goes: its id (reserved with [`reserve_ids`]) or a new one, rank and times.
+#[derive(Debug, Clone, Copy)]
+pub struct Placement {
+    pub id: Option<i64>,
+    pub rank: f64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// Inserts one imported idea without reading it back (imports write thousands in one transaction).
+pub fn insert(tx: &Transaction<'_>, board_id: i64, idea: &NewIdea, at: Placement) -> Result<i64> {
+    let tags = serde_json::to_string(&idea.tags).map_err(|e| Error::Storage(e.to_string()))?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO ideas (id, board_id, title, notes, payoff, cost, rank, created_at, updated_at, owner, link, tags)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    stmt.execute(params![
+        at.id,
+        board_id,
+        idea.title,
+        idea.notes,
+        idea.position.map(|p| p.payoff.tenths()),
+        idea.position.map(|p| p.cost.tenths()),
+        at.rank,
+        at.created_at,
+        at.updated_at,
+        idea.owner,
+        idea.link,
+        tags
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The rank after every idea on the board, for ideas added at the end.
+pub fn next_rank(tx: &Transaction<'_>, board_id: i64) -> Result<f64> {
+    Ok(tx.query_row(
+        "SELECT coalesce(max(rank), 0) + 1 FROM ideas WHERE board_id = ?1",
+        [board_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Reserves `count` idea ids no idea has had or will get otherwise, and returns the first.
+pub fn reserve_ids(tx: &Transaction<'_>, count: usize) -> Result<i64> {
+    let used: i64 = tx.query_row(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'ideas'), 0),
+                    coalesce((SELECT max(id) FROM ideas), 0))",
+        [],
+        |r| r.get(0),
+    )?;
+    let last = used + i64::try_from(count).map_err(|_| Error::invalid("Too many ideas."))?;
+    let updated = tx.execute("UPDATE sqlite_sequence SET seq = ?1 WHERE name = 'ideas'", [last])?;
+    if updated == 0 {
+        tx.execute(
+            "INSERT INTO sqlite_sequence (name, seq) VALUES ('ideas', ?1)",
+            [last],
+        )?;
+    }
+    Ok(used + 1)
+}

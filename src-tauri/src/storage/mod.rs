@@ -3,6 +3,7 @@
 //! Opening never modifies a file it cannot vouch for: the format version and the file's integrity are read first,
 //! and only a healthy database of a version this build understands is migrated and switched to WAL.
 
+pub mod backup;
 pub mod boards;
 pub mod history;
 pub mod ideas;

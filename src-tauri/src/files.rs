@@ -1,0 +1,140 @@
+//! Reading and writing the files a user chooses (exports, imports, backups), with errors in words for the user.
+//!
+//! A file is written to a temporary name beside it, flushed to disk and renamed over the target, so a full disk or a
+//! crash never leaves half a file where the user expects a whole one.
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The largest file Pickboard reads for an import: far above 50,000 rows with long notes.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Writes `bytes` to `path` in one piece: the file is either the old one or the new one, never a part.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = temporary_sibling(path);
+    let written = (|| {
+        let mut file = File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written.map_err(|e| write_error(path, &e))
+}
+
+/// A temporary name in the same folder as `path` (so that renaming it over `path` is atomic).
+pub fn temporary_sibling(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
+    path.with_file_name(format!(".{name}.{}.part", std::process::id()))
+}
+
+/// Reads a whole file the user chose, refusing files larger than `max_bytes`.
+pub fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    let file = File::open(path).map_err(|e| read_error(path, &e))?;
+    let len = file.metadata().map_err(|e| read_error(path, &e))?.len();
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(file_error(
+            path,
+            format!("{} is a folder, not a file.", path.display()),
+        ));
+    }
+    if len > max_bytes {
+        return Err(file_error(
+            path,
+            format!(
+                "{} is too large to import ({} MB; the limit is {} MB).",
+                path.display(),
+                len / 1_000_000,
+                max_bytes / 1_000_000
+            ),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(path, &e))?;
+    Ok(bytes)
+}
+
+pub fn file_error(path: &Path, detail: String) -> Error {
+    Error::File {
+        path: path.to_owned(),
+        detail,
+    }
+}
+
+pub fn read_error(path: &Path, err: &io::Error) -> Error {
+    let shown = path.display();
+    let detail = match err.kind() {
+        io::ErrorKind::NotFound => format!("There is no file at {shown}."),
+        io::ErrorKind::PermissionDenied => {
+            format!("Pickboard may not read {shown}. Check the file's permissions.")
+        }
+        io::ErrorKind::IsADirectory => format!("{shown} is a folder, not a file."),
+        _ => format!("{shown} could not be read: {err}."),
+    };
+    file_error(path, detail)
+}
+
+pub fn write_error(path: &Path, err: &io::Error) -> Error {
+    let shown = path.display();
+    let detail = match err.kind() {
+        io::ErrorKind::StorageFull => {
+            format!("The disk is full, so {shown} was not saved. Free some space and try again.")
+        }
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            format!("Pickboard may not write {shown}. Choose another folder.")
+        }
+        io::ErrorKind::NotFound => format!("The folder for {shown} does not exist. Choose another folder."),
+        io::ErrorKind::IsADirectory => format!("{shown} is a folder. Choose a file name."),
+        _ => format!("{shown} could not be saved: {err}."),
+    };
+    file_error(path, detail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    #[test]
+    fn a_written_file_replaces_the_old_one_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        write_atomically(&path, b"old").unwrap();
+        write_atomically(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn failures_say_what_went_wrong_with_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nope").join("board.json");
+        let err = write_atomically(&missing, b"x").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::File);
+        assert!(err.to_string().contains("does not exist"), "{err}");
+
+        let err = read_limited(&dir.path().join("absent.csv"), 10).unwrap_err();
+        assert!(err.to_string().starts_with("There is no file at"), "{err}");
+
+        let big = dir.path().join("big.csv");
+        fs::write(&big, vec![b'a'; 2_000_001]).unwrap();
+        let err = read_limited(&big, 1_000_000).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("too large to import (2 MB; the limit is 1 MB)"),
+            "{err}"
+        );
+
+        let err = read_limited(dir.path(), 10).unwrap_err();
+        assert!(err.to_string().contains("is a folder"), "{err}");
+    }
+}

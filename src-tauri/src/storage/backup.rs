@@ -1,0 +1,256 @@
+//! Backups: copies of the whole database made with SQLite's online backup API, which copies a consistent snapshot
+//! while the app keeps the database open.
+//!
+//! The app makes one when it starts, at most once a day, in the data folder's `backups/`, and keeps the newest
+//! [`KEEP`]. A restore first backs up the current state, then copies the backup into the open database, so nothing
+//! is lost by restoring the wrong one.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{create_private_file, history, now_ms, Db, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use crate::files;
+
+pub const DIR: &str = "backups";
+pub const KEEP: usize = 14;
+const PREFIX: &str = "pickboard-";
+const EXTENSION: &str = ".db";
+
+/// A backup as the restore dialog lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupInfo {
+    pub file_name: String,
+    /// When it was made (Unix time, milliseconds).
+    pub created_at: i64,
+    pub bytes: u64,
+    pub boards: Option<i64>,
+    pub ideas: Option<i64>,
+    /// Made automatically before a restore.
+    pub before_restore: bool,
+    /// Why it cannot be restored, when it cannot.
+    pub problem: Option<String>,
+}
+
+/// `pickboard-YYYY-MM-DD-HHMMSS` (UTC) for `ms`, so that names sort by time.
+fn stamp(ms: i64) -> String {
+    let date = crate::mattermost::message::utc_date(ms);
+    let secs = ms.div_euclid(1000).rem_euclid(86_400);
+    format!(
+        "{PREFIX}{date}-{:02}{:02}{:02}",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+/// The time a backup's name says it was made.
+fn time_from_name(name: &str) -> Option<i64> {
+    let rest = name.strip_prefix(PREFIX)?;
+    let digits: Vec<i64> = [(0, 4), (5, 7), (8, 10), (11, 13), (13, 15), (15, 17)]
+        .iter()
+        .map(|&(a, b)| rest.get(a..b)?.parse().ok())
+        .collect::<Option<_>>()?;
+    let [y, m, d, hh, mm, ss] = digits[..] else {
+        return None;
+    };
+    // Howard Hinnant's days-from-civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days * 86_400) + hh * 3600 + mm * 60 + ss) * 1000)
+}
+
+impl Db {
+    /// Copies the whole database to `dest` in one consistent snapshot; `dest` is replaced only when the copy is
+    /// complete, and is readable by its owner only (it holds the webhook secrets).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let tmp = files::temporary_sibling(dest);
+        let _ = fs::remove_file(&tmp);
+        let copied = create_private_file(&tmp)
+            .map_err(|e| files::write_error(dest, &e))
+            .and_then(|()| {
+                self.conn
+                    .backup(rusqlite::MAIN_DB, &tmp, None::<fn(rusqlite::backup::Progress)>)
+                    .map_err(|e| match Error::from(e) {
+                        Error::DiskFull => files::file_error(
+                            dest,
+                            format!(
+                                "The disk is full, so {} was not saved. Free some space and try again.",
+                                dest.display()
+                            ),
+                        ),
+                        other => {
+                            files::file_error(dest, format!("{} could not be saved: {other}", dest.display()))
+                        }
+                    })
+            })
+            .and_then(|()| fs::rename(&tmp, dest).map_err(|e| files::write_error(dest, &e)));
+        if copied.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        copied
+    }
+
+    /// Replaces every board with those in the backup at `source`, after checking it. The caller backs up first.
+    pub fn restore_from(&mut self, source: &Path) -> Result<()> {
+        inspect(source)?;
+        self.conn
+            .restore(rusqlite::MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)?;
+        self.migrate()?;
+        history::install_change_capture(&self.conn)?;
+        Ok(())
+    }
+}
+
+/// Reads a backup without changing it: how many boards and ideas it holds, or why it cannot be restored.
+pub fn inspect(path: &Path) -> Result<(i64, i64)> {
+    let refused = |detail: String| Error::DatabaseCorrupt {
+        path: path.to_owned(),
+        detail,
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| refused(e.to_string()))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|_| refused("it is not a Pickboard database".into()))?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::DatabaseTooNew {
+            path: path.to_owned(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let check: String = conn
+        .pragma_query_value(None, "quick_check", |r| r.get(0))
+        .map_err(|_| refused("it is damaged".into()))?;
+    if check != "ok" {
+        return Err(refused(format!("some of its pages are damaged ({check})")));
+    }
+    conn.query_row(
+        "SELECT (SELECT count(*) FROM boards), (SELECT count(*) FROM ideas)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .map_err(|_| refused("it is not a Pickboard database".into()))
+}
+
+pub fn dir(data_dir: &Path) -> PathBuf {
+    data_dir.join(DIR)
+}
+
+/// Makes a backup in `backups/` unless one was made today (UTC), then keeps the newest [`KEEP`]. Returns the new
+/// backup's path, if one was made.
+pub fn daily(db: &Db, data_dir: &Path) -> Result<Option<PathBuf>> {
+    let today = stamp(now_ms())[..PREFIX.len() + 10].to_owned();
+    let dir = dir(data_dir);
+    if names(&dir)?.iter().any(|n| n.starts_with(&today)) {
+        return Ok(None);
+    }
+    let path = make(db, data_dir, "")?;
+    Ok(Some(path))
+}
+
+/// Makes a backup in `backups/` now (`suffix` marks why, e.g. `-before-restore`) and prunes the old ones.
+pub fn make(db: &Db, data_dir: &Path, suffix: &str) -> Result<PathBuf> {
+    let path = make_unpruned(db, data_dir, suffix)?;
+    prune(&dir(data_dir), &path)?;
+    Ok(path)
+}
+
+fn make_unpruned(db: &Db, data_dir: &Path, suffix: &str) -> Result<PathBuf> {
+    let dir = dir(data_dir);
+    fs::create_dir_all(&dir).map_err(|e| files::write_error(&dir, &e))?;
+    let mut path = dir.join(format!("{}{suffix}{EXTENSION}", stamp(now_ms())));
+    for n in 2.. {
+        if !path.exists() {
+            break;
+        }
+        path = dir.join(format!("{}{suffix}-{n}{EXTENSION}", stamp(now_ms())));
+    }
+    db.backup_to(&path)?;
+    Ok(path)
+}
+
+/// Deletes all but the newest [`KEEP`] backups, never `keep`.
+fn prune(dir: &Path, keep: &Path) -> Result<()> {
+    let mut all = names(dir)?;
+    all.sort();
+    let excess = all.len().saturating_sub(KEEP);
+    for name in all.into_iter().take(excess) {
+        let path = dir.join(&name);
+        if path != keep {
+            fs::remove_file(&path).map_err(|e| files::write_error(&path, &e))?;
+        }
+    }
+    Ok(())
+}
+
+fn names(dir: &Path) -> Result<Vec<String>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(files::read_error(dir, &e)),
+    };
+    Ok(entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(PREFIX) && n.ends_with(EXTENSION))
+        .collect())
+}
+
+/// The backups in `backups/`, newest first, each with what it holds.
+pub fn list(data_dir: &Path) -> Result<Vec<BackupInfo>> {
+    let dir = dir(data_dir);
+    let mut out: Vec<BackupInfo> = names(&dir)?
+        .into_iter()
+        .map(|file_name| {
+            let path = dir.join(&file_name);
+            let bytes = fs::metadata(&path).map_or(0, |m| m.len());
+            let (counts, problem) = match inspect(&path) {
+                Ok((boards, ideas)) => (Some((boards, ideas)), None),
+                Err(e) => (None, Some(e.to_string())),
+            };
+            BackupInfo {
+                created_at: time_from_name(&file_name).unwrap_or_default(),
+                before_restore: file_name.contains("-before-restore"),
+                file_name,
+                bytes,
+                boards: counts.map(|c| c.0),
+                ideas: counts.map(|c| c.1),
+                problem,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.file_name.cmp(&a.file_name));
+    Ok(out)
+}
+
+/// Restores the backup named `file_name` from `backups/` into the open database, after backing up the current
+/// state (whose backup it returns).
+pub fn restore(db: &mut Db, data_dir: &Path, file_name: &str) -> Result<PathBuf> {
+    let known = names(&dir(data_dir))?;
+    if !known.iter().any(|n| n == file_name) {
+        return Err(Error::invalid(format!("There is no backup named {file_name}.")));
+    }
+    let source = dir(data_dir).join(file_name);
+    inspect(&source)?;
+    // Pruning waits until the restore is done: the backup being restored may be the oldest.
+    let safety = make_unpruned(db, data_dir, "-before-restore")?;
+    db.restore_from(&source)?;
+    prune(&dir(data_dir), &safety)?;
+    Ok(safety)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,148 @@
+use super::*;
+use crate::domain::Zone;
+use crate::edits;
+use crate::storage::{boards, DB_FILE_NAME};
+
+fn open(dir: &Path) -> Db {
+    Db::open(&dir.join(DB_FILE_NAME)).unwrap()
+}
+
+fn titles(db: &mut Db) -> Vec<String> {
+    db.read(|tx| {
+        let mut out = Vec::new();
+        for b in boards::list(tx)? {
+            out.extend(boards::get(tx, b.id)?.ideas.into_iter().map(|i| i.title));
+        }
+        Ok(out)
+    })
+    .unwrap()
+}
+
+#[test]
+fn backup_names_carry_their_time() {
+    let ms = 1_795_491_296_000; // 2026-11-24 03:34:56 UTC
+    assert_eq!(stamp(ms), "pickboard-2026-11-24-033456");
+    assert_eq!(time_from_name("pickboard-2026-11-24-033456.db"), Some(ms));
+    assert_eq!(
+        time_from_name("pickboard-2026-11-24-033456-before-restore.db"),
+        Some(ms)
+    );
+    assert_eq!(time_from_name("notes.db"), None);
+}
+
+#[test]
+fn a_daily_backup_is_made_once_a_day_and_only_the_newest_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = open(dir.path());
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| edits::add_idea(tx, board, "Cache the CI images", Zone::Implement))
+        .unwrap();
+
+    let made = daily(&db, dir.path())
+        .unwrap()
+        .expect("the first start of the day makes one");
+    assert!(daily(&db, dir.path()).unwrap().is_none(), "the second does not");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(fs::metadata(&made).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let listed = list(dir.path()).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        (listed[0].boards, listed[0].ideas, listed[0].problem.as_deref()),
+        (Some(1), Some(1), None)
+    );
+    assert!((listed[0].created_at - now_ms()).abs() < 5_000);
+
+    // Twenty older ones from earlier days: after the next backup only the newest KEEP remain, today's among them.
+    for day in 1..=20 {
+        fs::copy(
+            &made,
+            dir.path()
+                .join(DIR)
+                .join(format!("pickboard-2026-10-{day:02}-120000.db")),
+        )
+        .unwrap();
+    }
+    let next = make(&db, dir.path(), "").unwrap();
+    let left: Vec<String> = list(dir.path())
+        .unwrap()
+        .into_iter()
+        .map(|b| b.file_name)
+        .collect();
+    assert_eq!(left.len(), KEEP);
+    assert!(left.contains(&next.file_name().unwrap().to_string_lossy().into_owned()));
+    assert!(
+        left.iter().all(|n| n.as_str() >= "pickboard-2026-10-09"),
+        "{left:?}"
+    );
+}
+
+#[test]
+fn restoring_while_the_database_is_open_brings_back_the_backup_and_keeps_the_current_state_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = open(dir.path());
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| edits::add_idea(tx, board, "Before the backup", Zone::Implement))
+        .unwrap();
+    let backup = make(&db, dir.path(), "").unwrap();
+    db.write(|tx| edits::add_idea(tx, board, "After the backup", Zone::Kill))
+        .unwrap();
+
+    let name = backup.file_name().unwrap().to_str().unwrap().to_owned();
+    let safety = restore(&mut db, dir.path(), &name).unwrap();
+    assert_eq!(titles(&mut db), ["Before the backup"]);
+    assert_eq!(
+        inspect(&safety).unwrap(),
+        (1, 2),
+        "the state before the restore is kept"
+    );
+
+    // The restored database works as before: edits are saved and can be undone, and it survives reopening.
+    db.write(|tx| edits::add_idea(tx, board, "After the restore", Zone::Possible))
+        .unwrap();
+    db.write(|tx| edits::undo(tx, board)).unwrap();
+    db.write(|tx| edits::add_idea(tx, board, "Kept", Zone::Possible))
+        .unwrap();
+    drop(db);
+    let mut db = open(dir.path());
+    assert_eq!(titles(&mut db), ["Before the backup", "Kept"]);
+}
+
+#[test]
+fn damaged_backups_are_listed_with_the_reason_and_never_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = open(dir.path());
+    db.write(|tx| boards::create(tx, "Infra")).unwrap();
+    fs::create_dir_all(dir.path().join(DIR)).unwrap();
+    fs::write(
+        dir.path().join(DIR).join("pickboard-2026-11-01-080000.db"),
+        b"not a database at all",
+    )
+    .unwrap();
+    let listed = list(dir.path()).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert!(listed[0].problem.is_some());
+    let err = restore(&mut db, dir.path(), "pickboard-2026-11-01-080000.db").unwrap_err();
+    assert!(err.to_string().contains("could not read this file"), "{err}");
+    assert_eq!(db.read(boards::list).unwrap().len(), 1, "nothing changed");
+    assert_eq!(
+        list(dir.path()).unwrap().len(),
+        1,
+        "and no safety backup was needed"
+    );
+
+    let err = restore(&mut db, dir.path(), "../pickboard.db").unwrap_err();
+    assert_eq!(err.to_string(), "There is no backup named ../pickboard.db.");
+}
+
+#[test]
+fn a_backup_to_a_folder_that_does_not_exist_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = open(dir.path());
+    let err = db
+        .backup_to(&dir.path().join("missing").join("copy.db"))
+        .unwrap_err();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+}

@@ -1,0 +1,568 @@
+//! Importing ideas from a CSV file: a Jira export, a spreadsheet, or our own CSV export.
+//!
+//! The file is read once into a [`CsvTable`] (comma, semicolon or tab; with or without a byte-order mark). A
+//! [`ColumnMapping`] says which column feeds which field; [`suggest`] proposes one from the header. [`preview`] shows
+//! the first rows and what they would become, and every row that has a problem, by row number (as a spreadsheet
+//! counts them: the header is row 1), column and reason. [`import`] writes all the ideas in one transaction, or none.
+
+use std::ops::ControlFlow;
+
+use rusqlite::Transaction;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::{Position, Score, Thresholds};
+use crate::error::{Error, Result};
+use crate::storage::history;
+use crate::storage::ideas::{self, NewIdea, Placement};
+use crate::storage::{boards, now_ms};
+
+use super::csv_export;
+
+/// A CSV file as text cells, as read, before any mapping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvTable {
+    pub delimiter: u8,
+    pub headers: Vec<String>,
+    pub rows: Vec<CsvRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvRow {
+    /// The row number as a spreadsheet shows it (the header is row 1).
+    pub number: u64,
+    pub cells: Vec<String>,
+    /// The first cell (0-based) that was not valid UTF-8, if any; its text was read with replacement characters.
+    pub bad_text: Option<usize>,
+}
+
+/// Which kind of file the header looks like; it decides the suggested mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CsvSource {
+    Jira,
+    Pickboard,
+    Spreadsheet,
+}
+
+/// Which column (0-based) feeds each field of an idea.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnMapping {
+    pub title: Option<usize>,
+    pub notes: Option<usize>,
+    /// Payoff and cost/risk on the 0–10 scale; an idea with both goes where they put it, with neither to Unsorted.
+    pub payoff: Option<usize>,
+    pub cost: Option<usize>,
+    pub owner: Option<usize>,
+    pub link: Option<usize>,
+    /// Tag columns: a Jira export has one `Labels` column per label; a cell may also hold several, split by , or ;.
+    pub tags: Vec<usize>,
+    /// An issue key (Jira's `Issue key`): it becomes the link when `link_prefix` is set, a line in the notes if not.
+    pub key: Option<usize>,
+    /// For example `https://jira.example.com/browse/`; the link is this followed by the key.
+    pub link_prefix: String,
+}
+
+/// Where the imported ideas go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum ImportTarget {
+    /// A new board with this name (made unique).
+    NewBoard { name: String },
+    /// An existing board: ideas with scores at their place, the others into its Unsorted tray.
+    Board { id: i64 },
+}
+
+/// A row that cannot be imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RowProblem {
+    pub row: u64,
+    /// The column's header, when the problem is in one cell.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.column {
+            Some(column) => write!(f, "Row {}, column “{column}”: {}", self.row, self.message),
+            None => write!(f, "Row {}: {}", self.row, self.message),
+        }
+    }
+}
+
+/// An idea a row would become, as the preview shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewIdea {
+    pub row: u64,
+    pub title: String,
+    pub position: Option<Position>,
+    pub owner: String,
+    pub tags: Vec<String>,
+}
+
+/// Shown before importing: the file, the mapping, sample rows, what will be created and what is wrong.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvPreview {
+    pub source: CsvSource,
+    /// `,`, `;` or a tab.
+    pub delimiter: String,
+    pub headers: Vec<String>,
+    pub mapping: ColumnMapping,
+    /// The first rows' cells, shortened for display.
+    pub sample: Vec<Vec<String>>,
+    pub ideas: Vec<PreviewIdea>,
+    pub rows: usize,
+    /// Rows that will become ideas: placed on the chart, and waiting in Unsorted.
+    pub placed: usize,
+    pub unsorted: usize,
+    /// The first problems (at most [`MAX_SHOWN_PROBLEMS`]), and how many there are in all.
+    pub problems: Vec<RowProblem>,
+    pub problem_count: usize,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOutcome {
+    pub board_id: i64,
+    pub imported: usize,
+    /// The rows left out because the user chose to skip bad rows.
+    pub skipped: Vec<RowProblem>,
+}
+
+pub const SAMPLE_ROWS: usize = 8;
+pub const MAX_SHOWN_PROBLEMS: usize = 200;
+const MAX_SAMPLE_CELL_CHARS: usize = 80;
+/// Ideas are written in batches of this many, with a progress report (and a chance to cancel) after each.
+pub const BATCH: usize = 1_000;
+
+/// Reads a CSV file's bytes into a table; an error only when the file as a whole cannot be read.
+pub fn read(bytes: &[u8]) -> Result<CsvTable> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::invalid(
+            "This file is in UTF-16. Save it as “CSV UTF-8” in your spreadsheet and import it again.",
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::invalid("This file is empty: there is nothing to import."));
+    }
+    let delimiter = detect_delimiter(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut records = reader.byte_records();
+    let header = match records.next() {
+        Some(Ok(record)) => record,
+        Some(Err(e)) => return Err(Error::invalid(format!("The first row cannot be read: {e}."))),
+        None => return Err(Error::invalid("This file is empty: there is nothing to import.")),
+    };
+    let headers: Vec<String> = header
+        .iter()
+        .enumerate()
+        .map(|(n, h)| {
+            let name = String::from_utf8_lossy(h).trim().to_owned();
+            if name.is_empty() {
+                format!("Column {}", n + 1)
+            } else {
+                name
+            }
+        })
+        .collect();
+    let mut rows = Vec::new();
+    for (n, record) in records.enumerate() {
+        let number = n as u64 + 2;
+        let record = record.map_err(|e| {
+            Error::invalid(format!("Row {number} cannot be read: {e}. Nothing was imported."))
+        })?;
+        if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
+            continue; // blank lines, which spreadsheets leave at the end
+        }
+        let mut bad_text = None;
+        let cells = record
+            .iter()
+            .enumerate()
+            .map(|(col, cell)| match std::str::from_utf8(cell) {
+                Ok(text) => text.to_owned(),
+                Err(_) => {
+                    bad_text.get_or_insert(col);
+                    String::from_utf8_lossy(cell).into_owned()
+                }
+            })
+            .collect();
+        rows.push(CsvRow {
+            number,
+            cells,
+            bad_text,
+        });
+    }
+    Ok(CsvTable {
+        delimiter,
+        headers,
+        rows,
+    })
+}
+
+/// The delimiter that splits the first line into the most cells: comma, semicolon or tab.
+fn detect_delimiter(bytes: &[u8]) -> u8 {
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for &b in bytes.iter().take(64 * 1024) {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(entry) = counts.iter_mut().find(|(d, _)| *d == b) {
+                    entry.1 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map_or(b',', |(d, _)| *d)
+}
+
+/// The kind of file and a mapping for it, from the header's names.
+pub fn suggest(headers: &[String]) -> (CsvSource, ColumnMapping) {
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|name| headers.iter().position(|h| h.eq_ignore_ascii_case(name)))
+    };
+    if csv_export::HEADER.iter().all(|h| headers.iter().any(|x| x == h)) {
+        return (
+            CsvSource::Pickboard,
+            ColumnMapping {
+                title: find(&["Title"]),
+                notes: find(&["Notes"]),
+                payoff: find(&["Payoff"]),
+                cost: find(&["Cost/risk"]),
+                owner: find(&["Owner"]),
+                link: find(&["Link"]),
+                tags: find(&["Tags"]).into_iter().collect(),
+                ..ColumnMapping::default()
+            },
+        );
+    }
+    if find(&["Summary"]).is_some() && find(&["Issue key"]).is_some() {
+        return (
+            CsvSource::Jira,
+            ColumnMapping {
+                title: find(&["Summary"]),
+                notes: find(&["Description"]),
+                owner: find(&["Assignee"]),
+                tags: all(headers, "Labels"),
+                key: find(&["Issue key"]),
+                ..ColumnMapping::default()
+            },
+        );
+    }
+    let tags = ["Tags", "Labels", "Tag", "Label"]
+        .iter()
+        .map(|n| all(headers, n))
+        .find(|found| !found.is_empty())
+        .unwrap_or_default();
+    let mapping = ColumnMapping {
+        title: find(&["Title", "Summary", "Idea", "Name", "Item", "Task"]).or(Some(0)),
+        notes: find(&["Notes", "Description", "Details", "Comment", "Comments"]),
+        payoff: find(&["Payoff", "ROI", "Value", "Impact", "Benefit"]),
+        cost: find(&["Cost/risk", "Cost / risk", "Cost", "Effort", "Risk"]),
+        owner: find(&["Owner", "Assignee", "Who", "Responsible"]),
+        link: find(&["Link", "URL", "Address"]),
+        tags,
+        ..ColumnMapping::default()
+    };
+    (CsvSource::Spreadsheet, mapping)
+}
+
+fn all(headers: &[String], name: &str) -> Vec<usize> {
+    (0..headers.len())
+        .filter(|&i| headers[i].eq_ignore_ascii_case(name))
+        .collect()
+}
+
+impl CsvTable {
+    fn column_name(&self, col: usize) -> String {
+        self.headers
+            .get(col)
+            .cloned()
+            .unwrap_or_else(|| format!("Column {}", col + 1))
+    }
+
+    /// The idea a row becomes under `mapping`, or what is wrong with it.
+    pub fn idea(&self, row: &CsvRow, mapping: &ColumnMapping) -> std::result::Result<NewIdea, RowProblem> {
+        let problem = |col: Option<usize>, message: String| RowProblem {
+            row: row.number,
+            column: col.map(|c| self.column_name(c)),
+            message,
+        };
+        if let Some(col) = row.bad_text {
+            return Err(problem(
+                Some(col),
+                "the text is not UTF-8. Save the file as “CSV UTF-8” and import it again.".into(),
+            ));
+        }
+        let extra = row
+            .cells
+            .iter()
+            .skip(self.headers.len())
+            .filter(|c| !c.trim().is_empty())
+            .count();
+        if extra > 0 {
+            return Err(problem(
+                None,
+                format!(
+                    "it has {} cells but the header has {} columns. A delimiter or a quote may be missing.",
+                    row.cells.len(),
+                    self.headers.len()
+                ),
+            ));
+        }
+        // Cells as written; the clean_* rules trim what they should (notes keep their leading lines).
+        let cell = |col: Option<usize>| col.and_then(|c| row.cells.get(c)).map_or("", |s| undefuse(s));
+        let field = |col: Option<usize>, result: Result<String>| {
+            result.map_err(|e| problem(col, lowercase_first(&e.to_string())))
+        };
+
+        let Some(title_col) = mapping.title else {
+            return Err(problem(None, "choose the column that holds the titles.".into()));
+        };
+        let title = cell(Some(title_col));
+        if title.trim().is_empty() {
+            return Err(problem(Some(title_col), "the title is empty.".into()));
+        }
+        let title = field(Some(title_col), crate::domain::clean_title(title))?;
+        let payoff = score(cell(mapping.payoff)).map_err(|m| problem(mapping.payoff, m))?;
+        let cost = score(cell(mapping.cost)).map_err(|m| problem(mapping.cost, m))?;
+        let position = match (payoff, cost) {
+            (Some(payoff), Some(cost)) => Some(Position { payoff, cost }),
+            (None, None) => None,
+            (Some(_), None) => {
+                return Err(problem(
+                    mapping.cost,
+                    "it is empty while the payoff is set. Give both scores or neither.".into(),
+                ))
+            }
+            (None, Some(_)) => {
+                return Err(problem(
+                    mapping.payoff,
+                    "it is empty while the cost/risk is set. Give both scores or neither.".into(),
+                ))
+            }
+        };
+        let key = cell(mapping.key).trim();
+        let mut link = cell(mapping.link).trim().to_owned();
+        let mut notes = cell(mapping.notes).to_owned();
+        if !key.is_empty() {
+            if link.is_empty() && !mapping.link_prefix.trim().is_empty() {
+                link = format!("{}{key}", mapping.link_prefix.trim());
+            } else {
+                notes = if notes.is_empty() {
+                    key.to_owned()
+                } else {
+                    format!("{key}\n\n{notes}")
+                };
+            }
+        }
+        let link_col = mapping.link.or(mapping.key);
+        let link = field(link_col, crate::domain::clean_link(&link))?;
+        let notes = field(mapping.notes, crate::domain::clean_notes(&notes))?;
+        let owner = field(mapping.owner, crate::domain::clean_owner(cell(mapping.owner)))?;
+        let tags: Vec<String> = mapping
+            .tags
+            .iter()
+            .flat_map(|&c| {
+                cell(Some(c))
+                    .split([',', ';'])
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let tags = crate::domain::clean_tags(&tags)
+            .map_err(|e| problem(mapping.tags.first().copied(), lowercase_first(&e.to_string())))?;
+        NewIdea::new(&title, &notes, position, &owner, &link, &tags).map_err(|e| problem(None, e.to_string()))
+    }
+}
+
+/// Takes off the `'` our CSV export puts before a cell a spreadsheet would run as a formula.
+fn undefuse(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
+        _ => cell,
+    }
+}
+
+fn lowercase_first(message: &str) -> String {
+    let mut chars = message.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// A score cell: empty, or a number from 0 to 10 with a point or a comma for the decimals.
+fn score(text: &str) -> std::result::Result<Option<Score>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let points: f64 = text
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("“{}” is not a number.", shorten(text)))?;
+    if !(0.0..=10.0).contains(&points) {
+        return Err(format!("{} is outside the 0 to 10 scale.", shorten(text)));
+    }
+    Score::from_points(points).map(Some).map_err(|e| e.to_string())
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() > MAX_SAMPLE_CELL_CHARS {
+        text.chars().take(MAX_SAMPLE_CELL_CHARS - 1).collect::<String>() + "…"
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The preview of importing `table` with `mapping`.
+pub fn preview(table: &CsvTable, source: CsvSource, mapping: &ColumnMapping) -> CsvPreview {
+    let mut out = CsvPreview {
+        source,
+        delimiter: match table.delimiter {
+            b'\t' => "tab".into(),
+            d => char::from(d).to_string(),
+        },
+        headers: table.headers.clone(),
+        mapping: mapping.clone(),
+        sample: table
+            .rows
+            .iter()
+            .take(SAMPLE_ROWS)
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| shorten(&c.replace(['\r', '\n'], " ")))
+                    .collect()
+            })
+            .collect(),
+        ideas: Vec::new(),
+        rows: table.rows.len(),
+        placed: 0,
+        unsorted: 0,
+        problems: Vec::new(),
+        problem_count: 0,
+    };
+    for row in &table.rows {
+        match table.idea(row, mapping) {
+            Ok(idea) => {
+                if idea.position.is_some() {
+                    out.placed += 1;
+                } else {
+                    out.unsorted += 1;
+                }
+                if out.ideas.len() < SAMPLE_ROWS {
+                    out.ideas.push(PreviewIdea {
+                        row: row.number,
+                        title: idea.title,
+                        position: idea.position,
+                        owner: idea.owner,
+                        tags: idea.tags,
+                    });
+                }
+            }
+            Err(problem) => {
+                out.problem_count += 1;
+                if out.problems.len() < MAX_SHOWN_PROBLEMS {
+                    out.problems.push(problem);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Imports the rows of `table` into `target`, all in the caller's transaction. With problems in the file nothing is
+/// imported, unless `skip_bad_rows`. `progress` hears how many rows are written after each batch; breaking out of
+/// it cancels the import (the caller then rolls back).
+pub fn import(
+    tx: &Transaction<'_>,
+    table: &CsvTable,
+    mapping: &ColumnMapping,
+    target: &ImportTarget,
+    skip_bad_rows: bool,
+    file_name: &str,
+    mut progress: impl FnMut(usize, usize) -> ControlFlow<()>,
+) -> Result<ImportOutcome> {
+    let mut good = Vec::with_capacity(table.rows.len());
+    let mut skipped = Vec::new();
+    for row in &table.rows {
+        match table.idea(row, mapping) {
+            Ok(idea) => good.push(idea),
+            Err(problem) if skip_bad_rows => skipped.push(problem),
+            Err(problem) => {
+                return Err(Error::invalid(format!("{problem} Nothing was imported.")));
+            }
+        }
+    }
+    if good.is_empty() {
+        return Err(Error::invalid(if skipped.is_empty() {
+            "There are no rows to import in this file.".to_owned()
+        } else {
+            format!(
+                "None of the {} rows can be imported. Nothing was imported.",
+                skipped.len()
+            )
+        }));
+    }
+    let total = good.len();
+    let mut write = |tx: &Transaction<'_>, board_id: i64| -> Result<()> {
+        let first_rank = ideas::next_rank(tx, board_id)?;
+        let now = now_ms();
+        for (n, idea) in good.iter().enumerate() {
+            let at = Placement {
+                id: None,
+                rank: first_rank + n as f64,
+                created_at: now,
+                updated_at: now,
+            };
+            ideas::insert(tx, board_id, idea, at)?;
+            let report = (n + 1) % BATCH == 0 || n + 1 == total;
+            if report && progress(n + 1, total).is_break() {
+                return Err(Error::Cancelled);
+            }
+        }
+        boards::touch(tx, board_id)
+    };
+    let board_id = match target {
+        ImportTarget::NewBoard { name } => {
+            let now = now_ms();
+            let id = boards::create_imported(tx, name, Thresholds::default(), now, now)?;
+            write(tx, id)?;
+            tx.execute("DELETE FROM temp.change_log", [])?;
+            id
+        }
+        ImportTarget::Board { id } => {
+            boards::thresholds(tx, *id)?; // the board must exist
+            history::record_imported(tx, file_name, total, |tx| write(tx, *id))?;
+            *id
+        }
+    };
+    Ok(ImportOutcome {
+        board_id,
+        imported: total,
+        skipped,
+    })
+}
+
+#[cfg(test)]
+mod tests;

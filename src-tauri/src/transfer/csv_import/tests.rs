@@ -1,0 +1,337 @@
+use std::ops::ControlFlow;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::Zone;
+use crate::edits;
+use crate::storage::boards::Board;
+use crate::storage::Db;
+use crate::transfer::csv_export;
+
+const JIRA: &[u8] = include_bytes!("../../../tests/fixtures/jira-export.csv");
+
+fn table(text: &str) -> CsvTable {
+    read(text.as_bytes()).unwrap()
+}
+
+fn problems(table: &CsvTable) -> Vec<String> {
+    let (source, mapping) = suggest(&table.headers);
+    preview(table, source, &mapping)
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+fn import_new(db: &mut Db, table: &CsvTable, mapping: &ColumnMapping, skip: bool) -> Result<ImportOutcome> {
+    let target = ImportTarget::NewBoard {
+        name: "Imported".into(),
+    };
+    db.write(|tx| {
+        import(tx, table, mapping, &target, skip, "file.csv", |_, _| {
+            ControlFlow::Continue(())
+        })
+    })
+}
+
+fn board(db: &mut Db, id: i64) -> Board {
+    db.read(|tx| boards::get(tx, id)).unwrap()
+}
+
+#[test]
+fn a_jira_export_is_recognised_and_mapped() {
+    let table = read(JIRA).unwrap();
+    let (source, mut mapping) = suggest(&table.headers);
+    assert_eq!(source, CsvSource::Jira);
+    assert_eq!(mapping.title, Some(0));
+    assert_eq!(mapping.tags, [10, 11, 12], "every Labels column");
+    // The user picks the number fields for the scores, and the address of their Jira.
+    mapping.payoff = table
+        .headers
+        .iter()
+        .position(|h| h == "Custom field (Business Value)");
+    mapping.cost = table
+        .headers
+        .iter()
+        .position(|h| h == "Custom field (Story Points)");
+    mapping.link_prefix = "https://jira.example.com/browse/".into();
+
+    let shown = preview(&table, source, &mapping);
+    assert_eq!(
+        (shown.rows, shown.placed, shown.unsorted, shown.problem_count),
+        (6, 5, 1, 0)
+    );
+    assert_eq!(shown.delimiter, ",");
+
+    let mut db = Db::open_in_memory().unwrap();
+    let outcome = import_new(&mut db, &table, &mapping, false).unwrap();
+    let b = board(&mut db, outcome.board_id);
+    let cache = &b.ideas[0];
+    assert_eq!(cache.title, "Cache Docker layers on the CI runners");
+    assert_eq!(cache.zone, Zone::Implement);
+    assert_eq!(cache.owner, "ana.ribeiro");
+    assert_eq!(cache.tags, ["ci", "performance"]);
+    assert_eq!(cache.link, "https://jira.example.com/browse/INFRA-1412");
+    assert!(
+        cache.notes.contains("see \"runbook\" page"),
+        "quotes inside a quoted cell"
+    );
+    assert!(cache.notes.contains('\n'), "a line break inside a cell");
+    let jenkins = b
+        .ideas
+        .iter()
+        .find(|i| i.title.starts_with("Replace Jenkins"))
+        .unwrap();
+    assert_eq!(
+        jenkins.position.map(|p| p.cost.points()),
+        Some(9.5),
+        "a decimal comma"
+    );
+    assert_eq!(jenkins.zone, Zone::Kill);
+    assert_eq!(
+        b.ideas
+            .iter()
+            .find(|i| i.title.starts_with("Rotate"))
+            .unwrap()
+            .owner,
+        "björn.lindqvist"
+    );
+    assert_eq!(
+        b.ideas
+            .iter()
+            .find(|i| i.title.starts_with("Evaluate"))
+            .unwrap()
+            .zone,
+        Zone::Unsorted
+    );
+}
+
+#[test]
+fn without_a_link_prefix_the_issue_key_goes_into_the_notes() {
+    let table = read(JIRA).unwrap();
+    let (_, mapping) = suggest(&table.headers);
+    let mut db = Db::open_in_memory().unwrap();
+    let id = import_new(&mut db, &table, &mapping, false).unwrap().board_id;
+    let b = board(&mut db, id);
+    assert!(b.ideas[0].notes.starts_with("INFRA-1412\n\nBuilds spend"));
+    assert_eq!(b.ideas[0].link, "");
+}
+
+#[test]
+fn semicolons_a_byte_order_mark_and_crlf_are_read() {
+    let table = read(
+        "\u{feff}Idea;Value;Effort;Owner\r\n\"Fix; the build\";7,5;2;ana\r\nDocs;2;1;\r\n\r\n".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(table.delimiter, b';');
+    assert_eq!(table.headers, ["Idea", "Value", "Effort", "Owner"]);
+    assert_eq!(table.rows.len(), 2, "the blank line at the end is not a row");
+    let (source, mapping) = suggest(&table.headers);
+    assert_eq!(source, CsvSource::Spreadsheet);
+    assert_eq!(
+        (mapping.title, mapping.payoff, mapping.cost, mapping.owner),
+        (Some(0), Some(1), Some(2), Some(3))
+    );
+    let shown = preview(&table, source, &mapping);
+    assert_eq!(shown.ideas[0].title, "Fix; the build");
+    assert_eq!(shown.ideas[0].position.map(|p| p.payoff.points()), Some(7.5));
+}
+
+#[test]
+fn our_own_csv_export_imports_back_with_the_same_ideas() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    for (title, zone) in [
+        ("=cmd|' /C calc'!A0", Zone::Implement),
+        ("-1 flaky test", Zone::Kill),
+        ("Plain, \"quoted\"\nline", Zone::Unsorted),
+    ] {
+        db.write(|tx| edits::add_idea(tx, id, title, zone)).unwrap();
+    }
+    let bytes = csv_export::export(&board(&mut db, id)).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(text.starts_with("\u{feff}Title,Quadrant,Payoff"));
+    assert!(text.contains("'=cmd"), "a formula is defused for spreadsheets");
+
+    let table = read(&bytes).unwrap();
+    let (source, mapping) = suggest(&table.headers);
+    assert_eq!(source, CsvSource::Pickboard);
+    let copy = import_new(&mut db, &table, &mapping, false).unwrap().board_id;
+    let titles = |b: &Board| {
+        let mut t: Vec<(String, Zone)> = b.ideas.iter().map(|i| (i.title.clone(), i.zone)).collect();
+        t.sort_by(|a, b| a.0.cmp(&b.0));
+        t
+    };
+    assert_eq!(titles(&board(&mut db, copy)), titles(&board(&mut db, id)));
+}
+
+#[test]
+fn bad_rows_are_named_by_row_column_and_reason() {
+    let table = table(
+        "Title,Payoff,Cost,Link,Owner\n\
+         Good,7,2,https://example.com,ana\n\
+         ,5,5,,\n\
+         Too high,11,2,,\n\
+         Not a number,high,2,,\n\
+         Half,7,,,\n\
+         Bad link,1,1,ftp://x,\n\
+         Ragged,1,1,,,extra\n\
+         Short row,3\n",
+    );
+    assert_eq!(
+        problems(&table),
+        [
+            "Row 3, column “Title”: the title is empty.",
+            "Row 4, column “Payoff”: 11 is outside the 0 to 10 scale.",
+            "Row 5, column “Payoff”: “high” is not a number.",
+            "Row 6, column “Cost”: it is empty while the payoff is set. Give both scores or neither.",
+            "Row 7, column “Link”: a link must start with http:// or https://.",
+            "Row 8: it has 6 cells but the header has 5 columns. A delimiter or a quote may be missing.",
+            "Row 9, column “Cost”: it is empty while the payoff is set. Give both scores or neither.",
+        ]
+    );
+}
+
+#[test]
+fn a_file_with_one_bad_row_changes_nothing_unless_bad_rows_are_skipped() {
+    let table = table("Title,Payoff,Cost\nFirst,7,2\nSecond,99,2\nThird,1,1\n");
+    let (_, mapping) = suggest(&table.headers);
+    let mut db = Db::open_in_memory().unwrap();
+    let err = import_new(&mut db, &table, &mapping, false).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Row 3, column “Payoff”: 99 is outside the 0 to 10 scale. Nothing was imported."
+    );
+    assert!(db.read(boards::list).unwrap().is_empty());
+
+    let outcome = import_new(&mut db, &table, &mapping, true).unwrap();
+    assert_eq!(outcome.imported, 2);
+    assert_eq!(outcome.skipped.iter().map(|p| p.row).collect::<Vec<_>>(), [3]);
+    assert_eq!(board(&mut db, outcome.board_id).ideas.len(), 2);
+}
+
+#[test]
+fn invalid_utf8_is_reported_on_its_row_and_the_rest_reads() {
+    let mut bytes = b"Title,Owner\nGood,ana\n".to_vec();
+    bytes.extend_from_slice(b"Caf\xe9 menu,bob\n");
+    let table = read(&bytes).unwrap();
+    assert_eq!(
+        problems(&table),
+        ["Row 3, column “Title”: the text is not UTF-8. Save the file as “CSV UTF-8” and import it again."]
+    );
+}
+
+#[test]
+fn files_that_cannot_be_read_at_all_say_why() {
+    let message = |bytes: &[u8]| read(bytes).unwrap_err().to_string();
+    assert_eq!(message(b""), "This file is empty: there is nothing to import.");
+    assert_eq!(
+        message(b"\xEF\xBB\xBF  \r\n"),
+        "This file is empty: there is nothing to import."
+    );
+    assert!(message(b"\xFF\xFEa\0b\0").contains("UTF-16"));
+    let header_only = table("Title,Owner\n");
+    let mut db = Db::open_in_memory().unwrap();
+    let (_, mapping) = suggest(&header_only.headers);
+    let err = import_new(&mut db, &header_only, &mapping, false).unwrap_err();
+    assert_eq!(err.to_string(), "There are no rows to import in this file.");
+}
+
+#[test]
+fn importing_into_a_board_is_one_undoable_step() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| edits::add_idea(tx, id, "Already here", Zone::Implement))
+        .unwrap();
+    let table = table("Title,Payoff,Cost\nA,,\nB,8,8\n");
+    let (_, mapping) = suggest(&table.headers);
+    let target = ImportTarget::Board { id };
+    let outcome = db
+        .write(|tx| {
+            import(tx, &table, &mapping, &target, false, "backlog.csv", |_, _| {
+                ControlFlow::Continue(())
+            })
+        })
+        .unwrap();
+    assert_eq!(outcome.imported, 2);
+    let b = board(&mut db, id);
+    assert_eq!(
+        b.ideas
+            .iter()
+            .map(|i| (i.title.as_str(), i.zone))
+            .collect::<Vec<_>>(),
+        [
+            ("Already here", Zone::Implement),
+            ("A", Zone::Unsorted),
+            ("B", Zone::Challenge)
+        ]
+    );
+    let event = &db.read(|tx| history::list(tx, id, None, 1)).unwrap()[0];
+    assert_eq!(event.kind, history::EventKind::Imported);
+    assert_eq!(
+        (event.summary.title.as_deref(), event.summary.count),
+        (Some("backlog.csv"), Some(2))
+    );
+
+    db.write(|tx| edits::undo(tx, id)).unwrap();
+    assert_eq!(board(&mut db, id).ideas.len(), 1);
+}
+
+#[test]
+fn cancelling_reports_cancelled_and_the_caller_rolls_back() {
+    let mut text = String::from("Title\n");
+    for n in 0..2_500 {
+        text.push_str(&format!("Idea {n}\n"));
+    }
+    let table = table(&text);
+    let (_, mapping) = suggest(&table.headers);
+    let mut db = Db::open_in_memory().unwrap();
+    let mut reports = Vec::new();
+    let target = ImportTarget::NewBoard { name: "Big".into() };
+    let err = db
+        .write(|tx| {
+            import(tx, &table, &mapping, &target, false, "big.csv", |done, total| {
+                reports.push((done, total));
+                if done >= 2_000 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            })
+        })
+        .unwrap_err();
+    assert!(matches!(err, Error::Cancelled));
+    assert_eq!(reports, [(1_000, 2_500), (2_000, 2_500)]);
+    assert!(db.read(boards::list).unwrap().is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Whatever the text (quotes, delimiters, line breaks, non-ASCII), a cell written by our export reads back as it was.
+    #[test]
+    fn any_cell_text_survives_export_and_import(
+        cells in proptest::collection::vec(("[^\u{0}-\u{1f}]{1,30}", "[ -~é\n\";,]{0,60}"), 1..20)
+    ) {
+        let mut db = Db::open_in_memory().unwrap();
+        let id = db.write(|tx| boards::create(tx, "P")).unwrap().id;
+        let mut expected = Vec::new();
+        for (title, notes) in &cells {
+            let Ok(idea) = db.write(|tx| edits::add_idea(tx, id, title, Zone::Unsorted)) else { continue };
+            let edit = crate::storage::ideas::IdeaEdit {
+                title: idea.title.clone(), notes: notes.clone(), owner: String::new(), link: String::new(), tags: vec![],
+            };
+            let idea = db.write(|tx| edits::update_idea(tx, idea.id, &edit)).unwrap();
+            expected.push((idea.title, idea.notes));
+        }
+        let table = read(&csv_export::export(&board(&mut db, id)).unwrap()).unwrap();
+        let (_, mapping) = suggest(&table.headers);
+        let got: Vec<(String, String)> = table
+            .rows
+            .iter()
+            .map(|r| table.idea(r, &mapping).map(|i| (i.title, i.notes)).unwrap())
+            .collect();
+        prop_assert_eq!(got, expected);
+    }
+}

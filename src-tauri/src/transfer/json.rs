@@ -1,0 +1,206 @@
+//! The board file: everything about a board (ideas, positions, order, thresholds, channel name, history) in a
+//! versioned JSON format. Importing it gives the same board back, with undo and redo working as before.
+//!
+//! The webhook address is a secret and never leaves the database. Ids in the file only link ideas to their history;
+//! an import gives every idea a new id, so a file can be imported any number of times, into any database.
+
+use std::collections::HashMap;
+
+use rusqlite::Transaction;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Position, Thresholds};
+use crate::error::{Error, Result};
+use crate::mattermost::outbox;
+use crate::storage::boards::{self, Board};
+use crate::storage::history::{self, ExportedEvent, RowChange};
+use crate::storage::ideas::{self, NewIdea, Placement};
+use crate::storage::now_ms;
+
+/// Names the format, so that any other JSON file is recognised as not ours.
+pub const FORMAT: &str = "pickboard-board";
+/// The version this build writes; it reads this one and older ones.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardFile {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: i64,
+    pub board: BoardData,
+    pub ideas: Vec<IdeaData>,
+    #[serde(default)]
+    pub history: Vec<ExportedEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardData {
+    pub name: String,
+    pub thresholds: Thresholds,
+    pub created_at: i64,
+    pub updated_at: i64,
+    /// The Mattermost channel's name, for reference; the webhook is not exported, so it is not imported either.
+    #[serde(default)]
+    pub channel: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IdeaData {
+    pub id: i64,
+    pub title: String,
+    #[serde(default)]
+    pub notes: String,
+    pub position: Option<Position>,
+    pub rank: f64,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub link: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+pub fn export(tx: &Transaction<'_>, board: &Board) -> Result<Vec<u8>> {
+    let file = BoardFile {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at: now_ms(),
+        board: BoardData {
+            name: board.name.clone(),
+            thresholds: board.thresholds,
+            created_at: board.created_at,
+            updated_at: board.updated_at,
+            channel: outbox::settings(tx, board.id)?
+                .map(|s| s.channel)
+                .filter(|c| !c.is_empty()),
+        },
+        ideas: board
+            .ideas
+            .iter()
+            .map(|i| IdeaData {
+                id: i.id,
+                title: i.title.clone(),
+                notes: i.notes.clone(),
+                position: i.position,
+                rank: i.rank,
+                owner: i.owner.clone(),
+                link: i.link.clone(),
+                tags: i.tags.clone(),
+                created_at: i.created_at,
+                updated_at: i.updated_at,
+            })
+            .collect(),
+        history: history::export(tx, board.id)?,
+    };
+    serde_json::to_vec_pretty(&file).map_err(|e| Error::Storage(e.to_string()))
+}
+
+/// Reads a board file, with an error that says what is wrong with it and where.
+pub fn parse(bytes: &[u8]) -> Result<BoardFile> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let not_ours =
+        || Error::invalid("This is not a Pickboard board file (it has no \"format\": \"pickboard-board\").");
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_data() {
+            not_ours()
+        } else {
+            Error::invalid(format!("This file is not valid JSON: {e}."))
+        }
+    })?;
+    if header.format.as_deref() != Some(FORMAT) {
+        return Err(not_ours());
+    }
+    match header.version {
+        Some(v) if v > VERSION => {
+            return Err(Error::invalid(format!(
+                "This board file was written by a newer version of Pickboard (format version {v}; this version reads \
+                 up to {VERSION}). Update Pickboard to import it."
+            )))
+        }
+        None => return Err(not_ours()),
+        Some(_) => {}
+    }
+    serde_json::from_slice(bytes)
+        .map_err(|e| Error::invalid(format!("This board file is damaged or incomplete: {e}.")))
+}
+
+/// Creates a new board from `file` (named `name` when given, made unique) and returns its id.
+pub fn import(tx: &Transaction<'_>, file: &BoardFile, name: Option<&str>) -> Result<i64> {
+    let board = &file.board;
+    let board_id = boards::create_imported(
+        tx,
+        name.unwrap_or(&board.name),
+        board.thresholds,
+        board.created_at,
+        board.updated_at,
+    )?;
+
+    // Every idea id the file mentions, live or only in the history, gets a fresh id here.
+    let mut mentioned: Vec<i64> = file.ideas.iter().map(|i| i.id).collect();
+    for event in &file.history {
+        mentioned.extend(event.idea_id);
+        mentioned.extend(event.changes.iter().filter_map(|c| match c {
+            RowChange::Idea { id, .. } => Some(*id),
+            RowChange::Board { .. } => None,
+        }));
+    }
+    let mut new_ids: HashMap<i64, i64> = HashMap::with_capacity(mentioned.len());
+    for (n, idea) in file.ideas.iter().enumerate() {
+        if new_ids.insert(idea.id, n as i64).is_some() {
+            return Err(Error::invalid(format!(
+                "This board file is damaged: two ideas have the id {}.",
+                idea.id
+            )));
+        }
+    }
+    for id in mentioned {
+        let next = new_ids.len() as i64;
+        new_ids.entry(id).or_insert(next);
+    }
+    let first = ideas::reserve_ids(tx, new_ids.len())?;
+    let new_id = |old: i64| first + new_ids.get(&old).copied().unwrap_or_default();
+
+    for (n, idea) in file.ideas.iter().enumerate() {
+        let named = |e: Error| {
+            Error::invalid(format!(
+                "Idea {} in this board file (“{}”) cannot be imported: {e}",
+                n + 1,
+                idea.title.chars().take(60).collect::<String>()
+            ))
+        };
+        let clean = NewIdea::new(
+            &idea.title,
+            &idea.notes,
+            idea.position,
+            &idea.owner,
+            &idea.link,
+            &idea.tags,
+        )
+        .map_err(named)?;
+        if !idea.rank.is_finite() {
+            return Err(named(Error::invalid("its rank is not a number.")));
+        }
+        let at = Placement {
+            id: Some(new_id(idea.id)),
+            rank: idea.rank,
+            created_at: idea.created_at,
+            updated_at: idea.updated_at,
+        };
+        ideas::insert(tx, board_id, &clean, at)?;
+    }
+    history::import(tx, board_id, &file.history, new_id)?;
+    tx.execute("DELETE FROM temp.change_log", [])?;
+    Ok(board_id)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,265 @@
+use std::collections::HashMap;
+
+use proptest::prelude::*;
+use serde_json::Value;
+
+use super::*;
+use crate::domain::testing::any_zone;
+use crate::domain::{Score, Zone};
+use crate::edits;
+use crate::storage::ideas::IdeaEdit;
+use crate::storage::Db;
+
+/// The file with every id replaced by its order of first appearance and the export time cleared, so that two
+/// exports of the same board from different databases compare equal.
+fn canonical(bytes: &[u8]) -> Value {
+    fn walk(v: &mut Value, ids: &mut HashMap<i64, i64>) {
+        match v {
+            Value::Object(map) => {
+                let about_the_board = map.get("table").and_then(Value::as_str) == Some("board");
+                for (key, value) in map.iter_mut() {
+                    if about_the_board && key == "id" {
+                        *value = Value::from(0);
+                        continue;
+                    }
+                    match (key.as_str(), value.as_i64()) {
+                        ("id" | "ideaId", Some(id)) => {
+                            let next = ids.len() as i64;
+                            *value = Value::from(*ids.entry(id).or_insert(next));
+                        }
+                        ("board_id" | "exportedAt", Some(_)) => *value = Value::from(0),
+                        _ => walk(value, ids),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| walk(i, ids)),
+            _ => {}
+        }
+    }
+    let mut value: Value = serde_json::from_slice(bytes).unwrap();
+    walk(&mut value, &mut HashMap::new());
+    value
+}
+
+/// Where two JSON values differ, as paths, for readable failures.
+fn differences(a: &Value, b: &Value, path: &str, out: &mut Vec<String>) {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for key in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
+                let (va, vb) = (
+                    x.get(key).unwrap_or(&Value::Null),
+                    y.get(key).unwrap_or(&Value::Null),
+                );
+                differences(va, vb, &format!("{path}.{key}"), out);
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (n, (va, vb)) in x.iter().zip(y).enumerate() {
+                differences(va, vb, &format!("{path}[{n}]"), out);
+            }
+        }
+        _ if a != b => out.push(format!("{path}: {a} ≠ {b}")),
+        _ => {}
+    }
+}
+
+fn assert_same(a: &Value, b: &Value) {
+    let mut out = Vec::new();
+    differences(a, b, "", &mut out);
+    assert!(out.is_empty(), "the boards differ:\n{}", out.join("\n"));
+}
+
+fn export_board(db: &mut Db, board: i64) -> Vec<u8> {
+    db.read(|tx| export(tx, &boards::get(tx, board)?)).unwrap()
+}
+
+fn round_trip(db: &mut Db, board: i64) -> (Db, i64) {
+    let bytes = export_board(db, board);
+    let file = parse(&bytes).unwrap();
+    let mut other = Db::open_in_memory().unwrap();
+    // Something already in the other database, so that ids there differ from the file's.
+    other
+        .write(|tx| {
+            let b = boards::create(tx, "Already here")?.id;
+            edits::add_idea(tx, b, "Existing", Zone::Kill)
+        })
+        .unwrap();
+    let imported = other.write(|tx| import(tx, &file, None)).unwrap();
+    assert_same(
+        &canonical(&export_board(&mut other, imported)),
+        &canonical(&bytes),
+    );
+    (other, imported)
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Add(String, Zone),
+    Edit(usize, String, String, Vec<String>),
+    Move(usize, Zone, u32),
+    Scores(usize, u8, u8),
+    Delete(usize),
+    Undo,
+    Thresholds(u8, u8),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        ("[a-zA-Z @<>é🙂]{1,20}", any_zone()).prop_map(|(t, z)| Op::Add(t, z)),
+        (
+            any::<usize>(),
+            ".{0,40}",
+            "[a-z]{0,8}",
+            proptest::collection::vec("[a-z]{1,6}", 0..3)
+        )
+            .prop_map(|(i, n, o, t)| Op::Edit(i, n, o, t)),
+        (any::<usize>(), any_zone(), 0u32..5).prop_map(|(i, z, n)| Op::Move(i, z, n)),
+        (any::<usize>(), 0u8..=100, 0u8..=100).prop_map(|(i, p, c)| Op::Scores(i, p, c)),
+        any::<usize>().prop_map(Op::Delete),
+        Just(Op::Undo),
+        (1u8..=100, 1u8..=100).prop_map(|(p, c)| Op::Thresholds(p, c)),
+    ]
+}
+
+fn apply(db: &mut Db, board: i64, op: &Op) {
+    let ids: Vec<i64> = db
+        .read(|tx| Ok(boards::get(tx, board)?.ideas.iter().map(|i| i.id).collect()))
+        .unwrap();
+    let pick = |i: usize| (!ids.is_empty()).then(|| ids[i % ids.len()]);
+    let score = |t: u8| Score::from_tenths(i64::from(t)).unwrap();
+    let _ = db.write(|tx| match op {
+        Op::Add(title, zone) => edits::add_idea(tx, board, title, *zone).map(drop),
+        Op::Edit(i, notes, owner, tags) => match pick(*i) {
+            Some(id) => {
+                let title = ideas::get(tx, id)?.title;
+                let edit = IdeaEdit {
+                    title,
+                    notes: notes.clone(),
+                    owner: owner.clone(),
+                    link: String::new(),
+                    tags: tags.clone(),
+                };
+                edits::update_idea(tx, id, &edit).map(drop)
+            }
+            None => Ok(()),
+        },
+        Op::Move(i, zone, n) => pick(*i).map_or(Ok(()), |id| edits::move_idea(tx, id, *zone, *n).map(drop)),
+        Op::Scores(i, p, c) => pick(*i).map_or(Ok(()), |id| {
+            edits::set_scores(tx, id, score(*p), score(*c)).map(drop)
+        }),
+        Op::Delete(i) => pick(*i).map_or(Ok(()), |id| edits::delete_idea(tx, id).map(drop)),
+        Op::Undo => edits::undo(tx, board).map(drop),
+        Op::Thresholds(p, c) => {
+            let t = Thresholds::new(score(*p), score(*c))?;
+            edits::set_thresholds(tx, board, t).map(drop)
+        }
+    });
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Export then import gives the same board, history included; and undoing everything on both gives the same
+    /// boards again, so the imported history undoes exactly like the original.
+    #[test]
+    fn a_board_file_imports_as_the_same_board(ops in proptest::collection::vec(op(), 0..25)) {
+        let mut db = Db::open_in_memory().unwrap();
+        let board = db.write(|tx| boards::create(tx, "Infra · Q3")).unwrap().id;
+        for op in &ops {
+            apply(&mut db, board, op);
+        }
+        let (mut other, imported) = round_trip(&mut db, board);
+        loop {
+            let a = db.write(|tx| edits::undo(tx, board)).unwrap().event.is_some();
+            let b = other.write(|tx| edits::undo(tx, imported)).unwrap().event.is_some();
+            prop_assert_eq!(a, b);
+            // Undo marks each board changed at its own moment; everything else must match.
+            let undone = |db: &mut Db, id: i64| {
+                let mut v = canonical(&export_board(db, id));
+                v["board"]["updatedAt"] = Value::from(0);
+                v
+            };
+            assert_same(&undone(&mut other, imported), &undone(&mut db, board));
+            if !a {
+                break;
+            }
+        }
+    }
+}
+
+#[test]
+fn the_webhook_never_leaves_the_database() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| {
+        let input = outbox::ChannelSettingsInput {
+            webhook_url: "http://127.0.0.1:9/hooks/abcdefghijklmnopqrstuvwxyz".into(),
+            channel: "town-square".into(),
+            username: String::new(),
+            icon_url: String::new(),
+        };
+        outbox::save_settings(tx, board, &input).map(drop)
+    })
+    .unwrap();
+    let text = String::from_utf8(export_board(&mut db, board)).unwrap();
+    assert!(!text.contains("abcdefghijklmnopqrstuvwxyz"));
+    assert!(text.contains("\"channel\": \"town-square\""));
+}
+
+#[test]
+fn an_imported_board_gets_a_free_name_and_the_same_ideas() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| edits::add_idea(tx, board, "Cache the CI images", Zone::Implement))
+        .unwrap();
+    let file = parse(&export_board(&mut db, board)).unwrap();
+    let copy = db.write(|tx| import(tx, &file, None)).unwrap();
+    let named = db.write(|tx| import(tx, &file, Some("From Jira"))).unwrap();
+    let names: Vec<String> = db
+        .read(|tx| Ok(vec![boards::get(tx, copy)?.name, boards::get(tx, named)?.name]))
+        .unwrap();
+    assert_eq!(names, ["Infra (2)", "From Jira"]);
+}
+
+#[test]
+fn files_that_are_not_board_files_are_refused_with_a_reason() {
+    let message = |bytes: &[u8]| parse(bytes).unwrap_err().to_string();
+    assert!(message(b"{\"ideas\": [").contains("not valid JSON"));
+    assert!(message(b"[1, 2]").contains("not a Pickboard board file"));
+    assert!(message(b"{\"format\": \"other\"}").contains("not a Pickboard board file"));
+    assert!(
+        message(b"{\"format\": \"pickboard-board\", \"version\": 9}").contains("newer version of Pickboard")
+    );
+    let incomplete = br#"{"format": "pickboard-board", "version": 1, "exportedAt": 0,
+        "board": {"name": "X", "thresholds": {"payoff": 5, "cost": 5}, "createdAt": 0, "updatedAt": 0},
+        "ideas": [{"id": 1, "title": "No rank", "position": null, "createdAt": 0, "updatedAt": 0}]}"#;
+    assert!(
+        message(incomplete).contains("missing field `rank`"),
+        "{}",
+        message(incomplete)
+    );
+    let bad_score = br#"{"format": "pickboard-board", "version": 1, "exportedAt": 0,
+        "board": {"name": "X", "thresholds": {"payoff": 5, "cost": 5}, "createdAt": 0, "updatedAt": 0},
+        "ideas": [{"id": 1, "title": "T", "position": {"payoff": 12, "cost": 1}, "rank": 1, "createdAt": 0, "updatedAt": 0}]}"#;
+    assert!(
+        message(bad_score).contains("between 0 and 10"),
+        "{}",
+        message(bad_score)
+    );
+}
+
+#[test]
+fn a_file_with_one_bad_idea_imports_nothing() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| edits::add_idea(tx, board, "Good", Zone::Unsorted))
+        .unwrap();
+    let mut file = parse(&export_board(&mut db, board)).unwrap();
+    let mut bad = file.ideas[0].clone();
+    bad.id = 99;
+    bad.title = "x".repeat(600);
+    file.ideas.push(bad);
+    let err = db.write(|tx| import(tx, &file, None)).unwrap_err();
+    assert!(err.to_string().starts_with("Idea 2 in this board file"), "{err}");
+    assert_eq!(db.read(boards::list).unwrap().len(), 1);
+}

@@ -1,0 +1,111 @@
+//! Boards in and out of files: a complete JSON file that imports back as the same board, a CSV table, the Markdown
+//! outcome, and a picture of the chart (SVG and PNG); CSV and JSON imports. Plain Rust over a transaction: the
+//! window and the command line both call it.
+
+pub mod chart;
+pub mod csv_export;
+pub mod csv_import;
+pub mod json;
+pub mod markdown;
+
+use rusqlite::Transaction;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::storage::boards;
+
+/// What a board can be exported as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Markdown,
+    Png,
+    Svg,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 5] = [Self::Json, Self::Csv, Self::Markdown, Self::Png, Self::Svg];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::Markdown => "md",
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+
+    /// The name a save dialog shows for the file type.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Json => "Pickboard board (JSON)",
+            Self::Csv => "Spreadsheet (CSV)",
+            Self::Markdown => "Markdown",
+            Self::Png => "PNG picture",
+            Self::Svg => "SVG picture",
+        }
+    }
+
+    /// The format named on the command line (`json`, `csv`, `md`, `png`, `svg`).
+    pub fn from_name(name: &str) -> Option<ExportFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "json" => Some(Self::Json),
+            "csv" => Some(Self::Csv),
+            "md" | "markdown" => Some(Self::Markdown),
+            "png" => Some(Self::Png),
+            "svg" => Some(Self::Svg),
+            _ => None,
+        }
+    }
+}
+
+/// The board as the bytes of a file in `format`; `date` (YYYY-MM-DD) heads the Markdown and the pictures.
+pub fn export(tx: &Transaction<'_>, board_id: i64, format: ExportFormat, date: &str) -> Result<Vec<u8>> {
+    let board = boards::get(tx, board_id)?;
+    Ok(match format {
+        ExportFormat::Json => json::export(tx, &board)?,
+        ExportFormat::Csv => csv_export::export(&board)?,
+        ExportFormat::Markdown => markdown::export(tx, &board, date)?.into_bytes(),
+        ExportFormat::Svg => chart::svg(&board, date).into_bytes(),
+        ExportFormat::Png => chart::png(&board, date)?,
+    })
+}
+
+/// A file name for the board in `format`: its name without characters file systems refuse.
+pub fn file_name(board_name: &str, format: ExportFormat) -> String {
+    let cleaned: String = board_name
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let stem = cleaned.trim().trim_matches('.');
+    let stem = if stem.is_empty() { "board" } else { stem };
+    format!("{stem}.{}", format.extension())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_drop_what_file_systems_refuse() {
+        assert_eq!(
+            file_name("Q3 infra: CI/CD?", ExportFormat::Csv),
+            "Q3 infra- CI-CD-.csv"
+        );
+        assert_eq!(file_name("..", ExportFormat::Png), "board.png");
+        assert_eq!(file_name("Ops", ExportFormat::Markdown), "Ops.md");
+        for format in ExportFormat::ALL {
+            assert_eq!(ExportFormat::from_name(format.extension()), Some(format));
+        }
+    }
+}
