@@ -1,9 +1,11 @@
 //! The command line: `pickboard` with arguments runs without a window, for automation (a weekly cron, a pipeline).
 
-use std::path::PathBuf;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::error::Error;
+use crate::files;
 use crate::mattermost::deliver::deliver_due;
 use crate::mattermost::message::{utc_date, PostOptions};
 use crate::mattermost::outbox::{self, PostStatus};
@@ -11,15 +13,24 @@ use crate::mattermost::send::Sender;
 use crate::mattermost::worker::REQUEST_TIMEOUT;
 use crate::paths;
 use crate::storage::{boards, now_ms, Db, DB_FILE_NAME};
+use crate::transfer::{self, csv_import, json, ExportFormat};
 
 const USAGE: &str = "\
 Pickboard: prioritise work on a PICK chart.
 
 Usage:
   pickboard                                  open the window
+  pickboard boards                           list the boards
   pickboard post --board <name> [--note <text>] [--dry-run]
                                              post the board's outcome to its Mattermost channel
                                              (--dry-run prints the message instead)
+  pickboard export --board <name> [--format json|csv|md|png|svg] -o <file>
+                                             save the board to a file (- for standard output);
+                                             the format follows the file's extension when not given
+  pickboard import <file> [--board <name>] [--skip-bad-rows]
+                                             import a board file (.json) or a CSV file: as a new board,
+                                             or into the board named by --board when it exists
+  pickboard backup -o <file>                 copy the whole database to a file
   pickboard --help                           show this help
   pickboard --version                        show the version
 
@@ -27,172 +38,335 @@ Environment:
   PICKBOARD_DATA_DIR     keep the data in this folder instead of the app data folder
 
 Exit codes: 0 done, 2 the command line is wrong, 3 no such board or no channel set,
-            4 the post failed (it stays in the outbox), 5 the database cannot be used.
+            4 the post failed (it stays in the outbox), 5 the database cannot be used,
+            6 a file cannot be read or written, or its content cannot be imported.
 ";
 
 pub const EXIT_USAGE: i32 = 2;
 pub const EXIT_NOT_FOUND: i32 = 3;
 pub const EXIT_POST_FAILED: i32 = 4;
 pub const EXIT_DATABASE: i32 = 5;
+pub const EXIT_FILE: i32 = 6;
+
+/// Why a command failed: the exit code and what to print.
+struct Failure {
+    code: i32,
+    message: String,
+}
+
+impl Failure {
+    fn new(code: i32, message: impl std::fmt::Display) -> Failure {
+        Failure {
+            code,
+            message: message.to_string(),
+        }
+    }
+
+    fn usage(message: impl std::fmt::Display) -> Failure {
+        Failure::new(EXIT_USAGE, format!("{message}\n\n{USAGE}"))
+    }
+
+    /// A storage error: the database's fault, or the input's.
+    fn from_error(err: Error) -> Failure {
+        let code = match err {
+            Error::Invalid(_) | Error::File { .. } => EXIT_FILE,
+            Error::NotFound(_) => EXIT_NOT_FOUND,
+            _ => EXIT_DATABASE,
+        };
+        Failure::new(code, err)
+    }
+}
 
 /// Runs the command line in `args` (without the program name) and returns the process exit code.
 pub fn run(args: &[String]) -> i32 {
-    match args.first().map(String::as_str) {
+    let rest = args.get(1..).unwrap_or_default();
+    let result = match args.first().map(String::as_str) {
         Some("--help" | "-h" | "help") => {
             print!("{USAGE}");
-            0
+            Ok(())
         }
         Some("--version" | "-V") => {
             println!("pickboard {}", env!("CARGO_PKG_VERSION"));
-            0
+            Ok(())
         }
-        Some("post") => match PostArgs::parse(&args[1..]) {
-            Ok(post) => post.run(),
-            Err(message) => usage_error(&message),
-        },
-        Some(other) => usage_error(&format!("unknown command '{other}'")),
-        None => 0,
+        Some("boards") => Options::parse(rest, &[], &[]).and_then(|_| list_boards()),
+        Some("post") => Options::parse(rest, &["--board", "--note"], &["--dry-run"]).and_then(post),
+        Some("export") => Options::parse(rest, &["--board", "--format", "-o"], &[]).and_then(export),
+        Some("import") => Options::parse(rest, &["--board"], &["--skip-bad-rows"]).and_then(import),
+        Some("backup") => Options::parse(rest, &["-o"], &[]).and_then(backup),
+        Some(other) => Err(Failure::usage(format!("unknown command '{other}'"))),
+        None => Ok(()),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(failure) => {
+            eprintln!("pickboard: {}", failure.message);
+            failure.code
+        }
     }
 }
 
-fn usage_error(message: &str) -> i32 {
-    eprintln!("pickboard: {message}\n\n{USAGE}");
-    EXIT_USAGE
+/// A subcommand's options (`--name value`), flags (`--flag`) and plain arguments.
+struct Options {
+    values: Vec<(String, String)>,
+    flags: Vec<String>,
+    plain: Vec<String>,
 }
 
-struct PostArgs {
-    board: String,
-    note: String,
-    dry_run: bool,
-}
-
-impl PostArgs {
-    fn parse(args: &[String]) -> Result<PostArgs, String> {
-        let (mut board, mut note, mut dry_run) = (None, String::new(), false);
+impl Options {
+    fn parse(args: &[String], valued: &[&str], flags: &[&str]) -> Result<Options, Failure> {
+        let mut out = Options {
+            values: Vec::new(),
+            flags: Vec::new(),
+            plain: Vec::new(),
+        };
         let mut it = args.iter();
         while let Some(arg) = it.next() {
-            match arg.as_str() {
-                "--board" => board = Some(it.next().ok_or("--board needs a board's name")?.clone()),
-                "--note" => note = it.next().ok_or("--note needs a text")?.clone(),
-                "--dry-run" => dry_run = true,
-                other => return Err(format!("post does not take '{other}'")),
+            if valued.contains(&arg.as_str()) {
+                let value = it
+                    .next()
+                    .ok_or_else(|| Failure::usage(format!("{arg} needs a value")))?;
+                out.values.push((arg.clone(), value.clone()));
+            } else if flags.contains(&arg.as_str()) {
+                out.flags.push(arg.clone());
+            } else if arg.starts_with('-') && arg != "-" {
+                return Err(Failure::usage(format!("this command does not take '{arg}'")));
+            } else {
+                out.plain.push(arg.clone());
             }
         }
-        let board = board.ok_or("post needs --board <name>")?;
-        Ok(PostArgs { board, note, dry_run })
+        Ok(out)
     }
 
-    fn run(self) -> i32 {
-        let dir = paths::data_dir(paths::os_data_dir());
-        let mut db = match Db::open(&dir.join(DB_FILE_NAME)) {
-            Ok(db) => db,
-            Err(err) => {
-                eprintln!("pickboard: {err}");
-                return EXIT_DATABASE;
-            }
-        };
-        let found = db.read(|tx| {
-            let all = boards::list(tx)?;
-            Ok(all
-                .iter()
-                .find(|b| b.name.eq_ignore_ascii_case(self.board.trim()))
-                .map(|b| b.id)
-                .ok_or_else(|| {
-                    let names: Vec<&str> = all.iter().map(|b| b.name.as_str()).collect();
-                    format!(
-                        "there is no board named \"{}\". Boards: {}",
-                        self.board,
-                        names.join(", ")
-                    )
-                }))
-        });
-        let board_id = match found {
-            Ok(Ok(id)) => id,
-            Ok(Err(message)) => {
-                eprintln!("pickboard: {message}");
-                return EXIT_NOT_FOUND;
-            }
-            Err(err) => {
-                eprintln!("pickboard: {err}");
-                return EXIT_DATABASE;
-            }
-        };
-        let options = PostOptions {
-            note: self.note.clone(),
-            ..PostOptions::default()
-        };
-        let date = utc_date(now_ms());
-        if self.dry_run {
-            return match db.read(|tx| outbox::preview(tx, board_id, &options, &date)) {
-                Ok(text) => {
-                    println!("{text}");
-                    0
-                }
-                Err(err) => {
-                    eprintln!("pickboard: {err}");
-                    EXIT_DATABASE
-                }
-            };
-        }
-        let post = match db.write(|tx| outbox::queue(tx, board_id, &options, &date)) {
-            Ok(post) => post,
-            Err(err @ Error::Invalid(_)) => {
-                eprintln!("pickboard: {err}");
-                return EXIT_NOT_FOUND;
-            }
-            Err(err) => {
-                eprintln!("pickboard: {err}");
-                return EXIT_DATABASE;
-            }
-        };
-        deliver(db, post.id, &dir)
+    fn value(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
+
+    fn required(&self, name: &str, what: &str) -> Result<&str, Failure> {
+        self.value(name)
+            .ok_or_else(|| Failure::usage(format!("{what} needs {name}")))
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
+    }
+}
+
+fn data_dir() -> PathBuf {
+    paths::data_dir(paths::os_data_dir())
+}
+
+fn open_db() -> Result<Db, Failure> {
+    Db::open(&data_dir().join(DB_FILE_NAME)).map_err(|e| Failure::new(EXIT_DATABASE, e))
+}
+
+fn find_board(db: &mut Db, name: &str) -> Result<i64, Failure> {
+    match db.read(|tx| boards::find_by_name(tx, name)) {
+        Ok(board) => Ok(board.id),
+        Err(err @ Error::Invalid(_)) => Err(Failure::new(EXIT_NOT_FOUND, err)),
+        Err(err) => Err(Failure::new(EXIT_DATABASE, err)),
+    }
+}
+
+fn list_boards() -> Result<(), Failure> {
+    let mut db = open_db()?;
+    let all = db.read(boards::list).map_err(Failure::from_error)?;
+    if all.is_empty() {
+        println!("There are no boards yet.");
+    }
+    let width = all.iter().map(|b| b.name.chars().count()).max().unwrap_or(0);
+    for b in all {
+        let pad = " ".repeat(width - b.name.chars().count());
+        println!(
+            "{}{pad}  {:>6} ideas  changed {}",
+            b.name,
+            b.idea_count,
+            utc_date(b.updated_at)
+        );
+    }
+    Ok(())
+}
+
+fn post(options: Options) -> Result<(), Failure> {
+    let name = options.required("--board", "post")?;
+    let mut db = open_db()?;
+    let board_id = find_board(&mut db, name)?;
+    let post_options = PostOptions {
+        note: options.value("--note").unwrap_or_default().to_owned(),
+        ..PostOptions::default()
+    };
+    let date = utc_date(now_ms());
+    if options.flag("--dry-run") {
+        let text = db
+            .read(|tx| outbox::preview(tx, board_id, &post_options, &date))
+            .map_err(|e| Failure::new(EXIT_DATABASE, e))?;
+        println!("{text}");
+        return Ok(());
+    }
+    let post = match db.write(|tx| outbox::queue(tx, board_id, &post_options, &date)) {
+        Ok(post) => post,
+        Err(err @ Error::Invalid(_)) => return Err(Failure::new(EXIT_NOT_FOUND, err)),
+        Err(err) => return Err(Failure::new(EXIT_DATABASE, err)),
+    };
+    deliver(db, post.id, &data_dir())
+}
+
+fn export(options: Options) -> Result<(), Failure> {
+    let name = options.required("--board", "export")?;
+    let out = options.required("-o", "export")?;
+    let format = match options.value("--format") {
+        Some(f) => ExportFormat::from_name(f)
+            .ok_or_else(|| Failure::usage(format!("unknown format '{f}'; use json, csv, md, png or svg")))?,
+        None => Path::new(out)
+            .extension()
+            .and_then(|e| ExportFormat::from_name(&e.to_string_lossy()))
+            .ok_or_else(|| Failure::usage("export needs --format json|csv|md|png|svg"))?,
+    };
+    let mut db = open_db()?;
+    let board_id = find_board(&mut db, name)?;
+    let bytes = db
+        .read(|tx| transfer::export(tx, board_id, format, &utc_date(now_ms())))
+        .map_err(Failure::from_error)?;
+    if out == "-" {
+        use std::io::Write;
+        return std::io::stdout()
+            .write_all(&bytes)
+            .map_err(|e| Failure::new(EXIT_FILE, format!("the export could not be written: {e}")));
+    }
+    files::write_atomically(Path::new(out), &bytes).map_err(Failure::from_error)?;
+    eprintln!("Saved {} ({} bytes).", out, bytes.len());
+    Ok(())
+}
+
+fn import(options: Options) -> Result<(), Failure> {
+    let [file] = options.plain.as_slice() else {
+        return Err(Failure::usage("import needs one file"));
+    };
+    let path = Path::new(file);
+    let bytes = files::read_limited(path, files::MAX_IMPORT_BYTES).map_err(Failure::from_error)?;
+    let mut db = open_db()?;
+    let board = options.value("--board");
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "Imported".into(), |s| s.to_string_lossy().into_owned());
+
+    if transfer::looks_like_json(path, &bytes) {
+        let file = json::parse(&bytes).map_err(Failure::from_error)?;
+        let id = db
+            .write(|tx| json::import(tx, &file, board))
+            .map_err(Failure::from_error)?;
+        let summary = db
+            .read(|tx| boards::summary(tx, id))
+            .map_err(Failure::from_error)?;
+        let ideas = count(usize::try_from(summary.idea_count).unwrap_or(0), "idea");
+        println!("Imported “{}” with {ideas}.", summary.name);
+        return Ok(());
+    }
+
+    let table = csv_import::read(&bytes).map_err(Failure::from_error)?;
+    let (source, mapping) = csv_import::suggest(&table.headers);
+    let existing = board.and_then(|name| db.read(|tx| boards::find_by_name(tx, name)).ok());
+    let target = match &existing {
+        Some(b) => csv_import::ImportTarget::Board { id: b.id },
+        None => csv_import::ImportTarget::NewBoard {
+            name: board.map_or(stem.clone(), str::to_owned),
+        },
+    };
+    let skip = options.flag("--skip-bad-rows");
+    let preview = csv_import::preview(&table, source, &mapping);
+    if preview.problem_count > 0 && !skip {
+        let mut message = format!(
+            "{} of the {} rows cannot be imported, so nothing was imported:\n",
+            preview.problem_count, preview.rows
+        );
+        for problem in preview.problems.iter().take(10) {
+            message.push_str(&format!("  {problem}\n"));
+        }
+        if preview.problem_count > 10 {
+            message.push_str(&format!("  … and {} more\n", preview.problem_count - 10));
+        }
+        message.push_str("Fix the file, or run again with --skip-bad-rows to import the other rows.");
+        return Err(Failure::new(EXIT_FILE, message));
+    }
+    let file_name = path
+        .file_name()
+        .map_or(stem.clone(), |n| n.to_string_lossy().into_owned());
+    let outcome = db
+        .write(|tx| {
+            csv_import::import(tx, &table, &mapping, &target, skip, &file_name, |_, _| {
+                ControlFlow::Continue(())
+            })
+        })
+        .map_err(Failure::from_error)?;
+    let summary = db
+        .read(|tx| boards::summary(tx, outcome.board_id))
+        .map_err(Failure::from_error)?;
+    println!(
+        "Imported {} into “{}”.",
+        count(outcome.imported, "idea"),
+        summary.name
+    );
+    if !outcome.skipped.is_empty() {
+        println!("Skipped {}:", count(outcome.skipped.len(), "row"));
+        for problem in &outcome.skipped {
+            println!("  {problem}");
+        }
+    }
+    Ok(())
+}
+
+/// "1 idea", "2 ideas".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+fn backup(options: Options) -> Result<(), Failure> {
+    let out = options.required("-o", "backup")?;
+    let db = open_db()?;
+    db.backup_to(Path::new(out)).map_err(Failure::from_error)?;
+    println!("Backed up the database to {out}.");
+    Ok(())
 }
 
 /// Sends the queued post now and reports how it went.
-fn deliver(db: Db, post_id: i64, dir: &std::path::Path) -> i32 {
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            eprintln!("pickboard: {err}");
-            return EXIT_POST_FAILED;
-        }
-    };
+fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::new(EXIT_POST_FAILED, e))?;
     let db = Mutex::new(db);
     let result = runtime.block_on(async {
         let sender = Sender::new(REQUEST_TIMEOUT).map_err(|e| Error::Storage(e.to_string()))?;
         deliver_due(&db, &sender).await
     });
     let mut db = db.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Err(err) = result {
-        eprintln!("pickboard: {err}");
-        return EXIT_DATABASE;
+    result.map_err(|e| Failure::new(EXIT_DATABASE, e))?;
+    let post = db
+        .read(|tx| outbox::get(tx, post_id))
+        .map_err(|e| Failure::new(EXIT_DATABASE, e))?;
+    if post.status == PostStatus::Posted {
+        println!(
+            "Posted to Mattermost ({} of {} parts).",
+            post.parts_sent, post.parts
+        );
+        return Ok(());
     }
-    match db.read(|tx| outbox::get(tx, post_id)) {
-        Ok(post) if post.status == PostStatus::Posted => {
-            println!(
-                "Posted to Mattermost ({} of {} parts).",
-                post.parts_sent, post.parts
-            );
-            0
-        }
-        Ok(post) => {
-            let error = post.error.map_or_else(String::new, |f| {
-                let id = f
-                    .request_id
-                    .map(|r| format!(" (request id {r})"))
-                    .unwrap_or_default();
-                format!("{}{id}", f.message)
-            });
-            eprintln!(
-                "pickboard: the post did not go out: {error}\nIt waits in the outbox in {}; the app retries it.",
-                PathBuf::from(dir).display()
-            );
-            EXIT_POST_FAILED
-        }
-        Err(err) => {
-            eprintln!("pickboard: {err}");
-            EXIT_DATABASE
-        }
-    }
+    let error = post.error.map_or_else(String::new, |f| {
+        let id = f
+            .request_id
+            .map(|r| format!(" (request id {r})"))
+            .unwrap_or_default();
+        format!("{}{id}", f.message)
+    });
+    Err(Failure::new(
+        EXIT_POST_FAILED,
+        format!(
+            "the post did not go out: {error}\nIt waits in the outbox in {}; the app retries it.",
+            dir.display()
+        ),
+    ))
 }

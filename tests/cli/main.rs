@@ -114,16 +114,113 @@ async fn wrong_names_and_wrong_words_get_clear_errors_and_distinct_codes() -> Te
     let (code, _, stderr) = pickboard(dir.path(), &["post", "--board", "Nope"]);
     assert_eq!(code, 3);
     assert!(
-        stderr.contains("no board named \"Nope\". Boards: Platform team — next quarter"),
+        stderr.contains("no board named \"Nope\". The boards are: \"Platform team — next quarter\"."),
         "{stderr}"
     );
     let (code, _, stderr) = pickboard(dir.path(), &["post"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("post needs --board <name>"));
+    assert!(stderr.contains("post needs --board"), "{stderr}");
     let (code, _, _) = pickboard(dir.path(), &["frobnicate"]);
     assert_eq!(code, 2);
     let (code, stdout, _) = pickboard(dir.path(), &["--help"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("pickboard post --board <name>"));
+    Ok(())
+}
+
+#[test]
+fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let mut db = Db::open(&data.join(DB_FILE_NAME))?;
+    db.write(pickboard_lib::sample::create)?;
+    drop(db);
+
+    let (code, stdout, _) = pickboard(&data, &["boards"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains(BOARD) && stdout.contains("ideas"), "{stdout}");
+
+    // Every format, to a file; the format follows the extension or --format.
+    for ext in ["json", "csv", "md", "png", "svg"] {
+        let out = dir.path().join(format!("board.{ext}"));
+        let (code, _, stderr) = pickboard(&data, &["export", "--board", BOARD, "-o", out.to_str().unwrap()]);
+        assert_eq!(code, 0, "{ext}: {stderr}");
+        let bytes = std::fs::read(&out)?;
+        match ext {
+            "json" => assert!(pickboard_lib::transfer::json::parse(&bytes).is_ok()),
+            "csv" => assert!(bytes.starts_with("\u{feff}Title,Quadrant,Payoff,Cost/risk".as_bytes())),
+            "md" => assert!(String::from_utf8(bytes)?.contains("#### PICK outcome: Platform team")),
+            "png" => {
+                assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+                let size = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+                assert_eq!((size(16), size(20)), (1920, 1080));
+            }
+            _ => assert!(String::from_utf8(bytes)?.starts_with("<svg")),
+        }
+    }
+    let (code, stdout, _) = pickboard(&data, &["export", "--board", BOARD, "--format", "md", "-o", "-"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("#### PICK outcome"));
+
+    // The board file imports as a new board; a Jira CSV as a new board, then into it.
+    let json = dir.path().join("board.json");
+    let (code, stdout, _) = pickboard(&data, &["import", json.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("Imported “Platform team — next quarter (2)” with"),
+        "{stdout}"
+    );
+    let jira = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../src-tauri/tests/fixtures/jira-export.csv"
+    );
+    let (code, stdout, _) = pickboard(&data, &["import", jira, "--board", "From Jira"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "Imported 6 ideas into “From Jira”.\n")
+    );
+    let (code, stdout, _) = pickboard(&data, &["import", jira, "--board", "from jira"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "Imported 6 ideas into “From Jira”.\n")
+    );
+
+    // A CSV with a bad row imports nothing, says which row and why, and exits 6.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "Title;Payoff;Cost\nGood;7;2\nBad;12;2\n")?;
+    let (code, _, stderr) = pickboard(&data, &["import", bad.to_str().unwrap()]);
+    assert_eq!(code, 6);
+    assert!(
+        stderr.contains("Row 3, column “Payoff”: 12 is outside the 0 to 10 scale."),
+        "{stderr}"
+    );
+    let (_, stdout, _) = pickboard(&data, &["boards"]);
+    assert!(!stdout.contains("bad"), "nothing was imported: {stdout}");
+    let (code, stdout, _) = pickboard(&data, &["import", bad.to_str().unwrap(), "--skip-bad-rows"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("Imported 1 idea into “bad”.\nSkipped 1 row:\n  Row 3"),
+        "{stdout}"
+    );
+
+    // A backup holds every board.
+    let copy = dir.path().join("copy.db");
+    let (code, _, stderr) = pickboard(&data, &["backup", "-o", copy.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(pickboard_lib::storage::backup::inspect(&copy)?.0, 4);
+
+    // Wrong input: distinct codes.
+    assert_eq!(
+        pickboard(&data, &["export", "--board", BOARD, "--format", "doc", "-o", "x"]).0,
+        2
+    );
+    assert_eq!(
+        pickboard(&data, &["export", "--board", "Nope", "-o", "x.csv"]).0,
+        3
+    );
+    let missing = dir.path().join("missing.csv");
+    let (code, _, stderr) = pickboard(&data, &["import", missing.to_str().unwrap()]);
+    assert_eq!(code, 6);
+    assert!(stderr.contains("There is no file at"), "{stderr}");
     Ok(())
 }

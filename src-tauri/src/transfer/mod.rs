@@ -75,6 +75,13 @@ pub fn export(tx: &Transaction<'_>, board_id: i64, format: ExportFormat, date: &
     })
 }
 
+/// Whether a file to import is a board file (JSON) rather than CSV: by its extension, or by its first character.
+pub fn looks_like_json(path: &std::path::Path, bytes: &[u8]) -> bool {
+    let by_name = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    by_name || text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
 /// A file name for the board in `format`: its name without characters file systems refuse.
 pub fn file_name(board_name: &str, format: ExportFormat) -> String {
     let cleaned: String = board_name
