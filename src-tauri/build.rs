@@ -32,6 +32,16 @@ const COMMANDS: &[&str] = &[
     "retry_post",
     "discard_post",
     "send_test_message",
+    "export_board",
+    "choose_import_file",
+    "open_dropped_file",
+    "preview_import",
+    "run_import",
+    "cancel_import",
+    "close_import",
+    "back_up_now",
+    "list_backups",
+    "restore_backup",
 ];
 
 fn main() {

@@ -1,17 +1,19 @@
 //! The desktop window: plugins, state and the command table.
 
-use tauri::Manager;
+use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
 
 use crate::commands;
 use crate::mattermost::worker::{self, Wake};
 use crate::menu;
 use crate::paths;
 use crate::state::AppState;
+use crate::storage::backup;
 
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let data_dir = paths::data_dir(app.path().app_data_dir().ok());
             let state = std::sync::Arc::new(AppState::open(data_dir));
@@ -21,11 +23,18 @@ pub fn run() {
             let wake = Wake::default();
             if state.open_error().is_none() {
                 tauri::async_runtime::spawn(worker::run(std::sync::Arc::clone(&state), wake.clone()));
+                let for_backup = std::sync::Arc::clone(&state);
+                std::thread::spawn(move || daily_backup(&for_backup));
             }
             app.manage(state);
             app.manage(wake);
             menu::install(app)?;
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::DragDrop(drop) = event {
+                on_file_drop(window, drop);
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::open_status,
@@ -57,7 +66,51 @@ pub fn run() {
             commands::retry_post,
             commands::discard_post,
             commands::send_test_message,
+            commands::export_board,
+            commands::choose_import_file,
+            commands::open_dropped_file,
+            commands::preview_import,
+            commands::run_import,
+            commands::cancel_import,
+            commands::close_import,
+            commands::back_up_now,
+            commands::list_backups,
+            commands::restore_backup,
         ])
         .run(tauri::generate_context!())
         .expect("Pickboard could not start its window");
+}
+
+/// The start-of-day backup (at most one a day); a failure is reported, never fatal.
+fn daily_backup(state: &AppState) {
+    let made = state.with_db(|db| backup::daily(db, state.data_dir()));
+    if let Err(err) = made {
+        eprintln!("pickboard: the daily backup failed: {err}");
+    }
+}
+
+/// Files dragged over the window: the page hears `file-drag` (to show where to drop) and `file-dropped` with the
+/// file's name; the path stays here until the page asks to import it.
+fn on_file_drop(window: &tauri::Window, event: &DragDropEvent) {
+    match event {
+        DragDropEvent::Enter { .. } | DragDropEvent::Over { .. } => {
+            let _ = window.emit("file-drag", true);
+        }
+        DragDropEvent::Leave => {
+            let _ = window.emit("file-drag", false);
+        }
+        DragDropEvent::Drop { paths, .. } => {
+            let _ = window.emit("file-drag", false);
+            if let Some(path) = paths.first() {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                window
+                    .state::<std::sync::Arc<AppState>>()
+                    .set_dropped(path.clone());
+                let _ = window.emit("file-dropped", name);
+            }
+        }
+        _ => {}
+    }
 }

@@ -13,9 +13,15 @@ use crate::mattermost::message::PostOptions;
 use crate::mattermost::outbox::{ChannelSettings, ChannelSettingsInput, Post, PostStatus};
 use crate::mattermost::response::{Failure, Problem};
 use crate::preferences::{Preferences, Theme};
+use crate::storage::backup::BackupInfo;
 use crate::storage::boards::{Board, BoardSummary};
 use crate::storage::history::{Event, EventKind, EventSummary};
 use crate::storage::ideas::{Idea, IdeaEdit};
+use crate::transfer::csv_import::{
+    ColumnMapping, CsvPreview, CsvSource, ImportOutcome, ImportTarget, PreviewIdea, RowProblem,
+};
+use crate::transfer::session::{BoardFileSummary, ImportProgress, ImportStart};
+use crate::transfer::ExportFormat;
 
 fn generate() -> String {
     // Ids and times are i64 in Rust; they stay far below 2^53, so they cross as plain numbers.
@@ -46,6 +52,18 @@ fn generate() -> String {
         Post::decl(&cfg),
         Problem::decl(&cfg),
         Failure::decl(&cfg),
+        ExportFormat::decl(&cfg),
+        CsvSource::decl(&cfg),
+        ColumnMapping::decl(&cfg),
+        ImportTarget::decl(&cfg),
+        RowProblem::decl(&cfg),
+        PreviewIdea::decl(&cfg),
+        CsvPreview::decl(&cfg),
+        ImportOutcome::decl(&cfg),
+        BoardFileSummary::decl(&cfg),
+        ImportStart::decl(&cfg),
+        ImportProgress::decl(&cfg),
+        BackupInfo::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit: run\n\

@@ -16,6 +16,7 @@ pub mod transfer;
 
 mod app;
 mod commands;
+mod dialogs;
 mod menu;
 
 #[cfg(test)]

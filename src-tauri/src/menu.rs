@@ -10,6 +10,14 @@ pub const EVENT: &str = "menu-command";
 
 /// (id, label) of each item the UI handles.
 pub const ITEMS: &[(&str, &str)] = &[
+    ("import", "Import…"),
+    ("export-json", "Board file (JSON)…"),
+    ("export-csv", "Spreadsheet (CSV)…"),
+    ("export-markdown", "Markdown…"),
+    ("export-png", "Chart picture (PNG)…"),
+    ("export-svg", "Chart picture (SVG)…"),
+    ("back-up", "Back up now…"),
+    ("restore", "Restore from backup…"),
     ("undo", "Undo"),
     ("redo", "Redo"),
     ("view-quadrants", "Quadrants"),
@@ -23,7 +31,21 @@ pub fn install(app: &App) -> tauri::Result<()> {
         let label = ITEMS.iter().find(|(i, _)| *i == id).map_or(id, |(_, l)| l);
         MenuItemBuilder::with_id(id, label).build(app)
     };
+    let export = SubmenuBuilder::new(app, "Export board")
+        .item(&item("export-json")?)
+        .item(&item("export-csv")?)
+        .item(&item("export-markdown")?)
+        .separator()
+        .item(&item("export-png")?)
+        .item(&item("export-svg")?)
+        .build()?;
     let file = SubmenuBuilder::new(app, "File")
+        .item(&item("import")?)
+        .item(&export)
+        .separator()
+        .item(&item("back-up")?)
+        .item(&item("restore")?)
+        .separator()
         .item(&PredefinedMenuItem::quit(app, Some("Quit Pickboard"))?)
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")

@@ -1,16 +1,21 @@
 //! What the commands share: the open database (or why it could not be opened) and the data folder.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rusqlite::Transaction;
 
 use crate::error::{Error, Result};
 use crate::storage::{Db, DB_FILE_NAME};
+use crate::transfer::session::PendingImport;
 
 pub struct AppState {
     db: Result<Mutex<Db>>,
     data_dir: PathBuf,
+    /// The import the window's import dialog is working on.
+    import: Mutex<Option<Arc<PendingImport>>>,
+    /// The last file dropped onto the window, until the window asks to import it. The page never sees the path.
+    dropped: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -18,7 +23,32 @@ impl AppState {
     /// one clear error screen.
     pub fn open(data_dir: PathBuf) -> Self {
         let db = Db::open(&data_dir.join(DB_FILE_NAME)).map(Mutex::new);
-        AppState { db, data_dir }
+        AppState {
+            db,
+            data_dir,
+            import: Mutex::new(None),
+            dropped: Mutex::new(None),
+        }
+    }
+
+    pub fn set_import(&self, import: Option<Arc<PendingImport>>) {
+        *self.import.lock().unwrap_or_else(PoisonError::into_inner) = import;
+    }
+
+    pub fn import(&self) -> Result<Arc<PendingImport>> {
+        self.import
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .ok_or_else(|| Error::invalid("There is no import in progress. Choose a file to import."))
+    }
+
+    pub fn set_dropped(&self, path: PathBuf) {
+        *self.dropped.lock().unwrap_or_else(PoisonError::into_inner) = Some(path);
+    }
+
+    pub fn take_dropped(&self) -> Option<PathBuf> {
+        self.dropped.lock().unwrap_or_else(PoisonError::into_inner).take()
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -48,7 +78,7 @@ impl AppState {
         self.with_db(|db| db.read(query))
     }
 
-    fn with_db<T>(&self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
+    pub fn with_db<T>(&self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
         match &self.db {
             Ok(db) => f(&mut db.lock().unwrap_or_else(PoisonError::into_inner)),
             Err(e) => Err(e.clone()),

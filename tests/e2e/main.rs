@@ -7,6 +7,7 @@ use pickboard_e2e::{App, TestResult};
 use rusqlite::Connection;
 
 mod posting;
+mod transfer;
 
 /// The foundation's promise: build a board by typing, dragging and with the keyboard alone; quit; start again;
 /// everything is where it was left.

@@ -62,6 +62,8 @@ pub struct App {
     pub client: Client,
     driver: Child,
     stopped: bool,
+    /// Where the app's file dialogs read their answer (see `PICKBOARD_E2E_DIALOG_ANSWER` in src-tauri/src/dialogs.rs).
+    dialog_answer: PathBuf,
 }
 
 impl Drop for App {
@@ -88,6 +90,8 @@ impl App {
         // The driver's and the app's output go to a log beside the screenshots, never to the test's own pipes
         // (a process left behind would hold those open).
         let log = std::fs::File::create(artifacts_dir().join(format!("tauri-driver-{port}.log")))?;
+        let dialog_answer = artifacts_dir().join(format!("dialog-answer-{port}.txt"));
+        std::fs::write(&dialog_answer, "")?;
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",
@@ -96,6 +100,7 @@ impl App {
                 &free_port().to_string(),
             ])
             .env("PICKBOARD_DATA_DIR", data_dir)
+            .env("PICKBOARD_E2E_DIALOG_ANSWER", &dialog_answer)
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log)
@@ -120,6 +125,7 @@ impl App {
             client,
             driver,
             stopped: false,
+            dialog_answer,
         };
         app.wait_for_css(".app, .error-screen").await?;
         Ok(app)
@@ -162,6 +168,34 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// The next file dialogs choose `path` (the user picking it in the native dialog).
+    pub fn answer_file_dialogs_with(&self, path: &Path) -> TestResult {
+        std::fs::write(&self.dialog_answer, path.display().to_string())?;
+        Ok(())
+    }
+
+    /// Chooses the option labelled `option` in the `<select>` labelled `label`, as picking it from the list does
+    /// (WebKitWebDriver cannot click an option of a closed list).
+    pub async fn choose(&self, label: &str, option: &str) -> TestResult {
+        let chosen = self
+            .client
+            .execute(
+                "const [label, option] = arguments;
+                 const select = [...document.querySelectorAll('select')].find(s => s.getAttribute('aria-label') === label);
+                 const found = select && [...select.options].find(o => o.textContent.trim() === option);
+                 if (!found) return false;
+                 select.value = found.value;
+                 select.dispatchEvent(new Event('change', { bubbles: true }));
+                 return true;",
+                vec![json!(label), json!(option)],
+            )
+            .await?;
+        if chosen != Value::Bool(true) {
+            return Err(format!("no option “{option}” in the list “{label}”").into());
+        }
+        Ok(())
     }
 
     pub async fn click_button(&self, label: &str) -> TestResult {

@@ -3,12 +3,32 @@ import { useCallback, useEffect, useState } from "react";
 
 import { useToast } from "./components/Toasts";
 import { BoardScreen } from "./features/board/BoardScreen";
+import { useMenuCommands } from "./features/board/useMenuCommands";
 import { Sidebar } from "./features/boards/Sidebar";
 import { useTheme } from "./features/settings/useTheme";
+import { localDate } from "./features/post/PostDialog";
 import { ErrorScreen } from "./features/startup/ErrorScreen";
+import { BackupsDialog } from "./features/transfer/BackupsDialog";
+import { ExportDialog } from "./features/transfer/ExportDialog";
+import { ImportDialog } from "./features/transfer/ImportDialog";
+import { useFileDrop } from "./features/transfer/useFileDrop";
 import { Welcome } from "./features/welcome/Welcome";
 import { AppError, backend } from "./lib/backend";
-import type { BoardSummary, OpenStatus, Preferences } from "./lib/bindings";
+import type {
+  BoardSummary,
+  ExportFormat,
+  ImportOutcome,
+  ImportStart,
+  OpenStatus,
+  Preferences,
+} from "./lib/bindings";
+
+/** The file dialogs over the whole app. */
+type Transfer =
+  | { kind: "import"; start: ImportStart; into: boolean }
+  | { kind: "export"; format: ExportFormat }
+  | { kind: "backups" }
+  | null;
 
 type Boot =
   { state: "loading" } | { state: "failed"; error: AppError } | { state: "ready"; status: OpenStatus };
@@ -31,6 +51,9 @@ export function App() {
   const [currentId, setCurrentId] = useState<number | null>(null);
   const [focusName, setFocusName] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [transfer, setTransfer] = useState<Transfer>(null);
+  // Bumped when the current board changed behind its screen's back (an import into it, a restore).
+  const [generation, setGeneration] = useState(0);
   const toast = useToast();
   useTheme(prefs.theme);
 
@@ -100,8 +123,57 @@ export function App() {
     }
   }
 
+  const openImport = useCallback(
+    (read: () => Promise<ImportStart | null>, into = false) => {
+      read().then((start) => {
+        if (start) setTransfer({ kind: "import", start, into });
+      }, showError);
+    },
+    [showError],
+  );
+
+  const backUpNow = useCallback(() => {
+    backend.backUpNow(localDate()).then((path) => {
+      if (path) toast({ message: `Backed up every board to ${path}` });
+    }, showError);
+  }, [showError, toast]);
+
+  useMenuCommands((command) => {
+    if (boot.state !== "ready") return;
+    if (command === "import") openImport(backend.chooseImportFile);
+    else if (command === "back-up") backUpNow();
+    else if (command === "restore") setTransfer({ kind: "backups" });
+    else if (command.startsWith("export-") && currentId !== null)
+      setTransfer({ kind: "export", format: command.slice("export-".length) as ExportFormat });
+  });
+
+  const dropping = useFileDrop(() => {
+    if (boot.state === "ready" && transfer === null) openImport(backend.openDroppedFile);
+  });
+
+  async function imported(outcome: ImportOutcome) {
+    setTransfer(null);
+    const list = await refreshBoards();
+    const name = list?.find((b) => b.id === outcome.boardId)?.name ?? "the board";
+    select(outcome.boardId);
+    setGeneration((g) => g + 1);
+    toast({ message: `Imported ${outcome.imported.toLocaleString()} ideas into “${name}”.` });
+  }
+
+  async function restored(safety: string) {
+    setTransfer(null);
+    const list = await refreshBoards();
+    select(list?.find((b) => b.id === currentId)?.id ?? list?.[0]?.id ?? null);
+    setGeneration((g) => g + 1);
+    toast({
+      message: `Backup restored. Your boards as they were are kept in the backup ${safety}.`,
+      duration: 10000,
+    });
+  }
+
   if (boot.state === "loading") return <div className="splash" aria-busy="true" />;
   if (boot.state === "failed") return <ErrorScreen error={boot.error} />;
+  const current = boards.find((b) => b.id === currentId) ?? null;
 
   return (
     <div className="app">
@@ -114,6 +186,12 @@ export function App() {
           select(id);
         }}
         onNew={() => void create(() => backend.createBoard(newBoardName(boards)), { focusName: true })}
+        onImport={() => {
+          openImport(backend.chooseImportFile);
+        }}
+        onBackups={() => {
+          setTransfer({ kind: "backups" });
+        }}
         onTheme={(theme) => {
           savePrefs({ ...prefs, theme });
         }}
@@ -123,10 +201,13 @@ export function App() {
           busy={busy}
           onSample={() => void create(backend.createSampleBoard)}
           onEmpty={() => void create(() => backend.createBoard("My first board"), { focusName: true })}
+          onImport={() => {
+            openImport(backend.chooseImportFile);
+          }}
         />
       ) : (
         <BoardScreen
-          key={currentId}
+          key={`${currentId}:${generation}`}
           boardId={currentId}
           focusName={focusName}
           onBoardsChanged={() => void refreshBoards()}
@@ -140,7 +221,52 @@ export function App() {
               select(list?.find((b) => b.id !== currentId)?.id ?? null);
             })
           }
+          onExport={() => {
+            setTransfer({ kind: "export", format: "json" });
+          }}
+          onImport={() => {
+            openImport(backend.chooseImportFile, true);
+          }}
         />
+      )}
+      {transfer?.kind === "import" && (
+        <ImportDialog
+          start={transfer.start}
+          current={boards.find((b) => b.id === currentId) ?? null}
+          intoCurrent={transfer.into}
+          onDone={(outcome) => void imported(outcome)}
+          onClose={() => {
+            setTransfer(null);
+            void backend.closeImport();
+          }}
+        />
+      )}
+      {transfer?.kind === "export" && current && (
+        <ExportDialog
+          board={current}
+          initial={transfer.format}
+          onSaved={(path) => {
+            setTransfer(null);
+            toast({ message: `Saved ${path}` });
+          }}
+          onClose={() => {
+            setTransfer(null);
+          }}
+        />
+      )}
+      {transfer?.kind === "backups" && (
+        <BackupsDialog
+          onRestored={(safety) => void restored(safety)}
+          onBackUpNow={backUpNow}
+          onClose={() => {
+            setTransfer(null);
+          }}
+        />
+      )}
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop a CSV file or a Pickboard board file to import it</p>
+        </div>
       )}
     </div>
   );

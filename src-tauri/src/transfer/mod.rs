@@ -7,6 +7,7 @@ pub mod csv_export;
 pub mod csv_import;
 pub mod json;
 pub mod markdown;
+pub mod session;
 
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};

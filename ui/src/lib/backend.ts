@@ -3,7 +3,14 @@
 import { invoke } from "@tauri-apps/api/core";
 
 import type {
+  BackupInfo,
   Board,
+  ColumnMapping,
+  CsvPreview,
+  ExportFormat,
+  ImportOutcome,
+  ImportStart,
+  ImportTarget,
   ChannelSettings,
   ChannelSettingsInput,
   Post,
@@ -78,6 +85,16 @@ interface Commands {
   list_posts: [{ boardId: number }, Post[]];
   retry_post: [{ postId: number }, Post];
   discard_post: [{ postId: number }, Post];
+  export_board: [{ boardId: number; format: ExportFormat; date: string }, string | null];
+  choose_import_file: [Record<string, never>, ImportStart | null];
+  open_dropped_file: [Record<string, never>, ImportStart | null];
+  preview_import: [{ mapping: ColumnMapping }, CsvPreview];
+  run_import: [{ mapping: ColumnMapping; target: ImportTarget; skipBadRows: boolean }, ImportOutcome];
+  cancel_import: [Record<string, never>, null];
+  close_import: [Record<string, never>, null];
+  back_up_now: [{ date: string }, string | null];
+  list_backups: [Record<string, never>, BackupInfo[]];
+  restore_backup: [{ fileName: string }, string];
 }
 
 export type Command = keyof Commands;
@@ -125,6 +142,20 @@ export const backend = {
   listPosts: (boardId: number) => call("list_posts", { boardId }),
   retryPost: (postId: number) => call("retry_post", { postId }),
   discardPost: (postId: number) => call("discard_post", { postId }),
+  /** Asks where to save (a native dialog); `null` when the user cancelled. */
+  exportBoard: (boardId: number, format: ExportFormat, date: string) =>
+    call("export_board", { boardId, format, date }),
+  /** Asks which file to import (a native dialog) and reads it; `null` when the user cancelled. */
+  chooseImportFile: () => call("choose_import_file", none),
+  openDroppedFile: () => call("open_dropped_file", none),
+  previewImport: (mapping: ColumnMapping) => call("preview_import", { mapping }),
+  runImport: (mapping: ColumnMapping, target: ImportTarget, skipBadRows: boolean) =>
+    call("run_import", { mapping, target, skipBadRows }),
+  cancelImport: () => call("cancel_import", none),
+  closeImport: () => call("close_import", none),
+  backUpNow: (date: string) => call("back_up_now", { date }),
+  listBackups: () => call("list_backups", none),
+  restoreBackup: (fileName: string) => call("restore_backup", { fileName }),
 };
 
 export type Backend = typeof backend;

@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a type.
 
-export type ErrorKind = "invalid" | "notFound" | "databaseTooNew" | "databaseCorrupt" | "databaseUnavailable" | "diskFull" | "readOnly" | "storage" | "preferences" | "mattermost";
+export type ErrorKind = "invalid" | "notFound" | "databaseTooNew" | "databaseCorrupt" | "databaseUnavailable" | "diskFull" | "readOnly" | "storage" | "preferences" | "file" | "cancelled" | "mattermost";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, 
 /**
@@ -73,7 +73,7 @@ lastBoardId: number | null, };
 
 export type OpenStatus = { dataDir: string, databasePath: string, };
 
-export type EventKind = "added" | "edited" | "moved" | "deleted" | "restored" | "thresholds";
+export type EventKind = "added" | "edited" | "moved" | "deleted" | "restored" | "thresholds" | "imported";
 
 export type EventSummary = { 
 /**
@@ -83,7 +83,11 @@ title: string | null, from: Zone | null, to: Zone | null,
 /**
  * Which details changed: "title", "notes", "owner", "link", "tags", "scores".
  */
-fields: Array<string>, thresholdsBefore: Thresholds | null, thresholdsAfter: Thresholds | null, };
+fields: Array<string>, thresholdsBefore: Thresholds | null, thresholdsAfter: Thresholds | null, 
+/**
+ * How many ideas an import brought (its `title` is the file's name).
+ */
+count: number | null, };
 
 export type Event = { id: number, boardId: number, ideaId: number | null, kind: EventKind, summary: EventSummary, at: number, };
 
@@ -135,3 +139,79 @@ retry: boolean,
  * How long the server asked us to wait (`Retry-After`), in milliseconds.
  */
 retryAfterMs: number | null, };
+
+export type ExportFormat = "json" | "csv" | "markdown" | "png" | "svg";
+
+export type CsvSource = "jira" | "pickboard" | "spreadsheet";
+
+export type ColumnMapping = { title: number | null, notes: number | null, 
+/**
+ * Payoff and cost/risk on the 0–10 scale; an idea with both goes where they put it, with neither to Unsorted.
+ */
+payoff: number | null, cost: number | null, owner: number | null, link: number | null, 
+/**
+ * Tag columns: a Jira export has one `Labels` column per label; a cell may also hold several, split by , or ;.
+ */
+tags: Array<number>, 
+/**
+ * An issue key (Jira's `Issue key`): it becomes the link when `link_prefix` is set, a line in the notes if not.
+ */
+key: number | null, 
+/**
+ * For example `https://jira.example.com/browse/`; the link is this followed by the key.
+ */
+linkPrefix: string, };
+
+export type ImportTarget = { "kind": "newBoard", name: string, } | { "kind": "board", id: number, };
+
+export type RowProblem = { row: number, 
+/**
+ * The column's header, when the problem is in one cell.
+ */
+column: string | null, message: string, };
+
+export type PreviewIdea = { row: number, title: string, position: Position | null, owner: string, tags: Array<string>, };
+
+export type CsvPreview = { source: CsvSource, 
+/**
+ * `,`, `;` or a tab.
+ */
+delimiter: string, headers: Array<string>, mapping: ColumnMapping, 
+/**
+ * The first rows' cells, shortened for display.
+ */
+sample: Array<Array<string>>, ideas: Array<PreviewIdea>, rows: number, 
+/**
+ * Rows that will become ideas: placed on the chart, and waiting in Unsorted.
+ */
+placed: number, unsorted: number, 
+/**
+ * The first problems (at most [`MAX_SHOWN_PROBLEMS`]), and how many there are in all.
+ */
+problems: Array<RowProblem>, problemCount: number, };
+
+export type ImportOutcome = { boardId: number, imported: number, 
+/**
+ * The rows left out because the user chose to skip bad rows.
+ */
+skipped: Array<RowProblem>, };
+
+export type BoardFileSummary = { name: string, ideas: number, events: number, };
+
+export type ImportStart = { fileName: string, boardFile: BoardFileSummary | null, csv: CsvPreview | null, };
+
+export type ImportProgress = { done: number, total: number, };
+
+export type BackupInfo = { fileName: string, 
+/**
+ * When it was made (Unix time, milliseconds).
+ */
+createdAt: number, bytes: number, boards: number | null, ideas: number | null, 
+/**
+ * Made automatically before a restore.
+ */
+beforeRestore: boolean, 
+/**
+ * Why it cannot be restored, when it cannot.
+ */
+problem: string | null, };

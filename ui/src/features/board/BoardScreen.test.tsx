@@ -15,6 +15,8 @@ function renderBoard() {
         onBoardsChanged={vi.fn()}
         onDuplicated={vi.fn()}
         onDeleted={vi.fn()}
+        onExport={vi.fn()}
+        onImport={vi.fn()}
       />
     </ToastProvider>,
   );

@@ -34,6 +34,8 @@ interface BoardScreenProps {
   onBoardsChanged: () => void;
   onDuplicated: (board: BoardSummary) => void;
   onDeleted: () => void;
+  onExport: () => void;
+  onImport: () => void;
 }
 
 type Dialog = "delete" | "thresholds" | "shortcuts" | "post" | null;
@@ -44,6 +46,8 @@ export function BoardScreen({
   onBoardsChanged,
   onDuplicated,
   onDeleted,
+  onExport,
+  onImport,
 }: BoardScreenProps) {
   const model = useBoard(boardId, onBoardsChanged);
   const { board, columns, moveIdea, deleteIdea, setScores } = model;
@@ -136,7 +140,7 @@ export function BoardScreen({
     else if (command === "view-quadrants") setView("quadrants");
     else if (command === "view-chart") setView("chart");
     else if (command === "search") searchRef.current?.focus();
-    else setDialog("shortcuts");
+    else if (command === "shortcuts") setDialog("shortcuts");
   });
 
   async function guard<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -208,6 +212,8 @@ export function BoardScreen({
         onPost={() => {
           setDialog("post");
         }}
+        onExport={onExport}
+        onImport={onImport}
         onPosts={() => {
           setPostsOpen(true);
           setActivityOpen(false);

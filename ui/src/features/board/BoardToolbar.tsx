@@ -23,6 +23,8 @@ interface BoardToolbarProps {
   onDelete: () => void;
   onPost: () => void;
   onPosts: () => void;
+  onExport: () => void;
+  onImport: () => void;
 }
 
 const SAVE_LABEL: Record<SaveState, string> = {
@@ -34,7 +36,7 @@ const SAVE_LABEL: Record<SaveState, string> = {
 export function BoardToolbar(props: BoardToolbarProps) {
   const { board, saveState, focusName, view, activityOpen, onView, onUndo, onRedo, onActivity, onShortcuts } =
     props;
-  const { onRename, onDuplicate, onThresholds, onDelete, onPost, onPosts } = props;
+  const { onRename, onDuplicate, onThresholds, onDelete, onPost, onPosts, onExport, onImport } = props;
   const [name, setName] = useState(board.name);
   const [menuOpen, setMenuOpen] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -202,6 +204,26 @@ export function BoardToolbar(props: BoardToolbarProps) {
               }}
             >
               Posts
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setMenuOpen(false);
+                onImport();
+              }}
+            >
+              Import into this board…
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setMenuOpen(false);
+                onExport();
+              }}
+            >
+              Export…
             </button>
             <button
               type="button"

@@ -2,7 +2,21 @@
 import { listen } from "@tauri-apps/api/event";
 import { useEffect, useRef } from "react";
 
-export type MenuCommand = "undo" | "redo" | "view-quadrants" | "view-chart" | "search" | "shortcuts";
+export type MenuCommand =
+  | "undo"
+  | "redo"
+  | "view-quadrants"
+  | "view-chart"
+  | "search"
+  | "shortcuts"
+  | "import"
+  | "export-json"
+  | "export-csv"
+  | "export-markdown"
+  | "export-png"
+  | "export-svg"
+  | "back-up"
+  | "restore";
 
 export function useMenuCommands(run: (command: MenuCommand) => void): void {
   const latest = useRef(run);

@@ -8,6 +8,8 @@ interface SidebarProps {
   dataDir: string;
   onSelect: (id: number) => void;
   onNew: () => void;
+  onImport: () => void;
+  onBackups: () => void;
   onTheme: (theme: Theme) => void;
 }
 
@@ -17,7 +19,8 @@ const THEMES: { value: Theme; label: string }[] = [
   { value: "dark", label: "Dark" },
 ];
 
-export function Sidebar({ boards, currentId, theme, dataDir, onSelect, onNew, onTheme }: SidebarProps) {
+export function Sidebar(props: SidebarProps) {
+  const { boards, currentId, theme, dataDir, onSelect, onNew, onImport, onBackups, onTheme } = props;
   return (
     <nav className="sidebar" aria-label="Boards">
       <div className="brand">
@@ -81,6 +84,14 @@ export function Sidebar({ boards, currentId, theme, dataDir, onSelect, onNew, on
         <p className="data-location" title={dataDir}>
           Saved automatically in {dataDir}
         </p>
+        <div className="sidebar-links">
+          <button type="button" className="sidebar-link" onClick={onImport}>
+            Import…
+          </button>
+          <button type="button" className="sidebar-link" onClick={onBackups}>
+            Backups…
+          </button>
+        </div>
       </div>
     </nav>
   );

@@ -17,6 +17,7 @@ function event(kind: Event["kind"], summary: Partial<Event["summary"]>): Event {
       fields: [],
       thresholdsBefore: null,
       thresholdsAfter: null,
+      count: null,
       ...summary,
     },
   };
@@ -34,6 +35,9 @@ describe("describeEvent", () => {
       "edited “Rotate certs” (title, tags)",
     );
     expect(describeEvent(event("added", { to: "unsorted" }))).toBe("added to Unsorted");
+    expect(describeEvent(event("imported", { title: "backlog.csv", count: 120 }))).toBe(
+      "imported 120 ideas from backlog.csv",
+    );
     expect(
       describeEvent(
         event("thresholds", {

@@ -29,6 +29,10 @@ export function describeEvent(event: Event, options: { withTitle?: boolean } = {
       return `reordered${title} within ${to ?? "its quadrant"}`;
     case "edited":
       return `edited${title} (${summary.fields.map((f) => FIELD_NAMES[f] ?? f).join(", ")})`;
+    case "imported": {
+      const count = summary.count ?? 0;
+      return `imported ${count} idea${count === 1 ? "" : "s"} from ${summary.title ?? "a file"}`;
+    }
     case "thresholds": {
       const b = summary.thresholdsBefore;
       const a = summary.thresholdsAfter;

@@ -1,13 +1,14 @@
-// First run: what a PICK chart is, in a sentence per quadrant, and two ways to begin.
+// First run: what a PICK chart is, in a sentence per quadrant, and three ways to begin.
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 
 interface WelcomeProps {
   busy: boolean;
   onSample: () => void;
   onEmpty: () => void;
+  onImport: () => void;
 }
 
-export function Welcome({ busy, onSample, onEmpty }: WelcomeProps) {
+export function Welcome({ busy, onSample, onEmpty, onImport }: WelcomeProps) {
   return (
     <main className="welcome">
       <h1>Welcome to Pickboard</h1>
@@ -29,7 +30,13 @@ export function Welcome({ busy, onSample, onEmpty }: WelcomeProps) {
         <button type="button" className="button" disabled={busy} onClick={onEmpty}>
           Start empty
         </button>
+        <button type="button" className="button" disabled={busy} onClick={onImport}>
+          Import a file…
+        </button>
       </div>
+      <p className="field-hint welcome-drop">
+        Or drop a CSV file (a Jira export, a spreadsheet) or a board file here.
+      </p>
     </main>
   );
 }

@@ -1,0 +1,154 @@
+//! One import in progress in the window: the file read once, previewed as often as the user changes the mapping,
+//! then written with progress reports, and cancellable.
+
+use std::ops::ControlFlow;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::csv_import::{self, ColumnMapping, CsvPreview, CsvSource, CsvTable, ImportOutcome, ImportTarget};
+use super::json::{self, BoardFile};
+use crate::error::{Error, Result};
+use crate::files;
+use crate::storage::Db;
+
+enum Parsed {
+    Csv { table: CsvTable, source: CsvSource },
+    Board(Box<BoardFile>),
+}
+
+pub struct PendingImport {
+    file_name: String,
+    parsed: Parsed,
+    cancel: AtomicBool,
+}
+
+/// A board file's content, as the import dialog describes it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardFileSummary {
+    pub name: String,
+    pub ideas: usize,
+    pub events: usize,
+}
+
+/// What the import dialog opens with: a board file, or a CSV file with the suggested mapping's preview.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportStart {
+    pub file_name: String,
+    pub board_file: Option<BoardFileSummary>,
+    pub csv: Option<CsvPreview>,
+}
+
+/// How far an import has got, sent to the window after each batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl PendingImport {
+    /// Reads and parses the file at `path`; a file that cannot be imported at all fails here.
+    pub fn read(path: &Path) -> Result<PendingImport> {
+        let bytes = files::read_limited(path, files::MAX_IMPORT_BYTES)?;
+        let file_name = path
+            .file_name()
+            .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+        let parsed = if super::looks_like_json(path, &bytes) {
+            Parsed::Board(Box::new(json::parse(&bytes)?))
+        } else {
+            let table = csv_import::read(&bytes)?;
+            let (source, _) = csv_import::suggest(&table.headers);
+            Parsed::Csv { table, source }
+        };
+        Ok(PendingImport {
+            file_name,
+            parsed,
+            cancel: AtomicBool::new(false),
+        })
+    }
+
+    pub fn start(&self) -> ImportStart {
+        let mut start = ImportStart {
+            file_name: self.file_name.clone(),
+            board_file: None,
+            csv: None,
+        };
+        match &self.parsed {
+            Parsed::Board(file) => {
+                start.board_file = Some(BoardFileSummary {
+                    name: file.board.name.clone(),
+                    ideas: file.ideas.len(),
+                    events: file.history.len(),
+                });
+            }
+            Parsed::Csv { table, source } => {
+                let (_, mapping) = csv_import::suggest(&table.headers);
+                start.csv = Some(csv_import::preview(table, *source, &mapping));
+            }
+        }
+        start
+    }
+
+    pub fn preview(&self, mapping: &ColumnMapping) -> Result<CsvPreview> {
+        match &self.parsed {
+            Parsed::Csv { table, source } => Ok(csv_import::preview(table, *source, mapping)),
+            Parsed::Board(_) => Err(Error::invalid("A board file needs no column mapping.")),
+        }
+    }
+
+    /// Asks a running import to stop; it rolls back at its next batch.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
+    }
+
+    /// Imports into `db` in one transaction. A board file always becomes a new board (named as `target` says).
+    pub fn run(
+        &self,
+        db: &mut Db,
+        mapping: &ColumnMapping,
+        target: &ImportTarget,
+        skip_bad_rows: bool,
+        mut progress: impl FnMut(ImportProgress),
+    ) -> Result<ImportOutcome> {
+        self.cancel.store(false, Ordering::SeqCst);
+        match &self.parsed {
+            Parsed::Board(file) => {
+                let name = match target {
+                    ImportTarget::NewBoard { name } if !name.trim().is_empty() => Some(name.as_str()),
+                    _ => None,
+                };
+                let board_id = db.write(|tx| json::import(tx, file, name))?;
+                let total = file.ideas.len();
+                progress(ImportProgress { done: total, total });
+                Ok(ImportOutcome {
+                    board_id,
+                    imported: total,
+                    skipped: Vec::new(),
+                })
+            }
+            Parsed::Csv { table, .. } => db.write(|tx| {
+                csv_import::import(
+                    tx,
+                    table,
+                    mapping,
+                    target,
+                    skip_bad_rows,
+                    &self.file_name,
+                    |done, total| {
+                        progress(ImportProgress { done, total });
+                        if self.cancel.load(Ordering::SeqCst) {
+                            ControlFlow::Break(())
+                        } else {
+                            ControlFlow::Continue(())
+                        }
+                    },
+                )
+            }),
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Import, export and backups through the real app: a Jira CSV export mapped and imported, the board exported as a
+//! picture and a spreadsheet, and a backup restored (and the restore taken back) while the app has the database open.
+
+use std::path::Path;
+
+use pickboard_e2e::{App, TestResult};
+use rusqlite::Connection;
+
+const JIRA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../src-tauri/tests/fixtures/jira-export.csv"
+);
+
+fn board_names(data: &Path) -> TestResult<Vec<(String, i64)>> {
+    let db = Connection::open(data.join("pickboard.db"))?;
+    let mut stmt = db.prepare(
+        "SELECT name, (SELECT count(*) FROM ideas i WHERE i.board_id = b.id) FROM boards b ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+async fn toast_says(app: &App, start: &str) -> TestResult {
+    let script = format!(
+        "return [...document.querySelectorAll('.toast')].some(t => t.textContent.startsWith({}));",
+        serde_json::to_string(start)?
+    );
+    app.wait_until(&format!("a toast says {start}"), &script).await
+}
+
+#[tokio::test]
+async fn a_jira_export_is_imported_exported_and_backups_restore_while_the_app_runs() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let out = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+
+    // Import from the first-run screen: the Jira export is recognised; the user picks the score columns.
+    app.answer_file_dialogs_with(Path::new(JIRA))?;
+    app.click_button("Import a file…").await?;
+    app.wait_until(
+        "the preview shows the Jira export",
+        "return !!document.querySelector('[role=dialog]')?.textContent.includes('Jira export · 6 rows');",
+    )
+    .await?;
+    app.choose("Payoff (0–10)", "Custom field (Business Value)")
+        .await?;
+    app.choose("Cost/risk (0–10)", "Custom field (Story Points)")
+        .await?;
+    app.wait_until(
+        "the preview places the ideas",
+        "return !!document.querySelector('[role=dialog]')?.textContent.includes('6 ideas (5 placed, 1 in Unsorted)');",
+    )
+    .await?;
+    app.screenshot("import-jira-preview.png").await?;
+    app.click_button("Import 6 ideas").await?;
+    toast_says(&app, "Imported 6 ideas into “jira-export”").await?;
+    app.wait_for_card_in("Implement", "Cache Docker layers on the CI runners")
+        .await?;
+    app.wait_for_card_in("Unsorted", "Evaluate a service mesh")
+        .await?;
+    assert_eq!(board_names(data.path())?, [("jira-export".to_owned(), 6)]);
+
+    // Export the board as a picture and as a spreadsheet.
+    let png = out.path().join("chart.png");
+    app.answer_file_dialogs_with(&png)?;
+    app.click_button("Board ▾").await?;
+    app.click_button("Export…").await?;
+    app.client
+        .find(fantoccini::Locator::Css("input[name=export-format][value=png]"))
+        .await?
+        .click()
+        .await?;
+    app.screenshot("export-dialog.png").await?;
+    app.click_button("Export…").await?;
+    toast_says(&app, "Saved").await?;
+    let bytes = std::fs::read(&png)?;
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    let csv = out.path().join("board.csv");
+    app.answer_file_dialogs_with(&csv)?;
+    app.click_button("Board ▾").await?;
+    app.click_button("Export…").await?;
+    app.client
+        .find(fantoccini::Locator::Css("input[name=export-format][value=csv]"))
+        .await?
+        .click()
+        .await?;
+    app.click_button("Export…").await?;
+    toast_says(&app, "Saved").await?;
+    let text = std::fs::read_to_string(&csv)?;
+    assert!(
+        text.contains("Cache Docker layers on the CI runners,Implement,8,2,ana.ribeiro"),
+        "{text}"
+    );
+
+    // The backup made at start-up holds no boards; restoring it empties the app, after a confirmation, and the
+    // state before the restore is kept as a backup that brings the board back.
+    app.click_button("Backups…").await?;
+    app.wait_until(
+        "one backup is listed",
+        "return document.querySelectorAll('.backups-table tbody tr').length === 1;",
+    )
+    .await?;
+    app.screenshot("backups.png").await?;
+    app.click_button("Restore…").await?;
+    app.click_button("Restore").await?;
+    toast_says(&app, "Backup restored.").await?;
+    app.wait_for_css(".welcome").await?;
+    assert!(board_names(data.path())?.is_empty());
+
+    app.click_button("Backups…").await?;
+    app.wait_until(
+        "two backups are listed",
+        "return document.querySelectorAll('.backups-table tbody tr').length === 2;",
+    )
+    .await?;
+    let before = app
+        .client
+        .find(fantoccini::Locator::XPath(
+            "//tr[contains(., 'before a restore')]//button",
+        ))
+        .await?;
+    before.click().await?;
+    app.click_button("Restore").await?;
+    toast_says(&app, "Backup restored.").await?;
+    app.wait_for_card_in("Implement", "Cache Docker layers on the CI runners")
+        .await?;
+    assert_eq!(board_names(data.path())?, [("jira-export".to_owned(), 6)]);
+    app.quit().await
+}

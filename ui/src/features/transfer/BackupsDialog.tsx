@@ -1,0 +1,146 @@
+// Backups: make one now (to a chosen file), or restore one of the automatic backups after a confirmation. The
+// current state is backed up before a restore, so restoring the wrong one can be taken back.
+import { useEffect, useState } from "react";
+
+import { ConfirmDialog, Modal } from "../../components/Modal";
+import { AppError, backend } from "../../lib/backend";
+import type { BackupInfo } from "../../lib/bindings";
+
+interface BackupsDialogProps {
+  onRestored: (safetyBackup: string) => void;
+  onBackUpNow: () => void;
+  onClose: () => void;
+}
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+function size(bytes: number): string {
+  return bytes < 1_000_000
+    ? `${Math.max(1, Math.round(bytes / 1000))} kB`
+    : `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+function plural(n: number | null, noun: string): string {
+  return n === null ? "" : `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialogProps) {
+  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<BackupInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    backend.listBackups().then(setBackups, (raw: unknown) => {
+      setError(AppError.from(raw).message);
+    });
+  }, []);
+
+  async function restore(backup: BackupInfo) {
+    setConfirm(null);
+    setBusy(true);
+    try {
+      onRestored(await backend.restoreBackup(backup.fileName));
+    } catch (raw) {
+      setError(AppError.from(raw).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (confirm) {
+    return (
+      <ConfirmDialog
+        title="Restore this backup?"
+        message={
+          <p>
+            Every board will be replaced by the {plural(confirm.boards, "board")} and{" "}
+            {plural(confirm.ideas, "idea")} of the backup from {when.format(confirm.createdAt)}. Your boards
+            as they are now are backed up first, so you can restore them again from this list.
+          </p>
+        }
+        confirmLabel="Restore"
+        onConfirm={() => void restore(confirm)}
+        onCancel={() => {
+          setConfirm(null);
+        }}
+      />
+    );
+  }
+
+  return (
+    <Modal
+      title="Backups"
+      wide
+      onCancel={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onBackUpNow}>
+            Back up now…
+          </button>
+          <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
+            Close
+          </button>
+        </>
+      }
+    >
+      <p className="field-hint">
+        Pickboard backs up all boards when it starts, once a day, and keeps the last 14 in its data folder.
+      </p>
+      {backups === null && !error && <p>Reading the backups…</p>}
+      {backups?.length === 0 && (
+        <p>There are no backups yet. The first is made the next time Pickboard starts.</p>
+      )}
+      {backups && backups.length > 0 && (
+        <table className="backups-table">
+          <thead>
+            <tr>
+              <th>Made</th>
+              <th>Holds</th>
+              <th>Size</th>
+              <th>
+                <span className="visually-hidden">Restore</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.fileName}>
+                <td>
+                  {when.format(b.createdAt)}
+                  {b.beforeRestore && <span className="field-hint"> · before a restore</span>}
+                </td>
+                <td>
+                  {b.problem ? (
+                    <span className="field-error">{b.problem}</span>
+                  ) : (
+                    `${plural(b.boards, "board")}, ${plural(b.ideas, "idea")}`
+                  )}
+                </td>
+                <td>{size(b.bytes)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy || b.problem !== null}
+                    aria-label={`Restore the backup from ${when.format(b.createdAt)}`}
+                    onClick={() => {
+                      setConfirm(b);
+                    }}
+                  >
+                    Restore…
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,410 @@
+// Importing a file: a board file (JSON) as a new board, or a CSV file (a Jira export, a spreadsheet) with a column
+// mapping, a preview of the first rows and of what will be created, the rows with problems, and where it goes.
+// The import runs in one transaction with a progress bar and Cancel; nothing is imported from a file with problems
+// unless the user chooses to skip those rows, and then the skipped rows are listed.
+import { listen } from "@tauri-apps/api/event";
+import { useEffect, useId, useRef, useState } from "react";
+
+import { Modal } from "../../components/Modal";
+import { AppError, backend } from "../../lib/backend";
+import type {
+  BoardSummary,
+  ColumnMapping,
+  CsvPreview,
+  ImportOutcome,
+  ImportProgress,
+  ImportStart,
+  ImportTarget,
+  Position,
+} from "../../lib/bindings";
+import { ZONE_INFO } from "../../lib/zones";
+
+interface ImportDialogProps {
+  start: ImportStart;
+  /** The board on screen, which a CSV file can be imported into. */
+  current: BoardSummary | null;
+  /** Start with "into the current board" chosen (Board ▾ › Import into this board). */
+  intoCurrent?: boolean;
+  onDone: (outcome: ImportOutcome) => void;
+  onClose: () => void;
+}
+
+type SingleField = "title" | "payoff" | "cost" | "owner" | "notes" | "link" | "key";
+
+const FIELDS: { field: SingleField | "tags"; label: string; hint?: string }[] = [
+  { field: "title", label: "Title" },
+  { field: "payoff", label: "Payoff (0–10)", hint: "With cost/risk, places the idea on the chart." },
+  { field: "cost", label: "Cost/risk (0–10)" },
+  { field: "owner", label: "Owner" },
+  { field: "tags", label: "Tags", hint: "Columns with the same name are all used (Jira’s Labels)." },
+  { field: "notes", label: "Notes" },
+  { field: "link", label: "Link" },
+  { field: "key", label: "Issue key" },
+];
+
+const SOURCE_LABEL = {
+  jira: "Jira export",
+  pickboard: "Pickboard CSV export",
+  spreadsheet: "Spreadsheet",
+} as const;
+
+function stem(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, "") || "Imported board";
+}
+
+/** Where an idea with this position lands on a new board (thresholds 5 and 5). */
+function placeName(position: Position | null): string {
+  if (!position) return ZONE_INFO.unsorted.name;
+  const high = position.payoff >= 5;
+  const hard = position.cost >= 5;
+  const zone = high ? (hard ? "challenge" : "implement") : hard ? "kill" : "possible";
+  return ZONE_INFO[zone].name;
+}
+
+export function ImportDialog({ start, current, intoCurrent = false, onDone, onClose }: ImportDialogProps) {
+  const [preview, setPreview] = useState<CsvPreview | null>(start.csv);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(start.csv?.mapping ?? null);
+  const [name, setName] = useState(start.boardFile?.name ?? stem(start.fileName));
+  const [into, setInto] = useState<"new" | "current">(
+    intoCurrent && current && start.csv ? "current" : "new",
+  );
+  const [skip, setSkip] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [skipped, setSkipped] = useState<ImportOutcome | null>(null);
+  const ids = { name: useId(), skip: useId() };
+  const running = progress !== null;
+  // Progress events can arrive after the import has answered; only a running import shows them.
+  const runningRef = useRef(false);
+
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    listen<ImportProgress>("import-progress", (event) => {
+      if (runningRef.current) setProgress(event.payload);
+    }).then(
+      (unlisten) => {
+        if (cancelled) unlisten();
+        else stop = unlisten;
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
+
+  function remap(next: ColumnMapping) {
+    setMapping(next);
+    backend.previewImport(next).then(setPreview, (raw: unknown) => {
+      setError(AppError.from(raw).message);
+    });
+  }
+
+  function columnSelect(field: SingleField | "tags") {
+    if (!preview || !mapping) return null;
+    const value = field === "tags" ? (mapping.tags[0] ?? null) : mapping[field];
+    return (
+      <select
+        aria-label={FIELDS.find((f) => f.field === field)?.label}
+        data-autofocus={field === "title" ? true : undefined}
+        value={value ?? ""}
+        disabled={running}
+        onChange={(e) => {
+          const col = e.target.value === "" ? null : Number(e.target.value);
+          if (field === "tags") {
+            const header = col === null ? null : preview.headers[col];
+            const all = preview.headers.flatMap((h, i) => (h === header ? [i] : []));
+            remap({ ...mapping, tags: all });
+          } else {
+            remap({ ...mapping, [field]: col });
+          }
+        }}
+      >
+        <option value="">{field === "title" ? "Choose a column" : "(none)"}</option>
+        {preview.headers.map((h, i) => (
+          <option key={i} value={i}>
+            {h}
+          </option>
+        ))}
+      </select>
+    );
+  }
+
+  async function runImport() {
+    setError(null);
+    runningRef.current = true;
+    setProgress({ done: 0, total: preview?.rows ?? start.boardFile?.ideas ?? 0 });
+    const target: ImportTarget =
+      into === "current" && current ? { kind: "board", id: current.id } : { kind: "newBoard", name };
+    const emptyMapping: ColumnMapping = {
+      title: null,
+      notes: null,
+      payoff: null,
+      cost: null,
+      owner: null,
+      link: null,
+      tags: [],
+      key: null,
+      linkPrefix: "",
+    };
+    try {
+      const outcome = await backend.runImport(mapping ?? emptyMapping, target, skip);
+      if (outcome.skipped.length > 0) setSkipped(outcome);
+      else onDone(outcome);
+    } catch (raw) {
+      const err = AppError.from(raw);
+      setError(err.kind === "cancelled" ? "Import cancelled. Nothing was imported." : err.message);
+    } finally {
+      runningRef.current = false;
+      setProgress(null);
+    }
+  }
+
+  if (skipped) {
+    return (
+      <Modal
+        title={`Imported ${skipped.imported} ideas`}
+        onCancel={() => {
+          onDone(skipped);
+        }}
+        footer={
+          <button
+            type="button"
+            className="button button-primary"
+            data-autofocus
+            onClick={() => {
+              onDone(skipped);
+            }}
+          >
+            Done
+          </button>
+        }
+      >
+        <p>These {skipped.skipped.length} rows were skipped:</p>
+        <ul className="import-problems">
+          {skipped.skipped.map((p) => (
+            <li key={`${p.row}:${p.column ?? ""}`}>
+              Row {p.row}
+              {p.column ? `, “${p.column}”` : ""}: {p.message}
+            </li>
+          ))}
+        </ul>
+      </Modal>
+    );
+  }
+
+  const problems = preview?.problemCount ?? 0;
+  const importable = preview ? preview.rows - problems : (start.boardFile?.ideas ?? 0);
+  const canImport =
+    !running &&
+    (start.boardFile !== null ||
+      (preview !== null && mapping?.title !== null && importable > 0 && (problems === 0 || skip))) &&
+    (into === "current" || name.trim() !== "");
+
+  const targetChoice = (
+    <fieldset className="import-target" disabled={running}>
+      <legend>Import into</legend>
+      <label className="checkbox-row">
+        <input
+          type="radio"
+          name="import-into"
+          checked={into === "new"}
+          onChange={() => {
+            setInto("new");
+          }}
+        />
+        A new board named
+      </label>
+      <input
+        id={ids.name}
+        aria-label="New board name"
+        value={name}
+        maxLength={100}
+        disabled={into !== "new"}
+        onChange={(e) => {
+          setName(e.target.value);
+        }}
+      />
+      {preview && current && (
+        <label className="checkbox-row">
+          <input
+            type="radio"
+            name="import-into"
+            checked={into === "current"}
+            onChange={() => {
+              setInto("current");
+            }}
+          />
+          <span className="import-current">
+            “{current.name}”: placed ideas at their scores, the others in Unsorted (one step to undo)
+          </span>
+        </label>
+      )}
+    </fieldset>
+  );
+
+  return (
+    <Modal
+      title={`Import “${start.fileName}”`}
+      wide={preview !== null}
+      onCancel={() => {
+        if (running) void backend.cancelImport();
+        else onClose();
+      }}
+      footer={
+        <>
+          {running ? (
+            <button type="button" className="button" onClick={() => void backend.cancelImport()}>
+              Cancel import
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={!canImport}
+            onClick={() => void runImport()}
+          >
+            {start.boardFile
+              ? "Import board"
+              : `Import ${importable.toLocaleString()} idea${importable === 1 ? "" : "s"}`}
+          </button>
+        </>
+      }
+    >
+      {start.boardFile && (
+        <p>
+          A Pickboard board file: “{start.boardFile.name}” with {start.boardFile.ideas} ideas and{" "}
+          {start.boardFile.events} history events. It becomes a new board; undo and the timeline work as
+          before.
+        </p>
+      )}
+
+      {preview && mapping && (
+        <div className="import-layout">
+          <div className="import-mapping">
+            <p className="field-hint">
+              {SOURCE_LABEL[preview.source]} · {preview.rows.toLocaleString()} rows · separated by “
+              {preview.delimiter}”
+            </p>
+            {FIELDS.map(({ field, label, hint }) => (
+              <label key={field} className="import-field">
+                <span>{label}</span>
+                {columnSelect(field)}
+                {hint && <span className="field-hint">{hint}</span>}
+              </label>
+            ))}
+            {mapping.key !== null && (
+              <label className="import-field">
+                <span>Link address before the key</span>
+                <input
+                  value={mapping.linkPrefix}
+                  placeholder="https://jira.example.com/browse/"
+                  disabled={running}
+                  onChange={(e) => {
+                    remap({ ...mapping, linkPrefix: e.target.value });
+                  }}
+                />
+                <span className="field-hint">Empty: the key goes into the notes.</span>
+              </label>
+            )}
+          </div>
+
+          <div className="import-preview">
+            {targetChoice}
+            <h3 className="import-heading">The file’s first rows</h3>
+            <div className="import-table-wrap">
+              <table className="import-table">
+                <thead>
+                  <tr>
+                    {preview.headers.map((h, i) => (
+                      <th key={i}>{h}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.sample.map((row, r) => (
+                    <tr key={r}>
+                      {preview.headers.map((_, c) => (
+                        <td key={c}>{row[c] ?? ""}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+
+            <h3 className="import-heading">
+              What will be created: {importable.toLocaleString()} ideas ({preview.placed.toLocaleString()}{" "}
+              placed, {preview.unsorted.toLocaleString()} in Unsorted)
+            </h3>
+            <ul className="import-ideas">
+              {preview.ideas.map((idea) => (
+                <li key={idea.row}>
+                  <span className="import-idea-title">{idea.title}</span>
+                  <span className="import-idea-meta">
+                    {placeName(idea.position)}
+                    {idea.owner && ` · ${idea.owner}`}
+                    {idea.tags.length > 0 && ` · ${idea.tags.join(", ")}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+
+            {problems > 0 && (
+              <div className="import-problems-box" role="alert">
+                <h3 className="import-heading">
+                  {problems.toLocaleString()} row{problems === 1 ? " has a problem" : "s have problems"}
+                </h3>
+                <ul className="import-problems">
+                  {preview.problems.map((p) => (
+                    <li key={`${p.row}:${p.column ?? ""}`}>
+                      Row {p.row}
+                      {p.column ? `, “${p.column}”` : ""}: {p.message}
+                    </li>
+                  ))}
+                  {problems > preview.problems.length && (
+                    <li>… and {(problems - preview.problems.length).toLocaleString()} more</li>
+                  )}
+                </ul>
+                <label className="checkbox-row" htmlFor={ids.skip}>
+                  <input
+                    id={ids.skip}
+                    type="checkbox"
+                    checked={skip}
+                    disabled={running}
+                    onChange={(e) => {
+                      setSkip(e.target.checked);
+                    }}
+                  />
+                  Skip these rows and import the others
+                </label>
+              </div>
+            )}
+          </div>
+        </div>
+      )}
+
+      {!preview && targetChoice}
+
+      {progress && (
+        <div className="import-progress">
+          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Import progress" />
+          <span role="status">
+            {progress.done.toLocaleString()} of {progress.total.toLocaleString()}
+          </span>
+        </div>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}
