@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Pickboard needs on Debian 12 and skips what is already there.
+# Installs what Pickboard needs on Debian 12 and skips what is already there (fonts-dejavu-core: the font the chart
+# pictures are drawn with).
 #   bash scripts/setup.sh build   system libraries for building the app, and the UI's npm packages
 #   bash scripts/setup.sh test    the same, plus Xvfb, WebKitWebDriver and tauri-driver for the end-to-end tests
 set -euo pipefail
@@ -7,7 +8,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-build}"
 
 build_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
-  build-essential file pkg-config)
+  build-essential file pkg-config fonts-dejavu-core)
 test_packages=(xvfb xauth x11-utils imagemagick webkit2gtk-driver)
 wanted=("${build_packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")
