@@ -9,7 +9,7 @@ mode="${1:-build}"
 
 build_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   build-essential file pkg-config fonts-dejavu-core)
-test_packages=(xvfb xauth x11-utils imagemagick webkit2gtk-driver)
+test_packages=(xvfb xauth x11-utils imagemagick webkit2gtk-driver dbus fonts-noto-color-emoji)
 wanted=("${build_packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")
 

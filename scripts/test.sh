@@ -33,4 +33,6 @@ cargo build -p pickboard --locked
 
 step "End-to-end tests (the real app under Xvfb)"
 rm -rf tests/artifacts
-xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p pickboard-e2e --locked --test cli --test e2e -- --test-threads=1
+# Under a D-Bus session bus: a second launch finds the running window through it (tauri-plugin-single-instance).
+dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+  cargo test -p pickboard-e2e --locked --test cli --test e2e -- --test-threads=1

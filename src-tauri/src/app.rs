@@ -11,6 +11,14 @@ use crate::storage::backup;
 
 pub fn run() {
     tauri::Builder::default()
+        // First, so that a second launch on the same data folder hands over and exits before opening anything:
+        // there is never a second writer to the database.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance_id(&paths::data_dir(paths::os_data_dir())))
+                .callback(|app, _args, _cwd| bring_forward(app))
+                .build(),
+        )
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
@@ -112,5 +120,27 @@ fn on_file_drop(window: &tauri::Window, event: &DragDropEvent) {
             }
         }
         _ => {}
+    }
+}
+
+/// The name the running instance holds (on Linux, on the D-Bus session bus), one per data folder: two folders may be
+/// open side by side, one folder only once.
+fn instance_id(data_dir: &std::path::Path) -> String {
+    // FNV-1a over the folder's path: stable, short, and valid in a bus name after the leading letter.
+    let hash = data_dir
+        .to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("{}.d{hash:016x}", paths::APP_ID)
+}
+
+/// Another launch of Pickboard on this folder: show this window instead.
+fn bring_forward(app: &tauri::AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
     }
 }

@@ -1,5 +1,6 @@
-// Notes rendered as Markdown, safely: raw HTML is dropped (never parsed), images are not loaded, and links open in the
-// system browser through the backend (http and https only) instead of navigating the window.
+// Notes rendered as Markdown, safely: raw HTML is shown as the text it is (never parsed, as Mattermost shows it),
+// images are not loaded, and links open in the system browser through the backend (http and https only) instead of
+// navigating the window.
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 
@@ -7,6 +8,20 @@ import { backend } from "../../lib/backend";
 
 export function safeUrl(url: string): string {
   return /^https?:\/\//i.test(url.trim()) ? url.trim() : "";
+}
+
+interface MdNode {
+  type: string;
+  children?: MdNode[];
+}
+
+/** A remark plugin: raw HTML becomes plain text, so `<script>` reads as `<script>` and nothing is parsed. */
+function htmlAsText() {
+  const walk = (node: MdNode) => {
+    if (node.type === "html") node.type = "text";
+    node.children?.forEach(walk);
+  };
+  return walk;
 }
 
 const components: Components = {
@@ -33,7 +48,7 @@ export function Markdown({ text }: { text: string }) {
     <div className="markdown">
       <ReactMarkdown
         skipHtml
-        remarkPlugins={[remarkGfm]}
+        remarkPlugins={[remarkGfm, htmlAsText]}
         urlTransform={safeUrl}
         disallowedElements={["img"]}
         unwrapDisallowed

@@ -1,0 +1,315 @@
+//! Faults and hostile input through the real app: a crash in the middle of rapid saves, a second launch on the same
+//! data folder, and text written to break the page.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use pickboard_e2e::{app_binary, App, TestResult};
+use pickboard_lib::domain::{Score, Zone};
+use pickboard_lib::edits;
+use pickboard_lib::storage::ideas::IdeaEdit;
+use pickboard_lib::storage::{boards, ideas, Db, DB_FILE_NAME};
+use rusqlite::Connection;
+
+/// The app's own process (not the driver's): the `pickboard` whose environment names this data folder.
+fn app_pids(data: &Path) -> Vec<u32> {
+    let wanted = format!("PICKBOARD_DATA_DIR={}", data.display());
+    let mut pids = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
+        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if comm.trim() == "pickboard" && environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes()) {
+            pids.push(pid);
+        }
+    }
+    pids
+}
+
+/// The processes that have the database file open.
+fn database_holders(data: &Path) -> Vec<u32> {
+    let db = data.join(DB_FILE_NAME);
+    let mut pids = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let fds = std::fs::read_dir(entry.path().join("fd"))
+            .into_iter()
+            .flatten()
+            .flatten();
+        if fds
+            .filter_map(|fd| std::fs::read_link(fd.path()).ok())
+            .any(|target| target == db)
+        {
+            pids.push(pid);
+        }
+    }
+    pids
+}
+
+/// Kill the app at a moment the clock picks, 0.3 to 1.5 s into the saves.
+fn random_delay() -> Duration {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    Duration::from_millis(300 + u64::from(nanos % 1_200))
+}
+
+/// 1,000 saves as fast as the page can send them, a SIGKILL at a random moment, and a restart: every save the page
+/// had been told was done is in the file, and the file passes `PRAGMA integrity_check`.
+#[tokio::test]
+async fn a_crash_during_rapid_saves_loses_no_confirmed_save_and_corrupts_nothing() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let ids: Vec<i64> = {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "Crash test")?.id;
+            (0..1_000)
+                .map(|n| Ok(ideas::add(tx, board, &format!("Idea {n}"), Zone::Possible)?.id))
+                .collect()
+        })?
+    };
+
+    let app = App::launch(data.path()).await?;
+    app.region("Possible").await?;
+    // The page saves each idea's new scores through the same command the chart's drag uses, one after another,
+    // and keeps the list of saves the backend confirmed.
+    app.client
+        .execute(
+            "const ids = arguments[0];
+             window.__saved = [];
+             (async () => {
+               for (let n = 0; n < ids.length; n++) {
+                 const payoff = (n * 37) % 101 / 10, cost = (n * 53) % 101 / 10;
+                 await window.__TAURI_INTERNALS__.invoke('set_scores', { id: ids[n], payoff, cost });
+                 window.__saved.push([ids[n], payoff, cost]);
+               }
+             })();",
+            vec![serde_json::json!(ids)],
+        )
+        .await?;
+    tokio::time::sleep(random_delay()).await;
+    let saved = app.client.execute("return window.__saved;", vec![]).await?;
+    let pids = app_pids(data.path());
+    assert_eq!(pids.len(), 1, "one app process: {pids:?}");
+    std::process::Command::new("kill")
+        .args(["-KILL", &pids[0].to_string()])
+        .status()?;
+    drop(app);
+
+    let saved: Vec<(i64, f64, f64)> = serde_json::from_value(saved)?;
+    println!("confirmed saves before the SIGKILL: {} of 1,000", saved.len());
+    assert!(
+        !saved.is_empty(),
+        "the kill came before any save; the test proves nothing"
+    );
+    let conn = Connection::open(data.path().join(DB_FILE_NAME))?;
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    assert_eq!(check, "ok");
+    for (id, payoff, cost) in &saved {
+        let row: (i64, i64) = conn.query_row("SELECT payoff, cost FROM ideas WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        assert_eq!(
+            row,
+            ((payoff * 10.0).round() as i64, (cost * 10.0).round() as i64),
+            "idea {id}"
+        );
+    }
+    drop(conn);
+
+    // It starts again on the same file, with every idea there.
+    let app = App::launch(data.path()).await?;
+    app.region("Possible").await?;
+    let count = app
+        .client
+        .execute(
+            "return document.querySelectorAll('[data-idea-id], .card').length;",
+            vec![],
+        )
+        .await?;
+    assert!(count.as_u64().unwrap_or(0) > 0, "the board shows its ideas again");
+    app.quit().await
+}
+
+/// A second launch on the same data folder hands over to the running window and exits: never two writers.
+#[tokio::test]
+async fn a_second_launch_on_the_same_folder_hands_over_and_exits() -> TestResult {
+    assert!(
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+        "single instance works over the D-Bus session bus: run the end-to-end tests under dbus-run-session"
+    );
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    assert_eq!(database_holders(data.path()).len(), 1);
+
+    let started = Instant::now();
+    let mut second = tokio::process::Command::new(app_binary())
+        .env("PICKBOARD_DATA_DIR", data.path())
+        .stdin(std::process::Stdio::null())
+        .spawn()?;
+    let status = tokio::time::timeout(Duration::from_secs(20), second.wait())
+        .await
+        .map_err(|_| "the second launch did not exit within 20 s")??;
+    assert!(status.success(), "the second launch exits cleanly: {status}");
+    println!(
+        "second launch handed over and exited in {} ms",
+        started.elapsed().as_millis()
+    );
+    assert_eq!(
+        database_holders(data.path()).len(),
+        1,
+        "only the first app has the database open"
+    );
+
+    // Another folder is another instance: it opens beside the first.
+    let other = tempfile::tempdir()?;
+    let mut beside = tokio::process::Command::new(app_binary())
+        .env("PICKBOARD_DATA_DIR", other.path())
+        .stdin(std::process::Stdio::null())
+        .spawn()?;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while database_holders(other.path()).is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "the app on another folder did not open its database"
+        );
+        assert!(beside.try_wait()?.is_none(), "the app on another folder exited");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    beside.kill().await?;
+
+    // The first window still works.
+    app.add_idea("Still here").await?;
+    app.wait_for_card_in("Unsorted", "Still here").await?;
+    app.quit().await
+}
+
+/// Text written to break the page is shown as text in the cards, the chart, the details and the post preview, and
+/// nothing in it runs.
+#[tokio::test]
+async fn hostile_text_is_shown_as_text_everywhere_and_never_runs() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let long_notes = format!(
+        "<script>window.__pwned = 'notes'</script>\n<img src=x onerror=\"window.__pwned = 'img'\">\n\n{}",
+        "Lorem ipsum dolor sit amet. ".repeat(360)
+    );
+    let titles = [
+        "<script>window.__pwned = 'title'</script>",
+        "<img src=x onerror=\"window.__pwned = 'img'\">",
+        "مرحبا بالعالم — עברית \u{202e}reversed",
+        "👩‍👩‍👧‍👦 family 🏳️‍🌈 flags 🇳🇴 and ZWJ",
+        "**bold** [click](javascript:window.__pwned='md') `code` @channel <!here>",
+    ];
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "<b>Hostile</b> & “text”")?.id;
+            let zones = [
+                Zone::Implement,
+                Zone::Challenge,
+                Zone::Possible,
+                Zone::Kill,
+                Zone::Implement,
+            ];
+            for (title, zone) in titles.iter().zip(zones) {
+                let idea = edits::add_idea(tx, board, title, zone)?;
+                let edit = IdeaEdit {
+                    title: (*title).into(),
+                    notes: long_notes.clone(),
+                    owner: "<img src=x onerror=alert(1)>".into(),
+                    link: "https://example.com/?q=<script>".into(),
+                    tags: vec!["<b>tag</b>".into()],
+                };
+                edits::update_idea(tx, idea.id, &edit)?;
+            }
+            let long = "L".repeat(500);
+            let idea = edits::add_idea(tx, board, &long, Zone::Kill)?;
+            edits::set_scores(tx, idea.id, Score::from_tenths(20)?, Score::from_tenths(90)?)?;
+            Ok(())
+        })?;
+    }
+    assert_eq!(long_notes.chars().count() > 10_000, true);
+
+    let app = App::launch(data.path()).await?;
+    app.region("Implement").await?;
+    for n in [0, 1, 3, 4] {
+        app.card(titles[n]).await?;
+    }
+    app.screenshot("hostile-cards.png").await?;
+    let shown = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.card-title')].map(t => t.textContent);",
+            vec![],
+        )
+        .await?;
+    for title in titles.iter().filter(|t| !t.contains('\u{202e}')) {
+        assert!(
+            shown.as_array().is_some_and(|a| a.iter().any(|t| t == title)),
+            "{title} as text: {shown}"
+        );
+    }
+    app.card(titles[0]).await?.click().await?;
+    app.wait_for_css(".details").await?;
+    app.screenshot("hostile-details.png").await?;
+    app.press(&[fantoccini::key::Key::Escape]).await?;
+    app.click_button("Chart").await?;
+    app.wait_for_css(".marker, [data-marker-id]").await?;
+    app.screenshot("hostile-chart.png").await?;
+    app.click_button("Post to channel").await?;
+    let field = app.wait_for_css("[role=dialog] input[type=password]").await?;
+    field
+        .send_keys("http://127.0.0.1:9/hooks/abcdefghijklmnopqrstuvwxyz")
+        .await?;
+    app.click_button("Save channel").await?;
+    let preview = app.wait_for_css(".post-preview table").await?.text().await?;
+    assert!(
+        preview.contains("<script>window.__pwned = 'title'</script>"),
+        "{preview}"
+    );
+    let raw = app
+        .client
+        .execute(
+            "return document.querySelector('.post-preview').textContent;",
+            vec![],
+        )
+        .await?;
+    let raw = raw.as_str().unwrap_or_default();
+    assert!(
+        raw.contains("@\u{200b}channel") && !raw.contains("@channel"),
+        "mentions are defused in the preview too: {raw}"
+    );
+    app.screenshot("hostile-post.png").await?;
+
+    let verdict = app
+        .client
+        .execute(
+            "return {
+               pwned: window.__pwned ?? null,
+               images: [...document.querySelectorAll('img')].map(i => i.getAttribute('src')),
+               scripts: document.querySelectorAll('body script').length,
+               javascriptLinks: [...document.querySelectorAll('a')].filter(a => (a.getAttribute('href') || '').startsWith('javascript')).length,
+             };",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        verdict["pwned"],
+        serde_json::Value::Null,
+        "nothing ran: {verdict}"
+    );
+    assert_eq!(
+        verdict["images"],
+        serde_json::json!([]),
+        "no image element came from user text: {verdict}"
+    );
+    assert_eq!(verdict["scripts"], 0, "{verdict}");
+    assert_eq!(verdict["javascriptLinks"], 0, "{verdict}");
+    app.quit().await
+}
