@@ -313,3 +313,102 @@ async fn hostile_text_is_shown_as_text_everywhere_and_never_runs() -> TestResult
     assert_eq!(verdict["javascriptLinks"], 0, "{verdict}");
     app.quit().await
 }
+
+/// A data folder on a small tmpfs, unmounted when dropped.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount(size: &str) -> TestResult<SmallDisk> {
+        let dir = tempfile::tempdir()?;
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .status()?;
+        if !status.success() {
+            return Err("mounting a small tmpfs failed: this test needs root (CI runs as root)".into());
+        }
+        Ok(SmallDisk { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Fills the disk with a file until the file system has no room left.
+    fn fill(&self) -> TestResult<std::path::PathBuf> {
+        use std::io::Write;
+        let path = self.path().join("filler");
+        let mut file = std::fs::File::create(&path)?;
+        let block = vec![0u8; 4096];
+        while file.write_all(&block).is_ok() {}
+        let _ = file.sync_all();
+        Ok(path)
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(self.dir.path()).status();
+    }
+}
+
+/// A full disk: the move the user made stays on screen with a clear message, nothing is corrupted, and the move is
+/// saved by itself once there is room again.
+#[tokio::test]
+async fn a_full_disk_keeps_the_change_on_screen_and_saves_it_when_there_is_room() -> TestResult {
+    let disk = SmallDisk::mount("8m")?;
+    let data = disk.path().join("data");
+    let app = App::launch(&data).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    let filler = disk.fill()?;
+
+    // Move a card with the keyboard: from Possible to Kill.
+    let title = "Rename the staging clusters to match production";
+    let (_, possible) = app
+        .zones()
+        .await?
+        .into_iter()
+        .find(|(z, _)| z == "Possible")
+        .ok_or("no Possible")?;
+    assert!(possible.iter().any(|t| t == title), "{possible:?}");
+    app.card(title).await?.click().await?;
+    app.press(&[fantoccini::key::Key::Escape]).await?;
+    app.card(title).await?.send_keys("4").await?;
+    app.wait_until(
+        "the full disk is reported",
+        "return !!document.querySelector('.save-banner')?.textContent.includes('The disk is full');",
+    )
+    .await?;
+    app.wait_for_card_in("Kill", title).await?;
+    app.screenshot("disk-full.png").await?;
+
+    let zone_in_file = || -> TestResult<(i64, i64)> {
+        let conn = Connection::open(data.join(DB_FILE_NAME))?;
+        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        assert_eq!(check, "ok");
+        Ok(
+            conn.query_row("SELECT payoff, cost FROM ideas WHERE title = ?1", [title], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?,
+        )
+    };
+    let (_, cost) = zone_in_file()?;
+    assert!(cost < 50, "not saved while the disk is full: cost {cost}");
+
+    std::fs::remove_file(&filler)?;
+    app.wait_until(
+        "the change is saved once there is room",
+        "return !document.querySelector('.save-banner') && document.body.textContent.includes('All changes saved');",
+    )
+    .await?;
+    let (payoff, cost) = zone_in_file()?;
+    assert!(
+        payoff < 50 && cost >= 50,
+        "saved in Kill: payoff {payoff}, cost {cost}"
+    );
+    app.wait_for_card_in("Kill", title).await?;
+    app.quit().await
+}

@@ -93,20 +93,46 @@ describe("BoardScreen", () => {
   it("says why a change failed and reloads the saved board", async () => {
     const fake = fakeBackend(board([idea(1, "Keep me", "possible")]), {
       delete_idea: () => {
-        throw {
-          kind: "diskFull",
-          message: "The disk is full, so your last change was not saved.",
-          path: null,
-        };
+        throw { kind: "notFound", message: "This idea no longer exists.", path: null };
       },
     });
     renderBoard();
     const card = await screen.findByRole("button", { name: /^Keep me/ });
     card.focus();
     await userEvent.keyboard("{Delete}");
-    expect(await screen.findByRole("alert")).toHaveTextContent("The disk is full");
+    expect(await screen.findByRole("alert")).toHaveTextContent("This idea no longer exists.");
     expect(await screen.findByRole("button", { name: /^Keep me/ })).toBeInTheDocument();
     expect(screen.getByText("Last change not saved")).toBeInTheDocument();
     expect(fake.commands().filter((c) => c === "get_board")).toHaveLength(2);
+  });
+
+  it("keeps a change on screen while the disk is full and saves it when there is room again", async () => {
+    let diskFull = true;
+    const fake = fakeBackend(board([idea(1, "Drop me", "possible")]), {
+      delete_idea: () => {
+        if (diskFull)
+          throw {
+            kind: "diskFull",
+            message: "The disk is full, so your last change was not saved.",
+            path: null,
+          };
+        return idea(1, "Drop me", "possible");
+      },
+    });
+    renderBoard();
+    const card = await screen.findByRole("button", { name: /^Drop me/ });
+    card.focus();
+    await userEvent.keyboard("{Delete}");
+    expect(await screen.findByText(/your changes stay on screen/)).toBeInTheDocument();
+    expect(screen.getByText("Not saved yet: retrying")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /^Drop me/ })).toBeNull();
+
+    diskFull = false;
+    await userEvent.click(screen.getByRole("button", { name: "Try now" }));
+    await waitFor(() => {
+      expect(screen.queryByText(/your changes stay on screen/)).toBeNull();
+    });
+    expect(screen.getByText("All changes saved")).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(2);
   });
 });

@@ -220,6 +220,19 @@ export function BoardScreen({
           setDetailsOpen(false);
         }}
       />
+      {model.stalled && (
+        <div className="save-banner" role="alert">
+          <span>
+            {model.stalled.kind === "diskFull"
+              ? "The disk is full, so Pickboard cannot save right now. Free some space:"
+              : "Pickboard may not write to its data folder right now. Check the folder’s permissions:"}{" "}
+            your changes stay on screen and are saved as soon as that is possible.
+          </span>
+          <button type="button" className="button" onClick={() => void model.retryNow()}>
+            Try now
+          </button>
+        </div>
+      )}
       <SearchBar
         ref={searchRef}
         filter={filter}

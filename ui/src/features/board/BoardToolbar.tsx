@@ -31,6 +31,7 @@ const SAVE_LABEL: Record<SaveState, string> = {
   saved: "All changes saved",
   saving: "Saving…",
   failed: "Last change not saved",
+  waiting: "Not saved yet: retrying",
 };
 
 export function BoardToolbar(props: BoardToolbarProps) {

@@ -1,6 +1,8 @@
 // A board's ideas and every change to them. Changes show at once and are saved at once; when the backend refuses
 // one, the user is told why and the board is reloaded from the database, which stays the source of truth.
-import { useCallback, useEffect, useMemo, useState } from "react";
+// When the disk is full or the folder cannot be written, nothing is refused for good: the changes stay on screen,
+// wait in order, and are saved as soon as the disk takes them again.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { useToast } from "../../components/Toasts";
 import { AppError, backend } from "../../lib/backend";
@@ -8,7 +10,15 @@ import type { Board, Idea, IdeaEdit, Thresholds, Zone } from "../../lib/bindings
 import { describeEvent } from "../history/describe";
 import { groupByZone, optimisticMove } from "./columns";
 
-export type SaveState = "saved" | "saving" | "failed";
+export type SaveState = "saved" | "saving" | "failed" | "waiting";
+
+/** How often changes that could not be written are tried again. */
+export const RETRY_MS = 2000;
+
+/** Failures that pass when the disk has room again or the folder is writable again. */
+function isTransient(err: AppError): boolean {
+  return err.kind === "diskFull" || err.kind === "readOnly";
+}
 
 /** `onCountsChanged` runs after changes that alter how many ideas the board holds (the sidebar shows the counts). */
 export function useBoard(boardId: number, onCountsChanged: () => void) {
@@ -18,6 +28,10 @@ export function useBoard(boardId: number, onCountsChanged: () => void) {
   const [failed, setFailed] = useState(false);
   /** Bumped after every saved change, so that timelines reload. */
   const [version, setVersion] = useState(0);
+  /** Why changes are waiting to be written (a full disk), while they are. */
+  const [stalled, setStalled] = useState<AppError | null>(null);
+  const waiting = useRef<(() => Promise<unknown>)[]>([]);
+  const flushing = useRef(false);
   const toast = useToast();
 
   const reload = useCallback(async () => {
@@ -55,9 +69,49 @@ export function useBoard(boardId: number, onCountsChanged: () => void) {
     [setIdeas],
   );
 
+  /** Writes the waiting changes in order; stops at the first that still cannot be written. */
+  const flush = useCallback(async () => {
+    if (flushing.current) return;
+    flushing.current = true;
+    try {
+      for (let next = waiting.current[0]; next; next = waiting.current[0]) {
+        try {
+          await next();
+        } catch (raw) {
+          const err = AppError.from(raw);
+          if (isTransient(err)) {
+            setStalled(err);
+            return;
+          }
+          toast({ tone: "error", message: err.message });
+        }
+        waiting.current.shift();
+      }
+      setStalled(null);
+      setFailed(false);
+      setVersion((v) => v + 1);
+      onCountsChanged();
+      await reload();
+    } finally {
+      flushing.current = false;
+    }
+  }, [toast, reload, onCountsChanged]);
+
+  useEffect(() => {
+    if (!stalled) return;
+    const timer = setInterval(() => void flush(), RETRY_MS);
+    return () => {
+      clearInterval(timer);
+    };
+  }, [stalled, flush]);
+
   /** Saves one change; on failure says why and reloads what is really saved. */
   const save = useCallback(
     async <T>(work: () => Promise<T>, changesCount = false): Promise<T | undefined> => {
+      if (waiting.current.length > 0) {
+        waiting.current.push(work); // after the changes already waiting, in order
+        return undefined;
+      }
       setPending((n) => n + 1);
       try {
         const result = await work();
@@ -66,6 +120,11 @@ export function useBoard(boardId: number, onCountsChanged: () => void) {
         return result;
       } catch (raw) {
         const err = AppError.from(raw);
+        if (isTransient(err)) {
+          waiting.current.push(work);
+          setStalled(err);
+          return undefined;
+        }
         setFailed(true);
         toast({ tone: "error", message: err.message });
         await reload();
@@ -187,13 +246,15 @@ export function useBoard(boardId: number, onCountsChanged: () => void) {
   const redo = useCallback(() => step("redo"), [step]);
 
   const columns = useMemo(() => groupByZone(board?.ideas ?? []), [board]);
-  const saveState: SaveState = pending > 0 ? "saving" : failed ? "failed" : "saved";
+  const saveState: SaveState = stalled ? "waiting" : pending > 0 ? "saving" : failed ? "failed" : "saved";
 
   return {
     board,
     columns,
     loadError,
     saveState,
+    stalled,
+    retryNow: flush,
     version,
     reload,
     addIdea,
