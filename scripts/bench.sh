@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Benchmarks through the real app under Xvfb, and prints their figures as Markdown tables.
+# Builds Pickboard in release (with its .deb) and the bare Tauri window it is compared with, then runs every
+# benchmark and prints Markdown tables: through the real app under Xvfb (start-up, memory, board load, round trips,
+# drag frames, sizes, each beside its baseline), then the backend alone (edits, import and export).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh test
-(cd ui && npx vite build --logLevel warn)
-cargo build --release -p pickboard --locked
-PICKBOARD_BIN="$PWD/target/release/pickboard" xvfb-run -a -s "-screen 0 1280x800x24" cargo bench -p pickboard-e2e --locked --bench ui
+# The UI, the release binary and the .deb, exactly as `tauri build` makes them.
+npx --prefix ui tauri build --bundles deb
+cargo build --release --locked -p pickboard-bare-window
+PICKBOARD_BIN="$PWD/target/release/pickboard" dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+  cargo bench -p pickboard-e2e --locked --bench ui
+cargo bench -p pickboard --locked --bench storage
+cargo bench -p pickboard --locked --bench transfer

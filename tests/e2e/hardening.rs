@@ -4,29 +4,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use pickboard_e2e::{app_binary, App, TestResult};
+use pickboard_e2e::{app_binary, app_processes, App, TestResult};
 use pickboard_lib::domain::{Score, Zone};
 use pickboard_lib::edits;
 use pickboard_lib::storage::ideas::IdeaEdit;
 use pickboard_lib::storage::{boards, ideas, Db, DB_FILE_NAME};
 use rusqlite::Connection;
-
-/// The app's own process (not the driver's): the `pickboard` whose environment names this data folder.
-fn app_pids(data: &Path) -> Vec<u32> {
-    let wanted = format!("PICKBOARD_DATA_DIR={}", data.display());
-    let mut pids = Vec::new();
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-            continue;
-        };
-        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
-        if comm.trim() == "pickboard" && environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes()) {
-            pids.push(pid);
-        }
-    }
-    pids
-}
 
 /// The processes that have the database file open.
 fn database_holders(data: &Path) -> Vec<u32> {
@@ -93,7 +76,7 @@ async fn a_crash_during_rapid_saves_loses_no_confirmed_save_and_corrupts_nothing
         .await?;
     tokio::time::sleep(random_delay()).await;
     let saved = app.client.execute("return window.__saved;", vec![]).await?;
-    let pids = app_pids(data.path());
+    let pids = app_processes(data.path());
     assert_eq!(pids.len(), 1, "one app process: {pids:?}");
     std::process::Command::new("kill")
         .args(["-KILL", &pids[0].to_string()])

@@ -62,6 +62,9 @@ pub struct App {
     pub client: Client,
     driver: Child,
     stopped: bool,
+    /// When the session that starts the app was requested (wall clock), for start-up measurements.
+    pub launched_at: std::time::SystemTime,
+    data_dir: PathBuf,
     /// Where the app's file dialogs read their answer (see `PICKBOARD_E2E_DIALOG_ANSWER` in src-tauri/src/dialogs.rs).
     dialog_answer: PathBuf,
 }
@@ -82,6 +85,11 @@ impl Drop for App {
 impl App {
     /// Starts the app on `data_dir` (through `PICKBOARD_DATA_DIR`) and waits until its UI has started.
     pub async fn launch(data_dir: &Path) -> TestResult<App> {
+        App::launch_binary(&app_binary(), data_dir, ".app, .error-screen").await
+    }
+
+    /// Starts `binary` (Pickboard, or the benchmarks' bare window) and waits until `ready_css` shows.
+    pub async fn launch_binary(binary: &Path, data_dir: &Path, ready_css: &str) -> TestResult<App> {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no X display: run the end-to-end tests under xvfb-run"
@@ -116,7 +124,8 @@ impl App {
         }
 
         let mut caps = serde_json::Map::new();
-        caps.insert("tauri:options".into(), json!({ "application": app_binary() }));
+        caps.insert("tauri:options".into(), json!({ "application": binary }));
+        let launched_at = std::time::SystemTime::now();
         let client = ClientBuilder::rustls()?
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
@@ -125,9 +134,11 @@ impl App {
             client,
             driver,
             stopped: false,
+            launched_at,
+            data_dir: data_dir.to_owned(),
             dialog_answer,
         };
-        app.wait_for_css(".app, .error-screen").await?;
+        app.wait_for_css(ready_css).await?;
         Ok(app)
     }
 
@@ -143,6 +154,15 @@ impl App {
         }
         tokio::time::timeout(Duration::from_secs(10), self.driver.wait()).await??;
         self.stopped = true;
+        // The app holds its single-instance name until it has exited: wait for that, so that the next launch on the
+        // same folder starts afresh instead of handing over to a window that is closing.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !app_processes(&self.data_dir).is_empty() {
+            if Instant::now() > deadline {
+                return Err("the app did not exit within 10 s of closing its window".into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         Ok(())
     }
 
@@ -472,6 +492,27 @@ impl App {
 }
 
 /// `s` as a quoted CSS string.
+/// The app's own processes on `data_dir` (by the `PICKBOARD_DATA_DIR` in their environment), not the drivers'.
+pub fn app_processes(data_dir: &Path) -> Vec<u32> {
+    let wanted = format!("PICKBOARD_DATA_DIR={}", data_dir.display());
+    let mut pids = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
+        let comm = comm.trim();
+        if comm == "tauri-driver" || comm.starts_with("WebKitWebDrive") || comm.starts_with("WebKit") {
+            continue;
+        }
+        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes()) {
+            pids.push(pid);
+        }
+    }
+    pids
+}
+
 pub fn css_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }

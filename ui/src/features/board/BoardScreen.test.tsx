@@ -135,4 +135,17 @@ describe("BoardScreen", () => {
     expect(screen.getByText("All changes saved")).toBeInTheDocument();
     expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(2);
   });
+
+  it("renders a long zone a page at a time", async () => {
+    const many = Array.from({ length: 300 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"));
+    fakeBackend(board(many));
+    renderBoard();
+    const possible = await screen.findByRole("region", { name: "Possible" });
+    await waitFor(() => {
+      expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(120);
+    });
+    await userEvent.click(within(possible).getByRole("button", { name: "Show 120 more of 180" }));
+    expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(240);
+    expect(within(possible).getByRole("button", { name: "Show 60 more of 60" })).toBeInTheDocument();
+  });
 });

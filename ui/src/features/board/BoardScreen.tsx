@@ -1,7 +1,7 @@
 // A board: the Unsorted tray beside the PICK chart (as quadrants, or as a plane), drag and drop between them, search,
 // undo and redo, the details of the selected idea and the board's activity.
 import { DndContext, DragOverlay } from "@dnd-kit/core";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { ConfirmDialog } from "../../components/Modal";
 import { useToast } from "../../components/Toasts";
@@ -82,6 +82,12 @@ export function BoardScreen({
   );
   const dnd = useBoardDnd(columns, (id, zone, index) => void moveIdea(id, zone, index), placeOnPlane);
   const dndView = dnd.view;
+
+  // The first frame with the board on screen, for the start-up and board-load benchmarks.
+  const loaded = board !== null;
+  useEffect(() => {
+    if (loaded) requestAnimationFrame(() => performance.mark("board-painted"));
+  }, [loaded]);
 
   const ideas = useMemo(() => board?.ideas ?? [], [board]);
   const matches = useMemo(() => matchingIds(ideas, filter), [ideas, filter]);

@@ -1,0 +1,4 @@
+fn main() {
+    println!("cargo:rerun-if-changed=dist");
+    tauri_build::build();
+}
