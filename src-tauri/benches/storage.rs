@@ -17,6 +17,8 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let mut db = Db::open(&dir.path().join("pickboard.db"))?;
+    // As the app runs it: WAL checkpoints on their own thread, off the commit path.
+    db.checkpoint_in_background()?;
     let (board, ids) = db.write(|tx| {
         let board = boards::create(tx, "Benchmark")?;
         let mut ids = Vec::new();

@@ -22,7 +22,12 @@ impl AppState {
     /// Opens the database in `data_dir`. A failure is kept and returned by every command, so that the UI can show
     /// one clear error screen.
     pub fn open(data_dir: PathBuf) -> Self {
-        let db = Db::open(&data_dir.join(DB_FILE_NAME)).map(Mutex::new);
+        let db = Db::open(&data_dir.join(DB_FILE_NAME)).map(|db| {
+            if let Err(err) = db.checkpoint_in_background() {
+                eprintln!("pickboard: checkpoints stay on the commit path: {err}");
+            }
+            Mutex::new(db)
+        });
         AppState {
             db,
             data_dir,

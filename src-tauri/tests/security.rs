@@ -97,3 +97,33 @@ fn the_content_security_policy_allows_no_remote_origin_and_no_eval() {
         .is_none());
     assert_eq!(conf["app"]["withGlobalTauri"], false);
 }
+
+/// The plugins the app registers work from Rust only (dialogs, preferences, links, single instance): the webview is
+/// granted none of their permissions (see above), and no plugin is configured with a scope of its own.
+#[test]
+fn plugins_are_used_from_rust_and_configure_no_scope() {
+    let app = read("src/app.rs");
+    let plugins: BTreeSet<&str> = app
+        .match_indices(".plugin(")
+        .map(|(at, _)| {
+            let rest = &app[at + ".plugin(".len()..];
+            let rest = rest.trim_start();
+            rest.split("::").next().unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        plugins,
+        BTreeSet::from([
+            "tauri_plugin_dialog",
+            "tauri_plugin_opener",
+            "tauri_plugin_single_instance",
+            "tauri_plugin_store"
+        ])
+    );
+    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
+    assert!(
+        conf.get("plugins")
+            .is_none_or(|p| p.as_object().is_some_and(|o| o.is_empty())),
+        "no plugin configuration (no fs or shell scopes)"
+    );
+}

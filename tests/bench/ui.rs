@@ -98,8 +98,11 @@ fn pss_kib(data: &Path) -> u64 {
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
         let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
         let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-        // tauri-driver and WebKitWebDriver carry the variable too; they are the harness, not the app.
-        if comm.contains("tauri-driver") || comm.contains("WebKitWebDriver") {
+        // The app and WebKit's web and network processes; not the drivers, nor the accessibility bus GTK starts.
+        let comm = comm.trim();
+        let counted = matches!(comm, "pickboard" | "bare-window")
+            || (comm.starts_with("WebKit") && !comm.starts_with("WebKitWebDrive"));
+        if !counted {
             continue;
         }
         if !environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes()) {

@@ -78,6 +78,11 @@ impl Drop for App {
                     .args(["-TERM", &pid.to_string()])
                     .status();
             }
+            for pid in app_processes(&self.data_dir) {
+                let _ = std::process::Command::new("kill")
+                    .args(["-TERM", &pid.to_string()])
+                    .status();
+            }
         }
     }
 }
@@ -125,11 +130,23 @@ impl App {
 
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({ "application": binary }));
-        let launched_at = std::time::SystemTime::now();
-        let client = ClientBuilder::rustls()?
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await?;
+        // tauri-driver may listen before the WebKitWebDriver behind it does: a refused session is asked again.
+        let mut attempts = 0;
+        let (client, launched_at) = loop {
+            let launched_at = std::time::SystemTime::now();
+            match ClientBuilder::rustls()?
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break (client, launched_at),
+                Err(_) if attempts < 20 => {
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
         let app = App {
             client,
             driver,
@@ -154,12 +171,23 @@ impl App {
         }
         tokio::time::timeout(Duration::from_secs(10), self.driver.wait()).await??;
         self.stopped = true;
-        // The app holds its single-instance name until it has exited: wait for that, so that the next launch on the
-        // same folder starts afresh instead of handing over to a window that is closing.
+        // Closing the session closes the webview, not always the app: stop what is left, as a user quitting would,
+        // and wait until it has gone, so that the next launch on the same folder starts afresh instead of handing
+        // over to it (single instance).
+        for pid in app_processes(&self.data_dir) {
+            Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status()
+                .await?;
+        }
         let deadline = Instant::now() + Duration::from_secs(10);
-        while !app_processes(&self.data_dir).is_empty() {
+        loop {
+            let left = app_processes(&self.data_dir);
+            if left.is_empty() {
+                break;
+            }
             if Instant::now() > deadline {
-                return Err("the app did not exit within 10 s of closing its window".into());
+                return Err(format!("the app did not exit within 10 s of being asked to: {left:?}").into());
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -492,7 +520,7 @@ impl App {
 }
 
 /// `s` as a quoted CSS string.
-/// The app's own processes on `data_dir` (by the `PICKBOARD_DATA_DIR` in their environment), not the drivers'.
+/// The app's own processes on `data_dir` (by the `PICKBOARD_DATA_DIR` in their environment and the binary's name).
 pub fn app_processes(data_dir: &Path) -> Vec<u32> {
     let wanted = format!("PICKBOARD_DATA_DIR={}", data_dir.display());
     let mut pids = Vec::new();
@@ -501,8 +529,9 @@ pub fn app_processes(data_dir: &Path) -> Vec<u32> {
             continue;
         };
         let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-        let comm = comm.trim();
-        if comm == "tauri-driver" || comm.starts_with("WebKitWebDrive") || comm.starts_with("WebKit") {
+        // The app's binary only: helpers it starts (WebKit's processes, the accessibility bus) carry the variable too,
+        // and some outlive the window.
+        if !matches!(comm.trim(), "pickboard" | "bare-window") {
             continue;
         }
         let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();

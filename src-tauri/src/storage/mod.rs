@@ -76,6 +76,28 @@ impl Db {
         &self.path
     }
 
+    /// Moves WAL checkpoints off the commit path: a thread with its own connection copies the WAL into the database
+    /// every second (a passive checkpoint, which never blocks a commit), instead of the commit that happens to
+    /// cross 1,000 pages doing it and waiting for its fsync. Without that thread, checkpoints stay automatic.
+    pub fn checkpoint_in_background(&self) -> Result<()> {
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        std::thread::Builder::new()
+            .name("wal-checkpoint".into())
+            .spawn(move || loop {
+                std::thread::sleep(Duration::from_secs(1));
+                if let Err(err) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+                    eprintln!("pickboard: a background checkpoint failed: {err}");
+                }
+            })
+            .map_err(|e| Error::Storage(e.to_string()))?;
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        Ok(())
+    }
+
     /// Runs one user action in one transaction: all of it is saved, or none of it.
     pub fn write<T>(&mut self, action: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self

@@ -142,10 +142,10 @@ describe("BoardScreen", () => {
     renderBoard();
     const possible = await screen.findByRole("region", { name: "Possible" });
     await waitFor(() => {
-      expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(120);
+      expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(60);
     });
-    await userEvent.click(within(possible).getByRole("button", { name: "Show 120 more of 180" }));
-    expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(240);
-    expect(within(possible).getByRole("button", { name: "Show 60 more of 60" })).toBeInTheDocument();
+    await userEvent.click(within(possible).getByRole("button", { name: "Show 60 more of 240" }));
+    expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(120);
+    expect(within(possible).getByRole("button", { name: "Show 60 more of 180" })).toBeInTheDocument();
   });
 });

@@ -6,7 +6,7 @@ import { AppError, backend } from "../../lib/backend";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
 import { ZONE_INFO, ZONES } from "../../lib/zones";
 import { Timeline } from "../history/Timeline";
-import { Markdown } from "./Markdown";
+import { LazyMarkdown as Markdown } from "./LazyMarkdown";
 
 interface DetailsPanelProps {
   idea: Idea;

@@ -10,7 +10,7 @@ import { ideaDragId, zoneDropId } from "./dnd";
 import { IdeaCard } from "./IdeaCard";
 
 /** How many cards a zone renders at first, and how many more each time its list reaches the end. */
-export const CARDS_PER_PAGE = 120;
+export const CARDS_PER_PAGE = 60;
 
 interface ZoneListProps {
   zone: Zone;

@@ -6,7 +6,7 @@ import { Modal } from "../../components/Modal";
 import { AppError, backend } from "../../lib/backend";
 import type { ChannelSettings, Post, PostOptions, Quadrant } from "../../lib/bindings";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
-import { Markdown } from "../board/Markdown";
+import { LazyMarkdown as Markdown } from "../board/LazyMarkdown";
 import { ChannelSettingsForm } from "./ChannelSettingsForm";
 
 export const DEFAULT_OPTIONS: PostOptions = {
