@@ -20,6 +20,25 @@ fn board_names(data: &Path) -> TestResult<Vec<(String, i64)>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Board ▾ › Export…, the format, Export…, and the native dialog answered with `path`.
+async fn export_as(app: &App, format: &str, path: &Path) -> TestResult {
+    app.answer_file_dialogs_with(path)?;
+    app.click_button("Board ▾").await?;
+    app.click_button("Export…").await?;
+    app.client
+        .find(fantoccini::Locator::Css(&format!(
+            "input[name=export-format][value={format}]"
+        )))
+        .await?
+        .click()
+        .await?;
+    if format == "png" {
+        app.screenshot("export-dialog.png").await?;
+    }
+    app.click_button("Export…").await?;
+    toast_says(app, "Saved").await
+}
+
 async fn toast_says(app: &App, start: &str) -> TestResult {
     let script = format!(
         "return [...document.querySelectorAll('.toast')].some(t => t.textContent.startsWith({}));",
@@ -62,30 +81,11 @@ async fn a_jira_export_is_imported_exported_and_backups_restore_while_the_app_ru
 
     // Export the board as a picture and as a spreadsheet.
     let png = out.path().join("chart.png");
-    app.answer_file_dialogs_with(&png)?;
-    app.click_button("Board ▾").await?;
-    app.click_button("Export…").await?;
-    app.client
-        .find(fantoccini::Locator::Css("input[name=export-format][value=png]"))
-        .await?
-        .click()
-        .await?;
-    app.screenshot("export-dialog.png").await?;
-    app.click_button("Export…").await?;
-    toast_says(&app, "Saved").await?;
+    export_as(&app, "png", &png).await?;
     let bytes = std::fs::read(&png)?;
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
     let csv = out.path().join("board.csv");
-    app.answer_file_dialogs_with(&csv)?;
-    app.click_button("Board ▾").await?;
-    app.click_button("Export…").await?;
-    app.client
-        .find(fantoccini::Locator::Css("input[name=export-format][value=csv]"))
-        .await?
-        .click()
-        .await?;
-    app.click_button("Export…").await?;
-    toast_says(&app, "Saved").await?;
+    export_as(&app, "csv", &csv).await?;
     let text = std::fs::read_to_string(&csv)?;
     assert!(
         text.contains("Cache Docker layers on the CI runners,Implement,8,2,ana.ribeiro"),

@@ -1,5 +1,5 @@
 // The board's name (edited in place), whether changes are saved, and the board's menu.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import type { Board } from "../../lib/bindings";
 import type { SaveState } from "./useBoard";
@@ -25,6 +25,31 @@ interface BoardToolbarProps {
   onPosts: () => void;
   onExport: () => void;
   onImport: () => void;
+}
+
+interface MenuItemProps {
+  danger?: boolean;
+  /** Closes the menu (before the action runs). */
+  close: () => void;
+  onSelect: () => void;
+  children: ReactNode;
+}
+
+/** An item of the board's menu: closes the menu, then does its action. */
+function MenuItem({ danger = false, close, onSelect, children }: MenuItemProps) {
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      className={danger ? "menu-danger" : undefined}
+      onClick={() => {
+        close();
+        onSelect();
+      }}
+    >
+      {children}
+    </button>
+  );
 }
 
 const SAVE_LABEL: Record<SaveState, string> = {
@@ -58,6 +83,10 @@ export function BoardToolbar(props: BoardToolbarProps) {
       document.removeEventListener("mousedown", close);
     };
   }, [menuOpen]);
+
+  const closeMenu = () => {
+    setMenuOpen(false);
+  };
 
   async function commitName() {
     if (name.trim() === board.name) return;
@@ -166,77 +195,32 @@ export function BoardToolbar(props: BoardToolbarProps) {
               }
             }}
           >
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                setMenuOpen(false);
+            <MenuItem
+              close={closeMenu}
+              onSelect={() => {
                 nameRef.current?.select();
               }}
             >
               Rename
-            </button>
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                setMenuOpen(false);
-                onDuplicate();
-              }}
-            >
+            </MenuItem>
+            <MenuItem close={closeMenu} onSelect={onDuplicate}>
               Duplicate
-            </button>
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                setMenuOpen(false);
-                onThresholds();
-              }}
-            >
+            </MenuItem>
+            <MenuItem close={closeMenu} onSelect={onThresholds}>
               Thresholds…
-            </button>
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                setMenuOpen(false);
-                onPosts();
-              }}
-            >
+            </MenuItem>
+            <MenuItem close={closeMenu} onSelect={onPosts}>
               Posts
-            </button>
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                setMenuOpen(false);
-                onImport();
-              }}
-            >
+            </MenuItem>
+            <MenuItem close={closeMenu} onSelect={onImport}>
               Import into this board…
-            </button>
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                setMenuOpen(false);
-                onExport();
-              }}
-            >
+            </MenuItem>
+            <MenuItem close={closeMenu} onSelect={onExport}>
               Export…
-            </button>
-            <button
-              type="button"
-              role="menuitem"
-              className="menu-danger"
-              onClick={() => {
-                setMenuOpen(false);
-                onDelete();
-              }}
-            >
+            </MenuItem>
+            <MenuItem danger close={closeMenu} onSelect={onDelete}>
               Delete…
-            </button>
+            </MenuItem>
           </div>
         )}
       </div>
