@@ -1,6 +1,5 @@
 //! The command line: `pickboard` with arguments runs without a window, for automation (a weekly cron, a pipeline).
 
-use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -13,7 +12,9 @@ use crate::mattermost::send::Sender;
 use crate::mattermost::worker::REQUEST_TIMEOUT;
 use crate::paths;
 use crate::storage::{boards, now_ms, Db, DB_FILE_NAME};
-use crate::transfer::{self, csv_import, json, ExportFormat};
+use crate::transfer::csv_import::{ColumnMapping, CsvPreview, ImportTarget};
+use crate::transfer::session::PendingImport;
+use crate::transfer::{self, ExportFormat};
 
 const USAGE: &str = "\
 Pickboard: prioritise work on a PICK chart.
@@ -247,64 +248,46 @@ fn import(options: Options) -> Result<(), Failure> {
         return Err(Failure::usage("import needs one file"));
     };
     let path = Path::new(file);
-    let bytes = files::read_limited(path, files::MAX_IMPORT_BYTES).map_err(Failure::from_error)?;
+    let pending = PendingImport::read(path).map_err(Failure::from_error)?;
+    let start = pending.start();
     let mut db = open_db()?;
     let board = options.value("--board");
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "Imported".into(), |s| s.to_string_lossy().into_owned());
-
-    if transfer::looks_like_json(path, &bytes) {
-        let file = json::parse(&bytes).map_err(Failure::from_error)?;
-        let id = db
-            .write(|tx| json::import(tx, &file, board))
-            .map_err(Failure::from_error)?;
-        let summary = db
-            .read(|tx| boards::summary(tx, id))
-            .map_err(Failure::from_error)?;
-        let ideas = count(usize::try_from(summary.idea_count).unwrap_or(0), "idea");
-        println!("Imported “{}” with {ideas}.", summary.name);
-        return Ok(());
-    }
-
-    let table = csv_import::read(&bytes).map_err(Failure::from_error)?;
-    let (source, mapping) = csv_import::suggest(&table.headers);
-    let existing = board.and_then(|name| db.read(|tx| boards::find_by_name(tx, name)).ok());
-    let target = match &existing {
-        Some(b) => csv_import::ImportTarget::Board { id: b.id },
-        None => csv_import::ImportTarget::NewBoard {
-            name: board.map_or(stem.clone(), str::to_owned),
-        },
-    };
     let skip = options.flag("--skip-bad-rows");
-    let preview = csv_import::preview(&table, source, &mapping);
-    if preview.problem_count > 0 && !skip {
-        let mut message = format!(
-            "{} of the {} rows cannot be imported, so nothing was imported:\n",
-            preview.problem_count, preview.rows
-        );
-        for problem in preview.problems.iter().take(10) {
-            message.push_str(&format!("  {problem}\n"));
+
+    // A board file becomes a new board (named by --board when given); a CSV file goes into the board --board names
+    // when it exists, else into a new board named by --board or after the file.
+    let (mapping, target) = match &start.csv {
+        None => (
+            ColumnMapping::default(),
+            ImportTarget::NewBoard {
+                name: board.unwrap_or_default().to_owned(),
+            },
+        ),
+        Some(preview) => {
+            if preview.problem_count > 0 && !skip {
+                return Err(Failure::new(EXIT_FILE, problems_message(preview)));
+            }
+            let existing = board.and_then(|name| db.read(|tx| boards::find_by_name(tx, name)).ok());
+            let target = match existing {
+                Some(b) => ImportTarget::Board { id: b.id },
+                None => ImportTarget::NewBoard {
+                    name: board.map_or_else(|| stem(path), str::to_owned),
+                },
+            };
+            (preview.mapping.clone(), target)
         }
-        if preview.problem_count > 10 {
-            message.push_str(&format!("  … and {} more\n", preview.problem_count - 10));
-        }
-        message.push_str("Fix the file, or run again with --skip-bad-rows to import the other rows.");
-        return Err(Failure::new(EXIT_FILE, message));
-    }
-    let file_name = path
-        .file_name()
-        .map_or(stem.clone(), |n| n.to_string_lossy().into_owned());
-    let outcome = db
-        .write(|tx| {
-            csv_import::import(tx, &table, &mapping, &target, skip, &file_name, |_, _| {
-                ControlFlow::Continue(())
-            })
-        })
+    };
+    let outcome = pending
+        .run(&mut db, &mapping, &target, skip, |_| {})
         .map_err(Failure::from_error)?;
     let summary = db
         .read(|tx| boards::summary(tx, outcome.board_id))
         .map_err(Failure::from_error)?;
+    if start.board_file.is_some() {
+        let ideas = count(usize::try_from(summary.idea_count).unwrap_or(0), "idea");
+        println!("Imported “{}” with {ideas}.", summary.name);
+        return Ok(());
+    }
     println!(
         "Imported {} into “{}”.",
         count(outcome.imported, "idea"),
@@ -317,6 +300,28 @@ fn import(options: Options) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The name a CSV file's board gets when --board names none: the file's name without its extension.
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(|| "Imported".into(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Why nothing was imported from a CSV file: its first problems, and what to do.
+fn problems_message(preview: &CsvPreview) -> String {
+    let mut message = format!(
+        "{} of the {} rows cannot be imported, so nothing was imported:\n",
+        preview.problem_count, preview.rows
+    );
+    for problem in preview.problems.iter().take(10) {
+        message.push_str(&format!("  {problem}\n"));
+    }
+    if preview.problem_count > 10 {
+        message.push_str(&format!("  … and {} more\n", preview.problem_count - 10));
+    }
+    message.push_str("Fix the file, or run again with --skip-bad-rows to import the other rows.");
+    message
 }
 
 /// "1 idea", "2 ideas".

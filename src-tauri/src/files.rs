@@ -38,8 +38,9 @@ pub fn temporary_sibling(path: &Path) -> PathBuf {
 /// Reads a whole file the user chose, refusing files larger than `max_bytes`.
 pub fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
     let file = File::open(path).map_err(|e| read_error(path, &e))?;
-    let len = file.metadata().map_err(|e| read_error(path, &e))?.len();
-    if file.metadata().is_ok_and(|m| m.is_dir()) {
+    let metadata = file.metadata().map_err(|e| read_error(path, &e))?;
+    let len = metadata.len();
+    if metadata.is_dir() {
         return Err(file_error(
             path,
             format!("{} is a folder, not a file.", path.display()),

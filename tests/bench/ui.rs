@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use pickboard_e2e::{app_binary, App, TestResult};
+use pickboard_e2e::{app_binary, processes_on, App, TestResult};
 use pickboard_lib::domain::{Score, Zone};
 use pickboard_lib::storage::{boards, ideas, Db};
 use serde_json::{json, Value};
@@ -91,31 +91,23 @@ fn bare_binary() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/release/bare-window"))
 }
 
-/// Every process whose environment names `data` (the app and the WebKit processes it starts), with its PSS in KiB.
+/// The PSS in KiB of the app and WebKit's web and network processes on `data`; not the drivers, nor the
+/// accessibility bus GTK starts.
 fn pss_kib(data: &Path) -> u64 {
-    let wanted = format!("PICKBOARD_DATA_DIR={}", data.display());
-    let mut total = 0;
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
-        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-        // The app and WebKit's web and network processes; not the drivers, nor the accessibility bus GTK starts.
-        let comm = comm.trim();
-        let counted = matches!(comm, "pickboard" | "bare-window")
-            || (comm.starts_with("WebKit") && !comm.starts_with("WebKitWebDrive"));
-        if !counted {
-            continue;
-        }
-        if !environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes()) {
-            continue;
-        }
-        let rollup = std::fs::read_to_string(entry.path().join("smaps_rollup")).unwrap_or_default();
-        total += rollup
-            .lines()
-            .find_map(|l| l.strip_prefix("Pss:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-            .unwrap_or(0);
-    }
-    total
+    processes_on(data)
+        .into_iter()
+        .filter(|(_, comm)| {
+            matches!(comm.as_str(), "pickboard" | "bare-window")
+                || (comm.starts_with("WebKit") && !comm.starts_with("WebKitWebDrive"))
+        })
+        .filter_map(|(pid, _)| {
+            let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+            rollup
+                .lines()
+                .find_map(|l| l.strip_prefix("Pss:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .sum()
 }
 
 /// Milliseconds from the launch request to the page's last `board-painted` mark.

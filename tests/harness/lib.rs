@@ -520,26 +520,32 @@ impl App {
 }
 
 /// `s` as a quoted CSS string.
-/// The app's own processes on `data_dir` (by the `PICKBOARD_DATA_DIR` in their environment and the binary's name).
-pub fn app_processes(data_dir: &Path) -> Vec<u32> {
+/// Every process whose environment names `data_dir` in `PICKBOARD_DATA_DIR` (the drivers, the app and the helpers
+/// it starts), with its command name.
+pub fn processes_on(data_dir: &Path) -> Vec<(u32, String)> {
     let wanted = format!("PICKBOARD_DATA_DIR={}", data_dir.display());
-    let mut pids = Vec::new();
+    let mut found = Vec::new();
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
             continue;
         };
-        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-        // The app's binary only: helpers it starts (WebKit's processes, the accessibility bus) carry the variable too,
-        // and some outlive the window.
-        if !matches!(comm.trim(), "pickboard" | "bare-window") {
-            continue;
-        }
         let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
         if environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes()) {
-            pids.push(pid);
+            let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
+            found.push((pid, comm.trim().to_owned()));
         }
     }
-    pids
+    found
+}
+
+/// The app's own processes on `data_dir`: its binary only, since helpers it starts (WebKit's processes, the
+/// accessibility bus) carry the variable too, and some outlive the window.
+pub fn app_processes(data_dir: &Path) -> Vec<u32> {
+    processes_on(data_dir)
+        .into_iter()
+        .filter(|(_, comm)| matches!(comm.as_str(), "pickboard" | "bare-window"))
+        .map(|(pid, _)| pid)
+        .collect()
 }
 
 pub fn css_string(s: &str) -> String {

@@ -165,15 +165,10 @@ pub fn record_as<T>(
     kind: Option<EventKind>,
     action: impl FnOnce(&Transaction<'_>) -> Result<T>,
 ) -> Result<T> {
-    tx.execute("DELETE FROM temp.change_log", [])?;
-    let out = action(tx)?;
-    let (board_id, changes) = take_changes(tx)?;
-    if let Some(board_id) = board_id {
+    capture(tx, action, |tx, board_id, changes| {
         let thresholds = boards::thresholds(tx, board_id)?;
-        let (kind, idea_id, summary) = describe(&changes, thresholds, kind);
-        insert_event(tx, board_id, idea_id, kind, &summary, &changes)?;
-    }
-    Ok(out)
+        Ok(describe(changes, thresholds, kind))
+    })
 }
 
 /// Like [`record`], for an import of `count` ideas from `file_name`: one event, undone in one step.
@@ -183,16 +178,29 @@ pub fn record_imported<T>(
     count: usize,
     action: impl FnOnce(&Transaction<'_>) -> Result<T>,
 ) -> Result<T> {
-    tx.execute("DELETE FROM temp.change_log", [])?;
-    let out = action(tx)?;
-    let (board_id, changes) = take_changes(tx)?;
-    if let Some(board_id) = board_id {
+    capture(tx, action, |_, _, _| {
         let summary = EventSummary {
             title: Some(file_name.to_owned()),
             count: u32::try_from(count).ok(),
             ..EventSummary::default()
         };
-        insert_event(tx, board_id, None, EventKind::Imported, &summary, &changes)?;
+        Ok((EventKind::Imported, None, summary))
+    })
+}
+
+/// Runs `action`, then records what it changed as one event that `summarise` names (nothing when it changed
+/// nothing).
+fn capture<T>(
+    tx: &Transaction<'_>,
+    action: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    summarise: impl FnOnce(&Transaction<'_>, i64, &[RowChange]) -> Result<(EventKind, Option<i64>, EventSummary)>,
+) -> Result<T> {
+    tx.execute("DELETE FROM temp.change_log", [])?;
+    let out = action(tx)?;
+    let (board_id, changes) = take_changes(tx)?;
+    if let Some(board_id) = board_id {
+        let (kind, idea_id, summary) = summarise(tx, board_id, &changes)?;
+        insert_event(tx, board_id, idea_id, kind, &summary, &changes)?;
     }
     Ok(out)
 }
