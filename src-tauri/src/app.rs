@@ -1,8 +1,8 @@
 //! The desktop window: plugins, state and the command table.
 
-use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+use tauri::{DragDropEvent, Manager, WindowEvent};
 
-use crate::commands;
+use crate::events::{self, FileDrag, FileDropped};
 use crate::mattermost::worker::{self, Wake};
 use crate::menu;
 use crate::paths;
@@ -44,47 +44,8 @@ pub fn run() {
                 on_file_drop(window, drop);
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::open_status,
-            commands::get_preferences,
-            commands::set_preferences,
-            commands::list_boards,
-            commands::create_board,
-            commands::create_sample_board,
-            commands::rename_board,
-            commands::duplicate_board,
-            commands::delete_board,
-            commands::get_board,
-            commands::add_idea,
-            commands::update_idea,
-            commands::move_idea,
-            commands::delete_idea,
-            commands::restore_idea,
-            commands::set_scores,
-            commands::set_thresholds,
-            commands::undo,
-            commands::redo,
-            commands::list_events,
-            commands::open_link,
-            commands::get_channel_settings,
-            commands::save_channel_settings,
-            commands::preview_post,
-            commands::post_to_channel,
-            commands::list_posts,
-            commands::retry_post,
-            commands::discard_post,
-            commands::send_test_message,
-            commands::export_board,
-            commands::choose_import_file,
-            commands::open_dropped_file,
-            commands::preview_import,
-            commands::run_import,
-            commands::cancel_import,
-            commands::close_import,
-            commands::back_up_now,
-            commands::list_backups,
-            commands::restore_backup,
-        ])
+        // Every `#[tauri::command]` in src/commands/, listed by build.rs.
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
         .run(tauri::generate_context!())
         .expect("Pickboard could not start its window");
 }
@@ -97,26 +58,26 @@ fn daily_backup(state: &AppState) {
     }
 }
 
-/// Files dragged over the window: the page hears `file-drag` (to show where to drop) and `file-dropped` with the
+/// Files dragged over the window: the page hears [`FileDrag`] (to show where to drop) and [`FileDropped`] with the
 /// file's name; the path stays here until the page asks to import it.
 fn on_file_drop(window: &tauri::Window, event: &DragDropEvent) {
     match event {
         DragDropEvent::Enter { .. } | DragDropEvent::Over { .. } => {
-            let _ = window.emit("file-drag", true);
+            events::emit(window, &FileDrag { over: true });
         }
         DragDropEvent::Leave => {
-            let _ = window.emit("file-drag", false);
+            events::emit(window, &FileDrag { over: false });
         }
         DragDropEvent::Drop { paths, .. } => {
-            let _ = window.emit("file-drag", false);
+            events::emit(window, &FileDrag { over: false });
             if let Some(path) = paths.first() {
-                let name = path
+                let file_name = path
                     .file_name()
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 window
                     .state::<std::sync::Arc<AppState>>()
                     .set_dropped(path.clone());
-                let _ = window.emit("file-dropped", name);
+                events::emit(window, &FileDropped { file_name });
             }
         }
         _ => {}

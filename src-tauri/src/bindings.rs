@@ -1,11 +1,19 @@
-//! Generates `ui/src/lib/bindings.ts` from the Rust types that cross to the UI, and fails when the committed file is
-//! stale. Regenerate with `UPDATE_BINDINGS=1 cargo test -p pickboard bindings`.
+//! Generates the UI's side of the boundary from Rust, and fails when the committed files are stale:
+//! - `ui/src/lib/bindings.ts`: the types that cross, the `Commands` interface (each command's arguments and result,
+//!   read from the signatures in `src/commands/`) and the `Events` interface (`src/events.rs`);
+//! - `ui/src/lib/backend.ts`: one typed function per command.
+//!
+//! Regenerate with `UPDATE_BINDINGS=1 cargo test -p pickboard bindings`.
+
+#[allow(dead_code)] // the permission and handler writers in it serve build.rs
+#[path = "../codegen/commands.rs"]
+mod commands;
 
 use std::path::Path;
 
 use ts_rs::{Config, TS};
 
-use crate::commands::OpenStatus;
+use crate::commands::app::OpenStatus;
 use crate::domain::{Position, Quadrant, Score, Thresholds, Zone};
 use crate::edits::UndoOutcome;
 use crate::error::{ErrorKind, ErrorPayload};
@@ -20,8 +28,15 @@ use crate::storage::ideas::{Idea, IdeaEdit};
 use crate::transfer::csv_import::{
     ColumnMapping, CsvPreview, CsvSource, ImportOutcome, ImportTarget, PreviewIdea, RowProblem,
 };
-use crate::transfer::session::{BoardFileSummary, ImportProgress, ImportStart};
+use crate::transfer::session::{BoardFileSummary, ImportStart};
 use crate::transfer::ExportFormat;
+
+const HEADER: &str = "// Generated from Rust by src-tauri/src/bindings.rs. Do not edit: run\n\
+                      // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a command or a type.\n";
+
+fn commands() -> Vec<commands::Command> {
+    commands::read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands")).unwrap()
+}
 
 fn generate() -> String {
     // Ids and times are i64 in Rust; they stay far below 2^53, so they cross as plain numbers.
@@ -62,32 +77,51 @@ fn generate() -> String {
         ImportOutcome::decl(&cfg),
         BoardFileSummary::decl(&cfg),
         ImportStart::decl(&cfg),
-        ImportProgress::decl(&cfg),
         BackupInfo::decl(&cfg),
     ];
-    let mut out = String::from(
-        "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit: run\n\
-         // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a type.\n",
-    );
-    for decl in decls {
+    let mut out = String::from(HEADER);
+    for decl in decls.into_iter().chain(crate::events::declarations(&cfg)) {
         out.push_str("\nexport ");
         out.push_str(&decl);
         out.push('\n');
     }
+    out.push('\n');
+    out.push_str(&commands::typescript_interface(&commands()));
+    out.push('\n');
+    out.push_str(&crate::events::typescript(&cfg));
     out
 }
 
-#[test]
-fn typescript_bindings_are_up_to_date() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
-    let fresh = generate();
+/// Writes `fresh` to `ui/src/lib/<name>` with `UPDATE_BINDINGS` set; otherwise fails when the file differs.
+fn check(name: &str, fresh: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../ui/src/lib")
+        .join(name);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
+        std::fs::write(&path, fresh).unwrap();
         return;
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == fresh,
-        "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p pickboard bindings`"
+        "ui/src/lib/{name} is stale: run `UPDATE_BINDINGS=1 cargo test -p pickboard bindings`"
     );
+}
+
+#[test]
+fn typescript_bindings_are_up_to_date() {
+    check("bindings.ts", &generate());
+}
+
+#[test]
+fn typescript_backend_is_up_to_date() {
+    check("backend.ts", &commands::typescript_functions(&commands(), HEADER));
+}
+
+#[test]
+fn every_command_is_exported_once() {
+    let list = commands();
+    let names: std::collections::BTreeSet<&str> = list.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names.len(), list.len(), "two commands share a name");
+    assert!(names.contains("move_idea") && names.contains("run_import"));
 }

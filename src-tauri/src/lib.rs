@@ -17,6 +17,7 @@ pub mod transfer;
 mod app;
 mod commands;
 mod dialogs;
+mod events;
 mod menu;
 
 #[cfg(test)]

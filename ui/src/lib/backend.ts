@@ -1,161 +1,61 @@
-// The one place in the UI that talks to the Rust backend. Every command is typed from the generated bindings, and
-// every failure arrives as an `AppError` with a kind the UI can branch on and a message it can show.
-import { invoke } from "@tauri-apps/api/core";
+// Generated from Rust by src-tauri/src/bindings.rs. Do not edit: run
+// `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a command or a type.
+import type { ChannelSettingsInput, ColumnMapping, ExportFormat, Idea, IdeaEdit, ImportTarget, PostOptions, Preferences, Score, Thresholds, Zone } from "./bindings";
+import { call } from "./ipc";
 
-import type {
-  BackupInfo,
-  Board,
-  ColumnMapping,
-  CsvPreview,
-  ExportFormat,
-  ImportOutcome,
-  ImportStart,
-  ImportTarget,
-  ChannelSettings,
-  ChannelSettingsInput,
-  Post,
-  PostOptions,
-  BoardSummary,
-  ErrorKind,
-  ErrorPayload,
-  Event,
-  Idea,
-  IdeaEdit,
-  OpenStatus,
-  Preferences,
-  Thresholds,
-  UndoOutcome,
-  Zone,
-} from "./bindings";
-
-export class AppError extends Error {
-  /** `unexpected` when the failure did not come from our backend (a bug, or the IPC bridge itself). */
-  readonly kind: ErrorKind | "unexpected";
-  readonly path: string | null;
-
-  constructor(payload: { kind: ErrorKind | "unexpected"; message: string; path?: string | null }) {
-    super(payload.message);
-    this.name = "AppError";
-    this.kind = payload.kind;
-    this.path = payload.path ?? null;
-  }
-
-  static from(raw: unknown): AppError {
-    if (raw instanceof AppError) return raw;
-    if (isPayload(raw)) return new AppError(raw);
-    const detail = raw instanceof Error ? raw.message : String(raw);
-    return new AppError({ kind: "unexpected", message: `Something went wrong inside Pickboard: ${detail}` });
-  }
-}
-
-function isPayload(raw: unknown): raw is ErrorPayload {
-  if (typeof raw !== "object" || raw === null) return false;
-  const r = raw as Record<string, unknown>;
-  return typeof r.kind === "string" && typeof r.message === "string";
-}
-
-/** Each command's arguments and result, named as in `src-tauri/src/commands.rs`. */
-interface Commands {
-  open_status: [Record<string, never>, OpenStatus];
-  get_preferences: [Record<string, never>, Preferences];
-  set_preferences: [{ preferences: Preferences }, null];
-  list_boards: [Record<string, never>, BoardSummary[]];
-  create_board: [{ name: string }, BoardSummary];
-  create_sample_board: [Record<string, never>, BoardSummary];
-  rename_board: [{ id: number; name: string }, BoardSummary];
-  duplicate_board: [{ id: number }, BoardSummary];
-  delete_board: [{ id: number }, null];
-  get_board: [{ id: number }, Board];
-  add_idea: [{ boardId: number; title: string; zone: Zone }, Idea];
-  update_idea: [{ id: number; edit: IdeaEdit }, Idea];
-  move_idea: [{ id: number; zone: Zone; index: number }, Idea];
-  delete_idea: [{ id: number }, Idea];
-  restore_idea: [{ idea: Idea }, Idea];
-  set_scores: [{ id: number; payoff: number; cost: number }, Idea];
-  set_thresholds: [{ boardId: number; thresholds: Thresholds }, Board];
-  undo: [{ boardId: number }, UndoOutcome];
-  redo: [{ boardId: number }, UndoOutcome];
-  list_events: [{ boardId: number; ideaId: number | null }, Event[]];
-  open_link: [{ url: string }, null];
-  get_channel_settings: [{ boardId: number }, ChannelSettings | null];
-  save_channel_settings: [{ boardId: number; settings: ChannelSettingsInput }, ChannelSettings];
-  send_test_message: [{ boardId: number }, null];
-  preview_post: [{ boardId: number; options: PostOptions; date: string }, string];
-  post_to_channel: [{ boardId: number; options: PostOptions; date: string }, Post];
-  list_posts: [{ boardId: number }, Post[]];
-  retry_post: [{ postId: number }, Post];
-  discard_post: [{ postId: number }, Post];
-  export_board: [{ boardId: number; format: ExportFormat; date: string }, string | null];
-  choose_import_file: [Record<string, never>, ImportStart | null];
-  open_dropped_file: [Record<string, never>, ImportStart | null];
-  preview_import: [{ mapping: ColumnMapping }, CsvPreview];
-  run_import: [{ mapping: ColumnMapping; target: ImportTarget; skipBadRows: boolean }, ImportOutcome];
-  cancel_import: [Record<string, never>, null];
-  close_import: [Record<string, never>, null];
-  back_up_now: [{ date: string }, string | null];
-  list_backups: [Record<string, never>, BackupInfo[]];
-  restore_backup: [{ fileName: string }, string];
-}
-
-export type Command = keyof Commands;
-
-async function call<C extends Command>(command: C, args: Commands[C][0]): Promise<Commands[C][1]> {
-  try {
-    return await invoke<Commands[C][1]>(command, args);
-  } catch (raw) {
-    throw AppError.from(raw);
-  }
-}
-
-const none = {} as Record<string, never>;
-
+/** The backend's commands, one function each. Every failure is an `AppError` (see `ipc.ts`). */
 export const backend = {
-  openStatus: () => call("open_status", none),
-  getPreferences: () => call("get_preferences", none),
+  openStatus: () => call("open_status", {}),
+  getPreferences: () => call("get_preferences", {}),
   setPreferences: (preferences: Preferences) => call("set_preferences", { preferences }),
-  listBoards: () => call("list_boards", none),
+  /** Opens an idea's link (http or https only) in the system browser; the webview itself never navigates away. */
+  openLink: (url: string) => call("open_link", { url }),
+  listBoards: () => call("list_boards", {}),
   createBoard: (name: string) => call("create_board", { name }),
-  createSampleBoard: () => call("create_sample_board", none),
+  createSampleBoard: () => call("create_sample_board", {}),
   renameBoard: (id: number, name: string) => call("rename_board", { id, name }),
   duplicateBoard: (id: number) => call("duplicate_board", { id }),
   deleteBoard: (id: number) => call("delete_board", { id }),
   getBoard: (id: number) => call("get_board", { id }),
-  addIdea: (boardId: number, title: string, zone: Zone) => call("add_idea", { boardId, title, zone }),
-  updateIdea: (id: number, edit: IdeaEdit) => call("update_idea", { id, edit }),
-  moveIdea: (id: number, zone: Zone, index: number) => call("move_idea", { id, zone, index }),
-  deleteIdea: (id: number) => call("delete_idea", { id }),
-  restoreIdea: (idea: Idea) => call("restore_idea", { idea }),
-  setScores: (id: number, payoff: number, cost: number) => call("set_scores", { id, payoff, cost }),
   setThresholds: (boardId: number, thresholds: Thresholds) => call("set_thresholds", { boardId, thresholds }),
   undo: (boardId: number) => call("undo", { boardId }),
   redo: (boardId: number) => call("redo", { boardId }),
   listEvents: (boardId: number, ideaId: number | null) => call("list_events", { boardId, ideaId }),
-  openLink: (url: string) => call("open_link", { url }),
+  /** Asks where to save the board in `format` and saves it there. Returns the file's path, or `None` when the user cancelled. `date` (the user's local YYYY-MM-DD) heads the Markdown and the pictures. */
+  exportBoard: (boardId: number, format: ExportFormat, date: string) => call("export_board", { boardId, format, date }),
+  /** Asks for a file to import and reads it. `None` when the user cancelled. */
+  chooseImportFile: () => call("choose_import_file", {}),
+  /** Reads the file last dropped onto the window. `None` when nothing was dropped. */
+  openDroppedFile: () => call("open_dropped_file", {}),
+  previewImport: (mapping: ColumnMapping) => call("preview_import", { mapping }),
+  /** Imports the open file, reporting its progress as an event; all of it, or nothing. */
+  runImport: (mapping: ColumnMapping, target: ImportTarget, skipBadRows: boolean) => call("run_import", { mapping, target, skipBadRows }),
+  /** Stops a running import; it rolls back, and `run_import` fails with `cancelled`. */
+  cancelImport: () => call("cancel_import", {}),
+  /** Forgets the open file (the dialog was closed). */
+  closeImport: () => call("close_import", {}),
+  /** Asks where to save a backup and makes it. Returns the file's path, or `None` when the user cancelled. */
+  backUpNow: (date: string) => call("back_up_now", { date }),
+  listBackups: () => call("list_backups", {}),
+  /** Backs up the current state, then restores the backup named `file_name`. Returns the name of the backup of the state before the restore. */
+  restoreBackup: (fileName: string) => call("restore_backup", { fileName }),
+  addIdea: (boardId: number, title: string, zone: Zone) => call("add_idea", { boardId, title, zone }),
+  updateIdea: (id: number, edit: IdeaEdit) => call("update_idea", { id, edit }),
+  moveIdea: (id: number, zone: Zone, index: number) => call("move_idea", { id, zone, index }),
+  setScores: (id: number, payoff: Score, cost: Score) => call("set_scores", { id, payoff, cost }),
+  deleteIdea: (id: number) => call("delete_idea", { id }),
+  restoreIdea: (idea: Idea) => call("restore_idea", { idea }),
   getChannelSettings: (boardId: number) => call("get_channel_settings", { boardId }),
-  saveChannelSettings: (boardId: number, settings: ChannelSettingsInput) =>
-    call("save_channel_settings", { boardId, settings }),
-  sendTestMessage: (boardId: number) => call("send_test_message", { boardId }),
-  previewPost: (boardId: number, options: PostOptions, date: string) =>
-    call("preview_post", { boardId, options, date }),
-  postToChannel: (boardId: number, options: PostOptions, date: string) =>
-    call("post_to_channel", { boardId, options, date }),
+  saveChannelSettings: (boardId: number, settings: ChannelSettingsInput) => call("save_channel_settings", { boardId, settings }),
+  /** The message as Mattermost will get it; `date` is the user's local date, already formatted. */
+  previewPost: (boardId: number, options: PostOptions, date: string) => call("preview_post", { boardId, options, date }),
+  /** Stores the post in the outbox and wakes the sender; the UI follows it in the Posts list. */
+  postToChannel: (boardId: number, options: PostOptions, date: string) => call("post_to_channel", { boardId, options, date }),
   listPosts: (boardId: number) => call("list_posts", { boardId }),
   retryPost: (postId: number) => call("retry_post", { postId }),
   discardPost: (postId: number) => call("discard_post", { postId }),
-  /** Asks where to save (a native dialog); `null` when the user cancelled. */
-  exportBoard: (boardId: number, format: ExportFormat, date: string) =>
-    call("export_board", { boardId, format, date }),
-  /** Asks which file to import (a native dialog) and reads it; `null` when the user cancelled. */
-  chooseImportFile: () => call("choose_import_file", none),
-  openDroppedFile: () => call("open_dropped_file", none),
-  previewImport: (mapping: ColumnMapping) => call("preview_import", { mapping }),
-  runImport: (mapping: ColumnMapping, target: ImportTarget, skipBadRows: boolean) =>
-    call("run_import", { mapping, target, skipBadRows }),
-  cancelImport: () => call("cancel_import", none),
-  closeImport: () => call("close_import", none),
-  backUpNow: (date: string) => call("back_up_now", { date }),
-  listBackups: () => call("list_backups", none),
-  restoreBackup: (fileName: string) => call("restore_backup", { fileName }),
+  /** Sends a short message to the board's channel now, to check the settings; fails with what Mattermost said. */
+  sendTestMessage: (boardId: number) => call("send_test_message", { boardId }),
 };
 
 export type Backend = typeof backend;

@@ -1,5 +1,5 @@
-// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit: run
-// `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a type.
+// Generated from Rust by src-tauri/src/bindings.rs. Do not edit: run
+// `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a command or a type.
 
 export type ErrorKind = "invalid" | "notFound" | "databaseTooNew" | "databaseCorrupt" | "databaseUnavailable" | "diskFull" | "readOnly" | "storage" | "preferences" | "file" | "cancelled" | "mattermost";
 
@@ -200,8 +200,6 @@ export type BoardFileSummary = { name: string, ideas: number, events: number, };
 
 export type ImportStart = { fileName: string, boardFile: BoardFileSummary | null, csv: CsvPreview | null, };
 
-export type ImportProgress = { done: number, total: number, };
-
 export type BackupInfo = { fileName: string, 
 /**
  * When it was made (Unix time, milliseconds).
@@ -215,3 +213,62 @@ beforeRestore: boolean,
  * Why it cannot be restored, when it cannot.
  */
 problem: string | null, };
+
+export type ImportProgress = { done: number, total: number, };
+
+export type FileDrag = { over: boolean, };
+
+export type FileDropped = { fileName: string, };
+
+export type MenuCommand = "import" | "export-json" | "export-csv" | "export-markdown" | "export-png" | "export-svg" | "back-up" | "restore" | "undo" | "redo" | "view-quadrants" | "view-chart" | "search" | "shortcuts";
+
+/** Every command of the backend: the arguments `invoke` sends and the result it answers with. */
+export interface Commands {
+  open_status: { args: Record<string, never>; result: OpenStatus };
+  get_preferences: { args: Record<string, never>; result: Preferences };
+  set_preferences: { args: { preferences: Preferences }; result: null };
+  open_link: { args: { url: string }; result: null };
+  list_boards: { args: Record<string, never>; result: BoardSummary[] };
+  create_board: { args: { name: string }; result: BoardSummary };
+  create_sample_board: { args: Record<string, never>; result: BoardSummary };
+  rename_board: { args: { id: number; name: string }; result: BoardSummary };
+  duplicate_board: { args: { id: number }; result: BoardSummary };
+  delete_board: { args: { id: number }; result: null };
+  get_board: { args: { id: number }; result: Board };
+  set_thresholds: { args: { boardId: number; thresholds: Thresholds }; result: Board };
+  undo: { args: { boardId: number }; result: UndoOutcome };
+  redo: { args: { boardId: number }; result: UndoOutcome };
+  list_events: { args: { boardId: number; ideaId: number | null }; result: Event[] };
+  export_board: { args: { boardId: number; format: ExportFormat; date: string }; result: string | null };
+  choose_import_file: { args: Record<string, never>; result: ImportStart | null };
+  open_dropped_file: { args: Record<string, never>; result: ImportStart | null };
+  preview_import: { args: { mapping: ColumnMapping }; result: CsvPreview };
+  run_import: { args: { mapping: ColumnMapping; target: ImportTarget; skipBadRows: boolean }; result: ImportOutcome };
+  cancel_import: { args: Record<string, never>; result: null };
+  close_import: { args: Record<string, never>; result: null };
+  back_up_now: { args: { date: string }; result: string | null };
+  list_backups: { args: Record<string, never>; result: BackupInfo[] };
+  restore_backup: { args: { fileName: string }; result: string };
+  add_idea: { args: { boardId: number; title: string; zone: Zone }; result: Idea };
+  update_idea: { args: { id: number; edit: IdeaEdit }; result: Idea };
+  move_idea: { args: { id: number; zone: Zone; index: number }; result: Idea };
+  set_scores: { args: { id: number; payoff: Score; cost: Score }; result: Idea };
+  delete_idea: { args: { id: number }; result: Idea };
+  restore_idea: { args: { idea: Idea }; result: Idea };
+  get_channel_settings: { args: { boardId: number }; result: ChannelSettings | null };
+  save_channel_settings: { args: { boardId: number; settings: ChannelSettingsInput }; result: ChannelSettings };
+  preview_post: { args: { boardId: number; options: PostOptions; date: string }; result: string };
+  post_to_channel: { args: { boardId: number; options: PostOptions; date: string }; result: Post };
+  list_posts: { args: { boardId: number }; result: Post[] };
+  retry_post: { args: { postId: number }; result: Post };
+  discard_post: { args: { postId: number }; result: Post };
+  send_test_message: { args: { boardId: number }; result: null };
+}
+
+/** Every event the backend sends to the window, with its payload. */
+export interface Events {
+  "import-progress": ImportProgress;
+  "file-drag": FileDrag;
+  "file-dropped": FileDropped;
+  "menu-command": MenuCommand;
+}

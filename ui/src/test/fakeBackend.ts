@@ -1,8 +1,10 @@
 // A stand-in for the Rust backend, behind the real `invoke` seam (mockIPC), for component tests. It records every
-// call so tests can check what the UI asked for.
+// call so tests can check what the UI asked for. Its handlers are typed by the generated `Commands`, so a command
+// renamed or changed in Rust fails `tsc` here too.
 import { mockIPC } from "@tauri-apps/api/mocks";
 
-import type { Board, BoardSummary, ErrorPayload, Idea, Zone } from "../lib/bindings";
+import type { Board, BoardSummary, Commands, ErrorPayload, Idea, Zone } from "../lib/bindings";
+import type { Command } from "../lib/ipc";
 
 export interface Call {
   command: string;
@@ -40,34 +42,43 @@ export function board(ideas: Idea[], name = "Infra"): Board {
   };
 }
 
-type Handler = (args: Record<string, unknown>) => unknown;
+function notFound(what: string): ErrorPayload {
+  return { kind: "notFound", message: `This ${what} no longer exists.`, path: null };
+}
 
-export function fakeBackend(initial: Board | null, overrides: Record<string, Handler> = {}) {
+/** What the fake answers for each command it knows, given the arguments the UI sent. */
+export type Handlers = { [C in Command]?: (args: Commands[C]["args"]) => Commands[C]["result"] };
+
+export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
   const calls: Call[] = [];
   let current = initial;
   let nextId = 100;
   const summaries = (): BoardSummary[] =>
     current ? [{ id: current.id, name: current.name, ideaCount: current.ideas.length, updatedAt: 0 }] : [];
 
-  const handlers: Record<string, Handler> = {
+  const handlers: Handlers = {
     open_status: () => ({ dataDir: "/data", databasePath: "/data/pickboard.db" }),
     get_preferences: () => ({ theme: "light", lastBoardId: current?.id ?? null }),
     set_preferences: () => null,
     list_boards: () => summaries(),
-    get_board: () => current,
+    get_board: () => {
+      if (!current) throw notFound("board");
+      return current;
+    },
     add_idea: (args) => {
-      const added = idea(nextId++, String(args.title), args.zone as Zone, nextId);
+      const added = idea(nextId++, args.title, args.zone, nextId);
       if (current) current = { ...current, ideas: [...current.ideas, added] };
       return added;
     },
     delete_idea: (args) => {
       const gone = current?.ideas.find((i) => i.id === args.id);
+      if (!gone) throw notFound("idea");
       if (current) current = { ...current, ideas: current.ideas.filter((i) => i.id !== args.id) };
       return gone;
     },
     list_events: () => [],
     restore_idea: (args) => {
-      const back = args.idea as Idea;
+      const back = args.idea;
       if (current) current = { ...current, ideas: [...current.ideas, back] };
       return back;
     },
@@ -77,7 +88,7 @@ export function fakeBackend(initial: Board | null, overrides: Record<string, Han
   mockIPC((command, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ command, args });
-    const handler = handlers[command];
+    const handler = handlers[command as Command] as ((args: unknown) => unknown) | undefined;
     if (!handler)
       throw { kind: "invalid", message: `no fake for ${command}`, path: null } satisfies ErrorPayload;
     return handler(args);

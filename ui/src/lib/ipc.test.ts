@@ -1,9 +1,10 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it } from "vitest";
 
-import { AppError, backend } from "./backend";
+import { backend } from "./backend";
+import { AppError } from "./ipc";
 
-describe("backend", () => {
+describe("the backend wrapper", () => {
   it("calls the named command with camelCase arguments and returns its result", async () => {
     const seen: [string, unknown][] = [];
     mockIPC((command, args) => {

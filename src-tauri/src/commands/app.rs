@@ -1,0 +1,70 @@
+//! The app itself: whether the database opened, preferences, and links opened in the browser.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+use tauri_plugin_store::StoreExt;
+use ts_rs::TS;
+
+use crate::domain::clean_link;
+use crate::error::{Error, Result};
+use crate::preferences::{Preferences, FILE_NAME, LAST_BOARD_KEY, THEME_KEY};
+use crate::state::AppState;
+
+/// Where the data lives, shown in the UI; the command fails with the open error when the database is unusable.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenStatus {
+    pub data_dir: String,
+    pub database_path: String,
+}
+
+#[tauri::command(async)]
+pub fn open_status(state: State<'_, Arc<AppState>>) -> Result<OpenStatus> {
+    if let Some(err) = state.open_error() {
+        return Err(err.clone());
+    }
+    Ok(OpenStatus {
+        data_dir: state.data_dir().display().to_string(),
+        database_path: state.database_path().display().to_string(),
+    })
+}
+
+#[tauri::command(async)]
+pub fn get_preferences(app: AppHandle, state: State<'_, Arc<AppState>>) -> Result<Preferences> {
+    let store = app
+        .store(state.data_dir().join(FILE_NAME))
+        .map_err(|e| Error::Preferences(e.to_string()))?;
+    Ok(Preferences::from_stored(
+        store.get(THEME_KEY),
+        store.get(LAST_BOARD_KEY),
+    ))
+}
+
+#[tauri::command(async)]
+pub fn set_preferences(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    preferences: Preferences,
+) -> Result<()> {
+    let store = app
+        .store(state.data_dir().join(FILE_NAME))
+        .map_err(|e| Error::Preferences(e.to_string()))?;
+    store.set(THEME_KEY, serde_json::json!(preferences.theme));
+    store.set(LAST_BOARD_KEY, serde_json::json!(preferences.last_board_id));
+    store.save().map_err(|e| Error::Preferences(e.to_string()))
+}
+
+/// Opens an idea's link (http or https only) in the system browser; the webview itself never navigates away.
+#[tauri::command(async)]
+pub fn open_link(app: AppHandle, url: String) -> Result<()> {
+    let url = clean_link(&url)?;
+    if url.is_empty() {
+        return Err(Error::invalid("This idea has no link."));
+    }
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| Error::invalid(format!("The link could not be opened: {e}")))
+}

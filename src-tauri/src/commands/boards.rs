@@ -1,0 +1,77 @@
+//! Boards: the list, creating, renaming, duplicating and deleting them, a whole board, its thresholds, undo and redo,
+//! and its history.
+
+use std::sync::Arc;
+
+use tauri::State;
+
+use crate::domain::Thresholds;
+use crate::edits::{self, UndoOutcome};
+use crate::error::Result;
+use crate::sample;
+use crate::state::AppState;
+use crate::storage::boards::{self, Board, BoardSummary};
+use crate::storage::history::{self, Event};
+
+#[tauri::command(async)]
+pub fn list_boards(state: State<'_, Arc<AppState>>) -> Result<Vec<BoardSummary>> {
+    state.read(boards::list)
+}
+
+#[tauri::command(async)]
+pub fn create_board(state: State<'_, Arc<AppState>>, name: String) -> Result<BoardSummary> {
+    state.write(|tx| boards::create(tx, &name))
+}
+
+#[tauri::command(async)]
+pub fn create_sample_board(state: State<'_, Arc<AppState>>) -> Result<BoardSummary> {
+    state.write(sample::create)
+}
+
+#[tauri::command(async)]
+pub fn rename_board(state: State<'_, Arc<AppState>>, id: i64, name: String) -> Result<BoardSummary> {
+    state.write(|tx| boards::rename(tx, id, &name))
+}
+
+#[tauri::command(async)]
+pub fn duplicate_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<BoardSummary> {
+    state.write(|tx| boards::duplicate(tx, id))
+}
+
+#[tauri::command(async)]
+pub fn delete_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<()> {
+    state.write(|tx| boards::delete(tx, id))
+}
+
+#[tauri::command(async)]
+pub fn get_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<Board> {
+    state.read(|tx| boards::get(tx, id))
+}
+
+#[tauri::command(async)]
+pub fn set_thresholds(
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+    thresholds: Thresholds,
+) -> Result<Board> {
+    state.write(|tx| edits::set_thresholds(tx, board_id, thresholds))
+}
+
+#[tauri::command(async)]
+pub fn undo(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<UndoOutcome> {
+    state.write(|tx| edits::undo(tx, board_id))
+}
+
+#[tauri::command(async)]
+pub fn redo(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<UndoOutcome> {
+    state.write(|tx| edits::redo(tx, board_id))
+}
+
+#[tauri::command(async)]
+pub fn list_events(
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+    idea_id: Option<i64>,
+) -> Result<Vec<Event>> {
+    state.read(|tx| history::list(tx, board_id, idea_id, 200))
+}

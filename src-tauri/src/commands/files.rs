@@ -1,0 +1,131 @@
+//! Files: export, import (from a dialog or a dropped file) and backups. Native dialogs are opened here, from Rust.
+
+use std::sync::Arc;
+
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::error::Result;
+use crate::events;
+use crate::files;
+use crate::state::AppState;
+use crate::storage::backup::{self, BackupInfo};
+use crate::storage::boards;
+use crate::transfer::csv_import::{ColumnMapping, CsvPreview, ImportOutcome, ImportTarget};
+use crate::transfer::session::{ImportStart, PendingImport};
+use crate::transfer::{self, ExportFormat};
+
+/// Asks where to save the board in `format` and saves it there. Returns the file's path, or `None` when the user
+/// cancelled. `date` (the user's local YYYY-MM-DD) heads the Markdown and the pictures.
+#[tauri::command(async)]
+pub fn export_board(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+    format: ExportFormat,
+    date: String,
+) -> Result<Option<String>> {
+    let name = state.read(|tx| boards::summary(tx, board_id))?.name;
+    let file_name = transfer::file_name(&name, format);
+    let filter = (format.description(), &[format.extension()][..]);
+    let Some(path) = dialogs::save(&app, "Export board", &file_name, filter) else {
+        return Ok(None);
+    };
+    let bytes = state.read(|tx| transfer::export(tx, board_id, format, &date))?;
+    files::write_atomically(&path, &bytes)?;
+    Ok(Some(path.display().to_string()))
+}
+
+fn start_import(state: &AppState, path: &std::path::Path) -> Result<ImportStart> {
+    let pending = Arc::new(PendingImport::read(path)?);
+    let start = pending.start();
+    state.set_import(Some(pending));
+    Ok(start)
+}
+
+/// Asks for a file to import and reads it. `None` when the user cancelled.
+#[tauri::command(async)]
+pub fn choose_import_file(app: AppHandle, state: State<'_, Arc<AppState>>) -> Result<Option<ImportStart>> {
+    let filters: [(&str, &[&str]); 3] = [
+        ("Boards and spreadsheets", &["json", "csv", "txt"]),
+        ("Spreadsheet (CSV)", &["csv", "txt"]),
+        ("Pickboard board (JSON)", &["json"]),
+    ];
+    match dialogs::open(&app, "Import", &filters) {
+        Some(path) => start_import(&state, &path).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Reads the file last dropped onto the window. `None` when nothing was dropped.
+#[tauri::command(async)]
+pub fn open_dropped_file(state: State<'_, Arc<AppState>>) -> Result<Option<ImportStart>> {
+    match state.take_dropped() {
+        Some(path) => start_import(&state, &path).map(Some),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command(async)]
+pub fn preview_import(state: State<'_, Arc<AppState>>, mapping: ColumnMapping) -> Result<CsvPreview> {
+    state.import()?.preview(&mapping)
+}
+
+/// Imports the open file, reporting its progress as an event; all of it, or nothing.
+#[tauri::command(async)]
+pub fn run_import(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    mapping: ColumnMapping,
+    target: ImportTarget,
+    skip_bad_rows: bool,
+) -> Result<ImportOutcome> {
+    let pending = state.import()?;
+    let outcome = state.with_db(|db| {
+        pending.run(db, &mapping, &target, skip_bad_rows, |progress| {
+            events::emit(&app, &progress);
+        })
+    })?;
+    state.set_import(None);
+    Ok(outcome)
+}
+
+/// Stops a running import; it rolls back, and `run_import` fails with `cancelled`.
+#[tauri::command(async)]
+pub fn cancel_import(state: State<'_, Arc<AppState>>) -> Result<()> {
+    state.import()?.cancel();
+    Ok(())
+}
+
+/// Forgets the open file (the dialog was closed).
+#[tauri::command(async)]
+pub fn close_import(state: State<'_, Arc<AppState>>) {
+    state.set_import(None);
+}
+
+/// Asks where to save a backup and makes it. Returns the file's path, or `None` when the user cancelled.
+#[tauri::command(async)]
+pub fn back_up_now(app: AppHandle, state: State<'_, Arc<AppState>>, date: String) -> Result<Option<String>> {
+    let file_name = format!("pickboard-backup-{date}.db");
+    let Some(path) = dialogs::save(&app, "Back up now", &file_name, ("Pickboard backup", &["db"])) else {
+        return Ok(None);
+    };
+    state.with_db(|db| db.backup_to(&path))?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn list_backups(state: State<'_, Arc<AppState>>) -> Result<Vec<BackupInfo>> {
+    state.db()?;
+    backup::list(state.data_dir())
+}
+
+/// Backs up the current state, then restores the backup named `file_name`. Returns the name of the backup of the
+/// state before the restore.
+#[tauri::command(async)]
+pub fn restore_backup(state: State<'_, Arc<AppState>>, file_name: String) -> Result<String> {
+    let safety = state.with_db(|db| backup::restore(db, state.data_dir(), &file_name))?;
+    Ok(safety
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()))
+}

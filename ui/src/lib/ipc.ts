@@ -1,0 +1,88 @@
+// The one place in the UI that talks to the Rust backend: `call` for commands, `listen` and `useBackendEvent` for
+// events. Command names, arguments and results, and event names and payloads, are typed from the generated
+// `Commands` and `Events` in bindings.ts; `backend.ts` (also generated) has one function per command over `call`.
+// Every failure arrives as an `AppError` with a kind the UI can branch on and a message it can show.
+import { invoke } from "@tauri-apps/api/core";
+import { listen as tauriListen } from "@tauri-apps/api/event";
+import { useEffect, useRef } from "react";
+
+import type { Commands, ErrorKind, ErrorPayload, Events } from "./bindings";
+
+export class AppError extends Error {
+  /** `unexpected` when the failure did not come from our backend (a bug, or the IPC bridge itself). */
+  readonly kind: ErrorKind | "unexpected";
+  readonly path: string | null;
+
+  constructor(payload: { kind: ErrorKind | "unexpected"; message: string; path?: string | null }) {
+    super(payload.message);
+    this.name = "AppError";
+    this.kind = payload.kind;
+    this.path = payload.path ?? null;
+  }
+
+  static from(raw: unknown): AppError {
+    if (raw instanceof AppError) return raw;
+    if (isPayload(raw)) return new AppError(raw);
+    const detail = raw instanceof Error ? raw.message : String(raw);
+    return new AppError({ kind: "unexpected", message: `Something went wrong inside Pickboard: ${detail}` });
+  }
+}
+
+function isPayload(raw: unknown): raw is ErrorPayload {
+  if (typeof raw !== "object" || raw === null) return false;
+  const r = raw as Record<string, unknown>;
+  return typeof r.kind === "string" && typeof r.message === "string";
+}
+
+export type Command = keyof Commands;
+
+/** Runs a backend command; rejects with an `AppError`. */
+export async function call<C extends Command>(
+  command: C,
+  args: Commands[C]["args"],
+): Promise<Commands[C]["result"]> {
+  try {
+    return await invoke<Commands[C]["result"]>(command, args);
+  } catch (raw) {
+    throw AppError.from(raw);
+  }
+}
+
+export type BackendEvent = keyof Events;
+
+/**
+ * Listens to a backend event until the returned function is called. Where there is no backend to listen to (unit
+ * tests, a platform without the app menu), it listens to nothing.
+ */
+export function listen<E extends BackendEvent>(event: E, handler: (payload: Events[E]) => void): () => void {
+  let stop: (() => void) | null = null;
+  let stopped = false;
+  tauriListen<Events[E]>(event, (e) => {
+    handler(e.payload);
+  }).then(
+    (unlisten) => {
+      if (stopped) unlisten();
+      else stop = unlisten;
+    },
+    () => undefined,
+  );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
+/** Runs `handler` for each `event` while the component is mounted; the latest `handler` always runs. */
+export function useBackendEvent<E extends BackendEvent>(event: E, handler: (payload: Events[E]) => void): void {
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(
+    () =>
+      listen(event, (payload) => {
+        latest.current(payload);
+      }),
+    [event],
+  );
+}
