@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::files;
 use crate::mattermost::deliver::deliver_due;
 use crate::mattermost::message::{utc_date, PostOptions};
@@ -67,14 +67,25 @@ impl Failure {
         Failure::new(EXIT_USAGE, format!("{message}\n\n{USAGE}"))
     }
 
-    /// A storage error: the database's fault, or the input's.
+    /// An error of the app's own: its kind says which exit code it is.
     fn from_error(err: Error) -> Failure {
-        let code = match err {
-            Error::Invalid(_) | Error::File { .. } => EXIT_FILE,
-            Error::NotFound(_) => EXIT_NOT_FOUND,
-            _ => EXIT_DATABASE,
-        };
-        Failure::new(code, err)
+        Failure::new(exit_code(err.kind()), err)
+    }
+}
+
+/// The exit code for each kind of error, as the usage text lists them.
+pub fn exit_code(kind: ErrorKind) -> i32 {
+    match kind {
+        ErrorKind::NotFound => EXIT_NOT_FOUND,
+        ErrorKind::Mattermost => EXIT_POST_FAILED,
+        ErrorKind::Invalid | ErrorKind::File | ErrorKind::Cancelled => EXIT_FILE,
+        ErrorKind::DatabaseTooNew
+        | ErrorKind::DatabaseCorrupt
+        | ErrorKind::DatabaseUnavailable
+        | ErrorKind::DiskFull
+        | ErrorKind::ReadOnly
+        | ErrorKind::Storage
+        | ErrorKind::Preferences => EXIT_DATABASE,
     }
 }
 
@@ -162,15 +173,13 @@ fn data_dir() -> PathBuf {
 }
 
 fn open_db() -> Result<Db, Failure> {
-    Db::open(&data_dir().join(DB_FILE_NAME)).map_err(|e| Failure::new(EXIT_DATABASE, e))
+    Db::open(&data_dir().join(DB_FILE_NAME)).map_err(Failure::from_error)
 }
 
 fn find_board(db: &mut Db, name: &str) -> Result<i64, Failure> {
-    match db.read(|tx| boards::find_by_name(tx, name)) {
-        Ok(board) => Ok(board.id),
-        Err(err @ Error::Invalid(_)) => Err(Failure::new(EXIT_NOT_FOUND, err)),
-        Err(err) => Err(Failure::new(EXIT_DATABASE, err)),
-    }
+    db.read(|tx| boards::find_by_name(tx, name))
+        .map(|board| board.id)
+        .map_err(Failure::from_error)
 }
 
 fn list_boards() -> Result<(), Failure> {
@@ -204,15 +213,13 @@ fn post(options: Options) -> Result<(), Failure> {
     if options.flag("--dry-run") {
         let text = db
             .read(|tx| outbox::preview(tx, board_id, &post_options, &date))
-            .map_err(|e| Failure::new(EXIT_DATABASE, e))?;
+            .map_err(Failure::from_error)?;
         println!("{text}");
         return Ok(());
     }
-    let post = match db.write(|tx| outbox::queue(tx, board_id, &post_options, &date)) {
-        Ok(post) => post,
-        Err(err @ Error::Invalid(_)) => return Err(Failure::new(EXIT_NOT_FOUND, err)),
-        Err(err) => return Err(Failure::new(EXIT_DATABASE, err)),
-    };
+    let post = db
+        .write(|tx| outbox::queue(tx, board_id, &post_options, &date))
+        .map_err(Failure::from_error)?;
     deliver(db, post.id, &data_dir())
 }
 
@@ -349,10 +356,8 @@ fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
         deliver_due(&db, &sender).await
     });
     let mut db = db.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    result.map_err(|e| Failure::new(EXIT_DATABASE, e))?;
-    let post = db
-        .read(|tx| outbox::get(tx, post_id))
-        .map_err(|e| Failure::new(EXIT_DATABASE, e))?;
+    result.map_err(Failure::from_error)?;
+    let post = db.read(|tx| outbox::get(tx, post_id)).map_err(Failure::from_error)?;
     if post.status == PostStatus::Posted {
         println!(
             "Posted to Mattermost ({} of {} parts).",
@@ -374,4 +379,19 @@ fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
             dir.display()
         ),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_from_the_kind_of_error() {
+        let missing = crate::error::Error::not_found("There is no board named \"x\".");
+        assert_eq!(Failure::from_error(missing).code, EXIT_NOT_FOUND);
+        assert_eq!(Failure::from_error(Error::gone("idea")).code, EXIT_NOT_FOUND);
+        assert_eq!(Failure::from_error(Error::invalid("bad row")).code, EXIT_FILE);
+        assert_eq!(Failure::from_error(Error::DiskFull).code, EXIT_DATABASE);
+        assert_eq!(exit_code(ErrorKind::Mattermost), EXIT_POST_FAILED);
+    }
 }

@@ -14,8 +14,9 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
 
-    #[error("This {0} no longer exists. It may have been deleted in another window.")]
-    NotFound(&'static str),
+    /// What the user named or what the UI showed is not there (anymore): a board, an idea, a post, a channel.
+    #[error("{0}")]
+    NotFound(String),
 
     #[error(
         "This database was written by a newer version of Pickboard (format {found}; this version understands up to \
@@ -95,6 +96,17 @@ pub struct ErrorPayload {
 impl Error {
     pub fn invalid(message: impl Into<String>) -> Self {
         Self::Invalid(message.into())
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::NotFound(message.into())
+    }
+
+    /// Something the UI showed that has been deleted meanwhile (a board, an idea).
+    pub fn gone(what: &str) -> Self {
+        Self::NotFound(format!(
+            "This {what} no longer exists. It may have been deleted in another window."
+        ))
     }
 
     pub fn kind(&self) -> ErrorKind {

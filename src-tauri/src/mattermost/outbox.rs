@@ -110,7 +110,7 @@ pub fn save_settings(
              username = excluded.username, icon_url = excluded.icon_url",
         params![board_id, hook.expose(), one_line(&input.channel).trim_start_matches('#'), one_line(&input.username), icon],
     )?;
-    settings(tx, board_id)?.ok_or(Error::NotFound("board"))
+    settings(tx, board_id)?.ok_or(Error::gone("board"))
 }
 
 /// Where a board posts, and the overrides each request carries; `None` when no channel is set.
@@ -179,7 +179,7 @@ pub(crate) fn queue_with_limit(
     max_part_chars: usize,
 ) -> Result<Post> {
     if stored_settings(tx, board_id)?.is_none() {
-        return Err(Error::invalid(
+        return Err(Error::not_found(
             "Set this board's Mattermost channel first: paste its incoming webhook address.",
         ));
     }
@@ -226,7 +226,7 @@ fn post_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
 pub fn get(tx: &Transaction<'_>, post_id: i64) -> Result<Post> {
     tx.query_row(&format!("{POST_SQL} WHERE p.id = ?1"), [post_id], post_from_row)
         .optional()?
-        .ok_or(Error::NotFound("post"))
+        .ok_or(Error::gone("post"))
 }
 
 /// A board's posts, newest first (discarded ones too, so the record is complete).

@@ -54,7 +54,7 @@ pub fn list(tx: &Transaction<'_>) -> Result<Vec<BoardSummary>> {
 pub fn summary(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
     tx.query_row(&format!("{SUMMARY_SQL} WHERE b.id = ?1"), [id], summary_from_row)
         .optional()?
-        .ok_or(Error::NotFound("board"))
+        .ok_or(Error::gone("board"))
 }
 
 pub fn create(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
@@ -74,7 +74,7 @@ pub fn rename(tx: &Transaction<'_>, id: i64, name: &str) -> Result<BoardSummary>
         params![id, name, now_ms()],
     )?;
     if changed == 0 {
-        return Err(Error::NotFound("board"));
+        return Err(Error::gone("board"));
     }
     summary(tx, id)
 }
@@ -103,7 +103,7 @@ pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
 
 pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
     if tx.execute("DELETE FROM boards WHERE id = ?1", [id])? == 0 {
-        return Err(Error::NotFound("board"));
+        return Err(Error::gone("board"));
     }
     Ok(())
 }
@@ -116,7 +116,7 @@ pub fn thresholds(tx: &Transaction<'_>, id: i64) -> Result<Thresholds> {
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
         .optional()?
-        .ok_or(Error::NotFound("board"))?;
+        .ok_or(Error::gone("board"))?;
     Thresholds::new(Score::from_tenths(payoff)?, Score::from_tenths(cost)?)
 }
 
@@ -149,7 +149,7 @@ pub fn set_thresholds(tx: &Transaction<'_>, id: i64, thresholds: Thresholds) -> 
         params![id, thresholds.payoff.tenths(), thresholds.cost.tenths(), now_ms()],
     )?;
     if changed == 0 {
-        return Err(Error::NotFound("board"));
+        return Err(Error::gone("board"));
     }
     Ok(thresholds)
 }
@@ -171,7 +171,7 @@ pub fn find_by_name(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
         return Ok(board.clone());
     }
     let names: Vec<String> = all.iter().map(|b| format!("\"{}\"", b.name)).collect();
-    Err(Error::invalid(if names.is_empty() {
+    Err(Error::not_found(if names.is_empty() {
         format!(
             "There is no board named \"{}\"; there are no boards yet.",
             name.trim()

@@ -88,7 +88,7 @@ pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
     let board_id: i64 = tx
         .query_row("SELECT board_id FROM ideas WHERE id = ?1", [id], |row| row.get(0))
         .optional()?
-        .ok_or(Error::NotFound("idea"))?;
+        .ok_or(Error::gone("idea"))?;
     let thresholds = boards::thresholds(tx, board_id)?;
     Ok(tx.query_row(
         &format!("SELECT {COLUMNS} FROM ideas WHERE id = ?1"),
