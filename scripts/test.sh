@@ -23,13 +23,13 @@ step "UI build (the app embeds ui/dist)"
 (cd ui && npx vite build --logLevel warn)
 
 step "Rust lints"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
 
 step "Rust tests"
 cargo test -p pickboard --locked --lib --tests
 
-step "App build"
-cargo build -p pickboard --locked
+step "App build (with the end-to-end suite's hooks)"
+cargo build -p pickboard --locked --features e2e-hooks
 
 step "End-to-end tests (the real app under Xvfb)"
 rm -rf tests/artifacts

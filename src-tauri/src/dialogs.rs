@@ -1,21 +1,27 @@
 //! Native file dialogs, opened from Rust (tauri-plugin-dialog) so that the page never chooses a path itself: it asks
 //! for an export or an import, and Rust asks the user where.
 //!
-//! End-to-end tests cannot click in a GTK file chooser. When `PICKBOARD_E2E_DIALOG_ANSWER` names a file, each dialog
-//! answers with the path written in that file (empty: the user cancelled) instead of opening.
+//! End-to-end tests cannot click in a GTK file chooser. In a build with the `e2e-hooks` feature (the end-to-end
+//! suite's; never a release or a package), when `PICKBOARD_E2E_DIALOG_ANSWER` names a file, each dialog answers with
+//! the path written in that file (empty: the user cancelled) instead of opening.
 
 use std::path::PathBuf;
 
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 
-pub const TEST_ANSWER_ENV: &str = "PICKBOARD_E2E_DIALOG_ANSWER";
-
+#[cfg(feature = "e2e-hooks")]
 fn test_answer() -> Option<Option<PathBuf>> {
-    let file = std::env::var_os(TEST_ANSWER_ENV)?;
+    let file = std::env::var_os("PICKBOARD_E2E_DIALOG_ANSWER")?;
     let answer = std::fs::read_to_string(file).unwrap_or_default();
     let answer = answer.trim();
     Some((!answer.is_empty()).then(|| PathBuf::from(answer)))
+}
+
+/// Without the `e2e-hooks` feature, every dialog opens for real.
+#[cfg(not(feature = "e2e-hooks"))]
+fn test_answer() -> Option<Option<PathBuf>> {
+    None
 }
 
 /// Asks where to save a file; `None` when the user cancels. Blocks: call it off the main thread.
@@ -42,4 +48,16 @@ pub fn open(app: &AppHandle, title: &str, filters: &[(&str, &[&str])]) -> Option
         dialog = dialog.add_filter(*name, extensions);
     }
     dialog.blocking_pick_file().and_then(|p| p.into_path().ok())
+}
+
+#[cfg(all(test, not(feature = "e2e-hooks")))]
+mod tests {
+    #[test]
+    fn without_the_e2e_hooks_a_dialog_never_reads_an_answer_file() {
+        let answer = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(answer.path(), "/tmp/chosen.csv").unwrap();
+        std::env::set_var("PICKBOARD_E2E_DIALOG_ANSWER", answer.path());
+        assert_eq!(super::test_answer(), None);
+        std::env::remove_var("PICKBOARD_E2E_DIALOG_ANSWER");
+    }
 }

@@ -1,6 +1,7 @@
 //! Drives the real Pickboard binary through `tauri-driver` and WebKitWebDriver, for the end-to-end tests.
 //!
-//! Needs: the app built with its UI embedded (`target/debug/pickboard`, or `PICKBOARD_BIN`), `tauri-driver` and
+//! Needs: the app built with its UI embedded and the `e2e-hooks` feature (`cargo build -p pickboard --features
+//! e2e-hooks`: `target/debug/pickboard`, or `PICKBOARD_BIN`), `tauri-driver` and
 //! `WebKitWebDriver` on the PATH, and an X display (run under `xvfb-run`). The test command in the README sets all
 //! of this up.
 
