@@ -6,14 +6,14 @@ import { BoardScreen } from "./features/board/BoardScreen";
 import { useMenuCommands } from "./features/board/useMenuCommands";
 import { Sidebar } from "./features/boards/Sidebar";
 import { useTheme } from "./features/settings/useTheme";
-import { localDate } from "./features/post/PostDialog";
 import { ErrorScreen } from "./features/startup/ErrorScreen";
 import { BackupsDialog } from "./features/transfer/BackupsDialog";
 import { ExportDialog } from "./features/transfer/ExportDialog";
 import { ImportDialog } from "./features/transfer/ImportDialog";
 import { useFileDrop } from "./features/transfer/useFileDrop";
 import { Welcome } from "./features/welcome/Welcome";
-import { AppError, backend } from "./lib/backend";
+import { backend } from "./lib/backend";
+import { AppError } from "./lib/ipc";
 import type {
   BoardSummary,
   ExportFormat,
@@ -22,6 +22,7 @@ import type {
   OpenStatus,
   Preferences,
 } from "./lib/bindings";
+import { localDate } from "./lib/dates";
 
 /** The file dialogs over the whole app. */
 type Transfer =

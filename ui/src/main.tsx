@@ -1,9 +1,11 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
+// The design tokens and the base styles come first: every component's own styles build on them.
+import "./styles/tokens.css";
+import "./styles/base.css";
 import { App } from "./App";
 import { ToastProvider } from "./components/Toasts";
-import "./styles.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -1,6 +1,8 @@
 // A modal dialog: focus moves in when it opens, Tab stays inside, Escape cancels, focus returns when it closes.
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
+import "./Modal.css";
+
 interface ModalProps {
   title: string;
   children: ReactNode;

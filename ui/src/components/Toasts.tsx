@@ -10,6 +10,8 @@ import {
   type ReactNode,
 } from "react";
 
+import "./Toasts.css";
+
 export interface ToastInput {
   message: string;
   tone?: "info" | "error";

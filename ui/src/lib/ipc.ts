@@ -73,7 +73,10 @@ export function listen<E extends BackendEvent>(event: E, handler: (payload: Even
 }
 
 /** Runs `handler` for each `event` while the component is mounted; the latest `handler` always runs. */
-export function useBackendEvent<E extends BackendEvent>(event: E, handler: (payload: Events[E]) => void): void {
+export function useBackendEvent<E extends BackendEvent>(
+  event: E,
+  handler: (payload: Events[E]) => void,
+): void {
   const latest = useRef(handler);
   useEffect(() => {
     latest.current = handler;

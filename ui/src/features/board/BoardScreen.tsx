@@ -4,8 +4,10 @@ import { DndContext, DragOverlay } from "@dnd-kit/core";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { ConfirmDialog } from "../../components/Modal";
+import { SidePanel } from "../../components/SidePanel";
 import { useToast } from "../../components/Toasts";
-import { AppError, backend } from "../../lib/backend";
+import { backend } from "../../lib/backend";
+import { AppError } from "../../lib/ipc";
 import type { BoardSummary, Quadrant, Zone } from "../../lib/bindings";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { ChartView } from "../chart/ChartView";
@@ -27,6 +29,8 @@ import { useBoard } from "./useBoard";
 import { useMenuCommands } from "./useMenuCommands";
 import { useShortcuts } from "./useShortcuts";
 import { ZoneList } from "./ZoneList";
+
+import "./board.css";
 
 interface BoardScreenProps {
   boardId: number;
@@ -361,28 +365,16 @@ export function BoardScreen({
       )}
 
       {activityOpen && (
-        <aside
-          className="details"
-          aria-label="Board activity"
-          onKeyDown={(e) => {
-            if (e.key === "Escape") setActivityOpen(false);
+        <SidePanel
+          label="Board activity"
+          title="Activity"
+          closeLabel="Close activity"
+          onClose={() => {
+            setActivityOpen(false);
           }}
         >
-          <header className="details-header">
-            <h2>Activity</h2>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Close activity"
-              onClick={() => {
-                setActivityOpen(false);
-              }}
-            >
-              ×
-            </button>
-          </header>
           <Timeline boardId={board.id} ideaId={null} version={model.version} />
-        </aside>
+        </SidePanel>
       )}
 
       {postsOpen && (

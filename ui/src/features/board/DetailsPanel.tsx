@@ -2,11 +2,13 @@
 // saved when a field loses focus (or on Enter in a one-line field); Escape closes the panel and returns to the board.
 import { useEffect, useId, useRef, useState } from "react";
 
-import { AppError, backend } from "../../lib/backend";
+import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
+import { SidePanel } from "../../components/SidePanel";
+import { backend } from "../../lib/backend";
+import { AppError } from "../../lib/ipc";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
 import { ZONE_INFO, ZONES } from "../../lib/zones";
 import { Timeline } from "../history/Timeline";
-import { LazyMarkdown as Markdown } from "./LazyMarkdown";
 
 interface DetailsPanelProps {
   idea: Idea;
@@ -145,32 +147,15 @@ export function DetailsPanel(props: DetailsPanelProps) {
   );
 
   return (
-    <aside
-      className="details"
-      aria-label="Idea details"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.preventDefault();
-          commit();
-          onClose();
-        }
+    <SidePanel
+      label="Idea details"
+      title="Idea"
+      closeLabel="Close details"
+      onClose={() => {
+        commit();
+        onClose();
       }}
     >
-      <header className="details-header">
-        <h2>Idea</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close details"
-          onClick={() => {
-            commit();
-            onClose();
-          }}
-        >
-          ×
-        </button>
-      </header>
-
       <label htmlFor={ids.title}>Title</label>
       <input id={ids.title} ref={titleRef} maxLength={500} aria-invalid={titleEmpty} {...field("title")} />
       {titleEmpty && (
@@ -310,6 +295,6 @@ export function DetailsPanel(props: DetailsPanelProps) {
       >
         Delete idea
       </button>
-    </aside>
+    </SidePanel>
   );
 }

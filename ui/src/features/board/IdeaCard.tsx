@@ -5,7 +5,7 @@ import { CSS } from "@dnd-kit/utilities";
 import type { KeyboardEvent } from "react";
 
 import type { Idea } from "../../lib/bindings";
-import { ideaDragId } from "./dnd";
+import { ideaDragId } from "../../lib/dnd";
 
 interface CardBodyProps {
   idea: Idea;

@@ -38,7 +38,7 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
       }
     >
       <form
-        className="thresholds-form"
+        className="thresholds-form modal-form"
         onSubmit={(e) => {
           e.preventDefault();
           save();

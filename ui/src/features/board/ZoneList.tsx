@@ -5,8 +5,8 @@ import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable"
 import { useEffect, useRef, useState } from "react";
 
 import type { Idea, Zone } from "../../lib/bindings";
+import { ideaDragId, zoneDropId } from "../../lib/dnd";
 import { ZONE_INFO } from "../../lib/zones";
-import { ideaDragId, zoneDropId } from "./dnd";
 import { IdeaCard } from "./IdeaCard";
 
 /** How many cards a zone renders at first, and how many more each time its list reaches the end. */

@@ -25,24 +25,9 @@ import { arrayMove } from "@dnd-kit/sortable";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import type { Zone } from "../../lib/bindings";
-import { NEIGHBOURS, ZONE_INFO, ZONES } from "../../lib/zones";
+import { ideaDragId, parseIdeaId, parseZoneId, PLANE_DROP_ID, zoneDropId } from "../../lib/dnd";
+import { NEIGHBOURS, ZONE_INFO } from "../../lib/zones";
 import { findIdea, moveInColumns, type Columns } from "./columns";
-
-export const zoneDropId = (zone: Zone): string => `zone:${zone}`;
-/** The chart view's plane: an idea dropped there is placed where it lands. */
-export const PLANE_DROP_ID = "plane";
-export const ideaDragId = (id: number): string => `idea:${id}`;
-
-export function parseIdeaId(id: UniqueIdentifier | null | undefined): number | null {
-  const text = String(id ?? "");
-  return text.startsWith("idea:") ? Number(text.slice(5)) : null;
-}
-
-export function parseZoneId(id: UniqueIdentifier | null | undefined): Zone | null {
-  const text = String(id ?? "");
-  const zone = text.startsWith("zone:") ? text.slice(5) : "";
-  return (ZONES as readonly string[]).includes(zone) ? (zone as Zone) : null;
-}
 
 const ARROWS: Record<string, "up" | "down" | "left" | "right"> = {
   ArrowUp: "up",

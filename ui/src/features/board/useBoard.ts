@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { useToast } from "../../components/Toasts";
-import { AppError, backend } from "../../lib/backend";
+import { backend } from "../../lib/backend";
+import { AppError } from "../../lib/ipc";
 import type { Board, Idea, IdeaEdit, Thresholds, Zone } from "../../lib/bindings";
 import { describeEvent } from "../history/describe";
 import { groupByZone, optimisticMove } from "./columns";

@@ -1,6 +1,8 @@
 // The boards, a way to make a new one, and the app's settings.
 import type { BoardSummary, Theme } from "../../lib/bindings";
 
+import "./sidebar.css";
+
 interface SidebarProps {
   boards: BoardSummary[];
   currentId: number | null;

@@ -4,10 +4,12 @@ import { useDroppable } from "@dnd-kit/core";
 import { useCallback, useMemo, useRef, useState } from "react";
 
 import type { Board } from "../../lib/bindings";
+import { PLANE_DROP_ID } from "../../lib/dnd";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
-import { PLANE_DROP_ID } from "../board/dnd";
 import { clusters, fanOffsets, fractionOf } from "./geometry";
 import { Marker } from "./Marker";
+
+import "./chart.css";
 
 interface ChartViewProps {
   board: Board;

@@ -1,9 +1,12 @@
 // A list of events, newest first: one idea's timeline in its details, or the whole board's activity.
 import { useEffect, useState } from "react";
 
-import { AppError, backend } from "../../lib/backend";
+import { backend } from "../../lib/backend";
+import { AppError } from "../../lib/ipc";
 import type { Event } from "../../lib/bindings";
 import { describeEvent, eventTime } from "./describe";
+
+import "./history.css";
 
 interface TimelineProps {
   boardId: number;

@@ -1,7 +1,8 @@
 // Where a board posts: its incoming webhook (a secret, shown masked once saved) and optional overrides.
 import { useId, useState } from "react";
 
-import { AppError, backend } from "../../lib/backend";
+import { backend } from "../../lib/backend";
+import { AppError } from "../../lib/ipc";
 import type { ChannelSettings } from "../../lib/bindings";
 
 interface ChannelSettingsFormProps {
@@ -60,7 +61,7 @@ export function ChannelSettingsForm({ boardId, saved, onSaved }: ChannelSettings
 
   return (
     <form
-      className="channel-form"
+      className="channel-form modal-form"
       onSubmit={(e) => {
         e.preventDefault();
         void save();

@@ -2,12 +2,16 @@
 // follow it until the server has taken every part.
 import { useEffect, useState } from "react";
 
+import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
 import { Modal } from "../../components/Modal";
-import { AppError, backend } from "../../lib/backend";
+import { backend } from "../../lib/backend";
+import { AppError } from "../../lib/ipc";
 import type { ChannelSettings, Post, PostOptions, Quadrant } from "../../lib/bindings";
+import { localDate } from "../../lib/dates";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
-import { LazyMarkdown as Markdown } from "../board/LazyMarkdown";
 import { ChannelSettingsForm } from "./ChannelSettingsForm";
+
+import "./post.css";
 
 export const DEFAULT_OPTIONS: PostOptions = {
   quadrants: [...QUADRANTS],
@@ -32,10 +36,6 @@ export function withEmoji(markdown: string): string {
     /:(large_green_circle|large_yellow_circle|large_blue_circle|red_circle):/g,
     (code) => EMOJI[code] ?? code,
   );
-}
-
-export function localDate(at = new Date()): string {
-  return at.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 }
 
 interface PostDialogProps {

@@ -1,9 +1,13 @@
 // Every post of the board, with its status, and what can be done with it.
 import { useCallback, useEffect, useState } from "react";
 
-import { AppError, backend } from "../../lib/backend";
+import { SidePanel } from "../../components/SidePanel";
+import { backend } from "../../lib/backend";
+import { AppError } from "../../lib/ipc";
 import type { Post } from "../../lib/bindings";
 import { eventTime } from "../history/describe";
+
+import "./post.css";
 
 const STATUS: Record<Post["status"], string> = {
   pending: "Waiting to send",
@@ -46,20 +50,15 @@ export function PostsPanel({
     load();
   }
 
+  /** A button that does something to a post, then reloads the list. */
+  const action = (label: string, work: () => Promise<unknown>) => (
+    <button type="button" className="button" onClick={() => void act(work)}>
+      {label}
+    </button>
+  );
+
   return (
-    <aside
-      className="details"
-      aria-label="Posts"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") onClose();
-      }}
-    >
-      <header className="details-header">
-        <h2>Posts</h2>
-        <button type="button" className="icon-button" aria-label="Close posts" onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <SidePanel label="Posts" title="Posts" closeLabel="Close posts" onClose={onClose}>
       {posts === null && <p className="field-hint">Loading…</p>}
       {posts?.length === 0 && <p className="field-hint">Nothing has been posted from this board yet.</p>}
       <ol className="posts">
@@ -81,35 +80,16 @@ export function PostsPanel({
               </p>
             )}
             <div className="post-actions">
-              {(post.status === "failed" || post.status === "pending") && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void act(() => backend.retryPost(post.id))}
-                >
-                  Retry
-                </button>
-              )}
-              <button
-                type="button"
-                className="button"
-                onClick={() => void act(() => navigator.clipboard.writeText(post.message))}
-              >
-                Copy as Markdown
-              </button>
-              {post.status !== "posted" && post.status !== "discarded" && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void act(() => backend.discardPost(post.id))}
-                >
-                  Discard
-                </button>
-              )}
+              {(post.status === "failed" || post.status === "pending") &&
+                action("Retry", () => backend.retryPost(post.id))}
+              {action("Copy as Markdown", () => navigator.clipboard.writeText(post.message))}
+              {post.status !== "posted" &&
+                post.status !== "discarded" &&
+                action("Discard", () => backend.discardPost(post.id))}
             </div>
           </li>
         ))}
       </ol>
-    </aside>
+    </SidePanel>
   );
 }

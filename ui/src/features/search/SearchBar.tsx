@@ -3,6 +3,8 @@ import { forwardRef } from "react";
 
 import { isFiltering, NO_FILTER, type Filter } from "./filter";
 
+import "./search.css";
+
 interface SearchBarProps {
   filter: Filter;
   tags: string[];

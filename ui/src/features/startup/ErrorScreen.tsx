@@ -2,7 +2,9 @@
 // not touched the file.
 import { useState } from "react";
 
-import type { AppError } from "../../lib/backend";
+import type { AppError } from "../../lib/ipc";
+
+import "./startup.css";
 
 const TITLES: Partial<Record<AppError["kind"], string>> = {
   databaseTooNew: "This database needs a newer Pickboard",

@@ -3,8 +3,11 @@
 import { useEffect, useState } from "react";
 
 import { ConfirmDialog, Modal } from "../../components/Modal";
-import { AppError, backend } from "../../lib/backend";
+import { backend } from "../../lib/backend";
+import { AppError } from "../../lib/ipc";
 import type { BackupInfo } from "../../lib/bindings";
+
+import "./transfer.css";
 
 interface BackupsDialogProps {
   onRestored: (safetyBackup: string) => void;

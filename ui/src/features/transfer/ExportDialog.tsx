@@ -2,9 +2,12 @@
 import { useState } from "react";
 
 import { Modal } from "../../components/Modal";
-import { AppError, backend } from "../../lib/backend";
+import { backend } from "../../lib/backend";
+import { AppError } from "../../lib/ipc";
 import type { BoardSummary, ExportFormat } from "../../lib/bindings";
-import { localDate } from "../post/PostDialog";
+import { localDate } from "../../lib/dates";
+
+import "./transfer.css";
 
 export const FORMATS: { format: ExportFormat; label: string; detail: string }[] = [
   {

@@ -2,11 +2,11 @@
 // mapping, a preview of the first rows and of what will be created, the rows with problems, and where it goes.
 // The import runs in one transaction with a progress bar and Cancel; nothing is imported from a file with problems
 // unless the user chooses to skip those rows, and then the skipped rows are listed.
-import { listen } from "@tauri-apps/api/event";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 
 import { Modal } from "../../components/Modal";
-import { AppError, backend } from "../../lib/backend";
+import { backend } from "../../lib/backend";
+import { AppError, useBackendEvent } from "../../lib/ipc";
 import type {
   BoardSummary,
   ColumnMapping,
@@ -18,6 +18,8 @@ import type {
   Position,
 } from "../../lib/bindings";
 import { ZONE_INFO } from "../../lib/zones";
+
+import "./transfer.css";
 
 interface ImportDialogProps {
   start: ImportStart;
@@ -77,23 +79,9 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
   // Progress events can arrive after the import has answered; only a running import shows them.
   const runningRef = useRef(false);
 
-  useEffect(() => {
-    let stop: (() => void) | null = null;
-    let cancelled = false;
-    listen<ImportProgress>("import-progress", (event) => {
-      if (runningRef.current) setProgress(event.payload);
-    }).then(
-      (unlisten) => {
-        if (cancelled) unlisten();
-        else stop = unlisten;
-      },
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
-  }, []);
+  useBackendEvent("import-progress", (next) => {
+    if (runningRef.current) setProgress(next);
+  });
 
   function remap(next: ColumnMapping) {
     setMapping(next);

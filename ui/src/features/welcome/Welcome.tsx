@@ -1,6 +1,8 @@
 // First run: what a PICK chart is, in a sentence per quadrant, and three ways to begin.
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 
+import "./welcome.css";
+
 interface WelcomeProps {
   busy: boolean;
   onSample: () => void;

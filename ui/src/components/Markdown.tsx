@@ -4,7 +4,7 @@
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 
-import { backend } from "../../lib/backend";
+import { backend } from "../lib/backend";
 
 export function safeUrl(url: string): string {
   return /^https?:\/\//i.test(url.trim()) ? url.trim() : "";

@@ -2,6 +2,8 @@
 // the board opens without it. Until it arrives, the text shows as plain text.
 import { lazy, Suspense } from "react";
 
+import "./Markdown.css";
+
 const Markdown = lazy(async () => ({ default: (await import("./Markdown")).Markdown }));
 
 export function LazyMarkdown({ text }: { text: string }) {

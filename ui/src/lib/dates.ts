@@ -1,0 +1,7 @@
+// Dates as people read them. The backend writes them into post titles, export headers and backup names as given,
+// so the user's own locale decides how they look.
+
+/** Today (or `at`) in the user's locale, e.g. "Nov 25, 2025". */
+export function localDate(at = new Date()): string {
+  return at.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+}
