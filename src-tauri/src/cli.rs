@@ -357,7 +357,9 @@ fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
     });
     let mut db = db.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     result.map_err(Failure::from_error)?;
-    let post = db.read(|tx| outbox::get(tx, post_id)).map_err(Failure::from_error)?;
+    let post = db
+        .read(|tx| outbox::get(tx, post_id))
+        .map_err(Failure::from_error)?;
     if post.status == PostStatus::Posted {
         println!(
             "Posted to Mattermost ({} of {} parts).",

@@ -190,6 +190,17 @@ pub enum Zone {
 }
 
 impl Zone {
+    /// The zone's name as it crosses to the UI and as SQL's `pick_zone` gives it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Zone::Unsorted => "unsorted",
+            Zone::Implement => "implement",
+            Zone::Challenge => "challenge",
+            Zone::Possible => "possible",
+            Zone::Kill => "kill",
+        }
+    }
+
     pub fn of(position: Option<Position>, thresholds: Thresholds) -> Zone {
         position.map_or(Zone::Unsorted, |p| Quadrant::of(p, thresholds).into())
     }
@@ -353,6 +364,19 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zones_name_is_its_serialised_name() {
+        for zone in [
+            Zone::Unsorted,
+            Zone::Implement,
+            Zone::Challenge,
+            Zone::Possible,
+            Zone::Kill,
+        ] {
+            assert_eq!(serde_json::to_value(zone).unwrap(), zone.name());
+        }
+    }
 
     fn pos(payoff: f64, cost: f64) -> Position {
         Position {

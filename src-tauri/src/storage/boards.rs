@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{history, ideas, now_ms};
+use super::{history, idea_row, ideas, now_ms};
 use crate::domain::{clean_board_name, Score, Thresholds, MAX_BOARD_NAME_CHARS};
 use crate::error::{Error, Result};
 
@@ -92,12 +92,7 @@ pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
         params![id, name, now],
     )?;
     let copy = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO ideas (board_id, title, notes, payoff, cost, rank, owner, link, tags, created_at, updated_at)
-         SELECT ?2, title, notes, payoff, cost, rank, owner, link, tags, created_at, updated_at
-         FROM ideas WHERE board_id = ?1 ORDER BY rank",
-        params![id, copy],
-    )?;
+    tx.execute(&idea_row::copy_to_board_sql(), params![id, copy])?;
     summary(tx, copy)
 }
 

@@ -4,6 +4,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::idea_row::{self, IdeaRow, OnConflict};
 use super::{boards, now_ms};
 use crate::domain::{
     clean_link, clean_notes, clean_owner, clean_tags, clean_title, Position, Score, Thresholds, Zone,
@@ -43,45 +44,67 @@ pub struct IdeaEdit {
     pub tags: Vec<String>,
 }
 
-const COLUMNS: &str =
-    "id, board_id, title, notes, payoff, cost, rank, created_at, updated_at, owner, link, tags";
+impl Idea {
+    /// The idea a stored row shows: its zone follows from its position and the board's `thresholds`.
+    pub fn from_row(row: IdeaRow, thresholds: Thresholds) -> Result<Idea> {
+        let position = match (row.payoff, row.cost) {
+            (Some(p), Some(c)) => Some(Position {
+                payoff: Score::from_tenths(p).map_err(stored_score)?,
+                cost: Score::from_tenths(c).map_err(stored_score)?,
+            }),
+            _ => None,
+        };
+        let tags = row.tags();
+        Ok(Idea {
+            id: row.id,
+            board_id: row.board_id,
+            title: row.title,
+            notes: row.notes,
+            position,
+            zone: Zone::of(position, thresholds),
+            rank: row.rank,
+            owner: row.owner,
+            link: row.link,
+            tags,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
 
-fn from_row(row: &rusqlite::Row<'_>, thresholds: Thresholds) -> rusqlite::Result<Idea> {
-    let payoff: Option<i64> = row.get(4)?;
-    let cost: Option<i64> = row.get(5)?;
-    let position = match (payoff, cost) {
-        (Some(p), Some(c)) => Some(Position {
-            payoff: Score::from_tenths(p).map_err(|e| invalid_column(4, e))?,
-            cost: Score::from_tenths(c).map_err(|e| invalid_column(5, e))?,
-        }),
-        _ => None,
-    };
-    Ok(Idea {
-        id: row.get(0)?,
-        board_id: row.get(1)?,
-        title: row.get(2)?,
-        notes: row.get(3)?,
-        position,
-        zone: Zone::of(position, thresholds),
-        rank: row.get(6)?,
-        owner: row.get(9)?,
-        link: row.get(10)?,
-        tags: serde_json::from_str(&row.get::<_, String>(11)?).unwrap_or_default(),
-        created_at: row.get(7)?,
-        updated_at: row.get(8)?,
-    })
+    /// The row that stores this idea.
+    fn to_row(&self) -> Result<IdeaRow> {
+        Ok(IdeaRow {
+            id: self.id,
+            board_id: self.board_id,
+            title: self.title.clone(),
+            notes: self.notes.clone(),
+            payoff: self.position.map(|p| p.payoff.tenths()),
+            cost: self.position.map(|p| p.cost.tenths()),
+            rank: self.rank,
+            owner: self.owner.clone(),
+            link: self.link.clone(),
+            tags: tags_json(&self.tags)?,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
 }
 
-fn invalid_column(index: usize, err: Error) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Integer, Box::new(err))
+fn stored_score(err: Error) -> Error {
+    Error::Storage(format!("an idea's stored scores are damaged: {err}"))
+}
+
+fn tags_json(tags: &[String]) -> Result<String> {
+    serde_json::to_string(tags).map_err(|e| Error::Storage(e.to_string()))
 }
 
 pub fn list(tx: &Transaction<'_>, board_id: i64, thresholds: Thresholds) -> Result<Vec<Idea>> {
     let mut stmt = tx.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM ideas WHERE board_id = ?1 ORDER BY rank, id"
+        "SELECT {} FROM ideas WHERE board_id = ?1 ORDER BY rank, id",
+        idea_row::select_columns(None)
     ))?;
-    let rows = stmt.query_map([board_id], |row| from_row(row, thresholds))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let rows = stmt.query_map([board_id], IdeaRow::read)?;
+    rows.map(|row| Idea::from_row(row?, thresholds)).collect()
 }
 
 pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
@@ -90,11 +113,15 @@ pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
         .optional()?
         .ok_or(Error::gone("idea"))?;
     let thresholds = boards::thresholds(tx, board_id)?;
-    Ok(tx.query_row(
-        &format!("SELECT {COLUMNS} FROM ideas WHERE id = ?1"),
+    let row = tx.query_row(
+        &format!(
+            "SELECT {} FROM ideas WHERE id = ?1",
+            idea_row::select_columns(None)
+        ),
         [id],
-        |row| from_row(row, thresholds),
-    )?)
+        IdeaRow::read,
+    )?;
+    Idea::from_row(row, thresholds)
 }
 
 /// Adds an idea at the end of `zone`; in a quadrant it takes the quadrant's middle as its position.
@@ -141,10 +168,9 @@ pub fn update(tx: &Transaction<'_>, id: i64, edit: &IdeaEdit) -> Result<Idea> {
     {
         return Ok(before);
     }
-    let tags_json = serde_json::to_string(&tags).map_err(|e| Error::Storage(e.to_string()))?;
     tx.execute(
         "UPDATE ideas SET title = ?2, notes = ?3, owner = ?4, link = ?5, tags = ?6, updated_at = ?7 WHERE id = ?1",
-        params![id, title, notes, owner, link, tags_json, now_ms()],
+        params![id, title, notes, owner, link, tags_json(&tags)?, now_ms()],
     )?;
     boards::touch(tx, before.board_id)?;
     get(tx, id)
@@ -182,15 +208,11 @@ pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<
 /// A rank that puts the idea at `index` among the other ideas of `zone`, or `None` when the neighbours' ranks are
 /// too close to fit one between them (then the board is renumbered).
 fn rank_at(tx: &Transaction<'_>, idea: &Idea, zone: Zone, index: u32) -> Result<Option<f64>> {
-    let in_zone = match zone {
-        Zone::Unsorted => "i.payoff IS NULL",
-        Zone::Implement => "i.payoff >= b.payoff_threshold AND i.cost < b.cost_threshold",
-        Zone::Challenge => "i.payoff >= b.payoff_threshold AND i.cost >= b.cost_threshold",
-        Zone::Possible => "i.payoff < b.payoff_threshold AND i.cost < b.cost_threshold",
-        Zone::Kill => "i.payoff < b.payoff_threshold AND i.cost >= b.cost_threshold",
-    };
+    // The zone's other ideas, as the one quadrant rule places them (see `pick_zone` in storage/mod.rs).
     let others = format!(
-        "FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.board_id = ?1 AND i.id <> ?2 AND {in_zone}"
+        "FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.board_id = ?1 AND i.id <> ?2
+         AND pick_zone(i.payoff, i.cost, b.payoff_threshold, b.cost_threshold) = '{}'",
+        zone.name()
     );
     // The neighbours the idea lands between: the ones now at index - 1 and index.
     let mut stmt = tx.prepare_cached(&format!(
@@ -246,30 +268,17 @@ pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
 
 /// Puts a deleted idea back as it was: same id, position, rank and times (undo of a delete).
 pub fn restore(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
-    let title = clean_title(&idea.title)?;
-    let notes = clean_notes(&idea.notes)?;
     boards::thresholds(tx, idea.board_id)?; // the board must still exist
-    let owner = clean_owner(&idea.owner)?;
-    let link = clean_link(&idea.link)?;
-    let tags = serde_json::to_string(&clean_tags(&idea.tags)?).map_err(|e| Error::Storage(e.to_string()))?;
-    let inserted = tx.execute(
-        "INSERT INTO ideas (id, board_id, title, notes, payoff, cost, rank, created_at, updated_at, owner, link, tags)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (id) DO NOTHING",
-        params![
-            idea.id,
-            idea.board_id,
-            title,
-            notes,
-            idea.position.map(|p| p.payoff.tenths()),
-            idea.position.map(|p| p.cost.tenths()),
-            idea.rank,
-            idea.created_at,
-            idea.updated_at,
-            owner,
-            link,
-            tags
-        ],
-    )?;
+    let cleaned = Idea {
+        title: clean_title(&idea.title)?,
+        notes: clean_notes(&idea.notes)?,
+        owner: clean_owner(&idea.owner)?,
+        link: clean_link(&idea.link)?,
+        tags: clean_tags(&idea.tags)?,
+        ..idea.clone()
+    };
+    let row = cleaned.to_row()?;
+    let inserted = tx.execute(&idea_row::insert_sql(OnConflict::Keep), &row.values()[..])?;
     if inserted == 0 {
         return Err(Error::invalid("This idea is already on the board."));
     }
@@ -334,25 +343,27 @@ pub struct Placement {
 
 /// Inserts one imported idea without reading it back (imports write thousands in one transaction).
 pub fn insert(tx: &Transaction<'_>, board_id: i64, idea: &NewIdea, at: Placement) -> Result<i64> {
-    let tags = serde_json::to_string(&idea.tags).map_err(|e| Error::Storage(e.to_string()))?;
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO ideas (id, board_id, title, notes, payoff, cost, rank, created_at, updated_at, owner, link, tags)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
-    stmt.execute(params![
-        at.id,
+    let row = IdeaRow {
+        id: at.id.unwrap_or_default(),
         board_id,
-        idea.title,
-        idea.notes,
-        idea.position.map(|p| p.payoff.tenths()),
-        idea.position.map(|p| p.cost.tenths()),
-        at.rank,
-        at.created_at,
-        at.updated_at,
-        idea.owner,
-        idea.link,
-        tags
-    ])?;
+        title: idea.title.clone(),
+        notes: idea.notes.clone(),
+        payoff: idea.position.map(|p| p.payoff.tenths()),
+        cost: idea.position.map(|p| p.cost.tenths()),
+        rank: at.rank,
+        owner: idea.owner.clone(),
+        link: idea.link.clone(),
+        tags: tags_json(&idea.tags)?,
+        created_at: at.created_at,
+        updated_at: at.updated_at,
+    };
+    let mut values = row.values();
+    let new_id: Option<i64> = None; // SQLite gives the next id
+    if at.id.is_none() {
+        values[0] = &new_id;
+    }
+    tx.prepare_cached(&idea_row::insert_sql(OnConflict::Fail))?
+        .execute(&values[..])?;
     Ok(tx.last_insert_rowid())
 }
 

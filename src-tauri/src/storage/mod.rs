@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod boards;
 pub mod history;
+pub mod idea_row;
 pub mod ideas;
 
 use std::path::{Path, PathBuf};
@@ -148,6 +149,7 @@ impl Db {
 
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(Duration::from_secs(5))?;
+        register_zone_function(&self.conn)?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         if self.path != Path::new(":memory:") {
             let mode: String = self
@@ -235,3 +237,33 @@ pub(crate) fn now_ms() -> i64 {
 
 #[cfg(test)]
 mod tests;
+
+/// `pick_zone(payoff, cost, payoff_threshold, cost_threshold)`: the name of the zone a stored position lies in, so that
+/// SQL asks the one quadrant rule (`domain::Zone::of`) instead of writing it again.
+fn register_zone_function(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "pick_zone",
+        4,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let score = |i: usize| -> rusqlite::Result<Option<crate::domain::Score>> {
+                ctx.get::<Option<i64>>(i)?
+                    .map(crate::domain::Score::from_tenths)
+                    .transpose()
+                    .map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))
+            };
+            let (payoff, cost) = (score(0)?, score(1)?);
+            let thresholds = match (score(2)?, score(3)?) {
+                (Some(p), Some(c)) => crate::domain::Thresholds::new(p, c)
+                    .map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))?,
+                _ => return Ok(None),
+            };
+            let position = payoff
+                .zip(cost)
+                .map(|(payoff, cost)| crate::domain::Position { payoff, cost });
+            Ok(Some(crate::domain::Zone::of(position, thresholds).name()))
+        },
+    )?;
+    Ok(())
+}

@@ -9,11 +9,12 @@ use std::collections::HashMap;
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 
+use super::events::{self, ExportedEvent};
 use crate::domain::{Position, Thresholds};
 use crate::error::{Error, Result};
 use crate::mattermost::outbox;
 use crate::storage::boards::{self, Board};
-use crate::storage::history::{self, ExportedEvent, RowChange};
+use crate::storage::history::RowChange;
 use crate::storage::ideas::{self, NewIdea, Placement};
 use crate::storage::now_ms;
 
@@ -95,7 +96,7 @@ pub fn export(tx: &Transaction<'_>, board: &Board) -> Result<Vec<u8>> {
                 updated_at: i.updated_at,
             })
             .collect(),
-        history: history::export(tx, board.id)?,
+        history: events::export(tx, board.id)?,
     };
     serde_json::to_vec_pretty(&file).map_err(|e| Error::Storage(e.to_string()))
 }
@@ -153,19 +154,20 @@ pub fn import(tx: &Transaction<'_>, file: &BoardFile, name: Option<&str>) -> Res
             RowChange::Board { .. } => None,
         }));
     }
-    let mut new_ids: HashMap<i64, i64> = HashMap::with_capacity(mentioned.len());
-    for (n, idea) in file.ideas.iter().enumerate() {
-        if new_ids.insert(idea.id, n as i64).is_some() {
+    let mut seen = std::collections::HashSet::with_capacity(file.ideas.len());
+    for idea in &file.ideas {
+        if !seen.insert(idea.id) {
             return Err(Error::invalid(format!(
                 "This board file is damaged: two ideas have the id {}.",
                 idea.id
             )));
         }
     }
-    for id in mentioned {
-        let next = new_ids.len() as i64;
-        new_ids.entry(id).or_insert(next);
-    }
+    // New ids in the order of the old ones, so that ideas of equal rank keep their order here too, also after an
+    // undo brings a deleted idea back.
+    mentioned.sort_unstable();
+    mentioned.dedup();
+    let new_ids: HashMap<i64, i64> = mentioned.iter().zip(0..).map(|(&old, n)| (old, n)).collect();
     let first = ideas::reserve_ids(tx, new_ids.len())?;
     let new_id = |old: i64| first + new_ids.get(&old).copied().unwrap_or_default();
 
@@ -197,7 +199,7 @@ pub fn import(tx: &Transaction<'_>, file: &BoardFile, name: Option<&str>) -> Res
         };
         ideas::insert(tx, board_id, &clean, at)?;
     }
-    history::import(tx, board_id, &file.history, new_id)?;
+    events::import(tx, board_id, &file.history, new_id)?;
     tx.execute("DELETE FROM temp.change_log", [])?;
     Ok(board_id)
 }

@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod csv_export;
 pub mod csv_import;
+pub mod events;
 pub mod json;
 pub mod markdown;
 pub mod session;

@@ -1,0 +1,180 @@
+//! The change log that temporary triggers fill, and recording one user action as one event.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Transaction};
+
+use super::summary::describe;
+use super::{kind_name, to_json, EventKind, EventSummary, IdeaRow, RowChange, ThresholdsRow};
+use crate::error::{Error, Result};
+use crate::storage::{boards, idea_row, now_ms};
+
+fn thresholds_json(r: &str) -> String {
+    format!("json_object('payoff_threshold', {r}.payoff_threshold, 'cost_threshold', {r}.cost_threshold)")
+}
+
+/// Creates the change log and its triggers on this connection (they live in `temp`, never in the file).
+pub(crate) fn install_change_capture(conn: &rusqlite::Connection) -> Result<()> {
+    let (new, old) = (idea_row::json_object("new"), idea_row::json_object("old"));
+    let (new_t, old_t) = (thresholds_json("new"), thresholds_json("old"));
+    conn.execute_batch(&format!(
+        "CREATE TEMP TABLE IF NOT EXISTS change_log (
+             seq INTEGER PRIMARY KEY, board_id INTEGER NOT NULL, tbl TEXT NOT NULL, row_id INTEGER NOT NULL,
+             before TEXT, after TEXT);
+         CREATE TEMP TRIGGER IF NOT EXISTS capture_idea_insert AFTER INSERT ON main.ideas BEGIN
+             INSERT INTO change_log (board_id, tbl, row_id, before, after) VALUES (new.board_id, 'idea', new.id, NULL, {new});
+         END;
+         CREATE TEMP TRIGGER IF NOT EXISTS capture_idea_update AFTER UPDATE ON main.ideas BEGIN
+             INSERT INTO change_log (board_id, tbl, row_id, before, after) VALUES (new.board_id, 'idea', new.id, {old}, {new});
+         END;
+         CREATE TEMP TRIGGER IF NOT EXISTS capture_idea_delete AFTER DELETE ON main.ideas BEGIN
+             INSERT INTO change_log (board_id, tbl, row_id, before, after) VALUES (old.board_id, 'idea', old.id, {old}, NULL);
+         END;
+         CREATE TEMP TRIGGER IF NOT EXISTS capture_thresholds AFTER UPDATE OF payoff_threshold, cost_threshold ON main.boards
+         WHEN old.payoff_threshold IS NOT new.payoff_threshold OR old.cost_threshold IS NOT new.cost_threshold BEGIN
+             INSERT INTO change_log (board_id, tbl, row_id, before, after) VALUES (new.id, 'board', new.id, {old_t}, {new_t});
+         END;"
+    ))?;
+    Ok(())
+}
+
+/// Runs one user action and records what it changed as one event (nothing, when it changed nothing). A new action
+/// clears what could have been redone.
+pub fn record<T>(tx: &Transaction<'_>, action: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    record_as(tx, None, action)
+}
+
+/// Like [`record`], naming the kind of event instead of working it out (a delete taken back is "restored").
+pub fn record_as<T>(
+    tx: &Transaction<'_>,
+    kind: Option<EventKind>,
+    action: impl FnOnce(&Transaction<'_>) -> Result<T>,
+) -> Result<T> {
+    capture(tx, action, |tx, board_id, changes| {
+        let thresholds = boards::thresholds(tx, board_id)?;
+        Ok(describe(changes, thresholds, kind))
+    })
+}
+
+/// Like [`record`], for an import of `count` ideas from `file_name`: one event, undone in one step.
+pub fn record_imported<T>(
+    tx: &Transaction<'_>,
+    file_name: &str,
+    count: usize,
+    action: impl FnOnce(&Transaction<'_>) -> Result<T>,
+) -> Result<T> {
+    capture(tx, action, |_, _, _| {
+        let summary = EventSummary {
+            title: Some(file_name.to_owned()),
+            count: u32::try_from(count).ok(),
+            ..EventSummary::default()
+        };
+        Ok((EventKind::Imported, None, summary))
+    })
+}
+
+/// Runs `action`, then records what it changed as one event that `summarise` names (nothing when it changed
+/// nothing).
+fn capture<T>(
+    tx: &Transaction<'_>,
+    action: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    summarise: impl FnOnce(&Transaction<'_>, i64, &[RowChange]) -> Result<(EventKind, Option<i64>, EventSummary)>,
+) -> Result<T> {
+    tx.execute("DELETE FROM temp.change_log", [])?;
+    let out = action(tx)?;
+    let (board_id, changes) = take_changes(tx)?;
+    if let Some(board_id) = board_id {
+        let (kind, idea_id, summary) = summarise(tx, board_id, &changes)?;
+        insert_event(tx, board_id, idea_id, kind, &summary, &changes)?;
+    }
+    Ok(out)
+}
+
+fn insert_event(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    idea_id: Option<i64>,
+    kind: EventKind,
+    summary: &EventSummary,
+    changes: &[RowChange],
+) -> Result<()> {
+    tx.execute(
+        "DELETE FROM events WHERE board_id = ?1 AND undone = 1",
+        [board_id],
+    )?;
+    tx.execute(
+        "INSERT INTO events (board_id, idea_id, kind, summary, changes, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            board_id,
+            idea_id,
+            kind_name(kind),
+            to_json(summary)?,
+            to_json(&changes)?,
+            now_ms()
+        ],
+    )?;
+    Ok(())
+}
+
+/// A row of the change log: board, table, row id, the row before and after as JSON.
+type LogRow = (i64, String, i64, Option<String>, Option<String>);
+
+/// The changes in the log, one per row (first `before`, last `after`), in the order the rows were first touched.
+fn take_changes(tx: &Transaction<'_>) -> Result<(Option<i64>, Vec<RowChange>)> {
+    let mut stmt =
+        tx.prepare_cached("SELECT board_id, tbl, row_id, before, after FROM temp.change_log ORDER BY seq")?;
+    let rows: Vec<LogRow> = stmt
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.execute("DELETE FROM temp.change_log", [])?;
+
+    let parse_err = |e: serde_json::Error| Error::Storage(format!("the change log could not be read: {e}"));
+    let mut board_id = None;
+    let mut changes: Vec<RowChange> = Vec::new();
+    // Where each idea's change is in `changes`, so that an action touching 50,000 rows is recorded in linear time.
+    let mut seen: HashMap<i64, usize> = HashMap::new();
+    for (board, table, id, before, after) in rows {
+        board_id.get_or_insert(board);
+        match table.as_str() {
+            "idea" => {
+                let before: Option<Box<IdeaRow>> = before
+                    .map(|b| serde_json::from_str(&b))
+                    .transpose()
+                    .map_err(parse_err)?;
+                let after: Option<Box<IdeaRow>> = after
+                    .map(|a| serde_json::from_str(&a))
+                    .transpose()
+                    .map_err(parse_err)?;
+                match seen.get(&id).and_then(|&n| changes.get_mut(n)) {
+                    Some(RowChange::Idea { after: last, .. }) => *last = after,
+                    _ => {
+                        seen.insert(id, changes.len());
+                        changes.push(RowChange::Idea { id, before, after });
+                    }
+                }
+            }
+            _ => {
+                let before: ThresholdsRow =
+                    serde_json::from_str(&before.unwrap_or_default()).map_err(parse_err)?;
+                let after: ThresholdsRow =
+                    serde_json::from_str(&after.unwrap_or_default()).map_err(parse_err)?;
+                let existing = changes.iter_mut().find_map(|c| match c {
+                    RowChange::Board { after: last, .. } => Some(last),
+                    _ => None,
+                });
+                match existing {
+                    Some(last) => *last = after,
+                    None => changes.push(RowChange::Board { id, before, after }),
+                }
+            }
+        }
+    }
+    // A row that ended as it began (created and deleted, or moved and moved back) changed nothing.
+    changes.retain(|c| match c {
+        RowChange::Idea { before, after, .. } => before != after,
+        RowChange::Board { before, after, .. } => before != after,
+    });
+    Ok((board_id.filter(|_| !changes.is_empty()), changes))
+}

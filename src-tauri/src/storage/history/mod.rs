@@ -1,0 +1,169 @@
+//! The board's history, and undo and redo.
+//!
+//! Temporary triggers copy every row a transaction changes in `ideas` (and a board's thresholds) into a per-connection
+//! change log. [`record`] runs one user action and turns what it changed into one event: the rows before and after,
+//! and a summary for the timeline. Undo writes the rows back as they were before; redo writes them as they were after.
+//! Because whole rows are restored, undo is exact even when an action renumbered every idea's rank.
+//!
+//! - [`capture`]: the change log and recording an action as an event;
+//! - [`summary`]: what an event did, in the timeline's terms;
+//! - [`undo`]: taking events back and doing them again.
+//!
+//! Events in board files are `transfer::events`.
+
+mod capture;
+mod summary;
+mod undo;
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use super::idea_row::IdeaRow;
+pub(crate) use capture::install_change_capture;
+pub use capture::{record, record_as, record_imported};
+pub use undo::{redo, undo};
+
+use crate::domain::{Score, Thresholds, Zone};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ThresholdsRow {
+    pub(super) payoff_threshold: i64,
+    pub(super) cost_threshold: i64,
+}
+
+impl ThresholdsRow {
+    fn thresholds(self) -> Result<Thresholds> {
+        Thresholds::new(
+            Score::from_tenths(self.payoff_threshold)?,
+            Score::from_tenths(self.cost_threshold)?,
+        )
+    }
+}
+
+/// One row an action changed: `None` before means it was created, `None` after that it was deleted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "table", rename_all = "camelCase")]
+pub enum RowChange {
+    Idea {
+        id: i64,
+        before: Option<Box<IdeaRow>>,
+        after: Option<Box<IdeaRow>>,
+    },
+    Board {
+        id: i64,
+        before: ThresholdsRow,
+        after: ThresholdsRow,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum EventKind {
+    Added,
+    Edited,
+    Moved,
+    Deleted,
+    Restored,
+    Thresholds,
+    /// Ideas imported from a file into an existing board.
+    Imported,
+}
+
+/// What an event did, in terms the timeline can show.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EventSummary {
+    /// The idea's title (after the change, or before a delete).
+    pub title: Option<String>,
+    pub from: Option<Zone>,
+    pub to: Option<Zone>,
+    /// Which details changed: "title", "notes", "owner", "link", "tags", "scores".
+    pub fields: Vec<String>,
+    pub thresholds_before: Option<Thresholds>,
+    pub thresholds_after: Option<Thresholds>,
+    /// How many ideas an import brought (its `title` is the file's name).
+    #[serde(default)]
+    pub count: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    pub id: i64,
+    pub board_id: i64,
+    pub idea_id: Option<i64>,
+    pub kind: EventKind,
+    pub summary: EventSummary,
+    pub at: i64,
+}
+
+pub(crate) fn kind_name(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Added => "added",
+        EventKind::Edited => "edited",
+        EventKind::Moved => "moved",
+        EventKind::Deleted => "deleted",
+        EventKind::Restored => "restored",
+        EventKind::Thresholds => "thresholds",
+        EventKind::Imported => "imported",
+    }
+}
+
+pub(crate) fn kind_from_name(name: &str) -> EventKind {
+    match name {
+        "added" => EventKind::Added,
+        "moved" => EventKind::Moved,
+        "deleted" => EventKind::Deleted,
+        "restored" => EventKind::Restored,
+        "thresholds" => EventKind::Thresholds,
+        "imported" => EventKind::Imported,
+        _ => EventKind::Edited,
+    }
+}
+
+pub(super) const EVENT_COLUMNS: &str = "id, board_id, idea_id, kind, summary, at";
+
+pub(super) fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
+    let summary: String = row.get(4)?;
+    Ok(Event {
+        id: row.get(0)?,
+        board_id: row.get(1)?,
+        idea_id: row.get(2)?,
+        kind: kind_from_name(&row.get::<_, String>(3)?),
+        summary: serde_json::from_str(&summary).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        at: row.get(5)?,
+    })
+}
+
+/// The board's events, newest first; only those of one idea when `idea_id` is given. Undone events are not shown.
+pub fn list(tx: &Transaction<'_>, board_id: i64, idea_id: Option<i64>, limit: u32) -> Result<Vec<Event>> {
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT {EVENT_COLUMNS} FROM events
+         WHERE board_id = ?1 AND undone = 0 AND (?2 IS NULL OR idea_id = ?2) ORDER BY id DESC LIMIT ?3"
+    ))?;
+    let rows = stmt.query_map(params![board_id, idea_id, limit], event_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether the board has something to undo and something to redo.
+pub fn undo_state(tx: &Transaction<'_>, board_id: i64) -> Result<(bool, bool)> {
+    let count = |undone: i64| -> Result<bool> {
+        let found: Option<i64> = tx
+            .query_row(
+                "SELECT 1 FROM events WHERE board_id = ?1 AND undone = ?2 LIMIT 1",
+                params![board_id, undone],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(found.is_some())
+    };
+    Ok((count(0)?, count(1)?))
+}
+
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Storage(e.to_string()))
+}

@@ -1,0 +1,79 @@
+//! Undo and redo: an event's rows written back as they were before it, or as they were after it.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::{event_from_row, Event, RowChange, EVENT_COLUMNS};
+use crate::error::{Error, Result};
+use crate::storage::boards;
+use crate::storage::idea_row::{self, OnConflict};
+
+/// Takes back the board's latest event. Returns it, or `None` when there is nothing to undo.
+pub fn undo(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Event>> {
+    step(tx, board_id, true)
+}
+
+/// Does again the event undone last. Returns it, or `None` when there is nothing to redo.
+pub fn redo(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Event>> {
+    step(tx, board_id, false)
+}
+
+fn step(tx: &Transaction<'_>, board_id: i64, undo: bool) -> Result<Option<Event>> {
+    let sql = if undo {
+        "SELECT id, changes FROM events WHERE board_id = ?1 AND undone = 0 ORDER BY id DESC LIMIT 1"
+    } else {
+        "SELECT id, changes FROM events WHERE board_id = ?1 AND undone = 1 ORDER BY id ASC LIMIT 1"
+    };
+    let Some((event_id, changes)) = tx
+        .query_row(sql, [board_id], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let changes: Vec<RowChange> = serde_json::from_str(&changes)
+        .map_err(|e| Error::Storage(format!("this change cannot be undone: {e}")))?;
+    let ordered: Box<dyn Iterator<Item = &RowChange>> = if undo {
+        Box::new(changes.iter().rev())
+    } else {
+        Box::new(changes.iter())
+    };
+    for change in ordered {
+        apply(tx, change, undo)?;
+    }
+    tx.execute("DELETE FROM temp.change_log", [])?;
+    tx.execute(
+        "UPDATE events SET undone = ?2 WHERE id = ?1",
+        params![event_id, undo],
+    )?;
+    boards::touch(tx, board_id)?;
+    let event = tx.query_row(
+        &format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = ?1"),
+        [event_id],
+        event_from_row,
+    )?;
+    Ok(Some(event))
+}
+
+/// Writes one row back as it was before the change (`undo`) or after it.
+fn apply(tx: &Transaction<'_>, change: &RowChange, undo: bool) -> Result<()> {
+    match change {
+        RowChange::Idea { id, before, after } => match if undo { before } else { after } {
+            None => {
+                tx.execute("DELETE FROM ideas WHERE id = ?1", [id])?;
+            }
+            Some(r) => {
+                tx.prepare_cached(&idea_row::insert_sql(OnConflict::Replace))?
+                    .execute(&r.values()[..])?;
+            }
+        },
+        RowChange::Board { id, before, after } => {
+            let t = if undo { before } else { after };
+            tx.execute(
+                "UPDATE boards SET payoff_threshold = ?2, cost_threshold = ?3 WHERE id = ?1",
+                params![id, t.payoff_threshold, t.cost_threshold],
+            )?;
+        }
+    }
+    Ok(())
+}

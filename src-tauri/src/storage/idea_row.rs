@@ -1,0 +1,204 @@
+//! The `ideas` table as stored: its one column list, its row type, and the statements built from them. Everything
+//! that reads or writes whole rows (ideas, the history's change capture and undo, duplicating a board, imports) goes
+//! through here, so a new column is added here (and in a migration) and nowhere else; a test holds the list against
+//! the table itself.
+
+use rusqlite::types::ToSql;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Position, Score};
+
+/// The table's columns, in the order of [`IdeaRow`]'s fields.
+pub const COLUMNS: [&str; 12] = [
+    "id",
+    "board_id",
+    "title",
+    "notes",
+    "payoff",
+    "cost",
+    "rank",
+    "owner",
+    "link",
+    "tags",
+    "created_at",
+    "updated_at",
+];
+
+/// An `ideas` row exactly as stored. Its JSON form (the field names are the column names) is what the history keeps
+/// for undo and what board files carry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdeaRow {
+    pub id: i64,
+    pub board_id: i64,
+    pub title: String,
+    pub notes: String,
+    /// Tenths: 0 to 100. `None` (with `cost`) while the idea is unsorted.
+    pub payoff: Option<i64>,
+    pub cost: Option<i64>,
+    pub rank: f64,
+    pub owner: String,
+    pub link: String,
+    /// A JSON array of strings.
+    pub tags: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// What an insert does when a row with the same id exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnConflict {
+    /// Fails (imports: ids are reserved first).
+    Fail,
+    /// Keeps the existing row; the insert changes nothing.
+    Keep,
+    /// Overwrites it (undo and redo write rows back as they were).
+    Replace,
+}
+
+impl IdeaRow {
+    /// Reads a row selected with [`select_columns`], by column name.
+    pub fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<IdeaRow> {
+        Ok(IdeaRow {
+            id: row.get("id")?,
+            board_id: row.get("board_id")?,
+            title: row.get("title")?,
+            notes: row.get("notes")?,
+            payoff: row.get("payoff")?,
+            cost: row.get("cost")?,
+            rank: row.get("rank")?,
+            owner: row.get("owner")?,
+            link: row.get("link")?,
+            tags: row.get("tags")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+        })
+    }
+
+    /// The values for [`insert_sql`], in [`COLUMNS`] order.
+    pub fn values(&self) -> [&dyn ToSql; 12] {
+        [
+            &self.id,
+            &self.board_id,
+            &self.title,
+            &self.notes,
+            &self.payoff,
+            &self.cost,
+            &self.rank,
+            &self.owner,
+            &self.link,
+            &self.tags,
+            &self.created_at,
+            &self.updated_at,
+        ]
+    }
+
+    /// The stored position, when both scores are there and valid.
+    pub fn position(&self) -> Option<Position> {
+        match (self.payoff, self.cost) {
+            (Some(p), Some(c)) => Some(Position {
+                payoff: Score::from_tenths(p).ok()?,
+                cost: Score::from_tenths(c).ok()?,
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn tags(&self) -> Vec<String> {
+        serde_json::from_str(&self.tags).unwrap_or_default()
+    }
+}
+
+/// `id, board_id, …`, optionally with a table alias (`i.id, i.board_id, …`).
+pub fn select_columns(alias: Option<&str>) -> String {
+    COLUMNS
+        .iter()
+        .map(|c| alias.map_or_else(|| (*c).to_owned(), |a| format!("{a}.{c}")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `INSERT INTO ideas (…) VALUES (?1, …)` for [`IdeaRow::values`].
+pub fn insert_sql(on_conflict: OnConflict) -> String {
+    let placeholders: Vec<String> = (1..=COLUMNS.len()).map(|n| format!("?{n}")).collect();
+    let conflict = match on_conflict {
+        OnConflict::Fail => String::new(),
+        OnConflict::Keep => " ON CONFLICT (id) DO NOTHING".to_owned(),
+        OnConflict::Replace => {
+            let set: Vec<String> = COLUMNS[1..]
+                .iter()
+                .map(|c| format!("{c} = excluded.{c}"))
+                .collect();
+            format!(" ON CONFLICT (id) DO UPDATE SET {}", set.join(", "))
+        }
+    };
+    format!(
+        "INSERT INTO ideas ({}) VALUES ({}){conflict}",
+        select_columns(None),
+        placeholders.join(", ")
+    )
+}
+
+/// Copies every idea of board `?1` to board `?2` with new ids, in rank order.
+pub fn copy_to_board_sql() -> String {
+    let rest: Vec<&str> = COLUMNS
+        .iter()
+        .copied()
+        .filter(|c| !matches!(*c, "id" | "board_id"))
+        .collect();
+    let rest = rest.join(", ");
+    format!(
+        "INSERT INTO ideas (board_id, {rest}) SELECT ?2, {rest} FROM ideas WHERE board_id = ?1 ORDER BY rank"
+    )
+}
+
+/// `json_object('id', r.id, …)`: the row `r` (`new` or `old` in a trigger) as [`IdeaRow`]'s JSON.
+pub fn json_object(r: &str) -> String {
+    let pairs: Vec<String> = COLUMNS.iter().map(|c| format!("'{c}', {r}.{c}")).collect();
+    format!("json_object({})", pairs.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::Db;
+
+    #[test]
+    fn the_column_list_is_the_table_and_the_row_type() {
+        let mut db = Db::open_in_memory().unwrap();
+        let table: Vec<String> = db
+            .read(|tx| {
+                let mut stmt = tx.prepare("SELECT name FROM pragma_table_info('ideas') ORDER BY cid")?;
+                let names = stmt
+                    .query_map([], |r| r.get(0))?
+                    .collect::<rusqlite::Result<Vec<String>>>()?;
+                Ok(names)
+            })
+            .unwrap();
+        let mut listed: Vec<&str> = COLUMNS.to_vec();
+        let mut table: Vec<&str> = table.iter().map(String::as_str).collect();
+        listed.sort_unstable();
+        table.sort_unstable();
+        assert_eq!(listed, table, "COLUMNS lists every column of the table");
+
+        let row = IdeaRow {
+            id: 1,
+            board_id: 2,
+            title: "t".into(),
+            notes: String::new(),
+            payoff: Some(75),
+            cost: None,
+            rank: 1.5,
+            owner: String::new(),
+            link: String::new(),
+            tags: "[]".into(),
+            created_at: 3,
+            updated_at: 4,
+        };
+        let json = serde_json::to_value(&row).unwrap();
+        let fields: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut sorted = COLUMNS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(fields, sorted, "IdeaRow's fields are the columns");
+        assert_eq!(row.values().len(), COLUMNS.len());
+    }
+}

@@ -1,0 +1,107 @@
+//! The history as a board file carries it: every event, undone ones included, with the rows undo needs; and the same
+//! events written back to another board, renumbered to its ideas.
+
+use rusqlite::{params, Transaction};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::storage::history::{
+    kind_from_name, kind_name, to_json, EventKind, EventSummary, IdeaRow, RowChange,
+};
+
+/// An event as a board file carries it (see `transfer::json`): what the timeline shows, and the rows for undo.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportedEvent {
+    pub idea_id: Option<i64>,
+    pub kind: EventKind,
+    pub summary: EventSummary,
+    pub changes: Vec<RowChange>,
+    pub at: i64,
+    pub undone: bool,
+}
+
+/// Every event of the board, oldest first, undone ones included (they can still be redone).
+pub fn export(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<ExportedEvent>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT idea_id, kind, summary, changes, at, undone FROM events WHERE board_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([board_id], |r| {
+        Ok((
+            r.get::<_, Option<i64>>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, i64>(4)?,
+            r.get::<_, bool>(5)?,
+        ))
+    })?;
+    let unreadable =
+        |e: serde_json::Error| Error::Storage(format!("the board's history could not be read: {e}"));
+    let mut events = Vec::new();
+    for row in rows {
+        let (idea_id, kind, summary, changes, at, undone) = row?;
+        events.push(ExportedEvent {
+            idea_id,
+            kind: kind_from_name(&kind),
+            summary: serde_json::from_str(&summary).map_err(unreadable)?,
+            changes: serde_json::from_str(&changes).map_err(unreadable)?,
+            at,
+            undone,
+        });
+    }
+    Ok(events)
+}
+
+/// Writes imported events to `board_id`. `new_id` maps each idea id the file uses to the id the idea has here, so
+/// that undo and redo after the import touch this board's ideas only.
+pub fn import(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    events: &[ExportedEvent],
+    mut new_id: impl FnMut(i64) -> i64,
+) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO events (board_id, idea_id, kind, summary, changes, at, undone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for event in events {
+        let changes: Vec<RowChange> = event
+            .changes
+            .iter()
+            .map(|change| match change {
+                RowChange::Idea { id, before, after } => {
+                    let id = new_id(*id);
+                    let moved = |row: &Option<Box<IdeaRow>>| {
+                        row.as_ref().map(|r| {
+                            Box::new(IdeaRow {
+                                id,
+                                board_id,
+                                ..(**r).clone()
+                            })
+                        })
+                    };
+                    RowChange::Idea {
+                        id,
+                        before: moved(before),
+                        after: moved(after),
+                    }
+                }
+                RowChange::Board { before, after, .. } => RowChange::Board {
+                    id: board_id,
+                    before: *before,
+                    after: *after,
+                },
+            })
+            .collect();
+        insert.execute(params![
+            board_id,
+            event.idea_id.map(&mut new_id),
+            kind_name(event.kind),
+            to_json(&event.summary)?,
+            to_json(&changes)?,
+            event.at,
+            event.undone
+        ])?;
+    }
+    Ok(())
+}
