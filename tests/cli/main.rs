@@ -2,9 +2,8 @@
 //! server on 127.0.0.1 that answers as Mattermost does.
 
 use std::process::Command;
-use std::sync::Arc;
 
-use pickboard_e2e::mattermost::FakeMattermost;
+use pickboard_e2e::mattermost::{FakeMattermost, Reply};
 use pickboard_e2e::{app_binary, TestResult};
 use pickboard_lib::mattermost::outbox::{self, ChannelSettingsInput};
 use pickboard_lib::storage::{Db, DB_FILE_NAME};
@@ -59,7 +58,7 @@ async fn post_sends_the_outcome_to_the_channel() -> TestResult {
         stdout.contains("Posted to Mattermost (1 of 1 parts)."),
         "{stdout}"
     );
-    let received = server.received();
+    let received = server.bodies();
     assert_eq!(received.len(), 1);
     let body: serde_json::Value = serde_json::from_str(&received[0])?;
     let text = body["text"].as_str().unwrap_or_default();
@@ -79,7 +78,7 @@ async fn dry_run_prints_the_message_and_sends_nothing() -> TestResult {
     let (code, stdout, _) = pickboard(dir.path(), &["post", "--board", BOARD, "--dry-run"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("**:large_green_circle: Implement**"), "{stdout}");
-    assert!(server.received().is_empty(), "a dry run sent a request");
+    assert!(server.bodies().is_empty(), "a dry run sent a request");
     Ok(())
 }
 
@@ -87,7 +86,10 @@ async fn dry_run_prints_the_message_and_sends_nothing() -> TestResult {
 async fn a_failed_post_says_why_exits_4_and_stays_in_the_outbox() -> TestResult {
     let dir = tempfile::tempdir()?;
     let invalid = r#"{"id":"web.incoming_webhook.invalid.app_error","message":"Invalid webhook.","request_id":"abc123","status_code":400}"#;
-    let server = FakeMattermost::start(0, Arc::new(move |_| (400, invalid.to_owned()))).await?;
+    let server = FakeMattermost::answering(0, move |_, n| {
+        Some(Reply::status(400, invalid).with_header("X-Request-Id", format!("req{n}")))
+    })
+    .await?;
     board_posting_to(dir.path(), &server.url)?;
     let (code, _, stderr) = pickboard(dir.path(), &["post", "--board", BOARD]);
     assert_eq!(code, 4, "{stderr}");

@@ -41,7 +41,7 @@ async fn the_outcome_is_posted_to_the_channel_and_an_outbox_post_goes_out_when_t
         elapsed.as_millis()
     );
 
-    let received = server.received();
+    let received = server.bodies();
     assert_eq!(received.len(), 1, "one request for a short message");
     let json: serde_json::Value = serde_json::from_str(&received[0])?;
     let text = json["text"].as_str().unwrap_or_default();
@@ -78,7 +78,7 @@ async fn the_outcome_is_posted_to_the_channel_and_an_outbox_post_goes_out_when_t
     app.click_button("Retry").await?;
     app.wait_until("the post went out", "return [...document.querySelectorAll('.post')].filter(p => p.textContent.includes('Posted')).length === 2;").await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(back.received().len(), 1, "the waiting post was sent exactly once");
+    assert_eq!(back.bodies().len(), 1, "the waiting post was sent exactly once");
     app.quit().await?;
     Ok(())
 }

@@ -19,7 +19,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use tokio::process::{Child, Command};
 
-pub mod mattermost;
+/// The one fake Mattermost server, shared with the backend's own tests.
+pub use fake_mattermost as mattermost;
 
 pub type TestResult<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 

@@ -1,5 +1,6 @@
-//! Posting a board's outcome to Mattermost through an incoming webhook. Plain Rust, no window: what the server
-//! accepts and answers is described in `shared/mattermost-webhook.md` (from Mattermost's own source).
+//! Posting a board's outcome to Mattermost through an incoming webhook. Plain Rust, no window. What the server
+//! accepts and answers, as read in Mattermost's own source, is in `docs/mattermost.md`: the answers, the error shape,
+//! the limits and how mentions work.
 //!
 //! - [`mentions`]: user text never pings anyone.
 //! - [`message`]: the board as Markdown, with the changes since the last post.
@@ -16,6 +17,3 @@ pub mod send;
 pub mod split;
 pub mod webhook;
 pub mod worker;
-
-#[cfg(test)]
-pub(crate) mod test_server;

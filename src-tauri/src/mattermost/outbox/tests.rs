@@ -7,15 +7,15 @@ use super::*;
 use crate::mattermost::deliver::deliver_due;
 use crate::mattermost::response::Problem;
 use crate::mattermost::send::Sender;
-use crate::mattermost::test_server::{server, server_on, Answer};
 use crate::storage::Db;
+use fake_mattermost::{FakeMattermost, Reply};
 
-fn ok() -> Option<Answer> {
-    Some((200, vec![], "ok".into()))
+fn ok() -> Option<Reply> {
+    Some(Reply::ok())
 }
 
-fn status(code: u16, body: &str) -> Option<Answer> {
-    Some((code, vec![("X-Request-Id", "req-9".into())], body.into()))
+fn status(code: u16, body: &str) -> Option<Reply> {
+    Some(Reply::status(code, body).with_header("X-Request-Id", "req-9"))
 }
 
 fn settings_for(url: &str) -> ChannelSettingsInput {
@@ -44,14 +44,14 @@ fn make_due_now(db: &Mutex<Db>) {
 }
 
 /// The `text` of every request a test server received, in order.
-fn texts(seen: &std::sync::Mutex<Vec<crate::mattermost::test_server::Received>>) -> Vec<String> {
+fn texts(seen: &FakeMattermost) -> Vec<String> {
     let text = |body: &str| {
         serde_json::from_str::<serde_json::Value>(body).unwrap()["text"]
             .as_str()
             .unwrap()
             .to_owned()
     };
-    seen.lock().unwrap().iter().map(|r| text(&r.body)).collect()
+    seen.bodies().iter().map(|b| text(b)).collect()
 }
 
 fn sender() -> Sender {
@@ -107,7 +107,10 @@ fn settings_keep_the_webhook_secret_and_posting_needs_them() {
 #[tokio::test]
 async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
     // Part 1 ok; part 2 meets a server error, then goes through; part 3 ok.
-    let (url, seen) = server(vec![ok(), status(500, "{}"), ok(), ok()]).await;
+    let seen = FakeMattermost::in_turn(0, vec![ok(), status(500, "{}"), ok(), ok()])
+        .await
+        .unwrap();
+    let url = seen.url.clone();
     let dir = tempfile::tempdir().unwrap();
     let (db, board) = board_with_channel(dir.path(), &url);
     let post = db
@@ -135,7 +138,10 @@ async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
     // The backoff has not passed: nothing is sent.
     assert_eq!(deliver_due(&db, &sender()).await.unwrap(), Default::default());
     make_due_now(&db);
-    let (url2, seen2) = server((0..parts).map(|_| ok()).collect()).await;
+    let seen2 = FakeMattermost::in_turn(0, (0..parts).map(|_| ok()).collect())
+        .await
+        .unwrap();
+    let url2 = seen2.url.clone();
     db.lock()
         .unwrap()
         .write(|tx| save_settings(tx, board, &settings_for(&url2)))
@@ -178,7 +184,7 @@ async fn an_outbox_survives_a_restart_and_goes_out_when_the_server_is_back() {
         post.id
     }; // the app quits
 
-    let (_, seen) = server_on(port, vec![ok()]).await;
+    let seen = FakeMattermost::in_turn(port, vec![ok()]).await.unwrap();
     let db = Mutex::new(Db::open(&dir.path().join("pickboard.db")).unwrap());
     make_due_now(&db);
     assert_eq!(deliver_due(&db, &sender()).await.unwrap().parts_sent, 1);
@@ -186,12 +192,13 @@ async fn an_outbox_survives_a_restart_and_goes_out_when_the_server_is_back() {
         db.lock().unwrap().read(|tx| get(tx, post_id)).unwrap().status,
         PostStatus::Posted
     );
-    assert_eq!(seen.lock().unwrap().len(), 1);
+    assert_eq!(seen.received().len(), 1);
 }
 
 #[tokio::test]
 async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
-    let (url, seen) = server(vec![status(400, r#"{"id":"web.incoming_webhook.invalid.app_error","message":"Invalid webhook.","request_id":"r","status_code":400}"#)]).await;
+    let seen = FakeMattermost::in_turn(0, vec![status(400, r#"{"id":"web.incoming_webhook.invalid.app_error","message":"Invalid webhook.","request_id":"r","status_code":400}"#)]).await.unwrap();
+    let url = seen.url.clone();
     let dir = tempfile::tempdir().unwrap();
     let (db, board) = board_with_channel(dir.path(), &url);
     let post = db
@@ -208,10 +215,11 @@ async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
     );
     // Nothing more goes out by itself.
     assert_eq!(deliver_due(&db, &sender()).await.unwrap(), Default::default());
-    assert_eq!(seen.lock().unwrap().len(), 1);
+    assert_eq!(seen.received().len(), 1);
 
     // The user fixes the address and presses Retry.
-    let (fixed, seen2) = server(vec![ok()]).await;
+    let seen2 = FakeMattermost::in_turn(0, vec![ok()]).await.unwrap();
+    let fixed = seen2.url.clone();
     db.lock()
         .unwrap()
         .write(|tx| save_settings(tx, board, &settings_for(&fixed)))
@@ -222,7 +230,7 @@ async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
         db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap().status,
         PostStatus::Posted
     );
-    assert_eq!(seen2.lock().unwrap().len(), 1);
+    assert_eq!(seen2.received().len(), 1);
     assert!(
         db.lock().unwrap().write(|tx| discard(tx, post.id)).is_err(),
         "a posted post cannot be discarded"
@@ -231,7 +239,8 @@ async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
 
 #[tokio::test]
 async fn the_next_post_lists_the_changes_since_the_last_successful_one() {
-    let (url, seen) = server(vec![ok(), ok()]).await;
+    let seen = FakeMattermost::in_turn(0, vec![ok(), ok()]).await.unwrap();
+    let url = seen.url.clone();
     let dir = tempfile::tempdir().unwrap();
     let (db, board) = board_with_channel(dir.path(), &url);
     db.lock()
@@ -250,7 +259,7 @@ async fn the_next_post_lists_the_changes_since_the_last_successful_one() {
         .write(|tx| queue(tx, board, &PostOptions::default(), "d"))
         .unwrap();
     deliver_due(&db, &sender()).await.unwrap();
-    let second: serde_json::Value = serde_json::from_str(&seen.lock().unwrap()[1].body).unwrap();
+    let second: serde_json::Value = serde_json::from_str(&seen.received()[1].body).unwrap();
     assert!(second["text"]
         .as_str()
         .unwrap()

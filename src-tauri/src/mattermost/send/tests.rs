@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use super::*;
 use crate::mattermost::response::Problem;
-use crate::mattermost::test_server::server;
+use fake_mattermost::{FakeMattermost, Reply};
 
 fn payload(text: &str) -> Payload {
     Payload {
@@ -24,24 +24,20 @@ fn problem(outcome: Outcome) -> Problem {
 
 #[tokio::test]
 async fn a_post_is_json_with_the_right_fields_and_succeeds_on_ok() {
-    let (url, seen) = server(vec![Some((
-        200,
-        vec![("Content-Type", "text/plain".into())],
-        "ok".into(),
-    ))])
-    .await;
+    let seen = FakeMattermost::in_turn(0, vec![Some(Reply::ok())]).await.unwrap();
+    let url = seen.url.clone();
     let hook = WebhookUrl::parse(&url).unwrap();
     let sender = Sender::new(Duration::from_secs(5)).unwrap();
     assert_eq!(
         sender.send(&hook, &payload("#### PICK outcome")).await,
         Outcome::Posted
     );
-    let got = seen.lock().unwrap()[0].clone();
+    let got = seen.received()[0].clone();
     assert_eq!(
         got.request_line,
         "POST /hooks/xq9k3rj1d7nbtefhw8o5yzpa4c HTTP/1.1"
     );
-    assert_eq!(got.content_type, "application/json");
+    assert_eq!(got.content_type(), "application/json");
     let json: serde_json::Value = serde_json::from_str(&got.body).unwrap();
     assert_eq!(
         json,
@@ -91,9 +87,16 @@ async fn each_answer_mattermost_gives_is_told_apart() {
     ];
     let answers = cases
         .iter()
-        .map(|(s, b, _)| Some((*s, vec![("X-Request-Id", "req-1".to_owned())], b.clone())))
+        .map(|(s, b, _)| {
+            Some(Reply {
+                status: *s,
+                headers: vec![("X-Request-Id".to_owned(), "req-1".to_owned())],
+                body: b.clone(),
+            })
+        })
         .collect();
-    let (url, _) = server(answers).await;
+    let fake = FakeMattermost::in_turn(0, answers).await.unwrap();
+    let url = fake.url.clone();
     let hook = WebhookUrl::parse(&url).unwrap();
     let sender = Sender::new(Duration::from_secs(5)).unwrap();
     for (status, _, expected) in cases {
@@ -110,14 +113,15 @@ async fn each_answer_mattermost_gives_is_told_apart() {
 
 #[tokio::test]
 async fn a_server_that_never_answers_times_out() {
-    let (url, seen) = server(vec![None]).await;
+    let seen = FakeMattermost::in_turn(0, vec![None]).await.unwrap();
+    let url = seen.url.clone();
     let sender = Sender::new(Duration::from_millis(300)).unwrap();
     let outcome = sender
         .send(&WebhookUrl::parse(&url).unwrap(), &payload("x"))
         .await;
     assert_eq!(problem(outcome.clone()), Problem::Timeout);
     assert!(matches!(outcome, Outcome::Failed(f) if f.retry));
-    assert_eq!(seen.lock().unwrap().len(), 1);
+    assert_eq!(seen.received().len(), 1);
 }
 
 #[tokio::test]
@@ -138,14 +142,15 @@ async fn a_closed_port_is_offline_and_retried() {
 
 #[tokio::test]
 async fn a_body_over_the_limit_is_not_sent() {
-    let (url, seen) = server(vec![]).await;
+    let seen = FakeMattermost::in_turn(0, vec![]).await.unwrap();
+    let url = seen.url.clone();
     let huge = "x".repeat(MAX_BODY_BYTES + 1);
     let outcome = Sender::new(Duration::from_secs(2))
         .unwrap()
         .send(&WebhookUrl::parse(&url).unwrap(), &payload(&huge))
         .await;
     assert_eq!(problem(outcome), Problem::TooLarge);
-    assert!(seen.lock().unwrap().is_empty());
+    assert!(seen.received().is_empty());
 }
 
 #[tokio::test]
