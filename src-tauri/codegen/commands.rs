@@ -177,7 +177,14 @@ pub fn typescript_type(ty: &syn::Type) -> Result<String, String> {
         }
         "Box" | "Arc" => one()?,
         _ if args.is_empty() => name,
-        _ => return Err(format!("the generic type `{name}<…>` cannot cross to the page")),
+        // A generic type of our own (`Edited<Idea>`): ts-rs declares it generic too.
+        _ => {
+            let args: Vec<String> = args
+                .iter()
+                .map(|a| typescript_type(a))
+                .collect::<Result<_, _>>()?;
+            format!("{name}<{}>", args.join(", "))
+        }
     })
 }
 
@@ -353,5 +360,7 @@ mod tests {
         assert_eq!(commands[1].args[1].ts, "(string | null)[]");
         assert_eq!(commands[1].result, "null");
         assert_eq!(commands[2].result, "null");
+        let edited: syn::Type = syn::parse_str("Result<Edited<Option<Idea>>>").unwrap();
+        assert_eq!(typescript_type(ok_type(&edited)).unwrap(), "Edited<Idea | null>");
     }
 }

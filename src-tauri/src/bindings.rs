@@ -15,7 +15,7 @@ use ts_rs::{Config, TS};
 
 use crate::commands::app::OpenStatus;
 use crate::domain::{Position, Quadrant, Score, Thresholds, Zone};
-use crate::edits::UndoOutcome;
+use crate::edits::{Edited, UndoOutcome};
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::mattermost::message::PostOptions;
 use crate::mattermost::outbox::{ChannelSettings, ChannelSettingsInput, Post, PostStatus};
@@ -23,7 +23,7 @@ use crate::mattermost::response::{Failure, Problem};
 use crate::preferences::{Preferences, Theme};
 use crate::storage::backup::BackupInfo;
 use crate::storage::boards::{Board, BoardSummary};
-use crate::storage::history::{Event, EventKind, EventSummary};
+use crate::storage::history::{Event, EventKind, EventSummary, HistoryState};
 use crate::storage::ideas::{Idea, IdeaEdit};
 use crate::transfer::csv_import::{
     ColumnMapping, CsvPreview, CsvSource, ImportOutcome, ImportTarget, PreviewIdea, RowProblem,
@@ -60,6 +60,8 @@ fn generate() -> String {
         EventSummary::decl(&cfg),
         Event::decl(&cfg),
         UndoOutcome::decl(&cfg),
+        HistoryState::decl(&cfg),
+        Edited::<()>::decl(&cfg),
         PostOptions::decl(&cfg),
         ChannelSettings::decl(&cfg),
         ChannelSettingsInput::decl(&cfg),

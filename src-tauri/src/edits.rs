@@ -8,8 +8,22 @@ use ts_rs::TS;
 use crate::domain::{Score, Thresholds, Zone};
 use crate::error::Result;
 use crate::storage::boards::{self, Board};
-use crate::storage::history::{self, Event, EventKind};
+use crate::storage::history::{self, Event, EventKind, HistoryState};
 use crate::storage::ideas::{self, Idea, IdeaEdit};
+
+/// An edit's result, with what undo and redo can do on the board afterwards.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Edited<T> {
+    pub value: T,
+    pub history: HistoryState,
+}
+
+/// `idea` (just edited) with its board's history state, as the window gets it.
+pub fn answer(tx: &Transaction<'_>, idea: Idea) -> Result<Edited<Idea>> {
+    let history = history::undo_state(tx, idea.board_id)?;
+    Ok(Edited { value: idea, history })
+}
 
 pub fn add_idea(tx: &Transaction<'_>, board_id: i64, title: &str, zone: Zone) -> Result<Idea> {
     history::record(tx, |tx| ideas::add(tx, board_id, title, zone))
@@ -48,8 +62,13 @@ pub struct UndoOutcome {
     pub event: Option<Event>,
 }
 
-pub fn undo(tx: &Transaction<'_>, board_id: i64) -> Result<UndoOutcome> {
-    let event = history::undo(tx, board_id)?;
+/// Undoes the board's latest edit; with `expected`, only when that is the edit `expected` (see
+/// [`history::undo_exactly`]).
+pub fn undo(tx: &Transaction<'_>, board_id: i64, expected: Option<i64>) -> Result<UndoOutcome> {
+    let event = match expected {
+        Some(event) => history::undo_exactly(tx, board_id, event)?,
+        None => history::undo(tx, board_id)?,
+    };
     Ok(UndoOutcome {
         board: boards::get(tx, board_id)?,
         event,

@@ -4,14 +4,14 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
 import { App, newBoardName } from "./App";
-import { ToastProvider } from "./components/Toasts";
+import { Providers } from "./components/Providers";
 import { board, fakeBackend } from "./test/fakeBackend";
 
 function renderApp() {
   return render(
-    <ToastProvider>
+    <Providers>
       <App />
-    </ToastProvider>,
+    </Providers>,
   );
 }
 

@@ -1,5 +1,6 @@
 // The app shell: opens the database (or explains why it cannot), then shows the boards.
-import { useCallback, useEffect, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useState } from "react";
 
 import { useToast } from "./components/Toasts";
 import { BoardScreen } from "./features/board/BoardScreen";
@@ -14,6 +15,7 @@ import { useFileDrop } from "./features/transfer/useFileDrop";
 import { Welcome } from "./features/welcome/Welcome";
 import { backend } from "./lib/backend";
 import { AppError } from "./lib/ipc";
+import { keys, useAfterChange, useBoards, type Change } from "./lib/queries";
 import type {
   BoardSummary,
   ExportFormat,
@@ -47,14 +49,15 @@ export function newBoardName(boards: readonly BoardSummary[]): string {
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: "loading" });
-  const [boards, setBoards] = useState<BoardSummary[]>([]);
+  const queryClient = useQueryClient();
+  const boardsQuery = useBoards();
+  const boards = useMemo(() => boardsQuery.data ?? [], [boardsQuery.data]);
+  const afterChange = useAfterChange();
   const [prefs, setPrefs] = useState<Preferences>(DEFAULT_PREFERENCES);
   const [currentId, setCurrentId] = useState<number | null>(null);
   const [focusName, setFocusName] = useState(false);
   const [busy, setBusy] = useState(false);
   const [transfer, setTransfer] = useState<Transfer>(null);
-  // Bumped when the current board changed behind its screen's back (an import into it, a restore).
-  const [generation, setGeneration] = useState(0);
   const toast = useToast();
   useTheme(prefs.theme);
 
@@ -79,17 +82,16 @@ export function App() {
         const status = await backend.openStatus();
         const [stored, list] = await Promise.all([
           backend.getPreferences().catch(() => DEFAULT_PREFERENCES),
-          backend.listBoards(),
+          queryClient.query({ queryKey: keys.boards, queryFn: backend.listBoards }),
         ]);
         setPrefs(stored);
-        setBoards(list);
         setCurrentId(list.find((b) => b.id === stored.lastBoardId)?.id ?? list[0]?.id ?? null);
         setBoot({ state: "ready", status });
       } catch (raw) {
         setBoot({ state: "failed", error: AppError.from(raw) });
       }
     })();
-  }, []);
+  }, [queryClient]);
 
   const select = useCallback(
     (id: number | null, options: { focusName?: boolean } = {}) => {
@@ -100,16 +102,19 @@ export function App() {
     [prefs, savePrefs],
   );
 
-  const refreshBoards = useCallback(async () => {
-    try {
-      const list = await backend.listBoards();
-      setBoards(list);
-      return list;
-    } catch (raw) {
-      showError(raw);
-      return null;
-    }
-  }, [showError]);
+  /** The boards' list after a change to it (read again through the one invalidation path). */
+  const refreshBoards = useCallback(
+    async (change: Change = { boards: true }) => {
+      try {
+        await afterChange(change);
+        return queryClient.getQueryData<BoardSummary[]>(keys.boards) ?? null;
+      } catch (raw) {
+        showError(raw);
+        return null;
+      }
+    },
+    [afterChange, queryClient, showError],
+  );
 
   async function create(make: () => Promise<BoardSummary>, options: { focusName?: boolean } = {}) {
     setBusy(true);
@@ -154,18 +159,16 @@ export function App() {
 
   async function imported(outcome: ImportOutcome) {
     setTransfer(null);
-    const list = await refreshBoards();
+    const list = await refreshBoards({ everything: true });
     const name = list?.find((b) => b.id === outcome.boardId)?.name ?? "the board";
     select(outcome.boardId);
-    setGeneration((g) => g + 1);
     toast({ message: `Imported ${outcome.imported.toLocaleString()} ideas into “${name}”.` });
   }
 
   async function restored(safety: string) {
     setTransfer(null);
-    const list = await refreshBoards();
+    const list = await refreshBoards({ everything: true });
     select(list?.find((b) => b.id === currentId)?.id ?? list?.[0]?.id ?? null);
-    setGeneration((g) => g + 1);
     toast({
       message: `Backup restored. Your boards as they were are kept in the backup ${safety}.`,
       duration: 10000,
@@ -208,10 +211,9 @@ export function App() {
         />
       ) : (
         <BoardScreen
-          key={`${currentId}:${generation}`}
+          key={currentId}
           boardId={currentId}
           focusName={focusName}
-          onBoardsChanged={() => void refreshBoards()}
           onDuplicated={(copy) =>
             void refreshBoards().then(() => {
               select(copy.id);

@@ -5,15 +5,15 @@ import { createRoot } from "react-dom/client";
 import "./styles/tokens.css";
 import "./styles/base.css";
 import { App } from "./App";
-import { ToastProvider } from "./components/Toasts";
+import { Providers } from "./components/Providers";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
 createRoot(root).render(
   <StrictMode>
-    <ToastProvider>
+    <Providers>
       <App />
-    </ToastProvider>
+    </Providers>
   </StrictMode>,
 );

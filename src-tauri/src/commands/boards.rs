@@ -57,9 +57,15 @@ pub fn set_thresholds(
     state.write(|tx| edits::set_thresholds(tx, board_id, thresholds))
 }
 
+/// Undoes the board's latest edit. With `expectedEvent` (a toast's Undo, which names the edit it offers to take
+/// back), only when that edit is still the latest.
 #[tauri::command(async)]
-pub fn undo(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<UndoOutcome> {
-    state.write(|tx| edits::undo(tx, board_id))
+pub fn undo(
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+    expected_event: Option<i64>,
+) -> Result<UndoOutcome> {
+    state.write(|tx| edits::undo(tx, board_id, expected_event))
 }
 
 #[tauri::command(async)]

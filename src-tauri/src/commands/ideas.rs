@@ -5,37 +5,42 @@ use std::sync::Arc;
 use tauri::State;
 
 use crate::domain::{Score, Zone};
-use crate::edits;
+use crate::edits::{self, Edited};
 use crate::error::Result;
 use crate::state::AppState;
 use crate::storage::ideas::{Idea, IdeaEdit};
 
 #[tauri::command(async)]
-pub fn add_idea(state: State<'_, Arc<AppState>>, board_id: i64, title: String, zone: Zone) -> Result<Idea> {
-    state.write(|tx| edits::add_idea(tx, board_id, &title, zone))
+pub fn add_idea(
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+    title: String,
+    zone: Zone,
+) -> Result<Edited<Idea>> {
+    state.write(|tx| edits::answer(tx, edits::add_idea(tx, board_id, &title, zone)?))
 }
 
 #[tauri::command(async)]
-pub fn update_idea(state: State<'_, Arc<AppState>>, id: i64, edit: IdeaEdit) -> Result<Idea> {
-    state.write(|tx| edits::update_idea(tx, id, &edit))
+pub fn update_idea(state: State<'_, Arc<AppState>>, id: i64, edit: IdeaEdit) -> Result<Edited<Idea>> {
+    state.write(|tx| edits::answer(tx, edits::update_idea(tx, id, &edit)?))
 }
 
 #[tauri::command(async)]
-pub fn move_idea(state: State<'_, Arc<AppState>>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
-    state.write(|tx| edits::move_idea(tx, id, zone, index))
+pub fn move_idea(state: State<'_, Arc<AppState>>, id: i64, zone: Zone, index: u32) -> Result<Edited<Idea>> {
+    state.write(|tx| edits::answer(tx, edits::move_idea(tx, id, zone, index)?))
 }
 
 #[tauri::command(async)]
-pub fn set_scores(state: State<'_, Arc<AppState>>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
-    state.write(|tx| edits::set_scores(tx, id, payoff, cost))
+pub fn set_scores(
+    state: State<'_, Arc<AppState>>,
+    id: i64,
+    payoff: Score,
+    cost: Score,
+) -> Result<Edited<Idea>> {
+    state.write(|tx| edits::answer(tx, edits::set_scores(tx, id, payoff, cost)?))
 }
 
 #[tauri::command(async)]
-pub fn delete_idea(state: State<'_, Arc<AppState>>, id: i64) -> Result<Idea> {
-    state.write(|tx| edits::delete_idea(tx, id))
-}
-
-#[tauri::command(async)]
-pub fn restore_idea(state: State<'_, Arc<AppState>>, idea: Idea) -> Result<Idea> {
-    state.write(|tx| edits::restore_idea(tx, &idea))
+pub fn delete_idea(state: State<'_, Arc<AppState>>, id: i64) -> Result<Edited<Idea>> {
+    state.write(|tx| edits::answer(tx, edits::delete_idea(tx, id)?))
 }

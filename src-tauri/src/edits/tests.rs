@@ -114,7 +114,7 @@ fn undoing_a_delete_brings_back_the_idea_with_its_history() {
     let before = visible(&mut db, board);
     db.write(|tx| delete_idea(tx, idea.id)).unwrap();
 
-    let outcome = db.write(|tx| undo(tx, board)).unwrap();
+    let outcome = db.write(|tx| undo(tx, board, None)).unwrap();
     assert_eq!(outcome.event.unwrap().kind, EventKind::Deleted);
     assert_eq!(visible(&mut db, board), before);
     let timeline = db.read(|tx| history::list(tx, board, Some(idea.id), 50)).unwrap();
@@ -137,7 +137,7 @@ fn undoing_a_delete_never_takes_the_id_of_an_idea_added_since_on_another_board()
     let added = db.write(|tx| add_idea(tx, b, "Added on B", Zone::Kill)).unwrap();
     assert_ne!(added.id, gone.id, "a deleted idea's id must not be reused");
 
-    db.write(|tx| undo(tx, a)).unwrap();
+    db.write(|tx| undo(tx, a, None)).unwrap();
     let (_, on_a) = visible(&mut db, a);
     let (_, on_b) = visible(&mut db, b);
     assert_eq!(
@@ -155,14 +155,14 @@ fn a_new_edit_clears_what_could_be_redone_and_undo_stops_at_the_start() {
     let mut db = Db::open_in_memory().unwrap();
     let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
     let a = db.write(|tx| add_idea(tx, board, "A", Zone::Unsorted)).unwrap();
-    db.write(|tx| undo(tx, board)).unwrap();
+    db.write(|tx| undo(tx, board, None)).unwrap();
     assert!(db.read(|tx| boards::get(tx, board)).unwrap().can_redo);
     db.write(|tx| add_idea(tx, board, "B", Zone::Unsorted)).unwrap();
     let b = db.read(|tx| boards::get(tx, board)).unwrap();
     assert!(!b.can_redo && b.can_undo);
     assert!(db.write(|tx| redo(tx, board)).unwrap().event.is_none());
-    db.write(|tx| undo(tx, board)).unwrap();
-    let empty = db.write(|tx| undo(tx, board)).unwrap();
+    db.write(|tx| undo(tx, board, None)).unwrap();
+    let empty = db.write(|tx| undo(tx, board, None)).unwrap();
     assert!(empty.event.is_none());
     assert!(empty.board.ideas.is_empty());
     assert!(db.read(|tx| crate::storage::ideas::get(tx, a.id)).is_err());
@@ -185,7 +185,7 @@ fn threshold_changes_reflow_ideas_and_undo_restores_them() {
         .write(|tx| set_thresholds(tx, board, Thresholds::new(score(6.0), score(6.0)).unwrap()))
         .unwrap();
     assert_eq!(b.ideas[0].zone, Zone::Possible);
-    let b = db.write(|tx| undo(tx, board)).unwrap().board;
+    let b = db.write(|tx| undo(tx, board, None)).unwrap().board;
     assert_eq!(b.ideas[0].zone, Zone::Challenge);
     assert_eq!(
         Quadrant::of(b.ideas[0].position.unwrap(), b.thresholds),
@@ -251,14 +251,42 @@ proptest! {
         let events = db.read(|tx| history::list(tx, board, None, 1000)).unwrap().len();
 
         for _ in 0..events {
-            prop_assert!(db.write(|tx| undo(tx, board)).unwrap().event.is_some());
+            prop_assert!(db.write(|tx| undo(tx, board, None)).unwrap().event.is_some());
         }
         prop_assert_eq!(&visible(&mut db, board), &original);
-        prop_assert!(db.write(|tx| undo(tx, board)).unwrap().event.is_none());
+        prop_assert!(db.write(|tx| undo(tx, board, None)).unwrap().event.is_none());
 
         for _ in 0..events {
             prop_assert!(db.write(|tx| redo(tx, board)).unwrap().event.is_some());
         }
         prop_assert_eq!(&visible(&mut db, board), &edited);
     }
+}
+
+#[test]
+fn an_edits_answer_carries_the_history_state_and_a_pinned_undo_refuses_to_undo_something_else() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let added = db
+        .write(|tx| answer(tx, add_idea(tx, board, "Rotate certs", Zone::Implement)?))
+        .unwrap();
+    assert!(added.history.can_undo && !added.history.can_redo);
+    let deleted = db
+        .write(|tx| answer(tx, delete_idea(tx, added.value.id)?))
+        .unwrap();
+    let delete_event = deleted.history.last_event.unwrap();
+
+    // Another edit after the delete: the toast's Undo (pinned to the delete) must not take that one back.
+    db.write(|tx| add_idea(tx, board, "Patch bastion", Zone::Kill))
+        .unwrap();
+    let refused = db.write(|tx| undo(tx, board, Some(delete_event))).unwrap_err();
+    assert_eq!(refused.kind(), crate::error::ErrorKind::Invalid);
+    assert_eq!(visible(&mut db, board).1.len(), 1, "nothing was undone");
+
+    // Undone in order, the delete is the latest again and the pinned undo brings the idea back.
+    db.write(|tx| undo(tx, board, None)).unwrap();
+    let back = db.write(|tx| undo(tx, board, Some(delete_event))).unwrap();
+    assert_eq!(back.event.map(|e| e.kind), Some(EventKind::Deleted));
+    assert_eq!(back.board.ideas[0].title, "Rotate certs");
+    assert!(back.board.can_redo);
 }

@@ -123,7 +123,9 @@ pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Board> {
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?;
     let ideas = ideas::list(tx, id, thresholds)?;
-    let (can_undo, can_redo) = history::undo_state(tx, id)?;
+    let history::HistoryState {
+        can_undo, can_redo, ..
+    } = history::undo_state(tx, id)?;
     Ok(Board {
         id,
         name,

@@ -1,6 +1,6 @@
 // Generated from Rust by src-tauri/src/bindings.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a command or a type.
-import type { ChannelSettingsInput, ColumnMapping, ExportFormat, Idea, IdeaEdit, ImportTarget, PostOptions, Preferences, Score, Thresholds, Zone } from "./bindings";
+import type { ChannelSettingsInput, ColumnMapping, ExportFormat, IdeaEdit, ImportTarget, PostOptions, Preferences, Score, Thresholds, Zone } from "./bindings";
 import { call } from "./ipc";
 
 /** The backend's commands, one function each. Every failure is an `AppError` (see `ipc.ts`). */
@@ -18,7 +18,8 @@ export const backend = {
   deleteBoard: (id: number) => call("delete_board", { id }),
   getBoard: (id: number) => call("get_board", { id }),
   setThresholds: (boardId: number, thresholds: Thresholds) => call("set_thresholds", { boardId, thresholds }),
-  undo: (boardId: number) => call("undo", { boardId }),
+  /** Undoes the board's latest edit. With `expectedEvent` (a toast's Undo, which names the edit it offers to take back), only when that edit is still the latest. */
+  undo: (boardId: number, expectedEvent: number | null) => call("undo", { boardId, expectedEvent }),
   redo: (boardId: number) => call("redo", { boardId }),
   listEvents: (boardId: number, ideaId: number | null) => call("list_events", { boardId, ideaId }),
   /** Asks where to save the board in `format` and saves it there. Returns the file's path, or `None` when the user cancelled. `date` (the user's local YYYY-MM-DD) heads the Markdown and the pictures. */
@@ -44,7 +45,6 @@ export const backend = {
   moveIdea: (id: number, zone: Zone, index: number) => call("move_idea", { id, zone, index }),
   setScores: (id: number, payoff: Score, cost: Score) => call("set_scores", { id, payoff, cost }),
   deleteIdea: (id: number) => call("delete_idea", { id }),
-  restoreIdea: (idea: Idea) => call("restore_idea", { idea }),
   getChannelSettings: (boardId: number) => call("get_channel_settings", { boardId }),
   saveChannelSettings: (boardId: number, settings: ChannelSettingsInput) => call("save_channel_settings", { boardId, settings }),
   /** The message as Mattermost will get it; `date` is the user's local date, already formatted. */

@@ -93,6 +93,14 @@ export type Event = { id: number, boardId: number, ideaId: number | null, kind: 
 
 export type UndoOutcome = { board: Board, event: Event | null, };
 
+export type HistoryState = { canUndo: boolean, canRedo: boolean, 
+/**
+ * The event an undo would take back now.
+ */
+lastEvent: number | null, };
+
+export type Edited<T> = { value: T, history: HistoryState, };
+
 export type PostOptions = { quadrants: Array<Quadrant>, includeScores: boolean, includeOwners: boolean, includeLinks: boolean, includeChanges: boolean, 
 /**
  * A note from the facilitator, shown under the heading.
@@ -236,7 +244,7 @@ export interface Commands {
   delete_board: { args: { id: number }; result: null };
   get_board: { args: { id: number }; result: Board };
   set_thresholds: { args: { boardId: number; thresholds: Thresholds }; result: Board };
-  undo: { args: { boardId: number }; result: UndoOutcome };
+  undo: { args: { boardId: number; expectedEvent: number | null }; result: UndoOutcome };
   redo: { args: { boardId: number }; result: UndoOutcome };
   list_events: { args: { boardId: number; ideaId: number | null }; result: Event[] };
   export_board: { args: { boardId: number; format: ExportFormat; date: string }; result: string | null };
@@ -249,12 +257,11 @@ export interface Commands {
   back_up_now: { args: { date: string }; result: string | null };
   list_backups: { args: Record<string, never>; result: BackupInfo[] };
   restore_backup: { args: { fileName: string }; result: string };
-  add_idea: { args: { boardId: number; title: string; zone: Zone }; result: Idea };
-  update_idea: { args: { id: number; edit: IdeaEdit }; result: Idea };
-  move_idea: { args: { id: number; zone: Zone; index: number }; result: Idea };
-  set_scores: { args: { id: number; payoff: Score; cost: Score }; result: Idea };
-  delete_idea: { args: { id: number }; result: Idea };
-  restore_idea: { args: { idea: Idea }; result: Idea };
+  add_idea: { args: { boardId: number; title: string; zone: Zone }; result: Edited<Idea> };
+  update_idea: { args: { id: number; edit: IdeaEdit }; result: Edited<Idea> };
+  move_idea: { args: { id: number; zone: Zone; index: number }; result: Edited<Idea> };
+  set_scores: { args: { id: number; payoff: Score; cost: Score }; result: Edited<Idea> };
+  delete_idea: { args: { id: number }; result: Edited<Idea> };
   get_channel_settings: { args: { boardId: number }; result: ChannelSettings | null };
   save_channel_settings: { args: { boardId: number; settings: ChannelSettingsInput }; result: ChannelSettings };
   preview_post: { args: { boardId: number; options: PostOptions; date: string }; result: string };

@@ -3,7 +3,7 @@
 // renamed or changed in Rust fails `tsc` here too.
 import { mockIPC } from "@tauri-apps/api/mocks";
 
-import type { Board, BoardSummary, Commands, ErrorPayload, Idea, Zone } from "../lib/bindings";
+import type { Board, BoardSummary, Commands, Edited, ErrorPayload, Idea, Zone } from "../lib/bindings";
 import type { Command } from "../lib/ipc";
 
 export interface Call {
@@ -42,6 +42,11 @@ export function board(ideas: Idea[], name = "Infra"): Board {
   };
 }
 
+/** An edit's answer as the backend sends it; `lastEvent` is the edit's event, for an Undo that names it. */
+export function edited(value: Idea, lastEvent = 1): Edited<Idea> {
+  return { value, history: { canUndo: true, canRedo: false, lastEvent } };
+}
+
 function notFound(what: string): ErrorPayload {
   return { kind: "notFound", message: `This ${what} no longer exists.`, path: null };
 }
@@ -53,6 +58,7 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
   const calls: Call[] = [];
   let current = initial;
   let nextId = 100;
+  let lastDeleted: Idea | null = null;
   const summaries = (): BoardSummary[] =>
     current ? [{ id: current.id, name: current.name, ideaCount: current.ideas.length, updatedAt: 0 }] : [];
 
@@ -68,19 +74,22 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
     add_idea: (args) => {
       const added = idea(nextId++, args.title, args.zone, nextId);
       if (current) current = { ...current, ideas: [...current.ideas, added] };
-      return added;
+      return edited(added);
     },
     delete_idea: (args) => {
       const gone = current?.ideas.find((i) => i.id === args.id);
       if (!gone) throw notFound("idea");
       if (current) current = { ...current, ideas: current.ideas.filter((i) => i.id !== args.id) };
-      return gone;
+      lastDeleted = gone;
+      return edited(gone);
     },
     list_events: () => [],
-    restore_idea: (args) => {
-      const back = args.idea;
-      if (current) current = { ...current, ideas: [...current.ideas, back] };
-      return back;
+    // Undo takes back the last delete (what the component tests need of the history).
+    undo: () => {
+      if (!current) throw notFound("board");
+      if (lastDeleted) current = { ...current, ideas: [...current.ideas, lastDeleted] };
+      lastDeleted = null;
+      return { board: current, event: null };
     },
     ...overrides,
   };

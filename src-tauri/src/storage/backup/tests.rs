@@ -102,7 +102,7 @@ fn restoring_while_the_database_is_open_brings_back_the_backup_and_keeps_the_cur
     // The restored database works as before: edits are saved and can be undone, and it survives reopening.
     db.write(|tx| edits::add_idea(tx, board, "After the restore", Zone::Possible))
         .unwrap();
-    db.write(|tx| edits::undo(tx, board)).unwrap();
+    db.write(|tx| edits::undo(tx, board, None)).unwrap();
     db.write(|tx| edits::add_idea(tx, board, "Kept", Zone::Possible))
         .unwrap();
     drop(db);

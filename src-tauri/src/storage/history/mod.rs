@@ -22,7 +22,7 @@ use ts_rs::TS;
 pub use super::idea_row::IdeaRow;
 pub(crate) use capture::install_change_capture;
 pub use capture::{record, record_as, record_imported};
-pub use undo::{redo, undo};
+pub use undo::{redo, undo, undo_exactly};
 
 use crate::domain::{Score, Thresholds, Zone};
 use crate::error::{Error, Result};
@@ -149,19 +149,39 @@ pub fn list(tx: &Transaction<'_>, board_id: i64, idea_id: Option<i64>, limit: u3
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// What undo and redo can do on a board now, as Rust knows it (the UI never guesses it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryState {
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// The event an undo would take back now.
+    pub last_event: Option<i64>,
+}
+
 /// Whether the board has something to undo and something to redo.
-pub fn undo_state(tx: &Transaction<'_>, board_id: i64) -> Result<(bool, bool)> {
-    let count = |undone: i64| -> Result<bool> {
-        let found: Option<i64> = tx
-            .query_row(
-                "SELECT 1 FROM events WHERE board_id = ?1 AND undone = ?2 LIMIT 1",
-                params![board_id, undone],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(found.is_some())
-    };
-    Ok((count(0)?, count(1)?))
+pub fn undo_state(tx: &Transaction<'_>, board_id: i64) -> Result<HistoryState> {
+    let last_event: Option<i64> = tx
+        .query_row(
+            "SELECT max(id) FROM events WHERE board_id = ?1 AND undone = 0",
+            [board_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    let can_redo = tx
+        .query_row(
+            "SELECT 1 FROM events WHERE board_id = ?1 AND undone = 1 LIMIT 1",
+            [board_id],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+        .is_some();
+    Ok(HistoryState {
+        can_undo: last_event.is_some(),
+        can_redo,
+        last_event,
+    })
 }
 
 pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {

@@ -9,15 +9,21 @@ use crate::storage::idea_row::{self, OnConflict};
 
 /// Takes back the board's latest event. Returns it, or `None` when there is nothing to undo.
 pub fn undo(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Event>> {
-    step(tx, board_id, true)
+    step(tx, board_id, true, None)
+}
+
+/// Takes back event `expected` when it is still the board's latest (the Undo of a toast that named it); refuses when
+/// other changes came after it, so that the toast never undoes something else.
+pub fn undo_exactly(tx: &Transaction<'_>, board_id: i64, expected: i64) -> Result<Option<Event>> {
+    step(tx, board_id, true, Some(expected))
 }
 
 /// Does again the event undone last. Returns it, or `None` when there is nothing to redo.
 pub fn redo(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Event>> {
-    step(tx, board_id, false)
+    step(tx, board_id, false, None)
 }
 
-fn step(tx: &Transaction<'_>, board_id: i64, undo: bool) -> Result<Option<Event>> {
+fn step(tx: &Transaction<'_>, board_id: i64, undo: bool, expected: Option<i64>) -> Result<Option<Event>> {
     let sql = if undo {
         "SELECT id, changes FROM events WHERE board_id = ?1 AND undone = 0 ORDER BY id DESC LIMIT 1"
     } else {
@@ -31,6 +37,11 @@ fn step(tx: &Transaction<'_>, board_id: i64, undo: bool) -> Result<Option<Event>
     else {
         return Ok(None);
     };
+    if expected.is_some_and(|e| e != event_id) {
+        return Err(Error::invalid(
+            "Other changes were made after this one. Undo them first, with Undo (Ctrl+Z) in the toolbar.",
+        ));
+    }
     let changes: Vec<RowChange> = serde_json::from_str(&changes)
         .map_err(|e| Error::Storage(format!("this change cannot be undone: {e}")))?;
     let ordered: Box<dyn Iterator<Item = &RowChange>> = if undo {

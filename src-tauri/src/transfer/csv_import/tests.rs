@@ -274,7 +274,7 @@ fn importing_into_a_board_is_one_undoable_step() {
         (Some("backlog.csv"), Some(2))
     );
 
-    db.write(|tx| edits::undo(tx, id)).unwrap();
+    db.write(|tx| edits::undo(tx, id, None)).unwrap();
     assert_eq!(board(&mut db, id).ideas.len(), 1);
 }
 

@@ -148,7 +148,7 @@ fn apply(db: &mut Db, board: i64, op: &Op) {
             edits::set_scores(tx, id, score(*p), score(*c)).map(drop)
         }),
         Op::Delete(i) => pick(*i).map_or(Ok(()), |id| edits::delete_idea(tx, id).map(drop)),
-        Op::Undo => edits::undo(tx, board).map(drop),
+        Op::Undo => edits::undo(tx, board, None).map(drop),
         Op::Thresholds(p, c) => {
             let t = Thresholds::new(score(*p), score(*c))?;
             edits::set_thresholds(tx, board, t).map(drop)
@@ -170,8 +170,8 @@ proptest! {
         }
         let (mut other, imported) = round_trip(&mut db, board);
         loop {
-            let a = db.write(|tx| edits::undo(tx, board)).unwrap().event.is_some();
-            let b = other.write(|tx| edits::undo(tx, imported)).unwrap().event.is_some();
+            let a = db.write(|tx| edits::undo(tx, board, None)).unwrap().event.is_some();
+            let b = other.write(|tx| edits::undo(tx, imported, None)).unwrap().event.is_some();
             prop_assert_eq!(a, b);
             // Undo marks each board changed at its own moment; everything else must match.
             let undone = |db: &mut Db, id: i64| {

@@ -4,7 +4,8 @@ import { useId, useState, type SyntheticEvent } from "react";
 interface AddIdeaFieldProps {
   label: string;
   placeholder: string;
-  onAdd: (title: string) => Promise<unknown>;
+  /** Resolves to whether the idea was saved; the text stays in the field when it was not. */
+  onAdd: (title: string) => Promise<boolean>;
   onClose?: () => void;
   autoFocus?: boolean;
   showLabel?: boolean;
@@ -28,8 +29,7 @@ export function AddIdeaField({
     if (!text || busy) return;
     setBusy(true);
     try {
-      await onAdd(text);
-      setTitle("");
+      if (await onAdd(text)) setTitle("");
     } finally {
       setBusy(false);
     }

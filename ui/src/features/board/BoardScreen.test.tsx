@@ -2,23 +2,22 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import { ToastProvider } from "../../components/Toasts";
-import { board, fakeBackend, idea } from "../../test/fakeBackend";
+import { Providers } from "../../components/Providers";
+import { board, edited, fakeBackend, idea } from "../../test/fakeBackend";
 import { BoardScreen } from "./BoardScreen";
 
 function renderBoard() {
   return render(
-    <ToastProvider>
+    <Providers>
       <BoardScreen
         boardId={1}
         focusName={false}
-        onBoardsChanged={vi.fn()}
         onDuplicated={vi.fn()}
         onDeleted={vi.fn()}
         onExport={vi.fn()}
         onImport={vi.fn()}
       />
-    </ToastProvider>,
+    </Providers>,
   );
 }
 
@@ -87,7 +86,8 @@ describe("BoardScreen", () => {
     });
     await userEvent.click(await screen.findByRole("button", { name: "Undo" }));
     expect(await screen.findByRole("button", { name: /^Drop me/ })).toBeInTheDocument();
-    expect(fake.commands()).toEqual(expect.arrayContaining(["delete_idea", "restore_idea"]));
+    // The toast's Undo is the history's undo, pinned to the delete it offered to take back.
+    expect(fake.calls.at(-1)).toEqual({ command: "undo", args: { boardId: 1, expectedEvent: 1 } });
   });
 
   it("says why a change failed and reloads the saved board", async () => {
@@ -116,7 +116,7 @@ describe("BoardScreen", () => {
             message: "The disk is full, so your last change was not saved.",
             path: null,
           };
-        return idea(1, "Drop me", "possible");
+        return edited(idea(1, "Drop me", "possible"));
       },
     });
     renderBoard();

@@ -8,6 +8,7 @@ import { SidePanel } from "../../components/SidePanel";
 import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
+import { useAfterChange } from "../../lib/queries";
 import type { BoardSummary, Quadrant, Zone } from "../../lib/bindings";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { ChartView } from "../chart/ChartView";
@@ -35,7 +36,6 @@ import "./board.css";
 interface BoardScreenProps {
   boardId: number;
   focusName: boolean;
-  onBoardsChanged: () => void;
   onDuplicated: (board: BoardSummary) => void;
   onDeleted: () => void;
   onExport: () => void;
@@ -47,13 +47,13 @@ type Dialog = "delete" | "thresholds" | "shortcuts" | "post" | null;
 export function BoardScreen({
   boardId,
   focusName,
-  onBoardsChanged,
   onDuplicated,
   onDeleted,
   onExport,
   onImport,
 }: BoardScreenProps) {
-  const model = useBoard(boardId, onBoardsChanged);
+  const model = useBoard(boardId);
+  const afterChange = useAfterChange();
   const { board, columns, moveIdea, deleteIdea, setScores } = model;
   const [view, setView] = useState<BoardView>("quadrants");
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -76,15 +76,23 @@ export function BoardScreen({
         rect.width,
         rect.height,
       );
-      void setScores(id, payoff, cost);
+      setScores(id, payoff, cost);
     },
     [setScores],
   );
   const place = useCallback(
-    (id: number, payoff: number, cost: number) => void setScores(id, payoff, cost),
+    (id: number, payoff: number, cost: number) => {
+      setScores(id, payoff, cost);
+    },
     [setScores],
   );
-  const dnd = useBoardDnd(columns, (id, zone, index) => void moveIdea(id, zone, index), placeOnPlane);
+  const dnd = useBoardDnd(
+    columns,
+    (id, zone, index) => {
+      moveIdea(id, zone, index);
+    },
+    placeOnPlane,
+  );
   const dndView = dnd.view;
 
   // The first frame with the board on screen, for the start-up and board-load benchmarks.
@@ -109,14 +117,14 @@ export function BoardScreen({
         setSelectedId(null);
         setDetailsOpen(false);
       }
-      void deleteIdea(id);
+      deleteIdea(id);
     },
     [deleteIdea, selectedId],
   );
 
   const moveToZone = useCallback(
     (id: number, zone: Zone) => {
-      void moveIdea(id, zone, columns[zone].filter((i) => i.id !== id).length);
+      moveIdea(id, zone, columns[zone].filter((i) => i.id !== id).length);
     },
     [moveIdea, columns],
   );
@@ -134,8 +142,12 @@ export function BoardScreen({
       deleteSelected: () => {
         if (selectedId !== null) onDelete(selectedId);
       },
-      undo: () => void model.undo(),
-      redo: () => void model.redo(),
+      undo: () => {
+        model.undo();
+      },
+      redo: () => {
+        model.redo();
+      },
       search: () => searchRef.current?.focus(),
       help: () => {
         setDialog("shortcuts");
@@ -145,8 +157,8 @@ export function BoardScreen({
   );
 
   useMenuCommands((command) => {
-    if (command === "undo") void model.undo();
-    else if (command === "redo") void model.redo();
+    if (command === "undo") model.undo();
+    else if (command === "redo") model.redo();
     else if (command === "view-quadrants") setView("quadrants");
     else if (command === "view-chart") setView("chart");
     else if (command === "search") searchRef.current?.focus();
@@ -166,7 +178,7 @@ export function BoardScreen({
     return (
       <div className="board-message" role="alert">
         <p>This board could not be opened. {model.loadError.message}</p>
-        <button type="button" className="button" onClick={() => void model.reload()}>
+        <button type="button" className="button" onClick={model.reload}>
           Try again
         </button>
       </div>
@@ -192,8 +204,12 @@ export function BoardScreen({
         view={view}
         activityOpen={activityOpen}
         onView={setView}
-        onUndo={() => void model.undo()}
-        onRedo={() => void model.redo()}
+        onUndo={() => {
+          model.undo();
+        }}
+        onRedo={() => {
+          model.redo();
+        }}
         onActivity={() => {
           setActivityOpen(!activityOpen);
           setDetailsOpen(false);
@@ -203,10 +219,7 @@ export function BoardScreen({
         }}
         onRename={async (name) => {
           const renamed = await guard(() => backend.renameBoard(board.id, name));
-          if (renamed) {
-            onBoardsChanged();
-            await model.reload();
-          }
+          if (renamed) await afterChange({ board: board.id });
           return renamed !== undefined;
         }}
         onDuplicate={async () => {
@@ -238,7 +251,13 @@ export function BoardScreen({
               : "Pickboard may not write to its data folder right now. Check the folder’s permissions:"}{" "}
             your changes stay on screen and are saved as soon as that is possible.
           </span>
-          <button type="button" className="button" onClick={() => void model.retryNow()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              model.retryNow();
+            }}
+          >
             Try now
           </button>
         </div>
@@ -348,9 +367,12 @@ export function BoardScreen({
           key={selected.id}
           idea={selected}
           boardTags={tags}
-          version={model.version}
-          onSave={(id, edit) => void model.updateIdea(id, edit)}
-          onScores={(id, payoff, cost) => void setScores(id, payoff, cost)}
+          onSave={(id, edit) => {
+            model.updateIdea(id, edit);
+          }}
+          onScores={(id, payoff, cost) => {
+            setScores(id, payoff, cost);
+          }}
           onMove={moveToZone}
           onDelete={onDelete}
           onError={(message) => {
@@ -373,7 +395,7 @@ export function BoardScreen({
             setActivityOpen(false);
           }}
         >
-          <Timeline boardId={board.id} ideaId={null} version={model.version} />
+          <Timeline boardId={board.id} ideaId={null} />
         </SidePanel>
       )}
 
@@ -415,7 +437,7 @@ export function BoardScreen({
           }}
           onSave={(t) => {
             setDialog(null);
-            void model.setThresholds(t);
+            model.setThresholds(t);
           }}
         />
       )}

@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
+import { Providers } from "../../components/Providers";
 import { fakeBackend, idea } from "../../test/fakeBackend";
 import { cleanScore, DetailsPanel } from "./DetailsPanel";
 
@@ -19,7 +20,11 @@ function renderPanel(overrides: Partial<Parameters<typeof DetailsPanel>[0]> = {}
     onError: vi.fn(),
     ...overrides,
   };
-  render(<DetailsPanel {...props} />);
+  render(
+    <Providers>
+      <DetailsPanel {...props} />
+    </Providers>,
+  );
   return props;
 }
 

@@ -13,7 +13,6 @@ import { Timeline } from "../history/Timeline";
 interface DetailsPanelProps {
   idea: Idea;
   boardTags: string[];
-  version: number;
   onSave: (id: number, edit: IdeaEdit) => void;
   onScores: (id: number, payoff: number, cost: number) => void;
   onMove: (id: number, zone: Zone) => void;
@@ -35,7 +34,7 @@ export function cleanScore(value: number): number {
 }
 
 export function DetailsPanel(props: DetailsPanelProps) {
-  const { idea, boardTags, version, onSave, onScores, onMove, onDelete, onClose, onError } = props;
+  const { idea, boardTags, onSave, onScores, onMove, onDelete, onClose, onError } = props;
   const [draft, setDraft] = useState<IdeaEdit>(() => toEdit(idea));
   const [preview, setPreview] = useState(idea.notes.trim() !== "");
   const [tagInput, setTagInput] = useState("");
@@ -284,7 +283,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       </dl>
 
       <h3 className="details-subheading">History</h3>
-      <Timeline boardId={idea.boardId} ideaId={idea.id} version={version} />
+      <Timeline boardId={idea.boardId} ideaId={idea.id} />
 
       <button
         type="button"

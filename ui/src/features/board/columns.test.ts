@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { idea } from "../../test/fakeBackend";
-import { groupByZone, moveInColumns, optimisticMove } from "./columns";
+import type { Board } from "../../lib/bindings";
+import { board, idea } from "../../test/fakeBackend";
+import { groupByZone, moveInColumns } from "./columns";
+import { withGuesses } from "./useBoard";
 
 const ideas = [idea(1, "a", "unsorted", 3), idea(2, "b", "implement", 1), idea(3, "c", "unsorted", 2)];
 
@@ -25,8 +27,23 @@ describe("columns", () => {
     expect(cols.unsorted.map((i) => i.title)).toEqual(["a", "c"]);
   });
 
-  it("gives a moved idea a rank between its new neighbours", () => {
-    const moved = optimisticMove([...ideas, idea(4, "d", "implement", 5)], 1, "implement", 1);
-    expect(groupByZone(moved).implement.map((i) => i.title)).toEqual(["b", "a", "d"]);
+  it("guesses a pending move by its place in the list, never by computing a rank", () => {
+    const saved: Board = board([...ideas, idea(4, "d", "implement", 5)]);
+    const { columns, ideas: guessed } = withGuesses(saved, [
+      { kind: "move", id: 1, zone: "implement", index: 1 },
+    ]);
+    expect(columns.implement.map((i) => i.title)).toEqual(["b", "a", "d"]);
+    expect(guessed.find((i) => i.id === 1)?.rank).toBe(3); // the saved rank, until the answer brings the real one
+  });
+
+  it("guesses edits, scores and deletes in the order they were made", () => {
+    const saved: Board = board(ideas);
+    const { ideas: guessed } = withGuesses(saved, [
+      { kind: "update", id: 2, edit: { title: "B", notes: "", owner: "ana", link: "", tags: [] } },
+      { kind: "scores", id: 2, payoff: 9, cost: 1 },
+      { kind: "delete", id: 3 },
+    ]);
+    expect(guessed.map((i) => i.title)).toEqual(["a", "B"]);
+    expect(guessed[1]).toMatchObject({ owner: "ana", position: { payoff: 9, cost: 1 } });
   });
 });

@@ -1,4 +1,5 @@
-// Pure helpers over a board's ideas: grouping them into zones, and where a move puts an idea in rank order.
+// Pure helpers over a board's ideas: grouping them into zones in rank order, and a move within those lists (a guess
+// shown until the backend answers with the real rank: the rank rule lives in Rust only).
 import type { Idea, Zone } from "../../lib/bindings";
 
 export type Columns = Record<Zone, Idea[]>;
@@ -36,21 +37,4 @@ export function moveInColumns(columns: Columns, id: number, zone: Zone, index: n
   target.splice(Math.min(Math.max(index, 0), target.length), 0, { ...found.idea, zone });
   next[zone] = target;
   return next;
-}
-
-/**
- * The idea as it will look after a move, for showing the move before the backend confirms it: a rank between its
- * new neighbours (the backend computes the real one, and the position).
- */
-export function optimisticMove(ideas: readonly Idea[], id: number, zone: Zone, index: number): Idea[] {
-  const moving = ideas.find((i) => i.id === id);
-  if (!moving) return [...ideas];
-  const others = groupByZone(ideas.filter((i) => i.id !== id))[zone];
-  const before = others[index - 1]?.rank;
-  const after = others[index]?.rank;
-  let rank = moving.rank;
-  if (before !== undefined && after !== undefined) rank = (before + after) / 2;
-  else if (before !== undefined) rank = before + 1;
-  else if (after !== undefined) rank = after - 1;
-  return ideas.map((i) => (i.id === id ? { ...i, zone, rank } : i));
 }

@@ -1,229 +1,168 @@
-// A board's ideas and every change to them. Changes show at once and are saved at once; when the backend refuses
-// one, the user is told why and the board is reloaded from the database, which stays the source of truth.
-// When the disk is full or the folder cannot be written, nothing is refused for good: the changes stay on screen,
-// wait in order, and are saved as soon as the disk takes them again.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+// A board's ideas and every change to them, over the query layer (lib/queries.ts).
+//
+// Every change is one mutation, run one after another in the order the user made them (one mutation scope per
+// board). While a change is on its way, the board shows a guess of its result, computed from the change itself
+// (`withGuesses`); the backend's answer replaces the guess, and a refused change simply stops being guessed, so the
+// board falls back to what is saved. The backend stays the source of truth for everything it computes: ranks, zones,
+// and whether undo and redo can do anything.
+//
+// When the disk is full or the folder cannot be written, nothing is refused for good: the change stays on screen,
+// later changes wait behind it in order, and it is tried again every few seconds (or at "Try now").
+import { useMutation, useMutationState, useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useRef, useState } from "react";
 
 import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
+import type { Board, Edited, Idea, IdeaEdit, Thresholds, UndoOutcome, Zone } from "../../lib/bindings";
 import { AppError } from "../../lib/ipc";
-import type { Board, Idea, IdeaEdit, Thresholds, Zone } from "../../lib/bindings";
+import { keys, useAfterChange } from "../../lib/queries";
 import { describeEvent } from "../history/describe";
-import { groupByZone, optimisticMove } from "./columns";
+import { groupByZone, moveInColumns, type Columns } from "./columns";
 
 export type SaveState = "saved" | "saving" | "failed" | "waiting";
 
 /** How often changes that could not be written are tried again. */
 export const RETRY_MS = 2000;
 
+/** One change a person makes to a board. */
+export type Edit =
+  | { kind: "add"; title: string; zone: Zone }
+  | { kind: "update"; id: number; edit: IdeaEdit }
+  | { kind: "move"; id: number; zone: Zone; index: number }
+  | { kind: "scores"; id: number; payoff: number; cost: number }
+  | { kind: "delete"; id: number }
+  | { kind: "thresholds"; thresholds: Thresholds }
+  /** `expected`: the edit a toast offers to take back; refused when other edits came after it. */
+  | { kind: "undo"; expected?: number }
+  | { kind: "redo" };
+
+type Answer =
+  | { kind: "idea"; edited: Edited<Idea>; deleted: boolean }
+  | { kind: "board"; board: Board }
+  | { kind: "step"; direction: "undo" | "redo"; outcome: UndoOutcome };
+
 /** Failures that pass when the disk has room again or the folder is writable again. */
 function isTransient(err: AppError): boolean {
   return err.kind === "diskFull" || err.kind === "readOnly";
 }
 
-/** `onCountsChanged` runs after changes that alter how many ideas the board holds (the sidebar shows the counts). */
-export function useBoard(boardId: number, onCountsChanged: () => void) {
-  const [board, setBoard] = useState<Board | null>(null);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [pending, setPending] = useState(0);
-  const [failed, setFailed] = useState(false);
-  /** Bumped after every saved change, so that timelines reload. */
-  const [version, setVersion] = useState(0);
+async function send(boardId: number, edit: Edit): Promise<Answer> {
+  const idea = (edited: Edited<Idea>, deleted = false): Answer => ({ kind: "idea", edited, deleted });
+  switch (edit.kind) {
+    case "add":
+      return idea(await backend.addIdea(boardId, edit.title, edit.zone));
+    case "update":
+      return idea(await backend.updateIdea(edit.id, edit.edit));
+    case "move":
+      return idea(await backend.moveIdea(edit.id, edit.zone, edit.index));
+    case "scores":
+      return idea(await backend.setScores(edit.id, edit.payoff, edit.cost));
+    case "delete":
+      return idea(await backend.deleteIdea(edit.id), true);
+    case "thresholds":
+      return { kind: "board", board: await backend.setThresholds(boardId, edit.thresholds) };
+    case "undo":
+      return { kind: "step", direction: "undo", outcome: await backend.undo(boardId, edit.expected ?? null) };
+    case "redo":
+      return { kind: "step", direction: "redo", outcome: await backend.redo(boardId) };
+  }
+}
+
+/**
+ * The board as it will look once `pending` changes are saved: a guess, shown until the answers replace it. Only
+ * what the change itself says is guessed (fields, scores, the place in a list); what the backend computes (ranks,
+ * zones from scores) waits for its answer.
+ */
+export function withGuesses(board: Board, pending: readonly Edit[]): { ideas: Idea[]; columns: Columns } {
+  let ideas = board.ideas;
+  for (const edit of pending) {
+    if (edit.kind === "update") ideas = ideas.map((i) => (i.id === edit.id ? { ...i, ...edit.edit } : i));
+    else if (edit.kind === "scores")
+      ideas = ideas.map((i) =>
+        i.id === edit.id ? { ...i, position: { payoff: edit.payoff, cost: edit.cost } } : i,
+      );
+    else if (edit.kind === "delete") ideas = ideas.filter((i) => i.id !== edit.id);
+  }
+  let columns = groupByZone(ideas);
+  for (const edit of pending) {
+    if (edit.kind === "move") columns = moveInColumns(columns, edit.id, edit.zone, edit.index);
+  }
+  return { ideas, columns };
+}
+
+const EMPTY = groupByZone([]);
+
+export function useBoard(boardId: number) {
+  const toast = useToast();
+  const afterChange = useAfterChange();
+  const mutationKey = useMemo(() => ["edit", boardId] as const, [boardId]);
   /** Why changes are waiting to be written (a full disk), while they are. */
   const [stalled, setStalled] = useState<AppError | null>(null);
-  const waiting = useRef<(() => Promise<unknown>)[]>([]);
-  const flushing = useRef(false);
-  const toast = useToast();
+  const [failed, setFailed] = useState(false);
+  const wake = useRef<(() => void) | null>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      setBoard(await backend.getBoard(boardId));
-      setLoadError(null);
-    } catch (raw) {
-      setLoadError(AppError.from(raw));
-    }
-  }, [boardId]);
+  const query = useQuery({ queryKey: keys.content(boardId), queryFn: () => backend.getBoard(boardId) });
 
-  useEffect(() => {
-    let current = true;
-    backend.getBoard(boardId).then(
-      (loaded) => {
-        if (current) setBoard(loaded);
-      },
-      (raw: unknown) => {
-        if (current) setLoadError(AppError.from(raw));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [boardId]);
-
-  const setIdeas = useCallback((update: (ideas: Idea[]) => Idea[]) => {
-    setBoard((b) => b && { ...b, ideas: update(b.ideas) });
-  }, []);
-
-  const replaceIdea = useCallback(
-    (idea: Idea) => {
-      setIdeas((ideas) => ideas.map((i) => (i.id === idea.id ? idea : i)));
-    },
-    [setIdeas],
-  );
-
-  /** Writes the waiting changes in order; stops at the first that still cannot be written. */
-  const flush = useCallback(async () => {
-    if (flushing.current) return;
-    flushing.current = true;
-    try {
-      for (let next = waiting.current[0]; next; next = waiting.current[0]) {
+  /** Sends one change; while the disk refuses it, waits and tries again, holding the changes behind it. */
+  const persist = useCallback(
+    async (edit: Edit): Promise<Answer> => {
+      for (;;) {
         try {
-          await next();
+          const answer = await send(boardId, edit);
+          setStalled(null);
+          return answer;
         } catch (raw) {
           const err = AppError.from(raw);
-          if (isTransient(err)) {
-            setStalled(err);
-            return;
-          }
-          toast({ tone: "error", message: err.message });
-        }
-        waiting.current.shift();
-      }
-      setStalled(null);
-      setFailed(false);
-      setVersion((v) => v + 1);
-      onCountsChanged();
-      await reload();
-    } finally {
-      flushing.current = false;
-    }
-  }, [toast, reload, onCountsChanged]);
-
-  useEffect(() => {
-    if (!stalled) return;
-    const timer = setInterval(() => void flush(), RETRY_MS);
-    return () => {
-      clearInterval(timer);
-    };
-  }, [stalled, flush]);
-
-  /** Saves one change; on failure says why and reloads what is really saved. */
-  const save = useCallback(
-    async <T>(work: () => Promise<T>, changesCount = false): Promise<T | undefined> => {
-      if (waiting.current.length > 0) {
-        waiting.current.push(work); // after the changes already waiting, in order
-        return undefined;
-      }
-      setPending((n) => n + 1);
-      try {
-        const result = await work();
-        setFailed(false);
-        setBoard((b) => b && { ...b, canUndo: true, canRedo: false });
-        return result;
-      } catch (raw) {
-        const err = AppError.from(raw);
-        if (isTransient(err)) {
-          waiting.current.push(work);
+          if (!isTransient(err)) throw err;
           setStalled(err);
-          return undefined;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, RETRY_MS);
+            wake.current = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
         }
-        setFailed(true);
-        toast({ tone: "error", message: err.message });
-        await reload();
-        return undefined;
-      } finally {
-        setPending((n) => n - 1);
-        setVersion((v) => v + 1);
-        if (changesCount) onCountsChanged();
       }
     },
-    [toast, reload, onCountsChanged],
+    [boardId],
   );
 
-  const addIdea = useCallback(
-    (title: string, zone: Zone) =>
-      save(async () => {
-        const idea = await backend.addIdea(boardId, title, zone);
-        setIdeas((ideas) => [...ideas, idea]);
-        return idea;
-      }, true),
-    [boardId, save, setIdeas],
-  );
-
-  const updateIdea = useCallback(
-    (id: number, edit: IdeaEdit) => {
-      setIdeas((ideas) => ideas.map((i) => (i.id === id ? { ...i, ...edit } : i)));
-      return save(async () => {
-        replaceIdea(await backend.updateIdea(id, edit));
-      });
-    },
-    [save, setIdeas, replaceIdea],
-  );
-
-  const moveIdea = useCallback(
-    (id: number, zone: Zone, index: number) => {
-      setIdeas((ideas) => optimisticMove(ideas, id, zone, index));
-      return save(async () => {
-        replaceIdea(await backend.moveIdea(id, zone, index));
-      });
-    },
-    [save, setIdeas, replaceIdea],
-  );
-
-  /** Places an idea at exact scores (the chart view). Its quadrant follows once the backend has saved it. */
-  const setScores = useCallback(
-    (id: number, payoff: number, cost: number) => {
-      setIdeas((ideas) => ideas.map((i) => (i.id === id ? { ...i, position: { payoff, cost } } : i)));
-      return save(async () => {
-        replaceIdea(await backend.setScores(id, payoff, cost));
-      });
-    },
-    [save, setIdeas, replaceIdea],
-  );
-
-  const setThresholds = useCallback(
-    (thresholds: Thresholds) =>
-      save(async () => {
-        setBoard(await backend.setThresholds(boardId, thresholds));
-      }),
-    [boardId, save],
-  );
-
-  const restoreIdea = useCallback(
-    (idea: Idea) =>
-      save(async () => {
-        const restored = await backend.restoreIdea(idea);
-        setIdeas((ideas) => [...ideas, restored]);
-      }, true),
-    [save, setIdeas],
-  );
-
-  const deleteIdea = useCallback(
-    async (id: number) => {
-      setIdeas((ideas) => ideas.filter((i) => i.id !== id));
-      const deleted = await save(() => backend.deleteIdea(id), true);
-      if (deleted) {
-        toast({
-          message: `Deleted “${shorten(deleted.title)}”.`,
-          action: {
-            label: "Undo",
-            run: () => {
-              void restoreIdea(deleted);
-            },
-          },
-        });
-      }
-    },
-    [save, setIdeas, toast, restoreIdea],
-  );
-
-  /** Undo (or redo) the board's latest edit; says what was undone. */
-  const step = useCallback(
-    async (direction: "undo" | "redo") => {
-      setPending((n) => n + 1);
-      try {
-        const outcome = await (direction === "undo" ? backend.undo(boardId) : backend.redo(boardId));
-        setBoard(outcome.board);
-        setFailed(false);
+  const mutation = useMutation<Answer, AppError, Edit>({
+    mutationKey,
+    scope: { id: `board-${boardId}` },
+    mutationFn: persist,
+    onSuccess: (answer) => {
+      setFailed(false);
+      if (answer.kind === "idea") {
+        const { value, history } = answer.edited;
+        void afterChange(
+          answer.deleted
+            ? { board: boardId, deleted: value.id, history }
+            : { board: boardId, idea: value, history },
+        );
+        if (answer.deleted) {
+          const undoThis = history.lastEvent;
+          const message = `Deleted “${shorten(value.title)}”.`;
+          toast(
+            undoThis === null
+              ? { message }
+              : {
+                  message,
+                  action: {
+                    label: "Undo",
+                    run: () => {
+                      mutation.mutate({ kind: "undo", expected: undoThis });
+                    },
+                  },
+                },
+          );
+        }
+      } else if (answer.kind === "board") {
+        void afterChange({ board: boardId, content: answer.board });
+      } else {
+        const { direction, outcome } = answer;
+        void afterChange({ board: boardId, content: outcome.board });
         const what = outcome.event ? describeEvent(outcome.event, { withTitle: true }) : null;
         toast({
           message: what
@@ -231,41 +170,91 @@ export function useBoard(boardId: number, onCountsChanged: () => void) {
             : `Nothing to ${direction === "undo" ? "undo" : "redo"}.`,
           duration: 3000,
         });
-      } catch (raw) {
-        toast({ tone: "error", message: AppError.from(raw).message });
-        await reload();
-      } finally {
-        setPending((n) => n - 1);
-        setVersion((v) => v + 1);
-        onCountsChanged();
       }
     },
-    [boardId, toast, reload, onCountsChanged],
+    onError: (err) => {
+      setFailed(true);
+      toast({ tone: "error", message: err.message });
+      // What is saved is the truth: read it again.
+      void afterChange({ board: boardId });
+    },
+  });
+
+  const pending = useMutationState<Edit>({
+    filters: { mutationKey, status: "pending" },
+    select: (m) => m.state.variables as Edit,
+  });
+
+  const { mutate, mutateAsync } = mutation;
+  const edit = useCallback(
+    (change: Edit) => {
+      mutate(change);
+    },
+    [mutate],
   );
 
-  const undo = useCallback(() => step("undo"), [step]);
-  const redo = useCallback(() => step("redo"), [step]);
+  const guessed = useMemo(
+    () => (query.data ? withGuesses(query.data, pending) : null),
+    [query.data, pending],
+  );
+  const board = useMemo(
+    () => (query.data && guessed ? { ...query.data, ideas: guessed.ideas } : null),
+    [query.data, guessed],
+  );
+  const saveState: SaveState = stalled
+    ? "waiting"
+    : pending.length > 0
+      ? "saving"
+      : failed
+        ? "failed"
+        : "saved";
 
-  const columns = useMemo(() => groupByZone(board?.ideas ?? []), [board]);
-  const saveState: SaveState = stalled ? "waiting" : pending > 0 ? "saving" : failed ? "failed" : "saved";
+  const actions = useMemo(
+    () => ({
+      /** Resolves to whether the idea was saved (a refusal was already said in a toast). */
+      addIdea: (title: string, zone: Zone): Promise<boolean> =>
+        mutateAsync({ kind: "add", title, zone }).then(
+          () => true,
+          () => false,
+        ),
+      updateIdea: (id: number, change: IdeaEdit) => {
+        edit({ kind: "update", id, edit: change });
+      },
+      moveIdea: (id: number, zone: Zone, index: number) => {
+        edit({ kind: "move", id, zone, index });
+      },
+      /** Places an idea at exact scores (the chart view). Its quadrant follows with the backend's answer. */
+      setScores: (id: number, payoff: number, cost: number) => {
+        edit({ kind: "scores", id, payoff, cost });
+      },
+      setThresholds: (thresholds: Thresholds) => {
+        edit({ kind: "thresholds", thresholds });
+      },
+      deleteIdea: (id: number) => {
+        edit({ kind: "delete", id });
+      },
+      undo: () => {
+        edit({ kind: "undo" });
+      },
+      redo: () => {
+        edit({ kind: "redo" });
+      },
+    }),
+    [edit, mutateAsync],
+  );
+  const { refetch } = query;
 
   return {
     board,
-    columns,
-    loadError,
+    columns: guessed?.columns ?? EMPTY,
+    loadError: query.error ? AppError.from(query.error) : null,
     saveState,
     stalled,
-    retryNow: flush,
-    version,
-    reload,
-    addIdea,
-    updateIdea,
-    moveIdea,
-    setScores,
-    setThresholds,
-    deleteIdea,
-    undo,
-    redo,
+    retryNow: useCallback(() => {
+      wake.current?.();
+    }, []),
+    reload: useCallback(() => void refetch(), [refetch]),
+    ...actions,
   };
 }
 

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import type { ChannelSettings, Post } from "../../lib/bindings";
+import { Providers } from "../../components/Providers";
 import { fakeBackend } from "../../test/fakeBackend";
 import { PostDialog, withEmoji } from "./PostDialog";
 
@@ -29,7 +30,11 @@ const post = (status: Post["status"]): Post => ({
 describe("PostDialog", () => {
   it("asks for the channel first when none is set", async () => {
     fakeBackend(null, { get_channel_settings: () => null, preview_post: () => "#### x" });
-    render(<PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />);
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
     expect(await screen.findByLabelText("Incoming webhook address")).toHaveAttribute("type", "password");
     expect(screen.getByRole("button", { name: "Post" })).toBeDisabled();
   });
@@ -44,7 +49,11 @@ describe("PostDialog", () => {
       list_posts: () => [post(listed++ > 0 ? "posted" : "pending")],
     });
     const onPosted = vi.fn();
-    render(<PostDialog boardId={1} onClose={vi.fn()} onPosted={onPosted} />);
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={onPosted} />
+      </Providers>,
+    );
     expect(await screen.findByText(/To/)).toHaveTextContent("~ops");
     expect(await screen.findByRole("table")).toBeInTheDocument();
     expect(screen.getByText(/🟢 Implement/)).toBeInTheDocument();

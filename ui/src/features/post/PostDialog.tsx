@@ -1,12 +1,14 @@
 // "Post to channel": choose what to include, see the message as Mattermost will show it, post it with one click and
 // follow it until the server has taken every part.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
 import { Modal } from "../../components/Modal";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
-import type { ChannelSettings, Post, PostOptions, Quadrant } from "../../lib/bindings";
+import { keys, useAfterChange } from "../../lib/queries";
+import type { Post, PostOptions, Quadrant } from "../../lib/bindings";
 import { localDate } from "../../lib/dates";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { ChannelSettingsForm } from "./ChannelSettingsForm";
@@ -44,68 +46,66 @@ interface PostDialogProps {
   onPosted: (post: Post, ms: number) => void;
 }
 
-type Sending =
-  { state: "idle" } | { state: "sending"; post: Post; started: number } | { state: "failed"; post: Post };
+/** The post this dialog sent, while it follows it. */
+type Sent = { post: Post; started: number } | null;
+
+/** Where a sent post stands, from the outbox as last read. */
+type Sending = { state: "idle" } | { state: "sending"; post: Post } | { state: "failed"; post: Post };
 
 export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
-  const [settings, setSettings] = useState<ChannelSettings | null | undefined>(undefined);
   const [editing, setEditing] = useState(false);
   const [options, setOptions] = useState<PostOptions>(DEFAULT_OPTIONS);
-  const [preview, setPreview] = useState("");
+  const [previewOptions, setPreviewOptions] = useState<PostOptions>(DEFAULT_OPTIONS);
   const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState<Sending>({ state: "idle" });
+  const [sent, setSent] = useState<Sent>(null);
+  const queryClient = useQueryClient();
+  const afterChange = useAfterChange();
 
-  useEffect(() => {
-    let current = true;
-    backend.getChannelSettings(boardId).then(
-      (s) => {
-        if (current) setSettings(s);
-      },
-      (raw: unknown) => {
-        if (current) setError(AppError.from(raw).message);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [boardId]);
+  const channel = useQuery({
+    queryKey: keys.channel(boardId),
+    queryFn: () => backend.getChannelSettings(boardId),
+  });
+  const settings = channel.data;
 
+  // The preview follows the options a moment after the last change to them.
   useEffect(() => {
-    let current = true;
     const timer = window.setTimeout(() => {
-      backend.previewPost(boardId, options, localDate()).then(
-        (text) => {
-          if (current) setPreview(text);
-        },
-        (raw: unknown) => {
-          if (current) setError(AppError.from(raw).message);
-        },
-      );
+      setPreviewOptions(options);
     }, 150);
     return () => {
-      current = false;
       window.clearTimeout(timer);
     };
-  }, [boardId, options]);
+  }, [options]);
+  const previewQuery = useQuery({
+    queryKey: [...keys.board(boardId), "preview", previewOptions],
+    queryFn: () => backend.previewPost(boardId, previewOptions, localDate()),
+    staleTime: 0,
+    placeholderData: (previous) => previous,
+  });
+  const preview = previewQuery.data ?? "";
+  const loadError = channel.error ?? previewQuery.error;
+  const shownError = error ?? (loadError ? AppError.from(loadError).message : null);
 
   // Follow the post until it is posted or needs the user.
+  const followed = useQuery({
+    queryKey: keys.posts(boardId),
+    queryFn: () => backend.listPosts(boardId),
+    enabled: sent !== null,
+    refetchInterval: (q) => {
+      const post = q.state.data?.find((p) => p.id === sent?.post.id);
+      return post && (post.status !== "pending" || post.error) ? false : 100;
+    },
+  });
+  const latest = sent ? (followed.data?.find((p) => p.id === sent.post.id) ?? sent.post) : null;
+  const sending: Sending =
+    latest === null
+      ? { state: "idle" }
+      : latest.status === "failed" || latest.error
+        ? { state: "failed", post: latest }
+        : { state: "sending", post: latest };
   useEffect(() => {
-    if (sending.state !== "sending") return;
-    const timer = window.setInterval(() => {
-      backend.listPosts(boardId).then(
-        (posts) => {
-          const post = posts.find((p) => p.id === sending.post.id);
-          if (!post) return;
-          if (post.status === "posted") onPosted(post, performance.now() - sending.started);
-          else if (post.status === "failed" || post.error) setSending({ state: "failed", post });
-        },
-        () => undefined,
-      );
-    }, 100);
-    return () => {
-      window.clearInterval(timer);
-    };
-  }, [sending, boardId, onPosted]);
+    if (sent && latest?.status === "posted") onPosted(latest, performance.now() - sent.started);
+  }, [latest, sent, onPosted]);
 
   const toggleQuadrant = (q: Quadrant) => {
     setOptions((o) => ({
@@ -133,7 +133,8 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
     setError(null);
     try {
       const queued = await backend.postToChannel(boardId, options, localDate());
-      setSending({ state: "sending", post: queued, started: performance.now() });
+      await afterChange({ board: boardId, posts: true });
+      setSent({ post: queued, started: performance.now() });
     } catch (raw) {
       setError(AppError.from(raw).message);
     }
@@ -161,7 +162,7 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
         </>
       }
     >
-      {settings === undefined && !error && <p className="field-hint">Loading…</p>}
+      {settings === undefined && !shownError && <p className="field-hint">Loading…</p>}
       {settings && !editing && (
         <p className="post-target">
           To <strong>{settings.channel ? `~${settings.channel}` : "the webhook's channel"}</strong> via{" "}
@@ -182,7 +183,7 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
           boardId={boardId}
           saved={settings}
           onSaved={(s) => {
-            setSettings(s);
+            queryClient.setQueryData(keys.channel(boardId), s);
             setEditing(false);
           }}
         />
@@ -232,9 +233,9 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
           {sending.post.error?.retry ? " It stays in the outbox and goes out by itself." : ""}
         </p>
       )}
-      {error && (
+      {shownError && (
         <p className="field-error" role="alert">
-          {error}
+          {shownError}
         </p>
       )}
     </Modal>

@@ -1,9 +1,11 @@
 // Every post of the board, with its status, and what can be done with it.
-import { useCallback, useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 
 import { SidePanel } from "../../components/SidePanel";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
+import { keys, useAfterChange } from "../../lib/queries";
 import type { Post } from "../../lib/bindings";
 import { eventTime } from "../history/describe";
 
@@ -25,21 +27,16 @@ export function PostsPanel({
   onClose: () => void;
   onError: (m: string) => void;
 }) {
-  const [posts, setPosts] = useState<Post[] | null>(null);
-
-  const load = useCallback(() => {
-    backend.listPosts(boardId).then(setPosts, (raw: unknown) => {
-      onError(AppError.from(raw).message);
-    });
-  }, [boardId, onError]);
-
+  // The outbox delivers in the background, so the list is read again every 2 s while it is open.
+  const { data: posts = null, error } = useQuery({
+    queryKey: keys.posts(boardId),
+    queryFn: () => backend.listPosts(boardId),
+    refetchInterval: 2000,
+  });
+  const afterChange = useAfterChange();
   useEffect(() => {
-    load();
-    const timer = window.setInterval(load, 2000);
-    return () => {
-      window.clearInterval(timer);
-    };
-  }, [load]);
+    if (error) onError(AppError.from(error).message);
+  }, [error, onError]);
 
   async function act(work: () => Promise<unknown>) {
     try {
@@ -47,7 +44,7 @@ export function PostsPanel({
     } catch (raw) {
       onError(AppError.from(raw).message);
     }
-    load();
+    void afterChange({ board: boardId, posts: true });
   }
 
   /** A button that does something to a post, then reloads the list. */

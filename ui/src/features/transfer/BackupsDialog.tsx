@@ -1,10 +1,12 @@
 // Backups: make one now (to a chosen file), or restore one of the automatic backups after a confirmation. The
 // current state is backed up before a restore, so restoring the wrong one can be taken back.
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 
 import { ConfirmDialog, Modal } from "../../components/Modal";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
+import { keys } from "../../lib/queries";
 import type { BackupInfo } from "../../lib/bindings";
 
 import "./transfer.css";
@@ -28,16 +30,12 @@ function plural(n: number | null, noun: string): string {
 }
 
 export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialogProps) {
-  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useQuery({ queryKey: keys.backups, queryFn: backend.listBackups, staleTime: 0 });
+  const backups = list.data ?? null;
+  const [failure, setError] = useState<string | null>(null);
+  const error = failure ?? (list.error ? AppError.from(list.error).message : null);
   const [confirm, setConfirm] = useState<BackupInfo | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    backend.listBackups().then(setBackups, (raw: unknown) => {
-      setError(AppError.from(raw).message);
-    });
-  }, []);
 
   async function restore(backup: BackupInfo) {
     setConfirm(null);

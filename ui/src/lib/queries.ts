@@ -1,0 +1,92 @@
+// Server state: what the backend holds, cached by TanStack Query under one key per board and per panel. Every change
+// goes through `afterChange`, the one place that decides what must be read again; nothing else refreshes state.
+import { QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+
+import { backend } from "./backend";
+import type { Board, HistoryState, Idea } from "./bindings";
+
+/** The keys of everything the UI reads from the backend. A board's keys all start with `["board", id]`. */
+export const keys = {
+  status: ["status"] as const,
+  preferences: ["preferences"] as const,
+  boards: ["boards"] as const,
+  backups: ["backups"] as const,
+  board: (id: number) => ["board", id] as const,
+  content: (id: number) => ["board", id, "content"] as const,
+  events: (boardId: number, ideaId: number | null) => ["board", boardId, "events", ideaId] as const,
+  allEvents: (boardId: number) => ["board", boardId, "events"] as const,
+  posts: (boardId: number) => ["board", boardId, "posts"] as const,
+  channel: (boardId: number) => ["board", boardId, "channel"] as const,
+};
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // The backend is local: its answers are fresh until a change says otherwise, and a failure is reported, not
+      // retried behind the user's back.
+      queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** What changed, for `afterChange`. */
+export type Change =
+  /** An edit on one board, with the backend's answer when it sent one (it replaces any guess). */
+  | { board: number; idea?: Idea; deleted?: number; history?: HistoryState; content?: Board }
+  /** A post of the board was sent, retried or discarded. */
+  | { board: number; posts: true }
+  /** Boards came or went, or were renamed: the list and counts. */
+  | { boards: true }
+  /** Anything may have changed (an import, a restore from a backup). */
+  | { everything: true };
+
+/** The one invalidation path: applies the backend's answer to the cache and reads again what it makes stale. */
+export function afterChange(client: QueryClient, change: Change): Promise<void> {
+  if ("everything" in change) return client.invalidateQueries();
+  if ("boards" in change) return client.invalidateQueries({ queryKey: keys.boards });
+  const id = change.board;
+  if ("posts" in change) return client.invalidateQueries({ queryKey: keys.posts(id) });
+  const { idea, deleted, history, content } = change;
+  if (content) client.setQueryData(keys.content(id), content);
+  else if (idea || deleted !== undefined || history) {
+    client.setQueryData<Board>(keys.content(id), (board) => {
+      if (!board) return board;
+      let ideas = board.ideas;
+      if (deleted !== undefined) ideas = ideas.filter((i) => i.id !== deleted);
+      if (idea) {
+        const known = ideas.some((i) => i.id === idea.id);
+        ideas = known ? ideas.map((i) => (i.id === idea.id ? idea : i)) : [...ideas, idea];
+      }
+      return {
+        ...board,
+        ideas,
+        ...(history ? { canUndo: history.canUndo, canRedo: history.canRedo } : {}),
+      };
+    });
+  } else {
+    void client.invalidateQueries({ queryKey: keys.content(id) });
+  }
+  return Promise.all([
+    client.invalidateQueries({ queryKey: keys.allEvents(id) }),
+    client.invalidateQueries({ queryKey: keys.boards }),
+  ]).then(() => undefined);
+}
+
+/** `afterChange` bound to the app's query client. */
+export function useAfterChange(): (change: Change) => Promise<void> {
+  const client = useQueryClient();
+  return useCallback((change: Change) => afterChange(client, change), [client]);
+}
+
+export function useBoards() {
+  return useQuery({ queryKey: keys.boards, queryFn: backend.listBoards });
+}
+
+export function useEvents(boardId: number, ideaId: number | null) {
+  return useQuery({
+    queryKey: keys.events(boardId, ideaId),
+    queryFn: () => backend.listEvents(boardId, ideaId),
+  });
+}
