@@ -190,6 +190,14 @@ pub enum Zone {
 }
 
 impl Zone {
+    pub const ALL: [Zone; 5] = [
+        Zone::Unsorted,
+        Zone::Implement,
+        Zone::Challenge,
+        Zone::Possible,
+        Zone::Kill,
+    ];
+
     /// The zone's name as it crosses to the UI and as SQL's `pick_zone` gives it.
     pub fn name(self) -> &'static str {
         match self {
@@ -367,13 +375,7 @@ mod tests {
 
     #[test]
     fn a_zones_name_is_its_serialised_name() {
-        for zone in [
-            Zone::Unsorted,
-            Zone::Implement,
-            Zone::Challenge,
-            Zone::Possible,
-            Zone::Kill,
-        ] {
+        for zone in Zone::ALL {
             assert_eq!(serde_json::to_value(zone).unwrap(), zone.name());
         }
     }

@@ -406,43 +406,36 @@ impl App {
         Ok(())
     }
 
-    /// Drags `from` with real pointer events and releases it at viewport point (`x`, `y`).
+    /// Drags `from` with real pointer events and releases it at viewport point (`x`, `y`): grabbed near its left
+    /// edge, moved as a person's drag (many small moves, so the app sees the marker travel), held a moment, dropped.
     pub async fn drag_to(&self, from: &Element, x: f64, y: f64) -> TestResult {
-        let (fx, fy, fw, fh) = from.rectangle().await?;
-        let (sx, sy) = (fx + 7.0, fy + fh / 2.0);
-        let _ = fw;
-        let mut mouse = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x: sx,
-                y: sy,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            });
-        // A person's drag: many small moves, so the app sees the marker travel.
-        let steps = 20;
-        for i in 1..=steps {
-            let t = f64::from(i) / f64::from(steps);
-            mouse = mouse.then(PointerAction::MoveTo {
-                duration: Some(Duration::from_millis(16)),
-                x: sx + (x - sx) * t,
-                y: sy + (y - sy) * t,
-            });
-        }
-        let mouse = mouse.pause(Duration::from_millis(100)).then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-        self.client.perform_actions(mouse).await?;
-        self.client.release_actions().await?;
-        Ok(())
+        let (fx, fy, _, fh) = from.rectangle().await?;
+        self.pointer_drag(
+            (fx + 7.0, fy + fh / 2.0),
+            &[(x, y)],
+            20,
+            Duration::from_millis(100),
+        )
+        .await
     }
 
     /// Drags `from` with real pointer events through the viewport points of `path`, in `steps` moves of one frame
     /// each per leg, and releases it at the last point.
     pub async fn drag_path(&self, from: &Element, path: &[(f64, f64)], steps: u32) -> TestResult {
         let (fx, fy, fw, fh) = from.rectangle().await?;
-        let (mut x0, mut y0) = (fx + fw / 2.0, fy + fh / 2.0);
+        self.pointer_drag((fx + fw / 2.0, fy + fh / 2.0), path, steps, Duration::ZERO)
+            .await
+    }
+
+    /// Presses at `start`, moves through `path` in `steps` frames per leg, waits `hold`, releases.
+    async fn pointer_drag(
+        &self,
+        start: (f64, f64),
+        path: &[(f64, f64)],
+        steps: u32,
+        hold: Duration,
+    ) -> TestResult {
+        let (mut x0, mut y0) = start;
         let mut mouse = MouseActions::new("mouse".into())
             .then(PointerAction::MoveTo {
                 duration: None,
@@ -462,6 +455,9 @@ impl App {
                 });
             }
             (x0, y0) = (x1, y1);
+        }
+        if !hold.is_zero() {
+            mouse = mouse.pause(hold);
         }
         let mouse = mouse.then(PointerAction::Up {
             button: MOUSE_BUTTON_LEFT,

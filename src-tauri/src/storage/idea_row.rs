@@ -8,40 +8,49 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{Position, Score};
 
-/// The table's columns, in the order of [`IdeaRow`]'s fields.
-pub const COLUMNS: [&str; 12] = [
-    "id",
-    "board_id",
-    "title",
-    "notes",
-    "payoff",
-    "cost",
-    "rank",
-    "owner",
-    "link",
-    "tags",
-    "created_at",
-    "updated_at",
-];
+/// Declares the row type, the column list and reading and writing a row from one list of fields: the fields are
+/// the columns, in the table's order of use.
+macro_rules! idea_row {
+    ($($(#[$doc:meta])* $field:ident: $ty:ty,)*) => {
+        /// An `ideas` row exactly as stored. Its JSON form (the field names are the column names) is what the history
+        /// keeps for undo and what board files carry.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        pub struct IdeaRow {
+            $($(#[$doc])* pub $field: $ty,)*
+        }
 
-/// An `ideas` row exactly as stored. Its JSON form (the field names are the column names) is what the history keeps
-/// for undo and what board files carry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IdeaRow {
-    pub id: i64,
-    pub board_id: i64,
-    pub title: String,
-    pub notes: String,
+        /// The table's columns, in the order of [`IdeaRow`]'s fields.
+        pub const COLUMNS: &[&str] = &[$(stringify!($field)),*];
+
+        impl IdeaRow {
+            /// Reads a row selected with [`select_columns`], by column name.
+            pub fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<IdeaRow> {
+                Ok(IdeaRow { $($field: row.get(stringify!($field))?,)* })
+            }
+
+            /// The values for [`insert_sql`], in [`COLUMNS`] order.
+            pub fn values(&self) -> Vec<&dyn ToSql> {
+                vec![$(&self.$field),*]
+            }
+        }
+    };
+}
+
+idea_row! {
+    id: i64,
+    board_id: i64,
+    title: String,
+    notes: String,
     /// Tenths: 0 to 100. `None` (with `cost`) while the idea is unsorted.
-    pub payoff: Option<i64>,
-    pub cost: Option<i64>,
-    pub rank: f64,
-    pub owner: String,
-    pub link: String,
+    payoff: Option<i64>,
+    cost: Option<i64>,
+    rank: f64,
+    owner: String,
+    link: String,
     /// A JSON array of strings.
-    pub tags: String,
-    pub created_at: i64,
-    pub updated_at: i64,
+    tags: String,
+    created_at: i64,
+    updated_at: i64,
 }
 
 /// What an insert does when a row with the same id exists.
@@ -56,42 +65,6 @@ pub enum OnConflict {
 }
 
 impl IdeaRow {
-    /// Reads a row selected with [`select_columns`], by column name.
-    pub fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<IdeaRow> {
-        Ok(IdeaRow {
-            id: row.get("id")?,
-            board_id: row.get("board_id")?,
-            title: row.get("title")?,
-            notes: row.get("notes")?,
-            payoff: row.get("payoff")?,
-            cost: row.get("cost")?,
-            rank: row.get("rank")?,
-            owner: row.get("owner")?,
-            link: row.get("link")?,
-            tags: row.get("tags")?,
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-        })
-    }
-
-    /// The values for [`insert_sql`], in [`COLUMNS`] order.
-    pub fn values(&self) -> [&dyn ToSql; 12] {
-        [
-            &self.id,
-            &self.board_id,
-            &self.title,
-            &self.notes,
-            &self.payoff,
-            &self.cost,
-            &self.rank,
-            &self.owner,
-            &self.link,
-            &self.tags,
-            &self.created_at,
-            &self.updated_at,
-        ]
-    }
-
     /// The stored position, when both scores are there and valid.
     pub fn position(&self) -> Option<Position> {
         match (self.payoff, self.cost) {
@@ -200,5 +173,6 @@ mod tests {
         sorted.sort_unstable();
         assert_eq!(fields, sorted, "IdeaRow's fields are the columns");
         assert_eq!(row.values().len(), COLUMNS.len());
+        assert_eq!(insert_sql(OnConflict::Fail).matches('?').count(), COLUMNS.len());
     }
 }

@@ -343,20 +343,21 @@ pub struct Placement {
 
 /// Inserts one imported idea without reading it back (imports write thousands in one transaction).
 pub fn insert(tx: &Transaction<'_>, board_id: i64, idea: &NewIdea, at: Placement) -> Result<i64> {
-    let row = IdeaRow {
+    let row = Idea {
         id: at.id.unwrap_or_default(),
         board_id,
         title: idea.title.clone(),
         notes: idea.notes.clone(),
-        payoff: idea.position.map(|p| p.payoff.tenths()),
-        cost: idea.position.map(|p| p.cost.tenths()),
+        position: idea.position,
+        zone: Zone::Unsorted, // not stored
         rank: at.rank,
         owner: idea.owner.clone(),
         link: idea.link.clone(),
-        tags: tags_json(&idea.tags)?,
+        tags: idea.tags.clone(),
         created_at: at.created_at,
         updated_at: at.updated_at,
-    };
+    }
+    .to_row()?;
     let mut values = row.values();
     let new_id: Option<i64> = None; // SQLite gives the next id
     if at.id.is_none() {

@@ -9,6 +9,9 @@ pub mod history;
 pub mod idea_row;
 pub mod ideas;
 
+#[cfg(test)]
+pub mod testing;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

@@ -402,13 +402,7 @@ fn the_sample_board_has_ideas_in_every_zone() {
     let (_dir, mut db) = temp_db();
     let sample = db.write(crate::sample::create).unwrap();
     let board = db.read(|tx| boards::get(tx, sample.id)).unwrap();
-    for zone in [
-        Zone::Unsorted,
-        Zone::Implement,
-        Zone::Challenge,
-        Zone::Possible,
-        Zone::Kill,
-    ] {
+    for zone in Zone::ALL {
         assert!(board.ideas.iter().any(|i| i.zone == zone), "{zone:?} is empty");
     }
 }

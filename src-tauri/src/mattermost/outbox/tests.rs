@@ -36,6 +36,16 @@ fn board_with_channel(dir: &std::path::Path, url: &str) -> (Mutex<Db>, i64) {
     (Mutex::new(db), board)
 }
 
+/// A fake server answering `replies` in turn, and a sample board in a database file posting to it.
+async fn board_posting_to_a_fake(
+    replies: Vec<Option<Reply>>,
+) -> (FakeMattermost, tempfile::TempDir, Mutex<Db>, i64) {
+    let fake = FakeMattermost::in_turn(0, replies).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (db, board) = board_with_channel(dir.path(), &fake.url);
+    (fake, dir, db, board)
+}
+
 fn make_due_now(db: &Mutex<Db>) {
     db.lock()
         .unwrap()
@@ -107,12 +117,7 @@ fn settings_keep_the_webhook_secret_and_posting_needs_them() {
 #[tokio::test]
 async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
     // Part 1 ok; part 2 meets a server error, then goes through; part 3 ok.
-    let seen = FakeMattermost::in_turn(0, vec![ok(), status(500, "{}"), ok(), ok()])
-        .await
-        .unwrap();
-    let url = seen.url.clone();
-    let dir = tempfile::tempdir().unwrap();
-    let (db, board) = board_with_channel(dir.path(), &url);
+    let (seen, _dir, db, board) = board_posting_to_a_fake(vec![ok(), status(500, "{}"), ok(), ok()]).await;
     let post = db
         .lock()
         .unwrap()
@@ -197,10 +202,7 @@ async fn an_outbox_survives_a_restart_and_goes_out_when_the_server_is_back() {
 
 #[tokio::test]
 async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
-    let seen = FakeMattermost::in_turn(0, vec![status(400, r#"{"id":"web.incoming_webhook.invalid.app_error","message":"Invalid webhook.","request_id":"r","status_code":400}"#)]).await.unwrap();
-    let url = seen.url.clone();
-    let dir = tempfile::tempdir().unwrap();
-    let (db, board) = board_with_channel(dir.path(), &url);
+    let (seen, _dir, db, board) = board_posting_to_a_fake(vec![status(400, r#"{"id":"web.incoming_webhook.invalid.app_error","message":"Invalid webhook.","request_id":"r","status_code":400}"#)]).await;
     let post = db
         .lock()
         .unwrap()
@@ -239,10 +241,7 @@ async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
 
 #[tokio::test]
 async fn the_next_post_lists_the_changes_since_the_last_successful_one() {
-    let seen = FakeMattermost::in_turn(0, vec![ok(), ok()]).await.unwrap();
-    let url = seen.url.clone();
-    let dir = tempfile::tempdir().unwrap();
-    let (db, board) = board_with_channel(dir.path(), &url);
+    let (seen, _dir, db, board) = board_posting_to_a_fake(vec![ok(), ok()]).await;
     db.lock()
         .unwrap()
         .write(|tx| queue(tx, board, &PostOptions::default(), "d"))

@@ -240,10 +240,7 @@ fn files_that_cannot_be_read_at_all_say_why() {
 
 #[test]
 fn importing_into_a_board_is_one_undoable_step() {
-    let mut db = Db::open_in_memory().unwrap();
-    let id = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
-    db.write(|tx| edits::add_idea(tx, id, "Already here", Zone::Implement))
-        .unwrap();
+    let (mut db, id) = crate::storage::testing::board_with_idea("Already here", Zone::Implement);
     let table = table("Title,Payoff,Cost\nA,,\nB,8,8\n");
     let (_, mapping) = suggest(&table.headers);
     let target = ImportTarget::Board { id };

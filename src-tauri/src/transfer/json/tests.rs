@@ -208,10 +208,7 @@ fn the_webhook_never_leaves_the_database() {
 
 #[test]
 fn an_imported_board_gets_a_free_name_and_the_same_ideas() {
-    let mut db = Db::open_in_memory().unwrap();
-    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
-    db.write(|tx| edits::add_idea(tx, board, "Cache the CI images", Zone::Implement))
-        .unwrap();
+    let (mut db, board) = crate::storage::testing::board_with_idea("Cache the CI images", Zone::Implement);
     let file = parse(&export_board(&mut db, board)).unwrap();
     let copy = db.write(|tx| import(tx, &file, None)).unwrap();
     let named = db.write(|tx| import(tx, &file, Some("From Jira"))).unwrap();
@@ -250,10 +247,7 @@ fn files_that_are_not_board_files_are_refused_with_a_reason() {
 
 #[test]
 fn a_file_with_one_bad_idea_imports_nothing() {
-    let mut db = Db::open_in_memory().unwrap();
-    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
-    db.write(|tx| edits::add_idea(tx, board, "Good", Zone::Unsorted))
-        .unwrap();
+    let (mut db, board) = crate::storage::testing::board_with_idea("Good", Zone::Unsorted);
     let mut file = parse(&export_board(&mut db, board)).unwrap();
     let mut bad = file.ideas[0].clone();
     bad.id = 99;
