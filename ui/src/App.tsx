@@ -1,18 +1,13 @@
 // The app shell: opens the database (or explains why it cannot), then shows the boards.
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 
 import { useToast } from "./components/Toasts";
 import { BoardScreen } from "./features/board/BoardScreen";
 import { useMenuCommands } from "./features/board/useMenuCommands";
 import { Sidebar } from "./features/boards/Sidebar";
 import { useTheme } from "./features/settings/useTheme";
-import { ErrorScreen } from "./features/startup/ErrorScreen";
-import { BackupsDialog } from "./features/transfer/BackupsDialog";
-import { ExportDialog } from "./features/transfer/ExportDialog";
-import { ImportDialog } from "./features/transfer/ImportDialog";
 import { useFileDrop } from "./features/transfer/useFileDrop";
-import { Welcome } from "./features/welcome/Welcome";
 import { backend } from "./lib/backend";
 import { AppError } from "./lib/ipc";
 import { keys, useAfterChange, useBoards, type Change } from "./lib/queries";
@@ -25,6 +20,22 @@ import type {
   Preferences,
 } from "./lib/bindings";
 import { localDate } from "./lib/dates";
+
+// Dialogs that are not on screen at start are loaded when first opened, so that the first frame does not wait for them.
+// Only a first run shows the welcome, and only a database that cannot be opened the error screen.
+const ErrorScreen = lazy(async () => ({
+  default: (await import("./features/startup/ErrorScreen")).ErrorScreen,
+}));
+const Welcome = lazy(async () => ({ default: (await import("./features/welcome/Welcome")).Welcome }));
+const BackupsDialog = lazy(async () => ({
+  default: (await import("./features/transfer/BackupsDialog")).BackupsDialog,
+}));
+const ExportDialog = lazy(async () => ({
+  default: (await import("./features/transfer/ExportDialog")).ExportDialog,
+}));
+const ImportDialog = lazy(async () => ({
+  default: (await import("./features/transfer/ImportDialog")).ImportDialog,
+}));
 
 /** The file dialogs over the whole app. */
 type Transfer =
@@ -176,7 +187,12 @@ export function App() {
   }
 
   if (boot.state === "loading") return <div className="splash" aria-busy="true" />;
-  if (boot.state === "failed") return <ErrorScreen error={boot.error} />;
+  if (boot.state === "failed")
+    return (
+      <Suspense fallback={null}>
+        <ErrorScreen error={boot.error} />
+      </Suspense>
+    );
   const current = boards.find((b) => b.id === currentId) ?? null;
 
   return (
@@ -201,14 +217,16 @@ export function App() {
         }}
       />
       {currentId === null ? (
-        <Welcome
-          busy={busy}
-          onSample={() => void create(backend.createSampleBoard)}
-          onEmpty={() => void create(() => backend.createBoard("My first board"), { focusName: true })}
-          onImport={() => {
-            openImport(backend.chooseImportFile);
-          }}
-        />
+        <Suspense fallback={null}>
+          <Welcome
+            busy={busy}
+            onSample={() => void create(backend.createSampleBoard)}
+            onEmpty={() => void create(() => backend.createBoard("My first board"), { focusName: true })}
+            onImport={() => {
+              openImport(backend.chooseImportFile);
+            }}
+          />
+        </Suspense>
       ) : (
         <BoardScreen
           key={currentId}
@@ -232,40 +250,42 @@ export function App() {
           }}
         />
       )}
-      {transfer?.kind === "import" && (
-        <ImportDialog
-          start={transfer.start}
-          current={boards.find((b) => b.id === currentId) ?? null}
-          intoCurrent={transfer.into}
-          onDone={(outcome) => void imported(outcome)}
-          onClose={() => {
-            setTransfer(null);
-            void backend.closeImport();
-          }}
-        />
-      )}
-      {transfer?.kind === "export" && current && (
-        <ExportDialog
-          board={current}
-          initial={transfer.format}
-          onSaved={(path) => {
-            setTransfer(null);
-            toast({ message: `Saved ${path}` });
-          }}
-          onClose={() => {
-            setTransfer(null);
-          }}
-        />
-      )}
-      {transfer?.kind === "backups" && (
-        <BackupsDialog
-          onRestored={(safety) => void restored(safety)}
-          onBackUpNow={backUpNow}
-          onClose={() => {
-            setTransfer(null);
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {transfer?.kind === "import" && (
+          <ImportDialog
+            start={transfer.start}
+            current={boards.find((b) => b.id === currentId) ?? null}
+            intoCurrent={transfer.into}
+            onDone={(outcome) => void imported(outcome)}
+            onClose={() => {
+              setTransfer(null);
+              void backend.closeImport();
+            }}
+          />
+        )}
+        {transfer?.kind === "export" && current && (
+          <ExportDialog
+            board={current}
+            initial={transfer.format}
+            onSaved={(path) => {
+              setTransfer(null);
+              toast({ message: `Saved ${path}` });
+            }}
+            onClose={() => {
+              setTransfer(null);
+            }}
+          />
+        )}
+        {transfer?.kind === "backups" && (
+          <BackupsDialog
+            onRestored={(safety) => void restored(safety)}
+            onBackUpNow={backUpNow}
+            onClose={() => {
+              setTransfer(null);
+            }}
+          />
+        )}
+      </Suspense>
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop a CSV file or a Pickboard board file to import it</p>

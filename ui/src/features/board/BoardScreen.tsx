@@ -1,7 +1,7 @@
 // A board: the Unsorted tray beside the PICK chart (as quadrants, or as a plane), drag and drop between them, search,
 // undo and redo, the details of the selected idea and the board's activity.
 import { DndContext, DragOverlay } from "@dnd-kit/core";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { ConfirmDialog } from "../../components/Modal";
 import { SidePanel } from "../../components/SidePanel";
@@ -11,27 +11,32 @@ import { AppError } from "../../lib/ipc";
 import { useAfterChange } from "../../lib/queries";
 import type { BoardSummary, Quadrant, Zone } from "../../lib/bindings";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
-import { ChartView } from "../chart/ChartView";
 import { scoresAt } from "../chart/geometry";
 import { Timeline } from "../history/Timeline";
-import { PostDialog } from "../post/PostDialog";
-import { PostsPanel } from "../post/PostsPanel";
 import { facets, matchingIds, NO_FILTER, type Filter } from "../search/filter";
 import { SearchBar } from "../search/SearchBar";
 import { AddIdeaField } from "./AddIdeaField";
 import { BoardToolbar, type BoardView } from "./BoardToolbar";
 import { findIdea } from "./columns";
-import { DetailsPanel } from "./DetailsPanel";
 import { useBoardDnd } from "./dnd";
 import { DraggedCard } from "./IdeaCard";
-import { ShortcutsSheet } from "./ShortcutsSheet";
-import { ThresholdsDialog } from "./ThresholdsDialog";
 import { useBoard } from "./useBoard";
 import { useMenuCommands } from "./useMenuCommands";
 import { useShortcuts } from "./useShortcuts";
 import { ZoneList } from "./ZoneList";
 
 import "./board.css";
+
+// Panels and dialogs that are not on screen at start are loaded when first opened, so that the first frame does not
+// wait for them.
+const ChartView = lazy(async () => ({ default: (await import("../chart/ChartView")).ChartView }));
+const PostDialog = lazy(async () => ({ default: (await import("../post/PostDialog")).PostDialog }));
+const PostsPanel = lazy(async () => ({ default: (await import("../post/PostsPanel")).PostsPanel }));
+const DetailsPanel = lazy(async () => ({ default: (await import("./DetailsPanel")).DetailsPanel }));
+const ShortcutsSheet = lazy(async () => ({ default: (await import("./ShortcutsSheet")).ShortcutsSheet }));
+const ThresholdsDialog = lazy(async () => ({
+  default: (await import("./ThresholdsDialog")).ThresholdsDialog,
+}));
 
 interface BoardScreenProps {
   boardId: number;
@@ -296,15 +301,17 @@ export function BoardScreen({
           </section>
 
           {view === "chart" ? (
-            <ChartView
-              board={board}
-              selectedId={selectedId}
-              matches={matches}
-              planeRef={planeRef}
-              onSelect={setSelectedId}
-              onOpen={open}
-              onPlace={place}
-            />
+            <Suspense fallback={<div className="chart-view" aria-busy="true" />}>
+              <ChartView
+                board={board}
+                selectedId={selectedId}
+                matches={matches}
+                planeRef={planeRef}
+                onSelect={setSelectedId}
+                onOpen={open}
+                onPlace={place}
+              />
+            </Suspense>
           ) : (
             <div className="chart">
               <div className="axis axis-payoff" aria-hidden="true">
@@ -362,107 +369,109 @@ export function BoardScreen({
         {dnd.liveMessage}
       </div>
 
-      {detailsOpen && selected && (
-        <DetailsPanel
-          key={selected.id}
-          idea={selected}
-          boardTags={tags}
-          onSave={(id, edit) => {
-            model.updateIdea(id, edit);
-          }}
-          onScores={(id, payoff, cost) => {
-            setScores(id, payoff, cost);
-          }}
-          onMove={moveToZone}
-          onDelete={onDelete}
-          onError={(message) => {
-            toast({ tone: "error", message });
-          }}
-          onClose={() => {
-            const id = selected.id;
-            setDetailsOpen(false);
-            document.querySelector<HTMLElement>(`[data-idea-id="${id}"]`)?.focus();
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {detailsOpen && selected && (
+          <DetailsPanel
+            key={selected.id}
+            idea={selected}
+            boardTags={tags}
+            onSave={(id, edit) => {
+              model.updateIdea(id, edit);
+            }}
+            onScores={(id, payoff, cost) => {
+              setScores(id, payoff, cost);
+            }}
+            onMove={moveToZone}
+            onDelete={onDelete}
+            onError={(message) => {
+              toast({ tone: "error", message });
+            }}
+            onClose={() => {
+              const id = selected.id;
+              setDetailsOpen(false);
+              document.querySelector<HTMLElement>(`[data-idea-id="${id}"]`)?.focus();
+            }}
+          />
+        )}
 
-      {activityOpen && (
-        <SidePanel
-          label="Board activity"
-          title="Activity"
-          closeLabel="Close activity"
-          onClose={() => {
-            setActivityOpen(false);
-          }}
-        >
-          <Timeline boardId={board.id} ideaId={null} />
-        </SidePanel>
-      )}
+        {activityOpen && (
+          <SidePanel
+            label="Board activity"
+            title="Activity"
+            closeLabel="Close activity"
+            onClose={() => {
+              setActivityOpen(false);
+            }}
+          >
+            <Timeline boardId={board.id} ideaId={null} />
+          </SidePanel>
+        )}
 
-      {postsOpen && (
-        <PostsPanel
-          boardId={board.id}
-          onClose={() => {
-            setPostsOpen(false);
-          }}
-          onError={(message) => {
-            toast({ tone: "error", message });
-          }}
-        />
-      )}
-      {dialog === "post" && (
-        <PostDialog
-          boardId={board.id}
-          onClose={() => {
-            setDialog(null);
-          }}
-          onPosted={(_post, ms) => {
-            setDialog(null);
-            toast({ message: `Posted to Mattermost (${Math.round(ms)} ms).` });
-          }}
-        />
-      )}
-      {dialog === "shortcuts" && (
-        <ShortcutsSheet
-          onClose={() => {
-            setDialog(null);
-          }}
-        />
-      )}
-      {dialog === "thresholds" && (
-        <ThresholdsDialog
-          thresholds={board.thresholds}
-          onCancel={() => {
-            setDialog(null);
-          }}
-          onSave={(t) => {
-            setDialog(null);
-            model.setThresholds(t);
-          }}
-        />
-      )}
-      {dialog === "delete" && (
-        <ConfirmDialog
-          title={`Delete “${board.name}”?`}
-          message={
-            <p>
-              {board.ideas.length === 0
-                ? "The board is empty."
-                : `It holds ${board.ideas.length} ${board.ideas.length === 1 ? "idea" : "ideas"}, which will be deleted with it.`}{" "}
-              This cannot be undone.
-            </p>
-          }
-          confirmLabel="Delete board"
-          onCancel={() => {
-            setDialog(null);
-          }}
-          onConfirm={async () => {
-            setDialog(null);
-            const done = await guard(() => backend.deleteBoard(board.id));
-            if (done !== undefined) onDeleted();
-          }}
-        />
-      )}
+        {postsOpen && (
+          <PostsPanel
+            boardId={board.id}
+            onClose={() => {
+              setPostsOpen(false);
+            }}
+            onError={(message) => {
+              toast({ tone: "error", message });
+            }}
+          />
+        )}
+        {dialog === "post" && (
+          <PostDialog
+            boardId={board.id}
+            onClose={() => {
+              setDialog(null);
+            }}
+            onPosted={(_post, ms) => {
+              setDialog(null);
+              toast({ message: `Posted to Mattermost (${Math.round(ms)} ms).` });
+            }}
+          />
+        )}
+        {dialog === "shortcuts" && (
+          <ShortcutsSheet
+            onClose={() => {
+              setDialog(null);
+            }}
+          />
+        )}
+        {dialog === "thresholds" && (
+          <ThresholdsDialog
+            thresholds={board.thresholds}
+            onCancel={() => {
+              setDialog(null);
+            }}
+            onSave={(t) => {
+              setDialog(null);
+              model.setThresholds(t);
+            }}
+          />
+        )}
+        {dialog === "delete" && (
+          <ConfirmDialog
+            title={`Delete “${board.name}”?`}
+            message={
+              <p>
+                {board.ideas.length === 0
+                  ? "The board is empty."
+                  : `It holds ${board.ideas.length} ${board.ideas.length === 1 ? "idea" : "ideas"}, which will be deleted with it.`}{" "}
+                This cannot be undone.
+              </p>
+            }
+            confirmLabel="Delete board"
+            onCancel={() => {
+              setDialog(null);
+            }}
+            onConfirm={async () => {
+              setDialog(null);
+              const done = await guard(() => backend.deleteBoard(board.id));
+              if (done !== undefined) onDeleted();
+            }}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }
