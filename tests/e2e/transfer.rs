@@ -25,8 +25,10 @@ async fn export_as(app: &App, format: &str, path: &Path) -> TestResult {
     app.answer_file_dialogs_with(path)?;
     app.click_button("Board ▾").await?;
     app.click_button("Export…").await?;
+    // The dialog is loaded when first opened: wait for it.
     app.client
-        .find(fantoccini::Locator::Css(&format!(
+        .wait()
+        .for_element(fantoccini::Locator::Css(&format!(
             "input[name=export-format][value={format}]"
         )))
         .await?

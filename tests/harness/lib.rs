@@ -214,6 +214,12 @@ impl App {
                 return Ok(());
             }
             if Instant::now() > deadline {
+                // What the window showed, to see why.
+                let name: String = what
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                    .collect();
+                let _ = self.screenshot(&format!("timed-out-{name}.png")).await;
                 return Err(format!("timed out waiting until {what}").into());
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
