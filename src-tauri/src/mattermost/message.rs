@@ -10,8 +10,14 @@ use ts_rs::TS;
 
 use super::mentions;
 use crate::domain::{Quadrant, Zone};
+use crate::error::{Error, Result};
 use crate::storage::boards::Board;
 use crate::storage::ideas::Idea;
+use crate::text;
+
+/// The most code points one post holds on current servers (`PostMessageMaxRunesV2`); the server would cut a longer
+/// message anywhere, so a long outcome is cut between its lines into several posts (see [`build_parts`]).
+pub const MAX_POST_CHARS: usize = 16_383;
 
 /// What the user chose in the post preview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -129,10 +135,19 @@ fn meaning(q: Quadrant) -> &'static str {
     }
 }
 
-/// User text made safe for the message: no mentions, no code spans, no table breaks, one line.
+/// User text made safe for the message: no mentions, no code spans, no table breaks, one line, no bidirectional
+/// controls (see [`text::isolated`]).
 pub fn safe(text: &str) -> String {
-    let one_line = text.replace(['\r', '\n'], " ");
+    let one_line = text::isolated(text).replace(['\r', '\n'], " ");
     mentions::neutralise(&one_line.replace('`', "ˋ")).replace('|', "\\|")
+}
+
+/// User text for a document (the Markdown export): as written, on one line, `|` escaped for the tables, and kept
+/// from reordering its surroundings.
+fn document_text(text: &str) -> String {
+    text::isolated(text)
+        .replace(['\r', '\n'], " ")
+        .replace('|', "\\|")
 }
 
 /// A Mattermost username that can be mentioned on purpose.
@@ -175,14 +190,134 @@ pub fn render(
     date: &str,
     audience: Audience,
 ) -> String {
+    let sections = sections(board, options, last_post, date, audience);
+    let mut out = String::new();
+    for (n, section) in sections.iter().enumerate() {
+        if n > 0 {
+            out.push_str("\n\n");
+        }
+        out.push_str(
+            &section
+                .head
+                .iter()
+                .chain(&section.body)
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
+    out
+}
+
+/// The channel message for `board` cut into posts of at most `max` code points each, every one readable on its own:
+/// one post when it fits; otherwise each part starts with "Part k of n", and a part that starts inside a quadrant
+/// repeats its heading with "(continued)" and the table's header, so no row ever stands outside a table.
+pub fn build_parts(
+    board: &Board,
+    options: &PostOptions,
+    last_post: Option<&[PostedIdea]>,
+    date: &str,
+    max: usize,
+) -> Result<Vec<String>> {
+    let whole = build(board, options, last_post, date);
+    if whole.chars().count() <= max {
+        return Ok(vec![whole]);
+    }
+    let sections = sections(board, options, last_post, date, Audience::Channel);
+    // Room for the widest label this message can need ("_Part 9999 of 9999_" and a blank line).
+    let reserve = part_label(9_999, 9_999).chars().count() + 2;
+    let budget = max
+        .checked_sub(reserve)
+        .ok_or_else(|| Error::invalid("The post size limit is too small to hold a message."))?;
+    let parts = split_sections(&sections, budget)?;
+    let total = parts.len();
+    Ok(parts
+        .into_iter()
+        .enumerate()
+        .map(|(k, lines)| format!("{}\n\n{}", part_label(k + 1, total), lines.join("\n")))
+        .collect())
+}
+
+fn part_label(k: usize, total: usize) -> String {
+    format!("_Part {k} of {total}_")
+}
+
+/// One block of the message: lines that open it, the lines that reopen it at the top of a later part (its heading
+/// marked "(continued)" and its table's header again), and its rows, each of which may start a new part.
+#[derive(Debug, Default)]
+struct Section {
+    head: Vec<String>,
+    reopen: Vec<String>,
+    body: Vec<String>,
+}
+
+/// Lines of sections packed into parts of at most `budget` code points (lines joined by newlines, a blank line
+/// between sections), cut only between rows; a section's head never ends a part without at least one of its rows.
+fn split_sections(sections: &[Section], budget: usize) -> Result<Vec<Vec<String>>> {
+    let width = |lines: &[String]| lines.iter().map(|l| l.chars().count() + 1).sum::<usize>();
+    let mut parts: Vec<Vec<String>> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    // Code points in `current`, counting one newline after every line (the last one is not sent).
+    let mut used = 0;
+    for section in sections {
+        let first = section.body.first().map_or(&[][..], std::slice::from_ref);
+        let separator = usize::from(!current.is_empty());
+        if !current.is_empty() && used + separator + width(&section.head) + width(first) > budget + 1 {
+            parts.push(std::mem::take(&mut current));
+            used = 0;
+        }
+        if !current.is_empty() {
+            current.push(String::new());
+            used += 1;
+        }
+        current.extend(section.head.iter().cloned());
+        used += width(&section.head);
+        for line in &section.body {
+            let len = line.chars().count() + 1;
+            if used + len > budget + 1 {
+                parts.push(std::mem::take(&mut current));
+                current.extend(section.reopen.iter().cloned());
+                used = width(&section.reopen);
+                if used + len > budget + 1 {
+                    return Err(Error::invalid(format!(
+                        "A line of the message is {} characters long, more than one post can hold.",
+                        len - 1
+                    )));
+                }
+            }
+            current.push(line.clone());
+            used += len;
+        }
+        if used > budget + 1 {
+            return Err(Error::invalid(
+                "A heading of the message is longer than one post can hold.",
+            ));
+        }
+    }
+    parts.push(current);
+    Ok(parts)
+}
+
+/// The message as sections: the title and note, each chosen quadrant, the changes, the footer.
+fn sections(
+    board: &Board,
+    options: &PostOptions,
+    last_post: Option<&[PostedIdea]>,
+    date: &str,
+    audience: Audience,
+) -> Vec<Section> {
     let safe = |text: &str| match audience {
         Audience::Channel => safe(text),
-        Audience::Document => text.replace(['\r', '\n'], " ").replace('|', "\\|"),
+        Audience::Document => document_text(text),
     };
-    let mut out = format!("#### PICK outcome: {} · {date}\n", safe(&board.name));
+    let mut title = Section {
+        head: vec![format!("#### PICK outcome: {} · {date}", safe(&board.name))],
+        ..Section::default()
+    };
     for line in options.note.lines().filter(|l| !l.trim().is_empty()) {
-        out.push_str(&format!("> {}\n", safe(line)));
+        title.head.push(format!("> {}", safe(line)));
     }
+    let mut out = vec![title];
     let chosen: Vec<Quadrant> = ORDER
         .iter()
         .copied()
@@ -190,15 +325,14 @@ pub fn render(
         .collect();
     for q in chosen {
         let ideas: Vec<&Idea> = board.ideas.iter().filter(|i| i.zone == Zone::from(q)).collect();
-        out.push_str(&format!(
-            "\n**{} {}** · {} ({})\n",
-            emoji(q),
-            q.name(),
-            meaning(q),
-            ideas.len()
-        ));
+        let heading = format!("**{} {}** · {} ({})", emoji(q), q.name(), meaning(q), ideas.len());
+        let continued = format!("**{} {}** (continued)", emoji(q), q.name());
         if ideas.is_empty() {
-            out.push_str("_Nothing here._\n");
+            out.push(Section {
+                head: vec![heading],
+                reopen: vec![continued],
+                body: vec!["_Nothing here._".to_owned()],
+            });
             continue;
         }
         let mut header = vec!["#", "Idea"];
@@ -211,7 +345,17 @@ pub fn render(
             header.extend(["Payoff", "Cost/risk"]);
             align.extend(["---:", "---:"]);
         }
-        out.push_str(&format!("| {} |\n|{}|\n", header.join(" | "), align.join("|")));
+        // A blank line before the table, so that no parser takes the heading for part of it.
+        let table = [
+            String::new(),
+            format!("| {} |", header.join(" | ")),
+            format!("|{}|", align.join("|")),
+        ];
+        let mut section = Section {
+            head: std::iter::once(heading).chain(table.iter().cloned()).collect(),
+            reopen: std::iter::once(continued).chain(table.iter().cloned()).collect(),
+            body: Vec::with_capacity(ideas.len()),
+        };
         for (n, idea) in ideas.iter().enumerate() {
             let mut title = safe(&idea.title);
             if options.include_links {
@@ -236,20 +380,25 @@ pub fn render(
                 });
                 cells.extend([p, c]);
             }
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            section.body.push(format!("| {} |", cells.join(" | ")));
         }
+        out.push(section);
     }
     if options.include_changes {
-        out.push_str("\n**Changes since the last post**\n");
+        let mut section = Section {
+            head: vec!["**Changes since the last post**".to_owned()],
+            reopen: vec!["**Changes since the last post** (continued)".to_owned()],
+            body: Vec::new(),
+        };
         match last_post {
-            None => out.push_str("_This is the board's first post._\n"),
+            None => section.body.push("_This is the board's first post._".to_owned()),
             Some(before) => {
                 let list = changes(before, &board.ideas);
                 if list.is_empty() {
-                    out.push_str("_No changes._\n");
+                    section.body.push("_No changes._".to_owned());
                 }
                 for change in list {
-                    let line = match change {
+                    section.body.push(match change {
                         Change::Added { title, to } => {
                             format!("- Added “{}” to {}", safe(&title), zone_name(to))
                         }
@@ -271,24 +420,26 @@ pub fn render(
                         Change::Removed { title, from } => {
                             format!("- Removed “{}” (was {})", safe(&title), zone_name(from))
                         }
-                    };
-                    out.push_str(&line);
-                    out.push('\n');
+                    });
                 }
             }
         }
+        out.push(section);
     }
     let t = board.thresholds;
-    out.push_str(&format!(
-        "\n_{} from Pickboard · {} ideas · high payoff from {}, hard from {}_",
-        match audience {
-            Audience::Channel => "Posted",
-            Audience::Document => "Exported",
-        },
-        board.ideas.len(),
-        t.payoff.points(),
-        t.cost.points()
-    ));
+    out.push(Section {
+        head: vec![format!(
+            "_{} from Pickboard · {} ideas · high payoff from {}, hard from {}_",
+            match audience {
+                Audience::Channel => "Posted",
+                Audience::Document => "Exported",
+            },
+            board.ideas.len(),
+            t.payoff.points(),
+            t.cost.points()
+        )],
+        ..Section::default()
+    });
     out
 }
 

@@ -3,8 +3,8 @@
 //! the limits and how mentions work.
 //!
 //! - [`mentions`]: user text never pings anyone.
-//! - [`message`]: the board as Markdown, with the changes since the last post.
-//! - [`split`]: long messages are cut at line boundaries into parts the server takes whole.
+//! - [`message`]: the board as Markdown, with the changes since the last post; a long outcome cut between lines
+//!   into posts the server takes whole, each readable on its own.
 //! - [`webhook`]: the webhook address, checked, and kept secret in anything shown or logged.
 //! - [`response`]: what the server's answer means, and what the user can do about it.
 
@@ -14,6 +14,5 @@ pub mod message;
 pub mod outbox;
 pub mod response;
 pub mod send;
-pub mod split;
 pub mod webhook;
 pub mod worker;

@@ -7,10 +7,10 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::message::MAX_POST_CHARS;
 use super::message::{self, PostOptions, PostedIdea};
 use super::response::{Failure, Outcome};
 use super::send::Payload;
-use super::split::{split_lines, MAX_POST_CHARS};
 use super::webhook::WebhookUrl;
 use crate::error::{Error, Result};
 use crate::storage::{boards, now_ms};
@@ -166,6 +166,18 @@ pub fn preview(tx: &Transaction<'_>, board_id: i64, options: &PostOptions, date:
     Ok(message::build(&board, options, last.as_deref(), date))
 }
 
+/// The posts that would go out now, exactly as they would be sent, for `--dry-run`.
+pub fn preview_parts(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    options: &PostOptions,
+    date: &str,
+) -> Result<Vec<String>> {
+    let board = boards::get(tx, board_id)?;
+    let last = last_posted(tx, board_id)?;
+    message::build_parts(&board, options, last.as_deref(), date, MAX_POST_CHARS)
+}
+
 /// Stores the board's outcome as a new post, split into parts, ready to send.
 pub fn queue(tx: &Transaction<'_>, board_id: i64, options: &PostOptions, date: &str) -> Result<Post> {
     queue_with_limit(tx, board_id, options, date, MAX_POST_CHARS)
@@ -186,7 +198,7 @@ pub(crate) fn queue_with_limit(
     let board = boards::get(tx, board_id)?;
     let last = last_posted(tx, board_id)?;
     let text = message::build(&board, options, last.as_deref(), date);
-    let parts = split_lines(&text, max_part_chars)?;
+    let parts = message::build_parts(&board, options, last.as_deref(), date, max_part_chars)?;
     let snapshot = serde_json::to_string(&message::snapshot(&board)).map_err(json_err)?;
     let now = now_ms();
     tx.execute(

@@ -121,3 +121,111 @@ fn dates_are_computed_without_a_calendar_crate() {
     assert_eq!(utc_date(1_795_478_400_000), "2026-11-24");
     assert_eq!(utc_date(951_782_400_000), "2000-02-29");
 }
+
+/// A board with `n` ideas in Implement, each with a title of about `title_len` characters.
+fn big_board(n: usize, title_len: usize) -> Board {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write(|tx| boards::create(tx, "Big")).unwrap().id;
+    db.write(|tx| {
+        for k in 0..n {
+            let title = format!("Idea {k} {}", "x".repeat(title_len));
+            edits::add_idea(tx, id, &title, Zone::Implement)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    db.read(|tx| boards::get(tx, id)).unwrap()
+}
+
+#[test]
+fn a_message_that_fits_is_one_post_without_a_part_label() {
+    let (_db, board) = sample();
+    let parts = build_parts(&board, &PostOptions::default(), None, "d", MAX_POST_CHARS).unwrap();
+    assert_eq!(parts, [build(&board, &PostOptions::default(), None, "d")]);
+    assert!(!parts[0].contains("Part 1"));
+}
+
+#[test]
+fn every_part_of_a_long_outcome_reads_on_its_own() {
+    let board = big_board(1_000, 60);
+    let parts = build_parts(&board, &PostOptions::default(), None, "d", MAX_POST_CHARS).unwrap();
+    let n = parts.len();
+    assert!(n >= 4, "1,000 long titles need several posts, got {n}");
+    let header = "| # | Idea | Owner | Payoff | Cost/risk |";
+    for (k, part) in parts.iter().enumerate() {
+        assert!(part.chars().count() <= MAX_POST_CHARS);
+        assert!(
+            part.starts_with(&format!("_Part {} of {n}_\n\n", k + 1)),
+            "{}",
+            &part[..80]
+        );
+        assert!(part.contains(header), "part {} has no table header", k + 1);
+        if k > 0 && k + 1 < n {
+            assert!(
+                part.contains("Implement** (continued)\n\n| # |"),
+                "part {}",
+                k + 1
+            );
+        }
+        // The first table line of every part is a header, not a row.
+        let first_table_line = part.lines().find(|l| l.starts_with("| "));
+        assert_eq!(first_table_line, Some(header), "part {}", k + 1);
+    }
+    // Every idea is posted once, in order.
+    let rows: Vec<&str> = parts
+        .iter()
+        .flat_map(|p| p.lines())
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| #"))
+        .collect();
+    assert_eq!(rows.len(), 1_000);
+    assert!(rows[999].starts_with("| 1000 | Idea 999 "));
+    assert!(parts[n - 1].ends_with("hard from 5_"));
+}
+
+#[test]
+fn bidirectional_controls_never_reorder_the_table() {
+    let (mut db, board) = sample();
+    let idea = board.ideas.iter().find(|i| i.zone == Zone::Implement).unwrap();
+    let edit = IdeaEdit {
+        title: "Fix \u{202E}stressed\u{202C} and \u{2067}more".into(),
+        notes: String::new(),
+        owner: "\u{202E}ana".into(),
+        link: String::new(),
+        tags: vec![],
+    };
+    db.write(|tx| edits::update_idea(tx, idea.id, &edit)).unwrap();
+    let board = db.read(|tx| boards::get(tx, board.id)).unwrap();
+    for audience in [Audience::Channel, Audience::Document] {
+        let text = render(&board, &PostOptions::default(), None, "d", audience);
+        assert!(!text.chars().any(crate::text::is_bidi_control), "{text}");
+        assert!(text.contains("| Fix stressed and more | ana |"), "{text}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Whatever the board's size and the post limit: every part fits, starts with its label, and every row of every
+    /// part sits under a table header of its own part.
+    #[test]
+    fn parts_fit_and_every_row_has_its_header(n in 1usize..300, title_len in 0usize..120, max in 600usize..4_000) {
+        let board = big_board(n, title_len);
+        let parts = build_parts(&board, &PostOptions::default(), None, "d", max).unwrap();
+        let mut rows = 0;
+        for part in &parts {
+            proptest::prop_assert!(part.chars().count() <= max);
+            let mut in_table = false;
+            for line in part.lines() {
+                if line.starts_with("| #") {
+                    in_table = true;
+                } else if line.is_empty() {
+                    in_table = false;
+                } else if line.starts_with("| ") {
+                    proptest::prop_assert!(in_table, "a row outside a table: {}", line);
+                    rows += 1;
+                }
+            }
+        }
+        proptest::prop_assert_eq!(rows, n);
+    }
+}

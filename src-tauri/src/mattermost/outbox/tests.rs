@@ -164,7 +164,20 @@ async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
         .chain(second_server)
         .collect();
     assert_eq!(accepted.len(), parts);
-    assert_eq!(accepted.join("\n"), done.message);
+    let stored: Vec<String> = db
+        .lock()
+        .unwrap()
+        .read(|tx| {
+            let mut stmt = tx.prepare("SELECT text FROM post_parts WHERE post_id = ?1 ORDER BY seq")?;
+            let rows = stmt.query_map([post.id], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .unwrap();
+    assert_eq!(accepted, stored, "the parts went out as queued, in order");
+    assert!(
+        accepted.iter().all(|p| p.starts_with("_Part ")),
+        "each part says which it is"
+    );
     assert!(!accepted[1..].contains(&accepted[0]), "part 1 was sent again");
 }
 

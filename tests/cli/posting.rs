@@ -1,0 +1,175 @@
+//! A long outcome, checked with Mattermost's own Markdown parser (`@mattermost/commonmark`, the fork the Mattermost
+//! web app renders with): every post reads on its own, every row is in a table, and nobody is mentioned unless the
+//! owners are notified on purpose.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use pickboard_e2e::mattermost::FakeMattermost;
+use pickboard_e2e::TestResult;
+use pickboard_lib::cli::DRY_RUN_SEPARATOR;
+use pickboard_lib::domain::Zone;
+use pickboard_lib::edits;
+use pickboard_lib::mattermost::outbox::{self, ChannelSettingsInput};
+use pickboard_lib::storage::ideas::IdeaEdit;
+use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
+
+use super::pickboard;
+
+const BOARD: &str = "A thousand ideas";
+
+/// 1,000 ideas across the quadrants, owned by `ana` and `bo`, some titles trying to ping the channel, posting to `url`.
+fn thousand_idea_board(dir: &std::path::Path, url: &str) -> TestResult {
+    let mut db = Db::open(&dir.join(DB_FILE_NAME))?;
+    db.write(|tx| {
+        let board = boards::create(tx, BOARD)?.id;
+        for k in 0..1_000 {
+            let zone = [Zone::Implement, Zone::Challenge, Zone::Possible, Zone::Kill][k % 4];
+            let idea = edits::add_idea(tx, board, &format!("Idea {k}"), zone)?;
+            let edit = IdeaEdit {
+                title: format!(
+                    "Idea {k}: tell @channel and @all about the {} rollout, see <!here>",
+                    "staged ".repeat(4)
+                ),
+                notes: String::new(),
+                owner: ["ana", "bo"][k % 2].into(),
+                link: format!("https://jira.example.com/browse/OPS-{k}"),
+                tags: vec![],
+            };
+            edits::update_idea(tx, idea.id, &edit)?;
+        }
+        let settings = ChannelSettingsInput {
+            webhook_url: url.into(),
+            channel: String::new(),
+            username: String::new(),
+            icon_url: String::new(),
+        };
+        outbox::save_settings(tx, board, &settings)
+    })?;
+    Ok(())
+}
+
+#[derive(Debug)]
+struct Parsed {
+    tables: u64,
+    table_rows: u64,
+    raw_rows: Vec<String>,
+    mentions: Vec<String>,
+}
+
+/// Each post of `dry_run` (the output of `post --dry-run`), as Mattermost's parser reads it.
+fn parse_with_mattermost(dry_run: &str) -> TestResult<Vec<Parsed>> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/cli/mattermost-markdown.cjs");
+    let mut node = Command::new("node")
+        .args([script, DRY_RUN_SEPARATOR])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()?;
+    node.stdin.take().expect("stdin").write_all(dry_run.as_bytes())?;
+    let out = node.wait_with_output()?;
+    assert!(out.status.success(), "the Markdown check failed");
+    let mut posts = Vec::new();
+    for line in String::from_utf8(out.stdout)?.lines() {
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        let strings = |key: &str| -> Vec<String> {
+            v[key]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|s| s.as_str().unwrap_or_default().to_owned())
+                .collect()
+        };
+        posts.push(Parsed {
+            tables: v["tables"].as_u64().unwrap_or_default(),
+            table_rows: v["tableRows"].as_u64().unwrap_or_default(),
+            raw_rows: strings("rawRows"),
+            mentions: strings("mentions"),
+        });
+    }
+    Ok(posts)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_outcome_goes_out_in_posts_that_each_read_as_tables_in_mattermost() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let server = FakeMattermost::ok(0).await?;
+    thousand_idea_board(dir.path(), &server.url)?;
+
+    let (code, dry_run, stderr) = pickboard(dir.path(), &["post", "--board", BOARD, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    let texts: Vec<&str> = dry_run
+        .trim_end_matches('\n')
+        .split(&format!("\n{DRY_RUN_SEPARATOR}\n"))
+        .collect();
+    let n = texts.len();
+    assert!(n >= 3, "1,000 ideas fit in {n} post(s)?");
+    let posts = parse_with_mattermost(&dry_run)?;
+    assert_eq!(posts.len(), n);
+    let mut rows = 0;
+    for (k, (text, post)) in texts.iter().zip(&posts).enumerate() {
+        assert!(text.chars().count() <= 16_383, "post {} is too long", k + 1);
+        assert!(
+            text.starts_with(&format!("_Part {} of {n}_", k + 1)),
+            "{}",
+            &text[..60]
+        );
+        assert!(
+            post.raw_rows.is_empty(),
+            "post {} shows rows as raw pipes: {:?}",
+            k + 1,
+            &post.raw_rows[..1]
+        );
+        assert!(post.tables >= 1, "post {} has no table", k + 1);
+        assert!(
+            post.mentions.is_empty(),
+            "post {} mentions {:?}",
+            k + 1,
+            post.mentions
+        );
+        // Each table's header row is a table row too.
+        rows += post.table_rows - post.tables;
+    }
+    assert_eq!(rows, 1_000, "every idea is a table row, once");
+    assert!(texts[1].contains("(continued)"), "{}", &texts[1][..200]);
+
+    // Posting sends exactly what the dry run printed, one request per post.
+    let (code, stdout, stderr) = pickboard(dir.path(), &["post", "--board", BOARD]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains(&format!("({n} of {n} parts)")), "{stdout}");
+    let sent: Vec<String> = server
+        .bodies()
+        .iter()
+        .map(|b| {
+            serde_json::from_str::<serde_json::Value>(b)
+                .map(|v| v["text"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect::<Result<_, _>>()?;
+    // The dry run's changes section said "first post"; so does what was sent.
+    assert_eq!(sent, texts);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn owners_are_mentioned_only_when_notify_owners_is_on() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    thousand_idea_board(
+        dir.path(),
+        "https://mattermost.example.com/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c",
+    )?;
+    let (code, dry_run, stderr) = pickboard(
+        dir.path(),
+        &["post", "--board", BOARD, "--dry-run", "--notify-owners"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let mentions: Vec<String> = parse_with_mattermost(&dry_run)?
+        .into_iter()
+        .flat_map(|p| p.mentions)
+        .collect();
+    assert_eq!(mentions.len(), 1_000, "one mention per row: its owner");
+    assert!(
+        mentions.iter().all(|m| m == "ana" || m == "bo"),
+        "{:?}",
+        mentions.iter().find(|m| *m != "ana" && *m != "bo")
+    );
+    Ok(())
+}
