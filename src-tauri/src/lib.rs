@@ -12,6 +12,7 @@ pub mod preferences;
 pub mod sample;
 pub mod state;
 pub mod storage;
+pub mod text;
 pub mod transfer;
 
 mod app;

@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 use crate::domain::{Quadrant, Zone};
 use crate::error::{Error, Result};
 use crate::storage::boards::Board;
+use crate::text;
 
 pub const WIDTH: u32 = 1920;
 pub const HEIGHT: u32 = 1080;
@@ -56,6 +57,8 @@ fn xml(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             c if c.is_control() => out.push(' '),
+            // Each title is a text element of its own, so it cannot reorder another; controls are dropped anyway.
+            c if text::is_bidi_control(c) => {}
             c => out.push(c),
         }
     }

@@ -7,6 +7,7 @@
 use crate::domain::Zone;
 use crate::error::{Error, Result};
 use crate::storage::boards::Board;
+use crate::text;
 
 pub const HEADER: [&str; 8] = [
     "Title",
@@ -33,11 +34,13 @@ pub fn zone_name(zone: Zone) -> &'static str {
 }
 
 /// Makes a cell safe to open in a spreadsheet (see the module's notes).
+/// Bidirectional controls are dropped, so that no cell reorders what a viewer shows beside it (see [`text`]).
 pub fn defuse(cell: &str) -> String {
+    let cell = text::without_bidi_controls(cell);
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
         format!("'{cell}")
     } else {
-        cell.to_owned()
+        cell.into_owned()
     }
 }
 
