@@ -82,3 +82,141 @@ async fn the_outcome_is_posted_to_the_channel_and_an_outbox_post_goes_out_when_t
     app.quit().await?;
     Ok(())
 }
+
+/// The text of the post dialog's alert, or "".
+const DIALOG_ALERT: &str = "return document.querySelector('[role=dialog] [role=alert]')?.innerText ?? '';";
+
+/// A rate-limited post waits in the outbox; clicking its button (twice, fast) sends that same entry, and the channel
+/// gets the outcome once.
+#[tokio::test]
+async fn retrying_a_rate_limited_post_sends_it_once() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let server = FakeMattermost::answering(0, |_, n| {
+        Some(if n == 0 {
+            pickboard_e2e::mattermost::Reply::status(429, "limit exceeded")
+                .with_header("Retry-After", "600")
+                .with_header("Content-Type", "text/plain")
+        } else {
+            pickboard_e2e::mattermost::Reply::ok()
+        })
+    })
+    .await?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    app.click_button("Post to channel").await?;
+    set_channel(&app, &server.url).await?;
+    // A double click on Post queues one post.
+    let post = app.find_button("Post").await?;
+    post.click().await?;
+    let _ = post.click().await;
+    app.wait_until(
+        "the rate limit is reported",
+        "return !!document.querySelector('[role=dialog] [role=alert]')?.innerText.includes('slow down');",
+    )
+    .await?;
+    let alert = app.client.execute(DIALOG_ALERT, vec![]).await?;
+    assert!(
+        alert
+            .as_str()
+            .unwrap_or_default()
+            .contains("Retry now sends this same post"),
+        "{alert}"
+    );
+    assert_eq!(server.bodies().len(), 1);
+    app.screenshot("post-rate-limited.png").await?;
+
+    let retry = app.find_button("Retry now").await?;
+    retry.click().await?;
+    let _ = retry.click().await;
+    app.wait_until("Posted shows", "return [...document.querySelectorAll('.toast')].some(t => t.textContent.startsWith('Posted to Mattermost'));").await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let bodies = server.bodies();
+    assert_eq!(bodies.len(), 2, "one refused request, then the post once");
+    assert_eq!(
+        bodies[0], bodies[1],
+        "the same post was sent again, not a new one"
+    );
+    let posts: i64 = rusqlite::Connection::open(data.path().join("pickboard.db"))?.query_row(
+        "SELECT count(*) FROM posts",
+        [],
+        |r| r.get(0),
+    )?;
+    assert_eq!(posts, 1, "one entry in the outbox");
+    app.quit().await
+}
+
+/// "Send test message" shows that it is working, then says whether it went through, for every way a hook can fail.
+#[tokio::test]
+async fn the_test_message_always_says_whether_it_worked() -> TestResult {
+    use pickboard_e2e::mattermost::Reply;
+    let app_error = |id: &str, message: &str, status: u16| {
+        format!(
+            r#"{{"id":"{id}","message":"{message}","detailed_error":"","request_id":"r1","status_code":{status}}}"#
+        )
+    };
+    let disabled = app_error(
+        "web.incoming_webhook.disabled.app_error",
+        "Incoming webhooks have been disabled by the system admin.",
+        501,
+    );
+    let invalid = app_error("web.incoming_webhook.invalid.app_error", "Invalid webhook.", 400);
+    let cases: Vec<(&str, Option<Reply>, &str)> = vec![
+        (
+            "a disabled hook",
+            Some(Reply::status(501, disabled)),
+            "turned off",
+        ),
+        (
+            "an invalid hook",
+            Some(Reply::status(400, invalid)),
+            "does not know this webhook",
+        ),
+        (
+            "a web page",
+            Some(
+                Reply::status(200, "<!doctype html><title>Login</title>")
+                    .with_header("Content-Type", "text/html"),
+            ),
+            "not as a Mattermost",
+        ),
+        ("no answer", None, "did not answer in time"),
+        ("a working hook", Some(Reply::ok()), "Test message sent"),
+    ];
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    app.click_button("Post to channel").await?;
+    for (what, reply, expected) in cases {
+        let server = FakeMattermost::in_turn(0, vec![reply.clone()]).await?;
+        let field = app.wait_for_css("[role=dialog] input[type=password]").await?;
+        field.send_keys(&server.url).await?;
+        let hangs = reply.is_none();
+        app.click_button("Send test message").await?;
+        if hangs {
+            app.wait_until(
+                "progress shows while the server says nothing",
+                "return !!document.querySelector('[role=dialog] [role=status]')?.innerText.includes('Sending a test message');",
+            )
+            .await?;
+            app.screenshot("test-message-waiting.png").await?;
+        }
+        // Within the request's timeout (20 s) and a margin.
+        app.wait_until_within(
+            Duration::from_secs(30),
+            &format!("the result shows for {what}"),
+            &format!(
+                "return [...document.querySelectorAll('[role=dialog] [role=alert], [role=dialog] [role=status]')].some(e => e.innerText.includes({}));",
+                serde_json::to_string(expected)?
+            ),
+        )
+        .await?;
+        assert_eq!(server.bodies().len(), 1, "{what}: one request");
+        if expected != "Test message sent" {
+            app.screenshot(&format!("test-message-{}.png", what.replace(' ', "-")))
+                .await?;
+        }
+    }
+    app.quit().await
+}

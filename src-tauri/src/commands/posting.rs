@@ -83,6 +83,6 @@ pub async fn send_test_message(state: State<'_, Arc<AppState>>, board_id: i64) -
     };
     match sender.send(&hook, &payload).await {
         Outcome::Posted => Ok(()),
-        Outcome::Failed(failure) => Err(Error::Mattermost(Box::new(failure))),
+        Outcome::Failed(failure) => Err(Error::Mattermost(Box::new(failure.not_queued()))),
     }
 }

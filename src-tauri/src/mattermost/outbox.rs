@@ -198,6 +198,19 @@ pub(crate) fn queue_with_limit(
     let board = boards::get(tx, board_id)?;
     let last = last_posted(tx, board_id)?;
     let text = message::build(&board, options, last.as_deref(), date);
+    // The same outcome already waiting (a double click, "Post again" while the first is held up): that entry is sent
+    // now, and nothing is queued twice, so the channel never gets the same outcome twice.
+    let waiting: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM posts WHERE board_id = ?1 AND status IN ('pending', 'failed') AND message = ?2
+             ORDER BY id DESC LIMIT 1",
+            params![board_id, text],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(post_id) = waiting {
+        return retry(tx, post_id);
+    }
     let parts = message::build_parts(&board, options, last.as_deref(), date, max_part_chars)?;
     let snapshot = serde_json::to_string(&message::snapshot(&board)).map_err(json_err)?;
     let now = now_ms();

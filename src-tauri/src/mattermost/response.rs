@@ -48,6 +48,24 @@ pub struct Failure {
     pub retry_after_ms: Option<u64>,
 }
 
+impl Failure {
+    /// The failure of a message that is not kept in the outbox (the test message): the same words, without the
+    /// promise that it will be sent again by itself.
+    pub fn not_queued(mut self) -> Failure {
+        if self.retry {
+            let what = self
+                .message
+                .split_inclusive(". ")
+                .next()
+                .unwrap_or_default()
+                .trim_end();
+            self.message = format!("{what} Nothing was sent; try again in a moment.");
+            self.retry = false;
+        }
+        self
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Posted,
@@ -278,5 +296,21 @@ mod tests {
             panic!()
         };
         assert!(f.retry && f.retry_after_ms.is_none());
+    }
+
+    #[test]
+    fn a_test_message_that_failed_promises_no_retry() {
+        let failure = Failure::new(Problem::Timeout).not_queued();
+        assert_eq!(
+            failure.message,
+            "Mattermost did not answer in time. Nothing was sent; try again in a moment."
+        );
+        assert!(!failure.retry);
+        let wrong = Failure::new(Problem::WrongWebhook);
+        assert_eq!(
+            wrong.clone().not_queued(),
+            wrong,
+            "a failure that waits for the user keeps its words"
+        );
     }
 }

@@ -285,3 +285,45 @@ fn backoff_doubles_up_to_fifteen_minutes_and_honours_retry_after() {
     assert_eq!(backoff_ms(30, None), 900_000);
     assert_eq!(backoff_ms(1, Some(60_000)), 60_000);
 }
+
+#[tokio::test]
+async fn posting_again_while_the_same_outcome_waits_sends_that_entry_not_a_second_one() {
+    // The first part is rate limited, then the server takes everything.
+    let limited = Reply::status(429, r#"{"message":"Too many requests"}"#).with_header("Retry-After", "60");
+    let (seen, _dir, db, board) =
+        board_posting_to_a_fake(vec![Some(limited), ok(), ok(), ok(), ok(), ok(), ok()]).await;
+    let queue = || {
+        db.lock()
+            .unwrap()
+            .write(|tx| queue_with_limit(tx, board, &PostOptions::default(), "d", 400))
+            .unwrap()
+    };
+    let first = queue();
+    let held = deliver_due(&db, &sender()).await.unwrap();
+    assert_eq!(held.parts_sent, 0);
+    let waiting = db.lock().unwrap().read(|tx| get(tx, first.id)).unwrap();
+    assert_eq!(
+        waiting.status,
+        PostStatus::Pending,
+        "a rate limit keeps the post in the outbox"
+    );
+
+    // "Post again", twice (a double click): the same entry, made due now; no second post.
+    let again = queue();
+    assert_eq!(again.id, first.id);
+    assert_eq!(queue().id, first.id);
+    let all = db.lock().unwrap().read(|tx| list(tx, board)).unwrap();
+    assert_eq!(all.len(), 1, "one post in the outbox: {all:?}");
+
+    let sent = deliver_due(&db, &sender()).await.unwrap();
+    assert_eq!(sent.parts_sent, first.parts as usize);
+    let bodies = texts(&seen);
+    // The rate-limited request, then each part once.
+    assert_eq!(bodies.len(), 1 + first.parts as usize);
+    let mut unique = bodies[1..].to_vec();
+    unique.dedup();
+    assert_eq!(unique.len(), first.parts as usize, "a part went out twice");
+
+    // Once it is in the channel, posting the same outcome again is a new post, as the user asked.
+    assert_ne!(queue().id, first.id);
+}

@@ -8,22 +8,29 @@ import type { ChannelSettings } from "../../lib/bindings";
 interface ChannelSettingsFormProps {
   boardId: number;
   saved: ChannelSettings | null;
-  onSaved: (settings: ChannelSettings) => void;
+  /** The settings were saved (and, with `message`, checked): the form's work is done. */
+  onSaved: (settings: ChannelSettings, message: string | null) => void;
 }
 
-export function ChannelSettingsForm({ boardId, saved, onSaved }: ChannelSettingsFormProps) {
+/** How long a test message may take before Pickboard gives up on the server (the request's timeout, and a margin). */
+const TEST_TIMEOUT_SECONDS = 20;
+
+export function ChannelSettingsForm({ boardId, saved: savedBefore, onSaved }: ChannelSettingsFormProps) {
+  // What is saved now: the settings the dialog had, or what this form saved since (a test message that failed
+  // leaves the form open, with the address kept).
+  const [stored, setStored] = useState(savedBefore);
+  const saved = stored;
   const [webhook, setWebhook] = useState("");
   const [channel, setChannel] = useState(saved?.channel ?? "");
   const [username, setUsername] = useState(saved?.username ?? "");
   const [iconUrl, setIconUrl] = useState(saved?.iconUrl ?? "");
-  const [status, setStatus] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [status, setStatus] = useState<{ tone: "progress" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { webhook: useId(), channel: useId(), username: useId(), icon: useId() };
   const plainHttp = webhook.trim().startsWith("http://") || (!webhook.trim() && saved?.plainHttp === true);
 
-  async function save(): Promise<boolean> {
-    setBusy(true);
-    setStatus(null);
+  /** Saves the fields; the form stays open until the caller says it is done. */
+  async function store(): Promise<ChannelSettings | null> {
     try {
       if (!webhook.trim() && !saved)
         throw new AppError({ kind: "invalid", message: "Paste the webhook address first." });
@@ -35,27 +42,41 @@ export function ChannelSettingsForm({ boardId, saved, onSaved }: ChannelSettings
         iconUrl,
       });
       setWebhook("");
-      onSaved(settings);
-      setStatus({ tone: "ok", text: "Saved." });
-      return true;
+      setStored(settings);
+      return settings;
     } catch (raw) {
       setStatus({ tone: "error", text: AppError.from(raw).message });
-      return false;
-    } finally {
-      setBusy(false);
+      return null;
     }
   }
 
-  async function test() {
-    if (webhook.trim() && !(await save())) return;
+  async function save() {
     setBusy(true);
+    setStatus(null);
+    const settings = await store();
+    setBusy(false);
+    if (settings) onSaved(settings, "Channel saved.");
+  }
+
+  /** Saves, then sends a test message and waits for the server's answer: the form closes only when it went through. */
+  async function test() {
+    setBusy(true);
+    setStatus({
+      tone: "progress",
+      text: `Sending a test message… (Pickboard waits up to ${TEST_TIMEOUT_SECONDS} seconds for Mattermost)`,
+    });
+    const settings = await store();
+    if (!settings) {
+      setBusy(false);
+      return;
+    }
     try {
       await backend.sendTestMessage(boardId);
-      setStatus({ tone: "ok", text: "Test message sent. Look for it in the channel." });
-    } catch (raw) {
-      setStatus({ tone: "error", text: AppError.from(raw).message });
-    } finally {
       setBusy(false);
+      onSaved(settings, "Test message sent: look for it in the channel.");
+    } catch (raw) {
+      setBusy(false);
+      setStatus({ tone: "error", text: `The test message did not go out. ${AppError.from(raw).message}` });
     }
   }
 
@@ -130,13 +151,14 @@ export function ChannelSettingsForm({ boardId, saved, onSaved }: ChannelSettings
           disabled={busy || (!saved && !webhook.trim())}
           onClick={() => void test()}
         >
-          Send test message
+          {status?.tone === "progress" ? "Sending…" : "Send test message"}
         </button>
       </div>
       {status && (
         <p
-          className={status.tone === "ok" ? "field-ok" : "field-error"}
-          role={status.tone === "ok" ? "status" : "alert"}
+          className={status.tone === "progress" ? "field-hint" : "field-error"}
+          role={status.tone === "progress" ? "status" : "alert"}
+          aria-busy={status.tone === "progress"}
         >
           {status.text}
         </p>

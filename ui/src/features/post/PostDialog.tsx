@@ -58,6 +58,8 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
   const [previewOptions, setPreviewOptions] = useState<PostOptions>(DEFAULT_OPTIONS);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState<Sent>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const afterChange = useAfterChange();
 
@@ -129,14 +131,26 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
     </label>
   );
 
+  /**
+   * Posts the outcome; while this dialog's post is held up (a rate limit, a server error, a wrong webhook), the same
+   * entry of the outbox is sent again instead, so that the channel never gets the outcome twice. A second click while
+   * the first is on its way does nothing.
+   */
   async function post() {
+    if (submitting) return;
+    setSubmitting(true);
     setError(null);
     try {
-      const queued = await backend.postToChannel(boardId, options, localDate());
+      const queued =
+        sending.state === "failed"
+          ? await backend.retryPost(sending.post.id)
+          : await backend.postToChannel(boardId, options, localDate());
       await afterChange({ board: boardId, posts: true });
       setSent({ post: queued, started: performance.now() });
     } catch (raw) {
       setError(AppError.from(raw).message);
+    } finally {
+      setSubmitting(false);
     }
   }
 
@@ -154,15 +168,24 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
           <button
             type="button"
             className="button button-primary"
-            disabled={!settings || editing || sending.state === "sending"}
+            disabled={!settings || editing || submitting || sending.state === "sending"}
             onClick={() => void post()}
           >
-            {sending.state === "sending" ? "Posting…" : sending.state === "failed" ? "Post again" : "Post"}
+            {sending.state === "sending" || submitting
+              ? "Posting…"
+              : sending.state === "failed"
+                ? "Retry now"
+                : "Post"}
           </button>
         </>
       }
     >
       {settings === undefined && !shownError && <p className="field-hint">Loading…</p>}
+      {notice && !needsChannel && (
+        <p className="field-ok" role="status">
+          {notice}
+        </p>
+      )}
       {settings && !editing && (
         <p className="post-target">
           To <strong>{settings.channel ? `~${settings.channel}` : "the webhook's channel"}</strong> via{" "}
@@ -182,8 +205,9 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
         <ChannelSettingsForm
           boardId={boardId}
           saved={settings}
-          onSaved={(s) => {
+          onSaved={(s, message) => {
             queryClient.setQueryData(keys.channel(boardId), s);
+            setNotice(message);
             setEditing(false);
           }}
         />
@@ -230,7 +254,9 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
         <p className="field-error" role="alert">
           {sending.post.error?.message}
           {sending.post.error?.requestId ? ` (Mattermost request id ${sending.post.error.requestId})` : ""}
-          {sending.post.error?.retry ? " It stays in the outbox and goes out by itself." : ""}
+          {sending.post.error?.retry
+            ? " It stays in the outbox and goes out by itself; Retry now sends this same post at once."
+            : " Retry now sends this same post again once that is fixed."}
         </p>
       )}
       {shownError && (
