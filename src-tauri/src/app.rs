@@ -2,7 +2,7 @@
 
 use tauri::{DragDropEvent, Manager, WindowEvent};
 
-use crate::events::{self, FileDrag, FileDropped};
+use crate::events::{self, DatabaseChanged, FileDrag, FileDropped};
 use crate::mattermost::worker::{self, Wake};
 use crate::menu;
 use crate::paths;
@@ -33,6 +33,8 @@ pub fn run() {
                 tauri::async_runtime::spawn(worker::run(std::sync::Arc::clone(&state), wake.clone()));
                 let for_backup = std::sync::Arc::clone(&state);
                 std::thread::spawn(move || daily_backup(&for_backup));
+                let (for_watch, handle) = (std::sync::Arc::clone(&state), app.handle().clone());
+                std::thread::spawn(move || watch_other_writers(&for_watch, &handle));
             }
             app.manage(state);
             app.manage(wake);
@@ -55,6 +57,24 @@ fn daily_backup(state: &AppState) {
     let made = state.with_db(|db| backup::daily(db, state.data_dir()));
     if let Err(err) = made {
         eprintln!("pickboard: the daily backup failed: {err}");
+    }
+}
+
+/// How often the window looks for changes another program made to the database.
+const WATCH_INTERVAL: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Tells the page when another program (the command line importing into the open board, a restore) has changed the
+/// database, so that it reads the board, its counts and its history again. `data_version` is one cheap pragma.
+fn watch_other_writers(state: &AppState, app: &tauri::AppHandle) {
+    let version = || state.with_db(|db| db.data_version()).ok();
+    let mut seen = version();
+    loop {
+        std::thread::sleep(WATCH_INTERVAL);
+        let now = version();
+        if now != seen {
+            seen = now;
+            events::emit(app, &DatabaseChanged {});
+        }
     }
 }
 

@@ -40,6 +40,13 @@ pub enum Error {
     )]
     DatabaseUnavailable { path: PathBuf, detail: String },
 
+    /// Another Pickboard window has this data folder (see `storage::writer_lock`).
+    #[error(
+        "Pickboard is already open on this data folder, in another window. Use that window: two windows writing to one \
+         folder could undo each other's changes. This one opens nothing."
+    )]
+    AlreadyOpen { path: PathBuf },
+
     #[error("The disk is full, so your last change was not saved. Free some space and try again.")]
     DiskFull,
 
@@ -74,6 +81,7 @@ pub enum ErrorKind {
     DatabaseTooNew,
     DatabaseCorrupt,
     DatabaseUnavailable,
+    AlreadyOpen,
     DiskFull,
     ReadOnly,
     Storage,
@@ -116,6 +124,7 @@ impl Error {
             Self::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
             Self::DatabaseCorrupt { .. } => ErrorKind::DatabaseCorrupt,
             Self::DatabaseUnavailable { .. } => ErrorKind::DatabaseUnavailable,
+            Self::AlreadyOpen { .. } => ErrorKind::AlreadyOpen,
             Self::DiskFull => ErrorKind::DiskFull,
             Self::ReadOnly => ErrorKind::ReadOnly,
             Self::Storage(_) => ErrorKind::Storage,
@@ -131,6 +140,7 @@ impl Error {
             Self::DatabaseTooNew { path, .. }
             | Self::DatabaseCorrupt { path, .. }
             | Self::DatabaseUnavailable { path, .. }
+            | Self::AlreadyOpen { path }
             | Self::File { path, .. } => Some(path),
             _ => None,
         }

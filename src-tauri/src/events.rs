@@ -27,6 +27,12 @@ pub struct FileDropped {
     pub file_name: String,
 }
 
+/// Another program (the command line, or a restore) changed the database while the window was open: what the window
+/// shows must be read again.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DatabaseChanged {}
+
 /// An item of the app menu that the UI handles; its id is its serialised name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -127,6 +133,7 @@ app_events! {
     FileDrag => "file-drag",
     FileDropped => "file-dropped",
     MenuCommand => "menu-command",
+    DatabaseChanged => "database-changed",
 }
 
 /// Sends `payload` to every window. A window that is gone cannot hear it, which is not an error.

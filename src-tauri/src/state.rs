@@ -6,11 +6,14 @@ use std::sync::{Arc, Mutex, PoisonError};
 use rusqlite::Transaction;
 
 use crate::error::{Error, Result};
+use crate::storage::writer_lock::WriterLock;
 use crate::storage::{Db, DB_FILE_NAME};
 use crate::transfer::session::PendingImport;
 
 pub struct AppState {
     db: Result<Mutex<Db>>,
+    /// This window's hold on the data folder; the database is opened only with it.
+    _writer: Option<WriterLock>,
     data_dir: PathBuf,
     /// The import the window's import dialog is working on.
     import: Mutex<Option<Arc<PendingImport>>>,
@@ -19,17 +22,24 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the database in `data_dir`. A failure is kept and returned by every command, so that the UI can show
-    /// one clear error screen.
+    /// Takes the data folder for this window and opens the database in it. A failure (another window has the
+    /// folder, or the database cannot be used) is kept and returned by every command, so that the UI can show one
+    /// clear error screen.
     pub fn open(data_dir: PathBuf) -> Self {
-        let db = Db::open(&data_dir.join(DB_FILE_NAME)).map(|db| {
-            if let Err(err) = db.checkpoint_in_background() {
-                eprintln!("pickboard: checkpoints stay on the commit path: {err}");
-            }
-            Mutex::new(db)
-        });
+        let writer = WriterLock::acquire(&data_dir);
+        let db = writer
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|_| Db::open(&data_dir.join(DB_FILE_NAME)))
+            .map(|db| {
+                if let Err(err) = db.checkpoint_in_background() {
+                    eprintln!("pickboard: checkpoints stay on the commit path: {err}");
+                }
+                Mutex::new(db)
+            });
         AppState {
             db,
+            _writer: writer.ok(),
             data_dir,
             import: Mutex::new(None),
             dropped: Mutex::new(None),

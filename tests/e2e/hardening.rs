@@ -300,6 +300,7 @@ async fn hostile_text_is_shown_as_text_everywhere_and_never_runs() -> TestResult
 /// A data folder on a small tmpfs, unmounted when dropped.
 struct SmallDisk {
     dir: tempfile::TempDir,
+    mounted: bool,
 }
 
 impl SmallDisk {
@@ -316,7 +317,7 @@ impl SmallDisk {
             eprintln!("SKIPPED: this machine does not allow mounting a small tmpfs (it needs root)");
             return Ok(None);
         }
-        Ok(Some(SmallDisk { dir }))
+        Ok(Some(SmallDisk { dir, mounted: true }))
     }
 
     fn path(&self) -> &Path {
@@ -335,9 +336,72 @@ impl SmallDisk {
     }
 }
 
+impl SmallDisk {
+    /// Unmounts the file system: first stops every process that still has a file or its working folder on it (the
+    /// app's WebKit helpers can outlive its window by a moment), then unmounts, trying again for a few seconds while
+    /// the kernel says it is busy. An error says what kept it mounted.
+    fn unmount(&mut self) -> TestResult {
+        if !self.mounted {
+            return Ok(());
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            for pid in processes_using(self.dir.path()) {
+                let signal = if Instant::now() + Duration::from_secs(5) > deadline {
+                    "-KILL"
+                } else {
+                    "-TERM"
+                };
+                let _ = std::process::Command::new("kill")
+                    .args([signal, &pid.to_string()])
+                    .status();
+            }
+            let out = std::process::Command::new("umount")
+                .arg(self.dir.path())
+                .output()?;
+            if out.status.success() {
+                self.mounted = false;
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "the small disk at {} stays mounted: {} (held by {:?})",
+                    self.dir.path().display(),
+                    String::from_utf8_lossy(&out.stderr).trim(),
+                    processes_using(self.dir.path())
+                )
+                .into());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// Processes with their working folder or an open file below `dir`.
+fn processes_using(dir: &Path) -> Vec<u32> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let inside = |link: std::path::PathBuf| std::fs::read_link(link).is_ok_and(|p| p.starts_with(dir));
+        let fds = std::fs::read_dir(entry.path().join("fd"))
+            .into_iter()
+            .flatten()
+            .flatten();
+        if inside(entry.path().join("cwd")) || fds.into_iter().any(|fd| inside(fd.path())) {
+            found.push(pid);
+        }
+    }
+    found
+}
+
+/// A test that fails part way still leaves no file system mounted.
 impl Drop for SmallDisk {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("umount").arg(self.dir.path()).status();
+        if let Err(err) = self.unmount() {
+            eprintln!("{err}");
+        }
     }
 }
 
@@ -345,7 +409,7 @@ impl Drop for SmallDisk {
 /// saved by itself once there is room again.
 #[tokio::test]
 async fn a_full_disk_keeps_the_change_on_screen_and_saves_it_when_there_is_room() -> TestResult {
-    let Some(disk) = SmallDisk::mount("8m")? else {
+    let Some(mut disk) = SmallDisk::mount("8m")? else {
         return Ok(());
     };
     let data = disk.path().join("data");
@@ -407,5 +471,108 @@ async fn a_full_disk_keeps_the_change_on_screen_and_saves_it_when_there_is_room(
         "saved in Kill: payoff {payoff}, cost {cost}"
     );
     app.wait_for_card_in("Kill", title).await?;
+    app.quit().await?;
+    // Nothing is left mounted: the test's own clean-up fails the test if the disk cannot be unmounted.
+    disk.unmount()?;
+    let mounts = std::fs::read_to_string("/proc/mounts")?;
+    assert!(
+        !mounts.contains(&disk.path().display().to_string()),
+        "the small disk is still mounted"
+    );
+    Ok(())
+}
+
+/// Without a D-Bus session, a second launch on the same folder cannot hand over to the first; the lock the first
+/// window holds on the folder keeps it from opening a second writer: it says that Pickboard is already open, opens
+/// nothing, and closes when asked. The first window keeps saving.
+#[tokio::test]
+async fn without_dbus_a_second_window_on_the_same_folder_opens_nothing_and_says_so() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let first = App::launch_without_dbus(data.path()).await?;
+    first.click_button("Start with a sample board").await?;
+    first.region("Implement").await?;
+    assert_eq!(database_holders(data.path()).len(), 1);
+
+    let second = App::launch_without_dbus(data.path()).await?;
+    let screen = second.wait_for_css(".error-screen").await?;
+    let text = second
+        .client
+        .execute(
+            "return arguments[0].innerText;",
+            vec![serde_json::to_value(&screen)?],
+        )
+        .await?;
+    let text = text.as_str().unwrap_or_default();
+    assert!(text.contains("Pickboard is already open"), "{text}");
+    assert!(
+        text.contains(&data.path().display().to_string()),
+        "names the folder: {text}"
+    );
+    second.screenshot("already-open.png").await?;
+    assert_eq!(
+        database_holders(data.path()).len(),
+        1,
+        "the second window must not open the database"
+    );
+    assert_eq!(app_processes(data.path()).len(), 2);
+
+    // Closing it leaves the first alone. (The window goes with the click, so the click gets no answer.)
+    let _ = second.click_button("Close this window").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app_processes(data.path()).len() > 1 {
+        assert!(Instant::now() < deadline, "the second window did not close");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    first.add_idea("Still the one writer").await?;
+    first.wait_for_card_in("Unsorted", "Still the one writer").await?;
+    first.quit().await?;
+    // Only now: stopping the second's driver stops every app on the folder.
+    drop(second);
+    Ok(())
+}
+
+/// The command line imports into the board open in the window: the window notices, shows the new ideas and their
+/// counts, and can undo the import, without losing an edit made on screen.
+#[tokio::test]
+async fn the_window_shows_what_the_command_line_changed_meanwhile() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    app.add_idea("Typed in the window").await?;
+    app.wait_for_card_in("Unsorted", "Typed in the window").await?;
+
+    let csv = data.path().join("more.csv");
+    std::fs::write(
+        &csv,
+        "title,payoff,cost/risk\nImported from the shell,8,2\nAnother one,2,8\n",
+    )?;
+    let board = "Platform team — next quarter";
+    let out = std::process::Command::new(app_binary())
+        .args(["import", &csv.display().to_string(), "--board", board])
+        .env("PICKBOARD_DATA_DIR", data.path())
+        .output()?;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    app.wait_for_card_in("Implement", "Imported from the shell")
+        .await?;
+    app.wait_for_card_in("Kill", "Another one").await?;
+    app.wait_for_card_in("Unsorted", "Typed in the window").await?;
+    app.wait_until(
+        "the sidebar counts the imported ideas",
+        "return [...document.querySelectorAll('.board-link-count')].some(e => e.getAttribute('aria-label') === '12 ideas');",
+    )
+    .await?;
+    // The import is the last step of the board's history: undo takes it back.
+    app.client
+        .execute("document.activeElement?.blur();", vec![])
+        .await?;
+    app.press_ctrl('z').await?;
+    app.wait_until(
+        "undo takes the import back",
+        "return !document.body.innerText.includes('Imported from the shell');",
+    )
+    .await?;
+    app.wait_for_card_in("Unsorted", "Typed in the window").await?;
     app.quit().await
 }

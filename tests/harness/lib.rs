@@ -97,6 +97,28 @@ impl App {
 
     /// Starts `binary` (Pickboard, or the benchmarks' bare window) and waits until `ready_css` shows.
     pub async fn launch_binary(binary: &Path, data_dir: &Path, ready_css: &str) -> TestResult<App> {
+        App::launch_binary_without(binary, data_dir, ready_css, &[]).await
+    }
+
+    /// Starts the app on `data_dir` without a D-Bus session bus (as on minimal desktops and remote sessions), where
+    /// a second launch cannot find the first through single instance.
+    pub async fn launch_without_dbus(data_dir: &Path) -> TestResult<App> {
+        App::launch_binary_without(
+            &app_binary(),
+            data_dir,
+            ".app, .error-screen",
+            &["DBUS_SESSION_BUS_ADDRESS"],
+        )
+        .await
+    }
+
+    /// Starts `binary` with the variables `unset` taken out of its environment.
+    async fn launch_binary_without(
+        binary: &Path,
+        data_dir: &Path,
+        ready_css: &str,
+        unset: &[&str],
+    ) -> TestResult<App> {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no X display: run the end-to-end tests under xvfb-run"
@@ -107,7 +129,8 @@ impl App {
         let log = std::fs::File::create(artifacts_dir().join(format!("tauri-driver-{port}.log")))?;
         let dialog_answer = artifacts_dir().join(format!("dialog-answer-{port}.txt"));
         std::fs::write(&dialog_answer, "")?;
-        let driver = Command::new("tauri-driver")
+        let mut command = Command::new("tauri-driver");
+        command
             .args([
                 "--port",
                 &port.to_string(),
@@ -118,7 +141,11 @@ impl App {
             .env("PICKBOARD_E2E_DIALOG_ANSWER", &dialog_answer)
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
-            .stderr(log)
+            .stderr(log);
+        for name in unset {
+            command.env_remove(name);
+        }
+        let driver = command
             .spawn()
             .map_err(|e| format!("cannot start tauri-driver (cargo install tauri-driver --locked): {e}"))?;
 
@@ -206,9 +233,15 @@ impl App {
         Ok(found.map_err(|e| format!("waiting for `{css}`: {e}"))?)
     }
 
-    /// Waits until `script` (the body of a function) returns true.
+    /// Waits until `script` (the body of a function) returns true, for up to 10 s.
     pub async fn wait_until(&self, what: &str, script: &str) -> TestResult {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.wait_until_within(Duration::from_secs(10), what, script)
+            .await
+    }
+
+    /// Waits until `script` (the body of a function) returns true, for up to `limit`.
+    pub async fn wait_until_within(&self, limit: Duration, what: &str, script: &str) -> TestResult {
+        let deadline = Instant::now() + limit;
         loop {
             if self.client.execute(script, vec![]).await? == Value::Bool(true) {
                 return Ok(());
@@ -252,6 +285,12 @@ impl App {
             return Err(format!("no option “{option}” in the list “{label}”").into());
         }
         Ok(())
+    }
+
+    /// The button whose text is `label`, once it shows.
+    pub async fn find_button(&self, label: &str) -> TestResult<Element> {
+        let xpath = format!("//button[normalize-space()={}]", xpath_literal(label));
+        Ok(self.client.wait().for_element(Locator::XPath(&xpath)).await?)
     }
 
     pub async fn click_button(&self, label: &str) -> TestResult {

@@ -9,7 +9,7 @@ import { Sidebar } from "./features/boards/Sidebar";
 import { useTheme } from "./features/settings/useTheme";
 import { useFileDrop } from "./features/transfer/useFileDrop";
 import { backend } from "./lib/backend";
-import { AppError } from "./lib/ipc";
+import { AppError, useBackendEvent } from "./lib/ipc";
 import { keys, useAfterChange, useBoards, type Change } from "./lib/queries";
 import type {
   BoardSummary,
@@ -126,6 +126,14 @@ export function App() {
     },
     [afterChange, queryClient, showError],
   );
+
+  // Another program changed the database (the command line importing into a board, a restore): read everything
+  // again. Edits still on their way are kept and sent; if the open board is gone, another opens.
+  useBackendEvent("database-changed", () => {
+    void refreshBoards({ everything: true }).then((list) => {
+      if (list && currentId !== null && !list.some((b) => b.id === currentId)) select(list[0]?.id ?? null);
+    });
+  });
 
   async function create(make: () => Promise<BoardSummary>, options: { focusName?: boolean } = {}) {
     setBusy(true);

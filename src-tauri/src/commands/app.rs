@@ -68,3 +68,9 @@ pub fn open_link(app: AppHandle, url: String) -> Result<()> {
         .open_url(url, None::<&str>)
         .map_err(|e| Error::invalid(format!("The link could not be opened: {e}")))
 }
+
+/// Closes Pickboard: the way out of a window that found its data folder already open in another.
+#[tauri::command]
+pub fn quit_app(app: AppHandle) {
+    app.exit(0);
+}

@@ -8,6 +8,7 @@ pub mod boards;
 pub mod history;
 pub mod idea_row;
 pub mod ideas;
+pub mod writer_lock;
 
 #[cfg(test)]
 pub mod testing;
@@ -78,6 +79,12 @@ impl Db {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// SQLite's `data_version`: it changes when another connection (the command line, a restore) commits to the
+    /// file, never for this connection's own commits. The window compares it to notice changes made meanwhile.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Moves WAL checkpoints off the commit path: a thread with its own connection copies the WAL into the database

@@ -10,6 +10,8 @@ export const backend = {
   setPreferences: (preferences: Preferences) => call("set_preferences", { preferences }),
   /** Opens an idea's link (http or https only) in the system browser; the webview itself never navigates away. */
   openLink: (url: string) => call("open_link", { url }),
+  /** Closes Pickboard: the way out of a window that found its data folder already open in another. */
+  quitApp: () => call("quit_app", {}),
   listBoards: () => call("list_boards", {}),
   createBoard: (name: string) => call("create_board", { name }),
   createSampleBoard: () => call("create_sample_board", {}),

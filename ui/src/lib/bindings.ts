@@ -1,7 +1,7 @@
 // Generated from Rust by src-tauri/src/bindings.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a command or a type.
 
-export type ErrorKind = "invalid" | "notFound" | "databaseTooNew" | "databaseCorrupt" | "databaseUnavailable" | "diskFull" | "readOnly" | "storage" | "preferences" | "file" | "cancelled" | "mattermost";
+export type ErrorKind = "invalid" | "notFound" | "databaseTooNew" | "databaseCorrupt" | "databaseUnavailable" | "alreadyOpen" | "diskFull" | "readOnly" | "storage" | "preferences" | "file" | "cancelled" | "mattermost";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, 
 /**
@@ -230,12 +230,15 @@ export type FileDropped = { fileName: string, };
 
 export type MenuCommand = "import" | "export-json" | "export-csv" | "export-markdown" | "export-png" | "export-svg" | "back-up" | "restore" | "undo" | "redo" | "view-quadrants" | "view-chart" | "search" | "shortcuts";
 
+export type DatabaseChanged = Record<symbol, never>;
+
 /** Every command of the backend: the arguments `invoke` sends and the result it answers with. */
 export interface Commands {
   open_status: { args: Record<string, never>; result: OpenStatus };
   get_preferences: { args: Record<string, never>; result: Preferences };
   set_preferences: { args: { preferences: Preferences }; result: null };
   open_link: { args: { url: string }; result: null };
+  quit_app: { args: Record<string, never>; result: null };
   list_boards: { args: Record<string, never>; result: BoardSummary[] };
   create_board: { args: { name: string }; result: BoardSummary };
   create_sample_board: { args: Record<string, never>; result: BoardSummary };
@@ -278,4 +281,5 @@ export interface Events {
   "file-drag": FileDrag;
   "file-dropped": FileDropped;
   "menu-command": MenuCommand;
+  "database-changed": DatabaseChanged;
 }

@@ -1,7 +1,8 @@
-// Shown instead of the board when the database cannot be used. Names the file and says what to do; Pickboard has
-// not touched the file.
+// Shown instead of the board when the database cannot be used, or when another window already has the data folder.
+// Names the file or folder and says what to do; Pickboard has not touched the file.
 import { useState } from "react";
 
+import { backend } from "../../lib/backend";
 import type { AppError } from "../../lib/ipc";
 
 import "./startup.css";
@@ -10,6 +11,7 @@ const TITLES: Partial<Record<AppError["kind"], string>> = {
   databaseTooNew: "This database needs a newer Pickboard",
   databaseCorrupt: "The database file is damaged",
   databaseUnavailable: "Pickboard cannot open its database",
+  alreadyOpen: "Pickboard is already open",
 };
 
 export function ErrorScreen({ error }: { error: AppError }) {
@@ -21,7 +23,8 @@ export function ErrorScreen({ error }: { error: AppError }) {
       <p>{error.message}</p>
       {path && (
         <p className="error-file">
-          The file: <code className="error-path">{path}</code>
+          {error.kind === "alreadyOpen" ? "The folder" : "The file"}:{" "}
+          <code className="error-path">{path}</code>
           <button
             type="button"
             className="button"
@@ -35,7 +38,20 @@ export function ErrorScreen({ error }: { error: AppError }) {
           </button>
         </p>
       )}
-      <p className="error-hint">Quit Pickboard, deal with the file, and start it again.</p>
+      {error.kind === "alreadyOpen" ? (
+        <p className="error-hint">
+          <button
+            type="button"
+            className="button button-primary"
+            autoFocus
+            onClick={() => void backend.quitApp()}
+          >
+            Close this window
+          </button>
+        </p>
+      ) : (
+        <p className="error-hint">Quit Pickboard, deal with the file, and start it again.</p>
+      )}
     </main>
   );
 }
