@@ -238,6 +238,15 @@ async fn hostile_text_is_shown_as_text_everywhere_and_never_runs() -> TestResult
             "{title} as text: {shown}"
         );
     }
+    // User text cannot reorder its neighbours in the window.
+    let isolated = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.card-title, .card-owner, .card-tag, .board-link-name')].every(e => getComputedStyle(e).unicodeBidi === 'isolate');",
+            vec![],
+        )
+        .await?;
+    assert_eq!(isolated, serde_json::Value::Bool(true), "user text is isolated");
     app.card(titles[0]).await?.click().await?;
     app.wait_for_css(".details").await?;
     app.screenshot("hostile-details.png").await?;
@@ -255,6 +264,10 @@ async fn hostile_text_is_shown_as_text_everywhere_and_never_runs() -> TestResult
     assert!(
         preview.contains("<script>window.__pwned = 'title'</script>"),
         "{preview}"
+    );
+    assert!(
+        preview.contains("reversed") && !preview.contains('\u{202e}'),
+        "no override reaches the post: {preview}"
     );
     let raw = app
         .client
