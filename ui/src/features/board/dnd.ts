@@ -16,6 +16,7 @@ import {
   type Announcements,
   type CollisionDetection,
   type DragEndEvent,
+  type DragMoveEvent,
   type DragOverEvent,
   type DragStartEvent,
   type KeyboardCoordinateGetter,
@@ -55,6 +56,9 @@ export function useBoardDnd(
 ) {
   const [drag, setDrag] = useState<Drag | null>(null);
   const [liveMessage, setLiveMessage] = useState("");
+  // Where the pointer is while it drags an idea over the chart's plane, for the ghost marker: a store of its own, so
+  // that a pointer move re-renders the ghost alone, not the board.
+  const [planePointer] = useState(createPointerStore);
   const view = drag?.columns ?? columns;
 
   // Sensors and collision detection are called outside React's render; they read the latest state from refs.
@@ -186,16 +190,25 @@ export function useBoardDnd(
     [updateDrag],
   );
 
+  const onDragMove = useCallback(
+    ({ over, activatorEvent, delta }: DragMoveEvent) => {
+      planePointer.set(over?.id === PLANE_DROP_ID ? pointerAt(activatorEvent, delta) : null);
+    },
+    [planePointer],
+  );
+
   const onDragEnd = useCallback(
-    ({ active, over }: DragEndEvent) => {
+    ({ over, activatorEvent, delta }: DragEndEvent) => {
       const current = dragRef.current;
       updateDrag(null);
+      planePointer.set(null);
       lastOverId.current = null;
       if (!current) return;
       if (!current.keyboard && !over) return; // dropped outside the board: nothing moves
-      const landed = active.rect.current.translated;
-      if (over?.id === PLANE_DROP_ID && onPlaneDrop && landed) {
-        onPlaneDrop(current.id, landed.left + 8, landed.top + landed.height / 2);
+      // On the plane, the idea lands under the pointer, wherever the card was grabbed.
+      const pointer = pointerAt(activatorEvent, delta);
+      if (over?.id === PLANE_DROP_ID && onPlaneDrop && pointer) {
+        onPlaneDrop(current.id, pointer.x, pointer.y);
         return;
       }
       let cols = current.columns;
@@ -212,13 +225,14 @@ export function useBoardDnd(
         onMove(current.id, final.zone, final.index);
       }
     },
-    [onMove, onPlaneDrop, updateDrag],
+    [onMove, onPlaneDrop, updateDrag, planePointer],
   );
 
   const onDragCancel = useCallback(() => {
     updateDrag(null);
+    planePointer.set(null);
     lastOverId.current = null;
-  }, [updateDrag]);
+  }, [updateDrag, planePointer]);
 
   const announcements: Announcements = useMemo(
     () => ({
@@ -251,10 +265,12 @@ export function useBoardDnd(
     activeIdea,
     overZone,
     liveMessage,
+    planePointer,
     dndContextProps: {
       sensors,
       collisionDetection,
       onDragStart,
+      onDragMove,
       onDragOver,
       onDragEnd,
       onDragCancel,
@@ -264,4 +280,43 @@ export function useBoardDnd(
       },
     },
   };
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A value that components read with `useSyncExternalStore`. */
+export interface PointerStore {
+  get: () => Point | null;
+  set: (next: Point | null) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function createPointerStore(): PointerStore {
+  let value: Point | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set: (next) => {
+      if (next === value || (next && value && next.x === value.x && next.y === value.y)) return;
+      value = next;
+      listeners.forEach((l) => {
+        l();
+      });
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+/** Where the pointer that started a drag is now (viewport coordinates); `null` for a keyboard drag. */
+function pointerAt(activatorEvent: Event | null, delta: Point): Point | null {
+  if (!(activatorEvent instanceof PointerEvent || activatorEvent instanceof MouseEvent)) return null;
+  return { x: activatorEvent.clientX + delta.x, y: activatorEvent.clientY + delta.y };
 }

@@ -7,7 +7,9 @@ import type { Board } from "../../lib/bindings";
 import { PLANE_DROP_ID } from "../../lib/dnd";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { clusters, fanOffsets, fractionOf } from "./geometry";
+import type { PointerStore } from "../board/dnd";
 import { Marker } from "./Marker";
+import { PlaneGhost } from "./PlaneGhost";
 
 import "./chart.css";
 
@@ -20,6 +22,8 @@ interface ChartViewProps {
   onOpen: (id: number) => void;
   onPlace: (id: number, payoff: number, cost: number) => void;
   planeRef: React.RefObject<HTMLDivElement | null>;
+  /** An idea being dragged onto the plane from the tray, and where the pointer is. */
+  incoming?: { title: string; pointer: PointerStore } | null;
 }
 
 const TICKS = [0, 2, 4, 6, 8, 10];
@@ -32,6 +36,7 @@ export function ChartView({
   onOpen,
   onPlace,
   planeRef,
+  incoming = null,
 }: ChartViewProps) {
   const [expanded, setExpanded] = useState<string | null>(null);
   const { setNodeRef, isOver } = useDroppable({ id: PLANE_DROP_ID });
@@ -133,6 +138,7 @@ export function ChartView({
             />
           ));
         })}
+        {incoming && <PlaneGhost pointer={incoming.pointer} title={incoming.title} planeRect={planeRect} />}
       </div>
       <div className="plane-axis-x" aria-hidden="true">
         <span className="plane-axis-title">Cost / risk →</span>
