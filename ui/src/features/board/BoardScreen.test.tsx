@@ -136,6 +136,26 @@ describe("BoardScreen", () => {
     expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(2);
   });
 
+  it("saves the other fields of an idea whose link is invalid, and the header says what is not saved", async () => {
+    const start = idea(1, "Rotate certs", "implement");
+    const fake = fakeBackend(board([start]), {
+      update_idea: (args) => edited({ ...start, ...args.edit }),
+    });
+    renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
+    await userEvent.type(await screen.findByLabelText("Link", {}, { timeout: 5000 }), "www.example.com");
+    await userEvent.type(screen.getByLabelText("Owner"), "ana{Enter}");
+    const implement = screen.getByRole("region", { name: "Implement" });
+    await waitFor(() => {
+      expect(within(implement).getByText("AN")).toBeInTheDocument();
+    });
+    expect(fake.calls.filter((c) => c.command === "update_idea").map((c) => c.args)).toEqual([
+      { id: 1, edit: { title: "Rotate certs", notes: "", owner: "ana", link: "", tags: [] } },
+    ]);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(document.querySelector(".save-state")).toHaveTextContent("1 field not saved: fix the link");
+  });
+
   it("renders a long zone a page at a time", async () => {
     const many = Array.from({ length: 300 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"));
     fakeBackend(board(many));

@@ -19,6 +19,7 @@ import { AddIdeaField } from "./AddIdeaField";
 import { BoardToolbar, type BoardView } from "./BoardToolbar";
 import { findIdea } from "./columns";
 import { useBoardDnd } from "./dnd";
+import type { UnsavedField } from "./fields";
 import { DraggedCard } from "./IdeaCard";
 import { useBoard } from "./useBoard";
 import { useMenuCommands } from "./useMenuCommands";
@@ -68,6 +69,7 @@ export function BoardScreen({
   const [addingTo, setAddingTo] = useState<Quadrant | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [unsaved, setUnsaved] = useState<UnsavedField[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
   const planeRef = useRef<HTMLDivElement | null>(null);
   const toast = useToast();
@@ -205,6 +207,7 @@ export function BoardScreen({
         key={`${board.id}:${board.name}`}
         board={board}
         saveState={model.saveState}
+        unsaved={unsaved}
         focusName={focusName}
         view={view}
         activityOpen={activityOpen}
@@ -386,6 +389,7 @@ export function BoardScreen({
             onError={(message) => {
               toast({ tone: "error", message });
             }}
+            onUnsaved={setUnsaved}
             onClose={() => {
               const id = selected.id;
               setDetailsOpen(false);

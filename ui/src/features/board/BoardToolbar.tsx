@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import type { Board } from "../../lib/bindings";
+import { unsavedLabel, type UnsavedField } from "./fields";
 import type { SaveState } from "./useBoard";
 
 export type BoardView = "quadrants" | "chart";
@@ -9,6 +10,8 @@ export type BoardView = "quadrants" | "chart";
 interface BoardToolbarProps {
   board: Board;
   saveState: SaveState;
+  /** The fields of the open details that are not saved: typed in, or refused there. */
+  unsaved: readonly UnsavedField[];
   focusName: boolean;
   view: BoardView;
   activityOpen: boolean;
@@ -59,10 +62,38 @@ const SAVE_LABEL: Record<SaveState, string> = {
   waiting: "Not saved yet: retrying",
 };
 
+/**
+ * What the save indicator says: a full disk first, then fields that cannot be saved as they are, then edits on their
+ * way, then fields being typed in. Never "All changes saved" while anything on screen is not.
+ */
+export function saveIndicator(
+  state: SaveState,
+  unsaved: readonly UnsavedField[],
+): { text: string; tone: string } {
+  const fields = unsavedLabel(unsaved);
+  if (state === "waiting") return { text: SAVE_LABEL.waiting, tone: "waiting" };
+  if (fields?.invalid) return { text: fields.text, tone: "invalid" };
+  if (state === "saving") return { text: SAVE_LABEL.saving, tone: "saving" };
+  if (fields) return { text: fields.text, tone: "editing" };
+  return { text: SAVE_LABEL[state], tone: state };
+}
+
 export function BoardToolbar(props: BoardToolbarProps) {
-  const { board, saveState, focusName, view, activityOpen, onView, onUndo, onRedo, onActivity, onShortcuts } =
-    props;
+  const {
+    board,
+    saveState,
+    unsaved,
+    focusName,
+    view,
+    activityOpen,
+    onView,
+    onUndo,
+    onRedo,
+    onActivity,
+    onShortcuts,
+  } = props;
   const { onRename, onDuplicate, onThresholds, onDelete, onPost, onPosts, onExport, onImport } = props;
+  const indicator = saveIndicator(saveState, unsaved);
   const [name, setName] = useState(board.name);
   const [menuOpen, setMenuOpen] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -114,8 +145,8 @@ export function BoardToolbar(props: BoardToolbarProps) {
           }
         }}
       />
-      <span className={`save-state save-state-${saveState}`} role="status">
-        {SAVE_LABEL[saveState]}
+      <span className={`save-state save-state-${indicator.tone}`} role="status">
+        {indicator.text}
       </span>
       <div className="toolbar-spacer" />
       <div className="segmented" role="radiogroup" aria-label="View">

@@ -1,10 +1,13 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
+import type { Idea, IdeaEdit } from "../../lib/bindings";
 import { fakeBackend, idea } from "../../test/fakeBackend";
 import { cleanScore, DetailsPanel } from "./DetailsPanel";
+import type { UnsavedField } from "./fields";
 
 function renderPanel(overrides: Partial<Parameters<typeof DetailsPanel>[0]> = {}) {
   fakeBackend(null);
@@ -28,7 +31,120 @@ function renderPanel(overrides: Partial<Parameters<typeof DetailsPanel>[0]> = {}
   return props;
 }
 
+/** The panel over an idea that takes each saved edit at once, as the board's guess does. */
+function renderSaving(start: Idea) {
+  fakeBackend(null);
+  const saves: IdeaEdit[] = [];
+  const reports: UnsavedField[][] = [];
+  const onError = vi.fn();
+  function Board() {
+    const [current, setCurrent] = useState(start);
+    return (
+      <DetailsPanel
+        idea={current}
+        boardTags={[]}
+        onSave={(_id, edit) => {
+          saves.push(edit);
+          setCurrent((i) => ({ ...i, ...edit }));
+        }}
+        onScores={vi.fn()}
+        onMove={vi.fn()}
+        onDelete={vi.fn()}
+        onClose={vi.fn()}
+        onError={onError}
+        onUnsaved={(unsaved) => reports.push(unsaved)}
+      />
+    );
+  }
+  const view = render(
+    <Providers>
+      <Board />
+    </Providers>,
+  );
+  return { saves, reports, onError, unmount: view.unmount };
+}
+
 describe("DetailsPanel", () => {
+  it("saves each field on its own and keeps an invalid link at its field, holding back nothing", async () => {
+    const { saves, reports, onError, unmount } = renderSaving({
+      ...idea(7, "Rotate certs", "implement"),
+      owner: "bo",
+    });
+    const link = screen.getByLabelText("Link");
+    await userEvent.type(link, "www.example.com");
+    // While the first letters go in, nothing is marked yet.
+    expect(link).toHaveAttribute("aria-invalid", "false");
+    await userEvent.click(screen.getByLabelText("Owner"));
+    expect(link).toHaveAttribute("aria-invalid", "true");
+    const hint = document.getElementById(link.getAttribute("aria-describedby") ?? "");
+    expect(hint).toHaveTextContent("Start the link with https:// — for example https://www.example.com");
+    expect(reports.at(-1)).toEqual([{ field: "link", problem: hint?.textContent }]);
+
+    await userEvent.clear(screen.getByLabelText("Owner"));
+    await userEvent.type(screen.getByLabelText("Owner"), "ana");
+    await userEvent.clear(screen.getByLabelText("Title"));
+    await userEvent.type(screen.getByLabelText("Title"), "Rotate TLS certificates{Enter}");
+    // Two edits, one field each, none with the invalid link; nothing refused, so nothing to toast.
+    expect(saves).toEqual([
+      { title: "Rotate certs", notes: "", owner: "ana", link: "", tags: [] },
+      { title: "Rotate TLS certificates", notes: "", owner: "ana", link: "", tags: [] },
+    ]);
+    expect(onError).not.toHaveBeenCalled();
+    expect(reports.at(-1)?.map((u) => u.field)).toEqual(["link"]);
+
+    // Fixed, the link saves alone and nothing is left unsaved.
+    await userEvent.clear(link);
+    await userEvent.type(link, "https://www.example.com{Enter}");
+    expect(saves.at(-1)).toEqual({
+      title: "Rotate TLS certificates",
+      notes: "",
+      owner: "ana",
+      link: "https://www.example.com",
+      tags: [],
+    });
+    expect(link).toHaveAttribute("aria-invalid", "false");
+    expect(reports.at(-1)).toEqual([]);
+    unmount();
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it("says so when it closes with a value it could not save", async () => {
+    const { onError, unmount } = renderSaving(idea(7, "Rotate certs", "implement"));
+    await userEvent.type(screen.getByLabelText("Link"), "intranet/wiki");
+    unmount();
+    expect(onError).toHaveBeenCalledWith(
+      "The link “intranet/wiki” was not saved. Start the link with https:// — for example https://www.example.com",
+    );
+  });
+
+  it("follows a change made under it, unless the field is being typed in", () => {
+    fakeBackend(null);
+    const props = {
+      boardTags: [],
+      onSave: vi.fn(),
+      onScores: vi.fn(),
+      onMove: vi.fn(),
+      onDelete: vi.fn(),
+      onClose: vi.fn(),
+      onError: vi.fn(),
+    };
+    const before = { ...idea(7, "Rotate certs", "implement"), owner: "ana", link: "https://a.example" };
+    const view = render(
+      <Providers>
+        <DetailsPanel idea={before} {...props} />
+      </Providers>,
+    );
+    fireEvent.change(screen.getByLabelText("Owner"), { target: { value: "bo (typing)" } });
+    // An undo puts back an older owner and link.
+    view.rerender(
+      <Providers>
+        <DetailsPanel idea={{ ...before, owner: "cy", link: "" }} {...props} />
+      </Providers>,
+    );
+    expect(screen.getByLabelText("Link")).toHaveValue("");
+    expect(screen.getByLabelText("Owner")).toHaveValue("bo (typing)");
+  });
+
   it("saves typed scores with one decimal", () => {
     const props = renderPanel();
     const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=number]" });

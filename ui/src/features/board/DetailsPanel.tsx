@@ -1,5 +1,7 @@
-// The selected idea, editable: title, notes, scores, owner, link, tags, where it sits, and its timeline. Edits are
-// saved when a field loses focus (or on Enter in a one-line field); Escape closes the panel and returns to the board.
+// The selected idea, editable: title, notes, scores, owner, link, tags, where it sits, and its timeline. Each field is
+// saved on its own, as one edit, when it loses focus (or on Enter in a one-line field); Escape closes the panel and
+// returns to the board. A value the backend would refuse (no title, a link that is not a web address) is never sent:
+// it is marked at its field with what to type instead, holds back no other field, and the save indicator counts it.
 import { useEffect, useId, useRef, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
@@ -9,6 +11,7 @@ import { AppError } from "../../lib/ipc";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
 import { ZONE_INFO, ZONES } from "../../lib/zones";
 import { Timeline } from "../history/Timeline";
+import { FIELDS, fieldProblem, sameValue, type Field, type UnsavedField } from "./fields";
 
 interface DetailsPanelProps {
   idea: Idea;
@@ -19,12 +22,18 @@ interface DetailsPanelProps {
   onDelete: (id: number) => void;
   onClose: () => void;
   onError: (message: string) => void;
+  /** The fields on screen that are not saved, each time that changes; an empty list when the panel closes. */
+  onUnsaved?: (unsaved: UnsavedField[]) => void;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function toEdit(idea: Idea): IdeaEdit {
   return { title: idea.title, notes: idea.notes, owner: idea.owner, link: idea.link, tags: idea.tags };
+}
+
+function withField(edit: IdeaEdit, field: Field, value: IdeaEdit[Field]): IdeaEdit {
+  return { ...edit, [field]: value };
 }
 
 /** A score typed or slid: clamped to 0–10, one decimal. */
@@ -34,8 +43,24 @@ export function cleanScore(value: number): number {
 }
 
 export function DetailsPanel(props: DetailsPanelProps) {
-  const { idea, boardTags, onSave, onScores, onMove, onDelete, onClose, onError } = props;
-  const [draft, setDraft] = useState<IdeaEdit>(() => toEdit(idea));
+  const { idea, boardTags, onSave, onScores, onMove, onDelete, onClose, onError, onUnsaved } = props;
+  /** The idea as saved, or as it will be once the edits on their way are. */
+  const saved = toEdit(idea);
+  const [draft, setDraft] = useState<IdeaEdit>(saved);
+  // The saved values `draft` last followed. When the idea changes under the panel (an undo, the backend's answer, a
+  // refused edit), each field the person has not changed since follows it; a field being typed in keeps its text.
+  const [base, setBase] = useState<IdeaEdit>(saved);
+  if (FIELDS.some((f) => !sameValue(saved[f], base[f]))) {
+    let followed = draft;
+    for (const f of FIELDS) {
+      if (!sameValue(saved[f], base[f]) && sameValue(draft[f], base[f]))
+        followed = withField(followed, f, saved[f]);
+    }
+    setBase(saved);
+    setDraft(followed);
+  }
+  /** The fields the person has left at least once: a problem shows from then on (not while the first letters go in). */
+  const [left, setLeft] = useState<ReadonlySet<Field>>(() => new Set(["title"]));
   const [preview, setPreview] = useState(idea.notes.trim() !== "");
   const [tagInput, setTagInput] = useState("");
   const [scores, setScores] = useState({
@@ -45,25 +70,66 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const titleRef = useRef<HTMLInputElement>(null);
   const ids = {
     title: useId(),
+    titleProblem: useId(),
     notes: useId(),
     payoff: useId(),
     cost: useId(),
     owner: useId(),
     link: useId(),
+    linkProblem: useId(),
     tags: useId(),
     zone: useId(),
     list: useId(),
   };
-  const titleEmpty = draft.title.trim() === "";
+  const problem = (f: Field): string | null => (left.has(f) ? fieldProblem(f, draft) : null);
+  const unsaved: UnsavedField[] = FIELDS.filter((f) => !sameValue(draft[f], saved[f])).map((f) => ({
+    field: f,
+    problem: problem(f),
+  }));
+  const unsavedKey = JSON.stringify(unsaved);
 
   useEffect(() => {
     titleRef.current?.focus();
   }, []);
 
-  function commit(next: IdeaEdit = draft) {
-    if (next.title.trim() === "") return;
-    const saved = toEdit(idea);
-    if (JSON.stringify(next) !== JSON.stringify(saved)) onSave(idea.id, next);
+  useEffect(() => {
+    onUnsaved?.(JSON.parse(unsavedKey) as UnsavedField[]);
+  }, [unsavedKey, onUnsaved]);
+
+  // What the panel holds when it goes, for its last word: a value that could not be saved is said to be dropped.
+  const latest = useRef({ draft, saved, onError, onUnsaved, deleting: false });
+  useEffect(() => {
+    latest.current = { ...latest.current, draft, saved, onError, onUnsaved };
+  });
+  useEffect(
+    () => () => {
+      const { draft: last, saved: kept, deleting, onError: say, onUnsaved: report } = latest.current;
+      report?.([]);
+      if (deleting) return;
+      for (const f of FIELDS) {
+        const why = fieldProblem(f, last);
+        if (why === null || sameValue(last[f], kept[f])) continue;
+        const value = last[f];
+        say(
+          `The ${f}${typeof value === "string" && value.trim() ? ` “${value.trim()}”` : ""} was not saved. ${why}`,
+        );
+      }
+    },
+    [],
+  );
+
+  /** Saves `fields` as `from` has them, each that can be saved, over the saved idea: one edit. */
+  function commit(fields: readonly Field[], from: IdeaEdit = draft) {
+    let next = saved;
+    for (const f of fields) {
+      if (fieldProblem(f, from) === null && !sameValue(from[f], saved[f])) next = withField(next, f, from[f]);
+    }
+    if (next !== saved) onSave(idea.id, next);
+  }
+
+  function leave(f: Field) {
+    if (!left.has(f)) setLeft(new Set(left).add(f));
+    commit([f]);
   }
 
   function commitScores(next = scores) {
@@ -79,27 +145,33 @@ export function DetailsPanel(props: DetailsPanelProps) {
     if (!tag || draft.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) return;
     const next = { ...draft, tags: [...draft.tags, tag] };
     setDraft(next);
-    commit(next);
+    commit(["tags"], next);
   }
 
   function removeTag(tag: string) {
     const next = { ...draft, tags: draft.tags.filter((t) => t !== tag) };
     setDraft(next);
-    commit(next);
+    commit(["tags"], next);
   }
 
-  const field = (key: "title" | "owner" | "link") => ({
-    value: draft[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      setDraft({ ...draft, [key]: e.target.value });
-    },
-    onBlur: () => {
-      commit();
-    },
-    onKeyDown: (e: React.KeyboardEvent) => {
-      if (e.key === "Enter") commit();
-    },
-  });
+  const field = (key: "title" | "owner" | "link") => {
+    const why = problem(key);
+    const describedBy = key === "title" ? ids.titleProblem : key === "link" ? ids.linkProblem : undefined;
+    return {
+      value: draft[key],
+      "aria-invalid": why !== null,
+      "aria-describedby": why !== null ? describedBy : undefined,
+      onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+        setDraft({ ...draft, [key]: e.target.value });
+      },
+      onBlur: () => {
+        leave(key);
+      },
+      onKeyDown: (e: React.KeyboardEvent) => {
+        if (e.key === "Enter") leave(key);
+      },
+    };
+  };
 
   const scoreField = (axis: "payoff" | "cost", label: string, hint: string) => (
     <div className="score-field">
@@ -151,14 +223,16 @@ export function DetailsPanel(props: DetailsPanelProps) {
       title="Idea"
       closeLabel="Close details"
       onClose={() => {
-        commit();
+        commit(FIELDS);
         onClose();
       }}
     >
       <label htmlFor={ids.title}>Title</label>
-      <input id={ids.title} ref={titleRef} maxLength={500} aria-invalid={titleEmpty} {...field("title")} />
-      {titleEmpty && (
-        <p className="field-error">An idea needs a title. The saved title is kept until you type one.</p>
+      <input id={ids.title} ref={titleRef} maxLength={500} {...field("title")} />
+      {problem("title") && (
+        <p id={ids.titleProblem} className="field-error">
+          {problem("title")}
+        </p>
       )}
 
       <div className="details-label-row">
@@ -187,7 +261,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
             setDraft({ ...draft, notes: e.target.value });
           }}
           onBlur={() => {
-            commit();
+            leave("notes");
           }}
         />
       )}
@@ -230,6 +304,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
           Open
         </button>
       </div>
+      {problem("link") && (
+        <p id={ids.linkProblem} className="field-error">
+          {problem("link")}
+        </p>
+      )}
 
       <label htmlFor={ids.tags}>Tags</label>
       <ul className="tag-list" aria-label="Tags">
@@ -289,6 +368,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         type="button"
         className="button button-danger details-delete"
         onClick={() => {
+          latest.current.deleting = true;
           onDelete(idea.id);
         }}
       >

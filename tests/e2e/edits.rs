@@ -1,0 +1,204 @@
+//! Edits land where the person can see them: each field of the details saves on its own, an invalid one is marked at
+//! the field and holds back nothing else.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use pickboard_e2e::{App, TestResult};
+use pickboard_lib::storage::DB_FILE_NAME;
+use rusqlite::Connection;
+use serde_json::Value;
+
+/// The input of the details panel labelled `label`.
+async fn details_field(app: &App, label: &str) -> TestResult<Element> {
+    let xpath = format!(
+        "//aside[@aria-label='Idea details']//*[@id=//aside[@aria-label='Idea details']//label[normalize-space()='{label}']/@for]"
+    );
+    Ok(app
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath(&xpath))
+        .await?)
+}
+
+/// A script's helper: `field(label)`, the details panel's field labelled `label`.
+const FIELD: &str = "const field = label => {
+    const found = [...document.querySelectorAll('aside[aria-label=\"Idea details\"] label')]
+        .find(l => l.textContent.trim() === label);
+    return found && document.getElementById(found.htmlFor);
+};";
+
+/// Title, owner and link of idea `id`, read straight from the database file.
+fn stored(data: &Path, id: i64) -> TestResult<(String, String, String)> {
+    let db = Connection::open(data.join(DB_FILE_NAME))?;
+    Ok(
+        db.query_row("SELECT title, owner, link FROM ideas WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?,
+    )
+}
+
+async fn wait_for_stored(
+    data: &Path,
+    id: i64,
+    what: &str,
+    check: impl Fn(&(String, String, String)) -> bool,
+) -> TestResult {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let row = stored(data, id)?;
+        if check(&row) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("the database never had {what}: it holds {row:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn save_state(app: &App) -> TestResult<String> {
+    let text = app
+        .client
+        .execute(
+            "return document.querySelector('.save-state')?.textContent ?? '';",
+            vec![],
+        )
+        .await?;
+    Ok(text.as_str().unwrap_or_default().to_owned())
+}
+
+/// Issue 11, item 2: `www.example.com` typed as the link used to hold back every later edit of the idea (the panel
+/// showed them, the card and the file did not), pile up identical toasts, and the header said all was saved.
+#[tokio::test]
+async fn an_invalid_link_is_marked_at_its_field_and_every_other_field_still_saves() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start empty").await?;
+    app.region("Implement").await?;
+    app.set_theme("light").await?;
+    let old_title = "Rotate certs";
+    app.add_idea(old_title).await?;
+    let card = app.card(old_title).await?;
+    let id: i64 = card
+        .attr("data-idea-id")
+        .await?
+        .ok_or("the card has no data-idea-id")?
+        .parse()?;
+    let old_link = stored(data.path(), id)?.2;
+    card.click().await?;
+    app.wait_for_css("aside[aria-label='Idea details']").await?;
+
+    let new_title = "Rotate the TLS certificates before they expire";
+    details_field(&app, "Link")
+        .await?
+        .send_keys("www.example.com")
+        .await?;
+    let owner = details_field(&app, "Owner").await?;
+    owner.click().await?;
+    owner.send_keys("ana.ruiz").await?;
+    let title = details_field(&app, "Title").await?;
+    title.click().await?;
+    title.clear().await?;
+    title.send_keys(new_title).await?;
+    app.press(&[Key::Tab]).await?;
+
+    // The card and the file have the new title and owner, and the link that was saved before.
+    app.card(new_title).await?;
+    wait_for_stored(data.path(), id, "the new title and owner", |(t, o, _)| {
+        t == new_title && o == "ana.ruiz"
+    })
+    .await?;
+    assert_eq!(
+        stored(data.path(), id)?.2,
+        old_link,
+        "an invalid link is never saved"
+    );
+
+    // The link is marked at its field, with what to type instead; at most one error anywhere; the header is honest.
+    let link = details_field(&app, "Link").await?;
+    assert_eq!(link.attr("aria-invalid").await?.as_deref(), Some("true"));
+    assert_eq!(link.prop("value").await?.as_deref(), Some("www.example.com"));
+    let hint: Value = app
+        .client
+        .execute(
+            &format!(
+                "{FIELD} const ids = (field('Link').getAttribute('aria-describedby') || '').split(' ');
+                 return ids.filter(Boolean).map(id => document.getElementById(id)?.textContent ?? '').join(' ');"
+            ),
+            vec![],
+        )
+        .await?;
+    let hint = hint.as_str().unwrap_or_default().to_owned();
+    assert!(
+        hint.contains("Start the link with https://") && hint.contains("https://www.example.com"),
+        "the hint under the link says what to type instead: {hint:?}"
+    );
+    let errors = app
+        .client
+        .execute("return document.querySelectorAll('.toast-error').length;", vec![])
+        .await?;
+    assert!(
+        errors.as_u64().unwrap_or(99) <= 1,
+        "at most one error is shown, not {errors}"
+    );
+    let state = save_state(&app).await?;
+    assert_ne!(state, "All changes saved");
+    assert!(
+        state.contains("fix the link"),
+        "the header says what is not saved: {state:?}"
+    );
+    let shot = app.screenshot("details-invalid-link-light.png").await?;
+    println!("screenshot: {}", shot.display());
+    app.set_theme("dark").await?;
+    let shot = app.screenshot("details-invalid-link-dark.png").await?;
+    println!("screenshot: {}", shot.display());
+
+    // Fixed, the link saves on its own and the header says all is saved.
+    let link = details_field(&app, "Link").await?;
+    link.click().await?;
+    link.clear().await?;
+    link.send_keys("https://www.example.com").await?;
+    app.press(&[Key::Tab]).await?;
+    wait_for_stored(data.path(), id, "the fixed link", |(t, o, l)| {
+        t == new_title && o == "ana.ruiz" && l == "https://www.example.com"
+    })
+    .await?;
+    app.wait_until(
+        "the header says all is saved",
+        "return document.querySelector('.save-state')?.textContent === 'All changes saved';",
+    )
+    .await?;
+    assert_eq!(
+        details_field(&app, "Link")
+            .await?
+            .attr("aria-invalid")
+            .await?
+            .as_deref(),
+        Some("false")
+    );
+
+    // One field, one edit: undo takes back the link alone, in the file and in the panel.
+    app.client
+        .execute("document.activeElement?.blur();", vec![])
+        .await?;
+    app.press_ctrl('z').await?;
+    wait_for_stored(data.path(), id, "the link undone", |(t, o, l)| {
+        t == new_title && o == "ana.ruiz" && *l == old_link
+    })
+    .await?;
+    app.wait_until(
+        "the panel shows the link undone",
+        &format!(
+            "{FIELD} return field('Link').value === {};",
+            serde_json::to_string(&old_link)?
+        ),
+    )
+    .await?;
+    app.quit().await?;
+    Ok(())
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+
+import { saveIndicator } from "./BoardToolbar";
+import { fieldProblem, linkProblem, unsavedLabel } from "./fields";
+
+describe("linkProblem", () => {
+  it("accepts what the backend accepts", () => {
+    for (const ok of [
+      "",
+      "   ",
+      "https://jira.example.com/browse/OPS-1",
+      " http://intranet.local/x?a=1#b ",
+    ]) {
+      expect(linkProblem(ok), ok).toBeNull();
+    }
+  });
+
+  it("says what to type instead of a link without https://", () => {
+    expect(linkProblem("www.example.com")).toBe(
+      "Start the link with https:// — for example https://www.example.com",
+    );
+    expect(linkProblem("jira.example.com/browse/OPS-1")).toContain("https://jira.example.com/browse/OPS-1");
+    expect(linkProblem("HTTPS://Example.com")).toContain("for example https://Example.com");
+    expect(linkProblem("ftp://files.example.com/a")).toContain("for example https://files.example.com/a");
+    expect(linkProblem("see the wiki")).toContain("for example https://www.example.com");
+    expect(linkProblem("javascript:alert(1)")).toContain("for example https://www.example.com");
+  });
+
+  it("refuses spaces, a missing site and more than 2,000 characters", () => {
+    expect(linkProblem("https://example.com/a b")).toMatch(/spaces/);
+    expect(linkProblem("https://")).toMatch(/after https:\/\//);
+    expect(linkProblem("http:///path")).toMatch(/after http:\/\//);
+    expect(linkProblem(`https://example.com/${"a".repeat(2000)}`)).toMatch(/at most 2,000 characters/);
+  });
+
+  it("asks for a title when there is none to save", () => {
+    const edit = { title: " \t ", notes: "", owner: "", link: "", tags: [] };
+    expect(fieldProblem("title", edit)).toMatch(/needs a title/);
+    expect(fieldProblem("owner", edit)).toBeNull();
+  });
+});
+
+describe("the save indicator", () => {
+  const link = { field: "link" as const, problem: "Start the link with https://" };
+  const title = { field: "title" as const, problem: null };
+
+  it("never says all is saved while a field on screen is not", () => {
+    expect(saveIndicator("saved", []).text).toBe("All changes saved");
+    expect(saveIndicator("saved", [link]).text).toBe("1 field not saved: fix the link");
+    expect(saveIndicator("saving", [link]).tone).toBe("invalid");
+    expect(saveIndicator("saved", [title]).text).toBe("Not saved yet: editing the title");
+    expect(saveIndicator("saving", [title]).text).toBe("Saving…");
+    expect(saveIndicator("waiting", [link]).text).toBe("Not saved yet: retrying");
+  });
+
+  it("counts and names every field to fix", () => {
+    expect(unsavedLabel([link, { field: "title", problem: "An idea needs a title." }])?.text).toBe(
+      "2 fields not saved: fix the link and title",
+    );
+  });
+});

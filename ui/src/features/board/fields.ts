@@ -1,0 +1,73 @@
+// The fields of an idea's details as the panel edits them: which can be saved as typed, and, for one that cannot,
+// what to type instead. The rules are the backend's (src-tauri/src/domain.rs, `clean_title` and `clean_link`), checked
+// here first so that a value the backend would refuse is never sent: it stays at its field, marked, and holds back
+// nothing else.
+import type { IdeaEdit } from "../../lib/bindings";
+
+/** The fields the details panel saves with `update_idea`, each as its own edit. */
+export type Field = keyof IdeaEdit;
+export const FIELDS: readonly Field[] = ["title", "notes", "owner", "link", "tags"];
+
+/** A field whose value on screen is not the saved one, and why it cannot be saved as it is (null: it can). */
+export interface UnsavedField {
+  field: Field;
+  problem: string | null;
+}
+
+const MAX_LINK_CHARS = 2000;
+const EXAMPLE_LINK = "https://www.example.com";
+
+/** `clean_link`'s check: empty, or an http or https address with a host, with no spaces, of at most 2,000 characters. */
+export function linkProblem(raw: string): string | null {
+  const link = raw.trim();
+  if (link === "") return null;
+  const scheme = ["https://", "http://"].find((s) => link.startsWith(s));
+  if (scheme === undefined) return `Start the link with https:// — for example ${suggestLink(link)}`;
+  if (/[\s\p{Cc}]/u.test(link))
+    return "Take the spaces out of the link: a web address has none (write %20 for one).";
+  const host = link.slice(scheme.length).split(/[/?#]/)[0];
+  if (!host) return `Put the site’s address after ${scheme} — for example ${EXAMPLE_LINK}`;
+  const length = Array.from(link).length;
+  if (length > MAX_LINK_CHARS)
+    return `Shorten the link to at most ${MAX_LINK_CHARS.toLocaleString("en")} characters (it has ${length.toLocaleString("en")}).`;
+  return null;
+}
+
+/** What a link without its scheme was probably meant to be: "www.example.com" → "https://www.example.com". */
+function suggestLink(link: string): string {
+  const rest = link.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const looksLikeAHost = /^[^\s/?#:@.]+(\.[^\s/?#:@.]+)+([/?#:]\S*)?$/u.test(rest);
+  return looksLikeAHost && rest.length <= 80 ? `https://${rest}` : EXAMPLE_LINK;
+}
+
+/** Why `field` cannot be saved with the value it has in `edit`, or null when it can. */
+export function fieldProblem(field: Field, edit: IdeaEdit): string | null {
+  if (field === "title" && edit.title.replace(/[\s\p{Cc}]/gu, "") === "")
+    return "An idea needs a title. The saved title is kept until you type one.";
+  if (field === "link") return linkProblem(edit.link);
+  return null;
+}
+
+export function sameValue(a: IdeaEdit[Field], b: IdeaEdit[Field]): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
+  return a === b;
+}
+
+/** What the save indicator says about the fields the details panel has not saved (null: there are none). */
+export function unsavedLabel(unsaved: readonly UnsavedField[]): { text: string; invalid: boolean } | null {
+  const invalid = unsaved.filter((u) => u.problem !== null);
+  if (invalid.length > 0) {
+    const n = invalid.length;
+    return {
+      text: `${n} ${n === 1 ? "field" : "fields"} not saved: fix the ${listOf(invalid.map((u) => u.field))}`,
+      invalid: true,
+    };
+  }
+  if (unsaved.length > 0)
+    return { text: `Not saved yet: editing the ${listOf(unsaved.map((u) => u.field))}`, invalid: false };
+  return null;
+}
+
+function listOf(words: string[]): string {
+  return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1) ?? ""}`;
+}
