@@ -1,5 +1,5 @@
 //! Edits land where the person can see them: each field of the details saves on its own, an invalid one is marked at
-//! the field and holds back nothing else.
+//! the field and holds back nothing else; a new idea on a long board comes into view instead of behind "Show more".
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -8,9 +8,10 @@ use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use pickboard_e2e::{App, TestResult};
-use pickboard_lib::storage::DB_FILE_NAME;
+use pickboard_lib::domain::Zone;
+use pickboard_lib::storage::{boards, ideas, Db, DB_FILE_NAME};
 use rusqlite::Connection;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// The input of the details panel labelled `label`.
 async fn details_field(app: &App, label: &str) -> TestResult<Element> {
@@ -199,6 +200,114 @@ async fn an_invalid_link_is_marked_at_its_field_and_every_other_field_still_save
         ),
     )
     .await?;
+    app.quit().await?;
+    Ok(())
+}
+
+/// Where the card titled `title` is: in the page, inside its zone's scrolling list and the window, and highlighted.
+const CARD_PLACE: &str = r#"
+    const [zone, title] = arguments;
+    const region = document.querySelector(`section[aria-label="${zone}"]`);
+    const card = region && [...region.querySelectorAll('[aria-roledescription="idea"]')]
+        .find(c => c.getAttribute('aria-label') === title);
+    if (!card) return { present: false, visible: false, highlighted: false };
+    const list = card.closest('.zone-list');
+    const r = card.getBoundingClientRect();
+    const l = list.getBoundingClientRect();
+    const visible = r.height > 0 && r.top >= l.top - 1 && r.bottom <= l.bottom + 1
+        && r.top >= 0 && r.bottom <= window.innerHeight;
+    const style = getComputedStyle(card);
+    const lit = style.outlineStyle !== 'none' && style.outlineColor !== 'rgba(0, 0, 0, 0)';
+    return { present: true, visible, highlighted: card.classList.contains('card-arrived') && lit };
+"#;
+
+/// Waits until the card titled `title` in `zone` is in the page, in view and highlighted, all at once.
+async fn wait_until_arrived(app: &App, zone: &str, title: &str) -> TestResult {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let place = app
+            .client
+            .execute(CARD_PLACE, vec![json!(zone), json!(title)])
+            .await?;
+        if place == json!({ "present": true, "visible": true, "highlighted": true }) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            app.screenshot("timed-out-new-idea-in-view.png").await?;
+            return Err(format!("{title:?} in {zone}: {place}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Issue 11, item 8: on a board of 2,000 ideas, a new idea landed behind "Show 60 more…": the tray's count went up
+/// and the idea was nowhere to be seen. It is brought into view and highlighted, as is an idea moved from its details.
+#[tokio::test]
+async fn a_new_idea_on_a_long_board_comes_into_view_highlighted() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let board = {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "Long board")?.id;
+            for n in 0..2_000 {
+                ideas::add(tx, board, &format!("Backlog item {n}"), Zone::Unsorted)?;
+            }
+            for n in 0..500 {
+                ideas::add(tx, board, &format!("Maybe later {n}"), Zone::Possible)?;
+            }
+            Ok(board)
+        })?
+    };
+    std::fs::write(
+        data.path().join("settings.json"),
+        json!({ "theme": "light", "lastBoardId": board }).to_string(),
+    )?;
+
+    let app = App::launch(data.path()).await?;
+    app.region("Unsorted").await?;
+    app.wait_for_css(".tray .zone-more").await?;
+
+    let title = "Rotate the TLS certificates";
+    let field = app
+        .client
+        .wait()
+        .for_element(Locator::XPath(
+            "//input[@id=//label[normalize-space()='New idea']/@for]",
+        ))
+        .await?;
+    field
+        .send_keys(&format!("{title}{}", char::from(Key::Enter)))
+        .await?;
+    wait_until_arrived(&app, "Unsorted", title).await?;
+    let shot = app.screenshot("new-idea-on-a-long-board.png").await?;
+    println!("screenshot: {}", shot.display());
+    let count = app
+        .client
+        .execute(
+            "return document.querySelector('section[aria-label=\"Unsorted\"] .zone-count')?.textContent;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(count, json!("2001"));
+
+    // Moved from its details to the end of Possible (500 ideas), it comes into view there too.
+    app.card(title).await?.click().await?;
+    app.wait_for_css("aside[aria-label='Idea details']").await?;
+    details_field(&app, "Place").await?;
+    let moved = app
+        .client
+        .execute(
+            &format!(
+                "{FIELD} const select = field('Place');
+                 select.value = 'possible';
+                 select.dispatchEvent(new Event('change', {{ bubbles: true }}));
+                 return true;"
+            ),
+            vec![],
+        )
+        .await?;
+    assert_eq!(moved, json!(true));
+    wait_until_arrived(&app, "Possible", title).await?;
     app.quit().await?;
     Ok(())
 }

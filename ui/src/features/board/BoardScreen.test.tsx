@@ -136,6 +136,40 @@ describe("BoardScreen", () => {
     expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(2);
   });
 
+  it("shows a new idea wherever it lands in a long list, and highlights it", async () => {
+    const many = Array.from({ length: 100 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "unsorted"));
+    fakeBackend(board(many), {
+      add_idea: (args) => edited({ ...idea(1000, args.title, args.zone), rank: 1000 }),
+    });
+    renderBoard();
+    const tray = await screen.findByRole("region", { name: "Unsorted" });
+    await userEvent.type(within(tray).getByLabelText("New idea"), "Rotate TLS certificates{Enter}");
+    const card = await within(tray).findByRole("button", { name: /^Rotate TLS certificates/ });
+    await waitFor(() => {
+      expect(card).toHaveClass("card-arrived");
+    });
+    // The list renders as far as the new idea's page, no further.
+    expect(within(tray).getAllByRole("button", { name: /^(Idea \d+|Rotate)/ })).toHaveLength(101);
+  }, 20_000);
+
+  it("shows an idea moved from its details to the end of a long quadrant", async () => {
+    const many = Array.from({ length: 100 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"));
+    const mover = idea(500, "Rotate TLS certificates", "unsorted");
+    fakeBackend(board([...many, mover]), {
+      list_events: () => [],
+      move_idea: (args) => edited({ ...mover, zone: args.zone, rank: 1000 }),
+    });
+    renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Rotate TLS certificates/ }));
+    // The details load when first opened: give them time on a busy machine.
+    await userEvent.selectOptions(await screen.findByLabelText("Place", {}, { timeout: 5000 }), "Possible");
+    const possible = screen.getByRole("region", { name: "Possible" });
+    const card = await within(possible).findByRole("button", { name: /^Rotate TLS certificates/ });
+    await waitFor(() => {
+      expect(card).toHaveClass("card-arrived");
+    });
+  }, 20_000);
+
   it("saves the other fields of an idea whose link is invalid, and the header says what is not saved", async () => {
     const start = idea(1, "Rotate certs", "implement");
     const fake = fakeBackend(board([start]), {

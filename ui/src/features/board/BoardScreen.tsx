@@ -24,7 +24,7 @@ import { DraggedCard } from "./IdeaCard";
 import { useBoard } from "./useBoard";
 import { useMenuCommands } from "./useMenuCommands";
 import { useShortcuts } from "./useShortcuts";
-import { ZoneList } from "./ZoneList";
+import { ZoneList, type Arrival } from "./ZoneList";
 
 import "./board.css";
 
@@ -60,7 +60,7 @@ export function BoardScreen({
 }: BoardScreenProps) {
   const model = useBoard(boardId);
   const afterChange = useAfterChange();
-  const { board, columns, moveIdea, deleteIdea, setScores } = model;
+  const { board, columns, addIdea, moveIdea, deleteIdea, setScores } = model;
   const [view, setView] = useState<BoardView>("quadrants");
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
@@ -70,6 +70,11 @@ export function BoardScreen({
   const [dialog, setDialog] = useState<Dialog>(null);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [unsaved, setUnsaved] = useState<UnsavedField[]>([]);
+  // The latest idea added, or moved elsewhere by a command: its list shows it, scrolls to it and highlights it.
+  const [arrival, setArrival] = useState<Arrival | null>(null);
+  const arrive = useCallback((id: number) => {
+    setArrival((last) => ({ id, seq: (last?.seq ?? 0) + 1 }));
+  }, []);
   const searchRef = useRef<HTMLInputElement>(null);
   const planeRef = useRef<HTMLDivElement | null>(null);
   const toast = useToast();
@@ -129,11 +134,23 @@ export function BoardScreen({
     [deleteIdea, selectedId],
   );
 
+  /** Moves an idea to the end of `zone` (the details' Place, the number keys), and shows it there. */
   const moveToZone = useCallback(
     (id: number, zone: Zone) => {
       moveIdea(id, zone, columns[zone].filter((i) => i.id !== id).length);
+      arrive(id);
     },
-    [moveIdea, columns],
+    [moveIdea, columns, arrive],
+  );
+
+  /** Adds an idea, and shows it wherever it lands in its list. Resolves to whether it was saved. */
+  const addAndShow = useCallback(
+    async (title: string, zone: Zone) => {
+      const id = await addIdea(title, zone);
+      if (id !== null) arrive(id);
+      return id !== null;
+    },
+    [addIdea, arrive],
   );
 
   useShortcuts(
@@ -196,6 +213,7 @@ export function BoardScreen({
   const selected = selectedId === null ? null : (findIdea(columns, selectedId)?.idea ?? null);
   const zoneProps = {
     selectedId,
+    arrival,
     matches,
     onOpen: open,
     onDelete,
@@ -293,7 +311,7 @@ export function BoardScreen({
               label="New idea"
               placeholder="Type an idea, press Enter"
               showLabel
-              onAdd={(title) => model.addIdea(title, "unsorted")}
+              onAdd={(title) => addAndShow(title, "unsorted")}
             />
             <ZoneList
               zone="unsorted"
@@ -348,7 +366,7 @@ export function BoardScreen({
                         label={`New idea in ${ZONE_INFO[q].name}`}
                         placeholder={`New idea in ${ZONE_INFO[q].name}`}
                         autoFocus
-                        onAdd={(title) => model.addIdea(title, q)}
+                        onAdd={(title) => addAndShow(title, q)}
                         onClose={() => {
                           setAddingTo(null);
                         }}

@@ -2,7 +2,7 @@
 // Enter. The title is clamped to two lines and shown whole on hover and focus.
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { KeyboardEvent } from "react";
+import { memo, type KeyboardEvent } from "react";
 
 import type { Idea } from "../../lib/bindings";
 import { ideaDragId } from "../../lib/dnd";
@@ -51,12 +51,22 @@ function CardBody({ idea }: CardBodyProps) {
 interface IdeaCardProps {
   idea: Idea;
   selected: boolean;
+  /** Just added or moved here: highlighted for a moment. */
+  arrived?: boolean;
   dimmed: boolean;
   onOpen: (id: number) => void;
   onDelete: (id: number) => void;
 }
 
-export function IdeaCard({ idea, selected, dimmed, onOpen, onDelete }: IdeaCardProps) {
+/** Memoised: a long list re-renders only the cards whose props changed (a highlight, a selection). */
+export const IdeaCard = memo(function IdeaCard({
+  idea,
+  selected,
+  arrived = false,
+  dimmed,
+  onOpen,
+  onDelete,
+}: IdeaCardProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: ideaDragId(idea.id),
   });
@@ -78,7 +88,7 @@ export function IdeaCard({ idea, selected, dimmed, onOpen, onDelete }: IdeaCardP
   return (
     <div
       ref={setNodeRef}
-      className={`card${isDragging ? " card-placeholder" : ""}${selected ? " card-selected" : ""}${dimmed ? " dimmed" : ""}`}
+      className={`card${isDragging ? " card-placeholder" : ""}${selected ? " card-selected" : ""}${arrived ? " card-arrived" : ""}${dimmed ? " dimmed" : ""}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       {...attributes}
       {...listeners}
@@ -94,7 +104,7 @@ export function IdeaCard({ idea, selected, dimmed, onOpen, onDelete }: IdeaCardP
       <CardBody idea={idea} />
     </div>
   );
-}
+});
 
 /** "ana" → "AN", "Ana Ruiz" → "AR". */
 export function initials(name: string): string {

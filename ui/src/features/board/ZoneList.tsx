@@ -1,8 +1,10 @@
 // The ideas of one zone as a sortable, droppable list, with a teaching empty state. A long zone renders its first
-// ideas and more as the list scrolls to its end, so that a board of 10,000 ideas opens as fast as a small one.
+// ideas and more as the list scrolls to its end, so that a board of 10,000 ideas opens as fast as a small one. An idea
+// that arrives (just added, or moved here by a command) is shown wherever it lands: the list renders as far as its
+// page, scrolls to it and highlights it.
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import type { Idea, Zone } from "../../lib/bindings";
 import { ideaDragId, zoneDropId } from "../../lib/dnd";
@@ -12,23 +14,78 @@ import { IdeaCard } from "./IdeaCard";
 /** How many cards a zone renders at first, and how many more each time its list reaches the end. */
 export const CARDS_PER_PAGE = 60;
 
+/** How long an arrived card stays highlighted, from the frame that shows it; board.css fades it out in 3 s. */
+export const ARRIVAL_MS = 4000;
+
+/** An idea to bring into view; `seq` tells one arrival from the next of the same idea. */
+export interface Arrival {
+  id: number;
+  seq: number;
+}
+
 interface ZoneListProps {
   zone: Zone;
   ideas: Idea[];
   selectedId: number | null;
   matches: Set<number> | null;
   isTarget: boolean;
+  arrival: Arrival | null;
   onOpen: (id: number) => void;
   onDelete: (id: number) => void;
 }
 
-export function ZoneList({ zone, ideas, selectedId, matches, isTarget, onOpen, onDelete }: ZoneListProps) {
+export function ZoneList(props: ZoneListProps) {
+  const { zone, ideas, selectedId, matches, isTarget, arrival, onOpen, onDelete } = props;
   const { setNodeRef } = useDroppable({ id: zoneDropId(zone) });
   const [limit, setLimit] = useState(CARDS_PER_PAGE);
   const moreRef = useRef<HTMLButtonElement>(null);
-  const shown = ideas.length > limit ? ideas.slice(0, limit) : ideas;
+  const listRef = useRef<HTMLDivElement | null>(null);
+  const shownSeq = useRef(0);
+  /** The arrival whose card is highlighted, from the first frame that shows it until ARRIVAL_MS later. */
+  const [lit, setLit] = useState<number | null>(null);
+
+  // An arrival beyond the cards rendered: render up to the end of its page.
+  const arrivedAt = arrival ? ideas.findIndex((i) => i.id === arrival.id) : -1;
+  const needed = (Math.floor(arrivedAt / CARDS_PER_PAGE) + 1) * CARDS_PER_PAGE;
+  if (arrivedAt >= 0 && needed > limit) setLimit(needed);
+  const shown = useMemo(() => (ideas.length > limit ? ideas.slice(0, limit) : ideas), [ideas, limit]);
+  // The same list of ids while the cards are the same, so that lighting one card re-renders that card alone.
+  const items = useMemo(() => shown.map((i) => ideaDragId(i.id)), [shown]);
   const hidden = ideas.length - shown.length;
   const hasMore = hidden > 0;
+
+  // Once its card is rendered, scroll the arrival into view, once per arrival, and highlight it from the next frame:
+  // rendering a long list can keep the page busy for a moment, and the highlight must not fade before it is seen.
+  const arrivedShown = arrivedAt >= 0 && arrivedAt < limit;
+  useLayoutEffect(() => {
+    if (!arrival || !arrivedShown || shownSeq.current === arrival.seq) return;
+    const { id, seq } = arrival;
+    shownSeq.current = seq;
+    requestAnimationFrame(() => {
+      setLit(seq);
+    });
+    const card = listRef.current?.querySelector<HTMLElement>(`[data-idea-id="${id}"]`);
+    const list = listRef.current;
+    if (!card || !list) return;
+    const c = card.getBoundingClientRect();
+    const l = list.getBoundingClientRect();
+    if (c.top >= l.top && c.bottom <= l.bottom) return;
+    // A short way glides, so the eye can follow; a long way (or with reduced motion) jumps, so that the card is in
+    // view while its highlight is still bright.
+    const far = Math.abs(c.top - l.top) > 2 * l.height;
+    const still = far || window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    card.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
+  }, [arrival, arrivedShown]);
+  useEffect(() => {
+    if (lit === null) return;
+    const timer = setTimeout(() => {
+      setLit(null);
+    }, ARRIVAL_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [lit]);
+  const litId = arrival !== null && lit === arrival.seq ? arrival.id : null;
 
   // Show more when the end of the list scrolls into view (the button does the same by click or keyboard).
   useEffect(() => {
@@ -44,14 +101,22 @@ export function ZoneList({ zone, ideas, selectedId, matches, isTarget, onOpen, o
   }, [hasMore]);
 
   return (
-    <SortableContext items={shown.map((i) => ideaDragId(i.id))} strategy={verticalListSortingStrategy}>
-      <div ref={setNodeRef} className={`zone-list${isTarget ? " zone-list-target" : ""}`} data-zone={zone}>
+    <SortableContext items={items} strategy={verticalListSortingStrategy}>
+      <div
+        ref={(node) => {
+          setNodeRef(node);
+          listRef.current = node;
+        }}
+        className={`zone-list${isTarget ? " zone-list-target" : ""}`}
+        data-zone={zone}
+      >
         {ideas.length === 0 && <p className="zone-empty">{ZONE_INFO[zone].hint}</p>}
         {shown.map((idea) => (
           <IdeaCard
             key={idea.id}
             idea={idea}
             selected={idea.id === selectedId}
+            arrived={idea.id === litId}
             dimmed={matches !== null && !matches.has(idea.id)}
             onOpen={onOpen}
             onDelete={onDelete}

@@ -211,11 +211,11 @@ export function useBoard(boardId: number) {
 
   const actions = useMemo(
     () => ({
-      /** Resolves to whether the idea was saved (a refusal was already said in a toast). */
-      addIdea: (title: string, zone: Zone): Promise<boolean> =>
+      /** Resolves to the new idea's id, or null when it was not saved (a refusal was already said in a toast). */
+      addIdea: (title: string, zone: Zone): Promise<number | null> =>
         mutateAsync({ kind: "add", title, zone }).then(
-          () => true,
-          () => false,
+          (answer) => (answer.kind === "idea" ? answer.edited.value.id : null),
+          () => null,
         ),
       updateIdea: (id: number, change: IdeaEdit) => {
         edit({ kind: "update", id, edit: change });
