@@ -1,9 +1,10 @@
 //! Importing ideas from a CSV file: a Jira export, a spreadsheet, or our own CSV export.
 //!
 //! The file is read once into a [`CsvTable`] (comma, semicolon or tab; with or without a byte-order mark). A
-//! [`ColumnMapping`] says which column feeds which field; [`suggest`] proposes one from the header. [`preview`] shows
-//! the first rows and what they would become, and every row that has a problem, by row number (as a spreadsheet
-//! counts them: the header is row 1), column and reason. [`import`] writes all the ideas in one transaction, or none.
+//! [`ColumnMapping`] says which column feeds which field; [`suggest`] proposes one from the header, for the window and
+//! the command line alike. [`preview`] shows the first rows and what they would become, and every row that has a
+//! problem, by row number (as a spreadsheet counts them: the header is row 1), column and reason. [`import`] writes
+//! all the ideas in one transaction, or none.
 
 use std::ops::ControlFlow;
 
@@ -233,21 +234,98 @@ fn detect_delimiter(bytes: &[u8]) -> u8 {
         .map_or(b',', |(d, _)| *d)
 }
 
-/// The kind of file and a mapping for it, from the header's names.
+/// What a column can feed, by the names the command line's `--map` takes and prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Notes,
+    Owner,
+    Link,
+    Tags,
+    Payoff,
+    Cost,
+    Key,
+}
+
+impl Field {
+    pub const ALL: [Field; 8] = [
+        Field::Title,
+        Field::Notes,
+        Field::Owner,
+        Field::Link,
+        Field::Tags,
+        Field::Payoff,
+        Field::Cost,
+        Field::Key,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Notes => "notes",
+            Field::Owner => "owner",
+            Field::Link => "link",
+            Field::Tags => "tags",
+            Field::Payoff => "payoff",
+            Field::Cost => "cost",
+            Field::Key => "key",
+        }
+    }
+
+    /// The field of a name, in any case; `cost/risk` is `cost`.
+    pub fn from_name(name: &str) -> Option<Field> {
+        let name = name.trim().to_lowercase();
+        if name == "cost/risk" {
+            return Some(Field::Cost);
+        }
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// Header names taken for the payoff, best first; see [`header_is`] for how they are compared.
+pub const PAYOFF_NAMES: [&str; 5] = ["Payoff", "ROI", "Value", "Benefit", "Impact"];
+/// Header names taken for the cost/risk, best first.
+pub const COST_NAMES: [&str; 4] = ["Cost/risk", "Cost", "Effort", "Risk"];
+
+/// Whether a header is `name`: in any case, and with any spaces (`Cost / risk` is `cost/risk`).
+pub fn header_is(header: &str, name: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().collect::<String>().to_lowercase();
+    words(header) == words(name)
+}
+
+/// Every column (0-based) whose header is `name`, as [`header_is`] compares them.
+pub fn columns_named(headers: &[String], name: &str) -> Vec<usize> {
+    (0..headers.len())
+        .filter(|&i| header_is(&headers[i], name))
+        .collect()
+}
+
+/// The first column whose header is the first of `names` that there is a column for.
+fn find(headers: &[String], names: &[&str]) -> Option<usize> {
+    names
+        .iter()
+        .find_map(|name| headers.iter().position(|h| header_is(h, name)))
+}
+
+/// The payoff and cost/risk columns, from the header's names ([`PAYOFF_NAMES`], [`COST_NAMES`]), whatever the kind
+/// of file: the window's import dialog and the command line both start from these.
+pub fn score_columns(headers: &[String]) -> (Option<usize>, Option<usize>) {
+    (find(headers, &PAYOFF_NAMES), find(headers, &COST_NAMES))
+}
+
+/// The kind of file and a mapping for it, from the header's names. The window's import dialog opens with this
+/// mapping, and the command line imports with it (unless `--map` changes it).
 pub fn suggest(headers: &[String]) -> (CsvSource, ColumnMapping) {
-    let find = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|name| headers.iter().position(|h| h.eq_ignore_ascii_case(name)))
-    };
+    let find = |names: &[&str]| find(headers, names);
+    let (payoff, cost) = score_columns(headers);
     if csv_export::HEADER.iter().all(|h| headers.iter().any(|x| x == h)) {
         return (
             CsvSource::Pickboard,
             ColumnMapping {
                 title: find(&["Title"]),
                 notes: find(&["Notes"]),
-                payoff: find(&["Payoff"]),
-                cost: find(&["Cost/risk"]),
+                payoff,
+                cost,
                 owner: find(&["Owner"]),
                 link: find(&["Link"]),
                 tags: find(&["Tags"]).into_iter().collect(),
@@ -261,8 +339,10 @@ pub fn suggest(headers: &[String]) -> (CsvSource, ColumnMapping) {
             ColumnMapping {
                 title: find(&["Summary"]),
                 notes: find(&["Description"]),
+                payoff,
+                cost,
                 owner: find(&["Assignee"]),
-                tags: all(headers, "Labels"),
+                tags: columns_named(headers, "Labels"),
                 key: find(&["Issue key"]),
                 ..ColumnMapping::default()
             },
@@ -270,14 +350,14 @@ pub fn suggest(headers: &[String]) -> (CsvSource, ColumnMapping) {
     }
     let tags = ["Tags", "Labels", "Tag", "Label"]
         .iter()
-        .map(|n| all(headers, n))
+        .map(|n| columns_named(headers, n))
         .find(|found| !found.is_empty())
         .unwrap_or_default();
     let mapping = ColumnMapping {
         title: find(&["Title", "Summary", "Idea", "Name", "Item", "Task"]).or(Some(0)),
         notes: find(&["Notes", "Description", "Details", "Comment", "Comments"]),
-        payoff: find(&["Payoff", "ROI", "Value", "Impact", "Benefit"]),
-        cost: find(&["Cost/risk", "Cost / risk", "Cost", "Effort", "Risk"]),
+        payoff,
+        cost,
         owner: find(&["Owner", "Assignee", "Who", "Responsible"]),
         link: find(&["Link", "URL", "Address"]),
         tags,
@@ -286,10 +366,98 @@ pub fn suggest(headers: &[String]) -> (CsvSource, ColumnMapping) {
     (CsvSource::Spreadsheet, mapping)
 }
 
-fn all(headers: &[String], name: &str) -> Vec<usize> {
-    (0..headers.len())
-        .filter(|&i| headers[i].eq_ignore_ascii_case(name))
-        .collect()
+impl ColumnMapping {
+    /// The column of a field other than tags.
+    fn single(&mut self, field: Field) -> Option<&mut Option<usize>> {
+        match field {
+            Field::Title => Some(&mut self.title),
+            Field::Notes => Some(&mut self.notes),
+            Field::Owner => Some(&mut self.owner),
+            Field::Link => Some(&mut self.link),
+            Field::Payoff => Some(&mut self.payoff),
+            Field::Cost => Some(&mut self.cost),
+            Field::Key => Some(&mut self.key),
+            Field::Tags => None,
+        }
+    }
+
+    /// The fields column `col` feeds.
+    pub fn fields_of(&self, col: usize) -> Vec<Field> {
+        Field::ALL
+            .into_iter()
+            .filter(|&f| {
+                let fed = match f {
+                    Field::Title => self.title,
+                    Field::Notes => self.notes,
+                    Field::Owner => self.owner,
+                    Field::Link => self.link,
+                    Field::Payoff => self.payoff,
+                    Field::Cost => self.cost,
+                    Field::Key => self.key,
+                    Field::Tags => return self.tags.contains(&col),
+                };
+                fed == Some(col)
+            })
+            .collect()
+    }
+
+    /// Changes the mapping as chosen by hand: each choice is the columns of one name and the field they feed
+    /// (`None`: not used). A chosen column feeds only the fields chosen for it, a chosen field only its chosen
+    /// columns (every column of the name for tags, the first for the others); the rest stays as it was. Fails when
+    /// a field other than tags is chosen for two columns.
+    pub fn choose(
+        &mut self,
+        headers: &[String],
+        choices: &[(Vec<usize>, Option<Field>)],
+    ) -> std::result::Result<(), String> {
+        let name = |col: usize| {
+            headers
+                .get(col)
+                .map_or_else(|| format!("Column {}", col + 1), Clone::clone)
+        };
+        for col in choices.iter().flat_map(|(cols, _)| cols) {
+            for field in Field::ALL {
+                match self.single(field) {
+                    Some(single) if *single == Some(*col) => *single = None,
+                    Some(_) => {}
+                    None => self.tags.retain(|t| t != col),
+                }
+            }
+        }
+        let mut chosen: Vec<(Field, usize)> = Vec::new();
+        for (cols, field) in choices {
+            let (Some(field), Some(&first)) = (*field, cols.first()) else {
+                continue;
+            };
+            if field == Field::Tags {
+                if !chosen.iter().any(|(f, _)| *f == Field::Tags) {
+                    self.tags.clear();
+                }
+                for &col in cols {
+                    if !self.tags.contains(&col) {
+                        self.tags.push(col);
+                    }
+                }
+                chosen.push((field, first));
+                continue;
+            }
+            if let Some(&(_, before)) = chosen.iter().find(|(f, _)| *f == field) {
+                if before != first {
+                    return Err(format!(
+                        "{} can come from one column only, not from both “{}” and “{}”.",
+                        field.name(),
+                        name(before),
+                        name(first)
+                    ));
+                }
+            }
+            chosen.push((field, first));
+            if let Some(single) = self.single(field) {
+                *single = Some(first);
+            }
+        }
+        Ok(())
+    }
 }
 
 impl CsvTable {
