@@ -12,7 +12,7 @@ use crate::mattermost::send::Sender;
 use crate::mattermost::worker::REQUEST_TIMEOUT;
 use crate::paths;
 use crate::storage::{boards, now_ms, Db, DB_FILE_NAME};
-use crate::transfer::csv_import::{ColumnMapping, CsvPreview, ImportTarget};
+use crate::transfer::csv_import::{self, ColumnMapping, CsvPreview, Field, ImportTarget};
 use crate::transfer::session::PendingImport;
 use crate::transfer::{self, ExportFormat};
 
@@ -28,9 +28,15 @@ Usage:
   pickboard export --board <name> [--format json|csv|md|png|svg] -o <file>
                                              save the board to a file (- for standard output);
                                              the format follows the file's extension when not given
-  pickboard import <file> [--board <name>] [--skip-bad-rows]
+  pickboard import <file> [--board <name>] [--skip-bad-rows] [--map <column>=<field>]...
                                              import a board file (.json) or a CSV file: as a new board,
-                                             or into the board named by --board when it exists
+                                             or into the board named by --board when it exists.
+                                             A CSV file's columns are mapped as the window maps them
+                                             (payoff: Payoff, ROI, Value, Benefit or Impact; cost/risk:
+                                             Cost/risk, Cost, Effort or Risk), and the mapping is printed;
+                                             --map chooses a column's field by hand: title, notes, owner,
+                                             link, tags, payoff, cost, key or ignore. A file with bad rows
+                                             imports nothing, unless --skip-bad-rows
   pickboard backup -o <file>                 copy the whole database to a file
   pickboard --help                           show this help
   pickboard --version                        show the version
@@ -104,7 +110,7 @@ pub fn run(args: &[String]) -> i32 {
         Some("boards") => Options::parse(rest, &[], &[]).and_then(|_| list_boards()),
         Some("post") => Options::parse(rest, &["--board", "--note"], &["--dry-run"]).and_then(post),
         Some("export") => Options::parse(rest, &["--board", "--format", "-o"], &[]).and_then(export),
-        Some("import") => Options::parse(rest, &["--board"], &["--skip-bad-rows"]).and_then(import),
+        Some("import") => Options::parse(rest, &["--board", "--map"], &["--skip-bad-rows"]).and_then(import),
         Some("backup") => Options::parse(rest, &["-o"], &[]).and_then(backup),
         Some(other) => Err(Failure::usage(format!("unknown command '{other}'"))),
         None => Ok(()),
@@ -156,6 +162,15 @@ impl Options {
             .rev()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of an option that may be given more than once, in order.
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.values
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     fn required(&self, name: &str, what: &str) -> Result<&str, Failure> {
@@ -263,16 +278,39 @@ fn import(options: Options) -> Result<(), Failure> {
 
     // A board file becomes a new board (named by --board when given); a CSV file goes into the board --board names
     // when it exists, else into a new board named by --board or after the file.
+    let maps = options.all("--map");
     let (mapping, target) = match &start.csv {
+        None if !maps.is_empty() => {
+            return Err(Failure::usage(
+                "--map is for CSV files: a board file needs no column mapping",
+            ));
+        }
         None => (
             ColumnMapping::default(),
             ImportTarget::NewBoard {
                 name: board.unwrap_or_default().to_owned(),
             },
         ),
-        Some(preview) => {
+        Some(suggested) => {
+            let headers = &suggested.headers;
+            let mut mapping = suggested.mapping.clone();
+            let choices = maps
+                .iter()
+                .map(|map| parse_map(map, headers))
+                .collect::<Result<Vec<_>, _>>()?;
+            mapping
+                .choose(headers, &choices)
+                .map_err(|e| Failure::new(EXIT_USAGE, format!("--map: {e}")))?;
+            if mapping.title.is_none() {
+                return Err(Failure::new(
+                    EXIT_USAGE,
+                    "no column gives the titles: choose one with --map <column>=title",
+                ));
+            }
+            eprintln!("Columns: {}", describe(&mapping, headers));
+            let preview = pending.preview(&mapping).map_err(Failure::from_error)?;
             if preview.problem_count > 0 && !skip {
-                return Err(Failure::new(EXIT_FILE, problems_message(preview)));
+                return Err(Failure::new(EXIT_FILE, problems_message(&preview)));
             }
             let existing = board.and_then(|name| db.read(|tx| boards::find_by_name(tx, name)).ok());
             let target = match existing {
@@ -281,7 +319,7 @@ fn import(options: Options) -> Result<(), Failure> {
                     name: board.map_or_else(|| stem(path), str::to_owned),
                 },
             };
-            (preview.mapping.clone(), target)
+            (mapping, target)
         }
     };
     let outcome = pending
@@ -307,6 +345,73 @@ fn import(options: Options) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// One `--map COLUMN=FIELD`: the columns of that name, and the field they feed (`None` for `ignore`).
+fn parse_map(map: &str, headers: &[String]) -> Result<(Vec<usize>, Option<Field>), Failure> {
+    let wrong = |why: String| Failure::new(EXIT_USAGE, format!("--map {map}: {why}"));
+    let Some((column, field)) = map.rsplit_once('=') else {
+        return Err(wrong(
+            "write it as COLUMN=FIELD, for example --map \"Story Points=cost\"".into(),
+        ));
+    };
+    let field = match Field::from_name(field) {
+        Some(field) => Some(field),
+        None if field.trim().eq_ignore_ascii_case("ignore") => None,
+        None => {
+            let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+            return Err(wrong(format!(
+                "there is no field “{}”. The fields are: {}, ignore.",
+                field.trim(),
+                names.join(", ")
+            )));
+        }
+    };
+    let columns = csv_import::columns_named(headers, column);
+    if columns.is_empty() {
+        let mut names: Vec<&str> = Vec::new();
+        for header in headers {
+            if !names.contains(&header.as_str()) {
+                names.push(header);
+            }
+        }
+        return Err(wrong(format!(
+            "there is no column named “{}”. The columns are: {}.",
+            column.trim(),
+            names.join(", ")
+        )));
+    }
+    Ok((columns, field))
+}
+
+/// The mapping as the command line prints it: "Summary → title, Assignee → owner, …; not used: Status, …".
+fn describe(mapping: &ColumnMapping, headers: &[String]) -> String {
+    const MAX_UNUSED: usize = 10;
+    let mut used = Vec::new();
+    let mut unused: Vec<&str> = Vec::new();
+    for (col, header) in headers.iter().enumerate() {
+        let fields = mapping.fields_of(col);
+        if fields.is_empty() {
+            if !unused.contains(&header.as_str()) {
+                unused.push(header);
+            }
+        } else {
+            let names: Vec<&str> = fields.iter().map(|f| f.name()).collect();
+            let entry = format!("{header} → {}", names.join(" and "));
+            if !used.contains(&entry) {
+                used.push(entry); // Jira's Labels columns once
+            }
+        }
+    }
+    let mut text = used.join(", ");
+    if !unused.is_empty() {
+        text.push_str("; not used: ");
+        text.push_str(&unused[..unused.len().min(MAX_UNUSED)].join(", "));
+        if unused.len() > MAX_UNUSED {
+            text.push_str(&format!(" and {} more", unused.len() - MAX_UNUSED));
+        }
+    }
+    text
 }
 
 /// The name a CSV file's board gets when --board names none: the file's name without its extension.
@@ -395,5 +500,48 @@ mod tests {
         assert_eq!(Failure::from_error(Error::invalid("bad row")).code, EXIT_FILE);
         assert_eq!(Failure::from_error(Error::DiskFull).code, EXIT_DATABASE);
         assert_eq!(exit_code(ErrorKind::Mattermost), EXIT_POST_FAILED);
+    }
+
+    #[test]
+    fn the_mapping_is_described_column_by_column_with_the_unused_ones_once() {
+        let headers: Vec<String> = "Summary,Issue key,Status,Labels,Labels,Sprint,Sprint,Value,Effort"
+            .split(',')
+            .map(str::to_owned)
+            .collect();
+        let (_, mut mapping) = csv_import::suggest(&headers);
+        assert_eq!(
+            describe(&mapping, &headers),
+            "Summary → title, Issue key → key, Labels → tags, Value → payoff, Effort → cost; not used: Status, Sprint"
+        );
+        mapping.notes = Some(0);
+        assert!(describe(&mapping, &headers).starts_with("Summary → title and notes, "));
+        let many: Vec<String> = (1..=13).map(|n| format!("C{n}")).collect();
+        let (_, mapping) = csv_import::suggest(&many);
+        assert_eq!(
+            describe(&mapping, &many),
+            "C1 → title; not used: C2, C3, C4, C5, C6, C7, C8, C9, C10, C11 and 2 more"
+        );
+    }
+
+    #[test]
+    fn a_wrong_map_says_what_is_wrong() {
+        let headers: Vec<String> = ["Idea", "Story Points"].map(str::to_owned).to_vec();
+        assert_eq!(
+            parse_map("story points = Cost/risk", &headers).ok().map(|m| m.0),
+            Some(vec![1])
+        );
+        assert_eq!(parse_map("Idea=ignore", &headers).ok(), Some((vec![0], None)));
+        for (map, message) in [
+            ("Idea", "--map Idea: write it as COLUMN=FIELD"),
+            ("Idea=size", "--map Idea=size: there is no field “size”."),
+            (
+                "Size=cost",
+                "--map Size=cost: there is no column named “Size”. The columns are: Idea, Story Points.",
+            ),
+        ] {
+            let failure = parse_map(map, &headers).err().unwrap();
+            assert_eq!(failure.code, EXIT_USAGE);
+            assert!(failure.message.starts_with(message), "{}", failure.message);
+        }
     }
 }

@@ -5,8 +5,9 @@ use std::process::Command;
 
 use pickboard_e2e::mattermost::{FakeMattermost, Reply};
 use pickboard_e2e::{app_binary, TestResult};
+use pickboard_lib::domain::Zone;
 use pickboard_lib::mattermost::outbox::{self, ChannelSettingsInput};
-use pickboard_lib::storage::{Db, DB_FILE_NAME};
+use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
 
 const BOARD: &str = "Platform team — next quarter";
 
@@ -224,5 +225,210 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let (code, _, stderr) = pickboard(&data, &["import", missing.to_str().unwrap()]);
     assert_eq!(code, 6);
     assert!(stderr.contains("There is no file at"), "{stderr}");
+    Ok(())
+}
+
+/// A Jira-style export saved with semicolons, with the two score columns added by hand.
+const JIRA_STYLE_HEADER: &str = "Summary;Assignee;Labels;Description;Issue key;payoff;cost/risk\n";
+
+/// An imported idea: title, quadrant, and payoff and cost/risk when placed.
+type Imported = (String, Zone, Option<(f64, f64)>);
+
+/// The ideas of the board named `name` in `data`.
+fn ideas_of(data: &std::path::Path, name: &str) -> Vec<Imported> {
+    let mut db = Db::open(&data.join(DB_FILE_NAME)).expect("open the database");
+    let id = db
+        .read(|tx| boards::find_by_name(tx, name))
+        .expect("the board")
+        .id;
+    let board = db.read(|tx| boards::get(tx, id)).expect("read the board");
+    board
+        .ideas
+        .into_iter()
+        .map(|i| {
+            let scores = i.position.map(|p| (p.payoff.points(), p.cost.points()));
+            (i.title, i.zone, scores)
+        })
+        .collect()
+}
+
+#[test]
+fn a_jira_style_csv_imports_its_payoff_and_cost_columns_and_says_how_it_mapped_them() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let file = dir.path().join("jira-style.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "{JIRA_STYLE_HEADER}\
+             Cache Docker layers;ana;ci;Builds are slow;INFRA-1;8;2\n\
+             Replace Jenkins;bob;ci;A big job;INFRA-2;7,5;9\n\
+             Rename the repository;;;;INFRA-3;2;1\n\
+             Rewrite the deployer;;;;INFRA-4;3;8\n\
+             Look at tracing;;;;INFRA-5;;\n"
+        ),
+    )?;
+    let (code, stdout, stderr) = pickboard(&data, &["import", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "Imported 5 ideas into “jira-style”.\n");
+    assert!(
+        stderr.contains(
+            "Columns: Summary → title, Assignee → owner, Labels → tags, Description → notes, \
+             Issue key → key, payoff → payoff, cost/risk → cost\n"
+        ),
+        "the mapping is printed on standard error: {stderr}"
+    );
+    let mut ideas = ideas_of(&data, "jira-style");
+    ideas.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        ideas,
+        [
+            ("Cache Docker layers".into(), Zone::Implement, Some((8.0, 2.0))),
+            ("Look at tracing".into(), Zone::Unsorted, None),
+            ("Rename the repository".into(), Zone::Possible, Some((2.0, 1.0))),
+            ("Replace Jenkins".into(), Zone::Challenge, Some((7.5, 9.0))),
+            ("Rewrite the deployer".into(), Zone::Kill, Some((3.0, 8.0))),
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn bad_scores_in_a_jira_style_csv_are_refused_by_row_and_column() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let file = dir.path().join("scores.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "{JIRA_STYLE_HEADER}\
+             Cache Docker layers;ana;ci;;INFRA-1;8;2\n\
+             Vague idea;bob;;;INFRA-2;lots;3\n\
+             Too costly;;;;INFRA-3;5;11\n"
+        ),
+    )?;
+    let (code, stdout, stderr) = pickboard(&data, &["import", file.to_str().unwrap()]);
+    assert_eq!(code, 6, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("Row 3, column “payoff”: “lots” is not a number."),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Row 4, column “cost/risk”: 11 is outside the 0 to 10 scale."),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    let (_, stdout, _) = pickboard(&data, &["boards"]);
+    assert_eq!(stdout, "There are no boards yet.\n", "nothing was imported");
+
+    let (code, stdout, stderr) = pickboard(&data, &["import", file.to_str().unwrap(), "--skip-bad-rows"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("Imported 1 idea into “scores”.\nSkipped 2 rows:\n  Row 3, column “payoff”"),
+        "{stdout}"
+    );
+    assert_eq!(
+        ideas_of(&data, "scores"),
+        [("Cache Docker layers".into(), Zone::Implement, Some((8.0, 2.0)))]
+    );
+    Ok(())
+}
+
+#[test]
+fn map_chooses_the_columns_by_hand() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let file = dir.path().join("by-hand.csv");
+    // Value would be taken for the payoff and Comment for the notes; the scores are really in Gain and Pain.
+    std::fs::write(
+        &file,
+        "Idea,Value,Gain,Pain,Who,Comment\n\
+         Cache Docker layers,n/a,8,2,ana,not for the notes\n\
+         Replace Jenkins,n/a,7,9,bob,\n",
+    )?;
+    let (code, stdout, stderr) = pickboard(
+        &data,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--map",
+            "gain=payoff",
+            "--map",
+            "Pain=cost",
+            "--map",
+            "Comment=ignore",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "Imported 2 ideas into “by-hand”.\n");
+    assert!(
+        stderr.contains(
+            "Columns: Idea → title, Gain → payoff, Pain → cost, Who → owner; not used: Value, Comment\n"
+        ),
+        "{stderr}"
+    );
+    let mut db = Db::open(&data.join(DB_FILE_NAME))?;
+    let id = db.read(|tx| boards::find_by_name(tx, "by-hand"))?.id;
+    let board = db.read(|tx| boards::get(tx, id))?;
+    assert!(
+        board.ideas.iter().all(|i| i.notes.is_empty()),
+        "Comment is ignored"
+    );
+    drop(db);
+    let mut ideas = ideas_of(&data, "by-hand");
+    ideas.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        ideas,
+        [
+            ("Cache Docker layers".into(), Zone::Implement, Some((8.0, 2.0))),
+            ("Replace Jenkins".into(), Zone::Challenge, Some((7.0, 9.0))),
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn a_wrong_map_exits_2_and_says_what_is_wrong() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let file = dir.path().join("scores.csv");
+    std::fs::write(&file, format!("{JIRA_STYLE_HEADER}Cache;ana;ci;;INFRA-1;8;2\n"))?;
+    let path = file.to_str().unwrap();
+    let cases = [
+        (
+            "Priority=payoff",
+            "--map Priority=payoff: there is no column named “Priority”. The columns are: Summary, Assignee, \
+             Labels, Description, Issue key, payoff, cost/risk.",
+        ),
+        (
+            "payoff=priority",
+            "--map payoff=priority: there is no field “priority”. The fields are: title, notes, owner, link, \
+             tags, payoff, cost, key, ignore.",
+        ),
+        ("payoff", "--map payoff: write it as COLUMN=FIELD"),
+    ];
+    for (map, message) in cases {
+        let (code, stdout, stderr) = pickboard(&data, &["import", path, "--map", map]);
+        assert_eq!(code, 2, "{map}: {stdout}{stderr}");
+        assert!(stderr.contains(message), "{map}: {stderr}");
+    }
+    let (code, _, stderr) = pickboard(
+        &data,
+        &[
+            "import",
+            path,
+            "--map",
+            "Summary=title",
+            "--map",
+            "Assignee=title",
+        ],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("title can come from one column only, not from both “Summary” and “Assignee”"),
+        "{stderr}"
+    );
+    let (_, stdout, _) = pickboard(&data, &["boards"]);
+    assert_eq!(stdout, "There are no boards yet.\n", "nothing was imported");
     Ok(())
 }
