@@ -22,9 +22,11 @@ Pickboard: prioritise work on a PICK chart.
 Usage:
   pickboard                                  open the window
   pickboard boards                           list the boards
-  pickboard post --board <name> [--note <text>] [--dry-run]
+  pickboard post --board <name> [--note <text>] [--notify-owners] [--dry-run]
                                              post the board's outcome to its Mattermost channel
-                                             (--dry-run prints the message instead)
+                                             (--dry-run prints the posts instead, exactly as they
+                                             would be sent, with a separator line between them;
+                                             --notify-owners mentions each idea's owner by username)
   pickboard export --board <name> [--format json|csv|md|png|svg] -o <file>
                                              save the board to a file (- for standard output);
                                              the format follows the file's extension when not given
@@ -54,6 +56,22 @@ pub const EXIT_NOT_FOUND: i32 = 3;
 pub const EXIT_POST_FAILED: i32 = 4;
 pub const EXIT_DATABASE: i32 = 5;
 pub const EXIT_FILE: i32 = 6;
+
+/// The line `post --dry-run` prints between two posts of a long outcome; no line of a post can look like it.
+pub const DRY_RUN_SEPARATOR: &str = "-------- 8< -------- next post -------- 8< --------";
+
+/// Writes to standard output; a reader that stopped reading (`| head`) is not a failure.
+fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::new(
+            EXIT_FILE,
+            format!("the output could not be written: {e}"),
+        )),
+        _ => Ok(()),
+    }
+}
 
 /// Why a command failed: the exit code and what to print.
 struct Failure {
@@ -88,6 +106,7 @@ pub fn exit_code(kind: ErrorKind) -> i32 {
         ErrorKind::DatabaseTooNew
         | ErrorKind::DatabaseCorrupt
         | ErrorKind::DatabaseUnavailable
+        | ErrorKind::AlreadyOpen
         | ErrorKind::DiskFull
         | ErrorKind::ReadOnly
         | ErrorKind::Storage
@@ -108,7 +127,9 @@ pub fn run(args: &[String]) -> i32 {
             Ok(())
         }
         Some("boards") => Options::parse(rest, &[], &[]).and_then(|_| list_boards()),
-        Some("post") => Options::parse(rest, &["--board", "--note"], &["--dry-run"]).and_then(post),
+        Some("post") => {
+            Options::parse(rest, &["--board", "--note"], &["--dry-run", "--notify-owners"]).and_then(post)
+        }
         Some("export") => Options::parse(rest, &["--board", "--format", "-o"], &[]).and_then(export),
         Some("import") => Options::parse(rest, &["--board", "--map"], &["--skip-bad-rows"]).and_then(import),
         Some("backup") => Options::parse(rest, &["-o"], &[]).and_then(backup),
@@ -222,15 +243,17 @@ fn post(options: Options) -> Result<(), Failure> {
     let board_id = find_board(&mut db, name)?;
     let post_options = PostOptions {
         note: options.value("--note").unwrap_or_default().to_owned(),
+        notify_owners: options.flag("--notify-owners"),
         ..PostOptions::default()
     };
     let date = utc_date(now_ms());
     if options.flag("--dry-run") {
-        let text = db
-            .read(|tx| outbox::preview(tx, board_id, &post_options, &date))
+        let parts = db
+            .read(|tx| outbox::preview_parts(tx, board_id, &post_options, &date))
             .map_err(Failure::from_error)?;
-        println!("{text}");
-        return Ok(());
+        let mut out = parts.join(&format!("\n{DRY_RUN_SEPARATOR}\n"));
+        out.push('\n');
+        return write_stdout(out.as_bytes());
     }
     let post = db
         .write(|tx| outbox::queue(tx, board_id, &post_options, &date))
@@ -255,10 +278,7 @@ fn export(options: Options) -> Result<(), Failure> {
         .read(|tx| transfer::export(tx, board_id, format, &utc_date(now_ms())))
         .map_err(Failure::from_error)?;
     if out == "-" {
-        use std::io::Write;
-        return std::io::stdout()
-            .write_all(&bytes)
-            .map_err(|e| Failure::new(EXIT_FILE, format!("the export could not be written: {e}")));
+        return write_stdout(&bytes);
     }
     files::write_atomically(Path::new(out), &bytes).map_err(Failure::from_error)?;
     eprintln!("Saved {} ({} bytes).", out, bytes.len());

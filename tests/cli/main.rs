@@ -9,6 +9,8 @@ use pickboard_lib::domain::Zone;
 use pickboard_lib::mattermost::outbox::{self, ChannelSettingsInput};
 use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
 
+mod posting;
+
 const BOARD: &str = "Platform team — next quarter";
 
 fn pickboard(data: &std::path::Path, args: &[&str]) -> (i32, String, String) {
