@@ -73,3 +73,113 @@ async fn an_idea_dropped_on_the_chart_lands_under_the_pointer_and_shows_where_wh
     );
     app.quit().await
 }
+
+/// Titles on the chart stay inside the plane, never cover a dot, another title or a quadrant name; a marker at
+/// payoff 10 keeps its title whole; every marker of a spread-out stack can be grabbed at its dot.
+#[tokio::test]
+async fn chart_titles_stay_inside_and_never_cover_a_marker() -> TestResult {
+    use pickboard_lib::domain::{Score, Zone};
+    use pickboard_lib::edits;
+    use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "Crowded")?.id;
+            // (payoff, cost) in tenths: the top edge, the right edge, a crowd near a quadrant name, a tight stack.
+            let spots: [(i64, i64); 14] = [
+                (100, 30),
+                (100, 35),
+                (100, 100),
+                (50, 100),
+                (95, 2),
+                (92, 8),
+                (88, 4),
+                (60, 60),
+                (61, 61),
+                (60, 62),
+                (62, 60),
+                (30, 30),
+                (30, 45),
+                (0, 50),
+            ];
+            for (n, (payoff, cost)) in spots.into_iter().enumerate() {
+                let idea = edits::add_idea(
+                    tx,
+                    board,
+                    &format!("Idea number {n} with a longer title"),
+                    Zone::Unsorted,
+                )?;
+                edits::set_scores(
+                    tx,
+                    idea.id,
+                    Score::from_tenths(payoff)?,
+                    Score::from_tenths(cost)?,
+                )?;
+            }
+            Ok(())
+        })?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.click_button("Chart").await?;
+    app.wait_for_css(".plane .marker").await?;
+    // Spread the stack out, then measure.
+    app.wait_for_css(".marker-stack").await?.click().await?;
+    app.wait_until(
+        "the stack is spread",
+        "return !document.querySelector('.marker-stack');",
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("chart-titles.png").await?;
+    let verdict = app
+        .client
+        .execute(
+            r#"
+            const plane = document.querySelector('.plane').getBoundingClientRect();
+            const rect = (e) => e.getBoundingClientRect();
+            const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            const labels = [...document.querySelectorAll('.plane .marker-label')]
+              .filter((l) => getComputedStyle(l).display !== 'none').map(rect);
+            const dots = [...document.querySelectorAll('.plane .marker-dot')].map(rect);
+            const names = [...document.querySelectorAll('.plane-quadrant-name')].map(rect);
+            const problems = [];
+            labels.forEach((l, i) => {
+              if (l.left < plane.left - 0.5 || l.top < plane.top - 0.5 || l.right > plane.right + 0.5 || l.bottom > plane.bottom + 0.5)
+                problems.push(`title ${i} leaves the plane`);
+              if (dots.some((d) => hit(l, d))) problems.push(`title ${i} covers a dot`);
+              if (labels.some((o, j) => j !== i && hit(l, o))) problems.push(`title ${i} covers a title`);
+              if (names.some((n) => hit(l, n))) problems.push(`title ${i} covers a quadrant name`);
+            });
+            // Every dot can be grabbed where it is drawn.
+            document.querySelectorAll('.plane .marker').forEach((m, i) => {
+              const d = rect(m.querySelector('.marker-dot'));
+              // Its centre, or just inside the plane for a dot on the plane's edge.
+              const x = Math.min(Math.max(d.left + d.width / 2, plane.left + 3), plane.right - 3);
+              const y = Math.min(Math.max(d.top + d.height / 2, plane.top + 3), plane.bottom - 3);
+              const at = document.elementFromPoint(x, y);
+              if (!m.contains(at)) problems.push(`marker ${i} is covered by ${at?.className}`);
+            });
+            return { problems, shown: labels.length, markers: dots.length };
+            "#,
+            vec![],
+        )
+        .await?;
+    assert_eq!(verdict["problems"], serde_json::json!([]), "{verdict}");
+    assert_eq!(verdict["markers"], 14, "{verdict}");
+    assert!(
+        verdict["shown"].as_u64().unwrap_or_default() >= 8,
+        "most titles have room: {verdict}"
+    );
+    // A marker at payoff 10 with room beside it keeps its title, slid down inside the plane.
+    let top = app
+        .client
+        .execute(
+            "return getComputedStyle(document.querySelector('.marker[aria-label^=\"Idea number 1 \"] .marker-label')).display;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(top, "block", "the title at payoff 10 is shown");
+    app.quit().await
+}

@@ -331,6 +331,7 @@ export function BoardScreen({
                 onSelect={setSelectedId}
                 onOpen={open}
                 onPlace={place}
+                incoming={dnd.activeIdea ? { title: dnd.activeIdea.title, pointer: dnd.planePointer } : null}
               />
             </Suspense>
           ) : (

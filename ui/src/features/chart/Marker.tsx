@@ -3,7 +3,7 @@
 import { memo, useEffect, useRef, useState } from "react";
 
 import type { Idea } from "../../lib/bindings";
-import { fractionOf, scoresAt, type Point } from "./geometry";
+import { fractionOf, scoresAt, type LabelPlace, type Point } from "./geometry";
 
 interface MarkerProps {
   idea: Idea;
@@ -11,6 +11,8 @@ interface MarkerProps {
   dimmed: boolean;
   /** Pixels to shift the marker by, when its cluster is fanned out. */
   offset: Point | null;
+  /** Which side of the dot its title goes on (`hidden`: no room; it shows on hover and focus), and its shift. */
+  label: LabelPlace;
   planeRect: () => DOMRect | null;
   onSelect: (id: number) => void;
   onOpen: (id: number) => void;
@@ -20,7 +22,7 @@ interface MarkerProps {
 const NUDGE_SAVE_DELAY = 500;
 
 export const Marker = memo(function Marker(props: MarkerProps) {
-  const { idea, selected, dimmed, offset, planeRect, onSelect, onOpen, onPlace } = props;
+  const { idea, selected, dimmed, offset, label, planeRect, onSelect, onOpen, onPlace } = props;
   const saved = idea.position ?? { payoff: 0, cost: 0 };
   const [live, setLive] = useState<{ payoff: number; cost: number } | null>(null);
   const drag = useRef<{ pointerId: number; moved: boolean; grab: Point } | null>(null);
@@ -66,7 +68,7 @@ export const Marker = memo(function Marker(props: MarkerProps) {
   return (
     <button
       type="button"
-      className={`marker zone-${idea.zone}${saved.cost >= 6.5 ? " marker-label-left" : ""}${selected ? " marker-selected" : ""}${dimmed ? " dimmed" : ""}${live ? " marker-live" : ""}`}
+      className={`marker zone-${idea.zone} marker-label-${label.side}${selected ? " marker-selected" : ""}${dimmed ? " dimmed" : ""}${live ? " marker-live" : ""}`}
       style={{ left: `${at.x * 100}%`, top: `${at.y * 100}%`, transform: `translate(${dx}px, ${dy}px)` }}
       aria-label={`${idea.title}, payoff ${shown.payoff}, cost/risk ${shown.cost}`}
       aria-pressed={selected}
@@ -131,7 +133,21 @@ export const Marker = memo(function Marker(props: MarkerProps) {
       }}
     >
       <span className="marker-dot" aria-hidden="true" />
-      <span className="marker-label">{idea.title}</span>
+      <span
+        className="marker-label"
+        style={
+          label.shift === 0
+            ? undefined
+            : {
+                translate:
+                  label.side === "left" || label.side === "right"
+                    ? `0 ${label.shift}px`
+                    : `${label.shift}px 0`,
+              }
+        }
+      >
+        {idea.title}
+      </span>
       {live && (
         <span className="marker-scores" aria-hidden="true">
           P {live.payoff} · C {live.cost}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { idea } from "../../test/fakeBackend";
-import { clusters, fanOffsets, fractionOf, scoresAt } from "./geometry";
+import { clusters, fanOffsets, fractionOf, labelBox, placeLabels, scoresAt, type Box } from "./geometry";
 
 describe("plane geometry", () => {
   it("turns points into scores with one decimal, clamped to 0–10", () => {
@@ -19,5 +19,66 @@ describe("plane geometry", () => {
     expect(groups.map((g) => g.ideas.map((i) => i.id))).toEqual([[1, 2], [3]]);
     const offsets = fanOffsets(3);
     expect(new Set(offsets.map((o) => `${o.x},${o.y}`)).size).toBe(3);
+  });
+});
+
+describe("placeLabels", () => {
+  const label = { width: 100, height: 18 };
+  const inside = (b: Box, w: number, h: number) =>
+    b.left >= 0 && b.top >= 0 && b.left + b.width <= w && b.top + b.height <= h;
+
+  it("keeps a title inside the plane: a marker at payoff 10 is not cut at the top, one at the right edge goes left", () => {
+    const sides = placeLabels(
+      [
+        { id: 1, at: { x: 200, y: 0 }, label },
+        { id: 2, at: { x: 795, y: 300 }, label },
+      ],
+      800,
+      600,
+    );
+    // At the top edge the title slides down beside its dot; at the right edge it goes left.
+    expect(sides.get(1)).toEqual({ side: "right", shift: 9 });
+    expect(sides.get(2)?.side).toBe("left");
+  });
+
+  it("never covers a dot, another title or a quadrant name, and hides a title with no room", () => {
+    const names: Box[] = [{ left: 0, top: 0, width: 180, height: 50 }];
+    const markers = [
+      { id: 1, at: { x: 100, y: 100 }, label },
+      { id: 2, at: { x: 160, y: 100 }, label },
+      { id: 3, at: { x: 130, y: 70 }, label },
+      { id: 4, at: { x: 20, y: 30 }, label },
+    ];
+    const sides = placeLabels(markers, 800, 600, names);
+    const boxes = markers
+      .filter((m) => sides.get(m.id)?.side !== "hidden")
+      .map((m) => {
+        const { side, shift } = sides.get(m.id) ?? { side: "right", shift: 0 };
+        const box = labelBox(m.at, m.label, side);
+        return side === "right" || side === "left"
+          ? { ...box, top: box.top + shift }
+          : { ...box, left: box.left + shift };
+      });
+    for (const [i, box] of boxes.entries()) {
+      expect(inside(box, 800, 600)).toBe(true);
+      for (const m of markers) {
+        const dot = { left: m.at.x - 8, top: m.at.y - 8, width: 16, height: 16 };
+        expect(
+          box.left < dot.left + dot.width &&
+            dot.left < box.left + box.width &&
+            box.top < dot.top + dot.height &&
+            dot.top < box.top + box.height,
+        ).toBe(false);
+      }
+      for (const other of [...boxes.slice(i + 1), ...names]) {
+        expect(
+          box.left < other.left + other.width &&
+            other.left < box.left + box.width &&
+            box.top < other.top + other.height &&
+            other.top < box.top + box.height,
+        ).toBe(false);
+      }
+    }
+    expect(sides.get(4)?.side).toBe("hidden");
   });
 });

@@ -57,3 +57,126 @@ export function fanOffsets(n: number): Point[] {
     return { x: Math.round(Math.cos(angle) * radius), y: Math.round(Math.sin(angle) * radius) };
   });
 }
+
+/** An axis-aligned box in plane pixels. */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Where a marker's title goes, relative to its dot; `hidden` where no side has room (it shows on hover and focus). */
+export type LabelSide = "right" | "left" | "above" | "below" | "hidden";
+
+/** The gap between a dot's centre and its label, and the dot's half size, in pixels. */
+const LABEL_GAP = 11;
+const DOT_HALF = 8;
+
+/** The box a label of `size` takes on `side` of a dot centred at `at`. */
+export function labelBox(at: Point, size: { width: number; height: number }, side: LabelSide): Box {
+  switch (side) {
+    case "left":
+      return { left: at.x - LABEL_GAP - size.width, top: at.y - size.height / 2, ...size };
+    case "above":
+      return { left: at.x - size.width / 2, top: at.y - LABEL_GAP - size.height, ...size };
+    case "below":
+      return { left: at.x - size.width / 2, top: at.y + LABEL_GAP, ...size };
+    default:
+      return { left: at.x + LABEL_GAP, top: at.y - size.height / 2, ...size };
+  }
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return (
+    a.left < b.left + b.width &&
+    b.left < a.left + a.width &&
+    a.top < b.top + b.height &&
+    b.top < a.top + a.height
+  );
+}
+
+/** A title's side, and how far it is shifted along that side to stay on the plane (pixels). */
+export interface LabelPlace {
+  side: LabelSide;
+  shift: number;
+}
+
+/**
+ * Places the titles of markers on a plane of `width` × `height` pixels: each goes right of its dot, else left, above
+ * or below, at the first side where it covers no dot, no title placed before it and none of the `keepClear` boxes
+ * (the quadrant names). A title that would leave the plane slides along its side to stay inside (a marker at payoff 10
+ * keeps its title under the plane's top edge). Markers earlier in the list choose first. A title with no such side
+ * is hidden (the marker's accessible name still carries it, and it shows on hover and focus).
+ */
+export function placeLabels(
+  markers: readonly { id: number; at: Point; label: { width: number; height: number } }[],
+  width: number,
+  height: number,
+  keepClear: readonly Box[] = [],
+): Map<number, LabelPlace> {
+  const dots = new BoxGrid();
+  for (const { at } of markers) {
+    dots.add({ left: at.x - DOT_HALF, top: at.y - DOT_HALF, width: 2 * DOT_HALF, height: 2 * DOT_HALF });
+  }
+  const taken = new BoxGrid();
+  for (const box of keepClear) taken.add(box);
+  const places = new Map<number, LabelPlace>();
+  for (const { id, at, label } of markers) {
+    let placed: { place: LabelPlace; box: Box } | null = null;
+    for (const side of ["right", "left", "above", "below"] as const) {
+      const box = labelBox(at, label, side);
+      const across = side === "right" || side === "left";
+      // Slide along the side into the plane.
+      const shift = across
+        ? clamp(box.top, 0, height - box.height) - box.top
+        : clamp(box.left, 0, width - box.width) - box.left;
+      const moved = across ? { ...box, top: box.top + shift } : { ...box, left: box.left + shift };
+      const inside =
+        moved.left >= 0 &&
+        moved.top >= 0 &&
+        moved.left + moved.width <= width &&
+        moved.top + moved.height <= height;
+      if (inside && !dots.hits(moved) && !taken.hits(moved)) {
+        placed = { place: { side, shift }, box: moved };
+        break;
+      }
+    }
+    if (placed) taken.add(placed.box);
+    places.set(id, placed?.place ?? { side: "hidden", shift: 0 });
+  }
+  return places;
+}
+
+function clamp(v: number, min: number, max: number): number {
+  return Math.min(Math.max(v, min), Math.max(min, max));
+}
+
+/** Boxes bucketed by 64-pixel cells, so that asking what a box overlaps stays cheap on a plane of 10,000 markers. */
+class BoxGrid {
+  private readonly cells = new Map<string, Box[]>();
+
+  private *keys(box: Box): Generator<string> {
+    const cell = 64;
+    for (let cx = Math.floor(box.left / cell); cx <= Math.floor((box.left + box.width) / cell); cx++) {
+      for (let cy = Math.floor(box.top / cell); cy <= Math.floor((box.top + box.height) / cell); cy++) {
+        yield `${cx},${cy}`;
+      }
+    }
+  }
+
+  add(box: Box) {
+    for (const key of this.keys(box)) {
+      const list = this.cells.get(key);
+      if (list) list.push(box);
+      else this.cells.set(key, [box]);
+    }
+  }
+
+  hits(box: Box): boolean {
+    for (const key of this.keys(box)) {
+      if (this.cells.get(key)?.some((other) => overlaps(box, other))) return true;
+    }
+    return false;
+  }
+}
