@@ -22,6 +22,14 @@ pub fn run() {
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        // The window reopens at its last size and place (maximised too), kept in the data folder beside the
+        // preferences, so that each data folder (a test's temporary one) has its own. Used from Rust only.
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(window_state_flags())
+                .with_filename(window_state_file())
+                .build(),
+        )
         .setup(|app| {
             let data_dir = paths::data_dir(app.path().app_data_dir().ok());
             let state = std::sync::Arc::new(AppState::open(data_dir));
@@ -50,6 +58,23 @@ pub fn run() {
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
         .run(tauri::generate_context!())
         .expect("Pickboard could not start its window");
+}
+
+/// What the window keeps between runs: where it is and how big, not whether it is shown.
+fn window_state_flags() -> tauri_plugin_window_state::StateFlags {
+    use tauri_plugin_window_state::StateFlags;
+    StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED
+}
+
+/// The window's saved size and place: `window-state.json` in the data folder (the plugin joins this absolute path
+/// onto its own folder, which leaves it as it is).
+fn window_state_file() -> String {
+    let dir = paths::data_dir(paths::os_data_dir());
+    std::path::absolute(&dir)
+        .unwrap_or(dir)
+        .join("window-state.json")
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// The start-of-day backup (at most one a day); a failure is reported, never fatal.

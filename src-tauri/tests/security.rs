@@ -117,8 +117,9 @@ fn the_content_security_policy_allows_no_remote_origin_and_no_eval() {
     assert_eq!(conf["app"]["withGlobalTauri"], false);
 }
 
-/// The plugins the app registers work from Rust only (dialogs, preferences, links, single instance): the webview is
-/// granted none of their permissions (see above), and no plugin is configured with a scope of its own.
+/// The plugins the app registers work from Rust only (dialogs, preferences, links, single instance, the window's
+/// size and place): the webview is granted none of their permissions (see above), and no plugin is configured with a
+/// scope of its own.
 #[test]
 fn plugins_are_used_from_rust_and_configure_no_scope() {
     let app = read("src/app.rs");
@@ -136,7 +137,8 @@ fn plugins_are_used_from_rust_and_configure_no_scope() {
             "tauri_plugin_dialog",
             "tauri_plugin_opener",
             "tauri_plugin_single_instance",
-            "tauri_plugin_store"
+            "tauri_plugin_store",
+            "tauri_plugin_window_state"
         ])
     );
     let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
