@@ -221,19 +221,21 @@ fn find_board(db: &mut Db, name: &str) -> Result<i64, Failure> {
 fn list_boards() -> Result<(), Failure> {
     let mut db = open_db()?;
     let all = db.read(boards::list).map_err(Failure::from_error)?;
+    let mut out = String::new();
     if all.is_empty() {
-        println!("There are no boards yet.");
+        out.push_str("There are no boards yet.\n");
     }
     let width = all.iter().map(|b| b.name.chars().count()).max().unwrap_or(0);
     for b in all {
         let pad = " ".repeat(width - b.name.chars().count());
-        println!(
-            "{}{pad}  {:>6} ideas  changed {}",
+        let ideas = count(usize::try_from(b.idea_count).unwrap_or_default(), "idea");
+        out.push_str(&format!(
+            "{}{pad}  {ideas:>11}  changed {}\n",
             b.name,
-            b.idea_count,
             utc_date(b.updated_at)
-        );
+        ));
     }
+    write_stdout(out.as_bytes())?;
     Ok(())
 }
 
@@ -492,13 +494,29 @@ fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
         );
         return Ok(());
     }
-    let error = post.error.map_or_else(String::new, |f| {
-        let id = f
-            .request_id
-            .map(|r| format!(" (request id {r})"))
-            .unwrap_or_default();
-        format!("{}{id}", f.message)
-    });
+    let error = match post.error {
+        Some(f) => {
+            let id = f
+                .request_id
+                .map(|r| format!(" (request id {r})"))
+                .unwrap_or_default();
+            format!("{}{id}", f.message)
+        }
+        // Nothing went wrong with this post: an earlier one waits, and posts go out in order.
+        None => db
+            .read(|tx| outbox::waiting_before(tx, post_id))
+            .map_err(Failure::from_error)?
+            .map_or_else(
+                || "it was not sent yet.".to_owned(),
+                |earlier| {
+                    let why = earlier.error.map(|f| format!(": {}", f.message)).unwrap_or_default();
+                    format!(
+                        "an earlier post (#{}) waits in the outbox{why}, and posts go out in the order they were made.",
+                        earlier.id
+                    )
+                },
+            ),
+    };
     Err(Failure::new(
         EXIT_POST_FAILED,
         format!(

@@ -173,3 +173,86 @@ async fn owners_are_mentioned_only_when_notify_owners_is_on() -> TestResult {
     );
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dry_run_into_a_reader_that_stops_early_is_not_a_crash() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    thousand_idea_board(
+        dir.path(),
+        "https://mattermost.example.com/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c",
+    )?;
+    for args in [
+        vec!["post", "--board", BOARD, "--dry-run"],
+        vec!["export", "--board", BOARD, "--format", "csv", "-o", "-"],
+        vec!["boards"],
+    ] {
+        // `| head -1`: read one line, then close the pipe while the program still writes (its output is far larger
+        // than the pipe's buffer, except for `boards`, which must simply not fail).
+        let mut child = Command::new(pickboard_e2e::app_binary())
+            .args(&args)
+            .env("PICKBOARD_DATA_DIR", dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut stdout, &mut first)?;
+        drop(stdout);
+        let out = child.wait_with_output()?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+            "{args:?}: {stderr}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn boards_counts_in_words_and_a_post_held_back_says_why() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let server = FakeMattermost::answering(0, |_, _| {
+        Some(pickboard_e2e::mattermost::Reply::status(503, "{}"))
+    })
+    .await?;
+    {
+        let mut db = Db::open(&dir.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "One")?.id;
+            edits::add_idea(tx, board, "Only idea", Zone::Implement)?;
+            let settings = ChannelSettingsInput {
+                webhook_url: server.url.clone(),
+                channel: String::new(),
+                username: String::new(),
+                icon_url: String::new(),
+            };
+            outbox::save_settings(tx, board, &settings)
+        })?;
+    }
+    let (code, stdout, _) = pickboard(dir.path(), &["boards"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains(" 1 idea ") && !stdout.contains("1 ideas"),
+        "{stdout}"
+    );
+
+    // The first post meets a server error and waits in the outbox for its next try.
+    let (code, _, stderr) = pickboard(dir.path(), &["post", "--board", "One"]);
+    assert_eq!(code, 4, "{stderr}");
+    assert!(stderr.contains("The Mattermost server had a problem"), "{stderr}");
+    // A new outcome waits behind it, and says so.
+    {
+        let mut db = Db::open(&dir.path().join(DB_FILE_NAME))?;
+        let board = db.read(boards::list)?[0].id;
+        db.write(|tx| edits::add_idea(tx, board, "Second idea", Zone::Kill))?;
+    }
+    let (code, _, stderr) = pickboard(dir.path(), &["post", "--board", "One"]);
+    assert_eq!(code, 4, "{stderr}");
+    assert!(
+        stderr.contains("the post did not go out: an earlier post (#1) waits in the outbox: The Mattermost server had a problem"),
+        "{stderr}"
+    );
+    assert_eq!(server.bodies().len(), 1, "nothing was sent out of order");
+    Ok(())
+}

@@ -263,6 +263,18 @@ pub fn list(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<Post>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The oldest post made before `post_id` that still waits to go out: it goes first, and holds later ones back.
+pub fn waiting_before(tx: &Transaction<'_>, post_id: i64) -> Result<Option<Post>> {
+    let id: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM posts WHERE id < ?1 AND status = 'pending' ORDER BY id LIMIT 1",
+            [post_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    id.map(|id| get(tx, id)).transpose()
+}
+
 /// One part ready to go: where, what, and which part it is.
 #[derive(Debug, Clone)]
 pub struct DuePart {
