@@ -59,6 +59,7 @@ pub fn summary(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
 
 pub fn create(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
     let name = clean_board_name(name)?;
+    refuse_taken(tx, &name, None)?;
     let now = now_ms();
     tx.execute(
         "INSERT INTO boards (name, created_at, updated_at) VALUES (?1, ?2, ?2)",
@@ -69,6 +70,7 @@ pub fn create(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
 
 pub fn rename(tx: &Transaction<'_>, id: i64, name: &str) -> Result<BoardSummary> {
     let name = clean_board_name(name)?;
+    refuse_taken(tx, &name, Some(id))?;
     let changed = tx.execute(
         "UPDATE boards SET name = ?2, updated_at = ?3 WHERE id = ?1",
         params![id, name, now_ms()],
@@ -84,7 +86,7 @@ pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
     let source = summary(tx, id)?;
     let suffix = " (copy)";
     let keep = MAX_BOARD_NAME_CHARS - suffix.chars().count();
-    let name: String = source.name.chars().take(keep).collect::<String>() + suffix;
+    let name = unused_name(tx, &(source.name.chars().take(keep).collect::<String>() + suffix))?;
     let now = now_ms();
     tx.execute(
         "INSERT INTO boards (name, payoff_threshold, cost_threshold, created_at, updated_at)
@@ -183,6 +185,22 @@ pub fn find_by_name(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
 }
 
 /// `name` if no board has it yet, otherwise `name (2)`, `name (3)`, …, within the length limit.
+/// Two boards never share a name (in any case): the sidebar, the command line's `--board` and exports tell them apart
+/// by it. The error suggests a free name.
+fn refuse_taken(tx: &Transaction<'_>, name: &str, except: Option<i64>) -> Result<()> {
+    let lower = name.to_lowercase();
+    let taken = list(tx)?
+        .into_iter()
+        .any(|b| Some(b.id) != except && b.name.to_lowercase() == lower);
+    if taken {
+        let suggestion = unused_name(tx, name)?;
+        return Err(Error::invalid(format!(
+            "There is already a board named “{name}”. Pick another name, such as “{suggestion}”."
+        )));
+    }
+    Ok(())
+}
+
 pub fn unused_name(tx: &Transaction<'_>, name: &str) -> Result<String> {
     let name = clean_board_name(name)?;
     let taken: Vec<String> = list(tx)?.into_iter().map(|b| b.name.to_lowercase()).collect();

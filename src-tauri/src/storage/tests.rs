@@ -334,6 +334,23 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
 
     let copy = db.write(|tx| boards::duplicate(tx, board.id)).unwrap();
     assert_eq!(copy.name, "Platform (copy)");
+    // Two boards never share a name: the error says so and suggests a free one.
+    let clash = db
+        .write(|tx| boards::rename(tx, copy.id, "platform"))
+        .unwrap_err();
+    assert_eq!(
+        clash.to_string(),
+        "There is already a board named “platform”. Pick another name, such as “platform (2)”."
+    );
+    assert!(db.write(|tx| boards::create(tx, "PLATFORM (copy)")).is_err());
+    db.write(|tx| boards::rename(tx, copy.id, "Platform (Copy)"))
+        .expect("its own name, in another case");
+    db.write(|tx| boards::rename(tx, copy.id, "Platform (copy)"))
+        .unwrap();
+    assert_eq!(
+        db.write(|tx| boards::duplicate(tx, board.id)).unwrap().name,
+        "Platform (copy) (2)"
+    );
     assert_eq!(copy.idea_count, 3);
     assert_eq!(titles_in(&mut db, copy.id, Zone::Kill), ["One", "Three"]);
 
@@ -341,7 +358,7 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
     let left = db.read(boards::list).unwrap();
     assert_eq!(
         left.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(),
-        ["Platform (copy)"]
+        ["Platform (copy)", "Platform (copy) (2)"]
     );
     let orphans: i64 = db
         .conn
