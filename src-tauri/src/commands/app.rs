@@ -64,9 +64,14 @@ pub fn open_link(app: AppHandle, url: String) -> Result<()> {
     if url.is_empty() {
         return Err(Error::invalid("This idea has no link."));
     }
-    app.opener()
-        .open_url(url, None::<&str>)
-        .map_err(|e| Error::invalid(format!("The link could not be opened: {e}")))
+    app.opener().open_url(url, None::<&str>).map_err(|e| {
+        // The launcher's own words (`Launcher "gio" "open" … ExitStatus(…)`) mean nothing to the user.
+        eprintln!("pickboard: opening a link failed: {e}");
+        Error::invalid(
+            "No web browser could be opened for this link. Copy it from the Link field and open it in your \
+                 browser, or set a default browser in your system's settings.",
+        )
+    })
 }
 
 /// Closes Pickboard: the way out of a window that found its data folder already open in another.

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { ChannelSettings, Post } from "../../lib/bindings";
 import { Providers } from "../../components/Providers";
 import { fakeBackend } from "../../test/fakeBackend";
-import { PostDialog, withEmoji } from "./PostDialog";
+import { isUsername, PostDialog, withEmoji } from "./PostDialog";
 
 const settings: ChannelSettings = {
   webhookMasked: "https://chat.example.com/hooks/abcd…",
@@ -71,5 +71,15 @@ describe("PostDialog", () => {
 
   it("turns the message's emoji codes into emoji for the preview", () => {
     expect(withEmoji(":large_green_circle: a :red_circle: :unknown:")).toBe("🟢 a 🔴 :unknown:");
+  });
+});
+
+describe("isUsername", () => {
+  it("takes what Mattermost can mention, as the message does", () => {
+    expect(isUsername("ana")).toBe(true);
+    expect(isUsername("@ana.smith_2")).toBe(true);
+    expect(isUsername("Ana Maria Smith")).toBe(false);
+    expect(isUsername("Ana")).toBe(false);
+    expect(isUsername("")).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // "Post to channel": choose what to include, see the message as Mattermost will show it, post it with one click and
 // follow it until the server has taken every part.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
 import { Modal } from "../../components/Modal";
@@ -32,6 +32,12 @@ const EMOJI: Record<string, string> = {
   ":large_blue_circle:": "🔵",
   ":red_circle:": "🔴",
 };
+
+/** Whether Notify owners can mention `owner`: the message's rule for a Mattermost username (`mention` in Rust). */
+export function isUsername(owner: string): boolean {
+  const name = owner.trim().replace(/^@/, "");
+  return name.length > 0 && name.length <= 64 && /^[a-z0-9._-]+$/.test(name);
+}
 
 export function withEmoji(markdown: string): string {
   return markdown.replace(
@@ -68,6 +74,16 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
     queryFn: () => backend.getChannelSettings(boardId),
   });
   const settings = channel.data;
+  const content = useQuery({ queryKey: keys.content(boardId), queryFn: () => backend.getBoard(boardId) });
+  // Owners that Notify owners cannot mention: a mention is a Mattermost username, not a person's full name.
+  const notUsernames = useMemo(() => {
+    const owners = new Set(
+      (content.data?.ideas ?? [])
+        .filter((i) => i.zone !== "unsorted" && i.owner.trim() !== "")
+        .map((i) => i.owner.trim()),
+    );
+    return [...owners].filter((o) => !isUsername(o)).sort();
+  }, [content.data]);
 
   // The preview follows the options a moment after the last change to them.
   useEffect(() => {
@@ -233,6 +249,12 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
             {check("includeLinks", "Links")}
             {check("includeChanges", "Changes since the last post")}
             {check("notifyOwners", "Notify owners (mentions their usernames)")}
+            {options.notifyOwners && notUsernames.length > 0 && (
+              <p className="field-hint" role="note">
+                Owners are mentioned by their Mattermost username (like <code>ana.smith</code>). Not
+                mentioned, as they are not usernames: {notUsernames.join(", ")}.
+              </p>
+            )}
             <label className="note-label">
               Note from the facilitator
               <textarea
