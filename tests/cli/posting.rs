@@ -38,15 +38,19 @@ fn thousand_idea_board(dir: &std::path::Path, url: &str) -> TestResult {
             };
             edits::update_idea(tx, idea.id, &edit)?;
         }
-        let settings = ChannelSettingsInput {
-            webhook_url: url.into(),
-            channel: String::new(),
-            username: String::new(),
-            icon_url: String::new(),
-        };
-        outbox::save_settings(tx, board, &settings)
+        outbox::save_settings(tx, board, &webhook(url))
     })?;
     Ok(())
+}
+
+/// Channel settings that post through the webhook at `url`, with nothing overridden.
+fn webhook(url: &str) -> ChannelSettingsInput {
+    ChannelSettingsInput {
+        webhook_url: url.into(),
+        channel: String::new(),
+        username: String::new(),
+        icon_url: String::new(),
+    }
 }
 
 #[derive(Debug)]
@@ -221,13 +225,7 @@ async fn boards_counts_in_words_and_a_post_held_back_says_why() -> TestResult {
         db.write(|tx| {
             let board = boards::create(tx, "One")?.id;
             edits::add_idea(tx, board, "Only idea", Zone::Implement)?;
-            let settings = ChannelSettingsInput {
-                webhook_url: server.url.clone(),
-                channel: String::new(),
-                username: String::new(),
-                icon_url: String::new(),
-            };
-            outbox::save_settings(tx, board, &settings)
+            outbox::save_settings(tx, board, &webhook(&server.url))
         })?;
     }
     let (code, stdout, _) = pickboard(dir.path(), &["boards"]);

@@ -24,6 +24,11 @@ describe("plane geometry", () => {
 
 describe("placeLabels", () => {
   const label = { width: 100, height: 18 };
+  const overlap = (a: Box, b: Box) =>
+    a.left < b.left + b.width &&
+    b.left < a.left + a.width &&
+    a.top < b.top + b.height &&
+    b.top < a.top + a.height;
   const inside = (b: Box, w: number, h: number) =>
     b.left >= 0 && b.top >= 0 && b.left + b.width <= w && b.top + b.height <= h;
 
@@ -63,20 +68,10 @@ describe("placeLabels", () => {
       expect(inside(box, 800, 600)).toBe(true);
       for (const m of markers) {
         const dot = { left: m.at.x - 8, top: m.at.y - 8, width: 16, height: 16 };
-        expect(
-          box.left < dot.left + dot.width &&
-            dot.left < box.left + box.width &&
-            box.top < dot.top + dot.height &&
-            dot.top < box.top + box.height,
-        ).toBe(false);
+        expect(overlap(box, dot)).toBe(false);
       }
       for (const other of [...boxes.slice(i + 1), ...names]) {
-        expect(
-          box.left < other.left + other.width &&
-            other.left < box.left + box.width &&
-            box.top < other.top + other.height &&
-            other.top < box.top + box.height,
-        ).toBe(false);
+        expect(overlap(box, other)).toBe(false);
       }
     }
     expect(sides.get(4)?.side).toBe("hidden");
