@@ -8,7 +8,9 @@ use rusqlite::Connection;
 
 mod chart;
 mod edits;
+mod fit;
 mod hardening;
+mod narrow_windows;
 mod posting;
 mod transfer;
 

@@ -39,6 +39,46 @@ const ThresholdsDialog = lazy(async () => ({
   default: (await import("./ThresholdsDialog")).ThresholdsDialog,
 }));
 
+/** The idea whose card or marker has the keyboard focus, if any: the number keys and Delete act on it. */
+function focusedIdeaId(): number | null {
+  const active = document.activeElement;
+  const card = active instanceof HTMLElement ? active.closest<HTMLElement>("[data-idea-id]") : null;
+  const id = Number(card?.dataset.ideaId);
+  return card && Number.isInteger(id) ? id : null;
+}
+
+/** Before idea `id` goes: the focus, if it was on its card, in its details or nowhere, moves to the next card of its
+ * zone, or the previous one when it was the last, or the zone itself when it was alone; never to the page. */
+function focusAfterDelete(id: number) {
+  const card = document.querySelector<HTMLElement>(`.card[data-idea-id="${id}"]`);
+  const zone = card?.closest<HTMLElement>("section.zone");
+  if (!card || !zone) return;
+  const active = document.activeElement;
+  const focusWasHere =
+    active === null ||
+    active === document.body ||
+    card.contains(active) ||
+    active.closest("aside[aria-label='Idea details']") !== null;
+  if (!focusWasHere) return;
+  const cards = [...zone.querySelectorAll<HTMLElement>(".card[data-idea-id]")];
+  const at = cards.indexOf(card);
+  (cards[at + 1] ?? cards[at - 1] ?? zone).focus();
+}
+
+/** Gives the focus back to idea `id`'s card once it shows in its new place (if nothing else took it meanwhile). */
+function refocusCard(id: number) {
+  const old = document.activeElement;
+  let frames = 0;
+  const attempt = () => {
+    const active = document.activeElement;
+    if (active !== null && active !== document.body && active !== old) return;
+    const card = document.querySelector<HTMLElement>(`.card[data-idea-id="${id}"]`);
+    if (card && card !== old) card.focus();
+    else if (++frames < 30) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
 interface BoardScreenProps {
   boardId: number;
   focusName: boolean;
@@ -125,6 +165,7 @@ export function BoardScreen({
 
   const onDelete = useCallback(
     (id: number) => {
+      focusAfterDelete(id);
       if (selectedId === id) {
         setSelectedId(null);
         setDetailsOpen(false);
@@ -161,10 +202,16 @@ export function BoardScreen({
       },
       moveSelected: (n) => {
         const q = QUADRANTS[n - 1];
-        if (selectedId !== null && q) moveToZone(selectedId, q);
+        const id = focusedIdeaId() ?? selectedId;
+        if (id === null || !q) return;
+        const focused = focusedIdeaId() === id;
+        moveToZone(id, q);
+        // The card leaves its list for another: the focus goes with it, so the next key acts on it again.
+        if (focused) refocusCard(id);
       },
       deleteSelected: () => {
-        if (selectedId !== null) onDelete(selectedId);
+        const id = focusedIdeaId() ?? selectedId;
+        if (id !== null) onDelete(id);
       },
       undo: () => {
         model.undo();
@@ -300,7 +347,7 @@ export function BoardScreen({
 
       <DndContext {...dnd.dndContextProps}>
         <div className="board-body">
-          <section className="tray zone zone-unsorted" aria-label={ZONE_INFO.unsorted.name}>
+          <section className="tray zone zone-unsorted" aria-label={ZONE_INFO.unsorted.name} tabIndex={-1}>
             <header className="zone-header">
               <h2 className="zone-name">{ZONE_INFO.unsorted.name}</h2>
               <span className="zone-count" aria-label={`${dndView.unsorted.length} ideas`}>
@@ -341,7 +388,12 @@ export function BoardScreen({
               </div>
               <div className="quadrants">
                 {QUADRANTS.map((q) => (
-                  <section key={q} className={`zone quadrant zone-${q}`} aria-label={ZONE_INFO[q].name}>
+                  <section
+                    key={q}
+                    className={`zone quadrant zone-${q}`}
+                    aria-label={ZONE_INFO[q].name}
+                    tabIndex={-1}
+                  >
                     <header className="zone-header">
                       <div>
                         <h2 className="zone-name">{ZONE_INFO[q].name}</h2>

@@ -4,15 +4,20 @@ import { Modal } from "../../components/Modal";
 export const SHORTCUTS: [string, string][] = [
   ["N", "New idea"],
   ["V", "Switch between quadrants and chart"],
-  ["1 – 4", "Move the selected idea to Implement, Challenge, Possible or Kill"],
-  ["Delete", "Delete the selected idea"],
-  ["E or Enter", "Open the selected idea (on the chart: Enter)"],
-  ["Space", "Pick up a card, then arrows to move it, Space to drop, Escape to cancel"],
-  ["Arrows", "On the chart: nudge the selected marker by 0.1 (with Shift: by 1)"],
+  ["Tab, Shift+Tab", "Go to the next or previous card, field or button"],
+  ["1 – 4", "Move the focused (or selected) idea to Implement, Challenge, Possible or Kill"],
+  ["Delete or Backspace", "Delete the focused (or selected) idea; the focus goes to the next card"],
+  ["E or F2", "Open the focused idea’s details (on the chart: Enter too)"],
+  [
+    "Space or Enter",
+    "On a card: pick it up, then arrows to move it, Space or Enter to drop, Escape to cancel",
+  ],
+  ["Arrows", "On the chart: nudge the focused marker by 0.1 (with Shift: by 1); in a menu: go up and down"],
+  ["Enter", "In a field: save it (New idea: add the idea; Tags: add the tag, as a comma does)"],
   ["Ctrl+Z", "Undo"],
   ["Ctrl+Shift+Z or Ctrl+Y", "Redo"],
   ["Ctrl+F", "Search"],
-  ["Escape", "Close the panel, clear the search"],
+  ["Escape", "Close the panel, dialog or menu, clear the search, cancel a drag"],
   ["?", "This list"],
 ];
 

@@ -1,0 +1,193 @@
+//! Issue 13, "Fits every window and every hand": the number keys and Delete act on the card the keyboard reached, and
+//! the focus stays on the board after a delete.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use pickboard_e2e::{App, TestResult};
+use pickboard_lib::domain::Zone;
+use pickboard_lib::storage::{boards, ideas, Db, DB_FILE_NAME};
+use rusqlite::Connection;
+use serde_json::json;
+
+/// A board named `name` with `seed` run on it, opened at the next launch, in the light theme.
+fn board_with(
+    data: &Path,
+    name: &str,
+    seed: impl FnOnce(&rusqlite::Transaction<'_>, i64) -> pickboard_lib::error::Result<()>,
+) -> TestResult<i64> {
+    let mut db = Db::open(&data.join(DB_FILE_NAME))?;
+    let board = db.write(|tx| {
+        let board = boards::create(tx, name)?.id;
+        seed(tx, board)?;
+        Ok(board)
+    })?;
+    drop(db);
+    std::fs::write(
+        data.join("settings.json"),
+        json!({ "theme": "light", "lastBoardId": board }).to_string(),
+    )?;
+    Ok(board)
+}
+
+/// Payoff and cost/risk of idea `id` in tenths, read straight from the database file (None: unplaced or deleted).
+fn stored_scores(data: &Path, id: i64) -> TestResult<Option<(i64, i64)>> {
+    let db = Connection::open(data.join(DB_FILE_NAME))?;
+    let row: Option<(Option<i64>, Option<i64>)> = db
+        .query_row("SELECT payoff, cost FROM ideas WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .ok();
+    Ok(row.and_then(|(p, c)| Some((p?, c?))))
+}
+
+/// Presses the key that types `ch` (a digit, "?"), as a person does, wherever the focus is.
+async fn type_key(app: &App, ch: char) -> TestResult {
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: ch })
+        .then(KeyAction::Up { value: ch })
+        .pause(Duration::from_millis(120));
+    app.client.perform_actions(actions).await?;
+    Ok(())
+}
+
+/// Presses `key` until the focused element is named `label`.
+async fn tab_to(app: &App, key: Key, label: &str) -> TestResult {
+    for _ in 0..40 {
+        if app.focused_label().await? == label {
+            return Ok(());
+        }
+        app.press(&[key]).await?;
+    }
+    Err(format!("the keyboard never reached {label:?}").into())
+}
+
+/// Waits until the focused element is named `label`.
+async fn wait_for_focus(app: &App, label: &str) -> TestResult {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let focused = app.focused_label().await?;
+        if focused == label {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            let what = app
+                .client
+                .execute(
+                    "const e = document.activeElement; return e ? e.outerHTML.slice(0, 120) : null;",
+                    vec![],
+                )
+                .await?;
+            return Err(format!("the focus is on {focused:?} ({what}), not {label:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Item 3: keys 1–4 did nothing on a card reached with Tab, and after Delete the focus fell to the page.
+#[tokio::test]
+async fn the_number_keys_and_delete_act_on_the_focused_card_and_the_focus_stays_on_the_board() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let titles = ["Alpha", "Bravo", "Charlie", "Delta"];
+    let mut ids = Vec::new();
+    board_with(data.path(), "Keys", |tx, board| {
+        for title in titles {
+            ids.push(ideas::add(tx, board, title, Zone::Unsorted)?.id);
+        }
+        Ok(())
+    })?;
+    let app = App::launch(data.path()).await?;
+    app.expect_titles("Unsorted", &titles).await?;
+
+    // Tab to Alpha (no click: nothing is selected) and press 2: Alpha is in Challenge, on screen and in the file.
+    tab_to(&app, Key::Tab, "Alpha").await?;
+    type_key(&app, '2').await?;
+    app.expect_titles("Challenge", &["Alpha"]).await?;
+    app.expect_titles("Unsorted", &["Bravo", "Charlie", "Delta"])
+        .await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let scores = stored_scores(data.path(), ids[0])?;
+        // Challenge: high payoff and hard, at the default thresholds (5 and 5; on the line counts as high or hard).
+        if matches!(scores, Some((p, c)) if p >= 50 && c >= 50) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the file never had Alpha in Challenge: {scores:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // The focus went with the card, so the next key acts on it again.
+    wait_for_focus(&app, "Alpha").await?;
+    type_key(&app, '4').await?;
+    app.expect_titles("Kill", &["Alpha"]).await?;
+    wait_for_focus(&app, "Alpha").await?;
+
+    // Delete on Bravo, which has a card after it: the focus goes to Charlie.
+    let mut steps = 0;
+    while app.focused_label().await? != "Bravo" {
+        shift_tab(&app).await?;
+        steps += 1;
+        assert!(steps < 40, "Shift+Tab never reached Bravo");
+    }
+    app.press(&[Key::Delete]).await?;
+    app.expect_titles("Unsorted", &["Charlie", "Delta"]).await?;
+    wait_for_focus(&app, "Charlie").await?;
+
+    // Delete on Delta, the last card of its zone: the focus goes to the card before it.
+    app.press(&[Key::Tab]).await?;
+    wait_for_focus(&app, "Delta").await?;
+    app.press(&[Key::Delete]).await?;
+    app.expect_titles("Unsorted", &["Charlie"]).await?;
+    wait_for_focus(&app, "Charlie").await?;
+
+    // And on the zone's only card, the zone itself.
+    app.press(&[Key::Delete]).await?;
+    app.expect_titles("Unsorted", &[]).await?;
+    wait_for_focus(&app, "Unsorted").await?;
+
+    // The sheet lists every key.
+    type_key(&app, '?').await?;
+    app.wait_for_css("[role=dialog] .shortcuts").await?;
+    let keys = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('[role=dialog] .shortcuts dt')].map(d => d.textContent).join(' | ');",
+            vec![],
+        )
+        .await?;
+    let keys = keys.as_str().unwrap_or_default().to_owned();
+    for key in [
+        "1 – 4",
+        "Delete or Backspace",
+        "E or F2",
+        "Space or Enter",
+        "Tab",
+        "Escape",
+        "Ctrl+Z",
+        "Ctrl+F",
+        "?",
+    ] {
+        assert!(keys.contains(key), "the sheet lists {key:?}: {keys}");
+    }
+    let shot = app.screenshot("shortcuts-every-key.png").await?;
+    println!("screenshot: {}", shot.display());
+    app.quit().await?;
+    Ok(())
+}
+
+async fn shift_tab(app: &App) -> TestResult {
+    let shift = char::from(Key::Shift);
+    let tab = char::from(Key::Tab);
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: shift })
+        .then(KeyAction::Down { value: tab })
+        .then(KeyAction::Up { value: tab })
+        .then(KeyAction::Up { value: shift })
+        .pause(Duration::from_millis(80));
+    app.client.perform_actions(actions).await?;
+    Ok(())
+}
