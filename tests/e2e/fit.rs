@@ -1,5 +1,5 @@
 //! Issue 13, "Fits every window and every hand": the number keys and Delete act on the card the keyboard reached, and
-//! the focus stays on the board after a delete.
+//! the focus stays on the board after a delete; a card's meta line keeps each piece whole in a narrow quadrant.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use pickboard_e2e::{App, TestResult};
-use pickboard_lib::domain::Zone;
+use pickboard_lib::domain::{Score, Zone};
+use pickboard_lib::storage::ideas::IdeaEdit;
 use pickboard_lib::storage::{boards, ideas, Db, DB_FILE_NAME};
 use rusqlite::Connection;
 use serde_json::json;
@@ -189,5 +190,112 @@ async fn shift_tab(app: &App) -> TestResult {
         .then(KeyAction::Up { value: shift })
         .pause(Duration::from_millis(80));
     app.client.perform_actions(actions).await?;
+    Ok(())
+}
+
+/// Item 5: with three tags, the owner badge stretched into a pill, "P 3.4 · C 3.5" wrapped and tags shrank to "#ta…".
+#[tokio::test]
+async fn a_card_keeps_each_piece_of_its_meta_line_whole_in_a_narrow_quadrant() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let title = "Move the CI runners to arm64 machines";
+    board_with(data.path(), "Narrow", |tx, board| {
+        let idea = ideas::add(tx, board, title, Zone::Unsorted)?;
+        ideas::update(
+            tx,
+            idea.id,
+            &IdeaEdit {
+                title: title.into(),
+                notes: "Cheaper by a third.".into(),
+                owner: "Ana Ruiz".into(),
+                link: "https://jira.example.com/browse/OPS-1".into(),
+                tags: vec![
+                    "security".into(),
+                    "platform-team".into(),
+                    "quarterly-review".into(),
+                ],
+            },
+        )?;
+        ideas::set_position(tx, idea.id, Score::from_tenths(34)?, Score::from_tenths(35)?)?;
+        ideas::add(tx, board, "A second idea, without details", Zone::Possible)?;
+        Ok(())
+    })?;
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 720).await?;
+    app.wait_for_card_in("Possible", title).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    let measure = r#"
+        const card = [...document.querySelectorAll('.card')].find(c => c.getAttribute('aria-label') === arguments[0]);
+        const box = e => e.getBoundingClientRect();
+        const owner = box(card.querySelector('.card-owner'));
+        const scores = card.querySelector('.card-scores');
+        const meta = card.querySelector('.card-meta');
+        const inner = box(card).right - parseFloat(getComputedStyle(card).paddingRight) - parseFloat(getComputedStyle(card).borderRightWidth);
+        return {
+            window: window.innerWidth,
+            card: box(card).width,
+            owner: [owner.width, owner.height],
+            scores: [box(scores).height, parseFloat(getComputedStyle(scores).lineHeight), scores.textContent],
+            tags: [...card.querySelectorAll('.card-tag')].map(t => [t.textContent, t.scrollWidth, t.clientWidth]),
+            rows: new Set([...meta.children].map(p => Math.round(box(p).top))).size,
+            outside: [...meta.children].filter(p => box(p).right > inner + 0.5).map(p => p.textContent),
+        };
+    "#;
+    let m = app.client.execute(measure, vec![json!(title)]).await?;
+    println!("measured: {m}");
+    assert!(
+        m["window"].as_f64().unwrap_or(0.0) <= 1024.0,
+        "the window is 1024 px wide at most: {m}"
+    );
+    let (ow, oh) = (
+        m["owner"][0].as_f64().unwrap_or(0.0),
+        m["owner"][1].as_f64().unwrap_or(0.0),
+    );
+    assert!(
+        ow > 0.0 && (ow - oh).abs() <= 1.0,
+        "the owner badge is a circle: {ow} × {oh}"
+    );
+    let (sh, lh) = (
+        m["scores"][0].as_f64().unwrap_or(0.0),
+        m["scores"][1].as_f64().unwrap_or(0.0),
+    );
+    assert!(
+        sh > 0.0 && sh < lh * 1.5,
+        "the scores are one line: {sh} px high, lines of {lh} px"
+    );
+    let tags = m["tags"].as_array().cloned().unwrap_or_default();
+    assert_eq!(tags.len(), 3, "three tags show: {m}");
+    for tag in &tags {
+        let text = tag[0].as_str().unwrap_or_default();
+        let (scroll, client) = (tag[1].as_f64().unwrap_or(0.0), tag[2].as_f64().unwrap_or(0.0));
+        if text.chars().count() < 20 {
+            assert!(
+                scroll <= client,
+                "the tag {text:?} shows whole: {scroll} > {client}"
+            );
+        }
+    }
+    assert_eq!(m["outside"], json!([]), "every piece stays inside the card: {m}");
+    assert!(
+        m["rows"].as_u64().unwrap_or(0) >= 2,
+        "the line wraps between pieces in a quadrant this narrow: {m}"
+    );
+    let shot = app.screenshot("card-meta-narrow-light.png").await?;
+    println!("screenshot: {}", shot.display());
+    // The theme switch may be out of reach in a window this small: choose it as a click would.
+    app.client
+        .execute(
+            "document.querySelector('input[name=theme][value=dark]').click();",
+            vec![],
+        )
+        .await?;
+    app.wait_until(
+        "the dark theme is on",
+        "return document.documentElement.dataset.theme === 'dark';",
+    )
+    .await?;
+    let shot = app.screenshot("card-meta-narrow-dark.png").await?;
+    println!("screenshot: {}", shot.display());
+    app.quit().await?;
     Ok(())
 }
