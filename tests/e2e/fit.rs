@@ -1,17 +1,19 @@
 //! Issue 13, "Fits every window and every hand": the number keys and Delete act on the card the keyboard reached, and
-//! the focus stays on the board after a delete; a card's meta line keeps each piece whole in a narrow quadrant.
+//! the focus stays on the board after a delete; a card's meta line keeps each piece whole in a narrow quadrant; a score
+//! box shows what was typed, marks what is not a score and saves only a score.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
+use fantoccini::Locator;
 use pickboard_e2e::{App, TestResult};
 use pickboard_lib::domain::{Score, Zone};
 use pickboard_lib::storage::ideas::IdeaEdit;
 use pickboard_lib::storage::{boards, ideas, Db, DB_FILE_NAME};
 use rusqlite::Connection;
-use serde_json::json;
+use serde_json::{json, Value};
 
 /// A board named `name` with `seed` run on it, opened at the next launch, in the light theme.
 fn board_with(
@@ -296,6 +298,110 @@ async fn a_card_keeps_each_piece_of_its_meta_line_whole_in_a_narrow_quadrant() -
     .await?;
     let shot = app.screenshot("card-meta-narrow-dark.png").await?;
     println!("screenshot: {}", shot.display());
+    app.quit().await?;
+    Ok(())
+}
+
+/// Item 6: clearing the payoff box showed "0" at once, and typing "-2" showed "02".
+#[tokio::test]
+async fn a_score_box_shows_what_was_typed_marks_what_is_not_a_score_and_saves_only_a_score() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let title = "Rotate the TLS certificates";
+    let mut id = 0;
+    board_with(data.path(), "Scores", |tx, board| {
+        id = ideas::add(tx, board, title, Zone::Unsorted)?.id;
+        ideas::set_position(tx, id, Score::from_tenths(70)?, Score::from_tenths(20)?)?;
+        Ok(())
+    })?;
+    let app = App::launch(data.path()).await?;
+    app.card(title).await?.click().await?;
+    app.wait_for_css("aside[aria-label='Idea details']").await?;
+    let payoff = app
+        .client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath(
+            "//aside[@aria-label='Idea details']//input[@id=//aside[@aria-label='Idea details']//label[starts-with(normalize-space(), 'Payoff')]/@for]",
+        ))
+        .await?;
+    assert_eq!(payoff.prop("value").await?.as_deref(), Some("7"));
+    let state = r#"
+        const box = document.getElementById(arguments[0]);
+        const hint = (box.getAttribute('aria-describedby') || '').split(' ').filter(Boolean)
+            .map(id => document.getElementById(id)?.textContent ?? '').join(' ');
+        return {
+            value: box.value,
+            invalid: box.getAttribute('aria-invalid'),
+            hint,
+            saveState: document.querySelector('.save-state')?.textContent ?? '',
+        };
+    "#;
+    let box_id = payoff.attr("id").await?.ok_or("the payoff box has no id")?;
+    let read = || async {
+        let v: Value = app.client.execute(state, vec![json!(box_id)]).await?;
+        TestResult::<Value>::Ok(v)
+    };
+    let hint = "Payoff is a number from 0 to 10, e.g. 6.5";
+
+    // Cleared (select all, Backspace, and on to the next field): it stays empty, marked, and the file keeps 7.
+    payoff.click().await?;
+    app.press_ctrl('a').await?;
+    app.press(&[Key::Backspace]).await?;
+    let s = read().await?;
+    assert_eq!(s["value"], json!(""), "the box is empty while typing: {s}");
+    app.press(&[Key::Tab]).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let s = read().await?;
+    assert_eq!(s["value"], json!(""), "the cleared box stays empty: {s}");
+    assert_eq!(s["invalid"], json!("true"), "{s}");
+    assert_eq!(s["hint"], json!(hint), "{s}");
+    assert!(
+        s["saveState"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("fix the payoff"),
+        "the header says what is not saved: {s}"
+    );
+    assert_eq!(stored_scores(data.path(), id)?, Some((70, 20)));
+
+    // "-2": shown as typed, marked, not saved.
+    payoff.click().await?;
+    payoff.send_keys("-2").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let s = read().await?;
+    assert_eq!(s["value"], json!("-2"), "{s}");
+    assert_eq!(s["invalid"], json!("true"), "{s}");
+    assert_eq!(s["hint"], json!(hint), "{s}");
+    let shot = app.screenshot("details-invalid-score-light.png").await?;
+    println!("screenshot: {}", shot.display());
+    app.press(&[Key::Tab]).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(read().await?["value"], json!("-2"));
+    assert_eq!(stored_scores(data.path(), id)?, Some((70, 20)));
+
+    // "7.5": saved, and unmarked.
+    payoff.click().await?;
+    app.press_ctrl('a').await?;
+    payoff.send_keys("7.5").await?;
+    app.press(&[Key::Tab]).await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while stored_scores(data.path(), id)? != Some((75, 20)) {
+        assert!(
+            Instant::now() < deadline,
+            "the file never had 7.5: {:?}",
+            stored_scores(data.path(), id)?
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let s = read().await?;
+    assert_eq!(s["value"], json!("7.5"), "{s}");
+    assert_eq!(s["invalid"], json!("false"), "{s}");
+    assert_eq!(s["hint"], json!(""), "{s}");
+    app.wait_until(
+        "the header says all is saved",
+        "return document.querySelector('.save-state')?.textContent === 'All changes saved';",
+    )
+    .await?;
     app.quit().await?;
     Ok(())
 }

@@ -147,10 +147,47 @@ describe("DetailsPanel", () => {
 
   it("saves typed scores with one decimal", () => {
     const props = renderPanel();
-    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=number]" });
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
     fireEvent.change(payoff, { target: { value: "8.46" } });
     fireEvent.blur(payoff);
     expect(props.onScores).toHaveBeenCalledWith(7, 8.5, 2.5);
+  });
+
+  it("shows a score box exactly as typed, marks a value that is not a score and never saves it", async () => {
+    const reports: UnsavedField[][] = [];
+    const props = renderPanel({ onUnsaved: (u) => reports.push(u) });
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    await userEvent.clear(payoff);
+    await userEvent.tab();
+    expect(payoff).toHaveValue("");
+    expect(payoff).toHaveAttribute("aria-invalid", "true");
+    expect(payoff).toHaveAccessibleDescription("Payoff is a number from 0 to 10, e.g. 6.5");
+    expect(reports.at(-1)).toEqual([
+      { field: "payoff", problem: "Payoff is a number from 0 to 10, e.g. 6.5" },
+    ]);
+    await userEvent.type(payoff, "-2");
+    expect(payoff).toHaveValue("-2");
+    expect(payoff).toHaveAttribute("aria-invalid", "true");
+    await userEvent.keyboard("{Enter}");
+    await userEvent.tab();
+    expect(payoff).toHaveValue("-2");
+    expect(props.onScores).not.toHaveBeenCalled();
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "6.5");
+    expect(payoff).toHaveAttribute("aria-invalid", "false");
+    await userEvent.tab();
+    expect(props.onScores).toHaveBeenCalledWith(7, 6.5, 2.5);
+  });
+
+  it("does not place an unplaced idea by passing through its score boxes", async () => {
+    const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    payoff.focus();
+    await userEvent.tab();
+    expect(props.onScores).not.toHaveBeenCalled();
+    await userEvent.type(payoff, "{Backspace}6");
+    await userEvent.tab();
+    expect(props.onScores).toHaveBeenCalledWith(7, 6, 5);
   });
 
   it("adds a tag on Enter and saves it with the other details", async () => {

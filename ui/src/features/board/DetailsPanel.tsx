@@ -11,7 +11,16 @@ import { AppError } from "../../lib/ipc";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
 import { ZONE_INFO, ZONES } from "../../lib/zones";
 import { Timeline } from "../history/Timeline";
-import { FIELDS, fieldProblem, sameValue, type Field, type UnsavedField } from "./fields";
+import {
+  FIELDS,
+  fieldProblem,
+  parseScore,
+  sameValue,
+  scoreProblem,
+  type Field,
+  type ScoreAxis,
+  type UnsavedField,
+} from "./fields";
 
 interface DetailsPanelProps {
   idea: Idea;
@@ -35,6 +44,9 @@ function toEdit(idea: Idea): IdeaEdit {
 function withField(edit: IdeaEdit, field: Field, value: IdeaEdit[Field]): IdeaEdit {
   return { ...edit, [field]: value };
 }
+
+const SCORE_AXES: readonly ScoreAxis[] = ["payoff", "cost"];
+const DEFAULT_SCORE = 5;
 
 /** A score typed or slid: clamped to 0–10, one decimal. */
 export function cleanScore(value: number): number {
@@ -63,10 +75,26 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const [left, setLeft] = useState<ReadonlySet<Field>>(() => new Set(["title"]));
   const [preview, setPreview] = useState(idea.notes.trim() !== "");
   const [tagInput, setTagInput] = useState("");
-  const [scores, setScores] = useState({
-    payoff: idea.position?.payoff ?? 5,
-    cost: idea.position?.cost ?? 5,
-  });
+  // The score boxes' text, exactly as typed: a value that is not a score is marked at its box and never saved, and
+  // nothing rewrites the text while the box has the focus. An unplaced idea shows 5 and 5, saved once changed.
+  const position = idea.position;
+  const [scoreText, setScoreText] = useState<Record<ScoreAxis, string>>(() => ({
+    payoff: String(position?.payoff ?? DEFAULT_SCORE),
+    cost: String(position?.cost ?? DEFAULT_SCORE),
+  }));
+  const [scoresTouched, setScoresTouched] = useState(false);
+  const [scoresLeft, setScoresLeft] = useState<ReadonlySet<ScoreAxis>>(() => new Set());
+  // When the scores change under the panel (the chart, an undo), a box the person has not changed follows them.
+  const [scoreBase, setScoreBase] = useState(position);
+  if (position?.payoff !== scoreBase?.payoff || position?.cost !== scoreBase?.cost) {
+    const followed = { ...scoreText };
+    for (const axis of SCORE_AXES) {
+      if (position && parseScore(scoreText[axis]) === (scoreBase?.[axis] ?? DEFAULT_SCORE))
+        followed[axis] = String(position[axis]);
+    }
+    setScoreBase(position);
+    setScoreText(followed);
+  }
   const titleRef = useRef<HTMLInputElement>(null);
   const ids = {
     title: useId(),
@@ -77,15 +105,24 @@ export function DetailsPanel(props: DetailsPanelProps) {
     owner: useId(),
     link: useId(),
     linkProblem: useId(),
+    payoffProblem: useId(),
+    costProblem: useId(),
     tags: useId(),
     zone: useId(),
     list: useId(),
   };
   const problem = (f: Field): string | null => (left.has(f) ? fieldProblem(f, draft) : null);
-  const unsaved: UnsavedField[] = FIELDS.filter((f) => !sameValue(draft[f], saved[f])).map((f) => ({
-    field: f,
-    problem: problem(f),
-  }));
+  const scoreIssue = (axis: ScoreAxis): string | null =>
+    scoresLeft.has(axis) ? scoreProblem(axis, scoreText[axis]) : null;
+  const scoreSaved = (axis: ScoreAxis): boolean =>
+    position ? parseScore(scoreText[axis]) === position[axis] : !scoresTouched;
+  const unsaved: UnsavedField[] = [
+    ...FIELDS.filter((f) => !sameValue(draft[f], saved[f])).map((f) => ({ field: f, problem: problem(f) })),
+    ...SCORE_AXES.filter((axis) => !scoreSaved(axis)).map((axis) => ({
+      field: axis,
+      problem: scoreIssue(axis),
+    })),
+  ];
   const unsavedKey = JSON.stringify(unsaved);
 
   useEffect(() => {
@@ -97,15 +134,21 @@ export function DetailsPanel(props: DetailsPanelProps) {
   }, [unsavedKey, onUnsaved]);
 
   // What the panel holds when it goes, for its last word: a value that could not be saved is said to be dropped.
-  const latest = useRef({ draft, saved, onError, onUnsaved, deleting: false });
+  const latest = useRef({ draft, saved, scoreText, position, onError, onUnsaved, deleting: false });
   useEffect(() => {
-    latest.current = { ...latest.current, draft, saved, onError, onUnsaved };
+    latest.current = { ...latest.current, draft, saved, scoreText, position, onError, onUnsaved };
   });
   useEffect(
     () => () => {
       const { draft: last, saved: kept, deleting, onError: say, onUnsaved: report } = latest.current;
       report?.([]);
       if (deleting) return;
+      for (const axis of SCORE_AXES) {
+        const text = latest.current.scoreText[axis];
+        const why = scoreProblem(axis, text);
+        if (why !== null)
+          say(`The ${axis === "cost" ? "cost/risk" : axis} “${text.trim()}” was not saved. ${why}`);
+      }
       for (const f of FIELDS) {
         const why = fieldProblem(f, last);
         if (why === null || sameValue(last[f], kept[f])) continue;
@@ -132,11 +175,27 @@ export function DetailsPanel(props: DetailsPanelProps) {
     commit([f]);
   }
 
-  function commitScores(next = scores) {
-    const payoff = cleanScore(next.payoff);
-    const cost = cleanScore(next.cost);
-    setScores({ payoff, cost });
-    if (idea.position?.payoff !== payoff || idea.position.cost !== cost) onScores(idea.id, payoff, cost);
+  /** Saves the scores the boxes hold, when both are scores and one changed; a box that holds none stays marked. */
+  function commitScores(text = scoreText, touched = scoresTouched) {
+    const payoff = parseScore(text.payoff);
+    const cost = parseScore(text.cost);
+    if (payoff === null || cost === null) return;
+    const changed = position ? position.payoff !== payoff || position.cost !== cost : touched;
+    if (changed) onScores(idea.id, payoff, cost);
+  }
+
+  function typeScore(axis: ScoreAxis, text: string) {
+    setScoreText({ ...scoreText, [axis]: text });
+    setScoresTouched(true);
+  }
+
+  /** The box loses the focus: its problem shows from now on; a valid score is saved and shown as saved. */
+  function leaveScore(axis: ScoreAxis) {
+    if (!scoresLeft.has(axis)) setScoresLeft(new Set(scoresLeft).add(axis));
+    const value = parseScore(scoreText[axis]);
+    if (value !== null && String(value) !== scoreText[axis])
+      setScoreText({ ...scoreText, [axis]: String(value) });
+    commitScores();
   }
 
   function addTag(raw: string) {
@@ -173,49 +232,63 @@ export function DetailsPanel(props: DetailsPanelProps) {
     };
   };
 
-  const scoreField = (axis: "payoff" | "cost", label: string, hint: string) => (
-    <div className="score-field">
-      <label htmlFor={ids[axis]}>
-        {label} <span className="field-hint">{hint}</span>
-      </label>
-      <div className="score-inputs">
-        <input
-          type="range"
-          min={0}
-          max={10}
-          step={0.1}
-          value={scores[axis]}
-          aria-label={`${label} slider`}
-          onChange={(e) => {
-            setScores({ ...scores, [axis]: Number(e.target.value) });
-          }}
-          onPointerUp={() => {
-            commitScores();
-          }}
-          onKeyUp={() => {
-            commitScores();
-          }}
-        />
-        <input
-          id={ids[axis]}
-          type="number"
-          min={0}
-          max={10}
-          step={0.1}
-          value={scores[axis]}
-          onChange={(e) => {
-            setScores({ ...scores, [axis]: Number(e.target.value) });
-          }}
-          onBlur={() => {
-            commitScores();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") commitScores();
-          }}
-        />
+  const scoreField = (axis: ScoreAxis, label: string, hint: string) => {
+    const why = scoreIssue(axis);
+    const problemId = axis === "payoff" ? ids.payoffProblem : ids.costProblem;
+    return (
+      <div className="score-field">
+        <label htmlFor={ids[axis]}>
+          {label} <span className="field-hint">{hint}</span>
+        </label>
+        <div className="score-inputs">
+          <input
+            type="range"
+            min={0}
+            max={10}
+            step={0.1}
+            value={parseScore(scoreText[axis]) ?? position?.[axis] ?? DEFAULT_SCORE}
+            aria-label={`${label} slider`}
+            onChange={(e) => {
+              typeScore(axis, e.target.value);
+            }}
+            onPointerUp={() => {
+              commitScores();
+            }}
+            onKeyUp={() => {
+              commitScores();
+            }}
+          />
+          <input
+            id={ids[axis]}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={8}
+            value={scoreText[axis]}
+            aria-invalid={why !== null}
+            aria-describedby={why !== null ? problemId : undefined}
+            onChange={(e) => {
+              typeScore(axis, e.target.value);
+            }}
+            onBlur={() => {
+              leaveScore(axis);
+            }}
+            onKeyDown={(e) => {
+              if (e.key !== "Enter") return;
+              if (!scoresLeft.has(axis)) setScoresLeft(new Set(scoresLeft).add(axis));
+              commitScores();
+            }}
+          />
+        </div>
+        {why !== null && (
+          <p id={problemId} className="field-error">
+            {why}
+          </p>
+        )}
       </div>
-    </div>
-  );
+    );
+  };
 
   return (
     <SidePanel

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { saveIndicator } from "./BoardToolbar";
-import { fieldProblem, linkProblem, unsavedLabel } from "./fields";
+import { fieldProblem, linkProblem, parseScore, scoreProblem, unsavedLabel } from "./fields";
 
 describe("linkProblem", () => {
   it("accepts what the backend accepts", () => {
@@ -40,6 +40,27 @@ describe("linkProblem", () => {
   });
 });
 
+describe("score boxes", () => {
+  it("read a number from 0 to 10 with one decimal", () => {
+    expect(parseScore("7.5")).toBe(7.5);
+    expect(parseScore(" 10 ")).toBe(10);
+    expect(parseScore("0")).toBe(0);
+    expect(parseScore(".5")).toBe(0.5);
+    expect(parseScore("6,5")).toBe(6.5);
+    expect(parseScore("8.46")).toBe(8.5);
+    expect(parseScore("3.")).toBe(3);
+  });
+
+  it("refuse an empty box, a negative or too large number and anything else", () => {
+    for (const bad of ["", " ", "-2", "-0", "10.1", "11", "1e1", "abc", "7.5.1", "Infinity", "0x5"]) {
+      expect(parseScore(bad), bad).toBeNull();
+    }
+    expect(scoreProblem("payoff", "")).toBe("Payoff is a number from 0 to 10, e.g. 6.5");
+    expect(scoreProblem("cost", "-2")).toBe("Cost/risk is a number from 0 to 10, e.g. 6.5");
+    expect(scoreProblem("cost", "2")).toBeNull();
+  });
+});
+
 describe("the save indicator", () => {
   const link = { field: "link" as const, problem: "Start the link with https://" };
   const title = { field: "title" as const, problem: null };
@@ -57,5 +78,8 @@ describe("the save indicator", () => {
     expect(unsavedLabel([link, { field: "title", problem: "An idea needs a title." }])?.text).toBe(
       "2 fields not saved: fix the link and title",
     );
+    expect(
+      unsavedLabel([{ field: "cost", problem: "Cost/risk is a number from 0 to 10, e.g. 6.5" }])?.text,
+    ).toBe("1 field not saved: fix the cost/risk");
   });
 });

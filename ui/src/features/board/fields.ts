@@ -8,10 +8,33 @@ import type { IdeaEdit } from "../../lib/bindings";
 export type Field = keyof IdeaEdit;
 export const FIELDS: readonly Field[] = ["title", "notes", "owner", "link", "tags"];
 
+/** The two score boxes of the details, saved together with `set_position`. */
+export type ScoreAxis = "payoff" | "cost";
+
 /** A field whose value on screen is not the saved one, and why it cannot be saved as it is (null: it can). */
 export interface UnsavedField {
-  field: Field;
+  field: Field | ScoreAxis;
   problem: string | null;
+}
+
+/** How the save indicator names a field. */
+const FIELD_WORDS: Partial<Record<UnsavedField["field"], string>> = { cost: "cost/risk" };
+
+const SCORE_NAMES: Record<ScoreAxis, string> = { payoff: "Payoff", cost: "Cost/risk" };
+
+/** A score box's text as the score it means (0 to 10, rounded to one decimal, as `domain::Score`), or null when it is
+ * not one: empty, not a plain number, or out of range. A decimal comma counts as a point. */
+export function parseScore(text: string): number | null {
+  const plain = text.trim().replace(",", ".");
+  if (!/^\+?(\d+(\.\d*)?|\.\d+)$/.test(plain)) return null;
+  const n = Number(plain);
+  if (!Number.isFinite(n) || n < 0 || n > 10) return null;
+  return Math.round(n * 10) / 10;
+}
+
+/** Why a score box's text cannot be saved, or null when it can. */
+export function scoreProblem(axis: ScoreAxis, text: string): string | null {
+  return parseScore(text) === null ? `${SCORE_NAMES[axis]} is a number from 0 to 10, e.g. 6.5` : null;
 }
 
 const MAX_LINK_CHARS = 2000;
@@ -59,12 +82,15 @@ export function unsavedLabel(unsaved: readonly UnsavedField[]): { text: string; 
   if (invalid.length > 0) {
     const n = invalid.length;
     return {
-      text: `${n} ${n === 1 ? "field" : "fields"} not saved: fix the ${listOf(invalid.map((u) => u.field))}`,
+      text: `${n} ${n === 1 ? "field" : "fields"} not saved: fix the ${listOf(invalid.map((u) => FIELD_WORDS[u.field] ?? u.field))}`,
       invalid: true,
     };
   }
   if (unsaved.length > 0)
-    return { text: `Not saved yet: editing the ${listOf(unsaved.map((u) => u.field))}`, invalid: false };
+    return {
+      text: `Not saved yet: editing the ${listOf(unsaved.map((u) => FIELD_WORDS[u.field] ?? u.field))}`,
+      invalid: false,
+    };
   return null;
 }
 
