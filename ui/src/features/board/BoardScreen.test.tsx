@@ -57,6 +57,16 @@ describe("BoardScreen", () => {
     expect(field).toHaveValue("");
   });
 
+  it("keeps what was typed in a quadrant's add field when another quadrant's field opens", async () => {
+    fakeBackend(board([]));
+    renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: "Add an idea to Implement" }));
+    await userEvent.type(screen.getByLabelText("New idea in Implement"), "Half a thought");
+    await userEvent.click(screen.getByRole("button", { name: "Add an idea to Kill" }));
+    expect(screen.getByLabelText("New idea in Kill")).toHaveFocus();
+    expect(screen.getByLabelText("New idea in Implement")).toHaveValue("Half a thought");
+  });
+
   it("adds straight into a quadrant from its own add button", async () => {
     const fake = fakeBackend(board([]));
     renderBoard();

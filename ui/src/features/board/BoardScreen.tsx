@@ -106,7 +106,9 @@ export function BoardScreen({
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [activityOpen, setActivityOpen] = useState(false);
   const [postsOpen, setPostsOpen] = useState(false);
-  const [addingTo, setAddingTo] = useState<Quadrant | null>(null);
+  // The quadrants whose "+" field is open. Each stays open, with what was typed in it, until it is closed or empty:
+  // opening another quadrant's field loses nothing.
+  const [addingTo, setAddingTo] = useState<ReadonlySet<Quadrant>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [unsaved, setUnsaved] = useState<UnsavedField[]>([]);
@@ -408,20 +410,24 @@ export function BoardScreen({
                         aria-label={`Add an idea to ${ZONE_INFO[q].name}`}
                         title={`Add an idea to ${ZONE_INFO[q].name}`}
                         onClick={() => {
-                          setAddingTo(q);
+                          setAddingTo((open) => new Set(open).add(q));
                         }}
                       >
                         +
                       </button>
                     </header>
-                    {addingTo === q && (
+                    {addingTo.has(q) && (
                       <AddIdeaField
                         label={`New idea in ${ZONE_INFO[q].name}`}
                         placeholder={`New idea in ${ZONE_INFO[q].name}`}
                         autoFocus
                         onAdd={(title) => addAndShow(title, q)}
                         onClose={() => {
-                          setAddingTo(null);
+                          setAddingTo((open) => {
+                            const next = new Set(open);
+                            next.delete(q);
+                            return next;
+                          });
                         }}
                       />
                     )}
