@@ -265,9 +265,17 @@ async fn hostile_text_is_shown_as_text_everywhere_and_never_runs() -> TestResult
         preview.contains("<script>window.__pwned = 'title'</script>"),
         "{preview}"
     );
+    let whole = app
+        .client
+        .execute(
+            "return document.querySelector('.post-preview').innerText;",
+            vec![],
+        )
+        .await?;
+    let whole = whole.as_str().unwrap_or_default();
     assert!(
-        preview.contains("reversed") && !preview.contains('\u{202e}'),
-        "no override reaches the post: {preview}"
+        whole.contains("reversed") && !whole.contains('\u{202e}'),
+        "no override reaches the post: {whole}"
     );
     let raw = app
         .client
