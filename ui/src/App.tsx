@@ -49,6 +49,25 @@ type Boot =
 
 const DEFAULT_PREFERENCES: Preferences = { theme: "system", lastBoardId: null };
 
+/** Below this width the sidebar starts folded and opens over the board rather than beside it. */
+const NARROW_WINDOW = "(max-width: 1099px)";
+
+/** Whether the window is narrow, followed as it is resized. */
+function useNarrowWindow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_WINDOW).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW_WINDOW);
+    const follow = () => {
+      setNarrow(query.matches);
+    };
+    query.addEventListener("change", follow);
+    return () => {
+      query.removeEventListener("change", follow);
+    };
+  }, []);
+  return narrow;
+}
+
 /** "Untitled board", or "Untitled board 2", 3, … when that name is taken. */
 export function newBoardName(boards: readonly BoardSummary[]): string {
   const taken = new Set(boards.map((b) => b.name));
@@ -71,6 +90,15 @@ export function App() {
   const [transfer, setTransfer] = useState<Transfer>(null);
   const toast = useToast();
   useTheme(prefs.theme);
+  const narrow = useNarrowWindow();
+  // The sidebar is open on wide windows and folded on narrow ones, until the user toggles it; crossing the width
+  // starts again from what suits the new width.
+  const [sidebarOpen, setSidebarOpen] = useState(!narrow);
+  const [sidebarWidth, setSidebarWidth] = useState(narrow);
+  if (sidebarWidth !== narrow) {
+    setSidebarWidth(narrow);
+    setSidebarOpen(!narrow);
+  }
 
   const showError = useCallback(
     (raw: unknown) => {
@@ -204,8 +232,11 @@ export function App() {
   const current = boards.find((b) => b.id === currentId) ?? null;
 
   return (
-    <div className="app">
+    <div className={sidebarOpen && !narrow ? "app app-sidebar-open" : "app"}>
       <Sidebar
+        open={sidebarOpen}
+        overlay={narrow}
+        onToggle={setSidebarOpen}
         boards={boards}
         currentId={currentId}
         theme={prefs.theme}
@@ -255,6 +286,15 @@ export function App() {
           }}
           onImport={() => {
             openImport(backend.chooseImportFile, true);
+          }}
+        />
+      )}
+      {sidebarOpen && narrow && (
+        <div
+          className="sidebar-backdrop"
+          aria-hidden="true"
+          onClick={() => {
+            setSidebarOpen(false);
           }}
         />
       )}

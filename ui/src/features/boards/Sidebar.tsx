@@ -1,4 +1,5 @@
-// The boards, a way to make a new one, and the app's settings.
+// The boards, a way to make a new one, and the app's settings. It folds to a narrow rail with its toggle button (folded
+// at first on narrow windows, where it opens over the board instead of beside it).
 import type { BoardSummary, Theme } from "../../lib/bindings";
 
 import "./sidebar.css";
@@ -13,6 +14,11 @@ interface SidebarProps {
   onImport: () => void;
   onBackups: () => void;
   onTheme: (theme: Theme) => void;
+  /** Shown in full; otherwise a rail with the toggle alone. */
+  open: boolean;
+  /** Open over the board (a narrow window) rather than beside it: Escape and choosing a board close it. */
+  overlay: boolean;
+  onToggle: (open: boolean) => void;
 }
 
 const THEMES: { value: Theme; label: string }[] = [
@@ -23,76 +29,108 @@ const THEMES: { value: Theme; label: string }[] = [
 
 export function Sidebar(props: SidebarProps) {
   const { boards, currentId, theme, dataDir, onSelect, onNew, onImport, onBackups, onTheme } = props;
+  const { open, overlay, onToggle } = props;
+  const classes = [
+    "sidebar",
+    open ? "sidebar-open" : "sidebar-collapsed",
+    open && overlay ? "sidebar-overlay" : "",
+  ];
   return (
-    <nav className="sidebar" aria-label="Boards">
+    <nav
+      className={classes.join(" ").trim()}
+      aria-label="Boards"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && open && overlay) {
+          e.preventDefault();
+          onToggle(false);
+          document.querySelector<HTMLElement>(".sidebar-toggle")?.focus();
+        }
+      }}
+    >
       <div className="brand">
+        <button
+          type="button"
+          className="sidebar-toggle"
+          aria-label="Sidebar"
+          aria-expanded={open}
+          aria-controls="sidebar-content"
+          title={open ? "Hide the sidebar" : "Show the boards and settings"}
+          onClick={() => {
+            onToggle(!open);
+          }}
+        >
+          <span aria-hidden="true">☰</span>
+        </button>
         <span className="brand-mark" aria-hidden="true">
           <i />
           <i />
           <i />
           <i />
         </span>
-        Pickboard
+        {open && <span className="brand-name">Pickboard</span>}
       </div>
-      <div className="sidebar-section">
-        <h2 className="sidebar-heading">Boards</h2>
-        <button type="button" className="sidebar-new" onClick={onNew}>
-          + New board
-        </button>
-      </div>
-      <ul className="board-list">
-        {boards.map((b) => (
-          <li key={b.id}>
-            <button
-              type="button"
-              className="board-link"
-              aria-current={b.id === currentId ? "page" : undefined}
-              title={b.name}
-              onClick={() => {
-                onSelect(b.id);
-              }}
-            >
-              <span className="board-link-name">{b.name}</span>
-              <span className="board-link-count" aria-label={`${b.ideaCount} ideas`}>
-                {b.ideaCount}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      <div className="sidebar-footer">
-        <fieldset className="theme-picker">
-          <legend>Theme</legend>
-          <div className="theme-options">
-            {THEMES.map((t) => (
-              <label
-                key={t.value}
-                className={theme === t.value ? "theme-option theme-option-on" : "theme-option"}
+      <div id="sidebar-content" className="sidebar-content" hidden={!open}>
+        <div className="sidebar-section">
+          <h2 className="sidebar-heading">Boards</h2>
+          <button type="button" className="sidebar-new" onClick={onNew}>
+            + New board
+          </button>
+        </div>
+        <ul className="board-list">
+          {boards.map((b) => (
+            <li key={b.id}>
+              <button
+                type="button"
+                className="board-link"
+                aria-current={b.id === currentId ? "page" : undefined}
+                title={b.name}
+                onClick={() => {
+                  onSelect(b.id);
+                  if (overlay) onToggle(false);
+                }}
               >
-                <input
-                  type="radio"
-                  name="theme"
-                  value={t.value}
-                  checked={theme === t.value}
-                  onChange={() => {
-                    onTheme(t.value);
-                  }}
-                />
-                {t.label}
-              </label>
-            ))}
+                <span className="board-link-name">{b.name}</span>
+                <span className="board-link-count" aria-label={`${b.ideaCount} ideas`}>
+                  {b.ideaCount}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-footer">
+          <fieldset className="theme-picker">
+            <legend>Theme</legend>
+            <div className="theme-options">
+              {THEMES.map((t) => (
+                <label
+                  key={t.value}
+                  className={theme === t.value ? "theme-option theme-option-on" : "theme-option"}
+                >
+                  <input
+                    type="radio"
+                    name="theme"
+                    value={t.value}
+                    checked={theme === t.value}
+                    onChange={() => {
+                      onTheme(t.value);
+                    }}
+                  />
+                  {t.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <p className="data-location" title={dataDir}>
+            Saved automatically in {dataDir}
+          </p>
+          <div className="sidebar-links">
+            <button type="button" className="sidebar-link" onClick={onImport}>
+              Import…
+            </button>
+            <button type="button" className="sidebar-link" onClick={onBackups}>
+              Backups…
+            </button>
           </div>
-        </fieldset>
-        <p className="data-location" title={dataDir}>
-          Saved automatically in {dataDir}
-        </p>
-        <div className="sidebar-links">
-          <button type="button" className="sidebar-link" onClick={onImport}>
-            Import…
-          </button>
-          <button type="button" className="sidebar-link" onClick={onBackups}>
-            Backups…
-          </button>
         </div>
       </div>
     </nav>
