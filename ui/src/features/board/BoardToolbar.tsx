@@ -1,5 +1,6 @@
-// The board's name (edited in place), whether changes are saved, and the board's menu.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+// The board's name (edited in place), whether changes are saved, and the board's menu. On a narrow toolbar the
+// less-used buttons (Activity, the shortcuts) fold with the board's menu into one "More" menu; Post to channel stays.
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
 import type { Board } from "../../lib/bindings";
 import { unsavedLabel, type UnsavedField } from "./fields";
@@ -55,6 +56,28 @@ function MenuItem({ danger = false, close, onSelect, children }: MenuItemProps) 
   );
 }
 
+/** Below this width (px) the toolbar folds Activity, the shortcuts and the board's menu into "More". */
+const COMPACT_BELOW = 1000;
+
+/** Whether `ref`'s element is narrower than COMPACT_BELOW, followed as it is resized. */
+function useCompact(ref: RefObject<HTMLElement | null>): boolean {
+  const [compact, setCompact] = useState(false);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const measure = () => {
+      setCompact(element.clientWidth < COMPACT_BELOW);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+    };
+  }, [ref]);
+  return compact;
+}
+
 const SAVE_LABEL: Record<SaveState, string> = {
   saved: "All changes saved",
   saving: "Saving…",
@@ -98,6 +121,8 @@ export function BoardToolbar(props: BoardToolbarProps) {
   const [menuOpen, setMenuOpen] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLElement>(null);
+  const compact = useCompact(headerRef);
 
   useEffect(() => {
     if (focusName) nameRef.current?.select();
@@ -125,7 +150,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
   }
 
   return (
-    <header className="toolbar">
+    <header ref={headerRef} className={compact ? "toolbar toolbar-compact" : "toolbar"}>
       <input
         ref={nameRef}
         className="board-name"
@@ -185,18 +210,22 @@ export function BoardToolbar(props: BoardToolbarProps) {
       >
         ↷
       </button>
-      <button type="button" className="button" aria-pressed={activityOpen} onClick={onActivity}>
-        Activity
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Keyboard shortcuts"
-        title="Keyboard shortcuts (?)"
-        onClick={onShortcuts}
-      >
-        ?
-      </button>
+      {!compact && (
+        <>
+          <button type="button" className="button" aria-pressed={activityOpen} onClick={onActivity}>
+            Activity
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={onShortcuts}
+          >
+            ?
+          </button>
+        </>
+      )}
       <div className="menu" ref={menuRef}>
         <button
           type="button"
@@ -207,13 +236,13 @@ export function BoardToolbar(props: BoardToolbarProps) {
             setMenuOpen((open) => !open);
           }}
         >
-          Board ▾
+          {compact ? "More ▾" : "Board ▾"}
         </button>
         {menuOpen && (
           <div
             className="menu-list"
             role="menu"
-            aria-label="Board"
+            aria-label={compact ? "More" : "Board"}
             onKeyDown={(e) => {
               const items = [...(menuRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
               const at = items.indexOf(document.activeElement as HTMLElement);
@@ -226,6 +255,17 @@ export function BoardToolbar(props: BoardToolbarProps) {
               }
             }}
           >
+            {compact && (
+              <>
+                <MenuItem close={closeMenu} onSelect={onActivity}>
+                  {activityOpen ? "Hide activity" : "Activity"}
+                </MenuItem>
+                <MenuItem close={closeMenu} onSelect={onShortcuts}>
+                  Keyboard shortcuts
+                </MenuItem>
+                <hr className="menu-separator" />
+              </>
+            )}
             <MenuItem
               close={closeMenu}
               onSelect={() => {
