@@ -1,0 +1,263 @@
+//! Issue 13, narrow windows: down to the smallest window (800 × 600) nothing scrolls sideways, Post to channel and the
+//! four quadrants' names are whole on screen, the sidebar folds (and opens over the board from its toggle, with the
+//! keyboard too), the toolbar folds its less-used buttons into More, the details open over the board without moving
+//! it, and the chart's quadrant names never run into each other. Screenshots at each size, in both themes.
+
+use std::time::Duration;
+
+use fantoccini::key::Key;
+use pickboard_e2e::{App, TestResult};
+use serde_json::Value;
+
+/// What does not fit at the present size, as sentences (empty: everything fits); `arguments[0]`: the quadrants whose
+/// headings must show.
+const LAYOUT_PROBLEMS: &str = r#"
+const vw = innerWidth, vh = innerHeight, out = [];
+const where = (r) => `${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)}`;
+const onScreen = (el, what) => {
+  if (!el) { out.push(`${what} is missing`); return; }
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) out.push(`${what} is not shown`);
+  else if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5)
+    out.push(`${what} is at ${where(r)}, outside the ${vw}×${vh} window`);
+};
+const root = document.documentElement;
+if (root.scrollWidth > vw) out.push(`the page is ${root.scrollWidth} px wide in a ${vw} px window`);
+for (const el of [root, document.body, document.querySelector('.app'), document.querySelector('.board-screen')])
+  if (el && el.scrollLeft !== 0) out.push(`${el.className || el.tagName} is scrolled sideways by ${el.scrollLeft}`);
+const post = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Post to channel');
+onScreen(post, 'Post to channel');
+if (post) {
+  const r = post.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  if (!post.contains(hit)) out.push(`Post to channel is covered by ${hit?.className}`);
+}
+for (const name of arguments[0]) {
+  const section = document.querySelector(`section[aria-label="${name}"]`);
+  const heading = section?.querySelector('h2');
+  onScreen(heading, `the heading of ${name}`);
+  if (!heading) continue;
+  const h = heading.getBoundingClientRect(), s = section.getBoundingClientRect();
+  if (h.left < s.left - 0.5 || h.right > s.right + 0.5 || h.bottom > s.bottom + 0.5)
+    out.push(`the heading of ${name} (${where(h)}) overflows its quadrant (${where(s)})`);
+  if (heading.scrollWidth > heading.clientWidth + 1) out.push(`the heading of ${name} is cut`);
+}
+return out;
+"#;
+
+/// The chart's quadrant names that overlap each other or leave their quadrant.
+const CHART_NAME_PROBLEMS: &str = r#"
+const out = [];
+const names = [...document.querySelectorAll('.plane-quadrant-name')];
+if (names.length !== 4) out.push(`${names.length} quadrant names on the chart`);
+const boxes = names.map(n => [n.textContent, n.getBoundingClientRect(), n.parentElement.getBoundingClientRect()]);
+for (const [name, r, q] of boxes) {
+  if (r.width === 0) out.push(`${name} is not shown`);
+  if (r.left < q.left - 0.5 || r.right > q.right + 0.5 || r.top < q.top - 0.5 || r.bottom > q.bottom + 0.5)
+    out.push(`${name} leaves its quadrant`);
+}
+for (let i = 0; i < boxes.length; i++)
+  for (let j = i + 1; j < boxes.length; j++) {
+    const [a, r] = boxes[i], [b, s] = boxes[j];
+    if (r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom) out.push(`${a} overlaps ${b}`);
+  }
+return out;
+"#;
+
+/// The left edges of the sidebar and of the board, and the page's scroll width.
+const SHELL_PLACES: &str = r#"
+const nav = document.querySelector('nav[aria-label="Boards"]').getBoundingClientRect();
+const board = document.querySelector('.board-screen').getBoundingClientRect();
+return [nav.left, nav.width, board.left, board.width, document.documentElement.scrollWidth];
+"#;
+
+async fn run(app: &App, script: &str) -> TestResult<Value> {
+    Ok(app.client.execute(script, vec![]).await?)
+}
+
+async fn problems(app: &App, script: &str) -> TestResult<Vec<String>> {
+    Ok(serde_json::from_value(run(app, script).await?)?)
+}
+
+/// LAYOUT_PROBLEMS, with the four quadrants' headings or none (the chart, the details over the quadrants).
+async fn layout_problems(app: &App, headings: bool) -> TestResult<Vec<String>> {
+    let names: &[&str] = if headings {
+        &["Implement", "Challenge", "Possible", "Kill"]
+    } else {
+        &[]
+    };
+    let value = app
+        .client
+        .execute(LAYOUT_PROBLEMS, vec![serde_json::json!(names)])
+        .await?;
+    Ok(serde_json::from_value(value)?)
+}
+
+async fn sidebar_expanded(app: &App) -> TestResult<String> {
+    let value = run(
+        app,
+        "return document.querySelector('button.sidebar-toggle').getAttribute('aria-expanded');",
+    )
+    .await?;
+    Ok(value.as_str().unwrap_or_default().to_owned())
+}
+
+/// Resizes the window and waits until the page has its new size (less the menu bar's height, on Linux).
+async fn resize(app: &App, width: u32, height: u32) -> TestResult {
+    app.client.set_window_size(width, height).await?;
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let inner = run(app, "return [innerWidth, innerHeight];").await?;
+        let (w, h) = (inner[0].as_u64().unwrap_or(0), inner[1].as_u64().unwrap_or(0));
+        if w == u64::from(width) && h <= u64::from(height) && h + 60 >= u64::from(height) {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            let rect = app.client.get_window_rect().await?;
+            return Err(
+                format!("asked for {width}×{height}: the page is {inner}, the window {rect:?}").into(),
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    // Wide: the sidebar is open beside the board, the toolbar shows every button.
+    assert_eq!(sidebar_expanded(&app).await?, "true");
+    app.find_button("Activity").await?;
+    app.find_button("Board ▾").await?;
+
+    for (width, height) in [(1024, 768), (800, 600)] {
+        resize(&app, width, height).await?;
+        let size = format!("{width}x{height}");
+        for theme in ["light", "dark"] {
+            // The theme is picked in the sidebar, which is folded on these widths: open it, pick, close it.
+            app.client
+                .find(fantoccini::Locator::Css("button.sidebar-toggle"))
+                .await?
+                .click()
+                .await?;
+            app.set_theme(theme).await?;
+            app.client
+                .find(fantoccini::Locator::Css("button.sidebar-toggle"))
+                .await?
+                .click()
+                .await?;
+            app.wait_until(
+                "the sidebar folds",
+                "return document.querySelector('button.sidebar-toggle').getAttribute('aria-expanded') === 'false';",
+            )
+            .await?;
+
+            app.click_button("Quadrants").await?;
+            app.region("Kill").await?;
+            let found = layout_problems(&app, true).await?;
+            assert!(found.is_empty(), "{size}, {theme}: {found:?}");
+            app.screenshot(&format!("narrow-{size}-{theme}.png")).await?;
+
+            app.click_button("Chart").await?;
+            app.wait_for_css(".plane-quadrant-name").await?;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let found = problems(&app, CHART_NAME_PROBLEMS).await?;
+            assert!(found.is_empty(), "{size}, {theme}, chart: {found:?}");
+            let found = layout_problems(&app, false).await?;
+            assert!(found.is_empty(), "{size}, {theme}, chart: {found:?}");
+            app.screenshot(&format!("narrow-{size}-{theme}-chart.png"))
+                .await?;
+        }
+        app.click_button("Quadrants").await?;
+        app.region("Kill").await?;
+
+        // The sidebar starts folded on a narrow window; its toggle is the first stop of the keyboard, opens it over
+        // the board (which does not move), and Escape folds it again.
+        assert_eq!(sidebar_expanded(&app).await?, "false", "{size}");
+        let before: Vec<f64> = serde_json::from_value(run(&app, SHELL_PLACES).await?)?;
+        run(&app, "document.activeElement?.blur();").await?;
+        app.press(&[Key::Tab]).await?;
+        assert_eq!(
+            app.focused_label().await?,
+            "Sidebar",
+            "{size}: Tab reaches the toggle first"
+        );
+        app.press(&[Key::Enter]).await?;
+        assert_eq!(sidebar_expanded(&app).await?, "true", "{size}");
+        app.wait_for_css(".board-link").await?;
+        let open: Vec<f64> = serde_json::from_value(run(&app, SHELL_PLACES).await?)?;
+        assert_eq!(open[2], before[2], "{size}: the open sidebar moved the board");
+        assert!(
+            open[1] >= 200.0,
+            "{size}: the open sidebar is {} px wide",
+            open[1]
+        );
+        assert!(
+            open[4] <= f64::from(width),
+            "{size}: the page scrolls sideways with the sidebar open"
+        );
+        app.screenshot(&format!("narrow-{size}-sidebar-open.png")).await?;
+        app.press(&[Key::Escape]).await?;
+        assert_eq!(sidebar_expanded(&app).await?, "false", "{size}");
+
+        // The toolbar's less-used buttons are in More; Post to channel stays.
+        let activity = run(
+            &app,
+            "return [...document.querySelectorAll('header.toolbar > button')].some(b => b.textContent === 'Activity');",
+        )
+        .await?;
+        assert_eq!(activity, Value::Bool(false), "{size}: Activity should be in More");
+        app.click_button("More ▾").await?;
+        let items = run(
+            &app,
+            "return [...document.querySelectorAll('[role=menu] [role=menuitem]')].map(i => i.textContent);",
+        )
+        .await?;
+        for wanted in [
+            "Activity",
+            "Keyboard shortcuts",
+            "Thresholds…",
+            "Export…",
+            "Delete…",
+        ] {
+            assert!(
+                items.as_array().is_some_and(|a| a.iter().any(|i| i == wanted)),
+                "{size}: More has no {wanted}: {items}"
+            );
+        }
+        app.screenshot(&format!("narrow-{size}-more.png")).await?;
+        app.press(&[Key::Escape]).await?;
+
+        // The details open over the board: the sidebar and the board stay where they were, nothing scrolls.
+        let title = app.titles_in("Kill").await?.remove(0);
+        app.card(&title).await?.click().await?;
+        app.wait_for_css("aside[aria-label='Idea details']").await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let with_details: Vec<f64> = serde_json::from_value(run(&app, SHELL_PLACES).await?)?;
+        assert_eq!(
+            with_details, before,
+            "{size}: the details moved the sidebar or the board"
+        );
+        let found = layout_problems(&app, false).await?;
+        assert!(found.is_empty(), "{size}, details open: {found:?}");
+        let panel = run(
+            &app,
+            "const r = document.querySelector(\"aside[aria-label='Idea details']\").getBoundingClientRect(); return [r.left, r.right];",
+        )
+        .await?;
+        assert!(
+            panel[0].as_f64().unwrap_or(0.0) > with_details[0] + with_details[1]
+                && panel[1].as_f64().unwrap_or(f64::MAX) <= f64::from(width) + 0.5,
+            "{size}: the details panel is at {panel}"
+        );
+        app.screenshot(&format!("narrow-{size}-details.png")).await?;
+        app.press(&[Key::Escape]).await?;
+    }
+    app.quit().await?;
+    Ok(())
+}
