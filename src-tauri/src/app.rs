@@ -49,10 +49,10 @@ pub fn run() {
             menu::install(app)?;
             Ok(())
         })
-        .on_window_event(|window, event| {
-            if let WindowEvent::DragDrop(drop) = event {
-                on_file_drop(window, drop);
-            }
+        .on_window_event(|window, event| match event {
+            WindowEvent::DragDrop(drop) => on_file_drop(window, drop),
+            WindowEvent::Resized(_) | WindowEvent::Moved(_) => save_window_state_soon(window.app_handle()),
+            _ => {}
         })
         // Every `#[tauri::command]` in src/commands/, listed by build.rs.
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
@@ -75,6 +75,24 @@ fn window_state_file() -> String {
         .join("window-state.json")
         .to_string_lossy()
         .into_owned()
+}
+
+/// Writes the window's size and place half a second after it last changed, not only when the window closes: a
+/// session that ends by a signal (a logout, a shutdown) reopens as it was left too.
+fn save_window_state_soon(app: &tauri::AppHandle) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use tauri_plugin_window_state::AppHandleExt;
+    static LATEST: AtomicU64 = AtomicU64::new(0);
+    let this = LATEST.fetch_add(1, Ordering::Relaxed) + 1;
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        if LATEST.load(Ordering::Relaxed) == this {
+            if let Err(err) = app.save_window_state(window_state_flags()) {
+                eprintln!("pickboard: the window's size and place could not be saved: {err}");
+            }
+        }
+    });
 }
 
 /// The start-of-day backup (at most one a day); a failure is reported, never fatal.
