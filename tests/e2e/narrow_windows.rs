@@ -259,5 +259,15 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
         app.press(&[Key::Escape]).await?;
     }
     app.quit().await?;
+
+    // The window reopens at its last size, kept in the data folder.
+    let saved = std::fs::read_to_string(data.path().join("window-state.json"))?;
+    assert!(saved.contains("\"width\": 800"), "{saved}");
+    let app = App::launch(data.path()).await?;
+    app.region("Implement").await?;
+    app.wait_until("the window is 800 px wide again", "return innerWidth === 800;")
+        .await?;
+    assert_eq!(sidebar_expanded(&app).await?, "false");
+    app.quit().await?;
     Ok(())
 }
