@@ -1,0 +1,60 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import type { BoardSummary } from "../../lib/bindings";
+import { Sidebar } from "./Sidebar";
+
+const boards: BoardSummary[] = [{ id: 1, name: "Platform", ideaCount: 3, updatedAt: 0 }];
+
+function renderSidebar(open: boolean, overlay: boolean) {
+  const onToggle = vi.fn();
+  const onSelect = vi.fn();
+  render(
+    <Sidebar
+      boards={boards}
+      currentId={1}
+      theme="system"
+      dataDir="/data"
+      onSelect={onSelect}
+      onNew={vi.fn()}
+      onImport={vi.fn()}
+      onBackups={vi.fn()}
+      onTheme={vi.fn()}
+      open={open}
+      overlay={overlay}
+      onToggle={onToggle}
+    />,
+  );
+  return { onToggle, onSelect };
+}
+
+describe("Sidebar", () => {
+  it("folds to its toggle, which says whether it is expanded", async () => {
+    const { onToggle } = renderSidebar(false, true);
+    const toggle = screen.getByRole("button", { name: "Sidebar" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(screen.queryByRole("button", { name: /Platform/ })).not.toBeInTheDocument();
+    await userEvent.click(toggle);
+    expect(onToggle).toHaveBeenCalledWith(true);
+  });
+
+  it("over the board, folds again on Escape and when a board is chosen", async () => {
+    const { onToggle, onSelect } = renderSidebar(true, true);
+    expect(screen.getByRole("button", { name: "Sidebar" })).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByRole("navigation", { name: "Boards" })).toHaveClass("sidebar-overlay");
+    await userEvent.click(screen.getByRole("button", { name: /Platform/ }));
+    expect(onSelect).toHaveBeenCalledWith(1);
+    expect(onToggle).toHaveBeenLastCalledWith(false);
+    onToggle.mockClear();
+    screen.getByRole("button", { name: "+ New board" }).focus();
+    await userEvent.keyboard("{Escape}");
+    expect(onToggle).toHaveBeenCalledWith(false);
+  });
+
+  it("beside the board, stays open when a board is chosen", async () => {
+    const { onToggle } = renderSidebar(true, false);
+    await userEvent.click(screen.getByRole("button", { name: /Platform/ }));
+    expect(onToggle).not.toHaveBeenCalled();
+  });
+});
