@@ -6,6 +6,7 @@ use fantoccini::key::Key;
 use pickboard_e2e::{App, TestResult};
 use rusqlite::Connection;
 
+mod accessibility;
 mod chart;
 mod edits;
 mod fit;

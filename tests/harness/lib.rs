@@ -287,6 +287,49 @@ impl App {
         Ok(())
     }
 
+    /// Runs axe-core (the standard accessibility engine, from the UI's npm packages) on the page as it is now, and
+    /// returns its serious and critical violations: `rule: target (summary)` per offending element.
+    pub async fn accessibility_problems(&self) -> TestResult<Vec<String>> {
+        let axe =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&axe)
+            .map_err(|e| format!("axe-core is missing ({e}): run `npm install` in ui/"))?;
+        self.client
+            // On lines of their own: a comment on the source's last line must not swallow the closing brace.
+            .execute(
+                &format!("if (!window.axe) {{\n{source}\n}}\nreturn true;"),
+                vec![],
+            )
+            .await?;
+        // Started here and collected by polling: the driver's asynchronous scripts do not carry axe's promise.
+        self.client
+            .execute(
+                r#"
+                window.__axeResult = null;
+                axe.run(document, { resultTypes: ["violations"] }).then(
+                  (r) => { window.__axeResult = r.violations
+                    .filter((v) => v.impact === "serious" || v.impact === "critical")
+                    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} (${n.failureSummary.replace(/\s+/g, " ").slice(0, 160)})`)); },
+                  (e) => { window.__axeResult = [`axe failed: ${e}`]; });
+                return true;
+                "#,
+                vec![],
+            )
+            .await?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let found = loop {
+            let result = self.client.execute("return window.__axeResult;", vec![]).await?;
+            if !result.is_null() {
+                break result;
+            }
+            if Instant::now() > deadline {
+                return Err("axe-core did not finish within 30 s".into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        Ok(serde_json::from_value(found)?)
+    }
+
     /// The button whose text is `label`, once it shows.
     pub async fn find_button(&self, label: &str) -> TestResult<Element> {
         let xpath = format!("//button[normalize-space()={}]", xpath_literal(label));
