@@ -71,10 +71,25 @@ export function ZoneList(props: ZoneListProps) {
     const l = list.getBoundingClientRect();
     if (c.top >= l.top && c.bottom <= l.bottom) return;
     // A short way glides, so the eye can follow; a long way (or with reduced motion) jumps, so that the card is in
-    // view while its highlight is still bright.
+    // view while its highlight is still bright. Once the list has settled (a long list may still be laying out, and
+    // the board's answer may re-render it), the card is checked again and brought wholly into view.
     const far = Math.abs(c.top - l.top) > 2 * l.height;
     const still = far || window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     card.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
+    const reveal = () => {
+      const again = listRef.current?.querySelector<HTMLElement>(`[data-idea-id="${id}"]`);
+      const box = listRef.current?.getBoundingClientRect();
+      const at = again?.getBoundingClientRect();
+      if (again && box && at && (at.top < box.top || at.bottom > box.bottom)) {
+        again.scrollIntoView({ block: "nearest", behavior: "auto" });
+      }
+    };
+    const settles = [600, 1500].map((ms) => window.setTimeout(reveal, ms));
+    return () => {
+      settles.forEach((t) => {
+        window.clearTimeout(t);
+      });
+    };
   }, [arrival, arrivedShown]);
   useEffect(() => {
     if (lit === null) return;
