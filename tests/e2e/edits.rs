@@ -286,16 +286,7 @@ async fn a_new_idea_on_a_long_board_comes_into_view_highlighted() -> TestResult 
     app.wait_for_css(".tray .zone-more").await?;
 
     let title = "Rotate the TLS certificates";
-    let field = app
-        .client
-        .wait()
-        .for_element(Locator::XPath(
-            "//input[@id=//label[normalize-space()='New idea']/@for]",
-        ))
-        .await?;
-    field
-        .send_keys(&format!("{title}{}", char::from(Key::Enter)))
-        .await?;
+    app.add_idea(title).await?;
     wait_until_arrived(&app, "Unsorted", title).await?;
     let shot = app.screenshot("new-idea-on-a-long-board.png").await?;
     println!("screenshot: {}", shot.display());

@@ -83,11 +83,25 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
     if (runningRef.current) setProgress(next);
   });
 
-  function remap(next: ColumnMapping) {
+  // The mapping as last chosen, and which preview answers it: two quick changes both count, and a slow answer to an
+  // earlier mapping never replaces the answer to the latest one.
+  const latestMapping = useRef(mapping);
+  const previewSeq = useRef(0);
+  function remap(change: (current: ColumnMapping) => ColumnMapping) {
+    const base = latestMapping.current;
+    if (!base) return;
+    const next = change(base);
+    latestMapping.current = next;
     setMapping(next);
-    backend.previewImport(next).then(setPreview, (raw: unknown) => {
-      setError(AppError.from(raw).message);
-    });
+    const seq = ++previewSeq.current;
+    backend.previewImport(next).then(
+      (answer) => {
+        if (seq === previewSeq.current) setPreview(answer);
+      },
+      (raw: unknown) => {
+        setError(AppError.from(raw).message);
+      },
+    );
   }
 
   function columnSelect(field: SingleField | "tags") {
@@ -104,9 +118,9 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
           if (field === "tags") {
             const header = col === null ? null : preview.headers[col];
             const all = preview.headers.flatMap((h, i) => (h === header ? [i] : []));
-            remap({ ...mapping, tags: all });
+            remap((m) => ({ ...m, tags: all }));
           } else {
-            remap({ ...mapping, [field]: col });
+            remap((m) => ({ ...m, [field]: col }));
           }
         }}
       >
@@ -295,7 +309,8 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
                   placeholder="https://jira.example.com/browse/"
                   disabled={running}
                   onChange={(e) => {
-                    remap({ ...mapping, linkPrefix: e.target.value });
+                    const linkPrefix = e.target.value;
+                    remap((m) => ({ ...m, linkPrefix }));
                   }}
                 />
                 <span className="field-hint">Empty: the key goes into the notes.</span>
