@@ -190,23 +190,24 @@ pub fn render(
     date: &str,
     audience: Audience,
 ) -> String {
-    let sections = sections(board, options, last_post, date, audience);
-    let mut out = String::new();
-    for (n, section) in sections.iter().enumerate() {
-        if n > 0 {
-            out.push_str("\n\n");
-        }
-        out.push_str(
-            &section
+    markdown(&sections(board, options, last_post, date, audience))
+}
+
+/// Sections as one text: their lines joined, a blank line between sections.
+fn markdown(sections: &[Section]) -> String {
+    sections
+        .iter()
+        .map(|section| {
+            let lines: Vec<&str> = section
                 .head
                 .iter()
                 .chain(&section.body)
                 .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
-    }
-    out
+                .collect();
+            lines.join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// The channel message for `board` cut into posts of at most `max` code points each, every one readable on its own:
@@ -219,11 +220,11 @@ pub fn build_parts(
     date: &str,
     max: usize,
 ) -> Result<Vec<String>> {
-    let whole = build(board, options, last_post, date);
+    let sections = sections(board, options, last_post, date, Audience::Channel);
+    let whole = markdown(&sections);
     if whole.chars().count() <= max {
         return Ok(vec![whole]);
     }
-    let sections = sections(board, options, last_post, date, Audience::Channel);
     // Room for the widest label this message can need ("_Part 9999 of 9999_" and a blank line).
     let reserve = part_label(9_999, 9_999).chars().count() + 2;
     let budget = max
