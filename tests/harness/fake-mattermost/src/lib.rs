@@ -6,11 +6,19 @@
 //! an incoming webhook that takes a post answers `200` with the plain text `ok`; a refusal is a JSON `AppError`,
 //! `{"id", "message", "detailed_error", "request_id", "status_code"}`, with the same `X-Request-Id` header.
 
-use std::sync::{Arc, Mutex, PoisonError};
+mod api;
+mod ids;
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+
+pub use api::{
+    ApiBuilder, Channel, Fault, Post, Team, User, MAX_MESSAGE_RUNES, MAX_PROPS_RUNES, PER_PAGE_MAX,
+};
+pub use ids::{id_for, is_valid_id};
 
 /// The path of the webhook the fake serves (any path is answered; this one looks like Mattermost's).
 pub const HOOK_PATH: &str = "/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c";
@@ -78,6 +86,38 @@ impl Reply {
         self.headers.push((name.into(), value.into()));
         self
     }
+
+    /// A Mattermost `AppError` (`server/public/model/utils.go`): JSON body and the same `X-Request-Id` header.
+    pub fn app_error(status: u16, id: &str, message: &str) -> Reply {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        api::app_error_reply(status, id, message, &ids::id_from(n ^ 0xfa01_7000_0000_0000))
+    }
+
+    /// Mattermost's rate limiter refusing (`server/channels/app/ratelimit.go`): `429`, plain text
+    /// `limit exceeded`, with `X-Ratelimit-Limit/Remaining/Reset` and `Retry-After` (seconds).
+    pub fn rate_limited(limit: u32, retry_after_seconds: u32) -> Reply {
+        api::rate_limited_reply(limit, retry_after_seconds)
+    }
+
+    /// An error page from a reverse proxy in front of Mattermost (nginx's), e.g. 502 or 413.
+    pub fn proxy_page(status: u16) -> Reply {
+        let reason = match status {
+            413 => "Request Entity Too Large",
+            502 => "Bad Gateway",
+            503 => "Service Temporarily Unavailable",
+            504 => "Gateway Time-out",
+            _ => "Error",
+        };
+        let body = format!(
+            "<html>\r\n<head><title>{status} {reason}</title></head>\r\n<body>\r\n<center><h1>{status} {reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+        );
+        Reply {
+            status,
+            headers: vec![("Content-Type".into(), "text/html".into())],
+            body,
+        }
+    }
 }
 
 /// How the server answers request number `n` (from 0); `None` holds the request open without an answer.
@@ -86,9 +126,10 @@ pub type Answer = Arc<dyn Fn(&Request, usize) -> Option<Reply> + Send + Sync>;
 pub struct FakeMattermost {
     /// The webhook address to give the app.
     pub url: String,
-    /// `http://127.0.0.1:port`
+    /// `http://127.0.0.1:port`: the server's address, the base of `/api/v4/…` in API mode.
     pub address: String,
     requests: Arc<Mutex<Vec<Request>>>,
+    api: Option<Arc<Mutex<api::State>>>,
 }
 
 impl FakeMattermost {
@@ -103,6 +144,24 @@ impl FakeMattermost {
         answer: impl Fn(&Request, usize) -> Option<Reply> + Send + Sync + 'static,
     ) -> std::io::Result<FakeMattermost> {
         Self::serve(port, Arc::new(answer), None).await
+    }
+
+    /// A stateful fake of Mattermost's REST API v4 (and of the webhook at [`HOOK_PATH`], whose posts land in a
+    /// channel), on `port` (0: any free port): add users, teams and channels, then `start()`.
+    pub fn api(port: u16) -> ApiBuilder {
+        ApiBuilder::new(port)
+    }
+
+    pub(crate) async fn serve_api(port: u16, state: api::State) -> std::io::Result<FakeMattermost> {
+        let state = Arc::new(Mutex::new(state));
+        let shared = Arc::clone(&state);
+        let answer = move |request: &Request, _: usize| {
+            let mut state = shared.lock().unwrap_or_else(PoisonError::into_inner);
+            api::answer(&mut state, request)
+        };
+        let mut fake = Self::serve(port, Arc::new(answer), None).await?;
+        fake.api = Some(state);
+        Ok(fake)
     }
 
     /// Answers the first requests with `replies`, in turn (`None`: no answer), then stops listening, so that a
@@ -149,6 +208,7 @@ impl FakeMattermost {
             url: format!("{address}{HOOK_PATH}"),
             address,
             requests,
+            api: None,
         })
     }
 
@@ -163,6 +223,68 @@ impl FakeMattermost {
     /// The bodies of the requests received so far.
     pub fn bodies(&self) -> Vec<String> {
         self.received().into_iter().map(|r| r.body).collect()
+    }
+
+    /// The API's state. Panics on a webhook-only fake.
+    fn state(&self) -> MutexGuard<'_, api::State> {
+        self.api
+            .as_ref()
+            .expect("fake-mattermost: this fake serves only the webhook; start it with FakeMattermost::api")
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The next `n` requests whose method is `method` (any: "") and whose path starts with `path_prefix` get
+    /// `reply` instead of their answer; then the API behaves normally again.
+    pub fn fail_next(&self, n: usize, method: &str, path_prefix: &str, reply: Reply) {
+        self.state()
+            .add_fault(n, method, path_prefix, Fault::Reply(reply));
+    }
+
+    /// The next `n` matching requests get no answer at all (the connection stays open).
+    pub fn hang_next(&self, n: usize, method: &str, path_prefix: &str) {
+        self.state().add_fault(n, method, path_prefix, Fault::Hang);
+    }
+
+    /// Personal access tokens switched off by an admin: every token but a bot's then gets 401.
+    pub fn disable_personal_access_tokens(&self, disabled: bool) {
+        self.state().set_tokens_disabled(disabled);
+    }
+
+    /// Mattermost's rate limiter on (`Some(requests a second)`) or off.
+    pub fn set_rate_limit(&self, limit: Option<u32>) {
+        self.state().set_rate_limit(limit);
+    }
+
+    /// Every post of a channel in the order they were made, deleted ones included (`delete_at` != 0).
+    pub fn channel_posts(&self, channel_id: &str) -> Vec<Post> {
+        self.state().channel_posts(channel_id)
+    }
+
+    /// A post by id, deleted or not.
+    pub fn post(&self, id: &str) -> Option<Post> {
+        self.state().post(id).cloned()
+    }
+
+    /// A root post and its replies in the order they were made, deleted ones included.
+    pub fn thread(&self, root_id: &str) -> Vec<Post> {
+        self.state().thread(root_id)
+    }
+
+    /// Adds a post as `user_id` (a reply when `root_id` is not empty), without any check: another person posting.
+    pub fn add_post(&self, user_id: &str, channel_id: &str, root_id: &str, message: &str) -> Post {
+        self.state()
+            .insert_post(user_id, channel_id, root_id, message, serde_json::Map::new())
+    }
+
+    /// Changes a post's message as its author would in Mattermost (`edit_at` and `update_at` move).
+    pub fn edit_post(&self, id: &str, message: &str) -> Option<Post> {
+        self.state().edit_post(id, message)
+    }
+
+    /// Deletes a post as its author would (a root takes its replies with it); false if there is no such post.
+    pub fn delete_post(&self, id: &str) -> bool {
+        self.state().delete_post(id)
     }
 }
 
