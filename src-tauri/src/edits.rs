@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::domain::{Score, Thresholds, Zone};
 use crate::error::Result;
-use crate::storage::boards::{self, Board};
+use crate::storage::boards::{self, Board, BoardSummary};
 use crate::storage::history::{self, Event, EventKind, HistoryState};
 use crate::storage::ideas::{self, Idea, IdeaEdit};
 
@@ -47,6 +47,13 @@ pub fn delete_idea(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
 
 pub fn restore_idea(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
     history::record_as(tx, Some(EventKind::Restored), |tx| ideas::restore(tx, idea))
+}
+
+/// Renames a board, as one event in its history (Ctrl+Z, or the toast's Undo, takes it back).
+pub fn rename_board(tx: &Transaction<'_>, board_id: i64, name: &str) -> Result<Edited<BoardSummary>> {
+    let value = history::record(tx, |tx| boards::rename(tx, board_id, name))?;
+    let history = history::undo_state(tx, board_id)?;
+    Ok(Edited { value, history })
 }
 
 pub fn set_thresholds(tx: &Transaction<'_>, board_id: i64, thresholds: Thresholds) -> Result<Board> {

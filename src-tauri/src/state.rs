@@ -7,7 +7,7 @@ use rusqlite::Transaction;
 
 use crate::error::{Error, Result};
 use crate::storage::writer_lock::WriterLock;
-use crate::storage::{Db, DB_FILE_NAME};
+use crate::storage::{boards, Db, DB_FILE_NAME};
 use crate::transfer::session::PendingImport;
 
 pub struct AppState {
@@ -31,7 +31,11 @@ impl AppState {
             .as_ref()
             .map_err(Clone::clone)
             .and_then(|_| Db::open(&data_dir.join(DB_FILE_NAME)))
-            .map(|db| {
+            .map(|mut db| {
+                // A board deleted in the last session can no longer be brought back: delete it for good.
+                if let Err(err) = db.write(boards::purge_deleted) {
+                    eprintln!("pickboard: deleted boards are kept until the next start: {err}");
+                }
                 if let Err(err) = db.checkpoint_in_background() {
                     eprintln!("pickboard: checkpoints stay on the commit path: {err}");
                 }

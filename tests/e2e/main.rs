@@ -173,9 +173,24 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     )
     .await?;
 
-    // Rename in place.
+    // Rename in place; the toast's Undo takes it back, then rename again.
     let name = app.wait_for_css("input[aria-label='Board name']").await?;
+    let sample_name = name.prop("value").await?.unwrap_or_default();
     name.clear().await?;
+    name.send_keys(&format!("Platform Q3{}", char::from(Key::Enter)))
+        .await?;
+    app.wait_until("the sidebar shows the new name", "return [...document.querySelectorAll('.board-link-name')].some(e => e.textContent === 'Platform Q3');").await?;
+    app.screenshot("board-renamed-toast.png").await?;
+    click_toast_action(&app, "Renamed", "Undo").await?;
+    let old_name_back = format!(
+        "return document.querySelector(\"input[aria-label='Board name']\")?.value === {0} \
+         && [...document.querySelectorAll('.board-link-name')].some(e => e.textContent === {0});",
+        serde_json::to_string(&sample_name)?
+    );
+    app.wait_until("the rename is undone", &old_name_back).await?;
+    let name = app.wait_for_css("input[aria-label='Board name']").await?;
+    name.click().await?;
+    app.press_ctrl('a').await?;
     name.send_keys(&format!("Platform Q3{}", char::from(Key::Enter)))
         .await?;
     app.wait_until("the sidebar shows the new name", "return [...document.querySelectorAll('.board-link-name')].some(e => e.textContent === 'Platform Q3');").await?;
@@ -207,6 +222,21 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     app.click_button("Delete…").await?;
     app.click_button("Delete board").await?;
     app.wait_until("only the original board is left", "return document.querySelectorAll('.board-link').length === 1 && document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3';").await?;
+    // The toast's Undo brings the copy back as it was, and opens it; then delete it for good.
+    app.screenshot("board-deleted-toast.png").await?;
+    click_toast_action(&app, "Deleted the board", "Undo").await?;
+    app.wait_until("the copy is back and open", "return document.querySelectorAll('.board-link').length === 2 && document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3 (copy)';").await?;
+    app.expect_titles(
+        "Implement",
+        &sample_implement.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
+    .await?;
+    let restored: usize = app.zones().await?.iter().map(|(_, t)| t.len()).sum();
+    assert_eq!(restored, count, "every idea of the copy is back");
+    app.click_button("Board ▾").await?;
+    app.click_button("Delete…").await?;
+    app.click_button("Delete board").await?;
+    app.wait_until("only the original board is left", "return document.querySelectorAll('.board-link').length === 1 && document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3';").await?;
 
     // Light theme, then dark, kept as a preference.
     app.set_theme("light").await?;
@@ -223,6 +253,27 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     .await?;
     app.quit().await?;
     Ok(())
+}
+
+/// Clicks the button `label` of the toast whose message contains `message` (older toasts may offer an Undo too).
+async fn click_toast_action(app: &App, message: &str, label: &str) -> TestResult {
+    let xpath = format!(
+        "//div[contains(concat(' ', @class, ' '), ' toast ')][contains(normalize-space(.), {})]//button[normalize-space()={}]",
+        xpath_string(message),
+        xpath_string(label)
+    );
+    app.client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(fantoccini::Locator::XPath(&xpath))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+fn xpath_string(text: &str) -> String {
+    format!("'{}'", text.replace('\'', ""))
 }
 
 /// The stored scores (in tenths) of the idea titled `title`, read straight from the database file.

@@ -1,6 +1,6 @@
 // The app shell: opens the database (or explains why it cannot), then shows the boards.
 import { useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { useToast } from "./components/Toasts";
 import { BoardScreen } from "./features/board/BoardScreen";
@@ -141,6 +141,12 @@ export function App() {
     [prefs, savePrefs],
   );
 
+  // The latest `select`, for a toast's Undo that runs after the preferences may have changed.
+  const latestSelect = useRef(select);
+  useEffect(() => {
+    latestSelect.current = select;
+  }, [select]);
+
   /** The boards' list after a change to it (read again through the one invalidation path). */
   const refreshBoards = useCallback(
     async (change: Change = { boards: true }) => {
@@ -276,11 +282,25 @@ export function App() {
               select(copy.id);
             })
           }
-          onDeleted={() =>
+          onDeleted={(deleted) => {
             void refreshBoards().then((list) => {
-              select(list?.find((b) => b.id !== currentId)?.id ?? null);
-            })
-          }
+              select(list?.find((b) => b.id !== deleted.id)?.id ?? null);
+            });
+            toast({
+              message: `Deleted the board “${deleted.name}”.`,
+              action: {
+                label: "Undo",
+                run: () => {
+                  void backend
+                    .restoreBoard(deleted.id)
+                    .then((restored) => refreshBoards().then(() => restored))
+                    .then((restored) => {
+                      latestSelect.current(restored.id);
+                    }, showError);
+                },
+              },
+            });
+          }}
           onExport={() => {
             setTransfer({ kind: "export", format: "json" });
           }}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use tauri::State;
 
 use crate::domain::Thresholds;
-use crate::edits::{self, UndoOutcome};
+use crate::edits::{self, Edited, UndoOutcome};
 use crate::error::Result;
 use crate::sample;
 use crate::state::AppState;
@@ -29,8 +29,8 @@ pub fn create_sample_board(state: State<'_, Arc<AppState>>) -> Result<BoardSumma
 }
 
 #[tauri::command(async)]
-pub fn rename_board(state: State<'_, Arc<AppState>>, id: i64, name: String) -> Result<BoardSummary> {
-    state.write(|tx| boards::rename(tx, id, &name))
+pub fn rename_board(state: State<'_, Arc<AppState>>, id: i64, name: String) -> Result<Edited<BoardSummary>> {
+    state.write(|tx| edits::rename_board(tx, id, &name))
 }
 
 #[tauri::command(async)]
@@ -38,9 +38,16 @@ pub fn duplicate_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<Board
     state.write(|tx| boards::duplicate(tx, id))
 }
 
+/// Deletes a board; [`restore_board`] brings it back until the next delete or the next start.
 #[tauri::command(async)]
 pub fn delete_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<()> {
     state.write(|tx| boards::delete(tx, id))
+}
+
+/// The Undo of a board's delete.
+#[tauri::command(async)]
+pub fn restore_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<BoardSummary> {
+    state.write(|tx| boards::restore(tx, id))
 }
 
 #[tauri::command(async)]

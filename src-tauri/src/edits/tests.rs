@@ -290,3 +290,126 @@ fn an_edits_answer_carries_the_history_state_and_a_pinned_undo_refuses_to_undo_s
     assert_eq!(back.board.ideas[0].title, "Rotate certs");
     assert!(back.board.can_redo);
 }
+
+#[test]
+fn a_rename_is_one_event_that_undo_and_the_toast_take_back() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| add_idea(tx, board, "Rotate certs", Zone::Implement))
+        .unwrap();
+    let renamed = db.write(|tx| rename_board(tx, board, "Platform")).unwrap();
+    assert_eq!(renamed.value.name, "Platform");
+    assert!(renamed.history.can_undo);
+    let event = db.read(|tx| history::list(tx, board, None, 1)).unwrap().remove(0);
+    assert_eq!(event.kind, EventKind::Renamed);
+    assert_eq!(event.summary.title.as_deref(), Some("Platform"));
+    assert_eq!(event.summary.name_before.as_deref(), Some("Infra"));
+    assert_eq!(renamed.history.last_event, Some(event.id));
+
+    // The toast's Undo names the rename, and takes back only that.
+    let back = db.write(|tx| undo(tx, board, Some(event.id))).unwrap();
+    assert_eq!(back.board.name, "Infra");
+    assert_eq!(back.event.map(|e| e.kind), Some(EventKind::Renamed));
+    assert_eq!(back.board.ideas.len(), 1, "the ideas are untouched");
+    let again = db.write(|tx| redo(tx, board)).unwrap();
+    assert_eq!(again.board.name, "Platform");
+
+    // Undone after another board took the old name, it comes back as a free name: two boards never share one.
+    db.write(|tx| boards::create(tx, "infra")).unwrap();
+    let back = db.write(|tx| undo(tx, board, None)).unwrap();
+    assert_eq!(back.board.name, "Infra (2)");
+}
+
+#[test]
+fn a_deleted_board_comes_back_exactly_with_its_ideas_history_channel_and_posts() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let other = db.write(|tx| boards::create(tx, "Other")).unwrap().id;
+    let a = db
+        .write(|tx| add_idea(tx, board, "Rotate certs", Zone::Unsorted))
+        .unwrap();
+    db.write(|tx| add_idea(tx, board, "Drop NFS", Zone::Kill))
+        .unwrap();
+    db.write(|tx| set_scores(tx, a.id, score(7.5), score(2.1)))
+        .unwrap();
+    db.write(|tx| update_idea(tx, a.id, &edit("Rotate TLS certs", &["security"])))
+        .unwrap();
+    db.write(|tx| set_thresholds(tx, board, Thresholds::new(score(6.0), score(4.0)).unwrap()))
+        .unwrap();
+    db.write(|tx| {
+        tx.execute(
+            "INSERT INTO channel_settings (board_id, webhook_url, channel) VALUES (?1, 'https://mm.example.com/hooks/x', 'ops')",
+            [board],
+        )?;
+        tx.execute(
+            "INSERT INTO posts (board_id, status, message, snapshot, created_at, posted_at) VALUES (?1, 'posted', 'hi', '[]', 1, 2)",
+            [board],
+        )?;
+        Ok(())
+    })
+    .unwrap();
+    let before = db.read(|tx| boards::get(tx, board)).unwrap();
+    let events_before = db.read(|tx| history::list(tx, board, None, 100)).unwrap();
+    let rows = |db: &mut Db| {
+        db.read(|tx| {
+            Ok(tx.query_row(
+                "SELECT (SELECT count(*) FROM channel_settings WHERE board_id = ?1),
+                        (SELECT count(*) FROM posts WHERE board_id = ?1)",
+                [board],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+            )?)
+        })
+        .unwrap()
+    };
+
+    db.write(|tx| boards::delete(tx, board)).unwrap();
+    let names: Vec<String> = db
+        .read(boards::list)
+        .unwrap()
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+    assert_eq!(names, ["Other"], "a deleted board is gone from the list");
+    assert!(db.read(|tx| boards::get(tx, board)).is_err());
+    assert!(db.write(|tx| rename_board(tx, board, "Zombie")).is_err());
+
+    let restored = db.write(|tx| boards::restore(tx, board)).unwrap();
+    assert_eq!(restored.name, "Infra");
+    let after = db.read(|tx| boards::get(tx, board)).unwrap();
+    assert_eq!(
+        after.ideas, before.ideas,
+        "ideas with their places, ranks and details"
+    );
+    assert_eq!(after.thresholds, before.thresholds);
+    assert_eq!(after.can_undo, before.can_undo);
+    assert_eq!(
+        db.read(|tx| history::list(tx, board, None, 100)).unwrap(),
+        events_before
+    );
+    assert_eq!(rows(&mut db), (1, 1), "channel settings and posts");
+    // And its history still undoes: the thresholds first.
+    let back = db.write(|tx| undo(tx, board, None)).unwrap();
+    assert_eq!(back.event.map(|e| e.kind), Some(EventKind::Thresholds));
+
+    // Only the latest delete is kept: the next one, or the next start, deletes it for good.
+    db.write(|tx| boards::delete(tx, board)).unwrap();
+    db.write(|tx| boards::delete(tx, other)).unwrap();
+    assert!(db.write(|tx| boards::restore(tx, board)).is_err());
+    assert_eq!(rows(&mut db), (0, 0));
+    db.write(|tx| boards::restore(tx, other)).unwrap();
+    db.write(|tx| boards::delete(tx, other)).unwrap();
+    assert_eq!(db.write(boards::purge_deleted).unwrap(), 1);
+    assert!(db.write(|tx| boards::restore(tx, other)).is_err());
+}
+
+#[test]
+fn a_board_deleted_and_its_name_taken_comes_back_under_a_free_name() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| boards::delete(tx, board)).unwrap();
+    db.write(|tx| boards::create(tx, "Infra")).unwrap();
+    assert_eq!(
+        db.write(|tx| boards::restore(tx, board)).unwrap().name,
+        "Infra (2)"
+    );
+}

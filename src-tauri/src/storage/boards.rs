@@ -32,9 +32,10 @@ pub struct Board {
     pub can_redo: bool,
 }
 
+/// The boards in use (a deleted board waiting for its Undo is left out); callers add `AND …` and `ORDER BY`.
 const SUMMARY_SQL: &str =
     "SELECT b.id, b.name, (SELECT count(*) FROM ideas i WHERE i.board_id = b.id), b.updated_at
-                           FROM boards b";
+                           FROM boards b WHERE b.deleted_at IS NULL";
 
 fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<BoardSummary> {
     Ok(BoardSummary {
@@ -52,7 +53,7 @@ pub fn list(tx: &Transaction<'_>) -> Result<Vec<BoardSummary>> {
 }
 
 pub fn summary(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
-    tx.query_row(&format!("{SUMMARY_SQL} WHERE b.id = ?1"), [id], summary_from_row)
+    tx.query_row(&format!("{SUMMARY_SQL} AND b.id = ?1"), [id], summary_from_row)
         .optional()?
         .ok_or(Error::gone("board"))
 }
@@ -68,11 +69,12 @@ pub fn create(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
     summary(tx, tx.last_insert_rowid())
 }
 
+/// Renames a board. Run it through `history::record` (see `edits::rename_board`) so that it can be undone.
 pub fn rename(tx: &Transaction<'_>, id: i64, name: &str) -> Result<BoardSummary> {
     let name = clean_board_name(name)?;
     refuse_taken(tx, &name, Some(id))?;
     let changed = tx.execute(
-        "UPDATE boards SET name = ?2, updated_at = ?3 WHERE id = ?1",
+        "UPDATE boards SET name = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, name, now_ms()],
     )?;
     if changed == 0 {
@@ -98,17 +100,50 @@ pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
     summary(tx, copy)
 }
 
+/// Deletes a board, keeping it (marked as deleted) so that [`restore`] can bring it back until the next delete or the
+/// next start ([`purge_deleted`]). Only the latest delete can be undone: one kept at a time.
 pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    if tx.execute("DELETE FROM boards WHERE id = ?1", [id])? == 0 {
+    purge_deleted(tx)?;
+    if tx.execute(
+        "UPDATE boards SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, now_ms()],
+    )? == 0
+    {
         return Err(Error::gone("board"));
     }
     Ok(())
 }
 
+/// Brings back a deleted board as it was (its ideas, history, channel settings and posts never left). If another
+/// board took its name meanwhile, it comes back as "<name> (2)".
+pub fn restore(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
+    let name: String = tx
+        .query_row(
+            "SELECT name FROM boards WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| {
+            Error::not_found("This board can no longer be brought back: it was deleted for good.")
+        })?;
+    let name = unused_name(tx, &name)?;
+    tx.execute(
+        "UPDATE boards SET deleted_at = NULL, name = ?2 WHERE id = ?1",
+        params![id, name],
+    )?;
+    summary(tx, id)
+}
+
+/// Deletes for good the boards kept for an Undo (their ideas, history and posts go with them).
+pub fn purge_deleted(tx: &Transaction<'_>) -> Result<usize> {
+    Ok(tx.execute("DELETE FROM boards WHERE deleted_at IS NOT NULL", [])?)
+}
+
 pub fn thresholds(tx: &Transaction<'_>, id: i64) -> Result<Thresholds> {
     let (payoff, cost): (i64, i64) = tx
         .query_row(
-            "SELECT payoff_threshold, cost_threshold FROM boards WHERE id = ?1",
+            "SELECT payoff_threshold, cost_threshold FROM boards WHERE id = ?1 AND deleted_at IS NULL",
             [id],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )

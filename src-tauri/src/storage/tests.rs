@@ -360,15 +360,18 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
         left.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(),
         ["Platform (copy)", "Platform (copy) (2)"]
     );
-    let orphans: i64 = db
-        .conn
-        .query_row(
-            "SELECT count(*) FROM ideas WHERE board_id = ?1",
-            [board.id],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(orphans, 0, "deleting a board deletes its ideas");
+    let orphans = |db: &mut Db| -> i64 {
+        db.conn
+            .query_row(
+                "SELECT count(*) FROM ideas WHERE board_id = ?1",
+                [board.id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(orphans(&mut db), 3, "its ideas are kept for the delete's Undo");
+    assert_eq!(db.write(boards::purge_deleted).unwrap(), 1);
+    assert_eq!(orphans(&mut db), 0, "deleting a board for good deletes its ideas");
     assert_eq!(
         db.write(|tx| boards::rename(tx, board.id, "x"))
             .unwrap_err()

@@ -91,6 +91,11 @@ pub fn import(
                     before: *before,
                     after: *after,
                 },
+                RowChange::BoardName { before, after, .. } => RowChange::BoardName {
+                    id: board_id,
+                    before: before.clone(),
+                    after: after.clone(),
+                },
             })
             .collect();
         insert.execute(params![

@@ -151,7 +151,7 @@ pub fn import(tx: &Transaction<'_>, file: &BoardFile, name: Option<&str>) -> Res
         mentioned.extend(event.idea_id);
         mentioned.extend(event.changes.iter().filter_map(|c| match c {
             RowChange::Idea { id, .. } => Some(*id),
-            RowChange::Board { .. } => None,
+            RowChange::Board { .. } | RowChange::BoardName { .. } => None,
         }));
     }
     let mut seen = std::collections::HashSet::with_capacity(file.ideas.len());

@@ -73,7 +73,7 @@ lastBoardId: number | null, };
 
 export type OpenStatus = { dataDir: string, databasePath: string, };
 
-export type EventKind = "added" | "edited" | "moved" | "deleted" | "restored" | "thresholds" | "imported";
+export type EventKind = "added" | "edited" | "moved" | "deleted" | "restored" | "thresholds" | "imported" | "renamed";
 
 export type EventSummary = { 
 /**
@@ -87,7 +87,11 @@ fields: Array<string>, thresholdsBefore: Thresholds | null, thresholdsAfter: Thr
 /**
  * How many ideas an import brought (its `title` is the file's name).
  */
-count: number | null, };
+count: number | null, 
+/**
+ * The board's name before a rename.
+ */
+nameBefore: string | null, };
 
 export type Event = { id: number, boardId: number, ideaId: number | null, kind: EventKind, summary: EventSummary, at: number, };
 
@@ -242,9 +246,10 @@ export interface Commands {
   list_boards: { args: Record<string, never>; result: BoardSummary[] };
   create_board: { args: { name: string }; result: BoardSummary };
   create_sample_board: { args: Record<string, never>; result: BoardSummary };
-  rename_board: { args: { id: number; name: string }; result: BoardSummary };
+  rename_board: { args: { id: number; name: string }; result: Edited<BoardSummary> };
   duplicate_board: { args: { id: number }; result: BoardSummary };
   delete_board: { args: { id: number }; result: null };
+  restore_board: { args: { id: number }; result: BoardSummary };
   get_board: { args: { id: number }; result: Board };
   set_thresholds: { args: { boardId: number; thresholds: Thresholds }; result: Board };
   undo: { args: { boardId: number; expectedEvent: number | null }; result: UndoOutcome };

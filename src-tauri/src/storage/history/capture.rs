@@ -33,6 +33,11 @@ pub(crate) fn install_change_capture(conn: &rusqlite::Connection) -> Result<()> 
          CREATE TEMP TRIGGER IF NOT EXISTS capture_thresholds AFTER UPDATE OF payoff_threshold, cost_threshold ON main.boards
          WHEN old.payoff_threshold IS NOT new.payoff_threshold OR old.cost_threshold IS NOT new.cost_threshold BEGIN
              INSERT INTO change_log (board_id, tbl, row_id, before, after) VALUES (new.id, 'board', new.id, {old_t}, {new_t});
+         END;
+         CREATE TEMP TRIGGER IF NOT EXISTS capture_board_name AFTER UPDATE OF name ON main.boards
+         WHEN old.name IS NOT new.name BEGIN
+             INSERT INTO change_log (board_id, tbl, row_id, before, after)
+             VALUES (new.id, 'boardName', new.id, json_quote(old.name), json_quote(new.name));
          END;"
     ))?;
     Ok(())
@@ -155,6 +160,18 @@ fn take_changes(tx: &Transaction<'_>) -> Result<(Option<i64>, Vec<RowChange>)> {
                     }
                 }
             }
+            "boardName" => {
+                let before: String = serde_json::from_str(&before.unwrap_or_default()).map_err(parse_err)?;
+                let after: String = serde_json::from_str(&after.unwrap_or_default()).map_err(parse_err)?;
+                let existing = changes.iter_mut().find_map(|c| match c {
+                    RowChange::BoardName { after: last, .. } => Some(last),
+                    _ => None,
+                });
+                match existing {
+                    Some(last) => *last = after,
+                    None => changes.push(RowChange::BoardName { id, before, after }),
+                }
+            }
             _ => {
                 let before: ThresholdsRow =
                     serde_json::from_str(&before.unwrap_or_default()).map_err(parse_err)?;
@@ -175,6 +192,7 @@ fn take_changes(tx: &Transaction<'_>) -> Result<(Option<i64>, Vec<RowChange>)> {
     changes.retain(|c| match c {
         RowChange::Idea { before, after, .. } => before != after,
         RowChange::Board { before, after, .. } => before != after,
+        RowChange::BoardName { before, after, .. } => before != after,
     });
     Ok((board_id.filter(|_| !changes.is_empty()), changes))
 }

@@ -56,6 +56,8 @@ pub enum RowChange {
         before: ThresholdsRow,
         after: ThresholdsRow,
     },
+    /// The board's name.
+    BoardName { id: i64, before: String, after: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -69,6 +71,8 @@ pub enum EventKind {
     Thresholds,
     /// Ideas imported from a file into an existing board.
     Imported,
+    /// The board's name changed (`title` is the new name, `nameBefore` the old one).
+    Renamed,
 }
 
 /// What an event did, in terms the timeline can show.
@@ -86,6 +90,9 @@ pub struct EventSummary {
     /// How many ideas an import brought (its `title` is the file's name).
     #[serde(default)]
     pub count: Option<u32>,
+    /// The board's name before a rename.
+    #[serde(default)]
+    pub name_before: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -108,6 +115,7 @@ pub(crate) fn kind_name(kind: EventKind) -> &'static str {
         EventKind::Restored => "restored",
         EventKind::Thresholds => "thresholds",
         EventKind::Imported => "imported",
+        EventKind::Renamed => "renamed",
     }
 }
 
@@ -119,6 +127,7 @@ pub(crate) fn kind_from_name(name: &str) -> EventKind {
         "restored" => EventKind::Restored,
         "thresholds" => EventKind::Thresholds,
         "imported" => EventKind::Imported,
+        "renamed" => EventKind::Renamed,
         _ => EventKind::Edited,
     }
 }

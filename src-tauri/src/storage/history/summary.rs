@@ -17,6 +17,11 @@ pub(super) fn describe(
             summary.thresholds_after = after.thresholds().ok();
             (EventKind::Thresholds, None, summary)
         }
+        Some(RowChange::BoardName { before, after, .. }) => {
+            summary.title = Some(after.clone());
+            summary.name_before = Some(before.clone());
+            (EventKind::Renamed, None, summary)
+        }
         Some(RowChange::Idea { id, before, after }) => {
             summary.title = after.as_ref().or(before.as_ref()).map(|r| r.title.clone());
             summary.from = before.as_ref().map(|r| Zone::of(r.position(), now));

@@ -85,6 +85,17 @@ fn apply(tx: &Transaction<'_>, change: &RowChange, undo: bool) -> Result<()> {
                 params![id, t.payoff_threshold, t.cost_threshold],
             )?;
         }
+        RowChange::BoardName { id, before, after } => {
+            // Two boards never share a name: if another board took this one meanwhile, "<name> (2)".
+            let wanted = if undo { before } else { after };
+            let current = boards::summary(tx, *id)?.name;
+            let name = if current.to_lowercase() == wanted.to_lowercase() {
+                wanted.clone()
+            } else {
+                boards::unused_name(tx, wanted)?
+            };
+            tx.execute("UPDATE boards SET name = ?2 WHERE id = ?1", params![id, name])?;
+        }
     }
     Ok(())
 }

@@ -83,7 +83,8 @@ interface BoardScreenProps {
   boardId: number;
   focusName: boolean;
   onDuplicated: (board: BoardSummary) => void;
-  onDeleted: () => void;
+  /** The board was deleted; it can be restored (`restoreBoard`) for a while. */
+  onDeleted: (board: { id: number; name: string }) => void;
   onExport: () => void;
   onImport: () => void;
 }
@@ -294,8 +295,22 @@ export function BoardScreen({
         }}
         onRename={async (name) => {
           const renamed = await guard(() => backend.renameBoard(board.id, name));
-          if (renamed) await afterChange({ board: board.id });
-          return renamed !== undefined;
+          if (!renamed) return false;
+          // Read the board again: its name, and its undo state (the rename is the edit to undo now).
+          await afterChange({ board: board.id });
+          const undoThis = renamed.history.lastEvent;
+          const before = board.name;
+          if (undoThis !== null && renamed.value.name !== before)
+            toast({
+              message: `Renamed “${before}” to “${renamed.value.name}”.`,
+              action: {
+                label: "Undo",
+                run: () => {
+                  model.undo(undoThis);
+                },
+              },
+            });
+          return true;
         }}
         onDuplicate={async () => {
           const copy = await guard(() => backend.duplicateBoard(board.id));
@@ -538,7 +553,7 @@ export function BoardScreen({
                 {board.ideas.length === 0
                   ? "The board is empty."
                   : `It holds ${board.ideas.length} ${board.ideas.length === 1 ? "idea" : "ideas"}, which will be deleted with it.`}{" "}
-                This cannot be undone.
+                You can undo this for a few seconds.
               </p>
             }
             confirmLabel="Delete board"
@@ -548,7 +563,7 @@ export function BoardScreen({
             onConfirm={async () => {
               setDialog(null);
               const done = await guard(() => backend.deleteBoard(board.id));
-              if (done !== undefined) onDeleted();
+              if (done !== undefined) onDeleted({ id: board.id, name: board.name });
             }}
           />
         )}

@@ -233,8 +233,9 @@ export function useBoard(boardId: number) {
       deleteIdea: (id: number) => {
         edit({ kind: "delete", id });
       },
-      undo: () => {
-        edit({ kind: "undo" });
+      /** Undoes the latest edit; with `expected` (a toast's Undo), only when that edit is still the latest. */
+      undo: (expected?: number) => {
+        edit(expected === undefined ? { kind: "undo" } : { kind: "undo", expected });
       },
       redo: () => {
         edit({ kind: "redo" });

@@ -18,6 +18,7 @@ function event(kind: Event["kind"], summary: Partial<Event["summary"]>): Event {
       thresholdsBefore: null,
       thresholdsAfter: null,
       count: null,
+      nameBefore: null,
       ...summary,
     },
   };
@@ -46,6 +47,9 @@ describe("describeEvent", () => {
         }),
       ),
     ).toBe("changed the thresholds to payoff ≥ 6, cost/risk ≥ 5 (were 5 and 5)");
+    expect(describeEvent(event("renamed", { title: "Platform", nameBefore: "Infra" }))).toBe(
+      "renamed the board to “Platform” (was “Infra”)",
+    );
   });
 
   it("shows the time today and the date before", () => {

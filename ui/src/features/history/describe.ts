@@ -33,6 +33,8 @@ export function describeEvent(event: Event, options: { withTitle?: boolean } = {
       const count = summary.count ?? 0;
       return `imported ${count} idea${count === 1 ? "" : "s"} from ${summary.title ?? "a file"}`;
     }
+    case "renamed":
+      return `renamed the board to “${clip(summary.title ?? "")}”${summary.nameBefore ? ` (was “${clip(summary.nameBefore)}”)` : ""}`;
     case "thresholds": {
       const b = summary.thresholdsBefore;
       const a = summary.thresholdsAfter;
