@@ -65,6 +65,28 @@ function renderSaving(start: Idea) {
 }
 
 describe("DetailsPanel", () => {
+  it("shows a long title whole in a field that wraps, saves it on Enter and keeps it on one line", async () => {
+    const long = "Rotate the certificates ".repeat(21).slice(0, 500);
+    const { saves } = renderSaving(idea(7, long, "implement"));
+    const title = screen.getByLabelText("Title");
+    // A text area of one row to start with, that wraps: the whole title is in it, not only its end.
+    expect(title.tagName).toBe("TEXTAREA");
+    expect(title).toHaveValue(long);
+    expect(title).toHaveAttribute("maxLength", "500");
+
+    // Enter saves and starts no new line; pasted line breaks become spaces.
+    await userEvent.clear(title);
+    await userEvent.type(title, "Rotate certs{Enter}");
+    expect(title).toHaveValue("Rotate certs");
+    expect(saves.at(-1)?.title).toBe("Rotate certs");
+    await userEvent.clear(title);
+    await userEvent.click(title);
+    await userEvent.paste("Rotate\ncerts\r\nbefore they expire");
+    await userEvent.keyboard("{Enter}");
+    expect(title).toHaveValue("Rotate certs before they expire");
+    expect(saves.at(-1)?.title).toBe("Rotate certs before they expire");
+  });
+
   it("saves each field on its own and keeps an invalid link at its field, holding back nothing", async () => {
     const { saves, reports, onError, unmount } = renderSaving({
       ...idea(7, "Rotate certs", "implement"),

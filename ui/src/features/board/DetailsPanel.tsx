@@ -2,7 +2,7 @@
 // saved on its own, as one edit, when it loses focus (or on Enter in a one-line field); Escape closes the panel and
 // returns to the board. A value the backend would refuse (no title, a link that is not a web address) is never sent:
 // it is marked at its field with what to type instead, holds back no other field, and the save indicator counts it.
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
 import { SidePanel } from "../../components/SidePanel";
@@ -14,6 +14,7 @@ import { Timeline } from "../history/Timeline";
 import {
   FIELDS,
   fieldProblem,
+  oneLine,
   parseScore,
   sameValue,
   scoreProblem,
@@ -95,7 +96,14 @@ export function DetailsPanel(props: DetailsPanelProps) {
     setScoreBase(position);
     setScoreText(followed);
   }
-  const titleRef = useRef<HTMLInputElement>(null);
+  const titleRef = useRef<HTMLTextAreaElement>(null);
+  // The title field is as tall as its text (its CSS caps it, then it scrolls).
+  useLayoutEffect(() => {
+    const el = titleRef.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+  }, [draft.title]);
   const ids = {
     title: useId(),
     titleProblem: useId(),
@@ -220,7 +228,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       value: draft[key],
       "aria-invalid": why !== null,
       "aria-describedby": why !== null ? describedBy : undefined,
-      onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
         setDraft({ ...draft, [key]: e.target.value });
       },
       onBlur: () => {
@@ -301,7 +309,24 @@ export function DetailsPanel(props: DetailsPanelProps) {
       }}
     >
       <label htmlFor={ids.title}>Title</label>
-      <input id={ids.title} ref={titleRef} maxLength={500} {...field("title")} />
+      {/* A title is one line, but a long one wraps and the field grows to show it (up to a few lines, then it
+          scrolls): Enter saves instead of starting a new line, and pasted line breaks become spaces. */}
+      <textarea
+        id={ids.title}
+        ref={titleRef}
+        className="title-field"
+        rows={1}
+        maxLength={500}
+        {...field("title")}
+        onChange={(e) => {
+          setDraft({ ...draft, title: oneLine(e.target.value) });
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== "Enter") return;
+          e.preventDefault();
+          leave("title");
+        }}
+      />
       {problem("title") && (
         <p id={ids.titleProblem} className="field-error">
           {problem("title")}

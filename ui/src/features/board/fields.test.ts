@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 
 import { saveIndicator } from "./BoardToolbar";
-import { fieldProblem, linkProblem, parseScore, scoreProblem, unsavedLabel } from "./fields";
+import { fieldProblem, linkProblem, oneLine, parseScore, scoreProblem, unsavedLabel } from "./fields";
+
+describe("oneLine", () => {
+  it("turns every kind of line break into a space", () => {
+    expect(oneLine("Rotate\ncerts\r\nbefore\rthey expire")).toBe("Rotate certs before they expire");
+    expect(oneLine("one line")).toBe("one line");
+  });
+});
 
 describe("linkProblem", () => {
   it("accepts what the backend accepts", () => {

@@ -17,6 +17,11 @@ export interface UnsavedField {
   problem: string | null;
 }
 
+/** A title as one line: the line breaks in it (pasted text) become spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, " ");
+}
+
 /** How the save indicator names a field. */
 const FIELD_WORDS: Partial<Record<UnsavedField["field"], string>> = { cost: "cost/risk" };
 
