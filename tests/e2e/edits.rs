@@ -318,3 +318,83 @@ async fn a_new_idea_on_a_long_board_comes_into_view_highlighted() -> TestResult 
     app.quit().await?;
     Ok(())
 }
+
+/// Issue 13, item 8: a 500-character title showed only its end in a one-line field; it wraps and the field grows to
+/// show it. Opening the link where no browser is set up (this test machine has none: `gio open` fails) offers to copy
+/// the link right there.
+#[tokio::test]
+async fn a_long_title_shows_whole_and_a_link_no_browser_opens_can_be_copied() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let title: String = "Rotate the TLS certificates of every internal service before they expire, "
+        .repeat(7)
+        .chars()
+        .take(500)
+        .collect::<String>()
+        .trim_end()
+        .to_owned();
+    let link = "https://jira.example.com/browse/OPS-1234";
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "Long titles")?.id;
+            let idea = pickboard_lib::edits::add_idea(tx, board, "Short", Zone::Implement)?;
+            let edit = ideas::IdeaEdit {
+                title: title.clone(),
+                notes: String::new(),
+                owner: "ana".into(),
+                link: link.into(),
+                tags: vec![],
+            };
+            pickboard_lib::edits::update_idea(tx, idea.id, &edit)?;
+            Ok(())
+        })?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.card(&title).await?.click().await?;
+    let field = details_field(&app, "Title").await?;
+    let shape: Value = app
+        .client
+        .execute(
+            "const f = arguments[0]; return { tag: f.tagName, value: f.value.length, height: f.clientHeight, \
+             scroll: f.scrollHeight, lineHeight: parseFloat(getComputedStyle(f).lineHeight) };",
+            vec![serde_json::to_value(&field)?],
+        )
+        .await?;
+    assert_eq!(shape["tag"], "TEXTAREA", "{shape}");
+    assert_eq!(shape["value"], title.chars().count(), "{shape}");
+    let (height, line) = (
+        shape["height"].as_f64().unwrap_or_default(),
+        shape["lineHeight"].as_f64().unwrap_or(20.0),
+    );
+    assert!(height >= line * 5.5, "the field grew to several lines: {shape}");
+    assert!(
+        height <= line * 7.0 + 16.0,
+        "and stops growing, then scrolls: {shape}"
+    );
+    app.screenshot("details-long-title-1024.png").await?;
+
+    // Enter saves the title and adds no line break.
+    field.click().await?;
+    app.press_ctrl('a').await?;
+    field.send_keys("Rotate certs").await?;
+    app.press(&[Key::Enter]).await?;
+    app.card("Rotate certs").await?;
+    assert_eq!(field.prop("value").await?.as_deref(), Some("Rotate certs"));
+
+    // Open: no browser here, so the panel says so and offers Copy link, which copies it.
+    app.click_button("Open").await?;
+    let alert = app
+        .wait_for_css("aside[aria-label='Idea details'] .link-trouble")
+        .await?;
+    let said = alert.text().await?;
+    assert!(said.contains("No web browser could be opened"), "{said}");
+    app.screenshot("details-link-no-browser.png").await?;
+    app.click_button("Copy link").await?;
+    app.wait_until(
+        "the link is copied",
+        "return document.querySelector('.link-trouble')?.textContent.includes('The link is copied');",
+    )
+    .await?;
+    app.quit().await
+}

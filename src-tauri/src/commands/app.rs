@@ -68,8 +68,8 @@ pub fn open_link(app: AppHandle, url: String) -> Result<()> {
         // The launcher's own words (`Launcher "gio" "open" … ExitStatus(…)`) mean nothing to the user.
         eprintln!("pickboard: opening a link failed: {e}");
         Error::invalid(
-            "No web browser could be opened for this link. Copy it from the Link field and open it in your \
-                 browser, or set a default browser in your system's settings.",
+            "No web browser could be opened for this link. Copy the link and open it in your browser, or set a \
+                 default browser in your system's settings.",
         )
     })
 }

@@ -65,6 +65,39 @@ function renderSaving(start: Idea) {
 }
 
 describe("DetailsPanel", () => {
+  it("offers to copy the link when no browser opens it", async () => {
+    const link = "https://jira.example.com/browse/OPS-1";
+    fakeBackend(null, {
+      open_link: () => {
+        throw { kind: "invalid", message: "No web browser could be opened for this link.", path: null };
+      },
+    });
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    render(
+      <Providers>
+        <DetailsPanel
+          idea={{ ...idea(7, "Rotate certs", "implement"), link }}
+          boardTags={[]}
+          onSave={vi.fn()}
+          onScores={vi.fn()}
+          onMove={vi.fn()}
+          onDelete={vi.fn()}
+          onClose={vi.fn()}
+          onError={vi.fn()}
+        />
+      </Providers>,
+    );
+    expect(screen.queryByRole("button", { name: "Copy link" })).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Open" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "No web browser could be opened for this link.",
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Copy link" }));
+    expect(writeText).toHaveBeenCalledWith(link);
+    expect(screen.getByRole("alert")).toHaveTextContent("The link is copied: paste it into your browser.");
+  });
+
   it("shows a long title whole in a field that wraps, saves it on Enter and keeps it on one line", async () => {
     const long = "Rotate the certificates ".repeat(21).slice(0, 500);
     const { saves } = renderSaving(idea(7, long, "implement"));

@@ -96,6 +96,10 @@ export function DetailsPanel(props: DetailsPanelProps) {
     setScoreBase(position);
     setScoreText(followed);
   }
+  /** Opening the link failed (no browser is set up): why, and whether it was copied instead. */
+  const [linkTrouble, setLinkTrouble] = useState<{ link: string; message: string; copied: boolean } | null>(
+    null,
+  );
   const titleRef = useRef<HTMLTextAreaElement>(null);
   // The title field is as tall as its text (its CSS caps it, then it scrolls).
   useLayoutEffect(() => {
@@ -394,14 +398,43 @@ export function DetailsPanel(props: DetailsPanelProps) {
           className="button"
           disabled={!/^https?:\/\/\S+$/i.test(idea.link)}
           onClick={() => {
-            backend.openLink(idea.link).catch((raw: unknown) => {
-              onError(AppError.from(raw).message);
+            setLinkTrouble(null);
+            const link = idea.link;
+            backend.openLink(link).catch((raw: unknown) => {
+              setLinkTrouble({ link, message: AppError.from(raw).message, copied: false });
             });
           }}
         >
           Open
         </button>
       </div>
+      {linkTrouble?.link === idea.link && (
+        // No browser opened: the link can be copied from right here, to paste wherever it can be opened.
+        <div className="link-trouble" role="alert">
+          <p>
+            {linkTrouble.copied ? "The link is copied: paste it into your browser." : linkTrouble.message}
+          </p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              const { link } = linkTrouble;
+              navigator.clipboard.writeText(link).then(
+                () => {
+                  setLinkTrouble({ ...linkTrouble, copied: true });
+                },
+                () => {
+                  onError(
+                    "The link could not be copied. Select it in the Link field and copy it from there.",
+                  );
+                },
+              );
+            }}
+          >
+            Copy link
+          </button>
+        </div>
+      )}
       {problem("link") && (
         <p id={ids.linkProblem} className="field-error">
           {problem("link")}
