@@ -183,3 +183,86 @@ async fn chart_titles_stay_inside_and_never_cover_a_marker() -> TestResult {
     assert_eq!(top, "block", "the title at payoff 10 is shown");
     app.quit().await
 }
+
+/// Moved by the keyboard in the chart view, an idea shows where it will land before it is dropped: a card from the
+/// Unsorted tray (Space, arrows) gets the ghost marker with its scores in the middle of the quadrant it is over, and
+/// lands there; a marker nudged with the arrow keys shows its new scores where it stands and is saved there.
+#[tokio::test]
+async fn a_keyboard_move_on_the_chart_shows_where_the_idea_lands() -> TestResult {
+    use fantoccini::key::Key;
+    use pickboard_lib::domain::{Score, Zone};
+    use pickboard_lib::edits;
+    use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    let (card_title, marker_title) = ("Moved by the keyboard", "Nudged with the arrows");
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "Keys")?.id;
+            edits::add_idea(tx, board, card_title, Zone::Unsorted)?;
+            let placed = edits::add_idea(tx, board, marker_title, Zone::Unsorted)?;
+            edits::set_scores(tx, placed.id, Score::from_tenths(30)?, Score::from_tenths(30)?)?;
+            Ok(())
+        })?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.click_button("Chart").await?;
+    app.wait_for_css(".plane .marker").await?;
+    let card = app.card(card_title).await?;
+    app.client
+        .execute("arguments[0].focus();", vec![serde_json::to_value(&card)?])
+        .await?;
+
+    // Space picks it up; Right takes it over Implement, then Challenge: the ghost follows with the scores.
+    app.press(&[Key::Space, Key::Right]).await?;
+    app.wait_until(
+        "the ghost shows Implement's middle",
+        "return document.querySelector('.plane .marker-ghost')?.innerText.includes('Payoff 7.5 · Cost/risk 2.5');",
+    )
+    .await?;
+    app.press(&[Key::Right]).await?;
+    app.wait_until(
+        "the ghost shows Challenge's middle",
+        "return document.querySelector('.plane .marker-ghost')?.innerText.includes('Payoff 7.5 · Cost/risk 7.5');",
+    )
+    .await?;
+    app.screenshot("chart-keyboard-ghost.png").await?;
+    app.press(&[Key::Space]).await?;
+    let landed = wait_for_scores(data.path(), card_title, |_, _| true).await?;
+    assert_eq!(landed, (75, 75), "it lands where the ghost showed");
+    app.wait_until(
+        "the ghost goes with the drop",
+        "return !document.querySelector('.marker-ghost');",
+    )
+    .await?;
+
+    // A marker nudged up with the arrow key shows its new scores where it stands until it is saved there (half a
+    // second later: what showed is recorded as it shows).
+    let marker = app
+        .wait_for_css(&format!(
+            "button.marker[aria-label^={}]",
+            pickboard_e2e::css_string(marker_title)
+        ))
+        .await?;
+    app.client
+        .execute("arguments[0].focus();", vec![serde_json::to_value(&marker)?])
+        .await?;
+    app.client
+        .execute(
+            "window.__shown = []; new MutationObserver(() => { \
+               const s = document.querySelector('.plane .marker-live .marker-scores'); \
+               if (s) window.__shown.push(s.textContent); \
+             }).observe(document.querySelector('.plane'), { subtree: true, childList: true, characterData: true });",
+            vec![],
+        )
+        .await?;
+    app.press(&[Key::Up]).await?;
+    app.wait_until(
+        "the nudged marker showed its new scores",
+        "return window.__shown.includes('P 3.1 · C 3');",
+    )
+    .await?;
+    wait_for_scores(data.path(), marker_title, |p, c| (p, c) == (31, 30)).await?;
+    app.quit().await
+}

@@ -11,7 +11,7 @@ import { AppError } from "../../lib/ipc";
 import { useAfterChange } from "../../lib/queries";
 import type { BoardSummary, Quadrant, Zone } from "../../lib/bindings";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
-import { scoresAt } from "../chart/geometry";
+import { fractionOf, scoresAt } from "../chart/geometry";
 import { Timeline } from "../history/Timeline";
 import { facets, matchingIds, NO_FILTER, type Filter } from "../search/filter";
 import { SearchBar } from "../search/SearchBar";
@@ -141,12 +141,28 @@ export function BoardScreen({
     },
     [setScores],
   );
+  const thresholds = board?.thresholds ?? null;
+  /** On the chart, an idea moved into a quadrant by the keyboard lands in the middle of that quadrant. */
+  const keyboardPlaneSpot = useCallback(
+    (zone: Zone) => {
+      const rect = planeRef.current?.getBoundingClientRect();
+      if (!rect || !thresholds || zone === "unsorted") return null;
+      const high = zone === "implement" || zone === "challenge";
+      const hard = zone === "challenge" || zone === "kill";
+      const payoff = high ? (thresholds.payoff + 10) / 2 : thresholds.payoff / 2;
+      const cost = hard ? (thresholds.cost + 10) / 2 : thresholds.cost / 2;
+      const at = fractionOf(payoff, cost);
+      return { x: rect.left + at.x * rect.width, y: rect.top + at.y * rect.height };
+    },
+    [thresholds],
+  );
   const dnd = useBoardDnd(
     columns,
     (id, zone, index) => {
       moveIdea(id, zone, index);
     },
     placeOnPlane,
+    keyboardPlaneSpot,
   );
   const dndView = dnd.view;
 

@@ -53,6 +53,9 @@ export function useBoardDnd(
   columns: Columns,
   onMove: (id: number, zone: Zone, index: number) => void,
   onPlaneDrop?: (id: number, clientX: number, clientY: number) => void,
+  /** Where on the chart's plane (viewport coordinates) an idea moved into `zone` by the keyboard lands; `null` when
+   * the plane is not on screen (the quadrants view), where it goes into the quadrant's list instead. */
+  keyboardPlaneSpot?: (zone: Zone) => Point | null,
 ) {
   const [drag, setDrag] = useState<Drag | null>(null);
   const [liveMessage, setLiveMessage] = useState("");
@@ -110,11 +113,13 @@ export function useBoardDnd(
       }
       const moved = moveInColumns(cols, current.id, target.zone, target.index);
       updateDrag({ ...current, columns: moved });
+      // On the chart, the ghost marker shows the spot in the quadrant where the idea will land, with its scores.
+      planePointer.set(keyboardPlaneSpot?.(target.zone) ?? null);
       setLiveMessage(describe(current.id, moved));
       const rect = context.droppableRects.get(zoneDropId(target.zone));
       return rect ? { x: rect.left + 8, y: rect.top + 40 } : currentCoordinates;
     },
-    [describe, updateDrag],
+    [describe, updateDrag, planePointer, keyboardPlaneSpot],
   );
 
   const sensors = useSensors(
@@ -192,6 +197,7 @@ export function useBoardDnd(
 
   const onDragMove = useCallback(
     ({ over, activatorEvent, delta }: DragMoveEvent) => {
+      if (dragRef.current?.keyboard) return; // the keyboard's spot is set as it moves
       planePointer.set(over?.id === PLANE_DROP_ID ? pointerAt(activatorEvent, delta) : null);
     },
     [planePointer],
@@ -200,14 +206,16 @@ export function useBoardDnd(
   const onDragEnd = useCallback(
     ({ over, activatorEvent, delta }: DragEndEvent) => {
       const current = dragRef.current;
+      const keyboardSpot = current?.keyboard ? planePointer.get() : null;
       updateDrag(null);
       planePointer.set(null);
       lastOverId.current = null;
       if (!current) return;
       if (!current.keyboard && !over) return; // dropped outside the board: nothing moves
-      // On the plane, the idea lands under the pointer, wherever the card was grabbed.
-      const pointer = pointerAt(activatorEvent, delta);
-      if (over?.id === PLANE_DROP_ID && onPlaneDrop && pointer) {
+      // On the plane, the idea lands under the pointer, wherever the card was grabbed; moved by the keyboard, where
+      // its ghost showed.
+      const pointer = keyboardSpot ?? pointerAt(activatorEvent, delta);
+      if ((keyboardSpot !== null || over?.id === PLANE_DROP_ID) && onPlaneDrop && pointer) {
         onPlaneDrop(current.id, pointer.x, pointer.y);
         return;
       }
