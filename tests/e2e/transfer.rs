@@ -38,7 +38,8 @@ async fn export_as(app: &App, format: &str, path: &Path) -> TestResult {
         app.screenshot("export-dialog.png").await?;
     }
     app.click_button("Export…").await?;
-    toast_says(app, "Saved").await
+    // The toast names the file, so an earlier export's toast still on screen does not count.
+    toast_says(app, &format!("Saved {}", path.display())).await
 }
 
 async fn toast_says(app: &App, start: &str) -> TestResult {

@@ -27,6 +27,7 @@ import { useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival } from "./ZoneList";
 
 import "./board.css";
+import { focusAfterDelete, focusedIdeaId, refocusCard } from "./focus";
 
 // Panels and dialogs that are not on screen at start are loaded when first opened, so that the first frame does not
 // wait for them.
@@ -38,46 +39,6 @@ const ShortcutsSheet = lazy(async () => ({ default: (await import("./ShortcutsSh
 const ThresholdsDialog = lazy(async () => ({
   default: (await import("./ThresholdsDialog")).ThresholdsDialog,
 }));
-
-/** The idea whose card or marker has the keyboard focus, if any: the number keys and Delete act on it. */
-function focusedIdeaId(): number | null {
-  const active = document.activeElement;
-  const card = active instanceof HTMLElement ? active.closest<HTMLElement>("[data-idea-id]") : null;
-  const id = Number(card?.dataset.ideaId);
-  return card && Number.isInteger(id) ? id : null;
-}
-
-/** Before idea `id` goes: the focus, if it was on its card, in its details or nowhere, moves to the next card of its
- * zone, or the previous one when it was the last, or the zone itself when it was alone; never to the page. */
-function focusAfterDelete(id: number) {
-  const card = document.querySelector<HTMLElement>(`.card[data-idea-id="${id}"]`);
-  const zone = card?.closest<HTMLElement>("section.zone");
-  if (!card || !zone) return;
-  const active = document.activeElement;
-  const focusWasHere =
-    active === null ||
-    active === document.body ||
-    card.contains(active) ||
-    active.closest("aside[aria-label='Idea details']") !== null;
-  if (!focusWasHere) return;
-  const cards = [...zone.querySelectorAll<HTMLElement>(".card[data-idea-id]")];
-  const at = cards.indexOf(card);
-  (cards[at + 1] ?? cards[at - 1] ?? zone).focus();
-}
-
-/** Gives the focus back to idea `id`'s card once it shows in its new place (if nothing else took it meanwhile). */
-function refocusCard(id: number) {
-  const old = document.activeElement;
-  let frames = 0;
-  const attempt = () => {
-    const active = document.activeElement;
-    if (active !== null && active !== document.body && active !== old) return;
-    const card = document.querySelector<HTMLElement>(`.card[data-idea-id="${id}"]`);
-    if (card && card !== old) card.focus();
-    else if (++frames < 30) requestAnimationFrame(attempt);
-  };
-  requestAnimationFrame(attempt);
-}
 
 interface BoardScreenProps {
   boardId: number;

@@ -29,6 +29,7 @@ import type { Zone } from "../../lib/bindings";
 import { ideaDragId, parseIdeaId, parseZoneId, PLANE_DROP_ID, zoneDropId } from "../../lib/dnd";
 import { NEIGHBOURS, ZONE_INFO } from "../../lib/zones";
 import { findIdea, moveInColumns, type Columns } from "./columns";
+import { refocusCard } from "./focus";
 
 const ARROWS: Record<string, "up" | "down" | "left" | "right"> = {
   ArrowUp: "up",
@@ -211,6 +212,8 @@ export function useBoardDnd(
       planePointer.set(null);
       lastOverId.current = null;
       if (!current) return;
+      // The card was drawn anew in each list it passed through: the focus follows it to where it lands.
+      if (current.keyboard) refocusCard(current.id);
       if (!current.keyboard && !over) return; // dropped outside the board: nothing moves
       // On the plane, the idea lands under the pointer, wherever the card was grabbed; moved by the keyboard, where
       // its ghost showed.
