@@ -210,7 +210,7 @@ const CARD_PLACE: &str = r#"
     const [zone, title] = arguments;
     const region = document.querySelector(`section[aria-label="${zone}"]`);
     const card = region && [...region.querySelectorAll('[aria-roledescription="idea"]')]
-        .find(c => c.getAttribute('aria-label') === title);
+        .find(c => c.querySelector('.card-title').textContent === title);
     if (!card) return { present: false, visible: false, highlighted: false };
     const list = card.closest('.zone-list');
     const r = card.getBoundingClientRect();

@@ -227,7 +227,7 @@ async fn a_card_keeps_each_piece_of_its_meta_line_whole_in_a_narrow_quadrant() -
     tokio::time::sleep(Duration::from_millis(300)).await;
 
     let measure = r#"
-        const card = [...document.querySelectorAll('.card')].find(c => c.getAttribute('aria-label') === arguments[0]);
+        const card = [...document.querySelectorAll('.card')].find(c => c.querySelector('.card-title')?.textContent === arguments[0]);
         const box = e => e.getBoundingClientRect();
         const owner = box(card.querySelector('.card-owner'));
         const scores = card.querySelector('.card-scores');

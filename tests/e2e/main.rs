@@ -7,6 +7,7 @@ use pickboard_e2e::{App, TestResult};
 use rusqlite::Connection;
 
 mod accessibility;
+mod account;
 mod chart;
 mod edits;
 mod fit;
@@ -163,7 +164,7 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     app.screenshot("details-panel.png").await?;
     app.click_button("Delete idea").await?;
     app.wait_until("the idea is gone", &format!(
-        "return ![...document.querySelectorAll('[aria-roledescription=\"idea\"]')].some(c => c.getAttribute('aria-label') === {});",
+        "return ![...document.querySelectorAll('[aria-roledescription=\"idea\"]')].some(c => c.querySelector('.card-title').textContent === {});",
         serde_json::to_string(&first)?
     )).await?;
     app.click_button("Undo").await?;
@@ -362,7 +363,7 @@ async fn a_marker_dragged_on_the_chart_is_saved_and_undone_with_the_keyboard() -
     )
     .await?;
     let dimmed: Vec<String> = serde_json::from_value(app.client.execute(
-        "return [...document.querySelectorAll('[aria-roledescription=\"idea\"].dimmed')].map(c => c.getAttribute('aria-label'));",
+        "return [...document.querySelectorAll('[aria-roledescription=\"idea\"].dimmed')].map(c => c.querySelector('.card-title').textContent);",
         vec![],
     ).await?)?;
     assert_eq!(dimmed.len(), 5, "{dimmed:?}");

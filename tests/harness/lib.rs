@@ -330,14 +330,15 @@ impl App {
         Ok(serde_json::from_value(found)?)
     }
 
-    /// The button whose text is `label`, once it shows.
+    /// The button named `label` (by its text or, for an icon, its label), once it shows.
     pub async fn find_button(&self, label: &str) -> TestResult<Element> {
-        let xpath = format!("//button[normalize-space()={}]", xpath_literal(label));
+        let xpath = button_xpath(label);
         Ok(self.client.wait().for_element(Locator::XPath(&xpath)).await?)
     }
 
+    /// Clicks the button named `label` (by its text or, for an icon, its label), once it shows.
     pub async fn click_button(&self, label: &str) -> TestResult {
-        let xpath = format!("//button[normalize-space()={}]", xpath_literal(label));
+        let xpath = button_xpath(label);
         self.client
             .wait()
             .for_element(Locator::XPath(&xpath))
@@ -347,7 +348,7 @@ impl App {
         Ok(())
     }
 
-    /// The titles of the cards in each zone, in order, as the UI shows them (by the cards' accessible names).
+    /// The titles of the cards in each zone, in order, as the UI shows them (a card's accessible name is its title).
     pub async fn zones(&self) -> TestResult<Vec<(String, Vec<String>)>> {
         let value = self
             .client
@@ -355,7 +356,7 @@ impl App {
                 r#"return arguments[0].map(name => {
                        const region = document.querySelector(`section[aria-label="${name}"]`);
                        const cards = region ? [...region.querySelectorAll('[aria-roledescription="idea"]')] : [];
-                       return [name, cards.map(c => c.getAttribute('aria-label'))];
+                       return [name, cards.map(c => c.querySelector('.card-title').textContent)];
                    });"#,
                 vec![json!(ZONES)],
             )
@@ -408,19 +409,20 @@ impl App {
     pub async fn wait_for_card_in(&self, zone: &str, title: &str) -> TestResult {
         let script = format!(
             "return [...document.querySelectorAll('section[aria-label={}] [aria-roledescription=\"idea\"]')]
-                 .some(c => c.getAttribute('aria-label') === {});",
+                 .some(c => c.querySelector('.card-title').textContent === {});",
             serde_json::to_string(zone)?,
             serde_json::to_string(title)?
         );
         self.wait_until(&format!("{zone} shows {title:?}"), &script).await
     }
 
+    /// The card titled `title`, once it shows.
     pub async fn card(&self, title: &str) -> TestResult<Element> {
-        let css = format!(
-            "[aria-roledescription=\"idea\"][aria-label={}]",
-            css_string(title)
+        let xpath = format!(
+            "//*[@aria-roledescription='idea'][*[contains(concat(' ', @class, ' '), ' card-title ')][.={}]]",
+            xpath_literal(title)
         );
-        self.wait_for_css(&css).await
+        Ok(self.client.wait().for_element(Locator::XPath(&xpath)).await?)
     }
 
     pub async fn region(&self, name: &str) -> TestResult<Element> {
@@ -584,15 +586,23 @@ impl App {
     }
 
     /// The accessible name of the focused element.
+    /// The accessible name of what has the focus: its label, or for a card its title. A focus that is on its way
+    /// (a card drawn anew in another list gets it back a frame later) is waited for, a moment.
     pub async fn focused_label(&self) -> TestResult<String> {
-        let value = self
-            .client
-            .execute(
-                "const e = document.activeElement; return e ? (e.getAttribute('aria-label') || '') : '';",
-                vec![],
-            )
-            .await?;
-        Ok(value.as_str().unwrap_or_default().to_owned())
+        let script = "const e = document.activeElement;
+             if (!e || e === document.body) return null;
+             return e.getAttribute('aria-label') || e.querySelector(':scope > .card-title')?.textContent || '';";
+        let deadline = Instant::now() + Duration::from_secs(2);
+        loop {
+            let value = self.client.execute(script, vec![]).await?;
+            if let Some(label) = value.as_str() {
+                return Ok(label.to_owned());
+            }
+            if Instant::now() > deadline {
+                return Ok(String::new());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     pub async fn screenshot(&self, name: &str) -> TestResult<PathBuf> {
@@ -636,6 +646,11 @@ pub fn app_processes(data_dir: &Path) -> Vec<u32> {
 
 pub fn css_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn button_xpath(label: &str) -> String {
+    let label = xpath_literal(label);
+    format!("//button[normalize-space()={label} or @aria-label={label}]")
 }
 
 fn xpath_literal(s: &str) -> String {

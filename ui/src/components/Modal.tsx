@@ -1,6 +1,7 @@
 // A modal dialog: focus moves in when it opens, Tab stays inside, Escape cancels, focus returns when it closes.
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
+import { useScrollableFocus } from "../lib/useScrollableFocus";
 import "./Modal.css";
 
 interface ModalProps {
@@ -15,6 +16,8 @@ interface ModalProps {
 export function Modal({ title, children, onCancel, footer, wide = false }: ModalProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useScrollableFocus(bodyRef);
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -63,7 +66,9 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
         <h2 id={titleId} className="modal-title">
           {title}
         </h2>
-        <div className="modal-body">{children}</div>
+        <div className="modal-body" ref={bodyRef}>
+          {children}
+        </div>
         <div className="modal-footer">{footer}</div>
       </div>
     </div>

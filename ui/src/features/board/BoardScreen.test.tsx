@@ -85,6 +85,27 @@ describe("BoardScreen", () => {
     expect(container.querySelector("img, script")).toBeNull();
   });
 
+  it("names a card by what it shows, in words", async () => {
+    fakeBackend(
+      board([
+        { ...idea(1, "Patch bastion", "kill"), owner: "ana.ribeiro", notes: "n", tags: ["infra", "ssh"] },
+        idea(2, "New", "unsorted"),
+      ]),
+    );
+    renderBoard();
+    const kill = await screen.findByRole("region", { name: "Kill" });
+    expect(
+      within(kill).getByRole("button", {
+        // jsdom knows no layout, so it puts a space at every element's edge; a browser does not, for inline ones.
+        name: (name) =>
+          name.replace(/ ,/g, ",") ===
+          "Patch bastion, owner ana.ribeiro, payoff 2.5, cost/risk 2.5, Notes, #infra, #ssh",
+      }),
+    ).toBeInTheDocument();
+    const tray = screen.getByRole("region", { name: "Unsorted" });
+    expect(within(tray).getByRole("button", { name: "New" })).toBeInTheDocument();
+  });
+
   it("deletes a focused card with the Delete key and offers Undo", async () => {
     const fake = fakeBackend(board([idea(1, "Drop me", "possible")]));
     renderBoard();

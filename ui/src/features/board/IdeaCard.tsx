@@ -1,5 +1,6 @@
-// One idea on the board. Its accessible name is its title; it is dragged with the pointer or picked up with Space or
-// Enter. The title is clamped to two lines and shown whole on hover and focus.
+// One idea on the board. Its accessible name is what it shows, in words: the title, then the owner, the scores, notes,
+// link and tags. It is dragged with the pointer or picked up with Space or Enter. The title is clamped to two lines and
+// shown whole on hover and focus.
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { memo, type KeyboardEvent } from "react";
@@ -12,34 +13,41 @@ interface CardBodyProps {
 }
 
 function CardBody({ idea }: CardBodyProps) {
+  const { owner, position, notes, link, tags } = idea;
   return (
     <>
       <span className="card-title">{idea.title}</span>
-      {(idea.position || idea.notes || idea.owner || idea.link || idea.tags.length > 0) && (
-        <span className="card-meta" aria-hidden="true">
-          {idea.owner && (
-            <span className="card-owner" title={idea.owner}>
-              {initials(idea.owner)}
+      {(position || notes || owner || link || tags.length > 0) && (
+        <span className="card-meta">
+          {owner && (
+            <span className="card-owner" title={owner}>
+              <span aria-hidden="true">{initials(owner)}</span>
+              <span className="visually-hidden">, owner {owner}</span>
             </span>
           )}
-          {idea.position && (
+          {position && (
             <span className="card-scores" title="Payoff · Cost/risk">
-              P {idea.position.payoff} · C {idea.position.cost}
+              <span aria-hidden="true">
+                P {position.payoff} · C {position.cost}
+              </span>
+              <span className="visually-hidden">
+                , payoff {position.payoff}, cost/risk {position.cost}
+              </span>
             </span>
           )}
-          {idea.notes && (
+          {notes && (
             <span className="card-notes" title="Has notes">
-              Notes
+              <span className="visually-hidden">, </span>Notes
             </span>
           )}
-          {idea.link && (
-            <span className="card-link" title={idea.link}>
-              Link
+          {link && (
+            <span className="card-link" title={link}>
+              <span className="visually-hidden">, </span>Link
             </span>
           )}
-          {idea.tags.slice(0, 3).map((tag) => (
+          {tags.slice(0, 3).map((tag) => (
             <span key={tag} className="card-tag">
-              #{tag}
+              <span className="visually-hidden">, </span>#{tag}
             </span>
           ))}
         </span>
@@ -93,7 +101,6 @@ export const IdeaCard = memo(function IdeaCard({
       {...attributes}
       {...listeners}
       aria-roledescription="idea"
-      aria-label={idea.title}
       aria-pressed={selected}
       data-idea-id={idea.id}
       onKeyDown={onKeyDown}

@@ -64,6 +64,7 @@ function placeName(position: Position | null): string {
 }
 
 export function ImportDialog({ start, current, intoCurrent = false, onDone, onClose }: ImportDialogProps) {
+  const rowsHeadingId = useId();
   const [preview, setPreview] = useState<CsvPreview | null>(start.csv);
   const [mapping, setMapping] = useState<ColumnMapping | null>(start.csv?.mapping ?? null);
   const [name, setName] = useState(start.boardFile?.name ?? stem(start.fileName));
@@ -320,8 +321,10 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
 
           <div className="import-preview">
             {targetChoice}
-            <h3 className="import-heading">The file’s first rows</h3>
-            <div className="import-table-wrap">
+            <h3 className="import-heading" id={rowsHeadingId}>
+              The file’s first rows
+            </h3>
+            <div className="import-table-wrap" role="region" aria-labelledby={rowsHeadingId} tabIndex={0}>
               <table className="import-table">
                 <thead>
                   <tr>
