@@ -3,6 +3,7 @@
 use tauri::{DragDropEvent, Manager, WindowEvent};
 
 use crate::events::{self, DatabaseChanged, FileDrag, FileDropped};
+use crate::mattermost::connection::Session;
 use crate::mattermost::worker::{self, Wake};
 use crate::menu;
 use crate::paths;
@@ -37,8 +38,11 @@ pub fn run() {
                 eprintln!("pickboard: {err}");
             }
             let wake = Wake::default();
+            let session = std::sync::Arc::new(Session::default());
             if state.open_error().is_none() {
-                tauri::async_runtime::spawn(worker::run(std::sync::Arc::clone(&state), wake.clone()));
+                let (for_worker, for_session) =
+                    (std::sync::Arc::clone(&state), std::sync::Arc::clone(&session));
+                tauri::async_runtime::spawn(worker::run(for_worker, for_session, wake.clone()));
                 let for_backup = std::sync::Arc::clone(&state);
                 std::thread::spawn(move || daily_backup(&for_backup));
                 let (for_watch, handle) = (std::sync::Arc::clone(&state), app.handle().clone());
@@ -46,6 +50,7 @@ pub fn run() {
             }
             app.manage(state);
             app.manage(wake);
+            app.manage(session);
             menu::install(app)?;
             Ok(())
         })

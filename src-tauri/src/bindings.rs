@@ -13,10 +13,13 @@ use std::path::Path;
 
 use ts_rs::{Config, TS};
 
+use crate::commands::account::{ChannelChoice, TeamChannels};
 use crate::commands::app::OpenStatus;
 use crate::domain::{Position, Quadrant, Score, Thresholds, Zone};
 use crate::edits::{Edited, UndoOutcome};
 use crate::error::{ErrorKind, ErrorPayload};
+use crate::mattermost::account::{Account, Keeping};
+use crate::mattermost::destination::AccountChannel;
 use crate::mattermost::message::PostOptions;
 use crate::mattermost::outbox::{ChannelSettings, ChannelSettingsInput, Post, PostStatus};
 use crate::mattermost::response::{Failure, Problem};
@@ -69,6 +72,11 @@ fn generate() -> String {
         Post::decl(&cfg),
         Problem::decl(&cfg),
         Failure::decl(&cfg),
+        Keeping::decl(&cfg),
+        Account::decl(&cfg),
+        AccountChannel::decl(&cfg),
+        ChannelChoice::decl(&cfg),
+        TeamChannels::decl(&cfg),
         ExportFormat::decl(&cfg),
         CsvSource::decl(&cfg),
         ColumnMapping::decl(&cfg),

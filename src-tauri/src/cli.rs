@@ -5,9 +5,13 @@ use std::sync::Mutex;
 
 use crate::error::{Error, ErrorKind};
 use crate::files;
+use crate::mattermost::account::{self, Token};
+use crate::mattermost::api::Api;
+use crate::mattermost::connection::{self, Session};
 use crate::mattermost::deliver::deliver_due;
+use crate::mattermost::destination;
 use crate::mattermost::message::{utc_date, PostOptions};
-use crate::mattermost::outbox::{self, PostStatus};
+use crate::mattermost::outbox::{self, PostStatus, Sending};
 use crate::mattermost::send::Sender;
 use crate::mattermost::worker::REQUEST_TIMEOUT;
 use crate::paths;
@@ -22,11 +26,16 @@ Pickboard: prioritise work on a PICK chart.
 Usage:
   pickboard                                  open the window
   pickboard boards                           list the boards
-  pickboard post --board <name> [--note <text>] [--notify-owners] [--dry-run]
-                                             post the board's outcome to its Mattermost channel
-                                             (--dry-run prints the posts instead, exactly as they
+  pickboard post --board <name> [--note <text>] [--notify-owners] [--dry-run] [--as-me]
+                 [--update-last]             post the board's outcome to its Mattermost channel:
+                                             as your account when the board has a channel picked for
+                                             it in the app (a long outcome is one thread), else
+                                             through its incoming webhook. --as-me refuses to post
+                                             any other way; --update-last (as your account) updates
+                                             the board's last outcome post instead of adding one.
+                                             --dry-run prints the posts instead, exactly as they
                                              would be sent, with a separator line between them;
-                                             --notify-owners mentions each idea's owner by username)
+                                             --notify-owners mentions each idea's owner by username
   pickboard export --board <name> [--format json|csv|md|png|svg] -o <file>
                                              save the board to a file (- for standard output);
                                              the format follows the file's extension when not given
@@ -45,11 +54,17 @@ Usage:
 
 Environment:
   PICKBOARD_DATA_DIR     keep the data in this folder instead of the app data folder
+  PICKBOARD_MATTERMOST_TOKEN
+                         the access token to post as your account with, instead of the one in the
+                         credential store (for automation, or an account kept for a session only)
 
 Exit codes: 0 done, 2 the command line is wrong, 3 no such board or no channel set,
             4 the post failed (it stays in the outbox), 5 the database cannot be used,
             6 a file cannot be read or written, or its content cannot be imported.
 ";
+
+/// The environment variable that gives the command line the account's token.
+pub const TOKEN_VARIABLE: &str = "PICKBOARD_MATTERMOST_TOKEN";
 
 pub const EXIT_USAGE: i32 = 2;
 pub const EXIT_NOT_FOUND: i32 = 3;
@@ -101,7 +116,7 @@ impl Failure {
 pub fn exit_code(kind: ErrorKind) -> i32 {
     match kind {
         ErrorKind::NotFound => EXIT_NOT_FOUND,
-        ErrorKind::Mattermost => EXIT_POST_FAILED,
+        ErrorKind::Mattermost | ErrorKind::NoCredentialStore => EXIT_POST_FAILED,
         ErrorKind::Invalid | ErrorKind::File | ErrorKind::Cancelled => EXIT_FILE,
         ErrorKind::DatabaseTooNew
         | ErrorKind::DatabaseCorrupt
@@ -127,9 +142,12 @@ pub fn run(args: &[String]) -> i32 {
             Ok(())
         }
         Some("boards") => Options::parse(rest, &[], &[]).and_then(|_| list_boards()),
-        Some("post") => {
-            Options::parse(rest, &["--board", "--note"], &["--dry-run", "--notify-owners"]).and_then(post)
-        }
+        Some("post") => Options::parse(
+            rest,
+            &["--board", "--note"],
+            &["--dry-run", "--notify-owners", "--as-me", "--update-last"],
+        )
+        .and_then(post),
         Some("export") => Options::parse(rest, &["--board", "--format", "-o"], &[]).and_then(export),
         Some("import") => Options::parse(rest, &["--board", "--map"], &["--skip-bad-rows"]).and_then(import),
         Some("backup") => Options::parse(rest, &["-o"], &[]).and_then(backup),
@@ -257,10 +275,36 @@ fn post(options: Options) -> Result<(), Failure> {
         out.push('\n');
         return write_stdout(out.as_bytes());
     }
+    let as_account = db
+        .read(|tx| destination::account_channel(tx, board_id))
+        .map_err(Failure::from_error)?
+        .is_some();
+    if options.flag("--as-me") && !as_account {
+        return Err(Failure::from_error(Error::not_found(
+            "This board posts through its webhook, not as your account. In the app, choose Post to channel › Channel \
+             › Post as yourself, and pick the channel.",
+        )));
+    }
+    let sending = Sending {
+        update_last: options.flag("--update-last"),
+    };
     let post = db
-        .write(|tx| outbox::queue(tx, board_id, &post_options, &date))
+        .write(|tx| outbox::queue(tx, board_id, &post_options, &date, sending))
         .map_err(Failure::from_error)?;
     deliver(db, post.id, &data_dir())
+}
+
+/// The connected account's client for the command line: the token from `PICKBOARD_MATTERMOST_TOKEN` when it is set
+/// (for automation, or an account kept for a session only), else from the credential store.
+fn account_api(db: &mut Db) -> Result<Option<Api>, Error> {
+    let Some(who) = db.read(account::identity)? else {
+        return Ok(None);
+    };
+    let token = match std::env::var(TOKEN_VARIABLE) {
+        Ok(value) if !value.trim().is_empty() => Some(Token::parse(&value)?),
+        _ => Session::default().token(&who)?,
+    };
+    token.map(|t| connection::api(&who, t)).transpose()
 }
 
 fn export(options: Options) -> Result<(), Failure> {
@@ -477,10 +521,19 @@ fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
         .enable_all()
         .build()
         .map_err(|e| Failure::new(EXIT_POST_FAILED, e))?;
+    let mut db = db;
+    let via_account = db
+        .read(|tx| outbox::is_via_account(tx, post_id))
+        .map_err(Failure::from_error)?;
+    let api = if via_account {
+        account_api(&mut db).map_err(Failure::from_error)?
+    } else {
+        None
+    };
     let db = Mutex::new(db);
     let result = runtime.block_on(async {
         let sender = Sender::new(REQUEST_TIMEOUT).map_err(|e| Error::Storage(e.to_string()))?;
-        deliver_due(&db, &sender).await
+        deliver_due(&db, &sender, api.as_ref()).await
     });
     let mut db = db.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     result.map_err(Failure::from_error)?;
@@ -492,6 +545,9 @@ fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
             "Posted to Mattermost ({} of {} parts).",
             post.parts_sent, post.parts
         );
+        if let Some(link) = post.permalink {
+            println!("{link}");
+        }
         return Ok(());
     }
     let error = match post.error {

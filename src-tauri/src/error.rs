@@ -67,6 +67,10 @@ pub enum Error {
     #[error("Cancelled. Nothing was changed.")]
     Cancelled,
 
+    /// The operating system has no credential store Pickboard can keep a token in; the UI offers the session only.
+    #[error("{0}")]
+    NoCredentialStore(String),
+
     /// Mattermost did not take a message; the failure says why and what to do.
     #[error("{}{}", .0.message, .0.request_id.as_ref().map(|r| format!(" (Mattermost request id {r})")).unwrap_or_default())]
     Mattermost(Box<crate::mattermost::response::Failure>),
@@ -88,6 +92,7 @@ pub enum ErrorKind {
     Preferences,
     File,
     Cancelled,
+    NoCredentialStore,
     Mattermost,
 }
 
@@ -131,6 +136,7 @@ impl Error {
             Self::Preferences(_) => ErrorKind::Preferences,
             Self::File { .. } => ErrorKind::File,
             Self::Cancelled => ErrorKind::Cancelled,
+            Self::NoCredentialStore(_) => ErrorKind::NoCredentialStore,
             Self::Mattermost(_) => ErrorKind::Mattermost,
         }
     }

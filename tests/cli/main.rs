@@ -9,6 +9,7 @@ use pickboard_lib::domain::Zone;
 use pickboard_lib::mattermost::outbox::{self, ChannelSettingsInput};
 use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
 
+mod account;
 mod posting;
 
 const BOARD: &str = "Platform team — next quarter";

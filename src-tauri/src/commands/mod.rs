@@ -5,6 +5,7 @@
 //! declare and allow each command and to write the invoke handler, and the TypeScript the UI calls them with is
 //! generated from them (`src/bindings.rs`). A new command is a `#[tauri::command]` function in one of these files.
 
+pub mod account;
 pub mod app;
 pub mod boards;
 pub mod files;

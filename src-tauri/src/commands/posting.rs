@@ -5,8 +5,10 @@ use std::sync::Arc;
 use tauri::State;
 
 use crate::error::{Error, Result};
+use crate::mattermost::connection::Session;
+use crate::mattermost::destination;
 use crate::mattermost::message::PostOptions;
-use crate::mattermost::outbox::{self, ChannelSettings, ChannelSettingsInput, Post};
+use crate::mattermost::outbox::{self, ChannelSettings, ChannelSettingsInput, Post, Sending};
 use crate::mattermost::response::Outcome;
 use crate::mattermost::send::{Payload, Sender};
 use crate::mattermost::worker::{Wake, REQUEST_TIMEOUT};
@@ -40,7 +42,8 @@ pub fn preview_post(
     state.read(|tx| outbox::preview(tx, board_id, &options, &date))
 }
 
-/// Stores the post in the outbox and wakes the sender; the UI follows it in the Posts list.
+/// Stores the post in the outbox and wakes the sender; the UI follows it in the Posts list. Posting as the account,
+/// `update_last` updates the board's last outcome post in place instead of adding a new one.
 #[tauri::command(async)]
 pub fn post_to_channel(
     state: State<'_, Arc<AppState>>,
@@ -48,8 +51,10 @@ pub fn post_to_channel(
     board_id: i64,
     options: PostOptions,
     date: String,
+    update_last: bool,
 ) -> Result<Post> {
-    let post = state.write(|tx| outbox::queue(tx, board_id, &options, &date))?;
+    let sending = Sending { update_last };
+    let post = state.write(|tx| outbox::queue(tx, board_id, &options, &date, sending))?;
     wake.now();
     Ok(post)
 }
@@ -71,9 +76,17 @@ pub fn discard_post(state: State<'_, Arc<AppState>>, post_id: i64) -> Result<Pos
     state.write(|tx| outbox::discard(tx, post_id))
 }
 
-/// Sends a short message to the board's channel now, to check the settings; fails with what Mattermost said.
+/// Sends a short message to the board's channel now, to check the settings (as the account when the board posts as
+/// the account); fails with what Mattermost said.
 #[tauri::command]
-pub async fn send_test_message(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<()> {
+pub async fn send_test_message(
+    state: State<'_, Arc<AppState>>,
+    session: State<'_, Arc<Session>>,
+    board_id: i64,
+) -> Result<()> {
+    if let Some(channel) = state.read(|tx| destination::account_channel(tx, board_id))? {
+        return super::account::send_account_test(&state, &session, &channel).await;
+    }
     let target = state.read(|tx| outbox::stored_settings(tx, board_id))?;
     let (hook, template) = target.ok_or_else(|| Error::invalid("Save the webhook address first."))?;
     let sender = Sender::new(REQUEST_TIMEOUT).map_err(|e| Error::Storage(e.to_string()))?;
@@ -82,7 +95,7 @@ pub async fn send_test_message(state: State<'_, Arc<AppState>>, board_id: i64) -
         ..template
     };
     match sender.send(&hook, &payload).await {
-        Outcome::Posted => Ok(()),
+        Outcome::Posted(_) => Ok(()),
         Outcome::Failed(failure) => Err(Error::Mattermost(Box::new(failure.not_queued()))),
     }
 }

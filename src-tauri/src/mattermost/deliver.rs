@@ -3,8 +3,10 @@
 
 use std::sync::{Mutex, PoisonError};
 
+use super::api::Api;
+use super::destination::Target;
 use super::outbox;
-use super::response::Outcome;
+use super::response::{Failure, Outcome, Problem};
 use super::send::Sender;
 use crate::error::Result;
 use crate::storage::{now_ms, Db};
@@ -16,17 +18,44 @@ pub struct Delivered {
     pub failures: usize,
 }
 
-pub async fn deliver_due(db: &Mutex<Db>, sender: &Sender) -> Result<Delivered> {
+/// Delivers every due part: webhook parts with `sender`, account parts with `api` (the connected account; without
+/// it, or for a post queued for another server, the part fails as "not connected" and waits for the user).
+pub async fn deliver_due(db: &Mutex<Db>, sender: &Sender, api: Option<&Api>) -> Result<Delivered> {
     let lock = || db.lock().unwrap_or_else(PoisonError::into_inner);
     let mut done = Delivered::default();
     loop {
         let due = lock().write(|tx| outbox::next_due(tx, now_ms()))?;
         let Some(part) = due else { return Ok(done) };
-        let outcome = sender.send(&part.hook, &part.payload).await;
+        let outcome = send(&part.target, sender, api).await;
         lock().write(|tx| outbox::record(tx, part.post_id, part.seq, &outcome, now_ms()))?;
         match outcome {
-            Outcome::Posted => done.parts_sent += 1,
+            Outcome::Posted(_) => done.parts_sent += 1,
             Outcome::Failed(_) => done.failures += 1,
+        }
+    }
+}
+
+pub async fn send(target: &Target, sender: &Sender, api: Option<&Api>) -> Outcome {
+    match target {
+        Target::Webhook { hook, payload } => sender.send(hook, payload).await,
+        Target::Account {
+            server,
+            channel_id,
+            message,
+            root_id,
+            update,
+        } => {
+            let Some(api) = api.filter(|api| api.server() == server) else {
+                return Outcome::Failed(Failure::new(Problem::NotConnected));
+            };
+            let answer = match update {
+                Some(post_id) => api.patch_post(post_id, message).await,
+                None => api.create_post(channel_id, message, root_id.as_deref()).await,
+            };
+            match answer {
+                Ok(post) => Outcome::Posted(Some(post.id)),
+                Err(failure) => Outcome::Failed(failure),
+            }
         }
     }
 }

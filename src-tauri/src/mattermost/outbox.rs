@@ -7,6 +7,8 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::account::{self, ServerUrl};
+use super::destination::{self, Target};
 use super::message::MAX_POST_CHARS;
 use super::message::{self, PostOptions, PostedIdea};
 use super::response::{Failure, Outcome};
@@ -59,6 +61,10 @@ pub struct Post {
     pub error: Option<Failure>,
     pub created_at: i64,
     pub posted_at: Option<i64>,
+    /// Posted as the account: the link to the post in Mattermost (`<server>/<team>/pl/<id>`), once it is there.
+    pub permalink: Option<String>,
+    /// Whether it updates an earlier outcome in place instead of adding a new post.
+    pub updates_earlier: bool,
 }
 
 fn status_name(s: PostStatus) -> &'static str {
@@ -178,9 +184,57 @@ pub fn preview_parts(
     message::build_parts(&board, options, last.as_deref(), date, MAX_POST_CHARS)
 }
 
+/// How a post goes out, besides its message.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sending {
+    /// Posting as the account: update the board's last outcome post in place instead of adding a new one.
+    pub update_last: bool,
+}
+
 /// Stores the board's outcome as a new post, split into parts, ready to send.
-pub fn queue(tx: &Transaction<'_>, board_id: i64, options: &PostOptions, date: &str) -> Result<Post> {
-    queue_with_limit(tx, board_id, options, date, MAX_POST_CHARS)
+pub fn queue(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    options: &PostOptions,
+    date: &str,
+    sending: Sending,
+) -> Result<Post> {
+    queue_with_limit(tx, board_id, options, date, sending, MAX_POST_CHARS)
+}
+
+/// Where a board's next post goes: as the account (`Some`: server, channel), or through the webhook (`None`).
+fn account_destination(
+    tx: &Transaction<'_>,
+    board_id: i64,
+) -> Result<Option<(ServerUrl, destination::AccountChannel)>> {
+    let Some(channel) = destination::account_channel(tx, board_id)? else {
+        if stored_settings(tx, board_id)?.is_none() {
+            return Err(Error::not_found(
+                "Set this board's Mattermost channel first: connect your account and pick a channel, or paste an \
+                 incoming webhook's address.",
+            ));
+        }
+        return Ok(None);
+    };
+    let who = account::identity(tx)?.ok_or_else(|| {
+        Error::not_found(
+            "This board posts as your Mattermost account, which is not connected. Connect it again, or switch the \
+             board to its webhook.",
+        )
+    })?;
+    Ok(Some((who.server, channel)))
+}
+
+/// The board's last outcome post made as the account to `channel_id` (to update in place).
+fn last_account_post(tx: &Transaction<'_>, board_id: i64, channel_id: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row(
+            "SELECT id FROM posts WHERE board_id = ?1 AND via = 'account' AND channel_id = ?2 AND status = 'posted'
+             ORDER BY posted_at DESC, id DESC LIMIT 1",
+            params![board_id, channel_id],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 pub(crate) fn queue_with_limit(
@@ -188,13 +242,10 @@ pub(crate) fn queue_with_limit(
     board_id: i64,
     options: &PostOptions,
     date: &str,
+    sending: Sending,
     max_part_chars: usize,
 ) -> Result<Post> {
-    if stored_settings(tx, board_id)?.is_none() {
-        return Err(Error::not_found(
-            "Set this board's Mattermost channel first: paste its incoming webhook address.",
-        ));
-    }
+    let account = account_destination(tx, board_id)?;
     let board = boards::get(tx, board_id)?;
     let last = last_posted(tx, board_id)?;
     let text = message::build(&board, options, last.as_deref(), date);
@@ -211,12 +262,40 @@ pub(crate) fn queue_with_limit(
     if let Some(post_id) = waiting {
         return retry(tx, post_id);
     }
-    let parts = message::build_parts(&board, options, last.as_deref(), date, max_part_chars)?;
+    let mut parts = message::build_parts(&board, options, last.as_deref(), date, max_part_chars)?;
     let snapshot = serde_json::to_string(&message::snapshot(&board)).map_err(json_err)?;
     let now = now_ms();
+    let replaces = match &account {
+        Some((_, channel)) if sending.update_last => last_account_post(tx, board_id, &channel.channel_id)?,
+        _ => None,
+    };
+    if let Some(earlier) = replaces {
+        // The earlier outcome had more posts in its thread: those left over say that they are no longer part of it.
+        let earlier_parts = get(tx, earlier)?.parts as usize;
+        let count = parts.len();
+        for k in count..earlier_parts {
+            parts.push(format!(
+                "_Part {} of an earlier version of this outcome: the outcome above was updated and now has {count} \
+                 part{}._",
+                k + 1,
+                if count == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    let (via, server, channel_id, team_name) = match &account {
+        Some((server, channel)) => (
+            "account",
+            Some(server.as_str().to_owned()),
+            Some(channel.channel_id.clone()),
+            Some(channel.team_name.clone()),
+        ),
+        None => ("webhook", None, None, None),
+    };
     tx.execute(
-        "INSERT INTO posts (board_id, status, message, snapshot, created_at) VALUES (?1, 'pending', ?2, ?3, ?4)",
-        params![board_id, text, snapshot, now],
+        "INSERT INTO posts (board_id, status, message, snapshot, created_at, via, server, channel_id, team_name,
+             replaces)
+         VALUES (?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![board_id, text, snapshot, now, via, server, channel_id, team_name, replaces],
     )?;
     let post_id = tx.last_insert_rowid();
     for (seq, part) in parts.iter().enumerate() {
@@ -225,12 +304,28 @@ pub(crate) fn queue_with_limit(
             params![post_id, seq as i64, part, now],
         )?;
     }
+    if let Some(earlier) = replaces {
+        // A part that reads as before is not edited: it is already in the channel, as it is.
+        tx.execute(
+            "UPDATE post_parts AS new SET sent_at = ?3,
+                 remote_id = (SELECT old.remote_id FROM post_parts old WHERE old.post_id = ?2 AND old.seq = new.seq)
+             WHERE new.post_id = ?1 AND EXISTS (SELECT 1 FROM post_parts old WHERE old.post_id = ?2
+                 AND old.seq = new.seq AND old.text = new.text AND old.remote_id IS NOT NULL)",
+            params![post_id, earlier, now],
+        )?;
+        tx.execute(
+            "UPDATE posts SET status = 'posted', posted_at = ?2 WHERE id = ?1
+                 AND NOT EXISTS (SELECT 1 FROM post_parts WHERE post_id = ?1 AND sent_at IS NULL)",
+            params![post_id, now],
+        )?;
+    }
     get(tx, post_id)
 }
 
 const POST_SQL: &str = "SELECT p.id, p.board_id, p.status, p.message, p.error, p.created_at, p.posted_at,
         (SELECT count(*) FROM post_parts WHERE post_id = p.id),
-        (SELECT count(*) FROM post_parts WHERE post_id = p.id AND sent_at IS NOT NULL)
+        (SELECT count(*) FROM post_parts WHERE post_id = p.id AND sent_at IS NOT NULL),
+        p.server, p.team_name, (SELECT remote_id FROM post_parts WHERE post_id = p.id AND seq = 0), p.replaces
     FROM posts p";
 
 fn post_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
@@ -245,6 +340,17 @@ fn post_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
         posted_at: r.get(6)?,
         parts: r.get(7)?,
         parts_sent: r.get(8)?,
+        permalink: match (
+            r.get::<_, Option<String>>(9)?,
+            r.get::<_, Option<String>>(10)?,
+            r.get::<_, Option<String>>(11)?,
+        ) {
+            (Some(server), Some(team), Some(id)) => {
+                ServerUrl::parse(&server).ok().map(|s| s.permalink(&team, &id))
+            }
+            _ => None,
+        },
+        updates_earlier: r.get::<_, Option<i64>>(12)?.is_some(),
     })
 }
 
@@ -252,6 +358,14 @@ pub fn get(tx: &Transaction<'_>, post_id: i64) -> Result<Post> {
     tx.query_row(&format!("{POST_SQL} WHERE p.id = ?1"), [post_id], post_from_row)
         .optional()?
         .ok_or(Error::gone("post"))
+}
+
+/// Whether the post goes out as the account (not through a webhook).
+pub fn is_via_account(tx: &Transaction<'_>, post_id: i64) -> Result<bool> {
+    let via: Option<String> = tx
+        .query_row("SELECT via FROM posts WHERE id = ?1", [post_id], |r| r.get(0))
+        .optional()?;
+    Ok(via.as_deref() == Some("account"))
 }
 
 /// A board's posts, newest first (discarded ones too, so the record is complete).
@@ -280,8 +394,7 @@ pub fn waiting_before(tx: &Transaction<'_>, post_id: i64) -> Result<Option<Post>
 pub struct DuePart {
     pub post_id: i64,
     pub seq: i64,
-    pub hook: WebhookUrl,
-    pub payload: Payload,
+    pub target: Target,
 }
 
 /// The next part due to be sent, if any: the first unsent part of the oldest pending post whose time has come.
@@ -303,15 +416,44 @@ pub fn next_due(tx: &Transaction<'_>, now: i64) -> Result<Option<DuePart>> {
     if next_at > now {
         return Ok(None);
     }
-    let Some((hook, template)) = stored_settings(tx, board_id)? else {
-        return Err(Error::invalid("This board has no Mattermost channel any more."));
+    let (via, server, channel_id, replaces): (String, Option<String>, Option<String>, Option<i64>) = tx
+        .query_row(
+            "SELECT via, server, channel_id, replaces FROM posts WHERE id = ?1",
+            [post_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+    let target = if via == "account" {
+        let remote = |post: i64, seq: i64| -> Result<Option<String>> {
+            Ok(tx
+                .query_row(
+                    "SELECT remote_id FROM post_parts WHERE post_id = ?1 AND seq = ?2",
+                    params![post, seq],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten())
+        };
+        let update = replaces
+            .map(|earlier| remote(earlier, seq))
+            .transpose()?
+            .flatten();
+        Target::Account {
+            server: ServerUrl::parse(server.as_deref().unwrap_or_default())?,
+            channel_id: channel_id.unwrap_or_default(),
+            message: text,
+            root_id: if seq == 0 { None } else { remote(post_id, 0)? },
+            update,
+        }
+    } else {
+        let Some((hook, template)) = stored_settings(tx, board_id)? else {
+            return Err(Error::invalid("This board has no Mattermost channel any more."));
+        };
+        Target::Webhook {
+            hook,
+            payload: Payload { text, ..template },
+        }
     };
-    Ok(Some(DuePart {
-        post_id,
-        seq,
-        hook,
-        payload: Payload { text, ..template },
-    }))
+    Ok(Some(DuePart { post_id, seq, target }))
 }
 
 /// When the next pending part falls due (to sleep until then).
@@ -335,10 +477,11 @@ pub fn backoff_ms(attempt: u32, retry_after_ms: Option<u64>) -> i64 {
 /// Records what the server answered to one part.
 pub fn record(tx: &Transaction<'_>, post_id: i64, seq: i64, outcome: &Outcome, now: i64) -> Result<Post> {
     match outcome {
-        Outcome::Posted => {
+        Outcome::Posted(remote_id) => {
             tx.execute(
-                "UPDATE post_parts SET sent_at = ?3, attempts = attempts + 1 WHERE post_id = ?1 AND seq = ?2",
-                params![post_id, seq, now],
+                "UPDATE post_parts SET sent_at = ?3, attempts = attempts + 1, remote_id = ?4
+                 WHERE post_id = ?1 AND seq = ?2",
+                params![post_id, seq, now, remote_id],
             )?;
             let left: i64 = tx.query_row(
                 "SELECT count(*) FROM post_parts WHERE post_id = ?1 AND sent_at IS NULL",

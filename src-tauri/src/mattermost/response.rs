@@ -28,6 +28,18 @@ pub enum Problem {
     ServerNotFound,
     Tls,
     Offline,
+    /// The API: the access token was refused (wrong, revoked, expired, or tokens switched off by the admin).
+    NotSignedIn,
+    /// The API: the address answered, but not as a Mattermost server.
+    NotMattermostServer,
+    /// The API: the account may not post in the channel, or read or edit the post.
+    NotAllowed,
+    /// The API: the channel is gone (deleted, archived), or the account left it.
+    ChannelGone,
+    /// The API: the post to update is gone.
+    PostGone,
+    /// The API: the account is not connected (disconnected, or its token was kept for an earlier session only).
+    NotConnected,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -38,8 +50,11 @@ pub struct Failure {
     pub message: String,
     /// Mattermost's request id, for the server's admin to find in the logs.
     pub request_id: Option<String>,
-    /// The server's own message, with the webhook id removed.
+    /// The server's own message, with the webhook id (or the token) removed.
     pub detail: Option<String>,
+    /// Mattermost's error id (`api.post.create_post.…`), for a support question.
+    #[serde(default)]
+    pub error_id: Option<String>,
     /// Whether the post is retried in the background (network trouble, rate limits, server errors), or waits for the
     /// user to fix the settings and press Retry.
     pub retry: bool,
@@ -68,19 +83,20 @@ impl Failure {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    Posted,
+    /// The server took it; through the API, it answered with the post's id.
+    Posted(Option<String>),
     Failed(Failure),
 }
 
 /// The JSON error body Mattermost sends (`model.AppError`); fields we do not read are ignored.
 #[derive(Debug, Default, serde::Deserialize)]
-struct AppError {
+pub(super) struct AppError {
     #[serde(default)]
-    id: String,
+    pub id: String,
     #[serde(default)]
-    message: String,
+    pub message: String,
     #[serde(default)]
-    request_id: String,
+    pub request_id: String,
 }
 
 impl Problem {
@@ -112,13 +128,37 @@ impl Problem {
             Problem::Refused => "Mattermost refused the message. Try again; if it keeps failing, report it.",
             Problem::Timeout => "Mattermost did not answer in time. The post will be sent again shortly.",
             Problem::ServerNotFound => {
-                "The Mattermost server's name could not be found. Check the webhook address and your network."
+                "The Mattermost server's name could not be found. Check the address and your network."
             }
             Problem::Tls => {
                 "A secure connection to the Mattermost server could not be made (its certificate was not accepted). \
                  Check the address, or ask the server's admin."
             }
             Problem::Offline => "Mattermost could not be reached. The post will be sent when the network is back.",
+            Problem::NotSignedIn => {
+                "Mattermost did not accept your access token: it may be mistyped, revoked or expired, or the admin \
+                 switched personal access tokens off. Make a new token (Profile › Security › Personal access tokens) \
+                 and connect again."
+            }
+            Problem::NotMattermostServer => {
+                "The address answered, but not as a Mattermost server does. Check the server's address: it is the \
+                 address you open Mattermost at in the browser."
+            }
+            Problem::NotAllowed => {
+                "Your account may not do this in that channel (post there, or read or edit that post). Ask the \
+                 channel's admin, or pick a channel you belong to."
+            }
+            Problem::ChannelGone => {
+                "The channel could not be found: it may have been deleted or archived, or you left it. Pick the \
+                 board's channel again."
+            }
+            Problem::PostGone => {
+                "The post to update is no longer in the channel (it was deleted?). Post the outcome as a new post."
+            }
+            Problem::NotConnected => {
+                "Pickboard is not connected to your Mattermost account. Connect it again (Post to channel › Account), \
+                 then retry the post."
+            }
         }
     }
 
@@ -142,6 +182,7 @@ impl Failure {
             message: problem.advice().to_owned(),
             request_id: None,
             detail: None,
+            error_id: None,
             retry: problem.is_transient(),
             retry_after_ms: None,
         }
@@ -158,7 +199,7 @@ pub fn classify(
 ) -> Outcome {
     if status == 200 {
         return if body.trim() == "ok" {
-            Outcome::Posted
+            Outcome::Posted(None)
         } else {
             Outcome::Failed(Failure::new(Problem::NotMattermost))
         };
@@ -203,7 +244,7 @@ pub fn classify(
 }
 
 /// `Retry-After` in seconds (the form Mattermost's rate limiter sends), at most an hour.
-fn parse_retry_after(value: &str) -> Option<Duration> {
+pub(super) fn parse_retry_after(value: &str) -> Option<Duration> {
     value
         .trim()
         .parse::<u64>()
@@ -229,13 +270,13 @@ mod tests {
     fn problem(status: u16, body: &str) -> Problem {
         match classify(status, body, None, None, &hook()) {
             Outcome::Failed(f) => f.problem,
-            Outcome::Posted => panic!("{status} {body} is not a success"),
+            Outcome::Posted(_) => panic!("{status} {body} is not a success"),
         }
     }
 
     #[test]
     fn only_200_with_ok_is_success() {
-        assert_eq!(classify(200, "ok", None, None, &hook()), Outcome::Posted);
+        assert_eq!(classify(200, "ok", None, None, &hook()), Outcome::Posted(None));
         assert_eq!(
             problem(200, "<!doctype html><html>Mattermost</html>"),
             Problem::NotMattermost

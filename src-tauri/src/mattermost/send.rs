@@ -72,7 +72,7 @@ impl Sender {
 }
 
 /// Which network failure `err` is, from reqwest's error and its sources (never from the URL, which is secret).
-fn network_problem(err: &reqwest::Error) -> Problem {
+pub(super) fn network_problem(err: &reqwest::Error) -> Problem {
     if err.is_timeout() {
         return Problem::Timeout;
     }

@@ -6,6 +6,9 @@ use std::time::Duration;
 
 use tokio::sync::Notify;
 
+use super::account;
+use super::api::Api;
+use super::connection::{self, Session};
 use super::deliver::deliver_due;
 use super::outbox;
 use super::send::Sender;
@@ -27,7 +30,19 @@ impl Wake {
     }
 }
 
-pub async fn run(state: Arc<AppState>, wake: Wake) {
+/// The connected account's client, if there is an account and its token is at hand.
+async fn account_api(state: &Arc<AppState>, session: &Arc<Session>) -> Option<Api> {
+    let who = state.read(account::identity).ok().flatten()?;
+    let (session, for_lookup) = (Arc::clone(session), who.clone());
+    let token = tokio::task::spawn_blocking(move || session.token(&for_lookup))
+        .await
+        .ok()?
+        .ok()
+        .flatten()?;
+    connection::api(&who, token).ok()
+}
+
+pub async fn run(state: Arc<AppState>, session: Arc<Session>, wake: Wake) {
     let sender = match Sender::new(REQUEST_TIMEOUT) {
         Ok(sender) => sender,
         Err(err) => {
@@ -37,7 +52,8 @@ pub async fn run(state: Arc<AppState>, wake: Wake) {
     };
     loop {
         let Ok(db) = state.db() else { return };
-        if let Err(err) = deliver_due(db, &sender).await {
+        let api = account_api(&state, &session).await;
+        if let Err(err) = deliver_due(db, &sender, api.as_ref()).await {
             eprintln!("pickboard: the outbox could not be delivered: {err}");
         }
         let next = state.read(outbox::next_due_at).ok().flatten();

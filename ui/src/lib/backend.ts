@@ -1,10 +1,24 @@
 // Generated from Rust by src-tauri/src/bindings.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a command or a type.
-import type { ChannelSettingsInput, ColumnMapping, ExportFormat, IdeaEdit, ImportTarget, PostOptions, Preferences, Score, Thresholds, Zone } from "./bindings";
+import type { ChannelSettingsInput, ColumnMapping, ExportFormat, IdeaEdit, ImportTarget, Keeping, PostOptions, Preferences, Score, Thresholds, Zone } from "./bindings";
 import { call } from "./ipc";
 
 /** The backend's commands, one function each. Every failure is an `AppError` (see `ipc.ts`). */
 export const backend = {
+  /** Who Pickboard is connected as, if anyone; the token masked, or `None` when it is not at hand. */
+  getAccount: () => call("get_account", {}),
+  /** Checks the address and token with Mattermost (`GET /users/me`), keeps the token as asked, and remembers who it is. */
+  connectAccount: (server: string, token: string, keeping: Keeping) => call("connect_account", { server, token, keeping }),
+  /** Forgets the account: its token leaves the credential store and memory. Boards keep their channels. */
+  disconnectAccount: () => call("disconnect_account", {}),
+  /** The account's teams and their public and private channels, by team and then by name. */
+  listAccountChannels: () => call("list_account_channels", {}),
+  /** The channel the board posts to as the account, if it does. */
+  getAccountChannel: (boardId: number) => call("get_account_channel", { boardId }),
+  /** The board posts as the account to `channel` (`team/channel`, or the channel's address), checked with Mattermost. */
+  setAccountChannel: (boardId: number, channel: string) => call("set_account_channel", { boardId, channel }),
+  /** The board posts through its incoming webhook again. */
+  clearAccountChannel: (boardId: number) => call("clear_account_channel", { boardId }),
   openStatus: () => call("open_status", {}),
   getPreferences: () => call("get_preferences", {}),
   setPreferences: (preferences: Preferences) => call("set_preferences", { preferences }),
@@ -54,12 +68,12 @@ export const backend = {
   saveChannelSettings: (boardId: number, settings: ChannelSettingsInput) => call("save_channel_settings", { boardId, settings }),
   /** The message as Mattermost will get it; `date` is the user's local date, already formatted. */
   previewPost: (boardId: number, options: PostOptions, date: string) => call("preview_post", { boardId, options, date }),
-  /** Stores the post in the outbox and wakes the sender; the UI follows it in the Posts list. */
-  postToChannel: (boardId: number, options: PostOptions, date: string) => call("post_to_channel", { boardId, options, date }),
+  /** Stores the post in the outbox and wakes the sender; the UI follows it in the Posts list. Posting as the account, `update_last` updates the board's last outcome post in place instead of adding a new one. */
+  postToChannel: (boardId: number, options: PostOptions, date: string, updateLast: boolean) => call("post_to_channel", { boardId, options, date, updateLast }),
   listPosts: (boardId: number) => call("list_posts", { boardId }),
   retryPost: (postId: number) => call("retry_post", { postId }),
   discardPost: (postId: number) => call("discard_post", { postId }),
-  /** Sends a short message to the board's channel now, to check the settings; fails with what Mattermost said. */
+  /** Sends a short message to the board's channel now, to check the settings (as the account when the board posts as the account); fails with what Mattermost said. */
   sendTestMessage: (boardId: number) => call("send_test_message", { boardId }),
 };
 

@@ -1,7 +1,7 @@
 // Generated from Rust by src-tauri/src/bindings.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a command or a type.
 
-export type ErrorKind = "invalid" | "notFound" | "databaseTooNew" | "databaseCorrupt" | "databaseUnavailable" | "alreadyOpen" | "diskFull" | "readOnly" | "storage" | "preferences" | "file" | "cancelled" | "mattermost";
+export type ErrorKind = "invalid" | "notFound" | "databaseTooNew" | "databaseCorrupt" | "databaseUnavailable" | "alreadyOpen" | "diskFull" | "readOnly" | "storage" | "preferences" | "file" | "cancelled" | "noCredentialStore" | "mattermost";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, 
 /**
@@ -125,9 +125,17 @@ export type ChannelSettingsInput = { webhookUrl: string, channel: string, userna
 
 export type PostStatus = "pending" | "posted" | "failed" | "discarded";
 
-export type Post = { id: number, boardId: number, status: PostStatus, message: string, parts: number, partsSent: number, error: Failure | null, createdAt: number, postedAt: number | null, };
+export type Post = { id: number, boardId: number, status: PostStatus, message: string, parts: number, partsSent: number, error: Failure | null, createdAt: number, postedAt: number | null, 
+/**
+ * Posted as the account: the link to the post in Mattermost (`<server>/<team>/pl/<id>`), once it is there.
+ */
+permalink: string | null, 
+/**
+ * Whether it updates an earlier outcome in place instead of adding a new post.
+ */
+updatesEarlier: boolean, };
 
-export type Problem = "wrongWebhook" | "notMattermost" | "webhooksDisabled" | "channelNotFound" | "channelLocked" | "noPermission" | "tooLarge" | "rateLimited" | "serverError" | "refused" | "timeout" | "serverNotFound" | "tls" | "offline";
+export type Problem = "wrongWebhook" | "notMattermost" | "webhooksDisabled" | "channelNotFound" | "channelLocked" | "noPermission" | "tooLarge" | "rateLimited" | "serverError" | "refused" | "timeout" | "serverNotFound" | "tls" | "offline" | "notSignedIn" | "notMattermostServer" | "notAllowed" | "channelGone" | "postGone" | "notConnected";
 
 export type Failure = { problem: Problem, 
 /**
@@ -139,9 +147,13 @@ message: string,
  */
 requestId: string | null, 
 /**
- * The server's own message, with the webhook id removed.
+ * The server's own message, with the webhook id (or the token) removed.
  */
 detail: string | null, 
+/**
+ * Mattermost's error id (`api.post.create_post.…`), for a support question.
+ */
+errorId: string | null, 
 /**
  * Whether the post is retried in the background (network trouble, rate limits, server errors), or waits for the
  * user to fix the settings and press Retry.
@@ -151,6 +163,32 @@ retry: boolean,
  * How long the server asked us to wait (`Retry-After`), in milliseconds.
  */
 retryAfterMs: number | null, };
+
+export type Keeping = "credentialStore" | "session";
+
+export type Account = { server: string, userId: string, username: string, 
+/**
+ * "First Last" or the nickname, when the user set one.
+ */
+displayName: string, keeping: Keeping, 
+/**
+ * `None` when the token is not at hand: kept for an earlier session only, or missing from the credential store.
+ */
+tokenMasked: string | null, };
+
+export type AccountChannel = { teamId: string, 
+/**
+ * The team's URL name.
+ */
+teamName: string, channelId: string, channelName: string, channelDisplay: string, };
+
+export type ChannelChoice = { 
+/**
+ * `team/channel`, what `set_account_channel` takes.
+ */
+path: string, displayName: string, private: boolean, };
+
+export type TeamChannels = { teamName: string, teamDisplay: string, channels: Array<ChannelChoice>, };
 
 export type ExportFormat = "json" | "csv" | "markdown" | "png" | "svg";
 
@@ -238,6 +276,13 @@ export type DatabaseChanged = Record<symbol, never>;
 
 /** Every command of the backend: the arguments `invoke` sends and the result it answers with. */
 export interface Commands {
+  get_account: { args: Record<string, never>; result: Account | null };
+  connect_account: { args: { server: string; token: string; keeping: Keeping }; result: Account };
+  disconnect_account: { args: Record<string, never>; result: null };
+  list_account_channels: { args: Record<string, never>; result: TeamChannels[] };
+  get_account_channel: { args: { boardId: number }; result: AccountChannel | null };
+  set_account_channel: { args: { boardId: number; channel: string }; result: AccountChannel };
+  clear_account_channel: { args: { boardId: number }; result: null };
   open_status: { args: Record<string, never>; result: OpenStatus };
   get_preferences: { args: Record<string, never>; result: Preferences };
   set_preferences: { args: { preferences: Preferences }; result: null };
@@ -273,7 +318,7 @@ export interface Commands {
   get_channel_settings: { args: { boardId: number }; result: ChannelSettings | null };
   save_channel_settings: { args: { boardId: number; settings: ChannelSettingsInput }; result: ChannelSettings };
   preview_post: { args: { boardId: number; options: PostOptions; date: string }; result: string };
-  post_to_channel: { args: { boardId: number; options: PostOptions; date: string }; result: Post };
+  post_to_channel: { args: { boardId: number; options: PostOptions; date: string; updateLast: boolean }; result: Post };
   list_posts: { args: { boardId: number }; result: Post[] };
   retry_post: { args: { postId: number }; result: Post };
   discard_post: { args: { postId: number }; result: Post };

@@ -73,7 +73,7 @@ fn settings_keep_the_webhook_secret_and_posting_needs_them() {
     let mut db = Db::open_in_memory().unwrap();
     let board = db.write(crate::sample::create).unwrap().id;
     let err = db
-        .write(|tx| queue(tx, board, &PostOptions::default(), "d"))
+        .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
         .unwrap_err();
     assert!(err
         .to_string()
@@ -121,7 +121,7 @@ async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
     let post = db
         .lock()
         .unwrap()
-        .write(|tx| queue_with_limit(tx, board, &PostOptions::default(), "d", 400))
+        .write(|tx| queue_with_limit(tx, board, &PostOptions::default(), "d", Sending::default(), 400))
         .unwrap();
     assert!(
         post.parts >= 3,
@@ -130,7 +130,7 @@ async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
     );
     let parts = post.parts as usize;
 
-    let first = deliver_due(&db, &sender()).await.unwrap();
+    let first = deliver_due(&db, &sender(), None).await.unwrap();
     assert_eq!((first.parts_sent, first.failures), (1, 1));
     let waiting = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
     assert_eq!(waiting.status, PostStatus::Pending);
@@ -141,7 +141,10 @@ async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
     );
 
     // The backoff has not passed: nothing is sent.
-    assert_eq!(deliver_due(&db, &sender()).await.unwrap(), Default::default());
+    assert_eq!(
+        deliver_due(&db, &sender(), None).await.unwrap(),
+        Default::default()
+    );
     make_due_now(&db);
     let seen2 = FakeMattermost::in_turn(0, (0..parts).map(|_| ok()).collect())
         .await
@@ -151,7 +154,7 @@ async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
         .unwrap()
         .write(|tx| save_settings(tx, board, &settings_for(&url2)))
         .unwrap();
-    let rest = deliver_due(&db, &sender()).await.unwrap();
+    let rest = deliver_due(&db, &sender(), None).await.unwrap();
     assert_eq!(rest.parts_sent, parts - 1);
     let done = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
     assert_eq!(done.status, PostStatus::Posted);
@@ -193,9 +196,9 @@ async fn an_outbox_survives_a_restart_and_goes_out_when_the_server_is_back() {
         let post = db
             .lock()
             .unwrap()
-            .write(|tx| queue(tx, board, &PostOptions::default(), "d"))
+            .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
             .unwrap();
-        let round = deliver_due(&db, &sender()).await.unwrap();
+        let round = deliver_due(&db, &sender(), None).await.unwrap();
         assert_eq!((round.parts_sent, round.failures), (0, 1));
         let waiting = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
         assert_eq!(waiting.error.unwrap().problem, Problem::Offline);
@@ -205,7 +208,7 @@ async fn an_outbox_survives_a_restart_and_goes_out_when_the_server_is_back() {
     let seen = FakeMattermost::in_turn(port, vec![ok()]).await.unwrap();
     let db = Mutex::new(Db::open(&dir.path().join("pickboard.db")).unwrap());
     make_due_now(&db);
-    assert_eq!(deliver_due(&db, &sender()).await.unwrap().parts_sent, 1);
+    assert_eq!(deliver_due(&db, &sender(), None).await.unwrap().parts_sent, 1);
     assert_eq!(
         db.lock().unwrap().read(|tx| get(tx, post_id)).unwrap().status,
         PostStatus::Posted
@@ -219,9 +222,9 @@ async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
     let post = db
         .lock()
         .unwrap()
-        .write(|tx| queue(tx, board, &PostOptions::default(), "d"))
+        .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
         .unwrap();
-    deliver_due(&db, &sender()).await.unwrap();
+    deliver_due(&db, &sender(), None).await.unwrap();
     let failed = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
     assert_eq!(failed.status, PostStatus::Failed);
     assert_eq!(
@@ -229,7 +232,10 @@ async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
         Some("req-9")
     );
     // Nothing more goes out by itself.
-    assert_eq!(deliver_due(&db, &sender()).await.unwrap(), Default::default());
+    assert_eq!(
+        deliver_due(&db, &sender(), None).await.unwrap(),
+        Default::default()
+    );
     assert_eq!(seen.received().len(), 1);
 
     // The user fixes the address and presses Retry.
@@ -240,7 +246,7 @@ async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
         .write(|tx| save_settings(tx, board, &settings_for(&fixed)))
         .unwrap();
     db.lock().unwrap().write(|tx| retry(tx, post.id)).unwrap();
-    deliver_due(&db, &sender()).await.unwrap();
+    deliver_due(&db, &sender(), None).await.unwrap();
     assert_eq!(
         db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap().status,
         PostStatus::Posted
@@ -257,9 +263,9 @@ async fn the_next_post_lists_the_changes_since_the_last_successful_one() {
     let (seen, _dir, db, board) = board_posting_to_a_fake(vec![ok(), ok()]).await;
     db.lock()
         .unwrap()
-        .write(|tx| queue(tx, board, &PostOptions::default(), "d"))
+        .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
         .unwrap();
-    deliver_due(&db, &sender()).await.unwrap();
+    deliver_due(&db, &sender(), None).await.unwrap();
     let added = db
         .lock()
         .unwrap()
@@ -268,9 +274,9 @@ async fn the_next_post_lists_the_changes_since_the_last_successful_one() {
     assert_eq!(added.zone, crate::domain::Zone::Kill);
     db.lock()
         .unwrap()
-        .write(|tx| queue(tx, board, &PostOptions::default(), "d"))
+        .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
         .unwrap();
-    deliver_due(&db, &sender()).await.unwrap();
+    deliver_due(&db, &sender(), None).await.unwrap();
     let second: serde_json::Value = serde_json::from_str(&seen.received()[1].body).unwrap();
     assert!(second["text"]
         .as_str()
@@ -295,11 +301,11 @@ async fn posting_again_while_the_same_outcome_waits_sends_that_entry_not_a_secon
     let queue = || {
         db.lock()
             .unwrap()
-            .write(|tx| queue_with_limit(tx, board, &PostOptions::default(), "d", 400))
+            .write(|tx| queue_with_limit(tx, board, &PostOptions::default(), "d", Sending::default(), 400))
             .unwrap()
     };
     let first = queue();
-    let held = deliver_due(&db, &sender()).await.unwrap();
+    let held = deliver_due(&db, &sender(), None).await.unwrap();
     assert_eq!(held.parts_sent, 0);
     let waiting = db.lock().unwrap().read(|tx| get(tx, first.id)).unwrap();
     assert_eq!(
@@ -315,7 +321,7 @@ async fn posting_again_while_the_same_outcome_waits_sends_that_entry_not_a_secon
     let all = db.lock().unwrap().read(|tx| list(tx, board)).unwrap();
     assert_eq!(all.len(), 1, "one post in the outbox: {all:?}");
 
-    let sent = deliver_due(&db, &sender()).await.unwrap();
+    let sent = deliver_due(&db, &sender(), None).await.unwrap();
     assert_eq!(sent.parts_sent, first.parts as usize);
     let bodies = texts(&seen);
     // The rate-limited request, then each part once.
@@ -326,4 +332,194 @@ async fn posting_again_while_the_same_outcome_waits_sends_that_entry_not_a_secon
 
     // Once it is in the channel, posting the same outcome again is a new post, as the user asked.
     assert_ne!(queue().id, first.id);
+}
+
+mod as_the_account {
+    //! Posting as the connected account: a long outcome as one thread, updated in place on request, and a post that
+    //! waits (never lost) when the account is not at hand.
+
+    use fake_mattermost::{Channel, Team, User};
+
+    use super::*;
+    use crate::mattermost::account::{save_identity, Identity, Keeping, Token};
+    use crate::mattermost::api::Api;
+    use crate::mattermost::destination::{save_account_channel, AccountChannel};
+
+    const TOKEN: &str = "ana-token-xxxxxxxxxxxxxxxx";
+
+    async fn fake() -> FakeMattermost {
+        FakeMattermost::api(0)
+            .user(User::new("ana", TOKEN))
+            .team(Team::new("infra", "Infrastructure"))
+            .channel(Channel::open("infra", "planning", "Planning").member("ana"))
+            .start()
+            .await
+            .unwrap()
+    }
+
+    fn planning() -> Channel {
+        Channel::open("infra", "planning", "Planning")
+    }
+
+    /// A sample board in a database file that posts as `ana` to infra/planning on `fake`.
+    fn board_as_account(dir: &std::path::Path, fake: &FakeMattermost) -> (Mutex<Db>, i64) {
+        let mut db = Db::open(&dir.join("pickboard.db")).unwrap();
+        let board = db.write(crate::sample::create).unwrap().id;
+        let who = Identity {
+            server: ServerUrl::parse(&fake.address).unwrap(),
+            user_id: User::new("ana", TOKEN).id,
+            username: "ana".into(),
+            display_name: "Ana".into(),
+            keeping: Keeping::Session,
+        };
+        let channel = AccountChannel {
+            team_id: Team::new("infra", "").id,
+            team_name: "infra".into(),
+            channel_id: planning().id,
+            channel_name: "planning".into(),
+            channel_display: "Planning".into(),
+        };
+        db.write(|tx| {
+            save_identity(tx, &who)?;
+            save_account_channel(tx, board, &channel)
+        })
+        .unwrap();
+        (Mutex::new(db), board)
+    }
+
+    fn api(fake: &FakeMattermost) -> Api {
+        Api::new(
+            ServerUrl::parse(&fake.address).unwrap(),
+            Token::parse(TOKEN).unwrap(),
+            Duration::from_secs(3),
+        )
+        .unwrap()
+    }
+
+    fn queue_long(db: &Mutex<Db>, board: i64, update_last: bool) -> Post {
+        db.lock()
+            .unwrap()
+            .write(|tx| {
+                queue_with_limit(
+                    tx,
+                    board,
+                    &PostOptions::default(),
+                    "d",
+                    Sending { update_last },
+                    400,
+                )
+            })
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_long_outcome_is_one_thread_with_a_permalink_and_is_updated_in_place() {
+        let fake = fake().await;
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let post = queue_long(&db, board, false);
+        assert!(post.parts >= 3, "{} parts", post.parts);
+        let api = api(&fake);
+        let done = deliver_due(&db, &sender(), Some(&api)).await.unwrap();
+        assert_eq!((done.parts_sent, done.failures), (post.parts as usize, 0));
+
+        let roots: Vec<_> = fake
+            .channel_posts(&planning().id)
+            .into_iter()
+            .filter(|p| p.root_id.is_empty())
+            .collect();
+        assert_eq!(roots.len(), 1, "one conversation");
+        let thread = fake.thread(&roots[0].id);
+        assert_eq!(thread.len(), post.parts as usize);
+        assert!(
+            thread[0].message.starts_with("_Part 1 of"),
+            "{}",
+            thread[0].message
+        );
+        assert!(thread[1..].iter().all(|p| p.root_id == roots[0].id));
+        let posted = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+        assert_eq!(posted.status, PostStatus::Posted);
+        assert_eq!(
+            posted.permalink.as_deref(),
+            Some(format!("{}/infra/pl/{}", fake.address, roots[0].id).as_str())
+        );
+
+        // Posting again with "update the last post": the same posts are edited, nothing new appears.
+        db.lock()
+            .unwrap()
+            .write(|tx| {
+                Ok(tx.execute(
+                    "UPDATE ideas SET title = 'Renamed idea' WHERE id = (SELECT min(id) FROM ideas)",
+                    [],
+                )?)
+            })
+            .unwrap();
+        let again = queue_long(&db, board, true);
+        assert!(again.updates_earlier);
+        deliver_due(&db, &sender(), Some(&api)).await.unwrap();
+        let after = fake.channel_posts(&planning().id);
+        assert_eq!(after.len(), thread.len(), "no new post");
+        let edited: Vec<bool> = after.iter().map(|p| p.edit_at > 0).collect();
+        assert!(edited[0], "the first part lists the changes: it is edited");
+        let sent_again = fake.received().iter().filter(|r| r.method == "PUT").count();
+        assert_eq!(
+            sent_again,
+            edited.iter().filter(|e| **e).count(),
+            "only the parts that changed are edited"
+        );
+        let updated = db.lock().unwrap().read(|tx| get(tx, again.id)).unwrap();
+        assert_eq!(updated.permalink, posted.permalink);
+    }
+
+    #[tokio::test]
+    async fn without_the_account_a_post_waits_and_goes_out_once_it_is_connected() {
+        let fake = fake().await;
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let post = queue_long(&db, board, false);
+        let done = deliver_due(&db, &sender(), None).await.unwrap();
+        assert_eq!((done.parts_sent, done.failures), (0, 1));
+        let failed = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+        assert_eq!(failed.status, PostStatus::Failed);
+        assert_eq!(failed.error.unwrap().problem, Problem::NotConnected);
+        assert!(fake.channel_posts(&planning().id).is_empty());
+
+        db.lock().unwrap().write(|tx| retry(tx, post.id)).unwrap();
+        deliver_due(&db, &sender(), Some(&api(&fake))).await.unwrap();
+        let posted = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+        assert_eq!(posted.status, PostStatus::Posted);
+    }
+
+    #[tokio::test]
+    async fn a_refused_token_keeps_the_post_for_a_retry() {
+        let fake = fake().await;
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let post = queue_long(&db, board, false);
+        fake.disable_personal_access_tokens(true);
+        deliver_due(&db, &sender(), Some(&api(&fake))).await.unwrap();
+        let failed = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+        assert_eq!(failed.status, PostStatus::Failed);
+        assert_eq!(failed.error.as_ref().unwrap().problem, Problem::NotSignedIn);
+        assert!(failed.error.unwrap().request_id.is_some());
+        assert_eq!(failed.message, post.message, "the post is kept whole");
+    }
+
+    #[test]
+    fn a_board_that_posts_as_a_disconnected_account_says_so() {
+        let mut db = Db::open_in_memory().unwrap();
+        let board = db.write(crate::sample::create).unwrap().id;
+        let channel = AccountChannel {
+            team_id: "t".into(),
+            team_name: "infra".into(),
+            channel_id: "c".into(),
+            channel_name: "planning".into(),
+            channel_display: "Planning".into(),
+        };
+        db.write(|tx| save_account_channel(tx, board, &channel)).unwrap();
+        let err = db
+            .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
+            .unwrap_err();
+        assert!(err.to_string().contains("not connected"), "{err}");
+    }
 }

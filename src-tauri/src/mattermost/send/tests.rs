@@ -18,7 +18,7 @@ fn payload(text: &str) -> Payload {
 fn problem(outcome: Outcome) -> Problem {
     match outcome {
         Outcome::Failed(f) => f.problem,
-        Outcome::Posted => panic!("expected a failure"),
+        Outcome::Posted(_) => panic!("expected a failure"),
     }
 }
 
@@ -30,7 +30,7 @@ async fn a_post_is_json_with_the_right_fields_and_succeeds_on_ok() {
     let sender = Sender::new(Duration::from_secs(5)).unwrap();
     assert_eq!(
         sender.send(&hook, &payload("#### PICK outcome")).await,
-        Outcome::Posted
+        Outcome::Posted(None)
     );
     let got = seen.received()[0].clone();
     assert_eq!(

@@ -1,0 +1,310 @@
+//! The Mattermost account Pickboard posts as: the server's address, checked, and the access token, which is a password.
+//! The token is never shown whole, logged, or written to the database, the settings, an export or a backup: it lives in
+//! the operating system's credential store (`credentials`) or, where there is none, in memory for the session.
+//! Who the account is (server, user id, username) is not secret and is kept in the database, so that the command
+//! line finds it too.
+
+use std::net::IpAddr;
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+/// A Mattermost server's address: `https://host[:port][/subpath]`, without a trailing slash. Plain `http://` only for
+/// this computer (loopback), because the token would otherwise cross the network readable by anyone on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerUrl(String);
+
+impl ServerUrl {
+    pub fn parse(raw: &str) -> Result<ServerUrl> {
+        let url = raw.trim().trim_end_matches('/');
+        if url.is_empty() {
+            return Err(Error::invalid(
+                "Type your Mattermost server's address, for example https://chat.example.com.",
+            ));
+        }
+        let (plain_http, rest) = if let Some(rest) = url.strip_prefix("https://") {
+            (false, rest)
+        } else if let Some(rest) = url.strip_prefix("http://") {
+            (true, rest)
+        } else if !url.contains("://") {
+            return ServerUrl::parse(&format!("https://{url}"));
+        } else {
+            return Err(Error::invalid(
+                "A Mattermost server's address starts with https://, for example https://chat.example.com.",
+            ));
+        };
+        let host_port = rest.split('/').next().unwrap_or_default();
+        if host_port.is_empty()
+            || host_port.contains('@')
+            || url.chars().any(|c| c.is_whitespace() || c.is_control())
+            || url.contains(['?', '#'])
+        {
+            return Err(Error::invalid(
+                "This is not a server address. Type it as your browser shows it, for example https://chat.example.com.",
+            ));
+        }
+        if plain_http && !is_loopback(host_port) {
+            return Err(Error::invalid(
+                "Pickboard connects to Mattermost only over https://, so that your access token cannot be read on \
+                 the way. Use the server's https:// address.",
+            ));
+        }
+        // An address copied from the browser while in a channel (`/team/channels/town-square`): keep the server part.
+        let path = &rest[host_port.len()..];
+        let path = ["/channels/", "/pl/", "/messages/"]
+            .iter()
+            .filter_map(|marker| path.find(marker))
+            .min()
+            .and_then(|at| path[..at].rfind('/'))
+            .map_or(path, |team_at| &path[..team_at]);
+        let scheme = if plain_http { "http" } else { "https" };
+        Ok(ServerUrl(format!("{scheme}://{host_port}{path}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The address of an API v4 route: `path` starts with `/`.
+    pub fn api(&self, path: &str) -> String {
+        format!("{}/api/v4{path}", self.0)
+    }
+
+    /// The link people share to a post: `<server>/<team>/pl/<post id>`.
+    pub fn permalink(&self, team_name: &str, post_id: &str) -> String {
+        format!("{}/{team_name}/pl/{post_id}", self.0)
+    }
+}
+
+fn is_loopback(host_port: &str) -> bool {
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        v6.split(']').next().unwrap_or_default()
+    } else {
+        host_port.rsplit_once(':').map_or(host_port, |(h, _)| h)
+    };
+    host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// A personal access token or a bot's token. Its `Debug` is masked and it has no `Display` or `Serialize`, so that it
+/// cannot end up in a log, an error or an answer to the UI by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Token({})", self.masked())
+    }
+}
+
+impl Token {
+    pub fn parse(raw: &str) -> Result<Token> {
+        let token = raw.trim();
+        if token.is_empty() {
+            return Err(Error::invalid(
+                "Paste your personal access token (Mattermost: Profile › Security › Personal access tokens).",
+            ));
+        }
+        if token.len() > 256 || !token.chars().all(|c| c.is_ascii_graphic()) {
+            return Err(Error::invalid(
+                "This is not an access token: a token is letters and digits only, like 9x3kqkp8cbgm5ebxnt3ukjfd1h. \
+                 Copy the token itself, not its id.",
+            ));
+        }
+        Ok(Token(token.to_owned()))
+    }
+
+    /// The token, for the `Authorization` header and the credential store. Never display or log it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Bullets and the last four characters, as people recognise a token they made: `••••••••1h9w`.
+    pub fn masked(&self) -> String {
+        let chars: Vec<char> = self.0.chars().collect();
+        let tail: String = chars[chars.len().saturating_sub(4)..].iter().collect();
+        format!("••••••••{tail}")
+    }
+
+    /// `text` with the token replaced by a mask, for anything that came from elsewhere and is shown or kept.
+    pub fn redact(&self, text: &str) -> String {
+        text.replace(&self.0, "[token]")
+    }
+}
+
+/// Where the token is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Keeping {
+    /// The operating system's credential store: the account stays connected across restarts.
+    CredentialStore,
+    /// Memory only, until the app quits (there is no credential store, or the user chose so).
+    Session,
+}
+
+/// Who Pickboard is connected as, for the UI. The token only masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Account {
+    pub server: String,
+    pub user_id: String,
+    pub username: String,
+    /// "First Last" or the nickname, when the user set one.
+    pub display_name: String,
+    pub keeping: Keeping,
+    /// `None` when the token is not at hand: kept for an earlier session only, or missing from the credential store.
+    pub token_masked: Option<String>,
+}
+
+/// The stored identity of the account (no token).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub server: ServerUrl,
+    pub user_id: String,
+    pub username: String,
+    pub display_name: String,
+    pub keeping: Keeping,
+}
+
+impl Identity {
+    /// The name of the token's entry in the credential store: one per server and user, so that two data folders
+    /// connected as two people on one computer keep two tokens.
+    pub fn credential_key(&self) -> String {
+        format!("{} {}", self.server.as_str(), self.user_id)
+    }
+
+    pub fn for_ui(&self, token: Option<&Token>) -> Account {
+        Account {
+            server: self.server.as_str().to_owned(),
+            user_id: self.user_id.clone(),
+            username: self.username.clone(),
+            display_name: self.display_name.clone(),
+            keeping: self.keeping,
+            token_masked: token.map(Token::masked),
+        }
+    }
+}
+
+fn keeping_name(k: Keeping) -> &'static str {
+    match k {
+        Keeping::CredentialStore => "credential-store",
+        Keeping::Session => "session",
+    }
+}
+
+pub fn identity(tx: &Transaction<'_>) -> Result<Option<Identity>> {
+    let row: Option<(String, String, String, String, String)> = tx
+        .query_row(
+            "SELECT server, user_id, username, display_name, keeping FROM account WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    row.map(|(server, user_id, username, display_name, keeping)| {
+        Ok(Identity {
+            server: ServerUrl::parse(&server)?,
+            user_id,
+            username,
+            display_name,
+            keeping: if keeping == "session" {
+                Keeping::Session
+            } else {
+                Keeping::CredentialStore
+            },
+        })
+    })
+    .transpose()
+}
+
+pub fn save_identity(tx: &Transaction<'_>, who: &Identity) -> Result<()> {
+    tx.execute(
+        "INSERT INTO account (id, server, user_id, username, display_name, keeping) VALUES (1, ?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET server = excluded.server, user_id = excluded.user_id,
+             username = excluded.username, display_name = excluded.display_name, keeping = excluded.keeping",
+        params![
+            who.server.as_str(),
+            who.user_id,
+            who.username,
+            who.display_name,
+            keeping_name(who.keeping)
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn forget_identity(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("DELETE FROM account", [])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_addresses_are_https_or_loopback_and_lose_what_is_not_the_server() {
+        let ok = |raw: &str| ServerUrl::parse(raw).map(|s| s.as_str().to_owned());
+        assert_eq!(
+            ok("https://chat.example.com/").unwrap(),
+            "https://chat.example.com"
+        );
+        assert_eq!(ok("chat.example.com").unwrap(), "https://chat.example.com");
+        assert_eq!(
+            ok(" https://example.com/mattermost ").unwrap(),
+            "https://example.com/mattermost"
+        );
+        assert_eq!(
+            ok("https://chat.example.com/infra/channels/town-square").unwrap(),
+            "https://chat.example.com"
+        );
+        assert_eq!(
+            ok("https://example.com/mm/infra/pl/abc").unwrap(),
+            "https://example.com/mm"
+        );
+        assert_eq!(ok("http://127.0.0.1:8065").unwrap(), "http://127.0.0.1:8065");
+        assert_eq!(ok("http://localhost:8065").unwrap(), "http://localhost:8065");
+        assert_eq!(ok("http://[::1]:8065").unwrap(), "http://[::1]:8065");
+        for bad in [
+            "",
+            "http://chat.example.com",
+            "http://10.0.0.1:8065",
+            "ftp://chat.example.com",
+            "https://",
+            "https://user:pw@chat.example.com",
+            "https://chat.example.com/?x=1",
+            "https://chat example.com",
+        ] {
+            assert!(ServerUrl::parse(bad).is_err(), "{bad:?} was accepted");
+        }
+        let refused = ServerUrl::parse("http://chat.example.com")
+            .unwrap_err()
+            .to_string();
+        assert!(refused.contains("only over https://"), "{refused}");
+    }
+
+    #[test]
+    fn a_token_is_never_printed_whole() {
+        let token = Token::parse("  9x3kqkp8cbgm5ebxnt3ukjfd1h ").unwrap();
+        assert_eq!(token.expose(), "9x3kqkp8cbgm5ebxnt3ukjfd1h");
+        assert_eq!(token.masked(), "••••••••fd1h");
+        assert!(!format!("{token:?}").contains("9x3kqkp8"));
+        assert_eq!(
+            token.redact("invalid token 9x3kqkp8cbgm5ebxnt3ukjfd1h given"),
+            "invalid token [token] given"
+        );
+        assert!(Token::parse("").is_err());
+        assert!(Token::parse("has space").is_err());
+    }
+
+    #[test]
+    fn permalinks_and_api_routes_follow_the_server_address() {
+        let server = ServerUrl::parse("https://example.com/mm").unwrap();
+        assert_eq!(server.api("/users/me"), "https://example.com/mm/api/v4/users/me");
+        assert_eq!(
+            server.permalink("infra", "p1"),
+            "https://example.com/mm/infra/pl/p1"
+        );
+    }
+}

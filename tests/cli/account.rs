@@ -1,0 +1,206 @@
+//! Posting as your Mattermost account from the command line: the account's token from `PICKBOARD_MATTERMOST_TOKEN`,
+//! a long outcome as one thread, `--update-last`, and clear refusals.
+
+use std::process::Command;
+
+use pickboard_e2e::mattermost::{Channel, FakeMattermost, Team, User};
+use pickboard_e2e::{app_binary, TestResult};
+use pickboard_lib::cli::TOKEN_VARIABLE;
+use pickboard_lib::domain::Zone;
+use pickboard_lib::edits;
+use pickboard_lib::mattermost::account::{save_identity, Identity, Keeping, ServerUrl};
+use pickboard_lib::mattermost::destination::{save_account_channel, AccountChannel};
+use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
+
+const TOKEN: &str = "ana-token-xxxxxxxxxxxxxxxx";
+const BOARD: &str = "Platform";
+
+fn planning() -> Channel {
+    Channel::open("infra", "planning", "Planning")
+}
+
+async fn fake() -> std::io::Result<FakeMattermost> {
+    FakeMattermost::api(0)
+        .user(User::new("ana", TOKEN))
+        .team(Team::new("infra", "Infrastructure"))
+        .channel(planning().member("ana"))
+        .start()
+        .await
+}
+
+/// A board of 400 ideas (a long outcome) in `dir`; with `as_account`, it posts as ana to infra/planning on `fake`.
+fn board(dir: &std::path::Path, fake: &FakeMattermost, as_account: bool) -> TestResult {
+    let mut db = Db::open(&dir.join(DB_FILE_NAME))?;
+    db.write(|tx| {
+        let board = boards::create(tx, BOARD)?.id;
+        for k in 0..400 {
+            let zone = [Zone::Implement, Zone::Challenge, Zone::Possible, Zone::Kill][k % 4];
+            edits::add_idea(
+                tx,
+                board,
+                &format!("Idea number {k} with a title long enough to fill a row"),
+                zone,
+            )?;
+        }
+        let who = Identity {
+            server: ServerUrl::parse(&fake.address)?,
+            user_id: User::new("ana", TOKEN).id,
+            username: "ana".into(),
+            display_name: "Ana".into(),
+            keeping: Keeping::CredentialStore,
+        };
+        save_identity(tx, &who)?;
+        if as_account {
+            let channel = AccountChannel {
+                team_id: Team::new("infra", "").id,
+                team_name: "infra".into(),
+                channel_id: planning().id,
+                channel_name: "planning".into(),
+                channel_display: "Planning".into(),
+            };
+            save_account_channel(tx, board, &channel)?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn pickboard(data: &std::path::Path, token: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(app_binary())
+        .args(args)
+        .env("PICKBOARD_DATA_DIR", data)
+        .env(TOKEN_VARIABLE, token)
+        .output()
+        .expect("run pickboard");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn post_as_me_makes_one_thread_and_update_last_edits_it() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let fake = fake().await?;
+    board(dir.path(), &fake, true)?;
+    let (code, stdout, stderr) = pickboard(dir.path(), TOKEN, &["post", "--board", BOARD, "--as-me"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let posts = fake.channel_posts(&planning().id);
+    assert!(posts.len() > 1, "a long outcome: {} posts", posts.len());
+    let root = &posts[0];
+    assert!(root.root_id.is_empty());
+    assert!(
+        posts[1..].iter().all(|p| p.root_id == root.id),
+        "the later parts are replies"
+    );
+    assert!(
+        stdout.contains(&format!("{}/infra/pl/{}", fake.address, root.id)),
+        "the permalink is printed: {stdout}"
+    );
+    assert!(!stdout.contains(TOKEN) && !stderr.contains(TOKEN));
+
+    let (code, stdout, stderr) = pickboard(
+        dir.path(),
+        TOKEN,
+        &["post", "--board", BOARD, "--note", "Updated", "--update-last"],
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let after = fake.channel_posts(&planning().id);
+    assert_eq!(after.len(), posts.len(), "no new post");
+    assert!(after[0].edit_at > 0 && after[0].message.contains("Updated"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_token_or_a_board_without_an_account_channel_says_what_to_do() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let fake = fake().await?;
+    board(dir.path(), &fake, true)?;
+    let (code, stdout, stderr) = pickboard(
+        dir.path(),
+        "wrong-token-xxxxxxxxxxxxxx",
+        &["post", "--board", BOARD],
+    );
+    assert_eq!(code, 4, "{stdout}{stderr}");
+    assert!(stderr.contains("did not accept your access token"), "{stderr}");
+    assert!(stderr.contains("request id"), "{stderr}");
+    assert!(fake.channel_posts(&planning().id).is_empty());
+
+    let other = tempfile::tempdir()?;
+    board(other.path(), &fake, false)?;
+    let (code, _, stderr) = pickboard(other.path(), TOKEN, &["post", "--board", BOARD, "--as-me"]);
+    assert_eq!(code, 3, "{stderr}");
+    assert!(
+        stderr.contains("posts through its webhook, not as your account"),
+        "{stderr}"
+    );
+    Ok(())
+}
+
+/// Every file under `dir`, read whole.
+fn files_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            out.push((path, bytes));
+        }
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_token_is_nowhere_in_the_data_folder_exports_backups_or_output_after_posting() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let out = tempfile::tempdir()?;
+    let fake = fake().await?;
+    board(dir.path(), &fake, true)?;
+    let mut printed = String::new();
+    for args in [
+        vec!["post", "--board", BOARD, "--as-me"],
+        vec![
+            "export",
+            "--board",
+            BOARD,
+            "-o",
+            out.path().join("b.json").to_str().unwrap_or_default(),
+        ],
+        vec![
+            "export",
+            "--board",
+            BOARD,
+            "-o",
+            out.path().join("b.md").to_str().unwrap_or_default(),
+        ],
+        vec![
+            "backup",
+            "-o",
+            out.path().join("backup.db").to_str().unwrap_or_default(),
+        ],
+    ] {
+        let (code, stdout, stderr) = pickboard(dir.path(), TOKEN, &args);
+        assert_eq!(code, 0, "{args:?}: {stdout}{stderr}");
+        printed.push_str(&stdout);
+        printed.push_str(&stderr);
+    }
+    assert!(!fake.channel_posts(&planning().id).is_empty(), "it posted");
+    assert!(!printed.contains(TOKEN));
+    let files = [files_under(dir.path()), files_under(out.path())].concat();
+    assert!(
+        files.len() >= 4,
+        "{:?}",
+        files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for (path, bytes) in files {
+        assert!(
+            !bytes.windows(TOKEN.len()).any(|w| w == TOKEN.as_bytes()),
+            "the token is in {}",
+            path.display()
+        );
+    }
+    Ok(())
+}
