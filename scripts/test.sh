@@ -28,11 +28,17 @@ cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
 step "Rust tests"
 cargo test -p pickboard --locked --lib --tests
 
+step "The credential store: a real Secret Service (GNOME Keyring), and none"
+dbus-run-session -- bash scripts/with-keyring.sh \
+  cargo test -p pickboard --locked --test credential_store -- --ignored a_token_is_kept
+env -u DBUS_SESSION_BUS_ADDRESS cargo test -p pickboard --locked --test credential_store -- --ignored without_a_secret
+
 step "App build (with the end-to-end suite's hooks)"
 cargo build -p pickboard --locked --features e2e-hooks
 
 step "End-to-end tests (the real app under Xvfb)"
 rm -rf tests/artifacts
-# Under a D-Bus session bus: a second launch finds the running window through it (tauri-plugin-single-instance).
-dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+# Under a D-Bus session bus: a second launch finds the running window through it (tauri-plugin-single-instance), and
+# the Mattermost token goes to a real Secret Service on it.
+dbus-run-session -- bash scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1280x800x24" \
   cargo test -p pickboard-e2e --locked --test cli --test e2e -- --test-threads=1
