@@ -213,6 +213,7 @@ fn route(
         ("GET", ["users", "me"]) => get_me,
         ("GET", ["users", "me", "teams"]) => get_my_teams,
         ("GET", ["users", "me", "teams", t, "channels"]) if var(t) => get_my_channels,
+        ("GET", ["teams", "name", t]) if name(t) => get_team_by_name,
         ("GET", ["teams", "name", t, "channels", "name", c]) if name(t) && name(c) => get_channel_by_names,
         ("GET", ["channels", c, "members"]) if var(c) => get_channel_members,
         ("POST", ["users", "ids"]) => get_users_by_ids,
@@ -276,6 +277,27 @@ fn get_my_teams(state: &mut State, me: &User, _: &Request, _: &[&str], _: &[(Str
         .map(|t| state.team_json(t))
         .collect();
     Ok(json_reply(200, &Value::Array(teams)))
+}
+
+/// `GET /api/v4/teams/name/{name}` (`api4/team.go`, `getTeamByName`): a team the user is not in is forbidden (403).
+fn get_team_by_name(
+    state: &mut State,
+    me: &User,
+    _: &Request,
+    rest: &[&str],
+    _: &[(String, String)],
+) -> Answer {
+    let team = state.teams.iter().find(|t| t.name == rest[2]).ok_or_else(|| {
+        err(
+            404,
+            "app.team.get_by_name.missing.app_error",
+            "Unable to find the existing team.",
+        )
+    })?;
+    if !state.in_team(&team.id, &me.id) {
+        return Err(forbidden());
+    }
+    Ok(json_reply(200, &state.team_json(team)))
 }
 
 /// `GET /api/v4/users/me/teams/{team_id}/channels` (`api4/channel.go`, `getChannelsForTeamForUser`).
