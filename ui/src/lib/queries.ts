@@ -18,6 +18,12 @@ export const keys = {
   allEvents: (boardId: number) => ["board", boardId, "events"] as const,
   posts: (boardId: number) => ["board", boardId, "posts"] as const,
   channel: (boardId: number) => ["board", boardId, "channel"] as const,
+  /** The channel the board posts to as the Mattermost account, if it does. */
+  accountChannel: (boardId: number) => ["board", boardId, "accountChannel"] as const,
+  /** Who Pickboard is connected to Mattermost as. */
+  account: ["account"] as const,
+  /** The account's teams and channels, as Mattermost lists them. */
+  accountChannels: ["account", "channels"] as const,
 };
 
 export function createQueryClient(): QueryClient {

@@ -84,6 +84,9 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
       return edited(gone);
     },
     list_events: () => [],
+    // No Mattermost account, and boards that post through their webhook.
+    get_account: () => null,
+    get_account_channel: () => null,
     // Undo takes back the last delete (what the component tests need of the history).
     undo: () => {
       if (!current) throw notFound("board");

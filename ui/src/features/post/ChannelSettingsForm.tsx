@@ -10,12 +10,19 @@ interface ChannelSettingsFormProps {
   saved: ChannelSettings | null;
   /** The settings were saved (and, with `message`, checked): the form's work is done. */
   onSaved: (settings: ChannelSettings, message: string | null) => void;
+  /** Runs before the settings are saved: the board stops posting as the account when it uses its webhook again. */
+  beforeSave?: (() => Promise<unknown>) | undefined;
 }
 
 /** How long a test message may take before Pickboard gives up on the server (the request's timeout, and a margin). */
 const TEST_TIMEOUT_SECONDS = 20;
 
-export function ChannelSettingsForm({ boardId, saved: savedBefore, onSaved }: ChannelSettingsFormProps) {
+export function ChannelSettingsForm({
+  boardId,
+  saved: savedBefore,
+  onSaved,
+  beforeSave,
+}: ChannelSettingsFormProps) {
   // What is saved now: the settings the dialog had, or what this form saved since (a test message that failed
   // leaves the form open, with the address kept).
   const [stored, setStored] = useState(savedBefore);
@@ -34,6 +41,7 @@ export function ChannelSettingsForm({ boardId, saved: savedBefore, onSaved }: Ch
     try {
       if (!webhook.trim() && !saved)
         throw new AppError({ kind: "invalid", message: "Paste the webhook address first." });
+      await beforeSave?.();
       const settings = await backend.saveChannelSettings(boardId, {
         // An empty field keeps the saved address, which never comes back to the page.
         webhookUrl: webhook.trim(),

@@ -1,6 +1,6 @@
 // "Post to channel": choose what to include, see the message as Mattermost will show it, post it with one click and
 // follow it until the server has taken every part.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
@@ -11,7 +11,8 @@ import { keys, useAfterChange } from "../../lib/queries";
 import type { Post, PostOptions, Quadrant } from "../../lib/bindings";
 import { localDate } from "../../lib/dates";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
-import { ChannelSettingsForm } from "./ChannelSettingsForm";
+import { isConnected, useAccount } from "./AccountForm";
+import { DestinationForm } from "./DestinationForm";
 
 import "./post.css";
 
@@ -66,7 +67,7 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
   const [sent, setSent] = useState<Sent>(null);
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const queryClient = useQueryClient();
+  const [updateLast, setUpdateLast] = useState(false);
   const afterChange = useAfterChange();
 
   const channel = useQuery({
@@ -74,6 +75,21 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
     queryFn: () => backend.getChannelSettings(boardId),
   });
   const settings = channel.data;
+  const accountChannelQuery = useQuery({
+    queryKey: keys.accountChannel(boardId),
+    queryFn: () => backend.getAccountChannel(boardId),
+  });
+  const accountChannel = accountChannelQuery.data;
+  const { data: account } = useAccount();
+  const connected = isConnected(account);
+  // The team's display name, when the account's channels are known (a failure to list them leaves the team's name).
+  const teams = useQuery({
+    queryKey: keys.accountChannels,
+    queryFn: backend.listAccountChannels,
+    enabled: !!accountChannel && connected,
+  });
+  const teamDisplay =
+    teams.data?.find((t) => t.teamName === accountChannel?.teamName)?.teamDisplay ?? accountChannel?.teamName;
   const content = useQuery({ queryKey: keys.content(boardId), queryFn: () => backend.getBoard(boardId) });
   // Owners that Notify owners cannot mention: a mention is a Mattermost username, not a person's full name.
   const notUsernames = useMemo(() => {
@@ -101,16 +117,17 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
     placeholderData: (previous) => previous,
   });
   const preview = previewQuery.data ?? "";
-  const loadError = channel.error ?? previewQuery.error;
+  const loadError = channel.error ?? accountChannelQuery.error ?? previewQuery.error;
   const shownError = error ?? (loadError ? AppError.from(loadError).message : null);
 
-  // Follow the post until it is posted or needs the user.
+  // The board's posts: whether there is one to update in place, then the post this dialog sent, followed until it is
+  // posted or needs the user.
   const followed = useQuery({
     queryKey: keys.posts(boardId),
     queryFn: () => backend.listPosts(boardId),
-    enabled: sent !== null,
     refetchInterval: (q) => {
-      const post = q.state.data?.find((p) => p.id === sent?.post.id);
+      if (!sent) return false;
+      const post = q.state.data?.find((p) => p.id === sent.post.id);
       return post && (post.status !== "pending" || post.error) ? false : 100;
     },
   });
@@ -121,6 +138,11 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
       : latest.status === "failed" || latest.error
         ? { state: "failed", post: latest }
         : { state: "sending", post: latest };
+  const asAccount = !!accountChannel;
+  // Posting as the account, an earlier outcome posted that way can be updated in place.
+  const canUpdate =
+    asAccount && (followed.data ?? []).some((p) => p.permalink !== null && p.id !== sent?.post.id);
+  const loading = settings === undefined || accountChannel === undefined;
   useEffect(() => {
     if (sent && latest?.status === "posted") onPosted(latest, performance.now() - sent.started);
   }, [latest, sent, onPosted]);
@@ -160,7 +182,7 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
       const queued =
         sending.state === "failed"
           ? await backend.retryPost(sending.post.id)
-          : await backend.postToChannel(boardId, options, localDate());
+          : await backend.postToChannel(boardId, options, localDate(), asAccount && canUpdate && updateLast);
       await afterChange({ board: boardId, posts: true });
       setSent({ post: queued, started: performance.now() });
     } catch (raw) {
@@ -170,7 +192,8 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
     }
   }
 
-  const needsChannel = settings === null || editing;
+  const needsChannel = (settings === null && accountChannel === null) || editing;
+  const cannotPost = asAccount && account !== undefined && !connected;
   return (
     <Modal
       title="Post to channel"
@@ -184,7 +207,7 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
           <button
             type="button"
             className="button button-primary"
-            disabled={!settings || editing || submitting || sending.state === "sending"}
+            disabled={loading || needsChannel || cannotPost || submitting || sending.state === "sending"}
             onClick={() => void post()}
           >
             {sending.state === "sending" || submitting
@@ -196,13 +219,39 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
         </>
       }
     >
-      {settings === undefined && !shownError && <p className="field-hint">Loading…</p>}
+      {loading && !shownError && <p className="field-hint">Loading…</p>}
       {notice && !needsChannel && (
         <p className="field-ok" role="status">
           {notice}
         </p>
       )}
-      {settings && !editing && (
+      {!loading && accountChannel && !editing && (
+        <p className="post-target">
+          {connected ? (
+            <>
+              Posts as <strong>@{account.username}</strong> to{" "}
+              <strong>
+                {teamDisplay} › {accountChannel.channelDisplay}
+              </strong>
+            </>
+          ) : (
+            <span className="field-error">
+              Posts as your Mattermost account to {teamDisplay} › {accountChannel.channelDisplay}, but
+              Pickboard is not connected: connect again to post.
+            </span>
+          )}{" "}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setEditing(true);
+            }}
+          >
+            {connected ? "Change" : "Connect"}
+          </button>
+        </p>
+      )}
+      {!loading && settings && !accountChannel && !editing && (
         <p className="post-target">
           To <strong>{settings.channel ? `~${settings.channel}` : "the webhook's channel"}</strong> via{" "}
           <code>{settings.webhookMasked}</code>{" "}
@@ -217,12 +266,12 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
           </button>
         </p>
       )}
-      {needsChannel && settings !== undefined && (
-        <ChannelSettingsForm
+      {needsChannel && !loading && (
+        <DestinationForm
           boardId={boardId}
-          saved={settings}
-          onSaved={(s, message) => {
-            queryClient.setQueryData(keys.channel(boardId), s);
+          webhook={settings}
+          accountChannel={accountChannel}
+          onSaved={(message) => {
             setNotice(message);
             setEditing(false);
           }}
@@ -249,6 +298,18 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
             {check("includeLinks", "Links")}
             {check("includeChanges", "Changes since the last post")}
             {check("notifyOwners", "Notify owners (mentions their usernames)")}
+            {canUpdate && (
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={updateLast}
+                  onChange={(e) => {
+                    setUpdateLast(e.target.checked);
+                  }}
+                />
+                Update the last post instead of adding a new one
+              </label>
+            )}
             {options.notifyOwners && notUsernames.length > 0 && (
               <p className="field-hint" role="note">
                 Owners are mentioned by their Mattermost username (like <code>ana.smith</code>). Not

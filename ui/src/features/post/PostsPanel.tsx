@@ -1,6 +1,6 @@
 // Every post of the board, with its status, and what can be done with it.
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 
 import { SidePanel } from "../../components/SidePanel";
 import { backend } from "../../lib/backend";
@@ -34,6 +34,17 @@ export function PostsPanel({
     refetchInterval: 2000,
   });
   const afterChange = useAfterChange();
+  // The post whose link was just copied, to say so on its button for a moment.
+  const [copied, setCopied] = useState<number | null>(null);
+  useEffect(() => {
+    if (copied === null) return;
+    const timer = window.setTimeout(() => {
+      setCopied(null);
+    }, 2000);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [copied]);
   useEffect(() => {
     if (error) onError(AppError.from(error).message);
   }, [error, onError]);
@@ -45,6 +56,24 @@ export function PostsPanel({
       onError(AppError.from(raw).message);
     }
     void afterChange({ board: boardId, posts: true });
+  }
+
+  /** Opens the post in Mattermost, in the browser; the webview itself never navigates away. */
+  function open(permalink: string) {
+    backend.openLink(permalink).catch((raw: unknown) => {
+      onError(AppError.from(raw).message);
+    });
+  }
+
+  function copy(post: Post, permalink: string) {
+    navigator.clipboard.writeText(permalink).then(
+      () => {
+        setCopied(post.id);
+      },
+      () => {
+        onError("The link could not be copied. Open the post in Mattermost and copy its link from there.");
+      },
+    );
   }
 
   /** A button that does something to a post, then reloads the list. */
@@ -65,6 +94,19 @@ export function PostsPanel({
               <strong>{STATUS[post.status]}</strong>
               <time dateTime={new Date(post.createdAt).toISOString()}>{eventTime(post.createdAt)}</time>
             </div>
+            {post.updatesEarlier && <p className="field-hint">Updates the earlier outcome in place</p>}
+            {post.permalink && (
+              <a
+                className="post-permalink"
+                href={post.permalink}
+                onClick={(e) => {
+                  e.preventDefault();
+                  if (post.permalink) open(post.permalink);
+                }}
+              >
+                {post.permalink}
+              </a>
+            )}
             {post.parts > 1 && (
               <p className="field-hint">
                 {post.partsSent} of {post.parts} parts sent
@@ -77,6 +119,29 @@ export function PostsPanel({
               </p>
             )}
             <div className="post-actions">
+              {post.permalink && (
+                <>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => {
+                      if (post.permalink) open(post.permalink);
+                    }}
+                  >
+                    Open in Mattermost
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-live="polite"
+                    onClick={() => {
+                      if (post.permalink) copy(post, post.permalink);
+                    }}
+                  >
+                    {copied === post.id ? "Link copied" : "Copy link"}
+                  </button>
+                </>
+              )}
               {(post.status === "failed" || post.status === "pending") &&
                 action("Retry", () => backend.retryPost(post.id))}
               {action("Copy as Markdown", () => navigator.clipboard.writeText(post.message))}

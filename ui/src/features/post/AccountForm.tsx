@@ -1,0 +1,210 @@
+// The Mattermost account Pickboard posts as: connect with the server's address and a personal access token (a
+// password: sent once, never shown again but masked), see who it is connected as, and disconnect.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+
+import { backend } from "../../lib/backend";
+import { AppError } from "../../lib/ipc";
+import { keys } from "../../lib/queries";
+import type { Account, Keeping } from "../../lib/bindings";
+
+/** The account, as every part of the UI reads it. */
+export function useAccount() {
+  return useQuery({ queryKey: keys.account, queryFn: backend.getAccount });
+}
+
+/** Whether Pickboard can post as `account` now: connected, with its token at hand. */
+export function isConnected(
+  account: Account | null | undefined,
+): account is Account & { tokenMasked: string } {
+  return !!account && account.tokenMasked !== null;
+}
+
+type Status =
+  | { tone: "progress"; text: string }
+  | { tone: "error"; text: string; noStore: boolean }
+  | { tone: "ok"; text: string };
+
+export function AccountForm() {
+  const queryClient = useQueryClient();
+  const { data: account, error: loadError } = useAccount();
+  const [server, setServer] = useState<string | null>(null);
+  const [token, setToken] = useState("");
+  const [status, setStatus] = useState<Status | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const ids = { server: useId(), token: useId(), hint: useId() };
+  const busy = status?.tone === "progress";
+  // The address field starts with the server of an account whose token is gone, so connecting again is one paste.
+  const serverValue = server ?? account?.server ?? "";
+
+  async function connect(keeping: Keeping) {
+    if (busy) return;
+    if (!serverValue.trim() || !token.trim()) {
+      setStatus({
+        tone: "error",
+        text: !serverValue.trim()
+          ? "Type your Mattermost server's address first, like https://chat.example.com."
+          : "Paste your personal access token first.",
+        noStore: false,
+      });
+      return;
+    }
+    setStatus({ tone: "progress", text: "Checking the address and the token with Mattermost…" });
+    try {
+      const connected = await backend.connectAccount(serverValue.trim(), token.trim(), keeping);
+      setToken("");
+      setServer(null);
+      setStatus(null);
+      queryClient.setQueryData(keys.account, connected);
+      await queryClient.invalidateQueries({ queryKey: keys.accountChannels });
+    } catch (raw) {
+      const error = AppError.from(raw);
+      setStatus({ tone: "error", text: error.message, noStore: error.kind === "noCredentialStore" });
+    }
+  }
+
+  async function disconnect() {
+    setStatus({ tone: "progress", text: "Disconnecting…" });
+    try {
+      await backend.disconnectAccount();
+      setConfirming(false);
+      setStatus({ tone: "ok", text: "Disconnected: Pickboard has forgotten the token." });
+      queryClient.setQueryData(keys.account, null);
+      queryClient.removeQueries({ queryKey: keys.accountChannels });
+    } catch (raw) {
+      setStatus({ tone: "error", text: AppError.from(raw).message, noStore: false });
+    }
+  }
+
+  const statusLine = status && (
+    <div
+      className={status.tone === "error" ? "field-error" : status.tone === "ok" ? "field-ok" : "field-hint"}
+      role={status.tone === "error" ? "alert" : "status"}
+      aria-busy={status.tone === "progress"}
+    >
+      <p className="account-status-text">{status.text}</p>
+      {status.tone === "error" && status.noStore && (
+        <button type="button" className="button" onClick={() => void connect("session")}>
+          Keep it for this session only
+        </button>
+      )}
+    </div>
+  );
+
+  if (account === undefined && !loadError) return <p className="field-hint">Loading…</p>;
+
+  if (isConnected(account)) {
+    return (
+      <section className="account-card" aria-label="Mattermost account">
+        <p className="account-who">
+          Connected as <strong>@{account.username}</strong>
+          {account.displayName ? ` (${account.displayName})` : ""} on{" "}
+          <span className="account-server">{account.server}</span>
+        </p>
+        <p className="field-hint">
+          Token <code>{account.tokenMasked}</code>,{" "}
+          {account.keeping === "session"
+            ? "kept for this session only: Pickboard forgets it when it quits."
+            : "kept in this computer's credential store."}
+        </p>
+        {confirming ? (
+          <div className="account-confirm" role="group" aria-label="Disconnect?">
+            <p>
+              Disconnect @{account.username}? Pickboard forgets the token; boards that post as you wait until
+              you connect again.
+            </p>
+            <div className="channel-actions">
+              <button
+                type="button"
+                className="button button-danger"
+                disabled={busy}
+                onClick={() => void disconnect()}
+              >
+                Disconnect
+              </button>
+              <button
+                type="button"
+                className="button"
+                data-autofocus
+                onClick={() => {
+                  setConfirming(false);
+                }}
+              >
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="channel-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setStatus(null);
+                setConfirming(true);
+              }}
+            >
+              Disconnect…
+            </button>
+          </div>
+        )}
+        {statusLine}
+      </section>
+    );
+  }
+
+  return (
+    <form
+      className="modal-form account-form"
+      aria-label="Connect to Mattermost"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void connect("credentialStore");
+      }}
+    >
+      {account && (
+        <p className="field-error" role="note">
+          Pickboard was connected as @{account.username} on {account.server}, but no longer has the access
+          token (it was kept for an earlier session only, or removed from the credential store). Connect
+          again.
+        </p>
+      )}
+      {loadError && <p className="field-error">{AppError.from(loadError).message}</p>}
+      <label htmlFor={ids.server}>Mattermost server address</label>
+      <input
+        id={ids.server}
+        type="url"
+        autoComplete="url"
+        spellCheck={false}
+        value={serverValue}
+        placeholder="https://chat.example.com"
+        onChange={(e) => {
+          setServer(e.target.value);
+        }}
+      />
+      <label htmlFor={ids.token}>Personal access token</label>
+      <input
+        id={ids.token}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={token}
+        aria-describedby={ids.hint}
+        onChange={(e) => {
+          setToken(e.target.value);
+        }}
+      />
+      <p id={ids.hint} className="field-hint">
+        In Mattermost: your avatar › Profile › Security › Personal access tokens › Create token (a system
+        admin must enable personal access tokens first). A bot account&apos;s token works too. Pickboard keeps
+        it in the system&apos;s credential store, never in its files.
+      </p>
+      <div className="channel-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? "Connecting…" : "Connect"}
+        </button>
+      </div>
+      {statusLine}
+    </form>
+  );
+}

@@ -1,0 +1,321 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import type { Account, AccountChannel, ErrorPayload, Post, TeamChannels } from "../../lib/bindings";
+import { Providers } from "../../components/Providers";
+import { fakeBackend } from "../../test/fakeBackend";
+import { AccountForm } from "./AccountForm";
+import { DestinationForm } from "./DestinationForm";
+import { PostDialog } from "./PostDialog";
+import { PostsPanel } from "./PostsPanel";
+
+const ana: Account = {
+  server: "https://chat.example.com",
+  userId: "u1",
+  username: "ana",
+  displayName: "Ana Ribeiro",
+  keeping: "credentialStore",
+  tokenMasked: "tok-…ana",
+};
+
+const teams: TeamChannels[] = [
+  {
+    teamName: "infra",
+    teamDisplay: "Infrastructure",
+    channels: [
+      { path: "infra/planning", displayName: "Planning", private: false },
+      { path: "infra/oncall", displayName: "On-call", private: true },
+    ],
+  },
+  {
+    teamName: "web",
+    teamDisplay: "Web",
+    channels: [{ path: "web/town-square", displayName: "Town Square", private: false }],
+  },
+];
+
+const planning: AccountChannel = {
+  teamId: "t1",
+  teamName: "infra",
+  channelId: "c1",
+  channelName: "planning",
+  channelDisplay: "Planning",
+};
+
+const post = (id: number, permalink: string | null): Post => ({
+  id,
+  boardId: 1,
+  status: "posted",
+  message: "m",
+  parts: 3,
+  partsSent: 3,
+  error: null,
+  createdAt: 0,
+  postedAt: 1,
+  permalink,
+  updatesEarlier: false,
+});
+
+const refused: ErrorPayload = {
+  kind: "mattermost",
+  message: "Mattermost did not accept the access token: it is wrong, revoked or expired.",
+  path: null,
+};
+
+describe("AccountForm", () => {
+  it("shows Mattermost's refusal at the form, then connects and shows only the masked token", async () => {
+    let attempts = 0;
+    const fake = fakeBackend(null, {
+      connect_account: () => {
+        if (attempts++ === 0) throw refused;
+        return ana;
+      },
+    });
+    render(
+      <Providers>
+        <AccountForm />
+      </Providers>,
+    );
+    const token = await screen.findByLabelText("Personal access token");
+    expect(token).toHaveAttribute("type", "password");
+    expect(screen.getByText(/Profile › Security › Personal access tokens/)).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText("Mattermost server address"), "https://chat.example.com");
+    await userEvent.type(token, "wrong-token");
+    await userEvent.click(screen.getByRole("button", { name: "Connect" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("did not accept the access token");
+
+    await userEvent.clear(screen.getByLabelText("Personal access token"));
+    await userEvent.type(screen.getByLabelText("Personal access token"), "tok-secret-ana");
+    await userEvent.click(screen.getByRole("button", { name: "Connect" }));
+    const card = await screen.findByRole("region", { name: "Mattermost account" });
+    expect(card).toHaveTextContent("Connected as @ana (Ana Ribeiro) on https://chat.example.com");
+    expect(card).toHaveTextContent("tok-…ana");
+    expect(document.body.textContent).not.toContain("tok-secret-ana");
+    expect(fake.calls.filter((c) => c.command === "connect_account").at(-1)?.args).toEqual({
+      server: "https://chat.example.com",
+      token: "tok-secret-ana",
+      keeping: "credentialStore",
+    });
+  });
+
+  it("offers to keep the token for this session only when there is no credential store", async () => {
+    const fake = fakeBackend(null, {
+      connect_account: (args) => {
+        if (args.keeping === "credentialStore")
+          throw {
+            kind: "noCredentialStore",
+            message: "This computer has no credential store Pickboard can use.",
+            path: null,
+          } satisfies ErrorPayload;
+        return { ...ana, keeping: "session" };
+      },
+    });
+    render(
+      <Providers>
+        <AccountForm />
+      </Providers>,
+    );
+    await userEvent.type(
+      await screen.findByLabelText("Mattermost server address"),
+      "https://chat.example.com",
+    );
+    await userEvent.type(screen.getByLabelText("Personal access token"), "tok");
+    await userEvent.click(screen.getByRole("button", { name: "Connect" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("no credential store");
+    await userEvent.click(screen.getByRole("button", { name: "Keep it for this session only" }));
+    expect(await screen.findByText(/kept for this session only/)).toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.command === "connect_account").map((c) => c.args.keeping)).toEqual([
+      "credentialStore",
+      "session",
+    ]);
+  });
+
+  it("disconnects only after a confirmation", async () => {
+    const fake = fakeBackend(null, { get_account: () => ana, disconnect_account: () => null });
+    render(
+      <Providers>
+        <AccountForm />
+      </Providers>,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: "Disconnect…" }));
+    expect(fake.commands()).not.toContain("disconnect_account");
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    await userEvent.click(screen.getByRole("button", { name: "Disconnect…" }));
+    await userEvent.click(screen.getByRole("button", { name: "Disconnect" }));
+    expect(await screen.findByLabelText("Personal access token")).toBeInTheDocument();
+    expect(fake.commands()).toContain("disconnect_account");
+  });
+
+  it("asks to connect again when the token is not at hand", async () => {
+    fakeBackend(null, { get_account: () => ({ ...ana, tokenMasked: null }) });
+    render(
+      <Providers>
+        <AccountForm />
+      </Providers>,
+    );
+    expect(await screen.findByText(/no longer has the access token/)).toHaveTextContent("Connect again");
+    expect(screen.getByLabelText("Mattermost server address")).toHaveValue("https://chat.example.com");
+  });
+});
+
+describe("DestinationForm", () => {
+  it("picks a channel from the account's teams and saves it", async () => {
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      list_account_channels: () => teams,
+      set_account_channel: () => planning,
+    });
+    const onSaved = vi.fn();
+    render(
+      <Providers>
+        <DestinationForm boardId={1} webhook={null} accountChannel={null} onSaved={onSaved} />
+      </Providers>,
+    );
+    expect(await screen.findByLabelText(/As yourself \(@ana\)/)).toBeChecked();
+    const infra = await screen.findByRole("group", { name: "Infrastructure" });
+    expect(within(infra).getByLabelText(/On-call/)).toBeInTheDocument();
+    expect(within(infra).getByText("(private)", { exact: false })).toBeInTheDocument();
+    await userEvent.click(within(infra).getByLabelText(/Planning/));
+    await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
+    await waitFor(() => {
+      expect(onSaved).toHaveBeenCalledWith("Channel saved: Planning.");
+    });
+    expect(fake.calls.find((c) => c.command === "set_account_channel")?.args).toEqual({
+      boardId: 1,
+      channel: "infra/planning",
+    });
+  });
+
+  it("says why the channels could not be listed, and saves a typed team/channel", async () => {
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      list_account_channels: () => {
+        throw {
+          kind: "mattermost",
+          message: "Mattermost could not be reached.",
+          path: null,
+        } satisfies ErrorPayload;
+      },
+      set_account_channel: () => planning,
+    });
+    render(
+      <Providers>
+        <DestinationForm boardId={1} webhook={null} accountChannel={null} onSaved={vi.fn()} />
+      </Providers>,
+    );
+    expect(await screen.findByRole("alert")).toHaveTextContent("Your channels could not be listed.");
+    expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText(/Or type it as team\/channel/), "infra/planning");
+    await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
+    await waitFor(() => {
+      expect(fake.commands()).toContain("set_account_channel");
+    });
+  });
+
+  it("switching back to the webhook stops posting as the account", async () => {
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      list_account_channels: () => teams,
+      clear_account_channel: () => null,
+      save_channel_settings: () => ({
+        webhookMasked: "https://chat.example.com/hooks/abcd…",
+        plainHttp: false,
+        channel: "",
+        username: "",
+        iconUrl: "",
+      }),
+    });
+    const onSaved = vi.fn();
+    render(
+      <Providers>
+        <DestinationForm boardId={1} webhook={null} accountChannel={planning} onSaved={onSaved} />
+      </Providers>,
+    );
+    await userEvent.click(await screen.findByLabelText(/Through an incoming webhook/));
+    await userEvent.type(
+      screen.getByLabelText("Incoming webhook address"),
+      "https://chat.example.com/hooks/abcdef",
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
+    await waitFor(() => {
+      expect(onSaved).toHaveBeenCalled();
+    });
+    const order = fake
+      .commands()
+      .filter((c) => c === "clear_account_channel" || c === "save_channel_settings");
+    expect(order).toEqual(["clear_account_channel", "save_channel_settings"]);
+  });
+});
+
+describe("PostDialog as the account", () => {
+  it("says where it posts, and can update the last post in place", async () => {
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      get_channel_settings: () => null,
+      get_account_channel: () => planning,
+      list_account_channels: () => teams,
+      preview_post: () => "#### x",
+      list_posts: () => [post(4, "https://chat.example.com/infra/pl/p4")],
+      post_to_channel: () => ({ ...post(5, null), status: "pending", partsSent: 0 }),
+    });
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    await waitFor(() => {
+      expect(screen.getByText(/Posts as/)).toHaveTextContent("Posts as @ana to Infrastructure › Planning");
+    });
+    const update = await screen.findByLabelText("Update the last post instead of adding a new one");
+    expect(update).not.toBeChecked();
+    await userEvent.click(update);
+    await userEvent.click(screen.getByRole("button", { name: "Post" }));
+    await waitFor(() => {
+      expect(fake.commands()).toContain("post_to_channel");
+    });
+    expect(fake.calls.find((c) => c.command === "post_to_channel")?.args.updateLast).toBe(true);
+  });
+
+  it("offers no update in place before anything was posted as the account", async () => {
+    fakeBackend(null, {
+      get_account: () => ana,
+      get_channel_settings: () => null,
+      get_account_channel: () => planning,
+      list_account_channels: () => teams,
+      preview_post: () => "#### x",
+      list_posts: () => [post(4, null)],
+    });
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    expect(await screen.findByText(/Posts as/)).toBeInTheDocument();
+    expect(screen.queryByLabelText("Update the last post instead of adding a new one")).toBeNull();
+  });
+});
+
+describe("PostsPanel", () => {
+  it("opens a post in Mattermost and copies its link", async () => {
+    const link = "https://chat.example.com/infra/pl/p4";
+    const fake = fakeBackend(null, {
+      list_posts: () => [post(4, link), post(3, null)],
+      open_link: () => null,
+    });
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    render(
+      <Providers>
+        <PostsPanel boardId={1} onClose={vi.fn()} onError={vi.fn()} />
+      </Providers>,
+    );
+    expect(await screen.findByRole("link", { name: link })).toHaveAttribute("href", link);
+    expect(screen.getAllByRole("button", { name: "Open in Mattermost" })).toHaveLength(1);
+    await userEvent.click(screen.getByRole("button", { name: "Open in Mattermost" }));
+    expect(fake.calls.find((c) => c.command === "open_link")?.args).toEqual({ url: link });
+    await userEvent.click(screen.getByRole("button", { name: "Copy link" }));
+    expect(writeText).toHaveBeenCalledWith(link);
+    expect(await screen.findByRole("button", { name: "Link copied" })).toBeInTheDocument();
+  });
+});
