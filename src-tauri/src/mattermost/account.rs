@@ -19,7 +19,12 @@ pub struct ServerUrl(String);
 
 impl ServerUrl {
     pub fn parse(raw: &str) -> Result<ServerUrl> {
-        let url = raw.trim().trim_end_matches('/');
+        let raw = raw.trim();
+        // Slashes at the end go, but not those of the scheme: "https://" alone is no address.
+        let url = match raw.split_once("://") {
+            Some((scheme, rest)) => &raw[..scheme.len() + 3 + rest.trim_end_matches('/').len()],
+            None => raw.trim_end_matches('/'),
+        };
         if url.is_empty() {
             return Err(Error::invalid(
                 "Type your Mattermost server's address, for example https://chat.example.com.",
