@@ -381,7 +381,8 @@ pub fn list(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<Post>> {
 pub fn waiting_before(tx: &Transaction<'_>, post_id: i64) -> Result<Option<Post>> {
     let id: Option<i64> = tx
         .query_row(
-            "SELECT id FROM posts WHERE id < ?1 AND status = 'pending' ORDER BY id LIMIT 1",
+            "SELECT id FROM posts WHERE id < ?1 AND status = 'pending' AND board_id IN (SELECT id FROM boards WHERE deleted_at IS NULL)
+             ORDER BY id LIMIT 1",
             [post_id],
             |r| r.get(0),
         )
@@ -397,13 +398,14 @@ pub struct DuePart {
     pub target: Target,
 }
 
-/// The next part due to be sent, if any: the first unsent part of the oldest pending post whose time has come.
+/// The next part due to be sent, if any: the first unsent part of the oldest pending post whose time has come. A
+/// deleted board's posts wait (its delete may still be undone) and hold back no other board's.
 pub fn next_due(tx: &Transaction<'_>, now: i64) -> Result<Option<DuePart>> {
     let row: Option<(i64, i64, i64, String, i64)> = tx
         .query_row(
             "SELECT pp.post_id, pp.seq, p.board_id, pp.text, pp.next_attempt_at FROM post_parts pp
              JOIN posts p ON p.id = pp.post_id
-             WHERE p.status = 'pending' AND pp.sent_at IS NULL
+             WHERE p.status = 'pending' AND pp.sent_at IS NULL AND p.board_id IN (SELECT id FROM boards WHERE deleted_at IS NULL)
                AND pp.seq = (SELECT min(seq) FROM post_parts WHERE post_id = pp.post_id AND sent_at IS NULL)
              ORDER BY pp.post_id LIMIT 1",
             [],
@@ -460,7 +462,7 @@ pub fn next_due(tx: &Transaction<'_>, now: i64) -> Result<Option<DuePart>> {
 pub fn next_due_at(tx: &Transaction<'_>) -> Result<Option<i64>> {
     Ok(tx.query_row(
         "SELECT min(pp.next_attempt_at) FROM post_parts pp JOIN posts p ON p.id = pp.post_id
-         WHERE p.status = 'pending' AND pp.sent_at IS NULL",
+         WHERE p.status = 'pending' AND pp.sent_at IS NULL AND p.board_id IN (SELECT id FROM boards WHERE deleted_at IS NULL)",
         [],
         |r| r.get(0),
     )?)

@@ -334,6 +334,34 @@ async fn posting_again_while_the_same_outcome_waits_sends_that_entry_not_a_secon
     assert_ne!(queue().id, first.id);
 }
 
+#[tokio::test]
+async fn a_deleted_boards_post_waits_while_its_delete_can_be_undone_and_goes_out_after_the_undo() {
+    let (seen, _dir, db, board) = board_posting_to_a_fake((0..10).map(|_| ok()).collect()).await;
+    let post = db
+        .lock()
+        .unwrap()
+        .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
+        .unwrap();
+    db.lock()
+        .unwrap()
+        .write(|tx| crate::storage::boards::delete(tx, board))
+        .unwrap();
+    assert_eq!(
+        deliver_due(&db, &sender(), None).await.unwrap(),
+        Default::default()
+    );
+    assert!(seen.received().is_empty(), "nothing goes out for a deleted board");
+    assert_eq!(db.lock().unwrap().read(next_due_at).unwrap(), None);
+
+    db.lock()
+        .unwrap()
+        .write(|tx| crate::storage::boards::restore(tx, board).map(|_| ()))
+        .unwrap();
+    deliver_due(&db, &sender(), None).await.unwrap();
+    let sent = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+    assert_eq!(sent.status, PostStatus::Posted);
+}
+
 mod as_the_account {
     //! Posting as the connected account: a long outcome as one thread, updated in place on request, and a post that
     //! waits (never lost) when the account is not at hand.
