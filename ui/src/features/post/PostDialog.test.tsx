@@ -25,6 +25,8 @@ const post = (status: Post["status"]): Post => ({
   error: null,
   createdAt: 0,
   postedAt: null,
+  permalink: null,
+  updatesEarlier: false,
 });
 
 describe("PostDialog", () => {
