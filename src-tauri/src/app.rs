@@ -7,6 +7,7 @@ use crate::mattermost::connection::Session;
 use crate::mattermost::worker::{self, Wake};
 use crate::menu;
 use crate::paths;
+use crate::startup::{self, AfterFirstFrame};
 use crate::state::AppState;
 use crate::storage::backup;
 
@@ -37,22 +38,38 @@ pub fn run() {
             if let Some(err) = state.open_error() {
                 eprintln!("pickboard: {err}");
             }
+            startup::mark("database-open");
             let wake = Wake::default();
             let session = std::sync::Arc::new(Session::default());
+            let after_first_frame = std::sync::Arc::new(AfterFirstFrame::default());
             if state.open_error().is_none() {
-                let (for_worker, for_session) =
-                    (std::sync::Arc::clone(&state), std::sync::Arc::clone(&session));
-                tauri::async_runtime::spawn(worker::run(for_worker, for_session, wake.clone()));
-                let for_backup = std::sync::Arc::clone(&state);
-                std::thread::spawn(move || daily_backup(&for_backup));
-                let (for_watch, handle) = (std::sync::Arc::clone(&state), app.handle().clone());
-                std::thread::spawn(move || watch_other_writers(&for_watch, &handle));
+                // None of this is needed for the first frame: it starts once the page has drawn it.
+                let (state, session, wake, handle) = (
+                    std::sync::Arc::clone(&state),
+                    std::sync::Arc::clone(&session),
+                    wake.clone(),
+                    app.handle().clone(),
+                );
+                after_first_frame.hold(move || {
+                    tauri::async_runtime::spawn(worker::run(std::sync::Arc::clone(&state), session, wake));
+                    let for_backup = std::sync::Arc::clone(&state);
+                    std::thread::spawn(move || daily_backup(&for_backup));
+                    std::thread::spawn(move || watch_other_writers(&state, &handle));
+                });
             }
             app.manage(state);
             app.manage(wake);
             app.manage(session);
+            app.manage(after_first_frame);
             menu::install(app)?;
+            startup::mark("setup-done");
             Ok(())
+        })
+        .on_page_load(|_, payload| {
+            startup::mark(match payload.event() {
+                tauri::webview::PageLoadEvent::Started => "page-load-started",
+                tauri::webview::PageLoadEvent::Finished => "page-load-finished",
+            });
         })
         .on_window_event(|window, event| match event {
             WindowEvent::DragDrop(drop) => on_file_drop(window, drop),

@@ -24,6 +24,7 @@ use crate::mattermost::message::PostOptions;
 use crate::mattermost::outbox::{ChannelSettings, ChannelSettingsInput, Post, PostStatus};
 use crate::mattermost::response::{Failure, Problem};
 use crate::preferences::{Preferences, Theme};
+use crate::startup::StartupMark;
 use crate::storage::backup::BackupInfo;
 use crate::storage::boards::{Board, BoardSummary};
 use crate::storage::history::{Event, EventKind, EventSummary, HistoryState};
@@ -72,6 +73,7 @@ fn generate() -> String {
         Post::decl(&cfg),
         Problem::decl(&cfg),
         Failure::decl(&cfg),
+        StartupMark::decl(&cfg),
         Keeping::decl(&cfg),
         Account::decl(&cfg),
         AccountChannel::decl(&cfg),

@@ -11,6 +11,7 @@ use ts_rs::TS;
 use crate::domain::clean_link;
 use crate::error::{Error, Result};
 use crate::preferences::{Preferences, FILE_NAME, LAST_BOARD_KEY, THEME_KEY};
+use crate::startup::{AfterFirstFrame, StartupMark};
 use crate::state::AppState;
 
 /// Where the data lives, shown in the UI; the command fails with the open error when the database is unusable.
@@ -19,6 +20,18 @@ use crate::state::AppState;
 pub struct OpenStatus {
     pub data_dir: String,
     pub database_path: String,
+}
+
+/// The page has drawn its first frame (the board, or the welcome screen): the work that waited for it starts.
+#[tauri::command]
+pub fn first_frame_shown(after: State<'_, Arc<AfterFirstFrame>>) {
+    after.run();
+}
+
+/// The steps of this start-up so far, for `scripts/bench.sh`.
+#[tauri::command]
+pub fn startup_timeline() -> Vec<StartupMark> {
+    crate::startup::timeline()
 }
 
 #[tauri::command(async)]

@@ -19,6 +19,10 @@ export const backend = {
   setAccountChannel: (boardId: number, channel: string) => call("set_account_channel", { boardId, channel }),
   /** The board posts through its incoming webhook again. */
   clearAccountChannel: (boardId: number) => call("clear_account_channel", { boardId }),
+  /** The page has drawn its first frame (the board, or the welcome screen): the work that waited for it starts. */
+  firstFrameShown: () => call("first_frame_shown", {}),
+  /** The steps of this start-up so far, for `scripts/bench.sh`. */
+  startupTimeline: () => call("startup_timeline", {}),
   openStatus: () => call("open_status", {}),
   getPreferences: () => call("get_preferences", {}),
   setPreferences: (preferences: Preferences) => call("set_preferences", { preferences }),

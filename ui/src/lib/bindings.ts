@@ -164,6 +164,8 @@ retry: boolean,
  */
 retryAfterMs: number | null, };
 
+export type StartupMark = { step: string, atMs: number, };
+
 export type Keeping = "credentialStore" | "session";
 
 export type Account = { server: string, userId: string, username: string, 
@@ -283,6 +285,8 @@ export interface Commands {
   get_account_channel: { args: { boardId: number }; result: AccountChannel | null };
   set_account_channel: { args: { boardId: number; channel: string }; result: AccountChannel };
   clear_account_channel: { args: { boardId: number }; result: null };
+  first_frame_shown: { args: Record<string, never>; result: null };
+  startup_timeline: { args: Record<string, never>; result: StartupMark[] };
   open_status: { args: Record<string, never>; result: OpenStatus };
   get_preferences: { args: Record<string, never>; result: Preferences };
   set_preferences: { args: { preferences: Preferences }; result: null };

@@ -86,6 +86,7 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
     list_events: () => [],
     // No Mattermost account, and boards that post through their webhook.
     get_account: () => null,
+    first_frame_shown: () => null,
     get_account_channel: () => null,
     // Undo takes back the last delete (what the component tests need of the history).
     undo: () => {

@@ -1,4 +1,7 @@
 // First run: what a PICK chart is, in a sentence per quadrant, and three ways to begin.
+import { useEffect } from "react";
+
+import { firstFrameDrawn } from "../../lib/startup";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 
 import "./welcome.css";
@@ -11,6 +14,10 @@ interface WelcomeProps {
 }
 
 export function Welcome({ busy, onSample, onEmpty, onImport }: WelcomeProps) {
+  useEffect(() => {
+    firstFrameDrawn("welcome-painted");
+  }, []);
+
   return (
     <main className="welcome">
       <h1>Welcome to Pickboard</h1>
