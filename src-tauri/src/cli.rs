@@ -8,10 +8,11 @@ use crate::files;
 use crate::mattermost::account::{self, Token};
 use crate::mattermost::api::Api;
 use crate::mattermost::connection::{self, Session};
-use crate::mattermost::deliver::deliver_due;
+use crate::mattermost::deliver::deliver as deliver_outbox;
 use crate::mattermost::destination;
 use crate::mattermost::message::{utc_date, PostOptions};
 use crate::mattermost::outbox::{self, PostStatus, Sending};
+use crate::mattermost::response::{Failure as MattermostFailure, Problem};
 use crate::mattermost::send::Sender;
 use crate::mattermost::worker::REQUEST_TIMEOUT;
 use crate::paths;
@@ -302,7 +303,12 @@ fn account_api(db: &mut Db) -> Result<Option<Api>, Error> {
     };
     let token = match std::env::var(TOKEN_VARIABLE) {
         Ok(value) if !value.trim().is_empty() => Some(Token::parse(&value)?),
-        _ => Session::default().token(&who)?,
+        _ => Session::default().token(&who).map_err(|_| {
+            Error::not_found(format!(
+                "The credential store could not be opened to read your Mattermost access token. Set \
+                 {TOKEN_VARIABLE} to post as your account from the command line."
+            ))
+        })?,
     };
     token.map(|t| connection::api(&who, t)).transpose()
 }
@@ -526,14 +532,24 @@ fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
         .read(|tx| outbox::is_via_account(tx, post_id))
         .map_err(Failure::from_error)?;
     let api = if via_account {
-        account_api(&mut db).map_err(Failure::from_error)?
+        let api = account_api(&mut db).map_err(Failure::from_error)?;
+        Some(api.ok_or_else(|| {
+            Failure::from_error(Error::not_found(format!(
+                "Pickboard has no access token for your Mattermost account here (it was kept for the app's session \
+                 only, or removed). Set {TOKEN_VARIABLE}, or connect again in the app."
+            )))
+        })?)
     } else {
         None
     };
     let db = Mutex::new(db);
     let result = runtime.block_on(async {
         let sender = Sender::new(REQUEST_TIMEOUT).map_err(|e| Error::Storage(e.to_string()))?;
-        deliver_due(&db, &sender, api.as_ref()).await
+        // Without the account (a webhook post), posts waiting for the account are left to the app.
+        let account = api
+            .as_ref()
+            .ok_or_else(|| MattermostFailure::new(Problem::NotConnected));
+        deliver_outbox(&db, &sender, account, !via_account).await
     });
     let mut db = db.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     result.map_err(Failure::from_error)?;

@@ -13,6 +13,7 @@ use crate::mattermost::api::Api;
 use crate::mattermost::connection::{self, mattermost_error, Session};
 use crate::mattermost::credentials;
 use crate::mattermost::destination::{self, AccountChannel};
+use crate::mattermost::outbox;
 use crate::mattermost::worker::{Wake, REQUEST_TIMEOUT};
 use crate::state::AppState;
 
@@ -42,7 +43,7 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T> + Send + '
 }
 
 /// The connected account and its client, or why there is none.
-async fn connected(state: &AppState, session: &Arc<Session>) -> Result<(Identity, Api)> {
+pub(crate) async fn connected(state: &AppState, session: &Arc<Session>) -> Result<(Identity, Api)> {
     let who = state.read(account::identity)?.ok_or_else(|| {
         Error::not_found("Connect your Mattermost account first: its server's address and an access token.")
     })?;
@@ -106,9 +107,13 @@ pub async fn connect_account(
         // The earlier account's token is not needed any more; a store that cannot be reached keeps it, harmlessly.
         let _ = blocking(move || credentials::forget(&key)).await;
     }
-    state.write(|tx| account::save_identity(tx, &who))?;
+    state.write(|tx| {
+        account::save_identity(tx, &who)?;
+        // Posts that failed for want of the account go out now.
+        outbox::requeue_for_account(tx, who.server.as_str())
+    })?;
     session.hold(&who, token.clone());
-    wake.now(); // posts that waited for the account go out
+    wake.now();
     Ok(who.for_ui(Some(&token)))
 }
 
@@ -120,11 +125,20 @@ pub async fn disconnect_account(
 ) -> Result<()> {
     let who = state.read(account::identity)?;
     session.clear();
-    if let Some(who) = who {
+    state.write(account::forget_identity)?;
+    let mut kept = Ok(());
+    if let Some(who) = who.filter(|w| w.keeping == Keeping::CredentialStore) {
         let key = who.credential_key();
-        blocking(move || credentials::forget(&key)).await?;
+        kept = blocking(move || credentials::forget(&key)).await;
     }
-    state.write(account::forget_identity)
+    // Again: a delivery may have read the token from the store meanwhile.
+    session.clear();
+    kept.map_err(|_| {
+        Error::invalid(
+            "Disconnected. Your access token could not be removed from the credential store: remove the entry \
+             \"Pickboard Mattermost token\" there, or revoke the token in Mattermost (Profile › Security).",
+        )
+    })
 }
 
 /// The account's teams and their public and private channels, by team and then by name.

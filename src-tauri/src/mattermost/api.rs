@@ -64,7 +64,7 @@ pub struct Channel {
 }
 
 /// A post as the API returns it (the fields Pickboard reads).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct RemotePost {
     pub id: String,
     #[serde(default)]
@@ -72,10 +72,46 @@ pub struct RemotePost {
     #[serde(default)]
     pub root_id: String,
     #[serde(default)]
+    pub user_id: String,
+    #[serde(default)]
     pub message: String,
     #[serde(default)]
+    pub create_at: i64,
+    #[serde(default)]
     pub update_at: i64,
+    /// Moves when someone edits the message; 0 for a post never edited.
+    #[serde(default)]
+    pub edit_at: i64,
+    #[serde(default)]
+    pub delete_at: i64,
+    /// The post's props (`null` on the wire for a post without any).
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub props: serde_json::Map<String, serde_json::Value>,
 }
+
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<serde_json::Map<String, serde_json::Value>, D::Error> {
+    Ok(Option::<serde_json::Map<String, serde_json::Value>>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A thread as `GET /posts/{id}/thread` returns it: the posts by id, and their order.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct PostList {
+    #[serde(default)]
+    pub order: Vec<String>,
+    #[serde(default)]
+    pub posts: std::collections::HashMap<String, RemotePost>,
+}
+
+/// A member of a channel (`model.ChannelMember`, the fields Pickboard reads).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ChannelMember {
+    pub user_id: String,
+}
+
+/// The most members asked for in one page (`web.PerPageMaximum`).
+const MEMBERS_PER_PAGE: usize = 200;
 
 /// What a call is about, for the meaning of a 404 or a 403.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,19 +193,126 @@ impl Api {
         message: &str,
         root_id: Option<&str>,
     ) -> Result<RemotePost, Failure> {
+        self.create_post_with_props(channel_id, message, root_id, None)
+            .await
+    }
+
+    /// Like [`Api::create_post`], with `props` on the post (Pickboard's records: a round, a ballot).
+    pub async fn create_post_with_props(
+        &self,
+        channel_id: &str,
+        message: &str,
+        root_id: Option<&str>,
+        props: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<RemotePost, Failure> {
         let mut body = serde_json::json!({ "channel_id": channel_id, "message": message });
         if let Some(root) = root_id {
             body["root_id"] = root.into();
+        }
+        if let Some(props) = props {
+            body["props"] = serde_json::Value::Object(props);
+        }
+        self.call(Method::POST, "/posts", Some(body), Asking::Channel)
+            .await
+    }
+
+    /// Creates one part of an outcome. With `pending_post_id`, a repeat of the request within Mattermost's window
+    /// (30 s) returns the post it already made instead of making a second one (`app/post.go`,
+    /// `deduplicateCreatePost`): a part whose answer was lost is not posted twice when it is retried.
+    pub async fn create_post_once(
+        &self,
+        channel_id: &str,
+        message: &str,
+        root_id: Option<&str>,
+        pending_post_id: Option<&str>,
+    ) -> Result<RemotePost, Failure> {
+        let mut body = serde_json::json!({ "channel_id": channel_id, "message": message });
+        if let Some(root) = root_id {
+            body["root_id"] = root.into();
+        }
+        if let Some(pending) = pending_post_id {
+            body["pending_post_id"] = pending.into();
         }
         self.call(Method::POST, "/posts", Some(body), Asking::Channel)
             .await
     }
 
     /// Replaces the message of the account's own post `post_id`.
+    /// A post that was deleted answers a patch with 403, as one the account may not edit does (the permission check
+    /// comes first): reading it tells the two apart, so that the user hears that it is gone.
     pub async fn patch_post(&self, post_id: &str, message: &str) -> Result<RemotePost, Failure> {
+        match self.patch_post_with_props(post_id, message, None).await {
+            Err(refused) if refused.problem == Problem::NotAllowed => {
+                let path = format!("/posts/{}", segment(post_id));
+                match self
+                    .call::<RemotePost>(Method::GET, &path, None, Asking::Post)
+                    .await
+                {
+                    Err(gone) if matches!(gone.problem, Problem::PostGone | Problem::NotAllowed) => {
+                        Err(Failure {
+                            problem: Problem::PostGone,
+                            message: Failure::new(Problem::PostGone).message,
+                            ..refused
+                        })
+                    }
+                    _ => Err(refused),
+                }
+            }
+            answer => answer,
+        }
+    }
+
+    /// Replaces the message, and with `props` the props, of the account's own post `post_id`.
+    pub async fn patch_post_with_props(
+        &self,
+        post_id: &str,
+        message: &str,
+        props: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<RemotePost, Failure> {
         let path = format!("/posts/{}/patch", segment(post_id));
-        let body = serde_json::json!({ "message": message });
+        let mut body = serde_json::json!({ "message": message });
+        if let Some(props) = props {
+            body["props"] = serde_json::Value::Object(props);
+        }
         self.call(Method::PUT, &path, Some(body), Asking::Post).await
+    }
+
+    /// A post and its thread (`GET /posts/{id}/thread`), deleted posts left out; with `from_update_at`, only the
+    /// posts changed after that time (the root always comes first).
+    pub async fn thread(&self, root_id: &str, from_update_at: Option<i64>) -> Result<PostList, Failure> {
+        let mut path = format!("/posts/{}/thread", segment(root_id));
+        if let Some(at) = from_update_at.filter(|at| *at > 0) {
+            path.push_str(&format!("?fromUpdateAt={at}"));
+        }
+        self.call(Method::GET, &path, None, Asking::Post).await
+    }
+
+    /// Every member of a channel (`GET /channels/{id}/members`, page by page).
+    pub async fn channel_members(&self, channel_id: &str) -> Result<Vec<ChannelMember>, Failure> {
+        let mut all = Vec::new();
+        for page in 0.. {
+            let path = format!(
+                "/channels/{}/members?page={page}&per_page={MEMBERS_PER_PAGE}",
+                segment(channel_id)
+            );
+            let members: Vec<ChannelMember> = self.call(Method::GET, &path, None, Asking::Channel).await?;
+            let last = members.len() < MEMBERS_PER_PAGE;
+            all.extend(members);
+            if last {
+                break;
+            }
+        }
+        Ok(all)
+    }
+
+    /// Users by id (`POST /users/ids`); ids the server does not know are left out.
+    pub async fn users_by_ids(&self, ids: &[String]) -> Result<Vec<User>, Failure> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let body = serde_json::to_value(ids).map_err(|_| Failure::new(Problem::Refused))?;
+        self.call(Method::POST, "/users/ids", Some(body), Asking::Channel)
+            .await
     }
 
     async fn call<T: DeserializeOwned>(
@@ -224,6 +367,8 @@ impl Api {
     fn failure(&self, status: u16, headers: &HeaderMap, body: &[u8], asking: Asking) -> Failure {
         let error: Option<AppError> = serde_json::from_slice(body).ok();
         let problem = match (status, asking) {
+            // Too large, whoever says it (a proxy in front of Mattermost answers with its own page).
+            (413, _) => Problem::TooLarge,
             // Not Mattermost's JSON: a proxy's page, or another web server at that address.
             (_, _) if error.is_none() && !(500..600).contains(&status) && status != 429 => {
                 Problem::NotMattermostServer
@@ -233,7 +378,6 @@ impl Api {
             (404, Asking::Account) => Problem::NotMattermostServer,
             (404, Asking::Channel) => Problem::ChannelGone,
             (404, Asking::Post) => Problem::PostGone,
-            (413, _) => Problem::TooLarge,
             (429, _) => Problem::RateLimited,
             (500..=599, _) => Problem::ServerError,
             _ => Problem::Refused,

@@ -21,12 +21,25 @@ pub struct Delivered {
 /// Delivers every due part: webhook parts with `sender`, account parts with `api` (the connected account; without
 /// it, or for a post queued for another server, the part fails as "not connected" and waits for the user).
 pub async fn deliver_due(db: &Mutex<Db>, sender: &Sender, api: Option<&Api>) -> Result<Delivered> {
+    let account = api.ok_or_else(|| Failure::new(Problem::NotConnected));
+    deliver(db, sender, account, false).await
+}
+
+/// Delivers every due part; account parts with `account`, or, when it is not at hand, they fail as it says (a
+/// credential store that could not be opened now is retried; no account waits for the user). With `webhook_only`,
+/// account parts are not touched at all.
+pub async fn deliver(
+    db: &Mutex<Db>,
+    sender: &Sender,
+    account: Result<&Api, Failure>,
+    webhook_only: bool,
+) -> Result<Delivered> {
     let lock = || db.lock().unwrap_or_else(PoisonError::into_inner);
     let mut done = Delivered::default();
     loop {
-        let due = lock().write(|tx| outbox::next_due(tx, now_ms()))?;
+        let due = lock().write(|tx| outbox::next_due_of(tx, now_ms(), webhook_only))?;
         let Some(part) = due else { return Ok(done) };
-        let outcome = send(&part.target, sender, api).await;
+        let outcome = send(&part.target, sender, account.clone()).await;
         lock().write(|tx| outbox::record(tx, part.post_id, part.seq, &outcome, now_ms()))?;
         match outcome {
             Outcome::Posted(_) => done.parts_sent += 1,
@@ -35,7 +48,7 @@ pub async fn deliver_due(db: &Mutex<Db>, sender: &Sender, api: Option<&Api>) -> 
     }
 }
 
-pub async fn send(target: &Target, sender: &Sender, api: Option<&Api>) -> Outcome {
+pub async fn send(target: &Target, sender: &Sender, account: Result<&Api, Failure>) -> Outcome {
     match target {
         Target::Webhook { hook, payload } => sender.send(hook, payload).await,
         Target::Account {
@@ -44,13 +57,19 @@ pub async fn send(target: &Target, sender: &Sender, api: Option<&Api>) -> Outcom
             message,
             root_id,
             update,
+            pending_id,
         } => {
-            let Some(api) = api.filter(|api| api.server() == server) else {
-                return Outcome::Failed(Failure::new(Problem::NotConnected));
+            let api = match account {
+                Ok(api) if api.server() == server => api,
+                Ok(_) => return Outcome::Failed(Failure::new(Problem::OtherServer)),
+                Err(failure) => return Outcome::Failed(failure),
             };
             let answer = match update {
                 Some(post_id) => api.patch_post(post_id, message).await,
-                None => api.create_post(channel_id, message, root_id.as_deref()).await,
+                None => {
+                    api.create_post_once(channel_id, message, root_id.as_deref(), pending_id.as_deref())
+                        .await
+                }
             };
             match answer {
                 Ok(post) => Outcome::Posted(Some(post.id)),

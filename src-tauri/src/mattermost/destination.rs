@@ -60,11 +60,14 @@ pub fn parse_channel_path(raw: &str) -> Result<(String, String)> {
     Ok((team.to_lowercase(), channel.to_lowercase()))
 }
 
+/// The channel a board posts to as the account. A channel picked as another account (another server or user than
+/// the one connected now) does not count: it is picked again. While no account is connected, it is kept.
 pub fn account_channel(tx: &Transaction<'_>, board_id: i64) -> Result<Option<AccountChannel>> {
     Ok(tx
         .query_row(
-            "SELECT team_id, team_name, channel_id, channel_name, channel_display FROM account_channels
-             WHERE board_id = ?1",
+            "SELECT team_id, team_name, channel_id, channel_name, channel_display FROM account_channels c
+             WHERE board_id = ?1 AND (NOT EXISTS (SELECT 1 FROM account)
+                 OR EXISTS (SELECT 1 FROM account a WHERE a.server = c.server AND a.user_id = c.user_id))",
             [board_id],
             |r| {
                 Ok(AccountChannel {
@@ -79,16 +82,22 @@ pub fn account_channel(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Acc
         .optional()?)
 }
 
+/// Remembers `channel` for the board, as the account connected now.
 pub fn save_account_channel(tx: &Transaction<'_>, board_id: i64, channel: &AccountChannel) -> Result<()> {
     crate::storage::boards::thresholds(tx, board_id)?; // the board must exist
+    let who = super::account::identity(tx)?
+        .ok_or_else(|| Error::not_found("Connect your Mattermost account first, then pick the channel."))?;
     tx.execute(
-        "INSERT INTO account_channels (board_id, team_id, team_name, channel_id, channel_name, channel_display)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (board_id) DO UPDATE SET team_id = excluded.team_id, team_name = excluded.team_name,
-             channel_id = excluded.channel_id, channel_name = excluded.channel_name,
-             channel_display = excluded.channel_display",
+        "INSERT INTO account_channels (board_id, server, user_id, team_id, team_name, channel_id, channel_name,
+             channel_display)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (board_id) DO UPDATE SET server = excluded.server, user_id = excluded.user_id,
+             team_id = excluded.team_id, team_name = excluded.team_name, channel_id = excluded.channel_id,
+             channel_name = excluded.channel_name, channel_display = excluded.channel_display",
         params![
             board_id,
+            who.server.as_str(),
+            who.user_id,
             channel.team_id,
             channel.team_name,
             channel.channel_id,
@@ -120,5 +129,7 @@ pub enum Target {
         root_id: Option<String>,
         /// The post this part replaces in place (updating an earlier outcome).
         update: Option<String>,
+        /// Sent as `pending_post_id`, so that a repeat whose first answer was lost makes no second post.
+        pending_id: Option<String>,
     },
 }

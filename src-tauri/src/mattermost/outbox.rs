@@ -184,6 +184,34 @@ pub fn preview_parts(
     message::build_parts(&board, options, last.as_deref(), date, MAX_POST_CHARS)
 }
 
+/// A fresh id for one part's `pending_post_id`: 26 lower-case letters and digits, like Mattermost's own ids, from
+/// the process's randomly keyed hasher (unique enough for a 30-second window on one server).
+fn pending_post_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let state = std::collections::hash_map::RandomState::new();
+    let mut id = String::with_capacity(26);
+    let mut round = 0u64;
+    while id.len() < 26 {
+        let mut hasher = state.build_hasher();
+        hasher.write_u64(COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+        hasher.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
+        hasher.write_u64(round);
+        let mut bits = hasher.finish();
+        for _ in 0..12 {
+            id.push(char::from_digit((bits % 36) as u32, 36).unwrap_or('0'));
+            bits /= 36;
+        }
+        round += 1;
+    }
+    id.truncate(26);
+    id
+}
+
 /// How a post goes out, besides its message.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sending {
@@ -206,7 +234,7 @@ pub fn queue(
 fn account_destination(
     tx: &Transaction<'_>,
     board_id: i64,
-) -> Result<Option<(ServerUrl, destination::AccountChannel)>> {
+) -> Result<Option<(account::Identity, destination::AccountChannel)>> {
     let Some(channel) = destination::account_channel(tx, board_id)? else {
         if stored_settings(tx, board_id)?.is_none() {
             return Err(Error::not_found(
@@ -222,16 +250,23 @@ fn account_destination(
              board to its webhook.",
         )
     })?;
-    Ok(Some((who.server, channel)))
+    Ok(Some((who, channel)))
 }
 
-/// The board's last outcome post made as the account to `channel_id` (to update in place).
-fn last_account_post(tx: &Transaction<'_>, board_id: i64, channel_id: &str) -> Result<Option<i64>> {
+/// The board's last outcome post made as this account to `channel_id` on `server` (to update in place): only the
+/// account's own posts can be edited.
+fn last_account_post(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    (server, user_id): (&str, &str),
+    channel_id: &str,
+) -> Result<Option<i64>> {
     Ok(tx
         .query_row(
             "SELECT id FROM posts WHERE board_id = ?1 AND via = 'account' AND channel_id = ?2 AND status = 'posted'
+                 AND server = ?3 AND user_id = ?4
              ORDER BY posted_at DESC, id DESC LIMIT 1",
-            params![board_id, channel_id],
+            params![board_id, channel_id, server, user_id],
             |r| r.get(0),
         )
         .optional()?)
@@ -249,13 +284,22 @@ pub(crate) fn queue_with_limit(
     let board = boards::get(tx, board_id)?;
     let last = last_posted(tx, board_id)?;
     let text = message::build(&board, options, last.as_deref(), date);
-    // The same outcome already waiting (a double click, "Post again" while the first is held up): that entry is sent
-    // now, and nothing is queued twice, so the channel never gets the same outcome twice.
+    // The same outcome already waiting for the same place (a double click, "Post again" while the first is held
+    // up): that entry is sent now, and nothing is queued twice, so the channel never gets the same outcome twice.
+    let (via, server, channel_id) = match &account {
+        Some((who, channel)) => (
+            "account",
+            Some(who.server.as_str()),
+            Some(channel.channel_id.as_str()),
+        ),
+        None => ("webhook", None, None),
+    };
     let waiting: Option<i64> = tx
         .query_row(
             "SELECT id FROM posts WHERE board_id = ?1 AND status IN ('pending', 'failed') AND message = ?2
+                 AND via = ?3 AND server IS ?4 AND channel_id IS ?5
              ORDER BY id DESC LIMIT 1",
-            params![board_id, text],
+            params![board_id, text, via, server, channel_id],
             |r| r.get(0),
         )
         .optional()?;
@@ -266,7 +310,12 @@ pub(crate) fn queue_with_limit(
     let snapshot = serde_json::to_string(&message::snapshot(&board)).map_err(json_err)?;
     let now = now_ms();
     let replaces = match &account {
-        Some((_, channel)) if sending.update_last => last_account_post(tx, board_id, &channel.channel_id)?,
+        Some((who, channel)) if sending.update_last => last_account_post(
+            tx,
+            board_id,
+            (who.server.as_str(), &who.user_id),
+            &channel.channel_id,
+        )?,
         _ => None,
     };
     if let Some(earlier) = replaces {
@@ -282,26 +331,28 @@ pub(crate) fn queue_with_limit(
             ));
         }
     }
-    let (via, server, channel_id, team_name) = match &account {
-        Some((server, channel)) => (
+    let (via, server, channel_id, team_name, user_id) = match &account {
+        Some((who, channel)) => (
             "account",
-            Some(server.as_str().to_owned()),
+            Some(who.server.as_str().to_owned()),
             Some(channel.channel_id.clone()),
             Some(channel.team_name.clone()),
+            Some(who.user_id.clone()),
         ),
-        None => ("webhook", None, None, None),
+        None => ("webhook", None, None, None, None),
     };
     tx.execute(
         "INSERT INTO posts (board_id, status, message, snapshot, created_at, via, server, channel_id, team_name,
-             replaces)
-         VALUES (?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![board_id, text, snapshot, now, via, server, channel_id, team_name, replaces],
+             replaces, user_id)
+         VALUES (?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![board_id, text, snapshot, now, via, server, channel_id, team_name, replaces, user_id],
     )?;
     let post_id = tx.last_insert_rowid();
     for (seq, part) in parts.iter().enumerate() {
+        let pending_id = account.is_some().then(pending_post_id);
         tx.execute(
-            "INSERT INTO post_parts (post_id, seq, text, next_attempt_at) VALUES (?1, ?2, ?3, ?4)",
-            params![post_id, seq as i64, part, now],
+            "INSERT INTO post_parts (post_id, seq, text, next_attempt_at, pending_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![post_id, seq as i64, part, now, pending_id],
         )?;
     }
     if let Some(earlier) = replaces {
@@ -401,14 +452,21 @@ pub struct DuePart {
 /// The next part due to be sent, if any: the first unsent part of the oldest pending post whose time has come. A
 /// deleted board's posts wait (its delete may still be undone) and hold back no other board's.
 pub fn next_due(tx: &Transaction<'_>, now: i64) -> Result<Option<DuePart>> {
+    next_due_of(tx, now, false)
+}
+
+/// [`next_due`], or with `webhook_only` the next webhook part (for the command line without the account: posts
+/// waiting for the account are left to whoever has it).
+pub fn next_due_of(tx: &Transaction<'_>, now: i64, webhook_only: bool) -> Result<Option<DuePart>> {
     let row: Option<(i64, i64, i64, String, i64)> = tx
         .query_row(
             "SELECT pp.post_id, pp.seq, p.board_id, pp.text, pp.next_attempt_at FROM post_parts pp
              JOIN posts p ON p.id = pp.post_id
              WHERE p.status = 'pending' AND pp.sent_at IS NULL AND p.board_id IN (SELECT id FROM boards WHERE deleted_at IS NULL)
                AND pp.seq = (SELECT min(seq) FROM post_parts WHERE post_id = pp.post_id AND sent_at IS NULL)
+               AND (?1 = 0 OR p.via = 'webhook')
              ORDER BY pp.post_id LIMIT 1",
-            [],
+            [webhook_only],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?;
@@ -424,6 +482,11 @@ pub fn next_due(tx: &Transaction<'_>, now: i64) -> Result<Option<DuePart>> {
             [post_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
+    let pending_id: Option<String> = tx.query_row(
+        "SELECT pending_id FROM post_parts WHERE post_id = ?1 AND seq = ?2",
+        params![post_id, seq],
+        |r| r.get(0),
+    )?;
     let target = if via == "account" {
         let remote = |post: i64, seq: i64| -> Result<Option<String>> {
             Ok(tx
@@ -445,6 +508,7 @@ pub fn next_due(tx: &Transaction<'_>, now: i64) -> Result<Option<DuePart>> {
             message: text,
             root_id: if seq == 0 { None } else { remote(post_id, 0)? },
             update,
+            pending_id,
         }
     } else {
         let Some((hook, template)) = stored_settings(tx, board_id)? else {
@@ -523,6 +587,27 @@ pub fn record(tx: &Transaction<'_>, post_id: i64, seq: i64, outcome: &Outcome, n
         }
     }
     get(tx, post_id)
+}
+
+/// The account's posts to `server` that failed for want of the account (not connected, or a token refused) go out
+/// again now that it is connected.
+pub fn requeue_for_account(tx: &Transaction<'_>, server: &str) -> Result<usize> {
+    let now = now_ms();
+    let ids: Vec<i64> = tx
+        .prepare(
+            "SELECT id FROM posts WHERE status = 'failed' AND via = 'account' AND server = ?1
+               AND json_extract(error, '$.problem') IN ('notConnected', 'notSignedIn', 'credentialStoreUnavailable')",
+        )?
+        .query_map([server], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        tx.execute("UPDATE posts SET status = 'pending' WHERE id = ?1", [id])?;
+        tx.execute(
+            "UPDATE post_parts SET next_attempt_at = ?2 WHERE post_id = ?1 AND sent_at IS NULL",
+            params![id, now],
+        )?;
+    }
+    Ok(ids.len())
 }
 
 /// Sends a failed or waiting post again now (its parts already accepted stay sent).

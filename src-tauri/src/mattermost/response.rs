@@ -40,6 +40,10 @@ pub enum Problem {
     PostGone,
     /// The API: the account is not connected (disconnected, or its token was kept for an earlier session only).
     NotConnected,
+    /// The API: the post was made for another server than the one connected now.
+    OtherServer,
+    /// The credential store could not be opened just now (locked, or not started yet).
+    CredentialStoreUnavailable,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -156,8 +160,16 @@ impl Problem {
                 "The post to update is no longer in the channel (it was deleted?). Post the outcome as a new post."
             }
             Problem::NotConnected => {
-                "Pickboard is not connected to your Mattermost account. Connect it again (Post to channel › Account), \
-                 then retry the post."
+                "Pickboard is not connected to your Mattermost account. Connect it (Post to channel), and the post \
+                 goes out."
+            }
+            Problem::OtherServer => {
+                "This post was made for another Mattermost server than the one connected now. Discard it, and post \
+                 the outcome again."
+            }
+            Problem::CredentialStoreUnavailable => {
+                "Your access token could not be read from the credential store (it may be locked). The post will be \
+                 sent once it can be read."
             }
         }
     }
@@ -167,6 +179,7 @@ impl Problem {
         matches!(
             self,
             Problem::RateLimited
+                | Problem::CredentialStoreUnavailable
                 | Problem::ServerError
                 | Problem::Timeout
                 | Problem::Offline

@@ -9,8 +9,9 @@ use tokio::sync::Notify;
 use super::account;
 use super::api::Api;
 use super::connection::{self, Session};
-use super::deliver::deliver_due;
+use super::deliver::deliver;
 use super::outbox;
+use super::response::{Failure, Problem};
 use super::send::Sender;
 use crate::state::AppState;
 use crate::storage::now_ms;
@@ -30,16 +31,22 @@ impl Wake {
     }
 }
 
-/// The connected account's client, if there is an account and its token is at hand.
-async fn account_api(state: &Arc<AppState>, session: &Arc<Session>) -> Option<Api> {
-    let who = state.read(account::identity).ok().flatten()?;
+/// The connected account's client, or why it is not at hand: no account or no token (the post waits for the user),
+/// or a credential store that could not be opened now (the post is retried).
+async fn account_api(state: &Arc<AppState>, session: &Arc<Session>) -> Result<Api, Failure> {
+    let not_connected = || Failure::new(Problem::NotConnected);
+    let who = state
+        .read(account::identity)
+        .ok()
+        .flatten()
+        .ok_or_else(not_connected)?;
     let (session, for_lookup) = (Arc::clone(session), who.clone());
     let token = tokio::task::spawn_blocking(move || session.token(&for_lookup))
         .await
-        .ok()?
-        .ok()
-        .flatten()?;
-    connection::api(&who, token).ok()
+        .map_err(|_| not_connected())?
+        .map_err(|_| Failure::new(Problem::CredentialStoreUnavailable))?
+        .ok_or_else(not_connected)?;
+    connection::api(&who, token).map_err(|_| not_connected())
 }
 
 pub async fn run(state: Arc<AppState>, session: Arc<Session>, wake: Wake) {
@@ -53,7 +60,7 @@ pub async fn run(state: Arc<AppState>, session: Arc<Session>, wake: Wake) {
     loop {
         let Ok(db) = state.db() else { return };
         let api = account_api(&state, &session).await;
-        if let Err(err) = deliver_due(db, &sender, api.as_ref()).await {
+        if let Err(err) = deliver(db, &sender, api.as_ref().map_err(Clone::clone), false).await {
             eprintln!("pickboard: the outbox could not be delivered: {err}");
         }
         let next = state.read(outbox::next_due_at).ok().flatten();

@@ -129,9 +129,14 @@ async fn every_refusal_says_what_to_do_and_keeps_mattermosts_ids_but_never_the_t
     let root = api.create_post(&planning(), "x", None).await.unwrap();
     fake.delete_post(&root.id);
     let gone = refusal(api.patch_post(&root.id, "y").await);
-    assert!(
-        matches!(gone.problem, Problem::PostGone | Problem::NotAllowed),
-        "{gone:?}"
+    assert_eq!(gone.problem, Problem::PostGone, "{gone:?}");
+    assert!(gone.message.contains("no longer in the channel"), "{gone:?}");
+
+    fake.fail_next(1, "POST", "/api/v4/posts", Reply::proxy_page(413));
+    assert_eq!(
+        refusal(api.create_post(&planning(), "x", None).await).problem,
+        Problem::TooLarge,
+        "a proxy's own 413 page is still too large"
     );
 
     let too_long = "x".repeat(16_384);

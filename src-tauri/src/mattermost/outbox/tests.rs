@@ -512,10 +512,150 @@ mod as_the_account {
         assert_eq!(failed.error.unwrap().problem, Problem::NotConnected);
         assert!(fake.channel_posts(&planning().id).is_empty());
 
-        db.lock().unwrap().write(|tx| retry(tx, post.id)).unwrap();
+        // Connecting puts back what failed for want of the account (what `connect_account` does).
+        let server = fake.address.clone();
+        let requeued = db
+            .lock()
+            .unwrap()
+            .write(|tx| requeue_for_account(tx, &server))
+            .unwrap();
+        assert_eq!(requeued, 1);
         deliver_due(&db, &sender(), Some(&api(&fake))).await.unwrap();
         let posted = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
         assert_eq!(posted.status, PostStatus::Posted);
+    }
+
+    #[tokio::test]
+    async fn a_credential_store_that_cannot_be_opened_now_is_retried_and_webhook_only_delivery_leaves_it_alone(
+    ) {
+        let fake = fake().await;
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let post = queue_long(&db, board, false);
+        let webhook_only = crate::mattermost::deliver::deliver(
+            &db,
+            &sender(),
+            Err(Failure::new(Problem::NotConnected)),
+            true,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            webhook_only,
+            Default::default(),
+            "the command line leaves account posts alone"
+        );
+        let locked = Failure::new(Problem::CredentialStoreUnavailable);
+        crate::mattermost::deliver::deliver(&db, &sender(), Err(locked), false)
+            .await
+            .unwrap();
+        let waiting = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+        assert_eq!(waiting.status, PostStatus::Pending, "retried by itself");
+        assert_eq!(
+            waiting.error.unwrap().problem,
+            Problem::CredentialStoreUnavailable
+        );
+    }
+
+    #[tokio::test]
+    async fn a_channel_picked_as_another_account_is_picked_again_and_never_updated_in_place() {
+        let fake = fake().await;
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let post = queue_long(&db, board, false);
+        deliver_due(&db, &sender(), Some(&api(&fake))).await.unwrap();
+        assert!(db
+            .lock()
+            .unwrap()
+            .read(|tx| get(tx, post.id))
+            .unwrap()
+            .permalink
+            .is_some());
+        // Connected as someone else now: the board has no channel as them.
+        let bot = Identity {
+            server: ServerUrl::parse(&fake.address).unwrap(),
+            user_id: "another-user".into(),
+            username: "bot".into(),
+            display_name: String::new(),
+            keeping: Keeping::Session,
+        };
+        db.lock().unwrap().write(|tx| save_identity(tx, &bot)).unwrap();
+        let channel = db
+            .lock()
+            .unwrap()
+            .read(|tx| crate::mattermost::destination::account_channel(tx, board))
+            .unwrap();
+        assert_eq!(channel, None);
+        let err = db
+            .lock()
+            .unwrap()
+            .write(|tx| {
+                queue(
+                    tx,
+                    board,
+                    &PostOptions::default(),
+                    "d",
+                    Sending { update_last: true },
+                )
+            })
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("Set this board's Mattermost channel first"),
+            "{err}"
+        );
+        // Picked again as the bot: "update the last post" finds none of the bot's own, and makes a new post.
+        db.lock()
+            .unwrap()
+            .write(|tx| {
+                save_account_channel(
+                    tx,
+                    board,
+                    &AccountChannel {
+                        team_id: Team::new("infra", "").id,
+                        team_name: "infra".into(),
+                        channel_id: planning().id,
+                        channel_name: "planning".into(),
+                        channel_display: "Planning".into(),
+                    },
+                )
+            })
+            .unwrap();
+        let fresh = queue_long(&db, board, true);
+        assert!(!fresh.updates_earlier);
+    }
+
+    #[tokio::test]
+    async fn a_part_whose_answer_was_lost_is_retried_without_a_second_post() {
+        let fake = fake().await;
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let post = queue_long(&db, board, false);
+        // The second part reaches Mattermost, but its answer never comes back: the client times out.
+        fake.lose_answer_next(1, "POST", "/api/v4/posts");
+        let quick = Api::new(
+            ServerUrl::parse(&fake.address).unwrap(),
+            Token::parse(TOKEN).unwrap(),
+            Duration::from_millis(700),
+        )
+        .unwrap();
+        let first = deliver_due(&db, &sender(), Some(&quick)).await.unwrap();
+        assert_eq!(first.failures, 1);
+        let waiting = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+        assert_eq!(waiting.error.unwrap().problem, Problem::Timeout);
+        assert_eq!(
+            fake.channel_posts(&planning().id).len(),
+            1,
+            "made, though its answer was lost"
+        );
+        make_due_now(&db);
+        deliver_due(&db, &sender(), Some(&api(&fake))).await.unwrap();
+        let posts = fake.channel_posts(&planning().id);
+        assert_eq!(posts.len(), post.parts as usize, "the retry made no second post");
+        assert_eq!(
+            db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap().status,
+            PostStatus::Posted
+        );
     }
 
     #[tokio::test]
@@ -544,7 +684,19 @@ mod as_the_account {
             channel_name: "planning".into(),
             channel_display: "Planning".into(),
         };
-        db.write(|tx| save_account_channel(tx, board, &channel)).unwrap();
+        let who = Identity {
+            server: ServerUrl::parse("https://chat.example.com").unwrap(),
+            user_id: "u".into(),
+            username: "ana".into(),
+            display_name: String::new(),
+            keeping: Keeping::CredentialStore,
+        };
+        db.write(|tx| {
+            save_identity(tx, &who)?;
+            save_account_channel(tx, board, &channel)?;
+            crate::mattermost::account::forget_identity(tx)
+        })
+        .unwrap();
         let err = db
             .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
             .unwrap_err();

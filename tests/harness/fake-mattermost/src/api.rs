@@ -168,6 +168,8 @@ pub enum Fault {
     Reply(Reply),
     /// No answer: the connection is held open (longer than any client timeout in the tests).
     Hang,
+    /// The request is carried out, but its answer never arrives: held open like [`Fault::Hang`].
+    LoseAnswer,
 }
 
 #[derive(Debug)]

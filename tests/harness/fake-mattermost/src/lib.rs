@@ -246,6 +246,11 @@ impl FakeMattermost {
         self.state().add_fault(n, method, path_prefix, Fault::Hang);
     }
 
+    /// The next `n` matching requests are carried out, but their answers never arrive (the client times out).
+    pub fn lose_answer_next(&self, n: usize, method: &str, path_prefix: &str) {
+        self.state().add_fault(n, method, path_prefix, Fault::LoseAnswer);
+    }
+
     /// Personal access tokens switched off by an admin: every token but a bot's then gets 401.
     pub fn disable_personal_access_tokens(&self, disabled: bool) {
         self.state().set_tokens_disabled(disabled);

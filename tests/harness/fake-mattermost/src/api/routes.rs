@@ -112,14 +112,22 @@ pub fn rate_limited_reply(limit: u32, reset_seconds: u32) -> Reply {
     }
 }
 
-/// Answers one request, or `None` to hold it open.
+/// Answers one request, or `None` to hold it open: a scripted fault, or what the server does.
 pub(crate) fn answer(state: &mut State, request: &Request) -> Option<Reply> {
-    if let Some(fault) = state.take_fault(request) {
-        return match fault {
-            Fault::Reply(reply) => Some(reply),
-            Fault::Hang => None,
-        };
+    match state.take_fault(request) {
+        Some(Fault::Reply(reply)) => Some(reply),
+        Some(Fault::Hang) => None,
+        // The request is done, and its answer never arrives (a dropped connection, a client timeout).
+        Some(Fault::LoseAnswer) => {
+            let _ = respond(state, request);
+            None
+        }
+        None => respond(state, request),
     }
+}
+
+/// What the server answers.
+fn respond(state: &mut State, request: &Request) -> Option<Reply> {
     let (path, query) = split_query(&request.path);
     let segments: Vec<String> = path.split('/').skip(1).map(percent_decode).collect();
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
@@ -524,6 +532,16 @@ fn create_post(
         }
     }
     check_post(&message, &kind, &props)?;
+    // `app/post.go` `deduplicateCreatePost`: the same `pending_post_id` within 30 s returns the post already made.
+    if !pending_post_id.is_empty() {
+        let now = state.clock.now();
+        if let Some(made) = state.posts.iter().find(|p| {
+            p.pending_post_id == pending_post_id && p.user_id == me.id && now - p.create_at < 30_000
+        }) {
+            let made = made.clone();
+            return Ok(json_reply(201, &state.post_json(&made)));
+        }
+    }
     let mut post = state.insert_post(&me.id, &channel_id, &root_id, &message, props);
     if let Some(stored) = state.posts.iter_mut().find(|p| p.id == post.id) {
         stored.kind = kind;
