@@ -1,6 +1,6 @@
 // The channel a board posts to as the account: picked from the account's teams and channels, or typed as
 // `team/channel` (or pasted as the channel's address), and checked with Mattermost when saved.
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 
 import { backend } from "../../lib/backend";
@@ -17,6 +17,7 @@ interface AccountChannelPickerProps {
 }
 
 export function AccountChannelPicker({ boardId, current, onSaved }: AccountChannelPickerProps) {
+  const queryClient = useQueryClient();
   const teams = useQuery({ queryKey: keys.accountChannels, queryFn: backend.listAccountChannels });
   const [picked, setPicked] = useState(current ? `${current.teamName}/${current.channelName}` : "");
   const [typed, setTyped] = useState("");
@@ -42,6 +43,8 @@ export function AccountChannelPicker({ boardId, current, onSaved }: AccountChann
       setStatus({ tone: "error", text: AppError.from(raw).message });
       return;
     }
+    // Saved, whatever the test message does next: the board posts as the account from now on.
+    queryClient.setQueryData(keys.accountChannel(boardId), saved);
     if (!test) {
       setStatus(null);
       onSaved(saved, `Channel saved: ${saved.channelDisplay}.`);

@@ -157,6 +157,8 @@ export function AccountForm() {
     <form
       className="modal-form account-form"
       aria-label="Connect to Mattermost"
+      // The backend checks the address, and accepts more than the browser's URL check (chat.example.com).
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void connect("credentialStore");

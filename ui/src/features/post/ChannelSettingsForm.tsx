@@ -10,8 +10,9 @@ interface ChannelSettingsFormProps {
   saved: ChannelSettings | null;
   /** The settings were saved (and, with `message`, checked): the form's work is done. */
   onSaved: (settings: ChannelSettings, message: string | null) => void;
-  /** Runs before the settings are saved: the board stops posting as the account when it uses its webhook again. */
-  beforeSave?: (() => Promise<unknown>) | undefined;
+  /** Runs once the settings are saved: the board stops posting as the account when it uses its webhook again (only
+   * then, so that a webhook address that is refused leaves the board posting where it did). */
+  afterSave?: (() => Promise<unknown>) | undefined;
 }
 
 /** How long a test message may take before Pickboard gives up on the server (the request's timeout, and a margin). */
@@ -21,7 +22,7 @@ export function ChannelSettingsForm({
   boardId,
   saved: savedBefore,
   onSaved,
-  beforeSave,
+  afterSave,
 }: ChannelSettingsFormProps) {
   // What is saved now: the settings the dialog had, or what this form saved since (a test message that failed
   // leaves the form open, with the address kept).
@@ -41,7 +42,6 @@ export function ChannelSettingsForm({
     try {
       if (!webhook.trim() && !saved)
         throw new AppError({ kind: "invalid", message: "Paste the webhook address first." });
-      await beforeSave?.();
       const settings = await backend.saveChannelSettings(boardId, {
         // An empty field keeps the saved address, which never comes back to the page.
         webhookUrl: webhook.trim(),
@@ -49,6 +49,7 @@ export function ChannelSettingsForm({
         username,
         iconUrl,
       });
+      await afterSave?.();
       setWebhook("");
       setStored(settings);
       return settings;

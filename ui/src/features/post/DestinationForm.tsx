@@ -89,7 +89,7 @@ export function DestinationForm({ boardId, webhook, accountChannel, onSaved }: D
           <ChannelSettingsForm
             boardId={boardId}
             saved={webhook}
-            beforeSave={
+            afterSave={
               accountChannel
                 ? async () => {
                     await backend.clearAccountChannel(boardId);

@@ -244,7 +244,8 @@ describe("DestinationForm", () => {
     const order = fake
       .commands()
       .filter((c) => c === "clear_account_channel" || c === "save_channel_settings");
-    expect(order).toEqual(["clear_account_channel", "save_channel_settings"]);
+    // The account's channel goes only once the webhook is saved: a refused address leaves the board as it was.
+    expect(order).toEqual(["save_channel_settings", "clear_account_channel"]);
   });
 });
 
