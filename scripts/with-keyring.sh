@@ -7,8 +7,9 @@ XDG_DATA_HOME="$(mktemp -d)"
 export XDG_DATA_HOME
 # --unlock reads the new login keyring's password from standard input and starts the daemon in the background.
 eval "$(printf 'pickboard-tests' | gnome-keyring-daemon --unlock --components=secrets)"
+# The daemon also leaves when its D-Bus session ends (dbus-run-session's bus goes with the command).
 stop() {
-  [ -n "${GNOME_KEYRING_PID:-}" ] && kill "$GNOME_KEYRING_PID" 2>/dev/null || pkill -u "$(id -u)" -f "gnome-keyring-daemon --unlock" || true
+  if [ -n "${GNOME_KEYRING_PID:-}" ]; then kill "$GNOME_KEYRING_PID" 2>/dev/null || true; fi
   rm -rf "$XDG_DATA_HOME"
 }
 trap stop EXIT
