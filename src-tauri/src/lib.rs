@@ -9,6 +9,7 @@ pub mod files;
 pub mod mattermost;
 pub mod paths;
 pub mod preferences;
+pub mod rounds;
 pub mod sample;
 pub mod startup;
 pub mod state;

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_idea_ids_never_reused.sql"),
     include_str!("migrations/0005_board_undo.sql"),
     include_str!("migrations/0006_mattermost_account.sql"),
+    include_str!("migrations/0007_rounds.sql"),
 ];
 
 /// The format version this build writes (`PRAGMA user_version`).

@@ -78,6 +78,22 @@ pub fn record_imported<T>(
     })
 }
 
+/// Like [`record`], with the event's kind and summary given (a team round settled at its medians: one event, one
+/// undo, about several ideas). Returns the event's id too, `None` when the action changed nothing.
+pub fn record_described<T>(
+    tx: &Transaction<'_>,
+    kind: EventKind,
+    summary: EventSummary,
+    action: impl FnOnce(&Transaction<'_>) -> Result<T>,
+) -> Result<(T, Option<i64>)> {
+    let mut made = false;
+    let out = capture(tx, action, |_, _, _| {
+        made = true;
+        Ok((kind, None, summary))
+    })?;
+    Ok((out, made.then(|| tx.last_insert_rowid())))
+}
+
 /// Runs `action`, then records what it changed as one event that `summarise` names (nothing when it changed
 /// nothing).
 fn capture<T>(

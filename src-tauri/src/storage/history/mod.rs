@@ -21,7 +21,7 @@ use ts_rs::TS;
 
 pub use super::idea_row::IdeaRow;
 pub(crate) use capture::install_change_capture;
-pub use capture::{record, record_as, record_imported};
+pub use capture::{record, record_as, record_described, record_imported};
 pub use undo::{redo, undo, undo_exactly};
 
 use crate::domain::{Score, Thresholds, Zone};
@@ -93,6 +93,31 @@ pub struct EventSummary {
     /// The board's name before a rename.
     #[serde(default)]
     pub name_before: Option<String>,
+    /// The ideas a team round placed at its medians, in one edit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub round: Option<RoundSettled>,
+}
+
+/// What settling a team round at its medians did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoundSettled {
+    pub round_id: String,
+    pub ideas: Vec<SettledIdea>,
+}
+
+/// One idea a team round placed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SettledIdea {
+    pub idea_id: i64,
+    pub title: String,
+    pub payoff: Score,
+    pub cost: Score,
+    pub votes: u32,
+    /// For the idea's timeline: "settled by team round: median 7.5 / 3, 6 votes".
+    pub line: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -152,7 +177,9 @@ pub(super) fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Event>
 pub fn list(tx: &Transaction<'_>, board_id: i64, idea_id: Option<i64>, limit: u32) -> Result<Vec<Event>> {
     let mut stmt = tx.prepare_cached(&format!(
         "SELECT {EVENT_COLUMNS} FROM events
-         WHERE board_id = ?1 AND undone = 0 AND (?2 IS NULL OR idea_id = ?2) ORDER BY id DESC LIMIT ?3"
+         WHERE board_id = ?1 AND undone = 0
+             AND (?2 IS NULL OR idea_id = ?2 OR id IN (SELECT event_id FROM round_settled WHERE idea_id = ?2))
+         ORDER BY id DESC LIMIT ?3"
     ))?;
     let rows = stmt.query_map(params![board_id, idea_id, limit], event_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -1,0 +1,280 @@
+//! Reading a round's thread: the round record, the ballots (the latest per member wins), and what is not counted,
+//! with the reason in words; opening the ballots at the reveal.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::record::{self, BallotRecord, ResultRecord, RoundRecord, BALLOT_PROP, RESULT_PROP};
+use super::seal::{self, OpenFailure};
+use super::store::OpenedBallot;
+use crate::error::{Error, Result};
+use crate::mattermost::api::{PostList, RemotePost};
+
+/// A round's thread as read from Mattermost.
+#[derive(Debug, Clone)]
+pub struct Thread {
+    pub root: RemotePost,
+    pub record: RoundRecord,
+    /// The replies, oldest first (deleted ones are not in a thread).
+    pub replies: Vec<RemotePost>,
+}
+
+impl Thread {
+    /// The thread of `root_id`: refuses a post that is a reply, or not a round.
+    pub fn from_list(mut list: PostList, root_id: &str) -> Result<Thread> {
+        let root = list.posts.remove(root_id).ok_or_else(|| {
+            Error::not_found("The round's post is not in Mattermost any more (it was deleted).")
+        })?;
+        if !root.root_id.is_empty() {
+            return Err(Error::invalid(
+                "This link is to a reply. Paste the link of the round's first post, the one that lists the ideas.",
+            ));
+        }
+        let record = RoundRecord::from_props(&root.props)?;
+        let mut replies: Vec<RemotePost> = list
+            .posts
+            .into_values()
+            .filter(|p| p.root_id == root.id && p.delete_at == 0)
+            .collect();
+        replies.sort_by(|a, b| (a.create_at, &a.id).cmp(&(b.create_at, &b.id)));
+        Ok(Thread {
+            root,
+            record,
+            replies,
+        })
+    }
+
+    /// The newest `update_at` in the thread, for the next `fromUpdateAt`.
+    pub fn updated_at(&self) -> i64 {
+        self.replies
+            .iter()
+            .map(|p| p.update_at)
+            .chain([self.root.update_at])
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The result the facilitator posted when closing, if the round is closed.
+    pub fn result(&self) -> Option<Result<ResultRecord>> {
+        self.replies
+            .iter()
+            .filter(|p| p.user_id == self.root.user_id)
+            .find_map(|p| record::read::<ResultRecord>(&p.props, RESULT_PROP, "round's result").transpose())
+    }
+}
+
+/// A ballot reply.
+#[derive(Debug, Clone)]
+pub struct BallotPost {
+    pub post_id: String,
+    pub user_id: String,
+    pub create_at: i64,
+    /// The post was edited in Mattermost after it was sent (its sealed content is still checked at the reveal).
+    pub edited: bool,
+    pub record: BallotRecord,
+}
+
+/// Why a ballot is not counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Issue {
+    /// The voter is not a member of the round's channel.
+    NotInChannel,
+    /// Sent after the reveal: the reveal counted the ballots there were.
+    AfterReveal,
+    /// Its record cannot be read (damaged, or made by a newer Pickboard); the message says which.
+    Unreadable,
+    /// It names another voter or another round than its post's.
+    NotItsOwn,
+    /// It does not open with the round's key.
+    CannotOpen,
+    /// It opens, but does not match its commitment.
+    CommitmentMismatch,
+}
+
+impl From<OpenFailure> for Issue {
+    fn from(f: OpenFailure) -> Issue {
+        match f {
+            OpenFailure::CannotOpen => Issue::CannotOpen,
+            OpenFailure::Unreadable => Issue::Unreadable,
+            OpenFailure::CommitmentMismatch => Issue::CommitmentMismatch,
+        }
+    }
+}
+
+/// A ballot that is listed, not counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NotCounted {
+    pub post_id: String,
+    pub user_id: String,
+    pub issue: Issue,
+    /// What happened, in words.
+    pub message: String,
+}
+
+fn not_counted(post: &RemotePost, issue: Issue, message: impl Into<String>) -> NotCounted {
+    NotCounted {
+        post_id: post.id.clone(),
+        user_id: post.user_id.clone(),
+        issue,
+        message: message.into(),
+    }
+}
+
+/// The ballots of a thread: the latest per member, and those not counted.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    pub ballots: Vec<BallotPost>,
+    pub not_counted: Vec<NotCounted>,
+}
+
+/// Sorts the thread's ballots: the latest ballot of each member of the channel counts (an earlier one is replaced,
+/// silently); a ballot from someone not in the channel, one that cannot be read or is not its author's, is listed.
+/// After the reveal (`counted`: the post ids it opened), only those count and later ones are listed as too late.
+pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSet<String>>) -> Tally {
+    let mut out = Tally::default();
+    let mut latest: HashMap<String, BallotPost> = HashMap::new();
+    for post in &thread.replies {
+        let ballot = match record::read::<BallotRecord>(&post.props, BALLOT_PROP, "ballot") {
+            Ok(Some(b)) => b,
+            Ok(None) => continue,
+            Err(e) => {
+                out.not_counted
+                    .push(not_counted(post, Issue::Unreadable, e.to_string()));
+                continue;
+            }
+        };
+        if ballot.voter != post.user_id || ballot.round_id != thread.record.round_id {
+            out.not_counted.push(not_counted(
+                post,
+                Issue::NotItsOwn,
+                "This ballot names another voter or another round than its post's.",
+            ));
+            continue;
+        }
+        if !members.contains(&post.user_id) {
+            out.not_counted.push(not_counted(
+                post,
+                Issue::NotInChannel,
+                "The voter is not a member of the round's channel.",
+            ));
+            continue;
+        }
+        let entry = BallotPost {
+            post_id: post.id.clone(),
+            user_id: post.user_id.clone(),
+            create_at: post.create_at,
+            edited: post.edit_at != 0,
+            record: ballot,
+        };
+        if let Some(counted) = counted {
+            if counted.contains(&entry.post_id) {
+                latest.insert(post.user_id.clone(), entry);
+                continue;
+            }
+            // Not opened at the reveal: sent after it, unless a later ballot of the same voter was counted (then it
+            // was simply replaced before the reveal).
+            let replaced = thread.replies.iter().any(|p| {
+                counted.contains(&p.id) && p.user_id == post.user_id && p.create_at > post.create_at
+            });
+            if !replaced {
+                out.not_counted.push(not_counted(
+                    post,
+                    Issue::AfterReveal,
+                    "Sent after the reveal, so it was not counted.",
+                ));
+            }
+        } else {
+            latest.insert(post.user_id.clone(), entry);
+        }
+    }
+    let mut ballots: Vec<BallotPost> = latest.into_values().collect();
+    ballots.sort_by(|a, b| (a.create_at, &a.post_id).cmp(&(b.create_at, &b.post_id)));
+    out.ballots = ballots;
+    out
+}
+
+/// Opens every counted ballot with the round's private key; those that do not open or do not match their
+/// commitment are listed, never counted.
+pub fn open_all(
+    thread: &Thread,
+    tally: &Tally,
+    private_key: &[u8; 32],
+    names: &HashMap<String, String>,
+) -> (Vec<OpenedBallot>, Vec<NotCounted>) {
+    let mut opened = Vec::with_capacity(tally.ballots.len());
+    let mut failed = Vec::new();
+    for ballot in &tally.ballots {
+        let r = &ballot.record;
+        match seal::open(
+            &thread.record.round_id,
+            &r.voter,
+            private_key,
+            &r.sealed,
+            &r.commitment,
+        ) {
+            Ok(o) => opened.push(OpenedBallot {
+                post_id: ballot.post_id.clone(),
+                voter: r.voter.clone(),
+                name: names.get(&r.voter).cloned().unwrap_or_else(|| r.voter.clone()),
+                estimates: o.estimates,
+                nonce: o.nonce,
+                commitment: r.commitment.clone(),
+            }),
+            Err(f) => {
+                let message = match f {
+                    OpenFailure::CannotOpen => {
+                        "This ballot does not open with the round's key: it is damaged, or \
+                                                was sealed for another round."
+                    }
+                    OpenFailure::Unreadable => "This ballot opens, but what it holds is not a ballot.",
+                    OpenFailure::CommitmentMismatch => {
+                        "This ballot does not match its commitment: it was changed after it was sealed."
+                    }
+                };
+                failed.push(NotCounted {
+                    post_id: ballot.post_id.clone(),
+                    user_id: ballot.user_id.clone(),
+                    issue: f.into(),
+                    message: message.into(),
+                });
+            }
+        }
+    }
+    (opened, failed)
+}
+
+/// A post id from a permalink (`…/team/pl/<id>`), a post's address, or the id itself.
+pub fn post_id_from_link(link: &str) -> Result<String> {
+    let text = link.trim().trim_end_matches('/');
+    let text = text.split(['?', '#']).next().unwrap_or_default();
+    let id = text.rsplit('/').next().unwrap_or_default();
+    let valid = id.len() == 26 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if !valid || (text.contains('/') && !text.contains("/pl/") && !text.contains("/posts/")) {
+        return Err(Error::invalid(
+            "This is not a link to a Mattermost post. Copy the round's link in Mattermost (the post's ⋯ menu › Copy \
+             Link) and paste it here.",
+        ));
+    }
+    Ok(id.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_and_ids_give_the_post_id() {
+        let id = "abcdefghijklmnopqrstuvwxyz";
+        assert_eq!(post_id_from_link(id).unwrap(), id);
+        assert_eq!(
+            post_id_from_link(&format!("https://chat.example.com/infra/pl/{id}")).unwrap(),
+            id
+        );
+        assert!(post_id_from_link("https://chat.example.com/infra/channels/town-square").is_err());
+        assert!(post_id_from_link("hello").is_err());
+    }
+}

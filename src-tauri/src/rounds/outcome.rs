@@ -1,0 +1,196 @@
+//! The closing reply: a Markdown table per quadrant (median, spread, votes, split, final place) and every ballot's
+//! estimates and nonce, so that anyone can check them; and checking a closed round's published ballots.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::collect::Thread;
+use super::record::{self, BallotRecord, ResultRecord, BALLOT_PROP};
+use super::seal::{self, Estimate};
+use super::stats::IdeaStats;
+use super::store::OpenedBallot;
+use crate::domain::{Quadrant, Thresholds, Zone};
+use crate::error::{Error, Result};
+use crate::mattermost::mentions::neutralise;
+use crate::mattermost::message::MAX_POST_CHARS;
+
+fn cell(text: &str) -> String {
+    neutralise(&text.split_whitespace().collect::<Vec<_>>().join(" ")).replace('|', "\\|")
+}
+
+/// The result's text. `places` gives each idea key's final place on the board (`None`: not on it any more).
+pub fn message(
+    board: &str,
+    stats: &[IdeaStats],
+    ballots: &[OpenedBallot],
+    places: &HashMap<String, Option<Zone>>,
+    thresholds: Thresholds,
+) -> String {
+    let mut out = format!(
+        "#### Team round closed: {}\n{} ballot{} counted.\n",
+        cell(board),
+        ballots.len(),
+        if ballots.len() == 1 { "" } else { "s" }
+    );
+    let group = |s: &IdeaStats| -> Option<Quadrant> {
+        s.median_position
+            .map(|(payoff, cost)| Quadrant::of(crate::domain::Position { payoff, cost }, thresholds))
+    };
+    let groups: Vec<(String, Vec<&IdeaStats>)> = Quadrant::ALL
+        .iter()
+        .map(|q| {
+            (
+                q.name().to_owned(),
+                stats.iter().filter(|s| group(s) == Some(*q)).collect(),
+            )
+        })
+        .chain([(
+            "No votes".to_owned(),
+            stats.iter().filter(|s| group(s).is_none()).collect(),
+        )])
+        .collect();
+    for (name, ideas) in groups.into_iter().filter(|(_, v)| !v.is_empty()) {
+        out.push_str(&format!(
+            "\n**{name}**\n\n| Idea | Median payoff / cost | Spread (IQR) | Votes | Split | Final place |\n|---|---|---|---|---|---|\n"
+        ));
+        for s in ideas {
+            let (median, spread) = match (&s.payoff, &s.cost) {
+                (Some(p), Some(c)) => (
+                    format!("{} / {}", p.median, c.median),
+                    format!("{} / {}", p.iqr, c.iqr),
+                ),
+                _ => ("–".into(), "–".into()),
+            };
+            let place = match places.get(&s.key) {
+                Some(Some(zone)) => zone.name().to_owned(),
+                _ => "not on the board".to_owned(),
+            };
+            out.push_str(&format!(
+                "| {} | {median} | {spread} | {} | {} | {place} |\n",
+                cell(&s.title),
+                s.votes,
+                if s.split { "split" } else { "" }
+            ));
+        }
+    }
+    out.push_str("\n**Ballots** (estimates and nonces are in this post's data: Pickboard › Verify round checks each one)\n\n");
+    for b in ballots {
+        let placed = b
+            .estimates
+            .values()
+            .filter(|e| matches!(e, Estimate::Placed { .. }))
+            .count();
+        out.push_str(&format!(
+            "- {}: {placed} estimates, commitment `{}`\n",
+            cell(&b.name),
+            &b.commitment[..b.commitment.len().min(16)]
+        ));
+    }
+    if out.chars().count() > MAX_POST_CHARS {
+        let cut: String = out.chars().take(MAX_POST_CHARS - 80).collect();
+        let at = cut.rfind('\n').unwrap_or(cut.len());
+        out = format!(
+            "{}\n\n… the rest is in this post's data (Pickboard shows it).",
+            &cut[..at]
+        );
+    }
+    out
+}
+
+/// The published ballots of a closed round.
+pub fn result_record(round_id: &str, ballots: &[OpenedBallot]) -> ResultRecord {
+    ResultRecord {
+        version: record::VERSION,
+        round_id: round_id.to_owned(),
+        ballots: ballots
+            .iter()
+            .map(|b| record::PublishedBallot {
+                post_id: b.post_id.clone(),
+                voter: b.voter.clone(),
+                estimates: b.estimates.clone(),
+                nonce: b.nonce.clone(),
+                commitment: b.commitment.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// A published ballot that does not check out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Mismatch {
+    pub post_id: String,
+    pub voter: String,
+    pub reason: String,
+}
+
+/// What "Verify round" found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Verification {
+    pub round_id: String,
+    /// The published ballots checked.
+    pub checked: u32,
+    pub mismatches: Vec<Mismatch>,
+    /// "All 6 ballots match what was sealed." or what does not.
+    pub summary: String,
+}
+
+/// Recomputes each published ballot's commitment and compares it with the one its voter posted in the thread.
+pub fn verify(thread: &Thread) -> Result<Verification> {
+    let result = thread.result().transpose()?.ok_or_else(|| {
+        Error::invalid(
+            "This round is not closed yet: its ballots are published when the facilitator closes it.",
+        )
+    })?;
+    let posted: HashMap<&str, (&str, Option<BallotRecord>)> = thread
+        .replies
+        .iter()
+        .map(|p| {
+            let ballot = record::read::<BallotRecord>(&p.props, BALLOT_PROP, "ballot")
+                .ok()
+                .flatten();
+            (p.id.as_str(), (p.user_id.as_str(), ballot))
+        })
+        .collect();
+    let mut mismatches = Vec::new();
+    for b in &result.ballots {
+        let mismatch = |reason: &str| Mismatch {
+            post_id: b.post_id.clone(),
+            voter: b.voter.clone(),
+            reason: reason.to_owned(),
+        };
+        let recomputed = seal::commitment(&result.round_id, &b.voter, &b.estimates, &b.nonce);
+        match posted.get(b.post_id.as_str()) {
+            None => mismatches.push(mismatch("Its ballot is not in the thread (deleted?).")),
+            Some((author, _)) if *author != b.voter => {
+                mismatches.push(mismatch("Its ballot was posted by someone else."))
+            }
+            Some((_, None)) => mismatches.push(mismatch("Its post holds no ballot.")),
+            Some((_, Some(sent))) => match recomputed {
+                Err(_) => mismatches.push(mismatch("Its published nonce is not a nonce.")),
+                Ok(c) if c != sent.commitment || c != b.commitment => mismatches.push(mismatch(
+                    "The published estimates do not match what the voter sealed.",
+                )),
+                Ok(_) => {}
+            },
+        }
+    }
+    let checked = result.ballots.len() as u32;
+    let summary = if mismatches.is_empty() {
+        format!("All {checked} ballots match what was sealed.")
+    } else {
+        format!(
+            "{} of {checked} ballots do not match what was sealed.",
+            mismatches.len()
+        )
+    };
+    Ok(Verification {
+        round_id: result.round_id,
+        checked,
+        mismatches,
+        summary,
+    })
+}

@@ -1,0 +1,262 @@
+//! What a round puts in Mattermost: the root post's `props.pickboard_round`, each ballot's
+//! `props.pickboard_ballot`, and the closing reply's `props.pickboard_round_result`, all versioned JSON (version 1),
+//! with readable text beside them. User text in a message is neutralised so that it pings nobody.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use ts_rs::TS;
+
+use super::seal::{key_from_hex, Estimates};
+use crate::domain::Thresholds;
+use crate::error::{Error, Result};
+use crate::mattermost::mentions::neutralise;
+
+pub const ROUND_PROP: &str = "pickboard_round";
+pub const BALLOT_PROP: &str = "pickboard_ballot";
+pub const RESULT_PROP: &str = "pickboard_round_result";
+/// The version of the records this Pickboard writes and reads.
+pub const VERSION: u32 = 1;
+
+/// One idea of a round: its key in ballots, and what voters see. No owner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoundIdea {
+    /// The idea's key in ballots: its id on the facilitator's board.
+    pub key: String,
+    pub title: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub link: String,
+}
+
+/// `props.pickboard_round` of a round's root post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundRecord {
+    pub version: u32,
+    pub round_id: String,
+    pub board: String,
+    pub ideas: Vec<RoundIdea>,
+    pub thresholds: Thresholds,
+    /// When voting ends, in milliseconds since 1970 (UTC); `None`: until the facilitator reveals.
+    #[serde(default)]
+    pub deadline: Option<i64>,
+    #[serde(default)]
+    pub note: String,
+    /// The round's X25519 public key, 32 bytes as hex.
+    pub public_key: String,
+}
+
+/// `props.pickboard_ballot` of a ballot reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotRecord {
+    pub version: u32,
+    pub round_id: String,
+    /// The voter's Mattermost user id (the post's author must be the same).
+    pub voter: String,
+    /// The sealed box of the estimates and the nonce, as hex.
+    pub sealed: String,
+    /// SHA-256 of the canonical encoding of (round id, voter, estimates, nonce), as hex.
+    pub commitment: String,
+    /// How many ideas the voter placed (not "no opinion"), for the visible line.
+    pub count: u32,
+}
+
+/// One ballot as published when the round closes: enough for anyone to recompute its commitment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishedBallot {
+    /// The ballot's post.
+    pub post_id: String,
+    pub voter: String,
+    pub estimates: Estimates,
+    pub nonce: String,
+    pub commitment: String,
+}
+
+/// `props.pickboard_round_result` of the closing reply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultRecord {
+    pub version: u32,
+    pub round_id: String,
+    pub ballots: Vec<PublishedBallot>,
+}
+
+/// Reads a versioned record from a post's props: `None` when the post has none; refused when it was made by a newer
+/// Pickboard, or is not what it should be. `what` names it in the message ("round", "ballot").
+pub fn read<T: DeserializeOwned>(props: &Map<String, Value>, key: &str, what: &str) -> Result<Option<T>> {
+    let Some(value) = props.get(key) else {
+        return Ok(None);
+    };
+    let version = value.get("version").and_then(Value::as_u64);
+    match version {
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(Error::invalid(format!(
+            "This {what} was made by a newer Pickboard (format {v}; this one understands {VERSION}). Update \
+                 Pickboard to take part."
+        )))
+        }
+        Some(v) if v == u64::from(VERSION) => {}
+        _ => {
+            return Err(Error::invalid(format!(
+                "This {what} cannot be read: its record has no version Pickboard knows."
+            )))
+        }
+    }
+    serde_json::from_value(value.clone()).map(Some).map_err(|e| {
+        Error::invalid(format!(
+            "This {what} cannot be read: its record is damaged ({e})."
+        ))
+    })
+}
+
+/// `record` as props under `key`.
+pub fn props<T: Serialize>(key: &str, record: &T) -> Result<Map<String, Value>> {
+    let value = serde_json::to_value(record).map_err(|e| Error::Storage(e.to_string()))?;
+    let mut map = Map::new();
+    map.insert(key.to_owned(), value);
+    Ok(map)
+}
+
+impl RoundRecord {
+    /// The round record of a root post, checked: refuses a post that is not a round, a newer version, and a record
+    /// that does not hold together.
+    pub fn from_props(props: &Map<String, Value>) -> Result<RoundRecord> {
+        let record: RoundRecord = read(props, ROUND_PROP, "round")?.ok_or_else(|| {
+            Error::invalid(
+                "This post is not a Pickboard round. Paste the link of the round's first post (in Mattermost: the \
+                 post's ⋯ menu › Copy Link).",
+            )
+        })?;
+        record.check()?;
+        Ok(record)
+    }
+
+    fn check(&self) -> Result<()> {
+        let damaged = |why: &str| Err(Error::invalid(format!("This round cannot be read: {why}.")));
+        if self.round_id.is_empty() || self.round_id.len() > 64 {
+            return damaged("it has no round id");
+        }
+        if key_from_hex(&self.public_key).is_none() {
+            return damaged("its public key is not a 32-byte key");
+        }
+        if self.ideas.is_empty() {
+            return damaged("it has no ideas");
+        }
+        let mut keys: Vec<&str> = self.ideas.iter().map(|i| i.key.as_str()).collect();
+        keys.sort_unstable();
+        if keys.windows(2).any(|w| w[0] == w[1]) || keys.iter().any(|k| k.is_empty()) {
+            return damaged("two of its ideas have the same key");
+        }
+        Ok(())
+    }
+
+    pub fn public_key(&self) -> [u8; 32] {
+        key_from_hex(&self.public_key).unwrap_or_default()
+    }
+
+    /// The root post's readable text: the board, the note, the ideas, the deadline and how to vote. User text is
+    /// neutralised (no mentions) and kept on one line per idea.
+    pub fn message(&self, deadline_text: Option<&str>) -> String {
+        let one_line = |s: &str| neutralise(&s.split_whitespace().collect::<Vec<_>>().join(" "));
+        let mut out = format!(
+            "#### Team round: {}\nEstimate payoff and cost/risk of {} idea{}, each on your own; nobody sees anyone's \
+             estimates before the reveal.\n",
+            one_line(&self.board),
+            self.ideas.len(),
+            if self.ideas.len() == 1 { "" } else { "s" }
+        );
+        if !self.note.trim().is_empty() {
+            out.push_str(&format!("\n{}\n", neutralise(self.note.trim())));
+        }
+        out.push('\n');
+        for (n, idea) in self.ideas.iter().enumerate() {
+            out.push_str(&format!("{}. {}\n", n + 1, one_line(&idea.title)));
+        }
+        if let Some(deadline) = deadline_text {
+            out.push_str(&format!("\n**Deadline:** {deadline}\n"));
+        }
+        out.push_str("\nTo vote: Pickboard › Join round, paste this post's link.");
+        out
+    }
+}
+
+impl BallotRecord {
+    /// "Ana has voted on 12 ideas".
+    pub fn message(name: &str, count: u32) -> String {
+        let name = neutralise(&name.split_whitespace().collect::<Vec<_>>().join(" "));
+        format!(
+            "{name} has voted on {count} idea{}",
+            if count == 1 { "" } else { "s" }
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn round() -> RoundRecord {
+        RoundRecord {
+            version: 1,
+            round_id: "abc".into(),
+            board: "Infra @channel".into(),
+            ideas: vec![RoundIdea {
+                key: "1".into(),
+                title: "Ping @all\nnow".into(),
+                notes: String::new(),
+                link: String::new(),
+            }],
+            thresholds: Thresholds::default(),
+            deadline: None,
+            note: "Before Friday, @here".into(),
+            public_key: "11".repeat(32),
+        }
+    }
+
+    #[test]
+    fn a_round_record_round_trips_and_its_text_pings_nobody() {
+        let record = round();
+        let props = props(ROUND_PROP, &record).unwrap();
+        assert_eq!(RoundRecord::from_props(&props).unwrap(), record);
+        let text = record.message(Some("Fri 14:00 UTC"));
+        assert!(
+            !text.contains("@all") && !text.contains("@channel") && !text.contains("@here"),
+            "{text}"
+        );
+        assert!(text.contains("1. Ping @\u{200b}all now"));
+        assert!(text.contains("To vote: Pickboard › Join round, paste this post's link."));
+        assert!(text.contains("**Deadline:** Fri 14:00 UTC"));
+    }
+
+    #[test]
+    fn newer_missing_and_damaged_records_are_refused_in_words() {
+        let newer = Map::from_iter([(ROUND_PROP.to_owned(), json!({"version": 2}))]);
+        let e = RoundRecord::from_props(&newer).unwrap_err().to_string();
+        assert!(e.contains("made by a newer Pickboard"), "{e}");
+        let e = RoundRecord::from_props(&Map::new()).unwrap_err().to_string();
+        assert!(e.contains("not a Pickboard round"), "{e}");
+        let damaged = Map::from_iter([(ROUND_PROP.to_owned(), json!({"version": 1, "round_id": 5}))]);
+        let e = RoundRecord::from_props(&damaged).unwrap_err().to_string();
+        assert!(e.contains("cannot be read"), "{e}");
+        let mut bad_key = round();
+        bad_key.public_key = "zz".into();
+        let e = RoundRecord::from_props(&props(ROUND_PROP, &bad_key).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("public key"), "{e}");
+        let no_version = Map::from_iter([(ROUND_PROP.to_owned(), json!({"round_id": "x"}))]);
+        assert!(RoundRecord::from_props(&no_version).is_err());
+    }
+
+    #[test]
+    fn the_ballot_line_names_the_voter_and_the_count() {
+        assert_eq!(BallotRecord::message("Ana", 12), "Ana has voted on 12 ideas");
+        assert_eq!(
+            BallotRecord::message("@bob", 1),
+            "@\u{200b}bob has voted on 1 idea"
+        );
+    }
+}

@@ -1,0 +1,605 @@
+//! A round from start to close, as the connected account: what the commands call. The database is locked only to
+//! read or write, never while waiting on Mattermost.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, PoisonError};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::collect::{self, NotCounted, Thread};
+use super::outcome::{self, Verification};
+use super::record::{self, BallotRecord, RoundIdea, RoundRecord, BALLOT_PROP, RESULT_PROP, ROUND_PROP};
+use super::seal::{self, Estimate, Estimates};
+use super::settle::{self, SettleOutcome};
+use super::stats::{self, IdeaStats};
+use super::store::{self, Draft, OpenedBallot, RoundState, StoredRound};
+use crate::domain::{Thresholds, Zone};
+use crate::error::{Error, Result};
+use crate::mattermost::account::Identity;
+use crate::mattermost::api::{Api, User};
+use crate::mattermost::connection::mattermost_error;
+use crate::mattermost::destination;
+use crate::mattermost::message::utc_date;
+use crate::storage::{boards, ideas, now_ms, Db};
+
+/// A round as the UI shows it, to the facilitator or to a voter.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoundView {
+    pub round_id: String,
+    pub root_post_id: String,
+    /// The round's link, when this Pickboard started it (it knows the team).
+    pub permalink: Option<String>,
+    pub board: String,
+    pub ideas: Vec<RoundIdea>,
+    pub thresholds: Thresholds,
+    pub deadline: Option<i64>,
+    pub note: String,
+    /// The facilitator's user id (who posted the round).
+    pub facilitator: String,
+    /// This Pickboard started the round and holds its key: it can reveal it.
+    pub am_facilitator: bool,
+    /// For a voter, "open" until the round is closed (the reveal is the facilitator's).
+    pub state: RoundState,
+    /// This voter's ballot, as saved here.
+    pub draft: Option<Draft>,
+}
+
+/// A member of the round's channel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Voter {
+    pub user_id: String,
+    /// "First Last", else the username.
+    pub name: String,
+    /// When their counted ballot was sent; `None` for those who have not voted.
+    pub at: Option<i64>,
+    /// Their ballot's post was edited in Mattermost after it was sent.
+    pub edited: bool,
+}
+
+/// Who voted and who has not, without anyone's estimates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoundStatus {
+    pub round_id: String,
+    pub state: RoundState,
+    pub voted: Vec<Voter>,
+    pub not_voted: Vec<Voter>,
+    pub not_counted: Vec<NotCounted>,
+    /// "1 of 2 voted".
+    pub summary: String,
+    /// The thread's newest change, to poll with.
+    pub updated_at: i64,
+}
+
+/// The reveal: each idea's statistics, ordered by disagreement.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Reveal {
+    pub round_id: String,
+    pub ideas: Vec<IdeaStats>,
+    pub counted: u32,
+    pub not_counted: Vec<NotCounted>,
+    /// Ideas of the round changed on the board since it started, in words.
+    pub changed: Vec<String>,
+}
+
+/// A ballot that went out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Submitted {
+    pub post_id: String,
+    /// The ideas placed (not "no opinion").
+    pub count: u32,
+}
+
+fn lock(db: &Mutex<Db>) -> std::sync::MutexGuard<'_, Db> {
+    db.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn name_of(user: &User) -> String {
+    let name = user.display_name();
+    if name.is_empty() {
+        user.username.clone()
+    } else {
+        name
+    }
+}
+
+/// `14 Dec 2026 17:00 UTC`-like text for a deadline: `YYYY-MM-DD HH:MM UTC`.
+pub fn deadline_text(ms: i64) -> String {
+    let secs = ms.div_euclid(1000).rem_euclid(86_400);
+    format!("{} {:02}:{:02} UTC", utc_date(ms), secs / 3600, secs / 60 % 60)
+}
+
+fn check_estimates(record: &RoundRecord, estimates: &Estimates) -> Result<()> {
+    let keys: HashSet<&str> = record.ideas.iter().map(|i| i.key.as_str()).collect();
+    if estimates.keys().any(|k| !keys.contains(k.as_str())) {
+        return Err(Error::invalid(
+            "This ballot holds an idea the round does not have. Open the round again from its link.",
+        ));
+    }
+    Ok(())
+}
+
+/// Starts a round on `board_id` with `idea_ids` (none: the Unsorted tray), posting its root post in the board's
+/// channel as the account.
+pub async fn start(
+    db: &Mutex<Db>,
+    api: &Api,
+    who: &Identity,
+    board_id: i64,
+    idea_ids: &[i64],
+    deadline: Option<i64>,
+    note: &str,
+) -> Result<RoundView> {
+    let (channel, board, picked) = lock(db).read(|tx| {
+        let channel = destination::account_channel(tx, board_id)?.ok_or_else(|| {
+            Error::invalid(
+                "Choose the board's Mattermost channel first (Post to channel › Post as yourself).",
+            )
+        })?;
+        let board = boards::get(tx, board_id)?;
+        let picked: Vec<ideas::Idea> = if idea_ids.is_empty() {
+            board
+                .ideas
+                .iter()
+                .filter(|i| i.zone == Zone::Unsorted)
+                .cloned()
+                .collect()
+        } else {
+            idea_ids
+                .iter()
+                .map(|id| {
+                    board
+                        .ideas
+                        .iter()
+                        .find(|i| i.id == *id)
+                        .cloned()
+                        .ok_or_else(|| Error::gone("idea"))
+                })
+                .collect::<Result<_>>()?
+        };
+        Ok((channel, board, picked))
+    })?;
+    if picked.is_empty() {
+        return Err(Error::invalid(
+            "Pick the ideas to estimate: the Unsorted tray is empty and none is selected.",
+        ));
+    }
+    if deadline.is_some_and(|d| d <= now_ms()) {
+        return Err(Error::invalid(
+            "The deadline has passed already. Pick a later one, or none.",
+        ));
+    }
+    let (private_key, public_key) = seal::new_key_pair();
+    let record = RoundRecord {
+        version: record::VERSION,
+        round_id: seal::random_hex(16),
+        board: board.name.clone(),
+        ideas: picked
+            .iter()
+            .map(|i| RoundIdea {
+                key: i.id.to_string(),
+                title: i.title.clone(),
+                notes: i.notes.clone(),
+                link: i.link.clone(),
+            })
+            .collect(),
+        thresholds: board.thresholds,
+        deadline,
+        note: note.trim().to_owned(),
+        public_key: seal::to_hex(&public_key),
+    };
+    let message = record.message(deadline.map(deadline_text).as_deref());
+    let props = record::props(ROUND_PROP, &record)?;
+    let post = api
+        .create_post_with_props(&channel.channel_id, &message, None, Some(props))
+        .await
+        .map_err(mattermost_error)?;
+    let stored = StoredRound {
+        board_id,
+        server: who.server.as_str().to_owned(),
+        team_name: channel.team_name.clone(),
+        channel_id: channel.channel_id.clone(),
+        root_post_id: post.id.clone(),
+        private_key,
+        record,
+        state: RoundState::Open,
+        revealed: None,
+        created_at: now_ms(),
+    };
+    lock(db).write(|tx| store::insert(tx, &stored))?;
+    Ok(view(
+        who,
+        &stored.record,
+        &post.id,
+        &post.user_id,
+        Some(&stored),
+        None,
+        false,
+    ))
+}
+
+fn view(
+    who: &Identity,
+    record: &RoundRecord,
+    root_post_id: &str,
+    facilitator: &str,
+    stored: Option<&StoredRound>,
+    draft: Option<Draft>,
+    closed: bool,
+) -> RoundView {
+    let state = match stored {
+        Some(s) => s.state,
+        None if closed => RoundState::Closed,
+        None => RoundState::Open,
+    };
+    RoundView {
+        round_id: record.round_id.clone(),
+        root_post_id: root_post_id.to_owned(),
+        permalink: stored.map(|s| who.server.permalink(&s.team_name, root_post_id)),
+        board: record.board.clone(),
+        ideas: record.ideas.clone(),
+        thresholds: record.thresholds,
+        deadline: record.deadline,
+        note: record.note.clone(),
+        facilitator: facilitator.to_owned(),
+        am_facilitator: stored.is_some(),
+        state,
+        draft,
+    }
+}
+
+async fn read_thread(api: &Api, root_post_id: &str) -> Result<Thread> {
+    let list = api.thread(root_post_id, None).await.map_err(mattermost_error)?;
+    Thread::from_list(list, root_post_id)
+}
+
+/// The round a link (or post id) points to.
+pub async fn find(db: &Mutex<Db>, api: &Api, who: &Identity, link: &str) -> Result<RoundView> {
+    let root_id = collect::post_id_from_link(link)?;
+    let thread = read_thread(api, &root_id).await?;
+    let (stored, draft) =
+        lock(db).read(|tx| Ok((store::by_root(tx, &root_id)?, store::draft(tx, &root_id)?)))?;
+    let closed = thread.result().is_some();
+    Ok(view(
+        who,
+        &thread.record,
+        &root_id,
+        &thread.root.user_id,
+        stored.as_ref(),
+        draft,
+        closed,
+    ))
+}
+
+/// The rounds of a board this Pickboard started that are not closed, and those it joined on this server.
+pub fn list_open(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<RoundView>> {
+    lock(db).read(|tx| {
+        let mut out: Vec<RoundView> = store::on_board(tx, board_id)?
+            .iter()
+            .filter(|r| r.state != RoundState::Closed)
+            .map(|r| {
+                let draft = store::draft(tx, &r.root_post_id)?;
+                Ok(view(
+                    who,
+                    &r.record,
+                    &r.root_post_id,
+                    &who.user_id,
+                    Some(r),
+                    draft,
+                    false,
+                ))
+            })
+            .collect::<Result<_>>()?;
+        let started: HashSet<String> = out.iter().map(|v| v.root_post_id.clone()).collect();
+        for draft in store::drafts(tx, who.server.as_str())? {
+            if started.contains(&draft.root_post_id) || store::by_root(tx, &draft.root_post_id)?.is_some() {
+                continue;
+            }
+            // Joined rounds show what the draft knows; find_round reads the rest from Mattermost.
+            out.push(RoundView {
+                round_id: draft.round_id.clone(),
+                root_post_id: draft.root_post_id.clone(),
+                permalink: None,
+                board: draft.board.clone(),
+                ideas: Vec::new(),
+                thresholds: Thresholds::default(),
+                deadline: None,
+                note: String::new(),
+                facilitator: String::new(),
+                am_facilitator: false,
+                state: RoundState::Open,
+                draft: Some(draft),
+            });
+        }
+        Ok(out)
+    })
+}
+
+/// Saves the voter's ballot on this computer (nothing is sent).
+pub async fn save_draft(
+    db: &Mutex<Db>,
+    api: &Api,
+    who: &Identity,
+    root_post_id: &str,
+    estimates: &Estimates,
+) -> Result<Draft> {
+    let thread = read_thread(api, root_post_id).await?;
+    check_estimates(&thread.record, estimates)?;
+    lock(db).write(|tx| store::save_draft(tx, who.server.as_str(), &thread.record, root_post_id, estimates))
+}
+
+/// Seals the ballot to the round's key and posts it in the round's thread; the draft is saved first, so that nothing
+/// is lost when Mattermost cannot be reached.
+pub async fn submit(
+    db: &Mutex<Db>,
+    api: &Api,
+    who: &Identity,
+    root_post_id: &str,
+    estimates: &Estimates,
+) -> Result<Submitted> {
+    let thread = read_thread(api, root_post_id).await?;
+    check_estimates(&thread.record, estimates)?;
+    lock(db)
+        .write(|tx| store::save_draft(tx, who.server.as_str(), &thread.record, root_post_id, estimates))?;
+    if thread.result().is_some() {
+        return Err(Error::invalid(
+            "This round is closed: its result is in the thread. Your ballot is kept on this computer.",
+        ));
+    }
+    let record = &thread.record;
+    let sealed = seal::seal(&record.round_id, &who.user_id, &record.public_key(), estimates)?;
+    let count = estimates
+        .values()
+        .filter(|e| matches!(e, Estimate::Placed { .. }))
+        .count() as u32;
+    let ballot = BallotRecord {
+        version: record::VERSION,
+        round_id: record.round_id.clone(),
+        voter: who.user_id.clone(),
+        sealed: sealed.sealed,
+        commitment: sealed.commitment,
+        count,
+    };
+    let name = if who.display_name.is_empty() {
+        &who.username
+    } else {
+        &who.display_name
+    };
+    let post = api
+        .create_post_with_props(
+            &thread.root.channel_id,
+            &BallotRecord::message(name, count),
+            Some(root_post_id),
+            Some(record::props(BALLOT_PROP, &ballot)?),
+        )
+        .await
+        .map_err(mattermost_error)?;
+    lock(db).write(|tx| store::mark_sent(tx, root_post_id, &post.id))?;
+    Ok(Submitted {
+        post_id: post.id,
+        count,
+    })
+}
+
+/// The thread, the channel's members and everyone's names.
+struct Gathered {
+    thread: Thread,
+    members: HashSet<String>,
+    names: HashMap<String, String>,
+}
+
+async fn gather(api: &Api, root_post_id: &str) -> Result<Gathered> {
+    let thread = read_thread(api, root_post_id).await?;
+    let members: HashSet<String> = api
+        .channel_members(&thread.root.channel_id)
+        .await
+        .map_err(mattermost_error)?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
+    let mut ids: Vec<String> = members.iter().cloned().collect();
+    ids.extend(thread.replies.iter().map(|p| p.user_id.clone()));
+    ids.sort();
+    ids.dedup();
+    let names = api
+        .users_by_ids(&ids)
+        .await
+        .map_err(mattermost_error)?
+        .iter()
+        .map(|u| (u.id.clone(), name_of(u)))
+        .collect();
+    Ok(Gathered {
+        thread,
+        members,
+        names,
+    })
+}
+
+fn counted_ids(stored: Option<&StoredRound>) -> Option<HashSet<String>> {
+    stored
+        .and_then(|s| s.revealed.as_ref())
+        .map(|r| r.iter().map(|b| b.post_id.clone()).collect())
+}
+
+/// Who voted and who of the channel's members has not.
+pub async fn status(db: &Mutex<Db>, api: &Api, root_post_id: &str) -> Result<RoundStatus> {
+    let g = gather(api, root_post_id).await?;
+    let stored = lock(db).read(|tx| store::by_root(tx, root_post_id))?;
+    let counted = counted_ids(stored.as_ref());
+    let tally = collect::tally(&g.thread, &g.members, counted.as_ref());
+    let name = |id: &str| g.names.get(id).cloned().unwrap_or_else(|| id.to_owned());
+    let voted: Vec<Voter> = tally
+        .ballots
+        .iter()
+        .map(|b| Voter {
+            user_id: b.user_id.clone(),
+            name: name(&b.user_id),
+            at: Some(b.create_at),
+            edited: b.edited,
+        })
+        .collect();
+    let voted_ids: HashSet<&str> = voted.iter().map(|v| v.user_id.as_str()).collect();
+    let mut not_voted: Vec<Voter> = g
+        .members
+        .iter()
+        .filter(|m| !voted_ids.contains(m.as_str()))
+        .map(|m| Voter {
+            user_id: m.clone(),
+            name: name(m),
+            at: None,
+            edited: false,
+        })
+        .collect();
+    not_voted.sort_by_key(|v| v.name.to_lowercase());
+    let state = match &stored {
+        Some(s) => s.state,
+        None if g.thread.result().is_some() => RoundState::Closed,
+        None => RoundState::Open,
+    };
+    Ok(RoundStatus {
+        round_id: g.thread.record.round_id.clone(),
+        state,
+        summary: format!("{} of {} voted", voted.len(), g.members.len().max(voted.len())),
+        voted,
+        not_voted,
+        not_counted: tally.not_counted,
+        updated_at: g.thread.updated_at(),
+    })
+}
+
+fn the_round(db: &Mutex<Db>, root_post_id: &str) -> Result<StoredRound> {
+    lock(db).read(|tx| store::by_root(tx, root_post_id))?.ok_or_else(|| {
+        Error::invalid(
+            "Only the Pickboard that started this round can reveal it: the round's private key, which opens the \
+             ballots, is kept there and nowhere else. If that computer's data was lost, the round cannot be \
+             revealed; start a new one.",
+        )
+    })
+}
+
+fn changed_ideas(db: &Mutex<Db>, round: &StoredRound) -> Result<Vec<String>> {
+    lock(db).read(|tx| {
+        let mut out = Vec::new();
+        for idea in &round.record.ideas {
+            let now = idea
+                .key
+                .parse::<i64>()
+                .ok()
+                .and_then(|id| ideas::get(tx, id).ok());
+            match now {
+                Some(i) if i.board_id == round.board_id => {
+                    if i.title != idea.title {
+                        out.push(format!(
+                            "“{}” is now called “{}” on the board.",
+                            idea.title, i.title
+                        ));
+                    }
+                }
+                _ => out.push(format!("“{}” is not on the board any more.", idea.title)),
+            }
+        }
+        Ok(out)
+    })
+}
+
+fn compute(record: &RoundRecord, ballots: &[OpenedBallot]) -> Vec<IdeaStats> {
+    let ideas: Vec<(String, String)> = record
+        .ideas
+        .iter()
+        .map(|i| (i.key.clone(), i.title.clone()))
+        .collect();
+    let named: Vec<(String, &Estimates)> = ballots.iter().map(|b| (b.name.clone(), &b.estimates)).collect();
+    stats::reveal(&ideas, &named, record.thresholds)
+}
+
+/// Opens the ballots (facilitator only): the latest ballot of each member, each checked against its commitment.
+/// Ballots sent afterwards are not counted. Revealing again shows the same result, with any late ballots listed.
+pub async fn reveal(db: &Mutex<Db>, api: &Api, root_post_id: &str) -> Result<Reveal> {
+    let round = the_round(db, root_post_id)?;
+    let g = gather(api, root_post_id).await?;
+    if g.thread.record.round_id != round.record.round_id {
+        return Err(Error::invalid(
+            "This post is not the round this Pickboard started.",
+        ));
+    }
+    let counted = counted_ids(Some(&round));
+    let tally = collect::tally(&g.thread, &g.members, counted.as_ref());
+    let mut not_counted = tally.not_counted.clone();
+    let opened = match &round.revealed {
+        Some(opened) => opened.clone(),
+        None => {
+            let (opened, failed) = collect::open_all(&g.thread, &tally, &round.private_key, &g.names);
+            not_counted.extend(failed);
+            lock(db).write(|tx| store::set_revealed(tx, &round.record.round_id, &opened))?;
+            opened
+        }
+    };
+    Ok(Reveal {
+        round_id: round.record.round_id.clone(),
+        ideas: compute(&round.record, &opened),
+        counted: opened.len() as u32,
+        not_counted,
+        changed: changed_ideas(db, &round)?,
+    })
+}
+
+/// Places every voted idea at its medians on the board: one edit, one undo.
+pub fn settle_at_medians(db: &Mutex<Db>, root_post_id: &str) -> Result<SettleOutcome> {
+    let round = the_round(db, root_post_id)?;
+    let opened = round
+        .revealed
+        .as_ref()
+        .ok_or_else(|| Error::invalid("Reveal the round first: its ballots are not opened yet."))?;
+    let stats = compute(&round.record, opened);
+    lock(db).write(|tx| settle::at_medians(tx, round.board_id, &round.record.round_id, &stats))
+}
+
+/// Posts the result in the thread, with every ballot's estimates and nonce, and closes the round.
+pub async fn close(db: &Mutex<Db>, api: &Api, root_post_id: &str) -> Result<String> {
+    let round = the_round(db, root_post_id)?;
+    let opened = round
+        .revealed
+        .as_ref()
+        .ok_or_else(|| Error::invalid("Reveal the round before closing it."))?;
+    let stats = compute(&round.record, opened);
+    let (places, thresholds) = lock(db).read(|tx| {
+        let board = boards::get(tx, round.board_id)?;
+        let places: HashMap<String, Option<Zone>> = round
+            .record
+            .ideas
+            .iter()
+            .map(|i| {
+                let zone = board
+                    .ideas
+                    .iter()
+                    .find(|b| b.id.to_string() == i.key)
+                    .map(|b| b.zone);
+                (i.key.clone(), zone)
+            })
+            .collect();
+        Ok((places, board.thresholds))
+    })?;
+    let message = outcome::message(&round.record.board, &stats, opened, &places, thresholds);
+    let props = record::props(
+        RESULT_PROP,
+        &outcome::result_record(&round.record.round_id, opened),
+    )?;
+    let post = api
+        .create_post_with_props(&round.channel_id, &message, Some(root_post_id), Some(props))
+        .await
+        .map_err(mattermost_error)?;
+    lock(db).write(|tx| store::set_closed(tx, &round.record.round_id))?;
+    Ok(post.id)
+}
+
+/// Checks every published ballot of a closed round against the commitment its voter posted.
+pub async fn verify(api: &Api, link: &str) -> Result<Verification> {
+    let root_id = collect::post_id_from_link(link)?;
+    let thread = read_thread(api, &root_id).await?;
+    outcome::verify(&thread)
+}

@@ -1,0 +1,264 @@
+//! The rounds this Pickboard started (with their private keys) and the ballots its user is filling in.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::record::RoundRecord;
+use super::seal::Estimates;
+use crate::error::{Error, Result};
+use crate::storage::now_ms;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum RoundState {
+    /// Voting.
+    Open,
+    /// The ballots were opened; later ballots are not counted.
+    Revealed,
+    /// The result was posted in the thread.
+    Closed,
+}
+
+impl RoundState {
+    fn name(self) -> &'static str {
+        match self {
+            RoundState::Open => "open",
+            RoundState::Revealed => "revealed",
+            RoundState::Closed => "closed",
+        }
+    }
+
+    fn from_name(name: &str) -> RoundState {
+        match name {
+            "revealed" => RoundState::Revealed,
+            "closed" => RoundState::Closed,
+            _ => RoundState::Open,
+        }
+    }
+}
+
+/// A ballot as opened at the reveal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenedBallot {
+    pub post_id: String,
+    pub voter: String,
+    /// The voter's name as Mattermost had it at the reveal.
+    pub name: String,
+    pub estimates: Estimates,
+    pub nonce: String,
+    pub commitment: String,
+}
+
+/// A round this Pickboard started.
+#[derive(Debug, Clone)]
+pub struct StoredRound {
+    pub board_id: i64,
+    pub server: String,
+    pub team_name: String,
+    pub channel_id: String,
+    pub root_post_id: String,
+    pub private_key: [u8; 32],
+    pub record: RoundRecord,
+    pub state: RoundState,
+    pub revealed: Option<Vec<OpenedBallot>>,
+    pub created_at: i64,
+}
+
+fn json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Storage(e.to_string()))
+}
+
+pub fn insert(tx: &Transaction<'_>, round: &StoredRound) -> Result<()> {
+    tx.execute(
+        "INSERT INTO rounds (round_id, board_id, server, team_name, channel_id, root_post_id, private_key, record,
+             state, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            round.record.round_id,
+            round.board_id,
+            round.server,
+            round.team_name,
+            round.channel_id,
+            round.root_post_id,
+            &round.private_key[..],
+            json(&round.record)?,
+            round.state.name(),
+            round.created_at,
+        ],
+    )?;
+    Ok(())
+}
+
+type Row = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Vec<u8>,
+    String,
+    String,
+    Option<String>,
+    i64,
+);
+
+fn from_row(row: Row) -> Result<StoredRound> {
+    let (board_id, server, team_name, channel_id, root_post_id, key, record, state, revealed, created_at) =
+        row;
+    let damaged = |what: &str| Error::Storage(format!("a stored round is damaged ({what})"));
+    Ok(StoredRound {
+        board_id,
+        server,
+        team_name,
+        channel_id,
+        root_post_id,
+        private_key: key.try_into().map_err(|_| damaged("its key"))?,
+        record: serde_json::from_str(&record).map_err(|_| damaged("its record"))?,
+        state: RoundState::from_name(&state),
+        revealed: revealed
+            .map(|r| serde_json::from_str(&r))
+            .transpose()
+            .map_err(|_| damaged("its opened ballots"))?,
+        created_at,
+    })
+}
+
+const COLUMNS: &str =
+    "board_id, server, team_name, channel_id, root_post_id, private_key, record, state, revealed, \
+                       created_at";
+
+fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+        r.get(9)?,
+    ))
+}
+
+/// The round started here whose root post is `root_post_id`, if this Pickboard started it.
+pub fn by_root(tx: &Transaction<'_>, root_post_id: &str) -> Result<Option<StoredRound>> {
+    tx.query_row(
+        &format!("SELECT {COLUMNS} FROM rounds WHERE root_post_id = ?1"),
+        [root_post_id],
+        read_row,
+    )
+    .optional()?
+    .map(from_row)
+    .transpose()
+}
+
+/// The rounds started here on a board, newest first.
+pub fn on_board(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<StoredRound>> {
+    let mut stmt = tx.prepare(&format!(
+        "SELECT {COLUMNS} FROM rounds WHERE board_id = ?1 ORDER BY created_at DESC, rowid DESC"
+    ))?;
+    let rows: Vec<Row> = stmt
+        .query_map([board_id], read_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter().map(from_row).collect()
+}
+
+pub fn set_revealed(tx: &Transaction<'_>, round_id: &str, ballots: &[OpenedBallot]) -> Result<()> {
+    tx.execute(
+        "UPDATE rounds SET state = 'revealed', revealed = ?2 WHERE round_id = ?1",
+        params![round_id, json(&ballots)?],
+    )?;
+    Ok(())
+}
+
+pub fn set_closed(tx: &Transaction<'_>, round_id: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE rounds SET state = 'closed' WHERE round_id = ?1",
+        [round_id],
+    )?;
+    Ok(())
+}
+
+/// A ballot being filled in (or sent), on this computer only.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Draft {
+    pub root_post_id: String,
+    pub round_id: String,
+    pub board: String,
+    pub estimates: Estimates,
+    /// The ballot's post, once it was sent.
+    pub sent_post_id: Option<String>,
+    pub updated_at: i64,
+}
+
+pub fn save_draft(
+    tx: &Transaction<'_>,
+    server: &str,
+    record: &RoundRecord,
+    root_post_id: &str,
+    estimates: &Estimates,
+) -> Result<Draft> {
+    let now = now_ms();
+    tx.execute(
+        "INSERT INTO round_drafts (root_post_id, server, round_id, board, estimates, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (root_post_id) DO UPDATE SET estimates = excluded.estimates, updated_at = excluded.updated_at",
+        params![root_post_id, server, record.round_id, record.board, json(estimates)?, now],
+    )?;
+    draft(tx, root_post_id)?.ok_or_else(|| Error::Storage("the draft ballot was not saved".into()))
+}
+
+pub fn mark_sent(tx: &Transaction<'_>, root_post_id: &str, post_id: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE round_drafts SET sent_post_id = ?2, updated_at = ?3 WHERE root_post_id = ?1",
+        params![root_post_id, post_id, now_ms()],
+    )?;
+    Ok(())
+}
+
+type DraftRow = (String, String, String, String, Option<String>, i64);
+
+fn draft_from_row(row: DraftRow) -> Result<Draft> {
+    let (root_post_id, round_id, board, estimates, sent_post_id, updated_at) = row;
+    Ok(Draft {
+        root_post_id,
+        round_id,
+        board,
+        estimates: serde_json::from_str(&estimates)
+            .map_err(|_| Error::Storage("a draft ballot is damaged".into()))?,
+        sent_post_id,
+        updated_at,
+    })
+}
+
+const DRAFT_COLUMNS: &str = "root_post_id, round_id, board, estimates, sent_post_id, updated_at";
+
+fn read_draft_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+}
+
+pub fn draft(tx: &Transaction<'_>, root_post_id: &str) -> Result<Option<Draft>> {
+    tx.query_row(
+        &format!("SELECT {DRAFT_COLUMNS} FROM round_drafts WHERE root_post_id = ?1"),
+        [root_post_id],
+        read_draft_row,
+    )
+    .optional()?
+    .map(draft_from_row)
+    .transpose()
+}
+
+/// The rounds joined on `server`, newest first.
+pub fn drafts(tx: &Transaction<'_>, server: &str) -> Result<Vec<Draft>> {
+    let mut stmt = tx.prepare(&format!(
+        "SELECT {DRAFT_COLUMNS} FROM round_drafts WHERE server = ?1 ORDER BY updated_at DESC"
+    ))?;
+    let rows: Vec<DraftRow> = stmt
+        .query_map([server], read_draft_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter().map(draft_from_row).collect()
+}

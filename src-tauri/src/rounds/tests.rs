@@ -1,0 +1,278 @@
+//! A whole round against the fake Mattermost server: a facilitator and two members, each with their own token and
+//! their own database.
+
+use std::collections::HashSet;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use fake_mattermost::{Channel, FakeMattermost, Team, User};
+
+use super::collect::Issue;
+use super::seal::{Estimate, Estimates};
+use super::service;
+use super::store::RoundState;
+use crate::domain::{Score, Zone};
+use crate::edits;
+use crate::mattermost::account::{self, Identity, Keeping, ServerUrl, Token};
+use crate::mattermost::api::Api;
+use crate::mattermost::destination::{self, AccountChannel};
+use crate::storage::{boards, history, Db};
+
+const TOKENS: [(&str, &str); 3] = [
+    ("ana", "anatoken0000000000000000000"),
+    ("bo", "botoken00000000000000000000"),
+    ("cy", "cytoken00000000000000000000"),
+];
+
+struct Person {
+    who: Identity,
+    api: Api,
+    db: Mutex<Db>,
+}
+
+fn person(fake: &FakeMattermost, name: &str) -> Person {
+    let token = TOKENS.iter().find(|(n, _)| *n == name).unwrap().1;
+    let server = ServerUrl::parse(&fake.address).unwrap();
+    Person {
+        who: Identity {
+            server: server.clone(),
+            user_id: User::new(name, token).id,
+            username: name.to_owned(),
+            display_name: String::new(),
+            keeping: Keeping::Session,
+        },
+        api: Api::new(server, Token::parse(token).unwrap(), Duration::from_secs(5)).unwrap(),
+        db: Mutex::new(Db::open_in_memory().unwrap()),
+    }
+}
+
+fn at(p: i64, c: i64) -> Estimate {
+    Estimate::Placed {
+        payoff: Score::from_tenths(p).unwrap(),
+        cost: Score::from_tenths(c).unwrap(),
+    }
+}
+
+fn ballot(entries: &[(&str, Estimate)]) -> Estimates {
+    entries.iter().map(|(k, e)| ((*k).to_owned(), *e)).collect()
+}
+
+#[tokio::test]
+async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
+    let mut builder = FakeMattermost::api(0);
+    for (name, token) in TOKENS {
+        builder = builder.user(User::new(name, token).names(&name.to_uppercase(), "T"));
+    }
+    let fake = builder
+        .team(Team::new("infra", "Infrastructure"))
+        .channel(Channel::open("infra", "planning", "Planning").members(["ana", "bo", "cy"]))
+        .start()
+        .await
+        .unwrap();
+    let (ana, bo, cy) = (person(&fake, "ana"), person(&fake, "bo"), person(&fake, "cy"));
+
+    // The facilitator's board: three ideas in the tray, one already placed (not in the round).
+    let channel = Channel::open("infra", "planning", "Planning");
+    let (board, keys) = ana
+        .db
+        .lock()
+        .unwrap()
+        .write(|tx| {
+            let board = boards::create(tx, "Platform")?.id;
+            let mut keys = Vec::new();
+            for title in ["Cache @channel builds", "Drop Jenkins", "Upgrade Postgres"] {
+                keys.push(edits::add_idea(tx, board, title, Zone::Unsorted)?.id.to_string());
+            }
+            edits::add_idea(tx, board, "Placed already", Zone::Implement)?;
+            account::save_identity(tx, &ana.who)?;
+            destination::save_account_channel(
+                tx,
+                board,
+                &AccountChannel {
+                    team_id: Team::new("infra", "").id,
+                    team_name: "infra".into(),
+                    channel_id: channel.id.clone(),
+                    channel_name: "planning".into(),
+                    channel_display: "Planning".into(),
+                },
+            )?;
+            Ok((board, keys))
+        })
+        .unwrap();
+    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "Before Friday")
+        .await
+        .unwrap();
+    assert_eq!(round.ideas.len(), 3);
+    assert!(round.am_facilitator);
+    let link = round.permalink.clone().unwrap();
+    let root = fake.post(&round.root_post_id).unwrap();
+    assert!(root
+        .message
+        .contains("To vote: Pickboard › Join round, paste this post's link"));
+    assert!(!root.message.contains("@channel"), "{}", root.message);
+
+    // A member joins by the link, keeps a draft, then votes.
+    let joined = service::find(&bo.db, &bo.api, &bo.who, &link).await.unwrap();
+    assert!(!joined.am_facilitator);
+    assert_eq!(joined.state, RoundState::Open);
+    let bo_votes = ballot(&[
+        (&keys[0], at(80, 20)),
+        (&keys[1], at(30, 70)),
+        (&keys[2], Estimate::NoOpinion),
+    ]);
+    service::save_draft(&bo.db, &bo.api, &bo.who, &round.root_post_id, &bo_votes)
+        .await
+        .unwrap();
+    let again = service::find(&bo.db, &bo.api, &bo.who, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(again.draft.unwrap().estimates, bo_votes);
+    let sent = service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &bo_votes)
+        .await
+        .unwrap();
+    assert_eq!(sent.count, 2);
+    assert_eq!(
+        fake.post(&sent.post_id).unwrap().message,
+        "bo has voted on 2 ideas"
+    );
+
+    let status = service::status(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(status.summary, "1 of 3 voted");
+    assert_eq!(status.not_voted.len(), 2);
+
+    // cy votes twice: the latest wins. ana votes too.
+    let first = ballot(&[(&keys[0], at(10, 10))]);
+    service::submit(&cy.db, &cy.api, &cy.who, &round.root_post_id, &first)
+        .await
+        .unwrap();
+    let cy_votes = ballot(&[
+        (&keys[0], at(70, 30)),
+        (&keys[1], at(60, 80)),
+        (&keys[2], at(50, 50)),
+    ]);
+    service::submit(&cy.db, &cy.api, &cy.who, &round.root_post_id, &cy_votes)
+        .await
+        .unwrap();
+    let ana_votes = ballot(&[
+        (&keys[0], at(75, 25)),
+        (&keys[1], at(40, 90)),
+        (&keys[2], at(55, 45)),
+    ]);
+    service::submit(&ana.db, &ana.api, &ana.who, &round.root_post_id, &ana_votes)
+        .await
+        .unwrap();
+    let status = service::status(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(status.summary, "3 of 3 voted");
+    assert!(status.not_counted.is_empty());
+
+    // Only the facilitator's Pickboard can reveal.
+    let refused = service::reveal(&bo.db, &bo.api, &round.root_post_id)
+        .await
+        .unwrap_err();
+    assert!(refused.to_string().contains("private key"), "{refused}");
+    let reveal = service::reveal(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(reveal.counted, 3);
+    assert!(reveal.not_counted.is_empty());
+    // "Drop Jenkins": payoff 3, 6 and 4 fall on both sides of 5: split, and first.
+    assert_eq!(reveal.ideas[0].key, keys[1]);
+    assert!(reveal.ideas[0].split);
+    let cache = reveal.ideas.iter().find(|i| i.key == keys[0]).unwrap();
+    assert_eq!(cache.votes, 3);
+    assert_eq!(cache.payoff.as_ref().unwrap().median, 7.5);
+    assert_eq!(cache.payoff.as_ref().unwrap().lowest, vec!["CY T"]);
+
+    // A ballot after the reveal is listed, not counted.
+    service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &cy_votes)
+        .await
+        .unwrap();
+    let again = service::reveal(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(again.counted, 3);
+    assert_eq!(again.not_counted.len(), 1);
+    assert_eq!(again.not_counted[0].issue, Issue::AfterReveal);
+
+    // Settling is one edit, with each idea's timeline saying so, and one undo.
+    let settled = service::settle_at_medians(&ana.db, &round.root_post_id).unwrap();
+    assert_eq!(settled.settled.len(), 3);
+    let cache_id: i64 = keys[0].parse().unwrap();
+    let timeline = ana
+        .db
+        .lock()
+        .unwrap()
+        .read(|tx| history::list(tx, board, Some(cache_id), 10))
+        .unwrap();
+    let line = &timeline[0].summary.round.as_ref().unwrap().ideas;
+    assert!(line
+        .iter()
+        .any(|i| i.idea_id == cache_id && i.line == "settled by team round: median 7.5 / 2.5, 3 votes"));
+    let placed = ana.db.lock().unwrap().read(|tx| boards::get(tx, board)).unwrap();
+    let cache_now = placed.ideas.iter().find(|i| i.id == cache_id).unwrap();
+    assert_eq!(cache_now.zone, Zone::Implement);
+
+    // Closing posts the result; a voter's Pickboard verifies it.
+    let result_id = service::close(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    let result = fake.post(&result_id).unwrap();
+    assert!(
+        result.message.contains("| Idea | Median payoff / cost |"),
+        "{}",
+        result.message
+    );
+    assert!(result.props.contains_key("pickboard_round_result"));
+    let verified = service::verify(&bo.api, &link).await.unwrap();
+    assert_eq!(verified.checked, 3);
+    assert!(verified.mismatches.is_empty(), "{verified:?}");
+    let closed = service::find(&cy.db, &cy.api, &cy.who, &link).await.unwrap();
+    assert_eq!(closed.state, RoundState::Closed);
+    let late = service::submit(&cy.db, &cy.api, &cy.who, &round.root_post_id, &cy_votes)
+        .await
+        .unwrap_err();
+    assert!(late.to_string().contains("closed"), "{late}");
+
+    // Undo takes the whole settling back.
+    let undone = ana
+        .db
+        .lock()
+        .unwrap()
+        .write(|tx| edits::undo(tx, board, None))
+        .unwrap();
+    let back = undone.board.ideas.iter().find(|i| i.id == cache_id).unwrap();
+    assert_eq!(back.zone, Zone::Unsorted);
+    let voters: HashSet<String> = reveal.ideas[0].dots.iter().map(|d| d.voter.clone()).collect();
+    assert_eq!(voters.len(), 3);
+}
+
+#[tokio::test]
+async fn links_that_are_not_rounds_are_refused_in_words() {
+    let (name, token) = TOKENS[0];
+    let fake = FakeMattermost::api(0)
+        .user(User::new(name, token))
+        .team(Team::new("infra", "Infrastructure"))
+        .channel(Channel::open("infra", "planning", "Planning").members(["ana"]))
+        .start()
+        .await
+        .unwrap();
+    let ana = person(&fake, "ana");
+    let plain = fake.add_post(
+        &ana.who.user_id,
+        &Channel::open("infra", "planning", "").id,
+        "",
+        "hello",
+    );
+    let e = service::find(&ana.db, &ana.api, &ana.who, &plain.id)
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("not a Pickboard round"), "{e}");
+    let e = service::find(&ana.db, &ana.api, &ana.who, "https://x.example/infra/channels/x")
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("not a link to a Mattermost post"), "{e}");
+}
