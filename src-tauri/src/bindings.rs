@@ -24,10 +24,18 @@ use crate::mattermost::message::PostOptions;
 use crate::mattermost::outbox::{ChannelSettings, ChannelSettingsInput, Post, PostStatus};
 use crate::mattermost::response::{Failure, Problem};
 use crate::preferences::{Preferences, Theme};
+use crate::rounds::collect::{Issue, NotCounted};
+use crate::rounds::outcome::{Mismatch, Verification};
+use crate::rounds::record::RoundIdea;
+use crate::rounds::seal::Estimate;
+use crate::rounds::service::{Reveal, RoundStatus, RoundView, Submitted, Voter};
+use crate::rounds::settle::{SettleOutcome, Skipped};
+use crate::rounds::stats::{AxisStats, Dot, IdeaStats};
+use crate::rounds::store::{Draft, RoundState};
 use crate::startup::StartupMark;
 use crate::storage::backup::BackupInfo;
 use crate::storage::boards::{Board, BoardSummary};
-use crate::storage::history::{Event, EventKind, EventSummary, HistoryState};
+use crate::storage::history::{Event, EventKind, EventSummary, HistoryState, RoundSettled, SettledIdea};
 use crate::storage::ideas::{Idea, IdeaEdit};
 use crate::transfer::csv_import::{
     ColumnMapping, CsvPreview, CsvSource, ImportOutcome, ImportTarget, PreviewIdea, RowProblem,
@@ -90,6 +98,28 @@ fn generate() -> String {
         BoardFileSummary::decl(&cfg),
         ImportStart::decl(&cfg),
         BackupInfo::decl(&cfg),
+        SettledIdea::decl(&cfg),
+        RoundSettled::decl(&cfg),
+        Estimate::decl(&cfg),
+        // `rounds::seal::Estimates`, a map from idea key to estimate (a type alias, which ts-rs cannot declare).
+        "type Estimates = { [key in string]?: Estimate };".to_owned(),
+        RoundIdea::decl(&cfg),
+        RoundState::decl(&cfg),
+        Draft::decl(&cfg),
+        RoundView::decl(&cfg),
+        Voter::decl(&cfg),
+        Issue::decl(&cfg),
+        NotCounted::decl(&cfg),
+        RoundStatus::decl(&cfg),
+        Submitted::decl(&cfg),
+        AxisStats::decl(&cfg),
+        Dot::decl(&cfg),
+        IdeaStats::decl(&cfg),
+        Reveal::decl(&cfg),
+        Skipped::decl(&cfg),
+        SettleOutcome::decl(&cfg),
+        Mismatch::decl(&cfg),
+        Verification::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for decl in decls.into_iter().chain(crate::events::declarations(&cfg)) {

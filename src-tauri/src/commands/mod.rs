@@ -11,3 +11,4 @@ pub mod boards;
 pub mod files;
 pub mod ideas;
 pub mod posting;
+pub mod rounds;

@@ -1,6 +1,6 @@
 // Generated from Rust by src-tauri/src/bindings.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a command or a type.
-import type { ChannelSettingsInput, ColumnMapping, ExportFormat, IdeaEdit, ImportTarget, Keeping, PostOptions, Preferences, Score, Thresholds, Zone } from "./bindings";
+import type { ChannelSettingsInput, ColumnMapping, Estimates, ExportFormat, IdeaEdit, ImportTarget, Keeping, PostOptions, Preferences, Score, Thresholds, Zone } from "./bindings";
 import { call } from "./ipc";
 
 /** The backend's commands, one function each. Every failure is an `AppError` (see `ipc.ts`). */
@@ -79,6 +79,26 @@ export const backend = {
   discardPost: (postId: number) => call("discard_post", { postId }),
   /** Sends a short message to the board's channel now, to check the settings (as the account when the board posts as the account); fails with what Mattermost said. */
   sendTestMessage: (boardId: number) => call("send_test_message", { boardId }),
+  /** Posts a round of `idea_ids` (empty: the Unsorted tray) in the board's channel; `deadline` in ms since 1970. */
+  startRound: (boardId: number, ideaIds: number[], deadline: number | null, note: string) => call("start_round", { boardId, ideaIds, deadline, note }),
+  /** The round a pasted link (or post id) points to. */
+  findRound: (link: string) => call("find_round", { link }),
+  /** The rounds of the board started here that are not closed, and the rounds joined here. */
+  listOpenRounds: (boardId: number) => call("list_open_rounds", { boardId }),
+  /** Keeps the voter's ballot on this computer, to come back to. */
+  saveDraftBallot: (rootPostId: string, estimates: Estimates) => call("save_draft_ballot", { rootPostId, estimates }),
+  /** Seals the ballot and posts it in the round's thread (a later ballot replaces an earlier one). */
+  submitBallot: (rootPostId: string, estimates: Estimates) => call("submit_ballot", { rootPostId, estimates }),
+  /** Who voted and who of the channel has not; never anyone's estimates. */
+  roundStatus: (rootPostId: string) => call("round_status", { rootPostId }),
+  /** Opens the ballots (the facilitator's Pickboard only) and shows the spread per idea. */
+  revealRound: (rootPostId: string) => call("reveal_round", { rootPostId }),
+  /** Places every voted idea at its medians: one edit, one undo. */
+  settleAtMedians: (rootPostId: string) => call("settle_at_medians", { rootPostId }),
+  /** Posts the result and every ballot's estimates and nonce in the thread; returns the result's post id. */
+  closeRound: (rootPostId: string) => call("close_round", { rootPostId }),
+  /** Checks each published ballot of a closed round against the commitment its voter posted. */
+  verifyRound: (link: string) => call("verify_round", { link }),
 };
 
 export type Backend = typeof backend;

@@ -91,7 +91,11 @@ count: number | null,
 /**
  * The board's name before a rename.
  */
-nameBefore: string | null, };
+nameBefore: string | null, 
+/**
+ * The ideas a team round placed at its medians, in one edit.
+ */
+round?: RoundSettled, };
 
 export type Event = { id: number, boardId: number, ideaId: number | null, kind: EventKind, summary: EventSummary, at: number, };
 
@@ -135,7 +139,7 @@ permalink: string | null,
  */
 updatesEarlier: boolean, };
 
-export type Problem = "wrongWebhook" | "notMattermost" | "webhooksDisabled" | "channelNotFound" | "channelLocked" | "noPermission" | "tooLarge" | "rateLimited" | "serverError" | "refused" | "timeout" | "serverNotFound" | "tls" | "offline" | "notSignedIn" | "notMattermostServer" | "notAllowed" | "channelGone" | "postGone" | "notConnected";
+export type Problem = "wrongWebhook" | "notMattermost" | "webhooksDisabled" | "channelNotFound" | "channelLocked" | "noPermission" | "tooLarge" | "rateLimited" | "serverError" | "refused" | "timeout" | "serverNotFound" | "tls" | "offline" | "notSignedIn" | "notMattermostServer" | "notAllowed" | "channelGone" | "postGone" | "notConnected" | "otherServer" | "credentialStoreUnavailable";
 
 export type Failure = { problem: Problem, 
 /**
@@ -266,6 +270,152 @@ beforeRestore: boolean,
  */
 problem: string | null, };
 
+export type SettledIdea = { ideaId: number, title: string, payoff: Score, cost: Score, votes: number, 
+/**
+ * For the idea's timeline: "settled by team round: median 7.5 / 3, 6 votes".
+ */
+line: string, };
+
+export type RoundSettled = { roundId: string, ideas: Array<SettledIdea>, };
+
+export type Estimate = { "kind": "placed", payoff: Score, cost: Score, } | { "kind": "noOpinion" };
+
+export type Estimates = { [key in string]?: Estimate };
+
+export type RoundIdea = { 
+/**
+ * The idea's key in ballots: its id on the facilitator's board.
+ */
+key: string, title: string, notes: string, link: string, };
+
+export type RoundState = "open" | "revealed" | "closed";
+
+export type Draft = { rootPostId: string, roundId: string, board: string, estimates: { [key in string]: Estimate }, 
+/**
+ * The ballot's post, once it was sent.
+ */
+sentPostId: string | null, updatedAt: number, };
+
+export type RoundView = { roundId: string, rootPostId: string, 
+/**
+ * The round's link, when this Pickboard started it (it knows the team).
+ */
+permalink: string | null, board: string, ideas: Array<RoundIdea>, thresholds: Thresholds, deadline: number | null, note: string, 
+/**
+ * The facilitator's user id (who posted the round).
+ */
+facilitator: string, 
+/**
+ * This Pickboard started the round and holds its key: it can reveal it.
+ */
+amFacilitator: boolean, 
+/**
+ * For a voter, "open" until the round is closed (the reveal is the facilitator's).
+ */
+state: RoundState, 
+/**
+ * This voter's ballot, as saved here.
+ */
+draft: Draft | null, };
+
+export type Voter = { userId: string, 
+/**
+ * "First Last", else the username.
+ */
+name: string, 
+/**
+ * When their counted ballot was sent; `None` for those who have not voted.
+ */
+at: number | null, 
+/**
+ * Their ballot's post was edited in Mattermost after it was sent.
+ */
+edited: boolean, };
+
+export type Issue = "notInChannel" | "afterReveal" | "unreadable" | "notItsOwn" | "cannotOpen" | "commitmentMismatch";
+
+export type NotCounted = { postId: string, userId: string, issue: Issue, 
+/**
+ * What happened, in words.
+ */
+message: string, };
+
+export type RoundStatus = { roundId: string, state: RoundState, voted: Array<Voter>, notVoted: Array<Voter>, notCounted: Array<NotCounted>, 
+/**
+ * "1 of 2 voted".
+ */
+summary: string, 
+/**
+ * The thread's newest change, to poll with.
+ */
+updatedAt: number, };
+
+export type Submitted = { postId: string, 
+/**
+ * The ideas placed (not "no opinion").
+ */
+count: number, };
+
+export type AxisStats = { median: number, q1: number, q3: number, 
+/**
+ * `q3 - q1`.
+ */
+iqr: number, min: number, max: number, 
+/**
+ * Estimates fall on both sides of the board's threshold on this axis.
+ */
+split: boolean, 
+/**
+ * Who estimated lowest and highest (display names; several on a tie).
+ */
+lowest: Array<string>, highest: Array<string>, };
+
+export type Dot = { voter: string, payoff: Score, cost: Score, };
+
+export type IdeaStats = { key: string, title: string, 
+/**
+ * Votes that placed the idea ("no opinion" is not a vote).
+ */
+votes: number, noOpinion: number, 
+/**
+ * `None` without votes.
+ */
+payoff: AxisStats | null, cost: AxisStats | null, 
+/**
+ * The team disagrees about the quadrant: split on either axis.
+ */
+split: boolean, 
+/**
+ * Where the medians place it, rounded to one decimal (half up); `None` without votes.
+ */
+medianPosition: [Score, Score] | null, dots: Array<Dot>, };
+
+export type Reveal = { roundId: string, ideas: Array<IdeaStats>, counted: number, notCounted: Array<NotCounted>, 
+/**
+ * Ideas of the round changed on the board since it started, in words.
+ */
+changed: Array<string>, };
+
+export type Skipped = { key: string, title: string, reason: string, };
+
+export type SettleOutcome = { settled: Array<SettledIdea>, skipped: Array<Skipped>, 
+/**
+ * The event to undo, `None` when every idea already sat at its medians.
+ */
+eventId: number | null, history: HistoryState, };
+
+export type Mismatch = { postId: string, voter: string, reason: string, };
+
+export type Verification = { roundId: string, 
+/**
+ * The published ballots checked.
+ */
+checked: number, mismatches: Array<Mismatch>, 
+/**
+ * "All 6 ballots match what was sealed." or what does not.
+ */
+summary: string, };
+
 export type ImportProgress = { done: number, total: number, };
 
 export type FileDrag = { over: boolean, };
@@ -327,6 +477,16 @@ export interface Commands {
   retry_post: { args: { postId: number }; result: Post };
   discard_post: { args: { postId: number }; result: Post };
   send_test_message: { args: { boardId: number }; result: null };
+  start_round: { args: { boardId: number; ideaIds: number[]; deadline: number | null; note: string }; result: RoundView };
+  find_round: { args: { link: string }; result: RoundView };
+  list_open_rounds: { args: { boardId: number }; result: RoundView[] };
+  save_draft_ballot: { args: { rootPostId: string; estimates: Estimates }; result: Draft };
+  submit_ballot: { args: { rootPostId: string; estimates: Estimates }; result: Submitted };
+  round_status: { args: { rootPostId: string }; result: RoundStatus };
+  reveal_round: { args: { rootPostId: string }; result: Reveal };
+  settle_at_medians: { args: { rootPostId: string }; result: SettleOutcome };
+  close_round: { args: { rootPostId: string }; result: string };
+  verify_round: { args: { link: string }; result: Verification };
 }
 
 /** Every event the backend sends to the window, with its payload. */
