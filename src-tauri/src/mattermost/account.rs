@@ -30,9 +30,15 @@ impl ServerUrl {
                 "Type your Mattermost server's address, for example https://chat.example.com.",
             ));
         }
-        let (plain_http, rest) = if let Some(rest) = url.strip_prefix("https://") {
+        // The scheme in any case (`HTTPS://`), as browsers take it.
+        let scheme_of = |prefix: &str| {
+            url.get(..prefix.len())
+                .filter(|head| head.eq_ignore_ascii_case(prefix))
+                .map(|_| &url[prefix.len()..])
+        };
+        let (plain_http, rest) = if let Some(rest) = scheme_of("https://") {
             (false, rest)
-        } else if let Some(rest) = url.strip_prefix("http://") {
+        } else if let Some(rest) = scheme_of("http://") {
             (true, rest)
         } else if !url.contains("://") {
             return ServerUrl::parse(&format!("https://{url}"));
@@ -86,7 +92,11 @@ impl ServerUrl {
 
 fn is_loopback(host_port: &str) -> bool {
     let host = if let Some(v6) = host_port.strip_prefix('[') {
-        v6.split(']').next().unwrap_or_default()
+        // `[::1]` or `[::1]:8065`, nothing else after the bracket.
+        match v6.split_once(']') {
+            Some((ip, after)) if after.is_empty() || after.starts_with(':') => ip,
+            _ => return false,
+        }
     } else {
         host_port.rsplit_once(':').map_or(host_port, |(h, _)| h)
     };
@@ -271,10 +281,18 @@ mod tests {
         assert_eq!(ok("http://127.0.0.1:8065").unwrap(), "http://127.0.0.1:8065");
         assert_eq!(ok("http://localhost:8065").unwrap(), "http://localhost:8065");
         assert_eq!(ok("http://[::1]:8065").unwrap(), "http://[::1]:8065");
+        assert_eq!(
+            ok("HTTPS://Chat.example.com").unwrap(),
+            "https://Chat.example.com"
+        );
+        assert_eq!(ok("Http://localhost:8065").unwrap(), "http://localhost:8065");
         for bad in [
             "",
             "http://chat.example.com",
             "http://10.0.0.1:8065",
+            "http://[::1]x.evil.com",
+            "http://127.0.0.1.evil.com",
+            "http://localhost.evil.com",
             "ftp://chat.example.com",
             "https://",
             "https://user:pw@chat.example.com",
