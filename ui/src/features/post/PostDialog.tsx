@@ -141,7 +141,10 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
   const asAccount = !!accountChannel;
   // Posting as the account, an earlier outcome posted that way can be updated in place.
   const canUpdate =
-    asAccount && (followed.data ?? []).some((p) => p.permalink !== null && p.id !== sent?.post.id);
+    asAccount &&
+    (followed.data ?? []).some(
+      (p) => p.status === "posted" && p.permalink !== null && p.id !== sent?.post.id,
+    );
   const loading = settings === undefined || accountChannel === undefined;
   useEffect(() => {
     if (sent && latest?.status === "posted") onPosted(latest, performance.now() - sent.started);
