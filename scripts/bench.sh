@@ -18,3 +18,4 @@ for mode in 0 1; do
 done
 cargo bench -p pickboard --locked --bench storage
 cargo bench -p pickboard --locked --bench transfer
+cargo bench -p pickboard --locked --bench rounds
