@@ -7,6 +7,7 @@ import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import { keys } from "../../lib/queries";
 import type { AccountChannel } from "../../lib/bindings";
+import { FormStatus, type FormStatusValue } from "./FormStatus";
 
 interface AccountChannelPickerProps {
   boardId: number;
@@ -21,7 +22,7 @@ export function AccountChannelPicker({ boardId, current, onSaved }: AccountChann
   const teams = useQuery({ queryKey: keys.accountChannels, queryFn: backend.listAccountChannels });
   const [picked, setPicked] = useState(current ? `${current.teamName}/${current.channelName}` : "");
   const [typed, setTyped] = useState("");
-  const [status, setStatus] = useState<{ tone: "progress" | "error"; text: string } | null>(null);
+  const [status, setStatus] = useState<FormStatusValue | null>(null);
   const ids = { typed: useId(), legend: useId() };
   const busy = status?.tone === "progress";
   const choice = typed.trim() || picked;
@@ -136,15 +137,7 @@ export function AccountChannelPicker({ boardId, current, onSaved }: AccountChann
           {busy && status.text.startsWith("Sending") ? "Sending…" : "Send test message"}
         </button>
       </div>
-      {status && (
-        <p
-          className={status.tone === "progress" ? "field-hint" : "field-error"}
-          role={status.tone === "progress" ? "status" : "alert"}
-          aria-busy={status.tone === "progress"}
-        >
-          {status.text}
-        </p>
-      )}
+      <FormStatus status={status} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import type { ChannelSettings } from "../../lib/bindings";
+import { FormStatus, type FormStatusValue } from "./FormStatus";
 
 interface ChannelSettingsFormProps {
   boardId: number;
@@ -32,7 +33,7 @@ export function ChannelSettingsForm({
   const [channel, setChannel] = useState(saved?.channel ?? "");
   const [username, setUsername] = useState(saved?.username ?? "");
   const [iconUrl, setIconUrl] = useState(saved?.iconUrl ?? "");
-  const [status, setStatus] = useState<{ tone: "progress" | "error"; text: string } | null>(null);
+  const [status, setStatus] = useState<FormStatusValue | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { webhook: useId(), channel: useId(), username: useId(), icon: useId() };
   const plainHttp = webhook.trim().startsWith("http://") || (!webhook.trim() && saved?.plainHttp === true);
@@ -163,15 +164,7 @@ export function ChannelSettingsForm({
           {status?.tone === "progress" ? "Sending…" : "Send test message"}
         </button>
       </div>
-      {status && (
-        <p
-          className={status.tone === "progress" ? "field-hint" : "field-error"}
-          role={status.tone === "progress" ? "status" : "alert"}
-          aria-busy={status.tone === "progress"}
-        >
-          {status.text}
-        </p>
-      )}
+      <FormStatus status={status} />
     </form>
   );
 }
