@@ -12,7 +12,7 @@ use crate::state::AppState;
 use crate::storage::backup;
 
 pub fn run() {
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         // First, so that a second launch on the same data folder hands over and exits before opening anything:
         // there is never a second writer to the database.
         .plugin(
@@ -77,9 +77,35 @@ pub fn run() {
             _ => {}
         })
         // Every `#[tauri::command]` in src/commands/, listed by build.rs.
-        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
-        .run(tauri::generate_context!())
-        .expect("Pickboard could not start its window");
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")));
+    if let Err(err) = app.run(tauri::generate_context!()) {
+        if is_lost_handover(&err) && std::env::var_os(RESTARTED).is_none() {
+            start_again();
+        }
+        panic!("Pickboard could not start its window: {err}");
+    }
+}
+
+/// Set in a launch that [`start_again`] made, so that it is tried once only.
+const RESTARTED: &str = "PICKBOARD_STARTED_AGAIN";
+
+/// This launch found a window on the same data folder and handed over to it, but that window went away without an
+/// answer: it was quitting.
+fn is_lost_handover(err: &tauri::Error) -> bool {
+    matches!(err, tauri::Error::PluginInitialization(plugin, _) if plugin == "single-instance")
+}
+
+/// Runs this launch again, now that the window that was quitting has let go of the data folder, and exits with it.
+fn start_again() -> ! {
+    eprintln!("pickboard: the window that had this data folder was closing; starting again");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .args(std::env::args_os().skip(1))
+            .env(RESTARTED, "1")
+            .status()
+    });
+    std::process::exit(status.ok().and_then(|s| s.code()).unwrap_or(1));
 }
 
 /// What the window keeps between runs: where it is and how big, not whether it is shown.

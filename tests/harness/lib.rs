@@ -163,11 +163,19 @@ impl App {
         let mut attempts = 0;
         let (client, launched_at) = loop {
             let launched_at = std::time::SystemTime::now();
-            match ClientBuilder::rustls()?
-                .capabilities(caps.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await
-            {
+            // An app that dies as it starts leaves the session request unanswered: give up after a minute.
+            let mut builder = ClientBuilder::rustls()?;
+            builder.capabilities(caps.clone());
+            let url = format!("http://127.0.0.1:{port}");
+            let Ok(session) = tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await
+            else {
+                return Err(format!(
+                    "the app did not open its window within a minute: see tauri-driver-*.log in {}",
+                    artifacts_dir().display()
+                )
+                .into());
+            };
+            match session {
                 Ok(client) => break (client, launched_at),
                 Err(_) if attempts < 20 => {
                     attempts += 1;
