@@ -294,7 +294,38 @@ async fn connected_as_yourself_a_long_outcome_is_one_thread_and_is_updated_in_pl
     assert!(panel.contains("Copy link"), "{panel}");
     assert!(panel.contains("Updates the earlier outcome in place"), "{panel}");
     screenshots(&app, "account-posts-panel").await?;
-    app.quit().await
+    let log = app.log.clone();
+    app.quit().await?;
+
+    // After the session: the token is nowhere in the data folder (the database and its WAL, the settings, the
+    // window state, the start-of-day backup) nor in what the app printed.
+    let mut files = vec![log];
+    let mut folders = vec![data.path().to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    assert!(
+        files.iter().any(|f| f.to_string_lossy().contains("backups")),
+        "the session made its backup: {files:?}"
+    );
+    for file in &files {
+        let bytes = std::fs::read(file)?;
+        for token in ["tok-ana", "tok-wrong"] {
+            assert!(
+                !bytes.windows(token.len()).any(|w| w == token.as_bytes()),
+                "{token} is in {}",
+                file.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 #[tokio::test]

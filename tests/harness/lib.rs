@@ -67,6 +67,8 @@ pub struct App {
     /// When the session that starts the app was requested (wall clock), for start-up measurements.
     pub launched_at: std::time::SystemTime,
     data_dir: PathBuf,
+    /// The driver's and the app's output (stdout and stderr).
+    pub log: PathBuf,
     /// Where the app's file dialogs read their answer (see `PICKBOARD_E2E_DIALOG_ANSWER` in src-tauri/src/dialogs.rs).
     dialog_answer: PathBuf,
 }
@@ -126,7 +128,8 @@ impl App {
         let port = free_port();
         // The driver's and the app's output go to a log beside the screenshots, never to the test's own pipes
         // (a process left behind would hold those open).
-        let log = std::fs::File::create(artifacts_dir().join(format!("tauri-driver-{port}.log")))?;
+        let log_path = artifacts_dir().join(format!("tauri-driver-{port}.log"));
+        let log = std::fs::File::create(&log_path)?;
         let dialog_answer = artifacts_dir().join(format!("dialog-answer-{port}.txt"));
         std::fs::write(&dialog_answer, "")?;
         let mut command = Command::new("tauri-driver");
@@ -190,6 +193,7 @@ impl App {
             stopped: false,
             launched_at,
             data_dir: data_dir.to_owned(),
+            log: log_path,
             dialog_answer,
         };
         app.wait_for_css(ready_css).await?;
