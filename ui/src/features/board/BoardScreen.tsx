@@ -12,7 +12,6 @@ import { useAfterChange } from "../../lib/queries";
 import type { BoardSummary, Quadrant, Zone } from "../../lib/bindings";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { fractionOf, scoresAt } from "../chart/geometry";
-import { Timeline } from "../history/Timeline";
 import { facets, matchingIds, NO_FILTER, type Filter } from "../search/filter";
 import { SearchBar } from "../search/SearchBar";
 import { AddIdeaField } from "./AddIdeaField";
@@ -35,6 +34,7 @@ import { focusAfterDelete, focusedIdeaId, refocusCard } from "./focus";
 const ChartView = lazy(async () => ({ default: (await import("../chart/ChartView")).ChartView }));
 const PostDialog = lazy(async () => ({ default: (await import("../post/PostDialog")).PostDialog }));
 const PostsPanel = lazy(async () => ({ default: (await import("../post/PostsPanel")).PostsPanel }));
+const Timeline = lazy(async () => ({ default: (await import("../history/Timeline")).Timeline }));
 const DetailsPanel = lazy(async () => ({ default: (await import("./DetailsPanel")).DetailsPanel }));
 const ShortcutsSheet = lazy(async () => ({ default: (await import("./ShortcutsSheet")).ShortcutsSheet }));
 const ThresholdsDialog = lazy(async () => ({
