@@ -184,32 +184,10 @@ pub fn preview_parts(
     message::build_parts(&board, options, last.as_deref(), date, MAX_POST_CHARS)
 }
 
-/// A fresh id for one part's `pending_post_id`: 26 lower-case letters and digits, like Mattermost's own ids, from
-/// the process's randomly keyed hasher (unique enough for a 30-second window on one server).
+/// A fresh id for one part's `pending_post_id`: 26 lower-case hex digits from the operating system's generator, the
+/// length of Mattermost's own ids.
 fn pending_post_id() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let state = std::collections::hash_map::RandomState::new();
-    let mut id = String::with_capacity(26);
-    let mut round = 0u64;
-    while id.len() < 26 {
-        let mut hasher = state.build_hasher();
-        hasher.write_u64(COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
-        hasher.write_u128(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos()),
-        );
-        hasher.write_u64(round);
-        let mut bits = hasher.finish();
-        for _ in 0..12 {
-            id.push(char::from_digit((bits % 36) as u32, 36).unwrap_or('0'));
-            bits /= 36;
-        }
-        round += 1;
-    }
-    id.truncate(26);
-    id
+    crate::rounds::seal::random_hex(13)
 }
 
 /// How a post goes out, besides its message.
@@ -592,7 +570,6 @@ pub fn record(tx: &Transaction<'_>, post_id: i64, seq: i64, outcome: &Outcome, n
 /// The account's posts to `server` that failed for want of the account (not connected, or a token refused) go out
 /// again now that it is connected.
 pub fn requeue_for_account(tx: &Transaction<'_>, server: &str) -> Result<usize> {
-    let now = now_ms();
     let ids: Vec<i64> = tx
         .prepare(
             "SELECT id FROM posts WHERE status = 'failed' AND via = 'account' AND server = ?1
@@ -601,11 +578,7 @@ pub fn requeue_for_account(tx: &Transaction<'_>, server: &str) -> Result<usize> 
         .query_map([server], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in &ids {
-        tx.execute("UPDATE posts SET status = 'pending' WHERE id = ?1", [id])?;
-        tx.execute(
-            "UPDATE post_parts SET next_attempt_at = ?2 WHERE post_id = ?1 AND sent_at IS NULL",
-            params![id, now],
-        )?;
+        retry(tx, *id)?;
     }
     Ok(ids.len())
 }
