@@ -5,10 +5,10 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import type { Board } from "../../lib/bindings";
 import { PLANE_DROP_ID } from "../../lib/dnd";
-import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { clusters, fanOffsets, fractionOf, placeLabels, type Box, type LabelPlace } from "./geometry";
 import type { PointerStore } from "../board/dnd";
 import { Marker } from "./Marker";
+import { PlaneFrame } from "./PlaneFrame";
 import { PlaneGhost } from "./PlaneGhost";
 
 import "./chart.css";
@@ -25,8 +25,6 @@ interface ChartViewProps {
   /** An idea being dragged onto the plane from the tray, and where the pointer is. */
   incoming?: { title: string; pointer: PointerStore } | null;
 }
-
-const TICKS = [0, 2, 4, 6, 8, 10];
 
 const NO_LABEL = { width: 0, height: 0 };
 const DEFAULT_PLACE: LabelPlace = { side: "right", shift: 0 };
@@ -125,99 +123,54 @@ export function ChartView({
     return placeLabels(markers, layout.width, layout.height, layout.names);
   }, [groups, expanded, layout, selectedId]);
 
-  const line = fractionOf(tp, tc);
-  const quadrantBoxes = {
-    implement: { left: 0, top: 0, width: line.x, height: line.y },
-    challenge: { left: line.x, top: 0, width: 1 - line.x, height: line.y },
-    possible: { left: 0, top: line.y, width: line.x, height: 1 - line.y },
-    kill: { left: line.x, top: line.y, width: 1 - line.x, height: 1 - line.y },
-  };
-  const pct = (v: number) => `${v * 100}%`;
-
   return (
-    <div className="chart-view">
-      <div className="plane-axis-y" aria-hidden="true">
-        <span className="plane-axis-title">Payoff ↑</span>
-        {TICKS.map((t) => (
-          <span key={t} className="plane-tick" style={{ top: pct(1 - t / 10) }}>
-            {t}
-          </span>
-        ))}
-      </div>
-      <div
-        ref={setRefs}
-        className={`plane${isOver ? " plane-target" : ""}`}
-        role="group"
-        aria-label={`PICK chart. Thresholds: payoff ${tp}, cost/risk ${tc}.`}
-        onPointerDown={(e) => {
-          if (e.target === e.currentTarget) setExpanded(null);
-        }}
-      >
-        {QUADRANTS.map((q) => (
-          <div
-            key={q}
-            className={`plane-quadrant zone-${q}`}
-            style={{
-              left: pct(quadrantBoxes[q].left),
-              top: pct(quadrantBoxes[q].top),
-              width: pct(quadrantBoxes[q].width),
-              height: pct(quadrantBoxes[q].height),
-            }}
-            aria-hidden="true"
-          >
-            <span className={`plane-quadrant-name plane-name-${q}`}>{ZONE_INFO[q].name}</span>
-          </div>
-        ))}
-        <div className="plane-threshold plane-threshold-x" style={{ left: pct(line.x) }} aria-hidden="true" />
-        <div className="plane-threshold plane-threshold-y" style={{ top: pct(line.y) }} aria-hidden="true" />
-
-        {groups.map((group) => {
-          const fanned = expanded === group.key;
-          if (group.ideas.length > 1 && !fanned) {
-            const at = fractionOf(group.payoff, group.cost);
-            const dim = matches !== null && !group.ideas.some((i) => matches.has(i.id));
-            return (
-              <button
-                key={group.key}
-                type="button"
-                className={`marker-stack${dim ? " dimmed" : ""}`}
-                style={{ left: pct(at.x), top: pct(at.y) }}
-                aria-label={`${group.ideas.length} ideas close together: ${group.ideas.map((i) => i.title).join("; ")}. Press to spread them out.`}
-                title={group.ideas.map((i) => i.title).join("\n")}
-                onClick={() => {
-                  setExpanded(group.key);
-                }}
-              >
-                {group.ideas.length}
-              </button>
-            );
-          }
-          const offsets = fanned ? fanOffsets(group.ideas.length) : null;
-          return group.ideas.map((idea, i) => (
-            <Marker
-              key={idea.id}
-              idea={idea}
-              selected={idea.id === selectedId}
-              dimmed={matches !== null && !matches.has(idea.id)}
-              offset={offsets?.[i] ?? null}
-              label={labels.get(idea.id) ?? DEFAULT_PLACE}
-              planeRect={planeRect}
-              onSelect={onSelect}
-              onOpen={onOpen}
-              onPlace={onPlace}
-            />
-          ));
-        })}
-        {incoming && <PlaneGhost pointer={incoming.pointer} title={incoming.title} planeRect={planeRect} />}
-      </div>
-      <div className="plane-axis-x" aria-hidden="true">
-        <span className="plane-axis-title">Cost / risk →</span>
-        {TICKS.map((t) => (
-          <span key={t} className="plane-tick" style={{ left: pct(t / 10) }}>
-            {t}
-          </span>
-        ))}
-      </div>
-    </div>
+    <PlaneFrame
+      thresholds={board.thresholds}
+      planeRef={setRefs}
+      className={isOver ? "plane-target" : undefined}
+      label={`PICK chart. Thresholds: payoff ${tp}, cost/risk ${tc}.`}
+      onPointerDown={(e) => {
+        if (e.target === e.currentTarget) setExpanded(null);
+      }}
+    >
+      {groups.map((group) => {
+        const fanned = expanded === group.key;
+        if (group.ideas.length > 1 && !fanned) {
+          const at = fractionOf(group.payoff, group.cost);
+          const dim = matches !== null && !group.ideas.some((i) => matches.has(i.id));
+          return (
+            <button
+              key={group.key}
+              type="button"
+              className={`marker-stack${dim ? " dimmed" : ""}`}
+              style={{ left: `${at.x * 100}%`, top: `${at.y * 100}%` }}
+              aria-label={`${group.ideas.length} ideas close together: ${group.ideas.map((i) => i.title).join("; ")}. Press to spread them out.`}
+              title={group.ideas.map((i) => i.title).join("\n")}
+              onClick={() => {
+                setExpanded(group.key);
+              }}
+            >
+              {group.ideas.length}
+            </button>
+          );
+        }
+        const offsets = fanned ? fanOffsets(group.ideas.length) : null;
+        return group.ideas.map((idea, i) => (
+          <Marker
+            key={idea.id}
+            idea={idea}
+            selected={idea.id === selectedId}
+            dimmed={matches !== null && !matches.has(idea.id)}
+            offset={offsets?.[i] ?? null}
+            label={labels.get(idea.id) ?? DEFAULT_PLACE}
+            planeRect={planeRect}
+            onSelect={onSelect}
+            onOpen={onOpen}
+            onPlace={onPlace}
+          />
+        ));
+      })}
+      {incoming && <PlaneGhost pointer={incoming.pointer} title={incoming.title} planeRect={planeRect} />}
+    </PlaneFrame>
   );
 }

@@ -1,9 +1,10 @@
 // One placed idea on the plane. It follows the pointer while dragged and is saved once, on drop; arrow keys nudge it
 // by 0.1 (Shift: by 1) and a burst of nudges is saved as one change.
-import { memo, useEffect, useRef, useState } from "react";
+import { memo } from "react";
 
 import type { Idea } from "../../lib/bindings";
-import { fractionOf, scoresAt, type LabelPlace, type Point } from "./geometry";
+import { fractionOf, type LabelPlace, type Point } from "./geometry";
+import { usePlaneDrag } from "./usePlaneDrag";
 
 interface MarkerProps {
   idea: Idea;
@@ -19,14 +20,19 @@ interface MarkerProps {
   onPlace: (id: number, payoff: number, cost: number) => void;
 }
 
-const NUDGE_SAVE_DELAY = 500;
-
 export const Marker = memo(function Marker(props: MarkerProps) {
   const { idea, selected, dimmed, offset, label, planeRect, onSelect, onOpen, onPlace } = props;
   const saved = idea.position ?? { payoff: 0, cost: 0 };
-  const [live, setLive] = useState<{ payoff: number; cost: number } | null>(null);
-  const drag = useRef<{ pointerId: number; moved: boolean; grab: Point } | null>(null);
-  const nudgeTimer = useRef<number | null>(null);
+  const { live, handlers, onArrowKey } = usePlaneDrag({
+    saved,
+    planeRect,
+    onGrab: () => {
+      onSelect(idea.id);
+    },
+    onPlace: (payoff, cost) => {
+      onPlace(idea.id, payoff, cost);
+    },
+  });
   const shown = live ?? saved;
   // The marker stays laid out at its saved scores; a live drag or nudge only shifts it with a transform, which the
   // compositor moves without laying out the plane again.
@@ -34,36 +40,6 @@ export const Marker = memo(function Marker(props: MarkerProps) {
   const rect = live ? planeRect() : null;
   const dx = live && rect ? ((live.cost - saved.cost) / 10) * rect.width : (offset?.x ?? 0);
   const dy = live && rect ? ((saved.payoff - live.payoff) / 10) * rect.height : (offset?.y ?? 0);
-
-  useEffect(
-    () => () => {
-      if (nudgeTimer.current !== null) window.clearTimeout(nudgeTimer.current);
-    },
-    [],
-  );
-
-  function scoresFor(clientX: number, clientY: number) {
-    const rect = planeRect();
-    if (!rect || !drag.current) return null;
-    const x = clientX - rect.left - drag.current.grab.x;
-    const y = clientY - rect.top - drag.current.grab.y;
-    return scoresAt({ x, y }, rect.width, rect.height);
-  }
-
-  function nudge(dPayoff: number, dCost: number) {
-    const base = live ?? saved;
-    const next = {
-      payoff: Math.round(Math.min(10, Math.max(0, base.payoff + dPayoff)) * 10) / 10,
-      cost: Math.round(Math.min(10, Math.max(0, base.cost + dCost)) * 10) / 10,
-    };
-    setLive(next);
-    if (nudgeTimer.current !== null) window.clearTimeout(nudgeTimer.current);
-    nudgeTimer.current = window.setTimeout(() => {
-      nudgeTimer.current = null;
-      onPlace(idea.id, next.payoff, next.cost);
-      setLive(null);
-    }, NUDGE_SAVE_DELAY);
-  }
 
   return (
     <button
@@ -73,40 +49,7 @@ export const Marker = memo(function Marker(props: MarkerProps) {
       aria-label={`${idea.title}, payoff ${shown.payoff}, cost/risk ${shown.cost}`}
       aria-pressed={selected}
       data-idea-id={idea.id}
-      onPointerDown={(e) => {
-        if (e.button !== 0) return;
-        const rect = e.currentTarget.getBoundingClientRect();
-        // Where inside the dot the pointer grabbed it, so the marker does not jump under the pointer.
-        const dot = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        drag.current = {
-          pointerId: e.pointerId,
-          moved: false,
-          grab: { x: e.clientX - dot.x, y: e.clientY - dot.y },
-        };
-        e.currentTarget.setPointerCapture(e.pointerId);
-        onSelect(idea.id);
-      }}
-      onPointerMove={(e) => {
-        if (drag.current?.pointerId !== e.pointerId) return;
-        const next = scoresFor(e.clientX, e.clientY);
-        if (!next) return;
-        drag.current.moved = true;
-        setLive(next);
-      }}
-      onPointerUp={(e) => {
-        const current = drag.current;
-        if (current?.pointerId !== e.pointerId) return;
-        const next = current.moved ? scoresFor(e.clientX, e.clientY) : null;
-        drag.current = null;
-        if (next && (next.payoff !== saved.payoff || next.cost !== saved.cost)) {
-          onPlace(idea.id, next.payoff, next.cost);
-        }
-        setLive(null);
-      }}
-      onPointerCancel={() => {
-        drag.current = null;
-        setLive(null);
-      }}
+      {...handlers}
       onClick={() => {
         onSelect(idea.id);
       }}
@@ -114,19 +57,8 @@ export const Marker = memo(function Marker(props: MarkerProps) {
         onOpen(idea.id);
       }}
       onKeyDown={(e) => {
-        const step = e.shiftKey ? 1 : 0.1;
-        const moves: Record<string, [number, number]> = {
-          ArrowUp: [step, 0],
-          ArrowDown: [-step, 0],
-          ArrowLeft: [0, -step],
-          ArrowRight: [0, step],
-        };
-        const move = moves[e.key];
-        if (move) {
-          e.preventDefault();
-          onSelect(idea.id);
-          nudge(move[0], move[1]);
-        } else if (e.key === "Enter" || e.key === "e" || e.key === "E") {
+        if (onArrowKey(e)) return;
+        if (e.key === "Enter" || e.key === "e" || e.key === "E") {
           e.preventDefault();
           onOpen(idea.id);
         }

@@ -1,0 +1,112 @@
+// Dragging a dot on the plane with the pointer, or nudging it with the arrow keys (0.1; Shift: 1). While it moves,
+// `live` holds the scores it would get; it is placed once, on drop, and a burst of nudges is placed as one change.
+import { useEffect, useRef, useState } from "react";
+
+import { scoresAt, type Point } from "./geometry";
+
+export interface Scores {
+  payoff: number;
+  cost: number;
+}
+
+interface PlaneDragOptions {
+  /** Where the dot sits now. */
+  saved: Scores;
+  planeRect: () => DOMRect | null;
+  /** The dot was grabbed or nudged (e.g. to select it). */
+  onGrab?: () => void;
+  onPlace: (payoff: number, cost: number) => void;
+}
+
+const NUDGE_SAVE_DELAY = 500;
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowUp: [1, 0],
+  ArrowDown: [-1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+export function usePlaneDrag({ saved, planeRect, onGrab, onPlace }: PlaneDragOptions) {
+  const [live, setLive] = useState<Scores | null>(null);
+  const drag = useRef<{ pointerId: number; moved: boolean; grab: Point } | null>(null);
+  const nudgeTimer = useRef<number | null>(null);
+
+  useEffect(
+    () => () => {
+      if (nudgeTimer.current !== null) window.clearTimeout(nudgeTimer.current);
+    },
+    [],
+  );
+
+  function scoresFor(clientX: number, clientY: number) {
+    const rect = planeRect();
+    if (!rect || !drag.current) return null;
+    const x = clientX - rect.left - drag.current.grab.x;
+    const y = clientY - rect.top - drag.current.grab.y;
+    return scoresAt({ x, y }, rect.width, rect.height);
+  }
+
+  function nudge(dPayoff: number, dCost: number) {
+    const base = live ?? saved;
+    const next = {
+      payoff: Math.round(Math.min(10, Math.max(0, base.payoff + dPayoff)) * 10) / 10,
+      cost: Math.round(Math.min(10, Math.max(0, base.cost + dCost)) * 10) / 10,
+    };
+    setLive(next);
+    if (nudgeTimer.current !== null) window.clearTimeout(nudgeTimer.current);
+    nudgeTimer.current = window.setTimeout(() => {
+      nudgeTimer.current = null;
+      onPlace(next.payoff, next.cost);
+      setLive(null);
+    }, NUDGE_SAVE_DELAY);
+  }
+
+  const handlers = {
+    onPointerDown: (e: React.PointerEvent<HTMLElement>) => {
+      if (e.button !== 0) return;
+      const rect = e.currentTarget.getBoundingClientRect();
+      // Where inside the dot the pointer grabbed it, so the dot does not jump under the pointer.
+      const dot = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      drag.current = {
+        pointerId: e.pointerId,
+        moved: false,
+        grab: { x: e.clientX - dot.x, y: e.clientY - dot.y },
+      };
+      e.currentTarget.setPointerCapture(e.pointerId);
+      onGrab?.();
+    },
+    onPointerMove: (e: React.PointerEvent<HTMLElement>) => {
+      if (drag.current?.pointerId !== e.pointerId) return;
+      const next = scoresFor(e.clientX, e.clientY);
+      if (!next) return;
+      drag.current.moved = true;
+      setLive(next);
+    },
+    onPointerUp: (e: React.PointerEvent<HTMLElement>) => {
+      const current = drag.current;
+      if (current?.pointerId !== e.pointerId) return;
+      const next = current.moved ? scoresFor(e.clientX, e.clientY) : null;
+      drag.current = null;
+      if (next && (next.payoff !== saved.payoff || next.cost !== saved.cost)) onPlace(next.payoff, next.cost);
+      setLive(null);
+    },
+    onPointerCancel: () => {
+      drag.current = null;
+      setLive(null);
+    },
+  };
+
+  /** Handles an arrow key (returns true), else leaves the key alone. */
+  function onArrowKey(e: React.KeyboardEvent): boolean {
+    const move = ARROWS[e.key];
+    if (!move) return false;
+    e.preventDefault();
+    const step = e.shiftKey ? 1 : 0.1;
+    onGrab?.();
+    nudge(move[0] * step, move[1] * step);
+    return true;
+  }
+
+  return { live, handlers, onArrowKey };
+}
