@@ -262,8 +262,21 @@ async fn read_thread(api: &Api, root_post_id: &str) -> Result<Thread> {
 pub async fn find(db: &Mutex<Db>, api: &Api, who: &Identity, link: &str) -> Result<RoundView> {
     let root_id = collect::post_id_from_link(link)?;
     let thread = read_thread(api, &root_id).await?;
-    let (stored, draft) =
-        lock(db).read(|tx| Ok((store::by_root(tx, &root_id)?, store::draft(tx, &root_id)?)))?;
+    // Joining keeps an empty draft here: the round is listed among the open ones, and the ballot can be drafted
+    // offline from then on.
+    let (stored, draft) = lock(db).write(|tx| {
+        let draft = match store::draft(tx, &root_id)? {
+            Some(draft) => draft,
+            None => store::save_draft(
+                tx,
+                who.server.as_str(),
+                &thread.record,
+                &root_id,
+                &Estimates::new(),
+            )?,
+        };
+        Ok((store::by_root(tx, &root_id)?, Some(draft)))
+    })?;
     let closed = thread.result().is_some();
     Ok(view(
         who,
@@ -328,6 +341,11 @@ pub async fn save_draft(
     root_post_id: &str,
     estimates: &Estimates,
 ) -> Result<Draft> {
+    // A round joined or started here has its draft already: it is kept without asking Mattermost, so that a voter
+    // can go on offline (sending checks the estimates against the round).
+    if let Some(draft) = lock(db).write(|tx| store::update_draft(tx, root_post_id, estimates))? {
+        return Ok(draft);
+    }
     let thread = read_thread(api, root_post_id).await?;
     check_estimates(&thread.record, estimates)?;
     lock(db).write(|tx| store::save_draft(tx, who.server.as_str(), &thread.record, root_post_id, estimates))

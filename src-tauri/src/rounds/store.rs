@@ -212,6 +212,22 @@ pub fn save_draft(
     draft(tx, root_post_id)?.ok_or_else(|| Error::Storage("the draft ballot was not saved".into()))
 }
 
+/// Replaces the estimates of a draft kept here; `None` when this round has no draft here yet.
+pub fn update_draft(
+    tx: &Transaction<'_>,
+    root_post_id: &str,
+    estimates: &Estimates,
+) -> Result<Option<Draft>> {
+    let changed = tx.execute(
+        "UPDATE round_drafts SET estimates = ?2, updated_at = ?3 WHERE root_post_id = ?1",
+        params![root_post_id, json(estimates)?, now_ms()],
+    )?;
+    if changed == 0 {
+        return Ok(None);
+    }
+    draft(tx, root_post_id)
+}
+
 pub fn mark_sent(tx: &Transaction<'_>, root_post_id: &str, post_id: &str) -> Result<()> {
     tx.execute(
         "UPDATE round_drafts SET sent_post_id = ?2, updated_at = ?3 WHERE root_post_id = ?1",

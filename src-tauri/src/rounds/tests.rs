@@ -120,7 +120,14 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
         (&keys[1], at(30, 70)),
         (&keys[2], Estimate::NoOpinion),
     ]);
-    service::save_draft(&bo.db, &bo.api, &bo.who, &round.root_post_id, &bo_votes)
+    // Once joined, the draft is kept without Mattermost: here with a server that cannot be reached.
+    let offline = Api::new(
+        ServerUrl::parse("http://127.0.0.1:9").unwrap(),
+        Token::parse(TOKENS[1].1).unwrap(),
+        Duration::from_secs(1),
+    )
+    .unwrap();
+    service::save_draft(&bo.db, &offline, &bo.who, &round.root_post_id, &bo_votes)
         .await
         .unwrap();
     let again = service::find(&bo.db, &bo.api, &bo.who, &round.root_post_id)
