@@ -5,3 +5,10 @@
 export function localDate(at = new Date()): string {
   return at.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 }
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** A moment (ms since 1970) in the user's locale, e.g. "Dec 14, 2026, 5:00 PM". */
+export function formatDateTime(ms: number): string {
+  return dateTime.format(new Date(ms));
+}

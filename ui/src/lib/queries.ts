@@ -24,6 +24,12 @@ export const keys = {
   account: ["account"] as const,
   /** The account's teams and channels, as Mattermost lists them. */
   accountChannels: ["account", "channels"] as const,
+  /** The team rounds of a board started here, and those joined here. */
+  rounds: (boardId: number) => ["board", boardId, "rounds"] as const,
+  /** Who voted in a round (read from its thread). */
+  roundStatus: (rootPostId: string) => ["round", rootPostId, "status"] as const,
+  /** A revealed round's spread per idea. */
+  reveal: (rootPostId: string) => ["round", rootPostId, "reveal"] as const,
 };
 
 export function createQueryClient(): QueryClient {

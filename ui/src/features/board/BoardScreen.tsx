@@ -37,6 +37,7 @@ const PostsPanel = lazy(async () => ({ default: (await import("../post/PostsPane
 const Timeline = lazy(async () => ({ default: (await import("../history/Timeline")).Timeline }));
 const DetailsPanel = lazy(async () => ({ default: (await import("./DetailsPanel")).DetailsPanel }));
 const ShortcutsSheet = lazy(async () => ({ default: (await import("./ShortcutsSheet")).ShortcutsSheet }));
+const RoundsScreen = lazy(async () => ({ default: (await import("../rounds/RoundsScreen")).RoundsScreen }));
 const ThresholdsDialog = lazy(async () => ({
   default: (await import("./ThresholdsDialog")).ThresholdsDialog,
 }));
@@ -69,6 +70,8 @@ export function BoardScreen({
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [activityOpen, setActivityOpen] = useState(false);
   const [postsOpen, setPostsOpen] = useState(false);
+  // Team rounds take the place of the board's body while open.
+  const [roundsOpen, setRoundsOpen] = useState(false);
   // The quadrants whose "+" field is open. Each stays open, with what was typed in it, until it is closed or empty:
   // opening another quadrant's field loses nothing.
   const [addingTo, setAddingTo] = useState<ReadonlySet<Quadrant>>(new Set());
@@ -312,6 +315,11 @@ export function BoardScreen({
           setActivityOpen(false);
           setDetailsOpen(false);
         }}
+        onRounds={() => {
+          setRoundsOpen(true);
+          setActivityOpen(false);
+          setDetailsOpen(false);
+        }}
       />
       {model.stalled && (
         <div className="save-banner" role="alert">
@@ -332,114 +340,137 @@ export function BoardScreen({
           </button>
         </div>
       )}
-      <SearchBar
-        ref={searchRef}
-        filter={filter}
-        tags={tags}
-        owners={owners}
-        matchCount={matches?.size ?? ideas.length}
-        total={ideas.length}
-        onChange={setFilter}
-      />
+      {roundsOpen ? (
+        <Suspense fallback={<div className="board-body" aria-busy="true" />}>
+          <RoundsScreen
+            board={board}
+            selectedId={selectedId}
+            onBack={() => {
+              setRoundsOpen(false);
+            }}
+            onConnect={() => {
+              setDialog("post");
+            }}
+            onPlaceIdea={place}
+            onUndo={() => {
+              model.undo();
+            }}
+          />
+        </Suspense>
+      ) : (
+        <>
+          <SearchBar
+            ref={searchRef}
+            filter={filter}
+            tags={tags}
+            owners={owners}
+            matchCount={matches?.size ?? ideas.length}
+            total={ideas.length}
+            onChange={setFilter}
+          />
 
-      <DndContext {...dnd.dndContextProps}>
-        <div className="board-body">
-          <section className="tray zone zone-unsorted" aria-label={ZONE_INFO.unsorted.name} tabIndex={-1}>
-            <header className="zone-header">
-              <h2 className="zone-name">{ZONE_INFO.unsorted.name}</h2>
-              <span className="zone-count" aria-label={`${dndView.unsorted.length} ideas`}>
-                {dndView.unsorted.length}
-              </span>
-            </header>
-            <AddIdeaField
-              label="New idea"
-              placeholder="Type an idea, press Enter"
-              showLabel
-              onAdd={(title) => addAndShow(title, "unsorted")}
-            />
-            <ZoneList
-              zone="unsorted"
-              ideas={dndView.unsorted}
-              isTarget={dnd.overZone === "unsorted"}
-              {...zoneProps}
-            />
-          </section>
+          <DndContext {...dnd.dndContextProps}>
+            <div className="board-body">
+              <section className="tray zone zone-unsorted" aria-label={ZONE_INFO.unsorted.name} tabIndex={-1}>
+                <header className="zone-header">
+                  <h2 className="zone-name">{ZONE_INFO.unsorted.name}</h2>
+                  <span className="zone-count" aria-label={`${dndView.unsorted.length} ideas`}>
+                    {dndView.unsorted.length}
+                  </span>
+                </header>
+                <AddIdeaField
+                  label="New idea"
+                  placeholder="Type an idea, press Enter"
+                  showLabel
+                  onAdd={(title) => addAndShow(title, "unsorted")}
+                />
+                <ZoneList
+                  zone="unsorted"
+                  ideas={dndView.unsorted}
+                  isTarget={dnd.overZone === "unsorted"}
+                  {...zoneProps}
+                />
+              </section>
 
-          {view === "chart" ? (
-            <Suspense fallback={<div className="chart-view" aria-busy="true" />}>
-              <ChartView
-                board={board}
-                selectedId={selectedId}
-                matches={matches}
-                planeRef={planeRef}
-                onSelect={setSelectedId}
-                onOpen={open}
-                onPlace={place}
-                incoming={dnd.activeIdea ? { title: dnd.activeIdea.title, pointer: dnd.planePointer } : null}
-              />
-            </Suspense>
-          ) : (
-            <div className="chart">
-              <div className="axis axis-payoff" aria-hidden="true">
-                <span>Payoff ↑</span>
-              </div>
-              <div className="quadrants">
-                {QUADRANTS.map((q) => (
-                  <section
-                    key={q}
-                    className={`zone quadrant zone-${q}`}
-                    aria-label={ZONE_INFO[q].name}
-                    tabIndex={-1}
-                  >
-                    <header className="zone-header">
-                      <div>
-                        <h2 className="zone-name">{ZONE_INFO[q].name}</h2>
-                        <p className="zone-meaning">{ZONE_INFO[q].meaning}</p>
-                      </div>
-                      <span className="zone-count" aria-label={`${dndView[q].length} ideas`}>
-                        {dndView[q].length}
-                      </span>
-                      <button
-                        type="button"
-                        className="icon-button zone-add"
-                        aria-label={`Add an idea to ${ZONE_INFO[q].name}`}
-                        title={`Add an idea to ${ZONE_INFO[q].name}`}
-                        onClick={() => {
-                          setAddingTo((open) => new Set(open).add(q));
-                        }}
+              {view === "chart" ? (
+                <Suspense fallback={<div className="chart-view" aria-busy="true" />}>
+                  <ChartView
+                    board={board}
+                    selectedId={selectedId}
+                    matches={matches}
+                    planeRef={planeRef}
+                    onSelect={setSelectedId}
+                    onOpen={open}
+                    onPlace={place}
+                    incoming={
+                      dnd.activeIdea ? { title: dnd.activeIdea.title, pointer: dnd.planePointer } : null
+                    }
+                  />
+                </Suspense>
+              ) : (
+                <div className="chart">
+                  <div className="axis axis-payoff" aria-hidden="true">
+                    <span>Payoff ↑</span>
+                  </div>
+                  <div className="quadrants">
+                    {QUADRANTS.map((q) => (
+                      <section
+                        key={q}
+                        className={`zone quadrant zone-${q}`}
+                        aria-label={ZONE_INFO[q].name}
+                        tabIndex={-1}
                       >
-                        +
-                      </button>
-                    </header>
-                    {addingTo.has(q) && (
-                      <AddIdeaField
-                        label={`New idea in ${ZONE_INFO[q].name}`}
-                        placeholder={`New idea in ${ZONE_INFO[q].name}`}
-                        autoFocus
-                        onAdd={(title) => addAndShow(title, q)}
-                        onClose={() => {
-                          setAddingTo((open) => {
-                            const next = new Set(open);
-                            next.delete(q);
-                            return next;
-                          });
-                        }}
-                      />
-                    )}
-                    <ZoneList zone={q} ideas={dndView[q]} isTarget={dnd.overZone === q} {...zoneProps} />
-                  </section>
-                ))}
-              </div>
-              <div className="axis axis-cost" aria-hidden="true">
-                <span>Cost / risk →</span>
-              </div>
+                        <header className="zone-header">
+                          <div>
+                            <h2 className="zone-name">{ZONE_INFO[q].name}</h2>
+                            <p className="zone-meaning">{ZONE_INFO[q].meaning}</p>
+                          </div>
+                          <span className="zone-count" aria-label={`${dndView[q].length} ideas`}>
+                            {dndView[q].length}
+                          </span>
+                          <button
+                            type="button"
+                            className="icon-button zone-add"
+                            aria-label={`Add an idea to ${ZONE_INFO[q].name}`}
+                            title={`Add an idea to ${ZONE_INFO[q].name}`}
+                            onClick={() => {
+                              setAddingTo((open) => new Set(open).add(q));
+                            }}
+                          >
+                            +
+                          </button>
+                        </header>
+                        {addingTo.has(q) && (
+                          <AddIdeaField
+                            label={`New idea in ${ZONE_INFO[q].name}`}
+                            placeholder={`New idea in ${ZONE_INFO[q].name}`}
+                            autoFocus
+                            onAdd={(title) => addAndShow(title, q)}
+                            onClose={() => {
+                              setAddingTo((open) => {
+                                const next = new Set(open);
+                                next.delete(q);
+                                return next;
+                              });
+                            }}
+                          />
+                        )}
+                        <ZoneList zone={q} ideas={dndView[q]} isTarget={dnd.overZone === q} {...zoneProps} />
+                      </section>
+                    ))}
+                  </div>
+                  <div className="axis axis-cost" aria-hidden="true">
+                    <span>Cost / risk →</span>
+                  </div>
+                </div>
+              )}
             </div>
-          )}
-        </div>
-        <DragOverlay dropAnimation={null}>
-          {dnd.activeIdea && <DraggedCard idea={dnd.activeIdea} />}
-        </DragOverlay>
-      </DndContext>
+            <DragOverlay dropAnimation={null}>
+              {dnd.activeIdea && <DraggedCard idea={dnd.activeIdea} />}
+            </DragOverlay>
+          </DndContext>
+        </>
+      )}
       <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {dnd.liveMessage}
       </div>

@@ -27,6 +27,7 @@ interface BoardToolbarProps {
   onDelete: () => void;
   onPost: () => void;
   onPosts: () => void;
+  onRounds: () => void;
   onExport: () => void;
   onImport: () => void;
 }
@@ -115,7 +116,8 @@ export function BoardToolbar(props: BoardToolbarProps) {
     onActivity,
     onShortcuts,
   } = props;
-  const { onRename, onDuplicate, onThresholds, onDelete, onPost, onPosts, onExport, onImport } = props;
+  const { onRename, onDuplicate, onThresholds, onDelete, onPost, onPosts, onRounds, onExport, onImport } =
+    props;
   const indicator = saveIndicator(saveState, unsaved);
   const [name, setName] = useState(board.name);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -282,6 +284,9 @@ export function BoardToolbar(props: BoardToolbarProps) {
             </MenuItem>
             <MenuItem close={closeMenu} onSelect={onPosts}>
               Posts
+            </MenuItem>
+            <MenuItem close={closeMenu} onSelect={onRounds}>
+              Team rounds…
             </MenuItem>
             <MenuItem close={closeMenu} onSelect={onImport}>
               Import into this board…

@@ -14,7 +14,7 @@ interface PlaneDragOptions {
   saved: Scores;
   planeRect: () => DOMRect | null;
   /** The dot was grabbed or nudged (e.g. to select it). */
-  onGrab?: () => void;
+  onGrab?: (() => void) | undefined;
   onPlace: (payoff: number, cost: number) => void;
 }
 

@@ -21,7 +21,7 @@ export function Timeline({ boardId, ideaId }: TimelineProps) {
     <ol className="timeline">
       {events.map((e) => (
         <li key={e.id}>
-          <span className="timeline-what">{describeEvent(e, { withTitle: ideaId === null })}</span>
+          <span className="timeline-what">{describeEvent(e, { withTitle: ideaId === null, ideaId })}</span>
           <time className="timeline-when" dateTime={new Date(e.at).toISOString()}>
             {eventTime(e.at)}
           </time>

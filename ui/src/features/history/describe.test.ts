@@ -25,6 +25,35 @@ function event(kind: Event["kind"], summary: Partial<Event["summary"]>): Event {
 }
 
 describe("describeEvent", () => {
+  it("gives a team round's settling its idea's own line, and a count on the board", () => {
+    const round = {
+      roundId: "r1",
+      ideas: [
+        {
+          ideaId: 2,
+          title: "Rotate certs",
+          payoff: 7.5,
+          cost: 3,
+          votes: 6,
+          line: "settled by team round: median 7.5 / 3, 6 votes",
+        },
+        {
+          ideaId: 3,
+          title: "Drop Jenkins",
+          payoff: 4,
+          cost: 8,
+          votes: 5,
+          line: "settled by team round: median 4 / 8, 5 votes",
+        },
+      ],
+    };
+    const settled = event("moved", { round, title: null });
+    expect(describeEvent(settled, { ideaId: 2 })).toBe("settled by team round: median 7.5 / 3, 6 votes");
+    expect(describeEvent(settled, { withTitle: true, ideaId: null })).toBe(
+      "placed 2 ideas at a team round's medians",
+    );
+  });
+
   it("says what happened in words", () => {
     expect(describeEvent(event("moved", { from: "challenge", to: "implement", fields: ["scores"] }))).toBe(
       "moved Challenge → Implement",

@@ -11,7 +11,14 @@ const FIELD_NAMES: Record<string, string> = {
   scores: "scores",
 };
 
-export function describeEvent(event: Event, options: { withTitle?: boolean } = {}): string {
+/**
+ * `withTitle`: name the idea (in the board's activity); `ideaId`: the idea whose timeline this is, for the line a
+ * team round's settling wrote for it.
+ */
+export function describeEvent(
+  event: Event,
+  options: { withTitle?: boolean; ideaId?: number | null } = {},
+): string {
   const { summary } = event;
   const title = options.withTitle && summary.title ? ` “${clip(summary.title)}”` : "";
   const from = summary.from ? ZONE_INFO[summary.from].name : null;
@@ -24,6 +31,12 @@ export function describeEvent(event: Event, options: { withTitle?: boolean } = {
     case "deleted":
       return `deleted${title} from ${from ?? "the board"}`;
     case "moved":
+      if (summary.round) {
+        const line = summary.round.ideas.find((i) => i.ideaId === options.ideaId)?.line;
+        if (line) return line;
+        const n = summary.round.ideas.length;
+        return `placed ${n} idea${n === 1 ? "" : "s"} at a team round's medians`;
+      }
       if (from && to && from !== to) return `moved${title} ${from} → ${to}`;
       if (summary.fields.includes("scores")) return `rescored${title} within ${to ?? "its quadrant"}`;
       return `reordered${title} within ${to ?? "its quadrant"}`;

@@ -1,0 +1,190 @@
+// The voter's side of a round: the round's ideas start off the plane, in a list beside it. Each is dragged onto the
+// plane (or placed with its Place button, then moved with the arrow keys), or marked "no opinion". Nobody else's
+// estimate is ever shown here.
+import { useCallback, useEffect, useRef, useState } from "react";
+
+import type { RoundIdea, Thresholds } from "../../lib/bindings";
+import { scoresAt } from "../chart/geometry";
+import { PlaneFrame } from "../chart/PlaneFrame";
+import { place, toggleNoOpinion, unplace, type Ballot } from "./ballot";
+import { EstimateDot } from "./EstimateDot";
+
+interface BallotPlaneProps {
+  ideas: readonly RoundIdea[];
+  thresholds: Thresholds;
+  ballot: Ballot;
+  /** Sending or closed: the ballot can be read, not changed. */
+  readOnly: boolean;
+  /** Changes the ballot: an update of the latest one, so that a late nudge never undoes an edit made meanwhile. */
+  onChange: (update: (ballot: Ballot) => Ballot) => void;
+}
+
+/** An idea dragged from the list, and where it would land (plane pixels and scores) while over the plane. */
+interface Carried {
+  key: string;
+  pointerId: number;
+  ghost: { left: number; top: number; payoff: number; cost: number } | null;
+}
+
+export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: BallotPlaneProps) {
+  const planeRef = useRef<HTMLDivElement | null>(null);
+  const dotRefs = useRef(new Map<string, HTMLButtonElement>());
+  const [selected, setSelected] = useState<string | null>(null);
+  const [carried, setCarried] = useState<Carried | null>(null);
+  // After Place, the idea's dot takes the focus once it is drawn.
+  const focusDot = useRef<string | null>(null);
+  const planeRect = useCallback(() => planeRef.current?.getBoundingClientRect() ?? null, []);
+
+  useEffect(() => {
+    if (focusDot.current === null) return;
+    dotRefs.current.get(focusDot.current)?.focus();
+    focusDot.current = null;
+  }, [ballot]);
+
+  /** Where a pointer at (x, y) would place an idea: `null` off the plane. */
+  const landing = (x: number, y: number) => {
+    const rect = planeRect();
+    if (!rect || x < rect.left || x > rect.right || y < rect.top || y > rect.bottom) return null;
+    const at = { left: x - rect.left, top: y - rect.top };
+    return { ...at, ...scoresAt({ x: at.left, y: at.top }, rect.width, rect.height) };
+  };
+
+  const offPlane = ideas.filter((idea) => ballot[idea.key]?.kind !== "placed");
+  const onPlane = ideas.filter((idea) => ballot[idea.key]?.kind === "placed");
+  const ghost = carried?.ghost ?? null;
+
+  return (
+    <div className="ballot">
+      <section className="ballot-tray" aria-label="Ideas to estimate">
+        <h3 className="ballot-tray-title">
+          Not on the plane <span className="zone-count">{offPlane.length}</span>
+        </h3>
+        {offPlane.length === 0 ? (
+          <p className="ballot-empty">Every idea is on the plane. Drag a dot to change your estimate.</p>
+        ) : (
+          <ul className="ballot-list">
+            {offPlane.map((idea) => {
+              const noOpinion = ballot[idea.key]?.kind === "noOpinion";
+              return (
+                <li
+                  key={idea.key}
+                  className={`ballot-item${noOpinion ? " ballot-item-none" : ""}${carried?.key === idea.key ? " ballot-item-carried" : ""}`}
+                >
+                  <div
+                    className="ballot-item-grip"
+                    data-round-idea={idea.key}
+                    title={readOnly ? undefined : "Drag onto the plane"}
+                    onPointerDown={(e) => {
+                      if (readOnly || e.button !== 0) return;
+                      e.currentTarget.setPointerCapture(e.pointerId);
+                      setCarried({ key: idea.key, pointerId: e.pointerId, ghost: null });
+                    }}
+                    onPointerMove={(e) => {
+                      if (carried?.pointerId !== e.pointerId) return;
+                      setCarried({ ...carried, ghost: landing(e.clientX, e.clientY) });
+                    }}
+                    onPointerUp={(e) => {
+                      if (carried?.pointerId !== e.pointerId) return;
+                      const at = landing(e.clientX, e.clientY);
+                      setCarried(null);
+                      if (!at) return;
+                      onChange((b) => place(b, idea.key, at.payoff, at.cost));
+                      setSelected(idea.key);
+                    }}
+                    onPointerCancel={() => {
+                      setCarried(null);
+                    }}
+                  >
+                    <span className="ballot-item-title">{idea.title}</span>
+                    {idea.notes && <span className="ballot-item-notes">{idea.notes}</span>}
+                  </div>
+                  <div className="ballot-item-actions">
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={readOnly}
+                      aria-label={`Place “${idea.title}” on the plane`}
+                      onClick={() => {
+                        onChange((b) => place(b, idea.key, 5, 5));
+                        setSelected(idea.key);
+                        focusDot.current = idea.key;
+                      }}
+                    >
+                      Place
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={readOnly}
+                      aria-pressed={noOpinion}
+                      aria-label={`No opinion on “${idea.title}”`}
+                      onClick={() => {
+                        onChange((b) => toggleNoOpinion(b, idea.key));
+                      }}
+                    >
+                      No opinion
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <p className="ballot-help">
+          Drag an idea onto the plane, or press Place and move it with the arrow keys (Shift: by 1). Delete
+          takes it off the plane.
+        </p>
+      </section>
+      <PlaneFrame
+        thresholds={thresholds}
+        planeRef={planeRef}
+        className={ghost ? "plane-target" : undefined}
+        label={`Your estimates. Thresholds: payoff ${thresholds.payoff}, cost/risk ${thresholds.cost}.`}
+      >
+        {onPlane.map((idea) => {
+          const estimate = ballot[idea.key];
+          if (estimate?.kind !== "placed") return null;
+          return (
+            <EstimateDot
+              key={idea.key}
+              ref={(node) => {
+                if (node) dotRefs.current.set(idea.key, node);
+                else dotRefs.current.delete(idea.key);
+              }}
+              title={idea.title}
+              what="your estimate"
+              payoff={estimate.payoff}
+              cost={estimate.cost}
+              selected={selected === idea.key}
+              planeRect={planeRect}
+              onSelect={() => {
+                setSelected(idea.key);
+              }}
+              onPlace={(payoff, cost) => {
+                if (!readOnly) onChange((b) => place(b, idea.key, payoff, cost));
+              }}
+              onRemove={
+                readOnly
+                  ? undefined
+                  : () => {
+                      onChange((b) => unplace(b, idea.key));
+                    }
+              }
+            />
+          );
+        })}
+        {ghost && carried && (
+          <div className="marker-ghost" style={{ left: ghost.left, top: ghost.top }} aria-hidden="true">
+            <span className="marker-dot" />
+            <span className="marker-ghost-label">
+              {ideas.find((i) => i.key === carried.key)?.title}
+              <span className="marker-ghost-scores">
+                Payoff {ghost.payoff} · Cost/risk {ghost.cost}
+              </span>
+            </span>
+          </div>
+        )}
+      </PlaneFrame>
+    </div>
+  );
+}

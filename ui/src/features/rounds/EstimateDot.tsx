@@ -1,0 +1,55 @@
+// One idea on a round's plane: the voter's estimate (or, at the reveal, the idea's final spot). Dragged with the
+// pointer or nudged with the arrow keys like a marker on the board; Delete takes it off the plane when it may.
+import { forwardRef } from "react";
+
+import { fractionOf } from "../chart/geometry";
+import { usePlaneDrag } from "../chart/usePlaneDrag";
+
+interface EstimateDotProps {
+  title: string;
+  payoff: number;
+  cost: number;
+  /** What the dot stands for, before its scores, e.g. "your estimate". */
+  what: string;
+  selected?: boolean;
+  planeRect: () => DOMRect | null;
+  onSelect?: (() => void) | undefined;
+  onPlace: (payoff: number, cost: number) => void;
+  /** Delete or Backspace: take it off the plane. */
+  onRemove?: (() => void) | undefined;
+}
+
+export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(function EstimateDot(props, ref) {
+  const { title, payoff, cost, what, selected = false, planeRect, onSelect, onPlace, onRemove } = props;
+  const saved = { payoff, cost };
+  const { live, handlers, onArrowKey } = usePlaneDrag({ saved, planeRect, onGrab: onSelect, onPlace });
+  const shown = live ?? saved;
+  const at = fractionOf(shown.payoff, shown.cost);
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={`marker estimate-dot marker-label-right${selected ? " marker-selected" : ""}${live ? " marker-live" : ""}`}
+      style={{ left: `${at.x * 100}%`, top: `${at.y * 100}%` }}
+      aria-label={`${title}, ${what}: payoff ${shown.payoff}, cost/risk ${shown.cost}`}
+      aria-pressed={selected}
+      {...handlers}
+      onClick={onSelect}
+      onKeyDown={(e) => {
+        if (onArrowKey(e)) return;
+        if (onRemove && (e.key === "Delete" || e.key === "Backspace")) {
+          e.preventDefault();
+          onRemove();
+        }
+      }}
+    >
+      <span className="marker-dot" aria-hidden="true" />
+      <span className="marker-label">{title}</span>
+      {live && (
+        <span className="marker-scores" aria-hidden="true">
+          P {live.payoff} · C {live.cost}
+        </span>
+      )}
+    </button>
+  );
+});

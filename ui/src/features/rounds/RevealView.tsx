@@ -1,0 +1,183 @@
+// The reveal, for the facilitator: per idea, every member's estimate as a dot around the medians, the spread and a
+// split flag where the team disagrees about the quadrant, the ideas ordered by disagreement. The facilitator settles:
+// all at the medians (one edit, one undo), or one idea's final spot dragged on the plane with the dots still shown.
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useRef, useState } from "react";
+
+import { useToast } from "../../components/Toasts";
+import { backend } from "../../lib/backend";
+import type { AxisStats, Board, IdeaStats, RoundView } from "../../lib/bindings";
+import { AppError } from "../../lib/ipc";
+import { keys, useAfterChange } from "../../lib/queries";
+import { fractionOf } from "../chart/geometry";
+import { PlaneFrame } from "../chart/PlaneFrame";
+import { EstimateDot } from "./EstimateDot";
+
+interface RevealViewProps {
+  board: Board;
+  round: RoundView;
+  onPlaceIdea: (ideaId: number, payoff: number, cost: number) => void;
+  onUndo: () => void;
+  onClose: () => void;
+}
+
+function axis(stats: AxisStats | null): string {
+  if (!stats) return "no votes";
+  const names = (list: string[]) => list.join(", ");
+  return `median ${stats.median} · IQR ${stats.iqr} · range ${stats.min}–${stats.max} (lowest ${names(stats.lowest)}, highest ${names(stats.highest)})`;
+}
+
+export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: RevealViewProps) {
+  const afterChange = useAfterChange();
+  const toast = useToast();
+  const planeRef = useRef<HTMLDivElement | null>(null);
+  const planeRect = useCallback(() => planeRef.current?.getBoundingClientRect() ?? null, []);
+  const reveal = useQuery({
+    queryKey: keys.reveal(round.rootPostId),
+    queryFn: () => backend.revealRound(round.rootPostId),
+  });
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [settling, setSettling] = useState(false);
+
+  if (reveal.error) {
+    return (
+      <div className="board-message" role="alert">
+        <p>{AppError.from(reveal.error).message}</p>
+        <button type="button" className="button" onClick={() => void reveal.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!reveal.data) return <div className="round-loading" aria-busy="true" />;
+  const { ideas, counted, notCounted, changed } = reveal.data;
+  const selected: IdeaStats | undefined = ideas.find((i) => i.key === selectedKey) ?? ideas[0];
+  const onBoard = selected ? board.ideas.find((i) => String(i.id) === selected.key) : undefined;
+  const finalSpot = onBoard?.position ?? null;
+  const median = selected?.medianPosition ?? null;
+
+  async function settleAll() {
+    if (settling) return;
+    setSettling(true);
+    try {
+      const outcome = await backend.settleAtMedians(round.rootPostId);
+      await afterChange({ board: board.id });
+      const n = outcome.settled.length;
+      const skipped = outcome.skipped.map((s) => `${s.title}: ${s.reason}`).join(" ");
+      toast({
+        message:
+          outcome.eventId === null
+            ? "Every voted idea already sits at its medians."
+            : `Placed ${n} ${n === 1 ? "idea" : "ideas"} at the team's medians.${skipped ? ` Not placed: ${skipped}` : ""}`,
+        ...(outcome.eventId === null ? {} : { action: { label: "Undo", run: onUndo } }),
+      });
+    } catch (raw) {
+      toast({ tone: "error", message: AppError.from(raw).message });
+    } finally {
+      setSettling(false);
+    }
+  }
+
+  return (
+    <div className="reveal">
+      <section className="reveal-list" aria-label="Ideas by disagreement">
+        <p className="reveal-counted">
+          {counted} {counted === 1 ? "ballot" : "ballots"} counted. Most disagreement first.
+        </p>
+        {changed.length > 0 && (
+          <ul className="round-not-counted" aria-label="Changed on the board since the round started">
+            {changed.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        )}
+        {notCounted.length > 0 && (
+          <ul className="round-not-counted" aria-label="Ballots not counted">
+            {notCounted.map((n) => (
+              <li key={n.postId}>{n.message}</li>
+            ))}
+          </ul>
+        )}
+        <ol className="reveal-ideas">
+          {ideas.map((idea) => (
+            <li key={idea.key}>
+              <button
+                type="button"
+                className="reveal-idea"
+                aria-pressed={idea.key === selected?.key}
+                onClick={() => {
+                  setSelectedKey(idea.key);
+                }}
+              >
+                <span className="reveal-idea-title">{idea.title}</span>
+                {idea.split && <span className="reveal-split">Split</span>}
+                <span className="reveal-idea-votes">
+                  {idea.votes} {idea.votes === 1 ? "vote" : "votes"}
+                  {idea.noOpinion > 0 ? ` · ${idea.noOpinion} no opinion` : ""}
+                </span>
+                <span className="reveal-axis">Payoff: {axis(idea.payoff)}</span>
+                <span className="reveal-axis">Cost/risk: {axis(idea.cost)}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        <div className="reveal-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={settling}
+            onClick={() => void settleAll()}
+          >
+            Place all at the medians
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Close the round…
+          </button>
+        </div>
+      </section>
+      <PlaneFrame
+        thresholds={round.thresholds}
+        planeRef={planeRef}
+        label={selected ? `Estimates for “${selected.title}”` : "Estimates"}
+      >
+        {selected?.dots.map((dot, i) => {
+          const at = fractionOf(dot.payoff, dot.cost);
+          return (
+            <span
+              key={`${dot.voter}-${i}`}
+              className="vote-dot"
+              style={{ left: `${at.x * 100}%`, top: `${at.y * 100}%` }}
+              title={`${dot.voter}: payoff ${dot.payoff}, cost/risk ${dot.cost}`}
+              role="img"
+              aria-label={`${dot.voter}: payoff ${dot.payoff}, cost/risk ${dot.cost}`}
+            />
+          );
+        })}
+        {median && (
+          <span
+            className="median-mark"
+            style={{
+              left: `${fractionOf(median[0], median[1]).x * 100}%`,
+              top: `${fractionOf(median[0], median[1]).y * 100}%`,
+            }}
+            role="img"
+            aria-label={`Median: payoff ${median[0]}, cost/risk ${median[1]}`}
+          />
+        )}
+        {selected && onBoard && (
+          <EstimateDot
+            title={selected.title}
+            what="final spot"
+            payoff={finalSpot?.payoff ?? median?.[0] ?? 5}
+            cost={finalSpot?.cost ?? median?.[1] ?? 5}
+            selected
+            planeRect={planeRect}
+            onPlace={(payoff, cost) => {
+              onPlaceIdea(onBoard.id, payoff, cost);
+            }}
+          />
+        )}
+      </PlaneFrame>
+    </div>
+  );
+}

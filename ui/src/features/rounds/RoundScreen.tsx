@@ -1,0 +1,338 @@
+// One round, as this Pickboard sees it: everyone's own ballot on the plane (saved here as a draft while it changes,
+// sent sealed when asked); for the facilitator, who voted so far (read again every 3 seconds), the reveal, settling
+// and closing; for a closed round, checking every published ballot against what was sealed.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+
+import { ConfirmDialog } from "../../components/Modal";
+import { backend } from "../../lib/backend";
+import type { Board, RoundView, Verification } from "../../lib/bindings";
+import { formatDateTime } from "../../lib/dates";
+import { AppError } from "../../lib/ipc";
+import { keys } from "../../lib/queries";
+import { FormStatus, type FormStatusValue } from "../post/FormStatus";
+import { ballotFrom, ballotSummary, countBallot, sameBallot, type Ballot } from "./ballot";
+import { BallotPlane } from "./BallotPlane";
+
+const RevealView = lazy(async () => ({ default: (await import("./RevealView")).RevealView }));
+
+/** How often the facilitator's view reads the thread again while the round is open. */
+const STATUS_EVERY_MS = 3000;
+const DRAFT_SAVE_DELAY = 500;
+
+interface RoundScreenProps {
+  board: Board;
+  round: RoundView;
+  /** The round changed state (revealed, closed): the view as it is now. */
+  onRound: (round: RoundView) => void;
+  /** Moves one idea of the board (the facilitator's final spot). */
+  onPlaceIdea: (ideaId: number, payoff: number, cost: number) => void;
+  onUndo: () => void;
+}
+
+type Draft = { state: "saved" | "saving" } | { state: "failed"; message: string };
+
+export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: RoundScreenProps) {
+  const queryClient = useQueryClient();
+  const [ballot, setBallot] = useState<Ballot>(() => ballotFrom(round.draft?.estimates, round.ideas));
+  const saved = useRef<Ballot>(ballot);
+  const [draft, setDraft] = useState<Draft>({ state: "saved" });
+  const [sentBallot, setSentBallot] = useState<Ballot | null>(round.draft?.sentPostId ? ballot : null);
+  const [sendStatus, setSendStatus] = useState<FormStatusValue | null>(null);
+  const [sentNote, setSentNote] = useState<string | null>(null);
+  const sending = useRef(false);
+  const [confirm, setConfirm] = useState<"reveal" | "close" | null>(null);
+  const [working, setWorking] = useState<FormStatusValue | null>(null);
+  const [verification, setVerification] = useState<Verification | null>(null);
+  const open = round.state === "open";
+
+  // The draft is kept on this computer a moment after each change, so that the voter can stop and come back.
+  useEffect(() => {
+    if (sameBallot(ballot, saved.current)) return;
+    setDraft({ state: "saving" });
+    const timer = window.setTimeout(() => {
+      const estimates = { ...ballot };
+      backend.saveDraftBallot(round.rootPostId, estimates).then(
+        () => {
+          saved.current = estimates;
+          setDraft({ state: "saved" });
+        },
+        (raw: unknown) => {
+          setDraft({ state: "failed", message: AppError.from(raw).message });
+        },
+      );
+    }, DRAFT_SAVE_DELAY);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [ballot, round.rootPostId]);
+
+  const status = useQuery({
+    queryKey: keys.roundStatus(round.rootPostId),
+    queryFn: () => backend.roundStatus(round.rootPostId),
+    enabled: round.amFacilitator,
+    refetchInterval: open ? STATUS_EVERY_MS : false,
+  });
+
+  const count = countBallot(ballot, round.ideas);
+  const changedSinceSent = sentBallot !== null && !sameBallot(ballot, sentBallot);
+
+  async function send() {
+    if (sending.current) return;
+    sending.current = true;
+    setSendStatus({
+      tone: "progress",
+      text: "Sealing your estimates and posting them in the round's thread…",
+    });
+    const estimates = { ...ballot };
+    try {
+      const sent = await backend.submitBallot(round.rootPostId, estimates);
+      saved.current = estimates;
+      setSentBallot(estimates);
+      setSendStatus(null);
+      setSentNote(
+        `Sent: ${sent.count} ${sent.count === 1 ? "estimate" : "estimates"}, sealed. Only the facilitator's Pickboard can open them, at the reveal. You can change them and send again until then.`,
+      );
+      void queryClient.invalidateQueries({ queryKey: keys.roundStatus(round.rootPostId) });
+      void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
+    } catch (raw) {
+      setSendStatus({ tone: "error", text: AppError.from(raw).message });
+    } finally {
+      sending.current = false;
+    }
+  }
+
+  async function reveal() {
+    setConfirm(null);
+    setWorking({ tone: "progress", text: "Opening the ballots…" });
+    try {
+      const revealed = await backend.revealRound(round.rootPostId);
+      queryClient.setQueryData(keys.reveal(round.rootPostId), revealed);
+      setWorking(null);
+      onRound({ ...round, state: "revealed" });
+    } catch (raw) {
+      setWorking({ tone: "error", text: AppError.from(raw).message });
+    }
+  }
+
+  async function close() {
+    setConfirm(null);
+    setWorking({ tone: "progress", text: "Posting the result in the thread…" });
+    try {
+      await backend.closeRound(round.rootPostId);
+      setWorking(null);
+      void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
+      onRound({ ...round, state: "closed" });
+    } catch (raw) {
+      setWorking({ tone: "error", text: AppError.from(raw).message });
+    }
+  }
+
+  async function verify() {
+    setWorking({ tone: "progress", text: "Reading the thread and checking every ballot…" });
+    try {
+      setVerification(await backend.verifyRound(round.rootPostId));
+      setWorking(null);
+    } catch (raw) {
+      setWorking({ tone: "error", text: AppError.from(raw).message });
+    }
+  }
+
+  const who = status.data;
+  return (
+    <div className="round">
+      <div className="round-bar">
+        <div className="round-facts">
+          <span>
+            {round.ideas.length} {round.ideas.length === 1 ? "idea" : "ideas"}
+          </span>
+          {round.deadline !== null && <span>Vote by {formatDateTime(round.deadline)}</span>}
+          <span className={`round-state round-state-${round.state}`}>{STATE_LABEL[round.state]}</span>
+          {round.permalink && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                void navigator.clipboard.writeText(round.permalink ?? "").catch(() => undefined);
+              }}
+              title={round.permalink}
+            >
+              Copy the round's link
+            </button>
+          )}
+        </div>
+        {round.note && <p className="round-note">{round.note}</p>}
+        {round.amFacilitator && (
+          <div className="round-status" aria-live="polite">
+            {who ? (
+              <>
+                <strong className="round-summary">{who.summary}</strong>
+                <ul className="round-voters" aria-label="Who voted">
+                  {who.voted.map((v) => (
+                    <li
+                      key={v.userId}
+                      className="round-voter round-voter-done"
+                      title={v.edited ? "Their ballot's post was edited in Mattermost" : undefined}
+                    >
+                      ✓ {v.name}
+                      {v.edited ? " (edited)" : ""}
+                    </li>
+                  ))}
+                  {who.notVoted.map((v) => (
+                    <li key={v.userId} className="round-voter">
+                      {v.name}
+                    </li>
+                  ))}
+                </ul>
+                {who.notCounted.length > 0 && (
+                  <ul className="round-not-counted" aria-label="Ballots not counted">
+                    {who.notCounted.map((n) => (
+                      <li key={n.postId}>{n.message}</li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            ) : status.error ? (
+              <span className="field-error">{AppError.from(status.error).message}</span>
+            ) : (
+              <span className="field-hint">Reading who voted…</span>
+            )}
+            {open && (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => {
+                  setConfirm("reveal");
+                }}
+              >
+                Reveal…
+              </button>
+            )}
+          </div>
+        )}
+        <FormStatus status={working} />
+      </div>
+
+      {round.state === "revealed" && round.amFacilitator ? (
+        <Suspense fallback={<div className="round-loading" aria-busy="true" />}>
+          <RevealView
+            board={board}
+            round={round}
+            onPlaceIdea={onPlaceIdea}
+            onUndo={onUndo}
+            onClose={() => {
+              setConfirm("close");
+            }}
+          />
+        </Suspense>
+      ) : (
+        <>
+          <BallotPlane
+            ideas={round.ideas}
+            thresholds={round.thresholds}
+            ballot={ballot}
+            readOnly={!open}
+            onChange={setBallot}
+          />
+          <footer className="round-footer">
+            {open ? (
+              <>
+                <span className="round-draft" role="status">
+                  {draft.state === "failed"
+                    ? `Draft not saved: ${draft.message}`
+                    : draft.state === "saving"
+                      ? "Saving the draft…"
+                      : changedSinceSent
+                        ? "Changed since you sent it: send again to count the changes."
+                        : sentBallot
+                          ? "Sent. Your draft is kept on this computer."
+                          : "Draft kept on this computer: nobody sees it until you send it."}
+                </span>
+                <span className="round-count">{ballotSummary(count)}</span>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={count.placed + count.noOpinion === 0}
+                  onClick={() => void send()}
+                >
+                  {sentBallot ? "Send again" : "Send my estimates"}
+                </button>
+              </>
+            ) : (
+              <>
+                <span className="round-draft">
+                  {round.state === "closed"
+                    ? "This round is closed: its result and every ballot are in the thread."
+                    : "The facilitator has revealed this round: ballots sent now are not counted."}
+                </span>
+                {round.state === "closed" && (
+                  <button type="button" className="button" onClick={() => void verify()}>
+                    Verify round
+                  </button>
+                )}
+              </>
+            )}
+          </footer>
+          <FormStatus status={sendStatus} />
+          {sentNote && !sendStatus && (
+            <p className="field-ok" role="status">
+              {sentNote}
+            </p>
+          )}
+          {verification && (
+            <div
+              className={verification.mismatches.length === 0 ? "round-verified" : "round-mismatch"}
+              role="status"
+            >
+              <p>{verification.summary}</p>
+              {verification.mismatches.length > 0 && (
+                <ul>
+                  {verification.mismatches.map((m) => (
+                    <li key={m.postId}>
+                      {m.voter}: {m.reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+        </>
+      )}
+
+      {confirm === "reveal" && (
+        <ConfirmDialog
+          title="Reveal the round?"
+          message={
+            <p>
+              Pickboard opens the ballots sent so far{who ? ` (${who.summary})` : ""}. Ballots sent after the
+              reveal are not counted. The estimates stay on this computer until you close the round.
+            </p>
+          }
+          confirmLabel="Reveal"
+          onCancel={() => {
+            setConfirm(null);
+          }}
+          onConfirm={() => void reveal()}
+        />
+      )}
+      {confirm === "close" && (
+        <ConfirmDialog
+          title="Close the round?"
+          message={
+            <p>
+              Pickboard replies in the thread with the result and every ballot&apos;s estimates, so that
+              everyone can check their ballot was counted as sealed. This cannot be taken back.
+            </p>
+          }
+          confirmLabel="Close and publish"
+          onCancel={() => {
+            setConfirm(null);
+          }}
+          onConfirm={() => void close()}
+        />
+      )}
+    </div>
+  );
+}
+
+const STATE_LABEL = { open: "Open", revealed: "Revealed", closed: "Closed" } as const;

@@ -1,0 +1,356 @@
+// Team rounds of a board, in place of the board's body: start a round in the board's Mattermost channel, join one by
+// its link, come back to an open one, or verify a closed one. A round, once opened, fills the screen.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+
+import { backend } from "../../lib/backend";
+import type { Board, RoundView } from "../../lib/bindings";
+import { formatDateTime } from "../../lib/dates";
+import { AppError } from "../../lib/ipc";
+import { keys } from "../../lib/queries";
+import { isConnected, useAccount } from "../post/AccountForm";
+import { FormStatus, type FormStatusValue } from "../post/FormStatus";
+import { RoundScreen } from "./RoundScreen";
+
+import "./rounds.css";
+
+interface RoundsScreenProps {
+  board: Board;
+  /** The idea selected on the board, offered with the Unsorted tray. */
+  selectedId: number | null;
+  onBack: () => void;
+  /** Opens the Post dialog, where the account is connected and the channel chosen. */
+  onConnect: () => void;
+  onPlaceIdea: (ideaId: number, payoff: number, cost: number) => void;
+  onUndo: () => void;
+}
+
+export function RoundsScreen({
+  board,
+  selectedId,
+  onBack,
+  onConnect,
+  onPlaceIdea,
+  onUndo,
+}: RoundsScreenProps) {
+  const { data: account, isPending } = useAccount();
+  const connected = isConnected(account);
+  const [round, setRound] = useState<RoundView | null>(null);
+
+  return (
+    <section className="rounds" aria-label="Team rounds">
+      <header className="rounds-header">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            if (round) setRound(null);
+            else onBack();
+          }}
+        >
+          ← {round ? "All rounds" : "Back to the board"}
+        </button>
+        <h2 className="rounds-title">{round ? `Round on “${round.board}”` : "Team rounds"}</h2>
+        {account && connected && <span className="rounds-who">as @{account.username}</span>}
+      </header>
+      {isPending ? null : !connected ? (
+        <div className="rounds-empty">
+          <h3>Estimate together, blind</h3>
+          <p>
+            Every member places each idea on their own plane; nobody sees anyone&apos;s estimates until you
+            reveal them. The round runs in the board&apos;s Mattermost channel, as you: connect your
+            Mattermost account and choose the board&apos;s channel first.
+          </p>
+          <button type="button" className="button button-primary" onClick={onConnect}>
+            Connect to Mattermost…
+          </button>
+        </div>
+      ) : round ? (
+        <RoundScreen
+          key={round.rootPostId}
+          board={board}
+          round={round}
+          onRound={setRound}
+          onPlaceIdea={onPlaceIdea}
+          onUndo={onUndo}
+        />
+      ) : (
+        <RoundsHome board={board} selectedId={selectedId} onOpen={setRound} />
+      )}
+    </section>
+  );
+}
+
+interface RoundsHomeProps {
+  board: Board;
+  selectedId: number | null;
+  onOpen: (round: RoundView) => void;
+}
+
+function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
+  const queryClient = useQueryClient();
+  const rounds = useQuery({
+    queryKey: keys.rounds(board.id),
+    queryFn: () => backend.listOpenRounds(board.id),
+  });
+  const [link, setLink] = useState("");
+  const [joinStatus, setJoinStatus] = useState<FormStatusValue | null>(null);
+  const linkId = useId();
+
+  async function join(target: string) {
+    if (joinStatus?.tone === "progress") return;
+    if (!target.trim()) {
+      setJoinStatus({
+        tone: "error",
+        text: "Paste the link of the round's post first (in Mattermost: ··· › Copy Link).",
+      });
+      return;
+    }
+    setJoinStatus({ tone: "progress", text: "Reading the round from Mattermost…" });
+    try {
+      const found = await backend.findRound(target.trim());
+      setJoinStatus(null);
+      void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
+      onOpen(found);
+    } catch (raw) {
+      setJoinStatus({ tone: "error", text: AppError.from(raw).message });
+    }
+  }
+
+  return (
+    <div className="rounds-home">
+      <StartRound board={board} selectedId={selectedId} onStarted={onOpen} />
+      <div className="rounds-side">
+        <form
+          className="rounds-card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void join(link);
+          }}
+        >
+          <h3>Join a round</h3>
+          <label htmlFor={linkId} className="field-label">
+            The round post&apos;s link
+          </label>
+          <input
+            id={linkId}
+            value={link}
+            placeholder="https://chat.example.com/team/pl/…"
+            onChange={(e) => {
+              setLink(e.target.value);
+              if (joinStatus?.tone === "error") setJoinStatus(null);
+            }}
+          />
+          <FormStatus status={joinStatus} />
+          <button type="submit" className="button">
+            Join round
+          </button>
+        </form>
+        <section className="rounds-card" aria-label="Open rounds">
+          <h3>Open rounds</h3>
+          {rounds.error ? (
+            <p className="field-error">{AppError.from(rounds.error).message}</p>
+          ) : !rounds.data ? (
+            <p className="field-hint">Reading…</p>
+          ) : rounds.data.length === 0 ? (
+            <p className="field-hint">No open round: start one, or join one by its link.</p>
+          ) : (
+            <ul className="rounds-list">
+              {rounds.data.map((r) => (
+                <li key={r.rootPostId}>
+                  <button type="button" className="rounds-list-item" onClick={() => void join(r.rootPostId)}>
+                    <span className="rounds-list-board">{r.board}</span>
+                    <span className="field-hint">
+                      {r.amFacilitator ? "You started it" : "Joined"}
+                      {r.ideas.length > 0 ? ` · ${r.ideas.length} ideas` : ""}
+                      {r.deadline !== null ? ` · vote by ${formatDateTime(r.deadline)}` : ""}
+                      {r.state === "revealed" ? " · revealed" : ""}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+interface StartRoundProps {
+  board: Board;
+  selectedId: number | null;
+  onStarted: (round: RoundView) => void;
+}
+
+/** Today's date and time as a `datetime-local` value, a week ahead, at 17:00. */
+function defaultDeadline(): string {
+  const at = new Date(Date.now() + 7 * 86_400_000);
+  at.setHours(17, 0, 0, 0);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T17:00`;
+}
+
+function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
+  const queryClient = useQueryClient();
+  const [picked, setPicked] = useState<ReadonlySet<number>>(
+    () => new Set(board.ideas.filter((i) => i.zone === "unsorted" || i.id === selectedId).map((i) => i.id)),
+  );
+  const [withDeadline, setWithDeadline] = useState(false);
+  const [deadline, setDeadline] = useState(defaultDeadline);
+  const [note, setNote] = useState("");
+  const [status, setStatus] = useState<FormStatusValue | null>(null);
+  const ids = { deadline: useId(), note: useId() };
+
+  const toggle = (id: number) => {
+    setPicked((now) => {
+      const next = new Set(now);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  };
+
+  async function start() {
+    if (status?.tone === "progress") return;
+    if (picked.size === 0) {
+      setStatus({ tone: "error", text: "Pick at least one idea for the round." });
+      return;
+    }
+    let at: number | null = null;
+    if (withDeadline) {
+      at = new Date(deadline).getTime();
+      if (Number.isNaN(at)) {
+        setStatus({ tone: "error", text: "Type the deadline as a date and a time." });
+        return;
+      }
+      if (at <= Date.now()) {
+        setStatus({ tone: "error", text: "The deadline has passed already: pick a later one." });
+        return;
+      }
+    }
+    setStatus({ tone: "progress", text: "Posting the round in the board's channel…" });
+    try {
+      const started = await backend.startRound(board.id, [...picked], at, note.trim());
+      setStatus(null);
+      void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
+      onStarted(started);
+    } catch (raw) {
+      setStatus({ tone: "error", text: AppError.from(raw).message });
+    }
+  }
+
+  const ordered = [...board.ideas].sort(
+    (a, b) => Number(b.zone === "unsorted") - Number(a.zone === "unsorted"),
+  );
+  return (
+    <form
+      className="rounds-card rounds-start"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void start();
+      }}
+    >
+      <h3>Start a round</h3>
+      <p className="field-hint">
+        Pickboard posts the round in the board&apos;s channel. Members open it with Team rounds › Join round
+        and the post&apos;s link; their estimates stay sealed until you reveal them.
+      </p>
+      <fieldset className="rounds-pick">
+        <legend className="field-label">
+          Ideas ({picked.size} of {board.ideas.length})
+        </legend>
+        <div className="rounds-pick-actions">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setPicked(new Set(board.ideas.filter((i) => i.zone === "unsorted").map((i) => i.id)));
+            }}
+          >
+            Unsorted only
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setPicked(new Set(board.ideas.map((i) => i.id)));
+            }}
+          >
+            All
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setPicked(new Set());
+            }}
+          >
+            None
+          </button>
+        </div>
+        {board.ideas.length === 0 ? (
+          <p className="field-hint">The board has no ideas yet: add some first.</p>
+        ) : (
+          <ul className="rounds-pick-list">
+            {ordered.map((idea) => (
+              <li key={idea.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={picked.has(idea.id)}
+                    onChange={() => {
+                      toggle(idea.id);
+                    }}
+                  />
+                  <span className="rounds-pick-title">{idea.title}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <label className="rounds-check">
+        <input
+          type="checkbox"
+          checked={withDeadline}
+          onChange={(e) => {
+            setWithDeadline(e.target.checked);
+          }}
+        />
+        Set a deadline
+      </label>
+      {withDeadline && (
+        <>
+          <label htmlFor={ids.deadline} className="field-label">
+            Vote by
+          </label>
+          <input
+            id={ids.deadline}
+            type="datetime-local"
+            value={deadline}
+            onChange={(e) => {
+              setDeadline(e.target.value);
+            }}
+          />
+        </>
+      )}
+      <label htmlFor={ids.note} className="field-label">
+        Note for the team (optional)
+      </label>
+      <textarea
+        id={ids.note}
+        rows={2}
+        maxLength={1000}
+        value={note}
+        onChange={(e) => {
+          setNote(e.target.value);
+        }}
+      />
+      <FormStatus status={status} />
+      <button type="submit" className="button button-primary">
+        Start round
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+
+import type { RoundIdea } from "../../lib/bindings";
+import {
+  ballotFrom,
+  ballotSummary,
+  countBallot,
+  place,
+  sameBallot,
+  toggleNoOpinion,
+  unplace,
+} from "./ballot";
+
+const ideas: RoundIdea[] = ["1", "2", "3"].map((key) => ({ key, title: `Idea ${key}`, notes: "", link: "" }));
+
+describe("a ballot", () => {
+  it("keeps only the round's ideas from a saved draft", () => {
+    const ballot = ballotFrom({ "1": { kind: "noOpinion" }, "9": { kind: "noOpinion" } }, ideas);
+    expect(Object.keys(ballot)).toEqual(["1"]);
+  });
+
+  it("counts placed, no opinion and open ideas", () => {
+    let ballot = place({}, "1", 7.5, 2.5);
+    ballot = toggleNoOpinion(ballot, "2");
+    expect(countBallot(ballot, ideas)).toEqual({ placed: 1, noOpinion: 1, open: 1 });
+    expect(ballotSummary(countBallot(ballot, ideas))).toBe("1 placed · 1 no opinion · 1 not placed yet");
+  });
+
+  it("takes a no-opinion mark back, and an idea off the plane", () => {
+    const marked = toggleNoOpinion({}, "2");
+    expect(toggleNoOpinion(marked, "2")).toEqual({});
+    expect(unplace(place({}, "1", 1, 1), "1")).toEqual({});
+  });
+
+  it("tells an unchanged ballot from a changed one", () => {
+    const a = place({}, "1", 7.5, 2.5);
+    expect(sameBallot(a, place({}, "1", 7.5, 2.5))).toBe(true);
+    expect(sameBallot(a, place({}, "1", 7.5, 2.6))).toBe(false);
+    expect(sameBallot(a, toggleNoOpinion(a, "2"))).toBe(false);
+    expect(sameBallot({}, {})).toBe(true);
+  });
+});

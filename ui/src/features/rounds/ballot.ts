@@ -1,0 +1,69 @@
+// A voter's ballot as the round view edits it: each idea of the round is not placed yet, placed at an estimate, or
+// marked "no opinion". Pure functions, so that the rules are tested without a window.
+import type { Estimate, Estimates, RoundIdea } from "../../lib/bindings";
+
+export type Ballot = Readonly<Record<string, Estimate>>;
+
+/** The ballot as saved (a draft), keeping only the round's ideas. */
+export function ballotFrom(estimates: Estimates | undefined, ideas: readonly RoundIdea[]): Ballot {
+  const out: Record<string, Estimate> = {};
+  for (const idea of ideas) {
+    const estimate = estimates?.[idea.key];
+    if (estimate) out[idea.key] = estimate;
+  }
+  return out;
+}
+
+export function place(ballot: Ballot, key: string, payoff: number, cost: number): Ballot {
+  return { ...ballot, [key]: { kind: "placed", payoff, cost } };
+}
+
+/** Marks "no opinion", or takes the mark back (the idea is then not placed). */
+export function toggleNoOpinion(ballot: Ballot, key: string): Ballot {
+  return ballot[key]?.kind === "noOpinion"
+    ? unplace(ballot, key)
+    : { ...ballot, [key]: { kind: "noOpinion" } };
+}
+
+/** Takes an idea off the plane. */
+export function unplace(ballot: Ballot, key: string): Ballot {
+  return Object.fromEntries(Object.entries(ballot).filter(([k]) => k !== key));
+}
+
+export interface BallotCount {
+  placed: number;
+  noOpinion: number;
+  /** Ideas neither placed nor marked "no opinion". */
+  open: number;
+}
+
+export function countBallot(ballot: Ballot, ideas: readonly RoundIdea[]): BallotCount {
+  let placed = 0;
+  let noOpinion = 0;
+  for (const idea of ideas) {
+    const kind = ballot[idea.key]?.kind;
+    if (kind === "placed") placed++;
+    else if (kind === "noOpinion") noOpinion++;
+  }
+  return { placed, noOpinion, open: ideas.length - placed - noOpinion };
+}
+
+/** What the Send button says about the ballot before it goes. */
+export function ballotSummary({ placed, noOpinion, open }: BallotCount): string {
+  const parts = [`${placed} placed`];
+  if (noOpinion > 0) parts.push(`${noOpinion} no opinion`);
+  if (open > 0) parts.push(`${open} not placed yet`);
+  return parts.join(" · ");
+}
+
+export function sameBallot(a: Ballot, b: Ballot): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    if (x?.kind !== y?.kind) return false;
+    if (x?.kind === "placed" && y?.kind === "placed" && (x.payoff !== y.payoff || x.cost !== y.cost))
+      return false;
+  }
+  return true;
+}
