@@ -25,7 +25,7 @@ async fn fake_server() -> TestResult<(FakeMattermost, Channel)> {
 }
 
 /// Types `text` into the dialog's field labelled `label`, over what it held.
-async fn fill(app: &App, label: &str, text: &str) -> TestResult {
+pub(crate) async fn fill(app: &App, label: &str, text: &str) -> TestResult {
     let xpath =
         format!("//div[@role='dialog']//label[normalize-space()='{label}']/following-sibling::input[1]");
     let field = app
@@ -39,7 +39,7 @@ async fn fill(app: &App, label: &str, text: &str) -> TestResult {
     Ok(())
 }
 
-async fn choose_radio(app: &App, value: &str) -> TestResult {
+pub(crate) async fn choose_radio(app: &App, value: &str) -> TestResult {
     app.wait_for_css(&format!("[role=dialog] input[type=radio][value='{value}']"))
         .await?
         .click()

@@ -14,6 +14,7 @@ mod fit;
 mod hardening;
 mod narrow_windows;
 mod posting;
+mod rounds;
 mod transfer;
 
 /// The foundation's promise: build a board by typing, dragging and with the keyboard alone; quit; start again;

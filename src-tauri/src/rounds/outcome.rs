@@ -64,7 +64,7 @@ pub fn message(
                 _ => ("–".into(), "–".into()),
             };
             let place = match places.get(&s.key) {
-                Some(Some(zone)) => zone.name().to_owned(),
+                Some(Some(zone)) => zone.quadrant().map_or("Unsorted", Quadrant::name).to_owned(),
                 _ => "not on the board".to_owned(),
             };
             out.push_str(&format!(

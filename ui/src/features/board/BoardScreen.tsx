@@ -262,7 +262,10 @@ export function BoardScreen({
         focusName={focusName}
         view={view}
         activityOpen={activityOpen}
-        onView={setView}
+        onView={(v) => {
+          setView(v);
+          setRoundsOpen(false);
+        }}
         onUndo={() => {
           model.undo();
         }}

@@ -16,6 +16,8 @@ interface PlaneDragOptions {
   /** The dot was grabbed or nudged (e.g. to select it). */
   onGrab?: (() => void) | undefined;
   onPlace: (payoff: number, cost: number) => void;
+  /** Place a burst of nudges as one change, half a second after the last (the default), or each nudge at once. */
+  batchNudges?: boolean | undefined;
 }
 
 const NUDGE_SAVE_DELAY = 500;
@@ -27,7 +29,7 @@ const ARROWS: Record<string, [number, number]> = {
   ArrowRight: [0, 1],
 };
 
-export function usePlaneDrag({ saved, planeRect, onGrab, onPlace }: PlaneDragOptions) {
+export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = true }: PlaneDragOptions) {
   const [live, setLive] = useState<Scores | null>(null);
   const drag = useRef<{ pointerId: number; moved: boolean; grab: Point } | null>(null);
   const nudgeTimer = useRef<number | null>(null);
@@ -53,6 +55,10 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace }: PlaneDragOpt
       payoff: Math.round(Math.min(10, Math.max(0, base.payoff + dPayoff)) * 10) / 10,
       cost: Math.round(Math.min(10, Math.max(0, base.cost + dCost)) * 10) / 10,
     };
+    if (!batchNudges) {
+      onPlace(next.payoff, next.cost);
+      return;
+    }
     setLive(next);
     if (nudgeTimer.current !== null) window.clearTimeout(nudgeTimer.current);
     nudgeTimer.current = window.setTimeout(() => {

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { RoundIdea, Thresholds } from "../../lib/bindings";
 import { scoresAt } from "../chart/geometry";
 import { PlaneFrame } from "../chart/PlaneFrame";
-import { place, toggleNoOpinion, unplace, type Ballot } from "./ballot";
+import { place, quadrantOf, toggleNoOpinion, unplace, type Ballot } from "./ballot";
 import { EstimateDot } from "./EstimateDot";
 
 interface BallotPlaneProps {
@@ -76,6 +76,8 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
                     title={readOnly ? undefined : "Drag onto the plane"}
                     onPointerDown={(e) => {
                       if (readOnly || e.button !== 0) return;
+                      // A drag, not a text selection.
+                      e.preventDefault();
                       e.currentTarget.setPointerCapture(e.pointerId);
                       setCarried({ key: idea.key, pointerId: e.pointerId, ghost: null });
                     }}
@@ -152,7 +154,9 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
                 else dotRefs.current.delete(idea.key);
               }}
               title={idea.title}
+              zone={quadrantOf(estimate.payoff, estimate.cost, thresholds)}
               what="your estimate"
+              immediate
               payoff={estimate.payoff}
               cost={estimate.cost}
               selected={selected === idea.key}

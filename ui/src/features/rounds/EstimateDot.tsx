@@ -2,6 +2,7 @@
 // pointer or nudged with the arrow keys like a marker on the board; Delete takes it off the plane when it may.
 import { forwardRef } from "react";
 
+import type { Quadrant } from "../../lib/bindings";
 import { fractionOf } from "../chart/geometry";
 import { usePlaneDrag } from "../chart/usePlaneDrag";
 
@@ -9,27 +10,49 @@ interface EstimateDotProps {
   title: string;
   payoff: number;
   cost: number;
+  /** The quadrant the dot is drawn in the colour of. */
+  zone: Quadrant;
   /** What the dot stands for, before its scores, e.g. "your estimate". */
   what: string;
   selected?: boolean;
   planeRect: () => DOMRect | null;
   onSelect?: (() => void) | undefined;
   onPlace: (payoff: number, cost: number) => void;
+  /** Place each arrow-key nudge at once (a ballot), instead of a burst as one change (the board). */
+  immediate?: boolean;
   /** Delete or Backspace: take it off the plane. */
   onRemove?: (() => void) | undefined;
 }
 
 export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(function EstimateDot(props, ref) {
-  const { title, payoff, cost, what, selected = false, planeRect, onSelect, onPlace, onRemove } = props;
+  const {
+    title,
+    payoff,
+    cost,
+    zone,
+    what,
+    selected = false,
+    immediate = false,
+    planeRect,
+    onSelect,
+    onPlace,
+    onRemove,
+  } = props;
   const saved = { payoff, cost };
-  const { live, handlers, onArrowKey } = usePlaneDrag({ saved, planeRect, onGrab: onSelect, onPlace });
+  const { live, handlers, onArrowKey } = usePlaneDrag({
+    saved,
+    planeRect,
+    onGrab: onSelect,
+    onPlace,
+    batchNudges: !immediate,
+  });
   const shown = live ?? saved;
   const at = fractionOf(shown.payoff, shown.cost);
   return (
     <button
       ref={ref}
       type="button"
-      className={`marker estimate-dot marker-label-right${selected ? " marker-selected" : ""}${live ? " marker-live" : ""}`}
+      className={`marker estimate-dot zone-${zone} marker-label-right${selected ? " marker-selected" : ""}${live ? " marker-live" : ""}`}
       style={{ left: `${at.x * 100}%`, top: `${at.y * 100}%` }}
       aria-label={`${title}, ${what}: payoff ${shown.payoff}, cost/risk ${shown.cost}`}
       aria-pressed={selected}

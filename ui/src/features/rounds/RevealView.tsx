@@ -11,6 +11,7 @@ import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import { fractionOf } from "../chart/geometry";
 import { PlaneFrame } from "../chart/PlaneFrame";
+import { quadrantOf } from "./ballot";
 import { EstimateDot } from "./EstimateDot";
 
 interface RevealViewProps {
@@ -150,7 +151,11 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
               title={`${dot.voter}: payoff ${dot.payoff}, cost/risk ${dot.cost}`}
               role="img"
               aria-label={`${dot.voter}: payoff ${dot.payoff}, cost/risk ${dot.cost}`}
-            />
+            >
+              <span className="vote-dot-name" aria-hidden="true">
+                {dot.voter}
+              </span>
+            </span>
           );
         })}
         {median && (
@@ -170,6 +175,15 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
             what="final spot"
             payoff={finalSpot?.payoff ?? median?.[0] ?? 5}
             cost={finalSpot?.cost ?? median?.[1] ?? 5}
+            zone={
+              onBoard.zone === "unsorted"
+                ? quadrantOf(
+                    finalSpot?.payoff ?? median?.[0] ?? 5,
+                    finalSpot?.cost ?? median?.[1] ?? 5,
+                    round.thresholds,
+                  )
+                : onBoard.zone
+            }
             selected
             planeRect={planeRect}
             onPlace={(payoff, cost) => {

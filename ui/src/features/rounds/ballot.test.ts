@@ -6,6 +6,7 @@ import {
   ballotSummary,
   countBallot,
   place,
+  quadrantOf,
   sameBallot,
   toggleNoOpinion,
   unplace,
@@ -38,5 +39,15 @@ describe("a ballot", () => {
     expect(sameBallot(a, place({}, "1", 7.5, 2.6))).toBe(false);
     expect(sameBallot(a, toggleNoOpinion(a, "2"))).toBe(false);
     expect(sameBallot({}, {})).toBe(true);
+  });
+});
+
+describe("quadrantOf", () => {
+  it("counts a score on the threshold as high (payoff) and hard (cost/risk)", () => {
+    const t = { payoff: 5, cost: 5 };
+    expect(quadrantOf(5, 4.9, t)).toBe("implement");
+    expect(quadrantOf(5, 5, t)).toBe("challenge");
+    expect(quadrantOf(4.9, 4.9, t)).toBe("possible");
+    expect(quadrantOf(0, 10, t)).toBe("kill");
   });
 });
