@@ -8,6 +8,7 @@ use tauri::State;
 use crate::commands::account::connected;
 use crate::error::Result;
 use crate::mattermost::connection::Session;
+use crate::mattermost::worker::Wake;
 use crate::rounds::outcome::Verification;
 use crate::rounds::seal::Estimates;
 use crate::rounds::service::{self, Reveal, RoundStatus, RoundView, Submitted};
@@ -63,16 +64,23 @@ pub async fn save_draft_ballot(
     service::save_draft(state.db()?, &api, &who, &root_post_id, &estimates).await
 }
 
-/// Seals the ballot and posts it in the round's thread (a later ballot replaces an earlier one).
+/// Seals the ballot and posts it in the round's thread (a later ballot replaces an earlier one); when Mattermost
+/// cannot be reached now, it waits here and the background worker sends it.
 #[tauri::command]
 pub async fn submit_ballot(
     state: State<'_, Arc<AppState>>,
     session: State<'_, Arc<Session>>,
+    wake: State<'_, Wake>,
     root_post_id: String,
     estimates: Estimates,
 ) -> Result<Submitted> {
     let (who, api) = connected(&state, &session).await?;
-    service::submit(state.db()?, &api, &who, &root_post_id, &estimates).await
+    let submitted = service::submit(state.db()?, &api, &who, &root_post_id, &estimates).await?;
+    if submitted.waiting.is_some() {
+        // The worker's next look sets its clock to the ballots' retry.
+        wake.now();
+    }
+    Ok(submitted)
 }
 
 /// Who voted and who of the channel has not; never anyone's estimates.

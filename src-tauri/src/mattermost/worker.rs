@@ -13,6 +13,7 @@ use super::deliver::deliver;
 use super::outbox;
 use super::response::{Failure, Problem};
 use super::send::Sender;
+use crate::rounds;
 use crate::state::AppState;
 use crate::storage::now_ms;
 
@@ -20,6 +21,8 @@ use crate::storage::now_ms;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 /// The longest the worker sleeps without looking at the outbox.
 const IDLE: Duration = Duration::from_secs(60);
+/// How often a team round's ballot that waits for Mattermost is tried again.
+const BALLOT_RETRY: Duration = Duration::from_secs(15);
 
 /// Wakes the worker at once (a post was queued or retried).
 #[derive(Clone, Default)]
@@ -63,11 +66,19 @@ pub async fn run(state: Arc<AppState>, session: Arc<Session>, wake: Wake) {
         if let Err(err) = deliver(db, &sender, api.as_ref().map_err(Clone::clone), false).await {
             eprintln!("pickboard: the outbox could not be delivered: {err}");
         }
+        if let (Ok(api), Ok(Some(who))) = (&api, state.read(account::identity)) {
+            if let Err(err) = rounds::service::send_waiting(db, api, &who).await {
+                eprintln!("pickboard: a waiting ballot could not be sent: {err}");
+            }
+        }
         let next = state.read(outbox::next_due_at).ok().flatten();
-        let wait = next.map_or(IDLE, |at| {
+        let mut wait = next.map_or(IDLE, |at| {
             Duration::from_millis(u64::try_from(at - now_ms()).unwrap_or(0))
                 .clamp(Duration::from_millis(50), IDLE)
         });
+        if state.read(rounds::store::any_waiting).unwrap_or(false) {
+            wait = wait.min(BALLOT_RETRY);
+        }
         tokio::select! {
             () = tokio::time::sleep(wait) => {}
             () = wake.0.notified() => {}

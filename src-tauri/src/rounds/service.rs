@@ -21,6 +21,7 @@ use crate::mattermost::api::{Api, User};
 use crate::mattermost::connection::mattermost_error;
 use crate::mattermost::destination;
 use crate::mattermost::message::utc_date;
+use crate::mattermost::response::Failure;
 use crate::storage::{boards, ideas, now_ms, Db};
 
 /// A round as the UI shows it, to the facilitator or to a voter.
@@ -86,11 +87,14 @@ pub struct Reveal {
     pub changed: Vec<String>,
 }
 
-/// A ballot that went out.
+/// A ballot that went out, or waits to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Submitted {
-    pub post_id: String,
+    /// The ballot's post; `None` while it waits.
+    pub post_id: Option<String>,
+    /// Why it waits (Mattermost cannot be reached now): Pickboard sends it by itself.
+    pub waiting: Option<String>,
     /// The ideas placed (not "no opinion").
     pub count: u32,
 }
@@ -352,7 +356,8 @@ pub async fn save_draft(
 }
 
 /// Seals the ballot to the round's key and posts it in the round's thread; the draft is saved first, so that nothing
-/// is lost when Mattermost cannot be reached.
+/// is lost when Mattermost cannot be reached. When it cannot be reached now (offline, a timeout, a server error, a
+/// rate limit), the ballot waits here and the background worker sends it (`send_waiting`).
 pub async fn submit(
     db: &Mutex<Db>,
     api: &Api,
@@ -360,21 +365,94 @@ pub async fn submit(
     root_post_id: &str,
     estimates: &Estimates,
 ) -> Result<Submitted> {
-    let thread = read_thread(api, root_post_id).await?;
+    let kept = lock(db).write(|tx| store::update_draft(tx, root_post_id, estimates))?;
+    let count = placed_count(estimates);
+    match send_ballot(db, api, who, root_post_id, estimates).await {
+        Ok(post_id) => Ok(Submitted {
+            post_id: Some(post_id),
+            count,
+            waiting: None,
+        }),
+        Err(Unsent::Retry(failure)) if kept.is_some() => {
+            lock(db).write(|tx| store::set_waiting(tx, root_post_id))?;
+            Ok(Submitted {
+                post_id: None,
+                count,
+                waiting: Some(failure.message),
+            })
+        }
+        Err(Unsent::Retry(failure)) => Err(mattermost_error(failure)),
+        Err(Unsent::Refused(err)) => Err(err),
+    }
+}
+
+/// Sends the ballots that wait on this computer for `who`'s server; returns how many went out. A ballot that
+/// Mattermost refuses for good (the round closed meanwhile, the account left the channel) stops waiting, with the
+/// reason kept for the round's view.
+pub async fn send_waiting(db: &Mutex<Db>, api: &Api, who: &Identity) -> Result<usize> {
+    let waiting = lock(db).read(|tx| store::waiting_drafts(tx, who.server.as_str()))?;
+    let mut sent = 0;
+    for draft in waiting {
+        match send_ballot(db, api, who, &draft.root_post_id, &draft.estimates).await {
+            Ok(_) => sent += 1,
+            Err(Unsent::Retry(_)) => {}
+            Err(Unsent::Refused(err)) => {
+                lock(db).write(|tx| store::stop_waiting(tx, &draft.root_post_id, &err.to_string()))?;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+fn placed_count(estimates: &Estimates) -> u32 {
+    estimates
+        .values()
+        .filter(|e| matches!(e, Estimate::Placed { .. }))
+        .count() as u32
+}
+
+/// Why a ballot did not go out: Mattermost could not be reached now (it is tried again), or it was refused.
+enum Unsent {
+    Retry(Failure),
+    Refused(Error),
+}
+
+impl From<Error> for Unsent {
+    fn from(err: Error) -> Self {
+        Unsent::Refused(err)
+    }
+}
+
+impl From<Failure> for Unsent {
+    fn from(failure: Failure) -> Self {
+        if failure.retry {
+            Unsent::Retry(failure)
+        } else {
+            Unsent::Refused(mattermost_error(failure))
+        }
+    }
+}
+
+/// Reads the round, seals the ballot and posts it; records the post as this voter's ballot.
+async fn send_ballot(
+    db: &Mutex<Db>,
+    api: &Api,
+    who: &Identity,
+    root_post_id: &str,
+    estimates: &Estimates,
+) -> std::result::Result<String, Unsent> {
+    let thread = Thread::from_list(api.thread(root_post_id, None).await?, root_post_id)?;
     check_estimates(&thread.record, estimates)?;
     lock(db)
         .write(|tx| store::save_draft(tx, who.server.as_str(), &thread.record, root_post_id, estimates))?;
     if thread.result().is_some() {
-        return Err(Error::invalid(
+        return Err(Unsent::Refused(Error::invalid(
             "This round is closed: its result is in the thread. Your ballot is kept on this computer.",
-        ));
+        )));
     }
     let record = &thread.record;
     let sealed = seal::seal(&record.round_id, &who.user_id, &record.public_key(), estimates)?;
-    let count = estimates
-        .values()
-        .filter(|e| matches!(e, Estimate::Placed { .. }))
-        .count() as u32;
+    let count = placed_count(estimates);
     let ballot = BallotRecord {
         version: record::VERSION,
         round_id: record.round_id.clone(),
@@ -395,13 +473,9 @@ pub async fn submit(
             Some(root_post_id),
             Some(record::props(BALLOT_PROP, &ballot)?),
         )
-        .await
-        .map_err(mattermost_error)?;
+        .await?;
     lock(db).write(|tx| store::mark_sent(tx, root_post_id, &post.id))?;
-    Ok(Submitted {
-        post_id: post.id,
-        count,
-    })
+    Ok(post.id)
 }
 
 /// The thread, the channel's members and everyone's names.

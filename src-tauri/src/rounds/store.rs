@@ -192,6 +192,10 @@ pub struct Draft {
     pub estimates: Estimates,
     /// The ballot's post, once it was sent.
     pub sent_post_id: Option<String>,
+    /// Sending it failed because Mattermost could not be reached: Pickboard sends it by itself.
+    pub waiting: bool,
+    /// Why a waiting ballot was given up (Mattermost refused it), for the round's view.
+    pub send_error: Option<String>,
     pub updated_at: i64,
 }
 
@@ -230,16 +234,64 @@ pub fn update_draft(
 
 pub fn mark_sent(tx: &Transaction<'_>, root_post_id: &str, post_id: &str) -> Result<()> {
     tx.execute(
-        "UPDATE round_drafts SET sent_post_id = ?2, updated_at = ?3 WHERE root_post_id = ?1",
+        "UPDATE round_drafts SET sent_post_id = ?2, waiting = 0, send_error = NULL, updated_at = ?3
+         WHERE root_post_id = ?1",
         params![root_post_id, post_id, now_ms()],
     )?;
     Ok(())
 }
 
-type DraftRow = (String, String, String, String, Option<String>, i64);
+/// The draft is to be sent by the background worker.
+pub fn set_waiting(tx: &Transaction<'_>, root_post_id: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE round_drafts SET waiting = 1, send_error = NULL WHERE root_post_id = ?1",
+        [root_post_id],
+    )?;
+    Ok(())
+}
+
+/// A waiting ballot that Mattermost refused: it waits no more, and says why.
+pub fn stop_waiting(tx: &Transaction<'_>, root_post_id: &str, why: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE round_drafts SET waiting = 0, send_error = ?2, updated_at = ?3 WHERE root_post_id = ?1",
+        params![root_post_id, why, now_ms()],
+    )?;
+    Ok(())
+}
+
+/// The ballots waiting to be sent to `server`, oldest first.
+pub fn waiting_drafts(tx: &Transaction<'_>, server: &str) -> Result<Vec<Draft>> {
+    let mut stmt = tx.prepare(&format!(
+        "SELECT {DRAFT_COLUMNS} FROM round_drafts WHERE server = ?1 AND waiting = 1 ORDER BY updated_at"
+    ))?;
+    let rows: Vec<DraftRow> = stmt
+        .query_map([server], read_draft_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter().map(draft_from_row).collect()
+}
+
+/// Whether any ballot waits to be sent (the worker then looks again sooner).
+pub fn any_waiting(tx: &Transaction<'_>) -> Result<bool> {
+    Ok(tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM round_drafts WHERE waiting = 1)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+type DraftRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    bool,
+    Option<String>,
+    i64,
+);
 
 fn draft_from_row(row: DraftRow) -> Result<Draft> {
-    let (root_post_id, round_id, board, estimates, sent_post_id, updated_at) = row;
+    let (root_post_id, round_id, board, estimates, sent_post_id, waiting, send_error, updated_at) = row;
     Ok(Draft {
         root_post_id,
         round_id,
@@ -247,14 +299,26 @@ fn draft_from_row(row: DraftRow) -> Result<Draft> {
         estimates: serde_json::from_str(&estimates)
             .map_err(|_| Error::Storage("a draft ballot is damaged".into()))?,
         sent_post_id,
+        waiting,
+        send_error,
         updated_at,
     })
 }
 
-const DRAFT_COLUMNS: &str = "root_post_id, round_id, board, estimates, sent_post_id, updated_at";
+const DRAFT_COLUMNS: &str =
+    "root_post_id, round_id, board, estimates, sent_post_id, waiting, send_error, updated_at";
 
 fn read_draft_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftRow> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+    ))
 }
 
 pub fn draft(tx: &Transaction<'_>, root_post_id: &str) -> Result<Option<Draft>> {

@@ -5,12 +5,13 @@ use std::collections::HashSet;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use fake_mattermost::{Channel, FakeMattermost, Team, User};
+use fake_mattermost::{Channel, FakeMattermost, Reply, Team, User};
 
 use super::collect::Issue;
+use super::record;
 use super::seal::{Estimate, Estimates};
 use super::service;
-use super::store::RoundState;
+use super::store::{self, RoundState};
 use crate::domain::{Score, Zone};
 use crate::edits;
 use crate::mattermost::account::{self, Identity, Keeping, ServerUrl, Token};
@@ -57,8 +58,9 @@ fn ballot(entries: &[(&str, Estimate)]) -> Estimates {
     entries.iter().map(|(k, e)| ((*k).to_owned(), *e)).collect()
 }
 
-#[tokio::test]
-async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
+/// The fake server with ana, bo and cy in Planning, and ana's board "Platform": three ideas in the tray (their keys)
+/// and one placed already (not in a round), the board's channel chosen.
+async fn three_people() -> (FakeMattermost, [Person; 3], i64, Vec<String>) {
     let mut builder = FakeMattermost::api(0);
     for (name, token) in TOKENS {
         builder = builder.user(User::new(name, token).names(&name.to_uppercase(), "T"));
@@ -99,6 +101,12 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
             Ok((board, keys))
         })
         .unwrap();
+    (fake, [ana, bo, cy], board, keys)
+}
+
+#[tokio::test]
+async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
+    let (fake, [ana, bo, cy], board, keys) = three_people().await;
     let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "Before Friday")
         .await
         .unwrap();
@@ -139,7 +147,7 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
         .unwrap();
     assert_eq!(sent.count, 2);
     assert_eq!(
-        fake.post(&sent.post_id).unwrap().message,
+        fake.post(sent.post_id.as_deref().unwrap()).unwrap().message,
         "bo has voted on 2 ideas"
     );
 
@@ -282,4 +290,78 @@ async fn links_that_are_not_rounds_are_refused_in_words() {
         .await
         .unwrap_err();
     assert!(e.to_string().contains("not a link to a Mattermost post"), "{e}");
+}
+
+#[tokio::test]
+async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
+    let (fake, [ana, bo, _], board, keys) = three_people().await;
+    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
+        .await
+        .unwrap();
+    service::find(&bo.db, &bo.api, &bo.who, &round.root_post_id)
+        .await
+        .unwrap();
+    let votes = ballot(&[(&keys[0], at(80, 20))]);
+
+    // Mattermost answers 503 to the ballot: it waits here, with the reason.
+    fake.fail_next(
+        1,
+        "POST",
+        "/api/v4/posts",
+        Reply::status(503, r#"{"message":"Service unavailable"}"#),
+    );
+    let waiting = service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &votes)
+        .await
+        .unwrap();
+    assert_eq!(waiting.post_id, None);
+    assert!(waiting.waiting.is_some());
+    let draft = bo
+        .db
+        .lock()
+        .unwrap()
+        .read(|tx| store::draft(tx, &round.root_post_id))
+        .unwrap()
+        .unwrap();
+    assert!(draft.waiting);
+    assert_eq!(draft.estimates, votes);
+
+    // The worker's next look sends it, once.
+    assert_eq!(service::send_waiting(&bo.db, &bo.api, &bo.who).await.unwrap(), 1);
+    assert_eq!(service::send_waiting(&bo.db, &bo.api, &bo.who).await.unwrap(), 0);
+    let ballots = fake
+        .thread(&round.root_post_id)
+        .into_iter()
+        .filter(|p| p.props.contains_key(record::BALLOT_PROP))
+        .count();
+    assert_eq!(ballots, 1);
+    let draft = bo
+        .db
+        .lock()
+        .unwrap()
+        .read(|tx| store::draft(tx, &round.root_post_id))
+        .unwrap()
+        .unwrap();
+    assert!(!draft.waiting && draft.sent_post_id.is_some());
+
+    // A ballot that waits while the round closes is given up, and says why.
+    fake.fail_next(1, "POST", "/api/v4/posts", Reply::status(503, "{}"));
+    service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &votes)
+        .await
+        .unwrap();
+    service::reveal(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    service::close(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(service::send_waiting(&bo.db, &bo.api, &bo.who).await.unwrap(), 0);
+    let draft = bo
+        .db
+        .lock()
+        .unwrap()
+        .read(|tx| store::draft(tx, &round.root_post_id))
+        .unwrap()
+        .unwrap();
+    assert!(!draft.waiting);
+    assert!(draft.send_error.unwrap().contains("closed"));
 }

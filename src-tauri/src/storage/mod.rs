@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_board_undo.sql"),
     include_str!("migrations/0006_mattermost_account.sql"),
     include_str!("migrations/0007_rounds.sql"),
+    include_str!("migrations/0008_waiting_ballots.sql"),
 ];
 
 /// The format version this build writes (`PRAGMA user_version`).

@@ -87,7 +87,7 @@ export const backend = {
   listOpenRounds: (boardId: number) => call("list_open_rounds", { boardId }),
   /** Keeps the voter's ballot on this computer, to come back to. */
   saveDraftBallot: (rootPostId: string, estimates: Estimates) => call("save_draft_ballot", { rootPostId, estimates }),
-  /** Seals the ballot and posts it in the round's thread (a later ballot replaces an earlier one). */
+  /** Seals the ballot and posts it in the round's thread (a later ballot replaces an earlier one); when Mattermost cannot be reached now, it waits here and the background worker sends it. */
   submitBallot: (rootPostId: string, estimates: Estimates) => call("submit_ballot", { rootPostId, estimates }),
   /** Who voted and who of the channel has not; never anyone's estimates. */
   roundStatus: (rootPostId: string) => call("round_status", { rootPostId }),

@@ -294,7 +294,15 @@ export type Draft = { rootPostId: string, roundId: string, board: string, estima
 /**
  * The ballot's post, once it was sent.
  */
-sentPostId: string | null, updatedAt: number, };
+sentPostId: string | null, 
+/**
+ * Sending it failed because Mattermost could not be reached: Pickboard sends it by itself.
+ */
+waiting: boolean, 
+/**
+ * Why a waiting ballot was given up (Mattermost refused it), for the round's view.
+ */
+sendError: string | null, updatedAt: number, };
 
 export type RoundView = { roundId: string, rootPostId: string, 
 /**
@@ -350,7 +358,15 @@ summary: string,
  */
 updatedAt: number, };
 
-export type Submitted = { postId: string, 
+export type Submitted = { 
+/**
+ * The ballot's post; `None` while it waits.
+ */
+postId: string | null, 
+/**
+ * Why it waits (Mattermost cannot be reached now): Pickboard sends it by itself.
+ */
+waiting: string | null, 
 /**
  * The ideas placed (not "no opinion").
  */
