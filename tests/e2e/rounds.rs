@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use pickboard_e2e::mattermost::{Channel, FakeMattermost, Post, Team, User};
+use pickboard_e2e::mattermost::{Channel, FakeMattermost, Post, Reply, Team, User};
 use pickboard_e2e::{App, TestResult};
 use pickboard_lib::domain::Zone;
 use pickboard_lib::storage::{boards, ideas, Db, DB_FILE_NAME};
@@ -279,7 +279,14 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
     bo.set_theme("dark").await?;
     bo.screenshot("round-voting-plane-dark.png").await?;
     bo.set_theme("light").await?;
-    // A double click sends one ballot.
+    // Mattermost is unavailable when Bo sends (a double click): the ballot waits on Bo's computer, then goes out by
+    // itself, once.
+    fake.fail_next(
+        2,
+        "POST",
+        "/api/v4/posts",
+        Reply::status(503, r#"{"message":"Service unavailable","status_code":503}"#),
+    );
     let send = bo.find_button("Send my estimates").await?;
     bo.client
         .execute(
@@ -288,8 +295,15 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
         )
         .await?;
     bo.wait_until(
-        "the ballot is sent",
-        "return !!document.querySelector('.field-ok')?.innerText.startsWith('Sent: 2 estimates, sealed.');",
+        "the ballot waits",
+        "return !!document.querySelector('.round-waiting')?.innerText.startsWith('Not sent yet');",
+    )
+    .await?;
+    bo.screenshot("round-ballot-waiting.png").await?;
+    bo.wait_until_within(
+        Duration::from_secs(40),
+        "the waiting ballot goes out by itself",
+        "return !!document.querySelector('.field-ok')?.innerText.startsWith('Sent: the ballot that waited went out');",
     )
     .await?;
     let thread = fake.thread(&root.id);

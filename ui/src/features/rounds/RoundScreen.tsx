@@ -40,6 +40,11 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
   const [sentBallot, setSentBallot] = useState<Ballot | null>(round.draft?.sentPostId ? ballot : null);
   const [sendStatus, setSendStatus] = useState<FormStatusValue | null>(null);
   const [sentNote, setSentNote] = useState<string | null>(null);
+  // The ballot waits on this computer for Mattermost (since when, and why); the background worker sends it.
+  const [waiting, setWaiting] = useState<{ since: number; why: string } | null>(
+    round.draft?.waiting ? { since: 0, why: "Mattermost could not be reached when you sent it." } : null,
+  );
+  const [givenUp, setGivenUp] = useState<string | null>(round.draft?.sendError ?? null);
   const sending = useRef(false);
   const [confirm, setConfirm] = useState<"reveal" | "close" | null>(null);
   const [working, setWorking] = useState<FormStatusValue | null>(null);
@@ -74,6 +79,22 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
     refetchInterval: open ? STATUS_EVERY_MS : false,
   });
 
+  // While the ballot waits, this computer's list of rounds says when it went out (nothing is asked of Mattermost).
+  const kept = useQuery({
+    queryKey: keys.rounds(board.id),
+    queryFn: () => backend.listOpenRounds(board.id),
+    enabled: waiting !== null,
+    refetchInterval: waiting !== null ? STATUS_EVERY_MS : false,
+  });
+  const keptDraft = kept.data?.find((r) => r.rootPostId === round.rootPostId)?.draft;
+  // The waiting ballot went out, or was given up, after it was queued.
+  const settled =
+    waiting && keptDraft && !keptDraft.waiting && keptDraft.updatedAt >= waiting.since ? keptDraft : null;
+  const waitingWhy = settled ? null : (waiting?.why ?? null);
+  const givenUpWhy = settled?.sendError ?? givenUp;
+  const sentText =
+    settled?.sentPostId && !settled.sendError ? "Sent: the ballot that waited went out, sealed." : sentNote;
+
   const count = countBallot(ballot, round.ideas);
   const changedSinceSent = sentBallot !== null && !sameBallot(ballot, sentBallot);
 
@@ -90,6 +111,13 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
       saved.current = estimates;
       setSentBallot(estimates);
       setSendStatus(null);
+      setGivenUp(null);
+      if (sent.waiting !== null) {
+        setSentNote(null);
+        setWaiting({ since: Date.now(), why: sent.waiting });
+        return;
+      }
+      setWaiting(null);
       setSentNote(
         `Sent: ${sent.count} ${sent.count === 1 ? "estimate" : "estimates"}, sealed. Only the facilitator's Pickboard can open them, at the reveal. You can change them and send again until then.`,
       );
@@ -242,11 +270,13 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
                     ? `Draft not saved: ${draft.message}`
                     : draft.state === "saving"
                       ? "Saving the draft…"
-                      : changedSinceSent
-                        ? "Changed since you sent it: send again to count the changes."
-                        : sentBallot
-                          ? "Sent. Your draft is kept on this computer."
-                          : "Draft kept on this computer: nobody sees it until you send it."}
+                      : waitingWhy
+                        ? "Waiting for Mattermost: your ballot goes out by itself."
+                        : changedSinceSent
+                          ? "Changed since you sent it: send again to count the changes."
+                          : sentBallot
+                            ? "Sent. Your draft is kept on this computer."
+                            : "Draft kept on this computer: nobody sees it until you send it."}
                 </span>
                 <span className="round-count">{ballotSummary(count)}</span>
                 <button
@@ -255,7 +285,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
                   disabled={count.placed + count.noOpinion === 0}
                   onClick={() => void send()}
                 >
-                  {sentBallot ? "Send again" : "Send my estimates"}
+                  {waitingWhy ? "Try now" : sentBallot ? "Send again" : "Send my estimates"}
                 </button>
               </>
             ) : (
@@ -274,9 +304,20 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
             )}
           </footer>
           <FormStatus status={sendStatus} />
-          {sentNote && !sendStatus && (
+          {waitingWhy && !sendStatus && (
+            <p className="field-hint round-waiting" role="status">
+              Not sent yet: {firstSentence(waitingWhy)} Pickboard sends your ballot by itself as soon as
+              Mattermost answers (keep Pickboard open).
+            </p>
+          )}
+          {givenUpWhy && !sendStatus && (
+            <p className="field-error" role="alert">
+              Your ballot was not sent: {givenUpWhy}
+            </p>
+          )}
+          {sentText && !sendStatus && (
             <p className="field-ok" role="status">
-              {sentNote}
+              {sentText}
             </p>
           )}
           {verification && (
@@ -333,6 +374,11 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
       )}
     </div>
   );
+}
+
+/** "The server had a problem." of "The server had a problem. The post will be sent again shortly." */
+function firstSentence(text: string): string {
+  return text.split(/(?<=\.)\s/)[0] ?? text;
 }
 
 const STATE_LABEL = { open: "Open", revealed: "Revealed", closed: "Closed" } as const;
