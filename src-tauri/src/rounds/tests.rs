@@ -9,7 +9,7 @@ use fake_mattermost::{Channel, FakeMattermost, Reply, Team, User};
 
 use super::collect::Issue;
 use super::record;
-use super::seal::{Estimate, Estimates};
+use super::seal::{self, Estimate, Estimates};
 use super::service;
 use super::store::{self, RoundState};
 use crate::domain::{Score, Zone};
@@ -364,4 +364,56 @@ async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
         .unwrap();
     assert!(!draft.waiting);
     assert!(draft.send_error.unwrap().contains("closed"));
+}
+
+#[tokio::test]
+async fn a_ballot_from_outside_the_channel_is_listed_and_never_counted() {
+    let (fake, [ana, bo, _], board, keys) = three_people().await;
+    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
+        .await
+        .unwrap();
+    service::submit(
+        &bo.db,
+        &bo.api,
+        &bo.who,
+        &round.root_post_id,
+        &ballot(&[(&keys[0], at(90, 10))]),
+    )
+    .await
+    .unwrap();
+
+    // Dee is on the server but not in the channel: a well-formed ballot of theirs lands in the thread anyway.
+    let dee = User::new("dee", "deetoken0000000000000000000");
+    let root = fake.post(&round.root_post_id).unwrap();
+    let record = record::RoundRecord::from_props(&root.props).unwrap();
+    let estimates = ballot(&[(&keys[0], at(0, 100))]);
+    let sealed = seal::seal(&record.round_id, &dee.id, &record.public_key(), &estimates).unwrap();
+    let forged = record::BallotRecord {
+        version: record::VERSION,
+        round_id: record.round_id.clone(),
+        voter: dee.id.clone(),
+        sealed: sealed.sealed,
+        commitment: sealed.commitment,
+        count: 1,
+    };
+    fake.add_post_with_props(
+        &dee.id,
+        &root.channel_id,
+        &round.root_post_id,
+        "dee has voted on 1 idea",
+        record::props(record::BALLOT_PROP, &forged).unwrap(),
+    );
+
+    let status = service::status(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(status.summary, "1 of 3 voted");
+    assert_eq!(status.not_counted.len(), 1);
+    assert_eq!(status.not_counted[0].issue, Issue::NotInChannel);
+    let reveal = service::reveal(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(reveal.counted, 1);
+    let cache = reveal.ideas.iter().find(|i| i.key == keys[0]).unwrap();
+    assert_eq!(cache.payoff.as_ref().unwrap().median, 9.0, "dee's 0 is not in it");
 }

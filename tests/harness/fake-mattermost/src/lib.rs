@@ -282,6 +282,20 @@ impl FakeMattermost {
             .insert_post(user_id, channel_id, root_id, message, serde_json::Map::new())
     }
 
+    /// Adds a post with `props` as `user_id`, without any check (a client other than Pickboard, or someone who then
+    /// left the channel).
+    pub fn add_post_with_props(
+        &self,
+        user_id: &str,
+        channel_id: &str,
+        root_id: &str,
+        message: &str,
+        props: serde_json::Map<String, serde_json::Value>,
+    ) -> Post {
+        self.state()
+            .insert_post(user_id, channel_id, root_id, message, props)
+    }
+
     /// Changes a post's message as its author would in Mattermost (`edit_at` and `update_at` move).
     pub fn edit_post(&self, id: &str, message: &str) -> Option<Post> {
         self.state().edit_post(id, message)
