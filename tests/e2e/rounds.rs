@@ -417,7 +417,14 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
 
     // Close: the result and every ballot are published in the thread.
     ana.click_button("Close the round…").await?;
-    ana.click_button("Close and publish").await?;
+    // A double click on the confirmation publishes once.
+    let publish = ana.find_button("Close and publish").await?;
+    ana.client
+        .execute(
+            "arguments[0].click(); arguments[0].click();",
+            vec![serde_json::to_value(&publish)?],
+        )
+        .await?;
     ana.wait_until(
         "the round is closed",
         "return !!document.querySelector('.round-draft')?.innerText.startsWith('This round is closed');",
@@ -432,6 +439,13 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
         .find(|p| p.props.contains_key("pickboard_round_result"))
         .ok_or("no result")?;
     assert!(result.message.contains(IDEAS[1]), "{}", result.message);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let results = fake
+        .thread(&root.id)
+        .iter()
+        .filter(|p| p.props.contains_key("pickboard_round_result"))
+        .count();
+    assert_eq!(results, 1, "one result for a double click");
 
     // The member's Pickboard checks every published ballot against its commitment.
     bo.click_button("← All rounds").await?;

@@ -9,6 +9,7 @@ import { backend } from "../../lib/backend";
 import type { AxisStats, Board, IdeaStats, RoundView } from "../../lib/bindings";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
+import { useSingleFlight } from "../../lib/useSingleFlight";
 import { fractionOf } from "../chart/geometry";
 import { PlaneFrame } from "../chart/PlaneFrame";
 import { quadrantOf } from "./ballot";
@@ -39,6 +40,7 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
   });
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [settling, setSettling] = useState(false);
+  const once = useSingleFlight();
 
   if (reveal.error) {
     return (
@@ -58,7 +60,6 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
   const median = selected?.medianPosition ?? null;
 
   async function settleAll() {
-    if (settling) return;
     setSettling(true);
     try {
       const outcome = await backend.settleAtMedians(round.rootPostId);
@@ -127,7 +128,7 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
             type="button"
             className="button button-primary"
             disabled={settling}
-            onClick={() => void settleAll()}
+            onClick={() => void once(settleAll)}
           >
             Place all at the medians
           </button>

@@ -10,6 +10,7 @@ import type { Board, RoundView, Verification } from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
 import { AppError } from "../../lib/ipc";
 import { keys } from "../../lib/queries";
+import { useSingleFlight } from "../../lib/useSingleFlight";
 import { FormStatus, type FormStatusValue } from "../post/FormStatus";
 import { ballotFrom, ballotSummary, countBallot, sameBallot, type Ballot } from "./ballot";
 import { BallotPlane } from "./BallotPlane";
@@ -45,7 +46,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
     round.draft?.waiting ? { since: 0, why: "Mattermost could not be reached when you sent it." } : null,
   );
   const [givenUp, setGivenUp] = useState<string | null>(round.draft?.sendError ?? null);
-  const sending = useRef(false);
+  // Sending, revealing, closing and verifying: one at a time, whatever is clicked twice.
+  const once = useSingleFlight();
   const [confirm, setConfirm] = useState<"reveal" | "close" | null>(null);
   const [working, setWorking] = useState<FormStatusValue | null>(null);
   const [verification, setVerification] = useState<Verification | null>(null);
@@ -99,8 +101,6 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
   const changedSinceSent = sentBallot !== null && !sameBallot(ballot, sentBallot);
 
   async function send() {
-    if (sending.current) return;
-    sending.current = true;
     setSendStatus({
       tone: "progress",
       text: "Sealing your estimates and posting them in the round's thread…",
@@ -125,8 +125,6 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
       void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
     } catch (raw) {
       setSendStatus({ tone: "error", text: AppError.from(raw).message });
-    } finally {
-      sending.current = false;
     }
   }
 
@@ -283,7 +281,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
                   type="button"
                   className="button button-primary"
                   disabled={count.placed + count.noOpinion === 0}
-                  onClick={() => void send()}
+                  onClick={() => void once(send)}
                 >
                   {waitingWhy ? "Try now" : sentBallot ? "Send again" : "Send my estimates"}
                 </button>
@@ -296,7 +294,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
                     : "The facilitator has revealed this round: ballots sent now are not counted."}
                 </span>
                 {round.state === "closed" && (
-                  <button type="button" className="button" onClick={() => void verify()}>
+                  <button type="button" className="button" onClick={() => void once(verify)}>
                     Verify round
                   </button>
                 )}
@@ -353,7 +351,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
           onCancel={() => {
             setConfirm(null);
           }}
-          onConfirm={() => void reveal()}
+          onConfirm={() => void once(reveal)}
         />
       )}
       {confirm === "close" && (
@@ -369,7 +367,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
           onCancel={() => {
             setConfirm(null);
           }}
-          onConfirm={() => void close()}
+          onConfirm={() => void once(close)}
         />
       )}
     </div>

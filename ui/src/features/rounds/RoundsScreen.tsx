@@ -8,6 +8,7 @@ import type { Board, RoundView } from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
 import { AppError } from "../../lib/ipc";
 import { keys } from "../../lib/queries";
+import { useSingleFlight } from "../../lib/useSingleFlight";
 import { isConnected, useAccount } from "../post/AccountForm";
 import { FormStatus, type FormStatusValue } from "../post/FormStatus";
 import { RoundScreen } from "./RoundScreen";
@@ -96,9 +97,9 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
   const [link, setLink] = useState("");
   const [joinStatus, setJoinStatus] = useState<FormStatusValue | null>(null);
   const linkId = useId();
+  const once = useSingleFlight();
 
   async function join(target: string) {
-    if (joinStatus?.tone === "progress") return;
     if (!target.trim()) {
       setJoinStatus({
         tone: "error",
@@ -125,7 +126,7 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
           className="rounds-card"
           onSubmit={(e) => {
             e.preventDefault();
-            void join(link);
+            void once(() => join(link));
           }}
         >
           <h3>Join a round</h3>
@@ -158,7 +159,11 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
             <ul className="rounds-list">
               {rounds.data.map((r) => (
                 <li key={r.rootPostId}>
-                  <button type="button" className="rounds-list-item" onClick={() => void join(r.rootPostId)}>
+                  <button
+                    type="button"
+                    className="rounds-list-item"
+                    onClick={() => void once(() => join(r.rootPostId))}
+                  >
                     <span className="rounds-list-board">{r.board}</span>
                     <span className="field-hint">
                       {r.amFacilitator ? "You started it" : "Joined"}
@@ -201,6 +206,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
   const [note, setNote] = useState("");
   const [status, setStatus] = useState<FormStatusValue | null>(null);
   const ids = { deadline: useId(), note: useId() };
+  const once = useSingleFlight();
 
   const toggle = (id: number) => {
     setPicked((now) => {
@@ -212,7 +218,6 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
   };
 
   async function start() {
-    if (status?.tone === "progress") return;
     if (picked.size === 0) {
       setStatus({ tone: "error", text: "Pick at least one idea for the round." });
       return;
@@ -248,7 +253,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
       className="rounds-card rounds-start"
       onSubmit={(e) => {
         e.preventDefault();
-        void start();
+        void once(start);
       }}
     >
       <h3>Start a round</h3>
