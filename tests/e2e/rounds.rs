@@ -447,6 +447,16 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
         .count();
     assert_eq!(results, 1, "one result for a double click");
 
+    // Back on the board, the idea's timeline says how it was settled.
+    ana.click_button("← All rounds").await?;
+    ana.click_button("← Back to the board").await?;
+    ana.card(IDEAS[0]).await?.click().await?;
+    ana.wait_until(
+        "the timeline shows the settling",
+        "return [...document.querySelectorAll('aside .timeline li')].some(li => /settled by team round: median [0-9.]+ \\/ [0-9.]+, 2 votes/.test(li.textContent));",
+    )
+    .await?;
+
     // The member's Pickboard checks every published ballot against its commitment.
     bo.click_button("← All rounds").await?;
     let listed = bo
