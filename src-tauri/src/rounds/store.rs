@@ -129,18 +129,7 @@ const COLUMNS: &str =
                        created_at";
 
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-        r.get(8)?,
-        r.get(9)?,
-    ))
+    Row::try_from(r)
 }
 
 /// The round started here whose root post is `root_post_id`, if this Pickboard started it.
@@ -261,13 +250,7 @@ pub fn stop_waiting(tx: &Transaction<'_>, root_post_id: &str, why: &str) -> Resu
 
 /// The ballots waiting to be sent to `server`, oldest first.
 pub fn waiting_drafts(tx: &Transaction<'_>, server: &str) -> Result<Vec<Draft>> {
-    let mut stmt = tx.prepare(&format!(
-        "SELECT {DRAFT_COLUMNS} FROM round_drafts WHERE server = ?1 AND waiting = 1 ORDER BY updated_at"
-    ))?;
-    let rows: Vec<DraftRow> = stmt
-        .query_map([server], read_draft_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    rows.into_iter().map(draft_from_row).collect()
+    drafts_where(tx, "server = ?1 AND waiting = 1 ORDER BY updated_at", server)
 }
 
 /// Whether any ballot waits to be sent (the worker then looks again sooner).
@@ -309,16 +292,7 @@ const DRAFT_COLUMNS: &str =
     "root_post_id, round_id, board, estimates, sent_post_id, waiting, send_error, updated_at";
 
 fn read_draft_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftRow> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-    ))
+    DraftRow::try_from(r)
 }
 
 pub fn draft(tx: &Transaction<'_>, root_post_id: &str) -> Result<Option<Draft>> {
@@ -334,8 +308,13 @@ pub fn draft(tx: &Transaction<'_>, root_post_id: &str) -> Result<Option<Draft>> 
 
 /// The rounds joined on `server`, newest first.
 pub fn drafts(tx: &Transaction<'_>, server: &str) -> Result<Vec<Draft>> {
+    drafts_where(tx, "server = ?1 ORDER BY updated_at DESC", server)
+}
+
+/// The drafts that `filter` (an SQL `WHERE` clause and order, `?1` being `server`) picks.
+fn drafts_where(tx: &Transaction<'_>, filter: &str, server: &str) -> Result<Vec<Draft>> {
     let mut stmt = tx.prepare(&format!(
-        "SELECT {DRAFT_COLUMNS} FROM round_drafts WHERE server = ?1 ORDER BY updated_at DESC"
+        "SELECT {DRAFT_COLUMNS} FROM round_drafts WHERE {filter}"
     ))?;
     let rows: Vec<DraftRow> = stmt
         .query_map([server], read_draft_row)?

@@ -47,6 +47,14 @@ fn person(fake: &FakeMattermost, name: &str) -> Person {
     }
 }
 
+impl Person {
+    /// The draft ballot this person's Pickboard keeps for a round.
+    fn draft(&self, root_post_id: &str) -> store::Draft {
+        let mut db = self.db.lock().unwrap();
+        db.read(|tx| store::draft(tx, root_post_id)).unwrap().unwrap()
+    }
+}
+
 fn at(p: i64, c: i64) -> Estimate {
     Estimate::Placed {
         payoff: Score::from_tenths(p).unwrap(),
@@ -315,13 +323,7 @@ async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
         .unwrap();
     assert_eq!(waiting.post_id, None);
     assert!(waiting.waiting.is_some());
-    let draft = bo
-        .db
-        .lock()
-        .unwrap()
-        .read(|tx| store::draft(tx, &round.root_post_id))
-        .unwrap()
-        .unwrap();
+    let draft = bo.draft(&round.root_post_id);
     assert!(draft.waiting);
     assert_eq!(draft.estimates, votes);
 
@@ -334,13 +336,7 @@ async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
         .filter(|p| p.props.contains_key(record::BALLOT_PROP))
         .count();
     assert_eq!(ballots, 1);
-    let draft = bo
-        .db
-        .lock()
-        .unwrap()
-        .read(|tx| store::draft(tx, &round.root_post_id))
-        .unwrap()
-        .unwrap();
+    let draft = bo.draft(&round.root_post_id);
     assert!(!draft.waiting && draft.sent_post_id.is_some());
 
     // A ballot that waits while the round closes is given up, and says why.
@@ -355,13 +351,7 @@ async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
         .await
         .unwrap();
     assert_eq!(service::send_waiting(&bo.db, &bo.api, &bo.who).await.unwrap(), 0);
-    let draft = bo
-        .db
-        .lock()
-        .unwrap()
-        .read(|tx| store::draft(tx, &round.root_post_id))
-        .unwrap()
-        .unwrap();
+    let draft = bo.draft(&round.root_post_id);
     assert!(!draft.waiting);
     assert!(draft.send_error.unwrap().contains("closed"));
 }
