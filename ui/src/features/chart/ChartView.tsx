@@ -1,12 +1,32 @@
 // The board as a plane: cost/risk to the right, payoff up, the thresholds as the quadrant borders. Placed ideas are
 // markers; ideas from the Unsorted tray can be dropped anywhere on it.
+//
+// It stays readable and quick with thousands of ideas: the plane zooms and pans (wheel, pinch, keys, buttons), and
+// where markers are too many to show one by one they are drawn on a canvas, shaded and counted per cell, each cell a
+// button of its own for the keyboard and screen readers (it zooms in). Real marker elements are made only for what
+// is shown one by one, selected or focused, so the page holds a few hundred elements whatever the board's size.
 import { useDroppable } from "@dnd-kit/core";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
-import type { Board } from "../../lib/bindings";
+import type { Board, Idea } from "../../lib/bindings";
 import { PLANE_DROP_ID } from "../../lib/dnd";
-import { clusters, fanOffsets, fractionOf, placeLabels, type Box, type LabelPlace } from "./geometry";
+import { fractionOf, placeLabels, type Box, type LabelPlace, type Point } from "./geometry";
+import {
+  clampView,
+  fitView,
+  ideasIn,
+  MAX_ZOOM,
+  panBy,
+  partition,
+  toWindow,
+  WHOLE_PLANE,
+  zoomAt,
+  type Cell,
+  type View,
+} from "./view";
 import type { PointerStore } from "../board/dnd";
+import { drawCells } from "./drawCells";
+import { IdeaList } from "./IdeaList";
 import { Marker } from "./Marker";
 import { PlaneFrame } from "./PlaneFrame";
 import { PlaneGhost } from "./PlaneGhost";
@@ -21,16 +41,24 @@ interface ChartViewProps {
   onSelect: (id: number) => void;
   onOpen: (id: number) => void;
   onPlace: (id: number, payoff: number, cost: number) => void;
+  /** The whole plane at the current zoom (it may reach beyond the window): its rectangle maps points to scores. */
   planeRef: React.RefObject<HTMLDivElement | null>;
   /** An idea being dragged onto the plane from the tray, and where the pointer is. */
   incoming?: { title: string; pointer: PointerStore } | null;
 }
 
-const NO_LABEL = { width: 0, height: 0 };
 const DEFAULT_PLACE: LabelPlace = { side: "right", shift: 0 };
 /** A title's box as `.marker-label` draws it: its text's width plus padding, at most 150 pixels, one line high. */
 const LABEL_MAX_WIDTH = 150;
 const LABEL_HEIGHT = 18;
+/** Cells of this many pixels count their markers when they hold more than one. */
+const CELL_SIZE = 36;
+/** At most this many markers are real elements (besides the selected and the focused one). */
+const MAX_SINGLES = 250;
+/** A pointer that moves less than this between press and release clicks. */
+const CLICK_SLOP = 4;
+const ZOOM_STEP = 2;
+
 let measureContext: CanvasRenderingContext2D | null | undefined;
 function labelSize(title: string): { width: number; height: number } {
   if (measureContext === undefined) {
@@ -44,6 +72,37 @@ function labelSize(title: string): { width: number; height: number } {
   return { width: Math.min(Math.ceil(text) + 12, LABEL_MAX_WIDTH), height: LABEL_HEIGHT };
 }
 
+const scoresText = (idea: Idea) =>
+  `payoff ${idea.position?.payoff ?? 0}, cost/risk ${idea.position?.cost ?? 0}`;
+
+/** A cell's accessible name: how many, where, and the first few titles. */
+function cellLabel(cell: Cell): string {
+  const n = cell.ideas.length;
+  const first = cell.ideas.slice(0, 5).map((i) => i.title);
+  const more = n > first.length ? `; and ${n - first.length} more` : "";
+  const at = cell.ideas[0] ? ` near ${scoresText(cell.ideas[0])}` : "";
+  return `${n} ideas${at}: ${first.join("; ")}${more}. Press to zoom in.`;
+}
+
+/** The plane's inside (its padding box, without the border) on screen: what markers and cells are placed in. */
+function insideBox(plane: HTMLElement): Box {
+  const rect = plane.getBoundingClientRect();
+  const style = getComputedStyle(plane);
+  const [left, right] = [parseFloat(style.borderLeftWidth) || 0, parseFloat(style.borderRightWidth) || 0];
+  const [top, bottom] = [parseFloat(style.borderTopWidth) || 0, parseFloat(style.borderBottomWidth) || 0];
+  return {
+    left: rect.left + left,
+    top: rect.top + top,
+    width: rect.width - left - right,
+    height: rect.height - top - bottom,
+  };
+}
+
+type Gesture =
+  | { kind: "rect"; pointerId: number; start: Point; end: Point }
+  | { kind: "pan"; pointerId: number; start: Point; view: View; moved: boolean }
+  | { kind: "click"; pointerId: number; start: Point };
+
 export function ChartView({
   board,
   selectedId,
@@ -54,36 +113,78 @@ export function ChartView({
   planeRef,
   incoming = null,
 }: ChartViewProps) {
-  const [expanded, setExpanded] = useState<string | null>(null);
   const { setNodeRef, isOver } = useDroppable({ id: PLANE_DROP_ID });
+  const windowRef = useRef<HTMLDivElement | null>(null);
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const rectCache = useRef<DOMRect | null>(null);
   const { payoff: tp, cost: tc } = board.thresholds;
-  const groups = useMemo(() => clusters(board.ideas), [board.ideas]);
+  const [view, setViewState] = useState<View>(WHOLE_PLANE);
+  const viewRef = useRef(view);
+  const setView = useCallback((next: View | ((v: View) => View)) => {
+    setViewState((v) => {
+      const value = clampView(typeof next === "function" ? next(v) : next);
+      viewRef.current = value;
+      return value;
+    });
+  }, []);
+  const [focusedId, setFocusedId] = useState<number | null>(null);
+  const [gesture, setGesture] = useState<Gesture | null>(null);
+  const gestureRef = useRef<Gesture | null>(null);
+  const [hover, setHover] = useState<{ cell: Cell; at: Point } | null>(null);
+  const [list, setList] = useState<{ title: string; ideas: Idea[] } | null>(null);
+  /** Where (window fractions) the focus should land after the view changes, e.g. inside a cell zoomed into. */
+  const pendingFocus = useRef<Point | null>(null);
+  const [theme, setTheme] = useState(() => document.documentElement.dataset.theme ?? "");
 
-  const setRefs = useCallback(
+  // A board of its own starts with the whole plane.
+  const [shownBoard, setShownBoard] = useState(board.id);
+  if (shownBoard !== board.id) {
+    setShownBoard(board.id);
+    setView(WHOLE_PLANE);
+    setList(null);
+  }
+
+  useEffect(() => {
+    const observer = new MutationObserver(() => {
+      setTheme(document.documentElement.dataset.theme ?? "");
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    return () => {
+      observer.disconnect();
+    };
+  }, []);
+
+  const setWindowRefs = useCallback(
     (node: HTMLDivElement | null) => {
       setNodeRef(node);
-      planeRef.current = node;
+      windowRef.current = node;
     },
-    [setNodeRef, planeRef],
+    [setNodeRef],
   );
   const planeRect = useCallback(() => {
     rectCache.current = planeRef.current?.getBoundingClientRect() ?? rectCache.current;
     return rectCache.current;
   }, [planeRef]);
 
-  // The plane's size and where its quadrant names stand, measured after layout, for placing the titles.
+  // The window's size and where its quadrant names stand, measured after layout, for placing the titles.
   const [layout, setLayout] = useState<{ width: number; height: number; names: Box[] } | null>(null);
   useLayoutEffect(() => {
-    const plane = planeRef.current;
+    const plane = windowRef.current;
     if (!plane) return;
     const measure = () => {
-      const rect = plane.getBoundingClientRect();
+      const rect = insideBox(plane);
       const names = [...plane.querySelectorAll(".plane-quadrant-name")].map((n) => {
         const r = n.getBoundingClientRect();
         return { left: r.left - rect.left, top: r.top - rect.top, width: r.width, height: r.height };
       });
-      setLayout({ width: rect.width, height: rect.height, names });
+      setLayout((old) =>
+        old &&
+        old.width === rect.width &&
+        old.height === rect.height &&
+        JSON.stringify(old.names) === JSON.stringify(names)
+          ? old
+          : { width: rect.width, height: rect.height, names },
+      );
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -91,86 +192,466 @@ export function ChartView({
     return () => {
       observer.disconnect();
     };
-  }, [planeRef, tp, tc]);
+  }, [tp, tc, view]);
 
-  // Each title on the side of its dot where it stays on the plane and covers no dot, title or quadrant name.
+  const placed = useMemo(() => board.ideas.filter((i) => i.position), [board.ideas]);
+  const keep = useMemo(() => {
+    const ids = new Set<number>();
+    for (const id of [selectedId, focusedId]) {
+      if (id !== null && placed.some((i) => i.id === id)) ids.add(id);
+    }
+    return ids;
+  }, [selectedId, focusedId, placed]);
+
+  const { singles, cells } = useMemo(
+    () =>
+      layout
+        ? partition(placed, view, layout.width, layout.height, {
+            cellSize: CELL_SIZE,
+            maxSingles: MAX_SINGLES,
+            keep,
+          })
+        : { singles: [], cells: [] },
+    [placed, view, layout, keep],
+  );
+  const cellsByKey = useMemo(() => new Map(cells.map((c) => [c.key, c])), [cells]);
+
+  // Each title on the side of its dot where it stays in the window and covers no dot, title, count or quadrant name.
   const labels = useMemo(() => {
-    const places = new Map<number, LabelPlace>();
-    if (!layout) return places;
-    const markers = groups.flatMap((group) => {
-      const at = fractionOf(group.payoff, group.cost);
-      if (group.ideas.length > 1 && expanded !== group.key) {
-        return [
-          {
-            id: -(group.ideas[0]?.id ?? 0),
-            at: { x: at.x * layout.width, y: at.y * layout.height },
-            label: NO_LABEL,
-          },
-        ];
-      }
-      const offsets = expanded === group.key ? fanOffsets(group.ideas.length) : null;
-      return group.ideas.map((idea, i) => {
-        const p = fractionOf(idea.position?.payoff ?? 0, idea.position?.cost ?? 0);
-        const shift = offsets?.[i] ?? { x: 0, y: 0 };
-        return {
-          id: idea.id,
-          at: { x: p.x * layout.width + shift.x, y: p.y * layout.height + shift.y },
-          label: labelSize(idea.title),
-        };
-      });
+    if (!layout) return new Map<number, LabelPlace>();
+    const markers = singles.map((idea) => {
+      const w = toWindow(view, fractionOf(idea.position?.payoff ?? 0, idea.position?.cost ?? 0));
+      return {
+        id: idea.id,
+        at: { x: w.x * layout.width, y: w.y * layout.height },
+        label: labelSize(idea.title),
+      };
     });
     markers.sort((a, b) => Number(b.id === selectedId) - Number(a.id === selectedId));
-    return placeLabels(markers, layout.width, layout.height, layout.names);
-  }, [groups, expanded, layout, selectedId]);
+    return placeLabels(markers, layout.width, layout.height, [...layout.names, ...cells.map((c) => c.badge)]);
+  }, [singles, cells, view, layout, selectedId]);
+
+  // The crowded cells, drawn before the frame is painted.
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !layout) return;
+    drawCells(canvas, cells, view, layout.width, layout.height, matches, layout.names);
+  }, [cells, view, layout, matches, theme]);
+
+  // The focus, after a zoom into a cell: the marker or cell nearest to where it was.
+  useLayoutEffect(() => {
+    const at = pendingFocus.current;
+    const plane = windowRef.current;
+    if (!at || !plane || !layout) return;
+    pendingFocus.current = null;
+    const rect = insideBox(plane);
+    let best: HTMLElement | null = null;
+    let bestDistance = Infinity;
+    for (const el of plane.querySelectorAll<HTMLElement>(".marker, .plane-cell")) {
+      const r = el.getBoundingClientRect();
+      const d = Math.hypot(
+        r.left + r.width / 2 - rect.left - at.x * rect.width,
+        r.top + r.height / 2 - rect.top - at.y * rect.height,
+      );
+      if (d < bestDistance) [best, bestDistance] = [el, d];
+    }
+    (best ?? plane).focus();
+  });
+
+  const zoomIntoCell = useCallback(
+    (cell: Cell, focus: boolean) => {
+      if (!layout) return;
+      const centre = {
+        x: (cell.box.left + cell.box.width / 2) / layout.width,
+        y: (cell.box.top + cell.box.height / 2) / layout.height,
+      };
+      if (viewRef.current.k >= MAX_ZOOM) {
+        setList({ title: `${cell.ideas.length} ideas at one spot`, ideas: cell.ideas });
+        return;
+      }
+      const next = zoomAt(viewRef.current, 4, centre);
+      setView(next);
+      // Where that point shows in the new window.
+      const fx = viewRef.current.x + centre.x / viewRef.current.k;
+      const fy = viewRef.current.y + centre.y / viewRef.current.k;
+      if (focus) pendingFocus.current = toWindow(next, { x: fx, y: fy });
+    },
+    [layout, setView],
+  );
+
+  const fit = useCallback(() => {
+    const shown = matches ? placed.filter((i) => matches.has(i.id)) : placed;
+    setView(fitView(shown.map((i) => fractionOf(i.position?.payoff ?? 0, i.position?.cost ?? 0))));
+  }, [matches, placed, setView]);
+
+  /** Zooms by `factor` around the focused marker or cell when there is one, else around the window's middle. */
+  const zoomBy = useCallback(
+    (factor: number) => {
+      const plane = windowRef.current;
+      const active = document.activeElement;
+      let at: Point = { x: 0.5, y: 0.5 };
+      if (plane && active instanceof HTMLElement && active !== plane && plane.contains(active)) {
+        const r = active.getBoundingClientRect();
+        const p = insideBox(plane);
+        at = {
+          x: Math.min(1, Math.max(0, (r.left + r.width / 2 - p.left) / p.width)),
+          y: Math.min(1, Math.max(0, (r.top + r.height / 2 - p.top) / p.height)),
+        };
+      }
+      setView((v) => zoomAt(v, factor, at));
+    },
+    [setView],
+  );
+
+  // The wheel zooms around the pointer (a pinch on a touchpad arrives as a wheel with Ctrl); sideways, or with
+  // Shift, it pans. React's wheel handler is passive, so this one is added by hand.
+  useEffect(() => {
+    const plane = windowRef.current;
+    if (!plane) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const rect = insideBox(plane);
+      const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? rect.height : 1;
+      const [dx, dy] = [e.deltaX * unit, e.deltaY * unit];
+      if (e.shiftKey || Math.abs(dx) > Math.abs(dy)) {
+        const [px, py] = e.shiftKey && dx === 0 ? [dy, 0] : [dx, dy];
+        setView((v) => panBy(v, px / rect.width, py / rect.height));
+        return;
+      }
+      const at = { x: (e.clientX - rect.left) / rect.width, y: (e.clientY - rect.top) / rect.height };
+      setView((v) => zoomAt(v, Math.exp(-dy * (e.ctrlKey ? 0.01 : 0.002)), at));
+    };
+    plane.addEventListener("wheel", onWheel, { passive: false });
+    return () => {
+      plane.removeEventListener("wheel", onWheel);
+    };
+  }, [setView]);
+
+  // Two fingers on a touch screen pinch to zoom.
+  const touches = useRef(new Map<number, Point>());
+  const pinch = useRef<{ distance: number; view: View } | null>(null);
+
+  const windowPoint = (e: React.PointerEvent): Point => {
+    const rect = windowRef.current ? insideBox(windowRef.current) : null;
+    return rect ? { x: e.clientX - rect.left, y: e.clientY - rect.top } : { x: 0, y: 0 };
+  };
+  const cellAt = (p: Point): Cell | null => {
+    const v = viewRef.current;
+    if (!layout) return null;
+    const col = Math.floor((p.x + v.x * layout.width * v.k) / CELL_SIZE);
+    const row = Math.floor((p.y + v.y * layout.height * v.k) / CELL_SIZE);
+    return cellsByKey.get(`${col},${row}`) ?? null;
+  };
+  const startGesture = (g: Gesture | null) => {
+    gestureRef.current = g;
+    setGesture(g);
+  };
+
+  const onPlanePointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
+    // Markers, the list and its buttons handle their own pointer.
+    const target = e.target as HTMLElement;
+    if (target.closest(".marker, .chart-list, button")) return;
+    if (e.pointerType === "touch") {
+      touches.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      if (touches.current.size === 2) {
+        const [a, b] = [...touches.current.values()] as [Point, Point];
+        pinch.current = { distance: Math.hypot(a.x - b.x, a.y - b.y), view: viewRef.current };
+        startGesture(null);
+        return;
+      }
+    }
+    const at = windowPoint(e);
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setHover(null);
+    if (e.button === 1 || (e.button === 0 && (e.shiftKey || e.pointerType === "touch"))) {
+      e.preventDefault();
+      startGesture({ kind: "pan", pointerId: e.pointerId, start: at, view: viewRef.current, moved: false });
+    } else if (e.button === 0) {
+      startGesture({ kind: "click", pointerId: e.pointerId, start: at });
+    }
+  };
+
+  const onPlanePointerMove = (e: React.PointerEvent<HTMLDivElement>) => {
+    const g = gestureRef.current;
+    // A marker being dragged, or the pointer over a marker or the list: nothing to do here (and nothing measured,
+    // which would cost the dragged marker its frame).
+    if (
+      !g &&
+      !touches.current.has(e.pointerId) &&
+      (e.target as HTMLElement).closest(".marker, .chart-list, .chart-hover")
+    ) {
+      if (hover) setHover(null);
+      return;
+    }
+    const rect = windowRef.current ? insideBox(windowRef.current) : null;
+    if (!rect) return;
+    if (touches.current.has(e.pointerId)) {
+      touches.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      if (pinch.current && touches.current.size === 2) {
+        const [a, b] = [...touches.current.values()] as [Point, Point];
+        const mid = {
+          x: ((a.x + b.x) / 2 - rect.left) / rect.width,
+          y: ((a.y + b.y) / 2 - rect.top) / rect.height,
+        };
+        const { distance, view: from } = pinch.current;
+        setView(zoomAt(from, Math.hypot(a.x - b.x, a.y - b.y) / Math.max(1, distance), mid));
+        return;
+      }
+    }
+    const at = windowPoint(e);
+    if (!g || g.pointerId !== e.pointerId) {
+      // Hovering: the cell under the pointer lists its ideas.
+      const cell = cellAt(at);
+      if (cell?.key !== hover?.cell.key) setHover(cell ? { cell, at } : null);
+      return;
+    }
+    if (g.kind === "pan") {
+      const dx = (at.x - g.start.x) / rect.width;
+      const dy = (at.y - g.start.y) / rect.height;
+      setView(panBy(g.view, -dx, -dy));
+      if (!g.moved && Math.hypot(at.x - g.start.x, at.y - g.start.y) > CLICK_SLOP) {
+        startGesture({ ...g, moved: true });
+      }
+    } else if (g.kind === "click") {
+      if (Math.hypot(at.x - g.start.x, at.y - g.start.y) > CLICK_SLOP) {
+        startGesture({ kind: "rect", pointerId: g.pointerId, start: g.start, end: at });
+      }
+    } else {
+      startGesture({ ...g, end: at });
+    }
+  };
+
+  const onPlanePointerUp = (e: React.PointerEvent<HTMLDivElement>) => {
+    touches.current.delete(e.pointerId);
+    if (touches.current.size < 2) pinch.current = null;
+    const g = gestureRef.current;
+    if (!g || g.pointerId !== e.pointerId) return;
+    startGesture(null);
+    if (g.kind === "click") {
+      const cell = cellAt(g.start);
+      if (cell) zoomIntoCell(cell, false);
+      else setList(null);
+    } else if (g.kind === "rect" && layout) {
+      const box = rectBox(g.start, windowPoint(e));
+      const found = ideasIn(placed, viewRef.current, layout.width, layout.height, box);
+      setList({
+        title: `${found.length} ${found.length === 1 ? "idea" : "ideas"} in the rectangle`,
+        ideas: found,
+      });
+    }
+  };
+
+  const onPlaneKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target as HTMLElement;
+    if (target.closest(".chart-list")) return;
+    if (e.key === "+" || e.key === "=") {
+      e.preventDefault();
+      zoomBy(ZOOM_STEP);
+    } else if (e.key === "-" || e.key === "_") {
+      e.preventDefault();
+      zoomBy(1 / ZOOM_STEP);
+    } else if (e.key === "0") {
+      e.preventDefault();
+      fit();
+    } else if (!target.closest(".marker")) {
+      // On the plane or a cell, the arrows pan by a fifth of the window (Shift: a whole window).
+      const step = e.shiftKey ? 1 : 0.2;
+      const pan: Record<string, [number, number]> = {
+        ArrowLeft: [-step, 0],
+        ArrowRight: [step, 0],
+        ArrowUp: [0, -step],
+        ArrowDown: [0, step],
+      };
+      const move = pan[e.key];
+      if (!move) return;
+      e.preventDefault();
+      setView((v) => panBy(v, move[0], move[1]));
+    }
+  };
+
+  const zoomPercent = Math.round(view.k * 100);
+  const shownCount = singles.length + cells.reduce((n, c) => n + c.ideas.length, 0);
+  const tools = (
+    <>
+      <div className="chart-zoom" role="group" aria-label="Zoom">
+        <button
+          type="button"
+          className="button"
+          aria-label="Zoom out"
+          title="Zoom out (−)"
+          disabled={view.k <= 1}
+          onClick={() => {
+            zoomBy(1 / ZOOM_STEP);
+          }}
+        >
+          −
+        </button>
+        <output className="chart-zoom-level" aria-live="polite" aria-label={`Zoom ${zoomPercent}%`}>
+          {zoomPercent}%
+        </output>
+        <button
+          type="button"
+          className="button"
+          aria-label="Zoom in"
+          title="Zoom in (+)"
+          disabled={view.k >= MAX_ZOOM}
+          onClick={() => {
+            zoomBy(ZOOM_STEP);
+          }}
+        >
+          +
+        </button>
+        <button type="button" className="button" title="Show every idea (0)" onClick={fit}>
+          Fit
+        </button>
+      </div>
+      <span className="chart-hint">
+        {shownCount.toLocaleString("en")} of {placed.length.toLocaleString("en")} in view · Wheel: zoom ·
+        Shift+drag: pan · Drag: list the ideas in a rectangle
+      </span>
+    </>
+  );
+
+  // Markers and cells in reading order (top to bottom, then left to right), so that Tab follows the plane.
+  const items = useMemo(() => {
+    if (!layout) return [];
+    const all: { top: number; left: number; idea?: Idea; cell?: Cell }[] = [];
+    for (const idea of singles) {
+      const w = toWindow(view, fractionOf(idea.position?.payoff ?? 0, idea.position?.cost ?? 0));
+      all.push({ top: Math.floor((w.y * layout.height) / CELL_SIZE), left: w.x * layout.width, idea });
+    }
+    for (const cell of cells) {
+      all.push({ top: Math.floor((cell.box.top + 1) / CELL_SIZE), left: cell.badge.left, cell });
+    }
+    return all.sort((a, b) => a.top - b.top || a.left - b.left);
+  }, [singles, cells, view, layout]);
+
+  const planeOffset = layout
+    ? { x: view.x * layout.width * view.k, y: view.y * layout.height * view.k }
+    : { x: 0, y: 0 };
 
   return (
     <PlaneFrame
       thresholds={board.thresholds}
-      planeRef={setRefs}
-      className={isOver ? "plane-target" : undefined}
-      label={`PICK chart. Thresholds: payoff ${tp}, cost/risk ${tc}.`}
-      onPointerDown={(e) => {
-        if (e.target === e.currentTarget) setExpanded(null);
+      planeRef={setWindowRefs}
+      view={view}
+      tools={tools}
+      className={
+        `${isOver ? "plane-target " : ""}${gesture?.kind === "pan" ? "plane-panning" : ""}`.trim() ||
+        undefined
+      }
+      label={`PICK chart. Thresholds: payoff ${tp}, cost/risk ${tc}. Zoom ${zoomPercent}%: plus and minus zoom, 0 shows every idea, the arrows move across.`}
+      planeProps={{
+        tabIndex: 0,
+        onPointerMove: onPlanePointerMove,
+        onPointerUp: onPlanePointerUp,
+        onPointerCancel: onPlanePointerUp,
+        onPointerLeave: () => {
+          setHover(null);
+        },
+        onKeyDown: onPlaneKeyDown,
+        onFocus: (e) => {
+          const id = Number((e.target as HTMLElement).closest<HTMLElement>(".marker")?.dataset.ideaId ?? NaN);
+          setFocusedId(Number.isNaN(id) ? null : id);
+        },
       }}
+      onPointerDown={onPlanePointerDown}
+      beneath={<canvas ref={canvasRef} className="plane-canvas" aria-hidden="true" />}
     >
-      {groups.map((group) => {
-        const fanned = expanded === group.key;
-        if (group.ideas.length > 1 && !fanned) {
-          const at = fractionOf(group.payoff, group.cost);
-          const dim = matches !== null && !group.ideas.some((i) => matches.has(i.id));
-          return (
+      <div
+        ref={planeRef}
+        className="plane-content"
+        style={{
+          left: -planeOffset.x,
+          top: -planeOffset.y,
+          width: layout ? layout.width * view.k : `${view.k * 100}%`,
+          height: layout ? layout.height * view.k : `${view.k * 100}%`,
+        }}
+      >
+        {items.map(({ idea, cell }) =>
+          idea ? (
+            <Marker
+              key={idea.id}
+              idea={idea}
+              selected={idea.id === selectedId}
+              dimmed={matches !== null && !matches.has(idea.id)}
+              label={labels.get(idea.id) ?? DEFAULT_PLACE}
+              planeRect={planeRect}
+              onSelect={onSelect}
+              onOpen={onOpen}
+              onPlace={onPlace}
+            />
+          ) : cell ? (
             <button
-              key={group.key}
+              key={cell.key}
               type="button"
-              className={`marker-stack${dim ? " dimmed" : ""}`}
-              style={{ left: `${at.x * 100}%`, top: `${at.y * 100}%` }}
-              aria-label={`${group.ideas.length} ideas close together: ${group.ideas.map((i) => i.title).join("; ")}. Press to spread them out.`}
-              title={group.ideas.map((i) => i.title).join("\n")}
-              onClick={() => {
-                setExpanded(group.key);
+              className="plane-cell"
+              style={{
+                left: cell.badge.left + planeOffset.x,
+                top: cell.badge.top + planeOffset.y,
+                width: cell.badge.width,
+                height: cell.badge.height,
               }}
-            >
-              {group.ideas.length}
-            </button>
-          );
-        }
-        const offsets = fanned ? fanOffsets(group.ideas.length) : null;
-        return group.ideas.map((idea, i) => (
-          <Marker
-            key={idea.id}
-            idea={idea}
-            selected={idea.id === selectedId}
-            dimmed={matches !== null && !matches.has(idea.id)}
-            offset={offsets?.[i] ?? null}
-            label={labels.get(idea.id) ?? DEFAULT_PLACE}
-            planeRect={planeRect}
-            onSelect={onSelect}
-            onOpen={onOpen}
-            onPlace={onPlace}
-          />
-        ));
-      })}
-      {incoming && <PlaneGhost pointer={incoming.pointer} title={incoming.title} planeRect={planeRect} />}
+              aria-label={cellLabel(cell)}
+              tabIndex={0}
+              onClick={() => {
+                zoomIntoCell(cell, true);
+              }}
+            />
+          ) : null,
+        )}
+        {incoming && <PlaneGhost pointer={incoming.pointer} title={incoming.title} planeRect={planeRect} />}
+      </div>
+      {gesture?.kind === "rect" && (
+        <div className="plane-rect" style={rectStyle(gesture.start, gesture.end)} />
+      )}
+      {hover && !gesture && layout && (
+        <div
+          className="chart-hover"
+          aria-hidden="true"
+          style={{
+            left: Math.min(hover.at.x + 14, layout.width - 260),
+            top: Math.min(hover.at.y + 14, layout.height - 40),
+          }}
+        >
+          <strong>{hover.cell.ideas.length} ideas here</strong>
+          <ul>
+            {hover.cell.ideas.slice(0, 8).map((idea) => (
+              <li key={idea.id}>{idea.title}</li>
+            ))}
+          </ul>
+          {hover.cell.ideas.length > 8 && <span>and {hover.cell.ideas.length - 8} more</span>}
+          <span className="chart-hover-hint">Click to zoom in, or drag a rectangle to list them</span>
+        </div>
+      )}
+      {list && (
+        <IdeaList
+          title={list.title}
+          ideas={list.ideas}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          onOpen={onOpen}
+          onClose={() => {
+            setList(null);
+            windowRef.current?.focus();
+          }}
+        />
+      )}
     </PlaneFrame>
   );
+}
+
+function rectBox(a: Point, b: Point): Box {
+  return {
+    left: Math.min(a.x, b.x),
+    top: Math.min(a.y, b.y),
+    width: Math.abs(a.x - b.x),
+    height: Math.abs(a.y - b.y),
+  };
+}
+
+function rectStyle(a: Point, b: Point): React.CSSProperties {
+  const box = rectBox(a, b);
+  return { left: box.left, top: box.top, width: box.width, height: box.height };
 }

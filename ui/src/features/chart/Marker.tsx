@@ -3,15 +3,13 @@
 import { memo } from "react";
 
 import type { Idea } from "../../lib/bindings";
-import { fractionOf, type LabelPlace, type Point } from "./geometry";
+import { fractionOf, type LabelPlace } from "./geometry";
 import { usePlaneDrag } from "./usePlaneDrag";
 
 interface MarkerProps {
   idea: Idea;
   selected: boolean;
   dimmed: boolean;
-  /** Pixels to shift the marker by, when its cluster is fanned out. */
-  offset: Point | null;
   /** Which side of the dot its title goes on (`hidden`: no room; it shows on hover and focus), and its shift. */
   label: LabelPlace;
   planeRect: () => DOMRect | null;
@@ -21,7 +19,7 @@ interface MarkerProps {
 }
 
 export const Marker = memo(function Marker(props: MarkerProps) {
-  const { idea, selected, dimmed, offset, label, planeRect, onSelect, onOpen, onPlace } = props;
+  const { idea, selected, dimmed, label, planeRect, onSelect, onOpen, onPlace } = props;
   const saved = idea.position ?? { payoff: 0, cost: 0 };
   const { live, handlers, onArrowKey } = usePlaneDrag({
     saved,
@@ -38,8 +36,8 @@ export const Marker = memo(function Marker(props: MarkerProps) {
   // compositor moves without laying out the plane again.
   const at = fractionOf(saved.payoff, saved.cost);
   const rect = live ? planeRect() : null;
-  const dx = live && rect ? ((live.cost - saved.cost) / 10) * rect.width : (offset?.x ?? 0);
-  const dy = live && rect ? ((saved.payoff - live.payoff) / 10) * rect.height : (offset?.y ?? 0);
+  const dx = live && rect ? ((live.cost - saved.cost) / 10) * rect.width : 0;
+  const dy = live && rect ? ((saved.payoff - live.payoff) / 10) * rect.height : 0;
 
   return (
     <button

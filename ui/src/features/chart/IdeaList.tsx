@@ -1,0 +1,84 @@
+// The ideas under a dragged rectangle (or at one crowded spot), as a list beside the plane: click one to select it
+// (it then shows as a marker of its own, ready to drag), double-click or press Enter or E to open its details.
+import { useEffect, useRef } from "react";
+
+import type { Idea } from "../../lib/bindings";
+
+interface IdeaListProps {
+  title: string;
+  ideas: readonly Idea[];
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+  onOpen: (id: number) => void;
+  onClose: () => void;
+}
+
+/** More than this many are summed up: a longer list is read by nobody and costs the page. */
+const SHOWN = 200;
+
+export function IdeaList({ title, ideas, selectedId, onSelect, onOpen, onClose }: IdeaListProps) {
+  const heading = useRef<HTMLHeadingElement | null>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [ideas]);
+  return (
+    <section
+      className="chart-list"
+      aria-label={title}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.preventDefault();
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <header className="chart-list-header">
+        <h2 ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
+        <button type="button" className="button" aria-label="Close the list" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {ideas.length === 0 ? (
+        <p className="chart-list-empty">No idea there. Drag across some markers or counts.</p>
+      ) : (
+        <ul>
+          {ideas.slice(0, SHOWN).map((idea) => (
+            <li key={idea.id}>
+              <button
+                type="button"
+                className={`chart-list-item zone-${idea.zone}`}
+                aria-pressed={idea.id === selectedId}
+                onClick={() => {
+                  onSelect(idea.id);
+                }}
+                onDoubleClick={() => {
+                  onOpen(idea.id);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter" || e.key === "e" || e.key === "E") {
+                    e.preventDefault();
+                    onOpen(idea.id);
+                  }
+                }}
+              >
+                <span className="chart-list-dot" aria-hidden="true" />
+                <span className="chart-list-title">{idea.title}</span>
+                <span className="chart-list-scores">
+                  P {idea.position?.payoff ?? 0} · C {idea.position?.cost ?? 0}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ideas.length > SHOWN && (
+        <p className="chart-list-more">
+          and {ideas.length - SHOWN} more: zoom in, or drag a smaller rectangle
+        </p>
+      )}
+    </section>
+  );
+}

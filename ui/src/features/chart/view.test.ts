@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+
+import { idea } from "../../test/fakeBackend";
+import { fractionOf } from "./geometry";
+import {
+  clampView,
+  fitView,
+  ideasIn,
+  MAX_ZOOM,
+  partition,
+  ticks,
+  toWindow,
+  WHOLE_PLANE,
+  zoomAt,
+} from "./view";
+
+describe("the view", () => {
+  const at = (id: number, payoff: number, cost: number) => ({
+    ...idea(id, `idea ${id}`, "implement"),
+    position: { payoff, cost },
+  });
+
+  it("zooms around a point that stays put, within the plane and the zoom's limits", () => {
+    const zoomed = zoomAt(WHOLE_PLANE, 4, { x: 0.25, y: 0.75 });
+    expect(zoomed.k).toBe(4);
+    // The point a quarter across and three quarters down is still there.
+    const point = { x: 0.25, y: 0.75 };
+    expect(toWindow(zoomed, point).x).toBeCloseTo(0.25);
+    expect(toWindow(zoomed, point).y).toBeCloseTo(0.75);
+    expect(zoomAt(WHOLE_PLANE, 0.5)).toEqual(WHOLE_PLANE);
+    expect(zoomAt(WHOLE_PLANE, 1000).k).toBe(MAX_ZOOM);
+    expect(clampView({ x: 0.9, y: -1, k: 2 })).toEqual({ x: 0.5, y: 0, k: 2 });
+  });
+
+  it("fits the ideas given, and the whole plane for none", () => {
+    expect(fitView([])).toEqual(WHOLE_PLANE);
+    const view = fitView([fractionOf(8, 1), fractionOf(9, 2)]);
+    expect(view.k).toBeGreaterThan(5);
+    for (const p of [fractionOf(8, 1), fractionOf(9, 2)]) {
+      const w = toWindow(view, p);
+      expect(w.x).toBeGreaterThan(0);
+      expect(w.x).toBeLessThan(1);
+      expect(w.y).toBeGreaterThan(0);
+      expect(w.y).toBeLessThan(1);
+    }
+  });
+
+  it("gives round ticks for what is on screen", () => {
+    expect(ticks(0, 10)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(ticks(2.5, 5)).toEqual([2.5, 3, 3.5, 4, 4.5, 5]);
+    expect(ticks(7.13, 7.44)).toEqual([7.2, 7.3, 7.4]);
+  });
+
+  it("counts crowded cells and shows lone ideas one by one, whatever the board's size", () => {
+    const crowd = Array.from({ length: 10_000 }, (_, i) => at(i + 1, 5 + (i % 10) / 100, 5 + (i % 7) / 100));
+    const lone = at(20_000, 9.5, 0.5);
+    const { singles, cells } = partition([...crowd, lone], WHOLE_PLANE, 1000, 800, { cellSize: 28 });
+    expect(singles.map((i) => i.id)).toEqual([20_000]);
+    expect(cells.reduce((n, c) => n + c.ideas.length, 0)).toBe(10_000);
+    expect(cells.length).toBeLessThan(10);
+    // The selected idea is always one by one; ideas off screen are left out.
+    const zoomed = zoomAt(WHOLE_PLANE, 8, { x: 0.05, y: 0.05 });
+    const kept = partition([...crowd, lone], zoomed, 1000, 800, { keep: new Set([3]) });
+    expect(kept.singles.map((i) => i.id).sort()).toEqual([20_000, 3].sort());
+    expect(kept.cells).toEqual([]);
+    // At most so many are elements of their own.
+    const spread = Array.from({ length: 2_000 }, (_, i) => at(i + 1, (i % 50) / 5, Math.floor(i / 50) / 4));
+    expect(partition(spread, WHOLE_PLANE, 5000, 5000, { maxSingles: 100 }).singles).toHaveLength(100);
+  });
+
+  it("finds the ideas under a rectangle", () => {
+    const ideas = [at(1, 9, 1), at(2, 1, 9), at(3, 8, 2)];
+    const found = ideasIn(ideas, WHOLE_PLANE, 1000, 1000, { left: 0, top: 0, width: 250, height: 250 });
+    expect(found.map((i) => i.id)).toEqual([1, 3]);
+  });
+});

@@ -1,0 +1,165 @@
+// The part of the PICK plane on screen (zoom and pan), and which markers are shown one by one and which are counted
+// per cell: pure functions, loaded with the chart only.
+import type { Idea } from "../../lib/bindings";
+import { fractionOf, type Box, type Point } from "./geometry";
+
+/**
+ * What part of the plane is on screen: the top-left corner as fractions of the whole plane (0–1, from its top left)
+ * and the zoom (1: the whole plane; 4: a quarter of it across).
+ */
+export interface View {
+  x: number;
+  y: number;
+  k: number;
+}
+
+export const WHOLE_PLANE: View = { x: 0, y: 0, k: 1 };
+/** At this zoom one point of score is about 2,000 pixels across on a wide window: 0.1 is far apart. */
+export const MAX_ZOOM = 64;
+
+/** `view` with its zoom within 1–`MAX_ZOOM` and its window inside the plane. */
+export function clampView(view: View): View {
+  const k = Math.min(MAX_ZOOM, Math.max(1, view.k));
+  const span = 1 / k;
+  return { k, x: Math.min(Math.max(0, view.x), 1 - span), y: Math.min(Math.max(0, view.y), 1 - span) };
+}
+
+/** `view` zoomed by `factor`, keeping the point at `at` (fractions of the window, 0–1) where it is on screen. */
+export function zoomAt(view: View, factor: number, at: Point = { x: 0.5, y: 0.5 }): View {
+  const k = Math.min(MAX_ZOOM, Math.max(1, view.k * factor));
+  const fx = view.x + at.x / view.k;
+  const fy = view.y + at.y / view.k;
+  return clampView({ k, x: fx - at.x / k, y: fy - at.y / k });
+}
+
+/** `view` moved by `dx`, `dy` windows (1: a whole window's width or height). */
+export function panBy(view: View, dx: number, dy: number): View {
+  return clampView({ ...view, x: view.x + dx / view.k, y: view.y + dy / view.k });
+}
+
+/** The view that shows all of `points` (fractions of the plane), with a margin; the whole plane for none. */
+export function fitView(points: readonly Point[]): View {
+  if (points.length === 0) return WHOLE_PLANE;
+  let [minX, minY, maxX, maxY] = [1, 1, 0, 0];
+  for (const p of points) {
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
+  }
+  // A margin of a tenth on each side, and at least a tenth of the plane across, so a lone idea shows its place.
+  const span = Math.min(1, Math.max(0.1, maxX - minX, maxY - minY) * 1.2);
+  return clampView({ k: 1 / span, x: (minX + maxX) / 2 - span / 2, y: (minY + maxY) / 2 - span / 2 });
+}
+
+/** Where a point of the plane (fractions) shows in the window (fractions of the window; outside 0–1 off screen). */
+export function toWindow(view: View, p: Point): Point {
+  return { x: (p.x - view.x) * view.k, y: (p.y - view.y) * view.k };
+}
+
+/** Ticks for an axis showing scores `from`–`to`: a round step that gives about three to six of them. */
+export function ticks(from: number, to: number): number[] {
+  const span = to - from;
+  const step = [0.1, 0.2, 0.5, 1, 2].find((s) => span / s <= 6) ?? 2;
+  const out: number[] = [];
+  for (let t = Math.ceil(from / step - 1e-9) * step; t <= to + 1e-9; t += step)
+    out.push(Math.round(t * 10) / 10 + 0);
+  return out;
+}
+
+/** A square of the window where markers are too many to show one by one: they are counted and shaded instead. */
+export interface Cell {
+  key: string;
+  /** The cell's square in window pixels (what the pointer is over). */
+  box: Box;
+  /** The count's badge in window pixels: centred on its ideas, bigger for more of them, inside the square's size. */
+  badge: Box;
+  ideas: Idea[];
+}
+
+/**
+ * Sorts the placed ideas inside the window (`width` × `height` pixels showing `view`) into those shown one by one
+ * and the cells of `cellSize` pixels where markers are too many: a cell holding one idea shows it, a cell holding
+ * more counts them. Cells are fixed to the plane (not the window), so panning does not regroup them. At most
+ * `maxSingles` are shown one by one; ideas in `keep` always are.
+ */
+export function partition(
+  ideas: readonly Idea[],
+  view: View,
+  width: number,
+  height: number,
+  options: { cellSize?: number; maxSingles?: number; keep?: ReadonlySet<number> } = {},
+): { singles: Idea[]; cells: Cell[] } {
+  const { cellSize = 28, maxSingles = 300, keep = new Set<number>() } = options;
+  const scaleX = width * view.k;
+  const scaleY = height * view.k;
+  const offsetX = view.x * scaleX;
+  const offsetY = view.y * scaleY;
+  const buckets = new Map<string, { col: number; row: number; ideas: Idea[] }>();
+  const singles: Idea[] = [];
+  for (const idea of ideas) {
+    const p = idea.position;
+    if (!p) continue;
+    if (keep.has(idea.id)) {
+      singles.push(idea);
+      continue;
+    }
+    // In plane pixels (the whole plane at this zoom), then the window's.
+    const px = (p.cost / 10) * scaleX;
+    const py = (1 - p.payoff / 10) * scaleY;
+    const wx = px - offsetX;
+    const wy = py - offsetY;
+    if (wx < -1 || wy < -1 || wx > width + 1 || wy > height + 1) continue;
+    const col = Math.floor(px / cellSize);
+    const row = Math.floor(py / cellSize);
+    const key = `${col},${row}`;
+    const bucket = buckets.get(key);
+    if (bucket) bucket.ideas.push(idea);
+    else buckets.set(key, { col, row, ideas: [idea] });
+  }
+  const cells: Cell[] = [];
+  let room = Math.max(0, maxSingles - singles.length);
+  for (const [key, bucket] of buckets) {
+    if (bucket.ideas.length === 1 && room > 0) {
+      singles.push(bucket.ideas[0] as Idea);
+      room--;
+      continue;
+    }
+    let [sx, sy] = [0, 0];
+    for (const idea of bucket.ideas) {
+      sx += ((idea.position?.cost ?? 0) / 10) * scaleX;
+      sy += (1 - (idea.position?.payoff ?? 0) / 10) * scaleY;
+    }
+    const n = bucket.ideas.length;
+    const size = Math.min(cellSize - 2, 20 + 3 * Math.log2(n));
+    cells.push({
+      key,
+      box: {
+        left: bucket.col * cellSize - offsetX,
+        top: bucket.row * cellSize - offsetY,
+        width: cellSize,
+        height: cellSize,
+      },
+      badge: {
+        left: sx / n - offsetX - size / 2,
+        top: sy / n - offsetY - size / 2,
+        width: size,
+        height: size,
+      },
+      ideas: bucket.ideas,
+    });
+  }
+  return { singles, cells };
+}
+
+/** The ideas whose scores fall inside `box` (window pixels of a `width` × `height` window showing `view`). */
+export function ideasIn(ideas: readonly Idea[], view: View, width: number, height: number, box: Box): Idea[] {
+  return ideas.filter((idea) => {
+    const p = idea.position;
+    if (!p) return false;
+    const w = toWindow(view, fractionOf(p.payoff, p.cost));
+    const x = w.x * width;
+    const y = w.y * height;
+    return x >= box.left && x <= box.left + box.width && y >= box.top && y <= box.top + box.height;
+  });
+}
