@@ -66,8 +66,9 @@ pub async fn run(state: Arc<AppState>, session: Arc<Session>, wake: Wake) {
         if let Err(err) = deliver(db, &sender, api.as_ref().map_err(Clone::clone), false).await {
             eprintln!("pickboard: the outbox could not be delivered: {err}");
         }
-        if let (Ok(api), Ok(Some(who))) = (&api, state.read(account::identity)) {
-            if let Err(err) = rounds::service::send_waiting(db, api, &who).await {
+        let who = state.read(account::identity).ok().flatten();
+        if let (Ok(api), Some(who)) = (&api, &who) {
+            if let Err(err) = rounds::service::send_waiting(db, api, who).await {
                 eprintln!("pickboard: a waiting ballot could not be sent: {err}");
             }
         }
@@ -76,7 +77,12 @@ pub async fn run(state: Arc<AppState>, session: Arc<Session>, wake: Wake) {
             Duration::from_millis(u64::try_from(at - now_ms()).unwrap_or(0))
                 .clamp(Duration::from_millis(50), IDLE)
         });
-        if state.read(rounds::store::any_waiting).unwrap_or(false) {
+        let ballots_wait = who.as_ref().is_some_and(|who| {
+            state
+                .read(|tx| rounds::store::any_waiting(tx, &rounds::store::Owner::of(who)))
+                .unwrap_or(false)
+        });
+        if ballots_wait {
             wait = wait.min(BALLOT_RETRY);
         }
         tokio::select! {

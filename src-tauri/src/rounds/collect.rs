@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::record::{self, BallotRecord, ResultRecord, RoundRecord, BALLOT_PROP, RESULT_PROP};
+use super::record::{
+    self, BallotRecord, ResultRecord, RevealRecord, RoundRecord, BALLOT_PROP, RESULT_PROP, REVEAL_PROP,
+};
 use super::seal::{self, OpenFailure};
 use super::store::OpenedBallot;
 use crate::error::{Error, Result};
@@ -54,6 +56,19 @@ impl Thread {
             .chain([self.root.update_at])
             .max()
             .unwrap_or(0)
+    }
+
+    /// Whether the facilitator has revealed the round (their Pickboard replied so): ballots are not counted any more.
+    pub fn revealed(&self) -> bool {
+        self.replies
+            .iter()
+            .filter(|p| p.user_id == self.root.user_id)
+            .any(|p| {
+                matches!(
+                    record::read::<RevealRecord>(&p.props, REVEAL_PROP, "reveal"),
+                    Ok(Some(r)) if r.round_id == self.record.round_id
+                )
+            })
     }
 
     /// The result the facilitator posted when closing, if the round is closed.

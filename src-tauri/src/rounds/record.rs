@@ -15,6 +15,7 @@ use crate::mattermost::mentions::neutralise;
 pub const ROUND_PROP: &str = "pickboard_round";
 pub const BALLOT_PROP: &str = "pickboard_ballot";
 pub const RESULT_PROP: &str = "pickboard_round_result";
+pub const REVEAL_PROP: &str = "pickboard_round_revealed";
 /// The version of the records this Pickboard writes and reads.
 pub const VERSION: u32 = 1;
 
@@ -80,6 +81,18 @@ pub struct ResultRecord {
     pub version: u32,
     pub round_id: String,
     pub ballots: Vec<PublishedBallot>,
+}
+
+/// `props.pickboard_round_revealed` of the facilitator's reply at the reveal: voters' Pickboards stop sending ballots,
+/// which would not be counted any more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevealRecord {
+    pub version: u32,
+    pub round_id: String,
+}
+
+impl RevealRecord {
+    pub const MESSAGE: &'static str = "The round is revealed: ballots sent from now on are not counted.";
 }
 
 /// Reads a versioned record from a post's props: `None` when the post has none; refused when it was made by a newer

@@ -9,11 +9,14 @@ use ts_rs::TS;
 
 use super::collect::{self, NotCounted, Thread};
 use super::outcome::{self, Verification};
-use super::record::{self, BallotRecord, RoundIdea, RoundRecord, BALLOT_PROP, RESULT_PROP, ROUND_PROP};
+use super::record::{
+    self, BallotRecord, RevealRecord, RoundIdea, RoundRecord, BALLOT_PROP, RESULT_PROP, REVEAL_PROP,
+    ROUND_PROP,
+};
 use super::seal::{self, Estimate, Estimates};
 use super::settle::{self, SettleOutcome};
 use super::stats::{self, IdeaStats};
-use super::store::{self, Draft, OpenedBallot, RoundState, StoredRound};
+use super::store::{self, Draft, OpenedBallot, Owner, RoundState, StoredRound};
 use crate::domain::{Thresholds, Zone};
 use crate::error::{Error, Result};
 use crate::mattermost::account::Identity;
@@ -41,6 +44,8 @@ pub struct RoundView {
     pub facilitator: String,
     /// This Pickboard started the round and holds its key: it can reveal it.
     pub am_facilitator: bool,
+    /// The facilitator's board the round was started on (this Pickboard's), for the facilitator.
+    pub board_id: Option<i64>,
     /// For a voter, "open" until the round is closed (the reveal is the facilitator's).
     pub state: RoundState,
     /// This voter's ballot, as saved here.
@@ -98,6 +103,9 @@ pub struct Submitted {
     /// The ideas placed (not "no opinion").
     pub count: u32,
 }
+
+/// Held while a ballot is being sent, by the voter (Send) or by the background worker (a queued ballot).
+static SENDING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 fn lock(db: &Mutex<Db>) -> std::sync::MutexGuard<'_, Db> {
     db.lock().unwrap_or_else(PoisonError::into_inner)
@@ -215,16 +223,32 @@ pub async fn start(
         revealed: None,
         created_at: now_ms(),
     };
-    lock(db).write(|tx| store::insert(tx, &stored))?;
+    // The facilitator votes too: their draft is kept from the start, like a member's who joined.
+    let draft = lock(db).write(|tx| {
+        store::insert(tx, &stored)?;
+        store::ensure_draft(tx, &Owner::of(who), &stored.record, &post.id)?;
+        store::draft(tx, &Owner::of(who), &post.id)
+    })?;
     Ok(view(
         who,
         &stored.record,
         &post.id,
         &post.user_id,
         Some(&stored),
-        None,
-        false,
+        draft,
+        RoundState::Open,
     ))
+}
+
+/// A round's state as its thread shows it to a voter.
+fn thread_state(thread: &Thread) -> RoundState {
+    if thread.result().is_some() {
+        RoundState::Closed
+    } else if thread.revealed() {
+        RoundState::Revealed
+    } else {
+        RoundState::Open
+    }
 }
 
 fn view(
@@ -234,13 +258,9 @@ fn view(
     facilitator: &str,
     stored: Option<&StoredRound>,
     draft: Option<Draft>,
-    closed: bool,
+    seen: RoundState,
 ) -> RoundView {
-    let state = match stored {
-        Some(s) => s.state,
-        None if closed => RoundState::Closed,
-        None => RoundState::Open,
-    };
+    let state = stored.map_or(seen, |s| s.state);
     RoundView {
         round_id: record.round_id.clone(),
         root_post_id: root_post_id.to_owned(),
@@ -252,6 +272,7 @@ fn view(
         note: record.note.clone(),
         facilitator: facilitator.to_owned(),
         am_facilitator: stored.is_some(),
+        board_id: stored.map(|s| s.board_id),
         state,
         draft,
     }
@@ -269,19 +290,12 @@ pub async fn find(db: &Mutex<Db>, api: &Api, who: &Identity, link: &str) -> Resu
     // Joining keeps an empty draft here: the round is listed among the open ones, and the ballot can be drafted
     // offline from then on.
     let (stored, draft) = lock(db).write(|tx| {
-        let draft = match store::draft(tx, &root_id)? {
-            Some(draft) => draft,
-            None => store::save_draft(
-                tx,
-                who.server.as_str(),
-                &thread.record,
-                &root_id,
-                &Estimates::new(),
-            )?,
-        };
-        Ok((store::by_root(tx, &root_id)?, Some(draft)))
+        store::ensure_draft(tx, &Owner::of(who), &thread.record, &root_id)?;
+        Ok((
+            store::by_root(tx, &root_id)?,
+            store::draft(tx, &Owner::of(who), &root_id)?,
+        ))
     })?;
-    let closed = thread.result().is_some();
     Ok(view(
         who,
         &thread.record,
@@ -289,7 +303,7 @@ pub async fn find(db: &Mutex<Db>, api: &Api, who: &Identity, link: &str) -> Resu
         &thread.root.user_id,
         stored.as_ref(),
         draft,
-        closed,
+        thread_state(&thread),
     ))
 }
 
@@ -300,7 +314,7 @@ pub fn list_open(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<Ro
             .iter()
             .filter(|r| r.state != RoundState::Closed)
             .map(|r| {
-                let draft = store::draft(tx, &r.root_post_id)?;
+                let draft = store::draft(tx, &Owner::of(who), &r.root_post_id)?;
                 Ok(view(
                     who,
                     &r.record,
@@ -308,12 +322,12 @@ pub fn list_open(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<Ro
                     &who.user_id,
                     Some(r),
                     draft,
-                    false,
+                    r.state,
                 ))
             })
             .collect::<Result<_>>()?;
         let started: HashSet<String> = out.iter().map(|v| v.root_post_id.clone()).collect();
-        for draft in store::drafts(tx, who.server.as_str())? {
+        for draft in store::drafts(tx, &Owner::of(who))? {
             if started.contains(&draft.root_post_id) || store::by_root(tx, &draft.root_post_id)?.is_some() {
                 continue;
             }
@@ -329,6 +343,7 @@ pub fn list_open(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<Ro
                 note: String::new(),
                 facilitator: String::new(),
                 am_facilitator: false,
+                board_id: None,
                 state: RoundState::Open,
                 draft: Some(draft),
             });
@@ -347,12 +362,18 @@ pub async fn save_draft(
 ) -> Result<Draft> {
     // A round joined or started here has its draft already: it is kept without asking Mattermost, so that a voter
     // can go on offline (sending checks the estimates against the round).
-    if let Some(draft) = lock(db).write(|tx| store::update_draft(tx, root_post_id, estimates))? {
+    if let Some(draft) =
+        lock(db).write(|tx| store::update_draft(tx, &Owner::of(who), root_post_id, estimates))?
+    {
         return Ok(draft);
     }
     let thread = read_thread(api, root_post_id).await?;
     check_estimates(&thread.record, estimates)?;
-    lock(db).write(|tx| store::save_draft(tx, who.server.as_str(), &thread.record, root_post_id, estimates))
+    lock(db).write(|tx| {
+        store::ensure_draft(tx, &Owner::of(who), &thread.record, root_post_id)?;
+        store::update_draft(tx, &Owner::of(who), root_post_id, estimates)?
+            .ok_or_else(|| Error::Storage("the draft ballot was not saved".into()))
+    })
 }
 
 /// Seals the ballot to the round's key and posts it in the round's thread; the draft is saved first, so that nothing
@@ -365,7 +386,9 @@ pub async fn submit(
     root_post_id: &str,
     estimates: &Estimates,
 ) -> Result<Submitted> {
-    let kept = lock(db).write(|tx| store::update_draft(tx, root_post_id, estimates))?;
+    // One ballot goes out at a time, here or from the worker: never two copies of one queued ballot.
+    let _sending = SENDING.lock().await;
+    let kept = lock(db).write(|tx| store::update_draft(tx, &Owner::of(who), root_post_id, estimates))?;
     let count = placed_count(estimates);
     match send_ballot(db, api, who, root_post_id, estimates).await {
         Ok(post_id) => Ok(Submitted {
@@ -374,7 +397,7 @@ pub async fn submit(
             waiting: None,
         }),
         Err(Unsent::Retry(failure)) if kept.is_some() => {
-            lock(db).write(|tx| store::set_waiting(tx, root_post_id))?;
+            lock(db).write(|tx| store::queue(tx, &Owner::of(who), root_post_id, estimates))?;
             Ok(Submitted {
                 post_id: None,
                 count,
@@ -390,14 +413,16 @@ pub async fn submit(
 /// Mattermost refuses for good (the round closed meanwhile, the account left the channel) stops waiting, with the
 /// reason kept for the round's view.
 pub async fn send_waiting(db: &Mutex<Db>, api: &Api, who: &Identity) -> Result<usize> {
-    let waiting = lock(db).read(|tx| store::waiting_drafts(tx, who.server.as_str()))?;
+    let _sending = SENDING.lock().await;
+    let waiting = lock(db).read(|tx| store::waiting(tx, &Owner::of(who)))?;
     let mut sent = 0;
-    for draft in waiting {
-        match send_ballot(db, api, who, &draft.root_post_id, &draft.estimates).await {
+    for (root_post_id, queued) in waiting {
+        match send_ballot(db, api, who, &root_post_id, &queued).await {
             Ok(_) => sent += 1,
             Err(Unsent::Retry(_)) => {}
             Err(Unsent::Refused(err)) => {
-                lock(db).write(|tx| store::stop_waiting(tx, &draft.root_post_id, &err.to_string()))?;
+                lock(db)
+                    .write(|tx| store::stop_waiting(tx, &Owner::of(who), &root_post_id, &err.to_string()))?;
             }
         }
     }
@@ -443,13 +468,21 @@ async fn send_ballot(
 ) -> std::result::Result<String, Unsent> {
     let thread = Thread::from_list(api.thread(root_post_id, None).await?, root_post_id)?;
     check_estimates(&thread.record, estimates)?;
-    lock(db)
-        .write(|tx| store::save_draft(tx, who.server.as_str(), &thread.record, root_post_id, estimates))?;
-    if thread.result().is_some() {
-        return Err(Unsent::Refused(Error::invalid(
-            "This round is closed: its result is in the thread. Your ballot is kept on this computer.",
-        )));
+    match thread_state(&thread) {
+        RoundState::Open => {}
+        RoundState::Revealed => {
+            return Err(Unsent::Refused(Error::invalid(
+                "The facilitator has revealed this round: ballots are not counted any more. Yours is kept on this \
+                 computer.",
+            )))
+        }
+        RoundState::Closed => {
+            return Err(Unsent::Refused(Error::invalid(
+                "This round is closed: its result is in the thread. Your ballot is kept on this computer.",
+            )))
+        }
     }
+    lock(db).write(|tx| store::ensure_draft(tx, &Owner::of(who), &thread.record, root_post_id))?;
     let record = &thread.record;
     let sealed = seal::seal(&record.round_id, &who.user_id, &record.public_key(), estimates)?;
     let count = placed_count(estimates);
@@ -474,7 +507,7 @@ async fn send_ballot(
             Some(record::props(BALLOT_PROP, &ballot)?),
         )
         .await?;
-    lock(db).write(|tx| store::mark_sent(tx, root_post_id, &post.id))?;
+    lock(db).write(|tx| store::mark_sent(tx, &Owner::of(who), root_post_id, &post.id, estimates))?;
     Ok(post.id)
 }
 
@@ -625,6 +658,21 @@ pub async fn reveal(db: &Mutex<Db>, api: &Api, root_post_id: &str) -> Result<Rev
     let opened = match &round.revealed {
         Some(opened) => opened.clone(),
         None => {
+            // The voters' Pickboards learn it from the thread, and stop sending ballots that would not count.
+            if !g.thread.revealed() {
+                let marker = RevealRecord {
+                    version: record::VERSION,
+                    round_id: round.record.round_id.clone(),
+                };
+                api.create_post_with_props(
+                    &g.thread.root.channel_id,
+                    RevealRecord::MESSAGE,
+                    Some(root_post_id),
+                    Some(record::props(REVEAL_PROP, &marker)?),
+                )
+                .await
+                .map_err(mattermost_error)?;
+            }
             let (opened, failed) = collect::open_all(&g.thread, &tally, &round.private_key, &g.names);
             not_counted.extend(failed);
             lock(db).write(|tx| store::set_revealed(tx, &round.record.round_id, &opened))?;

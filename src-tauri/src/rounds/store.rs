@@ -7,6 +7,7 @@ use ts_rs::TS;
 use super::record::RoundRecord;
 use super::seal::Estimates;
 use crate::error::{Error, Result};
+use crate::mattermost::account::Identity;
 use crate::storage::now_ms;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -181,86 +182,144 @@ pub struct Draft {
     pub estimates: Estimates,
     /// The ballot's post, once it was sent.
     pub sent_post_id: Option<String>,
-    /// Sending it failed because Mattermost could not be reached: Pickboard sends it by itself.
+    /// The estimates of the ballot sent last, to tell whether the draft changed since.
+    pub sent_estimates: Option<Estimates>,
+    /// Sending failed because Mattermost could not be reached: Pickboard sends these estimates by itself.
     pub waiting: bool,
     /// Why a waiting ballot was given up (Mattermost refused it), for the round's view.
     pub send_error: Option<String>,
     pub updated_at: i64,
 }
 
-pub fn save_draft(
+/// Whose draft: the person connected, on their server (two accounts on one computer keep their own ballots).
+pub struct Owner<'a> {
+    pub server: &'a str,
+    pub user_id: &'a str,
+}
+
+impl<'a> Owner<'a> {
+    pub fn of(who: &'a Identity) -> Owner<'a> {
+        Owner {
+            server: who.server.as_str(),
+            user_id: &who.user_id,
+        }
+    }
+}
+
+/// Keeps an empty draft for a round joined or started here, unless there is one already.
+pub fn ensure_draft(
     tx: &Transaction<'_>,
-    server: &str,
+    voter: &Owner<'_>,
     record: &RoundRecord,
     root_post_id: &str,
-    estimates: &Estimates,
-) -> Result<Draft> {
-    let now = now_ms();
+) -> Result<()> {
     tx.execute(
-        "INSERT INTO round_drafts (root_post_id, server, round_id, board, estimates, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (root_post_id) DO UPDATE SET estimates = excluded.estimates, updated_at = excluded.updated_at",
-        params![root_post_id, server, record.round_id, record.board, json(estimates)?, now],
+        "INSERT INTO round_drafts (root_post_id, server, user_id, round_id, board, estimates, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, '{}', ?6)
+         ON CONFLICT DO NOTHING",
+        params![
+            root_post_id,
+            voter.server,
+            voter.user_id,
+            record.round_id,
+            record.board,
+            now_ms()
+        ],
     )?;
-    draft(tx, root_post_id)?.ok_or_else(|| Error::Storage("the draft ballot was not saved".into()))
+    Ok(())
 }
 
 /// Replaces the estimates of a draft kept here; `None` when this round has no draft here yet.
 pub fn update_draft(
     tx: &Transaction<'_>,
+    voter: &Owner<'_>,
     root_post_id: &str,
     estimates: &Estimates,
 ) -> Result<Option<Draft>> {
     let changed = tx.execute(
-        "UPDATE round_drafts SET estimates = ?2, updated_at = ?3 WHERE root_post_id = ?1",
-        params![root_post_id, json(estimates)?, now_ms()],
+        &format!("UPDATE round_drafts SET estimates = ?4, updated_at = ?5 WHERE {ONE}"),
+        params![
+            root_post_id,
+            voter.server,
+            voter.user_id,
+            json(estimates)?,
+            now_ms()
+        ],
     )?;
     if changed == 0 {
         return Ok(None);
     }
-    draft(tx, root_post_id)
+    draft(tx, voter, root_post_id)
 }
 
-pub fn mark_sent(tx: &Transaction<'_>, root_post_id: &str, post_id: &str) -> Result<()> {
+/// The ballot of `estimates` went out as `post_id`; if it was the one waiting, it waits no more.
+pub fn mark_sent(
+    tx: &Transaction<'_>,
+    voter: &Owner<'_>,
+    root_post_id: &str,
+    post_id: &str,
+    estimates: &Estimates,
+) -> Result<()> {
+    let sent = json(estimates)?;
     tx.execute(
-        "UPDATE round_drafts SET sent_post_id = ?2, waiting = 0, send_error = NULL, updated_at = ?3
-         WHERE root_post_id = ?1",
-        params![root_post_id, post_id, now_ms()],
+        &format!(
+            "UPDATE round_drafts SET sent_post_id = ?4, sent_estimates = ?5, send_error = NULL, updated_at = ?6,
+                    queued = CASE WHEN queued = ?5 THEN NULL ELSE queued END
+             WHERE {ONE}"
+        ),
+        params![root_post_id, voter.server, voter.user_id, post_id, sent, now_ms()],
     )?;
     Ok(())
 }
 
-/// The draft is to be sent by the background worker.
-pub fn set_waiting(tx: &Transaction<'_>, root_post_id: &str) -> Result<()> {
+/// `estimates` are to be sent by the background worker.
+pub fn queue(
+    tx: &Transaction<'_>,
+    voter: &Owner<'_>,
+    root_post_id: &str,
+    estimates: &Estimates,
+) -> Result<()> {
     tx.execute(
-        "UPDATE round_drafts SET waiting = 1, send_error = NULL WHERE root_post_id = ?1",
-        [root_post_id],
+        &format!("UPDATE round_drafts SET queued = ?4, send_error = NULL WHERE {ONE}"),
+        params![root_post_id, voter.server, voter.user_id, json(estimates)?],
     )?;
     Ok(())
 }
 
 /// A waiting ballot that Mattermost refused: it waits no more, and says why.
-pub fn stop_waiting(tx: &Transaction<'_>, root_post_id: &str, why: &str) -> Result<()> {
+pub fn stop_waiting(tx: &Transaction<'_>, voter: &Owner<'_>, root_post_id: &str, why: &str) -> Result<()> {
     tx.execute(
-        "UPDATE round_drafts SET waiting = 0, send_error = ?2, updated_at = ?3 WHERE root_post_id = ?1",
-        params![root_post_id, why, now_ms()],
+        &format!("UPDATE round_drafts SET queued = NULL, send_error = ?4, updated_at = ?5 WHERE {ONE}"),
+        params![root_post_id, voter.server, voter.user_id, why, now_ms()],
     )?;
     Ok(())
 }
 
-/// The ballots waiting to be sent to `server`, oldest first.
-pub fn waiting_drafts(tx: &Transaction<'_>, server: &str) -> Result<Vec<Draft>> {
-    drafts_where(tx, "server = ?1 AND waiting = 1 ORDER BY updated_at", server)
+/// The ballots waiting to be sent as `voter`, oldest first: each round's post and the estimates queued.
+pub fn waiting(tx: &Transaction<'_>, voter: &Owner<'_>) -> Result<Vec<(String, Estimates)>> {
+    let mut stmt = tx.prepare(
+        "SELECT root_post_id, queued FROM round_drafts
+         WHERE server = ?1 AND user_id = ?2 AND queued IS NOT NULL ORDER BY updated_at",
+    )?;
+    let rows: Vec<(String, String)> = stmt
+        .query_map([voter.server, voter.user_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|(root, queued)| Ok((root, estimates_from(&queued)?)))
+        .collect()
 }
 
-/// Whether any ballot waits to be sent (the worker then looks again sooner).
-pub fn any_waiting(tx: &Transaction<'_>) -> Result<bool> {
+/// Whether a ballot waits to be sent as `voter` (the worker then looks again sooner).
+pub fn any_waiting(tx: &Transaction<'_>, voter: &Owner<'_>) -> Result<bool> {
     Ok(tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM round_drafts WHERE waiting = 1)",
-        [],
+        "SELECT EXISTS (SELECT 1 FROM round_drafts WHERE server = ?1 AND user_id = ?2 AND queued IS NOT NULL)",
+        [voter.server, voter.user_id],
         |r| r.get(0),
     )?)
 }
+
+/// One person's draft of one round, `?1` to `?3` being the round's post, the server and the user.
+const ONE: &str = "root_post_id = ?1 AND server = ?2 AND user_id = ?3";
 
 type DraftRow = (
     String,
@@ -268,37 +327,52 @@ type DraftRow = (
     String,
     String,
     Option<String>,
+    Option<String>,
     bool,
     Option<String>,
     i64,
 );
 
+fn estimates_from(text: &str) -> Result<Estimates> {
+    serde_json::from_str(text).map_err(|_| Error::Storage("a draft ballot is damaged".into()))
+}
+
 fn draft_from_row(row: DraftRow) -> Result<Draft> {
-    let (root_post_id, round_id, board, estimates, sent_post_id, waiting, send_error, updated_at) = row;
+    let (
+        root_post_id,
+        round_id,
+        board,
+        estimates,
+        sent_post_id,
+        sent_estimates,
+        waiting,
+        send_error,
+        updated_at,
+    ) = row;
     Ok(Draft {
         root_post_id,
         round_id,
         board,
-        estimates: serde_json::from_str(&estimates)
-            .map_err(|_| Error::Storage("a draft ballot is damaged".into()))?,
+        estimates: estimates_from(&estimates)?,
         sent_post_id,
+        sent_estimates: sent_estimates.as_deref().map(estimates_from).transpose()?,
         waiting,
         send_error,
         updated_at,
     })
 }
 
-const DRAFT_COLUMNS: &str =
-    "root_post_id, round_id, board, estimates, sent_post_id, waiting, send_error, updated_at";
+const DRAFT_COLUMNS: &str = "root_post_id, round_id, board, estimates, sent_post_id, sent_estimates, \
+                             queued IS NOT NULL, send_error, updated_at";
 
 fn read_draft_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftRow> {
     DraftRow::try_from(r)
 }
 
-pub fn draft(tx: &Transaction<'_>, root_post_id: &str) -> Result<Option<Draft>> {
+pub fn draft(tx: &Transaction<'_>, voter: &Owner<'_>, root_post_id: &str) -> Result<Option<Draft>> {
     tx.query_row(
-        &format!("SELECT {DRAFT_COLUMNS} FROM round_drafts WHERE root_post_id = ?1"),
-        [root_post_id],
+        &format!("SELECT {DRAFT_COLUMNS} FROM round_drafts WHERE {ONE}"),
+        [root_post_id, voter.server, voter.user_id],
         read_draft_row,
     )
     .optional()?
@@ -306,18 +380,13 @@ pub fn draft(tx: &Transaction<'_>, root_post_id: &str) -> Result<Option<Draft>> 
     .transpose()
 }
 
-/// The rounds joined on `server`, newest first.
-pub fn drafts(tx: &Transaction<'_>, server: &str) -> Result<Vec<Draft>> {
-    drafts_where(tx, "server = ?1 ORDER BY updated_at DESC", server)
-}
-
-/// The drafts that `filter` (an SQL `WHERE` clause and order, `?1` being `server`) picks.
-fn drafts_where(tx: &Transaction<'_>, filter: &str, server: &str) -> Result<Vec<Draft>> {
+/// The rounds `voter` joined, newest first.
+pub fn drafts(tx: &Transaction<'_>, voter: &Owner<'_>) -> Result<Vec<Draft>> {
     let mut stmt = tx.prepare(&format!(
-        "SELECT {DRAFT_COLUMNS} FROM round_drafts WHERE {filter}"
+        "SELECT {DRAFT_COLUMNS} FROM round_drafts WHERE server = ?1 AND user_id = ?2 ORDER BY updated_at DESC"
     ))?;
     let rows: Vec<DraftRow> = stmt
-        .query_map([server], read_draft_row)?
+        .query_map([voter.server, voter.user_id], read_draft_row)?
         .collect::<rusqlite::Result<_>>()?;
     rows.into_iter().map(draft_from_row).collect()
 }

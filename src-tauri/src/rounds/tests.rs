@@ -51,7 +51,9 @@ impl Person {
     /// The draft ballot this person's Pickboard keeps for a round.
     fn draft(&self, root_post_id: &str) -> store::Draft {
         let mut db = self.db.lock().unwrap();
-        db.read(|tx| store::draft(tx, root_post_id)).unwrap().unwrap()
+        db.read(|tx| store::draft(tx, &store::Owner::of(&self.who), root_post_id))
+            .unwrap()
+            .unwrap()
     }
 }
 
@@ -210,10 +212,28 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     assert_eq!(cache.payoff.as_ref().unwrap().median, 7.5);
     assert_eq!(cache.payoff.as_ref().unwrap().lowest, vec!["CY T"]);
 
-    // A ballot after the reveal is listed, not counted.
-    service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &cy_votes)
+    // The reveal is in the thread: a member's Pickboard sees it and sends no more ballots, which would not count.
+    let seen = service::find(&bo.db, &bo.api, &bo.who, &round.root_post_id)
         .await
         .unwrap();
+    assert_eq!(seen.state, RoundState::Revealed);
+    let refused = service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &cy_votes)
+        .await
+        .unwrap_err();
+    assert!(refused.to_string().contains("revealed"), "{refused}");
+    // One sent anyway (by another client: here a copy of bo's ballot) is listed, not counted.
+    let bo_ballot = fake
+        .thread(&round.root_post_id)
+        .into_iter()
+        .find(|p| p.user_id == bo.who.user_id && p.props.contains_key(record::BALLOT_PROP))
+        .unwrap();
+    fake.add_post_with_props(
+        &bo_ballot.user_id,
+        &bo_ballot.channel_id,
+        &round.root_post_id,
+        &bo_ballot.message,
+        bo_ballot.props.clone(),
+    );
     let again = service::reveal(&ana.db, &ana.api, &round.root_post_id)
         .await
         .unwrap();
@@ -327,6 +347,12 @@ async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
     assert!(draft.waiting);
     assert_eq!(draft.estimates, votes);
 
+    // The draft changes meanwhile: the worker sends what was sent, not the later edit.
+    let edited = ballot(&[(&keys[0], at(10, 90))]);
+    service::save_draft(&bo.db, &bo.api, &bo.who, &round.root_post_id, &edited)
+        .await
+        .unwrap();
+
     // The worker's next look sends it, once.
     assert_eq!(service::send_waiting(&bo.db, &bo.api, &bo.who).await.unwrap(), 1);
     assert_eq!(service::send_waiting(&bo.db, &bo.api, &bo.who).await.unwrap(), 0);
@@ -338,6 +364,8 @@ async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
     assert_eq!(ballots, 1);
     let draft = bo.draft(&round.root_post_id);
     assert!(!draft.waiting && draft.sent_post_id.is_some());
+    assert_eq!(draft.sent_estimates.as_ref(), Some(&votes));
+    assert_eq!(draft.estimates, edited, "the later edit stays a draft");
 
     // A ballot that waits while the round closes is given up, and says why.
     fake.fail_next(1, "POST", "/api/v4/posts", Reply::status(503, "{}"));

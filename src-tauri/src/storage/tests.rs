@@ -127,6 +127,36 @@ fn the_id_migration_keeps_every_idea_and_reserves_the_ids_of_deleted_ones() {
     assert_eq!(next.id, 10, "ids up to the deleted idea 9 stay reserved");
 }
 
+#[test]
+fn draft_ballots_kept_before_they_were_per_person_belong_to_the_account_connected() {
+    let conn = Connection::open_in_memory().unwrap();
+    for sql in &MIGRATIONS[..7] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.execute_batch(
+        "INSERT INTO account (id, server, user_id, username, keeping)
+             VALUES (1, 'https://chat.example.com', 'u-bo', 'bo', 'session');
+         INSERT INTO round_drafts (root_post_id, server, round_id, board, estimates, sent_post_id, updated_at)
+             VALUES ('p1', 'https://chat.example.com', 'r1', 'Infra', '{}', 'b1', 5);
+         PRAGMA user_version = 7;",
+    )
+    .unwrap();
+    let mut db = Db {
+        conn,
+        path: PathBuf::from(":memory:"),
+    };
+    db.migrate().unwrap();
+    let row: (String, String, Option<String>) = db
+        .conn
+        .query_row(
+            "SELECT user_id, board, sent_estimates FROM round_drafts WHERE root_post_id = 'p1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(row, ("u-bo".into(), "Infra".into(), Some("{}".into())));
+}
+
 fn file_bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }

@@ -296,7 +296,11 @@ export type Draft = { rootPostId: string, roundId: string, board: string, estima
  */
 sentPostId: string | null, 
 /**
- * Sending it failed because Mattermost could not be reached: Pickboard sends it by itself.
+ * The estimates of the ballot sent last, to tell whether the draft changed since.
+ */
+sentEstimates: { [key in string]: Estimate } | null, 
+/**
+ * Sending failed because Mattermost could not be reached: Pickboard sends these estimates by itself.
  */
 waiting: boolean, 
 /**
@@ -317,6 +321,10 @@ facilitator: string,
  * This Pickboard started the round and holds its key: it can reveal it.
  */
 amFacilitator: boolean, 
+/**
+ * The facilitator's board the round was started on (this Pickboard's), for the facilitator.
+ */
+boardId: number | null, 
 /**
  * For a voter, "open" until the round is closed (the reveal is the facilitator's).
  */
