@@ -210,7 +210,8 @@ export function BoardScreen({
         setDialog("shortcuts");
       },
     },
-    board !== null,
+    // Team rounds cover the board: its keys (Delete, 1–4 on the selected idea) must not act on what is hidden.
+    board !== null && !roundsOpen,
   );
 
   useMenuCommands((command) => {

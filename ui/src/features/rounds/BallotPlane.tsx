@@ -31,14 +31,16 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
   const dotRefs = useRef(new Map<string, HTMLButtonElement>());
   const [selected, setSelected] = useState<string | null>(null);
   const [carried, setCarried] = useState<Carried | null>(null);
-  // After Place, the idea's dot takes the focus once it is drawn.
-  const focusDot = useRef<string | null>(null);
+  // After Place, the idea's dot takes the focus once it is drawn; after Delete, its Place button.
+  const focusNext = useRef<{ key: string; on: "dot" | "place" } | null>(null);
   const planeRect = useCallback(() => planeRef.current?.getBoundingClientRect() ?? null, []);
 
   useEffect(() => {
-    if (focusDot.current === null) return;
-    dotRefs.current.get(focusDot.current)?.focus();
-    focusDot.current = null;
+    const next = focusNext.current;
+    if (next === null) return;
+    focusNext.current = null;
+    if (next.on === "dot") dotRefs.current.get(next.key)?.focus();
+    else document.querySelector<HTMLElement>(`[data-place-key="${CSS.escape(next.key)}"]`)?.focus();
   }, [ballot]);
 
   /** Where a pointer at (x, y) would place an idea: `null` off the plane. */
@@ -106,10 +108,11 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
                       className="button button-small"
                       disabled={readOnly}
                       aria-label={`Place “${idea.title}” on the plane`}
+                      data-place-key={idea.key}
                       onClick={() => {
                         onChange((b) => place(b, idea.key, 5, 5));
                         setSelected(idea.key);
-                        focusDot.current = idea.key;
+                        focusNext.current = { key: idea.key, on: "dot" };
                       }}
                     >
                       Place
@@ -171,6 +174,7 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
                 readOnly
                   ? undefined
                   : () => {
+                      focusNext.current = { key: idea.key, on: "place" };
                       onChange((b) => unplace(b, idea.key));
                     }
               }

@@ -60,9 +60,9 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
       onClick={onSelect}
       onKeyDown={(e) => {
         if (onArrowKey(e)) return;
-        if (onRemove && (e.key === "Delete" || e.key === "Backspace")) {
+        if (e.key === "Delete" || e.key === "Backspace") {
           e.preventDefault();
-          onRemove();
+          onRemove?.();
         }
       }}
     >

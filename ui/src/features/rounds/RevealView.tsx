@@ -69,7 +69,9 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
       toast({
         message:
           outcome.eventId === null
-            ? "Every voted idea already sits at its medians."
+            ? n === 0
+              ? "No idea has a vote: nothing to place."
+              : "Every voted idea already sits at its medians."
             : `Placed ${n} ${n === 1 ? "idea" : "ideas"} at the team's medians.${skipped ? ` Not placed: ${skipped}` : ""}`,
         ...(outcome.eventId === null ? {} : { action: { label: "Undo", run: onUndo } }),
       });

@@ -38,7 +38,9 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
   const [ballot, setBallot] = useState<Ballot>(() => ballotFrom(round.draft?.estimates, round.ideas));
   const saved = useRef<Ballot>(ballot);
   const [draft, setDraft] = useState<Draft>({ state: "saved" });
-  const [sentBallot, setSentBallot] = useState<Ballot | null>(round.draft?.sentPostId ? ballot : null);
+  const [sentBallot, setSentBallot] = useState<Ballot | null>(() =>
+    round.draft?.sentEstimates ? ballotFrom(round.draft.sentEstimates, round.ideas) : null,
+  );
   const [sendStatus, setSendStatus] = useState<FormStatusValue | null>(null);
   const [sentNote, setSentNote] = useState<string | null>(null);
   // The ballot waits on this computer for Mattermost (since when, and why); the background worker sends it.
@@ -73,6 +75,19 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
       window.clearTimeout(timer);
     };
   }, [ballot, round.rootPostId]);
+  // Leaving the round (All rounds, Back to the board) keeps the last change too.
+  const latest = useRef(ballot);
+  useEffect(() => {
+    latest.current = ballot;
+  });
+  useEffect(
+    () => () => {
+      if (!sameBallot(latest.current, saved.current)) {
+        void backend.saveDraftBallot(round.rootPostId, { ...latest.current }).catch(() => undefined);
+      }
+    },
+    [round.rootPostId],
+  );
 
   const status = useQuery({
     queryKey: keys.roundStatus(round.rootPostId),
@@ -179,7 +194,17 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
               type="button"
               className="link-button"
               onClick={() => {
-                void navigator.clipboard.writeText(round.permalink ?? "").catch(() => undefined);
+                navigator.clipboard.writeText(round.permalink ?? "").then(
+                  () => {
+                    setWorking({
+                      tone: "progress",
+                      text: "The round's link is copied: paste it for the team.",
+                    });
+                  },
+                  () => {
+                    setWorking({ tone: "error", text: `Copy this link by hand: ${round.permalink ?? ""}` });
+                  },
+                );
               }}
               title={round.permalink}
             >
@@ -193,10 +218,11 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
             {who ? (
               <>
                 <strong className="round-summary">{who.summary}</strong>
-                <ul className="round-voters" aria-label="Who voted">
+                <ul className="round-voters" aria-label="Members of the channel">
                   {who.voted.map((v) => (
                     <li
                       key={v.userId}
+                      aria-label={`${v.name}: voted${v.edited ? " (edited in Mattermost)" : ""}`}
                       className="round-voter round-voter-done"
                       title={v.edited ? "Their ballot's post was edited in Mattermost" : undefined}
                     >
@@ -205,7 +231,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
                     </li>
                   ))}
                   {who.notVoted.map((v) => (
-                    <li key={v.userId} className="round-voter">
+                    <li key={v.userId} className="round-voter" aria-label={`${v.name}: not yet`}>
                       {v.name}
                     </li>
                   ))}
@@ -227,6 +253,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
               <button
                 type="button"
                 className="button button-primary"
+                disabled={!who || who.voted.length === 0}
+                title={who && who.voted.length === 0 ? "Nobody has voted yet" : undefined}
                 onClick={() => {
                   setConfirm("reveal");
                 }}
@@ -239,7 +267,15 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
         <FormStatus status={working} />
       </div>
 
-      {round.state === "revealed" && round.amFacilitator ? (
+      {round.state === "revealed" &&
+      round.amFacilitator &&
+      round.boardId !== null &&
+      round.boardId !== board.id ? (
+        <p className="rounds-empty" role="status">
+          This round was started on the board “{round.board}”: open that board to see the reveal and settle it
+          there.
+        </p>
+      ) : round.state === "revealed" && round.amFacilitator ? (
         <Suspense fallback={<div className="round-loading" aria-busy="true" />}>
           <RevealView
             board={board}
@@ -345,6 +381,9 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
             <p>
               Pickboard opens the ballots sent so far{who ? ` (${who.summary})` : ""}. Ballots sent after the
               reveal are not counted. The estimates stay on this computer until you close the round.
+              {(!sentBallot || changedSinceSent || waitingWhy) && (
+                <strong> Your own estimates are not sent: send them first if they should count.</strong>
+              )}
             </p>
           }
           confirmLabel="Reveal"

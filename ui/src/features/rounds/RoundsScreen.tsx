@@ -1,7 +1,7 @@
 // Team rounds of a board, in place of the board's body: start a round in the board's Mattermost channel, join one by
 // its link, come back to an open one, or verify a closed one. A round, once opened, fills the screen.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 
 import { backend } from "../../lib/backend";
 import type { Board, RoundView } from "../../lib/bindings";
@@ -37,6 +37,12 @@ export function RoundsScreen({
   const { data: account, isPending } = useAccount();
   const connected = isConnected(account);
   const [round, setRound] = useState<RoundView | null>(null);
+  // Opening a round, or going back to the list, draws a new screen: the focus goes to its heading.
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const shown = round?.rootPostId ?? null;
+  useEffect(() => {
+    titleRef.current?.focus();
+  }, [shown]);
 
   return (
     <section className="rounds" aria-label="Team rounds">
@@ -51,7 +57,9 @@ export function RoundsScreen({
         >
           ← {round ? "All rounds" : "Back to the board"}
         </button>
-        <h2 className="rounds-title">{round ? `Round on “${round.board}”` : "Team rounds"}</h2>
+        <h2 className="rounds-title" ref={titleRef} tabIndex={-1}>
+          {round ? `Round on “${round.board}”` : "Team rounds"}
+        </h2>
         {account && connected && <span className="rounds-who">as @{account.username}</span>}
       </header>
       {isPending ? null : !connected ? (
