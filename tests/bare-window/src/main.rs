@@ -53,7 +53,10 @@ fn move_idea(id: i64, zone: String, index: u32) -> Edited {
             board_id: 2,
             title: format!("Benchmark idea {id}: move the build runners to the new cluster"),
             notes: String::new(),
-            position: Some(Position { payoff: 7.5, cost: 2.5 }),
+            position: Some(Position {
+                payoff: 7.5,
+                cost: 2.5,
+            }),
             zone,
             rank: index,
             owner: String::new(),
