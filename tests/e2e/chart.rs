@@ -74,8 +74,45 @@ async fn an_idea_dropped_on_the_chart_lands_under_the_pointer_and_shows_where_wh
     app.quit().await
 }
 
-/// Titles on the chart stay inside the plane, never cover a dot, another title or a quadrant name; a marker at
-/// payoff 10 keeps its title whole; every marker of a spread-out stack can be grabbed at its dot.
+/// What is wrong with the chart's layout as drawn: a title that leaves the plane or covers a dot, another title, a
+/// quadrant name or a cell's count; a marker that cannot be grabbed at its dot. With the number of markers, of titles
+/// shown, of cells and of the ideas they count.
+const LAYOUT_PROBLEMS: &str = r#"
+    const plane = document.querySelector('.plane').getBoundingClientRect();
+    const rect = (e) => e.getBoundingClientRect();
+    const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const inside = (r) => r.right > plane.left && r.left < plane.right && r.bottom > plane.top && r.top < plane.bottom;
+    const labels = [...document.querySelectorAll('.plane .marker-label')]
+      .filter((l) => getComputedStyle(l).display !== 'none').map(rect);
+    const dots = [...document.querySelectorAll('.plane .marker-dot')].map(rect).filter(inside);
+    const names = [...document.querySelectorAll('.plane-quadrant-name')].map(rect);
+    const cells = [...document.querySelectorAll('.plane .plane-cell')];
+    const counted = cells.reduce((n, c) => n + Number(c.getAttribute('aria-label').split(' ')[0]), 0);
+    const problems = [];
+    labels.forEach((l, i) => {
+      if (l.left < plane.left - 0.5 || l.top < plane.top - 0.5 || l.right > plane.right + 0.5 || l.bottom > plane.bottom + 0.5)
+        problems.push(`title ${i} leaves the plane: ${JSON.stringify(l)} ${JSON.stringify(plane)}`);
+      if (dots.some((d) => hit(l, d))) problems.push(`title ${i} covers a dot`);
+      if (labels.some((o, j) => j !== i && hit(l, o))) problems.push(`title ${i} covers a title`);
+      if (names.some((n) => hit(l, n))) problems.push(`title ${i} covers a quadrant name`);
+      if (cells.some((c) => hit(l, rect(c)))) problems.push(`title ${i} covers a count: ${JSON.stringify(l)} ${JSON.stringify(cells.map(rect).find((c) => hit(l, c)))}`);
+    });
+    // Every dot on screen can be grabbed where it is drawn.
+    document.querySelectorAll('.plane .marker').forEach((m, i) => {
+      const d = rect(m.querySelector('.marker-dot'));
+      if (!inside(d)) return;
+      // Its centre, or just inside the plane for a dot on the plane's edge.
+      const x = Math.min(Math.max(d.left + d.width / 2, plane.left + 3), plane.right - 3);
+      const y = Math.min(Math.max(d.top + d.height / 2, plane.top + 3), plane.bottom - 3);
+      const at = document.elementFromPoint(x, y);
+      if (!m.contains(at)) problems.push(`marker ${i} is covered by ${at?.className}`);
+    });
+    return { problems, shown: labels.length, markers: dots.length, cells: cells.length, counted };
+"#;
+
+/// Titles on the chart stay inside the plane, never cover a dot, another title, a count or a quadrant name; a marker
+/// at payoff 10 keeps its title whole; markers too close to read are counted in a cell, and zooming into it shows
+/// each of them, grabbable at its dot.
 #[tokio::test]
 async fn chart_titles_stay_inside_and_never_cover_a_marker() -> TestResult {
     use pickboard_lib::domain::{Score, Zone};
@@ -124,54 +161,49 @@ async fn chart_titles_stay_inside_and_never_cover_a_marker() -> TestResult {
     let app = App::launch(data.path()).await?;
     app.click_button("Chart").await?;
     app.wait_for_css(".plane .marker").await?;
-    // Spread the stack out, then measure.
-    app.wait_for_css(".marker-stack").await?.click().await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("chart-titles.png").await?;
+    let verdict = app.client.execute(LAYOUT_PROBLEMS, vec![]).await?;
+    assert_eq!(verdict["problems"], serde_json::json!([]), "{verdict}");
+    assert_eq!(
+        verdict["markers"].as_u64().unwrap_or_default() + verdict["counted"].as_u64().unwrap_or_default(),
+        14,
+        "every idea is a marker or counted in a cell: {verdict}"
+    );
+    assert!(
+        verdict["shown"].as_u64().unwrap_or_default() >= 7,
+        "most titles have room: {verdict}"
+    );
+    // The tight stack is a cell that counts its ideas; Enter on it zooms in, where each of them is a marker with
+    // its title, grabbable at its dot, and the focus lands on one of them.
+    let cell = app.wait_for_css(".plane-cell").await?;
+    let name = cell.attr("aria-label").await?.unwrap_or_default();
+    assert!(name.contains("ideas near payoff 6"), "{name}");
+    app.client
+        .execute("arguments[0].focus();", vec![serde_json::to_value(&cell)?])
+        .await?;
+    app.press(&[fantoccini::key::Key::Enter]).await?;
     app.wait_until(
-        "the stack is spread",
-        "return !document.querySelector('.marker-stack');",
+        "the plane zoomed into the stack",
+        "return document.querySelector('.chart-zoom-level')?.textContent === '400%' && !document.querySelector('.plane-cell');",
     )
     .await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    app.screenshot("chart-titles.png").await?;
-    let verdict = app
-        .client
-        .execute(
-            r#"
-            const plane = document.querySelector('.plane').getBoundingClientRect();
-            const rect = (e) => e.getBoundingClientRect();
-            const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-            const labels = [...document.querySelectorAll('.plane .marker-label')]
-              .filter((l) => getComputedStyle(l).display !== 'none').map(rect);
-            const dots = [...document.querySelectorAll('.plane .marker-dot')].map(rect);
-            const names = [...document.querySelectorAll('.plane-quadrant-name')].map(rect);
-            const problems = [];
-            labels.forEach((l, i) => {
-              if (l.left < plane.left - 0.5 || l.top < plane.top - 0.5 || l.right > plane.right + 0.5 || l.bottom > plane.bottom + 0.5)
-                problems.push(`title ${i} leaves the plane`);
-              if (dots.some((d) => hit(l, d))) problems.push(`title ${i} covers a dot`);
-              if (labels.some((o, j) => j !== i && hit(l, o))) problems.push(`title ${i} covers a title`);
-              if (names.some((n) => hit(l, n))) problems.push(`title ${i} covers a quadrant name`);
-            });
-            // Every dot can be grabbed where it is drawn.
-            document.querySelectorAll('.plane .marker').forEach((m, i) => {
-              const d = rect(m.querySelector('.marker-dot'));
-              // Its centre, or just inside the plane for a dot on the plane's edge.
-              const x = Math.min(Math.max(d.left + d.width / 2, plane.left + 3), plane.right - 3);
-              const y = Math.min(Math.max(d.top + d.height / 2, plane.top + 3), plane.bottom - 3);
-              const at = document.elementFromPoint(x, y);
-              if (!m.contains(at)) problems.push(`marker ${i} is covered by ${at?.className}`);
-            });
-            return { problems, shown: labels.length, markers: dots.length };
-            "#,
-            vec![],
-        )
-        .await?;
+    app.screenshot("chart-titles-zoomed.png").await?;
+    let verdict = app.client.execute(LAYOUT_PROBLEMS, vec![]).await?;
     assert_eq!(verdict["problems"], serde_json::json!([]), "{verdict}");
-    assert_eq!(verdict["markers"], 14, "{verdict}");
+    assert!(verdict["markers"].as_u64().unwrap_or_default() >= 4, "{verdict}");
+    let focused = app.focused_label().await?;
     assert!(
-        verdict["shown"].as_u64().unwrap_or_default() >= 8,
-        "most titles have room: {verdict}"
+        focused.starts_with("Idea number"),
+        "the focus is on a marker of the stack: {focused}"
     );
+    app.click_button("Fit").await?;
+    app.wait_until(
+        "the whole plane shows again",
+        "return document.querySelector('.chart-zoom-level')?.textContent === '100%';",
+    )
+    .await?;
     // A marker at payoff 10 with room beside it keeps its title, slid down inside the plane.
     let top = app
         .client
@@ -264,5 +296,320 @@ async fn a_keyboard_move_on_the_chart_shows_where_the_idea_lands() -> TestResult
     )
     .await?;
     wait_for_scores(data.path(), marker_title, |p, c| (p, c) == (31, 30)).await?;
+    app.quit().await
+}
+
+/// Adds `count` placed ideas spread over the whole plane to a new board `name` (a deterministic spread, the
+/// benchmarks' own), each titled "Idea n: …"; returns the board's id.
+fn seed_spread(db: &mut pickboard_lib::storage::Db, count: usize, name: &str) -> TestResult<i64> {
+    use pickboard_lib::domain::{Score, Zone};
+    use pickboard_lib::storage::{boards, ideas};
+    Ok(db.write(|tx| {
+        let board = boards::create(tx, name)?;
+        for i in 0..count {
+            let x = (i * 7_919) % 1_000;
+            let y = (i * 104_729 + 13) % 997;
+            let (payoff, cost) = (
+                i64::try_from(y % 101).unwrap_or(0),
+                i64::try_from(x % 101).unwrap_or(0),
+            );
+            let idea = ideas::add(
+                tx,
+                board.id,
+                &format!("Idea {i}: a realistic title of some length"),
+                Zone::Unsorted,
+            )?;
+            ideas::set_position(
+                tx,
+                idea.id,
+                Score::from_tenths(payoff)?,
+                Score::from_tenths(cost)?,
+            )?;
+        }
+        Ok(board.id)
+    })?)
+}
+
+/// Types `keys` one by one (characters the `Key` enum has no name for, such as + and -).
+async fn type_keys(app: &App, keys: &str) -> TestResult {
+    use fantoccini::actions::{KeyAction, KeyActions};
+    let mut actions = KeyActions::new("keyboard".into());
+    for value in keys.chars() {
+        actions = actions
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+    }
+    app.client.perform_actions(actions).await?;
+    Ok(())
+}
+
+/// Switches the theme from the (collapsed) sidebar's radio buttons, as a click on one does.
+async fn set_theme(app: &App, theme: &str) -> TestResult {
+    app.client
+        .execute(
+            "document.querySelector(`input[name=theme][value=${arguments[0]}]`).click();",
+            vec![serde_json::json!(theme)],
+        )
+        .await?;
+    app.wait_until(
+        "the theme is on",
+        &format!("return document.documentElement.dataset.theme === '{theme}';"),
+    )
+    .await
+}
+
+/// Waits until the zoom read-out shows `expected`.
+async fn wait_for_zoom(app: &App, expected: &str) -> TestResult {
+    app.wait_until(
+        &format!("the zoom reads {expected}"),
+        &format!(
+            "return document.querySelector('.chart-zoom-level')?.textContent === {};",
+            pickboard_e2e::css_string(expected)
+        ),
+    )
+    .await
+}
+
+/// A plane of 2,000 and one of 10,000 ideas at 1024 × 768, light and dark, zoomed out and in: crowded places are
+/// counted in cells instead of drawn as thousands of elements, titles show only where they fit (never over a count,
+/// another title or a quadrant name), and the page holds a few hundred elements on the plane whatever the board's
+/// size. Screenshots of each for people to look at.
+#[tokio::test]
+async fn a_chart_of_thousands_of_ideas_stays_readable_zoomed_out_and_in() -> TestResult {
+    use pickboard_lib::storage::{Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    let big = {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        seed_spread(&mut db, 2_000, "Two thousand")?;
+        seed_spread(&mut db, 10_000, "Ten thousand")?
+    };
+    std::fs::write(
+        data.path().join("settings.json"),
+        serde_json::json!({ "theme": "light", "lastBoardId": big }).to_string(),
+    )?;
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.region("Implement").await?;
+    app.click_button("Chart").await?;
+    for (board, size, zooms) in [("Ten thousand", "10000", 4), ("Two thousand", "2000", 3)] {
+        app.client
+            .execute(
+                "[...document.querySelectorAll('.board-link')].find(b => b.textContent.startsWith(arguments[0])).click();",
+                vec![serde_json::json!(board)],
+            )
+            .await?;
+        app.wait_until(
+            "the board is open",
+            &format!("return document.querySelector('.board-name')?.value === '{board}';"),
+        )
+        .await?;
+        if app
+            .client
+            .find_all(fantoccini::Locator::Css(".plane"))
+            .await?
+            .is_empty()
+        {
+            app.click_button("Chart").await?;
+        }
+        app.wait_until(
+            "the board's cells are drawn",
+            &format!(
+                "return document.querySelector('.board-name')?.value === '{board}' && !!document.querySelector('.plane .plane-cell');"
+            ),
+        )
+        .await?;
+        for theme in ["light", "dark"] {
+            set_theme(&app, theme).await?;
+            app.click_button("Fit").await?;
+            wait_for_zoom(&app, "100%").await?;
+            let verdict = app.client.execute(LAYOUT_PROBLEMS, vec![]).await?;
+            assert_eq!(verdict["problems"], serde_json::json!([]), "{board}: {verdict}");
+            let elements = app
+                .client
+                .execute("return document.querySelectorAll('.plane *').length;", vec![])
+                .await?;
+            assert!(
+                elements.as_u64().unwrap_or(u64::MAX) < 1_500,
+                "{board}: {elements} elements on the plane"
+            );
+            app.screenshot(&format!("chart-{size}-{theme}.png")).await?;
+            // Zoomed in on the middle of the plane (8 times for 2,000 ideas, 16 for 10,000): titles where they fit.
+            for zoom in ["200%", "400%", "800%", "1600%"].iter().take(zooms) {
+                app.click_button("Zoom in").await?;
+                wait_for_zoom(&app, zoom).await?;
+            }
+            app.screenshot(&format!("chart-{size}-{theme}-zoomed.png"))
+                .await?;
+            let verdict = app.client.execute(LAYOUT_PROBLEMS, vec![]).await?;
+            assert_eq!(
+                verdict["problems"],
+                serde_json::json!([]),
+                "{board}, zoomed: {verdict}"
+            );
+            assert!(
+                verdict["shown"].as_u64().unwrap_or_default() >= 3,
+                "{board}, zoomed: titles show where they fit: {verdict}"
+            );
+        }
+        set_theme(&app, "light").await?;
+    }
+    app.quit().await
+}
+
+/// On a chart of 2,000 ideas: the ideas under the pointer are listed, and those in a dragged rectangle too; picked
+/// from that list, an idea shows as a marker of its own, is dragged with the pointer and its scores are saved.
+/// Zoom and pan with the buttons, the keys and the wheel; with the keyboard alone, Tab reaches the counted cells,
+/// Enter zooms into one until its ideas are markers, and the arrows nudge the focused one, saved too.
+#[tokio::test]
+async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_keyboard() -> TestResult {
+    use fantoccini::actions::{InputSource, WheelAction, WheelActions};
+    use fantoccini::key::Key;
+    use pickboard_lib::domain::{Score, Zone};
+    use pickboard_lib::storage::{ideas, Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    let needle = "Needle in the haystack";
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        let board = seed_spread(&mut db, 2_000, "Haystack")?;
+        db.write(|tx| {
+            let idea = ideas::add(tx, board, needle, Zone::Unsorted)?;
+            ideas::set_position(tx, idea.id, Score::from_tenths(50)?, Score::from_tenths(50)?)
+        })?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.region("Implement").await?;
+    app.click_button("Chart").await?;
+    app.wait_for_css(".plane .plane-cell").await?;
+    let plane = app.wait_for_css(".plane").await?;
+    let (px, py, pw, ph) = plane.rectangle().await?;
+    let at = |payoff: f64, cost: f64| (px + pw * cost / 10.0, py + ph * (1.0 - payoff / 10.0));
+
+    // The pointer over a crowded spot lists what is there.
+    let (hx, hy) = at(5.0, 5.0);
+    app.client
+        .perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(50)),
+            x: hx,
+            y: hy,
+        }))
+        .await?;
+    app.wait_until(
+        "the ideas under the pointer are listed",
+        "return /^\\d+ ideas here/.test(document.querySelector('.chart-hover')?.textContent ?? '');",
+    )
+    .await?;
+    app.screenshot("chart-2000-hover.png").await?;
+
+    // A rectangle around payoff 4.9–5.1, cost/risk 4.9–5.1 lists exactly the ideas there.
+    let expected: i64 = rusqlite::Connection::open(data.path().join(DB_FILE_NAME))?.query_row(
+        "SELECT count(*) FROM ideas WHERE payoff BETWEEN 49 AND 51 AND cost BETWEEN 49 AND 51",
+        [],
+        |r| r.get(0),
+    )?;
+    let (x0, y0) = at(5.15, 4.85);
+    let (x1, y1) = at(4.85, 5.15);
+    app.drag_between((x0, y0), (x1, y1)).await?;
+    let list = app.wait_for_css(".chart-list").await?;
+    let heading = list.find(fantoccini::Locator::Css("h2")).await?.text().await?;
+    assert_eq!(heading, format!("{expected} ideas in the rectangle"));
+    app.screenshot("chart-2000-rectangle.png").await?;
+
+    // Picked from the list, the needle is selected and shows as a marker of its own, which the pointer drags to
+    // payoff 8, cost/risk 2; the scores are saved.
+    list.find(fantoccini::Locator::XPath(&format!(
+        ".//button[.//span[normalize-space()='{needle}']]"
+    )))
+    .await?
+    .click()
+    .await?;
+    app.press(&[Key::Escape]).await?;
+    let marker = app
+        .wait_for_css(&format!(
+            "button.marker.marker-selected[aria-label^={}]",
+            pickboard_e2e::css_string(needle)
+        ))
+        .await?;
+    let (tx, ty) = at(8.0, 2.0);
+    app.drag_to(&marker, tx, ty).await?;
+    let (payoff, cost) = super::wait_for_scores(data.path(), needle, |p, _| p > 60).await?;
+    assert!(
+        (77..=83).contains(&payoff) && (17..=23).contains(&cost),
+        "dropped at payoff 8, cost/risk 2; saved at payoff {payoff}, cost {cost} (tenths)"
+    );
+
+    // Zoom: the buttons, the keys on the plane, the wheel; Fit shows every idea again.
+    app.click_button("Zoom in").await?;
+    wait_for_zoom(&app, "200%").await?;
+    app.client
+        .execute("document.querySelector('.plane').focus();", vec![])
+        .await?;
+    type_keys(&app, "+").await?;
+    wait_for_zoom(&app, "400%").await?;
+    let left = "return document.querySelector('.plane-content').style.left;";
+    let before = app.client.execute(left, vec![]).await?;
+    app.press(&[Key::Right]).await?;
+    app.wait_until(
+        "the arrow pans",
+        &format!("return document.querySelector('.plane-content').style.left !== {before};"),
+    )
+    .await?;
+    type_keys(&app, "-").await?;
+    wait_for_zoom(&app, "200%").await?;
+    type_keys(&app, "0").await?;
+    wait_for_zoom(&app, "100%").await?;
+    let wheel = WheelActions::new("wheel".into()).then(WheelAction::Scroll {
+        duration: Some(Duration::from_millis(50)),
+        x: (px + pw / 2.0) as i64,
+        y: (py + ph / 2.0) as i64,
+        delta_x: 0,
+        delta_y: -400,
+    });
+    app.client.perform_actions(wheel).await?;
+    app.wait_until(
+        "the wheel zooms in",
+        "return parseInt(document.querySelector('.chart-zoom-level')?.textContent) > 100;",
+    )
+    .await?;
+    app.click_button("Fit").await?;
+    wait_for_zoom(&app, "100%").await?;
+
+    // The keyboard alone: from the plane, Tab reaches a counted cell; Enter zooms into it until the focus is on a
+    // marker; an arrow nudges that marker, and its new scores are saved.
+    app.client
+        .execute("document.querySelector('.plane').focus();", vec![])
+        .await?;
+    let mut tabs = 0;
+    while !app.focused_label().await?.contains(" ideas near payoff ") {
+        app.press(&[Key::Tab]).await?;
+        tabs += 1;
+        assert!(tabs < 40, "Tab never reached a counted cell");
+    }
+    let mut label = app.focused_label().await?;
+    for _ in 0..4 {
+        if !label.contains(" ideas near payoff ") {
+            break;
+        }
+        app.press(&[Key::Enter]).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        label = app.focused_label().await?;
+    }
+    let (title, scores) = label
+        .split_once(", payoff ")
+        .ok_or(format!("the focus ends on a marker: {label}"))?;
+    let (payoff, cost) = scores
+        .split_once(", cost/risk ")
+        .ok_or(format!("a marker's name gives its scores: {label}"))?;
+    let (payoff, cost) = (
+        (payoff.parse::<f64>()? * 10.0).round() as i64,
+        (cost.parse::<f64>()? * 10.0).round() as i64,
+    );
+    app.screenshot("chart-2000-keyboard.png").await?;
+    let target = if payoff < 100 { payoff + 1 } else { payoff - 1 };
+    app.press(&[if payoff < 100 { Key::Up } else { Key::Down }])
+        .await?;
+    super::wait_for_scores(data.path(), title, |p, c| (p, c) == (target, cost)).await?;
     app.quit().await
 }

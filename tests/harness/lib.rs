@@ -521,6 +521,12 @@ impl App {
         .await
     }
 
+    /// Presses at viewport point `from` and drags with real pointer events to `to`, where it releases.
+    pub async fn drag_between(&self, from: (f64, f64), to: (f64, f64)) -> TestResult {
+        self.pointer_drag(from, &[to], 20, Duration::from_millis(100))
+            .await
+    }
+
     /// Drags `from` with real pointer events through the viewport points of `path`, in `steps` moves of one frame
     /// each per leg, and releases it at the last point.
     pub async fn drag_path(&self, from: &Element, path: &[(f64, f64)], steps: u32) -> TestResult {
