@@ -2,6 +2,8 @@
 
 use tauri::{DragDropEvent, Manager, WindowEvent};
 
+use crate::boot;
+use crate::commands;
 use crate::events::{self, DatabaseChanged, FileDrag, FileDropped};
 use crate::mattermost::connection::Session;
 use crate::mattermost::worker::{self, Wake};
@@ -57,11 +59,17 @@ pub fn run() {
                     std::thread::spawn(move || watch_other_writers(&state, &handle));
                 });
             }
+            // The first board rides along with the page as it loads (see boot.rs): no round trip before its frame.
+            let boot = commands::app::read_preferences(app.handle(), &state)
+                .ok()
+                .and_then(|preferences| boot::payload(&state, preferences))
+                .and_then(|boot| boot::script(&boot).ok());
             app.manage(state);
             app.manage(wake);
             app.manage(session);
             app.manage(after_first_frame);
             menu::install(app)?;
+            open_main_window(app, boot.as_deref())?;
             startup::mark("setup-done");
             Ok(())
         })
@@ -84,6 +92,25 @@ pub fn run() {
         }
         panic!("Pickboard could not start its window: {err}");
     }
+}
+
+/// Opens the main window as tauri.conf.json describes it (it is not created by itself), with `boot` run before the
+/// page's own scripts.
+fn open_main_window(app: &tauri::App, boot: Option<&str>) -> tauri::Result<()> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .unwrap_or_default();
+    let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    if let Some(script) = boot {
+        window = window.initialization_script(script);
+    }
+    window.build()?;
+    Ok(())
 }
 
 /// Set in a launch that [`start_again`] made, so that it is tried once only.

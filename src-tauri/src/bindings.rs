@@ -68,6 +68,7 @@ fn generate() -> String {
         Theme::decl(&cfg),
         Preferences::decl(&cfg),
         OpenStatus::decl(&cfg),
+        crate::boot::Boot::decl(&cfg),
         EventKind::decl(&cfg),
         EventSummary::decl(&cfg),
         Event::decl(&cfg),

@@ -18,6 +18,7 @@ pub mod text;
 pub mod transfer;
 
 mod app;
+mod boot;
 mod commands;
 mod dialogs;
 mod events;

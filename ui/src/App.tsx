@@ -20,6 +20,7 @@ import type {
   Preferences,
 } from "./lib/bindings";
 import { localDate } from "./lib/dates";
+import { handedAtStart, handedIsStale } from "./lib/startup";
 
 // Dialogs that are not on screen at start are loaded when first opened, so that the first frame does not wait for them.
 // Only a first run shows the welcome, and only a database that cannot be opened the error screen.
@@ -78,13 +79,26 @@ export function newBoardName(boards: readonly BoardSummary[]): string {
 }
 
 export function App() {
-  const [boot, setBoot] = useState<Boot>({ state: "loading" });
   const queryClient = useQueryClient();
+  // The boards and the board to show, handed over as the window opened: the first frame needs no round trip.
+  const [handed] = useState(() => {
+    const data = handedAtStart();
+    if (data) {
+      queryClient.setQueryData(keys.boards, data.boards);
+      if (data.board) queryClient.setQueryData(keys.content(data.board.id), data.board);
+    }
+    return data;
+  });
+  const [boot, setBoot] = useState<Boot>(() =>
+    handed ? { state: "ready", status: handed.status } : { state: "loading" },
+  );
   const boardsQuery = useBoards();
   const boards = useMemo(() => boardsQuery.data ?? [], [boardsQuery.data]);
   const afterChange = useAfterChange();
-  const [prefs, setPrefs] = useState<Preferences>(DEFAULT_PREFERENCES);
-  const [currentId, setCurrentId] = useState<number | null>(null);
+  const [prefs, setPrefs] = useState<Preferences>(handed?.preferences ?? DEFAULT_PREFERENCES);
+  const [currentId, setCurrentId] = useState<number | null>(
+    handed ? (handed.board?.id ?? handed.boards[0]?.id ?? null) : null,
+  );
   const [focusName, setFocusName] = useState(false);
   const [busy, setBusy] = useState(false);
   const [transfer, setTransfer] = useState<Transfer>(null);
@@ -116,6 +130,11 @@ export function App() {
   );
 
   useEffect(() => {
+    if (handed) {
+      // A page loaded again long after the window opened reads everything afresh.
+      if (handedIsStale(handed)) void queryClient.invalidateQueries();
+      return;
+    }
     void (async () => {
       try {
         const status = await backend.openStatus();
@@ -130,7 +149,7 @@ export function App() {
         setBoot({ state: "failed", error: AppError.from(raw) });
       }
     })();
-  }, [queryClient]);
+  }, [queryClient, handed]);
 
   const select = useCallback(
     (id: number | null, options: { focusName?: boolean } = {}) => {

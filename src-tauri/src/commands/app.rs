@@ -39,14 +39,16 @@ pub fn open_status(state: State<'_, Arc<AppState>>) -> Result<OpenStatus> {
     if let Some(err) = state.open_error() {
         return Err(err.clone());
     }
-    Ok(OpenStatus {
-        data_dir: state.data_dir().display().to_string(),
-        database_path: state.database_path().display().to_string(),
-    })
+    Ok(OpenStatus::of(&state))
 }
 
 #[tauri::command(async)]
 pub fn get_preferences(app: AppHandle, state: State<'_, Arc<AppState>>) -> Result<Preferences> {
+    read_preferences(&app, &state)
+}
+
+/// The preferences as stored in the data folder's settings file.
+pub fn read_preferences(app: &AppHandle, state: &AppState) -> Result<Preferences> {
     let store = app
         .store(state.data_dir().join(FILE_NAME))
         .map_err(|e| Error::Preferences(e.to_string()))?;
@@ -54,6 +56,15 @@ pub fn get_preferences(app: AppHandle, state: State<'_, Arc<AppState>>) -> Resul
         store.get(THEME_KEY),
         store.get(LAST_BOARD_KEY),
     ))
+}
+
+impl OpenStatus {
+    pub fn of(state: &AppState) -> OpenStatus {
+        OpenStatus {
+            data_dir: state.data_dir().display().to_string(),
+            database_path: state.database_path().display().to_string(),
+        }
+    }
 }
 
 #[tauri::command(async)]

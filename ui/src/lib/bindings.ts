@@ -73,6 +73,16 @@ lastBoardId: number | null, };
 
 export type OpenStatus = { dataDir: string, databasePath: string, };
 
+export type Boot = { status: OpenStatus, preferences: Preferences, boards: Array<BoardSummary>, 
+/**
+ * The board shown first: the one open last, else the first in the list; `None` without boards.
+ */
+board: Board | null, 
+/**
+ * When this was read (ms since 1970): a page loaded again later reads everything afresh.
+ */
+readAt: number, };
+
 export type EventKind = "added" | "edited" | "moved" | "deleted" | "restored" | "thresholds" | "imported" | "renamed";
 
 export type EventSummary = { 

@@ -2,6 +2,34 @@
 // backend that the first frame is on screen, so that the work which waited for it (the daily backup, the outbox's
 // sender) starts only then.
 import { backend } from "./backend";
+import type { Boot } from "./bindings";
+
+declare global {
+  interface Window {
+    /** Defined by the window's initialization script (src-tauri/src/boot.rs) before the page's scripts run. */
+    __PICKBOARD_BOOT__?: Boot;
+  }
+}
+
+/** Older than this, what the window was handed is read again after the first frame (the page was loaded again). */
+const FRESH_MS = 5000;
+
+let handed: Boot | null | undefined;
+
+/**
+ * What the backend handed the page as its window opened (the boards, the board to show, the preferences), so that
+ * the first frame needs no round trip; `null` when it handed nothing (the database could not be opened). The same
+ * answer for the page's whole life.
+ */
+export function handedAtStart(): Boot | null {
+  handed ??= window.__PICKBOARD_BOOT__ ?? null;
+  return handed;
+}
+
+/** Whether what was handed at start may be out of date: the page was loaded again well after the window opened. */
+export function handedIsStale(boot: Boot, now = Date.now()): boolean {
+  return now - boot.readAt > FRESH_MS;
+}
 
 let told = false;
 
