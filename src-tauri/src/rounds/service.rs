@@ -289,8 +289,10 @@ pub async fn find(db: &Mutex<Db>, api: &Api, who: &Identity, link: &str) -> Resu
     let thread = read_thread(api, &root_id).await?;
     // Joining keeps an empty draft here: the round is listed among the open ones, and the ballot can be drafted
     // offline from then on.
+    let seen = thread_state(&thread);
     let (stored, draft) = lock(db).write(|tx| {
         store::ensure_draft(tx, &Owner::of(who), &thread.record, &root_id)?;
+        store::note_state(tx, &Owner::of(who), &root_id, seen)?;
         Ok((
             store::by_root(tx, &root_id)?,
             store::draft(tx, &Owner::of(who), &root_id)?,
@@ -303,7 +305,7 @@ pub async fn find(db: &Mutex<Db>, api: &Api, who: &Identity, link: &str) -> Resu
         &thread.root.user_id,
         stored.as_ref(),
         draft,
-        thread_state(&thread),
+        seen,
     ))
 }
 
@@ -327,7 +329,7 @@ pub fn list_open(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<Ro
             })
             .collect::<Result<_>>()?;
         let started: HashSet<String> = out.iter().map(|v| v.root_post_id.clone()).collect();
-        for draft in store::drafts(tx, &Owner::of(who))? {
+        for draft in store::open_drafts(tx, &Owner::of(who))? {
             if started.contains(&draft.root_post_id) || store::by_root(tx, &draft.root_post_id)?.is_some() {
                 continue;
             }

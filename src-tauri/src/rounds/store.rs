@@ -272,6 +272,20 @@ pub fn mark_sent(
     Ok(())
 }
 
+/// The round's state as the thread showed it when it was last read here.
+pub fn note_state(
+    tx: &Transaction<'_>,
+    voter: &Owner<'_>,
+    root_post_id: &str,
+    state: RoundState,
+) -> Result<()> {
+    tx.execute(
+        &format!("UPDATE round_drafts SET round_state = ?4 WHERE {ONE}"),
+        params![root_post_id, voter.server, voter.user_id, state.name()],
+    )?;
+    Ok(())
+}
+
 /// `estimates` are to be sent by the background worker.
 pub fn queue(
     tx: &Transaction<'_>,
@@ -380,10 +394,11 @@ pub fn draft(tx: &Transaction<'_>, voter: &Owner<'_>, root_post_id: &str) -> Res
     .transpose()
 }
 
-/// The rounds `voter` joined, newest first.
-pub fn drafts(tx: &Transaction<'_>, voter: &Owner<'_>) -> Result<Vec<Draft>> {
+/// The rounds `voter` joined that were not closed when last read, newest first.
+pub fn open_drafts(tx: &Transaction<'_>, voter: &Owner<'_>) -> Result<Vec<Draft>> {
     let mut stmt = tx.prepare(&format!(
-        "SELECT {DRAFT_COLUMNS} FROM round_drafts WHERE server = ?1 AND user_id = ?2 ORDER BY updated_at DESC"
+        "SELECT {DRAFT_COLUMNS} FROM round_drafts
+         WHERE server = ?1 AND user_id = ?2 AND round_state <> 'closed' ORDER BY updated_at DESC"
     ))?;
     let rows: Vec<DraftRow> = stmt
         .query_map([voter.server, voter.user_id], read_draft_row)?

@@ -275,6 +275,10 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     assert!(verified.mismatches.is_empty(), "{verified:?}");
     let closed = service::find(&cy.db, &cy.api, &cy.who, &link).await.unwrap();
     assert_eq!(closed.state, RoundState::Closed);
+    assert!(
+        service::list_open(&cy.db, &cy.who, board).unwrap().is_empty(),
+        "a closed round leaves the member's open rounds"
+    );
     let late = service::submit(&cy.db, &cy.api, &cy.who, &round.root_post_id, &cy_votes)
         .await
         .unwrap_err();

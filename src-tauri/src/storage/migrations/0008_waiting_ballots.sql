@@ -12,6 +12,7 @@ CREATE TABLE round_drafts_v2 (
     sent_estimates TEXT,             -- the estimates of the ballot sent last (JSON)
     queued         TEXT,             -- estimates sent while Mattermost was out of reach; the worker sends them
     send_error     TEXT,             -- why a queued ballot was given up (Mattermost refused it)
+    round_state    TEXT    NOT NULL DEFAULT 'open', -- as last read from the thread; closed rounds leave the list
     updated_at     INTEGER NOT NULL,
     PRIMARY KEY (root_post_id, server, user_id)
 ) STRICT;
