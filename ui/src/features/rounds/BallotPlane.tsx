@@ -31,6 +31,8 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
   const dotRefs = useRef(new Map<string, HTMLButtonElement>());
   const [selected, setSelected] = useState<string | null>(null);
   const [carried, setCarried] = useState<Carried | null>(null);
+  // Read out after each placement, for a screen reader following the keyboard.
+  const [said, setSaid] = useState("");
   // After Place, the idea's dot takes the focus once it is drawn; after Delete, its Place button.
   const focusNext = useRef<{ key: string; on: "dot" | "place" } | null>(null);
   const planeRect = useCallback(() => planeRef.current?.getBoundingClientRect() ?? null, []);
@@ -168,7 +170,9 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
                 setSelected(idea.key);
               }}
               onPlace={(payoff, cost) => {
-                if (!readOnly) onChange((b) => place(b, idea.key, payoff, cost));
+                if (readOnly) return;
+                onChange((b) => place(b, idea.key, payoff, cost));
+                setSaid(`${idea.title}: payoff ${payoff}, cost/risk ${cost}`);
               }}
               onRemove={
                 readOnly
@@ -176,6 +180,7 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
                   : () => {
                       focusNext.current = { key: idea.key, on: "place" };
                       onChange((b) => unplace(b, idea.key));
+                      setSaid(`${idea.title}: taken off the plane`);
                     }
               }
             />
@@ -193,6 +198,9 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
           </div>
         )}
       </PlaneFrame>
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {said}
+      </div>
     </div>
   );
 }
