@@ -8,11 +8,15 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import type { Idea, Zone } from "../../lib/bindings";
 import { ideaDragId, zoneDropId } from "../../lib/dnd";
+import { afterFirstFrame, firstFrameShown } from "../../lib/startup";
 import { ZONE_INFO } from "../../lib/zones";
 import { IdeaCard } from "./IdeaCard";
 
 /** How many cards a zone renders at first, and how many more each time its list reaches the end. */
 export const CARDS_PER_PAGE = 60;
+
+/** How many cards a zone renders for the app's first frame (a screenful); the rest of its page follows that frame. */
+const FIRST_SCREENFUL = 12;
 
 /** How long an arrived card stays highlighted, from the frame that shows it; board.css fades it out in 3 s. */
 export const ARRIVAL_MS = 4000;
@@ -37,7 +41,14 @@ interface ZoneListProps {
 export function ZoneList(props: ZoneListProps) {
   const { zone, ideas, selectedId, matches, isTarget, arrival, onOpen, onDelete } = props;
   const { setNodeRef } = useDroppable({ id: zoneDropId(zone) });
-  const [limit, setLimit] = useState(CARDS_PER_PAGE);
+  const [limit, setLimit] = useState(() => (firstFrameShown() ? CARDS_PER_PAGE : FIRST_SCREENFUL));
+  useEffect(
+    () =>
+      afterFirstFrame(() => {
+        setLimit((now) => Math.max(now, CARDS_PER_PAGE));
+      }),
+    [],
+  );
   const moreRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
   const shownSeq = useRef(0);
