@@ -39,6 +39,15 @@ fn points(s: Score) -> String {
     }
 }
 
+/// Everyone who placed at least one idea, by name, in order.
+fn voters(stats: &[IdeaStats]) -> Vec<String> {
+    let names: std::collections::BTreeSet<&str> = stats
+        .iter()
+        .flat_map(|idea| idea.dots.iter().map(|d| d.voter.as_str()))
+        .collect();
+    names.into_iter().map(str::to_owned).collect()
+}
+
 /// "settled by team round: median 7.5 / 3, 6 votes".
 pub fn line(payoff: Score, cost: Score, votes: u32) -> String {
     format!(
@@ -96,6 +105,7 @@ pub fn at_medians(
         round: Some(RoundSettled {
             round_id: round_id.to_owned(),
             ideas: settled.clone(),
+            voters: voters(stats),
         }),
         ..EventSummary::default()
     };

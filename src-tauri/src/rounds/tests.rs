@@ -251,7 +251,9 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
         .unwrap()
         .read(|tx| history::list(tx, board, Some(cache_id), 10))
         .unwrap();
-    let line = &timeline[0].summary.round.as_ref().unwrap().ideas;
+    let settled_round = timeline[0].summary.round.as_ref().unwrap();
+    assert_eq!(settled_round.voters, ["ANA T", "BO T", "CY T"]);
+    let line = &settled_round.ideas;
     assert!(line
         .iter()
         .any(|i| i.idea_id == cache_id && i.line == "settled by team round: median 7.5 / 2.5, 3 votes"));

@@ -286,7 +286,11 @@ export type SettledIdea = { ideaId: number, title: string, payoff: Score, cost: 
  */
 line: string, };
 
-export type RoundSettled = { roundId: string, ideas: Array<SettledIdea>, };
+export type RoundSettled = { roundId: string, ideas: Array<SettledIdea>, 
+/**
+ * Who voted in the round (display names), for the board's activity.
+ */
+voters: Array<string>, };
 
 export type Estimate = { "kind": "placed", payoff: Score, cost: Score, } | { "kind": "noOpinion" };
 

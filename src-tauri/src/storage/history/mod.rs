@@ -105,6 +105,9 @@ pub struct EventSummary {
 pub struct RoundSettled {
     pub round_id: String,
     pub ideas: Vec<SettledIdea>,
+    /// Who voted in the round (display names), for the board's activity.
+    #[serde(default)]
+    pub voters: Vec<String>,
 }
 
 /// One idea a team round placed.

@@ -28,6 +28,7 @@ describe("describeEvent", () => {
   it("gives a team round's settling its idea's own line, and a count on the board", () => {
     const round = {
       roundId: "r1",
+      voters: ["Ana Ribeiro", "Bo Lind"],
       ideas: [
         {
           ideaId: 2,
@@ -50,7 +51,7 @@ describe("describeEvent", () => {
     const settled = event("moved", { round, title: null });
     expect(describeEvent(settled, { ideaId: 2 })).toBe("settled by team round: median 7.5 / 3, 6 votes");
     expect(describeEvent(settled, { withTitle: true, ideaId: null })).toBe(
-      "placed 2 ideas at a team round's medians",
+      "placed 2 ideas at a team round's medians (voted: Ana Ribeiro, Bo Lind)",
     );
   });
 

@@ -35,7 +35,8 @@ export function describeEvent(
         const line = summary.round.ideas.find((i) => i.ideaId === options.ideaId)?.line;
         if (line) return line;
         const n = summary.round.ideas.length;
-        return `placed ${n} idea${n === 1 ? "" : "s"} at a team round's medians`;
+        const voters = summary.round.voters.length > 0 ? ` (voted: ${summary.round.voters.join(", ")})` : "";
+        return `placed ${n} idea${n === 1 ? "" : "s"} at a team round's medians${voters}`;
       }
       if (from && to && from !== to) return `moved${title} ${from} → ${to}`;
       if (summary.fields.includes("scores")) return `rescored${title} within ${to ?? "its quadrant"}`;
