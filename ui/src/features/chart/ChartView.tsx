@@ -62,7 +62,7 @@ const ZOOM_STEP = 2;
 let measureContext: CanvasRenderingContext2D | null | undefined;
 function labelSize(title: string): { width: number; height: number } {
   if (measureContext === undefined) {
-    measureContext = document.createElement("canvas").getContext("2d");
+    measureContext = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
     if (measureContext) {
       const style = getComputedStyle(document.documentElement);
       measureContext.font = `${style.getPropertyValue("--font-xs").trim() || "12px"} ${style.fontFamily}`;

@@ -57,7 +57,7 @@ function badge(
   if (badges.size > 2_000) badges.clear();
   picture = document.createElement("canvas");
   picture.width = picture.height = Math.ceil(size * ratio);
-  const ctx = picture.getContext("2d");
+  const ctx = picture.getContext("2d", { willReadFrequently: true });
   if (ctx) {
     ctx.scale(ratio, ratio);
     ctx.globalAlpha = 0.06 + (0.24 * shade) / (SHADES - 1);
@@ -96,7 +96,7 @@ export function drawCells(
   const ratio = window.devicePixelRatio || 1;
   const [w, h] = [Math.round(width * ratio), Math.round(height * ratio)];
   if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
-  const ctx = canvas.getContext("2d");
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
   if (!ctx) return;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, w, h);
