@@ -28,12 +28,7 @@ async fn fake_server() -> TestResult<(FakeMattermost, Channel)> {
 pub(crate) async fn fill(app: &App, label: &str, text: &str) -> TestResult {
     let xpath =
         format!("//div[@role='dialog']//label[normalize-space()='{label}']/following-sibling::input[1]");
-    let field = app
-        .client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath(&xpath))
-        .await?;
+    let field = app.wait_for_xpath(&xpath).await?;
     field.clear().await?;
     field.send_keys(text).await?;
     Ok(())

@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
-use fantoccini::Locator;
 use pickboard_e2e::{App, TestResult};
 use pickboard_lib::domain::Zone;
 use pickboard_lib::storage::{boards, ideas, Db, DB_FILE_NAME};
@@ -18,12 +17,7 @@ async fn details_field(app: &App, label: &str) -> TestResult<Element> {
     let xpath = format!(
         "//aside[@aria-label='Idea details']//*[@id=//aside[@aria-label='Idea details']//label[normalize-space()='{label}']/@for]"
     );
-    Ok(app
-        .client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath(&xpath))
-        .await?)
+    app.wait_for_xpath(&xpath).await
 }
 
 /// A script's helper: `field(label)`, the details panel's field labelled `label`.

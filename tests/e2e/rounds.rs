@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
-use fantoccini::Locator;
 use pickboard_e2e::mattermost::{Channel, FakeMattermost, Post, Reply, Team, User};
 use pickboard_e2e::{App, TestResult};
 use pickboard_lib::domain::Zone;
@@ -59,12 +58,7 @@ async fn grip(app: &App, title: &str) -> TestResult<fantoccini::elements::Elemen
     let xpath = format!(
         "//div[contains(@class,'ballot-item-grip')][.//span[@class='ballot-item-title' and normalize-space()='{title}']]"
     );
-    Ok(app
-        .client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath(&xpath))
-        .await?)
+    app.wait_for_xpath(&xpath).await
 }
 
 /// Drags `title` from the list onto the plane, at (`payoff`, `cost`).
@@ -460,10 +454,7 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
     // The member's Pickboard checks every published ballot against its commitment.
     bo.click_button("← All rounds").await?;
     let listed = bo
-        .client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath("//button[contains(@class,'rounds-list-item')]"))
+        .wait_for_xpath("//button[contains(@class,'rounds-list-item')]")
         .await?;
     listed.click().await?;
     bo.click_button("Verify round").await?;

@@ -245,6 +245,17 @@ impl App {
         Ok(found.map_err(|e| format!("waiting for `{css}`: {e}"))?)
     }
 
+    /// The first element `xpath` finds, once it shows (up to 15 s).
+    pub async fn wait_for_xpath(&self, xpath: &str) -> TestResult<Element> {
+        let found = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::XPath(xpath))
+            .await;
+        Ok(found.map_err(|e| format!("waiting for `{xpath}`: {e}"))?)
+    }
+
     /// Waits until `script` (the body of a function) returns true, for up to 10 s.
     pub async fn wait_until(&self, what: &str, script: &str) -> TestResult {
         self.wait_until_within(Duration::from_secs(10), what, script)
