@@ -52,6 +52,12 @@ pub async fn list_open_rounds(
     service::list_open(state.db()?, &who, board_id)
 }
 
+/// How many rounds started on the board are not closed (their private keys go with the board); no account needed.
+#[tauri::command(async)]
+pub fn count_open_rounds(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<u32> {
+    state.read(|tx| crate::rounds::store::open_on_board(tx, board_id))
+}
+
 /// Keeps the voter's ballot on this computer, to come back to.
 #[tauri::command]
 pub async fn save_draft_ballot(

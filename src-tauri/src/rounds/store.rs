@@ -156,6 +156,15 @@ pub fn on_board(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<StoredRound>>
     rows.into_iter().map(from_row).collect()
 }
 
+/// How many rounds started on `board_id` are not closed yet.
+pub fn open_on_board(tx: &Transaction<'_>, board_id: i64) -> Result<u32> {
+    Ok(tx.query_row(
+        "SELECT count(*) FROM rounds WHERE board_id = ?1 AND state <> 'closed'",
+        [board_id],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn set_revealed(tx: &Transaction<'_>, round_id: &str, ballots: &[OpenedBallot]) -> Result<()> {
     tx.execute(
         "UPDATE rounds SET state = 'revealed', revealed = ?2 WHERE round_id = ?1",

@@ -261,6 +261,13 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     let cache_now = placed.ideas.iter().find(|i| i.id == cache_id).unwrap();
     assert_eq!(cache_now.zone, Zone::Implement);
 
+    let open_here = ana.db.lock().unwrap().read(|tx| store::open_on_board(tx, board));
+    assert_eq!(
+        open_here.unwrap(),
+        1,
+        "the revealed round is still open on the board"
+    );
+
     // Closing posts the result; a voter's Pickboard verifies it.
     let result_id = service::close(&ana.db, &ana.api, &round.root_post_id)
         .await

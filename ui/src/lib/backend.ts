@@ -85,6 +85,8 @@ export const backend = {
   findRound: (link: string) => call("find_round", { link }),
   /** The rounds of the board started here that are not closed, and the rounds joined here. */
   listOpenRounds: (boardId: number) => call("list_open_rounds", { boardId }),
+  /** How many rounds started on the board are not closed (their private keys go with the board); no account needed. */
+  countOpenRounds: (boardId: number) => call("count_open_rounds", { boardId }),
   /** Keeps the voter's ballot on this computer, to come back to. */
   saveDraftBallot: (rootPostId: string, estimates: Estimates) => call("save_draft_ballot", { rootPostId, estimates }),
   /** Seals the ballot and posts it in the round's thread (a later ballot replaces an earlier one); when Mattermost cannot be reached now, it waits here and the background worker sends it. */

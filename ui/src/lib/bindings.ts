@@ -518,6 +518,7 @@ export interface Commands {
   start_round: { args: { boardId: number; ideaIds: number[]; deadline: number | null; note: string }; result: RoundView };
   find_round: { args: { link: string }; result: RoundView };
   list_open_rounds: { args: { boardId: number }; result: RoundView[] };
+  count_open_rounds: { args: { boardId: number }; result: number };
   save_draft_ballot: { args: { rootPostId: string; estimates: Estimates }; result: Draft };
   submit_ballot: { args: { rootPostId: string; estimates: Estimates }; result: Submitted };
   round_status: { args: { rootPostId: string }; result: RoundStatus };

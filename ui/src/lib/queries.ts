@@ -26,6 +26,8 @@ export const keys = {
   accountChannels: ["account", "channels"] as const,
   /** The team rounds of a board started here, and those joined here. */
   rounds: (boardId: number) => ["board", boardId, "rounds"] as const,
+  /** How many rounds started on a board are not closed. */
+  openRounds: (boardId: number) => ["board", boardId, "openRounds"] as const,
   /** Who voted in a round (read from its thread). */
   roundStatus: (rootPostId: string) => ["round", rootPostId, "status"] as const,
   /** A revealed round's spread per idea. */

@@ -42,6 +42,19 @@ describe("BoardScreen", () => {
     ).toBeInTheDocument();
   });
 
+  it("warns, before deleting a board, that its open team rounds could not be revealed without it", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]), { count_open_rounds: () => 2 });
+    renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Delete “Infra”?" });
+    expect(
+      await within(dialog).findByText(
+        /2 team rounds started on it are not closed: only this board holds the key/,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it("adds an idea to Unsorted from the New idea field", async () => {
     const fake = fakeBackend(board([]));
     renderBoard();

@@ -1,6 +1,7 @@
 // A board: the Unsorted tray beside the PICK chart (as quadrants, or as a plane), drag and drop between them, search,
 // undo and redo, the details of the selected idea and the board's activity.
 import { DndContext, DragOverlay } from "@dnd-kit/core";
+import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { ConfirmDialog } from "../../components/Modal";
@@ -8,7 +9,7 @@ import { SidePanel } from "../../components/SidePanel";
 import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
-import { useAfterChange } from "../../lib/queries";
+import { keys, useAfterChange } from "../../lib/queries";
 import type { BoardSummary, Quadrant, Zone } from "../../lib/bindings";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { fractionOf, scoresAt } from "../chart/geometry";
@@ -76,6 +77,13 @@ export function BoardScreen({
   // opening another quadrant's field loses nothing.
   const [addingTo, setAddingTo] = useState<ReadonlySet<Quadrant>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
+  // Asked when the delete dialog opens: rounds started on this board that are not closed yet.
+  const openRounds = useQuery({
+    queryKey: keys.openRounds(boardId),
+    queryFn: () => backend.countOpenRounds(boardId),
+    enabled: dialog === "delete",
+    staleTime: 0,
+  });
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [unsaved, setUnsaved] = useState<UnsavedField[]>([]);
   // The latest idea added, or moved elsewhere by a command: its list shows it, scrolls to it and highlights it.
@@ -568,6 +576,14 @@ export function BoardScreen({
                 {board.ideas.length === 0
                   ? "The board is empty."
                   : `It holds ${board.ideas.length} ${board.ideas.length === 1 ? "idea" : "ideas"}, which will be deleted with it.`}{" "}
+                {openRounds.data ? (
+                  <strong>
+                    {openRounds.data === 1
+                      ? "A team round started on it is not closed: "
+                      : `${openRounds.data} team rounds started on it are not closed: `}
+                    only this board holds the key that reveals their ballots.{" "}
+                  </strong>
+                ) : null}
                 You can undo this for a few seconds.
               </p>
             }
