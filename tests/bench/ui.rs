@@ -14,69 +14,15 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use pickboard_e2e::{app_binary, processes_on, App, TestResult};
-use pickboard_lib::domain::{Score, Zone};
-use pickboard_lib::storage::{boards, ideas, Db};
+
+#[path = "common.rs"]
+mod common;
+use common::{drag_frames_on_chart, median, percentile, seed_with};
+use pickboard_lib::storage::{boards, Db};
 use serde_json::{json, Value};
 
 const IDEAS: usize = 1_000;
 const ROUND_TRIPS: usize = 500;
-const BENCH_TITLE: &str = "Benchmark marker";
-
-/// A deterministic spread of scores (no randomness crate needed).
-fn spread(i: usize) -> (i64, i64) {
-    let x = (i * 7_919) % 1_000;
-    let y = (i * 104_729 + 13) % 997;
-    (
-        i64::try_from(y % 101).unwrap_or(0),
-        i64::try_from(x % 101).unwrap_or(0),
-    )
-}
-
-fn seed(dir: &std::path::Path) -> TestResult<i64> {
-    seed_with(dir, IDEAS, "Benchmark: 1,000 ideas")
-}
-
-fn seed_with(dir: &std::path::Path, count: usize, name: &str) -> TestResult<i64> {
-    let mut db = Db::open(&dir.join("pickboard.db"))?;
-    let board = db.write(|tx| {
-        let board = boards::create(tx, name)?;
-        for i in 0..count - 1 {
-            let (mut payoff, mut cost) = spread(i);
-            // Keep the top-left corner free, so the benchmark marker stands alone there.
-            if payoff > 85 && cost < 15 {
-                (payoff, cost) = (payoff - 30, cost + 30);
-            }
-            let idea = ideas::add(
-                tx,
-                board.id,
-                &format!("Idea {i}: a realistic title of some length"),
-                Zone::Unsorted,
-            )?;
-            ideas::set_position(
-                tx,
-                idea.id,
-                Score::from_tenths(payoff)?,
-                Score::from_tenths(cost)?,
-            )?;
-        }
-        let idea = ideas::add(tx, board.id, BENCH_TITLE, Zone::Unsorted)?;
-        ideas::set_position(tx, idea.id, Score::from_tenths(95)?, Score::from_tenths(5)?)?;
-        Ok(board.id)
-    })?;
-    std::fs::write(
-        dir.join("settings.json"),
-        json!({ "theme": "light", "lastBoardId": board }).to_string(),
-    )?;
-    Ok(board)
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let rank = (p / 100.0 * (sorted.len() - 1) as f64).round() as usize;
-    sorted[rank.min(sorted.len() - 1)]
-}
 
 fn sorted(value: Value) -> TestResult<Vec<f64>> {
     let mut v: Vec<f64> = serde_json::from_value(value)?;
@@ -162,11 +108,6 @@ async fn startup_steps(app: &App) -> TestResult<Vec<(String, f64)>> {
     Ok(steps)
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 struct Row {
     measure: String,
     ours: String,
@@ -193,7 +134,7 @@ async fn main() -> TestResult {
 
     // Start-up and memory, Pickboard with 1,000 ideas against the bare window, alternating.
     let data = tempfile::tempdir()?;
-    seed(data.path())?;
+    seed_with(data.path(), IDEAS, "Benchmark: 1,000 ideas")?;
     let bare_data = tempfile::tempdir()?;
     let (mut ours_start, mut bare_start, mut ours_pss, mut bare_pss) = (vec![], vec![], vec![], vec![]);
     let mut timelines: Vec<Vec<(String, f64)>> = Vec::new();
@@ -480,33 +421,7 @@ async fn drag_frames(data: &Path) -> TestResult<Vec<f64>> {
     let app = App::launch(data).await?;
     app.region("Implement").await?;
     app.click_button("Chart").await?;
-    let plane = app.wait_for_css(".plane").await?;
-    let marker = app
-        .wait_for_css(&format!("button.marker[aria-label^='{BENCH_TITLE}']"))
-        .await?;
-    app.client
-        .execute(
-            "window.__frames = []; window.__sampling = true;
-             const tick = (t) => { window.__frames.push(t); if (window.__sampling) requestAnimationFrame(tick); };
-             requestAnimationFrame(tick);",
-            vec![],
-        )
-        .await?;
-    let (px, py, pw, ph) = plane.rectangle().await?;
-    app.drag_path(
-        &marker,
-        &[
-            (px + pw * 0.5, py + ph * 0.5),
-            (px + pw * 0.9, py + ph * 0.9),
-            (px + pw * 0.3, py + ph * 0.7),
-        ],
-        120,
-    )
-    .await?;
-    let frames = app
-        .client
-        .execute("window.__sampling = false; const f = window.__frames; return f.slice(1).map((t, i) => t - f[i]);", vec![])
-        .await?;
+    let frames = drag_frames_on_chart(&app).await?;
     app.quit().await?;
-    sorted(frames)
+    Ok(frames)
 }

@@ -1,0 +1,110 @@
+//! What the app benchmarks share: a board of placed ideas spread over the plane, with one marker standing alone to
+//! drag, and the statistics they report. Included by `ui.rs` and `chart.rs` (`#[path]`), not a benchmark itself.
+
+use std::path::Path;
+
+use pickboard_e2e::{App, TestResult};
+use pickboard_lib::domain::{Score, Zone};
+use pickboard_lib::storage::{boards, ideas, Db};
+use serde_json::json;
+
+/// The idea the drag benchmarks grab, alone in the plane's top-left corner.
+pub const BENCH_TITLE: &str = "Benchmark marker";
+
+/// A deterministic spread of scores (no randomness crate needed).
+fn spread(i: usize) -> (i64, i64) {
+    let x = (i * 7_919) % 1_000;
+    let y = (i * 104_729 + 13) % 997;
+    (
+        i64::try_from(y % 101).unwrap_or(0),
+        i64::try_from(x % 101).unwrap_or(0),
+    )
+}
+
+/// Adds a board `name` of `count` placed ideas (the last one `BENCH_TITLE`) to the database in `dir`, and makes it
+/// the board shown at start; returns its id.
+pub fn seed_with(dir: &Path, count: usize, name: &str) -> TestResult<i64> {
+    let mut db = Db::open(&dir.join("pickboard.db"))?;
+    let board = db.write(|tx| {
+        let board = boards::create(tx, name)?;
+        for i in 0..count - 1 {
+            let (mut payoff, mut cost) = spread(i);
+            // Keep the top-left corner free, so the benchmark marker stands alone there.
+            if payoff > 85 && cost < 15 {
+                (payoff, cost) = (payoff - 30, cost + 30);
+            }
+            let idea = ideas::add(
+                tx,
+                board.id,
+                &format!("Idea {i}: a realistic title of some length"),
+                Zone::Unsorted,
+            )?;
+            ideas::set_position(
+                tx,
+                idea.id,
+                Score::from_tenths(payoff)?,
+                Score::from_tenths(cost)?,
+            )?;
+        }
+        let idea = ideas::add(tx, board.id, BENCH_TITLE, Zone::Unsorted)?;
+        ideas::set_position(tx, idea.id, Score::from_tenths(95)?, Score::from_tenths(5)?)?;
+        Ok(board.id)
+    })?;
+    std::fs::write(
+        dir.join("settings.json"),
+        json!({ "theme": "light", "lastBoardId": board }).to_string(),
+    )?;
+    Ok(board)
+}
+
+/// The `p`th percentile of `sorted` (nearest rank).
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = (p / 100.0 * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+pub fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// On the chart that is on screen, drags the `BENCH_TITLE` marker about the plane with real pointer events and returns
+/// the intervals between the frames drawn meanwhile (ms), sorted.
+pub async fn drag_frames_on_chart(app: &App) -> TestResult<Vec<f64>> {
+    let plane = app.wait_for_css(".plane").await?;
+    let marker = app
+        .wait_for_css(&format!("button.marker[aria-label^='{BENCH_TITLE}']"))
+        .await?;
+    app.client
+        .execute(
+            "window.__frames = []; window.__sampling = true;
+             const tick = (t) => { window.__frames.push(t); if (window.__sampling) requestAnimationFrame(tick); };
+             requestAnimationFrame(tick);",
+            vec![],
+        )
+        .await?;
+    let (px, py, pw, ph) = plane.rectangle().await?;
+    app.drag_path(
+        &marker,
+        &[
+            (px + pw * 0.5, py + ph * 0.5),
+            (px + pw * 0.9, py + ph * 0.9),
+            (px + pw * 0.3, py + ph * 0.7),
+        ],
+        120,
+    )
+    .await?;
+    let frames = app
+        .client
+        .execute(
+            "window.__sampling = false; const f = window.__frames; return f.slice(1).map((t, i) => t - f[i]);",
+            vec![],
+        )
+        .await?;
+    let mut frames: Vec<f64> = serde_json::from_value(frames)?;
+    frames.sort_by(f64::total_cmp);
+    Ok(frames)
+}
