@@ -4,7 +4,7 @@
 // small picture drawn once: drawing thousands of shapes and texts one by one takes WebKitGTK's software canvas a
 // tenth of a second, too slow for a first frame.
 import type { Zone } from "../../lib/bindings";
-import { fractionOf, type Box } from "./geometry";
+import { fractionOf, overlaps, type Box } from "./geometry";
 import { toWindow, type Cell, type View } from "./view";
 
 const ZONE_VAR: Record<Zone, string> = {
@@ -17,15 +17,6 @@ const ZONE_VAR: Record<Zone, string> = {
 
 /** Badge shades: this many steps from faint to strong. */
 const SHADES = 8;
-
-function overlaps(a: Box, b: Box): boolean {
-  return (
-    a.left < b.left + b.width &&
-    b.left < a.left + a.width &&
-    a.top < b.top + b.height &&
-    b.top < a.top + a.height
-  );
-}
 
 /** A CSS colour as [r, g, b, a] (0–255), through the canvas's own parsing. */
 function rgba(ctx: CanvasRenderingContext2D, css: string): [number, number, number, number] {

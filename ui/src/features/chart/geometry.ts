@@ -46,7 +46,8 @@ export function labelBox(at: Point, size: { width: number; height: number }, sid
   }
 }
 
-function overlaps(a: Box, b: Box): boolean {
+/** Whether two boxes share any area. */
+export function overlaps(a: Box, b: Box): boolean {
   return (
     a.left < b.left + b.width &&
     b.left < a.left + a.width &&
