@@ -10,8 +10,9 @@ mode="${1:-build}"
 # libdbus-1-dev: the credential store on Linux (the Secret Service, over D-Bus) keeps the Mattermost token.
 build_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev libdbus-1-dev
   build-essential file pkg-config fonts-dejavu-core)
+# xdotool: end-to-end tests resize the window through X, as a window manager does.
 # gnome-keyring: a real Secret Service for the credential-store tests; libsecret-tools: secret-tool, to look into it.
-test_packages=(xvfb xauth x11-utils imagemagick webkit2gtk-driver dbus fonts-noto-color-emoji gnome-keyring
+test_packages=(xvfb xauth x11-utils xdotool imagemagick webkit2gtk-driver dbus fonts-noto-color-emoji gnome-keyring
   libsecret-tools)
 wanted=("${build_packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")

@@ -102,9 +102,7 @@ async fn every_screen_passes_axe_core_in_both_themes() -> TestResult {
     }
 
     // A narrow window: the sidebar folded, the toolbar's More menu, the details as a drawer over the board.
-    app.client.set_window_size(800, 600).await?;
-    app.wait_until("the window is narrow", "return innerWidth <= 800;")
-        .await?;
+    app.resize(800, 600).await?;
     expect_accessible(&app, "board (800×600)", &mut problems).await?;
     app.click_button("More ▾").await?;
     app.wait_for_css("[role=menu]").await?;

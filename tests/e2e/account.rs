@@ -62,11 +62,9 @@ async fn screenshots(app: &App, name: &str) -> TestResult {
     app.screenshot(&format!("{name}-dark.png")).await?;
     paint_theme(app, "light").await?;
     let rect = app.client.get_window_rect().await?;
-    app.client.set_window_size(800, 600).await?;
-    tokio::time::sleep(Duration::from_millis(600)).await;
+    app.resize(800, 600).await?;
     app.screenshot(&format!("{name}-800x600.png")).await?;
-    app.client.set_window_size(rect.2 as u32, rect.3 as u32).await?;
-    tokio::time::sleep(Duration::from_millis(400)).await;
+    app.resize(rect.2 as u32, rect.3 as u32).await?;
     Ok(())
 }
 

@@ -344,7 +344,7 @@ async fn a_long_title_shows_whole_and_a_link_no_browser_opens_can_be_copied() ->
         })?;
     }
     let app = App::launch(data.path()).await?;
-    app.client.set_window_size(1024, 768).await?;
+    app.resize(1024, 768).await?;
     app.card(&title).await?.click().await?;
     let field = details_field(&app, "Title").await?;
     let shape: Value = app

@@ -222,7 +222,7 @@ async fn a_card_keeps_each_piece_of_its_meta_line_whole_in_a_narrow_quadrant() -
         Ok(())
     })?;
     let app = App::launch(data.path()).await?;
-    app.client.set_window_size(1024, 720).await?;
+    app.resize(1024, 720).await?;
     app.wait_for_card_in("Possible", title).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
 

@@ -102,28 +102,6 @@ async fn sidebar_expanded(app: &App) -> TestResult<String> {
     Ok(value.as_str().unwrap_or_default().to_owned())
 }
 
-/// Resizes the window and waits until the page has its new size (less the menu bar's height, on Linux).
-async fn resize(app: &App, width: u32, height: u32) -> TestResult {
-    app.client.set_window_size(width, height).await?;
-    let deadline = std::time::Instant::now() + Duration::from_secs(5);
-    loop {
-        let inner = run(app, "return [innerWidth, innerHeight];").await?;
-        let (w, h) = (inner[0].as_u64().unwrap_or(0), inner[1].as_u64().unwrap_or(0));
-        if w == u64::from(width) && h <= u64::from(height) && h + 60 >= u64::from(height) {
-            break;
-        }
-        if std::time::Instant::now() > deadline {
-            let rect = app.client.get_window_rect().await?;
-            return Err(
-                format!("asked for {width}×{height}: the page is {inner}, the window {rect:?}").into(),
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    Ok(())
-}
-
 #[tokio::test]
 async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
     let data = tempfile::tempdir()?;
@@ -136,7 +114,7 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
     app.find_button("Board ▾").await?;
 
     for (width, height) in [(1024, 768), (800, 600)] {
-        resize(&app, width, height).await?;
+        app.resize(width, height).await?;
         let size = format!("{width}x{height}");
         for theme in ["light", "dark"] {
             // The theme is picked in the sidebar, which is folded on these widths: open it, pick, close it.

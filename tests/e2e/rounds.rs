@@ -266,10 +266,9 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
     .await?;
     bo.screenshot("round-voting-plane.png").await?;
     let rect = bo.client.get_window_rect().await?;
-    bo.client.set_window_size(1024, 768).await?;
-    tokio::time::sleep(Duration::from_millis(600)).await;
+    bo.resize(1024, 768).await?;
     bo.screenshot("round-voting-plane-1024x768.png").await?;
-    bo.client.set_window_size(rect.2 as u32, rect.3 as u32).await?;
+    bo.resize(rect.2 as u32, rect.3 as u32).await?;
     bo.set_theme("dark").await?;
     bo.screenshot("round-voting-plane-dark.png").await?;
     bo.set_theme("light").await?;

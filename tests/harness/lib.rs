@@ -634,12 +634,64 @@ impl App {
         }
     }
 
+    /// The app window's X window, for what WebKitWebDriver cannot do while WebKit's compositing is off (Pickboard's
+    /// default on Linux): its resize and its screenshot wait for a kind of frame that mode does not send, and never
+    /// return on a page where nothing changes.
+    fn x_window(&self) -> TestResult<String> {
+        let pid = app_processes(&self.data_dir)
+            .into_iter()
+            .next()
+            .ok_or("the app's process is not running")?;
+        let search = std::process::Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--pid", &pid.to_string()])
+            .output()?;
+        let windows = String::from_utf8_lossy(&search.stdout).into_owned();
+        Ok(windows
+            .lines()
+            .last()
+            .ok_or_else(|| format!("no visible X window of process {pid}"))?
+            .to_owned())
+    }
+
+    /// Resizes the window to `width` × `height` as a window manager does, through X, and waits until the page has
+    /// the new size.
+    pub async fn resize(&self, width: u32, height: u32) -> TestResult {
+        let window = self.x_window()?;
+        let status = std::process::Command::new("xdotool")
+            .args(["windowsize", &window, &width.to_string(), &height.to_string()])
+            .status()?;
+        if !status.success() {
+            return Err(format!("xdotool could not resize window {window}").into());
+        }
+        // The page has the window's width, and its height less the menu bar's (on Linux).
+        self.wait_until(
+            &format!("the page to take the {width}×{height} window"),
+            &format!(
+                "return innerWidth === {width} && innerHeight <= {height} && innerHeight + 60 >= {height};"
+            ),
+        )
+        .await?;
+        // Let the new layout paint before anything is measured or captured.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        Ok(())
+    }
+
     pub async fn screenshot(&self, name: &str) -> TestResult<PathBuf> {
-        // Let the last change paint: WebKitWebDriver can otherwise capture the frame before it.
-        tokio::time::sleep(Duration::from_millis(250)).await;
-        let png = self.client.screenshot().await?;
+        // What X shows of the window, menu bar included. It is raised first (two app windows may lie on each
+        // other), and the last change and the raise are given time to paint.
+        let window = self.x_window()?;
+        let _ = std::process::Command::new("xdotool")
+            .args(["windowraise", &window])
+            .status();
+        tokio::time::sleep(Duration::from_millis(300)).await;
         let path = artifacts_dir().join(name);
-        std::fs::write(&path, png)?;
+        let status = std::process::Command::new("import")
+            .args(["-window", &window])
+            .arg(&path)
+            .status()?;
+        if !status.success() {
+            return Err(format!("could not capture window {window} into {}", path.display()).into());
+        }
         Ok(path)
     }
 }
