@@ -10,8 +10,8 @@ bash scripts/setup.sh test
 # The UI, the release binary and the .deb, exactly as `tauri build` makes them.
 npx --prefix ui tauri build --bundles deb
 cargo build --release --locked -p pickboard-bare-window
-# Both WebKit settings, the same for Pickboard and the bare window: compositing on (WebKitGTK's default, which
-# Pickboard keeps) and off (WEBKIT_DISABLE_COMPOSITING_MODE=1, as some Tauri apps set on Linux).
+# Both WebKit settings, the same for Pickboard and the bare window: compositing on (WebKitGTK's default) and off
+# (WEBKIT_DISABLE_COMPOSITING_MODE=1, which Pickboard sets on Linux unless the variable is set already).
 for mode in 0 1; do
   echo "## WEBKIT_DISABLE_COMPOSITING_MODE=$mode"
   WEBKIT_DISABLE_COMPOSITING_MODE=$mode PICKBOARD_BIN="$PWD/target/release/pickboard" \
