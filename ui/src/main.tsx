@@ -6,9 +6,13 @@ import "./styles/tokens.css";
 import "./styles/base.css";
 import { App } from "./App";
 import { Providers } from "./components/Providers";
+import { osOf } from "./lib/os";
 
 // For the start-up timeline (scripts/bench.sh): the first bundle is parsed and running.
 performance.mark("script-evaluated");
+
+// Before the first layout: the font, among others, depends on it.
+document.documentElement.dataset.os = osOf(navigator.userAgent);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
