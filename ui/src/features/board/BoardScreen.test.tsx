@@ -192,8 +192,11 @@ describe("BoardScreen", () => {
     await waitFor(() => {
       expect(card).toHaveClass("card-arrived");
     });
-    // The list renders as far as the new idea's page, no further.
-    expect(within(tray).getAllByRole("button", { name: /^(Idea \d+|Rotate)/ })).toHaveLength(101);
+    // The list renders its first page, the button for the ideas between, and the new idea after it: not every card
+    // up to the new one.
+    expect(within(tray).getAllByRole("button", { name: /^(Idea \d+|Rotate)/ })).toHaveLength(61);
+    const more = within(tray).getByRole("button", { name: "Show 40 more of 40" });
+    expect(more.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   }, 20_000);
 
   it("shows an idea moved from its details to the end of a long quadrant", async () => {

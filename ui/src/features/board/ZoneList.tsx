@@ -1,7 +1,8 @@
 // The ideas of one zone as a sortable, droppable list, with a teaching empty state. A long zone renders its first
 // ideas and more as the list scrolls to its end, so that a board of 10,000 ideas opens as fast as a small one. An idea
-// that arrives (just added, or moved here by a command) is shown wherever it lands: the list renders as far as its
-// page, scrolls to it and highlights it.
+// that arrives (just added, or moved here by a command) is shown wherever it lands, scrolled to and highlighted: past
+// the rendered cards, it is shown after them and the button for the ones between, so that a zone never renders all
+// its cards for one arrival (a number key sends an idea to the end of its quadrant).
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
@@ -55,11 +56,11 @@ export function ZoneList(props: ZoneListProps) {
   /** The arrival whose card is highlighted, from the first frame that shows it until ARRIVAL_MS later. */
   const [lit, setLit] = useState<number | null>(null);
 
-  // An arrival beyond the cards rendered: render up to the end of its page.
   const arrivedAt = arrival ? ideas.findIndex((i) => i.id === arrival.id) : -1;
-  const needed = (Math.floor(arrivedAt / CARDS_PER_PAGE) + 1) * CARDS_PER_PAGE;
-  if (arrivedAt >= 0 && needed > limit) setLimit(needed);
-  const shown = useMemo(() => (ideas.length > limit ? ideas.slice(0, limit) : ideas), [ideas, limit]);
+  /** The arrival, when it lies beyond the rendered cards: shown after them. */
+  const beyond = arrivedAt >= limit ? ideas[arrivedAt] : undefined;
+  const page = useMemo(() => (ideas.length > limit ? ideas.slice(0, limit) : ideas), [ideas, limit]);
+  const shown = useMemo(() => (beyond ? [...page, beyond] : page), [page, beyond]);
   // The same list of ids while the cards are the same, so that lighting one card re-renders that card alone.
   const items = useMemo(() => shown.map((i) => ideaDragId(i.id)), [shown]);
   const hidden = ideas.length - shown.length;
@@ -67,7 +68,7 @@ export function ZoneList(props: ZoneListProps) {
 
   // Once its card is rendered, scroll the arrival into view, once per arrival, and highlight it from the next frame:
   // rendering a long list can keep the page busy for a moment, and the highlight must not fade before it is seen.
-  const arrivedShown = arrivedAt >= 0 && arrivedAt < limit;
+  const arrivedShown = arrivedAt >= 0;
   useLayoutEffect(() => {
     if (!arrival || !arrivedShown || shownSeq.current === arrival.seq) return;
     const { id, seq } = arrival;
@@ -113,10 +114,12 @@ export function ZoneList(props: ZoneListProps) {
   }, [lit]);
   const litId = arrival !== null && lit === arrival.seq ? arrival.id : null;
 
-  // Show more when the end of the list scrolls into view (the button does the same by click or keyboard).
+  // Show more when the end of the list scrolls into view (the button does the same by click or keyboard); not while
+  // an arrival is shown past the button, which would push the arrival out of view.
+  const arrivalPast = beyond !== undefined;
   useEffect(() => {
     const more = moreRef.current;
-    if (!more || typeof IntersectionObserver === "undefined") return;
+    if (!more || arrivalPast || typeof IntersectionObserver === "undefined") return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + CARDS_PER_PAGE);
     });
@@ -124,7 +127,19 @@ export function ZoneList(props: ZoneListProps) {
     return () => {
       observer.disconnect();
     };
-  }, [hasMore]);
+  }, [hasMore, arrivalPast]);
+
+  const card = (idea: Idea) => (
+    <IdeaCard
+      key={idea.id}
+      idea={idea}
+      selected={idea.id === selectedId}
+      arrived={idea.id === litId}
+      dimmed={matches !== null && !matches.has(idea.id)}
+      onOpen={onOpen}
+      onDelete={onDelete}
+    />
+  );
 
   return (
     <SortableContext items={items} strategy={verticalListSortingStrategy}>
@@ -137,17 +152,7 @@ export function ZoneList(props: ZoneListProps) {
         data-zone={zone}
       >
         {ideas.length === 0 && <p className="zone-empty">{ZONE_INFO[zone].hint}</p>}
-        {shown.map((idea) => (
-          <IdeaCard
-            key={idea.id}
-            idea={idea}
-            selected={idea.id === selectedId}
-            arrived={idea.id === litId}
-            dimmed={matches !== null && !matches.has(idea.id)}
-            onOpen={onOpen}
-            onDelete={onDelete}
-          />
-        ))}
+        {page.map(card)}
         {hasMore && (
           <button
             ref={moreRef}
@@ -160,6 +165,7 @@ export function ZoneList(props: ZoneListProps) {
             Show {Math.min(hidden, CARDS_PER_PAGE).toLocaleString()} more of {hidden.toLocaleString()}
           </button>
         )}
+        {beyond && card(beyond)}
       </div>
     </SortableContext>
   );
