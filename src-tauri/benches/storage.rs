@@ -1,4 +1,5 @@
-//! The backend alone, on a real database file with 1,000 placed ideas: one edit, one transaction, one commit.
+//! The backend alone, on a real database file with 1,000 and with 10,000 placed ideas: one edit, one transaction,
+//! one commit, and the answer the window gets (the idea and the board's undo state), as the command runs it.
 //! Run with `cargo bench -p pickboard --bench storage`; prints a Markdown table.
 
 use std::time::Instant;
@@ -7,7 +8,7 @@ use pickboard_lib::domain::{Score, Zone};
 use pickboard_lib::edits;
 use pickboard_lib::storage::{boards, ideas, Db};
 
-const IDEAS: i64 = 1_000;
+const SIZES: [i64; 2] = [1_000, 10_000];
 const RUNS: usize = 2_000;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -15,6 +16,16 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    println!("\n## Backend benchmark: placed ideas, a real file, one transaction per edit\n");
+    println!("| ideas | edit | p50 | p95 | p99 | max |");
+    println!("|---|---|---|---|---|---|");
+    for ideas in SIZES {
+        bench(ideas)?;
+    }
+    Ok(())
+}
+
+fn bench(count: i64) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let mut db = Db::open(&dir.path().join("pickboard.db"))?;
     // As the app runs it: WAL checkpoints on their own thread, off the commit path.
@@ -22,7 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (board, ids) = db.write(|tx| {
         let board = boards::create(tx, "Benchmark")?;
         let mut ids = Vec::new();
-        for i in 0..IDEAS {
+        for i in 0..count {
             let idea = ideas::add(tx, board.id, &format!("Idea {i}"), Zone::Unsorted)?;
             ideas::set_position(
                 tx,
@@ -45,25 +56,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .collect();
         times.sort_by(f64::total_cmp);
         println!(
-            "| {name} | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms |",
+            "| {count} | {name} | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms |",
             percentile(&times, 50.0),
             percentile(&times, 95.0),
             percentile(&times, 99.0),
             times[times.len() - 1]
         );
     };
-    println!("\n## Backend benchmark: {IDEAS} placed ideas, a real file, one transaction per edit\n");
-    println!("| edit | p50 | p95 | p99 | max |");
-    println!("|---|---|---|---|---|");
     run("set scores", &mut |i| {
         let id = ids[i % ids.len()];
         let p = Score::from_tenths(i64::try_from(i % 101).unwrap_or(0))?;
-        db.write(|tx| edits::set_scores(tx, id, p, p)).map(|_| ())
+        db.write(|tx| edits::answer(tx, edits::set_scores(tx, id, p, p)?))
+            .map(|_| ())
     });
     run("move to a quadrant slot", &mut |i| {
         let id = ids[i % ids.len()];
         let zone = if i % 2 == 0 { Zone::Implement } else { Zone::Kill };
-        db.write(|tx| edits::move_idea(tx, id, zone, u32::try_from(i % 7).unwrap_or(0)))
+        let index = u32::try_from(i % 7).unwrap_or(0);
+        db.write(|tx| edits::answer(tx, edits::move_idea(tx, id, zone, index)?))
             .map(|_| ())
     });
     run("load the board", &mut |_| {
