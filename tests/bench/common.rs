@@ -1,9 +1,12 @@
 //! What the app benchmarks share: a board of placed ideas spread over the plane, with one marker standing alone to
-//! drag, and the statistics they report. Included by `ui.rs` and `chart.rs` (`#[path]`), not a benchmark itself.
+//! drag, the statistics they report, and the memory of the app's processes. Included by `ui.rs`, `chart.rs` and
+//! `soak.rs` (`#[path]`), not a benchmark itself.
+#![allow(dead_code)] // Each benchmark uses a part.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use pickboard_e2e::{App, TestResult};
+use pickboard_e2e::{processes_on, App, TestResult};
 use pickboard_lib::domain::{Score, Zone};
 use pickboard_lib::storage::{boards, ideas, Db};
 use serde_json::json;
@@ -107,4 +110,74 @@ pub async fn drag_frames_on_chart(app: &App) -> TestResult<Vec<f64>> {
     let mut frames: Vec<f64> = serde_json::from_value(frames)?;
     frames.sort_by(f64::total_cmp);
     Ok(frames)
+}
+
+/// The app's processes on `data` whose memory counts: the app (or the bare window) and WebKit's web and network
+/// processes; not the drivers, nor the accessibility bus GTK starts.
+fn measured_processes(data: &Path) -> Vec<(u32, String)> {
+    processes_on(data)
+        .into_iter()
+        .filter(|(_, comm)| {
+            matches!(comm.as_str(), "pickboard" | "bare-window")
+                || (comm.starts_with("WebKit") && !comm.starts_with("WebKitWebDrive"))
+        })
+        .collect()
+}
+
+/// The PSS in KiB of the app and WebKit's web and network processes on `data`.
+pub fn pss_kib(data: &Path) -> u64 {
+    measured_processes(data)
+        .into_iter()
+        .filter_map(|(pid, _)| {
+            let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+            rollup
+                .lines()
+                .find_map(|l| l.strip_prefix("Pss:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .sum()
+}
+
+/// What a mapping of `/proc/PID/smaps` holds, from its path.
+fn kind_of_mapping(path: &str) -> &'static str {
+    if path.is_empty() || path == "[heap]" || path.starts_with("[anon") {
+        "anonymous (heaps: JavaScript, DOM, style, layers, caches)"
+    } else if path.starts_with("/memfd:") || path.starts_with("/dev/shm") || path.contains("(deleted)") {
+        "shared memory (frames, IPC buffers)"
+    } else if path.ends_with(".ttf")
+        || path.ends_with(".otf")
+        || path.ends_with(".ttc")
+        || path.contains("fontconfig")
+    {
+        "fonts and their caches (mapped files)"
+    } else if path.contains(".so") {
+        "libraries (code and data)"
+    } else if path.starts_with('[') {
+        "stacks and kernel mappings"
+    } else {
+        "other mapped files"
+    }
+}
+
+/// The PSS in KiB of the same processes as [`pss_kib`], by process name and kind of mapping.
+pub fn pss_breakdown(data: &Path) -> BTreeMap<(String, &'static str), u64> {
+    let mut out = BTreeMap::new();
+    for (pid, comm) in measured_processes(data) {
+        let Ok(smaps) = std::fs::read_to_string(format!("/proc/{pid}/smaps")) else {
+            continue;
+        };
+        let mut kind = kind_of_mapping("");
+        for line in smaps.lines() {
+            let mut fields = line.split_whitespace();
+            let first = fields.next().unwrap_or_default();
+            if first.contains('-') && !first.ends_with(':') {
+                // A mapping's header: address range, permissions, offset, device, inode, then its path.
+                kind = kind_of_mapping(&fields.skip(4).collect::<Vec<_>>().join(" "));
+            } else if first == "Pss:" {
+                let kib = fields.next().and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+                *out.entry((comm.clone(), kind)).or_insert(0) += kib;
+            }
+        }
+    }
+    out
 }

@@ -10,14 +10,15 @@
 //! - Drag frame time: `requestAnimationFrame` intervals while WebDriver drags a marker across 1,000 on the chart.
 //! - Sizes: the release binary and the .deb.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use pickboard_e2e::{app_binary, processes_on, App, TestResult};
+use pickboard_e2e::{app_binary, App, TestResult};
 
 #[path = "common.rs"]
 mod common;
-use common::{drag_frames_on_chart, median, percentile, seed_with};
+use common::{drag_frames_on_chart, median, percentile, pss_breakdown, pss_kib, seed_with};
 use pickboard_lib::storage::{boards, Db};
 use serde_json::{json, Value};
 
@@ -35,25 +36,6 @@ fn bare_binary() -> PathBuf {
     std::env::var_os("PICKBOARD_BARE_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/release/bare-window"))
-}
-
-/// The PSS in KiB of the app and WebKit's web and network processes on `data`; not the drivers, nor the
-/// accessibility bus GTK starts.
-fn pss_kib(data: &Path) -> u64 {
-    processes_on(data)
-        .into_iter()
-        .filter(|(_, comm)| {
-            matches!(comm.as_str(), "pickboard" | "bare-window")
-                || (comm.starts_with("WebKit") && !comm.starts_with("WebKitWebDrive"))
-        })
-        .filter_map(|(pid, _)| {
-            let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
-            rollup
-                .lines()
-                .find_map(|l| l.strip_prefix("Pss:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        })
-        .sum()
 }
 
 /// Milliseconds from the launch request to the page's last `board-painted` mark.
@@ -138,16 +120,19 @@ async fn main() -> TestResult {
     let bare_data = tempfile::tempdir()?;
     let (mut ours_start, mut bare_start, mut ours_pss, mut bare_pss) = (vec![], vec![], vec![], vec![]);
     let mut timelines: Vec<Vec<(String, f64)>> = Vec::new();
+    let (mut ours_parts, mut bare_parts) = (BTreeMap::new(), BTreeMap::new());
     for _ in 0..5 {
         let app = App::launch_binary(&bare_binary(), bare_data.path(), "body").await?;
         bare_start.push(painted_after_launch(&app).await?);
         tokio::time::sleep(Duration::from_secs(1)).await;
         bare_pss.push(pss_kib(bare_data.path()) as f64 / 1024.0);
+        bare_parts = pss_breakdown(bare_data.path());
         app.quit().await?;
         let app = App::launch(data.path()).await?;
         ours_start.push(painted_after_launch(&app).await?);
         tokio::time::sleep(Duration::from_secs(1)).await;
         ours_pss.push(pss_kib(data.path()) as f64 / 1024.0);
+        ours_parts = pss_breakdown(data.path());
         timelines.push(startup_steps(&app).await?);
         app.quit().await?;
     }
@@ -161,6 +146,37 @@ async fn main() -> TestResult {
             .collect();
         if !times.is_empty() {
             println!("| {step} | {:.0} ms |", median(times));
+        }
+    }
+    // Where the memory is, in the last launch of each: by process and kind of mapping (the app's process is
+    // "pickboard" or "bare-window").
+    println!("\n| memory one second after the first frame (PSS) | Pickboard | bare window |\n|---|---|---|");
+    let app_process = |name: &str| {
+        if name == "bare-window" {
+            "pickboard".to_owned()
+        } else {
+            name.to_owned()
+        }
+    };
+    let mut kinds: Vec<(String, &str)> = ours_parts
+        .keys()
+        .chain(bare_parts.keys())
+        .map(|(p, k)| (app_process(p), *k))
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    for (process, kind) in kinds {
+        let of = |parts: &BTreeMap<(String, &str), u64>| {
+            parts
+                .iter()
+                .filter(|((p, k), _)| app_process(p) == process && *k == kind)
+                .map(|(_, kib)| *kib)
+                .sum::<u64>() as f64
+                / 1024.0
+        };
+        let (ours, bare) = (of(&ours_parts), of(&bare_parts));
+        if ours.max(bare) >= 1.0 {
+            println!("| {process}: {kind} | {ours:.1} MiB | {bare:.1} MiB |");
         }
     }
     let (s, b) = (median(ours_start), median(bare_start));
@@ -210,15 +226,16 @@ async fn main() -> TestResult {
         load <= 20.0,
     ));
     // The IPC floor: the bare window's no-op `move_idea`, which takes a move's arguments and answers with a move's
-    // payload, 500 sequential calls.
-    let floor = {
+    // payload, 500 sequential calls; and the same no-op on the async runtime, as Pickboard's commands run.
+    let (floor, floor_async) = {
         let app = App::launch_binary(&bare_binary(), bare_data.path(), "body").await?;
         let calls: Vec<Value> = (0..ROUND_TRIPS)
             .map(|i| json!({ "id": 10_000, "zone": if i % 2 == 1 { "implement" } else { "challenge" }, "index": i % 5 }))
             .collect();
-        let floor = invoke_batch(&app, "move_idea", calls).await?;
+        let floor = invoke_batch(&app, "move_idea", calls.clone()).await?;
+        let floor_async = invoke_batch(&app, "move_idea_async", calls).await?;
         app.quit().await?;
-        floor
+        (floor, floor_async)
     };
 
     let app = App::launch(big.path()).await?;
@@ -289,6 +306,9 @@ async fn main() -> TestResult {
         .collect();
     let scores = invoke_batch(&app, "set_scores", scores).await?;
     let moves = invoke_batch(&app, "move_idea", moves).await?;
+    // The same page's floor: a command of Pickboard's that touches no database (the start-up timeline, a few
+    // strings), so that what the page and its IPC cost is told apart from the edit's work in Rust.
+    let own_floor = invoke_batch(&app, "startup_timeline", vec![json!({}); ROUND_TRIPS]).await?;
     app.quit().await?;
     let floor_p99 = percentile(&floor.samples, 99.0);
     println!(
@@ -298,6 +318,25 @@ async fn main() -> TestResult {
         percentile(&floor.samples, 50.0),
         floor_p99
     );
+    println!(
+        "IPC floor on the async runtime (no-op move_idea_async): mean {:.3} ms (batch {:.0} ms), p50 {:.2}, p99 {:.2} ms",
+        floor_async.mean(),
+        floor_async.total,
+        percentile(&floor_async.samples, 50.0),
+        percentile(&floor_async.samples, 99.0)
+    );
+    println!(
+        "Pickboard's page on 10,000 ideas, a command without the database (startup_timeline): mean {:.3} ms, p99 {:.2} ms",
+        own_floor.mean(),
+        percentile(&own_floor.samples, 99.0)
+    );
+    for (name, batch) in [("set scores", &scores), ("move to a quadrant slot", &moves)] {
+        println!(
+            "{name}: {:.2}× the async no-op's mean, {:.2}× its p99",
+            batch.mean() / floor_async.mean(),
+            percentile(&batch.samples, 99.0) / percentile(&floor_async.samples, 99.0)
+        );
+    }
     for (name, batch) in [("set scores", &scores), ("move to a quadrant slot", &moves)] {
         let p99 = percentile(&batch.samples, 99.0);
         let (mean_ratio, p99_ratio) = (batch.mean() / floor.mean(), p99 / floor_p99);

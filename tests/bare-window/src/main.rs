@@ -45,8 +45,20 @@ struct History {
 }
 
 /// Takes a move's arguments and answers as a move does, touching nothing: the floor of a round trip through IPC.
+/// Runs on the main thread, as a command without `async` does.
 #[tauri::command]
 fn move_idea(id: i64, zone: String, index: u32) -> Edited {
+    answer(id, zone, index)
+}
+
+/// The same no-op run on the async runtime's threads, as Pickboard's commands are (they wait on the database, which
+/// must never hold up the window's main thread).
+#[tauri::command(async)]
+fn move_idea_async(id: i64, zone: String, index: u32) -> Edited {
+    answer(id, zone, index)
+}
+
+fn answer(id: i64, zone: String, index: u32) -> Edited {
     Edited {
         value: Idea {
             id,
@@ -75,7 +87,7 @@ fn move_idea(id: i64, zone: String, index: u32) -> Edited {
 
 fn main() {
     tauri::Builder::default()
-        .invoke_handler(tauri::generate_handler![move_idea])
+        .invoke_handler(tauri::generate_handler![move_idea, move_idea_async])
         .run(tauri::generate_context!())
         .expect("the bare window could not start");
 }
