@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds Pickboard in release (with its .deb) and the bare Tauri window it is compared with, then runs every
 # benchmark and prints Markdown tables: through the real app under Xvfb (start-up, memory, board load, round trips,
-# drag frames, sizes, each beside its baseline; the chart at 10,000 ideas), then the backend alone (edits, import
-# and export).
+# drag frames, sizes, each beside its baseline; the chart at 10,000 ideas; ten minutes of use), then the backend
+# alone (edits, import and export).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -20,6 +20,10 @@ for mode in 0 1; do
   WEBKIT_DISABLE_COMPOSITING_MODE=$mode PICKBOARD_BIN="$PWD/target/release/pickboard" \
     dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" cargo bench -p pickboard-e2e --locked --bench chart
 done
+# Ten minutes of scripted use (2,000 moves, edits and view switches), in Pickboard's own WebKit setting: memory before
+# and after, and where it is.
+PICKBOARD_BIN="$PWD/target/release/pickboard" \
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" cargo bench -p pickboard-e2e --locked --bench soak
 cargo bench -p pickboard --locked --bench storage
 cargo bench -p pickboard --locked --bench transfer
 cargo bench -p pickboard --locked --bench rounds
