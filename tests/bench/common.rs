@@ -159,10 +159,19 @@ fn kind_of_mapping(path: &str) -> &'static str {
     }
 }
 
-/// The PSS in KiB of the same processes as [`pss_kib`], by process name and kind of mapping.
-pub fn pss_breakdown(data: &Path) -> BTreeMap<(String, &'static str), u64> {
+/// PSS in KiB by process and kind of mapping.
+pub type Breakdown = BTreeMap<(String, &'static str), u64>;
+
+/// The PSS in KiB of the same processes as [`pss_kib`], by process and kind of mapping; the app's own process
+/// (Pickboard or the bare window) is named "app", so that the two compare row by row.
+pub fn pss_breakdown(data: &Path) -> Breakdown {
     let mut out = BTreeMap::new();
     for (pid, comm) in measured_processes(data) {
+        let comm = if comm.starts_with("WebKit") {
+            comm
+        } else {
+            "app".to_owned()
+        };
         let Ok(smaps) = std::fs::read_to_string(format!("/proc/{pid}/smaps")) else {
             continue;
         };
@@ -180,4 +189,28 @@ pub fn pss_breakdown(data: &Path) -> BTreeMap<(String, &'static str), u64> {
         }
     }
     out
+}
+
+/// Prints `columns` (a heading and a breakdown each) as a Markdown table headed `title`: a row per process and kind of
+/// mapping that holds at least 1 MiB in one of them.
+pub fn print_breakdown(title: &str, columns: &[(&str, &Breakdown)]) {
+    let headings: Vec<&str> = columns.iter().map(|(heading, _)| *heading).collect();
+    println!(
+        "\n| {title} | {} |\n|---|{}",
+        headings.join(" | "),
+        "---|".repeat(columns.len())
+    );
+    let mut keys: Vec<&(String, &str)> = columns.iter().flat_map(|(_, parts)| parts.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        let mib: Vec<f64> = columns
+            .iter()
+            .map(|(_, parts)| parts.get(key).copied().unwrap_or(0) as f64 / 1024.0)
+            .collect();
+        if mib.iter().any(|m| *m >= 1.0) {
+            let cells: Vec<String> = mib.iter().map(|m| format!("{m:.1} MiB")).collect();
+            println!("| {}: {} | {} |", key.0, key.1, cells.join(" | "));
+        }
+    }
 }

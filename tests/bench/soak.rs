@@ -10,7 +10,7 @@ use pickboard_e2e::{App, TestResult};
 
 #[path = "common.rs"]
 mod common;
-use common::{pss_breakdown, pss_kib, seed_with};
+use common::{print_breakdown, pss_breakdown, pss_kib, seed_with};
 use serde_json::json;
 
 const IDEAS: usize = 1_000;
@@ -116,31 +116,6 @@ async fn step(app: &App, i: usize) -> TestResult<&'static str> {
     }
 }
 
-fn print_breakdown(
-    before: &std::collections::BTreeMap<(String, &str), u64>,
-    after: &std::collections::BTreeMap<(String, &str), u64>,
-) {
-    println!("\n| process | memory | after start-up | after the session |\n|---|---|---|---|");
-    let mut keys: Vec<_> = before.keys().chain(after.keys()).cloned().collect();
-    keys.sort();
-    keys.dedup();
-    for key in keys {
-        let (b, a) = (
-            before.get(&key).copied().unwrap_or(0),
-            after.get(&key).copied().unwrap_or(0),
-        );
-        if b.max(a) >= 1024 {
-            println!(
-                "| {} | {} | {:.1} MiB | {:.1} MiB |",
-                key.0,
-                key.1,
-                mib(b),
-                mib(a)
-            );
-        }
-    }
-}
-
 #[tokio::main]
 async fn main() -> TestResult {
     let data = tempfile::tempdir()?;
@@ -226,6 +201,12 @@ async fn main() -> TestResult {
     for (at, kib) in samples {
         println!("| {at} | {:.0} MiB |", mib(kib));
     }
-    print_breakdown(&parts_before, &parts_after);
+    print_breakdown(
+        "memory (PSS)",
+        &[
+            ("after start-up", &parts_before),
+            ("after the session", &parts_after),
+        ],
+    );
     Ok(())
 }

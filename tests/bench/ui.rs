@@ -10,7 +10,6 @@
 //! - Drag frame time: `requestAnimationFrame` intervals while WebDriver drags a marker across 1,000 on the chart.
 //! - Sizes: the release binary and the .deb.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -18,7 +17,9 @@ use pickboard_e2e::{app_binary, App, TestResult};
 
 #[path = "common.rs"]
 mod common;
-use common::{drag_frames_on_chart, median, percentile, pss_breakdown, pss_kib, seed_with};
+use common::{
+    drag_frames_on_chart, median, percentile, print_breakdown, pss_breakdown, pss_kib, seed_with, Breakdown,
+};
 use pickboard_lib::storage::{boards, Db};
 use serde_json::{json, Value};
 
@@ -120,7 +121,7 @@ async fn main() -> TestResult {
     let bare_data = tempfile::tempdir()?;
     let (mut ours_start, mut bare_start, mut ours_pss, mut bare_pss) = (vec![], vec![], vec![], vec![]);
     let mut timelines: Vec<Vec<(String, f64)>> = Vec::new();
-    let (mut ours_parts, mut bare_parts) = (BTreeMap::new(), BTreeMap::new());
+    let (mut ours_parts, mut bare_parts) = (Breakdown::new(), Breakdown::new());
     for _ in 0..5 {
         let app = App::launch_binary(&bare_binary(), bare_data.path(), "body").await?;
         bare_start.push(painted_after_launch(&app).await?);
@@ -148,37 +149,11 @@ async fn main() -> TestResult {
             println!("| {step} | {:.0} ms |", median(times));
         }
     }
-    // Where the memory is, in the last launch of each: by process and kind of mapping (the app's process is
-    // "pickboard" or "bare-window").
-    println!("\n| memory one second after the first frame (PSS) | Pickboard | bare window |\n|---|---|---|");
-    let app_process = |name: &str| {
-        if name == "bare-window" {
-            "pickboard".to_owned()
-        } else {
-            name.to_owned()
-        }
-    };
-    let mut kinds: Vec<(String, &str)> = ours_parts
-        .keys()
-        .chain(bare_parts.keys())
-        .map(|(p, k)| (app_process(p), *k))
-        .collect();
-    kinds.sort();
-    kinds.dedup();
-    for (process, kind) in kinds {
-        let of = |parts: &BTreeMap<(String, &str), u64>| {
-            parts
-                .iter()
-                .filter(|((p, k), _)| app_process(p) == process && *k == kind)
-                .map(|(_, kib)| *kib)
-                .sum::<u64>() as f64
-                / 1024.0
-        };
-        let (ours, bare) = (of(&ours_parts), of(&bare_parts));
-        if ours.max(bare) >= 1.0 {
-            println!("| {process}: {kind} | {ours:.1} MiB | {bare:.1} MiB |");
-        }
-    }
+    // Where the memory is, in the last launch of each.
+    print_breakdown(
+        "memory one second after the first frame (PSS)",
+        &[("Pickboard", &ours_parts), ("bare window", &bare_parts)],
+    );
     let (s, b) = (median(ours_start), median(bare_start));
     rows.push(row(
         "start-up to the first frame (1,000 ideas)",
@@ -331,14 +306,12 @@ async fn main() -> TestResult {
         percentile(&own_floor.samples, 99.0)
     );
     for (name, batch) in [("set scores", &scores), ("move to a quadrant slot", &moves)] {
+        let p99 = percentile(&batch.samples, 99.0);
         println!(
             "{name}: {:.2}× the async no-op's mean, {:.2}× its p99",
             batch.mean() / floor_async.mean(),
-            percentile(&batch.samples, 99.0) / percentile(&floor_async.samples, 99.0)
+            p99 / percentile(&floor_async.samples, 99.0)
         );
-    }
-    for (name, batch) in [("set scores", &scores), ("move to a quadrant slot", &moves)] {
-        let p99 = percentile(&batch.samples, 99.0);
         let (mean_ratio, p99_ratio) = (batch.mean() / floor.mean(), p99 / floor_p99);
         rows.push(row(
             &format!("round trip on 10,000 ideas: {name}, mean / p99 (page → Rust → SQLite commit → page)"),

@@ -657,12 +657,10 @@ impl App {
     /// the new size.
     pub async fn resize(&self, width: u32, height: u32) -> TestResult {
         let window = self.x_window()?;
-        let status = std::process::Command::new("xdotool")
-            .args(["windowsize", &window, &width.to_string(), &height.to_string()])
-            .status()?;
-        if !status.success() {
-            return Err(format!("xdotool could not resize window {window}").into());
-        }
+        x_tool(
+            "xdotool",
+            &["windowsize", &window, &width.to_string(), &height.to_string()],
+        )?;
         // The page has the window's width, and its height less the menu bar's (on Linux).
         self.wait_until(
             &format!("the page to take the {width}×{height} window"),
@@ -685,18 +683,20 @@ impl App {
             .status();
         tokio::time::sleep(Duration::from_millis(300)).await;
         let path = artifacts_dir().join(name);
-        let status = std::process::Command::new("import")
-            .args(["-window", &window])
-            .arg(&path)
-            .status()?;
-        if !status.success() {
-            return Err(format!("could not capture window {window} into {}", path.display()).into());
-        }
+        x_tool("import", &["-window", &window, &path.to_string_lossy()])?;
         Ok(path)
     }
 }
 
-/// `s` as a quoted CSS string.
+/// Runs an X tool (xdotool, ImageMagick's import) to its end; an error names it and its arguments when it fails.
+fn x_tool(program: &str, args: &[&str]) -> TestResult {
+    let status = std::process::Command::new(program).args(args).status()?;
+    if !status.success() {
+        return Err(format!("`{program} {}` failed: {status}", args.join(" ")).into());
+    }
+    Ok(())
+}
+
 /// Every process whose environment names `data_dir` in `PICKBOARD_DATA_DIR` (the drivers, the app and the helpers
 /// it starts), with its command name.
 pub fn processes_on(data_dir: &Path) -> Vec<(u32, String)> {
@@ -725,6 +725,7 @@ pub fn app_processes(data_dir: &Path) -> Vec<u32> {
         .collect()
 }
 
+/// `s` as a quoted CSS string.
 pub fn css_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
