@@ -217,6 +217,76 @@ describe("BoardScreen", () => {
     });
   }, 20_000);
 
+  it("does not render more of a long quadrant because an arrival at its end has gone", async () => {
+    // A stand-in for the browser's IntersectionObserver: it reports whether the "Show more" button is in view when it
+    // starts observing (as the real one does), and again when the test scrolls.
+    const observers = new Set<{ fire: () => void }>();
+    let inView = false;
+    class InViewObserver {
+      private target: Element | null = null;
+      constructor(private readonly report: IntersectionObserverCallback) {}
+      fire() {
+        if (!this.target) return;
+        const entry = { isIntersecting: inView, target: this.target } as IntersectionObserverEntry;
+        this.report([entry], this as unknown as IntersectionObserver);
+      }
+      observe(target: Element) {
+        this.target = target;
+        observers.add(this);
+        setTimeout(() => {
+          this.fire();
+        }, 0);
+      }
+      disconnect() {
+        this.target = null;
+        observers.delete(this);
+      }
+    }
+    vi.stubGlobal("IntersectionObserver", InViewObserver);
+    try {
+      const many = Array.from({ length: 100 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"));
+      const first = idea(500, "Rotate TLS certificates", "unsorted");
+      const second = idea(501, "Retire the old bastion", "unsorted");
+      fakeBackend(board([...many, first, second]), {
+        list_events: () => [],
+        move_idea: (args) =>
+          edited({ ...(args.id === first.id ? first : second), zone: args.zone, rank: 1000 }),
+      });
+      renderBoard();
+      const possible = await screen.findByRole("region", { name: "Possible" });
+      const cards = () => within(possible).getAllByRole("button", { name: /^Idea \d+/ });
+      await waitFor(() => {
+        expect(cards()).toHaveLength(60);
+      });
+      // The first idea goes to the end of Possible: shown after the button, and the list scrolls there.
+      await userEvent.click(screen.getByRole("button", { name: /^Rotate TLS certificates/ }));
+      await userEvent.selectOptions(await screen.findByLabelText("Place", {}, { timeout: 5000 }), "Possible");
+      expect(
+        await within(possible).findByRole("button", { name: /^Rotate TLS certificates/ }),
+      ).toBeInTheDocument();
+      inView = true;
+      // The next idea lands in Kill: Possible's arrival is gone, and its button is in view where the arrival was.
+      await userEvent.click(screen.getByRole("button", { name: /^Retire the old bastion/ }));
+      await userEvent.selectOptions(screen.getByLabelText("Place"), "Kill");
+      const kill = screen.getByRole("region", { name: "Kill" });
+      expect(
+        await within(kill).findByRole("button", { name: /^Retire the old bastion/ }),
+      ).toBeInTheDocument();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(cards()).toHaveLength(60);
+      expect(within(possible).getByRole("button", { name: "Show 41 more of 41" })).toBeInTheDocument();
+      // Scrolling to the button later still shows more.
+      observers.forEach((o) => {
+        o.fire();
+      });
+      await waitFor(() => {
+        expect(cards()).toHaveLength(100);
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }, 20_000);
+
   it("saves the other fields of an idea whose link is invalid, and the header says what is not saved", async () => {
     const start = idea(1, "Rotate certs", "implement");
     const fake = fakeBackend(board([start]), {

@@ -115,12 +115,24 @@ export function ZoneList(props: ZoneListProps) {
   const litId = arrival !== null && lit === arrival.seq ? arrival.id : null;
 
   // Show more when the end of the list scrolls into view (the button does the same by click or keyboard); not while
-  // an arrival is shown past the button, which would push the arrival out of view.
+  // an arrival is shown past the button, which would push the arrival out of view. Once that arrival has gone (the
+  // next one landed elsewhere), the list is still scrolled to its end, where the arrival was: the button is in view
+  // because the list went there, not because the person scrolled to it, so only a later scroll to it shows more.
+  // Otherwise each number key that sends an idea to the end of a long quadrant would render 60 more of its cards.
   const arrivalPast = beyond !== undefined;
+  const afterArrival = useRef(false);
   useEffect(() => {
+    if (arrivalPast) afterArrival.current = true;
     const more = moreRef.current;
     if (!more || arrivalPast || typeof IntersectionObserver === "undefined") return;
+    let ignoreFirst = afterArrival.current;
+    afterArrival.current = false;
     const observer = new IntersectionObserver((entries) => {
+      // An observer's first report is where the button is now, not a scroll.
+      if (ignoreFirst) {
+        ignoreFirst = false;
+        return;
+      }
       if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + CARDS_PER_PAGE);
     });
     observer.observe(more);
