@@ -253,13 +253,22 @@ export function BoardScreen({
   if (!board) return <div className="board-message">Opening the board…</div>;
 
   const selected = selectedId === null ? null : (findIdea(columns, selectedId)?.idea ?? null);
-  const zoneProps = {
-    selectedId,
-    arrival,
+  // A zone is told of the selection and of the arrival only when they are among its ideas: the others are not drawn
+  // again when a card is opened or moved.
+  const zoneOf = (id: number | undefined | null) =>
+    id === undefined || id === null ? null : (findIdea(dndView, id)?.zone ?? null);
+  const selectedZone = zoneOf(selectedId);
+  const arrivalZone = zoneOf(arrival?.id);
+  const zoneProps = (zone: Zone) => ({
+    zone,
+    ideas: dndView[zone],
+    isTarget: dnd.overZone === zone,
+    selectedId: selectedZone === zone ? selectedId : null,
+    arrival: arrivalZone === zone ? arrival : null,
     matches,
     onOpen: open,
     onDelete,
-  };
+  });
 
   return (
     <div className="board-screen">
@@ -396,12 +405,7 @@ export function BoardScreen({
                   showLabel
                   onAdd={(title) => addAndShow(title, "unsorted")}
                 />
-                <ZoneList
-                  zone="unsorted"
-                  ideas={dndView.unsorted}
-                  isTarget={dnd.overZone === "unsorted"}
-                  {...zoneProps}
-                />
+                <ZoneList {...zoneProps("unsorted")} />
               </section>
 
               {view === "chart" ? (
@@ -467,7 +471,7 @@ export function BoardScreen({
                             }}
                           />
                         )}
-                        <ZoneList zone={q} ideas={dndView[q]} isTarget={dnd.overZone === q} {...zoneProps} />
+                        <ZoneList {...zoneProps(q)} />
                       </section>
                     ))}
                   </div>

@@ -5,7 +5,7 @@
 // its cards for one arrival (a number key sends an idea to the end of its quadrant).
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import type { Idea, Zone } from "../../lib/bindings";
 import { ideaDragId, zoneDropId } from "../../lib/dnd";
@@ -39,7 +39,8 @@ interface ZoneListProps {
   onDelete: (id: number) => void;
 }
 
-export function ZoneList(props: ZoneListProps) {
+/** Drawn again only when its own props change: a move touches two zones, and the others keep their cards as they are. */
+export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   const { zone, ideas, selectedId, matches, isTarget, arrival, onOpen, onDelete } = props;
   const { setNodeRef } = useDroppable({ id: zoneDropId(zone) });
   const [limit, setLimit] = useState(() => (firstFrameShown() ? CARDS_PER_PAGE : FIRST_SCREENFUL));
@@ -181,4 +182,4 @@ export function ZoneList(props: ZoneListProps) {
       </div>
     </SortableContext>
   );
-}
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Board } from "../../lib/bindings";
 import { board, idea } from "../../test/fakeBackend";
-import { groupByZone, moveInColumns } from "./columns";
+import { groupByZone, keepUnchanged, moveInColumns } from "./columns";
 import { withGuesses } from "./useBoard";
 
 const ideas = [idea(1, "a", "unsorted", 3), idea(2, "b", "implement", 1), idea(3, "c", "unsorted", 2)];
@@ -13,6 +13,19 @@ describe("columns", () => {
     expect(cols.unsorted.map((i) => i.title)).toEqual(["c", "a"]);
     expect(cols.implement.map((i) => i.title)).toEqual(["b"]);
     expect(cols.kill).toEqual([]);
+  });
+
+  it("keeps the lists of the zones a change did not touch", () => {
+    const withKill = [...ideas, idea(4, "d", "kill", 1)];
+    const before = groupByZone(withKill);
+    // Idea 1 moved to the top of Implement, as the backend answers it; the board grouped again.
+    const moved = withKill.map((i) => (i.id === 1 ? { ...i, zone: "implement" as const, rank: 0 } : i));
+    const kept = keepUnchanged(before, groupByZone(moved));
+    expect(kept.kill).toBe(before.kill);
+    expect(kept.kill.map((i) => i.title)).toEqual(["d"]);
+    expect(kept.unsorted).not.toBe(before.unsorted);
+    expect(kept.implement.map((i) => i.title)).toEqual(["a", "b"]);
+    expect(keepUnchanged(before, groupByZone(withKill))).toBe(before);
   });
 
   it("moves an idea to an index of another zone", () => {

@@ -19,6 +19,24 @@ export function groupByZone(ideas: readonly Idea[]): Columns {
   return columns;
 }
 
+/**
+ * `next`, where each zone that holds the same ideas as in `previous` keeps `previous`'s list (and `previous` itself
+ * when no zone changed): a zone whose list is the same is not drawn again, so that a move re-renders the two zones it
+ * touches, not the whole board.
+ */
+export function keepUnchanged(previous: Columns, next: Columns): Columns {
+  const kept = emptyColumns();
+  let changed = false;
+  for (const zone of Object.keys(kept) as Zone[]) {
+    const was = previous[zone];
+    const now = next[zone];
+    const same = was.length === now.length && was.every((idea, i) => idea === now[i]);
+    kept[zone] = same ? was : now;
+    changed ||= !same;
+  }
+  return changed ? kept : previous;
+}
+
 export function findIdea(columns: Columns, id: number): { zone: Zone; index: number; idea: Idea } | null {
   for (const [zone, list] of Object.entries(columns) as [Zone, Idea[]][]) {
     const index = list.findIndex((i) => i.id === id);

@@ -17,7 +17,7 @@ import type { Board, Edited, Idea, IdeaEdit, Thresholds, UndoOutcome, Zone } fro
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import { describeEvent } from "../history/describe";
-import { groupByZone, moveInColumns, type Columns } from "./columns";
+import { groupByZone, keepUnchanged, moveInColumns, type Columns } from "./columns";
 
 export type SaveState = "saved" | "saving" | "failed" | "waiting";
 
@@ -201,6 +201,11 @@ export function useBoard(boardId: number) {
     () => (query.data && guessed ? { ...query.data, ideas: guessed.ideas } : null),
     [query.data, guessed],
   );
+  // The zones' lists as last drawn, where they hold the same ideas: a move draws again the two zones it touches.
+  const grouped = guessed?.columns ?? EMPTY;
+  const [drawn, setDrawn] = useState(grouped);
+  const columns = keepUnchanged(drawn, grouped);
+  if (columns !== drawn) setDrawn(columns);
   const saveState: SaveState = stalled
     ? "waiting"
     : pending.length > 0
@@ -247,7 +252,7 @@ export function useBoard(boardId: number) {
 
   return {
     board,
-    columns: guessed?.columns ?? EMPTY,
+    columns,
     loadError: query.error ? AppError.from(query.error) : null,
     saveState,
     stalled,
