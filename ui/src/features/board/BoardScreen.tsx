@@ -157,16 +157,22 @@ export function BoardScreen({
     setActivityOpen(false);
   }, []);
 
+  // Every card holds `onDelete`: it reads the selection when called, so that it stays the same function as the
+  // selection changes, and opening an idea does not draw every card again.
+  const selectedRef = useRef(selectedId);
+  useEffect(() => {
+    selectedRef.current = selectedId;
+  }, [selectedId]);
   const onDelete = useCallback(
     (id: number) => {
       focusAfterDelete(id);
-      if (selectedId === id) {
+      if (selectedRef.current === id) {
         setSelectedId(null);
         setDetailsOpen(false);
       }
       deleteIdea(id);
     },
-    [deleteIdea, selectedId],
+    [deleteIdea],
   );
 
   /** Moves an idea to the end of `zone` (the details' Place, the number keys), and shows it there. */

@@ -62,8 +62,9 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   const beyond = arrivedAt >= limit ? ideas[arrivedAt] : undefined;
   const page = useMemo(() => (ideas.length > limit ? ideas.slice(0, limit) : ideas), [ideas, limit]);
   const shown = useMemo(() => (beyond ? [...page, beyond] : page), [page, beyond]);
-  // The same list of ids while the cards are the same, so that lighting one card re-renders that card alone.
-  const items = useMemo(() => shown.map((i) => ideaDragId(i.id)), [shown]);
+  // The same list of ids while the cards are the same (an edit or a move's answer replaces an idea, not its place), so
+  // that lighting or editing one card re-renders that card alone: a new list re-renders every card of the zone.
+  const items = useSameIds(useMemo(() => shown.map((i) => ideaDragId(i.id)), [shown]));
   const hidden = ideas.length - shown.length;
   const hasMore = hidden > 0;
 
@@ -183,3 +184,11 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     </SortableContext>
   );
 });
+
+/** `next`, or the list given before when it holds the same ids in the same order. */
+function useSameIds(next: string[]): string[] {
+  const [kept, setKept] = useState(next);
+  const same = kept.length === next.length && kept.every((id, i) => id === next[i]);
+  if (!same) setKept(next);
+  return same ? kept : next;
+}

@@ -43,6 +43,9 @@ export const SCREEN_READER_INSTRUCTIONS =
   "right between the Unsorted tray and the quadrants. Press Space or Enter to drop it, or Escape to cancel. " +
   "Press E to edit the idea, Delete to delete it.";
 
+/** A few pixels of travel before a drag starts, so that a click still opens the idea. */
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
+
 interface Drag {
   id: number;
   from: { zone: Zone; index: number };
@@ -123,10 +126,12 @@ export function useBoardDnd(
     [describe, updateDrag, planePointer, keyboardPlaneSpot],
   );
 
+  // The same sensors from one render to the next: new ones would give every card's `useSortable` new activators,
+  // and opening or moving one idea would draw every card on the board again.
+  const keyboardOptions = useMemo(() => ({ coordinateGetter: keyboardCoordinates }), [keyboardCoordinates]);
   const sensors = useSensors(
-    // A few pixels of travel before a drag starts, so that a click still opens the idea.
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(KeyboardSensor, keyboardOptions),
   );
 
   const collisionDetection: CollisionDetection = useCallback((args) => {
