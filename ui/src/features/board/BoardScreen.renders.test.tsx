@@ -1,13 +1,12 @@
 // How much of the board one action draws again. Every card calls `useSortable` once each time it renders, so the
 // calls counted here are the cards drawn. On a long board, drawing every card for each click or move is what made a
 // session's memory climb (docs/benchmarks.md, "Ten minutes of use, looked into").
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import { Providers } from "../../components/Providers";
 import { board, edited, fakeBackend, idea } from "../../test/fakeBackend";
-import { BoardScreen } from "./BoardScreen";
+import { renderBoard } from "../../test/renderBoard";
 
 const drawn = vi.hoisted(() => ({ cards: 0 }));
 
@@ -21,21 +20,6 @@ vi.mock("@dnd-kit/sortable", async (importOriginal) => {
     },
   };
 });
-
-function renderBoard() {
-  render(
-    <Providers>
-      <BoardScreen
-        boardId={1}
-        focusName={false}
-        onDuplicated={vi.fn()}
-        onDeleted={vi.fn()}
-        onExport={vi.fn()}
-        onImport={vi.fn()}
-      />
-    </Providers>,
-  );
-}
 
 /** 20 ideas in each quadrant. */
 function quadrants() {

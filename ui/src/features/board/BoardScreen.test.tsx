@@ -1,25 +1,9 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import { Providers } from "../../components/Providers";
 import { board, edited, fakeBackend, idea } from "../../test/fakeBackend";
-import { BoardScreen } from "./BoardScreen";
-
-function renderBoard() {
-  return render(
-    <Providers>
-      <BoardScreen
-        boardId={1}
-        focusName={false}
-        onDuplicated={vi.fn()}
-        onDeleted={vi.fn()}
-        onExport={vi.fn()}
-        onImport={vi.fn()}
-      />
-    </Providers>,
-  );
-}
+import { renderBoard } from "../../test/renderBoard";
 
 describe("BoardScreen", () => {
   it("shows the four quadrants and the tray as regions named exactly, with counts and cards", async () => {
