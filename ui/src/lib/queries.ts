@@ -65,6 +65,13 @@ export function afterChange(client: QueryClient, change: Change): Promise<void> 
   const id = change.board;
   if ("posts" in change) return client.invalidateQueries({ queryKey: keys.posts(id) });
   const { idea, deleted, history, content } = change;
+  // The boards list shows each board's name and number of ideas: an edit of an idea the board already had (a move, a
+  // score, a field) changes neither, and the list is not read again for it.
+  const kept =
+    idea !== undefined &&
+    deleted === undefined &&
+    content === undefined &&
+    client.getQueryData<Board>(keys.content(id))?.ideas.some((i) => i.id === idea.id) === true;
   if (content) client.setQueryData(keys.content(id), content);
   else if (idea || deleted !== undefined || history) {
     client.setQueryData<Board>(keys.content(id), (board) => {
@@ -86,7 +93,7 @@ export function afterChange(client: QueryClient, change: Change): Promise<void> 
   }
   return Promise.all([
     client.invalidateQueries({ queryKey: keys.allEvents(id) }),
-    client.invalidateQueries({ queryKey: keys.boards }),
+    kept ? undefined : client.invalidateQueries({ queryKey: keys.boards }),
   ]).then(() => undefined);
 }
 
