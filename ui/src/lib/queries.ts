@@ -67,7 +67,7 @@ export function afterChange(client: QueryClient, change: Change): Promise<void> 
   const { idea, deleted, history, content } = change;
   // The boards list shows each board's name and number of ideas: an edit of an idea the board already had (a move, a
   // score, a field) changes neither, and the list is not read again for it.
-  const kept =
+  const countsUnchanged =
     idea !== undefined &&
     deleted === undefined &&
     content === undefined &&
@@ -93,7 +93,7 @@ export function afterChange(client: QueryClient, change: Change): Promise<void> 
   }
   return Promise.all([
     client.invalidateQueries({ queryKey: keys.allEvents(id) }),
-    kept ? undefined : client.invalidateQueries({ queryKey: keys.boards }),
+    countsUnchanged ? undefined : client.invalidateQueries({ queryKey: keys.boards }),
   ]).then(() => undefined);
 }
 

@@ -10,6 +10,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "rea
 import type { Idea, Zone } from "../../lib/bindings";
 import { ideaDragId, zoneDropId } from "../../lib/dnd";
 import { afterFirstFrame, firstFrameShown } from "../../lib/startup";
+import { sameListOr, useKept } from "../../lib/useKept";
 import { ZONE_INFO } from "../../lib/zones";
 import { IdeaCard } from "./IdeaCard";
 
@@ -64,7 +65,10 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   const shown = useMemo(() => (beyond ? [...page, beyond] : page), [page, beyond]);
   // The same list of ids while the cards are the same (an edit or a move's answer replaces an idea, not its place), so
   // that lighting or editing one card re-renders that card alone: a new list re-renders every card of the zone.
-  const items = useSameIds(useMemo(() => shown.map((i) => ideaDragId(i.id)), [shown]));
+  const items = useKept(
+    useMemo(() => shown.map((i) => ideaDragId(i.id)), [shown]),
+    sameListOr,
+  );
   const hidden = ideas.length - shown.length;
   const hasMore = hidden > 0;
 
@@ -184,11 +188,3 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     </SortableContext>
   );
 });
-
-/** `next`, or the list given before when it holds the same ids in the same order. */
-function useSameIds(next: string[]): string[] {
-  const [kept, setKept] = useState(next);
-  const same = kept.length === next.length && kept.every((id, i) => id === next[i]);
-  if (!same) setKept(next);
-  return same ? kept : next;
-}

@@ -1,6 +1,7 @@
 // Pure helpers over a board's ideas: grouping them into zones in rank order, and a move within those lists (a guess
 // shown until the backend answers with the real rank: the rank rule lives in Rust only).
 import type { Idea, Zone } from "../../lib/bindings";
+import { sameListOr } from "../../lib/useKept";
 
 export type Columns = Record<Zone, Idea[]>;
 
@@ -30,9 +31,8 @@ export function keepUnchanged(previous: Columns, next: Columns): Columns {
   for (const zone of Object.keys(kept) as Zone[]) {
     const was = previous[zone];
     const now = next[zone];
-    const same = was.length === now.length && was.every((idea, i) => idea === now[i]);
-    kept[zone] = same ? was : now;
-    changed ||= !same;
+    kept[zone] = sameListOr(was, now);
+    changed ||= kept[zone] !== was;
   }
   return changed ? kept : previous;
 }

@@ -16,6 +16,7 @@ import { backend } from "../../lib/backend";
 import type { Board, Edited, Idea, IdeaEdit, Thresholds, UndoOutcome, Zone } from "../../lib/bindings";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
+import { useKept } from "../../lib/useKept";
 import { describeEvent } from "../history/describe";
 import { groupByZone, keepUnchanged, moveInColumns, type Columns } from "./columns";
 
@@ -202,10 +203,7 @@ export function useBoard(boardId: number) {
     [query.data, guessed],
   );
   // The zones' lists as last drawn, where they hold the same ideas: a move draws again the two zones it touches.
-  const grouped = guessed?.columns ?? EMPTY;
-  const [drawn, setDrawn] = useState(grouped);
-  const columns = keepUnchanged(drawn, grouped);
-  if (columns !== drawn) setDrawn(columns);
+  const columns = useKept(guessed?.columns ?? EMPTY, keepUnchanged);
   const saveState: SaveState = stalled
     ? "waiting"
     : pending.length > 0
