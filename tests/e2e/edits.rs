@@ -278,6 +278,19 @@ async fn a_new_idea_on_a_long_board_comes_into_view_highlighted() -> TestResult 
     let app = App::launch(data.path()).await?;
     app.region("Unsorted").await?;
     app.wait_for_css(".tray .zone-more").await?;
+    // A long list has a still scrollbar of our own, beside the cards: WebKitGTK's overlay scrollbars fade, and each
+    // step of the fade painted the long lists again, stalling the page for seconds after a board opened.
+    let gutter = app
+        .client
+        .execute(
+            "const list = document.querySelector('.tray .zone-list');
+             const style = getComputedStyle(list);
+             return list.offsetWidth - list.clientWidth
+               - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);",
+            vec![],
+        )
+        .await?;
+    assert_eq!(gutter, json!(10), "the long list's scrollbar takes its own room");
 
     let title = "Rotate the TLS certificates";
     app.add_idea(title).await?;
