@@ -254,6 +254,7 @@ async fn wait_until_arrived(app: &App, zone: &str, title: &str) -> TestResult {
 
 /// Issue 11, item 8: on a board of 2,000 ideas, a new idea landed behind "Show 60 more…": the tray's count went up
 /// and the idea was nowhere to be seen. It is brought into view and highlighted, as is an idea moved from its details.
+/// The long list itself renders a screenful, and more as it scrolls.
 #[tokio::test]
 async fn a_new_idea_on_a_long_board_comes_into_view_highlighted() -> TestResult {
     let data = tempfile::tempdir()?;
@@ -291,6 +292,25 @@ async fn a_new_idea_on_a_long_board_comes_into_view_highlighted() -> TestResult 
         )
         .await?;
     assert_eq!(gutter, json!(10), "the long list's scrollbar takes its own room");
+    // The list renders a screenful, and more as it is scrolled towards its end.
+    let cards = "return document.querySelectorAll('.tray .zone-list .card').length;";
+    let first = app.client.execute(cards, vec![]).await?;
+    let first = first.as_u64().ok_or("no card count")?;
+    assert!(
+        first < 100,
+        "the long list renders a screenful at first, not {first} cards"
+    );
+    app.client
+        .execute(
+            "const list = document.querySelector('.tray .zone-list'); list.scrollTop = list.scrollHeight;",
+            vec![],
+        )
+        .await?;
+    app.wait_until(
+        "scrolling the long list renders more of it",
+        &format!("return document.querySelectorAll('.tray .zone-list .card').length > {first};"),
+    )
+    .await?;
 
     let title = "Rotate the TLS certificates";
     app.add_idea(title).await?;

@@ -1,5 +1,6 @@
-// The ideas of one zone as a sortable, droppable list, with a teaching empty state. A long zone renders its first
-// ideas and more as the list scrolls to its end, so that a board of 10,000 ideas opens as fast as a small one. An idea
+// The ideas of one zone as a sortable, droppable list, with a teaching empty state. A long zone renders a screenful
+// of ideas and more as the list nears its end, so that a board of 10,000 ideas opens as fast and as light as a small
+// one. An idea
 // that arrives (just added, or moved here by a command) is shown wherever it lands, scrolled to and highlighted: past
 // the rendered cards, it is shown after them and the button for the ones between, so that a zone never renders all
 // its cards for one arrival (a number key sends an idea to the end of its quadrant).
@@ -9,16 +10,21 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "rea
 
 import type { Idea, Zone } from "../../lib/bindings";
 import { ideaDragId, zoneDropId } from "../../lib/dnd";
-import { afterFirstFrame, firstFrameShown } from "../../lib/startup";
 import { sameListOr, useKept } from "../../lib/useKept";
 import { ZONE_INFO } from "../../lib/zones";
 import { IdeaCard } from "./IdeaCard";
 
-/** How many cards a zone renders at first, and how many more each time its list reaches the end. */
-export const CARDS_PER_PAGE = 60;
+/** How many cards a zone renders at first: more than a zone shows in a tall window. Every card rendered costs memory
+ * and time at each move (a sortable list draws all its cards again when one joins or leaves it): 60 a zone took the
+ * web process from 126 to 153 MiB on a 1,000-idea board (docs/benchmarks.md). */
+export const FIRST_CARDS = 12;
 
-/** How many cards a zone renders for the app's first frame (a screenful); the rest of its page follows that frame. */
-const FIRST_SCREENFUL = 12;
+/** How many more cards a zone renders when its list nears its end, or its "Show more" button is pressed. */
+export const CARDS_PER_PAGE = 24;
+
+/** How far below the list's end the "Show more" button starts the next page: one list height, so that scrolling
+ * finds the cards there. */
+const AHEAD = "0px 0px 100% 0px";
 
 /** How long an arrived card stays highlighted, from the frame that shows it; board.css fades it out in 3 s. */
 export const ARRIVAL_MS = 4000;
@@ -44,14 +50,7 @@ interface ZoneListProps {
 export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   const { zone, ideas, selectedId, matches, isTarget, arrival, onOpen, onDelete } = props;
   const { setNodeRef } = useDroppable({ id: zoneDropId(zone) });
-  const [limit, setLimit] = useState(() => (firstFrameShown() ? CARDS_PER_PAGE : FIRST_SCREENFUL));
-  useEffect(
-    () =>
-      afterFirstFrame(() => {
-        setLimit((now) => Math.max(now, CARDS_PER_PAGE));
-      }),
-    [],
-  );
+  const [limit, setLimit] = useState(FIRST_CARDS);
   const moreRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
   const shownSeq = useRef(0);
@@ -120,11 +119,12 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   }, [lit]);
   const litId = arrival !== null && lit === arrival.seq ? arrival.id : null;
 
-  // Show more when the end of the list scrolls into view (the button does the same by click or keyboard); not while
-  // an arrival is shown past the button, which would push the arrival out of view. Once that arrival has gone (the
-  // next one landed elsewhere), the list is still scrolled to its end, where the arrival was: the button is in view
-  // because the list went there, not because the person scrolled to it, so only a later scroll to it shows more.
-  // Otherwise each number key that sends an idea to the end of a long quadrant would render 60 more of its cards.
+  // Show more when the end of the list comes near (the button does the same by click or keyboard), again after each
+  // page while the button is still near (a tall window); not while an arrival is shown past the button, which would
+  // push the arrival out of view. Once that arrival has gone (the next one landed elsewhere), the list is still
+  // scrolled to its end, where the arrival was: the button is in view because the list went there, not because the
+  // person scrolled to it, so only a later scroll to it shows more. Otherwise each number key that sends an idea to
+  // the end of a long quadrant would render a page more of its cards.
   const arrivalPast = beyond !== undefined;
   const afterArrival = useRef(false);
   useEffect(() => {
@@ -133,19 +133,22 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     if (!more || arrivalPast || typeof IntersectionObserver === "undefined") return;
     let ignoreFirst = afterArrival.current;
     afterArrival.current = false;
-    const observer = new IntersectionObserver((entries) => {
-      // An observer's first report is where the button is now, not a scroll.
-      if (ignoreFirst) {
-        ignoreFirst = false;
-        return;
-      }
-      if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + CARDS_PER_PAGE);
-    });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        // An observer's first report is where the button is now, not a scroll.
+        if (ignoreFirst) {
+          ignoreFirst = false;
+          return;
+        }
+        if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + CARDS_PER_PAGE);
+      },
+      { root: listRef.current, rootMargin: AHEAD },
+    );
     observer.observe(more);
     return () => {
       observer.disconnect();
     };
-  }, [hasMore, arrivalPast]);
+  }, [hasMore, arrivalPast, limit]);
 
   const card = (idea: Idea) => (
     <IdeaCard
