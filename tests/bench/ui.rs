@@ -9,6 +9,8 @@
 //!   commit, back to the page; against the IPC floor, the bare window's no-op `move_idea` with the same payload.
 //! - Drag frame time: `requestAnimationFrame` intervals while WebDriver drags a marker across 1,000 on the chart.
 //! - Sizes: the release binary and the .deb.
+//!
+//! `PICKBOARD_BENCH_STARTUP_ONLY=1` measures start-up and memory alone.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -172,6 +174,11 @@ async fn main() -> TestResult {
         "ratio ≤ 1.2",
         s / b <= 1.2,
     ));
+    // PICKBOARD_BENCH_STARTUP_ONLY=1: start-up and memory alone, to compare two builds of the page quickly.
+    if std::env::var_os("PICKBOARD_BENCH_STARTUP_ONLY").is_some() {
+        print_table(rows);
+        return Ok(());
+    }
 
     // A 10,000-idea board: the backend's load, and a bare rusqlite update on a copy of the same file.
     let big = tempfile::tempdir()?;
@@ -370,6 +377,11 @@ async fn main() -> TestResult {
         deb_mib <= 7.0,
     ));
 
+    print_table(rows);
+    Ok(())
+}
+
+fn print_table(rows: Vec<Row>) {
     println!("\n## Benchmarks (release build, Xvfb, this machine)\n");
     println!("| measure | Pickboard | baseline | ratio | target | met |");
     println!("|---|---|---|---|---|---|");
@@ -384,7 +396,6 @@ async fn main() -> TestResult {
             if r.met { "yes" } else { "**no**" }
         );
     }
-    Ok(())
 }
 
 /// A batch of sequential calls from the page: every call's time, and the batch's total (WebKit coarsens its clock to
