@@ -32,6 +32,25 @@ export function handedIsStale(boot: Boot, now = Date.now()): boolean {
 }
 
 let told = false;
+const afterFrame = new Set<() => void>();
+
+/** Whether the app's first frame is on screen already. */
+export function firstFrameShown(): boolean {
+  return told;
+}
+
+/**
+ * Runs `work` once the first frame is on screen (at once if it is already): what that frame does not need, such as
+ * the cards below the first screenful. Returns a function that cancels it.
+ */
+export function afterFirstFrame(work: () => void): () => void {
+  if (told) {
+    work();
+    return () => undefined;
+  }
+  afterFrame.add(work);
+  return () => afterFrame.delete(work);
+}
 
 /** Marks `name` at the next frame, and tells the backend, once, that the page has drawn. */
 export function firstFrameDrawn(name: "board-painted" | "welcome-painted") {
@@ -39,6 +58,11 @@ export function firstFrameDrawn(name: "board-painted" | "welcome-painted") {
     performance.mark(name);
     if (told) return;
     told = true;
+    // After this frame's paint, not before it.
+    setTimeout(() => {
+      for (const work of afterFrame) work();
+      afterFrame.clear();
+    }, 0);
     backend.firstFrameShown().catch(() => {
       // Nothing to do: the backend starts that work by itself a few seconds later.
     });

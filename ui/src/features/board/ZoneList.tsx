@@ -10,6 +10,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "rea
 
 import type { Idea, Zone } from "../../lib/bindings";
 import { ideaDragId, zoneDropId } from "../../lib/dnd";
+import { afterFirstFrame, firstFrameShown } from "../../lib/startup";
 import { sameListOr, useKept } from "../../lib/useKept";
 import { ZONE_INFO } from "../../lib/zones";
 import { IdeaCard } from "./IdeaCard";
@@ -18,6 +19,9 @@ import { IdeaCard } from "./IdeaCard";
  * and time at each move (a sortable list draws all its cards again when one joins or leaves it): 60 a zone took the
  * web process from 126 to 153 MiB on a 1,000-idea board (docs/benchmarks.md). */
 export const FIRST_CARDS = 12;
+
+/** The height of the smallest card with the gap below it: a list shows at most its height / SMALLEST_CARD cards. */
+const SMALLEST_CARD = 45;
 
 /** How many more cards a zone renders when its list nears its end, or its "Show more" button is pressed. */
 export const CARDS_PER_PAGE = 24;
@@ -50,9 +54,20 @@ interface ZoneListProps {
 export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   const { zone, ideas, selectedId, matches, isTarget, arrival, onOpen, onDelete } = props;
   const { setNodeRef } = useDroppable({ id: zoneDropId(zone) });
-  const [limit, setLimit] = useState(FIRST_CARDS);
+  const [limit, setLimit] = useState(() => (firstFrameShown() ? FIRST_CARDS : 0));
   const moreRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
+  // The app's first frame draws only the cards a list has room for (a quadrant shows four or five), measured before
+  // that frame is painted; the rest of the zone's first cards follow the frame.
+  useLayoutEffect(() => {
+    if (firstFrameShown()) return;
+    // A list with no height yet (not laid out) gets the first cards at once.
+    const height = listRef.current?.clientHeight ?? 0;
+    setLimit(height > 0 ? Math.min(FIRST_CARDS, Math.ceil(height / SMALLEST_CARD)) : FIRST_CARDS);
+    return afterFirstFrame(() => {
+      setLimit((now) => Math.max(now, FIRST_CARDS));
+    });
+  }, []);
   const shownSeq = useRef(0);
   /** The arrival whose card is highlighted, from the first frame that shows it until ARRIVAL_MS later. */
   const [lit, setLit] = useState<number | null>(null);
