@@ -67,7 +67,8 @@ async fn painted_after_launch(app: &App) -> TestResult<f64> {
 
 /// Where one launch's start-up went: each step's time since the launch request (ms). From Rust (`startup_timeline`:
 /// `main`, the database opened, setup done, the page's load started and finished) and from the page (its time
-/// origin, the first bundle evaluated, the board's data, the first board frame).
+/// origin, the first bundle evaluated, the board's data, the first board frame). The bare window marks `main`, setup
+/// done, the page's load and its first frame.
 async fn startup_steps(app: &App) -> TestResult<Vec<(String, f64)>> {
     let launched = app
         .launched_at
@@ -80,7 +81,8 @@ async fn startup_steps(app: &App) -> TestResult<Vec<(String, f64)>> {
             "const done = arguments[arguments.length - 1];
              const page = [['page-time-origin', performance.timeOrigin]].concat(
                ['script-evaluated', 'board-data', 'board-painted']
-                 .map(n => [n, performance.timeOrigin + (performance.getEntriesByName(n)[0]?.startTime ?? NaN)]));
+                 .map(n => [n, performance.timeOrigin + (performance.getEntriesByName(n)[0]?.startTime ?? NaN)])
+                 .filter(([, at]) => Number.isFinite(at)));
              window.__TAURI_INTERNALS__.invoke('startup_timeline')
                .then(marks => done(marks.map(m => [m.step, m.atMs]).concat(page)))
                .catch(e => done([['error ' + String(e?.message ?? e), 0]]));",
@@ -123,6 +125,7 @@ async fn main() -> TestResult {
     let bare_data = tempfile::tempdir()?;
     let (mut ours_start, mut bare_start, mut ours_pss, mut bare_pss) = (vec![], vec![], vec![], vec![]);
     let mut timelines: Vec<Vec<(String, f64)>> = Vec::new();
+    let mut bare_timelines: Vec<Vec<(String, f64)>> = Vec::new();
     let (mut ours_parts, mut bare_parts) = (Breakdown::new(), Breakdown::new());
     for _ in 0..5 {
         let app = App::launch_binary(&bare_binary(), bare_data.path(), "body").await?;
@@ -130,6 +133,7 @@ async fn main() -> TestResult {
         tokio::time::sleep(Duration::from_secs(1)).await;
         bare_pss.push(pss_kib(bare_data.path()) as f64 / 1024.0);
         bare_parts = pss_breakdown(bare_data.path());
+        bare_timelines.push(startup_steps(&app).await?);
         app.quit().await?;
         let app = App::launch(data.path()).await?;
         ours_start.push(painted_after_launch(&app).await?);
@@ -139,16 +143,22 @@ async fn main() -> TestResult {
         timelines.push(startup_steps(&app).await?);
         app.quit().await?;
     }
-    // The timeline: the median time of each step since the launch request, over the launches.
-    println!("\n| start-up step (1,000 ideas) | median since launch |\n|---|---|");
-    for (step, _) in &timelines[0] {
+    // The timelines: the median time of each step since the launch request, over the launches.
+    println!(
+        "\n| start-up step (1,000 ideas) | Pickboard, median since launch | bare window |\n|---|---|---|"
+    );
+    let median_of = |timelines: &[Vec<(String, f64)>], step: &str| {
         let times: Vec<f64> = timelines
             .iter()
             .filter_map(|t| t.iter().find(|(s, _)| s == step).map(|(_, at)| *at))
             .filter(|at| at.is_finite())
             .collect();
-        if !times.is_empty() {
-            println!("| {step} | {:.0} ms |", median(times));
+        (!times.is_empty()).then(|| format!("{:.0} ms", median(times)))
+    };
+    for (step, _) in &timelines[0] {
+        if let Some(ours) = median_of(&timelines, step) {
+            let bare = median_of(&bare_timelines, step).unwrap_or_else(|| "–".into());
+            println!("| {step} | {ours} | {bare} |");
         }
     }
     // Where the memory is, in the last launch of each.
