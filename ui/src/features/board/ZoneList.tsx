@@ -1,9 +1,8 @@
 // The ideas of one zone as a sortable, droppable list, with a teaching empty state. A long zone renders a screenful
 // of ideas and more as the list nears its end, so that a board of 10,000 ideas opens as fast and as light as a small
-// one. An idea
-// that arrives (just added, or moved here by a command) is shown wherever it lands, scrolled to and highlighted: past
-// the rendered cards, it is shown after them and the button for the ones between, so that a zone never renders all
-// its cards for one arrival (a number key sends an idea to the end of its quadrant).
+// one. An idea that arrives (just added, or moved here by a command) is shown wherever it lands, scrolled to and
+// highlighted: past the rendered cards, it is shown after them and the button for the ones between, so that a zone
+// never renders all its cards for one arrival (a number key sends an idea to the end of its quadrant).
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";

@@ -3,6 +3,7 @@
 // here first so that a value the backend would refuse is never sent: it stays at its field, marked, and holds back
 // nothing else.
 import type { IdeaEdit } from "../../lib/bindings";
+import { sameItems } from "../../lib/useKept";
 
 /** The fields the details panel saves with `update_idea`, each as its own edit. */
 export type Field = keyof IdeaEdit;
@@ -77,7 +78,7 @@ export function fieldProblem(field: Field, edit: IdeaEdit): string | null {
 }
 
 export function sameValue(a: IdeaEdit[Field], b: IdeaEdit[Field]): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
+  if (Array.isArray(a) && Array.isArray(b)) return sameItems(a, b);
   return a === b;
 }
 
