@@ -7,6 +7,7 @@ use ts_rs::TS;
 use super::{history, idea_row, ideas, now_ms};
 use crate::domain::{clean_board_name, Score, Thresholds, MAX_BOARD_NAME_CHARS};
 use crate::error::{Error, Result};
+use crate::storage::Cached;
 
 /// A board as the sidebar lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -53,7 +54,7 @@ pub fn list(tx: &Transaction<'_>) -> Result<Vec<BoardSummary>> {
 }
 
 pub fn summary(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
-    tx.query_row(&format!("{SUMMARY_SQL} AND b.id = ?1"), [id], summary_from_row)
+    tx.query_row_cached(&format!("{SUMMARY_SQL} AND b.id = ?1"), [id], summary_from_row)
         .optional()?
         .ok_or(Error::gone("board"))
 }
@@ -62,7 +63,7 @@ pub fn create(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
     let name = clean_board_name(name)?;
     refuse_taken(tx, &name, None)?;
     let now = now_ms();
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO boards (name, created_at, updated_at) VALUES (?1, ?2, ?2)",
         params![name, now],
     )?;
@@ -73,7 +74,7 @@ pub fn create(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
 pub fn rename(tx: &Transaction<'_>, id: i64, name: &str) -> Result<BoardSummary> {
     let name = clean_board_name(name)?;
     refuse_taken(tx, &name, Some(id))?;
-    let changed = tx.execute(
+    let changed = tx.execute_cached(
         "UPDATE boards SET name = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, name, now_ms()],
     )?;
@@ -90,13 +91,13 @@ pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
     let keep = MAX_BOARD_NAME_CHARS - suffix.chars().count();
     let name = unused_name(tx, &(source.name.chars().take(keep).collect::<String>() + suffix))?;
     let now = now_ms();
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO boards (name, payoff_threshold, cost_threshold, created_at, updated_at)
          SELECT ?2, payoff_threshold, cost_threshold, ?3, ?3 FROM boards WHERE id = ?1",
         params![id, name, now],
     )?;
     let copy = tx.last_insert_rowid();
-    tx.execute(&idea_row::copy_to_board_sql(), params![id, copy])?;
+    tx.execute_cached(&idea_row::copy_to_board_sql(), params![id, copy])?;
     summary(tx, copy)
 }
 
@@ -104,7 +105,7 @@ pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
 /// next start ([`purge_deleted`]). Only the latest delete can be undone: one kept at a time.
 pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
     purge_deleted(tx)?;
-    if tx.execute(
+    if tx.execute_cached(
         "UPDATE boards SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, now_ms()],
     )? == 0
@@ -118,7 +119,7 @@ pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
 /// board took its name meanwhile, it comes back as "<name> (2)".
 pub fn restore(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
     let name: String = tx
-        .query_row(
+        .query_row_cached(
             "SELECT name FROM boards WHERE id = ?1 AND deleted_at IS NOT NULL",
             [id],
             |r| r.get(0),
@@ -128,7 +129,7 @@ pub fn restore(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
             Error::not_found("This board can no longer be brought back: it was deleted for good.")
         })?;
     let name = unused_name(tx, &name)?;
-    tx.execute(
+    tx.execute_cached(
         "UPDATE boards SET deleted_at = NULL, name = ?2 WHERE id = ?1",
         params![id, name],
     )?;
@@ -137,12 +138,12 @@ pub fn restore(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
 
 /// Deletes for good the boards kept for an Undo (their ideas, history and posts go with them).
 pub fn purge_deleted(tx: &Transaction<'_>) -> Result<usize> {
-    Ok(tx.execute("DELETE FROM boards WHERE deleted_at IS NOT NULL", [])?)
+    Ok(tx.execute_cached("DELETE FROM boards WHERE deleted_at IS NOT NULL", [])?)
 }
 
 pub fn thresholds(tx: &Transaction<'_>, id: i64) -> Result<Thresholds> {
     let (payoff, cost): (i64, i64) = tx
-        .query_row(
+        .query_row_cached(
             "SELECT payoff_threshold, cost_threshold FROM boards WHERE id = ?1 AND deleted_at IS NULL",
             [id],
             |row| Ok((row.get(0)?, row.get(1)?)),
@@ -154,7 +155,7 @@ pub fn thresholds(tx: &Transaction<'_>, id: i64) -> Result<Thresholds> {
 
 pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Board> {
     let thresholds = thresholds(tx, id)?;
-    let (name, created_at, updated_at) = tx.query_row(
+    let (name, created_at, updated_at) = tx.query_row_cached(
         "SELECT name, created_at, updated_at FROM boards WHERE id = ?1",
         [id],
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
@@ -178,7 +179,7 @@ pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Board> {
 /// Moves the lines between the quadrants; every idea's quadrant follows from its position at once.
 pub fn set_thresholds(tx: &Transaction<'_>, id: i64, thresholds: Thresholds) -> Result<Thresholds> {
     let thresholds = Thresholds::new(thresholds.payoff, thresholds.cost)?;
-    let changed = tx.execute(
+    let changed = tx.execute_cached(
         "UPDATE boards SET payoff_threshold = ?2, cost_threshold = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, thresholds.payoff.tenths(), thresholds.cost.tenths(), now_ms()],
     )?;
@@ -190,7 +191,7 @@ pub fn set_thresholds(tx: &Transaction<'_>, id: i64, thresholds: Thresholds) -> 
 
 /// Marks a board as changed now.
 pub(crate) fn touch(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    tx.execute(
+    tx.execute_cached(
         "UPDATE boards SET updated_at = ?2 WHERE id = ?1",
         params![id, now_ms()],
     )?;
@@ -263,7 +264,7 @@ pub fn create_imported(
 ) -> Result<i64> {
     let name = unused_name(tx, name)?;
     let thresholds = Thresholds::new(thresholds.payoff, thresholds.cost)?;
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO boards (name, payoff_threshold, cost_threshold, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![name, thresholds.payoff.tenths(), thresholds.cost.tenths(), created_at, updated_at],
     )?;

@@ -10,6 +10,7 @@ use crate::domain::{
     clean_link, clean_notes, clean_owner, clean_tags, clean_title, Position, Score, Thresholds, Zone,
 };
 use crate::error::{Error, Result};
+use crate::storage::Cached;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -109,11 +110,11 @@ pub fn list(tx: &Transaction<'_>, board_id: i64, thresholds: Thresholds) -> Resu
 
 pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
     let board_id: i64 = tx
-        .query_row("SELECT board_id FROM ideas WHERE id = ?1", [id], |row| row.get(0))
+        .query_row_cached("SELECT board_id FROM ideas WHERE id = ?1", [id], |row| row.get(0))
         .optional()?
         .ok_or(Error::gone("idea"))?;
     let thresholds = boards::thresholds(tx, board_id)?;
-    let row = tx.query_row(
+    let row = tx.query_row_cached(
         &format!(
             "SELECT {} FROM ideas WHERE id = ?1",
             idea_row::select_columns(None)
@@ -129,13 +130,13 @@ pub fn add(tx: &Transaction<'_>, board_id: i64, title: &str, zone: Zone) -> Resu
     let title = clean_title(title)?;
     let thresholds = boards::thresholds(tx, board_id)?;
     let position = zone.quadrant().map(|q| q.place(None, thresholds));
-    let rank: f64 = tx.query_row(
+    let rank: f64 = tx.query_row_cached(
         "SELECT coalesce(max(rank), 0) + 1 FROM ideas WHERE board_id = ?1",
         [board_id],
         |r| r.get(0),
     )?;
     let now = now_ms();
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO ideas (board_id, title, notes, payoff, cost, rank, created_at, updated_at)
          VALUES (?1, ?2, '', ?3, ?4, ?5, ?6, ?6)",
         params![
@@ -168,7 +169,7 @@ pub fn update(tx: &Transaction<'_>, id: i64, edit: &IdeaEdit) -> Result<Idea> {
     {
         return Ok(before);
     }
-    tx.execute(
+    tx.execute_cached(
         "UPDATE ideas SET title = ?2, notes = ?3, owner = ?4, link = ?5, tags = ?6, updated_at = ?7 WHERE id = ?1",
         params![id, title, notes, owner, link, tags_json(&tags)?, now_ms()],
     )?;
@@ -191,7 +192,7 @@ pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<
     if position == idea.position && rank == idea.rank {
         return Ok(idea); // dropped where it was
     }
-    tx.execute(
+    tx.execute_cached(
         "UPDATE ideas SET payoff = ?2, cost = ?3, rank = ?4, updated_at = ?5 WHERE id = ?1",
         params![
             id,
@@ -249,7 +250,7 @@ fn rank_at(tx: &Transaction<'_>, idea: &Idea, zone: Zone, index: u32) -> Result<
 
 /// Gives a board's ideas the ranks 1, 2, 3, … in their current order.
 fn renumber(tx: &Transaction<'_>, board_id: i64) -> Result<()> {
-    tx.execute(
+    tx.execute_cached(
         "UPDATE ideas SET rank = (SELECT n FROM (SELECT id, row_number() OVER (ORDER BY rank, id) AS n
                                                  FROM ideas WHERE board_id = ?1) AS o WHERE o.id = ideas.id)
          WHERE board_id = ?1",
@@ -261,7 +262,7 @@ fn renumber(tx: &Transaction<'_>, board_id: i64) -> Result<()> {
 /// Deletes an idea and returns it whole, so that it can be restored.
 pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
     let idea = get(tx, id)?;
-    tx.execute("DELETE FROM ideas WHERE id = ?1", [id])?;
+    tx.execute_cached("DELETE FROM ideas WHERE id = ?1", [id])?;
     boards::touch(tx, idea.board_id)?;
     Ok(idea)
 }
@@ -278,7 +279,7 @@ pub fn restore(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
         ..idea.clone()
     };
     let row = cleaned.to_row()?;
-    let inserted = tx.execute(&idea_row::insert_sql(OnConflict::Keep), &row.values()[..])?;
+    let inserted = tx.execute_cached(&idea_row::insert_sql(OnConflict::Keep), &row.values()[..])?;
     if inserted == 0 {
         return Err(Error::invalid("This idea is already on the board."));
     }
@@ -292,7 +293,7 @@ pub fn set_position(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -
     if idea.position == Some(Position { payoff, cost }) {
         return Ok(idea);
     }
-    tx.execute(
+    tx.execute_cached(
         "UPDATE ideas SET payoff = ?2, cost = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, payoff.tenths(), cost.tenths(), now_ms()],
     )?;
@@ -370,7 +371,7 @@ pub fn insert(tx: &Transaction<'_>, board_id: i64, idea: &NewIdea, at: Placement
 
 /// The rank after every idea on the board, for ideas added at the end.
 pub fn next_rank(tx: &Transaction<'_>, board_id: i64) -> Result<f64> {
-    Ok(tx.query_row(
+    Ok(tx.query_row_cached(
         "SELECT coalesce(max(rank), 0) + 1 FROM ideas WHERE board_id = ?1",
         [board_id],
         |r| r.get(0),
@@ -379,16 +380,16 @@ pub fn next_rank(tx: &Transaction<'_>, board_id: i64) -> Result<f64> {
 
 /// Reserves `count` idea ids no idea has had or will get otherwise, and returns the first.
 pub fn reserve_ids(tx: &Transaction<'_>, count: usize) -> Result<i64> {
-    let used: i64 = tx.query_row(
+    let used: i64 = tx.query_row_cached(
         "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'ideas'), 0),
                     coalesce((SELECT max(id) FROM ideas), 0))",
         [],
         |r| r.get(0),
     )?;
     let last = used + i64::try_from(count).map_err(|_| Error::invalid("Too many ideas."))?;
-    let updated = tx.execute("UPDATE sqlite_sequence SET seq = ?1 WHERE name = 'ideas'", [last])?;
+    let updated = tx.execute_cached("UPDATE sqlite_sequence SET seq = ?1 WHERE name = 'ideas'", [last])?;
     if updated == 0 {
-        tx.execute(
+        tx.execute_cached(
             "INSERT INTO sqlite_sequence (name, seq) VALUES ('ideas', ?1)",
             [last],
         )?;

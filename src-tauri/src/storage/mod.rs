@@ -16,7 +16,7 @@ pub mod testing;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, Params, Row, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
@@ -36,6 +36,38 @@ const MIGRATIONS: &[&str] = &[
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub const DB_FILE_NAME: &str = "pickboard.db";
+
+/// How many compiled statements a connection keeps (rusqlite's default is 16): every statement an edit runs, so that
+/// none is compiled again at the next edit.
+const STATEMENT_CACHE: usize = 96;
+
+/// `execute` and `query_row` through the connection's cache of compiled statements. Compiling a statement costs more
+/// than running it, most of all one that fires the history's triggers (SQLite compiles them into it): an edit's
+/// statements are compiled once per connection, not at every edit (docs/benchmarks.md).
+pub(crate) trait Cached {
+    fn execute_cached<P: Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize>;
+    fn query_row_cached<T, P: Params>(
+        &self,
+        sql: &str,
+        params: P,
+        read: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T>;
+}
+
+impl Cached for Connection {
+    fn execute_cached<P: Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+        self.prepare_cached(sql)?.execute(params)
+    }
+
+    fn query_row_cached<T, P: Params>(
+        &self,
+        sql: &str,
+        params: P,
+        read: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.prepare_cached(sql)?.query_row(params, read)
+    }
+}
 
 pub struct Db {
     conn: Connection,
@@ -163,6 +195,7 @@ impl Db {
 
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(Duration::from_secs(5))?;
+        self.conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         register_zone_function(&self.conn)?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         if self.path != Path::new(":memory:") {

@@ -7,6 +7,7 @@ use rusqlite::{params, Transaction};
 use super::summary::describe;
 use super::{kind_name, to_json, EventKind, EventSummary, IdeaRow, RowChange, ThresholdsRow};
 use crate::error::{Error, Result};
+use crate::storage::Cached;
 use crate::storage::{boards, idea_row, now_ms};
 
 fn thresholds_json(r: &str) -> String {
@@ -101,7 +102,7 @@ fn capture<T>(
     action: impl FnOnce(&Transaction<'_>) -> Result<T>,
     summarise: impl FnOnce(&Transaction<'_>, i64, &[RowChange]) -> Result<(EventKind, Option<i64>, EventSummary)>,
 ) -> Result<T> {
-    tx.execute("DELETE FROM temp.change_log", [])?;
+    tx.execute_cached("DELETE FROM temp.change_log", [])?;
     let out = action(tx)?;
     let (board_id, changes) = take_changes(tx)?;
     if let Some(board_id) = board_id {
@@ -119,11 +120,11 @@ fn insert_event(
     summary: &EventSummary,
     changes: &[RowChange],
 ) -> Result<()> {
-    tx.execute(
+    tx.execute_cached(
         "DELETE FROM events WHERE board_id = ?1 AND undone = 1",
         [board_id],
     )?;
-    tx.execute(
+    tx.execute_cached(
         "INSERT INTO events (board_id, idea_id, kind, summary, changes, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             board_id,
@@ -149,7 +150,7 @@ fn take_changes(tx: &Transaction<'_>) -> Result<(Option<i64>, Vec<RowChange>)> {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    tx.execute("DELETE FROM temp.change_log", [])?;
+    tx.execute_cached("DELETE FROM temp.change_log", [])?;
 
     let parse_err = |e: serde_json::Error| Error::Storage(format!("the change log could not be read: {e}"));
     let mut board_id = None;

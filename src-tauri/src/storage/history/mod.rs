@@ -26,6 +26,7 @@ pub use undo::{redo, undo, undo_exactly};
 
 use crate::domain::{Score, Thresholds, Zone};
 use crate::error::{Error, Result};
+use crate::storage::Cached;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ThresholdsRow {
@@ -201,7 +202,7 @@ pub struct HistoryState {
 /// Whether the board has something to undo and something to redo.
 pub fn undo_state(tx: &Transaction<'_>, board_id: i64) -> Result<HistoryState> {
     let last_event: Option<i64> = tx
-        .query_row(
+        .query_row_cached(
             "SELECT max(id) FROM events WHERE board_id = ?1 AND undone = 0",
             [board_id],
             |r| r.get(0),
@@ -209,7 +210,7 @@ pub fn undo_state(tx: &Transaction<'_>, board_id: i64) -> Result<HistoryState> {
         .optional()?
         .flatten();
     let can_redo = tx
-        .query_row(
+        .query_row_cached(
             "SELECT 1 FROM events WHERE board_id = ?1 AND undone = 1 LIMIT 1",
             [board_id],
             |r| r.get::<_, i64>(0),

@@ -6,6 +6,7 @@ use super::{event_from_row, Event, RowChange, EVENT_COLUMNS};
 use crate::error::{Error, Result};
 use crate::storage::boards;
 use crate::storage::idea_row::{self, OnConflict};
+use crate::storage::Cached;
 
 /// Takes back the board's latest event. Returns it, or `None` when there is nothing to undo.
 pub fn undo(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Event>> {
@@ -30,7 +31,7 @@ fn step(tx: &Transaction<'_>, board_id: i64, undo: bool, expected: Option<i64>) 
         "SELECT id, changes FROM events WHERE board_id = ?1 AND undone = 1 ORDER BY id ASC LIMIT 1"
     };
     let Some((event_id, changes)) = tx
-        .query_row(sql, [board_id], |r| {
+        .query_row_cached(sql, [board_id], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
         })
         .optional()?
@@ -52,13 +53,13 @@ fn step(tx: &Transaction<'_>, board_id: i64, undo: bool, expected: Option<i64>) 
     for change in ordered {
         apply(tx, change, undo)?;
     }
-    tx.execute("DELETE FROM temp.change_log", [])?;
-    tx.execute(
+    tx.execute_cached("DELETE FROM temp.change_log", [])?;
+    tx.execute_cached(
         "UPDATE events SET undone = ?2 WHERE id = ?1",
         params![event_id, undo],
     )?;
     boards::touch(tx, board_id)?;
-    let event = tx.query_row(
+    let event = tx.query_row_cached(
         &format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = ?1"),
         [event_id],
         event_from_row,
@@ -71,7 +72,7 @@ fn apply(tx: &Transaction<'_>, change: &RowChange, undo: bool) -> Result<()> {
     match change {
         RowChange::Idea { id, before, after } => match if undo { before } else { after } {
             None => {
-                tx.execute("DELETE FROM ideas WHERE id = ?1", [id])?;
+                tx.execute_cached("DELETE FROM ideas WHERE id = ?1", [id])?;
             }
             Some(r) => {
                 tx.prepare_cached(&idea_row::insert_sql(OnConflict::Replace))?
@@ -80,7 +81,7 @@ fn apply(tx: &Transaction<'_>, change: &RowChange, undo: bool) -> Result<()> {
         },
         RowChange::Board { id, before, after } => {
             let t = if undo { before } else { after };
-            tx.execute(
+            tx.execute_cached(
                 "UPDATE boards SET payoff_threshold = ?2, cost_threshold = ?3 WHERE id = ?1",
                 params![id, t.payoff_threshold, t.cost_threshold],
             )?;
@@ -94,7 +95,7 @@ fn apply(tx: &Transaction<'_>, change: &RowChange, undo: bool) -> Result<()> {
             } else {
                 boards::unused_name(tx, wanted)?
             };
-            tx.execute("UPDATE boards SET name = ?2 WHERE id = ?1", params![id, name])?;
+            tx.execute_cached("UPDATE boards SET name = ?2 WHERE id = ?1", params![id, name])?;
         }
     }
     Ok(())
