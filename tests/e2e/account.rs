@@ -278,11 +278,7 @@ async fn connected_as_yourself_a_long_outcome_is_one_thread_and_is_updated_in_pl
         ),
     )
     .await?;
-    let panel = app
-        .wait_for_css("aside[aria-label='Posts']")
-        .await?
-        .text()
-        .await?;
+    let panel = app.shown_text("aside[aria-label='Posts']").await?;
     assert!(panel.contains("Open in Mattermost"), "{panel}");
     assert!(panel.contains("Copy link"), "{panel}");
     assert!(panel.contains("Updates the earlier outcome in place"), "{panel}");

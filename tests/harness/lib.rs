@@ -245,6 +245,21 @@ impl App {
         Ok(found.map_err(|e| format!("waiting for `{css}`: {e}"))?)
     }
 
+    /// The text `css`'s element shows, once it is there and has finished its own animations: WebDriver reads no
+    /// text from an element still fading in (a side panel slides in from opacity 0).
+    pub async fn shown_text(&self, css: &str) -> TestResult<String> {
+        let element = self.wait_for_css(css).await?;
+        self.wait_until(
+            &format!("`{css}` to finish its animations"),
+            &format!(
+                "const e = document.querySelector({}); return !!e && e.getAnimations().length === 0;",
+                serde_json::to_string(css)?
+            ),
+        )
+        .await?;
+        Ok(element.text().await?)
+    }
+
     /// The first element `xpath` finds, once it shows (up to 15 s).
     pub async fn wait_for_xpath(&self, xpath: &str) -> TestResult<Element> {
         let found = self
