@@ -69,6 +69,12 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[rank.min(sorted.len() - 1)]
 }
 
+/// The share of frame intervals within 20 ms: one 16.7 ms vsync as read by WebKit's clock, coarsened to 1 ms, which
+/// reads a vsync as 16 or 17 ms and a frame that took one vsync plus a little as up to 20.
+pub fn share_within_a_vsync(frames: &[f64]) -> f64 {
+    frames.iter().filter(|&&f| f <= 20.0).count() as f64 / frames.len().max(1) as f64
+}
+
 pub fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]

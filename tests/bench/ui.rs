@@ -9,7 +9,8 @@
 //!   commit, back to the page; against the IPC floor, the bare window's no-op `move_idea` with the same payload.
 //!   Three batches of 500 calls per command, taken in turns, once the board has settled; a mean is the median
 //!   batch's, a percentile is over all calls.
-//! - Drag frame time: `requestAnimationFrame` intervals while WebDriver drags a marker across 1,000 on the chart.
+//! - Drag frame time: `requestAnimationFrame` intervals while WebDriver drags a marker across 1,000 on the chart; the
+//!   share within 20 ms, as the chart benchmark reports it for 10,000.
 //! - Sizes: the release binary and the .deb.
 //!
 //! `PICKBOARD_BENCH_STARTUP_ONLY=1` measures start-up and memory alone.
@@ -22,7 +23,8 @@ use pickboard_e2e::{app_binary, App, TestResult};
 #[path = "common.rs"]
 mod common;
 use common::{
-    drag_frames_on_chart, median, percentile, print_breakdown, pss_breakdown, pss_kib, seed_with, Breakdown,
+    drag_frames_on_chart, median, percentile, print_breakdown, pss_breakdown, pss_kib, seed_with,
+    share_within_a_vsync, Breakdown,
 };
 use pickboard_lib::storage::{boards, Db};
 use serde_json::{json, Value};
@@ -363,17 +365,17 @@ async fn main() -> TestResult {
 
     // Drag frame time with 1,000 markers on the chart.
     let frames = drag_frames(data.path()).await?;
-    let p95 = percentile(&frames, 95.0);
+    let within = share_within_a_vsync(&frames);
     rows.push(row(
         &format!(
-            "frame time while dragging among 1,000 markers, p95 ({} frames)",
+            "dragging among 1,000 markers: frames within 20 ms, p95 ({} frames)",
             frames.len()
         ),
-        format!("{p95:.1} ms"),
+        format!("{:.1} %, {:.0} ms", within * 100.0, percentile(&frames, 95.0)),
         "–".into(),
         None,
-        "≤ 16.7 ms",
-        p95 <= 16.7,
+        "≥ 99 % (one vsync at the clock's 1 ms)",
+        within >= 0.99,
     ));
 
     // Sizes.
