@@ -24,6 +24,8 @@ mod dialogs;
 mod events;
 mod menu;
 
+pub use app::WEBKIT_DEFAULTS;
+
 #[cfg(test)]
 mod bindings;
 

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use fantoccini::key::Key;
-use pickboard_e2e::{App, TestResult};
+use pickboard_e2e::{processes_on, App, TestResult};
 use rusqlite::Connection;
 
 mod accessibility;
@@ -144,6 +144,44 @@ async fn a_damaged_database_opens_an_error_screen_and_is_left_alone() -> TestRes
         garbage,
         "the damaged file must be left as it was"
     );
+    Ok(())
+}
+
+/// The page runs in a WebKit web process with the settings Pickboard gives itself on Linux (compositing off,
+/// JavaScriptCore's optimizing tiers off), or with the person's own value where they set the variable.
+#[tokio::test]
+async fn the_web_process_runs_with_pickboards_webkit_settings() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start empty").await?;
+    app.region("Implement").await?;
+    let web_processes: Vec<u32> = processes_on(data.path())
+        .into_iter()
+        .filter(|(_, comm)| comm.starts_with("WebKitWebProc"))
+        .map(|(pid, _)| pid)
+        .collect();
+    assert!(
+        !web_processes.is_empty(),
+        "no WebKit web process found for the window"
+    );
+    for pid in web_processes {
+        let environ = std::fs::read(format!("/proc/{pid}/environ"))?;
+        let environ: Vec<String> = environ
+            .split(|b| *b == 0)
+            .map(|v| String::from_utf8_lossy(v).into_owned())
+            .collect();
+        for (variable, default) in pickboard_lib::WEBKIT_DEFAULTS {
+            let expected = format!(
+                "{variable}={}",
+                std::env::var(variable).unwrap_or_else(|_| default.to_owned())
+            );
+            assert!(
+                environ.contains(&expected),
+                "the web process {pid} lacks {expected}"
+            );
+        }
+    }
+    app.quit().await?;
     Ok(())
 }
 
