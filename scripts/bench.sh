@@ -11,7 +11,9 @@ bash scripts/setup.sh test
 npx --prefix ui tauri build --bundles deb
 cargo build --release --locked -p pickboard-bare-window
 # Both WebKit settings, the same for Pickboard and the bare window: compositing on (WebKitGTK's default) and off
-# (WEBKIT_DISABLE_COMPOSITING_MODE=1, which Pickboard sets on Linux unless the variable is set already).
+# (WEBKIT_DISABLE_COMPOSITING_MODE=1, which Pickboard sets on Linux unless the variable is set already). JavaScriptCore's
+# optimizing tiers are off on both sides in both runs (JSC_useDFGJIT=0, Pickboard's own default on Linux; the app
+# benchmark gives the bare window the same).
 for mode in 0 1; do
   echo "## WEBKIT_DISABLE_COMPOSITING_MODE=$mode"
   WEBKIT_DISABLE_COMPOSITING_MODE=$mode PICKBOARD_BIN="$PWD/target/release/pickboard" \

@@ -175,8 +175,9 @@ async fn main() -> TestResult {
 
     let growth = (pss_after as f64 / pss_before as f64 - 1.0) * 100.0;
     println!(
-        "\n## Ten minutes of use ({IDEAS} ideas, WEBKIT_DISABLE_COMPOSITING_MODE={})\n",
-        std::env::var("WEBKIT_DISABLE_COMPOSITING_MODE").unwrap_or_else(|_| "unset".into())
+        "\n## Ten minutes of use ({IDEAS} ideas, WEBKIT_DISABLE_COMPOSITING_MODE={}, JSC_useDFGJIT={}; unset is Pickboard's default)\n",
+        std::env::var("WEBKIT_DISABLE_COMPOSITING_MODE").unwrap_or_else(|_| "unset".into()),
+        std::env::var("JSC_useDFGJIT").unwrap_or_else(|_| "unset".into())
     );
     println!(
         "{} moves, {} edits, {} view switches in {:.0} s; {events} events in the board's history.\n",

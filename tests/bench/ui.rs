@@ -27,6 +27,7 @@ use common::{
     share_within_a_vsync, Breakdown,
 };
 use pickboard_lib::storage::{boards, Db};
+use pickboard_lib::WEBKIT_DEFAULTS;
 use serde_json::{json, Value};
 
 const IDEAS: usize = 1_000;
@@ -121,8 +122,18 @@ fn row(measure: &str, ours: String, baseline: String, ratio: Option<f64>, target
     }
 }
 
-#[tokio::main]
-async fn main() -> TestResult {
+fn main() -> TestResult {
+    // The same WebKit settings on both sides: where a variable is not set, the bare window (which tauri-driver starts
+    // with this environment) gets the value Pickboard gives itself. Set before any other thread runs.
+    for (variable, value) in WEBKIT_DEFAULTS {
+        if std::env::var_os(variable).is_none() {
+            std::env::set_var(variable, value);
+        }
+    }
+    tokio::runtime::Runtime::new()?.block_on(measure())
+}
+
+async fn measure() -> TestResult {
     let mut rows = Vec::new();
 
     // Start-up and memory, Pickboard with 1,000 ideas against the bare window, alternating.
@@ -415,7 +426,14 @@ async fn main() -> TestResult {
 }
 
 fn print_table(rows: Vec<Row>) {
-    println!("\n## Benchmarks (release build, Xvfb, this machine)\n");
+    let settings: Vec<String> = WEBKIT_DEFAULTS
+        .iter()
+        .map(|(variable, _)| format!("{variable}={}", std::env::var(variable).unwrap_or_default()))
+        .collect();
+    println!(
+        "\n## Benchmarks (release build, Xvfb, this machine; both sides with {})\n",
+        settings.join(", ")
+    );
     println!("| measure | Pickboard | baseline | ratio | target | met |");
     println!("|---|---|---|---|---|---|");
     for r in rows {
