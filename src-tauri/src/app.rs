@@ -262,11 +262,11 @@ fn bring_forward(app: &tauri::AppHandle) {
 pub const WEBKIT_DEFAULTS: [(&str, &str); 2] =
     [("WEBKIT_DISABLE_COMPOSITING_MODE", "1"), ("JSC_useDFGJIT", "0")];
 
-#[cfg(target_os = "linux")]
-fn webkit_defaults() {
+/// Sets each of `WEBKIT_DEFAULTS` that is not set already. Call it before any other thread starts and before GTK,
+/// WebKit and its web process read their environment (the app benchmark calls it too, for the bare window).
+pub fn webkit_defaults() {
     for (variable, value) in WEBKIT_DEFAULTS {
         if std::env::var_os(variable).is_none() {
-            // Before any thread starts and before GTK, WebKit and its web process read their environment.
             std::env::set_var(variable, value);
         }
     }

@@ -24,7 +24,7 @@ mod dialogs;
 mod events;
 mod menu;
 
-pub use app::WEBKIT_DEFAULTS;
+pub use app::{webkit_defaults, WEBKIT_DEFAULTS};
 
 #[cfg(test)]
 mod bindings;

@@ -75,6 +75,20 @@ pub fn share_within_a_vsync(frames: &[f64]) -> f64 {
     frames.iter().filter(|&&f| f <= 20.0).count() as f64 / frames.len().max(1) as f64
 }
 
+/// The WebKit settings this run's processes get, for a table's heading: "unset" is Pickboard's default.
+pub fn webkit_settings() -> String {
+    pickboard_lib::WEBKIT_DEFAULTS
+        .iter()
+        .map(|(variable, _)| {
+            format!(
+                "{variable}={}",
+                std::env::var(variable).unwrap_or_else(|_| "unset".into())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]

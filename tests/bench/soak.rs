@@ -10,7 +10,7 @@ use pickboard_e2e::{App, TestResult};
 
 #[path = "common.rs"]
 mod common;
-use common::{print_breakdown, pss_breakdown, pss_kib, seed_with};
+use common::{print_breakdown, pss_breakdown, pss_kib, seed_with, webkit_settings};
 use serde_json::json;
 
 const IDEAS: usize = 1_000;
@@ -175,9 +175,8 @@ async fn main() -> TestResult {
 
     let growth = (pss_after as f64 / pss_before as f64 - 1.0) * 100.0;
     println!(
-        "\n## Ten minutes of use ({IDEAS} ideas, WEBKIT_DISABLE_COMPOSITING_MODE={}, JSC_useDFGJIT={}; unset is Pickboard's default)\n",
-        std::env::var("WEBKIT_DISABLE_COMPOSITING_MODE").unwrap_or_else(|_| "unset".into()),
-        std::env::var("JSC_useDFGJIT").unwrap_or_else(|_| "unset".into())
+        "\n## Ten minutes of use ({IDEAS} ideas, {}; unset is Pickboard's default)\n",
+        webkit_settings()
     );
     println!(
         "{} moves, {} edits, {} view switches in {:.0} s; {events} events in the board's history.\n",

@@ -24,10 +24,9 @@ use pickboard_e2e::{app_binary, App, TestResult};
 mod common;
 use common::{
     drag_frames_on_chart, median, percentile, print_breakdown, pss_breakdown, pss_kib, seed_with,
-    share_within_a_vsync, Breakdown,
+    share_within_a_vsync, webkit_settings, Breakdown,
 };
 use pickboard_lib::storage::{boards, Db};
-use pickboard_lib::WEBKIT_DEFAULTS;
 use serde_json::{json, Value};
 
 const IDEAS: usize = 1_000;
@@ -125,11 +124,7 @@ fn row(measure: &str, ours: String, baseline: String, ratio: Option<f64>, target
 fn main() -> TestResult {
     // The same WebKit settings on both sides: where a variable is not set, the bare window (which tauri-driver starts
     // with this environment) gets the value Pickboard gives itself. Set before any other thread runs.
-    for (variable, value) in WEBKIT_DEFAULTS {
-        if std::env::var_os(variable).is_none() {
-            std::env::set_var(variable, value);
-        }
-    }
+    pickboard_lib::webkit_defaults();
     tokio::runtime::Runtime::new()?.block_on(measure())
 }
 
@@ -426,13 +421,9 @@ async fn measure() -> TestResult {
 }
 
 fn print_table(rows: Vec<Row>) {
-    let settings: Vec<String> = WEBKIT_DEFAULTS
-        .iter()
-        .map(|(variable, _)| format!("{variable}={}", std::env::var(variable).unwrap_or_default()))
-        .collect();
     println!(
         "\n## Benchmarks (release build, Xvfb, this machine; both sides with {})\n",
-        settings.join(", ")
+        webkit_settings()
     );
     println!("| measure | Pickboard | baseline | ratio | target | met |");
     println!("|---|---|---|---|---|---|");
