@@ -9,6 +9,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "rea
 
 import type { Idea, Zone } from "../../lib/bindings";
 import { ideaDragId, zoneDropId } from "../../lib/dnd";
+import { formatCount } from "../../lib/numbers";
 import { afterFirstFrame, firstFrameShown } from "../../lib/startup";
 import { sameListOr, useKept } from "../../lib/useKept";
 import { ZONE_INFO } from "../../lib/zones";
@@ -197,7 +198,7 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
               setLimit((l) => l + CARDS_PER_PAGE);
             }}
           >
-            Show {Math.min(hidden, CARDS_PER_PAGE).toLocaleString()} more of {hidden.toLocaleString()}
+            Show {formatCount(Math.min(hidden, CARDS_PER_PAGE))} more of {formatCount(hidden)}
           </button>
         )}
         {beyond && card(beyond)}

@@ -62,11 +62,14 @@ function clip(text: string, max = 48): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const dayFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
+// Made at first use (see lib/dates.ts): the board's first frame needs no date.
+let timeFormat: Intl.DateTimeFormat | undefined;
+let dayFormat: Intl.DateTimeFormat | undefined;
 
 /** "14:02" today, "3 Nov 14:02" before. */
 export function eventTime(at: number, now = Date.now()): string {
+  timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+  dayFormat ??= new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
   const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
   return sameDay ? timeFormat.format(at) : `${dayFormat.format(at)} ${timeFormat.format(at)}`;
 }
