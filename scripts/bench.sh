@@ -17,15 +17,15 @@ cargo build --release --locked -p pickboard-bare-window
 for mode in 0 1; do
   echo "## WEBKIT_DISABLE_COMPOSITING_MODE=$mode"
   WEBKIT_DISABLE_COMPOSITING_MODE=$mode PICKBOARD_BIN="$PWD/target/release/pickboard" \
-    dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" cargo bench -p pickboard-e2e --locked --bench ui
+    dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24" cargo bench -p pickboard-e2e --locked --bench ui
   # The chart at 10,000 placed ideas: first paint after a click on Chart, and frames while a marker is dragged.
   WEBKIT_DISABLE_COMPOSITING_MODE=$mode PICKBOARD_BIN="$PWD/target/release/pickboard" \
-    dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" cargo bench -p pickboard-e2e --locked --bench chart
+    dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24" cargo bench -p pickboard-e2e --locked --bench chart
 done
 # Ten minutes of scripted use (2,000 moves, edits and view switches), in Pickboard's own WebKit setting: memory before
 # and after, and where it is.
 PICKBOARD_BIN="$PWD/target/release/pickboard" \
-  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" cargo bench -p pickboard-e2e --locked --bench soak
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24" cargo bench -p pickboard-e2e --locked --bench soak
 cargo bench -p pickboard --locked --bench storage
 cargo bench -p pickboard --locked --bench transfer
 cargo bench -p pickboard --locked --bench rounds

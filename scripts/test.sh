@@ -41,5 +41,5 @@ rm -rf tests/artifacts
 # Under a D-Bus session bus: a second launch finds the running window through it (tauri-plugin-single-instance), and
 # the Mattermost token goes to a real Secret Service on it.
 # A test that hangs (a WebDriver call that never returns) fails the run after 40 minutes, not CI's 90.
-dbus-run-session -- bash scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1280x800x24" \
+dbus-run-session -- bash scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1600x1000x24" \
   timeout 40m cargo test -p pickboard-e2e --locked --test cli --test e2e -- --test-threads=1

@@ -5,6 +5,7 @@ use tauri::{DragDropEvent, Manager, WindowEvent};
 use crate::boot;
 use crate::commands;
 use crate::events::{self, DatabaseChanged, FileDrag, FileDropped};
+use crate::first_window;
 use crate::mattermost::connection::Session;
 use crate::mattermost::worker::{self, Wake};
 use crate::menu;
@@ -108,11 +109,45 @@ fn open_main_window(app: &tauri::App, boot: Option<&str>) -> tauri::Result<()> {
         .cloned()
         .unwrap_or_default();
     let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    // A saved size and place, when there is one, replaces this once the window exists (the window-state plugin).
+    if let Some(size) = size_for_screen(app, &config) {
+        window = window.inner_size(size.width, size.height).center();
+    }
     if let Some(script) = boot {
         window = window.initialization_script(script);
     }
     window.build()?;
     Ok(())
+}
+
+/// The main window's size where the screen's work area is too small for the configured one; `None` where it fits or
+/// no screen is known.
+fn size_for_screen(
+    app: &tauri::App,
+    config: &tauri::utils::config::WindowConfig,
+) -> Option<first_window::Size> {
+    let monitor = match app.primary_monitor() {
+        Ok(Some(monitor)) => monitor,
+        _ => app.available_monitors().ok()?.into_iter().next()?,
+    };
+    let area = monitor.work_area().size.to_logical::<f64>(monitor.scale_factor());
+    let wanted = first_window::Size {
+        width: config.width,
+        height: config.height,
+    };
+    let min = first_window::Size {
+        width: config.min_width.unwrap_or(0.0),
+        height: config.min_height.unwrap_or(0.0),
+    };
+    let size = first_window::fit(
+        wanted,
+        min,
+        first_window::Size {
+            width: area.width,
+            height: area.height,
+        },
+    );
+    (size != wanted).then_some(size)
 }
 
 /// Set in a launch that [`start_again`] made, so that it is tried once only.

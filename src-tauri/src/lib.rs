@@ -22,6 +22,7 @@ mod boot;
 mod commands;
 mod dialogs;
 mod events;
+mod first_window;
 mod menu;
 
 pub use app::{webkit_defaults, WEBKIT_DEFAULTS};
