@@ -71,6 +71,7 @@ pub fn run() {
             app.manage(wake);
             app.manage(session);
             app.manage(after_first_frame);
+            app.manage(events::Listeners::default());
             menu::install(app)?;
             open_main_window(app, boot.as_deref())?;
             startup::mark("setup-done");
@@ -85,6 +86,7 @@ pub fn run() {
         .on_window_event(|window, event| match event {
             WindowEvent::DragDrop(drop) => on_file_drop(window, drop),
             WindowEvent::Resized(_) | WindowEvent::Moved(_) => save_window_state_soon(window.app_handle()),
+            WindowEvent::Destroyed => window.state::<events::Listeners>().remove(window.label()),
             _ => {}
         })
         // Every `#[tauri::command]` in src/commands/, listed by build.rs.

@@ -123,6 +123,8 @@ fn generate() -> String {
         Verification::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
+    // The page hands the backend a channel for its events (`listen_to_backend`).
+    out.push_str("import type { Channel } from \"@tauri-apps/api/core\";\n\nexport type { Channel };\n");
     for decl in decls.into_iter().chain(crate::events::declarations(&cfg)) {
         out.push_str("\nexport ");
         out.push_str(&decl);

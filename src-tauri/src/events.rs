@@ -1,9 +1,18 @@
 //! The events the backend sends to the window: each is a payload type with the one name it travels under. The UI's
 //! `Events` interface in `bindings.ts` is generated from [`typescript`], and [`emit`] is the only way to send one, so
 //! that a name or a payload cannot drift from what the page listens for.
+//!
+//! They travel through one channel per page ([`Listeners`]), which the page hands over once with the
+//! `listen_to_backend` command, not through Tauri's own events: each of those listeners is set up by a script the app
+//! runs in the page, five of them while the first frame is drawn, and the first script's answer starts a JavaScript
+//! engine in the app's own process (2 MiB more at start-up, docs/benchmarks.md).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 use serde::Serialize;
-use tauri::Emitter;
+use tauri::ipc::Channel;
+use tauri::Manager;
 use ts_rs::TS;
 
 use crate::transfer::session::ImportProgress;
@@ -116,7 +125,9 @@ macro_rules! app_events {
                 "/** Every event the backend sends to the window, with its payload. */\nexport interface Events {\n",
             );
             $(out.push_str(&format!("  \"{}\": {};\n", $name, <$payload as TS>::name(cfg)));)*
-            out.push_str("}\n");
+            out.push_str("}\n\n");
+            out.push_str("/** An event as it travels to the page: its name and its payload. */\n");
+            out.push_str("export type EventMessage = { [E in keyof Events]: { event: E; payload: Events[E] } }[keyof Events];\n");
             out
         }
 
@@ -136,9 +147,54 @@ app_events! {
     DatabaseChanged => "database-changed",
 }
 
-/// Sends `payload` to every window. A window that is gone cannot hear it, which is not an error.
-pub fn emit<E: AppEvent>(emitter: &impl Emitter<tauri::Wry>, payload: &E) {
-    let _ = emitter.emit(E::NAME, payload);
+/// An event as it travels: its name and its payload (`EventMessage` in `bindings.ts`).
+#[derive(Serialize)]
+struct Message<'a, E> {
+    event: &'static str,
+    payload: &'a E,
+}
+
+/// The channel the page's `listen_to_backend` handed over, for each page that listens, by its webview's label.
+pub type EventMessage = serde_json::Value;
+
+/// Every listening page's channel, by its webview's label: a page loaded again replaces its own.
+#[derive(Default)]
+pub struct Listeners(Mutex<HashMap<String, Channel<EventMessage>>>);
+
+impl Listeners {
+    pub fn add(&self, webview: &str, channel: Channel<EventMessage>) {
+        self.lock().insert(webview.to_owned(), channel);
+    }
+
+    pub fn remove(&self, webview: &str) {
+        self.lock().remove(webview);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Channel<EventMessage>>> {
+        // A panic while the map was held leaves it whole (an insert or a remove): keep using it.
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Sends `payload` to every listening page. A page that is gone cannot hear it, which is not an error: it stops being
+/// sent to.
+pub fn emit<E: AppEvent>(app: &impl Manager<tauri::Wry>, payload: &E) {
+    let Some(listeners) = app.try_state::<Listeners>() else {
+        return;
+    };
+    let message = match serde_json::to_value(Message {
+        event: E::NAME,
+        payload,
+    }) {
+        Ok(message) => message,
+        Err(err) => {
+            eprintln!("pickboard: the event {} could not be written: {err}", E::NAME);
+            return;
+        }
+    };
+    listeners
+        .lock()
+        .retain(|_, channel| channel.send(message.clone()).is_ok());
 }
 
 #[cfg(test)]

@@ -36,19 +36,15 @@ fn the_invoke_handler_is_the_one_build_rs_writes() {
 }
 
 #[test]
-fn the_window_is_granted_exactly_our_commands_and_the_event_listener() {
+fn the_window_is_granted_exactly_our_commands() {
     let granted: BTreeSet<String> = capability()["permissions"]
         .as_array()
         .unwrap()
         .iter()
         .map(|p| p.as_str().expect("permissions are plain identifiers").to_owned())
         .collect();
-    // Our commands (one set), and listening to the backend's events (and stopping).
-    let expected = BTreeSet::from([
-        codegen::PERMISSION_SET.to_owned(),
-        "core:event:allow-listen".to_owned(),
-        "core:event:allow-unlisten".to_owned(),
-    ]);
+    // Our commands (one set): the backend's events come through a channel the page hands over with one of them.
+    let expected = BTreeSet::from([codegen::PERMISSION_SET.to_owned()]);
     assert_eq!(
         granted, expected,
         "no other plugin or core permission is granted to the webview"

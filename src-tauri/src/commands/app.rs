@@ -3,13 +3,15 @@
 use std::sync::Arc;
 
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State, Webview};
 use tauri_plugin_opener::OpenerExt;
 use tauri_plugin_store::StoreExt;
 use ts_rs::TS;
 
 use crate::domain::clean_link;
 use crate::error::{Error, Result};
+use crate::events::{EventMessage, Listeners};
 use crate::preferences::{Preferences, FILE_NAME, LAST_BOARD_KEY, THEME_KEY};
 use crate::startup::{AfterFirstFrame, StartupMark};
 use crate::state::AppState;
@@ -26,6 +28,12 @@ pub struct OpenStatus {
 #[tauri::command]
 pub fn first_frame_shown(after: State<'_, Arc<AfterFirstFrame>>) {
     after.run();
+}
+
+/// Sends the backend's events to this page through `events`, until the page closes or is loaded again.
+#[tauri::command]
+pub fn listen_to_backend(webview: Webview, listeners: State<'_, Listeners>, events: Channel<EventMessage>) {
+    listeners.add(webview.label(), events);
 }
 
 /// The steps of this start-up so far, for `scripts/bench.sh`.

@@ -1,6 +1,6 @@
 // Generated from Rust by src-tauri/src/bindings.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a command or a type.
-import type { ChannelSettingsInput, ColumnMapping, Estimates, ExportFormat, IdeaEdit, ImportTarget, Keeping, PostOptions, Preferences, Score, Thresholds, Zone } from "./bindings";
+import type { Channel, ChannelSettingsInput, ColumnMapping, Estimates, EventMessage, ExportFormat, IdeaEdit, ImportTarget, Keeping, PostOptions, Preferences, Score, Thresholds, Zone } from "./bindings";
 import { call } from "./ipc";
 
 /** The backend's commands, one function each. Every failure is an `AppError` (see `ipc.ts`). */
@@ -21,6 +21,8 @@ export const backend = {
   clearAccountChannel: (boardId: number) => call("clear_account_channel", { boardId }),
   /** The page has drawn its first frame (the board, or the welcome screen): the work that waited for it starts. */
   firstFrameShown: () => call("first_frame_shown", {}),
+  /** Sends the backend's events to this page through `events`, until the page closes or is loaded again. */
+  listenToBackend: (events: Channel<EventMessage>) => call("listen_to_backend", { events }),
   /** The steps of this start-up so far, for `scripts/bench.sh`. */
   startupTimeline: () => call("startup_timeline", {}),
   openStatus: () => call("open_status", {}),

@@ -1,5 +1,8 @@
 // Generated from Rust by src-tauri/src/bindings.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a command or a type.
+import type { Channel } from "@tauri-apps/api/core";
+
+export type { Channel };
 
 export type ErrorKind = "invalid" | "notFound" | "databaseTooNew" | "databaseCorrupt" | "databaseUnavailable" | "alreadyOpen" | "diskFull" | "readOnly" | "storage" | "preferences" | "file" | "cancelled" | "noCredentialStore" | "mattermost";
 
@@ -474,6 +477,7 @@ export interface Commands {
   set_account_channel: { args: { boardId: number; channel: string }; result: AccountChannel };
   clear_account_channel: { args: { boardId: number }; result: null };
   first_frame_shown: { args: Record<string, never>; result: null };
+  listen_to_backend: { args: { events: Channel<EventMessage> }; result: null };
   startup_timeline: { args: Record<string, never>; result: StartupMark[] };
   open_status: { args: Record<string, never>; result: OpenStatus };
   get_preferences: { args: Record<string, never>; result: Preferences };
@@ -536,3 +540,6 @@ export interface Events {
   "menu-command": MenuCommand;
   "database-changed": DatabaseChanged;
 }
+
+/** An event as it travels to the page: its name and its payload. */
+export type EventMessage = { [E in keyof Events]: { event: E; payload: Events[E] } }[keyof Events];

@@ -2,11 +2,10 @@
 // events. Command names, arguments and results, and event names and payloads, are typed from the generated
 // `Commands` and `Events` in bindings.ts; `backend.ts` (also generated) has one function per command over `call`.
 // Every failure arrives as an `AppError` with a kind the UI can branch on and a message it can show.
-import { invoke } from "@tauri-apps/api/core";
-import { listen as tauriListen } from "@tauri-apps/api/event";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { useEffect, useRef } from "react";
 
-import type { Commands, ErrorKind, ErrorPayload, Events } from "./bindings";
+import type { Commands, ErrorKind, ErrorPayload, EventMessage, Events } from "./bindings";
 
 export class AppError extends Error {
   /** `unexpected` when the failure did not come from our backend (a bug, or the IPC bridge itself). */
@@ -50,25 +49,50 @@ export async function call<C extends Command>(
 
 export type BackendEvent = keyof Events;
 
+type Handler = (payload: never) => void;
+
+/** The handlers of each event; the page's one channel from the backend feeds them all. */
+const handlers = new Map<BackendEvent, Set<Handler>>();
+let listening = false;
+
+/**
+ * Hands the backend the page's one channel for its events (`listen_to_backend`), at the first `listen`: one call,
+ * where each of Tauri's own event listeners would have the app run a script in the page.
+ */
+function listenToBackend(): void {
+  if (listening) return;
+  let channel: Channel<EventMessage>;
+  try {
+    channel = new Channel<EventMessage>((message) => {
+      handlers.get(message.event)?.forEach((handler) => {
+        (handler as (payload: typeof message.payload) => void)(message.payload);
+      });
+    });
+  } catch {
+    // No backend to listen to (unit tests).
+    return;
+  }
+  listening = true;
+  call("listen_to_backend", { events: channel }).catch(() => {
+    listening = false;
+  });
+}
+
 /**
  * Listens to a backend event until the returned function is called. Where there is no backend to listen to (unit
- * tests, a platform without the app menu), it listens to nothing.
+ * tests), it listens to nothing.
  */
 export function listen<E extends BackendEvent>(event: E, handler: (payload: Events[E]) => void): () => void {
-  let stop: (() => void) | null = null;
-  let stopped = false;
-  tauriListen<Events[E]>(event, (e) => {
-    handler(e.payload);
-  }).then(
-    (unlisten) => {
-      if (stopped) unlisten();
-      else stop = unlisten;
-    },
-    () => undefined,
-  );
+  let set = handlers.get(event);
+  if (!set) {
+    set = new Set();
+    handlers.set(event, set);
+  }
+  const entry = handler as Handler;
+  set.add(entry);
+  listenToBackend();
   return () => {
-    stopped = true;
-    stop?.();
+    handlers.get(event)?.delete(entry);
   };
 }
 
