@@ -55,6 +55,10 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   const { zone, ideas, selectedId, matches, isTarget, arrival, onOpen, onDelete } = props;
   const { setNodeRef } = useDroppable({ id: zoneDropId(zone) });
   const [limit, setLimit] = useState(() => (firstFrameShown() ? FIRST_CARDS : 0));
+  /** Whether the list shows more by itself as its end comes near: not before the app's first frame, while it holds
+   * only the cards that fit (its "Show more" button is near then, and would render a page of cards nobody scrolled
+   * to: 120 cards on a 1,000-idea board instead of 49). */
+  const [filling, setFilling] = useState(firstFrameShown);
   const moreRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
   // The app's first frame draws only the cards a list has room for (a quadrant shows four or five), measured before
@@ -66,6 +70,7 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     setLimit(height > 0 ? Math.min(FIRST_CARDS, Math.ceil(height / SMALLEST_CARD)) : FIRST_CARDS);
     return afterFirstFrame(() => {
       setLimit((now) => Math.max(now, FIRST_CARDS));
+      setFilling(true);
     });
   }, []);
   const shownSeq = useRef(0);
@@ -145,7 +150,7 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   useEffect(() => {
     if (arrivalPast) afterArrival.current = true;
     const more = moreRef.current;
-    if (!more || arrivalPast || typeof IntersectionObserver === "undefined") return;
+    if (!filling || !more || arrivalPast || typeof IntersectionObserver === "undefined") return;
     let ignoreFirst = afterArrival.current;
     afterArrival.current = false;
     const observer = new IntersectionObserver(
@@ -163,7 +168,7 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     return () => {
       observer.disconnect();
     };
-  }, [hasMore, arrivalPast, limit]);
+  }, [hasMore, arrivalPast, limit, filling]);
 
   const card = (idea: Idea) => (
     <IdeaCard
