@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use serde::Serialize;
-use tauri::ipc::Channel;
+use tauri::ipc::{Channel, InvokeResponseBody};
 use tauri::Manager;
 use ts_rs::TS;
 
@@ -154,8 +154,9 @@ struct Message<'a, E> {
     payload: &'a E,
 }
 
-/// The channel the page's `listen_to_backend` handed over, for each page that listens, by its webview's label.
-pub type EventMessage = serde_json::Value;
+/// What a page's channel carries: a [`Message`] written to JSON once, whichever number of pages it goes to
+/// (`EventMessage` in `bindings.ts`).
+pub type EventMessage = InvokeResponseBody;
 
 /// Every listening page's channel, by its webview's label: a page loaded again replaces its own.
 #[derive(Default)]
@@ -182,7 +183,7 @@ pub fn emit<E: AppEvent>(app: &impl Manager<tauri::Wry>, payload: &E) {
     let Some(listeners) = app.try_state::<Listeners>() else {
         return;
     };
-    let message = match serde_json::to_value(Message {
+    let message = match serde_json::to_string(&Message {
         event: E::NAME,
         payload,
     }) {
@@ -194,7 +195,7 @@ pub fn emit<E: AppEvent>(app: &impl Manager<tauri::Wry>, payload: &E) {
     };
     listeners
         .lock()
-        .retain(|_, channel| channel.send(message.clone()).is_ok());
+        .retain(|_, channel| channel.send(InvokeResponseBody::Json(message.clone())).is_ok());
 }
 
 #[cfg(test)]
