@@ -248,12 +248,14 @@ fn rank_at(tx: &Transaction<'_>, idea: &Idea, zone: Zone, index: u32) -> Result<
     Ok(fits.then_some(rank))
 }
 
-/// Gives a board's ideas the ranks 1, 2, 3, … in their current order.
+/// Gives a board's ideas the ranks 1, 2, 3, … in their current order. The order is read once, before any rank is
+/// written: numbered row by row from the table being updated, an idea could take a number an earlier one already had.
 fn renumber(tx: &Transaction<'_>, board_id: i64) -> Result<()> {
     tx.execute_cached(
-        "UPDATE ideas SET rank = (SELECT n FROM (SELECT id, row_number() OVER (ORDER BY rank, id) AS n
-                                                 FROM ideas WHERE board_id = ?1) AS o WHERE o.id = ideas.id)
-         WHERE board_id = ?1",
+        "WITH o (id, n) AS MATERIALIZED (
+             SELECT id, row_number() OVER (ORDER BY rank, id) FROM ideas WHERE board_id = ?1
+         )
+         UPDATE ideas SET rank = o.n FROM o WHERE o.id = ideas.id",
         [board_id],
     )?;
     Ok(())

@@ -308,6 +308,52 @@ fn ranks_are_renumbered_when_they_run_out_of_room() {
     }
 }
 
+/// Renumbering reads the order before it writes a rank: numbered row by row, an idea whose old rank is below an
+/// earlier one's new number would take the same number, and the move that asked for room found none (CI, 2026-11-30).
+#[test]
+fn renumbering_keeps_the_order_when_the_old_ranks_are_out_of_id_order() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let ids: Vec<i64> = ["A", "B", "C", "D"]
+        .iter()
+        .map(|t| {
+            db.write(|tx| ideas::add(tx, board, t, Zone::Possible))
+                .unwrap()
+                .id
+        })
+        .collect();
+    // Ranks as undo and many moves leave them: B and C share one, and A, the oldest, is last.
+    db.write(|tx| {
+        for (id, rank) in ids.iter().zip([10.0, 0.5, 0.5, 5.0]) {
+            tx.execute(
+                "UPDATE ideas SET rank = ?2 WHERE id = ?1",
+                rusqlite::params![id, rank],
+            )?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(titles_in(&mut db, board, Zone::Possible), ["B", "C", "D", "A"]);
+
+    // D between B and C: no rank fits between two equal ones, so the board is renumbered first.
+    db.write(|tx| ideas::move_to(tx, ids[3], Zone::Possible, 1))
+        .unwrap();
+    assert_eq!(titles_in(&mut db, board, Zone::Possible), ["B", "D", "C", "A"]);
+    let ranks: Vec<f64> = db
+        .read(|tx| {
+            let mut stmt = tx.prepare("SELECT rank FROM ideas WHERE board_id = ?1 ORDER BY rank")?;
+            let ranks = stmt
+                .query_map([board], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(ranks)
+        })
+        .unwrap();
+    assert!(
+        ranks.windows(2).all(|w| w[0] < w[1]),
+        "ranks are distinct: {ranks:?}"
+    );
+}
+
 #[test]
 fn deleting_and_restoring_an_idea_gives_it_back_as_it_was() {
     let (_dir, mut db) = temp_db();
