@@ -113,6 +113,20 @@ fn the_content_security_policy_allows_no_remote_origin_and_no_eval() {
     assert_eq!(conf["app"]["withGlobalTauri"], false);
 }
 
+/// The benchmarks' bare window (tests/bare-window) runs under the same security settings. They choose the IPC's
+/// transport: a policy without `connect-src ipc:` makes Tauri's first call fail and every later call go through
+/// `postMessage`, a transport Pickboard does not use, and the bare window's floor was 0.1 ms a call lower for it.
+#[test]
+fn the_bare_window_of_the_benchmarks_has_the_same_security_settings() {
+    let security = |path: &str| -> serde_json::Value {
+        serde_json::from_str::<serde_json::Value>(&read(path)).unwrap()["app"]["security"].clone()
+    };
+    assert_eq!(
+        security("../tests/bare-window/tauri.conf.json"),
+        security("tauri.conf.json")
+    );
+}
+
 /// The plugins the app registers work from Rust only (dialogs, preferences, links, single instance, the window's
 /// size and place): the webview is granted none of their permissions (see above), and no plugin is configured with a
 /// scope of its own.
