@@ -198,7 +198,7 @@ impl Zone {
         Zone::Kill,
     ];
 
-    /// The zone's name as it crosses to the UI and as SQL's `pick_zone` gives it.
+    /// The zone's name as it crosses to the UI.
     pub fn name(self) -> &'static str {
         match self {
             Zone::Unsorted => "unsorted",

@@ -209,11 +209,10 @@ pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<
 /// A rank that puts the idea at `index` among the other ideas of `zone`, or `None` when the neighbours' ranks are
 /// too close to fit one between them (then the board is renumbered).
 fn rank_at(tx: &Transaction<'_>, idea: &Idea, zone: Zone, index: u32) -> Result<Option<f64>> {
-    // The zone's other ideas, as the one quadrant rule places them (see `pick_zone` in storage/mod.rs).
+    // The zone's other ideas, as the one quadrant rule places them (see `zone_condition` in storage/mod.rs).
     let others = format!(
-        "FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.board_id = ?1 AND i.id <> ?2
-         AND pick_zone(i.payoff, i.cost, b.payoff_threshold, b.cost_threshold) = '{}'",
-        zone.name()
+        "FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.board_id = ?1 AND i.id <> ?2 AND {}",
+        super::zone_condition(zone)
     );
     // The neighbours the idea lands between: the ones now at index - 1 and index.
     let mut stmt = tx.prepare_cached(&format!(

@@ -196,7 +196,6 @@ impl Db {
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(Duration::from_secs(5))?;
         self.conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
-        register_zone_function(&self.conn)?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         if self.path != Path::new(":memory:") {
             let mode: String = self
@@ -285,32 +284,17 @@ pub(crate) fn now_ms() -> i64 {
 #[cfg(test)]
 mod tests;
 
-/// `pick_zone(payoff, cost, payoff_threshold, cost_threshold)`: the name of the zone a stored position lies in, so that
-/// SQL asks the one quadrant rule (`domain::Zone::of`) instead of writing it again.
-fn register_zone_function(conn: &Connection) -> Result<()> {
-    use rusqlite::functions::FunctionFlags;
-    conn.create_scalar_function(
-        "pick_zone",
-        4,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| {
-            let score = |i: usize| -> rusqlite::Result<Option<crate::domain::Score>> {
-                ctx.get::<Option<i64>>(i)?
-                    .map(crate::domain::Score::from_tenths)
-                    .transpose()
-                    .map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))
-            };
-            let (payoff, cost) = (score(0)?, score(1)?);
-            let thresholds = match (score(2)?, score(3)?) {
-                (Some(p), Some(c)) => crate::domain::Thresholds::new(p, c)
-                    .map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))?,
-                _ => return Ok(None),
-            };
-            let position = payoff
-                .zip(cost)
-                .map(|(payoff, cost)| crate::domain::Position { payoff, cost });
-            Ok(Some(crate::domain::Zone::of(position, thresholds).name()))
-        },
-    )?;
-    Ok(())
+/// SQL that holds for an idea (`i`, a row of `ideas`) of a board (`b`, its row of `boards`) that lies in `zone`: the
+/// quadrant rule of [`crate::domain::Quadrant::of`] written as comparisons of the stored tenths. SQLite evaluates them
+/// without calling back into Rust for each row; `zone_condition_agrees_with_the_quadrant_rule` (tests.rs) checks them
+/// against the rule.
+pub(crate) fn zone_condition(zone: crate::domain::Zone) -> &'static str {
+    use crate::domain::Zone;
+    match zone {
+        Zone::Unsorted => "(i.payoff IS NULL OR i.cost IS NULL)",
+        Zone::Implement => "(i.payoff >= b.payoff_threshold AND i.cost < b.cost_threshold)",
+        Zone::Challenge => "(i.payoff >= b.payoff_threshold AND i.cost >= b.cost_threshold)",
+        Zone::Possible => "(i.payoff < b.payoff_threshold AND i.cost < b.cost_threshold)",
+        Zone::Kill => "(i.payoff < b.payoff_threshold AND i.cost >= b.cost_threshold)",
+    }
 }

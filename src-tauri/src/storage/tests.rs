@@ -8,7 +8,7 @@ use crate::domain::testing::any_zone;
 use rusqlite::Connection;
 
 use super::*;
-use crate::domain::{Position, Quadrant, Zone};
+use crate::domain::{Position, Quadrant, Score, Thresholds, Zone};
 use crate::error::ErrorKind;
 use crate::storage::{boards, history, ideas};
 
@@ -545,6 +545,55 @@ proptest! {
                 let quadrant = idea.position.map(|p: Position| Quadrant::of(p, stored.thresholds));
                 prop_assert_eq!(quadrant, zone.quadrant());
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The SQL that picks a zone's ideas (`zone_condition`) places every stored position, and every idea without one,
+    /// where the quadrant rule (`Zone::of`) does, whatever the board's thresholds.
+    #[test]
+    fn zone_condition_agrees_with_the_quadrant_rule(
+        payoff in 1i64..=100,
+        cost in 1i64..=100,
+        spots in proptest::collection::vec(proptest::option::of((0i64..=100, 0i64..=100)), 1..40),
+    ) {
+        let mut db = Db::open_in_memory().unwrap();
+        let thresholds = Thresholds::new(Score::from_tenths(payoff).unwrap(), Score::from_tenths(cost).unwrap()).unwrap();
+        let board = db.write(|tx| boards::create(tx, "Rule")).unwrap().id;
+        db.write(|tx| boards::set_thresholds(tx, board, thresholds)).unwrap();
+        let mut expected: Vec<(i64, Zone)> = Vec::new();
+        for (n, spot) in spots.iter().enumerate() {
+            let idea = db.write(|tx| ideas::add(tx, board, &format!("{n}"), Zone::Unsorted)).unwrap();
+            // Stored as they come, on the thresholds themselves included.
+            let (p, c) = (spot.map(|s| s.0), spot.map(|s| s.1));
+            db.write(|tx| {
+                tx.execute("UPDATE ideas SET payoff = ?2, cost = ?3 WHERE id = ?1", rusqlite::params![idea.id, p, c])?;
+                Ok(())
+            })
+            .unwrap();
+            let position = spot.map(|(p, c)| Position {
+                payoff: Score::from_tenths(p).unwrap(),
+                cost: Score::from_tenths(c).unwrap(),
+            });
+            expected.push((idea.id, Zone::of(position, thresholds)));
+        }
+        for zone in Zone::ALL {
+            let sql = format!(
+                "SELECT i.id FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.board_id = ?1 AND {} ORDER BY i.id",
+                zone_condition(zone)
+            );
+            let found: Vec<i64> = db
+                .read(|tx| {
+                    let mut stmt = tx.prepare(&sql)?;
+                    let ids = stmt.query_map([board], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                    Ok(ids)
+                })
+                .unwrap();
+            let wanted: Vec<i64> = expected.iter().filter(|(_, z)| *z == zone).map(|(id, _)| *id).collect();
+            prop_assert_eq!(found, wanted, "{:?}", zone);
         }
     }
 }
