@@ -115,6 +115,9 @@ impl App {
     }
 
     /// Starts `binary` with the variables `unset` taken out of its environment.
+    ///
+    /// A window that does not answer the session within half a minute (a normal launch takes 1–3 s) is described on
+    /// stderr and in the artifacts, stopped, and launched once more; a second silence fails with both descriptions.
     async fn launch_binary_without(
         binary: &Path,
         data_dir: &Path,
@@ -125,6 +128,31 @@ impl App {
             std::env::var_os("DISPLAY").is_some(),
             "no X display: run the end-to-end tests under xvfb-run"
         );
+        let app = match App::start(binary, data_dir, unset, Duration::from_secs(30)).await? {
+            Launch::Opened(app) => *app,
+            Launch::Silent(first) => {
+                let note = artifacts_dir().join(format!("silent-launch-{}.txt", std::process::id()));
+                let _ = std::fs::write(&note, &first);
+                eprintln!(
+                    "the app did not open its window within 30 s; launching it once more. What ran:\n{first}"
+                );
+                match App::start(binary, data_dir, unset, Duration::from_secs(60)).await? {
+                    Launch::Opened(app) => *app,
+                    Launch::Silent(second) => {
+                        return Err(format!(
+                            "the app did not open its window, twice.\nFirst launch:\n{first}\nSecond launch:\n{second}"
+                        )
+                        .into())
+                    }
+                }
+            }
+        };
+        app.wait_for_css(ready_css).await?;
+        Ok(app)
+    }
+
+    /// Starts the driver, which starts `binary`, and waits up to `patience` for the window to answer the session.
+    async fn start(binary: &Path, data_dir: &Path, unset: &[&str], patience: Duration) -> TestResult<Launch> {
         let port = free_port();
         // The driver's and the app's output go to a log beside the screenshots, never to the test's own pipes
         // (a process left behind would hold those open).
@@ -132,13 +160,17 @@ impl App {
         let log = std::fs::File::create(&log_path)?;
         let dialog_answer = artifacts_dir().join(format!("dialog-answer-{port}.txt"));
         std::fs::write(&dialog_answer, "")?;
+        let mut native_port = free_port();
+        while native_port == port {
+            native_port = free_port();
+        }
         let mut command = Command::new("tauri-driver");
         command
             .args([
                 "--port",
                 &port.to_string(),
                 "--native-port",
-                &free_port().to_string(),
+                &native_port.to_string(),
             ])
             .env("PICKBOARD_DATA_DIR", data_dir)
             .env("PICKBOARD_E2E_DIALOG_ANSWER", &dialog_answer)
@@ -148,7 +180,7 @@ impl App {
         for name in unset {
             command.env_remove(name);
         }
-        let driver = command
+        let mut driver = command
             .spawn()
             .map_err(|e| format!("cannot start tauri-driver (cargo install tauri-driver --locked): {e}"))?;
 
@@ -166,17 +198,15 @@ impl App {
         let mut attempts = 0;
         let (client, launched_at) = loop {
             let launched_at = std::time::SystemTime::now();
-            // An app that dies as it starts leaves the session request unanswered: give up after a minute.
+            // An app that dies or hangs as it starts leaves the session request unanswered.
             let mut builder = ClientBuilder::rustls()?;
             builder.capabilities(caps.clone());
             let url = format!("http://127.0.0.1:{port}");
-            let Ok(session) = tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await
-            else {
-                return Err(format!(
-                    "the app did not open its window within a minute: see tauri-driver-*.log in {}",
-                    artifacts_dir().display()
-                )
-                .into());
+            let Ok(session) = tokio::time::timeout(patience, builder.connect(&url)).await else {
+                let description = describe_launch(data_dir, &log_path);
+                stop_driver(&mut driver).await;
+                stop_app(data_dir).await;
+                return Ok(Launch::Silent(description));
             };
             match session {
                 Ok(client) => break (client, launched_at),
@@ -187,7 +217,7 @@ impl App {
                 Err(e) => return Err(e.into()),
             }
         };
-        let app = App {
+        Ok(Launch::Opened(Box::new(App {
             client,
             driver,
             stopped: false,
@@ -195,9 +225,7 @@ impl App {
             data_dir: data_dir.to_owned(),
             log: log_path,
             dialog_answer,
-        };
-        app.wait_for_css(ready_css).await?;
-        Ok(app)
+        })))
     }
 
     /// Ends the session (which closes the window) and stops the driver.
@@ -738,6 +766,87 @@ pub fn app_processes(data_dir: &Path) -> Vec<u32> {
         .filter(|(_, comm)| matches!(comm.as_str(), "pickboard" | "bare-window"))
         .map(|(pid, _)| pid)
         .collect()
+}
+
+/// How a launch went: a window answered the session, or nothing answered and this describes what was running.
+enum Launch {
+    Opened(Box<App>),
+    Silent(String),
+}
+
+/// Every process on `data_dir` (the driver, WebKitWebDriver, the app, WebKit's processes) with its state and where
+/// it waits, each of the app's threads likewise, and the end of the driver's and the app's output.
+fn describe_launch(data_dir: &Path, log: &Path) -> String {
+    let proc_line = |dir: &Path| {
+        let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+        let stat = read("stat");
+        // The state follows the command name, which is in parentheses and may hold spaces.
+        let state = stat.rsplit_once(") ").map_or("?", |(_, rest)| &rest[..1]);
+        format!(
+            "{} state {state}, waiting in {}",
+            read("comm").trim(),
+            read("wchan").trim()
+        )
+    };
+    let mut text = String::new();
+    for (pid, comm) in processes_on(data_dir) {
+        let dir = PathBuf::from(format!("/proc/{pid}"));
+        text.push_str(&format!("  {pid} {}\n", proc_line(&dir)));
+        if matches!(comm.as_str(), "pickboard" | "bare-window") {
+            for task in std::fs::read_dir(dir.join("task"))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                text.push_str(&format!("    thread {}\n", proc_line(&task.path())));
+            }
+        }
+    }
+    if text.is_empty() {
+        text.push_str("  no process on the data folder\n");
+    }
+    let output = std::fs::read_to_string(log).unwrap_or_default();
+    let tail: String = output
+        .chars()
+        .rev()
+        .take(4000)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("{text}  output ({}):\n{tail}", log.display())
+}
+
+/// Stops the driver (SIGTERM lets tauri-driver stop WebKitWebDriver too) and waits for it a little.
+async fn stop_driver(driver: &mut Child) {
+    if let Some(pid) = driver.id() {
+        let _ = Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .await;
+    }
+    if tokio::time::timeout(Duration::from_secs(10), driver.wait())
+        .await
+        .is_err()
+    {
+        let _ = driver.kill().await;
+    }
+}
+
+/// Stops the app on `data_dir` (asked first, then killed after 5 s) and waits until it has gone.
+async fn stop_app(data_dir: &Path) {
+    for signal in ["-TERM", "-KILL"] {
+        for pid in app_processes(data_dir) {
+            let _ = Command::new("kill")
+                .args([signal, &pid.to_string()])
+                .status()
+                .await;
+        }
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !app_processes(data_dir).is_empty() && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
 }
 
 /// `s` as a quoted CSS string.
