@@ -20,6 +20,7 @@ import type {
   Preferences,
 } from "./lib/bindings";
 import { localDate } from "./lib/dates";
+import { NARROW_WINDOW } from "./lib/firstFrameRules";
 import { handedAtStart, handedIsStale } from "./lib/startup";
 
 // Dialogs that are not on screen at start are loaded when first opened, so that the first frame does not wait for them.
@@ -49,9 +50,6 @@ type Boot =
   { state: "loading" } | { state: "failed"; error: AppError } | { state: "ready"; status: OpenStatus };
 
 const DEFAULT_PREFERENCES: Preferences = { theme: "system", lastBoardId: null };
-
-/** Below this width the sidebar starts folded and opens over the board rather than beside it. */
-const NARROW_WINDOW = "(max-width: 1099px)";
 
 /** Whether the window is narrow, followed as it is resized. */
 function useNarrowWindow(): boolean {

@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
 import type { Board } from "../../lib/bindings";
+import { ALL_SAVED, COMPACT_BELOW } from "../../lib/firstFrameRules";
 import { unsavedLabel, type UnsavedField } from "./fields";
 import type { SaveState } from "./useBoard";
 
@@ -57,9 +58,6 @@ function MenuItem({ danger = false, close, onSelect, children }: MenuItemProps) 
   );
 }
 
-/** Below this width (px) the toolbar folds Activity, the shortcuts and the board's menu into "More". */
-const COMPACT_BELOW = 1000;
-
 /** Whether `ref`'s element is narrower than COMPACT_BELOW, followed as it is resized. */
 function useCompact(ref: RefObject<HTMLElement | null>): boolean {
   const [compact, setCompact] = useState(false);
@@ -80,7 +78,7 @@ function useCompact(ref: RefObject<HTMLElement | null>): boolean {
 }
 
 const SAVE_LABEL: Record<SaveState, string> = {
-  saved: "All changes saved",
+  saved: ALL_SAVED,
   saving: "Saving…",
   failed: "Last change not saved",
   waiting: "Not saved yet: retrying",

@@ -6,6 +6,7 @@ import { CSS } from "@dnd-kit/utilities";
 import { memo, type KeyboardEvent } from "react";
 
 import type { Idea } from "../../lib/bindings";
+import { initials } from "../../lib/firstFrameRules";
 import { ideaDragId } from "../../lib/dnd";
 
 interface CardBodyProps {
@@ -112,15 +113,6 @@ export const IdeaCard = memo(function IdeaCard({
     </div>
   );
 });
-
-/** "ana" → "AN", "Ana Ruiz" → "AR". */
-export function initials(name: string): string {
-  const parts = name.split(/[\s._-]+/).filter(Boolean);
-  const first = Array.from(parts[0] ?? "");
-  const second = Array.from(parts[1] ?? "");
-  const letters = second.length > 0 ? [first[0], second[0]] : first.slice(0, 2);
-  return letters.join("").toUpperCase();
-}
 
 /** The card that follows the pointer (or the keyboard) during a drag. */
 export function DraggedCard({ idea }: { idea: Idea }) {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { board, fakeBackend, idea } from "../../test/fakeBackend";
 import { renderBoard } from "../../test/renderBoard";
-import { FIRST_CARDS } from "./ZoneList";
+import { FIRST_CARDS } from "../../lib/firstFrameRules";
 
 /** How tall a card is laid out, for the stand-ins below (jsdom lays nothing out). */
 const CARD = 80;

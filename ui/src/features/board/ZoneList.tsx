@@ -9,22 +9,13 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "rea
 
 import type { Idea, Zone } from "../../lib/bindings";
 import { ideaDragId, zoneDropId } from "../../lib/dnd";
+import { CARDS_PER_PAGE, cardsThatFit, FIRST_CARDS } from "../../lib/firstFrameRules";
 import { formatCount } from "../../lib/numbers";
 import { afterFirstFrame, firstFrameShown } from "../../lib/startup";
-import { sameListOr, useKept } from "../../lib/useKept";
+import { sameListOr } from "../../lib/lists";
+import { useKept } from "../../lib/useKept";
 import { ZONE_INFO } from "../../lib/zones";
 import { IdeaCard } from "./IdeaCard";
-
-/** How many cards a zone renders at first: more than a zone shows in a tall window. Every card rendered costs memory
- * and time at each move (a sortable list draws all its cards again when one joins or leaves it): 60 a zone took the
- * web process from 126 to 153 MiB on a 1,000-idea board (docs/benchmarks.md). */
-export const FIRST_CARDS = 12;
-
-/** The height of the smallest card with the gap below it: a list shows at most its height / SMALLEST_CARD cards. */
-const SMALLEST_CARD = 45;
-
-/** How many more cards a zone renders when its list nears its end, or its "Show more" button is pressed. */
-export const CARDS_PER_PAGE = 24;
 
 /** How far below the list's end the "Show more" button starts the next page: one list height, so that scrolling
  * finds the cards there. */
@@ -67,7 +58,7 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     if (firstFrameShown()) return;
     // A list with no height yet (not laid out) gets the first cards at once.
     const height = listRef.current?.clientHeight ?? 0;
-    setLimit(height > 0 ? Math.min(FIRST_CARDS, Math.ceil(height / SMALLEST_CARD)) : FIRST_CARDS);
+    setLimit(cardsThatFit(height));
     return afterFirstFrame(() => {
       setLimit((now) => Math.max(now, FIRST_CARDS));
       setFilling(true);

@@ -1,7 +1,7 @@
 // Pure helpers over a board's ideas: grouping them into zones in rank order, and a move within those lists (a guess
 // shown until the backend answers with the real rank: the rank rule lives in Rust only).
 import type { Idea, Zone } from "../../lib/bindings";
-import { sameListOr } from "../../lib/useKept";
+import { sameListOr } from "../../lib/lists";
 
 export type Columns = Record<Zone, Idea[]>;
 

@@ -3,7 +3,7 @@
 // here first so that a value the backend would refuse is never sent: it stays at its field, marked, and holds back
 // nothing else.
 import type { IdeaEdit } from "../../lib/bindings";
-import { sameItems } from "../../lib/useKept";
+import { sameItems } from "../../lib/lists";
 
 /** The fields the details panel saves with `update_idea`, each as its own edit. */
 export type Field = keyof IdeaEdit;

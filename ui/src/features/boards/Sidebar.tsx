@@ -1,6 +1,7 @@
 // The boards, a way to make a new one, and the app's settings. It folds to a narrow rail with its toggle button (folded
 // at first on narrow windows, where it opens over the board instead of beside it).
 import type { BoardSummary, Theme } from "../../lib/bindings";
+import { THEMES } from "../../lib/firstFrameRules";
 
 import "./sidebar.css";
 
@@ -20,12 +21,6 @@ interface SidebarProps {
   overlay: boolean;
   onToggle: (open: boolean) => void;
 }
-
-const THEMES: { value: Theme; label: string }[] = [
-  { value: "system", label: "System" },
-  { value: "light", label: "Light" },
-  { value: "dark", label: "Dark" },
-];
 
 export function Sidebar(props: SidebarProps) {
   const { boards, currentId, theme, dataDir, onSelect, onNew, onImport, onBackups, onTheme } = props;

@@ -1,6 +1,7 @@
 // The search box, the tag and owner chips, and how many ideas match.
 import { forwardRef } from "react";
 
+import { MAX_CHIPS } from "../../lib/firstFrameRules";
 import { isFiltering, NO_FILTER, type Filter } from "./filter";
 
 import "./search.css";
@@ -13,8 +14,6 @@ interface SearchBarProps {
   total: number;
   onChange: (filter: Filter) => void;
 }
-
-const MAX_CHIPS = 12;
 
 export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function SearchBar(props, ref) {
   const { filter, tags, owners, matchCount, total, onChange } = props;

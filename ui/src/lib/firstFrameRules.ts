@@ -1,0 +1,47 @@
+// The rules that React's components and the first frame drawn before them (src/firstFrame) both follow, kept here so
+// that the two draw the same board: neither imports the other, and this module imports neither React nor dnd-kit.
+import type { Theme } from "./bindings";
+
+/** Below this width the sidebar starts folded and opens over the board rather than beside it. */
+export const NARROW_WINDOW = "(max-width: 1099px)";
+
+/** Below this width (px) the toolbar folds Activity, the shortcuts and the board's menu into "More". */
+export const COMPACT_BELOW = 1000;
+
+/** The most tag chips, and the most owner chips, the search bar shows. */
+export const MAX_CHIPS = 12;
+
+/** What the save indicator says when everything on screen is saved. */
+export const ALL_SAVED = "All changes saved";
+
+export const THEMES: readonly { value: Theme; label: string }[] = [
+  { value: "system", label: "System" },
+  { value: "light", label: "Light" },
+  { value: "dark", label: "Dark" },
+];
+
+/** How many cards a zone renders at first: more than a zone shows in a tall window. Every card rendered costs memory
+ * and time at each move (a sortable list draws all its cards again when one joins or leaves it): 60 a zone took the
+ * web process from 126 to 153 MiB on a 1,000-idea board (docs/benchmarks.md). */
+export const FIRST_CARDS = 12;
+
+/** How many more cards a zone renders when its list nears its end, or its "Show more" button is pressed. */
+export const CARDS_PER_PAGE = 24;
+
+/** The height of the smallest card with the gap below it: a list shows at most its height / SMALLEST_CARD cards. */
+const SMALLEST_CARD = 45;
+
+/** How many cards the app's first frame draws in a zone list `height` px high (measured with no card in it): only
+ * those it has room for; a list not laid out yet (0) gets the first cards at once. */
+export function cardsThatFit(height: number): number {
+  return height > 0 ? Math.min(FIRST_CARDS, Math.ceil(height / SMALLEST_CARD)) : FIRST_CARDS;
+}
+
+/** "ana" → "AN", "Ana Ruiz" → "AR". */
+export function initials(name: string): string {
+  const parts = name.split(/[\s._-]+/).filter(Boolean);
+  const first = Array.from(parts[0] ?? "");
+  const second = Array.from(parts[1] ?? "");
+  const letters = second.length > 0 ? [first[0], second[0]] : first.slice(0, 2);
+  return letters.join("").toUpperCase();
+}
