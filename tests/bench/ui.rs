@@ -75,8 +75,8 @@ async fn painted_after_launch(app: &App) -> TestResult<f64> {
 
 /// Where one launch's start-up went: each step's time since the launch request (ms). From Rust (`startup_timeline`:
 /// `main`, the database opened, setup done, the page's load started and finished) and from the page (its time
-/// origin, the first bundle evaluated, the board's data, the first board frame). The bare window marks `main`, setup
-/// done, the page's load and its first frame.
+/// origin, the first board frame, drawn before React; the first bundle evaluated, the board's data, and React's first
+/// frame, the first that answers). The bare window marks `main`, setup done, the page's load and its first frame.
 async fn startup_steps(app: &App) -> TestResult<Vec<(String, f64)>> {
     let launched = app
         .launched_at
@@ -88,7 +88,7 @@ async fn startup_steps(app: &App) -> TestResult<Vec<(String, f64)>> {
         .execute_async(
             "const done = arguments[arguments.length - 1];
              const page = [['page-time-origin', performance.timeOrigin]].concat(
-               ['script-evaluated', 'board-data', 'board-painted']
+               ['first-frame-script', 'first-frame-built', 'script-evaluated', 'board-data', 'board-painted', 'board-interactive']
                  .map(n => [n, performance.timeOrigin + (performance.getEntriesByName(n)[0]?.startTime ?? NaN)])
                  .filter(([, at]) => Number.isFinite(at)));
              window.__TAURI_INTERNALS__.invoke('startup_timeline')

@@ -59,6 +59,10 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// The app has started: React's own frame (not the first frame drawn before it, which `#root` marks with
+/// `data-first-frame` until React's answers), or the screen that says why the database could not be opened.
+const APP_READY: &str = "#root:not([data-first-frame]) .app, .error-screen";
+
 /// A running Pickboard window and the WebDriver session that controls it.
 pub struct App {
     pub client: Client,
@@ -94,7 +98,7 @@ impl Drop for App {
 impl App {
     /// Starts the app on `data_dir` (through `PICKBOARD_DATA_DIR`) and waits until its UI has started.
     pub async fn launch(data_dir: &Path) -> TestResult<App> {
-        App::launch_binary(&app_binary(), data_dir, ".app, .error-screen").await
+        App::launch_binary(&app_binary(), data_dir, APP_READY).await
     }
 
     /// Starts `binary` (Pickboard, or the benchmarks' bare window) and waits until `ready_css` shows.
@@ -105,13 +109,7 @@ impl App {
     /// Starts the app on `data_dir` without a D-Bus session bus (as on minimal desktops and remote sessions), where
     /// a second launch cannot find the first through single instance.
     pub async fn launch_without_dbus(data_dir: &Path) -> TestResult<App> {
-        App::launch_binary_without(
-            &app_binary(),
-            data_dir,
-            ".app, .error-screen",
-            &["DBUS_SESSION_BUS_ADDRESS"],
-        )
-        .await
+        App::launch_binary_without(&app_binary(), data_dir, APP_READY, &["DBUS_SESSION_BUS_ADDRESS"]).await
     }
 
     /// Starts `binary` with the variables `unset` taken out of its environment.

@@ -45,3 +45,6 @@ export function initials(name: string): string {
   const letters = second.length > 0 ? [first[0], second[0]] : first.slice(0, 2);
   return letters.join("").toUpperCase();
 }
+
+/** Set on #root while it shows the first frame drawn before React (src/firstFrame), and taken off by React's own. */
+export const FIRST_FRAME_ATTRIBUTE = "data-first-frame";

@@ -1,0 +1,141 @@
+// The first frame drawn before React (render.ts) must be the frame React draws first: the same elements, attributes
+// and text, so that nothing moves or flashes when React replaces it. Both draw the same handed board here, in a wide
+// and a narrow window, and their markup is compared.
+import { render } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import type { Boot, Idea } from "../lib/bindings";
+import { board, fakeBackend, idea } from "../test/fakeBackend";
+import { renderFirstFrame } from "./render";
+
+function ideas(): Idea[] {
+  const list: Idea[] = [
+    {
+      ...idea(1, "Rotate the TLS certificates", "implement"),
+      owner: "Ana Ruiz",
+      tags: ["tls", "ops", "q3", "extra"],
+    },
+    {
+      ...idea(2, "<img src=x onerror=alert(1)> & “quotes”", "implement"),
+      notes: "why",
+      link: "https://x.example",
+    },
+    { ...idea(3, "Unscored idea", "unsorted"), owner: "bo" },
+    { ...idea(4, "Retire the cron host", "kill"), position: { payoff: 1.25, cost: 9 } },
+  ];
+  // A long quadrant, with more ideas than the first frame draws.
+  for (let n = 10; n < 40; n++) list.push(idea(n, `Possible idea ${n}`, "possible", n));
+  return list;
+}
+
+function handedBoot(): Boot {
+  const shown = board(ideas(), "Platform <Q3>");
+  return {
+    status: {
+      dataDir: "/home/ana/.local/share/pickboard",
+      databasePath: "/home/ana/.local/share/pickboard/p.db",
+    },
+    preferences: { theme: "dark", lastBoardId: 1 },
+    boards: [
+      { id: 1, name: "Platform <Q3>", ideaCount: shown.ideas.length, updatedAt: 0 },
+      { id: 2, name: "Another board", ideaCount: 0, updatedAt: 0 },
+    ],
+    board: shown,
+    readAt: Date.now(),
+  };
+}
+
+/** `node`'s markup with what differs between two renderers and means nothing to the eye left out: attributes in name
+ * order, text joined and without empty runs, React's and the first frame's generated ids replaced, dnd-kit's hidden
+ * helpers (the instructions a card points to, its live region) and empty `style` attributes left out. */
+function canonical(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? "";
+  if (!(node instanceof Element)) return "";
+  if (node.id.startsWith("Dnd")) return "";
+  const attributes = [...node.attributes]
+    .filter((a) => !(a.name === "style" && a.value === ""))
+    .filter((a) => !(a.name === "aria-describedby" && a.value.startsWith("DndDescribedBy")))
+    .map((a) => {
+      const generated = (a.name === "id" || a.name === "for") && /^(_r_|first-frame-)/.test(a.value);
+      return `${a.name}="${generated ? "ID" : a.value}"`;
+    })
+    .sort();
+  const inner = [...node.childNodes].map(canonical).join("");
+  return `<${node.localName}${attributes.map((a) => ` ${a}`).join("")}>${inner}</${node.localName}>`;
+}
+
+function stubLayout(width: number, height: number) {
+  vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockReturnValue(width);
+  vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockReturnValue(height);
+  vi.spyOn(window, "matchMedia").mockImplementation(
+    (query: string) =>
+      ({
+        matches: query.includes("max-width") ? width <= 1099 : false,
+        media: query,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+      }) as unknown as MediaQueryList,
+  );
+}
+
+describe("the first frame drawn before React", () => {
+  beforeEach(() => {
+    // The toolbar measures itself only where ResizeObserver exists, as it does in the app.
+    vi.stubGlobal(
+      "ResizeObserver",
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    delete (window as { __PICKBOARD_BOOT__?: Boot }).__PICKBOARD_BOOT__;
+    delete document.documentElement.dataset.theme;
+  });
+
+  // A page reads what it was handed, and draws its first frame, once: each window gets the app's modules afresh.
+  it.each([
+    ["a wide window", 1400, 180],
+    ["a narrow window", 900, 60],
+  ])("is the frame React draws first, in %s", async (_name, width, height) => {
+    vi.resetModules();
+    const { App } = await import("../App");
+    const { Providers } = await import("../components/Providers");
+    stubLayout(width, height);
+    const boot = handedBoot();
+    const before = document.createElement("div");
+    document.body.append(before);
+    expect(renderFirstFrame(boot, before)).toBe(true);
+    const theme = document.documentElement.dataset.theme;
+
+    (window as { __PICKBOARD_BOOT__?: Boot }).__PICKBOARD_BOOT__ = boot;
+    fakeBackend(boot.board);
+    const { container } = render(
+      <Providers>
+        <App />
+      </Providers>,
+    );
+
+    expect(theme).toBe("dark");
+    expect(document.documentElement.dataset.theme).toBe(theme);
+    expect(container.querySelectorAll(".card").length).toBeGreaterThan(4);
+    expect(canonical(before)).toBe(canonical(container));
+    before.remove();
+  });
+
+  it("draws nothing where React's first frame is not a board", () => {
+    const root = document.createElement("div");
+    expect(renderFirstFrame(null, root)).toBe(false);
+    expect(renderFirstFrame({ ...handedBoot(), board: null }, root)).toBe(false);
+    expect(root.childNodes).toHaveLength(0);
+  });
+
+  it("shows hostile text as text", () => {
+    const root = document.createElement("div");
+    renderFirstFrame(handedBoot(), root);
+    expect(root.querySelector("img")).toBeNull();
+    expect(root.textContent).toContain("<img src=x onerror=alert(1)>");
+  });
+});
