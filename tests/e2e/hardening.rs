@@ -291,13 +291,14 @@ async fn hostile_text_is_shown_as_text_everywhere_and_never_runs() -> TestResult
     );
     app.screenshot("hostile-post.png").await?;
 
+    // The one script the body may hold is the page's own, which draws the first frame (ui/src/firstFrame).
     let verdict = app
         .client
         .execute(
             "return {
                pwned: window.__pwned ?? null,
                images: [...document.querySelectorAll('img')].map(i => i.getAttribute('src')),
-               scripts: document.querySelectorAll('body script').length,
+               scripts: document.querySelectorAll('body script:not([src=\"/first-frame.js\"])').length,
                javascriptLinks: [...document.querySelectorAll('a')].filter(a => (a.getAttribute('href') || '').startsWith('javascript')).length,
              };",
             vec![],

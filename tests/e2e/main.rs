@@ -107,8 +107,22 @@ async fn a_board_built_by_drag_and_drop_survives_a_restart() -> TestResult {
         assert_eq!(order, [charlie, alpha]);
     }
 
-    // Start again on the same folder: the last board reopens with every placement and order.
+    // Start again on the same folder: the last board reopens with every placement and order. It is on screen before
+    // React's bundle has run (ui/src/firstFrame), and React's first frame then takes its place.
     let app = App::launch(data.path()).await?;
+    let frames = app
+        .client
+        .execute(
+            "const at = n => performance.getEntriesByName(n)[0]?.startTime ?? null;
+             return [at('board-painted'), at('board-interactive'), at('script-evaluated')];",
+            vec![],
+        )
+        .await?;
+    let (painted, interactive, evaluated) = (frames[0].as_f64(), frames[1].as_f64(), frames[2].as_f64());
+    assert!(
+        matches!((painted, evaluated, interactive), (Some(p), Some(e), Some(i)) if p <= e && e <= i),
+        "the board's first frame comes before React's bundle runs, and React's frame after it: {frames}"
+    );
     app.region("Implement").await?;
     app.expect_titles("Implement", &[charlie, alpha]).await?;
     app.expect_titles("Kill", &[bravo]).await?;
