@@ -4,6 +4,7 @@
 // it is.
 import type { Boot } from "../lib/bindings";
 import { FIRST_FRAME_ATTRIBUTE } from "../lib/firstFrameRules";
+import { handOverWhenReplaced } from "./handOver";
 import { renderFirstFrame } from "./render";
 
 // For the start-up timeline (scripts/bench.sh): the page has been parsed up to this script, and its stylesheet has
@@ -26,6 +27,8 @@ const handed = (window as { __PICKBOARD_BOOT__?: Boot }).__PICKBOARD_BOOT__ ?? n
 const root = document.getElementById("root");
 if (root && renderFirstFrame(handed, root)) {
   root.setAttribute(FIRST_FRAME_ATTRIBUTE, "");
+  const frame = root.firstElementChild;
+  if (frame) handOverWhenReplaced(root, frame);
   // For the start-up timeline: the frame is built and laid out, and waits for its paint.
   performance.mark("first-frame-built");
   requestAnimationFrame(() => {

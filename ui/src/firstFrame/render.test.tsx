@@ -1,11 +1,13 @@
 // The first frame drawn before React (render.ts) must be the frame React draws first: the same elements, attributes
 // and text, so that nothing moves or flashes when React replaces it. Both draw the same handed board here, in a wide
 // and a narrow window, and their markup is compared.
-import { render } from "@testing-library/react";
+import { render, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { Boot, Idea } from "../lib/bindings";
 import { board, fakeBackend, idea } from "../test/fakeBackend";
+import { handOverWhenReplaced } from "./handOver";
 import { renderFirstFrame } from "./render";
 
 function ideas(): Idea[] {
@@ -137,5 +139,48 @@ describe("the first frame drawn before React", () => {
     renderFirstFrame(handedBoot(), root);
     expect(root.querySelector("img")).toBeNull();
     expect(root.textContent).toContain("<img src=x onerror=alert(1)>");
+  });
+
+  it("hands what was typed in its fields, and the focus, to React's", async () => {
+    stubLayout(1400, 180);
+    const boot = handedBoot();
+    const root = document.createElement("div");
+    document.body.append(root);
+    renderFirstFrame(boot, root);
+    const frame = root.firstElementChild;
+    if (!frame) throw new Error("no first frame");
+    handOverWhenReplaced(root, frame);
+    const user = userEvent.setup();
+    const early = root.querySelector<HTMLInputElement>(".add-idea-input");
+    if (!early) throw new Error("no New idea field in the first frame");
+    await user.click(early);
+    await user.keyboard("new vendor");
+
+    vi.resetModules();
+    const { App } = await import("../App");
+    const { Providers } = await import("../components/Providers");
+    (window as { __PICKBOARD_BOOT__?: Boot }).__PICKBOARD_BOOT__ = boot;
+    const fake = fakeBackend(boot.board);
+    render(
+      <Providers>
+        <App />
+      </Providers>,
+      { container: root },
+    );
+
+    const field = root.querySelector<HTMLInputElement>(".add-idea-input");
+    expect(field).not.toBe(early);
+    await waitFor(() => {
+      expect(field).toHaveValue("new vendor");
+    });
+    expect(document.activeElement).toBe(field);
+    // The rest of the title goes where the first half went, and Enter adds it: the single-key shortcuts (n, v) never
+    // see these keys.
+    await user.keyboard(" contract{Enter}");
+    await waitFor(() => {
+      const added = fake.calls.filter((c) => c.command === "add_idea").map((c) => c.args.title);
+      expect(added).toEqual(["new vendor contract"]);
+    });
+    root.remove();
   });
 });
