@@ -111,45 +111,85 @@ fn open_main_window(app: &tauri::App, boot: Option<&str>) -> tauri::Result<()> {
         .cloned()
         .unwrap_or_default();
     let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
-    // A saved size and place, when there is one, replaces this once the window exists (the window-state plugin).
-    if let Some(size) = size_for_screen(app, &config) {
-        window = window.inner_size(size.width, size.height).center();
-    }
-    if let Some(script) = boot {
-        window = window.initialization_script(script);
-    }
-    window.build()?;
-    Ok(())
-}
-
-/// The main window's size where the screen's work area is too small for the configured one; `None` where it fits or
-/// no screen is known.
-fn size_for_screen(
-    app: &tauri::App,
-    config: &tauri::utils::config::WindowConfig,
-) -> Option<first_window::Size> {
-    let monitor = match app.primary_monitor() {
-        Ok(Some(monitor)) => monitor,
-        _ => app.available_monitors().ok()?.into_iter().next()?,
-    };
-    let area = monitor.work_area().size.to_logical::<f64>(monitor.scale_factor());
-    let wanted = first_window::Size {
-        width: config.width,
-        height: config.height,
-    };
+    let area = screen_area(app);
     let min = first_window::Size {
         width: config.min_width.unwrap_or(0.0),
         height: config.min_height.unwrap_or(0.0),
     };
-    let size = first_window::fit(
-        wanted,
-        min,
-        first_window::Size {
-            width: area.width,
-            height: area.height,
+    // A saved size and place, when there is one, replaces this once the window exists (the window-state plugin).
+    let wanted = first_window::Size {
+        width: config.width,
+        height: config.height,
+    };
+    if let Some(area) = area {
+        let size = first_window::fit(wanted, min, area.size);
+        if size != wanted {
+            window = window.inner_size(size.width, size.height).center();
+        }
+    }
+    if let Some(script) = boot {
+        window = window.initialization_script(script);
+    }
+    let window = window.build()?;
+    // The window-state plugin has asked for the size saved by the last run; saved on a larger screen than this one,
+    // it is made to fit. (The window's own size is not read: the window system applies the plugin's request later.)
+    if let (Some(area), Some((width, height))) = (area, saved_size()) {
+        let saved = tauri::PhysicalSize::new(width, height).to_logical::<f64>(window.scale_factor()?);
+        let saved = first_window::Size {
+            width: saved.width,
+            height: saved.height,
+        };
+        if let Some(size) = first_window::restored(saved, min, area.size) {
+            window.set_size(tauri::LogicalSize::new(size.width, size.height))?;
+            // Centred on the work area by hand: `center` would measure the window before its new size applies.
+            window.set_position(tauri::LogicalPosition::new(
+                area.x + ((area.size.width - size.width) / 2.0).max(0.0),
+                area.y + ((area.size.height - size.height) / 2.0).max(0.0),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// The main window's size as the last run saved it (physical pixels), unless it was saved maximized; `None` without
+/// a saved size.
+fn saved_size() -> Option<(u32, u32)> {
+    let text = std::fs::read_to_string(window_state_file()).ok()?;
+    let state: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let main = state.get("main")?;
+    if main.get("maximized").and_then(serde_json::Value::as_bool) == Some(true) {
+        return None;
+    }
+    let read = |key: &str| main.get(key)?.as_u64().and_then(|v| u32::try_from(v).ok());
+    Some((read("width")?, read("height")?))
+}
+
+/// A screen's work area (without panels and docks) in logical pixels: where it starts and its size.
+#[derive(Clone, Copy)]
+struct WorkArea {
+    x: f64,
+    y: f64,
+    size: first_window::Size,
+}
+
+/// The primary screen's work area; `None` where no screen is known.
+fn screen_area(app: &tauri::App) -> Option<WorkArea> {
+    let monitor = match app.primary_monitor() {
+        Ok(Some(monitor)) => monitor,
+        _ => app.available_monitors().ok()?.into_iter().next()?,
+    };
+    let scale = monitor.scale_factor();
+    let area = monitor.work_area();
+    let at = area.position.to_logical::<f64>(scale);
+    let size = area.size.to_logical::<f64>(scale);
+    Some(WorkArea {
+        x: at.x,
+        y: at.y,
+        size: first_window::Size {
+            width: size.width,
+            height: size.height,
         },
-    );
-    (size != wanted).then_some(size)
+    })
 }
 
 /// Set in a launch that [`start_again`] made, so that it is tried once only.

@@ -2,7 +2,7 @@
 //! designed for, made smaller when the screen's work area cannot hold it. Not every desktop fits a window that is
 //! too large to its screen: on a 1366×768 laptop, or a 1024×768 screen without a window manager, a 1280×800 window
 //! would open with its right side and bottom (the Challenge and Kill quadrants, the toolbar's last buttons) off
-//! screen.
+//! screen. A size saved by an earlier run on a larger screen is made to fit the same way.
 
 /// A width and a height in logical pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,6 +28,16 @@ pub fn fit(wanted: Size, min: Size, area: Size) -> Size {
         width: one(wanted.width, min.width, area.width),
         height: one(wanted.height, min.height, area.height),
     }
+}
+
+/// The size a window restored at `saved` (its size from the last run) takes on a work area of `area`: `None` where it
+/// fits, as it is; where it does not (it was saved on a larger screen), the size [`fit`] gives it.
+pub fn restored(saved: Size, min: Size, area: Size) -> Option<Size> {
+    let fits = |size: f64, room: f64| room <= 0.0 || size <= room;
+    if fits(saved.width, area.width) && fits(saved.height, area.height) {
+        return None;
+    }
+    Some(fit(saved, min, area))
 }
 
 #[cfg(test)]
@@ -70,5 +80,24 @@ mod tests {
     #[test]
     fn an_unknown_work_area_leaves_the_designed_size() {
         assert_eq!(fit(WANTED, MIN, size(0.0, 0.0)), WANTED);
+    }
+
+    #[test]
+    fn a_saved_size_that_fits_the_screen_is_kept_and_one_that_does_not_is_made_to_fit() {
+        let laptop = size(1366.0, 768.0);
+        assert_eq!(restored(size(1200.0, 700.0), MIN, laptop), None);
+        assert_eq!(restored(size(1366.0, 768.0), MIN, laptop), None);
+        // Saved on a 2560×1440 screen, opened on the laptop.
+        assert_eq!(
+            restored(size(2400.0, 1300.0), MIN, laptop),
+            Some(size(1229.0, 691.0))
+        );
+        // Too tall only: the width is kept.
+        assert_eq!(
+            restored(size(1000.0, 900.0), MIN, laptop),
+            Some(size(1000.0, 691.0))
+        );
+        // No work area known: as it was saved.
+        assert_eq!(restored(size(2400.0, 1300.0), MIN, size(0.0, 0.0)), None);
     }
 }

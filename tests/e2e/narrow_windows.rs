@@ -247,5 +247,20 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
         .await?;
     assert_eq!(sidebar_expanded(&app).await?, "false");
     app.quit().await?;
+
+    // A size saved on a larger screen than this one (2600 × 1700 on the 1600 × 1000 test screen) is made to fit it.
+    let path = data.path().join("window-state.json");
+    let mut state: Value = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+    state["main"]["width"] = 2600.into();
+    state["main"]["height"] = 1700.into();
+    std::fs::write(&path, serde_json::to_string(&state)?)?;
+    let app = App::launch(data.path()).await?;
+    app.region("Implement").await?;
+    app.wait_until(
+        "the window fits the screen",
+        "return outerWidth <= screen.availWidth && outerHeight <= screen.availHeight && innerWidth >= 800;",
+    )
+    .await?;
+    app.quit().await?;
     Ok(())
 }
