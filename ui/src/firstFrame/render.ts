@@ -7,7 +7,7 @@
 //
 // It draws the quadrants view of a board only; where the window shows anything else (the welcome screen, an error,
 // the splash), it draws nothing and React's frame is the first.
-import type { Boot, Idea, Theme, Zone } from "../lib/bindings";
+import type { Boot, Idea, Zone } from "../lib/bindings";
 import { groupByZone } from "../features/board/columns";
 import { facets } from "../features/search/filter";
 import {
@@ -18,6 +18,7 @@ import {
   initials,
   MAX_CHIPS,
   NARROW_WINDOW,
+  resolveTheme,
   THEMES,
 } from "../lib/firstFrameRules";
 import { formatCount } from "../lib/numbers";
@@ -43,12 +44,6 @@ function h(
     element.append(child);
   }
   return element;
-}
-
-/** The theme the document shows, as `useTheme` applies it. */
-function resolvedTheme(theme: Theme): "light" | "dark" {
-  if (theme !== "system") return theme;
-  return window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
 
 function sidebar(boot: Boot, currentId: number, open: boolean): HTMLElement {
@@ -344,7 +339,10 @@ export function renderFirstFrame(boot: Boot | null, root: HTMLElement): boolean 
   const board = boot?.board;
   if (!boot || !board) return false;
   document.documentElement.dataset.os = osOf(navigator.userAgent);
-  document.documentElement.dataset.theme = resolvedTheme(boot.preferences.theme);
+  document.documentElement.dataset.theme = resolveTheme(
+    boot.preferences.theme,
+    window.matchMedia("(prefers-color-scheme: dark)").matches,
+  );
   const open = !window.matchMedia(NARROW_WINDOW).matches;
   const columns = groupByZone(board.ideas);
   const lists = new Map<Zone, ReturnType<typeof zoneList>>();

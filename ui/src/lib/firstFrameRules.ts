@@ -20,6 +20,12 @@ export const THEMES: readonly { value: Theme; label: string }[] = [
   { value: "dark", label: "Dark" },
 ];
 
+/** The theme the document shows for the chosen one: light, dark, or the system's preference. */
+export function resolveTheme(theme: Theme, systemDark: boolean): "light" | "dark" {
+  if (theme === "system") return systemDark ? "dark" : "light";
+  return theme;
+}
+
 /** How many cards a zone renders at first: more than a zone shows in a tall window. Every card rendered costs memory
  * and time at each move (a sortable list draws all its cards again when one joins or leaves it): 60 a zone took the
  * web process from 126 to 153 MiB on a 1,000-idea board (docs/benchmarks.md). */

@@ -2,11 +2,7 @@
 import { useEffect } from "react";
 
 import type { Theme } from "../../lib/bindings";
-
-export function resolveTheme(theme: Theme, systemDark: boolean): "light" | "dark" {
-  if (theme === "system") return systemDark ? "dark" : "light";
-  return theme;
-}
+import { resolveTheme } from "../../lib/firstFrameRules";
 
 export function useTheme(theme: Theme): void {
   useEffect(() => {
