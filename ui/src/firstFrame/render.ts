@@ -293,18 +293,14 @@ function zoneList(zone: Zone, ideas: readonly Idea[]) {
       { type: "button", class: "zone-more" },
       `Show ${formatCount(Math.min(hidden, CARDS_PER_PAGE))} more of ${formatCount(hidden)}`,
     );
-  const list = h(
-    "div",
-    { class: "zone-list", "data-zone": zone },
-    ideas.length === 0 && h("p", { class: "zone-empty" }, ZONE_INFO[zone].hint),
-    ideas.length > 0 && more(ideas.length),
-  );
+  const list = h("div", { class: "zone-list", "data-zone": zone });
   const fill = (count: number) => {
     const shown = ideas.slice(0, count);
     list.replaceChildren(...shown.map(card));
     if (ideas.length === 0) list.append(h("p", { class: "zone-empty" }, ZONE_INFO[zone].hint));
     if (ideas.length > shown.length) list.append(more(ideas.length - shown.length));
   };
+  fill(0);
   return { list, fill };
 }
 
@@ -345,10 +341,10 @@ export function renderFirstFrame(boot: Boot | null, root: HTMLElement): boolean 
   );
   const open = !window.matchMedia(NARROW_WINDOW).matches;
   const columns = groupByZone(board.ideas);
-  const lists = new Map<Zone, ReturnType<typeof zoneList>>();
+  const lists: ReturnType<typeof zoneList>[] = [];
   const listOf = (zone: Zone) => {
     const made = zoneList(zone, columns[zone]);
-    lists.set(zone, made);
+    lists.push(made);
     return made.list;
   };
   const { header, fold } = toolbar(board.name, board.canUndo, board.canRedo);
@@ -406,9 +402,11 @@ export function renderFirstFrame(boot: Boot | null, root: HTMLElement): boolean 
   );
   // As React's components do before their first frame: each list measures its height with no card in it and draws
   // the cards that fit, and the toolbar folds where it is narrow. All heights are read before anything changes.
-  const heights = [...lists].map(([zone, { list }]) => [zone, list.clientHeight] as const);
+  const heights = lists.map(({ list }) => list.clientHeight);
   const compact = header.clientWidth < COMPACT_BELOW;
-  for (const [zone, height] of heights) lists.get(zone)?.fill(cardsThatFit(height));
+  lists.forEach(({ fill }, i) => {
+    fill(cardsThatFit(heights[i] ?? 0));
+  });
   if (compact) fold();
   return true;
 }
