@@ -13,7 +13,11 @@ interface CardBodyProps {
   idea: Idea;
 }
 
-function CardBody({ idea }: CardBodyProps) {
+/**
+ * Memoised apart from the card: dnd-kit draws every sortable card again when one joins or leaves a list, and the
+ * card's contents need drawing only when its idea changed.
+ */
+const CardBody = memo(function CardBody({ idea }: CardBodyProps) {
   const { owner, position, notes, link, tags } = idea;
   return (
     <>
@@ -55,7 +59,7 @@ function CardBody({ idea }: CardBodyProps) {
       )}
     </>
   );
-}
+});
 
 interface IdeaCardProps {
   idea: Idea;
