@@ -10,6 +10,7 @@ use crate::mattermost::connection::Session;
 use crate::mattermost::worker::{self, Wake};
 use crate::menu;
 use crate::paths;
+use crate::preferences::Theme;
 use crate::startup::{self, AfterFirstFrame};
 use crate::state::AppState;
 use crate::storage::backup;
@@ -62,18 +63,17 @@ pub fn run() {
                     std::thread::spawn(move || watch_other_writers(&state, &handle));
                 });
             }
+            let preferences = commands::app::read_preferences(app.handle(), &state).unwrap_or_default();
+            let theme = preferences.theme;
             // The first board rides along with the page as it loads (see boot.rs): no round trip before its frame.
-            let boot = commands::app::read_preferences(app.handle(), &state)
-                .ok()
-                .and_then(|preferences| boot::payload(&state, preferences))
-                .and_then(|boot| boot::script(&boot).ok());
+            let boot = boot::payload(&state, preferences).and_then(|boot| boot::script(&boot).ok());
             app.manage(state);
             app.manage(wake);
             app.manage(session);
             app.manage(after_first_frame);
             app.manage(events::Listeners::default());
             menu::install(app)?;
-            open_main_window(app, boot.as_deref())?;
+            open_main_window(app, boot.as_deref(), theme)?;
             startup::mark("setup-done");
             Ok(())
         })
@@ -100,8 +100,8 @@ pub fn run() {
 }
 
 /// Opens the main window as tauri.conf.json describes it (it is not created by itself), with `boot` run before the
-/// page's own scripts.
-fn open_main_window(app: &tauri::App, boot: Option<&str>) -> tauri::Result<()> {
+/// page's own scripts, in the look of `theme`.
+fn open_main_window(app: &tauri::App, boot: Option<&str>, theme: Theme) -> tauri::Result<()> {
     let config = app
         .config()
         .app
@@ -131,6 +131,7 @@ fn open_main_window(app: &tauri::App, boot: Option<&str>) -> tauri::Result<()> {
         window = window.initialization_script(script);
     }
     let window = window.build()?;
+    show_theme(&window, theme)?;
     // The window-state plugin has asked for the size saved by the last run; saved on a larger screen than this one,
     // it is made to fit. (The window's own size is not read: the window system applies the plugin's request later.)
     if let (Some(area), Some((width, height))) = (area, saved_size()) {
@@ -149,6 +150,19 @@ fn open_main_window(app: &tauri::App, boot: Option<&str>) -> tauri::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Gives the window the look of `theme` before the page draws in it: the window system's light or dark style (its
+/// menu bar), and the page's background where the page has not drawn yet. Without it a dark board opened on a light
+/// window, then a white page, for about 150 ms, under a light menu bar.
+pub fn show_theme(window: &tauri::WebviewWindow, theme: Theme) -> tauri::Result<()> {
+    window.set_theme(match theme {
+        Theme::System => None,
+        Theme::Light => Some(tauri::Theme::Light),
+        Theme::Dark => Some(tauri::Theme::Dark),
+    })?;
+    let [red, green, blue] = theme.background(window.theme()? == tauri::Theme::Dark);
+    window.set_background_color(Some(tauri::window::Color(red, green, blue, 255)))
 }
 
 /// The main window's size as the last run saved it (physical pixels), unless it was saved maximized; `None` without

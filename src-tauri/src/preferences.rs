@@ -22,6 +22,31 @@ pub struct Preferences {
     pub last_board_id: Option<i64>,
 }
 
+/// The page's background in each look (`--bg` in ui/src/styles/tokens.css), as red, green and blue. The window is
+/// painted with it before the page draws, so that a dark board does not open on a white window.
+pub const LIGHT_BACKGROUND: [u8; 3] = [0xf3, 0xf4, 0xf7];
+pub const DARK_BACKGROUND: [u8; 3] = [0x14, 0x16, 0x1b];
+
+impl Theme {
+    /// Whether the page is dark in this theme, where the system's own look is dark or not.
+    pub fn is_dark(self, system_dark: bool) -> bool {
+        match self {
+            Theme::System => system_dark,
+            Theme::Light => false,
+            Theme::Dark => true,
+        }
+    }
+
+    /// The page's background in this theme (see [`LIGHT_BACKGROUND`]).
+    pub fn background(self, system_dark: bool) -> [u8; 3] {
+        if self.is_dark(system_dark) {
+            DARK_BACKGROUND
+        } else {
+            LIGHT_BACKGROUND
+        }
+    }
+}
+
 pub const THEME_KEY: &str = "theme";
 pub const LAST_BOARD_KEY: &str = "lastBoardId";
 pub const FILE_NAME: &str = "settings.json";
@@ -55,5 +80,31 @@ mod tests {
         );
         let broken = Preferences::from_stored(Some(json!("purple")), Some(json!("seven")));
         assert_eq!(broken, Preferences::default());
+    }
+
+    /// The `--bg` of a block of the stylesheet that starts with `selector`, as red, green and blue.
+    fn page_background(css: &str, selector: &str) -> [u8; 3] {
+        let block = &css[css.find(selector).expect("the stylesheet has the block")..];
+        let block = &block[..block.find('}').expect("the block ends")];
+        let hex = block
+            .split_once("--bg: #")
+            .and_then(|(_, rest)| rest.get(..6))
+            .expect("the block sets --bg as #rrggbb");
+        let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).expect("a hex colour");
+        [channel(0), channel(2), channel(4)]
+    }
+
+    #[test]
+    fn the_window_is_painted_with_the_page_background_of_its_theme() {
+        let css = include_str!("../../ui/src/styles/tokens.css");
+        assert_eq!(page_background(css, ":root {"), LIGHT_BACKGROUND);
+        assert_eq!(
+            page_background(css, ":root[data-theme=\"dark\"] {"),
+            DARK_BACKGROUND
+        );
+        assert_eq!(Theme::Dark.background(false), DARK_BACKGROUND);
+        assert_eq!(Theme::Light.background(true), LIGHT_BACKGROUND);
+        assert_eq!(Theme::System.background(true), DARK_BACKGROUND);
+        assert_eq!(Theme::System.background(false), LIGHT_BACKGROUND);
     }
 }

@@ -199,6 +199,68 @@ async fn the_web_process_runs_with_pickboards_webkit_settings() -> TestResult {
     Ok(())
 }
 
+/// The colour X shows at `x`, `y` of a screenshot, as red, green and blue.
+fn pixel(path: &std::path::Path, x: u32, y: u32) -> TestResult<[u8; 3]> {
+    let out = std::process::Command::new("convert")
+        .arg(path)
+        .args(["-crop", &format!("1x1+{x}+{y}"), "-depth", "8", "txt:-"])
+        .output()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    // "0,0: (243,244,247)  #F3F4F7  srgb(243,244,247)", after a header line.
+    let hex = text
+        .lines()
+        .last()
+        .and_then(|line| line.split_once('#'))
+        .and_then(|(_, rest)| rest.get(..6))
+        .ok_or_else(|| format!("no colour in ImageMagick's answer: {text}"))?;
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16);
+    Ok([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// How light the window's menu bar is (0–255), a little left of its right end, where no menu's name is.
+async fn menu_bar_lightness(app: &App, name: &str) -> TestResult<u32> {
+    let shot = app.screenshot(name).await?;
+    let width = app.client.execute("return innerWidth;", vec![]).await?;
+    let width = u32::try_from(width.as_u64().unwrap_or(800))?;
+    let [r, g, b] = pixel(&shot, width - 30, 8)?;
+    Ok((u32::from(r) + u32::from(g) + u32::from(b)) / 3)
+}
+
+/// The window itself takes the theme chosen in the app, not only the page: its menu bar (and the background shown
+/// before the page draws) is dark in the dark theme, from the next start on too, and light again in the light one.
+#[tokio::test]
+async fn the_window_takes_the_chosen_theme_menu_bar_included() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start empty").await?;
+    app.region("Implement").await?;
+    let system = menu_bar_lightness(&app, "theme-system.png").await?;
+    assert!(
+        system > 160,
+        "the menu bar is not light in the system's (light) theme: {system}"
+    );
+    app.set_theme("dark").await?;
+    let dark = menu_bar_lightness(&app, "theme-dark.png").await?;
+    assert!(dark < 64, "the menu bar stayed light in the dark theme: {dark}");
+    app.quit().await?;
+
+    let app = App::launch(data.path()).await?;
+    app.region("Implement").await?;
+    let reopened = menu_bar_lightness(&app, "theme-dark-reopened.png").await?;
+    assert!(
+        reopened < 64,
+        "the menu bar is light at a start in the dark theme: {reopened}"
+    );
+    app.set_theme("light").await?;
+    let light = menu_bar_lightness(&app, "theme-light.png").await?;
+    assert!(
+        light > 160,
+        "the menu bar stayed dark in the light theme: {light}"
+    );
+    app.quit().await?;
+    Ok(())
+}
+
 /// Deleting an idea offers Undo; boards are renamed, duplicated, and deleted only after a confirmation that names
 /// the board and its number of ideas.
 #[tokio::test]

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State, Webview};
+use tauri::{AppHandle, Manager, State, Webview};
 use tauri_plugin_opener::OpenerExt;
 use tauri_plugin_store::StoreExt;
 use ts_rs::TS;
@@ -84,9 +84,18 @@ pub fn set_preferences(
     let store = app
         .store(state.data_dir().join(FILE_NAME))
         .map_err(|e| Error::Preferences(e.to_string()))?;
-    store.set(THEME_KEY, serde_json::json!(preferences.theme));
+    let theme = serde_json::json!(preferences.theme);
+    let theme_changed = store.get(THEME_KEY).as_ref() != Some(&theme);
+    store.set(THEME_KEY, theme);
     store.set(LAST_BOARD_KEY, serde_json::json!(preferences.last_board_id));
-    store.save().map_err(|e| Error::Preferences(e.to_string()))
+    store.save().map_err(|e| Error::Preferences(e.to_string()))?;
+    if let (true, Some(window)) = (theme_changed, app.get_webview_window("main")) {
+        // The window's own look follows; a failure here leaves only its menu bar in the old look.
+        if let Err(e) = crate::app::show_theme(&window, preferences.theme) {
+            eprintln!("pickboard: the window's theme could not be changed: {e}");
+        }
+    }
+    Ok(())
 }
 
 /// Opens an idea's link (http or https only) in the system browser; the webview itself never navigates away.
