@@ -12,7 +12,7 @@ import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import type { BoardSummary, Quadrant, Zone } from "../../lib/bindings";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
-import { fractionOf, scoresAt } from "../chart/geometry";
+import { fractionOf, scoresAt } from "../chart/scale";
 import { facets, matchingIds, NO_FILTER, type Filter } from "../search/filter";
 import { SearchBar } from "../search/SearchBar";
 import { AddIdeaField } from "./AddIdeaField";

@@ -4,7 +4,8 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefO
 
 import type { Board } from "../../lib/bindings";
 import { ALL_SAVED, COMPACT_BELOW } from "../../lib/firstFrameRules";
-import { unsavedLabel, type UnsavedField } from "./fields";
+import type { UnsavedField } from "./fields";
+import { unsavedLabel } from "./unsaved";
 import type { SaveState } from "./useBoard";
 
 export type BoardView = "quadrants" | "chart";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { saveIndicator } from "./BoardToolbar";
-import { fieldProblem, linkProblem, oneLine, parseScore, scoreProblem, unsavedLabel } from "./fields";
+import { fieldProblem, linkProblem, oneLine, parseScore, scoreProblem } from "./fields";
+import { unsavedLabel } from "./unsaved";
 
 describe("oneLine", () => {
   it("turns every kind of line break into a space", () => {

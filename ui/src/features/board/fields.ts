@@ -23,9 +23,6 @@ export function oneLine(text: string): string {
   return text.replace(/\r\n|\r|\n/g, " ");
 }
 
-/** How the save indicator names a field. */
-const FIELD_WORDS: Partial<Record<UnsavedField["field"], string>> = { cost: "cost/risk" };
-
 const SCORE_NAMES: Record<ScoreAxis, string> = { payoff: "Payoff", cost: "Cost/risk" };
 
 /** A score box's text as the score it means (0 to 10, rounded to one decimal, as `domain::Score`), or null when it is
@@ -80,26 +77,4 @@ export function fieldProblem(field: Field, edit: IdeaEdit): string | null {
 export function sameValue(a: IdeaEdit[Field], b: IdeaEdit[Field]): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return sameItems(a, b);
   return a === b;
-}
-
-/** What the save indicator says about the fields the details panel has not saved (null: there are none). */
-export function unsavedLabel(unsaved: readonly UnsavedField[]): { text: string; invalid: boolean } | null {
-  const invalid = unsaved.filter((u) => u.problem !== null);
-  if (invalid.length > 0) {
-    const n = invalid.length;
-    return {
-      text: `${n} ${n === 1 ? "field" : "fields"} not saved: fix the ${listOf(invalid.map((u) => FIELD_WORDS[u.field] ?? u.field))}`,
-      invalid: true,
-    };
-  }
-  if (unsaved.length > 0)
-    return {
-      text: `Not saved yet: editing the ${listOf(unsaved.map((u) => FIELD_WORDS[u.field] ?? u.field))}`,
-      invalid: false,
-    };
-  return null;
-}
-
-function listOf(words: string[]): string {
-  return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1) ?? ""}`;
 }

@@ -17,7 +17,6 @@ import type { Board, Edited, Idea, IdeaEdit, Thresholds, UndoOutcome, Zone } fro
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import { useKept } from "../../lib/useKept";
-import { describeEvent } from "../history/describe";
 import { groupByZone, keepUnchanged, moveInColumns, type Columns } from "./columns";
 
 export type SaveState = "saved" | "saving" | "failed" | "waiting";
@@ -164,12 +163,8 @@ export function useBoard(boardId: number) {
       } else {
         const { direction, outcome } = answer;
         void afterChange({ board: boardId, content: outcome.board });
-        const what = outcome.event ? describeEvent(outcome.event, { withTitle: true }) : null;
-        toast({
-          message: what
-            ? `${direction === "undo" ? "Undone" : "Redone"}: ${what}.`
-            : `Nothing to ${direction === "undo" ? "undo" : "redo"}.`,
-          duration: 3000,
+        void stepMessage(direction, outcome).then((message) => {
+          toast({ message, duration: 3000 });
         });
       }
     },
@@ -263,6 +258,16 @@ export function useBoard(boardId: number) {
 }
 
 export type BoardModel = ReturnType<typeof useBoard>;
+
+/** What the toast says after an undo or redo. The words for the event load with it (the history's module is not in
+ * the first bundle). */
+async function stepMessage(direction: "undo" | "redo", outcome: UndoOutcome): Promise<string> {
+  const nothing = `Nothing to ${direction}.`;
+  if (!outcome.event) return nothing;
+  const { describeEvent } = await import("../history/describe");
+  const what = describeEvent(outcome.event, { withTitle: true });
+  return what ? `${direction === "undo" ? "Undone" : "Redone"}: ${what}.` : nothing;
+}
 
 function shorten(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

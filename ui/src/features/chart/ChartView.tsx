@@ -10,7 +10,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 
 import type { Board, Idea } from "../../lib/bindings";
 import { PLANE_DROP_ID } from "../../lib/dnd";
-import { fractionOf, placeLabels, type Box, type LabelPlace, type Point } from "./geometry";
+import { placeLabels, type Box, type LabelPlace } from "./geometry";
+import { fractionOf, type Point } from "./scale";
 import {
   clampView,
   fitView,

@@ -3,7 +3,8 @@
 import { memo } from "react";
 
 import type { Idea } from "../../lib/bindings";
-import { fractionOf, type LabelPlace } from "./geometry";
+import type { LabelPlace } from "./geometry";
+import { fractionOf } from "./scale";
 import { usePlaneDrag } from "./usePlaneDrag";
 
 interface MarkerProps {

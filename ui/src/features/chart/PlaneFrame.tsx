@@ -6,7 +6,7 @@ import type { ReactNode, Ref } from "react";
 
 import type { Thresholds } from "../../lib/bindings";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
-import { fractionOf } from "./geometry";
+import { fractionOf } from "./scale";
 import { ticks, WHOLE_PLANE, type View } from "./view";
 
 import "./chart.css";

@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from "react";
 
 import type { PointerStore } from "../board/dnd";
-import { scoresAt } from "./geometry";
+import { scoresAt } from "./scale";
 
 interface PlaneGhostProps {
   pointer: PointerStore;

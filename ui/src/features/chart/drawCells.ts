@@ -4,7 +4,8 @@
 // small picture drawn once: drawing thousands of shapes and texts one by one takes WebKitGTK's software canvas a
 // tenth of a second, too slow for a first frame.
 import type { Zone } from "../../lib/bindings";
-import { fractionOf, overlaps, type Box } from "./geometry";
+import { overlaps, type Box } from "./geometry";
+import { fractionOf } from "./scale";
 import { toWindow, type Cell, type View } from "./view";
 
 const ZONE_VAR: Record<Zone, string> = {

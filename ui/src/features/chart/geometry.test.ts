@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { fractionOf, labelBox, placeLabels, scoresAt, type Box } from "./geometry";
+import { labelBox, placeLabels, type Box } from "./geometry";
+import { fractionOf, scoresAt } from "./scale";
 
 describe("plane geometry", () => {
   it("turns points into scores with one decimal, clamped to 0–10", () => {

@@ -2,7 +2,7 @@
 // `live` holds the scores it would get; it is placed once, on drop, and a burst of nudges is placed as one change.
 import { useEffect, useRef, useState } from "react";
 
-import { scoresAt, type Point } from "./geometry";
+import { scoresAt, type Point } from "./scale";
 
 export interface Scores {
   payoff: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { idea } from "../../test/fakeBackend";
-import { fractionOf } from "./geometry";
+import { fractionOf } from "./scale";
 import {
   clampView,
   fitView,

@@ -1,7 +1,8 @@
 // The part of the PICK plane on screen (zoom and pan), and which markers are shown one by one and which are counted
 // per cell: pure functions, loaded with the chart only.
 import type { Idea } from "../../lib/bindings";
-import { fractionOf, type Box, type Point } from "./geometry";
+import type { Box } from "./geometry";
+import { fractionOf, type Point } from "./scale";
 
 /**
  * What part of the plane is on screen: the top-left corner as fractions of the whole plane (0–1, from its top left)

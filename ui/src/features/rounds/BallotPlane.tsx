@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import type { RoundIdea, Thresholds } from "../../lib/bindings";
-import { scoresAt } from "../chart/geometry";
+import { scoresAt } from "../chart/scale";
 import { PlaneFrame } from "../chart/PlaneFrame";
 import { place, quadrantOf, toggleNoOpinion, unplace, type Ballot } from "./ballot";
 import { EstimateDot } from "./EstimateDot";

@@ -3,7 +3,7 @@
 import { forwardRef } from "react";
 
 import type { Quadrant } from "../../lib/bindings";
-import { fractionOf } from "../chart/geometry";
+import { fractionOf } from "../chart/scale";
 import { usePlaneDrag } from "../chart/usePlaneDrag";
 
 interface EstimateDotProps {

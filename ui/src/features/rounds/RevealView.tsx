@@ -10,7 +10,7 @@ import type { AxisStats, Board, IdeaStats, RoundView } from "../../lib/bindings"
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import { useSingleFlight } from "../../lib/useSingleFlight";
-import { fractionOf } from "../chart/geometry";
+import { fractionOf } from "../chart/scale";
 import { PlaneFrame } from "../chart/PlaneFrame";
 import { quadrantOf } from "./ballot";
 import { EstimateDot } from "./EstimateDot";
