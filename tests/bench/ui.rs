@@ -13,9 +13,10 @@
 //!   batch's, a percentile is over all calls.
 //! - Drag frame time: `requestAnimationFrame` intervals while WebDriver drags a marker across 1,000 on the chart; the
 //!   share within 20 ms, as the chart benchmark reports it for 10,000.
-//! - Sizes: the release binary and the .deb.
+//! - Sizes: the release binary and the .deb; the JavaScript the page loads at start (from ui/dist), against what it
+//!   loaded when issue 14 was filed.
 //!
-//! `PICKBOARD_BENCH_STARTUP_ONLY=1` measures start-up and memory alone.
+//! `PICKBOARD_BENCH_STARTUP_ONLY=1` measures start-up, memory and the scripts loaded at start alone.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -198,6 +199,26 @@ async fn measure() -> TestResult {
         "ratio ≤ 1.2",
         s / b <= 1.2,
     ));
+    // What the page loads at start, from ui/dist (the build the release binary embeds).
+    let scripts = start_scripts()?;
+    let entry = scripts.entry as f64 / 1000.0;
+    rows.push(row(
+        "first bundle (React's entry module)",
+        format!("{entry:.1} kB"),
+        format!("{:.1} kB", FILED_ENTRY as f64 / 1000.0),
+        Some(scripts.entry as f64 / FILED_ENTRY as f64),
+        "no bigger than when the issue was filed",
+        scripts.entry <= FILED_ENTRY,
+    ));
+    rows.push(row(
+        "all JavaScript loaded at start (first-frame script, entry, its static imports)",
+        format!("{:.1} kB", scripts.total as f64 / 1000.0),
+        format!("{:.1} kB", FILED_START as f64 / 1000.0),
+        Some(scripts.total as f64 / FILED_START as f64),
+        "no bigger than when the issue was filed",
+        scripts.total <= FILED_START,
+    ));
+
     // PICKBOARD_BENCH_STARTUP_ONLY=1: start-up and memory alone, to compare two builds of the page quickly.
     if std::env::var_os("PICKBOARD_BENCH_STARTUP_ONLY").is_some() {
         print_table(rows);
@@ -426,6 +447,57 @@ async fn measure() -> TestResult {
 
     print_table(rows);
     Ok(())
+}
+
+/// The page's scripts at start when issue 14 was filed (ui/ of e4a892c~1, built the same way), in bytes: the entry
+/// module, and it with the module it imports (the JSX runtime). There was no first-frame script then.
+const FILED_ENTRY: u64 = 353_996;
+const FILED_START: u64 = 362_907;
+
+/// The bytes of JavaScript the built page loads at start.
+struct StartScripts {
+    /// React's entry module.
+    entry: u64,
+    /// Every script loaded before the page is interactive: the first-frame script, the entry module and the modules
+    /// it imports statically (not those it imports when a panel first opens).
+    total: u64,
+}
+
+/// Reads ui/dist as the window loads it: the classic scripts of index.html (the first frame's), the entry module
+/// named in their `data-entry`, and the entry's static imports.
+fn start_scripts() -> TestResult<StartScripts> {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/dist");
+    let html = std::fs::read_to_string(dist.join("index.html"))?;
+    let size = |path: &str| std::fs::metadata(dist.join(path.trim_start_matches('/'))).map(|m| m.len());
+    let attribute = |name: &str| {
+        html.split(&format!("{name}=\""))
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let entry_path = attribute("data-entry")
+        .into_iter()
+        .next()
+        .ok_or("index.html names no entry module")?;
+    let entry = size(&entry_path)?;
+    let mut total = entry;
+    for script in attribute("src") {
+        total += size(&script)?;
+    }
+    let code = std::fs::read_to_string(dist.join(entry_path.trim_start_matches('/')))?;
+    let folder = Path::new(&entry_path)
+        .parent()
+        .map_or(String::new(), |p| p.display().to_string());
+    // `import{…}from"./jsx-runtime-….js"` and `import"./….js"`; `import("./….js")` loads later, when first needed.
+    for marker in ["from\"./", "import\"./"] {
+        for rest in code.split(marker).skip(1) {
+            if let Some(module) = rest.split('"').next().filter(|m| m.ends_with(".js")) {
+                total += size(&format!("{folder}/{module}"))?;
+            }
+        }
+    }
+    Ok(StartScripts { entry, total })
 }
 
 fn print_table(rows: Vec<Row>) {
