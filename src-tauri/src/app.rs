@@ -152,16 +152,57 @@ fn open_main_window(app: &tauri::App, boot: Option<&str>, theme: Theme) -> tauri
     Ok(())
 }
 
-/// Gives the window the look of `theme` before the page draws in it: the window system's light or dark style (its
+/// Gives a new window the look of `theme` before the page draws in it: the window system's light or dark style (its
 /// menu bar), and the page's background where the page has not drawn yet. Without it a dark board opened on a light
-/// window, then a white page, for about 150 ms, under a light menu bar.
+/// window, then a white page, for about 150 ms, under a light menu bar. The window system's style is changed only
+/// where the theme differs from the desktop's (which the window took as it was made): a change makes GTK load its
+/// theme again, before the first frame.
 pub fn show_theme(window: &tauri::WebviewWindow, theme: Theme) -> tauri::Result<()> {
-    window.set_theme(match theme {
-        Theme::System => None,
-        Theme::Light => Some(tauri::Theme::Light),
-        Theme::Dark => Some(tauri::Theme::Dark),
-    })?;
-    let [red, green, blue] = theme.background(window.theme()? == tauri::Theme::Dark);
+    let desktop_dark = desktop_is_dark(window);
+    let dark = theme.is_dark(desktop_dark);
+    if dark != desktop_dark {
+        window.set_theme(Some(look(dark)))?;
+    }
+    paint_background(window, theme.background(desktop_dark))
+}
+
+/// Gives the window the look of `theme` chosen while it is open: the desktop's own look is read again (after a dark
+/// or light one was set), and the window takes the theme's.
+pub fn change_theme(window: &tauri::WebviewWindow, theme: Theme) -> tauri::Result<()> {
+    window.set_theme(None)?;
+    let desktop_dark = window.theme()? == tauri::Theme::Dark;
+    window.set_theme(Some(look(theme.is_dark(desktop_dark))))?;
+    paint_background(window, theme.background(desktop_dark))
+}
+
+/// Whether the desktop's look is dark, as the window took it when it was made. On Linux it is read from GTK's settings
+/// (which the window system set from the desktop's portal); asking the window would ask the portal again over D-Bus.
+/// Call it on the main thread.
+#[cfg(target_os = "linux")]
+fn desktop_is_dark(_window: &tauri::WebviewWindow) -> bool {
+    use gtk::prelude::GtkSettingsExt;
+    gtk::Settings::default().is_some_and(|settings| {
+        settings.is_gtk_application_prefer_dark_theme()
+            || settings
+                .gtk_theme_name()
+                .is_some_and(|name| name.to_lowercase().ends_with("-dark") || name.ends_with(":dark"))
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn desktop_is_dark(window: &tauri::WebviewWindow) -> bool {
+    window.theme().is_ok_and(|theme| theme == tauri::Theme::Dark)
+}
+
+fn look(dark: bool) -> tauri::Theme {
+    if dark {
+        tauri::Theme::Dark
+    } else {
+        tauri::Theme::Light
+    }
+}
+
+fn paint_background(window: &tauri::WebviewWindow, [red, green, blue]: [u8; 3]) -> tauri::Result<()> {
     window.set_background_color(Some(tauri::window::Color(red, green, blue, 255)))
 }
 

@@ -91,7 +91,7 @@ pub fn set_preferences(
     store.save().map_err(|e| Error::Preferences(e.to_string()))?;
     if let (true, Some(window)) = (theme_changed, app.get_webview_window("main")) {
         // The window's own look follows; a failure here leaves only its menu bar in the old look.
-        if let Err(e) = crate::app::show_theme(&window, preferences.theme) {
+        if let Err(e) = crate::app::change_theme(&window, preferences.theme) {
             eprintln!("pickboard: the window's theme could not be changed: {e}");
         }
     }
