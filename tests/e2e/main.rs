@@ -257,7 +257,32 @@ async fn the_window_takes_the_chosen_theme_menu_bar_included() -> TestResult {
         light > 160,
         "the menu bar stayed dark in the light theme: {light}"
     );
+    // A hurried person clicks through the themes: the window ends in the last one chosen.
+    app.client
+        .execute(
+            "for (const t of ['dark', 'system', 'light', 'dark', 'light', 'system', 'dark'])
+                 document.querySelector(`input[name=theme][value=${t}]`).click();",
+            vec![],
+        )
+        .await?;
+    app.wait_until(
+        "the dark theme is on",
+        "return document.documentElement.dataset.theme === 'dark';",
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let last = menu_bar_lightness(&app, "theme-clicked-through.png").await?;
+    assert!(
+        last < 64,
+        "after clicking through the themes to Dark, the menu bar is not dark: {last}"
+    );
     app.quit().await?;
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data.path().join("settings.json"))?)?;
+    assert_eq!(
+        saved["theme"], "dark",
+        "the last theme clicked is not the one saved: {saved}"
+    );
     Ok(())
 }
 

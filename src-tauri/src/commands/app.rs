@@ -75,7 +75,10 @@ impl OpenStatus {
     }
 }
 
-#[tauri::command(async)]
+/// Runs on the main thread, unlike the other commands: there the calls run one at a time in the order the page sent
+/// them, so that the last theme clicked is the one saved and shown. (On the async runtime a quick run of clicks could
+/// finish out of order and leave the window in an earlier theme.) Saving is a write of a few bytes.
+#[tauri::command]
 pub fn set_preferences(
     app: AppHandle,
     state: State<'_, Arc<AppState>>,

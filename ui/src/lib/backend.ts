@@ -27,6 +27,7 @@ export const backend = {
   startupTimeline: () => call("startup_timeline", {}),
   openStatus: () => call("open_status", {}),
   getPreferences: () => call("get_preferences", {}),
+  /** Runs on the main thread, unlike the other commands: there the calls run one at a time in the order the page sent them, so that the last theme clicked is the one saved and shown. (On the async runtime a quick run of clicks could finish out of order and leave the window in an earlier theme.) Saving is a write of a few bytes. */
   setPreferences: (preferences: Preferences) => call("set_preferences", { preferences }),
   /** Opens an idea's link (http or https only) in the system browser; the webview itself never navigates away. */
   openLink: (url: string) => call("open_link", { url }),
