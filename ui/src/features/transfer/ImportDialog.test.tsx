@@ -1,0 +1,79 @@
+// The import preview's column choices: each choice asks the backend for a new preview, and answers can come back in
+// any order.
+import { fireEvent, render, screen } from "@testing-library/react";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { describe, expect, it, vi } from "vitest";
+
+import { Providers } from "../../components/Providers";
+import type { ColumnMapping, CsvPreview } from "../../lib/bindings";
+import { ImportDialog } from "./ImportDialog";
+
+const HEADERS = ["Summary", "Business Value", "Story Points"];
+
+const RECOGNISED: ColumnMapping = {
+  title: 0,
+  notes: null,
+  payoff: null,
+  cost: null,
+  owner: null,
+  link: null,
+  tags: [],
+  key: null,
+  linkPrefix: "",
+};
+
+/** What the backend would preview for `mapping`: two rows, placed only with both scores. */
+function preview(mapping: ColumnMapping): CsvPreview {
+  const placed = mapping.payoff !== null && mapping.cost !== null;
+  return {
+    source: "jira",
+    delimiter: ",",
+    headers: HEADERS,
+    mapping,
+    sample: [
+      ["Cache Docker layers", "8", "2"],
+      ["Evaluate a service mesh", "3", "8"],
+    ],
+    ideas: [],
+    rows: 2,
+    placed: placed ? 2 : 0,
+    unsorted: placed ? 0 : 2,
+    problems: [],
+    problemCount: 0,
+  };
+}
+
+describe("ImportDialog", () => {
+  it("keeps two column choices made in quick succession, whatever order their previews answer in", async () => {
+    const asked: ColumnMapping[] = [];
+    mockIPC(async (command, payload) => {
+      if (command !== "preview_import") return null;
+      const { mapping } = payload as { mapping: ColumnMapping };
+      asked.push(mapping);
+      // The first choice's preview answers last.
+      await new Promise((resolve) => setTimeout(resolve, asked.length === 1 ? 150 : 10));
+      return preview(mapping);
+    });
+    render(
+      <Providers>
+        <ImportDialog
+          start={{ fileName: "jira-export.csv", boardFile: null, csv: preview(RECOGNISED) }}
+          current={null}
+          onDone={vi.fn()}
+          onClose={vi.fn()}
+        />
+      </Providers>,
+    );
+
+    fireEvent.change(await screen.findByLabelText("Payoff (0–10)"), { target: { value: "1" } });
+    fireEvent.change(screen.getByLabelText("Cost/risk (0–10)"), { target: { value: "2" } });
+
+    expect(await screen.findByText(/2 placed, 0 in Unsorted/)).toBeInTheDocument();
+    // The first choice's late answer changes nothing.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(screen.getByText(/2 placed, 0 in Unsorted/)).toBeInTheDocument();
+    expect(screen.getByLabelText("Payoff (0–10)")).toHaveValue("1");
+    expect(screen.getByLabelText("Cost/risk (0–10)")).toHaveValue("2");
+    expect(asked.at(-1)).toMatchObject({ payoff: 1, cost: 2 });
+  });
+});
