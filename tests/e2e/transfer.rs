@@ -66,6 +66,13 @@ async fn a_jira_export_is_imported_exported_and_backups_restore_while_the_app_ru
     .await?;
     app.choose("Payoff (0–10)", "Custom field (Business Value)")
         .await?;
+    // Its preview first. In one of four full runs the second choice, made at once, did not take; the cause was not
+    // found (the dialog keeps two quick choices whatever order their previews answer in: its Vitest test).
+    app.wait_until(
+        "the preview answers the payoff column",
+        "return !!document.querySelector('[role=dialog]')?.textContent.includes('empty while the payoff is set');",
+    )
+    .await?;
     app.choose("Cost/risk (0–10)", "Custom field (Story Points)")
         .await?;
     app.wait_until(
