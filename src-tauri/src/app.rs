@@ -158,21 +158,34 @@ fn open_main_window(app: &tauri::App, boot: Option<&str>, theme: Theme) -> tauri
 /// where the theme differs from the desktop's (which the window took as it was made): a change makes GTK load its
 /// theme again, before the first frame.
 pub fn show_theme(window: &tauri::WebviewWindow, theme: Theme) -> tauri::Result<()> {
-    let desktop_dark = desktop_is_dark(window);
-    let dark = theme.is_dark(desktop_dark);
-    if dark != desktop_dark {
-        window.set_theme(Some(look(dark)))?;
-    }
-    paint_background(window, theme.background(desktop_dark))
+    wear(window, theme, desktop_is_dark(window), false)
 }
 
-/// Gives the window the look of `theme` chosen while it is open: the desktop's own look is read again (after a dark
-/// or light one was set), and the window takes the theme's.
+/// Gives the window the look of `theme` chosen while it is open. Only the System theme needs the desktop's own look:
+/// once the window's choice is dropped, the window system asks the desktop's portal for it.
 pub fn change_theme(window: &tauri::WebviewWindow, theme: Theme) -> tauri::Result<()> {
-    window.set_theme(None)?;
-    let desktop_dark = window.theme()? == tauri::Theme::Dark;
-    window.set_theme(Some(look(theme.is_dark(desktop_dark))))?;
-    paint_background(window, theme.background(desktop_dark))
+    let desktop_dark = if theme == Theme::System {
+        window.set_theme(None)?;
+        window.theme()? == tauri::Theme::Dark
+    } else {
+        false
+    };
+    wear(window, theme, desktop_dark, true)
+}
+
+/// The window in `theme` where the desktop's look is `desktop_dark`: GTK's style set to the theme's (always with
+/// `pin`, otherwise only where it differs from the desktop's), and the page's background painted.
+fn wear(window: &tauri::WebviewWindow, theme: Theme, desktop_dark: bool, pin: bool) -> tauri::Result<()> {
+    let dark = theme.is_dark(desktop_dark);
+    if pin || dark != desktop_dark {
+        window.set_theme(Some(if dark {
+            tauri::Theme::Dark
+        } else {
+            tauri::Theme::Light
+        }))?;
+    }
+    let [red, green, blue] = theme.background(desktop_dark);
+    window.set_background_color(Some(tauri::window::Color(red, green, blue, 255)))
 }
 
 /// Whether the desktop's look is dark, as the window took it when it was made. On Linux it is read from GTK's settings
@@ -192,18 +205,6 @@ fn desktop_is_dark(_window: &tauri::WebviewWindow) -> bool {
 #[cfg(not(target_os = "linux"))]
 fn desktop_is_dark(window: &tauri::WebviewWindow) -> bool {
     window.theme().is_ok_and(|theme| theme == tauri::Theme::Dark)
-}
-
-fn look(dark: bool) -> tauri::Theme {
-    if dark {
-        tauri::Theme::Dark
-    } else {
-        tauri::Theme::Light
-    }
-}
-
-fn paint_background(window: &tauri::WebviewWindow, [red, green, blue]: [u8; 3]) -> tauri::Result<()> {
-    window.set_background_color(Some(tauri::window::Color(red, green, blue, 255)))
 }
 
 /// The main window's size as the last run saved it (physical pixels), unless it was saved maximized; `None` without
