@@ -227,8 +227,14 @@ impl App {
     }
 
     /// Ends the session (which closes the window) and stops the driver.
-    pub async fn quit(mut self) -> TestResult {
+    pub async fn quit(self) -> TestResult {
         self.client.clone().close().await?;
+        self.stop().await
+    }
+
+    /// Stops the driver and the app without ending the session first: for a session the driver has ended already
+    /// (when the page's web process ended, WebKit's driver deletes the session).
+    pub async fn stop(mut self) -> TestResult {
         if let Some(pid) = self.driver.id() {
             // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it.
             Command::new("kill")
