@@ -132,6 +132,8 @@ fn open_main_window(app: &tauri::App, boot: Option<&str>, theme: Theme) -> tauri
     }
     let window = window.build()?;
     show_theme(&window, theme)?;
+    #[cfg(target_os = "linux")]
+    restart_page_when_it_ends(&window)?;
     // The window-state plugin has asked for the size saved by the last run; saved on a larger screen than this one,
     // it is made to fit. (The window's own size is not read: the window system applies the plugin's request later.)
     if let (Some(area), Some((width, height))) = (area, saved_size()) {
@@ -150,6 +152,33 @@ fn open_main_window(app: &tauri::App, boot: Option<&str>, theme: Theme) -> tauri
         }
     }
     Ok(())
+}
+
+/// Loads the window's page again when WebKit's web process ends under it (see page_restarts.rs), or says why it
+/// does not.
+#[cfg(target_os = "linux")]
+fn restart_page_when_it_ends(window: &tauri::WebviewWindow) -> tauri::Result<()> {
+    window.with_webview(|webview| {
+        use webkit2gtk::WebViewExt;
+        let restarts = std::cell::RefCell::new(crate::page_restarts::Restarts::default());
+        webview
+            .inner()
+            .connect_web_process_terminated(move |view, reason| {
+                if restarts.borrow_mut().allow(std::time::Instant::now()) {
+                    eprintln!("pickboard: the window's page ended ({reason:?}); loading it again");
+                    crate::page_restarts::restarting();
+                    match view.uri() {
+                        Some(uri) => view.load_uri(&crate::page_restarts::restarted_uri(&uri)),
+                        None => view.reload(),
+                    }
+                } else {
+                    eprintln!(
+                        "pickboard: the window's page ended ({reason:?}) too often; not loading it again"
+                    );
+                    view.load_html(crate::page_restarts::GAVE_UP_PAGE, None);
+                }
+            });
+    })
 }
 
 /// Gives a new window the look of `theme` before the page draws in it: the window system's light or dark style (its

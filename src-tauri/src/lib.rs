@@ -24,6 +24,7 @@ mod dialogs;
 mod events;
 mod first_window;
 mod menu;
+mod page_restarts;
 
 pub use app::{webkit_defaults, WEBKIT_DEFAULTS};
 

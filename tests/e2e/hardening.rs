@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use pickboard_e2e::{app_binary, app_processes, App, TestResult};
+use pickboard_e2e::{app_binary, app_processes, processes_on, App, TestResult};
 use pickboard_lib::domain::{Score, Zone};
 use pickboard_lib::edits;
 use pickboard_lib::storage::ideas::IdeaEdit;
@@ -597,4 +597,71 @@ async fn the_window_shows_what_the_command_line_changed_meanwhile() -> TestResul
     .await?;
     app.wait_for_card_in("Unsorted", "Typed in the window").await?;
     app.quit().await
+}
+
+/// The page's processes: WebKit's web process, which draws the page and runs its scripts.
+fn web_processes(data: &Path) -> Vec<u32> {
+    processes_on(data)
+        .into_iter()
+        .filter(|(_, comm)| comm == "WebKitWebProces")
+        .map(|(pid, _)| pid)
+        .collect()
+}
+
+/// Ends the window's web process as the kernel's out-of-memory killer would, and waits until the app's output has
+/// said `then` once more than it had.
+async fn end_web_process(app: &App, data: &Path, then: &str) -> TestResult {
+    let said = |text: &str| {
+        std::fs::read_to_string(&app.log)
+            .unwrap_or_default()
+            .matches(text)
+            .count()
+    };
+    let before = said(then);
+    let processes = web_processes(data);
+    assert!(!processes.is_empty(), "no web process found for the window");
+    for pid in processes {
+        std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()?;
+    }
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while said(then) == before {
+        assert!(
+            Instant::now() < deadline,
+            "the app did not say {then:?} within 30 s of its web process ending"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Ok(())
+}
+
+/// WebKit's web process ended under the window (here by SIGKILL, as the kernel's out-of-memory killer ends it): the
+/// window loads its page again, whose scripts run and draw, up to three times a minute; the fourth time it says why
+/// it stops instead. Without the restart the window stays frozen on its last frame. (WebKit's driver deletes the
+/// session when the page's process ends, so the app's own output tells what happened; the page's side, reading the
+/// board afresh and saying so, is App.restart.test.tsx.)
+#[tokio::test]
+async fn the_page_comes_back_when_its_web_process_ends() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    app.add_idea("Typed before the crash").await?;
+    app.wait_for_card_in("Unsorted", "Typed before the crash").await?;
+
+    for _ in 0..3 {
+        end_web_process(&app, data.path(), "the window's page, loaded again, has drawn").await?;
+    }
+    end_web_process(&app, data.path(), "too often; not loading it again").await?;
+    // The window still answers: its app process is there, and quits when asked.
+    assert!(!app_processes(data.path()).is_empty());
+    let db = Connection::open(data.path().join(DB_FILE_NAME))?;
+    let saved: i64 = db.query_row(
+        "SELECT count(*) FROM ideas WHERE title = 'Typed before the crash'",
+        [],
+        |r| r.get(0),
+    )?;
+    assert_eq!(saved, 1);
+    app.stop().await
 }

@@ -20,7 +20,7 @@ import type {
   Preferences,
 } from "./lib/bindings";
 import { localDate } from "./lib/dates";
-import { NARROW_WINDOW } from "./lib/firstFrameRules";
+import { NARROW_WINDOW, pageRestarted } from "./lib/firstFrameRules";
 import { handedAtStart, handedIsStale } from "./lib/startup";
 
 // Dialogs that are not on screen at start are loaded when first opened, so that the first frame does not wait for them.
@@ -76,6 +76,10 @@ export function newBoardName(boards: readonly BoardSummary[]): string {
   }
 }
 
+/** What the page says when it was loaded again after its process ended. */
+export const RESTARTED_MESSAGE =
+  "Pickboard’s window stopped working and was opened again. Everything saved before it stopped is here.";
+
 export function App() {
   const queryClient = useQueryClient();
   // The boards and the board to show, handed over as the window opened: the first frame needs no round trip.
@@ -126,6 +130,14 @@ export function App() {
     },
     [showError],
   );
+
+  // Loaded again after the page's process ended (src-tauri/src/page_restarts.rs): say so once, and take the mark off
+  // the address so that a later reload is an ordinary one.
+  useEffect(() => {
+    if (!pageRestarted()) return;
+    window.history.replaceState(null, "", window.location.pathname);
+    toast({ message: RESTARTED_MESSAGE, duration: 10_000 });
+  }, [toast]);
 
   useEffect(() => {
     if (handed) {

@@ -27,6 +27,9 @@ pub struct OpenStatus {
 /// The page has drawn its first frame (the board, or the welcome screen): the work that waited for it starts.
 #[tauri::command]
 pub fn first_frame_shown(after: State<'_, Arc<AfterFirstFrame>>) {
+    if crate::page_restarts::drawn() {
+        eprintln!("pickboard: the window's page, loaded again, has drawn");
+    }
     after.run();
 }
 

@@ -3,7 +3,7 @@
 // index.html to this script's `data-entry` (see `firstFrame` in vite.config.ts), and the dev server leaves it where
 // it is.
 import type { Boot } from "../lib/bindings";
-import { FIRST_FRAME_ATTRIBUTE } from "../lib/firstFrameRules";
+import { FIRST_FRAME_ATTRIBUTE, pageRestarted } from "../lib/firstFrameRules";
 import { handOverWhenReplaced } from "./handOver";
 import { renderFirstFrame } from "./render";
 
@@ -23,7 +23,10 @@ function startApp() {
   document.head.append(script);
 }
 
-const handed = (window as { __PICKBOARD_BOOT__?: Boot }).__PICKBOARD_BOOT__ ?? null;
+// A page loaded again after its process ended draws nothing from what was handed at start: it is out of date.
+const handed = pageRestarted()
+  ? null
+  : ((window as { __PICKBOARD_BOOT__?: Boot }).__PICKBOARD_BOOT__ ?? null);
 const root = document.getElementById("root");
 if (root && renderFirstFrame(handed, root)) {
   root.setAttribute(FIRST_FRAME_ATTRIBUTE, "");

@@ -54,3 +54,14 @@ export function initials(name: string): string {
 
 /** Set on #root while it shows the first frame drawn before React (src/firstFrame), and taken off by React's own. */
 export const FIRST_FRAME_ATTRIBUTE = "data-first-frame";
+
+/**
+ * What the window adds to the page's address when it loads the page again after WebKit's web process ended under it
+ * (src-tauri/src/page_restarts.rs): what the window handed the page at start is out of date by then.
+ */
+export const RESTARTED_QUERY = "restarted";
+
+/** Whether this page was loaded again after its web process ended. */
+export function pageRestarted(search: string = window.location.search): boolean {
+  return new URLSearchParams(search).has(RESTARTED_QUERY);
+}

@@ -3,7 +3,7 @@
 // sender) starts only then.
 import { backend } from "./backend";
 import type { Boot } from "./bindings";
-import { FIRST_FRAME_ATTRIBUTE } from "./firstFrameRules";
+import { FIRST_FRAME_ATTRIBUTE, pageRestarted } from "./firstFrameRules";
 
 declare global {
   interface Window {
@@ -19,11 +19,12 @@ let handed: Boot | null | undefined;
 
 /**
  * What the backend handed the page as its window opened (the boards, the board to show, the preferences), so that
- * the first frame needs no round trip; `null` when it handed nothing (the database could not be opened). The same
- * answer for the page's whole life.
+ * the first frame needs no round trip; `null` when it handed nothing (the database could not be opened) or when the
+ * page was loaded again after its process ended (what was handed is out of date then). The same answer for the
+ * page's whole life.
  */
 export function handedAtStart(): Boot | null {
-  handed ??= window.__PICKBOARD_BOOT__ ?? null;
+  handed ??= pageRestarted() ? null : (window.__PICKBOARD_BOOT__ ?? null);
   return handed;
 }
 
