@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use pickboard_e2e::{app_binary, app_processes, processes_on, App, TestResult};
+use pickboard_e2e::{app_binary, app_processes, web_processes, App, TestResult};
 use pickboard_lib::domain::{Score, Zone};
 use pickboard_lib::edits;
 use pickboard_lib::storage::ideas::IdeaEdit;
@@ -597,15 +597,6 @@ async fn the_window_shows_what_the_command_line_changed_meanwhile() -> TestResul
     .await?;
     app.wait_for_card_in("Unsorted", "Typed in the window").await?;
     app.quit().await
-}
-
-/// The page's processes: WebKit's web process, which draws the page and runs its scripts.
-fn web_processes(data: &Path) -> Vec<u32> {
-    processes_on(data)
-        .into_iter()
-        .filter(|(_, comm)| comm == "WebKitWebProces")
-        .map(|(pid, _)| pid)
-        .collect()
 }
 
 /// Ends the window's web process as the kernel's out-of-memory killer would, and waits until the app's output has

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use fantoccini::key::Key;
-use pickboard_e2e::{processes_on, App, TestResult};
+use pickboard_e2e::{web_processes, App, TestResult};
 use rusqlite::Connection;
 
 mod accessibility;
@@ -169,11 +169,7 @@ async fn the_web_process_runs_with_pickboards_webkit_settings() -> TestResult {
     let app = App::launch(data.path()).await?;
     app.click_button("Start empty").await?;
     app.region("Implement").await?;
-    let web_processes: Vec<u32> = processes_on(data.path())
-        .into_iter()
-        .filter(|(_, comm)| comm.starts_with("WebKitWebProc"))
-        .map(|(pid, _)| pid)
-        .collect();
+    let web_processes = web_processes(data.path());
     assert!(
         !web_processes.is_empty(),
         "no WebKit web process found for the window"

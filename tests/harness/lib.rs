@@ -772,6 +772,15 @@ pub fn app_processes(data_dir: &Path) -> Vec<u32> {
         .collect()
 }
 
+/// WebKit's web processes on `data_dir`: those that draw the page and run its scripts.
+pub fn web_processes(data_dir: &Path) -> Vec<u32> {
+    processes_on(data_dir)
+        .into_iter()
+        .filter(|(_, comm)| comm.starts_with("WebKitWebProc"))
+        .map(|(pid, _)| pid)
+        .collect()
+}
+
 /// How a launch went: a window answered the session, or nothing answered and this describes what was running.
 enum Launch {
     Opened(Box<App>),
