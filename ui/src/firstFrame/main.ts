@@ -2,8 +2,7 @@
 // bundle. index.html runs it as a classic script right after #root; the build moves the page's entry module from
 // index.html to this script's `data-entry` (see `firstFrame` in vite.config.ts), and the dev server leaves it where
 // it is.
-import type { Boot } from "../lib/bindings";
-import { FIRST_FRAME_ATTRIBUTE, pageRestarted } from "../lib/firstFrameRules";
+import { FIRST_FRAME_ATTRIBUTE, handedBoot } from "../lib/firstFrameRules";
 import { handOverWhenReplaced } from "./handOver";
 import { renderFirstFrame } from "./render";
 
@@ -23,10 +22,8 @@ function startApp() {
   document.head.append(script);
 }
 
-// A page loaded again after its process ended draws nothing from what was handed at start: it is out of date.
-const handed = pageRestarted()
-  ? null
-  : ((window as { __PICKBOARD_BOOT__?: Boot }).__PICKBOARD_BOOT__ ?? null);
+// Nothing handed (or a page loaded again after its process ended, whose handed board is out of date): React draws.
+const handed = handedBoot();
 const root = document.getElementById("root");
 if (root && renderFirstFrame(handed, root)) {
   root.setAttribute(FIRST_FRAME_ATTRIBUTE, "");

@@ -1,6 +1,6 @@
 // The rules that React's components and the first frame drawn before them (src/firstFrame) both follow, kept here so
 // that the two draw the same board: neither imports the other, and this module imports neither React nor dnd-kit.
-import type { Theme } from "./bindings";
+import type { Boot, Theme } from "./bindings";
 
 /** Below this width the sidebar starts folded and opens over the board rather than beside it. */
 export const NARROW_WINDOW = "(max-width: 1099px)";
@@ -64,4 +64,20 @@ export const RESTARTED_QUERY = "restarted";
 /** Whether this page was loaded again after its web process ended. */
 export function pageRestarted(search: string = window.location.search): boolean {
   return new URLSearchParams(search).has(RESTARTED_QUERY);
+}
+
+declare global {
+  interface Window {
+    /** Defined by the window's initialization script (src-tauri/src/boot.rs) before the page's scripts run. */
+    __PICKBOARD_BOOT__?: Boot;
+  }
+}
+
+/**
+ * What the window handed this page as it opened, read by the first frame (firstFrame/main.ts) and once by React's
+ * bundle (`handedAtStart` in lib/startup.ts): `null` when it handed nothing, or when the page was loaded again after
+ * its process ended (what was handed is out of date then).
+ */
+export function handedBoot(): Boot | null {
+  return pageRestarted() ? null : (window.__PICKBOARD_BOOT__ ?? null);
 }

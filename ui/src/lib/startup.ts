@@ -3,14 +3,7 @@
 // sender) starts only then.
 import { backend } from "./backend";
 import type { Boot } from "./bindings";
-import { FIRST_FRAME_ATTRIBUTE, pageRestarted } from "./firstFrameRules";
-
-declare global {
-  interface Window {
-    /** Defined by the window's initialization script (src-tauri/src/boot.rs) before the page's scripts run. */
-    __PICKBOARD_BOOT__?: Boot;
-  }
-}
+import { FIRST_FRAME_ATTRIBUTE, handedBoot } from "./firstFrameRules";
 
 /** Older than this, what the window was handed is read again after the first frame (the page was loaded again). */
 const FRESH_MS = 5000;
@@ -24,7 +17,7 @@ let handed: Boot | null | undefined;
  * page's whole life.
  */
 export function handedAtStart(): Boot | null {
-  handed ??= pageRestarted() ? null : (window.__PICKBOARD_BOOT__ ?? null);
+  handed ??= handedBoot();
   return handed;
 }
 
