@@ -21,6 +21,20 @@ export default tseslint.config(
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
       // Event handlers that start async work return promises on purpose; errors are handled inside.
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      // WebKitGTK never frees an element whose inline style was changed through the CSSOM (React's `style` prop
+      // does that): inline styles go through lib/styleAttribute.ts, which writes the attribute.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name='style']",
+          message:
+            "Use ref={styleRef(…)} from lib/styleAttribute: WebKitGTK leaks elements styled through the CSSOM.",
+        },
+        {
+          selector: "MemberExpression[property.name='style'][object.type!='ThisExpression']",
+          message: "Use setStyle from lib/styleAttribute: WebKitGTK leaks elements styled through the CSSOM.",
+        },
+      ],
     },
   },
   {

@@ -9,6 +9,7 @@ import { SidePanel } from "../../components/SidePanel";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
+import { setStyle } from "../../lib/styleAttribute";
 import { ZONE_INFO, ZONES } from "../../lib/zones";
 import { Timeline } from "../history/Timeline";
 import {
@@ -105,8 +106,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
   useLayoutEffect(() => {
     const el = titleRef.current;
     if (!el) return;
-    el.style.height = "auto";
-    el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+    setStyle(el, "height: auto");
+    setStyle(el, { height: el.scrollHeight + el.offsetHeight - el.clientHeight });
   }, [draft.title]);
   const ids = {
     title: useId(),

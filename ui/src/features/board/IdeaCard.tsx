@@ -8,6 +8,7 @@ import { memo, type KeyboardEvent } from "react";
 import type { Idea } from "../../lib/bindings";
 import { initials } from "../../lib/firstFrameRules";
 import { ideaDragId } from "../../lib/dnd";
+import { useStyledRef } from "../../lib/styleAttribute";
 
 interface CardBodyProps {
   idea: Idea;
@@ -84,6 +85,8 @@ export const IdeaCard = memo(function IdeaCard({
     id: ideaDragId(idea.id),
   });
 
+  const ref = useStyledRef({ transform: CSS.Translate.toString(transform), transition }, setNodeRef);
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (!isDragging && (event.key === "e" || event.key === "E" || event.key === "F2")) {
       event.preventDefault();
@@ -100,9 +103,8 @@ export const IdeaCard = memo(function IdeaCard({
 
   return (
     <div
-      ref={setNodeRef}
+      ref={ref}
       className={`card${isDragging ? " card-placeholder" : ""}${selected ? " card-selected" : ""}${arrived ? " card-arrived" : ""}${dimmed ? " dimmed" : ""}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
       {...attributes}
       {...listeners}
       aria-roledescription="idea"

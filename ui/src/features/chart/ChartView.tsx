@@ -10,6 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 
 import type { Board, Idea } from "../../lib/bindings";
 import { PLANE_DROP_ID } from "../../lib/dnd";
+import { styleRef } from "../../lib/styleAttribute";
 import { placeLabels, type Box, type LabelPlace } from "./geometry";
 import { fractionOf, type Point } from "./scale";
 import {
@@ -561,14 +562,16 @@ export function ChartView({
       beneath={<canvas ref={canvasRef} className="plane-canvas" aria-hidden="true" />}
     >
       <div
-        ref={planeRef}
+        ref={styleRef(
+          {
+            left: -planeOffset.x,
+            top: -planeOffset.y,
+            width: layout ? layout.width * view.k : `${view.k * 100}%`,
+            height: layout ? layout.height * view.k : `${view.k * 100}%`,
+          },
+          planeRef,
+        )}
         className="plane-content"
-        style={{
-          left: -planeOffset.x,
-          top: -planeOffset.y,
-          width: layout ? layout.width * view.k : `${view.k * 100}%`,
-          height: layout ? layout.height * view.k : `${view.k * 100}%`,
-        }}
       >
         {items.map(({ idea, cell }) =>
           idea ? (
@@ -588,12 +591,12 @@ export function ChartView({
               key={cell.key}
               type="button"
               className="plane-cell"
-              style={{
+              ref={styleRef({
                 left: cell.badge.left + planeOffset.x,
                 top: cell.badge.top + planeOffset.y,
                 width: cell.badge.width,
                 height: cell.badge.height,
-              }}
+              })}
               aria-label={cellLabel(cell)}
               tabIndex={0}
               onClick={() => {
@@ -605,16 +608,16 @@ export function ChartView({
         {incoming && <PlaneGhost pointer={incoming.pointer} title={incoming.title} planeRect={planeRect} />}
       </div>
       {gesture?.kind === "rect" && (
-        <div className="plane-rect" style={rectStyle(gesture.start, gesture.end)} />
+        <div className="plane-rect" ref={styleRef({ ...rectBox(gesture.start, gesture.end) })} />
       )}
       {hover && !gesture && layout && (
         <div
           className="chart-hover"
           aria-hidden="true"
-          style={{
+          ref={styleRef({
             left: Math.min(hover.at.x + 14, layout.width - 260),
             top: Math.min(hover.at.y + 14, layout.height - 40),
-          }}
+          })}
         >
           <strong>{hover.cell.ideas.length} ideas here</strong>
           <ul>
@@ -650,9 +653,4 @@ function rectBox(a: Point, b: Point): Box {
     width: Math.abs(a.x - b.x),
     height: Math.abs(a.y - b.y),
   };
-}
-
-function rectStyle(a: Point, b: Point): React.CSSProperties {
-  const box = rectBox(a, b);
-  return { left: box.left, top: box.top, width: box.width, height: box.height };
 }

@@ -3,6 +3,7 @@
 import { memo } from "react";
 
 import type { Idea } from "../../lib/bindings";
+import { styleRef } from "../../lib/styleAttribute";
 import type { LabelPlace } from "./geometry";
 import { fractionOf } from "./scale";
 import { usePlaneDrag } from "./usePlaneDrag";
@@ -44,7 +45,11 @@ export const Marker = memo(function Marker(props: MarkerProps) {
     <button
       type="button"
       className={`marker zone-${idea.zone} marker-label-${label.side}${selected ? " marker-selected" : ""}${dimmed ? " dimmed" : ""}${live ? " marker-live" : ""}`}
-      style={{ left: `${at.x * 100}%`, top: `${at.y * 100}%`, transform: `translate(${dx}px, ${dy}px)` }}
+      ref={styleRef({
+        left: `${at.x * 100}%`,
+        top: `${at.y * 100}%`,
+        transform: `translate(${dx}px, ${dy}px)`,
+      })}
       aria-label={`${idea.title}, payoff ${shown.payoff}, cost/risk ${shown.cost}`}
       aria-pressed={selected}
       data-idea-id={idea.id}
@@ -66,16 +71,14 @@ export const Marker = memo(function Marker(props: MarkerProps) {
       <span className="marker-dot" aria-hidden="true" />
       <span
         className="marker-label"
-        style={
-          label.shift === 0
-            ? undefined
-            : {
-                translate:
-                  label.side === "left" || label.side === "right"
-                    ? `0 ${label.shift}px`
-                    : `${label.shift}px 0`,
-              }
-        }
+        ref={styleRef({
+          translate:
+            label.shift === 0
+              ? undefined
+              : label.side === "left" || label.side === "right"
+                ? `0 ${label.shift}px`
+                : `${label.shift}px 0`,
+        })}
       >
         {idea.title}
       </span>

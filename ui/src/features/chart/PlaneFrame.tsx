@@ -5,6 +5,7 @@
 import type { ReactNode, Ref } from "react";
 
 import type { Thresholds } from "../../lib/bindings";
+import { styleRef } from "../../lib/styleAttribute";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { fractionOf } from "./scale";
 import { ticks, WHOLE_PLANE, type View } from "./view";
@@ -76,7 +77,7 @@ export function PlaneFrame({
       <div className="plane-axis-y" aria-hidden="true">
         <span className="plane-axis-title">Payoff ↑</span>
         {payoffTicks.map((t) => (
-          <span key={t} className="plane-tick" style={{ top: pct(wy(1 - t / 10)) }}>
+          <span key={t} className="plane-tick" ref={styleRef({ top: pct(wy(1 - t / 10)) })}>
             {t}
           </span>
         ))}
@@ -93,18 +94,27 @@ export function PlaneFrame({
           const box = quadrantBoxes[q];
           if (box.width <= 0 || box.height <= 0) return null;
           return (
-            <div key={q} className={`plane-quadrant zone-${q}`} style={boxStyle(box)} aria-hidden="true" />
+            <div
+              key={q}
+              className={`plane-quadrant zone-${q}`}
+              ref={styleRef(boxStyle(box))}
+              aria-hidden="true"
+            />
           );
         })}
         {lineX >= 0 && lineX <= 1 && (
           <div
             className="plane-threshold plane-threshold-x"
-            style={{ left: pct(lineX) }}
+            ref={styleRef({ left: pct(lineX) })}
             aria-hidden="true"
           />
         )}
         {lineY >= 0 && lineY <= 1 && (
-          <div className="plane-threshold plane-threshold-y" style={{ top: pct(lineY) }} aria-hidden="true" />
+          <div
+            className="plane-threshold plane-threshold-y"
+            ref={styleRef({ top: pct(lineY) })}
+            aria-hidden="true"
+          />
         )}
         {beneath}
         {/* The names over the tints and what lies beneath, under the children. */}
@@ -112,7 +122,12 @@ export function PlaneFrame({
           const box = quadrantBoxes[q];
           if (box.width <= 0 || box.height <= 0) return null;
           return (
-            <div key={q} className={`plane-quadrant-box zone-${q}`} style={boxStyle(box)} aria-hidden="true">
+            <div
+              key={q}
+              className={`plane-quadrant-box zone-${q}`}
+              ref={styleRef(boxStyle(box))}
+              aria-hidden="true"
+            >
               <span className={`plane-quadrant-name plane-name-${q}`}>{ZONE_INFO[q].name}</span>
             </div>
           );
@@ -122,7 +137,7 @@ export function PlaneFrame({
       <div className="plane-axis-x" aria-hidden="true">
         <span className="plane-axis-title">Cost / risk →</span>
         {costTicks.map((t) => (
-          <span key={t} className="plane-tick" style={{ left: pct(wx(t / 10)) }}>
+          <span key={t} className="plane-tick" ref={styleRef({ left: pct(wx(t / 10)) })}>
             {t}
           </span>
         ))}

@@ -2,6 +2,7 @@
 // will get, so the user sees the spot before letting go. It re-renders on its own as the pointer moves.
 import { useSyncExternalStore } from "react";
 
+import { styleRef } from "../../lib/styleAttribute";
 import type { PointerStore } from "../board/dnd";
 import { scoresAt } from "./scale";
 
@@ -19,7 +20,7 @@ export function PlaneGhost({ pointer, title, planeRect }: PlaneGhostProps) {
   const y = Math.min(Math.max(at.y - rect.top, 0), rect.height);
   const { payoff, cost } = scoresAt({ x, y }, rect.width, rect.height);
   return (
-    <div className="marker-ghost" style={{ left: x, top: y }} role="status" aria-live="off">
+    <div className="marker-ghost" ref={styleRef({ left: x, top: y })} role="status" aria-live="off">
       <span className="marker-dot" aria-hidden="true" />
       <span className="marker-ghost-label">
         {title}

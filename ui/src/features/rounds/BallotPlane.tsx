@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import type { RoundIdea, Thresholds } from "../../lib/bindings";
+import { styleRef } from "../../lib/styleAttribute";
 import { scoresAt } from "../chart/scale";
 import { PlaneFrame } from "../chart/PlaneFrame";
 import { place, quadrantOf, toggleNoOpinion, unplace, type Ballot } from "./ballot";
@@ -187,7 +188,11 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
           );
         })}
         {ghost && carried && (
-          <div className="marker-ghost" style={{ left: ghost.left, top: ghost.top }} aria-hidden="true">
+          <div
+            className="marker-ghost"
+            ref={styleRef({ left: ghost.left, top: ghost.top })}
+            aria-hidden="true"
+          >
             <span className="marker-dot" />
             <span className="marker-ghost-label">
               {ideas.find((i) => i.key === carried.key)?.title}

@@ -3,6 +3,7 @@
 import { forwardRef } from "react";
 
 import type { Quadrant } from "../../lib/bindings";
+import { styleRef } from "../../lib/styleAttribute";
 import { fractionOf } from "../chart/scale";
 import { usePlaneDrag } from "../chart/usePlaneDrag";
 
@@ -50,10 +51,9 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
   const at = fractionOf(shown.payoff, shown.cost);
   return (
     <button
-      ref={ref}
+      ref={styleRef({ left: `${at.x * 100}%`, top: `${at.y * 100}%` }, ref)}
       type="button"
       className={`marker estimate-dot zone-${zone} marker-label-right${selected ? " marker-selected" : ""}${live ? " marker-live" : ""}`}
-      style={{ left: `${at.x * 100}%`, top: `${at.y * 100}%` }}
       aria-label={`${title}, ${what}: payoff ${shown.payoff}, cost/risk ${shown.cost}`}
       aria-pressed={selected}
       {...handlers}

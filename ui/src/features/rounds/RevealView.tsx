@@ -9,6 +9,7 @@ import { backend } from "../../lib/backend";
 import type { AxisStats, Board, IdeaStats, RoundView } from "../../lib/bindings";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
+import { styleRef } from "../../lib/styleAttribute";
 import { useSingleFlight } from "../../lib/useSingleFlight";
 import { fractionOf } from "../chart/scale";
 import { PlaneFrame } from "../chart/PlaneFrame";
@@ -150,7 +151,7 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
             <span
               key={`${dot.voter}-${i}`}
               className="vote-dot"
-              style={{ left: `${at.x * 100}%`, top: `${at.y * 100}%` }}
+              ref={styleRef({ left: `${at.x * 100}%`, top: `${at.y * 100}%` })}
               title={`${dot.voter}: payoff ${dot.payoff}, cost/risk ${dot.cost}`}
               role="img"
               aria-label={`${dot.voter}: payoff ${dot.payoff}, cost/risk ${dot.cost}`}
@@ -164,10 +165,10 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
         {median && (
           <span
             className="median-mark"
-            style={{
+            ref={styleRef({
               left: `${fractionOf(median[0], median[1]).x * 100}%`,
               top: `${fractionOf(median[0], median[1]).y * 100}%`,
-            }}
+            })}
             role="img"
             aria-label={`Median: payoff ${median[0]}, cost/risk ${median[1]}`}
           />
