@@ -88,7 +88,20 @@ async fn run(app: &App, script: &str, args: Vec<serde_json::Value>) -> TestResul
 /// One step of the session: six in ten are moves (a card opened, then 1–4 pressed), two are edits of a title in the
 /// details, two are view switches (to the chart and back). Each is the page's own events, sent by one script: through
 /// WebDriver's keyboard, a step took about a second, and the session would have lasted half an hour.
+/// `PICKBOARD_SOAK_ONLY` (`move`, `edit`, `view`) keeps one kind of step; `PICKBOARD_SOAK_PROBE` runs a script of
+/// its own at each step instead, given the step and `PICKBOARD_SOAK_PROBE_WITH` (tests/bench/probes/markers.js).
 async fn step(app: &App, i: usize) -> TestResult<&'static str> {
+    if let Ok(file) = std::env::var("PICKBOARD_SOAK_PROBE") {
+        // A path from the top of the checkout, as in docs/benchmarks.md.
+        let script = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("..")
+                .join(file),
+        )?;
+        let with = std::env::var("PICKBOARD_SOAK_PROBE_WITH").unwrap_or_else(|_| "cssom".into());
+        run(app, &script, vec![json!(i), json!(with)]).await?;
+        return Ok("probe");
+    }
     let kind = match std::env::var("PICKBOARD_SOAK_ONLY").as_deref() {
         Ok("move") => 0,
         Ok("edit") => 6,
@@ -179,10 +192,11 @@ async fn main() -> TestResult {
         webkit_settings()
     );
     println!(
-        "{} moves, {} edits, {} view switches in {:.0} s; {events} events in the board's history.\n",
+        "{} moves, {} edits, {} view switches, {} probe steps in {:.0} s; {events} events in the board's history.\n",
         counts.get("move").copied().unwrap_or(0),
         counts.get("edit").copied().unwrap_or(0),
         counts.get("view").copied().unwrap_or(0),
+        counts.get("probe").copied().unwrap_or(0),
         elapsed.as_secs_f64()
     );
     println!("| measure | after start-up | after the session | 30 s later | growth | target |\n|---|---|---|---|---|---|");
