@@ -383,6 +383,26 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
         dots.contains("Bo Lind: payoff") && dots.contains("Ana Ribeiro: payoff"),
         "{dots}"
     );
+    // Each estimate is drawn at its scores: the dots are placed by style attributes, which the CSP must let through
+    // (ui/src/lib/styleAttribute.ts); blocked, every dot sits in the plane's corner.
+    let off = ana
+        .client
+        .execute(
+            "const plane = document.querySelector('.reveal .plane').getBoundingClientRect();
+             return [...document.querySelectorAll('.vote-dot')].map(d => {
+               const [, payoff, cost] = d.getAttribute('aria-label').match(/payoff ([0-9.]+), cost\\/risk ([0-9.]+)/).map(Number);
+               const r = d.getBoundingClientRect();
+               return Math.hypot(r.left + r.width / 2 - (plane.left + plane.width * cost / 10),
+                                 r.top + r.height / 2 - (plane.top + plane.height * (1 - payoff / 10)));
+             });",
+            vec![],
+        )
+        .await?;
+    let off: Vec<f64> = serde_json::from_value(off)?;
+    assert!(
+        off.len() == 2 && off.iter().all(|d| *d < 3.0),
+        "pixels between each vote dot and its scores on the plane: {off:?}"
+    );
     ana.screenshot("round-reveal.png").await?;
     ana.set_theme("dark").await?;
     ana.screenshot("round-reveal-dark.png").await?;
