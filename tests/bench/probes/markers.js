@@ -2,7 +2,7 @@
 // chart's markers are made, drawn, and at the next step dropped. With PICKBOARD_SOAK_PROBE_WITH=cssom (the default)
 // each position is written through the CSSOM (`el.style.left = …`), as React's `style` prop does; with `attribute`,
 // as the `style` attribute, as lib/styleAttribute.ts does. On WebKitGTK 2.50 the first grows in a line (the dropped
-// markers are never freed) and the second stays flat: docs/benchmarks.md, "the leak is the CSSOM".
+// markers are never freed) and the second stays flat: docs/benchmarks.md, "the line was a WebKit leak".
 const [step, writeWith, done] = arguments;
 let host = document.getElementById("probe-host");
 if (!host) {

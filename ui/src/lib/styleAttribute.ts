@@ -4,7 +4,7 @@
 // `el.style.cssText = …`, and so React's `style` prop, which assigns each property that way. The element stays in
 // the web process after it leaves the page, with everything under it. The chart makes and drops hundreds of
 // positioned markers at each switch to it, so ten minutes of use grew by 70 %. The same declarations set as the
-// attribute are freed with the element (docs/benchmarks.md, "Ten minutes of use: the leak is the CSSOM").
+// attribute are freed with the element (docs/benchmarks.md, "Ten minutes of use: the line was a WebKit leak").
 // ESLint forbids the `style` prop and `.style` in the UI; positioned elements take `ref={styleRef(…)}` instead. The
 // CSP lets style attributes through for this (`style-src-attr 'unsafe-inline'`); `<style>` elements and scripts stay
 // blocked.
