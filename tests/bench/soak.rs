@@ -56,6 +56,21 @@ const EDIT: &str = "const [n, title, done] = arguments;
     };
     edit();";
 
+/// The probe's script (`PICKBOARD_SOAK_PROBE`, a path from the top of the checkout) and `PICKBOARD_SOAK_PROBE_WITH`,
+/// read once for the whole session.
+fn probe() -> TestResult<Option<(String, String)>> {
+    let Ok(file) = std::env::var("PICKBOARD_SOAK_PROBE") else {
+        return Ok(None);
+    };
+    let script = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(file),
+    )?;
+    let with = std::env::var("PICKBOARD_SOAK_PROBE_WITH").unwrap_or_else(|_| "cssom".into());
+    Ok(Some((script, with)))
+}
+
 /// A view switch: presses V on the board, and waits until `css` (the other view) shows.
 const SWITCH: &str = "const [css, done] = arguments;
     document.activeElement?.blur?.();
@@ -90,16 +105,9 @@ async fn run(app: &App, script: &str, args: Vec<serde_json::Value>) -> TestResul
 /// WebDriver's keyboard, a step took about a second, and the session would have lasted half an hour.
 /// `PICKBOARD_SOAK_ONLY` (`move`, `edit`, `view`) keeps one kind of step; `PICKBOARD_SOAK_PROBE` runs a script of
 /// its own at each step instead, given the step and `PICKBOARD_SOAK_PROBE_WITH` (tests/bench/probes/markers.js).
-async fn step(app: &App, i: usize) -> TestResult<&'static str> {
-    if let Ok(file) = std::env::var("PICKBOARD_SOAK_PROBE") {
-        // A path from the top of the checkout, as in docs/benchmarks.md.
-        let script = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("..")
-                .join(file),
-        )?;
-        let with = std::env::var("PICKBOARD_SOAK_PROBE_WITH").unwrap_or_else(|_| "cssom".into());
-        run(app, &script, vec![json!(i), json!(with)]).await?;
+async fn step(app: &App, i: usize, probe: Option<&(String, String)>) -> TestResult<&'static str> {
+    if let Some((script, with)) = probe {
+        run(app, script, vec![json!(i), json!(with)]).await?;
         return Ok("probe");
     }
     let kind = match std::env::var("PICKBOARD_SOAK_ONLY").as_deref() {
@@ -149,11 +157,12 @@ async fn main() -> TestResult {
 
     let operations = from_env("PICKBOARD_SOAK_OPERATIONS", OPERATIONS);
     let session = Duration::from_secs(from_env("PICKBOARD_SOAK_SECONDS", SESSION_SECONDS));
+    let probe = probe()?;
     let start = Instant::now();
     let mut counts = std::collections::BTreeMap::<&str, usize>::new();
     let mut samples = Vec::new();
     for i in 0..operations {
-        *counts.entry(step(&app, i).await?).or_default() += 1;
+        *counts.entry(step(&app, i, probe.as_ref()).await?).or_default() += 1;
         if i % 200 == 199 {
             samples.push((start.elapsed().as_secs(), pss_kib(data.path())));
         }
