@@ -446,6 +446,45 @@ async fn wait_for_scores(
     }
 }
 
+/// Drag and drop is loaded with the first input, not at start (ui/src/features/board/BoardDrag.tsx). A card dragged
+/// as the very first thing after start, pressed in the moment the pointer's first move is loading it, still lands;
+/// the press is handed to drag and drop once it is there.
+#[tokio::test]
+async fn a_card_dragged_as_the_first_input_after_start_lands() -> TestResult {
+    use pickboard_lib::domain::Zone;
+    use pickboard_lib::storage::{boards, ideas, Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    let (alpha, bravo) = ("Move CI runners to arm64", "Rotate TLS certificates");
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "Infra")?;
+            ideas::add(tx, board.id, alpha, Zone::Unsorted)?;
+            ideas::add(tx, board.id, bravo, Zone::Unsorted)
+        })?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.region("Implement").await?;
+    let loaded = "return document.querySelector('[id^=\"DndDescribedBy\"]') !== null;";
+    assert_eq!(
+        app.client.execute(loaded, vec![]).await?,
+        serde_json::Value::Bool(false),
+        "drag and drop should wait for the first input"
+    );
+
+    // By viewport points: the first move draws the board's body anew under drag and drop, so elements found before
+    // it are gone by the drop.
+    let centre = |(x, y, w, h): (f64, f64, f64, f64)| (x + w / 2.0, y + h / 2.0);
+    let from = centre(app.card(alpha).await?.rectangle().await?);
+    let to = centre(app.region("Implement").await?.rectangle().await?);
+    app.drag_between(from, to).await?;
+    app.expect_titles("Implement", &[alpha]).await?;
+    app.expect_titles("Unsorted", &[bravo]).await?;
+    app.wait_until("drag and drop is loaded", loaded).await?;
+    Ok(())
+}
+
 /// The chart view: drag a marker with the pointer to new scores, see them in the database and the idea in its new
 /// quadrant; undo with the keyboard; filter by a tag and see what dims.
 #[tokio::test]

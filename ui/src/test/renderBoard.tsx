@@ -3,9 +3,16 @@ import { render } from "@testing-library/react";
 import { vi } from "vitest";
 
 import { Providers } from "../components/Providers";
+import { forgetDragLayer, loadDragLayer } from "../features/board/BoardDrag";
 import { BoardScreen } from "../features/board/BoardScreen";
 
-export function renderBoard() {
+/** By default with drag and drop loaded, as after the first input, so that a test does not race its loading; with
+ * `dragAndDrop: "at first input"` as at start, before any input (BoardDrag.test.tsx). */
+export async function renderBoard({
+  dragAndDrop = "loaded",
+}: { dragAndDrop?: "loaded" | "at first input" } = {}) {
+  if (dragAndDrop === "loaded") await loadDragLayer();
+  else forgetDragLayer();
   return render(
     <Providers>
       <BoardScreen

@@ -57,7 +57,7 @@ async function cardsDrawnBy(act: () => Promise<void>): Promise<number> {
 describe("BoardScreen drawing", () => {
   it("draws again only the cards an opened idea changes, not all 80", async () => {
     fakeBackend(board(quadrants()), { list_events: () => [] });
-    renderBoard();
+    await renderBoard();
     const possible = await screen.findByRole("region", { name: "Possible" });
     await userEvent.click(within(possible).getByRole("button", { name: /^possible 1\b/ }));
     await screen.findByLabelText("Title", {}, { timeout: 5000 });
@@ -77,7 +77,7 @@ describe("BoardScreen drawing", () => {
       list_events: () => [],
       move_idea: (args) => edited({ ...mover, zone: args.zone, rank: 1000 }),
     });
-    renderBoard();
+    await renderBoard();
     const possible = await screen.findByRole("region", { name: "Possible" });
     await userEvent.click(within(possible).getByRole("button", { name: /^possible 3\b/ }));
     const place = await screen.findByLabelText("Place", {}, { timeout: 5000 });

@@ -14,7 +14,7 @@ describe("BoardScreen", () => {
         idea(3, "New", "unsorted"),
       ]),
     );
-    renderBoard();
+    await renderBoard();
     for (const name of ["Implement", "Challenge", "Possible", "Kill", "Unsorted"]) {
       expect(await screen.findByRole("region", { name })).toBeInTheDocument();
     }
@@ -28,7 +28,7 @@ describe("BoardScreen", () => {
 
   it("warns, before deleting a board, that its open team rounds could not be revealed without it", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]), { count_open_rounds: () => 2 });
-    renderBoard();
+    await renderBoard();
     await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
     const dialog = await screen.findByRole("dialog", { name: "Delete “Infra”?" });
@@ -41,7 +41,7 @@ describe("BoardScreen", () => {
 
   it("adds an idea to Unsorted from the New idea field", async () => {
     const fake = fakeBackend(board([]));
-    renderBoard();
+    await renderBoard();
     const field = await screen.findByLabelText("New idea");
     await userEvent.type(field, "Rotate TLS certificates{Enter}");
     const tray = screen.getByRole("region", { name: "Unsorted" });
@@ -56,7 +56,7 @@ describe("BoardScreen", () => {
 
   it("keeps what was typed in a quadrant's add field when another quadrant's field opens", async () => {
     fakeBackend(board([]));
-    renderBoard();
+    await renderBoard();
     await userEvent.click(await screen.findByRole("button", { name: "Add an idea to Implement" }));
     await userEvent.type(screen.getByLabelText("New idea in Implement"), "Half a thought");
     await userEvent.click(screen.getByRole("button", { name: "Add an idea to Kill" }));
@@ -66,7 +66,7 @@ describe("BoardScreen", () => {
 
   it("adds straight into a quadrant from its own add button", async () => {
     const fake = fakeBackend(board([]));
-    renderBoard();
+    await renderBoard();
     await userEvent.click(await screen.findByRole("button", { name: "Add an idea to Challenge" }));
     await userEvent.type(screen.getByLabelText("New idea in Challenge"), "Move Postgres{Enter}");
     await waitFor(() => {
@@ -77,7 +77,7 @@ describe("BoardScreen", () => {
   it("renders hostile titles as text, never as HTML", async () => {
     const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
     fakeBackend(board([idea(1, hostile, "implement")]));
-    const { container } = renderBoard();
+    const { container } = await renderBoard();
     expect(await screen.findByText(hostile)).toBeInTheDocument();
     expect(container.querySelector("img, script")).toBeNull();
   });
@@ -89,7 +89,7 @@ describe("BoardScreen", () => {
         idea(2, "New", "unsorted"),
       ]),
     );
-    renderBoard();
+    await renderBoard();
     const kill = await screen.findByRole("region", { name: "Kill" });
     expect(
       within(kill).getByRole("button", {
@@ -105,7 +105,7 @@ describe("BoardScreen", () => {
 
   it("deletes a focused card with the Delete key and offers Undo", async () => {
     const fake = fakeBackend(board([idea(1, "Drop me", "possible")]));
-    renderBoard();
+    await renderBoard();
     const card = await screen.findByRole("button", { name: /^Drop me/ });
     card.focus();
     await userEvent.keyboard("{Delete}");
@@ -124,7 +124,7 @@ describe("BoardScreen", () => {
         throw { kind: "notFound", message: "This idea no longer exists.", path: null };
       },
     });
-    renderBoard();
+    await renderBoard();
     const card = await screen.findByRole("button", { name: /^Keep me/ });
     card.focus();
     await userEvent.keyboard("{Delete}");
@@ -147,7 +147,7 @@ describe("BoardScreen", () => {
         return edited(idea(1, "Drop me", "possible"));
       },
     });
-    renderBoard();
+    await renderBoard();
     const card = await screen.findByRole("button", { name: /^Drop me/ });
     card.focus();
     await userEvent.keyboard("{Delete}");
@@ -169,7 +169,7 @@ describe("BoardScreen", () => {
     fakeBackend(board(many), {
       add_idea: (args) => edited({ ...idea(1000, args.title, args.zone), rank: 1000 }),
     });
-    renderBoard();
+    await renderBoard();
     const tray = await screen.findByRole("region", { name: "Unsorted" });
     await userEvent.type(within(tray).getByLabelText("New idea"), "Rotate TLS certificates{Enter}");
     const card = await within(tray).findByRole("button", { name: /^Rotate TLS certificates/ });
@@ -190,7 +190,7 @@ describe("BoardScreen", () => {
       list_events: () => [],
       move_idea: (args) => edited({ ...mover, zone: args.zone, rank: 1000 }),
     });
-    renderBoard();
+    await renderBoard();
     await userEvent.click(await screen.findByRole("button", { name: /^Rotate TLS certificates/ }));
     // The details load when first opened: give them time on a busy machine.
     await userEvent.selectOptions(await screen.findByLabelText("Place", {}, { timeout: 5000 }), "Possible");
@@ -236,7 +236,7 @@ describe("BoardScreen", () => {
         move_idea: (args) =>
           edited({ ...(args.id === first.id ? first : second), zone: args.zone, rank: 1000 }),
       });
-      renderBoard();
+      await renderBoard();
       const possible = await screen.findByRole("region", { name: "Possible" });
       const cards = () => within(possible).getAllByRole("button", { name: /^Idea \d+/ });
       await waitFor(() => {
@@ -279,7 +279,7 @@ describe("BoardScreen", () => {
     const fake = fakeBackend(board([start]), {
       update_idea: (args) => edited({ ...start, ...args.edit }),
     });
-    renderBoard();
+    await renderBoard();
     await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
     await userEvent.type(await screen.findByLabelText("Link", {}, { timeout: 5000 }), "www.example.com");
     await userEvent.type(screen.getByLabelText("Owner"), "ana{Enter}");
@@ -297,7 +297,7 @@ describe("BoardScreen", () => {
   it("renders a long zone a page at a time", async () => {
     const many = Array.from({ length: 300 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"));
     fakeBackend(board(many));
-    renderBoard();
+    await renderBoard();
     const possible = await screen.findByRole("region", { name: "Possible" });
     await waitFor(() => {
       expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(12);

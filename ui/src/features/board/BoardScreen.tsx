@@ -1,6 +1,5 @@
 // A board: the Unsorted tray beside the PICK chart (as quadrants, or as a plane), drag and drop between them, search,
 // undo and redo, the details of the selected idea and the board's activity.
-import { DndContext, DragOverlay } from "@dnd-kit/core";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
@@ -18,9 +17,8 @@ import { SearchBar } from "../search/SearchBar";
 import { AddIdeaField } from "./AddIdeaField";
 import { BoardToolbar, type BoardView } from "./BoardToolbar";
 import { findIdea } from "./columns";
-import { useBoardDnd } from "./dnd";
+import { BoardDrag, type DragState } from "./BoardDrag";
 import type { UnsavedField } from "./fields";
-import { DraggedCard } from "./IdeaCard";
 import { useBoard } from "./useBoard";
 import { useMenuCommands } from "./useMenuCommands";
 import { useShortcuts } from "./useShortcuts";
@@ -129,15 +127,12 @@ export function BoardScreen({
     },
     [thresholds],
   );
-  const dnd = useBoardDnd(
-    columns,
-    (id, zone, index) => {
+  const move = useCallback(
+    (id: number, zone: Zone, index: number) => {
       moveIdea(id, zone, index);
     },
-    placeOnPlane,
-    keyboardPlaneSpot,
+    [moveIdea],
   );
-  const dndView = dnd.view;
 
   // The first frame with the board on screen, for the start-up and board-load benchmarks.
   const loaded = board !== null;
@@ -261,20 +256,22 @@ export function BoardScreen({
   const selected = selectedId === null ? null : (findIdea(columns, selectedId)?.idea ?? null);
   // A zone is told of the selection and of the arrival only when they are among its ideas: the others are not drawn
   // again when a card is opened or moved.
-  const zoneOf = (id: number | undefined | null) =>
-    id === undefined || id === null ? null : (findIdea(dndView, id)?.zone ?? null);
-  const selectedZone = zoneOf(selectedId);
-  const arrivalZone = zoneOf(arrival?.id);
-  const zoneProps = (zone: Zone) => ({
-    zone,
-    ideas: dndView[zone],
-    isTarget: dnd.overZone === zone,
-    selectedId: selectedZone === zone ? selectedId : null,
-    arrival: arrivalZone === zone ? arrival : null,
-    matches,
-    onOpen: open,
-    onDelete,
-  });
+  const zonePropsIn = (dndView: DragState["view"], overZone: Zone | null) => {
+    const zoneOf = (id: number | undefined | null) =>
+      id === undefined || id === null ? null : (findIdea(dndView, id)?.zone ?? null);
+    const selectedZone = zoneOf(selectedId);
+    const arrivalZone = zoneOf(arrival?.id);
+    return (zone: Zone) => ({
+      zone,
+      ideas: dndView[zone],
+      isTarget: overZone === zone,
+      selectedId: selectedZone === zone ? selectedId : null,
+      arrival: arrivalZone === zone ? arrival : null,
+      matches,
+      onOpen: open,
+      onDelete,
+    });
+  };
 
   return (
     <div className="board-screen">
@@ -396,106 +393,120 @@ export function BoardScreen({
             onChange={setFilter}
           />
 
-          <DndContext {...dnd.dndContextProps}>
-            <div className="board-body">
-              <section className="tray zone zone-unsorted" aria-label={ZONE_INFO.unsorted.name} tabIndex={-1}>
-                <header className="zone-header">
-                  <h2 className="zone-name">{ZONE_INFO.unsorted.name}</h2>
-                  <span className="zone-count" aria-label={`${dndView.unsorted.length} ideas`}>
-                    {dndView.unsorted.length}
-                  </span>
-                </header>
-                <AddIdeaField
-                  label="New idea"
-                  placeholder="Type an idea, press Enter"
-                  showLabel
-                  onAdd={(title) => addAndShow(title, "unsorted")}
-                />
-                <ZoneList {...zoneProps("unsorted")} />
-              </section>
+          <BoardDrag
+            columns={columns}
+            onMove={move}
+            onPlaneDrop={placeOnPlane}
+            keyboardPlaneSpot={keyboardPlaneSpot}
+          >
+            {(dnd) => {
+              const dndView = dnd.view;
+              const zoneProps = zonePropsIn(dndView, dnd.overZone);
+              return (
+                <>
+                  <div className="board-body">
+                    <section
+                      className="tray zone zone-unsorted"
+                      aria-label={ZONE_INFO.unsorted.name}
+                      tabIndex={-1}
+                    >
+                      <header className="zone-header">
+                        <h2 className="zone-name">{ZONE_INFO.unsorted.name}</h2>
+                        <span className="zone-count" aria-label={`${dndView.unsorted.length} ideas`}>
+                          {dndView.unsorted.length}
+                        </span>
+                      </header>
+                      <AddIdeaField
+                        label="New idea"
+                        placeholder="Type an idea, press Enter"
+                        showLabel
+                        onAdd={(title) => addAndShow(title, "unsorted")}
+                      />
+                      <ZoneList {...zoneProps("unsorted")} />
+                    </section>
 
-              {view === "chart" ? (
-                <Suspense fallback={<div className="chart-view" aria-busy="true" />}>
-                  <ChartView
-                    board={board}
-                    selectedId={selectedId}
-                    matches={matches}
-                    planeRef={planeRef}
-                    onSelect={setSelectedId}
-                    onOpen={open}
-                    onPlace={place}
-                    incoming={
-                      dnd.activeIdea ? { title: dnd.activeIdea.title, pointer: dnd.planePointer } : null
-                    }
-                  />
-                </Suspense>
-              ) : (
-                <div className="chart">
-                  <div className="axis axis-payoff" aria-hidden="true">
-                    <span>Payoff ↑</span>
+                    {view === "chart" ? (
+                      <Suspense fallback={<div className="chart-view" aria-busy="true" />}>
+                        <ChartView
+                          board={board}
+                          selectedId={selectedId}
+                          matches={matches}
+                          planeRef={planeRef}
+                          onSelect={setSelectedId}
+                          onOpen={open}
+                          onPlace={place}
+                          incoming={
+                            dnd.activeIdea ? { title: dnd.activeIdea.title, pointer: dnd.planePointer } : null
+                          }
+                        />
+                      </Suspense>
+                    ) : (
+                      <div className="chart">
+                        <div className="axis axis-payoff" aria-hidden="true">
+                          <span>Payoff ↑</span>
+                        </div>
+                        <div className="quadrants">
+                          {QUADRANTS.map((q) => (
+                            <section
+                              key={q}
+                              className={`zone quadrant zone-${q}`}
+                              aria-label={ZONE_INFO[q].name}
+                              tabIndex={-1}
+                            >
+                              <header className="zone-header">
+                                <div>
+                                  <h2 className="zone-name">{ZONE_INFO[q].name}</h2>
+                                  <p className="zone-meaning">{ZONE_INFO[q].meaning}</p>
+                                </div>
+                                <span className="zone-count" aria-label={`${dndView[q].length} ideas`}>
+                                  {dndView[q].length}
+                                </span>
+                                <button
+                                  type="button"
+                                  className="icon-button zone-add"
+                                  aria-label={`Add an idea to ${ZONE_INFO[q].name}`}
+                                  title={`Add an idea to ${ZONE_INFO[q].name}`}
+                                  onClick={() => {
+                                    setAddingTo((open) => new Set(open).add(q));
+                                  }}
+                                >
+                                  +
+                                </button>
+                              </header>
+                              {addingTo.has(q) && (
+                                <AddIdeaField
+                                  label={`New idea in ${ZONE_INFO[q].name}`}
+                                  placeholder={`New idea in ${ZONE_INFO[q].name}`}
+                                  autoFocus
+                                  onAdd={(title) => addAndShow(title, q)}
+                                  onClose={() => {
+                                    setAddingTo((open) => {
+                                      const next = new Set(open);
+                                      next.delete(q);
+                                      return next;
+                                    });
+                                  }}
+                                />
+                              )}
+                              <ZoneList {...zoneProps(q)} />
+                            </section>
+                          ))}
+                        </div>
+                        <div className="axis axis-cost" aria-hidden="true">
+                          <span>Cost / risk →</span>
+                        </div>
+                      </div>
+                    )}
                   </div>
-                  <div className="quadrants">
-                    {QUADRANTS.map((q) => (
-                      <section
-                        key={q}
-                        className={`zone quadrant zone-${q}`}
-                        aria-label={ZONE_INFO[q].name}
-                        tabIndex={-1}
-                      >
-                        <header className="zone-header">
-                          <div>
-                            <h2 className="zone-name">{ZONE_INFO[q].name}</h2>
-                            <p className="zone-meaning">{ZONE_INFO[q].meaning}</p>
-                          </div>
-                          <span className="zone-count" aria-label={`${dndView[q].length} ideas`}>
-                            {dndView[q].length}
-                          </span>
-                          <button
-                            type="button"
-                            className="icon-button zone-add"
-                            aria-label={`Add an idea to ${ZONE_INFO[q].name}`}
-                            title={`Add an idea to ${ZONE_INFO[q].name}`}
-                            onClick={() => {
-                              setAddingTo((open) => new Set(open).add(q));
-                            }}
-                          >
-                            +
-                          </button>
-                        </header>
-                        {addingTo.has(q) && (
-                          <AddIdeaField
-                            label={`New idea in ${ZONE_INFO[q].name}`}
-                            placeholder={`New idea in ${ZONE_INFO[q].name}`}
-                            autoFocus
-                            onAdd={(title) => addAndShow(title, q)}
-                            onClose={() => {
-                              setAddingTo((open) => {
-                                const next = new Set(open);
-                                next.delete(q);
-                                return next;
-                              });
-                            }}
-                          />
-                        )}
-                        <ZoneList {...zoneProps(q)} />
-                      </section>
-                    ))}
+                  <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
+                    {dnd.liveMessage}
                   </div>
-                  <div className="axis axis-cost" aria-hidden="true">
-                    <span>Cost / risk →</span>
-                  </div>
-                </div>
-              )}
-            </div>
-            <DragOverlay dropAnimation={null}>
-              {dnd.activeIdea && <DraggedCard idea={dnd.activeIdea} />}
-            </DragOverlay>
-          </DndContext>
+                </>
+              );
+            }}
+          </BoardDrag>
         </>
       )}
-      <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
-        {dnd.liveMessage}
-      </div>
 
       <Suspense fallback={null}>
         {detailsOpen && selected && (

@@ -1,14 +1,12 @@
 // One idea on the board. Its accessible name is what it shows, in words: the title, then the owner, the scores, notes,
 // link and tags. It is dragged with the pointer or picked up with Space or Enter. The title is clamped to two lines and
 // shown whole on hover and focus.
-import { useSortable } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
-import { memo, type KeyboardEvent } from "react";
+import { memo, useContext, type KeyboardEvent } from "react";
 
 import type { Idea } from "../../lib/bindings";
 import { initials } from "../../lib/firstFrameRules";
-import { ideaDragId } from "../../lib/dnd";
 import { useStyledRef } from "../../lib/styleAttribute";
+import { DragHooksContext } from "./dragHooks";
 
 interface CardBodyProps {
   idea: Idea;
@@ -81,11 +79,11 @@ export const IdeaCard = memo(function IdeaCard({
   onOpen,
   onDelete,
 }: IdeaCardProps) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: ideaDragId(idea.id),
-  });
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useContext(
+    DragHooksContext,
+  ).useCard(idea.id);
 
-  const ref = useStyledRef({ transform: CSS.Translate.toString(transform), transition }, setNodeRef);
+  const ref = useStyledRef({ transform, transition }, setNodeRef);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (!isDragging && (event.key === "e" || event.key === "E" || event.key === "F2")) {

@@ -40,7 +40,7 @@ describe("a long quadrant at start-up", () => {
     }
     vi.stubGlobal("IntersectionObserver", NearEndObserver);
     fakeBackend(board(Array.from({ length: 100 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"))));
-    renderBoard();
+    await renderBoard();
     const possible = await screen.findByRole("region", { name: "Possible" });
     const cards = () => within(possible).queryAllByRole("button", { name: /^Idea \d+/ });
     await waitFor(() => {

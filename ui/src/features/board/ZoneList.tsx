@@ -3,18 +3,17 @@
 // one. An idea that arrives (just added, or moved here by a command) is shown wherever it lands, scrolled to and
 // highlighted: past the rendered cards, it is shown after them and the button for the ones between, so that a zone
 // never renders all its cards for one arrival (a number key sends an idea to the end of its quadrant).
-import { useDroppable } from "@dnd-kit/core";
-import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import type { Idea, Zone } from "../../lib/bindings";
-import { ideaDragId, zoneDropId } from "../../lib/dnd";
+import { ideaDragId } from "../../lib/dnd";
 import { CARDS_PER_PAGE, cardsThatFit, FIRST_CARDS } from "../../lib/firstFrameRules";
 import { formatCount } from "../../lib/numbers";
 import { afterFirstFrame, firstFrameShown } from "../../lib/startup";
 import { sameListOr } from "../../lib/lists";
 import { useKept } from "../../lib/useKept";
 import { ZONE_INFO } from "../../lib/zones";
+import { DragHooksContext } from "./dragHooks";
 import { IdeaCard } from "./IdeaCard";
 
 /** How far below the list's end the "Show more" button starts the next page: one list height, so that scrolling
@@ -44,7 +43,8 @@ interface ZoneListProps {
 /** Drawn again only when its own props change: a move touches two zones, and the others keep their cards as they are. */
 export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   const { zone, ideas, selectedId, matches, isTarget, arrival, onOpen, onDelete } = props;
-  const { setNodeRef } = useDroppable({ id: zoneDropId(zone) });
+  const drag = useContext(DragHooksContext);
+  const { setNodeRef } = drag.useZone(zone);
   const [limit, setLimit] = useState(() => (firstFrameShown() ? FIRST_CARDS : 0));
   /** Whether the list shows more by itself as its end comes near: not before the app's first frame, while it holds
    * only the cards that fit (its "Show more" button is near then, and would render a page of cards nobody scrolled
@@ -174,7 +174,7 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   );
 
   return (
-    <SortableContext items={items} strategy={verticalListSortingStrategy}>
+    <drag.List items={items}>
       <div
         ref={(node) => {
           setNodeRef(node);
@@ -199,6 +199,6 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
         )}
         {beyond && card(beyond)}
       </div>
-    </SortableContext>
+    </drag.List>
   );
 });

@@ -30,6 +30,7 @@ import { ideaDragId, parseIdeaId, parseZoneId, PLANE_DROP_ID, zoneDropId } from 
 import { NEIGHBOURS, ZONE_INFO } from "../../lib/zones";
 import { findIdea, moveInColumns, type Columns } from "./columns";
 import { refocusCard } from "./focus";
+import { createPointerStore, type Point } from "./pointerStore";
 
 const ARROWS: Record<string, "up" | "down" | "left" | "right"> = {
   ArrowUp: "up",
@@ -294,39 +295,6 @@ export function useBoardDnd(
         announcements,
         screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS },
       },
-    },
-  };
-}
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-/** A value that components read with `useSyncExternalStore`. */
-export interface PointerStore {
-  get: () => Point | null;
-  set: (next: Point | null) => void;
-  subscribe: (listener: () => void) => () => void;
-}
-
-function createPointerStore(): PointerStore {
-  let value: Point | null = null;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set: (next) => {
-      if (next === value || (next && value && next.x === value.x && next.y === value.y)) return;
-      value = next;
-      listeners.forEach((l) => {
-        l();
-      });
-    },
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
     },
   };
 }

@@ -5,11 +5,9 @@
 // where markers are too many to show one by one they are drawn on a canvas, shaded and counted per cell, each cell a
 // button of its own for the keyboard and screen readers (it zooms in). Real marker elements are made only for what
 // is shown one by one, selected or focused, so the page holds a few hundred elements whatever the board's size.
-import { useDroppable } from "@dnd-kit/core";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import type { Board, Idea } from "../../lib/bindings";
-import { PLANE_DROP_ID } from "../../lib/dnd";
 import { styleRef } from "../../lib/styleAttribute";
 import { placeLabels, type Box, type LabelPlace } from "./geometry";
 import { fractionOf, type Point } from "./scale";
@@ -26,7 +24,8 @@ import {
   type Cell,
   type View,
 } from "./view";
-import type { PointerStore } from "../board/dnd";
+import { DragHooksContext } from "../board/dragHooks";
+import type { PointerStore } from "../board/pointerStore";
 import { drawCells } from "./drawCells";
 import { IdeaList } from "./IdeaList";
 import { Marker } from "./Marker";
@@ -115,7 +114,7 @@ export function ChartView({
   planeRef,
   incoming = null,
 }: ChartViewProps) {
-  const { setNodeRef, isOver } = useDroppable({ id: PLANE_DROP_ID });
+  const { setNodeRef, isOver } = useContext(DragHooksContext).usePlane();
   const windowRef = useRef<HTMLDivElement | null>(null);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const rectCache = useRef<DOMRect | null>(null);

@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from "react";
 
 import { styleRef } from "../../lib/styleAttribute";
-import type { PointerStore } from "../board/dnd";
+import type { PointerStore } from "../board/pointerStore";
 import { scoresAt } from "./scale";
 
 interface PlaneGhostProps {

@@ -1,0 +1,121 @@
+// Drag and drop arrives with the first input, and the board's body is drawn anew under it: nothing the person was
+// doing in that moment is lost, and a card pressed before it was there is picked up once it is.
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import { board, fakeBackend, idea } from "../../test/fakeBackend";
+import { renderBoard } from "../../test/renderBoard";
+
+/** dnd-kit's hidden instructions, which every card points to once drag and drop is there. */
+function instructions(): Element | null {
+  return document.querySelector('[id^="DndDescribedBy"]');
+}
+
+async function loaded() {
+  await waitFor(() => {
+    expect(instructions()).not.toBeNull();
+  });
+}
+
+/** jsdom has no pointer events; dnd-kit's pointer sensor needs one that says it is the primary pointer. */
+class TestPointerEvent extends MouseEvent {
+  readonly pointerId: number;
+  readonly pointerType: string;
+  readonly isPrimary: boolean;
+  constructor(type: string, init: PointerEventInit = {}) {
+    super(type, init);
+    this.pointerId = init.pointerId ?? 1;
+    this.pointerType = init.pointerType ?? "mouse";
+    this.isPrimary = init.isPrimary ?? true;
+  }
+}
+
+describe("BoardDrag", () => {
+  it("draws the board with nothing to drag until the first input, then loads drag and drop", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]));
+    await renderBoard({ dragAndDrop: "at first input" });
+    const card = await screen.findByRole("button", { name: /^Patch bastion/ });
+    expect(card).not.toHaveAttribute("aria-describedby");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(instructions()).toBeNull();
+
+    fireEvent.pointerMove(document.body);
+    await loaded();
+    const now = screen.getByRole("button", { name: /^Patch bastion/ });
+    expect(now).toHaveAttribute("aria-describedby", instructions()?.id);
+  });
+
+  it("keeps what was typed, and the focus, when the body is drawn anew under drag and drop", async () => {
+    const fake = fakeBackend(board([]));
+    await renderBoard({ dragAndDrop: "at first input" });
+    const field = await screen.findByLabelText("New idea");
+    field.focus();
+    fireEvent.change(field, { target: { value: "Rotate TLS" } });
+
+    fireEvent.keyDown(field, { key: "Shift", code: "ShiftLeft" });
+    await loaded();
+    const drawnAnew = screen.getByLabelText("New idea");
+    expect(drawnAnew).not.toBe(field);
+    expect(drawnAnew).toHaveValue("Rotate TLS");
+    expect(drawnAnew).toHaveFocus();
+
+    await userEvent.keyboard(" certificates{Enter}");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "add_idea")?.args).toEqual({
+        boardId: 1,
+        title: "Rotate TLS certificates",
+        zone: "unsorted",
+      });
+    });
+  });
+
+  it("picks up a card on which Space was pressed before drag and drop was there", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill"), idea(2, "Add alerts", "kill")]));
+    await renderBoard({ dragAndDrop: "at first input" });
+    const card = await screen.findByRole("button", { name: /^Patch bastion/ });
+    card.focus();
+
+    const space = fireEvent.keyDown(card, { key: " ", code: "Space" });
+    expect(space).toBe(false); // the page does not scroll
+    await loaded();
+    const picked = screen.getByRole("button", { name: /^Patch bastion/ });
+    expect(picked).toHaveFocus();
+    await waitFor(() => {
+      expect(picked).toHaveClass("card-placeholder");
+    });
+    expect(
+      await screen.findByText(/^Picked up\. “Patch bastion” is in Kill, position 1 of 2\./),
+    ).toBeInTheDocument();
+
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: /^Patch bastion/ })).not.toHaveClass("card-placeholder");
+    });
+  });
+
+  it("drags a card pressed with the pointer before drag and drop was there", async () => {
+    vi.stubGlobal("PointerEvent", TestPointerEvent);
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]));
+    await renderBoard({ dragAndDrop: "at first input" });
+    const card = await screen.findByRole("button", { name: /^Patch bastion/ });
+
+    card.dispatchEvent(
+      new TestPointerEvent("pointerdown", { bubbles: true, button: 0, buttons: 1, clientX: 20, clientY: 20 }),
+    );
+    await loaded();
+    fireEvent(
+      document,
+      new TestPointerEvent("pointermove", { bubbles: true, buttons: 1, clientX: 60, clientY: 20 }),
+    );
+    await waitFor(() => {
+      expect(document.querySelector(".card-dragging")).not.toBeNull();
+    });
+    expect(screen.getByRole("button", { name: /^Patch bastion/ })).toHaveClass("card-placeholder");
+    fireEvent(document, new TestPointerEvent("pointerup", { bubbles: true, clientX: 60, clientY: 20 }));
+    await waitFor(() => {
+      expect(document.querySelector(".card-dragging")).toBeNull();
+    });
+    vi.unstubAllGlobals();
+  });
+});

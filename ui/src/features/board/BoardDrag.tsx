@@ -1,0 +1,125 @@
+// Drag and drop for the board's body, loaded with the first input rather than at start: @dnd-kit and the board's drag
+// logic are some 50 kB of script that the first frame does not need (docs/benchmarks.md). Until they are loaded the
+// body is drawn as it is with nothing to drag; the first pointer move, press, wheel turn or key anywhere in the window
+// loads them, and a card pressed in that moment is pressed again once they are there (bodyHandover.ts).
+import { useEffect, useState, type ReactNode } from "react";
+
+import type { Idea, Zone } from "../../lib/bindings";
+import { captureHandover, pressOf, type Handover, type Press } from "./bodyHandover";
+import type { Columns } from "./columns";
+import { createPointerStore, type Point, type PointerStore } from "./pointerStore";
+
+/** The board as a drag shows it, for the body to draw. */
+export interface DragState {
+  /** The columns, with the dragged card where it is now. */
+  view: Columns;
+  activeIdea: Idea | null;
+  /** The zone the dragged card is over. */
+  overZone: Zone | null;
+  /** What a screen reader is told of the drag. */
+  liveMessage: string;
+  /** Where the pointer is on the chart's plane while it drags an idea there. */
+  planePointer: PointerStore;
+}
+
+export interface BoardDragProps {
+  columns: Columns;
+  onMove: (id: number, zone: Zone, index: number) => void;
+  /** An idea dropped on the chart's plane, at this point of the viewport. */
+  onPlaneDrop: (id: number, clientX: number, clientY: number) => void;
+  /** Where on the chart's plane (viewport coordinates) an idea moved into `zone` by the keyboard lands; `null` when
+   * the plane is not on screen. */
+  keyboardPlaneSpot: (zone: Zone) => Point | null;
+  children: (drag: DragState) => ReactNode;
+}
+
+type DragLayerModule = typeof import("./dragLayer");
+
+let loaded: DragLayerModule | null = null;
+let loading: Promise<DragLayerModule> | null = null;
+
+/** Loads drag and drop once for the window; a failed load is tried again at the next call. */
+export function loadDragLayer(): Promise<DragLayerModule> {
+  loading ??= import("./dragLayer").then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Makes the next board start without drag and drop again, as a window does: for tests of its arrival. */
+export function forgetDragLayer(): void {
+  loaded = null;
+  loading = null;
+}
+
+/** The inputs that load drag and drop: any of them may be the start of a drag, or lead to one within moments. */
+const FIRST_INPUTS = ["pointermove", "pointerdown", "wheel", "keydown"] as const;
+
+const NO_PLANE_POINTER = createPointerStore();
+
+export function BoardDrag(props: BoardDragProps) {
+  // Drag and drop, and what the body drawn without it hands over; no handover when it was loaded before this board.
+  const [arrived, setArrived] = useState<{ layer: DragLayerModule; handover: Handover | null } | null>(() =>
+    loaded ? { layer: loaded, handover: null } : null,
+  );
+  const layer = arrived?.layer;
+
+  useEffect(() => {
+    if (layer) return;
+    let press: Press | null = null;
+    let requested = false;
+    let gone = false;
+    const onInput = (event: Event) => {
+      const pressed = pressOf(event);
+      if (pressed) {
+        press = pressed;
+        // Space would scroll the list; the press is the drag's, handed over once drag and drop is there.
+        if (pressed.kind === "key") event.preventDefault();
+      }
+      if (requested) return;
+      requested = true;
+      loadDragLayer().then(
+        (module) => {
+          if (gone) return;
+          setArrived({ layer: module, handover: captureHandover(press) });
+        },
+        (error: unknown) => {
+          requested = false;
+          console.error("Drag and drop could not be loaded; it is tried again at the next input.", error);
+        },
+      );
+    };
+    const onRelease = () => {
+      if (press?.kind === "pointer") press = null;
+    };
+    // Only a key's default is ever prevented: the pointer's and the wheel's listeners stay passive.
+    type Listener = [string, (event: Event) => void, AddEventListenerOptions];
+    const listeners: Listener[] = [
+      ...FIRST_INPUTS.map((name): Listener => [
+        name,
+        onInput,
+        { capture: true, passive: name !== "keydown" },
+      ]),
+      ["pointerup", onRelease, { capture: true, passive: true }],
+      ["pointercancel", onRelease, { capture: true, passive: true }],
+    ];
+    for (const [name, listener, options] of listeners) window.addEventListener(name, listener, options);
+    return () => {
+      gone = true;
+      for (const [name, listener, options] of listeners) window.removeEventListener(name, listener, options);
+    };
+  }, [layer]);
+
+  if (arrived) return <arrived.layer.DragLayer {...props} handover={arrived.handover} />;
+  return props.children({
+    view: props.columns,
+    activeIdea: null,
+    overZone: null,
+    liveMessage: "",
+    planePointer: NO_PLANE_POINTER,
+  });
+}

@@ -1,0 +1,150 @@
+// When drag and drop arrives (BoardDrag.tsx), the board's body is mounted anew under it. What the person was doing
+// there carries over: where each list was scrolled, the focus, what was typed in a field, and a card pressed or picked
+// up with Space or Enter in the moment before, which is then pressed again on the new card.
+
+/** The element the board's body is drawn in: one per window. */
+export const BODY_SELECTOR = ".board-body";
+
+/** A press on a card that drag and drop was not there yet to see. */
+export type Press =
+  | { kind: "pointer"; id: number; init: PointerEventInit }
+  | { kind: "key"; id: number; key: string; code: string };
+
+export interface Handover {
+  scroll: { spot: Spot; top: number; left: number }[];
+  /** The focused element, and what was typed in it. */
+  focus: { spot: Spot; value: string | null; selection: [number, number] | null } | null;
+  press: Press | null;
+}
+
+function cardSelector(id: number): string {
+  return `.card[data-idea-id="${id}"]`;
+}
+
+/** Where `el` is in `root`: the index of each element on the way down. The body drawn anew is the same markup. */
+function pathOf(el: Element, root: Element): number[] {
+  const path: number[] = [];
+  for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+    path.unshift(at.parentElement ? [...at.parentElement.children].indexOf(at) : 0);
+  }
+  return path;
+}
+
+function atPath(root: Element, path: number[], localName: string): HTMLElement | null {
+  let at: Element | undefined = root;
+  for (const index of path) at = at?.children[index];
+  return at instanceof HTMLElement && at.localName === localName ? at : null;
+}
+
+/** Finds an element of the body as it was in the body drawn anew: a card by its idea, anything else by its place. */
+interface Spot {
+  card: number | null;
+  path: number[];
+  localName: string;
+}
+
+function spotOf(el: Element, body: Element): Spot {
+  const card = el.closest<HTMLElement>(".card[data-idea-id]");
+  return { card: card ? Number(card.dataset.ideaId) : null, path: pathOf(el, body), localName: el.localName };
+}
+
+function find(body: Element, spot: Spot): HTMLElement | null {
+  if (spot.card !== null) return body.querySelector<HTMLElement>(cardSelector(spot.card));
+  return atPath(body, spot.path, spot.localName);
+}
+
+/** What is to carry over from the body as it is now. */
+export function captureHandover(press: Press | null): Handover {
+  const body = document.querySelector(BODY_SELECTOR);
+  const scroll: Handover["scroll"] = [];
+  let focus: Handover["focus"] = null;
+  if (body) {
+    for (const list of body.querySelectorAll<HTMLElement>(".zone-list[data-zone]")) {
+      if (list.scrollTop !== 0 || list.scrollLeft !== 0) {
+        scroll.push({ spot: spotOf(list, body), top: list.scrollTop, left: list.scrollLeft });
+      }
+    }
+    const active = document.activeElement;
+    if (active && active !== body && body.contains(active)) {
+      const field =
+        active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null;
+      focus = {
+        spot: spotOf(active, body),
+        value: field?.value ?? null,
+        selection: field ? [field.selectionStart ?? 0, field.selectionEnd ?? 0] : null,
+      };
+    }
+  }
+  return { scroll, focus, press };
+}
+
+/** Puts back the scroll and the focus, and what was typed, in the body drawn anew. Run before it is painted. */
+export function restoreHandover({ scroll, focus }: Handover): void {
+  const body = document.querySelector(BODY_SELECTOR);
+  if (!body) return;
+  for (const { spot, top, left } of scroll) {
+    const list = find(body, spot);
+    if (list) {
+      list.scrollTop = top;
+      list.scrollLeft = left;
+    }
+  }
+  if (!focus) return;
+  const el = find(body, focus.spot);
+  if (!el) return;
+  el.focus({ preventScroll: true });
+  if (focus.value === null || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
+  if (el.value !== focus.value) {
+    // The field is React's: its state follows an input event, not a value set from outside.
+    const prototype =
+      el instanceof HTMLInputElement ? HTMLInputElement.prototype : HTMLTextAreaElement.prototype;
+    Object.getOwnPropertyDescriptor(prototype, "value")?.set?.call(el, focus.value);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  if (focus.selection) el.setSelectionRange(...focus.selection);
+}
+
+/** Presses the card again, now that drag and drop listens: the drag goes on as if it had been there all along. */
+export function replayPress(press: Press): void {
+  const card = document.querySelector<HTMLElement>(`${BODY_SELECTOR} ${cardSelector(press.id)}`);
+  if (!card) return;
+  if (press.kind === "pointer") {
+    card.dispatchEvent(new PointerEvent("pointerdown", { ...press.init, bubbles: true, cancelable: true }));
+    return;
+  }
+  card.focus({ preventScroll: true });
+  card.dispatchEvent(
+    new KeyboardEvent("keydown", { key: press.key, code: press.code, bubbles: true, cancelable: true }),
+  );
+}
+
+/** The press that `event` is, when it starts a drag of a card: a primary button down, or Space or Enter. */
+export function pressOf(event: Event): Press | null {
+  const target = event.target instanceof Element ? event.target : null;
+  const card = target?.closest<HTMLElement>(`${BODY_SELECTOR} .card[data-idea-id]`);
+  const id = Number(card?.dataset.ideaId);
+  if (!card || !Number.isInteger(id)) return null;
+  if (event.type === "pointerdown" && event instanceof MouseEvent && event.button === 0) {
+    const pointer = event as PointerEvent;
+    return {
+      kind: "pointer",
+      id,
+      init: {
+        clientX: pointer.clientX,
+        clientY: pointer.clientY,
+        screenX: pointer.screenX,
+        screenY: pointer.screenY,
+        pointerId: pointer.pointerId,
+        pointerType: pointer.pointerType,
+        isPrimary: true,
+        button: 0,
+        buttons: 1,
+      },
+    };
+  }
+  if (event instanceof KeyboardEvent && event.type === "keydown" && target === card) {
+    if (event.code === "Space" || event.code === "Enter")
+      return { kind: "key", id, key: event.key, code: event.code };
+  }
+  return null;
+}

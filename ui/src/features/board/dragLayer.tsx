@@ -1,0 +1,87 @@
+// Drag and drop on @dnd-kit, loaded with the first input (BoardDrag.tsx): the board's body under a `DndContext`, the
+// hooks its cards, lists and the chart's plane drag and drop with, and the card that follows the pointer.
+import { DndContext, DragOverlay, useDroppable } from "@dnd-kit/core";
+import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { useEffect, useLayoutEffect, type ReactNode } from "react";
+
+import type { Zone } from "../../lib/bindings";
+import { ideaDragId, PLANE_DROP_ID, zoneDropId } from "../../lib/dnd";
+import type { BoardDragProps } from "./BoardDrag";
+import { replayPress, restoreHandover, type Handover } from "./bodyHandover";
+import { useBoardDnd } from "./dnd";
+import { DragHooksContext, type CardDrag, type DragHooks, type DropTarget } from "./dragHooks";
+import { DraggedCard } from "./IdeaCard";
+
+function useSortableCard(id: number): CardDrag {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: ideaDragId(id),
+  });
+  return {
+    attributes,
+    listeners,
+    setNodeRef,
+    transform: CSS.Translate.toString(transform),
+    transition,
+    isDragging,
+  };
+}
+
+function useZoneDrop(zone: Zone): DropTarget {
+  const { setNodeRef, isOver } = useDroppable({ id: zoneDropId(zone) });
+  return { setNodeRef, isOver };
+}
+
+function usePlaneDrop(): DropTarget {
+  const { setNodeRef, isOver } = useDroppable({ id: PLANE_DROP_ID });
+  return { setNodeRef, isOver };
+}
+
+function SortableList({ items, children }: { items: string[]; children: ReactNode }) {
+  return (
+    <SortableContext items={items} strategy={verticalListSortingStrategy}>
+      {children}
+    </SortableContext>
+  );
+}
+
+const LIVE_HOOKS: DragHooks = {
+  live: true,
+  useCard: useSortableCard,
+  useZone: useZoneDrop,
+  usePlane: usePlaneDrop,
+  List: SortableList,
+};
+
+interface DragLayerProps extends BoardDragProps {
+  /** What the body drawn without drag and drop leaves to this one; null when drag and drop was there from the start. */
+  handover: Handover | null;
+}
+
+export function DragLayer({
+  columns,
+  onMove,
+  onPlaneDrop,
+  keyboardPlaneSpot,
+  children,
+  handover,
+}: DragLayerProps) {
+  const dnd = useBoardDnd(columns, onMove, onPlaneDrop, keyboardPlaneSpot);
+
+  useLayoutEffect(() => {
+    if (handover) restoreHandover(handover);
+  }, [handover]);
+  // After the cards' own effects, which register them with @dnd-kit.
+  useEffect(() => {
+    if (handover?.press) replayPress(handover.press);
+  }, [handover]);
+
+  return (
+    <DndContext {...dnd.dndContextProps}>
+      <DragHooksContext value={LIVE_HOOKS}>{children(dnd)}</DragHooksContext>
+      <DragOverlay dropAnimation={null}>
+        {dnd.activeIdea && <DraggedCard idea={dnd.activeIdea} />}
+      </DragOverlay>
+    </DndContext>
+  );
+}
