@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
 use pickboard_e2e::{web_processes, App, TestResult};
 use rusqlite::Connection;
@@ -505,6 +506,48 @@ async fn a_marker_dragged_on_the_chart_is_saved_and_undone_with_the_keyboard() -
         ))
         .await?;
     app.screenshot("chart-light.png").await?;
+
+    // Escape in the middle of a drag puts the marker back, and nothing is saved.
+    let (mx, my, mw, mh) = marker.rectangle().await?;
+    let (sx, sy) = (mx + mw / 2.0, my + mh / 2.0);
+    let to = |dx: f64| PointerAction::MoveTo {
+        duration: Some(Duration::from_millis(16)),
+        x: sx + dx,
+        y: sy - dx,
+    };
+    app.client
+        .perform_actions(
+            MouseActions::new("mouse".into())
+                .then(to(0.0))
+                .then(PointerAction::Down {
+                    button: MOUSE_BUTTON_LEFT,
+                })
+                .then(to(30.0))
+                .then(to(80.0)),
+        )
+        .await?;
+    let live = "return document.querySelector('.marker-live') !== null;";
+    app.wait_until("the marker follows the pointer", live).await?;
+    app.press(&[Key::Escape]).await?;
+    app.wait_until(
+        "the marker is back where it was",
+        "return document.querySelector('.marker-live') === null;",
+    )
+    .await?;
+    app.client
+        .perform_actions(
+            MouseActions::new("mouse".into())
+                .then(to(120.0))
+                .then(PointerAction::Up {
+                    button: MOUSE_BUTTON_LEFT,
+                }),
+        )
+        .await?;
+    app.client.release_actions().await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(stored_scores(data.path(), title)?, (Some(20), Some(30)));
+    let label = marker.attr("aria-label").await?.unwrap_or_default();
+    assert!(label.ends_with("payoff 2, cost/risk 3"), "{label}");
 
     // Drag it to payoff 8, cost/risk 2: the top left, Implement.
     let (px, py, pw, ph) = plane.rectangle().await?;

@@ -23,7 +23,10 @@ export const SHORTCUTS: [string, string][] = [
   ["Ctrl+Z", "Undo"],
   ["Ctrl+Shift+Z or Ctrl+Y", "Redo"],
   ["Ctrl+F", "Search"],
-  ["Escape", "Close the panel, dialog or menu, clear the search, cancel a drag"],
+  [
+    "Escape",
+    "Close the panel, dialog or menu, clear the search, cancel a drag (on the chart: a marker dragged or nudged, before it is saved)",
+  ],
   ["?", "This list"],
 ];
 

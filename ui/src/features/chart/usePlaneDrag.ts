@@ -1,5 +1,6 @@
 // Dragging a dot on the plane with the pointer, or nudging it with the arrow keys (0.1; Shift: 1). While it moves,
 // `live` holds the scores it would get; it is placed once, on drop, and a burst of nudges is placed as one change.
+// Escape puts back a move not placed yet: the dot returns to where it was and nothing is saved.
 import { useEffect, useRef, useState } from "react";
 
 import { scoresAt, type Point } from "./scale";
@@ -40,6 +41,26 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
     },
     [],
   );
+
+  // While a move is under way, Escape is its own, wherever the focus is (a dragged dot need not have it): it does not
+  // reach the page's other keys, which would close a panel or drop the selection as well.
+  const moving = live !== null;
+  useEffect(() => {
+    if (!moving) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      e.preventDefault();
+      e.stopPropagation();
+      drag.current = null;
+      if (nudgeTimer.current !== null) window.clearTimeout(nudgeTimer.current);
+      nudgeTimer.current = null;
+      setLive(null);
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => {
+      window.removeEventListener("keydown", onKey, true);
+    };
+  }, [moving]);
 
   function scoresFor(clientX: number, clientY: number) {
     const rect = planeRect();
