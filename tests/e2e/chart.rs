@@ -502,6 +502,22 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     )
     .await?;
     app.screenshot("chart-2000-hover.png").await?;
+    // Near the plane's bottom right corner the list opens above and left of the pointer, whole.
+    let (cx, cy) = at(0.4, 9.6);
+    app.client
+        .perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(50)),
+            x: cx,
+            y: cy,
+        }))
+        .await?;
+    app.wait_until(
+        "the list near the corner is inside the chart",
+        "const h = document.querySelector('.chart-hover'); if (!h) return false;
+         const r = h.getBoundingClientRect(), w = h.offsetParent.getBoundingClientRect();
+         return r.left >= w.left && r.right <= w.right && r.top >= w.top && r.bottom <= w.bottom;",
+    )
+    .await?;
 
     // A rectangle around payoff 4.9–5.1, cost/risk 4.9–5.1 lists exactly the ideas there.
     let expected: i64 = rusqlite::Connection::open(data.path().join(DB_FILE_NAME))?.query_row(

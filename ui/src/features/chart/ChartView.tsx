@@ -8,7 +8,7 @@
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import type { Board, Idea } from "../../lib/bindings";
-import { styleRef } from "../../lib/styleAttribute";
+import { styleRef, type Declarations } from "../../lib/styleAttribute";
 import { placeLabels, type Box, type LabelPlace } from "./geometry";
 import { fractionOf, type Point } from "./scale";
 import {
@@ -121,7 +121,10 @@ export function ChartView({
   const { payoff: tp, cost: tc } = board.thresholds;
   const [view, setViewState] = useState<View>(WHOLE_PLANE);
   const viewRef = useRef(view);
+  const [hover, setHover] = useState<{ cell: Cell; at: Point } | null>(null);
+  // A zoom or a pan puts another cell under the pointer: its list shows at the pointer's next move.
   const setView = useCallback((next: View | ((v: View) => View)) => {
+    setHover(null);
     setViewState((v) => {
       const value = clampView(typeof next === "function" ? next(v) : next);
       viewRef.current = value;
@@ -131,7 +134,6 @@ export function ChartView({
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const gestureRef = useRef<Gesture | null>(null);
-  const [hover, setHover] = useState<{ cell: Cell; at: Point } | null>(null);
   const [list, setList] = useState<{ title: string; ideas: Idea[] } | null>(null);
   /** Where (window fractions) the focus should land after the view changes, e.g. inside a cell zoomed into. */
   const pendingFocus = useRef<Point | null>(null);
@@ -610,14 +612,7 @@ export function ChartView({
         <div className="plane-rect" ref={styleRef({ ...rectBox(gesture.start, gesture.end) })} />
       )}
       {hover && !gesture && layout && (
-        <div
-          className="chart-hover"
-          aria-hidden="true"
-          ref={styleRef({
-            left: Math.min(hover.at.x + 14, layout.width - 260),
-            top: Math.min(hover.at.y + 14, layout.height - 40),
-          })}
-        >
+        <div className="chart-hover" aria-hidden="true" ref={styleRef(hoverBox(hover.at, layout))}>
           <strong>{hover.cell.ideas.length} ideas here</strong>
           <ul>
             {hover.cell.ideas.slice(0, 8).map((idea) => (
@@ -643,6 +638,15 @@ export function ChartView({
       )}
     </PlaneFrame>
   );
+}
+
+/** Where the list of a cell's ideas goes: beside the pointer, on the side of it with more room across and down. */
+function hoverBox(at: Point, size: { width: number; height: number }): Declarations {
+  const gap = 14;
+  return {
+    ...(at.x < size.width / 2 ? { left: at.x + gap } : { right: size.width - at.x + gap }),
+    ...(at.y < size.height / 2 ? { top: at.y + gap } : { bottom: size.height - at.y + gap }),
+  };
 }
 
 function rectBox(a: Point, b: Point): Box {
