@@ -301,6 +301,18 @@ async fn a_keyboard_move_on_the_chart_shows_where_the_idea_lands() -> TestResult
 
 /// Adds `count` placed ideas spread over the whole plane to a new board `name` (a deterministic spread, the
 /// benchmarks' own), each titled "Idea n: …"; returns the board's id.
+/// Moves the pointer to viewport point (`x`, `y`), over a frame or so, without pressing.
+async fn hover_at(app: &App, x: f64, y: f64) -> TestResult {
+    app.client
+        .perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(50)),
+            x,
+            y,
+        }))
+        .await?;
+    Ok(())
+}
+
 fn seed_spread(db: &mut pickboard_lib::storage::Db, count: usize, name: &str) -> TestResult<i64> {
     use pickboard_lib::domain::{Score, Zone};
     use pickboard_lib::storage::{boards, ideas};
@@ -489,13 +501,7 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
 
     // The pointer over a crowded spot lists what is there.
     let (hx, hy) = at(5.0, 5.0);
-    app.client
-        .perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
-            duration: Some(Duration::from_millis(50)),
-            x: hx,
-            y: hy,
-        }))
-        .await?;
+    hover_at(&app, hx, hy).await?;
     app.wait_until(
         "the ideas under the pointer are listed",
         "return /^\\d+ ideas here/.test(document.querySelector('.chart-hover')?.textContent ?? '');",
@@ -504,13 +510,7 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     app.screenshot("chart-2000-hover.png").await?;
     // Near the plane's bottom right corner the list opens above and left of the pointer, whole.
     let (cx, cy) = at(0.4, 9.6);
-    app.client
-        .perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
-            duration: Some(Duration::from_millis(50)),
-            x: cx,
-            y: cy,
-        }))
-        .await?;
+    hover_at(&app, cx, cy).await?;
     app.wait_until(
         "the list near the corner is inside the chart",
         "const h = document.querySelector('.chart-hover'); if (!h) return false;
