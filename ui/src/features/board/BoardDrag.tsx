@@ -2,7 +2,15 @@
 // logic are some 50 kB of script that the first frame does not need (docs/benchmarks.md). Until they are loaded the
 // body is drawn as it is with nothing to drag; the first pointer move, press, wheel turn or key anywhere in the window
 // loads them, and a card pressed in that moment is pressed again once they are there (bodyHandover.ts).
-import { useEffect, useState, type ReactNode } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from "react";
 
 import type { Idea, Zone } from "../../lib/bindings";
 import { captureHandover, pressOf, type Handover, type Press } from "./bodyHandover";
@@ -62,21 +70,25 @@ const FIRST_INPUTS = ["pointermove", "pointerdown", "wheel", "keydown"] as const
 const NO_PLANE_POINTER = createPointerStore();
 
 export function BoardDrag(props: BoardDragProps) {
-  // Drag and drop, and what the body drawn without it hands over; no handover when it was loaded before this board.
-  const [arrived, setArrived] = useState<{ layer: DragLayerModule; handover: Handover | null } | null>(() =>
-    loaded ? { layer: loaded, handover: null } : null,
-  );
-  const layer = arrived?.layer;
+  const [layer, setLayer] = useState(loaded);
+  // A card pressed while drag and drop loads, and what the body drawn without it hands over to the one drawn with it:
+  // taken as the still body leaves the page, after the last key it saw.
+  const press = useRef<Press | null>(null);
+  const handover = useRef<Handover | null>(null);
+  const takeHandover = useCallback(() => {
+    const taken = handover.current;
+    handover.current = null;
+    return taken;
+  }, []);
 
   useEffect(() => {
     if (layer) return;
-    let press: Press | null = null;
     let requested = false;
     let gone = false;
     const onInput = (event: Event) => {
       const pressed = pressOf(event);
       if (pressed) {
-        press = pressed;
+        press.current = pressed;
         // Space would scroll the list; the press is the drag's, handed over once drag and drop is there.
         if (pressed.kind === "key") event.preventDefault();
       }
@@ -84,8 +96,7 @@ export function BoardDrag(props: BoardDragProps) {
       requested = true;
       loadDragLayer().then(
         (module) => {
-          if (gone) return;
-          setArrived({ layer: module, handover: captureHandover(press) });
+          if (!gone) setLayer(module);
         },
         (error: unknown) => {
           requested = false;
@@ -94,7 +105,7 @@ export function BoardDrag(props: BoardDragProps) {
       );
     };
     const onRelease = () => {
-      if (press?.kind === "pointer") press = null;
+      if (press.current?.kind === "pointer") press.current = null;
     };
     // Only a key's default is ever prevented: the pointer's and the wheel's listeners stay passive.
     type Listener = [string, (event: Event) => void, AddEventListenerOptions];
@@ -114,12 +125,34 @@ export function BoardDrag(props: BoardDragProps) {
     };
   }, [layer]);
 
-  if (arrived) return <arrived.layer.DragLayer {...props} handover={arrived.handover} />;
-  return props.children({
-    view: props.columns,
-    activeIdea: null,
-    overZone: null,
-    liveMessage: "",
-    planePointer: NO_PLANE_POINTER,
-  });
+  if (layer) return <layer.DragLayer {...props} takeHandover={takeHandover} />;
+  return (
+    <StillBody press={press} handover={handover}>
+      {props.children({
+        view: props.columns,
+        activeIdea: null,
+        overZone: null,
+        liveMessage: "",
+        planePointer: NO_PLANE_POINTER,
+      })}
+    </StillBody>
+  );
+}
+
+interface StillBodyProps {
+  press: RefObject<Press | null>;
+  handover: RefObject<Handover | null>;
+  children: ReactNode;
+}
+
+/** The body before drag and drop. As it leaves the page (React runs this cleanup before it removes the body's
+ * elements), it notes what the body drawn anew is to take over: nothing typed between can be lost. */
+function StillBody({ press, handover, children }: StillBodyProps) {
+  useLayoutEffect(
+    () => () => {
+      handover.current = captureHandover(press.current);
+    },
+    [press, handover],
+  );
+  return children;
 }

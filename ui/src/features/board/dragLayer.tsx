@@ -3,7 +3,7 @@
 import { DndContext, DragOverlay, useDroppable } from "@dnd-kit/core";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { useEffect, useLayoutEffect, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 
 import type { Zone } from "../../lib/bindings";
 import { ideaDragId, PLANE_DROP_ID, zoneDropId } from "../../lib/dnd";
@@ -54,8 +54,8 @@ const LIVE_HOOKS: DragHooks = {
 };
 
 interface DragLayerProps extends BoardDragProps {
-  /** What the body drawn without drag and drop leaves to this one; null when drag and drop was there from the start. */
-  handover: Handover | null;
+  /** What the body drawn without drag and drop left to this one, once; null when drag and drop was there first. */
+  takeHandover: () => Handover | null;
 }
 
 export function DragLayer({
@@ -64,17 +64,20 @@ export function DragLayer({
   onPlaneDrop,
   keyboardPlaneSpot,
   children,
-  handover,
+  takeHandover,
 }: DragLayerProps) {
   const dnd = useBoardDnd(columns, onMove, onPlaneDrop, keyboardPlaneSpot);
 
+  const handover = useRef<Handover | null>(null);
   useLayoutEffect(() => {
-    if (handover) restoreHandover(handover);
-  }, [handover]);
+    handover.current = takeHandover();
+    if (handover.current) restoreHandover(handover.current);
+  }, [takeHandover]);
   // After the cards' own effects, which register them with @dnd-kit.
   useEffect(() => {
-    if (handover?.press) replayPress(handover.press);
-  }, [handover]);
+    const press = handover.current?.press;
+    if (press) replayPress(press);
+  }, [takeHandover]);
 
   return (
     <DndContext {...dnd.dndContextProps}>
