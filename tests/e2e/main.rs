@@ -466,11 +466,14 @@ async fn a_card_dragged_as_the_first_input_after_start_lands() -> TestResult {
         })?;
     }
     let app = App::launch(data.path()).await?;
-    app.region("Implement").await?;
-    let loaded = "return document.querySelector('[id^=\"DndDescribedBy\"]') !== null;";
-    assert_eq!(
-        app.client.execute(loaded, vec![]).await?,
-        serde_json::Value::Bool(false),
+    // The board as React draws it: the first frame is drawn before React's script, and a drag there does nothing.
+    app.wait_until(
+        "the board answers",
+        "return performance.getEntriesByName('board-interactive').length > 0;",
+    )
+    .await?;
+    assert!(
+        !app.drag_and_drop_loaded().await?,
         "drag and drop should wait for the first input"
     );
 
@@ -482,7 +485,7 @@ async fn a_card_dragged_as_the_first_input_after_start_lands() -> TestResult {
     app.drag_between(from, to).await?;
     app.expect_titles("Implement", &[alpha]).await?;
     app.expect_titles("Unsorted", &[bravo]).await?;
-    app.wait_until("drag and drop is loaded", loaded).await?;
+    assert!(app.drag_and_drop_loaded().await?);
     Ok(())
 }
 

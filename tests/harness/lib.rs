@@ -22,6 +22,9 @@ use tokio::process::{Child, Command};
 /// The one fake Mattermost server, shared with the backend's own tests.
 pub use fake_mattermost as mattermost;
 
+/// True once @dnd-kit's instructions for the cards are in the page.
+const DRAG_AND_DROP_LOADED: &str = "return document.querySelector('[id^=\"DndDescribedBy\"]') !== null;";
+
 pub type TestResult<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 /// The zones of a board, by the accessible names the UI promises.
@@ -484,6 +487,19 @@ impl App {
             serde_json::to_string(title)?
         );
         self.wait_until(&format!("{zone} shows {title:?}"), &script).await
+    }
+
+    /// Whether drag and drop is loaded: it comes with the first input (ui/src/features/board/BoardDrag.tsx), and the
+    /// board's body is drawn anew then, so that elements found before it are gone.
+    pub async fn drag_and_drop_loaded(&self) -> TestResult<bool> {
+        let loaded = self.client.execute(DRAG_AND_DROP_LOADED, vec![]).await?;
+        Ok(loaded.as_bool().unwrap_or(false))
+    }
+
+    /// Waits until drag and drop is loaded (see `drag_and_drop_loaded`).
+    pub async fn wait_for_drag_and_drop(&self) -> TestResult {
+        self.wait_until("drag and drop is loaded", DRAG_AND_DROP_LOADED)
+            .await
     }
 
     /// The card titled `title`, once it shows.
