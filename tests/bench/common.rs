@@ -95,8 +95,11 @@ pub fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// On the chart that is on screen, drags the `BENCH_TITLE` marker about the plane with real pointer events and returns
-/// the intervals between the frames drawn meanwhile (ms), sorted.
+/// the intervals between the frames drawn meanwhile (ms), sorted. The click that showed the chart was the window's
+/// first input: the chart is drawn anew once drag and drop has loaded, which is waited for first, so that neither the
+/// marker found nor the frames sampled are those of the chart about to go.
 pub async fn drag_frames_on_chart(app: &App) -> TestResult<Vec<f64>> {
+    app.wait_for_drag_and_drop().await?;
     let plane = app.wait_for_css(".plane").await?;
     let marker = app
         .wait_for_css(&format!("button.marker[aria-label^='{BENCH_TITLE}']"))
