@@ -3,6 +3,8 @@
 // gives its text, caret and focus to React's field of the same kind, so that nothing typed is lost, and nothing typed
 // lands on the board's single-key shortcuts instead.
 
+import { putTyped } from "../lib/typedText";
+
 /** The first frame's text fields, each with what finds React's field of the same kind. */
 const FIELDS = [".add-idea-input", ".search-input", ".board-name"];
 
@@ -21,17 +23,12 @@ function typedIn(field: Element | null): Typed | null {
   return { selector, value: field.value, start: field.selectionStart, end: field.selectionEnd };
 }
 
-/** Gives `typed` to React's field: its value through the input's own setter and an `input` event (what React's
- * `onChange` listens to), then the caret and the focus. */
+/** Gives `typed` to React's field: its value and caret, and the focus. */
 function give(root: HTMLElement, typed: Typed) {
   const field = root.querySelector<HTMLInputElement>(typed.selector);
   if (!field) return;
-  if (field.value !== typed.value) {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(field, typed.value);
-    field.dispatchEvent(new Event("input", { bubbles: true }));
-  }
   field.focus();
-  if (typed.start !== null && typed.end !== null) field.setSelectionRange(typed.start, typed.end);
+  putTyped(field, typed.value, typed.start !== null && typed.end !== null ? [typed.start, typed.end] : null);
 }
 
 /**

@@ -2,6 +2,8 @@
 // there carries over: where each list was scrolled, the focus, what was typed in a field, and a card pressed or picked
 // up with Space or Enter in the moment before, which is then pressed again on the new card.
 
+import { putTyped } from "../../lib/typedText";
+
 /** The element the board's body is drawn in: one per window. */
 export const BODY_SELECTOR = ".board-body";
 
@@ -93,15 +95,9 @@ export function restoreHandover({ scroll, focus }: Handover): void {
   const el = find(body, focus.spot);
   if (!el) return;
   el.focus({ preventScroll: true });
-  if (focus.value === null || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
-  if (el.value !== focus.value) {
-    // The field is React's: its state follows an input event, not a value set from outside.
-    const prototype =
-      el instanceof HTMLInputElement ? HTMLInputElement.prototype : HTMLTextAreaElement.prototype;
-    Object.getOwnPropertyDescriptor(prototype, "value")?.set?.call(el, focus.value);
-    el.dispatchEvent(new Event("input", { bubbles: true }));
+  if (focus.value !== null && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) {
+    putTyped(el, focus.value, focus.selection);
   }
-  if (focus.selection) el.setSelectionRange(...focus.selection);
 }
 
 /** Presses the card again, now that drag and drop listens: the drag goes on as if it had been there all along. */

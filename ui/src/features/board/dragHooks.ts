@@ -26,8 +26,6 @@ export interface DropTarget {
 }
 
 export interface DragHooks {
-  /** Whether these hooks drag anything: false until @dnd-kit is loaded. */
-  live: boolean;
   useCard: (id: number) => CardDrag;
   useZone: (zone: Zone) => DropTarget;
   usePlane: () => DropTarget;
@@ -59,7 +57,6 @@ const STILL_TARGET: DropTarget = { setNodeRef: ignore, isOver: false };
 
 /** The hooks before @dnd-kit is loaded: the board drawn as it is, nothing to drag. */
 export const STILL_HOOKS: DragHooks = {
-  live: false,
   useCard: () => STILL_CARD,
   useZone: () => STILL_TARGET,
   usePlane: () => STILL_TARGET,

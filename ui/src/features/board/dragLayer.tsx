@@ -27,13 +27,8 @@ function useSortableCard(id: number): CardDrag {
   };
 }
 
-function useZoneDrop(zone: Zone): DropTarget {
-  const { setNodeRef, isOver } = useDroppable({ id: zoneDropId(zone) });
-  return { setNodeRef, isOver };
-}
-
-function usePlaneDrop(): DropTarget {
-  const { setNodeRef, isOver } = useDroppable({ id: PLANE_DROP_ID });
+function useDrop(id: string): DropTarget {
+  const { setNodeRef, isOver } = useDroppable({ id });
   return { setNodeRef, isOver };
 }
 
@@ -46,10 +41,9 @@ function SortableList({ items, children }: { items: string[]; children: ReactNod
 }
 
 const LIVE_HOOKS: DragHooks = {
-  live: true,
   useCard: useSortableCard,
-  useZone: useZoneDrop,
-  usePlane: usePlaneDrop,
+  useZone: (zone: Zone) => useDrop(zoneDropId(zone)),
+  usePlane: () => useDrop(PLANE_DROP_ID),
   List: SortableList,
 };
 
