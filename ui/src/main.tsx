@@ -6,6 +6,7 @@ import "./styles/tokens.css";
 import "./styles/base.css";
 import { App } from "./App";
 import { Providers } from "./components/Providers";
+import { loadDragLayerWithFirstInput } from "./features/board/BoardDrag";
 import { osOf } from "./lib/os";
 
 // For the start-up timeline (scripts/bench.sh): the first bundle is parsed and running.
@@ -13,6 +14,8 @@ performance.mark("script-evaluated");
 
 // Before the first layout: the font, among others, depends on it.
 document.documentElement.dataset.os = osOf(navigator.userAgent);
+
+loadDragLayerWithFirstInput();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

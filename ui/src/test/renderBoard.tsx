@@ -7,12 +7,13 @@ import { forgetDragLayer, loadDragLayer } from "../features/board/BoardDrag";
 import { BoardScreen } from "../features/board/BoardScreen";
 
 /** By default with drag and drop loaded, as after the first input, so that a test does not race its loading; with
- * `dragAndDrop: "at first input"` as at start, before any input (BoardDrag.test.tsx). */
+ * `dragAndDrop: "at first input"` as at start, before any input; with `"as the test left it"` neither loaded nor
+ * forgotten (BoardDrag.test.tsx). */
 export async function renderBoard({
   dragAndDrop = "loaded",
-}: { dragAndDrop?: "loaded" | "at first input" } = {}) {
+}: { dragAndDrop?: "loaded" | "at first input" | "as the test left it" } = {}) {
   if (dragAndDrop === "loaded") await loadDragLayer();
-  else forgetDragLayer();
+  else if (dragAndDrop === "at first input") forgetDragLayer();
   return render(
     <Providers>
       <BoardScreen

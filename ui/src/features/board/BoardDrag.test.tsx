@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import { board, fakeBackend, idea } from "../../test/fakeBackend";
 import { renderBoard } from "../../test/renderBoard";
+import { forgetDragLayer, loadDragLayer, loadDragLayerWithFirstInput } from "./BoardDrag";
 
 /** dnd-kit's hidden instructions, which every card points to once drag and drop is there. */
 function instructions(): Element | null {
@@ -44,6 +45,27 @@ describe("BoardDrag", () => {
     await loaded();
     const now = screen.getByRole("button", { name: /^Patch bastion/ });
     expect(now).toHaveAttribute("aria-describedby", instructions()?.id);
+  });
+
+  it("loads with an input made before the board was drawn, with no input on the board itself", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]));
+    forgetDragLayer();
+    loadDragLayerWithFirstInput();
+    fireEvent.pointerDown(window); // say, on the welcome screen's "Start with a sample board"
+    await renderBoard({ dragAndDrop: "as the test left it" });
+    await screen.findByRole("button", { name: /^Patch bastion/ });
+    await loaded();
+  });
+
+  it("draws a board that comes after the first input with drag and drop from the start", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]));
+    forgetDragLayer();
+    loadDragLayerWithFirstInput();
+    fireEvent.keyDown(window, { key: "Tab", code: "Tab" });
+    await loadDragLayer();
+    await renderBoard({ dragAndDrop: "as the test left it" });
+    const card = await screen.findByRole("button", { name: /^Patch bastion/ });
+    expect(card).toHaveAttribute("aria-describedby", instructions()?.id);
   });
 
   it("keeps what was typed, and the focus, when the body is drawn anew under drag and drop", async () => {

@@ -67,6 +67,19 @@ export function forgetDragLayer(): void {
 /** The inputs that load drag and drop: any of them may be the start of a drag, or lead to one within moments. */
 const FIRST_INPUTS = ["pointermove", "pointerdown", "wheel", "keydown"] as const;
 
+/** Loads drag and drop with the window's first input, also where no board is drawn yet (the welcome screen, a
+ * dialog): the board that follows is then drawn with it from the start, not drawn again under it. */
+export function loadDragLayerWithFirstInput(): void {
+  const options = { capture: true, passive: true } as const;
+  const onInput = () => {
+    for (const name of FIRST_INPUTS) window.removeEventListener(name, onInput, options);
+    loadDragLayer().catch((error: unknown) => {
+      console.error("Drag and drop could not be loaded; the board tries again at its next input.", error);
+    });
+  };
+  for (const name of FIRST_INPUTS) window.addEventListener(name, onInput, options);
+}
+
 const NO_PLANE_POINTER = createPointerStore();
 
 export function BoardDrag(props: BoardDragProps) {
@@ -85,14 +98,7 @@ export function BoardDrag(props: BoardDragProps) {
     if (layer) return;
     let requested = false;
     let gone = false;
-    const onInput = (event: Event) => {
-      const pressed = pressOf(event);
-      if (pressed) {
-        press.current = pressed;
-        // Space would scroll the list; the press is the drag's, handed over once drag and drop is there.
-        if (pressed.kind === "key") event.preventDefault();
-      }
-      if (requested) return;
+    const request = () => {
       requested = true;
       loadDragLayer().then(
         (module) => {
@@ -103,6 +109,17 @@ export function BoardDrag(props: BoardDragProps) {
           console.error("Drag and drop could not be loaded; it is tried again at the next input.", error);
         },
       );
+    };
+    // An input before this board was drawn has already asked for it.
+    if (loading) request();
+    const onInput = (event: Event) => {
+      const pressed = pressOf(event);
+      if (pressed) {
+        press.current = pressed;
+        // Space would scroll the list; the press is the drag's, handed over once drag and drop is there.
+        if (pressed.kind === "key") event.preventDefault();
+      }
+      if (!requested) request();
     };
     const onRelease = () => {
       if (press.current?.kind === "pointer") press.current = null;
