@@ -516,15 +516,16 @@ impl App {
             .await
     }
 
-    /// Types into the "New idea" field and presses Enter.
+    /// Clicks the "New idea" field, types into it and presses Enter. When the click is the window's first input, the
+    /// board's body is drawn anew as drag and drop arrives (`drag_and_drop_loaded`): the field is found again then.
     pub async fn add_idea(&self, title: &str) -> TestResult {
-        let field = self
-            .client
-            .wait()
-            .for_element(Locator::XPath(
-                "//input[@id=//label[normalize-space()='New idea']/@for]",
-            ))
-            .await?;
+        let new_idea = Locator::XPath("//input[@id=//label[normalize-space()='New idea']/@for]");
+        let mut field = self.client.wait().for_element(new_idea).await?;
+        if !self.drag_and_drop_loaded().await? {
+            field.click().await?;
+            self.wait_for_drag_and_drop().await?;
+            field = self.client.wait().for_element(new_idea).await?;
+        }
         field
             .send_keys(&format!("{title}{}", char::from(Key::Enter)))
             .await?;
