@@ -489,6 +489,123 @@ async fn a_card_dragged_as_the_first_input_after_start_lands() -> TestResult {
     Ok(())
 }
 
+/// A card dragged out of a long, scrolled list lands where it is dropped, and the list it leaves stays where it was.
+/// Two things scrolled it on and on while the pointer waited past its edge (hundreds of cards in a second), and a
+/// hurried user's card was saved in the wrong quadrant: WebKit's own auto-scroll of a text selection, started by the
+/// press, and @dnd-kit's. A list still scrolls while the pointer is over it near its edge, to reorder a long list.
+#[tokio::test]
+async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was() -> TestResult {
+    use pickboard_lib::domain::{Score, Zone};
+    use pickboard_lib::storage::{boards, ideas, Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "Long")?;
+            for i in 0..600 {
+                let idea = ideas::add(tx, board.id, &format!("Quick win {i}"), Zone::Unsorted)?;
+                ideas::set_position(tx, idea.id, Score::from_tenths(80)?, Score::from_tenths(20)?)?;
+            }
+            Ok(())
+        })?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.wait_until(
+        "the board answers",
+        "return performance.getEntriesByName('board-interactive').length > 0;",
+    )
+    .await?;
+    app.client
+        .perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+            duration: None,
+            x: 10.0,
+            y: 10.0,
+        }))
+        .await?;
+    app.wait_for_drag_and_drop().await?;
+    let list = "document.querySelector('.zone-list[data-zone=implement]')";
+    app.client
+        .execute(&format!("{list}.scrollTop = 900;"), vec![])
+        .await?;
+    // The first card wholly in view, and where the list and Kill are.
+    let found = app
+        .client
+        .execute(
+            &format!(
+                "const l = {list}, b = l.getBoundingClientRect();
+                 const c = [...l.querySelectorAll('.card')].find(c => {{ const r = c.getBoundingClientRect(); return r.top >= b.top && r.bottom <= b.bottom; }});
+                 const r = c.getBoundingClientRect(), k = document.querySelector('section[aria-label=Kill]').getBoundingClientRect();
+                 return [c.querySelector('.card-title').textContent, r.left + r.width / 2, r.top + r.height / 2, b.bottom, k.left + k.width / 2, k.top + k.height / 2, l.scrollTop];"
+            ),
+            vec![],
+        )
+        .await?;
+    let found = found.as_array().ok_or("no card in view")?;
+    let title = found[0].as_str().unwrap_or_default().to_owned();
+    let number = |i: usize| found[i].as_f64().unwrap_or(f64::NAN);
+    let (cx, cy, bottom, kx, ky, before) = (number(1), number(2), number(3), number(4), number(5), number(6));
+    // Pressed; a pause over the list near its bottom edge; quickly out through it, a pause just past it; onto Kill.
+    let step = |x: f64, y: f64| PointerAction::MoveTo {
+        duration: Some(Duration::from_millis(16)),
+        x,
+        y,
+    };
+    let scroll_top = || async {
+        TestResult::Ok(
+            app.client
+                .execute(&format!("return {list}.scrollTop;"), vec![])
+                .await?
+                .as_f64()
+                .unwrap_or(f64::NAN),
+        )
+    };
+    app.client
+        .perform_actions(
+            MouseActions::new("mouse".into())
+                .then(step(cx, cy))
+                .then(PointerAction::Down {
+                    button: MOUSE_BUTTON_LEFT,
+                })
+                .then(step(cx, cy + 8.0))
+                .then(step(cx, bottom - 6.0)),
+        )
+        .await?;
+    let at_the_edge = scroll_top().await?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let inside = scroll_top().await? - at_the_edge;
+    assert!(
+        inside > 40.0,
+        "the list scrolls while the pointer is over it near its edge: {inside} px in 400 ms"
+    );
+    app.client
+        .perform_actions(MouseActions::new("mouse".into()).then(step(cx, bottom + 25.0)))
+        .await?;
+    let past_the_edge = scroll_top().await?;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let after_the_pause = scroll_top().await?;
+    app.client
+        .perform_actions(
+            MouseActions::new("mouse".into())
+                .then(step((cx + kx) / 2.0, (bottom + ky) / 2.0))
+                .then(step(kx, ky))
+                .pause(Duration::from_millis(150))
+                .then(PointerAction::Up {
+                    button: MOUSE_BUTTON_LEFT,
+                }),
+        )
+        .await?;
+    app.client.release_actions().await?;
+    app.wait_for_card_in("Kill", &title).await?;
+    assert!(
+        (after_the_pause - past_the_edge).abs() < 20.0,
+        "the list it left scrolled from {past_the_edge} to {after_the_pause} px while the pointer waited below it \
+         (it was at {before} px before the drag)"
+    );
+    Ok(())
+}
+
 /// The chart view: drag a marker with the pointer to new scores, see them in the database and the idea in its new
 /// quadrant; undo with the keyboard; filter by a tag and see what dims.
 #[tokio::test]

@@ -1,7 +1,7 @@
 // One idea on the board. Its accessible name is what it shows, in words: the title, then the owner, the scores, notes,
 // link and tags. It is dragged with the pointer or picked up with Space or Enter. The title is clamped to two lines and
 // shown whole on hover and focus.
-import { memo, useContext, type KeyboardEvent } from "react";
+import { memo, useContext, type KeyboardEvent, type MouseEvent } from "react";
 
 import type { Idea } from "../../lib/bindings";
 import { initials } from "../../lib/firstFrameRules";
@@ -109,6 +109,7 @@ export const IdeaCard = memo(function IdeaCard({
       aria-pressed={selected}
       data-idea-id={idea.id}
       onKeyDown={onKeyDown}
+      onMouseDown={takePress}
       onClick={() => {
         onOpen(idea.id);
       }}
@@ -117,6 +118,16 @@ export const IdeaCard = memo(function IdeaCard({
     </div>
   );
 });
+
+/** A press on a card is the start of a drag or a click, never of a text selection: left to WebKit, a press that moves
+ * out of a scrolled list also starts its selection auto-scroll, which scrolls the list on and on (by as much as the
+ * pointer is past its edge, at every step) and shifted where the dragged card was measured to be. The card takes the
+ * focus, as the press would have given it. */
+function takePress(event: MouseEvent<HTMLDivElement>) {
+  if (event.button !== 0) return;
+  event.preventDefault();
+  event.currentTarget.focus({ preventScroll: true });
+}
 
 /** The card that follows the pointer (or the keyboard) during a drag. */
 export function DraggedCard({ idea }: { idea: Idea }) {

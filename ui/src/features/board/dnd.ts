@@ -71,6 +71,8 @@ export function useBoardDnd(
 
   // Sensors and collision detection are called outside React's render; they read the latest state from refs.
   const dragRef = useRef<Drag | null>(null);
+  /** Where the pointer was last seen (viewport coordinates). */
+  const pointerRef = useRef<Point | null>(null);
   const viewRef = useRef(view);
   const lastOverId = useRef<UniqueIdentifier | null>(null);
   const movedToNewZone = useRef(false);
@@ -210,6 +212,37 @@ export function useBoardDnd(
     [planePointer],
   );
 
+  // Where the pointer is, read from its own events: @dnd-kit reports moves a render later, and its scrolling runs
+  // between them.
+  useEffect(() => {
+    const track = (e: PointerEvent) => {
+      pointerRef.current = { x: e.clientX, y: e.clientY };
+    };
+    window.addEventListener("pointermove", track, { capture: true, passive: true });
+    window.addEventListener("pointerdown", track, { capture: true, passive: true });
+    return () => {
+      window.removeEventListener("pointermove", track, { capture: true });
+      window.removeEventListener("pointerdown", track, { capture: true });
+    };
+  }, []);
+
+  // @dnd-kit scrolls a list while the pointer is near its edge or past it, so a card dragged out of a long list
+  // scrolled that list on and on (hundreds of cards in a second) and shifted where the card was measured to be. A list
+  // scrolls only while the pointer is over it; a keyboard drag scrolls as @dnd-kit does.
+  const autoScroll = useMemo(
+    () => ({
+      canScroll: (element: Element) => {
+        const pointer = pointerRef.current;
+        if (!pointer || dragRef.current?.keyboard) return true;
+        const box = element.getBoundingClientRect();
+        return (
+          pointer.x >= box.left && pointer.x <= box.right && pointer.y >= box.top && pointer.y <= box.bottom
+        );
+      },
+    }),
+    [],
+  );
+
   const onDragEnd = useCallback(
     ({ over, activatorEvent, delta }: DragEndEvent) => {
       const current = dragRef.current;
@@ -285,6 +318,7 @@ export function useBoardDnd(
     planePointer,
     dndContextProps: {
       sensors,
+      autoScroll,
       collisionDetection,
       onDragStart,
       onDragMove,
