@@ -490,9 +490,10 @@ async fn a_card_dragged_as_the_first_input_after_start_lands() -> TestResult {
 }
 
 /// A card dragged out of a long, scrolled list lands where it is dropped, and the list it leaves stays where it was.
-/// Two things scrolled it on and on while the pointer waited past its edge (hundreds of cards in a second), and a
-/// hurried user's card was saved in the wrong quadrant: WebKit's own auto-scroll of a text selection, started by the
-/// press, and @dnd-kit's. A list still scrolls while the pointer is over it near its edge, to reorder a long list.
+/// Two things scrolled it on and on while the pointer waited past its edge (hundreds of cards in a second): WebKit's
+/// own auto-scroll of a text selection, started by the press, and @dnd-kit's. A list still scrolls while the pointer
+/// is over it near its edge, to reorder a long list. And a card dropped on the list below a long one lands there: the
+/// long list's cards past its view, drawn over the list below, took the drop.
 #[tokio::test]
 async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was() -> TestResult {
     use pickboard_lib::domain::{Score, Zone};
@@ -506,6 +507,10 @@ async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was
             for i in 0..600 {
                 let idea = ideas::add(tx, board.id, &format!("Quick win {i}"), Zone::Unsorted)?;
                 ideas::set_position(tx, idea.id, Score::from_tenths(80)?, Score::from_tenths(20)?)?;
+            }
+            for i in 0..3 {
+                let idea = ideas::add(tx, board.id, &format!("Maybe later {i}"), Zone::Unsorted)?;
+                ideas::set_position(tx, idea.id, Score::from_tenths(20)?, Score::from_tenths(20)?)?;
             }
             Ok(())
         })?;
@@ -529,23 +534,27 @@ async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was
     app.client
         .execute(&format!("{list}.scrollTop = 900;"), vec![])
         .await?;
-    // The first card wholly in view, and where the list and Kill are.
-    let found = app
-        .client
-        .execute(
-            &format!(
-                "const l = {list}, b = l.getBoundingClientRect();
-                 const c = [...l.querySelectorAll('.card')].find(c => {{ const r = c.getBoundingClientRect(); return r.top >= b.top && r.bottom <= b.bottom; }});
-                 const r = c.getBoundingClientRect(), k = document.querySelector('section[aria-label=Kill]').getBoundingClientRect();
-                 return [c.querySelector('.card-title').textContent, r.left + r.width / 2, r.top + r.height / 2, b.bottom, k.left + k.width / 2, k.top + k.height / 2, l.scrollTop];"
-            ),
-            vec![],
-        )
-        .await?;
-    let found = found.as_array().ok_or("no card in view")?;
-    let title = found[0].as_str().unwrap_or_default().to_owned();
-    let number = |i: usize| found[i].as_f64().unwrap_or(f64::NAN);
-    let (cx, cy, bottom, kx, ky, before) = (number(1), number(2), number(3), number(4), number(5), number(6));
+    // The first card wholly in view, and where the list, Kill and the list of Possible (below it) are.
+    let first_in_view = || async {
+        let found = app
+            .client
+            .execute(
+                &format!(
+                    "const l = {list}, b = l.getBoundingClientRect();
+                     const c = [...l.querySelectorAll('.card')].find(c => {{ const r = c.getBoundingClientRect(); return r.top >= b.top && r.bottom <= b.bottom; }});
+                     const r = c.getBoundingClientRect(), k = document.querySelector('section[aria-label=Kill]').getBoundingClientRect();
+                     const p = document.querySelector('.zone-list[data-zone=possible]').getBoundingClientRect();
+                     return [c.querySelector('.card-title').textContent, r.left + r.width / 2, r.top + r.height / 2, b.bottom, k.left + k.width / 2, k.top + k.height / 2, l.scrollTop, p.left + p.width / 2, p.top + p.height / 2];"
+                ),
+                vec![],
+            )
+            .await?;
+        let found = found.as_array().ok_or("no card in view")?.clone();
+        let number = |i: usize| found[i].as_f64().unwrap_or(f64::NAN);
+        let title = found[0].as_str().unwrap_or_default().to_owned();
+        TestResult::Ok((title, [1, 2, 3, 4, 5, 6, 7, 8].map(number)))
+    };
+    let (title, [cx, cy, bottom, kx, ky, before, _, _]) = first_in_view().await?;
     // Pressed; a pause over the list near its bottom edge; quickly out through it, a pause just past it; onto Kill.
     let step = |x: f64, y: f64| PointerAction::MoveTo {
         duration: Some(Duration::from_millis(16)),
@@ -603,6 +612,11 @@ async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was
         "the list it left scrolled from {past_the_edge} to {after_the_pause} px while the pointer waited below it \
          (it was at {before} px before the drag)"
     );
+
+    // The list below: Implement's cards past its view lie over it.
+    let (title, [cx, cy, _, _, _, _, px, py]) = first_in_view().await?;
+    app.drag_between((cx, cy), (px, py)).await?;
+    app.wait_for_card_in("Possible", &title).await?;
     Ok(())
 }
 

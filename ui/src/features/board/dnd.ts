@@ -143,8 +143,14 @@ export function useBoardDnd(
       const here = findIdea(current.columns, current.id);
       return here ? [{ id: zoneDropId(here.zone) }] : [];
     }
-    const pointerHits = pointerWithin(args);
-    const hits = pointerHits.length > 0 ? pointerHits : rectIntersection(args);
+    // The lists and the plane say where the pointer is, not the cards: a card scrolled out of its list's view keeps
+    // its place beyond the list's edge, over the quadrant beside it on screen, and took the drop meant for that one.
+    const places = {
+      ...args,
+      droppableContainers: args.droppableContainers.filter((c) => parseIdeaId(c.id) === null),
+    };
+    const pointerHits = pointerWithin(places);
+    const hits = pointerHits.length > 0 ? pointerHits : rectIntersection(places);
     let overId = getFirstCollision(hits, "id");
     if (overId == null) {
       // Just moved to a new zone: the layout is catching up, keep the last target to avoid flicker.
@@ -152,14 +158,16 @@ export function useBoardDnd(
       return lastOverId.current ? [{ id: lastOverId.current }] : [];
     }
     const zone = parseZoneId(overId);
-    if (zone) {
+    const list = zone && args.droppableRects.get(overId);
+    if (zone && list) {
+      // Then the card of that list nearest the pointer, among those in its view.
       const items = new Set(viewRef.current[zone].map((i) => ideaDragId(i.id)));
-      if (items.size > 0) {
-        const closest = closestCenter({
-          ...args,
-          droppableContainers: args.droppableContainers.filter((c) => items.has(String(c.id))),
-        });
-        overId = closest[0]?.id ?? overId;
+      const inView = args.droppableContainers.filter((c) => {
+        const box = items.has(String(c.id)) ? args.droppableRects.get(c.id) : undefined;
+        return box !== undefined && box.bottom > list.top && box.top < list.bottom;
+      });
+      if (inView.length > 0) {
+        overId = closestCenter({ ...args, droppableContainers: inView })[0]?.id ?? overId;
       }
     }
     lastOverId.current = overId;
