@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use pickboard_e2e::{App, TestResult};
@@ -423,5 +424,82 @@ async fn a_long_title_shows_whole_and_a_link_no_browser_opens_can_be_copied() ->
         "return document.querySelector('.link-trouble')?.textContent.includes('The link is copied');",
     )
     .await?;
+    app.quit().await
+}
+
+/// A double click on a card opens its details with the focus in the title field, as a click does, wherever the card
+/// is. The panel opens over the right-hand quadrants, so the second press of a double click on a card there landed
+/// in it: it opened the Place list, or selected a label's text and left the focus nowhere (Escape then did nothing).
+#[tokio::test]
+async fn a_double_click_on_a_card_opens_its_details_with_the_focus_in_the_title() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Kill").await?;
+    app.resize(1024, 768).await?;
+    // The panel's code is loaded when it first opens: a double click as the first, the second press came before it.
+    app.card("Alert on disk usage of the build runners")
+        .await?
+        .click()
+        .await?;
+    app.wait_for_css("aside.details").await?;
+    app.press(&[Key::Escape]).await?;
+    for (title, under_the_panel) in [
+        ("Rewrite the deploy scripts in a new language", true),
+        ("Dark mode for the internal status page", false),
+    ] {
+        let (x, y, w, h) = app.card(title).await?.rectangle().await?;
+        let (x, y) = (x + w / 2.0, y + h / 2.0);
+        let press = |actions: MouseActions| {
+            actions
+                .then(PointerAction::Down {
+                    button: MOUSE_BUTTON_LEFT,
+                })
+                .then(PointerAction::Up {
+                    button: MOUSE_BUTTON_LEFT,
+                })
+        };
+        let moved = MouseActions::new("mouse".into()).then(PointerAction::MoveTo { duration: None, x, y });
+        app.client
+            .perform_actions(press(press(moved).pause(Duration::from_millis(120))))
+            .await?;
+        app.client.release_actions().await?;
+        app.wait_for_css("aside.details").await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        // The test is about the second press landing in the panel, for the card on the right.
+        let in_panel = app
+            .client
+            .execute(
+                "return !!document.elementFromPoint(arguments[0], arguments[1]).closest('aside.details');",
+                vec![json!(x), json!(y)],
+            )
+            .await?;
+        assert_eq!(
+            in_panel,
+            json!(under_the_panel),
+            "“{title}” lies under the open panel"
+        );
+        let focus = app
+            .client
+            .execute(
+                "const e = document.activeElement;
+                 return [e?.id && document.querySelector(`label[for='${e.id}']`)?.textContent, String(getSelection())];",
+                vec![],
+            )
+            .await?;
+        assert_eq!(
+            focus,
+            json!(["Title", ""]),
+            "after a double click on “{title}”: the focused field's label, and the selected text"
+        );
+        let field = details_field(&app, "Title").await?;
+        assert_eq!(field.prop("value").await?.as_deref(), Some(title));
+        app.press(&[Key::Escape]).await?;
+        app.wait_until(
+            "the details close",
+            "return !document.querySelector('aside.details');",
+        )
+        .await?;
+    }
     app.quit().await
 }

@@ -122,11 +122,12 @@ export const IdeaCard = memo(function IdeaCard({
 /** A press on a card is the start of a drag or a click, never of a text selection: left to WebKit, a press that moves
  * out of a scrolled list also starts its selection auto-scroll, which scrolls the list on and on (by as much as the
  * pointer is past its edge, at every step) and shifted where the dragged card was measured to be. The card takes the
- * focus, as the press would have given it. */
+ * focus, as the press would have given it; not at the second press of a double click, which would take it back from
+ * the details' title field that the first click opened. */
 function takePress(event: MouseEvent<HTMLDivElement>) {
   if (event.button !== 0) return;
   event.preventDefault();
-  event.currentTarget.focus({ preventScroll: true });
+  if (event.detail < 2) event.currentTarget.focus({ preventScroll: true });
 }
 
 /** The card that follows the pointer (or the keyboard) during a drag. */
