@@ -1,6 +1,6 @@
 //! End to end through the real app: the binary with its UI embedded, under Xvfb, driven by tauri-driver.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
@@ -531,9 +531,6 @@ async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was
         .await?;
     app.wait_for_drag_and_drop().await?;
     let list = "document.querySelector('.zone-list[data-zone=implement]')";
-    app.client
-        .execute(&format!("{list}.scrollTop = 900;"), vec![])
-        .await?;
     // The first card wholly in view, and where the list, Kill and the list of Possible (below it) are.
     let first_in_view = || async {
         let found = app
@@ -582,11 +579,20 @@ async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was
         )
         .await?;
     let at_the_edge = scroll_top().await?;
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    let inside = scroll_top().await? - at_the_edge;
+    // A pixel further, as a hand never holds still: @dnd-kit scrolls on the pointer's moves.
+    app.client
+        .perform_actions(MouseActions::new("mouse".into()).then(step(cx, bottom - 5.0)))
+        .await?;
+    let held = Instant::now();
+    let mut inside = 0.0;
+    while inside <= 40.0 && held.elapsed() < Duration::from_secs(2) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        inside = scroll_top().await? - at_the_edge;
+    }
     assert!(
         inside > 40.0,
-        "the list scrolls while the pointer is over it near its edge: {inside} px in 400 ms"
+        "the list scrolls while the pointer is over it near its edge: {inside} px in {} ms",
+        held.elapsed().as_millis()
     );
     app.client
         .perform_actions(MouseActions::new("mouse".into()).then(step(cx, bottom + 25.0)))
@@ -617,6 +623,41 @@ async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was
     let (title, [cx, cy, _, _, _, _, px, py]) = first_in_view().await?;
     app.drag_between((cx, cy), (px, py)).await?;
     app.wait_for_card_in("Possible", &title).await?;
+
+    // With the keyboard, from Possible up into the scrolled list: the card goes to the first slot the list shows, where
+    // it is drawn while it moves (before the first card wholly in view), not to its end 600 cards down, out of sight.
+    let (in_view, ..) = first_in_view().await?;
+    let card = app.card("Maybe later 0").await?;
+    app.client
+        .execute("arguments[0].focus();", vec![serde_json::to_value(&card)?])
+        .await?;
+    assert_eq!(app.focused_label().await?, "Maybe later 0");
+    app.press(&[Key::Space, Key::Up, Key::Space]).await?;
+    app.wait_for_card_in("Implement", "Maybe later 0").await?;
+    let implement = app.titles_in("Implement").await?;
+    let at = implement.iter().position(|t| t == "Maybe later 0");
+    let before_it = at.and_then(|i| i.checked_add(1)).and_then(|i| implement.get(i));
+    assert_eq!(
+        before_it,
+        Some(&in_view),
+        "the card went before the first card the list showed, {in_view:?}: at {at:?} of {}",
+        implement.len()
+    );
+    let shown = app
+        .client
+        .execute(
+            &format!(
+                "const b = {list}.getBoundingClientRect(), c = [...{list}.querySelectorAll('.card')].find(c => c.querySelector('.card-title').textContent === 'Maybe later 0').getBoundingClientRect();
+                 return c.top >= b.top && c.bottom <= b.bottom;"
+            ),
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        shown.as_bool(),
+        Some(true),
+        "the moved card is in the list's view"
+    );
     Ok(())
 }
 

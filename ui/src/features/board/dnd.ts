@@ -54,6 +54,29 @@ interface Drag {
   keyboard: boolean;
 }
 
+/**
+ * Where a card moved into `zone` with the keyboard goes: to the slot of the first card its list shows whole, where
+ * the card is drawn while it moves. A long list's end is out of sight (and, past its first cards, not even rendered): a card sent there
+ * vanished from view, although it was drawn at the top of the list. `null` where the list is not laid out.
+ */
+function firstSlotInView(
+  zone: Zone,
+  cols: Columns,
+  measure: (id: UniqueIdentifier) => DOMRect | undefined,
+): { index: number; spot: { x: number; y: number } } | null {
+  const list = measure(zoneDropId(zone));
+  if (!list || list.height === 0) return null;
+  const ideas = cols[zone];
+  if (ideas.length === 0) return { index: 0, spot: { x: list.left + 12, y: list.top + 6 } };
+  for (const [index, idea] of ideas.entries()) {
+    const card = measure(ideaDragId(idea.id));
+    if (card && card.top >= list.top && card.top < list.bottom) {
+      return { index, spot: { x: card.left, y: card.top } };
+    }
+  }
+  return null;
+}
+
 export function useBoardDnd(
   columns: Columns,
   onMove: (id: number, zone: Zone, index: number) => void,
@@ -106,13 +129,22 @@ export function useBoardDnd(
       if (!here) return currentCoordinates;
 
       let target: { zone: Zone; index: number } | null = null;
+      /** Where the card is drawn for the new place, when not at the top of its list. */
+      let spot: { x: number; y: number } | null = null;
       const size = cols[here.zone].length;
       if (direction === "up" && here.index > 0) target = { zone: here.zone, index: here.index - 1 };
       else if (direction === "down" && here.index < size - 1)
         target = { zone: here.zone, index: here.index + 1 };
       else {
         const next = NEIGHBOURS[here.zone][direction];
-        if (next) target = { zone: next, index: direction === "down" ? 0 : cols[next].length };
+        // Measured now: the rects @dnd-kit keeps can be a move or a scroll old.
+        const measure = (id: UniqueIdentifier) =>
+          context.droppableContainers.get(id)?.node.current?.getBoundingClientRect();
+        const slot = next && firstSlotInView(next, cols, measure);
+        if (next && slot) {
+          target = { zone: next, index: slot.index };
+          spot = slot.spot;
+        } else if (next) target = { zone: next, index: direction === "down" ? 0 : cols[next].length };
       }
       if (!target) {
         setLiveMessage(`${describe(current.id, cols)} It cannot move further ${direction}.`);
@@ -124,7 +156,7 @@ export function useBoardDnd(
       planePointer.set(keyboardPlaneSpot?.(target.zone) ?? null);
       setLiveMessage(describe(current.id, moved));
       const rect = context.droppableRects.get(zoneDropId(target.zone));
-      return rect ? { x: rect.left + 8, y: rect.top + 40 } : currentCoordinates;
+      return spot ?? (rect ? { x: rect.left + 8, y: rect.top + 40 } : currentCoordinates);
     },
     [describe, updateDrag, planePointer, keyboardPlaneSpot],
   );
