@@ -493,7 +493,8 @@ async fn a_card_dragged_as_the_first_input_after_start_lands() -> TestResult {
 /// Two things scrolled it on and on while the pointer waited past its edge (hundreds of cards in a second): WebKit's
 /// own auto-scroll of a text selection, started by the press, and @dnd-kit's. A list still scrolls while the pointer
 /// is over it near its edge, to reorder a long list. And a card dropped on the list below a long one lands there: the
-/// long list's cards past its view, drawn over the list below, took the drop.
+/// long list's cards past its view, drawn over the list below, took the drop. A card dropped on a quadrant's heading
+/// lands in that quadrant; one moved there with the keyboard lands where it is drawn, in view.
 #[tokio::test]
 async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was() -> TestResult {
     use pickboard_lib::domain::{Score, Zone};
@@ -658,6 +659,21 @@ async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was
         Some(true),
         "the moved card is in the list's view"
     );
+
+    // Onto Possible's heading, held by its bottom edge: the card drawn under the pointer lies mostly over Implement's
+    // list, yet the quadrant under the pointer takes it.
+    let (title, [cx, cy, ..]) = first_in_view().await?;
+    let heading = app
+        .client
+        .execute(
+            "const r = document.querySelector('section[aria-label=Possible] .zone-header').getBoundingClientRect();
+             return [r.left + r.width / 2, r.top + r.height / 2];",
+            vec![],
+        )
+        .await?;
+    let spot = |i: usize| heading[i].as_f64().unwrap_or(f64::NAN);
+    app.drag_between((cx, cy + 24.0), (spot(0), spot(1))).await?;
+    app.wait_for_card_in("Possible", &title).await?;
     Ok(())
 }
 

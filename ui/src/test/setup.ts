@@ -18,3 +18,10 @@ Object.defineProperty(window, "matchMedia", {
     removeEventListener: () => undefined,
   }),
 });
+
+// jsdom lays nothing out, so nothing is under any point; it has no elementsFromPoint to say so (a drag asks it which
+// quadrant the pointer is over).
+Object.defineProperty(document, "elementsFromPoint", {
+  writable: true,
+  value: () => [],
+});

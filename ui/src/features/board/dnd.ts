@@ -77,6 +77,17 @@ function firstSlotInView(
   return null;
 }
 
+/** The list of the zone whose box (its heading included) is under the pointer, if any. */
+function zoneAround(pointer: { x: number; y: number } | null): string | null {
+  if (!pointer) return null;
+  for (const element of document.elementsFromPoint(pointer.x, pointer.y)) {
+    const zone = element.closest("section.zone")?.querySelector<HTMLElement>(".zone-list")?.dataset.zone;
+    const parsed = zone === undefined ? null : parseZoneId(`zone:${zone}`);
+    if (parsed) return zoneDropId(parsed);
+  }
+  return null;
+}
+
 export function useBoardDnd(
   columns: Columns,
   onMove: (id: number, zone: Zone, index: number) => void,
@@ -181,9 +192,11 @@ export function useBoardDnd(
       ...args,
       droppableContainers: args.droppableContainers.filter((c) => parseIdeaId(c.id) === null),
     };
-    const pointerHits = pointerWithin(places);
-    const hits = pointerHits.length > 0 ? pointerHits : rectIntersection(places);
-    let overId = getFirstCollision(hits, "id");
+    // Over a quadrant's heading, that quadrant; elsewhere, the list the dragged card overlaps most.
+    let overId =
+      getFirstCollision(pointerWithin(places), "id") ??
+      zoneAround(args.pointerCoordinates) ??
+      getFirstCollision(rectIntersection(places), "id");
     if (overId == null) {
       // Just moved to a new zone: the layout is catching up, keep the last target to avoid flicker.
       if (movedToNewZone.current) lastOverId.current = args.active.id;
