@@ -1,8 +1,18 @@
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { SidePanel } from "./SidePanel";
+
+function renderPanel() {
+  render(
+    <SidePanel label="Idea details" title="Idea" closeLabel="Close details" onClose={vi.fn()}>
+      <label htmlFor="owner">Owner</label>
+      <input id="owner" defaultValue="bo" />
+    </SidePanel>,
+  );
+  return screen.getByLabelText("Owner");
+}
 
 describe("SidePanel", () => {
   it("is a named panel with a heading and a close button", async () => {
@@ -30,5 +40,22 @@ describe("SidePanel", () => {
     screen.getByRole("button", { name: "Retry" }).focus();
     await userEvent.keyboard("{Escape}");
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it("ignores the presses that continue a click begun before it opened", () => {
+    const owner = renderPanel();
+    // Under load the second press can come late, and still be the double click's.
+    const now = performance.now();
+    const later = vi.spyOn(performance, "now").mockReturnValue(now + 5000);
+    // The second and third presses of a click on a card that opened the panel under the pointer.
+    expect(fireEvent.mouseDown(owner, { detail: 2 })).toBe(false);
+    expect(fireEvent.mouseDown(owner, { detail: 3 })).toBe(false);
+    later.mockRestore();
+  });
+
+  it("lets a double click of its own through", () => {
+    const owner = renderPanel();
+    expect(fireEvent.mouseDown(owner, { detail: 1 })).toBe(true);
+    expect(fireEvent.mouseDown(owner, { detail: 2 })).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // A panel that slides in at the right of the board (an idea's details, the board's activity, its posts): a title, a
 // close button, and a body that scrolls as a whole. Escape closes it, like the close button.
-import { useState, type MouseEvent, type ReactNode } from "react";
+import { useRef, type MouseEvent, type ReactNode } from "react";
 
 import "./SidePanel.css";
 
@@ -15,16 +15,16 @@ interface SidePanelProps {
   children: ReactNode;
 }
 
-/** Longer than a desktop's double-click time (GTK's is 400 ms). */
-const DOUBLE_CLICK_MS = 500;
-
 export function SidePanel({ label, title, closeLabel, onClose, children }: SidePanelProps) {
   // The panel opens with a click on a card, and may open over the pointer: the second press of a double click then
-  // lands in it, where it opened a list, selected a label's text or took the focus from the title field. That press
-  // does nothing in the panel; a double click within it later does what it always does.
-  const [opened] = useState(() => performance.now());
+  // lands in it, where it opened a list, selected a word of a field or took the focus from the title field. Presses
+  // that continue a click begun before the panel was there (their count above 1) do nothing in it, until the first
+  // press of its own; a double click within the panel then does what it always does. A count, not a time: under load
+  // the second press can come later than any fixed time while still counting as the double click's.
+  const ownPress = useRef(false);
   const secondPressOfOpening = (event: MouseEvent) => {
-    if (event.detail > 1 && performance.now() - opened < DOUBLE_CLICK_MS) {
+    if (event.type === "mousedown" && event.detail <= 1) ownPress.current = true;
+    if (!ownPress.current && event.detail > 1) {
       event.preventDefault();
       event.stopPropagation();
     }
