@@ -443,7 +443,13 @@ async fn a_double_click_on_a_card_opens_its_details_with_the_focus_in_the_title(
         .click()
         .await?;
     app.wait_for_css("aside.details").await?;
+    // Escape closes it from inside, once the title field has the focus.
+    let focus_in_panel = "return document.activeElement?.closest('aside.details') != null;";
+    let closed = "return !document.querySelector('aside.details');";
+    app.wait_until("the title field has the focus", focus_in_panel)
+        .await?;
     app.press(&[Key::Escape]).await?;
+    app.wait_until("the details close", closed).await?;
     for (title, under_the_panel) in [
         ("Rewrite the deploy scripts in a new language", true),
         ("Dark mode for the internal status page", false),
@@ -495,11 +501,7 @@ async fn a_double_click_on_a_card_opens_its_details_with_the_focus_in_the_title(
         let field = details_field(&app, "Title").await?;
         assert_eq!(field.prop("value").await?.as_deref(), Some(title));
         app.press(&[Key::Escape]).await?;
-        app.wait_until(
-            "the details close",
-            "return !document.querySelector('aside.details');",
-        )
-        .await?;
+        app.wait_until("the details close", closed).await?;
     }
     app.quit().await
 }
