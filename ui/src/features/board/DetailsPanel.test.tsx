@@ -65,6 +65,16 @@ function renderSaving(start: Idea) {
 }
 
 describe("DetailsPanel", () => {
+  it("opens with the focus in the title and the caret at its end", () => {
+    renderPanel();
+    const title = screen.getByLabelText<HTMLTextAreaElement>("Title");
+    expect(title).toHaveFocus();
+    expect([title.selectionStart, title.selectionEnd]).toEqual([
+      "Rotate certs".length,
+      "Rotate certs".length,
+    ]);
+  });
+
   it("offers to copy the link when no browser opens it", async () => {
     const link = "https://jira.example.com/browse/OPS-1";
     fakeBackend(null, {

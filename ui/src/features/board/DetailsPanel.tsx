@@ -138,8 +138,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
   ];
   const unsavedKey = JSON.stringify(unsaved);
 
+  // The title takes the focus with the caret at its end: what is typed at once adds to it, not in front of it.
   useEffect(() => {
-    titleRef.current?.focus();
+    const title = titleRef.current;
+    title?.focus();
+    title?.setSelectionRange(title.value.length, title.value.length);
   }, []);
 
   useEffect(() => {
