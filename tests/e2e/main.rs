@@ -494,7 +494,8 @@ async fn a_card_dragged_as_the_first_input_after_start_lands() -> TestResult {
 /// own auto-scroll of a text selection, started by the press, and @dnd-kit's. A list still scrolls while the pointer
 /// is over it near its edge, to reorder a long list. And a card dropped on the list below a long one lands there: the
 /// long list's cards past its view, drawn over the list below, took the drop. A card dropped on a quadrant's heading
-/// lands in that quadrant; one moved there with the keyboard lands where it is drawn, in view.
+/// lands in that quadrant, before the first card its list shows whole; one moved there with the keyboard lands
+/// there too, where it is drawn.
 #[tokio::test]
 async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was() -> TestResult {
     use pickboard_lib::domain::{Score, Zone};
@@ -674,6 +675,47 @@ async fn a_card_dragged_out_of_a_long_scrolled_list_leaves_the_list_where_it_was
     let spot = |i: usize| heading[i].as_f64().unwrap_or(f64::NAN);
     app.drag_between((cx, cy + 24.0), (spot(0), spot(1))).await?;
     app.wait_for_card_in("Possible", &title).await?;
+
+    // Back onto Implement's heading with a card cut by the list's top edge: the card goes before the first one shown
+    // whole, and is seen whole, as with the keyboard.
+    let placed = app
+        .client
+        .execute(
+            &format!(
+                "const l = {list}, c = l.querySelectorAll('.card')[8];
+                 l.scrollTop += c.getBoundingClientRect().top - l.getBoundingClientRect().top + 25;
+                 const h = document.querySelector('section[aria-label=Implement] .zone-header').getBoundingClientRect();
+                 const m = [...document.querySelectorAll('.zone-list[data-zone=possible] .card')].find(c => c.querySelector('.card-title').textContent === 'Maybe later 1').getBoundingClientRect();
+                 return [m.left + m.width / 2, m.top + m.height / 2, h.left + h.width / 2, h.top + h.height / 2];"
+            ),
+            vec![],
+        )
+        .await?;
+    let at = |i: usize| placed[i].as_f64().unwrap_or(f64::NAN);
+    let (in_view, ..) = first_in_view().await?;
+    app.drag_between((at(0), at(1)), (at(2), at(3))).await?;
+    app.wait_for_card_in("Implement", "Maybe later 1").await?;
+    let implement = app.titles_in("Implement").await?;
+    let next = implement
+        .iter()
+        .position(|t| t == "Maybe later 1")
+        .and_then(|i| implement.get(i + 1));
+    assert_eq!(
+        next,
+        Some(&in_view),
+        "dropped on the heading, before the first card shown whole"
+    );
+    let whole = app
+        .client
+        .execute(
+            &format!(
+                "const b = {list}.getBoundingClientRect(), c = [...{list}.querySelectorAll('.card')].find(c => c.querySelector('.card-title').textContent === 'Maybe later 1').getBoundingClientRect();
+                 return c.top >= b.top && c.bottom <= b.bottom;"
+            ),
+            vec![],
+        )
+        .await?;
+    assert_eq!(whole.as_bool(), Some(true), "the dropped card is seen whole");
     Ok(())
 }
 

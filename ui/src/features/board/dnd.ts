@@ -205,12 +205,16 @@ export function useBoardDnd(
     const zone = parseZoneId(overId);
     const list = zone && args.droppableRects.get(overId);
     if (zone && list) {
-      // Then the card of that list nearest the pointer, among those in its view.
+      // Then the card of that list nearest the pointer, among those it shows whole: before a card cut by the list's
+      // top edge, the dropped card would land mostly out of view. Where none shows whole (a list lower than a card),
+      // among those it shows at all.
       const items = new Set(viewRef.current[zone].map((i) => ideaDragId(i.id)));
-      const inView = args.droppableContainers.filter((c) => {
+      const cards = args.droppableContainers.flatMap((c) => {
         const box = items.has(String(c.id)) ? args.droppableRects.get(c.id) : undefined;
-        return box !== undefined && box.bottom > list.top && box.top < list.bottom;
+        return box && box.bottom > list.top && box.top < list.bottom ? [{ c, box }] : [];
       });
+      const whole = cards.filter(({ box }) => box.top >= list.top && box.bottom <= list.bottom);
+      const inView = (whole.length > 0 ? whole : cards).map(({ c }) => c);
       if (inView.length > 0) {
         overId = closestCenter({ ...args, droppableContainers: inView })[0]?.id ?? overId;
       }
