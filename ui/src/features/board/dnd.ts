@@ -56,8 +56,9 @@ interface Drag {
 
 /**
  * Where a card moved into `zone` with the keyboard goes: to the slot of the first card its list shows whole, where
- * the card is drawn while it moves. A long list's end is out of sight (and, past its first cards, not even rendered): a card sent there
- * vanished from view, although it was drawn at the top of the list. `null` where the list is not laid out.
+ * the card is drawn while it moves. A long list's end is out of sight (and, past its first cards, not even rendered):
+ * a card sent there vanished from view, although it was drawn at the top of the list. `null` where the list is not
+ * laid out.
  */
 function firstSlotInView(
   zone: Zone,
