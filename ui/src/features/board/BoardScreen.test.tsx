@@ -306,4 +306,35 @@ describe("BoardScreen", () => {
     expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(36);
     expect(within(possible).getByRole("button", { name: "Show 24 more of 264" })).toBeInTheDocument();
   });
+
+  it("closes an idea's details with Escape while the focus is still on its card, and gives the card the focus", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement"), idea(2, "Patch bastion", "kill")]));
+    await renderBoard();
+    const card = await screen.findByRole("button", { name: /^Rotate certs/ });
+    await userEvent.click(card);
+    const details = await screen.findByRole("complementary", { name: "Idea details" }, { timeout: 5000 });
+    // Where the focus is when Escape comes before the details' code has loaded: on the card just clicked.
+    card.focus();
+    await userEvent.keyboard("{Escape}");
+    expect(details).not.toBeInTheDocument();
+    expect(card).toHaveFocus();
+  });
+
+  it("leaves the details open on Escape in a text field or a dialog, which have their own", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
+    await screen.findByRole("complementary", { name: "Idea details" }, { timeout: 5000 });
+    await userEvent.click(screen.getByLabelText("New idea"));
+    await userEvent.keyboard("{Escape}");
+    expect(screen.getByRole("complementary", { name: "Idea details" })).toBeInTheDocument();
+    screen.getByRole("button", { name: /^Rotate certs/ }).focus();
+    await userEvent.keyboard("?");
+    const sheet = await screen.findByRole("dialog", {}, { timeout: 5000 });
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(sheet).not.toBeInTheDocument();
+    });
+    expect(screen.getByRole("complementary", { name: "Idea details" })).toBeInTheDocument();
+  });
 });

@@ -189,6 +189,12 @@ export function BoardScreen({
     [addIdea, arrive],
   );
 
+  /** Closes an idea's details and gives the focus back to its card. */
+  const closeDetails = useCallback((id: number) => {
+    setDetailsOpen(false);
+    document.querySelector<HTMLElement>(`[data-idea-id="${id}"]`)?.focus();
+  }, []);
+
   useShortcuts(
     {
       newIdea: () => document.querySelector<HTMLInputElement>(".tray .add-idea-input")?.focus(),
@@ -217,6 +223,13 @@ export function BoardScreen({
       search: () => searchRef.current?.focus(),
       help: () => {
         setDialog("shortcuts");
+      },
+      closePanel: () => {
+        if (detailsOpen && selectedId !== null) closeDetails(selectedId);
+        else if (activityOpen) setActivityOpen(false);
+        else if (postsOpen) setPostsOpen(false);
+        else return false;
+        return true;
       },
     },
     // Team rounds cover the board: its keys (Delete, 1–4 on the selected idea) must not act on what is hidden.
@@ -527,9 +540,7 @@ export function BoardScreen({
             }}
             onUnsaved={setUnsaved}
             onClose={() => {
-              const id = selected.id;
-              setDetailsOpen(false);
-              document.querySelector<HTMLElement>(`[data-idea-id="${id}"]`)?.focus();
+              closeDetails(selected.id);
             }}
           />
         )}

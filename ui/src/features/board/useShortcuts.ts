@@ -11,6 +11,8 @@ export interface ShortcutHandlers {
   redo: () => void;
   search: () => void;
   help: () => void;
+  /** Escape outside the side panels and fields: closes the panel that is open; whether there was one. */
+  closePanel: () => boolean;
 }
 
 export function isTextField(target: EventTarget | null): boolean {
@@ -70,6 +72,11 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void
       } else if (e.key === "?") {
         e.preventDefault();
         h.help();
+      } else if (e.key === "Escape" && !document.querySelector(".card-placeholder")) {
+        // The panels close on their own Escape while they hold the focus. This one is for the focus elsewhere: on
+        // the card just clicked while the details' code still loads, or back on the board. Not while a card is
+        // dragged: there Escape cancels the drag, and @dnd-kit's pointer drag does not mark the key as handled.
+        if (h.closePanel()) e.preventDefault();
       }
     };
     window.addEventListener("keydown", onKeyDown);
