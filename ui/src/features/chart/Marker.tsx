@@ -72,6 +72,7 @@ export const Marker = memo(function Marker(props: MarkerProps) {
       <span
         className="marker-label"
         ref={styleRef({
+          "--room": label.room === undefined ? undefined : `${label.room}px`,
           translate:
             label.shift === 0
               ? undefined

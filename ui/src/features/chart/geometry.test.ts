@@ -32,8 +32,30 @@ describe("placeLabels", () => {
       600,
     );
     // At the top edge the title slides down beside its dot; at the right edge it goes left.
-    expect(sides.get(1)).toEqual({ side: "right", shift: 9 });
+    expect(sides.get(1)).toMatchObject({ side: "right", shift: 9 });
     expect(sides.get(2)?.side).toBe("left");
+  });
+
+  it("gives each title the room to show whole on hover without leaving the plane", () => {
+    const places = placeLabels(
+      [
+        { id: 1, at: { x: 600, y: 300 }, label },
+        { id: 2, at: { x: 795, y: 100 }, label },
+        { id: 3, at: { x: 100, y: 500 }, label: { width: 790, height: 18 } },
+        { id: 4, at: { x: 200, y: 200 }, label },
+      ],
+      800,
+      600,
+    );
+    // On the right, to the right edge (less the gap to the dot and a margin); on the left, to the left edge.
+    expect(places.get(1)).toMatchObject({ side: "right", room: 800 - 600 - 11 - 4 });
+    expect(places.get(2)).toMatchObject({ side: "left", room: 795 - 11 - 4 });
+    // Above or below, centred where it slid to: twice the distance to the nearer edge.
+    expect(places.get(3)).toMatchObject({ side: "above", shift: 295, room: 2 * 395 - 4 });
+    // A title that fits nowhere shows on the right when hovered: it is given at least a few words' room.
+    expect(
+      placeLabels([{ id: 5, at: { x: 790, y: 300 }, label: { width: 900, height: 18 } }], 800, 600).get(5),
+    ).toMatchObject({ side: "hidden", room: 80 });
   });
 
   it("never covers a dot, another title or a quadrant name, and hides a title with no room", () => {

@@ -46,6 +46,34 @@ export function overlaps(a: Box, b: Box): boolean {
 export interface LabelPlace {
   side: LabelSide;
   shift: number;
+  /** How wide the whole title may grow on hover and focus and stay on the plane (pixels); none: not known. */
+  room?: number;
+}
+
+/** The least a title shown whole is given, even where the plane's edge is nearer: a few words. */
+const LEAST_ROOM = 80;
+
+/**
+ * How wide a title at `place` beside a dot at `at` may grow and stay on a plane `width` pixels wide: to the edge it
+ * grows towards (a hidden title shows on the right), or twice the distance to the nearer edge where it is centred.
+ */
+function roomFor(at: Point, place: LabelPlace, width: number): number {
+  const margin = 4;
+  let room: number;
+  switch (place.side) {
+    case "left":
+      room = at.x - LABEL_GAP;
+      break;
+    case "above":
+    case "below": {
+      const centre = at.x + place.shift;
+      room = 2 * Math.min(centre, width - centre);
+      break;
+    }
+    default:
+      room = width - at.x - LABEL_GAP;
+  }
+  return Math.max(LEAST_ROOM, Math.floor(room - margin));
 }
 
 /**
@@ -53,7 +81,8 @@ export interface LabelPlace {
  * or below, at the first side where it covers no dot, no title placed before it and none of the `keepClear` boxes
  * (the quadrant names). A title that would leave the plane slides along its side to stay inside (a marker at payoff 10
  * keeps its title under the plane's top edge). Markers earlier in the list choose first. A title with no such side
- * is hidden (the marker's accessible name still carries it, and it shows on hover and focus).
+ * is hidden (the marker's accessible name still carries it, and it shows on hover and focus). Each title is also
+ * given the room it has to grow to its whole length on hover and focus without leaving the plane.
  */
 export function placeLabels(
   markers: readonly { id: number; at: Point; label: { width: number; height: number } }[],
@@ -89,7 +118,8 @@ export function placeLabels(
       }
     }
     if (placed) taken.add(placed.box);
-    places.set(id, placed?.place ?? { side: "hidden", shift: 0 });
+    const place: LabelPlace = placed?.place ?? { side: "hidden", shift: 0 };
+    places.set(id, { ...place, room: roomFor(at, place, width) });
   }
   return places;
 }
