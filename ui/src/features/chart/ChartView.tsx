@@ -206,7 +206,7 @@ export function ChartView({
     return ids;
   }, [selectedId, focusedId, placed]);
 
-  const { singles, cells } = useMemo(
+  const { singles, cells, inView } = useMemo(
     () =>
       layout
         ? partition(placed, view, layout.width, layout.height, {
@@ -214,7 +214,7 @@ export function ChartView({
             maxSingles: MAX_SINGLES,
             keep,
           })
-        : { singles: [], cells: [] },
+        : { singles: [], cells: [], inView: 0 },
     [placed, view, layout, keep],
   );
   const cellsByKey = useMemo(() => new Map(cells.map((c) => [c.key, c])), [cells]);
@@ -474,7 +474,6 @@ export function ChartView({
   };
 
   const zoomPercent = Math.round(view.k * 100);
-  const shownCount = singles.length + cells.reduce((n, c) => n + c.ideas.length, 0);
   const tools = (
     <>
       <div className="chart-zoom" role="group" aria-label="Zoom">
@@ -510,7 +509,7 @@ export function ChartView({
         </button>
       </div>
       <span className="chart-hint">
-        {shownCount.toLocaleString("en")} of {placed.length.toLocaleString("en")} in view · Wheel: zoom ·
+        {inView.toLocaleString("en")} of {placed.length.toLocaleString("en")} in view · Wheel: zoom ·
         Shift+drag: pan · Drag: list the ideas in a rectangle
       </span>
     </>

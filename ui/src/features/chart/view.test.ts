@@ -63,6 +63,9 @@ describe("the view", () => {
     const kept = partition([...crowd, lone], zoomed, 1000, 800, { keep: new Set([3]) });
     expect(kept.singles.map((i) => i.id).sort()).toEqual([20_000, 3].sort());
     expect(kept.cells).toEqual([]);
+    // What is in view is what the window shows: the lone idea, not the selected one drawn off screen.
+    expect(kept.inView).toBe(1);
+    expect(partition([...crowd, lone], WHOLE_PLANE, 1000, 800, { keep: new Set([3]) }).inView).toBe(10_001);
     // At most so many are elements of their own.
     const spread = Array.from({ length: 2_000 }, (_, i) => at(i + 1, (i % 50) / 5, Math.floor(i / 50) / 4));
     expect(partition(spread, WHOLE_PLANE, 5000, 5000, { maxSingles: 100 }).singles).toHaveLength(100);

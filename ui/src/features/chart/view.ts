@@ -82,7 +82,8 @@ export interface Cell {
  * Sorts the placed ideas inside the window (`width` × `height` pixels showing `view`) into those shown one by one
  * and the cells of `cellSize` pixels where markers are too many: a cell holding one idea shows it, a cell holding
  * more counts them. Cells are fixed to the plane (not the window), so panning does not regroup them. At most
- * `maxSingles` are shown one by one; ideas in `keep` always are.
+ * `maxSingles` are shown one by one; ideas in `keep` always are, even outside the window. `inView` counts the ideas
+ * inside the window, kept ones included only where they are inside it.
  */
 export function partition(
   ideas: readonly Idea[],
@@ -90,7 +91,7 @@ export function partition(
   width: number,
   height: number,
   options: { cellSize?: number; maxSingles?: number; keep?: ReadonlySet<number> } = {},
-): { singles: Idea[]; cells: Cell[] } {
+): { singles: Idea[]; cells: Cell[]; inView: number } {
   const { cellSize = 28, maxSingles = 300, keep = new Set<number>() } = options;
   const scaleX = width * view.k;
   const scaleY = height * view.k;
@@ -98,19 +99,22 @@ export function partition(
   const offsetY = view.y * scaleY;
   const buckets = new Map<string, { col: number; row: number; ideas: Idea[] }>();
   const singles: Idea[] = [];
+  let inView = 0;
   for (const idea of ideas) {
     const p = idea.position;
     if (!p) continue;
-    if (keep.has(idea.id)) {
-      singles.push(idea);
-      continue;
-    }
     // In plane pixels (the whole plane at this zoom), then the window's.
     const px = (p.cost / 10) * scaleX;
     const py = (1 - p.payoff / 10) * scaleY;
     const wx = px - offsetX;
     const wy = py - offsetY;
-    if (wx < -1 || wy < -1 || wx > width + 1 || wy > height + 1) continue;
+    const inside = wx >= -1 && wy >= -1 && wx <= width + 1 && wy <= height + 1;
+    if (inside) inView++;
+    if (keep.has(idea.id)) {
+      singles.push(idea);
+      continue;
+    }
+    if (!inside) continue;
     const col = Math.floor(px / cellSize);
     const row = Math.floor(py / cellSize);
     const key = `${col},${row}`;
@@ -150,7 +154,7 @@ export function partition(
       ideas: bucket.ideas,
     });
   }
-  return { singles, cells };
+  return { singles, cells, inView };
 }
 
 /** The ideas whose scores fall inside `box` (window pixels of a `width` × `height` window showing `view`). */
