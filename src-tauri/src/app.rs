@@ -175,7 +175,10 @@ fn restart_page_when_it_ends(window: &tauri::WebviewWindow) -> tauri::Result<()>
                     eprintln!(
                         "pickboard: the window's page ended ({reason:?}) too often; not loading it again"
                     );
-                    view.load_html(crate::page_restarts::GAVE_UP_PAGE, None);
+                    // The page that the person opens again from there is one loaded again, as above.
+                    crate::page_restarts::restarting();
+                    let page = crate::page_restarts::gave_up_page(view.uri().as_deref());
+                    view.load_html(&page, None);
                 }
             });
     })

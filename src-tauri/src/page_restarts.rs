@@ -47,7 +47,7 @@ impl Restarts {
 /// `RESTARTED_QUERY` in ui/src/lib/firstFrameRules.ts).
 pub fn restarted_uri(uri: &str) -> String {
     let page = uri.split(['?', '#']).next().unwrap_or(uri);
-    format!("{page}?restarted")
+    format!("{page}?{RESTARTED_QUERY}")
 }
 
 /// Set while a page loaded again has not yet drawn.
@@ -63,16 +63,35 @@ pub fn drawn() -> bool {
     AWAITING_FRAME.swap(false, Ordering::Relaxed)
 }
 
-/// What the window shows when its page has ended too often to be loaded again. Plain text only (no user text).
-pub const GAVE_UP_PAGE: &str = r#"<!doctype html>
+/// What the window shows when its page (at `uri`) has ended too often to be loaded again: what happened, and a button
+/// that loads the page again, marked as restarted, when the person chooses to. Plain text only: no user text, and no
+/// script (the button is a form's, sent to the page's own address). The button has the focus, so Enter takes it.
+pub fn gave_up_page(uri: Option<&str>) -> String {
+    let again = uri
+        .and_then(|uri| uri.split(['?', '#']).next())
+        .filter(|address| !address.contains(['"', '<', '>', '&']))
+        .map(|address| {
+            format!(
+                r#"<form action="{address}" method="get"><button name="{RESTARTED_QUERY}" autofocus>Try again</button></form>"#
+            )
+        })
+        .unwrap_or_else(|| "<p>Close Pickboard and open it again to go on.</p>".to_owned());
+    format!(
+        r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="color-scheme" content="light dark">
 <title>Pickboard</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:34em;margin:15vh auto;padding:0 24px}h1{font-size:20px}</style>
+<style>body{{font:15px/1.5 system-ui,sans-serif;max-width:34em;margin:15vh auto;padding:0 24px}}h1{{font-size:20px}}button{{font:inherit;padding:6px 14px}}</style>
 </head><body>
 <h1>Pickboard’s window stopped working</h1>
 <p>The page inside this window ended unexpectedly several times in a row, so Pickboard stopped reloading it.</p>
-<p>Your boards are kept as they were saved. Close Pickboard and open it again to go on.</p>
-</body></html>"#;
+<p>Your boards are kept as they were saved.</p>
+{again}
+</body></html>"#
+    )
+}
+
+/// The query that marks a page loaded again (`RESTARTED_QUERY` in ui/src/lib/firstFrameRules.ts).
+const RESTARTED_QUERY: &str = "restarted";
 
 #[cfg(test)]
 mod tests {
@@ -106,6 +125,23 @@ mod tests {
             restarted_uri("tauri://localhost/?restarted#board"),
             "tauri://localhost/?restarted"
         );
+    }
+
+    #[test]
+    fn the_page_given_up_on_offers_to_load_the_window_page_again_without_a_script() {
+        let page = gave_up_page(Some("tauri://localhost/?restarted#board"));
+        assert!(page.contains(
+            r#"<form action="tauri://localhost/" method="get"><button name="restarted" autofocus>"#
+        ));
+        assert!(!page.contains("<script"));
+        // Without an address of its own to go back to, it says what to do instead.
+        for page in [
+            gave_up_page(None),
+            gave_up_page(Some("tauri://localhost/\"><script>x()</script>?restarted")),
+        ] {
+            assert!(!page.contains("<form"));
+            assert!(page.contains("Close Pickboard and open it again"));
+        }
     }
 
     #[test]

@@ -629,7 +629,8 @@ async fn end_web_process(app: &App, data: &Path, then: &str) -> TestResult {
 
 /// WebKit's web process ended under the window (here by SIGKILL, as the kernel's out-of-memory killer ends it): the
 /// window loads its page again, whose scripts run and draw, up to three times a minute; the fourth time it says why
-/// it stops instead. Without the restart the window stays frozen on its last frame. (WebKit's driver deletes the
+/// it stops instead, with a button (which has the focus) that opens the page again. Without the restart the window
+/// stays frozen on its last frame. (WebKit's driver deletes the
 /// session when the page's process ends, so the app's own output tells what happened; the page's side, reading the
 /// board afresh and saying so, is App.restart.test.tsx.)
 #[tokio::test]
@@ -645,6 +646,19 @@ async fn the_page_comes_back_when_its_web_process_ends() -> TestResult {
         end_web_process(&app, data.path(), "the window's page, loaded again, has drawn").await?;
     }
     end_web_process(&app, data.path(), "too often; not loading it again").await?;
+    // The person chooses to go on: Enter on the page's button, and the board's page draws again.
+    let drawn = "the window's page, loaded again, has drawn";
+    let before = std::fs::read_to_string(&app.log)?.matches(drawn).count();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::fs::read_to_string(&app.log)?.matches(drawn).count() == before {
+        assert!(
+            Instant::now() < deadline,
+            "the page given up on did not open the board again on Enter"
+        );
+        // Pressed until it takes: the page given up on may not have been drawn yet.
+        app.press_key_through_x("Return")?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
     // The window still answers: its app process is there, and quits when asked.
     assert!(!app_processes(data.path()).is_empty());
     let db = Connection::open(data.path().join(DB_FILE_NAME))?;

@@ -738,6 +738,13 @@ impl App {
         Ok(())
     }
 
+    /// Presses `key` (an X key name, e.g. `Return`) in the window through X, as a person does: for a page that
+    /// WebKit's driver no longer holds, such as one loaded after the web process ended.
+    pub fn press_key_through_x(&self, key: &str) -> TestResult {
+        let window = self.x_window()?;
+        x_tool("xdotool", &["windowfocus", "--sync", &window, "key", key])
+    }
+
     pub async fn screenshot(&self, name: &str) -> TestResult<PathBuf> {
         // What X shows of the window, menu bar included. It is raised first (two app windows may lie on each
         // other), and the last change and the raise are given time to paint.
