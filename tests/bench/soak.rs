@@ -1,6 +1,7 @@
 //! Ten minutes of use: the memory of the real app (release build, under Xvfb) on a 1,000-idea board, one second
-//! after its first frame and again after a scripted session of 2,000 moves, edits and view switches spread over ten
-//! minutes, with where the memory is (by process and kind of mapping) at both ends. Not a timed test: it measures
+//! after its first frame, after the first use of each kind of step, and after a scripted session of 2,000 moves,
+//! edits and view switches spread over ten minutes, with where the memory is (by process and kind of mapping) at the
+//! start and the end. Not a timed test: it measures
 //! and prints Markdown tables, and fails only when the app cannot be driven or the session's edits did not reach
 //! the database. Run with `bash scripts/bench.sh` (in Pickboard's default WebKit setting).
 
@@ -18,6 +19,10 @@ const IDEAS: usize = 1_000;
 /// script).
 const OPERATIONS: usize = 2_000;
 const SESSION_SECONDS: u64 = 600;
+/// The steps after which each kind has been used once (six moves, two edits, the chart and back): the memory is
+/// taken there too, a second later, to tell the first use of the details, the chart and drag and drop (their code
+/// loaded and run for the first time) from what use adds after it.
+const FIRST_USE: usize = 10;
 
 fn from_env<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name)
@@ -161,8 +166,13 @@ async fn main() -> TestResult {
     let start = Instant::now();
     let mut counts = std::collections::BTreeMap::<&str, usize>::new();
     let mut samples = Vec::new();
+    let mut after_first_use = None;
     for i in 0..operations {
         *counts.entry(step(&app, i, probe.as_ref()).await?).or_default() += 1;
+        if i + 1 == FIRST_USE.min(operations) {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            after_first_use = Some(pss_kib(data.path()));
+        }
         if i % 200 == 199 {
             samples.push((start.elapsed().as_secs(), pss_kib(data.path())));
         }
@@ -216,6 +226,15 @@ async fn main() -> TestResult {
         mib(pss_later),
         if growth <= 10.0 { "met" } else { "**not met**" }
     );
+    if let Some(first_use) = after_first_use {
+        println!(
+            "| PSS, from the first use of each kind of step ({FIRST_USE} steps, a second later) | {:.0} MiB | {:.0} MiB | {:.0} MiB | {:+.1} % | – |",
+            mib(first_use),
+            mib(pss_after),
+            mib(pss_later),
+            (pss_after as f64 / first_use as f64 - 1.0) * 100.0
+        );
+    }
     println!(
         "| elements on the page (cards) | {} ({}) | {} ({}) | – | – | – |",
         dom_before.0, dom_before.1, dom_after.0, dom_after.1
