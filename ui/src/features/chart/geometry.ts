@@ -81,7 +81,8 @@ function roomFor(at: Point, place: LabelPlace, width: number): number {
  * or below, at the first side where it covers no dot, no title placed before it and none of the `keepClear` boxes
  * (the quadrant names). A title that would leave the plane slides along its side to stay inside (a marker at payoff 10
  * keeps its title under the plane's top edge). Markers earlier in the list choose first. A title with no such side
- * is hidden (the marker's accessible name still carries it, and it shows on hover and focus). Each title is also
+ * is hidden (the marker's accessible name still carries it, and it shows on hover and focus), as is the title of a
+ * marker off the plane. Each title is also
  * given the room it has to grow to its whole length on hover and focus without leaving the plane.
  */
 export function placeLabels(
@@ -99,7 +100,9 @@ export function placeLabels(
   const places = new Map<number, LabelPlace>();
   for (const { id, at, label } of markers) {
     let placed: { place: LabelPlace; box: Box } | null = null;
-    for (const side of ["right", "left", "above", "below"] as const) {
+    // A marker kept off the plane (the selected one, panned away from) has no title on it either.
+    const onPlane = at.x >= 0 && at.y >= 0 && at.x <= width && at.y <= height;
+    for (const side of onPlane ? (["right", "left", "above", "below"] as const) : []) {
       const box = labelBox(at, label, side);
       const across = side === "right" || side === "left";
       // Slide along the side into the plane.
