@@ -72,15 +72,22 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void
       } else if (e.key === "?") {
         e.preventDefault();
         h.help();
-      } else if (e.key === "Escape" && !document.querySelector(".card-placeholder")) {
+      } else if (e.key === "Escape" && !escapeCancelsDrag) {
         // The panels close on their own Escape while they hold the focus. This one is for the focus elsewhere: on
-        // the card just clicked while the details' code still loads, or back on the board. Not while a card is
-        // dragged: there Escape cancels the drag, and @dnd-kit's pointer drag does not mark the key as handled.
+        // the card just clicked while the details' code still loads, or back on the board.
         if (h.closePanel()) e.preventDefault();
       }
     };
+    // Not while a card is dragged: there Escape cancels the drag. @dnd-kit's pointer drag does not mark the key as
+    // handled, and has put the card back by the time the key reaches the window, so the drag is seen on the way in.
+    let escapeCancelsDrag = false;
+    const onKeyDownFirst = (e: KeyboardEvent) => {
+      if (e.key === "Escape") escapeCancelsDrag = document.querySelector(".card-placeholder") !== null;
+    };
+    window.addEventListener("keydown", onKeyDownFirst, true);
     window.addEventListener("keydown", onKeyDown);
     return () => {
+      window.removeEventListener("keydown", onKeyDownFirst, true);
       window.removeEventListener("keydown", onKeyDown);
     };
   }, [enabled]);
