@@ -57,7 +57,7 @@ describe("placeLabels", () => {
       placeLabels([{ id: 5, at: { x: 790, y: 300 }, label: { width: 900, height: 18 } }], 800, 600).get(5),
     ).toMatchObject({ side: "hidden", room: 80 });
     // A marker panned off the plane (kept because it is selected) has no title on the plane.
-    expect(placeLabels([{ id: 6, at: { x: -40, y: 300 }, label }], 800, 600).get(6)?.side).toBe("hidden");
+    expect(placeLabels([{ id: 6, at: { x: -9, y: 300 }, label }], 800, 600).get(6)?.side).toBe("off");
   });
 
   it("never covers a dot, another title or a quadrant name, and hides a title with no room", () => {

@@ -11,8 +11,11 @@ export interface Box {
   height: number;
 }
 
-/** Where a marker's title goes, relative to its dot; `hidden` where no side has room (it shows on hover and focus). */
-export type LabelSide = "right" | "left" | "above" | "below" | "hidden";
+/**
+ * Where a marker's title goes, relative to its dot; `hidden` where no side has room (it shows on hover and focus);
+ * `off` for a marker off the plane (kept because it is selected), whose title does not show at all.
+ */
+export type LabelSide = "right" | "left" | "above" | "below" | "hidden" | "off";
 
 /** The gap between a dot's centre and its label, and the dot's half size, in pixels. */
 const LABEL_GAP = 11;
@@ -81,8 +84,8 @@ function roomFor(at: Point, place: LabelPlace, width: number): number {
  * or below, at the first side where it covers no dot, no title placed before it and none of the `keepClear` boxes
  * (the quadrant names). A title that would leave the plane slides along its side to stay inside (a marker at payoff 10
  * keeps its title under the plane's top edge). Markers earlier in the list choose first. A title with no such side
- * is hidden (the marker's accessible name still carries it, and it shows on hover and focus), as is the title of a
- * marker off the plane. Each title is also
+ * is hidden (the marker's accessible name still carries it, and it shows on hover and focus); that of a marker off
+ * the plane does not show at all. Each title is also
  * given the room it has to grow to its whole length on hover and focus without leaving the plane.
  */
 export function placeLabels(
@@ -121,7 +124,7 @@ export function placeLabels(
       }
     }
     if (placed) taken.add(placed.box);
-    const place: LabelPlace = placed?.place ?? { side: "hidden", shift: 0 };
+    const place: LabelPlace = placed?.place ?? { side: onPlane ? "hidden" : "off", shift: 0 };
     places.set(id, { ...place, room: roomFor(at, place, width) });
   }
   return places;
