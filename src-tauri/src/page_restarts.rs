@@ -46,8 +46,12 @@ impl Restarts {
 /// The page's address to load again: `uri` without its query and fragment, with `?restarted` (see
 /// `RESTARTED_QUERY` in ui/src/lib/firstFrameRules.ts).
 pub fn restarted_uri(uri: &str) -> String {
-    let page = uri.split(['?', '#']).next().unwrap_or(uri);
-    format!("{page}?{RESTARTED_QUERY}")
+    format!("{}?{RESTARTED_QUERY}", page_address(uri))
+}
+
+/// `uri` without its query and fragment.
+fn page_address(uri: &str) -> &str {
+    uri.split(['?', '#']).next().unwrap_or(uri)
 }
 
 /// Set while a page loaded again has not yet drawn.
@@ -68,7 +72,7 @@ pub fn drawn() -> bool {
 /// script (the button is a form's, sent to the page's own address). The button has the focus, so Enter takes it.
 pub fn gave_up_page(uri: Option<&str>) -> String {
     let again = uri
-        .and_then(|uri| uri.split(['?', '#']).next())
+        .map(page_address)
         .filter(|address| !address.contains(['"', '<', '>', '&']))
         .map(|address| {
             format!(

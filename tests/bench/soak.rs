@@ -1,9 +1,9 @@
 //! Ten minutes of use: the memory of the real app (release build, under Xvfb) on a 1,000-idea board, one second
 //! after its first frame, after the first use of each kind of step, and after a scripted session of 2,000 moves,
 //! edits and view switches spread over ten minutes, with where the memory is (by process and kind of mapping) at the
-//! start and the end. Not a timed test: it measures
-//! and prints Markdown tables, and fails only when the app cannot be driven or the session's edits did not reach
-//! the database. Run with `bash scripts/bench.sh` (in Pickboard's default WebKit setting).
+//! start and the end. Not a timed test: it measures and prints Markdown tables, and fails only when the app cannot
+//! be driven or the session's edits did not reach the database. Run with `bash scripts/bench.sh` (in Pickboard's
+//! default WebKit setting).
 
 use std::time::{Duration, Instant};
 

@@ -601,14 +601,16 @@ async fn the_window_shows_what_the_command_line_changed_meanwhile() -> TestResul
 
 /// Ends the window's web process as the kernel's out-of-memory killer would, and waits until the app's output has
 /// said `then` once more than it had.
+/// How many times the app's output has said `text` so far.
+fn said(app: &App, text: &str) -> usize {
+    std::fs::read_to_string(&app.log)
+        .unwrap_or_default()
+        .matches(text)
+        .count()
+}
+
 async fn end_web_process(app: &App, data: &Path, then: &str) -> TestResult {
-    let said = |text: &str| {
-        std::fs::read_to_string(&app.log)
-            .unwrap_or_default()
-            .matches(text)
-            .count()
-    };
-    let before = said(then);
+    let before = said(app, then);
     let processes = web_processes(data);
     assert!(!processes.is_empty(), "no web process found for the window");
     for pid in processes {
@@ -617,7 +619,7 @@ async fn end_web_process(app: &App, data: &Path, then: &str) -> TestResult {
             .status()?;
     }
     let deadline = Instant::now() + Duration::from_secs(30);
-    while said(then) == before {
+    while said(app, then) == before {
         assert!(
             Instant::now() < deadline,
             "the app did not say {then:?} within 30 s of its web process ending"
@@ -630,9 +632,9 @@ async fn end_web_process(app: &App, data: &Path, then: &str) -> TestResult {
 /// WebKit's web process ended under the window (here by SIGKILL, as the kernel's out-of-memory killer ends it): the
 /// window loads its page again, whose scripts run and draw, up to three times a minute; the fourth time it says why
 /// it stops instead, with a button (which has the focus) that opens the page again. Without the restart the window
-/// stays frozen on its last frame. (WebKit's driver deletes the
-/// session when the page's process ends, so the app's own output tells what happened; the page's side, reading the
-/// board afresh and saying so, is App.restart.test.tsx.)
+/// stays frozen on its last frame. (WebKit's driver deletes the session when the page's process ends, so the app's
+/// own output tells what happened; the page's side, reading the board afresh and saying so, is
+/// App.restart.test.tsx.)
 #[tokio::test]
 async fn the_page_comes_back_when_its_web_process_ends() -> TestResult {
     let data = tempfile::tempdir()?;
@@ -648,9 +650,9 @@ async fn the_page_comes_back_when_its_web_process_ends() -> TestResult {
     end_web_process(&app, data.path(), "too often; not loading it again").await?;
     // The person chooses to go on: Enter on the page's button, and the board's page draws again.
     let drawn = "the window's page, loaded again, has drawn";
-    let before = std::fs::read_to_string(&app.log)?.matches(drawn).count();
+    let before = said(&app, drawn);
     let deadline = Instant::now() + Duration::from_secs(30);
-    while std::fs::read_to_string(&app.log)?.matches(drawn).count() == before {
+    while said(&app, drawn) == before {
         assert!(
             Instant::now() < deadline,
             "the page given up on did not open the board again on Enter"

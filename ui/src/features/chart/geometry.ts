@@ -85,8 +85,8 @@ function roomFor(at: Point, place: LabelPlace, width: number): number {
  * (the quadrant names). A title that would leave the plane slides along its side to stay inside (a marker at payoff 10
  * keeps its title under the plane's top edge). Markers earlier in the list choose first. A title with no such side
  * is hidden (the marker's accessible name still carries it, and it shows on hover and focus); that of a marker off
- * the plane does not show at all. Each title is also
- * given the room it has to grow to its whole length on hover and focus without leaving the plane.
+ * the plane does not show at all. Each title is also given the room it has to grow to its whole length on hover and
+ * focus without leaving the plane.
  */
 export function placeLabels(
   markers: readonly { id: number; at: Point; label: { width: number; height: number } }[],
