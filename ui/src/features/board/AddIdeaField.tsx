@@ -1,4 +1,4 @@
-// A one-line field that adds an idea on Enter and stays ready for the next one.
+// A one-line field that adds an idea on Enter and stays ready for the next one; Escape leaves it.
 import { useId, useState, type SyntheticEvent } from "react";
 
 interface AddIdeaFieldProps {
@@ -51,9 +51,14 @@ export function AddIdeaField({
           setTitle(e.target.value);
         }}
         onKeyDown={(e) => {
-          if (e.key === "Escape" && onClose) {
-            e.preventDefault();
-            onClose();
+          if (e.key !== "Escape") return;
+          e.preventDefault();
+          // A field that can close closes; the one that stays (the tray's) drops what was typed and lets go of the
+          // focus, as search does, so that the board's keys work again.
+          if (onClose) onClose();
+          else {
+            setTitle("");
+            e.currentTarget.blur();
           }
         }}
         onBlur={() => {

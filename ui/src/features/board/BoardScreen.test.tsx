@@ -54,6 +54,17 @@ describe("BoardScreen", () => {
     expect(field).toHaveValue("");
   });
 
+  it("drops what was typed in the New idea field on Escape and lets go of the focus, adding nothing", async () => {
+    const fake = fakeBackend(board([]));
+    await renderBoard();
+    const field = await screen.findByLabelText("New idea");
+    await userEvent.type(field, "Half a thought");
+    await userEvent.keyboard("{Escape}");
+    expect(field).toHaveValue("");
+    expect(field).not.toHaveFocus();
+    expect(fake.calls.some((c) => c.command === "add_idea")).toBe(false);
+  });
+
   it("keeps what was typed in a quadrant's add field when another quadrant's field opens", async () => {
     fakeBackend(board([]));
     await renderBoard();
