@@ -12,8 +12,8 @@ npx --prefix ui tauri build --bundles deb
 cargo build --release --locked -p pickboard-bare-window
 # Both WebKit settings, the same for Pickboard and the bare window: compositing on (WebKitGTK's default) and off
 # (WEBKIT_DISABLE_COMPOSITING_MODE=1, which Pickboard sets on Linux unless the variable is set already). JavaScriptCore's
-# optimizing tiers are off on both sides in both runs (JSC_useDFGJIT=0, Pickboard's own default on Linux; the app
-# benchmark gives the bare window the same).
+# optimizing tiers are off and its collections full on both sides in both runs (JSC_useDFGJIT=0 and
+# JSC_useGenerationalGC=0, Pickboard's own defaults on Linux; the app benchmark gives the bare window the same).
 for mode in 0 1; do
   echo "## WEBKIT_DISABLE_COMPOSITING_MODE=$mode"
   WEBKIT_DISABLE_COMPOSITING_MODE=$mode PICKBOARD_BIN="$PWD/target/release/pickboard" \
