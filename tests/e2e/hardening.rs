@@ -599,8 +599,6 @@ async fn the_window_shows_what_the_command_line_changed_meanwhile() -> TestResul
     app.quit().await
 }
 
-/// Ends the window's web process as the kernel's out-of-memory killer would, and waits until the app's output has
-/// said `then` once more than it had.
 /// How many times the app's output has said `text` so far.
 fn said(app: &App, text: &str) -> usize {
     std::fs::read_to_string(&app.log)
@@ -609,6 +607,8 @@ fn said(app: &App, text: &str) -> usize {
         .count()
 }
 
+/// Ends the window's web process as the kernel's out-of-memory killer would, and waits until the app's output has
+/// said `then` once more than it had.
 async fn end_web_process(app: &App, data: &Path, then: &str) -> TestResult {
     let before = said(app, then);
     let processes = web_processes(data);
@@ -644,12 +644,12 @@ async fn the_page_comes_back_when_its_web_process_ends() -> TestResult {
     app.add_idea("Typed before the crash").await?;
     app.wait_for_card_in("Unsorted", "Typed before the crash").await?;
 
+    let drawn = "the window's page, loaded again, has drawn";
     for _ in 0..3 {
-        end_web_process(&app, data.path(), "the window's page, loaded again, has drawn").await?;
+        end_web_process(&app, data.path(), drawn).await?;
     }
     end_web_process(&app, data.path(), "too often; not loading it again").await?;
     // The person chooses to go on: Enter on the page's button, and the board's page draws again.
-    let drawn = "the window's page, loaded again, has drawn";
     let before = said(&app, drawn);
     let deadline = Instant::now() + Duration::from_secs(30);
     while said(&app, drawn) == before {
