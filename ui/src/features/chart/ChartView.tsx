@@ -26,7 +26,7 @@ import {
 } from "./view";
 import { DragHooksContext } from "../board/dragHooks";
 import type { PointerStore } from "../board/pointerStore";
-import { drawCells } from "./drawCells";
+import { drawCells, releasePixels } from "./drawCells";
 import { IdeaList } from "./IdeaList";
 import { Marker } from "./Marker";
 import { PlaneFrame } from "./PlaneFrame";
@@ -240,6 +240,14 @@ export function ChartView({
     if (!canvas || !layout) return;
     drawCells(canvas, cells, view, layout.width, layout.height, matches, layout.names);
   }, [cells, view, layout, matches, theme]);
+  // The canvas's pixels go with the chart, not with the next garbage collection: a plane's worth each time the chart
+  // is left, which waited in memory until JavaScriptCore next collected the element.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    return () => {
+      if (canvas) releasePixels(canvas);
+    };
+  }, []);
 
   // The focus, after a zoom into a cell: the marker or cell nearest to where it was.
   useLayoutEffect(() => {

@@ -87,12 +87,16 @@ export function drawCells(
 ) {
   const ratio = window.devicePixelRatio || 1;
   const [w, h] = [Math.round(width * ratio), Math.round(height * ratio)];
+  // No crowded cell: a canvas of no size holds no pixels (a plane's worth, some 4 MiB, for a board of a few ideas).
+  if (cells.length === 0 || w === 0 || h === 0) {
+    releasePixels(canvas);
+    return;
+  }
   if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
   const ctx = canvas.getContext("2d", { willReadFrequently: true });
   if (!ctx) return;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, w, h);
-  if (cells.length === 0 || w === 0 || h === 0) return;
 
   const style = getComputedStyle(canvas);
   const colour = (name: string) => style.getPropertyValue(name).trim() || "#888";
@@ -147,4 +151,10 @@ export function drawCells(
     ctx.drawImage(badge(size, shade, label, colours, ratio), left, top, size, size);
   }
   ctx.globalAlpha = 1;
+}
+
+/** Gives back a canvas's pixels at once: WebKit frees them with the element, at a garbage collection, or when it is
+ * sized to nothing. */
+export function releasePixels(canvas: HTMLCanvasElement) {
+  if (canvas.width !== 0 || canvas.height !== 0) [canvas.width, canvas.height] = [0, 0];
 }

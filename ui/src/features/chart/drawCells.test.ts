@@ -1,0 +1,31 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import { idea } from "../../test/fakeBackend";
+import { drawCells, releasePixels } from "./drawCells";
+import { WHOLE_PLANE, type Cell } from "./view";
+
+const box = { left: 10, top: 10, width: 28, height: 28 };
+const crowded: Cell = { key: "0,0", box, badge: box, ideas: [idea(1, "A", "kill"), idea(2, "B", "kill")] };
+
+describe("drawCells", () => {
+  // jsdom has no 2D context: what is checked here is the canvas's size, which decides what its pixels take.
+  beforeEach(() => {
+    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(null);
+  });
+
+  it("leaves the canvas without pixels when no cell is crowded", () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 1300;
+    canvas.height = 850;
+    drawCells(canvas, [], WHOLE_PLANE, 1300, 850, null, []);
+    expect([canvas.width, canvas.height]).toEqual([0, 0]);
+  });
+
+  it("sizes the canvas to the plane when a cell is crowded", () => {
+    const canvas = document.createElement("canvas");
+    drawCells(canvas, [crowded], WHOLE_PLANE, 1300, 850, null, []);
+    expect([canvas.width, canvas.height]).toEqual([1300, 850]);
+    releasePixels(canvas);
+    expect([canvas.width, canvas.height]).toEqual([0, 0]);
+  });
+});
