@@ -212,6 +212,18 @@ describe("BoardScreen", () => {
     });
   }, 20_000);
 
+  it("leaves the board's keys to the details: 1–4 and V on the details' slider neither move the idea nor switch the view", async () => {
+    const fake = fakeBackend(board([idea(1, "Patch bastion", "kill")]), { list_events: () => [] });
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Patch bastion/ }));
+    const slider = await screen.findByLabelText("Cost / risk slider", {}, { timeout: 5000 });
+    slider.focus();
+    await userEvent.keyboard("4v2");
+    expect(fake.calls.some((c) => c.command === "move_idea")).toBe(false);
+    expect(screen.getByRole("region", { name: "Kill" })).toBeInTheDocument();
+    expect(slider).toHaveFocus();
+  }, 20_000);
+
   it("does not render more of a long quadrant because an arrival at its end has gone", async () => {
     // A stand-in for the browser's IntersectionObserver: it reports whether the "Show more" button is in view when it
     // starts observing (as the real one does), and again when the test scrolls.

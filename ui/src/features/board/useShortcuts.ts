@@ -1,5 +1,5 @@
-// Board-wide keyboard shortcuts. Letter keys act only when no text field has the focus, so typing is never taken
-// over; Ctrl/Cmd+Z inside a text field stays the field's own undo.
+// Board-wide keyboard shortcuts. Letter and number keys act only when no text field and no side panel has the focus,
+// so typing is never taken over; Ctrl/Cmd+Z inside a text field stays the field's own undo.
 import { useEffect, useRef } from "react";
 
 export interface ShortcutHandlers {
@@ -26,6 +26,11 @@ export function isTextField(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLInputElement && !["button", "checkbox", "radio", "range"].includes(target.type)
   );
+}
+
+/** Whether `target` is inside a side panel (the details, the posts). */
+function inSidePanel(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest("aside.details") !== null;
 }
 
 export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void {
@@ -57,6 +62,9 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void
         return;
       }
       if (inField || e.altKey || document.querySelector("[role=dialog]")) return;
+      // In a side panel its own controls take the keys: on the details' slider or Place menu, 1–4 moved the idea and
+      // V switched the view behind the panel. Escape still goes on, to close it.
+      if (inSidePanel(e.target) && e.key !== "Escape") return;
       if (key === "n") {
         e.preventDefault();
         h.newIdea();
