@@ -1,11 +1,15 @@
 //! The app menu. Its items do what the board's keyboard shortcuts do: a click is sent to the window as a
-//! [`MenuCommand`] event, and the UI runs the same action. No accelerators are set here, so that Ctrl+Z in a text
-//! field stays the field's own undo.
+//! [`MenuCommand`] event, and the UI runs the same action. No accelerators are set for those, so that Ctrl+Z in a
+//! text field stays the field's own undo. Quit is the app's own item with Ctrl+Q, which no field uses: the menu
+//! library's predefined Quit does nothing on Linux (it shows greyed out).
 
-use tauri::menu::{MenuBuilder, MenuItem, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::menu::{MenuBuilder, MenuItem, MenuItemBuilder, SubmenuBuilder};
 use tauri::App;
 
 use crate::events::{self, MenuCommand};
+
+/// The Quit item's id: handled here, not sent to the window.
+const QUIT: &str = "quit";
 
 pub fn install(app: &App) -> tauri::Result<()> {
     let item = |command: MenuCommand| -> tauri::Result<MenuItem<tauri::Wry>> {
@@ -26,7 +30,11 @@ pub fn install(app: &App) -> tauri::Result<()> {
         .item(&item(MenuCommand::BackUp)?)
         .item(&item(MenuCommand::Restore)?)
         .separator()
-        .item(&PredefinedMenuItem::quit(app, Some("Quit Pickboard"))?)
+        .item(
+            &MenuItemBuilder::with_id(QUIT, "Quit Pickboard")
+                .accelerator("CmdOrCtrl+Q")
+                .build(app)?,
+        )
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")
         .item(&item(MenuCommand::Undo)?)
@@ -46,7 +54,10 @@ pub fn install(app: &App) -> tauri::Result<()> {
         .build()?;
     app.set_menu(menu)?;
     app.on_menu_event(|app, event| {
-        if let Some(command) = MenuCommand::from_id(event.id().as_ref()) {
+        let id = event.id().as_ref();
+        if id == QUIT {
+            app.exit(0);
+        } else if let Some(command) = MenuCommand::from_id(id) {
             events::emit(app, &command);
         }
     });

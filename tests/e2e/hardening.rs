@@ -173,6 +173,37 @@ async fn a_second_launch_on_the_same_folder_hands_over_and_exits() -> TestResult
     app.quit().await
 }
 
+/// Ctrl+Q quits, as File › Quit Pickboard says: the menu library's own Quit item did nothing on Linux. What was added
+/// before is saved.
+#[tokio::test]
+async fn ctrl_q_quits_and_what_was_added_is_saved() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start empty").await?;
+    app.add_idea("Added before quitting").await?;
+    app.wait_for_card_in("Unsorted", "Added before quitting").await?;
+
+    app.press_key_through_x("ctrl+q")?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !app_processes(data.path()).is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "the app was still running 10 s after Ctrl+Q"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.stop().await?;
+
+    let db = Connection::open(data.path().join(DB_FILE_NAME))?;
+    let saved: i64 = db.query_row(
+        "SELECT count(*) FROM ideas WHERE title = 'Added before quitting'",
+        [],
+        |r| r.get(0),
+    )?;
+    assert_eq!(saved, 1, "the idea added before Ctrl+Q is in the database");
+    Ok(())
+}
+
 /// Text written to break the page is shown as text in the cards, the chart, the details and the post preview, and
 /// nothing in it runs.
 #[tokio::test]
