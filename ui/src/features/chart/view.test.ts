@@ -71,6 +71,19 @@ describe("the view", () => {
     expect(partition(spread, WHOLE_PLANE, 5000, 5000, { maxSingles: 100 }).singles).toHaveLength(100);
   });
 
+  it("keeps a crowded cell's badge whole inside the window, also on the plane's edges and corners", () => {
+    const corner = [at(1, 10, 0), at(2, 10, 0)];
+    const edge = [at(3, 0, 5), at(4, 0, 5), at(5, 0, 5)];
+    const { cells } = partition([...corner, ...edge], WHOLE_PLANE, 1000, 800, { cellSize: 28 });
+    expect(cells).toHaveLength(2);
+    for (const { badge } of cells) {
+      expect(badge.left).toBeGreaterThanOrEqual(0);
+      expect(badge.top).toBeGreaterThanOrEqual(0);
+      expect(badge.left + badge.width).toBeLessThanOrEqual(1000);
+      expect(badge.top + badge.height).toBeLessThanOrEqual(800);
+    }
+  });
+
   it("finds the ideas under a rectangle", () => {
     const ideas = [at(1, 9, 1), at(2, 1, 9), at(3, 8, 2)];
     const found = ideasIn(ideas, WHOLE_PLANE, 1000, 1000, { left: 0, top: 0, width: 250, height: 250 });

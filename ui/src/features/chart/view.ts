@@ -145,9 +145,11 @@ export function partition(
         width: cellSize,
         height: cellSize,
       },
+      // Centred on its ideas, but inside the window: on the plane's edge (a score of 0 or 10) half a badge was cut
+      // off, and its count with it ("25" read "5").
       badge: {
-        left: sx / n - offsetX - size / 2,
-        top: sy / n - offsetY - size / 2,
+        left: within(sx / n - offsetX - size / 2, width - size),
+        top: within(sy / n - offsetY - size / 2, height - size),
         width: size,
         height: size,
       },
@@ -155,6 +157,11 @@ export function partition(
     });
   }
   return { singles, cells, inView };
+}
+
+/** `at`, moved into 0…`max` (0 when there is no room). */
+function within(at: number, max: number): number {
+  return Math.max(0, Math.min(at, max));
 }
 
 /** The ideas whose scores fall inside `box` (window pixels of a `width` × `height` window showing `view`). */
