@@ -28,6 +28,7 @@ export const SHORTCUTS: [string, string][] = [
     "Close the panel, dialog or menu, clear the search, cancel a drag (on the chart: a marker dragged or nudged, before it is saved)",
   ],
   ["?", "This list"],
+  ["Ctrl+Q", "Quit Pickboard"],
 ];
 
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
