@@ -130,7 +130,8 @@ export function placeLabels(
   return places;
 }
 
-function clamp(v: number, min: number, max: number): number {
+/** `v`, moved into `min`…`max` (`min` when there is no room). */
+export function clamp(v: number, min: number, max: number): number {
   return Math.min(Math.max(v, min), Math.max(min, max));
 }
 

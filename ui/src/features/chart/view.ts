@@ -1,7 +1,7 @@
 // The part of the PICK plane on screen (zoom and pan), and which markers are shown one by one and which are counted
 // per cell: pure functions, loaded with the chart only.
 import type { Idea } from "../../lib/bindings";
-import type { Box } from "./geometry";
+import { clamp, type Box } from "./geometry";
 import { fractionOf, type Point } from "./scale";
 
 /**
@@ -148,8 +148,8 @@ export function partition(
       // Centred on its ideas, but inside the window: on the plane's edge (a score of 0 or 10) half a badge was cut
       // off, and its count with it ("25" read "5").
       badge: {
-        left: within(sx / n - offsetX - size / 2, width - size),
-        top: within(sy / n - offsetY - size / 2, height - size),
+        left: clamp(sx / n - offsetX - size / 2, 0, width - size),
+        top: clamp(sy / n - offsetY - size / 2, 0, height - size),
         width: size,
         height: size,
       },
@@ -157,11 +157,6 @@ export function partition(
     });
   }
   return { singles, cells, inView };
-}
-
-/** `at`, moved into 0…`max` (0 when there is no room). */
-function within(at: number, max: number): number {
-  return Math.max(0, Math.min(at, max));
 }
 
 /** The ideas whose scores fall inside `box` (window pixels of a `width` × `height` window showing `view`). */
