@@ -25,3 +25,9 @@ Object.defineProperty(document, "elementsFromPoint", {
   writable: true,
   value: () => [],
 });
+
+// jsdom lays nothing out, so there is nothing to scroll; it has no scrollIntoView (a form brings its status into view).
+Object.defineProperty(Element.prototype, "scrollIntoView", {
+  writable: true,
+  value: () => undefined,
+});

@@ -1,4 +1,6 @@
-// What a channel form is doing (checking, sending) or what went wrong, read out as it changes.
+// What a form is doing (checking, sending) or what went wrong, read out as it changes, and brought into view: in a
+// dialog taller than the window it sits below the buttons, where an error was written out of sight.
+import { useLayoutEffect, useRef } from "react";
 
 /** A form's state: work in progress, or an error in words. */
 export interface FormStatusValue {
@@ -7,10 +9,17 @@ export interface FormStatusValue {
 }
 
 export function FormStatus({ status }: { status: FormStatusValue | null }) {
+  const ref = useRef<HTMLParagraphElement | null>(null);
+  const text = status?.text;
+  useLayoutEffect(() => {
+    // The dialog's body scrolls only as far as needed.
+    if (text) ref.current?.scrollIntoView({ block: "nearest" });
+  }, [text]);
   if (!status) return null;
   const progress = status.tone === "progress";
   return (
     <p
+      ref={ref}
       className={progress ? "field-hint" : "field-error"}
       role={progress ? "status" : "alert"}
       aria-busy={progress}
