@@ -267,6 +267,22 @@ describe("DetailsPanel", () => {
     expect(props.onClose).toHaveBeenCalled();
   });
 
+  it("takes back a key typed into the title by mistake on Escape, and closes on the next", async () => {
+    const props = renderPanel();
+    const title = screen.getByLabelText<HTMLTextAreaElement>("Title");
+    // Opened by a click, the panel has the focus in the title: V, meant for the board, lands there.
+    await userEvent.keyboard("v");
+    expect(title).toHaveValue("Rotate certsv");
+    await userEvent.keyboard("{Escape}");
+    expect(title).toHaveValue("Rotate certs");
+    expect(title).toHaveFocus();
+    expect(props.onClose).not.toHaveBeenCalled();
+    await userEvent.keyboard("{Escape}");
+    expect(props.onClose).toHaveBeenCalled();
+    await userEvent.tab();
+    expect(props.onSave).not.toHaveBeenCalled();
+  });
+
   it("clamps scores to the scale", () => {
     expect(cleanScore(12)).toBe(10);
     expect(cleanScore(-1)).toBe(0);

@@ -1,7 +1,8 @@
 // The selected idea, editable: title, notes, scores, owner, link, tags, where it sits, and its timeline. Each field is
-// saved on its own, as one edit, when it loses focus (or on Enter in a one-line field); Escape closes the panel and
-// returns to the board. A value the backend would refuse (no title, a link that is not a web address) is never sent:
-// it is marked at its field with what to type instead, holds back no other field, and the save indicator counts it.
+// saved on its own, as one edit, when it loses focus (or on Enter in a one-line field, where Escape takes back an edit
+// not yet saved); Escape closes the panel and returns to the board. A value the backend would refuse (no title, a link
+// that is not a web address) is never sent: it is marked at its field with what to type instead, holds back no other
+// field, and the save indicator counts it.
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
@@ -186,6 +187,17 @@ export function DetailsPanel(props: DetailsPanelProps) {
     if (next !== saved) onSave(idea.id, next);
   }
 
+  /** Escape in a one-line field with an edit not yet saved takes the edit back, and leaves the panel open; the next
+   * Escape closes it. Without it, a key typed into the title by mistake (the title has the focus when a card is
+   * clicked) was saved as the panel closed. */
+  function takeBack(f: Field, e: React.KeyboardEvent) {
+    if (e.key !== "Escape" || sameValue(draft[f], saved[f])) return false;
+    e.preventDefault();
+    e.stopPropagation();
+    setDraft({ ...draft, [f]: saved[f] });
+    return true;
+  }
+
   function leave(f: Field) {
     if (!left.has(f)) setLeft(new Set(left).add(f));
     commit([f]);
@@ -244,6 +256,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       },
       onKeyDown: (e: React.KeyboardEvent) => {
         if (e.key === "Enter") leave(key);
+        else takeBack(key, e);
       },
     };
   };
@@ -330,7 +343,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
           setDraft({ ...draft, title: oneLine(e.target.value) });
         }}
         onKeyDown={(e) => {
-          if (e.key !== "Enter") return;
+          if (takeBack("title", e) || e.key !== "Enter") return;
           e.preventDefault();
           leave("title");
         }}
