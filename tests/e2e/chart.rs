@@ -216,6 +216,67 @@ async fn chart_titles_stay_inside_and_never_cover_a_marker() -> TestResult {
     app.quit().await
 }
 
+/// Ideas crowded in a corner of the plane, under its quadrant name, are counted there in words above the name: the
+/// canvas beneath the names wrote no count, and a stack of ideas read as one.
+#[tokio::test]
+async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult {
+    use pickboard_lib::domain::{Score, Zone};
+    use pickboard_lib::edits;
+    use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "Corners")?.id;
+            // Three quick wins at the very corner of Implement, four at the corner of Kill.
+            for (n, (payoff, cost)) in [(100, 0); 3].into_iter().chain([(0, 100); 4]).enumerate() {
+                let idea = edits::add_idea(tx, board, &format!("Cornered {n}"), Zone::Unsorted)?;
+                edits::set_scores(
+                    tx,
+                    idea.id,
+                    Score::from_tenths(payoff)?,
+                    Score::from_tenths(cost)?,
+                )?;
+            }
+            Ok(())
+        })?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.click_button("Chart").await?;
+    app.wait_for_css(".plane .plane-cell").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("chart-corner-counts.png").await?;
+    let counts = app
+        .client
+        .execute(
+            r#"
+            const rect = (e) => e.getBoundingClientRect();
+            const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+            const names = [...document.querySelectorAll('.plane-quadrant-name')];
+            return [...document.querySelectorAll('.plane .plane-cell')].map((c) => {
+              const style = getComputedStyle(c);
+              return {
+                text: c.textContent,
+                label: c.getAttribute('aria-label').split(':')[0],
+                under: names.filter((n) => hit(rect(n), rect(c))).map((n) => n.textContent),
+                seen: style.visibility === 'visible' && style.opacity === '1' && style.backgroundColor !== 'rgba(0, 0, 0, 0)',
+              };
+            }).sort((a, b) => a.text.localeCompare(b.text));
+            "#,
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        counts,
+        serde_json::json!([
+            { "text": "3", "label": "3 ideas near payoff 10, cost/risk 0", "under": ["Implement"], "seen": true },
+            { "text": "4", "label": "4 ideas near payoff 0, cost/risk 10", "under": ["Kill"], "seen": true },
+        ]),
+    );
+    app.quit().await
+}
+
 /// Moved by the keyboard in the chart view, an idea shows where it will land before it is dropped: a card from the
 /// Unsorted tray (Space, arrows) gets the ghost marker with its scores in the middle of the quadrant it is over, and
 /// lands there; a marker nudged with the arrow keys shows its new scores where it stands and is saved there.

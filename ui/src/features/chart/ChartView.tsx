@@ -12,6 +12,7 @@ import { styleRef, type Declarations } from "../../lib/styleAttribute";
 import { placeLabels, type Box, type LabelPlace } from "./geometry";
 import { fractionOf, type Point } from "./scale";
 import {
+  cellCount,
   clampView,
   fitView,
   ideasIn,
@@ -19,6 +20,7 @@ import {
   panBy,
   partition,
   toWindow,
+  underName,
   WHOLE_PLANE,
   zoomAt,
   type Cell,
@@ -218,6 +220,8 @@ export function ChartView({
     [placed, view, layout, keep],
   );
   const cellsByKey = useMemo(() => new Map(cells.map((c) => [c.key, c])), [cells]);
+  /** The count a cell's button writes: only under a quadrant name, where the canvas beneath the names cannot. */
+  const counted = (cell: Cell) => (layout && underName(cell, layout.names) ? cellCount(cell, matches) : 0);
 
   // Each title on the side of its dot where it stays in the window and covers no dot, title, count or quadrant name.
   const labels = useMemo(() => {
@@ -598,7 +602,7 @@ export function ChartView({
             <button
               key={cell.key}
               type="button"
-              className="plane-cell"
+              className={counted(cell) > 0 ? "plane-cell plane-cell-counted" : "plane-cell"}
               ref={styleRef({
                 left: cell.badge.left + planeOffset.x,
                 top: cell.badge.top + planeOffset.y,
@@ -610,7 +614,9 @@ export function ChartView({
               onClick={() => {
                 zoomIntoCell(cell, true);
               }}
-            />
+            >
+              {counted(cell) || null}
+            </button>
           ) : null,
         )}
         {incoming && <PlaneGhost pointer={incoming.pointer} title={incoming.title} planeRect={planeRect} />}

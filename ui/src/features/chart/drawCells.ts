@@ -4,9 +4,9 @@
 // small picture drawn once: drawing thousands of shapes and texts one by one takes WebKitGTK's software canvas a
 // tenth of a second, too slow for a first frame.
 import type { Zone } from "../../lib/bindings";
-import { overlaps, type Box } from "./geometry";
+import type { Box } from "./geometry";
 import { fractionOf } from "./scale";
-import { toWindow, type Cell, type View } from "./view";
+import { cellCount, toWindow, underName, type Cell, type View } from "./view";
 
 const ZONE_VAR: Record<Zone, string> = {
   implement: "--implement",
@@ -82,7 +82,7 @@ export function drawCells(
   height: number,
   /** Ideas that match the search (the others are faint); `null` when nothing is filtered. */
   matches: ReadonlySet<number> | null,
-  /** Where the quadrant names stand: no count is written over them. */
+  /** Where the quadrant names stand: a count there is left to the cell's button, above the names. */
   names: readonly Box[],
 ) {
   const ratio = window.devicePixelRatio || 1;
@@ -131,7 +131,7 @@ export function drawCells(
   ctx.putImageData(pixels, 0, 0);
 
   // The badges, over the dots: shaded from faint (2 ideas) to strong (the most crowded cell), on a log scale; the
-  // count of ideas (of matching ones while searching), none over a quadrant name.
+  // count of ideas (of matching ones while searching), but under a quadrant name, where its button writes it.
   const colours = {
     text: colour("--text"),
     surface: colour("--surface"),
@@ -141,10 +141,10 @@ export function drawCells(
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   for (const cell of cells) {
     const n = cell.ideas.length;
-    const matching = matches ? cell.ideas.filter((i) => matches.has(i.id)).length : n;
+    const matching = cellCount(cell, matches);
     const shade = Math.round((Math.log(n) / Math.log(most)) * (SHADES - 1));
     const size = Math.round(cell.badge.width);
-    const label = matching === 0 || names.some((box) => overlaps(box, cell.badge)) ? "" : String(matching);
+    const label = matching === 0 || underName(cell, names) ? "" : String(matching);
     ctx.globalAlpha = matching === 0 ? 0.4 : 1;
     const left = cell.badge.left + (cell.badge.width - size) / 2;
     const top = cell.badge.top + (cell.badge.height - size) / 2;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { idea } from "../../test/fakeBackend";
 import { fractionOf } from "./scale";
 import {
+  cellCount,
   clampView,
   fitView,
   ideasIn,
@@ -10,6 +11,7 @@ import {
   partition,
   ticks,
   toWindow,
+  underName,
   WHOLE_PLANE,
   zoomAt,
 } from "./view";
@@ -82,6 +84,19 @@ describe("the view", () => {
       expect(badge.left + badge.width).toBeLessThanOrEqual(1000);
       expect(badge.top + badge.height).toBeLessThanOrEqual(800);
     }
+  });
+
+  it("says which counts lie under a quadrant name, and what they count", () => {
+    const corner = [at(1, 10, 0), at(2, 10, 0), at(3, 10, 0)];
+    const near = [at(4, 5, 5), at(5, 5.05, 5)];
+    const { cells } = partition([...corner, ...near], WHOLE_PLANE, 1000, 800, { cellSize: 28 });
+    const [top, middle] = [...cells].sort((a, b) => a.badge.top - b.badge.top);
+    if (!top || !middle) throw new Error("two cells");
+    const implementName = { left: 0, top: 0, width: 180, height: 40 };
+    expect(underName(top, [implementName])).toBe(true);
+    expect(underName(middle, [implementName])).toBe(false);
+    expect(cellCount(top, null)).toBe(3);
+    expect(cellCount(top, new Set([1, 3, 4]))).toBe(2);
   });
 
   it("finds the ideas under a rectangle", () => {

@@ -1,7 +1,7 @@
 // The part of the PICK plane on screen (zoom and pan), and which markers are shown one by one and which are counted
 // per cell: pure functions, loaded with the chart only.
 import type { Idea } from "../../lib/bindings";
-import { clamp, type Box } from "./geometry";
+import { clamp, overlaps, type Box } from "./geometry";
 import { fractionOf, type Point } from "./scale";
 
 /**
@@ -76,6 +76,17 @@ export interface Cell {
   /** The count's badge in window pixels: centred on its ideas, bigger for more of them, inside the square's size. */
   badge: Box;
   ideas: Idea[];
+}
+
+/** The number on a cell's badge: its ideas, or those that match the search while searching (`matches`). */
+export function cellCount(cell: Cell, matches: ReadonlySet<number> | null): number {
+  return matches ? cell.ideas.filter((i) => matches.has(i.id)).length : cell.ideas.length;
+}
+
+/** Whether a cell's badge touches a quadrant name (`names`, window pixels). The canvas lies beneath the names, so such
+ * a count is written by the cell's own button, above them. */
+export function underName(cell: Cell, names: readonly Box[]): boolean {
+  return names.some((box) => overlaps(box, cell.badge));
 }
 
 /**
