@@ -217,7 +217,8 @@ async fn chart_titles_stay_inside_and_never_cover_a_marker() -> TestResult {
 }
 
 /// Ideas crowded in a corner of the plane, under its quadrant name, are counted there in words above the name: the
-/// canvas beneath the names wrote no count, and a stack of ideas read as one.
+/// canvas beneath the names wrote no count, and a stack of ideas read as one. Ideas with the same scores are listed
+/// at once: no zoom tells them apart.
 #[tokio::test]
 async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult {
     use pickboard_lib::domain::{Score, Zone};
@@ -274,6 +275,34 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
             { "text": "4", "label": "4 ideas near payoff 0, cost/risk 10", "under": ["Kill"], "seen": true },
         ]),
     );
+    // Ideas with the same scores stay one cell at any zoom: Enter lists them at once, without zooming.
+    let corner = app
+        .wait_for_css(".plane-cell-counted[aria-label^='4 ideas']")
+        .await?;
+    app.client
+        .execute("arguments[0].focus();", vec![serde_json::to_value(&corner)?])
+        .await?;
+    app.press(&[fantoccini::key::Key::Enter]).await?;
+    let list = app.wait_for_css(".chart-list").await?;
+    let heading = list.find(fantoccini::Locator::Css("h2")).await?.text().await?;
+    assert_eq!(heading, "4 ideas at payoff 0, cost/risk 10");
+    let mut titles = Vec::new();
+    for item in list
+        .find_all(fantoccini::Locator::Css(".chart-list-title"))
+        .await?
+    {
+        titles.push(item.text().await?);
+    }
+    titles.sort();
+    assert_eq!(titles, ["Cornered 3", "Cornered 4", "Cornered 5", "Cornered 6"]);
+    let zoom = app
+        .client
+        .execute(
+            "return document.querySelector('.chart-zoom-level').textContent;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(zoom, "100%", "the plane did not zoom");
     app.quit().await
 }
 

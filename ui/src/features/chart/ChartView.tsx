@@ -12,6 +12,7 @@ import { styleRef, type Declarations } from "../../lib/styleAttribute";
 import { placeLabels, type Box, type LabelPlace } from "./geometry";
 import { fractionOf, type Point } from "./scale";
 import {
+  atOneSpot,
   cellCount,
   clampView,
   fitView,
@@ -84,7 +85,7 @@ function cellLabel(cell: Cell): string {
   const first = cell.ideas.slice(0, 5).map((i) => i.title);
   const more = n > first.length ? `; and ${n - first.length} more` : "";
   const at = cell.ideas[0] ? ` near ${scoresText(cell.ideas[0])}` : "";
-  return `${n} ideas${at}: ${first.join("; ")}${more}. Press to zoom in.`;
+  return `${n} ideas${at}: ${first.join("; ")}${more}. ${atOneSpot(cell) ? "Press to list them." : "Press to zoom in."}`;
 }
 
 /** The plane's inside (its padding box, without the border) on screen: what markers and cells are placed in. */
@@ -280,8 +281,11 @@ export function ChartView({
         x: (cell.box.left + cell.box.width / 2) / layout.width,
         y: (cell.box.top + cell.box.height / 2) / layout.height,
       };
-      if (viewRef.current.k >= MAX_ZOOM) {
-        setList({ title: `${cell.ideas.length} ideas at one spot`, ideas: cell.ideas });
+      // Ideas with the same scores stay one cell at any zoom: they are listed at once.
+      if (viewRef.current.k >= MAX_ZOOM || atOneSpot(cell)) {
+        const [first] = cell.ideas;
+        const where = first && atOneSpot(cell) ? `at ${scoresText(first)}` : "close together";
+        setList({ title: `${cell.ideas.length} ideas ${where}`, ideas: cell.ideas });
         return;
       }
       const next = zoomAt(viewRef.current, 4, centre);
@@ -633,7 +637,11 @@ export function ChartView({
             ))}
           </ul>
           {hover.cell.ideas.length > 8 && <span>and {hover.cell.ideas.length - 8} more</span>}
-          <span className="chart-hover-hint">Click to zoom in, or drag a rectangle to list them</span>
+          <span className="chart-hover-hint">
+            {atOneSpot(hover.cell)
+              ? "They have the same scores: click to list them"
+              : "Click to zoom in, or drag a rectangle to list them"}
+          </span>
         </div>
       )}
       {list && (

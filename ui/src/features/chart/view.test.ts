@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { idea } from "../../test/fakeBackend";
 import { fractionOf } from "./scale";
 import {
+  atOneSpot,
   cellCount,
   clampView,
   fitView,
@@ -86,7 +87,7 @@ describe("the view", () => {
     }
   });
 
-  it("says which counts lie under a quadrant name, and what they count", () => {
+  it("says which counts lie under a quadrant name, what they count, and which cells no zoom can split", () => {
     const corner = [at(1, 10, 0), at(2, 10, 0), at(3, 10, 0)];
     const near = [at(4, 5, 5), at(5, 5.05, 5)];
     const { cells } = partition([...corner, ...near], WHOLE_PLANE, 1000, 800, { cellSize: 28 });
@@ -97,6 +98,8 @@ describe("the view", () => {
     expect(underName(middle, [implementName])).toBe(false);
     expect(cellCount(top, null)).toBe(3);
     expect(cellCount(top, new Set([1, 3, 4]))).toBe(2);
+    expect(atOneSpot(top)).toBe(true);
+    expect(atOneSpot(middle)).toBe(false);
   });
 
   it("finds the ideas under a rectangle", () => {

@@ -83,6 +83,14 @@ export function cellCount(cell: Cell, matches: ReadonlySet<number> | null): numb
   return matches ? cell.ideas.filter((i) => matches.has(i.id)).length : cell.ideas.length;
 }
 
+/** Whether all of a cell's ideas have the same scores: no zoom tells them apart, so a click lists them. */
+export function atOneSpot(cell: Cell): boolean {
+  const [first] = cell.ideas;
+  return cell.ideas.every(
+    (i) => i.position?.payoff === first?.position?.payoff && i.position?.cost === first?.position?.cost,
+  );
+}
+
 /** Whether a cell's badge touches a quadrant name (`names`, window pixels). The canvas lies beneath the names, so such
  * a count is written by the cell's own button, above them. */
 export function underName(cell: Cell, names: readonly Box[]): boolean {
