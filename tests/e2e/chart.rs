@@ -218,7 +218,7 @@ async fn chart_titles_stay_inside_and_never_cover_a_marker() -> TestResult {
 
 /// Ideas crowded in a corner of the plane, under its quadrant name, are counted there in words above the name: the
 /// canvas beneath the names wrote no count, and a stack of ideas read as one. Ideas with the same scores are listed
-/// at once: no zoom tells them apart.
+/// at once: no zoom tells them apart. Zoomed in, the chart keeps its view across a switch to the quadrants and back.
 #[tokio::test]
 async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult {
     use pickboard_lib::domain::{Score, Zone};
@@ -303,6 +303,27 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
         )
         .await?;
     assert_eq!(zoom, "100%", "the plane did not zoom");
+
+    // Zoomed in, to the quadrants and back: the chart shows what it showed.
+    app.press(&[fantoccini::key::Key::Escape]).await?;
+    app.click_button("Zoom in").await?;
+    app.click_button("Zoom in").await?;
+    let zoomed = app
+        .client
+        .execute(
+            "return document.querySelector('.chart-zoom-level').textContent;",
+            vec![],
+        )
+        .await?;
+    assert_ne!(zoomed, "100%");
+    app.click_button("Quadrants").await?;
+    app.region("Implement").await?;
+    app.click_button("Chart").await?;
+    app.wait_until(
+        "the chart is back at its zoom",
+        &format!("return document.querySelector('.chart-zoom-level')?.textContent === {zoomed};"),
+    )
+    .await?;
     app.quit().await
 }
 

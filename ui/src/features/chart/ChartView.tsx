@@ -102,6 +102,10 @@ function insideBox(plane: HTMLElement): Box {
   };
 }
 
+/** The part of the plane each board's chart showed when it was left, while the app runs: switching to the quadrants
+ * and back returns to it, where it came back to the whole plane. */
+const lastViews = new Map<number, View>();
+
 type Gesture =
   | { kind: "rect"; pointerId: number; start: Point; end: Point }
   | { kind: "pan"; pointerId: number; start: Point; view: View; moved: boolean }
@@ -122,7 +126,7 @@ export function ChartView({
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const rectCache = useRef<DOMRect | null>(null);
   const { payoff: tp, cost: tc } = board.thresholds;
-  const [view, setViewState] = useState<View>(WHOLE_PLANE);
+  const [view, setViewState] = useState<View>(() => lastViews.get(board.id) ?? WHOLE_PLANE);
   const viewRef = useRef(view);
   const [hover, setHover] = useState<{ cell: Cell; at: Point } | null>(null);
   // A zoom or a pan puts another cell under the pointer: its list shows at the pointer's next move.
@@ -142,13 +146,16 @@ export function ChartView({
   const pendingFocus = useRef<Point | null>(null);
   const [theme, setTheme] = useState(() => document.documentElement.dataset.theme ?? "");
 
-  // A board of its own starts with the whole plane.
+  // Another board shows what its chart showed last, or the whole plane.
   const [shownBoard, setShownBoard] = useState(board.id);
   if (shownBoard !== board.id) {
     setShownBoard(board.id);
-    setView(WHOLE_PLANE);
+    setView(lastViews.get(board.id) ?? WHOLE_PLANE);
     setList(null);
   }
+  useEffect(() => {
+    lastViews.set(board.id, view);
+  }, [board.id, view]);
 
   useEffect(() => {
     const observer = new MutationObserver(() => {
