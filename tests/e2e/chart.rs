@@ -291,10 +291,11 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
         .find_all(fantoccini::Locator::Css(".chart-list-title"))
         .await?
     {
-        titles.push(item.text().await?);
+        titles.push(item.prop("textContent").await?.unwrap_or_default());
     }
     titles.sort();
     assert_eq!(titles, ["Cornered 3", "Cornered 4", "Cornered 5", "Cornered 6"]);
+    app.screenshot("chart-corner-list.png").await?;
     let zoom = app
         .client
         .execute(
