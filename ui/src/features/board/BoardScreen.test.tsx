@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
@@ -222,6 +222,16 @@ describe("BoardScreen", () => {
     expect(fake.calls.some((c) => c.command === "move_idea")).toBe(false);
     expect(screen.getByRole("region", { name: "Kill" })).toBeInTheDocument();
     expect(slider).toHaveFocus();
+  }, 20_000);
+
+  it("selects all only inside a text field: Ctrl+A on the details' slider selected the window's every word", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]), { list_events: () => [] });
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Patch bastion/ }));
+    const slider = await screen.findByLabelText("Cost / risk slider", {}, { timeout: 5000 });
+    // fireEvent says whether the key's own action still runs: false when it was prevented.
+    expect(fireEvent.keyDown(slider, { key: "a", ctrlKey: true })).toBe(false);
+    expect(fireEvent.keyDown(screen.getByLabelText("Title"), { key: "a", ctrlKey: true })).toBe(true);
   }, 20_000);
 
   it("does not render more of a long quadrant because an arrival at its end has gone", async () => {

@@ -1,5 +1,5 @@
 // Board-wide keyboard shortcuts. Letter and number keys act only when no text field and no side panel has the focus,
-// so typing is never taken over; Ctrl/Cmd+Z inside a text field stays the field's own undo.
+// so typing is never taken over; Ctrl/Cmd+Z and Ctrl/Cmd+A inside a text field stay the field's own.
 import { useEffect, useRef } from "react";
 
 export interface ShortcutHandlers {
@@ -58,6 +58,10 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void
         } else if (!inField && key === "y") {
           e.preventDefault();
           h.redo();
+        } else if (!inField && key === "a" && !e.shiftKey) {
+          // Outside a text field there is nothing to select all of: on a slider or a card it selected every word of
+          // the window.
+          e.preventDefault();
         }
         return;
       }
