@@ -18,7 +18,10 @@ export const SHORTCUTS: [string, string][] = [
   ],
   ["+ and −", "On the chart: zoom in and out (the wheel too, around the pointer)"],
   ["0", "On the chart: show every idea (Fit)"],
-  ["Enter on a count", "On the chart: zoom into the ideas it counts"],
+  [
+    "Enter on a count",
+    "On the chart: zoom into the ideas it counts, or list them when they have the same scores",
+  ],
   ["Enter", "In a field: save it (New idea: add the idea; Tags: add the tag, as a comma does)"],
   ["Ctrl+Z", "Undo"],
   ["Ctrl+Shift+Z or Ctrl+Y", "Redo"],
