@@ -218,7 +218,8 @@ async fn chart_titles_stay_inside_and_never_cover_a_marker() -> TestResult {
 
 /// Ideas crowded in a corner of the plane, under its quadrant name, are counted there in words above the name: the
 /// canvas beneath the names wrote no count, and a stack of ideas read as one. Ideas with the same scores are listed
-/// at once: no zoom tells them apart. Zoomed in, the chart keeps its view across a switch to the quadrants and back.
+/// at once: no zoom tells them apart. Zoomed in, the chart keeps its view across a switch to the quadrants and back,
+/// and − and 0 zoom with the focus off the plane.
 #[tokio::test]
 async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult {
     use pickboard_lib::domain::{Score, Zone};
@@ -323,6 +324,21 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
     app.wait_until(
         "the chart is back at its zoom",
         &format!("return document.querySelector('.chart-zoom-level')?.textContent === {zoomed};"),
+    )
+    .await?;
+    // With the focus on the toolbar's Chart button, not on the plane, − zooms out and 0 shows every idea.
+    let focused = app.client.active_element().await?;
+    assert_eq!(focused.text().await?, "Chart");
+    focused.send_keys("-").await?;
+    app.wait_until(
+        "− zoomed out",
+        &format!("const z = document.querySelector('.chart-zoom-level')?.textContent; return z !== {zoomed} && z !== '100%';"),
+    )
+    .await?;
+    focused.send_keys("0").await?;
+    app.wait_until(
+        "0 showed every idea",
+        "return document.querySelector('.chart-zoom-level')?.textContent === '100%';",
     )
     .await?;
     app.quit().await

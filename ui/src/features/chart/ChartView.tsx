@@ -29,6 +29,7 @@ import {
 } from "./view";
 import { DragHooksContext } from "../board/dragHooks";
 import type { PointerStore } from "../board/pointerStore";
+import { isTextField } from "../board/useShortcuts";
 import { drawCells, releasePixels } from "./drawCells";
 import { IdeaList } from "./IdeaList";
 import { Marker } from "./Marker";
@@ -329,6 +330,32 @@ export function ChartView({
     [setView],
   );
 
+  /** + and − zoom in and out, 0 fits: whether `key` was one of them. */
+  const zoomKey = useCallback(
+    (key: string) => {
+      if (key === "+" || key === "=") zoomBy(ZOOM_STEP);
+      else if (key === "-" || key === "_") zoomBy(1 / ZOOM_STEP);
+      else if (key === "0") fit();
+      else return false;
+      return true;
+    },
+    [zoomBy, fit],
+  );
+  // They work with the focus anywhere on the board too (a card of the tray, the toolbar), not only on the plane, which
+  // takes them first; never while typing, in a side panel or under a dialog.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return;
+      if (e.target instanceof Element && e.target.closest(".chart-list, aside.details")) return;
+      if (document.querySelector("[role=dialog]")) return;
+      if (zoomKey(e.key)) e.preventDefault();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+    };
+  }, [zoomKey]);
+
   // The wheel zooms around the pointer (a pinch on a touchpad arrives as a wheel with Ctrl); sideways, or with
   // Shift, it pans. React's wheel handler is passive, so this one is added by hand.
   useEffect(() => {
@@ -471,15 +498,8 @@ export function ChartView({
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
     const target = e.target as HTMLElement;
     if (target.closest(".chart-list")) return;
-    if (e.key === "+" || e.key === "=") {
+    if (zoomKey(e.key)) {
       e.preventDefault();
-      zoomBy(ZOOM_STEP);
-    } else if (e.key === "-" || e.key === "_") {
-      e.preventDefault();
-      zoomBy(1 / ZOOM_STEP);
-    } else if (e.key === "0") {
-      e.preventDefault();
-      fit();
     } else if (!target.closest(".marker")) {
       // On the plane or a cell, the arrows pan by a fifth of the window (Shift: a whole window).
       const step = e.shiftKey ? 1 : 0.2;
