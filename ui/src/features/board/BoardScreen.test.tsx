@@ -175,6 +175,31 @@ describe("BoardScreen", () => {
     expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(2);
   });
 
+  it("acts on a new idea with the board's keys: 4 after adding one moved the idea selected before it", async () => {
+    const before = idea(1, "Patch bastion", "implement");
+    const fake = fakeBackend(board([before]), {
+      list_events: () => [],
+      add_idea: (args) => edited({ ...idea(2, args.title, args.zone), rank: 2 }),
+      move_idea: (args) => edited({ ...idea(args.id, "moved", args.zone), rank: 3 }),
+    });
+    await renderBoard();
+    // Picked, then closed: it stays selected.
+    await userEvent.click(await screen.findByRole("button", { name: /^Patch bastion/ }));
+    await screen.findByLabelText("Title", {}, { timeout: 5000 });
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.queryByLabelText("Title")).not.toBeInTheDocument();
+    });
+    await userEvent.keyboard("n");
+    await userEvent.keyboard("Keyboard idea{Enter}");
+    await screen.findByRole("button", { name: /^Keyboard idea/ });
+    await userEvent.keyboard("{Escape}4");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "move_idea")?.args).toMatchObject({ id: 2, zone: "kill" });
+    });
+    expect(fake.commands().filter((c) => c === "move_idea")).toHaveLength(1);
+  }, 20_000);
+
   it("shows a new idea wherever it lands in a long list, and highlights it", async () => {
     const many = Array.from({ length: 100 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "unsorted"));
     fakeBackend(board(many), {

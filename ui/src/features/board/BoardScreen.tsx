@@ -67,6 +67,10 @@ export function BoardScreen({
   const [view, setView] = useState<BoardView>("quadrants");
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const detailsOpenRef = useRef(detailsOpen);
+  useEffect(() => {
+    detailsOpenRef.current = detailsOpen;
+  }, [detailsOpen]);
   const [activityOpen, setActivityOpen] = useState(false);
   const [postsOpen, setPostsOpen] = useState(false);
   // Team rounds take the place of the board's body while open.
@@ -179,12 +183,16 @@ export function BoardScreen({
     [moveIdea, columns, arrive],
   );
 
-  /** Adds an idea, and shows it wherever it lands in its list. Resolves to whether it was saved. */
+  /** Adds an idea, and shows it wherever it lands in its list, highlighted. Resolves to whether it was saved. */
   const addAndShow = useCallback(
     async (title: string, zone: Zone) => {
       const id = await addIdea(title, zone);
-      if (id !== null) arrive(id);
-      return id !== null;
+      if (id === null) return false;
+      arrive(id);
+      // It is the idea the board's keys act on next, as its highlight says: 1–4 after adding one moved the idea
+      // selected before it. Not while the details show another, which stays the one they are about.
+      if (!detailsOpenRef.current) setSelectedId(id);
+      return true;
     },
     [addIdea, arrive],
   );
