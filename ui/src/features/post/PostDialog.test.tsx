@@ -38,7 +38,10 @@ describe("PostDialog", () => {
       </Providers>,
     );
     expect(await screen.findByLabelText("Incoming webhook address")).toHaveAttribute("type", "password");
-    expect(screen.getByRole("button", { name: "Post" })).toBeDisabled();
+    const postButton = screen.getByRole("button", { name: "Post" });
+    expect(postButton).toBeDisabled();
+    // It says why, beside it.
+    expect(postButton).toHaveAccessibleDescription("Choose where to post first.");
   });
 
   it("previews the message as Mattermost shows it, posts with the chosen options and reports Posted", async () => {
@@ -59,6 +62,7 @@ describe("PostDialog", () => {
     expect(await screen.findByText(/To/)).toHaveTextContent("~ops");
     expect(await screen.findByRole("table")).toBeInTheDocument();
     expect(screen.getByText(/🟢 Implement/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Post" })).not.toHaveAccessibleDescription();
 
     await userEvent.click(screen.getByLabelText("Kill"));
     await userEvent.click(screen.getByRole("button", { name: "Post" }));
@@ -69,6 +73,23 @@ describe("PostDialog", () => {
       options: { quadrants: string[] };
     };
     expect(sent.options.quadrants).toEqual(["implement", "challenge", "possible"]);
+  });
+
+  it("says why Post waits while the channel is being changed, and can keep the channel it had", async () => {
+    fakeBackend(null, { get_channel_settings: () => settings, preview_post: () => "#### x" });
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: "Change" }));
+    const postButton = screen.getByRole("button", { name: "Post" });
+    expect(postButton).toBeDisabled();
+    expect(postButton).toHaveAccessibleDescription("Save the channel first.");
+    // Changed its mind: the channel it had, and Post, come back without saving anything.
+    await userEvent.click(screen.getByRole("button", { name: "Keep the channel it had" }));
+    expect(screen.getByText(/To/)).toHaveTextContent("~ops");
+    expect(screen.getByRole("button", { name: "Post" })).toBeEnabled();
   });
 
   it("turns the message's emoji codes into emoji for the preview", () => {

@@ -1,7 +1,7 @@
 // "Post to channel": choose what to include, see the message as Mattermost will show it, post it with one click and
 // follow it until the server has taken every part.
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
 import { Modal } from "../../components/Modal";
@@ -197,6 +197,17 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
 
   const needsChannel = (settings === null && accountChannel === null) || editing;
   const cannotPost = asAccount && account !== undefined && !connected;
+  // Why Post is dimmed, beside it: with the channel form open it did nothing, and said nothing.
+  const postHint = loading
+    ? null
+    : editing
+      ? "Save the channel first."
+      : needsChannel
+        ? "Choose where to post first."
+        : cannotPost
+          ? "Connect your account first."
+          : null;
+  const postHintId = useId();
   return (
     <Modal
       title="Post to channel"
@@ -204,12 +215,18 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
       wide
       footer={
         <>
+          {postHint && (
+            <p id={postHintId} className="modal-footer-hint">
+              {postHint}
+            </p>
+          )}
           <button type="button" className="button" onClick={onClose}>
             {sending.state === "failed" ? "Close" : "Cancel"}
           </button>
           <button
             type="button"
             className="button button-primary"
+            aria-describedby={postHint ? postHintId : undefined}
             disabled={loading || needsChannel || cannotPost || submitting || sending.state === "sending"}
             onClick={() => void post()}
           >
@@ -266,6 +283,19 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
             }}
           >
             Change
+          </button>
+        </p>
+      )}
+      {editing && !loading && (
+        <p className="post-target">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setEditing(false);
+            }}
+          >
+            Keep the channel it had
           </button>
         </p>
       )}
