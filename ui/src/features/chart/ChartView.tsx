@@ -24,6 +24,7 @@ import {
   underName,
   WHOLE_PLANE,
   zoomAt,
+  zoomOnto,
   type Cell,
   type View,
 } from "./view";
@@ -285,10 +286,6 @@ export function ChartView({
   const zoomIntoCell = useCallback(
     (cell: Cell, focus: boolean) => {
       if (!layout) return;
-      const centre = {
-        x: (cell.box.left + cell.box.width / 2) / layout.width,
-        y: (cell.box.top + cell.box.height / 2) / layout.height,
-      };
       // Ideas with the same scores stay one cell at any zoom: they are listed at once.
       if (viewRef.current.k >= MAX_ZOOM || atOneSpot(cell)) {
         const [first] = cell.ideas;
@@ -296,12 +293,16 @@ export function ChartView({
         setList({ title: `${cell.ideas.length} ideas ${where}`, ideas: cell.ideas });
         return;
       }
-      const next = zoomAt(viewRef.current, 4, centre);
+      // Onto the middle of its ideas, brought to the window's middle where they have room to spread: kept where it
+      // was on screen, a cell near an edge opened into a corner of an empty window.
+      const points = cell.ideas.map((i) => fractionOf(i.position?.payoff ?? 0, i.position?.cost ?? 0));
+      const middle = {
+        x: points.reduce((sum, p) => sum + p.x, 0) / points.length,
+        y: points.reduce((sum, p) => sum + p.y, 0) / points.length,
+      };
+      const next = zoomOnto(viewRef.current, 4, middle);
       setView(next);
-      // Where that point shows in the new window.
-      const fx = viewRef.current.x + centre.x / viewRef.current.k;
-      const fy = viewRef.current.y + centre.y / viewRef.current.k;
-      if (focus) pendingFocus.current = toWindow(next, { x: fx, y: fy });
+      if (focus) pendingFocus.current = toWindow(next, middle);
     },
     [layout, setView],
   );

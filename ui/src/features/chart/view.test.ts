@@ -15,6 +15,7 @@ import {
   underName,
   WHOLE_PLANE,
   zoomAt,
+  zoomOnto,
 } from "./view";
 
 describe("the view", () => {
@@ -100,6 +101,16 @@ describe("the view", () => {
     expect(cellCount(top, new Set([1, 3, 4]))).toBe(2);
     expect(atOneSpot(top)).toBe(true);
     expect(atOneSpot(middle)).toBe(false);
+  });
+
+  it("zooms onto a point of the plane, bringing it to the window's middle as far as the edges allow", () => {
+    const onto = zoomOnto(WHOLE_PLANE, 4, { x: 0.3, y: 0.4 });
+    expect(onto.k).toBe(4);
+    expect(toWindow(onto, { x: 0.3, y: 0.4 }).x).toBeCloseTo(0.5);
+    expect(toWindow(onto, { x: 0.3, y: 0.4 }).y).toBeCloseTo(0.5);
+    // Near a corner the window stops at the plane's edge.
+    const corner = zoomOnto(WHOLE_PLANE, 4, { x: 0.02, y: 0.98 });
+    expect(corner).toEqual({ k: 4, x: 0, y: 0.75 });
   });
 
   it("finds the ideas under a rectangle", () => {

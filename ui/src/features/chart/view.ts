@@ -33,6 +33,13 @@ export function zoomAt(view: View, factor: number, at: Point = { x: 0.5, y: 0.5 
   return clampView({ k, x: fx - at.x / k, y: fy - at.y / k });
 }
 
+/** `view` zoomed by `factor` with the point `p` of the plane (fractions) in the window's middle, or as near as the
+ * plane's edges allow. */
+export function zoomOnto(view: View, factor: number, p: Point): View {
+  const k = Math.min(MAX_ZOOM, Math.max(1, view.k * factor));
+  return clampView({ k, x: p.x - 0.5 / k, y: p.y - 0.5 / k });
+}
+
 /** `view` moved by `dx`, `dy` windows (1: a whole window's width or height). */
 export function panBy(view: View, dx: number, dy: number): View {
   return clampView({ ...view, x: view.x + dx / view.k, y: view.y + dy / view.k });
