@@ -305,9 +305,15 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
         )
         .await?;
     assert_eq!(zoom, "100%", "the plane did not zoom");
+    // Escape closes the list and gives the focus back to the count it came from.
+    app.press(&[fantoccini::key::Key::Escape]).await?;
+    app.wait_until(
+        "the focus is back on the count",
+        "return !document.querySelector('.chart-list') && document.activeElement?.getAttribute('aria-label')?.startsWith('4 ideas');",
+    )
+    .await?;
 
     // Zoomed in, to the quadrants and back: the chart shows what it showed.
-    app.press(&[fantoccini::key::Key::Escape]).await?;
     app.click_button("Zoom in").await?;
     app.click_button("Zoom in").await?;
     let zoomed = app

@@ -106,7 +106,7 @@ function insideBox(plane: HTMLElement): Box {
 
 /** The part of the plane each board's chart showed when it was left, while the app runs: switching to the quadrants
  * and back returns to it, where it came back to the whole plane. */
-const lastViews = new Map<number, View>();
+const lastPlaneViews = new Map<number, View>();
 
 type Gesture =
   | { kind: "rect"; pointerId: number; start: Point; end: Point }
@@ -128,7 +128,7 @@ export function ChartView({
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const rectCache = useRef<DOMRect | null>(null);
   const { payoff: tp, cost: tc } = board.thresholds;
-  const [view, setViewState] = useState<View>(() => lastViews.get(board.id) ?? WHOLE_PLANE);
+  const [view, setViewState] = useState<View>(() => lastPlaneViews.get(board.id) ?? WHOLE_PLANE);
   const viewRef = useRef(view);
   const [hover, setHover] = useState<{ cell: Cell; at: Point } | null>(null);
   // A zoom or a pan puts another cell under the pointer: its list shows at the pointer's next move.
@@ -144,6 +144,7 @@ export function ChartView({
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const gestureRef = useRef<Gesture | null>(null);
   const [list, setList] = useState<{ title: string; ideas: Idea[] } | null>(null);
+  const listOpener = useRef<HTMLElement | null>(null);
   /** Where (window fractions) the focus should land after the view changes, e.g. inside a cell zoomed into. */
   const pendingFocus = useRef<Point | null>(null);
   const [theme, setTheme] = useState(() => document.documentElement.dataset.theme ?? "");
@@ -152,11 +153,11 @@ export function ChartView({
   const [shownBoard, setShownBoard] = useState(board.id);
   if (shownBoard !== board.id) {
     setShownBoard(board.id);
-    setView(lastViews.get(board.id) ?? WHOLE_PLANE);
+    setView(lastPlaneViews.get(board.id) ?? WHOLE_PLANE);
     setList(null);
   }
   useEffect(() => {
-    lastViews.set(board.id, view);
+    lastPlaneViews.set(board.id, view);
   }, [board.id, view]);
 
   useEffect(() => {
@@ -290,6 +291,9 @@ export function ChartView({
       if (viewRef.current.k >= MAX_ZOOM || atOneSpot(cell)) {
         const [first] = cell.ideas;
         const where = first && atOneSpot(cell) ? `at ${scoresText(first)}` : "close together";
+        // The list gives the focus back to the count it was opened from (Tab went on from the first count again).
+        const from = document.activeElement;
+        listOpener.current = from instanceof HTMLElement && from.closest(".plane-cell") ? from : null;
         setList({ title: `${cell.ideas.length} ideas ${where}`, ideas: cell.ideas });
         return;
       }
@@ -681,7 +685,9 @@ export function ChartView({
           onOpen={onOpen}
           onClose={() => {
             setList(null);
-            windowRef.current?.focus();
+            const opener = listOpener.current;
+            listOpener.current = null;
+            (opener?.isConnected ? opener : windowRef.current)?.focus();
           }}
         />
       )}
