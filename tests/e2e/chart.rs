@@ -350,6 +350,68 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
     app.quit().await
 }
 
+/// Back on a board, it shows the view it was left in: left in the chart for another board, it came back as quadrants.
+#[tokio::test]
+async fn a_board_comes_back_in_the_view_it_was_left_in() -> TestResult {
+    use pickboard_lib::domain::Zone;
+    use pickboard_lib::edits;
+    use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            for name in ["Charted", "Listed"] {
+                let board = boards::create(tx, name)?.id;
+                edits::add_idea(tx, board, &format!("An idea on {name}"), Zone::Implement)?;
+            }
+            Ok(())
+        })?;
+    }
+    let app = App::launch(data.path()).await?;
+    let open = |name: &'static str| {
+        format!("//button[.//*[contains(@class, 'board-link-name') and normalize-space()='{name}']]")
+    };
+    let shown = "return document.querySelector('.board-name')?.value + ' ' + (document.querySelector('.plane') ? 'chart' : 'quadrants');";
+    app.client
+        .wait()
+        .for_element(fantoccini::Locator::XPath(&open("Charted")))
+        .await?
+        .click()
+        .await?;
+    app.wait_until(
+        "Charted is open",
+        "return document.querySelector('.board-name')?.value === 'Charted';",
+    )
+    .await?;
+    app.click_button("Chart").await?;
+    app.wait_for_css(".plane").await?;
+    app.client
+        .find(fantoccini::Locator::XPath(&open("Listed")))
+        .await?
+        .click()
+        .await?;
+    app.wait_until(
+        "Listed is open",
+        "return document.querySelector('.board-name')?.value === 'Listed';",
+    )
+    .await?;
+    app.region("Implement").await?;
+    assert_eq!(app.client.execute(shown, vec![]).await?, "Listed quadrants");
+    app.client
+        .find(fantoccini::Locator::XPath(&open("Charted")))
+        .await?
+        .click()
+        .await?;
+    app.wait_until(
+        "Charted is back in the chart",
+        "return document.querySelector('.board-name')?.value === 'Charted' && !!document.querySelector('.plane');",
+    )
+    .await?;
+    assert_eq!(app.client.execute(shown, vec![]).await?, "Charted chart");
+    app.quit().await
+}
+
 /// Moved by the keyboard in the chart view, an idea shows where it will land before it is dropped: a card from the
 /// Unsorted tray (Space, arrows) gets the ghost marker with its scores in the middle of the quadrant it is over, and
 /// lands there; a marker nudged with the arrow keys shows its new scores where it stands and is saved there.

@@ -53,6 +53,10 @@ interface BoardScreenProps {
 
 type Dialog = "delete" | "thresholds" | "shortcuts" | "post" | null;
 
+/** The view each board was left in, while the app runs: back on a board, it shows the view it had (the quadrants at
+ * each visit before). */
+const lastBoardViews = new Map<number, BoardView>();
+
 export function BoardScreen({
   boardId,
   focusName,
@@ -64,7 +68,10 @@ export function BoardScreen({
   const model = useBoard(boardId);
   const afterChange = useAfterChange();
   const { board, columns, addIdea, moveIdea, deleteIdea, setScores } = model;
-  const [view, setView] = useState<BoardView>("quadrants");
+  const [view, setView] = useState<BoardView>(() => lastBoardViews.get(boardId) ?? "quadrants");
+  useEffect(() => {
+    lastBoardViews.set(boardId, view);
+  }, [boardId, view]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const detailsOpenRef = useRef(detailsOpen);
