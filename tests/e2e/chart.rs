@@ -115,49 +115,27 @@ const LAYOUT_PROBLEMS: &str = r#"
 /// each of them, grabbable at its dot.
 #[tokio::test]
 async fn chart_titles_stay_inside_and_never_cover_a_marker() -> TestResult {
-    use pickboard_lib::domain::{Score, Zone};
-    use pickboard_lib::edits;
-    use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
-
     let data = tempfile::tempdir()?;
-    {
-        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
-        db.write(|tx| {
-            let board = boards::create(tx, "Crowded")?.id;
-            // (payoff, cost) in tenths: the top edge, the right edge, a crowd near a quadrant name, a tight stack.
-            let spots: [(i64, i64); 14] = [
-                (100, 30),
-                (100, 35),
-                (100, 100),
-                (50, 100),
-                (95, 2),
-                (92, 8),
-                (88, 4),
-                (60, 60),
-                (61, 61),
-                (60, 62),
-                (62, 60),
-                (30, 30),
-                (30, 45),
-                (0, 50),
-            ];
-            for (n, (payoff, cost)) in spots.into_iter().enumerate() {
-                let idea = edits::add_idea(
-                    tx,
-                    board,
-                    &format!("Idea number {n} with a longer title"),
-                    Zone::Unsorted,
-                )?;
-                edits::set_scores(
-                    tx,
-                    idea.id,
-                    Score::from_tenths(payoff)?,
-                    Score::from_tenths(cost)?,
-                )?;
-            }
-            Ok(())
-        })?;
-    }
+    // (payoff, cost) in tenths: the top edge, the right edge, a crowd near a quadrant name, a tight stack.
+    let spots: [(i64, i64); 14] = [
+        (100, 30),
+        (100, 35),
+        (100, 100),
+        (50, 100),
+        (95, 2),
+        (92, 8),
+        (88, 4),
+        (60, 60),
+        (61, 61),
+        (60, 62),
+        (62, 60),
+        (30, 30),
+        (30, 45),
+        (0, 50),
+    ];
+    board_with_ideas_at(data.path(), "Crowded", &spots, |n| {
+        format!("Idea number {n} with a longer title")
+    })?;
     let app = App::launch(data.path()).await?;
     app.click_button("Chart").await?;
     app.wait_for_css(".plane .marker").await?;
@@ -222,28 +200,18 @@ async fn chart_titles_stay_inside_and_never_cover_a_marker() -> TestResult {
 /// and − and 0 zoom with the focus off the plane.
 #[tokio::test]
 async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult {
-    use pickboard_lib::domain::{Score, Zone};
-    use pickboard_lib::edits;
-    use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
-
     let data = tempfile::tempdir()?;
-    {
-        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
-        db.write(|tx| {
-            let board = boards::create(tx, "Corners")?.id;
-            // Three quick wins at the very corner of Implement, four at the corner of Kill.
-            for (n, (payoff, cost)) in [(100, 0); 3].into_iter().chain([(0, 100); 4]).enumerate() {
-                let idea = edits::add_idea(tx, board, &format!("Cornered {n}"), Zone::Unsorted)?;
-                edits::set_scores(
-                    tx,
-                    idea.id,
-                    Score::from_tenths(payoff)?,
-                    Score::from_tenths(cost)?,
-                )?;
-            }
-            Ok(())
-        })?;
-    }
+    // Three quick wins at the very corner of Implement, four at the corner of Kill.
+    let spots = [
+        (100, 0),
+        (100, 0),
+        (100, 0),
+        (0, 100),
+        (0, 100),
+        (0, 100),
+        (0, 100),
+    ];
+    board_with_ideas_at(data.path(), "Corners", &spots, |n| format!("Cornered {n}"))?;
     let app = App::launch(data.path()).await?;
     app.click_button("Chart").await?;
     app.wait_for_css(".plane .plane-cell").await?;
@@ -498,6 +466,35 @@ async fn a_keyboard_move_on_the_chart_shows_where_the_idea_lands() -> TestResult
 /// Adds `count` placed ideas spread over the whole plane to a new board `name` (a deterministic spread, the
 /// benchmarks' own), each titled "Idea n: …"; returns the board's id.
 /// Moves the pointer to viewport point (`x`, `y`), over a frame or so, without pressing.
+/// Makes a board `name` in the data folder `data` with an idea at each of `spots` (payoff, cost/risk in tenths),
+/// titled by `title` from its number.
+fn board_with_ideas_at(
+    data: &std::path::Path,
+    name: &str,
+    spots: &[(i64, i64)],
+    title: impl Fn(usize) -> String,
+) -> TestResult {
+    use pickboard_lib::domain::{Score, Zone};
+    use pickboard_lib::edits;
+    use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
+
+    let mut db = Db::open(&data.join(DB_FILE_NAME))?;
+    db.write(|tx| {
+        let board = boards::create(tx, name)?.id;
+        for (n, &(payoff, cost)) in spots.iter().enumerate() {
+            let idea = edits::add_idea(tx, board, &title(n), Zone::Unsorted)?;
+            edits::set_scores(
+                tx,
+                idea.id,
+                Score::from_tenths(payoff)?,
+                Score::from_tenths(cost)?,
+            )?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
 async fn hover_at(app: &App, x: f64, y: f64) -> TestResult {
     app.client
         .perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
