@@ -58,12 +58,15 @@ pub enum MenuCommand {
     Redo,
     ViewQuadrants,
     ViewChart,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
     Search,
     Shortcuts,
 }
 
 impl MenuCommand {
-    pub const ALL: [MenuCommand; 14] = [
+    pub const ALL: [MenuCommand; 17] = [
         Self::Import,
         Self::ExportJson,
         Self::ExportCsv,
@@ -76,6 +79,9 @@ impl MenuCommand {
         Self::Redo,
         Self::ViewQuadrants,
         Self::ViewChart,
+        Self::ThemeSystem,
+        Self::ThemeLight,
+        Self::ThemeDark,
         Self::Search,
         Self::Shortcuts,
     ];
@@ -102,6 +108,9 @@ impl MenuCommand {
             Self::Redo => "Redo",
             Self::ViewQuadrants => "Quadrants",
             Self::ViewChart => "Chart",
+            Self::ThemeSystem => "Like the system",
+            Self::ThemeLight => "Light",
+            Self::ThemeDark => "Dark",
             Self::Search => "Search",
             Self::Shortcuts => "Keyboard shortcuts",
         }

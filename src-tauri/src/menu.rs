@@ -42,9 +42,16 @@ pub fn install(app: &App) -> tauri::Result<()> {
         .separator()
         .item(&item(MenuCommand::Search)?)
         .build()?;
+    let theme = SubmenuBuilder::new(app, "Theme")
+        .item(&item(MenuCommand::ThemeSystem)?)
+        .item(&item(MenuCommand::ThemeLight)?)
+        .item(&item(MenuCommand::ThemeDark)?)
+        .build()?;
     let view = SubmenuBuilder::new(app, "View")
         .item(&item(MenuCommand::ViewQuadrants)?)
         .item(&item(MenuCommand::ViewChart)?)
+        .separator()
+        .item(&theme)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item(MenuCommand::Shortcuts)?)

@@ -1,10 +1,12 @@
+import type { Channel } from "@tauri-apps/api/core";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
 import { App, newBoardName } from "./App";
 import { Providers } from "./components/Providers";
+import type { EventMessage } from "./lib/bindings";
 import { board, fakeBackend } from "./test/fakeBackend";
 
 function renderApp() {
@@ -46,6 +48,31 @@ describe("App", () => {
       await screen.findByRole("heading", { name: "This database needs a newer Pickboard" }),
     ).toBeInTheDocument();
     expect(screen.getByText("/home/a/pickboard.db")).toBeInTheDocument();
+  });
+
+  it("takes the theme picked in View › Theme, and keeps it, as the sidebar's switch does", async () => {
+    let events: Channel<EventMessage> | null = null;
+    const fake = fakeBackend(board([], "Platform Q3"), {
+      listen_to_backend: (args) => {
+        events = args.events;
+        return null;
+      },
+    });
+    renderApp();
+    expect(await screen.findByDisplayValue("Platform Q3")).toBeInTheDocument();
+    await waitFor(() => {
+      expect(events).not.toBeNull();
+    });
+    act(() => {
+      events?.onmessage({ event: "menu-command", payload: "theme-dark" });
+    });
+    await waitFor(() => {
+      expect(document.documentElement.dataset.theme).toBe("dark");
+    });
+    expect(fake.calls.findLast((c) => c.command === "set_preferences")?.args).toMatchObject({
+      preferences: { theme: "dark" },
+    });
+    expect(screen.getByRole("radio", { name: "Dark" })).toBeChecked();
   });
 
   it("names new boards without clashing", () => {

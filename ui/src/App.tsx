@@ -16,8 +16,10 @@ import type {
   ExportFormat,
   ImportOutcome,
   ImportStart,
+  MenuCommand,
   OpenStatus,
   Preferences,
+  Theme,
 } from "./lib/bindings";
 import { localDate } from "./lib/dates";
 import { NARROW_WINDOW, pageRestarted } from "./lib/firstFrameRules";
@@ -50,6 +52,13 @@ type Boot =
   { state: "loading" } | { state: "failed"; error: AppError } | { state: "ready"; status: OpenStatus };
 
 const DEFAULT_PREFERENCES: Preferences = { theme: "system", lastBoardId: null };
+
+/** View › Theme's items, and the theme each picks (as the sidebar's switch does). */
+const MENU_THEMES: Partial<Record<MenuCommand, Theme>> = {
+  "theme-system": "system",
+  "theme-light": "light",
+  "theme-dark": "dark",
+};
 
 /** Whether the window is narrow, followed as it is resized. */
 function useNarrowWindow(): boolean {
@@ -228,7 +237,9 @@ export function App() {
 
   useMenuCommands((command) => {
     if (boot.state !== "ready") return;
-    if (command === "import") openImport(backend.chooseImportFile);
+    const theme = MENU_THEMES[command];
+    if (theme) savePrefs({ ...prefs, theme });
+    else if (command === "import") openImport(backend.chooseImportFile);
     else if (command === "back-up") backUpNow();
     else if (command === "restore") setTransfer({ kind: "backups" });
     else if (command.startsWith("export-") && currentId !== null)
