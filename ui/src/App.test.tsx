@@ -75,6 +75,44 @@ describe("App", () => {
     expect(screen.getByRole("radio", { name: "Dark" })).toBeChecked();
   });
 
+  it("brings a board just deleted back on Ctrl+Z, not undoing the next board's last change", async () => {
+    const infra = board([], "Infra");
+    const web = { ...board([], "Web"), id: 2, canUndo: true };
+    let deleted = false;
+    const summary = (b: typeof infra) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
+    const fake = fakeBackend(infra, {
+      list_boards: () => (deleted ? [summary(web)] : [summary(infra), summary(web)]),
+      get_board: (args) => (args.id === 2 ? web : infra),
+      count_open_rounds: () => 0,
+      delete_board: () => {
+        deleted = true;
+        return null;
+      },
+      restore_board: () => {
+        deleted = false;
+        return summary(infra);
+      },
+      undo: () => ({ board: web, event: null }),
+    });
+    renderApp();
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
+    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    expect(fake.commands()).toContain("restore_board");
+    expect(fake.commands()).not.toContain("undo");
+    // Once it is back, Ctrl+Z is the shown board's own undo again.
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("undo");
+    });
+    expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(1);
+  }, 20_000);
+
   it("names new boards without clashing", () => {
     expect(newBoardName([])).toBe("Untitled board");
     expect(

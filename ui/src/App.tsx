@@ -53,6 +53,9 @@ type Boot =
 
 const DEFAULT_PREFERENCES: Preferences = { theme: "system", lastBoardId: null };
 
+/** How long a deleted board can be brought back from its toast, or with Ctrl+Z, in milliseconds. */
+const BOARD_UNDO_MS = 10_000;
+
 /** View › Theme's items, and the theme each picks (as the sidebar's switch does). */
 const MENU_THEMES: Partial<Record<MenuCommand, Theme>> = {
   "theme-system": "system",
@@ -229,6 +232,15 @@ export function App() {
     [showError],
   );
 
+  // The Undo of the board deleted last, while its toast shows. Ctrl+Z and Edit › Undo take it before the history of
+  // the board shown next: they undid that board's last change, and the deleted board was gone once the toast went.
+  const boardRestore = useRef<(() => void) | null>(null);
+  const undoBoardDelete = useCallback(() => {
+    const restore = boardRestore.current;
+    restore?.();
+    return restore !== null;
+  }, []);
+
   const backUpNow = useCallback(() => {
     backend.backUpNow(localDate()).then((path) => {
       if (path) toast({ message: `Backed up every board to ${path}` });
@@ -322,23 +334,29 @@ export function App() {
               select(copy.id);
             })
           }
+          undoFirst={undoBoardDelete}
           onDeleted={(deleted) => {
             void refreshBoards().then((list) => {
               select(list?.find((b) => b.id !== deleted.id)?.id ?? null);
             });
+            const restore = () => {
+              if (boardRestore.current !== restore) return;
+              boardRestore.current = null;
+              void backend
+                .restoreBoard(deleted.id)
+                .then((restored) => refreshBoards().then(() => restored))
+                .then((restored) => {
+                  latestSelect.current(restored.id);
+                }, showError);
+            };
+            boardRestore.current = restore;
+            window.setTimeout(() => {
+              if (boardRestore.current === restore) boardRestore.current = null;
+            }, BOARD_UNDO_MS);
             toast({
               message: `Deleted the board “${deleted.name}”.`,
-              action: {
-                label: "Undo",
-                run: () => {
-                  void backend
-                    .restoreBoard(deleted.id)
-                    .then((restored) => refreshBoards().then(() => restored))
-                    .then((restored) => {
-                      latestSelect.current(restored.id);
-                    }, showError);
-                },
-              },
+              duration: BOARD_UNDO_MS,
+              action: { label: "Undo", run: restore },
             });
           }}
           onExport={() => {

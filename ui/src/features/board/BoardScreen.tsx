@@ -47,6 +47,8 @@ interface BoardScreenProps {
   onDuplicated: (board: BoardSummary) => void;
   /** The board was deleted; it can be restored (`restoreBoard`) for a while. */
   onDeleted: (board: { id: number; name: string }) => void;
+  /** An undo the app takes before this board's own (a board just deleted); whether it took one. */
+  undoFirst?: () => boolean;
   onExport: () => void;
   onImport: () => void;
 }
@@ -62,10 +64,15 @@ export function BoardScreen({
   focusName,
   onDuplicated,
   onDeleted,
+  undoFirst,
   onExport,
   onImport,
 }: BoardScreenProps) {
   const model = useBoard(boardId);
+  /** Ctrl+Z, Edit › Undo and the toolbar's ↶: the app's undo first (a board just deleted), else this board's. */
+  const undo = () => {
+    if (!undoFirst?.()) model.undo();
+  };
   const afterChange = useAfterChange();
   const { board, columns, addIdea, moveIdea, deleteIdea, setScores } = model;
   const [view, setView] = useState<BoardView>(() => lastBoardViews.get(boardId) ?? "quadrants");
@@ -229,9 +236,7 @@ export function BoardScreen({
         const id = focusedIdeaId() ?? selectedId;
         if (id !== null) onDelete(id);
       },
-      undo: () => {
-        model.undo();
-      },
+      undo,
       redo: () => {
         model.redo();
       },
@@ -252,7 +257,7 @@ export function BoardScreen({
   );
 
   useMenuCommands((command) => {
-    if (command === "undo") model.undo();
+    if (command === "undo") undo();
     else if (command === "redo") model.redo();
     else if (command === "view-quadrants") setView("quadrants");
     else if (command === "view-chart") setView("chart");
@@ -315,9 +320,7 @@ export function BoardScreen({
           setView(v);
           setRoundsOpen(false);
         }}
-        onUndo={() => {
-          model.undo();
-        }}
+        onUndo={undo}
         onRedo={() => {
           model.redo();
         }}
@@ -631,7 +634,7 @@ export function BoardScreen({
                     only this board holds the key that reveals their ballots.{" "}
                   </strong>
                 ) : null}
-                You can undo this for a few seconds.
+                You can undo this for ten seconds: Undo in the message that follows, or Ctrl+Z.
               </p>
             }
             confirmLabel="Delete board"
