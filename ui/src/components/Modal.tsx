@@ -1,4 +1,5 @@
-// A modal dialog: focus moves in when it opens, Tab stays inside, Escape cancels, focus returns when it closes.
+// A modal dialog: focus moves in when it opens, Tab stays inside (focus that falls out comes back), Escape cancels,
+// focus returns when it closes.
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 import { useScrollableFocus } from "../lib/useScrollableFocus";
@@ -26,6 +27,38 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       ref.current?.querySelector<HTMLElement>("input, textarea, button");
     first?.focus();
     return () => opener?.focus();
+  }, []);
+
+  // Focus that leaves the dialog is brought back: a button disabled while it works (Connect) dropped the focus to the
+  // page, where Escape no longer reached the dialog and Tab went on through the board behind it.
+  const cancel = useRef(onCancel);
+  useEffect(() => {
+    cancel.current = onCancel;
+  });
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const topmost = () => [...document.querySelectorAll("[role=dialog][aria-modal=true]")].at(-1) === dialog;
+    const outside = (target: EventTarget | null) => !(target instanceof Node && dialog.contains(target));
+    const onFocusIn = (e: FocusEvent) => {
+      if (outside(e.target) && topmost()) dialog.focus();
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || !outside(document.activeElement) || !topmost()) return;
+      if (e.key === "Escape") {
+        e.preventDefault();
+        cancel.current();
+      } else if (e.key === "Tab") {
+        e.preventDefault();
+        dialog.focus();
+      }
+    };
+    document.addEventListener("focusin", onFocusIn);
+    window.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("focusin", onFocusIn);
+      window.removeEventListener("keydown", onKey);
+    };
   }, []);
 
   function onKeyDown(event: React.KeyboardEvent) {
@@ -60,6 +93,7 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
+        tabIndex={-1}
         ref={ref}
         onKeyDown={onKeyDown}
       >

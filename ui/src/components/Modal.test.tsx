@@ -1,0 +1,40 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import { Modal } from "./Modal";
+
+function renderModal() {
+  const onCancel = vi.fn();
+  render(
+    <>
+      <button type="button">Behind the dialog</button>
+      <Modal title="Post to channel" onCancel={onCancel} footer={<button type="button">Post</button>}>
+        <button type="button">Connect</button>
+      </Modal>
+    </>,
+  );
+  return { onCancel, dialog: screen.getByRole("dialog", { name: "Post to channel" }) };
+}
+
+describe("Modal", () => {
+  it("still closes on Escape when the focus fell out of it (a button disabled while it works)", async () => {
+    const { onCancel } = renderModal();
+    expect(screen.getByRole("button", { name: "Connect" })).toHaveFocus();
+    screen.getByRole("button", { name: "Connect" }).blur();
+    expect(document.body).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it("takes back the focus that falls out of it: Tab does not go on through the page behind", async () => {
+    const { dialog } = renderModal();
+    screen.getByRole("button", { name: "Connect" }).blur();
+    await userEvent.tab();
+    expect(dialog).toHaveFocus();
+    await userEvent.tab();
+    expect(screen.getByRole("button", { name: "Connect" })).toHaveFocus();
+    screen.getByRole("button", { name: "Behind the dialog" }).focus();
+    expect(dialog).toHaveFocus();
+  });
+});
