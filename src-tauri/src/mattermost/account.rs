@@ -48,8 +48,7 @@ impl ServerUrl {
             ));
         };
         let host_port = rest.split('/').next().unwrap_or_default();
-        if host_port.is_empty()
-            || host_port.contains('@')
+        if !is_host_and_port(host_port)
             || url.chars().any(|c| c.is_whitespace() || c.is_control())
             || url.contains(['?', '#'])
         {
@@ -88,6 +87,28 @@ impl ServerUrl {
     pub fn permalink(&self, team_name: &str, post_id: &str) -> String {
         format!("{}/{team_name}/pl/{post_id}", self.0)
     }
+}
+
+/// Whether `host_port` is a host name or an IP address, with a port of digits or none: `javascript:alert(1)`, typed
+/// without a scheme, passed as a host once https:// was added, and the connection said the server could not be reached.
+fn is_host_and_port(host_port: &str) -> bool {
+    let (host_ok, port) = if let Some(v6) = host_port.strip_prefix('[') {
+        match v6.split_once(']') {
+            Some((ip, after)) => (ip.parse::<std::net::Ipv6Addr>().is_ok(), after),
+            None => return false,
+        }
+    } else {
+        let (host, port) = host_port
+            .find(':')
+            .map_or((host_port, ""), |at| host_port.split_at(at));
+        let label = |l: &str| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-');
+        (host.split('.').all(label), port)
+    };
+    let port_ok = port.is_empty()
+        || port
+            .strip_prefix(':')
+            .is_some_and(|p| !p.is_empty() && p.len() <= 5 && p.parse::<u16>().is_ok_and(|n| n > 0));
+    host_ok && port_ok
 }
 
 fn is_loopback(host_port: &str) -> bool {
@@ -286,6 +307,14 @@ mod tests {
             "https://Chat.example.com"
         );
         assert_eq!(ok("Http://localhost:8065").unwrap(), "http://localhost:8065");
+        assert_eq!(
+            ok("chat.example.com:8443").unwrap(),
+            "https://chat.example.com:8443"
+        );
+        assert_eq!(
+            ok("https://mattermost.bücher.de").unwrap(),
+            "https://mattermost.bücher.de"
+        );
         for bad in [
             "",
             "http://chat.example.com",
@@ -298,6 +327,11 @@ mod tests {
             "https://user:pw@chat.example.com",
             "https://chat.example.com/?x=1",
             "https://chat example.com",
+            "javascript:alert(1)",
+            "https://chat.example.com:http",
+            "https://chat.example.com:99999",
+            "https://chat..example.com",
+            "https://[::1",
         ] {
             assert!(ServerUrl::parse(bad).is_err(), "{bad:?} was accepted");
         }
