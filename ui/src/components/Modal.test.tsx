@@ -18,6 +18,34 @@ function renderModal() {
 }
 
 describe("Modal", () => {
+  it("lets Tab reach its body while the body scrolls, and skips a dimmed button", async () => {
+    render(
+      <Modal
+        title="Keyboard shortcuts"
+        onCancel={vi.fn()}
+        footer={
+          <>
+            <button type="button">Close</button>
+            <button type="button" disabled>
+              Post
+            </button>
+          </>
+        }
+      >
+        <p>Many shortcuts</p>
+      </Modal>,
+    );
+    const close = screen.getByRole("button", { name: "Close" });
+    expect(close).toHaveFocus();
+    // jsdom lays nothing out: the body is made scrollable by hand, as useScrollableFocus does when it overflows.
+    const body = screen.getByText("Many shortcuts").parentElement as HTMLElement;
+    body.tabIndex = 0;
+    await userEvent.tab();
+    expect(body).toHaveFocus();
+    await userEvent.tab();
+    expect(close).toHaveFocus();
+  });
+
   it("still closes on Escape when the focus fell out of it (a button disabled while it works)", async () => {
     const { onCancel } = renderModal();
     expect(screen.getByRole("button", { name: "Connect" })).toHaveFocus();

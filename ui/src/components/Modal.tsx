@@ -68,7 +68,10 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       return;
     }
     if (event.key !== "Tab" || !ref.current) return;
-    const focusable = [...ref.current.querySelectorAll<HTMLElement>("input, button, textarea, select")];
+    // The body too while it scrolls (`useScrollableFocus`): the shortcuts sheet's lower half was out of reach.
+    const focusable = [
+      ...ref.current.querySelectorAll<HTMLElement>("input, button, textarea, select, [tabindex='0']"),
+    ].filter((e) => !(e as HTMLButtonElement).disabled);
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
