@@ -283,6 +283,14 @@ describe("DetailsPanel", () => {
     expect(props.onSave).not.toHaveBeenCalled();
   });
 
+  it("puts the caret in the notes on Edit, at their end", async () => {
+    renderPanel({ idea: { ...idea(7, "Rotate certs", "implement"), notes: "Why: expiry" } });
+    await userEvent.click(screen.getByRole("button", { name: "Edit" }));
+    const notes = screen.getByLabelText<HTMLTextAreaElement>("Notes");
+    expect(notes).toHaveFocus();
+    expect(notes.selectionStart).toBe("Why: expiry".length);
+  });
+
   it("clamps scores to the scale", () => {
     expect(cleanScore(12)).toBe(10);
     expect(cleanScore(-1)).toBe(0);

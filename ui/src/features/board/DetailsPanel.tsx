@@ -77,6 +77,16 @@ export function DetailsPanel(props: DetailsPanelProps) {
   /** The fields the person has left at least once: a problem shows from then on (not while the first letters go in). */
   const [left, setLeft] = useState<ReadonlySet<Field>>(() => new Set(["title"]));
   const [preview, setPreview] = useState(idea.notes.trim() !== "");
+  // Edit puts the caret at the end of the notes: the focus stayed on the button, and what was typed went nowhere.
+  const notesRef = useRef<HTMLTextAreaElement>(null);
+  const editNotes = useRef(false);
+  useEffect(() => {
+    const notes = notesRef.current;
+    if (preview || !editNotes.current || !notes) return;
+    editNotes.current = false;
+    notes.focus();
+    notes.setSelectionRange(notes.value.length, notes.value.length);
+  }, [preview]);
   const [tagInput, setTagInput] = useState("");
   // The score boxes' text, exactly as typed: a value that is not a score is marked at its box and never saved, and
   // nothing rewrites the text while the box has the focus. An unplaced idea shows 5 and 5, saved once changed.
@@ -360,6 +370,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
           type="button"
           className="link-button"
           onClick={() => {
+            editNotes.current = preview;
             setPreview(!preview);
           }}
         >
@@ -373,6 +384,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       ) : (
         <textarea
           id={ids.notes}
+          ref={notesRef}
           value={draft.notes}
           rows={6}
           placeholder="Why it matters, what it takes. Markdown works: **bold**, lists, [links](https://…)."
