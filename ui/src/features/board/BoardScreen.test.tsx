@@ -26,6 +26,25 @@ describe("BoardScreen", () => {
     ).toBeInTheDocument();
   });
 
+  it("gives the focus back to the board's menu button after a dialog opened from the menu closes", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]));
+    await renderBoard();
+    const menu = await screen.findByRole("button", { name: "Board ▾" });
+    await userEvent.click(menu);
+    await userEvent.click(screen.getByRole("menuitem", { name: "Thresholds…" }));
+    await screen.findByRole("dialog");
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    });
+    expect(menu).toHaveFocus();
+    // Escape in the menu itself, too.
+    await userEvent.click(menu);
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("menu")).not.toBeInTheDocument();
+    expect(menu).toHaveFocus();
+  });
+
   it("warns, before deleting a board, that its open team rounds could not be revealed without it", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]), { count_open_rounds: () => 2 });
     await renderBoard();

@@ -141,8 +141,12 @@ export function BoardToolbar(props: BoardToolbarProps) {
     };
   }, [menuOpen]);
 
+  // Closed by an item or Escape, the menu gives the focus back to its button: a dialog opened from it returns the
+  // focus there when it closes, not to the item gone with the menu (the next Tab started again at the top).
+  const menuButton = useRef<HTMLButtonElement>(null);
   const closeMenu = () => {
     setMenuOpen(false);
+    menuButton.current?.focus();
   };
 
   async function commitName() {
@@ -229,6 +233,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
       )}
       <div className="menu" ref={menuRef}>
         <button
+          ref={menuButton}
           type="button"
           className="button"
           aria-haspopup="menu"
@@ -248,7 +253,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
               const items = [...(menuRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
               const at = items.indexOf(document.activeElement as HTMLElement);
               if (e.key === "Escape") {
-                setMenuOpen(false);
+                closeMenu();
               } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
                 e.preventDefault();
                 const step = e.key === "ArrowDown" ? 1 : -1;
