@@ -26,6 +26,19 @@ describe("BoardScreen", () => {
     ).toBeInTheDocument();
   });
 
+  it("takes the cards that do not match a search out of the Tab order", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill"), idea(2, "Rotate certs", "kill")]));
+    await renderBoard();
+    const patch = await screen.findByRole("button", { name: /^Patch bastion/ });
+    const rotate = screen.getByRole("button", { name: /^Rotate certs/ });
+    expect([patch.tabIndex, rotate.tabIndex]).toEqual([0, 0]);
+    await userEvent.type(screen.getByLabelText("Search ideas"), "rotate");
+    await waitFor(() => {
+      expect(patch).toHaveClass("dimmed");
+    });
+    expect([patch.tabIndex, rotate.tabIndex]).toEqual([-1, 0]);
+  });
+
   it("gives the focus back to the board's menu button after a dialog opened from the menu closes", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]));
     await renderBoard();

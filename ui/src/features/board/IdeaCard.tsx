@@ -105,6 +105,8 @@ export const IdeaCard = memo(function IdeaCard({
       className={`card${isDragging ? " card-placeholder" : ""}${selected ? " card-selected" : ""}${arrived ? " card-arrived" : ""}${dimmed ? " dimmed" : ""}`}
       {...attributes}
       {...listeners}
+      // While searching, Tab goes from match to match: it stopped at each of 2,000 dimmed cards.
+      tabIndex={dimmed ? -1 : attributes.tabIndex}
       aria-roledescription="idea"
       aria-pressed={selected}
       data-idea-id={idea.id}
