@@ -7,12 +7,12 @@ import { Sidebar } from "./Sidebar";
 
 const boards: BoardSummary[] = [{ id: 1, name: "Platform", ideaCount: 3, updatedAt: 0 }];
 
-function renderSidebar(open: boolean, overlay: boolean) {
+function renderSidebar(open: boolean, overlay: boolean, list: BoardSummary[] = boards) {
   const onToggle = vi.fn();
   const onSelect = vi.fn();
   render(
     <Sidebar
-      boards={boards}
+      boards={list}
       currentId={1}
       theme="system"
       dataDir="/data"
@@ -30,6 +30,28 @@ function renderSidebar(open: boolean, overlay: boolean) {
 }
 
 describe("Sidebar", () => {
+  it("goes from board to board with Up, Down, Home and End", async () => {
+    const three = ["Platform", "Web", "Data"].map((name, i) => ({
+      id: i + 1,
+      name,
+      ideaCount: 0,
+      updatedAt: 0,
+    }));
+    renderSidebar(true, false, three);
+    const link = (name: string) => screen.getByRole("button", { name: new RegExp(`^${name}`) });
+    link("Platform").focus();
+    await userEvent.keyboard("{ArrowDown}");
+    expect(link("Web")).toHaveFocus();
+    await userEvent.keyboard("{ArrowDown}{ArrowDown}");
+    expect(link("Data")).toHaveFocus();
+    await userEvent.keyboard("{Home}");
+    expect(link("Platform")).toHaveFocus();
+    await userEvent.keyboard("{ArrowUp}");
+    expect(link("Platform")).toHaveFocus();
+    await userEvent.keyboard("{End}");
+    expect(link("Data")).toHaveFocus();
+  });
+
   it("folds to its toggle, which says whether it is expanded", async () => {
     const { onToggle } = renderSidebar(false, true);
     const toggle = screen.getByRole("button", { name: "Sidebar" });

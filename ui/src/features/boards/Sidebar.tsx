@@ -71,7 +71,29 @@ export function Sidebar(props: SidebarProps) {
             + New board
           </button>
         </div>
-        <ul className="board-list">
+        <ul
+          className="board-list"
+          onKeyDown={(e) => {
+            // Up and Down go from board to board, as in a list.
+            const links = [...e.currentTarget.querySelectorAll<HTMLElement>(".board-link")];
+            const at = links.indexOf(document.activeElement as HTMLElement);
+            const to =
+              e.key === "ArrowDown"
+                ? at + 1
+                : e.key === "ArrowUp"
+                  ? at - 1
+                  : e.key === "Home"
+                    ? 0
+                    : e.key === "End"
+                      ? links.length - 1
+                      : null;
+            const next =
+              to === null || at < 0 ? undefined : links[Math.max(0, Math.min(links.length - 1, to))];
+            if (!next) return;
+            e.preventDefault();
+            next.focus();
+          }}
+        >
           {boards.map((b) => (
             <li key={b.id}>
               <button
