@@ -17,7 +17,8 @@ interface BackupsDialogProps {
   onClose: () => void;
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+// To the second: the backups a few restores make in one minute read the same time otherwise.
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
 function size(bytes: number): string {
   return bytes < 1_000_000
