@@ -18,6 +18,9 @@ export interface ToastInput {
   action?: { label: string; run: () => void };
   /** How long the toast stays, in milliseconds. */
   duration?: number;
+  /** A toast of a group takes the place of the one of the same group still shown: an undo's toast replaces the
+   * delete's, whose Undo button did nothing once Ctrl+Z had undone it. */
+  group?: string;
 }
 
 interface Toast extends ToastInput {
@@ -43,7 +46,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback((toast: ToastInput) => {
     const id = nextId.current++;
     // Keep the newest three: a burst of errors must not bury the board.
-    setToasts((all) => [...all.slice(-2), { ...toast, id }]);
+    setToasts((all) => [
+      ...all.filter((t) => toast.group === undefined || t.group !== toast.group).slice(-2),
+      { ...toast, id },
+    ]);
   }, []);
 
   const value = useMemo(() => show, [show]);

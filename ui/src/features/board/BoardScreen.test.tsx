@@ -161,6 +161,22 @@ describe("BoardScreen", () => {
     expect(fake.calls.at(-1)).toEqual({ command: "undo", args: { boardId: 1, expectedEvent: 1 } });
   });
 
+  it("replaces a delete's toast with the undo's when Ctrl+Z takes the delete back", async () => {
+    fakeBackend(board([idea(1, "Drop me", "possible")]));
+    await renderBoard();
+    const card = await screen.findByRole("button", { name: /^Drop me/ });
+    card.focus();
+    await userEvent.keyboard("{Delete}");
+    expect(await screen.findByText("Deleted “Drop me”.")).toBeInTheDocument();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByRole("button", { name: /^Drop me/ })).toBeInTheDocument();
+    await waitFor(() => {
+      expect(screen.queryByText("Deleted “Drop me”.")).not.toBeInTheDocument();
+    });
+    expect(screen.queryByRole("button", { name: "Undo" })).not.toBeInTheDocument();
+  });
+
   it("says why a change failed and reloads the saved board", async () => {
     const fake = fakeBackend(board([idea(1, "Keep me", "possible")]), {
       delete_idea: () => {

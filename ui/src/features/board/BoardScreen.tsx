@@ -19,7 +19,7 @@ import { BoardToolbar, type BoardView } from "./BoardToolbar";
 import { findIdea } from "./columns";
 import { BoardDrag, type DragState } from "./BoardDrag";
 import type { UnsavedField } from "./fields";
-import { useBoard } from "./useBoard";
+import { historyToasts, useBoard } from "./useBoard";
 import { useMenuCommands } from "./useMenuCommands";
 import { useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival } from "./ZoneList";
@@ -341,6 +341,7 @@ export function BoardScreen({
           if (undoThis !== null && renamed.value.name !== before)
             toast({
               message: `Renamed “${before}” to “${renamed.value.name}”.`,
+              group: historyToasts(board.id),
               action: {
                 label: "Undo",
                 run: () => {

@@ -128,6 +128,7 @@ export function useBoard(boardId: number) {
     [boardId],
   );
 
+  const undoGroup = historyToasts(boardId);
   const mutation = useMutation<Answer, AppError, Edit>({
     mutationKey,
     scope: { id: `board-${boardId}` },
@@ -146,9 +147,10 @@ export function useBoard(boardId: number) {
           const message = `Deleted “${shorten(value.title)}”.`;
           toast(
             undoThis === null
-              ? { message }
+              ? { message, group: undoGroup }
               : {
                   message,
+                  group: undoGroup,
                   action: {
                     label: "Undo",
                     run: () => {
@@ -164,7 +166,7 @@ export function useBoard(boardId: number) {
         const { direction, outcome } = answer;
         void afterChange({ board: boardId, content: outcome.board });
         void stepMessage(direction, outcome).then((message) => {
-          toast({ message, duration: 3000 });
+          toast({ message, duration: 3000, group: undoGroup });
         });
       }
     },
@@ -261,6 +263,12 @@ export type BoardModel = ReturnType<typeof useBoard>;
 
 /** What the toast says after an undo or redo. The words for the event load with it (the history's module is not in
  * the first bundle). */
+/** The group of a board's toasts about its history (an Undo offered, an undo or redo done): each replaces the one
+ * before it, whose Undo would no longer be the latest change. */
+export function historyToasts(boardId: number): string {
+  return `history-${boardId}`;
+}
+
 async function stepMessage(direction: "undo" | "redo", outcome: UndoOutcome): Promise<string> {
   const nothing = `Nothing to ${direction}.`;
   if (!outcome.event) return nothing;
