@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
@@ -216,6 +216,26 @@ describe("DetailsPanel", () => {
     fireEvent.change(payoff, { target: { value: "8.46" } });
     fireEvent.blur(payoff);
     expect(props.onScores).toHaveBeenCalledWith(7, 8.5, 2.5);
+  });
+
+  it("saves a burst of slider steps by the keyboard as one change, once the keys rest or the slider is left", async () => {
+    const props = renderPanel();
+    const slider = screen.getByLabelText("Payoff slider");
+    for (const value of ["7.6", "7.7", "7.8"]) {
+      fireEvent.change(slider, { target: { value } });
+      fireEvent.keyUp(slider, { key: "ArrowRight" });
+    }
+    expect(props.onScores).not.toHaveBeenCalled();
+    await waitFor(() => {
+      expect(props.onScores).toHaveBeenCalledWith(7, 7.8, 2.5);
+    });
+    expect(props.onScores).toHaveBeenCalledTimes(1);
+
+    fireEvent.change(slider, { target: { value: "7.9" } });
+    fireEvent.keyUp(slider, { key: "ArrowRight" });
+    fireEvent.blur(slider);
+    expect(props.onScores).toHaveBeenLastCalledWith(7, 7.9, 2.5);
+    expect(props.onScores).toHaveBeenCalledTimes(2);
   });
 
   it("shows a score box exactly as typed, marks a value that is not a score and never saves it", async () => {

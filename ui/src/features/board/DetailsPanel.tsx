@@ -38,6 +38,9 @@ interface DetailsPanelProps {
   onUnsaved?: (unsaved: UnsavedField[]) => void;
 }
 
+/** Slider steps closer together than this are one change. */
+const SLIDER_BURST_MS = 600;
+
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function toEdit(idea: Idea): IdeaEdit {
@@ -271,6 +274,28 @@ export function DetailsPanel(props: DetailsPanelProps) {
     };
   };
 
+  // Arrow keys on a slider step it by 0.1 at a time: the steps of a burst are saved as one change, once the keys rest
+  // (or the slider loses the focus), not one undo step per press.
+  const commitLatest = useRef(commitScores);
+  useEffect(() => {
+    commitLatest.current = commitScores;
+  });
+  const sliderTimer = useRef<number | null>(null);
+  const commitNow = () => {
+    if (sliderTimer.current === null) return;
+    window.clearTimeout(sliderTimer.current);
+    sliderTimer.current = null;
+    commitLatest.current();
+  };
+  const commitSoon = () => {
+    if (sliderTimer.current !== null) window.clearTimeout(sliderTimer.current);
+    sliderTimer.current = window.setTimeout(() => {
+      sliderTimer.current = null;
+      commitLatest.current();
+    }, SLIDER_BURST_MS);
+  };
+  useEffect(() => commitNow, []);
+
   const scoreField = (axis: ScoreAxis, label: string, hint: string) => {
     const why = scoreIssue(axis);
     const problemId = axis === "payoff" ? ids.payoffProblem : ids.costProblem;
@@ -294,7 +319,10 @@ export function DetailsPanel(props: DetailsPanelProps) {
               commitScores();
             }}
             onKeyUp={() => {
-              commitScores();
+              commitSoon();
+            }}
+            onBlur={() => {
+              commitNow();
             }}
           />
           <input
