@@ -105,6 +105,8 @@ describe("App", () => {
     expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
     expect(fake.commands()).toContain("restore_board");
     expect(fake.commands()).not.toContain("undo");
+    expect(await screen.findByText("Brought back the board “Infra”.")).toBeInTheDocument();
+    expect(screen.queryByText("Deleted the board “Infra”.")).not.toBeInTheDocument();
     // Once it is back, Ctrl+Z is the shown board's own undo again.
     await userEvent.keyboard("{Control>}z{/Control}");
     await waitFor(() => {

@@ -347,6 +347,12 @@ export function App() {
                 .then((restored) => refreshBoards().then(() => restored))
                 .then((restored) => {
                   latestSelect.current(restored.id);
+                  // In place of the delete's toast, whose Undo is done.
+                  toast({
+                    message: `Brought back the board “${restored.name}”.`,
+                    duration: 3000,
+                    group: "board-delete",
+                  });
                 }, showError);
             };
             boardRestore.current = restore;
@@ -356,6 +362,7 @@ export function App() {
             toast({
               message: `Deleted the board “${deleted.name}”.`,
               duration: BOARD_UNDO_MS,
+              group: "board-delete",
               action: { label: "Undo", run: restore },
             });
           }}
