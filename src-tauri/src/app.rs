@@ -72,7 +72,7 @@ pub fn run() {
             app.manage(session);
             app.manage(after_first_frame);
             app.manage(events::Listeners::default());
-            menu::install(app)?;
+            menu::install(app, theme)?;
             open_main_window(app, boot.as_deref(), theme)?;
             startup::mark("setup-done");
             Ok(())

@@ -3,18 +3,47 @@
 //! text field stays the field's own undo. Quit is the app's own item with Ctrl+Q, which no field uses: the menu
 //! library's predefined Quit does nothing on Linux (it shows greyed out).
 
-use tauri::menu::{MenuBuilder, MenuItem, MenuItemBuilder, SubmenuBuilder};
-use tauri::App;
+use tauri::menu::{
+    CheckMenuItem, CheckMenuItemBuilder, MenuBuilder, MenuItem, MenuItemBuilder, SubmenuBuilder,
+};
+use tauri::{App, AppHandle, Manager, Wry};
 
 use crate::events::{self, MenuCommand};
+use crate::preferences::Theme;
+
+/// View › Theme's items, each with the theme it picks: the one in use is checked.
+struct ThemeItems([(Theme, CheckMenuItem<Wry>); 3]);
+
+/// Checks the item of `theme` in View › Theme, and only that one (a click on an item checks it by itself, and a click
+/// on the item already checked unchecks it).
+pub fn show_theme(app: &AppHandle, theme: Theme) {
+    if let Some(items) = app.try_state::<ThemeItems>() {
+        for (picks, item) in &items.0 {
+            if let Err(e) = item.set_checked(*picks == theme) {
+                eprintln!("pickboard: View › Theme could not show the theme in use: {e}");
+            }
+        }
+    }
+}
 
 /// The Quit item's id: handled here, not sent to the window.
 const QUIT: &str = "quit";
 
-pub fn install(app: &App) -> tauri::Result<()> {
+pub fn install(app: &App, theme: Theme) -> tauri::Result<()> {
     let item = |command: MenuCommand| -> tauri::Result<MenuItem<tauri::Wry>> {
         MenuItemBuilder::with_id(command.id(), command.label()).build(app)
     };
+    let theme_item = |command: MenuCommand, picks: Theme| -> tauri::Result<(Theme, CheckMenuItem<Wry>)> {
+        let item = CheckMenuItemBuilder::with_id(command.id(), command.label())
+            .checked(picks == theme)
+            .build(app)?;
+        Ok((picks, item))
+    };
+    let themes = ThemeItems([
+        theme_item(MenuCommand::ThemeSystem, Theme::System)?,
+        theme_item(MenuCommand::ThemeLight, Theme::Light)?,
+        theme_item(MenuCommand::ThemeDark, Theme::Dark)?,
+    ]);
     let export = SubmenuBuilder::new(app, "Export board")
         .item(&item(MenuCommand::ExportJson)?)
         .item(&item(MenuCommand::ExportCsv)?)
@@ -42,16 +71,17 @@ pub fn install(app: &App) -> tauri::Result<()> {
         .separator()
         .item(&item(MenuCommand::Search)?)
         .build()?;
-    let theme = SubmenuBuilder::new(app, "Theme")
-        .item(&item(MenuCommand::ThemeSystem)?)
-        .item(&item(MenuCommand::ThemeLight)?)
-        .item(&item(MenuCommand::ThemeDark)?)
+    let [system, light, dark] = &themes.0;
+    let theme_menu = SubmenuBuilder::new(app, "Theme")
+        .item(&system.1)
+        .item(&light.1)
+        .item(&dark.1)
         .build()?;
     let view = SubmenuBuilder::new(app, "View")
         .item(&item(MenuCommand::ViewQuadrants)?)
         .item(&item(MenuCommand::ViewChart)?)
         .separator()
-        .item(&theme)
+        .item(&theme_menu)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item(MenuCommand::Shortcuts)?)
@@ -60,6 +90,7 @@ pub fn install(app: &App) -> tauri::Result<()> {
         .items(&[&file, &edit, &view, &help])
         .build()?;
     app.set_menu(menu)?;
+    app.manage(themes);
     app.on_menu_event(|app, event| {
         let id = event.id().as_ref();
         if id == QUIT {

@@ -95,6 +95,7 @@ pub fn set_preferences(
     store.set(THEME_KEY, theme);
     store.set(LAST_BOARD_KEY, serde_json::json!(preferences.last_board_id));
     store.save().map_err(|e| Error::Preferences(e.to_string()))?;
+    crate::menu::show_theme(&app, preferences.theme);
     if let (true, Some(window)) = (theme_changed, app.get_webview_window("main")) {
         // The window's own look follows; a failure here leaves only its menu bar in the old look.
         if let Err(e) = crate::app::change_theme(&window, preferences.theme) {
