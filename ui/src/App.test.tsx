@@ -115,6 +115,40 @@ describe("App", () => {
     expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(1);
   }, 20_000);
 
+  it("leaves Ctrl+Z to the next board once that board was changed after a board was deleted", async () => {
+    const infra = board([], "Infra");
+    const web = { ...board([], "Web"), id: 2 };
+    let deleted = false;
+    const summary = (b: typeof infra) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
+    const fake = fakeBackend(infra, {
+      list_boards: () => (deleted ? [summary(web)] : [summary(infra), summary(web)]),
+      get_board: (args) => (args.id === 2 ? web : infra),
+      count_open_rounds: () => 0,
+      delete_board: () => {
+        deleted = true;
+        return null;
+      },
+      restore_board: () => summary(infra),
+      undo: () => ({ board: web, event: null }),
+    });
+    renderApp();
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
+    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText("New idea"), "Added on Web{Enter}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("add_idea");
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("undo");
+    });
+    expect(fake.commands()).not.toContain("restore_board");
+  }, 20_000);
+
   it("names new boards without clashing", () => {
     expect(newBoardName([])).toBe("Untitled board");
     expect(

@@ -240,6 +240,10 @@ export function App() {
     restore?.();
     return restore !== null;
   }, []);
+  // Once the board shown next is changed, Ctrl+Z is its own again (the toast's Undo still brings the board back).
+  const forgetBoardDelete = useCallback(() => {
+    boardRestore.current = null;
+  }, []);
 
   const backUpNow = useCallback(() => {
     backend.backUpNow(localDate()).then((path) => {
@@ -335,13 +339,16 @@ export function App() {
             })
           }
           undoFirst={undoBoardDelete}
+          onEdit={forgetBoardDelete}
           onDeleted={(deleted) => {
             void refreshBoards().then((list) => {
               select(list?.find((b) => b.id !== deleted.id)?.id ?? null);
             });
+            let done = false;
             const restore = () => {
-              if (boardRestore.current !== restore) return;
-              boardRestore.current = null;
+              if (done) return;
+              done = true;
+              if (boardRestore.current === restore) boardRestore.current = null;
               void backend
                 .restoreBoard(deleted.id)
                 .then((restored) => refreshBoards().then(() => restored))

@@ -49,6 +49,8 @@ interface BoardScreenProps {
   onDeleted: (board: { id: number; name: string }) => void;
   /** An undo the app takes before this board's own (a board just deleted); whether it took one. */
   undoFirst?: () => boolean;
+  /** A change of this board is made (added, edited, moved, deleted, undone). */
+  onEdit?: () => void;
   onExport: () => void;
   onImport: () => void;
 }
@@ -65,10 +67,11 @@ export function BoardScreen({
   onDuplicated,
   onDeleted,
   undoFirst,
+  onEdit,
   onExport,
   onImport,
 }: BoardScreenProps) {
-  const model = useBoard(boardId);
+  const model = useBoard(boardId, onEdit);
   /** Ctrl+Z, Edit › Undo and the toolbar's ↶: the app's undo first (a board just deleted), else this board's. */
   const undo = () => {
     if (!undoFirst?.()) model.undo();

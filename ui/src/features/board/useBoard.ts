@@ -9,7 +9,7 @@
 // When the disk is full or the folder cannot be written, nothing is refused for good: the change stays on screen,
 // later changes wait behind it in order, and it is tried again every few seconds (or at "Try now").
 import { useMutation, useMutationState, useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
@@ -92,7 +92,12 @@ export function withGuesses(board: Board, pending: readonly Edit[]): { ideas: Id
 
 const EMPTY = groupByZone([]);
 
-export function useBoard(boardId: number) {
+/** The board `boardId` and its edits; `onEdit` hears of each edit as it is made. */
+export function useBoard(boardId: number, onEdit?: () => void) {
+  const heard = useRef(onEdit);
+  useEffect(() => {
+    heard.current = onEdit;
+  });
   const toast = useToast();
   const afterChange = useAfterChange();
   const mutationKey = useMemo(() => ["edit", boardId] as const, [boardId]);
@@ -186,6 +191,7 @@ export function useBoard(boardId: number) {
   const { mutate, mutateAsync } = mutation;
   const edit = useCallback(
     (change: Edit) => {
+      heard.current?.();
       mutate(change);
     },
     [mutate],
@@ -212,11 +218,13 @@ export function useBoard(boardId: number) {
   const actions = useMemo(
     () => ({
       /** Resolves to the new idea's id, or null when it was not saved (a refusal was already said in a toast). */
-      addIdea: (title: string, zone: Zone): Promise<number | null> =>
-        mutateAsync({ kind: "add", title, zone }).then(
+      addIdea: (title: string, zone: Zone): Promise<number | null> => {
+        heard.current?.();
+        return mutateAsync({ kind: "add", title, zone }).then(
           (answer) => (answer.kind === "idea" ? answer.edited.value.id : null),
           () => null,
-        ),
+        );
+      },
       updateIdea: (id: number, change: IdeaEdit) => {
         edit({ kind: "update", id, edit: change });
       },
