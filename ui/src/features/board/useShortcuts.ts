@@ -33,6 +33,16 @@ function inSidePanel(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest("aside.details") !== null;
 }
 
+/**
+ * Whether a key without Ctrl or Cmd goes to the board: not typed into a text field, not under a dialog, and not in a
+ * side panel, whose own controls take the keys (on the details' slider or Place menu, 1–4 moved the idea and V
+ * switched the view behind the panel); Escape still goes on from there, to close it.
+ */
+export function keyForBoard(e: KeyboardEvent): boolean {
+  if (e.altKey || isTextField(e.target) || document.querySelector("[role=dialog]")) return false;
+  return e.key === "Escape" || !inSidePanel(e.target);
+}
+
 export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void {
   const latest = useRef(handlers);
   useEffect(() => {
@@ -65,10 +75,7 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void
         }
         return;
       }
-      if (inField || e.altKey || document.querySelector("[role=dialog]")) return;
-      // In a side panel its own controls take the keys: on the details' slider or Place menu, 1–4 moved the idea and
-      // V switched the view behind the panel. Escape still goes on, to close it.
-      if (inSidePanel(e.target) && e.key !== "Escape") return;
+      if (!keyForBoard(e)) return;
       if (key === "n") {
         e.preventDefault();
         h.newIdea();

@@ -77,18 +77,15 @@ export function Sidebar(props: SidebarProps) {
             // Up and Down go from board to board, as in a list.
             const links = [...e.currentTarget.querySelectorAll<HTMLElement>(".board-link")];
             const at = links.indexOf(document.activeElement as HTMLElement);
-            const to =
-              e.key === "ArrowDown"
-                ? at + 1
-                : e.key === "ArrowUp"
-                  ? at - 1
-                  : e.key === "Home"
-                    ? 0
-                    : e.key === "End"
-                      ? links.length - 1
-                      : null;
+            const targets: Record<string, number> = {
+              ArrowDown: at + 1,
+              ArrowUp: at - 1,
+              Home: 0,
+              End: links.length - 1,
+            };
+            const to = targets[e.key];
             const next =
-              to === null || at < 0 ? undefined : links[Math.max(0, Math.min(links.length - 1, to))];
+              at < 0 || to === undefined ? undefined : links[Math.max(0, Math.min(links.length - 1, to))];
             if (!next) return;
             e.preventDefault();
             next.focus();

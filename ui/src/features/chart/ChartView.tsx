@@ -30,7 +30,7 @@ import {
 } from "./view";
 import { DragHooksContext } from "../board/dragHooks";
 import type { PointerStore } from "../board/pointerStore";
-import { isTextField } from "../board/useShortcuts";
+import { keyForBoard } from "../board/useShortcuts";
 import { drawCells, releasePixels } from "./drawCells";
 import { IdeaList } from "./IdeaList";
 import { Marker } from "./Marker";
@@ -231,8 +231,15 @@ export function ChartView({
     [placed, view, layout, keep],
   );
   const cellsByKey = useMemo(() => new Map(cells.map((c) => [c.key, c])), [cells]);
-  /** The count a cell's button writes: only under a quadrant name, where the canvas beneath the names cannot. */
-  const counted = (cell: Cell) => (layout && underName(cell, layout.names) ? cellCount(cell, matches) : 0);
+  /** The counts the cells' buttons write, by cell: only under a quadrant name, where the canvas beneath the names
+   * cannot. */
+  const countedByButton = useMemo(() => {
+    const counts = new Map<string, number>();
+    if (!layout) return counts;
+    for (const cell of cells)
+      if (underName(cell, layout.names)) counts.set(cell.key, cellCount(cell, matches));
+    return counts;
+  }, [cells, layout, matches]);
 
   // Each title on the side of its dot where it stays in the window and covers no dot, title, count or quadrant name.
   const labels = useMemo(() => {
@@ -288,9 +295,10 @@ export function ChartView({
     (cell: Cell, focus: boolean) => {
       if (!layout) return;
       // Ideas with the same scores stay one cell at any zoom: they are listed at once.
-      if (viewRef.current.k >= MAX_ZOOM || atOneSpot(cell)) {
+      const oneSpot = atOneSpot(cell);
+      if (viewRef.current.k >= MAX_ZOOM || oneSpot) {
         const [first] = cell.ideas;
-        const where = first && atOneSpot(cell) ? `at ${scoresText(first)}` : "close together";
+        const where = first && oneSpot ? `at ${scoresText(first)}` : "close together";
         // The list gives the focus back to the count it was opened from (Tab went on from the first count again).
         const from = document.activeElement;
         listOpener.current = from instanceof HTMLElement && from.closest(".plane-cell") ? from : null;
@@ -350,9 +358,8 @@ export function ChartView({
   // takes them first; never while typing, in a side panel or under a dialog.
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return;
-      if (e.target instanceof Element && e.target.closest(".chart-list, aside.details")) return;
-      if (document.querySelector("[role=dialog]")) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || !keyForBoard(e)) return;
+      if (e.target instanceof Element && e.target.closest(".chart-list")) return;
       if (zoomKey(e.key)) e.preventDefault();
     };
     window.addEventListener("keydown", onKeyDown);
@@ -638,7 +645,7 @@ export function ChartView({
             <button
               key={cell.key}
               type="button"
-              className={counted(cell) > 0 ? "plane-cell plane-cell-counted" : "plane-cell"}
+              className={countedByButton.get(cell.key) ? "plane-cell plane-cell-counted" : "plane-cell"}
               ref={styleRef({
                 left: cell.badge.left + planeOffset.x,
                 top: cell.badge.top + planeOffset.y,
@@ -651,7 +658,7 @@ export function ChartView({
                 zoomIntoCell(cell, true);
               }}
             >
-              {counted(cell) || null}
+              {countedByButton.get(cell.key) || null}
             </button>
           ) : null,
         )}
