@@ -295,11 +295,7 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
     app.click_button("Quadrants").await?;
     app.region("Implement").await?;
     app.click_button("Chart").await?;
-    app.wait_until(
-        "the chart is back at its zoom",
-        &format!("return document.querySelector('.chart-zoom-level')?.textContent === {zoomed};"),
-    )
-    .await?;
+    wait_for_zoom(&app, zoomed.as_str().unwrap_or_default()).await?;
     // With the focus on the toolbar's Chart button, not on the plane, − zooms out and 0 shows every idea.
     let focused = app.client.active_element().await?;
     assert_eq!(focused.text().await?, "Chart");
@@ -310,11 +306,7 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
     )
     .await?;
     focused.send_keys("0").await?;
-    app.wait_until(
-        "0 showed every idea",
-        "return document.querySelector('.chart-zoom-level')?.textContent === '100%';",
-    )
-    .await?;
+    wait_for_zoom(&app, "100%").await?;
     app.quit().await
 }
 
@@ -337,45 +329,16 @@ async fn a_board_comes_back_in_the_view_it_was_left_in() -> TestResult {
         })?;
     }
     let app = App::launch(data.path()).await?;
-    let open = |name: &'static str| {
-        format!("//button[.//*[contains(@class, 'board-link-name') and normalize-space()='{name}']]")
-    };
     let shown = "return document.querySelector('.board-name')?.value + ' ' + (document.querySelector('.plane') ? 'chart' : 'quadrants');";
-    app.client
-        .wait()
-        .for_element(fantoccini::Locator::XPath(&open("Charted")))
-        .await?
-        .click()
-        .await?;
-    app.wait_until(
-        "Charted is open",
-        "return document.querySelector('.board-name')?.value === 'Charted';",
-    )
-    .await?;
+    app.wait_for_css(".board-link").await?;
+    open_board(&app, "Charted").await?;
     app.click_button("Chart").await?;
     app.wait_for_css(".plane").await?;
-    app.client
-        .find(fantoccini::Locator::XPath(&open("Listed")))
-        .await?
-        .click()
-        .await?;
-    app.wait_until(
-        "Listed is open",
-        "return document.querySelector('.board-name')?.value === 'Listed';",
-    )
-    .await?;
+    open_board(&app, "Listed").await?;
     app.region("Implement").await?;
     assert_eq!(app.client.execute(shown, vec![]).await?, "Listed quadrants");
-    app.client
-        .find(fantoccini::Locator::XPath(&open("Charted")))
-        .await?
-        .click()
-        .await?;
-    app.wait_until(
-        "Charted is back in the chart",
-        "return document.querySelector('.board-name')?.value === 'Charted' && !!document.querySelector('.plane');",
-    )
-    .await?;
+    open_board(&app, "Charted").await?;
+    app.wait_for_css(".plane").await?;
     assert_eq!(app.client.execute(shown, vec![]).await?, "Charted chart");
     app.quit().await
 }
@@ -564,6 +527,24 @@ async fn set_theme(app: &App, theme: &str) -> TestResult {
 }
 
 /// Waits until the zoom read-out shows `expected`.
+/// Opens the board `name` from the sidebar, and waits until it is shown.
+async fn open_board(app: &App, name: &str) -> TestResult {
+    app.client
+        .execute(
+            "[...document.querySelectorAll('.board-link')].find(b => b.textContent.startsWith(arguments[0])).click();",
+            vec![serde_json::json!(name)],
+        )
+        .await?;
+    app.wait_until(
+        &format!("{name} is open"),
+        &format!(
+            "return document.querySelector('.board-name')?.value === {};",
+            pickboard_e2e::css_string(name)
+        ),
+    )
+    .await
+}
+
 async fn wait_for_zoom(app: &App, expected: &str) -> TestResult {
     app.wait_until(
         &format!("the zoom reads {expected}"),
@@ -598,17 +579,7 @@ async fn a_chart_of_thousands_of_ideas_stays_readable_zoomed_out_and_in() -> Tes
     app.region("Implement").await?;
     app.click_button("Chart").await?;
     for (board, size, zooms) in [("Ten thousand", "10000", 4), ("Two thousand", "2000", 3)] {
-        app.client
-            .execute(
-                "[...document.querySelectorAll('.board-link')].find(b => b.textContent.startsWith(arguments[0])).click();",
-                vec![serde_json::json!(board)],
-            )
-            .await?;
-        app.wait_until(
-            "the board is open",
-            &format!("return document.querySelector('.board-name')?.value === '{board}';"),
-        )
-        .await?;
+        open_board(&app, board).await?;
         if app
             .client
             .find_all(fantoccini::Locator::Css(".plane"))

@@ -17,6 +17,35 @@ function renderApp() {
   );
 }
 
+/** Two boards, Infra and Web (whose last change can be undone): Infra deleted from its menu, and Web shown next. */
+async function deleteInfraForWeb() {
+  const infra = board([], "Infra");
+  const web = { ...board([], "Web"), id: 2, canUndo: true };
+  let deleted = false;
+  const summary = (b: typeof infra) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
+  const fake = fakeBackend(infra, {
+    list_boards: () => (deleted ? [summary(web)] : [summary(infra), summary(web)]),
+    get_board: (args) => (args.id === 2 ? web : infra),
+    count_open_rounds: () => 0,
+    delete_board: () => {
+      deleted = true;
+      return null;
+    },
+    restore_board: () => {
+      deleted = false;
+      return summary(infra);
+    },
+    undo: () => ({ board: web, event: null }),
+  });
+  renderApp();
+  expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+  await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+  await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
+  await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
+  expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+  return fake;
+}
+
 describe("App", () => {
   it("welcomes a first-time user and starts a sample board", async () => {
     const fake = fakeBackend(null, {
@@ -76,30 +105,7 @@ describe("App", () => {
   });
 
   it("brings a board just deleted back on Ctrl+Z, not undoing the next board's last change", async () => {
-    const infra = board([], "Infra");
-    const web = { ...board([], "Web"), id: 2, canUndo: true };
-    let deleted = false;
-    const summary = (b: typeof infra) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
-    const fake = fakeBackend(infra, {
-      list_boards: () => (deleted ? [summary(web)] : [summary(infra), summary(web)]),
-      get_board: (args) => (args.id === 2 ? web : infra),
-      count_open_rounds: () => 0,
-      delete_board: () => {
-        deleted = true;
-        return null;
-      },
-      restore_board: () => {
-        deleted = false;
-        return summary(infra);
-      },
-      undo: () => ({ board: web, event: null }),
-    });
-    renderApp();
-    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
-    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
-    await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
-    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    const fake = await deleteInfraForWeb();
     (document.activeElement as HTMLElement | null)?.blur();
     await userEvent.keyboard("{Control>}z{/Control}");
     expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
@@ -116,27 +122,7 @@ describe("App", () => {
   }, 20_000);
 
   it("leaves Ctrl+Z to the next board once that board was changed after a board was deleted", async () => {
-    const infra = board([], "Infra");
-    const web = { ...board([], "Web"), id: 2 };
-    let deleted = false;
-    const summary = (b: typeof infra) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
-    const fake = fakeBackend(infra, {
-      list_boards: () => (deleted ? [summary(web)] : [summary(infra), summary(web)]),
-      get_board: (args) => (args.id === 2 ? web : infra),
-      count_open_rounds: () => 0,
-      delete_board: () => {
-        deleted = true;
-        return null;
-      },
-      restore_board: () => summary(infra),
-      undo: () => ({ board: web, event: null }),
-    });
-    renderApp();
-    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
-    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
-    await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
-    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    const fake = await deleteInfraForWeb();
     await userEvent.type(screen.getByLabelText("New idea"), "Added on Web{Enter}");
     await waitFor(() => {
       expect(fake.commands()).toContain("add_idea");
