@@ -168,6 +168,62 @@ fn a_new_edit_clears_what_could_be_redone_and_undo_stops_at_the_start() {
     assert!(db.read(|tx| crate::storage::ideas::get(tx, a.id)).is_err());
 }
 
+/// The points (payoff, cost) of `idea` as stored.
+fn points(db: &mut Db, idea: i64) -> (f64, f64) {
+    let p = db.read(|tx| ideas::get(tx, idea)).unwrap().position.unwrap();
+    (p.payoff.points(), p.cost.points())
+}
+
+#[test]
+fn a_wrong_quadrant_and_then_the_right_one_give_the_ideas_own_scores_back() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let id = db
+        .write(|tx| add_idea(tx, board, "Rotate certs", Zone::Unsorted))
+        .unwrap()
+        .id;
+    db.write(|tx| set_scores(tx, id, score(7.0), score(0.0))).unwrap();
+
+    // 4 by mistake: the nearest point of Kill. Then 2: back where it was, not on Implement's edge.
+    db.write(|tx| move_idea(tx, id, Zone::Kill, 0)).unwrap();
+    assert_eq!(points(&mut db, id), (4.9, 5.0));
+    db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
+    assert_eq!(points(&mut db, id), (7.0, 0.0));
+
+    // Through two wrong quadrants, a title edited on the way: still its own scores.
+    db.write(|tx| move_idea(tx, id, Zone::Kill, 0)).unwrap();
+    db.write(|tx| update_idea(tx, id, &edit("Rotate TLS certs", &[])))
+        .unwrap();
+    db.write(|tx| move_idea(tx, id, Zone::Possible, 0)).unwrap();
+    db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
+    assert_eq!(points(&mut db, id), (7.0, 0.0));
+
+    // A move that was undone does not count: Kill, Challenge (undone), then Implement.
+    db.write(|tx| move_idea(tx, id, Zone::Kill, 0)).unwrap();
+    db.write(|tx| move_idea(tx, id, Zone::Challenge, 0)).unwrap();
+    db.write(|tx| undo(tx, board, None)).unwrap();
+    assert_eq!(points(&mut db, id), (4.9, 5.0));
+    db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
+    assert_eq!(points(&mut db, id), (7.0, 0.0));
+
+    // Rescored in Kill (its slider): that is where it is meant to be now, so Implement takes the nearest point.
+    db.write(|tx| move_idea(tx, id, Zone::Kill, 0)).unwrap();
+    db.write(|tx| set_scores(tx, id, score(2.0), score(8.0))).unwrap();
+    db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
+    assert_eq!(points(&mut db, id), (5.0, 4.9));
+
+    // Dragged across on the chart (rescored into Kill), then moved back by key: the nearest point too.
+    db.write(|tx| set_scores(tx, id, score(9.0), score(1.0))).unwrap();
+    db.write(|tx| set_scores(tx, id, score(1.0), score(9.0))).unwrap();
+    db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
+    assert_eq!(points(&mut db, id), (5.0, 4.9));
+
+    // From the tray, a quadrant's middle, as before.
+    db.write(|tx| move_idea(tx, id, Zone::Unsorted, 0)).unwrap();
+    db.write(|tx| move_idea(tx, id, Zone::Kill, 0)).unwrap();
+    assert_eq!(points(&mut db, id), (2.5, 7.5));
+}
+
 #[test]
 fn threshold_changes_reflow_ideas_and_undo_restores_them() {
     let mut db = Db::open_in_memory().unwrap();

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::idea_row::{self, IdeaRow, OnConflict};
-use super::{boards, now_ms};
+use super::{boards, history, now_ms};
 use crate::domain::{
-    clean_link, clean_notes, clean_owner, clean_tags, clean_title, Position, Score, Thresholds, Zone,
+    clean_link, clean_notes, clean_owner, clean_tags, clean_title, Position, Quadrant, Score, Thresholds,
+    Zone,
 };
 use crate::error::{Error, Result};
 use crate::storage::Cached;
@@ -178,11 +179,20 @@ pub fn update(tx: &Transaction<'_>, id: i64, edit: &IdeaEdit) -> Result<Idea> {
 }
 
 /// Moves an idea to position `index` of `zone` (counted without the idea itself). Dropped into a quadrant, it keeps
-/// its position when that already lies inside, and takes the nearest point inside otherwise.
+/// its position when that already lies inside. Otherwise it takes the scores it had there before moves took it away
+/// ([`history::scores_before_moves`]), or the nearest point inside.
 pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
     let idea = get(tx, id)?;
     let thresholds = boards::thresholds(tx, idea.board_id)?;
-    let position = zone.quadrant().map(|q| q.place(idea.position, thresholds));
+    let position = match (zone.quadrant(), idea.position) {
+        (None, _) => None,
+        // Out of another quadrant: back to its own scores there when only moves took it away.
+        (Some(q), Some(p)) if Quadrant::of(p, thresholds) != q => Some(
+            history::scores_before_moves(tx, id, q, thresholds)?
+                .unwrap_or_else(|| q.place(idea.position, thresholds)),
+        ),
+        (Some(q), _) => Some(q.place(idea.position, thresholds)),
+    };
     let mut rank = rank_at(tx, &idea, zone, index)?;
     if rank.is_none() {
         renumber(tx, idea.board_id)?;

@@ -24,7 +24,7 @@ pub(crate) use capture::install_change_capture;
 pub use capture::{record, record_as, record_described, record_imported};
 pub use undo::{redo, undo, undo_exactly};
 
-use crate::domain::{Score, Thresholds, Zone};
+use crate::domain::{Position, Quadrant, Score, Thresholds, Zone};
 use crate::error::{Error, Result};
 use crate::storage::Cached;
 
@@ -187,6 +187,53 @@ pub fn list(tx: &Transaction<'_>, board_id: i64, idea_id: Option<i64>, limit: u3
     ))?;
     let rows = stmt.query_map(params![board_id, idea_id, limit], event_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How far back [`scores_before_moves`] looks: a few moves of one idea cover a wrong key and the right one.
+const MOVES_LOOKED_BACK: u32 = 20;
+
+/// The scores `idea_id` last had in `quadrant`, when only moves from quadrant to quadrant came since: a wrong
+/// quadrant's key and then the right one give back the idea's own scores, where the nearest point inside would give
+/// the quadrant's edge (P 7 · C 0 → Kill → Implement came back at P 5 · C 4.9). `None` when the idea was rescored on
+/// the way (on the chart, its sliders, a round), came from the tray, or was not in `quadrant` before. A move is told
+/// from a rescoring by where it put the idea: the point of its new quadrant nearest to where it was
+/// ([`Quadrant::place`]).
+pub fn scores_before_moves(
+    tx: &Transaction<'_>,
+    idea_id: i64,
+    quadrant: Quadrant,
+    thresholds: Thresholds,
+) -> Result<Option<Position>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT json_extract(changes, '$[0].before.payoff'), json_extract(changes, '$[0].before.cost'),
+                json_extract(changes, '$[0].after.payoff'), json_extract(changes, '$[0].after.cost')
+         FROM events WHERE idea_id = ?1 AND undone = 0 ORDER BY id DESC LIMIT ?2",
+    )?;
+    let position = |payoff: Option<i64>, cost: Option<i64>| -> Option<Position> {
+        Some(Position {
+            payoff: Score::from_tenths(payoff?).ok()?,
+            cost: Score::from_tenths(cost?).ok()?,
+        })
+    };
+    let mut rows = stmt.query(params![idea_id, MOVES_LOOKED_BACK])?;
+    while let Some(row) = rows.next()? {
+        let before = position(row.get(0)?, row.get(1)?);
+        let after = position(row.get(2)?, row.get(3)?);
+        if before == after {
+            continue; // its title, notes or tags: no score changed
+        }
+        let (Some(before), Some(after)) = (before, after) else {
+            return Ok(None); // added, deleted, or placed from the tray
+        };
+        let moved_to = Quadrant::of(after, thresholds);
+        if moved_to.place(Some(before), thresholds) != after || moved_to == Quadrant::of(before, thresholds) {
+            return Ok(None); // rescored
+        }
+        if Quadrant::of(before, thresholds) == quadrant {
+            return Ok(Some(before));
+        }
+    }
+    Ok(None)
 }
 
 /// What undo and redo can do on a board now, as Rust knows it (the UI never guesses it).
