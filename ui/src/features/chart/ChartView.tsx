@@ -15,6 +15,7 @@ import {
   atOneSpot,
   cellCount,
   clampView,
+  contentClip,
   fitView,
   ideasIn,
   MAX_ZOOM,
@@ -64,6 +65,8 @@ const MAX_SINGLES = 250;
 /** A pointer that moves less than this between press and release clicks. */
 const CLICK_SLOP = 4;
 const ZOOM_STEP = 2;
+/** How far a marker may reach past the window at an edge of the plane: `--plane-bleed` in chart.css. */
+const PLANE_BLEED = 12;
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
 function labelSize(title: string): { width: number; height: number } {
@@ -623,6 +626,7 @@ export function ChartView({
             top: -planeOffset.y,
             width: layout ? layout.width * view.k : `${view.k * 100}%`,
             height: layout ? layout.height * view.k : `${view.k * 100}%`,
+            clipPath: layout ? contentClip(view, layout.width, layout.height, PLANE_BLEED) : undefined,
           },
           planeRef,
         )}

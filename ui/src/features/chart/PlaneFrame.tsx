@@ -90,48 +90,32 @@ export function PlaneFrame({
         aria-label={label}
         onPointerDown={onPointerDown}
       >
-        {QUADRANTS.map((q) => {
-          const box = quadrantBoxes[q];
-          if (box.width <= 0 || box.height <= 0) return null;
-          return (
-            <div
-              key={q}
-              className={`plane-quadrant zone-${q}`}
-              ref={styleRef(boxStyle(box))}
-              aria-hidden="true"
-            />
-          );
-        })}
-        {lineX >= 0 && lineX <= 1 && (
-          <div
-            className="plane-threshold plane-threshold-x"
-            ref={styleRef({ left: pct(lineX) })}
-            aria-hidden="true"
-          />
-        )}
-        {lineY >= 0 && lineY <= 1 && (
-          <div
-            className="plane-threshold plane-threshold-y"
-            ref={styleRef({ top: pct(lineY) })}
-            aria-hidden="true"
-          />
-        )}
-        {beneath}
-        {/* The names over the tints and what lies beneath, under the children. */}
-        {QUADRANTS.map((q) => {
-          const box = quadrantBoxes[q];
-          if (box.width <= 0 || box.height <= 0) return null;
-          return (
-            <div
-              key={q}
-              className={`plane-quadrant-box zone-${q}`}
-              ref={styleRef(boxStyle(box))}
-              aria-hidden="true"
-            >
-              <span className={`plane-quadrant-name plane-name-${q}`}>{ZONE_INFO[q].name}</span>
-            </div>
-          );
-        })}
+        {/* The quadrants, the thresholds and the names, inside the plane's frame; what sits on the plane may reach a
+            little past it (see .plane), so that a dot at 0 or 10 shows whole. */}
+        <div className="plane-backdrop" aria-hidden="true">
+          {QUADRANTS.map((q) => {
+            const box = quadrantBoxes[q];
+            if (box.width <= 0 || box.height <= 0) return null;
+            return <div key={q} className={`plane-quadrant zone-${q}`} ref={styleRef(boxStyle(box))} />;
+          })}
+          {lineX >= 0 && lineX <= 1 && (
+            <div className="plane-threshold plane-threshold-x" ref={styleRef({ left: pct(lineX) })} />
+          )}
+          {lineY >= 0 && lineY <= 1 && (
+            <div className="plane-threshold plane-threshold-y" ref={styleRef({ top: pct(lineY) })} />
+          )}
+          {beneath}
+          {/* The names over the tints and what lies beneath, under the children. */}
+          {QUADRANTS.map((q) => {
+            const box = quadrantBoxes[q];
+            if (box.width <= 0 || box.height <= 0) return null;
+            return (
+              <div key={q} className={`plane-quadrant-box zone-${q}`} ref={styleRef(boxStyle(box))}>
+                <span className={`plane-quadrant-name plane-name-${q}`}>{ZONE_INFO[q].name}</span>
+              </div>
+            );
+          })}
+        </div>
         {children}
       </div>
       <div className="plane-axis-x" aria-hidden="true">

@@ -6,6 +6,7 @@ import {
   atOneSpot,
   cellCount,
   clampView,
+  contentClip,
   fitView,
   ideasIn,
   MAX_ZOOM,
@@ -111,6 +112,17 @@ describe("the view", () => {
     // Near a corner the window stops at the plane's edge.
     const corner = zoomOnto(WHOLE_PLANE, 4, { x: 0.02, y: 0.98 });
     expect(corner).toEqual({ k: 4, x: 0, y: 0.75 });
+  });
+
+  it("lets markers reach past the window only at the plane's own edges", () => {
+    // The whole plane: every edge is on screen.
+    expect(contentClip(WHOLE_PLANE, 800, 600, 12)).toBe("inset(-12px -12px -12px -12px)");
+    // Zoomed ×4 into the top-left corner: the plane goes on to the right and below.
+    expect(contentClip({ x: 0, y: 0, k: 4 }, 800, 600, 12)).toBe("inset(-12px 2400px 1800px -12px)");
+    // Zoomed ×2 into the middle: no edge on screen, the content stops at the window on every side.
+    expect(contentClip({ x: 0.25, y: 0.25, k: 2 }, 800, 600, 12)).toBe("inset(300px 400px 300px 400px)");
+    // At the bottom-right corner, within rounding.
+    expect(contentClip(clampView({ x: 1, y: 1, k: 2 }), 800, 600, 12)).toBe("inset(600px -12px -12px 800px)");
   });
 
   it("finds the ideas under a rectangle", () => {

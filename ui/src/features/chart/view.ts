@@ -65,6 +65,21 @@ export function toWindow(view: View, p: Point): Point {
   return { x: (p.x - view.x) * view.k, y: (p.y - view.y) * view.k };
 }
 
+/**
+ * The `clip-path` of the plane's content (the whole plane at the zoom, `width` × `height` being the window) for
+ * `view`: at an edge of the plane that is on screen, what sits on it may reach `bleed` pixels past the window (a dot
+ * at 0 or 10 shows whole); where the plane goes on beyond the window, it stops at the window's edge.
+ */
+export function contentClip(view: View, width: number, height: number, bleed: number): string {
+  const left = view.x * width * view.k;
+  const top = view.y * height * view.k;
+  const right = (1 - view.x - 1 / view.k) * width * view.k;
+  const bottom = (1 - view.y - 1 / view.k) * height * view.k;
+  // Less than half a pixel of the plane beyond the window: its edge is on screen.
+  const side = (beyond: number) => `${beyond > 0.5 ? Math.round(beyond * 10) / 10 : -bleed}px`;
+  return `inset(${side(top)} ${side(right)} ${side(bottom)} ${side(left)})`;
+}
+
 /** Ticks for an axis showing scores `from`–`to`: a round step that gives about three to six of them. */
 export function ticks(from: number, to: number): number[] {
   const span = to - from;
