@@ -244,7 +244,8 @@ export function ChartView({
     return counts;
   }, [cells, layout, matches]);
 
-  // Each title on the side of its dot where it stays in the window and covers no dot, title, count or quadrant name.
+  // Each title on the side of its dot where it stays in the window and covers no dot, title or count, and no quadrant
+  // name where it can.
   const labels = useMemo(() => {
     if (!layout) return new Map<number, LabelPlace>();
     const markers = singles.map((idea) => {
@@ -256,7 +257,8 @@ export function ChartView({
       };
     });
     markers.sort((a, b) => Number(b.id === selectedId) - Number(a.id === selectedId));
-    return placeLabels(markers, layout.width, layout.height, [...layout.names, ...cells.map((c) => c.badge)]);
+    const counts = cells.map((c) => c.badge);
+    return placeLabels(markers, layout.width, layout.height, counts, layout.names);
   }, [singles, cells, view, layout, selectedId]);
 
   // The crowded cells, drawn before the frame is painted.

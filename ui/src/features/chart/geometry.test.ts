@@ -90,4 +90,17 @@ describe("placeLabels", () => {
     }
     expect(sides.get(4)?.side).toBe("hidden");
   });
+
+  it("keeps titles off the quadrant names where it can, and names an idea in a name's corner all the same", () => {
+    const names: Box[] = [{ left: 0, top: 0, width: 180, height: 50 }];
+    const markers = [
+      // In the corner, under the name: every side covers it.
+      { id: 1, at: { x: 0, y: 0 }, label },
+      // At the name's lower edge: right and above cover it, left leaves the plane, below is clear.
+      { id: 2, at: { x: 100, y: 40 }, label },
+    ];
+    const places = placeLabels(markers, 800, 600, [], names);
+    expect(places.get(1)?.side).toBe("right");
+    expect(places.get(2)?.side).toBe("below");
+  });
 });

@@ -81,8 +81,10 @@ function roomFor(at: Point, place: LabelPlace, width: number): number {
 
 /**
  * Places the titles of markers on a plane of `width` × `height` pixels: each goes right of its dot, else left, above
- * or below, at the first side where it covers no dot, no title placed before it and none of the `keepClear` boxes
- * (the quadrant names). A title that would leave the plane slides along its side to stay inside (a marker at payoff 10
+ * or below, at the first side where it covers no dot, no title placed before it, none of the `keepClear` boxes (the
+ * counts) and none of the `ratherClear` ones (the quadrant names). Where every side covers a `ratherClear` box, the
+ * title goes over it all the same: an idea in a quadrant's corner (scored 0 or 10) is named, and the quadrant's name
+ * shows around it. A title that would leave the plane slides along its side to stay inside (a marker at payoff 10
  * keeps its title under the plane's top edge). Markers earlier in the list choose first. A title with no such side
  * is hidden (the marker's accessible name still carries it, and it shows on hover and focus); that of a marker off
  * the plane does not show at all. Each title is also given the room it has to grow to its whole length on hover and
@@ -93,6 +95,7 @@ export function placeLabels(
   width: number,
   height: number,
   keepClear: readonly Box[] = [],
+  ratherClear: readonly Box[] = [],
 ): Map<number, LabelPlace> {
   const dots = new BoxGrid();
   for (const { at } of markers) {
@@ -100,12 +103,13 @@ export function placeLabels(
   }
   const taken = new BoxGrid();
   for (const box of keepClear) taken.add(box);
+  const names = new BoxGrid();
+  for (const box of ratherClear) names.add(box);
   const places = new Map<number, LabelPlace>();
   for (const { id, at, label } of markers) {
-    let placed: { place: LabelPlace; box: Box } | null = null;
     // A marker kept off the plane (the selected one, panned away from) has no title on it either.
     const onPlane = at.x >= 0 && at.y >= 0 && at.x <= width && at.y <= height;
-    for (const side of onPlane ? (["right", "left", "above", "below"] as const) : []) {
+    const sides = (["right", "left", "above", "below"] as const).map((side) => {
       const box = labelBox(at, label, side);
       const across = side === "right" || side === "left";
       // Slide along the side into the plane.
@@ -118,11 +122,10 @@ export function placeLabels(
         moved.top >= 0 &&
         moved.left + moved.width <= width &&
         moved.top + moved.height <= height;
-      if (inside && !dots.hits(moved) && !taken.hits(moved)) {
-        placed = { place: { side, shift }, box: moved };
-        break;
-      }
-    }
+      const free = onPlane && inside && !dots.hits(moved) && !taken.hits(moved);
+      return { place: { side, shift }, box: moved, free };
+    });
+    const placed = sides.find((s) => s.free && !names.hits(s.box)) ?? sides.find((s) => s.free) ?? null;
     if (placed) taken.add(placed.box);
     const place: LabelPlace = placed?.place ?? { side: onPlane ? "hidden" : "off", shift: 0 };
     places.set(id, { ...place, room: roomFor(at, place, width) });
