@@ -82,8 +82,9 @@ pub fn message(
             .values()
             .filter(|e| matches!(e, Estimate::Placed { .. }))
             .count();
+        let estimates = if placed == 1 { "estimate" } else { "estimates" };
         out.push_str(&format!(
-            "- {}: {placed} estimates, commitment `{}`\n",
+            "- {}: {placed} {estimates}, commitment `{}`\n",
             cell(&b.name),
             &b.commitment[..b.commitment.len().min(16)]
         ));
@@ -193,4 +194,38 @@ pub fn verify(thread: &Thread) -> Result<Verification> {
         mismatches,
         summary,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_ballot_line_counts_its_estimates_in_words_that_agree() {
+        let ballot = |name: &str, placed: usize| OpenedBallot {
+            post_id: format!("post-{name}"),
+            voter: format!("user-{name}"),
+            name: name.to_owned(),
+            estimates: (0..placed)
+                .map(|i| {
+                    let estimate = Estimate::Placed {
+                        payoff: crate::domain::Score::from_tenths(50).unwrap(),
+                        cost: crate::domain::Score::from_tenths(50).unwrap(),
+                    };
+                    (format!("idea-{i}"), estimate)
+                })
+                .collect(),
+            nonce: "00".repeat(32),
+            commitment: "ab".repeat(32),
+        };
+        let text = message(
+            "Platform",
+            &[],
+            &[ballot("Ana", 1), ballot("Bo", 2)],
+            &HashMap::new(),
+            Thresholds::default(),
+        );
+        assert!(text.contains("- Ana: 1 estimate, commitment"), "{text}");
+        assert!(text.contains("- Bo: 2 estimates, commitment"), "{text}");
+    }
 }
