@@ -84,10 +84,14 @@ pub async fn connect_account(
     token: String,
     keeping: Keeping,
 ) -> Result<Account> {
-    let server = ServerUrl::parse(&server)?;
+    let typed = server;
+    let server = ServerUrl::parse(&typed)?;
     let token = Token::parse(&token)?;
     let api = Api::new(server.clone(), token.clone(), REQUEST_TIMEOUT).map_err(mattermost_error)?;
-    let user = api.me().await.map_err(mattermost_error)?;
+    let user = api
+        .me()
+        .await
+        .map_err(|failure| mattermost_error(server.unreachable(failure, &typed)))?;
     let who = Identity {
         server,
         user_id: user.id.clone(),

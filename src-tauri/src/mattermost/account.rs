@@ -10,6 +10,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::response::{Failure, Problem};
 use crate::error::{Error, Result};
 
 /// A Mattermost server's address: `https://host[:port][/subpath]`, without a trailing slash. Plain `http://` only for
@@ -86,6 +87,42 @@ impl ServerUrl {
     /// The link people share to a post: `<server>/<team>/pl/<post id>`.
     pub fn permalink(&self, team_name: &str, post_id: &str) -> String {
         format!("{}/{team_name}/pl/{post_id}", self.0)
+    }
+
+    /// What a connection that failed before Mattermost answered means while connecting: the address is the first
+    /// suspect, so the words point at it rather than promise that trying again helps. `typed` is what the person
+    /// typed: without a scheme, Pickboard tried https://, which a server on this computer may not speak.
+    pub fn unreachable(&self, failure: Failure, typed: &str) -> Failure {
+        let server = self.as_str();
+        let what = match failure.problem {
+            Problem::Offline => format!("Nothing answered at {server}. Check the address and its port."),
+            Problem::Timeout => {
+                format!("{server} did not answer in time. Check the address and its port, then try again.")
+            }
+            _ => return failure,
+        };
+        let host_port = self
+            .0
+            .split("://")
+            .nth(1)
+            .unwrap_or_default()
+            .split('/')
+            .next()
+            .unwrap_or_default();
+        let tried = if typed.contains("://") {
+            ""
+        } else if is_loopback(host_port) {
+            " Pickboard added https:// to what you typed; a server on this computer may use plain http://: type \
+             http:// in front."
+        } else {
+            " Pickboard added https:// to what you typed."
+        };
+        Failure {
+            message: format!("{what}{tried}"),
+            // Not sent again by itself, and not told to try again in a moment: the address is to be checked.
+            retry: false,
+            ..failure
+        }
     }
 }
 
@@ -353,6 +390,45 @@ mod tests {
         );
         assert!(Token::parse("").is_err());
         assert!(Token::parse("has space").is_err());
+    }
+
+    #[tokio::test]
+    async fn connecting_where_nothing_answers_points_at_the_address() {
+        // A port of this computer that nothing listens on: taken, then let go.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .unwrap()
+            .port();
+        let failed = |typed: String| async move {
+            let server = ServerUrl::parse(&typed).unwrap();
+            let token = Token::parse("9x3kqkp8cbgm5ebxnt3ukjfd1h").unwrap();
+            let api =
+                crate::mattermost::api::Api::new(server.clone(), token, std::time::Duration::from_secs(5))
+                    .unwrap();
+            let failure = api.me().await.unwrap_err();
+            assert_eq!(failure.problem, Problem::Offline, "{failure:?}");
+            server.unreachable(failure, &typed)
+        };
+        // Typed without a scheme: https:// was tried, and a server on this computer may speak plain http.
+        let told = failed(format!("127.0.0.1:{port}")).await;
+        assert_eq!(
+            told.message,
+            format!(
+                "Nothing answered at https://127.0.0.1:{port}. Check the address and its port. Pickboard added \
+                 https:// to what you typed; a server on this computer may use plain http://: type http:// in front."
+            )
+        );
+        assert!(!told.retry, "the address is to be checked, not tried again");
+        // Typed whole: the address alone.
+        let told = failed(format!("http://127.0.0.1:{port}")).await;
+        assert_eq!(
+            told.message,
+            format!("Nothing answered at http://127.0.0.1:{port}. Check the address and its port.")
+        );
+        // What Mattermost itself said is kept as it is.
+        let server = ServerUrl::parse("chat.example.com").unwrap();
+        let refused = Failure::new(Problem::NotSignedIn);
+        assert_eq!(server.unreachable(refused.clone(), "chat.example.com"), refused);
     }
 
     #[test]
