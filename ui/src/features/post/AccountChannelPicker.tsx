@@ -1,7 +1,7 @@
 // The channel a board posts to as the account: picked from the account's teams and channels, or typed as
 // `team/channel` (or pasted as the channel's address), and checked with Mattermost when saved.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
@@ -15,9 +15,11 @@ interface AccountChannelPickerProps {
   current: AccountChannel | null;
   /** The channel was saved (and, with a test message, checked): the form's work is done. */
   onSaved: (channel: AccountChannel, message: string) => void;
+  /** Hears whether a channel is picked or typed and not saved yet. */
+  onPending?: ((pending: boolean) => void) | undefined;
 }
 
-export function AccountChannelPicker({ boardId, current, onSaved }: AccountChannelPickerProps) {
+export function AccountChannelPicker({ boardId, current, onSaved, onPending }: AccountChannelPickerProps) {
   const queryClient = useQueryClient();
   const teams = useQuery({ queryKey: keys.accountChannels, queryFn: backend.listAccountChannels });
   const [picked, setPicked] = useState(current ? `${current.teamName}/${current.channelName}` : "");
@@ -26,6 +28,11 @@ export function AccountChannelPicker({ boardId, current, onSaved }: AccountChann
   const ids = { typed: useId(), legend: useId() };
   const busy = status?.tone === "progress";
   const choice = typed.trim() || picked;
+  // Picked and not saved: Save channel is the next step, and the dialog says so beside its dimmed Post.
+  const pending = choice !== "" && choice !== (current ? `${current.teamName}/${current.channelName}` : "");
+  useEffect(() => {
+    onPending?.(pending);
+  }, [pending, onPending]);
 
   async function save(test: boolean) {
     if (busy) return;
@@ -130,7 +137,7 @@ export function AccountChannelPicker({ boardId, current, onSaved }: AccountChann
         }}
       />
       <div className="channel-actions">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className={pending ? "button button-primary" : "button"} disabled={busy}>
           {busy && status.text.startsWith("Checking") ? "Checking…" : "Save channel"}
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void save(true)}>

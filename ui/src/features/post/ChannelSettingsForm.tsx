@@ -1,5 +1,5 @@
 // Where a board posts: its incoming webhook (a secret, shown masked once saved) and optional overrides.
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
@@ -14,6 +14,8 @@ interface ChannelSettingsFormProps {
   /** Runs once the settings are saved: the board stops posting as the account when it uses its webhook again (only
    * then, so that a webhook address that is refused leaves the board posting where it did). */
   afterSave?: (() => Promise<unknown>) | undefined;
+  /** Hears whether the form holds changes not saved yet. */
+  onPending?: ((pending: boolean) => void) | undefined;
 }
 
 /** How long a test message may take before Pickboard gives up on the server (the request's timeout, and a margin). */
@@ -24,6 +26,7 @@ export function ChannelSettingsForm({
   saved: savedBefore,
   onSaved,
   afterSave,
+  onPending,
 }: ChannelSettingsFormProps) {
   // What is saved now: the settings the dialog had, or what this form saved since (a test message that failed
   // leaves the form open, with the address kept).
@@ -36,6 +39,14 @@ export function ChannelSettingsForm({
   const [status, setStatus] = useState<FormStatusValue | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { webhook: useId(), channel: useId(), username: useId(), icon: useId() };
+  const pending =
+    webhook.trim() !== "" ||
+    channel !== (saved?.channel ?? "") ||
+    username !== (saved?.username ?? "") ||
+    iconUrl !== (saved?.iconUrl ?? "");
+  useEffect(() => {
+    onPending?.(pending);
+  }, [pending, onPending]);
   const plainHttp = webhook.trim().startsWith("http://") || (!webhook.trim() && saved?.plainHttp === true);
 
   /** Saves the fields; the form stays open until the caller says it is done. */
@@ -152,7 +163,7 @@ export function ChannelSettingsForm({
         The name and icon show only if the Mattermost admin lets integrations override them.
       </p>
       <div className="channel-actions">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className={pending ? "button button-primary" : "button"} disabled={busy}>
           Save channel
         </button>
         <button

@@ -1,7 +1,7 @@
 // Where and how a board posts: as the person using Pickboard (their Mattermost account, to a channel picked from
 // theirs), or through an incoming webhook.
 import { useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 
 import { backend } from "../../lib/backend";
 import { keys } from "../../lib/queries";
@@ -18,9 +18,17 @@ interface DestinationFormProps {
   accountChannel: AccountChannel | null;
   /** The destination was saved; `message` says so (or that the test message went through). */
   onSaved: (message: string | null) => void;
+  /** Hears whether the form holds a channel not saved yet. */
+  onPending?: ((pending: boolean) => void) | undefined;
 }
 
-export function DestinationForm({ boardId, webhook, accountChannel, onSaved }: DestinationFormProps) {
+export function DestinationForm({
+  boardId,
+  webhook,
+  accountChannel,
+  onSaved,
+  onPending,
+}: DestinationFormProps) {
   const queryClient = useQueryClient();
   const { data: account } = useAccount();
   const connected = isConnected(account);
@@ -29,6 +37,10 @@ export function DestinationForm({ boardId, webhook, accountChannel, onSaved }: D
   const mode: Mode =
     chosen ?? (accountChannel ? "account" : webhook ? "webhook" : connected ? "account" : "webhook");
   const name = useId();
+  // A form that is not shown holds nothing to save; the one shown says for itself.
+  useEffect(() => {
+    if (mode === "account" && !connected) onPending?.(false);
+  }, [mode, connected, onPending]);
 
   const option = (value: Mode, label: string, hint: string) => (
     <label className="destination-option">
@@ -70,6 +82,7 @@ export function DestinationForm({ boardId, webhook, accountChannel, onSaved }: D
             <AccountChannelPicker
               boardId={boardId}
               current={accountChannel}
+              onPending={onPending}
               onSaved={(channel, message) => {
                 queryClient.setQueryData(keys.accountChannel(boardId), channel);
                 onSaved(message);
@@ -89,6 +102,7 @@ export function DestinationForm({ boardId, webhook, accountChannel, onSaved }: D
           <ChannelSettingsForm
             boardId={boardId}
             saved={webhook}
+            onPending={onPending}
             afterSave={
               accountChannel
                 ? async () => {

@@ -44,6 +44,26 @@ describe("PostDialog", () => {
     expect(postButton).toHaveAccessibleDescription("Choose where to post first.");
   });
 
+  it("says to save the channel once one is typed, and makes Save channel the button to press", async () => {
+    fakeBackend(null, { get_channel_settings: () => null, preview_post: () => "#### x" });
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    const field = await screen.findByLabelText("Incoming webhook address");
+    const save = screen.getByRole("button", { name: "Save channel" });
+    expect(save).not.toHaveClass("button-primary");
+    await userEvent.type(field, "https://chat.example.com/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c");
+    const postButton = screen.getByRole("button", { name: "Post" });
+    expect(postButton).toBeDisabled();
+    expect(postButton).toHaveAccessibleDescription("Save the channel first.");
+    expect(save).toHaveClass("button-primary");
+    // Typed away again: back to choosing.
+    await userEvent.clear(field);
+    expect(postButton).toHaveAccessibleDescription("Choose where to post first.");
+  });
+
   it("previews the message as Mattermost shows it, posts with the chosen options and reports Posted", async () => {
     let listed = 0;
     const fake = fakeBackend(null, {

@@ -61,6 +61,8 @@ type Sending = { state: "idle" } | { state: "sending"; post: Post } | { state: "
 
 export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
   const [editing, setEditing] = useState(false);
+  /** A channel picked or typed in the form and not saved yet. */
+  const [pending, setPending] = useState(false);
   const [options, setOptions] = useState<PostOptions>(DEFAULT_OPTIONS);
   const [previewOptions, setPreviewOptions] = useState<PostOptions>(DEFAULT_OPTIONS);
   const [error, setError] = useState<string | null>(null);
@@ -200,7 +202,7 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
   // Why Post is dimmed, beside it: with the channel form open it did nothing, and said nothing.
   const postHint = loading
     ? null
-    : editing
+    : editing || (needsChannel && pending)
       ? "Save the channel first."
       : needsChannel
         ? "Choose where to post first."
@@ -304,9 +306,11 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
           boardId={boardId}
           webhook={settings}
           accountChannel={accountChannel}
+          onPending={setPending}
           onSaved={(message) => {
             setNotice(message);
             setEditing(false);
+            setPending(false);
           }}
         />
       )}

@@ -167,16 +167,27 @@ describe("DestinationForm", () => {
       set_account_channel: () => planning,
     });
     const onSaved = vi.fn();
+    const onPending = vi.fn();
     render(
       <Providers>
-        <DestinationForm boardId={1} webhook={null} accountChannel={null} onSaved={onSaved} />
+        <DestinationForm
+          boardId={1}
+          webhook={null}
+          accountChannel={null}
+          onSaved={onSaved}
+          onPending={onPending}
+        />
       </Providers>,
     );
     expect(await screen.findByLabelText(/As yourself \(@ana\)/)).toBeChecked();
     const infra = await screen.findByRole("group", { name: "Infrastructure" });
     expect(within(infra).getByLabelText(/On-call/)).toBeInTheDocument();
     expect(within(infra).getByText("(private)", { exact: false })).toBeInTheDocument();
+    expect(onPending).toHaveBeenLastCalledWith(false);
     await userEvent.click(within(infra).getByLabelText(/Planning/));
+    // Picked, not saved yet: the dialog hears it, and Save channel is the button to press.
+    expect(onPending).toHaveBeenLastCalledWith(true);
+    expect(screen.getByRole("button", { name: "Save channel" })).toHaveClass("button-primary");
     await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
     await waitFor(() => {
       expect(onSaved).toHaveBeenCalledWith("Channel saved: Planning.");
