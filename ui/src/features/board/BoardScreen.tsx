@@ -55,7 +55,8 @@ interface BoardScreenProps {
   onImport: () => void;
 }
 
-type Dialog = "delete" | "thresholds" | "shortcuts" | "post" | null;
+/** The dialog open over the board; "connect" is the Post dialog opened from Team rounds to connect the account. */
+type Dialog = "delete" | "thresholds" | "shortcuts" | "post" | "connect" | null;
 
 /** The view each board was left in, while the app runs: back on a board, it shows the view it had (the quadrants at
  * each visit before). */
@@ -408,7 +409,7 @@ export function BoardScreen({
               setRoundsOpen(false);
             }}
             onConnect={() => {
-              setDialog("post");
+              setDialog("connect");
             }}
             onPlaceIdea={place}
             onUndo={() => {
@@ -591,9 +592,10 @@ export function BoardScreen({
             }}
           />
         )}
-        {dialog === "post" && (
+        {(dialog === "post" || dialog === "connect") && (
           <PostDialog
             boardId={board.id}
+            connectFirst={dialog === "connect"}
             onClose={() => {
               setDialog(null);
             }}

@@ -20,6 +20,8 @@ interface DestinationFormProps {
   onSaved: (message: string | null) => void;
   /** Hears whether the form holds a channel not saved yet. */
   onPending?: ((pending: boolean) => void) | undefined;
+  /** Start on the account, even when the board posts through a webhook (Team rounds need the account). */
+  preferAccount?: boolean;
 }
 
 export function DestinationForm({
@@ -28,14 +30,16 @@ export function DestinationForm({
   accountChannel,
   onSaved,
   onPending,
+  preferAccount = false,
 }: DestinationFormProps) {
   const queryClient = useQueryClient();
   const { data: account } = useAccount();
   const connected = isConnected(account);
   const [chosen, setChosen] = useState<Mode | null>(null);
-  // Until the user chooses: the way the board posts now, else as the account when one is connected.
+  // Until the user chooses: the way the board posts now, else as the account when one is connected (or wanted).
   const mode: Mode =
-    chosen ?? (accountChannel ? "account" : webhook ? "webhook" : connected ? "account" : "webhook");
+    chosen ??
+    (accountChannel || preferAccount ? "account" : webhook ? "webhook" : connected ? "account" : "webhook");
   const name = useId();
   // A form that is not shown holds nothing to save; the one shown says for itself.
   useEffect(() => {

@@ -64,6 +64,20 @@ describe("PostDialog", () => {
     expect(postButton).toHaveAccessibleDescription("Choose where to post first.");
   });
 
+  it("opened to connect (from Team rounds), shows the account's form first, even on a board with a webhook", async () => {
+    fakeBackend(null, { get_channel_settings: () => settings, preview_post: () => "#### x" });
+    render(
+      <Providers>
+        <PostDialog boardId={1} connectFirst onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    expect(await screen.findByLabelText(/As yourself/)).toBeChecked();
+    expect(screen.getByLabelText("Mattermost server address")).toBeInTheDocument();
+    // The board's webhook stays: going back keeps it.
+    await userEvent.click(screen.getByRole("button", { name: "Keep the channel it had" }));
+    expect(screen.getByText(/To/)).toHaveTextContent("~ops");
+  });
+
   it("previews the message as Mattermost shows it, posts with the chosen options and reports Posted", async () => {
     let listed = 0;
     const fake = fakeBackend(null, {

@@ -49,6 +49,8 @@ export function withEmoji(markdown: string): string {
 
 interface PostDialogProps {
   boardId: number;
+  /** Opened to connect the account (from Team rounds): the account's form first, whatever the board posts through. */
+  connectFirst?: boolean;
   onClose: () => void;
   onPosted: (post: Post, ms: number) => void;
 }
@@ -59,8 +61,8 @@ type Sent = { post: Post; started: number } | null;
 /** Where a sent post stands, from the outbox as last read. */
 type Sending = { state: "idle" } | { state: "sending"; post: Post } | { state: "failed"; post: Post };
 
-export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
-  const [editing, setEditing] = useState(false);
+export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }: PostDialogProps) {
+  const [editing, setEditing] = useState(connectFirst);
   /** A channel picked or typed in the form and not saved yet. */
   const [pending, setPending] = useState(false);
   const [options, setOptions] = useState<PostOptions>(DEFAULT_OPTIONS);
@@ -288,7 +290,7 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
           </button>
         </p>
       )}
-      {editing && !loading && (
+      {editing && !loading && (settings || accountChannel) && (
         <p className="post-target">
           <button
             type="button"
@@ -306,6 +308,7 @@ export function PostDialog({ boardId, onClose, onPosted }: PostDialogProps) {
           boardId={boardId}
           webhook={settings}
           accountChannel={accountChannel}
+          preferAccount={connectFirst}
           onPending={setPending}
           onSaved={(message) => {
             setNotice(message);
