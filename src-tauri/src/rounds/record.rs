@@ -189,7 +189,9 @@ impl RoundRecord {
         if let Some(deadline) = deadline_text {
             out.push_str(&format!("\n**Deadline:** {deadline}\n"));
         }
-        out.push_str("\nTo vote: Pickboard › Join round, paste this post's link.");
+        out.push_str(
+            "\nTo vote: in Pickboard, More › Team rounds… › Join round, and paste this post's link.",
+        );
         out
     }
 }
@@ -240,7 +242,9 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("1. Ping @\u{200b}all now"));
-        assert!(text.contains("To vote: Pickboard › Join round, paste this post's link."));
+        assert!(text.contains(
+            "To vote: in Pickboard, More › Team rounds… › Join round, and paste this post's link."
+        ));
         assert!(text.contains("**Deadline:** Fri 14:00 UTC"));
     }
 
