@@ -52,6 +52,17 @@ pub async fn list_open_rounds(
     service::list_open(state.db()?, &who, board_id)
 }
 
+/// Removes a round from this computer's open rounds (its draft; if started here, the round and its key).
+#[tauri::command]
+pub async fn forget_round(
+    state: State<'_, Arc<AppState>>,
+    session: State<'_, Arc<Session>>,
+    root_post_id: String,
+) -> Result<()> {
+    let (who, _) = connected(&state, &session).await?;
+    service::forget(state.db()?, &who, &root_post_id)
+}
+
 /// How many rounds started on the board are not closed (their private keys go with the board); no account needed.
 #[tauri::command(async)]
 pub fn count_open_rounds(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<u32> {

@@ -24,7 +24,7 @@ use crate::mattermost::api::{Api, User};
 use crate::mattermost::connection::mattermost_error;
 use crate::mattermost::destination;
 use crate::mattermost::message::utc_date;
-use crate::mattermost::response::Failure;
+use crate::mattermost::response::{Failure, Problem};
 use crate::storage::{boards, ideas, now_ms, Db};
 
 /// A round as the UI shows it, to the facilitator or to a voter.
@@ -279,8 +279,26 @@ fn view(
 }
 
 async fn read_thread(api: &Api, root_post_id: &str) -> Result<Thread> {
-    let list = api.thread(root_post_id, None).await.map_err(mattermost_error)?;
+    let list = api
+        .thread(root_post_id, None)
+        .await
+        .map_err(|failure| mattermost_error(round_post_gone(failure)))?;
     Thread::from_list(list, root_post_id)
+}
+
+/// A round's post that Mattermost does not have (any more), in the round's words: the post to update that the
+/// outcome's words speak of is not what the person was doing.
+fn round_post_gone(failure: Failure) -> Failure {
+    if failure.problem != Problem::PostGone {
+        return failure;
+    }
+    Failure {
+        message:
+            "This round's post is not in Mattermost: it was deleted, or the link is not to it. Ask whoever \
+                  started the round for its link; a round whose post is gone can be removed from Open rounds."
+                .to_owned(),
+        ..failure
+    }
 }
 
 /// The round a link (or post id) points to.
@@ -352,6 +370,12 @@ pub fn list_open(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<Ro
         }
         Ok(out)
     })
+}
+
+/// Removes a round from this computer's open rounds (see [`store::forget`]): one whose post is gone, or that the
+/// person does not want to follow any more. Nothing is sent.
+pub fn forget(db: &Mutex<Db>, who: &Identity, root_post_id: &str) -> Result<()> {
+    lock(db).write(|tx| store::forget(tx, &Owner::of(who), root_post_id))
 }
 
 /// Saves the voter's ballot on this computer (nothing is sent).

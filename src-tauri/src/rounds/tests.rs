@@ -126,7 +126,7 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     let root = fake.post(&round.root_post_id).unwrap();
     assert!(root
         .message
-        .contains("To vote: Pickboard › Join round, paste this post's link"));
+        .contains("To vote: in Pickboard, More › Team rounds… › Join round, and paste this post's link"));
     assert!(!root.message.contains("@channel"), "{}", root.message);
 
     // A member joins by the link, keeps a draft, then votes.
@@ -447,4 +447,37 @@ async fn a_ballot_from_outside_the_channel_is_listed_and_never_counted() {
     assert_eq!(reveal.counted, 1);
     let cache = reveal.ideas.iter().find(|i| i.key == keys[0]).unwrap();
     assert_eq!(cache.payoff.as_ref().unwrap().median, 9.0, "dee's 0 is not in it");
+}
+
+#[tokio::test]
+async fn a_round_is_removed_from_open_rounds_by_whoever_keeps_it_and_can_be_joined_again() {
+    let (fake, [ana, bo, _], board, _) = three_people().await;
+    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
+        .await
+        .unwrap();
+    let link = round.permalink.clone().unwrap();
+    service::find(&bo.db, &bo.api, &bo.who, &link).await.unwrap();
+    assert_eq!(service::list_open(&bo.db, &bo.who, board).unwrap().len(), 1);
+
+    // The round's post is deleted in Mattermost: opening it says so, in the round's words.
+    assert!(fake.delete_post(&round.root_post_id));
+    let gone = service::find(&bo.db, &bo.api, &bo.who, &link).await.unwrap_err();
+    assert!(
+        gone.to_string()
+            .contains("This round's post is not in Mattermost"),
+        "{gone}"
+    );
+
+    // Bo removes it: his draft goes. Ana removes hers: the round started here goes, its key with it.
+    service::forget(&bo.db, &bo.who, &round.root_post_id).unwrap();
+    assert!(service::list_open(&bo.db, &bo.who, board).unwrap().is_empty());
+    service::forget(&ana.db, &ana.who, &round.root_post_id).unwrap();
+    assert!(service::list_open(&ana.db, &ana.who, board).unwrap().is_empty());
+    let kept: i64 = ana
+        .db
+        .lock()
+        .unwrap()
+        .read(|tx| Ok(tx.query_row("SELECT count(*) FROM rounds", [], |r| r.get(0))?))
+        .unwrap();
+    assert_eq!(kept, 0);
 }

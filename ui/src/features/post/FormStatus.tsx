@@ -2,9 +2,9 @@
 // dialog taller than the window it sits below the buttons, where an error was written out of sight.
 import { useLayoutEffect, useRef } from "react";
 
-/** A form's state: work in progress, or an error in words. */
+/** A form's state: work in progress, what was done, or an error in words. */
 export interface FormStatusValue {
-  tone: "progress" | "error";
+  tone: "progress" | "ok" | "error";
   text: string;
 }
 
@@ -20,8 +20,8 @@ export function FormStatus({ status }: { status: FormStatusValue | null }) {
   return (
     <p
       ref={ref}
-      className={progress ? "field-hint" : "field-error"}
-      role={progress ? "status" : "alert"}
+      className={progress ? "field-hint" : status.tone === "ok" ? "field-ok" : "field-error"}
+      role={status.tone === "error" ? "alert" : "status"}
       aria-busy={progress}
     >
       {status.text}

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 
+import { ConfirmDialog } from "../../components/Modal";
 import { backend } from "../../lib/backend";
 import type { Board, RoundView } from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
@@ -104,8 +105,24 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
   });
   const [link, setLink] = useState("");
   const [joinStatus, setJoinStatus] = useState<FormStatusValue | null>(null);
+  /** What opening a listed round said, shown at the list (not at the Join form). */
+  const [listStatus, setListStatus] = useState<FormStatusValue | null>(null);
+  const [removing, setRemoving] = useState<RoundView | null>(null);
   const linkId = useId();
   const once = useSingleFlight();
+
+  /** Reads the round `target` points to and opens it; what went wrong is said by `say`. */
+  async function open(target: string, say: (status: FormStatusValue | null) => void) {
+    say({ tone: "progress", text: "Reading the round from Mattermost…" });
+    try {
+      const found = await backend.findRound(target.trim());
+      say(null);
+      void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
+      onOpen(found);
+    } catch (raw) {
+      say({ tone: "error", text: AppError.from(raw).message });
+    }
+  }
 
   async function join(target: string) {
     if (!target.trim()) {
@@ -115,15 +132,19 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
       });
       return;
     }
-    setJoinStatus({ tone: "progress", text: "Reading the round from Mattermost…" });
+    setListStatus(null);
+    await open(target, setJoinStatus);
+  }
+
+  async function remove(round: RoundView) {
+    setRemoving(null);
     try {
-      const found = await backend.findRound(target.trim());
-      setJoinStatus(null);
-      void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
-      onOpen(found);
+      await backend.forgetRound(round.rootPostId);
+      setListStatus({ tone: "ok", text: `Removed the round on “${round.board}” from this list.` });
     } catch (raw) {
-      setJoinStatus({ tone: "error", text: AppError.from(raw).message });
+      setListStatus({ tone: "error", text: AppError.from(raw).message });
     }
+    void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
   }
 
   return (
@@ -166,11 +187,14 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
           ) : (
             <ul className="rounds-list">
               {rounds.data.map((r) => (
-                <li key={r.rootPostId}>
+                <li key={r.rootPostId} className="rounds-list-row">
                   <button
                     type="button"
                     className="rounds-list-item"
-                    onClick={() => void once(() => join(r.rootPostId))}
+                    onClick={() => {
+                      setJoinStatus(null);
+                      void once(() => open(r.rootPostId, setListStatus));
+                    }}
                   >
                     <span className="rounds-list-board">{r.board}</span>
                     <span className="field-hint">
@@ -180,12 +204,47 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
                       {r.state === "revealed" ? " · revealed" : ""}
                     </span>
                   </button>
+                  <button
+                    type="button"
+                    className="button rounds-list-remove"
+                    aria-label={`Remove the round on “${r.board}” from this list`}
+                    title="Remove from this list"
+                    onClick={() => {
+                      setRemoving(r);
+                    }}
+                  >
+                    Remove…
+                  </button>
                 </li>
               ))}
             </ul>
           )}
+          <FormStatus status={listStatus} />
         </section>
       </div>
+      {removing && (
+        <ConfirmDialog
+          title="Remove the round from this list?"
+          message={
+            removing.amFacilitator ? (
+              <p>
+                You started the round on “{removing.board}”: its key goes with it, so its ballots can no
+                longer be revealed from this computer. The round&apos;s thread in Mattermost stays as it is.
+              </p>
+            ) : (
+              <p>
+                Your estimates for the round on “{removing.board}” go from this computer; a ballot you sent
+                stays in the thread. While the round is open, its link joins it again.
+              </p>
+            )
+          }
+          confirmLabel="Remove"
+          onCancel={() => {
+            setRemoving(null);
+          }}
+          onConfirm={() => void once(() => remove(removing))}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,109 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import { Providers } from "../../components/Providers";
+import type { Account, ErrorPayload, RoundView } from "../../lib/bindings";
+import { board, fakeBackend } from "../../test/fakeBackend";
+import { RoundsScreen } from "./RoundsScreen";
+
+const ana: Account = {
+  server: "https://chat.example.com",
+  userId: "u1",
+  username: "ana",
+  displayName: "Ana Ribeiro",
+  keeping: "credentialStore",
+  tokenMasked: "tok-…ana",
+};
+
+const joined: RoundView = {
+  roundId: "r1",
+  rootPostId: "p1",
+  permalink: null,
+  board: "Platform",
+  ideas: [],
+  thresholds: { payoff: 5, cost: 5 },
+  deadline: null,
+  note: "",
+  facilitator: "",
+  amFacilitator: false,
+  boardId: null,
+  state: "open",
+  draft: null,
+};
+
+const gone: ErrorPayload = {
+  kind: "mattermost",
+  message: "This round's post is not in Mattermost: it was deleted, or the link is not to it.",
+  path: null,
+};
+
+function renderRounds() {
+  render(
+    <Providers>
+      <RoundsScreen
+        board={board([])}
+        selectedId={null}
+        onBack={vi.fn()}
+        onConnect={vi.fn()}
+        onPlaceIdea={vi.fn()}
+        onUndo={vi.fn()}
+      />
+    </Providers>,
+  );
+}
+
+describe("RoundsScreen", () => {
+  it("says at the list why a listed round did not open, and removes it after asking", async () => {
+    let listed: RoundView[] = [joined];
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => listed,
+      find_round: () => {
+        throw gone;
+      },
+      forget_round: () => {
+        listed = [];
+        return null;
+      },
+    });
+    renderRounds();
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    // The reason shows at the list, not under the Join form's field.
+    expect(await within(list).findByRole("alert")).toHaveTextContent(
+      "This round's post is not in Mattermost",
+    );
+    const join = screen.getByRole("button", { name: "Join round" }).closest("form") as HTMLElement;
+    expect(within(join).queryByRole("alert")).toBeNull();
+
+    // Cancel keeps it; Remove takes it off.
+    await userEvent.click(
+      within(list).getByRole("button", { name: "Remove the round on “Platform” from this list" }),
+    );
+    const dialog = await screen.findByRole("dialog", { name: "Remove the round from this list?" });
+    expect(dialog).toHaveTextContent("Your estimates for the round on “Platform” go from this computer");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(fake.calls.some((c) => c.command === "forget_round")).toBe(false);
+    await userEvent.click(
+      within(list).getByRole("button", { name: "Remove the round on “Platform” from this list" }),
+    );
+    await userEvent.click(
+      within(await screen.findByRole("dialog", { name: "Remove the round from this list?" })).getByRole(
+        "button",
+        {
+          name: "Remove",
+        },
+      ),
+    );
+    await waitFor(() => {
+      expect(
+        within(list).getByText("No open round: start one, or join one by its link."),
+      ).toBeInTheDocument();
+    });
+    expect(fake.calls.find((c) => c.command === "forget_round")?.args).toEqual({ rootPostId: "p1" });
+    expect(within(list).getByRole("status")).toHaveTextContent(
+      "Removed the round on “Platform” from this list.",
+    );
+  });
+});
