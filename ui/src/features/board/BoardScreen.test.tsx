@@ -177,6 +177,27 @@ describe("BoardScreen", () => {
     expect(screen.queryByRole("button", { name: "Undo" })).not.toBeInTheDocument();
   });
 
+  it("takes Ctrl+Z on Team rounds as Edit › Undo, and leaves the board's other keys to the board", async () => {
+    const fake = fakeBackend(board([idea(1, "Drop me", "possible"), idea(2, "Stay", "kill")]), {
+      get_account: () => null,
+    });
+    await renderBoard();
+    const card = await screen.findByRole("button", { name: /^Drop me/ });
+    card.focus();
+    await userEvent.keyboard("{Delete}");
+    await screen.findByText("Deleted “Drop me”.");
+    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: /Team rounds/ }));
+    await screen.findByRole("heading", { name: "Team rounds" });
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("undo");
+    });
+    // Delete, with the board out of sight, deletes nothing.
+    await userEvent.keyboard("{Delete}");
+    expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(1);
+  });
+
   it("says why a change failed and reloads the saved board", async () => {
     const fake = fakeBackend(board([idea(1, "Keep me", "possible")]), {
       delete_idea: () => {

@@ -256,8 +256,9 @@ export function BoardScreen({
         return true;
       },
     },
-    // Team rounds cover the board: its keys (Delete, 1–4 on the selected idea) must not act on what is hidden.
-    board !== null && !roundsOpen,
+    // Team rounds cover the board: its keys (Delete, 1–4 on the selected idea) must not act on what is hidden; undo
+    // and redo still do what Edit › Undo and Redo do there (take back a settled idea, for one).
+    board !== null && (roundsOpen ? "history" : true),
   );
 
   useMenuCommands((command) => {

@@ -43,7 +43,11 @@ export function keyForBoard(e: KeyboardEvent): boolean {
   return e.key === "Escape" || !inSidePanel(e.target);
 }
 
-export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void {
+/**
+ * The board's shortcuts while `enabled`: all of them, or "history" alone (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y, as Edit ›
+ * Undo and Redo do) where the board is covered (Team rounds), so that no key acts on ideas out of sight.
+ */
+export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "history"): void {
   const latest = useRef(handlers);
   useEffect(() => {
     latest.current = handlers;
@@ -59,6 +63,7 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void
       const inField = isTextField(e.target);
       if (mod && !e.altKey) {
         if (key === "f") {
+          if (enabled === "history") return;
           e.preventDefault();
           h.search();
         } else if (!inField && key === "z") {
@@ -75,7 +80,7 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void
         }
         return;
       }
-      if (!keyForBoard(e)) return;
+      if (enabled === "history" || !keyForBoard(e)) return;
       if (key === "n") {
         e.preventDefault();
         h.newIdea();
