@@ -20,6 +20,8 @@ const RevealView = lazy(async () => ({ default: (await import("./RevealView")).R
 /** How often the facilitator's view reads the thread again while the round is open. */
 const STATUS_EVERY_MS = 3000;
 const DRAFT_SAVE_DELAY = 500;
+const COPIED = "The round's link is copied: paste it for the team.";
+const COPIED_FOR_MS = 5000;
 
 interface RoundScreenProps {
   board: Board;
@@ -54,6 +56,16 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
   const [working, setWorking] = useState<FormStatusValue | null>(null);
   const [verification, setVerification] = useState<Verification | null>(null);
   const open = round.state === "open";
+  // "Copied" is true for a moment, not for the rest of the round.
+  useEffect(() => {
+    if (working?.text !== COPIED) return;
+    const timer = window.setTimeout(() => {
+      setWorking((now) => (now?.text === COPIED ? null : now));
+    }, COPIED_FOR_MS);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [working]);
 
   // The draft is kept on this computer a moment after each change, so that the voter can stop and come back.
   useEffect(() => {
@@ -196,10 +208,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
               onClick={() => {
                 navigator.clipboard.writeText(round.permalink ?? "").then(
                   () => {
-                    setWorking({
-                      tone: "progress",
-                      text: "The round's link is copied: paste it for the team.",
-                    });
+                    setWorking({ tone: "ok", text: COPIED });
                   },
                   () => {
                     setWorking({ tone: "error", text: `Copy this link by hand: ${round.permalink ?? ""}` });
@@ -349,7 +358,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
               Your ballot was not sent: {givenUpWhy}
             </p>
           )}
-          {sentText && !sendStatus && (
+          {sentText && !sendStatus && open && (
             <p className="field-ok" role="status">
               {sentText}
             </p>

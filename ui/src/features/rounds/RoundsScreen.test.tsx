@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
 import type { Account, ErrorPayload, RoundView } from "../../lib/bindings";
-import { board, fakeBackend } from "../../test/fakeBackend";
+import { board, fakeBackend, idea } from "../../test/fakeBackend";
 import { RoundsScreen } from "./RoundsScreen";
 
 const ana: Account = {
@@ -38,11 +38,11 @@ const gone: ErrorPayload = {
   path: null,
 };
 
-function renderRounds() {
+function renderRounds(ideas = board([])) {
   render(
     <Providers>
       <RoundsScreen
-        board={board([])}
+        board={ideas}
         selectedId={null}
         onBack={vi.fn()}
         onConnect={vi.fn()}
@@ -54,6 +54,17 @@ function renderRounds() {
 }
 
 describe("RoundsScreen", () => {
+  it("takes back “Pick at least one idea” once one is picked", async () => {
+    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
+    renderRounds(board([idea(1, "Cache builds", "unsorted")]));
+    const pick = await screen.findByRole("checkbox", { name: "Cache builds" });
+    await userEvent.click(pick);
+    await userEvent.click(screen.getByRole("button", { name: "Start round" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Pick at least one idea for the round.");
+    await userEvent.click(pick);
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("says at the list why a listed round did not open, and removes it after asking", async () => {
     let listed: RoundView[] = [joined];
     const fake = fakeBackend(null, {

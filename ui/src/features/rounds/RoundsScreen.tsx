@@ -276,6 +276,8 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
   const once = useSingleFlight();
 
   const toggle = (id: number) => {
+    // "Pick at least one idea" is answered by picking one.
+    setStatus((now) => (now?.tone === "error" ? null : now));
     setPicked((now) => {
       const next = new Set(now);
       if (next.has(id)) next.delete(id);
