@@ -71,6 +71,21 @@ impl Thread {
             })
     }
 
+    /// When the facilitator's Pickboard replied that the round was revealed (the first such reply).
+    pub fn revealed_at(&self) -> Option<i64> {
+        self.replies
+            .iter()
+            .filter(|p| p.user_id == self.root.user_id)
+            .filter(|p| {
+                matches!(
+                    record::read::<RevealRecord>(&p.props, REVEAL_PROP, "reveal"),
+                    Ok(Some(r)) if r.round_id == self.record.round_id
+                )
+            })
+            .map(|p| p.create_at)
+            .min()
+    }
+
     /// The result the facilitator posted when closing, if the round is closed.
     pub fn result(&self) -> Option<Result<ResultRecord>> {
         self.replies
@@ -103,6 +118,8 @@ pub enum Issue {
     Unreadable,
     /// It names another voter or another round than its post's.
     NotItsOwn,
+    /// It repeats a ballot another voter posted before it (the same sealed estimates or commitment): a copy.
+    Copied,
     /// It does not open with the round's key.
     CannotOpen,
     /// It opens, but does not match its commitment.
@@ -125,6 +142,8 @@ impl From<OpenFailure> for Issue {
 pub struct NotCounted {
     pub post_id: String,
     pub user_id: String,
+    /// Who posted it, as Mattermost names them ("First Last", else the username); its user id until named.
+    pub name: String,
     pub issue: Issue,
     /// What happened, in words.
     pub message: String,
@@ -134,6 +153,7 @@ fn not_counted(post: &RemotePost, issue: Issue, message: impl Into<String>) -> N
     NotCounted {
         post_id: post.id.clone(),
         user_id: post.user_id.clone(),
+        name: post.user_id.clone(),
         issue,
         message: message.into(),
     }
@@ -146,12 +166,28 @@ pub struct Tally {
     pub not_counted: Vec<NotCounted>,
 }
 
+impl Tally {
+    /// Gives each ballot not counted its poster's name, from `names` (user id → name).
+    pub fn name_not_counted(&mut self, names: &HashMap<String, String>) {
+        for n in &mut self.not_counted {
+            if let Some(name) = names.get(&n.user_id) {
+                n.name.clone_from(name);
+            }
+        }
+    }
+}
+
 /// Sorts the thread's ballots: the latest ballot of each member of the channel counts (an earlier one is replaced,
-/// silently); a ballot from someone not in the channel, one that cannot be read or is not its author's, is listed.
-/// After the reveal (`counted`: the post ids it opened), only those count and later ones are listed as too late.
+/// silently); a ballot from someone not in the channel, one that cannot be read or is not its author's, or a copy of
+/// another voter's, is listed. After the reveal (`counted`: the post ids it opened), only those count, and the others
+/// are listed as not opened, or as too late.
 pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSet<String>>) -> Tally {
     let mut out = Tally::default();
     let mut latest: HashMap<String, BallotPost> = HashMap::new();
+    // Whose ballot each sealed box and commitment was first: a voter cannot seal someone else's estimates under
+    // their own name, so the same box or commitment under another name is a copy.
+    let mut first_of: HashMap<&str, &str> = HashMap::new();
+    let revealed_at = thread.revealed_at();
     for post in &thread.replies {
         let ballot = match record::read::<BallotRecord>(&post.props, BALLOT_PROP, "ballot") {
             Ok(Some(b)) => b,
@@ -167,6 +203,22 @@ pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSe
                 post,
                 Issue::NotItsOwn,
                 "This ballot names another voter or another round than its post's.",
+            ));
+            continue;
+        }
+        let copied = [
+            record_key(&post.props, "sealed"),
+            record_key(&post.props, "commitment"),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|key| *first_of.entry(key).or_insert(post.user_id.as_str()) != post.user_id);
+        if copied {
+            out.not_counted.push(not_counted(
+                post,
+                Issue::Copied,
+                "This ballot repeats one another voter posted before it, so it is a copy: only its first poster's \
+                 counts.",
             ));
             continue;
         }
@@ -195,7 +247,16 @@ pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSe
             let replaced = thread.replies.iter().any(|p| {
                 counted.contains(&p.id) && p.user_id == post.user_id && p.create_at > post.create_at
             });
-            if !replaced {
+            if replaced {
+                // Replaced by the voter's later ballot before the reveal.
+            } else if revealed_at.is_some_and(|at| post.create_at < at) {
+                out.not_counted.push(not_counted(
+                    post,
+                    Issue::CannotOpen,
+                    "Not counted at the reveal: it did not open with the round's key, or did not match its \
+                     commitment.",
+                ));
+            } else {
                 out.not_counted.push(not_counted(
                     post,
                     Issue::AfterReveal,
@@ -247,12 +308,17 @@ pub fn open_all(
                     }
                     OpenFailure::Unreadable => "This ballot opens, but what it holds is not a ballot.",
                     OpenFailure::CommitmentMismatch => {
-                        "This ballot does not match its commitment: it was changed after it was sealed."
+                        "This ballot does not match its commitment: it was changed after it was sealed, or copied from \
+                         another voter's."
                     }
                 };
                 failed.push(NotCounted {
                     post_id: ballot.post_id.clone(),
                     user_id: ballot.user_id.clone(),
+                    name: names
+                        .get(&ballot.user_id)
+                        .cloned()
+                        .unwrap_or_else(|| ballot.user_id.clone()),
                     issue: f.into(),
                     message: message.into(),
                 });
@@ -260,6 +326,15 @@ pub fn open_all(
         }
     }
     (opened, failed)
+}
+
+/// A field of a post's ballot record, as the post holds it: the copies test compares what the thread holds.
+fn record_key<'a>(props: &'a serde_json::Map<String, serde_json::Value>, field: &str) -> Option<&'a str> {
+    props
+        .get(BALLOT_PROP)?
+        .get(field)?
+        .as_str()
+        .filter(|v| !v.is_empty())
 }
 
 /// A post id from a permalink (`…/team/pl/<id>`), a post's address, or the id itself.

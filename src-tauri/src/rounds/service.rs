@@ -582,7 +582,8 @@ pub async fn status(db: &Mutex<Db>, api: &Api, root_post_id: &str) -> Result<Rou
     let g = gather(api, root_post_id).await?;
     let stored = lock(db).read(|tx| store::by_root(tx, root_post_id))?;
     let counted = counted_ids(stored.as_ref());
-    let tally = collect::tally(&g.thread, &g.members, counted.as_ref());
+    let mut tally = collect::tally(&g.thread, &g.members, counted.as_ref());
+    tally.name_not_counted(&g.names);
     let name = |id: &str| g.names.get(id).cloned().unwrap_or_else(|| id.to_owned());
     let voted: Vec<Voter> = tally
         .ballots
@@ -679,7 +680,8 @@ pub async fn reveal(db: &Mutex<Db>, api: &Api, root_post_id: &str) -> Result<Rev
         ));
     }
     let counted = counted_ids(Some(&round));
-    let tally = collect::tally(&g.thread, &g.members, counted.as_ref());
+    let mut tally = collect::tally(&g.thread, &g.members, counted.as_ref());
+    tally.name_not_counted(&g.names);
     let mut not_counted = tally.not_counted.clone();
     let opened = match &round.revealed {
         Some(opened) => opened.clone(),

@@ -481,3 +481,61 @@ async fn a_round_is_removed_from_open_rounds_by_whoever_keeps_it_and_can_be_join
         .unwrap();
     assert_eq!(kept, 0);
 }
+
+#[tokio::test]
+async fn a_copy_of_another_voters_ballot_is_named_and_never_counted() {
+    let (fake, [ana, bo, cy], board, keys) = three_people().await;
+    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
+        .await
+        .unwrap();
+    let sent = service::submit(
+        &bo.db,
+        &bo.api,
+        &bo.who,
+        &round.root_post_id,
+        &ballot(&[(&keys[0], at(90, 10))]),
+    )
+    .await
+    .unwrap();
+
+    // Cy posts Bo's ballot as theirs: the same sealed box and commitment, the voter changed to Cy.
+    let bo_post = fake.post(sent.post_id.as_deref().unwrap()).unwrap();
+    let mut copy: record::BallotRecord = record::read(&bo_post.props, record::BALLOT_PROP, "ballot")
+        .unwrap()
+        .unwrap();
+    copy.voter = cy.who.user_id.clone();
+    fake.add_post_with_props(
+        &cy.who.user_id,
+        &bo_post.channel_id,
+        &round.root_post_id,
+        "cy has voted on 1 idea",
+        record::props(record::BALLOT_PROP, &copy).unwrap(),
+    );
+
+    let status = service::status(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(
+        status.summary, "1 of 3 voted",
+        "the copy does not count as Cy's vote"
+    );
+    assert!(status.not_voted.iter().any(|v| v.user_id == cy.who.user_id));
+    assert_eq!(status.not_counted.len(), 1);
+    assert_eq!(status.not_counted[0].issue, Issue::Copied);
+    assert_eq!(
+        status.not_counted[0].name, "CY T",
+        "named as Mattermost names the poster"
+    );
+
+    // At the reveal it is listed once, still by name, and Bo's ballot alone counts.
+    let reveal = service::reveal(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(reveal.counted, 1);
+    assert_eq!(reveal.not_counted.len(), 1);
+    assert_eq!(reveal.not_counted[0].issue, Issue::Copied);
+    let after = service::status(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(after.summary, "1 of 3 voted");
+}

@@ -365,9 +365,13 @@ at: number | null,
  */
 edited: boolean, };
 
-export type Issue = "notInChannel" | "afterReveal" | "unreadable" | "notItsOwn" | "cannotOpen" | "commitmentMismatch";
+export type Issue = "notInChannel" | "afterReveal" | "unreadable" | "notItsOwn" | "copied" | "cannotOpen" | "commitmentMismatch";
 
-export type NotCounted = { postId: string, userId: string, issue: Issue, 
+export type NotCounted = { postId: string, userId: string, 
+/**
+ * Who posted it, as Mattermost names them ("First Last", else the username); its user id until named.
+ */
+name: string, issue: Issue, 
 /**
  * What happened, in words.
  */

@@ -99,7 +99,9 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
         {notCounted.length > 0 && (
           <ul className="round-not-counted" aria-label="Ballots not counted">
             {notCounted.map((n) => (
-              <li key={n.postId}>{n.message}</li>
+              <li key={n.postId}>
+                {n.name}: {n.message}
+              </li>
             ))}
           </ul>
         )}

@@ -245,10 +245,13 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
                     </li>
                   ))}
                 </ul>
-                {who.notCounted.length > 0 && (
+                {/* Once revealed, the reveal lists them (once). */}
+                {open && who.notCounted.length > 0 && (
                   <ul className="round-not-counted" aria-label="Ballots not counted">
                     {who.notCounted.map((n) => (
-                      <li key={n.postId}>{n.message}</li>
+                      <li key={n.postId}>
+                        {n.name}: {n.message}
+                      </li>
                     ))}
                   </ul>
                 )}
