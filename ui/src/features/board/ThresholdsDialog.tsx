@@ -39,6 +39,8 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
     >
       <form
         className="thresholds-form modal-form"
+        // Pickboard's own check speaks (below); the browser's would block Enter without a word (0.15 is off its step).
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           save();

@@ -320,6 +320,8 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
   return (
     <form
       className="rounds-card rounds-start"
+      // The deadline is checked here, in words: a date still being typed made the browser refuse Start round silently.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void once(start);
