@@ -208,7 +208,6 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
                     type="button"
                     className="button rounds-list-remove"
                     aria-label={`Remove the round on “${r.board}” from this list`}
-                    title="Remove from this list"
                     onClick={() => {
                       setRemoving(r);
                     }}
