@@ -93,14 +93,15 @@ describe("placeLabels", () => {
 
   it("keeps titles off the quadrant names where it can, and names an idea in a name's corner all the same", () => {
     const names: Box[] = [{ left: 0, top: 0, width: 180, height: 50 }];
-    const markers = [
-      // In the corner, under the name: every side covers it.
-      { id: 1, at: { x: 0, y: 0 }, label },
-      // At the name's lower edge: right and above cover it, left leaves the plane, below is clear.
-      { id: 2, at: { x: 100, y: 40 }, label },
-    ];
-    const places = placeLabels(markers, 800, 600, [], names);
-    expect(places.get(1)?.side).toBe("right");
-    expect(places.get(2)?.side).toBe("below");
+    // In the corner, under the name: every side covers it.
+    const corner = { id: 1, at: { x: 0, y: 0 }, label };
+    expect(placeLabels([corner], 800, 600, [], names).get(1)?.side).toBe("right");
+    // At the name's lower edge: right and above cover it, left leaves the plane, below is clear.
+    const beside = { id: 2, at: { x: 100, y: 40 }, label };
+    expect(placeLabels([beside], 800, 600, [], names).get(2)?.side).toBe("below");
+    // A second idea in the name's corner: the name has a title over it already, and stays readable.
+    const second = { id: 3, at: { x: 20, y: 30 }, label };
+    expect(placeLabels([second], 800, 600, [], names).get(3)?.side).toBe("right");
+    expect(placeLabels([corner, second], 800, 600, [], names).get(3)?.side).toBe("hidden");
   });
 });

@@ -83,8 +83,8 @@ function roomFor(at: Point, place: LabelPlace, width: number): number {
  * Places the titles of markers on a plane of `width` × `height` pixels: each goes right of its dot, else left, above
  * or below, at the first side where it covers no dot, no title placed before it, none of the `keepClear` boxes (the
  * counts) and none of the `ratherClear` ones (the quadrant names). Where every side covers a `ratherClear` box, the
- * title goes over it all the same: an idea in a quadrant's corner (scored 0 or 10) is named, and the quadrant's name
- * shows around it. A title that would leave the plane slides along its side to stay inside (a marker at payoff 10
+ * title goes over it all the same, one title to a box: an idea in a quadrant's corner (scored 0 or 10) is named, and
+ * the quadrant's name shows around it. A title that would leave the plane slides along its side to stay inside (a marker at payoff 10
  * keeps its title under the plane's top edge). Markers earlier in the list choose first. A title with no such side
  * is hidden (the marker's accessible name still carries it, and it shows on hover and focus); that of a marker off
  * the plane does not show at all. Each title is also given the room it has to grow to its whole length on hover and
@@ -126,7 +126,11 @@ export function placeLabels(
       return { place: { side, shift }, box: moved, free };
     });
     const placed = sides.find((s) => s.free && !names.hits(s.box)) ?? sides.find((s) => s.free) ?? null;
-    if (placed) taken.add(placed.box);
+    if (placed) {
+      taken.add(placed.box);
+      // A name goes under one title at most: the next ones near it keep clear of it, so that it stays readable.
+      for (const name of ratherClear) if (overlaps(name, placed.box)) taken.add(name);
+    }
     const place: LabelPlace = placed?.place ?? { side: onPlane ? "hidden" : "off", shift: 0 };
     places.set(id, { ...place, room: roomFor(at, place, width) });
   }
