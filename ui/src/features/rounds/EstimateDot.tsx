@@ -53,7 +53,8 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
     <button
       ref={styleRef({ left: `${at.x * 100}%`, top: `${at.y * 100}%` }, ref)}
       type="button"
-      className={`marker estimate-dot zone-${zone} marker-label-right${selected ? " marker-selected" : ""}${live ? " marker-live" : ""}`}
+      // The title goes left of a dot in the right part of the plane, where it would run past the plane's edge.
+      className={`marker estimate-dot zone-${zone} ${at.x > 0.7 ? "marker-label-left" : "marker-label-right"}${selected ? " marker-selected" : ""}${live ? " marker-live" : ""}`}
       aria-label={`${title}, ${what}: payoff ${shown.payoff}, cost/risk ${shown.cost}`}
       aria-pressed={selected}
       {...handlers}
