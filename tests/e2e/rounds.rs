@@ -470,12 +470,14 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
     )
     .await?;
 
-    // The member's Pickboard checks every published ballot against its commitment.
-    bo.click_button("← All rounds").await?;
-    let listed = bo
-        .wait_for_xpath("//button[contains(@class,'rounds-list-item')]")
-        .await?;
-    listed.click().await?;
+    // The member's view, left on the round, learns of the close from the thread by itself (it reads it every 10 s),
+    // and its Pickboard checks every published ballot against its commitment.
+    bo.wait_until_within(
+        Duration::from_secs(15),
+        "the member's view says the round is closed",
+        "return (document.querySelector('.round-state')?.innerText ?? '') === 'Closed';",
+    )
+    .await?;
     bo.click_button("Verify round").await?;
     bo.wait_until(
         "the round is verified",

@@ -19,6 +19,8 @@ const RevealView = lazy(async () => ({ default: (await import("./RevealView")).R
 
 /** How often the facilitator's view reads the thread again while the round is open. */
 const STATUS_EVERY_MS = 3000;
+/** How often a member's view reads the thread again, to learn of the reveal and the close. */
+const MEMBER_EVERY_MS = 10_000;
 const DRAFT_SAVE_DELAY = 500;
 const COPIED = "The round's link is copied: paste it for the team.";
 const COPIED_FOR_MS = 5000;
@@ -107,6 +109,21 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
     enabled: round.amFacilitator,
     refetchInterval: open ? STATUS_EVERY_MS : false,
   });
+
+  // A member's view learns of the reveal and the close from the thread, now and then (the facilitator's own view
+  // follows its status above): a ballot changed after the reveal does not count, and the view says so.
+  const seen = useQuery({
+    queryKey: [...keys.roundStatus(round.rootPostId), "member"],
+    queryFn: () => backend.findRound(round.rootPostId),
+    enabled: !round.amFacilitator && round.state !== "closed",
+    initialData: round,
+    staleTime: MEMBER_EVERY_MS,
+    refetchInterval: MEMBER_EVERY_MS,
+  });
+  useEffect(() => {
+    const now = seen.data.state;
+    if (now !== round.state && !round.amFacilitator) onRound({ ...round, state: now });
+  }, [seen.data, round, onRound]);
 
   // While the ballot waits, this computer's list of rounds says when it went out (nothing is asked of Mattermost).
   const kept = useQuery({
