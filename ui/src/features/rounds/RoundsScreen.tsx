@@ -199,6 +199,8 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
                     <span className="rounds-list-board">{r.board}</span>
                     <span className="field-hint">
                       {r.amFacilitator ? "You started it" : "Joined"}
+                      {/* Two rounds on boards of one name tell apart by when they were last touched here. */}
+                      {!r.amFacilitator && r.draft ? ` · ${formatDateTime(r.draft.updatedAt)}` : ""}
                       {r.ideas.length > 0 ? ` · ${r.ideas.length} ideas` : ""}
                       {r.deadline !== null ? ` · vote by ${formatDateTime(r.deadline)}` : ""}
                       {r.state === "revealed" ? " · revealed" : ""}
