@@ -41,4 +41,19 @@ describe("afterChange", () => {
     await afterChange(unknown, { board: 1 });
     expect(listStale(unknown)).toBe(true);
   });
+
+  it("reads again what is read as the account when another account connects, and nothing of the boards' content", async () => {
+    const client = seeded();
+    client.setQueryData(keys.account, { username: "cy" });
+    client.setQueryData(keys.accountChannels, []);
+    client.setQueryData(keys.accountChannel(1), { channelName: "planning" });
+    client.setQueryData(keys.rounds(1), []);
+    client.setQueryData(keys.roundStatus("p1"), {});
+    await afterChange(client, { account: true });
+    const stale = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+    expect(
+      [keys.accountChannels, keys.accountChannel(1), keys.rounds(1), keys.roundStatus("p1")].map(stale),
+    ).toEqual([true, true, true, true]);
+    expect([keys.account, keys.content(1), keys.boards].map(stale)).toEqual([false, false, false]);
+  });
 });

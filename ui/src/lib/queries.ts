@@ -55,12 +55,24 @@ export type Change =
   | { board: number; posts: true }
   /** Boards came or went, or were renamed: the list and counts. */
   | { boards: true }
+  /** The Mattermost account was connected, switched or disconnected. */
+  | { account: true }
   /** Anything may have changed (an import, a restore from a backup). */
   | { everything: true };
+
+/** What is read as the account connected now: its teams and channels, each board's channel as the account (another
+ * account's does not count), the rounds and who voted in them. */
+function readAsTheAccount(key: readonly unknown[]): boolean {
+  // Not the account itself: who is connected is what the change set.
+  if ((key[0] === "account" && key.length > 1) || key[0] === "round") return true;
+  return key[0] === "board" && (key[2] === "accountChannel" || key[2] === "rounds");
+}
 
 /** The one invalidation path: applies the backend's answer to the cache and reads again what it makes stale. */
 export function afterChange(client: QueryClient, change: Change): Promise<void> {
   if ("everything" in change) return client.invalidateQueries();
+  if ("account" in change)
+    return client.invalidateQueries({ predicate: (q) => readAsTheAccount(q.queryKey) });
   if ("boards" in change) return client.invalidateQueries({ queryKey: keys.boards });
   const id = change.board;
   if ("posts" in change) return client.invalidateQueries({ queryKey: keys.posts(id) });

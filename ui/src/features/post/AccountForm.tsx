@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
-import { keys } from "../../lib/queries";
+import { afterChange, keys } from "../../lib/queries";
 import type { Account, Keeping } from "../../lib/bindings";
 
 /** The account, as every part of the UI reads it. */
@@ -56,7 +56,8 @@ export function AccountForm() {
       setServer(null);
       setStatus(null);
       queryClient.setQueryData(keys.account, connected);
-      await queryClient.invalidateQueries({ queryKey: keys.accountChannels });
+      // Another account's channels, boards' channels and rounds are not this one's.
+      await afterChange(queryClient, { account: true });
     } catch (raw) {
       const error = AppError.from(raw);
       setStatus({ tone: "error", text: error.message, noStore: error.kind === "noCredentialStore" });
@@ -71,6 +72,7 @@ export function AccountForm() {
       setStatus({ tone: "ok", text: "Disconnected: Pickboard has forgotten the token." });
       queryClient.setQueryData(keys.account, null);
       queryClient.removeQueries({ queryKey: keys.accountChannels });
+      void afterChange(queryClient, { account: true });
     } catch (raw) {
       setStatus({ tone: "error", text: AppError.from(raw).message, noStore: false });
     }
