@@ -118,8 +118,8 @@ pub async fn reveal_round(
     session: State<'_, Arc<Session>>,
     root_post_id: String,
 ) -> Result<Reveal> {
-    let (_, api) = connected(&state, &session).await?;
-    service::reveal(state.db()?, &api, &root_post_id).await
+    let (who, api) = connected(&state, &session).await?;
+    service::reveal(state.db()?, &api, &who, &root_post_id).await
 }
 
 /// Places every voted idea at its medians: one edit, one undo.
@@ -135,8 +135,8 @@ pub async fn close_round(
     session: State<'_, Arc<Session>>,
     root_post_id: String,
 ) -> Result<String> {
-    let (_, api) = connected(&state, &session).await?;
-    service::close(state.db()?, &api, &root_post_id).await
+    let (who, api) = connected(&state, &session).await?;
+    service::close(state.db()?, &api, &who, &root_post_id).await
 }
 
 /// Checks each published ballot of a closed round against the commitment its voter posted.

@@ -222,6 +222,7 @@ pub async fn start(
         state: RoundState::Open,
         revealed: None,
         created_at: now_ms(),
+        facilitator: Some(who.user_id.clone()),
     };
     // The facilitator votes too: their draft is kept from the start, like a member's who joined.
     let draft = lock(db).write(|tx| {
@@ -260,6 +261,8 @@ fn view(
     draft: Option<Draft>,
     seen: RoundState,
 ) -> RoundView {
+    // A round started here by another account is, to this one, a round like any other.
+    let stored = stored.filter(|s| s.started_by(who));
     let state = stored.map_or(seen, |s| s.state);
     RoundView {
         round_id: record.round_id.clone(),
@@ -332,7 +335,7 @@ pub fn list_open(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<Ro
     lock(db).read(|tx| {
         let mut out: Vec<RoundView> = store::on_board(tx, board_id)?
             .iter()
-            .filter(|r| r.state != RoundState::Closed)
+            .filter(|r| r.state != RoundState::Closed && r.started_by(who))
             .map(|r| {
                 let draft = store::draft(tx, &Owner::of(who), &r.root_post_id)?;
                 Ok(view(
@@ -634,6 +637,18 @@ fn the_round(db: &Mutex<Db>, root_post_id: &str) -> Result<StoredRound> {
     })
 }
 
+/// The round `who` started here: another account connected on this computer may not reveal or close it.
+fn own_round(db: &Mutex<Db>, who: &Identity, root_post_id: &str) -> Result<StoredRound> {
+    let round = the_round(db, root_post_id)?;
+    if !round.started_by(who) {
+        return Err(Error::invalid(
+            "Another Mattermost account started this round on this computer: only that account reveals and closes \
+             it. Connect as that account to go on.",
+        ));
+    }
+    Ok(round)
+}
+
 fn changed_ideas(db: &Mutex<Db>, round: &StoredRound) -> Result<Vec<String>> {
     lock(db).read(|tx| {
         let mut out = Vec::new();
@@ -671,8 +686,8 @@ fn compute(record: &RoundRecord, ballots: &[OpenedBallot]) -> Vec<IdeaStats> {
 
 /// Opens the ballots (facilitator only): the latest ballot of each member, each checked against its commitment.
 /// Ballots sent afterwards are not counted. Revealing again shows the same result, with any late ballots listed.
-pub async fn reveal(db: &Mutex<Db>, api: &Api, root_post_id: &str) -> Result<Reveal> {
-    let round = the_round(db, root_post_id)?;
+pub async fn reveal(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &str) -> Result<Reveal> {
+    let round = own_round(db, who, root_post_id)?;
     let g = gather(api, root_post_id).await?;
     if g.thread.record.round_id != round.record.round_id {
         return Err(Error::invalid(
@@ -728,8 +743,8 @@ pub fn settle_at_medians(db: &Mutex<Db>, root_post_id: &str) -> Result<SettleOut
 }
 
 /// Posts the result in the thread, with every ballot's estimates and nonce, and closes the round.
-pub async fn close(db: &Mutex<Db>, api: &Api, root_post_id: &str) -> Result<String> {
-    let round = the_round(db, root_post_id)?;
+pub async fn close(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &str) -> Result<String> {
+    let round = own_round(db, who, root_post_id)?;
     let opened = round
         .revealed
         .as_ref()

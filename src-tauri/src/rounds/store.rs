@@ -64,6 +64,15 @@ pub struct StoredRound {
     pub state: RoundState,
     pub revealed: Option<Vec<OpenedBallot>>,
     pub created_at: i64,
+    /// The user id of the account that started it (`None`: started before this was kept; whoever is connected).
+    pub facilitator: Option<String>,
+}
+
+impl StoredRound {
+    /// Whether `who` started the round: another account connected on this computer is a member like any other.
+    pub fn started_by(&self, who: &Identity) -> bool {
+        self.server == who.server.as_str() && self.facilitator.as_deref().is_none_or(|f| f == who.user_id)
+    }
 }
 
 fn json<T: Serialize>(value: &T) -> Result<String> {
@@ -73,8 +82,8 @@ fn json<T: Serialize>(value: &T) -> Result<String> {
 pub fn insert(tx: &Transaction<'_>, round: &StoredRound) -> Result<()> {
     tx.execute(
         "INSERT INTO rounds (round_id, board_id, server, team_name, channel_id, root_post_id, private_key, record,
-             state, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             state, created_at, facilitator)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             round.record.round_id,
             round.board_id,
@@ -86,6 +95,7 @@ pub fn insert(tx: &Transaction<'_>, round: &StoredRound) -> Result<()> {
             json(&round.record)?,
             round.state.name(),
             round.created_at,
+            round.facilitator,
         ],
     )?;
     Ok(())
@@ -102,11 +112,23 @@ type Row = (
     String,
     Option<String>,
     i64,
+    Option<String>,
 );
 
 fn from_row(row: Row) -> Result<StoredRound> {
-    let (board_id, server, team_name, channel_id, root_post_id, key, record, state, revealed, created_at) =
-        row;
+    let (
+        board_id,
+        server,
+        team_name,
+        channel_id,
+        root_post_id,
+        key,
+        record,
+        state,
+        revealed,
+        created_at,
+        facilitator,
+    ) = row;
     let damaged = |what: &str| Error::Storage(format!("a stored round is damaged ({what})"));
     Ok(StoredRound {
         board_id,
@@ -122,12 +144,13 @@ fn from_row(row: Row) -> Result<StoredRound> {
             .transpose()
             .map_err(|_| damaged("its opened ballots"))?,
         created_at,
+        facilitator,
     })
 }
 
 const COLUMNS: &str =
     "board_id, server, team_name, channel_id, root_post_id, private_key, record, state, revealed, \
-                       created_at";
+                       created_at, facilitator";
 
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     Row::try_from(r)

@@ -195,11 +195,11 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     assert!(status.not_counted.is_empty());
 
     // Only the facilitator's Pickboard can reveal.
-    let refused = service::reveal(&bo.db, &bo.api, &round.root_post_id)
+    let refused = service::reveal(&bo.db, &bo.api, &bo.who, &round.root_post_id)
         .await
         .unwrap_err();
     assert!(refused.to_string().contains("private key"), "{refused}");
-    let reveal = service::reveal(&ana.db, &ana.api, &round.root_post_id)
+    let reveal = service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
         .await
         .unwrap();
     assert_eq!(reveal.counted, 3);
@@ -234,7 +234,7 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
         &bo_ballot.message,
         bo_ballot.props.clone(),
     );
-    let again = service::reveal(&ana.db, &ana.api, &round.root_post_id)
+    let again = service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
         .await
         .unwrap();
     assert_eq!(again.counted, 3);
@@ -269,7 +269,7 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     );
 
     // Closing posts the result; a voter's Pickboard verifies it.
-    let result_id = service::close(&ana.db, &ana.api, &round.root_post_id)
+    let result_id = service::close(&ana.db, &ana.api, &ana.who, &round.root_post_id)
         .await
         .unwrap();
     let result = fake.post(&result_id).unwrap();
@@ -385,10 +385,10 @@ async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
     service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &votes)
         .await
         .unwrap();
-    service::reveal(&ana.db, &ana.api, &round.root_post_id)
+    service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
         .await
         .unwrap();
-    service::close(&ana.db, &ana.api, &round.root_post_id)
+    service::close(&ana.db, &ana.api, &ana.who, &round.root_post_id)
         .await
         .unwrap();
     assert_eq!(service::send_waiting(&bo.db, &bo.api, &bo.who).await.unwrap(), 0);
@@ -441,7 +441,7 @@ async fn a_ballot_from_outside_the_channel_is_listed_and_never_counted() {
     assert_eq!(status.summary, "1 of 3 voted");
     assert_eq!(status.not_counted.len(), 1);
     assert_eq!(status.not_counted[0].issue, Issue::NotInChannel);
-    let reveal = service::reveal(&ana.db, &ana.api, &round.root_post_id)
+    let reveal = service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
         .await
         .unwrap();
     assert_eq!(reveal.counted, 1);
@@ -528,7 +528,7 @@ async fn a_copy_of_another_voters_ballot_is_named_and_never_counted() {
     );
 
     // At the reveal it is listed once, still by name, and Bo's ballot alone counts.
-    let reveal = service::reveal(&ana.db, &ana.api, &round.root_post_id)
+    let reveal = service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
         .await
         .unwrap();
     assert_eq!(reveal.counted, 1);
@@ -538,4 +538,39 @@ async fn a_copy_of_another_voters_ballot_is_named_and_never_counted() {
         .await
         .unwrap();
     assert_eq!(after.summary, "1 of 3 voted");
+}
+
+#[tokio::test]
+async fn a_round_belongs_to_the_account_that_started_it_not_to_the_next_one_connected_here() {
+    let (_fake, [ana, _, cy], board, _) = three_people().await;
+    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
+        .await
+        .unwrap();
+    assert!(round.am_facilitator);
+    // Cy connects on Ana's computer (Ana's data folder): the round is listed as Ana's no more.
+    ana.db
+        .lock()
+        .unwrap()
+        .write(|tx| account::save_identity(tx, &cy.who))
+        .unwrap();
+    let listed = service::list_open(&ana.db, &cy.who, board).unwrap();
+    assert!(listed.iter().all(|r| !r.am_facilitator), "{listed:?}");
+    let seen = service::find(&ana.db, &cy.api, &cy.who, &round.root_post_id)
+        .await
+        .unwrap();
+    assert!(!seen.am_facilitator, "Cy sees it as a member");
+    let refused = service::reveal(&ana.db, &cy.api, &cy.who, &round.root_post_id)
+        .await
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("Another Mattermost account started this round"),
+        "{refused}"
+    );
+    // Ana, connected again, is its facilitator as before.
+    let again = service::find(&ana.db, &ana.api, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+    assert!(again.am_facilitator);
 }

@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_mattermost_account.sql"),
     include_str!("migrations/0007_rounds.sql"),
     include_str!("migrations/0008_waiting_ballots.sql"),
+    include_str!("migrations/0009_round_facilitator.sql"),
 ];
 
 /// The format version this build writes (`PRAGMA user_version`).

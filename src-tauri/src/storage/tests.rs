@@ -157,6 +157,40 @@ fn draft_ballots_kept_before_they_were_per_person_belong_to_the_account_connecte
     assert_eq!(row, ("u-bo".into(), "Infra".into(), Some("{}".into())));
 }
 
+#[test]
+fn rounds_started_before_they_named_their_facilitator_belong_to_the_account_connected() {
+    let conn = Connection::open_in_memory().unwrap();
+    for sql in &MIGRATIONS[..8] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.execute_batch(
+        "INSERT INTO account (id, server, user_id, username, keeping)
+             VALUES (1, 'https://chat.example.com', 'u-ana', 'ana', 'session');
+         INSERT INTO boards (id, name, created_at, updated_at) VALUES (1, 'Infra', 0, 0);
+         INSERT INTO rounds (round_id, board_id, server, team_name, channel_id, root_post_id, private_key, record,
+                 created_at)
+             VALUES ('r1', 1, 'https://chat.example.com', 'infra', 'c1', 'p1', zeroblob(32), '{}', 5),
+                    ('r2', 1, 'https://other.example.com', 'infra', 'c2', 'p2', zeroblob(32), '{}', 6);
+         PRAGMA user_version = 8;",
+    )
+    .unwrap();
+    let mut db = Db {
+        conn,
+        path: PathBuf::from(":memory:"),
+    };
+    db.migrate().unwrap();
+    let facilitators: Vec<Option<String>> = db
+        .conn
+        .prepare("SELECT facilitator FROM rounds ORDER BY round_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    // The one on the account's server is the account's; the other, on a server not connected, is whoever connects.
+    assert_eq!(facilitators, [Some("u-ana".to_owned()), None]);
+}
+
 fn file_bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }
