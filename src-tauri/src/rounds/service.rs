@@ -90,6 +90,8 @@ pub struct Reveal {
     pub not_counted: Vec<NotCounted>,
     /// Ideas of the round changed on the board since it started, in words.
     pub changed: Vec<String>,
+    /// Mattermost could not be reached: this is what was kept here at the reveal, without the ballots sent since.
+    pub offline: bool,
 }
 
 /// A ballot that went out, or waits to.
@@ -304,10 +306,40 @@ fn round_post_gone(failure: Failure) -> Failure {
     }
 }
 
-/// The round a link (or post id) points to.
+/// Whether `error` is Mattermost out of reach (the network, the server down), not a refusal.
+fn unreachable(error: &Error) -> bool {
+    matches!(error, Error::Mattermost(f)
+        if matches!(f.problem, Problem::Offline | Problem::Timeout | Problem::ServerNotFound))
+}
+
+/// The round a link (or post id) points to. With Mattermost out of reach, a round `who` started here opens as it was
+/// kept here (its key, its record, the ballots opened at the reveal).
 pub async fn find(db: &Mutex<Db>, api: &Api, who: &Identity, link: &str) -> Result<RoundView> {
     let root_id = collect::post_id_from_link(link)?;
-    let thread = read_thread(api, &root_id).await?;
+    let thread = match read_thread(api, &root_id).await {
+        Ok(thread) => thread,
+        Err(e) if unreachable(&e) => {
+            let (stored, draft) = lock(db).read(|tx| {
+                Ok((
+                    store::by_root(tx, &root_id)?,
+                    store::draft(tx, &Owner::of(who), &root_id)?,
+                ))
+            })?;
+            return match stored.filter(|s| s.started_by(who)) {
+                Some(s) => Ok(view(
+                    who,
+                    &s.record,
+                    &root_id,
+                    &who.user_id,
+                    Some(&s),
+                    draft,
+                    s.state,
+                )),
+                None => Err(e),
+            };
+        }
+        Err(e) => return Err(e),
+    };
     // Joining keeps an empty draft here: the round is listed among the open ones, and the ballot can be drafted
     // offline from then on.
     let seen = thread_state(&thread);
@@ -688,7 +720,22 @@ fn compute(record: &RoundRecord, ballots: &[OpenedBallot]) -> Vec<IdeaStats> {
 /// Ballots sent afterwards are not counted. Revealing again shows the same result, with any late ballots listed.
 pub async fn reveal(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &str) -> Result<Reveal> {
     let round = own_round(db, who, root_post_id)?;
-    let g = gather(api, root_post_id).await?;
+    let g = match gather(api, root_post_id).await {
+        Ok(g) => g,
+        // Revealed already: the spread is kept here, and shows offline (the ballots sent since are not listed).
+        Err(e) if unreachable(&e) && round.revealed.is_some() => {
+            let opened = round.revealed.clone().unwrap_or_default();
+            return Ok(Reveal {
+                round_id: round.record.round_id.clone(),
+                ideas: compute(&round.record, &opened),
+                counted: opened.len() as u32,
+                not_counted: Vec::new(),
+                changed: changed_ideas(db, &round)?,
+                offline: true,
+            });
+        }
+        Err(e) => return Err(e),
+    };
     if g.thread.record.round_id != round.record.round_id {
         return Err(Error::invalid(
             "This post is not the round this Pickboard started.",
@@ -728,6 +775,7 @@ pub async fn reveal(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &st
         counted: opened.len() as u32,
         not_counted,
         changed: changed_ideas(db, &round)?,
+        offline: false,
     })
 }
 

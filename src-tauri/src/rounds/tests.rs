@@ -574,3 +574,52 @@ async fn a_round_belongs_to_the_account_that_started_it_not_to_the_next_one_conn
         .unwrap();
     assert!(again.am_facilitator);
 }
+
+#[tokio::test]
+async fn with_mattermost_out_of_reach_the_facilitator_opens_a_revealed_round_as_kept_here() {
+    let (_fake, [ana, bo, _], board, keys) = three_people().await;
+    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
+        .await
+        .unwrap();
+    service::submit(
+        &bo.db,
+        &bo.api,
+        &bo.who,
+        &round.root_post_id,
+        &ballot(&[(&keys[0], at(90, 10))]),
+    )
+    .await
+    .unwrap();
+    let online = service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+    assert!(!online.offline);
+
+    // Mattermost goes out of reach (a port nothing answers on): the round opens from what is kept here.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap()
+        .port();
+    let dead = Api::new(
+        ServerUrl::parse(&format!("http://127.0.0.1:{port}")).unwrap(),
+        Token::parse("tok-ana").unwrap(),
+        Duration::from_secs(2),
+    )
+    .unwrap();
+    let opened = service::find(&ana.db, &dead, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+    assert!(opened.am_facilitator);
+    assert_eq!(opened.state, RoundState::Revealed);
+    let offline = service::reveal(&ana.db, &dead, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+    assert!(offline.offline);
+    assert_eq!(offline.counted, online.counted);
+    assert_eq!(offline.ideas, online.ideas);
+    // A member's Pickboard keeps no round: it says Mattermost is out of reach.
+    let member = service::find(&bo.db, &dead, &bo.who, &round.root_post_id)
+        .await
+        .unwrap_err();
+    assert!(member.to_string().contains("could not be reached"), "{member}");
+}

@@ -439,7 +439,11 @@ export type Reveal = { roundId: string, ideas: Array<IdeaStats>, counted: number
 /**
  * Ideas of the round changed on the board since it started, in words.
  */
-changed: Array<string>, };
+changed: Array<string>, 
+/**
+ * Mattermost could not be reached: this is what was kept here at the reveal, without the ballots sent since.
+ */
+offline: boolean, };
 
 export type Skipped = { key: string, title: string, reason: string, };
 

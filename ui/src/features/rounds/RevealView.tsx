@@ -54,7 +54,7 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
     );
   }
   if (!reveal.data) return <div className="round-loading" aria-busy="true" />;
-  const { ideas, counted, notCounted, changed } = reveal.data;
+  const { ideas, counted, notCounted, changed, offline } = reveal.data;
   const selected: IdeaStats | undefined = ideas.find((i) => i.key === selectedKey) ?? ideas[0];
   const onBoard = selected ? board.ideas.find((i) => String(i.id) === selected.key) : undefined;
   const finalSpot = onBoard?.position ?? null;
@@ -89,6 +89,12 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
         <p className="reveal-counted">
           {counted} {counted === 1 ? "ballot" : "ballots"} counted. Most disagreement first.
         </p>
+        {offline && (
+          <p className="field-hint" role="status">
+            Mattermost could not be reached: this is the reveal as kept on this computer. Ballots sent since
+            are not listed.
+          </p>
+        )}
         {changed.length > 0 && (
           <ul className="round-not-counted" aria-label="Changed on the board since the round started">
             {changed.map((c) => (

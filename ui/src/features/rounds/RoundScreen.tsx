@@ -262,6 +262,11 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
                     </li>
                   ))}
                 </ul>
+                {status.error && (
+                  <span className="field-hint" role="status">
+                    Not up to date: {firstSentence(AppError.from(status.error).message)}
+                  </span>
+                )}
                 {/* Once revealed, the reveal lists them (once). */}
                 {open && who.notCounted.length > 0 && (
                   <ul className="round-not-counted" aria-label="Ballots not counted">
