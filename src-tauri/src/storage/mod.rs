@@ -88,6 +88,17 @@ impl Db {
         }
         create_private_file(path).map_err(|e| unavailable(e.to_string()))?;
 
+        // Checked through a connection that cannot write first: a connection that may write checkpoints the WAL into
+        // the file and removes it when it closes, and a damaged file's WAL can hold its last changes. Refused, the
+        // file and its WAL stay exactly as they were.
+        let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let checking = Db {
+            conn: Connection::open_with_flags(path, read_only).map_err(|e| classify_open_error(path, e))?,
+            path: path.to_owned(),
+        };
+        checking.check_before_writing()?;
+        drop(checking);
+
         let flags =
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(path, e))?;
@@ -95,7 +106,6 @@ impl Db {
             conn,
             path: path.to_owned(),
         };
-        db.check_before_writing()?;
         db.configure()?;
         db.migrate()?;
         history::install_change_capture(&db.conn)?;

@@ -264,6 +264,51 @@ fn a_database_with_damaged_pages_is_refused_and_left_untouched() {
 }
 
 #[test]
+fn a_damaged_database_keeps_its_wal_with_the_last_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE_NAME);
+    let copy = tempfile::tempdir().unwrap();
+    let copied = copy.path().join(DB_FILE_NAME);
+    {
+        let mut db = Db::open(&path).unwrap();
+        db.conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        let board = db.write(|tx| boards::create(tx, "Infra")).unwrap();
+        db.conn.pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
+        // A change that leaves the file's size, and so its first page, as they were: only the WAL has it.
+        db.write(|tx| boards::rename(tx, board.id, "Only in the WAL"))
+            .unwrap();
+        // While it is open, the last changes are in the WAL only: the copy is a file whose WAL holds them.
+        for suffix in ["", "-wal", "-shm"] {
+            std::fs::copy(
+                format!("{}{suffix}", path.display()),
+                format!("{}{suffix}", copied.display()),
+            )
+            .unwrap();
+        }
+    }
+    let wal = PathBuf::from(format!("{}-wal", copied.display()));
+    let wal_before = file_bytes(&wal);
+    assert!(!wal_before.is_empty());
+    // Its header is damaged.
+    let mut bytes = file_bytes(&copied);
+    for b in &mut bytes[..100] {
+        *b = 0x5A;
+    }
+    std::fs::write(&copied, &bytes).unwrap();
+
+    let err = Db::open(&copied)
+        .err()
+        .expect("a damaged database must be refused");
+    assert_eq!(err.kind(), ErrorKind::DatabaseCorrupt, "{err}");
+    assert_eq!(file_bytes(&copied), bytes, "the file is left as it was");
+    assert_eq!(
+        file_bytes(&wal),
+        wal_before,
+        "its WAL, with the last changes, is left as it was"
+    );
+}
+
+#[test]
 fn a_data_folder_that_cannot_be_created_gives_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("not-a-folder");
