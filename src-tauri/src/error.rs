@@ -29,8 +29,10 @@ pub enum Error {
     },
 
     #[error(
-        "Pickboard could not read this file: {detail}. It has not changed it. Restore the file from a backup, or move it \
-         aside to start again with a new, empty database."
+        "Pickboard could not read {}: {detail}. It has not changed it. Pickboard keeps a copy of the database of each \
+         day in the folder \"backups\" beside it: quit Pickboard and copy the newest over this file to go back to \
+         that day, or move the file aside to start again with a new, empty database.",
+        path.display()
     )]
     DatabaseCorrupt { path: PathBuf, detail: String },
 
