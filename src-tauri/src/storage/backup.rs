@@ -117,10 +117,11 @@ pub fn inspect(path: &Path) -> Result<(i64, i64)> {
         path: path.to_owned(),
         detail,
     };
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = match immutable(path) {
+        Some(uri) => Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI),
+        None => Connection::open_with_flags(path, flags),
+    }
     .map_err(|e| refused(e.to_string()))?;
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -144,6 +145,18 @@ pub fn inspect(path: &Path) -> Result<(i64, i64)> {
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
     .map_err(|_| refused("it is not a Pickboard database".into()))
+}
+
+/// `path` as an SQLite URI that opens it as a file nothing changes (`immutable=1`): no lock, and no `-wal` or `-shm`
+/// file made beside it (a backup is copied in WAL mode, and opening it read-only made both next to every backup
+/// listed). `None` for a path that is not UTF-8.
+fn immutable(path: &Path) -> Option<String> {
+    let escaped = path
+        .to_str()?
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23");
+    Some(format!("file:{escaped}?immutable=1"))
 }
 
 pub fn dir(data_dir: &Path) -> PathBuf {
@@ -219,6 +232,10 @@ pub fn list(data_dir: &Path) -> Result<Vec<BackupInfo>> {
             let bytes = fs::metadata(&path).map_or(0, |m| m.len());
             let (counts, problem) = match inspect(&path) {
                 Ok((boards, ideas)) => (Some((boards, ideas)), None),
+                // The database's own advice (copy a backup over it) is not for a backup.
+                Err(Error::DatabaseCorrupt { detail, .. }) => {
+                    (None, Some(format!("This backup cannot be restored: {detail}.")))
+                }
                 Err(e) => (None, Some(e.to_string())),
             };
             BackupInfo {

@@ -7,6 +7,13 @@ fn open(dir: &Path) -> Db {
     Db::open(&dir.join(DB_FILE_NAME)).unwrap()
 }
 
+fn names_in(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
 fn titles(db: &mut Db) -> Vec<String> {
     db.read(|tx| {
         let mut out = Vec::new();
@@ -54,6 +61,12 @@ fn a_daily_backup_is_made_once_a_day_and_only_the_newest_are_kept() {
         (Some(1), Some(1), None)
     );
     assert!((listed[0].created_at - now_ms()).abs() < 5_000);
+    // Listing reads each backup without touching it: no -wal or -shm file is made beside it.
+    let beside: Vec<String> = names_in(&dir.path().join(DIR))
+        .into_iter()
+        .filter(|n| n.ends_with("-wal") || n.ends_with("-shm"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
 
     // Twenty older ones from earlier days: after the next backup only the newest KEEP remain, today's among them.
     for day in 1..=20 {
@@ -123,9 +136,13 @@ fn damaged_backups_are_listed_with_the_reason_and_never_restored() {
     .unwrap();
     let listed = list(dir.path()).unwrap();
     assert_eq!(listed.len(), 1);
-    assert!(listed[0].problem.is_some());
+    let problem = listed[0].problem.as_deref().unwrap_or_default();
+    assert!(
+        problem.starts_with("This backup cannot be restored:"),
+        "in a backup's words, not the database's: {problem}"
+    );
     let err = restore(&mut db, dir.path(), "pickboard-2026-11-01-080000.db").unwrap_err();
-    assert!(err.to_string().contains("could not read this file"), "{err}");
+    assert!(err.to_string().contains("could not read"), "{err}");
     assert_eq!(db.read(boards::list).unwrap().len(), 1, "nothing changed");
     assert_eq!(
         list(dir.path()).unwrap().len(),
