@@ -43,7 +43,8 @@ const ImportDialog = lazy(async () => ({
 
 /** The file dialogs over the whole app. */
 type Transfer =
-  | { kind: "import"; start: ImportStart; into: boolean }
+  /** `opened` counts the imports started: a file opened while the dialog shows another gets a dialog of its own. */
+  | { kind: "import"; start: ImportStart; into: boolean; opened: number }
   | { kind: "export"; format: ExportFormat }
   | { kind: "backups" }
   | null;
@@ -223,10 +224,11 @@ export function App() {
     }
   }
 
+  const imports = useRef(0);
   const openImport = useCallback(
     (read: () => Promise<ImportStart | null>, into = false) => {
       read().then((start) => {
-        if (start) setTransfer({ kind: "import", start, into });
+        if (start) setTransfer({ kind: "import", start, into, opened: ++imports.current });
       }, showError);
     },
     [showError],
@@ -393,6 +395,7 @@ export function App() {
       <Suspense fallback={null}>
         {transfer?.kind === "import" && (
           <ImportDialog
+            key={transfer.opened}
             start={transfer.start}
             current={boards.find((b) => b.id === currentId) ?? null}
             intoCurrent={transfer.into}
