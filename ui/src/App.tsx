@@ -24,6 +24,7 @@ import type {
 import { localDate } from "./lib/dates";
 import { NARROW_WINDOW, pageRestarted } from "./lib/firstFrameRules";
 import { handedAtStart, handedIsStale } from "./lib/startup";
+import { counted } from "./lib/numbers";
 
 // Dialogs that are not on screen at start are loaded when first opened, so that the first frame does not wait for them.
 // Only a first run shows the welcome, and only a database that cannot be opened the error screen.
@@ -273,7 +274,7 @@ export function App() {
     const list = await refreshBoards({ everything: true });
     const name = list?.find((b) => b.id === outcome.boardId)?.name ?? "the board";
     select(outcome.boardId);
-    toast({ message: `Imported ${outcome.imported.toLocaleString()} ideas into “${name}”.` });
+    toast({ message: `Imported ${counted(outcome.imported, "idea")} into “${name}”.` });
   }
 
   async function restored(safety: string) {

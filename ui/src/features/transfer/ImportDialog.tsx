@@ -17,6 +17,7 @@ import type {
   ImportTarget,
   Position,
 } from "../../lib/bindings";
+import { counted, formatCount } from "../../lib/numbers";
 import { ZONE_INFO } from "../../lib/zones";
 
 import "./transfer.css";
@@ -168,7 +169,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
   if (skipped) {
     return (
       <Modal
-        title={`Imported ${skipped.imported} ideas`}
+        title={`Imported ${counted(skipped.imported, "idea")}`}
         onCancel={() => {
           onDone(skipped);
         }}
@@ -185,7 +186,10 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
           </button>
         }
       >
-        <p>These {skipped.skipped.length} rows were skipped:</p>
+        <p>
+          {skipped.skipped.length === 1 ? "This row was" : `These ${skipped.skipped.length} rows were`}{" "}
+          skipped:
+        </p>
         <ul className="import-problems">
           {skipped.skipped.map((p) => (
             <li key={`${p.row}:${p.column ?? ""}`}>
@@ -282,9 +286,9 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
     >
       {start.boardFile && (
         <p>
-          A Pickboard board file: “{start.boardFile.name}” with {start.boardFile.ideas} ideas and{" "}
-          {start.boardFile.events} history events. It becomes a new board; undo and the timeline work as
-          before.
+          A Pickboard board file: “{start.boardFile.name}” with {counted(start.boardFile.ideas, "idea")} and{" "}
+          {counted(start.boardFile.events, "history event")}. It becomes a new board; undo and the timeline
+          work as before.
         </p>
       )}
 
@@ -292,7 +296,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
         <div className="import-layout">
           <div className="import-mapping">
             <p className="field-hint">
-              {SOURCE_LABEL[preview.source]} · {preview.rows.toLocaleString()} rows · separated by “
+              {SOURCE_LABEL[preview.source]} · {counted(preview.rows, "row")} · separated by “
               {preview.delimiter}”
             </p>
             {FIELDS.map(({ field, label, hint }) => (
@@ -346,8 +350,8 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
             </div>
 
             <h3 className="import-heading">
-              What will be created: {importable.toLocaleString()} ideas ({preview.placed.toLocaleString()}{" "}
-              placed, {preview.unsorted.toLocaleString()} in Unsorted)
+              What will be created: {counted(importable, "idea")} ({formatCount(preview.placed)} placed,{" "}
+              {formatCount(preview.unsorted)} in Unsorted)
             </h3>
             <ul className="import-ideas">
               {preview.ideas.map((idea) => (
