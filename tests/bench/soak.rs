@@ -3,7 +3,7 @@
 //! edits and view switches spread over ten minutes, with where the memory is (by process and kind of mapping) at the
 //! start and the end. Not a timed test: it measures and prints Markdown tables, and fails only when the app cannot
 //! be driven or the session's edits did not reach the database. Run with `bash scripts/bench.sh` (in Pickboard's
-//! default WebKit setting).
+//! default WebKit setting); `PICKBOARD_SOAK_EACH=1` also prints the memory after each of the first 30 steps.
 
 use std::time::{Duration, Instant};
 
@@ -93,6 +93,15 @@ fn mib(kib: u64) -> f64 {
     kib as f64 / 1024.0
 }
 
+/// The web process's anonymous memory in `parts`, KiB.
+fn web_anonymous(parts: &common::Breakdown) -> u64 {
+    parts
+        .iter()
+        .filter(|((process, kind), _)| process.starts_with("WebKitWeb") && kind.starts_with("anonymous"))
+        .map(|(_, kib)| *kib)
+        .sum()
+}
+
 async fn dom_size(app: &App) -> TestResult<(u64, u64)> {
     let v = app.client.execute(DOM_SIZE, vec![]).await?;
     Ok((v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0)))
@@ -163,12 +172,24 @@ async fn main() -> TestResult {
     let operations = from_env("PICKBOARD_SOAK_OPERATIONS", OPERATIONS);
     let session = Duration::from_secs(from_env("PICKBOARD_SOAK_SECONDS", SESSION_SECONDS));
     let probe = probe()?;
+    // `PICKBOARD_SOAK_EACH`: the memory after each of the first 30 steps too (they take a second longer each).
+    let each = std::env::var_os("PICKBOARD_SOAK_EACH").is_some();
     let start = Instant::now();
     let mut counts = std::collections::BTreeMap::<&str, usize>::new();
     let mut samples = Vec::new();
     let mut after_first_use = None;
     for i in 0..operations {
-        *counts.entry(step(&app, i, probe.as_ref()).await?).or_default() += 1;
+        let kind = step(&app, i, probe.as_ref()).await?;
+        *counts.entry(kind).or_default() += 1;
+        if each && i < 3 * FIRST_USE {
+            // A second to settle, then the memory after this one step (the first uses, and the heap's sawtooth).
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            println!(
+                "step {i} ({kind}): PSS {:.1} MiB, the web process's anonymous memory {:.1} MiB",
+                mib(pss_kib(data.path())),
+                mib(web_anonymous(&pss_breakdown(data.path())))
+            );
+        }
         if i + 1 == FIRST_USE.min(operations) {
             tokio::time::sleep(Duration::from_secs(1)).await;
             after_first_use = Some(pss_kib(data.path()));
