@@ -60,15 +60,7 @@ impl Thread {
 
     /// Whether the facilitator has revealed the round (their Pickboard replied so): ballots are not counted any more.
     pub fn revealed(&self) -> bool {
-        self.replies
-            .iter()
-            .filter(|p| p.user_id == self.root.user_id)
-            .any(|p| {
-                matches!(
-                    record::read::<RevealRecord>(&p.props, REVEAL_PROP, "reveal"),
-                    Ok(Some(r)) if r.round_id == self.record.round_id
-                )
-            })
+        self.revealed_at().is_some()
     }
 
     /// When the facilitator's Pickboard replied that the round was revealed (the first such reply).

@@ -114,6 +114,38 @@ async fn three_people() -> (FakeMattermost, [Person; 3], i64, Vec<String>) {
     (fake, [ana, bo, cy], board, keys)
 }
 
+/// A round of the tray's ideas, started by `facilitator` on `board`, with no deadline and no note.
+async fn start(facilitator: &Person, board: i64) -> service::RoundView {
+    service::start(
+        &facilitator.db,
+        &facilitator.api,
+        &facilitator.who,
+        board,
+        &[],
+        None,
+        "",
+    )
+    .await
+    .unwrap()
+}
+
+/// Bo's ballot: the first idea at payoff 9, cost/risk 1, sent.
+async fn bo_votes_on_the_first(
+    bo: &Person,
+    round: &service::RoundView,
+    keys: &[String],
+) -> service::Submitted {
+    service::submit(
+        &bo.db,
+        &bo.api,
+        &bo.who,
+        &round.root_post_id,
+        &ballot(&[(&keys[0], at(90, 10))]),
+    )
+    .await
+    .unwrap()
+}
+
 #[tokio::test]
 async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     let (fake, [ana, bo, cy], board, keys) = three_people().await;
@@ -336,9 +368,7 @@ async fn links_that_are_not_rounds_are_refused_in_words() {
 #[tokio::test]
 async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
     let (fake, [ana, bo, _], board, keys) = three_people().await;
-    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
-        .await
-        .unwrap();
+    let round = start(&ana, board).await;
     service::find(&bo.db, &bo.api, &bo.who, &round.root_post_id)
         .await
         .unwrap();
@@ -400,18 +430,8 @@ async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
 #[tokio::test]
 async fn a_ballot_from_outside_the_channel_is_listed_and_never_counted() {
     let (fake, [ana, bo, _], board, keys) = three_people().await;
-    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
-        .await
-        .unwrap();
-    service::submit(
-        &bo.db,
-        &bo.api,
-        &bo.who,
-        &round.root_post_id,
-        &ballot(&[(&keys[0], at(90, 10))]),
-    )
-    .await
-    .unwrap();
+    let round = start(&ana, board).await;
+    bo_votes_on_the_first(&bo, &round, &keys).await;
 
     // Dee is on the server but not in the channel: a well-formed ballot of theirs lands in the thread anyway.
     let dee = User::new("dee", "deetoken0000000000000000000");
@@ -452,9 +472,7 @@ async fn a_ballot_from_outside_the_channel_is_listed_and_never_counted() {
 #[tokio::test]
 async fn a_round_is_removed_from_open_rounds_by_whoever_keeps_it_and_can_be_joined_again() {
     let (fake, [ana, bo, _], board, _) = three_people().await;
-    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
-        .await
-        .unwrap();
+    let round = start(&ana, board).await;
     let link = round.permalink.clone().unwrap();
     service::find(&bo.db, &bo.api, &bo.who, &link).await.unwrap();
     assert_eq!(service::list_open(&bo.db, &bo.who, board).unwrap().len(), 1);
@@ -485,18 +503,8 @@ async fn a_round_is_removed_from_open_rounds_by_whoever_keeps_it_and_can_be_join
 #[tokio::test]
 async fn a_copy_of_another_voters_ballot_is_named_and_never_counted() {
     let (fake, [ana, bo, cy], board, keys) = three_people().await;
-    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
-        .await
-        .unwrap();
-    let sent = service::submit(
-        &bo.db,
-        &bo.api,
-        &bo.who,
-        &round.root_post_id,
-        &ballot(&[(&keys[0], at(90, 10))]),
-    )
-    .await
-    .unwrap();
+    let round = start(&ana, board).await;
+    let sent = bo_votes_on_the_first(&bo, &round, &keys).await;
 
     // Cy posts Bo's ballot as theirs: the same sealed box and commitment, the voter changed to Cy.
     let bo_post = fake.post(sent.post_id.as_deref().unwrap()).unwrap();
@@ -543,9 +551,7 @@ async fn a_copy_of_another_voters_ballot_is_named_and_never_counted() {
 #[tokio::test]
 async fn a_round_belongs_to_the_account_that_started_it_not_to_the_next_one_connected_here() {
     let (_fake, [ana, _, cy], board, _) = three_people().await;
-    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
-        .await
-        .unwrap();
+    let round = start(&ana, board).await;
     assert!(round.am_facilitator);
     // Cy connects on Ana's computer (Ana's data folder): the round is listed as Ana's no more.
     ana.db
@@ -578,18 +584,8 @@ async fn a_round_belongs_to_the_account_that_started_it_not_to_the_next_one_conn
 #[tokio::test]
 async fn with_mattermost_out_of_reach_the_facilitator_opens_a_revealed_round_as_kept_here() {
     let (_fake, [ana, bo, _], board, keys) = three_people().await;
-    let round = service::start(&ana.db, &ana.api, &ana.who, board, &[], None, "")
-        .await
-        .unwrap();
-    service::submit(
-        &bo.db,
-        &bo.api,
-        &bo.who,
-        &round.root_post_id,
-        &ballot(&[(&keys[0], at(90, 10))]),
-    )
-    .await
-    .unwrap();
+    let round = start(&ana, board).await;
+    bo_votes_on_the_first(&bo, &round, &keys).await;
     let online = service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
         .await
         .unwrap();

@@ -3,13 +3,32 @@
 // renamed or changed in Rust fails `tsc` here too.
 import { mockIPC } from "@tauri-apps/api/mocks";
 
-import type { Board, BoardSummary, Commands, Edited, ErrorPayload, Idea, Zone } from "../lib/bindings";
+import type {
+  Account,
+  Board,
+  BoardSummary,
+  Commands,
+  Edited,
+  ErrorPayload,
+  Idea,
+  Zone,
+} from "../lib/bindings";
 import type { Command } from "../lib/ipc";
 
 export interface Call {
   command: string;
   args: Record<string, unknown>;
 }
+
+/** Ana, connected to Mattermost, her token in the credential store. */
+export const ana: Account = {
+  server: "https://chat.example.com",
+  userId: "u1",
+  username: "ana",
+  displayName: "Ana Ribeiro",
+  keeping: "credentialStore",
+  tokenMasked: "tok-…ana",
+};
 
 export function idea(id: number, title: string, zone: Zone, rank = id): Idea {
   const placed = zone !== "unsorted";

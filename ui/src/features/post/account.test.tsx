@@ -2,22 +2,13 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import type { Account, AccountChannel, ErrorPayload, Post, TeamChannels } from "../../lib/bindings";
+import type { AccountChannel, ErrorPayload, Post, TeamChannels } from "../../lib/bindings";
 import { Providers } from "../../components/Providers";
-import { fakeBackend } from "../../test/fakeBackend";
+import { ana, fakeBackend } from "../../test/fakeBackend";
 import { AccountForm } from "./AccountForm";
 import { DestinationForm } from "./DestinationForm";
 import { PostDialog } from "./PostDialog";
 import { PostsPanel } from "./PostsPanel";
-
-const ana: Account = {
-  server: "https://chat.example.com",
-  userId: "u1",
-  username: "ana",
-  displayName: "Ana Ribeiro",
-  keeping: "credentialStore",
-  tokenMasked: "tok-…ana",
-};
 
 const teams: TeamChannels[] = [
   {

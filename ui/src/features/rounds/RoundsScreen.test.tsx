@@ -3,18 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
-import type { Account, ErrorPayload, RoundView } from "../../lib/bindings";
-import { board, fakeBackend, idea } from "../../test/fakeBackend";
+import type { ErrorPayload, RoundView } from "../../lib/bindings";
+import { ana, board, fakeBackend, idea } from "../../test/fakeBackend";
 import { RoundsScreen } from "./RoundsScreen";
-
-const ana: Account = {
-  server: "https://chat.example.com",
-  userId: "u1",
-  username: "ana",
-  displayName: "Ana Ribeiro",
-  keeping: "credentialStore",
-  tokenMasked: "tok-…ana",
-};
 
 const joined: RoundView = {
   roundId: "r1",
