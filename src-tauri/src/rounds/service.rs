@@ -291,8 +291,8 @@ async fn read_thread(api: &Api, root_post_id: &str) -> Result<Thread> {
     Thread::from_list(list, root_post_id)
 }
 
-/// A round's post that Mattermost does not have (any more), in the round's words: the post to update that the
-/// outcome's words speak of is not what the person was doing.
+/// A round's post that Mattermost does not have (any more), said of the round: the general words speak of an outcome
+/// post to update, which is not what the person was doing.
 fn round_post_gone(failure: Failure) -> Failure {
     if failure.problem != Problem::PostGone {
         return failure;

@@ -204,14 +204,16 @@ pub fn set_closed(tx: &Transaction<'_>, round_id: &str) -> Result<()> {
     Ok(())
 }
 
-/// Takes the round off this computer's open rounds: `voter`'s draft of it and, if it was started here, the round and
-/// its private key (its ballots can then not be revealed here). The thread in Mattermost stays as it is.
+/// Takes the round off this computer's open rounds: `voter`'s draft of it and, if `voter` started it here, the round
+/// and its private key (its ballots can then not be revealed here). A round another account started here stays. The
+/// thread in Mattermost stays as it is.
 pub fn forget(tx: &Transaction<'_>, voter: &Owner<'_>, root_post_id: &str) -> Result<()> {
+    let whose = [root_post_id, voter.server, voter.user_id];
+    tx.execute(&format!("DELETE FROM round_drafts WHERE {ONE}"), whose)?;
     tx.execute(
-        &format!("DELETE FROM round_drafts WHERE {ONE}"),
-        [root_post_id, voter.server, voter.user_id],
+        "DELETE FROM rounds WHERE root_post_id = ?1 AND server = ?2 AND (facilitator IS NULL OR facilitator = ?3)",
+        whose,
     )?;
-    tx.execute("DELETE FROM rounds WHERE root_post_id = ?1", [root_post_id])?;
     Ok(())
 }
 

@@ -565,6 +565,8 @@ async fn a_round_belongs_to_the_account_that_started_it_not_to_the_next_one_conn
         .await
         .unwrap();
     assert!(!seen.am_facilitator, "Cy sees it as a member");
+    // Nor can Cy remove it, and its key with it, from this computer.
+    service::forget(&ana.db, &cy.who, &round.root_post_id).unwrap();
     let refused = service::reveal(&ana.db, &cy.api, &cy.who, &round.root_post_id)
         .await
         .unwrap_err();

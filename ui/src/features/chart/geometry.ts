@@ -84,11 +84,11 @@ function roomFor(at: Point, place: LabelPlace, width: number): number {
  * or below, at the first side where it covers no dot, no title placed before it, none of the `keepClear` boxes (the
  * counts) and none of the `ratherClear` ones (the quadrant names). Where every side covers a `ratherClear` box, the
  * title goes over it all the same, one title to a box: an idea in a quadrant's corner (scored 0 or 10) is named, and
- * the quadrant's name shows around it. A title that would leave the plane slides along its side to stay inside (a marker at payoff 10
- * keeps its title under the plane's top edge). Markers earlier in the list choose first. A title with no such side
- * is hidden (the marker's accessible name still carries it, and it shows on hover and focus); that of a marker off
- * the plane does not show at all. Each title is also given the room it has to grow to its whole length on hover and
- * focus without leaving the plane.
+ * the quadrant's name shows around it. A title that would leave the plane slides along its side to stay inside (a
+ * marker at payoff 10 keeps its title under the plane's top edge). Markers earlier in the list choose first. A title
+ * with no such side is hidden (the marker's accessible name still carries it, and it shows on hover and focus); that
+ * of a marker off the plane does not show at all. Each title is also given the room it has to grow to its whole
+ * length on hover and focus without leaving the plane.
  */
 export function placeLabels(
   markers: readonly { id: number; at: Point; label: { width: number; height: number } }[],
