@@ -198,6 +198,23 @@ describe("BoardScreen", () => {
     expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(1);
   });
 
+  it("says why a board name was not taken: emptied, or pasted longer than a name can be", async () => {
+    const fake = fakeBackend(board([], "Infra"));
+    await renderBoard();
+    const field = await screen.findByRole("textbox", { name: "Board name" });
+    await userEvent.clear(field);
+    field.blur();
+    expect(await screen.findByText("A board needs a name: it keeps “Infra”.")).toBeInTheDocument();
+    expect(field).toHaveValue("Infra");
+    expect(fake.commands()).not.toContain("rename_board");
+
+    await userEvent.clear(field);
+    await userEvent.paste("x".repeat(150));
+    expect(
+      await screen.findByText("A board name can be at most 100 characters: the rest was left out."),
+    ).toBeInTheDocument();
+  });
+
   it("says why a change failed and reloads the saved board", async () => {
     const fake = fakeBackend(board([idea(1, "Keep me", "possible")]), {
       delete_idea: () => {

@@ -2,6 +2,7 @@
 // less-used buttons (Activity, the shortcuts) fold with the board's menu into one "More" menu; Post to channel stays.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
+import { useToast } from "../../components/Toasts";
 import type { Board } from "../../lib/bindings";
 import { ALL_SAVED, COMPACT_BELOW } from "../../lib/firstFrameRules";
 import type { UnsavedField } from "./fields";
@@ -43,6 +44,9 @@ interface MenuItemProps {
 }
 
 /** An item of the board's menu: closes the menu, then does its action. */
+/** A board's name is at most this many characters long (as the backend checks). */
+const NAME_MAX = 100;
+
 function MenuItem({ danger = false, close, onSelect, children }: MenuItemProps) {
   return (
     <button
@@ -119,6 +123,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
     props;
   const indicator = saveIndicator(saveState, unsaved);
   const [name, setName] = useState(board.name);
+  const toast = useToast();
   const [menuOpen, setMenuOpen] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -151,7 +156,13 @@ export function BoardToolbar(props: BoardToolbarProps) {
 
   async function commitName() {
     if (name.trim() === board.name) return;
-    if (!name.trim() || !(await onRename(name))) setName(board.name);
+    if (!name.trim()) {
+      // Emptied and left: the name it had comes back, and says why.
+      setName(board.name);
+      toast({ message: `A board needs a name: it keeps “${board.name}”.` });
+      return;
+    }
+    if (!(await onRename(name))) setName(board.name);
   }
 
   return (
@@ -162,9 +173,16 @@ export function BoardToolbar(props: BoardToolbarProps) {
         aria-label="Board name"
         title={name}
         value={name}
-        maxLength={100}
+        maxLength={NAME_MAX}
         onChange={(e) => {
           setName(e.target.value);
+        }}
+        onPaste={(e) => {
+          // The field keeps the first 100 characters of a longer paste: say so, rather than cut it without a word.
+          const field = e.currentTarget;
+          const kept = field.value.length - (field.selectionEnd ?? 0) + (field.selectionStart ?? 0);
+          if (kept + e.clipboardData.getData("text").length > NAME_MAX)
+            toast({ message: `A board name can be at most ${NAME_MAX} characters: the rest was left out.` });
         }}
         onBlur={() => void commitName()}
         onKeyDown={(e) => {
