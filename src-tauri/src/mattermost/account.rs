@@ -89,6 +89,12 @@ impl ServerUrl {
         format!("{}/{team_name}/pl/{post_id}", self.0)
     }
 
+    /// The host and port, as `parse` checked them: what lies between the scheme and the path.
+    fn host_port(&self) -> &str {
+        let rest = self.0.split_once("://").map_or(self.0.as_str(), |(_, rest)| rest);
+        rest.split('/').next().unwrap_or_default()
+    }
+
     /// What a connection that failed before Mattermost answered means while connecting: the address is the first
     /// suspect, so the words point at it rather than promise that trying again helps. `typed` is what the person
     /// typed: without a scheme, Pickboard tried https://, which a server on this computer may not speak.
@@ -101,17 +107,9 @@ impl ServerUrl {
             }
             _ => return failure,
         };
-        let host_port = self
-            .0
-            .split("://")
-            .nth(1)
-            .unwrap_or_default()
-            .split('/')
-            .next()
-            .unwrap_or_default();
         let tried = if typed.contains("://") {
             ""
-        } else if is_loopback(host_port) {
+        } else if is_loopback(self.host_port()) {
             " Pickboard added https:// to what you typed; a server on this computer may use plain http://: type \
              http:// in front."
         } else {

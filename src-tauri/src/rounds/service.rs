@@ -298,13 +298,14 @@ fn round_post_gone(failure: Failure) -> Failure {
         return failure;
     }
     Failure {
-        message:
-            "This round's post is not in Mattermost: it was deleted, or the link is not to it. Ask whoever \
-                  started the round for its link; a round whose post is gone can be removed from Open rounds."
-                .to_owned(),
+        message: ROUND_POST_GONE.to_owned(),
         ..failure
     }
 }
+
+const ROUND_POST_GONE: &str =
+    "This round's post is not in Mattermost: it was deleted, or the link is not to it. Ask \
+    whoever started the round for its link; a round whose post is gone can be removed from Open rounds.";
 
 /// Whether `error` is Mattermost out of reach (the network, the server down), not a refusal.
 fn unreachable(error: &Error) -> bool {
@@ -720,54 +721,16 @@ fn compute(record: &RoundRecord, ballots: &[OpenedBallot]) -> Vec<IdeaStats> {
 /// Ballots sent afterwards are not counted. Revealing again shows the same result, with any late ballots listed.
 pub async fn reveal(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &str) -> Result<Reveal> {
     let round = own_round(db, who, root_post_id)?;
-    let g = match gather(api, root_post_id).await {
-        Ok(g) => g,
+    let (opened, not_counted, offline) = match gather(api, root_post_id).await {
+        Ok(g) => {
+            let (opened, not_counted) = open_ballots(db, api, &round, &g, root_post_id).await?;
+            (opened, not_counted, false)
+        }
         // Revealed already: the spread is kept here, and shows offline (the ballots sent since are not listed).
         Err(e) if unreachable(&e) && round.revealed.is_some() => {
-            let opened = round.revealed.clone().unwrap_or_default();
-            return Ok(Reveal {
-                round_id: round.record.round_id.clone(),
-                ideas: compute(&round.record, &opened),
-                counted: opened.len() as u32,
-                not_counted: Vec::new(),
-                changed: changed_ideas(db, &round)?,
-                offline: true,
-            });
+            (round.revealed.clone().unwrap_or_default(), Vec::new(), true)
         }
         Err(e) => return Err(e),
-    };
-    if g.thread.record.round_id != round.record.round_id {
-        return Err(Error::invalid(
-            "This post is not the round this Pickboard started.",
-        ));
-    }
-    let counted = counted_ids(Some(&round));
-    let mut tally = collect::tally(&g.thread, &g.members, counted.as_ref());
-    tally.name_not_counted(&g.names);
-    let mut not_counted = tally.not_counted.clone();
-    let opened = match &round.revealed {
-        Some(opened) => opened.clone(),
-        None => {
-            // The voters' Pickboards learn it from the thread, and stop sending ballots that would not count.
-            if !g.thread.revealed() {
-                let marker = RevealRecord {
-                    version: record::VERSION,
-                    round_id: round.record.round_id.clone(),
-                };
-                api.create_post_with_props(
-                    &g.thread.root.channel_id,
-                    RevealRecord::MESSAGE,
-                    Some(root_post_id),
-                    Some(record::props(REVEAL_PROP, &marker)?),
-                )
-                .await
-                .map_err(mattermost_error)?;
-            }
-            let (opened, failed) = collect::open_all(&g.thread, &tally, &round.private_key, &g.names);
-            not_counted.extend(failed);
-            lock(db).write(|tx| store::set_revealed(tx, &round.record.round_id, &opened))?;
-            opened
-        }
     };
     Ok(Reveal {
         round_id: round.record.round_id.clone(),
@@ -775,8 +738,50 @@ pub async fn reveal(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &st
         counted: opened.len() as u32,
         not_counted,
         changed: changed_ideas(db, &round)?,
-        offline: false,
+        offline,
     })
+}
+
+/// The ballots of `round` the reveal counts (opened at its first reveal, which tells the thread; kept here since),
+/// and those it does not, with their reasons, from the thread as `g` read it.
+async fn open_ballots(
+    db: &Mutex<Db>,
+    api: &Api,
+    round: &StoredRound,
+    g: &Gathered,
+    root_post_id: &str,
+) -> Result<(Vec<OpenedBallot>, Vec<NotCounted>)> {
+    if g.thread.record.round_id != round.record.round_id {
+        return Err(Error::invalid(
+            "This post is not the round this Pickboard started.",
+        ));
+    }
+    let counted = counted_ids(Some(round));
+    let mut tally = collect::tally(&g.thread, &g.members, counted.as_ref());
+    tally.name_not_counted(&g.names);
+    let mut not_counted = tally.not_counted.clone();
+    if let Some(opened) = &round.revealed {
+        return Ok((opened.clone(), not_counted));
+    }
+    // The voters' Pickboards learn it from the thread, and stop sending ballots that would not count.
+    if !g.thread.revealed() {
+        let marker = RevealRecord {
+            version: record::VERSION,
+            round_id: round.record.round_id.clone(),
+        };
+        api.create_post_with_props(
+            &g.thread.root.channel_id,
+            RevealRecord::MESSAGE,
+            Some(root_post_id),
+            Some(record::props(REVEAL_PROP, &marker)?),
+        )
+        .await
+        .map_err(mattermost_error)?;
+    }
+    let (opened, failed) = collect::open_all(&g.thread, &tally, &round.private_key, &g.names);
+    not_counted.extend(failed);
+    lock(db).write(|tx| store::set_revealed(tx, &round.record.round_id, &opened))?;
+    Ok((opened, not_counted))
 }
 
 /// Places every voted idea at its medians on the board: one edit, one undo.
