@@ -62,6 +62,25 @@ describe("App", () => {
     });
   });
 
+  it("takes a first-time member asked to estimate straight to Team rounds", async () => {
+    let made: ReturnType<typeof board> | null = null;
+    const fake = fakeBackend(null, {
+      create_board: (args) => {
+        made = board([], args.name);
+        return { id: 1, name: args.name, ideaCount: 0, updatedAt: 0 };
+      },
+      list_boards: () => (made ? [{ id: 1, name: made.name, ideaCount: 0, updatedAt: 0 }] : []),
+      get_board: () => made ?? board([]),
+      count_open_rounds: () => 0,
+    });
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "Join a team round…" }));
+    expect(await screen.findByRole("heading", { name: "Team rounds" })).toBeInTheDocument();
+    expect(fake.calls.find((c) => c.command === "create_board")?.args).toEqual({ name: "My first board" });
+    // Not connected yet: the way to connect is the screen's one action.
+    expect(await screen.findByRole("button", { name: "Connect to Mattermost…" })).toBeInTheDocument();
+  });
+
   it("reopens the last board", async () => {
     fakeBackend(board([], "Platform Q3"));
     renderApp();

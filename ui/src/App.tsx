@@ -53,6 +53,12 @@ type Transfer =
 type Boot =
   { state: "loading" } | { state: "failed"; error: AppError } | { state: "ready"; status: OpenStatus };
 
+/** How a board selected opens: its name ready to type (a new board), or its Team rounds (to join one). */
+interface Opening {
+  focusName?: boolean;
+  rounds?: boolean;
+}
+
 const DEFAULT_PREFERENCES: Preferences = { theme: "system", lastBoardId: null };
 
 /** How long a deleted board can be brought back from its toast, or with Ctrl+Z, in milliseconds. */
@@ -116,6 +122,8 @@ export function App() {
     handed ? (handed.board?.id ?? handed.boards[0]?.id ?? null) : null,
   );
   const [focusName, setFocusName] = useState(false);
+  // The welcome's Join a team round: the new board opens on its Team rounds.
+  const [roundsFirst, setRoundsFirst] = useState(false);
   const [busy, setBusy] = useState(false);
   const [transfer, setTransfer] = useState<Transfer>(null);
   const toast = useToast();
@@ -176,9 +184,10 @@ export function App() {
   }, [queryClient, handed]);
 
   const select = useCallback(
-    (id: number | null, options: { focusName?: boolean } = {}) => {
+    (id: number | null, options: Opening = {}) => {
       setCurrentId(id);
       setFocusName(options.focusName ?? false);
+      setRoundsFirst(options.rounds ?? false);
       savePrefs({ ...prefs, lastBoardId: id });
     },
     [prefs, savePrefs],
@@ -212,7 +221,7 @@ export function App() {
     });
   });
 
-  async function create(make: () => Promise<BoardSummary>, options: { focusName?: boolean } = {}) {
+  async function create(make: () => Promise<BoardSummary>, options: Opening = {}) {
     setBusy(true);
     try {
       const board = await make();
@@ -329,6 +338,7 @@ export function App() {
             onImport={() => {
               openImport(backend.chooseImportFile);
             }}
+            onJoin={() => void create(() => backend.createBoard("My first board"), { rounds: true })}
           />
         </Suspense>
       ) : (
@@ -336,6 +346,7 @@ export function App() {
           key={currentId}
           boardId={currentId}
           focusName={focusName}
+          roundsFirst={roundsFirst}
           onDuplicated={(copy) =>
             void refreshBoards().then(() => {
               select(copy.id);

@@ -44,6 +44,8 @@ const ThresholdsDialog = lazy(async () => ({
 interface BoardScreenProps {
   boardId: number;
   focusName: boolean;
+  /** Opens on Team rounds instead of the board's body (the welcome's Join a team round). */
+  roundsFirst?: boolean;
   onDuplicated: (board: BoardSummary) => void;
   /** The board was deleted; it can be restored (`restoreBoard`) for a while. */
   onDeleted: (board: { id: number; name: string }) => void;
@@ -65,6 +67,7 @@ const lastBoardViews = new Map<number, BoardView>();
 export function BoardScreen({
   boardId,
   focusName,
+  roundsFirst = false,
   onDuplicated,
   onDeleted,
   undoFirst,
@@ -92,7 +95,7 @@ export function BoardScreen({
   const [activityOpen, setActivityOpen] = useState(false);
   const [postsOpen, setPostsOpen] = useState(false);
   // Team rounds take the place of the board's body while open.
-  const [roundsOpen, setRoundsOpen] = useState(false);
+  const [roundsOpen, setRoundsOpen] = useState(roundsFirst);
   // The quadrants whose "+" field is open. Each stays open, with what was typed in it, until it is closed or empty:
   // opening another quadrant's field loses nothing.
   const [addingTo, setAddingTo] = useState<ReadonlySet<Quadrant>>(new Set());

@@ -68,8 +68,8 @@ export function RoundsScreen({
           <h3>Estimate together, blind</h3>
           <p>
             Every member places each idea on their own plane; nobody sees anyone&apos;s estimates until you
-            reveal them. The round runs in the board&apos;s Mattermost channel, as you: connect your
-            Mattermost account and choose the board&apos;s channel first.
+            reveal them. Rounds run in a Mattermost channel, as you: connect your Mattermost account first. To
+            join a round, that is all; to start one, also choose the board&apos;s channel.
           </p>
           <button type="button" className="button button-primary" onClick={onConnect}>
             Connect to Mattermost…

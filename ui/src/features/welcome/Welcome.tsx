@@ -1,4 +1,4 @@
-// First run: what a PICK chart is, in a sentence per quadrant, and three ways to begin.
+// First run: what a PICK chart is, in a sentence per quadrant, three ways to begin, and a way into a team's round.
 import { useEffect } from "react";
 
 import { firstFrameDrawn } from "../../lib/startup";
@@ -11,9 +11,11 @@ interface WelcomeProps {
   onSample: () => void;
   onEmpty: () => void;
   onImport: () => void;
+  /** A member asked to estimate in a team round: a board to hold it, opened on Team rounds. */
+  onJoin: () => void;
 }
 
-export function Welcome({ busy, onSample, onEmpty, onImport }: WelcomeProps) {
+export function Welcome({ busy, onSample, onEmpty, onImport, onJoin }: WelcomeProps) {
   useEffect(() => {
     firstFrameDrawn("welcome-painted");
   }, []);
@@ -45,6 +47,12 @@ export function Welcome({ busy, onSample, onEmpty, onImport }: WelcomeProps) {
       </div>
       <p className="field-hint welcome-drop">
         Or drop a CSV file (a Jira export, a spreadsheet) or a board file here.
+      </p>
+      <p className="welcome-join">
+        Asked to estimate in a team round?{" "}
+        <button type="button" className="button button-small" disabled={busy} onClick={onJoin}>
+          Join a team round…
+        </button>
       </p>
     </main>
   );
