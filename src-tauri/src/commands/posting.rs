@@ -64,6 +64,12 @@ pub fn list_posts(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<Vec<
     state.read(|tx| outbox::list(tx, board_id))
 }
 
+/// The post that "Update the last post" would update in place, if there is one (see `outbox::updatable`).
+#[tauri::command(async)]
+pub fn updatable_post(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<Option<i64>> {
+    state.read(|tx| outbox::updatable(tx, board_id))
+}
+
 #[tauri::command(async)]
 pub fn retry_post(state: State<'_, Arc<AppState>>, wake: State<'_, Wake>, post_id: i64) -> Result<Post> {
     let post = state.write(|tx| outbox::retry(tx, post_id))?;

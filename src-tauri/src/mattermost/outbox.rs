@@ -233,6 +233,24 @@ fn account_destination(
 
 /// The board's last outcome post made as this account to `channel_id` on `server` (to update in place): only the
 /// account's own posts can be edited.
+/// The outcome post that posting with `update_last` would update in place: the board's last one posted as the
+/// account connected now to the board's channel. `None` when there is none, a post made as another account included:
+/// Mattermost lets only its author edit a post, so that one is never offered.
+pub fn updatable(tx: &Transaction<'_>, board_id: i64) -> Result<Option<i64>> {
+    let Some(channel) = destination::account_channel(tx, board_id)? else {
+        return Ok(None);
+    };
+    let Some(who) = account::identity(tx)? else {
+        return Ok(None);
+    };
+    last_account_post(
+        tx,
+        board_id,
+        (who.server.as_str(), &who.user_id),
+        &channel.channel_id,
+    )
+}
+
 fn last_account_post(
     tx: &Transaction<'_>,
     board_id: i64,

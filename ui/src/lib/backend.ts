@@ -78,6 +78,8 @@ export const backend = {
   /** Stores the post in the outbox and wakes the sender; the UI follows it in the Posts list. Posting as the account, `update_last` updates the board's last outcome post in place instead of adding a new one. */
   postToChannel: (boardId: number, options: PostOptions, date: string, updateLast: boolean) => call("post_to_channel", { boardId, options, date, updateLast }),
   listPosts: (boardId: number) => call("list_posts", { boardId }),
+  /** The post that "Update the last post" would update in place, if there is one (see `outbox::updatable`). */
+  updatablePost: (boardId: number) => call("updatable_post", { boardId }),
   retryPost: (postId: number) => call("retry_post", { postId }),
   discardPost: (postId: number) => call("discard_post", { postId }),
   /** Sends a short message to the board's channel now, to check the settings (as the account when the board posts as the account); fails with what Mattermost said. */

@@ -17,6 +17,8 @@ export const keys = {
   events: (boardId: number, ideaId: number | null) => ["board", boardId, "events", ideaId] as const,
   allEvents: (boardId: number) => ["board", boardId, "events"] as const,
   posts: (boardId: number) => ["board", boardId, "posts"] as const,
+  /** The post "Update the last post" would update: the last one posted as the account connected now. */
+  updatablePost: (boardId: number) => ["board", boardId, "posts", "updatable"] as const,
   channel: (boardId: number) => ["board", boardId, "channel"] as const,
   /** The channel the board posts to as the Mattermost account, if it does. */
   accountChannel: (boardId: number) => ["board", boardId, "accountChannel"] as const,
@@ -61,11 +63,11 @@ export type Change =
   | { everything: true };
 
 /** What is read as the account connected now: its teams and channels, each board's channel as the account (another
- * account's does not count), the rounds and who voted in them. */
+ * account's does not count), the post it may update in place, the rounds and who voted in them. */
 function readAsTheAccount(key: readonly unknown[]): boolean {
   // Not the account itself: who is connected is what the change set.
   if ((key[0] === "account" && key.length > 1) || key[0] === "round") return true;
-  return key[0] === "board" && (key[2] === "accountChannel" || key[2] === "rounds");
+  return key[0] === "board" && (key[2] === "accountChannel" || key[2] === "rounds" || key[3] === "updatable");
 }
 
 /** The one invalidation path: applies the backend's answer to the cache and reads again what it makes stale. */

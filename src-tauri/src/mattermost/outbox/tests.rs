@@ -579,7 +579,10 @@ mod as_the_account {
             display_name: String::new(),
             keeping: Keeping::Session,
         };
+        let updatable_now = || db.lock().unwrap().read(|tx| updatable(tx, board)).unwrap();
+        assert_eq!(updatable_now(), Some(post.id), "the first account's own post");
         db.lock().unwrap().write(|tx| save_identity(tx, &bot)).unwrap();
+        assert_eq!(updatable_now(), None, "not the other account's post");
         let channel = db
             .lock()
             .unwrap()
@@ -621,6 +624,7 @@ mod as_the_account {
                 )
             })
             .unwrap();
+        assert_eq!(updatable_now(), None, "the bot has posted nothing");
         let fresh = queue_long(&db, board, true);
         assert!(!fresh.updates_earlier);
     }

@@ -143,12 +143,15 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
         ? { state: "failed", post: latest }
         : { state: "sending", post: latest };
   const asAccount = !!accountChannel;
-  // Posting as the account, an earlier outcome posted that way can be updated in place.
-  const canUpdate =
-    asAccount &&
-    (followed.data ?? []).some(
-      (p) => p.status === "posted" && p.permalink !== null && p.id !== sent?.post.id,
-    );
+  // Posting as the account, its own last outcome in the channel can be updated in place (Mattermost lets only a
+  // post's author edit it). Read at each opening: the outbox may have posted one since, in the background.
+  const updatable = useQuery({
+    queryKey: keys.updatablePost(boardId),
+    queryFn: () => backend.updatablePost(boardId),
+    enabled: asAccount,
+    staleTime: 0,
+  });
+  const canUpdate = asAccount && updatable.data != null && updatable.data !== sent?.post.id;
   const loading = settings === undefined || accountChannel === undefined;
   useEffect(() => {
     if (sent && latest?.status === "posted") onPosted(latest, performance.now() - sent.started);

@@ -260,6 +260,7 @@ describe("PostDialog as the account", () => {
       list_account_channels: () => teams,
       preview_post: () => "#### x",
       list_posts: () => [post(4, "https://chat.example.com/infra/pl/p4")],
+      updatable_post: () => 4,
       post_to_channel: () => ({ ...post(5, null), status: "pending", partsSent: 0 }),
     });
     render(
@@ -280,14 +281,17 @@ describe("PostDialog as the account", () => {
     expect(fake.calls.find((c) => c.command === "post_to_channel")?.args.updateLast).toBe(true);
   });
 
-  it("offers no update in place before anything was posted as the account", async () => {
+  it("offers no update in place of a post it may not edit", async () => {
+    // The board's last outcome was posted as another account (Bo, on this computer before Ana connected): only Bo
+    // may edit it, so the backend names no post to update.
     fakeBackend(null, {
       get_account: () => ana,
       get_channel_settings: () => null,
       get_account_channel: () => planning,
       list_account_channels: () => teams,
       preview_post: () => "#### x",
-      list_posts: () => [post(4, null)],
+      list_posts: () => [post(4, "https://chat.example.com/infra/pl/p4")],
+      updatable_post: () => null,
     });
     render(
       <Providers>
