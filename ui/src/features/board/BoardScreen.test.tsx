@@ -39,6 +39,54 @@ describe("BoardScreen", () => {
     expect([patch.tabIndex, rotate.tabIndex]).toEqual([-1, 0]);
   });
 
+  it("goes from card to card with the arrows, Home and End, and across to the quadrant beside", async () => {
+    fakeBackend(
+      board([
+        idea(1, "Add alerts", "implement"),
+        idea(2, "Rotate certs", "implement"),
+        idea(3, "Tune probes", "implement"),
+        idea(4, "Move to Postgres", "challenge"),
+        idea(5, "Split the monolith", "challenge"),
+      ]),
+    );
+    await renderBoard();
+    await screen.findByRole("button", { name: /^Split the monolith/ });
+    const card = (name: string) => screen.getByRole("button", { name: new RegExp(`^${name}`) });
+    // jsdom lays nothing out: Implement and Challenge side by side, the cards 60 px high in each.
+    const place = (element: HTMLElement, left: number, top: number, width: number, height: number) => {
+      element.getBoundingClientRect = () =>
+        ({ left, right: left + width, top, bottom: top + height, width, height, x: left, y: top }) as DOMRect;
+    };
+    place(screen.getByRole("region", { name: "Unsorted" }), 0, 0, 200, 800);
+    place(screen.getByRole("region", { name: "Implement" }), 220, 0, 400, 400);
+    place(screen.getByRole("region", { name: "Challenge" }), 640, 0, 400, 400);
+    place(screen.getByRole("region", { name: "Possible" }), 220, 420, 400, 400);
+    place(screen.getByRole("region", { name: "Kill" }), 640, 420, 400, 400);
+    ["Add alerts", "Rotate certs", "Tune probes"].forEach((name, k) => {
+      place(card(name), 230, 40 + 60 * k, 380, 50);
+    });
+    ["Move to Postgres", "Split the monolith"].forEach((name, k) => {
+      place(card(name), 650, 40 + 60 * k, 380, 50);
+    });
+
+    card("Add alerts").focus();
+    await userEvent.keyboard("{ArrowDown}");
+    expect(card("Rotate certs")).toHaveFocus();
+    await userEvent.keyboard("{End}");
+    expect(card("Tune probes")).toHaveFocus();
+    await userEvent.keyboard("{ArrowDown}");
+    expect(card("Tune probes")).toHaveFocus();
+    await userEvent.keyboard("{Home}");
+    expect(card("Add alerts")).toHaveFocus();
+    await userEvent.keyboard("{ArrowDown}{ArrowRight}");
+    expect(card("Split the monolith")).toHaveFocus();
+    await userEvent.keyboard("{ArrowUp}{ArrowLeft}");
+    expect(card("Add alerts")).toHaveFocus();
+    // Left of Implement is the tray, empty: the focus goes to the tray itself.
+    await userEvent.keyboard("{ArrowLeft}");
+    expect(screen.getByRole("region", { name: "Unsorted" })).toHaveFocus();
+  });
+
   it("gives the focus back to the board's menu button after a dialog opened from the menu closes", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]));
     await renderBoard();

@@ -1,12 +1,13 @@
 // One idea on the board. Its accessible name is what it shows, in words: the title, then the owner, the scores, notes,
-// link and tags. It is dragged with the pointer or picked up with Space or Enter. The title is clamped to two lines and
-// shown whole on hover and focus.
+// link and tags. It is dragged with the pointer or picked up with Space or Enter; the arrows, Home and End take the
+// focus to the cards around it. The title is clamped to two lines and shown whole on hover and focus.
 import { memo, useContext, type KeyboardEvent, type MouseEvent } from "react";
 
 import type { Idea } from "../../lib/bindings";
 import { initials } from "../../lib/firstFrameRules";
 import { useStyledRef } from "../../lib/styleAttribute";
 import { DragHooksContext } from "./dragHooks";
+import { cardAfterStep, cardStep } from "./focus";
 
 interface CardBodyProps {
   idea: Idea;
@@ -94,6 +95,13 @@ export const IdeaCard = memo(function IdeaCard({
     if (!isDragging && (event.key === "Delete" || event.key === "Backspace")) {
       event.preventDefault();
       onDelete(idea.id);
+      return;
+    }
+    const step = isDragging ? null : cardStep(event);
+    if (step) {
+      // The focus goes from card to card; a list or the page does not scroll by the arrow as well.
+      event.preventDefault();
+      cardAfterStep(event.currentTarget, step)?.focus();
       return;
     }
     listeners?.onKeyDown?.(event);

@@ -5,6 +5,10 @@ export const SHORTCUTS: [string, string][] = [
   ["N", "New idea"],
   ["V", "Switch between quadrants and chart"],
   ["Tab, Shift+Tab", "Go to the next or previous card, field or button"],
+  [
+    "↑ ↓ ← →, Home, End",
+    "On a card: go to the card above or below, to the zone beside, or to the first or last card of the zone",
+  ],
   ["1 – 4", "Move the focused (or selected) idea to Implement, Challenge, Possible or Kill"],
   ["Delete or Backspace", "Delete the focused (or selected) idea; the focus goes to the next card"],
   ["E or F2", "Open the focused idea’s details (on the chart: Enter too)"],

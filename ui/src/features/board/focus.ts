@@ -44,3 +44,93 @@ export function refocusCard(id: number) {
   };
   requestAnimationFrame(attempt);
 }
+
+/** A key that moves the focus among the cards: up and down a zone's list, or across to the zone beside. */
+export type CardStep = "up" | "down" | "first" | "last" | "left" | "right";
+
+const CARD_STEPS: Record<string, CardStep> = {
+  ArrowUp: "up",
+  ArrowDown: "down",
+  Home: "first",
+  End: "last",
+  ArrowLeft: "left",
+  ArrowRight: "right",
+};
+
+/** The step a key press on a card asks for, if it is one (no modifier held: those belong to the app and WebKit). */
+export function cardStep(event: {
+  key: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+}): CardStep | null {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
+  return CARD_STEPS[event.key] ?? null;
+}
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Of `boxes`, the index of the one beside `from` on its `side`: wholly past its edge, overlapping its height if one
+ * does (the quadrant beside, not the one diagonally across), and the nearest. `null` when none is on that side.
+ */
+export function boxBeside(from: Box, boxes: readonly Box[], side: "left" | "right"): number | null {
+  const middle = (from.top + from.bottom) / 2;
+  let best: { index: number; level: boolean; distance: number } | null = null;
+  for (const [index, box] of boxes.entries()) {
+    const gap = side === "left" ? from.left - box.right : box.left - from.right;
+    if (gap < -1) continue;
+    const level = box.top <= middle && middle <= box.bottom;
+    const distance = gap + (level ? 0 : Math.min(Math.abs(box.top - middle), Math.abs(box.bottom - middle)));
+    const better =
+      best === null || (level && !best.level) || (level === best.level && distance < best.distance);
+    if (better) best = { index, level, distance };
+  }
+  return best?.index ?? null;
+}
+
+/** The cards of a zone the keyboard can reach: not those dimmed by a search. */
+function reachableCards(zone: Element): HTMLElement[] {
+  return [...zone.querySelectorAll<HTMLElement>(".card[data-idea-id]:not(.dimmed)")];
+}
+
+/**
+ * Where `step` takes the focus from `card`: the card above or below in its zone (past the last one drawn, the zone's
+ * "Show more" button), its first or last, or in the zone beside, the card nearest in height (the zone itself when it
+ * has none). `null` when there is nowhere to go, and the focus stays.
+ */
+export function cardAfterStep(card: HTMLElement, step: CardStep): HTMLElement | null {
+  const zone = card.closest<HTMLElement>("section.zone");
+  if (!zone) return null;
+  if (step === "left" || step === "right") {
+    const others = [...document.querySelectorAll<HTMLElement>("section.zone")].filter((z) => z !== zone);
+    const at = boxBeside(
+      card.getBoundingClientRect(),
+      others.map((z) => z.getBoundingClientRect()),
+      step,
+    );
+    const beside = at === null ? undefined : others[at];
+    if (!beside) return null;
+    const cards = reachableCards(beside);
+    if (cards.length === 0) return beside;
+    const middle = (rect: DOMRect) => (rect.top + rect.bottom) / 2;
+    const from = middle(card.getBoundingClientRect());
+    return cards.reduce((a, b) =>
+      Math.abs(middle(b.getBoundingClientRect()) - from) < Math.abs(middle(a.getBoundingClientRect()) - from)
+        ? b
+        : a,
+    );
+  }
+  const cards = reachableCards(zone);
+  const at = cards.indexOf(card);
+  if (step === "first") return cards[0] ?? null;
+  if (step === "last") return cards[cards.length - 1] ?? null;
+  if (step === "up") return cards[at - 1] ?? null;
+  return cards[at + 1] ?? zone.querySelector<HTMLElement>(".zone-more");
+}
