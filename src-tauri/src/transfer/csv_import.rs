@@ -142,12 +142,33 @@ const MAX_SAMPLE_CELL_CHARS: usize = 80;
 /// Ideas are written in batches of this many, with a progress report (and a chance to cancel) after each.
 pub const BATCH: usize = 1_000;
 
+/// Why a file is not text at all, if it is not: a spreadsheet's own file (saved as .xlsx or .ods, then renamed or
+/// picked by mistake) or any other binary file. Read as text, each of its lines was listed as a row "not UTF-8".
+fn not_text(bytes: &[u8]) -> Option<&'static str> {
+    const SAVE_AS_CSV: &str =
+        "This is a spreadsheet file (Excel or LibreOffice), not a CSV file. In your spreadsheet, \
+                               use File › Save As… › “CSV UTF-8”, and import that file.";
+    // .xlsx and .ods are zip archives; .xls is an OLE compound document.
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Some(SAVE_AS_CSV);
+    }
+    // Text never holds a NUL byte (UTF-16, which does, is refused before with its own advice).
+    let head = &bytes[..bytes.len().min(8192)];
+    head.contains(&0).then_some(
+        "This file is not text: it looks like an image, an archive or a program's own file. Pickboard imports CSV \
+         (UTF-8) and its own JSON files.",
+    )
+}
+
 /// Reads a CSV file's bytes into a table; an error only when the file as a whole cannot be read.
 pub fn read(bytes: &[u8]) -> Result<CsvTable> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Error::invalid(
             "This file is in UTF-16. Save it as “CSV UTF-8” in your spreadsheet and import it again.",
         ));
+    }
+    if let Some(refusal) = not_text(bytes) {
+        return Err(Error::invalid(refusal));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
