@@ -19,6 +19,8 @@ pub struct AppState {
     import: Mutex<Option<Arc<PendingImport>>>,
     /// The last file dropped onto the window, until the window asks to import it. The page never sees the path.
     dropped: Mutex<Option<PathBuf>>,
+    /// The backup file the user picked to restore, until it is restored. The page never sees the path to restore.
+    chosen_backup: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -47,6 +49,7 @@ impl AppState {
             data_dir,
             import: Mutex::new(None),
             dropped: Mutex::new(None),
+            chosen_backup: Mutex::new(None),
         }
     }
 
@@ -68,6 +71,18 @@ impl AppState {
 
     pub fn take_dropped(&self) -> Option<PathBuf> {
         self.dropped.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    pub fn set_chosen_backup(&self, path: Option<PathBuf>) {
+        *self.chosen_backup.lock().unwrap_or_else(PoisonError::into_inner) = path;
+    }
+
+    pub fn chosen_backup(&self) -> Result<PathBuf> {
+        self.chosen_backup
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .ok_or_else(|| Error::invalid("Choose the backup file to restore first."))
     }
 
     pub fn data_dir(&self) -> &Path {

@@ -125,7 +125,38 @@ pub fn list_backups(state: State<'_, Arc<AppState>>) -> Result<Vec<BackupInfo>> 
 #[tauri::command(async)]
 pub fn restore_backup(state: State<'_, Arc<AppState>>, file_name: String) -> Result<String> {
     let safety = state.with_db(|db| backup::restore(db, state.data_dir(), &file_name))?;
-    Ok(safety
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()))
+    Ok(safety_name(&safety))
+}
+
+/// Asks for a backup file anywhere (one made with "Back up now…") and reads what it holds, for the restore's
+/// confirmation. `None` when the user cancelled.
+#[tauri::command(async)]
+pub fn choose_backup_file(app: AppHandle, state: State<'_, Arc<AppState>>) -> Result<Option<BackupInfo>> {
+    state.set_chosen_backup(None);
+    let Some(path) = dialogs::open(
+        &app,
+        "Restore from a backup file",
+        &[("Pickboard backup", &["db"])],
+    ) else {
+        return Ok(None);
+    };
+    let info = state.with_db(|db| backup::inspect_file(db, &path))?;
+    state.set_chosen_backup(Some(path));
+    Ok(Some(info))
+}
+
+/// Backs up the current state, then restores the backup file chosen with `choose_backup_file`. Returns the name of
+/// the backup of the state before the restore.
+#[tauri::command(async)]
+pub fn restore_chosen_backup(state: State<'_, Arc<AppState>>) -> Result<String> {
+    let source = state.chosen_backup()?;
+    let safety = state.with_db(|db| backup::restore_file(db, state.data_dir(), &source))?;
+    state.set_chosen_backup(None);
+    Ok(safety_name(&safety))
+}
+
+/// The name of the backup made before a restore, as the toast shows it.
+fn safety_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
 }

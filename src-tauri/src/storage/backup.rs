@@ -101,10 +101,15 @@ impl Db {
     }
 
     /// Replaces every board with those in the backup at `source`, after checking it. The caller backs up first.
+    /// The backup is read as a file nothing changes: opened as a database, it got `-wal` and `-shm` files beside it.
     pub fn restore_from(&mut self, source: &Path) -> Result<()> {
         inspect(source)?;
-        self.conn
-            .restore(rusqlite::MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)?;
+        let from = open_unchanged(source)?;
+        rusqlite::backup::Backup::new(&from, &mut self.conn)?.run_to_completion(
+            1024,
+            std::time::Duration::ZERO,
+            None,
+        )?;
         self.migrate()?;
         history::install_change_capture(&self.conn)?;
         Ok(())
@@ -117,12 +122,7 @@ pub fn inspect(path: &Path) -> Result<(i64, i64)> {
         path: path.to_owned(),
         detail,
     };
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = match immutable(path) {
-        Some(uri) => Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI),
-        None => Connection::open_with_flags(path, flags),
-    }
-    .map_err(|e| refused(e.to_string()))?;
+    let conn = open_unchanged(path).map_err(|e| refused(e.to_string()))?;
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|_| refused("it is not a Pickboard database".into()))?;
@@ -145,6 +145,15 @@ pub fn inspect(path: &Path) -> Result<(i64, i64)> {
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
     .map_err(|_| refused("it is not a Pickboard database".into()))
+}
+
+/// Opens the database at `path` read-only, as a file nothing changes (see `immutable`).
+fn open_unchanged(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    match immutable(path) {
+        Some(uri) => Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI),
+        None => Connection::open_with_flags(path, flags),
+    }
 }
 
 /// `path` as an SQLite URI that opens it as a file nothing changes (`immutable=1`): no lock, and no `-wal` or `-shm`
@@ -260,11 +269,53 @@ pub fn restore(db: &mut Db, data_dir: &Path, file_name: &str) -> Result<PathBuf>
     if !known.iter().any(|n| n == file_name) {
         return Err(Error::invalid(format!("There is no backup named {file_name}.")));
     }
-    let source = dir(data_dir).join(file_name);
-    inspect(&source)?;
+    restore_file(db, data_dir, &dir(data_dir).join(file_name))
+}
+
+/// What the backup file at `path`, anywhere (one made with "Back up now…"), holds, for the restore's confirmation;
+/// an error when it cannot be restored, or is the database itself.
+pub fn inspect_file(db: &Db, path: &Path) -> Result<BackupInfo> {
+    let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b);
+    if same(path, db.path()) {
+        return Err(Error::invalid(
+            "This is the database Pickboard has open, not a backup of it. Pick a backup file.",
+        ));
+    }
+    let metadata = fs::metadata(path).map_err(|e| files::read_error(path, &e))?;
+    let (boards, ideas) = match inspect(path) {
+        Ok(counts) => counts,
+        Err(Error::DatabaseCorrupt { detail, .. }) => {
+            return Err(Error::invalid(format!(
+                "{} cannot be restored: {detail}.",
+                path.display()
+            )))
+        }
+        Err(e) => return Err(e),
+    };
+    let modified = metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_millis() as i64);
+    Ok(BackupInfo {
+        file_name: path.display().to_string(),
+        created_at: time_from_name(&path.file_name().unwrap_or_default().to_string_lossy())
+            .unwrap_or(modified),
+        bytes: metadata.len(),
+        boards: Some(boards),
+        ideas: Some(ideas),
+        before_restore: false,
+        problem: None,
+    })
+}
+
+/// Restores the backup at `source` into the open database, after backing up the current state in `backups/`
+/// (whose backup it returns).
+pub fn restore_file(db: &mut Db, data_dir: &Path, source: &Path) -> Result<PathBuf> {
+    inspect(source)?;
     // Pruning waits until the restore is done: the backup being restored may be the oldest.
     let safety = make_unpruned(db, data_dir, "-before-restore")?;
-    db.restore_from(&source)?;
+    db.restore_from(source)?;
     prune(&dir(data_dir), &safety)?;
     Ok(safety)
 }

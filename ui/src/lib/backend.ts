@@ -66,6 +66,10 @@ export const backend = {
   listBackups: () => call("list_backups", {}),
   /** Backs up the current state, then restores the backup named `file_name`. Returns the name of the backup of the state before the restore. */
   restoreBackup: (fileName: string) => call("restore_backup", { fileName }),
+  /** Asks for a backup file anywhere (one made with "Back up now…") and reads what it holds, for the restore's confirmation. `None` when the user cancelled. */
+  chooseBackupFile: () => call("choose_backup_file", {}),
+  /** Backs up the current state, then restores the backup file chosen with `choose_backup_file`. Returns the name of the backup of the state before the restore. */
+  restoreChosenBackup: () => call("restore_chosen_backup", {}),
   addIdea: (boardId: number, title: string, zone: Zone) => call("add_idea", { boardId, title, zone }),
   updateIdea: (id: number, edit: IdeaEdit) => call("update_idea", { id, edit }),
   moveIdea: (id: number, zone: Zone, index: number) => call("move_idea", { id, zone, index }),

@@ -514,6 +514,8 @@ export interface Commands {
   back_up_now: { args: { date: string }; result: string | null };
   list_backups: { args: Record<string, never>; result: BackupInfo[] };
   restore_backup: { args: { fileName: string }; result: string };
+  choose_backup_file: { args: Record<string, never>; result: BackupInfo | null };
+  restore_chosen_backup: { args: Record<string, never>; result: string };
   add_idea: { args: { boardId: number; title: string; zone: Zone }; result: Edited<Idea> };
   update_idea: { args: { id: number; edit: IdeaEdit }; result: Edited<Idea> };
   move_idea: { args: { id: number; zone: Zone; index: number }; result: Edited<Idea> };

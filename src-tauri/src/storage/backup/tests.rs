@@ -124,6 +124,49 @@ fn restoring_while_the_database_is_open_brings_back_the_backup_and_keeps_the_cur
 }
 
 #[test]
+fn a_backup_file_made_anywhere_is_restored_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut db = open(dir.path());
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| edits::add_idea(tx, board, "Before the backup", Zone::Implement))
+        .unwrap();
+    // "Back up now…" to a folder of the user's choosing.
+    let file = elsewhere.path().join("pickboard-backup-2026-12-02.db");
+    db.backup_to(&file).unwrap();
+    db.write(|tx| edits::add_idea(tx, board, "After the backup", Zone::Kill))
+        .unwrap();
+
+    let info = inspect_file(&db, &file).unwrap();
+    assert_eq!((info.boards, info.ideas), (Some(1), Some(1)));
+    assert_eq!(info.file_name, file.display().to_string());
+    let safety = restore_file(&mut db, dir.path(), &file).unwrap();
+    assert_eq!(titles(&mut db), ["Before the backup"]);
+    assert_eq!(inspect(&safety).unwrap(), (1, 2), "the state before it is kept");
+    assert_eq!(
+        names_in(elsewhere.path()),
+        ["pickboard-backup-2026-12-02.db"],
+        "no -wal or -shm beside the file restored"
+    );
+
+    // Neither the open database nor a file that is not a backup is taken.
+    let err = inspect_file(&db, &dir.path().join(DB_FILE_NAME)).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("This is the database Pickboard has open"),
+        "{err}"
+    );
+    let notes = elsewhere.path().join("notes.db");
+    fs::write(&notes, b"shopping list").unwrap();
+    let err = inspect_file(&db, &notes).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("cannot be restored: it is not a Pickboard database."),
+        "{err}"
+    );
+}
+
+#[test]
 fn damaged_backups_are_listed_with_the_reason_and_never_restored() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = open(dir.path());

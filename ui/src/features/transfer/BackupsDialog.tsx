@@ -1,5 +1,5 @@
-// Backups: make one now (to a chosen file), or restore one of the automatic backups after a confirmation. The
-// current state is backed up before a restore, so restoring the wrong one can be taken back.
+// Backups: make one now (to a chosen file), or restore one of the automatic backups, or a backup file made anywhere,
+// after a confirmation. The current state is backed up before a restore, so restoring the wrong one can be taken back.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
@@ -35,14 +35,28 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
   const backups = list.data ?? null;
   const [failure, setError] = useState<string | null>(null);
   const error = failure ?? (list.error ? AppError.from(list.error).message : null);
-  const [confirm, setConfirm] = useState<BackupInfo | null>(null);
+  /** The backup to confirm: one of the list, or a file picked anywhere (`fromFile`). */
+  const [confirm, setConfirm] = useState<{ backup: BackupInfo; fromFile: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function restore(backup: BackupInfo) {
+  async function restore({ backup, fromFile }: { backup: BackupInfo; fromFile: boolean }) {
     setConfirm(null);
     setBusy(true);
     try {
-      onRestored(await backend.restoreBackup(backup.fileName));
+      onRestored(await (fromFile ? backend.restoreChosenBackup() : backend.restoreBackup(backup.fileName)));
+    } catch (raw) {
+      setError(AppError.from(raw).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function chooseFile() {
+    setError(null);
+    setBusy(true);
+    try {
+      const backup = await backend.chooseBackupFile();
+      if (backup) setConfirm({ backup, fromFile: true });
     } catch (raw) {
       setError(AppError.from(raw).message);
     } finally {
@@ -56,9 +70,14 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
         title="Restore this backup?"
         message={
           <p>
-            Every board will be replaced by the {plural(confirm.boards, "board")} and{" "}
-            {plural(confirm.ideas, "idea")} of the backup from {when.format(confirm.createdAt)}. Your boards
-            as they are now are backed up first, so you can restore them again from this list.
+            Every board will be replaced by the {plural(confirm.backup.boards, "board")} and{" "}
+            {plural(confirm.backup.ideas, "idea")} of{" "}
+            {confirm.fromFile ? (
+              <span className="backups-file">{confirm.backup.fileName}</span>
+            ) : (
+              `the backup from ${when.format(confirm.backup.createdAt)}`
+            )}
+            . Your boards as they are now are backed up first, so you can restore them again from this list.
           </p>
         }
         confirmLabel="Restore"
@@ -79,6 +98,9 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
         <>
           <button type="button" className="button" onClick={onBackUpNow}>
             Back up now…
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => void chooseFile()}>
+            Restore from a file…
           </button>
           <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
             Close
@@ -127,7 +149,7 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
                     disabled={busy || b.problem !== null}
                     aria-label={`Restore the backup from ${when.format(b.createdAt)}`}
                     onClick={() => {
-                      setConfirm(b);
+                      setConfirm({ backup: b, fromFile: false });
                     }}
                   >
                     Restore…

@@ -1,0 +1,70 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+
+import { Providers } from "../../components/Providers";
+import type { BackupInfo } from "../../lib/bindings";
+import { fakeBackend } from "../../test/fakeBackend";
+import { BackupsDialog } from "./BackupsDialog";
+
+const file: BackupInfo = {
+  fileName: "/home/ana/Backups/pickboard-backup-2026-12-01.db",
+  createdAt: 1_764_600_000_000,
+  bytes: 90_112,
+  boards: 2,
+  ideas: 37,
+  beforeRestore: false,
+  problem: null,
+};
+
+function renderDialog() {
+  const onRestored = vi.fn();
+  render(
+    <Providers>
+      <BackupsDialog onRestored={onRestored} onBackUpNow={vi.fn()} onClose={vi.fn()} />
+    </Providers>,
+  );
+  return onRestored;
+}
+
+describe("BackupsDialog", () => {
+  it("restores a backup file made anywhere, after saying what it holds", async () => {
+    const fake = fakeBackend(null, {
+      list_backups: () => [],
+      choose_backup_file: () => file,
+      restore_chosen_backup: () => "pickboard-2026-12-02-101500-before-restore.db",
+    });
+    const onRestored = renderDialog();
+    await userEvent.click(await screen.findByRole("button", { name: "Restore from a file…" }));
+    const confirm = await screen.findByRole("dialog", { name: "Restore this backup?" });
+    expect(confirm).toHaveTextContent(
+      "Every board will be replaced by the 2 boards and 37 ideas of /home/ana/Backups/pickboard-backup-2026-12-01.db.",
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Restore" }));
+    await waitFor(() => {
+      expect(onRestored).toHaveBeenCalledWith("pickboard-2026-12-02-101500-before-restore.db");
+    });
+    // The path is never sent back: the backend restores the file its own dialog picked.
+    expect(fake.calls.find((c) => c.command === "restore_chosen_backup")?.args).toEqual({});
+  });
+
+  it("says why a file picked cannot be restored, and restores nothing", async () => {
+    const fake = fakeBackend(null, {
+      list_backups: () => [],
+      choose_backup_file: () => {
+        throw {
+          kind: "invalid",
+          message: "/home/ana/notes.db cannot be restored: it is not a Pickboard database.",
+          path: null,
+        };
+      },
+    });
+    renderDialog();
+    await userEvent.click(await screen.findByRole("button", { name: "Restore from a file…" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "/home/ana/notes.db cannot be restored: it is not a Pickboard database.",
+    );
+    expect(screen.queryByRole("dialog", { name: "Restore this backup?" })).toBeNull();
+    expect(fake.commands()).not.toContain("restore_chosen_backup");
+  });
+});
