@@ -1,7 +1,7 @@
 // Reads the posts `pickboard post --dry-run` prints (separated by the dry run's separator line) and parses each with
 // Mattermost's own Markdown parser, the commonmark.js fork the Mattermost web app renders with. Prints one JSON line
 // per post: how many table rows it has, the text of every paragraph line that looks like a table row (a row shown as
-// raw pipes), and the at-mentions it would send. The Rust test decides what is right.
+// raw pipes), the at-mentions it would send, and any raw HTML in it. The Rust test decides what is right.
 "use strict";
 
 const path = require("node:path");
@@ -16,7 +16,7 @@ process.stdin.on("end", () => {
   for (const post of posts) {
     const tree = new Parser().parse(post);
     const walker = tree.walker();
-    const report = { tableRows: 0, tables: 0, rawRows: [], mentions: [] };
+    const report = { tableRows: 0, tables: 0, rawRows: [], mentions: [], html: [] };
     let event;
     while ((event = walker.next())) {
       const node = event.node;
@@ -24,6 +24,7 @@ process.stdin.on("end", () => {
       if (node.type === "table") report.tables += 1;
       if (node.type === "table_row") report.tableRows += 1;
       if (node.type === "at_mention") report.mentions.push(node.mentionName);
+      if (node.type === "html_inline" || node.type === "html_block") report.html.push(node.literal);
       if (node.type === "text" && /^\s*\|.*\|\s*$/.test(node.literal)) report.rawRows.push(node.literal);
     }
     process.stdout.write(JSON.stringify(report) + "\n");

@@ -58,6 +58,7 @@ struct Parsed {
     tables: u64,
     table_rows: u64,
     raw_rows: Vec<String>,
+    html: Vec<String>,
     mentions: Vec<String>,
 }
 
@@ -87,6 +88,7 @@ fn parse_with_mattermost(dry_run: &str) -> TestResult<Vec<Parsed>> {
             tables: v["tables"].as_u64().unwrap_or_default(),
             table_rows: v["tableRows"].as_u64().unwrap_or_default(),
             raw_rows: strings("rawRows"),
+            html: strings("html"),
             mentions: strings("mentions"),
         });
     }
@@ -252,5 +254,34 @@ async fn boards_counts_in_words_and_a_post_held_back_says_why() -> TestResult {
         "{stderr}"
     );
     assert_eq!(server.bodies().len(), 1, "nothing was sent out of order");
+    Ok(())
+}
+
+#[test]
+fn the_markdown_export_shows_titles_as_written_and_never_as_html() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut db = Db::open(&dir.path().join(DB_FILE_NAME))?;
+    db.write(|tx| {
+        let board = boards::create(tx, BOARD)?.id;
+        for title in [
+            "<img src=x onerror=alert(1)> in a title",
+            "Wrap <b>this</b> and <!-- that --> up",
+            "Keep latency < 200 ms",
+        ] {
+            edits::add_idea(tx, board, title, Zone::Implement)?;
+        }
+        Ok(())
+    })?;
+    drop(db);
+    let (code, document, stderr) = pickboard(
+        dir.path(),
+        &["export", "--board", BOARD, "--format", "md", "-o", "-"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let parsed = parse_with_mattermost(&document)?;
+    assert_eq!(parsed.len(), 1);
+    assert!(parsed[0].html.is_empty(), "raw HTML: {:?}", parsed[0].html);
+    assert_eq!(parsed[0].table_rows, 4, "a header and the 3 ideas");
+    assert!(document.contains("Keep latency < 200 ms"), "{document}");
     Ok(())
 }

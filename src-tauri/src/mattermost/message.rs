@@ -142,12 +142,26 @@ pub fn safe(text: &str) -> String {
     mentions::neutralise(&one_line.replace('`', "ˋ")).replace('|', "\\|")
 }
 
-/// User text for a document (the Markdown export): as written, on one line, `|` escaped for the tables, and kept
-/// from reordering its surroundings.
+/// User text for a document (the Markdown export): as written, on one line, `|` escaped for the tables, kept from
+/// reordering its surroundings, and never HTML: a `<` that would open a tag or a comment is escaped, so a title like
+/// `<img src=x onerror=…>` reads as itself in whatever shows the file (`a < b` stays as it is).
 fn document_text(text: &str) -> String {
-    text::isolated(text)
+    let one_line = text::isolated(text)
         .replace(['\r', '\n'], " ")
-        .replace('|', "\\|")
+        .replace('|', "\\|");
+    let mut out = String::with_capacity(one_line.len());
+    let mut chars = one_line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let opens_tag = c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
+        if opens_tag {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A Mattermost username that can be mentioned on purpose.
