@@ -23,6 +23,7 @@ import { historyToasts, useBoard } from "./useBoard";
 import { useMenuCommands } from "./useMenuCommands";
 import { useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival } from "./ZoneList";
+import type { StepsBack } from "../rounds/ballot";
 
 import "./board.css";
 import { firstFrameDrawn } from "../../lib/startup";
@@ -76,9 +77,19 @@ export function BoardScreen({
   onImport,
 }: BoardScreenProps) {
   const model = useBoard(boardId, onEdit);
-  /** Ctrl+Z, Edit › Undo and the toolbar's ↶: the app's undo first (a board just deleted), else this board's. */
+  /** A team round's ballot on screen: its own steps, which Ctrl+Z, Edit › Undo and Redo take first. */
+  const ballotSteps = useRef<StepsBack | null>(null);
+  const takeBallotSteps = useCallback((steps: StepsBack | null) => {
+    ballotSteps.current = steps;
+  }, []);
+  /** Ctrl+Z, Edit › Undo and the toolbar's ↶: a ballot's last placement first, then the app's undo (a board just
+   * deleted), else this board's. */
   const undo = () => {
+    if (ballotSteps.current?.undo()) return;
     if (!undoFirst?.()) model.undo();
+  };
+  const redo = () => {
+    if (!ballotSteps.current?.redo()) model.redo();
   };
   const afterChange = useAfterChange();
   const { board, columns, addIdea, moveIdea, deleteIdea, setScores } = model;
@@ -244,9 +255,7 @@ export function BoardScreen({
         if (id !== null) onDelete(id);
       },
       undo,
-      redo: () => {
-        model.redo();
-      },
+      redo,
       search: () => searchRef.current?.focus(),
       help: () => {
         setDialog("shortcuts");
@@ -266,7 +275,7 @@ export function BoardScreen({
 
   useMenuCommands((command) => {
     if (command === "undo") undo();
-    else if (command === "redo") model.redo();
+    else if (command === "redo") redo();
     else if (command === "view-quadrants") setView("quadrants");
     else if (command === "view-chart") setView("chart");
     else if (command === "search") searchRef.current?.focus();
@@ -329,9 +338,7 @@ export function BoardScreen({
           setRoundsOpen(false);
         }}
         onUndo={undo}
-        onRedo={() => {
-          model.redo();
-        }}
+        onRedo={redo}
         onActivity={() => {
           setActivityOpen(!activityOpen);
           setDetailsOpen(false);
@@ -419,6 +426,7 @@ export function BoardScreen({
             onUndo={() => {
               model.undo();
             }}
+            onBallotSteps={takeBallotSteps}
           />
         </Suspense>
       ) : (

@@ -12,7 +12,15 @@ import { AppError } from "../../lib/ipc";
 import { keys } from "../../lib/queries";
 import { useSingleFlight } from "../../lib/useSingleFlight";
 import { FormStatus, type FormStatusValue } from "../post/FormStatus";
-import { ballotFrom, ballotSummary, countBallot, sameBallot, type Ballot } from "./ballot";
+import {
+  ballotFrom,
+  BallotSteps,
+  ballotSummary,
+  countBallot,
+  sameBallot,
+  type Ballot,
+  type StepsBack,
+} from "./ballot";
 import { BallotPlane } from "./BallotPlane";
 
 const RevealView = lazy(async () => ({ default: (await import("./RevealView")).RevealView }));
@@ -33,11 +41,13 @@ interface RoundScreenProps {
   /** Moves one idea of the board (the facilitator's final spot). */
   onPlaceIdea: (ideaId: number, payoff: number, cost: number) => void;
   onUndo: () => void;
+  /** Takes this screen's ballot undo and redo, which Ctrl+Z and Edit › Undo take first (`null` once it goes). */
+  onBallotSteps?: ((steps: StepsBack | null) => void) | undefined;
 }
 
 type Draft = { state: "saved" | "saving" } | { state: "failed"; message: string };
 
-export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: RoundScreenProps) {
+export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBallotSteps }: RoundScreenProps) {
   const queryClient = useQueryClient();
   const [ballot, setBallot] = useState<Ballot>(() => ballotFrom(round.draft?.estimates, round.ideas));
   const saved = useRef<Ballot>(ballot);
@@ -94,6 +104,29 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
   useEffect(() => {
     latest.current = ballot;
   });
+
+  // Ctrl+Z and Edit › Undo take back the ballot's last change while the round is open (placing, moving, taking off,
+  // "no opinion"); Redo does it again. With none left, they go on to the board's own.
+  const steps = useRef(new BallotSteps());
+  const changeBallot = (update: (ballot: Ballot) => Ballot) => {
+    steps.current.changing(ballot, performance.now());
+    setBallot(update);
+  };
+  useEffect(() => {
+    if (!onBallotSteps) return;
+    const step = (take: (now: Ballot) => Ballot | null) => () => {
+      const shown = open ? take(latest.current) : null;
+      if (shown) setBallot(shown);
+      return shown !== null;
+    };
+    onBallotSteps({
+      undo: step((now) => steps.current.undo(now)),
+      redo: step((now) => steps.current.redo(now)),
+    });
+    return () => {
+      onBallotSteps(null);
+    };
+  }, [onBallotSteps, open]);
   useEffect(
     () => () => {
       if (!sameBallot(latest.current, saved.current)) {
@@ -328,7 +361,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo }: Roun
             thresholds={round.thresholds}
             ballot={ballot}
             readOnly={!open}
-            onChange={setBallot}
+            onChange={changeBallot}
           />
           <footer className="round-footer">
             {open ? (

@@ -3,8 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
-import type { ErrorPayload, RoundView } from "../../lib/bindings";
+import type { ErrorPayload, Estimate, RoundView } from "../../lib/bindings";
 import { ana, board, fakeBackend, idea } from "../../test/fakeBackend";
+import type { StepsBack } from "./ballot";
 import { RoundsScreen } from "./RoundsScreen";
 
 const joined: RoundView = {
@@ -29,7 +30,7 @@ const gone: ErrorPayload = {
   path: null,
 };
 
-function renderRounds(ideas = board([])) {
+function renderRounds(ideas = board([]), onBallotSteps?: (steps: StepsBack | null) => void) {
   render(
     <Providers>
       <RoundsScreen
@@ -39,6 +40,7 @@ function renderRounds(ideas = board([])) {
         onConnect={vi.fn()}
         onPlaceIdea={vi.fn()}
         onUndo={vi.fn()}
+        onBallotSteps={onBallotSteps}
       />
     </Providers>,
   );
@@ -107,5 +109,48 @@ describe("RoundsScreen", () => {
     expect(within(list).getByRole("status")).toHaveTextContent(
       "Removed the round on “Platform” from this list.",
     );
+  });
+
+  it("takes back the ballot's last placement on Undo, before anything of the board's", async () => {
+    const round: RoundView = {
+      ...joined,
+      ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }],
+    };
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [round],
+      find_round: () => round,
+      save_draft_ballot: (args) => ({
+        rootPostId: "p1",
+        roundId: "r1",
+        board: "Platform",
+        estimates: args.estimates as Record<string, Estimate>,
+        sentPostId: null,
+        sentEstimates: null,
+        waiting: false,
+        sendError: null,
+        updatedAt: 0,
+      }),
+    });
+    let steps: StepsBack | null = null;
+    renderRounds(board([]), (s) => {
+      steps = s;
+    });
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    await userEvent.click(await screen.findByRole("button", { name: "Place “Cache builds” on the plane" }));
+    expect(screen.queryByRole("button", { name: "Place “Cache builds” on the plane" })).toBeNull();
+
+    const taken = (steps as StepsBack | null)?.undo();
+    expect(taken).toBe(true);
+    expect(
+      await screen.findByRole("button", { name: "Place “Cache builds” on the plane" }),
+    ).toBeInTheDocument();
+    // Nothing more on the ballot: the next Undo is the board's.
+    expect((steps as StepsBack | null)?.undo()).toBe(false);
+    expect((steps as StepsBack | null)?.redo()).toBe(true);
+    await waitFor(() => {
+      expect(screen.queryByRole("button", { name: "Place “Cache builds” on the plane" })).toBeNull();
+    });
   });
 });

@@ -12,6 +12,7 @@ import { keys } from "../../lib/queries";
 import { useSingleFlight } from "../../lib/useSingleFlight";
 import { isConnected, useAccount } from "../post/AccountForm";
 import { FormStatus, type FormStatusValue } from "../post/FormStatus";
+import type { StepsBack } from "./ballot";
 import { RoundScreen } from "./RoundScreen";
 
 import "./rounds.css";
@@ -25,6 +26,8 @@ interface RoundsScreenProps {
   onConnect: () => void;
   onPlaceIdea: (ideaId: number, payoff: number, cost: number) => void;
   onUndo: () => void;
+  /** Takes an open ballot's undo and redo (see `RoundScreen`). */
+  onBallotSteps?: ((steps: StepsBack | null) => void) | undefined;
 }
 
 export function RoundsScreen({
@@ -34,6 +37,7 @@ export function RoundsScreen({
   onConnect,
   onPlaceIdea,
   onUndo,
+  onBallotSteps,
 }: RoundsScreenProps) {
   const { data: account, isPending } = useAccount();
   const connected = isConnected(account);
@@ -83,6 +87,7 @@ export function RoundsScreen({
           onRound={setRound}
           onPlaceIdea={onPlaceIdea}
           onUndo={onUndo}
+          onBallotSteps={onBallotSteps}
         />
       ) : (
         <RoundsHome board={board} selectedId={selectedId} onOpen={setRound} />

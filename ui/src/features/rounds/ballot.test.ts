@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import type { RoundIdea } from "../../lib/bindings";
 import {
+  BALLOT_BURST_MS,
   ballotFrom,
+  BallotSteps,
   ballotSummary,
   countBallot,
   place,
@@ -49,5 +51,35 @@ describe("quadrantOf", () => {
     expect(quadrantOf(5, 5, t)).toBe("challenge");
     expect(quadrantOf(4.9, 4.9, t)).toBe("possible");
     expect(quadrantOf(0, 10, t)).toBe("kill");
+  });
+});
+
+describe("a ballot's steps", () => {
+  it("takes back each change, a burst of nudges as one, and does them again", () => {
+    const steps = new BallotSteps();
+    let ballot = ballotFrom(undefined, ideas);
+    const change = (at: number, update: (b: typeof ballot) => typeof ballot) => {
+      steps.changing(ballot, at);
+      ballot = update(ballot);
+    };
+    change(0, (b) => place(b, "1", 5, 5));
+    // Arrows held on the dot: three nudges, 100 ms apart, are one step.
+    change(2000, (b) => place(b, "1", 5.1, 5));
+    change(2100, (b) => place(b, "1", 5.2, 5));
+    change(2200, (b) => place(b, "1", 5.3, 5));
+    change(2200 + BALLOT_BURST_MS + 1, (b) => toggleNoOpinion(b, "2"));
+
+    const undone = steps.undo(ballot);
+    expect(undone).toEqual({ "1": ballot["1"] });
+    const twice = steps.undo(undone ?? ballot);
+    expect(twice).toEqual({ "1": { kind: "placed", payoff: 5, cost: 5 } });
+    const empty = steps.undo(twice ?? ballot);
+    expect(empty).toEqual({});
+    expect(steps.undo(empty ?? ballot)).toBeNull();
+    expect(steps.redo(empty ?? ballot)).toEqual(twice);
+
+    // A new change after an undo drops what could be redone.
+    steps.changing(twice ?? ballot, 9000);
+    expect(steps.redo(ballot)).toBeNull();
   });
 });

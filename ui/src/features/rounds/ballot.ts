@@ -75,3 +75,45 @@ export function quadrantOf(payoff: number, cost: number, thresholds: Thresholds)
   if (high) return hard ? "challenge" : "implement";
   return hard ? "kill" : "possible";
 }
+
+/** Undo and redo of what is on screen, taken before the board's own: each says whether it took a step. */
+export interface StepsBack {
+  undo: () => boolean;
+  redo: () => boolean;
+}
+
+/** Changes within this long of the one before are one step: arrows held on a dot, a burst of nudges. */
+export const BALLOT_BURST_MS = 600;
+const MAX_BALLOT_STEPS = 100;
+
+/** A ballot's steps back and forth: the ballot before each change (a burst counting once), and those undone. */
+export class BallotSteps {
+  private back: Ballot[] = [];
+  private forward: Ballot[] = [];
+  private lastAt = -Infinity;
+
+  /** `before` is about to change, at time `at` (ms). */
+  changing(before: Ballot, at: number) {
+    if (at - this.lastAt > BALLOT_BURST_MS) this.back = [...this.back.slice(1 - MAX_BALLOT_STEPS), before];
+    this.forward = [];
+    this.lastAt = at;
+  }
+
+  /** The ballot to show instead of `now` on an undo, if there is one. */
+  undo(now: Ballot): Ballot | null {
+    const before = this.back.pop();
+    if (!before) return null;
+    this.forward.push(now);
+    this.lastAt = -Infinity;
+    return before;
+  }
+
+  /** The ballot to show instead of `now` on a redo, if there is one. */
+  redo(now: Ballot): Ballot | null {
+    const after = this.forward.pop();
+    if (!after) return null;
+    this.back.push(now);
+    this.lastAt = -Infinity;
+    return after;
+  }
+}
