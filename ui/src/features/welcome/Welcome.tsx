@@ -49,7 +49,7 @@ export function Welcome({ busy, onSample, onEmpty, onImport, onJoin }: WelcomePr
         Or drop a CSV file (a Jira export, a spreadsheet) or a board file here.
       </p>
       <p className="welcome-join">
-        Asked to estimate in a team round?{" "}
+        <span className="field-hint">Asked to estimate in a team round?</span>
         <button type="button" className="button button-small" disabled={busy} onClick={onJoin}>
           Join a team round…
         </button>
