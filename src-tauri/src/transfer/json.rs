@@ -110,12 +110,19 @@ pub fn parse(bytes: &[u8]) -> Result<BoardFile> {
     }
     let not_ours =
         || Error::invalid("This is not a Pickboard board file (it has no \"format\": \"pickboard-board\").");
-    let header: Header = serde_json::from_slice(bytes).map_err(|e| {
-        if e.is_data() {
-            not_ours()
-        } else {
-            Error::invalid(format!("This file is not valid JSON: {e}."))
-        }
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => not_ours(),
+        serde_json::error::Category::Eof => Error::invalid(format!(
+            "This file ends too early, at line {}: it was cut short, perhaps while it was saved or copied. Export \
+             the board again.",
+            e.line()
+        )),
+        _ => Error::invalid(format!(
+            "This file is not valid JSON: something is out of place at line {}, column {}. If it was edited by hand, \
+             check there.",
+            e.line(),
+            e.column()
+        )),
     })?;
     if header.format.as_deref() != Some(FORMAT) {
         return Err(not_ours());

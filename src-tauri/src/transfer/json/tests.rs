@@ -221,7 +221,16 @@ fn an_imported_board_gets_a_free_name_and_the_same_ideas() {
 #[test]
 fn files_that_are_not_board_files_are_refused_with_a_reason() {
     let message = |bytes: &[u8]| parse(bytes).unwrap_err().to_string();
-    assert!(message(b"{\"ideas\": [").contains("not valid JSON"));
+    assert_eq!(
+        message(b"{\"ideas\": [\n  {\"title\": \"A\"},\n"),
+        "This file ends too early, at line 3: it was cut short, perhaps while it was saved or copied. Export the \
+         board again."
+    );
+    assert_eq!(
+        message(b"{\"format\": \"pickboard-board\",\n \"version\": 1,,\n}"),
+        "This file is not valid JSON: something is out of place at line 2, column 15. If it was edited by hand, \
+         check there."
+    );
     assert!(message(b"[1, 2]").contains("not a Pickboard board file"));
     assert!(message(b"{\"format\": \"other\"}").contains("not a Pickboard board file"));
     assert!(
