@@ -265,7 +265,6 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                   },
                 );
               }}
-              title={round.permalink}
             >
               Copy the round's link
             </button>
