@@ -23,6 +23,8 @@ interface EstimateDotProps {
   immediate?: boolean;
   /** Delete or Backspace: take it off the plane. */
   onRemove?: (() => void) | undefined;
+  /** Drawn as a ring, so that the voters' dots under it show through (the final spot at the reveal). */
+  hollow?: boolean;
 }
 
 export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(function EstimateDot(props, ref) {
@@ -38,6 +40,7 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
     onSelect,
     onPlace,
     onRemove,
+    hollow = false,
   } = props;
   const saved = { payoff, cost };
   const { live, handlers, onArrowKey } = usePlaneDrag({
@@ -54,7 +57,7 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
       ref={styleRef({ left: `${at.x * 100}%`, top: `${at.y * 100}%` }, ref)}
       type="button"
       // The title goes left of a dot in the right part of the plane, where it would run past the plane's edge.
-      className={`marker estimate-dot zone-${zone} ${at.x > 0.7 ? "marker-label-left" : "marker-label-right"}${selected ? " marker-selected" : ""}${live ? " marker-live" : ""}`}
+      className={`marker estimate-dot zone-${zone} ${at.x > 0.7 ? "marker-label-left" : "marker-label-right"}${selected ? " marker-selected" : ""}${live ? " marker-live" : ""}${hollow ? " marker-hollow" : ""}`}
       aria-label={`${title}, ${what}: payoff ${shown.payoff}, cost/risk ${shown.cost}`}
       aria-pressed={selected}
       {...handlers}

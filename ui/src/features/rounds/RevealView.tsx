@@ -185,6 +185,7 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
           <EstimateDot
             title={selected.title}
             what="final spot"
+            hollow
             payoff={finalSpot?.payoff ?? median?.[0] ?? 5}
             cost={finalSpot?.cost ?? median?.[1] ?? 5}
             zone={
