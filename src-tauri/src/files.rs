@@ -93,6 +93,10 @@ pub fn write_error(path: &Path, err: &io::Error) -> Error {
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
             format!("Pickboard may not write {shown}. Choose another folder.")
         }
+        // A folder that is there but takes no new files (a system folder like /proc) answers "not found" too.
+        io::ErrorKind::NotFound if path.parent().is_some_and(Path::is_dir) => {
+            format!("Files cannot be saved in the folder of {shown}. Choose another folder.")
+        }
         io::ErrorKind::NotFound => format!("The folder for {shown} does not exist. Choose another folder."),
         io::ErrorKind::IsADirectory => format!("{shown} is a folder. Choose a file name."),
         _ => format!("{shown} could not be saved: {err}."),
@@ -122,6 +126,15 @@ mod tests {
         let err = write_atomically(&missing, b"x").unwrap_err();
         assert_eq!(err.kind(), ErrorKind::File);
         assert!(err.to_string().contains("does not exist"), "{err}");
+        // /proc is there, but takes no new file: "not found" all the same.
+        if Path::new("/proc/self").is_dir() {
+            let err = write_atomically(Path::new("/proc/board.json"), b"x").unwrap_err();
+            assert!(
+                err.to_string()
+                    .starts_with("Files cannot be saved in the folder of"),
+                "{err}"
+            );
+        }
 
         let err = read_limited(&dir.path().join("absent.csv"), 10).unwrap_err();
         assert!(err.to_string().starts_with("There is no file at"), "{err}");
