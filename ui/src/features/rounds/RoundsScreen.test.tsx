@@ -58,6 +58,25 @@ describe("RoundsScreen", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("takes back what Start round said went wrong once the form is changed", async () => {
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [],
+      start_round: () => {
+        throw {
+          kind: "mattermost",
+          message: "Mattermost could not be reached at https://chat.example.com.",
+          path: null,
+        } satisfies ErrorPayload;
+      },
+    });
+    renderRounds(board([idea(1, "Cache builds", "unsorted")]));
+    await userEvent.click(await screen.findByRole("button", { name: "Start round" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Mattermost could not be reached");
+    await userEvent.type(screen.getByLabelText("Note for the team (optional)"), "T");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("says at the list why a listed round did not open, and removes it after asking", async () => {
     let listed: RoundView[] = [joined];
     const fake = fakeBackend(null, {

@@ -281,9 +281,13 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
   const ids = { deadline: useId(), note: useId() };
   const once = useSingleFlight();
 
-  const toggle = (id: number) => {
-    // "Pick at least one idea" is answered by picking one.
+  /** What the last Start round said went wrong is answered by a change to the form: it goes then, not at the next try
+   * (a server out of reach said so long after it was back). */
+  const changed = () => {
     setStatus((now) => (now?.tone === "error" ? null : now));
+  };
+  const toggle = (id: number) => {
+    changed();
     setPicked((now) => {
       const next = new Set(now);
       if (next.has(id)) next.delete(id);
@@ -347,6 +351,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
             type="button"
             className="link-button"
             onClick={() => {
+              changed();
               setPicked(new Set(board.ideas.filter((i) => i.zone === "unsorted").map((i) => i.id)));
             }}
           >
@@ -356,6 +361,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
             type="button"
             className="link-button"
             onClick={() => {
+              changed();
               setPicked(new Set(board.ideas.map((i) => i.id)));
             }}
           >
@@ -397,6 +403,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
           type="checkbox"
           checked={withDeadline}
           onChange={(e) => {
+            changed();
             setWithDeadline(e.target.checked);
           }}
         />
@@ -412,6 +419,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
             type="datetime-local"
             value={deadline}
             onChange={(e) => {
+              changed();
               setDeadline(e.target.value);
             }}
           />
@@ -426,6 +434,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
         maxLength={1000}
         value={note}
         onChange={(e) => {
+          changed();
           setNote(e.target.value);
         }}
       />
