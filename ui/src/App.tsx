@@ -21,7 +21,7 @@ import type {
   Preferences,
   Theme,
 } from "./lib/bindings";
-import { localDate } from "./lib/dates";
+import { fileDate } from "./lib/dates";
 import { NARROW_WINDOW, pageRestarted } from "./lib/firstFrameRules";
 import { handedAtStart, handedIsStale } from "./lib/startup";
 import { counted } from "./lib/numbers";
@@ -258,7 +258,7 @@ export function App() {
   }, []);
 
   const backUpNow = useCallback(() => {
-    backend.backUpNow(localDate()).then((path) => {
+    backend.backUpNow(fileDate()).then((path) => {
       if (path) toast({ message: `Backed up every board to ${path}` });
     }, showError);
   }, [showError, toast]);

@@ -6,6 +6,13 @@ export function localDate(at = new Date()): string {
   return at.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 }
 
+/** Today (or `at`) as year-month-day in the user's time zone, e.g. "2025-11-25": for file names, which sort by it and
+ * carry no comma or space. */
+export function fileDate(at = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
 // Made at first use, not when the bundle loads: a date format is the page's first use of ICU's locale data, which
 // costs the first frame milliseconds and the web process megabytes.
 let dateTime: Intl.DateTimeFormat | undefined;
