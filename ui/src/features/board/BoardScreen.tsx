@@ -24,6 +24,7 @@ import { useMenuCommands } from "./useMenuCommands";
 import { useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival } from "./ZoneList";
 import type { StepsBack } from "../rounds/ballot";
+import { UndoChain, type Undoer } from "./undoChain";
 
 import "./board.css";
 import { firstFrameDrawn } from "../../lib/startup";
@@ -82,14 +83,28 @@ export function BoardScreen({
   const takeBallotSteps = useCallback((steps: StepsBack | null) => {
     ballotSteps.current = steps;
   }, []);
-  /** Ctrl+Z, Edit › Undo and the toolbar's ↶: a ballot's last placement first, then the app's undo (a board just
-   * deleted), else this board's. */
+  /** Ctrl+Z, Edit › Undo and the toolbar's ↶, and the redos: a ballot's last placement first, then the app's undo (a
+   * board just deleted), else this board's; a redo does again what the last undo took back. */
+  const [chain] = useState(() => new UndoChain());
+  const undoers = (): Undoer[] => [
+    ballotSteps.current ?? { undo: () => false, redo: () => false },
+    { undo: () => undoFirst?.() ?? false, redo: () => false },
+    {
+      undo: () => {
+        model.undo();
+        return true;
+      },
+      redo: () => {
+        model.redo();
+        return true;
+      },
+    },
+  ];
   const undo = () => {
-    if (ballotSteps.current?.undo()) return;
-    if (!undoFirst?.()) model.undo();
+    chain.undo(undoers());
   };
   const redo = () => {
-    if (!ballotSteps.current?.redo()) model.redo();
+    chain.redo(undoers());
   };
   const afterChange = useAfterChange();
   const { board, columns, addIdea, moveIdea, deleteIdea, setScores } = model;
