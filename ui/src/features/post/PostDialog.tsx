@@ -145,12 +145,19 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const asAccount = !!accountChannel;
   // Posting as the account, its own last outcome in the channel can be updated in place (Mattermost lets only a
   // post's author edit it). Read at each opening: the outbox may have posted one since, in the background.
+  // A channel changed in this dialog has its own last post, or none: read for it, and the box starts unticked.
+  const channelId = accountChannel?.channelId ?? null;
   const updatable = useQuery({
-    queryKey: keys.updatablePost(boardId),
+    queryKey: [...keys.updatablePost(boardId), channelId],
     queryFn: () => backend.updatablePost(boardId),
     enabled: asAccount,
     staleTime: 0,
   });
+  const [updateFor, setUpdateFor] = useState(channelId);
+  if (updateFor !== channelId) {
+    setUpdateFor(channelId);
+    setUpdateLast(false);
+  }
   const canUpdate = asAccount && updatable.data != null && updatable.data !== sent?.post.id;
   const loading = settings === undefined || accountChannel === undefined;
   useEffect(() => {

@@ -281,6 +281,54 @@ describe("PostDialog as the account", () => {
     expect(fake.calls.find((c) => c.command === "post_to_channel")?.args.updateLast).toBe(true);
   });
 
+  it("offers the update in place for the channel chosen now, unticked, when the channel changes", async () => {
+    const townSquare: AccountChannel = {
+      teamId: "t2",
+      teamName: "web",
+      channelId: "c9",
+      channelName: "town-square",
+      channelDisplay: "Town Square",
+    };
+    let channel = planning;
+    fakeBackend(null, {
+      get_account: () => ana,
+      get_channel_settings: () => null,
+      get_account_channel: () => channel,
+      list_account_channels: () => teams,
+      preview_post: () => "#### x",
+      list_posts: () => [post(4, "https://chat.example.com/infra/pl/p4")],
+      // Ana's last post is in Planning; she has posted nothing in Town Square.
+      updatable_post: () => (channel === planning ? 4 : null),
+      set_account_channel: (args) => {
+        channel = args.channel === "web/town-square" ? townSquare : planning;
+        return channel;
+      },
+    });
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    const label = "Update the last post instead of adding a new one";
+    await userEvent.click(await screen.findByLabelText(label));
+    const pick = async (name: RegExp) => {
+      await userEvent.click(screen.getByRole("button", { name: "Change" }));
+      await userEvent.click(await screen.findByLabelText(name));
+      await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
+      await waitFor(() => {
+        expect(screen.getByText(/Posts as/)).toHaveTextContent(
+          name.source.includes("Town") ? "Web › Town Square" : "Infrastructure › Planning",
+        );
+      });
+    };
+    await pick(/Town Square/);
+    await waitFor(() => {
+      expect(screen.queryByLabelText(label)).toBeNull();
+    });
+    await pick(/Planning/);
+    expect(await screen.findByLabelText(label)).not.toBeChecked();
+  });
+
   it("offers no update in place of a post it may not edit", async () => {
     // The board's last outcome was posted as another account (Bo, on this computer before Ana connected): only Bo
     // may edit it, so the backend names no post to update.
