@@ -312,6 +312,8 @@ pub fn inspect_file(db: &Db, path: &Path) -> Result<BackupInfo> {
 /// Restores the backup at `source` into the open database, after backing up the current state in `backups/`
 /// (whose backup it returns).
 pub fn restore_file(db: &mut Db, data_dir: &Path, source: &Path) -> Result<PathBuf> {
+    // Gone since it was chosen (moved, deleted, a drive taken out): said as such, not as a database that is damaged.
+    fs::metadata(source).map_err(|e| files::read_error(source, &e))?;
     inspect(source)?;
     // Pruning waits until the restore is done: the backup being restored may be the oldest.
     let safety = make_unpruned(db, data_dir, "-before-restore")?;

@@ -149,6 +149,11 @@ fn a_backup_file_made_anywhere_is_restored_and_left_as_it_was() {
         "no -wal or -shm beside the file restored"
     );
 
+    // A file gone between the choice and the confirmation says so.
+    fs::remove_file(&file).unwrap();
+    let err = restore_file(&mut db, dir.path(), &file).unwrap_err();
+    assert!(err.to_string().starts_with("There is no file at"), "{err}");
+
     // Neither the open database nor a file that is not a backup is taken.
     let err = inspect_file(&db, &dir.path().join(DB_FILE_NAME)).unwrap_err();
     assert!(
