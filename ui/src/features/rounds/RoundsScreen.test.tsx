@@ -31,10 +31,10 @@ const gone: ErrorPayload = {
 };
 
 function renderRounds(ideas = board([]), onBallotSteps?: (steps: StepsBack | null) => void) {
-  render(
+  const screenFor = (shown: typeof ideas) => (
     <Providers>
       <RoundsScreen
-        board={ideas}
+        board={shown}
         selectedId={null}
         onBack={vi.fn()}
         onConnect={vi.fn()}
@@ -42,8 +42,12 @@ function renderRounds(ideas = board([]), onBallotSteps?: (steps: StepsBack | nul
         onUndo={vi.fn()}
         onBallotSteps={onBallotSteps}
       />
-    </Providers>,
+    </Providers>
   );
+  const { rerender } = render(screenFor(ideas));
+  return (shown: typeof ideas) => {
+    rerender(screenFor(shown));
+  };
 }
 
 describe("RoundsScreen", () => {
@@ -55,6 +59,27 @@ describe("RoundsScreen", () => {
     await userEvent.click(screen.getByRole("button", { name: "Start round" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Pick at least one idea for the round.");
     await userEvent.click(pick);
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("offers ideas that come to the board while Start round shows, the unsorted ones picked", async () => {
+    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
+    const show = renderRounds(board([idea(1, "Cache builds", "implement")]));
+    await userEvent.click(await screen.findByRole("button", { name: "Start round" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Pick at least one idea for the round.");
+    // An import adds two ideas to Unsorted and one to Kill.
+    show(
+      board([
+        idea(1, "Cache builds", "implement"),
+        idea(2, "Rotate certs", "unsorted"),
+        idea(3, "Tune probes", "unsorted"),
+        idea(4, "Drop the old VPN", "kill"),
+      ]),
+    );
+    expect(await screen.findByRole("checkbox", { name: "Rotate certs" })).toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Tune probes" })).toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Drop the old VPN" })).not.toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Cache builds" })).not.toBeChecked();
     expect(screen.queryByRole("alert")).toBeNull();
   });
 

@@ -279,6 +279,18 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
   const [note, setNote] = useState("");
   const [status, setStatus] = useState<FormStatusValue | null>(null);
   const ids = { deadline: useId(), note: useId() };
+  // Ideas that come to the board while the form shows (an import, another window) are offered as those at the start
+  // were: the unsorted ones picked.
+  const [known, setKnown] = useState<ReadonlySet<number>>(() => new Set(board.ideas.map((i) => i.id)));
+  const arrived = board.ideas.filter((i) => !known.has(i.id));
+  if (arrived.length > 0) {
+    setKnown(new Set(board.ideas.map((i) => i.id)));
+    const unsorted = arrived.filter((i) => i.zone === "unsorted").map((i) => i.id);
+    if (unsorted.length > 0) {
+      setPicked((now) => new Set([...now, ...unsorted]));
+      setStatus((now) => (now?.tone === "error" ? null : now));
+    }
+  }
   const once = useSingleFlight();
 
   /** What the last Start round said went wrong is answered by a change to the form: it goes then, not at the next try
