@@ -20,8 +20,8 @@ interface DestinationFormProps {
   onSaved: (message: string | null) => void;
   /** Hears whether the form holds a channel not saved yet. */
   onPending?: ((pending: boolean) => void) | undefined;
-  /** Start on the account, even when the board posts through a webhook (Team rounds need the account). */
-  preferAccount?: boolean;
+  /** Only the account, with no choice of a webhook: Team rounds run as the account. */
+  accountOnly?: boolean;
 }
 
 export function DestinationForm({
@@ -30,7 +30,7 @@ export function DestinationForm({
   accountChannel,
   onSaved,
   onPending,
-  preferAccount = false,
+  accountOnly = false,
 }: DestinationFormProps) {
   const queryClient = useQueryClient();
   const { data: account } = useAccount();
@@ -39,7 +39,7 @@ export function DestinationForm({
   // Until the user chooses: the way the board posts now, else as the account when one is connected (or wanted).
   const mode: Mode =
     chosen ??
-    (accountChannel || preferAccount ? "account" : webhook ? "webhook" : connected ? "account" : "webhook");
+    (accountChannel || accountOnly ? "account" : webhook ? "webhook" : connected ? "account" : "webhook");
   const name = useId();
   // A form that is not shown holds nothing to save; the one shown says for itself.
   useEffect(() => {
@@ -66,19 +66,21 @@ export function DestinationForm({
 
   return (
     <div className="destination">
-      <fieldset className="destination-choice">
-        <legend>Post</legend>
-        {option(
-          "account",
-          connected ? `As yourself (@${account.username})` : "As yourself, with your Mattermost account",
-          "Long outcomes become one thread; each post links back here and can be updated later.",
-        )}
-        {option(
-          "webhook",
-          "Through an incoming webhook",
-          "No account needed: posts go to the webhook's channel.",
-        )}
-      </fieldset>
+      {!accountOnly && (
+        <fieldset className="destination-choice">
+          <legend>Post</legend>
+          {option(
+            "account",
+            connected ? `As yourself (@${account.username})` : "As yourself, with your Mattermost account",
+            "Long outcomes become one thread; each post links back here and can be updated later.",
+          )}
+          {option(
+            "webhook",
+            "Through an incoming webhook",
+            "No account needed: posts go to the webhook's channel.",
+          )}
+        </fieldset>
+      )}
       {mode === "account" && (
         <>
           <AccountForm />

@@ -64,18 +64,22 @@ describe("PostDialog", () => {
     expect(postButton).toHaveAccessibleDescription("Choose where to post first.");
   });
 
-  it("opened to connect (from Team rounds), shows the account's form first, even on a board with a webhook", async () => {
+  it("opened to connect (from Team rounds), is about the account alone, even on a board with a webhook", async () => {
     fakeBackend(null, { get_channel_settings: () => settings, preview_post: () => "#### x" });
+    const onClose = vi.fn();
     render(
       <Providers>
-        <PostDialog boardId={1} connectFirst onClose={vi.fn()} onPosted={vi.fn()} />
+        <PostDialog boardId={1} connectFirst onClose={onClose} onPosted={vi.fn()} />
       </Providers>,
     );
-    expect(await screen.findByLabelText(/As yourself/)).toBeChecked();
-    expect(screen.getByLabelText("Mattermost server address")).toBeInTheDocument();
-    // The board's webhook stays: going back keeps it.
-    await userEvent.click(screen.getByRole("button", { name: "Keep the channel it had" }));
-    expect(screen.getByText(/To/)).toHaveTextContent("~ops");
+    expect(await screen.findByRole("dialog", { name: "Connect to Mattermost" })).toBeInTheDocument();
+    expect(await screen.findByLabelText("Mattermost server address")).toBeInTheDocument();
+    // Nothing of posting: no webhook to choose, no Post button, no hint to save a channel.
+    expect(screen.queryByLabelText(/Through an incoming webhook/)).toBeNull();
+    expect(screen.queryByRole("button", { name: "Post" })).toBeNull();
+    expect(screen.queryByText("Save the channel first.")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Done" }));
+    expect(onClose).toHaveBeenCalled();
   });
 
   it("previews the message as Mattermost shows it, posts with the chosen options and reports Posted", async () => {

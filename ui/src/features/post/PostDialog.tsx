@@ -224,35 +224,47 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const postHintId = useId();
   return (
     <Modal
-      title="Post to channel"
+      title={connectFirst ? "Connect to Mattermost" : "Post to channel"}
       onCancel={onClose}
       wide
       footer={
-        <>
-          {postHint && (
-            <p id={postHintId} className="modal-footer-hint">
-              {postHint}
-            </p>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            {sending.state === "failed" ? "Close" : "Cancel"}
+        connectFirst ? (
+          <button type="button" className="button button-primary" onClick={onClose}>
+            Done
           </button>
-          <button
-            type="button"
-            className="button button-primary"
-            aria-describedby={postHint ? postHintId : undefined}
-            disabled={loading || needsChannel || cannotPost || submitting || sending.state === "sending"}
-            onClick={() => void post()}
-          >
-            {sending.state === "sending" || submitting
-              ? "Posting…"
-              : sending.state === "failed"
-                ? "Retry now"
-                : "Post"}
-          </button>
-        </>
+        ) : (
+          <>
+            {postHint && (
+              <p id={postHintId} className="modal-footer-hint">
+                {postHint}
+              </p>
+            )}
+            <button type="button" className="button" onClick={onClose}>
+              {sending.state === "failed" ? "Close" : "Cancel"}
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              aria-describedby={postHint ? postHintId : undefined}
+              disabled={loading || needsChannel || cannotPost || submitting || sending.state === "sending"}
+              onClick={() => void post()}
+            >
+              {sending.state === "sending" || submitting
+                ? "Posting…"
+                : sending.state === "failed"
+                  ? "Retry now"
+                  : "Post"}
+            </button>
+          </>
+        )
       }
     >
+      {connectFirst && (
+        <p className="field-hint">
+          Team rounds run as you: connect your Mattermost account. That is all a member needs to join a round;
+          to start rounds on this board, also choose its channel.
+        </p>
+      )}
       {loading && !shownError && <p className="field-hint">Loading…</p>}
       {notice && !needsChannel && (
         <p className="field-ok" role="status">
@@ -300,7 +312,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
           </button>
         </p>
       )}
-      {editing && !loading && (settings || accountChannel) && (
+      {editing && !connectFirst && !loading && (settings || accountChannel) && (
         <p className="post-target">
           <button
             type="button"
@@ -318,9 +330,14 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
           boardId={boardId}
           webhook={settings}
           accountChannel={accountChannel}
-          preferAccount={connectFirst}
+          accountOnly={connectFirst}
           onPending={setPending}
           onSaved={(message) => {
+            // Connecting for Team rounds ends with the channel chosen: back to the rounds.
+            if (connectFirst) {
+              onClose();
+              return;
+            }
             setNotice(message);
             setEditing(false);
             setPending(false);
