@@ -229,7 +229,8 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       wide
       footer={
         connectFirst ? (
-          <button type="button" className="button button-primary" onClick={onClose}>
+          // The way out once connected; before, Connect is the button to press.
+          <button type="button" className={connected ? "button button-primary" : "button"} onClick={onClose}>
             Done
           </button>
         ) : (
@@ -260,7 +261,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       }
     >
       {connectFirst && (
-        <p className="field-hint">
+        <p className="field-hint connect-intro">
           Team rounds run as you: connect your Mattermost account. That is all a member needs to join a round;
           to start rounds on this board, also choose its channel.
         </p>
