@@ -101,19 +101,20 @@ export class BallotSteps {
 
   /** The ballot to show instead of `now` on an undo, if there is one. */
   undo(now: Ballot): Ballot | null {
-    const before = this.back.pop();
-    if (!before) return null;
-    this.forward.push(now);
-    this.lastAt = -Infinity;
-    return before;
+    return this.step(this.back, this.forward, now);
   }
 
   /** The ballot to show instead of `now` on a redo, if there is one. */
   redo(now: Ballot): Ballot | null {
-    const after = this.forward.pop();
-    if (!after) return null;
-    this.back.push(now);
+    return this.step(this.forward, this.back, now);
+  }
+
+  /** Takes the last ballot of `from`, keeping `now` on `to`; the next change is a step of its own. */
+  private step(from: Ballot[], to: Ballot[], now: Ballot): Ballot | null {
+    const shown = from.pop();
+    if (!shown) return null;
+    to.push(now);
     this.lastAt = -Infinity;
-    return after;
+    return shown;
   }
 }
