@@ -231,8 +231,6 @@ fn account_destination(
     Ok(Some((who, channel)))
 }
 
-/// The board's last outcome post made as this account to `channel_id` on `server` (to update in place): only the
-/// account's own posts can be edited.
 /// The outcome post that posting with `update_last` would update in place: the board's last one posted as the
 /// account connected now to the board's channel. `None` when there is none, a post made as another account included:
 /// Mattermost lets only its author edit a post, so that one is never offered.
@@ -251,6 +249,8 @@ pub fn updatable(tx: &Transaction<'_>, board_id: i64) -> Result<Option<i64>> {
     )
 }
 
+/// The board's last outcome post made as this account to `channel_id` on `server` (to update in place): only the
+/// account's own posts can be edited.
 fn last_account_post(
     tx: &Transaction<'_>,
     board_id: i64,
