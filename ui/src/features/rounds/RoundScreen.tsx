@@ -107,9 +107,9 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
 
   // Ctrl+Z and Edit › Undo take back the ballot's last change while the round is open (placing, moving, taking off,
   // "no opinion"); Redo does it again. With none left, they go on to the board's own.
-  const steps = useRef(new BallotSteps());
+  const [steps] = useState(() => new BallotSteps());
   const changeBallot = (update: (ballot: Ballot) => Ballot) => {
-    steps.current.changing(ballot, performance.now());
+    steps.changing(ballot, performance.now());
     setBallot(update);
   };
   useEffect(() => {
@@ -120,13 +120,13 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
       return shown !== null;
     };
     onBallotSteps({
-      undo: step((now) => steps.current.undo(now)),
-      redo: step((now) => steps.current.redo(now)),
+      undo: step((now) => steps.undo(now)),
+      redo: step((now) => steps.redo(now)),
     });
     return () => {
       onBallotSteps(null);
     };
-  }, [onBallotSteps, open]);
+  }, [onBallotSteps, open, steps]);
   useEffect(
     () => () => {
       if (!sameBallot(latest.current, saved.current)) {
