@@ -292,6 +292,8 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
     }
   }
   const once = useSingleFlight();
+  /** The picked ideas the board still has (one deleted meanwhile, from another window, is not sent). */
+  const chosen = board.ideas.filter((i) => picked.has(i.id)).map((i) => i.id);
 
   /** What the last Start round said went wrong is answered by a change to the form: it goes then, not at the next try
    * (a server out of reach said so long after it was back). */
@@ -309,7 +311,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
   };
 
   async function start() {
-    if (picked.size === 0) {
+    if (chosen.length === 0) {
       setStatus({ tone: "error", text: "Pick at least one idea for the round." });
       return;
     }
@@ -327,7 +329,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
     }
     setStatus({ tone: "progress", text: "Posting the round in the board's channel…" });
     try {
-      const started = await backend.startRound(board.id, [...picked], at, note.trim());
+      const started = await backend.startRound(board.id, chosen, at, note.trim());
       setStatus(null);
       void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
       onStarted(started);
@@ -356,7 +358,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
       </p>
       <fieldset className="rounds-pick">
         <legend className="field-label">
-          Ideas ({picked.size} of {board.ideas.length})
+          Ideas ({chosen.length} of {board.ideas.length})
         </legend>
         <div className="rounds-pick-actions">
           <button
