@@ -89,14 +89,18 @@ export function BoardScreen({
   const undoers = (): Undoer[] => [
     ballotSteps.current ?? { undo: () => false, redo: () => false },
     { undo: () => undoFirst?.() ?? false, redo: () => false },
+    // The board's own, asked last: it says "Nothing to undo" itself, and an undo it had nothing for is not one a redo
+    // must answer (each such press took a redo away from the ballot).
     {
       undo: () => {
+        const had = model.board?.canUndo ?? false;
         model.undo();
-        return true;
+        return had;
       },
       redo: () => {
+        const had = model.board?.canRedo ?? false;
         model.redo();
-        return true;
+        return had;
       },
     },
   ];

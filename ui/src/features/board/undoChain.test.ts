@@ -53,4 +53,20 @@ describe("UndoChain", () => {
     expect(chain.redo([null, board])).toBe(false);
     expect(log).toEqual(["ballot undo", "board undo", "board redo"]);
   });
+
+  it("keeps a redo for the ballot when undos past the end found nothing to take back", () => {
+    const log: string[] = [];
+    const ballot = history("ballot", 1, log);
+    const board = history("board", 1, log);
+    const chain = new UndoChain();
+    const links = [ballot, board];
+    chain.undo(links);
+    chain.undo(links);
+    // Pressed again with nothing left anywhere: "Nothing to undo", and no step taken.
+    expect(chain.undo(links)).toBe(false);
+    expect(chain.undo(links)).toBe(false);
+    chain.redo(links);
+    chain.redo(links);
+    expect(log).toEqual(["ballot undo", "board undo", "board redo", "ballot redo"]);
+  });
 });
