@@ -82,9 +82,31 @@ describe("BoardScreen", () => {
     expect(card("Split the monolith")).toHaveFocus();
     await userEvent.keyboard("{ArrowUp}{ArrowLeft}");
     expect(card("Add alerts")).toHaveFocus();
-    // Left of Implement is the tray, empty: the focus goes to the tray itself.
+    // Left of Implement is the tray, empty, and nothing past it: the focus stays on the card, where the arrows still
+    // work (on the empty tray they stopped).
     await userEvent.keyboard("{ArrowLeft}");
-    expect(screen.getByRole("region", { name: "Unsorted" })).toHaveFocus();
+    expect(card("Add alerts")).toHaveFocus();
+  });
+
+  it("takes End in a long zone to its last card, which is drawn for it, not the whole list", async () => {
+    const many = Array.from({ length: 300 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"));
+    fakeBackend(board(many));
+    await renderBoard();
+    const possible = await screen.findByRole("region", { name: "Possible" });
+    await waitFor(() => {
+      expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(12);
+    });
+    within(possible)
+      .getByRole("button", { name: /^Idea 1(?!\d)/ })
+      .focus();
+    await userEvent.keyboard("{End}");
+    await waitFor(() => {
+      expect(within(possible).getByRole("button", { name: /^Idea 300/ })).toHaveFocus();
+    });
+    expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(13);
+    // Up from there goes back to the cards drawn before it.
+    await userEvent.keyboard("{ArrowUp}");
+    expect(within(possible).getByRole("button", { name: /^Idea 12(?!\d)/ })).toHaveFocus();
   });
 
   it("gives the focus back to the board's menu button after a dialog opened from the menu closes", async () => {

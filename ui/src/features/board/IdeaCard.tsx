@@ -7,7 +7,7 @@ import type { Idea } from "../../lib/bindings";
 import { initials } from "../../lib/firstFrameRules";
 import { useStyledRef } from "../../lib/styleAttribute";
 import { DragHooksContext } from "./dragHooks";
-import { cardAfterStep, cardStep } from "./focus";
+import { cardAfterStep, cardStep, zoneHasMore } from "./focus";
 
 interface CardBodyProps {
   idea: Idea;
@@ -98,7 +98,8 @@ export const IdeaCard = memo(function IdeaCard({
       return;
     }
     const step = isDragging ? null : cardStep(event);
-    if (step) {
+    // End in a long zone goes on to its list, which shows its last card (not drawn yet) and gives it the focus.
+    if (step && !(step === "last" && zoneHasMore(event.currentTarget))) {
       // The focus goes from card to card; a list or the page does not scroll by the arrow as well.
       event.preventDefault();
       cardAfterStep(event.currentTarget, step)?.focus();

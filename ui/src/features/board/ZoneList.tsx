@@ -69,8 +69,13 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   const [lit, setLit] = useState<number | null>(null);
 
   const arrivedAt = arrival ? ideas.findIndex((i) => i.id === arrival.id) : -1;
-  /** The arrival, when it lies beyond the rendered cards: shown after them. */
-  const beyond = arrivedAt >= limit ? ideas[arrivedAt] : undefined;
+  /** End pressed on a card of this long list: its last card is shown after those rendered, and takes the focus. */
+  const [lastAsked, setLastAsked] = useState(false);
+  const lastAt = ideas.length - 1;
+  /** The arrival, or else the last card once End asked for it, when it lies beyond the rendered cards: shown after
+   * them (and the button for the ones between), so that the list never renders all its cards for it. */
+  const beyond =
+    arrivedAt >= limit ? ideas[arrivedAt] : lastAsked && lastAt >= limit ? ideas[lastAt] : undefined;
   const page = useMemo(() => (ideas.length > limit ? ideas.slice(0, limit) : ideas), [ideas, limit]);
   const shown = useMemo(() => (beyond ? [...page, beyond] : page), [page, beyond]);
   // The same list of ids while the cards are the same (an edit or a move's answer replaces an idea, not its place), so
@@ -173,6 +178,16 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     />
   );
 
+  // The focus goes to the last card once it is rendered.
+  const focusLast = useRef(false);
+  useLayoutEffect(() => {
+    if (!focusLast.current || !beyond) return;
+    focusLast.current = false;
+    const card = listRef.current?.querySelector<HTMLElement>(`.card[data-idea-id="${beyond.id}"]`);
+    card?.focus({ preventScroll: true });
+    card?.scrollIntoView({ block: "nearest" });
+  }, [beyond]);
+
   return (
     <drag.List items={items}>
       <div
@@ -182,6 +197,22 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
         }}
         className={`zone-list${isTarget ? " zone-list-target" : ""}`}
         data-zone={zone}
+        onKeyDown={(e) => {
+          // End on a card that left it to the list (see IdeaCard): cards are not drawn yet past "Show more".
+          const plain = !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey;
+          if (e.key !== "End" || !plain || e.defaultPrevented || !hasMore) return;
+          const last = ideas[lastAt];
+          if (!last || !(e.target instanceof HTMLElement) || !e.target.matches(".card")) return;
+          e.preventDefault();
+          const drawn = listRef.current?.querySelector<HTMLElement>(`.card[data-idea-id="${last.id}"]`);
+          if (drawn) {
+            drawn.focus({ preventScroll: true });
+            drawn.scrollIntoView({ block: "nearest" });
+            return;
+          }
+          focusLast.current = true;
+          setLastAsked(true);
+        }}
       >
         {ideas.length === 0 && <p className="zone-empty">{ZONE_INFO[zone].hint}</p>}
         {page.map(card)}

@@ -100,32 +100,45 @@ function reachableCards(zone: Element): HTMLElement[] {
   return [...zone.querySelectorAll<HTMLElement>(".card[data-idea-id]:not(.dimmed)")];
 }
 
+/** Whether the zone of `card` has cards not drawn yet (its "Show more" button): End there is its list's to answer. */
+export function zoneHasMore(card: HTMLElement): boolean {
+  return card.closest(".zone-list")?.querySelector(".zone-more") != null;
+}
+
 /**
  * Where `step` takes the focus from `card`: the card above or below in its zone (past the last one drawn, the zone's
- * "Show more" button), its first or last, or in the zone beside, the card nearest in height (the zone itself when it
- * has none). `null` when there is nowhere to go, and the focus stays.
+ * "Show more" button), its first or last, or in the nearest zone beside that has a card to go to, the card nearest in
+ * height. `null` when there is nowhere to go, and the focus stays: never on a zone without a card, where the arrows
+ * would stop.
  */
 export function cardAfterStep(card: HTMLElement, step: CardStep): HTMLElement | null {
   const zone = card.closest<HTMLElement>("section.zone");
   if (!zone) return null;
   if (step === "left" || step === "right") {
-    const others = [...document.querySelectorAll<HTMLElement>("section.zone")].filter((z) => z !== zone);
-    const at = boxBeside(
-      card.getBoundingClientRect(),
-      others.map((z) => z.getBoundingClientRect()),
-      step,
-    );
-    const beside = at === null ? undefined : others[at];
-    if (!beside) return null;
-    const cards = reachableCards(beside);
-    if (cards.length === 0) return beside;
-    const middle = (rect: DOMRect) => (rect.top + rect.bottom) / 2;
-    const from = middle(card.getBoundingClientRect());
-    return cards.reduce((a, b) =>
-      Math.abs(middle(b.getBoundingClientRect()) - from) < Math.abs(middle(a.getBoundingClientRect()) - from)
-        ? b
-        : a,
-    );
+    const from = card.getBoundingClientRect();
+    let others = [...document.querySelectorAll<HTMLElement>("section.zone")].filter((z) => z !== zone);
+    for (;;) {
+      const at = boxBeside(
+        from,
+        others.map((z) => z.getBoundingClientRect()),
+        step,
+      );
+      const beside = at === null ? undefined : others[at];
+      if (!beside) return null;
+      const cards = reachableCards(beside);
+      if (cards.length > 0) {
+        const middle = (rect: DOMRect) => (rect.top + rect.bottom) / 2;
+        const level = middle(from);
+        return cards.reduce((a, b) =>
+          Math.abs(middle(b.getBoundingClientRect()) - level) <
+          Math.abs(middle(a.getBoundingClientRect()) - level)
+            ? b
+            : a,
+        );
+      }
+      // Empty, or every card dimmed by a search: on to the zone past it.
+      others = others.filter((z) => z !== beside);
+    }
   }
   const cards = reachableCards(zone);
   const at = cards.indexOf(card);
