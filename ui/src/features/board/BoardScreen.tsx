@@ -258,7 +258,10 @@ export function BoardScreen({
     {
       newIdea: () => document.querySelector<HTMLInputElement>(".tray .add-idea-input")?.focus(),
       toggleView: () => {
+        // The idea with the focus keeps it: its card becomes its marker, and back.
+        const id = focusedIdeaId();
         setView((v) => (v === "quadrants" ? "chart" : "quadrants"));
+        if (id !== null) refocusCard(id);
       },
       moveSelected: (n) => {
         const q = QUADRANTS[n - 1];

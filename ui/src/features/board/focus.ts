@@ -33,12 +33,14 @@ export function focusAfterDelete(id: number) {
  */
 export function refocusCard(id: number) {
   const until = performance.now() + 1000;
+  // Its card on the board, or its marker on the chart (a view switched with V keeps the focus on the idea).
+  const its = `.card[data-idea-id="${id}"], .marker[data-idea-id="${id}"]`;
   const attempt = () => {
     const active = document.activeElement;
-    const onThisCard = active instanceof HTMLElement && active.matches(`.card[data-idea-id="${id}"]`);
+    const onThisCard = active instanceof HTMLElement && active.matches(its);
     const lost = active === null || active === document.body || !active.isConnected;
     if (!lost && !onThisCard) return;
-    const card = document.querySelector<HTMLElement>(`.card[data-idea-id="${id}"]`);
+    const card = document.querySelector<HTMLElement>(its);
     if (card && card !== active) card.focus();
     if (performance.now() < until) requestAnimationFrame(attempt);
   };
