@@ -70,22 +70,22 @@ describe("BoardScreen", () => {
     });
 
     card("Add alerts").focus();
-    await userEvent.keyboard("{ArrowDown}");
-    expect(card("Rotate certs")).toHaveFocus();
-    await userEvent.keyboard("{End}");
-    expect(card("Tune probes")).toHaveFocus();
-    await userEvent.keyboard("{ArrowDown}");
-    expect(card("Tune probes")).toHaveFocus();
-    await userEvent.keyboard("{Home}");
-    expect(card("Add alerts")).toHaveFocus();
-    await userEvent.keyboard("{ArrowDown}{ArrowRight}");
-    expect(card("Split the monolith")).toHaveFocus();
-    await userEvent.keyboard("{ArrowUp}{ArrowLeft}");
-    expect(card("Add alerts")).toHaveFocus();
-    // Left of Implement is the tray, empty, and nothing past it: the focus stays on the card, where the arrows still
-    // work (on the empty tray they stopped).
-    await userEvent.keyboard("{ArrowLeft}");
-    expect(card("Add alerts")).toHaveFocus();
+    // Each key, and the card with the focus after it.
+    const steps: [string, string][] = [
+      ["{ArrowDown}", "Rotate certs"],
+      ["{End}", "Tune probes"],
+      ["{ArrowDown}", "Tune probes"],
+      ["{Home}", "Add alerts"],
+      ["{ArrowDown}{ArrowRight}", "Split the monolith"],
+      ["{ArrowUp}{ArrowLeft}", "Add alerts"],
+      // Left of Implement is the tray, empty, and nothing past it: the focus stays on the card, where the arrows
+      // still work (on the empty tray they stopped).
+      ["{ArrowLeft}", "Add alerts"],
+    ];
+    for (const [keys, focused] of steps) {
+      await userEvent.keyboard(keys);
+      expect(card(focused)).toHaveFocus();
+    }
   });
 
   it("takes End in a long zone to its last card, which is drawn for it, not the whole list", async () => {
