@@ -100,10 +100,10 @@ impl Db {
         copied
     }
 
-    /// Replaces every board with those in the backup at `source`, after checking it. The caller backs up first.
-    /// The backup is read as a file nothing changes: opened as a database, it got `-wal` and `-shm` files beside it.
-    pub fn restore_from(&mut self, source: &Path) -> Result<()> {
-        inspect(source)?;
+    /// Replaces every board with those in the backup at `source`, which `restore_file` has checked (`inspect`, a
+    /// quick check of every page: once is enough) and backed up the current state before. The backup is read as a file
+    /// nothing changes: opened as a database, it got `-wal` and `-shm` files beside it.
+    fn restore_from(&mut self, source: &Path) -> Result<()> {
         let from = open_unchanged(source)?;
         rusqlite::backup::Backup::new(&from, &mut self.conn)?.run_to_completion(
             1024,
