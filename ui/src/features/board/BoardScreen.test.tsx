@@ -5,6 +5,18 @@ import { describe, expect, it, vi } from "vitest";
 import { board, edited, fakeBackend, idea } from "../../test/fakeBackend";
 import { renderBoard } from "../../test/renderBoard";
 
+/** A board of 300 ideas in Possible, rendered: the quadrant, once it shows its first 12 cards. */
+async function longPossible() {
+  const many = Array.from({ length: 300 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"));
+  fakeBackend(board(many));
+  await renderBoard();
+  const possible = await screen.findByRole("region", { name: "Possible" });
+  await waitFor(() => {
+    expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(12);
+  });
+  return possible;
+}
+
 describe("BoardScreen", () => {
   it("shows the four quadrants and the tray as regions named exactly, with counts and cards", async () => {
     fakeBackend(
@@ -89,13 +101,7 @@ describe("BoardScreen", () => {
   });
 
   it("takes End in a long zone to its last card, which is drawn for it, not the whole list", async () => {
-    const many = Array.from({ length: 300 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"));
-    fakeBackend(board(many));
-    await renderBoard();
-    const possible = await screen.findByRole("region", { name: "Possible" });
-    await waitFor(() => {
-      expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(12);
-    });
+    const possible = await longPossible();
     within(possible)
       .getByRole("button", { name: /^Idea 1(?!\d)/ })
       .focus();
@@ -509,13 +515,7 @@ describe("BoardScreen", () => {
   });
 
   it("renders a long zone a page at a time", async () => {
-    const many = Array.from({ length: 300 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"));
-    fakeBackend(board(many));
-    await renderBoard();
-    const possible = await screen.findByRole("region", { name: "Possible" });
-    await waitFor(() => {
-      expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(12);
-    });
+    const possible = await longPossible();
     await userEvent.click(within(possible).getByRole("button", { name: "Show 24 more of 288" }));
     expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(36);
     expect(within(possible).getByRole("button", { name: "Show 24 more of 264" })).toBeInTheDocument();
