@@ -65,4 +65,38 @@ describe("Modal", () => {
     screen.getByRole("button", { name: "Behind the dialog" }).focus();
     expect(dialog).toHaveFocus();
   });
+
+  it("gives the focus back to its opener, or to the screen's place for it when the opener is gone", () => {
+    function Screen({ open, opener }: { open: boolean; opener: boolean }) {
+      return (
+        <>
+          <h2 tabIndex={-1} data-focus-after-dialog>
+            Team rounds
+          </h2>
+          {opener && <button type="button">Connect to Mattermost…</button>}
+          {open && (
+            <Modal
+              title="Connect to Mattermost"
+              onCancel={vi.fn()}
+              footer={<button type="button">Done</button>}
+            >
+              <input aria-label="Server" />
+            </Modal>
+          )}
+        </>
+      );
+    }
+    const { rerender } = render(<Screen open={false} opener />);
+    screen.getByRole("button", { name: "Connect to Mattermost…" }).focus();
+    rerender(<Screen open opener />);
+    expect(screen.getByRole("textbox", { name: "Server" })).toHaveFocus();
+    rerender(<Screen open={false} opener />);
+    expect(screen.getByRole("button", { name: "Connect to Mattermost…" })).toHaveFocus();
+
+    rerender(<Screen open opener />);
+    // Connecting takes the button away while the dialog is open.
+    rerender(<Screen open opener={false} />);
+    rerender(<Screen open={false} opener={false} />);
+    expect(screen.getByRole("heading", { name: "Team rounds" })).toHaveFocus();
+  });
 });

@@ -1,5 +1,5 @@
 // A modal dialog: focus moves in when it opens, Tab stays inside (focus that falls out comes back), Escape cancels,
-// focus returns when it closes.
+// focus returns when it closes (to the opener, or where the screen marks with `data-focus-after-dialog`).
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 import { useScrollableFocus } from "../lib/useScrollableFocus";
@@ -26,7 +26,14 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       ref.current?.querySelector<HTMLElement>("[data-autofocus]") ??
       ref.current?.querySelector<HTMLElement>("input, textarea, button");
     first?.focus();
-    return () => opener?.focus();
+    // An opener gone with what the dialog did (Connect… once connected) leaves the focus to the screen's own place
+    // for it, not to the top of the page.
+    return () => {
+      const back = opener?.isConnected
+        ? opener
+        : document.querySelector<HTMLElement>("[data-focus-after-dialog]");
+      back?.focus();
+    };
   }, []);
 
   // Focus that leaves the dialog is brought back: a button disabled while it works (Connect) dropped the focus to the

@@ -25,10 +25,18 @@ type Status =
   | { tone: "error"; text: string; noStore: boolean }
   | { tone: "ok"; text: string };
 
+/** The address typed and not yet connected: a dialog closed by mistake gives it back when opened again. The token is
+ * a secret, and is not kept. */
+let serverDraft: string | null = null;
+
 export function AccountForm() {
   const queryClient = useQueryClient();
   const { data: account, error: loadError } = useAccount();
-  const [server, setServer] = useState<string | null>(null);
+  const [server, setServerState] = useState<string | null>(serverDraft);
+  const setServer = (value: string | null) => {
+    serverDraft = value || null;
+    setServerState(value);
+  };
   const [token, setToken] = useState("");
   const [status, setStatus] = useState<Status | null>(null);
   const [confirming, setConfirming] = useState(false);

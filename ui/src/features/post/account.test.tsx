@@ -122,6 +122,29 @@ describe("AccountForm", () => {
     ]);
   });
 
+  it("keeps the typed address, not the token, when the form is closed before connecting", async () => {
+    fakeBackend(null);
+    const { unmount } = render(
+      <Providers>
+        <AccountForm />
+      </Providers>,
+    );
+    await userEvent.type(
+      await screen.findByLabelText("Mattermost server address"),
+      "https://chat.example.com",
+    );
+    await userEvent.type(screen.getByLabelText("Personal access token"), "tok-secret");
+    unmount();
+    render(
+      <Providers>
+        <AccountForm />
+      </Providers>,
+    );
+    expect(await screen.findByLabelText("Mattermost server address")).toHaveValue("https://chat.example.com");
+    expect(screen.getByLabelText("Personal access token")).toHaveValue("");
+    await userEvent.clear(screen.getByLabelText("Mattermost server address"));
+  });
+
   it("disconnects only after a confirmation", async () => {
     const fake = fakeBackend(null, { get_account: () => ana, disconnect_account: () => null });
     render(

@@ -62,7 +62,7 @@ export function RoundsScreen({
         >
           ← {round ? "All rounds" : "Back to the board"}
         </button>
-        <h2 className="rounds-title" ref={titleRef} tabIndex={-1}>
+        <h2 className="rounds-title" ref={titleRef} tabIndex={-1} data-focus-after-dialog>
           {round ? `Round on “${round.board}”` : "Team rounds"}
         </h2>
         {account && connected && <span className="rounds-who">as @{account.username}</span>}
