@@ -278,7 +278,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
   const [deadline, setDeadline] = useState(defaultDeadline);
   const [note, setNote] = useState("");
   const [status, setStatus] = useState<FormStatusValue | null>(null);
-  const ids = { deadline: useId(), note: useId() };
+  const ids = { pick: useId(), deadline: useId(), note: useId() };
   // Ideas that come to the board while the form shows (an import, another window) are offered as those at the start
   // were: the unsorted ones picked.
   const [known, setKnown] = useState<ReadonlySet<number>>(() => new Set(board.ideas.map((i) => i.id)));
@@ -356,10 +356,12 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
         Pickboard posts the round in the board&apos;s channel. Members open it with Team rounds › Join round
         and the post&apos;s link; their estimates stay sealed until you reveal them.
       </p>
-      <fieldset className="rounds-pick">
-        <legend className="field-label">
+      {/* A group, not a fieldset: WebKit laid the fieldset out once with its legend's height twice, and "Set a
+          deadline" below it moved up at the first tick. */}
+      <div className="rounds-pick" role="group" aria-labelledby={ids.pick}>
+        <span id={ids.pick} className="field-label">
           Ideas ({chosen.length} of {board.ideas.length})
-        </legend>
+        </span>
         <div className="rounds-pick-actions">
           <button
             type="button"
@@ -411,7 +413,7 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
             ))}
           </ul>
         )}
-      </fieldset>
+      </div>
       <label className="rounds-check">
         <input
           type="checkbox"
