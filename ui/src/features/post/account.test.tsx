@@ -54,6 +54,12 @@ const refused: ErrorPayload = {
   path: null,
 };
 
+/** Types the server's address and `token` into the account form. */
+async function typeAccount(token: string) {
+  await userEvent.type(await screen.findByLabelText("Mattermost server address"), "https://chat.example.com");
+  await userEvent.type(screen.getByLabelText("Personal access token"), token);
+}
+
 describe("AccountForm", () => {
   it("shows Mattermost's refusal at the form, then connects and shows only the masked token", async () => {
     let attempts = 0;
@@ -107,11 +113,7 @@ describe("AccountForm", () => {
         <AccountForm />
       </Providers>,
     );
-    await userEvent.type(
-      await screen.findByLabelText("Mattermost server address"),
-      "https://chat.example.com",
-    );
-    await userEvent.type(screen.getByLabelText("Personal access token"), "tok");
+    await typeAccount("tok");
     await userEvent.click(screen.getByRole("button", { name: "Connect" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("no credential store");
     await userEvent.click(screen.getByRole("button", { name: "Keep it for this session only" }));
@@ -129,11 +131,7 @@ describe("AccountForm", () => {
         <AccountForm />
       </Providers>,
     );
-    await userEvent.type(
-      await screen.findByLabelText("Mattermost server address"),
-      "https://chat.example.com",
-    );
-    await userEvent.type(screen.getByLabelText("Personal access token"), "tok-secret");
+    await typeAccount("tok-secret");
     unmount();
     render(
       <Providers>
