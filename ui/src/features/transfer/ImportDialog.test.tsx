@@ -77,3 +77,43 @@ describe("ImportDialog", () => {
     expect(asked.at(-1)).toMatchObject({ payoff: 1, cost: 2 });
   });
 });
+
+describe("ImportDialog's dimmed Import", () => {
+  it("says why it is dimmed for a file of a header alone", () => {
+    mockIPC(() => null);
+    const empty: CsvPreview = { ...preview(RECOGNISED), sample: [], rows: 0, unsorted: 0 };
+    render(
+      <Providers>
+        <ImportDialog
+          start={{ fileName: "header-only.csv", boardFile: null, csv: empty }}
+          current={null}
+          onDone={vi.fn()}
+          onClose={vi.fn()}
+        />
+      </Providers>,
+    );
+    const importButton = screen.getByRole("button", { name: "Import 0 ideas" });
+    expect(importButton).toBeDisabled();
+    expect(importButton).toHaveAccessibleDescription("There are no rows to import in this file.");
+  });
+
+  it("says so when the new board has no name, and nothing when it can import", () => {
+    mockIPC(() => null);
+    render(
+      <Providers>
+        <ImportDialog
+          start={{ fileName: "jira-export.csv", boardFile: null, csv: preview(RECOGNISED) }}
+          current={null}
+          onDone={vi.fn()}
+          onClose={vi.fn()}
+        />
+      </Providers>,
+    );
+    const importButton = screen.getByRole("button", { name: "Import 2 ideas" });
+    expect(importButton).toBeEnabled();
+    expect(importButton).not.toHaveAccessibleDescription();
+    fireEvent.change(screen.getByLabelText("New board name"), { target: { value: "  " } });
+    expect(importButton).toBeDisabled();
+    expect(importButton).toHaveAccessibleDescription("Name the new board.");
+  });
+});

@@ -76,7 +76,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [skipped, setSkipped] = useState<ImportOutcome | null>(null);
-  const ids = { name: useId(), skip: useId() };
+  const ids = { name: useId(), skip: useId(), hint: useId() };
   const running = progress !== null;
   // Progress events can arrive after the import has answered; only a running import shows them.
   const runningRef = useRef(false);
@@ -209,6 +209,20 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
     (start.boardFile !== null ||
       (preview !== null && mapping?.title !== null && importable > 0 && (problems === 0 || skip))) &&
     (into === "current" || name.trim() !== "");
+  /** Why Import is dimmed, said beside it (a file of a header alone showed "Import 0 ideas", dimmed, and no word). */
+  const importHint = running
+    ? null
+    : preview !== null && preview.rows === 0
+      ? "There are no rows to import in this file."
+      : preview !== null && mapping?.title === null
+        ? "Choose the column that holds the titles."
+        : preview !== null && importable === 0
+          ? "No row can be imported as it is."
+          : problems > 0 && !skip
+            ? "Fix the rows with problems, or skip them."
+            : into === "new" && name.trim() === ""
+              ? "Name the new board."
+              : null;
 
   const targetChoice = (
     <fieldset className="import-target" disabled={running}>
@@ -262,6 +276,11 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
       }}
       footer={
         <>
+          {importHint && !canImport && (
+            <p id={ids.hint} className="modal-footer-hint">
+              {importHint}
+            </p>
+          )}
           {running ? (
             <button type="button" className="button" onClick={() => void backend.cancelImport()}>
               Cancel import
@@ -275,11 +294,10 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
             type="button"
             className="button button-primary"
             disabled={!canImport}
+            aria-describedby={importHint && !canImport ? ids.hint : undefined}
             onClick={() => void runImport()}
           >
-            {start.boardFile
-              ? "Import board"
-              : `Import ${importable.toLocaleString()} idea${importable === 1 ? "" : "s"}`}
+            {start.boardFile ? "Import board" : `Import ${counted(importable, "idea")}`}
           </button>
         </>
       }
@@ -369,7 +387,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
             {problems > 0 && (
               <div className="import-problems-box" role="alert">
                 <h3 className="import-heading">
-                  {problems.toLocaleString()} row{problems === 1 ? " has a problem" : "s have problems"}
+                  {formatCount(problems)} row{problems === 1 ? " has a problem" : "s have problems"}
                 </h3>
                 <ul className="import-problems">
                   {preview.problems.map((p) => (
@@ -379,7 +397,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
                     </li>
                   ))}
                   {problems > preview.problems.length && (
-                    <li>… and {(problems - preview.problems.length).toLocaleString()} more</li>
+                    <li>… and {formatCount(problems - preview.problems.length)} more</li>
                   )}
                 </ul>
                 <label className="checkbox-row" htmlFor={ids.skip}>
@@ -406,7 +424,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
         <div className="import-progress">
           <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Import progress" />
           <span role="status">
-            {progress.done.toLocaleString()} of {progress.total.toLocaleString()}
+            {formatCount(progress.done)} of {formatCount(progress.total)}
           </span>
         </div>
       )}
