@@ -2,6 +2,7 @@
 import { forwardRef } from "react";
 
 import { MAX_CHIPS } from "../../lib/firstFrameRules";
+import { formatCount } from "../../lib/numbers";
 import { isFiltering, NO_FILTER, type Filter } from "./filter";
 
 import "./search.css";
@@ -68,7 +69,7 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
       {isFiltering(filter) && (
         <>
           <span className="match-count" role="status">
-            {matchCount} of {total} {total === 1 ? "idea matches" : "ideas match"}
+            {formatCount(matchCount)} of {formatCount(total)} {total === 1 ? "idea matches" : "ideas match"}
           </span>
           <button
             type="button"
