@@ -137,8 +137,96 @@ pub fn parse(bytes: &[u8]) -> Result<BoardFile> {
         None => return Err(not_ours()),
         Some(_) => {}
     }
-    serde_json::from_slice(bytes)
-        .map_err(|e| Error::invalid(format!("This board file is damaged or incomplete: {e}.")))
+    let file: BoardFile = serde_json::from_slice(bytes).map_err(|e| damaged(&e))?;
+    // Said when the file is picked, not only at Import (an idea with no title passed the preview).
+    checked_ideas(&file)?;
+    Ok(file)
+}
+
+/// A board file whose JSON is sound but whose content is not what Pickboard wrote, in words: what is wrong, and where.
+fn damaged(e: &serde_json::Error) -> Error {
+    let full = e.to_string();
+    // serde_json ends its message with " at line L column C"; the place is said in words below.
+    let detail = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |at| &full[..at])
+        .trim_end_matches('.');
+    let detail = if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        match rest.split_once(", expected ") {
+            Some((found, expected)) => {
+                format!("{} is there where {} belongs", found, kind_in_words(expected))
+            }
+            None => rest.to_owned(),
+        }
+    } else if let Some(rest) = detail.strip_prefix("missing field `") {
+        format!("the field “{}” is missing", rest.trim_end_matches('`'))
+    } else if let Some(rest) = detail.strip_prefix("invalid value: ") {
+        match rest.split_once(", expected ") {
+            Some((found, expected)) => format!("{found} is there where {expected} belongs"),
+            None => rest.to_owned(),
+        }
+    } else {
+        detail.to_owned()
+    };
+    Error::invalid(format!(
+        "This board file is damaged or incomplete at line {}, column {}: {detail}. If it was edited by hand, check \
+         there; else export the board again.",
+        e.line(),
+        e.column()
+    ))
+}
+
+/// serde's name for the kind of value it expected, as a person would say it.
+fn kind_in_words(expected: &str) -> &str {
+    match expected {
+        "f32" | "f64" | "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
+            "a number"
+        }
+        "a string" => "text",
+        "a sequence" => "a list",
+        "a boolean" => "true or false",
+        other if other.starts_with("struct ") || other == "a map" => "an object in braces",
+        other => other,
+    }
+}
+
+/// Each idea of `file` as it would be created, or what makes the file one that cannot be imported: two ideas with one
+/// id, or an idea that breaks the rules of the window's own edits (no title, a title too long, a rank not a number).
+fn checked_ideas(file: &BoardFile) -> Result<Vec<NewIdea>> {
+    let mut seen = std::collections::HashSet::with_capacity(file.ideas.len());
+    for idea in &file.ideas {
+        if !seen.insert(idea.id) {
+            return Err(Error::invalid(format!(
+                "This board file is damaged: two ideas have the id {}.",
+                idea.id
+            )));
+        }
+    }
+    file.ideas
+        .iter()
+        .enumerate()
+        .map(|(n, idea)| {
+            let named = |e: Error| {
+                Error::invalid(format!(
+                    "Idea {} in this board file (“{}”) cannot be imported: {e}",
+                    n + 1,
+                    idea.title.chars().take(60).collect::<String>()
+                ))
+            };
+            if !idea.rank.is_finite() {
+                return Err(named(Error::invalid("its rank is not a number.")));
+            }
+            NewIdea::new(
+                &idea.title,
+                &idea.notes,
+                idea.position,
+                &idea.owner,
+                &idea.link,
+                &idea.tags,
+            )
+            .map_err(named)
+        })
+        .collect()
 }
 
 /// Creates a new board from `file` (named `name` when given, made unique) and returns its id.
@@ -161,15 +249,7 @@ pub fn import(tx: &Transaction<'_>, file: &BoardFile, name: Option<&str>) -> Res
             RowChange::Board { .. } | RowChange::BoardName { .. } => None,
         }));
     }
-    let mut seen = std::collections::HashSet::with_capacity(file.ideas.len());
-    for idea in &file.ideas {
-        if !seen.insert(idea.id) {
-            return Err(Error::invalid(format!(
-                "This board file is damaged: two ideas have the id {}.",
-                idea.id
-            )));
-        }
-    }
+    let clean = checked_ideas(file)?;
     // New ids in the order of the old ones, so that ideas of equal rank keep their order here too, also after an
     // undo brings a deleted idea back.
     mentioned.sort_unstable();
@@ -178,26 +258,7 @@ pub fn import(tx: &Transaction<'_>, file: &BoardFile, name: Option<&str>) -> Res
     let first = ideas::reserve_ids(tx, new_ids.len())?;
     let new_id = |old: i64| first + new_ids.get(&old).copied().unwrap_or_default();
 
-    for (n, idea) in file.ideas.iter().enumerate() {
-        let named = |e: Error| {
-            Error::invalid(format!(
-                "Idea {} in this board file (“{}”) cannot be imported: {e}",
-                n + 1,
-                idea.title.chars().take(60).collect::<String>()
-            ))
-        };
-        let clean = NewIdea::new(
-            &idea.title,
-            &idea.notes,
-            idea.position,
-            &idea.owner,
-            &idea.link,
-            &idea.tags,
-        )
-        .map_err(named)?;
-        if !idea.rank.is_finite() {
-            return Err(named(Error::invalid("its rank is not a number.")));
-        }
+    for (idea, clean) in file.ideas.iter().zip(clean) {
         let at = Placement {
             id: Some(new_id(idea.id)),
             rank: idea.rank,

@@ -239,18 +239,35 @@ fn files_that_are_not_board_files_are_refused_with_a_reason() {
     let incomplete = br#"{"format": "pickboard-board", "version": 1, "exportedAt": 0,
         "board": {"name": "X", "thresholds": {"payoff": 5, "cost": 5}, "createdAt": 0, "updatedAt": 0},
         "ideas": [{"id": 1, "title": "No rank", "position": null, "createdAt": 0, "updatedAt": 0}]}"#;
+    assert_eq!(
+        message(incomplete),
+        "This board file is damaged or incomplete at line 3, column 97: the field “rank” is missing. If it was \
+         edited by hand, check there; else export the board again."
+    );
+    let text_score = br#"{"format": "pickboard-board", "version": 1, "exportedAt": 0,
+        "board": {"name": "X", "thresholds": {"payoff": 5, "cost": 5}, "createdAt": 0, "updatedAt": 0},
+        "ideas": [{"id": 1, "title": "T", "position": {"payoff": "seven", "cost": 1}}]}"#;
     assert!(
-        message(incomplete).contains("missing field `rank`"),
+        message(text_score).contains(": string \"seven\" is there where a number belongs. If"),
         "{}",
-        message(incomplete)
+        message(text_score)
     );
     let bad_score = br#"{"format": "pickboard-board", "version": 1, "exportedAt": 0,
         "board": {"name": "X", "thresholds": {"payoff": 5, "cost": 5}, "createdAt": 0, "updatedAt": 0},
         "ideas": [{"id": 1, "title": "T", "position": {"payoff": 12, "cost": 1}, "rank": 1, "createdAt": 0, "updatedAt": 0}]}"#;
     assert!(
-        message(bad_score).contains("between 0 and 10"),
+        message(bad_score).contains(": A score must lie between 0 and 10 (got 12). If it"),
         "{}",
         message(bad_score)
+    );
+    // Said when the file is picked, before Import: the preview read it as a board of 1 idea.
+    let no_title = br#"{"format": "pickboard-board", "version": 1, "exportedAt": 0,
+        "board": {"name": "X", "thresholds": {"payoff": 5, "cost": 5}, "createdAt": 0, "updatedAt": 0},
+        "ideas": [{"id": 1, "title": " ", "position": null, "rank": 1, "createdAt": 0, "updatedAt": 0}]}"#;
+    assert!(
+        message(no_title).starts_with("Idea 1 in this board file (“ ”) cannot be imported:"),
+        "{}",
+        message(no_title)
     );
 }
 
