@@ -343,8 +343,8 @@ fn import(options: Options) -> Result<(), Failure> {
     };
     let path = Path::new(file);
     let pending = PendingImport::read(path).map_err(Failure::from_error)?;
-    let start = pending.start();
     let mut db = open_db()?;
+    let start = db.read(|tx| pending.start(tx)).map_err(Failure::from_error)?;
     let board = options.value("--board");
     let skip = options.flag("--skip-bad-rows");
 

@@ -21,8 +21,18 @@ describe("importing", () => {
   it("shows the second file's import, not the first's, when File › Import… opens one over another", async () => {
     let events: Channel<EventMessage> | null = null;
     const files = [
-      { fileName: "alpha.json", boardFile: { name: "alpha", ideas: 3, events: 0 }, csv: null },
-      { fileName: "beta.json", boardFile: { name: "beta", ideas: 5, events: 0 }, csv: null },
+      {
+        fileName: "alpha.json",
+        boardName: "alpha",
+        boardFile: { name: "alpha", ideas: 3, events: 0 },
+        csv: null,
+      },
+      {
+        fileName: "beta.json",
+        boardName: "beta",
+        boardFile: { name: "beta", ideas: 5, events: 0 },
+        csv: null,
+      },
     ];
     let opened = 0;
     fakeBackend(board([], "Platform Q3"), {

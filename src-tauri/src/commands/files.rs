@@ -38,7 +38,7 @@ pub fn export_board(
 
 fn start_import(state: &AppState, path: &std::path::Path) -> Result<ImportStart> {
     let pending = Arc::new(PendingImport::read(path)?);
-    let start = pending.start();
+    let start = state.read(|tx| pending.start(tx))?;
     state.set_import(Some(pending));
     Ok(start)
 }

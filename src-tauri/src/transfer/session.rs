@@ -10,9 +10,11 @@ use ts_rs::TS;
 
 use super::csv_import::{self, ColumnMapping, CsvPreview, CsvSource, CsvTable, ImportOutcome, ImportTarget};
 use super::json::{self, BoardFile};
+use crate::domain::MAX_BOARD_NAME_CHARS;
 use crate::error::{Error, Result};
 use crate::files;
-use crate::storage::Db;
+use crate::storage::{boards, Db};
+use rusqlite::Transaction;
 
 enum Parsed {
     Csv { table: CsvTable, source: CsvSource },
@@ -39,6 +41,8 @@ pub struct BoardFileSummary {
 #[serde(rename_all = "camelCase")]
 pub struct ImportStart {
     pub file_name: String,
+    /// The name a new board gets, free among the boards (the dialog offered "big" and made "big (2)" without a word).
+    pub board_name: String,
     pub board_file: Option<BoardFileSummary>,
     pub csv: Option<CsvPreview>,
 }
@@ -72,9 +76,10 @@ impl PendingImport {
         })
     }
 
-    pub fn start(&self) -> ImportStart {
+    pub fn start(&self, tx: &Transaction<'_>) -> Result<ImportStart> {
         let mut start = ImportStart {
             file_name: self.file_name.clone(),
+            board_name: self.new_board_name(tx)?,
             board_file: None,
             csv: None,
         };
@@ -91,7 +96,20 @@ impl PendingImport {
                 start.csv = Some(csv_import::preview(table, *source, &mapping));
             }
         }
-        start
+        Ok(start)
+    }
+
+    /// The name a new board gets from this file, free among the boards: the board file's own, else the file's name
+    /// without its extension, or "Imported board" when neither gives one.
+    fn new_board_name(&self, tx: &Transaction<'_>) -> Result<String> {
+        let wanted = match &self.parsed {
+            Parsed::Board(file) => file.board.name.clone(),
+            Parsed::Csv { .. } => Path::new(&self.file_name)
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
+        };
+        let wanted: String = wanted.chars().take(MAX_BOARD_NAME_CHARS).collect();
+        boards::unused_name(tx, &wanted).or_else(|_| boards::unused_name(tx, "Imported board"))
     }
 
     pub fn preview(&self, mapping: &ColumnMapping) -> Result<CsvPreview> {
@@ -150,5 +168,29 @@ impl PendingImport {
                 )
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PendingImport;
+    use crate::domain::Zone;
+    use crate::storage::testing::board_with_idea;
+
+    #[test]
+    fn the_new_boards_name_offered_is_free() {
+        let (mut db, _) = board_with_idea("Cache the CI images", Zone::Implement);
+        let dir = tempfile::tempdir().unwrap();
+        let name = |file: &str, bytes: &[u8], db: &mut crate::storage::Db| {
+            let path = dir.path().join(file);
+            std::fs::write(&path, bytes).unwrap();
+            let pending = PendingImport::read(&path).unwrap();
+            db.read(|tx| pending.start(tx)).unwrap().board_name
+        };
+        assert_eq!(name("INFRA.csv", b"Title\nA\n", &mut db), "INFRA (2)");
+        assert_eq!(name("backlog.csv", b"Title\nA\n", &mut db), "backlog");
+        assert_eq!(name(".csv", b"Title\nA\n", &mut db), ".csv");
+        let long = format!("{}.csv", "x".repeat(150));
+        assert_eq!(name(&long, b"Title\nA\n", &mut db), "x".repeat(100));
     }
 }

@@ -267,7 +267,11 @@ skipped: Array<RowProblem>, };
 
 export type BoardFileSummary = { name: string, ideas: number, events: number, };
 
-export type ImportStart = { fileName: string, boardFile: BoardFileSummary | null, csv: CsvPreview | null, };
+export type ImportStart = { fileName: string, 
+/**
+ * The name a new board gets, free among the boards (the dialog offered "big" and made "big (2)" without a word).
+ */
+boardName: string, boardFile: BoardFileSummary | null, csv: CsvPreview | null, };
 
 export type BackupInfo = { fileName: string, 
 /**

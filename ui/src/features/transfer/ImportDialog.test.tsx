@@ -57,7 +57,12 @@ describe("ImportDialog", () => {
     render(
       <Providers>
         <ImportDialog
-          start={{ fileName: "jira-export.csv", boardFile: null, csv: preview(RECOGNISED) }}
+          start={{
+            fileName: "jira-export.csv",
+            boardName: "jira-export",
+            boardFile: null,
+            csv: preview(RECOGNISED),
+          }}
           current={null}
           onDone={vi.fn()}
           onClose={vi.fn()}
@@ -85,7 +90,7 @@ describe("ImportDialog's dimmed Import", () => {
     render(
       <Providers>
         <ImportDialog
-          start={{ fileName: "header-only.csv", boardFile: null, csv: empty }}
+          start={{ fileName: "header-only.csv", boardName: "header-only", boardFile: null, csv: empty }}
           current={null}
           onDone={vi.fn()}
           onClose={vi.fn()}
@@ -102,7 +107,12 @@ describe("ImportDialog's dimmed Import", () => {
     render(
       <Providers>
         <ImportDialog
-          start={{ fileName: "jira-export.csv", boardFile: null, csv: preview(RECOGNISED) }}
+          start={{
+            fileName: "jira-export.csv",
+            boardName: "jira-export",
+            boardFile: null,
+            csv: preview(RECOGNISED),
+          }}
           current={null}
           onDone={vi.fn()}
           onClose={vi.fn()}

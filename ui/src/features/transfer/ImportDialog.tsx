@@ -51,10 +51,6 @@ const SOURCE_LABEL = {
   spreadsheet: "Spreadsheet",
 } as const;
 
-function stem(fileName: string): string {
-  return fileName.replace(/\.[^.]+$/, "") || "Imported board";
-}
-
 /** Where an idea with this position lands on a new board (thresholds 5 and 5). */
 function placeName(position: Position | null): string {
   if (!position) return ZONE_INFO.unsorted.name;
@@ -68,7 +64,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
   const rowsHeadingId = useId();
   const [preview, setPreview] = useState<CsvPreview | null>(start.csv);
   const [mapping, setMapping] = useState<ColumnMapping | null>(start.csv?.mapping ?? null);
-  const [name, setName] = useState(start.boardFile?.name ?? stem(start.fileName));
+  const [name, setName] = useState(start.boardName);
   const [into, setInto] = useState<"new" | "current">(
     intoCurrent && current && start.csv ? "current" : "new",
   );
