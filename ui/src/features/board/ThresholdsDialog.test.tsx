@@ -13,4 +13,22 @@ describe("ThresholdsDialog", () => {
     await userEvent.type(payoff, "6.25{Enter}");
     expect(onSave).toHaveBeenCalledWith({ payoff: 6.3, cost: 5 });
   });
+
+  it("says which threshold is wrong, at its field, and keeps Save dimmed until both are right", async () => {
+    const onSave = vi.fn();
+    render(<ThresholdsDialog thresholds={{ payoff: 5, cost: 5 }} onSave={onSave} onCancel={vi.fn()} />);
+    const payoff = screen.getByLabelText("High payoff from");
+    const cost = screen.getByLabelText("Hard (cost/risk) from");
+    await userEvent.clear(payoff);
+    await userEvent.clear(cost);
+    await userEvent.type(cost, "12");
+    expect(payoff).toHaveAccessibleDescription("High payoff: type a number from 0.1 to 10.");
+    expect(cost).toHaveAccessibleDescription("Hard must lie above 0 and at most 10 (it is 12).");
+    expect(screen.getByRole("button", { name: "Save" })).toBeDisabled();
+    await userEvent.type(payoff, "7");
+    expect(payoff).toHaveAttribute("aria-invalid", "false");
+    await userEvent.clear(cost);
+    await userEvent.type(cost, "3{Enter}");
+    expect(onSave).toHaveBeenCalledWith({ payoff: 7, cost: 3 });
+  });
 });

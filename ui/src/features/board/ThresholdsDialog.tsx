@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { Modal } from "../../components/Modal";
 import type { Thresholds } from "../../lib/bindings";
 import { cleanScore } from "./DetailsPanel";
+import { parseScore } from "./fields";
 
 interface ThresholdsDialogProps {
   thresholds: Thresholds;
@@ -14,12 +15,14 @@ interface ThresholdsDialogProps {
 export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDialogProps) {
   const [payoff, setPayoff] = useState(String(thresholds.payoff));
   const [cost, setCost] = useState(String(thresholds.cost));
-  const ids = { payoff: useId(), cost: useId() };
-  const valid = (v: string) => v.trim() !== "" && Number(v) > 0 && Number(v) <= 10;
-  const ok = valid(payoff) && valid(cost);
+  const ids = { payoff: useId(), cost: useId(), payoffError: useId(), costError: useId() };
+  const payoffProblem = thresholdProblem("High payoff", payoff);
+  const costProblem = thresholdProblem("Hard", cost);
+  const ok = payoffProblem === null && costProblem === null;
 
   function save() {
-    if (ok) onSave({ payoff: cleanScore(Number(payoff)), cost: cleanScore(Number(cost)) });
+    const [p, c] = [parseScore(payoff), parseScore(cost)];
+    if (ok && p !== null && c !== null) onSave({ payoff: cleanScore(p), cost: cleanScore(c) });
   }
 
   return (
@@ -59,10 +62,17 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
           step={0.1}
           value={payoff}
           data-autofocus
+          aria-invalid={payoffProblem !== null}
+          aria-describedby={payoffProblem ? ids.payoffError : undefined}
           onChange={(e) => {
             setPayoff(e.target.value);
           }}
         />
+        {payoffProblem && (
+          <p id={ids.payoffError} className="field-error">
+            {payoffProblem}
+          </p>
+        )}
         <label htmlFor={ids.cost}>Hard (cost/risk) from</label>
         <input
           id={ids.cost}
@@ -71,13 +81,28 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
           max={10}
           step={0.1}
           value={cost}
+          aria-invalid={costProblem !== null}
+          aria-describedby={costProblem ? ids.costError : undefined}
           onChange={(e) => {
             setCost(e.target.value);
           }}
         />
-        {!ok && <p className="field-error">Each threshold must lie above 0 and at most 10.</p>}
+        {costProblem && (
+          <p id={ids.costError} className="field-error">
+            {costProblem}
+          </p>
+        )}
         <button type="submit" hidden />
       </form>
     </Modal>
   );
+}
+
+/** Why a threshold's text cannot be saved, said for its field, or null when it can. A number field holding letters
+ * reads as empty. */
+function thresholdProblem(name: string, text: string): string | null {
+  if (text.trim() === "") return `${name}: type a number from 0.1 to 10.`;
+  const value = parseScore(text);
+  if (value === null || value === 0) return `${name} must lie above 0 and at most 10 (it is ${text.trim()}).`;
+  return null;
 }
