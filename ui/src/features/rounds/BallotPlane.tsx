@@ -106,7 +106,9 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
                       setCarried(null);
                     }}
                   >
-                    <span className="ballot-item-title">{idea.title}</span>
+                    <span className="ballot-item-title" title={idea.title}>
+                      {idea.title}
+                    </span>
                     {idea.notes && <span className="ballot-item-notes">{idea.notes}</span>}
                   </div>
                   <div className="ballot-item-actions">

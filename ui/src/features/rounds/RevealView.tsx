@@ -122,7 +122,9 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
                   setSelectedKey(idea.key);
                 }}
               >
-                <span className="reveal-idea-title">{idea.title}</span>
+                <span className="reveal-idea-title" title={idea.title}>
+                  {idea.title}
+                </span>
                 {idea.split && <span className="reveal-split">Split</span>}
                 <span className="reveal-idea-votes">
                   {idea.votes} {idea.votes === 1 ? "vote" : "votes"}

@@ -55,6 +55,8 @@ describe("RoundsScreen", () => {
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
     renderRounds(board([idea(1, "Cache builds", "unsorted")]));
     const pick = await screen.findByRole("checkbox", { name: "Cache builds" });
+    // A title cut short by the list's width is whole in its tooltip.
+    expect(screen.getByText("Cache builds")).toHaveAttribute("title", "Cache builds");
     await userEvent.click(pick);
     await userEvent.click(screen.getByRole("button", { name: "Start round" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Pick at least one idea for the round.");

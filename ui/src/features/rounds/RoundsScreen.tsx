@@ -201,7 +201,9 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
                       void once(() => open(r.rootPostId, setListStatus));
                     }}
                   >
-                    <span className="rounds-list-board">{r.board}</span>
+                    <span className="rounds-list-board" title={r.board}>
+                      {r.board}
+                    </span>
                     <span className="field-hint">
                       {r.amFacilitator ? "You started it" : "Joined"}
                       {/* Two rounds on boards of one name tell apart by when they were last touched here. */}
@@ -407,7 +409,9 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
                       toggle(idea.id);
                     }}
                   />
-                  <span className="rounds-pick-title">{idea.title}</span>
+                  <span className="rounds-pick-title" title={idea.title}>
+                    {idea.title}
+                  </span>
                 </label>
               </li>
             ))}
