@@ -240,6 +240,7 @@ async fn connected_as_yourself_a_long_outcome_is_one_thread_and_is_updated_in_pl
         p.iter().any(|x| x.id == root.id && x.edit_at > 0)
     })
     .await?;
+    app.wait_until("Updated shows", "return [...document.querySelectorAll('.toast')].some(t => t.textContent.startsWith('Updated the last post in Mattermost'));").await?;
     tokio::time::sleep(Duration::from_millis(1_000)).await;
     let after = {
         let again = fake.channel_posts(&planning.id);

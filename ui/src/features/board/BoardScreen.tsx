@@ -633,9 +633,12 @@ export function BoardScreen({
             onClose={() => {
               setDialog(null);
             }}
-            onPosted={(_post, ms) => {
+            onPosted={(post, ms) => {
               setDialog(null);
-              toast({ message: `Posted to Mattermost (${Math.round(ms)} ms).` });
+              const done = post.updatesEarlier
+                ? "Updated the last post in Mattermost"
+                : "Posted to Mattermost";
+              toast({ message: `${done} (${Math.round(ms)} ms).` });
             }}
           />
         )}
