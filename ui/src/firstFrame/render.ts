@@ -245,7 +245,8 @@ function searchBar(ideas: readonly Idea[]): HTMLElement {
   );
 }
 
-function card(idea: Idea): HTMLElement {
+/** A card as IdeaCard draws it; the first of its zone is the zone's Tab stop (ZoneList). */
+function card(idea: Idea, index: number): HTMLElement {
   const { owner, position, notes, link, tags } = idea;
   const hidden = (text: string) => h("span", { class: "visually-hidden" }, text);
   return h(
@@ -253,7 +254,7 @@ function card(idea: Idea): HTMLElement {
     {
       class: "card",
       role: "button",
-      tabindex: 0,
+      tabindex: index === 0 ? 0 : -1,
       "aria-disabled": "false",
       "aria-pressed": "false",
       "aria-roledescription": "idea",

@@ -38,17 +38,38 @@ describe("BoardScreen", () => {
     ).toBeInTheDocument();
   });
 
-  it("takes the cards that do not match a search out of the Tab order", async () => {
-    fakeBackend(board([idea(1, "Patch bastion", "kill"), idea(2, "Rotate certs", "kill")]));
+  it("stops Tab at one card per zone: the one last focused, else the first the search does not dim", async () => {
+    fakeBackend(
+      board([
+        idea(1, "Patch bastion", "kill"),
+        idea(2, "Rotate certs", "kill"),
+        idea(3, "Drop the VPN", "kill"),
+        idea(4, "Add alerts", "implement"),
+      ]),
+    );
     await renderBoard();
     const patch = await screen.findByRole("button", { name: /^Patch bastion/ });
     const rotate = screen.getByRole("button", { name: /^Rotate certs/ });
-    expect([patch.tabIndex, rotate.tabIndex]).toEqual([0, 0]);
+    const drop = screen.getByRole("button", { name: /^Drop the VPN/ });
+    const alerts = screen.getByRole("button", { name: /^Add alerts/ });
+    const tabIndexes = () => [patch, rotate, drop, alerts].map((c) => c.tabIndex);
+    expect(tabIndexes()).toEqual([0, -1, -1, 0]);
+
+    // The arrows move the zone's Tab stop with the focus; Tab goes on out of the zone.
+    patch.focus();
+    await userEvent.keyboard("{ArrowDown}{ArrowDown}");
+    expect(drop).toHaveFocus();
+    expect(tabIndexes()).toEqual([-1, -1, 0, 0]);
+    await userEvent.tab({ shift: true });
+    expect(drop).not.toHaveFocus();
+    expect([patch, rotate].some((c) => c === document.activeElement)).toBe(false);
+
+    // The search dims the stop: the first match takes it, and the dimmed cards are out of the Tab order.
     await userEvent.type(screen.getByLabelText("Search ideas"), "rotate");
     await waitFor(() => {
-      expect(patch).toHaveClass("dimmed");
+      expect(drop).toHaveClass("dimmed");
     });
-    expect([patch.tabIndex, rotate.tabIndex]).toEqual([-1, 0]);
+    expect(tabIndexes()).toEqual([-1, 0, -1, -1]);
   });
 
   it("goes from card to card with the arrows, Home and End, and across to the quadrant beside", async () => {

@@ -67,6 +67,8 @@ interface IdeaCardProps {
   /** Just added or moved here: highlighted for a moment. */
   arrived?: boolean;
   dimmed: boolean;
+  /** Where Tab stops in its zone: one card per zone (ZoneList); the others are reached with the arrow keys. */
+  tabStop: boolean;
   onOpen: (id: number) => void;
   onDelete: (id: number) => void;
 }
@@ -77,6 +79,7 @@ export const IdeaCard = memo(function IdeaCard({
   selected,
   arrived = false,
   dimmed,
+  tabStop,
   onOpen,
   onDelete,
 }: IdeaCardProps) {
@@ -115,7 +118,7 @@ export const IdeaCard = memo(function IdeaCard({
       {...attributes}
       {...listeners}
       // While searching, Tab goes from match to match: it stopped at each of 2,000 dimmed cards.
-      tabIndex={dimmed ? -1 : attributes.tabIndex}
+      tabIndex={dimmed || !tabStop ? -1 : attributes.tabIndex}
       aria-roledescription="idea"
       aria-pressed={selected}
       data-idea-id={idea.id}

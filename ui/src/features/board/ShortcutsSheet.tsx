@@ -4,7 +4,10 @@ import { Modal } from "../../components/Modal";
 export const SHORTCUTS: [string, string][] = [
   ["N", "New idea"],
   ["V", "Switch between quadrants and chart"],
-  ["Tab, Shift+Tab", "Go to the next or previous card, field or button"],
+  [
+    "Tab, Shift+Tab",
+    "Go to the next or previous zone, field or button (in a zone, to the card last focused there)",
+  ],
   [
     "↑ ↓ ← →, Home, End",
     "On a card: go to the card above or below, to the zone beside, or to the first or last card of the zone",
