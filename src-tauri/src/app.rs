@@ -63,6 +63,7 @@ pub fn run() {
                     std::thread::spawn(move || watch_other_writers(&state, &handle));
                 });
             }
+            let boards = state.open_error().is_none();
             let preferences = commands::app::read_preferences(app.handle(), &state).unwrap_or_default();
             let theme = preferences.theme;
             // The first board rides along with the page as it loads (see boot.rs): no round trip before its frame.
@@ -72,7 +73,7 @@ pub fn run() {
             app.manage(session);
             app.manage(after_first_frame);
             app.manage(events::Listeners::default());
-            menu::install(app, theme)?;
+            menu::install(app, theme, boards)?;
             open_main_window(app, boot.as_deref(), theme)?;
             startup::mark("setup-done");
             Ok(())

@@ -29,9 +29,14 @@ pub fn show_theme(app: &AppHandle, theme: Theme) {
 /// The Quit item's id: handled here, not sent to the window.
 const QUIT: &str = "quit";
 
-pub fn install(app: &App, theme: Theme) -> tauri::Result<()> {
+/// Installs the menu. Without a board to act on (`boards` false: the data folder is open in another window, or its
+/// database is damaged) the items for boards are greyed out: they looked usable and did nothing. Quit and the theme
+/// still work.
+pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
     let item = |command: MenuCommand| -> tauri::Result<MenuItem<tauri::Wry>> {
-        MenuItemBuilder::with_id(command.id(), command.label()).build(app)
+        MenuItemBuilder::with_id(command.id(), command.label())
+            .enabled(boards)
+            .build(app)
     };
     let theme_item = |command: MenuCommand, picks: Theme| -> tauri::Result<(Theme, CheckMenuItem<Wry>)> {
         let item = CheckMenuItemBuilder::with_id(command.id(), command.label())
@@ -45,6 +50,7 @@ pub fn install(app: &App, theme: Theme) -> tauri::Result<()> {
         theme_item(MenuCommand::ThemeDark, Theme::Dark)?,
     ]);
     let export = SubmenuBuilder::new(app, "Export board")
+        .enabled(boards)
         .item(&item(MenuCommand::ExportJson)?)
         .item(&item(MenuCommand::ExportCsv)?)
         .item(&item(MenuCommand::ExportMarkdown)?)
