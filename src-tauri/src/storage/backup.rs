@@ -125,7 +125,7 @@ pub fn inspect(path: &Path) -> Result<(i64, i64)> {
     let conn = open_unchanged(path).map_err(|e| refused(e.to_string()))?;
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|_| refused("it is not a Pickboard database".into()))?;
+        .map_err(|_| refused(not_a_backup(path)))?;
     if version > SCHEMA_VERSION {
         return Err(Error::DatabaseTooNew {
             path: path.to_owned(),
@@ -144,7 +144,27 @@ pub fn inspect(path: &Path) -> Result<(i64, i64)> {
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
-    .map_err(|_| refused("it is not a Pickboard database".into()))
+    .map_err(|_| refused(not_a_backup(path)))
+}
+
+/// Why the file at `path` is no backup, from how it begins: a backup cut short, a board file or a CSV file (which
+/// File › Import… opens), or something else.
+fn not_a_backup(path: &Path) -> String {
+    let mut start = [0_u8; 64];
+    let read = fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut start))
+        .unwrap_or(0);
+    let start = &start[..read];
+    let text = std::str::from_utf8(start).map(str::trim_start);
+    if start.starts_with(b"SQLite format 3\0") {
+        "it is a database, but damaged or cut short, or not one of Pickboard's".into()
+    } else if matches!(text, Ok(t) if t.starts_with('{')) {
+        "it is a board file, not a backup. Open it with File › Import… instead".into()
+    } else if matches!(text, Ok(t) if !t.is_empty()) {
+        "it is a text file, not a backup (a CSV file is opened with File › Import…)".into()
+    } else {
+        "it is not a Pickboard database".into()
+    }
 }
 
 /// Opens the database at `path` read-only, as a file nothing changes (see `immutable`).

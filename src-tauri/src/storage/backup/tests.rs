@@ -161,13 +161,27 @@ fn a_backup_file_made_anywhere_is_restored_and_left_as_it_was() {
             .starts_with("This is the database Pickboard has open"),
         "{err}"
     );
-    let notes = elsewhere.path().join("notes.db");
-    fs::write(&notes, b"shopping list").unwrap();
-    let err = inspect_file(&db, &notes).unwrap_err();
+    // Each says what the file is instead, from how it begins.
+    let refused = |name: &str, bytes: &[u8]| {
+        let file = elsewhere.path().join(name);
+        fs::write(&file, bytes).unwrap();
+        inspect_file(&db, &file).unwrap_err().to_string()
+    };
     assert!(
-        err.to_string()
-            .ends_with("cannot be restored: it is not a Pickboard database."),
-        "{err}"
+        refused("notes.db", b"shopping list").ends_with(
+            "cannot be restored: it is a text file, not a backup (a CSV file is opened with File › Import…)."
+        ),
+        "{}",
+        refused("notes.db", b"shopping list")
+    );
+    assert!(refused("board.db", b" {\"format\": \"pickboard-board\"}")
+        .ends_with("it is a board file, not a backup. Open it with File › Import… instead."));
+    assert!(refused("empty.db", b"").ends_with("it is not a Pickboard database."));
+    let whole = fs::read(dir.path().join(DB_FILE_NAME)).unwrap();
+    let cut = refused("cut.db", &whole[..whole.len().min(4096) / 2]);
+    assert!(
+        cut.ends_with("it is a database, but damaged or cut short, or not one of Pickboard's."),
+        "{cut}"
     );
 }
 
