@@ -274,6 +274,20 @@ describe("BoardScreen", () => {
     expect(screen.queryByRole("button", { name: "Undo" })).not.toBeInTheDocument();
   });
 
+  it("keeps the focus on a card that an undo takes back to another quadrant", async () => {
+    const back = board([idea(1, "Tune probes", "kill"), idea(2, "Stay", "kill")]);
+    fakeBackend(board([idea(1, "Tune probes", "possible"), idea(2, "Stay", "kill")]), {
+      undo: () => ({ board: back, event: null }),
+    });
+    await renderBoard();
+    (await screen.findByRole("button", { name: /^Tune probes/ })).focus();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    const kill = screen.getByRole("region", { name: "Kill" });
+    await waitFor(() => {
+      expect(within(kill).getByRole("button", { name: /^Tune probes/ })).toHaveFocus();
+    });
+  });
+
   it("takes Ctrl+Z on Team rounds as Edit › Undo, and leaves the board's other keys to the board", async () => {
     const fake = fakeBackend(board([idea(1, "Drop me", "possible"), idea(2, "Stay", "kill")]), {
       get_account: () => null,

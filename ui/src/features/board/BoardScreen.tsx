@@ -104,11 +104,17 @@ export function BoardScreen({
       },
     },
   ];
+  // An undo or redo that takes the focused card to another list draws it anew there: the focus goes with it, as it
+  // does after a move by key (it fell to the page, and the next keys did nothing).
   const undo = () => {
+    const id = focusedIdeaId();
     chain.undo(undoers());
+    if (id !== null) refocusCard(id);
   };
   const redo = () => {
+    const id = focusedIdeaId();
     chain.redo(undoers());
+    if (id !== null) refocusCard(id);
   };
   const afterChange = useAfterChange();
   const { board, columns, addIdea, moveIdea, deleteIdea, setScores } = model;
