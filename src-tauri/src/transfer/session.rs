@@ -5,6 +5,7 @@ use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use rusqlite::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -14,7 +15,6 @@ use crate::domain::MAX_BOARD_NAME_CHARS;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::storage::{boards, Db};
-use rusqlite::Transaction;
 
 enum Parsed {
     Csv { table: CsvTable, source: CsvSource },
