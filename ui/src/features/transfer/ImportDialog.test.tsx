@@ -43,6 +43,20 @@ function preview(mapping: ColumnMapping): CsvPreview {
   };
 }
 
+/** The import dialog opened on `fileName` with the CSV preview `csv`, as a new board named after the file. */
+function renderImport(fileName: string, csv: CsvPreview) {
+  render(
+    <Providers>
+      <ImportDialog
+        start={{ fileName, boardName: fileName.replace(/\.csv$/, ""), boardFile: null, csv }}
+        current={null}
+        onDone={vi.fn()}
+        onClose={vi.fn()}
+      />
+    </Providers>,
+  );
+}
+
 describe("ImportDialog", () => {
   it("keeps two column choices made in quick succession, whatever order their previews answer in", async () => {
     const asked: ColumnMapping[] = [];
@@ -54,21 +68,7 @@ describe("ImportDialog", () => {
       await new Promise((resolve) => setTimeout(resolve, asked.length === 1 ? 150 : 10));
       return preview(mapping);
     });
-    render(
-      <Providers>
-        <ImportDialog
-          start={{
-            fileName: "jira-export.csv",
-            boardName: "jira-export",
-            boardFile: null,
-            csv: preview(RECOGNISED),
-          }}
-          current={null}
-          onDone={vi.fn()}
-          onClose={vi.fn()}
-        />
-      </Providers>,
-    );
+    renderImport("jira-export.csv", preview(RECOGNISED));
 
     fireEvent.change(await screen.findByLabelText("Payoff (0–10)"), { target: { value: "1" } });
     fireEvent.change(screen.getByLabelText("Cost/risk (0–10)"), { target: { value: "2" } });
@@ -87,16 +87,7 @@ describe("ImportDialog's dimmed Import", () => {
   it("says why it is dimmed for a file of a header alone", () => {
     mockIPC(() => null);
     const empty: CsvPreview = { ...preview(RECOGNISED), sample: [], rows: 0, unsorted: 0 };
-    render(
-      <Providers>
-        <ImportDialog
-          start={{ fileName: "header-only.csv", boardName: "header-only", boardFile: null, csv: empty }}
-          current={null}
-          onDone={vi.fn()}
-          onClose={vi.fn()}
-        />
-      </Providers>,
-    );
+    renderImport("header-only.csv", empty);
     const importButton = screen.getByRole("button", { name: "Import 0 ideas" });
     expect(importButton).toBeDisabled();
     expect(importButton).toHaveAccessibleDescription("There are no rows to import in this file.");
@@ -104,21 +95,7 @@ describe("ImportDialog's dimmed Import", () => {
 
   it("says so when the new board has no name, and nothing when it can import", () => {
     mockIPC(() => null);
-    render(
-      <Providers>
-        <ImportDialog
-          start={{
-            fileName: "jira-export.csv",
-            boardName: "jira-export",
-            boardFile: null,
-            csv: preview(RECOGNISED),
-          }}
-          current={null}
-          onDone={vi.fn()}
-          onClose={vi.fn()}
-        />
-      </Providers>,
-    );
+    renderImport("jira-export.csv", preview(RECOGNISED));
     const importButton = screen.getByRole("button", { name: "Import 2 ideas" });
     expect(importButton).toBeEnabled();
     expect(importButton).not.toHaveAccessibleDescription();
