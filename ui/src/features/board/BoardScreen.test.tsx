@@ -414,6 +414,8 @@ describe("BoardScreen", () => {
     expect(within(tray).getAllByRole("button", { name: /^(Idea \d+|Rotate)/ })).toHaveLength(13);
     const more = within(tray).getByRole("button", { name: "Show 24 more of 88" });
     expect(more.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Not a Tab stop: focused, it scrolled into view, drew more cards and went out of sight with the focus.
+    expect(more.tabIndex).toBe(-1);
   }, 20_000);
 
   it("shows an idea moved from its details to the end of a long quadrant", async () => {

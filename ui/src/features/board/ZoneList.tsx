@@ -237,6 +237,10 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
             ref={moreRef}
             type="button"
             className="zone-more"
+            // Not a Tab stop: Tab goes from zone to zone, and the arrows and End reach the cards past it (the list
+            // draws them as the focus comes near). Focused by Tab, it scrolled into view, which drew more cards and
+            // pushed it, still focused, out of sight.
+            tabIndex={-1}
             onClick={() => {
               setLimit((l) => l + CARDS_PER_PAGE);
             }}
