@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
@@ -98,5 +98,24 @@ describe("Modal", () => {
     rerender(<Screen open opener={false} />);
     rerender(<Screen open={false} opener={false} />);
     expect(screen.getByRole("heading", { name: "Team rounds" })).toHaveFocus();
+  });
+
+  it("lets the rest of a double click whose first click closed it do nothing on the page behind", async () => {
+    const { unmount } = render(
+      <Modal title="Connect to Mattermost" onCancel={vi.fn()} footer={<button type="button">Done</button>}>
+        <p>Connected</p>
+      </Modal>,
+    );
+    render(<input type="checkbox" aria-label="Set a deadline" />);
+    const deadline = screen.getByRole("checkbox", { name: "Set a deadline" });
+    unmount();
+    fireEvent.click(deadline, { detail: 2 });
+    expect(deadline).not.toBeChecked();
+    fireEvent.click(deadline, { detail: 1 });
+    expect(deadline).toBeChecked();
+    // A double click long after is one of its own.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    fireEvent.click(deadline, { detail: 2 });
+    expect(deadline).not.toBeChecked();
   });
 });

@@ -33,6 +33,7 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
         ? opener
         : document.querySelector<HTMLElement>("[data-focus-after-dialog]");
       back?.focus();
+      swallowSecondClick();
     };
   }, []);
 
@@ -117,6 +118,33 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       </div>
     </div>
   );
+}
+
+/** How long after a dialog closes the rest of a double click is taken for part of it (about a system's double-click
+ * time). */
+const DOUBLE_CLICK_MS = 600;
+
+/** When a dialog last closed, and whether the window listens for the rest of a double click. */
+let closedAt = -Infinity;
+let listening = false;
+
+/**
+ * The second click of a double click whose first click closed the dialog lands on what lay under it: "Save channel"
+ * clicked twice ticked "Set a deadline" on the page behind, and Post clicked twice selected the chart's axis text. For
+ * a moment after a dialog closes, clicks that continue a double click (`detail` 2 and up) do nothing.
+ */
+function swallowSecondClick() {
+  closedAt = performance.now();
+  if (listening) return;
+  listening = true;
+  const swallow = (event: MouseEvent) => {
+    if (event.detail < 2 || performance.now() - closedAt > DOUBLE_CLICK_MS) return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  for (const kind of ["mousedown", "mouseup", "click", "dblclick"] as const) {
+    window.addEventListener(kind, swallow, true);
+  }
 }
 
 interface ConfirmProps {
