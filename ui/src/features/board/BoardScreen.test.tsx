@@ -136,6 +136,30 @@ describe("BoardScreen", () => {
     expect(within(possible).getByRole("button", { name: /^Idea 12(?!\d)/ })).toHaveFocus();
   });
 
+  it("takes Down on the last card drawn to the next one, drawn for it with the next page", async () => {
+    const possible = await longPossible();
+    within(possible)
+      .getByRole("button", { name: /^Idea 12(?!\d)/ })
+      .focus();
+    await userEvent.keyboard("{ArrowDown}");
+    await waitFor(() => {
+      expect(within(possible).getByRole("button", { name: /^Idea 13(?!\d)/ })).toHaveFocus();
+    });
+    expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(36);
+    // With End's last card drawn past "Show more", Down from the last of the page still goes to the next idea.
+    await userEvent.keyboard("{End}");
+    await waitFor(() => {
+      expect(within(possible).getByRole("button", { name: /^Idea 300/ })).toHaveFocus();
+    });
+    within(possible)
+      .getByRole("button", { name: /^Idea 36(?!\d)/ })
+      .focus();
+    await userEvent.keyboard("{ArrowDown}");
+    await waitFor(() => {
+      expect(within(possible).getByRole("button", { name: /^Idea 37(?!\d)/ })).toHaveFocus();
+    });
+  });
+
   it("gives the focus back to the board's menu button after a dialog opened from the menu closes", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]));
     await renderBoard();

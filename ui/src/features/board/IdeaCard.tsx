@@ -101,12 +101,18 @@ export const IdeaCard = memo(function IdeaCard({
       return;
     }
     const step = isDragging ? null : cardStep(event);
-    // End in a long zone goes on to its list, which shows its last card (not drawn yet) and gives it the focus.
-    if (step && !(step === "last" && zoneHasMore(event.currentTarget))) {
-      // The focus goes from card to card; a list or the page does not scroll by the arrow as well.
-      event.preventDefault();
-      cardAfterStep(event.currentTarget, step)?.focus();
-      return;
+    if (step) {
+      const next = cardAfterStep(event.currentTarget, step);
+      // End in a long zone, and Down on the last card drawn, go on to its list, which draws the card asked for and
+      // gives it the focus.
+      const toList =
+        (step === "last" || (step === "down" && next === null)) && zoneHasMore(event.currentTarget);
+      if (!toList) {
+        // The focus goes from card to card; a list or the page does not scroll by the arrow as well.
+        event.preventDefault();
+        next?.focus();
+        return;
+      }
     }
     listeners?.onKeyDown?.(event);
   }

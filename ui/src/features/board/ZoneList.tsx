@@ -187,15 +187,18 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     />
   );
 
-  // The focus goes to the last card once it is rendered.
-  const focusLast = useRef(false);
+  // A card the keys asked for before it was drawn (End: the last; Down on the last drawn: the next) takes the focus
+  // once it is.
+  const focusWhenDrawn = useRef<number | null>(null);
   useLayoutEffect(() => {
-    if (!focusLast.current || !beyond) return;
-    focusLast.current = false;
-    const card = listRef.current?.querySelector<HTMLElement>(`.card[data-idea-id="${beyond.id}"]`);
-    card?.focus({ preventScroll: true });
-    card?.scrollIntoView({ block: "nearest" });
-  }, [beyond]);
+    const id = focusWhenDrawn.current;
+    if (id === null) return;
+    const card = listRef.current?.querySelector<HTMLElement>(`.card[data-idea-id="${id}"]`);
+    if (!card) return;
+    focusWhenDrawn.current = null;
+    card.focus({ preventScroll: true });
+    card.scrollIntoView({ block: "nearest" });
+  }, [shown]);
 
   return (
     <drag.List items={items}>
@@ -214,20 +217,24 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
           if (id !== undefined) setLastFocused(Number(id));
         }}
         onKeyDown={(e) => {
-          // End on a card that left it to the list (see IdeaCard): cards are not drawn yet past "Show more".
+          // End, or Down on the last card drawn, that a card left to the list (see IdeaCard): the card asked for is
+          // not drawn yet, past "Show more".
           const plain = !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey;
-          if (e.key !== "End" || !plain || e.defaultPrevented || !hasMore) return;
-          const last = ideas[lastAt];
-          if (!last || !(e.target instanceof HTMLElement) || !e.target.matches(".card")) return;
+          if ((e.key !== "End" && e.key !== "ArrowDown") || !plain || e.defaultPrevented || !hasMore) return;
+          if (!(e.target instanceof HTMLElement) || !e.target.matches(".card")) return;
+          const from = ideas.findIndex((i) => i.id === Number((e.target as HTMLElement).dataset.ideaId));
+          const wanted = e.key === "End" ? ideas[lastAt] : ideas[from + 1];
+          if (!wanted) return;
           e.preventDefault();
-          const drawn = listRef.current?.querySelector<HTMLElement>(`.card[data-idea-id="${last.id}"]`);
+          const drawn = listRef.current?.querySelector<HTMLElement>(`.card[data-idea-id="${wanted.id}"]`);
           if (drawn) {
             drawn.focus({ preventScroll: true });
             drawn.scrollIntoView({ block: "nearest" });
             return;
           }
-          focusLast.current = true;
-          setLastAsked(true);
+          focusWhenDrawn.current = wanted.id;
+          if (e.key === "End") setLastAsked(true);
+          else setLimit((l) => (from + 1 < l ? l : l + CARDS_PER_PAGE));
         }}
       >
         {ideas.length === 0 && <p className="zone-empty">{ZONE_INFO[zone].hint}</p>}

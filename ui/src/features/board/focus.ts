@@ -102,14 +102,14 @@ function reachableCards(zone: Element): HTMLElement[] {
   return [...zone.querySelectorAll<HTMLElement>(".card[data-idea-id]:not(.dimmed)")];
 }
 
-/** Whether the zone of `card` has cards not drawn yet (its "Show more" button): End there is its list's to answer. */
+/** Whether the zone of `card` has cards not drawn yet (its "Show more" button): End there, and Down on the last card
+ * drawn, are its list's to answer. */
 export function zoneHasMore(card: HTMLElement): boolean {
   return card.closest(".zone-list")?.querySelector(".zone-more") != null;
 }
 
 /**
- * Where `step` takes the focus from `card`: the card above or below in its zone (past the last one drawn, the zone's
- * "Show more" button), its first or last, or in the nearest zone beside that has a card to go to, the card nearest in
+ * Where `step` takes the focus from `card`: the card above or below in its zone, its first or last, or in the nearest zone beside that has a card to go to, the card nearest in
  * height. `null` when there is nowhere to go, and the focus stays: never on a zone without a card, where the arrows
  * would stop.
  */
@@ -147,5 +147,10 @@ export function cardAfterStep(card: HTMLElement, step: CardStep): HTMLElement | 
   if (step === "first") return cards[0] ?? null;
   if (step === "last") return cards[cards.length - 1] ?? null;
   if (step === "up") return cards[at - 1] ?? null;
-  return cards[at + 1] ?? zone.querySelector<HTMLElement>(".zone-more");
+  // Not past "Show more" to a card drawn after it (End's, or an arrival): the ideas between come first (ZoneList).
+  const next = cards[at + 1];
+  const more = zone.querySelector(".zone-more");
+  const pastMore = (el: Element) =>
+    !!more && (more.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  return next && !(pastMore(next) && !pastMore(card)) ? next : null;
 }
