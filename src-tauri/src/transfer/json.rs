@@ -153,9 +153,11 @@ fn damaged(e: &serde_json::Error) -> Error {
         .trim_end_matches('.');
     let detail = if let Some(rest) = detail.strip_prefix("invalid type: ") {
         match rest.split_once(", expected ") {
-            Some((found, expected)) => {
-                format!("{} is there where {} belongs", found, kind_in_words(expected))
-            }
+            Some((found, expected)) => format!(
+                "{} is there where {} belongs",
+                found_in_words(found),
+                kind_in_words(expected)
+            ),
             None => rest.to_owned(),
         }
     } else if let Some(rest) = detail.strip_prefix("missing field `") {
@@ -174,6 +176,25 @@ fn damaged(e: &serde_json::Error) -> Error {
         e.line(),
         e.column()
     ))
+}
+
+/// serde's account of the value it found (`string "seven"`, ``integer `5` ``), as a person would say it.
+fn found_in_words(found: &str) -> String {
+    let quoted = |value: &str| value.trim_matches(|c| c == '"' || c == '`').to_owned();
+    if let Some(text) = found.strip_prefix("string ") {
+        format!("the text “{}”", quoted(text))
+    } else if let Some(number) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        format!("the number {}", quoted(number))
+    } else if let Some(value) = found.strip_prefix("boolean ") {
+        quoted(value)
+    } else if found == "null" {
+        "null (nothing)".into()
+    } else {
+        found.replace("sequence", "a list").replace("map", "an object")
+    }
 }
 
 /// serde's name for the kind of value it expected, as a person would say it.
@@ -207,11 +228,19 @@ fn checked_ideas(file: &BoardFile) -> Result<Vec<NewIdea>> {
         .enumerate()
         .map(|(n, idea)| {
             let named = |e: Error| {
-                Error::invalid(format!(
-                    "Idea {} in this board file (“{}”) cannot be imported: {e}",
-                    n + 1,
-                    idea.title.chars().take(60).collect::<String>()
-                ))
+                let title = idea.title.trim();
+                Error::invalid(if title.is_empty() {
+                    format!(
+                        "Idea {} in this board file has no title, so it cannot be imported.",
+                        n + 1
+                    )
+                } else {
+                    format!(
+                        "Idea {} in this board file (“{}”) cannot be imported: {e}",
+                        n + 1,
+                        title.chars().take(60).collect::<String>()
+                    )
+                })
             };
             if !idea.rank.is_finite() {
                 return Err(named(Error::invalid("its rank is not a number.")));
