@@ -156,7 +156,9 @@ fn not_a_backup(path: &Path) -> String {
         .unwrap_or(0);
     let start = &start[..read];
     let text = std::str::from_utf8(start).map(str::trim_start);
-    if start.starts_with(b"SQLite format 3\0") {
+    if start.is_empty() {
+        "the file is empty".into()
+    } else if start.starts_with(b"SQLite format 3\0") {
         "it is a database, but damaged or cut short, or not one of Pickboard's".into()
     } else if matches!(text, Ok(t) if t.starts_with('{')) {
         "it is a board file, not a backup. Open it with File › Import… instead".into()

@@ -176,7 +176,7 @@ fn a_backup_file_made_anywhere_is_restored_and_left_as_it_was() {
     );
     assert!(refused("board.db", b" {\"format\": \"pickboard-board\"}")
         .ends_with("it is a board file, not a backup. Open it with File › Import… instead."));
-    assert!(refused("empty.db", b"").ends_with("it is not a Pickboard database."));
+    assert!(refused("empty.db", b"").ends_with("cannot be restored: the file is empty."));
     let whole = fs::read(dir.path().join(DB_FILE_NAME)).unwrap();
     let cut = refused("cut.db", &whole[..whole.len().min(4096) / 2]);
     assert!(
