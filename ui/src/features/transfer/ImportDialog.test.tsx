@@ -1,11 +1,14 @@
 // The import preview's column choices: each choice asks the backend for a new preview, and answers can come back in
 // any order.
 import { fireEvent, render, screen } from "@testing-library/react";
+import { useQueryClient } from "@tanstack/react-query";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
 import type { ColumnMapping, CsvPreview } from "../../lib/bindings";
+import { keys } from "../../lib/queries";
 import { ImportDialog } from "./ImportDialog";
 
 const HEADERS = ["Summary", "Business Value", "Story Points"];
@@ -102,5 +105,31 @@ describe("ImportDialog's dimmed Import", () => {
     fireEvent.change(screen.getByLabelText("New board name"), { target: { value: "  " } });
     expect(importButton).toBeDisabled();
     expect(importButton).toHaveAccessibleDescription("Name the new board.");
+  });
+
+  it("says when the name typed is taken, which gets the new board a number after it", async () => {
+    mockIPC(() => null);
+    function Boards() {
+      useQueryClient().setQueryData(keys.boards, [{ id: 1, name: "Big", ideaCount: 3, updatedAt: 0 }]);
+      return null;
+    }
+    render(
+      <Providers>
+        <Boards />
+        <ImportDialog
+          start={{ fileName: "big.csv", boardName: "big (2)", boardFile: null, csv: preview(RECOGNISED) }}
+          current={null}
+          onDone={vi.fn()}
+          onClose={vi.fn()}
+        />
+      </Providers>,
+    );
+    const name = screen.getByLabelText("New board name");
+    expect(name).not.toHaveAccessibleDescription();
+    await userEvent.clear(name);
+    await userEvent.type(name, "big ");
+    expect(name).toHaveAccessibleDescription(
+      "A board is named “Big” already: this one gets a number after its name.",
+    );
   });
 });

@@ -2,6 +2,7 @@
 // mapping, a preview of the first rows and of what will be created, the rows with problems, and where it goes.
 // The import runs in one transaction with a progress bar and Cancel; nothing is imported from a file with problems
 // unless the user chooses to skip those rows, and then the skipped rows are listed.
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 
 import { Modal } from "../../components/Modal";
@@ -18,6 +19,7 @@ import type {
   Position,
 } from "../../lib/bindings";
 import { counted, formatCount } from "../../lib/numbers";
+import { keys } from "../../lib/queries";
 import { ZONE_INFO } from "../../lib/zones";
 
 import "./transfer.css";
@@ -61,6 +63,7 @@ function placeName(position: Position | null): string {
 }
 
 export function ImportDialog({ start, current, intoCurrent = false, onDone, onClose }: ImportDialogProps) {
+  const queryClient = useQueryClient();
   const rowsHeadingId = useId();
   const [preview, setPreview] = useState<CsvPreview | null>(start.csv);
   const [mapping, setMapping] = useState<ColumnMapping | null>(start.csv?.mapping ?? null);
@@ -72,7 +75,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [skipped, setSkipped] = useState<ImportOutcome | null>(null);
-  const ids = { name: useId(), skip: useId(), hint: useId() };
+  const ids = { name: useId(), skip: useId(), hint: useId(), taken: useId() };
   const running = progress !== null;
   // Progress events can arrive after the import has answered; only a running import shows them.
   const runningRef = useRef(false);
@@ -220,6 +223,12 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
               ? "Name the new board."
               : null;
 
+  // A name typed over the one offered can be taken too: the new board then gets a number after it, as the backend
+  // makes it free ("Big " became "Big (2)" without a word).
+  const taken = queryClient
+    .getQueryData<BoardSummary[]>(keys.boards)
+    ?.find((b) => b.name.trim().toLowerCase() === name.trim().toLowerCase());
+
   const targetChoice = (
     <fieldset className="import-target" disabled={running}>
       <legend>Import into</legend>
@@ -240,10 +249,16 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
         value={name}
         maxLength={100}
         disabled={into !== "new"}
+        aria-describedby={into === "new" && taken ? ids.taken : undefined}
         onChange={(e) => {
           setName(e.target.value);
         }}
       />
+      {into === "new" && taken && (
+        <p id={ids.taken} className="field-hint">
+          A board is named “{taken.name}” already: this one gets a number after its name.
+        </p>
+      )}
       {preview && current && (
         <label className="checkbox-row">
           <input
