@@ -291,7 +291,7 @@ function zoneList(zone: Zone, ideas: readonly Idea[]) {
   const more = (hidden: number) =>
     h(
       "button",
-      { type: "button", class: "zone-more" },
+      { type: "button", class: "zone-more", tabindex: -1 },
       `Show ${formatCount(Math.min(hidden, CARDS_PER_PAGE))} more of ${formatCount(hidden)}`,
     );
   const list = h("div", { class: "zone-list", "data-zone": zone });
