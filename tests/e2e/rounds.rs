@@ -173,7 +173,7 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
     ana.region("Implement").await?;
     connect(&ana, &fake.address, "tok-ana", "ana", Some("infra/planning")).await?;
     open_rounds(&ana).await?;
-    let legend = text_of(&ana, ".rounds-pick legend").await?;
+    let legend = text_of(&ana, ".rounds-pick > .field-label").await?;
     assert_eq!(legend, "Ideas (3 of 4)", "the tray is picked by default");
     ana.screenshot("round-start.png").await?;
     ana.click_button("Start round").await?;
