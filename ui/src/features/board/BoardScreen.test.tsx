@@ -324,6 +324,9 @@ describe("BoardScreen", () => {
     await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
     await userEvent.click(screen.getByRole("menuitem", { name: /Team rounds/ }));
     await screen.findByRole("heading", { name: "Team rounds" });
+    // Neither view is shown while the rounds cover the board.
+    const views = screen.getByRole("radiogroup", { name: "View" });
+    expect(within(views).queryAllByRole("radio", { checked: true })).toHaveLength(0);
     await userEvent.keyboard("{Control>}z{/Control}");
     await waitFor(() => {
       expect(fake.commands()).toContain("undo");

@@ -359,7 +359,7 @@ export function BoardScreen({
         saveState={model.saveState}
         unsaved={unsaved}
         focusName={focusName}
-        view={view}
+        view={roundsOpen ? null : view}
         activityOpen={activityOpen}
         onView={(v) => {
           setView(v);

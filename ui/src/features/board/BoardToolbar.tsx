@@ -17,7 +17,8 @@ interface BoardToolbarProps {
   /** The fields of the open details that are not saved: typed in, or refused there. */
   unsaved: readonly UnsavedField[];
   focusName: boolean;
-  view: BoardView;
+  /** The view shown; null while Team rounds cover the board (either toggle goes back to it). */
+  view: BoardView | null;
   activityOpen: boolean;
   onView: (view: BoardView) => void;
   onUndo: () => void;
