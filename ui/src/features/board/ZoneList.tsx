@@ -187,18 +187,21 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     />
   );
 
+  /** Gives the focus to idea `id`'s card, scrolled into view; false when the list has not drawn it. */
+  const focusDrawn = (id: number) => {
+    const card = listRef.current?.querySelector<HTMLElement>(`.card[data-idea-id="${id}"]`);
+    card?.focus({ preventScroll: true });
+    card?.scrollIntoView({ block: "nearest" });
+    return card != null;
+  };
+
   // A card the keys asked for before it was drawn (End: the last; Down on the last drawn: the next) takes the focus
   // once it is.
   const focusWhenDrawn = useRef<number | null>(null);
   useLayoutEffect(() => {
     const id = focusWhenDrawn.current;
-    if (id === null) return;
-    const card = listRef.current?.querySelector<HTMLElement>(`.card[data-idea-id="${id}"]`);
-    if (!card) return;
-    focusWhenDrawn.current = null;
-    card.focus({ preventScroll: true });
-    card.scrollIntoView({ block: "nearest" });
-  }, [shown]);
+    if (id !== null && focusDrawn(id)) focusWhenDrawn.current = null;
+  });
 
   return (
     <drag.List items={items}>
@@ -221,17 +224,13 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
           // not drawn yet, past "Show more".
           const plain = !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey;
           if ((e.key !== "End" && e.key !== "ArrowDown") || !plain || e.defaultPrevented || !hasMore) return;
-          if (!(e.target instanceof HTMLElement) || !e.target.matches(".card")) return;
-          const from = ideas.findIndex((i) => i.id === Number((e.target as HTMLElement).dataset.ideaId));
+          const card = e.target;
+          if (!(card instanceof HTMLElement) || !card.matches(".card")) return;
+          const from = ideas.findIndex((i) => i.id === Number(card.dataset.ideaId));
           const wanted = e.key === "End" ? ideas[lastAt] : ideas[from + 1];
           if (!wanted) return;
           e.preventDefault();
-          const drawn = listRef.current?.querySelector<HTMLElement>(`.card[data-idea-id="${wanted.id}"]`);
-          if (drawn) {
-            drawn.focus({ preventScroll: true });
-            drawn.scrollIntoView({ block: "nearest" });
-            return;
-          }
+          if (focusDrawn(wanted.id)) return;
           focusWhenDrawn.current = wanted.id;
           if (e.key === "End") setLastAsked(true);
           else setLimit((l) => (from + 1 < l ? l : l + CARDS_PER_PAGE));

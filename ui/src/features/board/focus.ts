@@ -109,9 +109,9 @@ export function zoneHasMore(card: HTMLElement): boolean {
 }
 
 /**
- * Where `step` takes the focus from `card`: the card above or below in its zone, its first or last, or in the nearest zone beside that has a card to go to, the card nearest in
- * height. `null` when there is nowhere to go, and the focus stays: never on a zone without a card, where the arrows
- * would stop.
+ * Where `step` takes the focus from `card`: the card above or below in its zone, its first or last, or in the nearest
+ * zone beside that has a card to go to, the card nearest in height. `null` when there is nowhere to go, and the focus
+ * stays: never on a zone without a card, where the arrows would stop.
  */
 export function cardAfterStep(card: HTMLElement, step: CardStep): HTMLElement | null {
   const zone = card.closest<HTMLElement>("section.zone");
