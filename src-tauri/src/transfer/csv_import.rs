@@ -482,11 +482,19 @@ impl ColumnMapping {
 }
 
 impl CsvTable {
+    /// The column as the import dialog names it (`columns.ts`): its header; "Column 3" when the header is empty
+    /// or missing; "Title (column 3)" when another column has the same header.
     fn column_name(&self, col: usize) -> String {
-        self.headers
-            .get(col)
-            .cloned()
-            .unwrap_or_else(|| format!("Column {}", col + 1))
+        match self.headers.get(col) {
+            Some(header) if !header.trim().is_empty() => {
+                if self.headers.iter().filter(|h| *h == header).count() > 1 {
+                    format!("{header} (column {})", col + 1)
+                } else {
+                    header.clone()
+                }
+            }
+            _ => format!("Column {}", col + 1),
+        }
     }
 
     /// The idea a row becomes under `mapping`, or what is wrong with it.

@@ -188,6 +188,30 @@ fn bad_scores_in_a_jira_style_file_are_named_by_row_and_column() {
 }
 
 #[test]
+fn a_column_whose_header_is_repeated_or_empty_is_named_by_its_place() {
+    // Two "Payoff" columns (the first is taken) and a cost/risk column with no header, mapped by hand.
+    let table = table(
+        "Title,Payoff,Payoff,\n\
+         Cache,lots,2,3\n\
+         Costly,5,1,11\n",
+    );
+    let (source, mut mapping) = suggest(&table.headers);
+    mapping.cost = Some(3);
+    let problems: Vec<String> = preview(&table, source, &mapping)
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "Row 2, column “Payoff (column 2)”: “lots” is not a number.",
+            "Row 3, column “Column 4”: 11 is outside the 0 to 10 scale.",
+        ]
+    );
+}
+
+#[test]
 fn fields_are_named_as_the_command_line_takes_them() {
     for field in Field::ALL {
         assert_eq!(Field::from_name(field.name()), Some(field));

@@ -22,6 +22,7 @@ import { counted, formatCount } from "../../lib/numbers";
 import { keys } from "../../lib/queries";
 import { ZONE_INFO } from "../../lib/zones";
 
+import { columnLabels, tagColumns } from "./columns";
 import "./transfer.css";
 
 interface ImportDialogProps {
@@ -108,6 +109,10 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
   function columnSelect(field: SingleField | "tags") {
     if (!preview || !mapping) return null;
     const value = field === "tags" ? (mapping.tags[0] ?? null) : mapping[field];
+    const choices =
+      field === "tags"
+        ? tagColumns(preview.headers)
+        : columnLabels(preview.headers).map((label, i) => ({ label, first: i, columns: [i] }));
     return (
       <select
         aria-label={FIELDS.find((f) => f.field === field)?.label}
@@ -117,18 +122,17 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
         onChange={(e) => {
           const col = e.target.value === "" ? null : Number(e.target.value);
           if (field === "tags") {
-            const header = col === null ? null : preview.headers[col];
-            const all = preview.headers.flatMap((h, i) => (h === header ? [i] : []));
-            remap((m) => ({ ...m, tags: all }));
+            const columns = choices.find((c) => c.first === col)?.columns ?? [];
+            remap((m) => ({ ...m, tags: columns }));
           } else {
             remap((m) => ({ ...m, [field]: col }));
           }
         }}
       >
         <option value="">{field === "title" ? "Choose a column" : "(none)"}</option>
-        {preview.headers.map((h, i) => (
-          <option key={i} value={i}>
-            {h}
+        {choices.map((c) => (
+          <option key={c.first} value={c.first}>
+            {c.label}
           </option>
         ))}
       </select>
@@ -361,8 +365,8 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
               <table className="import-table">
                 <thead>
                   <tr>
-                    {preview.headers.map((h, i) => (
-                      <th key={i}>{h}</th>
+                    {columnLabels(preview.headers).map((label, i) => (
+                      <th key={i}>{label}</th>
                     ))}
                   </tr>
                 </thead>
