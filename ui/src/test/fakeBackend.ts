@@ -110,9 +110,24 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
     // Undo takes back the last delete (what the component tests need of the history).
     undo: () => {
       if (!current) throw notFound("board");
-      if (lastDeleted) current = { ...current, ideas: [...current.ideas, lastDeleted] };
+      const back = lastDeleted;
       lastDeleted = null;
-      return { board: current, event: null };
+      if (!back) return { board: current, event: null };
+      current = { ...current, ideas: [...current.ideas, back] };
+      const summary = {
+        title: back.title,
+        from: back.zone,
+        to: null,
+        fields: [],
+        thresholdsBefore: null,
+        thresholdsAfter: null,
+        count: null,
+        nameBefore: null,
+      };
+      return {
+        board: current,
+        event: { id: 1, boardId: current.id, ideaId: back.id, kind: "deleted", summary, at: 0 },
+      };
     },
     ...overrides,
   };

@@ -282,6 +282,26 @@ describe("BoardScreen", () => {
     expect(fake.calls.at(-1)).toEqual({ command: "undo", args: { boardId: 1, expectedEvent: 1 } });
   });
 
+  it("gives the focus back to a deleted card when its delete is undone, by Ctrl+Z or the toast's Undo", async () => {
+    fakeBackend(board([idea(1, "Drop me", "possible"), idea(2, "Stay", "possible")]));
+    await renderBoard();
+    (await screen.findByRole("button", { name: /^Drop me/ })).focus();
+    await userEvent.keyboard("{Delete}");
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: /^Stay/ })).toHaveFocus();
+    });
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: /^Drop me/ })).toHaveFocus();
+    });
+
+    await userEvent.keyboard("{Delete}");
+    await userEvent.click(await screen.findByRole("button", { name: "Undo" }));
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: /^Drop me/ })).toHaveFocus();
+    });
+  });
+
   it("replaces a delete's toast with the undo's when Ctrl+Z takes the delete back", async () => {
     fakeBackend(board([idea(1, "Drop me", "possible")]));
     await renderBoard();

@@ -47,6 +47,35 @@ export function refocusCard(id: number) {
   requestAnimationFrame(attempt);
 }
 
+/**
+ * After an undo or redo brings idea `id` back (a delete undone, an add redone), the focus goes to its card, as it
+ * went to a neighbour when the card left, if it is still there, on another card or nowhere (the toast's Undo that
+ * was pressed is gone). Anything else keeps it. It waits up to a second for the card to be drawn.
+ */
+export function focusBroughtBack(id: number) {
+  const until = performance.now() + 1000;
+  const its = `.card[data-idea-id="${id}"], .marker[data-idea-id="${id}"]`;
+  const attempt = () => {
+    const active = document.activeElement;
+    const onTheBoard =
+      active === null ||
+      active === document.body ||
+      !active.isConnected ||
+      (active instanceof HTMLElement &&
+        (active.matches(".card[data-idea-id], .marker[data-idea-id], section.zone") ||
+          active.closest(".toasts") !== null));
+    if (!onTheBoard) return;
+    const card = document.querySelector<HTMLElement>(its);
+    if (card) {
+      card.focus();
+      refocusCard(id);
+    } else if (performance.now() < until) {
+      requestAnimationFrame(attempt);
+    }
+  };
+  requestAnimationFrame(attempt);
+}
+
 /** A key that moves the focus among the cards: up and down a zone's list, or across to the zone beside. */
 export type CardStep = "up" | "down" | "first" | "last" | "left" | "right";
 

@@ -18,6 +18,7 @@ import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import { useKept } from "../../lib/useKept";
 import { groupByZone, keepUnchanged, moveInColumns, type Columns } from "./columns";
+import { focusBroughtBack } from "./focus";
 
 export type SaveState = "saved" | "saving" | "failed" | "waiting";
 
@@ -170,6 +171,10 @@ export function useBoard(boardId: number, onEdit?: () => void) {
       } else {
         const { direction, outcome } = answer;
         void afterChange({ board: boardId, content: outcome.board });
+        const back = outcome.event?.ideaId ?? null;
+        const broughtBack =
+          direction === "undo" ? outcome.event?.kind === "deleted" : outcome.event?.kind === "added";
+        if (back !== null && broughtBack) focusBroughtBack(back);
         void stepMessage(direction, outcome).then((message) => {
           toast({ message, duration: 3000, group: undoGroup });
         });
