@@ -68,11 +68,9 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
             setPayoff(e.target.value);
           }}
         />
-        {payoffProblem && (
-          <p id={ids.payoffError} className="field-error">
-            {payoffProblem}
-          </p>
-        )}
+        <p id={ids.payoffError} className="field-error thresholds-error">
+          {payoffProblem}
+        </p>
         <label htmlFor={ids.cost}>Hard (cost/risk) from</label>
         <input
           id={ids.cost}
@@ -87,11 +85,9 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
             setCost(e.target.value);
           }}
         />
-        {costProblem && (
-          <p id={ids.costError} className="field-error">
-            {costProblem}
-          </p>
-        )}
+        <p id={ids.costError} className="field-error thresholds-error">
+          {costProblem}
+        </p>
         <button type="submit" hidden />
       </form>
     </Modal>
