@@ -70,7 +70,7 @@ async fn a_jira_export_is_imported_exported_and_backups_restore_while_the_app_ru
     // found (the dialog keeps two quick choices whatever order their previews answer in: its Vitest test).
     app.wait_until(
         "the preview answers the payoff column",
-        "return !!document.querySelector('[role=dialog]')?.textContent.includes('empty while the payoff is set');",
+        "return !!document.querySelector('[role=dialog]')?.textContent.includes('no column is chosen for the cost/risk');",
     )
     .await?;
     app.choose("Cost/risk (0–10)", "Custom field (Story Points)")

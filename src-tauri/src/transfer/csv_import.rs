@@ -303,6 +303,17 @@ impl Field {
     }
 }
 
+/// Why a row with score `set` and not score `other` cannot be placed: the other's cell is empty, or no column is
+/// chosen for it (then every row with a score says so).
+fn one_score_only(set: &str, other: &str, other_column: Option<usize>) -> String {
+    match other_column {
+        Some(_) => format!("it is empty while the {set} is set. Give both scores or neither."),
+        None => format!(
+            "the {set} is set, and no column is chosen for the {other}. Choose one, or none for the {set}."
+        ),
+    }
+}
+
 /// Header names taken for the payoff, best first; see [`header_is`] for how they are compared.
 pub const PAYOFF_NAMES: [&str; 5] = ["Payoff", "ROI", "Value", "Benefit", "Impact"];
 /// Header names taken for the cost/risk, best first.
@@ -548,13 +559,13 @@ impl CsvTable {
             (Some(_), None) => {
                 return Err(problem(
                     mapping.cost,
-                    "it is empty while the payoff is set. Give both scores or neither.".into(),
+                    one_score_only("payoff", "cost/risk", mapping.cost),
                 ))
             }
             (None, Some(_)) => {
                 return Err(problem(
                     mapping.payoff,
-                    "it is empty while the cost/risk is set. Give both scores or neither.".into(),
+                    one_score_only("cost/risk", "payoff", mapping.payoff),
                 ))
             }
         };

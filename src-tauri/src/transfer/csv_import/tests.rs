@@ -209,6 +209,12 @@ fn a_column_whose_header_is_repeated_or_empty_is_named_by_its_place() {
             "Row 3, column “Column 4”: 11 is outside the 0 to 10 scale.",
         ]
     );
+    // The payoff chosen, and no column for the cost/risk: each row says that, not that a cell is empty.
+    mapping.cost = None;
+    assert_eq!(
+        preview(&table, source, &mapping).problems[1].to_string(),
+        "Row 3: the payoff is set, and no column is chosen for the cost/risk. Choose one, or none for the payoff."
+    );
 }
 
 #[test]
