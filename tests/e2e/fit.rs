@@ -139,6 +139,14 @@ async fn the_number_keys_and_delete_act_on_the_focused_card_and_the_focus_stays_
     app.press(&[Key::Delete]).await?;
     app.expect_titles("Unsorted", &["Charlie", "Delta"]).await?;
     wait_for_focus(&app, "Charlie").await?;
+    // Ctrl+Z brings Bravo back, and the focus with it; Delete again, as before.
+    app.press_ctrl('z').await?;
+    app.expect_titles("Unsorted", &["Bravo", "Charlie", "Delta"])
+        .await?;
+    wait_for_focus(&app, "Bravo").await?;
+    app.press(&[Key::Delete]).await?;
+    app.expect_titles("Unsorted", &["Charlie", "Delta"]).await?;
+    wait_for_focus(&app, "Charlie").await?;
 
     // Delete on Delta, the last card of its zone (Down from Charlie: Tab goes on to the next zone): the focus goes to
     // the card before it.
