@@ -639,12 +639,13 @@ export function BoardScreen({
             onClose={() => {
               setDialog(null);
             }}
-            onPosted={(post, ms) => {
+            onPosted={(post) => {
               setDialog(null);
-              const done = post.updatesEarlier
-                ? "Updated the last post in Mattermost"
-                : "Posted to Mattermost";
-              toast({ message: `${done} (${Math.round(ms)} ms).` });
+              toast({
+                message: post.updatesEarlier
+                  ? "Updated the last post in Mattermost."
+                  : "Posted to Mattermost.",
+              });
             }}
           />
         )}

@@ -52,11 +52,11 @@ interface PostDialogProps {
   /** Opened to connect the account (from Team rounds): the account's form first, whatever the board posts through. */
   connectFirst?: boolean;
   onClose: () => void;
-  onPosted: (post: Post, ms: number) => void;
+  onPosted: (post: Post) => void;
 }
 
 /** The post this dialog sent, while it follows it. */
-type Sent = { post: Post; started: number } | null;
+type Sent = { post: Post } | null;
 
 /** Where a sent post stands, from the outbox as last read. */
 type Sending = { state: "idle" } | { state: "sending"; post: Post } | { state: "failed"; post: Post };
@@ -161,7 +161,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const canUpdate = asAccount && updatable.data != null && updatable.data !== sent?.post.id;
   const loading = settings === undefined || accountChannel === undefined;
   useEffect(() => {
-    if (sent && latest?.status === "posted") onPosted(latest, performance.now() - sent.started);
+    if (sent && latest?.status === "posted") onPosted(latest);
   }, [latest, sent, onPosted]);
 
   const toggleQuadrant = (q: Quadrant) => {
@@ -201,7 +201,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
           ? await backend.retryPost(sending.post.id)
           : await backend.postToChannel(boardId, options, localDate(), asAccount && canUpdate && updateLast);
       await afterChange({ board: boardId, posts: true });
-      setSent({ post: queued, started: performance.now() });
+      setSent({ post: queued });
     } catch (raw) {
       setError(AppError.from(raw).message);
     } finally {
