@@ -7,6 +7,7 @@ import { ConfirmDialog } from "../../components/Modal";
 import { backend } from "../../lib/backend";
 import type { Board, RoundView } from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
+import { counted } from "../../lib/numbers";
 import { AppError } from "../../lib/ipc";
 import { keys } from "../../lib/queries";
 import { useSingleFlight } from "../../lib/useSingleFlight";
@@ -208,7 +209,7 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
                       {r.amFacilitator ? "You started it" : "Joined"}
                       {/* Two rounds on boards of one name tell apart by when they were last touched here. */}
                       {!r.amFacilitator && r.draft ? ` · ${formatDateTime(r.draft.updatedAt)}` : ""}
-                      {r.ideas.length > 0 ? ` · ${r.ideas.length} ideas` : ""}
+                      {r.ideas.length > 0 ? ` · ${counted(r.ideas.length, "idea")}` : ""}
                       {r.deadline !== null ? ` · vote by ${formatDateTime(r.deadline)}` : ""}
                       {r.state === "revealed" ? " · revealed" : ""}
                     </span>
