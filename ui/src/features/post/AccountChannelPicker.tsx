@@ -17,9 +17,17 @@ interface AccountChannelPickerProps {
   onSaved: (channel: AccountChannel, message: string) => void;
   /** Hears whether a channel is picked or typed and not saved yet. */
   onPending?: ((pending: boolean) => void) | undefined;
+  /** The form's id, for a button outside it that saves it (the Connect dialog's footer). */
+  formId?: string | undefined;
 }
 
-export function AccountChannelPicker({ boardId, current, onSaved, onPending }: AccountChannelPickerProps) {
+export function AccountChannelPicker({
+  boardId,
+  current,
+  onSaved,
+  onPending,
+  formId,
+}: AccountChannelPickerProps) {
   const queryClient = useQueryClient();
   const teams = useQuery({ queryKey: keys.accountChannels, queryFn: backend.listAccountChannels });
   const [picked, setPicked] = useState(current ? `${current.teamName}/${current.channelName}` : "");
@@ -69,6 +77,7 @@ export function AccountChannelPicker({ boardId, current, onSaved, onPending }: A
 
   return (
     <form
+      id={formId}
       className="modal-form account-channel-form"
       onSubmit={(e) => {
         e.preventDefault();

@@ -22,6 +22,8 @@ interface DestinationFormProps {
   onPending?: ((pending: boolean) => void) | undefined;
   /** Only the account, with no choice of a webhook: Team rounds run as the account. */
   accountOnly?: boolean;
+  /** The account's channel form's id, for a button outside it that saves it. */
+  channelFormId?: string | undefined;
 }
 
 export function DestinationForm({
@@ -31,6 +33,7 @@ export function DestinationForm({
   onSaved,
   onPending,
   accountOnly = false,
+  channelFormId,
 }: DestinationFormProps) {
   const queryClient = useQueryClient();
   const { data: account } = useAccount();
@@ -89,6 +92,7 @@ export function DestinationForm({
               boardId={boardId}
               current={accountChannel}
               onPending={onPending}
+              formId={channelFormId}
               onSaved={(channel, message) => {
                 queryClient.setQueryData(keys.accountChannel(boardId), channel);
                 onSaved(message);

@@ -222,6 +222,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
           ? "Connect your account first."
           : null;
   const postHintId = useId();
+  const channelFormId = useId();
   return (
     <Modal
       title={connectFirst ? "Connect to Mattermost" : "Post to channel"}
@@ -229,10 +230,21 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       wide
       footer={
         connectFirst ? (
-          // The way out once connected; before, Connect is the button to press.
-          <button type="button" className={connected ? "button button-primary" : "button"} onClick={onClose}>
-            Done
-          </button>
+          pending && connected ? (
+            // A channel picked and not saved: the way out saves it (Done threw it away without a word).
+            <button type="submit" form={channelFormId} className="button button-primary">
+              Save channel and close
+            </button>
+          ) : (
+            // The way out once connected; before, Connect is the button to press.
+            <button
+              type="button"
+              className={connected ? "button button-primary" : "button"}
+              onClick={onClose}
+            >
+              Done
+            </button>
+          )
         ) : (
           <>
             {postHint && (
@@ -332,6 +344,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
           webhook={settings}
           accountChannel={accountChannel}
           accountOnly={connectFirst}
+          channelFormId={channelFormId}
           onPending={setPending}
           onSaved={(message) => {
             // Connecting for Team rounds ends with the channel chosen: back to the rounds.

@@ -372,6 +372,36 @@ describe("PostDialog as the account", () => {
   });
 });
 
+describe("PostDialog opened to connect", () => {
+  it("saves a channel picked and not saved when it is closed, instead of throwing it away", async () => {
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      get_account_channel: () => null,
+      get_channel_settings: () => null,
+      list_account_channels: () => teams,
+      set_account_channel: () => planning,
+    });
+    const onClose = vi.fn();
+    render(
+      <Providers>
+        <PostDialog boardId={1} connectFirst onClose={onClose} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    const infra = await screen.findByRole("group", { name: "Infrastructure" });
+    expect(screen.getByRole("button", { name: "Done" })).toBeInTheDocument();
+    await userEvent.click(within(infra).getByLabelText(/Planning/));
+    expect(screen.queryByRole("button", { name: "Done" })).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Save channel and close" }));
+    await waitFor(() => {
+      expect(onClose).toHaveBeenCalled();
+    });
+    expect(fake.calls.find((c) => c.command === "set_account_channel")?.args).toEqual({
+      boardId: 1,
+      channel: "infra/planning",
+    });
+  });
+});
+
 describe("PostsPanel", () => {
   it("opens a post in Mattermost and copies its link", async () => {
     const link = "https://chat.example.com/infra/pl/p4";
