@@ -18,6 +18,22 @@ function renderModal() {
 }
 
 describe("Modal", () => {
+  it("gives the focus to a field marked for it that comes after the dialog opens, unless it has moved on", async () => {
+    function Loading({ loaded }: { loaded: boolean }) {
+      return (
+        <Modal title="Connect" onCancel={vi.fn()} footer={<button type="button">Done</button>}>
+          {loaded ? <input aria-label="Address" data-autofocus /> : <p>Loading…</p>}
+        </Modal>
+      );
+    }
+    const { rerender } = render(<Loading loaded={false} />);
+    expect(screen.getByRole("button", { name: "Done" })).toHaveFocus();
+    rerender(<Loading loaded />);
+    await vi.waitFor(() => {
+      expect(screen.getByRole("textbox", { name: "Address" })).toHaveFocus();
+    });
+  });
+
   it("lets Tab reach its body while the body scrolls, and skips a dimmed button", async () => {
     render(
       <Modal

@@ -26,9 +26,21 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       ref.current?.querySelector<HTMLElement>("[data-autofocus]") ??
       ref.current?.querySelector<HTMLElement>("input, textarea, button");
     first?.focus();
+    // A dialog that loads its fields after it opens (Connect to Mattermost) first has only its footer's buttons: the
+    // field marked for the focus takes it when it comes, unless the focus has moved on since.
+    const arrival = new MutationObserver(() => {
+      const wanted = ref.current?.querySelector<HTMLElement>("[data-autofocus]");
+      if (!wanted) return;
+      arrival.disconnect();
+      if (document.activeElement === first || document.activeElement === document.body) wanted.focus();
+    });
+    if (ref.current && !ref.current.querySelector("[data-autofocus]")) {
+      arrival.observe(ref.current, { childList: true, subtree: true });
+    }
     // An opener gone with what the dialog did (Connect… once connected) leaves the focus to the screen's own place
     // for it, not to the top of the page.
     return () => {
+      arrival.disconnect();
       const back = opener?.isConnected
         ? opener
         : document.querySelector<HTMLElement>("[data-focus-after-dialog]");

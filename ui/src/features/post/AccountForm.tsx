@@ -190,6 +190,7 @@ export function AccountForm() {
         spellCheck={false}
         value={serverValue}
         placeholder="https://chat.example.com"
+        data-autofocus
         onChange={(e) => {
           setServer(e.target.value);
         }}
