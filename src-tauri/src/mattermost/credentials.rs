@@ -18,19 +18,20 @@ pub enum Stored {
 /// There is no credential store to use (no Secret Service on this Linux desktop, or it is locked and would not open).
 pub fn unavailable(detail: &str) -> Error {
     Error::NoCredentialStore(format!(
-        "This computer has no credential store Pickboard can use ({detail}), so it cannot keep your access token \
-         safely. You can stay connected for this session only: the token is then kept in memory and forgotten when \
-         Pickboard quits."
+        "This computer has no credential store Pickboard can use (such as GNOME Keyring or KWallet; the system \
+         said: “{detail}”), so it cannot keep your access token safely. You can stay connected for this session only: \
+         the token is then kept in memory and forgotten when Pickboard quits."
     ))
 }
 
 fn store_error(err: keyring::Error) -> Error {
-    match err {
-        keyring::Error::PlatformFailure(e) | keyring::Error::NoStorageAccess(e) => {
-            unavailable(&first_line(&e.to_string()))
-        }
-        other => unavailable(&first_line(&other.to_string())),
-    }
+    let said = match err {
+        keyring::Error::PlatformFailure(e) | keyring::Error::NoStorageAccess(e) => e.to_string(),
+        other => other.to_string(),
+    };
+    // The Secret Service's messages name it first ("Secret Service: no result found"): the user is told what it is.
+    let said = first_line(&said);
+    unavailable(said.strip_prefix("Secret Service: ").unwrap_or(&said))
 }
 
 /// The first line of a store's message, which never holds the secret (the store is given it, never echoes it).
@@ -64,5 +65,27 @@ pub fn forget(key: &str) -> Result<()> {
     match entry(key)?.delete_credential() {
         Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
         Err(err) => Err(store_error(err)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_store_is_named_in_words_with_what_the_system_said() {
+        let err = store_error(keyring::Error::NoStorageAccess(
+            "Secret Service: no result found\nmore".into(),
+        ));
+        let Error::NoCredentialStore(message) = err else {
+            panic!("not a missing store: {err:?}");
+        };
+        assert!(
+            message.starts_with(
+                "This computer has no credential store Pickboard can use (such as GNOME Keyring or KWallet; the \
+                 system said: “no result found”), so it cannot keep your access token safely."
+            ),
+            "{message}"
+        );
     }
 }
