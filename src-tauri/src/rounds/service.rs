@@ -304,8 +304,8 @@ fn round_post_gone(failure: Failure) -> Failure {
 }
 
 const ROUND_POST_GONE: &str =
-    "This round's post is not in Mattermost: it was deleted, or the link is not to it. Ask \
-    whoever started the round for its link; a round whose post is gone can be removed from Open rounds.";
+    "This round's post is not in Mattermost: it was deleted, or the link is not to it. A round whose post is gone \
+    can be removed from Open rounds; if someone else started it, ask them for its link.";
 
 /// Whether `error` is Mattermost out of reach (the network, the server down), not a refusal.
 fn unreachable(error: &Error) -> bool {
@@ -528,7 +528,8 @@ async fn send_ballot(
     root_post_id: &str,
     estimates: &Estimates,
 ) -> std::result::Result<String, Unsent> {
-    let thread = Thread::from_list(api.thread(root_post_id, None).await?, root_post_id)?;
+    let list = api.thread(root_post_id, None).await.map_err(round_post_gone)?;
+    let thread = Thread::from_list(list, root_post_id)?;
     check_estimates(&thread.record, estimates)?;
     match thread_state(&thread) {
         RoundState::Open => {}

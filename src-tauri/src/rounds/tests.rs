@@ -471,7 +471,7 @@ async fn a_ballot_from_outside_the_channel_is_listed_and_never_counted() {
 
 #[tokio::test]
 async fn a_round_is_removed_from_open_rounds_by_whoever_keeps_it_and_can_be_joined_again() {
-    let (fake, [ana, bo, _], board, _) = three_people().await;
+    let (fake, [ana, bo, _], board, keys) = three_people().await;
     let round = start(&ana, board).await;
     let link = round.permalink.clone().unwrap();
     service::find(&bo.db, &bo.api, &bo.who, &link).await.unwrap();
@@ -484,6 +484,17 @@ async fn a_round_is_removed_from_open_rounds_by_whoever_keeps_it_and_can_be_join
         gone.to_string()
             .contains("This round's post is not in Mattermost"),
         "{gone}"
+    );
+    // And so does a ballot sent to it: not the words for an outcome post to update.
+    let votes = ballot(&[(&keys[0], at(80, 20))]);
+    let unsent = service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &votes)
+        .await
+        .unwrap_err();
+    assert!(
+        unsent
+            .to_string()
+            .contains("This round's post is not in Mattermost"),
+        "{unsent}"
     );
 
     // Bo removes it: his draft goes. Ana removes hers: the round started here goes, its key with it.

@@ -372,11 +372,13 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                       ? "Saving the draft…"
                       : waitingWhy
                         ? "Waiting for Mattermost: your ballot goes out by itself."
-                        : changedSinceSent
-                          ? "Changed since you sent it: send again to count the changes."
-                          : sentBallot
-                            ? "Sent. Your draft is kept on this computer."
-                            : "Draft kept on this computer: nobody sees it until you send it."}
+                        : givenUpWhy
+                          ? "Not sent: your draft is kept on this computer."
+                          : changedSinceSent
+                            ? "Changed since you sent it: send again to count the changes."
+                            : sentBallot
+                              ? "Sent. Your draft is kept on this computer."
+                              : "Draft kept on this computer: nobody sees it until you send it."}
                 </span>
                 <span className="round-count">{ballotSummary(count)}</span>
                 <button
@@ -385,7 +387,13 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                   disabled={count.placed + count.noOpinion === 0}
                   onClick={() => void once(send)}
                 >
-                  {waitingWhy ? "Try now" : sentBallot ? "Send again" : "Send my estimates"}
+                  {waitingWhy
+                    ? "Try now"
+                    : givenUpWhy
+                      ? "Try again"
+                      : sentBallot
+                        ? "Send again"
+                        : "Send my estimates"}
                 </button>
               </>
             ) : (

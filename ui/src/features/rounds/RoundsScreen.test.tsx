@@ -157,6 +157,37 @@ describe("RoundsScreen", () => {
     );
   });
 
+  it('says a ballot given up on was not sent, not "Sent", even after an earlier one went out', async () => {
+    const estimates: Record<string, Estimate> = { "7": { kind: "placed", payoff: 80, cost: 20 } };
+    const round: RoundView = {
+      ...joined,
+      ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }],
+      draft: {
+        rootPostId: "p1",
+        roundId: "r1",
+        board: "Platform",
+        estimates,
+        sentPostId: "b1",
+        sentEstimates: estimates,
+        waiting: false,
+        sendError: gone.message,
+        updatedAt: 0,
+      },
+    };
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [round],
+      find_round: () => round,
+    });
+    renderRounds();
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    expect(await screen.findByText("Not sent: your draft is kept on this computer.")).toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent(`Your ballot was not sent: ${gone.message}`);
+    expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    expect(screen.queryByText(/^Sent\./)).toBeNull();
+  });
+
   it("takes back the ballot's last placement on Undo, before anything of the board's", async () => {
     const round: RoundView = {
       ...joined,
