@@ -198,12 +198,16 @@ impl RoundRecord {
 
 impl BallotRecord {
     /// "Ana has voted on 12 ideas".
-    pub fn message(name: &str, count: u32) -> String {
+    /// With `again`, the voter had sent a ballot before, which this one replaces (only the latest counts): the
+    /// thread says so, instead of two notices alike.
+    pub fn message(name: &str, count: u32, again: bool) -> String {
         let name = neutralise(&name.split_whitespace().collect::<Vec<_>>().join(" "));
-        format!(
-            "{name} has voted on {count} idea{}",
-            if count == 1 { "" } else { "s" }
-        )
+        let ideas = if count == 1 { "idea" } else { "ideas" };
+        if again {
+            format!("{name} has voted again, on {count} {ideas}: this ballot replaces the earlier one")
+        } else {
+            format!("{name} has voted on {count} {ideas}")
+        }
     }
 }
 
@@ -270,9 +274,16 @@ mod tests {
 
     #[test]
     fn the_ballot_line_names_the_voter_and_the_count() {
-        assert_eq!(BallotRecord::message("Ana", 12), "Ana has voted on 12 ideas");
         assert_eq!(
-            BallotRecord::message("@bob", 1),
+            BallotRecord::message("Ana", 12, false),
+            "Ana has voted on 12 ideas"
+        );
+        assert_eq!(
+            BallotRecord::message("Ana", 1, true),
+            "Ana has voted again, on 1 idea: this ballot replaces the earlier one"
+        );
+        assert_eq!(
+            BallotRecord::message("@bob", 1, false),
             "@\u{200b}bob has voted on 1 idea"
         );
     }

@@ -545,7 +545,10 @@ async fn send_ballot(
             )))
         }
     }
-    lock(db).write(|tx| store::ensure_draft(tx, &Owner::of(who), &thread.record, root_post_id))?;
+    let sent_before = lock(db).write(|tx| {
+        store::ensure_draft(tx, &Owner::of(who), &thread.record, root_post_id)?;
+        Ok(store::draft(tx, &Owner::of(who), root_post_id)?.is_some_and(|d| d.sent_post_id.is_some()))
+    })?;
     let record = &thread.record;
     let sealed = seal::seal(&record.round_id, &who.user_id, &record.public_key(), estimates)?;
     let count = placed_count(estimates);
@@ -565,7 +568,7 @@ async fn send_ballot(
     let post = api
         .create_post_with_props(
             &thread.root.channel_id,
-            &BallotRecord::message(name, count),
+            &BallotRecord::message(name, count, sent_before),
             Some(root_post_id),
             Some(record::props(BALLOT_PROP, &ballot)?),
         )

@@ -409,6 +409,19 @@ async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
     assert!(!draft.waiting && draft.sent_post_id.is_some());
     assert_eq!(draft.sent_estimates.as_ref(), Some(&votes));
     assert_eq!(draft.estimates, edited, "the later edit stays a draft");
+    assert_eq!(
+        fake.post(draft.sent_post_id.as_deref().unwrap()).unwrap().message,
+        "bo has voted on 1 idea"
+    );
+
+    // Sent again, the edit: the thread says it replaces the earlier ballot.
+    let again = service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &edited)
+        .await
+        .unwrap();
+    assert_eq!(
+        fake.post(again.post_id.as_deref().unwrap()).unwrap().message,
+        "bo has voted again, on 1 idea: this ballot replaces the earlier one"
+    );
 
     // A ballot that waits while the round closes is given up, and says why.
     fake.fail_next(1, "POST", "/api/v4/posts", Reply::status(503, "{}"));
