@@ -13,11 +13,12 @@ use super::stats::IdeaStats;
 use super::store::OpenedBallot;
 use crate::domain::{Quadrant, Thresholds, Zone};
 use crate::error::{Error, Result};
-use crate::mattermost::mentions::neutralise;
-use crate::mattermost::message::MAX_POST_CHARS;
+use crate::mattermost::message::{safe, MAX_POST_CHARS};
 
+/// User text in a table cell: on one line, as the outcome post writes it ([`safe`]: no mentions, no code, no table
+/// breaks, no bidirectional controls).
 fn cell(text: &str) -> String {
-    neutralise(&text.split_whitespace().collect::<Vec<_>>().join(" ")).replace('|', "\\|")
+    safe(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The result's text. `places` gives each idea key's final place on the board (`None`: not on it any more).

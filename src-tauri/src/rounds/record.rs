@@ -11,6 +11,8 @@ use super::seal::{key_from_hex, Estimates};
 use crate::domain::Thresholds;
 use crate::error::{Error, Result};
 use crate::mattermost::mentions::neutralise;
+use crate::mattermost::message::safe;
+use crate::text::without_bidi_controls;
 
 pub const ROUND_PROP: &str = "pickboard_round";
 pub const BALLOT_PROP: &str = "pickboard_ballot";
@@ -171,7 +173,7 @@ impl RoundRecord {
     /// The root post's readable text: the board, the note, the ideas, the deadline and how to vote. User text is
     /// neutralised (no mentions) and kept on one line per idea.
     pub fn message(&self, deadline_text: Option<&str>) -> String {
-        let one_line = |s: &str| neutralise(&s.split_whitespace().collect::<Vec<_>>().join(" "));
+        let one_line = |s: &str| safe(&s.split_whitespace().collect::<Vec<_>>().join(" "));
         let mut out = format!(
             "#### Team round: {}\nEstimate payoff and cost/risk of {} idea{}, each on your own; nobody sees anyone's \
              estimates before the reveal.\n",
@@ -180,7 +182,10 @@ impl RoundRecord {
             if self.ideas.len() == 1 { "" } else { "s" }
         );
         if !self.note.trim().is_empty() {
-            out.push_str(&format!("\n{}\n", neutralise(self.note.trim())));
+            out.push_str(&format!(
+                "\n{}\n",
+                neutralise(&without_bidi_controls(self.note.trim()))
+            ));
         }
         out.push('\n');
         for (n, idea) in self.ideas.iter().enumerate() {
@@ -201,7 +206,7 @@ impl BallotRecord {
     /// With `again`, the voter had sent a ballot before, which this one replaces (only the latest counts): the
     /// thread says so, instead of two notices alike.
     pub fn message(name: &str, count: u32, again: bool) -> String {
-        let name = neutralise(&name.split_whitespace().collect::<Vec<_>>().join(" "));
+        let name = safe(&name.split_whitespace().collect::<Vec<_>>().join(" "));
         let ideas = if count == 1 { "idea" } else { "ideas" };
         if again {
             format!("{name} has voted again, on {count} {ideas}: this ballot replaces the earlier one")
@@ -250,6 +255,24 @@ mod tests {
             "To vote: in Pickboard, More › Team rounds… › Join round, and paste this post's link."
         ));
         assert!(text.contains("**Deadline:** Fri 14:00 UTC"));
+    }
+
+    #[test]
+    fn a_round_posts_titles_as_the_outcome_post_does_never_reordering_the_text_around_them() {
+        let mut record = round();
+        record.ideas[0].title = "Fix \u{202E}gnissim\u{202C} `certs`".into();
+        record.ideas.push(RoundIdea {
+            key: "2".into(),
+            title: "ترحيل الخوادم".into(),
+            notes: String::new(),
+            link: String::new(),
+        });
+        record.note = "Read \u{202E}this\u{202C}".into();
+        let text = record.message(None);
+        assert!(text.contains("1. Fix gnissim ˋcertsˋ\n"), "{text}");
+        assert!(text.contains("2. \u{2068}ترحيل الخوادم\u{2069}\n"), "{text}");
+        assert!(text.contains("Read this"), "{text}");
+        assert!(!text.contains('\u{202E}'), "{text}");
     }
 
     #[test]
