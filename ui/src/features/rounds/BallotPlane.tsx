@@ -65,11 +65,7 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
           Not on the plane <span className="zone-count">{offPlane.length}</span>
         </h3>
         {offPlane.length === 0 ? (
-          <p className="ballot-empty">
-            {readOnly
-              ? "Every idea is on the plane."
-              : "Every idea is on the plane. Drag a dot to change your estimate."}
-          </p>
+          <p className="ballot-empty">Every idea is on the plane.</p>
         ) : (
           <ul className="ballot-list">
             {offPlane.map((idea) => {
@@ -147,7 +143,9 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
         <p className="ballot-help">
           {readOnly
             ? "Voting has ended: these are your estimates as you left them."
-            : "Drag an idea onto the plane, or press Place and move it with the arrow keys (Shift: by 1). Delete takes it off the plane."}
+            : offPlane.length === 0
+              ? "Move a dot by dragging it, or with the arrow keys once it has the focus (Shift: by 1). Delete takes it off the plane."
+              : "Drag an idea onto the plane, or press Place and move it with the arrow keys (Shift: by 1). Delete takes it off the plane."}
         </p>
       </section>
       <PlaneFrame

@@ -72,9 +72,11 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
     >
       <span className="marker-dot" aria-hidden="true" />
       <span className="marker-label">{title}</span>
-      {live && (
+      {/* While it moves, and on the chosen dot: the numbers the voter is setting (the label says them to a screen
+          reader already). */}
+      {(live || selected) && (
         <span className="marker-scores" aria-hidden="true">
-          P {live.payoff} · C {live.cost}
+          P {shown.payoff} · C {shown.cost}
         </span>
       )}
     </button>

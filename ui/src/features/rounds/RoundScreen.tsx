@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 
 import { ConfirmDialog } from "../../components/Modal";
+import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import type { Board, RoundView, Verification } from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
@@ -49,6 +50,7 @@ type Draft = { state: "saved" | "saving" } | { state: "failed"; message: string 
 
 export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBallotSteps }: RoundScreenProps) {
   const queryClient = useQueryClient();
+  const toast = useToast();
   const [ballot, setBallot] = useState<Ballot>(() => ballotFrom(round.draft?.estimates, round.ideas));
   const saved = useRef<Ballot>(ballot);
   const [draft, setDraft] = useState<Draft>({ state: "saved" });
@@ -258,7 +260,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
               onClick={() => {
                 navigator.clipboard.writeText(round.permalink ?? "").then(
                   () => {
-                    setWorking({ tone: "ok", text: COPIED });
+                    // A toast: a line above the plane pushed it down.
+                    toast({ message: COPIED, duration: 4000 });
                   },
                   () => {
                     setWorking({ tone: "error", text: `Copy this link by hand: ${round.permalink ?? ""}` });
@@ -272,49 +275,53 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
         </div>
         {round.note && <p className="round-note">{round.note}</p>}
         {round.amFacilitator && (
-          <div className="round-status" aria-live="polite">
-            {who ? (
-              <>
-                <strong className="round-summary">{who.summary}</strong>
-                <ul className="round-voters" aria-label="Members of the channel">
-                  {who.voted.map((v) => (
-                    <li
-                      key={v.userId}
-                      aria-label={`${v.name}: voted${v.edited ? " (edited in Mattermost)" : ""}`}
-                      className="round-voter round-voter-done"
-                      title={v.edited ? "Their ballot's post was edited in Mattermost" : undefined}
-                    >
-                      ✓ {v.name}
-                      {v.edited ? " (edited)" : ""}
-                    </li>
-                  ))}
-                  {who.notVoted.map((v) => (
-                    <li key={v.userId} className="round-voter" aria-label={`${v.name}: not yet`}>
-                      {v.name}
-                    </li>
-                  ))}
-                </ul>
-                {status.error && (
-                  <span className="field-hint" role="status">
-                    Not up to date: {firstSentence(AppError.from(status.error).message)}
-                  </span>
-                )}
-                {/* Once revealed, the reveal lists them (once). */}
-                {open && who.notCounted.length > 0 && (
-                  <ul className="round-not-counted" aria-label="Ballots not counted">
-                    {who.notCounted.map((n) => (
-                      <li key={n.postId}>
-                        {n.name}: {n.message}
+          <div className="round-status">
+            {/* Who voted, and what is said of it, beside Reveal…: a line added there (a ballot not counted, "Not up to
+                date") no longer moves the button while it is aimed at. */}
+            <div className="round-status-info" aria-live="polite">
+              {who ? (
+                <>
+                  <strong className="round-summary">{who.summary}</strong>
+                  <ul className="round-voters" aria-label="Members of the channel">
+                    {who.voted.map((v) => (
+                      <li
+                        key={v.userId}
+                        aria-label={`${v.name}: voted${v.edited ? " (edited in Mattermost)" : ""}`}
+                        className="round-voter round-voter-done"
+                        title={v.edited ? "Their ballot's post was edited in Mattermost" : undefined}
+                      >
+                        ✓ {v.name}
+                        {v.edited ? " (edited)" : ""}
+                      </li>
+                    ))}
+                    {who.notVoted.map((v) => (
+                      <li key={v.userId} className="round-voter" aria-label={`${v.name}: not yet`}>
+                        {v.name}
                       </li>
                     ))}
                   </ul>
-                )}
-              </>
-            ) : status.error ? (
-              <span className="field-error">{AppError.from(status.error).message}</span>
-            ) : (
-              <span className="field-hint">Reading who voted…</span>
-            )}
+                  {status.error && (
+                    <span className="field-hint" role="status">
+                      Not up to date: {firstSentence(AppError.from(status.error).message)}
+                    </span>
+                  )}
+                  {/* Once revealed, the reveal lists them (once). */}
+                  {open && who.notCounted.length > 0 && (
+                    <ul className="round-not-counted" aria-label="Ballots not counted">
+                      {who.notCounted.map((n) => (
+                        <li key={n.postId}>
+                          {n.name}: {n.message}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              ) : status.error ? (
+                <span className="field-error">{AppError.from(status.error).message}</span>
+              ) : (
+                <span className="field-hint">Reading who voted…</span>
+              )}
+            </div>
             {open && (
               <button
                 type="button"
