@@ -52,6 +52,17 @@ pub async fn list_open_rounds(
     service::list_open(state.db()?, &who, board_id)
 }
 
+/// The rounds of the board started here and closed, newest first: their reveal stays to look at and settle.
+#[tauri::command]
+pub async fn list_closed_rounds(
+    state: State<'_, Arc<AppState>>,
+    session: State<'_, Arc<Session>>,
+    board_id: i64,
+) -> Result<Vec<RoundView>> {
+    let (who, _) = connected(&state, &session).await?;
+    service::list_closed(state.db()?, &who, board_id)
+}
+
 /// Removes a round from this computer's open rounds (its draft; if started here, the round and its key).
 #[tauri::command]
 pub async fn forget_round(

@@ -363,25 +363,40 @@ pub async fn find(db: &Mutex<Db>, api: &Api, who: &Identity, link: &str) -> Resu
     ))
 }
 
+/// The rounds `who` started on `board_id` and closed, newest first.
+pub fn list_closed(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<RoundView>> {
+    lock(db).read(|tx| started_here(tx, who, board_id, true))
+}
+
+/// The rounds `who` started on `board_id`, closed or not, newest first.
+fn started_here(
+    tx: &rusqlite::Transaction<'_>,
+    who: &Identity,
+    board_id: i64,
+    closed: bool,
+) -> Result<Vec<RoundView>> {
+    store::on_board(tx, board_id)?
+        .iter()
+        .filter(|r| (r.state == RoundState::Closed) == closed && r.started_by(who))
+        .map(|r| {
+            let draft = store::draft(tx, &Owner::of(who), &r.root_post_id)?;
+            Ok(view(
+                who,
+                &r.record,
+                &r.root_post_id,
+                &who.user_id,
+                Some(r),
+                draft,
+                r.state,
+            ))
+        })
+        .collect()
+}
+
 /// The rounds of a board this Pickboard started that are not closed, and those it joined on this server.
 pub fn list_open(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<RoundView>> {
     lock(db).read(|tx| {
-        let mut out: Vec<RoundView> = store::on_board(tx, board_id)?
-            .iter()
-            .filter(|r| r.state != RoundState::Closed && r.started_by(who))
-            .map(|r| {
-                let draft = store::draft(tx, &Owner::of(who), &r.root_post_id)?;
-                Ok(view(
-                    who,
-                    &r.record,
-                    &r.root_post_id,
-                    &who.user_id,
-                    Some(r),
-                    draft,
-                    r.state,
-                ))
-            })
-            .collect::<Result<_>>()?;
+        let mut out = started_here(tx, who, board_id, false)?;
         let started: HashSet<String> = out.iter().map(|v| v.root_post_id.clone()).collect();
         for draft in store::open_drafts(tx, &Owner::of(who))? {
             if started.contains(&draft.root_post_id) || store::by_root(tx, &draft.root_post_id)?.is_some() {

@@ -301,9 +301,19 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     );
 
     // Closing posts the result; a voter's Pickboard verifies it.
+    assert!(service::list_closed(&ana.db, &ana.who, board).unwrap().is_empty());
     let result_id = service::close(&ana.db, &ana.api, &ana.who, &round.root_post_id)
         .await
         .unwrap();
+    // Closed, it leaves Open rounds for Closed rounds, where its reveal stays to look at.
+    assert!(service::list_open(&ana.db, &ana.who, board).unwrap().is_empty());
+    let closed = service::list_closed(&ana.db, &ana.who, board).unwrap();
+    assert_eq!(closed.len(), 1);
+    assert_eq!(closed[0].state, RoundState::Closed);
+    let kept = service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(kept.counted, 3);
     let result = fake.post(&result_id).unwrap();
     assert!(
         result.message.contains("| Idea | Median payoff / cost |"),

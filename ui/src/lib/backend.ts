@@ -94,6 +94,8 @@ export const backend = {
   findRound: (link: string) => call("find_round", { link }),
   /** The rounds of the board started here that are not closed, and the rounds joined here. */
   listOpenRounds: (boardId: number) => call("list_open_rounds", { boardId }),
+  /** The rounds of the board started here and closed, newest first: their reveal stays to look at and settle. */
+  listClosedRounds: (boardId: number) => call("list_closed_rounds", { boardId }),
   /** Removes a round from this computer's open rounds (its draft; if started here, the round and its key). */
   forgetRound: (rootPostId: string) => call("forget_round", { rootPostId }),
   /** How many rounds started on the board are not closed (their private keys go with the board); no account needed. */

@@ -537,6 +537,7 @@ export interface Commands {
   start_round: { args: { boardId: number; ideaIds: number[]; deadline: number | null; note: string }; result: RoundView };
   find_round: { args: { link: string }; result: RoundView };
   list_open_rounds: { args: { boardId: number }; result: RoundView[] };
+  list_closed_rounds: { args: { boardId: number }; result: RoundView[] };
   forget_round: { args: { rootPostId: string }; result: null };
   count_open_rounds: { args: { boardId: number }; result: number };
   save_draft_ballot: { args: { rootPostId: string; estimates: Estimates }; result: Draft };

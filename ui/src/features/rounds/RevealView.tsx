@@ -21,7 +21,8 @@ interface RevealViewProps {
   round: RoundView;
   onPlaceIdea: (ideaId: number, payoff: number, cost: number) => void;
   onUndo: () => void;
-  onClose: () => void;
+  /** Close the round…; none once it is closed (the reveal stays to look at and settle). */
+  onClose?: (() => void) | undefined;
 }
 
 function axis(stats: AxisStats | null): string {
@@ -145,9 +146,11 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
           >
             Place all at the medians
           </button>
-          <button type="button" className="button" onClick={onClose}>
-            Close the round…
-          </button>
+          {onClose && (
+            <button type="button" className="button" onClick={onClose}>
+              Close the round…
+            </button>
+          )}
         </div>
       </section>
       <PlaneFrame

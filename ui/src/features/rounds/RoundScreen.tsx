@@ -32,6 +32,7 @@ const STATUS_EVERY_MS = 3000;
 const MEMBER_EVERY_MS = 10_000;
 const DRAFT_SAVE_DELAY = 500;
 const COPIED = "The round's link is copied: paste it for the team.";
+const CLOSED_TEXT = "This round is closed: its result and every ballot are in the thread.";
 const COPIED_FOR_MS = 5000;
 
 interface RoundScreenProps {
@@ -244,6 +245,28 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   }
 
   const who = status.data;
+  // The facilitator's own round, revealed or closed: its reveal, to look at and settle (the voter's plane is not).
+  const revealedHere = round.amFacilitator && (round.state === "revealed" || round.state === "closed");
+  const verifyButton = (
+    <button type="button" className="button" onClick={() => void once(verify)}>
+      Verify round
+    </button>
+  );
+  const verified = verification && (
+    <div className={verification.mismatches.length === 0 ? "round-verified" : "round-mismatch"} role="status">
+      <p>{verification.summary}</p>
+      {verification.mismatches.length > 0 && (
+        <ul>
+          {verification.mismatches.map((m) => (
+            <li key={m.postId}>
+              {m.voter}: {m.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+
   return (
     <div className="round">
       <div className="round-bar">
@@ -340,26 +363,38 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
         <FormStatus status={working} />
       </div>
 
-      {round.state === "revealed" &&
-      round.amFacilitator &&
-      round.boardId !== null &&
-      round.boardId !== board.id ? (
+      {revealedHere && round.boardId !== null && round.boardId !== board.id ? (
         <p className="rounds-empty" role="status">
           This round was started on the board “{round.board}”: open that board to see the reveal and settle it
           there.
         </p>
-      ) : round.state === "revealed" && round.amFacilitator ? (
-        <Suspense fallback={<div className="round-loading" aria-busy="true" />}>
-          <RevealView
-            board={board}
-            round={round}
-            onPlaceIdea={onPlaceIdea}
-            onUndo={onUndo}
-            onClose={() => {
-              setConfirm("close");
-            }}
-          />
-        </Suspense>
+      ) : revealedHere ? (
+        <>
+          <Suspense fallback={<div className="round-loading" aria-busy="true" />}>
+            <RevealView
+              board={board}
+              round={round}
+              onPlaceIdea={onPlaceIdea}
+              onUndo={onUndo}
+              onClose={
+                round.state === "revealed"
+                  ? () => {
+                      setConfirm("close");
+                    }
+                  : undefined
+              }
+            />
+          </Suspense>
+          {round.state === "closed" && (
+            <>
+              <footer className="round-footer">
+                <span className="round-draft">{CLOSED_TEXT}</span>
+                {verifyButton}
+              </footer>
+              {verified}
+            </>
+          )}
+        </>
       ) : (
         <>
           <BallotPlane
@@ -407,14 +442,10 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
               <>
                 <span className="round-draft">
                   {round.state === "closed"
-                    ? "This round is closed: its result and every ballot are in the thread."
+                    ? CLOSED_TEXT
                     : "The facilitator has revealed this round: ballots sent now are not counted."}
                 </span>
-                {round.state === "closed" && (
-                  <button type="button" className="button" onClick={() => void once(verify)}>
-                    Verify round
-                  </button>
-                )}
+                {round.state === "closed" && verifyButton}
               </>
             )}
           </footer>
@@ -435,23 +466,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
               {sentText}
             </p>
           )}
-          {verification && (
-            <div
-              className={verification.mismatches.length === 0 ? "round-verified" : "round-mismatch"}
-              role="status"
-            >
-              <p>{verification.summary}</p>
-              {verification.mismatches.length > 0 && (
-                <ul>
-                  {verification.mismatches.map((m) => (
-                    <li key={m.postId}>
-                      {m.voter}: {m.reason}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          )}
+          {verified}
         </>
       )}
 

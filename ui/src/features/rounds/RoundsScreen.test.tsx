@@ -188,6 +188,57 @@ describe("RoundsScreen", () => {
     expect(screen.queryByText(/^Sent\./)).toBeNull();
   });
 
+  it("lists a round closed here, and opens its reveal to look at and verify, without Close", async () => {
+    const closed: RoundView = {
+      ...joined,
+      amFacilitator: true,
+      boardId: 1,
+      state: "closed",
+      ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }],
+    };
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [],
+      list_closed_rounds: () => [closed],
+      find_round: () => closed,
+      reveal_round: () => ({
+        roundId: "r1",
+        ideas: [],
+        counted: 2,
+        notCounted: [],
+        changed: [],
+        offline: false,
+      }),
+      round_status: () => ({
+        roundId: "r1",
+        state: "closed",
+        summary: "2 of 3 voted",
+        voted: [],
+        notVoted: [],
+        notCounted: [],
+        updatedAt: 0,
+      }),
+      verify_round: () => ({
+        roundId: "r1",
+        checked: 2,
+        mismatches: [],
+        summary: "All 2 ballots match what was sealed.",
+      }),
+    });
+    renderRounds(board([]));
+    const list = await screen.findByRole("region", { name: "Closed rounds" });
+    await userEvent.click(within(list).getByRole("button", { name: /^Platform/ }));
+    expect(
+      await screen.findByText("This round is closed: its result and every ballot are in the thread."),
+    ).toBeInTheDocument();
+    await waitFor(() => {
+      expect(fake.commands()).toContain("reveal_round");
+    });
+    expect(screen.queryByRole("button", { name: "Close the round…" })).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Verify round" }));
+    expect(await screen.findByText("All 2 ballots match what was sealed.")).toBeInTheDocument();
+  });
+
   it("takes back the ballot's last placement on Undo, before anything of the board's", async () => {
     const round: RoundView = {
       ...joined,

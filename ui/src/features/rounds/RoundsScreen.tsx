@@ -109,6 +109,10 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
     queryKey: keys.rounds(board.id),
     queryFn: () => backend.listOpenRounds(board.id),
   });
+  const closed = useQuery({
+    queryKey: [...keys.rounds(board.id), "closed"],
+    queryFn: () => backend.listClosedRounds(board.id),
+  });
   const [link, setLink] = useState("");
   const [joinStatus, setJoinStatus] = useState<FormStatusValue | null>(null);
   /** What opening a listed round said, shown at the list (not at the Join form). */
@@ -153,6 +157,42 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
     void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
   }
 
+  /** A listed round: opens it, or removes it from this computer after asking. */
+  const row = (r: RoundView) => (
+    <li key={r.rootPostId} className="rounds-list-row">
+      <button
+        type="button"
+        className="rounds-list-item"
+        onClick={() => {
+          setJoinStatus(null);
+          void once(() => open(r.rootPostId, setListStatus));
+        }}
+      >
+        <span className="rounds-list-board" title={r.board}>
+          {r.board}
+        </span>
+        <span className="field-hint">
+          {r.amFacilitator ? "You started it" : "Joined"}
+          {/* Two rounds on boards of one name tell apart by when they were last touched here. */}
+          {!r.amFacilitator && r.draft ? ` · ${formatDateTime(r.draft.updatedAt)}` : ""}
+          {r.ideas.length > 0 ? ` · ${counted(r.ideas.length, "idea")}` : ""}
+          {r.deadline !== null ? ` · vote by ${formatDateTime(r.deadline)}` : ""}
+          {r.state === "revealed" ? " · revealed" : ""}
+        </span>
+      </button>
+      <button
+        type="button"
+        className="button rounds-list-remove"
+        aria-label={`Remove the round on “${r.board}” from this list`}
+        onClick={() => {
+          setRemoving(r);
+        }}
+      >
+        Remove…
+      </button>
+    </li>
+  );
+
   return (
     <div className="rounds-home">
       <StartRound board={board} selectedId={selectedId} onStarted={onOpen} />
@@ -191,45 +231,17 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
           ) : rounds.data.length === 0 ? (
             <p className="field-hint">No open round: start one, or join one by its link.</p>
           ) : (
-            <ul className="rounds-list">
-              {rounds.data.map((r) => (
-                <li key={r.rootPostId} className="rounds-list-row">
-                  <button
-                    type="button"
-                    className="rounds-list-item"
-                    onClick={() => {
-                      setJoinStatus(null);
-                      void once(() => open(r.rootPostId, setListStatus));
-                    }}
-                  >
-                    <span className="rounds-list-board" title={r.board}>
-                      {r.board}
-                    </span>
-                    <span className="field-hint">
-                      {r.amFacilitator ? "You started it" : "Joined"}
-                      {/* Two rounds on boards of one name tell apart by when they were last touched here. */}
-                      {!r.amFacilitator && r.draft ? ` · ${formatDateTime(r.draft.updatedAt)}` : ""}
-                      {r.ideas.length > 0 ? ` · ${counted(r.ideas.length, "idea")}` : ""}
-                      {r.deadline !== null ? ` · vote by ${formatDateTime(r.deadline)}` : ""}
-                      {r.state === "revealed" ? " · revealed" : ""}
-                    </span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button rounds-list-remove"
-                    aria-label={`Remove the round on “${r.board}” from this list`}
-                    onClick={() => {
-                      setRemoving(r);
-                    }}
-                  >
-                    Remove…
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <ul className="rounds-list">{rounds.data.map((r) => row(r))}</ul>
           )}
           <FormStatus status={listStatus} />
         </section>
+        {closed.data && closed.data.length > 0 && (
+          <section className="rounds-card" aria-label="Closed rounds">
+            <h3>Closed rounds</h3>
+            <p className="field-hint">Started here: their reveal stays to look at, settle and verify.</p>
+            <ul className="rounds-list">{closed.data.map((r) => row(r))}</ul>
+          </section>
+        )}
       </div>
       {removing && (
         <ConfirmDialog
