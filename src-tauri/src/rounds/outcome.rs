@@ -181,20 +181,25 @@ pub fn verify(thread: &Thread) -> Result<Verification> {
         }
     }
     let checked = result.ballots.len() as u32;
-    let summary = if mismatches.is_empty() {
-        format!("All {checked} ballots match what was sealed.")
-    } else {
-        format!(
-            "{} of {checked} ballots do not match what was sealed.",
-            mismatches.len()
-        )
-    };
+    let summary = verified_in_words(checked, mismatches.len());
     Ok(Verification {
         round_id: result.round_id,
         checked,
         mismatches,
         summary,
     })
+}
+
+/// What a check of `checked` ballots, `mismatched` of them wrong, found: "All 6 ballots match what was sealed."
+fn verified_in_words(checked: u32, mismatched: usize) -> String {
+    match (checked, mismatched) {
+        (0, _) => "The result lists no ballot to check.".to_owned(),
+        (1, 0) => "The one ballot matches what was sealed.".to_owned(),
+        (1, _) => "The one ballot does not match what was sealed.".to_owned(),
+        (_, 0) => format!("All {checked} ballots match what was sealed."),
+        (_, 1) => format!("1 of {checked} ballots does not match what was sealed."),
+        (_, n) => format!("{n} of {checked} ballots do not match what was sealed."),
+    }
 }
 
 #[cfg(test)]
@@ -228,5 +233,20 @@ mod tests {
         );
         assert!(text.contains("- Ana: 1 estimate, commitment"), "{text}");
         assert!(text.contains("- Bo: 2 estimates, commitment"), "{text}");
+    }
+
+    #[test]
+    fn a_verification_is_told_in_words_for_one_ballot_and_for_many() {
+        assert_eq!(verified_in_words(1, 0), "The one ballot matches what was sealed.");
+        assert_eq!(verified_in_words(6, 0), "All 6 ballots match what was sealed.");
+        assert_eq!(
+            verified_in_words(6, 1),
+            "1 of 6 ballots does not match what was sealed."
+        );
+        assert_eq!(
+            verified_in_words(6, 2),
+            "2 of 6 ballots do not match what was sealed."
+        );
+        assert_eq!(verified_in_words(0, 0), "The result lists no ballot to check.");
     }
 }
