@@ -3,9 +3,13 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
 
+import { stopFollowing } from "../features/board/focus";
+
 afterEach(() => {
   cleanup();
   clearMocks();
+  // A focus that follows a card for a few frames after a test would act in the next one's page.
+  stopFollowing();
 });
 
 // jsdom has no matchMedia; the theme hook asks it whether the system prefers dark.

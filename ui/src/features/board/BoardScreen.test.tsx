@@ -287,19 +287,28 @@ describe("BoardScreen", () => {
     await renderBoard();
     (await screen.findByRole("button", { name: /^Drop me/ })).focus();
     await userEvent.keyboard("{Delete}");
-    await waitFor(() => {
-      expect(screen.getByRole("button", { name: /^Stay/ })).toHaveFocus();
-    });
+    await waitFor(
+      () => {
+        expect(screen.getByRole("button", { name: /^Stay/ })).toHaveFocus();
+      },
+      { timeout: 3000 },
+    );
     await userEvent.keyboard("{Control>}z{/Control}");
-    await waitFor(() => {
-      expect(screen.getByRole("button", { name: /^Drop me/ })).toHaveFocus();
-    });
+    await waitFor(
+      () => {
+        expect(screen.getByRole("button", { name: /^Drop me/ })).toHaveFocus();
+      },
+      { timeout: 3000 },
+    );
 
     await userEvent.keyboard("{Delete}");
     await userEvent.click(await screen.findByRole("button", { name: "Undo" }));
-    await waitFor(() => {
-      expect(screen.getByRole("button", { name: /^Drop me/ })).toHaveFocus();
-    });
+    await waitFor(
+      () => {
+        expect(screen.getByRole("button", { name: /^Drop me/ })).toHaveFocus();
+      },
+      { timeout: 3000 },
+    );
   });
 
   it("replaces a delete's toast with the undo's when Ctrl+Z takes the delete back", async () => {
@@ -327,9 +336,12 @@ describe("BoardScreen", () => {
     (await screen.findByRole("button", { name: /^Tune probes/ })).focus();
     await userEvent.keyboard("{Control>}z{/Control}");
     const kill = screen.getByRole("region", { name: "Kill" });
-    await waitFor(() => {
-      expect(within(kill).getByRole("button", { name: /^Tune probes/ })).toHaveFocus();
-    });
+    await waitFor(
+      () => {
+        expect(within(kill).getByRole("button", { name: /^Tune probes/ })).toHaveFocus();
+      },
+      { timeout: 3000 },
+    );
   });
 
   it("takes Ctrl+Z on Team rounds as Edit › Undo, and leaves the board's other keys to the board", async () => {

@@ -26,36 +26,60 @@ export function focusAfterDelete(id: number) {
   (cards[at + 1] ?? cards[at - 1] ?? zone).focus();
 }
 
+/** How long the focus waits for a card drawn anew: the backend's answer to an undo can take a second on a busy
+ * machine (the component tests under load missed it at one). */
+const FOCUS_FOLLOWS_MS = 3000;
+
+/** The focus follows one card at a time: each call of `follow` ends the one before. */
+let following = 0;
+
+/** Ends the focus's following of a card (the component tests, between two tests). */
+export function stopFollowing() {
+  following += 1;
+}
+
+/** Runs `step` at each frame for FOCUS_FOLLOWS_MS, while it says to go on and no later call has taken over. */
+function follow(step: () => boolean) {
+  const mine = ++following;
+  const until = performance.now() + FOCUS_FOLLOWS_MS;
+  const attempt = () => {
+    if (mine !== following) return;
+    if (step() && performance.now() < until) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
+/** Idea `id`'s card on the board, or its marker on the chart (a view switched with V keeps the focus on the idea). */
+function cardOf(id: number): string {
+  return `.card[data-idea-id="${id}"], .marker[data-idea-id="${id}"]`;
+}
+
 /**
  * Keeps the focus on idea `id`'s card while it moves to another list. The card is drawn anew there, possibly more
  * than once (the move's guess, then the backend's answer), and each time the focus would fall back to the page. For
- * a second, a focus that fell to the page goes back to the card; anything else taking the focus ends it.
+ * a while (FOCUS_FOLLOWS_MS), a focus that fell to the page goes back to the card; anything else taking the focus
+ * ends it.
  */
 export function refocusCard(id: number) {
-  const until = performance.now() + 1000;
-  // Its card on the board, or its marker on the chart (a view switched with V keeps the focus on the idea).
-  const its = `.card[data-idea-id="${id}"], .marker[data-idea-id="${id}"]`;
-  const attempt = () => {
+  const its = cardOf(id);
+  follow(() => {
     const active = document.activeElement;
     const onThisCard = active instanceof HTMLElement && active.matches(its);
     const lost = active === null || active === document.body || !active.isConnected;
-    if (!lost && !onThisCard) return;
+    if (!lost && !onThisCard) return false;
     const card = document.querySelector<HTMLElement>(its);
     if (card && card !== active) card.focus();
-    if (performance.now() < until) requestAnimationFrame(attempt);
-  };
-  requestAnimationFrame(attempt);
+    return true;
+  });
 }
 
 /**
  * After an undo or redo brings idea `id` back (a delete undone, an add redone), the focus goes to its card, as it
  * went to a neighbour when the card left, if it is still there, on another card or nowhere (the toast's Undo that
- * was pressed is gone). Anything else keeps it. It waits up to a second for the card to be drawn.
+ * was pressed is gone). Anything else keeps it. It waits up to FOCUS_FOLLOWS_MS for the card to be drawn.
  */
 export function focusBroughtBack(id: number) {
-  const until = performance.now() + 1000;
-  const its = `.card[data-idea-id="${id}"], .marker[data-idea-id="${id}"]`;
-  const attempt = () => {
+  follow(() => {
     const active = document.activeElement;
     const onTheBoard =
       active === null ||
@@ -64,16 +88,14 @@ export function focusBroughtBack(id: number) {
       (active instanceof HTMLElement &&
         (active.matches(".card[data-idea-id], .marker[data-idea-id], section.zone") ||
           active.closest(".toasts") !== null));
-    if (!onTheBoard) return;
-    const card = document.querySelector<HTMLElement>(its);
-    if (card) {
-      card.focus();
-      refocusCard(id);
-    } else if (performance.now() < until) {
-      requestAnimationFrame(attempt);
-    }
-  };
-  requestAnimationFrame(attempt);
+    if (!onTheBoard) return false;
+    const card = document.querySelector<HTMLElement>(cardOf(id));
+    if (!card) return true;
+    card.focus();
+    // Drawn again as the board settles: kept on it.
+    refocusCard(id);
+    return false;
+  });
 }
 
 /** A key that moves the focus among the cards: up and down a zone's list, or across to the zone beside. */
