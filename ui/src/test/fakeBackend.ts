@@ -10,6 +10,7 @@ import type {
   Commands,
   Edited,
   ErrorPayload,
+  Event,
   Idea,
   Zone,
 } from "../lib/bindings";
@@ -58,6 +59,28 @@ export function board(ideas: Idea[], name = "Infra"): Board {
     updatedAt: 0,
     canUndo: false,
     canRedo: false,
+  };
+}
+
+/** An event of a board's history, as the backend sends it: idea `ideaId`'s, with `summary` over an empty one. */
+export function historyEvent(kind: Event["kind"], summary: Partial<Event["summary"]>, ideaId = 2): Event {
+  return {
+    id: 1,
+    boardId: 1,
+    ideaId,
+    kind,
+    at: 0,
+    summary: {
+      title: null,
+      from: null,
+      to: null,
+      fields: [],
+      thresholdsBefore: null,
+      thresholdsAfter: null,
+      count: null,
+      nameBefore: null,
+      ...summary,
+    },
   };
 }
 
@@ -114,19 +137,9 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
       lastDeleted = null;
       if (!back) return { board: current, event: null };
       current = { ...current, ideas: [...current.ideas, back] };
-      const summary = {
-        title: back.title,
-        from: back.zone,
-        to: null,
-        fields: [],
-        thresholdsBefore: null,
-        thresholdsAfter: null,
-        count: null,
-        nameBefore: null,
-      };
       return {
         board: current,
-        event: { id: 1, boardId: current.id, ideaId: back.id, kind: "deleted", summary, at: 0 },
+        event: historyEvent("deleted", { title: back.title, from: back.zone }, back.id),
       };
     },
     ...overrides,

@@ -1,27 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import type { Event } from "../../lib/bindings";
+import { historyEvent } from "../../test/fakeBackend";
 import { describeEvent, eventTime } from "./describe";
 
 function event(kind: Event["kind"], summary: Partial<Event["summary"]>): Event {
-  return {
-    id: 1,
-    boardId: 1,
-    ideaId: 2,
-    kind,
-    at: 0,
-    summary: {
-      title: "Rotate certs",
-      from: null,
-      to: null,
-      fields: [],
-      thresholdsBefore: null,
-      thresholdsAfter: null,
-      count: null,
-      nameBefore: null,
-      ...summary,
-    },
-  };
+  return historyEvent(kind, { title: "Rotate certs", ...summary });
 }
 
 describe("describeEvent", () => {
