@@ -475,7 +475,9 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
           title="Reveal the round?"
           message={
             <p>
-              Pickboard opens the ballots sent so far{who ? ` (${who.summary})` : ""}. Ballots sent after the
+              Pickboard opens the ballots sent so far
+              {/* The count shown is the last one read: Mattermost may have more by now. */}
+              {who ? ` (${who.summary}${status.error ? ", as last read" : ""})` : ""}. Ballots sent after the
               reveal are not counted. The estimates stay on this computer until you close the round.
               {(!sentBallot || changedSinceSent || waitingWhy) && (
                 <strong> Your own estimates are not sent: send them first if they should count.</strong>
