@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import { board, edited, fakeBackend, idea } from "../../test/fakeBackend";
+import { board, edited, fakeBackend, historyEvent, idea } from "../../test/fakeBackend";
 import { renderBoard } from "../../test/renderBoard";
 
 /** A board of 300 ideas in Possible, rendered: the quadrant, once it shows its first 12 cards. */
@@ -306,6 +306,24 @@ describe("BoardScreen", () => {
     await waitFor(
       () => {
         expect(screen.getByRole("button", { name: /^Drop me/ })).toHaveFocus();
+      },
+      { timeout: 3000 },
+    );
+  });
+
+  it("moves the focus to the next card when a redo takes the focused card's idea away again", async () => {
+    fakeBackend(board([idea(1, "Drop me", "possible"), idea(2, "Stay", "possible")]), {
+      redo: () => ({
+        board: board([idea(2, "Stay", "possible")]),
+        event: historyEvent("deleted", { title: "Drop me", from: "possible" }, 1),
+      }),
+    });
+    await renderBoard();
+    (await screen.findByRole("button", { name: /^Drop me/ })).focus();
+    await userEvent.keyboard("{Control>}{Shift>}z{/Shift}{/Control}");
+    await waitFor(
+      () => {
+        expect(screen.getByRole("button", { name: /^Stay/ })).toHaveFocus();
       },
       { timeout: 3000 },
     );

@@ -18,7 +18,7 @@ import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import { useKept } from "../../lib/useKept";
 import { groupByZone, keepUnchanged, moveInColumns, type Columns } from "./columns";
-import { focusBroughtBack } from "./focus";
+import { focusAfterDelete, focusBroughtBack } from "./focus";
 
 export type SaveState = "saved" | "saving" | "failed" | "waiting";
 
@@ -170,11 +170,15 @@ export function useBoard(boardId: number, onEdit?: () => void) {
         void afterChange({ board: boardId, content: answer.board });
       } else {
         const { direction, outcome } = answer;
+        const idea = outcome.event?.ideaId ?? null;
+        const kind = outcome.event?.kind;
+        // A step that takes an idea away (a delete redone, an add undone) moves the focus off its card first, as a
+        // delete does: two quick redos of deletes left it on the page.
+        const takenAway = direction === "undo" ? kind === "added" : kind === "deleted";
+        if (idea !== null && takenAway) focusAfterDelete(idea);
         void afterChange({ board: boardId, content: outcome.board });
-        const back = outcome.event?.ideaId ?? null;
-        const broughtBack =
-          direction === "undo" ? outcome.event?.kind === "deleted" : outcome.event?.kind === "added";
-        if (back !== null && broughtBack) focusBroughtBack(back);
+        const broughtBack = direction === "undo" ? kind === "deleted" : kind === "added";
+        if (idea !== null && broughtBack) focusBroughtBack(idea);
         void stepMessage(direction, outcome).then((message) => {
           toast({ message, duration: 3000, group: undoGroup });
         });
