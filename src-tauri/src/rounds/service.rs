@@ -152,7 +152,7 @@ pub async fn start(
     let (channel, board, picked) = lock(db).read(|tx| {
         let channel = destination::account_channel(tx, board_id)?.ok_or_else(|| {
             Error::invalid(
-                "Choose the board's Mattermost channel first (Post to channel › Post as yourself).",
+                "Choose the board's Mattermost channel first: “Choose the board's channel…” at the top of Team rounds.",
             )
         })?;
         let board = boards::get(tx, board_id)?;

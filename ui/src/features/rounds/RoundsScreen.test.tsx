@@ -30,14 +30,18 @@ const gone: ErrorPayload = {
   path: null,
 };
 
-function renderRounds(ideas = board([]), onBallotSteps?: (steps: StepsBack | null) => void) {
+function renderRounds(
+  ideas = board([]),
+  onBallotSteps?: (steps: StepsBack | null) => void,
+  onConnect: () => void = vi.fn(),
+) {
   const screenFor = (shown: typeof ideas) => (
     <Providers>
       <RoundsScreen
         board={shown}
         selectedId={null}
         onBack={vi.fn()}
-        onConnect={vi.fn()}
+        onConnect={onConnect}
         onPlaceIdea={vi.fn()}
         onUndo={vi.fn()}
         onBallotSteps={onBallotSteps}
@@ -225,7 +229,11 @@ describe("RoundsScreen", () => {
         summary: "All 2 ballots match what was sealed.",
       }),
     });
-    renderRounds(board([]));
+    const onConnect = vi.fn();
+    renderRounds(board([]), undefined, onConnect);
+    // The board's channel is chosen from the top of the page (the Connect dialog), not only from Post to channel.
+    await userEvent.click(await screen.findByRole("button", { name: "Choose the board's channel…" }));
+    expect(onConnect).toHaveBeenCalled();
     const list = await screen.findByRole("region", { name: "Closed rounds" });
     await userEvent.click(within(list).getByRole("button", { name: /^Platform/ }));
     expect(

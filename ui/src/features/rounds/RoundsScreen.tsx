@@ -42,6 +42,11 @@ export function RoundsScreen({
 }: RoundsScreenProps) {
   const { data: account, isPending } = useAccount();
   const connected = isConnected(account);
+  const channel = useQuery({
+    queryKey: keys.accountChannel(board.id),
+    queryFn: () => backend.getAccountChannel(board.id),
+    enabled: connected,
+  });
   const [round, setRound] = useState<RoundView | null>(null);
   // Opening a round, or going back to the list, draws a new screen: the focus goes to its heading.
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -66,7 +71,15 @@ export function RoundsScreen({
         <h2 className="rounds-title" ref={titleRef} tabIndex={-1} data-focus-after-dialog>
           {round ? `Round on “${round.board}”` : "Team rounds"}
         </h2>
-        {account && connected && <span className="rounds-who">as @{account.username}</span>}
+        {account && connected && (
+          <span className="rounds-who">
+            as @{account.username} ·{" "}
+            {/* The board's channel, where rounds are posted: chosen or changed in the Connect dialog. */}
+            <button type="button" className="link-button" onClick={onConnect}>
+              {channel.data ? `in ${channel.data.channelDisplay}` : "Choose the board's channel…"}
+            </button>
+          </span>
+        )}
       </header>
       {isPending ? null : !connected ? (
         <div className="rounds-empty">
