@@ -83,6 +83,16 @@ describe("ImportDialog", () => {
     expect(screen.getByLabelText("Payoff (0–10)")).toHaveValue("1");
     expect(screen.getByLabelText("Cost/risk (0–10)")).toHaveValue("2");
     expect(asked.at(-1)).toMatchObject({ payoff: 1, cost: 2 });
+    expect(screen.queryByText(/Choose this column too/)).toBeNull();
+  });
+
+  it("says at Cost/risk, once, that a payoff column alone holds every scored row back", async () => {
+    mockIPC(() => null);
+    renderImport("jira-export.csv", preview({ ...RECOGNISED, payoff: 1 }));
+    expect(await screen.findAllByText(/Choose this column too/)).toHaveLength(1);
+    expect(screen.getByLabelText("Cost/risk (0–10)").closest("label")).toHaveTextContent(
+      /Choose this column too/,
+    );
   });
 });
 

@@ -106,6 +106,14 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
     );
   }
 
+  /** The score with no column while the other has one: said at its field, once, not only row by row. */
+  const missingScore =
+    mapping && mapping.payoff !== null && mapping.cost === null
+      ? "cost"
+      : mapping && mapping.cost !== null && mapping.payoff === null
+        ? "payoff"
+        : null;
+
   function columnSelect(field: SingleField | "tags") {
     if (!preview || !mapping) return null;
     const value = field === "tags" ? (mapping.tags[0] ?? null) : mapping[field];
@@ -337,6 +345,12 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
                 <span>{label}</span>
                 {columnSelect(field)}
                 {hint && <span className="field-hint">{hint}</span>}
+                {missingScore === field && (
+                  <span className="field-error">
+                    Choose this column too: one score alone cannot place an idea, and every row with it is
+                    held back.
+                  </span>
+                )}
               </label>
             ))}
             {mapping.key !== null && (
