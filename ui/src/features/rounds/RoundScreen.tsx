@@ -179,6 +179,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
 
   const count = countBallot(ballot, round.ideas);
   const changedSinceSent = sentBallot !== null && !sameBallot(ballot, sentBallot);
+  const unchangedSinceSent = sentBallot !== null && !changedSinceSent && !waiting && !givenUpWhy;
 
   async function send() {
     setSendStatus({
@@ -426,7 +427,9 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                 <button
                   type="button"
                   className="button button-primary"
-                  disabled={count.placed + count.noOpinion === 0}
+                  // The ballot as sent, unchanged: sending it again would only add a notice to the thread.
+                  disabled={count.placed + count.noOpinion === 0 || unchangedSinceSent}
+                  title={unchangedSinceSent ? "Nothing has changed since you sent it" : undefined}
                   onClick={() => void once(send)}
                 >
                   {waitingWhy

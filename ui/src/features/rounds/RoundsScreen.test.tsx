@@ -188,7 +188,7 @@ describe("RoundsScreen", () => {
     await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
     expect(await screen.findByText("Not sent: your draft is kept on this computer.")).toBeInTheDocument();
     expect(screen.getByRole("alert")).toHaveTextContent(`Your ballot was not sent: ${gone.message}`);
-    expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Try again" })).toBeEnabled();
     expect(screen.queryByText(/^Sent\./)).toBeNull();
   });
 
