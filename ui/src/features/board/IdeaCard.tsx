@@ -7,7 +7,7 @@ import type { Idea } from "../../lib/bindings";
 import { initials } from "../../lib/firstFrameRules";
 import { useStyledRef } from "../../lib/styleAttribute";
 import { DragHooksContext } from "./dragHooks";
-import { cardAfterStep, cardStep, zoneHasMore } from "./focus";
+import { cardAfterStep, cardStep, focusShown, zoneHasMore } from "./focus";
 
 interface CardBodyProps {
   idea: Idea;
@@ -110,7 +110,7 @@ export const IdeaCard = memo(function IdeaCard({
       if (!toList) {
         // The focus goes from card to card; a list or the page does not scroll by the arrow as well.
         event.preventDefault();
-        next?.focus();
+        if (next) focusShown(next);
         return;
       }
     }

@@ -13,6 +13,7 @@ import { afterFirstFrame, firstFrameShown } from "../../lib/startup";
 import { sameListOr } from "../../lib/lists";
 import { useKept } from "../../lib/useKept";
 import { ZONE_INFO } from "../../lib/zones";
+import { focusShown } from "./focus";
 import { DragHooksContext } from "./dragHooks";
 import { IdeaCard } from "./IdeaCard";
 
@@ -190,7 +191,7 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   /** Gives the focus to idea `id`'s card, scrolled into view; false when the list has not drawn it. */
   const focusDrawn = (id: number) => {
     const card = listRef.current?.querySelector<HTMLElement>(`.card[data-idea-id="${id}"]`);
-    card?.focus({ preventScroll: true });
+    if (card) focusShown(card, true);
     card?.scrollIntoView({ block: "nearest" });
     return card != null;
   };

@@ -1,5 +1,15 @@
 // Where the keyboard focus goes when a card moves or goes: never to the page, so the next key acts where it did.
 
+/**
+ * Gives `el` the focus with its ring shown, as keys that move the focus mean to: after a click (a toast's Undo, a
+ * card opened), WebKit showed no ring on a card focused from a script, and the focus looked lost.
+ */
+export function focusShown(el: HTMLElement, preventScroll = false) {
+  // FocusOptions' focusVisible: in WebKit and the HTML standard, not yet in TypeScript's DOM types.
+  const options: FocusOptions & { focusVisible?: boolean } = { preventScroll, focusVisible: true };
+  el.focus(options);
+}
+
 /** The idea whose card or marker has the keyboard focus, if any: the number keys and Delete act on it. */
 export function focusedIdeaId(): number | null {
   const active = document.activeElement;
@@ -23,7 +33,7 @@ export function focusAfterDelete(id: number) {
   if (!focusWasHere) return;
   const cards = [...zone.querySelectorAll<HTMLElement>(".card[data-idea-id]")];
   const at = cards.indexOf(card);
-  (cards[at + 1] ?? cards[at - 1] ?? zone).focus();
+  focusShown(cards[at + 1] ?? cards[at - 1] ?? zone);
 }
 
 /** How long the focus waits for a card drawn anew: the backend's answer to an undo can take a second on a busy
@@ -68,7 +78,7 @@ export function refocusCard(id: number) {
     const lost = active === null || active === document.body || !active.isConnected;
     if (!lost && !onThisCard) return false;
     const card = document.querySelector<HTMLElement>(its);
-    if (card && card !== active) card.focus();
+    if (card && card !== active) focusShown(card);
     return true;
   });
 }
@@ -91,7 +101,7 @@ export function focusBroughtBack(id: number) {
     if (!onTheBoard) return false;
     const card = document.querySelector<HTMLElement>(cardOf(id));
     if (!card) return true;
-    card.focus();
+    focusShown(card);
     // Drawn again as the board settles: kept on it.
     refocusCard(id);
     return false;
