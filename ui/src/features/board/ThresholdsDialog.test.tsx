@@ -25,6 +25,10 @@ describe("ThresholdsDialog", () => {
     expect(payoff).toHaveAccessibleDescription("High payoff: type a number from 0.1 to 10.");
     expect(cost).toHaveAccessibleDescription("Hard must lie above 0 and at most 10 (it is 12).");
     expect(screen.getByRole("button", { name: "Save" })).toBeDisabled();
+    // Enter in the cost field: the focus goes to the first field that says what is wrong.
+    await userEvent.type(cost, "{Enter}");
+    expect(payoff).toHaveFocus();
+    expect(onSave).not.toHaveBeenCalled();
     await userEvent.type(payoff, "7");
     expect(payoff).toHaveAttribute("aria-invalid", "false");
     await userEvent.clear(cost);

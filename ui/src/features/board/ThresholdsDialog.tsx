@@ -22,7 +22,12 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
 
   function save() {
     const [p, c] = [parseScore(payoff), parseScore(cost)];
-    if (ok && p !== null && c !== null) onSave({ payoff: cleanScore(p), cost: cleanScore(c) });
+    if (ok && p !== null && c !== null) {
+      onSave({ payoff: cleanScore(p), cost: cleanScore(c) });
+      return;
+    }
+    // Enter with a wrong value: the focus goes to the field that says what is wrong (it stayed, and nothing moved).
+    document.getElementById(payoffProblem ? ids.payoff : ids.cost)?.focus();
   }
 
   return (
