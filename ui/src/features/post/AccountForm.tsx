@@ -13,6 +13,15 @@ export function useAccount() {
   return useQuery({ queryKey: keys.account, queryFn: backend.getAccount });
 }
 
+/** The channel board `boardId` posts to as the account, if it has one (rounds are posted there too). */
+export function useAccountChannel(boardId: number, enabled = true) {
+  return useQuery({
+    queryKey: keys.accountChannel(boardId),
+    queryFn: () => backend.getAccountChannel(boardId),
+    enabled,
+  });
+}
+
 /** Whether Pickboard can post as `account` now: connected, with its token at hand. */
 export function isConnected(
   account: Account | null | undefined,

@@ -11,7 +11,7 @@ import { keys, useAfterChange } from "../../lib/queries";
 import type { Post, PostOptions, Quadrant } from "../../lib/bindings";
 import { localDate } from "../../lib/dates";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
-import { isConnected, useAccount } from "./AccountForm";
+import { isConnected, useAccount, useAccountChannel } from "./AccountForm";
 import { DestinationForm } from "./DestinationForm";
 
 import "./post.css";
@@ -55,9 +55,6 @@ interface PostDialogProps {
   onPosted: (post: Post) => void;
 }
 
-/** The post this dialog sent, while it follows it. */
-type Sent = { post: Post } | null;
-
 /** Where a sent post stands, from the outbox as last read. */
 type Sending = { state: "idle" } | { state: "sending"; post: Post } | { state: "failed"; post: Post };
 
@@ -68,7 +65,8 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const [options, setOptions] = useState<PostOptions>(DEFAULT_OPTIONS);
   const [previewOptions, setPreviewOptions] = useState<PostOptions>(DEFAULT_OPTIONS);
   const [error, setError] = useState<string | null>(null);
-  const [sent, setSent] = useState<Sent>(null);
+  /** The post this dialog sent, while it follows it. */
+  const [sent, setSent] = useState<Post | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [updateLast, setUpdateLast] = useState(false);
@@ -79,10 +77,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     queryFn: () => backend.getChannelSettings(boardId),
   });
   const settings = channel.data;
-  const accountChannelQuery = useQuery({
-    queryKey: keys.accountChannel(boardId),
-    queryFn: () => backend.getAccountChannel(boardId),
-  });
+  const accountChannelQuery = useAccountChannel(boardId);
   const accountChannel = accountChannelQuery.data;
   const { data: account } = useAccount();
   const connected = isConnected(account);
@@ -131,11 +126,11 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     queryFn: () => backend.listPosts(boardId),
     refetchInterval: (q) => {
       if (!sent) return false;
-      const post = q.state.data?.find((p) => p.id === sent.post.id);
+      const post = q.state.data?.find((p) => p.id === sent.id);
       return post && (post.status !== "pending" || post.error) ? false : 100;
     },
   });
-  const latest = sent ? (followed.data?.find((p) => p.id === sent.post.id) ?? sent.post) : null;
+  const latest = sent ? (followed.data?.find((p) => p.id === sent.id) ?? sent) : null;
   const sending: Sending =
     latest === null
       ? { state: "idle" }
@@ -158,7 +153,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     setUpdateFor(channelId);
     setUpdateLast(false);
   }
-  const canUpdate = asAccount && updatable.data != null && updatable.data !== sent?.post.id;
+  const canUpdate = asAccount && updatable.data != null && updatable.data !== sent?.id;
   const loading = settings === undefined || accountChannel === undefined;
   useEffect(() => {
     if (sent && latest?.status === "posted") onPosted(latest);
@@ -201,7 +196,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
           ? await backend.retryPost(sending.post.id)
           : await backend.postToChannel(boardId, options, localDate(), asAccount && canUpdate && updateLast);
       await afterChange({ board: boardId, posts: true });
-      setSent({ post: queued });
+      setSent(queued);
     } catch (raw) {
       setError(AppError.from(raw).message);
     } finally {

@@ -33,7 +33,6 @@ const MEMBER_EVERY_MS = 10_000;
 const DRAFT_SAVE_DELAY = 500;
 const COPIED = "The round's link is copied: paste it for the team.";
 const CLOSED_TEXT = "This round is closed: its result and every ballot are in the thread.";
-const COPIED_FOR_MS = 5000;
 
 interface RoundScreenProps {
   board: Board;
@@ -71,16 +70,6 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   const [working, setWorking] = useState<FormStatusValue | null>(null);
   const [verification, setVerification] = useState<Verification | null>(null);
   const open = round.state === "open";
-  // "Copied" is true for a moment, not for the rest of the round.
-  useEffect(() => {
-    if (working?.text !== COPIED) return;
-    const timer = window.setTimeout(() => {
-      setWorking((now) => (now?.text === COPIED ? null : now));
-    }, COPIED_FOR_MS);
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [working]);
 
   // The draft is kept on this computer a moment after each change, so that the voter can stop and come back.
   useEffect(() => {

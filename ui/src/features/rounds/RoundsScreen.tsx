@@ -11,7 +11,7 @@ import { counted } from "../../lib/numbers";
 import { AppError } from "../../lib/ipc";
 import { keys } from "../../lib/queries";
 import { useSingleFlight } from "../../lib/useSingleFlight";
-import { isConnected, useAccount } from "../post/AccountForm";
+import { isConnected, useAccount, useAccountChannel } from "../post/AccountForm";
 import { FormStatus, type FormStatusValue } from "../post/FormStatus";
 import type { StepsBack } from "./ballot";
 import { RoundScreen } from "./RoundScreen";
@@ -42,11 +42,7 @@ export function RoundsScreen({
 }: RoundsScreenProps) {
   const { data: account, isPending } = useAccount();
   const connected = isConnected(account);
-  const channel = useQuery({
-    queryKey: keys.accountChannel(board.id),
-    queryFn: () => backend.getAccountChannel(board.id),
-    enabled: connected,
-  });
+  const channel = useAccountChannel(board.id, connected);
   const [round, setRound] = useState<RoundView | null>(null);
   // Opening a round, or going back to the list, draws a new screen: the focus goes to its heading.
   const titleRef = useRef<HTMLHeadingElement>(null);
