@@ -90,7 +90,7 @@ impl ServerUrl {
     }
 
     /// The host and port, as `parse` checked them: what lies between the scheme and the path.
-    fn host_port(&self) -> &str {
+    pub fn host_port(&self) -> &str {
         let rest = self.0.split_once("://").map_or(self.0.as_str(), |(_, rest)| rest);
         rest.split('/').next().unwrap_or_default()
     }

@@ -344,6 +344,13 @@ pub fn post_id_from_link(link: &str) -> Result<String> {
     Ok(id.to_owned())
 }
 
+/// The host (and port) a pasted link names, lower-cased: `None` for a bare post id.
+pub fn host_of_link(link: &str) -> Option<String> {
+    let (_, rest) = link.trim().split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,5 +365,15 @@ mod tests {
         );
         assert!(post_id_from_link("https://chat.example.com/infra/channels/town-square").is_err());
         assert!(post_id_from_link("hello").is_err());
+    }
+
+    #[test]
+    fn a_link_names_its_host() {
+        let id = "abcdefghijklmnopqrstuvwxyz";
+        assert_eq!(
+            host_of_link(&format!(" https://Chat.Example.com:8065/infra/pl/{id}")).as_deref(),
+            Some("chat.example.com:8065")
+        );
+        assert_eq!(host_of_link(id), None);
     }
 }

@@ -19,7 +19,7 @@ use super::stats::{self, IdeaStats};
 use super::store::{self, Draft, OpenedBallot, Owner, RoundState, StoredRound};
 use crate::domain::{Thresholds, Zone};
 use crate::error::{Error, Result};
-use crate::mattermost::account::Identity;
+use crate::mattermost::account::{Identity, ServerUrl};
 use crate::mattermost::api::{Api, User};
 use crate::mattermost::connection::mattermost_error;
 use crate::mattermost::destination;
@@ -307,6 +307,29 @@ const ROUND_POST_GONE: &str =
     "This round's post is not in Mattermost: it was deleted, or the link is not to it. A round whose post is gone \
     can be removed from Open rounds; if someone else started it, ask them for its link.";
 
+/// A pasted link's post that the connected server does not have, when the link is to another server: the usual
+/// words would blame a deleted post, when the person is most likely connected to the wrong Mattermost.
+fn on_another_server(error: Error, link: &str, server: &ServerUrl) -> Error {
+    let Error::Mattermost(failure) = &error else {
+        return error;
+    };
+    let connected = server.host_port().to_ascii_lowercase();
+    match collect::host_of_link(link) {
+        Some(host) if failure.problem == Problem::PostGone && host != connected => {
+            let message = format!(
+                "This link is to a post on {host}, and Pickboard is connected to {connected}, which has no such \
+                 post. Connect to Mattermost at {host} to open this round, or ask for the round's link on \
+                 {connected}."
+            );
+            mattermost_error(Failure {
+                message,
+                ..(**failure).clone()
+            })
+        }
+        _ => error,
+    }
+}
+
 /// Whether `error` is Mattermost out of reach (the network, the server down), not a refusal.
 fn unreachable(error: &Error) -> bool {
     matches!(error, Error::Mattermost(f)
@@ -317,7 +340,8 @@ fn unreachable(error: &Error) -> bool {
 /// kept here (its key, its record, the ballots opened at the reveal).
 pub async fn find(db: &Mutex<Db>, api: &Api, who: &Identity, link: &str) -> Result<RoundView> {
     let root_id = collect::post_id_from_link(link)?;
-    let thread = match read_thread(api, &root_id).await {
+    let read = read_thread(api, &root_id).await;
+    let thread = match read.map_err(|e| on_another_server(e, link, api.server())) {
         Ok(thread) => thread,
         Err(e) if unreachable(&e) => {
             let (stored, draft) = lock(db).read(|tx| {
@@ -855,6 +879,8 @@ pub async fn close(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &str
 /// Checks every published ballot of a closed round against the commitment its voter posted.
 pub async fn verify(api: &Api, link: &str) -> Result<Verification> {
     let root_id = collect::post_id_from_link(link)?;
-    let thread = read_thread(api, &root_id).await?;
+    let thread = read_thread(api, &root_id)
+        .await
+        .map_err(|e| on_another_server(e, link, api.server()))?;
     outcome::verify(&thread)
 }

@@ -508,6 +508,19 @@ async fn a_round_is_removed_from_open_rounds_by_whoever_keeps_it_and_can_be_join
             .contains("This round's post is not in Mattermost"),
         "{gone}"
     );
+    // A link to the same post on another server: the words name both servers, not a deleted post.
+    let elsewhere = format!("https://chat.other.example/infra/pl/{}", round.root_post_id);
+    let other = service::find(&bo.db, &bo.api, &bo.who, &elsewhere)
+        .await
+        .unwrap_err();
+    assert!(
+        other.to_string().starts_with(
+            "This link is to a post on chat.other.example, and Pickboard is connected to 127.0.0.1:"
+        ),
+        "{other}"
+    );
+    let other = service::verify(&bo.api, &elsewhere).await.unwrap_err();
+    assert!(other.to_string().contains("chat.other.example"), "{other}");
     // And so does a ballot sent to it: not the words for an outcome post to update.
     let votes = ballot(&[(&keys[0], at(80, 20))]);
     let unsent = service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &votes)
