@@ -46,6 +46,9 @@ pub struct RoundView {
     pub am_facilitator: bool,
     /// The facilitator's board the round was started on (this Pickboard's), for the facilitator.
     pub board_id: Option<i64>,
+    /// When this Pickboard started the round (milliseconds since 1970), for the facilitator: it tells apart two
+    /// rounds of one board.
+    pub started_at: Option<i64>,
     /// For a voter, "open" until the round is closed (the reveal is the facilitator's).
     pub state: RoundState,
     /// This voter's ballot, as saved here.
@@ -278,6 +281,7 @@ fn view(
         facilitator: facilitator.to_owned(),
         am_facilitator: stored.is_some(),
         board_id: stored.map(|s| s.board_id),
+        started_at: stored.map(|s| s.created_at),
         state,
         draft,
     }
@@ -439,6 +443,7 @@ pub fn list_open(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<Ro
                 facilitator: String::new(),
                 am_facilitator: false,
                 board_id: None,
+                started_at: None,
                 state: RoundState::Open,
                 draft: Some(draft),
             });

@@ -154,6 +154,7 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
         .unwrap();
     assert_eq!(round.ideas.len(), 3);
     assert!(round.am_facilitator);
+    assert!(round.started_at.is_some_and(|at| at > 0));
     let link = round.permalink.clone().unwrap();
     let root = fake.post(&round.root_post_id).unwrap();
     assert!(root
@@ -164,6 +165,7 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     // A member joins by the link, keeps a draft, then votes.
     let joined = service::find(&bo.db, &bo.api, &bo.who, &link).await.unwrap();
     assert!(!joined.am_facilitator);
+    assert_eq!(joined.started_at, None);
     assert_eq!(joined.state, RoundState::Open);
     let bo_votes = ballot(&[
         (&keys[0], at(80, 20)),

@@ -347,6 +347,11 @@ amFacilitator: boolean,
  */
 boardId: number | null, 
 /**
+ * When this Pickboard started the round (milliseconds since 1970), for the facilitator: it tells apart two
+ * rounds of one board.
+ */
+startedAt: number | null, 
+/**
  * For a voter, "open" until the round is closed (the reveal is the facilitator's).
  */
 state: RoundState, 

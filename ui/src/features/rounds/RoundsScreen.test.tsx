@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
 import type { ErrorPayload, Estimate, RoundView } from "../../lib/bindings";
+import { formatDateTime } from "../../lib/dates";
 import { ana, board, fakeBackend, idea } from "../../test/fakeBackend";
 import type { StepsBack } from "./ballot";
 import { RoundsScreen } from "./RoundsScreen";
@@ -20,6 +21,7 @@ const joined: RoundView = {
   facilitator: "",
   amFacilitator: false,
   boardId: null,
+  startedAt: null,
   state: "open",
   draft: null,
 };
@@ -197,6 +199,7 @@ describe("RoundsScreen", () => {
       ...joined,
       amFacilitator: true,
       boardId: 1,
+      startedAt: Date.UTC(2026, 11, 3, 14, 2),
       state: "closed",
       ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }],
     };
@@ -235,7 +238,10 @@ describe("RoundsScreen", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Choose the board's channel…" }));
     expect(onConnect).toHaveBeenCalled();
     const list = await screen.findByRole("region", { name: "Closed rounds" });
-    await userEvent.click(within(list).getByRole("button", { name: /^Platform/ }));
+    // Rounds of one board tell apart by when they were started.
+    const item = within(list).getByRole("button", { name: /^Platform/ });
+    expect(item).toHaveTextContent(`You started it ${formatDateTime(Date.UTC(2026, 11, 3, 14, 2))} · 1 idea`);
+    await userEvent.click(item);
     expect(
       await screen.findByText("This round is closed: its result and every ballot are in the thread."),
     ).toBeInTheDocument();

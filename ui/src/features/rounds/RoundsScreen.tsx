@@ -182,7 +182,9 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
         </span>
         <span className="field-hint">
           {r.amFacilitator ? "You started it" : "Joined"}
-          {/* Two rounds on boards of one name tell apart by when they were last touched here. */}
+          {/* Two rounds of one board (or of boards of one name) tell apart by when they were started, or joined
+              and last touched here. */}
+          {r.startedAt !== null ? ` ${formatDateTime(r.startedAt)}` : ""}
           {!r.amFacilitator && r.draft ? ` · ${formatDateTime(r.draft.updatedAt)}` : ""}
           {r.ideas.length > 0 ? ` · ${counted(r.ideas.length, "idea")}` : ""}
           {r.deadline !== null ? ` · vote by ${formatDateTime(r.deadline)}` : ""}
