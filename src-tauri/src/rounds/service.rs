@@ -391,65 +391,69 @@ pub async fn find(db: &Mutex<Db>, api: &Api, who: &Identity, link: &str) -> Resu
     ))
 }
 
-/// The rounds `who` started on `board_id` and closed, newest first.
+/// The rounds `who` started on `board_id` and closed, newest first, then those they joined that were closed when
+/// last opened.
 pub fn list_closed(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<RoundView>> {
-    lock(db).read(|tx| started_here(tx, who, board_id, true))
+    lock(db).read(|tx| listed(tx, who, board_id, true))
 }
 
-/// The rounds `who` started on `board_id`, closed or not, newest first.
-fn started_here(
+/// The rounds of a board this Pickboard started that are not closed, and those it joined on this server.
+pub fn list_open(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<RoundView>> {
+    lock(db).read(|tx| listed(tx, who, board_id, false))
+}
+
+/// The rounds `who` started on `board_id`, then those they joined (on any board: a voter's round is not on one of
+/// theirs), closed or not, each newest first.
+fn listed(
     tx: &rusqlite::Transaction<'_>,
     who: &Identity,
     board_id: i64,
     closed: bool,
 ) -> Result<Vec<RoundView>> {
-    store::on_board(tx, board_id)?
+    let mut out = Vec::new();
+    for r in store::on_board(tx, board_id)?
         .iter()
         .filter(|r| (r.state == RoundState::Closed) == closed && r.started_by(who))
-        .map(|r| {
-            let draft = store::draft(tx, &Owner::of(who), &r.root_post_id)?;
-            Ok(view(
-                who,
-                &r.record,
-                &r.root_post_id,
-                &who.user_id,
-                Some(r),
-                draft,
-                r.state,
-            ))
-        })
-        .collect()
-}
-
-/// The rounds of a board this Pickboard started that are not closed, and those it joined on this server.
-pub fn list_open(db: &Mutex<Db>, who: &Identity, board_id: i64) -> Result<Vec<RoundView>> {
-    lock(db).read(|tx| {
-        let mut out = started_here(tx, who, board_id, false)?;
-        let started: HashSet<String> = out.iter().map(|v| v.root_post_id.clone()).collect();
-        for draft in store::open_drafts(tx, &Owner::of(who))? {
-            if started.contains(&draft.root_post_id) || store::by_root(tx, &draft.root_post_id)?.is_some() {
-                continue;
-            }
-            // Joined rounds show what the draft knows; find_round reads the rest from Mattermost.
-            out.push(RoundView {
-                round_id: draft.round_id.clone(),
-                root_post_id: draft.root_post_id.clone(),
-                permalink: None,
-                board: draft.board.clone(),
-                ideas: Vec::new(),
-                thresholds: Thresholds::default(),
-                deadline: None,
-                note: String::new(),
-                facilitator: String::new(),
-                am_facilitator: false,
-                board_id: None,
-                started_at: None,
-                state: RoundState::Open,
-                draft: Some(draft),
-            });
+    {
+        let draft = store::draft(tx, &Owner::of(who), &r.root_post_id)?;
+        out.push(view(
+            who,
+            &r.record,
+            &r.root_post_id,
+            &who.user_id,
+            Some(r),
+            draft,
+            r.state,
+        ));
+    }
+    let started: HashSet<String> = out.iter().map(|v| v.root_post_id.clone()).collect();
+    for draft in store::joined_drafts(tx, &Owner::of(who), closed)? {
+        if started.contains(&draft.root_post_id) || store::by_root(tx, &draft.root_post_id)?.is_some() {
+            continue;
         }
-        Ok(out)
-    })
+        // Joined rounds show what the draft knows; find_round reads the rest from Mattermost.
+        out.push(RoundView {
+            round_id: draft.round_id.clone(),
+            root_post_id: draft.root_post_id.clone(),
+            permalink: None,
+            board: draft.board.clone(),
+            ideas: Vec::new(),
+            thresholds: Thresholds::default(),
+            deadline: None,
+            note: String::new(),
+            facilitator: String::new(),
+            am_facilitator: false,
+            board_id: None,
+            started_at: None,
+            state: if closed {
+                RoundState::Closed
+            } else {
+                RoundState::Open
+            },
+            draft: Some(draft),
+        });
+    }
+    Ok(out)
 }
 
 /// Removes a round from this computer's open rounds (see [`store::forget`]): one whose post is gone, or that the

@@ -439,11 +439,12 @@ pub fn draft(tx: &Transaction<'_>, voter: &Owner<'_>, root_post_id: &str) -> Res
     .transpose()
 }
 
-/// The rounds `voter` joined that were not closed when last read, newest first.
-pub fn open_drafts(tx: &Transaction<'_>, voter: &Owner<'_>) -> Result<Vec<Draft>> {
+/// The rounds `voter` joined that were closed when last read (`closed`), or not, newest first.
+pub fn joined_drafts(tx: &Transaction<'_>, voter: &Owner<'_>, closed: bool) -> Result<Vec<Draft>> {
+    let op = if closed { "=" } else { "<>" };
     let mut stmt = tx.prepare(&format!(
         "SELECT {DRAFT_COLUMNS} FROM round_drafts
-         WHERE server = ?1 AND user_id = ?2 AND round_state <> 'closed' ORDER BY updated_at DESC"
+         WHERE server = ?1 AND user_id = ?2 AND round_state {op} 'closed' ORDER BY updated_at DESC"
     ))?;
     let rows: Vec<DraftRow> = stmt
         .query_map([voter.server, voter.user_id], read_draft_row)?

@@ -332,6 +332,11 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
         service::list_open(&cy.db, &cy.who, board).unwrap().is_empty(),
         "a closed round leaves the member's open rounds"
     );
+    // … for their closed rounds, where it stays to look at again.
+    let kept_closed = service::list_closed(&cy.db, &cy.who, board).unwrap();
+    assert_eq!(kept_closed.len(), 1);
+    assert_eq!(kept_closed[0].root_post_id, round.root_post_id);
+    assert_eq!(kept_closed[0].state, RoundState::Closed);
     let late = service::submit(&cy.db, &cy.api, &cy.who, &round.root_post_id, &cy_votes)
         .await
         .unwrap_err();

@@ -253,6 +253,36 @@ describe("RoundsScreen", () => {
     expect(await screen.findByText("All 2 ballots match what was sealed.")).toBeInTheDocument();
   });
 
+  it("lists a round joined and since closed among the closed rounds, with when it was last touched", async () => {
+    const updatedAt = Date.UTC(2026, 11, 2, 9, 30);
+    const done: RoundView = {
+      ...joined,
+      state: "closed",
+      draft: {
+        rootPostId: "p1",
+        roundId: "r1",
+        board: "Platform",
+        estimates: {},
+        sentPostId: "b1",
+        sentEstimates: {},
+        waiting: false,
+        sendError: null,
+        updatedAt,
+      },
+    };
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [],
+      list_closed_rounds: () => [done],
+    });
+    renderRounds();
+    const list = await screen.findByRole("region", { name: "Closed rounds" });
+    expect(within(list).getByRole("button", { name: /^Platform/ })).toHaveTextContent(
+      `Joined · ${formatDateTime(updatedAt)}`,
+    );
+    expect(screen.getByText("No open round: start one, or join one by its link.")).toBeInTheDocument();
+  });
+
   it("takes back the ballot's last placement on Undo, before anything of the board's", async () => {
     const round: RoundView = {
       ...joined,

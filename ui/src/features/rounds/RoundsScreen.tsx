@@ -249,7 +249,10 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
         {closed.data && closed.data.length > 0 && (
           <section className="rounds-card" aria-label="Closed rounds">
             <h3>Closed rounds</h3>
-            <p className="field-hint">Started here: their reveal stays to look at, settle and verify.</p>
+            <p className="field-hint">
+              Those started here keep their reveal, to look at, settle and verify; those joined, their result
+              to verify.
+            </p>
             <ul className="rounds-list">{closed.data.map((r) => row(r))}</ul>
           </section>
         )}
