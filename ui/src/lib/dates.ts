@@ -22,3 +22,11 @@ export function formatDateTime(ms: number): string {
   dateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
   return dateTime.format(new Date(ms));
 }
+
+let time: Intl.DateTimeFormat | undefined;
+
+/** A moment's time of day to the second in the user's locale, e.g. "5:00:12 PM": for "tried again at". */
+export function formatTime(ms: number): string {
+  time ??= new Intl.DateTimeFormat(undefined, { timeStyle: "medium" });
+  return time.format(new Date(ms));
+}

@@ -8,7 +8,7 @@ import { ConfirmDialog } from "../../components/Modal";
 import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import type { Board, RoundView, Verification } from "../../lib/bindings";
-import { formatDateTime } from "../../lib/dates";
+import { formatDateTime, formatTime } from "../../lib/dates";
 import { AppError } from "../../lib/ipc";
 import { keys } from "../../lib/queries";
 import { useSingleFlight } from "../../lib/useSingleFlight";
@@ -60,8 +60,11 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   const [sendStatus, setSendStatus] = useState<FormStatusValue | null>(null);
   const [sentNote, setSentNote] = useState<string | null>(null);
   // The ballot waits on this computer for Mattermost (since when, and why); the background worker sends it.
-  const [waiting, setWaiting] = useState<{ since: number; why: string } | null>(
-    round.draft?.waiting ? { since: 0, why: "Mattermost could not be reached when you sent it." } : null,
+  /** The ballot waits for Mattermost: since when, why, and how many sends from here found it still out of reach. */
+  const [waiting, setWaiting] = useState<{ since: number; why: string; tries: number } | null>(
+    round.draft?.waiting
+      ? { since: 0, why: "Mattermost could not be reached when you sent it.", tries: 0 }
+      : null,
   );
   const [givenUp, setGivenUp] = useState<string | null>(round.draft?.sendError ?? null);
   // Sending, revealing, closing and verifying: one at a time, whatever is clicked twice.
@@ -182,9 +185,10 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
       setSentBallot(estimates);
       setSendStatus(null);
       setGivenUp(null);
-      if (sent.waiting !== null) {
+      const why = sent.waiting;
+      if (why !== null) {
         setSentNote(null);
-        setWaiting({ since: Date.now(), why: sent.waiting });
+        setWaiting((before) => ({ since: Date.now(), why, tries: (before?.tries ?? 0) + 1 }));
         return;
       }
       setWaiting(null);
@@ -444,8 +448,12 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
           <FormStatus status={sendStatus} />
           {waitingWhy && !sendStatus && (
             <p className="field-hint round-waiting" role="status">
-              Not sent yet: {firstSentence(waitingWhy)} Pickboard sends your ballot by itself as soon as
-              Mattermost answers (keep Pickboard open).
+              Not sent yet: {firstSentence(waitingWhy)}
+              {/* Try now, with the server still away, says it tried: the line would read the same otherwise. */}
+              {waiting && waiting.tries > 1
+                ? ` Tried again at ${formatTime(waiting.since)}: still no answer.`
+                : ""}{" "}
+              Pickboard sends your ballot by itself as soon as Mattermost answers (keep Pickboard open).
             </p>
           )}
           {givenUpWhy && !sendStatus && (

@@ -283,6 +283,56 @@ describe("RoundsScreen", () => {
     expect(screen.getByText("No open round: start one, or join one by its link.")).toBeInTheDocument();
   });
 
+  it("says when Try now found Mattermost still out of reach, as the waiting line would read the same", async () => {
+    const draft = {
+      rootPostId: "p1",
+      roundId: "r1",
+      board: "Platform",
+      estimates: { "7": { kind: "noOpinion" } as Estimate },
+      sentPostId: null,
+      sentEstimates: null,
+      waiting: false,
+      sendError: null,
+      updatedAt: 0,
+    };
+    const round: RoundView = {
+      ...joined,
+      ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }],
+      draft,
+    };
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [round],
+      find_round: () => round,
+      save_draft_ballot: () => draft,
+      round_status: () => ({
+        roundId: "r1",
+        state: "open",
+        summary: "0 of 3 voted",
+        voted: [],
+        notVoted: [],
+        notCounted: [],
+        updatedAt: 0,
+      }),
+      submit_ballot: () => ({
+        postId: null,
+        waiting: "Mattermost could not be reached. Check the network.",
+        count: 0,
+      }),
+    });
+    renderRounds();
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    await userEvent.click(await screen.findByRole("button", { name: "Send my estimates" }));
+    const line = await screen.findByText(/^Not sent yet: Mattermost could not be reached\./);
+    expect(line).not.toHaveTextContent("Tried again");
+    await userEvent.click(screen.getByRole("button", { name: "Try now" }));
+    expect(await screen.findByText(/Tried again at .+: still no answer\./)).toHaveTextContent(
+      /^Not sent yet/,
+    );
+    expect(fake.commands().filter((c) => c === "submit_ballot")).toHaveLength(2);
+  });
+
   it("takes back the ballot's last placement on Undo, before anything of the board's", async () => {
     const round: RoundView = {
       ...joined,
