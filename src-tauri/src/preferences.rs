@@ -20,6 +20,8 @@ pub struct Preferences {
     pub theme: Theme,
     /// The board shown when the app starts.
     pub last_board_id: Option<i64>,
+    /// The boards last shown as the chart, which open on it again; the others open on the quadrants.
+    pub chart_boards: Vec<i64>,
 }
 
 /// The page's background in each look (`--bg` in ui/src/styles/tokens.css), as red, green and blue. The window is
@@ -49,16 +51,24 @@ impl Theme {
 
 pub const THEME_KEY: &str = "theme";
 pub const LAST_BOARD_KEY: &str = "lastBoardId";
+pub const CHART_BOARDS_KEY: &str = "chartBoards";
 pub const FILE_NAME: &str = "settings.json";
 
 impl Preferences {
     /// Builds preferences from stored values; a missing or unreadable value falls back to its default.
-    pub fn from_stored(theme: Option<serde_json::Value>, last_board_id: Option<serde_json::Value>) -> Self {
+    pub fn from_stored(
+        theme: Option<serde_json::Value>,
+        last_board_id: Option<serde_json::Value>,
+        chart_boards: Option<serde_json::Value>,
+    ) -> Self {
         Preferences {
             theme: theme
                 .and_then(|v| serde_json::from_value(v).ok())
                 .unwrap_or_default(),
             last_board_id: last_board_id.and_then(|v| v.as_i64()),
+            chart_boards: chart_boards
+                .and_then(|v| serde_json::from_value(v).ok())
+                .unwrap_or_default(),
         }
     }
 }
@@ -70,15 +80,20 @@ mod tests {
 
     #[test]
     fn stored_values_are_read_leniently() {
-        let prefs = Preferences::from_stored(Some(json!("dark")), Some(json!(7)));
+        let prefs = Preferences::from_stored(Some(json!("dark")), Some(json!(7)), Some(json!([7, 9])));
         assert_eq!(
             prefs,
             Preferences {
                 theme: Theme::Dark,
-                last_board_id: Some(7)
+                last_board_id: Some(7),
+                chart_boards: vec![7, 9],
             }
         );
-        let broken = Preferences::from_stored(Some(json!("purple")), Some(json!("seven")));
+        let broken = Preferences::from_stored(
+            Some(json!("purple")),
+            Some(json!("seven")),
+            Some(json!([7, "nine"])),
+        );
         assert_eq!(broken, Preferences::default());
     }
 

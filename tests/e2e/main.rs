@@ -130,6 +130,29 @@ async fn a_board_built_by_drag_and_drop_survives_a_restart() -> TestResult {
     app.expect_titles("Unsorted", &[]).await?;
     app.expect_titles("Challenge", &[]).await?;
     app.expect_titles("Possible", &[]).await?;
+
+    // A board left as the chart opens on it again (the preferences' file, not only the running page, keeps it).
+    app.click_button("Chart").await?;
+    app.wait_until(
+        "the chart is kept in the preferences",
+        "return document.querySelector('[role=radio][aria-checked=true]')?.textContent === 'Chart';",
+    )
+    .await?;
+    app.quit().await?;
+    let settings: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data.path().join("settings.json"))?)?;
+    assert_eq!(
+        settings["chartBoards"].as_array().map(Vec::len),
+        Some(1),
+        "{settings}"
+    );
+    let app = App::launch(data.path()).await?;
+    app.wait_until(
+        "the board opens on the chart",
+        "return document.querySelector('[role=radio][aria-checked=true]')?.textContent === 'Chart'
+             && document.querySelector('.chart-zoom') !== null;",
+    )
+    .await?;
     app.quit().await?;
     Ok(())
 }

@@ -14,7 +14,7 @@ function handedAtOpen(): Boot {
       dataDir: "/home/ana/.local/share/pickboard",
       databasePath: "/home/ana/.local/share/pickboard/p.db",
     },
-    preferences: { theme: "light", lastBoardId: 1 },
+    preferences: { theme: "light", lastBoardId: 1, chartBoards: [] },
     boards: [{ id: 1, name: HANDED_NAME, ideaCount: 0, updatedAt: 0 }],
     board: board([], HANDED_NAME),
     readAt: Date.now(),

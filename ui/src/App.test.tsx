@@ -87,6 +87,27 @@ describe("App", () => {
     expect(await screen.findByDisplayValue("Platform Q3")).toBeInTheDocument();
   });
 
+  it("opens a board on the view it was left in, kept across restarts in the preferences", async () => {
+    const fake = fakeBackend(board([], "Platform Q3"), {
+      get_preferences: () => ({ theme: "light", lastBoardId: 1, chartBoards: [1] }),
+    });
+    renderApp();
+    expect(await screen.findByRole("radio", { name: "Chart" })).toBeChecked();
+    expect(fake.commands()).not.toContain("set_preferences");
+    await userEvent.click(screen.getByRole("radio", { name: "Quadrants" }));
+    await waitFor(() => {
+      expect(fake.calls.findLast((c) => c.command === "set_preferences")?.args).toMatchObject({
+        preferences: { lastBoardId: 1, chartBoards: [] },
+      });
+    });
+    await userEvent.click(screen.getByRole("radio", { name: "Chart" }));
+    await waitFor(() => {
+      expect(fake.calls.findLast((c) => c.command === "set_preferences")?.args).toMatchObject({
+        preferences: { chartBoards: [1] },
+      });
+    });
+  });
+
   it("shows an error screen naming the file when the database cannot be opened", async () => {
     mockIPC(() => {
       throw { kind: "databaseTooNew", message: "Update Pickboard to open it.", path: "/home/a/pickboard.db" };

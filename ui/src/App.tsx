@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 
 import { useToast } from "./components/Toasts";
 import { BoardScreen } from "./features/board/BoardScreen";
+import type { BoardView } from "./features/board/BoardToolbar";
 import { useMenuCommands } from "./features/board/useMenuCommands";
 import { Sidebar } from "./features/boards/Sidebar";
 import { useTheme } from "./features/settings/useTheme";
@@ -59,7 +60,10 @@ interface Opening {
   rounds?: boolean;
 }
 
-const DEFAULT_PREFERENCES: Preferences = { theme: "system", lastBoardId: null };
+const DEFAULT_PREFERENCES: Preferences = { theme: "system", lastBoardId: null, chartBoards: [] };
+
+/** The most boards whose chart view is kept: the oldest choice goes first. */
+const KEPT_VIEWS = 200;
 
 /** How long a deleted board can be brought back from its toast, or with Ctrl+Z, in milliseconds. */
 const BOARD_UNDO_MS = 10_000;
@@ -191,6 +195,18 @@ export function App() {
       savePrefs({ ...prefs, lastBoardId: id });
     },
     [prefs, savePrefs],
+  );
+
+  const keepView = useCallback(
+    (view: BoardView) => {
+      if (currentId === null) return;
+      const others = prefs.chartBoards.filter((id) => id !== currentId);
+      savePrefs({
+        ...prefs,
+        chartBoards: view === "chart" ? [...others, currentId].slice(-KEPT_VIEWS) : others,
+      });
+    },
+    [currentId, prefs, savePrefs],
   );
 
   // The latest `select`, for a toast's Undo that runs after the preferences may have changed.
@@ -345,6 +361,8 @@ export function App() {
         <BoardScreen
           key={currentId}
           boardId={currentId}
+          openOnChart={prefs.chartBoards.includes(currentId)}
+          onViewChange={keepView}
           focusName={focusName}
           roundsFirst={roundsFirst}
           onDuplicated={(copy) =>

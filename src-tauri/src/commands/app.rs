@@ -12,7 +12,7 @@ use ts_rs::TS;
 use crate::domain::clean_link;
 use crate::error::{Error, Result};
 use crate::events::{EventMessage, Listeners};
-use crate::preferences::{Preferences, FILE_NAME, LAST_BOARD_KEY, THEME_KEY};
+use crate::preferences::{Preferences, CHART_BOARDS_KEY, FILE_NAME, LAST_BOARD_KEY, THEME_KEY};
 use crate::startup::{AfterFirstFrame, StartupMark};
 use crate::state::AppState;
 
@@ -66,6 +66,7 @@ pub fn read_preferences(app: &AppHandle, state: &AppState) -> Result<Preferences
     Ok(Preferences::from_stored(
         store.get(THEME_KEY),
         store.get(LAST_BOARD_KEY),
+        store.get(CHART_BOARDS_KEY),
     ))
 }
 
@@ -94,6 +95,7 @@ pub fn set_preferences(
     let theme_changed = store.get(THEME_KEY).as_ref() != Some(&theme);
     store.set(THEME_KEY, theme);
     store.set(LAST_BOARD_KEY, serde_json::json!(preferences.last_board_id));
+    store.set(CHART_BOARDS_KEY, serde_json::json!(preferences.chart_boards));
     store.save().map_err(|e| Error::Preferences(e.to_string()))?;
     crate::menu::show_theme(&app, preferences.theme);
     if let (true, Some(window)) = (theme_changed, app.get_webview_window("main")) {

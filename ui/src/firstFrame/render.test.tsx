@@ -37,7 +37,7 @@ function handedBoot(): Boot {
       dataDir: "/home/ana/.local/share/pickboard",
       databasePath: "/home/ana/.local/share/pickboard/p.db",
     },
-    preferences: { theme: "dark", lastBoardId: 1 },
+    preferences: { theme: "dark", lastBoardId: 1, chartBoards: [] },
     boards: [
       { id: 1, name: "Platform <Q3>", ideaCount: shown.ideas.length, updatedAt: 0 },
       { id: 2, name: "Another board", ideaCount: 0, updatedAt: 0 },
@@ -127,10 +127,14 @@ describe("the first frame drawn before React", () => {
     before.remove();
   });
 
-  it("draws nothing where React's first frame is not a board", () => {
+  it("draws nothing where React's first frame is not a board's quadrants", () => {
     const root = document.createElement("div");
     expect(renderFirstFrame(null, root)).toBe(false);
     expect(renderFirstFrame({ ...handedBoot(), board: null }, root)).toBe(false);
+    // A board left as the chart: React draws it so (the first frame would flash the quadrants).
+    const onChart = handedBoot();
+    onChart.preferences.chartBoards = [1];
+    expect(renderFirstFrame(onChart, root)).toBe(false);
     expect(root.childNodes).toHaveLength(0);
   });
 

@@ -330,11 +330,12 @@ function zoneHeader(zone: Zone, count: number, quadrant: boolean): HTMLElement {
 
 /**
  * Draws the first frame of `boot`'s board into `root` (emptied first) and returns true; returns false, drawing
- * nothing, where React's first frame would not be a board.
+ * nothing, where React's first frame would not be a board, or would be its chart.
  */
 export function renderFirstFrame(boot: Boot | null, root: HTMLElement): boolean {
   const board = boot?.board;
-  if (!boot || !board) return false;
+  // A board left as the chart opens on it again: React draws that (the first frame has only the quadrants).
+  if (!boot || !board || boot.preferences.chartBoards.includes(board.id)) return false;
   document.documentElement.dataset.os = osOf(navigator.userAgent);
   document.documentElement.dataset.theme = resolveTheme(
     boot.preferences.theme,

@@ -72,7 +72,11 @@ export type Preferences = { theme: Theme,
 /**
  * The board shown when the app starts.
  */
-lastBoardId: number | null, };
+lastBoardId: number | null, 
+/**
+ * The boards last shown as the chart, which open on it again; the others open on the quadrants.
+ */
+chartBoards: Array<number>, };
 
 export type OpenStatus = { dataDir: string, databasePath: string, };
 

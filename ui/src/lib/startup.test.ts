@@ -5,7 +5,7 @@ import { handedIsStale } from "./startup";
 
 const boot: Boot = {
   status: { dataDir: "/d", databasePath: "/d/pickboard.db" },
-  preferences: { theme: "system", lastBoardId: null },
+  preferences: { theme: "system", lastBoardId: null, chartBoards: [] },
   boards: [],
   board: null,
   readAt: 1_000_000,

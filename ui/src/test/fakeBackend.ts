@@ -106,7 +106,7 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
 
   const handlers: Handlers = {
     open_status: () => ({ dataDir: "/data", databasePath: "/data/pickboard.db" }),
-    get_preferences: () => ({ theme: "light", lastBoardId: current?.id ?? null }),
+    get_preferences: () => ({ theme: "light", lastBoardId: current?.id ?? null, chartBoards: [] }),
     set_preferences: () => null,
     list_boards: () => summaries(),
     get_board: () => {

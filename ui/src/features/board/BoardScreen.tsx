@@ -57,14 +57,14 @@ interface BoardScreenProps {
   onEdit?: () => void;
   onExport: () => void;
   onImport: () => void;
+  /** The board opens on the chart: it was last shown as one (kept in the preferences, across restarts). */
+  openOnChart?: boolean;
+  /** The view changed, to be kept for the board's next opening. */
+  onViewChange?: (view: BoardView) => void;
 }
 
 /** The dialog open over the board; "connect" is the Post dialog opened from Team rounds to connect the account. */
 type Dialog = "delete" | "thresholds" | "shortcuts" | "post" | "connect" | null;
-
-/** The view each board was left in, while the app runs: back on a board, it shows the view it had (the quadrants at
- * each visit before). */
-const lastBoardViews = new Map<number, BoardView>();
 
 export function BoardScreen({
   boardId,
@@ -76,6 +76,8 @@ export function BoardScreen({
   onEdit,
   onExport,
   onImport,
+  openOnChart = false,
+  onViewChange,
 }: BoardScreenProps) {
   const model = useBoard(boardId, onEdit);
   /** A team round's ballot on screen: its own steps, which Ctrl+Z, Edit › Undo and Redo take first. */
@@ -118,10 +120,11 @@ export function BoardScreen({
   };
   const afterChange = useAfterChange();
   const { board, columns, addIdea, moveIdea, deleteIdea, setScores } = model;
-  const [view, setView] = useState<BoardView>(() => lastBoardViews.get(boardId) ?? "quadrants");
+  const [view, setView] = useState<BoardView>(openOnChart ? "chart" : "quadrants");
+  // Back on the board, now or after a restart, it shows the view it was left in.
   useEffect(() => {
-    lastBoardViews.set(boardId, view);
-  }, [boardId, view]);
+    if ((view === "chart") !== openOnChart) onViewChange?.(view);
+  }, [view, openOnChart, onViewChange]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const detailsOpenRef = useRef(detailsOpen);
