@@ -40,9 +40,11 @@ Usage:
   pickboard export --board <name> [--format json|csv|md|png|svg] -o <file>
                                              save the board to a file (- for standard output);
                                              the format follows the file's extension when not given
-  pickboard import <file> [--board <name>] [--skip-bad-rows] [--map <column>=<field>]...
+  pickboard import <file> [--board <name>] [--new-board] [--skip-bad-rows] [--map <column>=<field>]...
                                              import a board file (.json) or a CSV file: as a new board,
-                                             or into the board named by --board when it exists.
+                                             or into the board named by --board when it exists. A name
+                                             a letter or two off a board's is refused as a likely typo,
+                                             unless --new-board.
                                              A CSV file's columns are mapped as the window maps them
                                              (payoff: Payoff, ROI, Value, Benefit or Impact; cost/risk:
                                              Cost/risk, Cost, Effort or Risk), and the mapping is printed;
@@ -150,7 +152,9 @@ pub fn run(args: &[String]) -> i32 {
         )
         .and_then(post),
         Some("export") => Options::parse(rest, &["--board", "--format", "-o"], &[]).and_then(export),
-        Some("import") => Options::parse(rest, &["--board", "--map"], &["--skip-bad-rows"]).and_then(import),
+        Some("import") => {
+            Options::parse(rest, &["--board", "--map"], &["--skip-bad-rows", "--new-board"]).and_then(import)
+        }
         Some("backup") => Options::parse(rest, &["-o"], &[]).and_then(backup),
         Some(other) => Err(Failure::usage(format!("unknown command '{other}'"))),
         None => Ok(()),
@@ -385,11 +389,30 @@ fn import(options: Options) -> Result<(), Failure> {
                 return Err(Failure::new(EXIT_FILE, problems_message(&preview)));
             }
             let existing = board.and_then(|name| db.read(|tx| boards::find_by_name(tx, name)).ok());
-            let target = match existing {
-                Some(b) => ImportTarget::Board { id: b.id },
-                None => ImportTarget::NewBoard {
-                    name: board.map_or_else(|| stem(path), str::to_owned),
-                },
+            let target = match (existing, board) {
+                (Some(b), _) => ImportTarget::Board { id: b.id },
+                (None, Some(name)) => {
+                    // A name one or two letters off a board's is most likely that board mistyped: a new board of
+                    // the typo would take the rows the person meant for it.
+                    let all = db.read(boards::list).map_err(Failure::from_error)?;
+                    if let Some(near) = boards::near_name(&all, name).filter(|_| !options.flag("--new-board"))
+                    {
+                        return Err(Failure::new(
+                            EXIT_NOT_FOUND,
+                            format!(
+                                "There is no board named \"{}\". Did you mean \"{near}\"? Nothing was imported: \
+                                 give the board's name as `pickboard boards` lists it, or add --new-board to make \
+                                 a new board of this name.",
+                                name.trim()
+                            ),
+                        ));
+                    }
+                    eprintln!("No board is named \"{}\": making a new one.", name.trim());
+                    ImportTarget::NewBoard {
+                        name: name.to_owned(),
+                    }
+                }
+                (None, None) => ImportTarget::NewBoard { name: stem(path) },
             };
             (mapping, target)
         }

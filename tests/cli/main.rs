@@ -190,6 +190,26 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
         (code, stdout.as_str()),
         (0, "Imported 6 ideas into “From Jira”.\n")
     );
+    // A name a letter or two off a board's is a likely typo: refused, and nothing is imported, unless --new-board.
+    let (code, stdout, stderr) = pickboard(&data, &["import", jira, "--board", "Form Jira"]);
+    assert_eq!((code, stdout.as_str()), (3, ""), "{stderr}");
+    assert!(
+        stderr.contains(
+            "There is no board named \"Form Jira\". Did you mean \"From Jira\"? Nothing was imported"
+        ),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = pickboard(&data, &["import", jira, "--board", "Form Jira", "--new-board"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "Imported 6 ideas into “Form Jira”.\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("No board is named \"Form Jira\": making a new one."),
+        "{stderr}"
+    );
+    assert_eq!(ideas_of(&data, "From Jira").len(), 12);
 
     // A CSV with a bad row imports nothing, says which row and why, and exits 6.
     let bad = dir.path().join("bad.csv");
@@ -213,7 +233,7 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let copy = dir.path().join("copy.db");
     let (code, _, stderr) = pickboard(&data, &["backup", "-o", copy.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(pickboard_lib::storage::backup::inspect(&copy)?.0, 4);
+    assert_eq!(pickboard_lib::storage::backup::inspect(&copy)?.0, 5);
 
     // Wrong input: distinct codes.
     assert_eq!(

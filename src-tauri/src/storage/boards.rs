@@ -206,6 +206,9 @@ pub fn find_by_name(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
         return Ok(board.clone());
     }
     let names: Vec<String> = all.iter().map(|b| format!("\"{}\"", b.name)).collect();
+    let guess = near_name(&all, name)
+        .map(|near| format!(" Did you mean \"{near}\"?"))
+        .unwrap_or_default();
     Err(Error::not_found(if names.is_empty() {
         format!(
             "There is no board named \"{}\"; there are no boards yet.",
@@ -213,11 +216,55 @@ pub fn find_by_name(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
         )
     } else {
         format!(
-            "There is no board named \"{}\". The boards are: {}.",
+            "There is no board named \"{}\".{guess} The boards are: {}.",
             name.trim(),
             names.join(", ")
         )
     }))
+}
+
+/// The name of the board in `boards` that `name` most likely misspells: one or two letters off (typed, left out,
+/// doubled or swapped), in any case; `None` when none is that close, or the name is too short to tell.
+pub fn near_name<'a>(boards: &'a [BoardSummary], name: &str) -> Option<&'a str> {
+    let wanted: Vec<char> = name.trim().to_lowercase().chars().collect();
+    if wanted.len() < 4 {
+        return None;
+    }
+    boards
+        .iter()
+        .map(|b| {
+            (
+                b,
+                edits_apart(&wanted, &b.name.to_lowercase().chars().collect::<Vec<_>>()),
+            )
+        })
+        .filter(|&(_, d)| (1..=2).contains(&d))
+        .min_by_key(|&(_, d)| d)
+        .map(|(b, _)| b.name.as_str())
+}
+
+/// How many letters typed, left out, changed or swapped with the next turn `a` into `b` (optimal string alignment).
+fn edits_apart(a: &[char], b: &[char]) -> usize {
+    let mut rows = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let changed = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + changed);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 /// `name` if no board has it yet, otherwise `name (2)`, `name (3)`, …, within the length limit.
@@ -269,4 +316,39 @@ pub fn create_imported(
         params![name, thresholds.payoff.tenths(), thresholds.cost.tenths(), created_at, updated_at],
     )?;
     Ok(tx.last_insert_rowid())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(names: &[&str]) -> Vec<BoardSummary> {
+        (0_i64..)
+            .zip(names)
+            .map(|(id, name)| BoardSummary {
+                id,
+                name: (*name).to_owned(),
+                idea_count: 0,
+                updated_at: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_a_letter_or_two_off_is_taken_for_a_typo_of_the_board() {
+        let boards = named(&["Platform", "Infra Q3", "Web"]);
+        for (typo, meant) in [
+            ("Platfrom", "Platform"),
+            ("platfom", "Platform"),
+            ("Plattform", "Platform"),
+            ("PLATFORMS", "Platform"),
+            ("Infra Q4", "Infra Q3"),
+        ] {
+            assert_eq!(near_name(&boards, typo), Some(meant), "{typo}");
+        }
+        // The name itself, names far off, and names too short to tell are no typo.
+        for other in ["Platform", "Roadmap", "Wbe", "Infra 2027 plan"] {
+            assert_eq!(near_name(&boards, other), None, "{other}");
+        }
+    }
 }
