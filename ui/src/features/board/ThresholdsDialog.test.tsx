@@ -5,12 +5,16 @@ import { describe, expect, it, vi } from "vitest";
 import { ThresholdsDialog } from "./ThresholdsDialog";
 
 describe("ThresholdsDialog", () => {
-  it("saves on Enter a value between the steps of the field, rounded to a tenth", async () => {
+  it("saves on Enter a value between the steps of the field, rounded to a tenth, and says so first", async () => {
     const onSave = vi.fn();
     render(<ThresholdsDialog thresholds={{ payoff: 5, cost: 5 }} onSave={onSave} onCancel={vi.fn()} />);
     const payoff = screen.getByLabelText("High payoff from");
     await userEvent.clear(payoff);
-    await userEvent.type(payoff, "6.25{Enter}");
+    await userEvent.type(payoff, "6.25");
+    // Said before Save: the value is not saved as typed.
+    expect(payoff).toHaveAccessibleDescription("Saved as 6.3: thresholds have one decimal.");
+    expect(screen.getByLabelText("Hard (cost/risk) from")).not.toHaveAccessibleDescription();
+    await userEvent.type(payoff, "{Enter}");
     expect(onSave).toHaveBeenCalledWith({ payoff: 6.3, cost: 5 });
   });
 

@@ -68,13 +68,16 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
           value={payoff}
           data-autofocus
           aria-invalid={payoffProblem !== null}
-          aria-describedby={payoffProblem ? ids.payoffError : undefined}
+          aria-describedby={payoffProblem || roundedNote(payoff) ? ids.payoffError : undefined}
           onChange={(e) => {
             setPayoff(e.target.value);
           }}
         />
-        <p id={ids.payoffError} className="field-error thresholds-error">
-          {payoffProblem}
+        <p
+          id={ids.payoffError}
+          className={payoffProblem ? "field-error thresholds-error" : "field-hint thresholds-error"}
+        >
+          {payoffProblem ?? roundedNote(payoff)}
         </p>
         <label htmlFor={ids.cost}>Hard (cost/risk) from</label>
         <input
@@ -85,13 +88,16 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
           step={0.1}
           value={cost}
           aria-invalid={costProblem !== null}
-          aria-describedby={costProblem ? ids.costError : undefined}
+          aria-describedby={costProblem || roundedNote(cost) ? ids.costError : undefined}
           onChange={(e) => {
             setCost(e.target.value);
           }}
         />
-        <p id={ids.costError} className="field-error thresholds-error">
-          {costProblem}
+        <p
+          id={ids.costError}
+          className={costProblem ? "field-error thresholds-error" : "field-hint thresholds-error"}
+        >
+          {costProblem ?? roundedNote(cost)}
         </p>
         <button type="submit" hidden />
       </form>
@@ -106,4 +112,11 @@ function thresholdProblem(name: string, text: string): string | null {
   const value = parseScore(text);
   if (value === null || value === 0) return `${name} must lie above 0 and at most 10 (it is ${text.trim()}).`;
   return null;
+}
+
+/** What a threshold typed with more than one decimal is saved as, said before Save (5.55 is saved as 5.6), or null. */
+function roundedNote(text: string): string | null {
+  const value = parseScore(text);
+  if (value === null || value === Number(text.trim().replace(",", "."))) return null;
+  return `Saved as ${String(value)}: thresholds have one decimal.`;
 }
