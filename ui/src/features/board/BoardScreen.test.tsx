@@ -633,6 +633,15 @@ describe("BoardScreen", () => {
     await userEvent.click(within(possible).getByRole("button", { name: "Show 24 more of 288" }));
     expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(36);
     expect(within(possible).getByRole("button", { name: "Show 24 more of 264" })).toBeInTheDocument();
+
+    // The chart and back: the quadrant comes back with the pages shown and where it was scrolled.
+    const list = possible.querySelector<HTMLElement>(".zone-list");
+    if (list) list.scrollTop = 900;
+    await userEvent.click(screen.getByRole("radio", { name: "Chart" }));
+    await userEvent.click(await screen.findByRole("radio", { name: "Quadrants" }));
+    const back = await screen.findByRole("region", { name: "Possible" });
+    expect(within(back).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(36);
+    expect(back.querySelector<HTMLElement>(".zone-list")?.scrollTop).toBe(900);
   });
 
   it("closes an idea's details with Escape while the focus is still on its card, and gives the card the focus", async () => {

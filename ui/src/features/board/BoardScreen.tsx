@@ -22,7 +22,7 @@ import type { UnsavedField } from "./fields";
 import { historyToasts, useBoard } from "./useBoard";
 import { useMenuCommands } from "./useMenuCommands";
 import { useShortcuts } from "./useShortcuts";
-import { ZoneList, type Arrival } from "./ZoneList";
+import { ZoneList, type Arrival, type ZonePlace } from "./ZoneList";
 import type { StepsBack } from "../rounds/ballot";
 import { UndoChain, type Undoer } from "./undoChain";
 
@@ -121,6 +121,8 @@ export function BoardScreen({
   const afterChange = useAfterChange();
   const { board, columns, addIdea, moveIdea, deleteIdea, setScores } = model;
   const [view, setView] = useState<BoardView>(openOnChart ? "chart" : "quadrants");
+  /** Where each quadrant's list was left, for when the chart gives way to the quadrants again. */
+  const [zonePlaces] = useState(() => new Map<Zone, ZonePlace>());
   // Back on the board, now or after a restart, it shows the view it was left in.
   useEffect(() => {
     if ((view === "chart") !== openOnChart) onViewChange?.(view);
@@ -344,6 +346,7 @@ export function BoardScreen({
     const arrivalZone = zoneOf(arrival?.id);
     return (zone: Zone) => ({
       zone,
+      places: zonePlaces,
       ideas: dndView[zone],
       isTarget: overZone === zone,
       selectedId: selectedZone === zone ? selectedId : null,

@@ -30,8 +30,17 @@ export interface Arrival {
   seq: number;
 }
 
+/** Where a zone's list was left: how many cards it had rendered, and how far it was scrolled. */
+export interface ZonePlace {
+  limit: number;
+  scrollTop: number;
+}
+
 interface ZoneListProps {
   zone: Zone;
+  /** The board's lists' places, kept while the board is open: a quadrant shown again (the chart and back) comes back
+   * as it was left, not at its first cards. */
+  places?: Map<Zone, ZonePlace>;
   ideas: Idea[];
   selectedId: number | null;
   matches: Set<number> | null;
@@ -43,10 +52,12 @@ interface ZoneListProps {
 
 /** Drawn again only when its own props change: a move touches two zones, and the others keep their cards as they are. */
 export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
-  const { zone, ideas, selectedId, matches, isTarget, arrival, onOpen, onDelete } = props;
+  const { zone, places, ideas, selectedId, matches, isTarget, arrival, onOpen, onDelete } = props;
   const drag = useContext(DragHooksContext);
   const { setNodeRef } = drag.useZone(zone);
-  const [limit, setLimit] = useState(() => (firstFrameShown() ? FIRST_CARDS : 0));
+  const [limit, setLimit] = useState(() =>
+    Math.max(places?.get(zone)?.limit ?? 0, firstFrameShown() ? FIRST_CARDS : 0),
+  );
   /** Whether the list shows more by itself as its end comes near: not before the app's first frame, while it holds
    * only the cards that fit (its "Show more" button is near then, and would render a page of cards nobody scrolled
    * to: 120 cards on a 1,000-idea board instead of 49). */
@@ -65,6 +76,19 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
       setFilling(true);
     });
   }, []);
+  // Back where it was left, and kept as it goes (the list's node is gone by the time the list unmounts).
+  const limitNow = useRef(limit);
+  useEffect(() => {
+    limitNow.current = limit;
+  }, [limit]);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list || !places) return;
+    list.scrollTop = places.get(zone)?.scrollTop ?? 0;
+    return () => {
+      places.set(zone, { limit: limitNow.current, scrollTop: list.scrollTop });
+    };
+  }, [places, zone]);
   const shownSeq = useRef(0);
   /** The arrival whose card is highlighted, from the first frame that shows it until ARRIVAL_MS later. */
   const [lit, setLit] = useState<number | null>(null);
