@@ -311,6 +311,27 @@ describe("DetailsPanel", () => {
     expect(notes.selectionStart).toBe("Why: expiry".length);
   });
 
+  it("goes from the title into the notes on Tab, and what is typed on Edit goes into the notes", async () => {
+    const { saves } = renderSaving(idea(7, "Rotate certs", "implement"));
+    await userEvent.type(screen.getByLabelText("Title"), " now");
+    await userEvent.tab();
+    const notes = screen.getByLabelText<HTMLTextAreaElement>("Notes");
+    expect(notes).toHaveFocus();
+    await userEvent.keyboard("Alpha beta");
+    await userEvent.tab();
+    expect(saves.at(-1)).toMatchObject({ title: "Rotate certs now", notes: "Alpha beta" });
+  });
+
+  it("puts what is typed on Edit, Tab's stop after the title when notes show as Markdown, at the notes' end", async () => {
+    renderSaving({ ...idea(7, "Rotate certs", "implement"), notes: "Alpha beta" });
+    await userEvent.tab();
+    expect(screen.getByRole("button", { name: "Edit" })).toHaveFocus();
+    await userEvent.keyboard("!");
+    const again = screen.getByLabelText<HTMLTextAreaElement>("Notes");
+    expect(again).toHaveFocus();
+    expect(again.value).toBe("Alpha beta!");
+  });
+
   it("clamps scores to the scale", () => {
     expect(cleanScore(12)).toBe(10);
     expect(cleanScore(-1)).toBe(0);

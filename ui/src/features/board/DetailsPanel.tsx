@@ -392,38 +392,52 @@ export function DetailsPanel(props: DetailsPanelProps) {
         </p>
       )}
 
-      <div className="details-label-row">
+      {/* The toggle comes after the notes in the Tab order (the grid shows it beside the label): Tab from the title
+          goes into the notes, and the first words typed there no longer land on the toggle. */}
+      <div className="details-notes">
         <label htmlFor={ids.notes}>Notes</label>
+        {preview ? (
+          <div className="notes-preview" id={ids.notes}>
+            {draft.notes.trim() ? (
+              <Markdown text={draft.notes} />
+            ) : (
+              <p className="field-hint">No notes yet.</p>
+            )}
+          </div>
+        ) : (
+          <textarea
+            id={ids.notes}
+            ref={notesRef}
+            value={draft.notes}
+            rows={6}
+            placeholder="Why it matters, what it takes. Markdown works: **bold**, lists, [links](https://…)."
+            onChange={(e) => {
+              setDraft({ ...draft, notes: e.target.value });
+            }}
+            onBlur={() => {
+              leave("notes");
+            }}
+          />
+        )}
         <button
           type="button"
-          className="link-button"
+          className="link-button details-notes-toggle"
           onClick={() => {
             editNotes.current = preview;
             setPreview(!preview);
+          }}
+          onKeyDown={(e) => {
+            // Typing on Edit (the notes shown as Markdown) edits them: the letter goes at their end.
+            if (!preview || e.key.length !== 1 || e.key === " " || e.ctrlKey || e.metaKey || e.altKey) return;
+            e.preventDefault();
+            editNotes.current = true;
+            setDraft({ ...draft, notes: draft.notes + e.key });
+            setPreview(false);
           }}
         >
           {preview ? "Edit" : "Preview"}
         </button>
       </div>
-      {preview ? (
-        <div className="notes-preview" id={ids.notes}>
-          {draft.notes.trim() ? <Markdown text={draft.notes} /> : <p className="field-hint">No notes yet.</p>}
-        </div>
-      ) : (
-        <textarea
-          id={ids.notes}
-          ref={notesRef}
-          value={draft.notes}
-          rows={6}
-          placeholder="Why it matters, what it takes. Markdown works: **bold**, lists, [links](https://…)."
-          onChange={(e) => {
-            setDraft({ ...draft, notes: e.target.value });
-          }}
-          onBlur={() => {
-            leave("notes");
-          }}
-        />
-      )}
 
       {scoreField("payoff", "Payoff", "0 none – 10 very high")}
       {scoreField("cost", "Cost / risk", "0 easy – 10 very hard")}
