@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
@@ -262,6 +262,36 @@ describe("DetailsPanel", () => {
     expect(payoff).toHaveAttribute("aria-invalid", "false");
     await userEvent.tab();
     expect(props.onScores).toHaveBeenCalledWith(7, 6.5, 2.5);
+  });
+
+  it("saves a right score beside a wrong one, and says at close what was held back", async () => {
+    const props = renderPanel();
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    const cost = screen.getByLabelText(/^Cost \/ risk/, { selector: "input[type=text]" });
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "11");
+    await userEvent.clear(cost);
+    await userEvent.type(cost, "8");
+    await userEvent.tab();
+    // The payoff as it was saved, the cost as typed.
+    expect(props.onScores).toHaveBeenLastCalledWith(7, 7.5, 8);
+    expect(payoff).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("says, for an unplaced idea, that a right score waited for the wrong one", async () => {
+    const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    const cost = screen.getByLabelText(/^Cost \/ risk/, { selector: "input[type=text]" });
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "11");
+    await userEvent.clear(cost);
+    await userEvent.type(cost, "8");
+    await userEvent.tab();
+    expect(props.onScores).not.toHaveBeenCalled();
+    cleanup();
+    expect(props.onError).toHaveBeenCalledWith(
+      "The payoff “11” was not saved. Payoff is a number from 0 to 10, e.g. 6.5. Nor was the cost/risk 8: an idea is placed with both.",
+    );
   });
 
   it("does not place an unplaced idea by passing through its score boxes", async () => {

@@ -164,20 +164,46 @@ export function DetailsPanel(props: DetailsPanelProps) {
   }, [unsavedKey, onUnsaved]);
 
   // What the panel holds when it goes, for its last word: a value that could not be saved is said to be dropped.
-  const latest = useRef({ draft, saved, scoreText, position, onError, onUnsaved, deleting: false });
+  const latest = useRef({
+    draft,
+    saved,
+    scoreText,
+    position,
+    touched: scoresTouched,
+    onError,
+    onUnsaved,
+    deleting: false,
+  });
   useEffect(() => {
-    latest.current = { ...latest.current, draft, saved, scoreText, position, onError, onUnsaved };
+    latest.current = {
+      ...latest.current,
+      draft,
+      saved,
+      scoreText,
+      position,
+      touched: scoresTouched,
+      onError,
+      onUnsaved,
+    };
   });
   useEffect(
     () => () => {
       const { draft: last, saved: kept, deleting, onError: say, onUnsaved: report } = latest.current;
       report?.([]);
       if (deleting) return;
+      const texts = latest.current.scoreText;
       for (const axis of SCORE_AXES) {
-        const text = latest.current.scoreText[axis];
-        const why = scoreProblem(axis, text);
-        if (why !== null)
-          say(`The ${axis === "cost" ? "cost/risk" : axis} “${text.trim()}” was not saved. ${why}`);
+        const why = scoreProblem(axis, texts[axis]);
+        if (why === null) continue;
+        // An unplaced idea is placed with both scores: the other one, typed, waited for this one.
+        const other = axis === "payoff" ? "cost" : "payoff";
+        const held =
+          !latest.current.position && scoreProblem(other, texts[other]) === null && latest.current.touched
+            ? `. Nor was the ${other === "cost" ? "cost/risk" : other} ${texts[other].trim()}: an idea is placed with both.`
+            : "";
+        say(
+          `The ${axis === "cost" ? "cost/risk" : axis} “${texts[axis].trim()}” was not saved. ${why}${held}`,
+        );
       }
       for (const f of FIELDS) {
         const why = fieldProblem(f, last);
@@ -216,10 +242,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
     commit([f]);
   }
 
-  /** Saves the scores the boxes hold, when both are scores and one changed; a box that holds none stays marked. */
+  /** Saves the scores the boxes hold, when one changed; a box that holds no score stays marked, and holds back the
+   * other only while the idea has no place (it is placed with both scores). */
   function commitScores(text = scoreText, touched = scoresTouched) {
-    const payoff = parseScore(text.payoff);
-    const cost = parseScore(text.cost);
+    const payoff = parseScore(text.payoff) ?? position?.payoff ?? null;
+    const cost = parseScore(text.cost) ?? position?.cost ?? null;
     if (payoff === null || cost === null) return;
     const changed = position ? position.payoff !== payoff || position.cost !== cost : touched;
     if (changed) onScores(idea.id, payoff, cost);
