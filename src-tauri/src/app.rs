@@ -199,7 +199,7 @@ pub fn show_theme(window: &tauri::WebviewWindow, theme: Theme) -> tauri::Result<
 pub fn change_theme(window: &tauri::WebviewWindow, theme: Theme) -> tauri::Result<()> {
     let desktop_dark = if theme == Theme::System {
         window.set_theme(None)?;
-        window.theme()? == tauri::Theme::Dark
+        held_dark() || window.theme()? == tauri::Theme::Dark
     } else {
         false
     };
@@ -217,8 +217,40 @@ fn wear(window: &tauri::WebviewWindow, theme: Theme, desktop_dark: bool, pin: bo
             tauri::Theme::Light
         }))?;
     }
+    #[cfg(target_os = "linux")]
+    paint_menu_bar(theme.background(desktop_dark), theme.text(desktop_dark));
     let [red, green, blue] = theme.background(desktop_dark);
     window.set_background_color(Some(tauri::window::Color(red, green, blue, 255)))
+}
+
+/// The menu bar in the page's colours, its labels included. GTK draws the labels in its theme's colour over the
+/// window's background, and a theme held by `GTK_THEME` (`Adwaita:dark`) keeps its colour whatever look the window
+/// asks for: near-white labels on the light bar. Call it on the main thread.
+#[cfg(target_os = "linux")]
+fn paint_menu_bar(background: [u8; 3], text: [u8; 3]) {
+    use gtk::prelude::CssProviderExt;
+    thread_local! {
+        static MENU_BAR: Option<gtk::CssProvider> = gtk::gdk::Screen::default().map(|screen| {
+            let provider = gtk::CssProvider::new();
+            gtk::StyleContext::add_provider_for_screen(
+                &screen,
+                &provider,
+                gtk::STYLE_PROVIDER_PRIORITY_APPLICATION,
+            );
+            provider
+        });
+    }
+    let hex = |[r, g, b]: [u8; 3]| format!("#{r:02x}{g:02x}{b:02x}");
+    let css = format!(
+        "menubar {{ background-color: {}; }} menubar > menuitem {{ color: {}; }}",
+        hex(background),
+        hex(text)
+    );
+    MENU_BAR.with(|provider| {
+        if let Some(Err(e)) = provider.as_ref().map(|p| p.load_from_data(css.as_bytes())) {
+            eprintln!("pickboard: the menu bar's colours could not be set: {e}");
+        }
+    });
 }
 
 /// Whether the desktop's look is dark, as the window took it when it was made. On Linux it is read from GTK's settings
@@ -227,12 +259,20 @@ fn wear(window: &tauri::WebviewWindow, theme: Theme, desktop_dark: bool, pin: bo
 #[cfg(target_os = "linux")]
 fn desktop_is_dark(_window: &tauri::WebviewWindow) -> bool {
     use gtk::prelude::GtkSettingsExt;
-    gtk::Settings::default().is_some_and(|settings| {
-        settings.is_gtk_application_prefer_dark_theme()
-            || settings
-                .gtk_theme_name()
-                .is_some_and(|name| name.to_lowercase().ends_with("-dark") || name.ends_with(":dark"))
-    })
+    held_dark()
+        || gtk::Settings::default().is_some_and(|settings| {
+            settings.is_gtk_application_prefer_dark_theme()
+                || settings
+                    .gtk_theme_name()
+                    .is_some_and(|name| name.to_lowercase().ends_with("-dark") || name.ends_with(":dark"))
+        })
+}
+
+/// Whether the environment holds GTK to a dark theme (`GTK_THEME=Adwaita:dark`): that is the desktop's look then,
+/// though neither GTK's settings nor the window say it.
+fn held_dark() -> bool {
+    let held = std::env::var("GTK_THEME").unwrap_or_default().to_lowercase();
+    cfg!(target_os = "linux") && (held.ends_with(":dark") || held.ends_with("-dark"))
 }
 
 #[cfg(not(target_os = "linux"))]

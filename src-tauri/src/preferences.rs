@@ -28,6 +28,9 @@ pub struct Preferences {
 /// painted with it before the page draws, so that a dark board does not open on a white window.
 pub const LIGHT_BACKGROUND: [u8; 3] = [0xf3, 0xf4, 0xf7];
 pub const DARK_BACKGROUND: [u8; 3] = [0x14, 0x16, 0x1b];
+/// The page's text in each look (`--text`), for the menu bar's labels over the background above.
+pub const LIGHT_TEXT: [u8; 3] = [0x3f, 0x43, 0x50];
+pub const DARK_TEXT: [u8; 3] = [0xe4, 0xe6, 0xeb];
 
 impl Theme {
     /// Whether the page is dark in this theme, where the system's own look is dark or not.
@@ -45,6 +48,15 @@ impl Theme {
             DARK_BACKGROUND
         } else {
             LIGHT_BACKGROUND
+        }
+    }
+
+    /// The page's text in this theme (see [`LIGHT_TEXT`]).
+    pub fn text(self, system_dark: bool) -> [u8; 3] {
+        if self.is_dark(system_dark) {
+            DARK_TEXT
+        } else {
+            LIGHT_TEXT
         }
     }
 }
@@ -97,26 +109,27 @@ mod tests {
         assert_eq!(broken, Preferences::default());
     }
 
-    /// The `--bg` of a block of the stylesheet that starts with `selector`, as red, green and blue.
-    fn page_background(css: &str, selector: &str) -> [u8; 3] {
+    /// The colour `--name` of a block of the stylesheet that starts with `selector`, as red, green and blue.
+    fn page_colour(css: &str, selector: &str, name: &str) -> [u8; 3] {
         let block = &css[css.find(selector).expect("the stylesheet has the block")..];
         let block = &block[..block.find('}').expect("the block ends")];
         let hex = block
-            .split_once("--bg: #")
+            .split_once(&format!("--{name}: #"))
             .and_then(|(_, rest)| rest.get(..6))
-            .expect("the block sets --bg as #rrggbb");
+            .expect("the block sets the colour as #rrggbb");
         let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).expect("a hex colour");
         [channel(0), channel(2), channel(4)]
     }
 
     #[test]
-    fn the_window_is_painted_with_the_page_background_of_its_theme() {
+    fn the_window_and_its_menu_bar_are_painted_with_the_page_colours_of_their_theme() {
         let css = include_str!("../../ui/src/styles/tokens.css");
-        assert_eq!(page_background(css, ":root {"), LIGHT_BACKGROUND);
-        assert_eq!(
-            page_background(css, ":root[data-theme=\"dark\"] {"),
-            DARK_BACKGROUND
-        );
+        let dark = ":root[data-theme=\"dark\"] {";
+        assert_eq!(page_colour(css, ":root {", "bg"), LIGHT_BACKGROUND);
+        assert_eq!(page_colour(css, dark, "bg"), DARK_BACKGROUND);
+        assert_eq!(page_colour(css, ":root {", "text"), LIGHT_TEXT);
+        assert_eq!(page_colour(css, dark, "text"), DARK_TEXT);
+        assert_eq!(Theme::System.text(true), DARK_TEXT);
         assert_eq!(Theme::Dark.background(false), DARK_BACKGROUND);
         assert_eq!(Theme::Light.background(true), LIGHT_BACKGROUND);
         assert_eq!(Theme::System.background(true), DARK_BACKGROUND);
