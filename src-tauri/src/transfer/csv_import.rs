@@ -198,6 +198,21 @@ pub fn read(bytes: &[u8]) -> Result<CsvTable> {
             }
         })
         .collect();
+    if let Some(offset) = unclosed_quote(bytes, delimiter) {
+        // The csv reader takes an unclosed quote's cell to the end of the file: one row of everything after it.
+        let row = 1 + records
+            .take_while(|r| {
+                r.as_ref()
+                    .ok()
+                    .and_then(|r| r.position())
+                    .is_some_and(|p| p.byte() <= offset as u64)
+            })
+            .count();
+        return Err(Error::invalid(format!(
+            "Row {row} opens a quote (\") that is never closed, so everything after it would read as one cell. \
+             Close the quote, or remove it, and import the file again. Nothing was imported."
+        )));
+    }
     let mut rows = Vec::new();
     for (n, record) in records.enumerate() {
         let number = n as u64 + 2;
@@ -230,6 +245,33 @@ pub fn read(bytes: &[u8]) -> Result<CsvTable> {
         headers,
         rows,
     })
+}
+
+/// Where a quote opens a cell that the file never closes, as the csv reader reads it: a quote opens a cell only at its
+/// start (`12" screen` is text), and inside one, `""` is a quote and `"` closes it.
+fn unclosed_quote(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    let mut at_start = true;
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if open.is_some() {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    open = None;
+                    at_start = false;
+                }
+            }
+        } else if b == b'"' && at_start {
+            open = Some(i);
+        } else {
+            at_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
+    }
+    open
 }
 
 /// The delimiter that splits the first line into the most cells: comma, semicolon or tab.

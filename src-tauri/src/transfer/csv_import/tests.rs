@@ -441,6 +441,22 @@ fn files_that_cannot_be_read_at_all_say_why() {
 }
 
 #[test]
+fn a_quote_never_closed_is_named_by_its_row_not_read_as_one_cell_of_the_rest() {
+    let message = |text: &str| read(text.as_bytes()).unwrap_err().to_string();
+    assert_eq!(
+        message("Title,Payoff,Cost\nGood,5,5\n\"unterminated quote,5,5\nok row,3,4\nbad,abc,11\n"),
+        "Row 3 opens a quote (\") that is never closed, so everything after it would read as one cell. Close the \
+         quote, or remove it, and import the file again. Nothing was imported."
+    );
+    assert!(message("\"Title,Owner\nA,b\n").starts_with("Row 1 opens a quote"));
+    // Quotes inside a cell, escaped quotes and quoted line breaks are no unclosed quote.
+    let fine = table("Title,Notes\n12\" screen,\"say \"\"hi\"\"\"\n\"two\nlines\",x\n");
+    assert_eq!(fine.rows.len(), 2);
+    assert_eq!(fine.rows[0].cells, ["12\" screen", "say \"hi\""]);
+    assert_eq!(fine.rows[1].cells, ["two\nlines", "x"]);
+}
+
+#[test]
 fn importing_into_a_board_is_one_undoable_step() {
     let (mut db, id) = crate::storage::testing::board_with_idea("Already here", Zone::Implement);
     let table = table("Title,Payoff,Cost\nA,,\nB,8,8\n");
