@@ -327,6 +327,9 @@ describe("DetailsPanel", () => {
     expect(title).toHaveValue("Rotate certs");
     expect(title).toHaveFocus();
     expect(props.onClose).not.toHaveBeenCalled();
+    expect(
+      await screen.findByText("Took back the title you typed, unsaved. Escape again closes the details."),
+    ).toBeInTheDocument();
     await userEvent.keyboard("{Escape}");
     expect(props.onClose).toHaveBeenCalled();
     await userEvent.tab();

@@ -7,6 +7,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
 import { SidePanel } from "../../components/SidePanel";
+import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
@@ -62,6 +63,7 @@ export function cleanScore(value: number): number {
 
 export function DetailsPanel(props: DetailsPanelProps) {
   const { idea, boardTags, onSave, onScores, onMove, onDelete, onClose, onError, onUnsaved } = props;
+  const toast = useToast();
   /** The idea as saved, or as it will be once the edits on their way are. */
   const saved = toEdit(idea);
   const [draft, setDraft] = useState<IdeaEdit>(saved);
@@ -234,6 +236,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
     e.preventDefault();
     e.stopPropagation();
     setDraft({ ...draft, [f]: saved[f] });
+    // Said, not silent: a hurried Escape meant to close would otherwise lose the edit without a word.
+    toast({
+      message: `Took back the ${f} you typed, unsaved. Escape again closes the details.`,
+      group: "details-take-back",
+    });
     return true;
   }
 
