@@ -628,6 +628,16 @@ describe("BoardScreen", () => {
     expect(document.querySelector(".save-state")).toHaveTextContent("1 field not saved: fix the link");
   });
 
+  it("shows a search's first match in a long zone though it lies beyond the cards rendered", async () => {
+    const possible = await longPossible();
+    await userEvent.type(screen.getByLabelText("Search ideas"), "Idea 250");
+    const match = await within(possible).findByRole("button", { name: /^Idea 250/ });
+    expect(match).not.toHaveClass("dimmed");
+    expect(within(possible).getByRole("button", { name: /^Idea 1\b/ })).toHaveClass("dimmed");
+    // Twelve cards rendered, then the match, past the button for those between.
+    expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(13);
+  });
+
   it("renders a long zone a page at a time", async () => {
     const possible = await longPossible();
     await userEvent.click(within(possible).getByRole("button", { name: "Show 24 more of 288" }));

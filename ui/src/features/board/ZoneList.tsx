@@ -99,8 +99,20 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   const lastAt = ideas.length - 1;
   /** The arrival, or else the last card once End asked for it, when it lies beyond the rendered cards: shown after
    * them (and the button for the ones between), so that the list never renders all its cards for it. */
+  /** The search's first match in this zone: brought into view, and shown after the rendered cards like an arrival
+   * when it lies beyond them (a search that matched only cards far down left every card in sight dimmed). */
+  const matchAt = useMemo(
+    () => (matches && matches.size > 0 ? ideas.findIndex((i) => matches.has(i.id)) : -1),
+    [ideas, matches],
+  );
   const beyond =
-    arrivedAt >= limit ? ideas[arrivedAt] : lastAsked && lastAt >= limit ? ideas[lastAt] : undefined;
+    arrivedAt >= limit
+      ? ideas[arrivedAt]
+      : matchAt >= limit
+        ? ideas[matchAt]
+        : lastAsked && lastAt >= limit
+          ? ideas[lastAt]
+          : undefined;
   const page = useMemo(() => (ideas.length > limit ? ideas.slice(0, limit) : ideas), [ideas, limit]);
   const shown = useMemo(() => (beyond ? [...page, beyond] : page), [page, beyond]);
   // The same list of ids while the cards are the same (an edit or a move's answer replaces an idea, not its place), so
@@ -149,6 +161,15 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
       });
     };
   }, [arrival, arrivedShown]);
+  const firstMatch = matchAt >= 0 ? ideas[matchAt]?.id : undefined;
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (firstMatch === undefined || !list) return;
+    const card = list.querySelector<HTMLElement>(`.card[data-idea-id="${String(firstMatch)}"]`);
+    const box = list.getBoundingClientRect();
+    const at = card?.getBoundingClientRect();
+    if (card && at && (at.top < box.top || at.bottom > box.bottom)) card.scrollIntoView({ block: "nearest" });
+  }, [firstMatch]);
   useEffect(() => {
     if (lit === null) return;
     const timer = setTimeout(() => {
