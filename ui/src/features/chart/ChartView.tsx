@@ -17,6 +17,7 @@ import {
   clampView,
   contentClip,
   fitView,
+  follow,
   ideasIn,
   MAX_ZOOM,
   panBy,
@@ -162,6 +163,20 @@ export function ChartView({
   useEffect(() => {
     lastPlaneViews.set(board.id, view);
   }, [board.id, view]);
+
+  // The selected idea moved (nudged by the keys, undone) out of the window: the window follows it. Choosing another
+  // idea, or zooming elsewhere, leaves the window where it is.
+  const chosen = board.ideas.find((i) => i.id === selectedId)?.position;
+  const followed = useRef<{ id: number | null; payoff?: number | undefined; cost?: number | undefined }>({
+    id: null,
+  });
+  useEffect(() => {
+    const before = followed.current;
+    followed.current = { id: selectedId, payoff: chosen?.payoff, cost: chosen?.cost };
+    if (!chosen || before.id !== selectedId) return;
+    if (before.payoff === chosen.payoff && before.cost === chosen.cost) return;
+    setView((v) => follow(v, fractionOf(chosen.payoff, chosen.cost)));
+  }, [selectedId, chosen, setView]);
 
   useEffect(() => {
     const observer = new MutationObserver(() => {

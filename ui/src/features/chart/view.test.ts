@@ -8,6 +8,7 @@ import {
   clampView,
   contentClip,
   fitView,
+  follow,
   ideasIn,
   MAX_ZOOM,
   partition,
@@ -35,6 +36,19 @@ describe("the view", () => {
     expect(zoomAt(WHOLE_PLANE, 0.5)).toEqual(WHOLE_PLANE);
     expect(zoomAt(WHOLE_PLANE, 1000).k).toBe(MAX_ZOOM);
     expect(clampView({ x: 0.9, y: -1, k: 2 })).toEqual({ x: 0.5, y: 0, k: 2 });
+  });
+
+  it("follows a point that leaves the window by as little as it takes, and stays for one in sight", () => {
+    const view = { x: 0.25, y: 0.25, k: 8 };
+    expect(follow(view, { x: 0.3, y: 0.3 })).toBe(view);
+    // A nudge past the right edge: the window moves right until the point is a twentieth inside, no further.
+    const moved = follow(view, { x: 0.4, y: 0.3 });
+    expect(moved.k).toBe(8);
+    expect(moved.y).toBe(0.25);
+    expect(toWindow(moved, { x: 0.4, y: 0.3 }).x).toBeCloseTo(0.95);
+    // Past the top, and never past the plane's own edges.
+    expect(toWindow(follow(view, { x: 0.3, y: 0.2 }), { x: 0.3, y: 0.2 }).y).toBeCloseTo(0.05);
+    expect(follow(view, { x: 1, y: 0.3 }).x).toBeCloseTo(1 - 1 / 8);
   });
 
   it("fits the ideas given, and the whole plane for none", () => {

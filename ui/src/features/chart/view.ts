@@ -45,6 +45,17 @@ export function panBy(view: View, dx: number, dy: number): View {
   return clampView({ ...view, x: view.x + dx / view.k, y: view.y + dy / view.k });
 }
 
+/** `view` moved as little as it takes to show `p` (fractions of the plane) a twentieth of the window inside its
+ * edges; `view` itself when `p` is in sight already. */
+export function follow(view: View, p: Point): View {
+  const span = 1 / view.k;
+  const margin = span / 20;
+  const shift = (from: number, at: number) =>
+    at < from + margin ? at - margin : at > from + span - margin ? at + margin - span : from;
+  const [x, y] = [shift(view.x, p.x), shift(view.y, p.y)];
+  return x === view.x && y === view.y ? view : clampView({ ...view, x, y });
+}
+
 /** The view that shows all of `points` (fractions of the plane), with a margin; the whole plane for none. */
 export function fitView(points: readonly Point[]): View {
   if (points.length === 0) return WHOLE_PLANE;
