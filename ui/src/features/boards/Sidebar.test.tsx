@@ -52,6 +52,20 @@ describe("Sidebar", () => {
     expect(link("Data")).toHaveFocus();
   });
 
+  it("keeps a copy's number apart from the name it cuts short, under the same accessible name", () => {
+    const name = "Platform team — next quarter";
+    renderSidebar(true, false, [
+      { id: 1, name, ideaCount: 0, updatedAt: 0 },
+      { id: 2, name: `${name} (2)`, ideaCount: 0, updatedAt: 0 },
+    ]);
+    const copy = screen.getByRole("button", { name: `${name} (2) 0 ideas` });
+    expect(copy.querySelector(".board-link-suffix")).toHaveTextContent("(2)");
+    expect(copy.querySelector(".board-link-main")).toHaveTextContent(name);
+    expect(
+      screen.getByRole("button", { name: `${name} 0 ideas` }).querySelector(".board-link-suffix"),
+    ).toBeNull();
+  });
+
   it("folds to its toggle, which says whether it is expanded", async () => {
     const { onToggle } = renderSidebar(false, true);
     const toggle = screen.getByRole("button", { name: "Sidebar" });

@@ -103,7 +103,7 @@ export function Sidebar(props: SidebarProps) {
                   if (overlay) onToggle(false);
                 }}
               >
-                <span className="board-link-name">{b.name}</span>
+                <BoardName name={b.name} />
                 <span className="board-link-count" aria-label={`${b.ideaCount} ideas`}>
                   {b.ideaCount}
                 </span>
@@ -148,5 +148,18 @@ export function Sidebar(props: SidebarProps) {
         </div>
       </div>
     </nav>
+  );
+}
+
+/** A board's name in the list, cut short at its end when long, but never its copy's number: "Platform team — ne… (2)"
+ * and its original no longer read alike. */
+function BoardName({ name }: { name: string }) {
+  const copy = / \(\d+\)$/.exec(name);
+  if (!copy) return <span className="board-link-name">{name}</span>;
+  return (
+    <span className="board-link-name board-link-copy">
+      <span className="board-link-main">{name.slice(0, copy.index)}</span>
+      <span className="board-link-suffix">{copy[0]}</span>
+    </span>
   );
 }

@@ -583,7 +583,10 @@ export function ChartView({
           Fit
         </button>
       </div>
-      <span className="chart-hint">
+      <span
+        className="chart-hint"
+        title="Wheel: zoom · Shift+drag: pan · Drag: list the ideas in a rectangle"
+      >
         {inView.toLocaleString("en")} of {placed.length.toLocaleString("en")} in view · Wheel: zoom ·
         Shift+drag: pan · Drag: list the ideas in a rectangle
       </span>
