@@ -66,5 +66,8 @@ describe("BackupsDialog", () => {
     );
     expect(screen.queryByRole("dialog", { name: "Restore this backup?" })).toBeNull();
     expect(fake.commands()).not.toContain("restore_chosen_backup");
+    // A new backup made from here is another matter: the old words go.
+    await userEvent.click(screen.getByRole("button", { name: "Back up now…" }));
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 });

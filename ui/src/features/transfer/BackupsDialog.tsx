@@ -96,7 +96,15 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
       onCancel={onClose}
       footer={
         <>
-          <button type="button" className="button" onClick={onBackUpNow}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              // What went wrong before is not about this new backup.
+              setError(null);
+              onBackUpNow();
+            }}
+          >
             Back up now…
           </button>
           <button type="button" className="button" disabled={busy} onClick={() => void chooseFile()}>

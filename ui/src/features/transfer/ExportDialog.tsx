@@ -73,7 +73,15 @@ export function ExportDialog({ board, initial = "json", onSaved, onClose }: Expo
         </>
       }
     >
-      <fieldset className="export-formats">
+      <fieldset
+        className="export-formats"
+        onKeyDown={(e) => {
+          // Enter on a format exports it, as the dialog's main button does.
+          if (e.key !== "Enter" || busy) return;
+          e.preventDefault();
+          void save();
+        }}
+      >
         <legend className="visually-hidden">Format</legend>
         {FORMATS.map((f) => (
           <label key={f.format} className="export-format">
