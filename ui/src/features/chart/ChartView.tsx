@@ -221,6 +221,7 @@ export function ChartView({
       );
     };
     measure();
+    if (typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(measure);
     observer.observe(plane);
     return () => {
