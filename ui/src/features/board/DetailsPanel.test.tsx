@@ -64,6 +64,18 @@ function renderSaving(start: Idea) {
   return { saves, reports, onError, unmount: view.unmount };
 }
 
+/** Types `payoff` and `cost` into the score boxes, over what they held, and leaves them; the payoff box. */
+async function typeScores(payoff: string, cost: string) {
+  const payoffBox = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+  const costBox = screen.getByLabelText(/^Cost \/ risk/, { selector: "input[type=text]" });
+  await userEvent.clear(payoffBox);
+  await userEvent.type(payoffBox, payoff);
+  await userEvent.clear(costBox);
+  await userEvent.type(costBox, cost);
+  await userEvent.tab();
+  return payoffBox;
+}
+
 describe("DetailsPanel", () => {
   it("opens with the focus in the title and the caret at its end", () => {
     renderPanel();
@@ -266,13 +278,7 @@ describe("DetailsPanel", () => {
 
   it("saves a right score beside a wrong one, and says at close what was held back", async () => {
     const props = renderPanel();
-    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
-    const cost = screen.getByLabelText(/^Cost \/ risk/, { selector: "input[type=text]" });
-    await userEvent.clear(payoff);
-    await userEvent.type(payoff, "11");
-    await userEvent.clear(cost);
-    await userEvent.type(cost, "8");
-    await userEvent.tab();
+    const payoff = await typeScores("11", "8");
     // The payoff as it was saved, the cost as typed.
     expect(props.onScores).toHaveBeenLastCalledWith(7, 7.5, 8);
     expect(payoff).toHaveAttribute("aria-invalid", "true");
@@ -280,13 +286,7 @@ describe("DetailsPanel", () => {
 
   it("says, for an unplaced idea, that a right score waited for the wrong one", async () => {
     const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
-    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
-    const cost = screen.getByLabelText(/^Cost \/ risk/, { selector: "input[type=text]" });
-    await userEvent.clear(payoff);
-    await userEvent.type(payoff, "11");
-    await userEvent.clear(cost);
-    await userEvent.type(cost, "8");
-    await userEvent.tab();
+    await typeScores("11", "8");
     expect(props.onScores).not.toHaveBeenCalled();
     cleanup();
     expect(props.onError).toHaveBeenCalledWith(

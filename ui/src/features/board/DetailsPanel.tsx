@@ -166,27 +166,10 @@ export function DetailsPanel(props: DetailsPanelProps) {
   }, [unsavedKey, onUnsaved]);
 
   // What the panel holds when it goes, for its last word: a value that could not be saved is said to be dropped.
-  const latest = useRef({
-    draft,
-    saved,
-    scoreText,
-    position,
-    touched: scoresTouched,
-    onError,
-    onUnsaved,
-    deleting: false,
-  });
+  const now = { draft, saved, scoreText, position, touched: scoresTouched, onError, onUnsaved };
+  const latest = useRef({ ...now, deleting: false });
   useEffect(() => {
-    latest.current = {
-      ...latest.current,
-      draft,
-      saved,
-      scoreText,
-      position,
-      touched: scoresTouched,
-      onError,
-      onUnsaved,
-    };
+    latest.current = { ...latest.current, ...now };
   });
   useEffect(
     () => () => {
