@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
-use pickboard_e2e::{web_processes, App, TestResult};
+use pickboard_e2e::{artifacts_dir, web_processes, App, TestResult};
 use rusqlite::Connection;
 
 mod accessibility;
@@ -244,6 +244,46 @@ async fn menu_bar_lightness(app: &App, name: &str) -> TestResult<u32> {
     let width = u32::try_from(width.as_u64().unwrap_or(800))?;
     let [r, g, b] = pixel(&shot, width - 30, 8)?;
     Ok((u32::from(r) + u32::from(g) + u32::from(b)) / 3)
+}
+
+/// How far apart the darkest and the lightest grey of the menu bar's "File" are (0–255): its label against the bar.
+fn file_menu_contrast(path: &std::path::Path) -> TestResult<u32> {
+    let out = std::process::Command::new("convert")
+        .arg(path)
+        .args(["-crop", "30x16+6+4", "+repage", "-colorspace", "Gray"])
+        .args(["-format", "%[fx:int(255*minima)] %[fx:int(255*maxima)]", "info:"])
+        .output()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut grey = text.split_whitespace().map(str::parse::<u32>);
+    match (grey.next(), grey.next()) {
+        (Some(Ok(dark)), Some(Ok(light))) => Ok(light.saturating_sub(dark)),
+        _ => Err(format!("no greys in ImageMagick's answer: {text}").into()),
+    }
+}
+
+/// With GTK held to a dark theme by the environment (`GTK_THEME=Adwaita:dark`), the menu bar's labels stay readable:
+/// dark as the desktop's look, and light when the app's Light theme is chosen (its white labels sat on the light bar).
+#[tokio::test]
+async fn the_menu_bar_reads_under_a_gtk_theme_held_dark() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch_with(data.path(), &[("GTK_THEME", "Adwaita:dark")]).await?;
+    app.click_button("Start empty").await?;
+    app.region("Implement").await?;
+    let shot = app.screenshot("gtk-dark-system.png").await?;
+    let bar = menu_bar_lightness(&app, "gtk-dark-system-bar.png").await?;
+    assert!(bar < 64, "the desktop's held dark look is not the bar's: {bar}");
+    let contrast = file_menu_contrast(&shot)?;
+    assert!(contrast > 120, "\"File\" cannot be read on the bar: {contrast}");
+    app.set_theme("light").await?;
+    let bar = menu_bar_lightness(&app, "gtk-dark-light.png").await?;
+    assert!(bar > 160, "the bar is not light in the light theme: {bar}");
+    let contrast = file_menu_contrast(&artifacts_dir().join("gtk-dark-light.png"))?;
+    assert!(
+        contrast > 120,
+        "\"File\" cannot be read on the light bar: {contrast}"
+    );
+    app.quit().await?;
+    Ok(())
 }
 
 /// The window itself takes the theme chosen in the app, not only the page: its menu bar (and the background shown

@@ -106,30 +106,42 @@ impl App {
 
     /// Starts `binary` (Pickboard, or the benchmarks' bare window) and waits until `ready_css` shows.
     pub async fn launch_binary(binary: &Path, data_dir: &Path, ready_css: &str) -> TestResult<App> {
-        App::launch_binary_without(binary, data_dir, ready_css, &[]).await
+        App::launch_binary_with(binary, data_dir, ready_css, &[]).await
     }
 
     /// Starts the app on `data_dir` without a D-Bus session bus (as on minimal desktops and remote sessions), where
     /// a second launch cannot find the first through single instance.
     pub async fn launch_without_dbus(data_dir: &Path) -> TestResult<App> {
-        App::launch_binary_without(&app_binary(), data_dir, APP_READY, &["DBUS_SESSION_BUS_ADDRESS"]).await
+        App::launch_binary_with(
+            &app_binary(),
+            data_dir,
+            APP_READY,
+            &[("DBUS_SESSION_BUS_ADDRESS", None)],
+        )
+        .await
     }
 
-    /// Starts `binary` with the variables `unset` taken out of its environment.
+    /// Starts the app on `data_dir` with the variables `vars` set in its environment (e.g. a GTK theme).
+    pub async fn launch_with(data_dir: &Path, vars: &[(&str, &str)]) -> TestResult<App> {
+        let vars: Vec<(&str, Option<&str>)> = vars.iter().map(|&(name, value)| (name, Some(value))).collect();
+        App::launch_binary_with(&app_binary(), data_dir, APP_READY, &vars).await
+    }
+
+    /// Starts `binary` with the variables `vars` set in its environment, or taken out of it (`None`).
     ///
     /// A window that does not answer the session within half a minute (a normal launch takes 1–3 s) is described on
     /// stderr and in the artifacts, stopped, and launched once more; a second silence fails with both descriptions.
-    async fn launch_binary_without(
+    async fn launch_binary_with(
         binary: &Path,
         data_dir: &Path,
         ready_css: &str,
-        unset: &[&str],
+        vars: &[(&str, Option<&str>)],
     ) -> TestResult<App> {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no X display: run the end-to-end tests under xvfb-run"
         );
-        let app = match App::start(binary, data_dir, unset, Duration::from_secs(30)).await? {
+        let app = match App::start(binary, data_dir, vars, Duration::from_secs(30)).await? {
             Launch::Opened(app) => *app,
             Launch::Silent(first) => {
                 let note = artifacts_dir().join(format!("silent-launch-{}.txt", std::process::id()));
@@ -137,7 +149,7 @@ impl App {
                 eprintln!(
                     "the app did not open its window within 30 s; launching it once more. What ran:\n{first}"
                 );
-                match App::start(binary, data_dir, unset, Duration::from_secs(60)).await? {
+                match App::start(binary, data_dir, vars, Duration::from_secs(60)).await? {
                     Launch::Opened(app) => *app,
                     Launch::Silent(second) => {
                         return Err(format!(
@@ -153,7 +165,12 @@ impl App {
     }
 
     /// Starts the driver, which starts `binary`, and waits up to `patience` for the window to answer the session.
-    async fn start(binary: &Path, data_dir: &Path, unset: &[&str], patience: Duration) -> TestResult<Launch> {
+    async fn start(
+        binary: &Path,
+        data_dir: &Path,
+        vars: &[(&str, Option<&str>)],
+        patience: Duration,
+    ) -> TestResult<Launch> {
         let port = free_port();
         // The driver's and the app's output go to a log beside the screenshots, never to the test's own pipes
         // (a process left behind would hold those open).
@@ -178,8 +195,11 @@ impl App {
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log);
-        for name in unset {
-            command.env_remove(name);
+        for &(name, value) in vars {
+            match value {
+                Some(value) => command.env(name, value),
+                None => command.env_remove(name),
+            };
         }
         let mut driver = command
             .spawn()
