@@ -23,6 +23,7 @@ import type {
   Theme,
 } from "./lib/bindings";
 import { fileDate } from "./lib/dates";
+import { setDraftScope } from "./lib/drafts";
 import { NARROW_WINDOW, pageRestarted } from "./lib/firstFrameRules";
 import { handedAtStart, handedIsStale } from "./lib/startup";
 import { counted } from "./lib/numbers";
@@ -118,6 +119,8 @@ export function App() {
   const [boot, setBoot] = useState<Boot>(() =>
     handed ? { state: "ready", status: handed.status } : { state: "loading" },
   );
+  // Drafts kept in the web view's storage belong to this database (lib/drafts.ts).
+  if (boot.state === "ready") setDraftScope(boot.status.databasePath);
   const boardsQuery = useBoards();
   const boards = useMemo(() => boardsQuery.data ?? [], [boardsQuery.data]);
   const afterChange = useAfterChange();

@@ -10,6 +10,8 @@ afterEach(() => {
   clearMocks();
   // A focus that follows a card for a few frames after a test would act in the next one's page.
   stopFollowing();
+  // A draft kept by one test (lib/drafts.ts) would open an idea's details in the next.
+  localStorage.clear();
 });
 
 // jsdom has no matchMedia; the theme hook asks it whether the system prefers dark.

@@ -638,6 +638,46 @@ describe("BoardScreen", () => {
     expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(13);
   });
 
+  it("brings back notes typed and never left when the window went, in the idea's details, and saves them", async () => {
+    const patch = idea(2, "Patch bastion", "kill");
+    const ideas = [idea(1, "Rotate certs", "implement"), patch];
+    const before = fakeBackend(board(ideas));
+    const first = await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Patch bastion/ }));
+    const notes = await screen.findByLabelText("Notes", {}, { timeout: 5000 });
+    await userEvent.type(notes, "Half a thought");
+    // The window goes without the field being left: nothing was saved, nothing closed the details.
+    expect(before.commands()).not.toContain("update_idea");
+    const kept = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? "").map(
+      (key) => [key, localStorage.getItem(key) ?? ""] as const,
+    );
+    expect(kept).toHaveLength(1);
+    first.unmount();
+
+    // The next start, on the board as it was saved.
+    localStorage.clear();
+    for (const [key, value] of kept) localStorage.setItem(key, value);
+    const fake = fakeBackend(board(ideas), {
+      update_idea: (args) => edited({ ...patch, ...args.edit }),
+    });
+    await renderBoard();
+    expect(await screen.findByLabelText("Notes", {}, { timeout: 5000 })).toHaveValue("Half a thought");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "update_idea")?.args).toMatchObject({
+        id: 2,
+        edit: { notes: "Half a thought" },
+      });
+    });
+    expect(
+      screen.getByText(
+        "Brought back what you were typing in the notes when the window last closed, and saved it.",
+      ),
+    ).toBeInTheDocument();
+    // Saved, the draft goes: closing and opening again brings back nothing more.
+    await userEvent.keyboard("{Escape}");
+    expect(localStorage.length).toBe(0);
+  });
+
   it("renders a long zone a page at a time", async () => {
     const possible = await longPossible();
     await userEvent.click(within(possible).getByRole("button", { name: "Show 24 more of 288" }));

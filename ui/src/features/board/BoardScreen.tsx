@@ -23,6 +23,7 @@ import { historyToasts, useBoard } from "./useBoard";
 import { useMenuCommands } from "./useMenuCommands";
 import { useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival, type ZonePlace } from "./ZoneList";
+import { keptDraftOn } from "../../lib/drafts";
 import type { StepsBack } from "../rounds/ballot";
 import { UndoChain, type Undoer } from "./undoChain";
 
@@ -129,6 +130,14 @@ export function BoardScreen({
   }, [view, openOnChart, onViewChange]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  // An idea whose details were being typed in when the window last went opens again, the text brought back (see
+  // lib/drafts.ts), once the board is there.
+  const [broughtBack, setBroughtBack] = useState(() => keptDraftOn(boardId)?.ideaId ?? null);
+  if (broughtBack !== null && board?.ideas.some((i) => i.id === broughtBack)) {
+    setBroughtBack(null);
+    setSelectedId(broughtBack);
+    setDetailsOpen(true);
+  }
   const detailsOpenRef = useRef(detailsOpen);
   useEffect(() => {
     detailsOpenRef.current = detailsOpen;

@@ -11,6 +11,7 @@ import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
+import { DRAFT_FIELDS, dropDraft, keepDraft, keptDraft, type KeptDraft } from "../../lib/drafts";
 import { setStyle } from "../../lib/styleAttribute";
 import { ZONE_INFO, ZONES } from "../../lib/zones";
 import { Timeline } from "../history/Timeline";
@@ -66,7 +67,17 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const toast = useToast();
   /** The idea as saved, or as it will be once the edits on their way are. */
   const saved = toEdit(idea);
-  const [draft, setDraft] = useState<IdeaEdit>(saved);
+  // What was typed here and not saved when the window last went (closed, or its page ended under it) comes back.
+  const [restored] = useState(() => {
+    const kept = keptDraft(idea.id)?.fields ?? {};
+    return DRAFT_FIELDS.filter((f) => kept[f] !== undefined && kept[f] !== saved[f]).map((f) => ({
+      field: f,
+      value: kept[f] ?? "",
+    }));
+  });
+  const [draft, setDraft] = useState<IdeaEdit>(() =>
+    restored.reduce<IdeaEdit>((edit, { field, value }) => withField(edit, field, value), saved),
+  );
   // The saved values `draft` last followed. When the idea changes under the panel (an undo, the backend's answer, a
   // refused edit), each field the person has not changed since follows it; a field being typed in keeps its text.
   const [base, setBase] = useState<IdeaEdit>(saved);
@@ -80,7 +91,9 @@ export function DetailsPanel(props: DetailsPanelProps) {
     setDraft(followed);
   }
   /** The fields the person has left at least once: a problem shows from then on (not while the first letters go in). */
-  const [left, setLeft] = useState<ReadonlySet<Field>>(() => new Set(["title"]));
+  const [left, setLeft] = useState<ReadonlySet<Field>>(
+    () => new Set<Field>(["title", ...restored.map((r) => r.field)]),
+  );
   const [preview, setPreview] = useState(idea.notes.trim() !== "");
   // Edit puts the caret at the end of the notes: the focus stayed on the button, and what was typed went nowhere.
   const notesRef = useRef<HTMLTextAreaElement>(null);
@@ -154,6 +167,27 @@ export function DetailsPanel(props: DetailsPanelProps) {
   ];
   const unsavedKey = JSON.stringify(unsaved);
 
+  // A draft brought back is saved at once (what cannot be saved stays marked at its field), and said.
+  useEffect(() => {
+    if (restored.length === 0) return;
+    const fields = restored.map((r) => r.field);
+    commit(fields);
+    toast({
+      message: `Brought back what you were typing in the ${fields.join(" and ")} when the window last closed, and saved it.`,
+      duration: 10_000,
+    });
+    // Once, as the panel opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The text typed and not saved yet is kept as it goes (see lib/drafts.ts).
+  const typedKey = JSON.stringify(
+    Object.fromEntries(DRAFT_FIELDS.filter((f) => draft[f] !== saved[f]).map((f) => [f, draft[f]])),
+  );
+  useEffect(() => {
+    keepDraft(idea.boardId, idea.id, JSON.parse(typedKey) as KeptDraft["fields"]);
+  }, [typedKey, idea.boardId, idea.id]);
+
   // The title takes the focus with the caret at its end: what is typed at once adds to it, not in front of it.
   useEffect(() => {
     const title = titleRef.current;
@@ -166,7 +200,16 @@ export function DetailsPanel(props: DetailsPanelProps) {
   }, [unsavedKey, onUnsaved]);
 
   // What the panel holds when it goes, for its last word: a value that could not be saved is said to be dropped.
-  const now = { draft, saved, scoreText, position, touched: scoresTouched, onError, onUnsaved };
+  const now = {
+    ideaId: idea.id,
+    draft,
+    saved,
+    scoreText,
+    position,
+    touched: scoresTouched,
+    onError,
+    onUnsaved,
+  };
   const latest = useRef({ ...now, deleting: false });
   useEffect(() => {
     latest.current = { ...latest.current, ...now };
@@ -175,6 +218,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
     () => () => {
       const { draft: last, saved: kept, deleting, onError: say, onUnsaved: report } = latest.current;
       report?.([]);
+      // Closed here: what was not saved is said below, and not brought back later.
+      dropDraft(latest.current.ideaId);
       if (deleting) return;
       const texts = latest.current.scoreText;
       for (const axis of SCORE_AXES) {
