@@ -161,6 +161,37 @@ describe("App", () => {
     expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(1);
   }, 20_000);
 
+  it("brings the last board back on Ctrl+Z from the welcome screen its delete left", async () => {
+    const only = board([], "Infra");
+    let deleted = false;
+    const summary = { id: 1, name: "Infra", ideaCount: 0, updatedAt: 0 };
+    const fake = fakeBackend(only, {
+      list_boards: () => (deleted ? [] : [summary]),
+      count_open_rounds: () => 0,
+      delete_board: () => {
+        deleted = true;
+        return null;
+      },
+      restore_board: () => {
+        deleted = false;
+        return summary;
+      },
+    });
+    renderApp();
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
+    // The question is open: Ctrl+Z does not act behind it.
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(fake.commands()).not.toContain("undo");
+    await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
+    expect(await screen.findByRole("button", { name: "Start with a sample board" })).toBeInTheDocument();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    expect(fake.commands()).toContain("restore_board");
+  }, 20_000);
+
   it("leaves Ctrl+Z to the next board once that board was changed after a board was deleted", async () => {
     const fake = await deleteInfraForWeb();
     await userEvent.type(screen.getByLabelText("New idea"), "Added on Web{Enter}");

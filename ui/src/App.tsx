@@ -6,6 +6,7 @@ import { useToast } from "./components/Toasts";
 import { BoardScreen } from "./features/board/BoardScreen";
 import type { BoardView } from "./features/board/BoardToolbar";
 import { useMenuCommands } from "./features/board/useMenuCommands";
+import { isTextField } from "./features/board/useShortcuts";
 import { Sidebar } from "./features/boards/Sidebar";
 import { useTheme } from "./features/settings/useTheme";
 import { useFileDrop } from "./features/transfer/useFileDrop";
@@ -282,10 +283,26 @@ export function App() {
     }, showError);
   }, [showError, toast]);
 
+  // With no board left on screen (the last one just deleted), Ctrl+Z and Edit › Undo bring it back, as the delete's
+  // question promised; the board screen, which takes them otherwise, is not there.
+  useEffect(() => {
+    if (currentId !== null) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== "z") return;
+      if (isTextField(e.target) || document.querySelector("[role=dialog]")) return;
+      if (undoBoardDelete()) e.preventDefault();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+    };
+  }, [currentId, undoBoardDelete]);
+
   useMenuCommands((command) => {
     if (boot.state !== "ready") return;
     const theme = MENU_THEMES[command];
-    if (theme) savePrefs({ ...prefs, theme });
+    if (command === "undo" && currentId === null) undoBoardDelete();
+    else if (theme) savePrefs({ ...prefs, theme });
     else if (command === "import") openImport(backend.chooseImportFile);
     else if (command === "back-up") backUpNow();
     else if (command === "restore") setTransfer({ kind: "backups" });

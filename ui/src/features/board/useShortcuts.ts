@@ -66,6 +66,9 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
           if (enabled === "history") return;
           e.preventDefault();
           h.search();
+        } else if ((key === "z" || key === "y") && document.querySelector("[role=dialog]")) {
+          // A dialog asks first (Delete the board?): the board behind it is not undone meanwhile.
+          return;
         } else if (!inField && key === "z") {
           e.preventDefault();
           if (e.shiftKey) h.redo();
