@@ -59,7 +59,6 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   );
   const [sendStatus, setSendStatus] = useState<FormStatusValue | null>(null);
   const [sentNote, setSentNote] = useState<string | null>(null);
-  // The ballot waits on this computer for Mattermost (since when, and why); the background worker sends it.
   /** The ballot waits for Mattermost: since when, why, and how many sends from here found it still out of reach. */
   const [waiting, setWaiting] = useState<{ since: number; why: string; tries: number } | null>(
     round.draft?.waiting
@@ -171,7 +170,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
 
   const count = countBallot(ballot, round.ideas);
   const changedSinceSent = sentBallot !== null && !sameBallot(ballot, sentBallot);
-  const unchangedSinceSent = sentBallot !== null && !changedSinceSent && !waiting && !givenUpWhy;
+  // Once a waiting ballot has gone out by itself, it is the one sent: sending it again only adds a notice.
+  const unchangedSinceSent = sentBallot !== null && !changedSinceSent && !waitingWhy && !givenUpWhy;
 
   async function send() {
     setSendStatus({

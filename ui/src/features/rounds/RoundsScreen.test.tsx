@@ -56,6 +56,58 @@ function renderRounds(
   };
 }
 
+/** A joined round's ballot sent while Mattermost is away: it waits; with `goesOut`, this computer's list says it has
+ * since gone out by itself. */
+async function sendWhileAway(goesOut: boolean) {
+  const draft = {
+    rootPostId: "p1",
+    roundId: "r1",
+    board: "Platform",
+    estimates: { "7": { kind: "noOpinion" } as Estimate },
+    sentPostId: null,
+    sentEstimates: null,
+    waiting: false,
+    sendError: null,
+    updatedAt: 0,
+  };
+  const round: RoundView = {
+    ...joined,
+    ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }],
+    draft,
+  };
+  const sent = {
+    ...draft,
+    sentPostId: "b1",
+    sentEstimates: draft.estimates,
+    updatedAt: Date.now() + 60_000,
+  };
+  const fake = fakeBackend(null, {
+    get_account: () => ana,
+    list_open_rounds: () => [goesOut ? { ...round, draft: sent } : round],
+    find_round: () => round,
+    save_draft_ballot: () => draft,
+    round_status: () => ({
+      roundId: "r1",
+      state: "open",
+      summary: "0 of 3 voted",
+      voted: [],
+      notVoted: [],
+      notCounted: [],
+      updatedAt: 0,
+    }),
+    submit_ballot: () => ({
+      postId: null,
+      waiting: "Mattermost could not be reached. Check the network.",
+      count: 0,
+    }),
+  });
+  renderRounds();
+  const list = await screen.findByRole("region", { name: "Open rounds" });
+  await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+  await userEvent.click(await screen.findByRole("button", { name: "Send my estimates" }));
+  return fake;
+}
+
 describe("RoundsScreen", () => {
   it("takes back “Pick at least one idea” once one is picked", async () => {
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
@@ -284,46 +336,7 @@ describe("RoundsScreen", () => {
   });
 
   it("says when Try now found Mattermost still out of reach, as the waiting line would read the same", async () => {
-    const draft = {
-      rootPostId: "p1",
-      roundId: "r1",
-      board: "Platform",
-      estimates: { "7": { kind: "noOpinion" } as Estimate },
-      sentPostId: null,
-      sentEstimates: null,
-      waiting: false,
-      sendError: null,
-      updatedAt: 0,
-    };
-    const round: RoundView = {
-      ...joined,
-      ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }],
-      draft,
-    };
-    const fake = fakeBackend(null, {
-      get_account: () => ana,
-      list_open_rounds: () => [round],
-      find_round: () => round,
-      save_draft_ballot: () => draft,
-      round_status: () => ({
-        roundId: "r1",
-        state: "open",
-        summary: "0 of 3 voted",
-        voted: [],
-        notVoted: [],
-        notCounted: [],
-        updatedAt: 0,
-      }),
-      submit_ballot: () => ({
-        postId: null,
-        waiting: "Mattermost could not be reached. Check the network.",
-        count: 0,
-      }),
-    });
-    renderRounds();
-    const list = await screen.findByRole("region", { name: "Open rounds" });
-    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
-    await userEvent.click(await screen.findByRole("button", { name: "Send my estimates" }));
+    const fake = await sendWhileAway(false);
     const line = await screen.findByText(/^Not sent yet: Mattermost could not be reached\./);
     expect(line).not.toHaveTextContent("Tried again");
     await userEvent.click(screen.getByRole("button", { name: "Try now" }));
@@ -331,6 +344,12 @@ describe("RoundsScreen", () => {
       /^Not sent yet/,
     );
     expect(fake.commands().filter((c) => c === "submit_ballot")).toHaveLength(2);
+  });
+
+  it("dims Send again once a ballot that waited has gone out by itself, unchanged", async () => {
+    await sendWhileAway(true);
+    expect(await screen.findByText("Sent: the ballot that waited went out, sealed.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Send again" })).toBeDisabled();
   });
 
   it("takes back the ballot's last placement on Undo, before anything of the board's", async () => {
