@@ -103,8 +103,12 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   // "no opinion"); Redo does it again. With none left, they go on to the board's own.
   const [steps] = useState(() => new BallotSteps());
   const changeBallot = (update: (ballot: Ballot) => Ballot) => {
-    steps.changing(ballot, performance.now());
-    setBallot(update);
+    // From the newest ballot, also when two changes come before the screen is drawn again.
+    const before = latest.current;
+    const after = update(before);
+    steps.changing(before, after, performance.now());
+    latest.current = after;
+    setBallot(after);
   };
   useEffect(() => {
     if (!onBallotSteps) return;

@@ -59,8 +59,9 @@ describe("a ballot's steps", () => {
     const steps = new BallotSteps();
     let ballot = ballotFrom(undefined, ideas);
     const change = (at: number, update: (b: typeof ballot) => typeof ballot) => {
-      steps.changing(ballot, at);
-      ballot = update(ballot);
+      const after = update(ballot);
+      steps.changing(ballot, after, at);
+      ballot = after;
     };
     change(0, (b) => place(b, "1", 5, 5));
     // Arrows held on the dot: three nudges, 100 ms apart, are one step.
@@ -79,7 +80,28 @@ describe("a ballot's steps", () => {
     expect(steps.redo(empty ?? ballot)).toEqual(twice);
 
     // A new change after an undo drops what could be redone.
-    steps.changing(twice ?? ballot, 9000);
+    steps.changing(twice ?? ballot, ballot, 9000);
     expect(steps.redo(ballot)).toBeNull();
+  });
+
+  it("makes a burst of one dot's moves only: other ideas placed or taken off quickly are steps of their own", () => {
+    const steps = new BallotSteps();
+    let ballot = ballotFrom(undefined, ideas);
+    const change = (at: number, update: (b: typeof ballot) => typeof ballot) => {
+      const after = update(ballot);
+      steps.changing(ballot, after, at);
+      ballot = after;
+    };
+    change(0, (b) => place(b, "1", 5, 5));
+    change(100, (b) => place(b, "1", 5.1, 5));
+    change(200, (b) => place(b, "2", 5, 5));
+    change(300, (b) => unplace(b, "2"));
+    // Off the plane again: one undo brings idea 2 back, the next takes its placing back, not everything.
+    const back = steps.undo(ballot);
+    expect(back).toEqual({
+      "1": { kind: "placed", payoff: 5.1, cost: 5 },
+      "2": { kind: "placed", payoff: 5, cost: 5 },
+    });
+    expect(steps.undo(back ?? ballot)).toEqual({ "1": { kind: "placed", payoff: 5.1, cost: 5 } });
   });
 });

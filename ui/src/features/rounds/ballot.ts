@@ -82,21 +82,38 @@ export interface StepsBack {
   redo: () => boolean;
 }
 
-/** Changes within this long of the one before are one step: arrows held on a dot, a burst of nudges. */
+/** Moves of one placed dot within this long of the one before are one step: arrows held on it, a burst of nudges. */
 export const BALLOT_BURST_MS = 600;
 const MAX_BALLOT_STEPS = 100;
+
+/** The idea a change moved on the plane (placed before and after), if it changed that alone: what a burst is of. */
+function movedAlone(before: Ballot, after: Ballot): string | null {
+  const changed = Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
+  const [key] = changed;
+  return changed.length === 1 &&
+    key !== undefined &&
+    before[key]?.kind === "placed" &&
+    after[key]?.kind === "placed"
+    ? key
+    : null;
+}
 
 /** A ballot's steps back and forth: the ballot before each change (a burst counting once), and those undone. */
 export class BallotSteps {
   private back: Ballot[] = [];
   private forward: Ballot[] = [];
   private lastAt = -Infinity;
+  private lastMoved: string | null = null;
 
-  /** `before` is about to change, at time `at` (ms). */
-  changing(before: Ballot, at: number) {
-    if (at - this.lastAt > BALLOT_BURST_MS) this.back = [...this.back.slice(1 - MAX_BALLOT_STEPS), before];
+  /** `before` is about to become `after`, at time `at` (ms). Only moves of one dot make a burst: placing another
+   * idea, or taking one off, quickly after is a step of its own (one undo took back several). */
+  changing(before: Ballot, after: Ballot, at: number) {
+    const moved = movedAlone(before, after);
+    const burst = moved !== null && moved === this.lastMoved && at - this.lastAt <= BALLOT_BURST_MS;
+    if (!burst) this.back = [...this.back.slice(1 - MAX_BALLOT_STEPS), before];
     this.forward = [];
     this.lastAt = at;
+    this.lastMoved = moved;
   }
 
   /** The ballot to show instead of `now` on an undo, if there is one. */
@@ -115,6 +132,7 @@ export class BallotSteps {
     if (!shown) return null;
     to.push(now);
     this.lastAt = -Infinity;
+    this.lastMoved = null;
     return shown;
   }
 }
