@@ -43,8 +43,8 @@ Usage:
   pickboard import <file> [--board <name>] [--new-board] [--skip-bad-rows] [--map <column>=<field>]...
                                              import a board file (.json) or a CSV file: as a new board,
                                              or into the board named by --board when it exists. A name
-                                             a letter or two off a board's is refused as a likely typo,
-                                             unless --new-board.
+                                             a letter or two off a board's is refused as a likely typo;
+                                             --new-board makes a new board in any case.
                                              A CSV file's columns are mapped as the window maps them
                                              (payoff: Payoff, ROI, Value, Benefit or Impact; cost/risk:
                                              Cost/risk, Cost, Effort or Risk), and the mapping is printed;
@@ -350,6 +350,10 @@ fn import(options: Options) -> Result<(), Failure> {
     let mut db = open_db()?;
     let start = db.read(|tx| pending.start(tx)).map_err(Failure::from_error)?;
     let board = options.value("--board");
+    if board.is_some_and(|name| name.trim().is_empty()) {
+        return Err(Failure::usage("--board needs a board's name"));
+    }
+    let new_board = options.flag("--new-board");
     let skip = options.flag("--skip-bad-rows");
 
     // A board file becomes a new board (named by --board when given); a CSV file goes into the board --board names
@@ -388,15 +392,17 @@ fn import(options: Options) -> Result<(), Failure> {
             if preview.problem_count > 0 && !skip {
                 return Err(Failure::new(EXIT_FILE, problems_message(&preview)));
             }
-            let existing = board.and_then(|name| db.read(|tx| boards::find_by_name(tx, name)).ok());
+            // --new-board: a new board whatever the name (one already taken is refused, with a free name offered).
+            let existing = board
+                .filter(|_| !new_board)
+                .and_then(|name| db.read(|tx| boards::find_by_name(tx, name)).ok());
             let target = match (existing, board) {
                 (Some(b), _) => ImportTarget::Board { id: b.id },
                 (None, Some(name)) => {
                     // A name one or two letters off a board's is most likely that board mistyped: a new board of
                     // the typo would take the rows the person meant for it.
                     let all = db.read(boards::list).map_err(Failure::from_error)?;
-                    if let Some(near) = boards::near_name(&all, name).filter(|_| !options.flag("--new-board"))
-                    {
+                    if let Some(near) = boards::near_name(&all, name).filter(|_| !new_board) {
                         return Err(Failure::new(
                             EXIT_NOT_FOUND,
                             format!(
@@ -407,7 +413,11 @@ fn import(options: Options) -> Result<(), Failure> {
                             ),
                         ));
                     }
-                    eprintln!("No board is named \"{}\": making a new one.", name.trim());
+                    if new_board {
+                        eprintln!("Making a new board, as --new-board asks.");
+                    } else {
+                        eprintln!("No board is named \"{}\": making a new one.", name.trim());
+                    }
                     ImportTarget::NewBoard {
                         name: name.to_owned(),
                     }

@@ -206,10 +206,24 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
         "{stderr}"
     );
     assert!(
-        stderr.contains("No board is named \"Form Jira\": making a new one."),
+        stderr.contains("Making a new board, as --new-board asks."),
         "{stderr}"
     );
     assert_eq!(ideas_of(&data, "From Jira").len(), 12);
+    // --new-board with a board's own name: a new board beside it, under a free name.
+    let (code, stdout, _) = pickboard(&data, &["import", jira, "--board", "From Jira", "--new-board"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "Imported 6 ideas into “From Jira (2)”.\n")
+    );
+    // The next sprint is no typo of this one's name; an empty name is no name.
+    let (code, _, stderr) = pickboard(&data, &["import", jira, "--board", "From Jira 7"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("No board is named \"From Jira 7\": making a new one."),
+        "{stderr}"
+    );
+    assert_eq!(pickboard(&data, &["import", jira, "--board", " "]).0, 2);
 
     // A CSV with a bad row imports nothing, says which row and why, and exits 6.
     let bad = dir.path().join("bad.csv");
@@ -233,7 +247,7 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let copy = dir.path().join("copy.db");
     let (code, _, stderr) = pickboard(&data, &["backup", "-o", copy.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(pickboard_lib::storage::backup::inspect(&copy)?.0, 5);
+    assert_eq!(pickboard_lib::storage::backup::inspect(&copy)?.0, 7);
 
     // Wrong input: distinct codes.
     assert_eq!(

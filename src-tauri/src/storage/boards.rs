@@ -224,20 +224,22 @@ pub fn find_by_name(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
 }
 
 /// The name of the board in `boards` that `name` most likely misspells: one or two letters off (typed, left out,
-/// doubled or swapped), in any case; `None` when none is that close, or the name is too short to tell.
+/// doubled or swapped), in any case; `None` when none is that close, or the name is too short to tell. Names that
+/// differ in their digits alone ("Sprint 14" beside "Sprint 13") are boards of their own, not typos.
 pub fn near_name<'a>(boards: &'a [BoardSummary], name: &str) -> Option<&'a str> {
     let wanted: Vec<char> = name.trim().to_lowercase().chars().collect();
     if wanted.len() < 4 {
         return None;
     }
+    let letters = |chars: &[char]| -> String {
+        let text: String = chars.iter().filter(|c| !c.is_ascii_digit()).collect();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     boards
         .iter()
-        .map(|b| {
-            (
-                b,
-                edits_apart(&wanted, &b.name.to_lowercase().chars().collect::<Vec<_>>()),
-            )
-        })
+        .map(|b| (b, b.name.to_lowercase().chars().collect::<Vec<_>>()))
+        .filter(|(_, other)| letters(other) != letters(&wanted))
+        .map(|(b, other)| (b, edits_apart(&wanted, &other)))
         .filter(|&(_, d)| (1..=2).contains(&d))
         .min_by_key(|&(_, d)| d)
         .map(|(b, _)| b.name.as_str())
@@ -336,18 +338,27 @@ mod tests {
 
     #[test]
     fn a_name_a_letter_or_two_off_is_taken_for_a_typo_of_the_board() {
-        let boards = named(&["Platform", "Infra Q3", "Web"]);
+        let boards = named(&["Platform", "Infra Q3", "Web", "Sprint 13"]);
         for (typo, meant) in [
             ("Platfrom", "Platform"),
             ("platfom", "Platform"),
             ("Plattform", "Platform"),
             ("PLATFORMS", "Platform"),
-            ("Infra Q4", "Infra Q3"),
+            ("Infar Q3", "Infra Q3"),
+            ("Sprnt 13", "Sprint 13"),
         ] {
             assert_eq!(near_name(&boards, typo), Some(meant), "{typo}");
         }
-        // The name itself, names far off, and names too short to tell are no typo.
-        for other in ["Platform", "Roadmap", "Wbe", "Infra 2027 plan"] {
+        // The name itself, names far off, names too short to tell, and the next sprint or quarter are no typo.
+        for other in [
+            "Platform",
+            "Roadmap",
+            "Wbe",
+            "Infra 2027 plan",
+            "Infra Q4",
+            "Sprint 14",
+            "Sprint 1",
+        ] {
             assert_eq!(near_name(&boards, other), None, "{other}");
         }
     }
