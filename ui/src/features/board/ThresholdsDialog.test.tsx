@@ -16,6 +16,13 @@ describe("ThresholdsDialog", () => {
     expect(screen.getByLabelText("Hard (cost/risk) from")).not.toHaveAccessibleDescription();
     await userEvent.type(payoff, "{Enter}");
     expect(onSave).toHaveBeenCalledWith({ payoff: 6.3, cost: 5 });
+    // Rounded first: 10.04 is 10, and 0.04 is 0, which is said so.
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "10.04");
+    expect(payoff).toHaveAccessibleDescription("Saved as 10: thresholds have one decimal.");
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "0.04");
+    expect(payoff).toHaveAccessibleDescription("High payoff: 0.04 is 0 at one decimal. Type 0.1 or more.");
   });
 
   it("says which threshold is wrong, at its field, and keeps Save dimmed until both are right", async () => {

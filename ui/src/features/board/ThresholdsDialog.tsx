@@ -110,6 +110,8 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
 function thresholdProblem(name: string, text: string): string | null {
   if (text.trim() === "") return `${name}: type a number from 0.1 to 10.`;
   const value = parseScore(text);
+  if (value === 0 && Number(text.trim().replace(",", ".")) > 0)
+    return `${name}: ${text.trim()} is 0 at one decimal. Type 0.1 or more.`;
   if (value === null || value === 0) return `${name} must lie above 0 and at most 10 (it is ${text.trim()}).`;
   return null;
 }

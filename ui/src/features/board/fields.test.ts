@@ -57,6 +57,9 @@ describe("score boxes", () => {
     expect(parseScore("6,5")).toBe(6.5);
     expect(parseScore("8.46")).toBe(8.5);
     expect(parseScore("3.")).toBe(3);
+    // Rounded before the scale is checked: 10.04 is 10, 10.05 is 10.1 and too large.
+    expect(parseScore("10.04")).toBe(10);
+    expect(parseScore("10.05")).toBeNull();
   });
 
   it("refuse an empty box, a negative or too large number and anything else", () => {

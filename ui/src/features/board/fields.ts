@@ -30,9 +30,10 @@ const SCORE_NAMES: Record<ScoreAxis, string> = { payoff: "Payoff", cost: "Cost/r
 export function parseScore(text: string): number | null {
   const plain = text.trim().replace(",", ".");
   if (!/^\+?(\d+(\.\d*)?|\.\d+)$/.test(plain)) return null;
-  const n = Number(plain);
+  // Rounded first, then held to the scale: 10.04 is 10, as 9.96 is.
+  const n = Math.round(Number(plain) * 10) / 10;
   if (!Number.isFinite(n) || n < 0 || n > 10) return null;
-  return Math.round(n * 10) / 10;
+  return n;
 }
 
 /** Why a score box's text cannot be saved, or null when it can. */
