@@ -66,6 +66,13 @@ describe("Sidebar", () => {
     ).toBeNull();
   });
 
+  it("keeps a duplicate's (copy) marks apart too", () => {
+    const name = "Platform team next quarter planning and roadmap (copy) (copy)";
+    renderSidebar(true, false, [{ id: 1, name, ideaCount: 0, updatedAt: 0 }]);
+    const row = screen.getByRole("button", { name: `${name} 0 ideas` });
+    expect(row.querySelector(".board-link-suffix")).toHaveTextContent("(copy) (copy)");
+  });
+
   it("folds to its toggle, which says whether it is expanded", async () => {
     const { onToggle } = renderSidebar(false, true);
     const toggle = screen.getByRole("button", { name: "Sidebar" });

@@ -151,10 +151,10 @@ export function Sidebar(props: SidebarProps) {
   );
 }
 
-/** A board's name in the list, cut short at its end when long, but never its copy's number: "Platform team — ne… (2)"
- * and its original no longer read alike. */
+/** A board's name in the list, cut short at its end when long, but never what marks a copy: "Platform team — ne… (2)",
+ * "… (copy) (copy)" and the original no longer read alike. */
 function BoardName({ name }: { name: string }) {
-  const copy = / \(\d+\)$/.exec(name);
+  const copy = /( \([^()]{1,16}\))+$/.exec(name);
   if (!copy) return <span className="board-link-name">{name}</span>;
   return (
     <span className="board-link-name board-link-copy">
