@@ -330,7 +330,7 @@ describe("RoundsScreen", () => {
     renderRounds();
     const list = await screen.findByRole("region", { name: "Closed rounds" });
     expect(within(list).getByRole("button", { name: /^Platform/ })).toHaveTextContent(
-      `Joined · ${formatDateTime(updatedAt)}`,
+      `Joined · your ballot changed ${formatDateTime(updatedAt)}`,
     );
     expect(screen.getByText("No open round: start one, or join one by its link.")).toBeInTheDocument();
   });

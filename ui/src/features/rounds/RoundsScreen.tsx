@@ -185,7 +185,7 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
           {/* Two rounds of one board (or of boards of one name) tell apart by when they were started, or joined
               and last touched here. */}
           {r.startedAt !== null ? ` ${formatDateTime(r.startedAt)}` : ""}
-          {!r.amFacilitator && r.draft ? ` · ${formatDateTime(r.draft.updatedAt)}` : ""}
+          {!r.amFacilitator && r.draft ? ` · your ballot changed ${formatDateTime(r.draft.updatedAt)}` : ""}
           {r.ideas.length > 0 ? ` · ${counted(r.ideas.length, "idea")}` : ""}
           {r.deadline !== null ? ` · vote by ${formatDateTime(r.deadline)}` : ""}
           {r.state === "revealed" ? " · revealed" : ""}
