@@ -199,7 +199,8 @@ export function AccountForm() {
         spellCheck={false}
         value={serverValue}
         placeholder="https://chat.example.com"
-        data-autofocus
+        // The first field left to fill takes the focus: connecting again, the address is there already.
+        data-autofocus={account ? undefined : true}
         onChange={(e) => {
           setServer(e.target.value);
         }}
@@ -211,6 +212,7 @@ export function AccountForm() {
         autoComplete="off"
         spellCheck={false}
         value={token}
+        data-autofocus={account ? true : undefined}
         aria-describedby={ids.hint}
         onChange={(e) => {
           setToken(e.target.value);

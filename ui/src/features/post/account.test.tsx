@@ -168,6 +168,9 @@ describe("AccountForm", () => {
     );
     expect(await screen.findByText(/no longer has the access token/)).toHaveTextContent("Connect again");
     expect(screen.getByLabelText("Mattermost server address")).toHaveValue("https://chat.example.com");
+    // The dialog gives the focus to the field left to fill: the token, not the address (typed into twice).
+    expect(screen.getByLabelText("Personal access token")).toHaveAttribute("data-autofocus");
+    expect(screen.getByLabelText("Mattermost server address")).not.toHaveAttribute("data-autofocus");
   });
 });
 
