@@ -108,6 +108,31 @@ describe("App", () => {
     });
   });
 
+  it("opens a duplicate of a board shown as the chart on the chart", async () => {
+    const platform = board([], "Platform Q3");
+    const copy = { ...board([], "Platform Q3 (copy)"), id: 2 };
+    const summary = (b: typeof platform) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
+    let copied = false;
+    const fake = fakeBackend(platform, {
+      get_preferences: () => ({ theme: "light", lastBoardId: 1, chartBoards: [1] }),
+      list_boards: () => (copied ? [summary(platform), summary(copy)] : [summary(platform)]),
+      get_board: (args) => (args.id === 2 ? copy : platform),
+      duplicate_board: () => {
+        copied = true;
+        return summary(copy);
+      },
+    });
+    renderApp();
+    expect(await screen.findByRole("radio", { name: "Chart" })).toBeChecked();
+    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Duplicate" }));
+    expect(await screen.findByDisplayValue("Platform Q3 (copy)")).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: "Chart" })).toBeChecked();
+    expect(fake.calls.findLast((c) => c.command === "set_preferences")?.args).toMatchObject({
+      preferences: { lastBoardId: 2, chartBoards: [1, 2] },
+    });
+  });
+
   it("shows an error screen naming the file when the database cannot be opened", async () => {
     mockIPC(() => {
       throw { kind: "databaseTooNew", message: "Update Pickboard to open it.", path: "/home/a/pickboard.db" };

@@ -60,6 +60,8 @@ type Boot =
 interface Opening {
   focusName?: boolean;
   rounds?: boolean;
+  /** Opens on the chart (a duplicate of a board shown as one). */
+  chart?: boolean;
 }
 
 const DEFAULT_PREFERENCES: Preferences = { theme: "system", lastBoardId: null, chartBoards: [] };
@@ -196,7 +198,9 @@ export function App() {
       setCurrentId(id);
       setFocusName(options.focusName ?? false);
       setRoundsFirst(options.rounds ?? false);
-      savePrefs({ ...prefs, lastBoardId: id });
+      const chartBoards =
+        options.chart && id !== null ? [...prefs.chartBoards, id].slice(-KEPT_VIEWS) : prefs.chartBoards;
+      savePrefs({ ...prefs, lastBoardId: id, chartBoards });
     },
     [prefs, savePrefs],
   );
@@ -387,7 +391,8 @@ export function App() {
           roundsFirst={roundsFirst}
           onDuplicated={(copy) =>
             void refreshBoards().then(() => {
-              select(copy.id);
+              // The copy shows as the board did.
+              select(copy.id, { chart: prefs.chartBoards.includes(currentId) });
             })
           }
           undoFirst={undoBoardDelete}

@@ -268,6 +268,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
     toast({
       message: `Took back the ${f} you typed, unsaved. Escape again closes the details.`,
       group: "details-take-back",
+      // Short: it is about the next key, and outlives the panel if that key closes it.
+      duration: 3500,
     });
     return true;
   }
