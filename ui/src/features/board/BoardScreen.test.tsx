@@ -17,6 +17,44 @@ async function longPossible() {
   return possible;
 }
 
+/**
+ * A stand-in for the browser's IntersectionObserver: it reports whether the "Show more" button is in view (`inView`)
+ * when it starts observing, as the real one does, and again on `fireAll` (a scroll).
+ */
+function stubInViewObserver() {
+  const observers = new Set<{ fire: () => void }>();
+  const state = {
+    inView: false,
+    fireAll: () => {
+      observers.forEach((o) => {
+        o.fire();
+      });
+    },
+  };
+  class InViewObserver {
+    private target: Element | null = null;
+    constructor(private readonly report: IntersectionObserverCallback) {}
+    fire() {
+      if (!this.target) return;
+      const entry = { isIntersecting: state.inView, target: this.target } as IntersectionObserverEntry;
+      this.report([entry], this as unknown as IntersectionObserver);
+    }
+    observe(target: Element) {
+      this.target = target;
+      observers.add(this);
+      setTimeout(() => {
+        this.fire();
+      }, 0);
+    }
+    disconnect() {
+      this.target = null;
+      observers.delete(this);
+    }
+  }
+  vi.stubGlobal("IntersectionObserver", InViewObserver);
+  return state;
+}
+
 describe("BoardScreen", () => {
   it("shows the four quadrants and the tray as regions named exactly, with counts and cards", async () => {
     fakeBackend(
@@ -536,31 +574,7 @@ describe("BoardScreen", () => {
   }, 20_000);
 
   it("does not render more of a long quadrant because an arrival at its end has gone", async () => {
-    // A stand-in for the browser's IntersectionObserver: it reports whether the "Show more" button is in view when it
-    // starts observing (as the real one does), and again when the test scrolls.
-    const observers = new Set<{ fire: () => void }>();
-    let inView = false;
-    class InViewObserver {
-      private target: Element | null = null;
-      constructor(private readonly report: IntersectionObserverCallback) {}
-      fire() {
-        if (!this.target) return;
-        const entry = { isIntersecting: inView, target: this.target } as IntersectionObserverEntry;
-        this.report([entry], this as unknown as IntersectionObserver);
-      }
-      observe(target: Element) {
-        this.target = target;
-        observers.add(this);
-        setTimeout(() => {
-          this.fire();
-        }, 0);
-      }
-      disconnect() {
-        this.target = null;
-        observers.delete(this);
-      }
-    }
-    vi.stubGlobal("IntersectionObserver", InViewObserver);
+    const view = stubInViewObserver();
     try {
       const many = Array.from({ length: 100 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"));
       const first = idea(500, "Rotate TLS certificates", "unsorted");
@@ -582,7 +596,7 @@ describe("BoardScreen", () => {
       expect(
         await within(possible).findByRole("button", { name: /^Rotate TLS certificates/ }),
       ).toBeInTheDocument();
-      inView = true;
+      view.inView = true;
       // The next idea lands in Kill: Possible's arrival is gone, and its button is in view where the arrival was.
       await userEvent.click(screen.getByRole("button", { name: /^Retire the old bastion/ }));
       await userEvent.selectOptions(screen.getByLabelText("Place"), "Kill");
@@ -594,9 +608,7 @@ describe("BoardScreen", () => {
       expect(cards()).toHaveLength(12);
       expect(within(possible).getByRole("button", { name: "Show 24 more of 89" })).toBeInTheDocument();
       // Scrolling to the button later still shows more, a page after another while the button stays in view.
-      observers.forEach((o) => {
-        o.fire();
-      });
+      view.fireAll();
       await waitFor(
         () => {
           expect(cards()).toHaveLength(100);
@@ -607,6 +619,27 @@ describe("BoardScreen", () => {
       vi.unstubAllGlobals();
     }
   }, 20_000);
+
+  it("does not render a page more of a quadrant each time it comes back from the chart at its end", async () => {
+    const view = stubInViewObserver();
+    try {
+      const possible = await longPossible();
+      // The observer's first report (not in view) is in; then the list is left at its end, its button in view.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      view.inView = true;
+      for (let i = 0; i < 3; i++) {
+        await userEvent.click(screen.getByRole("radio", { name: "Chart" }));
+        await userEvent.click(await screen.findByRole("radio", { name: "Quadrants" }));
+        await screen.findByRole("region", { name: "Possible" });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const back = screen.getByRole("region", { name: "Possible" });
+      expect(within(back).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(12);
+      expect(possible).not.toBeInTheDocument();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 
   it("saves the other fields of an idea whose link is invalid, and the header says what is not saved", async () => {
     const start = idea(1, "Rotate certs", "implement");

@@ -187,14 +187,18 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   // scrolled to its end, where the arrival was: the button is in view because the list went there, not because the
   // person scrolled to it, so only a later scroll to it shows more. Otherwise each number key that sends an idea to
   // the end of a long quadrant would render a page more of its cards.
+  // The same holds for a list back where it was left (the chart and back): at its end, it would render a page more
+  // at each return.
   const arrivalPast = beyond !== undefined;
   const afterArrival = useRef(false);
+  const backInPlace = useRef(places?.has(zone) ?? false);
   useEffect(() => {
     if (arrivalPast) afterArrival.current = true;
     const more = moreRef.current;
     if (!filling || !more || arrivalPast || typeof IntersectionObserver === "undefined") return;
-    let ignoreFirst = afterArrival.current;
+    let ignoreFirst = afterArrival.current || backInPlace.current;
     afterArrival.current = false;
+    backInPlace.current = false;
     const observer = new IntersectionObserver(
       (entries) => {
         // An observer's first report is where the button is now, not a scroll.
