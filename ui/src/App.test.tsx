@@ -17,14 +17,16 @@ function renderApp() {
   );
 }
 
-/** Two boards, Infra and Web (whose last change can be undone): Infra deleted from its menu, and Web shown next. */
-async function deleteInfraForWeb() {
+/** Infra, and Web (whose last change can be undone) unless `alone`, as the backend keeps them: Infra can be deleted
+ * and restored. */
+function infraAndWeb(alone = false) {
   const infra = board([], "Infra");
   const web = { ...board([], "Web"), id: 2, canUndo: true };
   let deleted = false;
   const summary = (b: typeof infra) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
-  const fake = fakeBackend(infra, {
-    list_boards: () => (deleted ? [summary(web)] : [summary(infra), summary(web)]),
+  const others = alone ? [] : [summary(web)];
+  return fakeBackend(infra, {
+    list_boards: () => (deleted ? others : [summary(infra), ...others]),
     get_board: (args) => (args.id === 2 ? web : infra),
     count_open_rounds: () => 0,
     delete_board: () => {
@@ -37,6 +39,11 @@ async function deleteInfraForWeb() {
     },
     undo: () => ({ board: web, event: null }),
   });
+}
+
+/** Two boards, Infra and Web (whose last change can be undone): Infra deleted from its menu, and Web shown next. */
+async function deleteInfraForWeb() {
+  const fake = infraAndWeb();
   renderApp();
   expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
   await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
@@ -187,21 +194,7 @@ describe("App", () => {
   }, 20_000);
 
   it("brings the last board back on Ctrl+Z from the welcome screen its delete left", async () => {
-    const only = board([], "Infra");
-    let deleted = false;
-    const summary = { id: 1, name: "Infra", ideaCount: 0, updatedAt: 0 };
-    const fake = fakeBackend(only, {
-      list_boards: () => (deleted ? [] : [summary]),
-      count_open_rounds: () => 0,
-      delete_board: () => {
-        deleted = true;
-        return null;
-      },
-      restore_board: () => {
-        deleted = false;
-        return summary;
-      },
-    });
+    const fake = infraAndWeb(true);
     renderApp();
     expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));

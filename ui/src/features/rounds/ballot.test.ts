@@ -4,6 +4,7 @@ import type { RoundIdea } from "../../lib/bindings";
 import {
   BALLOT_BURST_MS,
   ballotFrom,
+  type Ballot,
   BallotSteps,
   ballotSummary,
   countBallot,
@@ -54,15 +55,24 @@ describe("quadrantOf", () => {
   });
 });
 
-describe("a ballot's steps", () => {
-  it("takes back each change, a burst of nudges as one, and does them again", () => {
-    const steps = new BallotSteps();
-    let ballot = ballotFrom(undefined, ideas);
-    const change = (at: number, update: (b: typeof ballot) => typeof ballot) => {
+/** A ballot from empty, with its steps: `change` makes a change at a time (ms), `now` is the ballot as it is. */
+function stepper() {
+  const steps = new BallotSteps();
+  let ballot = ballotFrom(undefined, ideas);
+  return {
+    steps,
+    change: (at: number, update: (b: Ballot) => Ballot) => {
       const after = update(ballot);
       steps.changing(ballot, after, at);
       ballot = after;
-    };
+    },
+    now: () => ballot,
+  };
+}
+
+describe("a ballot's steps", () => {
+  it("takes back each change, a burst of nudges as one, and does them again", () => {
+    const { steps, change, now: ballot } = stepper();
     change(0, (b) => place(b, "1", 5, 5));
     // Arrows held on the dot: three nudges, 100 ms apart, are one step.
     change(2000, (b) => place(b, "1", 5.1, 5));
@@ -70,38 +80,32 @@ describe("a ballot's steps", () => {
     change(2200, (b) => place(b, "1", 5.3, 5));
     change(2200 + BALLOT_BURST_MS + 1, (b) => toggleNoOpinion(b, "2"));
 
-    const undone = steps.undo(ballot);
-    expect(undone).toEqual({ "1": ballot["1"] });
-    const twice = steps.undo(undone ?? ballot);
+    const undone = steps.undo(ballot());
+    expect(undone).toEqual({ "1": ballot()["1"] });
+    const twice = steps.undo(undone ?? ballot());
     expect(twice).toEqual({ "1": { kind: "placed", payoff: 5, cost: 5 } });
-    const empty = steps.undo(twice ?? ballot);
+    const empty = steps.undo(twice ?? ballot());
     expect(empty).toEqual({});
-    expect(steps.undo(empty ?? ballot)).toBeNull();
-    expect(steps.redo(empty ?? ballot)).toEqual(twice);
+    expect(steps.undo(empty ?? ballot())).toBeNull();
+    expect(steps.redo(empty ?? ballot())).toEqual(twice);
 
     // A new change after an undo drops what could be redone.
-    steps.changing(twice ?? ballot, ballot, 9000);
-    expect(steps.redo(ballot)).toBeNull();
+    steps.changing(twice ?? ballot(), ballot(), 9000);
+    expect(steps.redo(ballot())).toBeNull();
   });
 
   it("makes a burst of one dot's moves only: other ideas placed or taken off quickly are steps of their own", () => {
-    const steps = new BallotSteps();
-    let ballot = ballotFrom(undefined, ideas);
-    const change = (at: number, update: (b: typeof ballot) => typeof ballot) => {
-      const after = update(ballot);
-      steps.changing(ballot, after, at);
-      ballot = after;
-    };
+    const { steps, change, now: ballot } = stepper();
     change(0, (b) => place(b, "1", 5, 5));
     change(100, (b) => place(b, "1", 5.1, 5));
     change(200, (b) => place(b, "2", 5, 5));
     change(300, (b) => unplace(b, "2"));
     // Off the plane again: one undo brings idea 2 back, the next takes its placing back, not everything.
-    const back = steps.undo(ballot);
+    const back = steps.undo(ballot());
     expect(back).toEqual({
       "1": { kind: "placed", payoff: 5.1, cost: 5 },
       "2": { kind: "placed", payoff: 5, cost: 5 },
     });
-    expect(steps.undo(back ?? ballot)).toEqual({ "1": { kind: "placed", payoff: 5.1, cost: 5 } });
+    expect(steps.undo(back ?? ballot())).toEqual({ "1": { kind: "placed", payoff: 5.1, cost: 5 } });
   });
 });
