@@ -63,6 +63,16 @@ pub async fn list_closed_rounds(
     service::list_closed(state.db()?, &who, board_id)
 }
 
+/// Reads again whether the rounds joined here and last seen open were revealed or closed since; how many changed.
+#[tauri::command]
+pub async fn refresh_joined_rounds(
+    state: State<'_, Arc<AppState>>,
+    session: State<'_, Arc<Session>>,
+) -> Result<usize> {
+    let (who, api) = connected(&state, &session).await?;
+    service::refresh_joined(state.db()?, &api, &who).await
+}
+
 /// Removes a round from this computer's open rounds (its draft; if started here, the round and its key).
 #[tauri::command]
 pub async fn forget_round(

@@ -456,6 +456,33 @@ fn listed(
     Ok(out)
 }
 
+/// Reads again, from Mattermost, whether the rounds `who` joined and last saw open have been revealed or closed since,
+/// so that a round closed elsewhere moves to the closed ones without being opened; how many changed. Mattermost out
+/// of reach, or a round's post gone, leaves the list as it was (opening the round says why).
+pub async fn refresh_joined(db: &Mutex<Db>, api: &Api, who: &Identity) -> Result<usize> {
+    let joined = lock(db).read(|tx| {
+        let mut out = Vec::new();
+        for draft in store::joined_drafts(tx, &Owner::of(who), false)? {
+            if store::by_root(tx, &draft.root_post_id)?.is_none() {
+                out.push(draft.root_post_id);
+            }
+        }
+        Ok(out)
+    })?;
+    let mut changed = 0;
+    for root_id in joined {
+        let Ok(thread) = read_thread(api, &root_id).await else {
+            continue;
+        };
+        let seen = thread_state(&thread);
+        if seen != RoundState::Open {
+            lock(db).write(|tx| store::note_state(tx, &Owner::of(who), &root_id, seen))?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
 /// Removes a round from this computer's open rounds (see [`store::forget`]): one whose post is gone, or that the
 /// person does not want to follow any more. Nothing is sent.
 pub fn forget(db: &Mutex<Db>, who: &Identity, root_post_id: &str) -> Result<()> {

@@ -309,6 +309,18 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
         .unwrap();
     // Closed, it leaves Open rounds for Closed rounds, where its reveal stays to look at.
     assert!(service::list_open(&ana.db, &ana.who, board).unwrap().is_empty());
+    // A member's list reads it again from Mattermost, without opening the round.
+    assert_eq!(service::list_open(&bo.db, &bo.who, board).unwrap().len(), 1);
+    assert_eq!(
+        service::refresh_joined(&bo.db, &bo.api, &bo.who).await.unwrap(),
+        1
+    );
+    assert!(service::list_open(&bo.db, &bo.who, board).unwrap().is_empty());
+    assert_eq!(service::list_closed(&bo.db, &bo.who, board).unwrap().len(), 1);
+    assert_eq!(
+        service::refresh_joined(&bo.db, &bo.api, &bo.who).await.unwrap(),
+        0
+    );
     let closed = service::list_closed(&ana.db, &ana.who, board).unwrap();
     assert_eq!(closed.len(), 1);
     assert_eq!(closed[0].state, RoundState::Closed);

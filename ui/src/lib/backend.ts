@@ -96,6 +96,8 @@ export const backend = {
   listOpenRounds: (boardId: number) => call("list_open_rounds", { boardId }),
   /** The rounds of the board started here and closed, newest first: their reveal stays to look at and settle. */
   listClosedRounds: (boardId: number) => call("list_closed_rounds", { boardId }),
+  /** Reads again whether the rounds joined here and last seen open were revealed or closed since; how many changed. */
+  refreshJoinedRounds: () => call("refresh_joined_rounds", {}),
   /** Removes a round from this computer's open rounds (its draft; if started here, the round and its key). */
   forgetRound: (rootPostId: string) => call("forget_round", { rootPostId }),
   /** How many rounds started on the board are not closed (their private keys go with the board); no account needed. */

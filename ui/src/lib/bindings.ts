@@ -547,6 +547,7 @@ export interface Commands {
   find_round: { args: { link: string }; result: RoundView };
   list_open_rounds: { args: { boardId: number }; result: RoundView[] };
   list_closed_rounds: { args: { boardId: number }; result: RoundView[] };
+  refresh_joined_rounds: { args: Record<string, never>; result: number };
   forget_round: { args: { rootPostId: string }; result: null };
   count_open_rounds: { args: { boardId: number }; result: number };
   save_draft_ballot: { args: { rootPostId: string; estimates: Estimates }; result: Draft };

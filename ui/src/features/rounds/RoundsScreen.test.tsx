@@ -335,6 +335,24 @@ describe("RoundsScreen", () => {
     expect(screen.getByText("No open round: start one, or join one by its link.")).toBeInTheDocument();
   });
 
+  it("moves a round joined here and closed elsewhere to Closed rounds as the page opens, without opening it", async () => {
+    let refreshed = false;
+    const done: RoundView = { ...joined, state: "closed" };
+    fakeBackend(null, {
+      get_account: () => ana,
+      refresh_joined_rounds: () => {
+        refreshed = true;
+        return 1;
+      },
+      list_open_rounds: () => (refreshed ? [] : [joined]),
+      list_closed_rounds: () => (refreshed ? [done] : []),
+    });
+    renderRounds();
+    const closedList = await screen.findByRole("region", { name: "Closed rounds" });
+    expect(within(closedList).getByRole("button", { name: /^Platform/ })).toBeInTheDocument();
+    expect(screen.getByText("No open round: start one, or join one by its link.")).toBeInTheDocument();
+  });
+
   it("says when Try now found Mattermost still out of reach, as the waiting line would read the same", async () => {
     const fake = await sendWhileAway(false);
     const line = await screen.findByText(/^Not sent yet: Mattermost could not be reached\./);

@@ -1,6 +1,6 @@
 // Team rounds of a board, in place of the board's body: start a round in the board's Mattermost channel, join one by
 // its link, come back to an open one, or verify a closed one. A round, once opened, fills the screen.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 
 import { ConfirmDialog } from "../../components/Modal";
@@ -114,13 +114,31 @@ interface RoundsHomeProps {
 
 function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
   const queryClient = useQueryClient();
+  // Rounds joined here and closed (or revealed) elsewhere since: read again from Mattermost as the page opens, so that
+  // they move to Closed rounds without being opened. Out of reach, the lists stay as kept here. The lists are read
+  // anew once it changed something (an invalidation would join a first reading still on its way, and keep its answer).
+  const [reread, setReread] = useState(0);
+  useEffect(() => {
+    let gone = false;
+    backend.refreshJoinedRounds().then(
+      (changed) => {
+        if (!gone && changed > 0) setReread((n) => n + 1);
+      },
+      () => undefined,
+    );
+    return () => {
+      gone = true;
+    };
+  }, [board.id]);
   const rounds = useQuery({
-    queryKey: keys.rounds(board.id),
+    queryKey: [...keys.rounds(board.id), "open", reread],
     queryFn: () => backend.listOpenRounds(board.id),
+    placeholderData: keepPreviousData,
   });
   const closed = useQuery({
-    queryKey: [...keys.rounds(board.id), "closed"],
+    queryKey: [...keys.rounds(board.id), "closed", reread],
     queryFn: () => backend.listClosedRounds(board.id),
+    placeholderData: keepPreviousData,
   });
   const [link, setLink] = useState("");
   const [joinStatus, setJoinStatus] = useState<FormStatusValue | null>(null);
