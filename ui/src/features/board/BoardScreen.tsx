@@ -316,6 +316,8 @@ export function BoardScreen({
   );
 
   useMenuCommands((command) => {
+    // A dialog asks first (Delete the board?): Edit › Undo and Redo wait, as Ctrl+Z does.
+    if ((command === "undo" || command === "redo") && document.querySelector("[role=dialog]")) return;
     if (command === "undo") undo();
     else if (command === "redo") redo();
     else if (command === "view-quadrants") setView("quadrants");
