@@ -703,7 +703,7 @@ describe("BoardScreen", () => {
     });
     expect(
       screen.getByText(
-        "Brought back what you were typing in the notes when the window last closed, and saved it.",
+        "Brought back what you were typing before the window last closed or stopped: the notes, now saved.",
       ),
     ).toBeInTheDocument();
     // Saved, the draft goes: closing and opening again brings back nothing more.

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { Providers } from "../../components/Providers";
 import type { Idea, IdeaEdit } from "../../lib/bindings";
 import { fakeBackend, idea } from "../../test/fakeBackend";
+import { keepDraft } from "../../lib/drafts";
 import { cleanScore, DetailsPanel } from "./DetailsPanel";
 import type { UnsavedField } from "./fields";
 
@@ -363,6 +364,20 @@ describe("DetailsPanel", () => {
     const again = screen.getByLabelText<HTMLTextAreaElement>("Notes");
     expect(again).toHaveFocus();
     expect(again.value).toBe("Alpha beta!");
+  });
+
+  it("brings back text typed before the window went, saving what can be saved and saying what cannot", async () => {
+    const start = idea(7, "Rotate certs", "implement");
+    keepDraft(start.boardId, start.id, { notes: "Half a thought", link: "not a url" });
+    const { saves } = renderSaving(start);
+    expect(screen.getByLabelText("Notes")).toHaveValue("Half a thought");
+    expect(screen.getByLabelText("Link")).toHaveValue("not a url");
+    expect(saves).toEqual([expect.objectContaining({ notes: "Half a thought", link: "" })]);
+    expect(
+      await screen.findByText(
+        "Brought back what you were typing before the window last closed or stopped: the notes, now saved; the link, not saved until fixed (see the field).",
+      ),
+    ).toBeInTheDocument();
   });
 
   it("clamps scores to the scale", () => {

@@ -172,8 +172,16 @@ export function DetailsPanel(props: DetailsPanelProps) {
     if (restored.length === 0) return;
     const fields = restored.map((r) => r.field);
     commit(fields);
+    const held = fields.filter((f) => fieldProblem(f, draft) !== null);
+    const kept = fields.filter((f) => !held.includes(f));
     toast({
-      message: `Brought back what you were typing in the ${fields.join(" and ")} when the window last closed, and saved it.`,
+      message: [
+        "Brought back what you were typing before the window last closed or stopped:",
+        kept.length > 0 ? ` the ${kept.join(" and ")}, now saved` : "",
+        kept.length > 0 && held.length > 0 ? ";" : "",
+        held.length > 0 ? ` the ${held.join(" and ")}, not saved until fixed (see the field)` : "",
+        ".",
+      ].join(""),
       duration: 10_000,
     });
     // Once, as the panel opens.
