@@ -52,7 +52,8 @@ pub async fn list_open_rounds(
     service::list_open(state.db()?, &who, board_id)
 }
 
-/// The rounds of the board started here and closed, newest first: their reveal stays to look at and settle.
+/// The rounds of the board started here and closed (their reveal stays to look at and settle), then those joined here
+/// and closed (their result to verify), newest first.
 #[tauri::command]
 pub async fn list_closed_rounds(
     state: State<'_, Arc<AppState>>,
@@ -63,7 +64,7 @@ pub async fn list_closed_rounds(
     service::list_closed(state.db()?, &who, board_id)
 }
 
-/// Reads again whether the rounds joined here and last seen open were revealed or closed since; how many changed.
+/// Reads again whether the rounds joined here and last seen open were revealed or closed since; how many were closed.
 #[tauri::command]
 pub async fn refresh_joined_rounds(
     state: State<'_, Arc<AppState>>,

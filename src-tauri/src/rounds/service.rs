@@ -457,7 +457,7 @@ fn listed(
 }
 
 /// Reads again, from Mattermost, whether the rounds `who` joined and last saw open have been revealed or closed since,
-/// so that a round closed elsewhere moves to the closed ones without being opened; how many changed. Mattermost out
+/// so that a round closed elsewhere moves to the closed ones without being opened; how many were closed. Mattermost out
 /// of reach, or a round's post gone, leaves the list as it was (opening the round says why).
 pub async fn refresh_joined(db: &Mutex<Db>, api: &Api, who: &Identity) -> Result<usize> {
     let joined = lock(db).read(|tx| {
@@ -469,7 +469,7 @@ pub async fn refresh_joined(db: &Mutex<Db>, api: &Api, who: &Identity) -> Result
         }
         Ok(out)
     })?;
-    let mut changed = 0;
+    let mut closed = 0;
     for root_id in joined {
         let Ok(thread) = read_thread(api, &root_id).await else {
             continue;
@@ -477,10 +477,14 @@ pub async fn refresh_joined(db: &Mutex<Db>, api: &Api, who: &Identity) -> Result
         let seen = thread_state(&thread);
         if seen != RoundState::Open {
             lock(db).write(|tx| store::note_state(tx, &Owner::of(who), &root_id, seen))?;
-            changed += 1;
+        }
+        // Only a close moves a round between the lists: a round revealed (and still so at each opening) is no change
+        // to read them again for.
+        if seen == RoundState::Closed {
+            closed += 1;
         }
     }
-    Ok(changed)
+    Ok(closed)
 }
 
 /// Removes a round from this computer's open rounds (see [`store::forget`]): one whose post is gone, or that the

@@ -198,27 +198,16 @@ pub fn read(bytes: &[u8]) -> Result<CsvTable> {
             }
         })
         .collect();
-    if let Some(offset) = unclosed_quote(bytes, delimiter) {
-        // The csv reader takes an unclosed quote's cell to the end of the file: one row of everything after it.
-        let row = 1 + records
-            .take_while(|r| {
-                r.as_ref()
-                    .ok()
-                    .and_then(|r| r.position())
-                    .is_some_and(|p| p.byte() <= offset as u64)
-            })
-            .count();
-        return Err(Error::invalid(format!(
-            "Row {row} opens a quote (\") that is never closed, so everything after it would read as one cell. \
-             Close the quote, or remove it, and import the file again. Nothing was imported."
-        )));
-    }
     let mut rows = Vec::new();
+    // Where the last row starts, and its number: an unclosed quote's cell runs to the end of the file, so only the
+    // last row can hold one.
+    let mut last = (0, 1);
     for (n, record) in records.enumerate() {
         let number = n as u64 + 2;
         let record = record.map_err(|e| {
             Error::invalid(format!("Row {number} cannot be read: {e}. Nothing was imported."))
         })?;
+        last = (record.position().map_or(0, |p| p.byte()), number);
         if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
             continue; // blank lines, which spreadsheets leave at the end
         }
@@ -240,6 +229,17 @@ pub fn read(bytes: &[u8]) -> Result<CsvTable> {
             bad_text,
         });
     }
+    let (start, row) = last;
+    let rest = bytes
+        .get(usize::try_from(start).unwrap_or(usize::MAX)..)
+        .unwrap_or_default();
+    if unclosed_quote(rest, delimiter) {
+        // The csv reader took the cell to the end of the file: one row of everything after the quote.
+        return Err(Error::invalid(format!(
+            "Row {row} opens a quote (\") that is never closed, so everything after it would read as one cell. \
+             Close the quote, or remove it, and import the file again. Nothing was imported."
+        )));
+    }
     Ok(CsvTable {
         delimiter,
         headers,
@@ -247,25 +247,25 @@ pub fn read(bytes: &[u8]) -> Result<CsvTable> {
     })
 }
 
-/// Where a quote opens a cell that the file never closes, as the csv reader reads it: a quote opens a cell only at its
-/// start (`12" screen` is text), and inside one, `""` is a quote and `"` closes it.
-fn unclosed_quote(bytes: &[u8], delimiter: u8) -> Option<usize> {
+/// Whether a quote opens a cell that `bytes` never close, as the csv reader reads them: a quote opens a cell only at
+/// its start (`12" screen` is text), and inside one, `""` is a quote and `"` closes it.
+fn unclosed_quote(bytes: &[u8], delimiter: u8) -> bool {
     let mut at_start = true;
-    let mut open: Option<usize> = None;
+    let mut open = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if open.is_some() {
+        if open {
             if b == b'"' {
                 if bytes.get(i + 1) == Some(&b'"') {
                     i += 1;
                 } else {
-                    open = None;
+                    open = false;
                     at_start = false;
                 }
             }
         } else if b == b'"' && at_start {
-            open = Some(i);
+            open = true;
         } else {
             at_start = b == delimiter || b == b'\n' || b == b'\r';
         }

@@ -94,9 +94,9 @@ export const backend = {
   findRound: (link: string) => call("find_round", { link }),
   /** The rounds of the board started here that are not closed, and the rounds joined here. */
   listOpenRounds: (boardId: number) => call("list_open_rounds", { boardId }),
-  /** The rounds of the board started here and closed, newest first: their reveal stays to look at and settle. */
+  /** The rounds of the board started here and closed (their reveal stays to look at and settle), then those joined here and closed (their result to verify), newest first. */
   listClosedRounds: (boardId: number) => call("list_closed_rounds", { boardId }),
-  /** Reads again whether the rounds joined here and last seen open were revealed or closed since; how many changed. */
+  /** Reads again whether the rounds joined here and last seen open were revealed or closed since; how many were closed. */
   refreshJoinedRounds: () => call("refresh_joined_rounds", {}),
   /** Removes a round from this computer's open rounds (its draft; if started here, the round and its key). */
   forgetRound: (rootPostId: string) => call("forget_round", { rootPostId }),

@@ -121,8 +121,8 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
   useEffect(() => {
     let gone = false;
     backend.refreshJoinedRounds().then(
-      (changed) => {
-        if (!gone && changed > 0) setReread((n) => n + 1);
+      (closedSince) => {
+        if (!gone && closedSince > 0) setReread((n) => n + 1);
       },
       () => undefined,
     );
