@@ -7,6 +7,7 @@ import { ConfirmDialog } from "../../components/Modal";
 import { SidePanel } from "../../components/SidePanel";
 import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
+import { keptDraftOn } from "../../lib/drafts";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import type { BoardSummary, Quadrant, Zone } from "../../lib/bindings";
@@ -23,12 +24,11 @@ import { historyToasts, useBoard } from "./useBoard";
 import { useMenuCommands } from "./useMenuCommands";
 import { useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival, type ZonePlace } from "./ZoneList";
-import { keptDraftOn } from "../../lib/drafts";
 import type { StepsBack } from "../rounds/ballot";
 import { UndoChain, type Undoer } from "./undoChain";
 
 import "./board.css";
-import { firstFrameDrawn } from "../../lib/startup";
+import { afterFirstFrame, firstFrameDrawn } from "../../lib/startup";
 import { focusAfterDelete, focusedIdeaId, refocusCard } from "./focus";
 
 // Panels and dialogs that are not on screen at start are loaded when first opened, so that the first frame does not
@@ -131,8 +131,16 @@ export function BoardScreen({
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   // An idea whose details were being typed in when the window last went opens again, the text brought back (see
-  // lib/drafts.ts), once the board is there.
-  const [broughtBack, setBroughtBack] = useState(() => keptDraftOn(boardId)?.ideaId ?? null);
+  // lib/drafts.ts), once the board is there. The web view's storage is read after the first frame: its first use
+  // waits on WebKit's storage process, which the first frame does not need.
+  const [broughtBack, setBroughtBack] = useState<number | null>(null);
+  useEffect(
+    () =>
+      afterFirstFrame(() => {
+        setBroughtBack(keptDraftOn(boardId)?.ideaId ?? null);
+      }),
+    [boardId],
+  );
   if (broughtBack !== null && board?.ideas.some((i) => i.id === broughtBack)) {
     setBroughtBack(null);
     setSelectedId(broughtBack);

@@ -18,6 +18,9 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
   const ids = { payoff: useId(), cost: useId(), payoffError: useId(), costError: useId() };
   const payoffProblem = thresholdProblem("High payoff", payoff);
   const costProblem = thresholdProblem("Hard", cost);
+  // What each field's line says: what is wrong, else what a value with two decimals is saved as.
+  const payoffLine = payoffProblem ?? roundedNote(payoff);
+  const costLine = costProblem ?? roundedNote(cost);
   const ok = payoffProblem === null && costProblem === null;
 
   function save() {
@@ -68,7 +71,7 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
           value={payoff}
           data-autofocus
           aria-invalid={payoffProblem !== null}
-          aria-describedby={payoffProblem || roundedNote(payoff) ? ids.payoffError : undefined}
+          aria-describedby={payoffLine ? ids.payoffError : undefined}
           onChange={(e) => {
             setPayoff(e.target.value);
           }}
@@ -77,7 +80,7 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
           id={ids.payoffError}
           className={payoffProblem ? "field-error thresholds-error" : "field-hint thresholds-error"}
         >
-          {payoffProblem ?? roundedNote(payoff)}
+          {payoffLine}
         </p>
         <label htmlFor={ids.cost}>Hard (cost/risk) from</label>
         <input
@@ -88,7 +91,7 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
           step={0.1}
           value={cost}
           aria-invalid={costProblem !== null}
-          aria-describedby={costProblem || roundedNote(cost) ? ids.costError : undefined}
+          aria-describedby={costLine ? ids.costError : undefined}
           onChange={(e) => {
             setCost(e.target.value);
           }}
@@ -97,7 +100,7 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
           id={ids.costError}
           className={costProblem ? "field-error thresholds-error" : "field-hint thresholds-error"}
         >
-          {costProblem ?? roundedNote(cost)}
+          {costLine}
         </p>
         <button type="submit" hidden />
       </form>
@@ -110,8 +113,7 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
 function thresholdProblem(name: string, text: string): string | null {
   if (text.trim() === "") return `${name}: type a number from 0.1 to 10.`;
   const value = parseScore(text);
-  if (value === 0 && Number(text.trim().replace(",", ".")) > 0)
-    return `${name}: ${text.trim()} is 0 at one decimal. Type 0.1 or more.`;
+  if (value === 0 && typed(text) > 0) return `${name}: ${text.trim()} is 0 at one decimal. Type 0.1 or more.`;
   if (value === null || value === 0) return `${name} must lie above 0 and at most 10 (it is ${text.trim()}).`;
   return null;
 }
@@ -119,6 +121,11 @@ function thresholdProblem(name: string, text: string): string | null {
 /** What a threshold typed with more than one decimal is saved as, said before Save (5.55 is saved as 5.6), or null. */
 function roundedNote(text: string): string | null {
   const value = parseScore(text);
-  if (value === null || value === Number(text.trim().replace(",", "."))) return null;
+  if (value === null || value === typed(text)) return null;
   return `Saved as ${String(value)}: thresholds have one decimal.`;
+}
+
+/** The number a threshold's text holds as typed, before rounding (a decimal comma counts as a point). */
+function typed(text: string): number {
+  return Number(text.trim().replace(",", "."));
 }

@@ -166,7 +166,11 @@ export function ChartView({
 
   // The selected idea moved (nudged by the keys, undone) out of the window: the window follows it. Choosing another
   // idea, or zooming elsewhere, leaves the window where it is.
-  const chosen = board.ideas.find((i) => i.id === selectedId)?.position;
+  // Found once per board and selection, not at each frame of a pan or zoom (10,000 ideas).
+  const chosen = useMemo(
+    () => board.ideas.find((i) => i.id === selectedId)?.position,
+    [board.ideas, selectedId],
+  );
   const followed = useRef<{ id: number | null; payoff?: number | undefined; cost?: number | undefined }>({
     id: null,
   });
