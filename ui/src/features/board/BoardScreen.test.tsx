@@ -1,7 +1,9 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import type { Channel } from "@tauri-apps/api/core";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
+import type { EventMessage, MenuCommand } from "../../lib/bindings";
 import { board, edited, fakeBackend, historyEvent, idea } from "../../test/fakeBackend";
 import { renderBoard } from "../../test/renderBoard";
 
@@ -422,6 +424,49 @@ describe("BoardScreen", () => {
     // Delete, with the board out of sight, deletes nothing.
     await userEvent.keyboard("{Delete}");
     expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(1);
+  });
+
+  it("takes Edit › Undo in a text field as the field's own undo, and on the board as the board's", async () => {
+    let events: Channel<EventMessage> | null = null;
+    const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]), {
+      listen_to_backend: (args) => {
+        events = args.events;
+        return null;
+      },
+    });
+    const fieldSteps = vi.fn(() => true);
+    // jsdom has no editing history of its own: what the field is asked is what counts here.
+    Object.defineProperty(document, "execCommand", { value: fieldSteps, configurable: true });
+    try {
+      await renderBoard();
+      await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
+      const notes = await screen.findByLabelText("Notes", {}, { timeout: 5000 });
+      await userEvent.type(notes, "Half a thought");
+      await waitFor(() => {
+        expect(events).not.toBeNull();
+      });
+      const menu = (command: MenuCommand) => {
+        act(() => {
+          events?.onmessage({ event: "menu-command", payload: command });
+        });
+      };
+      menu("undo");
+      menu("redo");
+      expect(fieldSteps.mock.calls).toEqual([["undo"], ["redo"]]);
+      // The idea and the notes typed stay: the board's history was not asked.
+      expect(fake.commands()).not.toContain("undo");
+      expect(notes).toHaveValue("Half a thought");
+
+      // Out of the field, Edit › Undo is the board's again.
+      screen.getByRole("button", { name: /^Rotate certs/ }).focus();
+      menu("undo");
+      await waitFor(() => {
+        expect(fake.commands()).toContain("undo");
+      });
+      expect(fieldSteps).toHaveBeenCalledTimes(2);
+    } finally {
+      Reflect.deleteProperty(document, "execCommand");
+    }
   });
 
   it("says why a board name was not taken: emptied, or pasted longer than a name can be", async () => {

@@ -22,7 +22,7 @@ import { BoardDrag, type DragState } from "./BoardDrag";
 import type { UnsavedField } from "./fields";
 import { historyToasts, useBoard } from "./useBoard";
 import { useMenuCommands } from "./useMenuCommands";
-import { useShortcuts } from "./useShortcuts";
+import { fieldHistory, isTextField, useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival, type ZonePlace } from "./ZoneList";
 import type { StepsBack } from "../rounds/ballot";
 import { UndoChain, type Undoer } from "./undoChain";
@@ -326,6 +326,12 @@ export function BoardScreen({
   useMenuCommands((command) => {
     // A dialog asks first (Delete the board?): Edit › Undo and Redo wait, as Ctrl+Z does.
     if ((command === "undo" || command === "redo") && document.querySelector("[role=dialog]")) return;
+    // In a text field they are the field's own, as Ctrl+Z is there: the board's undo took back the idea whose notes
+    // were being typed, and the notes with it.
+    if ((command === "undo" || command === "redo") && isTextField(document.activeElement)) {
+      fieldHistory(command);
+      return;
+    }
     if (command === "undo") undo();
     else if (command === "redo") redo();
     else if (command === "view-quadrants") setView("quadrants");

@@ -28,6 +28,15 @@ export function isTextField(target: EventTarget | null): boolean {
   );
 }
 
+/**
+ * Undo or redo in the focused text field, as Ctrl+Z and Ctrl+Shift+Z do there: what Edit › Undo and Redo do while
+ * one has the focus, as in any other app. `execCommand` is the one way a page reaches the field's own history.
+ */
+export function fieldHistory(step: "undo" | "redo"): void {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- no other API reaches a field's undo history.
+  document.execCommand(step);
+}
+
 /** Whether `target` is inside a side panel (the details, the posts). */
 function inSidePanel(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest("aside.details") !== null;
