@@ -1,7 +1,8 @@
 //! Issue 13, narrow windows: down to the smallest window (800 × 600) nothing scrolls sideways, Post to channel and the
-//! four quadrants' names are whole on screen, the sidebar folds (and opens over the board from its toggle, with the
-//! keyboard too), the toolbar folds its less-used buttons into More, the details open over the board without moving
-//! it, and the chart's quadrant names never run into each other. Screenshots at each size, in both themes.
+//! four quadrants' names are whole on screen, the search bar's chips keep to one line, the sidebar folds (and opens
+//! over the board from its toggle, with the keyboard too), the toolbar folds its less-used buttons into More, the
+//! details open over the board without moving it, and the chart's quadrant names never run into each other.
+//! Screenshots at each size, in both themes.
 
 use std::time::Duration;
 
@@ -32,6 +33,9 @@ if (post) {
   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
   if (!post.contains(hit)) out.push(`Post to channel is covered by ${hit?.className}`);
 }
+const bar = document.querySelector('.search-bar'), box = document.querySelector('.search-input');
+if (bar && box && bar.getBoundingClientRect().height > box.getBoundingClientRect().height + 16)
+  out.push(`the search bar is ${Math.round(bar.getBoundingClientRect().height)} px high: its chips take more than one line`);
 for (const name of arguments[0]) {
   const section = document.querySelector(`section[aria-label="${name}"]`);
   const heading = section?.querySelector('h2');

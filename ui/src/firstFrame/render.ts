@@ -234,14 +234,18 @@ function searchBar(ideas: readonly Idea[]): HTMLElement {
       placeholder: "Search ideas (Ctrl+F)",
       value: "",
     }),
-    ...tags
-      .slice(0, MAX_CHIPS)
-      .map((tag) => h("button", { type: "button", class: "chip", "aria-pressed": "false" }, `#${tag}`)),
-    ...owners
-      .slice(0, MAX_CHIPS)
-      .map((owner) =>
-        h("button", { type: "button", class: "chip chip-owner", "aria-pressed": "false" }, `@${owner}`),
-      ),
+    h(
+      "div",
+      { class: "search-chips" },
+      ...tags
+        .slice(0, MAX_CHIPS)
+        .map((tag) => h("button", { type: "button", class: "chip", "aria-pressed": "false" }, `#${tag}`)),
+      ...owners
+        .slice(0, MAX_CHIPS)
+        .map((owner) =>
+          h("button", { type: "button", class: "chip chip-owner", "aria-pressed": "false" }, `@${owner}`),
+        ),
+    ),
   );
 }
 

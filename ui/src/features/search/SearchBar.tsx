@@ -40,32 +40,41 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
           }
         }}
       />
-      {tags.slice(0, MAX_CHIPS).map((tag) => (
-        <button
-          key={`tag:${tag}`}
-          type="button"
-          className="chip"
-          aria-pressed={filter.tags.includes(tag)}
-          onClick={() => {
-            onChange({ ...filter, tags: toggle(filter.tags, tag) });
-          }}
-        >
-          #{tag}
-        </button>
-      ))}
-      {owners.slice(0, MAX_CHIPS).map((owner) => (
-        <button
-          key={`owner:${owner}`}
-          type="button"
-          className="chip chip-owner"
-          aria-pressed={filter.owners.includes(owner)}
-          onClick={() => {
-            onChange({ ...filter, owners: toggle(filter.owners, owner) });
-          }}
-        >
-          @{owner}
-        </button>
-      ))}
+      {/* One line that scrolls sideways, however many tags and owners: as a new owner or tag came, the chips wrapped
+          to another line and moved the board down under the pointer. */}
+      <div
+        className="search-chips"
+        onWheel={(e) => {
+          if (e.deltaX === 0) e.currentTarget.scrollLeft += e.deltaY;
+        }}
+      >
+        {tags.slice(0, MAX_CHIPS).map((tag) => (
+          <button
+            key={`tag:${tag}`}
+            type="button"
+            className="chip"
+            aria-pressed={filter.tags.includes(tag)}
+            onClick={() => {
+              onChange({ ...filter, tags: toggle(filter.tags, tag) });
+            }}
+          >
+            #{tag}
+          </button>
+        ))}
+        {owners.slice(0, MAX_CHIPS).map((owner) => (
+          <button
+            key={`owner:${owner}`}
+            type="button"
+            className="chip chip-owner"
+            aria-pressed={filter.owners.includes(owner)}
+            onClick={() => {
+              onChange({ ...filter, owners: toggle(filter.owners, owner) });
+            }}
+          >
+            @{owner}
+          </button>
+        ))}
+      </div>
       {isFiltering(filter) && (
         <>
           <span className="match-count" role="status">
