@@ -14,6 +14,7 @@ import { fractionOf, type Point } from "./scale";
 import {
   atOneSpot,
   cellCount,
+  cellGrid,
   clampView,
   contentClip,
   fitView,
@@ -428,8 +429,10 @@ export function ChartView({
   const cellAt = (p: Point): Cell | null => {
     const v = viewRef.current;
     if (!layout) return null;
-    const col = Math.floor((p.x + v.x * layout.width * v.k) / CELL_SIZE);
-    const row = Math.floor((p.y + v.y * layout.height * v.k) / CELL_SIZE);
+    const { col, row } = cellGrid(v, layout.width, layout.height, CELL_SIZE).at(
+      p.x + v.x * layout.width * v.k,
+      p.y + v.y * layout.height * v.k,
+    );
     return cellsByKey.get(`${col},${row}`) ?? null;
   };
   const startGesture = (g: Gesture | null) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { idea } from "../../test/fakeBackend";
+import { overlaps } from "./geometry";
 import { fractionOf } from "./scale";
 import {
   atOneSpot,
@@ -100,6 +101,31 @@ describe("the view", () => {
       expect(badge.top).toBeGreaterThanOrEqual(0);
       expect(badge.left + badge.width).toBeLessThanOrEqual(1000);
       expect(badge.top + badge.height).toBeLessThanOrEqual(800);
+    }
+  });
+
+  it("keeps each crowded cell's badge inside its own cell: no two counts cover each other", () => {
+    // Two crowds either side of the line between two cells (28 px a cell, 1000 px for 10 points of cost/risk).
+    const line = [at(1, 5, 0.27), at(2, 5, 0.27), at(3, 5, 0.29), at(4, 5, 0.29)];
+    const { cells } = partition(line, WHOLE_PLANE, 1000, 800, { cellSize: 28 });
+    expect(cells).toHaveLength(2);
+    const [a, b] = cells.map((c) => c.badge);
+    if (!a || !b) throw new Error("two cells");
+    expect(overlaps(a, b)).toBe(false);
+
+    // A board of 2,000 ideas scattered at one decimal: not one pair of badges overlaps, and each is in its cell.
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const board = Array.from({ length: 2_000 }, (_, i) =>
+      at(i + 1, Math.round(random() * 100) / 10, Math.round(random() * 100) / 10),
+    );
+    const crowded = partition(board, WHOLE_PLANE, 580, 480, { cellSize: 28 }).cells;
+    expect(crowded.length).toBeGreaterThan(100);
+    for (const [i, cell] of crowded.entries()) {
+      const { badge, box } = cell;
+      expect(badge.left).toBeGreaterThanOrEqual(Math.max(0, box.left));
+      expect(badge.top).toBeGreaterThanOrEqual(Math.max(0, box.top));
+      for (const other of crowded.slice(i + 1)) expect(overlaps(badge, other.badge)).toBe(false);
     }
   });
 

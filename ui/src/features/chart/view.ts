@@ -131,9 +131,32 @@ export function underName(cell: Cell, names: readonly Box[]): boolean {
 }
 
 /**
+ * The cells of crowded markers at zoom `view.k` on a `width` × `height` window: about `cellSize` pixels a side, as
+ * many whole ones as fit across and down the plane, so that its edges (scores of 0 and 10, where many ideas sit) are
+ * edges of whole cells, not of a sliver of one whose count had to go over its neighbour's. Fixed to the plane, not the
+ * window: panning does not regroup them.
+ */
+export function cellGrid(view: View, width: number, height: number, cellSize: number) {
+  const across = width * view.k;
+  const down = height * view.k;
+  const cols = Math.max(1, Math.round(across / cellSize));
+  const rows = Math.max(1, Math.round(down / cellSize));
+  const [w, h] = [across / cols, down / rows];
+  return {
+    width: w,
+    height: h,
+    /** The cell of a point in plane pixels (the whole plane at this zoom); its far edges belong to the last cells. */
+    at: (px: number, py: number) => ({
+      col: clamp(Math.floor(px / w), 0, cols - 1),
+      row: clamp(Math.floor(py / h), 0, rows - 1),
+    }),
+  };
+}
+
+/**
  * Sorts the placed ideas inside the window (`width` × `height` pixels showing `view`) into those shown one by one
- * and the cells of `cellSize` pixels where markers are too many: a cell holding one idea shows it, a cell holding
- * more counts them. Cells are fixed to the plane (not the window), so panning does not regroup them. At most
+ * and the cells of about `cellSize` pixels (`cellGrid`) where markers are too many: a cell holding one idea shows it,
+ * a cell holding more counts them. At most
  * `maxSingles` are shown one by one; ideas in `keep` always are, even outside the window. `inView` counts the ideas
  * inside the window, kept ones included only where they are inside it.
  */
@@ -149,6 +172,7 @@ export function partition(
   const scaleY = height * view.k;
   const offsetX = view.x * scaleX;
   const offsetY = view.y * scaleY;
+  const grid = cellGrid(view, width, height, cellSize);
   const buckets = new Map<string, { col: number; row: number; ideas: Idea[] }>();
   const singles: Idea[] = [];
   let inView = 0;
@@ -167,8 +191,7 @@ export function partition(
       continue;
     }
     if (!inside) continue;
-    const col = Math.floor(px / cellSize);
-    const row = Math.floor(py / cellSize);
+    const { col, row } = grid.at(px, py);
     const key = `${col},${row}`;
     const bucket = buckets.get(key);
     if (bucket) bucket.ideas.push(idea);
@@ -188,20 +211,24 @@ export function partition(
       sy += (1 - (idea.position?.payoff ?? 0) / 10) * scaleY;
     }
     const n = bucket.ideas.length;
-    const size = Math.min(cellSize - 2, 20 + 3 * Math.log2(n));
+    const size = Math.min(Math.min(grid.width, grid.height) - 2, 20 + 3 * Math.log2(n));
+    /** Where a badge centred on `centre` starts (plane pixels), kept 1 pixel inside cell `index` (`side` long). */
+    const inCell = (centre: number, index: number, side: number) =>
+      clamp(centre - size / 2, index * side + 1, (index + 1) * side - 1 - size);
     cells.push({
       key,
       box: {
-        left: bucket.col * cellSize - offsetX,
-        top: bucket.row * cellSize - offsetY,
-        width: cellSize,
-        height: cellSize,
+        left: bucket.col * grid.width - offsetX,
+        top: bucket.row * grid.height - offsetY,
+        width: grid.width,
+        height: grid.height,
       },
-      // Centred on its ideas, but inside the window: on the plane's edge (a score of 0 or 10) half a badge was cut
-      // off, and its count with it ("25" read "5").
+      // Centred on its ideas, but inside its own cell, so that two cells' counts never cover each other (ideas near
+      // the line between two cells drew their badges over one another), and inside the window: on the plane's edge
+      // (a score of 0 or 10) half a badge was cut off, and its count with it ("25" read "5").
       badge: {
-        left: clamp(sx / n - offsetX - size / 2, 0, width - size),
-        top: clamp(sy / n - offsetY - size / 2, 0, height - size),
+        left: clamp(inCell(sx / n, bucket.col, grid.width) - offsetX, 0, width - size),
+        top: clamp(inCell(sy / n, bucket.row, grid.height) - offsetY, 0, height - size),
         width: size,
         height: size,
       },
