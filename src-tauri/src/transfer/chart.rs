@@ -505,4 +505,38 @@ mod tests {
         let pixel = decoded.pixel(LEFT as u32 + 400, TOP as u32 + 200).unwrap();
         assert_eq!((pixel.red(), pixel.green(), pixel.blue()), (0xec, 0xf8, 0xf3));
     }
+
+    /// Pixels of a strong colour: neither the ink's greys nor the quadrants' pale tints.
+    fn colourful(png_bytes: &[u8]) -> usize {
+        let decoded = resvg::tiny_skia::Pixmap::decode_png(png_bytes).unwrap();
+        decoded
+            .pixels()
+            .iter()
+            .filter(|p| {
+                let (r, g, b) = (p.red(), p.green(), p.blue());
+                r.max(g).max(b) - r.min(g).min(b) > 80
+            })
+            .count()
+    }
+
+    #[test]
+    fn emoji_in_titles_are_drawn_in_the_png_not_left_blank() {
+        // The colour emoji font's glyphs are pictures in the font (fonts-noto-color-emoji, which the test command
+        // installs): without image decoding, resvg left their places blank.
+        let plain = png(
+            &board_with(&[("Ship it xxxx now", Zone::Implement)]),
+            "2026-12-03",
+        )
+        .unwrap();
+        let emoji = png(
+            &board_with(&[("Ship it 🚀🐛✅🔥 now", Zone::Implement)]),
+            "2026-12-03",
+        )
+        .unwrap();
+        let (without, with) = (colourful(&plain), colourful(&emoji));
+        assert!(
+            with > without + 400,
+            "{with} colourful pixels with four emoji, {without} without"
+        );
+    }
 }
