@@ -16,6 +16,7 @@ import { backend } from "../../lib/backend";
 import type { Board, Edited, Idea, IdeaEdit, Thresholds, UndoOutcome, Zone } from "../../lib/bindings";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
+import { shorten } from "../../lib/text";
 import { useKept } from "../../lib/useKept";
 import { groupByZone, keepUnchanged, moveInColumns, type Columns } from "./columns";
 import { focusAfterDelete, focusBroughtBack } from "./focus";
@@ -150,7 +151,7 @@ export function useBoard(boardId: number, onEdit?: () => void) {
         );
         if (answer.deleted) {
           const undoThis = history.lastEvent;
-          const message = `Deleted “${shorten(value.title)}”.`;
+          const message = `Deleted “${shorten(value.title, 60)}”.`;
           toast(
             undoThis === null
               ? { message, group: undoGroup }
@@ -292,8 +293,4 @@ async function stepMessage(direction: "undo" | "redo", outcome: UndoOutcome): Pr
   const { describeEvent } = await import("../history/describe");
   const what = describeEvent(outcome.event, { withTitle: true });
   return what ? `${direction === "undo" ? "Undone" : "Redone"}: ${what}.` : nothing;
-}
-
-function shorten(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

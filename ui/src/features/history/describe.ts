@@ -1,5 +1,6 @@
 // Events in words, for the timeline, the activity feed and the undo toast.
 import type { Event } from "../../lib/bindings";
+import { shorten } from "../../lib/text";
 import { ZONE_INFO } from "../../lib/zones";
 
 const FIELD_NAMES: Record<string, string> = {
@@ -20,7 +21,7 @@ export function describeEvent(
   options: { withTitle?: boolean; ideaId?: number | null } = {},
 ): string {
   const { summary } = event;
-  const title = options.withTitle && summary.title ? ` “${clip(summary.title)}”` : "";
+  const title = options.withTitle && summary.title ? ` “${shorten(summary.title, 48)}”` : "";
   const from = summary.from ? ZONE_INFO[summary.from].name : null;
   const to = summary.to ? ZONE_INFO[summary.to].name : null;
   switch (event.kind) {
@@ -48,7 +49,7 @@ export function describeEvent(
       return `imported ${count} idea${count === 1 ? "" : "s"} from ${summary.title ?? "a file"}`;
     }
     case "renamed":
-      return `renamed the board to “${clip(summary.title ?? "")}”${summary.nameBefore ? ` (was “${clip(summary.nameBefore)}”)` : ""}`;
+      return `renamed the board to “${shorten(summary.title ?? "", 48)}”${summary.nameBefore ? ` (was “${shorten(summary.nameBefore, 48)}”)` : ""}`;
     case "thresholds": {
       const b = summary.thresholdsBefore;
       const a = summary.thresholdsAfter;
@@ -56,10 +57,6 @@ export function describeEvent(
       return `changed the thresholds to payoff ≥ ${a.payoff}, cost/risk ≥ ${a.cost}${b ? ` (were ${b.payoff} and ${b.cost})` : ""}`;
     }
   }
-}
-
-function clip(text: string, max = 48): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 // Made at first use (see lib/dates.ts): the board's first frame needs no date.

@@ -97,6 +97,21 @@ describe("ImportDialog", () => {
 });
 
 describe("ImportDialog's dimmed Import", () => {
+  it("cuts a header of a sentence short in the column lists, and shows it whole on the table's hover", () => {
+    const long =
+      "Estimated business value according to the quarterly planning spreadsheet of the platform team";
+    mockIPC(() => null);
+    renderImport("planning.csv", { ...preview(RECOGNISED), headers: ["Summary", long, "Story Points"] });
+    const options = screen.getByRole("combobox", { name: "Payoff (0–10)" }).querySelectorAll("option");
+    expect([...options].map((o) => o.textContent)).toEqual([
+      "(none)",
+      "Summary",
+      "Estimated business value according to t…",
+      "Story Points",
+    ]);
+    expect(screen.getByRole("columnheader", { name: long })).toHaveAttribute("title", long);
+  });
+
   it("says why it is dimmed for a file of a header alone", () => {
     mockIPC(() => null);
     const empty: CsvPreview = { ...preview(RECOGNISED), sample: [], rows: 0, unsorted: 0 };

@@ -20,6 +20,7 @@ import type {
 } from "../../lib/bindings";
 import { counted, formatCount } from "../../lib/numbers";
 import { keys } from "../../lib/queries";
+import { shorten } from "../../lib/text";
 import { ZONE_INFO } from "../../lib/zones";
 
 import { columnLabels, tagColumns } from "./columns";
@@ -139,8 +140,9 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
       >
         <option value="">{field === "title" ? "Choose a column" : "(none)"}</option>
         {choices.map((c) => (
+          // A header of a sentence made the list as wide as the screen: the table below shows it whole.
           <option key={c.first} value={c.first}>
-            {c.label}
+            {shorten(c.label, 40)}
           </option>
         ))}
       </select>
@@ -380,7 +382,9 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
                 <thead>
                   <tr>
                     {columnLabels(preview.headers).map((label, i) => (
-                      <th key={i}>{label}</th>
+                      <th key={i} title={label}>
+                        {label}
+                      </th>
                     ))}
                   </tr>
                 </thead>

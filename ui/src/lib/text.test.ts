@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+
+import { shorten } from "./text";
+
+describe("shorten", () => {
+  it("leaves short text as it is and cuts long text to the length asked, ellipsis included", () => {
+    expect(shorten("Rotate certs", 12)).toBe("Rotate certs");
+    expect(shorten("Rotate the certificates", 12)).toBe("Rotate the …");
+    expect(shorten("Rotate the certificates", 12)).toHaveLength(12);
+  });
+
+  it("never cuts an emoji in half", () => {
+    // Each rocket is two UTF-16 units: cut by units, the fifth would be left half a character.
+    expect(shorten("🚀🚀🚀🚀🚀🚀", 5)).toBe("🚀🚀🚀🚀…");
+    expect(shorten("🚀🚀🚀", 3)).toBe("🚀🚀🚀");
+  });
+});
