@@ -604,13 +604,18 @@ export function ChartView({
   // Markers and cells in reading order (top to bottom, then left to right), so that Tab follows the plane.
   const items = useMemo(() => {
     if (!layout) return [];
+    // A row of the cells' grid at a time, markers and cells alike.
+    const grid = cellGrid(view, layout.width, layout.height, CELL_SIZE);
+    const [dx, dy] = [view.x * layout.width * view.k, view.y * layout.height * view.k];
+    const row = (x: number, y: number) => grid.at(x + dx, y + dy).row;
     const all: { top: number; left: number; idea?: Idea; cell?: Cell }[] = [];
     for (const idea of singles) {
       const w = toWindow(view, fractionOf(idea.position?.payoff ?? 0, idea.position?.cost ?? 0));
-      all.push({ top: Math.floor((w.y * layout.height) / CELL_SIZE), left: w.x * layout.width, idea });
+      const [x, y] = [w.x * layout.width, w.y * layout.height];
+      all.push({ top: row(x, y), left: x, idea });
     }
     for (const cell of cells) {
-      all.push({ top: Math.floor((cell.box.top + 1) / CELL_SIZE), left: cell.badge.left, cell });
+      all.push({ top: row(cell.box.left + 1, cell.box.top + 1), left: cell.badge.left, cell });
     }
     return all.sort((a, b) => a.top - b.top || a.left - b.left);
   }, [singles, cells, view, layout]);
