@@ -63,6 +63,9 @@ pub struct Channel {
     pub kind: String,
 }
 
+/// The prop under which a post made by [`Api::create_post_once`] keeps the id it was sent as.
+pub const SENT_AS_PROP: &str = "pickboard_sent_as";
+
 /// A post as the API returns it (the fields Pickboard reads).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct RemotePost {
@@ -205,36 +208,64 @@ impl Api {
         root_id: Option<&str>,
         props: Option<serde_json::Map<String, serde_json::Value>>,
     ) -> Result<RemotePost, Failure> {
+        self.create_post_once(channel_id, message, root_id, None, props)
+            .await
+    }
+
+    /// Creates a post that must not be made twice (a part of an outcome, a ballot), known by `sent_as` (26 characters,
+    /// the same for every attempt at the same post). It is sent as `pending_post_id`: a repeat of the request within
+    /// Mattermost's window (30 s) returns the post it already made instead of making a second one (`app/post.go`,
+    /// `deduplicateCreatePost`). It is also kept in the post's props ([`SENT_AS_PROP`]), where [`Api::find_sent`] finds
+    /// it after that window: the server forgets pending ids, not props.
+    pub async fn create_post_once(
+        &self,
+        channel_id: &str,
+        message: &str,
+        root_id: Option<&str>,
+        sent_as: Option<&str>,
+        props: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Result<RemotePost, Failure> {
         let mut body = serde_json::json!({ "channel_id": channel_id, "message": message });
         if let Some(root) = root_id {
             body["root_id"] = root.into();
         }
-        if let Some(props) = props {
+        let mut props = props.unwrap_or_default();
+        if let Some(id) = sent_as {
+            body["pending_post_id"] = id.into();
+            props.insert(SENT_AS_PROP.into(), id.into());
+        }
+        if !props.is_empty() {
             body["props"] = serde_json::Value::Object(props);
         }
         self.call(Method::POST, "/posts", Some(body), Asking::Channel)
             .await
     }
 
-    /// Creates one part of an outcome. With `pending_post_id`, a repeat of the request within Mattermost's window
-    /// (30 s) returns the post it already made instead of making a second one (`app/post.go`,
-    /// `deduplicateCreatePost`): a part whose answer was lost is not posted twice when it is retried.
-    pub async fn create_post_once(
+    /// The post made by [`Api::create_post_once`] as `sent_as`, if Mattermost has it: a reply is looked for in the
+    /// thread of `root_id`, a post in the channel among those changed since `since` (ms). Asked before sending again
+    /// what may have gone out already (its answer was lost, or came too late), after Mattermost's 30 s of
+    /// deduplication.
+    pub async fn find_sent(
         &self,
         channel_id: &str,
-        message: &str,
         root_id: Option<&str>,
-        pending_post_id: Option<&str>,
-    ) -> Result<RemotePost, Failure> {
-        let mut body = serde_json::json!({ "channel_id": channel_id, "message": message });
-        if let Some(root) = root_id {
-            body["root_id"] = root.into();
-        }
-        if let Some(pending) = pending_post_id {
-            body["pending_post_id"] = pending.into();
-        }
-        self.call(Method::POST, "/posts", Some(body), Asking::Channel)
-            .await
+        since: i64,
+        sent_as: &str,
+    ) -> Result<Option<RemotePost>, Failure> {
+        let list = match root_id {
+            Some(root) => self.thread(root, None).await?,
+            None => self.posts_since(channel_id, since).await?,
+        };
+        Ok(list.posts.into_values().find(|p| {
+            p.delete_at == 0 && p.props.get(SENT_AS_PROP).and_then(serde_json::Value::as_str) == Some(sent_as)
+        }))
+    }
+
+    /// The channel's posts changed after `since` (ms; `GET /channels/{id}/posts?since=`): at most 1,000, deleted ones
+    /// included (with their `delete_at`), and the roots of the replies among them.
+    pub async fn posts_since(&self, channel_id: &str, since: i64) -> Result<PostList, Failure> {
+        let path = format!("/channels/{}/posts?since={}", segment(channel_id), since.max(1));
+        self.call(Method::GET, &path, None, Asking::Channel).await
     }
 
     /// Replaces the message of the account's own post `post_id`.

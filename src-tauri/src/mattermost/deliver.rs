@@ -11,6 +11,9 @@ use super::send::Sender;
 use crate::error::Result;
 use crate::storage::{now_ms, Db};
 
+/// How long before a post was queued its first part is looked for in the channel, for clocks that disagree.
+const LOOK_BACK_MS: i64 = 10 * 60 * 1000;
+
 /// What one round of delivery did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Delivered {
@@ -58,17 +61,37 @@ pub async fn send(target: &Target, sender: &Sender, account: Result<&Api, Failur
             root_id,
             update,
             pending_id,
+            tried,
+            queued_at,
         } => {
             let api = match account {
                 Ok(api) if api.server() == server => api,
                 Ok(_) => return Outcome::Failed(Failure::new(Problem::OtherServer)),
                 Err(failure) => return Outcome::Failed(failure),
             };
+            // Tried before, it may have gone out though no answer came back: Mattermost says whether it has it.
+            if let (None, Some(sent_as), true) = (update, pending_id, *tried) {
+                let since = queued_at - LOOK_BACK_MS;
+                match api
+                    .find_sent(channel_id, root_id.as_deref(), since, sent_as)
+                    .await
+                {
+                    Ok(Some(post)) => return Outcome::Posted(Some(post.id)),
+                    Ok(None) => {}
+                    Err(failure) => return Outcome::Failed(failure),
+                }
+            }
             let answer = match update {
                 Some(post_id) => api.patch_post(post_id, message).await,
                 None => {
-                    api.create_post_once(channel_id, message, root_id.as_deref(), pending_id.as_deref())
-                        .await
+                    api.create_post_once(
+                        channel_id,
+                        message,
+                        root_id.as_deref(),
+                        pending_id.as_deref(),
+                        None,
+                    )
+                    .await
                 }
             };
             match answer {

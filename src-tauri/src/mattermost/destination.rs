@@ -131,5 +131,9 @@ pub enum Target {
         update: Option<String>,
         /// Sent as `pending_post_id`, so that a repeat whose first answer was lost makes no second post.
         pending_id: Option<String>,
+        /// Whether the part was tried before: it may have gone out though its answer never came back.
+        tried: bool,
+        /// When its post was queued (ms), to look for it among the channel's posts.
+        queued_at: i64,
     },
 }

@@ -478,10 +478,11 @@ pub fn next_due_of(tx: &Transaction<'_>, now: i64, webhook_only: bool) -> Result
             [post_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
-    let pending_id: Option<String> = tx.query_row(
-        "SELECT pending_id FROM post_parts WHERE post_id = ?1 AND seq = ?2",
+    let (pending_id, attempts, queued_at): (Option<String>, i64, i64) = tx.query_row(
+        "SELECT pp.pending_id, pp.attempts, p.created_at FROM post_parts pp JOIN posts p ON p.id = pp.post_id
+         WHERE pp.post_id = ?1 AND pp.seq = ?2",
         params![post_id, seq],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     let target = if via == "account" {
         let remote = |post: i64, seq: i64| -> Result<Option<String>> {
@@ -505,6 +506,8 @@ pub fn next_due_of(tx: &Transaction<'_>, now: i64, webhook_only: bool) -> Result
             root_id: if seq == 0 { None } else { remote(post_id, 0)? },
             update,
             pending_id,
+            tried: attempts > 0,
+            queued_at,
         }
     } else {
         let Some((hook, template)) = stored_settings(tx, board_id)? else {

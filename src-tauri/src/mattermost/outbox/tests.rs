@@ -663,6 +663,42 @@ mod as_the_account {
     }
 
     #[tokio::test]
+    async fn a_part_whose_answer_was_lost_is_not_posted_again_after_mattermosts_thirty_seconds() {
+        let fake = fake().await;
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let post = queue_long(&db, board, false);
+        let quick = Api::new(
+            ServerUrl::parse(&fake.address).unwrap(),
+            Token::parse(TOKEN).unwrap(),
+            Duration::from_millis(700),
+        )
+        .unwrap();
+        // The first part, then a reply part, each reach Mattermost with their answers lost; each retry comes after
+        // the server has forgotten the pending id, which no longer keeps it from posting twice.
+        for made in 1..=2 {
+            fake.lose_answer_next(1, "POST", "/api/v4/posts");
+            let tried = deliver_due(&db, &sender(), Some(&quick)).await.unwrap();
+            assert_eq!(tried.failures, 1);
+            let thread = fake.channel_posts(&planning().id);
+            assert_eq!(thread.len(), made, "made, though its answer was lost");
+            fake.forget_pending_post_ids();
+            make_due_now(&db);
+        }
+        deliver_due(&db, &sender(), Some(&api(&fake))).await.unwrap();
+        let posts = fake.channel_posts(&planning().id);
+        assert_eq!(posts.len(), post.parts as usize, "no part was posted twice");
+        let stored = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+        assert_eq!(stored.status, PostStatus::Posted);
+        // The later parts are replies to the first part as Mattermost has it.
+        let root = &posts.iter().find(|p| p.root_id.is_empty()).unwrap().id;
+        assert!(posts
+            .iter()
+            .filter(|p| !p.root_id.is_empty())
+            .all(|p| &p.root_id == root));
+    }
+
+    #[tokio::test]
     async fn a_refused_token_keeps_the_post_for_a_retry() {
         let fake = fake().await;
         let dir = tempfile::tempdir().unwrap();

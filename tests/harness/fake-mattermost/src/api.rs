@@ -474,6 +474,12 @@ impl State {
     }
 
     /// Soft-deletes a post as its author would (`SqlPostStore.Delete`): the post, and a root's replies with it.
+    pub(crate) fn forget_pending_post_ids(&mut self) {
+        for post in &mut self.posts {
+            post.pending_post_id.clear();
+        }
+    }
+
     pub(crate) fn delete_post(&mut self, id: &str) -> bool {
         let Some(author) = self.post(id).map(|p| p.user_id.clone()) else {
             return false;

@@ -262,6 +262,12 @@ impl FakeMattermost {
     }
 
     /// Every post of a channel in the order they were made, deleted ones included (`delete_at` != 0).
+    /// The server's 30 s of `pending_post_id` deduplication run out for every post made so far (its cache forgets
+    /// them): a repeat of a request now makes a second post.
+    pub fn forget_pending_post_ids(&self) {
+        self.state().forget_pending_post_ids();
+    }
+
     pub fn channel_posts(&self, channel_id: &str) -> Vec<Post> {
         self.state().channel_posts(channel_id)
     }

@@ -224,6 +224,7 @@ fn route(
         ("GET", ["teams", "name", t]) if name(t) => get_team_by_name,
         ("GET", ["teams", "name", t, "channels", "name", c]) if name(t) && name(c) => get_channel_by_names,
         ("GET", ["channels", c, "members"]) if var(c) => get_channel_members,
+        ("GET", ["channels", c, "posts"]) if var(c) => get_channel_posts_since,
         ("POST", ["users", "ids"]) => get_users_by_ids,
         ("POST", ["posts"]) => create_post,
         ("GET", ["posts", p]) if var(p) => get_post,
@@ -416,6 +417,57 @@ fn get_channel_members(
         .map(|(c, u)| state.member_json(c, u))
         .collect();
     Ok(json_reply(200, &Value::Array(members)))
+}
+
+/// `GET /api/v4/channels/{channel_id}/posts?since=<ms>` (`api4/post.go` `getPostsForChannel`, `GetPostsSince` in
+/// `sqlstore/post_store.go`): every post of the channel changed after `since`, replies and deleted posts included,
+/// with the roots of those replies in `posts` (not in `order`); newest first, 1,000 at most. Only the `since` form of
+/// the route is here: the paged forms are not used by Pickboard.
+fn get_channel_posts_since(
+    state: &mut State,
+    me: &User,
+    _: &Request,
+    rest: &[&str],
+    query: &[(String, String)],
+) -> Answer {
+    let channel_id = rest[1];
+    if !is_valid_id(channel_id) {
+        return Err(invalid_url("channel_id"));
+    }
+    let since = match query.iter().find(|(k, _)| k == "since") {
+        Some((_, v)) => v.parse::<i64>().map_err(|_| invalid_url("since"))?,
+        None => return Err(invalid_url("since")),
+    };
+    let channel = state.channel(channel_id).ok_or_else(forbidden)?;
+    if !state.can_read(channel, &me.id) {
+        return Err(forbidden());
+    }
+    let mut changed: Vec<&Post> = state
+        .posts
+        .iter()
+        .filter(|p| p.channel_id == channel_id && p.update_at > since)
+        .collect();
+    changed.sort_by_key(|p| std::cmp::Reverse((p.create_at, p.id.clone())));
+    changed.truncate(1000);
+    let mut posts = Map::new();
+    for p in &changed {
+        posts.insert(p.id.clone(), state.post_json(p));
+        if !p.root_id.is_empty() {
+            if let Some(root) = state.posts.iter().find(|r| r.id == p.root_id) {
+                posts.insert(root.id.clone(), state.post_json(root));
+            }
+        }
+    }
+    let order: Vec<&str> = changed.iter().map(|p| p.id.as_str()).collect();
+    let list = json!({
+        "order": order,
+        "posts": posts,
+        "next_post_id": "",
+        "prev_post_id": "",
+        "has_next": false,
+        "first_inaccessible_post_time": 0,
+    });
+    Ok(json_reply(200, &list))
 }
 
 /// `POST /api/v4/users/ids` (`api4/user.go`, `getUsersByIds`).
