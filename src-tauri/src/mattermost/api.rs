@@ -353,6 +353,22 @@ impl Api {
         body: Option<serde_json::Value>,
         asking: Asking,
     ) -> Result<T, Failure> {
+        let changes = method != Method::GET;
+        self.exchange(method, path, body, asking)
+            .await
+            .map_err(|failure| Failure {
+                asked_to_change: changes,
+                ..failure
+            })
+    }
+
+    async fn exchange<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+        asking: Asking,
+    ) -> Result<T, Failure> {
         let mut request = self
             .http
             .request(method, self.server.api(path))

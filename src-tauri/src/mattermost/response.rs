@@ -28,6 +28,8 @@ pub enum Problem {
     ServerNotFound,
     Tls,
     Offline,
+    /// The connection broke after the request was sent, before the answer came: it may have been carried out.
+    NoAnswer,
     /// The API: the access token was refused (wrong, revoked, expired, or tokens switched off by the admin).
     NotSignedIn,
     /// The API: the address answered, but not as a Mattermost server.
@@ -65,11 +67,18 @@ pub struct Failure {
     /// How long the server asked us to wait (`Retry-After`), in milliseconds.
     #[ts(type = "number | null")]
     pub retry_after_ms: Option<u64>,
+    /// Whether the request asked Mattermost to make or change something (not a read): with no answer, it may have.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub asked_to_change: bool,
 }
 
 impl Failure {
     /// The failure of a message that is not kept in the outbox (the test message): the same words, without the
     /// promise that it will be sent again by itself.
+    /// Whether the request went out is known only where it never reached the server (no connection, a name not
+    /// found, refused by the rate limit): a timeout, a server error or a connection that broke may come after the
+    /// server did what it was asked.
     pub fn not_queued(mut self) -> Failure {
         if self.retry {
             let what = self
@@ -78,7 +87,23 @@ impl Failure {
                 .next()
                 .unwrap_or_default()
                 .trim_end();
-            self.message = format!("{what} Nothing was sent; try again in a moment.");
+            let unsent = matches!(
+                self.problem,
+                Problem::Offline
+                    | Problem::ServerNotFound
+                    | Problem::Tls
+                    | Problem::RateLimited
+                    | Problem::CredentialStoreUnavailable
+            );
+            self.message = if unsent || !self.asked_to_change {
+                if self.asked_to_change {
+                    format!("{what} Nothing was sent; try again in a moment.")
+                } else {
+                    format!("{what} Try again in a moment.")
+                }
+            } else {
+                format!("{what} It may have gone through all the same; try again in a moment.")
+            };
             self.retry = false;
         }
         self
@@ -139,6 +164,10 @@ impl Problem {
                  Check the address, or ask the server's admin."
             }
             Problem::Offline => "Mattermost could not be reached. The post will be sent when the network is back.",
+            Problem::NoAnswer => {
+                "The connection to Mattermost broke before it answered. The post will be sent again shortly (once: \
+                 what went through already is not sent twice)."
+            }
             Problem::NotSignedIn => {
                 "Mattermost did not accept your access token: it may be mistyped, revoked or expired, or the admin \
                  switched personal access tokens off. Make a new token (Profile › Security › Personal access tokens) \
@@ -183,6 +212,7 @@ impl Problem {
                 | Problem::ServerError
                 | Problem::Timeout
                 | Problem::Offline
+                | Problem::NoAnswer
                 | Problem::ServerNotFound
         )
     }
@@ -198,6 +228,7 @@ impl Failure {
             error_id: None,
             retry: problem.is_transient(),
             retry_after_ms: None,
+            asked_to_change: false,
         }
     }
 }
@@ -353,13 +384,31 @@ mod tests {
     }
 
     #[test]
-    fn a_test_message_that_failed_promises_no_retry() {
-        let failure = Failure::new(Problem::Timeout).not_queued();
+    fn a_message_that_failed_promises_no_retry_and_says_whether_it_may_have_gone_through() {
+        let asked = |problem| Failure {
+            asked_to_change: true,
+            ..Failure::new(problem)
+        };
+        let failure = asked(Problem::Timeout).not_queued();
         assert_eq!(
             failure.message,
-            "Mattermost did not answer in time. Nothing was sent; try again in a moment."
+            "Mattermost did not answer in time. It may have gone through all the same; try again in a moment."
         );
         assert!(!failure.retry);
+        assert_eq!(
+            asked(Problem::NoAnswer).not_queued().message,
+            "The connection to Mattermost broke before it answered. It may have gone through all the same; try \
+             again in a moment."
+        );
+        assert_eq!(
+            asked(Problem::Offline).not_queued().message,
+            "Mattermost could not be reached. Nothing was sent; try again in a moment."
+        );
+        // A read that timed out changed nothing.
+        assert_eq!(
+            Failure::new(Problem::Timeout).not_queued().message,
+            "Mattermost did not answer in time. Try again in a moment."
+        );
         let wrong = Failure::new(Problem::WrongWebhook);
         assert_eq!(
             wrong.clone().not_queued(),

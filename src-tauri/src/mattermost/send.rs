@@ -100,8 +100,11 @@ pub(super) fn network_problem(err: &reqwest::Error) -> Problem {
     .any(|w| chain.contains(w))
     {
         Problem::Tls
-    } else {
+    } else if err.is_connect() {
         Problem::Offline
+    } else {
+        // Connected, then the connection broke: the request may have been carried out.
+        Problem::NoAnswer
     }
 }
 
