@@ -20,7 +20,7 @@ use super::store::{self, Draft, OpenedBallot, Owner, RoundState, StoredRound};
 use crate::domain::{Thresholds, Zone};
 use crate::error::{Error, Result};
 use crate::mattermost::account::{Identity, ServerUrl};
-use crate::mattermost::api::{Api, User};
+use crate::mattermost::api::{Api, RemotePost, User, SENT_AS_PROP};
 use crate::mattermost::connection::mattermost_error;
 use crate::mattermost::destination;
 use crate::mattermost::message::utc_date;
@@ -191,11 +191,13 @@ pub async fn start(
             "The deadline has passed already. Pick a later one, or none.",
         ));
     }
-    let (private_key, public_key) = seal::new_key_pair();
-    let record = RoundRecord {
-        version: record::VERSION,
-        round_id: seal::random_hex(16),
+    let asked = StartAsked {
+        server: who.server.as_str().to_owned(),
+        user_id: who.user_id.clone(),
+        board_id,
+        channel_id: channel.channel_id.clone(),
         board: board.name.clone(),
+        thresholds: board.thresholds,
         ideas: picked
             .iter()
             .map(|i| RoundIdea {
@@ -205,17 +207,60 @@ pub async fn start(
                 link: i.link.clone(),
             })
             .collect(),
-        thresholds: board.thresholds,
         deadline,
         note: note.trim().to_owned(),
-        public_key: seal::to_hex(&public_key),
     };
-    let message = record.message(deadline.map(deadline_text).as_deref());
-    let props = record::props(ROUND_PROP, &record)?;
-    let post = api
-        .create_post_with_props(&channel.channel_id, &message, None, Some(props))
+    // The same start asked again after an attempt that may have gone out: the same round, and its post if it did.
+    let again = STARTING
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take()
+        .filter(|p| p.asked == asked);
+    let prepared = match again {
+        Some(p) => p,
+        None => new_round(asked),
+    };
+    let found = if prepared.tried {
+        api.find_sent(
+            &channel.channel_id,
+            None,
+            prepared.at - LOOK_BACK_MS,
+            &prepared.sent_as,
+        )
         .await
-        .map_err(mattermost_error)?;
+        .map_err(mattermost_error)?
+    } else {
+        None
+    };
+    let post = match found {
+        Some(post) => post,
+        None => {
+            let message = prepared.record.message(deadline.map(deadline_text).as_deref());
+            let props = record::props(ROUND_PROP, &prepared.record)?;
+            let sent = api
+                .create_post_once(
+                    &channel.channel_id,
+                    &message,
+                    None,
+                    Some(&prepared.sent_as),
+                    Some(props),
+                )
+                .await;
+            match sent {
+                Ok(post) => post,
+                Err(failure) => {
+                    *STARTING.lock().unwrap_or_else(PoisonError::into_inner) = Some(Prepared {
+                        tried: true,
+                        ..prepared
+                    });
+                    return Err(mattermost_error(failure));
+                }
+            }
+        }
+    };
+    let Prepared {
+        private_key, record, ..
+    } = prepared;
     let stored = StoredRound {
         board_id,
         server: who.server.as_str().to_owned(),
@@ -244,6 +289,61 @@ pub async fn start(
         draft,
         RoundState::Open,
     ))
+}
+
+/// What a start was asked for, the ideas as they read then: the same, asked again, is the same round.
+#[derive(Debug, Clone, PartialEq)]
+struct StartAsked {
+    server: String,
+    user_id: String,
+    board_id: i64,
+    channel_id: String,
+    board: String,
+    thresholds: Thresholds,
+    ideas: Vec<RoundIdea>,
+    deadline: Option<i64>,
+    note: String,
+}
+
+/// A round made ready to post: its record, its key, and the id its post is sent as.
+struct Prepared {
+    asked: StartAsked,
+    record: RoundRecord,
+    private_key: [u8; 32],
+    sent_as: String,
+    /// When it was made ready (ms), to look for its post among the channel's.
+    at: i64,
+    /// Whether it was posted before, with no answer: its post may be in the channel.
+    tried: bool,
+}
+
+/// The last start whose post may have gone out with its answer lost: a Start asked again for the same round posts
+/// that round once, not a second one whose first post nobody could reveal. Kept while Pickboard runs.
+static STARTING: Mutex<Option<Prepared>> = Mutex::new(None);
+
+/// How long before a round was made ready its post is looked for in the channel, for clocks that disagree.
+const LOOK_BACK_MS: i64 = 10 * 60 * 1000;
+
+fn new_round(asked: StartAsked) -> Prepared {
+    let (private_key, public_key) = seal::new_key_pair();
+    let record = RoundRecord {
+        version: record::VERSION,
+        round_id: seal::random_hex(16),
+        board: asked.board.clone(),
+        ideas: asked.ideas.clone(),
+        thresholds: asked.thresholds,
+        deadline: asked.deadline,
+        note: asked.note.clone(),
+        public_key: seal::to_hex(&public_key),
+    };
+    Prepared {
+        asked,
+        record,
+        private_key,
+        sent_as: seal::random_hex(13),
+        at: now_ms(),
+        tried: false,
+    }
 }
 
 /// A round's state as its thread shows it to a voter.
@@ -644,16 +744,53 @@ async fn send_ballot(
     } else {
         &who.display_name
     };
+    // This very ballot may be in the thread already: an earlier attempt went out, and its answer was lost.
+    let mine: Vec<&RemotePost> = thread
+        .replies
+        .iter()
+        .filter(|p| p.user_id == who.user_id && p.props.contains_key(BALLOT_PROP))
+        .collect();
+    let latest = mine.last().copied();
+    if let Some(latest) = latest {
+        let before = mine.len().checked_sub(2).map(|i| mine[i].id.as_str());
+        let sent_as = latest.props.get(SENT_AS_PROP).and_then(serde_json::Value::as_str);
+        if sent_as == Some(ballot_sent_as(record, &who.user_id, estimates, before)?.as_str()) {
+            lock(db)
+                .write(|tx| store::mark_sent(tx, &Owner::of(who), root_post_id, &latest.id, estimates))?;
+            return Ok(latest.id.clone());
+        }
+    }
+    let sent_as = ballot_sent_as(record, &who.user_id, estimates, latest.map(|p| p.id.as_str()))?;
     let post = api
-        .create_post_with_props(
+        .create_post_once(
             &thread.root.channel_id,
             &BallotRecord::message(name, count, sent_before),
             Some(root_post_id),
+            Some(&sent_as),
             Some(record::props(BALLOT_PROP, &ballot)?),
         )
         .await?;
     lock(db).write(|tx| store::mark_sent(tx, &Owner::of(who), root_post_id, &post.id, estimates))?;
     Ok(post.id)
+}
+
+/// The id a ballot is sent as ([`Api::create_post_once`]): the same at every attempt to send these estimates after
+/// the voter's ballot `after` (none: their first), so that a retry finds the attempt that went out; another for other
+/// estimates, or the same ones again after another ballot.
+fn ballot_sent_as(
+    round: &RoundRecord,
+    voter: &str,
+    estimates: &Estimates,
+    after: Option<&str>,
+) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let estimates = serde_json::to_string(estimates).map_err(|e| Error::Storage(e.to_string()))?;
+    let digest = Sha256::digest(format!(
+        "{}\n{voter}\n{}\n{estimates}",
+        round.round_id,
+        after.unwrap_or("")
+    ));
+    Ok(seal::to_hex(&digest)[..26].to_owned())
 }
 
 /// The thread, the channel's members and everyone's names.
@@ -903,6 +1040,16 @@ pub async fn close(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &str
             .collect();
         Ok((places, board.thresholds))
     })?;
+    // The thread first: the round's post may be gone, or its result posted already by a Close whose answer was lost.
+    let thread = read_thread(api, root_post_id).await?;
+    let posted = thread
+        .replies
+        .iter()
+        .find(|p| p.user_id == thread.root.user_id && p.props.contains_key(RESULT_PROP));
+    if let Some(posted) = posted {
+        lock(db).write(|tx| store::set_closed(tx, &round.record.round_id))?;
+        return Ok(posted.id.clone());
+    }
     let message = outcome::message(&round.record.board, &stats, opened, &places, thresholds);
     let props = record::props(
         RESULT_PROP,

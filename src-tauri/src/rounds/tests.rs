@@ -470,6 +470,131 @@ async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
 }
 
 #[tokio::test]
+async fn a_ballot_whose_answer_was_lost_is_not_posted_again() {
+    let (fake, [ana, bo, _], board, keys) = three_people().await;
+    let round = start(&ana, board).await;
+    service::find(&bo.db, &bo.api, &bo.who, &round.root_post_id)
+        .await
+        .unwrap();
+    let bos_ballots = || {
+        fake.thread(&round.root_post_id)
+            .into_iter()
+            .filter(|p| p.props.contains_key(record::BALLOT_PROP))
+            .map(|p| p.id)
+            .collect::<Vec<_>>()
+    };
+    let quick = Api::new(
+        ServerUrl::parse(&fake.address).unwrap(),
+        Token::parse(TOKENS[1].1).unwrap(),
+        Duration::from_millis(700),
+    )
+    .unwrap();
+    let votes = ballot(&[(&keys[0], at(80, 20))]);
+
+    // The ballot reaches Mattermost; its answer does not come back, and it waits here to be sent again.
+    fake.lose_answer_next(1, "POST", "/api/v4/posts");
+    let waiting = service::submit(&bo.db, &quick, &bo.who, &round.root_post_id, &votes)
+        .await
+        .unwrap();
+    assert!(waiting.waiting.is_some());
+    assert_eq!(bos_ballots().len(), 1, "made, though its answer was lost");
+
+    // Sent again after Mattermost's 30 s of deduplication, from the worker and by a second Send: still one ballot,
+    // which the draft now knows as sent.
+    fake.forget_pending_post_ids();
+    assert_eq!(service::send_waiting(&bo.db, &bo.api, &bo.who).await.unwrap(), 1);
+    let again = service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &votes)
+        .await
+        .unwrap();
+    let sent = bos_ballots();
+    assert_eq!(sent.len(), 1, "the ballot was posted again: {sent:?}");
+    assert_eq!(again.post_id.as_deref(), Some(sent[0].as_str()));
+    let draft = bo.draft(&round.root_post_id);
+    assert!(!draft.waiting);
+    assert_eq!(draft.sent_post_id.as_deref(), Some(sent[0].as_str()));
+
+    // Other estimates are a new ballot; the first ones again, after them, one more.
+    let changed = ballot(&[(&keys[0], at(10, 90))]);
+    service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &changed)
+        .await
+        .unwrap();
+    service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &votes)
+        .await
+        .unwrap();
+    assert_eq!(bos_ballots().len(), 3);
+    let reveal = service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+    let first = reveal.ideas.iter().find(|i| i.key == keys[0]).unwrap();
+    assert_eq!(first.votes, 1, "bo's latest ballot counts, once");
+}
+
+/// `person`'s account with a client that gives up after 0.7 s: for answers that are lost on the way back.
+fn hurried(fake: &FakeMattermost, person: &Person) -> Api {
+    let token = TOKENS.iter().find(|(n, _)| *n == person.who.username).unwrap().1;
+    Api::new(
+        ServerUrl::parse(&fake.address).unwrap(),
+        Token::parse(token).unwrap(),
+        Duration::from_millis(700),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_start_and_a_close_whose_answers_were_lost_are_not_posted_twice_when_asked_again() {
+    let (fake, [ana, bo, _], board, keys) = three_people().await;
+    let rounds_in = |channel: &str| {
+        fake.channel_posts(channel)
+            .into_iter()
+            .filter(|p| p.props.contains_key(record::ROUND_PROP))
+            .map(|p| p.id)
+            .collect::<Vec<_>>()
+    };
+    let quick = hurried(&fake, &ana);
+    fake.lose_answer_next(1, "POST", "/api/v4/posts");
+    let lost = service::start(&ana.db, &quick, &ana.who, board, &[], None, "")
+        .await
+        .unwrap_err();
+    assert!(
+        lost.to_string().contains("It may have gone through all the same"),
+        "{lost}"
+    );
+    let channel = Channel::open("infra", "planning", "Planning").id;
+    assert_eq!(rounds_in(&channel).len(), 1, "made, though its answer was lost");
+
+    // Start again, after Mattermost's 30 s of deduplication: the round that went out, not a second one.
+    fake.forget_pending_post_ids();
+    let round = start(&ana, board).await;
+    assert_eq!(rounds_in(&channel), vec![round.root_post_id.clone()]);
+    bo_votes_on_the_first(&bo, &round, &keys).await;
+    service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+
+    // The same for Close: its result is posted once.
+    fake.lose_answer_next(1, "POST", "/api/v4/posts");
+    service::close(&ana.db, &quick, &ana.who, &round.root_post_id)
+        .await
+        .unwrap_err();
+    fake.forget_pending_post_ids();
+    let closed = service::close(&ana.db, &ana.api, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+    let results: Vec<String> = fake
+        .thread(&round.root_post_id)
+        .into_iter()
+        .filter(|p| p.props.contains_key(record::RESULT_PROP))
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(results, vec![closed]);
+
+    // A new start is a new round.
+    let next = start(&ana, board).await;
+    assert_ne!(next.root_post_id, round.root_post_id);
+    assert_eq!(rounds_in(&channel).len(), 2);
+}
+
+#[tokio::test]
 async fn a_ballot_from_outside_the_channel_is_listed_and_never_counted() {
     let (fake, [ana, bo, _], board, keys) = three_people().await;
     let round = start(&ana, board).await;
