@@ -7,3 +7,25 @@ export function shorten(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
 }
+
+/** The most characters an idea's title has (the backend's limit too). */
+export const TITLE_MAX = 500;
+
+/** The toast for a paste longer than a title can be (the field keeps its first `TITLE_MAX` characters). */
+export const TITLE_CUT = {
+  message: `An idea's title can be at most ${String(TITLE_MAX)} characters: the rest was left out. Longer text goes in its notes.`,
+  group: "title-cut",
+};
+
+/**
+ * Whether pasting `pasted` into `field` goes past `max` characters: the field (with its `maxLength`) keeps the first
+ * ones and drops the rest without a word, so the caller says so.
+ */
+export function pasteCut(
+  field: HTMLInputElement | HTMLTextAreaElement,
+  pasted: string,
+  max: number,
+): boolean {
+  const kept = field.value.length - (field.selectionEnd ?? 0) + (field.selectionStart ?? 0);
+  return kept + pasted.length > max;
+}

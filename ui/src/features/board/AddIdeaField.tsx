@@ -1,6 +1,9 @@
 // A one-line field that adds an idea on Enter and stays ready for the next one; Escape leaves it.
 import { useId, useState, type SyntheticEvent } from "react";
 
+import { useToast } from "../../components/Toasts";
+import { pasteCut, TITLE_CUT, TITLE_MAX } from "../../lib/text";
+
 interface AddIdeaFieldProps {
   label: string;
   placeholder: string;
@@ -22,6 +25,7 @@ export function AddIdeaField({
   const [title, setTitle] = useState("");
   const [busy, setBusy] = useState(false);
   const inputId = useId();
+  const toast = useToast();
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -45,10 +49,13 @@ export function AddIdeaField({
         className="add-idea-input"
         value={title}
         placeholder={placeholder}
-        maxLength={500}
+        maxLength={TITLE_MAX}
         autoFocus={autoFocus}
         onChange={(e) => {
           setTitle(e.target.value);
+        }}
+        onPaste={(e) => {
+          if (pasteCut(e.currentTarget, e.clipboardData.getData("text"), TITLE_MAX)) toast(TITLE_CUT);
         }}
         onKeyDown={(e) => {
           if (e.key !== "Escape") return;

@@ -469,6 +469,30 @@ describe("BoardScreen", () => {
     }
   });
 
+  it("says so when a pasted title is longer than a title can be, in New idea and in the details", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    const said =
+      "An idea's title can be at most 500 characters: the rest was left out. Longer text goes in its notes.";
+    await userEvent.click(await screen.findByLabelText("New idea"));
+    await userEvent.paste(`${"A".repeat(4990)} END`);
+    expect(await screen.findByText(said)).toBeInTheDocument();
+    expect(screen.getByLabelText("New idea")).toHaveValue("A".repeat(500));
+
+    await userEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByText(said)).toBeNull();
+
+    await userEvent.click(screen.getByRole("button", { name: /^Rotate certs/ }));
+    const title = await screen.findByLabelText("Title", {}, { timeout: 5000 });
+    // A paste that fits says nothing.
+    await userEvent.clear(title);
+    await userEvent.paste("Rotate the certificates");
+    expect(screen.queryByText(said)).toBeNull();
+    await userEvent.paste("B".repeat(600));
+    expect(await screen.findByText(said)).toBeInTheDocument();
+    expect(title).toHaveValue(`Rotate the certificates${"B".repeat(477)}`);
+  });
+
   it("says why a board name was not taken: emptied, or pasted longer than a name can be", async () => {
     const fake = fakeBackend(board([], "Infra"));
     await renderBoard();

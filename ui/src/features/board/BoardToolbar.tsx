@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefO
 import { useToast } from "../../components/Toasts";
 import type { Board } from "../../lib/bindings";
 import { ALL_SAVED, COMPACT_BELOW } from "../../lib/firstFrameRules";
+import { pasteCut } from "../../lib/text";
 import type { UnsavedField } from "./fields";
 import { unsavedLabel } from "./unsaved";
 import type { SaveState } from "./useBoard";
@@ -180,9 +181,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
         }}
         onPaste={(e) => {
           // The field keeps the first 100 characters of a longer paste: say so, rather than cut it without a word.
-          const field = e.currentTarget;
-          const kept = field.value.length - (field.selectionEnd ?? 0) + (field.selectionStart ?? 0);
-          if (kept + e.clipboardData.getData("text").length > NAME_MAX)
+          if (pasteCut(e.currentTarget, e.clipboardData.getData("text"), NAME_MAX))
             toast({ message: `A board name can be at most ${NAME_MAX} characters: the rest was left out.` });
         }}
         onBlur={() => void commitName()}

@@ -13,6 +13,7 @@ import { AppError } from "../../lib/ipc";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
 import { DRAFT_FIELDS, dropDraft, keepDraft, keptDraft, type KeptDraft } from "../../lib/drafts";
 import { setStyle } from "../../lib/styleAttribute";
+import { pasteCut, TITLE_CUT, TITLE_MAX } from "../../lib/text";
 import { ZONE_INFO, ZONES } from "../../lib/zones";
 import { Timeline } from "../history/Timeline";
 import {
@@ -447,10 +448,13 @@ export function DetailsPanel(props: DetailsPanelProps) {
         ref={titleRef}
         className="title-field"
         rows={1}
-        maxLength={500}
+        maxLength={TITLE_MAX}
         {...field("title")}
         onChange={(e) => {
           setDraft({ ...draft, title: oneLine(e.target.value) });
+        }}
+        onPaste={(e) => {
+          if (pasteCut(e.currentTarget, e.clipboardData.getData("text"), TITLE_MAX)) toast(TITLE_CUT);
         }}
         onKeyDown={(e) => {
           if (takeBack("title", e) || e.key !== "Enter") return;
