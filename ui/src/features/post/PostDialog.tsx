@@ -5,6 +5,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
 import { Modal } from "../../components/Modal";
+import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
@@ -60,6 +61,7 @@ type Sending = { state: "idle" } | { state: "sending"; post: Post } | { state: "
 
 export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }: PostDialogProps) {
   const [editing, setEditing] = useState(connectFirst);
+  const toast = useToast();
   /** A channel picked or typed in the form and not saved yet. */
   const [pending, setPending] = useState(false);
   const [options, setOptions] = useState<PostOptions>(DEFAULT_OPTIONS);
@@ -342,8 +344,10 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
           channelFormId={channelFormId}
           onPending={setPending}
           onSaved={(message) => {
-            // Connecting for Team rounds ends with the channel chosen: back to the rounds.
+            // Connecting for Team rounds ends with the channel chosen: back to the rounds, saying what happened (a
+            // test message's outcome closed the dialog unsaid).
             if (connectFirst) {
+              if (message) toast({ message });
               onClose();
               return;
             }

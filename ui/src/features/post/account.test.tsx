@@ -405,6 +405,32 @@ describe("PostDialog opened to connect", () => {
   });
 });
 
+describe("PostDialog opened to connect, test message", () => {
+  it("says the test message went out as it closes", async () => {
+    fakeBackend(null, {
+      get_account: () => ana,
+      get_account_channel: () => null,
+      get_channel_settings: () => null,
+      list_account_channels: () => teams,
+      set_account_channel: () => planning,
+      send_test_message: () => null,
+    });
+    const onClose = vi.fn();
+    render(
+      <Providers>
+        <PostDialog boardId={1} connectFirst onClose={onClose} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    const infra = await screen.findByRole("group", { name: "Infrastructure" });
+    await userEvent.click(within(infra).getByLabelText(/Planning/));
+    await userEvent.click(screen.getByRole("button", { name: "Send test message" }));
+    await waitFor(() => {
+      expect(onClose).toHaveBeenCalled();
+    });
+    expect(await screen.findByText("Test message sent: look for it in the channel.")).toBeInTheDocument();
+  });
+});
+
 describe("PostsPanel", () => {
   it("opens a post in Mattermost and copies its link", async () => {
     const link = "https://chat.example.com/infra/pl/p4";
