@@ -1,10 +1,12 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
 import type { ErrorPayload, Estimate, RoundView } from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
+import { keys } from "../../lib/queries";
 import { ana, board, fakeBackend, idea } from "../../test/fakeBackend";
 import type { StepsBack } from "./ballot";
 import { RoundsScreen } from "./RoundsScreen";
@@ -159,6 +161,53 @@ describe("RoundsScreen", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Start round" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Mattermost could not be reached");
     await userEvent.type(screen.getByLabelText("Note for the team (optional)"), "T");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it('takes back "Choose the board\'s channel first" once the channel is chosen', async () => {
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [],
+      start_round: () => {
+        throw {
+          kind: "invalid",
+          message:
+            "Choose the board's Mattermost channel first: “Choose the board's channel…” at the top of Team rounds.",
+          path: null,
+        } satisfies ErrorPayload;
+      },
+    });
+    let client: QueryClient | null = null;
+    function Client() {
+      client = useQueryClient();
+      return null;
+    }
+    render(
+      <Providers>
+        <Client />
+        <RoundsScreen
+          board={board([idea(1, "Cache builds", "unsorted")])}
+          selectedId={null}
+          onBack={vi.fn()}
+          onConnect={vi.fn()}
+          onPlaceIdea={vi.fn()}
+          onUndo={vi.fn()}
+        />
+      </Providers>,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: "Start round" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Choose the board's Mattermost channel first");
+    // The Connect dialog saves the channel, as it does in the app.
+    act(() => {
+      client?.setQueryData(keys.accountChannel(1), {
+        teamId: "t",
+        teamName: "infra",
+        channelId: "c",
+        channelName: "planning",
+        channelDisplay: "Planning",
+      });
+    });
+    expect(await screen.findByRole("button", { name: "in Planning" })).toBeInTheDocument();
     expect(screen.queryByRole("alert")).toBeNull();
   });
 

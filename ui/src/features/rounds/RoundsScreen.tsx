@@ -100,7 +100,12 @@ export function RoundsScreen({
           onBallotSteps={onBallotSteps}
         />
       ) : (
-        <RoundsHome board={board} selectedId={selectedId} onOpen={setRound} />
+        <RoundsHome
+          board={board}
+          selectedId={selectedId}
+          channelId={channel.data?.channelId ?? null}
+          onOpen={setRound}
+        />
       )}
     </section>
   );
@@ -109,10 +114,11 @@ export function RoundsScreen({
 interface RoundsHomeProps {
   board: Board;
   selectedId: number | null;
+  channelId: string | null;
   onOpen: (round: RoundView) => void;
 }
 
-function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
+function RoundsHome({ board, selectedId, channelId, onOpen }: RoundsHomeProps) {
   const queryClient = useQueryClient();
   // Rounds joined here and closed (or revealed) elsewhere since: read again from Mattermost as the page opens, so that
   // they move to Closed rounds without being opened. Out of reach, the lists stay as kept here. The lists are read
@@ -224,7 +230,7 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
 
   return (
     <div className="rounds-home">
-      <StartRound board={board} selectedId={selectedId} onStarted={onOpen} />
+      <StartRound board={board} selectedId={selectedId} channelId={channelId} onStarted={onOpen} />
       <div className="rounds-side">
         <form
           className="rounds-card"
@@ -305,6 +311,8 @@ function RoundsHome({ board, selectedId, onOpen }: RoundsHomeProps) {
 interface StartRoundProps {
   board: Board;
   selectedId: number | null;
+  /** The board's channel, where the round is posted (`null`: none chosen yet). */
+  channelId: string | null;
   onStarted: (round: RoundView) => void;
 }
 
@@ -316,7 +324,7 @@ function defaultDeadline(): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T17:00`;
 }
 
-function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
+function StartRound({ board, selectedId, channelId, onStarted }: StartRoundProps) {
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<ReadonlySet<number>>(
     () => new Set(board.ideas.filter((i) => i.zone === "unsorted" || i.id === selectedId).map((i) => i.id)),
@@ -337,6 +345,12 @@ function StartRound({ board, selectedId, onStarted }: StartRoundProps) {
       setPicked((now) => new Set([...now, ...unsorted]));
       setStatus((now) => (now?.tone === "error" ? null : now));
     }
+  }
+  // A channel chosen (or changed) answers what Start round said about it: "Choose the board's channel first" stayed.
+  const [channelSeen, setChannelSeen] = useState(channelId);
+  if (channelSeen !== channelId) {
+    setChannelSeen(channelId);
+    setStatus((now) => (now?.tone === "error" ? null : now));
   }
   const once = useSingleFlight();
   /** The picked ideas the board still has (one deleted meanwhile, from another window, is not sent). */
