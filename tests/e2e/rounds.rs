@@ -188,7 +188,8 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
         .find(|p| p.props.contains_key("pickboard_round"))
         .ok_or("no round post in the channel")?;
     assert!(
-        root.message.contains("More › Team rounds… › Join round"),
+        root.message
+            .contains("open Team rounds… from the board's menu, press Join round"),
         "{}",
         root.message
     );

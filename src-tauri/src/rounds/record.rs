@@ -195,23 +195,35 @@ impl RoundRecord {
             out.push_str(&format!("\n**Deadline:** {deadline}\n"));
         }
         out.push_str(
-            "\nTo vote: in Pickboard, More › Team rounds… › Join round, and paste this post's link.",
+            "\nTo vote: in Pickboard, open Team rounds… from the board's menu, press Join round, and paste this post's \
+             link.",
         );
         out
     }
 }
 
 impl BallotRecord {
-    /// "Ana has voted on 12 ideas".
-    /// With `again`, the voter had sent a ballot before, which this one replaces (only the latest counts): the
-    /// thread says so, instead of two notices alike.
-    pub fn message(name: &str, count: u32, again: bool) -> String {
+    /// "Ana has voted on 12 ideas" (`placed`); a ballot of "no opinion" alone, or of nothing (estimates taken back),
+    /// says so rather than "voted on 0 ideas".
+    pub fn message(name: &str, placed: u32, no_opinion: u32, again: bool) -> String {
         let name = safe(&name.split_whitespace().collect::<Vec<_>>().join(" "));
-        let ideas = if count == 1 { "idea" } else { "ideas" };
-        if again {
-            format!("{name} has voted again, on {count} {ideas}: this ballot replaces the earlier one")
+        let ideas = |n: u32| if n == 1 { "idea" } else { "ideas" };
+        let replaces = if again {
+            ": this ballot replaces the earlier one"
         } else {
-            format!("{name} has voted on {count} {ideas}")
+            ""
+        };
+        let voted = if again { "has voted again" } else { "has voted" };
+        if placed > 0 {
+            let on = if again { ", on" } else { " on" };
+            format!("{name} {voted}{on} {placed} {}{replaces}", ideas(placed))
+        } else if no_opinion > 0 {
+            format!(
+                "{name} {voted}: no opinion on {no_opinion} {}{replaces}",
+                ideas(no_opinion)
+            )
+        } else {
+            format!("{name} has taken back their estimates{replaces}")
         }
     }
 }
@@ -252,7 +264,8 @@ mod tests {
         );
         assert!(text.contains("1. Ping @\u{200b}all now"));
         assert!(text.contains(
-            "To vote: in Pickboard, More › Team rounds… › Join round, and paste this post's link."
+            "To vote: in Pickboard, open Team rounds… from the board's menu, press Join round, and paste this post's \
+             link."
         ));
         assert!(text.contains("**Deadline:** Fri 14:00 UTC"));
     }
@@ -298,16 +311,25 @@ mod tests {
     #[test]
     fn the_ballot_line_names_the_voter_and_the_count() {
         assert_eq!(
-            BallotRecord::message("Ana", 12, false),
+            BallotRecord::message("Ana", 12, 0, false),
             "Ana has voted on 12 ideas"
         );
         assert_eq!(
-            BallotRecord::message("Ana", 1, true),
+            BallotRecord::message("Ana", 1, 2, true),
             "Ana has voted again, on 1 idea: this ballot replaces the earlier one"
         );
         assert_eq!(
-            BallotRecord::message("@bob", 1, false),
+            BallotRecord::message("@bob", 1, 0, false),
             "@\u{200b}bob has voted on 1 idea"
+        );
+        // "No opinion" alone is said as such, not as "0 ideas"; nothing at all is estimates taken back.
+        assert_eq!(
+            BallotRecord::message("Bo Lind", 0, 3, false),
+            "Bo Lind has voted: no opinion on 3 ideas"
+        );
+        assert_eq!(
+            BallotRecord::message("Bo Lind", 0, 0, true),
+            "Bo Lind has taken back their estimates: this ballot replaces the earlier one"
         );
     }
 }

@@ -670,6 +670,13 @@ pub async fn send_waiting(db: &Mutex<Db>, api: &Api, who: &Identity) -> Result<u
     Ok(sent)
 }
 
+fn no_opinion_count(estimates: &Estimates) -> u32 {
+    estimates
+        .values()
+        .filter(|e| matches!(e, Estimate::NoOpinion))
+        .count() as u32
+}
+
 fn placed_count(estimates: &Estimates) -> u32 {
     estimates
         .values()
@@ -764,7 +771,7 @@ async fn send_ballot(
     let post = api
         .create_post_once(
             &thread.root.channel_id,
-            &BallotRecord::message(name, count, sent_before),
+            &BallotRecord::message(name, count, no_opinion_count(estimates), sent_before),
             Some(root_post_id),
             Some(&sent_as),
             Some(record::props(BALLOT_PROP, &ballot)?),

@@ -159,7 +159,7 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     let root = fake.post(&round.root_post_id).unwrap();
     assert!(root
         .message
-        .contains("To vote: in Pickboard, More › Team rounds… › Join round, and paste this post's link"));
+        .contains("To vote: in Pickboard, open Team rounds… from the board's menu, press Join round"));
     assert!(!root.message.contains("@channel"), "{}", root.message);
 
     // A member joins by the link, keeps a draft, then votes.

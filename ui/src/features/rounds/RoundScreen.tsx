@@ -196,8 +196,13 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
         return;
       }
       setWaiting(null);
+      const noOpinion = Object.values(estimates).filter((e) => e.kind === "noOpinion").length;
       setSentNote(
-        `Sent: ${sent.count} ${sent.count === 1 ? "estimate" : "estimates"}, sealed. Only the facilitator's Pickboard can open them, at the reveal. You can change them and send again until then.`,
+        sent.count > 0
+          ? `Sent: ${sent.count} ${sent.count === 1 ? "estimate" : "estimates"}, sealed. Only the facilitator's Pickboard can open them, at the reveal. You can change them and send again until then.`
+          : noOpinion > 0
+            ? `Sent: no opinion on ${noOpinion} ${noOpinion === 1 ? "idea" : "ideas"}, sealed. You can change it and send again until the reveal.`
+            : "Sent: your earlier estimates are taken back; none of yours count now. You can place ideas and send again until the reveal.",
       );
       void queryClient.invalidateQueries({ queryKey: keys.roundStatus(round.rootPostId) });
       void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
@@ -424,8 +429,9 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                 <button
                   type="button"
                   className="button button-primary"
-                  // The ballot as sent, unchanged: sending it again would only add a notice to the thread.
-                  disabled={count.placed + count.noOpinion === 0 || unchangedSinceSent}
+                  // The ballot as sent, unchanged: sending it again would only add a notice to the thread. An empty
+                  // ballot goes out only after one was sent: it takes those estimates back.
+                  disabled={(count.placed + count.noOpinion === 0 && !sentBallot) || unchangedSinceSent}
                   title={unchangedSinceSent ? "Nothing has changed since you sent it" : undefined}
                   onClick={() => void once(send)}
                 >

@@ -413,6 +413,52 @@ describe("RoundsScreen", () => {
     expect(fake.commands().filter((c) => c === "submit_ballot")).toHaveLength(2);
   });
 
+  it("sends a ballot emptied after one went out, which takes those estimates back", async () => {
+    const draft = {
+      rootPostId: "p1",
+      roundId: "r1",
+      board: "Platform",
+      estimates: {},
+      sentPostId: "b1",
+      sentEstimates: { "7": { kind: "placed", payoff: 8, cost: 2 } as Estimate },
+      waiting: false,
+      sendError: null,
+      updatedAt: 0,
+    };
+    const round: RoundView = {
+      ...joined,
+      ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }],
+      draft,
+    };
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [round],
+      find_round: () => round,
+      save_draft_ballot: () => draft,
+      round_status: () => ({
+        roundId: "r1",
+        state: "open",
+        summary: "1 of 3 voted",
+        voted: [],
+        notVoted: [],
+        notCounted: [],
+        updatedAt: 0,
+      }),
+      submit_ballot: () => ({ postId: "b2", waiting: null, count: 0 }),
+    });
+    renderRounds();
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    expect(
+      await screen.findByText("Changed since you sent it: send again to count the changes."),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Send again" }));
+    expect(
+      await screen.findByText(/Sent: your earlier estimates are taken back; none of yours count now\./),
+    ).toBeInTheDocument();
+    expect(fake.calls.find((c) => c.command === "submit_ballot")?.args).toMatchObject({ estimates: {} });
+  });
+
   it("dims Send again once a ballot that waited has gone out by itself, unchanged", async () => {
     await sendWhileAway(true);
     expect(await screen.findByText("Sent: the ballot that waited went out, sealed.")).toBeInTheDocument();
