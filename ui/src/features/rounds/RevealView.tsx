@@ -186,7 +186,9 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
             aria-label={`Median: payoff ${median[0]}, cost/risk ${median[1]}`}
           />
         )}
-        {selected && onBoard && (
+        {/* The idea's final spot: where it is on the board, else at the medians; an idea in the tray that nobody
+            placed has none (it stood at 5 / 5 as if voted there, and an arrow key placed it on the board). */}
+        {selected && onBoard && (finalSpot ?? median) && (
           <EstimateDot
             title={selected.title}
             what="final spot"

@@ -354,6 +354,65 @@ describe("RoundsScreen", () => {
     expect(await screen.findByText("All 2 ballots match what was sealed.")).toBeInTheDocument();
   });
 
+  it("shows no final spot at the reveal for an idea in the tray that nobody placed", async () => {
+    const revealed: RoundView = {
+      ...joined,
+      amFacilitator: true,
+      boardId: 1,
+      state: "revealed",
+      ideas: [
+        { key: "1", title: "Cache builds", notes: "", link: "" },
+        { key: "2", title: "Drop Jenkins", notes: "", link: "" },
+      ],
+    };
+    const stats = (key: string, title: string, at: [number, number] | null) => ({
+      key,
+      title,
+      votes: at ? 1 : 0,
+      noOpinion: 0,
+      payoff: null,
+      cost: null,
+      split: false,
+      medianPosition: at,
+      dots: at ? [{ voter: "Bo Lind", payoff: at[0], cost: at[1] }] : [],
+    });
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [revealed],
+      list_closed_rounds: () => [],
+      find_round: () => revealed,
+      reveal_round: () => ({
+        roundId: "r1",
+        ideas: [stats("2", "Drop Jenkins", null), stats("1", "Cache builds", [8, 2])],
+        counted: 1,
+        notCounted: [],
+        changed: [],
+        offline: false,
+      }),
+      round_status: () => ({
+        roundId: "r1",
+        state: "revealed",
+        summary: "1 of 3 voted",
+        voted: [],
+        notVoted: [],
+        notCounted: [],
+        updatedAt: 0,
+      }),
+    });
+    renderRounds(board([idea(1, "Cache builds", "unsorted"), idea(2, "Drop Jenkins", "unsorted")]));
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    // Nobody placed "Drop Jenkins": no spot for it on the plane.
+    await userEvent.click(await screen.findByRole("button", { name: /Drop Jenkins/ }));
+    expect(screen.queryByRole("button", { name: /final spot/ })).toBeNull();
+    // "Cache builds" has its medians, and Bo's dot.
+    await userEvent.click(screen.getByRole("button", { name: /Cache builds/ }));
+    expect(
+      await screen.findByRole("button", { name: "Cache builds, final spot: payoff 8, cost/risk 2" }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: "Bo Lind: payoff 8, cost/risk 2" })).toBeInTheDocument();
+  });
+
   it("lists a round joined and since closed among the closed rounds, with when it was last touched", async () => {
     const updatedAt = Date.UTC(2026, 11, 2, 9, 30);
     const done: RoundView = {
