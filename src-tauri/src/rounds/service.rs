@@ -91,8 +91,6 @@ pub struct Reveal {
     pub ideas: Vec<IdeaStats>,
     pub counted: u32,
     pub not_counted: Vec<NotCounted>,
-    /// Ideas of the round changed on the board since it started, in words.
-    pub changed: Vec<String>,
     /// Mattermost could not be reached: this is what was kept here at the reveal, without the ballots sent since.
     pub offline: bool,
 }
@@ -909,31 +907,6 @@ fn own_round(db: &Mutex<Db>, who: &Identity, root_post_id: &str) -> Result<Store
     Ok(round)
 }
 
-fn changed_ideas(db: &Mutex<Db>, round: &StoredRound) -> Result<Vec<String>> {
-    lock(db).read(|tx| {
-        let mut out = Vec::new();
-        for idea in &round.record.ideas {
-            let now = idea
-                .key
-                .parse::<i64>()
-                .ok()
-                .and_then(|id| ideas::get(tx, id).ok());
-            match now {
-                Some(i) if i.board_id == round.board_id => {
-                    if i.title != idea.title {
-                        out.push(format!(
-                            "“{}” is now called “{}” on the board.",
-                            idea.title, i.title
-                        ));
-                    }
-                }
-                _ => out.push(format!("“{}” is not on the board any more.", idea.title)),
-            }
-        }
-        Ok(out)
-    })
-}
-
 fn compute(record: &RoundRecord, ballots: &[OpenedBallot]) -> Vec<IdeaStats> {
     let ideas: Vec<(String, String)> = record
         .ideas
@@ -964,7 +937,6 @@ pub async fn reveal(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &st
         ideas: compute(&round.record, &opened),
         counted: opened.len() as u32,
         not_counted,
-        changed: changed_ideas(db, &round)?,
         offline,
     })
 }

@@ -450,10 +450,6 @@ medianPosition: [Score, Score] | null, dots: Array<Dot>, };
 
 export type Reveal = { roundId: string, ideas: Array<IdeaStats>, counted: number, notCounted: Array<NotCounted>, 
 /**
- * Ideas of the round changed on the board since it started, in words.
- */
-changed: Array<string>, 
-/**
  * Mattermost could not be reached: this is what was kept here at the reveal, without the ballots sent since.
  */
 offline: boolean, };

@@ -13,7 +13,7 @@ import { styleRef } from "../../lib/styleAttribute";
 import { useSingleFlight } from "../../lib/useSingleFlight";
 import { fractionOf } from "../chart/scale";
 import { PlaneFrame } from "../chart/PlaneFrame";
-import { quadrantOf } from "./ballot";
+import { changedSince, quadrantOf, settledMessage } from "./ballot";
 import { EstimateDot } from "./EstimateDot";
 
 interface RevealViewProps {
@@ -55,7 +55,8 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
     );
   }
   if (!reveal.data) return <div className="round-loading" aria-busy="true" />;
-  const { ideas, counted, notCounted, changed, offline } = reveal.data;
+  const { ideas, counted, notCounted, offline } = reveal.data;
+  const changed = changedSince(round.ideas, board.ideas);
   const selected: IdeaStats | undefined = ideas.find((i) => i.key === selectedKey) ?? ideas[0];
   const onBoard = selected ? board.ideas.find((i) => String(i.id) === selected.key) : undefined;
   const finalSpot = onBoard?.position ?? null;
@@ -66,15 +67,8 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
     try {
       const outcome = await backend.settleAtMedians(round.rootPostId);
       await afterChange({ board: board.id });
-      const n = outcome.settled.length;
-      const skipped = outcome.skipped.map((s) => `${s.title}: ${s.reason}`).join(" ");
       toast({
-        message:
-          outcome.eventId === null
-            ? n === 0
-              ? "No idea has a vote: nothing to place."
-              : "Every voted idea already sits at its medians."
-            : `Placed ${n} ${n === 1 ? "idea" : "ideas"} at the team's medians.${skipped ? ` Not placed: ${skipped}` : ""}`,
+        message: settledMessage(outcome, new Map(ideas.map((i) => [i.key, i.votes]))),
         ...(outcome.eventId === null ? {} : { action: { label: "Undo", run: onUndo } }),
       });
     } catch (raw) {

@@ -314,7 +314,6 @@ describe("RoundsScreen", () => {
         ideas: [],
         counted: 2,
         notCounted: [],
-        changed: [],
         offline: false,
       }),
       round_status: () => ({
@@ -386,7 +385,6 @@ describe("RoundsScreen", () => {
         ideas: [stats("2", "Drop Jenkins", null), stats("1", "Cache builds", [8, 2])],
         counted: 1,
         notCounted: [],
-        changed: [],
         offline: false,
       }),
       round_status: () => ({

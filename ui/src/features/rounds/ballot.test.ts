@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { RoundIdea } from "../../lib/bindings";
+import { idea } from "../../test/fakeBackend";
 import {
   BALLOT_BURST_MS,
   ballotFrom,
@@ -11,6 +12,8 @@ import {
   place,
   quadrantOf,
   sameBallot,
+  settledMessage,
+  changedSince,
   toggleNoOpinion,
   unplace,
 } from "./ballot";
@@ -107,5 +110,62 @@ describe("a ballot's steps", () => {
       "2": { kind: "placed", payoff: 5, cost: 5 },
     });
     expect(steps.undo(back ?? ballot())).toEqual({ "1": { kind: "placed", payoff: 5.1, cost: 5 } });
+  });
+
+  it("says what Place all at the medians placed, naming ideas gone from the board and counting those nobody placed", () => {
+    const skipped = (key: string, title: string) => ({ key, title, reason: "" });
+    const settled = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        ideaId: i,
+        title: `Idea ${i}`,
+        payoff: 5,
+        cost: 5,
+        votes: 1,
+        line: "",
+      }));
+    const history = { canUndo: true, canRedo: false, lastEvent: 9 };
+    const votes = new Map([
+      ["1", 2],
+      ["2", 0],
+      ["3", 0],
+      ["4", 1],
+    ]);
+    expect(
+      settledMessage(
+        {
+          settled: settled(2),
+          skipped: [skipped("2", "B"), skipped("3", "C"), skipped("4", "Gone")],
+          eventId: 9,
+          history,
+        },
+        votes,
+      ),
+    ).toBe(
+      "Placed 2 ideas at the team's medians. Not placed: “Gone” is not on the board any more; nobody placed 2 ideas, which stay where they are.",
+    );
+    expect(
+      settledMessage({ settled: [], skipped: [skipped("4", "Gone")], eventId: null, history }, votes),
+    ).toBe("Nothing placed: “Gone” is not on the board any more.");
+    expect(settledMessage({ settled: [], skipped: [skipped("2", "B")], eventId: null, history }, votes)).toBe(
+      "No idea has a vote: nothing to place.",
+    );
+    expect(settledMessage({ settled: settled(1), skipped: [], eventId: null, history }, votes)).toBe(
+      "Every voted idea already sits at its medians.",
+    );
+  });
+
+  it("says which of the round's ideas were renamed or are gone from the board, as the board is now", () => {
+    const round = [
+      { key: "1", title: "Cache builds", notes: "", link: "" },
+      { key: "2", title: "Drop Jenkins", notes: "", link: "" },
+      { key: "3", title: "Tune probes", notes: "", link: "" },
+    ];
+    const board = [{ ...idea(1, "Cache builds", "unsorted") }, { ...idea(3, "Tune the probes", "kill") }];
+    expect(changedSince(round, board)).toEqual([
+      "“Drop Jenkins” is not on the board any more.",
+      "“Tune probes” is now called “Tune the probes” on the board.",
+    ]);
+    // Brought back by an undo: nothing to say of it.
+    expect(changedSince(round, [...board, idea(2, "Drop Jenkins", "possible")])).toHaveLength(1);
   });
 });

@@ -1,6 +1,15 @@
 // A voter's ballot as the round view edits it: each idea of the round is not placed yet, placed at an estimate, or
 // marked "no opinion". Pure functions, so that the rules are tested without a window.
-import type { Estimate, Estimates, Quadrant, RoundIdea, Thresholds } from "../../lib/bindings";
+import type {
+  Estimate,
+  Estimates,
+  Idea,
+  Quadrant,
+  RoundIdea,
+  SettleOutcome,
+  Thresholds,
+} from "../../lib/bindings";
+import { shorten } from "../../lib/text";
 
 export type Ballot = Readonly<Record<string, Estimate>>;
 
@@ -135,4 +144,47 @@ export class BallotSteps {
     this.lastMoved = null;
     return shown;
   }
+}
+
+/**
+ * What Place all at the medians says: how many ideas it placed, and why others were not. Ideas nobody placed are
+ * counted, not listed (a round of many such ideas made a toast that covered the plane); those deleted from the board
+ * meanwhile are named, a few at most. `votes`: each idea's votes, by key.
+ */
+export function settledMessage(outcome: SettleOutcome, votes: ReadonlyMap<string, number>): string {
+  const n = outcome.settled.length;
+  const gone = outcome.skipped.filter((s) => (votes.get(s.key) ?? 0) > 0);
+  const unvoted = outcome.skipped.length - gone.length;
+  const named = gone.slice(0, 3).map((s) => `“${shorten(s.title, 48)}”`);
+  if (gone.length > 3) named.push(`${gone.length - 3} more`);
+  const goneText =
+    gone.length === 0
+      ? ""
+      : `${named.length === 1 ? named.join("") : `${named.slice(0, -1).join(", ")} and ${named.at(-1) ?? ""}`} ${gone.length === 1 ? "is" : "are"} not on the board any more`;
+  if (outcome.eventId === null) {
+    if (n > 0)
+      return `Every voted idea already sits at its medians.${goneText ? ` ${capital(goneText)}.` : ""}`;
+    return goneText ? `Nothing placed: ${goneText}.` : "No idea has a vote: nothing to place.";
+  }
+  const notPlaced = [
+    goneText,
+    unvoted > 0
+      ? `nobody placed ${unvoted} ${unvoted === 1 ? "idea" : "ideas"}, which stay where they are`
+      : "",
+  ].filter(Boolean);
+  return `Placed ${n} ${n === 1 ? "idea" : "ideas"} at the team's medians.${notPlaced.length > 0 ? ` Not placed: ${notPlaced.join("; ")}.` : ""}`;
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The round's ideas changed on the board since the round started, in words: renamed, or gone. Worked out from the
+ * board as it is now, so that an idea brought back (an undo) is no longer said to be gone. */
+export function changedSince(round: readonly RoundIdea[], board: readonly Idea[]): string[] {
+  return round.flatMap((idea) => {
+    const now = board.find((i) => String(i.id) === idea.key);
+    if (!now) return [`“${idea.title}” is not on the board any more.`];
+    return now.title === idea.title ? [] : [`“${idea.title}” is now called “${now.title}” on the board.`];
+  });
 }
