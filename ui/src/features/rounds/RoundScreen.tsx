@@ -218,6 +218,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
       const revealed = await backend.revealRound(round.rootPostId);
       queryClient.setQueryData(keys.reveal(round.rootPostId), revealed);
       setWorking(null);
+      // The lists say "revealed" at once, not after the round is opened again.
+      void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
       onRound({ ...round, state: "revealed" });
     } catch (raw) {
       setWorking({ tone: "error", text: AppError.from(raw).message });
@@ -352,7 +354,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
               <button
                 type="button"
                 className="button button-primary"
-                disabled={!who || who.voted.length === 0}
+                // Not while it reveals: a second Enter on the question asked it again.
+                disabled={!who || who.voted.length === 0 || working?.tone === "progress"}
                 title={who && who.voted.length === 0 ? "Nobody has voted yet" : undefined}
                 onClick={() => {
                   setConfirm("reveal");

@@ -411,6 +411,57 @@ describe("RoundsScreen", () => {
     expect(screen.getByRole("img", { name: "Bo Lind: payoff 8, cost/risk 2" })).toBeInTheDocument();
   });
 
+  it("says a round is revealed in the list as soon as it is, and reveals once for two Enters", async () => {
+    const mine: RoundView = {
+      ...joined,
+      amFacilitator: true,
+      boardId: 1,
+      ideas: [{ key: "1", title: "Cache builds", notes: "", link: "" }],
+    };
+    let state: RoundView["state"] = "open";
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [{ ...mine, state }],
+      list_closed_rounds: () => [],
+      find_round: () => ({ ...mine, state }),
+      round_status: () => ({
+        roundId: "r1",
+        state,
+        summary: "1 of 3 voted",
+        voted: [{ userId: "bo", name: "Bo Lind", at: 0, edited: false }],
+        notVoted: [],
+        notCounted: [],
+        updatedAt: 0,
+      }),
+      reveal_round: () => {
+        state = "revealed";
+        return { roundId: "r1", ideas: [], counted: 1, notCounted: [], offline: false };
+      },
+    });
+    renderRounds(board([idea(1, "Cache builds", "unsorted")]));
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    const item = await within(list).findByRole("button", { name: /^Platform/ });
+    expect(item).not.toHaveTextContent("revealed");
+    await userEvent.click(item);
+    const ask = await screen.findByRole("button", { name: "Reveal…" });
+    await waitFor(() => {
+      expect(ask).toBeEnabled();
+    });
+    await userEvent.click(ask);
+    const dialog = await screen.findByRole("dialog", { name: "Reveal the round?" });
+    within(dialog).getByRole("button", { name: "Reveal" }).focus();
+    await userEvent.keyboard("{Enter}{Enter}");
+    await waitFor(() => {
+      expect(screen.queryByRole("dialog")).toBeNull();
+    });
+    expect(fake.commands().filter((c) => c === "reveal_round")).toHaveLength(1);
+    await userEvent.click(screen.getByRole("button", { name: "← All rounds" }));
+    const back = await screen.findByRole("region", { name: "Open rounds" });
+    await waitFor(() => {
+      expect(within(back).getByRole("button", { name: /^Platform/ })).toHaveTextContent("· revealed");
+    });
+  });
+
   it("lists a round joined and since closed among the closed rounds, with when it was last touched", async () => {
     const updatedAt = Date.UTC(2026, 11, 2, 9, 30);
     const done: RoundView = {
