@@ -466,7 +466,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
               {waiting && waiting.tries > 1
                 ? ` Tried again at ${formatTime(waiting.since)}: still no answer.`
                 : ""}{" "}
-              Pickboard sends your ballot by itself as soon as Mattermost answers (keep Pickboard open).
+              Pickboard sends your ballot by itself as soon as Mattermost answers; it is kept on this
+              computer, and goes out after a restart too, once Pickboard is connected again.
             </p>
           )}
           {givenUpWhy && !sendStatus && (
