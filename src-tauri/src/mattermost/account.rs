@@ -102,6 +102,9 @@ impl ServerUrl {
         let server = self.as_str();
         let what = match failure.problem {
             Problem::Offline => format!("Nothing answered at {server}. Check the address and its port."),
+            Problem::NoAnswer => {
+                format!("{server} closed the connection without answering. Check the address and its port.")
+            }
             Problem::Timeout => {
                 format!("{server} did not answer in time. Check the address and its port, then try again.")
             }

@@ -435,7 +435,7 @@ fn on_another_server(error: Error, link: &str, server: &ServerUrl) -> Error {
 /// Whether `error` is Mattermost out of reach (the network, the server down), not a refusal.
 fn unreachable(error: &Error) -> bool {
     matches!(error, Error::Mattermost(f)
-        if matches!(f.problem, Problem::Offline | Problem::Timeout | Problem::ServerNotFound))
+        if matches!(f.problem, Problem::Offline | Problem::NoAnswer | Problem::Timeout | Problem::ServerNotFound))
 }
 
 /// The round a link (or post id) points to. With Mattermost out of reach, a round `who` started here opens as it was
