@@ -13,5 +13,8 @@ describe("shorten", () => {
     // Each rocket is two UTF-16 units: cut by units, the fifth would be left half a character.
     expect(shorten("🚀🚀🚀🚀🚀🚀", 5)).toBe("🚀🚀🚀🚀…");
     expect(shorten("🚀🚀🚀", 3)).toBe("🚀🚀🚀");
+    // A family is one character of four people joined: it stays whole, as do letters with accents added.
+    expect(shorten("👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧", 2)).toBe("👩‍👩‍👧…");
+    expect(shorten("e\u0301e\u0301e\u0301", 2)).toBe("e\u0301…");
   });
 });

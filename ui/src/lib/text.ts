@@ -1,11 +1,19 @@
 // Short forms of user text for the places with room for a line of it: toasts, the history's feed, a list of columns.
 
-/** `text`, cut to at most `max` characters with "…" at the end when it is longer. Characters, not UTF-16 units: an
- * emoji is never cut in half. */
+/** `text`, cut to at most `max` characters with "…" at the end when it is longer. Characters as a reader sees them
+ * (grapheme clusters), not UTF-16 units or code points: an emoji, a family of them joined into one (👩‍👩‍👧) or a letter
+ * with its accents is never cut in half. */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
-  const chars = Array.from(text);
+  const chars = graphemes(text);
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
+}
+
+const segmenter =
+  typeof Intl.Segmenter === "function" ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+
+function graphemes(text: string): string[] {
+  return segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text);
 }
 
 /** The most characters an idea's title has (the backend's limit too). */
