@@ -213,7 +213,7 @@ describe("App", () => {
     });
     expect(fake.commands()).not.toContain("undo");
     await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
-    expect(await screen.findByRole("button", { name: "Start with a sample board" })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Start with a sample board" })).toHaveFocus();
     (document.activeElement as HTMLElement | null)?.blur();
     await userEvent.keyboard("{Control>}z{/Control}");
     expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();

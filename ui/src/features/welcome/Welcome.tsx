@@ -35,7 +35,8 @@ export function Welcome({ busy, onSample, onEmpty, onImport, onJoin }: WelcomePr
         ))}
       </ul>
       <div className="welcome-actions">
-        <button type="button" className="button button-primary" disabled={busy} onClick={onSample}>
+        {/* The first stop of the keyboard on a first run: Tab went to the sidebar's toggle, Enter did nothing. */}
+        <button type="button" className="button button-primary" autoFocus disabled={busy} onClick={onSample}>
           Start with a sample board
         </button>
         <button type="button" className="button" disabled={busy} onClick={onEmpty}>
