@@ -1,6 +1,6 @@
 // A panel that slides in at the right of the board (an idea's details, the board's activity, its posts): a title, a
 // close button, and a body that scrolls as a whole. Escape closes it, like the close button.
-import { useRef, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 
 import "./SidePanel.css";
 
@@ -29,8 +29,16 @@ export function SidePanel({ label, title, closeLabel, onClose, children }: SideP
       event.stopPropagation();
     }
   };
+  // Opened from a menu or a button, the panel takes the focus (its heading), so that Escape and Tab act in it at once;
+  // a panel that puts the focus in a field of its own (an idea's title) keeps it there.
+  const panel = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!panel.current?.contains(document.activeElement)) heading.current?.focus();
+  }, []);
   return (
     <aside
+      ref={panel}
       className="details"
       aria-label={label}
       onMouseDownCapture={secondPressOfOpening}
@@ -44,7 +52,9 @@ export function SidePanel({ label, title, closeLabel, onClose, children }: SideP
       }}
     >
       <header className="details-header">
-        <h2>{title}</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
         <button type="button" className="icon-button" aria-label={closeLabel} onClick={onClose}>
           ×
         </button>

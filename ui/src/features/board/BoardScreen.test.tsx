@@ -493,6 +493,16 @@ describe("BoardScreen", () => {
     expect(title).toHaveValue(`Rotate the certificates${"B".repeat(477)}`);
   });
 
+  it("moves the focus into a panel opened from the toolbar, where Escape closes it", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: "Activity" }));
+    const panel = await screen.findByRole("complementary", { name: "Board activity" });
+    expect(within(panel).getByRole("heading", { name: "Activity" })).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("complementary", { name: "Board activity" })).toBeNull();
+  });
+
   it("says why a board name was not taken: emptied, or pasted longer than a name can be", async () => {
     const fake = fakeBackend(board([], "Infra"));
     await renderBoard();
