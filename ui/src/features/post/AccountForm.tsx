@@ -1,7 +1,7 @@
 // The Mattermost account Pickboard posts as: connect with the server's address and a personal access token (a
 // password: sent once, never shown again but masked), see who it is connected as, and disconnect.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
@@ -54,6 +54,15 @@ export function AccountForm() {
   // The address field starts with the server of an account whose token is gone, so connecting again is one paste.
   const serverValue = server ?? account?.server ?? "";
 
+  // Connected, the form gives way to the account's card: the focus goes to it, not to the page (the button pressed
+  // is gone, and the next Tab started from nowhere that showed).
+  const focusCard = useRef(false);
+
+  /** A field changed answers what the last Connect said went wrong: it goes (it stayed over the corrected token). */
+  const answered = () => {
+    setStatus((now) => (now?.tone === "error" ? null : now));
+  };
+
   async function connect(keeping: Keeping) {
     if (busy) return;
     if (!serverValue.trim() || !token.trim()) {
@@ -69,6 +78,7 @@ export function AccountForm() {
     setStatus({ tone: "progress", text: "Checking the address and the token with Mattermost…" });
     try {
       const connected = await backend.connectAccount(serverValue.trim(), token.trim(), keeping);
+      focusCard.current = true;
       setToken("");
       setServer(null);
       setStatus(null);
@@ -114,7 +124,17 @@ export function AccountForm() {
 
   if (isConnected(account)) {
     return (
-      <section className="account-card" aria-label="Mattermost account">
+      <section
+        className="account-card"
+        aria-label="Mattermost account"
+        tabIndex={-1}
+        ref={(card) => {
+          if (card && focusCard.current) {
+            focusCard.current = false;
+            card.focus();
+          }
+        }}
+      >
         <p className="account-who">
           Connected as <strong>@{account.username}</strong>
           {account.displayName ? ` (${account.displayName})` : ""} on{" "}
@@ -203,6 +223,7 @@ export function AccountForm() {
         data-autofocus={account ? undefined : true}
         onChange={(e) => {
           setServer(e.target.value);
+          answered();
         }}
       />
       <label htmlFor={ids.token}>Personal access token</label>
@@ -216,6 +237,7 @@ export function AccountForm() {
         aria-describedby={ids.hint}
         onChange={(e) => {
           setToken(e.target.value);
+          answered();
         }}
       />
       <p id={ids.hint} className="field-hint">

@@ -83,9 +83,13 @@ describe("AccountForm", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("did not accept the access token");
 
     await userEvent.clear(screen.getByLabelText("Personal access token"));
+    // Corrected, the field takes the refusal back.
+    expect(screen.queryByRole("alert")).toBeNull();
     await userEvent.type(screen.getByLabelText("Personal access token"), "tok-secret-ana");
     await userEvent.click(screen.getByRole("button", { name: "Connect" }));
     const card = await screen.findByRole("region", { name: "Mattermost account" });
+    // The button pressed is gone: the focus is on the card that took its place.
+    expect(card).toHaveFocus();
     expect(card).toHaveTextContent("Connected as @ana (Ana Ribeiro) on https://chat.example.com");
     expect(card).toHaveTextContent("tok-…ana");
     expect(document.body.textContent).not.toContain("tok-secret-ana");
