@@ -458,29 +458,33 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
               </>
             )}
           </footer>
-          <FormStatus status={sendStatus} />
-          {waitingWhy && !sendStatus && (
-            <p className="field-hint round-waiting" role="status">
-              Not sent yet: {firstSentence(waitingWhy)}
-              {/* Try now, with the server still away, says it tried: the line would read the same otherwise. */}
-              {waiting && waiting.tries > 1
-                ? ` Tried again at ${formatTime(waiting.since)}: still no answer.`
-                : ""}{" "}
-              Pickboard sends your ballot by itself as soon as Mattermost answers; it is kept on this
-              computer, and goes out after a restart too, once Pickboard is connected again.
-            </p>
-          )}
-          {givenUpWhy && !sendStatus && (
-            <p className="field-error" role="alert">
-              Your ballot was not sent: {givenUpWhy}
-            </p>
-          )}
-          {sentText && !sendStatus && open && (
-            <p className="field-ok" role="status">
-              {sentText}
-            </p>
-          )}
-          {verified}
+          {/* Room kept for two lines of what sending or verifying says: the plane above shrank as each appeared,
+              and the buttons moved under the pointer (a double click landed on the text). */}
+          <div className="round-messages">
+            <FormStatus status={sendStatus} />
+            {waitingWhy && !sendStatus && (
+              <p className="field-hint round-waiting" role="status">
+                Not sent yet: {firstSentence(waitingWhy)}
+                {/* Try now, with the server still away, says it tried: the line would read the same otherwise. */}
+                {waiting && waiting.tries > 1
+                  ? ` Tried again at ${formatTime(waiting.since)}: still no answer.`
+                  : ""}{" "}
+                Pickboard sends your ballot by itself as soon as Mattermost answers; it is kept on this
+                computer, and goes out after a restart too, once Pickboard is connected again.
+              </p>
+            )}
+            {givenUpWhy && !sendStatus && (
+              <p className="field-error" role="alert">
+                Your ballot was not sent: {givenUpWhy}
+              </p>
+            )}
+            {sentText && !sendStatus && open && (
+              <p className="field-ok" role="status">
+                {sentText}
+              </p>
+            )}
+            {verified}
+          </div>
         </>
       )}
 

@@ -517,10 +517,12 @@ function StartRound({ board, selectedId, channelId, onStarted }: StartRoundProps
           setNote(e.target.value);
         }}
       />
-      <FormStatus status={status} />
+      {/* What Start round says comes below it (and is scrolled into view): above it, a message pushed the button
+          out of a 768 px window. */}
       <button type="submit" className="button button-primary">
         Start round
       </button>
+      <FormStatus status={status} />
     </form>
   );
 }
