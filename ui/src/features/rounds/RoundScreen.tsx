@@ -279,7 +279,15 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
           <span>
             {round.ideas.length} {round.ideas.length === 1 ? "idea" : "ideas"}
           </span>
-          {round.deadline !== null && <span>Vote by {formatDateTime(round.deadline)}</span>}
+          {round.deadline !== null && (
+            <span>
+              Vote by {formatDateTime(round.deadline)}
+              {/* "Now" as of the last reading of the round (every few seconds), not a clock of the render's own. */}
+              {round.state === "open" && Math.max(status.dataUpdatedAt, seen.dataUpdatedAt) > round.deadline
+                ? ": passed (ballots still count until the reveal)"
+                : ""}
+            </span>
+          )}
           <span className={`round-state round-state-${round.state}`}>{STATE_LABEL[round.state]}</span>
           {round.permalink && (
             <button
@@ -311,17 +319,22 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                 <>
                   <strong className="round-summary">{who.summary}</strong>
                   <ul className="round-voters" aria-label="Members of the channel">
-                    {who.voted.map((v) => (
-                      <li
-                        key={v.userId}
-                        aria-label={`${v.name}: voted${v.edited ? " (edited in Mattermost)" : ""}`}
-                        className="round-voter round-voter-done"
-                        title={v.edited ? "Their ballot's post was edited in Mattermost" : undefined}
-                      >
-                        ✓ {v.name}
-                        {v.edited ? " (edited)" : ""}
-                      </li>
-                    ))}
+                    {who.voted.map((v) => {
+                      // A ballot after the deadline still counts (the facilitator reveals when they choose); it says so.
+                      const late = round.deadline !== null && v.at !== null && v.at > round.deadline;
+                      return (
+                        <li
+                          key={v.userId}
+                          aria-label={`${v.name}: voted${late ? " after the deadline" : ""}${v.edited ? " (edited in Mattermost)" : ""}`}
+                          className="round-voter round-voter-done"
+                          title={v.edited ? "Their ballot's post was edited in Mattermost" : undefined}
+                        >
+                          ✓ {v.name}
+                          {late ? " (late)" : ""}
+                          {v.edited ? " (edited)" : ""}
+                        </li>
+                      );
+                    })}
                     {who.notVoted.map((v) => (
                       <li key={v.userId} className="round-voter" aria-label={`${v.name}: not yet`}>
                         {v.name}

@@ -462,6 +462,43 @@ describe("RoundsScreen", () => {
     });
   });
 
+  it("says when the deadline has passed, and which ballots came after it", async () => {
+    const deadline = Date.now() - 60_000;
+    const mine: RoundView = {
+      ...joined,
+      amFacilitator: true,
+      boardId: 1,
+      deadline,
+      ideas: [{ key: "1", title: "Cache builds", notes: "", link: "" }],
+    };
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [mine],
+      list_closed_rounds: () => [],
+      find_round: () => mine,
+      round_status: () => ({
+        roundId: "r1",
+        state: "open",
+        summary: "2 of 3 voted",
+        voted: [
+          { userId: "bo", name: "Bo Lind", at: deadline + 1_000, edited: false },
+          { userId: "cy", name: "Cy", at: deadline - 1_000, edited: false },
+        ],
+        notVoted: [],
+        notCounted: [],
+        updatedAt: 0,
+      }),
+    });
+    renderRounds(board([idea(1, "Cache builds", "unsorted")]));
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    expect(await screen.findByText(/: passed \(ballots still count until the reveal\)/)).toBeInTheDocument();
+    expect(
+      await screen.findByRole("listitem", { name: "Bo Lind: voted after the deadline" }),
+    ).toHaveTextContent("✓ Bo Lind (late)");
+    expect(screen.getByRole("listitem", { name: "Cy: voted" })).toHaveTextContent("✓ Cy");
+  });
+
   it("lists a round joined and since closed among the closed rounds, with when it was last touched", async () => {
     const updatedAt = Date.UTC(2026, 11, 2, 9, 30);
     const done: RoundView = {
