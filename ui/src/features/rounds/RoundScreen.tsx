@@ -279,6 +279,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
           <span>
             {round.ideas.length} {round.ideas.length === 1 ? "idea" : "ideas"}
           </span>
+          {/* Rounds of one board read alike by their title: when it was started tells them apart. */}
+          {round.startedAt !== null && <span>Started {formatDateTime(round.startedAt)}</span>}
           {round.deadline !== null && (
             <span>
               Vote by {formatDateTime(round.deadline)}

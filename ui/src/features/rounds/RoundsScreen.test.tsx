@@ -468,6 +468,7 @@ describe("RoundsScreen", () => {
       ...joined,
       amFacilitator: true,
       boardId: 1,
+      startedAt: Date.UTC(2026, 11, 3, 9, 0),
       deadline,
       ideas: [{ key: "1", title: "Cache builds", notes: "", link: "" }],
     };
@@ -493,6 +494,7 @@ describe("RoundsScreen", () => {
     const list = await screen.findByRole("region", { name: "Open rounds" });
     await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
     expect(await screen.findByText(/: passed \(ballots still count until the reveal\)/)).toBeInTheDocument();
+    expect(screen.getByText(`Started ${formatDateTime(Date.UTC(2026, 11, 3, 9, 0))}`)).toBeInTheDocument();
     expect(
       await screen.findByRole("listitem", { name: "Bo Lind: voted after the deadline" }),
     ).toHaveTextContent("✓ Bo Lind (late)");
