@@ -380,38 +380,9 @@ describe("PostDialog as the account", () => {
 });
 
 describe("PostDialog opened to connect", () => {
-  it("saves a channel picked and not saved when it is closed, instead of throwing it away", async () => {
+  /** The dialog as Team rounds opens it, for ana with no channel yet; Planning picked in Infrastructure. */
+  async function connectAndPick() {
     const fake = fakeBackend(null, {
-      get_account: () => ana,
-      get_account_channel: () => null,
-      get_channel_settings: () => null,
-      list_account_channels: () => teams,
-      set_account_channel: () => planning,
-    });
-    const onClose = vi.fn();
-    render(
-      <Providers>
-        <PostDialog boardId={1} connectFirst onClose={onClose} onPosted={vi.fn()} />
-      </Providers>,
-    );
-    const infra = await screen.findByRole("group", { name: "Infrastructure" });
-    expect(screen.getByRole("button", { name: "Done" })).toBeInTheDocument();
-    await userEvent.click(within(infra).getByLabelText(/Planning/));
-    expect(screen.queryByRole("button", { name: "Done" })).toBeNull();
-    await userEvent.click(screen.getByRole("button", { name: "Save channel and close" }));
-    await waitFor(() => {
-      expect(onClose).toHaveBeenCalled();
-    });
-    expect(fake.calls.find((c) => c.command === "set_account_channel")?.args).toEqual({
-      boardId: 1,
-      channel: "infra/planning",
-    });
-  });
-});
-
-describe("PostDialog opened to connect, test message", () => {
-  it("says the test message went out as it closes", async () => {
-    fakeBackend(null, {
       get_account: () => ana,
       get_account_channel: () => null,
       get_channel_settings: () => null,
@@ -426,7 +397,26 @@ describe("PostDialog opened to connect, test message", () => {
       </Providers>,
     );
     const infra = await screen.findByRole("group", { name: "Infrastructure" });
+    expect(screen.getByRole("button", { name: "Done" })).toBeInTheDocument();
     await userEvent.click(within(infra).getByLabelText(/Planning/));
+    return { fake, onClose };
+  }
+
+  it("saves a channel picked and not saved when it is closed, instead of throwing it away", async () => {
+    const { fake, onClose } = await connectAndPick();
+    expect(screen.queryByRole("button", { name: "Done" })).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Save channel and close" }));
+    await waitFor(() => {
+      expect(onClose).toHaveBeenCalled();
+    });
+    expect(fake.calls.find((c) => c.command === "set_account_channel")?.args).toEqual({
+      boardId: 1,
+      channel: "infra/planning",
+    });
+  });
+
+  it("says the test message went out as it closes", async () => {
+    const { onClose } = await connectAndPick();
     await userEvent.click(screen.getByRole("button", { name: "Send test message" }));
     await waitFor(() => {
       expect(onClose).toHaveBeenCalled();

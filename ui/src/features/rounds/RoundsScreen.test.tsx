@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
-import type { ErrorPayload, Estimate, RoundView } from "../../lib/bindings";
+import type { ErrorPayload, Estimate, RoundStatus, RoundView, Voter } from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
 import { keys } from "../../lib/queries";
 import { ana, board, fakeBackend, idea } from "../../test/fakeBackend";
@@ -33,6 +33,11 @@ const gone: ErrorPayload = {
   message: "This round's post is not in Mattermost: it was deleted, or the link is not to it.",
   path: null,
 };
+
+/** What round_status answers: `summary`, and who voted. */
+function statusOf(state: RoundView["state"], summary: string, voted: Voter[] = []): RoundStatus {
+  return { roundId: "r1", state, summary, voted, notVoted: [], notCounted: [], updatedAt: 0 };
+}
 
 function renderRounds(
   ideas = board([]),
@@ -88,15 +93,7 @@ async function sendWhileAway(goesOut: boolean) {
     list_open_rounds: () => [goesOut ? { ...round, draft: sent } : round],
     find_round: () => round,
     save_draft_ballot: () => draft,
-    round_status: () => ({
-      roundId: "r1",
-      state: "open",
-      summary: "0 of 3 voted",
-      voted: [],
-      notVoted: [],
-      notCounted: [],
-      updatedAt: 0,
-    }),
+    round_status: () => statusOf("open", "0 of 3 voted"),
     submit_ballot: () => ({
       postId: null,
       waiting: "Mattermost could not be reached. Check the network.",
@@ -316,15 +313,7 @@ describe("RoundsScreen", () => {
         notCounted: [],
         offline: false,
       }),
-      round_status: () => ({
-        roundId: "r1",
-        state: "closed",
-        summary: "2 of 3 voted",
-        voted: [],
-        notVoted: [],
-        notCounted: [],
-        updatedAt: 0,
-      }),
+      round_status: () => statusOf("closed", "2 of 3 voted"),
       verify_round: () => ({
         roundId: "r1",
         checked: 2,
@@ -387,15 +376,7 @@ describe("RoundsScreen", () => {
         notCounted: [],
         offline: false,
       }),
-      round_status: () => ({
-        roundId: "r1",
-        state: "revealed",
-        summary: "1 of 3 voted",
-        voted: [],
-        notVoted: [],
-        notCounted: [],
-        updatedAt: 0,
-      }),
+      round_status: () => statusOf("revealed", "1 of 3 voted"),
     });
     renderRounds(board([idea(1, "Cache builds", "unsorted"), idea(2, "Drop Jenkins", "unsorted")]));
     const list = await screen.findByRole("region", { name: "Open rounds" });
@@ -424,15 +405,8 @@ describe("RoundsScreen", () => {
       list_open_rounds: () => [{ ...mine, state }],
       list_closed_rounds: () => [],
       find_round: () => ({ ...mine, state }),
-      round_status: () => ({
-        roundId: "r1",
-        state,
-        summary: "1 of 3 voted",
-        voted: [{ userId: "bo", name: "Bo Lind", at: 0, edited: false }],
-        notVoted: [],
-        notCounted: [],
-        updatedAt: 0,
-      }),
+      round_status: () =>
+        statusOf(state, "1 of 3 voted", [{ userId: "bo", name: "Bo Lind", at: 0, edited: false }]),
       reveal_round: () => {
         state = "revealed";
         return { roundId: "r1", ideas: [], counted: 1, notCounted: [], offline: false };
@@ -477,18 +451,11 @@ describe("RoundsScreen", () => {
       list_open_rounds: () => [mine],
       list_closed_rounds: () => [],
       find_round: () => mine,
-      round_status: () => ({
-        roundId: "r1",
-        state: "open",
-        summary: "2 of 3 voted",
-        voted: [
+      round_status: () =>
+        statusOf("open", "2 of 3 voted", [
           { userId: "bo", name: "Bo Lind", at: deadline + 1_000, edited: false },
           { userId: "cy", name: "Cy", at: deadline - 1_000, edited: false },
-        ],
-        notVoted: [],
-        notCounted: [],
-        updatedAt: 0,
-      }),
+        ]),
     });
     renderRounds(board([idea(1, "Cache builds", "unsorted")]));
     const list = await screen.findByRole("region", { name: "Open rounds" });
@@ -582,15 +549,7 @@ describe("RoundsScreen", () => {
       list_open_rounds: () => [round],
       find_round: () => round,
       save_draft_ballot: () => draft,
-      round_status: () => ({
-        roundId: "r1",
-        state: "open",
-        summary: "1 of 3 voted",
-        voted: [],
-        notVoted: [],
-        notCounted: [],
-        updatedAt: 0,
-      }),
+      round_status: () => statusOf("open", "1 of 3 voted"),
       submit_ballot: () => ({ postId: "b2", waiting: null, count: 0 }),
     });
     renderRounds();

@@ -391,6 +391,19 @@ fn paging(query: &[(String, String)]) -> (usize, usize) {
     (page, per_page)
 }
 
+/// The channel id of a route, checked as the server does: a malformed id is a bad URL (400), a channel that does not
+/// exist or that `me` may not read is forbidden (403).
+fn readable_channel<'a>(state: &State, me: &User, channel_id: &'a str) -> Result<&'a str, AppError> {
+    if !is_valid_id(channel_id) {
+        return Err(invalid_url("channel_id"));
+    }
+    let channel = state.channel(channel_id).ok_or_else(forbidden)?;
+    if !state.can_read(channel, &me.id) {
+        return Err(forbidden());
+    }
+    Ok(channel_id)
+}
+
 /// `GET /api/v4/channels/{channel_id}/members` (`api4/channel.go`, `getChannelMembers`).
 fn get_channel_members(
     state: &mut State,
@@ -399,14 +412,7 @@ fn get_channel_members(
     rest: &[&str],
     query: &[(String, String)],
 ) -> Answer {
-    let channel_id = rest[1];
-    if !is_valid_id(channel_id) {
-        return Err(invalid_url("channel_id"));
-    }
-    let channel = state.channel(channel_id).ok_or_else(forbidden)?;
-    if !state.can_read(channel, &me.id) {
-        return Err(forbidden());
-    }
+    let channel_id = readable_channel(state, me, rest[1])?;
     let (page, per_page) = paging(query);
     let members: Vec<Value> = state
         .channel_members
@@ -430,18 +436,11 @@ fn get_channel_posts_since(
     rest: &[&str],
     query: &[(String, String)],
 ) -> Answer {
-    let channel_id = rest[1];
-    if !is_valid_id(channel_id) {
-        return Err(invalid_url("channel_id"));
-    }
+    let channel_id = readable_channel(state, me, rest[1])?;
     let since = match query.iter().find(|(k, _)| k == "since") {
         Some((_, v)) => v.parse::<i64>().map_err(|_| invalid_url("since"))?,
         None => return Err(invalid_url("since")),
     };
-    let channel = state.channel(channel_id).ok_or_else(forbidden)?;
-    if !state.can_read(channel, &me.id) {
-        return Err(forbidden());
-    }
     let mut changed: Vec<&Post> = state
         .posts
         .iter()
