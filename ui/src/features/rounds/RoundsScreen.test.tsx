@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
-import type { ErrorPayload, Estimate, RoundStatus, RoundView, Voter } from "../../lib/bindings";
+import type { Draft, ErrorPayload, Estimate, RoundStatus, RoundView, Voter } from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
 import { keys } from "../../lib/queries";
 import { ana, board, fakeBackend, idea } from "../../test/fakeBackend";
@@ -33,6 +33,26 @@ const gone: ErrorPayload = {
   message: "This round's post is not in Mattermost: it was deleted, or the link is not to it.",
   path: null,
 };
+
+/** Bo's draft ballot of the joined round, never sent, with `estimates`. */
+function draftOf(estimates: Draft["estimates"]): Draft {
+  return {
+    rootPostId: "p1",
+    roundId: "r1",
+    board: "Platform",
+    estimates,
+    sentPostId: null,
+    sentEstimates: null,
+    waiting: false,
+    sendError: null,
+    updatedAt: 0,
+  };
+}
+
+/** The joined round, of one idea ("Cache builds", key 7), with `draft`. */
+function cacheBuilds(draft: Draft): RoundView {
+  return { ...joined, ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }], draft };
+}
 
 /** What round_status answers: `summary`, and who voted. */
 function statusOf(state: RoundView["state"], summary: string, voted: Voter[] = []): RoundStatus {
@@ -66,22 +86,8 @@ function renderRounds(
 /** A joined round's ballot sent while Mattermost is away: it waits; with `goesOut`, this computer's list says it has
  * since gone out by itself. */
 async function sendWhileAway(goesOut: boolean) {
-  const draft = {
-    rootPostId: "p1",
-    roundId: "r1",
-    board: "Platform",
-    estimates: { "7": { kind: "noOpinion" } as Estimate },
-    sentPostId: null,
-    sentEstimates: null,
-    waiting: false,
-    sendError: null,
-    updatedAt: 0,
-  };
-  const round: RoundView = {
-    ...joined,
-    ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }],
-    draft,
-  };
+  const draft = draftOf({ "7": { kind: "noOpinion" } });
+  const round = cacheBuilds(draft);
   const sent = {
     ...draft,
     sentPostId: "b1",
@@ -529,21 +535,11 @@ describe("RoundsScreen", () => {
 
   it("sends a ballot emptied after one went out, which takes those estimates back", async () => {
     const draft = {
-      rootPostId: "p1",
-      roundId: "r1",
-      board: "Platform",
-      estimates: {},
+      ...draftOf({}),
       sentPostId: "b1",
       sentEstimates: { "7": { kind: "placed", payoff: 8, cost: 2 } as Estimate },
-      waiting: false,
-      sendError: null,
-      updatedAt: 0,
     };
-    const round: RoundView = {
-      ...joined,
-      ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }],
-      draft,
-    };
+    const round = cacheBuilds(draft);
     const fake = fakeBackend(null, {
       get_account: () => ana,
       list_open_rounds: () => [round],
