@@ -112,8 +112,8 @@ fn to_score(points: f64) -> Score {
 }
 
 /// The statistics of every idea (`(key, title)`) over `ballots` (`(voter's name, estimates)`), ordered by
-/// disagreement: split ideas first, then by the wider spread (the two interquartile ranges added), then by the wider
-/// range, then by title. Estimates for keys that are not in `ideas` are ignored.
+/// disagreement: split ideas first, then those with votes before those without, then by the wider spread (the two
+/// interquartile ranges added), then by the wider range, then by title. Estimates for keys that are not in `ideas` are ignored.
 pub fn reveal(
     ideas: &[(String, String)],
     ballots: &[(String, &Estimates)],
@@ -171,6 +171,8 @@ pub fn reveal(
         let ((ia, ra), (ib, rb)) = (spread(a), spread(b));
         b.split
             .cmp(&a.split)
+            // An idea nobody placed has no spread to dispute: after every one with votes.
+            .then((b.votes > 0).cmp(&(a.votes > 0)))
             .then(ib.total_cmp(&ia))
             .then(rb.total_cmp(&ra))
             .then_with(|| a.title.cmp(&b.title))
@@ -250,6 +252,18 @@ mod tests {
         assert_eq!(calm.median_position, Some((s(73), s(33))));
         let none = out.iter().find(|i| i.key == "none").unwrap();
         assert_eq!((none.votes, none.no_opinion, none.median_position), (0, 2, None));
+
+        // An idea one voter placed comes before one nobody placed, though its title sorts after it ("A" < "Z").
+        let cy = est(&[("z", Some((50, 50)))]);
+        let few = vec![
+            ("a".to_owned(), "A nobody placed".to_owned()),
+            ("z".to_owned(), "Z placed once".to_owned()),
+        ];
+        let order: Vec<String> = reveal(&few, &[("Cy".to_owned(), &cy)], Thresholds::default())
+            .into_iter()
+            .map(|i| i.key)
+            .collect();
+        assert_eq!(order, ["z", "a"]);
     }
 
     proptest! {

@@ -27,6 +27,11 @@ interface RevealViewProps {
 
 function axis(stats: AxisStats | null): string {
   if (!stats) return "no votes";
+  // No spread to tell: "range 5–5 (lowest Bo, highest Bo)" said nothing.
+  if (stats.min === stats.max) {
+    const who = [...new Set([...stats.lowest, ...stats.highest])];
+    return who.length === 1 ? `${stats.min} (${who.join("")} alone)` : `all at ${stats.min}`;
+  }
   const names = (list: string[]) => list.join(", ");
   return `median ${stats.median} · IQR ${stats.iqr} · range ${stats.min}–${stats.max} (lowest ${names(stats.lowest)}, highest ${names(stats.highest)})`;
 }

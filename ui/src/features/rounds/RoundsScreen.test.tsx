@@ -359,13 +359,24 @@ describe("RoundsScreen", () => {
         { key: "2", title: "Drop Jenkins", notes: "", link: "" },
       ],
     };
+    const one = (v: number) => ({
+      median: v,
+      q1: v,
+      q3: v,
+      iqr: 0,
+      min: v,
+      max: v,
+      split: false,
+      lowest: ["Bo Lind"],
+      highest: ["Bo Lind"],
+    });
     const stats = (key: string, title: string, at: [number, number] | null) => ({
       key,
       title,
       votes: at ? 1 : 0,
       noOpinion: 0,
-      payoff: null,
-      cost: null,
+      payoff: at ? one(at[0]) : null,
+      cost: at ? one(at[1]) : null,
       split: false,
       medianPosition: at,
       dots: at ? [{ voter: "Bo Lind", payoff: at[0], cost: at[1] }] : [],
@@ -396,6 +407,8 @@ describe("RoundsScreen", () => {
       await screen.findByRole("button", { name: "Cache builds, final spot: payoff 8, cost/risk 2" }),
     ).toBeInTheDocument();
     expect(screen.getByRole("img", { name: "Bo Lind: payoff 8, cost/risk 2" })).toBeInTheDocument();
+    // One estimate has no range to tell.
+    expect(screen.getByText("Payoff: 8 (Bo Lind alone)")).toBeInTheDocument();
   });
 
   it("says a round is revealed in the list as soon as it is, and reveals once for two Enters", async () => {
