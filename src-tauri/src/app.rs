@@ -4,7 +4,7 @@ use tauri::{DragDropEvent, Manager, WindowEvent};
 
 use crate::boot;
 use crate::commands;
-use crate::events::{self, DatabaseChanged, FileDrag, FileDropped};
+use crate::events::{self, DatabaseChanged, FileDrag, FileDropped, OutboxChanged};
 use crate::first_window;
 use crate::mattermost::connection::Session;
 use crate::mattermost::worker::{self, Wake};
@@ -57,7 +57,14 @@ pub fn run() {
                     app.handle().clone(),
                 );
                 after_first_frame.hold(move || {
-                    tauri::async_runtime::spawn(worker::run(std::sync::Arc::clone(&state), session, wake));
+                    let for_posts = handle.clone();
+                    let changed = move || events::emit(&for_posts, &OutboxChanged {});
+                    tauri::async_runtime::spawn(worker::run(
+                        std::sync::Arc::clone(&state),
+                        session,
+                        wake,
+                        changed,
+                    ));
                     let for_backup = std::sync::Arc::clone(&state);
                     std::thread::spawn(move || daily_backup(&for_backup));
                     std::thread::spawn(move || watch_other_writers(&state, &handle));

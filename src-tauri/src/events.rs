@@ -42,6 +42,12 @@ pub struct FileDropped {
 #[serde(rename_all = "camelCase")]
 pub struct DatabaseChanged {}
 
+/// The outbox sent a part or met a problem in the background: what the window shows of the posts must be read again
+/// (a post held up and then sent by itself still read "Waiting to send").
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OutboxChanged {}
+
 /// An item of the app menu that the UI handles; its id is its serialised name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -154,6 +160,7 @@ app_events! {
     FileDropped => "file-dropped",
     MenuCommand => "menu-command",
     DatabaseChanged => "database-changed",
+    OutboxChanged => "outbox-changed",
 }
 
 /// An event as it travels: its name and its payload (`EventMessage` in `bindings.ts`).

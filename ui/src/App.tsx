@@ -245,6 +245,11 @@ export function App() {
     });
   });
 
+  // The outbox sent (or was held up) in the background: the Post dialog and the Posts panel say so at once.
+  useBackendEvent("outbox-changed", () => {
+    void afterChange({ outbox: true });
+  });
+
   async function create(make: () => Promise<BoardSummary>, options: Opening = {}) {
     setBusy(true);
     try {

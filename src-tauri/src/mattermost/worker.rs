@@ -52,7 +52,14 @@ async fn account_api(state: &Arc<AppState>, session: &Arc<Session>) -> Result<Ap
     connection::api(&who, token).map_err(|_| not_connected())
 }
 
-pub async fn run(state: Arc<AppState>, session: Arc<Session>, wake: Wake) {
+/// Delivers what is due, again and again; `changed` is called after a round of delivery that sent a part or met a
+/// problem, so that the window reads its posts again.
+pub async fn run(
+    state: Arc<AppState>,
+    session: Arc<Session>,
+    wake: Wake,
+    changed: impl Fn() + Send + 'static,
+) {
     let sender = match Sender::new(REQUEST_TIMEOUT) {
         Ok(sender) => sender,
         Err(err) => {
@@ -63,8 +70,10 @@ pub async fn run(state: Arc<AppState>, session: Arc<Session>, wake: Wake) {
     loop {
         let Ok(db) = state.db() else { return };
         let api = account_api(&state, &session).await;
-        if let Err(err) = deliver(db, &sender, api.as_ref().map_err(Clone::clone), false).await {
-            eprintln!("pickboard: the outbox could not be delivered: {err}");
+        match deliver(db, &sender, api.as_ref().map_err(Clone::clone), false).await {
+            Ok(done) if done.parts_sent > 0 || done.failures > 0 => changed(),
+            Ok(_) => {}
+            Err(err) => eprintln!("pickboard: the outbox could not be delivered: {err}"),
         }
         let who = state.read(account::identity).ok().flatten();
         if let (Ok(api), Some(who)) = (&api, &who) {

@@ -484,6 +484,8 @@ export type MenuCommand = "import" | "export-json" | "export-csv" | "export-mark
 
 export type DatabaseChanged = Record<symbol, never>;
 
+export type OutboxChanged = Record<symbol, never>;
+
 /** Every command of the backend: the arguments `invoke` sends and the result it answers with. */
 export interface Commands {
   get_account: { args: Record<string, never>; result: Account | null };
@@ -562,6 +564,7 @@ export interface Events {
   "file-dropped": FileDropped;
   "menu-command": MenuCommand;
   "database-changed": DatabaseChanged;
+  "outbox-changed": OutboxChanged;
 }
 
 /** An event as it travels to the page: its name and its payload. */

@@ -56,4 +56,15 @@ describe("afterChange", () => {
     ).toEqual([true, true, true, true]);
     expect([keys.account, keys.content(1), keys.boards].map(stale)).toEqual([false, false, false]);
   });
+
+  it("reads every board's posts again when the outbox sent or was held up, and nothing else", async () => {
+    const client = seeded();
+    client.setQueryData(keys.posts(1), []);
+    client.setQueryData(keys.posts(2), []);
+    client.setQueryData(keys.updatablePost(1), null);
+    await afterChange(client, { outbox: true });
+    const stale = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+    expect([keys.posts(1), keys.posts(2), keys.updatablePost(1)].map(stale)).toEqual([true, true, true]);
+    expect([keys.content(1), keys.boards].map(stale)).toEqual([false, false]);
+  });
 });

@@ -59,6 +59,8 @@ export type Change =
   | { boards: true }
   /** The Mattermost account was connected, switched or disconnected. */
   | { account: true }
+  /** The outbox sent or was held up in the background: every board's posts, as the dialog and the panel show them. */
+  | { outbox: true }
   /** Anything may have changed (an import, a restore from a backup). */
   | { everything: true };
 
@@ -76,6 +78,10 @@ export function afterChange(client: QueryClient, change: Change): Promise<void> 
   if ("account" in change)
     return client.invalidateQueries({ predicate: (q) => readAsTheAccount(q.queryKey) });
   if ("boards" in change) return client.invalidateQueries({ queryKey: keys.boards });
+  if ("outbox" in change)
+    return client.invalidateQueries({
+      predicate: (q) => q.queryKey[0] === "board" && q.queryKey[2] === "posts",
+    });
   const id = change.board;
   if ("posts" in change) return client.invalidateQueries({ queryKey: keys.posts(id) });
   const { idea, deleted, history, content } = change;

@@ -129,7 +129,10 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     refetchInterval: (q) => {
       if (!sent) return false;
       const post = q.state.data?.find((p) => p.id === sent.id);
-      return post && (post.status !== "pending" || post.error) ? false : 100;
+      // Held up (it waits to be sent again by itself): read now and then, besides the outbox's own word when it
+      // goes out (the dialog said "will be sent again" long after it was).
+      if (post?.status === "pending" && post.error) return 2000;
+      return post && post.status !== "pending" ? false : 100;
     },
   });
   const latest = sent ? (followed.data?.find((p) => p.id === sent.id) ?? sent) : null;
