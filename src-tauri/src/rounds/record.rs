@@ -218,6 +218,11 @@ impl BallotRecord {
             let on = if again { ", on" } else { " on" };
             format!("{name} {voted}{on} {placed} {}{replaces}", ideas(placed))
         } else if no_opinion > 0 {
+            let replaces = if again {
+                "; this ballot replaces the earlier one"
+            } else {
+                ""
+            };
             format!(
                 "{name} {voted}: no opinion on {no_opinion} {}{replaces}",
                 ideas(no_opinion)
@@ -326,6 +331,10 @@ mod tests {
         assert_eq!(
             BallotRecord::message("Bo Lind", 0, 3, false),
             "Bo Lind has voted: no opinion on 3 ideas"
+        );
+        assert_eq!(
+            BallotRecord::message("Bo Lind", 0, 4, true),
+            "Bo Lind has voted again: no opinion on 4 ideas; this ballot replaces the earlier one"
         );
         assert_eq!(
             BallotRecord::message("Bo Lind", 0, 0, true),

@@ -144,6 +144,9 @@ describe("a ballot's steps", () => {
       "Placed 2 ideas at the team's medians. Not placed: “Gone” is not on the board any more; nobody placed 2 ideas, which stay where they are.",
     );
     expect(
+      settledMessage({ settled: settled(1), skipped: [skipped("2", "B")], eventId: 9, history }, votes),
+    ).toBe("Placed 1 idea at the team's medians. Not placed: nobody placed 1 idea, which stays where it is.");
+    expect(
       settledMessage({ settled: [], skipped: [skipped("4", "Gone")], eventId: null, history }, votes),
     ).toBe("Nothing placed: “Gone” is not on the board any more.");
     expect(settledMessage({ settled: [], skipped: [skipped("2", "B")], eventId: null, history }, votes)).toBe(

@@ -169,7 +169,7 @@ export function settledMessage(outcome: SettleOutcome, votes: ReadonlyMap<string
   const notPlaced = [
     goneText,
     unvoted > 0
-      ? `nobody placed ${unvoted} ${unvoted === 1 ? "idea" : "ideas"}, which stay where they are`
+      ? `nobody placed ${unvoted} ${unvoted === 1 ? "idea, which stays where it is" : "ideas, which stay where they are"}`
       : "",
   ].filter(Boolean);
   return `Placed ${n} ${n === 1 ? "idea" : "ideas"} at the team's medians.${notPlaced.length > 0 ? ` Not placed: ${notPlaced.join("; ")}.` : ""}`;
