@@ -16,7 +16,7 @@ use super::record::{
 use super::seal::{self, Estimate, Estimates};
 use super::settle::{self, SettleOutcome};
 use super::stats::{self, IdeaStats};
-use super::store::{self, Draft, OpenedBallot, Owner, RoundState, StoredRound};
+use super::store::{self, Draft, OpenedBallot, Owner, Prepared, RoundState, StartAsked, StoredRound};
 use crate::domain::{Thresholds, Zone};
 use crate::error::{Error, Result};
 use crate::mattermost::account::{Identity, ServerUrl};
@@ -208,21 +208,21 @@ pub async fn start(
         deadline,
         note: note.trim().to_owned(),
     };
-    // The same start asked again after an attempt that may have gone out: the same round, and its post if it did.
-    let again = STARTING
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .take()
+    // The same start asked again after an attempt that may have gone out (also before a restart): the same round,
+    // and its post if it did.
+    let again = lock(db)
+        .read(|tx| store::starting(tx, board_id))?
         .filter(|p| p.asked == asked);
+    let tried = again.is_some();
     let prepared = match again {
         Some(p) => p,
         None => new_round(asked),
     };
-    let found = if prepared.tried {
+    let found = if tried {
         api.find_sent(
             &channel.channel_id,
             None,
-            prepared.at - LOOK_BACK_MS,
+            prepared.made_at - LOOK_BACK_MS,
             &prepared.sent_as,
         )
         .await
@@ -247,10 +247,7 @@ pub async fn start(
             match sent {
                 Ok(post) => post,
                 Err(failure) => {
-                    *STARTING.lock().unwrap_or_else(PoisonError::into_inner) = Some(Prepared {
-                        tried: true,
-                        ..prepared
-                    });
+                    lock(db).write(|tx| store::keep_starting(tx, &prepared))?;
                     return Err(mattermost_error(failure));
                 }
             }
@@ -275,6 +272,7 @@ pub async fn start(
     // The facilitator votes too: their draft is kept from the start, like a member's who joined.
     let draft = lock(db).write(|tx| {
         store::insert(tx, &stored)?;
+        store::forget_starting(tx, board_id)?;
         store::ensure_draft(tx, &Owner::of(who), &stored.record, &post.id)?;
         store::draft(tx, &Owner::of(who), &post.id)
     })?;
@@ -288,36 +286,6 @@ pub async fn start(
         RoundState::Open,
     ))
 }
-
-/// What a start was asked for, the ideas as they read then: the same, asked again, is the same round.
-#[derive(Debug, Clone, PartialEq)]
-struct StartAsked {
-    server: String,
-    user_id: String,
-    board_id: i64,
-    channel_id: String,
-    board: String,
-    thresholds: Thresholds,
-    ideas: Vec<RoundIdea>,
-    deadline: Option<i64>,
-    note: String,
-}
-
-/// A round made ready to post: its record, its key, and the id its post is sent as.
-struct Prepared {
-    asked: StartAsked,
-    record: RoundRecord,
-    private_key: [u8; 32],
-    sent_as: String,
-    /// When it was made ready (ms), to look for its post among the channel's.
-    at: i64,
-    /// Whether it was posted before, with no answer: its post may be in the channel.
-    tried: bool,
-}
-
-/// The last start whose post may have gone out with its answer lost: a Start asked again for the same round posts
-/// that round once, not a second one whose first post nobody could reveal. Kept while Pickboard runs.
-static STARTING: Mutex<Option<Prepared>> = Mutex::new(None);
 
 /// How long before a round was made ready its post is looked for in the channel, for clocks that disagree.
 const LOOK_BACK_MS: i64 = 10 * 60 * 1000;
@@ -339,8 +307,7 @@ fn new_round(asked: StartAsked) -> Prepared {
         record,
         private_key,
         sent_as: seal::random_hex(13),
-        at: now_ms(),
-        tried: false,
+        made_at: now_ms(),
     }
 }
 

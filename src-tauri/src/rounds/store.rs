@@ -75,6 +75,74 @@ impl StoredRound {
     }
 }
 
+/// What a start was asked for, the ideas as they read then: the same, asked again, is the same round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StartAsked {
+    pub server: String,
+    pub user_id: String,
+    pub board_id: i64,
+    pub channel_id: String,
+    pub board: String,
+    pub thresholds: crate::domain::Thresholds,
+    pub ideas: Vec<super::record::RoundIdea>,
+    pub deadline: Option<i64>,
+    pub note: String,
+}
+
+/// A round made ready to post: its record, its key, and the id its post is sent as.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub asked: StartAsked,
+    pub record: RoundRecord,
+    pub private_key: [u8; 32],
+    pub sent_as: String,
+    /// When it was made ready (ms), to look for its post among the channel's.
+    pub made_at: i64,
+}
+
+/// Keeps `prepared` as the board's round that was posted with no answer back (replacing an earlier one).
+pub fn keep_starting(tx: &Transaction<'_>, prepared: &Prepared) -> Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO starting_rounds (board_id, asked, record, private_key, sent_as, made_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            prepared.asked.board_id,
+            json(&prepared.asked)?,
+            json(&prepared.record)?,
+            &prepared.private_key[..],
+            prepared.sent_as,
+            prepared.made_at,
+        ],
+    )?;
+    Ok(())
+}
+
+/// The board's round posted with no answer back, if one is kept (a damaged one counts as none: a new round is made).
+pub fn starting(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Prepared>> {
+    let row: Option<(String, String, Vec<u8>, String, i64)> = tx
+        .query_row(
+            "SELECT asked, record, private_key, sent_as, made_at FROM starting_rounds WHERE board_id = ?1",
+            [board_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    Ok(row.and_then(|(asked, record, key, sent_as, made_at)| {
+        Some(Prepared {
+            asked: serde_json::from_str(&asked).ok()?,
+            record: serde_json::from_str(&record).ok()?,
+            private_key: key.try_into().ok()?,
+            sent_as,
+            made_at,
+        })
+    }))
+}
+
+/// Forgets the board's round posted with no answer back (it is stored as a round now, or was given up).
+pub fn forget_starting(tx: &Transaction<'_>, board_id: i64) -> Result<()> {
+    tx.execute("DELETE FROM starting_rounds WHERE board_id = ?1", [board_id])?;
+    Ok(())
+}
+
 fn json<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| Error::Storage(e.to_string()))
 }
