@@ -218,8 +218,9 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
       const revealed = await backend.revealRound(round.rootPostId);
       queryClient.setQueryData(keys.reveal(round.rootPostId), revealed);
       setWorking(null);
-      // The lists say "revealed" at once, not after the round is opened again.
+      // The lists say "revealed" at once, not after the round is opened again; who voted is read once more.
       void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
+      void queryClient.invalidateQueries({ queryKey: keys.roundStatus(round.rootPostId) });
       onRound({ ...round, state: "revealed" });
     } catch (raw) {
       setWorking({ tone: "error", text: AppError.from(raw).message });
@@ -343,7 +344,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                       </li>
                     ))}
                   </ul>
-                  {status.error && (
+                  {/* Only while it is read again: revealed, it is no longer, and an old failure stayed. */}
+                  {open && status.error && (
                     <span className="field-hint" role="status">
                       Not up to date: {firstSentence(AppError.from(status.error).message)}
                     </span>
