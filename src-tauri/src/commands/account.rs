@@ -15,6 +15,7 @@ use crate::mattermost::credentials;
 use crate::mattermost::destination::{self, AccountChannel};
 use crate::mattermost::outbox;
 use crate::mattermost::worker::{Wake, REQUEST_TIMEOUT};
+use crate::rounds;
 use crate::state::AppState;
 
 /// A team and the channels the account may pick in it.
@@ -71,7 +72,11 @@ pub async fn get_account(
     let (session, for_lookup) = (Arc::clone(&session), who.clone());
     // A credential store that cannot be read leaves the account shown, without its token.
     let token = blocking(move || session.token(&for_lookup)).await.ok().flatten();
-    Ok(Some(who.for_ui(token.as_ref())))
+    let ballots_waiting = state.read(|tx| rounds::store::any_waiting(tx, &rounds::store::Owner::of(&who)))?;
+    Ok(Some(Account {
+        ballots_waiting,
+        ..who.for_ui(token.as_ref())
+    }))
 }
 
 /// Checks the address and token with Mattermost (`GET /users/me`), keeps the token as asked, and remembers who it is.

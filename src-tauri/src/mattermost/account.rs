@@ -230,6 +230,8 @@ pub struct Account {
     pub keeping: Keeping,
     /// `None` when the token is not at hand: kept for an earlier session only, or missing from the credential store.
     pub token_masked: Option<String>,
+    /// A team round's ballot of this account waits on this computer to go out (it goes once connected).
+    pub ballots_waiting: bool,
 }
 
 /// The stored identity of the account (no token).
@@ -257,6 +259,7 @@ impl Identity {
             display_name: self.display_name.clone(),
             keeping: self.keeping,
             token_masked: token.map(Token::masked),
+            ballots_waiting: false,
         }
     }
 }

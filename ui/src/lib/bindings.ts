@@ -197,7 +197,11 @@ displayName: string, keeping: Keeping,
 /**
  * `None` when the token is not at hand: kept for an earlier session only, or missing from the credential store.
  */
-tokenMasked: string | null, };
+tokenMasked: string | null, 
+/**
+ * A team round's ballot of this account waits on this computer to go out (it goes once connected).
+ */
+ballotsWaiting: boolean, };
 
 export type AccountChannel = { teamId: string, 
 /**

@@ -29,6 +29,7 @@ export const ana: Account = {
   displayName: "Ana Ribeiro",
   keeping: "credentialStore",
   tokenMasked: "tok-…ana",
+  ballotsWaiting: false,
 };
 
 export function idea(id: number, title: string, zone: Zone, rank = id): Idea {

@@ -148,6 +148,19 @@ describe("RoundsScreen", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("says a ballot waits to go out when the token is gone after a restart", async () => {
+    fakeBackend(null, {
+      get_account: () => ({ ...ana, keeping: "session", tokenMasked: null, ballotsWaiting: true }),
+    });
+    renderRounds();
+    expect(await screen.findByRole("button", { name: "Connect to Mattermost…" })).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "A ballot of yours waits on this computer to go out: connect again, and Pickboard sends it.",
+      ),
+    ).toBeInTheDocument();
+  });
+
   it("takes back what Start round said went wrong once the form is changed", async () => {
     fakeBackend(null, {
       get_account: () => ana,

@@ -85,6 +85,12 @@ export function RoundsScreen({
             reveal them. Rounds run in a Mattermost channel, as you: connect your Mattermost account first. To
             join a round, that is all; to start one, also choose the board&apos;s channel.
           </p>
+          {/* A token kept for a session only is gone after a restart: what waits for it is said here. */}
+          {account?.ballotsWaiting && (
+            <p className="field-hint" role="status">
+              A ballot of yours waits on this computer to go out: connect again, and Pickboard sends it.
+            </p>
+          )}
           <button type="button" className="button button-primary" onClick={onConnect}>
             Connect to Mattermost…
           </button>
