@@ -25,7 +25,8 @@ interface RevealViewProps {
   onClose?: (() => void) | undefined;
 }
 
-function axis(stats: AxisStats | null): string {
+/** One axis of an idea's spread in words; `placed`: where the medians put it on the board (one decimal). */
+function axis(stats: AxisStats | null, placed?: number): string {
   if (!stats) return "no votes";
   // No spread to tell: "range 5–5 (lowest Bo, highest Bo)" said nothing.
   if (stats.min === stats.max) {
@@ -33,7 +34,12 @@ function axis(stats: AxisStats | null): string {
     return who.length === 1 ? `${stats.min} (${who.join("")} alone)` : `all at ${stats.min}`;
   }
   const names = (list: string[]) => list.join(", ");
-  return `median ${stats.median} · IQR ${stats.iqr} · range ${stats.min}–${stats.max} (lowest ${names(stats.lowest)}, highest ${names(stats.highest)})`;
+  // A median between two scores (6.75) is placed at one decimal: the marker's 6.8 is said beside it.
+  const median =
+    placed === undefined || placed === stats.median
+      ? `${stats.median}`
+      : `${stats.median} (placed at ${placed})`;
+  return `median ${median} · IQR ${stats.iqr} · range ${stats.min}–${stats.max} (lowest ${names(stats.lowest)}, highest ${names(stats.highest)})`;
 }
 
 export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: RevealViewProps) {
@@ -130,8 +136,8 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
                   {idea.votes} {idea.votes === 1 ? "vote" : "votes"}
                   {idea.noOpinion > 0 ? ` · ${idea.noOpinion} no opinion` : ""}
                 </span>
-                <span className="reveal-axis">Payoff: {axis(idea.payoff)}</span>
-                <span className="reveal-axis">Cost/risk: {axis(idea.cost)}</span>
+                <span className="reveal-axis">Payoff: {axis(idea.payoff, idea.medianPosition?.[0])}</span>
+                <span className="reveal-axis">Cost/risk: {axis(idea.cost, idea.medianPosition?.[1])}</span>
               </button>
             </li>
           ))}

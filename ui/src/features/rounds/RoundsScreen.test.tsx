@@ -370,6 +370,7 @@ describe("RoundsScreen", () => {
       ideas: [
         { key: "1", title: "Cache builds", notes: "", link: "" },
         { key: "2", title: "Drop Jenkins", notes: "", link: "" },
+        { key: "3", title: "Tune probes", notes: "", link: "" },
       ],
     };
     const one = (v: number) => ({
@@ -401,7 +402,25 @@ describe("RoundsScreen", () => {
       find_round: () => revealed,
       reveal_round: () => ({
         roundId: "r1",
-        ideas: [stats("2", "Drop Jenkins", null), stats("1", "Cache builds", [8, 2])],
+        ideas: [
+          stats("2", "Drop Jenkins", null),
+          stats("1", "Cache builds", [8, 2]),
+          {
+            ...stats("3", "Tune probes", [6.8, 3]),
+            votes: 2,
+            payoff: {
+              median: 6.75,
+              q1: 6.625,
+              q3: 6.875,
+              iqr: 0.25,
+              min: 6.5,
+              max: 7,
+              split: false,
+              lowest: ["Bo Lind"],
+              highest: ["Cy"],
+            },
+          },
+        ],
         counted: 1,
         notCounted: [],
         offline: false,
@@ -422,6 +441,12 @@ describe("RoundsScreen", () => {
     expect(screen.getByRole("img", { name: "Bo Lind: payoff 8, cost/risk 2" })).toBeInTheDocument();
     // One estimate has no range to tell.
     expect(screen.getByText("Payoff: 8 (Bo Lind alone)")).toBeInTheDocument();
+    // A median between two estimates is said with where it is placed.
+    expect(
+      screen.getByText(
+        "Payoff: median 6.75 (placed at 6.8) · IQR 0.25 · range 6.5–7 (lowest Bo Lind, highest Cy)",
+      ),
+    ).toBeInTheDocument();
   });
 
   it("says a round is revealed in the list as soon as it is, and reveals once for two Enters", async () => {
