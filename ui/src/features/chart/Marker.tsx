@@ -4,7 +4,7 @@ import { memo } from "react";
 
 import type { Idea } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
-import type { LabelPlace } from "./geometry";
+import { roomClass, type LabelPlace } from "./geometry";
 import { fractionOf } from "./scale";
 import { usePlaneDrag } from "./usePlaneDrag";
 
@@ -18,16 +18,6 @@ interface MarkerProps {
   onSelect: (id: number) => void;
   onOpen: (id: number) => void;
   onPlace: (id: number, payoff: number, cost: number) => void;
-}
-
-/**
- * The class that caps a title shown whole (hovered or focused) at `room` pixels, in steps of 50 rounded down; none
- * where the title's own cap (420 px) is the nearer. A class and not an inline style: an inline style, or a custom
- * property in one, on each of hundreds of titles made the chart's memory grow by some 20 MiB over 600 switches to it.
- */
-function roomClass(room: number | undefined): string {
-  if (room === undefined || room >= 420) return "";
-  return ` marker-room-${Math.max(1, Math.floor(room / 50)) * 50}`;
 }
 
 export const Marker = memo(function Marker(props: MarkerProps) {

@@ -170,3 +170,13 @@ class BoxGrid {
     return false;
   }
 }
+
+/**
+ * The class that caps a title shown whole (hovered or focused) at `room` pixels, in steps of 50 rounded down; none
+ * where the title's own cap (420 px) is the nearer. A class and not an inline style: an inline style, or a custom
+ * property in one, on each of hundreds of titles made the chart's memory grow by some 20 MiB over 600 switches to it.
+ */
+export function roomClass(room: number | undefined): string {
+  if (room === undefined || room >= 420) return "";
+  return ` marker-room-${Math.max(1, Math.floor(room / 50)) * 50}`;
+}

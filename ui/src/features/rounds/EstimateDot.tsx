@@ -1,9 +1,10 @@
 // One idea on a round's plane: the voter's estimate (or, at the reveal, the idea's final spot). Dragged with the
 // pointer or nudged with the arrow keys like a marker on the board; Delete takes it off the plane when it may.
-import { forwardRef } from "react";
+import { forwardRef, useState } from "react";
 
 import type { Quadrant } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
+import { roomClass } from "../chart/geometry";
 import { fractionOf } from "../chart/scale";
 import { usePlaneDrag } from "../chart/usePlaneDrag";
 
@@ -52,12 +53,21 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
   });
   const shown = live ?? saved;
   const at = fractionOf(shown.payoff, shown.cost);
+  // The title goes left of a dot in the right part of the plane, where it would run past the plane's edge; shown
+  // whole (hovered or focused), it grows no further than that edge (it ran past the plane and was cut).
+  const left = at.x > 0.7;
+  const [planeWidth, setPlaneWidth] = useState<number | null>(null);
+  const measure = () => {
+    setPlaneWidth(planeRect()?.width ?? null);
+  };
+  const room = planeWidth === null ? undefined : (left ? at.x : 1 - at.x) * planeWidth - 24;
   return (
     <button
       ref={styleRef({ left: `${at.x * 100}%`, top: `${at.y * 100}%` }, ref)}
       type="button"
-      // The title goes left of a dot in the right part of the plane, where it would run past the plane's edge.
-      className={`marker estimate-dot zone-${zone} ${at.x > 0.7 ? "marker-label-left" : "marker-label-right"}${selected ? " marker-selected" : ""}${live ? " marker-live" : ""}${hollow ? " marker-hollow" : ""}`}
+      className={`marker estimate-dot zone-${zone} ${left ? "marker-label-left" : "marker-label-right"}${roomClass(room)}${selected ? " marker-selected" : ""}${live ? " marker-live" : ""}${hollow ? " marker-hollow" : ""}`}
+      onFocus={measure}
+      onPointerEnter={measure}
       aria-label={`${title}, ${what}: payoff ${shown.payoff}, cost/risk ${shown.cost}`}
       aria-pressed={selected}
       {...handlers}
