@@ -483,12 +483,7 @@ async fn a_ballot_whose_answer_was_lost_is_not_posted_again() {
             .map(|p| p.id)
             .collect::<Vec<_>>()
     };
-    let quick = Api::new(
-        ServerUrl::parse(&fake.address).unwrap(),
-        Token::parse(TOKENS[1].1).unwrap(),
-        Duration::from_millis(700),
-    )
-    .unwrap();
+    let quick = hurried(&fake, &bo);
     let votes = ballot(&[(&keys[0], at(80, 20))]);
 
     // The ballot reaches Mattermost; its answer does not come back, and it waits here to be sent again.
