@@ -68,17 +68,36 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
 function ToastItem({ toast, onDone }: { toast: Toast; onDone: (id: number) => void }) {
   const { id, message, tone = "info", action, duration = tone === "error" ? 8000 : 6000 } = toast;
+  // Held while the pointer is on it or the focus in it: a toast that went away under a press let the release land on
+  // the card beneath, which opened. Let go, it stays its whole time again.
+  const [held, setHeld] = useState(false);
   useEffect(() => {
+    if (held) return;
     const timer = window.setTimeout(() => {
       onDone(id);
     }, duration);
     return () => {
       window.clearTimeout(timer);
     };
-  }, [id, duration, onDone]);
+  }, [id, duration, onDone, held]);
 
   return (
-    <div className={`toast toast-${tone}`} role={tone === "error" ? "alert" : "status"}>
+    <div
+      className={`toast toast-${tone}`}
+      role={tone === "error" ? "alert" : "status"}
+      onPointerEnter={() => {
+        setHeld(true);
+      }}
+      onPointerLeave={() => {
+        setHeld(false);
+      }}
+      onFocus={() => {
+        setHeld(true);
+      }}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) setHeld(false);
+      }}
+    >
       <span className="toast-message">{message}</span>
       {action && (
         <button
