@@ -866,7 +866,7 @@ async fn a_marker_dragged_on_the_chart_is_saved_and_undone_with_the_keyboard() -
     app.click_button("#ci").await?;
     app.wait_until(
         "the match count shows",
-        "return document.querySelector('.match-count')?.textContent === '4 of 9 ideas match';",
+        "return document.querySelector('.match-count')?.textContent === '4 of 9 ideas match · #ci';",
     )
     .await?;
     let dimmed: Vec<String> = serde_json::from_value(app.client.execute(

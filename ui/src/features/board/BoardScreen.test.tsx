@@ -740,6 +740,19 @@ describe("BoardScreen", () => {
     expect(document.querySelector(".save-state")).toHaveTextContent("1 field not saved: fix the link");
   });
 
+  it("names the chips chosen beside the match count, since a chosen one may be scrolled out of sight", async () => {
+    fakeBackend(
+      board([
+        { ...idea(1, "Rotate certs", "implement"), owner: "dana", tags: ["ssh"] },
+        idea(2, "Add alerts", "kill"),
+      ]),
+    );
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: "@dana" }));
+    await userEvent.click(screen.getByRole("button", { name: "#ssh" }));
+    expect(document.querySelector(".match-count")).toHaveTextContent("1 of 2 ideas match · #ssh · @dana");
+  });
+
   it("shows a search's first match in a long zone though it lies beyond the cards rendered", async () => {
     const possible = await longPossible();
     await userEvent.type(screen.getByLabelText("Search ideas"), "Idea 250");

@@ -79,6 +79,10 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
         <>
           <span className="match-count" role="status">
             {formatCount(matchCount)} of {formatCount(total)} {total === 1 ? "idea matches" : "ideas match"}
+            {/* The chips chosen, named: one scrolled out of sight filtered the board with nothing to say so. */}
+            {[...filter.tags.map((t) => `#${t}`), ...filter.owners.map((o) => `@${o}`)].map(
+              (chip) => ` · ${chip}`,
+            )}
           </span>
           <button
             type="button"
