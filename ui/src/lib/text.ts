@@ -9,10 +9,13 @@ export function shorten(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
 }
 
-const segmenter =
-  typeof Intl.Segmenter === "function" ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+/** Made at the first long text, not as the module loads: this module is in the first bundle, and a segmenter loads
+ * ICU's break rules into the page (memory at start-up, docs/benchmarks.md). */
+let segmenter: Intl.Segmenter | null | undefined;
 
 function graphemes(text: string): string[] {
+  segmenter ??=
+    typeof Intl.Segmenter === "function" ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
   return segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text);
 }
 
