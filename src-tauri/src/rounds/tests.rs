@@ -129,6 +129,13 @@ async fn start(facilitator: &Person, board: i64) -> service::RoundView {
     .unwrap()
 }
 
+/// `person` joins `round` from its link, as Join round does.
+async fn joins(person: &Person, round: &service::RoundView) {
+    service::find(&person.db, &person.api, &person.who, &round.root_post_id)
+        .await
+        .unwrap();
+}
+
 /// Bo's ballot: the first idea at payoff 9, cost/risk 1, sent.
 async fn bo_votes_on_the_first(
     bo: &Person,
@@ -398,9 +405,7 @@ async fn links_that_are_not_rounds_are_refused_in_words() {
 async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
     let (fake, [ana, bo, _], board, keys) = three_people().await;
     let round = start(&ana, board).await;
-    service::find(&bo.db, &bo.api, &bo.who, &round.root_post_id)
-        .await
-        .unwrap();
+    joins(&bo, &round).await;
     let votes = ballot(&[(&keys[0], at(80, 20))]);
 
     // Mattermost answers 503 to the ballot: it waits here, with the reason.
@@ -473,9 +478,7 @@ async fn a_ballot_that_cannot_be_sent_waits_and_goes_out_by_itself() {
 async fn a_ballot_whose_answer_was_lost_is_not_posted_again() {
     let (fake, [ana, bo, _], board, keys) = three_people().await;
     let round = start(&ana, board).await;
-    service::find(&bo.db, &bo.api, &bo.who, &round.root_post_id)
-        .await
-        .unwrap();
+    joins(&bo, &round).await;
     let bos_ballots = || {
         fake.thread(&round.root_post_id)
             .into_iter()
