@@ -66,6 +66,10 @@ pub struct Channel {
 /// The prop under which a post made by [`Api::create_post_once`] keeps the id it was sent as.
 pub const SENT_AS_PROP: &str = "pickboard_sent_as";
 
+/// How long before a post was made ready [`Api::find_sent`] looks for it among the channel's: the server's clock and
+/// this computer's may disagree.
+const LOOK_BACK_MS: i64 = 10 * 60 * 1000;
+
 /// A post as the API returns it (the fields Pickboard reads).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct RemotePost {
@@ -242,19 +246,19 @@ impl Api {
     }
 
     /// The post made by [`Api::create_post_once`] as `sent_as`, if Mattermost has it: a reply is looked for in the
-    /// thread of `root_id`, a post in the channel among those changed since `since` (ms). Asked before sending again
-    /// what may have gone out already (its answer was lost, or came too late), after Mattermost's 30 s of
-    /// deduplication.
+    /// thread of `root_id`, a post in the channel among those changed since it was made ready (`made_at`, ms, less
+    /// [`LOOK_BACK_MS`]). Asked before sending again what may have gone out already (its answer was lost, or came too
+    /// late), after Mattermost's 30 s of deduplication.
     pub async fn find_sent(
         &self,
         channel_id: &str,
         root_id: Option<&str>,
-        since: i64,
+        made_at: i64,
         sent_as: &str,
     ) -> Result<Option<RemotePost>, Failure> {
         let list = match root_id {
             Some(root) => self.thread(root, None).await?,
-            None => self.posts_since(channel_id, since).await?,
+            None => self.posts_since(channel_id, made_at - LOOK_BACK_MS).await?,
         };
         Ok(list.posts.into_values().find(|p| {
             p.delete_at == 0 && p.props.get(SENT_AS_PROP).and_then(serde_json::Value::as_str) == Some(sent_as)

@@ -11,9 +11,6 @@ use super::send::Sender;
 use crate::error::Result;
 use crate::storage::{now_ms, Db};
 
-/// How long before a post was queued its first part is looked for in the channel, for clocks that disagree.
-const LOOK_BACK_MS: i64 = 10 * 60 * 1000;
-
 /// What one round of delivery did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Delivered {
@@ -71,9 +68,8 @@ pub async fn send(target: &Target, sender: &Sender, account: Result<&Api, Failur
             };
             // Tried before, it may have gone out though no answer came back: Mattermost says whether it has it.
             if let (None, Some(sent_as), true) = (update, pending_id, *tried) {
-                let since = queued_at - LOOK_BACK_MS;
                 match api
-                    .find_sent(channel_id, root_id.as_deref(), since, sent_as)
+                    .find_sent(channel_id, root_id.as_deref(), *queued_at, sent_as)
                     .await
                 {
                     Ok(Some(post)) => return Outcome::Posted(Some(post.id)),

@@ -219,14 +219,9 @@ pub async fn start(
         None => new_round(asked),
     };
     let found = if tried {
-        api.find_sent(
-            &channel.channel_id,
-            None,
-            prepared.made_at - LOOK_BACK_MS,
-            &prepared.sent_as,
-        )
-        .await
-        .map_err(mattermost_error)?
+        api.find_sent(&channel.channel_id, None, prepared.made_at, &prepared.sent_as)
+            .await
+            .map_err(mattermost_error)?
     } else {
         None
     };
@@ -286,9 +281,6 @@ pub async fn start(
         RoundState::Open,
     ))
 }
-
-/// How long before a round was made ready its post is looked for in the channel, for clocks that disagree.
-const LOOK_BACK_MS: i64 = 10 * 60 * 1000;
 
 fn new_round(asked: StartAsked) -> Prepared {
     let (private_key, public_key) = seal::new_key_pair();
