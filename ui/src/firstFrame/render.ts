@@ -12,16 +12,15 @@ import { groupByZone } from "../features/board/columns";
 import { facets } from "../features/search/filter";
 import {
   ALL_SAVED,
-  CARDS_PER_PAGE,
   cardsThatFit,
   COMPACT_BELOW,
   initials,
   MAX_CHIPS,
   NARROW_WINDOW,
   resolveTheme,
+  showMoreLabel,
   THEMES,
 } from "../lib/firstFrameRules";
-import { formatCount } from "../lib/numbers";
 import { osOf } from "../lib/os";
 import { QUADRANTS, ZONE_INFO } from "../lib/zones";
 
@@ -296,7 +295,7 @@ function zoneList(zone: Zone, ideas: readonly Idea[]) {
     h(
       "button",
       { type: "button", class: "zone-more", tabindex: -1 },
-      `Show ${formatCount(Math.min(hidden, CARDS_PER_PAGE))} more of ${formatCount(hidden)}`,
+      showMoreLabel(hidden),
     );
   const list = h("div", { class: "zone-list", "data-zone": zone });
   const fill = (count: number) => {

@@ -1,6 +1,7 @@
 // The rules that React's components and the first frame drawn before them (src/firstFrame) both follow, kept here so
 // that the two draw the same board: neither imports the other, and this module imports neither React nor dnd-kit.
 import type { Boot, Theme } from "./bindings";
+import { formatCount } from "./numbers";
 
 /** Below this width the sidebar starts folded and opens over the board rather than beside it. */
 export const NARROW_WINDOW = "(max-width: 1099px)";
@@ -33,6 +34,13 @@ export const FIRST_CARDS = 12;
 
 /** How many more cards a zone renders when its list nears its end, or its "Show more" button is pressed. */
 export const CARDS_PER_PAGE = 24;
+
+/** A zone's "Show more" button with `hidden` cards not drawn: "Show 24 more of 130", or "Show the last 2" when one
+ * page draws them all ("Show 2 more of 2" read as a puzzle). */
+export function showMoreLabel(hidden: number): string {
+  if (hidden > CARDS_PER_PAGE) return `Show ${formatCount(CARDS_PER_PAGE)} more of ${formatCount(hidden)}`;
+  return hidden === 1 ? "Show the last one" : `Show the last ${formatCount(hidden)}`;
+}
 
 /** The height of the smallest card with the gap below it: a list shows at most its height / SMALLEST_CARD cards. */
 const SMALLEST_CARD = 45;

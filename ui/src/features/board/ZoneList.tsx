@@ -7,8 +7,7 @@ import { memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState
 
 import type { Idea, Zone } from "../../lib/bindings";
 import { ideaDragId } from "../../lib/dnd";
-import { CARDS_PER_PAGE, cardsThatFit, FIRST_CARDS } from "../../lib/firstFrameRules";
-import { formatCount } from "../../lib/numbers";
+import { CARDS_PER_PAGE, cardsThatFit, FIRST_CARDS, showMoreLabel } from "../../lib/firstFrameRules";
 import { afterFirstFrame, firstFrameShown } from "../../lib/startup";
 import { sameListOr } from "../../lib/lists";
 import { useKept } from "../../lib/useKept";
@@ -301,7 +300,7 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
               setLimit((l) => l + CARDS_PER_PAGE);
             }}
           >
-            Show {formatCount(Math.min(hidden, CARDS_PER_PAGE))} more of {formatCount(hidden)}
+            {showMoreLabel(hidden)}
           </button>
         )}
         {beyond && card(beyond)}
