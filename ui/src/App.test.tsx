@@ -83,8 +83,9 @@ describe("App", () => {
     });
     renderApp();
     await userEvent.click(await screen.findByRole("button", { name: "Join a team round…" }));
-    expect(await screen.findByRole("heading", { name: "Team rounds" })).toBeInTheDocument();
-    expect(fake.calls.find((c) => c.command === "create_board")?.args).toEqual({ name: "My first board" });
+    expect(await screen.findByRole("heading", { name: "Team rounds", level: 2 })).toBeInTheDocument();
+    // The board is named for what it is for, not "My first board".
+    expect(fake.calls.find((c) => c.command === "create_board")?.args).toEqual({ name: "Team rounds" });
     // Not connected yet: the way to connect is the screen's one action.
     expect(await screen.findByRole("button", { name: "Connect to Mattermost…" })).toBeInTheDocument();
   });

@@ -384,7 +384,7 @@ export function App() {
             onImport={() => {
               openImport(backend.chooseImportFile);
             }}
-            onJoin={() => void create(() => backend.createBoard("My first board"), { rounds: true })}
+            onJoin={() => void create(() => backend.createBoard("Team rounds"), { rounds: true })}
           />
         </Suspense>
       ) : (
