@@ -57,8 +57,10 @@ interface ChartViewProps {
 }
 
 const DEFAULT_PLACE: LabelPlace = { side: "right", shift: 0 };
-/** A title's box as `.marker-label` draws it: its text's width plus padding, at most 150 pixels, one line high. */
+/** A title's box as `.marker-label` draws it: its text's width plus padding, at most 150 pixels, one line high; at
+ * most 280 drawn whole where it has room (`.marker-wide`). */
 const LABEL_MAX_WIDTH = 150;
+const LABEL_WIDE_WIDTH = 280;
 const LABEL_HEIGHT = 18;
 /** Cells of this many pixels count their markers when they hold more than one. */
 const CELL_SIZE = 36;
@@ -71,7 +73,7 @@ const ZOOM_STEP = 2;
 const PLANE_BLEED = 12;
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
-function labelSize(title: string): { width: number; height: number } {
+function labelSizes(title: string): Record<"label" | "whole", { width: number; height: number }> {
   if (measureContext === undefined) {
     measureContext = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
     if (measureContext) {
@@ -80,7 +82,11 @@ function labelSize(title: string): { width: number; height: number } {
     }
   }
   const text = measureContext?.measureText(title).width ?? title.length * 7;
-  return { width: Math.min(Math.ceil(text) + 12, LABEL_MAX_WIDTH), height: LABEL_HEIGHT };
+  const width = Math.ceil(text) + 12;
+  return {
+    label: { width: Math.min(width, LABEL_MAX_WIDTH), height: LABEL_HEIGHT },
+    whole: { width: Math.min(width, LABEL_WIDE_WIDTH), height: LABEL_HEIGHT },
+  };
 }
 
 const scoresText = (idea: Idea) =>
@@ -274,7 +280,7 @@ export function ChartView({
       return {
         id: idea.id,
         at: { x: w.x * layout.width, y: w.y * layout.height },
-        label: labelSize(idea.title),
+        ...labelSizes(idea.title),
       };
     });
     markers.sort((a, b) => Number(b.id === selectedId) - Number(a.id === selectedId));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { labelBox, placeLabels, type Box } from "./geometry";
+import { labelBox, placeLabels, type Box, type LabelPlace } from "./geometry";
 import { fractionOf, scoresAt } from "./scale";
 
 describe("plane geometry", () => {
@@ -103,5 +103,79 @@ describe("placeLabels", () => {
     const second = { id: 3, at: { x: 20, y: 30 }, label };
     expect(placeLabels([second], 800, 600, [], names).get(3)?.side).toBe("right");
     expect(placeLabels([corner, second], 800, 600, [], names).get(3)?.side).toBe("hidden");
+  });
+
+  describe("titles drawn whole", () => {
+    const whole = { width: 260, height: 18 };
+    const boxOf = (at: { x: number; y: number }, size: typeof label, place: LabelPlace | undefined) => {
+      const { side, shift } = place ?? { side: "right", shift: 0 };
+      const box = labelBox(at, size, side);
+      return side === "right" || side === "left"
+        ? { ...box, top: box.top + shift }
+        : { ...box, left: box.left + shift };
+    };
+
+    it("draws a title whole where its side has room, and at the usual cap where it has not", () => {
+      // Alone on a wide plane: the whole title fits right of the dot.
+      expect(placeLabels([{ id: 1, at: { x: 100, y: 100 }, label, whole }], 800, 600).get(1)).toMatchObject({
+        side: "right",
+        wide: true,
+      });
+      // A dot 200 px to its right: the short title fits before it, the whole one would cover it.
+      const crowded = placeLabels(
+        [
+          { id: 1, at: { x: 100, y: 100 }, label, whole },
+          { id: 2, at: { x: 300, y: 100 }, label },
+        ],
+        800,
+        600,
+      );
+      expect(crowded.get(1)).toMatchObject({ side: "right" });
+      expect(crowded.get(1)?.wide).toBeUndefined();
+      // A title whose whole length is the usual cap's is not marked.
+      expect(
+        placeLabels([{ id: 3, at: { x: 100, y: 100 }, label, whole: label }], 800, 600).get(3)?.wide,
+      ).toBe(undefined);
+    });
+
+    it("hides no title to make room for another's length, and covers no dot, title, count or name", () => {
+      // A grid of markers 120 px apart, some rows offset: long titles everywhere.
+      const markers = Array.from({ length: 40 }, (_, i) => ({
+        id: i + 1,
+        at: { x: 40 + (i % 6) * 120 + (Math.floor(i / 6) % 2) * 50, y: 40 + Math.floor(i / 6) * 60 },
+        label,
+        whole,
+      }));
+      const count: Box = { left: 300, top: 200, width: 30, height: 30 };
+      const name: Box = { left: 560, top: 0, width: 240, height: 40 };
+      const counts = [count];
+      const names = [name];
+      const short = placeLabels(
+        markers.map(({ id, at }) => ({ id, at, label })),
+        800,
+        600,
+        counts,
+        names,
+      );
+      const places = placeLabels(markers, 800, 600, counts, names);
+      for (const m of markers) expect(places.get(m.id)?.side).toBe(short.get(m.id)?.side);
+      expect([...places.values()].some((p) => p.wide)).toBe(true);
+      const shown = markers
+        .filter((m) => places.get(m.id)?.side !== "hidden")
+        .map((m) => {
+          const place = places.get(m.id);
+          return { id: m.id, at: m.at, box: boxOf(m.at, place?.wide ? whole : label, place) };
+        });
+      for (const { id, at, box } of shown) {
+        expect(inside(box, 800, 600)).toBe(true);
+        for (const m of markers) {
+          const dot = { left: m.at.x - 8, top: m.at.y - 8, width: 16, height: 16 };
+          expect(overlap(box, dot)).toBe(false);
+        }
+        for (const other of shown) if (other.id !== id) expect(overlap(box, other.box)).toBe(false);
+        expect(overlap(box, count)).toBe(false);
+        if (!overlap(boxOf(at, label, short.get(id)), name)) expect(overlap(box, name)).toBe(false);
+      }
+    });
   });
 });

@@ -51,6 +51,8 @@ export interface LabelPlace {
   shift: number;
   /** How wide the whole title may grow on hover and focus and stay on the plane (pixels); none: not known. */
   room?: number;
+  /** Drawn at its whole width (up to `.marker-wide`'s cap), not cut at the usual one: there was room for it. */
+  wide?: boolean;
 }
 
 /** The least a title shown whole is given, even where the plane's edge is nearer: a few words. */
@@ -89,9 +91,18 @@ function roomFor(at: Point, place: LabelPlace, width: number): number {
  * with no such side is hidden (the marker's accessible name still carries it, and it shows on hover and focus); that
  * of a marker off the plane does not show at all. Each title is also given the room it has to grow to its whole
  * length on hover and focus without leaving the plane.
+ *
+ * Once every title has its side, a title cut short (`label`, its width at the usual cap) whose whole width (`whole`)
+ * fits on that side, covering nothing the short one did not, is drawn whole: on a chart of a few ideas every title
+ * reads in full, and on a crowded one no title is hidden to make room for another's length.
  */
 export function placeLabels(
-  markers: readonly { id: number; at: Point; label: { width: number; height: number } }[],
+  markers: readonly {
+    id: number;
+    at: Point;
+    label: { width: number; height: number };
+    whole?: { width: number; height: number };
+  }[],
   width: number,
   height: number,
   keepClear: readonly Box[] = [],
@@ -106,35 +117,86 @@ export function placeLabels(
   const names = new BoxGrid();
   for (const box of ratherClear) names.add(box);
   const places = new Map<number, LabelPlace>();
+  const boxes = new Map<number, Box>();
   for (const { id, at, label } of markers) {
     // A marker kept off the plane (the selected one, panned away from) has no title on it either.
     const onPlane = at.x >= 0 && at.y >= 0 && at.x <= width && at.y <= height;
-    const sides = (["right", "left", "above", "below"] as const).map((side) => {
-      const box = labelBox(at, label, side);
-      const across = side === "right" || side === "left";
-      // Slide along the side into the plane.
-      const shift = across
-        ? clamp(box.top, 0, height - box.height) - box.top
-        : clamp(box.left, 0, width - box.width) - box.left;
-      const moved = across ? { ...box, top: box.top + shift } : { ...box, left: box.left + shift };
-      const inside =
-        moved.left >= 0 &&
-        moved.top >= 0 &&
-        moved.left + moved.width <= width &&
-        moved.top + moved.height <= height;
-      const free = onPlane && inside && !dots.hits(moved) && !taken.hits(moved);
-      return { place: { side, shift }, box: moved, free };
+    const sides = SIDES.map((side) => {
+      const { box, shift, inside } = slidIn(at, label, side, width, height);
+      const free = onPlane && inside && !dots.hits(box) && !taken.hits(box);
+      return { place: { side, shift }, box, free };
     });
     const placed = sides.find((s) => s.free && !names.hits(s.box)) ?? sides.find((s) => s.free) ?? null;
     if (placed) {
       taken.add(placed.box);
+      boxes.set(id, placed.box);
       // A name goes under one title at most: the next ones near it keep clear of it, so that it stays readable.
       for (const name of ratherClear) if (overlaps(name, placed.box)) taken.add(name);
     }
     const place: LabelPlace = placed?.place ?? { side: onPlane ? "hidden" : "off", shift: 0 };
     places.set(id, { ...place, room: roomFor(at, place, width) });
   }
+  widen(markers, places, boxes, dots, width, height, keepClear, ratherClear);
   return places;
+}
+
+const SIDES = ["right", "left", "above", "below"] as const;
+
+/** The box of a title of `size` on `side` of a dot at `at`, slid along that side into the plane, and whether it fits. */
+function slidIn(
+  at: Point,
+  size: { width: number; height: number },
+  side: (typeof SIDES)[number],
+  width: number,
+  height: number,
+): { box: Box; shift: number; inside: boolean } {
+  const box = labelBox(at, size, side);
+  const across = side === "right" || side === "left";
+  const shift = across
+    ? clamp(box.top, 0, height - box.height) - box.top
+    : clamp(box.left, 0, width - box.width) - box.left;
+  const moved = across ? { ...box, top: box.top + shift } : { ...box, left: box.left + shift };
+  const inside =
+    moved.left >= 0 &&
+    moved.top >= 0 &&
+    moved.left + moved.width <= width &&
+    moved.top + moved.height <= height;
+  return { box: moved, shift, inside };
+}
+
+/** Draws whole the titles placed short whose whole width fits on their side (see `placeLabels`), in the markers' order. */
+function widen(
+  markers: Parameters<typeof placeLabels>[0],
+  places: Map<number, LabelPlace>,
+  boxes: Map<number, Box>,
+  dots: BoxGrid,
+  width: number,
+  height: number,
+  keepClear: readonly Box[],
+  ratherClear: readonly Box[],
+) {
+  const titles = new BoxGrid();
+  for (const [id, box] of boxes) titles.add(box, id);
+  const counts = new BoxGrid();
+  for (const box of keepClear) counts.add(box);
+  for (const { id, at, label, whole } of markers) {
+    const place = places.get(id);
+    const short = boxes.get(id);
+    if (!whole || whole.width <= label.width || !place || !short) continue;
+    if (place.side === "hidden" || place.side === "off") continue;
+    const wider = slidIn(at, whole, place.side, width, height);
+    const clear =
+      wider.inside &&
+      !dots.hits(wider.box) &&
+      !titles.hits(wider.box, id) &&
+      !counts.hits(wider.box) &&
+      // A quadrant's name the short title kept clear of stays clear.
+      ratherClear.every((name) => overlaps(name, short) || !overlaps(name, wider.box));
+    if (!clear) continue;
+    const widened = { ...place, shift: wider.shift, wide: true };
+    places.set(id, { ...widened, room: roomFor(at, widened, width) });
+    titles.add(wider.box, id);
+  }
 }
 
 /** `v`, moved into `min`…`max` (`min` when there is no room). */
@@ -144,7 +206,7 @@ export function clamp(v: number, min: number, max: number): number {
 
 /** Boxes bucketed by 64-pixel cells, so that asking what a box overlaps stays cheap on a plane of 10,000 markers. */
 class BoxGrid {
-  private readonly cells = new Map<string, Box[]>();
+  private readonly cells = new Map<string, { box: Box; owner: number | undefined }[]>();
 
   private *keys(box: Box): Generator<string> {
     const cell = 64;
@@ -155,17 +217,25 @@ class BoxGrid {
     }
   }
 
-  add(box: Box) {
+  /** Adds `box`, belonging to `owner` when given. */
+  add(box: Box, owner?: number) {
+    const entry = { box, owner };
     for (const key of this.keys(box)) {
       const list = this.cells.get(key);
-      if (list) list.push(box);
-      else this.cells.set(key, [box]);
+      if (list) list.push(entry);
+      else this.cells.set(key, [entry]);
     }
   }
 
-  hits(box: Box): boolean {
+  /** Whether `box` overlaps any box here but those of `self`. */
+  hits(box: Box, self?: number): boolean {
     for (const key of this.keys(box)) {
-      if (this.cells.get(key)?.some((other) => overlaps(box, other))) return true;
+      if (
+        this.cells
+          .get(key)
+          ?.some((other) => (self === undefined || other.owner !== self) && overlaps(box, other.box))
+      )
+        return true;
     }
     return false;
   }
