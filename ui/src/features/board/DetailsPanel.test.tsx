@@ -223,6 +223,47 @@ describe("DetailsPanel", () => {
     expect(screen.getByLabelText("Owner")).toHaveValue("bo (typing)");
   });
 
+  it("puts the new scores in boxes left holding what is not a score, not in the one being typed in", async () => {
+    fakeBackend(null);
+    const reports: UnsavedField[][] = [];
+    const props = {
+      boardTags: [],
+      onSave: vi.fn(),
+      onScores: vi.fn(),
+      onMove: vi.fn(),
+      onDelete: vi.fn(),
+      onClose: vi.fn(),
+      onError: vi.fn(),
+      onUnsaved: (u: UnsavedField[]) => reports.push(u),
+    };
+    const before = idea(7, "Rotate certs", "implement");
+    const panel = (at: Idea) => (
+      <Providers>
+        <DetailsPanel idea={at} {...props} />
+      </Providers>
+    );
+    const view = render(panel(before));
+    const payoff = await typeScores("15", "abc");
+    const cost = screen.getByLabelText(/^Cost \/ risk/, { selector: "input[type=text]" });
+    expect(cost).toHaveAttribute("aria-invalid", "true");
+    // Place › Possible: the idea moves to 2.5 / 2.5. Before, the boxes kept "15" and "abc" with their errors beside
+    // the card's new scores, and closing said neither was saved.
+    view.rerender(panel({ ...before, zone: "possible", position: { payoff: 2.5, cost: 2.5 } }));
+    expect(payoff).toHaveValue("2.5");
+    expect(cost).toHaveValue("2.5");
+    expect(payoff).toHaveAttribute("aria-invalid", "false");
+    expect(cost).toHaveAttribute("aria-invalid", "false");
+    expect(reports.at(-1)).toEqual([]);
+    expect(props.onScores).not.toHaveBeenCalled();
+
+    // A box with the focus keeps what is being typed in it, however it reads.
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "-");
+    view.rerender(panel({ ...before, zone: "possible", position: { payoff: 1, cost: 2.5 } }));
+    expect(payoff).toHaveValue("-");
+    expect(cost).toHaveValue("2.5");
+  });
+
   it("saves typed scores with one decimal", () => {
     const props = renderPanel();
     const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });

@@ -116,16 +116,26 @@ export function DetailsPanel(props: DetailsPanelProps) {
   }));
   const [scoresTouched, setScoresTouched] = useState(false);
   const [scoresLeft, setScoresLeft] = useState<ReadonlySet<ScoreAxis>>(() => new Set());
-  // When the scores change under the panel (the chart, an undo), a box the person has not changed follows them.
+  // The score box being typed in, if any: nothing rewrites its text.
+  const [typingIn, setTypingIn] = useState<ScoreAxis | null>(null);
+  // When the scores change under the panel (the chart, Place, an undo), a box the person has not changed follows
+  // them, and so does one left holding what is not a score: it could never be saved, and kept beside the new scores
+  // it showed the idea at two places at once, with an error about a value that no longer mattered.
   const [scoreBase, setScoreBase] = useState(position);
   if (position?.payoff !== scoreBase?.payoff || position?.cost !== scoreBase?.cost) {
     const followed = { ...scoreText };
+    const cleared = new Set(scoresLeft);
     for (const axis of SCORE_AXES) {
-      if (position && parseScore(scoreText[axis]) === (scoreBase?.[axis] ?? DEFAULT_SCORE))
+      const typed = parseScore(scoreText[axis]);
+      const unsavable = typed === null && axis !== typingIn;
+      if (position && (typed === (scoreBase?.[axis] ?? DEFAULT_SCORE) || unsavable)) {
         followed[axis] = String(position[axis]);
+        cleared.delete(axis);
+      }
     }
     setScoreBase(position);
     setScoreText(followed);
+    if (cleared.size !== scoresLeft.size) setScoresLeft(cleared);
   }
   /** Opening the link failed (no browser is set up): why, and whether it was copied instead. */
   const [linkTrouble, setLinkTrouble] = useState<{ link: string; message: string; copied: boolean } | null>(
@@ -411,7 +421,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
             onChange={(e) => {
               typeScore(axis, e.target.value);
             }}
+            onFocus={() => {
+              setTypingIn(axis);
+            }}
             onBlur={() => {
+              setTypingIn(null);
               leaveScore(axis);
             }}
             onKeyDown={(e) => {
