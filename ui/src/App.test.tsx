@@ -90,6 +90,25 @@ describe("App", () => {
     expect(await screen.findByRole("button", { name: "Connect to Mattermost…" })).toBeInTheDocument();
   });
 
+  it("makes one board for + New board pressed twice before the first is made", async () => {
+    const fake = infraAndWeb(true, {
+      create_board: (args) => ({ id: 3, name: args.name, ideaCount: 0, updatedAt: 0 }),
+    });
+    renderApp();
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    const button = screen.getByRole("button", { name: "+ New board" });
+    // Two Enters in one go, before the page draws again.
+    act(() => {
+      button.click();
+      button.click();
+    });
+    await waitFor(() => {
+      expect(fake.commands()).toContain("create_board");
+    });
+    await act(() => new Promise((done) => setTimeout(done, 50)));
+    expect(fake.commands().filter((c) => c === "create_board")).toHaveLength(1);
+  });
+
   it("reopens the last board", async () => {
     fakeBackend(board([], "Platform Q3"));
     renderApp();

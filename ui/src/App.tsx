@@ -250,7 +250,12 @@ export function App() {
     void afterChange({ outbox: true });
   });
 
+  // One board made at a time: Enter pressed twice on "+ New board" made two (`busy` disables the buttons only once
+  // the page has drawn again).
+  const creating = useRef(false);
   async function create(make: () => Promise<BoardSummary>, options: Opening = {}) {
+    if (creating.current) return;
+    creating.current = true;
     setBusy(true);
     try {
       const board = await make();
@@ -259,6 +264,7 @@ export function App() {
     } catch (raw) {
       showError(raw);
     } finally {
+      creating.current = false;
       setBusy(false);
     }
   }
