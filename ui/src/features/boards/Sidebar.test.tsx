@@ -10,6 +10,7 @@ const boards: BoardSummary[] = [{ id: 1, name: "Platform", ideaCount: 3, updated
 function renderSidebar(open: boolean, overlay: boolean, list: BoardSummary[] = boards) {
   const onToggle = vi.fn();
   const onSelect = vi.fn();
+  const onNew = vi.fn();
   render(
     <Sidebar
       boards={list}
@@ -17,7 +18,7 @@ function renderSidebar(open: boolean, overlay: boolean, list: BoardSummary[] = b
       theme="system"
       dataDir="/data"
       onSelect={onSelect}
-      onNew={vi.fn()}
+      onNew={onNew}
       onImport={vi.fn()}
       onBackups={vi.fn()}
       onTheme={vi.fn()}
@@ -26,10 +27,36 @@ function renderSidebar(open: boolean, overlay: boolean, list: BoardSummary[] = b
       onToggle={onToggle}
     />,
   );
-  return { onToggle, onSelect };
+  return { onToggle, onSelect, onNew };
 }
 
 describe("Sidebar", () => {
+  it("open over the board, goes once + New board is pressed, and keeps Tab inside while open", async () => {
+    const { onToggle, onNew } = renderSidebar(true, true);
+    const first = screen.getByRole("button", { name: "Sidebar" });
+    const last = screen.getByRole("button", { name: "Backups…" });
+    last.focus();
+    await userEvent.tab();
+    expect(first).toHaveFocus();
+    await userEvent.tab({ shift: true });
+    expect(last).toHaveFocus();
+    // The theme's radios are one stop, the checked one.
+    screen.getByRole("radio", { name: "System" }).focus();
+    await userEvent.tab();
+    expect(screen.getByRole("button", { name: "Import…" })).toHaveFocus();
+
+    await userEvent.click(screen.getByRole("button", { name: "+ New board" }));
+    expect(onNew).toHaveBeenCalledTimes(1);
+    expect(onToggle).toHaveBeenCalledWith(false);
+  });
+
+  it("beside the board, stays open when + New board is pressed", async () => {
+    const { onToggle, onNew } = renderSidebar(true, false);
+    await userEvent.click(screen.getByRole("button", { name: "+ New board" }));
+    expect(onNew).toHaveBeenCalledTimes(1);
+    expect(onToggle).not.toHaveBeenCalled();
+  });
+
   it("goes from board to board with Up, Down, Home and End", async () => {
     const three = ["Platform", "Web", "Data"].map((name, i) => ({
       id: i + 1,

@@ -30,15 +30,35 @@ export function Sidebar(props: SidebarProps) {
     open ? "sidebar-open" : "sidebar-collapsed",
     open && overlay ? "sidebar-overlay" : "",
   ];
+  // Open over the board, it goes once one of its items is used: "+ New board" left it open, with the new board's
+  // name taking the focus (and the typing) unseen under it.
+  const then = (act: () => void) => () => {
+    act();
+    if (open && overlay) onToggle(false);
+  };
   return (
     <nav
       className={classes.join(" ").trim()}
       aria-label="Boards"
       onKeyDown={(e) => {
-        if (e.key === "Escape" && open && overlay) {
+        if (!open || !overlay) return;
+        if (e.key === "Escape") {
           e.preventDefault();
           onToggle(false);
           document.querySelector<HTMLElement>(".sidebar-toggle")?.focus();
+        }
+        // Open over the board, Tab stays in it, as in a dialog: it went on through the board under the backdrop.
+        if (e.key === "Tab" && !e.altKey && !e.ctrlKey && !e.metaKey) {
+          const stops = [...e.currentTarget.querySelectorAll<HTMLElement>(TAB_STOPS)].filter(
+            (el) =>
+              !el.closest("[hidden]") &&
+              !(el instanceof HTMLInputElement && el.type === "radio" && !el.checked),
+          );
+          const [first, last] = [stops[0], stops.at(-1)];
+          const edge = e.shiftKey ? first : last;
+          if (!first || !last || document.activeElement !== edge) return;
+          e.preventDefault();
+          (e.shiftKey ? last : first).focus();
         }
       }}
     >
@@ -67,7 +87,7 @@ export function Sidebar(props: SidebarProps) {
       <div id="sidebar-content" className="sidebar-content" hidden={!open}>
         <div className="sidebar-section">
           <h2 className="sidebar-heading">Boards</h2>
-          <button type="button" className="sidebar-new" onClick={onNew}>
+          <button type="button" className="sidebar-new" onClick={then(onNew)}>
             + New board
           </button>
         </div>
@@ -98,10 +118,9 @@ export function Sidebar(props: SidebarProps) {
                 className="board-link"
                 aria-current={b.id === currentId ? "page" : undefined}
                 title={b.name}
-                onClick={() => {
+                onClick={then(() => {
                   onSelect(b.id);
-                  if (overlay) onToggle(false);
-                }}
+                })}
               >
                 <BoardName name={b.name} />
                 <span className="board-link-count" aria-label={`${b.ideaCount} ideas`}>
@@ -138,10 +157,10 @@ export function Sidebar(props: SidebarProps) {
             Saved automatically in {dataDir}
           </p>
           <div className="sidebar-links">
-            <button type="button" className="sidebar-link" onClick={onImport}>
+            <button type="button" className="sidebar-link" onClick={then(onImport)}>
               Import…
             </button>
-            <button type="button" className="sidebar-link" onClick={onBackups}>
+            <button type="button" className="sidebar-link" onClick={then(onBackups)}>
               Backups…
             </button>
           </div>
@@ -150,6 +169,9 @@ export function Sidebar(props: SidebarProps) {
     </nav>
   );
 }
+
+/** What Tab stops at in the sidebar (radios: the checked one of the group). */
+const TAB_STOPS = "button:not([disabled]), input:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
 
 /** A board's name in the list, cut short at its end when long, but never what marks a copy: "Platform team — ne… (2)",
  * "… (copy) (copy)" and the original no longer read alike. */
