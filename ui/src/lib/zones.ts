@@ -1,6 +1,7 @@
 // What each zone of the PICK chart is called and means. The quadrant rule itself lives in Rust (domain.rs); the UI
-// only shows the zone the backend computed.
-import type { Quadrant, Zone } from "./bindings";
+// shows the zone the backend computed, and follows the same rule only for what the backend has not placed yet (an
+// estimate, a row about to be imported).
+import type { Quadrant, Thresholds, Zone } from "./bindings";
 
 export interface ZoneInfo {
   zone: Zone;
@@ -54,3 +55,11 @@ export const NEIGHBOURS: Record<Zone, Partial<Record<"left" | "right" | "up" | "
   possible: { left: "unsorted", right: "kill", up: "implement" },
   kill: { left: "possible", up: "challenge" },
 };
+
+/** The quadrant scores fall in: payoff and cost/risk at or above their thresholds are high and hard (domain.rs). */
+export function quadrantOf(payoff: number, cost: number, thresholds: Thresholds): Quadrant {
+  const high = payoff >= thresholds.payoff;
+  const hard = cost >= thresholds.cost;
+  if (high) return hard ? "challenge" : "implement";
+  return hard ? "kill" : "possible";
+}

@@ -7,7 +7,8 @@ import type { RoundIdea, Thresholds } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
 import { scoresAt } from "../chart/scale";
 import { PlaneFrame } from "../chart/PlaneFrame";
-import { place, quadrantOf, toggleNoOpinion, unplace, type Ballot } from "./ballot";
+import { quadrantOf } from "../../lib/zones";
+import { place, toggleNoOpinion, unplace, type Ballot } from "./ballot";
 import { EstimateDot } from "./EstimateDot";
 
 interface BallotPlaneProps {

@@ -13,7 +13,8 @@ import { styleRef } from "../../lib/styleAttribute";
 import { useSingleFlight } from "../../lib/useSingleFlight";
 import { fractionOf } from "../chart/scale";
 import { PlaneFrame } from "../chart/PlaneFrame";
-import { changedSince, quadrantOf, settledMessage } from "./ballot";
+import { quadrantOf } from "../../lib/zones";
+import { changedSince, settledMessage } from "./ballot";
 import { EstimateDot } from "./EstimateDot";
 
 interface RevealViewProps {

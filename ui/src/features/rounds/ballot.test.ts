@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { RoundIdea } from "../../lib/bindings";
+import { quadrantOf } from "../../lib/zones";
 import { idea } from "../../test/fakeBackend";
 import {
   BALLOT_BURST_MS,
@@ -10,7 +11,6 @@ import {
   ballotSummary,
   countBallot,
   place,
-  quadrantOf,
   sameBallot,
   settledMessage,
   changedSince,

@@ -1,14 +1,6 @@
 // A voter's ballot as the round view edits it: each idea of the round is not placed yet, placed at an estimate, or
 // marked "no opinion". Pure functions, so that the rules are tested without a window.
-import type {
-  Estimate,
-  Estimates,
-  Idea,
-  Quadrant,
-  RoundIdea,
-  SettleOutcome,
-  Thresholds,
-} from "../../lib/bindings";
+import type { Estimate, Estimates, Idea, RoundIdea, SettleOutcome } from "../../lib/bindings";
 import { shorten } from "../../lib/text";
 
 export type Ballot = Readonly<Record<string, Estimate>>;
@@ -75,14 +67,6 @@ export function sameBallot(a: Ballot, b: Ballot): boolean {
       return false;
   }
   return true;
-}
-
-/** The quadrant an estimate falls in: payoff and cost/risk at or above their thresholds are high and hard. */
-export function quadrantOf(payoff: number, cost: number, thresholds: Thresholds): Quadrant {
-  const high = payoff >= thresholds.payoff;
-  const hard = cost >= thresholds.cost;
-  if (high) return hard ? "challenge" : "implement";
-  return hard ? "kill" : "possible";
 }
 
 /** Undo and redo of what is on screen, taken before the board's own: each says whether it took a step. */

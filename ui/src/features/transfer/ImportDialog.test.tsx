@@ -1,6 +1,6 @@
 // The import preview's column choices: each choice asks the backend for a new preview, and answers can come back in
 // any order.
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { useQueryClient } from "@tanstack/react-query";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import userEvent from "@testing-library/user-event";
@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from "vitest";
 import { Providers } from "../../components/Providers";
 import type { ColumnMapping, CsvPreview } from "../../lib/bindings";
 import { keys } from "../../lib/queries";
+import { board } from "../../test/fakeBackend";
 import { ImportDialog } from "./ImportDialog";
 
 const HEADERS = ["Summary", "Business Value", "Story Points"];
@@ -156,5 +157,34 @@ describe("ImportDialog's dimmed Import", () => {
     expect(name).toHaveAccessibleDescription(
       "A board is named “Big” already: this one gets a number after its name.",
     );
+  });
+
+  it("places the preview's rows by the thresholds of the board they go into", async () => {
+    mockIPC((command) => {
+      if (command === "get_board")
+        return { ...board([], "Sprint planning"), thresholds: { payoff: 6, cost: 3 } };
+      return null;
+    });
+    const csv: CsvPreview = {
+      ...preview({ ...RECOGNISED, payoff: 1, cost: 2 }),
+      ideas: [{ row: 2, title: "Map three", position: { payoff: 5, cost: 5 }, owner: "", tags: [] }],
+    };
+    render(
+      <Providers>
+        <ImportDialog
+          start={{ fileName: "map.csv", boardName: "map", boardFile: null, csv }}
+          current={{ id: 1, name: "Sprint planning", ideaCount: 3, updatedAt: 0 }}
+          intoCurrent
+          onDone={vi.fn()}
+          onClose={vi.fn()}
+        />
+      </Providers>,
+    );
+    const row = screen.getByText("Map three").closest("li");
+    // Payoff 5 is low against 6, cost/risk 5 hard against 3: Kill, as the import then places it. It said Challenge,
+    // a new board's place.
+    expect(await within(row as HTMLElement).findByText("Kill")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("radio", { name: /new board/i }));
+    expect(within(row as HTMLElement).getByText("Challenge")).toBeInTheDocument();
   });
 });

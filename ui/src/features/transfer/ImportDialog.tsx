@@ -2,7 +2,7 @@
 // mapping, a preview of the first rows and of what will be created, the rows with problems, and where it goes.
 // The import runs in one transaction with a progress bar and Cancel; nothing is imported from a file with problems
 // unless the user chooses to skip those rows, and then the skipped rows are listed.
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 
 import { Modal } from "../../components/Modal";
@@ -17,11 +17,12 @@ import type {
   ImportStart,
   ImportTarget,
   Position,
+  Thresholds,
 } from "../../lib/bindings";
 import { counted, formatCount } from "../../lib/numbers";
 import { keys } from "../../lib/queries";
 import { shorten } from "../../lib/text";
-import { ZONE_INFO } from "../../lib/zones";
+import { quadrantOf, ZONE_INFO } from "../../lib/zones";
 
 import { columnLabels, tagColumns } from "./columns";
 import "./transfer.css";
@@ -55,13 +56,13 @@ const SOURCE_LABEL = {
   spreadsheet: "Spreadsheet",
 } as const;
 
-/** Where an idea with this position lands on a new board (thresholds 5 and 5). */
-function placeName(position: Position | null): string {
+/** A new board's thresholds (domain.rs, `Thresholds::default`). */
+const NEW_BOARD_THRESHOLDS: Thresholds = { payoff: 5, cost: 5 };
+
+/** Where an idea with this position lands on a board with these thresholds. */
+function placeName(position: Position | null, thresholds: Thresholds): string {
   if (!position) return ZONE_INFO.unsorted.name;
-  const high = position.payoff >= 5;
-  const hard = position.cost >= 5;
-  const zone = high ? (hard ? "challenge" : "implement") : hard ? "kill" : "possible";
-  return ZONE_INFO[zone].name;
+  return ZONE_INFO[quadrantOf(position.payoff, position.cost, thresholds)].name;
 }
 
 export function ImportDialog({ start, current, intoCurrent = false, onDone, onClose }: ImportDialogProps) {
@@ -78,6 +79,14 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
   const [error, setError] = useState<string | null>(null);
   const [skipped, setSkipped] = useState<ImportOutcome | null>(null);
   const ids = { name: useId(), skip: useId(), hint: useId(), taken: useId() };
+  // The preview places each row as the board it goes into will: the open board's own thresholds, or a new board's.
+  const target = into === "current" && current ? current.id : null;
+  const targetBoard = useQuery({
+    queryKey: keys.content(target ?? 0),
+    queryFn: () => backend.getBoard(target ?? 0),
+    enabled: target !== null,
+  });
+  const thresholds = (target !== null ? targetBoard.data?.thresholds : null) ?? NEW_BOARD_THRESHOLDS;
   const running = progress !== null;
   // Progress events can arrive after the import has answered; only a running import shows them.
   const runningRef = useRef(false);
@@ -409,7 +418,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
                 <li key={idea.row}>
                   <span className="import-idea-title">{idea.title}</span>
                   <span className="import-idea-meta">
-                    {placeName(idea.position)}
+                    {placeName(idea.position, thresholds)}
                     {idea.owner && ` · ${idea.owner}`}
                     {idea.tags.length > 0 && ` · ${idea.tags.join(", ")}`}
                   </span>
