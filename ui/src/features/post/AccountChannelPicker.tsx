@@ -42,6 +42,11 @@ export function AccountChannelPicker({
     onPending?.(pending);
   }, [pending, onPending]);
 
+  // Another channel picked or typed: what was said about the last one (not found, no access) no longer holds.
+  const forgetProblem = () => {
+    if (status?.tone === "error") setStatus(null);
+  };
+
   async function save(test: boolean) {
     if (busy) return;
     if (!choice) {
@@ -120,6 +125,7 @@ export function AccountChannelPicker({
                       onChange={() => {
                         setPicked(c.path);
                         setTyped("");
+                        forgetProblem();
                       }}
                     />
                     <span className="channel-glyph" aria-hidden="true">
@@ -143,6 +149,7 @@ export function AccountChannelPicker({
         placeholder="infra/planning"
         onChange={(e) => {
           setTyped(e.target.value);
+          forgetProblem();
         }}
       />
       <div className="channel-actions">

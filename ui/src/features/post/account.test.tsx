@@ -217,6 +217,39 @@ describe("DestinationForm", () => {
     });
   });
 
+  it("takes back a channel's problem once another is picked or typed", async () => {
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_account_channels: () => teams,
+      set_account_channel: () => {
+        throw {
+          kind: "mattermost",
+          message: "The channel could not be found.",
+          path: null,
+        } satisfies ErrorPayload;
+      },
+    });
+    render(
+      <Providers>
+        <DestinationForm boardId={1} webhook={null} accountChannel={null} onSaved={vi.fn()} />
+      </Providers>,
+    );
+    const infra = await screen.findByRole("group", { name: "Infrastructure" });
+    const typed = screen.getByLabelText(/Or type it as team\/channel/);
+    await userEvent.type(typed, "infra/nochannel");
+    await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
+    expect(await screen.findByText(/could not be found/)).toBeInTheDocument();
+    // Planning picked: the typed channel is gone, and so is what was said about it.
+    await userEvent.click(within(infra).getByLabelText(/Planning/));
+    expect(typed).toHaveValue("");
+    expect(screen.queryByText(/could not be found/)).not.toBeInTheDocument();
+    // The same for a channel typed again after a refusal.
+    await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
+    expect(await screen.findByText(/could not be found/)).toBeInTheDocument();
+    await userEvent.type(typed, "infra/town-square");
+    expect(screen.queryByText(/could not be found/)).not.toBeInTheDocument();
+  });
+
   it("says why the channels could not be listed, and saves a typed team/channel", async () => {
     const fake = fakeBackend(null, {
       get_account: () => ana,
