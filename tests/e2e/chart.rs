@@ -427,6 +427,19 @@ async fn a_keyboard_move_on_the_chart_shows_where_the_idea_lands() -> TestResult
     )
     .await?;
     wait_for_scores(data.path(), marker_title, |p, c| (p, c) == (31, 30)).await?;
+
+    // Delete on the focused marker: the focus goes on to the plane's other marker, as from card to card on the
+    // quadrants. It went nowhere, and the next key (E, a number) did nothing.
+    app.press(&[Key::Delete]).await?;
+    app.wait_until(
+        "the focus is on the other marker",
+        &format!(
+            "const a = document.activeElement; \
+             return a?.matches('button.marker') && a.getAttribute('aria-label').startsWith({});",
+            serde_json::to_string(card_title)?
+        ),
+    )
+    .await?;
     app.quit().await
 }
 

@@ -19,11 +19,13 @@ export function focusedIdeaId(): number | null {
 }
 
 /** Before idea `id` goes: the focus, if it was on its card, in its details or nowhere, moves to the next card of its
- * zone, or the previous one when it was the last, or the zone itself when it was alone; never to the page. */
+ * zone, or the previous one when it was the last, or the zone itself when it was alone; never to the page. On the
+ * chart, from its marker to the plane's next marker or count (the chart's Delete left the focus nowhere). */
 export function focusAfterDelete(id: number) {
-  const card = document.querySelector<HTMLElement>(`.card[data-idea-id="${id}"]`);
-  const zone = card?.closest<HTMLElement>("section.zone");
-  if (!card || !zone) return;
+  // On the chart, its marker, and the plane's next stop (markers and counted cells go in reading order).
+  const card = document.querySelector<HTMLElement>(cardOf(id));
+  const around = card?.closest<HTMLElement>("section.zone, .plane-content");
+  if (!card || !around) return;
   const active = document.activeElement;
   const focusWasHere =
     active === null ||
@@ -31,9 +33,11 @@ export function focusAfterDelete(id: number) {
     card.contains(active) ||
     active.closest("aside[aria-label='Idea details']") !== null;
   if (!focusWasHere) return;
-  const cards = [...zone.querySelectorAll<HTMLElement>(".card[data-idea-id]")];
-  const at = cards.indexOf(card);
-  focusShown(cards[at + 1] ?? cards[at - 1] ?? zone);
+  const stops = [...around.querySelectorAll<HTMLElement>(".card[data-idea-id], .marker, .plane-cell")];
+  const at = stops.indexOf(card);
+  const next = stops[at + 1] ?? stops[at - 1];
+  if (next) focusShown(next);
+  else if (around.matches("section.zone")) focusShown(around);
 }
 
 /** How long the focus waits for a card drawn anew: the backend's answer to an undo can take a second on a busy
