@@ -36,10 +36,14 @@ export const FIRST_CARDS = 12;
 export const CARDS_PER_PAGE = 24;
 
 /** A zone's "Show more" button with `hidden` cards not drawn: "Show 24 more of 130", or "Show the last 2" when one
- * page draws them all ("Show 2 more of 2" read as a puzzle). */
-export function showMoreLabel(hidden: number): string {
-  if (hidden > CARDS_PER_PAGE) return `Show ${formatCount(CARDS_PER_PAGE)} more of ${formatCount(hidden)}`;
-  return hidden === 1 ? "Show the last one" : `Show the last ${formatCount(hidden)}`;
+ * page draws them all ("Show 2 more of 2" read as a puzzle); of the search's `matches`: "Show 24 more of 130
+ * matches", "Show the last 2 matches". */
+export function showMoreLabel(hidden: number, of: "cards" | "matches" = "cards"): string {
+  const what = of === "matches" ? (hidden === 1 ? " match" : " matches") : "";
+  if (hidden > CARDS_PER_PAGE)
+    return `Show ${formatCount(CARDS_PER_PAGE)} more of ${formatCount(hidden)}${what}`;
+  if (hidden === 1) return of === "matches" ? "Show the last match" : "Show the last one";
+  return `Show the last ${formatCount(hidden)}${what}`;
 }
 
 /** The height of the smallest card with the gap below it: a list shows at most its height / SMALLEST_CARD cards. */

@@ -763,6 +763,46 @@ describe("BoardScreen", () => {
     expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(13);
   });
 
+  it("shows a search's matches past the cards rendered a page at a time, and its button shows more of them", async () => {
+    const possible = await longPossible();
+    const search = screen.getByLabelText("Search ideas");
+    // "7" matches 57 of the 300 ideas, 56 of them past the twelve cards rendered (17, 27, … 70–79, … 297).
+    await userEvent.type(search, "7");
+    const titles = () =>
+      within(possible)
+        .getAllByRole("button", { name: /^Idea \d+/ })
+        .map((b) => Number(/^Idea (\d+)/.exec(b.textContent)?.[1]));
+    const past = Array.from({ length: 300 }, (_, n) => n + 1).filter(
+      (n) => n > 12 && String(n).includes("7"),
+    );
+    expect(past).toHaveLength(56);
+    await waitFor(() => {
+      expect(titles()).toHaveLength(12 + 24);
+    });
+    // The twelve in their place, then the next 24 matches in the list's order, then the button for the rest.
+    expect(titles()).toEqual([...Array.from({ length: 12 }, (_, n) => n + 1), ...past.slice(0, 24)]);
+    const more = within(possible).getByRole("button", { name: "Show 24 more of 32 matches" });
+    const last = within(possible).getByRole("button", { name: new RegExp(`^Idea ${past[23]}\\b`) });
+    expect(more.compareDocumentPosition(last)).toBe(Node.DOCUMENT_POSITION_PRECEDING);
+    await userEvent.click(more);
+    expect(titles()).toHaveLength(12 + 48);
+    await userEvent.click(within(possible).getByRole("button", { name: "Show the last 8 matches" }));
+    expect(titles()).toHaveLength(12 + 56);
+    // Another search starts again at a page of matches; none left, the button shows the next cards, as without one.
+    await userEvent.clear(search);
+    await userEvent.type(search, "29");
+    await waitFor(() => {
+      expect(titles()).toEqual([
+        ...Array.from({ length: 12 }, (_, n) => n + 1),
+        29,
+        129,
+        229,
+        ...Array.from({ length: 10 }, (_, n) => 290 + n),
+      ]);
+    });
+    expect(within(possible).getByRole("button", { name: "Show 24 more of 275" })).toBeInTheDocument();
+  });
+
   it("brings back notes typed and never left when the window went, in the idea's details, and saves them", async () => {
     const patch = idea(2, "Patch bastion", "kill");
     const ideas = [idea(1, "Rotate certs", "implement"), patch];

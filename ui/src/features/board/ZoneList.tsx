@@ -96,24 +96,40 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   /** End pressed on a card of this long list: its last card is shown after those rendered, and takes the focus. */
   const [lastAsked, setLastAsked] = useState(false);
   const lastAt = ideas.length - 1;
-  /** The arrival, or else the last card once End asked for it, when it lies beyond the rendered cards: shown after
-   * them (and the button for the ones between), so that the list never renders all its cards for it. */
-  /** The search's first match in this zone: brought into view, and shown after the rendered cards like an arrival
-   * when it lies beyond them (a search that matched only cards far down left every card in sight dimmed). */
+  /** The search's first match in this zone: brought into view. */
   const matchAt = useMemo(
     () => (matches && matches.size > 0 ? ideas.findIndex((i) => matches.has(i.id)) : -1),
     [ideas, matches],
   );
-  const beyond =
-    arrivedAt >= limit
-      ? ideas[arrivedAt]
-      : matchAt >= limit
-        ? ideas[matchAt]
-        : lastAsked && lastAt >= limit
-          ? ideas[lastAt]
-          : undefined;
+  /** How many of the search's matches past the rendered cards are shown after them; back to a page at each search. */
+  const [matchLimit, setMatchLimit] = useState(CARDS_PER_PAGE);
+  const [searched, setSearched] = useState(matches);
+  if (searched !== matches) {
+    setSearched(matches);
+    setMatchLimit(CARDS_PER_PAGE);
+  }
+  /** The arrival, or else the last card once End asked for it, when it lies beyond the rendered cards, and the
+   * search's matches there (a page of them at a time): shown after the rendered cards, in the list's order, so that
+   * the list never renders all its cards for them. A search on a long list showed its first match alone, the others
+   * behind "Show more", which showed the next cards, matching or not. */
+  const { beyond, matchesLeft } = useMemo(() => {
+    const single = arrivedAt >= limit ? arrivedAt : lastAsked && lastAt >= limit ? lastAt : -1;
+    const past: Idea[] = [];
+    let left = 0;
+    for (let at = limit; matches && matches.size > 0 && at < ideas.length; at++) {
+      const idea = ideas[at];
+      if (!idea || (!matches.has(idea.id) && at !== single)) continue;
+      if (at === single || past.length < matchLimit) past.push(idea);
+      else left += 1;
+    }
+    if (single >= 0 && !past.includes(ideas[single] as Idea)) {
+      past.push(ideas[single] as Idea);
+      past.sort((a, b) => ideas.indexOf(a) - ideas.indexOf(b));
+    }
+    return { beyond: past, matchesLeft: left };
+  }, [ideas, matches, limit, matchLimit, arrivedAt, lastAsked, lastAt]);
   const page = useMemo(() => (ideas.length > limit ? ideas.slice(0, limit) : ideas), [ideas, limit]);
-  const shown = useMemo(() => (beyond ? [...page, beyond] : page), [page, beyond]);
+  const shown = useMemo(() => (beyond.length > 0 ? [...page, ...beyond] : page), [page, beyond]);
   // The same list of ids while the cards are the same (an edit or a move's answer replaces an idea, not its place), so
   // that lighting or editing one card re-renders that card alone: a new list re-renders every card of the zone.
   const items = useKept(
@@ -188,7 +204,7 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   // the end of a long quadrant would render a page more of its cards.
   // The same holds for a list back where it was left (the chart and back): at its end, it would render a page more
   // at each return.
-  const arrivalPast = beyond !== undefined;
+  const arrivalPast = beyond.length > 0;
   const afterArrival = useRef(false);
   const backInPlace = useRef(places?.has(zone) ?? false);
   useEffect(() => {
@@ -252,6 +268,25 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     if (id !== null && focusDrawn(id)) focusWhenDrawn.current = null;
   });
 
+  // While a search has matches past the rendered cards, the button shows more of them, after those shown.
+  const moreButton = (
+    <button
+      ref={moreRef}
+      type="button"
+      className="zone-more"
+      // Not a Tab stop: Tab goes from zone to zone, and the arrows and End reach the cards past it (the list
+      // draws them as the focus comes near). Focused by Tab, it scrolled into view, which drew more cards and
+      // pushed it, still focused, out of sight.
+      tabIndex={-1}
+      onClick={() => {
+        if (matchesLeft > 0) setMatchLimit((l) => l + CARDS_PER_PAGE);
+        else setLimit((l) => l + CARDS_PER_PAGE);
+      }}
+    >
+      {matchesLeft > 0 ? showMoreLabel(matchesLeft, "matches") : showMoreLabel(hidden)}
+    </button>
+  );
+
   return (
     <drag.List items={items}>
       <div
@@ -287,23 +322,9 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
       >
         {ideas.length === 0 && <p className="zone-empty">{ZONE_INFO[zone].hint}</p>}
         {page.map(card)}
-        {hasMore && (
-          <button
-            ref={moreRef}
-            type="button"
-            className="zone-more"
-            // Not a Tab stop: Tab goes from zone to zone, and the arrows and End reach the cards past it (the list
-            // draws them as the focus comes near). Focused by Tab, it scrolled into view, which drew more cards and
-            // pushed it, still focused, out of sight.
-            tabIndex={-1}
-            onClick={() => {
-              setLimit((l) => l + CARDS_PER_PAGE);
-            }}
-          >
-            {showMoreLabel(hidden)}
-          </button>
-        )}
-        {beyond && card(beyond)}
+        {hasMore && matchesLeft === 0 && moreButton}
+        {beyond.map(card)}
+        {matchesLeft > 0 && moreButton}
       </div>
     </drag.List>
   );
