@@ -276,11 +276,13 @@ fn refuse_taken(tx: &Transaction<'_>, name: &str, except: Option<i64>) -> Result
     let lower = name.to_lowercase();
     let taken = list(tx)?
         .into_iter()
-        .any(|b| Some(b.id) != except && b.name.to_lowercase() == lower);
-    if taken {
+        .find(|b| Some(b.id) != except && b.name.to_lowercase() == lower);
+    if let Some(other) = taken {
+        // Named as the board is, not as typed: "SPRINT PLANNING" clashed with "Sprint planning".
         let suggestion = unused_name(tx, name)?;
         return Err(Error::invalid(format!(
-            "There is already a board named “{name}”. Pick another name, such as “{suggestion}”."
+            "There is already a board named “{}”. Pick another name, such as “{suggestion}”.",
+            other.name
         )));
     }
     Ok(())

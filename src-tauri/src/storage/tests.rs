@@ -495,7 +495,7 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
         .unwrap_err();
     assert_eq!(
         clash.to_string(),
-        "There is already a board named “platform”. Pick another name, such as “platform (2)”."
+        "There is already a board named “Platform”. Pick another name, such as “platform (2)”."
     );
     assert!(db.write(|tx| boards::create(tx, "PLATFORM (copy)")).is_err());
     db.write(|tx| boards::rename(tx, copy.id, "Platform (Copy)"))
