@@ -41,10 +41,11 @@ Usage:
                                              save the board to a file (- for standard output);
                                              the format follows the file's extension when not given
   pickboard import <file> [--board <name>] [--new-board] [--skip-bad-rows] [--map <column>=<field>]...
-                                             import a board file (.json) or a CSV file: as a new board,
-                                             or into the board named by --board when it exists. A name
-                                             a letter or two off a board's is refused as a likely typo;
-                                             --new-board makes a new board in any case.
+                                             import a board file (.json) as a new board (named by --board),
+                                             or a CSV file: as a new board, or into the board named by
+                                             --board when it exists. A name a letter or two off a board's
+                                             is refused as a likely typo; --new-board makes a new board in
+                                             any case.
                                              A CSV file's columns are mapped as the window maps them
                                              (payoff: Payoff, ROI, Value, Benefit or Impact; cost/risk:
                                              Cost/risk, Cost, Effort or Risk), and the mapping is printed;
@@ -365,12 +366,32 @@ fn import(options: Options) -> Result<(), Failure> {
                 "--map is for CSV files: a board file needs no column mapping",
             ));
         }
-        None => (
-            ColumnMapping::default(),
-            ImportTarget::NewBoard {
-                name: board.unwrap_or_default().to_owned(),
-            },
-        ),
+        None => {
+            // A board file is always a board of its own. Named after a board that exists, it was imported as
+            // "Sprint planning (4)" without a word, though --board reads as "into that board".
+            let taken = board
+                .filter(|_| !new_board)
+                .and_then(|name| db.read(|tx| boards::find_by_name(tx, name)).ok());
+            if let Some(existing) = taken {
+                let free = db
+                    .read(|tx| boards::unused_name(tx, &existing.name))
+                    .map_err(Failure::from_error)?;
+                return Err(Failure::new(
+                    EXIT_USAGE,
+                    format!(
+                        "A board file becomes a new board, and a board is named \"{}\" already: nothing was \
+                         imported. Name the new board with --board, or add --new-board to import it as \"{free}\".",
+                        existing.name
+                    ),
+                ));
+            }
+            (
+                ColumnMapping::default(),
+                ImportTarget::NewBoard {
+                    name: board.unwrap_or_default().to_owned(),
+                },
+            )
+        }
         Some(suggested) => {
             let headers = &suggested.headers;
             let mut mapping = suggested.mapping.clone();

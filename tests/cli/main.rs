@@ -176,6 +176,41 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
         stdout.contains("Imported “Platform team — next quarter (2)” with"),
         "{stdout}"
     );
+    // Named after a board that exists, a board file is refused, not imported as "… (3)" without a word: --board
+    // reads as "into that board". With --new-board, it is imported under the free name offered.
+    let (code, stdout, stderr) = pickboard(
+        &data,
+        &[
+            "import",
+            json.to_str().unwrap(),
+            "--board",
+            "platform team — next quarter",
+        ],
+    );
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+    assert!(
+        stderr.contains(
+            "A board file becomes a new board, and a board is named \"Platform team — next quarter\" already: \
+             nothing was imported. Name the new board with --board, or add --new-board to import it as \
+             \"Platform team — next quarter (3)\"."
+        ),
+        "{stderr}"
+    );
+    let (code, stdout, _) = pickboard(
+        &data,
+        &[
+            "import",
+            json.to_str().unwrap(),
+            "--board",
+            "Platform team — next quarter",
+            "--new-board",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("Imported “Platform team — next quarter (3)” with"),
+        "{stdout}"
+    );
     let jira = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../src-tauri/tests/fixtures/jira-export.csv"
@@ -247,7 +282,8 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let copy = dir.path().join("copy.db");
     let (code, _, stderr) = pickboard(&data, &["backup", "-o", copy.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(pickboard_lib::storage::backup::inspect(&copy)?.0, 7);
+    // Every board: the eight made above.
+    assert_eq!(pickboard_lib::storage::backup::inspect(&copy)?.0, 8);
 
     // Wrong input: distinct codes.
     assert_eq!(
