@@ -28,6 +28,12 @@ export const TITLE_CUT = {
   group: "title-cut",
 };
 
+/** The toast for a paste longer than a new idea's title can be: the title keeps the start, its notes the whole. */
+export const TITLE_CUT_TO_NOTES = {
+  message: `An idea's title can be at most ${String(TITLE_MAX)} characters: the title keeps the start, and the whole text goes in its notes.`,
+  group: "title-cut",
+};
+
 /**
  * Whether pasting `pasted` into `field` goes past `max` characters: the field (with its `maxLength`) keeps the first
  * ones and drops the rest without a word, so the caller says so.

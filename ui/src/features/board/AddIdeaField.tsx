@@ -2,13 +2,14 @@
 import { useId, useState, type SyntheticEvent } from "react";
 
 import { useToast } from "../../components/Toasts";
-import { pasteCut, TITLE_CUT, TITLE_MAX } from "../../lib/text";
+import { pasteCut, TITLE_CUT_TO_NOTES, TITLE_MAX } from "../../lib/text";
 
 interface AddIdeaFieldProps {
   label: string;
   placeholder: string;
-  /** Resolves to whether the idea was saved; the text stays in the field when it was not. */
-  onAdd: (title: string) => Promise<boolean>;
+  /** Resolves to whether the idea was saved; the text stays in the field when it was not. `notes`: the whole of a
+   * paste too long for a title, which keeps its start. */
+  onAdd: (title: string, notes?: string) => Promise<boolean>;
   onClose?: () => void;
   autoFocus?: boolean;
   showLabel?: boolean;
@@ -23,6 +24,9 @@ export function AddIdeaField({
   showLabel,
 }: AddIdeaFieldProps) {
   const [title, setTitle] = useState("");
+  // A paste longer than a title can be, whole: the idea's notes. The field kept its first 500 characters, and the
+  // rest (2,500 characters of a pasted ticket) was gone once the idea was added.
+  const [whole, setWhole] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const toast = useToast();
@@ -30,10 +34,21 @@ export function AddIdeaField({
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     const text = title.trim();
-    if (!text || busy) return;
+    if (busy) return;
+    if (!text) {
+      // Spaces alone: Enter did nothing, and said nothing.
+      if (title !== "") {
+        setTitle("");
+        toast({ message: "An idea needs a title: type a few words, then Enter.", group: "title-empty" });
+      }
+      return;
+    }
     setBusy(true);
     try {
-      if (await onAdd(text)) setTitle("");
+      if (await onAdd(text, whole ?? undefined)) {
+        setTitle("");
+        setWhole(null);
+      }
     } finally {
       setBusy(false);
     }
@@ -53,9 +68,13 @@ export function AddIdeaField({
         autoFocus={autoFocus}
         onChange={(e) => {
           setTitle(e.target.value);
+          if (e.target.value === "") setWhole(null);
         }}
         onPaste={(e) => {
-          if (pasteCut(e.currentTarget, e.clipboardData.getData("text"), TITLE_MAX)) toast(TITLE_CUT);
+          const pasted = e.clipboardData.getData("text");
+          if (!pasteCut(e.currentTarget, pasted, TITLE_MAX)) return;
+          setWhole(pasted.trim());
+          toast(TITLE_CUT_TO_NOTES);
         }}
         onKeyDown={(e) => {
           if (e.key !== "Escape") return;
@@ -65,6 +84,7 @@ export function AddIdeaField({
           if (onClose) onClose();
           else {
             setTitle("");
+            setWhole(null);
             e.currentTarget.blur();
           }
         }}

@@ -470,17 +470,29 @@ describe("BoardScreen", () => {
   });
 
   it("says so when a pasted title is longer than a title can be, in New idea and in the details", async () => {
-    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     await renderBoard();
     const said =
       "An idea's title can be at most 500 characters: the rest was left out. Longer text goes in its notes.";
+    const toNotes =
+      "An idea's title can be at most 500 characters: the title keeps the start, and the whole text goes in its notes.";
     await userEvent.click(await screen.findByLabelText("New idea"));
-    await userEvent.paste(`${"A".repeat(4990)} END`);
-    expect(await screen.findByText(said)).toBeInTheDocument();
+    const pasted = `${"A".repeat(4990)} END`;
+    await userEvent.paste(pasted);
+    expect(await screen.findByText(toNotes)).toBeInTheDocument();
     expect(screen.getByLabelText("New idea")).toHaveValue("A".repeat(500));
+    // Added, the idea keeps the whole paste in its notes: the rest was gone.
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "update_idea")?.args).toMatchObject({
+        edit: { title: "A".repeat(500), notes: pasted },
+      });
+    });
+    expect(fake.calls.find((c) => c.command === "add_idea")?.args).toMatchObject({ title: "A".repeat(500) });
 
-    await userEvent.click(screen.getByRole("button", { name: "Dismiss" }));
-    expect(screen.queryByText(said)).toBeNull();
+    const toast = screen.getByText(toNotes).closest<HTMLElement>(".toast");
+    await userEvent.click(within(toast ?? document.body).getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByText(toNotes)).toBeNull();
 
     await userEvent.click(screen.getByRole("button", { name: /^Rotate certs/ }));
     const title = await screen.findByLabelText("Title", {}, { timeout: 5000 });
@@ -491,6 +503,17 @@ describe("BoardScreen", () => {
     await userEvent.paste("B".repeat(600));
     expect(await screen.findByText(said)).toBeInTheDocument();
     expect(title).toHaveValue(`Rotate the certificates${"B".repeat(477)}`);
+  });
+
+  it("says that an idea needs a title when New idea holds spaces alone, and adds nothing", async () => {
+    const fake = fakeBackend(board([]));
+    await renderBoard();
+    await userEvent.type(await screen.findByLabelText("New idea"), "   {Enter}");
+    expect(
+      await screen.findByText("An idea needs a title: type a few words, then Enter."),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText("New idea")).toHaveValue("");
+    expect(fake.commands()).not.toContain("add_idea");
   });
 
   it("moves the focus into a panel opened from the toolbar, where Escape closes it", async () => {

@@ -120,7 +120,7 @@ export function BoardScreen({
     if (id !== null) refocusCard(id);
   };
   const afterChange = useAfterChange();
-  const { board, columns, addIdea, moveIdea, deleteIdea, setScores } = model;
+  const { board, columns, addIdea, updateIdea, moveIdea, deleteIdea, setScores } = model;
   const [view, setView] = useState<BoardView>(openOnChart ? "chart" : "quadrants");
   /** Where each quadrant's list was left, for when the chart gives way to the quadrants again. */
   const [zonePlaces] = useState(() => new Map<Zone, ZonePlace>());
@@ -264,16 +264,18 @@ export function BoardScreen({
 
   /** Adds an idea, and shows it wherever it lands in its list, highlighted. Resolves to whether it was saved. */
   const addAndShow = useCallback(
-    async (title: string, zone: Zone) => {
+    async (title: string, zone: Zone, notes?: string) => {
       const id = await addIdea(title, zone);
       if (id === null) return false;
+      // The whole of a paste too long for a title (AddIdeaField).
+      if (notes) updateIdea(id, { title, notes, owner: "", link: "", tags: [] });
       arrive(id);
       // It is the idea the board's keys act on next, as its highlight says: 1–4 after adding one moved the idea
       // selected before it. Not while the details show another, which stays the one they are about.
       if (!detailsOpenRef.current) setSelectedId(id);
       return true;
     },
-    [addIdea, arrive],
+    [addIdea, updateIdea, arrive],
   );
 
   /** Closes an idea's details and gives the focus back to its card. */
@@ -527,7 +529,7 @@ export function BoardScreen({
                         label="New idea"
                         placeholder="Type an idea, press Enter"
                         showLabel
-                        onAdd={(title) => addAndShow(title, "unsorted")}
+                        onAdd={(title, notes) => addAndShow(title, "unsorted", notes)}
                       />
                       <ZoneList {...zoneProps("unsorted")} />
                     </section>
@@ -585,7 +587,7 @@ export function BoardScreen({
                                   label={`New idea in ${ZONE_INFO[q].name}`}
                                   placeholder={`New idea in ${ZONE_INFO[q].name}`}
                                   autoFocus
-                                  onAdd={(title) => addAndShow(title, q)}
+                                  onAdd={(title, notes) => addAndShow(title, q, notes)}
                                   onClose={() => {
                                     setAddingTo((open) => {
                                       const next = new Set(open);
