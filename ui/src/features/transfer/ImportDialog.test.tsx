@@ -95,6 +95,18 @@ describe("ImportDialog", () => {
       /Choose this column too/,
     );
   });
+
+  it("says at Cost/risk when both scores come from one column, which puts every idea on the diagonal", async () => {
+    mockIPC((command, payload) =>
+      command === "preview_import" ? preview((payload as { mapping: ColumnMapping }).mapping) : null,
+    );
+    renderImport("jira-export.csv", preview({ ...RECOGNISED, payoff: 1, cost: 2 }));
+    expect(screen.queryByText(/on the chart’s diagonal/)).toBeNull();
+    fireEvent.change(screen.getByLabelText("Cost/risk (0–10)"), { target: { value: "1" } });
+    expect(await screen.findByText(/on the chart’s diagonal/)).toHaveTextContent(
+      "Payoff is “Business Value” too: each idea gets the same payoff and cost/risk, on the chart’s diagonal.",
+    );
+  });
 });
 
 describe("ImportDialog's dimmed Import", () => {

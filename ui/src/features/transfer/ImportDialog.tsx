@@ -123,6 +123,11 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
       : mapping && mapping.cost !== null && mapping.payoff === null
         ? "payoff"
         : null;
+  // One column for both scores puts every idea on the plane's diagonal: most likely a slip of the list.
+  const sameScores =
+    mapping && mapping.payoff !== null && mapping.payoff === mapping.cost && preview
+      ? (columnLabels(preview.headers)[mapping.payoff] ?? "")
+      : null;
 
   function columnSelect(field: SingleField | "tags") {
     if (!preview || !mapping) return null;
@@ -360,6 +365,12 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
                   <span className="field-error">
                     Choose this column too: one score alone cannot place an idea, and every row with it is
                     held back.
+                  </span>
+                )}
+                {field === "cost" && sameScores !== null && (
+                  <span className="field-error">
+                    Payoff is “{sameScores}” too: each idea gets the same payoff and cost/risk, on the chart’s
+                    diagonal. Choose another column for one of them.
                   </span>
                 )}
               </label>
