@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 
 import { SidePanel } from "./SidePanel";
@@ -28,6 +29,44 @@ describe("SidePanel", () => {
     expect(panel).toHaveTextContent("Nothing has happened here yet.");
     await userEvent.click(screen.getByRole("button", { name: "Close activity" }));
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives the focus back to the button that opened it when it closes with the focus inside", async () => {
+    function Board() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(!open);
+            }}
+          >
+            Activity
+          </button>
+          {open && (
+            <SidePanel
+              label="Board activity"
+              title="Activity"
+              closeLabel="Close activity"
+              onClose={() => {
+                setOpen(false);
+              }}
+            >
+              <p>Nothing yet.</p>
+            </SidePanel>
+          )}
+        </>
+      );
+    }
+    render(<Board />);
+    const opener = screen.getByRole("button", { name: "Activity" });
+    await userEvent.click(opener);
+    expect(screen.getByRole("heading", { name: "Activity" })).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("complementary")).toBeNull();
+    // The next Tab goes on from there, not from the window's top.
+    expect(opener).toHaveFocus();
   });
 
   it("closes on Escape from anywhere inside", async () => {

@@ -30,11 +30,22 @@ export function SidePanel({ label, title, closeLabel, onClose, children }: SideP
     }
   };
   // Opened from a menu or a button, the panel takes the focus (its heading), so that Escape and Tab act in it at once;
-  // a panel that puts the focus in a field of its own (an idea's title) keeps it there.
+  // a panel that puts the focus in a field of its own (an idea's title) keeps it there. Closed with the focus in it,
+  // it gives the focus back to what had it before (the button that opened it): the next Tab started again at the
+  // window's top.
   const panel = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (!panel.current?.contains(document.activeElement)) heading.current?.focus();
+    const node = panel.current;
+    const before = document.activeElement;
+    const opener =
+      before instanceof HTMLElement && before !== document.body && !node?.contains(before) ? before : null;
+    if (!node?.contains(document.activeElement)) heading.current?.focus();
+    return () => {
+      const now = document.activeElement;
+      const lost = now === null || now === document.body || node?.contains(now) === true;
+      if (lost && opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <aside
