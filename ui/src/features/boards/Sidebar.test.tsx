@@ -48,6 +48,8 @@ describe("Sidebar", () => {
     await userEvent.click(screen.getByRole("button", { name: "+ New board" }));
     expect(onNew).toHaveBeenCalledTimes(1);
     expect(onToggle).toHaveBeenCalledWith(false);
+    // The focus stays where the sidebar was, on its toggle, not at the window's top.
+    expect(first).toHaveFocus();
   });
 
   it("beside the board, stays open when + New board is pressed", async () => {

@@ -34,7 +34,10 @@ export function Sidebar(props: SidebarProps) {
   // name taking the focus (and the typing) unseen under it.
   const then = (act: () => void) => () => {
     act();
-    if (open && overlay) onToggle(false);
+    if (!open || !overlay) return;
+    onToggle(false);
+    // The focus stays where the closed sidebar was, on its toggle (as after Escape), not at the window's top.
+    document.querySelector<HTMLElement>(".sidebar-toggle")?.focus();
   };
   return (
     <nav
