@@ -120,3 +120,39 @@ async fn every_screen_passes_axe_core_in_both_themes() -> TestResult {
     );
     app.quit().await
 }
+
+/// What has the focus, as a person would see it: the element, and whether a ring shows on it (or on the card of a
+/// radio choice, which rings for its radio).
+const FOCUS_SHOWN: &str = "const e = document.activeElement;
+    if (!e || e === document.body) return { what: 'nothing', ring: false };
+    const ringed = (el) => el && getComputedStyle(el).outlineStyle !== 'none' && parseFloat(getComputedStyle(el).outlineWidth) > 0;
+    const what = `${e.tagName.toLowerCase()}${e.type ? '[' + e.type + ']' : ''} ${e.getAttribute('aria-label') || e.name || e.className || ''} ${e.value || ''}`.trim();
+    return { what, ring: ringed(e) || ringed(e.closest('.destination-option')) };";
+
+/// Issue 14's hurried-user pass: in Post to channel, the first Tab after the dialog opened went to a stop that showed
+/// no ring, and only the second showed one.
+#[tokio::test]
+async fn the_post_dialogs_first_tab_stops_show_where_the_focus_is() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    app.click_button("Post to channel").await?;
+    app.wait_for_css("[role=dialog] input[type=radio]").await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let mut seen = vec![app.client.execute(FOCUS_SHOWN, vec![]).await?];
+    for _ in 0..3 {
+        app.press(&[Key::Tab]).await?;
+        seen.push(app.client.execute(FOCUS_SHOWN, vec![]).await?);
+    }
+    // It opens with the focus on the choice made (it was nowhere), and each Tab from there shows where it is.
+    assert_eq!(
+        seen[0]["what"].as_str().map(|w| w.starts_with("input[radio]")),
+        Some(true),
+        "{seen:?}"
+    );
+    for stop in &seen[1..] {
+        assert_eq!(stop["ring"], true, "each Tab stop shows a ring: {seen:?}");
+    }
+    app.quit().await
+}

@@ -22,21 +22,24 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first =
-      ref.current?.querySelector<HTMLElement>("[data-autofocus]") ??
-      ref.current?.querySelector<HTMLElement>("input, textarea, button");
+    const first = firstStop(ref.current);
     first?.focus();
     // A dialog that loads its fields after it opens (Connect to Mattermost) first has only its footer's buttons: the
-    // field marked for the focus takes it when it comes, unless the focus has moved on since.
+    // field marked for the focus takes it when it comes, unless the focus has moved on since. Focus dropped to the
+    // page as the fields came (the element that had it went with the loading state) goes to the first stop: Post to
+    // channel opened with the focus nowhere, and the first Tab went to the dialog itself, with no ring.
     const arrival = new MutationObserver(() => {
-      const wanted = ref.current?.querySelector<HTMLElement>("[data-autofocus]");
-      if (!wanted) return;
-      arrival.disconnect();
-      if (document.activeElement === first || document.activeElement === document.body) wanted.focus();
+      const dialog = ref.current;
+      const active = document.activeElement;
+      const wanted = dialog?.querySelector<HTMLElement>("[data-autofocus]");
+      if (wanted && (active === first || active === document.body)) {
+        arrival.disconnect();
+        wanted.focus();
+      } else if (active === document.body || active === dialog) {
+        firstStop(dialog)?.focus();
+      }
     });
-    if (ref.current && !ref.current.querySelector("[data-autofocus]")) {
-      arrival.observe(ref.current, { childList: true, subtree: true });
-    }
+    if (ref.current) arrival.observe(ref.current, { childList: true, subtree: true });
     // An opener gone with what the dialog did (Connect… once connected) leaves the focus to the screen's own place
     // for it, not to the top of the page.
     return () => {
@@ -70,7 +73,7 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
         cancel.current();
       } else if (e.key === "Tab") {
         e.preventDefault();
-        dialog.focus();
+        (firstStop(dialog) ?? dialog).focus();
       }
     };
     document.addEventListener("focusin", onFocusIn);
@@ -130,6 +133,21 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       </div>
     </div>
   );
+}
+
+/** Where the focus goes as a dialog opens: the field marked for it, else its first field or button; in a group of
+ * radios, the chosen one, where Tab and the arrows act on the group (the first radio, not chosen, took the focus
+ * with no ring, and the first Tab seemed to go nowhere). */
+function firstStop(dialog: HTMLElement | null): HTMLElement | null {
+  const first =
+    dialog?.querySelector<HTMLElement>("[data-autofocus]") ??
+    dialog?.querySelector<HTMLElement>("input, textarea, button") ??
+    null;
+  if (!(first instanceof HTMLInputElement) || first.type !== "radio" || first.checked) return first;
+  const chosen = [...(dialog?.querySelectorAll<HTMLInputElement>("input[type=radio]") ?? [])].find(
+    (r) => r.name === first.name && r.checked,
+  );
+  return chosen ?? first;
 }
 
 /** How long after a dialog closes the rest of a double click is taken for part of it (about a system's double-click
