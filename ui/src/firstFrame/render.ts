@@ -292,11 +292,7 @@ function card(idea: Idea, index: number): HTMLElement {
 /** A zone's list with no card yet (as `ZoneList` is before it has measured itself), and how to fill it. */
 function zoneList(zone: Zone, ideas: readonly Idea[]) {
   const more = (hidden: number) =>
-    h(
-      "button",
-      { type: "button", class: "zone-more", tabindex: -1 },
-      showMoreLabel(hidden),
-    );
+    h("button", { type: "button", class: "zone-more", tabindex: -1 }, showMoreLabel(hidden));
   const list = h("div", { class: "zone-list", "data-zone": zone });
   const fill = (count: number) => {
     const shown = ideas.slice(0, count);
