@@ -65,6 +65,33 @@ function renderSaving(start: Idea) {
   return { saves, reports, onError, unmount: view.unmount };
 }
 
+/** The panel over `start`, drawn again by `show` over the idea as it changes under it (an undo, Place). */
+function renderFollowing(start: Idea, extra: Partial<Parameters<typeof DetailsPanel>[0]> = {}) {
+  fakeBackend(null);
+  const props = {
+    boardTags: [],
+    onSave: vi.fn(),
+    onScores: vi.fn(),
+    onMove: vi.fn(),
+    onDelete: vi.fn(),
+    onClose: vi.fn(),
+    onError: vi.fn(),
+    ...extra,
+  };
+  const panel = (at: Idea) => (
+    <Providers>
+      <DetailsPanel idea={at} {...props} />
+    </Providers>
+  );
+  const view = render(panel(start));
+  return {
+    props,
+    show: (at: Idea) => {
+      view.rerender(panel(at));
+    },
+  };
+}
+
 /** Types `payoff` and `cost` into the score boxes, over what they held, and leaves them; the payoff box. */
 async function typeScores(payoff: string, cost: string) {
   const payoffBox = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
@@ -196,59 +223,25 @@ describe("DetailsPanel", () => {
   });
 
   it("follows a change made under it, unless the field is being typed in", () => {
-    fakeBackend(null);
-    const props = {
-      boardTags: [],
-      onSave: vi.fn(),
-      onScores: vi.fn(),
-      onMove: vi.fn(),
-      onDelete: vi.fn(),
-      onClose: vi.fn(),
-      onError: vi.fn(),
-    };
     const before = { ...idea(7, "Rotate certs", "implement"), owner: "ana", link: "https://a.example" };
-    const view = render(
-      <Providers>
-        <DetailsPanel idea={before} {...props} />
-      </Providers>,
-    );
+    const { show } = renderFollowing(before);
     fireEvent.change(screen.getByLabelText("Owner"), { target: { value: "bo (typing)" } });
     // An undo puts back an older owner and link.
-    view.rerender(
-      <Providers>
-        <DetailsPanel idea={{ ...before, owner: "cy", link: "" }} {...props} />
-      </Providers>,
-    );
+    show({ ...before, owner: "cy", link: "" });
     expect(screen.getByLabelText("Link")).toHaveValue("");
     expect(screen.getByLabelText("Owner")).toHaveValue("bo (typing)");
   });
 
   it("puts the new scores in boxes left holding what is not a score, not in the one being typed in", async () => {
-    fakeBackend(null);
     const reports: UnsavedField[][] = [];
-    const props = {
-      boardTags: [],
-      onSave: vi.fn(),
-      onScores: vi.fn(),
-      onMove: vi.fn(),
-      onDelete: vi.fn(),
-      onClose: vi.fn(),
-      onError: vi.fn(),
-      onUnsaved: (u: UnsavedField[]) => reports.push(u),
-    };
     const before = idea(7, "Rotate certs", "implement");
-    const panel = (at: Idea) => (
-      <Providers>
-        <DetailsPanel idea={at} {...props} />
-      </Providers>
-    );
-    const view = render(panel(before));
+    const { props, show } = renderFollowing(before, { onUnsaved: (u) => reports.push(u) });
     const payoff = await typeScores("15", "abc");
     const cost = screen.getByLabelText(/^Cost \/ risk/, { selector: "input[type=text]" });
     expect(cost).toHaveAttribute("aria-invalid", "true");
     // Place › Possible: the idea moves to 2.5 / 2.5. Before, the boxes kept "15" and "abc" with their errors beside
     // the card's new scores, and closing said neither was saved.
-    view.rerender(panel({ ...before, zone: "possible", position: { payoff: 2.5, cost: 2.5 } }));
+    show({ ...before, zone: "possible", position: { payoff: 2.5, cost: 2.5 } });
     expect(payoff).toHaveValue("2.5");
     expect(cost).toHaveValue("2.5");
     expect(payoff).toHaveAttribute("aria-invalid", "false");
@@ -259,7 +252,7 @@ describe("DetailsPanel", () => {
     // A box with the focus keeps what is being typed in it, however it reads.
     await userEvent.clear(payoff);
     await userEvent.type(payoff, "-");
-    view.rerender(panel({ ...before, zone: "possible", position: { payoff: 1, cost: 2.5 } }));
+    show({ ...before, zone: "possible", position: { payoff: 1, cost: 2.5 } });
     expect(payoff).toHaveValue("-");
     expect(cost).toHaveValue("2.5");
   });
