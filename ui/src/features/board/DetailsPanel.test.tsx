@@ -352,6 +352,19 @@ describe("DetailsPanel", () => {
     expect(props.onClose).toHaveBeenCalled();
   });
 
+  it("takes E pressed first after the details opened as the key that opens them, not as a letter of the title", async () => {
+    const props = renderPanel();
+    const title = screen.getByLabelText<HTMLTextAreaElement>("Title");
+    // A click opened the details (the title has the focus), then E, meant to open them.
+    await userEvent.keyboard("e");
+    expect(title).toHaveValue("Rotate certs");
+    // From then on, E is a letter like any other.
+    await userEvent.keyboard("ee");
+    expect(title).toHaveValue("Rotate certsee");
+    await userEvent.tab();
+    expect(props.onSave).toHaveBeenCalledWith(7, expect.objectContaining({ title: "Rotate certsee" }));
+  });
+
   it("takes back a key typed into the title by mistake on Escape, and closes on the next", async () => {
     const props = renderPanel();
     const title = screen.getByLabelText<HTMLTextAreaElement>("Title");

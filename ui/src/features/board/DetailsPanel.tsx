@@ -207,6 +207,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
     keepDraft(idea.boardId, idea.id, JSON.parse(typedKey) as KeptDraft["fields"]);
   }, [typedKey, idea.boardId, idea.id]);
 
+  // Whether a key has reached the title since the panel opened: see the title's keys below.
+  const keyedTitle = useRef(false);
   // The title takes the focus with the caret at its end: what is typed at once adds to it, not in front of it.
   useEffect(() => {
     const title = titleRef.current;
@@ -467,10 +469,24 @@ export function DetailsPanel(props: DetailsPanelProps) {
         onChange={(e) => {
           setDraft({ ...draft, title: oneLine(e.target.value) });
         }}
+        onBlur={() => {
+          keyedTitle.current = true;
+          leave("title");
+        }}
         onPaste={(e) => {
           if (pasteCut(e.currentTarget, e.clipboardData.getData("text"), TITLE_MAX)) toast(TITLE_CUT);
         }}
         onKeyDown={(e) => {
+          // E, the key that opens the details from a card, pressed first after a click opened them (the title has
+          // had the focus since, and no other key): it is taken as that, not typed. A click, then E "to edit",
+          // added an "e" to the title, saved on the next Tab.
+          const first = !keyedTitle.current;
+          keyedTitle.current = true;
+          const plain = !e.altKey && !e.ctrlKey && !e.metaKey;
+          if (first && plain && (e.key === "e" || e.key === "E") && draft.title === saved.title) {
+            e.preventDefault();
+            return;
+          }
           if (takeBack("title", e) || e.key !== "Enter") return;
           e.preventDefault();
           leave("title");
