@@ -52,6 +52,9 @@ export function SidePanel({ label, title, closeLabel, onClose, children }: SideP
       ref={panel}
       className="details"
       aria-label={label}
+      // A click on its text (a label, the history) keeps the focus in the panel: it fell to the page, where the
+      // board's keys (1–4, Delete) acted on the idea shown.
+      tabIndex={-1}
       onMouseDownCapture={secondPressOfOpening}
       onClickCapture={secondPressOfOpening}
       onDoubleClickCapture={secondPressOfOpening}

@@ -505,6 +505,19 @@ describe("BoardScreen", () => {
     expect(title).toHaveValue(`Rotate the certificates${"B".repeat(477)}`);
   });
 
+  it("leaves the board's keys alone while a click in the details holds the focus there", async () => {
+    const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
+    const panel = await screen.findByRole("complementary", { name: "Idea details" }, { timeout: 5000 });
+    // A click on the panel's text, off its fields: the focus fell to the page, and 4 moved the idea to Kill.
+    await userEvent.click(panel);
+    expect(panel).toHaveFocus();
+    await userEvent.keyboard("4");
+    expect(fake.commands()).not.toContain("move_idea");
+    expect(fake.commands()).not.toContain("set_scores");
+  });
+
   it("says that an idea needs a title when New idea holds spaces alone, and adds nothing", async () => {
     const fake = fakeBackend(board([]));
     await renderBoard();
