@@ -1,5 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 
 import type { BoardSummary } from "../../lib/bindings";
@@ -50,6 +51,35 @@ describe("Sidebar", () => {
     expect(onToggle).toHaveBeenCalledWith(false);
     // The focus stays where the sidebar was, on its toggle, not at the window's top.
     expect(first).toHaveFocus();
+  });
+
+  it("open over the board, stays closed after Enter pressed twice on + New board", async () => {
+    const onNew = vi.fn();
+    function Drawer() {
+      const [open, setOpen] = useState(true);
+      return (
+        <Sidebar
+          boards={boards}
+          currentId={1}
+          theme="system"
+          dataDir="/data"
+          onSelect={vi.fn()}
+          onNew={onNew}
+          onImport={vi.fn()}
+          onBackups={vi.fn()}
+          onTheme={vi.fn()}
+          open={open}
+          overlay
+          onToggle={setOpen}
+        />
+      );
+    }
+    render(<Drawer />);
+    screen.getByRole("button", { name: "+ New board" }).focus();
+    // The second Enter reached the toggle, which had the focus by then, and opened the sidebar again.
+    await userEvent.keyboard("{Enter}{Enter}");
+    expect(onNew).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole("button", { name: "Sidebar" })).toHaveAttribute("aria-expanded", "false");
   });
 
   it("beside the board, stays open when + New board is pressed", async () => {

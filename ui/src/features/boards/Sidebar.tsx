@@ -1,5 +1,7 @@
 // The boards, a way to make a new one, and the app's settings. It folds to a narrow rail with its toggle button (folded
 // at first on narrow windows, where it opens over the board instead of beside it).
+import { useRef } from "react";
+
 import type { BoardSummary, Theme } from "../../lib/bindings";
 import { THEMES } from "../../lib/firstFrameRules";
 
@@ -32,10 +34,12 @@ export function Sidebar(props: SidebarProps) {
   ];
   // Open over the board, it goes once one of its items is used: "+ New board" left it open, with the new board's
   // name taking the focus (and the typing) unseen under it.
+  const closedByItem = useRef(-Infinity);
   const then = (act: () => void) => () => {
     act();
     if (!open || !overlay) return;
     onToggle(false);
+    closedByItem.current = performance.now();
     // The focus stays where the closed sidebar was, on its toggle (as after Escape), not at the window's top.
     document.querySelector<HTMLElement>(".sidebar-toggle")?.focus();
   };
@@ -74,6 +78,9 @@ export function Sidebar(props: SidebarProps) {
           aria-controls="sidebar-content"
           title={open ? "Hide the sidebar" : "Show the boards and settings"}
           onClick={() => {
+            // The second Enter of a double one on an item lands here, on the toggle that took the focus: it opened
+            // the sidebar again over the new board's name.
+            if (!open && performance.now() - closedByItem.current < DOUBLE_PRESS_MS) return;
             onToggle(!open);
           }}
         >
@@ -172,6 +179,9 @@ export function Sidebar(props: SidebarProps) {
     </nav>
   );
 }
+
+/** How soon after an item closed the sidebar a press of its toggle is the rest of a double press, not a new one. */
+const DOUBLE_PRESS_MS = 500;
 
 /** What Tab stops at in the sidebar (radios: the checked one of the group). */
 const TAB_STOPS = "button:not([disabled]), input:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
