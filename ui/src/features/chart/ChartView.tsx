@@ -58,7 +58,7 @@ interface ChartViewProps {
 
 const DEFAULT_PLACE: LabelPlace = { side: "right", shift: 0 };
 /** A title's box as `.marker-label` draws it: its text's width plus padding, at most 150 pixels, one line high; at
- * most 280 drawn whole where it has room (`.marker-wide`). */
+ * as much of its whole length, up to 280, as its side has room for (`.marker-cap-*`). */
 const LABEL_MAX_WIDTH = 150;
 const LABEL_WIDE_WIDTH = 280;
 const LABEL_HEIGHT = 18;

@@ -44,7 +44,7 @@ export const Marker = memo(function Marker(props: MarkerProps) {
   return (
     <button
       type="button"
-      className={`marker zone-${idea.zone} marker-label-${label.side}${label.wide ? " marker-wide" : ""}${roomClass(label.room)}${selected ? " marker-selected" : ""}${dimmed ? " dimmed" : ""}${live ? " marker-live" : ""}`}
+      className={`marker zone-${idea.zone} marker-label-${label.side}${label.cap ? ` marker-cap-${label.cap}` : ""}${roomClass(label.room)}${selected ? " marker-selected" : ""}${dimmed ? " dimmed" : ""}${live ? " marker-live" : ""}`}
       ref={styleRef({
         left: `${at.x * 100}%`,
         top: `${at.y * 100}%`,

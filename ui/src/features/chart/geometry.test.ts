@@ -52,9 +52,10 @@ describe("placeLabels", () => {
     expect(places.get(2)).toMatchObject({ side: "left", room: 795 - 11 - 4 });
     // Above or below, centred where it slid to: twice the distance to the nearer edge.
     expect(places.get(3)).toMatchObject({ side: "above", shift: 295, room: 2 * 395 - 4 });
-    // A title that fits nowhere shows on the right when hovered: it is given at least a few words' room.
+    // A title that fits nowhere, not even cut narrow (a plane 80 px wide), shows on the right when hovered: it is
+    // given at least a few words' room.
     expect(
-      placeLabels([{ id: 5, at: { x: 790, y: 300 }, label: { width: 900, height: 18 } }], 800, 600).get(5),
+      placeLabels([{ id: 5, at: { x: 70, y: 300 }, label: { width: 900, height: 18 } }], 80, 600).get(5),
     ).toMatchObject({ side: "hidden", room: 80 });
     // A marker panned off the plane (kept because it is selected) has no title on the plane.
     expect(placeLabels([{ id: 6, at: { x: -9, y: 300 }, label }], 800, 600).get(6)?.side).toBe("off");
@@ -105,40 +106,62 @@ describe("placeLabels", () => {
     expect(placeLabels([corner, second], 800, 600, [], names).get(3)?.side).toBe("hidden");
   });
 
-  describe("titles drawn whole", () => {
+  describe("titles cut at other widths", () => {
     const whole = { width: 260, height: 18 };
-    const boxOf = (at: { x: number; y: number }, size: typeof label, place: LabelPlace | undefined) => {
+    const widthOf = (place: LabelPlace | undefined) =>
+      place?.cap === undefined ? label.width : Math.min(whole.width, place.cap);
+    const boxOf = (at: { x: number; y: number }, place: LabelPlace | undefined) => {
       const { side, shift } = place ?? { side: "right", shift: 0 };
-      const box = labelBox(at, size, side);
+      const box = labelBox(at, { width: widthOf(place), height: 18 }, side);
       return side === "right" || side === "left"
         ? { ...box, top: box.top + shift }
         : { ...box, left: box.left + shift };
     };
 
-    it("draws a title whole where its side has room, and at the usual cap where it has not", () => {
+    it("draws a title whole where its side has room, and as much of it as fits where it has less", () => {
       // Alone on a wide plane: the whole title fits right of the dot.
       expect(placeLabels([{ id: 1, at: { x: 100, y: 100 }, label, whole }], 800, 600).get(1)).toMatchObject({
         side: "right",
-        wide: true,
+        cap: 280,
       });
-      // A dot 200 px to its right: the short title fits before it, the whole one would cover it.
-      const crowded = placeLabels(
+      // A dot 240 px to its right: 200 px of the title fit before it, the whole would cover it.
+      const room = placeLabels(
         [
           { id: 1, at: { x: 100, y: 100 }, label, whole },
-          { id: 2, at: { x: 300, y: 100 }, label },
+          { id: 2, at: { x: 340, y: 100 }, label },
         ],
         800,
         600,
       );
-      expect(crowded.get(1)).toMatchObject({ side: "right" });
-      expect(crowded.get(1)?.wide).toBeUndefined();
+      expect(room.get(1)).toMatchObject({ side: "right", cap: 200 });
+      // A dot 150 px to its right: the usual cap, no wider.
+      const tight = placeLabels(
+        [
+          { id: 1, at: { x: 100, y: 100 }, label: { width: 120, height: 18 }, whole },
+          { id: 2, at: { x: 250, y: 100 }, label },
+        ],
+        800,
+        600,
+      );
+      expect(tight.get(1)?.cap).toBeUndefined();
       // A title whose whole length is the usual cap's is not marked.
       expect(
-        placeLabels([{ id: 3, at: { x: 100, y: 100 }, label, whole: label }], 800, 600).get(3)?.wide,
+        placeLabels([{ id: 3, at: { x: 100, y: 100 }, label, whole: label }], 800, 600).get(3)?.cap,
       ).toBe(undefined);
     });
 
-    it("hides no title to make room for another's length, and covers no dot, title, count or name", () => {
+    it("gives a few words to a title with no room at the usual cap rather than none", () => {
+      // Dots close on the right and above and below, the plane's edge 110 px to the left: 150 px fit nowhere.
+      const markers = [
+        { id: 1, at: { x: 110, y: 300 }, label, whole },
+        { id: 2, at: { x: 140, y: 300 }, label: { width: 40, height: 18 } },
+        { id: 3, at: { x: 110, y: 270 }, label: { width: 40, height: 18 } },
+        { id: 4, at: { x: 110, y: 330 }, label: { width: 40, height: 18 } },
+      ];
+      expect(placeLabels(markers, 800, 600).get(1)).toMatchObject({ side: "left", cap: 90 });
+    });
+
+    it("hides no title to make room for another's, and covers no dot, title, count or name", () => {
       // A grid of markers 120 px apart, some rows offset: long titles everywhere.
       const markers = Array.from({ length: 40 }, (_, i) => ({
         id: i + 1,
@@ -158,14 +181,14 @@ describe("placeLabels", () => {
         names,
       );
       const places = placeLabels(markers, 800, 600, counts, names);
-      for (const m of markers) expect(places.get(m.id)?.side).toBe(short.get(m.id)?.side);
-      expect([...places.values()].some((p) => p.wide)).toBe(true);
+      for (const m of markers) {
+        const before = short.get(m.id)?.side;
+        if (before !== "hidden") expect(places.get(m.id)?.side).toBe(before);
+      }
+      expect([...places.values()].some((p) => p.cap !== undefined && p.cap > 150)).toBe(true);
       const shown = markers
         .filter((m) => places.get(m.id)?.side !== "hidden")
-        .map((m) => {
-          const place = places.get(m.id);
-          return { id: m.id, at: m.at, box: boxOf(m.at, place?.wide ? whole : label, place) };
-        });
+        .map((m) => ({ id: m.id, at: m.at, box: boxOf(m.at, places.get(m.id)) }));
       for (const { id, at, box } of shown) {
         expect(inside(box, 800, 600)).toBe(true);
         for (const m of markers) {
@@ -174,7 +197,8 @@ describe("placeLabels", () => {
         }
         for (const other of shown) if (other.id !== id) expect(overlap(box, other.box)).toBe(false);
         expect(overlap(box, count)).toBe(false);
-        if (!overlap(boxOf(at, label, short.get(id)), name)) expect(overlap(box, name)).toBe(false);
+        const wasHidden = short.get(id)?.side === "hidden";
+        if (!wasHidden && !overlap(boxOf(at, short.get(id)), name)) expect(overlap(box, name)).toBe(false);
       }
     });
   });

@@ -51,9 +51,15 @@ export interface LabelPlace {
   shift: number;
   /** How wide the whole title may grow on hover and focus and stay on the plane (pixels); none: not known. */
   room?: number;
-  /** Drawn at its whole width (up to `.marker-wide`'s cap), not cut at the usual one: there was room for it. */
-  wide?: boolean;
+  /** A width other than the usual cap (150 px) that the title is cut at: narrower where only that fits, wider where
+   * there is room for more of it (`.marker-cap-*` in chart.css). */
+  cap?: LabelCap;
 }
+
+/** The widths a title is cut at besides the usual one, in pixels: one narrower, three wider. */
+export type LabelCap = 90 | 200 | 240 | 280;
+const NARROW_CAP: LabelCap = 90;
+const WIDE_CAPS = [280, 240, 200] as const;
 
 /** The least a title shown whole is given, even where the plane's edge is nearer: a few words. */
 const LEAST_ROOM = 80;
@@ -92,9 +98,10 @@ function roomFor(at: Point, place: LabelPlace, width: number): number {
  * of a marker off the plane does not show at all. Each title is also given the room it has to grow to its whole
  * length on hover and focus without leaving the plane.
  *
- * Once every title has its side, a title cut short (`label`, its width at the usual cap) whose whole width (`whole`)
- * fits on that side, covering nothing the short one did not, is drawn whole: on a chart of a few ideas every title
- * reads in full, and on a crowded one no title is hidden to make room for another's length.
+ * Once every title has its side, a title with no room at the usual cap gets a side at a narrower one (a few words
+ * rather than none), and then a title cut short (`label`, its width at the usual cap) is drawn wider, up to its whole
+ * width (`whole`), as far as its side has room without covering anything the short one did not: on a chart of a
+ * few ideas titles read in full, and on a crowded one no title is hidden to make room for another's length.
  */
 export function placeLabels(
   markers: readonly {
@@ -136,8 +143,39 @@ export function placeLabels(
     const place: LabelPlace = placed?.place ?? { side: onPlane ? "hidden" : "off", shift: 0 };
     places.set(id, { ...place, room: roomFor(at, place, width) });
   }
+  narrow(markers, places, boxes, dots, taken, names, width, height);
   widen(markers, places, boxes, dots, width, height, keepClear, ratherClear);
   return places;
+}
+
+/** Gives the titles hidden at the usual cap a side at the narrow one, where it covers nothing (see `placeLabels`). */
+function narrow(
+  markers: Parameters<typeof placeLabels>[0],
+  places: Map<number, LabelPlace>,
+  boxes: Map<number, Box>,
+  dots: BoxGrid,
+  taken: BoxGrid,
+  names: BoxGrid,
+  width: number,
+  height: number,
+) {
+  for (const { id, at, label } of markers) {
+    if (places.get(id)?.side !== "hidden" || label.width <= NARROW_CAP) continue;
+    const size = { width: NARROW_CAP, height: label.height };
+    const sides = SIDES.map((side) => {
+      const { box, shift, inside } = slidIn(at, size, side, width, height);
+      return {
+        place: { side, shift, cap: NARROW_CAP },
+        box,
+        free: inside && !dots.hits(box) && !taken.hits(box),
+      };
+    });
+    const placed = sides.find((s) => s.free && !names.hits(s.box)) ?? sides.find((s) => s.free);
+    if (!placed) continue;
+    taken.add(placed.box);
+    boxes.set(id, placed.box);
+    places.set(id, { ...placed.place, room: roomFor(at, placed.place, width) });
+  }
 }
 
 const SIDES = ["right", "left", "above", "below"] as const;
@@ -164,7 +202,8 @@ function slidIn(
   return { box: moved, shift, inside };
 }
 
-/** Draws whole the titles placed short whose whole width fits on their side (see `placeLabels`), in the markers' order. */
+/** Draws wider the titles cut at the usual cap, as far as their side has room (see `placeLabels`), in the markers'
+ * order. */
 function widen(
   markers: Parameters<typeof placeLabels>[0],
   places: Map<number, LabelPlace>,
@@ -182,20 +221,27 @@ function widen(
   for (const { id, at, label, whole } of markers) {
     const place = places.get(id);
     const short = boxes.get(id);
-    if (!whole || whole.width <= label.width || !place || !short) continue;
+    if (!whole || whole.width <= label.width || !place || !short || place.cap !== undefined) continue;
     if (place.side === "hidden" || place.side === "off") continue;
-    const wider = slidIn(at, whole, place.side, width, height);
-    const clear =
-      wider.inside &&
-      !dots.hits(wider.box) &&
-      !titles.hits(wider.box, id) &&
-      !counts.hits(wider.box) &&
-      // A quadrant's name the short title kept clear of stays clear.
-      ratherClear.every((name) => overlaps(name, short) || !overlaps(name, wider.box));
-    if (!clear) continue;
-    const widened = { ...place, shift: wider.shift, wide: true };
-    places.set(id, { ...widened, room: roomFor(at, widened, width) });
-    titles.add(wider.box, id);
+    const side = place.side;
+    // The widest step that fits: the whole title, or as much of it as the side has room for.
+    for (const cap of WIDE_CAPS) {
+      const size = { width: Math.min(whole.width, cap), height: whole.height };
+      if (size.width <= label.width) break;
+      const wider = slidIn(at, size, side, width, height);
+      const clear =
+        wider.inside &&
+        !dots.hits(wider.box) &&
+        !titles.hits(wider.box, id) &&
+        !counts.hits(wider.box) &&
+        // A quadrant's name the short title kept clear of stays clear.
+        ratherClear.every((name) => overlaps(name, short) || !overlaps(name, wider.box));
+      if (!clear) continue;
+      const widened = { ...place, shift: wider.shift, cap };
+      places.set(id, { ...widened, room: roomFor(at, widened, width) });
+      titles.add(wider.box, id);
+      break;
+    }
   }
 }
 
