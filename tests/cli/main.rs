@@ -184,7 +184,8 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
             "import",
             json.to_str().unwrap(),
             "--board",
-            "platform team — next quarter",
+            // In other capitals and with two spaces: the same name, as boards keep it.
+            " platform  team — next quarter",
         ],
     );
     assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");

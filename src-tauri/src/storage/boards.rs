@@ -201,7 +201,11 @@ pub(crate) fn touch(tx: &Transaction<'_>, id: i64) -> Result<()> {
 /// The board called `name` (ignoring case and surrounding spaces), or an error that lists the boards there are.
 pub fn find_by_name(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
     let all = list(tx)?;
-    let wanted = name.trim().to_lowercase();
+    // As a board's name is kept: "Sprint  planning" (two spaces) names "Sprint planning", which a new board of that
+    // name would collide with.
+    let wanted = clean_board_name(name)
+        .unwrap_or_else(|_| name.trim().to_owned())
+        .to_lowercase();
     if let Some(board) = all.iter().find(|b| b.name.to_lowercase() == wanted) {
         return Ok(board.clone());
     }
