@@ -178,6 +178,8 @@ struct Options {
 
 impl Options {
     fn parse(args: &[String], valued: &[&str], flags: &[&str]) -> Result<Options, Failure> {
+        /// The options that may be given more than once.
+        const REPEATABLE: &[&str] = &["--map"];
         let mut out = Options {
             values: Vec::new(),
             flags: Vec::new(),
@@ -189,6 +191,10 @@ impl Options {
                 let value = it
                     .next()
                     .ok_or_else(|| Failure::usage(format!("{arg} needs a value")))?;
+                // `--board A … --board B` used B without a word.
+                if !REPEATABLE.contains(&arg.as_str()) && out.values.iter().any(|(n, _)| n == arg) {
+                    return Err(Failure::usage(format!("{arg} is given twice: give it once")));
+                }
                 out.values.push((arg.clone(), value.clone()));
             } else if flags.contains(&arg.as_str()) {
                 out.flags.push(arg.clone());

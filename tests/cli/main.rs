@@ -126,6 +126,13 @@ async fn wrong_names_and_wrong_words_get_clear_errors_and_distinct_codes() -> Te
     let (code, _, stderr) = pickboard(dir.path(), &["post"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("post needs --board"), "{stderr}");
+    // An option given twice is refused: the last one was used without a word.
+    let (code, _, stderr) = pickboard(dir.path(), &["export", "--board", "A", "--board", "B", "-o", "-"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--board is given twice: give it once"),
+        "{stderr}"
+    );
     let (code, _, _) = pickboard(dir.path(), &["frobnicate"]);
     assert_eq!(code, 2);
     let (code, stdout, _) = pickboard(dir.path(), &["--help"]);
