@@ -14,6 +14,7 @@ use crate::mattermost::connection::{self, mattermost_error, Session};
 use crate::mattermost::credentials;
 use crate::mattermost::destination::{self, AccountChannel};
 use crate::mattermost::outbox;
+use crate::mattermost::response::{Failure, Problem};
 use crate::mattermost::worker::{Wake, REQUEST_TIMEOUT};
 use crate::rounds;
 use crate::state::AppState;
@@ -195,11 +196,15 @@ pub async fn set_account_channel(
 ) -> Result<AccountChannel> {
     let (team_name, channel_name) = destination::parse_channel_path(&channel)?;
     let (_, api) = connected(&state, &session).await?;
-    let team = api.team_by_name(&team_name).await.map_err(mattermost_error)?;
+    let typed = |failure: Failure| match failure.problem {
+        Problem::ChannelGone => destination::typed_channel_missing(&team_name, &channel_name),
+        _ => mattermost_error(failure),
+    };
+    let team = api.team_by_name(&team_name).await.map_err(typed)?;
     let found = api
         .channel_by_name(&team_name, &channel_name)
         .await
-        .map_err(mattermost_error)?;
+        .map_err(typed)?;
     let chosen = AccountChannel {
         team_id: team.id,
         team_name: team.name,

@@ -60,6 +60,15 @@ pub fn parse_channel_path(raw: &str) -> Result<(String, String)> {
     Ok((team.to_lowercase(), channel.to_lowercase()))
 }
 
+/// A channel typed as `team/channel` that Mattermost does not show the account: most likely a name mistyped, not a
+/// channel gone (which is what a missing channel means once it was picked).
+pub fn typed_channel_missing(team: &str, channel: &str) -> Error {
+    Error::not_found(format!(
+        "Mattermost shows your account no channel “{channel}” in a team “{team}”. Check both names as the channel's \
+         address has them (…/{team}/channels/{channel}), or pick the channel from the list."
+    ))
+}
+
 /// The channel a board posts to as the account. A channel picked as another account (another server or user than
 /// the one connected now) does not count: it is picked again. While no account is connected, it is kept.
 pub fn account_channel(tx: &Transaction<'_>, board_id: i64) -> Result<Option<AccountChannel>> {
