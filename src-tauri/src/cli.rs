@@ -617,10 +617,14 @@ fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
         .read(|tx| outbox::get(tx, post_id))
         .map_err(Failure::from_error)?;
     if post.status == PostStatus::Posted {
-        println!(
-            "Posted to Mattermost ({} of {} parts).",
-            post.parts_sent, post.parts
-        );
+        // As the window says it: an update in place is not a new post ("Posted … (1 of 1 parts)" said it was).
+        if post.updates_earlier {
+            println!("Updated the last post in Mattermost.");
+        } else if post.parts > 1 {
+            println!("Posted to Mattermost in {} parts.", post.parts);
+        } else {
+            println!("Posted to Mattermost.");
+        }
         if let Some(link) = post.permalink {
             println!("{link}");
         }

@@ -89,6 +89,10 @@ async fn post_as_me_makes_one_thread_and_update_last_edits_it() -> TestResult {
     assert_eq!(code, 0, "{stdout}{stderr}");
     let posts = fake.channel_posts(&planning().id);
     assert!(posts.len() > 1, "a long outcome: {} posts", posts.len());
+    assert!(
+        stdout.starts_with(&format!("Posted to Mattermost in {} parts.\n", posts.len())),
+        "{stdout}"
+    );
     let root = &posts[0];
     assert!(root.root_id.is_empty());
     assert!(
@@ -107,6 +111,10 @@ async fn post_as_me_makes_one_thread_and_update_last_edits_it() -> TestResult {
         &["post", "--board", BOARD, "--note", "Updated", "--update-last"],
     );
     assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.starts_with("Updated the last post in Mattermost.\n"),
+        "{stdout}"
+    );
     let after = fake.channel_posts(&planning().id);
     assert_eq!(after.len(), posts.len(), "no new post");
     assert!(after[0].edit_at > 0 && after[0].message.contains("Updated"));

@@ -141,7 +141,10 @@ async fn a_long_outcome_goes_out_in_posts_that_each_read_as_tables_in_mattermost
     // Posting sends exactly what the dry run printed, one request per post.
     let (code, stdout, stderr) = pickboard(dir.path(), &["post", "--board", BOARD]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains(&format!("({n} of {n} parts)")), "{stdout}");
+    assert!(
+        stdout.contains(&format!("Posted to Mattermost in {n} parts.")),
+        "{stdout}"
+    );
     let sent: Vec<String> = server
         .bodies()
         .iter()
