@@ -34,7 +34,7 @@ describe("ThresholdsDialog", () => {
     await userEvent.clear(cost);
     await userEvent.type(cost, "12");
     expect(payoff).toHaveAccessibleDescription("High payoff: type a number from 0.1 to 10.");
-    expect(cost).toHaveAccessibleDescription("Hard must lie above 0 and at most 10 (it is 12).");
+    expect(cost).toHaveAccessibleDescription("Hard: 12 is out of range. Type a number from 0.1 to 10.");
     expect(screen.getByRole("button", { name: "Save" })).toBeDisabled();
     // Enter in the cost field: the focus goes to the first field that says what is wrong.
     await userEvent.type(cost, "{Enter}");

@@ -114,7 +114,8 @@ function thresholdProblem(name: string, text: string): string | null {
   if (text.trim() === "") return `${name}: type a number from 0.1 to 10.`;
   const value = parseScore(text);
   if (value === 0 && typed(text) > 0) return `${name}: ${text.trim()} is 0 at one decimal. Type 0.1 or more.`;
-  if (value === null || value === 0) return `${name} must lie above 0 and at most 10 (it is ${text.trim()}).`;
+  if (value === null || value === 0)
+    return `${name}: ${text.trim()} is out of range. Type a number from 0.1 to 10.`;
   return null;
 }
 
