@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { shorten } from "./text";
+import { cutAtWord, shorten } from "./text";
 
 describe("shorten", () => {
   it("leaves short text as it is and cuts long text to the length asked, ellipsis included", () => {
@@ -16,5 +16,18 @@ describe("shorten", () => {
     // A family is one character of four people joined: it stays whole, as do letters with accents added.
     expect(shorten("👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧", 2)).toBe("👩‍👩‍👧…");
     expect(shorten("e\u0301e\u0301e\u0301", 2)).toBe("e\u0301…");
+  });
+});
+
+describe("cutAtWord", () => {
+  it("keeps text that fits, and cuts longer text at its last space near the end", () => {
+    expect(cutAtWord("Short title", 20)).toBe("Short title");
+    expect(cutAtWord("Migrate the CI runners to arm64", 20)).toBe("Migrate the CI");
+  });
+
+  it("cuts where it must when no space is near the end, never inside a character", () => {
+    expect(cutAtWord("A".repeat(90), 50)).toBe("A".repeat(50));
+    // A family emoji is 11 UTF-16 units: it does not fit in the last 5, and is left out whole.
+    expect(cutAtWord(`${"B".repeat(95)}👩‍👩‍👧`, 100)).toBe("B".repeat(95));
   });
 });

@@ -19,6 +19,19 @@ function graphemes(text: string): string[] {
   return segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text);
 }
 
+/** `text` cut to at most `max` UTF-16 units (a field's `maxLength`), between characters as a reader sees them, and at
+ * the last space of its last 60 characters when there is one, so that its last word is not cut in half. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let kept = "";
+  for (const char of graphemes(text)) {
+    if (kept.length + char.length > max) break;
+    kept += char;
+  }
+  const space = kept.search(/\s\S*$/);
+  return space >= kept.length - 60 && space > 0 ? kept.slice(0, space).trimEnd() : kept;
+}
+
 /** The most characters an idea's title has (the backend's limit too). */
 export const TITLE_MAX = 500;
 

@@ -2,7 +2,7 @@
 import { useId, useState, type SyntheticEvent } from "react";
 
 import { useToast } from "../../components/Toasts";
-import { pasteCut, TITLE_CUT_TO_NOTES, TITLE_MAX } from "../../lib/text";
+import { cutAtWord, pasteCut, TITLE_CUT_TO_NOTES, TITLE_MAX } from "../../lib/text";
 
 interface AddIdeaFieldProps {
   label: string;
@@ -72,7 +72,19 @@ export function AddIdeaField({
         }}
         onPaste={(e) => {
           const pasted = e.clipboardData.getData("text");
-          if (!pasteCut(e.currentTarget, pasted, TITLE_MAX)) return;
+          const field = e.currentTarget;
+          if (!pasteCut(field, pasted, TITLE_MAX)) return;
+          // The field would keep the first 500 characters, the last word cut in half: the title ends at a word.
+          e.preventDefault();
+          const [from, to] = [
+            field.selectionStart ?? field.value.length,
+            field.selectionEnd ?? field.value.length,
+          ];
+          const joined = `${field.value.slice(0, from)}${pasted}${field.value.slice(to)}`.replace(
+            /\s+/g,
+            " ",
+          );
+          setTitle(cutAtWord(joined, TITLE_MAX));
           setWhole(pasted.trim());
           toast(TITLE_CUT_TO_NOTES);
         }}

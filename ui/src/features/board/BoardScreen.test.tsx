@@ -518,6 +518,23 @@ describe("BoardScreen", () => {
     expect(fake.commands()).not.toContain("set_scores");
   });
 
+  it("ends a title cut from a long paste at a word, and keeps the lines of the paste in the notes", async () => {
+    const fake = fakeBackend(board([]));
+    await renderBoard();
+    await userEvent.click(await screen.findByLabelText("New idea"));
+    const pasted = `First line of a ticket\n${"lorem ipsum ".repeat(60)}`;
+    await userEvent.paste(pasted);
+    const title = screen.getByLabelText<HTMLInputElement>("New idea").value;
+    expect(title.length).toBeLessThanOrEqual(500);
+    expect(title).toMatch(/^First line of a ticket lorem ipsum .* (lorem|ipsum)$/);
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "update_idea")?.args).toMatchObject({
+        edit: { title, notes: pasted.trim() },
+      });
+    });
+  });
+
   it("says that an idea needs a title when New idea holds spaces alone, and adds nothing", async () => {
     const fake = fakeBackend(board([]));
     await renderBoard();
