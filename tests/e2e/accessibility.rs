@@ -154,5 +154,30 @@ async fn the_post_dialogs_first_tab_stops_show_where_the_focus_is() -> TestResul
     for stop in &seen[1..] {
         assert_eq!(stop["ring"], true, "each Tab stop shows a ring: {seen:?}");
     }
+    // Opened again by the keyboard, on the choice: Up chooses the other one, and the focus goes with it, ringed.
+    app.press(&[Key::Escape]).await?;
+    app.wait_until(
+        "the dialog closes",
+        "return !document.querySelector('[role=dialog]');",
+    )
+    .await?;
+    app.client
+        .execute(
+            "[...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Post to channel').focus();",
+            vec![],
+        )
+        .await?;
+    app.press(&[Key::Enter]).await?;
+    app.wait_for_css("[role=dialog] input[type=radio]").await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let mut choices = vec![app.client.execute(FOCUS_SHOWN, vec![]).await?];
+    for _ in 0..2 {
+        app.press(&[Key::Up]).await?;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        choices.push(app.client.execute(FOCUS_SHOWN, vec![]).await?);
+    }
+    for choice in &choices {
+        assert_eq!(choice["ring"], true, "each choice shows a ring: {choices:?}");
+    }
     app.quit().await
 }
