@@ -115,67 +115,84 @@ export function placeLabels(
   keepClear: readonly Box[] = [],
   ratherClear: readonly Box[] = [],
 ): Map<number, LabelPlace> {
-  const dots = new BoxGrid();
+  const plane: Plane = {
+    width,
+    height,
+    dots: new BoxGrid(),
+    taken: new BoxGrid(),
+    names: new BoxGrid(),
+    keepClear,
+    ratherClear,
+    places: new Map(),
+    boxes: new Map(),
+  };
   for (const { at } of markers) {
-    dots.add({ left: at.x - DOT_HALF, top: at.y - DOT_HALF, width: 2 * DOT_HALF, height: 2 * DOT_HALF });
+    plane.dots.add({
+      left: at.x - DOT_HALF,
+      top: at.y - DOT_HALF,
+      width: 2 * DOT_HALF,
+      height: 2 * DOT_HALF,
+    });
   }
-  const taken = new BoxGrid();
-  for (const box of keepClear) taken.add(box);
-  const names = new BoxGrid();
-  for (const box of ratherClear) names.add(box);
-  const places = new Map<number, LabelPlace>();
-  const boxes = new Map<number, Box>();
+  for (const box of keepClear) plane.taken.add(box);
+  for (const box of ratherClear) plane.names.add(box);
   for (const { id, at, label } of markers) {
     // A marker kept off the plane (the selected one, panned away from) has no title on it either.
     const onPlane = at.x >= 0 && at.y >= 0 && at.x <= width && at.y <= height;
-    const sides = SIDES.map((side) => {
-      const { box, shift, inside } = slidIn(at, label, side, width, height);
-      const free = onPlane && inside && !dots.hits(box) && !taken.hits(box);
-      return { place: { side, shift }, box, free };
-    });
-    const placed = sides.find((s) => s.free && !names.hits(s.box)) ?? sides.find((s) => s.free) ?? null;
-    if (placed) {
-      taken.add(placed.box);
-      boxes.set(id, placed.box);
-      // A name goes under one title at most: the next ones near it keep clear of it, so that it stays readable.
-      for (const name of ratherClear) if (overlaps(name, placed.box)) taken.add(name);
-    }
-    const place: LabelPlace = placed?.place ?? { side: onPlane ? "hidden" : "off", shift: 0 };
-    places.set(id, { ...place, room: roomFor(at, place, width) });
+    if (onPlane && claim(plane, id, at, label)) continue;
+    const place: LabelPlace = { side: onPlane ? "hidden" : "off", shift: 0 };
+    plane.places.set(id, { ...place, room: roomFor(at, place, width) });
   }
-  narrow(markers, places, boxes, dots, taken, names, width, height);
-  widen(markers, places, boxes, dots, width, height, keepClear, ratherClear);
-  return places;
+  // A few words rather than none.
+  for (const { id, at, label } of markers) {
+    if (plane.places.get(id)?.side === "hidden" && label.width > NARROW_CAP)
+      claim(plane, id, at, { width: NARROW_CAP, height: label.height }, NARROW_CAP);
+  }
+  widen(plane, markers);
+  return plane.places;
 }
 
-/** Gives the titles hidden at the usual cap a side at the narrow one, where it covers nothing (see `placeLabels`). */
-function narrow(
-  markers: Parameters<typeof placeLabels>[0],
-  places: Map<number, LabelPlace>,
-  boxes: Map<number, Box>,
-  dots: BoxGrid,
-  taken: BoxGrid,
-  names: BoxGrid,
-  width: number,
-  height: number,
-) {
-  for (const { id, at, label } of markers) {
-    if (places.get(id)?.side !== "hidden" || label.width <= NARROW_CAP) continue;
-    const size = { width: NARROW_CAP, height: label.height };
-    const sides = SIDES.map((side) => {
-      const { box, shift, inside } = slidIn(at, size, side, width, height);
-      return {
-        place: { side, shift, cap: NARROW_CAP },
-        box,
-        free: inside && !dots.hits(box) && !taken.hits(box),
-      };
-    });
-    const placed = sides.find((s) => s.free && !names.hits(s.box)) ?? sides.find((s) => s.free);
-    if (!placed) continue;
-    taken.add(placed.box);
-    boxes.set(id, placed.box);
-    places.set(id, { ...placed.place, room: roomFor(at, placed.place, width) });
-  }
+/** What titles are placed against, and what they have been given so far. */
+interface Plane {
+  width: number;
+  height: number;
+  dots: BoxGrid;
+  /** What a title may not cover: the counts, the titles placed, and a quadrant name once a title lies over it. */
+  taken: BoxGrid;
+  /** The quadrant names, which a title keeps clear of where it can. */
+  names: BoxGrid;
+  keepClear: readonly Box[];
+  ratherClear: readonly Box[];
+  places: Map<number, LabelPlace>;
+  /** The box each title placed takes. */
+  boxes: Map<number, Box>;
+}
+
+/**
+ * Gives idea `id`'s title, `size` large (cut at `cap`, when other than the usual), the first side of its dot at `at`
+ * where it stays on the plane and covers no dot and nothing taken, clear of the quadrant names if it can be; false
+ * when no side has room.
+ */
+function claim(
+  plane: Plane,
+  id: number,
+  at: Point,
+  size: { width: number; height: number },
+  cap?: LabelCap,
+): boolean {
+  const sides = SIDES.map((side) => {
+    const { box, shift, inside } = slidIn(at, size, side, plane.width, plane.height);
+    const place: LabelPlace = cap === undefined ? { side, shift } : { side, shift, cap };
+    return { place, box, free: inside && !plane.dots.hits(box) && !plane.taken.hits(box) };
+  });
+  const placed = sides.find((s) => s.free && !plane.names.hits(s.box)) ?? sides.find((s) => s.free);
+  if (!placed) return false;
+  plane.taken.add(placed.box);
+  plane.boxes.set(id, placed.box);
+  // A name goes under one title at most: the next ones near it keep clear of it, so that it stays readable.
+  for (const name of plane.ratherClear) if (overlaps(name, placed.box)) plane.taken.add(name);
+  plane.places.set(id, { ...placed.place, room: roomFor(at, placed.place, plane.width) });
+  return true;
 }
 
 const SIDES = ["right", "left", "above", "below"] as const;
@@ -204,20 +221,12 @@ function slidIn(
 
 /** Draws wider the titles cut at the usual cap, as far as their side has room (see `placeLabels`), in the markers'
  * order. */
-function widen(
-  markers: Parameters<typeof placeLabels>[0],
-  places: Map<number, LabelPlace>,
-  boxes: Map<number, Box>,
-  dots: BoxGrid,
-  width: number,
-  height: number,
-  keepClear: readonly Box[],
-  ratherClear: readonly Box[],
-) {
+function widen(plane: Plane, markers: Parameters<typeof placeLabels>[0]) {
+  const { places, boxes, dots, width, height, ratherClear } = plane;
   const titles = new BoxGrid();
   for (const [id, box] of boxes) titles.add(box, id);
   const counts = new BoxGrid();
-  for (const box of keepClear) counts.add(box);
+  for (const box of plane.keepClear) counts.add(box);
   for (const { id, at, label, whole } of markers) {
     const place = places.get(id);
     const short = boxes.get(id);
