@@ -71,6 +71,32 @@ describe("Modal", () => {
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
 
+  it("gives a focus dropped to the page as its content changes to its first stop, and leaves one on itself", async () => {
+    function Changing({ step }: { step: number }) {
+      return (
+        <Modal title="Post to channel" onCancel={vi.fn()} footer={<button type="button">Cancel</button>}>
+          {step === 0 ? <button type="button">Save channel</button> : <p>Saved</p>}
+          {step === 2 && <p>The test message went out.</p>}
+          <input aria-label="Note" />
+        </Modal>
+      );
+    }
+    const { rerender } = render(<Changing step={0} />);
+    const save = screen.getByRole("button", { name: "Save channel" });
+    save.focus();
+    // The button with the focus goes with what it did: the focus, on the page, comes back to the first stop.
+    rerender(<Changing step={1} />);
+    await vi.waitFor(() => {
+      expect(screen.getByLabelText("Note")).toHaveFocus();
+    });
+    // A click on the dialog's text puts the focus on the dialog: a change after it leaves it there.
+    const dialog = screen.getByRole("dialog");
+    dialog.focus();
+    rerender(<Changing step={2} />);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(dialog).toHaveFocus();
+  });
+
   it("takes back the focus that falls out of it: Tab does not go on through the page behind", async () => {
     const { dialog } = renderModal();
     screen.getByRole("button", { name: "Connect" }).blur();

@@ -35,8 +35,10 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       if (wanted && (active === first || active === document.body)) {
         arrival.disconnect();
         wanted.focus();
-      } else if (active === document.body || active === dialog) {
-        firstStop(dialog)?.focus();
+      } else if (active === document.body) {
+        // Not when the dialog itself has the focus (a click on its text): that is where the person put it. And
+        // without scrolling, should the first stop be out of view.
+        firstStop(dialog)?.focus({ preventScroll: true });
       }
     });
     if (ref.current) arrival.observe(ref.current, { childList: true, subtree: true });
