@@ -114,19 +114,19 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
    * behind "Show more", which showed the next cards, matching or not. */
   const { beyond, matchesLeft } = useMemo(() => {
     const single = arrivedAt >= limit ? arrivedAt : lastAsked && lastAt >= limit ? lastAt : -1;
-    const past: Idea[] = [];
+    const past: number[] = [];
     let left = 0;
     for (let at = limit; matches && matches.size > 0 && at < ideas.length; at++) {
-      const idea = ideas[at];
-      if (!idea || (!matches.has(idea.id) && at !== single)) continue;
-      if (at === single || past.length < matchLimit) past.push(idea);
+      const id = ideas[at]?.id;
+      if (at !== single && (id === undefined || !matches.has(id))) continue;
+      if (at === single || past.length < matchLimit) past.push(at);
       else left += 1;
     }
-    if (single >= 0 && !past.includes(ideas[single] as Idea)) {
-      past.push(ideas[single] as Idea);
-      past.sort((a, b) => ideas.indexOf(a) - ideas.indexOf(b));
+    if (single >= 0 && !past.includes(single)) {
+      past.push(single);
+      past.sort((a, b) => a - b);
     }
-    return { beyond: past, matchesLeft: left };
+    return { beyond: past.flatMap((at) => ideas[at] ?? []), matchesLeft: left };
   }, [ideas, matches, limit, matchLimit, arrivedAt, lastAsked, lastAt]);
   const page = useMemo(() => (ideas.length > limit ? ideas.slice(0, limit) : ideas), [ideas, limit]);
   const shown = useMemo(() => (beyond.length > 0 ? [...page, ...beyond] : page), [page, beyond]);
