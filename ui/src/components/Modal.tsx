@@ -28,18 +28,21 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
     // field marked for the focus takes it when it comes, unless the focus has moved on since. Focus dropped to the
     // page as the fields came (the element that had it went with the loading state) goes to the first stop: Post to
     // channel opened with the focus nowhere, and the first Tab went to the dialog itself, with no ring.
+    let awaited = ref.current?.querySelector("[data-autofocus]") == null;
     const arrival = new MutationObserver(() => {
       const dialog = ref.current;
       const active = document.activeElement;
-      const wanted = dialog?.querySelector<HTMLElement>("[data-autofocus]");
-      if (wanted && (active === first || active === document.body)) {
-        arrival.disconnect();
-        wanted.focus();
-      } else if (active === document.body) {
-        // Not when the dialog itself has the focus (a click on its text): that is where the person put it. And
-        // without scrolling, should the first stop be out of view.
-        firstStop(dialog)?.focus({ preventScroll: true });
+      const wanted = awaited ? dialog?.querySelector<HTMLElement>("[data-autofocus]") : null;
+      if (wanted) {
+        awaited = false;
+        if (active === first || active === document.body) {
+          wanted.focus();
+          return;
+        }
       }
+      // Not when the dialog itself has the focus (a click on its text): that is where the person put it. And
+      // without scrolling, should the first stop be out of view.
+      if (active === document.body) firstStop(dialog)?.focus({ preventScroll: true });
     });
     if (ref.current) arrival.observe(ref.current, { childList: true, subtree: true });
     // An opener gone with what the dialog did (Connect… once connected) leaves the focus to the screen's own place
