@@ -562,24 +562,19 @@ async fn a_start_and_a_close_whose_answers_were_lost_are_not_posted_twice_when_a
 
     // Start again, after Mattermost's 30 s of deduplication and after a restart (what was posted with no answer is
     // kept in the database, not in memory): the round that went out, not a second one.
-    assert!(ana
-        .db
-        .lock()
-        .unwrap()
-        .read(|tx| store::starting(tx, board))
-        .unwrap()
-        .is_some());
+    let kept = || {
+        ana.db
+            .lock()
+            .unwrap()
+            .read(|tx| store::starting(tx, board))
+            .unwrap()
+    };
+    assert!(kept().is_some());
     fake.forget_pending_post_ids();
     let round = start(&ana, board).await;
     assert_eq!(rounds_in(&channel), vec![round.root_post_id.clone()]);
     // Stored as a round now, it is no longer kept as one starting.
-    assert!(ana
-        .db
-        .lock()
-        .unwrap()
-        .read(|tx| store::starting(tx, board))
-        .unwrap()
-        .is_none());
+    assert!(kept().is_none());
     bo_votes_on_the_first(&bo, &round, &keys).await;
     service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
         .await
