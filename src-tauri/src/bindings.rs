@@ -16,7 +16,7 @@ use ts_rs::{Config, TS};
 use crate::commands::account::{ChannelChoice, TeamChannels};
 use crate::commands::app::OpenStatus;
 use crate::domain::{Position, Quadrant, Score, Thresholds, Zone};
-use crate::edits::{Edited, UndoOutcome};
+use crate::edits::{AddedIdeas, Edited, UndoOutcome};
 use crate::error::{ErrorKind, ErrorPayload};
 use crate::mattermost::account::{Account, Keeping};
 use crate::mattermost::destination::AccountChannel;
@@ -75,6 +75,7 @@ fn generate() -> String {
         UndoOutcome::decl(&cfg),
         HistoryState::decl(&cfg),
         Edited::<()>::decl(&cfg),
+        AddedIdeas::decl(&cfg),
         PostOptions::decl(&cfg),
         ChannelSettings::decl(&cfg),
         ChannelSettingsInput::decl(&cfg),

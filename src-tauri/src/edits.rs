@@ -6,9 +6,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::domain::{Score, Thresholds, Zone};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::storage::boards::{self, Board, BoardSummary};
-use crate::storage::history::{self, Event, EventKind, HistoryState};
+use crate::storage::history::{self, Event, EventKind, EventSummary, HistoryState};
 use crate::storage::ideas::{self, Idea, IdeaEdit};
 
 /// An edit's result, with what undo and redo can do on the board afterwards.
@@ -27,6 +27,59 @@ pub fn answer(tx: &Transaction<'_>, idea: Idea) -> Result<Edited<Idea>> {
 
 pub fn add_idea(tx: &Transaction<'_>, board_id: i64, title: &str, zone: Zone) -> Result<Idea> {
     history::record(tx, |tx| ideas::add(tx, board_id, title, zone))
+}
+
+/// The most ideas one paste adds: a list of lines longer than that is more likely a document than a list.
+pub const MAX_ADDED_AT_ONCE: usize = 200;
+
+/// The board after several ideas were added at once, and the new ideas' ids, in the order given.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AddedIdeas {
+    pub board: Board,
+    pub ids: Vec<i64>,
+}
+
+/// Adds `titles` at the end of `zone`, in order, as one edit (the lines of a pasted list): one event, undone in one
+/// step. Refused whole when a title is refused.
+pub fn add_ideas(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    titles: &[String],
+    zone: Zone,
+) -> Result<Edited<AddedIdeas>> {
+    if titles.is_empty() {
+        return Err(Error::invalid("There are no ideas to add."));
+    }
+    if titles.len() > MAX_ADDED_AT_ONCE {
+        return Err(Error::invalid(format!(
+            "At most {MAX_ADDED_AT_ONCE} ideas can be added at once; this list has {}. Import it as a CSV file instead.",
+            titles.len()
+        )));
+    }
+    let summary = EventSummary {
+        title: titles.first().cloned(),
+        to: Some(zone),
+        count: u32::try_from(titles.len()).ok(),
+        ..EventSummary::default()
+    };
+    let (ids, _) = history::record_described(tx, EventKind::Added, summary, |tx| {
+        let mut ids = Vec::with_capacity(titles.len());
+        for (line, title) in titles.iter().enumerate() {
+            let idea = ideas::add(tx, board_id, title, zone).map_err(|err| match err {
+                Error::Invalid(why) => Error::invalid(format!("Line {}: {why}", line + 1)),
+                other => other,
+            })?;
+            ids.push(idea.id);
+        }
+        Ok(ids)
+    })?;
+    let board = boards::get(tx, board_id)?;
+    let history = history::undo_state(tx, board_id)?;
+    Ok(Edited {
+        value: AddedIdeas { board, ids },
+        history,
+    })
 }
 
 pub fn update_idea(tx: &Transaction<'_>, id: i64, edit: &IdeaEdit) -> Result<Idea> {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use tauri::State;
 
 use crate::domain::{Score, Zone};
-use crate::edits::{self, Edited};
+use crate::edits::{self, AddedIdeas, Edited};
 use crate::error::Result;
 use crate::state::AppState;
 use crate::storage::ideas::{Idea, IdeaEdit};
@@ -18,6 +18,17 @@ pub fn add_idea(
     zone: Zone,
 ) -> Result<Edited<Idea>> {
     state.write(|tx| edits::answer(tx, edits::add_idea(tx, board_id, &title, zone)?))
+}
+
+/// Adds several ideas at once (the lines of a pasted list), as one edit.
+#[tauri::command(async)]
+pub fn add_ideas(
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+    titles: Vec<String>,
+    zone: Zone,
+) -> Result<Edited<AddedIdeas>> {
+    state.write(|tx| edits::add_ideas(tx, board_id, &titles, zone))
 }
 
 #[tauri::command(async)]

@@ -469,3 +469,70 @@ fn a_board_deleted_and_its_name_taken_comes_back_under_a_free_name() {
         "Infra (2)"
     );
 }
+
+#[test]
+fn a_pasted_list_is_added_in_order_as_one_edit_that_one_undo_takes_back() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| add_idea(tx, board, "Already there", Zone::Implement))
+        .unwrap();
+    let lines = ["Rotate certs", "Patch bastion", "Drop the VPN"].map(String::from);
+    let added = db
+        .write(|tx| add_ideas(tx, board, &lines, Zone::Implement))
+        .unwrap();
+    assert_eq!(
+        added.history.last_event,
+        Some(2),
+        "a toast's Undo takes back the list"
+    );
+    let after = added.value.board;
+    let new: Vec<&str> = added
+        .value
+        .ids
+        .iter()
+        .map(|id| after.ideas.iter().find(|i| i.id == *id).unwrap().title.as_str())
+        .collect();
+    assert_eq!(new, ["Rotate certs", "Patch bastion", "Drop the VPN"]);
+    let titles: Vec<&str> = after.ideas.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Already there", "Rotate certs", "Patch bastion", "Drop the VPN"]
+    );
+    assert!(after.ideas.iter().all(|i| i.zone == Zone::Implement));
+
+    let events = db.read(|tx| history::list(tx, board, None, 10)).unwrap();
+    assert_eq!(events.len(), 2, "the list is one event beside the first add");
+    assert_eq!(events[0].kind, EventKind::Added);
+    assert_eq!(events[0].summary.count, Some(3));
+    assert_eq!(events[0].summary.title.as_deref(), Some("Rotate certs"));
+
+    let undone = db.write(|tx| undo(tx, board, None)).unwrap();
+    assert_eq!(undone.board.ideas.len(), 1);
+    let redone = db.write(|tx| redo(tx, board)).unwrap();
+    let titles: Vec<&str> = redone.board.ideas.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Already there", "Rotate certs", "Patch bastion", "Drop the VPN"]
+    );
+}
+
+#[test]
+fn a_pasted_list_with_a_bad_line_or_too_many_lines_adds_nothing_and_says_why() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let lines = ["Fine".to_owned(), "   ".to_owned(), "Also fine".to_owned()];
+    let err = db
+        .write(|tx| add_ideas(tx, board, &lines, Zone::Kill))
+        .unwrap_err();
+    assert_eq!(err.to_string(), "Line 2: Give the idea a title.");
+
+    let many: Vec<String> = (0..=MAX_ADDED_AT_ONCE).map(|n| format!("Idea {n}")).collect();
+    let err = db
+        .write(|tx| add_ideas(tx, board, &many, Zone::Kill))
+        .unwrap_err();
+    assert!(err.to_string().contains("At most 200 ideas"), "{err}");
+    assert!(db.write(|tx| add_ideas(tx, board, &[], Zone::Kill)).is_err());
+
+    let b = db.read(|tx| boards::get(tx, board)).unwrap();
+    assert!(b.ideas.is_empty() && !b.can_undo);
+}

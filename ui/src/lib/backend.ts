@@ -71,6 +71,8 @@ export const backend = {
   /** Backs up the current state, then restores the backup file chosen with `choose_backup_file`. Returns the name of the backup of the state before the restore. */
   restoreChosenBackup: () => call("restore_chosen_backup", {}),
   addIdea: (boardId: number, title: string, zone: Zone) => call("add_idea", { boardId, title, zone }),
+  /** Adds several ideas at once (the lines of a pasted list), as one edit. */
+  addIdeas: (boardId: number, titles: string[], zone: Zone) => call("add_ideas", { boardId, titles, zone }),
   updateIdea: (id: number, edit: IdeaEdit) => call("update_idea", { id, edit }),
   moveIdea: (id: number, zone: Zone, index: number) => call("move_idea", { id, zone, index }),
   setScores: (id: number, payoff: Score, cost: Score) => call("set_scores", { id, payoff, cost }),

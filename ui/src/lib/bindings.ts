@@ -126,6 +126,8 @@ lastEvent: number | null, };
 
 export type Edited<T> = { value: T, history: HistoryState, };
 
+export type AddedIdeas = { board: Board, ids: Array<number>, };
+
 export type PostOptions = { quadrants: Array<Quadrant>, includeScores: boolean, includeOwners: boolean, includeLinks: boolean, includeChanges: boolean, 
 /**
  * A note from the facilitator, shown under the heading.
@@ -532,6 +534,7 @@ export interface Commands {
   choose_backup_file: { args: Record<string, never>; result: BackupInfo | null };
   restore_chosen_backup: { args: Record<string, never>; result: string };
   add_idea: { args: { boardId: number; title: string; zone: Zone }; result: Edited<Idea> };
+  add_ideas: { args: { boardId: number; titles: string[]; zone: Zone }; result: Edited<AddedIdeas> };
   update_idea: { args: { id: number; edit: IdeaEdit }; result: Edited<Idea> };
   move_idea: { args: { id: number; zone: Zone; index: number }; result: Edited<Idea> };
   set_scores: { args: { id: number; payoff: Score; cost: Score }; result: Edited<Idea> };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { cutAtWord, shorten } from "./text";
+import { cutAtWord, listItems, shorten } from "./text";
 
 describe("shorten", () => {
   it("leaves short text as it is and cuts long text to the length asked, ellipsis included", () => {
@@ -29,5 +29,21 @@ describe("cutAtWord", () => {
     expect(cutAtWord("A".repeat(90), 50)).toBe("A".repeat(50));
     // A family emoji is 11 UTF-16 units: it does not fit in the last 5, and is left out whole.
     expect(cutAtWord(`${"B".repeat(95)}👩‍👩‍👧`, 100)).toBe("B".repeat(95));
+  });
+});
+
+describe("listItems", () => {
+  it("takes a pasted list's lines without their marks, and leaves the rest of a line as it is", () => {
+    expect(
+      listItems("- Rotate certs\r\n* Patch bastion\r• Drop VPN\n\n 1. One\n2) Two\n- [x] Done\n[ ] Open"),
+    ).toEqual(["Rotate certs", "Patch bastion", "Drop VPN", "One", "Two", "Done", "Open"]);
+    // Not marks: a number that starts a title, a dash inside a word, a lone dash.
+    expect(listItems("2024 budget\n3.5 GHz hosts\n-rf flag\n-")).toEqual([
+      "2024 budget",
+      "3.5 GHz hosts",
+      "-rf flag",
+      "-",
+    ]);
+    expect(listItems("  \n\n")).toEqual([]);
   });
 });

@@ -35,6 +35,20 @@ export function cutAtWord(text: string, max: number): string {
 /** The most characters an idea's title has (the backend's limit too). */
 export const TITLE_MAX = 500;
 
+/** The most ideas one paste adds, one per line (the backend's limit too). */
+export const PASTED_LIST_MAX = 200;
+
+/** A list mark at a line's start: "- ", "* ", "• ", "1. ", "2) ", with or without a box ("- [ ] ", "[x] "). */
+const LIST_MARK = /^\s*(?:(?:[-*+•·]|\d{1,3}[.)])\s+)?(?:\[[ xX]\]\s+)?/;
+
+/** The lines of pasted text as a list's items: each without its list mark and outer spaces, blank ones left out. */
+export function listItems(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(LIST_MARK, "").trim())
+    .filter((line) => line !== "");
+}
+
 /** The toast for a paste longer than a title can be (the field keeps its first `TITLE_MAX` characters). */
 export const TITLE_CUT = {
   message: `An idea's title can be at most ${String(TITLE_MAX)} characters: the rest was left out. Longer text goes in its notes.`,

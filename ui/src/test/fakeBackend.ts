@@ -119,6 +119,15 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
       if (current) current = { ...current, ideas: [...current.ideas, added] };
       return edited(added);
     },
+    add_ideas: (args) => {
+      const added = args.titles.map((title) => idea(nextId++, title, args.zone, nextId));
+      if (!current) throw notFound("board");
+      current = { ...current, ideas: [...current.ideas, ...added] };
+      return {
+        value: { board: current, ids: added.map((i) => i.id) },
+        history: { canUndo: true, canRedo: false, lastEvent: 7 },
+      };
+    },
     delete_idea: (args) => {
       const gone = current?.ideas.find((i) => i.id === args.id);
       if (!gone) throw notFound("idea");

@@ -1,8 +1,26 @@
-// A one-line field that adds an idea on Enter and stays ready for the next one; Escape leaves it.
-import { useId, useState, type SyntheticEvent } from "react";
+// A one-line field that adds an idea on Enter and stays ready for the next one; Escape leaves it. A pasted list (two
+// lines or more) can go in as one idea per line.
+import { useId, useRef, useState, type SyntheticEvent } from "react";
 
 import { useToast } from "../../components/Toasts";
-import { cutAtWord, pasteCut, TITLE_CUT_TO_NOTES, TITLE_MAX } from "../../lib/text";
+import {
+  cutAtWord,
+  listItems,
+  pasteCut,
+  PASTED_LIST_MAX,
+  shorten,
+  TITLE_CUT_TO_NOTES,
+  TITLE_MAX,
+} from "../../lib/text";
+
+/** A paste of several lines, waiting for the choice between one idea per line and one idea for all. */
+interface PastedList {
+  items: string[];
+  pasted: string;
+  /** The field's selection the paste replaces. */
+  from: number;
+  to: number;
+}
 
 interface AddIdeaFieldProps {
   label: string;
@@ -10,6 +28,8 @@ interface AddIdeaFieldProps {
   /** Resolves to whether the idea was saved; the text stays in the field when it was not. `notes`: the whole of a
    * paste too long for a title, which keeps its start. */
   onAdd: (title: string, notes?: string) => Promise<boolean>;
+  /** Adds the items of a pasted list, one idea each; resolves to whether they were saved. */
+  onAddList?: (titles: string[]) => Promise<boolean>;
   onClose?: () => void;
   autoFocus?: boolean;
   showLabel?: boolean;
@@ -19,6 +39,7 @@ export function AddIdeaField({
   label,
   placeholder,
   onAdd,
+  onAddList,
   onClose,
   autoFocus,
   showLabel,
@@ -28,8 +49,49 @@ export function AddIdeaField({
   // rest (2,500 characters of a pasted ticket) was gone once the idea was added.
   const [whole, setWhole] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [list, setList] = useState<PastedList | null>(null);
+  // A second press of "Add N ideas" before the first was answered added the list twice.
+  const addingList = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const toast = useToast();
+
+  /** Puts `pasted` in place of the field's `from`–`to`, as one line; past a title's length, the title keeps the start
+   * (ending at a word) and the whole paste goes in the notes. */
+  function pasteAsOne(value: string, pasted: string, from: number, to: number) {
+    const joined = `${value.slice(0, from)}${pasted}${value.slice(to)}`.replace(/\s+/g, " ");
+    if (joined.length <= TITLE_MAX) {
+      setTitle(joined);
+      return;
+    }
+    setTitle(cutAtWord(joined, TITLE_MAX));
+    setWhole(pasted.trim());
+    toast(TITLE_CUT_TO_NOTES);
+  }
+
+  async function addList(items: string[]) {
+    if (!onAddList || addingList.current) return;
+    addingList.current = true;
+    try {
+      if (await onAddList(items)) {
+        setList(null);
+        input.current?.focus();
+      }
+    } finally {
+      addingList.current = false;
+    }
+  }
+
+  function keepAsOne(pending: PastedList) {
+    setList(null);
+    pasteAsOne(title, pending.pasted, pending.from, pending.to);
+    input.current?.focus();
+  }
+
+  function dropList() {
+    setList(null);
+    input.current?.focus();
+  }
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -60,6 +122,7 @@ export function AddIdeaField({
         {label}
       </label>
       <input
+        ref={input}
         id={inputId}
         className="add-idea-input"
         value={title}
@@ -73,20 +136,31 @@ export function AddIdeaField({
         onPaste={(e) => {
           const pasted = e.clipboardData.getData("text");
           const field = e.currentTarget;
-          if (!pasteCut(field, pasted, TITLE_MAX)) return;
-          // The field would keep the first 500 characters, the last word cut in half: the title ends at a word.
-          e.preventDefault();
           const [from, to] = [
             field.selectionStart ?? field.value.length,
             field.selectionEnd ?? field.value.length,
           ];
-          const joined = `${field.value.slice(0, from)}${pasted}${field.value.slice(to)}`.replace(
-            /\s+/g,
-            " ",
-          );
-          setTitle(cutAtWord(joined, TITLE_MAX));
-          setWhole(pasted.trim());
-          toast(TITLE_CUT_TO_NOTES);
+          const items = onAddList ? listItems(pasted) : [];
+          // A list of lines was joined into one long idea: it can be one idea per line instead. Not a document whose
+          // lines are longer than a title (kept whole, as one idea with notes), nor a list too long to add at once.
+          if (
+            items.length >= 2 &&
+            items.length <= PASTED_LIST_MAX &&
+            items.every((i) => i.length <= TITLE_MAX)
+          ) {
+            e.preventDefault();
+            setList({ items, pasted, from, to });
+            return;
+          }
+          if (items.length > PASTED_LIST_MAX)
+            toast({
+              message: `${items.length.toLocaleString()} lines pasted, as one idea: a list of up to ${String(PASTED_LIST_MAX)} lines can be added one idea per line. Import a longer one as a CSV file.`,
+              group: "pasted-list",
+            });
+          if (!pasteCut(field, pasted, TITLE_MAX)) return;
+          // The field would keep the first 500 characters, the last word cut in half: the title ends at a word.
+          e.preventDefault();
+          pasteAsOne(field.value, pasted, from, to);
         }}
         onKeyDown={(e) => {
           if (e.key !== "Escape") return;
@@ -100,10 +174,48 @@ export function AddIdeaField({
             e.currentTarget.blur();
           }
         }}
-        onBlur={() => {
-          if (onClose && !title.trim()) onClose();
+        onBlur={(e) => {
+          // Not while the focus goes to the choice a pasted list offers, just below.
+          if (onClose && !title.trim() && !e.currentTarget.form?.contains(e.relatedTarget)) onClose();
         }}
       />
+      {list && (
+        <div
+          className="paste-list"
+          role="group"
+          aria-label="Pasted lines"
+          onKeyDown={(e) => {
+            if (e.key !== "Escape") return;
+            e.preventDefault();
+            e.stopPropagation();
+            dropList();
+          }}
+        >
+          <p className="paste-list-text">
+            {list.items.length} lines pasted: “{shorten(list.items[0] ?? "", 40)}”, “
+            {shorten(list.items[1] ?? "", 40)}”{list.items.length > 2 ? ", …" : ""}
+          </p>
+          <div className="paste-list-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              autoFocus
+              onClick={() => void addList(list.items)}
+            >
+              Add {list.items.length} ideas
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                keepAsOne(list);
+              }}
+            >
+              Keep as one idea
+            </button>
+          </div>
+        </div>
+      )}
     </form>
   );
 }

@@ -535,6 +535,89 @@ describe("BoardScreen", () => {
     });
   });
 
+  it("adds a pasted list one idea per line, once, in one edit with an Undo", async () => {
+    const fake = fakeBackend(board([]));
+    await renderBoard();
+    await userEvent.click(await screen.findByLabelText("New idea"));
+    await userEvent.paste("- Rotate certs\r\n* [ ] Patch bastion\n\n  3. Drop the VPN  \n");
+    const offer = screen.getByRole("group", { name: "Pasted lines" });
+    expect(offer).toHaveTextContent("3 lines pasted: “Rotate certs”, “Patch bastion”, …");
+    expect(screen.getByLabelText("New idea")).toHaveValue("");
+    const add = within(offer).getByRole("button", { name: "Add 3 ideas" });
+    expect(add).toHaveFocus();
+    // Pressed twice before the answer: added once.
+    fireEvent.click(add);
+    fireEvent.click(add);
+    expect(await screen.findByText("Added 3 ideas, one per line.")).toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.command === "add_ideas").map((c) => c.args)).toEqual([
+      { boardId: 1, titles: ["Rotate certs", "Patch bastion", "Drop the VPN"], zone: "unsorted" },
+    ]);
+    expect(fake.commands()).not.toContain("add_idea");
+    expect(screen.queryByRole("group", { name: "Pasted lines" })).toBeNull();
+    expect(screen.getByLabelText("New idea")).toHaveFocus();
+    expect(await screen.findByRole("button", { name: /^Drop the VPN/ })).toBeInTheDocument();
+
+    const toast = screen.getByText("Added 3 ideas, one per line.").closest<HTMLElement>(".toast");
+    await userEvent.click(within(toast ?? document.body).getByRole("button", { name: "Undo" }));
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "undo")?.args).toMatchObject({ expectedEvent: 7 });
+    });
+  });
+
+  it("keeps a pasted list as one idea when asked, and drops it on Escape", async () => {
+    const fake = fakeBackend(board([]));
+    await renderBoard();
+    const field = await screen.findByLabelText("New idea");
+    await userEvent.click(field);
+    await userEvent.type(field, "Plan: ");
+    await userEvent.paste("Rotate certs\nPatch bastion");
+    await userEvent.click(screen.getByRole("button", { name: "Keep as one idea" }));
+    expect(field).toHaveValue("Plan: Rotate certs Patch bastion");
+    expect(field).toHaveFocus();
+
+    await userEvent.clear(field);
+    await userEvent.paste("One\nTwo");
+    expect(screen.getByRole("button", { name: "Add 2 ideas" })).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("group", { name: "Pasted lines" })).toBeNull();
+    expect(field).toHaveValue("");
+    expect(field).toHaveFocus();
+    expect(fake.commands()).not.toContain("add_ideas");
+  });
+
+  it("adds a list pasted in a quadrant's field to that quadrant, the field staying open for the choice", async () => {
+    const fake = fakeBackend(board([]));
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: "Add an idea to Kill" }));
+    await userEvent.paste("Drop Jenkins\nDrop the VPN");
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "add_ideas")?.args).toMatchObject({
+        titles: ["Drop Jenkins", "Drop the VPN"],
+        zone: "kill",
+      });
+    });
+    expect(screen.getByLabelText("New idea in Kill")).toHaveFocus();
+  });
+
+  it("takes a list too long to add at once, or with lines longer than a title, as one idea", async () => {
+    const fake = fakeBackend(board([]));
+    await renderBoard();
+    const field = await screen.findByLabelText("New idea");
+    await userEvent.click(field);
+    const lines = Array.from({ length: 201 }, (_, n) => `Idea ${String(n)}`).join("\n");
+    await userEvent.paste(lines);
+    expect(screen.queryByRole("group", { name: "Pasted lines" })).toBeNull();
+    expect(
+      await screen.findByText(
+        "201 lines pasted, as one idea: a list of up to 200 lines can be added one idea per line. Import a longer one as a CSV file.",
+      ),
+    ).toBeInTheDocument();
+    // One idea: the start as its title, the whole list kept for its notes.
+    expect((field as HTMLInputElement).value).toMatch(/^Idea 0 Idea 1 Idea 2 /);
+    expect(fake.commands()).not.toContain("add_ideas");
+  });
+
   it("says that an idea needs a title when New idea holds spaces alone, and adds nothing", async () => {
     const fake = fakeBackend(board([]));
     await renderBoard();

@@ -120,7 +120,7 @@ export function BoardScreen({
     if (id !== null) refocusCard(id);
   };
   const afterChange = useAfterChange();
-  const { board, columns, addIdea, updateIdea, moveIdea, deleteIdea, setScores } = model;
+  const { board, columns, addIdea, addIdeas, updateIdea, moveIdea, deleteIdea, setScores } = model;
   const [view, setView] = useState<BoardView>(openOnChart ? "chart" : "quadrants");
   /** Where each quadrant's list was left, for when the chart gives way to the quadrants again. */
   const [zonePlaces] = useState(() => new Map<Zone, ZonePlace>());
@@ -276,6 +276,19 @@ export function BoardScreen({
       return true;
     },
     [addIdea, updateIdea, arrive],
+  );
+
+  /** Adds a pasted list's items to `zone`, one idea each, and shows the first. Resolves to whether they were saved. */
+  const addListAndShow = useCallback(
+    async (titles: string[], zone: Zone) => {
+      const ids = await addIdeas(titles, zone);
+      const first = ids?.[0];
+      if (first === undefined) return false;
+      arrive(first);
+      if (!detailsOpenRef.current) setSelectedId(first);
+      return true;
+    },
+    [addIdeas, arrive],
   );
 
   /** Closes an idea's details and gives the focus back to its card. */
@@ -530,6 +543,7 @@ export function BoardScreen({
                         placeholder="Type an idea, press Enter"
                         showLabel
                         onAdd={(title, notes) => addAndShow(title, "unsorted", notes)}
+                        onAddList={(titles) => addListAndShow(titles, "unsorted")}
                       />
                       <ZoneList {...zoneProps("unsorted")} />
                     </section>
@@ -588,6 +602,7 @@ export function BoardScreen({
                                   placeholder={`New idea in ${ZONE_INFO[q].name}`}
                                   autoFocus
                                   onAdd={(title, notes) => addAndShow(title, q, notes)}
+                                  onAddList={(titles) => addListAndShow(titles, q)}
                                   onClose={() => {
                                     setAddingTo((open) => {
                                       const next = new Set(open);

@@ -13,7 +13,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
-import type { Board, Edited, Idea, IdeaEdit, Thresholds, UndoOutcome, Zone } from "../../lib/bindings";
+import type {
+  AddedIdeas,
+  Board,
+  Edited,
+  Idea,
+  IdeaEdit,
+  Thresholds,
+  UndoOutcome,
+  Zone,
+} from "../../lib/bindings";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import { shorten } from "../../lib/text";
@@ -29,6 +38,8 @@ export const RETRY_MS = 2000;
 /** One change a person makes to a board. */
 export type Edit =
   | { kind: "add"; title: string; zone: Zone }
+  /** The lines of a pasted list, as one edit. */
+  | { kind: "addMany"; titles: string[]; zone: Zone }
   | { kind: "update"; id: number; edit: IdeaEdit }
   | { kind: "move"; id: number; zone: Zone; index: number }
   | { kind: "scores"; id: number; payoff: number; cost: number }
@@ -41,6 +52,7 @@ export type Edit =
 type Answer =
   | { kind: "idea"; edited: Edited<Idea>; deleted: boolean }
   | { kind: "board"; board: Board }
+  | { kind: "added"; edited: Edited<AddedIdeas> }
   | { kind: "step"; direction: "undo" | "redo"; outcome: UndoOutcome };
 
 /** Failures that pass when the disk has room again or the folder is writable again. */
@@ -53,6 +65,8 @@ async function send(boardId: number, edit: Edit): Promise<Answer> {
   switch (edit.kind) {
     case "add":
       return idea(await backend.addIdea(boardId, edit.title, edit.zone));
+    case "addMany":
+      return { kind: "added", edited: await backend.addIdeas(boardId, edit.titles, edit.zone) };
     case "update":
       return idea(await backend.updateIdea(edit.id, edit.edit));
     case "move":
@@ -142,6 +156,23 @@ export function useBoard(boardId: number, onEdit?: () => void) {
     mutationFn: persist,
     onSuccess: (answer) => {
       setFailed(false);
+      /** Says what an edit did, with an Undo that takes back `undoThis` while it is still the latest edit. */
+      const offerUndo = (message: string, undoThis: number | null) => {
+        toast(
+          undoThis === null
+            ? { message, group: undoGroup }
+            : {
+                message,
+                group: undoGroup,
+                action: {
+                  label: "Undo",
+                  run: () => {
+                    mutation.mutate({ kind: "undo", expected: undoThis });
+                  },
+                },
+              },
+        );
+      };
       if (answer.kind === "idea") {
         const { value, history } = answer.edited;
         void afterChange(
@@ -149,26 +180,14 @@ export function useBoard(boardId: number, onEdit?: () => void) {
             ? { board: boardId, deleted: value.id, history }
             : { board: boardId, idea: value, history },
         );
-        if (answer.deleted) {
-          const undoThis = history.lastEvent;
-          const message = `Deleted “${shorten(value.title, 60)}”.`;
-          toast(
-            undoThis === null
-              ? { message, group: undoGroup }
-              : {
-                  message,
-                  group: undoGroup,
-                  action: {
-                    label: "Undo",
-                    run: () => {
-                      mutation.mutate({ kind: "undo", expected: undoThis });
-                    },
-                  },
-                },
-          );
-        }
+        if (answer.deleted) offerUndo(`Deleted “${shorten(value.title, 60)}”.`, history.lastEvent);
       } else if (answer.kind === "board") {
         void afterChange({ board: boardId, content: answer.board });
+      } else if (answer.kind === "added") {
+        const { value, history } = answer.edited;
+        void afterChange({ board: boardId, content: value.board });
+        const n = value.ids.length;
+        offerUndo(`Added ${n} ${n === 1 ? "idea" : "ideas"}, one per line.`, history.lastEvent);
       } else {
         const { direction, outcome } = answer;
         const idea = outcome.event?.ideaId ?? null;
@@ -232,6 +251,15 @@ export function useBoard(boardId: number, onEdit?: () => void) {
         heard.current?.();
         return mutateAsync({ kind: "add", title, zone }).then(
           (answer) => (answer.kind === "idea" ? answer.edited.value.id : null),
+          () => null,
+        );
+      },
+      /** Adds the lines of a pasted list as ideas, in one edit. Resolves to their ids, or null when they were not
+       * saved (the refusal was said in a toast). */
+      addIdeas: (titles: string[], zone: Zone): Promise<number[] | null> => {
+        heard.current?.();
+        return mutateAsync({ kind: "addMany", titles, zone }).then(
+          (answer) => (answer.kind === "added" ? answer.edited.value.ids : null),
           () => null,
         );
       },

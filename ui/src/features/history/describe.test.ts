@@ -50,6 +50,9 @@ describe("describeEvent", () => {
       "edited “Rotate certs” (title, tags)",
     );
     expect(describeEvent(event("added", { to: "unsorted" }))).toBe("added to Unsorted");
+    expect(describeEvent(event("added", { to: "kill", count: 3 }), { withTitle: true })).toBe(
+      "added 3 ideas to Kill, one per line",
+    );
     expect(describeEvent(event("imported", { title: "backlog.csv", count: 120 }))).toBe(
       "imported 120 ideas from backlog.csv",
     );

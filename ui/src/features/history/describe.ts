@@ -26,6 +26,9 @@ export function describeEvent(
   const to = summary.to ? ZONE_INFO[summary.to].name : null;
   switch (event.kind) {
     case "added":
+      // A pasted list, added one idea per line in one edit.
+      if (summary.count !== null && summary.count > 1)
+        return `added ${summary.count} ideas to ${to ?? "the board"}, one per line`;
       return `added${title} to ${to ?? "the board"}`;
     case "restored":
       return `restored${title} to ${to ?? "the board"}`;
