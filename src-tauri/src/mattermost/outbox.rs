@@ -290,17 +290,27 @@ pub(crate) fn queue_with_limit(
         ),
         None => ("webhook", None, None),
     };
-    let waiting: Option<i64> = tx
+    // Asked for as a new post, an update of the same outcome that is waiting is not it: when the post to update was
+    // deleted, "Post the outcome as a new post" sent the failed update again, and again. The update gives way to the
+    // new post (the same outcome, in the same place), which never updates anything.
+    let updating = account.is_some() && sending.update_last;
+    let waiting: Option<(i64, bool, bool)> = tx
         .query_row(
-            "SELECT id FROM posts WHERE board_id = ?1 AND status IN ('pending', 'failed') AND message = ?2
-                 AND via = ?3 AND server IS ?4 AND channel_id IS ?5
+            "SELECT id, replaces IS NOT NULL, status = 'failed' FROM posts
+             WHERE board_id = ?1 AND status IN ('pending', 'failed') AND message = ?2 AND via = ?3
+                 AND server IS ?4 AND channel_id IS ?5
              ORDER BY id DESC LIMIT 1",
             params![board_id, text, via, server, channel_id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    if let Some(post_id) = waiting {
-        return retry(tx, post_id);
+    match waiting {
+        Some((post_id, is_update, _)) if updating || !is_update => return retry(tx, post_id),
+        // An update that failed for good is left behind; one still on its way (the outbox may be sending it) goes on.
+        Some((update_id, _, true)) => {
+            discard(tx, update_id)?;
+        }
+        _ => {}
     }
     let mut parts = message::build_parts(&board, options, last.as_deref(), date, max_part_chars)?;
     let snapshot = serde_json::to_string(&message::snapshot(&board)).map_err(json_err)?;

@@ -500,6 +500,49 @@ mod as_the_account {
     }
 
     #[tokio::test]
+    async fn an_update_whose_post_was_deleted_gives_way_to_the_same_outcome_as_a_new_post() {
+        let fake = fake().await;
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let first = queue_long(&db, board, false);
+        let api = api(&fake);
+        deliver_due(&db, &sender(), Some(&api)).await.unwrap();
+        // Someone deleted the outcome in Mattermost (its root takes the thread with it).
+        let root = fake.channel_posts(&planning().id)[0].id.clone();
+        assert!(fake.delete_post(&root));
+
+        let update = queue_long(&db, board, true);
+        assert!(update.updates_earlier);
+        deliver_due(&db, &sender(), Some(&api)).await.unwrap();
+        let failed = db.lock().unwrap().read(|tx| get(tx, update.id)).unwrap();
+        assert_eq!(failed.status, PostStatus::Failed);
+        assert_eq!(failed.error.unwrap().problem, Problem::PostGone);
+
+        // "Post the outcome as a new post", as the error says: the same outcome, not as an update. It sent the failed
+        // update again, which failed again, however often it was asked.
+        let new = queue_long(&db, board, false);
+        assert_ne!(new.id, update.id);
+        assert!(!new.updates_earlier);
+        let done = deliver_due(&db, &sender(), Some(&api)).await.unwrap();
+        assert_eq!((done.parts_sent, done.failures), (new.parts as usize, 0));
+        let posted = db.lock().unwrap().read(|tx| get(tx, new.id)).unwrap();
+        assert_eq!(posted.status, PostStatus::Posted);
+        let left = db.lock().unwrap().read(|tx| get(tx, update.id)).unwrap();
+        assert_eq!(
+            left.status,
+            PostStatus::Discarded,
+            "the update is not tried again"
+        );
+        let roots = fake
+            .channel_posts(&planning().id)
+            .into_iter()
+            .filter(|p| p.root_id.is_empty() && p.delete_at == 0)
+            .count();
+        assert_eq!(roots, 1, "the outcome is in the channel once");
+        assert_ne!(posted.permalink, first.permalink);
+    }
+
+    #[tokio::test]
     async fn without_the_account_a_post_waits_and_goes_out_once_it_is_connected() {
         let fake = fake().await;
         let dir = tempfile::tempdir().unwrap();

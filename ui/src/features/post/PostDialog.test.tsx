@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import type { ChannelSettings, Post } from "../../lib/bindings";
 import { Providers } from "../../components/Providers";
-import { fakeBackend } from "../../test/fakeBackend";
+import { ana, fakeBackend } from "../../test/fakeBackend";
 import { isUsername, PostDialog, withEmoji } from "./PostDialog";
 
 const settings: ChannelSettings = {
@@ -111,6 +111,56 @@ describe("PostDialog", () => {
       options: { quadrants: string[] };
     };
     expect(sent.options.quadrants).toEqual(["implement", "challenge", "possible"]);
+  });
+
+  it("posts as a new post when the post an update was for was deleted, rather than retrying the update", async () => {
+    const gone: Post = {
+      ...post("failed"),
+      updatesEarlier: true,
+      error: {
+        problem: "postGone",
+        message:
+          "The post to update is no longer in the channel (it was deleted?). Post the outcome as a new post.",
+        requestId: null,
+        detail: null,
+        errorId: null,
+        retry: false,
+        retryAfterMs: null,
+      },
+    };
+    let queued = 0;
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      get_channel_settings: () => null,
+      get_account_channel: () => ({
+        teamId: "t1",
+        teamName: "infra",
+        channelId: "c1",
+        channelName: "planning",
+        channelDisplay: "Planning",
+      }),
+      updatable_post: () => 4,
+      preview_post: () => "#### PICK outcome: Infra",
+      post_to_channel: () =>
+        queued++ === 0 ? { ...post("pending"), updatesEarlier: true } : { ...post("pending"), id: 6 },
+      list_posts: () => [gone, { ...post("posted"), id: 6 }],
+      retry_post: () => gone,
+    });
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    await userEvent.click(await screen.findByLabelText("Update the last post instead of adding a new one"));
+    await userEvent.click(screen.getByRole("button", { name: "Post" }));
+    expect(await screen.findByText(/no longer in the channel/)).not.toHaveTextContent("Retry now");
+    await userEvent.click(screen.getByRole("button", { name: "Post as a new post" }));
+    await waitFor(() => {
+      expect(fake.calls.filter((c) => c.command === "post_to_channel").map((c) => c.args.updateLast)).toEqual(
+        [true, false],
+      );
+    });
+    expect(fake.commands()).not.toContain("retry_post");
   });
 
   it("says why Post waits while the channel is being changed, and can keep the channel it had", async () => {

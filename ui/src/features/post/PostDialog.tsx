@@ -142,6 +142,9 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       : latest.status === "failed" || latest.error
         ? { state: "failed", post: latest }
         : { state: "sending", post: latest };
+  // The post an update was for is gone from the channel: the same outcome can only go as a new post, and the failed
+  // update, sent again, failed again however often it was retried.
+  const postGone = sending.state === "failed" && sending.post.error?.problem === "postGone";
   const asAccount = !!accountChannel;
   // Posting as the account, its own last outcome in the channel can be updated in place (Mattermost lets only a
   // post's author edit it). Read at each opening: the outbox may have posted one since, in the background.
@@ -197,9 +200,15 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     setError(null);
     try {
       const queued =
-        sending.state === "failed"
+        sending.state === "failed" && !postGone
           ? await backend.retryPost(sending.post.id)
-          : await backend.postToChannel(boardId, options, localDate(), asAccount && canUpdate && updateLast);
+          : await backend.postToChannel(
+              boardId,
+              options,
+              localDate(),
+              !postGone && asAccount && canUpdate && updateLast,
+            );
+      if (postGone) setUpdateLast(false);
       await afterChange({ board: boardId, posts: true });
       setSent(queued);
     } catch (raw) {
@@ -264,9 +273,11 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
             >
               {sending.state === "sending" || submitting
                 ? "Posting…"
-                : sending.state === "failed"
-                  ? "Retry now"
-                  : "Post"}
+                : postGone
+                  ? "Post as a new post"
+                  : sending.state === "failed"
+                    ? "Retry now"
+                    : "Post"}
             </button>
           </>
         )
@@ -420,9 +431,11 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
         <p className="field-error" role="alert">
           {sending.post.error?.message}
           {sending.post.error?.requestId ? ` (Mattermost request id ${sending.post.error.requestId})` : ""}
-          {sending.post.error?.retry
-            ? " It stays in the outbox and goes out by itself; Retry now sends this same post at once."
-            : " Retry now sends this same post again once that is fixed."}
+          {postGone
+            ? ""
+            : sending.post.error?.retry
+              ? " It stays in the outbox and goes out by itself; Retry now sends this same post at once."
+              : " Retry now sends this same post again once that is fixed."}
         </p>
       )}
       {shownError && (
