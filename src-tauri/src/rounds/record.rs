@@ -11,7 +11,7 @@ use super::seal::{key_from_hex, Estimates};
 use crate::domain::Thresholds;
 use crate::error::{Error, Result};
 use crate::mattermost::mentions::neutralise;
-use crate::mattermost::message::safe;
+use crate::mattermost::message::{safe, MAX_POST_CHARS};
 use crate::text::without_bidi_controls;
 
 pub const ROUND_PROP: &str = "pickboard_round";
@@ -20,6 +20,13 @@ pub const RESULT_PROP: &str = "pickboard_round_result";
 pub const REVEAL_PROP: &str = "pickboard_round_revealed";
 /// The version of the records this Pickboard writes and reads.
 pub const VERSION: u32 = 1;
+
+/// The most characters of a post's props that Mattermost takes from a client (800,000 in all, 760,000 from a
+/// client; `../shared/mattermost-api.md`), less room for the key and the JSON around the record.
+pub const MAX_PROPS_CHARS: usize = 750_000;
+
+/// Where a round post's titles are cut when the whole list is longer than a post can be.
+const ROUND_TITLE_CUT: usize = 100;
 
 /// One idea of a round: its key in ballots, and what voters see. No owner.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -171,10 +178,12 @@ impl RoundRecord {
     }
 
     /// The root post's readable text: the board, the note, the ideas, the deadline and how to vote. User text is
-    /// neutralised (no mentions) and kept on one line per idea.
+    /// neutralised (no mentions) and kept on one line per idea. Within Mattermost's length for a post: past it, the
+    /// titles are cut, then the list ends with how many more there are (Pickboard shows every idea, from the
+    /// record): a round of 35 long titles was refused as "Mattermost refused the message".
     pub fn message(&self, deadline_text: Option<&str>) -> String {
         let one_line = |s: &str| safe(&s.split_whitespace().collect::<Vec<_>>().join(" "));
-        let mut out = format!(
+        let mut head = format!(
             "#### Team round: {}\nEstimate payoff and cost/risk of {} idea{}, each on your own; nobody sees anyone's \
              estimates before the reveal.\n",
             one_line(&self.board),
@@ -182,23 +191,78 @@ impl RoundRecord {
             if self.ideas.len() == 1 { "" } else { "s" }
         );
         if !self.note.trim().is_empty() {
-            out.push_str(&format!(
+            head.push_str(&format!(
                 "\n{}\n",
                 neutralise(&without_bidi_controls(self.note.trim()))
             ));
         }
-        out.push('\n');
-        for (n, idea) in self.ideas.iter().enumerate() {
-            out.push_str(&format!("{}. {}\n", n + 1, one_line(&idea.title)));
-        }
+        head.push('\n');
+        let mut tail = String::new();
         if let Some(deadline) = deadline_text {
-            out.push_str(&format!("\n**Deadline:** {deadline}\n"));
+            tail.push_str(&format!("\n**Deadline:** {deadline}\n"));
         }
-        out.push_str(
+        tail.push_str(
             "\nTo vote: in Pickboard, open Team rounds… from the board's menu, press Join round, and paste this post's \
              link.",
         );
-        out
+        let room = MAX_POST_CHARS.saturating_sub(head.chars().count() + tail.chars().count());
+        let titles: Vec<String> = self.ideas.iter().map(|i| one_line(&i.title)).collect();
+        let list = |cut: Option<usize>| -> Vec<String> {
+            titles
+                .iter()
+                .enumerate()
+                .map(|(n, title)| {
+                    let title = match cut {
+                        Some(max) if title.chars().count() > max => {
+                            format!("{}…", title.chars().take(max - 1).collect::<String>())
+                        }
+                        _ => title.clone(),
+                    };
+                    format!("{}. {title}\n", n + 1)
+                })
+                .collect()
+        };
+        let length = |lines: &[String]| lines.iter().map(|l| l.chars().count()).sum::<usize>();
+        let mut lines = list(None);
+        if length(&lines) > room {
+            lines = list(Some(ROUND_TITLE_CUT));
+        }
+        if length(&lines) > room {
+            // As many as fit beside the line that counts the rest.
+            let more = |left: usize| format!("…and {left} more: Pickboard shows them all once you join.\n");
+            let mut used = 0;
+            let mut kept = 0;
+            for line in &lines {
+                let left = lines.len() - kept - 1;
+                if used + line.chars().count() + more(left).chars().count() > room {
+                    break;
+                }
+                used += line.chars().count();
+                kept += 1;
+            }
+            let left = lines.len() - kept;
+            lines.truncate(kept);
+            lines.push(more(left));
+        }
+        format!("{head}{}{tail}", lines.concat())
+    }
+
+    /// Refuses a round whose record is more than a post can carry: its ideas' titles, notes and links go with it,
+    /// and Mattermost takes at most `MAX_PROPS_CHARS` of them. Checked before anything is posted.
+    pub fn check_size(&self) -> Result<()> {
+        let size = serde_json::to_string(self)
+            .map_err(|e| Error::Storage(e.to_string()))?
+            .chars()
+            .count();
+        if size <= MAX_PROPS_CHARS {
+            return Ok(());
+        }
+        Err(Error::invalid(format!(
+            "These {} ideas are too much for one round: with their notes and links they come to {size} characters, \
+             and a Mattermost post carries at most {MAX_PROPS_CHARS}. Start the round with fewer ideas (or shorter \
+             notes).",
+            self.ideas.len()
+        )))
     }
 }
 
@@ -273,6 +337,68 @@ mod tests {
              link."
         ));
         assert!(text.contains("**Deadline:** Fri 14:00 UTC"));
+    }
+
+    fn with_ideas(count: usize, title: impl Fn(usize) -> String) -> RoundRecord {
+        let mut record = round();
+        record.ideas = (0..count)
+            .map(|n| RoundIdea {
+                key: n.to_string(),
+                title: title(n),
+                notes: String::new(),
+                link: String::new(),
+            })
+            .collect();
+        record
+    }
+
+    #[test]
+    fn a_round_post_stays_within_mattermosts_length_cutting_titles_then_counting_the_rest() {
+        // 35 titles of 480 characters: 17,000 characters, refused by Mattermost as they were.
+        let long = with_ideas(35, |n| format!("{n} {}", "word ".repeat(96)));
+        let text = long.message(Some("Fri 14:00 UTC"));
+        assert!(text.chars().count() <= MAX_POST_CHARS, "{}", text.chars().count());
+        assert!(text.contains("\n35. 34 word word"), "every idea is listed");
+        assert!(text.contains("…\n"), "titles are cut");
+        assert!(text.ends_with("paste this post's link."), "{text}");
+        assert!(text.contains("**Deadline:** Fri 14:00 UTC"));
+
+        let many = with_ideas(2_000, |n| {
+            format!("Idea {n}: rotate the certificates of the edge proxies")
+        });
+        let text = many.message(None);
+        let count = text.chars().count();
+        assert!(count <= MAX_POST_CHARS && count > MAX_POST_CHARS - 200, "{count}");
+        assert!(text.contains("of 2000 ideas"), "the count is the whole round's");
+        let listed = text.lines().filter(|l| l.contains(": rotate the")).count();
+        assert!(text.contains(&format!(
+            "…and {} more: Pickboard shows them all once you join.",
+            2_000 - listed
+        )));
+
+        // A short round is as it was: whole titles, no count.
+        let short = with_ideas(3, |n| format!("Idea {n}"));
+        assert!(short.message(None).contains("\n3. Idea 2\n") && !short.message(None).contains("more:"));
+    }
+
+    #[test]
+    fn a_round_too_big_for_a_post_is_refused_before_anything_is_posted() {
+        let mut record = with_ideas(20, |n| format!("Idea {n}"));
+        assert!(record.check_size().is_ok());
+        for idea in &mut record.ideas {
+            idea.notes = "n".repeat(40_000);
+        }
+        let err = record.check_size().unwrap_err().to_string();
+        assert!(
+            err.starts_with(
+                "These 20 ideas are too much for one round: with their notes and links they come to 80"
+            ),
+            "{err}"
+        );
+        assert!(
+            err.ends_with("Start the round with fewer ideas (or shorter notes)."),
+            "{err}"
+        );
     }
 
     #[test]

@@ -218,6 +218,7 @@ pub async fn start(
         Some(p) => p,
         None => new_round(asked),
     };
+    prepared.record.check_size()?;
     let found = if tried {
         api.find_sent(&channel.channel_id, None, prepared.made_at, &prepared.sent_as)
             .await

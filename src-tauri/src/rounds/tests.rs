@@ -821,3 +821,63 @@ async fn with_mattermost_out_of_reach_the_facilitator_opens_a_revealed_round_as_
         .unwrap_err();
     assert!(member.to_string().contains("could not be reached"), "{member}");
 }
+
+#[tokio::test]
+async fn a_round_of_long_titles_is_posted_within_mattermosts_length_and_a_too_big_one_is_refused_first() {
+    let (fake, [ana, ..], board, _) = three_people().await;
+    let long: Vec<i64> = ana
+        .db
+        .lock()
+        .unwrap()
+        .write(|tx| {
+            (0..35)
+                .map(|n| {
+                    let title = format!("{n} {}", "word ".repeat(96));
+                    Ok(edits::add_idea(tx, board, &title, Zone::Unsorted)?.id)
+                })
+                .collect()
+        })
+        .unwrap();
+    // Refused as "Mattermost refused the message" when the post listed every title whole.
+    let round = service::start(&ana.db, &ana.api, &ana.who, board, &long, None, "")
+        .await
+        .unwrap();
+    let root = fake.post(&round.root_post_id).unwrap();
+    assert!(root.message.chars().count() <= 16_383);
+    assert_eq!(round.ideas.len(), 35, "every idea is in the round");
+
+    let noted: Vec<i64> = ana
+        .db
+        .lock()
+        .unwrap()
+        .write(|tx| {
+            long.iter()
+                .take(20)
+                .map(|id| {
+                    let idea = crate::storage::ideas::get(tx, *id)?;
+                    let edit = crate::storage::ideas::IdeaEdit {
+                        title: idea.title,
+                        notes: "n".repeat(40_000),
+                        owner: String::new(),
+                        link: String::new(),
+                        tags: Vec::new(),
+                    };
+                    Ok(edits::update_idea(tx, *id, &edit)?.id)
+                })
+                .collect()
+        })
+        .unwrap();
+    let posts_before = fake
+        .channel_posts(&Channel::open("infra", "planning", "").id)
+        .len();
+    let err = service::start(&ana.db, &ana.api, &ana.who, board, &noted, None, "")
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("too much for one round"), "{err}");
+    assert_eq!(
+        fake.channel_posts(&Channel::open("infra", "planning", "").id)
+            .len(),
+        posts_before,
+        "nothing was posted"
+    );
+}
