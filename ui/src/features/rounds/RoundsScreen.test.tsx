@@ -127,6 +127,28 @@ describe("RoundsScreen", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("leaves out of a new round the tray's ideas already in an open one, and says which they are", async () => {
+    const started: RoundView = {
+      ...joined,
+      amFacilitator: true,
+      boardId: 1,
+      ideas: [{ key: "1", title: "Cache builds", notes: "", link: "" }],
+    };
+    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [started] });
+    renderRounds(board([idea(1, "Cache builds", "unsorted"), idea(2, "Rotate certs", "unsorted")]));
+    const busy = await screen.findByRole("checkbox", { name: "Cache builds in an open round" });
+    expect(busy).not.toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Rotate certs" })).toBeChecked();
+    expect(screen.getByText(/^Ideas \(1 of 2\)/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "All" }));
+    expect(busy).toBeChecked();
+    await userEvent.click(screen.getByRole("button", { name: "Unsorted only" }));
+    expect(busy).not.toBeChecked();
+    // Picked by hand, it goes in: a second round on it may be meant.
+    await userEvent.click(busy);
+    expect(busy).toBeChecked();
+  });
+
   it("offers ideas that come to the board while Start round shows, the unsorted ones picked", async () => {
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
     const show = renderRounds(board([idea(1, "Cache builds", "implement")]));

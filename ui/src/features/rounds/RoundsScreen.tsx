@@ -1,7 +1,7 @@
 // Team rounds of a board, in place of the board's body: start a round in the board's Mattermost channel, join one by
 // its link, come back to an open one, or verify a closed one. A round, once opened, fills the screen.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 
 import { ConfirmDialog } from "../../components/Modal";
 import { backend } from "../../lib/backend";
@@ -152,6 +152,15 @@ function RoundsHome({ board, selectedId, channelId, onOpen }: RoundsHomeProps) {
     queryFn: () => backend.listClosedRounds(board.id),
     placeholderData: keepPreviousData,
   });
+  const inOpenRound = useMemo(
+    () =>
+      new Set(
+        (rounds.data ?? [])
+          .filter((r) => r.amFacilitator && r.boardId === board.id)
+          .flatMap((r) => r.ideas.map((i) => Number(i.key))),
+      ),
+    [rounds.data, board.id],
+  );
   const [link, setLink] = useState("");
   const [joinStatus, setJoinStatus] = useState<FormStatusValue | null>(null);
   /** What opening a listed round said, shown at the list (not at the Join form). */
@@ -236,7 +245,13 @@ function RoundsHome({ board, selectedId, channelId, onOpen }: RoundsHomeProps) {
 
   return (
     <div className="rounds-home">
-      <StartRound board={board} selectedId={selectedId} channelId={channelId} onStarted={onOpen} />
+      <StartRound
+        board={board}
+        selectedId={selectedId}
+        inOpenRound={inOpenRound}
+        channelId={channelId}
+        onStarted={onOpen}
+      />
       <div className="rounds-side">
         <form
           className="rounds-card"
@@ -317,6 +332,8 @@ function RoundsHome({ board, selectedId, channelId, onOpen }: RoundsHomeProps) {
 interface StartRoundProps {
   board: Board;
   selectedId: number | null;
+  /** The board's ideas in a round started here and still open: not picked for another one by themselves. */
+  inOpenRound: ReadonlySet<number>;
   /** The board's channel, where the round is posted (`null`: none chosen yet). */
   channelId: string | null;
   onStarted: (round: RoundView) => void;
@@ -330,11 +347,22 @@ function defaultDeadline(): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T17:00`;
 }
 
-function StartRound({ board, selectedId, channelId, onStarted }: StartRoundProps) {
+function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: StartRoundProps) {
   const queryClient = useQueryClient();
+  /** The ideas "Unsorted only" picks: those of the tray that no open round has already. */
+  const unsortedFree = (ideas: readonly Board["ideas"][number][]) =>
+    ideas.filter((i) => i.zone === "unsorted" && !inOpenRound.has(i.id)).map((i) => i.id);
   const [picked, setPicked] = useState<ReadonlySet<number>>(
-    () => new Set(board.ideas.filter((i) => i.zone === "unsorted" || i.id === selectedId).map((i) => i.id)),
+    () => new Set([...unsortedFree(board.ideas), ...(selectedId === null ? [] : [selectedId])]),
   );
+  // The open rounds are read after the form shows: their ideas, picked as the tray's, are left out once known (a
+  // second round on the same three ideas was one click away, and nothing said so).
+  const [busySeen, setBusySeen] = useState<ReadonlySet<number>>(new Set());
+  const newlyBusy = [...inOpenRound].filter((id) => !busySeen.has(id));
+  if (newlyBusy.length > 0) {
+    setBusySeen(new Set(inOpenRound));
+    setPicked((now) => new Set([...now].filter((id) => !newlyBusy.includes(id) || id === selectedId)));
+  }
   const [withDeadline, setWithDeadline] = useState(false);
   const [deadline, setDeadline] = useState(defaultDeadline);
   const [note, setNote] = useState("");
@@ -346,7 +374,7 @@ function StartRound({ board, selectedId, channelId, onStarted }: StartRoundProps
   const arrived = board.ideas.filter((i) => !known.has(i.id));
   if (arrived.length > 0) {
     setKnown(new Set(board.ideas.map((i) => i.id)));
-    const unsorted = arrived.filter((i) => i.zone === "unsorted").map((i) => i.id);
+    const unsorted = unsortedFree(arrived);
     if (unsorted.length > 0) {
       setPicked((now) => new Set([...now, ...unsorted]));
       setStatus((now) => (now?.tone === "error" ? null : now));
@@ -435,7 +463,7 @@ function StartRound({ board, selectedId, channelId, onStarted }: StartRoundProps
             className="link-button"
             onClick={() => {
               changed();
-              setPicked(new Set(board.ideas.filter((i) => i.zone === "unsorted").map((i) => i.id)));
+              setPicked(new Set(unsortedFree(board.ideas)));
             }}
           >
             Unsorted only
@@ -477,6 +505,7 @@ function StartRound({ board, selectedId, channelId, onStarted }: StartRoundProps
                   <span className="rounds-pick-title" title={idea.title}>
                     {idea.title}
                   </span>
+                  {inOpenRound.has(idea.id) && <span className="rounds-pick-busy">in an open round</span>}
                 </label>
               </li>
             ))}
