@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import type { ChannelSettings, Post } from "../../lib/bindings";
 import { Providers } from "../../components/Providers";
-import { ana, fakeBackend } from "../../test/fakeBackend";
+import { ana, board, fakeBackend, idea } from "../../test/fakeBackend";
 import { isUsername, PostDialog, withEmoji } from "./PostDialog";
 
 const settings: ChannelSettings = {
@@ -161,6 +161,26 @@ describe("PostDialog", () => {
       );
     });
     expect(fake.commands()).not.toContain("retry_post");
+  });
+
+  it("posts nothing from a board with no idea in its quadrants, and says why", async () => {
+    const fake = fakeBackend(board([idea(1, "Rotate certs", "unsorted")]), {
+      get_channel_settings: () => settings,
+      preview_post: () => "#### PICK outcome: Infra",
+    });
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    const postButton = await screen.findByRole("button", { name: "Post" });
+    await waitFor(() => {
+      expect(postButton).toBeDisabled();
+    });
+    expect(postButton).toHaveAccessibleDescription(
+      "Nothing to post yet: the outcome lists the ideas placed in the four quadrants.",
+    );
+    expect(fake.commands()).not.toContain("post_to_channel");
   });
 
   it("says why Post waits while the channel is being changed, and can keep the channel it had", async () => {

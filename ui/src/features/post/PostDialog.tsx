@@ -220,6 +220,8 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
 
   const needsChannel = (settings === null && accountChannel === null) || editing;
   const cannotPost = asAccount && account !== undefined && !connected;
+  // A board with nothing in its quadrants (a new one, or "Team rounds" made by Join) posted an outcome of 0 ideas.
+  const nothingPlaced = content.data !== undefined && !content.data.ideas.some((i) => i.zone !== "unsorted");
   // Why Post is dimmed, beside it: with the channel form open it did nothing, and said nothing.
   const postHint = loading
     ? null
@@ -229,7 +231,9 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
         ? "Choose where to post first."
         : cannotPost
           ? "Connect your account first."
-          : null;
+          : nothingPlaced && sending.state === "idle"
+            ? "Nothing to post yet: the outcome lists the ideas placed in the four quadrants."
+            : null;
   const postHintId = useId();
   const channelFormId = useId();
   return (
@@ -268,7 +272,14 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
               type="button"
               className="button button-primary"
               aria-describedby={postHint ? postHintId : undefined}
-              disabled={loading || needsChannel || cannotPost || submitting || sending.state === "sending"}
+              disabled={
+                loading ||
+                needsChannel ||
+                cannotPost ||
+                (nothingPlaced && sending.state === "idle") ||
+                submitting ||
+                sending.state === "sending"
+              }
               onClick={() => void post()}
             >
               {sending.state === "sending" || submitting
