@@ -116,6 +116,8 @@ pub enum Issue {
     CannotOpen,
     /// It opens, but does not match its commitment.
     CommitmentMismatch,
+    /// A reply in the thread with no ballot, from someone who sent none: estimates typed as text are not counted.
+    NotABallot,
 }
 
 impl From<OpenFailure> for Issue {
@@ -180,10 +182,18 @@ pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSe
     // their own name, so the same box or commitment under another name is a copy.
     let mut first_of: HashMap<&str, &str> = HashMap::new();
     let revealed_at = thread.revealed_at();
+    // Each member's last reply that is not a ballot: listed when they sent no ballot (estimates typed in the thread
+    // were passed over without a word, and the facilitator could not tell that someone had tried).
+    let mut plain: HashMap<&str, &RemotePost> = HashMap::new();
     for post in &thread.replies {
         let ballot = match record::read::<BallotRecord>(&post.props, BALLOT_PROP, "ballot") {
             Ok(Some(b)) => b,
-            Ok(None) => continue,
+            Ok(None) => {
+                if post.user_id != thread.root.user_id && !post.message.trim().is_empty() {
+                    plain.insert(&post.user_id, post);
+                }
+                continue;
+            }
             Err(e) => {
                 out.not_counted
                     .push(not_counted(post, Issue::Unreadable, e.to_string()));
@@ -259,10 +269,47 @@ pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSe
             latest.insert(post.user_id.clone(), entry);
         }
     }
+    let sent_one: HashSet<&str> = thread
+        .replies
+        .iter()
+        .filter(|p| {
+            matches!(
+                record::read::<BallotRecord>(&p.props, BALLOT_PROP, "ballot"),
+                Ok(Some(_))
+            )
+        })
+        .map(|p| p.user_id.as_str())
+        .collect();
+    let mut replies: Vec<&RemotePost> = plain
+        .into_values()
+        .filter(|p| !sent_one.contains(p.user_id.as_str()))
+        .collect();
+    replies.sort_by(|a, b| (a.create_at, &a.id).cmp(&(b.create_at, &b.id)));
+    for post in replies {
+        out.not_counted.push(not_counted(
+            post,
+            Issue::NotABallot,
+            format!(
+                "Replied “{}” in the thread, with no ballot: only estimates sent from Pickboard (Team rounds › \
+                 Join round) are counted.",
+                excerpt(&post.message)
+            ),
+        ));
+    }
     let mut ballots: Vec<BallotPost> = latest.into_values().collect();
     ballots.sort_by(|a, b| (a.create_at, &a.post_id).cmp(&(b.create_at, &b.post_id)));
     out.ballots = ballots;
     out
+}
+
+/// The start of a reply, on one line, for the list of what is not counted.
+fn excerpt(message: &str) -> String {
+    const MAX: usize = 60;
+    let line = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= MAX {
+        return line;
+    }
+    format!("{}…", line.chars().take(MAX - 1).collect::<String>())
 }
 
 /// Opens every counted ballot with the round's private key; those that do not open or do not match their

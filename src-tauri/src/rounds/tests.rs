@@ -881,3 +881,34 @@ async fn a_round_of_long_titles_is_posted_within_mattermosts_length_and_a_too_bi
         "nothing was posted"
     );
 }
+
+#[tokio::test]
+async fn estimates_typed_in_the_thread_by_someone_who_sent_no_ballot_are_listed_not_counted() {
+    let (fake, [ana, bo, cy], board, keys) = three_people().await;
+    let round = start(&ana, board).await;
+    let channel = fake.post(&round.root_post_id).unwrap().channel_id;
+    // Cy cannot install Pickboard and types estimates; Bo votes, then says so; Ana (the facilitator) thanks them.
+    fake.add_post(
+        &cy.who.user_id,
+        &channel,
+        &round.root_post_id,
+        "1: P8 C3; 2: P2 C9 — I can't install Pickboard, here are mine",
+    );
+    bo_votes_on_the_first(&bo, &round, &keys).await;
+    fake.add_post(&bo.who.user_id, &channel, &round.root_post_id, "Done!");
+    fake.add_post(&ana.who.user_id, &channel, &round.root_post_id, "Thanks, all");
+
+    let status = service::status(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(status.summary, "1 of 3 voted");
+    assert_eq!(status.not_counted.len(), 1, "{:?}", status.not_counted);
+    let cy_reply = &status.not_counted[0];
+    assert_eq!(cy_reply.issue, Issue::NotABallot);
+    assert_eq!(cy_reply.user_id, cy.who.user_id);
+    assert_eq!(
+        cy_reply.message,
+        "Replied “1: P8 C3; 2: P2 C9 — I can't install Pickboard, here are mi…” in the thread, with no ballot: only \
+         estimates sent from Pickboard (Team rounds › Join round) are counted."
+    );
+}

@@ -384,7 +384,7 @@ at: number | null,
  */
 edited: boolean, };
 
-export type Issue = "notInChannel" | "afterReveal" | "unreadable" | "notItsOwn" | "copied" | "cannotOpen" | "commitmentMismatch";
+export type Issue = "notInChannel" | "afterReveal" | "unreadable" | "notItsOwn" | "copied" | "cannotOpen" | "commitmentMismatch" | "notABallot";
 
 export type NotCounted = { postId: string, userId: string, 
 /**
