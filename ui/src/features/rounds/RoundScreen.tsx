@@ -167,7 +167,10 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   // The waiting ballot went out, or was given up, after it was queued.
   const settled =
     waiting && keptDraft && !keptDraft.waiting && keptDraft.updatedAt >= waiting.since ? keptDraft : null;
-  const waitingWhy = settled ? null : (waiting?.why ?? null);
+  // A send that failed for good (the round's post deleted since) is what the footer says, not the wait before it:
+  // "Waiting for Mattermost: your ballot goes out by itself" stood beside "This round's post is not in Mattermost".
+  const sendFailed = sendStatus?.tone === "error";
+  const waitingWhy = settled || sendFailed ? null : (waiting?.why ?? null);
   const givenUpWhy = settled?.sendError ?? givenUp;
   const sentText =
     settled?.sentPostId && !settled.sendError ? "Sent: the ballot that waited went out, sealed." : sentNote;
@@ -175,7 +178,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   const count = countBallot(ballot, round.ideas);
   const changedSinceSent = sentBallot !== null && !sameBallot(ballot, sentBallot);
   // Once a waiting ballot has gone out by itself, it is the one sent: sending it again only adds a notice.
-  const unchangedSinceSent = sentBallot !== null && !changedSinceSent && !waitingWhy && !givenUpWhy;
+  const unchangedSinceSent =
+    sentBallot !== null && !changedSinceSent && !waitingWhy && !givenUpWhy && !sendFailed;
 
   async function send() {
     setSendStatus({
@@ -437,7 +441,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                       ? "Saving the draft…"
                       : waitingWhy
                         ? "Waiting for Mattermost: your ballot goes out by itself."
-                        : givenUpWhy
+                        : givenUpWhy || sendFailed
                           ? "Not sent: your draft is kept on this computer."
                           : changedSinceSent
                             ? "Changed since you sent it: send again to count the changes."
@@ -457,7 +461,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                 >
                   {waitingWhy
                     ? "Try now"
-                    : givenUpWhy
+                    : givenUpWhy || sendFailed
                       ? "Try again"
                       : sentBallot
                         ? "Send again"
@@ -514,7 +518,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
               {/* The count shown is the last one read: Mattermost may have more by now. */}
               {who ? ` (${who.summary}${status.error ? ", as last read" : ""})` : ""}. Ballots sent after the
               reveal are not counted. The estimates stay on this computer until you close the round.
-              {(!sentBallot || changedSinceSent || waitingWhy) && (
+              {(!sentBallot || changedSinceSent || waitingWhy || sendFailed) && (
                 <strong> Your own estimates are not sent: send them first if they should count.</strong>
               )}
             </p>

@@ -606,6 +606,34 @@ describe("RoundsScreen", () => {
     expect(fake.commands().filter((c) => c === "submit_ballot")).toHaveLength(2);
   });
 
+  it("says the ballot is not sent, not that it waits, once Try now finds the round's post gone", async () => {
+    const draft = draftOf({ "7": { kind: "noOpinion" } });
+    const round = cacheBuilds(draft);
+    let tries = 0;
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [round],
+      find_round: () => round,
+      save_draft_ballot: () => draft,
+      submit_ballot: () => {
+        if (tries++ > 0) throw gone;
+        return { postId: null, waiting: "Mattermost could not be reached. Check the network.", count: 0 };
+      },
+    });
+    renderRounds();
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    await userEvent.click(await screen.findByRole("button", { name: "Send my estimates" }));
+    expect(
+      await screen.findByText("Waiting for Mattermost: your ballot goes out by itself."),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Try now" }));
+    expect(await screen.findByText(/This round's post is not in Mattermost/)).toBeInTheDocument();
+    expect(screen.queryByText("Waiting for Mattermost: your ballot goes out by itself.")).toBeNull();
+    expect(screen.getByText("Not sent: your draft is kept on this computer.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Try again" })).toBeEnabled();
+  });
+
   it("sends a ballot emptied after one went out, which takes those estimates back", async () => {
     const draft = {
       ...draftOf({}),
