@@ -418,8 +418,17 @@ impl Api {
     fn failure(&self, status: u16, headers: &HeaderMap, body: &[u8], asking: Asking) -> Failure {
         let error: Option<AppError> = serde_json::from_slice(body).ok();
         let problem = match (status, asking) {
-            // Too large, whoever says it (a proxy in front of Mattermost answers with its own page).
+            // Too large, whoever says it (a proxy in front of Mattermost answers with its own page); Mattermost itself
+            // refuses a message or props past their length with a 400 ("Try again" could not mend it).
             (413, _) => Problem::TooLarge,
+            (400, _)
+                if error.as_ref().is_some_and(|e| {
+                    e.id.ends_with("is_valid.message_length.app_error")
+                        || e.id.ends_with("is_valid.props.app_error")
+                }) =>
+            {
+                Problem::TooLarge
+            }
             // Not Mattermost's JSON: a proxy's page, or another web server at that address.
             (_, _) if error.is_none() && !(500..600).contains(&status) && status != 429 => {
                 Problem::NotMattermostServer

@@ -145,11 +145,11 @@ async fn every_refusal_says_what_to_do_and_keeps_mattermosts_ids_but_never_the_t
         "a proxy's own 413 page is still too large"
     );
 
+    // Longer than a post can be: too large, not "refused, try again", which no retry could mend.
     let too_long = "x".repeat(16_384);
-    assert_eq!(
-        refusal(api.create_post(&planning(), &too_long, None).await).problem,
-        Problem::Refused
-    );
+    let refused = refusal(api.create_post(&planning(), &too_long, None).await);
+    assert_eq!(refused.problem, Problem::TooLarge, "{refused:?}");
+    assert!(!refused.retry);
 
     fake.fail_next(
         1,
