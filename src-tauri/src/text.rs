@@ -39,6 +39,24 @@ pub fn isolated(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `n` with its thousands grouped, as the window writes numbers: 1790 → "1,790".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// "1 idea", "2 ideas", "1,790 ideas".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -66,5 +84,16 @@ mod tests {
             let inner = out.strip_prefix('\u{2068}').and_then(|s| s.strip_suffix('\u{2069}')).unwrap_or(&out);
             prop_assert!(!inner.chars().any(is_bidi_control), "{:?}", out);
         }
+    }
+
+    #[test]
+    fn counts_are_grouped_and_named_in_the_singular_for_one() {
+        assert_eq!(super::grouped(0), "0");
+        assert_eq!(super::grouped(999), "999");
+        assert_eq!(super::grouped(1_790), "1,790");
+        assert_eq!(super::grouped(901_504), "901,504");
+        assert_eq!(super::grouped(1_000_000), "1,000,000");
+        assert_eq!(super::count(1, "idea", "ideas"), "1 idea");
+        assert_eq!(super::count(2_000, "idea", "ideas"), "2,000 ideas");
     }
 }

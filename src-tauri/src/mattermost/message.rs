@@ -444,12 +444,12 @@ fn sections(
     let t = board.thresholds;
     out.push(Section {
         head: vec![format!(
-            "_{} from Pickboard · {} ideas · high payoff from {}, hard from {}_",
+            "_{} from Pickboard · {} · high payoff from {}, hard from {}_",
             match audience {
                 Audience::Channel => "Posted",
                 Audience::Document => "Exported",
             },
-            board.ideas.len(),
+            crate::text::count(board.ideas.len(), "idea", "ideas"),
             t.payoff.points(),
             t.cost.points()
         )],

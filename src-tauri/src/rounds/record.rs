@@ -12,7 +12,7 @@ use crate::domain::Thresholds;
 use crate::error::{Error, Result};
 use crate::mattermost::mentions::neutralise;
 use crate::mattermost::message::{safe, MAX_POST_CHARS};
-use crate::text::without_bidi_controls;
+use crate::text::{count, grouped, without_bidi_controls};
 
 pub const ROUND_PROP: &str = "pickboard_round";
 pub const BALLOT_PROP: &str = "pickboard_ballot";
@@ -184,11 +184,10 @@ impl RoundRecord {
     pub fn message(&self, deadline_text: Option<&str>) -> String {
         let one_line = |s: &str| safe(&s.split_whitespace().collect::<Vec<_>>().join(" "));
         let mut head = format!(
-            "#### Team round: {}\nEstimate payoff and cost/risk of {} idea{}, each on your own; nobody sees anyone's \
+            "#### Team round: {}\nEstimate payoff and cost/risk of {}, each on your own; nobody sees anyone's \
              estimates before the reveal.\n",
             one_line(&self.board),
-            self.ideas.len(),
-            if self.ideas.len() == 1 { "" } else { "s" }
+            count(self.ideas.len(), "idea", "ideas")
         );
         if !self.note.trim().is_empty() {
             head.push_str(&format!(
@@ -229,7 +228,12 @@ impl RoundRecord {
         }
         if length(&lines) > room {
             // As many as fit beside the line that counts the rest.
-            let more = |left: usize| format!("…and {left} more: Pickboard shows them all once you join.\n");
+            let more = |left: usize| {
+                format!(
+                    "…and {} more: Pickboard shows them all once you join.\n",
+                    grouped(left)
+                )
+            };
             let mut used = 0;
             let mut kept = 0;
             for line in &lines {
@@ -258,10 +262,11 @@ impl RoundRecord {
             return Ok(());
         }
         Err(Error::invalid(format!(
-            "These {} ideas are too much for one round: with their notes and links they come to {size} characters, \
-             and a Mattermost post carries at most {MAX_PROPS_CHARS}. Start the round with fewer ideas (or shorter \
-             notes).",
-            self.ideas.len()
+            "These {} are too much for one round: with their notes and links they come to {} characters, and a \
+             Mattermost post carries at most {}. Start the round with fewer ideas (or shorter notes).",
+            count(self.ideas.len(), "idea", "ideas"),
+            grouped(size),
+            grouped(MAX_PROPS_CHARS)
         )))
     }
 }
@@ -369,12 +374,13 @@ mod tests {
         let text = many.message(None);
         let count = text.chars().count();
         assert!(count <= MAX_POST_CHARS && count > MAX_POST_CHARS - 200, "{count}");
-        assert!(text.contains("of 2000 ideas"), "the count is the whole round's");
+        assert!(text.contains("of 2,000 ideas"), "the count is the whole round's");
         let listed = text.lines().filter(|l| l.contains(": rotate the")).count();
-        assert!(text.contains(&format!(
+        let more = format!(
             "…and {} more: Pickboard shows them all once you join.",
-            2_000 - listed
-        )));
+            crate::text::grouped(2_000 - listed)
+        );
+        assert!(text.contains(&more), "{more}");
 
         // A short round is as it was: whole titles, no count.
         let short = with_ideas(3, |n| format!("Idea {n}"));
