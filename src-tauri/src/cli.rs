@@ -64,7 +64,8 @@ Environment:
 
 Exit codes: 0 done, 2 the command line is wrong, 3 no such board or no channel set,
             4 the post failed (it stays in the outbox), 5 the database cannot be used,
-            6 a file cannot be read or written, or its content cannot be imported.
+            6 a file cannot be read or written, its content cannot be imported, or the board
+              has nothing to post (no idea in its quadrants).
 ";
 
 /// The environment variable that gives the command line the account's token.

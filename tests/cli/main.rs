@@ -510,3 +510,35 @@ fn a_wrong_map_exits_2_and_says_what_is_wrong() -> TestResult {
     assert_eq!(stdout, "There are no boards yet.\n", "nothing was imported");
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_board_with_nothing_in_its_quadrants_posts_nothing_and_says_why() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let server = FakeMattermost::ok(0).await?;
+    {
+        let mut db = Db::open(&dir.path().join(DB_FILE_NAME))?;
+        let board = db.write(|tx| boards::create(tx, "Empty one"))?.id;
+        db.write(|tx| pickboard_lib::edits::add_idea(tx, board, "Still unsorted", Zone::Unsorted))?;
+        let settings = ChannelSettingsInput {
+            webhook_url: server.url.clone(),
+            channel: String::new(),
+            username: String::new(),
+            icon_url: String::new(),
+        };
+        db.write(|tx| outbox::save_settings(tx, board, &settings))?;
+    }
+    // It posted "_Nothing here._" under each quadrant, which the window's Post to channel refuses.
+    for args in [
+        &["post", "--board", "Empty one"][..],
+        &["post", "--board", "Empty one", "--dry-run"][..],
+    ] {
+        let (code, stdout, stderr) = pickboard(dir.path(), args);
+        assert_eq!(code, 6, "{args:?}: {stdout}{stderr}");
+        assert!(
+            stderr.contains("Nothing to post yet: the outcome lists the ideas placed in the four quadrants"),
+            "{stderr}"
+        );
+    }
+    assert!(server.received().is_empty(), "nothing went out");
+    Ok(())
+}

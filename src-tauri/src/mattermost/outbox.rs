@@ -14,6 +14,7 @@ use super::message::{self, PostOptions, PostedIdea};
 use super::response::{Failure, Outcome};
 use super::send::Payload;
 use super::webhook::WebhookUrl;
+use crate::domain::Zone;
 use crate::error::{Error, Result};
 use crate::storage::{boards, now_ms};
 
@@ -180,8 +181,20 @@ pub fn preview_parts(
     date: &str,
 ) -> Result<Vec<String>> {
     let board = boards::get(tx, board_id)?;
+    something_to_post(&board)?;
     let last = last_posted(tx, board_id)?;
     message::build_parts(&board, options, last.as_deref(), date, MAX_POST_CHARS)
+}
+
+/// Refuses to post the outcome of a board with no idea in its quadrants: it read "_Nothing here._" four times. The
+/// window dims Post for it, with the same words; the command line refused nothing, and posted it.
+fn something_to_post(board: &boards::Board) -> Result<()> {
+    if board.ideas.iter().any(|i| i.zone != Zone::Unsorted) {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "Nothing to post yet: the outcome lists the ideas placed in the four quadrants, and this board has none.",
+    ))
 }
 
 /// A fresh id for one part's `pending_post_id`: 26 lower-case hex digits from the operating system's generator, the
@@ -278,6 +291,7 @@ pub(crate) fn queue_with_limit(
 ) -> Result<Post> {
     let account = account_destination(tx, board_id)?;
     let board = boards::get(tx, board_id)?;
+    something_to_post(&board)?;
     let last = last_posted(tx, board_id)?;
     let text = message::build(&board, options, last.as_deref(), date);
     // The same outcome already waiting for the same place (a double click, "Post again" while the first is held
