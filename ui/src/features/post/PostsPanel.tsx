@@ -112,7 +112,9 @@ export function PostsPanel({
                 {post.partsSent} of {post.parts} parts sent
               </p>
             )}
-            {post.error && post.status !== "posted" && (
+            {/* Not on a post that is done with (posted, or discarded: "Post the outcome as a new post" stood beside
+                the new post that did so). */}
+            {post.error && post.status !== "posted" && post.status !== "discarded" && (
               <p className="field-error">
                 {post.error.message}
                 {post.error.requestId ? ` (request id ${post.error.requestId})` : ""}

@@ -459,6 +459,31 @@ describe("PostDialog opened to connect", () => {
 });
 
 describe("PostsPanel", () => {
+  it("shows a failed post's reason, and not once it is discarded", async () => {
+    const failure = {
+      problem: "postGone" as const,
+      message:
+        "The post to update is no longer in the channel (it was deleted?). Post the outcome as a new post.",
+      requestId: null,
+      detail: null,
+      errorId: null,
+      retry: false,
+      retryAfterMs: null,
+    };
+    fakeBackend(null, {
+      list_posts: () => [
+        { ...post(6, null), status: "failed", error: failure },
+        { ...post(5, null), status: "discarded", error: failure },
+      ],
+    });
+    render(
+      <Providers>
+        <PostsPanel boardId={1} onClose={vi.fn()} onError={vi.fn()} />
+      </Providers>,
+    );
+    expect(await screen.findAllByText(/no longer in the channel/)).toHaveLength(1);
+  });
+
   it("opens a post in Mattermost and copies its link", async () => {
     const link = "https://chat.example.com/infra/pl/p4";
     const fake = fakeBackend(null, {
