@@ -192,8 +192,9 @@ export function AddIdeaField({
           }}
         >
           <p className="paste-list-text">
-            {list.items.length} lines pasted: “{shorten(list.items[0] ?? "", 40)}”, “
-            {shorten(list.items[1] ?? "", 40)}”{list.items.length > 2 ? ", …" : ""}
+            {/* Each line isolated: one starting with a right-to-left override turned the rest of the sentence. */}
+            {list.items.length} lines pasted: “<bdi>{shorten(list.items[0] ?? "", 40)}</bdi>”, “
+            <bdi>{shorten(list.items[1] ?? "", 40)}</bdi>”{list.items.length > 2 ? ", …" : ""}
           </p>
           <div className="paste-list-actions">
             <button

@@ -542,6 +542,11 @@ describe("BoardScreen", () => {
     await userEvent.paste("- Rotate certs\r\n* [ ] Patch bastion\n\n  3. Drop the VPN  \n");
     const offer = screen.getByRole("group", { name: "Pasted lines" });
     expect(offer).toHaveTextContent("3 lines pasted: “Rotate certs”, “Patch bastion”, …");
+    // Each line isolated from the sentence around it (a right-to-left override in one turned the rest).
+    expect([...offer.querySelectorAll("bdi")].map((b) => b.textContent)).toEqual([
+      "Rotate certs",
+      "Patch bastion",
+    ]);
     expect(screen.getByLabelText("New idea")).toHaveValue("");
     const add = within(offer).getByRole("button", { name: "Add 3 ideas" });
     expect(add).toHaveFocus();
