@@ -20,7 +20,13 @@ interface PastedList {
   /** The field's selection the paste replaces. */
   from: number;
   to: number;
+  /** Added: the choice stays a moment, saying so, where it was. */
+  added?: boolean;
 }
+
+/** How long the choice stays once the list is added: the second click of a double click landed on the card that
+ * moved up under the pointer, and opened its details with the focus in its title. */
+const ADDED_SHOWN_MS = 600;
 
 interface AddIdeaFieldProps {
   label: string;
@@ -69,13 +75,18 @@ export function AddIdeaField({
     toast(TITLE_CUT_TO_NOTES);
   }
 
-  async function addList(items: string[]) {
-    if (!onAddList || addingList.current) return;
+  async function addList(pending: PastedList) {
+    const { items } = pending;
+    if (!onAddList || addingList.current || pending.added) return;
     addingList.current = true;
     try {
       if (await onAddList(items)) {
-        setList(null);
+        const added = { ...pending, added: true };
+        setList(added);
         input.current?.focus();
+        window.setTimeout(() => {
+          setList((now) => (now === added ? null : now));
+        }, ADDED_SHOWN_MS);
       }
     } finally {
       addingList.current = false;
@@ -191,23 +202,31 @@ export function AddIdeaField({
             dropList();
           }}
         >
-          <p className="paste-list-text">
-            {/* Each line isolated: one starting with a right-to-left override turned the rest of the sentence. */}
-            {list.items.length} lines pasted: “<bdi>{shorten(list.items[0] ?? "", 40)}</bdi>”, “
-            <bdi>{shorten(list.items[1] ?? "", 40)}</bdi>”{list.items.length > 2 ? ", …" : ""}
+          <p className="paste-list-text" role={list.added ? "status" : undefined}>
+            {list.added ? (
+              `Added ${String(list.items.length)} ideas.`
+            ) : (
+              <>
+                {/* Each line isolated: one starting with a right-to-left override turned the rest of the sentence. */}
+                {list.items.length} lines pasted: “<bdi>{shorten(list.items[0] ?? "", 40)}</bdi>”, “
+                <bdi>{shorten(list.items[1] ?? "", 40)}</bdi>”{list.items.length > 2 ? ", …" : ""}
+              </>
+            )}
           </p>
           <div className="paste-list-actions">
             <button
               type="button"
               className="button button-primary"
               autoFocus
-              onClick={() => void addList(list.items)}
+              disabled={list.added}
+              onClick={() => void addList(list)}
             >
               Add {list.items.length} ideas
             </button>
             <button
               type="button"
               className="button"
+              disabled={list.added}
               onClick={() => {
                 keepAsOne(list);
               }}

@@ -558,8 +558,14 @@ describe("BoardScreen", () => {
       { boardId: 1, titles: ["Rotate certs", "Patch bastion", "Drop the VPN"], zone: "unsorted" },
     ]);
     expect(fake.commands()).not.toContain("add_idea");
-    expect(screen.queryByRole("group", { name: "Pasted lines" })).toBeNull();
+    // The choice stays a moment where it was, dimmed: the second click of a double click landed on the card that
+    // moved up under the pointer.
+    expect(within(offer).getByRole("status")).toHaveTextContent("Added 3 ideas.");
+    expect(within(offer).getByRole("button", { name: "Add 3 ideas" })).toBeDisabled();
     expect(screen.getByLabelText("New idea")).toHaveFocus();
+    await waitFor(() => {
+      expect(screen.queryByRole("group", { name: "Pasted lines" })).toBeNull();
+    });
     expect(await screen.findByRole("button", { name: /^Drop the VPN/ })).toBeInTheDocument();
 
     const toast = screen.getByText("Added 3 ideas, one per line.").closest<HTMLElement>(".toast");
