@@ -679,8 +679,13 @@ describe("BoardScreen", () => {
     await userEvent.keyboard("{Delete}");
     expect(await screen.findByRole("alert")).toHaveTextContent("This idea no longer exists.");
     expect(await screen.findByRole("button", { name: /^Keep me/ })).toBeInTheDocument();
-    expect(screen.getByText("Last change not saved")).toBeInTheDocument();
-    expect(fake.commands().filter((c) => c === "get_board")).toHaveLength(2);
+    await waitFor(() => {
+      expect(fake.commands().filter((c) => c === "get_board")).toHaveLength(2);
+    });
+    // Read again, the board is what is saved: "Last change not saved" stayed on, red, until another change was made.
+    expect(await screen.findByText("All changes saved")).toBeInTheDocument();
+    expect(screen.queryByText("Last change not saved")).toBeNull();
+    expect(screen.getByRole("alert")).toHaveTextContent("This idea no longer exists.");
   });
 
   it("keeps a change on screen while the disk is full and saves it when there is room again", async () => {

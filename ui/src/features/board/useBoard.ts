@@ -119,7 +119,10 @@ export function useBoard(boardId: number, onEdit?: () => void) {
   const mutationKey = useMemo(() => ["edit", boardId] as const, [boardId]);
   /** Why changes are waiting to be written (a full disk), while they are. */
   const [stalled, setStalled] = useState<AppError | null>(null);
-  const [failed, setFailed] = useState(false);
+  /** The board's reading (its `dataUpdatedAt`) that showed when the last change was refused: it is said until the
+   * saved board has been read again. */
+  const [failedOn, setFailedOn] = useState<number | null>(null);
+  const shownReading = useRef(0);
   const wake = useRef<(() => void) | null>(null);
 
   const query = useQuery({ queryKey: keys.content(boardId), queryFn: () => backend.getBoard(boardId) });
@@ -155,7 +158,7 @@ export function useBoard(boardId: number, onEdit?: () => void) {
     scope: { id: `board-${boardId}` },
     mutationFn: persist,
     onSuccess: (answer) => {
-      setFailed(false);
+      setFailedOn(null);
       /** Says what an edit did, with an Undo that takes back `undoThis` while it is still the latest edit. */
       const offerUndo = (message: string, undoThis: number | null) => {
         toast(
@@ -205,7 +208,7 @@ export function useBoard(boardId: number, onEdit?: () => void) {
       }
     },
     onError: (err) => {
-      setFailed(true);
+      setFailedOn(shownReading.current);
       toast({ tone: "error", message: err.message });
       // What is saved is the truth: read it again.
       void afterChange({ board: boardId });
@@ -236,6 +239,13 @@ export function useBoard(boardId: number, onEdit?: () => void) {
   );
   // The zones' lists as last drawn, where they hold the same ideas: a move draws again the two zones it touches.
   const columns = useKept(guessed?.columns ?? EMPTY, keepUnchanged);
+  // Once the saved board is read again after a refusal, what shows is what is saved: "Last change not saved" stayed
+  // on, red, after notes too long were mended (the mended notes were those saved already, so nothing was sent) and
+  // after a toast's Undo was refused, however many changes were saved since.
+  const failed = failedOn !== null && query.dataUpdatedAt === failedOn;
+  useEffect(() => {
+    shownReading.current = query.dataUpdatedAt;
+  });
   const saveState: SaveState = stalled
     ? "waiting"
     : pending.length > 0
