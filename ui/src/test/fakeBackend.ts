@@ -11,6 +11,7 @@ import type {
   Edited,
   ErrorPayload,
   Event,
+  Failure,
   Idea,
   Zone,
 } from "../lib/bindings";
@@ -30,6 +31,18 @@ export const ana: Account = {
   keeping: "credentialStore",
   tokenMasked: "tok-…ana",
   ballotsWaiting: false,
+};
+
+/** Why a post that updates the last outcome failed when that post was deleted in Mattermost (`Problem::PostGone`). */
+export const postGoneFailure: Failure = {
+  problem: "postGone",
+  message:
+    "The post to update is no longer in the channel (it was deleted?). Post the outcome as a new post.",
+  requestId: null,
+  detail: null,
+  errorId: null,
+  retry: false,
+  retryAfterMs: null,
 };
 
 export function idea(id: number, title: string, zone: Zone, rank = id): Idea {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import type { ChannelSettings, Post } from "../../lib/bindings";
 import { Providers } from "../../components/Providers";
-import { ana, board, fakeBackend, idea } from "../../test/fakeBackend";
+import { ana, board, fakeBackend, idea, postGoneFailure } from "../../test/fakeBackend";
 import { isUsername, PostDialog, withEmoji } from "./PostDialog";
 
 const settings: ChannelSettings = {
@@ -117,16 +117,7 @@ describe("PostDialog", () => {
     const gone: Post = {
       ...post("failed"),
       updatesEarlier: true,
-      error: {
-        problem: "postGone",
-        message:
-          "The post to update is no longer in the channel (it was deleted?). Post the outcome as a new post.",
-        requestId: null,
-        detail: null,
-        errorId: null,
-        retry: false,
-        retryAfterMs: null,
-      },
+      error: postGoneFailure,
     };
     let queued = 0;
     const fake = fakeBackend(null, {

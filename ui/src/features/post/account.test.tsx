@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import type { AccountChannel, ErrorPayload, Post, TeamChannels } from "../../lib/bindings";
 import { Providers } from "../../components/Providers";
-import { ana, fakeBackend } from "../../test/fakeBackend";
+import { ana, fakeBackend, postGoneFailure } from "../../test/fakeBackend";
 import { AccountForm } from "./AccountForm";
 import { DestinationForm } from "./DestinationForm";
 import { PostDialog } from "./PostDialog";
@@ -460,16 +460,7 @@ describe("PostDialog opened to connect", () => {
 
 describe("PostsPanel", () => {
   it("shows a failed post's reason, and not once it is discarded", async () => {
-    const failure = {
-      problem: "postGone" as const,
-      message:
-        "The post to update is no longer in the channel (it was deleted?). Post the outcome as a new post.",
-      requestId: null,
-      detail: null,
-      errorId: null,
-      retry: false,
-      retryAfterMs: null,
-    };
+    const failure = postGoneFailure;
     fakeBackend(null, {
       list_posts: () => [
         { ...post(6, null), status: "failed", error: failure },
