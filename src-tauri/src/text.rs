@@ -39,6 +39,15 @@ pub fn isolated(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text`, cut to at most `max` characters with "…" at the end when it is longer.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        text.chars().take(max - 1).collect::<String>() + "…"
+    }
+}
+
 /// `n` with its thousands grouped, as the window writes numbers: 1790 → "1,790".
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();

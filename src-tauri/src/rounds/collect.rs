@@ -185,9 +185,14 @@ pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSe
     // Each member's last reply that is not a ballot: listed when they sent no ballot (estimates typed in the thread
     // were passed over without a word, and the facilitator could not tell that someone had tried).
     let mut plain: HashMap<&str, &RemotePost> = HashMap::new();
+    // Who posted a ballot, counted or not.
+    let mut sent_one: HashSet<&str> = HashSet::new();
     for post in &thread.replies {
         let ballot = match record::read::<BallotRecord>(&post.props, BALLOT_PROP, "ballot") {
-            Ok(Some(b)) => b,
+            Ok(Some(b)) => {
+                sent_one.insert(&post.user_id);
+                b
+            }
             Ok(None) => {
                 if post.user_id != thread.root.user_id && !post.message.trim().is_empty() {
                     plain.insert(&post.user_id, post);
@@ -269,17 +274,6 @@ pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSe
             latest.insert(post.user_id.clone(), entry);
         }
     }
-    let sent_one: HashSet<&str> = thread
-        .replies
-        .iter()
-        .filter(|p| {
-            matches!(
-                record::read::<BallotRecord>(&p.props, BALLOT_PROP, "ballot"),
-                Ok(Some(_))
-            )
-        })
-        .map(|p| p.user_id.as_str())
-        .collect();
     let mut replies: Vec<&RemotePost> = plain
         .into_values()
         .filter(|p| !sent_one.contains(p.user_id.as_str()))
@@ -304,12 +298,7 @@ pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSe
 
 /// The start of a reply, on one line, for the list of what is not counted.
 fn excerpt(message: &str) -> String {
-    const MAX: usize = 60;
-    let line = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= MAX {
-        return line;
-    }
-    format!("{}…", line.chars().take(MAX - 1).collect::<String>())
+    crate::text::shorten(&message.split_whitespace().collect::<Vec<_>>().join(" "), 60)
 }
 
 /// Opens every counted ballot with the round's private key; those that do not open or do not match their

@@ -12,7 +12,7 @@ use crate::domain::Thresholds;
 use crate::error::{Error, Result};
 use crate::mattermost::mentions::neutralise;
 use crate::mattermost::message::{safe, MAX_POST_CHARS};
-use crate::text::{count, grouped, without_bidi_controls};
+use crate::text::{count, grouped, shorten, without_bidi_controls};
 
 pub const ROUND_PROP: &str = "pickboard_round";
 pub const BALLOT_PROP: &str = "pickboard_ballot";
@@ -212,10 +212,8 @@ impl RoundRecord {
                 .enumerate()
                 .map(|(n, title)| {
                     let title = match cut {
-                        Some(max) if title.chars().count() > max => {
-                            format!("{}…", title.chars().take(max - 1).collect::<String>())
-                        }
-                        _ => title.clone(),
+                        Some(max) => shorten(title, max),
+                        None => title.clone(),
                     };
                     format!("{}. {title}\n", n + 1)
                 })

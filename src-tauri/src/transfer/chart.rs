@@ -65,14 +65,6 @@ fn xml(text: &str) -> String {
     out
 }
 
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        text.chars().take(max - 1).collect::<String>() + "…"
-    }
-}
-
 fn x_of(cost_points: f64) -> f64 {
     LEFT + (RIGHT - LEFT) * cost_points / 10.0
 }
@@ -133,7 +125,7 @@ fn layers(board: &Board, date: &str) -> Layers {
         r##"<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>
 <text x="{LEFT}" y="78" font-size="40" font-weight="700" fill="{INK}">{}</text>
 "##,
-        xml(&shorten(&board.name, 70))
+        xml(&text::shorten(&board.name, 70))
     );
     let mut subtitle = format!("PICK chart · {date} · {} placed", placed.len());
     if unsorted > 0 {
@@ -223,7 +215,7 @@ fn layers(board: &Board, date: &str) -> Layers {
             .collect();
         for (idea, p, _) in &placed {
             let (x, y) = (x_of(p.cost.points()), y_of(p.payoff.points()));
-            let text = shorten(&idea.title, MAX_LABEL_CHARS);
+            let text = text::shorten(&idea.title, MAX_LABEL_CHARS);
             let (tx, ty, anchor) = place_title(x, y, &text, &mut taken);
             let _ = writeln!(
                 titles,

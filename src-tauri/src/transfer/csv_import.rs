@@ -676,12 +676,9 @@ fn score(text: &str) -> std::result::Result<Option<Score>, String> {
     Score::from_points(points).map(Some).map_err(|e| e.to_string())
 }
 
+/// A cell's text as a sample or an error quotes it.
 fn shorten(text: &str) -> String {
-    if text.chars().count() > MAX_SAMPLE_CELL_CHARS {
-        text.chars().take(MAX_SAMPLE_CELL_CHARS - 1).collect::<String>() + "…"
-    } else {
-        text.to_owned()
-    }
+    crate::text::shorten(text, MAX_SAMPLE_CELL_CHARS)
 }
 
 /// The preview of importing `table` with `mapping`.
