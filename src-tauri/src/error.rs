@@ -106,6 +106,9 @@ pub struct ErrorPayload {
     pub message: String,
     /// The file the error is about, when there is one (the database that cannot be opened).
     pub path: Option<String>,
+    /// Which refusal of Mattermost's it is, for a `mattermost` error (the UI reacts to a deleted post once, not at
+    /// every call that meets it).
+    pub problem: Option<crate::mattermost::response::Problem>,
 }
 
 impl Error {
@@ -154,11 +157,20 @@ impl Error {
         }
     }
 
+    /// What Mattermost refused, for a [`Error::Mattermost`].
+    pub fn problem(&self) -> Option<crate::mattermost::response::Problem> {
+        match self {
+            Self::Mattermost(failure) => Some(failure.problem),
+            _ => None,
+        }
+    }
+
     pub fn payload(&self) -> ErrorPayload {
         ErrorPayload {
             kind: self.kind(),
             message: self.to_string(),
             path: self.path().map(|p| p.display().to_string()),
+            problem: self.problem(),
         }
     }
 }
@@ -166,10 +178,11 @@ impl Error {
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         let payload = self.payload();
-        let mut s = serializer.serialize_struct("Error", 3)?;
+        let mut s = serializer.serialize_struct("Error", 4)?;
         s.serialize_field("kind", &payload.kind)?;
         s.serialize_field("message", &payload.message)?;
         s.serialize_field("path", &payload.path)?;
+        s.serialize_field("problem", &payload.problem)?;
         s.end()
     }
 }
@@ -194,12 +207,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn serialises_as_kind_message_and_path() {
+    fn serialises_as_kind_message_path_and_problem() {
         let json = serde_json::to_value(Error::invalid("Give the idea a title.")).unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"kind": "invalid", "message": "Give the idea a title.", "path": null})
+            serde_json::json!({"kind": "invalid", "message": "Give the idea a title.", "path": null, "problem": null})
         );
+
+        use crate::mattermost::response::{Failure, Problem};
+        let gone = Error::Mattermost(Box::new(Failure::new(Problem::PostGone)));
+        let json = serde_json::to_value(&gone).unwrap();
+        assert_eq!(json["kind"], "mattermost");
+        assert_eq!(json["problem"], "postGone");
+        assert_eq!(json["message"], gone.to_string());
 
         let err = Error::DatabaseTooNew {
             path: PathBuf::from("/data/pickboard.db"),

@@ -10,7 +10,12 @@ export type ErrorPayload = { kind: ErrorKind, message: string,
 /**
  * The file the error is about, when there is one (the database that cannot be opened).
  */
-path: string | null, };
+path: string | null, 
+/**
+ * Which refusal of Mattermost's it is, for a `mattermost` error (the UI reacts to a deleted post once, not at
+ * every call that meets it).
+ */
+problem: Problem | null, };
 
 export type Score = number;
 

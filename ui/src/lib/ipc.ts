@@ -5,18 +5,26 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { useEffect, useRef } from "react";
 
-import type { Commands, ErrorKind, ErrorPayload, EventMessage, Events } from "./bindings";
+import type { Commands, ErrorKind, ErrorPayload, EventMessage, Events, Problem } from "./bindings";
 
 export class AppError extends Error {
   /** `unexpected` when the failure did not come from our backend (a bug, or the IPC bridge itself). */
   readonly kind: ErrorKind | "unexpected";
   readonly path: string | null;
+  /** What Mattermost refused, for a `mattermost` error. */
+  readonly problem: Problem | null;
 
-  constructor(payload: { kind: ErrorKind | "unexpected"; message: string; path?: string | null }) {
+  constructor(payload: {
+    kind: ErrorKind | "unexpected";
+    message: string;
+    path?: string | null;
+    problem?: Problem | null;
+  }) {
     super(payload.message);
     this.name = "AppError";
     this.kind = payload.kind;
     this.path = payload.path ?? null;
+    this.problem = payload.problem ?? null;
   }
 
   static from(raw: unknown): AppError {

@@ -104,7 +104,7 @@ export function edited(value: Idea, lastEvent = 1): Edited<Idea> {
 }
 
 function notFound(what: string): ErrorPayload {
-  return { kind: "notFound", message: `This ${what} no longer exists.`, path: null };
+  return { kind: "notFound", message: `This ${what} no longer exists.`, path: null, problem: null };
 }
 
 /** What the fake answers for each command it knows, given the arguments the UI sent. */
@@ -173,7 +173,12 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
     calls.push({ command, args });
     const handler = handlers[command as Command] as ((args: unknown) => unknown) | undefined;
     if (!handler)
-      throw { kind: "invalid", message: `no fake for ${command}`, path: null } satisfies ErrorPayload;
+      throw {
+        kind: "invalid",
+        message: `no fake for ${command}`,
+        path: null,
+        problem: null,
+      } satisfies ErrorPayload;
     return handler(args);
   });
   return { calls, commands: () => calls.map((c) => c.command) };

@@ -52,6 +52,7 @@ const refused: ErrorPayload = {
   kind: "mattermost",
   message: "Mattermost did not accept the access token: it is wrong, revoked or expired.",
   path: null,
+  problem: "notSignedIn",
 };
 
 /** Types the server's address and `token` into the account form. */
@@ -108,6 +109,7 @@ describe("AccountForm", () => {
             kind: "noCredentialStore",
             message: "This computer has no credential store Pickboard can use.",
             path: null,
+            problem: null,
           } satisfies ErrorPayload;
         return { ...ana, keeping: "session" };
       },
@@ -226,6 +228,7 @@ describe("DestinationForm", () => {
           kind: "mattermost",
           message: "The channel could not be found.",
           path: null,
+          problem: "channelNotFound",
         } satisfies ErrorPayload;
       },
     });
@@ -258,6 +261,7 @@ describe("DestinationForm", () => {
           kind: "mattermost",
           message: "Mattermost could not be reached.",
           path: null,
+          problem: "serverNotFound",
         } satisfies ErrorPayload;
       },
       set_account_channel: () => planning,

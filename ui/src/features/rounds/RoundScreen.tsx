@@ -71,7 +71,18 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   const [confirm, setConfirm] = useState<"reveal" | "close" | null>(null);
   const [working, setWorking] = useState<FormStatusValue | null>(null);
   const [verification, setVerification] = useState<Verification | null>(null);
+  /** What said the round's post is gone from Mattermost, when an action met it: said once, above the plane, not
+   * at who voted, Reveal and the ballot each. */
+  const [goneFound, setGoneFound] = useState<string | null>(null);
   const open = round.state === "open";
+
+  /** The message of a failure `raw`, or `null` when it is the round's post gone, which the screen says once. */
+  function failure(raw: unknown): string | null {
+    const error = AppError.from(raw);
+    if (error.problem !== "postGone") return error.message;
+    setGoneFound(error.message);
+    return null;
+  }
 
   // The draft is kept on this computer a moment after each change, so that the voter can stop and come back.
   useEffect(() => {
@@ -138,8 +149,11 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
     queryKey: keys.roundStatus(round.rootPostId),
     queryFn: () => backend.roundStatus(round.rootPostId),
     enabled: round.amFacilitator,
-    refetchInterval: open ? STATUS_EVERY_MS : false,
+    // A post that is gone does not come back: reading it every 3 seconds would only say so again.
+    refetchInterval: (query) =>
+      open && !goneFound && !isPostGone(query.state.error) ? STATUS_EVERY_MS : false,
   });
+  const gone = goneFound ?? (isPostGone(status.error) ? AppError.from(status.error).message : null);
 
   // A member's view learns of the reveal and the close from the thread, now and then (the facilitator's own view
   // follows its status above): a ballot changed after the reveal does not count, and the view says so.
@@ -211,7 +225,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
       void queryClient.invalidateQueries({ queryKey: keys.roundStatus(round.rootPostId) });
       void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
     } catch (raw) {
-      setSendStatus({ tone: "error", text: AppError.from(raw).message });
+      // The round's post gone is said above the plane; here only what it means for the ballot.
+      setSendStatus({ tone: "error", text: failure(raw) ?? "Your ballot was not sent." });
     }
   }
 
@@ -227,7 +242,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
       void queryClient.invalidateQueries({ queryKey: keys.roundStatus(round.rootPostId) });
       onRound({ ...round, state: "revealed" });
     } catch (raw) {
-      setWorking({ tone: "error", text: AppError.from(raw).message });
+      const message = failure(raw);
+      setWorking(message === null ? null : { tone: "error", text: message });
     }
   }
 
@@ -240,7 +256,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
       void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
       onRound({ ...round, state: "closed" });
     } catch (raw) {
-      setWorking({ tone: "error", text: AppError.from(raw).message });
+      const message = failure(raw);
+      setWorking(message === null ? null : { tone: "error", text: message });
     }
   }
 
@@ -250,7 +267,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
       setVerification(await backend.verifyRound(round.rootPostId));
       setWorking(null);
     } catch (raw) {
-      setWorking({ tone: "error", text: AppError.from(raw).message });
+      const message = failure(raw);
+      setWorking(message === null ? null : { tone: "error", text: message });
     }
   }
 
@@ -317,6 +335,11 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
           )}
         </div>
         {round.note && <p className="round-note">{round.note}</p>}
+        {gone && (
+          <p className="field-error round-gone" role="alert">
+            {gone}
+          </p>
+        )}
         {round.amFacilitator && (
           <div className="round-status">
             {/* Who voted, and what is said of it, beside Reveal…: a line added there (a ballot not counted, "Not up to
@@ -349,7 +372,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                     ))}
                   </ul>
                   {/* Only while it is read again: revealed, it is no longer, and an old failure stayed. */}
-                  {open && status.error && (
+                  {open && status.error && !gone && (
                     <span className="field-hint" role="status">
                       Not up to date: {firstSentence(AppError.from(status.error).message)}
                     </span>
@@ -365,7 +388,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                     </ul>
                   )}
                 </>
-              ) : status.error ? (
+              ) : gone ? null : status.error ? (
                 <span className="field-error">{AppError.from(status.error).message}</span>
               ) : (
                 <span className="field-hint">Reading who voted…</span>
@@ -376,7 +399,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                 type="button"
                 className="button button-primary"
                 // Not while it reveals: a second Enter on the question asked it again.
-                disabled={!who || who.voted.length === 0 || working?.tone === "progress"}
+                disabled={!who || who.voted.length === 0 || working?.tone === "progress" || gone !== null}
                 title={who && who.voted.length === 0 ? "Nobody has voted yet" : undefined}
                 onClick={() => {
                   setConfirm("reveal");
@@ -551,6 +574,10 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
 }
 
 /** "The server had a problem." of "The server had a problem. The post will be sent again shortly." */
+function isPostGone(error: unknown): boolean {
+  return error !== null && AppError.from(error).problem === "postGone";
+}
+
 function firstSentence(text: string): string {
   return text.split(/(?<=\.)\s/)[0] ?? text;
 }

@@ -32,6 +32,7 @@ const gone: ErrorPayload = {
   kind: "mattermost",
   message: "This round's post is not in Mattermost: it was deleted, or the link is not to it.",
   path: null,
+  problem: "postGone",
 };
 
 /** Bo's draft ballot of the joined round, never sent, with `estimates`. */
@@ -192,6 +193,7 @@ describe("RoundsScreen", () => {
           kind: "mattermost",
           message: "Mattermost could not be reached at https://chat.example.com.",
           path: null,
+          problem: "serverNotFound",
         } satisfies ErrorPayload;
       },
     });
@@ -212,6 +214,7 @@ describe("RoundsScreen", () => {
           message:
             "Choose the board's Mattermost channel first: “Choose the board's channel…” at the top of Team rounds.",
           path: null,
+          problem: null,
         } satisfies ErrorPayload;
       },
     });
@@ -632,6 +635,34 @@ describe("RoundsScreen", () => {
     expect(screen.queryByText("Waiting for Mattermost: your ballot goes out by itself.")).toBeNull();
     expect(screen.getByText("Not sent: your draft is kept on this computer.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Try again" })).toBeEnabled();
+  });
+
+  it("says once, above the plane, that the facilitator's round post is gone, not at who voted and the ballot", async () => {
+    const draft = draftOf({ "7": { kind: "noOpinion" } });
+    const round: RoundView = { ...cacheBuilds(draft), amFacilitator: true, boardId: 1 };
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [round],
+      list_closed_rounds: () => [],
+      find_round: () => round,
+      save_draft_ballot: () => draft,
+      round_status: () => {
+        throw gone;
+      },
+      submit_ballot: () => {
+        throw gone;
+      },
+    });
+    renderRounds(board([idea(7, "Cache builds", "unsorted")]));
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(gone.message);
+    expect(screen.getByRole("button", { name: "Reveal…" })).toBeDisabled();
+    await userEvent.click(screen.getByRole("button", { name: "Send my estimates" }));
+    expect(await screen.findByText("Your ballot was not sent.")).toBeInTheDocument();
+    expect(screen.getAllByText(gone.message)).toHaveLength(1);
+    expect(screen.queryByText(/Not up to date/)).toBeNull();
+    expect(fake.commands().filter((c) => c === "round_status")).toHaveLength(1);
   });
 
   it("sends a ballot emptied after one went out, which takes those estimates back", async () => {
