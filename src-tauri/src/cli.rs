@@ -10,7 +10,7 @@ use crate::mattermost::api::Api;
 use crate::mattermost::connection::{self, Session};
 use crate::mattermost::deliver::deliver as deliver_outbox;
 use crate::mattermost::destination;
-use crate::mattermost::message::{utc_date, PostOptions};
+use crate::mattermost::message::{local_date, PostOptions};
 use crate::mattermost::outbox::{self, PostStatus, Sending};
 use crate::mattermost::response::{Failure as MattermostFailure, Problem};
 use crate::mattermost::send::Sender;
@@ -263,7 +263,7 @@ fn list_boards() -> Result<(), Failure> {
         out.push_str(&format!(
             "{}{pad}  {ideas:>11}  changed {}\n",
             b.name,
-            utc_date(b.updated_at)
+            local_date(b.updated_at)
         ));
     }
     write_stdout(out.as_bytes())?;
@@ -279,7 +279,7 @@ fn post(options: Options) -> Result<(), Failure> {
         notify_owners: options.flag("--notify-owners"),
         ..PostOptions::default()
     };
-    let date = utc_date(now_ms());
+    let date = local_date(now_ms());
     if options.flag("--dry-run") {
         let parts = db
             .read(|tx| outbox::preview_parts(tx, board_id, &post_options, &date))
@@ -339,7 +339,7 @@ fn export(options: Options) -> Result<(), Failure> {
     let mut db = open_db()?;
     let board_id = find_board(&mut db, name)?;
     let bytes = db
-        .read(|tx| transfer::export(tx, board_id, format, &utc_date(now_ms())))
+        .read(|tx| transfer::export(tx, board_id, format, &local_date(now_ms())))
         .map_err(Failure::from_error)?;
     if out == "-" {
         return write_stdout(&bytes);

@@ -83,6 +83,38 @@ async fn dry_run_prints_the_message_and_sends_nothing() -> TestResult {
     Ok(())
 }
 
+/// The outcome's title is dated in the computer's time zone, as the window dates it, not in UTC: at the same moment,
+/// UTC+14 and UTC−12 are on two different days.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_outcome_is_dated_in_the_computers_time_zone() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let server = FakeMattermost::ok(0).await?;
+    board_posting_to(dir.path(), &server.url)?;
+    let hour = 3_600_000;
+    // POSIX time zones, which need no time zone database: "XXX-14" is 14 hours ahead of UTC.
+    for (tz, offset) in [("XXX-14", 14 * hour), ("YYY+12", -12 * hour)] {
+        let day_at = |ms: i64| pickboard_lib::mattermost::message::utc_date(ms + offset);
+        let now = || {
+            let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+            i64::try_from(since.map(|d| d.as_millis()).unwrap_or_default()).unwrap_or_default()
+        };
+        let before = day_at(now());
+        let out = Command::new(app_binary())
+            .args(["post", "--board", BOARD, "--dry-run"])
+            .env("PICKBOARD_DATA_DIR", dir.path())
+            .env("TZ", tz)
+            .output()?;
+        let after = day_at(now());
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let title = stdout.lines().next().unwrap_or_default();
+        assert!(
+            title.ends_with(&format!(" · {before}")) || title.ends_with(&format!(" · {after}")),
+            "TZ={tz}: {title}, expected {before}"
+        );
+    }
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_post_says_why_exits_4_and_stays_in_the_outbox() -> TestResult {
     let dir = tempfile::tempdir()?;

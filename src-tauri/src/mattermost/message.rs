@@ -458,20 +458,25 @@ fn sections(
     out
 }
 
-/// `YYYY-MM-DD` for a Unix time in milliseconds (UTC), for the command line; the window sends the local date.
+/// `YYYY-MM-DD` for a Unix time in milliseconds, in this computer's time zone: the command line's outcome titles,
+/// exports and board list, dated as the window dates them (a post made at 00:30 in Berlin is of that day, not the
+/// day before, as UTC said).
+pub fn local_date(ms: i64) -> String {
+    use chrono::TimeZone;
+    match chrono::Local.timestamp_millis_opt(ms) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            t.format("%Y-%m-%d").to_string()
+        }
+        // A time the local clock skipped (a change to summer time) has no local date: UTC's is the nearest.
+        chrono::LocalResult::None => utc_date(ms),
+    }
+}
+
+/// `YYYY-MM-DD` for a Unix time in milliseconds, in UTC: backup files' names, and a round's deadline said as UTC.
 pub fn utc_date(ms: i64) -> String {
-    // Howard Hinnant's days-to-civil algorithm.
-    let days = ms.div_euclid(86_400_000);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

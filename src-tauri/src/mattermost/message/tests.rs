@@ -116,7 +116,7 @@ fn changes_since_the_last_post_are_listed() {
 }
 
 #[test]
-fn dates_are_computed_without_a_calendar_crate() {
+fn dates_are_days_of_the_gregorian_calendar() {
     assert_eq!(utc_date(0), "1970-01-01");
     assert_eq!(utc_date(1_795_478_400_000), "2026-11-24");
     assert_eq!(utc_date(951_782_400_000), "2000-02-29");
