@@ -95,6 +95,11 @@ pub fn run() {
             WindowEvent::DragDrop(drop) => on_file_drop(window, drop),
             WindowEvent::Resized(_) | WindowEvent::Moved(_) => save_window_state_soon(window.app_handle()),
             WindowEvent::Destroyed => window.state::<events::Listeners>().remove(window.label()),
+            // The window's close button quits as Ctrl+Q does: what is being typed is saved first.
+            WindowEvent::CloseRequested { api, .. } => {
+                api.prevent_close();
+                crate::quit::ask(window.app_handle());
+            }
             _ => {}
         })
         // Every `#[tauri::command]` in src/commands/, listed by build.rs.

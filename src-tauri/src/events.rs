@@ -69,10 +69,12 @@ pub enum MenuCommand {
     ThemeDark,
     Search,
     Shortcuts,
+    /// Quit asked for: the page saves what is being typed, then calls `quit_app` (see `quit.rs`).
+    Quit,
 }
 
 impl MenuCommand {
-    pub const ALL: [MenuCommand; 17] = [
+    pub const ALL: [MenuCommand; 18] = [
         Self::Import,
         Self::ExportJson,
         Self::ExportCsv,
@@ -90,6 +92,7 @@ impl MenuCommand {
         Self::ThemeDark,
         Self::Search,
         Self::Shortcuts,
+        Self::Quit,
     ];
 
     /// The menu item's id: the name the UI gets.
@@ -119,6 +122,7 @@ impl MenuCommand {
             Self::ThemeDark => "Dark",
             Self::Search => "Search",
             Self::Shortcuts => "Keyboard shortcuts",
+            Self::Quit => "Quit Pickboard",
         }
     }
 
@@ -191,6 +195,12 @@ impl Listeners {
         // A panic while the map was held leaves it whole (an insert or a remove): keep using it.
         self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
+}
+
+/// Whether any page listens to the backend's events.
+pub fn listening(app: &impl Manager<tauri::Wry>) -> bool {
+    app.try_state::<Listeners>()
+        .is_some_and(|listeners| !listeners.lock().is_empty())
 }
 
 /// Sends `payload` to every listening page. A page that is gone cannot hear it, which is not an error: it stops being

@@ -25,6 +25,7 @@ mod events;
 mod first_window;
 mod menu;
 mod page_restarts;
+mod quit;
 
 pub use app::{webkit_defaults, WEBKIT_DEFAULTS};
 

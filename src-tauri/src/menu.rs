@@ -1,7 +1,8 @@
 //! The app menu. Its items do what the board's keyboard shortcuts do: a click is sent to the window as a
 //! [`MenuCommand`] event, and the UI runs the same action. No accelerators are set for those, so that Ctrl+Z in a
 //! text field stays the field's own undo. Quit is the app's own item with Ctrl+Q, which no field uses: the menu
-//! library's predefined Quit does nothing on Linux (it shows greyed out).
+//! library's predefined Quit does nothing on Linux (it shows greyed out). It saves what is being typed first
+//! (`quit.rs`).
 
 use tauri::menu::{
     CheckMenuItem, CheckMenuItemBuilder, MenuBuilder, MenuItem, MenuItemBuilder, SubmenuBuilder,
@@ -25,9 +26,6 @@ pub fn show_theme(app: &AppHandle, theme: Theme) {
         }
     }
 }
-
-/// The Quit item's id: handled here, not sent to the window.
-const QUIT: &str = "quit";
 
 /// Installs the menu. Without a board to act on (`boards` false: the data folder is open in another window, or its
 /// database is damaged) the items for boards are greyed out: they looked usable and did nothing. Quit and the theme
@@ -66,7 +64,7 @@ pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
         .item(&item(MenuCommand::Restore)?)
         .separator()
         .item(
-            &MenuItemBuilder::with_id(QUIT, "Quit Pickboard")
+            &MenuItemBuilder::with_id(MenuCommand::Quit.id(), MenuCommand::Quit.label())
                 .accelerator("CmdOrCtrl+Q")
                 .build(app)?,
         )
@@ -99,10 +97,10 @@ pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
     app.manage(themes);
     app.on_menu_event(|app, event| {
         let id = event.id().as_ref();
-        if id == QUIT {
-            app.exit(0);
-        } else if let Some(command) = MenuCommand::from_id(id) {
-            events::emit(app, &command);
+        match MenuCommand::from_id(id) {
+            Some(MenuCommand::Quit) => crate::quit::ask(app),
+            Some(command) => events::emit(app, &command),
+            None => {}
         }
     });
     Ok(())

@@ -505,3 +505,42 @@ async fn a_double_click_on_a_card_opens_its_details_with_the_focus_in_the_title(
     }
     app.quit().await
 }
+
+/// Notes being typed when Pickboard is quit (Ctrl+Q, as File › Quit) are saved first: the field saves when it is left,
+/// and quitting left none, so the last words were gone at the next start.
+#[tokio::test]
+async fn notes_being_typed_are_saved_when_pickboard_is_quit() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start empty").await?;
+    app.region("Implement").await?;
+    let title = "Choose the backup vendor";
+    app.add_idea(title).await?;
+    let card = app.card(title).await?;
+    let id: i64 = card
+        .attr("data-idea-id")
+        .await?
+        .ok_or("the card has no data-idea-id")?
+        .parse()?;
+    card.click().await?;
+    let notes = details_field(&app, "Notes").await?;
+    notes.click().await?;
+    let typed = "Decided: keep vendor A until the contract ends";
+    notes.send_keys(typed).await?;
+    app.wait_until(
+        "the notes to be typed, not yet saved",
+        &format!("{FIELD} return field('Notes').value === {typed:?};"),
+    )
+    .await?;
+
+    app.press_key_through_x("ctrl+q")?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !pickboard_e2e::app_processes(data.path()).is_empty() {
+        assert!(Instant::now() < deadline, "Pickboard did not quit on Ctrl+Q");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let db = Connection::open(data.path().join(DB_FILE_NAME))?;
+    let saved: String = db.query_row("SELECT notes FROM ideas WHERE id = ?1", [id], |r| r.get(0))?;
+    assert_eq!(saved, typed, "the notes typed before quitting were not saved");
+    app.stop().await
+}

@@ -28,6 +28,7 @@ import { setDraftScope } from "./lib/drafts";
 import { NARROW_WINDOW, pageRestarted } from "./lib/firstFrameRules";
 import { handedAtStart, handedIsStale } from "./lib/startup";
 import { counted } from "./lib/numbers";
+import { quitOnceSaved } from "./lib/quit";
 
 // Dialogs that are not on screen at start are loaded when first opened, so that the first frame does not wait for them.
 // Only a first run shows the welcome, and only a database that cannot be opened the error screen.
@@ -314,6 +315,10 @@ export function App() {
   }, [currentId, undoBoardDelete]);
 
   useMenuCommands((command) => {
+    if (command === "quit") {
+      void quitOnceSaved(queryClient);
+      return;
+    }
     if (boot.state !== "ready") return;
     const theme = MENU_THEMES[command];
     if (command === "undo" && currentId === null) {

@@ -491,7 +491,7 @@ export type FileDrag = { over: boolean, };
 
 export type FileDropped = { fileName: string, };
 
-export type MenuCommand = "import" | "export-json" | "export-csv" | "export-markdown" | "export-png" | "export-svg" | "back-up" | "restore" | "undo" | "redo" | "view-quadrants" | "view-chart" | "theme-system" | "theme-light" | "theme-dark" | "search" | "shortcuts";
+export type MenuCommand = "import" | "export-json" | "export-csv" | "export-markdown" | "export-png" | "export-svg" | "back-up" | "restore" | "undo" | "redo" | "view-quadrants" | "view-chart" | "theme-system" | "theme-light" | "theme-dark" | "search" | "shortcuts" | "quit";
 
 export type DatabaseChanged = Record<symbol, never>;
 

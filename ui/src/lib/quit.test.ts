@@ -1,0 +1,49 @@
+import { MutationObserver, QueryClient } from "@tanstack/react-query";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it } from "vitest";
+
+import { quitOnceSaved } from "./quit";
+
+describe("quitting", () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it("leaves the field being typed in, and quits only once its save is done", async () => {
+    const seen: string[] = [];
+    mockIPC((command) => {
+      seen.push(command);
+    });
+    const client = new QueryClient();
+    const notes = document.createElement("textarea");
+    document.body.append(notes);
+    // The field saves when it is left, as the idea's details do; the save takes a while.
+    notes.addEventListener("blur", () => {
+      const save = new MutationObserver(client, {
+        mutationFn: () =>
+          new Promise<void>((resolve) =>
+            setTimeout(() => {
+              seen.push("saved");
+              resolve();
+            }, 150),
+          ),
+      });
+      void save.mutate();
+    });
+    notes.focus();
+    await quitOnceSaved(client);
+    expect(document.activeElement).not.toBe(notes);
+    expect(seen).toEqual(["saved", "quit_app"]);
+  });
+
+  it("quits after a while when a save does not end", async () => {
+    const seen: string[] = [];
+    mockIPC((command) => {
+      seen.push(command);
+    });
+    const client = new QueryClient();
+    void new MutationObserver(client, { mutationFn: () => new Promise<void>(() => undefined) }).mutate();
+    await quitOnceSaved(client, 100);
+    expect(seen).toEqual(["quit_app"]);
+  });
+});

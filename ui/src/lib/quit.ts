@@ -1,0 +1,22 @@
+// Quitting without losing what is being typed: a field of an idea's details is saved when it is left, and Ctrl+Q,
+// File › Quit or the window's close button left none. The backend asks the page (the `quit` menu command); the page
+// leaves the field, waits until the changes on their way are saved, and quits. The backend quits by itself if the
+// page takes longer than a few seconds (src-tauri/src/quit.rs).
+import type { QueryClient } from "@tanstack/react-query";
+
+import { backend } from "./backend";
+
+/** How long the page waits for the changes on their way; the backend's own limit is longer. */
+const SAVE_WAIT_MS = 2000;
+
+export async function quitOnceSaved(client: QueryClient, waitMs = SAVE_WAIT_MS): Promise<void> {
+  const focused = document.activeElement;
+  // Leaving the field saves it, as a click elsewhere would.
+  if (focused instanceof HTMLElement) focused.blur();
+  const until = performance.now() + waitMs;
+  do {
+    // The field's save starts in its blur handler; a moment later it is among the mutations on their way.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } while (client.isMutating() > 0 && performance.now() < until);
+  await backend.quitApp();
+}
