@@ -214,6 +214,50 @@ describe("App", () => {
     expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(1);
   }, 20_000);
 
+  it("brings two boards deleted one after the other back on two Ctrl+Z, the last first", async () => {
+    const names = ["Infra", "Web", "Ops"];
+    const deleted = new Set<number>();
+    const shown = (id: number) => ({ ...board([], names[id - 1] ?? ""), id, canUndo: true });
+    const summary = (id: number) => ({ id, name: names[id - 1] ?? "", ideaCount: 0, updatedAt: 0 });
+    const fake = fakeBackend(shown(1), {
+      list_boards: () => [1, 2, 3].filter((id) => !deleted.has(id)).map(summary),
+      get_board: (args) => shown(args.id),
+      count_open_rounds: () => 0,
+      delete_board: (args) => {
+        deleted.add(args.id);
+        return null;
+      },
+      restore_board: (args) => {
+        deleted.delete(args.id);
+        return summary(args.id);
+      },
+      undo: () => ({ board: shown(3), event: null }),
+    });
+    renderApp();
+    for (const [name, next] of [
+      ["Infra", "Web"],
+      ["Web", "Ops"],
+    ] as const) {
+      expect(await screen.findByDisplayValue(name)).toBeInTheDocument();
+      await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+      await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
+      await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
+      expect(await screen.findByDisplayValue(next)).toBeInTheDocument();
+    }
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Brought back the board “Web”. Ctrl+Z brings back “Infra” too."),
+    ).toBeInTheDocument();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    expect(await screen.findByText("Brought back the board “Infra”.")).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(2);
+    expect(fake.commands()).not.toContain("undo");
+  }, 20_000);
+
   it("brings the last board back on Ctrl+Z from the welcome screen its delete left", async () => {
     let events: Channel<EventMessage> | null = null;
     const fake = infraAndWeb(true, {

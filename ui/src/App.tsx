@@ -280,17 +280,19 @@ export function App() {
     [showError],
   );
 
-  // The Undo of the board deleted last, while its toast shows. Ctrl+Z and Edit › Undo take it before the history of
-  // the board shown next: they undid that board's last change, and the deleted board was gone once the toast went.
-  const boardRestore = useRef<(() => void) | null>(null);
+  // The Undos of the boards deleted in the last seconds, the newest last, each for BOARD_UNDO_MS after its delete.
+  // Ctrl+Z and Edit › Undo take them, newest first, before the history of the board shown next: they undid that
+  // board's last change, and the deleted board was gone once the toast went. Two boards deleted one after the other
+  // both come back: the second Ctrl+Z emptied the board the first brought back, and the other board was lost.
+  const boardRestores = useRef<{ name: string; restore: () => void }[]>([]);
   const undoBoardDelete = useCallback(() => {
-    const restore = boardRestore.current;
-    restore?.();
-    return restore !== null;
+    const last = boardRestores.current.at(-1);
+    last?.restore();
+    return last !== undefined;
   }, []);
   // Once the board shown next is changed, Ctrl+Z is its own again (the toast's Undo still brings the board back).
   const forgetBoardDelete = useCallback(() => {
-    boardRestore.current = null;
+    boardRestores.current = [];
   }, []);
 
   const backUpNow = useCallback(() => {
@@ -419,10 +421,14 @@ export function App() {
               select(list?.find((b) => b.id !== deleted.id)?.id ?? null);
             });
             let done = false;
+            const forget = () => {
+              boardRestores.current = boardRestores.current.filter((r) => r.restore !== restore);
+            };
             const restore = () => {
               if (done) return;
               done = true;
-              if (boardRestore.current === restore) boardRestore.current = null;
+              forget();
+              const next = boardRestores.current.at(-1);
               void backend
                 .restoreBoard(deleted.id)
                 .then((restored) => refreshBoards().then(() => restored))
@@ -430,16 +436,14 @@ export function App() {
                   latestSelect.current(restored.id);
                   // In place of the delete's toast, whose Undo is done.
                   toast({
-                    message: `Brought back the board “${restored.name}”.`,
+                    message: `Brought back the board “${restored.name}”.${next ? ` Ctrl+Z brings back “${next.name}” too.` : ""}`,
                     duration: 3000,
                     group: "board-delete",
                   });
                 }, showError);
             };
-            boardRestore.current = restore;
-            window.setTimeout(() => {
-              if (boardRestore.current === restore) boardRestore.current = null;
-            }, BOARD_UNDO_MS);
+            boardRestores.current = [...boardRestores.current, { name: deleted.name, restore }];
+            window.setTimeout(forget, BOARD_UNDO_MS);
             toast({
               message: `Deleted the board “${deleted.name}”.`,
               duration: BOARD_UNDO_MS,

@@ -447,13 +447,25 @@ fn a_deleted_board_comes_back_exactly_with_its_ideas_history_channel_and_posts()
     let back = db.write(|tx| undo(tx, board, None)).unwrap();
     assert_eq!(back.event.map(|e| e.kind), Some(EventKind::Thresholds));
 
-    // Only the latest delete is kept: the next one, or the next start, deletes it for good.
+    // Two boards deleted one after the other both come back, the last first.
     db.write(|tx| boards::delete(tx, board)).unwrap();
+    db.write(|tx| boards::delete(tx, other)).unwrap();
+    db.write(|tx| boards::restore(tx, other)).unwrap();
+    db.write(|tx| boards::restore(tx, board)).unwrap();
+    assert_eq!(rows(&mut db), (1, 1));
+
+    // A board deleted a minute before the next delete is deleted for good by it, and so is every one at the next start.
+    db.write(|tx| boards::delete(tx, board)).unwrap();
+    db.write(|tx| {
+        Ok(tx.execute(
+            "UPDATE boards SET deleted_at = deleted_at - 61000 WHERE id = ?1",
+            [board],
+        )?)
+    })
+    .unwrap();
     db.write(|tx| boards::delete(tx, other)).unwrap();
     assert!(db.write(|tx| boards::restore(tx, board)).is_err());
     assert_eq!(rows(&mut db), (0, 0));
-    db.write(|tx| boards::restore(tx, other)).unwrap();
-    db.write(|tx| boards::delete(tx, other)).unwrap();
     assert_eq!(db.write(boards::purge_deleted).unwrap(), 1);
     assert!(db.write(|tx| boards::restore(tx, other)).is_err());
 }

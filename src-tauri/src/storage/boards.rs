@@ -101,10 +101,17 @@ pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
     summary(tx, copy)
 }
 
-/// Deletes a board, keeping it (marked as deleted) so that [`restore`] can bring it back until the next delete or the
-/// next start ([`purge_deleted`]). Only the latest delete can be undone: one kept at a time.
+/// How long a deleted board is kept for its Undo, beside later deletes: longer than the window offers it (10 s).
+const KEPT_FOR_UNDO_MS: i64 = 60_000;
+
+/// Deletes a board, keeping it (marked as deleted) so that [`restore`] can bring it back for a while: until the next
+/// start ([`purge_deleted`]), or a delete more than [`KEPT_FOR_UNDO_MS`] later. Two boards deleted one after the other
+/// both come back, one Undo each: the second delete used to delete the first for good.
 pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    purge_deleted(tx)?;
+    tx.execute_cached(
+        "DELETE FROM boards WHERE deleted_at < ?1",
+        [now_ms() - KEPT_FOR_UNDO_MS],
+    )?;
     if tx.execute_cached(
         "UPDATE boards SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, now_ms()],
