@@ -139,6 +139,15 @@ fn a_backup_file_made_anywhere_is_restored_and_left_as_it_was() {
 
     let info = inspect_file(&db, &file).unwrap();
     assert_eq!((info.boards, info.ideas), (Some(1), Some(1)));
+    // A board deleted a moment ago, kept for its Undo, is not counted in a backup of it.
+    let gone = db.write(|tx| boards::create(tx, "Deleted")).unwrap().id;
+    db.write(|tx| edits::add_idea(tx, gone, "On a deleted board", Zone::Kill))
+        .unwrap();
+    db.write(|tx| boards::delete(tx, gone)).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let with_deleted = other.path().join("with-a-deleted-board.db");
+    db.backup_to(&with_deleted).unwrap();
+    assert_eq!(inspect(&with_deleted).unwrap(), (1, 2));
     assert_eq!(info.file_name, file.display().to_string());
     let safety = restore_file(&mut db, dir.path(), &file).unwrap();
     assert_eq!(titles(&mut db), ["Before the backup"]);
