@@ -1,6 +1,6 @@
 // A panel that slides in at the right of the board (an idea's details, the board's activity, its posts): a title, a
 // close button, and a body that scrolls as a whole. Escape closes it, like the close button.
-import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 
 import "./SidePanel.css";
 
@@ -12,10 +12,22 @@ interface SidePanelProps {
   /** The close button's accessible name, e.g. "Close activity". */
   closeLabel: string;
   onClose: () => void;
+  /** Leaves the focus where it is as the panel opens (an idea's details opened by a click keep it on the card). */
+  leaveFocus?: boolean;
+  /** The click that opened the panel was the first of a double click, whose second landed in the panel. */
+  onOpeningDoubleClick?: () => void;
   children: ReactNode;
 }
 
-export function SidePanel({ label, title, closeLabel, onClose, children }: SidePanelProps) {
+export function SidePanel({
+  label,
+  title,
+  closeLabel,
+  onClose,
+  leaveFocus = false,
+  onOpeningDoubleClick,
+  children,
+}: SidePanelProps) {
   // The panel opens with a click on a card, and may open over the pointer: the second press of a double click then
   // lands in it, where it opened a list, selected a word of a field or took the focus from the title field. Presses
   // that continue a click begun before the panel was there (their count above 1) do nothing in it, until the first
@@ -27,6 +39,7 @@ export function SidePanel({ label, title, closeLabel, onClose, children }: SideP
     if (!ownPress.current && event.detail > 1) {
       event.preventDefault();
       event.stopPropagation();
+      if (event.type === "dblclick") onOpeningDoubleClick?.();
     }
   };
   // Opened from a menu or a button, the panel takes the focus (its heading), so that Escape and Tab act in it at once;
@@ -35,18 +48,19 @@ export function SidePanel({ label, title, closeLabel, onClose, children }: SideP
   // window's top.
   const panel = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const [focusAtOpen] = useState(!leaveFocus);
   useEffect(() => {
     const node = panel.current;
     const before = document.activeElement;
     const opener =
       before instanceof HTMLElement && before !== document.body && !node?.contains(before) ? before : null;
-    if (!node?.contains(document.activeElement)) heading.current?.focus();
+    if (focusAtOpen && !node?.contains(document.activeElement)) heading.current?.focus();
     return () => {
       const now = document.activeElement;
       const lost = now === null || now === document.body || node?.contains(now) === true;
       if (lost && opener?.isConnected) opener.focus();
     };
-  }, []);
+  }, [focusAtOpen]);
   return (
     <aside
       ref={panel}

@@ -743,6 +743,35 @@ describe("BoardScreen", () => {
     expect(fake.commands().filter((c) => c === "move_idea")).toHaveLength(1);
   }, 20_000);
 
+  it("moves a clicked card with 2, its details open beside it, and puts the focus in the title on E", async () => {
+    const clicked = idea(1, "Patch bastion", "unsorted");
+    const fake = fakeBackend(board([clicked]), {
+      list_events: () => [],
+      move_idea: (args) => edited({ ...clicked, zone: args.zone, rank: 1 }),
+    });
+    await renderBoard();
+    const card = await screen.findByRole("button", { name: /^Patch bastion/ });
+    await userEvent.click(card);
+    const title = await screen.findByLabelText("Title", {}, { timeout: 5000 });
+    // The click keeps the focus on the card: 2 moves the idea, as the shortcuts say, and types nothing.
+    expect(title).not.toHaveFocus();
+    await userEvent.keyboard("2");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "move_idea")?.args).toMatchObject({
+        id: 1,
+        zone: "challenge",
+      });
+    });
+    expect(screen.getByLabelText("Title")).toHaveValue("Patch bastion");
+    // E on the card puts the caret in the title, the details being open already.
+    screen.getByRole("button", { name: /^Patch bastion/ }).focus();
+    await userEvent.keyboard("e");
+    await waitFor(() => {
+      expect(screen.getByLabelText("Title")).toHaveFocus();
+    });
+    expect(screen.getByLabelText("Title")).toHaveValue("Patch bastion");
+  }, 20_000);
+
   it("shows a new idea wherever it lands in a long list, and highlights it", async () => {
     const many = Array.from({ length: 100 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "unsorted"));
     fakeBackend(board(many), {

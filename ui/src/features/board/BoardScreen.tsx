@@ -21,6 +21,7 @@ import { findIdea } from "./columns";
 import { BoardDrag, type DragState } from "./BoardDrag";
 import type { UnsavedField } from "./fields";
 import { historyToasts, useBoard } from "./useBoard";
+import type { TitleFocus } from "./DetailsPanel";
 import { useMenuCommands } from "./useMenuCommands";
 import { fieldHistory, isTextField, useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival, type ZonePlace } from "./ZoneList";
@@ -130,6 +131,8 @@ export function BoardScreen({
   }, [view, openOnChart, onViewChange]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  /** The details' title takes the focus when this changes to a new request (E on a card); a click leaves it. */
+  const [titleFocus, setTitleFocus] = useState<TitleFocus | null>(null);
   // An idea whose details were being typed in when the window last went opens again, the text brought back (see
   // lib/drafts.ts), once the board is there. The web view's storage is read after the first frame: its first use
   // waits on WebKit's storage process, which the first frame does not need.
@@ -229,9 +232,10 @@ export function BoardScreen({
   const matches = useMemo(() => matchingIds(ideas, filter), [ideas, filter]);
   const { tags, owners } = useMemo(() => facets(ideas), [ideas]);
 
-  const open = useCallback((id: number) => {
+  const open = useCallback((id: number, focusTitle = true) => {
     setSelectedId(id);
     setDetailsOpen(true);
+    setTitleFocus((before) => (focusTitle ? { asked: (before?.asked ?? 0) + 1 } : null));
     setActivityOpen(false);
   }, []);
 
@@ -638,6 +642,7 @@ export function BoardScreen({
             key={selected.id}
             idea={selected}
             boardTags={tags}
+            titleFocus={titleFocus}
             onSave={(id, edit) => {
               model.updateIdea(id, edit);
             }}

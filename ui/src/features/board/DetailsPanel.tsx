@@ -3,7 +3,7 @@
 // not yet saved); Escape closes the panel and returns to the board. A value the backend would refuse (no title, a link
 // that is not a web address) is never sent: it is marked at its field with what to type instead, holds back no other
 // field, and the save indicator counts it.
-import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
 import { SidePanel } from "../../components/SidePanel";
@@ -39,7 +39,17 @@ interface DetailsPanelProps {
   onError: (message: string) => void;
   /** The fields on screen that are not saved, each time that changes; an empty list when the panel closes. */
   onUnsaved?: (unsaved: UnsavedField[]) => void;
+  /** Asks the title to take the focus, each time it is a new value (E on a card, also once the panel is open); `null`
+   * leaves the focus where it is (a click on a card keeps it: the board's keys, 1–4 to move, Delete, the arrows,
+   * still act on the idea). Not given: the title takes the focus as the panel opens. */
+  titleFocus?: TitleFocus | null;
 }
+
+/** A request for the title to take the focus: a new object each time it is asked. */
+export interface TitleFocus {
+  readonly asked: number;
+}
+const AT_OPEN: TitleFocus = { asked: 0 };
 
 /** Slider steps closer together than this are one change. */
 const SLIDER_BURST_MS = 600;
@@ -65,6 +75,7 @@ export function cleanScore(value: number): number {
 
 export function DetailsPanel(props: DetailsPanelProps) {
   const { idea, boardTags, onSave, onScores, onMove, onDelete, onClose, onError, onUnsaved } = props;
+  const titleFocus = props.titleFocus === undefined ? AT_OPEN : props.titleFocus;
   const toast = useToast();
   /** The idea as saved, or as it will be once the edits on their way are. */
   const saved = toEdit(idea);
@@ -209,12 +220,16 @@ export function DetailsPanel(props: DetailsPanelProps) {
 
   // Whether a key has reached the title since the panel opened: see the title's keys below.
   const keyedTitle = useRef(false);
-  // The title takes the focus with the caret at its end: what is typed at once adds to it, not in front of it.
-  useEffect(() => {
+  // Opened from the keyboard, the title takes the focus with the caret at its end: what is typed at once adds to it,
+  // not in front of it. Opened by a click, the card keeps it: 2, meant to move the idea, went into its title.
+  const focusTheTitle = useCallback(() => {
     const title = titleRef.current;
     title?.focus();
     title?.setSelectionRange(title.value.length, title.value.length);
   }, []);
+  useEffect(() => {
+    if (titleFocus) focusTheTitle();
+  }, [titleFocus, focusTheTitle]);
 
   useEffect(() => {
     onUnsaved?.(JSON.parse(unsavedKey) as UnsavedField[]);
@@ -451,6 +466,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
       label="Idea details"
       title="Idea"
       closeLabel="Close details"
+      leaveFocus={titleFocus === null}
+      onOpeningDoubleClick={focusTheTitle}
       onClose={() => {
         commit(FIELDS);
         onClose();

@@ -69,7 +69,8 @@ interface IdeaCardProps {
   dimmed: boolean;
   /** Where Tab stops in its zone: one card per zone (ZoneList); the others are reached with the arrow keys. */
   tabStop: boolean;
-  onOpen: (id: number) => void;
+  /** Opens the idea's details: from the keyboard with the focus in the title, from a click leaving it on the card. */
+  onOpen: (id: number, focusTitle?: boolean) => void;
   onDelete: (id: number) => void;
 }
 
@@ -131,7 +132,11 @@ export const IdeaCard = memo(function IdeaCard({
       onKeyDown={onKeyDown}
       onMouseDown={takePress}
       onClick={() => {
-        onOpen(idea.id);
+        onOpen(idea.id, false);
+      }}
+      // A double click is to edit: the title takes the focus (on a card under the opened panel, the panel hears it).
+      onDoubleClick={() => {
+        onOpen(idea.id, true);
       }}
     >
       <CardBody idea={idea} />

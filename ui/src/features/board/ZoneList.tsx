@@ -45,7 +45,7 @@ interface ZoneListProps {
   matches: Set<number> | null;
   isTarget: boolean;
   arrival: Arrival | null;
-  onOpen: (id: number) => void;
+  onOpen: (id: number, focusTitle?: boolean) => void;
   onDelete: (id: number) => void;
 }
 
