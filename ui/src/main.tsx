@@ -7,6 +7,7 @@ import "./styles/base.css";
 import { App } from "./App";
 import { Providers } from "./components/Providers";
 import { loadDragLayerWithFirstInput } from "./features/board/BoardDrag";
+import { keepContextMenuToText } from "./lib/contextMenu";
 import { osOf } from "./lib/os";
 
 // For the start-up timeline (scripts/bench.sh): the first bundle is parsed and running.
@@ -16,6 +17,8 @@ performance.mark("script-evaluated");
 document.documentElement.dataset.os = osOf(navigator.userAgent);
 
 loadDragLayerWithFirstInput();
+// The development build keeps WebKit's menu everywhere, for its Inspect Element.
+if (!import.meta.env.DEV) keepContextMenuToText();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
