@@ -127,9 +127,9 @@ fn layers(board: &Board, date: &str) -> Layers {
 "##,
         xml(&text::shorten(&board.name, 70))
     );
-    let mut subtitle = format!("PICK chart · {date} · {} placed", placed.len());
+    let mut subtitle = format!("PICK chart · {date} · {} placed", text::grouped(placed.len()));
     if unsorted > 0 {
-        let _ = write!(subtitle, " · {unsorted} not sorted yet");
+        let _ = write!(subtitle, " · {} not sorted yet", text::grouped(unsorted));
     }
     if !labelled {
         let _ = write!(subtitle, " · titles are left out above {MAX_LABELLED} ideas");

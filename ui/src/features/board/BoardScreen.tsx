@@ -31,6 +31,7 @@ import { UndoChain, type Undoer } from "./undoChain";
 import "./board.css";
 import { afterFirstFrame, firstFrameDrawn } from "../../lib/startup";
 import { focusAfterDelete, focusedIdeaId, refocusCard } from "./focus";
+import { counted } from "../../lib/numbers";
 
 // Panels and dialogs that are not on screen at start are loaded when first opened, so that the first frame does not
 // wait for them.
@@ -728,7 +729,7 @@ export function BoardScreen({
               <p>
                 {board.ideas.length === 0
                   ? "The board is empty."
-                  : `It holds ${board.ideas.length} ${board.ideas.length === 1 ? "idea" : "ideas"}, which will be deleted with it.`}{" "}
+                  : `It holds ${counted(board.ideas.length, "idea")}, which will be deleted with it.`}{" "}
                 {openRounds.data ? (
                   <strong>
                     {openRounds.data === 1

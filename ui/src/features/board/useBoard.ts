@@ -29,6 +29,7 @@ import { shorten } from "../../lib/text";
 import { useKept } from "../../lib/useKept";
 import { groupByZone, keepUnchanged, moveInColumns, type Columns } from "./columns";
 import { focusAfterDelete, focusBroughtBack } from "./focus";
+import { counted } from "../../lib/numbers";
 
 export type SaveState = "saved" | "saving" | "failed" | "waiting";
 
@@ -190,7 +191,7 @@ export function useBoard(boardId: number, onEdit?: () => void) {
         const { value, history } = answer.edited;
         void afterChange({ board: boardId, content: value.board });
         const n = value.ids.length;
-        offerUndo(`Added ${n} ${n === 1 ? "idea" : "ideas"}, one per line.`, history.lastEvent);
+        offerUndo(`Added ${counted(n, "idea")}, one per line.`, history.lastEvent);
       } else {
         const { direction, outcome } = answer;
         const idea = outcome.event?.ideaId ?? null;

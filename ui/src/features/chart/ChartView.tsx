@@ -41,6 +41,7 @@ import { PlaneFrame } from "./PlaneFrame";
 import { PlaneGhost } from "./PlaneGhost";
 
 import "./chart.css";
+import { counted } from "../../lib/numbers";
 
 interface ChartViewProps {
   board: Board;
@@ -534,7 +535,7 @@ export function ChartView({
       const box = rectBox(g.start, windowPoint(e));
       const found = ideasIn(placed, viewRef.current, layout.width, layout.height, box);
       setList({
-        title: `${found.length} ${found.length === 1 ? "idea" : "ideas"} in the rectangle`,
+        title: `${counted(found.length, "idea")} in the rectangle`,
         ideas: found,
       });
     }

@@ -53,8 +53,8 @@ describe("describeEvent", () => {
     expect(describeEvent(event("added", { to: "kill", count: 3 }), { withTitle: true })).toBe(
       "added 3 ideas to Kill, one per line",
     );
-    expect(describeEvent(event("imported", { title: "backlog.csv", count: 120 }))).toBe(
-      "imported 120 ideas from backlog.csv",
+    expect(describeEvent(event("imported", { title: "backlog.csv", count: 2000 }))).toBe(
+      "imported 2,000 ideas from backlog.csv",
     );
     expect(
       describeEvent(

@@ -1,5 +1,6 @@
 // Events in words, for the timeline, the activity feed and the undo toast.
 import type { Event } from "../../lib/bindings";
+import { counted } from "../../lib/numbers";
 import { shorten } from "../../lib/text";
 import { ZONE_INFO } from "../../lib/zones";
 
@@ -49,7 +50,7 @@ export function describeEvent(
       return `edited${title} (${summary.fields.map((f) => FIELD_NAMES[f] ?? f).join(", ")})`;
     case "imported": {
       const count = summary.count ?? 0;
-      return `imported ${count} idea${count === 1 ? "" : "s"} from ${summary.title ?? "a file"}`;
+      return `imported ${counted(count, "idea")} from ${summary.title ?? "a file"}`;
     }
     case "renamed":
       return `renamed the board to “${shorten(summary.title ?? "", 48)}”${summary.nameBefore ? ` (was “${shorten(summary.nameBefore, 48)}”)` : ""}`;

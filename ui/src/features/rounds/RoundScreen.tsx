@@ -23,6 +23,7 @@ import {
   type StepsBack,
 } from "./ballot";
 import { BallotPlane } from "./BallotPlane";
+import { counted } from "../../lib/numbers";
 
 const RevealView = lazy(async () => ({ default: (await import("./RevealView")).RevealView }));
 
@@ -219,7 +220,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
         sent.count > 0
           ? `Sent: ${sent.count} ${sent.count === 1 ? "estimate" : "estimates"}, sealed. Only the facilitator's Pickboard can open them, at the reveal. You can change them and send again until then.`
           : noOpinion > 0
-            ? `Sent: no opinion on ${noOpinion} ${noOpinion === 1 ? "idea" : "ideas"}, sealed. You can change it and send again until the reveal.`
+            ? `Sent: no opinion on ${counted(noOpinion, "idea")}, sealed. You can change it and send again until the reveal.`
             : "Sent: your earlier estimates are taken back; none of yours count now. You can place ideas and send again until the reveal.",
       );
       void queryClient.invalidateQueries({ queryKey: keys.roundStatus(round.rootPostId) });
@@ -299,9 +300,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
     <div className="round">
       <div className="round-bar">
         <div className="round-facts">
-          <span>
-            {round.ideas.length} {round.ideas.length === 1 ? "idea" : "ideas"}
-          </span>
+          <span>{counted(round.ideas.length, "idea")}</span>
           {/* Rounds of one board read alike by their title: when it was started tells them apart. */}
           {round.startedAt !== null && <span>Started {formatDateTime(round.startedAt)}</span>}
           {round.deadline !== null && (

@@ -2,6 +2,7 @@
 // marked "no opinion". Pure functions, so that the rules are tested without a window.
 import type { Estimate, Estimates, Idea, RoundIdea, SettleOutcome } from "../../lib/bindings";
 import { shorten } from "../../lib/text";
+import { counted, formatCount } from "../../lib/numbers";
 
 export type Ballot = Readonly<Record<string, Estimate>>;
 
@@ -51,9 +52,9 @@ export function countBallot(ballot: Ballot, ideas: readonly RoundIdea[]): Ballot
 
 /** What the Send button says about the ballot before it goes. */
 export function ballotSummary({ placed, noOpinion, open }: BallotCount): string {
-  const parts = [`${placed} placed`];
-  if (noOpinion > 0) parts.push(`${noOpinion} no opinion`);
-  if (open > 0) parts.push(`${open} not placed yet`);
+  const parts = [`${formatCount(placed)} placed`];
+  if (noOpinion > 0) parts.push(`${formatCount(noOpinion)} no opinion`);
+  if (open > 0) parts.push(`${formatCount(open)} not placed yet`);
   return parts.join(" · ");
 }
 
@@ -156,7 +157,7 @@ export function settledMessage(outcome: SettleOutcome, votes: ReadonlyMap<string
       ? `nobody placed ${unvoted} ${unvoted === 1 ? "idea, which stays where it is" : "ideas, which stay where they are"}`
       : "",
   ].filter(Boolean);
-  return `Placed ${n} ${n === 1 ? "idea" : "ideas"} at the team's medians.${notPlaced.length > 0 ? ` Not placed: ${notPlaced.join("; ")}.` : ""}`;
+  return `Placed ${counted(n, "idea")} at the team's medians.${notPlaced.length > 0 ? ` Not placed: ${notPlaced.join("; ")}.` : ""}`;
 }
 
 function capital(text: string): string {
