@@ -893,7 +893,7 @@ async fn a_marker_dragged_on_the_chart_is_saved_and_undone_with_the_keyboard() -
     app.click_button("Quadrants").await?;
     app.click_button("Board ▾").await?;
     app.click_button("Thresholds…").await?;
-    let field = app.wait_for_css("[role=dialog] input[type=number]").await?;
+    let field = app.wait_for_css("[role=dialog] input[inputmode=decimal]").await?;
     field.clear().await?;
     field.send_keys("7.5").await?;
     app.screenshot("thresholds-dialog.png").await?;

@@ -46,4 +46,26 @@ describe("ThresholdsDialog", () => {
     await userEvent.type(cost, "3{Enter}");
     expect(onSave).toHaveBeenCalledWith({ payoff: 7, cost: 3 });
   });
+
+  it("takes a decimal comma, says what a number written otherwise is, and steps by a tenth on Up and Down", async () => {
+    const onSave = vi.fn();
+    render(<ThresholdsDialog thresholds={{ payoff: 5, cost: 5 }} onSave={onSave} onCancel={vi.fn()} />);
+    const payoff = screen.getByLabelText("High payoff from");
+    const cost = screen.getByLabelText("Hard (cost/risk) from");
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "1e1");
+    expect(payoff).toHaveAccessibleDescription("High payoff: write 1e1 with digits and a point, e.g. 6.5.");
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "high");
+    expect(payoff).toHaveAccessibleDescription(
+      "High payoff: “high” is not a number. Type a number from 0.1 to 10, e.g. 6.5.",
+    );
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "6,5");
+    expect(payoff).toHaveAttribute("aria-invalid", "false");
+    await userEvent.type(cost, "{ArrowUp}{ArrowUp}{Shift>}{ArrowDown}{/Shift}");
+    expect(cost).toHaveValue("4.2");
+    await userEvent.type(cost, "{Enter}");
+    expect(onSave).toHaveBeenCalledWith({ payoff: 6.5, cost: 4.2 });
+  });
 });

@@ -1,5 +1,5 @@
 // Where the lines between the quadrants sit. Ideas re-flow into their quadrants as soon as it is saved.
-import { useId, useState } from "react";
+import { useId, useState, type KeyboardEvent } from "react";
 
 import { Modal } from "../../components/Modal";
 import type { Thresholds } from "../../lib/bindings";
@@ -64,16 +64,16 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
         <label htmlFor={ids.payoff}>High payoff from</label>
         <input
           id={ids.payoff}
-          type="number"
-          min={0.1}
-          max={10}
-          step={0.1}
+          {...THRESHOLD_FIELD}
           value={payoff}
           data-autofocus
           aria-invalid={payoffProblem !== null}
           aria-describedby={payoffLine ? ids.payoffError : undefined}
           onChange={(e) => {
             setPayoff(e.target.value);
+          }}
+          onKeyDown={(e) => {
+            stepWithArrows(e, payoff, setPayoff);
           }}
         />
         <p
@@ -85,15 +85,15 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
         <label htmlFor={ids.cost}>Hard (cost/risk) from</label>
         <input
           id={ids.cost}
-          type="number"
-          min={0.1}
-          max={10}
-          step={0.1}
+          {...THRESHOLD_FIELD}
           value={cost}
           aria-invalid={costProblem !== null}
           aria-describedby={costLine ? ids.costError : undefined}
           onChange={(e) => {
             setCost(e.target.value);
+          }}
+          onKeyDown={(e) => {
+            stepWithArrows(e, cost, setCost);
           }}
         />
         <p
@@ -108,12 +108,33 @@ export function ThresholdsDialog({ thresholds, onSave, onCancel }: ThresholdsDia
   );
 }
 
-/** Why a threshold's text cannot be saved, said for its field, or null when it can. A number field holding letters
- * reads as empty. */
+/** A threshold's box: text, as the scores' boxes are. A number field took neither a decimal comma ("6,5" read as
+ * empty) nor said why "1e1" (ten, to it) was refused. Up and Down step it by a tenth, as the number field did. */
+const THRESHOLD_FIELD = {
+  type: "text",
+  inputMode: "decimal",
+  autoComplete: "off",
+  spellCheck: false,
+} as const;
+
+/** Up and Down in a threshold's box: a tenth more or less (Shift: 1), within 0.1 to 10. */
+function stepWithArrows(e: KeyboardEvent<HTMLInputElement>, text: string, set: (text: string) => void) {
+  if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
+  e.preventDefault();
+  const step = (e.shiftKey ? 1 : 0.1) * (e.key === "ArrowUp" ? 1 : -1);
+  const from = parseScore(text) ?? 5;
+  set(String(Math.min(10, Math.max(0.1, Math.round((from + step) * 10) / 10))));
+}
+
+/** Why a threshold's text cannot be saved, said for its field, or null when it can. */
 function thresholdProblem(name: string, text: string): string | null {
   if (text.trim() === "") return `${name}: type a number from 0.1 to 10.`;
   const value = parseScore(text);
   if (value === 0 && typed(text) > 0) return `${name}: ${text.trim()} is 0 at one decimal. Type 0.1 or more.`;
+  if (value === null && !Number.isFinite(typed(text)))
+    return `${name}: “${text.trim()}” is not a number. Type a number from 0.1 to 10, e.g. 6.5.`;
+  if (value === null && !/^\s*[+-]?[\d.,]+\s*$/.test(text))
+    return `${name}: write ${text.trim()} with digits and a point, e.g. 6.5.`;
   if (value === null || value === 0)
     return `${name}: ${text.trim()} is out of range. Type a number from 0.1 to 10.`;
   return null;
