@@ -1,7 +1,13 @@
-import { render } from "@testing-library/react";
+import { render as renderAlone, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 
+import { fakeBackend } from "../test/fakeBackend";
 import { Markdown, safeUrl } from "./Markdown";
+import { ToastProvider } from "./Toasts";
+
+const render = (ui: ReactElement) => renderAlone(<ToastProvider>{ui}</ToastProvider>);
 
 describe("Markdown notes", () => {
   it("renders formatting, lists and web links", () => {
@@ -29,6 +35,19 @@ describe("Markdown notes", () => {
     // Raw HTML reads as the text it is, as Mattermost shows it.
     expect(container.textContent).toContain("<script>window.pwned=2</script>");
     expect(container.textContent).toContain('<img src=x onerror="window.pwned=1">');
+  });
+
+  it("says so when no browser opens a link, and offers to copy it", async () => {
+    const why = "No web browser could be opened for this link.";
+    fakeBackend(null, {
+      open_link: () => {
+        throw { kind: "invalid", message: why, path: null, problem: null };
+      },
+    });
+    render(<Markdown text={"The [runbook](https://wiki.example.com/runbook)"} />);
+    await userEvent.click(screen.getByRole("link", { name: "runbook" }));
+    expect(await screen.findByText(why)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Copy link" })).toBeInTheDocument();
   });
 
   it("allows only http and https addresses", () => {
