@@ -21,6 +21,7 @@ import {
   showMoreLabel,
   THEMES,
 } from "../lib/firstFrameRules";
+import { counted, formatCount } from "../lib/numbers";
 import { osOf } from "../lib/os";
 import { QUADRANTS, ZONE_INFO } from "../lib/zones";
 
@@ -102,8 +103,8 @@ function sidebar(boot: Boot, currentId: number, open: boolean): HTMLElement {
               h("span", { class: "board-link-name" }, b.name),
               h(
                 "span",
-                { class: "board-link-count", "aria-label": `${b.ideaCount} ideas` },
-                String(b.ideaCount),
+                { class: "board-link-count", "aria-label": counted(b.ideaCount, "idea") },
+                formatCount(b.ideaCount),
               ),
             ),
           ),
@@ -306,7 +307,11 @@ function zoneList(zone: Zone, ideas: readonly Idea[]) {
 
 function zoneHeader(zone: Zone, count: number, quadrant: boolean): HTMLElement {
   const info = ZONE_INFO[zone];
-  const counter = h("span", { class: "zone-count", "aria-label": `${count} ideas` }, String(count));
+  const counter = h(
+    "span",
+    { class: "zone-count", "aria-label": counted(count, "idea") },
+    formatCount(count),
+  );
   if (!quadrant)
     return h("header", { class: "zone-header" }, h("h2", { class: "zone-name" }, info.name), counter);
   return h(

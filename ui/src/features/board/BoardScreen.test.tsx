@@ -72,7 +72,7 @@ describe("BoardScreen", () => {
     }
     const kill = screen.getByRole("region", { name: "Kill" });
     expect(within(kill).getByRole("button", { name: /^Patch bastion/ })).toBeInTheDocument();
-    expect(within(kill).getByLabelText("1 ideas")).toBeInTheDocument();
+    expect(within(kill).getByLabelText("1 idea")).toBeInTheDocument();
     expect(
       within(screen.getByRole("region", { name: "Challenge" })).getByText(/Big bets go here/),
     ).toBeInTheDocument();
@@ -110,6 +110,11 @@ describe("BoardScreen", () => {
       expect(drop).toHaveClass("dimmed");
     });
     expect(tabIndexes()).toEqual([-1, 0, -1, -1]);
+    // Each zone counts its matches among its ideas, not its ideas alone.
+    const count = (zone: string) => within(screen.getByRole("region", { name: zone })).getByText(/ of /);
+    expect(count("Kill")).toHaveTextContent("1 of 3");
+    expect(count("Kill")).toHaveAccessibleName("1 of 3 ideas match");
+    expect(count("Implement")).toHaveTextContent("0 of 1");
   });
 
   it("goes from card to card with the arrows, Home and End, and across to the quadrant beside", async () => {

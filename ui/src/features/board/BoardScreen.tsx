@@ -22,6 +22,7 @@ import { BoardDrag, type DragState } from "./BoardDrag";
 import type { UnsavedField } from "./fields";
 import { historyToasts, useBoard } from "./useBoard";
 import type { TitleFocus } from "./DetailsPanel";
+import { ZoneCount } from "./ZoneCount";
 import { useMenuCommands } from "./useMenuCommands";
 import { fieldHistory, isTextField, useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival, type ZonePlace } from "./ZoneList";
@@ -539,9 +540,7 @@ export function BoardScreen({
                     >
                       <header className="zone-header">
                         <h2 className="zone-name">{ZONE_INFO.unsorted.name}</h2>
-                        <span className="zone-count" aria-label={`${dndView.unsorted.length} ideas`}>
-                          {dndView.unsorted.length}
-                        </span>
+                        <ZoneCount ideas={dndView.unsorted} matches={matches} />
                       </header>
                       <AddIdeaField
                         label="New idea"
@@ -586,9 +585,7 @@ export function BoardScreen({
                                   <h2 className="zone-name">{ZONE_INFO[q].name}</h2>
                                   <p className="zone-meaning">{ZONE_INFO[q].meaning}</p>
                                 </div>
-                                <span className="zone-count" aria-label={`${dndView[q].length} ideas`}>
-                                  {dndView[q].length}
-                                </span>
+                                <ZoneCount ideas={dndView[q]} matches={matches} />
                                 <button
                                   type="button"
                                   className="icon-button zone-add"

@@ -4,6 +4,7 @@ import { useRef } from "react";
 
 import type { BoardSummary, Theme } from "../../lib/bindings";
 import { THEMES } from "../../lib/firstFrameRules";
+import { counted, formatCount } from "../../lib/numbers";
 
 import "./sidebar.css";
 
@@ -133,8 +134,8 @@ export function Sidebar(props: SidebarProps) {
                 })}
               >
                 <BoardName name={b.name} />
-                <span className="board-link-count" aria-label={`${b.ideaCount} ideas`}>
-                  {b.ideaCount}
+                <span className="board-link-count" aria-label={counted(b.ideaCount, "idea")}>
+                  {formatCount(b.ideaCount)}
                 </span>
               </button>
             </li>
