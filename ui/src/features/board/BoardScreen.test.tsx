@@ -672,6 +672,20 @@ describe("BoardScreen", () => {
     ).toBeInTheDocument();
   });
 
+  it("says so when a key typed into a board name of 100 characters is not taken", async () => {
+    fakeBackend(board([], "Infra"));
+    await renderBoard();
+    const field = await screen.findByRole("textbox", { name: "Board name" });
+    await userEvent.clear(field);
+    await userEvent.type(field, "n".repeat(100));
+    expect(screen.queryByText(/A board name can be at most 100 characters/)).toBeNull();
+    await userEvent.type(field, "s");
+    expect(
+      await screen.findByText("A board name can be at most 100 characters: the rest was left out."),
+    ).toBeInTheDocument();
+    expect(field).toHaveValue("n".repeat(100));
+  });
+
   it("says why a change failed and reloads the saved board", async () => {
     const fake = fakeBackend(board([idea(1, "Keep me", "possible")]), {
       delete_idea: () => {

@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefO
 import { useToast } from "../../components/Toasts";
 import type { Board } from "../../lib/bindings";
 import { ALL_SAVED, COMPACT_BELOW } from "../../lib/firstFrameRules";
-import { pasteCut } from "../../lib/text";
+import { pasteCut, typedBy } from "../../lib/text";
 import type { UnsavedField } from "./fields";
 import { unsavedLabel } from "./unsaved";
 import type { SaveState } from "./useBoard";
@@ -48,6 +48,10 @@ interface MenuItemProps {
 /** An item of the board's menu: closes the menu, then does its action. */
 /** A board's name is at most this many characters long (as the backend checks). */
 const NAME_MAX = 100;
+const NAME_CUT = {
+  message: `A board name can be at most ${String(NAME_MAX)} characters: the rest was left out.`,
+  group: "name-cut",
+};
 
 function MenuItem({ danger = false, close, onSelect, children }: MenuItemProps) {
   return (
@@ -181,11 +185,13 @@ export function BoardToolbar(props: BoardToolbarProps) {
         }}
         onPaste={(e) => {
           // The field keeps the first 100 characters of a longer paste: say so, rather than cut it without a word.
-          if (pasteCut(e.currentTarget, e.clipboardData.getData("text"), NAME_MAX))
-            toast({ message: `A board name can be at most ${NAME_MAX} characters: the rest was left out.` });
+          if (pasteCut(e.currentTarget, e.clipboardData.getData("text"), NAME_MAX)) toast(NAME_CUT);
         }}
+
         onBlur={() => void commitName()}
         onKeyDown={(e) => {
+          // A key typed at the 100th character does nothing: said too.
+          if (pasteCut(e.currentTarget, typedBy(e.nativeEvent), NAME_MAX)) toast(NAME_CUT);
           if (e.key === "Enter") e.currentTarget.blur();
           if (e.key === "Escape") {
             setName(board.name);

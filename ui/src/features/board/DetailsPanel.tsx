@@ -13,7 +13,7 @@ import { AppError } from "../../lib/ipc";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
 import { DRAFT_FIELDS, dropDraft, keepDraft, keptDraft, type KeptDraft } from "../../lib/drafts";
 import { setStyle } from "../../lib/styleAttribute";
-import { pasteCut, TITLE_CUT, TITLE_MAX } from "../../lib/text";
+import { pasteCut, TITLE_CUT, TITLE_MAX, typedBy } from "../../lib/text";
 import { ZONE_INFO, ZONES } from "../../lib/zones";
 import { Timeline } from "../history/Timeline";
 import {
@@ -493,6 +493,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         onPaste={(e) => {
           if (pasteCut(e.currentTarget, e.clipboardData.getData("text"), TITLE_MAX)) toast(TITLE_CUT);
         }}
+
         onKeyDown={(e) => {
           // E, the key that opens the details from a card, pressed first after a click opened them (the title has
           // had the focus since, and no other key): it is taken as that, not typed. A click, then E "to edit",
@@ -504,6 +505,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
             e.preventDefault();
             return;
           }
+          if (pasteCut(e.currentTarget, typedBy(e.nativeEvent), TITLE_MAX)) toast(TITLE_CUT);
           if (takeBack("title", e) || e.key !== "Enter") return;
           e.preventDefault();
           leave("title");
