@@ -537,7 +537,21 @@ async fn getting_patching_and_deleted_posts() {
         "model.post.is_valid.message_length.app_error"
     );
 
-    assert!(fake.delete_post(&id));
+    // DELETE: someone else's post is refused; the author's own goes, answered {"status":"OK"}, and once gone, it is
+    // refused as not there.
+    let path = format!("/api/v4/posts/{id}");
+    let delete = |token| call(&fake, "DELETE", &path, Some(token), None);
+    assert_eq!(
+        delete(BOB).await.app_error(403),
+        "api.context.permissions.app_error"
+    );
+    let deleted = delete(ALICE).await;
+    assert_eq!(deleted.status, 200);
+    assert_eq!(deleted.json(), json!({"status": "OK"}));
+    assert_eq!(
+        delete(ALICE).await.app_error(403),
+        "api.context.permissions.app_error"
+    );
     assert_eq!(
         get(&fake, &format!("/api/v4/posts/{id}"), ALICE)
             .await

@@ -228,6 +228,7 @@ fn route(
         ("POST", ["users", "ids"]) => get_users_by_ids,
         ("POST", ["posts"]) => create_post,
         ("GET", ["posts", p]) if var(p) => get_post,
+        ("DELETE", ["posts", p]) if var(p) => delete_post,
         ("PUT", ["posts", p, "patch"]) if var(p) => patch_post,
         ("GET", ["posts", p, "thread"]) if var(p) => get_thread,
         _ => return None,
@@ -606,6 +607,22 @@ fn create_post(
 fn get_post(state: &mut State, me: &User, _: &Request, rest: &[&str], _: &[(String, String)]) -> Answer {
     let post = readable_post(state, me, rest[1])?;
     Ok(json_reply(200, &state.post_json(&post)))
+}
+
+/// `deletePost` (`api4/post.go`): a post that is not there, or someone else's (every user here is a plain member,
+/// without `delete_others_posts`), is a permission error; the author's own goes, with its replies, and the answer is
+/// `{"status":"OK"}`.
+fn delete_post(state: &mut State, me: &User, _: &Request, rest: &[&str], _: &[(String, String)]) -> Answer {
+    let id = rest[1];
+    if !is_valid_id(id) {
+        return Err(invalid_url("post_id"));
+    }
+    let post = state.live_post(id).cloned().ok_or_else(forbidden)?;
+    if post.user_id != me.id || !state.is_member(&post.channel_id, &me.id) {
+        return Err(forbidden());
+    }
+    state.delete_post(id);
+    Ok(json_reply(200, &serde_json::json!({"status": "OK"})))
 }
 
 fn readable_post(state: &State, me: &User, id: &str) -> Result<Post, AppError> {
