@@ -425,7 +425,21 @@ fn import(options: Options) -> Result<(), Failure> {
                 .filter(|_| !new_board)
                 .and_then(|name| db.read(|tx| boards::find_by_name(tx, name)).ok());
             let target = match (existing, board) {
-                (Some(b), _) => ImportTarget::Board { id: b.id },
+                (Some(b), _) => {
+                    // Said, not refused: a cron job may import each day's new rows on top of yesterday's.
+                    let already = db
+                        .read(|tx| pending.already_on(tx, b.id, &mapping))
+                        .map_err(Failure::from_error)?;
+                    if already > 0 {
+                        eprintln!(
+                            "{} of this file {} the title of one on \"{}\" already: they are added again.",
+                            count(already, "idea"),
+                            if already == 1 { "has" } else { "have" },
+                            b.name
+                        );
+                    }
+                    ImportTarget::Board { id: b.id }
+                }
                 (None, Some(name)) => {
                     // A name one or two letters off a board's is most likely that board mistyped: a new board of
                     // the typo would take the rows the person meant for it.

@@ -257,10 +257,17 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
         (code, stdout.as_str()),
         (0, "Imported 6 ideas into “From Jira”.\n")
     );
-    let (code, stdout, _) = pickboard(&data, &["import", jira, "--board", "from jira"]);
+    let (code, stdout, stderr) = pickboard(&data, &["import", jira, "--board", "from jira"]);
     assert_eq!(
         (code, stdout.as_str()),
         (0, "Imported 6 ideas into “From Jira”.\n")
+    );
+    // The same file again into the same board: said, as the window says it, and done.
+    assert!(
+        stderr.contains(
+            "6 ideas of this file have the title of one on \"From Jira\" already: they are added again."
+        ),
+        "{stderr}"
     );
     // A name a letter or two off a board's is a likely typo: refused, and nothing is imported, unless --new-board.
     let (code, stdout, stderr) = pickboard(&data, &["import", jira, "--board", "Form Jira"]);

@@ -71,6 +71,17 @@ pub fn preview_import(state: State<'_, Arc<AppState>>, mapping: ColumnMapping) -
     state.import()?.preview(&mapping)
 }
 
+/// How many of the open CSV file's ideas have the title of one on board `board_id` already.
+#[tauri::command(async)]
+pub fn import_already_on_board(
+    state: State<'_, Arc<AppState>>,
+    board_id: i64,
+    mapping: ColumnMapping,
+) -> Result<usize> {
+    let pending = state.import()?;
+    state.read(|tx| pending.already_on(tx, board_id, &mapping))
+}
+
 /// Imports the open file, reporting its progress as an event; all of it, or nothing.
 #[tauri::command(async)]
 pub fn run_import(

@@ -119,6 +119,29 @@ impl PendingImport {
         }
     }
 
+    /// How many of the rows that would become ideas have the title of an idea on board `board_id` already (case and
+    /// the spaces around it aside): the same file imported twice into a board doubled it without a word.
+    pub fn already_on(&self, tx: &Transaction<'_>, board_id: i64, mapping: &ColumnMapping) -> Result<usize> {
+        let Parsed::Csv { table, .. } = &self.parsed else {
+            return Ok(0);
+        };
+        let key = |title: &str| title.trim().to_lowercase();
+        let mut titles = tx.prepare_cached("SELECT title FROM ideas WHERE board_id = ?1")?;
+        let on_board = titles
+            .query_map([board_id], |r| r.get::<_, String>(0))?
+            .map(|title| title.map(|t| key(&t)))
+            .collect::<rusqlite::Result<std::collections::HashSet<String>>>()?;
+        if on_board.is_empty() {
+            return Ok(0);
+        }
+        Ok(table
+            .rows
+            .iter()
+            .filter_map(|row| table.idea(row, mapping).ok())
+            .filter(|idea| on_board.contains(&key(&idea.title)))
+            .count())
+    }
+
     /// Asks a running import to stop; it rolls back at its next batch.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::SeqCst);
@@ -192,5 +215,25 @@ mod tests {
         assert_eq!(name(".csv", b"Title\nA\n", &mut db), ".csv");
         let long = format!("{}.csv", "x".repeat(150));
         assert_eq!(name(&long, b"Title\nA\n", &mut db), "x".repeat(100));
+    }
+
+    #[test]
+    fn counts_the_rows_whose_title_the_board_has_already() {
+        let (mut db, board) = board_with_idea("Cache the CI images", Zone::Implement);
+        let other = db
+            .write(|tx| crate::storage::boards::create(tx, "Empty"))
+            .unwrap()
+            .id;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("backlog.csv");
+        // Case and spaces aside, the first is on the board; a bad row (no title) is not counted.
+        std::fs::write(&path, "Title\n  cache the ci IMAGES \nRotate certs\n\"\"\n").unwrap();
+        let pending = PendingImport::read(&path).unwrap();
+        let (_, mapping) = crate::transfer::csv_import::suggest(&["Title".to_owned()]);
+        let already = |db: &mut crate::storage::Db, board| {
+            db.read(|tx| pending.already_on(tx, board, &mapping)).unwrap()
+        };
+        assert_eq!(already(&mut db, board), 1);
+        assert_eq!(already(&mut db, other), 0);
     }
 }

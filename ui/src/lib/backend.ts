@@ -55,6 +55,8 @@ export const backend = {
   /** Reads the file last dropped onto the window. `None` when nothing was dropped. */
   openDroppedFile: () => call("open_dropped_file", {}),
   previewImport: (mapping: ColumnMapping) => call("preview_import", { mapping }),
+  /** How many of the open CSV file's ideas have the title of one on board `board_id` already. */
+  importAlreadyOnBoard: (boardId: number, mapping: ColumnMapping) => call("import_already_on_board", { boardId, mapping }),
   /** Imports the open file, reporting its progress as an event; all of it, or nothing. */
   runImport: (mapping: ColumnMapping, target: ImportTarget, skipBadRows: boolean) => call("run_import", { mapping, target, skipBadRows }),
   /** Stops a running import; it rolls back, and `run_import` fails with `cancelled`. */

@@ -530,6 +530,7 @@ export interface Commands {
   choose_import_file: { args: Record<string, never>; result: ImportStart | null };
   open_dropped_file: { args: Record<string, never>; result: ImportStart | null };
   preview_import: { args: { mapping: ColumnMapping }; result: CsvPreview };
+  import_already_on_board: { args: { boardId: number; mapping: ColumnMapping }; result: number };
   run_import: { args: { mapping: ColumnMapping; target: ImportTarget; skipBadRows: boolean }; result: ImportOutcome };
   cancel_import: { args: Record<string, never>; result: null };
   close_import: { args: Record<string, never>; result: null };

@@ -199,4 +199,36 @@ describe("ImportDialog's dimmed Import", () => {
     await userEvent.click(screen.getByRole("radio", { name: /new board/i }));
     expect(within(row as HTMLElement).getByText("Challenge")).toBeInTheDocument();
   });
+
+  it("says how many of the file's ideas the board on screen has already, by title, before they go in again", async () => {
+    const asked: unknown[] = [];
+    mockIPC((command, args) => {
+      if (command === "get_board") return board([], "Big 2000");
+      if (command === "import_already_on_board") {
+        asked.push(args);
+        return 1998;
+      }
+      return null;
+    });
+    render(
+      <Providers>
+        <ImportDialog
+          start={{ fileName: "big.csv", boardName: "big", boardFile: null, csv: preview(RECOGNISED) }}
+          current={{ id: 4, name: "Big 2000", ideaCount: 2000, updatedAt: 0 }}
+          intoCurrent
+          onDone={vi.fn()}
+          onClose={vi.fn()}
+        />
+      </Providers>,
+    );
+    expect(
+      await screen.findByText(
+        "1,998 ideas of this file have the title of one on “Big 2000” already: importing adds them again.",
+      ),
+    ).toBeInTheDocument();
+    expect(asked).toEqual([{ boardId: 4, mapping: RECOGNISED }]);
+    // A new board has none of them.
+    await userEvent.click(screen.getByRole("radio", { name: /new board/i }));
+    expect(screen.queryByText(/importing adds them again/)).toBeNull();
+  });
 });

@@ -87,6 +87,14 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
     enabled: target !== null,
   });
   const thresholds = (target !== null ? targetBoard.data?.thresholds : null) ?? NEW_BOARD_THRESHOLDS;
+  // Into the board on screen: how many of the file's ideas it has already, by title. The same file imported twice
+  // doubled the board without a word.
+  const already = useQuery({
+    queryKey: ["import-already-on-board", target, mapping],
+    queryFn: () => (mapping ? backend.importAlreadyOnBoard(target ?? 0, mapping) : Promise.resolve(0)),
+    enabled: target !== null && mapping !== null,
+  });
+  const alreadyCount = target !== null ? (already.data ?? 0) : 0;
   const running = progress !== null;
   // Progress events can arrive after the import has answered; only a running import shows them.
   const runningRef = useRef(false);
@@ -301,6 +309,12 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
             “{current.name}”: placed ideas at their scores, the others in Unsorted (one step to undo)
           </span>
         </label>
+      )}
+      {alreadyCount > 0 && current && (
+        <p className="field-hint import-already" role="status">
+          {counted(alreadyCount, "idea")} of this file {alreadyCount === 1 ? "has" : "have"} the title of one
+          on “{current.name}” already: importing adds {alreadyCount === 1 ? "it" : "them"} again.
+        </p>
       )}
     </fieldset>
   );
