@@ -81,11 +81,13 @@ fn header() -> String {
     )
 }
 
-/// The picture in three layers: the chart without markers (SVG elements), the markers, and their titles (SVG
-/// elements, drawn last so that no marker covers a title).
+/// The picture in layers: the chart without markers (SVG elements), the markers, then the quadrants' names and the
+/// markers' titles (SVG elements, drawn last so that no marker covers them).
 struct Layers {
     chart: String,
     markers: Vec<(f64, f64, Quadrant)>,
+    /// The quadrants' names, drawn over the markers.
+    names: String,
     titles: String,
 }
 
@@ -100,6 +102,7 @@ pub fn svg(board: &Board, date: &str) -> String {
             r##"<circle cx="{x:.1}" cy="{y:.1}" r="{MARKER_RADIUS}" fill="{fill}" stroke="#ffffff" stroke-width="{MARKER_STROKE}"/>"##
         );
     }
+    s.push_str(&layers.names);
     s.push_str(&layers.titles);
     s.push_str("</svg>\n");
     s
@@ -156,8 +159,10 @@ fn layers(board: &Board, date: &str) -> Layers {
             y1 - y0
         );
     }
+    // The quadrants' names go over the markers, each on a halo of its tint: on a crowded chart the markers hid them.
+    let mut names = String::new();
     for (q, x0, y0, x1, y1) in areas {
-        let (_, _, text) = colours(q);
+        let (_, tint, text) = colours(q);
         let left = matches!(q, Quadrant::Implement | Quadrant::Possible);
         let top = matches!(q, Quadrant::Implement | Quadrant::Challenge);
         let (x, anchor) = if left {
@@ -167,9 +172,11 @@ fn layers(board: &Board, date: &str) -> Layers {
         };
         let y = if top { y0 + 44.0 } else { y1 - 44.0 };
         let _ = writeln!(
-            s,
-            r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}" font-size="34" font-weight="700" fill="{text}">{}</text>
-<text x="{x:.1}" y="{:.1}" text-anchor="{anchor}" font-size="20" fill="{text}">{}</text>"#,
+            names,
+            r#"<g stroke="{tint}" stroke-width="8" stroke-linejoin="round" paint-order="stroke">
+<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}" font-size="34" font-weight="700" fill="{text}">{}</text>
+<text x="{x:.1}" y="{:.1}" text-anchor="{anchor}" font-size="20" fill="{text}">{}</text>
+</g>"#,
             q.name(),
             y + 28.0,
             meaning(q)
@@ -227,6 +234,7 @@ fn layers(board: &Board, date: &str) -> Layers {
     Layers {
         chart: s,
         markers,
+        names,
         titles,
     }
 }
@@ -390,9 +398,7 @@ pub fn png(board: &Board, date: &str) -> Result<Vec<u8>> {
             stamp_over(&mut pixmap, stamp, left, top);
         }
     }
-    if !layers.titles.is_empty() {
-        draw(&mut pixmap, &layers.titles)?;
-    }
+    draw(&mut pixmap, &(layers.names + &layers.titles))?;
     encode_opaque(&pixmap).map_err(|e| failed(e.to_string()))
 }
 
@@ -482,6 +488,14 @@ mod tests {
         assert!(svg.contains("Infra &lt;Q3&gt; &amp; “ops”"));
         assert!(svg.contains("3 placed · 1 not sorted yet"));
         assert_eq!(svg.matches("<circle").count(), 3);
+        // The quadrants' names are drawn over the markers, where a crowded chart hid them.
+        let last_marker = svg.rfind("<circle").unwrap();
+        for name in ["Implement", "Challenge", "Possible", "Kill"] {
+            assert!(
+                svg.find(&format!(">{name}</text>")).unwrap() > last_marker,
+                "{name}"
+            );
+        }
     }
 
     #[test]
