@@ -10,7 +10,7 @@ interface ZoneCountProps {
 }
 
 export function ZoneCount({ ideas, matches }: ZoneCountProps) {
-  if (!matches) {
+  if (!matches || ideas.length === 0) {
     return (
       <span className="zone-count" aria-label={counted(ideas.length, "idea")}>
         {formatCount(ideas.length)}
