@@ -21,6 +21,15 @@ async fn details_field(app: &App, label: &str) -> TestResult<Element> {
     app.wait_for_xpath(&xpath).await
 }
 
+/// The id of the idea a card shows.
+async fn idea_id(card: &Element) -> TestResult<i64> {
+    Ok(card
+        .attr("data-idea-id")
+        .await?
+        .ok_or("the card has no data-idea-id")?
+        .parse()?)
+}
+
 /// A script's helper: `field(label)`, the details panel's field labelled `label`.
 const FIELD: &str = "const field = label => {
     const found = [...document.querySelectorAll('aside[aria-label=\"Idea details\"] label')]
@@ -80,11 +89,7 @@ async fn an_invalid_link_is_marked_at_its_field_and_every_other_field_still_save
     let old_title = "Rotate certs";
     app.add_idea(old_title).await?;
     let card = app.card(old_title).await?;
-    let id: i64 = card
-        .attr("data-idea-id")
-        .await?
-        .ok_or("the card has no data-idea-id")?
-        .parse()?;
+    let id = idea_id(&card).await?;
     let old_link = stored(data.path(), id)?.2;
     card.click().await?;
     app.wait_for_css("aside[aria-label='Idea details']").await?;
@@ -517,11 +522,7 @@ async fn notes_being_typed_are_saved_when_pickboard_is_quit() -> TestResult {
     let title = "Choose the backup vendor";
     app.add_idea(title).await?;
     let card = app.card(title).await?;
-    let id: i64 = card
-        .attr("data-idea-id")
-        .await?
-        .ok_or("the card has no data-idea-id")?
-        .parse()?;
+    let id = idea_id(&card).await?;
     card.click().await?;
     let notes = details_field(&app, "Notes").await?;
     notes.click().await?;
