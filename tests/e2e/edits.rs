@@ -511,8 +511,9 @@ async fn a_double_click_on_a_card_opens_its_details_with_the_focus_in_the_title(
     app.quit().await
 }
 
-/// Notes being typed when Pickboard is quit (Ctrl+Q, as File › Quit) are saved first: the field saves when it is left,
-/// and quitting left none, so the last words were gone at the next start.
+/// Notes being typed when Pickboard is quit are saved first: the field saves when it is left, and quitting left none,
+/// so the last words were gone at the next start. Quit by Ctrl+Q (as File › Quit), then ended by the system (SIGTERM,
+/// as at logout).
 #[tokio::test]
 async fn notes_being_typed_are_saved_when_pickboard_is_quit() -> TestResult {
     let data = tempfile::tempdir()?;
@@ -521,27 +522,80 @@ async fn notes_being_typed_are_saved_when_pickboard_is_quit() -> TestResult {
     app.region("Implement").await?;
     let title = "Choose the backup vendor";
     app.add_idea(title).await?;
-    let card = app.card(title).await?;
-    let id = idea_id(&card).await?;
-    card.click().await?;
-    let notes = details_field(&app, "Notes").await?;
-    notes.click().await?;
+    let id = idea_id(&app.card(title).await?).await?;
     let typed = "Decided: keep vendor A until the contract ends";
-    notes.send_keys(typed).await?;
+    type_notes(&app, title, typed).await?;
+    app.press_key_through_x("ctrl+q")?;
+    wait_until_quit(data.path(), "Ctrl+Q").await?;
+    assert_eq!(
+        stored_notes(data.path(), id)?,
+        typed,
+        "the notes typed before Ctrl+Q were not saved"
+    );
+    app.stop().await?;
+
+    let app = App::launch(data.path()).await?;
+    let more = " — and ask for a discount";
+    type_notes(&app, title, more).await?;
+    for pid in pickboard_e2e::app_processes(data.path()) {
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()?;
+    }
+    wait_until_quit(data.path(), "SIGTERM").await?;
+    assert_eq!(
+        stored_notes(data.path(), id)?,
+        format!("{typed}{more}"),
+        "the notes typed before SIGTERM were not saved"
+    );
+    app.stop().await
+}
+
+/// Opens the details of the idea `title` and types `text` at the end of its notes, leaving the field unsaved.
+async fn type_notes(app: &App, title: &str, text: &str) -> TestResult {
+    app.card(title).await?.click().await?;
+    app.wait_for_css("aside[aria-label='Idea details']").await?;
+    // Notes already written show as Markdown, with Edit to type in them.
+    let shown_as_markdown = app
+        .client
+        .execute(
+            "return !!document.querySelector('aside[aria-label=\"Idea details\"] .markdown');",
+            vec![],
+        )
+        .await?;
+    if shown_as_markdown == json!(true) {
+        app.click_button("Edit").await?;
+    }
+    let notes = details_field(app, "Notes").await?;
+    let before: String = notes.prop("value").await?.unwrap_or_default();
+    notes.click().await?;
+    app.client
+        .execute(
+            "const n = document.activeElement; n.setSelectionRange(n.value.length, n.value.length);",
+            vec![],
+        )
+        .await?;
+    notes.send_keys(text).await?;
     app.wait_until(
         "the notes to be typed, not yet saved",
-        &format!("{FIELD} return field('Notes').value === {typed:?};"),
+        &format!(
+            "{FIELD} return field('Notes').value === {:?};",
+            format!("{before}{text}")
+        ),
     )
-    .await?;
+    .await
+}
 
-    app.press_key_through_x("ctrl+q")?;
+async fn wait_until_quit(data: &Path, how: &str) -> TestResult {
     let deadline = Instant::now() + Duration::from_secs(10);
-    while !pickboard_e2e::app_processes(data.path()).is_empty() {
-        assert!(Instant::now() < deadline, "Pickboard did not quit on Ctrl+Q");
+    while !pickboard_e2e::app_processes(data).is_empty() {
+        assert!(Instant::now() < deadline, "Pickboard did not quit on {how}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let db = Connection::open(data.path().join(DB_FILE_NAME))?;
-    let saved: String = db.query_row("SELECT notes FROM ideas WHERE id = ?1", [id], |r| r.get(0))?;
-    assert_eq!(saved, typed, "the notes typed before quitting were not saved");
-    app.stop().await
+    Ok(())
+}
+
+fn stored_notes(data: &Path, id: i64) -> TestResult<String> {
+    let db = Connection::open(data.join(DB_FILE_NAME))?;
+    Ok(db.query_row("SELECT notes FROM ideas WHERE id = ?1", [id], |r| r.get(0))?)
 }
