@@ -672,6 +672,17 @@ describe("BoardScreen", () => {
     ).toBeInTheDocument();
   });
 
+  it("takes back a board name typed over on Escape, and renames nothing", async () => {
+    const fake = fakeBackend(board([], "Infra"));
+    await renderBoard();
+    const field = await screen.findByRole("textbox", { name: "Board name" });
+    await userEvent.clear(field);
+    await userEvent.type(field, "Oops wrong{Escape}");
+    expect(field).toHaveValue("Infra");
+    expect(field).not.toHaveFocus();
+    expect(fake.commands()).not.toContain("rename_board");
+  });
+
   it("says so when a key typed into a board name of 100 characters is not taken", async () => {
     fakeBackend(board([], "Infra"));
     await renderBoard();

@@ -160,7 +160,14 @@ export function BoardToolbar(props: BoardToolbarProps) {
     menuButton.current?.focus();
   };
 
+  // Escape takes the name typed back: the blur that follows must not save it (it read the name typed, and renamed
+  // the board with it).
+  const nameTakenBack = useRef(false);
   async function commitName() {
+    if (nameTakenBack.current) {
+      nameTakenBack.current = false;
+      return;
+    }
     if (name.trim() === board.name) return;
     if (!name.trim()) {
       // Emptied and left: the name it had comes back, and says why.
@@ -194,6 +201,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
           if (pasteCut(e.currentTarget, typedBy(e.nativeEvent), NAME_MAX)) toast(NAME_CUT);
           if (e.key === "Enter") e.currentTarget.blur();
           if (e.key === "Escape") {
+            nameTakenBack.current = true;
             setName(board.name);
             e.currentTarget.blur();
           }
