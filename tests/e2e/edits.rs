@@ -534,9 +534,28 @@ async fn notes_being_typed_are_saved_when_pickboard_is_quit() -> TestResult {
     );
     app.stop().await?;
 
+    // The title typed fast and Ctrl+Q at once: the last keys reach the page after the quit does.
+    let app = App::launch(data.path()).await?;
+    app.card(title).await?.click().await?;
+    details_field(&app, "Title").await?.click().await?;
+    app.press(&[Key::End]).await?;
+    app.type_then_press_through_x(" now", "ctrl+q")?;
+    wait_until_quit(data.path(), "Ctrl+Q").await?;
+    let stored_title: String = Connection::open(data.path().join(DB_FILE_NAME))?.query_row(
+        "SELECT title FROM ideas WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    assert_eq!(
+        stored_title,
+        format!("{title} now"),
+        "the title typed before Ctrl+Q"
+    );
+    app.stop().await?;
+
     let app = App::launch(data.path()).await?;
     let more = " — and ask for a discount";
-    type_notes(&app, title, more).await?;
+    type_notes(&app, &format!("{title} now"), more).await?;
     for pid in pickboard_e2e::app_processes(data.path()) {
         std::process::Command::new("kill")
             .args(["-TERM", &pid.to_string()])

@@ -765,6 +765,17 @@ impl App {
         x_tool("xdotool", &["windowfocus", "--sync", &window, "key", key])
     }
 
+    /// Types `text` in the window through X, fast (20 ms a key), as a person does, and presses `key` right after.
+    pub fn type_then_press_through_x(&self, text: &str, key: &str) -> TestResult {
+        let window = self.x_window()?;
+        // Two runs: `type` takes every word after it as text to type.
+        x_tool(
+            "xdotool",
+            &["windowfocus", "--sync", &window, "type", "--delay", "20", text],
+        )?;
+        x_tool("xdotool", &["key", key])
+    }
+
     pub async fn screenshot(&self, name: &str) -> TestResult<PathBuf> {
         // What X shows of the window, menu bar included. It is raised first (two app windows may lie on each
         // other), and the last change and the raise are given time to paint.

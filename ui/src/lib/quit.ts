@@ -9,7 +9,12 @@ import { backend } from "./backend";
 /** How long the page waits for the changes on their way; the backend's own limit is longer. */
 const SAVE_WAIT_MS = 2000;
 
+/** How long keys typed just before Ctrl+Q take to reach the page: the quit comes from the window's menu, ahead of
+ * them (" TITLEQ" typed fast, then Ctrl+Q, was saved as " TIT"). */
+const KEYS_IN_FLIGHT_MS = 200;
+
 export async function quitOnceSaved(client: QueryClient, waitMs = SAVE_WAIT_MS): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, KEYS_IN_FLIGHT_MS));
   const focused = document.activeElement;
   // Leaving the field saves it, as a click elsewhere would.
   if (focused instanceof HTMLElement) focused.blur();
