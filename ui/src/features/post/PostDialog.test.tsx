@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
@@ -112,6 +112,31 @@ describe("PostDialog", () => {
     };
     expect(sent.options.quadrants).toEqual(["implement", "challenge", "possible"]);
   });
+
+  it("previews the start of a long outcome, and the whole message when asked", async () => {
+    const rows = Array.from({ length: 2000 }, (_, n) => `| ${String(n + 1)} | Idea ${String(n + 1)} |`);
+    fakeBackend(null, {
+      get_channel_settings: () => settings,
+      preview_post: () => ["#### PICK outcome: Big", "", "| # | Idea |", "|---:|---|", ...rows].join("\n"),
+    });
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    const preview = await screen.findByLabelText("Message preview");
+    expect(await within(preview).findByRole("table")).toBeInTheDocument();
+    // The heading, the table's head and its first 146 rows.
+    expect(within(preview).getAllByRole("row")).toHaveLength(147);
+    expect(preview).toHaveTextContent(
+      "The preview shows the first 150 of 2,004 lines; the post carries them all.",
+    );
+    await userEvent.click(within(preview).getByRole("button", { name: "Show the whole message" }));
+    await waitFor(() => {
+      expect(within(preview).getAllByRole("row")).toHaveLength(2001);
+    });
+    expect(within(preview).queryByRole("button", { name: "Show the whole message" })).toBeNull();
+  }, 20_000);
 
   it("posts as a new post when the post an update was for was deleted, rather than retrying the update", async () => {
     const gone: Post = {

@@ -11,6 +11,7 @@ import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import type { Post, PostOptions, Quadrant } from "../../lib/bindings";
 import { localDate } from "../../lib/dates";
+import { formatCount } from "../../lib/numbers";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { isConnected, useAccount, useAccountChannel } from "./AccountForm";
 import { DestinationForm } from "./DestinationForm";
@@ -28,6 +29,9 @@ export const DEFAULT_OPTIONS: PostOptions = {
 };
 
 /** The emoji codes the message uses, as Mattermost shows them. */
+/** How many lines of a long outcome the preview shows before "Show the whole message". */
+const PREVIEW_LINES = 150;
+
 const EMOJI: Record<string, string> = {
   ":large_green_circle:": "🟢",
   ":large_yellow_circle:": "🟡",
@@ -118,6 +122,12 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     placeholderData: (previous) => previous,
   });
   const preview = previewQuery.data ?? "";
+  // A long outcome's preview shows its start until asked for the rest: the whole of a 2,000-idea board's took the
+  // window 1.5–2.5 s to draw, and the dialog showed nothing meanwhile (keys typed went to the board).
+  const [wholePreview, setWholePreview] = useState(false);
+  const previewLines = useMemo(() => preview.split("\n"), [preview]);
+  const previewCut = !wholePreview && previewLines.length > PREVIEW_LINES;
+  const shownPreview = previewCut ? previewLines.slice(0, PREVIEW_LINES).join("\n") : preview;
   const loadError = channel.error ?? accountChannelQuery.error ?? previewQuery.error;
   const shownError = error ?? (loadError ? AppError.from(loadError).message : null);
 
@@ -434,7 +444,22 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
             </label>
           </fieldset>
           <div className="post-preview" aria-label="Message preview">
-            <Markdown text={withEmoji(preview)} />
+            <Markdown text={withEmoji(shownPreview)} />
+            {previewCut && (
+              <p className="post-preview-more">
+                The preview shows the first {formatCount(PREVIEW_LINES)} of {formatCount(previewLines.length)}{" "}
+                lines; the post carries them all.{" "}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    setWholePreview(true);
+                  }}
+                >
+                  Show the whole message
+                </button>
+              </p>
+            )}
           </div>
         </div>
       )}
