@@ -802,6 +802,32 @@ describe("BoardScreen", () => {
     expect(screen.getByLabelText("Title")).toHaveValue("Patch bastion");
   }, 20_000);
 
+  it("shows in the open details the card the keyboard goes to, which the board's keys then act on", async () => {
+    const fake = fakeBackend(
+      board([
+        idea(1, "Patch bastion", "kill"),
+        idea(2, "Rotate certs", "kill"),
+        idea(3, "Add alerts", "implement"),
+      ]),
+      {
+        list_events: () => [],
+        delete_idea: (args) => edited(idea(args.id, "gone", "kill")),
+      },
+    );
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Patch bastion/ }));
+    expect(await screen.findByLabelText("Title", {}, { timeout: 5000 })).toHaveValue("Patch bastion");
+    await userEvent.keyboard("{ArrowDown}");
+    expect(screen.getByRole("button", { name: /^Rotate certs/ })).toHaveFocus();
+    await waitFor(() => {
+      expect(screen.getByLabelText("Title")).toHaveValue("Rotate certs");
+    });
+    await userEvent.keyboard("{Delete}");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "delete_idea")?.args).toMatchObject({ id: 2 });
+    });
+  }, 20_000);
+
   it("shows a new idea wherever it lands in a long list, and highlights it", async () => {
     const many = Array.from({ length: 100 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "unsorted"));
     fakeBackend(board(many), {

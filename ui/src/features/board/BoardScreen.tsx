@@ -70,6 +70,9 @@ interface BoardScreenProps {
 /** The dialog open over the board; "connect" is the Post dialog opened from Team rounds to connect the account. */
 type Dialog = "delete" | "thresholds" | "shortcuts" | "post" | "connect" | null;
 
+/** A focus this soon after a press is the press's, not the keyboard's. */
+const PRESS_FOCUS_MS = 500;
+
 export function BoardScreen({
   boardId,
   focusName,
@@ -247,6 +250,29 @@ export function BoardScreen({
   useEffect(() => {
     selectedRef.current = selectedId;
   }, [selectedId]);
+
+  // While the details are open, they show the card the keyboard is on: the board's keys act on it, and Delete, after
+  // Down from the card clicked, deleted the card below while the details still showed the one above.
+  // The keyboard's only: a press on a card (a click opens it by itself; a drag of another card leaves them be).
+  useEffect(() => {
+    if (!detailsOpen) return;
+    let pressedAt = -Infinity;
+    const onPointerDown = () => {
+      pressedAt = performance.now();
+    };
+    const onFocusIn = (e: FocusEvent) => {
+      if (performance.now() - pressedAt < PRESS_FOCUS_MS) return;
+      const card = e.target instanceof Element ? e.target.closest<HTMLElement>(".card[data-idea-id]") : null;
+      const id = Number(card?.dataset.ideaId);
+      if (card && Number.isInteger(id) && id !== selectedRef.current) open(id, false);
+    };
+    document.addEventListener("pointerdown", onPointerDown, true);
+    document.addEventListener("focusin", onFocusIn);
+    return () => {
+      document.removeEventListener("pointerdown", onPointerDown, true);
+      document.removeEventListener("focusin", onFocusIn);
+    };
+  }, [detailsOpen, open]);
   const onDelete = useCallback(
     (id: number) => {
       focusAfterDelete(id);
