@@ -150,6 +150,31 @@ describe("RoundsScreen", () => {
     expect(busy).toBeChecked();
   });
 
+  it("lists the idea selected on the board first, ticked, above the tray's: it was ticked out of sight", async () => {
+    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
+    const many = Array.from({ length: 30 }, (_, n) => idea(n + 1, `Placed ${String(n + 1)}`, "kill"));
+    render(
+      <Providers>
+        <RoundsScreen
+          board={board([...many, idea(99, "In the tray", "unsorted")])}
+          selectedId={25}
+          onBack={vi.fn()}
+          onConnect={vi.fn()}
+          onPlaceIdea={vi.fn()}
+          onUndo={vi.fn()}
+        />
+      </Providers>,
+    );
+    await screen.findByRole("checkbox", { name: "Placed 25" });
+    const boxes = screen.getAllByRole("checkbox", { name: /^(Placed \d+|In the tray)$/ });
+    expect(
+      boxes.slice(0, 2).map((b) => [b.closest("label")?.textContent, (b as HTMLInputElement).checked]),
+    ).toEqual([
+      ["Placed 25", true],
+      ["In the tray", true],
+    ]);
+  });
+
   it("offers ideas that come to the board while Start round shows, the unsorted ones picked", async () => {
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
     const show = renderRounds(board([idea(1, "Cache builds", "implement")]));

@@ -433,9 +433,11 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
     }
   }
 
-  const ordered = [...board.ideas].sort(
-    (a, b) => Number(b.zone === "unsorted") - Number(a.zone === "unsorted"),
-  );
+  // The idea selected on the board first (it is picked at the start, and was ticked out of sight below the tray's
+  // ideas, in a round of ideas the person never picked), then the tray's, then the rest.
+  const rank = (idea: Board["ideas"][number]) =>
+    idea.id === selectedId ? 0 : idea.zone === "unsorted" ? 1 : 2;
+  const ordered = [...board.ideas].sort((a, b) => rank(a) - rank(b));
   return (
     <form
       className="rounds-card rounds-start"
