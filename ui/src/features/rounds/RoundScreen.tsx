@@ -154,7 +154,6 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
     refetchInterval: (query) =>
       open && !goneFound && !isPostGone(query.state.error) ? STATUS_EVERY_MS : false,
   });
-  const gone = goneFound ?? (isPostGone(status.error) ? AppError.from(status.error).message : null);
 
   // A member's view learns of the reveal and the close from the thread, now and then (the facilitator's own view
   // follows its status above): a ballot changed after the reveal does not count, and the view says so.
@@ -164,8 +163,13 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
     enabled: !round.amFacilitator && round.state !== "closed",
     initialData: round,
     staleTime: MEMBER_EVERY_MS,
-    refetchInterval: MEMBER_EVERY_MS,
+    refetchInterval: (query) => (isPostGone(query.state.error) ? false : MEMBER_EVERY_MS),
   });
+  // The round's post gone from Mattermost, as an action, the facilitator's reading or a member's found it.
+  const gone =
+    goneFound ??
+    [status.error, seen.error].map((e) => (isPostGone(e) ? AppError.from(e).message : null)).find(Boolean) ??
+    null;
   useEffect(() => {
     const now = seen.data.state;
     if (now !== round.state && !round.amFacilitator) onRound({ ...round, state: now });
@@ -477,8 +481,19 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                   className="button button-primary"
                   // The ballot as sent, unchanged: sending it again would only add a notice to the thread. An empty
                   // ballot goes out only after one was sent: it takes those estimates back.
-                  disabled={(count.placed + count.noOpinion === 0 && !sentBallot) || unchangedSinceSent}
-                  title={unchangedSinceSent ? "Nothing has changed since you sent it" : undefined}
+                  // The round's post gone, no ballot can go: "Try again" could never succeed.
+                  disabled={
+                    (count.placed + count.noOpinion === 0 && !sentBallot) ||
+                    unchangedSinceSent ||
+                    gone !== null
+                  }
+                  title={
+                    gone !== null
+                      ? "The round's post is gone from Mattermost: a ballot cannot be sent to it"
+                      : unchangedSinceSent
+                        ? "Nothing has changed since you sent it"
+                        : undefined
+                  }
                   onClick={() => void once(send)}
                 >
                   {waitingWhy
