@@ -23,6 +23,7 @@ import type { UnsavedField } from "./fields";
 import { historyToasts, useBoard } from "./useBoard";
 import type { TitleFocus } from "./DetailsPanel";
 import { ZoneCount } from "./ZoneCount";
+import { shorten } from "../../lib/text";
 import { useMenuCommands } from "./useMenuCommands";
 import { fieldHistory, isTextField, useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival, type ZonePlace } from "./ZoneList";
@@ -461,7 +462,8 @@ export function BoardScreen({
           const before = board.name;
           if (undoThis !== null && renamed.value.name !== before)
             toast({
-              message: `Renamed “${before}” to “${renamed.value.name}”.`,
+              // Names cut short: two whole names of 100 characters made a toast over a third of the board.
+              message: `Renamed “${shorten(before, 40)}” to “${shorten(renamed.value.name, 40)}”.`,
               group: historyToasts(board.id),
               action: {
                 label: "Undo",
