@@ -329,7 +329,7 @@ async fn a_new_idea_on_a_long_board_comes_into_view_highlighted() -> TestResult 
         vec![],
     )
     .await?;
-    assert_eq!(count, json!("2001"));
+    assert_eq!(count, json!("2,001"), "counts are grouped, as everywhere");
 
     // Moved from its details to the end of Possible (500 ideas), it comes into view there too.
     app.card(title).await?.click().await?;
