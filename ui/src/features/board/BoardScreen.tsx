@@ -154,6 +154,8 @@ export function BoardScreen({
     setBroughtBack(null);
     setSelectedId(broughtBack);
     setDetailsOpen(true);
+    // Its text brought back, the typing goes on there: the title has the focus, as it had before a click kept it.
+    setTitleFocus((before) => ({ asked: (before?.asked ?? 0) + 1 }));
   }
   const detailsOpenRef = useRef(detailsOpen);
   useEffect(() => {

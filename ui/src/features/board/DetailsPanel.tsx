@@ -493,7 +493,6 @@ export function DetailsPanel(props: DetailsPanelProps) {
         onPaste={(e) => {
           if (pasteCut(e.currentTarget, e.clipboardData.getData("text"), TITLE_MAX)) toast(TITLE_CUT);
         }}
-
         onKeyDown={(e) => {
           // E, the key that opens the details from a card, pressed first after a click opened them (the title has
           // had the focus since, and no other key): it is taken as that, not typed. A click, then E "to edit",
