@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { cutAtWord, listItems, shorten } from "./text";
+import { cutAtWord, listItems, markdownAsText, shorten } from "./text";
 
 describe("shorten", () => {
   it("leaves short text as it is and cuts long text to the length asked, ellipsis included", () => {
@@ -45,5 +45,15 @@ describe("listItems", () => {
       "-",
     ]);
     expect(listItems("  \n\n")).toEqual([]);
+  });
+});
+
+describe("markdownAsText", () => {
+  it("reads a link as its words and drops the marks of emphasis, code, headings and lists", () => {
+    expect(markdownAsText("see [the runbook](https://example.com/r) now")).toBe("see the runbook now");
+    expect(markdownAsText("## Why\n- **fast** builds\n- `cache` hits\n1. ~~old~~ new")).toBe(
+      "Why fast builds cache hits old new",
+    );
+    expect(markdownAsText("a * b and 2 * 3")).toBe("a * b and 2 * 3");
   });
 });

@@ -9,6 +9,17 @@ export function shorten(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
 }
 
+/** Notes written in Markdown as a line of plain text, for a place with room for a glimpse of them: a link reads as its
+ * words, and the marks of emphasis, code, headings and lists go ("see [x](https://example.com) now" showed as is). */
+export function markdownAsText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s{0,3}(#{1,6}\s+|[-*+]\s+\[[ xX]\]\s+|[-*+]\s+|\d+[.)]\s+|>\s?)/gm, "")
+    .replace(/(\*\*|__|~~|`)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** Made at the first long text, not as the module loads: this module is in the first bundle, and a segmenter loads
  * ICU's break rules into the page (memory at start-up, docs/benchmarks.md). */
 let segmenter: Intl.Segmenter | null | undefined;

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 import type { RoundIdea, Thresholds } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
+import { markdownAsText } from "../../lib/text";
 import { scoresAt } from "../chart/scale";
 import { PlaneFrame } from "../chart/PlaneFrame";
 import { quadrantOf } from "../../lib/zones";
@@ -106,7 +107,7 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
                     <span className="ballot-item-title" title={idea.title}>
                       {idea.title}
                     </span>
-                    {idea.notes && <span className="ballot-item-notes">{idea.notes}</span>}
+                    {idea.notes && <span className="ballot-item-notes">{markdownAsText(idea.notes)}</span>}
                   </div>
                   <div className="ballot-item-actions">
                     <button
