@@ -72,15 +72,15 @@ export const TITLE_CUT_TO_NOTES = {
   group: "title-cut",
 };
 
-/**
- * Whether pasting `pasted` into `field` goes past `max` characters: the field (with its `maxLength`) keeps the first
- * ones and drops the rest without a word, so the caller says so.
- */
 /** The text a key pressed in a field types: its character, or "" for a key that types none (Enter, an arrow, Ctrl+C). */
 export function typedBy(event: KeyboardEvent): string {
   return event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey ? event.key : "";
 }
 
+/**
+ * Whether pasting `pasted` into `field` (or typing it: `typedBy`) goes past `max` characters: the field (with its
+ * `maxLength`) keeps the first ones and drops the rest without a word, so the caller says so.
+ */
 export function pasteCut(
   field: HTMLInputElement | HTMLTextAreaElement,
   pasted: string,

@@ -71,6 +71,11 @@ interface BoardScreenProps {
 /** The dialog open over the board; "connect" is the Post dialog opened from Team rounds to connect the account. */
 type Dialog = "delete" | "thresholds" | "shortcuts" | "post" | "connect" | null;
 
+/** A new request for the details' title to take the focus. */
+function askedAgain(before: TitleFocus | null): TitleFocus {
+  return { asked: (before?.asked ?? 0) + 1 };
+}
+
 /** A focus this soon after a press is the press's, not the keyboard's. */
 const PRESS_FOCUS_MS = 500;
 
@@ -155,7 +160,7 @@ export function BoardScreen({
     setSelectedId(broughtBack);
     setDetailsOpen(true);
     // Its text brought back, the typing goes on there: the title has the focus, as it had before a click kept it.
-    setTitleFocus((before) => ({ asked: (before?.asked ?? 0) + 1 }));
+    setTitleFocus(askedAgain);
   }
   const detailsOpenRef = useRef(detailsOpen);
   useEffect(() => {
@@ -243,7 +248,7 @@ export function BoardScreen({
   const open = useCallback((id: number, focusTitle = true) => {
     setSelectedId(id);
     setDetailsOpen(true);
-    setTitleFocus((before) => (focusTitle ? { asked: (before?.asked ?? 0) + 1 } : null));
+    setTitleFocus(focusTitle ? askedAgain : null);
     setActivityOpen(false);
   }, []);
 

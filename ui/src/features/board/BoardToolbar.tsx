@@ -194,7 +194,6 @@ export function BoardToolbar(props: BoardToolbarProps) {
           // The field keeps the first 100 characters of a longer paste: say so, rather than cut it without a word.
           if (pasteCut(e.currentTarget, e.clipboardData.getData("text"), NAME_MAX)) toast(NAME_CUT);
         }}
-
         onBlur={() => void commitName()}
         onKeyDown={(e) => {
           // A key typed at the 100th character does nothing: said too.
