@@ -192,16 +192,7 @@ async fn the_number_keys_and_delete_act_on_the_focused_card_and_the_focus_stays_
 }
 
 async fn shift_tab(app: &App) -> TestResult {
-    let shift = char::from(Key::Shift);
-    let tab = char::from(Key::Tab);
-    let actions = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: shift })
-        .then(KeyAction::Down { value: tab })
-        .then(KeyAction::Up { value: tab })
-        .then(KeyAction::Up { value: shift })
-        .pause(Duration::from_millis(80));
-    app.client.perform_actions(actions).await?;
-    Ok(())
+    app.press_holding(Key::Shift, Key::Tab.into()).await
 }
 
 /// Item 5: with three tags, the owner badge stretched into a pill, "P 3.4 · C 3.5" wrapped and tags shrank to "#ta…".

@@ -672,12 +672,18 @@ impl App {
 
     /// Presses `key` while holding Control.
     pub async fn press_ctrl(&self, key: char) -> TestResult {
-        let ctrl = char::from(Key::Control);
+        self.press_holding(Key::Control, key).await
+    }
+
+    /// Presses `key` while holding `modifier` (Shift+Tab: `press_holding(Key::Shift, Key::Tab.into())`).
+    pub async fn press_holding(&self, modifier: Key, key: char) -> TestResult {
+        let held = char::from(modifier);
         let actions = KeyActions::new("keyboard".into())
-            .then(KeyAction::Down { value: ctrl })
+            .then(KeyAction::Down { value: held })
             .then(KeyAction::Down { value: key })
             .then(KeyAction::Up { value: key })
-            .then(KeyAction::Up { value: ctrl });
+            .then(KeyAction::Up { value: held })
+            .pause(Duration::from_millis(80));
         self.client.perform_actions(actions).await?;
         Ok(())
     }
