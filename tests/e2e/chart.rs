@@ -349,7 +349,8 @@ async fn a_board_comes_back_in_the_view_it_was_left_in() -> TestResult {
 
 /// Moved by the keyboard in the chart view, an idea shows where it will land before it is dropped: a card from the
 /// Unsorted tray (Space, arrows) gets the ghost marker with its scores in the middle of the quadrant it is over, and
-/// lands there; a marker nudged with the arrow keys shows its new scores where it stands and is saved there.
+/// lands there; a marker picked up with Space and moved with the arrow keys shows its new scores where it stands and
+/// is saved where Space puts it down.
 #[tokio::test]
 async fn a_keyboard_move_on_the_chart_shows_where_the_idea_lands() -> TestResult {
     use fantoccini::key::Key;
@@ -400,8 +401,8 @@ async fn a_keyboard_move_on_the_chart_shows_where_the_idea_lands() -> TestResult
     )
     .await?;
 
-    // A marker nudged up with the arrow key shows its new scores where it stands until it is saved there (half a
-    // second later: what showed is recorded as it shows).
+    // A marker picked up with Space and moved up with the arrow key shows its new scores where it stands until Space
+    // puts it down there (what showed is recorded as it shows).
     let marker = app
         .wait_for_css(&format!(
             "button.marker[aria-label^={}]",
@@ -420,12 +421,14 @@ async fn a_keyboard_move_on_the_chart_shows_where_the_idea_lands() -> TestResult
             vec![],
         )
         .await?;
+    type_keys(&app, " ").await?;
     app.press(&[Key::Up]).await?;
     app.wait_until(
-        "the nudged marker showed its new scores",
+        "the moved marker showed its new scores",
         "return window.__shown.includes('P 3.1 · C 3');",
     )
     .await?;
+    type_keys(&app, " ").await?;
     wait_for_scores(data.path(), marker_title, |p, c| (p, c) == (31, 30)).await?;
 
     // Delete on the focused marker: the focus goes on to the plane's other marker, as from card to card on the
@@ -652,8 +655,9 @@ async fn a_chart_of_thousands_of_ideas_stays_readable_zoomed_out_and_in() -> Tes
 
 /// On a chart of 2,000 ideas: the ideas under the pointer are listed, and those in a dragged rectangle too; picked
 /// from that list, an idea shows as a marker of its own, is dragged with the pointer and its scores are saved.
-/// Zoom and pan with the buttons, the keys and the wheel; with the keyboard alone, Tab reaches the counted cells,
-/// Enter zooms into one until its ideas are markers, and the arrows nudge the focused one, saved too.
+/// Zoom and pan with the buttons, the keys and the wheel; with the keyboard alone, the plane's markers and counts are
+/// one Tab stop, the arrows go from one to the next until a count, Enter zooms into it until its ideas are markers,
+/// and Space picks the focused one up for the arrows to move, saved where Space puts it down.
 #[tokio::test]
 async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_keyboard() -> TestResult {
     use fantoccini::actions::{InputSource, WheelAction, WheelActions};
@@ -773,16 +777,30 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     app.click_button("Fit").await?;
     wait_for_zoom(&app, "100%").await?;
 
-    // The keyboard alone: from the plane, Tab reaches a counted cell; Enter zooms into it until the focus is on a
-    // marker; an arrow nudges that marker, and its new scores are saved.
+    // The keyboard alone: from the plane, one Tab reaches the markers and counts, and the next leaves them (it went
+    // through each of them, hundreds here); the arrows go from one to the next until a counted cell; Enter zooms into
+    // it until the focus is on a marker; Space picks that marker up, an arrow moves it, Space puts it down, saved.
     app.client
         .execute("document.querySelector('.plane').focus();", vec![])
         .await?;
-    let mut tabs = 0;
+    let in_plane = "const a = document.activeElement;                     return !!a?.closest('.plane') && a.matches('.marker, .plane-cell');";
+    app.press(&[Key::Tab]).await?;
+    app.wait_until("Tab goes from the plane to its markers and counts", in_plane)
+        .await?;
+    app.press(&[Key::Tab]).await?;
+    app.wait_until(
+        "the next Tab leaves the plane",
+        "return !document.activeElement?.closest('.plane');",
+    )
+    .await?;
+    app.press_holding(Key::Shift, Key::Tab.into()).await?;
+    app.wait_until("Shift+Tab comes back to it", in_plane).await?;
+    let mut steps = 0;
     while !app.focused_label().await?.contains(" ideas near payoff ") {
-        app.press(&[Key::Tab]).await?;
-        tabs += 1;
-        assert!(tabs < 40, "Tab never reached a counted cell");
+        app.press(&[if steps % 2 == 0 { Key::Down } else { Key::Right }])
+            .await?;
+        steps += 1;
+        assert!(steps < 40, "the arrows never reached a counted cell");
     }
     let mut label = app.focused_label().await?;
     for _ in 0..4 {
@@ -805,8 +823,10 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     );
     app.screenshot("chart-2000-keyboard.png").await?;
     let target = if payoff < 100 { payoff + 1 } else { payoff - 1 };
+    type_keys(&app, " ").await?;
     app.press(&[if payoff < 100 { Key::Up } else { Key::Down }])
         .await?;
+    type_keys(&app, " ").await?;
     super::wait_for_scores(data.path(), title, |p, c| (p, c) == (target, cost)).await?;
     app.quit().await
 }

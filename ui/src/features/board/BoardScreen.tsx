@@ -270,7 +270,10 @@ export function BoardScreen({
     };
     const onFocusIn = (e: FocusEvent) => {
       if (performance.now() - pressedAt < PRESS_FOCUS_MS) return;
-      const card = e.target instanceof Element ? e.target.closest<HTMLElement>(".card[data-idea-id]") : null;
+      const card =
+        e.target instanceof Element
+          ? e.target.closest<HTMLElement>(".card[data-idea-id], .marker[data-idea-id]")
+          : null;
       const id = Number(card?.dataset.ideaId);
       if (card && Number.isInteger(id) && id !== selectedRef.current) open(id, false);
     };

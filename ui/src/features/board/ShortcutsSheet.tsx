@@ -14,14 +14,14 @@ export const SHORTCUTS: [string, string][] = [
   ],
   ["1 – 4", "Move the focused (or selected) idea to Implement, Challenge, Possible or Kill"],
   ["Delete or Backspace", "Delete the focused (or selected) idea; the focus goes to the next card"],
-  ["E or F2", "Open the focused idea’s details (on the chart: Enter too)"],
+  ["E or F2", "Open the focused idea’s details"],
   [
     "Space or Enter",
-    "On a card: pick it up, then arrows to move it, Space or Enter to drop, Escape to cancel",
+    "On a card or a chart’s marker: pick it up, then arrows to move it (a marker by 0.1, with Shift by 1), Space or Enter to drop, Escape to cancel",
   ],
   [
     "Arrows",
-    "On the chart: nudge the focused marker by 0.1 (with Shift: by 1), or from the plane or a count, move across; in a menu: go up and down",
+    "On the chart: go to the nearest marker or count that way (Home, End: the first or last), or from the plane move across; in a menu: go up and down",
   ],
   ["+ and −", "On the chart: zoom in and out (the wheel too, around the pointer)"],
   ["0", "On the chart: show every idea (Fit)"],
@@ -35,7 +35,7 @@ export const SHORTCUTS: [string, string][] = [
   ["Ctrl+F", "Search"],
   [
     "Escape",
-    "Close the panel, dialog or menu, clear the search, cancel a drag (on the chart: a marker dragged or nudged, before it is saved)",
+    "Close the panel, dialog or menu, clear the search, cancel a drag (on the chart: a marker dragged or picked up, before it is put down)",
   ],
   ["?", "This list"],
   ["Ctrl+Q", "Quit Pickboard"],

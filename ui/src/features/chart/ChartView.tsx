@@ -9,7 +9,14 @@ import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, u
 
 import type { Board, Idea } from "../../lib/bindings";
 import { styleRef, type Declarations } from "../../lib/styleAttribute";
-import { placeLabels, type Box, type LabelPlace } from "./geometry";
+import {
+  DIRECTIONS,
+  nextInDirection,
+  placeLabels,
+  type Box,
+  type Direction,
+  type LabelPlace,
+} from "./geometry";
 import { fractionOf, type Point } from "./scale";
 import {
   atOneSpot,
@@ -153,6 +160,7 @@ export function ChartView({
     });
   }, []);
   const [focusedId, setFocusedId] = useState<number | null>(null);
+  const [focusedCell, setFocusedCell] = useState<string | null>(null);
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const gestureRef = useRef<Gesture | null>(null);
   const [list, setList] = useState<{ title: string; ideas: Idea[] } | null>(null);
@@ -547,19 +555,24 @@ export function ChartView({
     if (target.closest(".chart-list")) return;
     if (zoomKey(e.key)) {
       e.preventDefault();
-    } else if (!target.closest(".marker")) {
-      // On the plane or a cell, the arrows pan by a fifth of the window (Shift: a whole window).
-      const step = e.shiftKey ? 1 : 0.2;
-      const pan: Record<string, [number, number]> = {
-        ArrowLeft: [-step, 0],
-        ArrowRight: [step, 0],
-        ArrowUp: [0, -step],
-        ArrowDown: [0, step],
-      };
-      const move = pan[e.key];
-      if (!move) return;
+    } else if ((e.key === "Home" || e.key === "End") && windowRef.current) {
+      // The first or last marker or count, in reading order.
+      const all = windowRef.current.querySelectorAll<HTMLElement>(".marker, .plane-cell");
+      const to = e.key === "Home" ? all[0] : all[all.length - 1];
+      if (!to) return;
       e.preventDefault();
-      setView((v) => panBy(v, move[0], move[1]));
+      to.focus();
+    } else {
+      const direction = ARROW_DIRECTIONS[e.key];
+      if (!direction || !windowRef.current) return;
+      e.preventDefault();
+      // On a marker or a count, the arrows go to the next one that way; on the plane, or with none further that way
+      // in the window, they move across by a fifth of the window (Shift: a whole window).
+      const from = target.closest<HTMLElement>(".marker, .plane-cell");
+      if (from && focusNextInDirection(windowRef.current, from, direction)) return;
+      const step = e.shiftKey ? 1 : 0.2;
+      const { x, y } = DIRECTIONS[direction];
+      setView((v) => panBy(v, x * step, y * step));
     }
   };
 
@@ -627,6 +640,18 @@ export function ChartView({
     return all.sort((a, b) => a.top - b.top || a.left - b.left);
   }, [singles, cells, view, layout]);
 
+  // One Tab stop for them all (the arrows go from one to the next): the one the focus was on last, else the selected
+  // idea, else the first. Tab went through each of a crowded chart's hundreds of markers and counts.
+  const tabStop = useMemo(() => {
+    const keys = items.map(({ idea, cell }) => (idea ? `idea ${idea.id}` : `cell ${cell?.key ?? ""}`));
+    const wanted = [
+      focusedId !== null ? `idea ${focusedId}` : null,
+      focusedCell !== null ? `cell ${focusedCell}` : null,
+      selectedId !== null ? `idea ${selectedId}` : null,
+    ];
+    return wanted.find((key) => key !== null && keys.includes(key)) ?? keys[0] ?? null;
+  }, [items, focusedId, focusedCell, selectedId]);
+
   const planeOffset = layout
     ? { x: view.x * layout.width * view.k, y: view.y * layout.height * view.k }
     : { x: 0, y: 0 };
@@ -641,7 +666,7 @@ export function ChartView({
         `${isOver ? "plane-target " : ""}${gesture?.kind === "pan" ? "plane-panning" : ""}`.trim() ||
         undefined
       }
-      label={`PICK chart. Thresholds: payoff ${tp}, cost/risk ${tc}. Zoom ${zoomPercent}%: plus and minus zoom, 0 shows every idea, the arrows move across.`}
+      label={`PICK chart. Thresholds: payoff ${tp}, cost/risk ${tc}. Zoom ${zoomPercent}%: plus and minus zoom, 0 shows every idea, the arrows move across, or from idea to idea; Space picks an idea up.`}
       planeProps={{
         tabIndex: 0,
         onPointerMove: onPlanePointerMove,
@@ -652,8 +677,10 @@ export function ChartView({
         },
         onKeyDown: onPlaneKeyDown,
         onFocus: (e) => {
-          const id = Number((e.target as HTMLElement).closest<HTMLElement>(".marker")?.dataset.ideaId ?? NaN);
+          const target = e.target as HTMLElement;
+          const id = Number(target.closest<HTMLElement>(".marker")?.dataset.ideaId ?? NaN);
           setFocusedId(Number.isNaN(id) ? null : id);
+          setFocusedCell(target.closest<HTMLElement>(".plane-cell")?.dataset.cellKey ?? null);
         },
       }}
       onPointerDown={onPlanePointerDown}
@@ -680,6 +707,7 @@ export function ChartView({
               selected={idea.id === selectedId}
               dimmed={matches !== null && !matches.has(idea.id)}
               label={labels.get(idea.id) ?? DEFAULT_PLACE}
+              tabStop={tabStop === `idea ${idea.id}`}
               planeRect={planeRect}
               onSelect={onSelect}
               onOpen={onOpen}
@@ -697,7 +725,8 @@ export function ChartView({
                 height: cell.badge.height,
               })}
               aria-label={cellLabel(cell)}
-              tabIndex={0}
+              data-cell-key={cell.key}
+              tabIndex={tabStop === `cell ${cell.key}` ? 0 : -1}
               onClick={() => {
                 zoomIntoCell(cell, true);
               }}
@@ -753,6 +782,35 @@ function hoverBox(at: Point, size: { width: number; height: number }): Declarati
     ...(at.x < size.width / 2 ? { left: at.x + gap } : { right: size.width - at.x + gap }),
     ...(at.y < size.height / 2 ? { top: at.y + gap } : { bottom: size.height - at.y + gap }),
   };
+}
+
+const ARROW_DIRECTIONS: Record<string, Direction> = {
+  ArrowLeft: "left",
+  ArrowRight: "right",
+  ArrowUp: "up",
+  ArrowDown: "down",
+};
+
+/** Takes the focus from `from` to the nearest marker or count that way in the window: whether there was one. */
+function focusNextInDirection(plane: HTMLElement, from: HTMLElement, direction: Direction): boolean {
+  const box = insideBox(plane);
+  const centre = (el: HTMLElement): Point => {
+    const r = (el.querySelector(".marker-dot") ?? el).getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  };
+  const shown = (p: Point) =>
+    p.x >= box.left && p.x <= box.left + box.width && p.y >= box.top && p.y <= box.top + box.height;
+  const others = [...plane.querySelectorAll<HTMLElement>(".marker, .plane-cell")].filter(
+    (el) => el !== from && shown(centre(el)),
+  );
+  const next = nextInDirection(
+    centre(from),
+    others.map((el) => centre(el)),
+    direction,
+  );
+  const to = next === null ? undefined : others[next];
+  to?.focus();
+  return to !== undefined;
 }
 
 function rectBox(a: Point, b: Point): Box {

@@ -1,5 +1,6 @@
-// One placed idea on the plane. It follows the pointer while dragged and is saved once, on drop; arrow keys nudge it
-// by 0.1 (Shift: by 1) and a burst of nudges is saved as one change.
+// One placed idea on the plane. It follows the pointer while dragged and is saved once, on drop. With the keyboard it
+// is picked up with Space or Enter, moved with the arrows by 0.1 (Shift: by 1) and put down with Space or Enter,
+// saved once; the arrows of a marker not picked up go to the plane, which takes the focus to the next marker.
 import { memo } from "react";
 
 import type { Idea } from "../../lib/bindings";
@@ -14,6 +15,8 @@ interface MarkerProps {
   dimmed: boolean;
   /** Which side of the dot its title goes on (`hidden`: no room; it shows on hover and focus), and its shift. */
   label: LabelPlace;
+  /** The plane's one Tab stop among its markers and counts. */
+  tabStop: boolean;
   planeRect: () => DOMRect | null;
   onSelect: (id: number) => void;
   onOpen: (id: number) => void;
@@ -21,9 +24,9 @@ interface MarkerProps {
 }
 
 export const Marker = memo(function Marker(props: MarkerProps) {
-  const { idea, selected, dimmed, label, planeRect, onSelect, onOpen, onPlace } = props;
+  const { idea, selected, dimmed, label, tabStop, planeRect, onSelect, onOpen, onPlace } = props;
   const saved = idea.position ?? { payoff: 0, cost: 0 };
-  const { live, handlers, onArrowKey } = usePlaneDrag({
+  const { live, pickedUp, handlers, onPickUpKey, putDown } = usePlaneDrag({
     saved,
     planeRect,
     onGrab: () => {
@@ -42,51 +45,62 @@ export const Marker = memo(function Marker(props: MarkerProps) {
   const dy = live && rect ? ((saved.payoff - live.payoff) / 10) * rect.height : 0;
 
   return (
-    <button
-      type="button"
-      className={`marker zone-${idea.zone} marker-label-${label.side}${label.cap ? ` marker-cap-${label.cap}` : ""}${roomClass(label.room)}${selected ? " marker-selected" : ""}${dimmed ? " dimmed" : ""}${live ? " marker-live" : ""}`}
-      ref={styleRef({
-        left: `${at.x * 100}%`,
-        top: `${at.y * 100}%`,
-        transform: `translate(${dx}px, ${dy}px)`,
-      })}
-      aria-label={`${idea.title}, payoff ${shown.payoff}, cost/risk ${shown.cost}`}
-      aria-pressed={selected}
-      data-idea-id={idea.id}
-      {...handlers}
-      onClick={() => {
-        onSelect(idea.id);
-      }}
-      onDoubleClick={() => {
-        onOpen(idea.id);
-      }}
-      onKeyDown={(e) => {
-        if (onArrowKey(e)) return;
-        if (e.key === "Enter" || e.key === "e" || e.key === "E") {
-          e.preventDefault();
-          onOpen(idea.id);
-        }
-      }}
-    >
-      <span className="marker-dot" aria-hidden="true" />
-      <span
-        className="marker-label"
+    <>
+      <button
+        type="button"
+        className={`marker zone-${idea.zone} marker-label-${label.side}${label.cap ? ` marker-cap-${label.cap}` : ""}${roomClass(label.room)}${selected ? " marker-selected" : ""}${dimmed ? " dimmed" : ""}${live ? " marker-live" : ""}`}
         ref={styleRef({
-          translate:
-            label.shift === 0
-              ? undefined
-              : label.side === "left" || label.side === "right"
-                ? `0 ${label.shift}px`
-                : `${label.shift}px 0`,
+          left: `${at.x * 100}%`,
+          top: `${at.y * 100}%`,
+          transform: `translate(${dx}px, ${dy}px)`,
         })}
+        aria-label={`${idea.title}, payoff ${shown.payoff}, cost/risk ${shown.cost}`}
+        aria-pressed={selected}
+        tabIndex={tabStop ? 0 : -1}
+        data-idea-id={idea.id}
+        {...handlers}
+        onBlur={putDown}
+        onClick={() => {
+          onSelect(idea.id);
+        }}
+        onDoubleClick={() => {
+          onOpen(idea.id);
+        }}
+        onKeyDown={(e) => {
+          if (onPickUpKey(e)) return;
+          if (e.key === "e" || e.key === "E" || e.key === "F2") {
+            e.preventDefault();
+            onOpen(idea.id);
+          }
+        }}
       >
-        {idea.title}
-      </span>
-      {live && (
-        <span className="marker-scores" aria-hidden="true">
-          P {live.payoff} · C {live.cost}
+        <span className="marker-dot" aria-hidden="true" />
+        <span
+          className="marker-label"
+          ref={styleRef({
+            translate:
+              label.shift === 0
+                ? undefined
+                : label.side === "left" || label.side === "right"
+                  ? `0 ${label.shift}px`
+                  : `${label.shift}px 0`,
+          })}
+        >
+          {idea.title}
+        </span>
+        {live && (
+          <span className="marker-scores" aria-hidden="true">
+            P {live.payoff} · C {live.cost}
+          </span>
+        )}
+      </button>
+      {/* Outside the button, whose content a screen reader reads as its name only. */}
+      {pickedUp && live && (
+        <span className="visually-hidden" role="status">
+          {idea.title} picked up, at payoff {live.payoff}, cost/risk {live.cost}. The arrows move it; Space or
+          Enter puts it down, Escape puts it back.
         </span>
       )}
-    </button>
+    </>
   );
 });

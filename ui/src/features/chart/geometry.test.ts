@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { labelBox, placeLabels, type Box, type LabelPlace } from "./geometry";
+import { labelBox, nextInDirection, placeLabels, type Box, type LabelPlace } from "./geometry";
 import { fractionOf, scoresAt } from "./scale";
 
 describe("plane geometry", () => {
@@ -201,5 +201,28 @@ describe("placeLabels", () => {
         if (!wasHidden && !overlap(boxOf(at, short.get(id)), name)) expect(overlap(box, name)).toBe(false);
       }
     });
+  });
+});
+
+describe("nextInDirection", () => {
+  const from = { x: 100, y: 100 };
+
+  it("goes to the nearest point ahead, counting a point off to the side as farther", () => {
+    const points = [
+      { x: 160, y: 100 }, // straight right, 60 away
+      { x: 130, y: 140 }, // right and below: 30 ahead, 40 aside
+      { x: 40, y: 100 }, // left
+      { x: 100, y: 20 }, // up
+    ];
+    expect(nextInDirection(from, points, "right")).toBe(0);
+    expect(nextInDirection(from, points, "left")).toBe(2);
+    expect(nextInDirection(from, points, "up")).toBe(3);
+    expect(nextInDirection(from, points, "down")).toBe(1);
+  });
+
+  it("finds nothing where nothing lies ahead, and skips a point at the same spot", () => {
+    expect(nextInDirection(from, [{ x: 40, y: 100 }], "right")).toBeNull();
+    expect(nextInDirection(from, [{ x: 100.5, y: 100 }], "right")).toBeNull();
+    expect(nextInDirection(from, [], "up")).toBeNull();
   });
 });

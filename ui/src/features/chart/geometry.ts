@@ -305,3 +305,33 @@ export function roomClass(room: number | undefined): string {
   if (room === undefined || room >= 420) return "";
   return ` marker-room-${Math.max(1, Math.floor(room / 50)) * 50}`;
 }
+
+export type Direction = "left" | "right" | "up" | "down";
+
+/** A step one way, in screen pixels (y down). */
+export const DIRECTIONS: Record<Direction, Point> = {
+  left: { x: -1, y: 0 },
+  right: { x: 1, y: 0 },
+  up: { x: 0, y: -1 },
+  down: { x: 0, y: 1 },
+};
+
+/**
+ * Which of `points` an arrow key goes to from `from` (screen pixels, y down): the nearest one ahead in `direction`,
+ * where a point off to the side counts as twice as far as one straight ahead; `null` when none lies ahead. A point
+ * less than a pixel ahead (one at the same spot) is not ahead.
+ */
+export function nextInDirection(from: Point, points: readonly Point[], direction: Direction): number | null {
+  const d = DIRECTIONS[direction];
+  let best: number | null = null;
+  let bestCost = Infinity;
+  points.forEach((p, i) => {
+    const [dx, dy] = [p.x - from.x, p.y - from.y];
+    const ahead = dx * d.x + dy * d.y;
+    if (ahead < 1) return;
+    const aside = Math.abs(dx * d.y - dy * d.x);
+    const cost = ahead + 2 * aside;
+    if (cost < bestCost) [best, bestCost] = [i, cost];
+  });
+  return best;
+}

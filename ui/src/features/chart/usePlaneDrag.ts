@@ -1,6 +1,8 @@
-// Dragging a dot on the plane with the pointer, or nudging it with the arrow keys (0.1; Shift: 1). While it moves,
-// `live` holds the scores it would get; it is placed once, on drop, and a burst of nudges is placed as one change.
-// Escape puts back a move not placed yet: the dot returns to where it was and nothing is saved.
+// Dragging a dot on the plane with the pointer, or moving it with the arrow keys (0.1; Shift: 1). While it moves,
+// `live` holds the scores it would get; it is placed once, on drop. The keys either nudge the dot at once, a burst
+// of nudges placed as one change (`onArrowKey`), or move it once picked up with Space or Enter, as a card on the
+// quadrants is: Space or Enter puts it down, and leaving it does too (`onPickUpKey`). Escape puts back a move not
+// placed yet: the dot returns to where it was and nothing is saved.
 import { useEffect, useRef, useState } from "react";
 
 import { scoresAt, type Point } from "./scale";
@@ -34,6 +36,8 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
   const [live, setLive] = useState<Scores | null>(null);
   const drag = useRef<{ pointerId: number; moved: boolean; grab: Point } | null>(null);
   const nudgeTimer = useRef<number | null>(null);
+  /** Picked up with the keyboard: the arrows move it until it is put down. */
+  const [pickedUp, setPickedUp] = useState(false);
 
   useEffect(
     () => () => {
@@ -55,6 +59,7 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
       if (nudgeTimer.current !== null) window.clearTimeout(nudgeTimer.current);
       nudgeTimer.current = null;
       setLive(null);
+      setPickedUp(false);
     };
     window.addEventListener("keydown", onKey, true);
     return () => {
@@ -71,11 +76,7 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
   }
 
   function nudge(dPayoff: number, dCost: number) {
-    const base = live ?? saved;
-    const next = {
-      payoff: Math.round(Math.min(10, Math.max(0, base.payoff + dPayoff)) * 10) / 10,
-      cost: Math.round(Math.min(10, Math.max(0, base.cost + dCost)) * 10) / 10,
-    };
+    const next = moved(live ?? saved, dPayoff, dCost);
     if (!batchNudges) {
       onPlace(next.payoff, next.cost);
       return;
@@ -101,6 +102,7 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
         grab: { x: e.clientX - dot.x, y: e.clientY - dot.y },
       };
       e.currentTarget.setPointerCapture(e.pointerId);
+      setPickedUp(false);
       onGrab?.();
     },
     onPointerMove: (e: React.PointerEvent<HTMLElement>) => {
@@ -135,5 +137,44 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
     return true;
   }
 
-  return { live, handlers, onArrowKey };
+  /** Puts a dot picked up with the keyboard down where it is now: placed there when it moved. */
+  function putDown() {
+    if (!pickedUp) return;
+    setPickedUp(false);
+    setLive(null);
+    if (live && (live.payoff !== saved.payoff || live.cost !== saved.cost)) onPlace(live.payoff, live.cost);
+  }
+
+  /** Space or Enter picks the dot up and puts it down; while it is up, the arrows move it. Returns whether the key
+   * was one of these (the others, such as the arrows of a dot not picked up, are left to the page). */
+  function onPickUpKey(e: React.KeyboardEvent): boolean {
+    if (e.ctrlKey || e.metaKey || e.altKey) return false;
+    if (e.key === " " || e.key === "Enter") {
+      e.preventDefault();
+      if (pickedUp) {
+        putDown();
+      } else {
+        onGrab?.();
+        setPickedUp(true);
+        setLive(saved);
+      }
+      return true;
+    }
+    const move = ARROWS[e.key];
+    if (!pickedUp || !move) return false;
+    e.preventDefault();
+    const step = e.shiftKey ? 1 : 0.1;
+    setLive(moved(live ?? saved, move[0] * step, move[1] * step));
+    return true;
+  }
+
+  return { live, pickedUp, handlers, onArrowKey, onPickUpKey, putDown };
+}
+
+/** `from` moved by the given amounts, in tenths, within 0–10. */
+function moved(from: Scores, dPayoff: number, dCost: number): Scores {
+  return {
+    payoff: Math.round(Math.min(10, Math.max(0, from.payoff + dPayoff)) * 10) / 10,
+    cost: Math.round(Math.min(10, Math.max(0, from.cost + dCost)) * 10) / 10,
+  };
 }

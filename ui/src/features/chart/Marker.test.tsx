@@ -1,0 +1,81 @@
+import { fireEvent, render, screen } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+
+import { idea } from "../../test/fakeBackend";
+import { Marker } from "./Marker";
+
+function renderMarker() {
+  const onPlace = vi.fn();
+  const onOpen = vi.fn();
+  const placed = { ...idea(7, "Patch the fleet", "possible"), position: { payoff: 3, cost: 3 } };
+  const onPageKey = vi.fn((e: React.KeyboardEvent) => e.defaultPrevented);
+  render(
+    <div onKeyDown={onPageKey}>
+      <Marker
+        idea={placed}
+        selected={false}
+        dimmed={false}
+        label={{ side: "right", shift: 0 }}
+        tabStop
+        planeRect={() => new DOMRect(0, 0, 1000, 1000)}
+        onSelect={vi.fn()}
+        onOpen={onOpen}
+        onPlace={onPlace}
+      />
+    </div>,
+  );
+  const marker = screen.getByRole("button", { name: /^Patch the fleet/ });
+  marker.focus();
+  return { marker, onPlace, onOpen, onPageKey };
+}
+
+describe("Marker", () => {
+  it("is picked up with Space, moved by the arrows and put down with Enter, saved once", () => {
+    const { marker, onPlace } = renderMarker();
+    fireEvent.keyDown(marker, { key: " " });
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "Patch the fleet picked up, at payoff 3, cost/risk 3",
+    );
+    fireEvent.keyDown(marker, { key: "ArrowUp" });
+    fireEvent.keyDown(marker, { key: "ArrowUp" });
+    fireEvent.keyDown(marker, { key: "ArrowRight", shiftKey: true });
+    expect(marker).toHaveAccessibleName("Patch the fleet, payoff 3.2, cost/risk 4");
+    expect(onPlace).not.toHaveBeenCalled();
+    fireEvent.keyDown(marker, { key: "Enter" });
+    expect(onPlace).toHaveBeenCalledTimes(1);
+    expect(onPlace).toHaveBeenCalledWith(7, 3.2, 4);
+    expect(screen.queryByRole("status")).toBeNull();
+  });
+
+  it("leaves the arrows to the page until it is picked up: they go to the next marker", () => {
+    const { marker, onPlace, onPageKey } = renderMarker();
+    fireEvent.keyDown(marker, { key: "ArrowUp" });
+    expect(onPageKey).toHaveLastReturnedWith(false);
+    expect(onPlace).not.toHaveBeenCalled();
+    expect(marker).toHaveAccessibleName("Patch the fleet, payoff 3, cost/risk 3");
+  });
+
+  it("goes back with Escape, unsaved; put down where it is when the focus leaves it", () => {
+    const { marker, onPlace } = renderMarker();
+    fireEvent.keyDown(marker, { key: " " });
+    fireEvent.keyDown(marker, { key: "ArrowDown" });
+    fireEvent.keyDown(window, { key: "Escape" });
+    expect(marker).toHaveAccessibleName("Patch the fleet, payoff 3, cost/risk 3");
+    expect(onPlace).not.toHaveBeenCalled();
+
+    fireEvent.keyDown(marker, { key: " " });
+    fireEvent.keyDown(marker, { key: "ArrowLeft" });
+    fireEvent.blur(marker);
+    expect(onPlace).toHaveBeenCalledWith(7, 3, 2.9);
+  });
+
+  it("opens its details with E or F2, not with Enter", () => {
+    const { marker, onOpen, onPlace } = renderMarker();
+    fireEvent.keyDown(marker, { key: "F2" });
+    expect(onOpen).toHaveBeenCalledWith(7);
+    fireEvent.keyDown(marker, { key: "Enter" });
+    fireEvent.keyDown(marker, { key: "Enter" });
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(onPlace).not.toHaveBeenCalled();
+  });
+});
