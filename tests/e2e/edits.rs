@@ -618,3 +618,58 @@ fn stored_notes(data: &Path, id: i64) -> TestResult<String> {
     let db = Connection::open(data.join(DB_FILE_NAME))?;
     Ok(db.query_row("SELECT notes FROM ideas WHERE id = ?1", [id], |r| r.get(0))?)
 }
+
+/// Ctrl+Z in a text field undoes what was typed there, and Ctrl+Y brings it back; the board's own undo is not asked
+/// (the idea added before stays). WebKitGTK binds no key to a field's undo: Ctrl+Z did nothing in any field.
+#[tokio::test]
+async fn ctrl_z_in_a_text_field_undoes_the_typing_there_and_leaves_the_board_alone() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start empty").await?;
+    app.region("Implement").await?;
+    let canary = "Added before the typing";
+    app.add_idea(canary).await?;
+
+    let search = app.wait_for_css("input[aria-label='Search ideas']").await?;
+    search.click().await?;
+    search.send_keys("rotate").await?;
+    app.wait_until(
+        "the search holds the typing",
+        "return document.querySelector('input[aria-label=\"Search ideas\"]').value === 'rotate';",
+    )
+    .await?;
+    app.press_ctrl('z').await?;
+    app.wait_until(
+        "Ctrl+Z takes the typing back",
+        "return document.querySelector('input[aria-label=\"Search ideas\"]').value === '';",
+    )
+    .await?;
+    app.press_ctrl('y').await?;
+    app.wait_until(
+        "Ctrl+Y brings it back",
+        "return document.querySelector('input[aria-label=\"Search ideas\"]').value === 'rotate';",
+    )
+    .await?;
+
+    // The notes of the idea's details: the same, and the idea stays.
+    app.press(&[Key::Escape]).await?;
+    app.card(canary).await?.click().await?;
+    let notes = details_field(&app, "Notes").await?;
+    notes.click().await?;
+    notes.send_keys("Half a thought").await?;
+    app.press_ctrl('z').await?;
+    app.wait_until(
+        "Ctrl+Z takes the notes' typing back",
+        &format!("{FIELD} return field('Notes').value === '';"),
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let titles: i64 = Connection::open(data.path().join(DB_FILE_NAME))?.query_row(
+        "SELECT count(*) FROM ideas WHERE title = ?1",
+        [canary],
+        |r| r.get(0),
+    )?;
+    assert_eq!(titles, 1, "the board's undo was not asked: the idea stays");
+    app.card(canary).await?;
+    app.quit().await
+}

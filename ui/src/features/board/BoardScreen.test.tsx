@@ -474,6 +474,25 @@ describe("BoardScreen", () => {
     }
   });
 
+  it("takes Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y in a text field as the field's own undo and redo", async () => {
+    const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    const fieldSteps = vi.fn(() => true);
+    Object.defineProperty(document, "execCommand", { value: fieldSteps, configurable: true });
+    try {
+      await renderBoard();
+      const search = await screen.findByLabelText("Search ideas");
+      await userEvent.type(search, "rot");
+      await userEvent.keyboard(
+        "{Control>}z{/Control}{Control>}{Shift>}z{/Shift}{/Control}{Control>}y{/Control}",
+      );
+      expect(fieldSteps.mock.calls).toEqual([["undo"], ["redo"], ["redo"]]);
+      expect(fake.commands()).not.toContain("undo");
+      expect(fake.commands()).not.toContain("redo");
+    } finally {
+      Reflect.deleteProperty(document, "execCommand");
+    }
+  });
+
   it("says so when a pasted title is longer than a title can be, in New idea and in the details", async () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     await renderBoard();

@@ -71,7 +71,12 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
       const key = e.key.toLowerCase();
       const inField = isTextField(e.target);
       if (mod && !e.altKey) {
-        if (key === "f") {
+        if (inField && (key === "z" || key === "y")) {
+          // A text field's own undo and redo, under a dialog too. WebKitGTK binds no key to them (Ctrl+Z did nothing
+          // in a field); the page runs them, as Edit › Undo and Redo do there.
+          e.preventDefault();
+          fieldHistory(key === "y" || e.shiftKey ? "redo" : "undo");
+        } else if (key === "f") {
           if (enabled === "history") return;
           e.preventDefault();
           h.search();
