@@ -1,7 +1,7 @@
 // Notes rendered as Markdown, safely: raw HTML is shown as the text it is (never parsed, as Mattermost shows it),
 // images are not loaded, and links open in the system browser through the backend (http and https only) instead of
 // navigating the window.
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 
@@ -64,7 +64,9 @@ const components: Components = {
   },
 };
 
-export function Markdown({ text }: { text: string }) {
+/** Drawn again only when its text changes: a parent drawn for each key typed beside it (the Post dialog's note) drew
+ * a long preview anew each time. */
+export const Markdown = memo(function Markdown({ text }: { text: string }) {
   return (
     <div className="markdown">
       <ReactMarkdown
@@ -79,4 +81,4 @@ export function Markdown({ text }: { text: string }) {
       </ReactMarkdown>
     </div>
   );
-}
+});

@@ -127,7 +127,10 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const [wholePreview, setWholePreview] = useState(false);
   const previewLines = useMemo(() => preview.split("\n"), [preview]);
   const previewCut = !wholePreview && previewLines.length > PREVIEW_LINES;
-  const shownPreview = previewCut ? previewLines.slice(0, PREVIEW_LINES).join("\n") : preview;
+  const shownPreview = useMemo(
+    () => withEmoji(previewCut ? previewLines.slice(0, PREVIEW_LINES).join("\n") : preview),
+    [preview, previewLines, previewCut],
+  );
   const loadError = channel.error ?? accountChannelQuery.error ?? previewQuery.error;
   const shownError = error ?? (loadError ? AppError.from(loadError).message : null);
 
@@ -444,7 +447,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
             </label>
           </fieldset>
           <div className="post-preview" aria-label="Message preview">
-            <Markdown text={withEmoji(shownPreview)} />
+            <Markdown text={shownPreview} />
             {previewCut && (
               <p className="post-preview-more">
                 The preview shows the first {formatCount(PREVIEW_LINES)} of {formatCount(previewLines.length)}{" "}
