@@ -32,7 +32,8 @@ export function isConnected(
 type Status =
   | { tone: "progress"; text: string }
   | { tone: "error"; text: string; noStore: boolean }
-  | { tone: "ok"; text: string };
+  | { tone: "ok"; text: string }
+  | { tone: "note"; text: string };
 
 /** The address typed and not yet connected: a dialog closed by mistake gives it back when opened again. The token is
  * a secret, and is not kept. */
@@ -58,8 +59,11 @@ export function AccountForm() {
   // is gone, and the next Tab started from nowhere that showed).
   const focusCard = useRef(false);
 
+  /** What the fields hold now, for an answer that comes after they were changed (the check takes seconds). */
+  const typed = useRef({ server: "", token: "" });
   /** A field changed answers what the last Connect said went wrong: it goes (it stayed over the corrected token). */
-  const answered = () => {
+  const answered = (field: "server" | "token", value: string) => {
+    typed.current[field] = value;
     setStatus((now) => (now?.tone === "error" ? null : now));
   };
 
@@ -76,6 +80,8 @@ export function AccountForm() {
       return;
     }
     setStatus({ tone: "progress", text: "Checking the address and the token with Mattermost…" });
+    const asked = { server: serverValue, token };
+    typed.current = { ...asked };
     try {
       const connected = await backend.connectAccount(serverValue.trim(), token.trim(), keeping);
       focusCard.current = true;
@@ -87,6 +93,15 @@ export function AccountForm() {
       await afterChange(queryClient, { account: true });
     } catch (raw) {
       const error = AppError.from(raw);
+      // What went wrong with the address or token as they were is no answer for them as they are now: it showed
+      // beside the corrected address.
+      if (typed.current.server !== asked.server || typed.current.token !== asked.token) {
+        setStatus({
+          tone: "note",
+          text: "The address or token changed while Mattermost was checking them: press Connect to check them as they are now.",
+        });
+        return;
+      }
       setStatus({ tone: "error", text: error.message, noStore: error.kind === "noCredentialStore" });
     }
   }
@@ -223,7 +238,7 @@ export function AccountForm() {
         data-autofocus={account ? undefined : true}
         onChange={(e) => {
           setServer(e.target.value);
-          answered();
+          answered("server", e.target.value);
         }}
       />
       <label htmlFor={ids.token}>Personal access token</label>
@@ -237,7 +252,7 @@ export function AccountForm() {
         aria-describedby={ids.hint}
         onChange={(e) => {
           setToken(e.target.value);
-          answered();
+          answered("token", e.target.value);
         }}
       />
       <p id={ids.hint} className="field-hint">

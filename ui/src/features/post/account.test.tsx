@@ -1,10 +1,10 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import type { AccountChannel, ErrorPayload, Post, TeamChannels } from "../../lib/bindings";
 import { Providers } from "../../components/Providers";
-import { ana, fakeBackend, postGoneFailure } from "../../test/fakeBackend";
+import { ana, fakeBackend, postGoneFailure, type Handlers } from "../../test/fakeBackend";
 import { AccountForm } from "./AccountForm";
 import { DestinationForm } from "./DestinationForm";
 import { PostDialog } from "./PostDialog";
@@ -62,6 +62,42 @@ async function typeAccount(token: string) {
 }
 
 describe("AccountForm", () => {
+  it("says an answer about an address changed during the check is not about the address as it is", async () => {
+    let answer: (() => void) | null = null;
+    fakeBackend(null, {
+      connect_account: (() =>
+        new Promise((_, reject) => {
+          answer = () => {
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what the backend rejects with.
+            reject(refused);
+          };
+        })) as unknown as NonNullable<Handlers["connect_account"]>,
+    });
+    render(
+      <Providers>
+        <AccountForm />
+      </Providers>,
+    );
+    await typeAccount("wrong-token");
+    await userEvent.click(screen.getByRole("button", { name: "Connect" }));
+    await screen.findByText("Checking the address and the token with Mattermost…");
+    await userEvent.type(screen.getByLabelText("Mattermost server address"), "/mm");
+    await waitFor(() => {
+      expect(answer).not.toBeNull();
+    });
+    act(() => {
+      answer?.();
+    });
+    expect(
+      await screen.findByText(
+        "The address or token changed while Mattermost was checking them: press Connect to check them as they are now.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).toBeNull();
+    // The address typed is kept for the next time the form opens: not for the next test.
+    await userEvent.clear(screen.getByLabelText("Mattermost server address"));
+  });
+
   it("shows Mattermost's refusal at the form, then connects and shows only the masked token", async () => {
     let attempts = 0;
     const fake = fakeBackend(null, {
