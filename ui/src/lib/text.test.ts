@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { cutAtWord, listItems, markdownAsText, shorten } from "./text";
+import { charCount, cutAtWord, listItems, markdownAsText, pasteCut, shorten } from "./text";
 
 describe("shorten", () => {
   it("leaves short text as it is and cuts long text to the length asked, ellipsis included", () => {
@@ -55,5 +55,35 @@ describe("markdownAsText", () => {
       "Why fast builds cache hits old new",
     );
     expect(markdownAsText("a * b and 2 * 3")).toBe("a * b and 2 * 3");
+  });
+});
+
+describe("pasteCut", () => {
+  function field(value: string, at = value.length) {
+    const input = document.createElement("textarea");
+    input.value = value;
+    input.setSelectionRange(at, at);
+    return input;
+  }
+
+  it("counts an emoji as one character, as the backend does, and makes room for it in the field", () => {
+    const title = `${"a".repeat(498)}🚀🔥`;
+    expect(charCount(title)).toBe(500);
+    const empty = field("");
+    expect(pasteCut(empty, title, 500)).toBe(false);
+    // The field's limit counts UTF-16 units: two more for the two emoji.
+    expect(empty.maxLength).toBe(502);
+  });
+
+  it("says when the text goes past the limit, and lets the field keep exactly the characters that fit", () => {
+    const full = field(`${"b".repeat(497)}🚀`);
+    expect(pasteCut(full, "🔥🔥🔥", 500)).toBe(true);
+    // 498 characters kept, room for two more emoji: 499 + 4 units.
+    expect(full.maxLength).toBe(503);
+    // A selection is replaced: its characters make room.
+    const selected = field("c".repeat(500), 0);
+    selected.setSelectionRange(0, 10);
+    expect(pasteCut(selected, "🔥".repeat(10), 500)).toBe(false);
+    expect(pasteCut(field("d".repeat(500)), "e", 500)).toBe(true);
   });
 });

@@ -72,20 +72,34 @@ export const TITLE_CUT_TO_NOTES = {
   group: "title-cut",
 };
 
-/** The text a key pressed in a field types: its character, or "" for a key that types none (Enter, an arrow, Ctrl+C). */
+/** The text a key pressed in a field types: its character (an emoji is one, of two UTF-16 units), or "" for a key that
+ * types none (Enter, an arrow, Ctrl+C). */
 export function typedBy(event: KeyboardEvent): string {
-  return event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey ? event.key : "";
+  const typesOne = Array.from(event.key).length === 1;
+  return typesOne && !event.ctrlKey && !event.metaKey && !event.altKey ? event.key : "";
+}
+
+/** How many characters `text` has as the backend counts them: an emoji is one, where a field's `maxLength` counts two
+ * UTF-16 units. */
+export function charCount(text: string): number {
+  return Array.from(text).length;
 }
 
 /**
- * Whether pasting `pasted` into `field` (or typing it: `typedBy`) goes past `max` characters: the field (with its
- * `maxLength`) keeps the first ones and drops the rest without a word, so the caller says so.
+ * Whether pasting `pasted` into `field` (or typing it: `typedBy`) goes past `max` characters, as the backend counts
+ * them; the field keeps the first ones and drops the rest without a word, so the caller says so. Called before the
+ * text goes in, it sets the field's `maxLength`, which counts UTF-16 units, to what `max` characters take there: at
+ * `maxLength={max}`, a title of 500 characters with two emoji was cut to 498.
  */
 export function pasteCut(
   field: HTMLInputElement | HTMLTextAreaElement,
   pasted: string,
   max: number,
 ): boolean {
-  const kept = field.value.length - (field.selectionEnd ?? 0) + (field.selectionStart ?? 0);
-  return kept + pasted.length > max;
+  const [from, to] = [field.selectionStart ?? field.value.length, field.selectionEnd ?? field.value.length];
+  const kept = field.value.slice(0, from) + field.value.slice(to);
+  const room = Math.max(0, max - charCount(kept));
+  const fits = Array.from(pasted).slice(0, room).join("");
+  field.maxLength = Math.max(kept.length + fits.length, max);
+  return fits.length < pasted.length;
 }

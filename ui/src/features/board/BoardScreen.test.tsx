@@ -529,6 +529,25 @@ describe("BoardScreen", () => {
     expect(title).toHaveValue(`Rotate the certificates${"B".repeat(477)}`);
   });
 
+  it("keeps a pasted title of 500 characters whole when some are emoji, which a field counts twice", async () => {
+    const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
+    const title = await screen.findByLabelText("Title", {}, { timeout: 5000 });
+    const pasted = `🚀🔥 ${"x".repeat(498)}`.slice(0, 502);
+    expect(Array.from(pasted)).toHaveLength(500);
+    await userEvent.clear(title);
+    await userEvent.paste(pasted);
+    expect(title).toHaveValue(pasted);
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "update_idea")?.args).toMatchObject({
+        edit: { title: pasted },
+      });
+    });
+    expect(screen.queryByText(/can be at most 500 characters/)).toBeNull();
+  });
+
   it("leaves the board's keys alone while a click in the details holds the focus there", async () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     await renderBoard();
