@@ -167,9 +167,14 @@ describe("PostDialog", () => {
         <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
       </Providers>,
     );
+    const scrolled = vi.spyOn(Element.prototype, "scrollIntoView");
     await userEvent.click(await screen.findByLabelText("Update the last post instead of adding a new one"));
     await userEvent.click(screen.getByRole("button", { name: "Post" }));
-    expect(await screen.findByText(/no longer in the channel/)).not.toHaveTextContent("Retry now");
+    const failure = await screen.findByText(/no longer in the channel/);
+    expect(failure).not.toHaveTextContent("Retry now");
+    // Brought into view: below a long preview it was under the buttons.
+    expect(scrolled.mock.contexts).toContain(failure);
+    scrolled.mockRestore();
     await userEvent.click(screen.getByRole("button", { name: "Post as a new post" }));
     await waitFor(() => {
       expect(fake.calls.filter((c) => c.command === "post_to_channel").map((c) => c.args.updateLast)).toEqual(

@@ -15,6 +15,7 @@ import { formatCount } from "../../lib/numbers";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { isConnected, useAccount, useAccountChannel } from "./AccountForm";
 import { DestinationForm } from "./DestinationForm";
+import { FormStatus } from "./FormStatus";
 
 import "./post.css";
 
@@ -466,22 +467,25 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
           </div>
         </div>
       )}
+      {/* Brought into view: below a long preview, a failure was written under the buttons, out of sight. */}
       {sending.state === "failed" && (
-        <p className="field-error" role="alert">
-          {sending.post.error?.message}
-          {sending.post.error?.requestId ? ` (Mattermost request id ${sending.post.error.requestId})` : ""}
-          {postGone
-            ? ""
-            : sending.post.error?.retry
-              ? " It stays in the outbox and goes out by itself; Retry now sends this same post at once."
-              : " Retry now sends this same post again once that is fixed."}
-        </p>
+        <FormStatus
+          status={{
+            tone: "error",
+            text:
+              (sending.post.error?.message ?? "") +
+              (sending.post.error?.requestId
+                ? ` (Mattermost request id ${sending.post.error.requestId})`
+                : "") +
+              (postGone
+                ? ""
+                : sending.post.error?.retry
+                  ? " It stays in the outbox and goes out by itself; Retry now sends this same post at once."
+                  : " Retry now sends this same post again once that is fixed."),
+          }}
+        />
       )}
-      {shownError && (
-        <p className="field-error" role="alert">
-          {shownError}
-        </p>
-      )}
+      {shownError && <FormStatus status={{ tone: "error", text: shownError }} />}
     </Modal>
   );
 }
