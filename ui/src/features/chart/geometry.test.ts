@@ -223,6 +223,9 @@ describe("nextInDirection", () => {
   it("finds nothing where nothing lies ahead, and skips a point at the same spot", () => {
     expect(nextInDirection(from, [{ x: 40, y: 100 }], "right")).toBeNull();
     expect(nextInDirection(from, [{ x: 100.5, y: 100 }], "right")).toBeNull();
+    // Far below and a little to the right is down, not right.
+    expect(nextInDirection(from, [{ x: 130, y: 340 }], "right")).toBeNull();
+    expect(nextInDirection(from, [{ x: 130, y: 340 }], "down")).toBe(0);
     expect(nextInDirection(from, [], "up")).toBeNull();
   });
 });

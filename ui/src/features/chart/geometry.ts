@@ -318,8 +318,8 @@ export const DIRECTIONS: Record<Direction, Point> = {
 
 /**
  * Which of `points` an arrow key goes to from `from` (screen pixels, y down): the nearest one ahead in `direction`,
- * where a point off to the side counts as twice as far as one straight ahead; `null` when none lies ahead. A point
- * less than a pixel ahead (one at the same spot) is not ahead.
+ * within 45° of it, where a point off to the side counts as twice as far as one straight ahead; `null` when none lies
+ * there. A point less than a pixel ahead (one at the same spot) is not ahead. (Right went to a marker far below.)
  */
 export function nextInDirection(from: Point, points: readonly Point[], direction: Direction): number | null {
   const d = DIRECTIONS[direction];
@@ -328,8 +328,8 @@ export function nextInDirection(from: Point, points: readonly Point[], direction
   points.forEach((p, i) => {
     const [dx, dy] = [p.x - from.x, p.y - from.y];
     const ahead = dx * d.x + dy * d.y;
-    if (ahead < 1) return;
     const aside = Math.abs(dx * d.y - dy * d.x);
+    if (ahead < 1 || aside > ahead) return;
     const cost = ahead + 2 * aside;
     if (cost < bestCost) [best, bestCost] = [i, cost];
   });
