@@ -631,25 +631,19 @@ async fn ctrl_z_in_a_text_field_undoes_the_typing_there_and_leaves_the_board_alo
     app.add_idea(canary).await?;
 
     let search = app.wait_for_css("input[aria-label='Search ideas']").await?;
+    let search_holds = |text: &str| {
+        format!("return document.querySelector('input[aria-label=\"Search ideas\"]').value === '{text}';")
+    };
     search.click().await?;
     search.send_keys("rotate").await?;
-    app.wait_until(
-        "the search holds the typing",
-        "return document.querySelector('input[aria-label=\"Search ideas\"]').value === 'rotate';",
-    )
-    .await?;
+    app.wait_until("the search holds the typing", &search_holds("rotate"))
+        .await?;
     app.press_ctrl('z').await?;
-    app.wait_until(
-        "Ctrl+Z takes the typing back",
-        "return document.querySelector('input[aria-label=\"Search ideas\"]').value === '';",
-    )
-    .await?;
+    app.wait_until("Ctrl+Z takes the typing back", &search_holds(""))
+        .await?;
     app.press_ctrl('y').await?;
-    app.wait_until(
-        "Ctrl+Y brings it back",
-        "return document.querySelector('input[aria-label=\"Search ideas\"]').value === 'rotate';",
-    )
-    .await?;
+    app.wait_until("Ctrl+Y brings it back", &search_holds("rotate"))
+        .await?;
 
     // The notes of the idea's details: the same, and the idea stays.
     app.press(&[Key::Escape]).await?;
