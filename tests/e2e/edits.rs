@@ -657,7 +657,36 @@ async fn ctrl_z_in_a_text_field_undoes_the_typing_there_and_leaves_the_board_alo
         &format!("{FIELD} return field('Notes').value === '';"),
     )
     .await?;
+
+    app.press_ctrl('y').await?;
+    app.wait_until(
+        "Ctrl+Y brings the notes back",
+        &format!("{FIELD} return field('Notes').value === 'Half a thought';"),
+    )
+    .await?;
+
+    // Ctrl+Z in a field with nothing of its own to undo leaves the notes typed before as they are, and the focus in
+    // the field (WebKit's one history for the page stepped back into them, and their emptying was saved).
+    let new_idea = app
+        .wait_for_xpath("//input[@id=//label[normalize-space()='New idea']/@for]")
+        .await?;
+    new_idea.click().await?;
+    app.press_ctrl('z').await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
+    let (notes_value, focus_kept) = (
+        app.client
+            .execute(&format!("{FIELD} return field('Notes').value;"), vec![])
+            .await?,
+        app.client
+            .execute(
+                "return document.activeElement?.classList.contains('add-idea-input') ?? false;",
+                vec![],
+            )
+            .await?,
+    );
+    assert_eq!(notes_value, "Half a thought", "another field was not undone");
+    assert_eq!(focus_kept, true, "the focus stays in New idea");
+
     let titles: i64 = Connection::open(data.path().join(DB_FILE_NAME))?.query_row(
         "SELECT count(*) FROM ideas WHERE title = ?1",
         [canary],

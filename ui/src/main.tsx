@@ -8,6 +8,7 @@ import { App } from "./App";
 import { Providers } from "./components/Providers";
 import { loadDragLayerWithFirstInput } from "./features/board/BoardDrag";
 import { keepContextMenuToText } from "./lib/contextMenu";
+import { recordFieldHistory } from "./lib/fieldHistory";
 import { osOf } from "./lib/os";
 
 // For the start-up timeline (scripts/bench.sh): the first bundle is parsed and running.
@@ -17,6 +18,7 @@ performance.mark("script-evaluated");
 document.documentElement.dataset.os = osOf(navigator.userAgent);
 
 loadDragLayerWithFirstInput();
+recordFieldHistory();
 // The development build keeps WebKit's menu everywhere, for its Inspect Element.
 if (!import.meta.env.DEV) keepContextMenuToText();
 

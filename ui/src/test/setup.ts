@@ -4,6 +4,10 @@ import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 import { stopFollowing } from "../features/board/focus";
+import { recordFieldHistory } from "../lib/fieldHistory";
+
+// As main.tsx does: Ctrl+Z in a field steps through its own history.
+recordFieldHistory();
 
 afterEach(() => {
   cleanup();

@@ -25,7 +25,7 @@ import type { TitleFocus } from "./DetailsPanel";
 import { ZoneCount } from "./ZoneCount";
 import { shorten } from "../../lib/text";
 import { useMenuCommands } from "./useMenuCommands";
-import { fieldHistory, isTextField, useShortcuts } from "./useShortcuts";
+import { isTextField, useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival, type ZonePlace } from "./ZoneList";
 import type { StepsBack } from "../rounds/ballot";
 import { UndoChain, type Undoer } from "./undoChain";
@@ -34,6 +34,7 @@ import "./board.css";
 import { afterFirstFrame, firstFrameDrawn } from "../../lib/startup";
 import { focusAfterDelete, focusedIdeaId, refocusCard } from "./focus";
 import { counted } from "../../lib/numbers";
+import { fieldStep } from "../../lib/fieldHistory";
 
 // Panels and dialogs that are not on screen at start are loaded when first opened, so that the first frame does not
 // wait for them.
@@ -387,7 +388,7 @@ export function BoardScreen({
     // In a text field they are the field's own, as Ctrl+Z is there: the board's undo took back the idea whose notes
     // were being typed, and the notes with it.
     if ((command === "undo" || command === "redo") && isTextField(document.activeElement)) {
-      fieldHistory(command);
+      fieldStep(document.activeElement, command);
       return;
     }
     if (command === "undo") undo();

@@ -2,6 +2,8 @@
 // so typing is never taken over; Ctrl/Cmd+Z and Ctrl/Cmd+A inside a text field stay the field's own.
 import { useEffect, useRef } from "react";
 
+import { fieldStep } from "../../lib/fieldHistory";
+
 export interface ShortcutHandlers {
   newIdea: () => void;
   toggleView: () => void;
@@ -26,15 +28,6 @@ export function isTextField(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLInputElement && !["button", "checkbox", "radio", "range"].includes(target.type)
   );
-}
-
-/**
- * Undo or redo in the focused text field, as Ctrl+Z and Ctrl+Shift+Z do there: what Edit › Undo and Redo do while
- * one has the focus, as in any other app. `execCommand` is the one way a page reaches the field's own history.
- */
-export function fieldHistory(step: "undo" | "redo"): void {
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- no other API reaches a field's undo history.
-  document.execCommand(step);
 }
 
 /** Whether `target` is inside a side panel (the details, the posts). */
@@ -72,10 +65,13 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
       const inField = isTextField(e.target);
       if (mod && !e.altKey) {
         if (inField && (key === "z" || key === "y")) {
-          // A text field's own undo and redo, under a dialog too. WebKitGTK binds no key to them (Ctrl+Z did nothing
-          // in a field); the page runs them, as Edit › Undo and Redo do there.
+          // A text field's own undo and redo, under a dialog too (lib/fieldHistory.ts): WebKitGTK binds no key to
+          // them, and Ctrl+Z did nothing in a field.
           e.preventDefault();
-          fieldHistory(key === "y" || e.shiftKey ? "redo" : "undo");
+          fieldStep(
+            e.target instanceof Element ? e.target : null,
+            key === "y" || e.shiftKey ? "redo" : "undo",
+          );
         } else if (key === "f") {
           if (enabled === "history") return;
           e.preventDefault();
