@@ -69,6 +69,20 @@ describe("Marker", () => {
     expect(onPlace).toHaveBeenCalledWith(7, 3, 2.9);
   });
 
+  it("is put back by Ctrl+Z while it is up, which leaves the board's history alone", () => {
+    const { marker, onPlace, onPageKey } = renderMarker();
+    fireEvent.keyDown(marker, { key: " " });
+    fireEvent.keyDown(marker, { key: "ArrowRight", shiftKey: true });
+    fireEvent.keyDown(marker, { key: "z", ctrlKey: true });
+    expect(onPageKey).toHaveLastReturnedWith(true);
+    expect(marker).toHaveAccessibleName("Patch the fleet, payoff 3, cost/risk 3");
+    expect(screen.queryByRole("status")).toBeNull();
+    // The next Space picks it up again rather than putting down the old move.
+    fireEvent.keyDown(marker, { key: " " });
+    fireEvent.keyDown(marker, { key: " " });
+    expect(onPlace).not.toHaveBeenCalled();
+  });
+
   it("opens its details with E or F2, not with Enter", () => {
     const { marker, onOpen, onPlace } = renderMarker();
     fireEvent.keyDown(marker, { key: "F2" });

@@ -148,6 +148,14 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
   /** Space or Enter picks the dot up and puts it down; while it is up, the arrows move it. Returns whether the key
    * was one of these (the others, such as the arrows of a dot not picked up, are left to the page). */
   function onPickUpKey(e: React.KeyboardEvent): boolean {
+    if (pickedUp && (e.ctrlKey || e.metaKey) && ["z", "y"].includes(e.key.toLowerCase())) {
+      // Undo or redo while the dot is up puts it back, and leaves the board's history alone: the board's last change
+      // was undone under it, and putting it down brought that change back with the move.
+      e.preventDefault();
+      setPickedUp(false);
+      setLive(null);
+      return true;
+    }
     if (e.ctrlKey || e.metaKey || e.altKey) return false;
     if (e.key === " " || e.key === "Enter") {
       e.preventDefault();
