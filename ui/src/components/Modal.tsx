@@ -116,7 +116,9 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
     <div
       className="modal-backdrop"
       onMouseDown={(e) => {
-        if (e.target === e.currentTarget) onCancel();
+        // Not the second press of a double click, on the button that opened the dialog: Reveal… double-clicked
+        // opened its confirmation and closed it at once.
+        if (e.target === e.currentTarget && e.detail < 2) onCancel();
       }}
     >
       <div
