@@ -830,3 +830,40 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     super::wait_for_scores(data.path(), title, |p, c| (p, c) == (target, cost)).await?;
     app.quit().await
 }
+
+/// With the details open over the chart, the arrows go from marker to marker among those in sight: the focus went to
+/// markers and counts behind the details, and the arrows seemed to do nothing.
+#[tokio::test]
+async fn the_arrows_on_the_chart_skip_the_markers_behind_the_details() -> TestResult {
+    use fantoccini::key::Key;
+
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Kill").await?;
+    app.resize(1024, 768).await?;
+    app.click_button("Chart").await?;
+    let marker = app
+        .wait_for_css("button.marker[aria-label^='Alert on disk usage']")
+        .await?;
+    marker.click().await?;
+    type_keys(&app, "e").await?;
+    app.wait_for_css("aside.details").await?;
+    let in_sight = "const a = document.activeElement;
+        if (!a?.matches('.marker, .plane-cell')) return 'not on the plane: ' + a?.outerHTML.slice(0, 120);
+        const r = (a.querySelector('.marker-dot') ?? a).getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return top?.closest('.plane') ? 'in sight' : 'behind ' + (top?.closest('aside') ? 'the details' : top?.tagName);";
+    app.client
+        .execute(
+            "document.querySelector(\"button.marker[aria-label^='Alert on disk usage']\").focus();",
+            vec![],
+        )
+        .await?;
+    for _ in 0..4 {
+        app.press(&[Key::Right]).await?;
+        let seen = app.client.execute(in_sight, vec![]).await?;
+        assert_eq!(seen, "in sight", "the focus after Right");
+    }
+    app.quit().await
+}

@@ -791,15 +791,21 @@ const ARROW_DIRECTIONS: Record<string, Direction> = {
   ArrowDown: "down",
 };
 
-/** Takes the focus from `from` to the nearest marker or count that way in the window: whether there was one. */
+/** Takes the focus from `from` to the nearest marker or count that way in sight: whether there was one. */
 function focusNextInDirection(plane: HTMLElement, from: HTMLElement, direction: Direction): boolean {
   const box = insideBox(plane);
   const centre = (el: HTMLElement): Point => {
     const r = (el.querySelector(".marker-dot") ?? el).getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   };
-  const shown = (p: Point) =>
-    p.x >= box.left && p.x <= box.left + box.width && p.y >= box.top && p.y <= box.top + box.height;
+  // In the window, and not under the details or the list of ideas: the focus went to counts behind the details, and
+  // the arrows seemed to do nothing.
+  const shown = (p: Point) => {
+    if (p.x < box.left || p.x > box.left + box.width || p.y < box.top || p.y > box.top + box.height)
+      return false;
+    const top = document.elementFromPoint(p.x, p.y);
+    return top !== null && plane.contains(top) && !top.closest(".chart-list");
+  };
   const others = [...plane.querySelectorAll<HTMLElement>(".marker, .plane-cell")].filter(
     (el) => el !== from && shown(centre(el)),
   );
