@@ -27,8 +27,9 @@ describe("cutAtWord", () => {
 
   it("cuts where it must when no space is near the end, never inside a character", () => {
     expect(cutAtWord("A".repeat(90), 50)).toBe("A".repeat(50));
-    // A family emoji is 11 UTF-16 units: it does not fit in the last 5, and is left out whole.
-    expect(cutAtWord(`${"B".repeat(95)}👩‍👩‍👧`, 100)).toBe("B".repeat(95));
+    // A family emoji is 5 characters (three people joined by two joiners): it does not fit in the last 3, and is left
+    // out whole.
+    expect(cutAtWord(`${"B".repeat(97)}👩‍👩‍👧`, 100)).toBe("B".repeat(97));
   });
 });
 
@@ -55,6 +56,13 @@ describe("markdownAsText", () => {
       "Why fast builds cache hits old new",
     );
     expect(markdownAsText("a * b and 2 * 3")).toBe("a * b and 2 * 3");
+  });
+});
+
+describe("cutAtWord, counting as the backend does", () => {
+  it("counts an emoji as one character", () => {
+    const pasted = `${"a".repeat(480)}${"😀".repeat(21)}`;
+    expect(cutAtWord(pasted, 500)).toBe(`${"a".repeat(480)}${"😀".repeat(20)}`);
   });
 });
 

@@ -30,13 +30,16 @@ function graphemes(text: string): string[] {
   return segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text);
 }
 
-/** `text` cut to at most `max` UTF-16 units (a field's `maxLength`), between characters as a reader sees them, and at
- * the last space of its last 60 characters when there is one, so that its last word is not cut in half. */
+/** `text` cut to at most `max` characters as the backend counts them (`charCount`: an emoji is one), between
+ * characters as a reader sees them, and at the last space of its last 60 characters when there is one, so that its
+ * last word is not cut in half. */
 export function cutAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
+  if (charCount(text) <= max) return text;
   let kept = "";
+  let count = 0;
   for (const char of graphemes(text)) {
-    if (kept.length + char.length > max) break;
+    count += charCount(char);
+    if (count > max) break;
     kept += char;
   }
   const space = kept.search(/\s\S*$/);

@@ -4,6 +4,7 @@ import { useId, useRef, useState, type SyntheticEvent } from "react";
 
 import { useToast } from "../../components/Toasts";
 import {
+  charCount,
   cutAtWord,
   listItems,
   pasteCut,
@@ -66,7 +67,7 @@ export function AddIdeaField({
    * (ending at a word) and the whole paste goes in the notes. */
   function pasteAsOne(value: string, pasted: string, from: number, to: number) {
     const joined = `${value.slice(0, from)}${pasted}${value.slice(to)}`.replace(/\s+/g, " ");
-    if (joined.length <= TITLE_MAX) {
+    if (charCount(joined) <= TITLE_MAX) {
       setTitle(joined);
       return;
     }
@@ -157,7 +158,7 @@ export function AddIdeaField({
           if (
             items.length >= 2 &&
             items.length <= PASTED_LIST_MAX &&
-            items.every((i) => i.length <= TITLE_MAX)
+            items.every((i) => charCount(i) <= TITLE_MAX)
           ) {
             e.preventDefault();
             setList({ items, pasted, from, to });
