@@ -93,5 +93,13 @@ describe("pasteCut", () => {
     selected.setSelectionRange(0, 10);
     expect(pasteCut(selected, "🔥".repeat(10), 500)).toBe(false);
     expect(pasteCut(field("d".repeat(500)), "e", 500)).toBe(true);
+    // Whole characters as a reader sees them: not the man and the woman of a family emoji, nor one letter of a flag.
+    const family = "👨‍👩‍👧";
+    const tight = field("d".repeat(497));
+    expect(pasteCut(tight, family.repeat(3), 500)).toBe(true);
+    expect(tight.maxLength).toBe(497);
+    const flag = field("e".repeat(499));
+    expect(pasteCut(flag, "🇫🇷", 500)).toBe(true);
+    expect(flag.maxLength).toBe(499);
   });
 });

@@ -101,8 +101,17 @@ export function pasteCut(
 ): boolean {
   const [from, to] = [field.selectionStart ?? field.value.length, field.selectionEnd ?? field.value.length];
   const kept = field.value.slice(0, from) + field.value.slice(to);
-  const room = Math.max(0, max - charCount(kept));
-  const fits = Array.from(pasted).slice(0, room).join("");
-  field.maxLength = Math.max(kept.length + fits.length, max);
-  return fits.length < pasted.length;
+  // Whole characters as a reader sees them: a family emoji is five, and half of one is another emoji.
+  let fits = "";
+  let room = max - charCount(kept);
+  for (const char of graphemes(pasted)) {
+    room -= charCount(char);
+    if (room < 0) break;
+    fits += char;
+  }
+  const cut = fits.length < pasted.length;
+  // Exactly what fits when some is left out; else at least `max` (a key typed through an input method says nothing
+  // of its text beforehand).
+  field.maxLength = cut ? kept.length + fits.length : Math.max(kept.length + fits.length, max);
+  return cut;
 }
