@@ -802,6 +802,10 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
         steps += 1;
         assert!(steps < 40, "the arrows never reached a counted cell");
     }
+    // + zooms in around the focused count, which is gone once zoomed into: the focus goes to what is nearest.
+    type_keys(&app, "+").await?;
+    app.wait_until("after + the focus is on a marker or count", in_plane)
+        .await?;
     let mut label = app.focused_label().await?;
     for _ in 0..4 {
         if !label.contains(" ideas near payoff ") {

@@ -321,7 +321,7 @@ export function ChartView({
     const rect = insideBox(plane);
     let best: HTMLElement | null = null;
     let bestDistance = Infinity;
-    for (const el of plane.querySelectorAll<HTMLElement>(".marker, .plane-cell")) {
+    for (const el of plane.querySelectorAll<HTMLElement>(IN_REACH)) {
       const r = el.getBoundingClientRect();
       const d = Math.hypot(
         r.left + r.width / 2 - rect.left - at.x * rect.width,
@@ -378,6 +378,9 @@ export function ChartView({
           x: Math.min(1, Math.max(0, (r.left + r.width / 2 - p.left) / p.width)),
           y: Math.min(1, Math.max(0, (r.top + r.height / 2 - p.top) / p.height)),
         };
+        // A focused count is gone once zoomed into: the focus goes to what is nearest where it was (+ on a count left
+        // the focus nowhere, and the arrows did nothing).
+        if (active.matches(".marker, .plane-cell")) pendingFocus.current = at;
       }
       setView((v) => zoomAt(v, factor, at));
     },
@@ -557,7 +560,7 @@ export function ChartView({
       e.preventDefault();
     } else if ((e.key === "Home" || e.key === "End") && windowRef.current) {
       // The first or last marker or count, in reading order.
-      const all = windowRef.current.querySelectorAll<HTMLElement>(".marker, .plane-cell");
+      const all = windowRef.current.querySelectorAll<HTMLElement>(IN_REACH);
       const to = e.key === "Home" ? all[0] : all[all.length - 1];
       if (!to) return;
       e.preventDefault();
@@ -628,14 +631,16 @@ export function ChartView({
     const grid = cellGrid(view, layout.width, layout.height, CELL_SIZE);
     const [dx, dy] = [view.x * layout.width * view.k, view.y * layout.height * view.k];
     const row = (x: number, y: number) => grid.at(x + dx, y + dy).row;
-    const all: { top: number; left: number; idea?: Idea; cell?: Cell }[] = [];
+    const all: { top: number; left: number; idea?: Idea; cell?: Cell; shown: boolean }[] = [];
     for (const idea of singles) {
       const w = toWindow(view, fractionOf(idea.position?.payoff ?? 0, idea.position?.cost ?? 0));
       const [x, y] = [w.x * layout.width, w.y * layout.height];
-      all.push({ top: row(x, y), left: x, idea });
+      // A selected or focused idea is kept as a marker when the window leaves it.
+      const shown = w.x >= 0 && w.x <= 1 && w.y >= 0 && w.y <= 1;
+      all.push({ top: row(x, y), left: x, idea, shown });
     }
     for (const cell of cells) {
-      all.push({ top: row(cell.box.left + 1, cell.box.top + 1), left: cell.badge.left, cell });
+      all.push({ top: row(cell.box.left + 1, cell.box.top + 1), left: cell.badge.left, cell, shown: true });
     }
     return all.sort((a, b) => a.top - b.top || a.left - b.left);
   }, [singles, cells, view, layout]);
@@ -643,14 +648,23 @@ export function ChartView({
   // One Tab stop for them all (the arrows go from one to the next): the one the focus was on last, else the selected
   // idea, else the first. Tab went through each of a crowded chart's hundreds of markers and counts.
   const tabStop = useMemo(() => {
-    const keys = items.map(({ idea, cell }) => (idea ? `idea ${idea.id}` : `cell ${cell?.key ?? ""}`));
+    // Not one out of the window (the zoom left it), nor one a search leaves out.
+    const keys = items
+      .filter(({ idea, cell, shown }) =>
+        !shown
+          ? false
+          : idea
+            ? matches === null || matches.has(idea.id)
+            : cell !== undefined && cellCount(cell, matches) > 0,
+      )
+      .map(({ idea, cell }) => (idea ? `idea ${idea.id}` : `cell ${cell?.key ?? ""}`));
     const wanted = [
       focusedId !== null ? `idea ${focusedId}` : null,
       focusedCell !== null ? `cell ${focusedCell}` : null,
       selectedId !== null ? `idea ${selectedId}` : null,
     ];
     return wanted.find((key) => key !== null && keys.includes(key)) ?? keys[0] ?? null;
-  }, [items, focusedId, focusedCell, selectedId]);
+  }, [items, focusedId, focusedCell, selectedId, matches]);
 
   const planeOffset = layout
     ? { x: view.x * layout.width * view.k, y: view.y * layout.height * view.k }
@@ -717,7 +731,7 @@ export function ChartView({
             <button
               key={cell.key}
               type="button"
-              className={countedByButton.get(cell.key) ? "plane-cell plane-cell-counted" : "plane-cell"}
+              className={`plane-cell${countedByButton.get(cell.key) ? " plane-cell-counted" : ""}${matches !== null && cellCount(cell, matches) === 0 ? " dimmed" : ""}`}
               ref={styleRef({
                 left: cell.badge.left + planeOffset.x,
                 top: cell.badge.top + planeOffset.y,
@@ -784,6 +798,9 @@ function hoverBox(at: Point, size: { width: number; height: number }): Declarati
   };
 }
 
+/** What the arrows, Home and End go to: markers and counts, not those a search leaves out (faded). */
+const IN_REACH = ".marker:not(.dimmed), .plane-cell:not(.dimmed)";
+
 const ARROW_DIRECTIONS: Record<string, Direction> = {
   ArrowLeft: "left",
   ArrowRight: "right",
@@ -806,7 +823,7 @@ function focusNextInDirection(plane: HTMLElement, from: HTMLElement, direction: 
     const top = document.elementFromPoint(p.x, p.y);
     return top !== null && plane.contains(top) && !top.closest(".chart-list");
   };
-  const others = [...plane.querySelectorAll<HTMLElement>(".marker, .plane-cell")].filter(
+  const others = [...plane.querySelectorAll<HTMLElement>(IN_REACH)].filter(
     (el) => el !== from && shown(centre(el)),
   );
   const next = nextInDirection(
