@@ -53,7 +53,7 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
         ? opener
         : document.querySelector<HTMLElement>("[data-focus-after-dialog]");
       back?.focus();
-      swallowSecondClick();
+      swallowRestOfDoubleClick();
     };
   }, []);
 
@@ -166,11 +166,12 @@ let closedAt = -Infinity;
 let listening = false;
 
 /**
- * The second click of a double click whose first click closed the dialog lands on what lay under it: "Save channel"
- * clicked twice ticked "Set a deadline" on the page behind, and Post clicked twice selected the chart's axis text. For
- * a moment after a dialog closes, clicks that continue a double click (`detail` 2 and up) do nothing.
+ * The second click of a double click whose first click closed the dialog (or a menu) lands on what lay under it:
+ * "Save channel" clicked twice ticked "Set a deadline" on the page behind, Post clicked twice selected the chart's axis
+ * text, and More › Rename… clicked twice opened "New idea in Implement". For a moment after a dialog or menu closes,
+ * clicks that continue a double click (`detail` 2 and up) do nothing.
  */
-function swallowSecondClick() {
+export function swallowRestOfDoubleClick() {
   closedAt = performance.now();
   if (listening) return;
   listening = true;

@@ -205,6 +205,16 @@ describe("BoardScreen", () => {
     });
   });
 
+  it("lets the second click of a double click on a menu item do nothing on what the menu covered", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]));
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    fireEvent.click(screen.getByRole("menuitem", { name: "Rename" }), { detail: 1 });
+    // The second click lands on the quadrant's + that the menu covered.
+    fireEvent.click(screen.getByRole("button", { name: "Add an idea to Implement" }), { detail: 2 });
+    expect(screen.queryByPlaceholderText("New idea in Implement")).toBeNull();
+  });
+
   it("gives the focus back to the board's menu button after a dialog opened from the menu closes", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]));
     await renderBoard();

@@ -2,6 +2,7 @@
 // less-used buttons (Activity, the shortcuts) fold with the board's menu into one "More" menu; Post to channel stays.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
+import { swallowRestOfDoubleClick } from "../../components/Modal";
 import { useToast } from "../../components/Toasts";
 import type { Board } from "../../lib/bindings";
 import { ALL_SAVED, COMPACT_BELOW } from "../../lib/firstFrameRules";
@@ -61,6 +62,8 @@ function MenuItem({ danger = false, close, onSelect, children }: MenuItemProps) 
       className={danger ? "menu-danger" : undefined}
       onClick={() => {
         close();
+        // The rest of a double click would land on what the menu covered.
+        swallowRestOfDoubleClick();
         onSelect();
       }}
     >
