@@ -60,8 +60,10 @@ export const Marker = memo(function Marker(props: MarkerProps) {
         data-idea-id={idea.id}
         {...handlers}
         onBlur={putDown}
-        onClick={() => {
+        onClick={(e) => {
           onSelect(idea.id);
+          // The keys act on the marker clicked, as on a card clicked: WebKit leaves the focus where it was.
+          e.currentTarget.focus();
         }}
         onDoubleClick={() => {
           onOpen(idea.id);
