@@ -868,7 +868,12 @@ async fn the_arrows_on_the_chart_skip_the_markers_behind_the_details() -> TestRe
     .await?;
     marker.click().await?;
     type_keys(&app, "e").await?;
-    app.wait_for_css("aside.details").await?;
+    // E puts the caret in the details' title, once the panel has come: then the keys go back to the marker.
+    app.wait_until(
+        "the details' title has the focus",
+        "return document.activeElement?.classList.contains('title-field') ?? false;",
+    )
+    .await?;
     let in_sight = "const a = document.activeElement;
         if (!a?.matches('.marker, .plane-cell')) return 'not on the plane: ' + a?.outerHTML.slice(0, 120);
         const r = (a.querySelector('.marker-dot') ?? a).getBoundingClientRect();
