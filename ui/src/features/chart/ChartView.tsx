@@ -564,7 +564,7 @@ export function ChartView({
       const to = e.key === "Home" ? all[0] : all[all.length - 1];
       if (!to) return;
       e.preventDefault();
-      to.focus();
+      to.focus(KEYBOARD_FOCUS);
     } else {
       const direction = ARROW_DIRECTIONS[e.key];
       if (!direction || !windowRef.current) return;
@@ -798,6 +798,10 @@ function hoverBox(at: Point, size: { width: number; height: number }): Declarati
   };
 }
 
+/** A focus the keys moved shows its ring: after a click on a marker, WebKit drew none for the markers the arrows
+ * went to next, and the arrows seemed to do nothing. */
+const KEYBOARD_FOCUS: FocusOptions & { focusVisible: boolean } = { focusVisible: true };
+
 /** What the arrows, Home and End go to: markers and counts, not those a search leaves out (faded). */
 const IN_REACH = ".marker:not(.dimmed), .plane-cell:not(.dimmed)";
 
@@ -832,7 +836,7 @@ function focusNextInDirection(plane: HTMLElement, from: HTMLElement, direction: 
     direction,
   );
   const to = next === null ? undefined : others[next];
-  to?.focus();
+  to?.focus(KEYBOARD_FOCUS);
   return to !== undefined;
 }
 
