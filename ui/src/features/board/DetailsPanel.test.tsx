@@ -340,6 +340,24 @@ describe("DetailsPanel", () => {
     expect(props.onScores).toHaveBeenCalledWith(7, 6, 5);
   });
 
+  it("leaves an idea off the chart when an undo took it off, as the boxes are passed through", async () => {
+    const unplaced = { ...idea(7, "Rotate certs", "unsorted"), position: null };
+    const { props, show } = renderFollowing(unplaced);
+    await typeScores("7", "5");
+    expect(props.onScores).toHaveBeenLastCalledWith(7, 7, 5);
+    const saves = vi.mocked(props.onScores).mock.calls.length;
+    show({ ...unplaced, zone: "challenge", position: { payoff: 7, cost: 5 } });
+    // Ctrl+Z takes the idea back off the chart; the boxes show an unplaced idea's 5 and 5 again.
+    show(unplaced);
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    expect(payoff).toHaveValue("5");
+    payoff.focus();
+    await userEvent.tab();
+    await userEvent.tab();
+    // Before, leaving a box placed the idea again, at what the boxes held, undoing the undo.
+    expect(props.onScores).toHaveBeenCalledTimes(saves);
+  });
+
   it("adds a tag on Enter and saves it with the other details", async () => {
     const props = renderPanel();
     await userEvent.type(screen.getByLabelText("Tags", { selector: "input" }), "ci{Enter}");

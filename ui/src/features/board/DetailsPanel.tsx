@@ -131,7 +131,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const [typingIn, setTypingIn] = useState<ScoreAxis | null>(null);
   // When the scores change under the panel (the chart, Place, an undo), a box the person has not changed follows
   // them, and so does one left holding what is not a score: it could never be saved, and kept beside the new scores
-  // it showed the idea at two places at once, with an error about a value that no longer mattered.
+  // it showed the idea at two places at once, with an error about a value that no longer mattered. An idea taken off
+  // the chart (an undo) shows an unplaced idea's 5 and 5 again, and is not placed by passing through its boxes.
   const [scoreBase, setScoreBase] = useState(position);
   if (position?.payoff !== scoreBase?.payoff || position?.cost !== scoreBase?.cost) {
     const followed = { ...scoreText };
@@ -139,14 +140,16 @@ export function DetailsPanel(props: DetailsPanelProps) {
     for (const axis of SCORE_AXES) {
       const typed = parseScore(scoreText[axis]);
       const unsavable = typed === null && axis !== typingIn;
-      if (position && (typed === (scoreBase?.[axis] ?? DEFAULT_SCORE) || unsavable)) {
-        followed[axis] = String(position[axis]);
+      if (typed === (scoreBase?.[axis] ?? DEFAULT_SCORE) || unsavable) {
+        followed[axis] = String(position?.[axis] ?? DEFAULT_SCORE);
         cleared.delete(axis);
       }
     }
     setScoreBase(position);
     setScoreText(followed);
     if (cleared.size !== scoresLeft.size) setScoresLeft(cleared);
+    if (!position && SCORE_AXES.every((axis) => followed[axis] === String(DEFAULT_SCORE)))
+      setScoresTouched(false);
   }
   /** Opening the link failed (no browser is set up): why, and whether it was copied instead. */
   const [linkTrouble, setLinkTrouble] = useState<{ link: string; message: string; copied: boolean } | null>(
