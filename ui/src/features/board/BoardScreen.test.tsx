@@ -823,6 +823,26 @@ describe("BoardScreen", () => {
     expect(fake.commands().filter((c) => c === "move_idea")).toHaveLength(1);
   }, 20_000);
 
+  it("leaves a card where it is on the number of its own quadrant", async () => {
+    const card = idea(1, "Patch bastion", "challenge");
+    const fake = fakeBackend(board([idea(2, "Rotate certs", "challenge"), card]), {
+      list_events: () => [],
+      move_idea: (args) => edited({ ...card, zone: args.zone, rank: 1 }),
+    });
+    await renderBoard();
+    (await screen.findByRole("button", { name: /^Patch bastion/ })).focus();
+    // Before, 2 moved it to the end of Challenge, out of the place it was put in, as an undo step of its own.
+    await userEvent.keyboard("2");
+    expect(fake.commands()).not.toContain("move_idea");
+    await userEvent.keyboard("1");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "move_idea")?.args).toMatchObject({
+        id: 1,
+        zone: "implement",
+      });
+    });
+  });
+
   it("moves a clicked card with 2, its details open beside it, and puts the focus in the title on E", async () => {
     const clicked = idea(1, "Patch bastion", "unsorted");
     const fake = fakeBackend(board([clicked]), {

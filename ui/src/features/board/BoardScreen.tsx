@@ -297,10 +297,12 @@ export function BoardScreen({
     [deleteIdea],
   );
 
-  /** Moves an idea to the end of `zone` (the details' Place, the number keys), and shows it there. */
+  /** Moves an idea to the end of `zone` (the details' Place, the number keys), and shows it there. One in `zone`
+   * already stays where it was put. */
   const moveToZone = useCallback(
     (id: number, zone: Zone) => {
-      moveIdea(id, zone, columns[zone].filter((i) => i.id !== id).length);
+      const others = columns[zone].filter((i) => i.id !== id);
+      if (others.length === columns[zone].length) moveIdea(id, zone, others.length);
       arrive(id);
     },
     [moveIdea, columns, arrive],
