@@ -573,9 +573,9 @@ impl CsvTable {
             return Err(problem(
                 None,
                 format!(
-                    "it has {} cells but the header has {} columns. A delimiter or a quote may be missing.",
-                    row.cells.len(),
-                    self.headers.len()
+                    "it has {} but the header has {}. A delimiter or a quote may be missing.",
+                    counted(row.cells.len(), "cell"),
+                    counted(self.headers.len(), "column")
                 ),
             ));
         }
@@ -809,6 +809,15 @@ pub fn import(
         imported: total,
         skipped,
     })
+}
+
+/// "1 cell", "2 cells": a count with its noun in agreement.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 #[cfg(test)]

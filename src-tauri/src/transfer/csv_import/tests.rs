@@ -389,6 +389,16 @@ fn bad_rows_are_named_by_row_column_and_reason() {
 }
 
 #[test]
+fn a_row_longer_than_a_one_column_header_is_counted_in_words_that_agree() {
+    // A Markdown table read as a spreadsheet: one heading, then rows of many cells.
+    let table = table("# PICK outcome\n| a | b |,x\n");
+    assert_eq!(
+        problems(&table),
+        ["Row 2: it has 2 cells but the header has 1 column. A delimiter or a quote may be missing."]
+    );
+}
+
+#[test]
 fn a_file_with_one_bad_row_changes_nothing_unless_bad_rows_are_skipped() {
     let table = table("Title,Payoff,Cost\nFirst,7,2\nSecond,99,2\nThird,1,1\n");
     let (_, mapping) = suggest(&table.headers);
