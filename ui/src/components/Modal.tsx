@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 
 import { useScrollableFocus } from "../lib/useScrollableFocus";
 import "./Modal.css";
+import { toastsGiveWayToDialog } from "./Toasts";
 
 interface ModalProps {
   title: string;
@@ -21,6 +22,7 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
   useScrollableFocus(bodyRef);
 
   useEffect(() => {
+    toastsGiveWayToDialog();
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first = firstStop(ref.current);
     first?.focus();

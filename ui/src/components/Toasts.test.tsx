@@ -1,6 +1,8 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
+import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+import { Modal } from "./Modal";
 import { ToastProvider, useToast } from "./Toasts";
 
 function Show({ message }: { message: string }) {
@@ -46,5 +48,56 @@ describe("Toasts", () => {
       vi.advanceTimersByTime(200);
     });
     expect(screen.queryByText("Deleted “Drop Jenkins”.")).toBeNull();
+  });
+
+  it("goes when a dialog opens over the screen it was about; one shown after stays", () => {
+    function Screen() {
+      const toast = useToast();
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              toast({ tone: "error", message: "“notes.json” is not a board file." });
+            }}
+          >
+            Fail
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(true);
+            }}
+          >
+            Import
+          </button>
+          {open && (
+            <Modal title="Import" footer={null} onCancel={() => {}}>
+              <button
+                type="button"
+                onClick={() => {
+                  toast({ message: "Cut to 100 characters." });
+                }}
+              >
+                Paste
+              </button>
+            </Modal>
+          )}
+        </>
+      );
+    }
+    render(
+      <ToastProvider>
+        <Screen />
+      </ToastProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Fail" }));
+    expect(screen.getByText("“notes.json” is not a board file.")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Import" }));
+    // Before, it stayed over the new dialog's buttons.
+    expect(screen.queryByText("“notes.json” is not a board file.")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Paste" }));
+    expect(screen.getByText("Cut to 100 characters.")).toBeInTheDocument();
   });
 });

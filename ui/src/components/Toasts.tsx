@@ -29,6 +29,14 @@ interface Toast extends ToastInput {
 
 const ToastContext = createContext<((toast: ToastInput) => void) | null>(null);
 
+/** Said by a dialog as it opens: the messages shown before it are about the screen behind, and go. Left, an error
+ * from before sat over the new dialog's buttons for its eight seconds. */
+const DIALOG_OPENED = "pickboard:dialog-opened";
+
+export function toastsGiveWayToDialog() {
+  window.dispatchEvent(new Event(DIALOG_OPENED));
+}
+
 export function useToast(): (toast: ToastInput) => void {
   const show = useContext(ToastContext);
   if (!show) throw new Error("useToast needs a ToastProvider");
@@ -50,6 +58,16 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       ...all.filter((t) => toast.group === undefined || t.group !== toast.group).slice(-2),
       { ...toast, id },
     ]);
+  }, []);
+
+  useEffect(() => {
+    const clear = () => {
+      setToasts([]);
+    };
+    window.addEventListener(DIALOG_OPENED, clear);
+    return () => {
+      window.removeEventListener(DIALOG_OPENED, clear);
+    };
   }, []);
 
   const value = useMemo(() => show, [show]);
