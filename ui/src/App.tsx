@@ -29,6 +29,7 @@ import { NARROW_WINDOW, pageRestarted } from "./lib/firstFrameRules";
 import { handedAtStart, handedIsStale } from "./lib/startup";
 import { counted } from "./lib/numbers";
 import { quitOnceSaved } from "./lib/quit";
+import { useTabStaysInWindow } from "./lib/tabRing";
 
 // Dialogs that are not on screen at start are loaded when first opened, so that the first frame does not wait for them.
 // Only a first run shows the welcome, and only a database that cannot be opened the error screen.
@@ -139,6 +140,7 @@ export function App() {
   const [transfer, setTransfer] = useState<Transfer>(null);
   const toast = useToast();
   useTheme(prefs.theme);
+  useTabStaysInWindow();
   const narrow = useNarrowWindow();
   // The sidebar is open on wide windows and folded on narrow ones, until the user toggles it; crossing the width
   // starts again from what suits the new width.

@@ -2,6 +2,7 @@
 // focus returns when it closes (to the opener, or where the screen marks with `data-focus-after-dialog`).
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
+import { isTab, keepTabWithin } from "../lib/tabRing";
 import { useScrollableFocus } from "../lib/useScrollableFocus";
 import "./Modal.css";
 import { toastsGiveWayToDialog } from "./Toasts";
@@ -78,7 +79,7 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       if (e.key === "Escape") {
         e.preventDefault();
         cancel.current();
-      } else if (e.key === "Tab") {
+      } else if (isTab(e)) {
         e.preventDefault();
         (firstStop(dialog) ?? dialog).focus();
       }
@@ -97,21 +98,8 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       onCancel();
       return;
     }
-    if (event.key !== "Tab" || !ref.current) return;
     // The body too while it scrolls (`useScrollableFocus`): the shortcuts sheet's lower half was out of reach.
-    const focusable = [
-      ...ref.current.querySelectorAll<HTMLElement>("input, button, textarea, select, [tabindex='0']"),
-    ].filter((e) => !(e as HTMLButtonElement).disabled);
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    if (ref.current) keepTabWithin(event, ref.current);
   }
 
   return (

@@ -5,6 +5,7 @@ import { useRef } from "react";
 import type { BoardSummary, Theme } from "../../lib/bindings";
 import { THEMES } from "../../lib/firstFrameRules";
 import { counted, formatCount } from "../../lib/numbers";
+import { keepTabWithin } from "../../lib/tabRing";
 
 import "./sidebar.css";
 
@@ -56,18 +57,7 @@ export function Sidebar(props: SidebarProps) {
           document.querySelector<HTMLElement>(".sidebar-toggle")?.focus();
         }
         // Open over the board, Tab stays in it, as in a dialog: it went on through the board under the backdrop.
-        if (e.key === "Tab" && !e.altKey && !e.ctrlKey && !e.metaKey) {
-          const stops = [...e.currentTarget.querySelectorAll<HTMLElement>(TAB_STOPS)].filter(
-            (el) =>
-              !el.closest("[hidden]") &&
-              !(el instanceof HTMLInputElement && el.type === "radio" && !el.checked),
-          );
-          const [first, last] = [stops[0], stops.at(-1)];
-          const edge = e.shiftKey ? first : last;
-          if (!first || !last || document.activeElement !== edge) return;
-          e.preventDefault();
-          (e.shiftKey ? last : first).focus();
-        }
+        keepTabWithin(e, e.currentTarget);
       }}
     >
       <div className="brand">
@@ -183,9 +173,6 @@ export function Sidebar(props: SidebarProps) {
 
 /** How soon after an item closed the sidebar a press of its toggle is the rest of a double press, not a new one. */
 const DOUBLE_PRESS_MS = 500;
-
-/** What Tab stops at in the sidebar (radios: the checked one of the group). */
-const TAB_STOPS = "button:not([disabled]), input:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
 
 /** A board's name in the list, cut short at its end when long, but never what marks a copy: "Platform team — ne… (2)",
  * "… (copy) (copy)" and the original no longer read alike. */
