@@ -84,6 +84,30 @@ pub fn looks_like_json(path: &std::path::Path, bytes: &[u8]) -> bool {
     by_name || text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
+/// Why a file to import is a document rather than a table, if it is one: Pickboard's own Markdown outcome or chart
+/// picture (SVG), or another page of markup. Read as CSV, the chart's SVG became an idea for each of its lines, and
+/// the Markdown a list of rows "with 2 cells".
+pub fn not_a_table(path: &std::path::Path, bytes: &[u8]) -> Option<String> {
+    const INSTEAD: &str = "Import a board file (File › Export board › Board file) or a CSV table instead.";
+    let name = path
+        .file_name()
+        .map_or_else(|| "This file".into(), |n| format!("“{}”", n.to_string_lossy()));
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if matches!(extension.as_str(), "md" | "markdown") {
+        return Some(format!(
+            "{name} is a Markdown document, written to be read: it cannot be imported. {INSTEAD}"
+        ));
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let markup = text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
+    (markup || matches!(extension.as_str(), "svg" | "html" | "htm" | "xml")).then(|| {
+        format!("{name} is a picture or a web page (SVG, HTML or XML), not a table: it cannot be imported. {INSTEAD}")
+    })
+}
+
 /// A file name for the board in `format`: its name without characters file systems refuse.
 pub fn file_name(board_name: &str, format: ExportFormat) -> String {
     let cleaned: String = board_name

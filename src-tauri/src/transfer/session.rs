@@ -62,6 +62,9 @@ impl PendingImport {
         let file_name = path
             .file_name()
             .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+        if let Some(refusal) = super::not_a_table(path, &bytes) {
+            return Err(Error::invalid(refusal));
+        }
         let parsed = if super::looks_like_json(path, &bytes) {
             Parsed::Board(Box::new(json::parse(&bytes)?))
         } else {
@@ -235,5 +238,44 @@ mod tests {
         };
         assert_eq!(already(&mut db, board), 1);
         assert_eq!(already(&mut db, other), 0);
+    }
+
+    #[test]
+    fn pickboards_own_markdown_and_chart_picture_are_refused_in_words_not_read_as_tables() {
+        use crate::transfer::{export, ExportFormat};
+        let (mut db, board) = board_with_idea("Cache the CI images", Zone::Implement);
+        let dir = tempfile::tempdir().unwrap();
+        let refusal = |file: &str, bytes: &[u8]| {
+            let path = dir.path().join(file);
+            std::fs::write(&path, bytes).unwrap();
+            PendingImport::read(&path).err().map(|e| e.to_string())
+        };
+        let exported = |db: &mut crate::storage::Db, format| {
+            db.read(|tx| export(tx, board, format, "2026-12-04")).unwrap()
+        };
+        let markdown = exported(&mut db, ExportFormat::Markdown);
+        let svg = exported(&mut db, ExportFormat::Svg);
+        let instead = "Import a board file (File › Export board › Board file) or a CSV table instead.";
+        assert_eq!(
+            refusal("Platform.md", &markdown),
+            Some(format!(
+                "“Platform.md” is a Markdown document, written to be read: it cannot be imported. {instead}"
+            ))
+        );
+        let picture = |name: &str| {
+            format!("“{name}” is a picture or a web page (SVG, HTML or XML), not a table: it cannot be imported. {instead}")
+        };
+        assert_eq!(refusal("Platform.svg", &svg), Some(picture("Platform.svg")));
+        // By what it holds, whatever its name says.
+        assert_eq!(refusal("chart.csv", &svg), Some(picture("chart.csv")));
+        assert_eq!(
+            refusal("page.csv", b"\xEF\xBB\xBF\n  <!doctype html><p>Title</p>\n"),
+            Some(picture("page.csv"))
+        );
+        // A table whose first cell starts with a heading's mark still reads.
+        assert_eq!(
+            refusal("backlog.csv", b"# of users,Title\n3,Rotate certs\n"),
+            None
+        );
     }
 }
