@@ -124,6 +124,9 @@ pub struct CsvPreview {
     /// The first problems (at most [`MAX_SHOWN_PROBLEMS`]), and how many there are in all.
     pub problems: Vec<RowProblem>,
     pub problem_count: usize,
+    /// Scores written with more decimals than the one a score keeps, said in a sentence with the first of them
+    /// ("2 scores have more decimals…: row 3’s 7.25 becomes 7.3."); none, none.
+    pub rounding: Option<String>,
 }
 
 /// What an import did.
@@ -708,10 +711,18 @@ pub fn preview(table: &CsvTable, source: CsvSource, mapping: &ColumnMapping) -> 
         unsorted: 0,
         problems: Vec::new(),
         problem_count: 0,
+        rounding: None,
     };
+    let mut rounded = 0;
+    let mut first_rounded = None;
     for row in &table.rows {
         match table.idea(row, mapping) {
             Ok(idea) => {
+                let scores = [mapping.payoff, mapping.cost].into_iter().flatten();
+                for (written, kept) in scores.filter_map(|c| rounded_score(row.cells.get(c)?)) {
+                    rounded += 1;
+                    first_rounded.get_or_insert((row.number, written, kept));
+                }
                 if idea.position.is_some() {
                     out.placed += 1;
                 } else {
@@ -735,7 +746,23 @@ pub fn preview(table: &CsvTable, source: CsvSource, mapping: &ColumnMapping) -> 
             }
         }
     }
+    out.rounding = first_rounded.map(|(row, written, kept)| {
+        let scores = counted(rounded, "score");
+        let have = if rounded == 1 { "has" } else { "have" };
+        format!(
+            "{scores} {have} more decimals than the one Pickboard keeps: row {row}’s {written} becomes {}.",
+            kept.points()
+        )
+    });
     out
+}
+
+/// A score cell written with more decimals than the one a score keeps, as written and as kept: “7.25” and 7.3.
+fn rounded_score(text: &str) -> Option<(String, Score)> {
+    let text = undefuse(text).trim();
+    let kept = score(text).ok()??;
+    let written: f64 = text.replace(',', ".").parse().ok()?;
+    ((written - kept.points()).abs() > 1e-9).then(|| (shorten(text), kept))
 }
 
 /// Imports the rows of `table` into `target`, all in the caller's transaction. With problems in the file nothing is

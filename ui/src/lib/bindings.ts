@@ -272,7 +272,12 @@ placed: number, unsorted: number,
 /**
  * The first problems (at most [`MAX_SHOWN_PROBLEMS`]), and how many there are in all.
  */
-problems: Array<RowProblem>, problemCount: number, };
+problems: Array<RowProblem>, problemCount: number, 
+/**
+ * Scores written with more decimals than the one a score keeps, said in a sentence with the first of them
+ * ("2 scores have more decimals…: row 3’s 7.25 becomes 7.3."); none, none.
+ */
+rounding: string | null, };
 
 export type ImportOutcome = { boardId: number, imported: number, 
 /**

@@ -564,3 +564,22 @@ proptest! {
         prop_assert_eq!(got, expected);
     }
 }
+
+#[test]
+fn scores_with_more_than_one_decimal_are_said_to_be_kept_to_one() {
+    let rounding = |text: &str| {
+        let table = table(text);
+        let (source, mapping) = suggest(&table.headers);
+        preview(&table, source, &mapping).rounding
+    };
+    assert_eq!(
+        rounding("Title;Payoff;Cost\nA;7.5;2\nB;7,25;2.04\nC;1;1\n"),
+        Some("2 scores have more decimals than the one Pickboard keeps: row 3’s 7,25 becomes 7.3.".into())
+    );
+    assert_eq!(
+        rounding("Title,Payoff,Cost\nA,8,2\nB,\"9.99\",0.5\n"),
+        Some("1 score has more decimals than the one Pickboard keeps: row 3’s 9.99 becomes 10.".into())
+    );
+    // Scores as Pickboard writes them, and rows that cannot be imported, say nothing of it.
+    assert_eq!(rounding("Title,Payoff,Cost\nA,8.0,2.5\nB,7.25,\n"), None);
+}

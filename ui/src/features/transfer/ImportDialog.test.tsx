@@ -44,6 +44,7 @@ function preview(mapping: ColumnMapping): CsvPreview {
     unsorted: placed ? 0 : 2,
     problems: [],
     problemCount: 0,
+    rounding: null,
   };
 }
 
@@ -123,6 +124,12 @@ describe("ImportDialog's dimmed Import", () => {
       "Story Points",
     ]);
     expect(screen.getByRole("columnheader", { name: long })).toHaveAttribute("title", long);
+  });
+
+  it("says that scores with more than one decimal are kept to one, before they are", () => {
+    const rounding = "2 scores have more decimals than the one Pickboard keeps: row 3’s 7.25 becomes 7.3.";
+    renderImport("backlog.csv", { ...preview(RECOGNISED), rounding });
+    expect(screen.getByText(rounding)).toBeInTheDocument();
   });
 
   it("says why it is dimmed for a file of a header alone", () => {

@@ -438,6 +438,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
               What will be created: {counted(importable, "idea")} ({formatCount(preview.placed)} placed,{" "}
               {formatCount(preview.unsorted)} in Unsorted)
             </h3>
+            {preview.rounding && <p className="field-hint">{preview.rounding}</p>}
             <ul className="import-ideas">
               {preview.ideas.map((idea) => (
                 <li key={idea.row}>
