@@ -96,12 +96,18 @@ pub fn not_a_table(path: &std::path::Path, bytes: &[u8]) -> Option<String> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if matches!(extension.as_str(), "md" | "markdown") {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let lines = || text.split(|&b| b == b'\n').map(<[u8]>::trim_ascii);
+    // A heading first and a table's row after it: Pickboard's outcome, whatever its name says.
+    let heading = lines().find(|l| !l.is_empty()).is_some_and(|l| {
+        let marks = l.iter().take_while(|&&b| b == b'#').count();
+        (1..=6).contains(&marks) && l.get(marks) == Some(&b' ')
+    });
+    if matches!(extension.as_str(), "md" | "markdown") || (heading && lines().any(|l| l.starts_with(b"|"))) {
         return Some(format!(
             "{name} is a Markdown document, written to be read: it cannot be imported. {INSTEAD}"
         ));
     }
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let markup = text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
     (markup || matches!(extension.as_str(), "svg" | "html" | "htm" | "xml")).then(|| {
         format!("{name} is a picture or a web page (SVG, HTML or XML), not a table: it cannot be imported. {INSTEAD}")

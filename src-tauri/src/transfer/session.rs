@@ -272,6 +272,12 @@ mod tests {
             refusal("page.csv", b"\xEF\xBB\xBF\n  <!doctype html><p>Title</p>\n"),
             Some(picture("page.csv"))
         );
+        assert_eq!(
+            refusal("outcome.csv", &markdown),
+            Some(format!(
+                "“outcome.csv” is a Markdown document, written to be read: it cannot be imported. {instead}"
+            ))
+        );
         // A table whose first cell starts with a heading's mark still reads.
         assert_eq!(
             refusal("backlog.csv", b"# of users,Title\n3,Rotate certs\n"),
