@@ -420,6 +420,9 @@ fn import(options: Options) -> Result<(), Failure> {
             if preview.problem_count > 0 && !skip {
                 return Err(Failure::new(EXIT_FILE, problems_message(&preview)));
             }
+            if let Some(rounding) = &preview.rounding {
+                eprintln!("{rounding}");
+            }
             // --new-board: a new board whatever the name (one already taken is refused, with a free name offered).
             let existing = board
                 .filter(|_| !new_board)

@@ -452,6 +452,22 @@ fn bad_scores_in_a_jira_style_csv_are_refused_by_row_and_column() -> TestResult 
 }
 
 #[test]
+fn import_says_when_scores_are_kept_to_one_decimal() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let file = dir.path().join("decimals.csv");
+    std::fs::write(&file, "Title,Payoff,Cost\nCache layers,7.25,2\n")?;
+    let (code, _, stderr) = pickboard(&data, &["import", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr
+            .contains("1 score has more decimals than the one Pickboard keeps: row 2’s 7.25 becomes 7.3.\n"),
+        "{stderr}"
+    );
+    Ok(())
+}
+
+#[test]
 fn map_chooses_the_columns_by_hand() -> TestResult {
     let dir = tempfile::tempdir()?;
     let data = dir.path().join("data");
