@@ -125,7 +125,7 @@ pub struct CsvPreview {
     pub problems: Vec<RowProblem>,
     pub problem_count: usize,
     /// Scores written with more decimals than the one a score keeps, said in a sentence with the first of them
-    /// ("2 scores have more decimals…: row 3’s 7.25 becomes 7.3."); none, none.
+    /// ("2 scores have more decimals…: row 3’s 7.25 becomes 7.3."); `None` when every score fits.
     pub rounding: Option<String>,
 }
 
@@ -757,11 +757,12 @@ pub fn preview(table: &CsvTable, source: CsvSource, mapping: &ColumnMapping) -> 
     out
 }
 
-/// A score cell written with more decimals than the one a score keeps, as written and as kept: “7.25” and 7.3.
+/// A score cell of a row that imports, written with more decimals than the one a score keeps, as written and as
+/// kept: “7.25” and 7.3.
 fn rounded_score(text: &str) -> Option<(String, Score)> {
     let text = undefuse(text).trim();
-    let kept = score(text).ok()??;
     let written: f64 = text.replace(',', ".").parse().ok()?;
+    let kept = Score::from_points(written).ok()?;
     ((written - kept.points()).abs() > 1e-9).then(|| (shorten(text), kept))
 }
 
