@@ -34,7 +34,7 @@ use crate::rounds::stats::{AxisStats, Dot, IdeaStats};
 use crate::rounds::store::{Draft, RoundState};
 use crate::startup::StartupMark;
 use crate::storage::backup::BackupInfo;
-use crate::storage::boards::{Board, BoardSummary};
+use crate::storage::boards::{Board, BoardSummary, DeletedBoard};
 use crate::storage::history::{Event, EventKind, EventSummary, HistoryState, RoundSettled, SettledIdea};
 use crate::storage::ideas::{Idea, IdeaEdit};
 use crate::transfer::csv_import::{
@@ -65,6 +65,7 @@ fn generate() -> String {
         IdeaEdit::decl(&cfg),
         Board::decl(&cfg),
         BoardSummary::decl(&cfg),
+        DeletedBoard::decl(&cfg),
         Theme::decl(&cfg),
         Preferences::decl(&cfg),
         OpenStatus::decl(&cfg),

@@ -60,6 +60,7 @@ pub enum MenuCommand {
     ExportSvg,
     BackUp,
     Restore,
+    DeletedBoards,
     Undo,
     Redo,
     ViewQuadrants,
@@ -74,7 +75,7 @@ pub enum MenuCommand {
 }
 
 impl MenuCommand {
-    pub const ALL: [MenuCommand; 18] = [
+    pub const ALL: [MenuCommand; 19] = [
         Self::Import,
         Self::ExportJson,
         Self::ExportCsv,
@@ -83,6 +84,7 @@ impl MenuCommand {
         Self::ExportSvg,
         Self::BackUp,
         Self::Restore,
+        Self::DeletedBoards,
         Self::Undo,
         Self::Redo,
         Self::ViewQuadrants,
@@ -113,6 +115,7 @@ impl MenuCommand {
             Self::ExportSvg => "Chart picture (SVG)…",
             Self::BackUp => "Back up now…",
             Self::Restore => "Restore from backup…",
+            Self::DeletedBoards => "Deleted boards…",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::ViewQuadrants => "Quadrants",

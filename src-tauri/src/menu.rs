@@ -62,6 +62,7 @@ pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
         .separator()
         .item(&item(MenuCommand::BackUp)?)
         .item(&item(MenuCommand::Restore)?)
+        .item(&item(MenuCommand::DeletedBoards)?)
         .separator()
         .item(
             &MenuItemBuilder::with_id(MenuCommand::Quit.id(), MenuCommand::Quit.label())

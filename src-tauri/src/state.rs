@@ -34,9 +34,9 @@ impl AppState {
             .map_err(Clone::clone)
             .and_then(|_| Db::open(&data_dir.join(DB_FILE_NAME)))
             .map(|mut db| {
-                // A board deleted in the last session can no longer be brought back: delete it for good.
-                if let Err(err) = db.write(boards::purge_deleted) {
-                    eprintln!("pickboard: deleted boards are kept until the next start: {err}");
+                // A board deleted more than 30 days ago is deleted for good.
+                if let Err(err) = db.write(boards::purge_expired) {
+                    eprintln!("pickboard: boards deleted long ago are kept until the next start: {err}");
                 }
                 if let Err(err) = db.checkpoint_in_background() {
                     eprintln!("pickboard: checkpoints stay on the commit path: {err}");

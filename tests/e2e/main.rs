@@ -452,6 +452,19 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
         "return document.documentElement.dataset.theme === 'dark';",
     )
     .await?;
+
+    // The copy deleted in the last session is kept: Deleted boards lists it and brings it back, every idea with it.
+    app.click_button("Deleted boards…").await?;
+    app.wait_until(
+        "the copy is listed",
+        "return [...document.querySelectorAll('.deleted-name')].map(e => e.textContent).join('|') === 'Platform Q3 (copy)';",
+    )
+    .await?;
+    app.screenshot("deleted-boards-dark.png").await?;
+    app.click_button("Restore “Platform Q3 (copy)”").await?;
+    app.wait_until("the copy is back and open", "return !document.querySelector('[role=dialog]') && document.querySelectorAll('.board-link').length === 2 && document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3 (copy)';").await?;
+    let restored: usize = app.zones().await?.iter().map(|(_, t)| t.len()).sum();
+    assert_eq!(restored, count, "every idea of the copy is back");
     app.quit().await?;
     Ok(())
 }

@@ -40,6 +40,9 @@ const Welcome = lazy(async () => ({ default: (await import("./features/welcome/W
 const BackupsDialog = lazy(async () => ({
   default: (await import("./features/transfer/BackupsDialog")).BackupsDialog,
 }));
+const DeletedBoardsDialog = lazy(async () => ({
+  default: (await import("./features/boards/DeletedBoardsDialog")).DeletedBoardsDialog,
+}));
 const ExportDialog = lazy(async () => ({
   default: (await import("./features/transfer/ExportDialog")).ExportDialog,
 }));
@@ -53,6 +56,7 @@ type Transfer =
   | { kind: "import"; start: ImportStart; into: boolean; opened: number }
   | { kind: "export"; format: ExportFormat }
   | { kind: "backups" }
+  | { kind: "deleted" }
   | null;
 
 type Boot =
@@ -331,6 +335,7 @@ export function App() {
     else if (command === "import") openImport(backend.chooseImportFile);
     else if (command === "back-up") backUpNow();
     else if (command === "restore") setTransfer({ kind: "backups" });
+    else if (command === "deleted-boards") setTransfer({ kind: "deleted" });
     else if (command.startsWith("export-") && currentId !== null)
       setTransfer({ kind: "export", format: command.slice("export-".length) as ExportFormat });
   });
@@ -345,6 +350,13 @@ export function App() {
     const name = list?.find((b) => b.id === outcome.boardId)?.name ?? "the board";
     select(outcome.boardId);
     toast({ message: `Imported ${counted(outcome.imported, "idea")} into “${name}”.` });
+  }
+
+  async function broughtBack(board: BoardSummary) {
+    setTransfer(null);
+    await refreshBoards();
+    select(board.id);
+    toast({ message: `Brought back the board “${board.name}”.` });
   }
 
   async function restored(safety: string) {
@@ -385,6 +397,9 @@ export function App() {
         }}
         onBackups={() => {
           setTransfer({ kind: "backups" });
+        }}
+        onDeleted={() => {
+          setTransfer({ kind: "deleted" });
         }}
         onTheme={(theme) => {
           savePrefs({ ...prefs, theme });
@@ -501,6 +516,14 @@ export function App() {
           <BackupsDialog
             onRestored={(safety) => void restored(safety)}
             onBackUpNow={backUpNow}
+            onClose={() => {
+              setTransfer(null);
+            }}
+          />
+        )}
+        {transfer?.kind === "deleted" && (
+          <DeletedBoardsDialog
+            onRestored={(board) => void broughtBack(board)}
             onClose={() => {
               setTransfer(null);
             }}

@@ -10,7 +10,7 @@ use crate::edits::{self, Edited, UndoOutcome};
 use crate::error::Result;
 use crate::sample;
 use crate::state::AppState;
-use crate::storage::boards::{self, Board, BoardSummary};
+use crate::storage::boards::{self, Board, BoardSummary, DeletedBoard};
 use crate::storage::history::{self, Event};
 
 #[tauri::command(async)]
@@ -38,16 +38,28 @@ pub fn duplicate_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<Board
     state.write(|tx| boards::duplicate(tx, id))
 }
 
-/// Deletes a board; [`restore_board`] brings it back until the next delete or the next start.
+/// Deletes a board; [`restore_board`] brings it back for 30 days.
 #[tauri::command(async)]
 pub fn delete_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<()> {
     state.write(|tx| boards::delete(tx, id))
 }
 
-/// The Undo of a board's delete.
+/// The Undo of a board's delete, and Deleted boards' Restore.
 #[tauri::command(async)]
 pub fn restore_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<BoardSummary> {
     state.write(|tx| boards::restore(tx, id))
+}
+
+/// The boards deleted in the last 30 days, the latest deleted first.
+#[tauri::command(async)]
+pub fn list_deleted_boards(state: State<'_, Arc<AppState>>) -> Result<Vec<DeletedBoard>> {
+    state.read(boards::deleted)
+}
+
+/// Deletes a deleted board for good, before its 30 days are up.
+#[tauri::command(async)]
+pub fn delete_board_for_good(state: State<'_, Arc<AppState>>, id: i64) -> Result<()> {
+    state.write(|tx| boards::delete_for_good(tx, id))
 }
 
 #[tauri::command(async)]

@@ -454,20 +454,37 @@ fn a_deleted_board_comes_back_exactly_with_its_ideas_history_channel_and_posts()
     db.write(|tx| boards::restore(tx, board)).unwrap();
     assert_eq!(rows(&mut db), (1, 1));
 
-    // A board deleted a minute before the next delete is deleted for good by it, and so is every one at the next start.
+    // A board deleted and kept shows in Deleted boards, the latest deleted first, until its 30 days are up: the next
+    // start deletes it for good, and only it.
     db.write(|tx| boards::delete(tx, board)).unwrap();
+    db.write(|tx| boards::delete(tx, other)).unwrap();
+    let kept = db.read(boards::deleted).unwrap();
+    assert_eq!(kept.iter().map(|b| b.id).collect::<Vec<_>>(), [other, board]);
+    assert_eq!((kept[1].name.as_str(), kept[1].idea_count), ("Infra", 2));
     db.write(|tx| {
         Ok(tx.execute(
-            "UPDATE boards SET deleted_at = deleted_at - 61000 WHERE id = ?1",
-            [board],
+            "UPDATE boards SET deleted_at = deleted_at - ?2 WHERE id = ?1",
+            [board, boards::KEPT_DELETED_DAYS * 24 * 60 * 60 * 1000 + 1000],
         )?)
     })
     .unwrap();
-    db.write(|tx| boards::delete(tx, other)).unwrap();
+    assert_eq!(db.write(boards::purge_expired).unwrap(), 1);
     assert!(db.write(|tx| boards::restore(tx, board)).is_err());
-    assert_eq!(rows(&mut db), (0, 0));
-    assert_eq!(db.write(boards::purge_deleted).unwrap(), 1);
-    assert!(db.write(|tx| boards::restore(tx, other)).is_err());
+    assert_eq!(
+        rows(&mut db),
+        (0, 0),
+        "its channel settings and posts went with it"
+    );
+    assert_eq!(
+        db.read(boards::deleted)
+            .unwrap()
+            .iter()
+            .map(|b| b.id)
+            .collect::<Vec<_>>(),
+        [other]
+    );
+    db.write(|tx| boards::restore(tx, other)).unwrap();
+    assert!(db.read(boards::deleted).unwrap().is_empty());
 }
 
 #[test]

@@ -101,17 +101,23 @@ pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
     summary(tx, copy)
 }
 
-/// How long a deleted board is kept for its Undo, beside later deletes: longer than the window offers it (10 s).
-const KEPT_FOR_UNDO_MS: i64 = 60_000;
+/// How long a deleted board is kept, listed in Deleted boards, before it is deleted for good: 30 days.
+pub const KEPT_DELETED_DAYS: i64 = 30;
+const KEPT_DELETED_MS: i64 = KEPT_DELETED_DAYS * 24 * 60 * 60 * 1000;
 
-/// Deletes a board, keeping it (marked as deleted) so that [`restore`] can bring it back for a while: until the next
-/// start ([`purge_deleted`]), or a delete more than [`KEPT_FOR_UNDO_MS`] later. Two boards deleted one after the other
-/// both come back, one Undo each: the second delete used to delete the first for good.
+/// A deleted board as Deleted boards lists it, the latest deleted first.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeletedBoard {
+    pub id: i64,
+    pub name: String,
+    pub idea_count: i64,
+    pub deleted_at: i64,
+}
+
+/// Deletes a board, keeping it (marked as deleted) so that [`restore`] can bring it back: from the delete's Undo at
+/// once, or from Deleted boards for [`KEPT_DELETED_DAYS`] days. After that, [`purge_expired`] deletes it for good.
 pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    tx.execute_cached(
-        "DELETE FROM boards WHERE deleted_at < ?1",
-        [now_ms() - KEPT_FOR_UNDO_MS],
-    )?;
     if tx.execute_cached(
         "UPDATE boards SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, now_ms()],
@@ -120,6 +126,23 @@ pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
         return Err(Error::gone("board"));
     }
     Ok(())
+}
+
+/// The boards deleted and kept, the latest deleted first.
+pub fn deleted(tx: &Transaction<'_>) -> Result<Vec<DeletedBoard>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT b.id, b.name, (SELECT count(*) FROM ideas i WHERE i.board_id = b.id), b.deleted_at
+         FROM boards b WHERE b.deleted_at IS NOT NULL ORDER BY b.deleted_at DESC, b.id DESC",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        Ok(DeletedBoard {
+            id: row.get(0)?,
+            name: row.get(1)?,
+            idea_count: row.get(2)?,
+            deleted_at: row.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Brings back a deleted board as it was (its ideas, history, channel settings and posts never left). If another
@@ -143,9 +166,26 @@ pub fn restore(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
     summary(tx, id)
 }
 
-/// Deletes for good the boards kept for an Undo (their ideas, history and posts go with them).
-pub fn purge_deleted(tx: &Transaction<'_>) -> Result<usize> {
-    Ok(tx.execute_cached("DELETE FROM boards WHERE deleted_at IS NOT NULL", [])?)
+/// Deletes a deleted board for good, before its time is up: its ideas, history and posts go with it. A board in use
+/// is never deleted this way.
+pub fn delete_for_good(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    if tx.execute_cached(
+        "DELETE FROM boards WHERE id = ?1 AND deleted_at IS NOT NULL",
+        [id],
+    )? == 0
+    {
+        return Err(Error::not_found("This board was already deleted for good."));
+    }
+    Ok(())
+}
+
+/// Deletes for good the boards deleted more than [`KEPT_DELETED_DAYS`] days ago (their ideas, history and posts go
+/// with them). Run at each start.
+pub fn purge_expired(tx: &Transaction<'_>) -> Result<usize> {
+    Ok(tx.execute_cached(
+        "DELETE FROM boards WHERE deleted_at < ?1",
+        [now_ms() - KEPT_DELETED_MS],
+    )?)
 }
 
 pub fn thresholds(tx: &Transaction<'_>, id: i64) -> Result<Thresholds> {

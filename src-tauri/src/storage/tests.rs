@@ -525,8 +525,24 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
             .unwrap()
     };
     assert_eq!(orphans(&mut db), 3, "its ideas are kept for the delete's Undo");
-    assert_eq!(db.write(boards::purge_deleted).unwrap(), 1);
+    assert_eq!(
+        db.write(|tx| boards::delete_for_good(tx, copy.id))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound,
+        "a board in use is never deleted for good"
+    );
+    assert_eq!(db.write(boards::purge_expired).unwrap(), 0, "kept for 30 days");
+    db.write(|tx| boards::delete_for_good(tx, board.id)).unwrap();
     assert_eq!(orphans(&mut db), 0, "deleting a board for good deletes its ideas");
+    assert!(db.read(boards::deleted).unwrap().is_empty());
+    assert_eq!(
+        db.write(|tx| boards::delete_for_good(tx, board.id))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound
+    );
+    assert_eq!(db.read(boards::list).unwrap().len(), 2, "the others stay");
     assert_eq!(
         db.write(|tx| boards::rename(tx, board.id, "x"))
             .unwrap_err()

@@ -141,6 +141,7 @@ function sidebar(boot: Boot, currentId: number, open: boolean): HTMLElement {
           { class: "sidebar-links" },
           h("button", { type: "button", class: "sidebar-link" }, "Import…"),
           h("button", { type: "button", class: "sidebar-link" }, "Backups…"),
+          h("button", { type: "button", class: "sidebar-link" }, "Deleted boards…"),
         ),
       ),
     ),

@@ -38,10 +38,14 @@ export const backend = {
   createSampleBoard: () => call("create_sample_board", {}),
   renameBoard: (id: number, name: string) => call("rename_board", { id, name }),
   duplicateBoard: (id: number) => call("duplicate_board", { id }),
-  /** Deletes a board; [`restore_board`] brings it back until the next delete or the next start. */
+  /** Deletes a board; [`restore_board`] brings it back for 30 days. */
   deleteBoard: (id: number) => call("delete_board", { id }),
-  /** The Undo of a board's delete. */
+  /** The Undo of a board's delete, and Deleted boards' Restore. */
   restoreBoard: (id: number) => call("restore_board", { id }),
+  /** The boards deleted in the last 30 days, the latest deleted first. */
+  listDeletedBoards: () => call("list_deleted_boards", {}),
+  /** Deletes a deleted board for good, before its 30 days are up. */
+  deleteBoardForGood: (id: number) => call("delete_board_for_good", { id }),
   getBoard: (id: number) => call("get_board", { id }),
   setThresholds: (boardId: number, thresholds: Thresholds) => call("set_thresholds", { boardId, thresholds }),
   /** Undoes the board's latest edit. With `expectedEvent` (a toast's Undo, which names the edit it offers to take back), only when that edit is still the latest. */

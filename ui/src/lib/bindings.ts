@@ -71,6 +71,8 @@ export type Board = { id: number, name: string, thresholds: Thresholds, ideas: A
 
 export type BoardSummary = { id: number, name: string, ideaCount: number, updatedAt: number, };
 
+export type DeletedBoard = { id: number, name: string, ideaCount: number, deletedAt: number, };
+
 export type Theme = "system" | "light" | "dark";
 
 export type Preferences = { theme: Theme, 
@@ -496,7 +498,7 @@ export type FileDrag = { over: boolean, };
 
 export type FileDropped = { fileName: string, };
 
-export type MenuCommand = "import" | "export-json" | "export-csv" | "export-markdown" | "export-png" | "export-svg" | "back-up" | "restore" | "undo" | "redo" | "view-quadrants" | "view-chart" | "theme-system" | "theme-light" | "theme-dark" | "search" | "shortcuts" | "quit";
+export type MenuCommand = "import" | "export-json" | "export-csv" | "export-markdown" | "export-png" | "export-svg" | "back-up" | "restore" | "deleted-boards" | "undo" | "redo" | "view-quadrants" | "view-chart" | "theme-system" | "theme-light" | "theme-dark" | "search" | "shortcuts" | "quit";
 
 export type DatabaseChanged = Record<symbol, never>;
 
@@ -526,6 +528,8 @@ export interface Commands {
   duplicate_board: { args: { id: number }; result: BoardSummary };
   delete_board: { args: { id: number }; result: null };
   restore_board: { args: { id: number }; result: BoardSummary };
+  list_deleted_boards: { args: Record<string, never>; result: DeletedBoard[] };
+  delete_board_for_good: { args: { id: number }; result: null };
   get_board: { args: { id: number }; result: Board };
   set_thresholds: { args: { boardId: number; thresholds: Thresholds }; result: Board };
   undo: { args: { boardId: number; expectedEvent: number | null }; result: UndoOutcome };

@@ -11,6 +11,8 @@ export const keys = {
   status: ["status"] as const,
   preferences: ["preferences"] as const,
   boards: ["boards"] as const,
+  /** The boards deleted and kept for 30 days (read again with the boards' list). */
+  deletedBoards: ["boards", "deleted"] as const,
   backups: ["backups"] as const,
   board: (id: number) => ["board", id] as const,
   content: (id: number) => ["board", id, "content"] as const,

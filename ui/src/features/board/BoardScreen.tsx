@@ -776,7 +776,8 @@ export function BoardScreen({
                     only this board holds the key that reveals their ballots.{" "}
                   </strong>
                 ) : null}
-                You can undo this for ten seconds: Undo in the message that follows, or Ctrl+Z.
+                Undo in the message that follows or Ctrl+Z brings it back at once, and Deleted boards (in the
+                sidebar and the File menu) for 30 days.
               </p>
             }
             confirmLabel="Delete board"

@@ -22,6 +22,7 @@ function renderSidebar(open: boolean, overlay: boolean, list: BoardSummary[] = b
       onNew={onNew}
       onImport={vi.fn()}
       onBackups={vi.fn()}
+      onDeleted={vi.fn()}
       onTheme={vi.fn()}
       open={open}
       overlay={overlay}
@@ -35,7 +36,7 @@ describe("Sidebar", () => {
   it("open over the board, goes once + New board is pressed, and keeps Tab inside while open", async () => {
     const { onToggle, onNew } = renderSidebar(true, true);
     const first = screen.getByRole("button", { name: "Sidebar" });
-    const last = screen.getByRole("button", { name: "Backups…" });
+    const last = screen.getByRole("button", { name: "Deleted boards…" });
     last.focus();
     await userEvent.tab();
     expect(first).toHaveFocus();
@@ -67,6 +68,7 @@ describe("Sidebar", () => {
           onNew={onNew}
           onImport={vi.fn()}
           onBackups={vi.fn()}
+          onDeleted={vi.fn()}
           onTheme={vi.fn()}
           open={open}
           overlay

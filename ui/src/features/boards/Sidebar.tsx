@@ -18,6 +18,7 @@ interface SidebarProps {
   onNew: () => void;
   onImport: () => void;
   onBackups: () => void;
+  onDeleted: () => void;
   onTheme: (theme: Theme) => void;
   /** Shown in full; otherwise a rail with the toggle alone. */
   open: boolean;
@@ -27,7 +28,8 @@ interface SidebarProps {
 }
 
 export function Sidebar(props: SidebarProps) {
-  const { boards, currentId, theme, dataDir, onSelect, onNew, onImport, onBackups, onTheme } = props;
+  const { boards, currentId, theme, dataDir, onSelect, onNew, onImport, onBackups, onDeleted, onTheme } =
+    props;
   const { open, overlay, onToggle } = props;
   const classes = [
     "sidebar",
@@ -163,6 +165,9 @@ export function Sidebar(props: SidebarProps) {
             </button>
             <button type="button" className="sidebar-link" onClick={then(onBackups)}>
               Backups…
+            </button>
+            <button type="button" className="sidebar-link" onClick={then(onDeleted)}>
+              Deleted boards…
             </button>
           </div>
         </div>

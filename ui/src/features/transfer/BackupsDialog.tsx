@@ -124,7 +124,7 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
         <p>There are no backups yet. The first is made the next time Pickboard starts.</p>
       )}
       {backups && backups.length > 0 && (
-        <table className="backups-table">
+        <table className="list-table backups-table">
           <thead>
             <tr>
               <th>Made</th>

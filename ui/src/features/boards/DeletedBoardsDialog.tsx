@@ -1,0 +1,170 @@
+// Deleted boards: each board deleted in the last 30 days, to bring back as it was (its ideas, history, channel and
+// posts) or to delete for good before its time, after a confirmation. The delete's Undo lasts seconds; this lasts a
+// month.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+
+import { ConfirmDialog, Modal } from "../../components/Modal";
+import { backend } from "../../lib/backend";
+import type { BoardSummary, DeletedBoard } from "../../lib/bindings";
+import { formatDateTime, localDate } from "../../lib/dates";
+import { AppError } from "../../lib/ipc";
+import { counted } from "../../lib/numbers";
+import { afterChange, keys } from "../../lib/queries";
+
+import "./sidebar.css";
+
+/** As `KEPT_DELETED_DAYS` in src-tauri/src/storage/boards.rs. */
+const KEPT_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface DeletedBoardsDialogProps {
+  onRestored: (board: BoardSummary) => void;
+  onClose: () => void;
+}
+
+export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialogProps) {
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: keys.deletedBoards, queryFn: backend.listDeletedBoards, staleTime: 0 });
+  const deleted = list.data ?? null;
+  const [failure, setFailure] = useState<string | null>(null);
+  const error = failure ?? (list.error ? AppError.from(list.error).message : null);
+  const [said, setSaid] = useState("");
+  const [confirm, setConfirm] = useState<DeletedBoard | null>(null);
+  // One action at a time, also before the buttons are drawn disabled: the second click of a double one on Restore
+  // would say the board was gone.
+  const [busy, setBusy] = useState(false);
+  const acting = useRef(false);
+
+  async function act(run: () => Promise<void>) {
+    if (acting.current) return;
+    acting.current = true;
+    setBusy(true);
+    setFailure(null);
+    setSaid("");
+    try {
+      await run();
+    } catch (raw) {
+      setFailure(AppError.from(raw).message);
+      void afterChange(client, { boards: true });
+    } finally {
+      acting.current = false;
+      setBusy(false);
+    }
+  }
+
+  const restore = (board: DeletedBoard) =>
+    act(async () => {
+      onRestored(await backend.restoreBoard(board.id));
+    });
+
+  const deleteForGood = (board: DeletedBoard) =>
+    act(async () => {
+      setConfirm(null);
+      await backend.deleteBoardForGood(board.id);
+      await afterChange(client, { boards: true });
+      setSaid(`Deleted “${board.name}” for good.`);
+    });
+
+  if (confirm) {
+    return (
+      <ConfirmDialog
+        title={`Delete “${confirm.name}” for good?`}
+        message={
+          <p>
+            {confirm.ideaCount === 0
+              ? "The board is empty. "
+              : `Its ${counted(confirm.ideaCount, "idea")}, their history and the record of its posts go with it. `}
+            This cannot be undone.
+          </p>
+        }
+        confirmLabel="Delete for good"
+        onConfirm={() => void deleteForGood(confirm)}
+        onCancel={() => {
+          setConfirm(null);
+        }}
+      />
+    );
+  }
+
+  return (
+    <Modal
+      title="Deleted boards"
+      wide
+      onCancel={onClose}
+      footer={
+        <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
+          Close
+        </button>
+      }
+    >
+      <p className="field-hint">
+        A deleted board is kept here for {KEPT_DAYS} days, with its ideas and history, then deleted for good.
+      </p>
+      {deleted === null && !error && <p>Reading the deleted boards…</p>}
+      {deleted?.length === 0 && (
+        <p className="deleted-empty">No board was deleted in the last {KEPT_DAYS} days.</p>
+      )}
+      {deleted && deleted.length > 0 && (
+        <table className="list-table deleted-table">
+          <thead>
+            <tr>
+              <th>Board</th>
+              <th>Deleted</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {deleted.map((b) => (
+              <tr key={b.id}>
+                <td>
+                  <span className="deleted-name">{b.name}</span>
+                  <span className="field-hint">{counted(b.ideaCount, "idea")}</span>
+                </td>
+                <td>
+                  {formatDateTime(b.deletedAt)}
+                  <span className="field-hint">
+                    kept until {localDate(new Date(b.deletedAt + KEPT_DAYS * DAY_MS))}
+                  </span>
+                </td>
+                <td className="deleted-actions">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy}
+                    aria-label={`Restore “${b.name}”`}
+                    onClick={() => void restore(b)}
+                  >
+                    Restore
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy}
+                    aria-label={`Delete “${b.name}” for good`}
+                    onClick={() => {
+                      setSaid("");
+                      setConfirm(b);
+                    }}
+                  >
+                    Delete for good…
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="field-hint" role="status">
+        {said}
+      </p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}
