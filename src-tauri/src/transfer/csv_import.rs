@@ -147,35 +147,44 @@ pub const BATCH: usize = 1_000;
 
 /// Why a file is not text at all, if it is not: a spreadsheet's own file (saved as .xlsx or .ods, then renamed or
 /// picked by mistake) or any other binary file. Read as text, each of its lines was listed as a row "not UTF-8".
-fn not_text(bytes: &[u8]) -> Option<&'static str> {
-    const SAVE_AS_CSV: &str =
-        "This is a spreadsheet file (Excel or LibreOffice), not a CSV file. In your spreadsheet, \
-                               use File › Save As… › “CSV UTF-8”, and import that file.";
+/// `file` names the file as the message starts: "“q3.xlsx”", or "This file".
+fn not_text(file: &str, bytes: &[u8]) -> Option<String> {
     // .xlsx and .ods are zip archives; .xls is an OLE compound document.
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Some(SAVE_AS_CSV);
+        return Some(format!(
+            "{file} is a spreadsheet (Excel or LibreOffice), not a CSV file. In your spreadsheet, use File › \
+             Save As… › “CSV UTF-8”, and import that file."
+        ));
     }
     // Text never holds a NUL byte (UTF-16, which does, is refused before with its own advice).
     let head = &bytes[..bytes.len().min(8192)];
-    head.contains(&0).then_some(
-        "This file is not text: it looks like an image, an archive or a program's own file. Pickboard imports CSV \
-         (UTF-8) and its own JSON files.",
-    )
+    head.contains(&0).then(|| {
+        format!(
+            "{file} is not text: it looks like an image, an archive or a program's own file. Pickboard imports CSV \
+             (UTF-8) and its own JSON files."
+        )
+    })
 }
 
 /// Reads a CSV file's bytes into a table; an error only when the file as a whole cannot be read.
 pub fn read(bytes: &[u8]) -> Result<CsvTable> {
+    read_file("This file", bytes)
+}
+
+/// [`read`], with the file named in what it says when it cannot be read ("“q3.xlsx” is a spreadsheet file…").
+pub fn read_file(file: &str, bytes: &[u8]) -> Result<CsvTable> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Error::invalid(
-            "This file is in UTF-16. Save it as “CSV UTF-8” in your spreadsheet and import it again.",
-        ));
+        return Err(Error::invalid(format!(
+            "{file} is in UTF-16. Save it as “CSV UTF-8” in your spreadsheet and import it again."
+        )));
     }
-    if let Some(refusal) = not_text(bytes) {
+    if let Some(refusal) = not_text(file, bytes) {
         return Err(Error::invalid(refusal));
     }
+    let empty = || Error::invalid(format!("{file} is empty: there is nothing to import."));
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::invalid("This file is empty: there is nothing to import."));
+        return Err(empty());
     }
     let delimiter = detect_delimiter(bytes);
     let mut reader = csv::ReaderBuilder::new()
@@ -187,7 +196,7 @@ pub fn read(bytes: &[u8]) -> Result<CsvTable> {
     let header = match records.next() {
         Some(Ok(record)) => record,
         Some(Err(e)) => return Err(Error::invalid(format!("The first row cannot be read: {e}."))),
-        None => return Err(Error::invalid("This file is empty: there is nothing to import.")),
+        None => return Err(empty()),
     };
     let headers: Vec<String> = header
         .iter()

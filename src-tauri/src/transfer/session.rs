@@ -68,7 +68,7 @@ impl PendingImport {
         let parsed = if super::looks_like_json(path, &bytes) {
             Parsed::Board(Box::new(json::parse(&bytes)?))
         } else {
-            let table = csv_import::read(&bytes)?;
+            let table = csv_import::read_file(&format!("“{file_name}”"), &bytes)?;
             let (source, _) = csv_import::suggest(&table.headers);
             Parsed::Csv { table, source }
         };
@@ -282,6 +282,22 @@ mod tests {
         assert_eq!(
             refusal("backlog.csv", b"# of users,Title\n3,Rotate certs\n"),
             None
+        );
+        // A file that is not text at all is named too: with several picked over time, "This file" said which not.
+        assert_eq!(
+            refusal("photo.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\n"),
+            Some(
+                "“photo.csv” is not text: it looks like an image, an archive or a program's own file. Pickboard \
+                 imports CSV (UTF-8) and its own JSON files."
+                    .to_owned()
+            )
+        );
+        assert!(refusal("Q3 plan.csv", b"PK\x03\x04\x14\0")
+            .unwrap()
+            .starts_with("“Q3 plan.csv” is a spreadsheet (Excel or LibreOffice), not a CSV file."));
+        assert_eq!(
+            refusal("blank.csv", b"\n\n"),
+            Some("“blank.csv” is empty: there is nothing to import.".to_owned())
         );
     }
 }

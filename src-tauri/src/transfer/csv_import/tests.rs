@@ -439,7 +439,7 @@ fn files_that_cannot_be_read_at_all_say_why() {
     // A workbook picked instead of its CSV, and a binary file renamed .csv: one message, not a row per line.
     let mut xlsx = b"PK\x03\x04\x14\0\x06\0".to_vec();
     xlsx.extend_from_slice(&[0x9c; 600]);
-    assert!(message(&xlsx).starts_with("This is a spreadsheet file (Excel or LibreOffice), not a CSV file."));
+    assert!(message(&xlsx).starts_with("This file is a spreadsheet (Excel or LibreOffice), not a CSV file."));
     assert!(message(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0").contains("“CSV UTF-8”"));
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\n\xff\xfe,x\n";
     assert!(message(png).starts_with("This file is not text"));
