@@ -146,18 +146,21 @@ pub fn run(args: &[String]) -> i32 {
             println!("pickboard {}", env!("CARGO_PKG_VERSION"));
             Ok(())
         }
-        Some("boards") => Options::parse(rest, &[], &[]).and_then(|_| list_boards()),
-        Some("post") => Options::parse(
+        Some("boards") => command(rest, &[], &[], |_| list_boards()),
+        Some("post") => command(
             rest,
             &["--board", "--note"],
             &["--dry-run", "--notify-owners", "--as-me", "--update-last"],
-        )
-        .and_then(post),
-        Some("export") => Options::parse(rest, &["--board", "--format", "-o"], &[]).and_then(export),
-        Some("import") => {
-            Options::parse(rest, &["--board", "--map"], &["--skip-bad-rows", "--new-board"]).and_then(import)
-        }
-        Some("backup") => Options::parse(rest, &["-o"], &[]).and_then(backup),
+            post,
+        ),
+        Some("export") => command(rest, &["--board", "--format", "-o"], &[], export),
+        Some("import") => command(
+            rest,
+            &["--board", "--map"],
+            &["--skip-bad-rows", "--new-board"],
+            import,
+        ),
+        Some("backup") => command(rest, &["-o"], &[], backup),
         Some(other) => Err(Failure::usage(format!("unknown command '{other}'"))),
         None => Ok(()),
     };
@@ -170,11 +173,29 @@ pub fn run(args: &[String]) -> i32 {
     }
 }
 
+/// Runs a subcommand with its options, or prints the usage when they ask for it: `pickboard export --help` said the
+/// command took no '--help', then printed the usage anyway, as an error.
+fn command(
+    args: &[String],
+    valued: &[&str],
+    flags: &[&str],
+    run: impl FnOnce(Options) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let options = Options::parse(args, valued, flags)?;
+    if options.help {
+        print!("{USAGE}");
+        return Ok(());
+    }
+    run(options)
+}
+
 /// A subcommand's options (`--name value`), flags (`--flag`) and plain arguments.
 struct Options {
     values: Vec<(String, String)>,
     flags: Vec<String>,
     plain: Vec<String>,
+    /// `--help` or `-h` was given (as an option, not as an option's value).
+    help: bool,
 }
 
 impl Options {
@@ -185,6 +206,7 @@ impl Options {
             values: Vec::new(),
             flags: Vec::new(),
             plain: Vec::new(),
+            help: false,
         };
         let mut it = args.iter();
         while let Some(arg) = it.next() {
@@ -199,6 +221,8 @@ impl Options {
                 out.values.push((arg.clone(), value.clone()));
             } else if flags.contains(&arg.as_str()) {
                 out.flags.push(arg.clone());
+            } else if arg == "--help" || arg == "-h" {
+                out.help = true;
             } else if arg.starts_with('-') && arg != "-" {
                 return Err(Failure::usage(format!("this command does not take '{arg}'")));
             } else {

@@ -167,6 +167,26 @@ async fn wrong_names_and_wrong_words_get_clear_errors_and_distinct_codes() -> Te
     let (code, stdout, _) = pickboard(dir.path(), &["--help"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("pickboard post --board <name>"));
+    // A command's --help shows the usage, not an error; as a note's value it is the note.
+    for args in [
+        &["boards", "--help"][..],
+        &["post", "--board", "A", "--help"],
+        &["export", "-h"],
+        &["import", "--help", "backlog.csv"],
+        &["backup", "--help"],
+    ] {
+        let (code, stdout, stderr) = pickboard(dir.path(), args);
+        assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
+        assert!(
+            stdout.contains("pickboard export --board <name>"),
+            "{args:?}: {stdout}"
+        );
+    }
+    let (code, _, stderr) = pickboard(
+        dir.path(),
+        &["post", "--board", "Nowhere", "--note", "--help", "--dry-run"],
+    );
+    assert_eq!(code, 3, "{stderr}");
     Ok(())
 }
 
