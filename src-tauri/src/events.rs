@@ -120,7 +120,7 @@ impl MenuCommand {
             Self::Redo => "Redo",
             Self::ViewQuadrants => "Quadrants",
             Self::ViewChart => "Chart",
-            Self::ThemeSystem => "Like the system",
+            Self::ThemeSystem => "System",
             Self::ThemeLight => "Light",
             Self::ThemeDark => "Dark",
             Self::Search => "Search",
