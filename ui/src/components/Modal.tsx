@@ -2,7 +2,7 @@
 // focus returns when it closes (to the opener, or where the screen marks with `data-focus-after-dialog`).
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
-import { isTab, keepTabWithin } from "../lib/tabRing";
+import { focusAsByTab, isTab, keepTabWithin } from "../lib/tabRing";
 import { useScrollableFocus } from "../lib/useScrollableFocus";
 import "./Modal.css";
 import { toastsGiveWayToDialog } from "./Toasts";
@@ -81,7 +81,7 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
         cancel.current();
       } else if (isTab(e)) {
         e.preventDefault();
-        (firstStop(dialog) ?? dialog).focus();
+        focusAsByTab(firstStop(dialog) ?? dialog);
       }
     };
     document.addEventListener("focusin", onFocusIn);

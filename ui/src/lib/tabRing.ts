@@ -41,8 +41,23 @@ export function keepTabWithin(event: KeyboardEvent | React.KeyboardEvent, contai
   const [first, last] = [stops[0], stops.at(-1)];
   if (!first || !last || document.activeElement !== (event.shiftKey ? first : last)) return false;
   event.preventDefault();
-  (event.shiftKey ? last : first).focus();
+  focusAsByTab(event.shiftKey ? last : first);
   return true;
+}
+
+/** Focuses `el` with its ring shown, as Tab would. After a click, WebKit shows no ring for a focus a script moves,
+ * even on a press of Tab the page took over: opened by the mouse, the shortcuts sheet's first Tab seemed to go
+ * nowhere. The mark goes with the focus (base.css draws the ring for it). */
+export function focusAsByTab(el: HTMLElement) {
+  el.dataset.tabFocus = "";
+  el.addEventListener(
+    "blur",
+    () => {
+      delete el.dataset.tabFocus;
+    },
+    { once: true },
+  );
+  el.focus();
 }
 
 /** Tab past the window's last stop comes back to its first (Shift+Tab, the other way round). WebKitGTK hands the
