@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { tabStops, useTabStaysInWindow } from "./tabRing";
 
@@ -88,5 +88,80 @@ describe("useTabStaysInWindow", () => {
       "Chart",
       "Last card",
     ]);
+  });
+
+  describe("with a side panel over part of the board", () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+      Reflect.deleteProperty(document, "elementFromPoint");
+    });
+
+    /** Lays the page out as at 1024 px: Implement's card at the left, Kill's card and + under the details at the
+     * right (x ≥ 640), a toast's Undo over the panel. */
+    function Board() {
+      useTabStaysInWindow();
+      return (
+        <>
+          <button type="button">Sidebar</button>
+          <button type="button" data-x="300">
+            Implement card
+          </button>
+          <button type="button" data-x="800">
+            Kill card
+          </button>
+          <button type="button" data-x="900">
+            Add to Kill
+          </button>
+          <aside className="details" data-x="800" data-width="340">
+            <button type="button" data-x="930">
+              Close details
+            </button>
+            <input aria-label="Title" data-x="800" />
+          </aside>
+          <button type="button" data-x="850" data-toast>
+            Undo
+          </button>
+        </>
+      );
+    }
+
+    function layOut() {
+      const box = (el: Element) => {
+        const x = Number(el.getAttribute("data-x") ?? 20);
+        const width = Number(el.getAttribute("data-width") ?? 2);
+        const [left, top, height] = el.classList.contains("details") ? [640, 0, 768] : [x - 1, 99, 2];
+        return new DOMRect(left, top, width === 340 ? 340 : width, height);
+      };
+      vi.spyOn(Element.prototype, "getBoundingClientRect").mockImplementation(function (this: Element) {
+        return box(this);
+      });
+      const panel = document.querySelector(".details");
+      document.elementFromPoint = (x: number) => {
+        const toast = document.querySelector("[data-toast]");
+        if (x === 850) return toast;
+        return x >= 640 ? panel : document.body;
+      };
+    }
+
+    it("passes over the stops under it, both ways, and goes round", async () => {
+      render(<Board />);
+      layOut();
+      const name = () =>
+        document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent;
+      screen.getByRole("button", { name: "Implement card" }).focus();
+      const seen = [];
+      for (let i = 0; i < 5; i++) {
+        await userEvent.tab();
+        seen.push(name());
+      }
+      expect(seen).toEqual(["Close details", "Title", "Undo", "Sidebar", "Implement card"]);
+      await userEvent.tab({ shift: true });
+      expect(name()).toBe("Sidebar");
+      await userEvent.tab({ shift: true });
+      expect(name()).toBe("Undo");
+      screen.getByRole("button", { name: "Close details" }).focus();
+      await userEvent.tab({ shift: true });
+      expect(name()).toBe("Implement card");
+    });
   });
 });
