@@ -113,6 +113,36 @@ describe("PostDialog", () => {
     expect(sent.options.quadrants).toEqual(["implement", "challenge", "possible"]);
   });
 
+  it("lets Tab stop at a preview that scrolls, and only then", async () => {
+    // jsdom lays nothing out: the preview overflows while `tall` says so.
+    let tall = true;
+    const spy = vi.spyOn(HTMLElement.prototype, "scrollHeight", "get").mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return tall && this.classList.contains("post-preview") ? 900 : 0;
+    });
+    fakeBackend(null, { get_channel_settings: () => settings, preview_post: () => "#### PICK outcome" });
+    const { rerender } = render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    const preview = await screen.findByRole("region", { name: "Message preview" });
+    await waitFor(() => {
+      expect(preview).toHaveAttribute("tabindex", "0");
+    });
+    tall = false;
+    rerender(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    await waitFor(() => {
+      expect(preview).not.toHaveAttribute("tabindex");
+    });
+    spy.mockRestore();
+  });
+
   it("previews the start of a long outcome, and the whole message when asked", async () => {
     const rows = Array.from({ length: 2000 }, (_, n) => `| ${String(n + 1)} | Idea ${String(n + 1)} |`);
     fakeBackend(null, {

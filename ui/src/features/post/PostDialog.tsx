@@ -1,7 +1,7 @@
 // "Post to channel": choose what to include, see the message as Mattermost will show it, post it with one click and
 // follow it until the server has taken every part.
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
 import { Modal } from "../../components/Modal";
@@ -11,6 +11,7 @@ import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import type { Post, PostOptions, Quadrant } from "../../lib/bindings";
 import { localDate } from "../../lib/dates";
+import { useScrollableFocus } from "../../lib/useScrollableFocus";
 import { formatCount } from "../../lib/numbers";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { isConnected, useAccount, useAccountChannel } from "./AccountForm";
@@ -78,6 +79,9 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const [notice, setNotice] = useState<string | null>(null);
   const [updateLast, setUpdateLast] = useState(false);
   const afterChange = useAfterChange();
+  // A long preview scrolls: Tab stops at it then, so that the arrows and Page Down read the rest.
+  const previewRef = useRef<HTMLDivElement>(null);
+  useScrollableFocus(previewRef);
 
   const channel = useQuery({
     queryKey: keys.channel(boardId),
@@ -447,7 +451,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
               />
             </label>
           </fieldset>
-          <div className="post-preview" aria-label="Message preview">
+          <div className="post-preview" role="region" aria-label="Message preview" ref={previewRef}>
             <Markdown text={shownPreview} />
             {previewCut && (
               <p className="post-preview-more">
