@@ -88,6 +88,14 @@ describe("ImportDialog", () => {
     expect(screen.queryByText(/Choose this column too/)).toBeNull();
   });
 
+  it("names the file's separator in words: a tab is not a blank between quotes", async () => {
+    mockIPC(() => null);
+    renderImport("jira-export.csv", { ...preview(RECOGNISED), delimiter: "\t" });
+    expect(await screen.findByText(/separated by/)).toHaveTextContent(
+      "Jira export · 2 rows · separated by tabs",
+    );
+  });
+
   it("says at Cost/risk, once, that a payoff column alone holds every scored row back", async () => {
     mockIPC(() => null);
     renderImport("jira-export.csv", preview({ ...RECOGNISED, payoff: 1 }));

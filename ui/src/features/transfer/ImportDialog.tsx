@@ -59,6 +59,9 @@ const SOURCE_LABEL = {
 /** A new board's thresholds (domain.rs, `Thresholds::default`). */
 const NEW_BOARD_THRESHOLDS: Thresholds = { payoff: 5, cost: 5 };
 
+/** A CSV file's separator in words: a tab showed as “ ”, and “,” was left alone on the hint's second line. */
+const SEPARATORS: Record<string, string> = { ",": "commas", ";": "semicolons", "\t": "tabs" };
+
 /** Where an idea with this position lands on a board with these thresholds. */
 function placeName(position: Position | null, thresholds: Thresholds): string {
   if (!position) return ZONE_INFO.unsorted.name;
@@ -367,8 +370,8 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
         <div className="import-layout">
           <div className="import-mapping">
             <p className="field-hint">
-              {SOURCE_LABEL[preview.source]} · {counted(preview.rows, "row")} · separated by “
-              {preview.delimiter}”
+              {SOURCE_LABEL[preview.source]} · {counted(preview.rows, "row")} · separated by{" "}
+              {SEPARATORS[preview.delimiter] ?? `“${preview.delimiter}”`}
             </p>
             {FIELDS.map(({ field, label, hint }) => (
               <label key={field} className="import-field">
