@@ -214,6 +214,30 @@ describe("App", () => {
     expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(1);
   }, 20_000);
 
+  it("shows a board brought back under a free name by that name, not the one read before its delete", async () => {
+    let back = false;
+    const infra = board([], "Infra");
+    const fake = infraAndWeb(false, {
+      get_board: (args) =>
+        args.id === 2 ? { ...board([], "Web"), id: 2 } : { ...infra, name: back ? "Infra (2)" : "Infra" },
+      restore_board: () => {
+        back = true;
+        return { id: 1, name: "Infra (2)", ideaCount: 0, updatedAt: 0 };
+      },
+    });
+    renderApp();
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
+    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByText("Brought back the board “Infra (2)”.")).toBeInTheDocument();
+    expect(await screen.findByDisplayValue("Infra (2)")).toBeInTheDocument();
+    expect(fake.commands()).toContain("restore_board");
+  }, 20_000);
+
   it("brings two boards deleted one after the other back on two Ctrl+Z, the last first", async () => {
     const names = ["Infra", "Web", "Ops"];
     const deleted = new Set<number>();

@@ -354,7 +354,8 @@ export function App() {
 
   async function broughtBack(board: BoardSummary) {
     setTransfer(null);
-    await refreshBoards();
+    // Everything read again, as after the delete's Undo: the board may come back under another name.
+    await refreshBoards({ everything: true });
     select(board.id);
     toast({ message: `Brought back the board “${board.name}”.` });
   }
@@ -448,7 +449,9 @@ export function App() {
               const next = boardRestores.current.at(-1);
               void backend
                 .restoreBoard(deleted.id)
-                .then((restored) => refreshBoards().then(() => restored))
+                // Everything read again: a board that comes back under a free name ("Infra (2)") showed its old
+                // name, as cached before the delete, in its header and in its delete's question.
+                .then((restored) => refreshBoards({ everything: true }).then(() => restored))
                 .then((restored) => {
                   latestSelect.current(restored.id);
                   // In place of the delete's toast, whose Undo is done.
