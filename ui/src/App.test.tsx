@@ -2,7 +2,7 @@ import type { Channel } from "@tauri-apps/api/core";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { App, newBoardName } from "./App";
 import { Providers } from "./components/Providers";
@@ -236,6 +236,59 @@ describe("App", () => {
     expect(await screen.findByText("Brought back the board “Infra (2)”.")).toBeInTheDocument();
     expect(await screen.findByDisplayValue("Infra (2)")).toBeInTheDocument();
     expect(fake.commands()).toContain("restore_board");
+  }, 20_000);
+
+  it("keeps the Ctrl+Z a board's return promises for the next deleted board as long again", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const names = ["Infra", "Web", "Ops"];
+      const deleted = new Set<number>();
+      const shown = (id: number) => ({ ...board([], names[id - 1] ?? ""), id, canUndo: true });
+      const summary = (id: number) => ({ id, name: names[id - 1] ?? "", ideaCount: 0, updatedAt: 0 });
+      const fake = fakeBackend(shown(1), {
+        list_boards: () => [1, 2, 3].filter((id) => !deleted.has(id)).map(summary),
+        get_board: (args) => shown(args.id),
+        count_open_rounds: () => 0,
+        delete_board: (args) => {
+          deleted.add(args.id);
+          return null;
+        },
+        restore_board: (args) => {
+          deleted.delete(args.id);
+          return summary(args.id);
+        },
+        undo: () => ({ board: shown(3), event: null }),
+      });
+      renderApp();
+      for (const [name, next] of [
+        ["Infra", "Web"],
+        ["Web", "Ops"],
+      ] as const) {
+        expect(await screen.findByDisplayValue(name)).toBeInTheDocument();
+        await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+        await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
+        await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
+        expect(await screen.findByDisplayValue(next)).toBeInTheDocument();
+      }
+      act(() => {
+        vi.advanceTimersByTime(6_000);
+      });
+      (document.activeElement as HTMLElement | null)?.blur();
+      await userEvent.keyboard("{Control>}z{/Control}");
+      expect(
+        await screen.findByText("Brought back the board “Web”. Ctrl+Z brings back “Infra” too."),
+      ).toBeInTheDocument();
+      // Past the ten seconds after Infra's delete, within those of the promise.
+      act(() => {
+        vi.advanceTimersByTime(6_000);
+      });
+      (document.activeElement as HTMLElement | null)?.blur();
+      await userEvent.keyboard("{Control>}z{/Control}");
+      expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+      expect(fake.commands()).not.toContain("undo");
+    } finally {
+      vi.useRealTimers();
+    }
   }, 20_000);
 
   it("brings two boards deleted one after the other back on two Ctrl+Z, the last first", async () => {

@@ -290,7 +290,7 @@ export function App() {
   // Ctrl+Z and Edit › Undo take them, newest first, before the history of the board shown next: they undid that
   // board's last change, and the deleted board was gone once the toast went. Two boards deleted one after the other
   // both come back: the second Ctrl+Z emptied the board the first brought back, and the other board was lost.
-  const boardRestores = useRef<{ name: string; restore: () => void }[]>([]);
+  const boardRestores = useRef<{ name: string; restore: () => void; keep: () => void }[]>([]);
   const undoBoardDelete = useCallback(() => {
     const last = boardRestores.current.at(-1);
     last?.restore();
@@ -447,6 +447,9 @@ export function App() {
               done = true;
               forget();
               const next = boardRestores.current.at(-1);
+              // Its Ctrl+Z is promised in the message that follows: it lasts as long again, not to the end of its
+              // first ten seconds, which a slow hand had passed by the next press.
+              next?.keep();
               void backend
                 .restoreBoard(deleted.id)
                 // Everything read again: a board that comes back under a free name ("Infra (2)") showed its old
@@ -462,8 +465,13 @@ export function App() {
                   });
                 }, showError);
             };
-            boardRestores.current = [...boardRestores.current, { name: deleted.name, restore }];
-            window.setTimeout(forget, BOARD_UNDO_MS);
+            let expiry = 0;
+            const keep = () => {
+              window.clearTimeout(expiry);
+              expiry = window.setTimeout(forget, BOARD_UNDO_MS);
+            };
+            boardRestores.current = [...boardRestores.current, { name: deleted.name, restore, keep }];
+            keep();
             toast({
               message: `Deleted the board “${deleted.name}”.`,
               duration: BOARD_UNDO_MS,
