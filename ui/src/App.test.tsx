@@ -54,6 +54,40 @@ async function deleteInfraForWeb() {
   return fake;
 }
 
+/** Three boards, Infra, Web and Ops (each with a change to undo): Infra deleted, then Web, and Ops shown. */
+async function deleteInfraThenWeb() {
+  const names = ["Infra", "Web", "Ops"];
+  const deleted = new Set<number>();
+  const shown = (id: number) => ({ ...board([], names[id - 1] ?? ""), id, canUndo: true });
+  const summary = (id: number) => ({ id, name: names[id - 1] ?? "", ideaCount: 0, updatedAt: 0 });
+  const fake = fakeBackend(shown(1), {
+    list_boards: () => [1, 2, 3].filter((id) => !deleted.has(id)).map(summary),
+    get_board: (args) => shown(args.id),
+    count_open_rounds: () => 0,
+    delete_board: (args) => {
+      deleted.add(args.id);
+      return null;
+    },
+    restore_board: (args) => {
+      deleted.delete(args.id);
+      return summary(args.id);
+    },
+    undo: () => ({ board: shown(3), event: null }),
+  });
+  renderApp();
+  for (const [name, next] of [
+    ["Infra", "Web"],
+    ["Web", "Ops"],
+  ] as const) {
+    expect(await screen.findByDisplayValue(name)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
+    expect(await screen.findByDisplayValue(next)).toBeInTheDocument();
+  }
+  return fake;
+}
+
 describe("App", () => {
   it("welcomes a first-time user and starts a sample board", async () => {
     const fake = fakeBackend(null, {
@@ -241,35 +275,7 @@ describe("App", () => {
   it("keeps the Ctrl+Z a board's return promises for the next deleted board as long again", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ["setTimeout", "clearTimeout"] });
     try {
-      const names = ["Infra", "Web", "Ops"];
-      const deleted = new Set<number>();
-      const shown = (id: number) => ({ ...board([], names[id - 1] ?? ""), id, canUndo: true });
-      const summary = (id: number) => ({ id, name: names[id - 1] ?? "", ideaCount: 0, updatedAt: 0 });
-      const fake = fakeBackend(shown(1), {
-        list_boards: () => [1, 2, 3].filter((id) => !deleted.has(id)).map(summary),
-        get_board: (args) => shown(args.id),
-        count_open_rounds: () => 0,
-        delete_board: (args) => {
-          deleted.add(args.id);
-          return null;
-        },
-        restore_board: (args) => {
-          deleted.delete(args.id);
-          return summary(args.id);
-        },
-        undo: () => ({ board: shown(3), event: null }),
-      });
-      renderApp();
-      for (const [name, next] of [
-        ["Infra", "Web"],
-        ["Web", "Ops"],
-      ] as const) {
-        expect(await screen.findByDisplayValue(name)).toBeInTheDocument();
-        await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
-        await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
-        await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
-        expect(await screen.findByDisplayValue(next)).toBeInTheDocument();
-      }
+      const fake = await deleteInfraThenWeb();
       act(() => {
         vi.advanceTimersByTime(6_000);
       });
@@ -292,35 +298,7 @@ describe("App", () => {
   }, 20_000);
 
   it("brings two boards deleted one after the other back on two Ctrl+Z, the last first", async () => {
-    const names = ["Infra", "Web", "Ops"];
-    const deleted = new Set<number>();
-    const shown = (id: number) => ({ ...board([], names[id - 1] ?? ""), id, canUndo: true });
-    const summary = (id: number) => ({ id, name: names[id - 1] ?? "", ideaCount: 0, updatedAt: 0 });
-    const fake = fakeBackend(shown(1), {
-      list_boards: () => [1, 2, 3].filter((id) => !deleted.has(id)).map(summary),
-      get_board: (args) => shown(args.id),
-      count_open_rounds: () => 0,
-      delete_board: (args) => {
-        deleted.add(args.id);
-        return null;
-      },
-      restore_board: (args) => {
-        deleted.delete(args.id);
-        return summary(args.id);
-      },
-      undo: () => ({ board: shown(3), event: null }),
-    });
-    renderApp();
-    for (const [name, next] of [
-      ["Infra", "Web"],
-      ["Web", "Ops"],
-    ] as const) {
-      expect(await screen.findByDisplayValue(name)).toBeInTheDocument();
-      await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
-      await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
-      await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
-      expect(await screen.findByDisplayValue(next)).toBeInTheDocument();
-    }
+    const fake = await deleteInfraThenWeb();
     (document.activeElement as HTMLElement | null)?.blur();
     await userEvent.keyboard("{Control>}z{/Control}");
     expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
