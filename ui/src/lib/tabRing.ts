@@ -63,15 +63,15 @@ export function focusAsByTab(el: HTMLElement) {
 /** What lies over the board without being a dialog: an idea's details, the board's activity or posts (`SidePanel`). */
 const COVERS = ".details";
 
+/** A side panel on screen and the box it is drawn in. */
+type Cover = [HTMLElement, DOMRect];
+
 /** Whether `el` lies under one of `covers` (and is not in it), out of sight and out of the pointer's reach. */
-function isCovered(el: HTMLElement, covers: HTMLElement[]): boolean {
+function isCovered(el: HTMLElement, covers: Cover[]): boolean {
   const r = el.getBoundingClientRect();
   const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
-  return covers.some((cover) => {
+  return covers.some(([cover, box]) => {
     if (cover.contains(el)) return false;
-    const box = cover.getBoundingClientRect();
-    // A page without layout (the tests) has nothing over anything.
-    if (box.width === 0 || typeof document.elementFromPoint !== "function") return false;
     if (x < box.left || x > box.right || y < box.top || y > box.bottom) return false;
     // What is drawn there: a toast above the panel is not under it.
     const top = document.elementFromPoint(x, y);
@@ -91,9 +91,13 @@ function nextStop(stops: HTMLElement[], from: Element | null, back: boolean): HT
 /** Tab and Shift+Tab pass over the stops a side panel lies over. The details cover the board's right side (Challenge
  * and Kill at 1024 px): Tab went on through six stops there with no ring in sight, and a card reached under the
  * panel showed its own details in it. True when it moved the focus. */
-export function passOverCovered(event: KeyboardEvent): boolean {
+function passOverCovered(event: KeyboardEvent): boolean {
   if (!isTab(event) || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return false;
-  const covers = [...document.querySelectorAll<HTMLElement>(COVERS)];
+  // A page without layout (the tests) has nothing over anything.
+  if (typeof document.elementFromPoint !== "function") return false;
+  const covers = [...document.querySelectorAll<HTMLElement>(COVERS)]
+    .map((cover): Cover => [cover, cover.getBoundingClientRect()])
+    .filter(([, box]) => box.width > 0);
   if (covers.length === 0) return false;
   const stops = tabStops(document.body);
   const open = stops.filter((el) => !isCovered(el, covers));

@@ -1,7 +1,7 @@
 // Deleted boards: each board deleted in the last 30 days, to bring back as it was (its ideas, history, channel and
 // posts) or to delete for good before its time, after a confirmation. The delete's Undo lasts seconds; this lasts a
 // month.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 
 import { ConfirmDialog, Modal } from "../../components/Modal";
@@ -10,7 +10,7 @@ import type { BoardSummary, DeletedBoard } from "../../lib/bindings";
 import { formatDateTime, localDate } from "../../lib/dates";
 import { AppError } from "../../lib/ipc";
 import { counted } from "../../lib/numbers";
-import { afterChange, keys } from "../../lib/queries";
+import { keys, useAfterChange } from "../../lib/queries";
 
 import "./sidebar.css";
 
@@ -24,7 +24,7 @@ interface DeletedBoardsDialogProps {
 }
 
 export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialogProps) {
-  const client = useQueryClient();
+  const afterChange = useAfterChange();
   const list = useQuery({ queryKey: keys.deletedBoards, queryFn: backend.listDeletedBoards, staleTime: 0 });
   const deleted = list.data ?? null;
   const [failure, setFailure] = useState<string | null>(null);
@@ -46,7 +46,7 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
       await run();
     } catch (raw) {
       setFailure(AppError.from(raw).message);
-      void afterChange(client, { boards: true });
+      void afterChange({ boards: true });
     } finally {
       acting.current = false;
       setBusy(false);
@@ -62,7 +62,7 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
     act(async () => {
       setConfirm(null);
       await backend.deleteBoardForGood(board.id);
-      await afterChange(client, { boards: true });
+      await afterChange({ boards: true });
       setSaid(`Deleted “${board.name}” for good.`);
     });
 
