@@ -87,6 +87,19 @@ describe("DeletedBoardsDialog", () => {
     expect(screen.getByRole("row", { name: /Scratch/ })).toBeInTheDocument();
   });
 
+  it("gives the focus back to the button that asked when the question is put away with Escape", async () => {
+    fakeBackend(null, { list_deleted_boards: () => [infra, empty] });
+    renderDialog();
+    const asker = await screen.findByRole("button", { name: "Delete “Scratch” for good" });
+    await userEvent.click(asker);
+    expect(screen.getByRole("dialog", { name: "Delete “Scratch” for good?" })).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog", { name: "Delete “Scratch” for good?" })).not.toBeInTheDocument();
+    // The list is still open, and the keyboard where it was.
+    expect(screen.getByRole("dialog", { name: "Deleted boards" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Delete “Scratch” for good" })).toHaveFocus();
+  });
+
   it("says why a board cannot come back, and lists what is left", async () => {
     let kept = [infra];
     fakeBackend(null, {

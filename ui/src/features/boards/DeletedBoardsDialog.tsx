@@ -66,105 +66,107 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
       setSaid(`Deleted “${board.name}” for good.`);
     });
 
-  if (confirm) {
-    return (
-      <ConfirmDialog
-        title={`Delete “${confirm.name}” for good?`}
-        message={
-          <p>
-            {confirm.ideaCount === 0
-              ? "The board is empty. "
-              : `Its ${counted(confirm.ideaCount, "idea")}, their history and the record of its posts go with it. `}
-            This cannot be undone.
-          </p>
-        }
-        confirmLabel="Delete for good"
-        onConfirm={() => void deleteForGood(confirm)}
-        onCancel={() => {
-          setConfirm(null);
-        }}
-      />
-    );
-  }
-
+  // The confirmation stands over the list, so that the focus goes back to the button that asked when it is cancelled
+  // (Escape left it on Close, the list drawn anew).
   return (
-    <Modal
-      title="Deleted boards"
-      wide
-      onCancel={onClose}
-      footer={
-        <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
-          Close
-        </button>
-      }
-    >
-      <p className="field-hint">
-        A deleted board is kept here for {KEPT_DAYS} days, with its ideas and history, then deleted for good.
-      </p>
-      {deleted === null && !error && <p>Reading the deleted boards…</p>}
-      {deleted?.length === 0 && (
-        <p className="deleted-empty">No board was deleted in the last {KEPT_DAYS} days.</p>
-      )}
-      {deleted && deleted.length > 0 && (
-        <table className="list-table deleted-table">
-          <thead>
-            <tr>
-              <th>Board</th>
-              <th>Deleted</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {deleted.map((b) => (
-              <tr key={b.id}>
-                <td>
-                  <span className="deleted-name">{b.name}</span>
-                  <span className="field-hint">{counted(b.ideaCount, "idea")}</span>
-                </td>
-                <td>
-                  {formatDateTime(b.deletedAt)}
-                  <span className="field-hint">
-                    kept until {localDate(new Date(b.deletedAt + KEPT_DAYS * DAY_MS))}
-                  </span>
-                </td>
-                <td className="deleted-actions">
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={busy}
-                    aria-label={`Restore “${b.name}”`}
-                    onClick={() => void restore(b)}
-                  >
-                    Restore
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={busy}
-                    aria-label={`Delete “${b.name}” for good`}
-                    onClick={() => {
-                      setSaid("");
-                      setConfirm(b);
-                    }}
-                  >
-                    Delete for good…
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <p className="field-hint" role="status">
-        {said}
-      </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
+    <>
+      <Modal
+        title="Deleted boards"
+        wide
+        onCancel={onClose}
+        footer={
+          <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
+            Close
+          </button>
+        }
+      >
+        <p className="field-hint">
+          A deleted board is kept here for {KEPT_DAYS} days, with its ideas and history, then deleted for
+          good.
         </p>
+        {deleted === null && !error && <p>Reading the deleted boards…</p>}
+        {deleted?.length === 0 && (
+          <p className="deleted-empty">No board was deleted in the last {KEPT_DAYS} days.</p>
+        )}
+        {deleted && deleted.length > 0 && (
+          <table className="list-table deleted-table">
+            <thead>
+              <tr>
+                <th>Board</th>
+                <th>Deleted</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {deleted.map((b) => (
+                <tr key={b.id}>
+                  <td>
+                    <span className="deleted-name">{b.name}</span>
+                    <span className="field-hint">{counted(b.ideaCount, "idea")}</span>
+                  </td>
+                  <td>
+                    {formatDateTime(b.deletedAt)}
+                    <span className="field-hint">
+                      kept until {localDate(new Date(b.deletedAt + KEPT_DAYS * DAY_MS))}
+                    </span>
+                  </td>
+                  <td className="deleted-actions">
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy}
+                      aria-label={`Restore “${b.name}”`}
+                      onClick={() => void restore(b)}
+                    >
+                      Restore
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy}
+                      aria-label={`Delete “${b.name}” for good`}
+                      onClick={() => {
+                        setSaid("");
+                        setConfirm(b);
+                      }}
+                    >
+                      Delete for good…
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="field-hint" role="status">
+          {said}
+        </p>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </Modal>
+      {confirm && (
+        <ConfirmDialog
+          title={`Delete “${confirm.name}” for good?`}
+          message={
+            <p>
+              {confirm.ideaCount === 0
+                ? "The board is empty. "
+                : `Its ${counted(confirm.ideaCount, "idea")}, their history and the record of its posts go with it. `}
+              This cannot be undone.
+            </p>
+          }
+          confirmLabel="Delete for good"
+          onConfirm={() => void deleteForGood(confirm)}
+          onCancel={() => {
+            setConfirm(null);
+          }}
+        />
       )}
-    </Modal>
+    </>
   );
 }

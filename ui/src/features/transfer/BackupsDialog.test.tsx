@@ -48,6 +48,18 @@ describe("BackupsDialog", () => {
     expect(fake.calls.find((c) => c.command === "restore_chosen_backup")?.args).toEqual({});
   });
 
+  it("gives the focus back to the backup's Restore… when the question is put away with Escape", async () => {
+    fakeBackend(null, { list_backups: () => [{ ...file, fileName: "pickboard-2026-12-01.db" }] });
+    renderDialog();
+    const asker = await screen.findByRole("button", { name: /^Restore the backup from / });
+    await userEvent.click(asker);
+    await screen.findByRole("dialog", { name: "Restore this backup?" });
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog", { name: "Restore this backup?" })).not.toBeInTheDocument();
+    expect(screen.getByRole("dialog", { name: "Backups" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Restore the backup from / })).toHaveFocus();
+  });
+
   it("says why a file picked cannot be restored, and restores nothing", async () => {
     const fake = fakeBackend(null, {
       list_backups: () => [],

@@ -64,115 +64,115 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
     }
   }
 
-  if (confirm) {
-    return (
-      <ConfirmDialog
-        title="Restore this backup?"
-        message={
-          <p>
-            Every board will be replaced by the {plural(confirm.backup.boards, "board")} and{" "}
-            {plural(confirm.backup.ideas, "idea")} of{" "}
-            {confirm.fromFile ? (
-              <span className="backups-file">{confirm.backup.fileName}</span>
-            ) : (
-              `the backup from ${when.format(confirm.backup.createdAt)}`
-            )}
-            . Your boards as they are now are backed up first, so you can restore them again from this list.
-          </p>
-        }
-        confirmLabel="Restore"
-        onConfirm={() => void restore(confirm)}
-        onCancel={() => {
-          setConfirm(null);
-        }}
-      />
-    );
-  }
-
+  // The confirmation stands over the list: cancelled, it gives the focus back to the button that asked.
   return (
-    <Modal
-      title="Backups"
-      wide
-      onCancel={onClose}
-      footer={
-        <>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              // What went wrong before is not about this new backup.
-              setError(null);
-              onBackUpNow();
-            }}
-          >
-            Back up now…
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={() => void chooseFile()}>
-            Restore from a file…
-          </button>
-          <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
-            Close
-          </button>
-        </>
-      }
-    >
-      <p className="field-hint">
-        Pickboard backs up all boards when it starts, once a day, and keeps the last 14 in its data folder.
-      </p>
-      {backups === null && !error && <p>Reading the backups…</p>}
-      {backups?.length === 0 && (
-        <p>There are no backups yet. The first is made the next time Pickboard starts.</p>
-      )}
-      {backups && backups.length > 0 && (
-        <table className="list-table backups-table">
-          <thead>
-            <tr>
-              <th>Made</th>
-              <th>Holds</th>
-              <th>Size</th>
-              <th>
-                <span className="visually-hidden">Restore</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {backups.map((b) => (
-              <tr key={b.fileName}>
-                <td>
-                  {when.format(b.createdAt)}
-                  {b.beforeRestore && <span className="field-hint"> · before a restore</span>}
-                </td>
-                <td>
-                  {b.problem ? (
-                    <span className="field-error">{b.problem}</span>
-                  ) : (
-                    `${plural(b.boards, "board")}, ${plural(b.ideas, "idea")}`
-                  )}
-                </td>
-                <td>{size(b.bytes)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={busy || b.problem !== null}
-                    aria-label={`Restore the backup from ${when.format(b.createdAt)}`}
-                    onClick={() => {
-                      setConfirm({ backup: b, fromFile: false });
-                    }}
-                  >
-                    Restore…
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
+    <>
+      <Modal
+        title="Backups"
+        wide
+        onCancel={onClose}
+        footer={
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                // What went wrong before is not about this new backup.
+                setError(null);
+                onBackUpNow();
+              }}
+            >
+              Back up now…
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => void chooseFile()}>
+              Restore from a file…
+            </button>
+            <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
+              Close
+            </button>
+          </>
+        }
+      >
+        <p className="field-hint">
+          Pickboard backs up all boards when it starts, once a day, and keeps the last 14 in its data folder.
         </p>
+        {backups === null && !error && <p>Reading the backups…</p>}
+        {backups?.length === 0 && (
+          <p>There are no backups yet. The first is made the next time Pickboard starts.</p>
+        )}
+        {backups && backups.length > 0 && (
+          <table className="list-table backups-table">
+            <thead>
+              <tr>
+                <th>Made</th>
+                <th>Holds</th>
+                <th>Size</th>
+                <th>
+                  <span className="visually-hidden">Restore</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {backups.map((b) => (
+                <tr key={b.fileName}>
+                  <td>
+                    {when.format(b.createdAt)}
+                    {b.beforeRestore && <span className="field-hint"> · before a restore</span>}
+                  </td>
+                  <td>
+                    {b.problem ? (
+                      <span className="field-error">{b.problem}</span>
+                    ) : (
+                      `${plural(b.boards, "board")}, ${plural(b.ideas, "idea")}`
+                    )}
+                  </td>
+                  <td>{size(b.bytes)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy || b.problem !== null}
+                      aria-label={`Restore the backup from ${when.format(b.createdAt)}`}
+                      onClick={() => {
+                        setConfirm({ backup: b, fromFile: false });
+                      }}
+                    >
+                      Restore…
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </Modal>
+      {confirm && (
+        <ConfirmDialog
+          title="Restore this backup?"
+          message={
+            <p>
+              Every board will be replaced by the {plural(confirm.backup.boards, "board")} and{" "}
+              {plural(confirm.backup.ideas, "idea")} of{" "}
+              {confirm.fromFile ? (
+                <span className="backups-file">{confirm.backup.fileName}</span>
+              ) : (
+                `the backup from ${when.format(confirm.backup.createdAt)}`
+              )}
+              . Your boards as they are now are backed up first, so you can restore them again from this list.
+            </p>
+          }
+          confirmLabel="Restore"
+          onConfirm={() => void restore(confirm)}
+          onCancel={() => {
+            setConfirm(null);
+          }}
+        />
       )}
-    </Modal>
+    </>
   );
 }
