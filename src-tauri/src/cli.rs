@@ -26,7 +26,9 @@ Pickboard: prioritise work on a PICK chart.
 
 Usage:
   pickboard                                  open the window
-  pickboard boards                           list the boards
+  pickboard boards [--deleted]               list the boards; --deleted lists those deleted in the last
+                                             30 days instead, which restore brings back
+  pickboard restore --board <name>           bring back a deleted board as it was, with its ideas
   pickboard post --board <name> [--note <text>] [--notify-owners] [--dry-run] [--as-me]
                  [--update-last]             post the board's outcome to its Mattermost channel:
                                              as your account when the board has a channel picked for
@@ -146,7 +148,14 @@ pub fn run(args: &[String]) -> i32 {
             println!("pickboard {}", env!("CARGO_PKG_VERSION"));
             Ok(())
         }
-        Some("boards") => command(rest, &[], &[], |_| list_boards()),
+        Some("boards") => command(rest, &[], &["--deleted"], |options| {
+            if options.flag("--deleted") {
+                list_deleted_boards()
+            } else {
+                list_boards()
+            }
+        }),
+        Some("restore") => command(rest, &["--board"], &[], restore_board),
         Some("post") => command(
             rest,
             &["--board", "--note"],
@@ -267,10 +276,89 @@ fn open_db() -> Result<Db, Failure> {
     Db::open(&data_dir().join(DB_FILE_NAME)).map_err(Failure::from_error)
 }
 
+/// The board named `name`. One deleted meanwhile is not found, and the error says how to bring it back: a script
+/// that posts a board someone deleted in the window was told only that no such board existed.
 fn find_board(db: &mut Db, name: &str) -> Result<i64, Failure> {
-    db.read(|tx| boards::find_by_name(tx, name))
-        .map(|board| board.id)
+    match db.read(|tx| boards::find_by_name(tx, name)) {
+        Ok(board) => Ok(board.id),
+        Err(err) if err.kind() == ErrorKind::NotFound => match deleted_named(db, name)? {
+            Some(gone) => Err(Failure::new(
+                EXIT_NOT_FOUND,
+                format!(
+                    "The board \"{}\" was deleted on {}. Bring it back with `pickboard restore --board \"{}\"`.",
+                    gone.name,
+                    local_date(gone.deleted_at),
+                    gone.name
+                ),
+            )),
+            None => Err(Failure::from_error(err)),
+        },
+        Err(err) => Err(Failure::from_error(err)),
+    }
+}
+
+/// The board of that name in Deleted boards, if any.
+fn deleted_named(db: &mut Db, name: &str) -> Result<Option<boards::DeletedBoard>, Failure> {
+    db.read(|tx| boards::find_deleted_by_name(tx, name))
         .map_err(Failure::from_error)
+}
+
+fn list_deleted_boards() -> Result<(), Failure> {
+    let mut db = open_db()?;
+    let all = db.read(boards::deleted).map_err(Failure::from_error)?;
+    let mut out = String::new();
+    if all.is_empty() {
+        out.push_str(&format!(
+            "No board was deleted in the last {} days.\n",
+            boards::KEPT_DELETED_DAYS
+        ));
+    }
+    let width = all.iter().map(|b| b.name.chars().count()).max().unwrap_or(0);
+    let day_ms = 24 * 60 * 60 * 1000;
+    for b in all {
+        let pad = " ".repeat(width - b.name.chars().count());
+        let ideas = count(usize::try_from(b.idea_count).unwrap_or_default(), "idea");
+        out.push_str(&format!(
+            "{}{pad}  {ideas:>11}  deleted {}, kept until {}\n",
+            b.name,
+            local_date(b.deleted_at),
+            local_date(b.deleted_at + boards::KEPT_DELETED_DAYS * day_ms)
+        ));
+    }
+    write_stdout(out.as_bytes())
+}
+
+fn restore_board(options: Options) -> Result<(), Failure> {
+    let name = options.required("--board", "restore")?;
+    let mut db = open_db()?;
+    let Some(gone) = deleted_named(&mut db, name)? else {
+        let live = db.read(|tx| boards::find_by_name(tx, name)).ok();
+        return Err(Failure::new(
+            EXIT_NOT_FOUND,
+            match live {
+                Some(board) => format!("The board \"{}\" is not deleted: nothing to restore.", board.name),
+                None => format!(
+                    "No deleted board is named \"{}\". `pickboard boards --deleted` lists the boards deleted in \
+                     the last {} days.",
+                    name.trim(),
+                    boards::KEPT_DELETED_DAYS
+                ),
+            },
+        ));
+    };
+    let back = db
+        .write(|tx| boards::restore(tx, gone.id))
+        .map_err(Failure::from_error)?;
+    let ideas = count(usize::try_from(back.idea_count).unwrap_or_default(), "idea");
+    if back.name == gone.name {
+        println!("Restored “{}” with {ideas}.", back.name);
+    } else {
+        println!(
+            "Restored “{}” with {ideas}, as “{}”: a board took its name meanwhile.",
+            gone.name, back.name
+        );
+    }
+    Ok(())
 }
 
 fn list_boards() -> Result<(), Failure> {
@@ -484,6 +572,14 @@ fn import(options: Options) -> Result<(), Failure> {
                     }
                     if new_board {
                         eprintln!("Making a new board, as --new-board asks.");
+                    } else if let Some(gone) = deleted_named(&mut db, name)? {
+                        eprintln!(
+                            "The board \"{}\" was deleted on {}: making a new one. To import into it instead, \
+                             bring it back first with `pickboard restore --board \"{}\"`.",
+                            gone.name,
+                            local_date(gone.deleted_at),
+                            gone.name
+                        );
                     } else {
                         eprintln!("No board is named \"{}\": making a new one.", name.trim());
                     }

@@ -617,3 +617,66 @@ async fn a_board_with_nothing_in_its_quadrants_posts_nothing_and_says_why() -> T
     assert!(server.received().is_empty(), "nothing went out");
     Ok(())
 }
+
+#[test]
+fn a_deleted_board_is_listed_named_in_errors_and_restored_from_the_command_line() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let mut db = Db::open(&data.join(DB_FILE_NAME))?;
+    let board = db.write(pickboard_lib::sample::create)?;
+    let (code, stdout, _) = pickboard(&data, &["boards", "--deleted"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "No board was deleted in the last 30 days.\n")
+    );
+    db.write(|tx| boards::delete(tx, board.id))?;
+    drop(db);
+
+    let (code, stdout, _) = pickboard(&data, &["boards", "--deleted"]);
+    assert_eq!(code, 0);
+    let line = stdout.lines().next().unwrap_or_default();
+    assert!(line.starts_with(BOARD), "{stdout}");
+    assert!(
+        line.contains(&format!("{} ideas  deleted ", board.idea_count)),
+        "{stdout}"
+    );
+    assert!(line.contains(", kept until "), "{stdout}");
+    let (_, stdout, _) = pickboard(&data, &["boards"]);
+    assert_eq!(stdout, "There are no boards yet.\n");
+
+    // A script that posts or exports the deleted board is told how to bring it back, not that it never was.
+    let (code, _, stderr) = pickboard(&data, &["export", "--board", BOARD, "--format", "md", "-o", "-"]);
+    assert_eq!(code, 3);
+    assert!(
+        stderr.contains(&format!("The board \"{BOARD}\" was deleted on ",))
+            && stderr.contains(&format!("`pickboard restore --board \"{BOARD}\"`")),
+        "{stderr}"
+    );
+    let (code, _, stderr) = pickboard(&data, &["restore", "--board", "Nothing here"]);
+    assert_eq!(code, 3);
+    assert!(
+        stderr.contains("No deleted board is named \"Nothing here\"."),
+        "{stderr}"
+    );
+
+    // Any case, as the other commands read a board's name; the board comes back with every idea.
+    let (code, stdout, stderr) = pickboard(&data, &["restore", "--board", &BOARD.to_uppercase()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        format!("Restored “{BOARD}” with {} ideas.\n", board.idea_count)
+    );
+    let back = Db::open(&data.join(DB_FILE_NAME))?.read(boards::list)?;
+    assert_eq!(
+        back.iter()
+            .map(|b| (b.name.as_str(), b.idea_count))
+            .collect::<Vec<_>>(),
+        [(BOARD, board.idea_count)]
+    );
+    let (code, _, stderr) = pickboard(&data, &["restore", "--board", BOARD]);
+    assert_eq!(code, 3);
+    assert!(stderr.contains("is not deleted: nothing to restore."), "{stderr}");
+    let (_, stdout, _) = pickboard(&data, &["boards", "--deleted"]);
+    assert_eq!(stdout, "No board was deleted in the last 30 days.\n");
+    Ok(())
+}

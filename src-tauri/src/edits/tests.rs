@@ -468,6 +468,20 @@ fn a_deleted_board_comes_back_exactly_with_its_ideas_history_channel_and_posts()
         )?)
     })
     .unwrap();
+    // Past its days and not yet purged (the command line does not purge), it is no longer listed, nor found by name.
+    let listed =
+        |db: &mut Db| -> Vec<i64> { db.read(boards::deleted).unwrap().iter().map(|b| b.id).collect() };
+    assert_eq!(listed(&mut db), [other]);
+    assert_eq!(
+        db.read(|tx| boards::find_deleted_by_name(tx, "infra")).unwrap(),
+        None
+    );
+    assert_eq!(
+        db.read(|tx| boards::find_deleted_by_name(tx, "  OTHER "))
+            .unwrap()
+            .map(|b| b.id),
+        Some(other)
+    );
     assert_eq!(db.write(boards::purge_expired).unwrap(), 1);
     assert!(db.write(|tx| boards::restore(tx, board)).is_err());
     assert_eq!(
@@ -475,14 +489,7 @@ fn a_deleted_board_comes_back_exactly_with_its_ideas_history_channel_and_posts()
         (0, 0),
         "its channel settings and posts went with it"
     );
-    assert_eq!(
-        db.read(boards::deleted)
-            .unwrap()
-            .iter()
-            .map(|b| b.id)
-            .collect::<Vec<_>>(),
-        [other]
-    );
+    assert_eq!(listed(&mut db), [other]);
     db.write(|tx| boards::restore(tx, other)).unwrap();
     assert!(db.read(boards::deleted).unwrap().is_empty());
 }

@@ -128,13 +128,14 @@ pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// The boards deleted and kept, the latest deleted first.
+/// The boards deleted and kept, the latest deleted first; not those past their days, which the next start deletes
+/// for good (the command line does not purge, and listed them kept "until" a day gone).
 pub fn deleted(tx: &Transaction<'_>) -> Result<Vec<DeletedBoard>> {
     let mut stmt = tx.prepare_cached(
         "SELECT b.id, b.name, (SELECT count(*) FROM ideas i WHERE i.board_id = b.id), b.deleted_at
-         FROM boards b WHERE b.deleted_at IS NOT NULL ORDER BY b.deleted_at DESC, b.id DESC",
+         FROM boards b WHERE b.deleted_at >= ?1 ORDER BY b.deleted_at DESC, b.id DESC",
     )?;
-    let rows = stmt.query_map([], |row| {
+    let rows = stmt.query_map([now_ms() - KEPT_DELETED_MS], |row| {
         Ok(DeletedBoard {
             id: row.get(0)?,
             name: row.get(1)?,
@@ -164,6 +165,13 @@ pub fn restore(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
         params![id, name],
     )?;
     summary(tx, id)
+}
+
+/// The deleted board named `name` (as [`find_by_name`] reads a name), the latest deleted of that name; `None` when no
+/// board kept in Deleted boards has it.
+pub fn find_deleted_by_name(tx: &Transaction<'_>, name: &str) -> Result<Option<DeletedBoard>> {
+    let wanted = name_key(name);
+    Ok(deleted(tx)?.into_iter().find(|b| b.name.to_lowercase() == wanted))
 }
 
 /// Deletes a deleted board for good, before its time is up: its ideas, history and posts go with it. A board in use
@@ -248,11 +256,7 @@ pub(crate) fn touch(tx: &Transaction<'_>, id: i64) -> Result<()> {
 /// The board called `name` (ignoring case and surrounding spaces), or an error that lists the boards there are.
 pub fn find_by_name(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
     let all = list(tx)?;
-    // As a board's name is kept: "Sprint  planning" (two spaces) names "Sprint planning", which a new board of that
-    // name would collide with.
-    let wanted = clean_board_name(name)
-        .unwrap_or_else(|_| name.trim().to_owned())
-        .to_lowercase();
+    let wanted = name_key(name);
     if let Some(board) = all.iter().find(|b| b.name.to_lowercase() == wanted) {
         return Ok(board.clone());
     }
@@ -272,6 +276,14 @@ pub fn find_by_name(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
             names.join(", ")
         )
     }))
+}
+
+/// What a name typed for a board is compared by: as a board's name is kept ("Sprint  planning", with two spaces,
+/// names "Sprint planning", which a new board of that name would collide with), in any case.
+fn name_key(name: &str) -> String {
+    clean_board_name(name)
+        .unwrap_or_else(|_| name.trim().to_owned())
+        .to_lowercase()
 }
 
 /// The name of the board in `boards` that `name` most likely misspells: one or two letters off (typed, left out,
