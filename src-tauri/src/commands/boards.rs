@@ -56,10 +56,10 @@ pub fn list_deleted_boards(state: State<'_, Arc<AppState>>) -> Result<Vec<Delete
     state.read(boards::deleted)
 }
 
-/// Deletes a deleted board for good, before its 30 days are up.
+/// Deletes deleted boards for good, before their 30 days are up: one, or all that Deleted boards lists.
 #[tauri::command(async)]
-pub fn delete_board_for_good(state: State<'_, Arc<AppState>>, id: i64) -> Result<()> {
-    state.write(|tx| boards::delete_for_good(tx, id))
+pub fn delete_boards_for_good(state: State<'_, Arc<AppState>>, ids: Vec<i64>) -> Result<()> {
+    state.write(|tx| boards::delete_for_good(tx, &ids))
 }
 
 #[tauri::command(async)]

@@ -174,15 +174,22 @@ pub fn find_deleted_by_name(tx: &Transaction<'_>, name: &str) -> Result<Option<D
     Ok(deleted(tx)?.into_iter().find(|b| b.name.to_lowercase() == wanted))
 }
 
-/// Deletes a deleted board for good, before its time is up: its ideas, history and posts go with it. A board in use
-/// is never deleted this way.
-pub fn delete_for_good(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    if tx.execute_cached(
-        "DELETE FROM boards WHERE id = ?1 AND deleted_at IS NOT NULL",
-        [id],
-    )? == 0
-    {
-        return Err(Error::not_found("This board was already deleted for good."));
+/// Deletes deleted boards for good, before their time is up (one from its row in Deleted boards, or all it lists):
+/// their ideas, history and posts go with them. All or none: one already deleted for good (from another window)
+/// fails the whole, and a board in use is never deleted this way.
+pub fn delete_for_good(tx: &Transaction<'_>, ids: &[i64]) -> Result<()> {
+    for &id in ids {
+        if tx.execute_cached(
+            "DELETE FROM boards WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [id],
+        )? == 0
+        {
+            return Err(Error::not_found(if ids.len() == 1 {
+                "This board was already deleted for good."
+            } else {
+                "One of these boards was already deleted for good; nothing else was deleted."
+            }));
+        }
     }
     Ok(())
 }

@@ -526,23 +526,37 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
     };
     assert_eq!(orphans(&mut db), 3, "its ideas are kept for the delete's Undo");
     assert_eq!(
-        db.write(|tx| boards::delete_for_good(tx, copy.id))
+        db.write(|tx| boards::delete_for_good(tx, &[copy.id]))
             .unwrap_err()
             .kind(),
         ErrorKind::NotFound,
         "a board in use is never deleted for good"
     );
     assert_eq!(db.write(boards::purge_expired).unwrap(), 0, "kept for 30 days");
-    db.write(|tx| boards::delete_for_good(tx, board.id)).unwrap();
+    db.write(|tx| boards::delete_for_good(tx, &[board.id])).unwrap();
     assert_eq!(orphans(&mut db), 0, "deleting a board for good deletes its ideas");
     assert!(db.read(boards::deleted).unwrap().is_empty());
     assert_eq!(
-        db.write(|tx| boards::delete_for_good(tx, board.id))
+        db.write(|tx| boards::delete_for_good(tx, &[board.id]))
             .unwrap_err()
             .kind(),
         ErrorKind::NotFound
     );
     assert_eq!(db.read(boards::list).unwrap().len(), 2, "the others stay");
+    // All that Deleted boards lists, at once, or none: one already gone keeps the others.
+    let both: Vec<i64> = db.read(boards::list).unwrap().iter().map(|b| b.id).collect();
+    for &id in &both {
+        db.write(|tx| boards::delete(tx, id)).unwrap();
+    }
+    assert_eq!(
+        db.write(|tx| boards::delete_for_good(tx, &[both[0], board.id]))
+            .unwrap_err()
+            .to_string(),
+        "One of these boards was already deleted for good; nothing else was deleted."
+    );
+    assert_eq!(db.read(boards::deleted).unwrap().len(), 2);
+    db.write(|tx| boards::delete_for_good(tx, &both)).unwrap();
+    assert!(db.read(boards::deleted).unwrap().is_empty());
     assert_eq!(
         db.write(|tx| boards::rename(tx, board.id, "x"))
             .unwrap_err()

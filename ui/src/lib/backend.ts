@@ -44,8 +44,8 @@ export const backend = {
   restoreBoard: (id: number) => call("restore_board", { id }),
   /** The boards deleted in the last 30 days, the latest deleted first. */
   listDeletedBoards: () => call("list_deleted_boards", {}),
-  /** Deletes a deleted board for good, before its 30 days are up. */
-  deleteBoardForGood: (id: number) => call("delete_board_for_good", { id }),
+  /** Deletes deleted boards for good, before their 30 days are up: one, or all that Deleted boards lists. */
+  deleteBoardsForGood: (ids: number[]) => call("delete_boards_for_good", { ids }),
   getBoard: (id: number) => call("get_board", { id }),
   setThresholds: (boardId: number, thresholds: Thresholds) => call("set_thresholds", { boardId, thresholds }),
   /** Undoes the board's latest edit. With `expectedEvent` (a toast's Undo, which names the edit it offers to take back), only when that edit is still the latest. */

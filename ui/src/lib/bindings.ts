@@ -529,7 +529,7 @@ export interface Commands {
   delete_board: { args: { id: number }; result: null };
   restore_board: { args: { id: number }; result: BoardSummary };
   list_deleted_boards: { args: Record<string, never>; result: DeletedBoard[] };
-  delete_board_for_good: { args: { id: number }; result: null };
+  delete_boards_for_good: { args: { ids: number[] }; result: null };
   get_board: { args: { id: number }; result: Board };
   set_thresholds: { args: { boardId: number; thresholds: Thresholds }; result: Board };
   undo: { args: { boardId: number; expectedEvent: number | null }; result: UndoOutcome };

@@ -63,8 +63,8 @@ describe("DeletedBoardsDialog", () => {
     let kept = [infra, empty];
     const fake = fakeBackend(null, {
       list_deleted_boards: () => kept,
-      delete_board_for_good: ({ id }) => {
-        kept = kept.filter((b) => b.id !== id);
+      delete_boards_for_good: ({ ids }) => {
+        kept = kept.filter((b) => !ids.includes(b.id));
         return null;
       },
     });
@@ -76,7 +76,7 @@ describe("DeletedBoardsDialog", () => {
     );
     // The safe choice first: Cancel keeps the board.
     await userEvent.click(within(ask).getByRole("button", { name: "Cancel" }));
-    expect(fake.calls.some((c) => c.command === "delete_board_for_good")).toBe(false);
+    expect(fake.calls.some((c) => c.command === "delete_boards_for_good")).toBe(false);
 
     await userEvent.click(await screen.findByRole("button", { name: "Delete “Infra Q3” for good" }));
     await userEvent.click(screen.getByRole("button", { name: "Delete for good" }));
@@ -85,6 +85,30 @@ describe("DeletedBoardsDialog", () => {
       expect(screen.getAllByRole("row")).toHaveLength(2);
     });
     expect(screen.getByRole("row", { name: /Scratch/ })).toBeInTheDocument();
+  });
+
+  it("deletes all the boards it lists for good, once asked, and only when there are two or more", async () => {
+    let kept = [infra, empty];
+    const fake = fakeBackend(null, {
+      list_deleted_boards: () => kept,
+      delete_boards_for_good: ({ ids }) => {
+        kept = kept.filter((b) => !ids.includes(b.id));
+        return null;
+      },
+    });
+    renderDialog();
+    await userEvent.click(await screen.findByRole("button", { name: "Delete all for good…" }));
+    const ask = screen.getByRole("dialog", { name: "Delete all 2 boards for good?" });
+    expect(ask).toHaveTextContent(
+      "Their 12 ideas, the ideas' history and the record of their posts go with them. This cannot be undone.",
+    );
+    await userEvent.dblClick(within(ask).getByRole("button", { name: "Delete all for good" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Deleted 2 boards for good.");
+    expect(fake.calls.filter((c) => c.command === "delete_boards_for_good")).toEqual([
+      { command: "delete_boards_for_good", args: { ids: [7, 9] } },
+    ]);
+    expect(await screen.findByText("No board was deleted in the last 30 days.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Delete all for good…" })).not.toBeInTheDocument();
   });
 
   it("gives the focus back to the button that asked when the question is put away with Escape", async () => {

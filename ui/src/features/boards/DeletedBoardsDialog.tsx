@@ -30,7 +30,8 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
   const [failure, setFailure] = useState<string | null>(null);
   const error = failure ?? (list.error ? AppError.from(list.error).message : null);
   const [said, setSaid] = useState("");
-  const [confirm, setConfirm] = useState<DeletedBoard | null>(null);
+  /** The boards the question is about: one row's, or all the list's. */
+  const [confirm, setConfirm] = useState<DeletedBoard[] | null>(null);
   // One action at a time, also before the buttons are drawn disabled: the second click of a double one on Restore
   // would say the board was gone.
   const [busy, setBusy] = useState(false);
@@ -58,12 +59,16 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
       onRestored(await backend.restoreBoard(board.id));
     });
 
-  const deleteForGood = (board: DeletedBoard) =>
+  const deleteForGood = (boards: DeletedBoard[]) =>
     act(async () => {
       setConfirm(null);
-      await backend.deleteBoardForGood(board.id);
+      await backend.deleteBoardsForGood(boards.map((b) => b.id));
       await afterChange({ boards: true });
-      setSaid(`Deleted “${board.name}” for good.`);
+      setSaid(
+        boards.length === 1
+          ? `Deleted “${boards[0]?.name ?? ""}” for good.`
+          : `Deleted ${counted(boards.length, "board")} for good.`,
+      );
     });
 
   // The confirmation stands over the list, so that the focus goes back to the button that asked when it is cancelled
@@ -75,9 +80,24 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
         wide
         onCancel={onClose}
         footer={
-          <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
-            Close
-          </button>
+          <>
+            {deleted && deleted.length > 1 && (
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => {
+                  setSaid("");
+                  setConfirm(deleted);
+                }}
+              >
+                Delete all for good…
+              </button>
+            )}
+            <button type="button" className="button button-primary" onClick={onClose} data-autofocus>
+              Close
+            </button>
+          </>
         }
       >
         <p className="field-hint">
@@ -129,7 +149,7 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
                       aria-label={`Delete “${b.name}” for good`}
                       onClick={() => {
                         setSaid("");
-                        setConfirm(b);
+                        setConfirm([b]);
                       }}
                     >
                       Delete for good…
@@ -151,16 +171,13 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
       </Modal>
       {confirm && (
         <ConfirmDialog
-          title={`Delete “${confirm.name}” for good?`}
-          message={
-            <p>
-              {confirm.ideaCount === 0
-                ? "The board is empty. "
-                : `Its ${counted(confirm.ideaCount, "idea")}, their history and the record of its posts go with it. `}
-              This cannot be undone.
-            </p>
+          title={
+            confirm.length === 1
+              ? `Delete “${confirm[0]?.name ?? ""}” for good?`
+              : `Delete all ${counted(confirm.length, "board")} for good?`
           }
-          confirmLabel="Delete for good"
+          message={<p>{whatGoes(confirm)} This cannot be undone.</p>}
+          confirmLabel={confirm.length === 1 ? "Delete for good" : "Delete all for good"}
           onConfirm={() => void deleteForGood(confirm)}
           onCancel={() => {
             setConfirm(null);
@@ -169,4 +186,17 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
       )}
     </>
   );
+}
+
+/** What deleting `boards` for good takes with them, in words. */
+function whatGoes(boards: DeletedBoard[]): string {
+  const ideas = boards.reduce((n, b) => n + b.ideaCount, 0);
+  if (boards.length === 1) {
+    return ideas === 0
+      ? "The board is empty."
+      : `Its ${counted(ideas, "idea")}, their history and the record of its posts go with it.`;
+  }
+  return ideas === 0
+    ? "The boards are empty."
+    : `Their ${counted(ideas, "idea")}, the ideas' history and the record of their posts go with them.`;
 }
