@@ -22,6 +22,18 @@ function renderDialog() {
   return onRestored;
 }
 
+/** A backend that lists `deleted` and deletes them for good when asked. */
+function keepingDeleted(deleted: DeletedBoard[]) {
+  let kept = deleted;
+  return fakeBackend(null, {
+    list_deleted_boards: () => kept,
+    delete_boards_for_good: ({ ids }) => {
+      kept = kept.filter((b) => !ids.includes(b.id));
+      return null;
+    },
+  });
+}
+
 describe("DeletedBoardsDialog", () => {
   it("lists each deleted board with its ideas and the day it is kept until", async () => {
     fakeBackend(null, { list_deleted_boards: () => [infra, empty] });
@@ -60,14 +72,7 @@ describe("DeletedBoardsDialog", () => {
   });
 
   it("deletes a board for good only once asked, and reads the list again", async () => {
-    let kept = [infra, empty];
-    const fake = fakeBackend(null, {
-      list_deleted_boards: () => kept,
-      delete_boards_for_good: ({ ids }) => {
-        kept = kept.filter((b) => !ids.includes(b.id));
-        return null;
-      },
-    });
+    const fake = keepingDeleted([infra, empty]);
     renderDialog();
     await userEvent.click(await screen.findByRole("button", { name: "Delete “Infra Q3” for good" }));
     const ask = screen.getByRole("dialog", { name: "Delete “Infra Q3” for good?" });
@@ -88,14 +93,7 @@ describe("DeletedBoardsDialog", () => {
   });
 
   it("deletes all the boards it lists for good, once asked, and only when there are two or more", async () => {
-    let kept = [infra, empty];
-    const fake = fakeBackend(null, {
-      list_deleted_boards: () => kept,
-      delete_boards_for_good: ({ ids }) => {
-        kept = kept.filter((b) => !ids.includes(b.id));
-        return null;
-      },
-    });
+    const fake = keepingDeleted([infra, empty]);
     renderDialog();
     await userEvent.click(await screen.findByRole("button", { name: "Delete all for good…" }));
     const ask = screen.getByRole("dialog", { name: "Delete all 2 boards for good?" });
