@@ -172,4 +172,48 @@ describe("Modal", () => {
     fireEvent.click(deadline, { detail: 2 });
     expect(deadline).not.toBeChecked();
   });
+
+  it("lets the rest of a double click whose first click opened it do nothing in it", () => {
+    render(
+      <Modal
+        title="Delete “Scratch” for good?"
+        onCancel={vi.fn()}
+        footer={<button type="button">Cancel</button>}
+      >
+        <p>This cannot be undone.</p>
+      </Modal>,
+    );
+    const under = vi.fn();
+    render(
+      <button type="button" onClick={under}>
+        Delete for good
+      </button>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Delete for good" }), { detail: 2 });
+    expect(under).not.toHaveBeenCalled();
+  });
+
+  it("shows the ring on its first stop when a key opened it, as Tab would, and not after a click", () => {
+    function Opened({ open }: { open: boolean }) {
+      return open ? (
+        <Modal
+          title="Delete “Scratch” for good?"
+          onCancel={vi.fn()}
+          footer={<button type="button">Cancel</button>}
+        >
+          <p>This cannot be undone.</p>
+        </Modal>
+      ) : null;
+    }
+    const { rerender } = render(<Opened open={false} />);
+    fireEvent.keyDown(document.body, { key: "Enter" });
+    rerender(<Opened open />);
+    expect(screen.getByRole("button", { name: "Cancel" })).toHaveFocus();
+    expect(screen.getByRole("button", { name: "Cancel" })).toHaveAttribute("data-tab-focus");
+    rerender(<Opened open={false} />);
+    fireEvent.pointerDown(document.body);
+    rerender(<Opened open />);
+    expect(screen.getByRole("button", { name: "Cancel" })).toHaveFocus();
+    expect(screen.getByRole("button", { name: "Cancel" })).not.toHaveAttribute("data-tab-focus");
+  });
 });

@@ -2,7 +2,7 @@
 // focus returns when it closes (to the opener, or where the screen marks with `data-focus-after-dialog`).
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
-import { focusAsByTab, isTab, keepTabWithin } from "../lib/tabRing";
+import { focusAsByLastInput, focusAsByTab, isTab, keepTabWithin } from "../lib/tabRing";
 import { useScrollableFocus } from "../lib/useScrollableFocus";
 import "./Modal.css";
 import { toastsGiveWayToDialog } from "./Toasts";
@@ -24,9 +24,12 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
 
   useEffect(() => {
     toastsGiveWayToDialog();
+    // The second click of a double click that opened the dialog lands in it: "Delete for good…" clicked twice
+    // selected the question's text, and could as well have pressed the button under the pointer.
+    swallowRestOfDoubleClick();
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first = firstStop(ref.current);
-    first?.focus();
+    if (first) focusAsByLastInput(first);
     // A dialog that loads its fields after it opens (Connect to Mattermost) first has only its footer's buttons: the
     // field marked for the focus takes it when it comes, unless the focus has moved on since. Focus dropped to the
     // page as the fields came (the element that had it went with the loading state) goes to the first stop: Post to
@@ -39,13 +42,14 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       if (wanted) {
         awaited = false;
         if (active === first || active === document.body) {
-          wanted.focus();
+          focusAsByLastInput(wanted);
           return;
         }
       }
       // Not when the dialog itself has the focus (a click on its text): that is where the person put it. And
       // without scrolling, should the first stop be out of view.
-      if (active === document.body) firstStop(dialog)?.focus({ preventScroll: true });
+      const stop = active === document.body ? firstStop(dialog) : null;
+      if (stop) focusAsByLastInput(stop, { preventScroll: true });
     });
     if (ref.current) arrival.observe(ref.current, { childList: true, subtree: true });
     // An opener gone with what the dialog did (Connect… once connected) leaves the focus to the screen's own place
@@ -151,7 +155,7 @@ function firstStop(dialog: HTMLElement | null): HTMLElement | null {
  * time). */
 const DOUBLE_CLICK_MS = 600;
 
-/** When a dialog last closed, and whether the window listens for the rest of a double click. */
+/** When a dialog last opened or closed, and whether the window listens for the rest of a double click. */
 let closedAt = -Infinity;
 let listening = false;
 

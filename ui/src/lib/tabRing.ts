@@ -49,6 +49,12 @@ export function keepTabWithin(event: KeyboardEvent | React.KeyboardEvent, contai
  * even on a press of Tab the page took over: opened by the mouse, the shortcuts sheet's first Tab seemed to go
  * nowhere. The mark goes with the focus (base.css draws the ring for it). */
 export function focusAsByTab(el: HTMLElement) {
+  markTabFocus(el);
+  el.focus();
+}
+
+/** Marks `el` for its ring until it loses the focus (base.css draws the ring for the mark). */
+function markTabFocus(el: HTMLElement) {
   el.dataset.tabFocus = "";
   el.addEventListener(
     "blur",
@@ -57,7 +63,20 @@ export function focusAsByTab(el: HTMLElement) {
     },
     { once: true },
   );
-  el.focus();
+}
+
+/** Whether the person's last input was a key (not a press of the mouse, a pen or a finger). */
+let lastInputWasKey = false;
+if (typeof window !== "undefined") {
+  window.addEventListener("keydown", () => (lastInputWasKey = true), true);
+  window.addEventListener("pointerdown", () => (lastInputWasKey = false), true);
+}
+
+/** Focuses `el` as the last input would show it: with its ring after a key, as Tab does (a confirmation opened with
+ * Enter had its focus on Cancel with no ring, so Enter seemed to go nowhere in particular), without after a click. */
+export function focusAsByLastInput(el: HTMLElement, options?: FocusOptions) {
+  if (lastInputWasKey) markTabFocus(el);
+  el.focus(options);
 }
 
 /** What lies over the board without being a dialog: an idea's details, the board's activity or posts (`SidePanel`). */
