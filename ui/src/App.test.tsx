@@ -272,6 +272,21 @@ describe("App", () => {
     expect(fake.commands()).toContain("restore_board");
   }, 20_000);
 
+  it("says why a board brought back from Deleted boards has another name", async () => {
+    const gone = { id: 2, name: "Web", ideaCount: 0, deletedAt: Date.now() - 60_000 };
+    infraAndWeb(true, {
+      list_deleted_boards: () => [gone],
+      restore_board: () => ({ id: 2, name: "Web (2)", ideaCount: 0, updatedAt: 0 }),
+    });
+    renderApp();
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Deleted boards…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Restore “Web”" }));
+    expect(
+      await screen.findByText("Brought back “Web” as “Web (2)”: a board took its name meanwhile."),
+    ).toBeInTheDocument();
+  }, 20_000);
+
   it("keeps the Ctrl+Z a board's return promises for the next deleted board as long again", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ["setTimeout", "clearTimeout"] });
     try {

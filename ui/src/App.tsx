@@ -352,12 +352,17 @@ export function App() {
     toast({ message: `Imported ${counted(outcome.imported, "idea")} into “${name}”.` });
   }
 
-  async function broughtBack(board: BoardSummary) {
+  async function broughtBack(board: BoardSummary, nameBefore: string) {
     setTransfer(null);
     // Everything read again, as after the delete's Undo: the board may come back under another name.
     await refreshBoards({ everything: true });
     select(board.id);
-    toast({ message: `Brought back the board “${board.name}”.` });
+    toast({
+      message:
+        board.name === nameBefore
+          ? `Brought back the board “${board.name}”.`
+          : `Brought back “${nameBefore}” as “${board.name}”: a board took its name meanwhile.`,
+    });
   }
 
   async function restored(safety: string) {
@@ -534,7 +539,7 @@ export function App() {
         )}
         {transfer?.kind === "deleted" && (
           <DeletedBoardsDialog
-            onRestored={(board) => void broughtBack(board)}
+            onRestored={(board, nameBefore) => void broughtBack(board, nameBefore)}
             onClose={() => {
               setTransfer(null);
             }}

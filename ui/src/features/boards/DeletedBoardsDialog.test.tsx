@@ -1,10 +1,13 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
+import { ToastProvider } from "../../components/Toasts";
 import type { DeletedBoard } from "../../lib/bindings";
 import { localDate } from "../../lib/dates";
+import { createQueryClient } from "../../lib/queries";
 import { fakeBackend } from "../../test/fakeBackend";
 import { DeletedBoardsDialog } from "./DeletedBoardsDialog";
 
@@ -63,7 +66,10 @@ describe("DeletedBoardsDialog", () => {
     const onRestored = renderDialog();
     await userEvent.dblClick(await screen.findByRole("button", { name: "Restore “Infra Q3”" }));
     await waitFor(() => {
-      expect(onRestored).toHaveBeenCalledWith({ id: 7, name: "Infra Q3 (2)", ideaCount: 12, updatedAt: 1 });
+      expect(onRestored).toHaveBeenCalledWith(
+        { id: 7, name: "Infra Q3 (2)", ideaCount: 12, updatedAt: 1 },
+        "Infra Q3",
+      );
     });
     expect(fake.calls.filter((c) => c.command === "restore_board")).toEqual([
       { command: "restore_board", args: { id: 7 } },
@@ -107,6 +113,35 @@ describe("DeletedBoardsDialog", () => {
     ]);
     expect(await screen.findByText("No board was deleted in the last 30 days.")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Delete all for good…" })).not.toBeInTheDocument();
+  });
+
+  it("puts the question away when its board is no longer deleted (restored from the command line meanwhile)", async () => {
+    let kept = [infra, empty];
+    const fake = fakeBackend(null, { list_deleted_boards: () => kept });
+    const client = createQueryClient();
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <DeletedBoardsDialog onRestored={vi.fn()} onClose={vi.fn()} />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: "Delete “Scratch” for good" }));
+    expect(screen.getByRole("dialog", { name: "Delete “Scratch” for good?" })).toBeInTheDocument();
+    kept = [infra];
+    await act(() => client.invalidateQueries());
+    await waitFor(() => {
+      expect(screen.queryByRole("dialog", { name: "Delete “Scratch” for good?" })).not.toBeInTheDocument();
+    });
+    expect(screen.getAllByRole("row")).toHaveLength(2);
+    // Deleted again, it does not bring the old question back.
+    kept = [empty, infra];
+    await act(() => client.invalidateQueries());
+    await waitFor(() => {
+      expect(screen.getAllByRole("row")).toHaveLength(3);
+    });
+    expect(screen.queryByRole("dialog", { name: /for good\?/ })).not.toBeInTheDocument();
+    expect(fake.calls.some((c) => c.command === "delete_boards_for_good")).toBe(false);
   });
 
   it("gives the focus back to the button that asked when the question is put away with Escape", async () => {

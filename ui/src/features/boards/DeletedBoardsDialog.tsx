@@ -19,7 +19,8 @@ const KEPT_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface DeletedBoardsDialogProps {
-  onRestored: (board: BoardSummary) => void;
+  /** The board as it came back, and the name it was deleted under (another board may have taken it since). */
+  onRestored: (board: BoardSummary, nameBefore: string) => void;
   onClose: () => void;
 }
 
@@ -56,7 +57,7 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
 
   const restore = (board: DeletedBoard) =>
     act(async () => {
-      onRestored(await backend.restoreBoard(board.id));
+      onRestored(await backend.restoreBoard(board.id), board.name);
     });
 
   const deleteForGood = (boards: DeletedBoard[]) =>
@@ -70,6 +71,11 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
           : `Deleted ${counted(boards.length, "board")} for good.`,
       );
     });
+
+  // The boards the question is about that are still listed: one restored or deleted for good elsewhere (the command
+  // line, another window) meanwhile is not deleted for good from a question left open over a list without it.
+  const asked = confirm && deleted ? confirm.filter((b) => deleted.some((d) => d.id === b.id)) : confirm;
+  if (confirm && asked?.length === 0) setConfirm(null);
 
   // The confirmation stands over the list, so that the focus goes back to the button that asked when it is cancelled
   // (Escape left it on Close, the list drawn anew).
@@ -169,16 +175,16 @@ export function DeletedBoardsDialog({ onRestored, onClose }: DeletedBoardsDialog
           </p>
         )}
       </Modal>
-      {confirm && (
+      {asked && asked.length > 0 && (
         <ConfirmDialog
           title={
-            confirm.length === 1
-              ? `Delete “${confirm[0]?.name ?? ""}” for good?`
-              : `Delete all ${counted(confirm.length, "board")} for good?`
+            asked.length === 1
+              ? `Delete “${asked[0]?.name ?? ""}” for good?`
+              : `Delete all ${counted(asked.length, "board")} for good?`
           }
-          message={<p>{whatGoes(confirm)} This cannot be undone.</p>}
-          confirmLabel={confirm.length === 1 ? "Delete for good" : "Delete all for good"}
-          onConfirm={() => void deleteForGood(confirm)}
+          message={<p>{whatGoes(asked)} This cannot be undone.</p>}
+          confirmLabel={asked.length === 1 ? "Delete for good" : "Delete all for good"}
+          onConfirm={() => void deleteForGood(asked)}
           onCancel={() => {
             setConfirm(null);
           }}
