@@ -62,7 +62,6 @@ function sidebar(boot: Boot, currentId: number, open: boolean): HTMLElement {
           "aria-label": "Sidebar",
           "aria-expanded": String(open),
           "aria-controls": "sidebar-content",
-          title: open ? "Hide the sidebar" : "Show the boards and settings",
         },
         h("span", { "aria-hidden": "true" }, "☰"),
       ),

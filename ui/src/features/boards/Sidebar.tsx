@@ -63,13 +63,14 @@ export function Sidebar(props: SidebarProps) {
       }}
     >
       <div className="brand">
+        {/* No tooltip: WebKitGTK's stayed over "+ New board" after the click that opened the sidebar, until the
+            pointer moved. The ☰ says what it does. */}
         <button
           type="button"
           className="sidebar-toggle"
           aria-label="Sidebar"
           aria-expanded={open}
           aria-controls="sidebar-content"
-          title={open ? "Hide the sidebar" : "Show the boards and settings"}
           onClick={() => {
             // The second Enter of a double one on an item lands here, on the toggle that took the focus: it opened
             // the sidebar again over the new board's name.
