@@ -49,9 +49,13 @@ describe("BackupsDialog", () => {
   });
 
   it("gives the focus back to the backup's Restore… when the question is put away with Escape", async () => {
-    fakeBackend(null, { list_backups: () => [{ ...file, fileName: "pickboard-2026-12-01.db" }] });
+    fakeBackend(null, {
+      list_backups: () => [{ ...file, fileName: "pickboard-2026-12-01.db", ideas: 2021 }],
+    });
     renderDialog();
     const asker = await screen.findByRole("button", { name: /^Restore the backup from / });
+    // Counted as everywhere else in the app.
+    expect(screen.getAllByRole("row")[1]).toHaveTextContent("2 boards, 2,021 ideas");
     await userEvent.click(asker);
     await screen.findByRole("dialog", { name: "Restore this backup?" });
     await userEvent.keyboard("{Escape}");

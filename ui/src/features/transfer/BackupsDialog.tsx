@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ConfirmDialog, Modal } from "../../components/Modal";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
+import { counted } from "../../lib/numbers";
 import { keys } from "../../lib/queries";
 import type { BackupInfo } from "../../lib/bindings";
 
@@ -27,7 +28,7 @@ function size(bytes: number): string {
 }
 
 function plural(n: number | null, noun: string): string {
-  return n === null ? "" : `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return n === null ? "" : counted(n, noun);
 }
 
 export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialogProps) {
