@@ -184,10 +184,21 @@ pub fn delete_for_good(tx: &Transaction<'_>, ids: &[i64]) -> Result<()> {
             [id],
         )? == 0
         {
-            return Err(Error::not_found(if ids.len() == 1 {
-                "This board was already deleted for good."
+            // Brought back meanwhile (the command line, another window): the list asked from was out of date.
+            let back: Option<String> = tx
+                .query_row_cached("SELECT name FROM boards WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            let nothing_else = if ids.len() == 1 {
+                ""
             } else {
-                "One of these boards was already deleted for good; nothing else was deleted."
+                " Nothing else was deleted."
+            };
+            return Err(Error::not_found(match back {
+                Some(name) => format!(
+                    "“{name}” was brought back meanwhile, so it was not deleted: it is in the boards list again.{nothing_else}"
+                ),
+                None if ids.len() == 1 => "This board was already deleted for good.".to_owned(),
+                None => "One of these boards was already deleted for good; nothing else was deleted.".to_owned(),
             }));
         }
     }

@@ -555,6 +555,15 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
         "One of these boards was already deleted for good; nothing else was deleted."
     );
     assert_eq!(db.read(boards::deleted).unwrap().len(), 2);
+    // One brought back meanwhile (the list asked from was out of date) is said so, not "deleted for good".
+    db.write(|tx| boards::restore(tx, both[1])).unwrap();
+    assert_eq!(
+        db.write(|tx| boards::delete_for_good(tx, &[both[1]]))
+            .unwrap_err()
+            .to_string(),
+        "“Platform (copy) (2)” was brought back meanwhile, so it was not deleted: it is in the boards list again."
+    );
+    db.write(|tx| boards::delete(tx, both[1])).unwrap();
     db.write(|tx| boards::delete_for_good(tx, &both)).unwrap();
     assert!(db.read(boards::deleted).unwrap().is_empty());
     assert_eq!(
