@@ -99,6 +99,8 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
 struct Failure {
     code: i32,
     message: String,
+    /// A command line that is wrong: the command's own usage follows the message.
+    wrong_usage: bool,
 }
 
 impl Failure {
@@ -106,11 +108,15 @@ impl Failure {
         Failure {
             code,
             message: message.to_string(),
+            wrong_usage: false,
         }
     }
 
     fn usage(message: impl std::fmt::Display) -> Failure {
-        Failure::new(EXIT_USAGE, format!("{message}\n\n{USAGE}"))
+        Failure {
+            wrong_usage: true,
+            ..Failure::new(EXIT_USAGE, message)
+        }
     }
 
     /// An error of the app's own: its kind says which exit code it is.
@@ -148,29 +154,34 @@ pub fn run(args: &[String]) -> i32 {
             println!("pickboard {}", env!("CARGO_PKG_VERSION"));
             Ok(())
         }
-        Some("boards") => command(rest, &[], &["--deleted"], |options| {
+        Some("boards") => command("boards", rest, &[], &["--deleted"], |options| {
             if options.flag("--deleted") {
                 list_deleted_boards()
             } else {
                 list_boards()
             }
         }),
-        Some("restore") => command(rest, &["--board"], &[], restore_board),
+        Some("restore") => command("restore", rest, &["--board"], &[], restore_board),
         Some("post") => command(
+            "post",
             rest,
             &["--board", "--note"],
             &["--dry-run", "--notify-owners", "--as-me", "--update-last"],
             post,
         ),
-        Some("export") => command(rest, &["--board", "--format", "-o"], &[], export),
+        Some("export") => command("export", rest, &["--board", "--format", "-o"], &[], export),
         Some("import") => command(
+            "import",
             rest,
             &["--board", "--map"],
             &["--skip-bad-rows", "--new-board"],
             import,
         ),
-        Some("backup") => command(rest, &["-o"], &[], backup),
-        Some(other) => Err(Failure::usage(format!("unknown command '{other}'"))),
+        Some("backup") => command("backup", rest, &["-o"], &[], backup),
+        Some(other) => Err(Failure::new(
+            EXIT_USAGE,
+            format!("unknown command '{other}'\n\n{USAGE}"),
+        )),
         None => Ok(()),
     };
     match result {
@@ -185,17 +196,55 @@ pub fn run(args: &[String]) -> i32 {
 /// Runs a subcommand with its options, or prints the usage when they ask for it: `pickboard export --help` said the
 /// command took no '--help', then printed the usage anyway, as an error.
 fn command(
+    name: &str,
     args: &[String],
     valued: &[&str],
     flags: &[&str],
     run: impl FnOnce(Options) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
-    let options = Options::parse(args, valued, flags)?;
-    if options.help {
-        print!("{USAGE}");
-        return Ok(());
+    let result = Options::parse(args, valued, flags).and_then(|options| {
+        if options.help {
+            print!("{USAGE}");
+            return Ok(());
+        }
+        run(options)
+    });
+    // The one line that says what is wrong, then how this command is used: under the whole usage, 40 lines long, it
+    // scrolled out of sight.
+    result.map_err(|failure| match failure.wrong_usage {
+        true => Failure::new(
+            failure.code,
+            format!(
+                "{}\n\nUsage:\n{}\n`pickboard --help` shows every command.",
+                failure.message,
+                usage_of(name)
+            ),
+        ),
+        false => failure,
+    })
+}
+
+/// The lines of the usage text about the command `name`.
+fn usage_of(name: &str) -> String {
+    let start = format!("  pickboard {name}");
+    let mut lines = USAGE
+        .lines()
+        .skip_while(|line| {
+            line.strip_prefix(&start)
+                .is_none_or(|rest| !(rest.is_empty() || rest.starts_with(' ')))
+        })
+        .peekable();
+    let mut out = String::new();
+    if let Some(first) = lines.next() {
+        out.push_str(first);
+        out.push('\n');
     }
-    run(options)
+    // Its own lines go on, indented deeper, until the next command or the end of the list.
+    for line in lines.take_while(|l| l.starts_with("    ")) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// A subcommand's options (`--name value`), flags (`--flag`) and plain arguments.
@@ -570,16 +619,23 @@ fn import(options: Options) -> Result<(), Failure> {
                             ),
                         ));
                     }
+                    // The name of a board deleted lately is that board, most likely: a daily import into it made a
+                    // second board of its name, and its restore later came back as "… (2)".
+                    if let Some(gone) = deleted_named(&mut db, name)?.filter(|_| !new_board) {
+                        return Err(Failure::new(
+                            EXIT_NOT_FOUND,
+                            format!(
+                                "The board \"{}\" was deleted on {}. Nothing was imported: bring it back first with \
+                                 `pickboard restore --board \"{}\"`, or add --new-board to make a new board of this \
+                                 name.",
+                                gone.name,
+                                local_date(gone.deleted_at),
+                                gone.name
+                            ),
+                        ));
+                    }
                     if new_board {
                         eprintln!("Making a new board, as --new-board asks.");
-                    } else if let Some(gone) = deleted_named(&mut db, name)? {
-                        eprintln!(
-                            "The board \"{}\" was deleted on {}: making a new one. To import into it instead, \
-                             bring it back first with `pickboard restore --board \"{}\"`.",
-                            gone.name,
-                            local_date(gone.deleted_at),
-                            gone.name
-                        );
                     } else {
                         eprintln!("No board is named \"{}\": making a new one.", name.trim());
                     }
@@ -803,6 +859,29 @@ fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wrong_command_line_is_followed_by_its_commands_usage_alone() {
+        let export = usage_of("export");
+        assert!(
+            export.starts_with("  pickboard export --board <name>"),
+            "{export}"
+        );
+        assert!(
+            export.contains("the format follows the file's extension"),
+            "{export}"
+        );
+        assert!(!export.contains("pickboard import"), "{export}");
+        let post = usage_of("post");
+        assert!(
+            post.contains("[--update-last]") && post.contains("--notify-owners mentions"),
+            "{post}"
+        );
+        assert!(!post.contains("pickboard export"), "{post}");
+        // "boards" is not the start of another command's name.
+        assert!(usage_of("boards").starts_with("  pickboard boards [--deleted]"));
+        assert_eq!(usage_of("backup").lines().count(), 1);
+    }
 
     #[test]
     fn exit_codes_follow_from_the_kind_of_error() {

@@ -162,6 +162,19 @@ async fn wrong_names_and_wrong_words_get_clear_errors_and_distinct_codes() -> Te
         stderr.contains("--board is given twice: give it once"),
         "{stderr}"
     );
+    // What is wrong, then this command's usage alone: under the whole usage the one line scrolled out of sight.
+    let (code, _, stderr) = pickboard(dir.path(), &["export", "--board", "A", "-o", "-"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with(
+            "pickboard: export needs --format json|csv|md|png|svg\n\nUsage:\n  pickboard export --board"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("pickboard import") && stderr.ends_with("`pickboard --help` shows every command.\n"),
+        "{stderr}"
+    );
     let (code, _, _) = pickboard(dir.path(), &["frobnicate"]);
     assert_eq!(code, 2);
     let (code, stdout, _) = pickboard(dir.path(), &["--help"]);
@@ -652,6 +665,17 @@ fn a_deleted_board_is_listed_named_in_errors_and_restored_from_the_command_line(
             && stderr.contains(&format!("`pickboard restore --board \"{BOARD}\"`")),
         "{stderr}"
     );
+    // An import named after it is refused too: it made a second board of its name, and the restore "… (2)".
+    let csv = dir.path().join("more.csv");
+    std::fs::write(&csv, "Title,Payoff,Cost\nOne more,8,2\n")?;
+    let (code, _, stderr) = pickboard(&data, &["import", csv.to_str().unwrap(), "--board", BOARD]);
+    assert_eq!(code, 3);
+    assert!(
+        stderr.contains("Nothing was imported: bring it back first with `pickboard restore --board"),
+        "{stderr}"
+    );
+    let (_, stdout, _) = pickboard(&data, &["boards"]);
+    assert_eq!(stdout, "There are no boards yet.\n");
     let (code, _, stderr) = pickboard(&data, &["restore", "--board", "Nothing here"]);
     assert_eq!(code, 3);
     assert!(
