@@ -82,6 +82,12 @@ pub const EXIT_FILE: i32 = 6;
 /// The line `post --dry-run` prints between two posts of a long outcome; no line of a post can look like it.
 pub const DRY_RUN_SEPARATOR: &str = "-------- 8< -------- next post -------- 8< --------";
 
+/// The app's messages with straight double quotes, as a shell reads them: a name copied from “Beta” into a command
+/// line kept its curly quotes, and named no board.
+fn straight_quotes(message: &str) -> String {
+    message.replace(['“', '”'], "\"")
+}
+
 /// Writes to standard output; a reader that stopped reading (`| head`) is not a failure.
 fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
@@ -187,7 +193,7 @@ pub fn run(args: &[String]) -> i32 {
     match result {
         Ok(()) => 0,
         Err(failure) => {
-            eprintln!("pickboard: {}", failure.message);
+            eprintln!("pickboard: {}", straight_quotes(&failure.message));
             failure.code
         }
     }
@@ -400,10 +406,10 @@ fn restore_board(options: Options) -> Result<(), Failure> {
         .map_err(Failure::from_error)?;
     let ideas = count(usize::try_from(back.idea_count).unwrap_or_default(), "idea");
     if back.name == gone.name {
-        println!("Restored “{}” with {ideas}.", back.name);
+        println!("Restored \"{}\" with {ideas}.", back.name);
     } else {
         println!(
-            "Restored “{}” with {ideas}, as “{}”: a board took its name meanwhile.",
+            "Restored \"{}\" with {ideas}, as \"{}\": a board took its name meanwhile.",
             gone.name, back.name
         );
     }
@@ -582,7 +588,7 @@ fn import(options: Options) -> Result<(), Failure> {
                 return Err(Failure::new(EXIT_FILE, problems_message(&preview)));
             }
             if let Some(rounding) = &preview.rounding {
-                eprintln!("{rounding}");
+                eprintln!("{}", straight_quotes(rounding));
             }
             // --new-board: a new board whatever the name (one already taken is refused, with a free name offered).
             let existing = board
@@ -656,18 +662,18 @@ fn import(options: Options) -> Result<(), Failure> {
         .map_err(Failure::from_error)?;
     if start.board_file.is_some() {
         let ideas = count(usize::try_from(summary.idea_count).unwrap_or(0), "idea");
-        println!("Imported “{}” with {ideas}.", summary.name);
+        println!("Imported \"{}\" with {ideas}.", summary.name);
         return Ok(());
     }
     println!(
-        "Imported {} into “{}”.",
+        "Imported {} into \"{}\".",
         count(outcome.imported, "idea"),
         summary.name
     );
     if !outcome.skipped.is_empty() {
         println!("Skipped {}:", count(outcome.skipped.len(), "row"));
         for problem in &outcome.skipped {
-            println!("  {problem}");
+            println!("  {}", straight_quotes(&problem.to_string()));
         }
     }
     Ok(())
@@ -687,7 +693,7 @@ fn parse_map(map: &str, headers: &[String]) -> Result<(Vec<usize>, Option<Field>
         None => {
             let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
             return Err(wrong(format!(
-                "there is no field “{}”. The fields are: {}, ignore.",
+                "there is no field \"{}\". The fields are: {}, ignore.",
                 field.trim(),
                 names.join(", ")
             )));
@@ -702,7 +708,7 @@ fn parse_map(map: &str, headers: &[String]) -> Result<(Vec<usize>, Option<Field>
             }
         }
         return Err(wrong(format!(
-            "there is no column named “{}”. The columns are: {}.",
+            "there is no column named \"{}\". The columns are: {}.",
             column.trim(),
             names.join(", ")
         )));
@@ -924,10 +930,10 @@ mod tests {
         assert_eq!(parse_map("Idea=ignore", &headers).ok(), Some((vec![0], None)));
         for (map, message) in [
             ("Idea", "--map Idea: write it as COLUMN=FIELD"),
-            ("Idea=size", "--map Idea=size: there is no field “size”."),
+            ("Idea=size", "--map Idea=size: there is no field \"size\"."),
             (
                 "Size=cost",
-                "--map Size=cost: there is no column named “Size”. The columns are: Idea, Story Points.",
+                "--map Size=cost: there is no column named \"Size\". The columns are: Idea, Story Points.",
             ),
         ] {
             let failure = parse_map(map, &headers).err().unwrap();

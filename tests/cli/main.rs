@@ -242,7 +242,7 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let (code, stdout, _) = pickboard(&data, &["import", json.to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(
-        stdout.contains("Imported “Platform team — next quarter (2)” with"),
+        stdout.contains("Imported \"Platform team — next quarter (2)\" with"),
         "{stdout}"
     );
     // Named after a board that exists, a board file is refused, not imported as "… (3)" without a word: --board
@@ -278,7 +278,7 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     );
     assert_eq!(code, 0);
     assert!(
-        stdout.contains("Imported “Platform team — next quarter (3)” with"),
+        stdout.contains("Imported \"Platform team — next quarter (3)\" with"),
         "{stdout}"
     );
     let jira = concat!(
@@ -288,12 +288,12 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let (code, stdout, _) = pickboard(&data, &["import", jira, "--board", "From Jira"]);
     assert_eq!(
         (code, stdout.as_str()),
-        (0, "Imported 6 ideas into “From Jira”.\n")
+        (0, "Imported 6 ideas into \"From Jira\".\n")
     );
     let (code, stdout, stderr) = pickboard(&data, &["import", jira, "--board", "from jira"]);
     assert_eq!(
         (code, stdout.as_str()),
-        (0, "Imported 6 ideas into “From Jira”.\n")
+        (0, "Imported 6 ideas into \"From Jira\".\n")
     );
     // The same file again into the same board: said, as the window says it, and done.
     assert!(
@@ -314,7 +314,7 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let (code, stdout, stderr) = pickboard(&data, &["import", jira, "--board", "Form Jira", "--new-board"]);
     assert_eq!(
         (code, stdout.as_str()),
-        (0, "Imported 6 ideas into “Form Jira”.\n"),
+        (0, "Imported 6 ideas into \"Form Jira\".\n"),
         "{stderr}"
     );
     assert!(
@@ -326,7 +326,7 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let (code, stdout, _) = pickboard(&data, &["import", jira, "--board", "From Jira", "--new-board"]);
     assert_eq!(
         (code, stdout.as_str()),
-        (0, "Imported 6 ideas into “From Jira (2)”.\n")
+        (0, "Imported 6 ideas into \"From Jira (2)\".\n")
     );
     // The next sprint is no typo of this one's name; an empty name is no name.
     let (code, _, stderr) = pickboard(&data, &["import", jira, "--board", "From Jira 7"]);
@@ -343,7 +343,7 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let (code, _, stderr) = pickboard(&data, &["import", bad.to_str().unwrap()]);
     assert_eq!(code, 6);
     assert!(
-        stderr.contains("Row 3, column “Payoff”: 12 is outside the 0 to 10 scale."),
+        stderr.contains("Row 3, column \"Payoff\": 12 is outside the 0 to 10 scale."),
         "{stderr}"
     );
     let (_, stdout, _) = pickboard(&data, &["boards"]);
@@ -351,7 +351,7 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let (code, stdout, _) = pickboard(&data, &["import", bad.to_str().unwrap(), "--skip-bad-rows"]);
     assert_eq!(code, 0);
     assert!(
-        stdout.contains("Imported 1 idea into “bad”.\nSkipped 1 row:\n  Row 3"),
+        stdout.contains("Imported 1 idea into \"bad\".\nSkipped 1 row:\n  Row 3"),
         "{stdout}"
     );
 
@@ -420,7 +420,7 @@ fn a_jira_style_csv_imports_its_payoff_and_cost_columns_and_says_how_it_mapped_t
     )?;
     let (code, stdout, stderr) = pickboard(&data, &["import", file.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout, "Imported 5 ideas into “jira-style”.\n");
+    assert_eq!(stdout, "Imported 5 ideas into \"jira-style\".\n");
     assert!(
         stderr.contains(
             "Columns: Summary → title, Assignee → owner, Labels → tags, Description → notes, \
@@ -460,11 +460,11 @@ fn bad_scores_in_a_jira_style_csv_are_refused_by_row_and_column() -> TestResult 
     let (code, stdout, stderr) = pickboard(&data, &["import", file.to_str().unwrap()]);
     assert_eq!(code, 6, "{stdout}{stderr}");
     assert!(
-        stderr.contains("Row 3, column “payoff”: “lots” is not a number."),
+        stderr.contains("Row 3, column \"payoff\": \"lots\" is not a number."),
         "{stderr}"
     );
     assert!(
-        stderr.contains("Row 4, column “cost/risk”: 11 is outside the 0 to 10 scale."),
+        stderr.contains("Row 4, column \"cost/risk\": 11 is outside the 0 to 10 scale."),
         "{stderr}"
     );
     assert!(stderr.contains("nothing was imported"), "{stderr}");
@@ -474,7 +474,7 @@ fn bad_scores_in_a_jira_style_csv_are_refused_by_row_and_column() -> TestResult 
     let (code, stdout, stderr) = pickboard(&data, &["import", file.to_str().unwrap(), "--skip-bad-rows"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.starts_with("Imported 1 idea into “scores”.\nSkipped 2 rows:\n  Row 3, column “payoff”"),
+        stdout.starts_with("Imported 1 idea into \"scores\".\nSkipped 2 rows:\n  Row 3, column \"payoff\""),
         "{stdout}"
     );
     assert_eq!(
@@ -526,7 +526,7 @@ fn map_chooses_the_columns_by_hand() -> TestResult {
         ],
     );
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout, "Imported 2 ideas into “by-hand”.\n");
+    assert_eq!(stdout, "Imported 2 ideas into \"by-hand\".\n");
     assert!(
         stderr.contains(
             "Columns: Idea → title, Gain → payoff, Pain → cost, Who → owner; not used: Value, Comment\n"
@@ -563,12 +563,12 @@ fn a_wrong_map_exits_2_and_says_what_is_wrong() -> TestResult {
     let cases = [
         (
             "Priority=payoff",
-            "--map Priority=payoff: there is no column named “Priority”. The columns are: Summary, Assignee, \
+            "--map Priority=payoff: there is no column named \"Priority\". The columns are: Summary, Assignee, \
              Labels, Description, Issue key, payoff, cost/risk.",
         ),
         (
             "payoff=priority",
-            "--map payoff=priority: there is no field “priority”. The fields are: title, notes, owner, link, \
+            "--map payoff=priority: there is no field \"priority\". The fields are: title, notes, owner, link, \
              tags, payoff, cost, key, ignore.",
         ),
         ("payoff", "--map payoff: write it as COLUMN=FIELD"),
@@ -591,7 +591,7 @@ fn a_wrong_map_exits_2_and_says_what_is_wrong() -> TestResult {
     );
     assert_eq!(code, 2, "{stderr}");
     assert!(
-        stderr.contains("title can come from one column only, not from both “Summary” and “Assignee”"),
+        stderr.contains("title can come from one column only, not from both \"Summary\" and \"Assignee\""),
         "{stderr}"
     );
     let (_, stdout, _) = pickboard(&data, &["boards"]);
@@ -688,7 +688,7 @@ fn a_deleted_board_is_listed_named_in_errors_and_restored_from_the_command_line(
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stdout,
-        format!("Restored “{BOARD}” with {} ideas.\n", board.idea_count)
+        format!("Restored \"{BOARD}\" with {} ideas.\n", board.idea_count)
     );
     let back = Db::open(&data.join(DB_FILE_NAME))?.read(boards::list)?;
     assert_eq!(
