@@ -75,7 +75,7 @@ const DEFAULT_PREFERENCES: Preferences = { theme: "system", lastBoardId: null, c
 /** The most boards whose chart view is kept: the oldest choice goes first. */
 const KEPT_VIEWS = 200;
 
-/** How long a deleted board can be brought back from its toast, or with Ctrl+Z, in milliseconds. */
+/** How long a deleted board's toast shows, with its Undo, in milliseconds. */
 const BOARD_UNDO_MS = 10_000;
 
 /** View › Theme's items, and the theme each picks (as the sidebar's switch does). */
@@ -286,17 +286,19 @@ export function App() {
     [showError],
   );
 
-  // The Undos of the boards deleted in the last seconds, the newest last, each for BOARD_UNDO_MS after its delete.
-  // Ctrl+Z and Edit › Undo take them, newest first, before the history of the board shown next: they undid that
-  // board's last change, and the deleted board was gone once the toast went. Two boards deleted one after the other
-  // both come back: the second Ctrl+Z emptied the board the first brought back, and the other board was lost.
-  const boardRestores = useRef<{ name: string; restore: () => void; keep: () => void }[]>([]);
+  // The Undos of the boards deleted since the person last changed a board or opened another, the newest last. Ctrl+Z
+  // and Edit › Undo take them, newest first, before the history of the board shown next: they undid that board's
+  // last change, and the deleted board was gone once the toast went. Two boards deleted one after the other both come
+  // back: the second Ctrl+Z emptied the board the first brought back, and the other board was lost. They last until
+  // then, not a number of seconds: ten after each delete, a slow hand deleting several boards got "Nothing to undo".
+  const boardRestores = useRef<{ name: string; restore: () => void }[]>([]);
   const undoBoardDelete = useCallback(() => {
     const last = boardRestores.current.at(-1);
     last?.restore();
     return last !== undefined;
   }, []);
-  // Once the board shown next is changed, Ctrl+Z is its own again (the toast's Undo still brings the board back).
+  // Once the board shown next is changed, or another opened, Ctrl+Z is the board's own again (the toast's Undo still
+  // brings the deleted board back).
   const forgetBoardDelete = useCallback(() => {
     boardRestores.current = [];
   }, []);
@@ -395,6 +397,7 @@ export function App() {
         theme={prefs.theme}
         dataDir={boot.status.dataDir}
         onSelect={(id) => {
+          if (id !== currentId) forgetBoardDelete();
           select(id);
         }}
         onNew={() => void create(() => backend.createBoard(newBoardName(boards)), { focusName: true })}
@@ -444,17 +447,11 @@ export function App() {
               select(list?.find((b) => b.id !== deleted.id)?.id ?? null);
             });
             let done = false;
-            const forget = () => {
-              boardRestores.current = boardRestores.current.filter((r) => r.restore !== restore);
-            };
             const restore = () => {
               if (done) return;
               done = true;
-              forget();
+              boardRestores.current = boardRestores.current.filter((r) => r.restore !== restore);
               const next = boardRestores.current.at(-1);
-              // Its Ctrl+Z is promised in the message that follows: it lasts as long again, not to the end of its
-              // first ten seconds, which a slow hand had passed by the next press.
-              next?.keep();
               void backend
                 .restoreBoard(deleted.id)
                 // Everything read again: a board that comes back under a free name ("Infra (2)") showed its old
@@ -470,13 +467,7 @@ export function App() {
                   });
                 }, showError);
             };
-            let expiry = 0;
-            const keep = () => {
-              window.clearTimeout(expiry);
-              expiry = window.setTimeout(forget, BOARD_UNDO_MS);
-            };
-            boardRestores.current = [...boardRestores.current, { name: deleted.name, restore, keep }];
-            keep();
+            boardRestores.current = [...boardRestores.current, { name: deleted.name, restore }];
             toast({
               message: `Deleted the board “${deleted.name}”.`,
               duration: BOARD_UNDO_MS,
