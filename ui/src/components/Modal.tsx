@@ -156,7 +156,7 @@ function firstStop(dialog: HTMLElement | null): HTMLElement | null {
 const DOUBLE_CLICK_MS = 600;
 
 /** When a dialog last opened or closed, and whether the window listens for the rest of a double click. */
-let closedAt = -Infinity;
+let openedOrClosedAt = -Infinity;
 let listening = false;
 
 /**
@@ -166,11 +166,11 @@ let listening = false;
  * clicks that continue a double click (`detail` 2 and up) do nothing.
  */
 export function swallowRestOfDoubleClick() {
-  closedAt = performance.now();
+  openedOrClosedAt = performance.now();
   if (listening) return;
   listening = true;
   const swallow = (event: MouseEvent) => {
-    if (event.detail < 2 || performance.now() - closedAt > DOUBLE_CLICK_MS) return;
+    if (event.detail < 2 || performance.now() - openedOrClosedAt > DOUBLE_CLICK_MS) return;
     event.preventDefault();
     event.stopPropagation();
   };
