@@ -43,8 +43,8 @@ function infraAndWeb(alone = false, extra: Handlers = {}) {
 }
 
 /** Two boards, Infra and Web (whose last change can be undone): Infra deleted from its menu, and Web shown next. */
-async function deleteInfraForWeb() {
-  const fake = infraAndWeb();
+async function deleteInfraForWeb(extra: Handlers = {}) {
+  const fake = infraAndWeb(false, extra);
   renderApp();
   expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
   await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
@@ -310,6 +310,27 @@ describe("App", () => {
     } finally {
       vi.useRealTimers();
     }
+  }, 20_000);
+
+  it("leaves Ctrl+Z to the rename of the board shown after a delete", async () => {
+    const fake = await deleteInfraForWeb({
+      rename_board: (args) => ({
+        value: { id: args.id, name: args.name, ideaCount: 0, updatedAt: 1 },
+        history: { canUndo: true, canRedo: false, lastEvent: 7 },
+      }),
+    });
+    const name = screen.getByRole("textbox", { name: "Board name" });
+    await userEvent.clear(name);
+    await userEvent.type(name, "Web 2{Enter}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("rename_board");
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("undo");
+    });
+    expect(fake.commands()).not.toContain("restore_board");
   }, 20_000);
 
   it("leaves Ctrl+Z to the board opened after a delete", async () => {

@@ -348,6 +348,8 @@ export function App() {
 
   async function imported(outcome: ImportOutcome) {
     setTransfer(null);
+    // Into the board shown, or into another: either way Ctrl+Z is that board's own now.
+    forgetBoardDelete();
     const list = await refreshBoards({ everything: true });
     const name = list?.find((b) => b.id === outcome.boardId)?.name ?? "the board";
     select(outcome.boardId);

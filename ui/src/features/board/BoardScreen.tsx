@@ -469,6 +469,8 @@ export function BoardScreen({
         onRename={async (name) => {
           const renamed = await guard(() => backend.renameBoard(board.id, name));
           if (!renamed) return false;
+          // An edit like any other: Ctrl+Z undoes it now, not the delete of the board shown before.
+          onEdit?.();
           // Read the board again: its name, and its undo state (the rename is the edit to undo now).
           await afterChange({ board: board.id });
           const undoThis = renamed.history.lastEvent;
