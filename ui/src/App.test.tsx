@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { App, newBoardName } from "./App";
 import { Providers } from "./components/Providers";
 import type { EventMessage } from "./lib/bindings";
-import { board, fakeBackend, type Handlers } from "./test/fakeBackend";
+import { board, fakeBackend, idea, type Handlers } from "./test/fakeBackend";
 
 function renderApp() {
   return render(
@@ -331,6 +331,62 @@ describe("App", () => {
       expect(fake.commands()).toContain("undo");
     });
     expect(fake.commands()).not.toContain("restore_board");
+  }, 20_000);
+
+  it("shows a new board that takes the number of one deleted for good as new, and Ctrl+Z no longer offers that one", async () => {
+    const gone = new Set<number>();
+    let created = false;
+    let purged = false;
+    const infra = { ...board([idea(1, "Old idea", "implement")], "Infra"), id: 1 };
+    const fresh = { ...board([], "Untitled board"), id: 1 };
+    const web = { ...board([], "Web"), id: 2 };
+    const summary = (b: typeof infra) => ({
+      id: b.id,
+      name: b.name,
+      ideaCount: b.ideas.length,
+      updatedAt: 0,
+    });
+    const fake = fakeBackend(infra, {
+      list_boards: () => [
+        ...(created ? [summary(fresh)] : gone.has(1) ? [] : [summary(infra)]),
+        summary(web),
+      ],
+      get_board: (args) => (args.id === 2 ? web : created ? fresh : infra),
+      count_open_rounds: () => 0,
+      delete_board: (args) => {
+        gone.add(args.id);
+        return null;
+      },
+      list_deleted_boards: () =>
+        gone.has(1) && !purged ? [{ id: 1, name: "Infra", ideaCount: 1, deletedAt: Date.now() }] : [],
+      delete_boards_for_good: () => {
+        purged = true;
+        return null;
+      },
+      // SQLite hands the highest number out again once its row is gone.
+      create_board: () => {
+        created = true;
+        return summary(fresh);
+      },
+    });
+    renderApp();
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
+    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Deleted boards…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Delete “Infra” for good" }));
+    await userEvent.click(screen.getByRole("button", { name: "Delete for good" }));
+    expect(await screen.findByText("No board was deleted in the last 30 days.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(fake.commands()).not.toContain("restore_board");
+
+    await userEvent.click(screen.getByRole("button", { name: "+ New board" }));
+    expect(await screen.findByDisplayValue("Untitled board")).toBeInTheDocument();
+    expect(screen.queryByText("Old idea")).not.toBeInTheDocument();
   }, 20_000);
 
   it("leaves Ctrl+Z to the board opened after a delete", async () => {

@@ -291,7 +291,7 @@ export function App() {
   // last change, and the deleted board was gone once the toast went. Two boards deleted one after the other both come
   // back: the second Ctrl+Z emptied the board the first brought back, and the other board was lost. They last until
   // then, not a number of seconds: ten after each delete, a slow hand deleting several boards got "Nothing to undo".
-  const boardRestores = useRef<{ name: string; restore: () => void }[]>([]);
+  const boardRestores = useRef<{ id: number; name: string; restore: () => void }[]>([]);
   const undoBoardDelete = useCallback(() => {
     const last = boardRestores.current.at(-1);
     last?.restore();
@@ -469,7 +469,10 @@ export function App() {
                   });
                 }, showError);
             };
-            boardRestores.current = [...boardRestores.current, { name: deleted.name, restore }];
+            boardRestores.current = [
+              ...boardRestores.current,
+              { id: deleted.id, name: deleted.name, restore },
+            ];
             toast({
               message: `Deleted the board “${deleted.name}”.`,
               duration: BOARD_UNDO_MS,
@@ -533,6 +536,10 @@ export function App() {
         {transfer?.kind === "deleted" && (
           <DeletedBoardsDialog
             onRestored={(board, nameBefore) => void broughtBack(board, nameBefore)}
+            onDeletedForGood={(ids) => {
+              // Their Ctrl+Z can no longer bring them back: it said so in red, once for each.
+              boardRestores.current = boardRestores.current.filter((r) => !ids.includes(r.id));
+            }}
             onClose={() => {
               setTransfer(null);
             }}

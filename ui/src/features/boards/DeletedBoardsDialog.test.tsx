@@ -19,7 +19,7 @@ function renderDialog() {
   const onRestored = vi.fn();
   render(
     <Providers>
-      <DeletedBoardsDialog onRestored={onRestored} onClose={vi.fn()} />
+      <DeletedBoardsDialog onRestored={onRestored} onDeletedForGood={vi.fn()} onClose={vi.fn()} />
     </Providers>,
   );
   return onRestored;
@@ -122,7 +122,7 @@ describe("DeletedBoardsDialog", () => {
     render(
       <QueryClientProvider client={client}>
         <ToastProvider>
-          <DeletedBoardsDialog onRestored={vi.fn()} onClose={vi.fn()} />
+          <DeletedBoardsDialog onRestored={vi.fn()} onDeletedForGood={vi.fn()} onClose={vi.fn()} />
         </ToastProvider>
       </QueryClientProvider>,
     );
