@@ -41,7 +41,7 @@ describe("PostDialog", () => {
     const postButton = screen.getByRole("button", { name: "Post" });
     expect(postButton).toBeDisabled();
     // It says why, beside it.
-    expect(postButton).toHaveAccessibleDescription("Choose where to post first.");
+    expect(postButton).toHaveAccessibleDescription("Enter the incoming webhook address first.");
   });
 
   it("says to save the channel once one is typed, and makes Save channel the button to press", async () => {
@@ -59,9 +59,9 @@ describe("PostDialog", () => {
     expect(postButton).toBeDisabled();
     expect(postButton).toHaveAccessibleDescription("Save the channel first.");
     expect(save).toHaveClass("button-primary");
-    // Typed away again: back to choosing.
+    // Typed away again: back to the address.
     await userEvent.clear(field);
-    expect(postButton).toHaveAccessibleDescription("Choose where to post first.");
+    expect(postButton).toHaveAccessibleDescription("Enter the incoming webhook address first.");
   });
 
   it("opened to connect (from Team rounds), is about the account alone, even on a board with a webhook", async () => {

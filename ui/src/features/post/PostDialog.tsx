@@ -240,13 +240,16 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const cannotPost = asAccount && account !== undefined && !connected;
   // A board with nothing in its quadrants (a new one, or "Team rounds" made by Join) posted an outcome of 0 ideas.
   const nothingPlaced = content.data !== undefined && !content.data.ideas.some((i) => i.zone !== "unsorted");
-  // Why Post is dimmed, beside it: with the channel form open it did nothing, and said nothing.
+  // Why Post is dimmed, beside it: with the channel form open it did nothing, and said nothing. With the webhook
+  // chosen, what is missing is its address: "Choose where to post" read as if the choice above had not been made.
   const postHint = loading
     ? null
     : editing || (needsChannel && pending)
       ? "Save the channel first."
       : needsChannel
-        ? "Choose where to post first."
+        ? asAccount
+          ? "Choose where to post first."
+          : "Enter the incoming webhook address first."
         : cannotPost
           ? "Connect your account first."
           : nothingPlaced && sending.state === "idle"
