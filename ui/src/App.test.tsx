@@ -363,6 +363,8 @@ describe("App", () => {
         purged = true;
         return null;
       },
+      // Infra was last seen on its chart.
+      get_preferences: () => ({ theme: "system", lastBoardId: 1, chartBoards: [1] }),
       // SQLite hands the highest number out again once its row is gone.
       create_board: () => {
         created = true;
@@ -384,9 +386,14 @@ describe("App", () => {
     await userEvent.keyboard("{Control>}z{/Control}");
     expect(fake.commands()).not.toContain("restore_board");
 
+    expect(fake.calls.findLast((c) => c.command === "set_preferences")?.args).toMatchObject({
+      preferences: { chartBoards: [] },
+    });
+
     await userEvent.click(screen.getByRole("button", { name: "+ New board" }));
     expect(await screen.findByDisplayValue("Untitled board")).toBeInTheDocument();
     expect(screen.queryByText("Old idea")).not.toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: "Quadrants" })).toBeChecked();
   }, 20_000);
 
   it("leaves Ctrl+Z to the board opened after a delete", async () => {

@@ -539,6 +539,9 @@ export function App() {
             onDeletedForGood={(ids) => {
               // Their Ctrl+Z can no longer bring them back: it said so in red, once for each.
               boardRestores.current = boardRestores.current.filter((r) => !ids.includes(r.id));
+              // Nor is their view kept: a new board that takes one's number opened on the chart.
+              if (prefs.chartBoards.some((id) => ids.includes(id)))
+                savePrefs({ ...prefs, chartBoards: prefs.chartBoards.filter((id) => !ids.includes(id)) });
             }}
             onClose={() => {
               setTransfer(null);
