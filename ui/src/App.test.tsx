@@ -54,6 +54,16 @@ async function deleteInfraForWeb(extra: Handlers = {}) {
   return fake;
 }
 
+/** Presses Ctrl+Z on the page and checks it undid the shown board's change, not a board's delete. */
+async function expectCtrlZToUndoTheBoardNotTheDelete(fake: ReturnType<typeof fakeBackend>) {
+  (document.activeElement as HTMLElement | null)?.blur();
+  await userEvent.keyboard("{Control>}z{/Control}");
+  await waitFor(() => {
+    expect(fake.commands()).toContain("undo");
+  });
+  expect(fake.commands()).not.toContain("restore_board");
+}
+
 /** Three boards, Infra, Web and Ops (each with a change to undo): Infra deleted, then Web, and Ops shown. */
 async function deleteInfraThenWeb() {
   const names = ["Infra", "Web", "Ops", "Lab"];
@@ -325,12 +335,7 @@ describe("App", () => {
     await waitFor(() => {
       expect(fake.commands()).toContain("rename_board");
     });
-    (document.activeElement as HTMLElement | null)?.blur();
-    await userEvent.keyboard("{Control>}z{/Control}");
-    await waitFor(() => {
-      expect(fake.commands()).toContain("undo");
-    });
-    expect(fake.commands()).not.toContain("restore_board");
+    await expectCtrlZToUndoTheBoardNotTheDelete(fake);
   }, 20_000);
 
   it("shows a new board that takes the number of one deleted for good as new, and Ctrl+Z no longer offers that one", async () => {
@@ -400,12 +405,7 @@ describe("App", () => {
     const fake = await deleteInfraThenWeb();
     await userEvent.click(screen.getByRole("button", { name: /^Lab/ }));
     expect(await screen.findByDisplayValue("Lab")).toBeInTheDocument();
-    (document.activeElement as HTMLElement | null)?.blur();
-    await userEvent.keyboard("{Control>}z{/Control}");
-    await waitFor(() => {
-      expect(fake.commands()).toContain("undo");
-    });
-    expect(fake.commands()).not.toContain("restore_board");
+    await expectCtrlZToUndoTheBoardNotTheDelete(fake);
   }, 20_000);
 
   it("brings two boards deleted one after the other back on two Ctrl+Z, the last first", async () => {
@@ -456,12 +456,7 @@ describe("App", () => {
     await waitFor(() => {
       expect(fake.commands()).toContain("add_idea");
     });
-    (document.activeElement as HTMLElement | null)?.blur();
-    await userEvent.keyboard("{Control>}z{/Control}");
-    await waitFor(() => {
-      expect(fake.commands()).toContain("undo");
-    });
-    expect(fake.commands()).not.toContain("restore_board");
+    await expectCtrlZToUndoTheBoardNotTheDelete(fake);
   }, 20_000);
 
   it("names new boards without clashing", () => {
