@@ -46,12 +46,17 @@ function infraAndWeb(alone = false, extra: Handlers = {}) {
 async function deleteInfraForWeb(extra: Handlers = {}) {
   const fake = infraAndWeb(false, extra);
   renderApp();
-  expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+  await deleteFromItsMenu("Infra", "Web");
+  return fake;
+}
+
+/** Deletes the board `name`, shown, from its menu, and waits for the board `next` to be shown. */
+async function deleteFromItsMenu(name: string, next: string) {
+  expect(await screen.findByDisplayValue(name)).toBeInTheDocument();
   await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
   await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
   await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
-  expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
-  return fake;
+  expect(await screen.findByDisplayValue(next)).toBeInTheDocument();
 }
 
 /** Presses Ctrl+Z on the page and checks it undid the shown board's change, not a board's delete. */
@@ -89,11 +94,7 @@ async function deleteInfraThenWeb() {
     ["Infra", "Web"],
     ["Web", "Ops"],
   ] as const) {
-    expect(await screen.findByDisplayValue(name)).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
-    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
-    await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
-    expect(await screen.findByDisplayValue(next)).toBeInTheDocument();
+    await deleteFromItsMenu(name, next);
   }
   return fake;
 }
@@ -270,11 +271,7 @@ describe("App", () => {
       },
     });
     renderApp();
-    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
-    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
-    await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
-    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    await deleteFromItsMenu("Infra", "Web");
     (document.activeElement as HTMLElement | null)?.blur();
     await userEvent.keyboard("{Control>}z{/Control}");
     expect(await screen.findByText("Brought back the board “Infra (2)”.")).toBeInTheDocument();
@@ -377,11 +374,7 @@ describe("App", () => {
       },
     });
     renderApp();
-    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
-    await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
-    await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
-    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    await deleteFromItsMenu("Infra", "Web");
     await userEvent.click(screen.getByRole("button", { name: "Deleted boards…" }));
     await userEvent.click(await screen.findByRole("button", { name: "Delete “Infra” for good" }));
     await userEvent.click(screen.getByRole("button", { name: "Delete for good" }));
