@@ -217,29 +217,28 @@ fn command(
     });
     // The one line that says what is wrong, then how this command is used: under the whole usage, 40 lines long, it
     // scrolled out of sight.
-    result.map_err(|failure| match failure.wrong_usage {
-        true => Failure::new(
+    result.map_err(|failure| {
+        if !failure.wrong_usage {
+            return failure;
+        }
+        Failure::new(
             failure.code,
             format!(
                 "{}\n\nUsage:\n{}\n`pickboard --help` shows every command.",
                 failure.message,
                 usage_of(name)
             ),
-        ),
-        false => failure,
+        )
     })
 }
 
 /// The lines of the usage text about the command `name`.
 fn usage_of(name: &str) -> String {
     let start = format!("  pickboard {name}");
-    let mut lines = USAGE
-        .lines()
-        .skip_while(|line| {
-            line.strip_prefix(&start)
-                .is_none_or(|rest| !(rest.is_empty() || rest.starts_with(' ')))
-        })
-        .peekable();
+    let mut lines = USAGE.lines().skip_while(|line| {
+        line.strip_prefix(&start)
+            .is_none_or(|rest| !(rest.is_empty() || rest.starts_with(' ')))
+    });
     let mut out = String::new();
     if let Some(first) = lines.next() {
         out.push_str(first);
@@ -340,16 +339,29 @@ fn find_board(db: &mut Db, name: &str) -> Result<i64, Failure> {
             Some(gone) => Err(Failure::new(
                 EXIT_NOT_FOUND,
                 format!(
-                    "The board \"{}\" was deleted on {}. Bring it back with `pickboard restore --board \"{}\"`.",
-                    gone.name,
-                    local_date(gone.deleted_at),
-                    gone.name
+                    "{} Bring it back with {}.",
+                    was_deleted(&gone),
+                    restore_command(&gone)
                 ),
             )),
             None => Err(Failure::from_error(err)),
         },
         Err(err) => Err(Failure::from_error(err)),
     }
+}
+
+/// "The board "X" was deleted on <date>."
+fn was_deleted(gone: &boards::DeletedBoard) -> String {
+    format!(
+        "The board \"{}\" was deleted on {}.",
+        gone.name,
+        local_date(gone.deleted_at)
+    )
+}
+
+/// The command line that brings `gone` back.
+fn restore_command(gone: &boards::DeletedBoard) -> String {
+    format!("`pickboard restore --board \"{}\"`", gone.name)
 }
 
 /// The board of that name in Deleted boards, if any.
@@ -361,26 +373,39 @@ fn deleted_named(db: &mut Db, name: &str) -> Result<Option<boards::DeletedBoard>
 fn list_deleted_boards() -> Result<(), Failure> {
     let mut db = open_db()?;
     let all = db.read(boards::deleted).map_err(Failure::from_error)?;
-    let mut out = String::new();
-    if all.is_empty() {
-        out.push_str(&format!(
-            "No board was deleted in the last {} days.\n",
-            boards::KEPT_DELETED_DAYS
-        ));
-    }
-    let width = all.iter().map(|b| b.name.chars().count()).max().unwrap_or(0);
-    let day_ms = 24 * 60 * 60 * 1000;
-    for b in all {
-        let pad = " ".repeat(width - b.name.chars().count());
-        let ideas = count(usize::try_from(b.idea_count).unwrap_or_default(), "idea");
-        out.push_str(&format!(
-            "{}{pad}  {ideas:>11}  deleted {}, kept until {}\n",
-            b.name,
+    let rows = all.iter().map(|b| {
+        let when = format!(
+            "deleted {}, kept until {}",
             local_date(b.deleted_at),
-            local_date(b.deleted_at + boards::KEPT_DELETED_DAYS * day_ms)
-        ));
+            local_date(boards::kept_until(b.deleted_at))
+        );
+        (b.name.as_str(), b.idea_count, when)
+    });
+    let empty = format!(
+        "No board was deleted in the last {} days.",
+        boards::KEPT_DELETED_DAYS
+    );
+    write_stdout(board_table(rows, &empty).as_bytes())
+}
+
+/// A board a line: its name, padded to the longest, its ideas counted, then `more`; `empty` when there is none.
+fn board_table<'a>(rows: impl Iterator<Item = (&'a str, i64, String)>, empty: &str) -> String {
+    let rows: Vec<_> = rows.collect();
+    if rows.is_empty() {
+        return format!("{empty}\n");
     }
-    write_stdout(out.as_bytes())
+    let width = rows
+        .iter()
+        .map(|(name, ..)| name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (name, ideas, more) in rows {
+        let pad = " ".repeat(width - name.chars().count());
+        let ideas = count(usize::try_from(ideas).unwrap_or_default(), "idea");
+        out.push_str(&format!("{name}{pad}  {ideas:>11}  {more}\n"));
+    }
+    out
 }
 
 fn restore_board(options: Options) -> Result<(), Failure> {
@@ -419,22 +444,11 @@ fn restore_board(options: Options) -> Result<(), Failure> {
 fn list_boards() -> Result<(), Failure> {
     let mut db = open_db()?;
     let all = db.read(boards::list).map_err(Failure::from_error)?;
-    let mut out = String::new();
-    if all.is_empty() {
-        out.push_str("There are no boards yet.\n");
-    }
-    let width = all.iter().map(|b| b.name.chars().count()).max().unwrap_or(0);
-    for b in all {
-        let pad = " ".repeat(width - b.name.chars().count());
-        let ideas = count(usize::try_from(b.idea_count).unwrap_or_default(), "idea");
-        out.push_str(&format!(
-            "{}{pad}  {ideas:>11}  changed {}\n",
-            b.name,
-            local_date(b.updated_at)
-        ));
-    }
-    write_stdout(out.as_bytes())?;
-    Ok(())
+    let rows = all.iter().map(|b| {
+        let when = format!("changed {}", local_date(b.updated_at));
+        (b.name.as_str(), b.idea_count, when)
+    });
+    write_stdout(board_table(rows, "There are no boards yet.").as_bytes())
 }
 
 fn post(options: Options) -> Result<(), Failure> {
@@ -631,12 +645,10 @@ fn import(options: Options) -> Result<(), Failure> {
                         return Err(Failure::new(
                             EXIT_NOT_FOUND,
                             format!(
-                                "The board \"{}\" was deleted on {}. Nothing was imported: bring it back first with \
-                                 `pickboard restore --board \"{}\"`, or add --new-board to make a new board of this \
-                                 name.",
-                                gone.name,
-                                local_date(gone.deleted_at),
-                                gone.name
+                                "{} Nothing was imported: bring it back first with {}, or add --new-board to make \
+                                 a new board of this name.",
+                                was_deleted(&gone),
+                                restore_command(&gone)
                             ),
                         ));
                     }

@@ -8,17 +8,20 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use tauri::{AppHandle, Manager};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Manager, Wry};
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 
 /// The folder of the last file chosen in a dialog this session: the next dialog opens there.
 static LAST_FOLDER: Mutex<Option<PathBuf>> = Mutex::new(None);
 
-/// Where a dialog opens: in the folder of the last file chosen this session, else the Documents folder, else the home
+/// The dialog, opening in the folder of the last file chosen this session, else the Documents folder, else the home
 /// folder. Without one, GTK's opened in the folder the app was started from (its source folder, from a terminal).
-fn starting_folder(app: &AppHandle) -> Option<PathBuf> {
+fn in_starting_folder(app: &AppHandle, dialog: FileDialogBuilder<Wry>) -> FileDialogBuilder<Wry> {
     let last = LAST_FOLDER.lock().ok().and_then(|f| f.clone());
-    first_folder([last, app.path().document_dir().ok(), app.path().home_dir().ok()])
+    match first_folder([last, app.path().document_dir().ok(), app.path().home_dir().ok()]) {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
+    }
 }
 
 /// The first of `candidates` that is a folder on disk now.
@@ -53,16 +56,17 @@ pub fn save(app: &AppHandle, title: &str, file_name: &str, filter: (&str, &[&str
     if let Some(answer) = test_answer() {
         return answer;
     }
-    let mut dialog = app
+    let dialog = app
         .dialog()
         .file()
         .set_title(title)
         .set_file_name(file_name)
         .add_filter(filter.0, filter.1);
-    if let Some(folder) = starting_folder(app) {
-        dialog = dialog.set_directory(folder);
-    }
-    remember(dialog.blocking_save_file().and_then(|p| p.into_path().ok()))
+    remember(
+        in_starting_folder(app, dialog)
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    )
 }
 
 /// Asks which file to open; `None` when the user cancels. Blocks: call it off the main thread.
@@ -74,10 +78,11 @@ pub fn open(app: &AppHandle, title: &str, filters: &[(&str, &[&str])]) -> Option
     for (name, extensions) in filters {
         dialog = dialog.add_filter(*name, extensions);
     }
-    if let Some(folder) = starting_folder(app) {
-        dialog = dialog.set_directory(folder);
-    }
-    remember(dialog.blocking_pick_file().and_then(|p| p.into_path().ok()))
+    remember(
+        in_starting_folder(app, dialog)
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok()),
+    )
 }
 
 #[cfg(test)]

@@ -369,6 +369,18 @@ export function App() {
     });
   }
 
+  /** Nothing of the boards `ids`, just deleted for good, stays in the window. */
+  function forgetForGood(ids: number[]) {
+    // What was read of them goes: a new board may take the number of one (SQLite hands out the highest
+    // number again once its row is gone), and showed the deleted board's name and ideas from the cache.
+    for (const id of ids) queryClient.removeQueries({ queryKey: keys.board(id) });
+    // Their Ctrl+Z can no longer bring them back: it said so in red, once for each.
+    boardRestores.current = boardRestores.current.filter((r) => !ids.includes(r.id));
+    // Nor is their view kept: a new board that takes one's number opened on the chart.
+    if (prefs.chartBoards.some((id) => ids.includes(id)))
+      savePrefs({ ...prefs, chartBoards: prefs.chartBoards.filter((id) => !ids.includes(id)) });
+  }
+
   async function restored(safety: string) {
     setTransfer(null);
     const list = await refreshBoards({ everything: true });
@@ -536,13 +548,7 @@ export function App() {
         {transfer?.kind === "deleted" && (
           <DeletedBoardsDialog
             onRestored={(board, nameBefore) => void broughtBack(board, nameBefore)}
-            onDeletedForGood={(ids) => {
-              // Their Ctrl+Z can no longer bring them back: it said so in red, once for each.
-              boardRestores.current = boardRestores.current.filter((r) => !ids.includes(r.id));
-              // Nor is their view kept: a new board that takes one's number opened on the chart.
-              if (prefs.chartBoards.some((id) => ids.includes(id)))
-                savePrefs({ ...prefs, chartBoards: prefs.chartBoards.filter((id) => !ids.includes(id)) });
-            }}
+            onDeletedForGood={forgetForGood}
             onClose={() => {
               setTransfer(null);
             }}

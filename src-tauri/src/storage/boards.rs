@@ -105,6 +105,11 @@ pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
 pub const KEPT_DELETED_DAYS: i64 = 30;
 const KEPT_DELETED_MS: i64 = KEPT_DELETED_DAYS * 24 * 60 * 60 * 1000;
 
+/// The day a board deleted at `deleted_at` is kept until, in Unix milliseconds.
+pub fn kept_until(deleted_at: i64) -> i64 {
+    deleted_at + KEPT_DELETED_MS
+}
+
 /// A deleted board as Deleted boards lists it, the latest deleted first.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

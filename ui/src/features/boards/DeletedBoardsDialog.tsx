@@ -1,7 +1,7 @@
 // Deleted boards: each board deleted in the last 30 days, to bring back as it was (its ideas, history, channel and
 // posts) or to delete for good before its time, after a confirmation. The delete's Undo lasts seconds; this lasts a
 // month.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 
 import { ConfirmDialog, Modal } from "../../components/Modal";
@@ -21,14 +21,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 interface DeletedBoardsDialogProps {
   /** The board as it came back, and the name it was deleted under (another board may have taken it since). */
   onRestored: (board: BoardSummary, nameBefore: string) => void;
-  /** The boards just deleted for good: nothing can bring them back any more. */
+  /** The boards just deleted for good: nothing can bring them back any more, and nothing read of them stays. */
   onDeletedForGood: (ids: number[]) => void;
   onClose: () => void;
 }
 
 export function DeletedBoardsDialog({ onRestored, onDeletedForGood, onClose }: DeletedBoardsDialogProps) {
   const afterChange = useAfterChange();
-  const queryClient = useQueryClient();
   const list = useQuery({ queryKey: keys.deletedBoards, queryFn: backend.listDeletedBoards, staleTime: 0 });
   const deleted = list.data ?? null;
   const [failure, setFailure] = useState<string | null>(null);
@@ -68,9 +67,6 @@ export function DeletedBoardsDialog({ onRestored, onDeletedForGood, onClose }: D
       setConfirm(null);
       const ids = boards.map((b) => b.id);
       await backend.deleteBoardsForGood(ids);
-      // What was read of them goes too: a new board may take the number of one (SQLite hands out the highest
-      // number again once its row is gone), and showed the deleted board's name and ideas from the cache.
-      for (const id of ids) queryClient.removeQueries({ queryKey: keys.board(id) });
       onDeletedForGood(ids);
       await afterChange({ boards: true });
       setSaid(
