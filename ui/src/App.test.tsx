@@ -259,6 +259,47 @@ describe("App", () => {
     expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(1);
   }, 20_000);
 
+  it("leaves the focus on the next board's menu after a board is deleted from its own", async () => {
+    let webName = "Web";
+    const fake = await deleteInfraForWeb({
+      get_board: (args) => (args.id === 2 ? { ...board([], webName), id: 2 } : board([], "Infra")),
+      rename_board: (args) => {
+        webName = args.name;
+        return {
+          value: { id: args.id, name: args.name, ideaCount: 0, updatedAt: 1 },
+          history: { canUndo: true, canRedo: false, lastEvent: 7 },
+        };
+      },
+    });
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: "Board ▾" })).toHaveFocus();
+    });
+    // Once: a rename of the board shown leaves the focus where the person put it.
+    const name = screen.getByRole("textbox", { name: "Board name" });
+    await userEvent.click(name);
+    await userEvent.keyboard("{End} 2{Enter}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("rename_board");
+    });
+    expect(await screen.findByDisplayValue("Web 2")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Board ▾" })).not.toHaveFocus();
+  }, 20_000);
+
+  it("lights the toolbar's ↶ to bring a deleted board back while the next board has nothing to undo", async () => {
+    const fake = await deleteInfraForWeb({
+      get_board: (args) => (args.id === 2 ? { ...board([], "Web"), id: 2 } : board([], "Infra")),
+    });
+    const bringBack = screen.getByRole("button", { name: "Bring back the board “Infra”" });
+    expect(bringBack).toBeEnabled();
+    expect(bringBack).toHaveAttribute("title", "Bring back “Infra” (Ctrl+Z)");
+    await userEvent.click(bringBack);
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    expect(fake.commands()).toContain("restore_board");
+    expect(fake.commands()).not.toContain("undo");
+    // Back to the board's own undo, which has nothing to take back.
+    expect(await screen.findByRole("button", { name: "Undo the last change" })).toBeDisabled();
+  }, 20_000);
+
   it("shows a board brought back under a free name by that name, not the one read before its delete", async () => {
     let back = false;
     const infra = board([], "Infra");

@@ -68,6 +68,8 @@ interface Opening {
   rounds?: boolean;
   /** Opens on the chart (a duplicate of a board shown as one). */
   chart?: boolean;
+  /** The focus goes to the board's menu, where it was on the board before (deleted from its menu). */
+  focusMenu?: boolean;
 }
 
 const DEFAULT_PREFERENCES: Preferences = { theme: "system", lastBoardId: null, chartBoards: [] };
@@ -140,6 +142,7 @@ export function App() {
   const [focusName, setFocusName] = useState(false);
   // The welcome's Join a team round: the new board opens on its Team rounds.
   const [roundsFirst, setRoundsFirst] = useState(false);
+  const [focusMenu, setFocusMenu] = useState(false);
   const [busy, setBusy] = useState(false);
   const [transfer, setTransfer] = useState<Transfer>(null);
   const toast = useToast();
@@ -205,6 +208,7 @@ export function App() {
       setCurrentId(id);
       setFocusName(options.focusName ?? false);
       setRoundsFirst(options.rounds ?? false);
+      setFocusMenu(options.focusMenu ?? false);
       const chartBoards =
         options.chart && id !== null ? [...prefs.chartBoards, id].slice(-KEPT_VIEWS) : prefs.chartBoards;
       savePrefs({ ...prefs, lastBoardId: id, chartBoards });
@@ -292,6 +296,12 @@ export function App() {
   // back: the second Ctrl+Z emptied the board the first brought back, and the other board was lost. They last until
   // then, not a number of seconds: ten after each delete, a slow hand deleting several boards got "Nothing to undo".
   const boardRestores = useRef<{ id: number; name: string; restore: () => void }[]>([]);
+  // The newest of them by name, for the toolbar's ↶: lit while Ctrl+Z would bring a board back.
+  const [nextRestore, setNextRestore] = useState<string | null>(null);
+  const keepRestores = useCallback((list: typeof boardRestores.current) => {
+    boardRestores.current = list;
+    setNextRestore(list.at(-1)?.name ?? null);
+  }, []);
   const undoBoardDelete = useCallback(() => {
     const last = boardRestores.current.at(-1);
     last?.restore();
@@ -300,8 +310,8 @@ export function App() {
   // Once the board shown next is changed, or another opened, Ctrl+Z is the board's own again (the toast's Undo still
   // brings the deleted board back).
   const forgetBoardDelete = useCallback(() => {
-    boardRestores.current = [];
-  }, []);
+    if (boardRestores.current.length > 0) keepRestores([]);
+  }, [keepRestores]);
 
   const backUpNow = useCallback(() => {
     backend.backUpNow(fileDate()).then((path) => {
@@ -375,7 +385,7 @@ export function App() {
     // number again once its row is gone), and showed the deleted board's name and ideas from the cache.
     for (const id of ids) queryClient.removeQueries({ queryKey: keys.board(id) });
     // Their Ctrl+Z can no longer bring them back: it said so in red, once for each.
-    boardRestores.current = boardRestores.current.filter((r) => !ids.includes(r.id));
+    keepRestores(boardRestores.current.filter((r) => !ids.includes(r.id)));
     // Nor is their view kept: a new board that takes one's number opened on the chart.
     if (prefs.chartBoards.some((id) => ids.includes(id)))
       savePrefs({ ...prefs, chartBoards: prefs.chartBoards.filter((id) => !ids.includes(id)) });
@@ -447,6 +457,7 @@ export function App() {
           openOnChart={prefs.chartBoards.includes(currentId)}
           onViewChange={keepView}
           focusName={focusName}
+          focusMenu={focusMenu}
           roundsFirst={roundsFirst}
           onDuplicated={(copy) =>
             void refreshBoards().then(() => {
@@ -455,16 +466,19 @@ export function App() {
             })
           }
           undoFirst={undoBoardDelete}
+          undoBringsBack={nextRestore}
           onEdit={forgetBoardDelete}
           onDeleted={(deleted) => {
             void refreshBoards().then((list) => {
-              select(list?.find((b) => b.id !== deleted.id)?.id ?? null);
+              // The focus, left on the deleted board's menu, goes to the next board's: the next Tab started over at
+              // the top of the window.
+              select(list?.find((b) => b.id !== deleted.id)?.id ?? null, { focusMenu: true });
             });
             let done = false;
             const restore = () => {
               if (done) return;
               done = true;
-              boardRestores.current = boardRestores.current.filter((r) => r.restore !== restore);
+              keepRestores(boardRestores.current.filter((r) => r.restore !== restore));
               const next = boardRestores.current.at(-1);
               void backend
                 .restoreBoard(deleted.id)
@@ -481,10 +495,7 @@ export function App() {
                   });
                 }, showError);
             };
-            boardRestores.current = [
-              ...boardRestores.current,
-              { id: deleted.id, name: deleted.name, restore },
-            ];
+            keepRestores([...boardRestores.current, { id: deleted.id, name: deleted.name, restore }]);
             toast({
               message: `Deleted the board “${deleted.name}”.`,
               duration: BOARD_UNDO_MS,

@@ -52,6 +52,8 @@ const ThresholdsDialog = lazy(async () => ({
 interface BoardScreenProps {
   boardId: number;
   focusName: boolean;
+  /** The board's menu button takes the focus once, as the board is first drawn. */
+  focusMenu?: boolean;
   /** Opens on Team rounds instead of the board's body (the welcome's Join a team round). */
   roundsFirst?: boolean;
   onDuplicated: (board: BoardSummary) => void;
@@ -59,6 +61,8 @@ interface BoardScreenProps {
   onDeleted: (board: { id: number; name: string }) => void;
   /** An undo the app takes before this board's own (a board just deleted); whether it took one. */
   undoFirst?: () => boolean;
+  /** The name of the deleted board `undoFirst` brings back, if any: the toolbar's ↶ says so. */
+  undoBringsBack?: string | null;
   /** A change of this board is made (added, edited, moved, deleted, undone). */
   onEdit?: () => void;
   onExport: () => void;
@@ -83,10 +87,12 @@ const PRESS_FOCUS_MS = 500;
 export function BoardScreen({
   boardId,
   focusName,
+  focusMenu = false,
   roundsFirst = false,
   onDuplicated,
   onDeleted,
   undoFirst,
+  undoBringsBack = null,
   onEdit,
   onExport,
   onImport,
@@ -94,6 +100,13 @@ export function BoardScreen({
   onViewChange,
 }: BoardScreenProps) {
   const model = useBoard(boardId, onEdit);
+  // Once: the toolbar is drawn again on a rename, and took the focus from the name back to the menu.
+  const menuFocus = useRef(focusMenu);
+  const takeMenuFocus = () => {
+    const wanted = menuFocus.current;
+    menuFocus.current = false;
+    return wanted;
+  };
   /** A team round's ballot on screen: its own steps, which Ctrl+Z, Edit › Undo and Redo take first. */
   const ballotSteps = useRef<StepsBack | null>(null);
   const takeBallotSteps = useCallback((steps: StepsBack | null) => {
@@ -451,12 +464,14 @@ export function BoardScreen({
         saveState={model.saveState}
         unsaved={unsaved}
         focusName={focusName}
+        takeMenuFocus={takeMenuFocus}
         view={roundsOpen ? null : view}
         activityOpen={activityOpen}
         onView={(v) => {
           setView(v);
           setRoundsOpen(false);
         }}
+        undoBringsBack={undoBringsBack}
         onUndo={undo}
         onRedo={redo}
         onActivity={() => {

@@ -6,6 +6,7 @@ import { swallowRestOfDoubleClick } from "../../components/Modal";
 import { useToast } from "../../components/Toasts";
 import type { Board } from "../../lib/bindings";
 import { ALL_SAVED, COMPACT_BELOW } from "../../lib/firstFrameRules";
+import { focusAsByLastInput } from "../../lib/tabRing";
 import { pasteCut, typedBy } from "../../lib/text";
 import type { UnsavedField } from "./fields";
 import { unsavedLabel } from "./unsaved";
@@ -19,10 +20,14 @@ interface BoardToolbarProps {
   /** The fields of the open details that are not saved: typed in, or refused there. */
   unsaved: readonly UnsavedField[];
   focusName: boolean;
+  /** Whether the menu's button is to take the focus as the toolbar is drawn (asked once). */
+  takeMenuFocus?: () => boolean;
   /** The view shown; null while Team rounds cover the board (either toggle goes back to it). */
   view: BoardView | null;
   activityOpen: boolean;
   onView: (view: BoardView) => void;
+  /** The deleted board the ↶ brings back before the board's own changes, if any. */
+  undoBringsBack?: string | null;
   onUndo: () => void;
   onRedo: () => void;
   onActivity: () => void;
@@ -120,9 +125,11 @@ export function BoardToolbar(props: BoardToolbarProps) {
     saveState,
     unsaved,
     focusName,
+    takeMenuFocus,
     view,
     activityOpen,
     onView,
+    undoBringsBack = null,
     onUndo,
     onRedo,
     onActivity,
@@ -158,6 +165,11 @@ export function BoardToolbar(props: BoardToolbarProps) {
   // Closed by an item or Escape, the menu gives the focus back to its button: a dialog opened from it returns the
   // focus there when it closes, not to the item gone with the menu (the next Tab started again at the top).
   const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (takeMenuFocus?.() && menuButton.current) focusAsByLastInput(menuButton.current);
+    // Asked as the toolbar is drawn, not again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const closeMenu = () => {
     setMenuOpen(false);
     menuButton.current?.focus();
@@ -232,9 +244,11 @@ export function BoardToolbar(props: BoardToolbarProps) {
       <button
         type="button"
         className="icon-button"
-        aria-label="Undo the last change"
-        title="Undo (Ctrl+Z)"
-        disabled={!board.canUndo}
+        aria-label={
+          undoBringsBack === null ? "Undo the last change" : `Bring back the board “${undoBringsBack}”`
+        }
+        title={undoBringsBack === null ? "Undo (Ctrl+Z)" : `Bring back “${undoBringsBack}” (Ctrl+Z)`}
+        disabled={!board.canUndo && undoBringsBack === null}
         onClick={onUndo}
       >
         ↶
