@@ -468,6 +468,9 @@ describe("App", () => {
     });
     renderApp();
     expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    await waitFor(() => {
+      expect(events).not.toBeNull();
+    });
     await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
     // The question is open: neither Ctrl+Z nor Edit › Undo acts behind it.

@@ -86,6 +86,12 @@ function listenToBackend(): void {
   });
 }
 
+/** Forgets the channel handed to the backend, so that the next `listen` hands a new one: each unit test has a backend
+ * of its own, and the second test to listen heard nothing. */
+export function forgetBackendChannel(): void {
+  listening = false;
+}
+
 /**
  * Listens to a backend event until the returned function is called. Where there is no backend to listen to (unit
  * tests), it listens to nothing.

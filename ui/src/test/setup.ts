@@ -5,6 +5,7 @@ import { afterEach } from "vitest";
 
 import { stopFollowing } from "../features/board/focus";
 import { recordFieldHistory } from "../lib/fieldHistory";
+import { forgetBackendChannel } from "../lib/ipc";
 
 // As main.tsx does: Ctrl+Z in a field steps through its own history.
 recordFieldHistory();
@@ -12,6 +13,7 @@ recordFieldHistory();
 afterEach(() => {
   cleanup();
   clearMocks();
+  forgetBackendChannel();
   // A focus that follows a card for a few frames after a test would act in the next one's page.
   stopFollowing();
   // A draft kept by one test (lib/drafts.ts) would open an idea's details in the next.
