@@ -234,6 +234,39 @@ describe("BoardScreen", () => {
     expect(menu).toHaveFocus();
   });
 
+  it("closes the board's menu when a dialog opened from the window's menu bar takes the focus", async () => {
+    let events: Channel<EventMessage> | null = null;
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]), {
+      listen_to_backend: (args) => {
+        events = args.events;
+        return null;
+      },
+    });
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.keyboard("{ArrowDown}");
+    expect(screen.getByRole("menu")).toBeInTheDocument();
+    await waitFor(() => {
+      expect(events).not.toBeNull();
+    });
+    act(() => {
+      events?.onmessage({ event: "menu-command", payload: "shortcuts" });
+    });
+    expect(await screen.findByRole("dialog")).toBeInTheDocument();
+    expect(screen.queryByRole("menu")).not.toBeInTheDocument();
+  });
+
+  it("moves to the board menu's first and last items on Home and End", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]));
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    const items = screen.getAllByRole("menuitem");
+    await userEvent.keyboard("{End}");
+    expect(items.at(-1)).toHaveFocus();
+    await userEvent.keyboard("{Home}");
+    expect(items[0]).toHaveFocus();
+  });
+
   it("warns, before deleting a board, that its open team rounds could not be revealed without it", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]), { count_open_rounds: () => 2 });
     await renderBoard();

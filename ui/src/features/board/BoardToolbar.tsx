@@ -306,7 +306,16 @@ export function BoardToolbar(props: BoardToolbarProps) {
                 e.preventDefault();
                 const step = e.key === "ArrowDown" ? 1 : -1;
                 items[(at + step + items.length) % items.length]?.focus();
+              } else if (e.key === "Home" || e.key === "End") {
+                e.preventDefault();
+                (e.key === "Home" ? items[0] : items.at(-1))?.focus();
               }
+            }}
+            // The focus gone elsewhere (a dialog opened from the window's menu bar over it) closes the menu: it stayed
+            // open under the dialog, and after it. Not a press on an item, which may leave the focus nowhere first.
+            onBlur={(e) => {
+              const to = e.relatedTarget;
+              if (to instanceof Node && !menuRef.current?.contains(to)) setMenuOpen(false);
             }}
           >
             {compact && (
