@@ -518,6 +518,88 @@ fn seed_spread(db: &mut pickboard_lib::storage::Db, count: usize, name: &str) ->
     })?)
 }
 
+#[tokio::test]
+async fn the_keyboard_reaches_a_chart_of_2000_ideas_from_a_card_and_from_the_plane() -> TestResult {
+    use fantoccini::key::Key;
+    use pickboard_lib::storage::{Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        seed_spread(&mut db, 2_000, "Haystack")?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.region("Implement").await?;
+
+    // The ideas the chart draws one by one: the card taken next is another's, counted in a crowded cell.
+    app.click_button("Chart").await?;
+    app.wait_for_css(".plane .plane-cell").await?;
+    let drawn = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.plane .marker')].map((m) => m.dataset.ideaId);",
+            vec![],
+        )
+        .await?;
+    app.click_button("Quadrants").await?;
+    app.wait_for_css(".card[data-idea-id]").await?;
+    let id = app
+        .client
+        .execute(
+            &format!(
+                "const drawn = new Set({drawn});
+                 const card = [...document.querySelectorAll('.card[data-idea-id]')]
+                   .find((c) => !drawn.has(c.dataset.ideaId));
+                 card.focus();
+                 return card.dataset.ideaId;"
+            ),
+            vec![],
+        )
+        .await?;
+    let id = id.as_str().ok_or("no card outside the drawn markers")?.to_owned();
+
+    // V: the idea keeps the focus, on its marker.
+    type_keys(&app, "v").await?;
+    app.wait_for_css(".plane").await?;
+    app.wait_until(
+        "the card's marker has the focus on the chart",
+        &format!("return document.activeElement?.matches('.plane .marker[data-idea-id=\"{id}\"]') ?? false;"),
+    )
+    .await?;
+    app.screenshot("chart-2000-v-on-a-card.png").await?;
+
+    // On the plane itself, with the whole chart in view, the arrows step onto the markers and counts: the first
+    // going down, the last going up.
+    let in_plane = "const a = document.activeElement; return !!a?.closest('.plane') && a.matches('.marker, .plane-cell');";
+    let first_or_last = |first: bool| {
+        format!(
+            "const all = document.querySelectorAll('.plane .marker:not(.dimmed), .plane .plane-cell:not(.dimmed)');
+             return document.activeElement === all[{}];",
+            if first { "0" } else { "all.length - 1" }
+        )
+    };
+    for (key, first) in [(Key::Down, true), (Key::Up, false)] {
+        app.client
+            .execute("document.querySelector('.plane').focus();", vec![])
+            .await?;
+        wait_for_zoom(&app, "100%").await?;
+        app.press(&[key]).await?;
+        app.wait_until("an arrow on the plane reaches its markers", in_plane)
+            .await?;
+        app.wait_until(
+            if first {
+                "down reaches the first"
+            } else {
+                "up reaches the last"
+            },
+            &first_or_last(first),
+        )
+        .await?;
+    }
+    app.stop().await
+}
+
 /// Types `keys` one by one (characters the `Key` enum has no name for, such as + and -).
 async fn type_keys(app: &App, keys: &str) -> TestResult {
     use fantoccini::actions::{KeyAction, KeyActions};

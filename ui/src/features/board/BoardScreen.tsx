@@ -155,6 +155,8 @@ export function BoardScreen({
     if ((view === "chart") !== openOnChart) onViewChange?.(view);
   }, [view, openOnChart, onViewChange]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  /** The idea whose card had the focus when V switched the view: the chart draws its marker to take it. */
+  const [arriving, setArriving] = useState<number | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   /** The details' title takes the focus when this changes to a new request (E on a card); a click leaves it. */
   const [titleFocus, setTitleFocus] = useState<TitleFocus | null>(null);
@@ -362,6 +364,7 @@ export function BoardScreen({
       toggleView: () => {
         // The idea with the focus keeps it: its card becomes its marker, and back.
         const id = focusedIdeaId();
+        setArriving(id);
         setView((v) => (v === "quadrants" ? "chart" : "quadrants"));
         if (id !== null) refocusCard(id);
       },
@@ -620,6 +623,7 @@ export function BoardScreen({
                           onSelect={setSelectedId}
                           onOpen={open}
                           onPlace={place}
+                          arriving={arriving}
                           incoming={
                             dnd.activeIdea ? { title: dnd.activeIdea.title, pointer: dnd.planePointer } : null
                           }

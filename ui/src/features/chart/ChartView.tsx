@@ -62,6 +62,9 @@ interface ChartViewProps {
   planeRef: React.RefObject<HTMLDivElement | null>;
   /** An idea being dragged onto the plane from the tray, and where the pointer is. */
   incoming?: { title: string; pointer: PointerStore } | null;
+  /** The idea whose card had the focus as the view switched to the chart (V): its marker is drawn to take it, in a
+   * crowded cell too. */
+  arriving?: number | null;
 }
 
 const DEFAULT_PLACE: LabelPlace = { side: "right", shift: 0 };
@@ -141,6 +144,7 @@ export function ChartView({
   onPlace,
   planeRef,
   incoming = null,
+  arriving = null,
 }: ChartViewProps) {
   const { setNodeRef, isOver } = useContext(DragHooksContext).usePlane();
   const windowRef = useRef<HTMLDivElement | null>(null);
@@ -159,7 +163,7 @@ export function ChartView({
       return value;
     });
   }, []);
-  const [focusedId, setFocusedId] = useState<number | null>(null);
+  const [focusedId, setFocusedId] = useState<number | null>(arriving);
   const [focusedCell, setFocusedCell] = useState<string | null>(null);
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const gestureRef = useRef<Gesture | null>(null);
@@ -556,15 +560,17 @@ export function ChartView({
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
     const target = e.target as HTMLElement;
     if (target.closest(".chart-list")) return;
+    // The first or last marker or count, in reading order.
+    const toEnd = (first: boolean) => {
+      const all = windowRef.current?.querySelectorAll<HTMLElement>(IN_REACH) ?? [];
+      const to = first ? all[0] : all[all.length - 1];
+      to?.focus(KEYBOARD_FOCUS);
+      return to !== undefined;
+    };
     if (zoomKey(e.key)) {
       e.preventDefault();
-    } else if ((e.key === "Home" || e.key === "End") && windowRef.current) {
-      // The first or last marker or count, in reading order.
-      const all = windowRef.current.querySelectorAll<HTMLElement>(IN_REACH);
-      const to = e.key === "Home" ? all[0] : all[all.length - 1];
-      if (!to) return;
-      e.preventDefault();
-      to.focus(KEYBOARD_FOCUS);
+    } else if (e.key === "Home" || e.key === "End") {
+      if (toEnd(e.key === "Home")) e.preventDefault();
     } else {
       const direction = ARROW_DIRECTIONS[e.key];
       if (!direction || !windowRef.current) return;
@@ -575,7 +581,12 @@ export function ChartView({
       if (from && focusNextInDirection(windowRef.current, from, direction)) return;
       const step = e.shiftKey ? 1 : 0.2;
       const { x, y } = DIRECTIONS[direction];
-      setView((v) => panBy(v, x * step, y * step));
+      const panned = panBy(viewRef.current, x * step, y * step);
+      const moves = panned.x !== viewRef.current.x || panned.y !== viewRef.current.y;
+      // On the plane with nothing to pan that way (the whole chart in view), the arrows step onto the markers, from
+      // the first (down, right) or the last (up, left): they did nothing until Home.
+      if (!from && !moves) toEnd(direction === "down" || direction === "right");
+      else setView(panned);
     }
   };
 
