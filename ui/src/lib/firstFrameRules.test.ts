@@ -3,8 +3,8 @@ import { showMoreLabel } from "./firstFrameRules";
 
 describe("showMoreLabel", () => {
   it("says how many a press shows and how many are left", () => {
-    expect(showMoreLabel(130)).toBe("Show 24 more of 130");
-    expect(showMoreLabel(1976)).toBe("Show 24 more of 1,976");
+    expect(showMoreLabel(130)).toBe("Show 24 more · 130 not shown");
+    expect(showMoreLabel(1976)).toBe("Show 24 more · 1,976 not shown");
   });
 
   it("names the last cards when one press shows them all", () => {

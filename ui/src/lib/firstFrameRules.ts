@@ -35,13 +35,14 @@ export const FIRST_CARDS = 12;
 /** How many more cards a zone renders when its list nears its end, or its "Show more" button is pressed. */
 export const CARDS_PER_PAGE = 24;
 
-/** A zone's "Show more" button with `hidden` cards not drawn: "Show 24 more of 130", or "Show the last 2" when one
- * page draws them all ("Show 2 more of 2" read as a puzzle); of the search's `matches`: "Show 24 more of 130
- * matches", "Show the last 2 matches". */
+/** A zone's "Show more" button with `hidden` cards not drawn: "Show 24 more · 130 not shown", or "Show the last 2"
+ * when one page draws them all ("Show 2 more of 2" read as a puzzle); of the search's `matches`: "Show 24 more · 130
+ * matches not shown", "Show the last 2 matches". Not "of 130": beside the zone's count of all its cards (143), the
+ * number read as a second count of them. */
 export function showMoreLabel(hidden: number, of: "cards" | "matches" = "cards"): string {
   const what = of === "matches" ? (hidden === 1 ? " match" : " matches") : "";
   if (hidden > CARDS_PER_PAGE)
-    return `Show ${formatCount(CARDS_PER_PAGE)} more of ${formatCount(hidden)}${what}`;
+    return `Show ${formatCount(CARDS_PER_PAGE)} more · ${formatCount(hidden)}${what} not shown`;
   if (hidden === 1) return of === "matches" ? "Show the last match" : "Show the last one";
   return `Show the last ${formatCount(hidden)}${what}`;
 }

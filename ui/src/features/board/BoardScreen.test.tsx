@@ -946,7 +946,7 @@ describe("BoardScreen", () => {
     // The list renders its first page, the button for the ideas between, and the new idea after it: not every card
     // up to the new one.
     expect(within(tray).getAllByRole("button", { name: /^(Idea \d+|Rotate)/ })).toHaveLength(13);
-    const more = within(tray).getByRole("button", { name: "Show 24 more of 88" });
+    const more = within(tray).getByRole("button", { name: "Show 24 more · 88 not shown" });
     expect(more.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // Not a Tab stop: focused, it scrolled into view, drew more cards and went out of sight with the focus.
     expect(more.tabIndex).toBe(-1);
@@ -1025,7 +1025,9 @@ describe("BoardScreen", () => {
       ).toBeInTheDocument();
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(cards()).toHaveLength(12);
-      expect(within(possible).getByRole("button", { name: "Show 24 more of 89" })).toBeInTheDocument();
+      expect(
+        within(possible).getByRole("button", { name: "Show 24 more · 89 not shown" }),
+      ).toBeInTheDocument();
       // Scrolling to the button later still shows more, a page after another while the button stays in view.
       view.fireAll();
       await waitFor(
@@ -1121,7 +1123,7 @@ describe("BoardScreen", () => {
     });
     // The twelve in their place, then the next 24 matches in the list's order, then the button for the rest.
     expect(titles()).toEqual([...Array.from({ length: 12 }, (_, n) => n + 1), ...past.slice(0, 24)]);
-    const more = within(possible).getByRole("button", { name: "Show 24 more of 32 matches" });
+    const more = within(possible).getByRole("button", { name: "Show 24 more · 32 matches not shown" });
     const last = within(possible).getByRole("button", { name: new RegExp(`^Idea ${past[23]}\\b`) });
     expect(more.compareDocumentPosition(last)).toBe(Node.DOCUMENT_POSITION_PRECEDING);
     await userEvent.click(more);
@@ -1140,7 +1142,9 @@ describe("BoardScreen", () => {
         ...Array.from({ length: 10 }, (_, n) => 290 + n),
       ]);
     });
-    expect(within(possible).getByRole("button", { name: "Show 24 more of 275" })).toBeInTheDocument();
+    expect(
+      within(possible).getByRole("button", { name: "Show 24 more · 275 not shown" }),
+    ).toBeInTheDocument();
   });
 
   it("brings back notes typed and never left when the window went, in the idea's details, and saves them", async () => {
@@ -1185,9 +1189,11 @@ describe("BoardScreen", () => {
 
   it("renders a long zone a page at a time", async () => {
     const possible = await longPossible();
-    await userEvent.click(within(possible).getByRole("button", { name: "Show 24 more of 288" }));
+    await userEvent.click(within(possible).getByRole("button", { name: "Show 24 more · 288 not shown" }));
     expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(36);
-    expect(within(possible).getByRole("button", { name: "Show 24 more of 264" })).toBeInTheDocument();
+    expect(
+      within(possible).getByRole("button", { name: "Show 24 more · 264 not shown" }),
+    ).toBeInTheDocument();
 
     // The chart and back: the quadrant comes back with the pages shown and where it was scrolled.
     const list = possible.querySelector<HTMLElement>(".zone-list");
