@@ -629,8 +629,9 @@ export function ChartView({
         className="chart-hint"
         title="Wheel: zoom · Shift+drag: pan · Drag: list the ideas in a rectangle"
       >
+        {/* Short enough for a window 1024 pixels wide, with 10,000 ideas; the tooltip says it whole. */}
         {inView.toLocaleString("en")} of {placed.length.toLocaleString("en")} in view · Wheel: zoom ·
-        Shift+drag: pan · Drag: list the ideas in a rectangle
+        Shift+drag: pan · Drag: list an area
       </span>
     </>
   );
