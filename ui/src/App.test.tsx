@@ -250,6 +250,10 @@ describe("App", () => {
     expect(fake.commands()).toContain("restore_board");
     expect(fake.commands()).not.toContain("undo");
     expect(await screen.findByText("Brought back the board “Infra”.")).toBeInTheDocument();
+    // The focus is on the board's menu, as after the delete: it was lost with the board shown before.
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: "Board ▾" })).toHaveFocus();
+    });
     expect(screen.queryByText("Deleted the board “Infra”.")).not.toBeInTheDocument();
     // Once it is back, Ctrl+Z is the shown board's own undo again.
     await userEvent.keyboard("{Control>}z{/Control}");

@@ -486,7 +486,9 @@ export function App() {
                 // name, as cached before the delete, in its header and in its delete's question.
                 .then((restored) => refreshBoards({ everything: true }).then(() => restored))
                 .then((restored) => {
-                  latestSelect.current(restored.id);
+                  // The focus, lost with the board shown before, goes to the board menu of the one brought back, as
+                  // after the delete.
+                  latestSelect.current(restored.id, { focusMenu: true });
                   // In place of the delete's toast, whose Undo is done.
                   toast({
                     message: `Brought back the board “${restored.name}”.${next ? ` Ctrl+Z brings back “${next.name}” too.` : ""}`,
