@@ -10,6 +10,7 @@ import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, u
 import type { Board, Idea } from "../../lib/bindings";
 import { styleRef, type Declarations } from "../../lib/styleAttribute";
 import {
+  contains,
   DIRECTIONS,
   nextInDirection,
   placeLabels,
@@ -455,7 +456,12 @@ export function ChartView({
       p.x + v.x * layout.width * v.k,
       p.y + v.y * layout.height * v.k,
     );
-    return cellsByKey.get(`${col},${row}`) ?? null;
+    // A count centred on its ideas may reach into the square beside its own: the pointer over it is over its cell.
+    for (const [dc, dr] of NEIGHBOURS) {
+      const near = cellsByKey.get(`${String(col + dc)},${String(row + dr)}`);
+      if (near && contains(near.badge, p)) return near;
+    }
+    return cellsByKey.get(`${String(col)},${String(row)}`) ?? null;
   };
   const startGesture = (g: Gesture | null) => {
     gestureRef.current = g;
@@ -816,6 +822,8 @@ const KEYBOARD_FOCUS: FocusOptions & { focusVisible: boolean } = { focusVisible:
 
 /** What the arrows, Home and End go to: markers and counts, not those a search leaves out (faded). */
 const IN_REACH = ".marker:not(.dimmed), .plane-cell:not(.dimmed)";
+/** A cell and the eight around it, as steps of column and row. */
+const NEIGHBOURS = [-1, 0, 1].flatMap((dc) => [-1, 0, 1].map((dr) => [dc, dr] as const));
 
 const ARROW_DIRECTIONS: Record<string, Direction> = {
   ArrowLeft: "left",

@@ -36,6 +36,11 @@ export function labelBox(at: Point, size: { width: number; height: number }, sid
 }
 
 /** Whether two boxes share any area. */
+/** Whether point `p` lies in `box` (its edges included). */
+export function contains(box: Box, p: Point): boolean {
+  return p.x >= box.left && p.x <= box.left + box.width && p.y >= box.top && p.y <= box.top + box.height;
+}
+
 export function overlaps(a: Box, b: Box): boolean {
   return (
     a.left < b.left + b.width &&

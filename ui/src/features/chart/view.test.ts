@@ -113,7 +113,8 @@ describe("the view", () => {
     if (!a || !b) throw new Error("two cells");
     expect(overlaps(a, b)).toBe(false);
 
-    // A board of 2,000 ideas scattered at one decimal: not one pair of badges overlaps, and each is in its cell.
+    // A board of 2,000 ideas scattered at one decimal: not one pair of badges overlaps, and each is centred in its
+    // cell.
     let seed = 7;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const board = Array.from({ length: 2_000 }, (_, i) =>
@@ -123,10 +124,28 @@ describe("the view", () => {
     expect(crowded.length).toBeGreaterThan(100);
     for (const [i, cell] of crowded.entries()) {
       const { badge, box } = cell;
-      expect(badge.left).toBeGreaterThanOrEqual(Math.max(0, box.left));
-      expect(badge.top).toBeGreaterThanOrEqual(Math.max(0, box.top));
+      const [cx, cy] = [badge.left + badge.width / 2, badge.top + badge.height / 2];
+      expect(cx).toBeGreaterThanOrEqual(box.left);
+      expect(cx).toBeLessThanOrEqual(box.left + box.width);
+      expect(cy).toBeGreaterThanOrEqual(box.top);
+      expect(cy).toBeLessThanOrEqual(box.top + box.height);
       for (const other of crowded.slice(i + 1)) expect(overlaps(badge, other.badge)).toBe(false);
     }
+  });
+
+  it("centres a count on its ideas at a whole score, on a cell's edge, where no other count is near", () => {
+    // 1000 × 800 px, 25 px cells: payoff 4 and cost/risk 2 fall on the corner of four cells.
+    const pair = [at(1, 4, 2), at(2, 4, 2)];
+    const { cells } = partition(pair, WHOLE_PLANE, 1000, 800, { cellSize: 25 });
+    const [cell] = cells;
+    if (!cell) throw new Error("one cell");
+    expect(cell.badge.left + cell.badge.width / 2).toBeCloseTo(200);
+    expect(cell.badge.top + cell.badge.height / 2).toBeCloseTo(480);
+    // A crowd just across the edge: each count steps into its own cell, clear of the other.
+    const across = [...pair, at(3, 4.05, 1.95), at(4, 4.05, 1.95)];
+    const [a, b] = partition(across, WHOLE_PLANE, 1000, 800, { cellSize: 25 }).cells.map((c) => c.badge);
+    if (!a || !b) throw new Error("two cells");
+    expect(overlaps(a, b)).toBe(false);
   });
 
   it("says which counts lie under a quadrant name, what they count, and which cells no zoom can split", () => {

@@ -106,7 +106,8 @@ export interface Cell {
   key: string;
   /** The cell's square in window pixels (what the pointer is over). */
   box: Box;
-  /** The count's badge in window pixels: centred on its ideas, bigger for more of them, inside the square's size. */
+  /** The count's badge in window pixels: centred on its ideas (inside its own square where it would cover another's),
+   * bigger for more of them, no bigger than the square. */
   badge: Box;
   ideas: Idea[];
 }
@@ -198,6 +199,8 @@ export function partition(
     else buckets.set(key, { col, row, ideas: [idea] });
   }
   const cells: Cell[] = [];
+  /** Each crowded cell's badge both ways: centred on its ideas, and kept inside its own cell. */
+  const placing: { cell: Cell; col: number; row: number; inCell: Box }[] = [];
   let room = Math.max(0, maxSingles - singles.length);
   for (const [key, bucket] of buckets) {
     if (bucket.ideas.length === 1 && room > 0) {
@@ -215,7 +218,15 @@ export function partition(
     /** Where a badge centred on `centre` starts (plane pixels), kept 1 pixel inside cell `index` (`side` long). */
     const inCell = (centre: number, index: number, side: number) =>
       clamp(centre - size / 2, index * side + 1, (index + 1) * side - 1 - size);
-    cells.push({
+    // Inside the window: on the plane's edge (a score of 0 or 10) half a badge was cut off, and its count with it
+    // ("25" read "5").
+    const inWindow = (left: number, top: number): Box => ({
+      left: clamp(left - offsetX, 0, width - size),
+      top: clamp(top - offsetY, 0, height - size),
+      width: size,
+      height: size,
+    });
+    const cell: Cell = {
       key,
       box: {
         left: bucket.col * grid.width - offsetX,
@@ -223,17 +234,39 @@ export function partition(
         width: grid.width,
         height: grid.height,
       },
-      // Centred on its ideas, but inside its own cell, so that two cells' counts never cover each other (ideas near
-      // the line between two cells drew their badges over one another), and inside the window: on the plane's edge
-      // (a score of 0 or 10) half a badge was cut off, and its count with it ("25" read "5").
-      badge: {
-        left: clamp(inCell(sx / n, bucket.col, grid.width) - offsetX, 0, width - size),
-        top: clamp(inCell(sy / n, bucket.row, grid.height) - offsetY, 0, height - size),
-        width: size,
-        height: size,
-      },
+      badge: inWindow(sx / n - size / 2, sy / n - size / 2),
       ideas: bucket.ideas,
+    };
+    cells.push(cell);
+    placing.push({
+      cell,
+      col: bucket.col,
+      row: bucket.row,
+      inCell: inWindow(inCell(sx / n, bucket.col, grid.width), inCell(sy / n, bucket.row, grid.height)),
     });
+  }
+  // Each badge is centred on its ideas, where its count is read as theirs, unless it would cover a neighbouring
+  // cell's: then it moves inside its own cell, where no other comes, so that no two counts ever cover each other
+  // (ideas near the line between two cells drew their badges over one another). Kept inside its cell always, a badge
+  // stood half its size off ideas at a whole score, which falls on a cell's edge: two ideas at 4 and 2 were counted
+  // at 3.8. A badge reaches no further than the cells beside it, and only ever moves into its own, so a few rounds
+  // settle it.
+  const at = new Map(placing.map((p) => [`${String(p.col)},${String(p.row)}`, p]));
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const p of placing) {
+      if (p.cell.badge === p.inCell) continue;
+      const covers = [-1, 0, 1].some((dc) =>
+        [-1, 0, 1].some((dr) => {
+          const other = (dc !== 0 || dr !== 0) && at.get(`${String(p.col + dc)},${String(p.row + dr)}`);
+          return other ? overlaps(p.cell.badge, other.cell.badge) : false;
+        }),
+      );
+      if (covers) {
+        p.cell.badge = p.inCell;
+        moved = true;
+      }
+    }
   }
   return { singles, cells, inView };
 }
