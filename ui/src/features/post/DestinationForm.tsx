@@ -10,7 +10,8 @@ import { AccountChannelPicker } from "./AccountChannelPicker";
 import { AccountForm, isConnected, useAccount } from "./AccountForm";
 import { ChannelSettingsForm } from "./ChannelSettingsForm";
 
-type Mode = "account" | "webhook";
+/** How a board posts: as the person's account, or through an incoming webhook. */
+export type PostMode = "account" | "webhook";
 
 interface DestinationFormProps {
   boardId: number;
@@ -20,6 +21,8 @@ interface DestinationFormProps {
   onSaved: (message: string | null) => void;
   /** Hears whether the form holds a channel not saved yet. */
   onPending?: ((pending: boolean) => void) | undefined;
+  /** Hears which way of posting the form shows (chosen, or the one it starts with). */
+  onMode?: ((mode: PostMode) => void) | undefined;
   /** Only the account, with no choice of a webhook: Team rounds run as the account. */
   accountOnly?: boolean;
   /** The account's channel form's id, for a button outside it that saves it. */
@@ -32,24 +35,28 @@ export function DestinationForm({
   accountChannel,
   onSaved,
   onPending,
+  onMode,
   accountOnly = false,
   channelFormId,
 }: DestinationFormProps) {
   const queryClient = useQueryClient();
   const { data: account } = useAccount();
   const connected = isConnected(account);
-  const [chosen, setChosen] = useState<Mode | null>(null);
+  const [chosen, setChosen] = useState<PostMode | null>(null);
   // Until the user chooses: the way the board posts now, else as the account when one is connected (or wanted).
-  const mode: Mode =
+  const mode: PostMode =
     chosen ??
     (accountChannel || accountOnly ? "account" : webhook ? "webhook" : connected ? "account" : "webhook");
   const name = useId();
+  useEffect(() => {
+    onMode?.(mode);
+  }, [mode, onMode]);
   // A form that is not shown holds nothing to save; the one shown says for itself.
   useEffect(() => {
     if (mode === "account" && !connected) onPending?.(false);
   }, [mode, connected, onPending]);
 
-  const option = (value: Mode, label: string, hint: string) => (
+  const option = (value: PostMode, label: string, hint: string) => (
     <label className="destination-option">
       <input
         type="radio"

@@ -44,6 +44,42 @@ describe("PostDialog", () => {
     expect(postButton).toHaveAccessibleDescription("Enter the incoming webhook address first.");
   });
 
+  it("says what is missing for the way of posting chosen: the account, its channel, or the webhook's address", async () => {
+    let account: typeof ana | null = null;
+    fakeBackend(null, {
+      get_account: () => account,
+      get_channel_settings: () => null,
+      preview_post: () => "#### x",
+    });
+    const { unmount } = render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    const postButton = await screen.findByRole("button", { name: "Post" });
+    await waitFor(() => {
+      expect(postButton).toHaveAccessibleDescription("Enter the incoming webhook address first.");
+    });
+    await userEvent.click(screen.getByLabelText(/^As yourself/));
+    expect(postButton).toHaveAccessibleDescription("Connect your account first.");
+    unmount();
+
+    // Connected, the dialog starts on the account: its channel is what is missing, and the webhook's address once
+    // the webhook is chosen.
+    account = ana;
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    const post = await screen.findByRole("button", { name: "Post" });
+    await waitFor(() => {
+      expect(post).toHaveAccessibleDescription("Choose where to post first.");
+    });
+    await userEvent.click(screen.getByLabelText(/^Through an incoming webhook/));
+    expect(post).toHaveAccessibleDescription("Enter the incoming webhook address first.");
+  });
+
   it("says to save the channel once one is typed, and makes Save channel the button to press", async () => {
     fakeBackend(null, { get_channel_settings: () => null, preview_post: () => "#### x" });
     render(

@@ -15,7 +15,7 @@ import { useScrollableFocus } from "../../lib/useScrollableFocus";
 import { formatCount } from "../../lib/numbers";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 import { isConnected, useAccount, useAccountChannel } from "./AccountForm";
-import { DestinationForm } from "./DestinationForm";
+import { DestinationForm, type PostMode } from "./DestinationForm";
 import { FormStatus } from "./FormStatus";
 
 import "./post.css";
@@ -70,6 +70,8 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const toast = useToast();
   /** A channel picked or typed in the form and not saved yet. */
   const [pending, setPending] = useState(false);
+  /** The way of posting the destination form shows, once it is drawn. */
+  const [formMode, setFormMode] = useState<PostMode | null>(null);
   const [options, setOptions] = useState<PostOptions>(DEFAULT_OPTIONS);
   const [previewOptions, setPreviewOptions] = useState<PostOptions>(DEFAULT_OPTIONS);
   const [error, setError] = useState<string | null>(null);
@@ -237,6 +239,14 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   }
 
   const needsChannel = (settings === null && accountChannel === null) || editing;
+  // What the missing destination is, for the way of posting the form shows: "Enter the incoming webhook address" stood
+  // under "As yourself" chosen, before and after connecting.
+  const missing =
+    (formMode ?? (asAccount ? "account" : "webhook")) === "webhook"
+      ? "Enter the incoming webhook address first."
+      : connected
+        ? "Choose where to post first."
+        : "Connect your account first.";
   const cannotPost = asAccount && account !== undefined && !connected;
   // A board with nothing in its quadrants (a new one, or "Team rounds" made by Join) posted an outcome of 0 ideas.
   const nothingPlaced = content.data !== undefined && !content.data.ideas.some((i) => i.zone !== "unsorted");
@@ -247,9 +257,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     : editing || (needsChannel && pending)
       ? "Save the channel first."
       : needsChannel
-        ? asAccount
-          ? "Choose where to post first."
-          : "Enter the incoming webhook address first."
+        ? missing
         : cannotPost
           ? "Connect your account first."
           : nothingPlaced && sending.state === "idle"
@@ -389,6 +397,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
           accountOnly={connectFirst}
           channelFormId={channelFormId}
           onPending={setPending}
+          onMode={setFormMode}
           onSaved={(message) => {
             // Connecting for Team rounds ends with the channel chosen: back to the rounds, saying what happened (a
             // test message's outcome closed the dialog unsaid).
