@@ -600,6 +600,43 @@ async fn the_keyboard_reaches_a_chart_of_2000_ideas_from_a_card_and_from_the_pla
     app.stop().await
 }
 
+#[tokio::test]
+async fn a_search_on_a_chart_of_2000_ideas_shows_each_match_with_its_title() -> TestResult {
+    use pickboard_lib::storage::{Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        seed_spread(&mut db, 2_000, "Haystack")?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.region("Implement").await?;
+    app.click_button("Chart").await?;
+    app.wait_for_css(".plane .plane-cell").await?;
+    let search = app.wait_for_css("input[aria-label='Search ideas']").await?;
+    search.click().await?;
+    search.send_keys("Idea 199").await?;
+    // "Idea 199: …", "Idea 1199: …" and "Idea 1990: …" to "Idea 1999: …": each a marker of its own with its title
+    // shown, not a count of 1 among the others.
+    app.wait_until(
+        "each of the 12 matches is a marker of its own, titled",
+        "const shown = [...document.querySelectorAll('.plane .marker:not(.dimmed)')];
+         return shown.length === 12
+           && shown.every((m) => /^Idea 1?199[0-9]?:/.test(m.getAttribute('aria-label')))
+           && shown.every((m) => !m.matches('.marker-label-hidden, .marker-label-off'));",
+    )
+    .await?;
+    app.wait_until(
+        "no count counts a match",
+        "const cells = [...document.querySelectorAll('.plane .plane-cell')];
+         return cells.length > 0 && cells.every((c) => c.classList.contains('dimmed'));",
+    )
+    .await?;
+    app.screenshot("chart-2000-search.png").await?;
+    app.stop().await
+}
+
 /// Types `keys` one by one (characters the `Key` enum has no name for, such as + and -).
 async fn type_keys(app: &App, keys: &str) -> TestResult {
     use fantoccini::actions::{KeyAction, KeyActions};

@@ -69,6 +69,8 @@ interface ChartViewProps {
 }
 
 const DEFAULT_PLACE: LabelPlace = { side: "right", shift: 0 };
+/** A marker whose title is left out (one that does not match the search): shown on hover and focus. */
+const UNTITLED: LabelPlace = { side: "hidden", shift: 0 };
 /** A title's box as `.marker-label` draws it: its text's width plus padding, at most 150 pixels, one line high; at
  * as much of its whole length, up to 280, as its side has room for (`.marker-cap-*`). */
 const LABEL_MAX_WIDTH = 150;
@@ -270,9 +272,12 @@ export function ChartView({
             cellSize: CELL_SIZE,
             maxSingles: MAX_SINGLES,
             keep,
+            // A search's matches, when not too many, each with its title: counted in cells, they were bubbles of
+            // "1" among the others, and a click listed the whole cell without saying which idea matched.
+            prefer: matches !== null && matches.size <= MAX_SINGLES ? matches : undefined,
           })
         : { singles: [], cells: [], inView: 0 },
-    [placed, view, layout, keep],
+    [placed, view, layout, keep, matches],
   );
   const cellsByKey = useMemo(() => new Map(cells.map((c) => [c.key, c])), [cells]);
   /** The counts the cells' buttons write, by cell: only under a quadrant name, where the canvas beneath the names
@@ -287,9 +292,12 @@ export function ChartView({
 
   // Each title on the side of its dot where it stays in the window and covers no dot, title or count, and no quadrant
   // name where it can.
+  // While searching, only the matches (and the selected idea) have titles, placed over the dimmed rest: on a board of
+  // thousands, the counts around left a match no room for its title.
   const labels = useMemo(() => {
     if (!layout) return new Map<number, LabelPlace>();
-    const markers = singles.map((idea) => {
+    const titled = (id: number) => matches === null || matches.has(id) || id === selectedId;
+    const markers = singles.filter((idea) => titled(idea.id)).map((idea) => {
       const w = toWindow(view, fractionOf(idea.position?.payoff ?? 0, idea.position?.cost ?? 0));
       return {
         id: idea.id,
@@ -298,9 +306,11 @@ export function ChartView({
       };
     });
     markers.sort((a, b) => Number(b.id === selectedId) - Number(a.id === selectedId));
-    const counts = cells.map((c) => c.badge);
-    return placeLabels(markers, layout.width, layout.height, counts, layout.names);
-  }, [singles, cells, view, layout, selectedId]);
+    const counts = cells.filter((c) => cellCount(c, matches) > 0).map((c) => c.badge);
+    const places = placeLabels(markers, layout.width, layout.height, counts, layout.names);
+    for (const idea of singles) if (!titled(idea.id)) places.set(idea.id, UNTITLED);
+    return places;
+  }, [singles, cells, view, layout, selectedId, matches]);
 
   // The crowded cells, drawn before the frame is painted.
   useLayoutEffect(() => {
@@ -348,7 +358,7 @@ export function ChartView({
         // The list gives the focus back to the count it was opened from (Tab went on from the first count again).
         const from = document.activeElement;
         listOpener.current = from instanceof HTMLElement && from.closest(".plane-cell") ? from : null;
-        setList({ title: `${cell.ideas.length} ideas ${where}`, ideas: cell.ideas });
+        setList(listed(`${counted(cell.ideas.length, "idea")} ${where}`, cell.ideas, matches));
         return;
       }
       // Onto the middle of its ideas, brought to the window's middle where they have room to spread: kept where it
@@ -362,7 +372,7 @@ export function ChartView({
       setView(next);
       if (focus) pendingFocus.current = toWindow(next, middle);
     },
-    [layout, setView],
+    [layout, setView, matches],
   );
 
   const fit = useCallback(() => {
@@ -555,10 +565,7 @@ export function ChartView({
     } else if (g.kind === "rect" && layout) {
       const box = rectBox(g.start, windowPoint(e));
       const found = ideasIn(placed, viewRef.current, layout.width, layout.height, box);
-      setList({
-        title: `${counted(found.length, "idea")} in the rectangle`,
-        ideas: found,
-      });
+      setList(listed(`${counted(found.length, "idea")} in the rectangle`, found, matches));
     }
   };
 
@@ -792,6 +799,7 @@ export function ChartView({
         <IdeaList
           title={list.title}
           ideas={list.ideas}
+          matches={matches}
           selectedId={selectedId}
           onSelect={onSelect}
           onOpen={onOpen}
@@ -822,6 +830,17 @@ const KEYBOARD_FOCUS: FocusOptions & { focusVisible: boolean } = { focusVisible:
 
 /** What the arrows, Home and End go to: markers and counts, not those a search leaves out (faded). */
 const IN_REACH = ".marker:not(.dimmed), .plane-cell:not(.dimmed)";
+/** A list of `ideas` under `title`; while searching (`matches`), the matches first, counted in the title: a count of
+ * "1" on the plane opened a list of 17 with nothing to say which one matched. */
+function listed(title: string, ideas: Idea[], matches: ReadonlySet<number> | null) {
+  if (matches === null) return { title, ideas };
+  const matching = ideas.filter((i) => matches.has(i.id));
+  return {
+    title: `${title} · ${counted(matching.length, "match", "matches")}`,
+    ideas: [...matching, ...ideas.filter((i) => !matches.has(i.id))],
+  };
+}
+
 /** A cell and the eight around it, as steps of column and row. */
 const NEIGHBOURS = [-1, 0, 1].flatMap((dc) => [-1, 0, 1].map((dr) => [dc, dr] as const));
 

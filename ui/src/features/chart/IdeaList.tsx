@@ -7,6 +7,8 @@ import type { Idea } from "../../lib/bindings";
 interface IdeaListProps {
   title: string;
   ideas: readonly Idea[];
+  /** The ideas that match the search, while searching: the others are dimmed, as on the plane. */
+  matches?: ReadonlySet<number> | null;
   selectedId: number | null;
   onSelect: (id: number) => void;
   onOpen: (id: number) => void;
@@ -16,7 +18,15 @@ interface IdeaListProps {
 /** More than this many are summed up: a longer list is read by nobody and costs the page. */
 const SHOWN = 200;
 
-export function IdeaList({ title, ideas, selectedId, onSelect, onOpen, onClose }: IdeaListProps) {
+export function IdeaList({
+  title,
+  ideas,
+  matches = null,
+  selectedId,
+  onSelect,
+  onOpen,
+  onClose,
+}: IdeaListProps) {
   const heading = useRef<HTMLHeadingElement | null>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -49,7 +59,7 @@ export function IdeaList({ title, ideas, selectedId, onSelect, onOpen, onClose }
             <li key={idea.id}>
               <button
                 type="button"
-                className={`chart-list-item zone-${idea.zone}`}
+                className={`chart-list-item zone-${idea.zone}${matches !== null && !matches.has(idea.id) ? " dimmed" : ""}`}
                 aria-pressed={idea.id === selectedId}
                 onClick={() => {
                   onSelect(idea.id);

@@ -91,6 +91,17 @@ describe("the view", () => {
     expect(partition(spread, WHOLE_PLANE, 5000, 5000, { maxSingles: 100 }).singles).toHaveLength(100);
   });
 
+  it("shows the ideas it prefers (a search's matches) one by one where they are in the window", () => {
+    const crowd = Array.from({ length: 40 }, (_, i) => at(i + 1, 2, 2));
+    const { singles, cells } = partition(crowd, WHOLE_PLANE, 1000, 800, { prefer: new Set([7, 9]) });
+    expect(singles.map((i) => i.id).sort()).toEqual([7, 9]);
+    expect(cells).toHaveLength(1);
+    expect(cells[0]?.ideas).toHaveLength(38);
+    // Out of the window, they are left to the counts beside them, unlike the ideas kept.
+    const zoomed = zoomAt(WHOLE_PLANE, 8, { x: 0.9, y: 0.1 });
+    expect(partition(crowd, zoomed, 1000, 800, { prefer: new Set([7]) }).singles).toEqual([]);
+  });
+
   it("keeps a crowded cell's badge whole inside the window, also on the plane's edges and corners", () => {
     const corner = [at(1, 10, 0), at(2, 10, 0)];
     const edge = [at(3, 0, 5), at(4, 0, 5), at(5, 0, 5)];

@@ -166,9 +166,15 @@ export function partition(
   view: View,
   width: number,
   height: number,
-  options: { cellSize?: number; maxSingles?: number; keep?: ReadonlySet<number> } = {},
+  options: {
+    cellSize?: number;
+    maxSingles?: number;
+    keep?: ReadonlySet<number>;
+    /** Ideas shown one by one where they are inside the window, before any other (a search's matches). */
+    prefer?: ReadonlySet<number> | undefined;
+  } = {},
 ): { singles: Idea[]; cells: Cell[]; inView: number } {
-  const { cellSize = 28, maxSingles = 300, keep = new Set<number>() } = options;
+  const { cellSize = 28, maxSingles = 300, keep = new Set<number>(), prefer = new Set<number>() } = options;
   const scaleX = width * view.k;
   const scaleY = height * view.k;
   const offsetX = view.x * scaleX;
@@ -187,7 +193,7 @@ export function partition(
     const wy = py - offsetY;
     const inside = wx >= -1 && wy >= -1 && wx <= width + 1 && wy <= height + 1;
     if (inside) inView++;
-    if (keep.has(idea.id)) {
+    if (keep.has(idea.id) || (inside && prefer.has(idea.id))) {
       singles.push(idea);
       continue;
     }
