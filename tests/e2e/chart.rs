@@ -637,6 +637,48 @@ async fn a_search_on_a_chart_of_2000_ideas_shows_each_match_with_its_title() -> 
     app.stop().await
 }
 
+#[tokio::test]
+async fn a_focused_marker_shows_a_long_title_of_long_words_on_a_few_lines() -> TestResult {
+    use fantoccini::key::Key;
+
+    let data = tempfile::tempdir()?;
+    // 300 characters of hyphenated words longer than a title's line: each line stood cut to "Supercalifra…", nine
+    // of them over the chart.
+    let title = "Supercalifragilisticexpialidocious-".repeat(9)[..300].to_owned();
+    board_with_ideas_at(data.path(), "Long words", &[(50, 75)], |_| title.clone())?;
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.click_button("Chart").await?;
+    app.wait_for_css(".plane .marker").await?;
+    app.client
+        .execute("document.querySelector('.plane').focus();", vec![])
+        .await?;
+    app.press(&[Key::Tab]).await?;
+    app.wait_until(
+        "the marker has the focus",
+        "return document.activeElement?.matches('.plane .marker') ?? false;",
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    app.screenshot("chart-long-words-focused.png").await?;
+    let label = app
+        .client
+        .execute(
+            "const l = document.activeElement.querySelector('.marker-label'), r = l.getBoundingClientRect();
+             const line = parseFloat(getComputedStyle(l).lineHeight) || 17;
+             return { lines: Math.round((l.clientHeight - 2) / line), height: r.height, overflowing: l.scrollWidth > l.clientWidth };",
+            vec![],
+        )
+        .await?;
+    let lines = label["lines"].as_u64().unwrap_or(u64::MAX);
+    assert!((2..=5).contains(&lines), "at most five lines: {label}");
+    assert_eq!(
+        label["overflowing"], false,
+        "no line runs past the title's edge: {label}"
+    );
+    app.stop().await
+}
+
 /// Types `keys` one by one (characters the `Key` enum has no name for, such as + and -).
 async fn type_keys(app: &App, keys: &str) -> TestResult {
     use fantoccini::actions::{KeyAction, KeyActions};
