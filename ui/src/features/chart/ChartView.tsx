@@ -297,14 +297,16 @@ export function ChartView({
   const labels = useMemo(() => {
     if (!layout) return new Map<number, LabelPlace>();
     const titled = (id: number) => matches === null || matches.has(id) || id === selectedId;
-    const markers = singles.filter((idea) => titled(idea.id)).map((idea) => {
-      const w = toWindow(view, fractionOf(idea.position?.payoff ?? 0, idea.position?.cost ?? 0));
-      return {
-        id: idea.id,
-        at: { x: w.x * layout.width, y: w.y * layout.height },
-        ...labelSizes(idea.title),
-      };
-    });
+    const markers = singles
+      .filter((idea) => titled(idea.id))
+      .map((idea) => {
+        const w = toWindow(view, fractionOf(idea.position?.payoff ?? 0, idea.position?.cost ?? 0));
+        return {
+          id: idea.id,
+          at: { x: w.x * layout.width, y: w.y * layout.height },
+          ...labelSizes(idea.title),
+        };
+      });
     markers.sort((a, b) => Number(b.id === selectedId) - Number(a.id === selectedId));
     const counts = cells.filter((c) => cellCount(c, matches) > 0).map((c) => c.badge);
     const places = placeLabels(markers, layout.width, layout.height, counts, layout.names);
