@@ -340,6 +340,21 @@ describe("DetailsPanel", () => {
     expect(props.onScores).toHaveBeenCalledWith(7, 6, 5);
   });
 
+  it("places an unplaced idea at the 5 it shows when a 5 is typed over it, or Enter pressed in a box", async () => {
+    const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    await userEvent.type(payoff, "5", { initialSelectionStart: 0, initialSelectionEnd: 1 });
+    expect(payoff).toHaveValue("5");
+    await userEvent.tab();
+    expect(props.onScores).toHaveBeenCalledWith(7, 5, 5);
+    cleanup();
+
+    const again = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
+    const cost = screen.getByLabelText(/^Cost/, { selector: "input[type=text]" });
+    await userEvent.type(cost, "{Enter}");
+    expect(again.onScores).toHaveBeenCalledWith(7, 5, 5);
+  });
+
   it("leaves an idea off the chart when an undo took it off, as the boxes are passed through", async () => {
     const unplaced = { ...idea(7, "Rotate certs", "unsorted"), position: null };
     const { props, show } = renderFollowing(unplaced);

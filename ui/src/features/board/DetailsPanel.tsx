@@ -441,6 +441,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
             onChange={(e) => {
               typeScore(axis, e.target.value);
             }}
+            // A score typed over the same one (5 over the 5 an unplaced idea shows) changes no text, so no onChange:
+            // it is typed all the same, and places the idea.
+            onInput={() => {
+              setScoresTouched(true);
+            }}
             onFocus={() => {
               setTypingIn(axis);
             }}
@@ -451,7 +456,9 @@ export function DetailsPanel(props: DetailsPanelProps) {
             onKeyDown={(e) => {
               if (e.key !== "Enter") return;
               if (!scoresLeft.has(axis)) setScoresLeft(new Set(scoresLeft).add(axis));
-              commitScores();
+              // Enter saves what the boxes show: an unplaced idea's 5 and 5 too, which it is then placed at.
+              setScoresTouched(true);
+              commitScores(scoreText, true);
             }}
           />
         </div>
