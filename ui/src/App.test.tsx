@@ -69,8 +69,9 @@ async function expectCtrlZToUndoTheBoardNotTheDelete(fake: ReturnType<typeof fak
   expect(fake.commands()).not.toContain("restore_board");
 }
 
-/** Three boards, Infra, Web and Ops (each with a change to undo): Infra deleted, then Web, and Ops shown. */
-async function deleteInfraThenWeb() {
+/** Four boards, Infra, Web, Ops and Lab, in that order (each with a change to undo), as the backend keeps them: each
+ * can be deleted and restored. */
+function fourBoards() {
   const names = ["Infra", "Web", "Ops", "Lab"];
   const deleted = new Set<number>();
   const shown = (id: number) => ({ ...board([], names[id - 1] ?? ""), id, canUndo: true });
@@ -90,6 +91,12 @@ async function deleteInfraThenWeb() {
     undo: () => ({ board: shown(3), event: null }),
   });
   renderApp();
+  return fake;
+}
+
+/** Four boards (`fourBoards`): Infra deleted, then Web, and Ops shown. */
+async function deleteInfraThenWeb() {
+  const fake = fourBoards();
   for (const [name, next] of [
     ["Infra", "Web"],
     ["Web", "Ops"],
@@ -437,6 +444,14 @@ describe("App", () => {
     expect(await screen.findByDisplayValue("Untitled board")).toBeInTheDocument();
     expect(screen.queryByText("Old idea")).not.toBeInTheDocument();
     expect(screen.getByRole("radio", { name: "Quadrants" })).toBeChecked();
+  }, 20_000);
+
+  it("shows the board below a deleted one in the list next, or the one above when it was the last", async () => {
+    fourBoards();
+    await userEvent.click(await screen.findByRole("button", { name: /^Web/ }));
+    await deleteFromItsMenu("Web", "Ops");
+    await userEvent.click(screen.getByRole("button", { name: /^Lab/ }));
+    await deleteFromItsMenu("Lab", "Ops");
   }, 20_000);
 
   it("leaves Ctrl+Z to the board opened after a delete", async () => {

@@ -469,10 +469,15 @@ export function App() {
           undoBringsBack={nextRestore}
           onEdit={forgetBoardDelete}
           onDeleted={(deleted) => {
+            // The board below it in the list shows next, else the one above: the last board's delete jumped to the
+            // first.
+            const at = boards.findIndex((b) => b.id === deleted.id);
+            const neighbours = [...boards.slice(at + 1), ...boards.slice(0, Math.max(at, 0)).reverse()];
             void refreshBoards().then((list) => {
+              const next = neighbours.find((b) => list?.some((l) => l.id === b.id)) ?? list?.[0];
               // The focus, left on the deleted board's menu, goes to the next board's: the next Tab started over at
               // the top of the window.
-              select(list?.find((b) => b.id !== deleted.id)?.id ?? null, { focusMenu: true });
+              select(next?.id ?? null, { focusMenu: true });
             });
             let done = false;
             const restore = () => {
