@@ -755,6 +755,30 @@ describe("BoardScreen", () => {
     ).toBeInTheDocument();
   });
 
+  it("keeps a board name refused after Enter in the field, selected, beside the reason", async () => {
+    const taken = "There is already a board named “Web”. Pick another name, such as “Web (2)”.";
+    fakeBackend(board([], "Infra"), {
+      rename_board: () => {
+        throw { kind: "invalid", message: taken, path: null };
+      },
+    });
+    await renderBoard();
+    const field = await screen.findByRole("textbox", { name: "Board name" });
+    await userEvent.clear(field);
+    await userEvent.type(field, "Web{Enter}");
+    expect(await screen.findByText(taken)).toBeInTheDocument();
+    await waitFor(() => {
+      expect(field).toHaveFocus();
+    });
+    expect(field).toHaveValue("Web");
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, 3]);
+    // Left by a click elsewhere, it takes its name back.
+    field.blur();
+    await waitFor(() => {
+      expect(field).toHaveValue("Infra");
+    });
+  });
+
   it("takes back a board name typed over on Escape, and renames nothing", async () => {
     const fake = fakeBackend(board([], "Infra"));
     await renderBoard();

@@ -178,6 +178,8 @@ export function BoardToolbar(props: BoardToolbarProps) {
   // Escape takes the name typed back: the blur that follows must not save it (it read the name typed, and renamed
   // the board with it).
   const nameTakenBack = useRef(false);
+  /** The name is being saved by Enter (not by the field left). */
+  const renameByEnter = useRef(false);
   async function commitName() {
     if (nameTakenBack.current) {
       nameTakenBack.current = false;
@@ -190,7 +192,16 @@ export function BoardToolbar(props: BoardToolbarProps) {
       toast({ message: `A board needs a name: it keeps “${board.name}”.` });
       return;
     }
-    if (!(await onRename(name))) setName(board.name);
+    const byEnter = renameByEnter.current;
+    renameByEnter.current = false;
+    if (await onRename(name)) return;
+    // Refused (another board has that name): after Enter, the name typed stays in the field, selected, to be mended
+    // beside the message that says why (it was thrown away); left by a click elsewhere, the field takes its name back.
+    const field = nameRef.current;
+    if (byEnter && field) {
+      field.focus();
+      field.select();
+    } else setName(board.name);
   }
 
   return (
@@ -213,7 +224,10 @@ export function BoardToolbar(props: BoardToolbarProps) {
         onKeyDown={(e) => {
           // A key typed at the 100th character does nothing: said too.
           if (pasteCut(e.currentTarget, typedBy(e.nativeEvent), NAME_MAX)) toast(NAME_CUT);
-          if (e.key === "Enter") e.currentTarget.blur();
+          if (e.key === "Enter") {
+            renameByEnter.current = true;
+            e.currentTarget.blur();
+          }
           if (e.key === "Escape") {
             nameTakenBack.current = true;
             setName(board.name);
