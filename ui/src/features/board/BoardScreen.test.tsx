@@ -771,7 +771,8 @@ describe("BoardScreen", () => {
       expect(field).toHaveFocus();
     });
     expect(field).toHaveValue("Web");
-    expect([field.selectionStart, field.selectionEnd]).toEqual([0, 3]);
+    const input = field as HTMLInputElement;
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, 3]);
     // Left by a click elsewhere, it takes its name back.
     field.blur();
     await waitFor(() => {
