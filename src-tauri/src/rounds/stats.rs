@@ -113,7 +113,8 @@ fn to_score(points: f64) -> Score {
 
 /// The statistics of every idea (`(key, title)`) over `ballots` (`(voter's name, estimates)`), ordered by
 /// disagreement: split ideas first, then those with votes before those without, then by the wider spread (the two
-/// interquartile ranges added), then by the wider range, then by title. Estimates for keys that are not in `ideas` are ignored.
+/// interquartile ranges added), then by the wider range, then in the order of `ideas` (the round's). Estimates for keys
+/// that are not in `ideas` are ignored.
 pub fn reveal(
     ideas: &[(String, String)],
     ballots: &[(String, &Estimates)],
@@ -175,7 +176,7 @@ pub fn reveal(
             .then((b.votes > 0).cmp(&(a.votes > 0)))
             .then(ib.total_cmp(&ia))
             .then(rb.total_cmp(&ra))
-            .then_with(|| a.title.cmp(&b.title))
+        // Then in the round's order (the sort is stable): by title, "Idea 10" came before "Idea 2".
     });
     out
 }
@@ -264,6 +265,18 @@ mod tests {
             .map(|i| i.key)
             .collect();
         assert_eq!(order, ["z", "a"]);
+
+        // Ideas alike (here: nobody placed any) stay in the round's order, not the titles': "Idea 10" came before
+        // "Idea 2".
+        let alike: Vec<(String, String)> = [2, 10, 1]
+            .iter()
+            .map(|n| (n.to_string(), format!("Idea {n}")))
+            .collect();
+        let order: Vec<String> = reveal(&alike, &[], Thresholds::default())
+            .into_iter()
+            .map(|i| i.title)
+            .collect();
+        assert_eq!(order, ["Idea 2", "Idea 10", "Idea 1"]);
     }
 
     proptest! {

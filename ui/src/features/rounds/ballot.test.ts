@@ -146,6 +146,11 @@ describe("a ballot's steps", () => {
     expect(
       settledMessage({ settled: settled(1), skipped: [skipped("2", "B")], eventId: 9, history }, votes),
     ).toBe("Placed 1 idea at the team's medians. Not placed: nobody placed 1 idea, which stays where it is.");
+    // Thousands grouped, as everywhere else.
+    const many = Array.from({ length: 1_999 }, (_, i) => skipped(String(100 + i), `Idea ${String(i)}`));
+    expect(settledMessage({ settled: settled(1), skipped: many, eventId: 9, history }, votes)).toBe(
+      "Placed 1 idea at the team's medians. Not placed: nobody placed 1,999 ideas, which stay where they are.",
+    );
     expect(
       settledMessage({ settled: [], skipped: [skipped("4", "Gone")], eventId: null, history }, votes),
     ).toBe("Nothing placed: “Gone” is not on the board any more.");

@@ -141,7 +141,7 @@ export function settledMessage(outcome: SettleOutcome, votes: ReadonlyMap<string
   const gone = outcome.skipped.filter((s) => (votes.get(s.key) ?? 0) > 0);
   const unvoted = outcome.skipped.length - gone.length;
   const named = gone.slice(0, 3).map((s) => `“${shorten(s.title, 48)}”`);
-  if (gone.length > 3) named.push(`${gone.length - 3} more`);
+  if (gone.length > 3) named.push(`${formatCount(gone.length - 3)} more`);
   const goneText =
     gone.length === 0
       ? ""
@@ -154,7 +154,7 @@ export function settledMessage(outcome: SettleOutcome, votes: ReadonlyMap<string
   const notPlaced = [
     goneText,
     unvoted > 0
-      ? `nobody placed ${unvoted} ${unvoted === 1 ? "idea, which stays where it is" : "ideas, which stay where they are"}`
+      ? `nobody placed ${counted(unvoted, "idea, which stays where it is", "ideas, which stay where they are")}`
       : "",
   ].filter(Boolean);
   return `Placed ${counted(n, "idea")} at the team's medians.${notPlaced.length > 0 ? ` Not placed: ${notPlaced.join("; ")}.` : ""}`;
