@@ -256,7 +256,7 @@ describe("BoardScreen", () => {
     expect(screen.queryByRole("menu")).not.toBeInTheDocument();
   });
 
-  it("moves to the board menu's first and last items on Home and End", async () => {
+  it("moves to the board menu's first and last items on Home and End, with the ring the keys show", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]));
     await renderBoard();
     await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
@@ -265,6 +265,23 @@ describe("BoardScreen", () => {
     expect(items.at(-1)).toHaveFocus();
     await userEvent.keyboard("{Home}");
     expect(items[0]).toHaveFocus();
+    // Opened by a click, the menu's items show the ring once the arrows move among them.
+    await userEvent.keyboard("{ArrowDown}");
+    expect(items[1]).toHaveFocus();
+    expect(items[1]).toHaveAttribute("data-tab-focus");
+  });
+
+  it("opens the board menu from its button with the arrows: Down onto its first item, Up onto its last", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]));
+    await renderBoard();
+    const button = await screen.findByRole("button", { name: "Board ▾" });
+    button.focus();
+    await userEvent.keyboard("{ArrowDown}");
+    expect(screen.getAllByRole("menuitem")[0]).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
+    expect(button).toHaveFocus();
+    await userEvent.keyboard("{ArrowUp}");
+    expect(screen.getAllByRole("menuitem").at(-1)).toHaveFocus();
   });
 
   it("warns, before deleting a board, that its open team rounds could not be revealed without it", async () => {

@@ -140,7 +140,8 @@ export function BoardToolbar(props: BoardToolbarProps) {
   const indicator = saveIndicator(saveState, unsaved);
   const [name, setName] = useState(board.name);
   const toast = useToast();
-  const [menuOpen, setMenuOpen] = useState(false);
+  /** The menu is open, with the focus first on its first item, or on its last (opened by the Up arrow). */
+  const [menuOpen, setMenuOpen] = useState<false | "first" | "last">(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLElement>(null);
@@ -152,7 +153,9 @@ export function BoardToolbar(props: BoardToolbarProps) {
 
   useEffect(() => {
     if (!menuOpen) return;
-    menuRef.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+    const items = menuRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [];
+    const item = menuOpen === "last" ? items[items.length - 1] : items[0];
+    if (item) focusAsByLastInput(item);
     const close = (event: MouseEvent) => {
       if (!menuRef.current?.contains(event.target as Node)) setMenuOpen(false);
     };
@@ -299,9 +302,15 @@ export function BoardToolbar(props: BoardToolbarProps) {
           type="button"
           className="button"
           aria-haspopup="menu"
-          aria-expanded={menuOpen}
+          aria-expanded={menuOpen !== false}
           onClick={() => {
-            setMenuOpen((open) => !open);
+            setMenuOpen((open) => (open ? false : "first"));
+          }}
+          // The arrows open it too, as a menu button's do: Down onto its first item, Up onto its last.
+          onKeyDown={(e) => {
+            if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+            e.preventDefault();
+            setMenuOpen(e.key === "ArrowDown" ? "first" : "last");
           }}
         >
           {compact ? "More ▾" : "Board ▾"}
@@ -319,10 +328,12 @@ export function BoardToolbar(props: BoardToolbarProps) {
               } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
                 e.preventDefault();
                 const step = e.key === "ArrowDown" ? 1 : -1;
-                items[(at + step + items.length) % items.length]?.focus();
+                const to = items[(at + step + items.length) % items.length];
+                if (to) focusAsByLastInput(to);
               } else if (e.key === "Home" || e.key === "End") {
                 e.preventDefault();
-                (e.key === "Home" ? items[0] : items.at(-1))?.focus();
+                const to = e.key === "Home" ? items[0] : items.at(-1);
+                if (to) focusAsByLastInput(to);
               }
             }}
             // The focus gone elsewhere (a dialog opened from the window's menu bar over it) closes the menu: it stayed
