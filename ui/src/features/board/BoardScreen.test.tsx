@@ -1247,6 +1247,21 @@ describe("BoardScreen", () => {
     expect(back.querySelector<HTMLElement>(".zone-list")?.scrollTop).toBe(900);
   });
 
+  it("keeps the focus in the board when V switches the view from a quadrant's +: on the plane, then on a card", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement"), idea(2, "Patch bastion", "kill")]));
+    await renderBoard();
+    (await screen.findByRole("button", { name: "Add an idea to Kill" })).focus();
+    await userEvent.keyboard("v");
+    await waitFor(() => {
+      expect(document.activeElement).toHaveClass("plane");
+    });
+    await userEvent.keyboard("v");
+    expect(await screen.findByRole("button", { name: /^Rotate certs/ })).toBeInTheDocument();
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: /^Rotate certs/ })).toHaveFocus();
+    });
+  });
+
   it("closes an idea's details with Escape while the focus is still on its card, and gives the card the focus", async () => {
     fakeBackend(board([idea(1, "Rotate certs", "implement"), idea(2, "Patch bastion", "kill")]));
     await renderBoard();

@@ -32,7 +32,7 @@ import { UndoChain, type Undoer } from "./undoChain";
 
 import "./board.css";
 import { afterFirstFrame, firstFrameDrawn } from "../../lib/startup";
-import { focusAfterDelete, focusedIdeaId, refocusCard } from "./focus";
+import { focusAfterDelete, focusedIdeaId, focusViewIfLost, refocusCard } from "./focus";
 import { counted } from "../../lib/numbers";
 import { fieldStep } from "../../lib/fieldHistory";
 
@@ -365,8 +365,11 @@ export function BoardScreen({
         // The idea with the focus keeps it: its card becomes its marker, and back.
         const id = focusedIdeaId();
         setArriving(id);
-        setView((v) => (v === "quadrants" ? "chart" : "quadrants"));
+        const next = view === "quadrants" ? "chart" : "quadrants";
+        setView(next);
         if (id !== null) refocusCard(id);
+        else if (next === "chart") focusViewIfLost(".plane");
+        else focusViewIfLost('.quadrants .card[tabindex="0"]', ".quadrants section.zone");
       },
       moveSelected: (n) => {
         const q = QUADRANTS[n - 1];

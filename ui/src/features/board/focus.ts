@@ -88,6 +88,23 @@ export function refocusCard(id: number) {
 }
 
 /**
+ * After the view switches (V) with the focus on no idea: a focus that fell to the page with what it was on (a
+ * quadrant's +) goes to the view's own place, the first there is of `where` (the chart's plane; the first card that
+ * Tab stops at in the quadrants, else the first quadrant), once it is drawn. The next Tab started over at the top of the window.
+ */
+export function focusViewIfLost(...where: string[]) {
+  follow(() => {
+    const active = document.activeElement;
+    const lost = active === null || active === document.body || !active.isConnected;
+    if (!lost) return false;
+    const place = where.map((w) => document.querySelector<HTMLElement>(w)).find((el) => el !== null);
+    if (!place) return true;
+    focusShown(place);
+    return false;
+  });
+}
+
+/**
  * After an undo or redo brings idea `id` back (a delete undone, an add redone), the focus goes to its card, as it
  * went to a neighbour when the card left, if it is still there, on another card or nowhere (the toast's Undo that
  * was pressed is gone). Anything else keeps it. It waits up to FOCUS_FOLLOWS_MS for the card to be drawn.
