@@ -1260,6 +1260,14 @@ describe("BoardScreen", () => {
     await waitFor(() => {
       expect(screen.getByRole("button", { name: /^Rotate certs/ })).toHaveFocus();
     });
+    // With the focus nowhere, V leaves it there: it took the focus into a list, which it scrolled.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("v");
+    await waitFor(() => {
+      expect(document.querySelector(".plane")).not.toBeNull();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(document.activeElement).toBe(document.body);
   });
 
   it("closes an idea's details with Escape while the focus is still on its card, and gives the card the focus", async () => {

@@ -364,12 +364,15 @@ export function BoardScreen({
       toggleView: () => {
         // The idea with the focus keeps it: its card becomes its marker, and back.
         const id = focusedIdeaId();
+        // The focus on what goes with the view (a quadrant's +, the chart's zoom): it goes to the other view's place.
+        const active = document.activeElement;
+        const goes = active instanceof HTMLElement && active.closest(".quadrants, .chart-view") !== null;
         setArriving(id);
         const next = view === "quadrants" ? "chart" : "quadrants";
         setView(next);
         if (id !== null) refocusCard(id);
-        else if (next === "chart") focusViewIfLost(".plane");
-        else focusViewIfLost('.quadrants .card[tabindex="0"]', ".quadrants section.zone");
+        else if (goes && next === "chart") focusViewIfLost(".plane");
+        else if (goes) focusViewIfLost('.quadrants .card[tabindex="0"]', ".quadrants section.zone");
       },
       moveSelected: (n) => {
         const q = QUADRANTS[n - 1];
