@@ -518,23 +518,29 @@ fn seed_spread(db: &mut pickboard_lib::storage::Db, count: usize, name: &str) ->
     })?)
 }
 
+/// The app on a board of 2,000 ideas spread over the chart (`seed_spread`) in `data`, in a 1024 × 768 window, shown as
+/// the chart.
+async fn chart_of_2000(data: &std::path::Path) -> TestResult<App> {
+    use pickboard_lib::storage::{Db, DB_FILE_NAME};
+    {
+        let mut db = Db::open(&data.join(DB_FILE_NAME))?;
+        seed_spread(&mut db, 2_000, "Haystack")?;
+    }
+    let app = App::launch(data).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.region("Implement").await?;
+    app.click_button("Chart").await?;
+    app.wait_for_css(".plane .plane-cell").await?;
+    Ok(app)
+}
+
 #[tokio::test]
 async fn the_keyboard_reaches_a_chart_of_2000_ideas_from_a_card_and_from_the_plane() -> TestResult {
     use fantoccini::key::Key;
-    use pickboard_lib::storage::{Db, DB_FILE_NAME};
 
     let data = tempfile::tempdir()?;
-    {
-        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
-        seed_spread(&mut db, 2_000, "Haystack")?;
-    }
-    let app = App::launch(data.path()).await?;
-    app.client.set_window_size(1024, 768).await?;
-    app.region("Implement").await?;
-
     // The ideas the chart draws one by one: the card taken next is another's, counted in a crowded cell.
-    app.click_button("Chart").await?;
-    app.wait_for_css(".plane .plane-cell").await?;
+    let app = chart_of_2000(data.path()).await?;
     let drawn = app
         .client
         .execute(
@@ -602,18 +608,8 @@ async fn the_keyboard_reaches_a_chart_of_2000_ideas_from_a_card_and_from_the_pla
 
 #[tokio::test]
 async fn a_search_on_a_chart_of_2000_ideas_shows_each_match_with_its_title() -> TestResult {
-    use pickboard_lib::storage::{Db, DB_FILE_NAME};
-
     let data = tempfile::tempdir()?;
-    {
-        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
-        seed_spread(&mut db, 2_000, "Haystack")?;
-    }
-    let app = App::launch(data.path()).await?;
-    app.client.set_window_size(1024, 768).await?;
-    app.region("Implement").await?;
-    app.click_button("Chart").await?;
-    app.wait_for_css(".plane .plane-cell").await?;
+    let app = chart_of_2000(data.path()).await?;
     let search = app.wait_for_css("input[aria-label='Search ideas']").await?;
     search.click().await?;
     search.send_keys("Idea 199").await?;
