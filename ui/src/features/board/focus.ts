@@ -63,6 +63,12 @@ function follow(step: () => boolean) {
   requestAnimationFrame(attempt);
 }
 
+/** Whether the focus is nowhere: on the page, or on an element drawn no more. */
+function focusLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || !active.isConnected;
+}
+
 /** Idea `id`'s card on the board, or its marker on the chart (a view switched with V keeps the focus on the idea). */
 function cardOf(id: number): string {
   return `.card[data-idea-id="${id}"], .marker[data-idea-id="${id}"]`;
@@ -79,8 +85,7 @@ export function refocusCard(id: number) {
   follow(() => {
     const active = document.activeElement;
     const onThisCard = active instanceof HTMLElement && active.matches(its);
-    const lost = active === null || active === document.body || !active.isConnected;
-    if (!lost && !onThisCard) return false;
+    if (!focusLost() && !onThisCard) return false;
     const card = document.querySelector<HTMLElement>(its);
     if (card && card !== active) focusShown(card);
     return true;
@@ -90,13 +95,12 @@ export function refocusCard(id: number) {
 /**
  * After the view switches (V) with the focus on no idea: a focus that fell to the page with what it was on (a
  * quadrant's +) goes to the view's own place, the first there is of `where` (the chart's plane; the first card that
- * Tab stops at in the quadrants, else the first quadrant), once it is drawn. The next Tab started over at the top of the window.
+ * Tab stops at in the quadrants, else the first quadrant), once it is drawn. The next Tab started over at the top of
+ * the window.
  */
 export function focusViewIfLost(...where: string[]) {
   follow(() => {
-    const active = document.activeElement;
-    const lost = active === null || active === document.body || !active.isConnected;
-    if (!lost) return false;
+    if (!focusLost()) return false;
     const place = where.map((w) => document.querySelector<HTMLElement>(w)).find((el) => el !== null);
     if (!place) return true;
     focusShown(place);
@@ -113,9 +117,7 @@ export function focusBroughtBack(id: number) {
   follow(() => {
     const active = document.activeElement;
     const onTheBoard =
-      active === null ||
-      active === document.body ||
-      !active.isConnected ||
+      focusLost() ||
       (active instanceof HTMLElement &&
         (active.matches(".card[data-idea-id], .marker[data-idea-id], section.zone") ||
           active.closest(".toasts") !== null));

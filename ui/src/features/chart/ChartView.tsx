@@ -29,6 +29,7 @@ import {
   follow,
   ideasIn,
   MAX_ZOOM,
+  NEIGHBOURS,
   panBy,
   partition,
   toWindow,
@@ -265,6 +266,10 @@ export function ChartView({
     return ids;
   }, [selectedId, focusedId, placed]);
 
+  // A search's matches, when not too many, each with its title: counted in cells, they were bubbles of "1" among the
+  // others, and a click listed the whole cell without saying which idea matched. (More matches than that lay out as
+  // no search does, without laying the plane out again at each key typed.)
+  const prefer = matches !== null && matches.size <= MAX_SINGLES ? matches : undefined;
   const { singles, cells, inView } = useMemo(
     () =>
       layout
@@ -272,12 +277,10 @@ export function ChartView({
             cellSize: CELL_SIZE,
             maxSingles: MAX_SINGLES,
             keep,
-            // A search's matches, when not too many, each with its title: counted in cells, they were bubbles of
-            // "1" among the others, and a click listed the whole cell without saying which idea matched.
-            prefer: matches !== null && matches.size <= MAX_SINGLES ? matches : undefined,
+            prefer,
           })
         : { singles: [], cells: [], inView: 0 },
-    [placed, view, layout, keep, matches],
+    [placed, view, layout, keep, prefer],
   );
   const cellsByKey = useMemo(() => new Map(cells.map((c) => [c.key, c])), [cells]);
   /** The counts the cells' buttons write, by cell: only under a quadrant name, where the canvas beneath the names
@@ -842,9 +845,6 @@ function listed(title: string, ideas: Idea[], matches: ReadonlySet<number> | nul
     ideas: [...matching, ...ideas.filter((i) => !matches.has(i.id))],
   };
 }
-
-/** A cell and the eight around it, as steps of column and row. */
-const NEIGHBOURS = [-1, 0, 1].flatMap((dc) => [-1, 0, 1].map((dr) => [dc, dr] as const));
 
 const ARROW_DIRECTIONS: Record<string, Direction> = {
   ArrowLeft: "left",

@@ -1,7 +1,7 @@
 // The part of the PICK plane on screen (zoom and pan), and which markers are shown one by one and which are counted
 // per cell: pure functions, loaded with the chart only.
 import type { Idea } from "../../lib/bindings";
-import { clamp, overlaps, type Box } from "./geometry";
+import { clamp, contains, overlaps, type Box } from "./geometry";
 import { fractionOf, type Point } from "./scale";
 
 /**
@@ -100,6 +100,9 @@ export function ticks(from: number, to: number): number[] {
     out.push(Math.round(t * 10) / 10 + 0);
   return out;
 }
+
+/** A cell and the eight around it, as steps of column and row. */
+export const NEIGHBOURS = [-1, 0, 1].flatMap((dc) => [-1, 0, 1].map((dr) => [dc, dr] as const));
 
 /** A square of the window where markers are too many to show one by one: they are counted and shaded instead. */
 export interface Cell {
@@ -262,12 +265,10 @@ export function partition(
     moved = false;
     for (const p of placing) {
       if (p.cell.badge === p.inCell) continue;
-      const covers = [-1, 0, 1].some((dc) =>
-        [-1, 0, 1].some((dr) => {
-          const other = (dc !== 0 || dr !== 0) && at.get(`${String(p.col + dc)},${String(p.row + dr)}`);
-          return other ? overlaps(p.cell.badge, other.cell.badge) : false;
-        }),
-      );
+      const covers = NEIGHBOURS.some(([dc, dr]) => {
+        const other = (dc !== 0 || dr !== 0) && at.get(`${String(p.col + dc)},${String(p.row + dr)}`);
+        return other ? overlaps(p.cell.badge, other.cell.badge) : false;
+      });
       if (covers) {
         p.cell.badge = p.inCell;
         moved = true;
@@ -283,8 +284,6 @@ export function ideasIn(ideas: readonly Idea[], view: View, width: number, heigh
     const p = idea.position;
     if (!p) return false;
     const w = toWindow(view, fractionOf(p.payoff, p.cost));
-    const x = w.x * width;
-    const y = w.y * height;
-    return x >= box.left && x <= box.left + box.width && y >= box.top && y <= box.top + box.height;
+    return contains(box, { x: w.x * width, y: w.y * height });
   });
 }
