@@ -491,6 +491,36 @@ describe("BoardScreen", () => {
     expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(1);
   });
 
+  it("leaves Team rounds for the board in the view View's items ask for", async () => {
+    let events: Channel<EventMessage> | null = null;
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]), {
+      get_account: () => null,
+      listen_to_backend: (args) => {
+        events = args.events;
+        return null;
+      },
+    });
+    await renderBoard();
+    await screen.findByRole("button", { name: /^Rotate certs/ });
+    const views = screen.getByRole("radiogroup", { name: "View" });
+    for (const [command, shown] of [
+      ["view-chart", "Chart"],
+      ["view-quadrants", "Quadrants"],
+    ] as const) {
+      await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+      await userEvent.click(screen.getByRole("menuitem", { name: /Team rounds/ }));
+      await screen.findByRole("heading", { name: "Team rounds" });
+      await waitFor(() => {
+        expect(events).not.toBeNull();
+      });
+      act(() => {
+        events?.onmessage({ event: "menu-command", payload: command });
+      });
+      expect(screen.queryByRole("heading", { name: "Team rounds" })).not.toBeInTheDocument();
+      expect(within(views).getByRole("radio", { checked: true })).toHaveAccessibleName(shown);
+    }
+  });
+
   it("takes Edit › Undo in a text field as the field's own undo, and on the board as the board's", async () => {
     let events: Channel<EventMessage> | null = null;
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]), {

@@ -186,6 +186,11 @@ export function BoardScreen({
   const [postsOpen, setPostsOpen] = useState(false);
   // Team rounds take the place of the board's body while open.
   const [roundsOpen, setRoundsOpen] = useState(roundsFirst);
+  /** Shows the board in this view, in place of Team rounds if they are open (the toolbar and View's items alike). */
+  const showView = (next: BoardView) => {
+    setView(next);
+    setRoundsOpen(false);
+  };
   // The quadrants whose "+" field is open. Each stays open, with what was typed in it, until it is closed or empty:
   // opening another quadrant's field loses nothing.
   const [addingTo, setAddingTo] = useState<ReadonlySet<Quadrant>>(new Set());
@@ -417,8 +422,8 @@ export function BoardScreen({
     }
     if (command === "undo") undo();
     else if (command === "redo") redo();
-    else if (command === "view-quadrants") setView("quadrants");
-    else if (command === "view-chart") setView("chart");
+    else if (command === "view-quadrants") showView("quadrants");
+    else if (command === "view-chart") showView("chart");
     else if (command === "search") searchRef.current?.focus();
     else if (command === "shortcuts") setDialog("shortcuts");
   });
@@ -476,10 +481,7 @@ export function BoardScreen({
         takeMenuFocus={takeMenuFocus}
         view={roundsOpen ? null : view}
         activityOpen={activityOpen}
-        onView={(v) => {
-          setView(v);
-          setRoundsOpen(false);
-        }}
+        onView={showView}
         undoBringsBack={undoBringsBack}
         onUndo={undo}
         onRedo={redo}
