@@ -150,6 +150,60 @@ describe("RoundsScreen", () => {
     expect(busy).toBeChecked();
   });
 
+  it("picks the tray's ideas again once the round that had them is closed, unless the picks were changed", async () => {
+    const started: RoundView = {
+      ...joined,
+      amFacilitator: true,
+      boardId: 1,
+      ideas: [
+        { key: "1", title: "Cache builds", notes: "", link: "" },
+        { key: "2", title: "Rotate certs", notes: "", link: "" },
+      ],
+    };
+    let open = [started];
+    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => open });
+    let client: QueryClient | null = null;
+    function Client() {
+      client = useQueryClient();
+      return null;
+    }
+    render(
+      <Providers>
+        <Client />
+        <RoundsScreen
+          board={board([idea(1, "Cache builds", "unsorted"), idea(2, "Rotate certs", "unsorted")])}
+          selectedId={null}
+          onBack={vi.fn()}
+          onConnect={vi.fn()}
+          onPlaceIdea={vi.fn()}
+          onUndo={vi.fn()}
+        />
+      </Providers>,
+    );
+    expect(await screen.findByRole("checkbox", { name: "Cache builds in an open round" })).not.toBeChecked();
+    // The round is closed (the list was read before, and is read again as Team rounds shows it).
+    open = [];
+    act(() => {
+      void client?.invalidateQueries({ queryKey: keys.rounds(1) });
+    });
+    expect(await screen.findByRole("checkbox", { name: "Cache builds" })).toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Rotate certs" })).toBeChecked();
+
+    // Picks changed by hand stay as they are.
+    open = [started];
+    act(() => {
+      void client?.invalidateQueries({ queryKey: keys.rounds(1) });
+    });
+    await screen.findByRole("checkbox", { name: "Cache builds in an open round" });
+    await userEvent.click(screen.getByRole("button", { name: "None" }));
+    open = [];
+    act(() => {
+      void client?.invalidateQueries({ queryKey: keys.rounds(1) });
+    });
+    expect(await screen.findByRole("checkbox", { name: "Cache builds" })).not.toBeChecked();
+    expect(screen.getByText(/^Ideas \(0 of 2\)/)).toBeInTheDocument();
+  });
+
   it("lists the idea selected on the board first, ticked, above the tray's: it was ticked out of sight", async () => {
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
     const many = Array.from({ length: 30 }, (_, n) => idea(n + 1, `Placed ${String(n + 1)}`, "kill"));

@@ -357,11 +357,18 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
   );
   // The open rounds are read after the form shows: their ideas, picked as the tray's, are left out once known (a
   // second round on the same three ideas was one click away, and nothing said so).
+  // And a round closed or removed since the list shown first was read gives its tray ideas back to the picks, unless
+  // the person changed them (Team rounds opened again after a close showed "Ideas (0 of 7)", the tray unticked).
   const [busySeen, setBusySeen] = useState<ReadonlySet<number>>(new Set());
+  const [pickedByHand, setPickedByHand] = useState(false);
   const newlyBusy = [...inOpenRound].filter((id) => !busySeen.has(id));
-  if (newlyBusy.length > 0) {
+  const freed = [...busySeen].filter((id) => !inOpenRound.has(id));
+  if (newlyBusy.length > 0 || freed.length > 0) {
     setBusySeen(new Set(inOpenRound));
-    setPicked((now) => new Set([...now].filter((id) => !newlyBusy.includes(id) || id === selectedId)));
+    const back = pickedByHand ? [] : unsortedFree(board.ideas.filter((i) => freed.includes(i.id)));
+    setPicked(
+      (now) => new Set([...[...now].filter((id) => !newlyBusy.includes(id) || id === selectedId), ...back]),
+    );
   }
   const [withDeadline, setWithDeadline] = useState(false);
   const [deadline, setDeadline] = useState(defaultDeadline);
@@ -397,6 +404,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
   };
   const toggle = (id: number) => {
     changed();
+    setPickedByHand(true);
     setPicked((now) => {
       const next = new Set(now);
       if (next.has(id)) next.delete(id);
@@ -465,6 +473,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
             className="link-button"
             onClick={() => {
               changed();
+              setPickedByHand(false);
               setPicked(new Set(unsortedFree(board.ideas)));
             }}
           >
@@ -475,6 +484,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
             className="link-button"
             onClick={() => {
               changed();
+              setPickedByHand(true);
               setPicked(new Set(board.ideas.map((i) => i.id)));
             }}
           >
@@ -484,6 +494,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
             type="button"
             className="link-button"
             onClick={() => {
+              setPickedByHand(true);
               setPicked(new Set());
             }}
           >
