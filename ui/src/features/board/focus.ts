@@ -64,7 +64,7 @@ function follow(step: () => boolean) {
 }
 
 /** Whether the focus is nowhere: on the page, or on an element drawn no more. */
-function focusLost(): boolean {
+export function focusLost(): boolean {
   const active = document.activeElement;
   return active === null || active === document.body || !active.isConnected;
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { RoundIdea, Thresholds } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
 import { markdownAsText } from "../../lib/text";
+import { focusLost, focusShown } from "../board/focus";
 import { scoresAt } from "../chart/scale";
 import { PlaneFrame } from "../chart/PlaneFrame";
 import { quadrantOf } from "../../lib/zones";
@@ -29,6 +30,11 @@ interface Carried {
   ghost: { left: number; top: number; payoff: number; cost: number } | null;
 }
 
+/** Idea `key`'s Place button in the tray, if it is there. */
+function placeButton(key: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-place-key="${CSS.escape(key)}"]`);
+}
+
 export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: BallotPlaneProps) {
   const planeRef = useRef<HTMLDivElement | null>(null);
   const dotRefs = useRef(new Map<string, HTMLButtonElement>());
@@ -38,14 +44,23 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
   const [said, setSaid] = useState("");
   // After Place, the idea's dot takes the focus once it is drawn; after Delete, its Place button.
   const focusNext = useRef<{ key: string; on: "dot" | "place" } | null>(null);
+  // The idea whose dot or buttons had the focus last: an undo or redo that takes its dot off the plane, or puts it
+  // back, gives the focus to what stands for the idea now (it fell to the page, and the next Tab went to Send).
+  const focusedKey = useRef<string | null>(null);
   const planeRect = useCallback(() => planeRef.current?.getBoundingClientRect() ?? null, []);
 
   useEffect(() => {
     const next = focusNext.current;
-    if (next === null) return;
     focusNext.current = null;
-    if (next.on === "dot") dotRefs.current.get(next.key)?.focus();
-    else document.querySelector<HTMLElement>(`[data-place-key="${CSS.escape(next.key)}"]`)?.focus();
+    if (next !== null) {
+      if (next.on === "dot") dotRefs.current.get(next.key)?.focus();
+      else placeButton(next.key)?.focus();
+      return;
+    }
+    const key = focusedKey.current;
+    if (key === null || !focusLost()) return;
+    const now = ballot[key]?.kind === "placed" ? dotRefs.current.get(key) : placeButton(key);
+    if (now) focusShown(now);
   }, [ballot]);
 
   /** Where a pointer at (x, y) would place an idea: `null` off the plane. */
@@ -61,7 +76,15 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
   const ghost = carried?.ghost ?? null;
 
   return (
-    <div className="ballot">
+    <div
+      className="ballot"
+      onFocus={(e) => {
+        const target = e.target as HTMLElement;
+        const dot = [...dotRefs.current].find(([, node]) => node === target)?.[0];
+        focusedKey.current =
+          dot ?? target.closest<HTMLElement>("[data-ballot-key]")?.dataset.ballotKey ?? null;
+      }}
+    >
       <section className="ballot-tray" aria-label="Ideas to estimate">
         <h3 className="ballot-tray-title">
           Not on the plane <span className="zone-count">{offPlane.length}</span>
@@ -75,6 +98,7 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
               return (
                 <li
                   key={idea.key}
+                  data-ballot-key={idea.key}
                   className={`ballot-item${noOpinion ? " ballot-item-none" : ""}${carried?.key === idea.key ? " ballot-item-carried" : ""}`}
                 >
                   <div

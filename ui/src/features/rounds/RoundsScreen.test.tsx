@@ -811,17 +811,26 @@ describe("RoundsScreen", () => {
     await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
     await userEvent.click(await screen.findByRole("button", { name: "Place “Cache builds” on the plane" }));
     expect(screen.queryByRole("button", { name: "Place “Cache builds” on the plane" })).toBeNull();
+    const dot = /^Cache builds, your estimate/;
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: dot })).toHaveFocus();
+    });
 
     const taken = (steps as StepsBack | null)?.undo();
     expect(taken).toBe(true);
-    expect(
-      await screen.findByRole("button", { name: "Place “Cache builds” on the plane" }),
-    ).toBeInTheDocument();
+    // The focus goes with the idea, to its Place button, and back to its dot on Redo: it fell to the page.
+    const placeButton = await screen.findByRole("button", { name: "Place “Cache builds” on the plane" });
+    await waitFor(() => {
+      expect(placeButton).toHaveFocus();
+    });
     // Nothing more on the ballot: the next Undo is the board's.
     expect((steps as StepsBack | null)?.undo()).toBe(false);
     expect((steps as StepsBack | null)?.redo()).toBe(true);
     await waitFor(() => {
       expect(screen.queryByRole("button", { name: "Place “Cache builds” on the plane" })).toBeNull();
+    });
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: dot })).toHaveFocus();
     });
   });
 });
