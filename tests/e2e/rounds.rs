@@ -354,11 +354,24 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
         ),
     )
     .await?;
-    ana.click_button("Send my estimates").await?;
+    // Sent with the keyboard: Send, dimmed as "Send again" once the ballot is out, keeps the focus (a disabled
+    // button dropped it to the page).
+    ana.client
+        .execute(
+            "document.querySelector('.round-footer .button-primary').focus();",
+            vec![],
+        )
+        .await?;
+    ana.press(&[Key::Enter]).await?;
     ana.wait_until_within(
         Duration::from_secs(8),
         "2 of 2 voted",
         "return (document.querySelector('.round-summary')?.innerText ?? '') === '2 of 2 voted';",
+    )
+    .await?;
+    ana.wait_until(
+        "Send again keeps the focus",
+        "const e = document.activeElement; return e?.textContent === 'Send again' && e.getAttribute('aria-disabled') === 'true';",
     )
     .await?;
 

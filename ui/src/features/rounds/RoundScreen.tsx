@@ -200,6 +200,9 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   const unchangedSinceSent =
     sentBallot !== null && !changedSinceSent && !waitingWhy && !givenUpWhy && !sendFailed;
 
+  const cannotSend =
+    (count.placed + count.noOpinion === 0 && !sentBallot) || unchangedSinceSent || gone !== null;
+
   async function send() {
     setSendStatus({
       tone: "progress",
@@ -482,11 +485,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                   // The ballot as sent, unchanged: sending it again would only add a notice to the thread. An empty
                   // ballot goes out only after one was sent: it takes those estimates back.
                   // The round's post gone, no ballot can go: "Try again" could never succeed.
-                  disabled={
-                    (count.placed + count.noOpinion === 0 && !sentBallot) ||
-                    unchangedSinceSent ||
-                    gone !== null
-                  }
+                  // Dimmed, not disabled: a disabled button lost the focus it had as Send turned into "Send again".
+                  aria-disabled={cannotSend}
                   title={
                     gone !== null
                       ? "The round's post is gone from Mattermost: a ballot cannot be sent to it"
@@ -494,7 +494,9 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                         ? "Nothing has changed since you sent it"
                         : undefined
                   }
-                  onClick={() => void once(send)}
+                  onClick={() => {
+                    if (!cannotSend) void once(send);
+                  }}
                 >
                   {waitingWhy
                     ? "Try now"

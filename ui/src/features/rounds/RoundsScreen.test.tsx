@@ -714,7 +714,7 @@ describe("RoundsScreen", () => {
     expect(screen.queryByText("Waiting for Mattermost: your ballot goes out by itself.")).toBeNull();
     expect(screen.getByText("Not sent: your draft is kept on this computer.")).toBeInTheDocument();
     // Trying again could never succeed: it is dimmed, and says why.
-    expect(screen.getByRole("button", { name: "Try again" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Try again" })).toHaveAttribute("aria-disabled", "true");
     expect(screen.getByRole("button", { name: "Try again" })).toHaveAttribute(
       "title",
       "The round's post is gone from Mattermost: a ballot cannot be sent to it",
@@ -742,7 +742,10 @@ describe("RoundsScreen", () => {
     await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
     expect(await screen.findByRole("alert")).toHaveTextContent(gone.message);
     expect(screen.getByRole("button", { name: "Reveal…" })).toBeDisabled();
-    expect(screen.getByRole("button", { name: "Send my estimates" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Send my estimates" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
     expect(screen.getAllByText(gone.message)).toHaveLength(1);
     expect(screen.queryByText(/Not up to date/)).toBeNull();
     expect(fake.commands().filter((c) => c === "round_status")).toHaveLength(1);
@@ -773,13 +776,19 @@ describe("RoundsScreen", () => {
     expect(
       await screen.findByText(/Sent: your earlier estimates are taken back; none of yours count now\./),
     ).toBeInTheDocument();
+    // Dimmed, the button keeps the focus: a disabled one dropped it to the page.
+    const again = screen.getByRole("button", { name: "Send again" });
+    expect(again).toHaveAttribute("aria-disabled", "true");
+    expect(again).toHaveFocus();
+    await userEvent.click(again);
+    expect(fake.commands().filter((c) => c === "submit_ballot")).toHaveLength(1);
     expect(fake.calls.find((c) => c.command === "submit_ballot")?.args).toMatchObject({ estimates: {} });
   });
 
   it("dims Send again once a ballot that waited has gone out by itself, unchanged", async () => {
     await sendWhileAway(true);
     expect(await screen.findByText("Sent: the ballot that waited went out, sealed.")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Send again" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Send again" })).toHaveAttribute("aria-disabled", "true");
   });
 
   it("takes back the ballot's last placement on Undo, before anything of the board's", async () => {
