@@ -6,6 +6,7 @@ import { useId, useRef, useState } from "react";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import { afterChange, keys } from "../../lib/queries";
+import { focusAsByLastInput } from "../../lib/tabRing";
 import type { Account, Keeping } from "../../lib/bindings";
 
 /** The account, as every part of the UI reads it. */
@@ -146,7 +147,8 @@ export function AccountForm() {
         ref={(card) => {
           if (card && focusCard.current) {
             focusCard.current = false;
-            card.focus();
+            // With its ring after Enter: WebKit draws none for a focus a script moves, and it looked lost.
+            focusAsByLastInput(card);
           }
         }}
       >

@@ -122,11 +122,11 @@ describe("AccountForm", () => {
     await userEvent.clear(screen.getByLabelText("Personal access token"));
     // Corrected, the field takes the refusal back.
     expect(screen.queryByRole("alert")).toBeNull();
-    await userEvent.type(screen.getByLabelText("Personal access token"), "tok-secret-ana");
-    await userEvent.click(screen.getByRole("button", { name: "Connect" }));
+    await userEvent.type(screen.getByLabelText("Personal access token"), "tok-secret-ana{Enter}");
     const card = await screen.findByRole("region", { name: "Mattermost account" });
-    // The button pressed is gone: the focus is on the card that took its place.
+    // The button pressed is gone: the focus is on the card that took its place, with the ring a key shows.
     expect(card).toHaveFocus();
+    expect(card).toHaveAttribute("data-tab-focus");
     expect(card).toHaveTextContent("Connected as @ana (Ana Ribeiro) on https://chat.example.com");
     expect(card).toHaveTextContent("tok-…ana");
     expect(document.body.textContent).not.toContain("tok-secret-ana");
