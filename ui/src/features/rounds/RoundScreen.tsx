@@ -71,6 +71,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   const once = useSingleFlight();
   const [confirm, setConfirm] = useState<"reveal" | "close" | null>(null);
   const [working, setWorking] = useState<FormStatusValue | null>(null);
+  /** What Verify round is doing, or what stopped it: said where its result comes, below the plane. */
+  const [verifying, setVerifying] = useState<FormStatusValue | null>(null);
   const [verification, setVerification] = useState<Verification | null>(null);
   /** What said the round's post is gone from Mattermost, when an action met it: said once, above the plane, not
    * at who voted, Reveal and the ballot each. */
@@ -270,13 +272,13 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   }
 
   async function verify() {
-    setWorking({ tone: "progress", text: "Reading the thread and checking every ballot…" });
+    setVerifying({ tone: "progress", text: "Reading the thread and checking every ballot…" });
     try {
       setVerification(await backend.verifyRound(round.rootPostId));
-      setWorking(null);
+      setVerifying(null);
     } catch (raw) {
       const message = failure(raw);
-      setWorking(message === null ? null : { tone: "error", text: message });
+      setVerifying(message === null ? null : { tone: "error", text: message });
     }
   }
 
@@ -288,19 +290,26 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
       Verify round
     </button>
   );
-  const verified = verification && (
-    <div className={verification.mismatches.length === 0 ? "round-verified" : "round-mismatch"} role="status">
-      <p>{verification.summary}</p>
-      {verification.mismatches.length > 0 && (
-        <ul>
-          {verification.mismatches.map((m) => (
-            <li key={m.postId}>
-              {m.voter}: {m.reason}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+  const verified = verifying ? (
+    <FormStatus status={verifying} />
+  ) : (
+    verification && (
+      <div
+        className={verification.mismatches.length === 0 ? "round-verified" : "round-mismatch"}
+        role="status"
+      >
+        <p>{verification.summary}</p>
+        {verification.mismatches.length > 0 && (
+          <ul>
+            {verification.mismatches.map((m) => (
+              <li key={m.postId}>
+                {m.voter}: {m.reason}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    )
   );
 
   return (
@@ -447,7 +456,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                 <span className="round-draft">{CLOSED_TEXT}</span>
                 {verifyButton}
               </footer>
-              {verified}
+              {/* Room kept for what Verify round says: the plane above shrank as it came. */}
+              <div className="round-verify-room">{verified}</div>
             </>
           )}
         </>
