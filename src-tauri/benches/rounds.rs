@@ -73,6 +73,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             &AccountChannel {
                 team_id: Team::new("infra", "").id,
                 team_name: "infra".into(),
+                team_display: "Infrastructure".into(),
                 channel_id: channel.id.clone(),
                 channel_name: "planning".into(),
                 channel_display: "Planning".into(),

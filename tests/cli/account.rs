@@ -54,6 +54,7 @@ fn board(dir: &std::path::Path, fake: &FakeMattermost, as_account: bool) -> Test
             let channel = AccountChannel {
                 team_id: Team::new("infra", "").id,
                 team_name: "infra".into(),
+                team_display: "Infrastructure".into(),
                 channel_id: planning().id,
                 channel_name: "planning".into(),
                 channel_display: "Planning".into(),

@@ -208,6 +208,7 @@ pub async fn set_account_channel(
     let chosen = AccountChannel {
         team_id: team.id,
         team_name: team.name,
+        team_display: team.display_name,
         channel_id: found.id,
         channel_name: found.name,
         channel_display: found.display_name,

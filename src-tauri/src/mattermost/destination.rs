@@ -17,6 +17,8 @@ pub struct AccountChannel {
     pub team_id: String,
     /// The team's URL name.
     pub team_name: String,
+    /// The team's display name ("Infrastructure"); empty for a channel chosen before Pickboard kept it.
+    pub team_display: String,
     pub channel_id: String,
     pub channel_name: String,
     pub channel_display: String,
@@ -74,7 +76,7 @@ pub fn typed_channel_missing(team: &str, channel: &str) -> Error {
 pub fn account_channel(tx: &Transaction<'_>, board_id: i64) -> Result<Option<AccountChannel>> {
     Ok(tx
         .query_row(
-            "SELECT team_id, team_name, channel_id, channel_name, channel_display FROM account_channels c
+            "SELECT team_id, team_name, channel_id, channel_name, channel_display, team_display FROM account_channels c
              WHERE board_id = ?1 AND (NOT EXISTS (SELECT 1 FROM account)
                  OR EXISTS (SELECT 1 FROM account a WHERE a.server = c.server AND a.user_id = c.user_id))",
             [board_id],
@@ -85,6 +87,7 @@ pub fn account_channel(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Acc
                     channel_id: r.get(2)?,
                     channel_name: r.get(3)?,
                     channel_display: r.get(4)?,
+                    team_display: r.get(5)?,
                 })
             },
         )
@@ -98,11 +101,12 @@ pub fn save_account_channel(tx: &Transaction<'_>, board_id: i64, channel: &Accou
         .ok_or_else(|| Error::not_found("Connect your Mattermost account first, then pick the channel."))?;
     tx.execute(
         "INSERT INTO account_channels (board_id, server, user_id, team_id, team_name, channel_id, channel_name,
-             channel_display)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             channel_display, team_display)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (board_id) DO UPDATE SET server = excluded.server, user_id = excluded.user_id,
              team_id = excluded.team_id, team_name = excluded.team_name, channel_id = excluded.channel_id,
-             channel_name = excluded.channel_name, channel_display = excluded.channel_display",
+             channel_name = excluded.channel_name, channel_display = excluded.channel_display,
+             team_display = excluded.team_display",
         params![
             board_id,
             who.server.as_str(),
@@ -111,7 +115,8 @@ pub fn save_account_channel(tx: &Transaction<'_>, board_id: i64, channel: &Accou
             channel.team_name,
             channel.channel_id,
             channel.channel_name,
-            channel.channel_display
+            channel.channel_display,
+            channel.team_display
         ],
     )?;
     Ok(())

@@ -103,6 +103,7 @@ async fn three_people() -> (FakeMattermost, [Person; 3], i64, Vec<String>) {
                 &AccountChannel {
                     team_id: Team::new("infra", "").id,
                     team_name: "infra".into(),
+                    team_display: "Infrastructure".into(),
                     channel_id: channel.id.clone(),
                     channel_name: "planning".into(),
                     channel_display: "Planning".into(),

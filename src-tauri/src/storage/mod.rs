@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_waiting_ballots.sql"),
     include_str!("migrations/0009_round_facilitator.sql"),
     include_str!("migrations/0010_starting_rounds.sql"),
+    include_str!("migrations/0011_channel_team_display.sql"),
 ];
 
 /// The format version this build writes (`PRAGMA user_version`).

@@ -216,7 +216,11 @@ export type AccountChannel = { teamId: string,
 /**
  * The team's URL name.
  */
-teamName: string, channelId: string, channelName: string, channelDisplay: string, };
+teamName: string, 
+/**
+ * The team's display name ("Infrastructure"); empty for a channel chosen before Pickboard kept it.
+ */
+teamDisplay: string, channelId: string, channelName: string, channelDisplay: string, };
 
 export type ChannelChoice = { 
 /**

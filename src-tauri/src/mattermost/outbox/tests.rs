@@ -403,6 +403,7 @@ mod as_the_account {
         let channel = AccountChannel {
             team_id: Team::new("infra", "").id,
             team_name: "infra".into(),
+            team_display: "Infrastructure".into(),
             channel_id: planning().id,
             channel_name: "planning".into(),
             channel_display: "Planning".into(),
@@ -660,6 +661,7 @@ mod as_the_account {
                     &AccountChannel {
                         team_id: Team::new("infra", "").id,
                         team_name: "infra".into(),
+                        team_display: "Infrastructure".into(),
                         channel_id: planning().id,
                         channel_name: "planning".into(),
                         channel_display: "Planning".into(),
@@ -763,6 +765,7 @@ mod as_the_account {
         let channel = AccountChannel {
             team_id: "t".into(),
             team_name: "infra".into(),
+            team_display: "Infrastructure".into(),
             channel_id: "c".into(),
             channel_name: "planning".into(),
             channel_display: "Planning".into(),

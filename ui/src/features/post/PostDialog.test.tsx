@@ -217,6 +217,7 @@ describe("PostDialog", () => {
       get_account_channel: () => ({
         teamId: "t1",
         teamName: "infra",
+        teamDisplay: "Infrastructure",
         channelId: "c1",
         channelName: "planning",
         channelDisplay: "Planning",

@@ -94,14 +94,17 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const accountChannel = accountChannelQuery.data;
   const { data: account } = useAccount();
   const connected = isConnected(account);
-  // The team's display name, when the account's channels are known (a failure to list them leaves the team's name).
+  // The team's name as Mattermost shows it, kept with the channel ("infra › Planning" read differently offline). A
+  // channel chosen before it was kept asks the account's channels for it (failing that, the team's URL name).
   const teams = useQuery({
     queryKey: keys.accountChannels,
     queryFn: backend.listAccountChannels,
-    enabled: !!accountChannel && connected,
+    enabled: !!accountChannel && !accountChannel.teamDisplay && connected,
   });
   const teamDisplay =
-    teams.data?.find((t) => t.teamName === accountChannel?.teamName)?.teamDisplay ?? accountChannel?.teamName;
+    accountChannel?.teamDisplay ||
+    teams.data?.find((t) => t.teamName === accountChannel?.teamName)?.teamDisplay ||
+    accountChannel?.teamName;
   const content = useQuery({ queryKey: keys.content(boardId), queryFn: () => backend.getBoard(boardId) });
   // Owners that Notify owners cannot mention: a mention is a Mattermost username, not a person's full name.
   const notUsernames = useMemo(() => {

@@ -29,6 +29,7 @@ const teams: TeamChannels[] = [
 const planning: AccountChannel = {
   teamId: "t1",
   teamName: "infra",
+  teamDisplay: "Infrastructure",
   channelId: "c1",
   channelName: "planning",
   channelDisplay: "Planning",
@@ -353,6 +354,36 @@ describe("DestinationForm", () => {
 });
 
 describe("PostDialog as the account", () => {
+  it("names the board's team as Mattermost does while its channels cannot be listed", async () => {
+    const unreachable = {
+      kind: "mattermost",
+      message: "Mattermost could not be reached. Check the network.",
+      path: null,
+      problem: "unreachable",
+    };
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      get_channel_settings: () => null,
+      get_account_channel: () => planning,
+      list_account_channels: () => {
+        throw unreachable;
+      },
+      preview_post: () => "#### x",
+      list_posts: () => [],
+      updatable_post: () => null,
+    });
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    await waitFor(() => {
+      expect(screen.getByText(/Posts as/)).toHaveTextContent("Posts as @ana to Infrastructure › Planning");
+    });
+    // Kept with the channel, the name needs no list of channels.
+    expect(fake.commands()).not.toContain("list_account_channels");
+  });
+
   it("says where it posts, and can update the last post in place", async () => {
     const fake = fakeBackend(null, {
       get_account: () => ana,
@@ -386,6 +417,7 @@ describe("PostDialog as the account", () => {
     const townSquare: AccountChannel = {
       teamId: "t2",
       teamName: "web",
+      teamDisplay: "Web",
       channelId: "c9",
       channelName: "town-square",
       channelDisplay: "Town Square",

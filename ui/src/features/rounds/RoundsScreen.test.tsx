@@ -322,6 +322,7 @@ describe("RoundsScreen", () => {
       client?.setQueryData(keys.accountChannel(1), {
         teamId: "t",
         teamName: "infra",
+        teamDisplay: "Infrastructure",
         channelId: "c",
         channelName: "planning",
         channelDisplay: "Planning",
