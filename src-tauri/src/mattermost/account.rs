@@ -5,6 +5,7 @@
 //! line finds it too.
 
 use std::net::IpAddr;
+use std::time::Duration;
 
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -95,6 +96,22 @@ impl ServerUrl {
         rest.split('/').next().unwrap_or_default()
     }
 
+    /// Whether the server is on this computer (`localhost`, `127.0.0.1`, `[::1]`).
+    pub fn is_on_this_computer(&self) -> bool {
+        is_loopback(self.host_port())
+    }
+
+    /// How long making a connection to the server may take, TLS included, for requests given `timeout`: on this
+    /// computer it takes milliseconds, and a server there that speaks plain HTTP to https:// never answers the
+    /// handshake (connecting to `127.0.0.1:8065` as typed waited 10 s to say "type http:// in front").
+    pub fn connect_timeout(&self, timeout: Duration) -> Duration {
+        timeout.min(if self.is_on_this_computer() {
+            Duration::from_secs(2)
+        } else {
+            Duration::from_secs(10)
+        })
+    }
+
     /// What a connection that failed before Mattermost answered means while connecting: the address is the first
     /// suspect, so the words point at it rather than promise that trying again helps. `typed` is what the person
     /// typed: without a scheme, Pickboard tried https://, which a server on this computer may not speak.
@@ -112,7 +129,7 @@ impl ServerUrl {
         };
         let tried = if typed.contains("://") {
             ""
-        } else if is_loopback(self.host_port()) {
+        } else if self.is_on_this_computer() {
             " Pickboard added https:// to what you typed; a server on this computer may use plain http://: type \
              http:// in front."
         } else {
@@ -319,6 +336,31 @@ pub fn forget_identity(tx: &Transaction<'_>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_server_on_this_computer_is_given_two_seconds_to_connect_others_ten() {
+        let timeout = Duration::from_secs(30);
+        for (address, connect) in [
+            ("127.0.0.1:8065", 2),
+            ("http://localhost:8065", 2),
+            ("https://[::1]", 2),
+            ("chat.example.com", 10),
+            ("https://10.0.0.5:8065", 10),
+        ] {
+            let server = ServerUrl::parse(address).unwrap();
+            assert_eq!(
+                server.connect_timeout(timeout),
+                Duration::from_secs(connect),
+                "{address}"
+            );
+        }
+        // Never longer than the request may take.
+        let server = ServerUrl::parse("chat.example.com").unwrap();
+        assert_eq!(
+            server.connect_timeout(Duration::from_secs(3)),
+            Duration::from_secs(3)
+        );
+    }
 
     #[test]
     fn server_addresses_are_https_or_loopback_and_lose_what_is_not_the_server() {

@@ -148,7 +148,7 @@ impl Api {
     pub fn new(server: ServerUrl, token: Token, timeout: Duration) -> Result<Api, Failure> {
         let http = reqwest::Client::builder()
             .timeout(timeout)
-            .connect_timeout(timeout.min(Duration::from_secs(10)))
+            .connect_timeout(server.connect_timeout(timeout))
             .user_agent(concat!("Pickboard/", env!("CARGO_PKG_VERSION")))
             // A redirect to another host would drop the token (reqwest strips it) and answer as someone else.
             .redirect(reqwest::redirect::Policy::none())
