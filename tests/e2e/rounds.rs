@@ -422,13 +422,34 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
     ana.screenshot("round-reveal-dark.png").await?;
     ana.set_theme("light").await?;
 
-    // Place all at the medians: one edit, saved at once.
+    // Place all at the medians: one edit, saved at once. In a 1024 × 768 window, where the reveal's list reaches
+    // the window's foot.
+    let rect = ana.client.get_window_rect().await?;
+    ana.resize(1024, 768).await?;
     ana.click_button("Place all at the medians").await?;
     ana.wait_until(
         "the medians are placed",
         "return [...document.querySelectorAll('.toast')].some(t => t.textContent.includes('Placed 3 ideas at the team'));",
     )
     .await?;
+    // Its message keeps to the plane's side, off the list of ideas and its buttons (with five ideas it lay over the
+    // button just pressed).
+    let covered = ana
+        .client
+        .execute(
+            "const toast = document.querySelector('.toast').getBoundingClientRect();
+             const list = document.querySelector('.reveal-list').getBoundingClientRect();
+             return list.left < toast.right && toast.left < list.right && list.top < toast.bottom && toast.top < list.bottom;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        covered,
+        serde_json::Value::Bool(false),
+        "the toast lies over the reveal's list"
+    );
+    ana.screenshot("round-reveal-placed.png").await?;
+    ana.resize(rect.2 as u32, rect.3 as u32).await?;
     let (payoff, cost) = stored_scores(ana_data.path(), IDEAS[2])?;
     assert_eq!(
         (payoff, cost),
@@ -473,6 +494,19 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
         .filter(|p| p.props.contains_key("pickboard_round_result"))
         .count();
     assert_eq!(results, 1, "one result for a double click");
+
+    // Verify round on the closed reveal: what it says comes in room kept for it, and the plane keeps its size.
+    let plane_height = "return document.querySelector('.reveal .plane').getBoundingClientRect().height;";
+    let before = ana.client.execute(plane_height, vec![]).await?;
+    ana.click_button("Verify round").await?;
+    ana.wait_until(
+        "the facilitator's round is verified",
+        "return !!document.querySelector('.round-verified')?.innerText;",
+    )
+    .await?;
+    let after = ana.client.execute(plane_height, vec![]).await?;
+    assert_eq!(before, after, "the plane's height before and after Verify round");
+    ana.screenshot("round-reveal-verified.png").await?;
 
     // Back on the board, the idea's timeline says how it was settled.
     ana.click_button("← All rounds").await?;
