@@ -263,6 +263,48 @@ describe("RoundsScreen", () => {
     ).toBeInTheDocument();
   });
 
+  it("asks before starting a round of more than a hundred ideas, and starts it once on Start round", async () => {
+    const fake = fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [],
+      start_round: () => {
+        throw {
+          kind: "invalid",
+          message: "Choose the board's Mattermost channel first.",
+          path: null,
+          problem: null,
+        } satisfies ErrorPayload;
+      },
+    });
+    const tray = Array.from({ length: 120 }, (_, n) => idea(n + 1, `Idea ${String(n + 1)}`, "unsorted"));
+    renderRounds(board(tray));
+    await userEvent.click(await screen.findByRole("button", { name: "Start round" }));
+    const asked = await screen.findByRole("dialog", { name: "Start a round of 120 ideas?" });
+    expect(fake.commands()).not.toContain("start_round");
+    await userEvent.click(within(asked).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(fake.commands()).not.toContain("start_round");
+
+    // A hundred ideas go without a question.
+    await userEvent.click(screen.getByRole("button", { name: "None" }));
+    for (let n = 1; n <= 3; n++)
+      await userEvent.click(screen.getByRole("checkbox", { name: `Idea ${String(n)}` }));
+    await userEvent.click(screen.getByRole("button", { name: "Start round" }));
+    await screen.findByRole("alert");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(fake.commands().filter((c) => c === "start_round")).toHaveLength(1);
+
+    await userEvent.click(screen.getByRole("button", { name: "All" }));
+    await userEvent.click(screen.getByRole("button", { name: "Start round" }));
+    await userEvent.click(
+      within(await screen.findByRole("dialog")).getByRole("button", { name: "Start round" }),
+    );
+    await waitFor(() => {
+      expect(fake.commands().filter((c) => c === "start_round")).toHaveLength(2);
+    });
+    expect(screen.queryByRole("dialog")).toBeNull();
+  }, 15_000); // a list of 120 checkboxes, drawn again at each click: slower than most here
+
   it("takes back what Start round said went wrong once the form is changed", async () => {
     fakeBackend(null, {
       get_account: () => ana,

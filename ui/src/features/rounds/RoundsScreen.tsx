@@ -7,7 +7,7 @@ import { ConfirmDialog } from "../../components/Modal";
 import { backend } from "../../lib/backend";
 import type { Board, RoundView } from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
-import { counted } from "../../lib/numbers";
+import { counted, formatCount } from "../../lib/numbers";
 import { AppError } from "../../lib/ipc";
 import { keys } from "../../lib/queries";
 import { useSingleFlight } from "../../lib/useSingleFlight";
@@ -339,6 +339,10 @@ interface StartRoundProps {
   onStarted: (round: RoundView) => void;
 }
 
+/** More ideas than this in one round, and Start round asks first: a tray of 2,000 freshly imported ideas, picked
+ * by default, went out as one round at a click. */
+const MANY_IDEAS = 100;
+
 /** Today's date and time as a `datetime-local` value, a week ahead, at 17:00. */
 function defaultDeadline(): string {
   const at = new Date(Date.now() + 7 * 86_400_000);
@@ -394,6 +398,8 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
     setStatus((now) => (now?.tone === "error" ? null : now));
   }
   const once = useSingleFlight();
+  /** Start round asked about a round of more than MANY_IDEAS ideas. */
+  const [asking, setAsking] = useState(false);
   /** The picked ideas the board still has (one deleted meanwhile, from another window, is not sent). */
   const chosen = board.ideas.filter((i) => picked.has(i.id)).map((i) => i.id);
 
@@ -413,7 +419,9 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
     });
   };
 
-  async function start() {
+  /** Checks the form, asks first about a round of many ideas (unless `confirmed`), and posts the round. */
+  async function start(confirmed = false) {
+    setAsking(false);
     if (chosen.length === 0) {
       setStatus({ tone: "error", text: "Pick at least one idea for the round." });
       return;
@@ -429,6 +437,10 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
         setStatus({ tone: "error", text: "The deadline has passed already: pick a later one." });
         return;
       }
+    }
+    if (!confirmed && chosen.length > MANY_IDEAS) {
+      setAsking(true);
+      return;
     }
     setStatus({ tone: "progress", text: "Posting the round in the board's channel…" });
     try {
@@ -447,130 +459,149 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
     idea.id === selectedId ? 0 : idea.zone === "unsorted" ? 1 : 2;
   const ordered = [...board.ideas].sort((a, b) => rank(a) - rank(b));
   return (
-    <form
-      className="rounds-card rounds-start"
-      // The deadline is checked here, in words: a date still being typed made the browser refuse Start round silently.
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void once(start);
-      }}
-    >
-      <h3>Start a round</h3>
-      <p className="field-hint">
-        Pickboard posts the round in the board&apos;s channel. Members open it with Team rounds › Join round
-        and the post&apos;s link; their estimates stay sealed until you reveal them.
-      </p>
-      {/* A group, not a fieldset: WebKit laid the fieldset out once with its legend's height twice, and "Set a
+    <>
+      <form
+        className="rounds-card rounds-start"
+        // The deadline is checked here, in words: a date still being typed made the browser refuse Start round silently.
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void once(start);
+        }}
+      >
+        <h3>Start a round</h3>
+        <p className="field-hint">
+          Pickboard posts the round in the board&apos;s channel. Members open it with Team rounds › Join round
+          and the post&apos;s link; their estimates stay sealed until you reveal them.
+        </p>
+        {/* A group, not a fieldset: WebKit laid the fieldset out once with its legend's height twice, and "Set a
           deadline" below it moved up at the first tick. */}
-      <div className="rounds-pick" role="group" aria-labelledby={ids.pick}>
-        <span id={ids.pick} className="field-label">
-          Ideas ({chosen.length} of {board.ideas.length})
-        </span>
-        <div className="rounds-pick-actions">
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              changed();
-              setPickedByHand(false);
-              setPicked(new Set(unsortedFree(board.ideas)));
-            }}
-          >
-            Unsorted only
-          </button>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              changed();
-              setPickedByHand(true);
-              setPicked(new Set(board.ideas.map((i) => i.id)));
-            }}
-          >
-            All
-          </button>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              setPickedByHand(true);
-              setPicked(new Set());
-            }}
-          >
-            None
-          </button>
+        <div className="rounds-pick" role="group" aria-labelledby={ids.pick}>
+          <span id={ids.pick} className="field-label">
+            Ideas ({chosen.length} of {board.ideas.length})
+          </span>
+          <div className="rounds-pick-actions">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                changed();
+                setPickedByHand(false);
+                setPicked(new Set(unsortedFree(board.ideas)));
+              }}
+            >
+              Unsorted only
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                changed();
+                setPickedByHand(true);
+                setPicked(new Set(board.ideas.map((i) => i.id)));
+              }}
+            >
+              All
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setPickedByHand(true);
+                setPicked(new Set());
+              }}
+            >
+              None
+            </button>
+          </div>
+          {board.ideas.length === 0 ? (
+            <p className="field-hint">The board has no ideas yet: add some first.</p>
+          ) : (
+            <ul className="rounds-pick-list">
+              {ordered.map((idea) => (
+                <li key={idea.id}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={picked.has(idea.id)}
+                      onChange={() => {
+                        toggle(idea.id);
+                      }}
+                    />
+                    <span className="rounds-pick-title" title={idea.title}>
+                      {idea.title}
+                    </span>
+                    {inOpenRound.has(idea.id) && <span className="rounds-pick-busy">in an open round</span>}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
-        {board.ideas.length === 0 ? (
-          <p className="field-hint">The board has no ideas yet: add some first.</p>
-        ) : (
-          <ul className="rounds-pick-list">
-            {ordered.map((idea) => (
-              <li key={idea.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={picked.has(idea.id)}
-                    onChange={() => {
-                      toggle(idea.id);
-                    }}
-                  />
-                  <span className="rounds-pick-title" title={idea.title}>
-                    {idea.title}
-                  </span>
-                  {inOpenRound.has(idea.id) && <span className="rounds-pick-busy">in an open round</span>}
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <label className="rounds-check">
-        <input
-          type="checkbox"
-          checked={withDeadline}
-          onChange={(e) => {
-            changed();
-            setWithDeadline(e.target.checked);
-          }}
-        />
-        Set a deadline
-      </label>
-      {withDeadline && (
-        <>
-          <label htmlFor={ids.deadline} className="field-label">
-            Vote by
-          </label>
+        <label className="rounds-check">
           <input
-            id={ids.deadline}
-            type="datetime-local"
-            value={deadline}
+            type="checkbox"
+            checked={withDeadline}
             onChange={(e) => {
               changed();
-              setDeadline(e.target.value);
+              setWithDeadline(e.target.checked);
             }}
           />
-        </>
-      )}
-      <label htmlFor={ids.note} className="field-label">
-        Note for the team (optional)
-      </label>
-      <textarea
-        id={ids.note}
-        rows={2}
-        maxLength={1000}
-        value={note}
-        onChange={(e) => {
-          changed();
-          setNote(e.target.value);
-        }}
-      />
-      {/* What Start round says comes below it (and is scrolled into view): above it, a message pushed the button
+          Set a deadline
+        </label>
+        {withDeadline && (
+          <>
+            <label htmlFor={ids.deadline} className="field-label">
+              Vote by
+            </label>
+            <input
+              id={ids.deadline}
+              type="datetime-local"
+              value={deadline}
+              onChange={(e) => {
+                changed();
+                setDeadline(e.target.value);
+              }}
+            />
+          </>
+        )}
+        <label htmlFor={ids.note} className="field-label">
+          Note for the team (optional)
+        </label>
+        <textarea
+          id={ids.note}
+          rows={2}
+          maxLength={1000}
+          value={note}
+          onChange={(e) => {
+            changed();
+            setNote(e.target.value);
+          }}
+        />
+        {/* What Start round says comes below it (and is scrolled into view): above it, a message pushed the button
           out of a 768 px window. */}
-      <button type="submit" className="button button-primary">
-        Start round
-      </button>
-      <FormStatus status={status} />
-    </form>
+        <button type="submit" className="button button-primary">
+          Start round
+        </button>
+        <FormStatus status={status} />
+      </form>
+      {asking && (
+        <ConfirmDialog
+          title={`Start a round of ${formatCount(chosen.length)} ideas?`}
+          message={
+            <p>
+              Every member places each of them before voting is done, and the round&apos;s post lists them
+              all. A round of a few dozen ideas is easier to vote on: pick fewer with the list above, or start
+              it as it is.
+            </p>
+          }
+          confirmLabel="Start round"
+          onCancel={() => {
+            setAsking(false);
+          }}
+          onConfirm={() => void once(() => start(true))}
+        />
+      )}
+    </>
   );
 }
