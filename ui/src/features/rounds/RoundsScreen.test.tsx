@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import userEvent from "@testing-library/user-event";
+import { useEffect } from "react";
 import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
@@ -60,6 +61,16 @@ function statusOf(state: RoundView["state"], summary: string, voted: Voter[] = [
   return { roundId: "r1", state, summary, voted, notVoted: [], notCounted: [], updatedAt: 0 };
 }
 
+/** The query client of the page `renderRounds` drew last, for a test to change what the page has read. */
+const held: { client: QueryClient | null } = { client: null };
+function Client() {
+  const client = useQueryClient();
+  useEffect(() => {
+    held.client = client;
+  });
+  return null;
+}
+
 function renderRounds(
   ideas = board([]),
   onBallotSteps?: (steps: StepsBack | null) => void,
@@ -67,6 +78,7 @@ function renderRounds(
 ) {
   const screenFor = (shown: typeof ideas) => (
     <Providers>
+      <Client />
       <RoundsScreen
         board={shown}
         selectedId={null}
@@ -162,29 +174,12 @@ describe("RoundsScreen", () => {
     };
     let open = [started];
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => open });
-    let client: QueryClient | null = null;
-    function Client() {
-      client = useQueryClient();
-      return null;
-    }
-    render(
-      <Providers>
-        <Client />
-        <RoundsScreen
-          board={board([idea(1, "Cache builds", "unsorted"), idea(2, "Rotate certs", "unsorted")])}
-          selectedId={null}
-          onBack={vi.fn()}
-          onConnect={vi.fn()}
-          onPlaceIdea={vi.fn()}
-          onUndo={vi.fn()}
-        />
-      </Providers>,
-    );
+    renderRounds(board([idea(1, "Cache builds", "unsorted"), idea(2, "Rotate certs", "unsorted")]));
     expect(await screen.findByRole("checkbox", { name: "Cache builds in an open round" })).not.toBeChecked();
     // The round is closed (the list was read before, and is read again as Team rounds shows it).
     open = [];
     act(() => {
-      void client?.invalidateQueries({ queryKey: keys.rounds(1) });
+      void held.client?.invalidateQueries({ queryKey: keys.rounds(1) });
     });
     expect(await screen.findByRole("checkbox", { name: "Cache builds" })).toBeChecked();
     expect(screen.getByRole("checkbox", { name: "Rotate certs" })).toBeChecked();
@@ -192,13 +187,13 @@ describe("RoundsScreen", () => {
     // Picks changed by hand stay as they are.
     open = [started];
     act(() => {
-      void client?.invalidateQueries({ queryKey: keys.rounds(1) });
+      void held.client?.invalidateQueries({ queryKey: keys.rounds(1) });
     });
     await screen.findByRole("checkbox", { name: "Cache builds in an open round" });
     await userEvent.click(screen.getByRole("button", { name: "None" }));
     open = [];
     act(() => {
-      void client?.invalidateQueries({ queryKey: keys.rounds(1) });
+      void held.client?.invalidateQueries({ queryKey: keys.rounds(1) });
     });
     expect(await screen.findByRole("checkbox", { name: "Cache builds" })).not.toBeChecked();
     expect(screen.getByText(/^Ideas \(0 of 2\)/)).toBeInTheDocument();
@@ -339,29 +334,12 @@ describe("RoundsScreen", () => {
         } satisfies ErrorPayload;
       },
     });
-    let client: QueryClient | null = null;
-    function Client() {
-      client = useQueryClient();
-      return null;
-    }
-    render(
-      <Providers>
-        <Client />
-        <RoundsScreen
-          board={board([idea(1, "Cache builds", "unsorted")])}
-          selectedId={null}
-          onBack={vi.fn()}
-          onConnect={vi.fn()}
-          onPlaceIdea={vi.fn()}
-          onUndo={vi.fn()}
-        />
-      </Providers>,
-    );
+    renderRounds(board([idea(1, "Cache builds", "unsorted")]));
     await userEvent.click(await screen.findByRole("button", { name: "Start round" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Choose the board's Mattermost channel first");
     // The Connect dialog saves the channel, as it does in the app.
     act(() => {
-      client?.setQueryData(keys.accountChannel(1), {
+      held.client?.setQueryData(keys.accountChannel(1), {
         teamId: "t",
         teamName: "infra",
         teamDisplay: "Infrastructure",
