@@ -371,6 +371,27 @@ describe("App", () => {
     }
   }, 20_000);
 
+  it("leaves Ctrl+Z to the board shown once another program changed the database after a delete", async () => {
+    let events: Channel<EventMessage> | null = null;
+    const fake = await deleteInfraForWeb({
+      listen_to_backend: (args) => {
+        events = args.events;
+        return null;
+      },
+    });
+    await waitFor(() => {
+      expect(events).not.toBeNull();
+    });
+    // The command line imported ideas into Web.
+    act(() => {
+      events?.onmessage({ event: "database-changed", payload: {} });
+    });
+    await waitFor(() => {
+      expect(screen.queryByRole("button", { name: /^Bring back the board/ })).toBeNull();
+    });
+    await expectCtrlZToUndoTheBoardNotTheDelete(fake);
+  }, 20_000);
+
   it("leaves Ctrl+Z to the rename of the board shown after a delete", async () => {
     const fake = await deleteInfraForWeb({
       rename_board: (args) => ({

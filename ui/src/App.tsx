@@ -248,14 +248,6 @@ export function App() {
     [afterChange, queryClient, showError],
   );
 
-  // Another program changed the database (the command line importing into a board, a restore): read everything
-  // again. Edits still on their way are kept and sent; if the open board is gone, another opens.
-  useBackendEvent("database-changed", () => {
-    void refreshBoards({ everything: true }).then((list) => {
-      if (list && currentId !== null && !list.some((b) => b.id === currentId)) select(list[0]?.id ?? null);
-    });
-  });
-
   // The outbox sent (or was held up) in the background: the Post dialog and the Posts panel say so at once.
   useBackendEvent("outbox-changed", () => {
     void afterChange({ outbox: true });
@@ -312,6 +304,17 @@ export function App() {
   const forgetBoardDelete = useCallback(() => {
     if (boardRestores.current.length > 0) keepRestores([]);
   }, [keepRestores]);
+
+  // Another program changed the database (the command line importing into a board, a restore): read everything
+  // again. Edits still on their way are kept and sent; if the open board is gone, another opens. Ctrl+Z is the
+  // board's own again: after an import from the command line into the board shown, it brought a deleted board back
+  // instead of taking the import back.
+  useBackendEvent("database-changed", () => {
+    forgetBoardDelete();
+    void refreshBoards({ everything: true }).then((list) => {
+      if (list && currentId !== null && !list.some((b) => b.id === currentId)) select(list[0]?.id ?? null);
+    });
+  });
 
   const backUpNow = useCallback(() => {
     backend.backUpNow(fileDate()).then((path) => {
