@@ -319,6 +319,22 @@ describe("DetailsPanel", () => {
     expect(payoff).toHaveAttribute("aria-invalid", "true");
   });
 
+  it("keeps a wrong score beside the right one it saved, when the board takes that one", async () => {
+    const reports: UnsavedField[][] = [];
+    const before = idea(7, "Rotate certs", "implement");
+    const { props, show } = renderFollowing(before, { onUnsaved: (u) => reports.push(u) });
+    const payoff = await typeScores("11", "8");
+    expect(props.onScores).toHaveBeenLastCalledWith(7, 7.5, 8);
+    // The board takes the cost/risk saved from here: the payoff typed stays, marked, and still not saved. It went
+    // back to 7.5 without a word.
+    show({ ...before, zone: "challenge", position: { payoff: 7.5, cost: 8 } });
+    expect(payoff).toHaveValue("11");
+    expect(payoff).toHaveAttribute("aria-invalid", "true");
+    expect(reports.at(-1)).toEqual([
+      { field: "payoff", problem: "Payoff is a number from 0 to 10, e.g. 6.5" },
+    ]);
+  });
+
   it("says, for an unplaced idea, that a right score waited for the wrong one", async () => {
     const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
     await typeScores("11", "8");

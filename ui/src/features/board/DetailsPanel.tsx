@@ -133,13 +133,18 @@ export function DetailsPanel(props: DetailsPanelProps) {
   // them, and so does one left holding what is not a score: it could never be saved, and kept beside the new scores
   // it showed the idea at two places at once, with an error about a value that no longer mattered. An idea taken off
   // the chart (an undo) shows an unplaced idea's 5 and 5 again, and is not placed by passing through its boxes.
+  // The scores this panel saved last are not a change under it: a box holding what is not a score keeps it then (a
+  // payoff of 11, then a cost/risk of 8 saved beside it, put the payoff back to its old score without a word).
   const [scoreBase, setScoreBase] = useState(position);
+  const [scoresSent, setScoresSent] = useState<{ payoff: number; cost: number } | null>(null);
   if (position?.payoff !== scoreBase?.payoff || position?.cost !== scoreBase?.cost) {
     const followed = { ...scoreText };
     const cleared = new Set(scoresLeft);
+    const ours =
+      scoresSent !== null && position?.payoff === scoresSent.payoff && position.cost === scoresSent.cost;
     for (const axis of SCORE_AXES) {
       const typed = parseScore(scoreText[axis]);
-      const unsavable = typed === null && axis !== typingIn;
+      const unsavable = typed === null && axis !== typingIn && !ours;
       if (typed === (scoreBase?.[axis] ?? DEFAULT_SCORE) || unsavable) {
         followed[axis] = String(position?.[axis] ?? DEFAULT_SCORE);
         cleared.delete(axis);
@@ -325,7 +330,9 @@ export function DetailsPanel(props: DetailsPanelProps) {
     const cost = parseScore(text.cost) ?? position?.cost ?? null;
     if (payoff === null || cost === null) return;
     const changed = position ? position.payoff !== payoff || position.cost !== cost : touched;
-    if (changed) onScores(idea.id, payoff, cost);
+    if (!changed) return;
+    setScoresSent({ payoff, cost });
+    onScores(idea.id, payoff, cost);
   }
 
   function typeScore(axis: ScoreAxis, text: string) {
