@@ -73,6 +73,23 @@ describe("Modal", () => {
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
 
+  it("stays open on a press outside it once something was typed in it, and closes on Escape", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const onCancel = vi.fn();
+    render(
+      <Modal title="Thresholds" onCancel={onCancel} footer={<button type="button">Save</button>}>
+        <input aria-label="Payoff" defaultValue="5" />
+      </Modal>,
+    );
+    const dialog = screen.getByRole("dialog", { name: "Thresholds" });
+    await userEvent.type(screen.getByRole("textbox", { name: "Payoff" }), "6");
+    fireEvent.mouseDown(dialog.parentElement as HTMLElement, { detail: 1 });
+    expect(onCancel).not.toHaveBeenCalled();
+    expect(dialog).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
   it("still closes on Escape when the focus fell out of it (a button disabled while it works)", async () => {
     const { onCancel } = renderModal();
     expect(screen.getByRole("button", { name: "Connect" })).toHaveFocus();

@@ -96,6 +96,10 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
     };
   }, []);
 
+  // Once something is typed or changed in it, a press outside no longer closes it (Escape and Cancel still do): the
+  // thresholds typed were thrown away, without a word, by a click that missed Save.
+  const edited = useRef(false);
+
   function onKeyDown(event: React.KeyboardEvent) {
     if (event.key === "Escape") {
       event.stopPropagation();
@@ -112,7 +116,9 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       onMouseDown={(e) => {
         // Not the second press of a double click, on the button that opened the dialog: Reveal… double-clicked
         // opened its confirmation and closed it at once.
-        if (e.target === e.currentTarget && e.detail < 2) onCancel();
+        if (e.target !== e.currentTarget || e.detail >= 2) return;
+        if (!edited.current) onCancel();
+        else e.preventDefault(); // the focus stays where it is, in the dialog
       }}
     >
       <div
@@ -123,6 +129,12 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
         tabIndex={-1}
         ref={ref}
         onKeyDown={onKeyDown}
+        onInput={() => {
+          edited.current = true;
+        }}
+        onChange={() => {
+          edited.current = true;
+        }}
       >
         <h2 id={titleId} className="modal-title">
           {title}
