@@ -286,8 +286,14 @@ pub fn clean_board_name(raw: &str) -> Result<String> {
     Ok(name)
 }
 
+/// An owner: a person's name or Mattermost username, on one line. A username typed with its `@` ("@ana", as in a
+/// mention) is kept without it: the filter showed "@@ana", and Notify owners mentions the username itself.
 pub fn clean_owner(raw: &str) -> Result<String> {
-    let owner = one_line(raw);
+    let line = one_line(raw);
+    let owner = line
+        .strip_prefix('@')
+        .map_or(line.as_str(), str::trim_start)
+        .to_owned();
     if owner.chars().count() > MAX_OWNER_CHARS {
         return Err(Error::invalid(format!(
             "An owner can be at most {MAX_OWNER_CHARS} characters long."
@@ -478,6 +484,16 @@ mod tests {
         assert_eq!(serde_json::to_string(&Score(75)).unwrap(), "7.5");
         assert!(serde_json::from_str::<Score>("11").is_err());
         assert!(Thresholds::new(Score(0), Score(50)).is_err());
+    }
+
+    #[test]
+    fn an_owner_typed_as_a_mention_is_kept_without_its_at() {
+        assert_eq!(clean_owner(" @ana ").unwrap(), "ana");
+        assert_eq!(clean_owner("@channel").unwrap(), "channel");
+        assert_eq!(clean_owner("Ana Ribeiro").unwrap(), "Ana Ribeiro");
+        // Only the one in front: an address stays as typed.
+        assert_eq!(clean_owner("ana@example.com").unwrap(), "ana@example.com");
+        assert_eq!(clean_owner("@").unwrap(), "");
     }
 
     #[test]
