@@ -164,10 +164,12 @@ fn document_text(text: &str) -> String {
     out
 }
 
-/// A Mattermost username that can be mentioned on purpose.
+/// A Mattermost username that can be mentioned on purpose. Never `all`, `channel` or `here`: those are no one's
+/// username, and as mentions they notify the whole channel (an owner typed "@channel" did, with Notify owners).
 fn mention(owner: &str) -> Option<String> {
     let name = owner.trim().trim_start_matches('@');
     let valid = !name.is_empty()
+        && !matches!(name, "all" | "channel" | "here")
         && name.len() <= 64
         && name
             .chars()

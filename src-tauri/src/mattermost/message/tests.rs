@@ -229,3 +229,12 @@ proptest::proptest! {
         proptest::prop_assert_eq!(rows, n);
     }
 }
+
+#[test]
+fn notify_owners_never_mentions_the_whole_channel() {
+    assert_eq!(mention("ana").as_deref(), Some("@ana"));
+    assert_eq!(mention("@bo.lind").as_deref(), Some("@bo.lind"));
+    for channel_wide in ["channel", "@channel", "all", "here"] {
+        assert_eq!(mention(channel_wide), None, "{channel_wide}");
+    }
+}

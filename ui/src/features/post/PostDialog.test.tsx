@@ -300,5 +300,9 @@ describe("isUsername", () => {
     expect(isUsername("Ana Maria Smith")).toBe(false);
     expect(isUsername("Ana")).toBe(false);
     expect(isUsername("")).toBe(false);
+    // The whole channel's mentions are no one's username.
+    expect(isUsername("@channel")).toBe(false);
+    expect(isUsername("all")).toBe(false);
+    expect(isUsername("here")).toBe(false);
   });
 });

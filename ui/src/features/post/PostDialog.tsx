@@ -44,6 +44,8 @@ const EMOJI: Record<string, string> = {
 /** Whether Notify owners can mention `owner`: the message's rule for a Mattermost username (`mention` in Rust). */
 export function isUsername(owner: string): boolean {
   const name = owner.trim().replace(/^@/, "");
+  // Never the whole channel's: `all`, `channel` and `here` are no one's username.
+  if (["all", "channel", "here"].includes(name)) return false;
   return name.length > 0 && name.length <= 64 && /^[a-z0-9._-]+$/.test(name);
 }
 
