@@ -12,4 +12,10 @@ describe("showMoreLabel", () => {
     expect(showMoreLabel(2)).toBe("Show the last 2");
     expect(showMoreLabel(1)).toBe("Show the last one");
   });
+
+  it("says the cards left are not matching while a search has no match left to show", () => {
+    expect(showMoreLabel(468, "others")).toBe("Show 24 more · 468 not matching");
+    expect(showMoreLabel(2, "others")).toBe("Show the last 2, not matching");
+    expect(showMoreLabel(1, "others")).toBe("Show the last one, not matching");
+  });
 });

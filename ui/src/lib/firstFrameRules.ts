@@ -37,9 +37,15 @@ export const CARDS_PER_PAGE = 24;
 
 /** A zone's "Show more" button with `hidden` cards not drawn: "Show 24 more · 130 not shown", or "Show the last 2"
  * when one page draws them all ("Show 2 more of 2" read as a puzzle); of the search's `matches`: "Show 24 more · 130
- * matches not shown", "Show the last 2 matches". Not "of 130": beside the zone's count of all its cards (143), the
- * number read as a second count of them. */
-export function showMoreLabel(hidden: number, of: "cards" | "matches" = "cards"): string {
+ * matches not shown", "Show the last 2 matches"; while a search has no match left to show, of the `others`: "Show 24
+ * more · 468 not matching" (it read "468 not shown" beside "0 of 2,000", as if matches were hidden). Not "of 130":
+ * beside the zone's count of all its cards (143), the number read as a second count of them. */
+export function showMoreLabel(hidden: number, of: "cards" | "matches" | "others" = "cards"): string {
+  if (of === "others") {
+    if (hidden > CARDS_PER_PAGE)
+      return `Show ${formatCount(CARDS_PER_PAGE)} more · ${formatCount(hidden)} not matching`;
+    return `Show the last ${hidden === 1 ? "one" : formatCount(hidden)}, not matching`;
+  }
   const what = of === "matches" ? (hidden === 1 ? " match" : " matches") : "";
   if (hidden > CARDS_PER_PAGE)
     return `Show ${formatCount(CARDS_PER_PAGE)} more · ${formatCount(hidden)}${what} not shown`;

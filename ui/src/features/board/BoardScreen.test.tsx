@@ -1202,7 +1202,8 @@ describe("BoardScreen", () => {
     expect(titles()).toHaveLength(12 + 48);
     await userEvent.click(within(possible).getByRole("button", { name: "Show the last 8 matches" }));
     expect(titles()).toHaveLength(12 + 56);
-    // Another search starts again at a page of matches; none left, the button shows the next cards, as without one.
+    // Another search starts again at a page of matches; none left, the button shows the next cards, as without one,
+    // and says they do not match.
     await userEvent.clear(search);
     await userEvent.type(search, "29");
     await waitFor(() => {
@@ -1215,7 +1216,7 @@ describe("BoardScreen", () => {
       ]);
     });
     expect(
-      within(possible).getByRole("button", { name: "Show 24 more · 275 not shown" }),
+      within(possible).getByRole("button", { name: "Show 24 more · 275 not matching" }),
     ).toBeInTheDocument();
   });
 

@@ -283,7 +283,9 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
         else setLimit((l) => l + CARDS_PER_PAGE);
       }}
     >
-      {matchesLeft > 0 ? showMoreLabel(matchesLeft, "matches") : showMoreLabel(hidden)}
+      {matchesLeft > 0
+        ? showMoreLabel(matchesLeft, "matches")
+        : showMoreLabel(hidden, matches ? "others" : "cards")}
     </button>
   );
 
