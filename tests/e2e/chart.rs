@@ -603,6 +603,38 @@ async fn the_keyboard_reaches_a_chart_of_2000_ideas_from_a_card_and_from_the_pla
         )
         .await?;
     }
+
+    // Zoomed in to 400 %, a marker carried with the keys stays in sight: the view follows it before it is put down
+    // (it went off the plane's window, and the view caught up only on the drop).
+    app.client
+        .execute("document.querySelector('.plane').focus();", vec![])
+        .await?;
+    type_keys(&app, "++").await?;
+    wait_for_zoom(&app, "400%").await?;
+    let in_window = "const plane = document.querySelector('.plane').getBoundingClientRect();
+         const dot = document.activeElement.querySelector('.marker-dot').getBoundingClientRect();
+         const [x, y] = [dot.left + dot.width / 2, dot.top + dot.height / 2];
+         return x >= plane.left && x <= plane.right && y >= plane.top && y <= plane.bottom;";
+    app.client
+        .execute(
+            "const plane = document.querySelector('.plane').getBoundingClientRect();
+             const seen = [...document.querySelectorAll('.plane .marker')].find((m) => {
+               const r = m.querySelector('.marker-dot').getBoundingClientRect();
+               return r.left > plane.left + plane.width / 3 && r.right < plane.left + plane.width * 2 / 3
+                 && r.top > plane.top && r.bottom < plane.bottom;
+             });
+             seen.focus();",
+            vec![],
+        )
+        .await?;
+    app.press(&[Key::Space]).await?;
+    for _ in 0..4 {
+        app.press_holding(Key::Shift, char::from(Key::Right)).await?;
+    }
+    app.wait_until("the carried marker is in the plane's window", in_window)
+        .await?;
+    app.screenshot("chart-2000-carried-zoomed.png").await?;
+    app.press(&[Key::Escape]).await?;
     app.stop().await
 }
 

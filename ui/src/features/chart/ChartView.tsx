@@ -198,6 +198,13 @@ export function ChartView({
   const followed = useRef<{ id: number | null; payoff?: number | undefined; cost?: number | undefined }>({
     id: null,
   });
+  // A marker carried with the keys, before it is put down: the window follows it too.
+  const followCarried = useCallback(
+    (payoff: number, cost: number) => {
+      setView((v) => follow(v, fractionOf(payoff, cost)));
+    },
+    [setView],
+  );
   useEffect(() => {
     const before = followed.current;
     followed.current = { id: selectedId, payoff: chosen?.payoff, cost: chosen?.cost };
@@ -756,6 +763,7 @@ export function ChartView({
               onSelect={onSelect}
               onOpen={onOpen}
               onPlace={onPlace}
+              onCarry={followCarried}
             />
           ) : cell ? (
             <button

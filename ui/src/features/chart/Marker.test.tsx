@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { idea } from "../../test/fakeBackend";
 import { Marker } from "./Marker";
 
-function renderMarker() {
+function renderMarker(onCarry?: (payoff: number, cost: number) => void) {
   const onPlace = vi.fn();
   const onOpen = vi.fn();
   const placed = { ...idea(7, "Patch the fleet", "possible"), position: { payoff: 3, cost: 3 } };
@@ -21,6 +21,7 @@ function renderMarker() {
         onSelect={vi.fn()}
         onOpen={onOpen}
         onPlace={onPlace}
+        onCarry={onCarry}
       />
     </div>,
   );
@@ -30,6 +31,21 @@ function renderMarker() {
 }
 
 describe("Marker", () => {
+  it("says where it is carried with the keys, for the view to follow, and nothing once put down", () => {
+    const onCarry = vi.fn();
+    const { marker } = renderMarker(onCarry);
+    fireEvent.keyDown(marker, { key: "ArrowUp" });
+    expect(onCarry).not.toHaveBeenCalled();
+    fireEvent.keyDown(marker, { key: " " });
+    fireEvent.keyDown(marker, { key: "ArrowRight", shiftKey: true });
+    expect(onCarry).toHaveBeenLastCalledWith(3, 4);
+    fireEvent.keyDown(marker, { key: "ArrowUp" });
+    expect(onCarry).toHaveBeenLastCalledWith(3.1, 4);
+    const calls = onCarry.mock.calls.length;
+    fireEvent.keyDown(marker, { key: "Enter" });
+    expect(onCarry).toHaveBeenCalledTimes(calls);
+  });
+
   it("is picked up with Space, moved by the arrows and put down with Enter, saved once", () => {
     const { marker, onPlace } = renderMarker();
     fireEvent.keyDown(marker, { key: " " });

@@ -1,7 +1,7 @@
 // One placed idea on the plane. It follows the pointer while dragged and is saved once, on drop. With the keyboard it
 // is picked up with Space or Enter, moved with the arrows by 0.1 (Shift: by 1) and put down with Space or Enter,
 // saved once; the arrows of a marker not picked up go to the plane, which takes the focus to the next marker.
-import { memo } from "react";
+import { memo, useEffect } from "react";
 
 import type { Idea } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
@@ -21,10 +21,12 @@ interface MarkerProps {
   onSelect: (id: number) => void;
   onOpen: (id: number) => void;
   onPlace: (id: number, payoff: number, cost: number) => void;
+  /** Picked up with the keys and moved: where it is now, for the view to follow it (it went out of sight, zoomed). */
+  onCarry?: ((payoff: number, cost: number) => void) | undefined;
 }
 
 export const Marker = memo(function Marker(props: MarkerProps) {
-  const { idea, selected, dimmed, label, tabStop, planeRect, onSelect, onOpen, onPlace } = props;
+  const { idea, selected, dimmed, label, tabStop, planeRect, onSelect, onOpen, onPlace, onCarry } = props;
   const saved = idea.position ?? { payoff: 0, cost: 0 };
   const { live, pickedUp, handlers, onPickUpKey, putDown } = usePlaneDrag({
     saved,
@@ -37,6 +39,10 @@ export const Marker = memo(function Marker(props: MarkerProps) {
     },
   });
   const shown = live ?? saved;
+  const carried = pickedUp ? live : null;
+  useEffect(() => {
+    if (carried) onCarry?.(carried.payoff, carried.cost);
+  }, [carried, onCarry]);
   // The marker stays laid out at its saved scores; a live drag or nudge only shifts it with a transform, which the
   // compositor moves without laying out the plane again.
   const at = fractionOf(saved.payoff, saved.cost);
