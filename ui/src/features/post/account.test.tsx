@@ -353,6 +353,24 @@ describe("DestinationForm", () => {
   });
 });
 
+/** The Post dialog of board 1 for Ana, connected, whose board posts to Planning, with the backend's `extra` answers. */
+function postAsAna(extra: Handlers) {
+  const fake = fakeBackend(null, {
+    get_account: () => ana,
+    get_channel_settings: () => null,
+    get_account_channel: () => planning,
+    list_account_channels: () => teams,
+    preview_post: () => "#### x",
+    ...extra,
+  });
+  render(
+    <Providers>
+      <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+    </Providers>,
+  );
+  return fake;
+}
+
 describe("PostDialog as the account", () => {
   it("names the board's team as Mattermost does while its channels cannot be listed", async () => {
     const unreachable = {
@@ -361,22 +379,13 @@ describe("PostDialog as the account", () => {
       path: null,
       problem: "unreachable",
     };
-    const fake = fakeBackend(null, {
-      get_account: () => ana,
-      get_channel_settings: () => null,
-      get_account_channel: () => planning,
+    const fake = postAsAna({
       list_account_channels: () => {
         throw unreachable;
       },
-      preview_post: () => "#### x",
       list_posts: () => [],
       updatable_post: () => null,
     });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
     await waitFor(() => {
       expect(screen.getByText(/Posts as/)).toHaveTextContent("Posts as @ana to Infrastructure › Planning");
     });
@@ -385,21 +394,11 @@ describe("PostDialog as the account", () => {
   });
 
   it("says where it posts, and can update the last post in place", async () => {
-    const fake = fakeBackend(null, {
-      get_account: () => ana,
-      get_channel_settings: () => null,
-      get_account_channel: () => planning,
-      list_account_channels: () => teams,
-      preview_post: () => "#### x",
+    const fake = postAsAna({
       list_posts: () => [post(4, "https://chat.example.com/infra/pl/p4")],
       updatable_post: () => 4,
       post_to_channel: () => ({ ...post(5, null), status: "pending", partsSent: 0 }),
     });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
     await waitFor(() => {
       expect(screen.getByText(/Posts as/)).toHaveTextContent("Posts as @ana to Infrastructure › Planning");
     });
@@ -423,12 +422,8 @@ describe("PostDialog as the account", () => {
       channelDisplay: "Town Square",
     };
     let channel = planning;
-    fakeBackend(null, {
-      get_account: () => ana,
-      get_channel_settings: () => null,
+    postAsAna({
       get_account_channel: () => channel,
-      list_account_channels: () => teams,
-      preview_post: () => "#### x",
       list_posts: () => [post(4, "https://chat.example.com/infra/pl/p4")],
       // Ana's last post is in Planning; she has posted nothing in Town Square.
       updatable_post: () => (channel === planning ? 4 : null),
@@ -437,11 +432,6 @@ describe("PostDialog as the account", () => {
         return channel;
       },
     });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
     const label = "Update the last post instead of adding a new one";
     await userEvent.click(await screen.findByLabelText(label));
     const pick = async (name: RegExp) => {
@@ -465,20 +455,10 @@ describe("PostDialog as the account", () => {
   it("offers no update in place of a post it may not edit", async () => {
     // The board's last outcome was posted as another account (Bo, on this computer before Ana connected): only Bo
     // may edit it, so the backend names no post to update.
-    fakeBackend(null, {
-      get_account: () => ana,
-      get_channel_settings: () => null,
-      get_account_channel: () => planning,
-      list_account_channels: () => teams,
-      preview_post: () => "#### x",
+    postAsAna({
       list_posts: () => [post(4, "https://chat.example.com/infra/pl/p4")],
       updatable_post: () => null,
     });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
     expect(await screen.findByText(/Posts as/)).toBeInTheDocument();
     expect(screen.queryByLabelText("Update the last post instead of adding a new one")).toBeNull();
   });
