@@ -45,7 +45,7 @@ pub enum Error {
     /// Another Pickboard window has this data folder (see `storage::writer_lock`).
     #[error(
         "Pickboard is already open on this data folder, in another window. Use that window: two windows writing to one \
-         folder could undo each other's changes. This one opens nothing."
+         folder could undo each other's changes. This window shows no boards: close it."
     )]
     AlreadyOpen { path: PathBuf },
 
