@@ -40,6 +40,10 @@ describe("BackupsDialog", () => {
     expect(confirm).toHaveTextContent(
       "Every board will be replaced by the 2 boards and 37 ideas of /home/ana/Backups/pickboard-backup-2026-12-01.db.",
     );
+    // What else goes back to the backup's: a webhook set up since was gone after a restore, unannounced.
+    expect(confirm).toHaveTextContent(
+      "So are the boards' channels for posting, their posts waiting in the outbox and their team rounds: as the backup has them.",
+    );
     await userEvent.click(screen.getByRole("button", { name: "Restore" }));
     await waitFor(() => {
       expect(onRestored).toHaveBeenCalledWith("pickboard-2026-12-02-101500-before-restore.db");

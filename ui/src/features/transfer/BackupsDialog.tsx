@@ -164,7 +164,9 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
               ) : (
                 `the backup from ${when.format(confirm.backup.createdAt)}`
               )}
-              . Your boards as they are now are backed up first, so you can restore them again from this list.
+              . So are the boards&apos; channels for posting, their posts waiting in the outbox and their team
+              rounds: as the backup has them. Your boards as they are now are backed up first, so you can
+              restore them again from this list.
             </p>
           }
           confirmLabel="Restore"
