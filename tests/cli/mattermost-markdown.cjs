@@ -1,11 +1,21 @@
 // Reads the posts `pickboard post --dry-run` prints (separated by the dry run's separator line) and parses each with
 // Mattermost's own Markdown parser, the commonmark.js fork the Mattermost web app renders with. Prints one JSON line
 // per post: how many table rows it has, the text of every paragraph line that looks like a table row (a row shown as
-// raw pipes), the at-mentions it would send, and any raw HTML in it. The Rust test decides what is right.
+// raw pipes), the at-mentions it would send, any raw HTML in it, and the text it styles (italics, bold, strikethrough,
+// links). The Rust test decides what is right.
 "use strict";
 
 const path = require("node:path");
 const { Parser } = require(path.join(__dirname, "../../ui/node_modules/@mattermost/commonmark"));
+
+/** The text of `node` and everything in it. */
+function textOf(node) {
+  let text = "";
+  const walker = node.walker();
+  let event;
+  while ((event = walker.next())) if (event.entering && event.node.literal) text += event.node.literal;
+  return text;
+}
 
 const separator = process.argv[2];
 let input = "";
@@ -16,7 +26,7 @@ process.stdin.on("end", () => {
   for (const post of posts) {
     const tree = new Parser().parse(post);
     const walker = tree.walker();
-    const report = { tableRows: 0, tables: 0, rawRows: [], mentions: [], html: [] };
+    const report = { tableRows: 0, tables: 0, rawRows: [], mentions: [], html: [], styled: [] };
     let event;
     while ((event = walker.next())) {
       const node = event.node;
@@ -26,6 +36,8 @@ process.stdin.on("end", () => {
       if (node.type === "at_mention") report.mentions.push(node.mentionName);
       if (node.type === "html_inline" || node.type === "html_block") report.html.push(node.literal);
       if (node.type === "text" && /^\s*\|.*\|\s*$/.test(node.literal)) report.rawRows.push(node.literal);
+      // The text Mattermost shows in italics, bold, struck through or as a link.
+      if (["emph", "strong", "del", "link"].includes(node.type)) report.styled.push(textOf(node));
     }
     process.stdout.write(JSON.stringify(report) + "\n");
   }

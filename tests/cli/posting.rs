@@ -28,7 +28,8 @@ fn thousand_idea_board(dir: &std::path::Path, url: &str) -> TestResult {
             let idea = edits::add_idea(tx, board, &format!("Idea {k}"), zone)?;
             let edit = IdeaEdit {
                 title: format!(
-                    "Idea {k}: tell @channel and @all about the {} rollout, see <!here>",
+                    "Idea {k}: tell @channel and @all about the {} rollout, see <!here>; *stars*, _under_, \
+                     ~~struck~~, [click me](https://evil.example), a\\*b",
                     "staged ".repeat(4)
                 ),
                 notes: String::new(),
@@ -60,6 +61,7 @@ struct Parsed {
     raw_rows: Vec<String>,
     html: Vec<String>,
     mentions: Vec<String>,
+    styled: Vec<String>,
 }
 
 /// Each post of `dry_run` (the output of `post --dry-run`), as Mattermost's parser reads it.
@@ -90,6 +92,7 @@ fn parse_with_mattermost(dry_run: &str) -> TestResult<Vec<Parsed>> {
             raw_rows: strings("rawRows"),
             html: strings("html"),
             mentions: strings("mentions"),
+            styled: strings("styled"),
         });
     }
     Ok(posts)
@@ -132,6 +135,17 @@ async fn a_long_outcome_goes_out_in_posts_that_each_read_as_tables_in_mattermost
             k + 1,
             post.mentions
         );
+        // A title's own asterisks, underscores, tildes and brackets show as typed, never as Markdown.
+        let styled: Vec<&String> = post
+            .styled
+            .iter()
+            .filter(|t| {
+                ["stars", "under", "struck", "click me"]
+                    .iter()
+                    .any(|w| t.contains(w))
+            })
+            .collect();
+        assert!(styled.is_empty(), "post {} styles {:?}", k + 1, styled);
         // Each table's header row is a table row too.
         rows += post.table_rows - post.tables;
     }

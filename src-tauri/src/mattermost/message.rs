@@ -136,10 +136,18 @@ fn meaning(q: Quadrant) -> &'static str {
 }
 
 /// User text made safe for the message: no mentions, no code spans, no table breaks, one line, no bidirectional
-/// controls (see [`text::isolated`]).
+/// controls (see [`text::isolated`]), and no Markdown of its own: a title reads in Mattermost as on the board
+/// ("Fix *stars*" lost its asterisks to italics, and `[x](…)` made a link).
 pub fn safe(text: &str) -> String {
     let one_line = text::isolated(text).replace(['\r', '\n'], " ");
-    mentions::neutralise(&one_line.replace('`', "ˋ")).replace('|', "\\|")
+    let mut plain = String::with_capacity(one_line.len());
+    for c in one_line.replace('`', "ˋ").chars() {
+        if matches!(c, '\\' | '*' | '_' | '~' | '[' | ']') {
+            plain.push('\\');
+        }
+        plain.push(c);
+    }
+    mentions::neutralise(&plain).replace('|', "\\|")
 }
 
 /// User text for a document (the Markdown export): as written, on one line, `|` escaped for the tables, kept from
