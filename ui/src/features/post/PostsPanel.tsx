@@ -34,8 +34,9 @@ export function PostsPanel({
     refetchInterval: 2000,
   });
   const afterChange = useAfterChange();
-  // The post whose link was just copied, to say so on its button for a moment.
-  const [copied, setCopied] = useState<number | null>(null);
+  // The post whose link or Markdown was just copied, to say so on its button for a moment ("Copy as Markdown" said
+  // nothing, and seemed to do nothing).
+  const [copied, setCopied] = useState<{ id: number; what: "link" | "markdown" } | null>(null);
   useEffect(() => {
     if (copied === null) return;
     const timer = window.setTimeout(() => {
@@ -65,16 +66,21 @@ export function PostsPanel({
     });
   }
 
-  function copy(post: Post, permalink: string) {
-    navigator.clipboard.writeText(permalink).then(
+  function copy(post: Post, what: "link" | "markdown", text: string) {
+    navigator.clipboard.writeText(text).then(
       () => {
-        setCopied(post.id);
+        setCopied({ id: post.id, what });
       },
       () => {
-        onError("The link could not be copied. Open the post in Mattermost and copy its link from there.");
+        onError(
+          what === "link"
+            ? "The link could not be copied. Open the post in Mattermost and copy its link from there."
+            : "The post could not be copied. Try again, or retry the post from here.",
+        );
       },
     );
   }
+  const said = (post: Post, what: "link" | "markdown") => copied?.id === post.id && copied.what === what;
 
   /** A button that does something to a post, then reloads the list. */
   const action = (label: string, work: () => Promise<unknown>) => (
@@ -137,16 +143,25 @@ export function PostsPanel({
                     className="button"
                     aria-live="polite"
                     onClick={() => {
-                      if (post.permalink) copy(post, post.permalink);
+                      if (post.permalink) copy(post, "link", post.permalink);
                     }}
                   >
-                    {copied === post.id ? "Link copied" : "Copy link"}
+                    {said(post, "link") ? "Link copied" : "Copy link"}
                   </button>
                 </>
               )}
               {(post.status === "failed" || post.status === "pending") &&
                 action("Retry", () => backend.retryPost(post.id))}
-              {action("Copy as Markdown", () => navigator.clipboard.writeText(post.message))}
+              <button
+                type="button"
+                className="button"
+                aria-live="polite"
+                onClick={() => {
+                  copy(post, "markdown", post.message);
+                }}
+              >
+                {said(post, "markdown") ? "Copied as Markdown" : "Copy as Markdown"}
+              </button>
               {post.status !== "posted" &&
                 post.status !== "discarded" &&
                 action("Discard", () => backend.discardPost(post.id))}

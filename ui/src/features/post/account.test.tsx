@@ -547,5 +547,11 @@ describe("PostsPanel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Copy link" }));
     expect(writeText).toHaveBeenCalledWith(link);
     expect(await screen.findByRole("button", { name: "Link copied" })).toBeInTheDocument();
+    // Copy as Markdown says so too, on the post copied.
+    const [first] = screen.getAllByRole("button", { name: "Copy as Markdown" });
+    if (first) await userEvent.click(first);
+    expect(writeText).toHaveBeenLastCalledWith(post(4, link).message);
+    expect(await screen.findByRole("button", { name: "Copied as Markdown" })).toBeInTheDocument();
+    expect(screen.getAllByRole("button", { name: "Copy as Markdown" })).toHaveLength(1);
   });
 });
