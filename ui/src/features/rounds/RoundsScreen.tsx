@@ -408,6 +408,11 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
   const changed = () => {
     setStatus((now) => (now?.tone === "error" ? null : now));
   };
+  /** Picks exactly `ids`: by hand, or as the tray's own picks are made (Unsorted only), which a closed round adds to. */
+  const pickOnly = (ids: readonly number[], byHand: boolean) => {
+    setPickedByHand(byHand);
+    setPicked(new Set(ids));
+  };
   const toggle = (id: number) => {
     changed();
     setPickedByHand(true);
@@ -486,8 +491,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
               className="link-button"
               onClick={() => {
                 changed();
-                setPickedByHand(false);
-                setPicked(new Set(unsortedFree(board.ideas)));
+                pickOnly(unsortedFree(board.ideas), false);
               }}
             >
               Unsorted only
@@ -497,8 +501,10 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
               className="link-button"
               onClick={() => {
                 changed();
-                setPickedByHand(true);
-                setPicked(new Set(board.ideas.map((i) => i.id)));
+                pickOnly(
+                  board.ideas.map((i) => i.id),
+                  true,
+                );
               }}
             >
               All
@@ -507,8 +513,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
               type="button"
               className="link-button"
               onClick={() => {
-                setPickedByHand(true);
-                setPicked(new Set());
+                pickOnly([], true);
               }}
             >
               None
