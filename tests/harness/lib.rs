@@ -432,12 +432,9 @@ impl App {
     /// Clicks the button named `label` (by its text or, for an icon, its label), once it shows.
     pub async fn click_button(&self, label: &str) -> TestResult {
         let xpath = button_xpath(label);
-        self.client
-            .wait()
-            .for_element(Locator::XPath(&xpath))
-            .await?
-            .click()
-            .await?;
+        let button = self.client.wait().for_element(Locator::XPath(&xpath)).await?;
+        still(&button).await?;
+        button.click().await?;
         Ok(())
     }
 
@@ -921,6 +918,23 @@ async fn stop_app(data_dir: &Path) {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
+}
+
+/// Waits, for up to 2 s, until `element` stays where it is for 50 ms. A click goes to the point where the element
+/// was: a dialog that grew or shrank as its data came moved its Cancel from under the click, which then landed on the
+/// backdrop and closed nothing.
+async fn still(element: &Element) -> TestResult {
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let mut last = element.rectangle().await?;
+    while Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let now = element.rectangle().await?;
+        if now == last {
+            break;
+        }
+        last = now;
+    }
+    Ok(())
 }
 
 /// `s` as a quoted CSS string.
