@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import { Modal } from "./Modal";
+import { ConfirmDialog, Modal } from "./Modal";
 
 function renderModal() {
   const onCancel = vi.fn();
@@ -232,5 +232,32 @@ describe("Modal", () => {
     rerender(<Opened open />);
     expect(screen.getByRole("button", { name: "Cancel" })).toHaveFocus();
     expect(screen.getByRole("button", { name: "Cancel" })).not.toHaveAttribute("data-tab-focus");
+  });
+
+  it("asks in red before what destroys, and not before a step that only cannot be taken back", () => {
+    const { rerender } = render(
+      <ConfirmDialog
+        title="Delete?"
+        message="Gone."
+        confirmLabel="Delete board"
+        onConfirm={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole("button", { name: "Delete board" })).toHaveClass("button-danger");
+    rerender(
+      <ConfirmDialog
+        title="Start?"
+        message="Posts."
+        confirmLabel="Start round"
+        tone="proceeds"
+        onConfirm={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
+    const start = screen.getByRole("button", { name: "Start round" });
+    expect(start).toHaveClass("button-primary");
+    expect(start).not.toHaveClass("button-danger");
+    expect(screen.getByRole("button", { name: "Cancel" })).toHaveFocus();
   });
 });

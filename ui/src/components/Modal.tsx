@@ -195,12 +195,24 @@ interface ConfirmProps {
   title: string;
   message: ReactNode;
   confirmLabel: string;
+  /**
+   * "destroys" (the default) for what deletes or replaces data, in red; "proceeds" for a step that cannot be taken
+   * back but loses nothing (Start round, Reveal): a red "Start round" read as a warning of harm.
+   */
+  tone?: "destroys" | "proceeds";
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** Asks before something that cannot be undone. The safe choice (Cancel) has the focus. */
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmProps) {
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  tone = "destroys",
+  onConfirm,
+  onCancel,
+}: ConfirmProps) {
   return (
     <Modal
       title={title}
@@ -210,7 +222,11 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
           <button type="button" className="button" onClick={onCancel} data-autofocus>
             Cancel
           </button>
-          <button type="button" className="button button-danger" onClick={onConfirm}>
+          <button
+            type="button"
+            className={tone === "destroys" ? "button button-danger" : "button button-primary"}
+            onClick={onConfirm}
+          >
             {confirmLabel}
           </button>
         </>

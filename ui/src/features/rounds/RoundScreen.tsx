@@ -573,6 +573,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
             </p>
           }
           confirmLabel="Reveal"
+          tone="proceeds"
           onCancel={() => {
             setConfirm(null);
           }}
@@ -589,6 +590,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
             </p>
           }
           confirmLabel="Close and publish"
+          tone="proceeds"
           onCancel={() => {
             setConfirm(null);
           }}

@@ -276,6 +276,8 @@ describe("RoundsScreen", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Start round" }));
     const asked = await screen.findByRole("dialog", { name: "Start a round of 120 ideas?" });
     expect(fake.commands()).not.toContain("start_round");
+    // Not in red: starting loses nothing.
+    expect(within(asked).getByRole("button", { name: "Start round" })).not.toHaveClass("button-danger");
     await userEvent.click(within(asked).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(fake.commands()).not.toContain("start_round");

@@ -601,6 +601,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
             </p>
           }
           confirmLabel="Start round"
+          tone="proceeds"
           onCancel={() => {
             setAsking(false);
           }}
