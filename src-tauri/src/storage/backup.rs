@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -101,17 +101,93 @@ impl Db {
     }
 
     /// Replaces every board with those in the backup at `source`, which `restore_file` has checked (`inspect`, a
-    /// quick check of every page: once is enough) and backed up the current state before. The backup is read as a file
-    /// nothing changes: opened as a database, it got `-wal` and `-shm` files beside it.
-    fn restore_from(&mut self, source: &Path) -> Result<()> {
+    /// quick check of every page: once is enough), and keeps what Pickboard knows of Mattermost as it is in `now`, the
+    /// backup of the current state made before. The backup is read as a file nothing changes: opened as a database,
+    /// it got `-wal` and `-shm` files beside it.
+    fn restore_from(&mut self, source: &Path, now: &Path) -> Result<()> {
+        self.copy_in(source)?;
+        if let Err(err) = self.keep_mattermost_as_now(now) {
+            // Not half a restore: the state before it comes back, and the restore is said to have failed.
+            self.copy_in(now)?;
+            history::install_change_capture(&self.conn)?;
+            return Err(err);
+        }
+        history::install_change_capture(&self.conn)?;
+        Ok(())
+    }
+
+    /// Replaces the whole database with the one at `source`, brought to the current schema.
+    fn copy_in(&mut self, source: &Path) -> Result<()> {
         let from = open_unchanged(source)?;
         rusqlite::backup::Backup::new(&from, &mut self.conn)?.run_to_completion(
             1024,
             std::time::Duration::ZERO,
             None,
         )?;
-        self.migrate()?;
-        history::install_change_capture(&self.conn)?;
+        self.migrate()
+    }
+
+    /// What lives on Mattermost is not taken back by a restore: a team round's private key, lost with a backup from
+    /// before the round, left its sealed ballots unreadable for good, and a post waiting in the backup's outbox would
+    /// have gone out a second time. So the account, the rounds joined, and every board's channels, posts and team
+    /// rounds stay as they are now, for each board that is still the same board (same id, made at the same time). A
+    /// board only the backup has keeps the backup's.
+    fn keep_mattermost_as_now(&mut self, now: &Path) -> Result<()> {
+        let attach = match immutable(now) {
+            Some(uri) => uri,
+            None => now.to_string_lossy().into_owned(),
+        };
+        self.conn.execute("ATTACH DATABASE ?1 AS now_state", [attach])?;
+        let kept = self.copy_mattermost_from_now();
+        let detached = self.conn.execute_batch("DETACH DATABASE now_state");
+        kept.and(detached.map_err(Error::from))
+    }
+
+    fn copy_mattermost_from_now(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let columns = |table: &str| -> Result<String> {
+            let mut statement = tx.prepare(&format!("PRAGMA main.table_info({table})"))?;
+            let names = statement
+                .query_map([], |row| row.get::<_, String>(1))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(names.join(", "))
+        };
+        tx.execute_batch(
+            "CREATE TEMP TABLE same_boards AS
+                 SELECT b.id FROM main.boards b JOIN now_state.boards n ON n.id = b.id AND n.created_at = b.created_at;",
+        )?;
+        for table in [
+            "channel_settings",
+            "account_channels",
+            "posts",
+            "rounds",
+            "starting_rounds",
+        ] {
+            let cols = columns(table)?;
+            // Deleting a post deletes its parts; those of now come with their posts, below.
+            tx.execute_batch(&format!(
+                "DELETE FROM main.{table} WHERE board_id IN (SELECT id FROM temp.same_boards);
+                 INSERT OR REPLACE INTO main.{table} ({cols})
+                     SELECT {cols} FROM now_state.{table} WHERE board_id IN (SELECT id FROM temp.same_boards);"
+            ))?;
+        }
+        let cols = columns("post_parts")?;
+        tx.execute_batch(&format!(
+            "INSERT OR REPLACE INTO main.post_parts ({cols})
+                 SELECT {cols} FROM now_state.post_parts
+                 WHERE post_id IN (SELECT id FROM now_state.posts WHERE board_id IN (SELECT id FROM temp.same_boards));"
+        ))?;
+        for table in ["account", "round_drafts"] {
+            let cols = columns(table)?;
+            tx.execute_batch(&format!(
+                "DELETE FROM main.{table};
+                 INSERT INTO main.{table} ({cols}) SELECT {cols} FROM now_state.{table};"
+            ))?;
+        }
+        tx.execute_batch("DROP TABLE temp.same_boards;")?;
+        tx.commit()?;
         Ok(())
     }
 }
@@ -343,7 +419,7 @@ pub fn restore_file(db: &mut Db, data_dir: &Path, source: &Path) -> Result<PathB
     inspect(source)?;
     // Pruning waits until the restore is done: the backup being restored may be the oldest.
     let safety = make_unpruned(db, data_dir, "-before-restore")?;
-    db.restore_from(source)?;
+    db.restore_from(source, &safety)?;
     prune(&dir(data_dir), &safety)?;
     Ok(safety)
 }

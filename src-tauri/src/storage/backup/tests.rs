@@ -123,6 +123,144 @@ fn restoring_while_the_database_is_open_brings_back_the_backup_and_keeps_the_cur
     assert_eq!(titles(&mut db), ["Before the backup", "Kept"]);
 }
 
+/// A team round of `board`, with its private key.
+fn add_round(db: &mut Db, board: i64, round: &str, key: u8) {
+    db.write(|tx| {
+        tx.execute(
+            "INSERT INTO rounds (round_id, board_id, server, team_name, channel_id, root_post_id, private_key, record,
+                                 created_at)
+             VALUES (?1, ?2, 'https://chat.example.com', 'infra', 'ch1', ?1 || '-post', ?3, '{}', 1)",
+            rusqlite::params![round, board, vec![key; 32]],
+        )?;
+        Ok(())
+    })
+    .unwrap();
+}
+
+/// What Pickboard knows of Mattermost, in short.
+#[derive(Debug, PartialEq)]
+struct MattermostSide {
+    /// Each round with the first byte of its key.
+    rounds: Vec<(String, u8)>,
+    /// Each post with its status.
+    posts: Vec<(i64, String)>,
+    account: Vec<String>,
+    /// Each round joined with its estimates.
+    drafts: Vec<String>,
+}
+
+fn mattermost_side(db: &mut Db) -> MattermostSide {
+    db.read(|tx| {
+        let rows = |sql: &str| -> Result<Vec<(String, String)>> {
+            let mut statement = tx.prepare(sql)?;
+            let found = statement
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(found)
+        };
+        let rounds = rows("SELECT round_id, hex(substr(private_key, 1, 1)) FROM rounds ORDER BY round_id")?
+            .into_iter()
+            .map(|(id, key)| (id, u8::from_str_radix(&key, 16).unwrap()))
+            .collect();
+        let posts = rows("SELECT CAST(id AS TEXT), status FROM posts ORDER BY id")?
+            .into_iter()
+            .map(|(id, status)| (id.parse().unwrap(), status))
+            .collect();
+        let account = rows("SELECT username, server FROM account")?
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        let drafts = rows("SELECT round_id, estimates FROM round_drafts ORDER BY round_id")?
+            .into_iter()
+            .map(|(id, estimates)| format!("{id} {estimates}"))
+            .collect();
+        Ok(MattermostSide {
+            rounds,
+            posts,
+            account,
+            drafts,
+        })
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_restore_keeps_what_lives_on_mattermost_as_it_is_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = open(dir.path());
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let only_in_backup = db.write(|tx| boards::create(tx, "Old")).unwrap().id;
+    db.write(|tx| edits::add_idea(tx, board, "Before the backup", Zone::Implement))
+        .unwrap();
+    add_round(&mut db, board, "round-a", 1);
+    add_round(&mut db, only_in_backup, "round-old", 9);
+    db.write(|tx| {
+        tx.execute_batch(
+            "INSERT INTO account (id, server, user_id, username, keeping)
+                 VALUES (1, 'https://chat.example.com', 'u1', 'ana', 'session');
+             INSERT INTO posts (id, board_id, status, message, snapshot, created_at)
+                 VALUES (1, 1, 'pending', 'Outcome', '[]', 1);
+             INSERT INTO post_parts (post_id, seq, text, next_attempt_at) VALUES (1, 0, 'Outcome', 1);
+             INSERT INTO round_drafts (root_post_id, server, user_id, round_id, board, estimates, updated_at)
+                 VALUES ('p9', 'https://chat.example.com', 'u1', 'joined', 'Theirs', '{\"k\":1}', 1);",
+        )?;
+        Ok(())
+    })
+    .unwrap();
+    let backup = make(&db, dir.path(), "").unwrap();
+
+    // After the backup: a second round, the post sent, the ballot changed, another account, "Old" deleted for good.
+    add_round(&mut db, board, "round-b", 2);
+    db.write(|tx| {
+        tx.execute_batch(
+            "UPDATE posts SET status = 'posted', posted_at = 2;
+             UPDATE post_parts SET sent_at = 2, remote_id = 'r1';
+             UPDATE round_drafts SET estimates = '{\"k\":7}';
+             UPDATE account SET username = 'bo', user_id = 'u2';",
+        )?;
+        boards::delete(tx, only_in_backup)?;
+        boards::delete_for_good(tx, &[only_in_backup])?;
+        edits::add_idea(tx, board, "After the backup", Zone::Kill)?;
+        Ok(())
+    })
+    .unwrap();
+    let now = mattermost_side(&mut db);
+
+    let name = backup.file_name().unwrap().to_str().unwrap().to_owned();
+    restore(&mut db, dir.path(), &name).unwrap();
+    assert_eq!(
+        titles(&mut db),
+        ["Before the backup"],
+        "the boards are the backup's"
+    );
+    let after = mattermost_side(&mut db);
+    assert_eq!(
+        after.rounds,
+        [
+            ("round-a".into(), 1),
+            ("round-b".into(), 2),
+            ("round-old".into(), 9)
+        ],
+        "the round started since keeps its key; the board only the backup has keeps its round"
+    );
+    assert_eq!(
+        after.posts, now.posts,
+        "the post sent since is not waiting to go out again"
+    );
+    let sent: Option<i64> = db
+        .read(|tx| {
+            Ok(
+                tx.query_row("SELECT sent_at FROM post_parts WHERE post_id = 1", [], |r| {
+                    r.get(0)
+                })?,
+            )
+        })
+        .unwrap();
+    assert_eq!(sent, Some(2));
+    assert_eq!(after.account, ["bo"]);
+    assert_eq!(after.drafts, ["joined {\"k\":7}"]);
+}
+
 #[test]
 fn a_backup_file_made_anywhere_is_restored_and_left_as_it_was() {
     let dir = tempfile::tempdir().unwrap();

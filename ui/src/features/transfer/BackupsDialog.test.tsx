@@ -40,9 +40,9 @@ describe("BackupsDialog", () => {
     expect(confirm).toHaveTextContent(
       "Every board will be replaced by the 2 boards and 37 ideas of /home/ana/Backups/pickboard-backup-2026-12-01.db.",
     );
-    // What else goes back to the backup's: a webhook set up since was gone after a restore, unannounced.
+    // What stays as it is now, said: the boards go back to the backup's, what is on Mattermost does not.
     expect(confirm).toHaveTextContent(
-      "So are the boards' channels for posting, their posts waiting in the outbox and their team rounds: as the backup has them.",
+      "What is on Mattermost stays as it is now: your account, the boards' channels for posting, their posts and their team rounds.",
     );
     await userEvent.click(screen.getByRole("button", { name: "Restore" }));
     await waitFor(() => {

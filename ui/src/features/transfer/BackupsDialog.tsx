@@ -164,8 +164,8 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
               ) : (
                 `the backup from ${when.format(confirm.backup.createdAt)}`
               )}
-              . So are the boards&apos; channels for posting, their posts waiting in the outbox and their team
-              rounds: as the backup has them. Your boards as they are now are backed up first, so you can
+              . What is on Mattermost stays as it is now: your account, the boards&apos; channels for posting,
+              their posts and their team rounds. Your boards as they are now are backed up first, so you can
               restore them again from this list.
             </p>
           }
