@@ -636,7 +636,12 @@ pub fn retry(tx: &Transaction<'_>, post_id: i64) -> Result<Post> {
             "Only a post that has not gone out can be sent again.",
         ));
     }
-    tx.execute("UPDATE posts SET status = 'pending' WHERE id = ?1", [post_id])?;
+    // The last reason goes until the attempt gives its own: the same words standing before and after showed no sign
+    // of a second try.
+    tx.execute(
+        "UPDATE posts SET status = 'pending', error = NULL WHERE id = ?1",
+        [post_id],
+    )?;
     tx.execute(
         "UPDATE post_parts SET next_attempt_at = ?2 WHERE post_id = ?1 AND sent_at IS NULL",
         params![post_id, now_ms()],

@@ -245,7 +245,12 @@ async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
         .unwrap()
         .write(|tx| save_settings(tx, board, &settings_for(&fixed)))
         .unwrap();
-    db.lock().unwrap().write(|tx| retry(tx, post.id)).unwrap();
+    let retried = db.lock().unwrap().write(|tx| retry(tx, post.id)).unwrap();
+    assert_eq!(retried.status, PostStatus::Pending);
+    assert!(
+        retried.error.is_none(),
+        "the reason goes until the attempt gives its own"
+    );
     deliver_due(&db, &sender(), None).await.unwrap();
     assert_eq!(
         db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap().status,

@@ -18,6 +18,8 @@ const STATUS: Record<Post["status"], string> = {
   discarded: "Discarded",
 };
 
+const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
 export function PostsPanel({
   boardId,
   onClose,
@@ -81,6 +83,11 @@ export function PostsPanel({
     );
   }
   const said = (post: Post, what: "link" | "markdown") => copied?.id === post.id && copied.what === what;
+  // The post last sent again from here, and when. With Mattermost out of reach, Retry ended as it began, the same
+  // reason under the same status, and seemed to do nothing: the reason now goes until the attempt gives its own.
+  const [retried, setRetried] = useState<{ id: number; at: number } | null>(null);
+  const retrying = (post: Post) =>
+    retried?.id === post.id && post.status === "pending" && post.error === null;
 
   /** A button that does something to a post, then reloads the list. */
   const action = (label: string, work: () => Promise<unknown>) => (
@@ -124,6 +131,7 @@ export function PostsPanel({
               <p className="field-error">
                 {post.error.message}
                 {post.error.requestId ? ` (request id ${post.error.requestId})` : ""}
+                {retried?.id === post.id && ` Tried again at ${clock.format(retried.at)}.`}
               </p>
             )}
             <div className="post-actions">
@@ -150,8 +158,21 @@ export function PostsPanel({
                   </button>
                 </>
               )}
-              {(post.status === "failed" || post.status === "pending") &&
-                action("Retry", () => backend.retryPost(post.id))}
+              {(post.status === "failed" || post.status === "pending") && (
+                // Dimmed, not disabled, while it tries: the focus stays on it.
+                <button
+                  type="button"
+                  className="button"
+                  aria-disabled={retrying(post) || undefined}
+                  onClick={() => {
+                    if (retrying(post)) return;
+                    setRetried({ id: post.id, at: Date.now() });
+                    void act(() => backend.retryPost(post.id));
+                  }}
+                >
+                  {retrying(post) ? "Retrying…" : "Retry"}
+                </button>
+              )}
               <button
                 type="button"
                 className="button"

@@ -527,6 +527,53 @@ describe("PostsPanel", () => {
     expect(await screen.findAllByText(/no longer in the channel/)).toHaveLength(1);
   });
 
+  it("says Retry is trying, keeps the focus on it, and says when it tried once the reason is back", async () => {
+    const unreachable = {
+      ...postGoneFailure,
+      problem: "offline" as const,
+      message: "Mattermost could not be reached: check the network.",
+      retry: true,
+    };
+    // The outbox as the backend keeps it: Retry clears the reason, the attempt gives it back.
+    let current: Post = {
+      ...post(7, null),
+      status: "pending",
+      partsSent: 0,
+      postedAt: null,
+      error: unreachable,
+    };
+    const fake = fakeBackend(null, {
+      list_posts: () => [current],
+      retry_post: () => {
+        current = { ...current, error: null };
+        return current;
+      },
+    });
+    render(
+      <Providers>
+        <PostsPanel boardId={1} onClose={vi.fn()} onError={vi.fn()} />
+      </Providers>,
+    );
+    const retry = await screen.findByRole("button", { name: "Retry" });
+    retry.focus();
+    await userEvent.keyboard("{Enter}");
+    const trying = await screen.findByRole("button", { name: "Retrying…" });
+    expect(trying).toHaveAttribute("aria-disabled", "true");
+    expect(trying).toHaveFocus();
+    expect(screen.queryByText(/could not be reached/)).toBeNull();
+    // A second press while it tries sends nothing more.
+    await userEvent.keyboard("{Enter}");
+    expect(fake.commands().filter((c) => c === "retry_post")).toHaveLength(1);
+    // The attempt fails: Mattermost is still out of reach.
+    current = { ...current, error: unreachable };
+    expect(
+      await screen.findByText(/could not be reached: check the network\. Tried again at /, undefined, {
+        timeout: 3000,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Retry" })).toHaveFocus();
+  });
+
   it("opens a post in Mattermost and copies its link", async () => {
     const link = "https://chat.example.com/infra/pl/p4";
     const fake = fakeBackend(null, {
