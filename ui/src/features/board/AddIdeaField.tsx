@@ -32,7 +32,7 @@ const ADDED_SHOWN_MS = 600;
 interface AddIdeaFieldProps {
   label: string;
   placeholder: string;
-  /** Resolves to whether the idea was saved; the text stays in the field when it was not. `notes`: the whole of a
+  /** Resolves to whether the idea was saved; the text comes back to the field when it was not. `notes`: the whole of a
    * paste too long for a title, which keeps its start. */
   onAdd: (title: string, notes?: string) => Promise<boolean>;
   /** Adds the items of a pasted list, one idea each; resolves to whether they were saved. */
@@ -55,7 +55,6 @@ export function AddIdeaField({
   // A paste longer than a title can be, whole: the idea's notes. The field kept its first 500 characters, and the
   // rest (2,500 characters of a pasted ticket) was gone once the idea was added.
   const [whole, setWhole] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [list, setList] = useState<PastedList | null>(null);
   // A second press of "Add N ideas" before the first was answered added the list twice.
   const addingList = useRef(false);
@@ -108,7 +107,6 @@ export function AddIdeaField({
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     const text = title.trim();
-    if (busy) return;
     if (!text) {
       // Spaces alone: Enter did nothing, and said nothing.
       if (title !== "") {
@@ -117,14 +115,17 @@ export function AddIdeaField({
       }
       return;
     }
-    setBusy(true);
-    try {
-      if (await onAdd(text, whole ?? undefined)) {
-        setTitle("");
-        setWhole(null);
-      }
-    } finally {
-      setBusy(false);
+    // The field is ready for the next idea at once; the adds are saved in turn. It was cleared once the save
+    // answered, and took with it what was typed meanwhile: "Second quick", typed straight after "First quick" and
+    // Enter, was gone, and an Enter while the first was saving went into the next idea's title.
+    const notes = whole ?? undefined;
+    setTitle("");
+    setWhole(null);
+    if (await onAdd(text, notes)) return;
+    // Not saved (a toast said why): the text comes back, unless the next idea is being typed already.
+    if (input.current?.value === "") {
+      setTitle(text);
+      setWhole(notes ?? null);
     }
   }
 

@@ -3,8 +3,8 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import type { EventMessage, MenuCommand } from "../../lib/bindings";
-import { board, edited, fakeBackend, historyEvent, idea } from "../../test/fakeBackend";
+import type { ErrorPayload, EventMessage, MenuCommand } from "../../lib/bindings";
+import { board, edited, fakeBackend, historyEvent, idea, type Handlers } from "../../test/fakeBackend";
 import { renderBoard } from "../../test/renderBoard";
 
 /** A board of 300 ideas in Possible, rendered: the quadrant, once it shows its first 12 cards. */
@@ -310,6 +310,55 @@ describe("BoardScreen", () => {
       zone: "unsorted",
     });
     expect(field).toHaveValue("");
+  });
+
+  it("adds each idea typed and entered while the one before is still saving, and loses none", async () => {
+    let answerFirst: (() => void) | null = null;
+    let nextId = 100;
+    const fake = fakeBackend(board([]), {
+      add_idea: ((args: { title: string }) => {
+        const added = edited(idea(nextId++, args.title, "unsorted"));
+        if (answerFirst !== null) return added;
+        return new Promise((resolve) => {
+          answerFirst = () => {
+            resolve(added);
+          };
+        });
+      }) as unknown as NonNullable<Handlers["add_idea"]>,
+    });
+    await renderBoard();
+    const field = await screen.findByLabelText("New idea");
+    await userEvent.type(field, "First quick{Enter}Second quick{Enter}Third");
+    expect(field).toHaveValue("Third");
+    await waitFor(() => {
+      expect(answerFirst).not.toBeNull();
+    });
+    (answerFirst as unknown as () => void)();
+    await waitFor(() => {
+      expect(fake.calls.filter((c) => c.command === "add_idea").map((c) => c.args.title)).toEqual([
+        "First quick",
+        "Second quick",
+      ]);
+    });
+    expect(field).toHaveValue("Third");
+  });
+
+  it("gives the text back to the New idea field when the idea was not saved", async () => {
+    fakeBackend(board([]), {
+      add_idea: () => {
+        throw {
+          kind: "storage",
+          message: "The disk is full.",
+          path: null,
+          problem: null,
+        } satisfies ErrorPayload;
+      },
+    });
+    await renderBoard();
+    const field = await screen.findByLabelText("New idea");
+    await userEvent.type(field, "Rotate TLS certificates{Enter}");
+    await screen.findByText("The disk is full.");
+    expect(field).toHaveValue("Rotate TLS certificates");
   });
 
   it("drops what was typed in the New idea field on Escape and lets go of the focus, adding nothing", async () => {
