@@ -458,8 +458,8 @@ impl Drop for SmallDisk {
     }
 }
 
-/// A full disk: the move the user made stays on screen with a clear message, nothing is corrupted, and the move is
-/// saved by itself once there is room again.
+/// A full disk: the move the user made stays on screen with a clear message, nothing is corrupted, Ctrl+Q asks
+/// instead of losing it, and the move is saved by itself once there is room again (and Pickboard quits, as asked).
 #[tokio::test]
 async fn a_full_disk_keeps_the_change_on_screen_and_saves_it_when_there_is_room() -> TestResult {
     let Some(mut disk) = SmallDisk::mount("8m")? else {
@@ -512,19 +512,37 @@ async fn a_full_disk_keeps_the_change_on_screen_and_saves_it_when_there_is_room(
     let (_, cost) = zone_in_file()?;
     assert!(cost < 50, "not saved while the disk is full: cost {cost}");
 
-    std::fs::remove_file(&filler)?;
-    app.wait_until(
-        "the change is saved once there is room",
-        "return !document.querySelector('.save-banner') && document.body.textContent.includes('All changes saved');",
+    // Ctrl+Q now would lose the move: Pickboard asks, and stays open past its grace for a page that does not answer.
+    app.press_key_through_x("ctrl+q")?;
+    app.wait_until_within(
+        Duration::from_secs(8),
+        "Ctrl+Q asks about the change not saved",
+        "return [...document.querySelectorAll('[role=dialog]')].some(d => d.textContent.includes('1 change is not saved yet'));",
     )
     .await?;
+    app.screenshot("quit-unsaved.png").await?;
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    assert!(
+        !app_processes(&data).is_empty(),
+        "Pickboard quit with the change not saved"
+    );
+
+    // Room again: the move is saved, and Pickboard quits by itself, as asked.
+    std::fs::remove_file(&filler)?;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !app_processes(&data).is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "Pickboard did not quit once the change was saved"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.stop().await?;
     let (payoff, cost) = zone_in_file()?;
     assert!(
         payoff < 50 && cost >= 50,
         "saved in Kill: payoff {payoff}, cost {cost}"
     );
-    app.wait_for_card_in("Kill", title).await?;
-    app.quit().await?;
     // Nothing is left mounted: the test's own clean-up fails the test if the disk cannot be unmounted.
     disk.unmount()?;
     let mounts = std::fs::read_to_string("/proc/mounts")?;

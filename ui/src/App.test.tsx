@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { App, newBoardName } from "./App";
 import { Providers } from "./components/Providers";
 import type { EventMessage } from "./lib/bindings";
-import { board, fakeBackend, idea, type Handlers } from "./test/fakeBackend";
+import { board, edited, fakeBackend, idea, type Handlers } from "./test/fakeBackend";
 
 function renderApp() {
   return render(
@@ -248,6 +248,54 @@ describe("App", () => {
     });
     expect(screen.getByRole("radio", { name: "Dark" })).toBeChecked();
   });
+
+  it("asks before quitting with a change not saved, stays open on Keep, and quits by itself once it is saved", async () => {
+    let events: Channel<EventMessage> | null = null;
+    let save: (() => void) | null = null;
+    const fake = fakeBackend(board([], "Platform Q3"), {
+      listen_to_backend: (args) => {
+        events = args.events;
+        return null;
+      },
+      keep_open: () => null,
+      quit_app: () => null,
+      // The data folder cannot be written: the save waits.
+      add_idea: ((args: { title: string }) =>
+        new Promise((resolve) => {
+          save = () => {
+            resolve(edited(idea(100, args.title, "unsorted")));
+          };
+        })) as unknown as NonNullable<Handlers["add_idea"]>,
+    });
+    renderApp();
+    await userEvent.type(await screen.findByLabelText("New idea"), "Rotate TLS certificates{Enter}");
+    await waitFor(() => {
+      expect(events).not.toBeNull();
+    });
+    const quit = async () => {
+      act(() => {
+        events?.onmessage({ event: "menu-command", payload: "quit" });
+      });
+      return screen.findByRole("dialog", { name: "Quit without saving?" }, { timeout: 4000 });
+    };
+    const asked = await quit();
+    expect(asked).toHaveTextContent("1 change is not saved yet");
+    expect(fake.commands()).toContain("keep_open");
+    expect(fake.commands()).not.toContain("quit_app");
+    const keep = screen.getByRole("button", { name: "Keep Pickboard open" });
+    expect(keep).toHaveFocus();
+    await userEvent.click(keep);
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(fake.commands()).not.toContain("quit_app");
+
+    await quit();
+    act(() => {
+      save?.();
+    });
+    await waitFor(() => {
+      expect(fake.commands()).toContain("quit_app");
+    });
+  }, 15_000);
 
   it("brings a board just deleted back on Ctrl+Z, not undoing the next board's last change", async () => {
     const fake = await deleteInfraForWeb();

@@ -37,6 +37,9 @@ const ErrorScreen = lazy(async () => ({
   default: (await import("./features/startup/ErrorScreen")).ErrorScreen,
 }));
 const Welcome = lazy(async () => ({ default: (await import("./features/welcome/Welcome")).Welcome }));
+const UnsavedQuitDialog = lazy(async () => ({
+  default: (await import("./features/quit/UnsavedQuitDialog")).UnsavedQuitDialog,
+}));
 const BackupsDialog = lazy(async () => ({
   default: (await import("./features/transfer/BackupsDialog")).BackupsDialog,
 }));
@@ -145,6 +148,8 @@ export function App() {
   const [focusMenu, setFocusMenu] = useState(false);
   const [busy, setBusy] = useState(false);
   const [transfer, setTransfer] = useState<Transfer>(null);
+  // Changes not saved yet when a quit was asked for: Pickboard stays open and asks.
+  const [unsavedAtQuit, setUnsavedAtQuit] = useState<number | null>(null);
   const toast = useToast();
   useTheme(prefs.theme);
   useTabStaysInWindow();
@@ -339,7 +344,9 @@ export function App() {
 
   useMenuCommands((command) => {
     if (command === "quit") {
-      void quitOnceSaved(queryClient);
+      void quitOnceSaved(queryClient).then((unsaved) => {
+        if (unsaved > 0) setUnsavedAtQuit(unsaved);
+      }, showError);
       return;
     }
     if (boot.state !== "ready") return;
@@ -572,6 +579,14 @@ export function App() {
             onDeletedForGood={forgetForGood}
             onClose={() => {
               setTransfer(null);
+            }}
+          />
+        )}
+        {unsavedAtQuit !== null && (
+          <UnsavedQuitDialog
+            unsaved={unsavedAtQuit}
+            onKeepOpen={() => {
+              setUnsavedAtQuit(null);
             }}
           />
         )}

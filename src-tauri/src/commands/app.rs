@@ -129,3 +129,10 @@ pub fn open_link(app: AppHandle, url: String) -> Result<()> {
 pub fn quit_app(app: AppHandle) {
     app.exit(0);
 }
+
+/// Keeps Pickboard open after a quit was asked for: changes are still waiting to be saved, and the page asks the
+/// person whether to quit without them (see `quit.rs`).
+#[tauri::command]
+pub fn keep_open() {
+    crate::quit::keep_open();
+}

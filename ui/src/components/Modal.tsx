@@ -200,6 +200,8 @@ interface ConfirmProps {
    * back but loses nothing (Start round, Reveal): a red "Start round" read as a warning of harm.
    */
   tone?: "destroys" | "proceeds";
+  /** The safe choice's words, where "Cancel" would not say what it keeps. */
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -210,6 +212,7 @@ export function ConfirmDialog({
   message,
   confirmLabel,
   tone = "destroys",
+  cancelLabel = "Cancel",
   onConfirm,
   onCancel,
 }: ConfirmProps) {
@@ -220,7 +223,7 @@ export function ConfirmDialog({
       footer={
         <>
           <button type="button" className="button" onClick={onCancel} data-autofocus>
-            Cancel
+            {cancelLabel}
           </button>
           <button
             type="button"

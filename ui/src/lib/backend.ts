@@ -33,6 +33,8 @@ export const backend = {
   openLink: (url: string) => call("open_link", { url }),
   /** Closes Pickboard: the way out of a window that found its data folder already open in another. */
   quitApp: () => call("quit_app", {}),
+  /** Keeps Pickboard open after a quit was asked for: changes are still waiting to be saved, and the page asks the person whether to quit without them (see `quit.rs`). */
+  keepOpen: () => call("keep_open", {}),
   listBoards: () => call("list_boards", {}),
   createBoard: (name: string) => call("create_board", { name }),
   createSampleBoard: () => call("create_sample_board", {}),

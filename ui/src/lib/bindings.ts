@@ -525,6 +525,7 @@ export interface Commands {
   set_preferences: { args: { preferences: Preferences }; result: null };
   open_link: { args: { url: string }; result: null };
   quit_app: { args: Record<string, never>; result: null };
+  keep_open: { args: Record<string, never>; result: null };
   list_boards: { args: Record<string, never>; result: BoardSummary[] };
   create_board: { args: { name: string }; result: BoardSummary };
   create_sample_board: { args: Record<string, never>; result: BoardSummary };

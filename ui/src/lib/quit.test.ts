@@ -31,19 +31,19 @@ describe("quitting", () => {
       void save.mutate();
     });
     notes.focus();
-    await quitOnceSaved(client);
+    expect(await quitOnceSaved(client)).toBe(0);
     expect(document.activeElement).not.toBe(notes);
     expect(seen).toEqual(["saved", "quit_app"]);
   });
 
-  it("quits after a while when a save does not end", async () => {
+  it("keeps Pickboard open when a save does not end, and says how many changes wait", async () => {
     const seen: string[] = [];
     mockIPC((command) => {
       seen.push(command);
     });
     const client = new QueryClient();
     void new MutationObserver(client, { mutationFn: () => new Promise<void>(() => undefined) }).mutate();
-    await quitOnceSaved(client, 100);
-    expect(seen).toEqual(["quit_app"]);
+    expect(await quitOnceSaved(client, 100)).toBe(1);
+    expect(seen).toEqual(["keep_open"]);
   });
 });

@@ -1,7 +1,8 @@
 // Quitting without losing what is being typed: a field of an idea's details is saved when it is left, and Ctrl+Q,
 // File › Quit or the window's close button left none. The backend asks the page (the `quit` menu command); the page
 // leaves the field, waits until the changes on their way are saved, and quits. The backend quits by itself if the
-// page takes longer than a few seconds (src-tauri/src/quit.rs).
+// page takes longer than a few seconds (src-tauri/src/quit.rs), unless the page keeps it open: changes that cannot be
+// saved yet are not dropped without a question.
 import type { QueryClient } from "@tanstack/react-query";
 
 import { backend } from "./backend";
@@ -13,7 +14,12 @@ const SAVE_WAIT_MS = 2000;
  * them (" TITLEQ" typed fast, then Ctrl+Q, was saved as " TIT"). */
 const KEYS_IN_FLIGHT_MS = 200;
 
-export async function quitOnceSaved(client: QueryClient, waitMs = SAVE_WAIT_MS): Promise<void> {
+/**
+ * Quits once what is on its way is saved, and resolves to 0. Changes still waiting after `waitMs` (the data folder
+ * not writable, the disk full) would be lost: Pickboard stays open instead, and this resolves to how many there
+ * are, for the page to ask whether to quit without them.
+ */
+export async function quitOnceSaved(client: QueryClient, waitMs = SAVE_WAIT_MS): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, KEYS_IN_FLIGHT_MS));
   const focused = document.activeElement;
   // Leaving the field saves it, as a click elsewhere would.
@@ -23,5 +29,11 @@ export async function quitOnceSaved(client: QueryClient, waitMs = SAVE_WAIT_MS):
     // The field's save starts in its blur handler; a moment later it is among the mutations on their way.
     await new Promise((resolve) => setTimeout(resolve, 20));
   } while (client.isMutating() > 0 && performance.now() < until);
+  const waiting = client.isMutating();
+  if (waiting > 0) {
+    await backend.keepOpen();
+    return waiting;
+  }
   await backend.quitApp();
+  return 0;
 }
