@@ -345,6 +345,19 @@ describe("DetailsPanel", () => {
     );
   });
 
+  it("does not name the other score of an unplaced idea when only the wrong one was typed", async () => {
+    const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "11");
+    await userEvent.tab();
+    cleanup();
+    // The 5 it shows was not typed, and nothing of it was lost.
+    expect(props.onError).toHaveBeenCalledWith(
+      "The payoff “11” was not saved. Payoff is a number from 0 to 10, e.g. 6.5.",
+    );
+  });
+
   it("does not place an unplaced idea by passing through its score boxes", async () => {
     const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
     const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });

@@ -126,6 +126,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
     cost: String(position?.cost ?? DEFAULT_SCORE),
   }));
   const [scoresTouched, setScoresTouched] = useState(false);
+  // The boxes typed in: "Nor was the cost/risk 5" named the 5 an unplaced idea shows, which nobody typed.
+  const typedAxes = useRef(new Set<ScoreAxis>());
   const [scoresLeft, setScoresLeft] = useState<ReadonlySet<ScoreAxis>>(() => new Set());
   // The score box being typed in, if any: nothing rewrites its text.
   const [typingIn, setTypingIn] = useState<ScoreAxis | null>(null);
@@ -272,11 +274,14 @@ export function DetailsPanel(props: DetailsPanelProps) {
         // An unplaced idea is placed with both scores: the other one, typed, waited for this one.
         const other = axis === "payoff" ? "cost" : "payoff";
         const held =
-          !latest.current.position && scoreProblem(other, texts[other]) === null && latest.current.touched
-            ? `. Nor was the ${other === "cost" ? "cost/risk" : other} ${texts[other].trim()}: an idea is placed with both.`
+          !latest.current.position &&
+          scoreProblem(other, texts[other]) === null &&
+          latest.current.touched &&
+          typedAxes.current.has(other)
+            ? ` Nor was the ${other === "cost" ? "cost/risk" : other} ${texts[other].trim()}: an idea is placed with both.`
             : "";
         say(
-          `The ${axis === "cost" ? "cost/risk" : axis} “${texts[axis].trim()}” was not saved. ${why}${held}`,
+          `The ${axis === "cost" ? "cost/risk" : axis} “${texts[axis].trim()}” was not saved. ${why}.${held}`,
         );
       }
       for (const f of FIELDS) {
@@ -338,6 +343,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
   function typeScore(axis: ScoreAxis, text: string) {
     setScoreText({ ...scoreText, [axis]: text });
     setScoresTouched(true);
+    typedAxes.current.add(axis);
   }
 
   /** The box loses the focus: its problem shows from now on; a valid score is saved and shown as saved. */
@@ -452,6 +458,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
             // it is typed all the same, and places the idea.
             onInput={() => {
               setScoresTouched(true);
+              typedAxes.current.add(axis);
             }}
             onFocus={() => {
               setTypingIn(axis);
