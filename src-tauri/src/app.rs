@@ -16,6 +16,7 @@ use crate::state::AppState;
 use crate::storage::backup;
 
 pub fn run() {
+    wait_for_the_window_before();
     #[cfg(target_os = "linux")]
     webkit_defaults();
     let app = tauri::Builder::default()
@@ -354,6 +355,52 @@ fn start_again() -> ! {
             .status()
     });
     std::process::exit(status.ok().and_then(|s| s.code()).unwrap_or(1));
+}
+
+/// Set on the launch that follows a window which put a backup in place of a damaged database: that window's process
+/// id. This launch waits for it to end before taking the data folder: it would otherwise hand over to the window
+/// that is closing.
+const START_AFTER: &str = "PICKBOARD_START_AFTER";
+
+/// Starts Pickboard again, as it was started, once this window has closed; and closes it.
+pub fn start_again_once_closed(app: &tauri::AppHandle) {
+    let started = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .args(std::env::args_os().skip(1))
+            .env(START_AFTER, std::process::id().to_string())
+            .spawn()
+    });
+    if let Err(err) = started {
+        eprintln!("pickboard: Pickboard could not be started again: {err}");
+    }
+    app.exit(0);
+}
+
+fn wait_for_the_window_before() {
+    let Some(pid) = std::env::var(START_AFTER)
+        .ok()
+        .and_then(|p| p.parse::<u32>().ok())
+    else {
+        return;
+    };
+    if !std::path::Path::new("/proc/self").exists() {
+        // No /proc to watch it by: a moment is enough for a window that is closing.
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        return;
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while running(pid) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// Whether process `pid` is still running: not gone, and not ended and waiting for its parent to notice (a zombie,
+/// state Z, which holds nothing).
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit_once(") ")
+            .is_some_and(|(_, rest)| !rest.starts_with('Z'))
+    })
 }
 
 /// What the window keeps between runs: where it is and how big, not whether it is shown.

@@ -30,8 +30,8 @@ pub enum Error {
 
     #[error(
         "Pickboard could not read {}: {detail}. It has not changed it. Pickboard keeps a copy of the database of each \
-         day in the folder \"backups\" beside it: quit Pickboard and copy the newest over this file to go back to \
-         that day, or move the file aside to start again with a new, empty database.",
+         day in the folder \"backups\" beside it: Pickboard's window offers to put one in its place, keeping the \
+         damaged file beside it, or to start again with a new, empty database.",
         path.display()
     )]
     DatabaseCorrupt { path: PathBuf, detail: String },

@@ -93,6 +93,11 @@ impl AppState {
         self.data_dir.join(DB_FILE_NAME)
     }
 
+    /// Whether the database could not be opened because it is damaged: its backups can take its place.
+    pub fn database_is_damaged(&self) -> bool {
+        matches!(self.db, Err(Error::DatabaseCorrupt { .. }))
+    }
+
     /// The reason the database could not be opened, if it could not.
     pub fn open_error(&self) -> Option<&Error> {
         self.db.as_ref().err()

@@ -4,7 +4,9 @@ use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
-use pickboard_e2e::{artifacts_dir, web_processes, App, TestResult};
+use pickboard_e2e::{app_processes, artifacts_dir, web_processes, App, TestResult};
+use pickboard_lib::domain::Zone;
+use pickboard_lib::storage::{backup, boards, Db, DB_FILE_NAME};
 use rusqlite::Connection;
 
 mod accessibility;
@@ -169,7 +171,8 @@ async fn a_damaged_database_opens_an_error_screen_and_is_left_alone() -> TestRes
     let screen = app.wait_for_css(".error-screen").await?;
     let text = screen.text().await?;
     assert!(text.contains("The database file is damaged"), "{text}");
-    assert!(text.contains("It has not changed it"), "{text}");
+    assert!(text.contains("has not changed it"), "{text}");
+    assert!(text.contains("There is no backup to restore."), "{text}");
     assert!(
         text.contains(&db_path.display().to_string()),
         "the screen names the file: {text}"
@@ -182,6 +185,68 @@ async fn a_damaged_database_opens_an_error_screen_and_is_left_alone() -> TestRes
         garbage,
         "the damaged file must be left as it was"
     );
+    Ok(())
+}
+
+/// A database damaged under Pickboard (garbage over part of it) is put aside, from the error screen, for the backup
+/// the person picks; Pickboard starts again on it, and the damaged file is kept beside it.
+#[tokio::test]
+async fn a_damaged_database_is_put_aside_for_a_backup_picked_on_the_error_screen() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let db_path = data.path().join(DB_FILE_NAME);
+    {
+        let mut db = Db::open(&db_path)?;
+        let board = db.write(|tx| boards::create(tx, "Infra"))?.id;
+        for n in 0..200 {
+            let title = format!("Idea {n}: {}", "words ".repeat(30));
+            db.write(|tx| pickboard_lib::edits::add_idea(tx, board, &title, Zone::Kill))?;
+        }
+        backup::make(&db, data.path(), "")?;
+    }
+    let mut bytes = std::fs::read(&db_path)?;
+    bytes[4096..16_384].fill(0xA5);
+    std::fs::write(&db_path, &bytes)?;
+
+    let app = App::launch(data.path()).await?;
+    app.wait_for_css(".error-screen").await?;
+    let restore = app
+        .wait_for_css("button[aria-label^='Restore the backup of']")
+        .await?;
+    let row = app.wait_for_css(".recovery-table tbody tr").await?.text().await?;
+    assert!(row.contains("1 board, 200 ideas"), "{row}");
+    app.screenshot("error-screen-backups.png").await?;
+    let before = app_processes(data.path());
+    assert_eq!(before.len(), 1, "{before:?}");
+    restore.click().await?;
+
+    // This window closes, and Pickboard starts again on the backup.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let now = app_processes(data.path());
+        if !now.is_empty() && !now.contains(&before[0]) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "Pickboard did not start again: {now:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let damaged: Vec<_> = std::fs::read_dir(data.path())?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("pickboard-damaged-") && n.ends_with(".db"))
+        .collect();
+    assert_eq!(damaged.len(), 1, "{damaged:?}");
+    assert_eq!(
+        std::fs::read(data.path().join(&damaged[0]))?,
+        bytes,
+        "the damaged file is kept as it was"
+    );
+    let ideas: i64 = Connection::open(&db_path)?.query_row("SELECT count(*) FROM ideas", [], |r| r.get(0))?;
+    assert_eq!(ideas, 200);
+    // The window started again is stopped with this one's session (`stop` ends every Pickboard on the folder).
+    app.stop().await?;
     Ok(())
 }
 

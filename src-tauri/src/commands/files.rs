@@ -5,7 +5,7 @@ use std::sync::Arc;
 use tauri::{AppHandle, State};
 
 use crate::dialogs;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::events;
 use crate::files;
 use crate::state::AppState;
@@ -127,8 +127,30 @@ pub fn back_up_now(app: AppHandle, state: State<'_, Arc<AppState>>, date: String
 
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, Arc<AppState>>) -> Result<Vec<BackupInfo>> {
-    state.db()?;
+    // Listed for a damaged database too: its error screen offers them.
+    if !state.database_is_damaged() {
+        state.db()?;
+    }
     backup::list(state.data_dir())
+}
+
+/// Puts the damaged database aside and the backup named `file_name` in its place (with none, leaves the place to a
+/// new, empty database), then starts Pickboard again on it. Returns where the damaged file is kept.
+#[tauri::command(async)]
+pub fn recover_database(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    file_name: Option<String>,
+) -> Result<String> {
+    if !state.database_is_damaged() {
+        return Err(Error::invalid(
+            "The database is not damaged: restore a backup with Backups… instead.",
+        ));
+    }
+    let aside = backup::recover(state.data_dir(), file_name.as_deref())?;
+    eprintln!("pickboard: the damaged database is kept as {}", aside.display());
+    crate::app::start_again_once_closed(&app);
+    Ok(aside.display().to_string())
 }
 
 /// Backs up the current state, then restores the backup named `file_name`. Returns the name of the backup of the

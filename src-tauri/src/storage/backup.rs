@@ -12,7 +12,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{create_private_file, history, now_ms, Db, SCHEMA_VERSION};
+use super::{create_private_file, history, now_ms, Db, DB_FILE_NAME, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::files;
 
@@ -422,6 +422,61 @@ pub fn restore_file(db: &mut Db, data_dir: &Path, source: &Path) -> Result<PathB
     db.restore_from(source, &safety)?;
     prune(&dir(data_dir), &safety)?;
     Ok(safety)
+}
+
+/// Where Pickboard keeps a database it could not read once a backup took its place: beside it, with the time.
+pub const DAMAGED_PREFIX: &str = "pickboard-damaged-";
+
+/// Puts the damaged database of `data_dir` aside, with its `-wal` and `-shm` files, as `pickboard-damaged-<time>.db`
+/// beside it, and the backup named `file_name` in its place; with no backup, leaves the place empty for a new
+/// database. Nothing is deleted. Returns where the damaged file now is.
+pub fn recover(data_dir: &Path, file_name: Option<&str>) -> Result<PathBuf> {
+    let db_path = data_dir.join(DB_FILE_NAME);
+    let restoring = data_dir.join(format!("{DB_FILE_NAME}.restoring"));
+    if let Some(name) = file_name {
+        if !names(&dir(data_dir))?.iter().any(|n| n == name) {
+            return Err(Error::invalid(format!("There is no backup named {name}.")));
+        }
+        let source = dir(data_dir).join(name);
+        inspect(&source)?;
+        // Copied whole before anything moves: a failure (a full disk) leaves the folder as it was.
+        let _ = fs::remove_file(&restoring);
+        let copied = create_private_file(&restoring)
+            .map_err(|e| files::write_error(&restoring, &e))
+            .and_then(|()| {
+                let from = open_unchanged(&source)?;
+                let mut to = Connection::open(&restoring)?;
+                rusqlite::backup::Backup::new(&from, &mut to)?.run_to_completion(
+                    1024,
+                    std::time::Duration::ZERO,
+                    None,
+                )?;
+                Ok(())
+            });
+        if let Err(err) = copied {
+            let _ = fs::remove_file(&restoring);
+            return Err(err);
+        }
+    }
+    let damaged = || stamp(now_ms()).replacen(PREFIX, DAMAGED_PREFIX, 1);
+    let mut aside = data_dir.join(format!("{}{EXTENSION}", damaged()));
+    for n in 2.. {
+        if !aside.exists() {
+            break;
+        }
+        aside = data_dir.join(format!("{}-{n}{EXTENSION}", damaged()));
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let from = PathBuf::from(format!("{}{suffix}", db_path.display()));
+        if from.exists() {
+            fs::rename(&from, format!("{}{suffix}", aside.display()))
+                .map_err(|e| files::write_error(&from, &e))?;
+        }
+    }
+    if file_name.is_some() {
+        fs::rename(&restoring, &db_path).map_err(|e| files::write_error(&db_path, &e))?;
+    }
+    Ok(aside)
 }
 
 #[cfg(test)]

@@ -72,6 +72,8 @@ export const backend = {
   /** Asks where to save a backup and makes it. Returns the file's path, or `None` when the user cancelled. */
   backUpNow: (date: string) => call("back_up_now", { date }),
   listBackups: () => call("list_backups", {}),
+  /** Puts the damaged database aside and the backup named `file_name` in its place (with none, leaves the place to a new, empty database), then starts Pickboard again on it. Returns where the damaged file is kept. */
+  recoverDatabase: (fileName: string | null) => call("recover_database", { fileName }),
   /** Backs up the current state, then restores the backup named `file_name`. Returns the name of the backup of the state before the restore. */
   restoreBackup: (fileName: string) => call("restore_backup", { fileName }),
   /** Asks for a backup file anywhere (one made with "Back up now…") and reads what it holds, for the restore's confirmation. `None` when the user cancelled. */

@@ -550,6 +550,7 @@ export interface Commands {
   close_import: { args: Record<string, never>; result: null };
   back_up_now: { args: { date: string }; result: string | null };
   list_backups: { args: Record<string, never>; result: BackupInfo[] };
+  recover_database: { args: { fileName: string | null }; result: string };
   restore_backup: { args: { fileName: string }; result: string };
   choose_backup_file: { args: Record<string, never>; result: BackupInfo | null };
   restore_chosen_backup: { args: Record<string, never>; result: string };

@@ -372,3 +372,56 @@ fn a_backup_to_a_folder_that_does_not_exist_says_so() {
         .unwrap_err();
     assert!(err.to_string().contains("does not exist"), "{err}");
 }
+
+#[test]
+fn a_damaged_database_is_put_aside_and_a_backup_takes_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = open(dir.path());
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    for n in 0..200 {
+        db.write(|tx| edits::add_idea(tx, board, &format!("Idea {n} {}", "x".repeat(200)), Zone::Kill))
+            .unwrap();
+    }
+    let backup = make(&db, dir.path(), "").unwrap();
+    let name = backup.file_name().unwrap().to_str().unwrap().to_owned();
+    drop(db);
+    // Garbage over the middle of the file, as a failing disk leaves it.
+    let path = dir.path().join(DB_FILE_NAME);
+    let mut bytes = fs::read(&path).unwrap();
+    assert!(bytes.len() > 16_384, "{} bytes", bytes.len());
+    bytes[4096..16_384].fill(0xA5);
+    fs::write(&path, &bytes).unwrap();
+    let Err(Error::DatabaseCorrupt { .. }) = Db::open(&path) else {
+        panic!("the garbage was not seen");
+    };
+
+    // A name that is not a backup's moves nothing.
+    assert!(recover(dir.path(), Some("elsewhere.db")).is_err());
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+
+    let aside = recover(dir.path(), Some(&name)).unwrap();
+    assert!(aside
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("pickboard-damaged-20"));
+    assert_eq!(
+        fs::read(&aside).unwrap(),
+        bytes,
+        "the damaged file is kept as it was"
+    );
+    let mut db = Db::open(&path).unwrap();
+    assert_eq!(titles(&mut db).len(), 200);
+    drop(db);
+
+    // Without a backup: the damaged file goes aside, and the next start makes a new, empty database.
+    bytes = fs::read(&path).unwrap();
+    bytes[4096..16_384].fill(0x5A);
+    fs::write(&path, &bytes).unwrap();
+    let second = recover(dir.path(), None).unwrap();
+    assert_ne!(second, aside, "the first damaged file is not overwritten");
+    assert!(!path.exists());
+    let mut db = Db::open(&path).unwrap();
+    assert!(titles(&mut db).is_empty());
+}
