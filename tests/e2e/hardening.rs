@@ -174,7 +174,7 @@ async fn a_second_launch_on_the_same_folder_hands_over_and_exits() -> TestResult
 }
 
 /// Ctrl+Q quits, as File › Quit Pickboard says: the menu library's own Quit item did nothing on Linux. What was added
-/// before is saved.
+/// before is saved, and backed up.
 #[tokio::test]
 async fn ctrl_q_quits_and_what_was_added_is_saved() -> TestResult {
     let data = tempfile::tempdir()?;
@@ -201,6 +201,19 @@ async fn ctrl_q_quits_and_what_was_added_is_saved() -> TestResult {
         |r| r.get(0),
     )?;
     assert_eq!(saved, 1, "the idea added before Ctrl+Q is in the database");
+    // And in the backup of the day's work made at quit.
+    let at_quit: Vec<_> = std::fs::read_dir(data.path().join("backups"))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with("-at-quit.db"))
+        .collect();
+    assert_eq!(at_quit.len(), 1, "{at_quit:?}");
+    let backed_up: i64 = Connection::open(&at_quit[0])?.query_row(
+        "SELECT count(*) FROM ideas WHERE title = 'Added before quitting'",
+        [],
+        |r| r.get(0),
+    )?;
+    assert_eq!(backed_up, 1, "the idea is in the backup made at quit");
     Ok(())
 }
 

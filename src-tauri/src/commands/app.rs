@@ -15,6 +15,7 @@ use crate::events::{EventMessage, Listeners};
 use crate::preferences::{Preferences, CHART_BOARDS_KEY, FILE_NAME, LAST_BOARD_KEY, THEME_KEY};
 use crate::startup::{AfterFirstFrame, StartupMark};
 use crate::state::AppState;
+use crate::storage::backup;
 
 /// Where the data lives, shown in the UI; the command fails with the open error when the database is unusable.
 #[derive(Debug, Serialize, TS)]
@@ -124,9 +125,15 @@ pub fn open_link(app: AppHandle, url: String) -> Result<()> {
     })
 }
 
-/// Closes Pickboard: the way out of a window that found its data folder already open in another.
+/// Closes Pickboard, once the page has saved what was being typed (or from a window that found its data folder
+/// already open in another). The day's work is backed up first.
 #[tauri::command]
-pub fn quit_app(app: AppHandle) {
+pub fn quit_app(app: AppHandle, state: State<'_, Arc<AppState>>) {
+    if state.open_error().is_none() {
+        if let Err(err) = state.with_db(|db| backup::at_quit(db, state.data_dir())) {
+            eprintln!("pickboard: the backup at quit failed: {err}");
+        }
+    }
     app.exit(0);
 }
 

@@ -1,8 +1,8 @@
 //! Backups: copies of the whole database made with SQLite's online backup API, which copies a consistent snapshot
 //! while the app keeps the database open.
 //!
-//! The app makes one when it starts, at most once a day, in the data folder's `backups/`, and keeps the newest
-//! [`KEEP`]. A restore first backs up the current state, then copies the backup into the open database, so nothing
+//! The app makes one when it starts, at most once a day, and one of the day's work when it quits, in the data
+//! folder's `backups/`, and keeps those of the newest [`KEEP`] days. A restore first backs up the current state, then copies the backup into the open database, so nothing
 //! is lost by restoring the wrong one.
 
 use std::fs;
@@ -274,10 +274,10 @@ pub fn dir(data_dir: &Path) -> PathBuf {
     data_dir.join(DIR)
 }
 
-/// Makes a backup in `backups/` unless one was made today (UTC), then keeps the newest [`KEEP`]. Returns the new
+/// Makes a backup in `backups/` unless one was made today (UTC), then keeps the newest [`KEEP`] days'. Returns the new
 /// backup's path, if one was made.
 pub fn daily(db: &Db, data_dir: &Path) -> Result<Option<PathBuf>> {
-    let today = stamp(now_ms())[..PREFIX.len() + 10].to_owned();
+    let today = day_of(&stamp(now_ms())).to_owned();
     let dir = dir(data_dir);
     if names(&dir)?.iter().any(|n| n.starts_with(&today)) {
         return Ok(None);
@@ -307,18 +307,47 @@ fn make_unpruned(db: &Db, data_dir: &Path, suffix: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// Deletes all but the newest [`KEEP`] backups, never `keep`.
+/// Deletes the backups of all but the newest [`KEEP`] days that have backups, never `keep`.
 fn prune(dir: &Path, keep: &Path) -> Result<()> {
-    let mut all = names(dir)?;
-    all.sort();
-    let excess = all.len().saturating_sub(KEEP);
-    for name in all.into_iter().take(excess) {
-        let path = dir.join(&name);
+    let all = names(dir)?;
+    let mut days: Vec<&str> = all.iter().map(|n| day_of(n)).collect();
+    days.sort_unstable();
+    days.dedup();
+    let old = &days[..days.len().saturating_sub(KEEP)];
+    for name in all.iter().filter(|n| old.contains(&day_of(n))) {
+        let path = dir.join(name);
         if path != keep {
             fs::remove_file(&path).map_err(|e| files::write_error(&path, &e))?;
         }
     }
     Ok(())
+}
+
+/// `pickboard-YYYY-MM-DD` of a backup's name.
+fn day_of(name: &str) -> &str {
+    name.get(..PREFIX.len() + 10).unwrap_or(name)
+}
+
+/// Marks the backup made at quit.
+const AT_QUIT: &str = "-at-quit";
+
+/// Backs up the day's work when Pickboard quits: the day's first start backs up the day before, and a database
+/// damaged the first evening had no backup holding anything of it. One a day: it replaces the day's earlier one.
+pub fn at_quit(db: &Db, data_dir: &Path) -> Result<PathBuf> {
+    let dir = dir(data_dir);
+    let stamped = stamp(now_ms());
+    let today = day_of(&stamped);
+    let earlier: Vec<String> = names(&dir)?
+        .into_iter()
+        .filter(|n| day_of(n) == today && n.contains(AT_QUIT))
+        .collect();
+    let path = make_unpruned(db, data_dir, AT_QUIT)?;
+    for name in earlier {
+        let old = dir.join(name);
+        fs::remove_file(&old).map_err(|e| files::write_error(&old, &e))?;
+    }
+    prune(&dir, &path)?;
+    Ok(path)
 }
 
 fn names(dir: &Path) -> Result<Vec<String>> {

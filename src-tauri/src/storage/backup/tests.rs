@@ -68,7 +68,8 @@ fn a_daily_backup_is_made_once_a_day_and_only_the_newest_are_kept() {
         .collect();
     assert!(beside.is_empty(), "{beside:?}");
 
-    // Twenty older ones from earlier days: after the next backup only the newest KEEP remain, today's among them.
+    // Twenty older ones from earlier days: after the next backup only the newest KEEP days' remain, today's two
+    // among them.
     for day in 1..=20 {
         fs::copy(
             &made,
@@ -84,12 +85,37 @@ fn a_daily_backup_is_made_once_a_day_and_only_the_newest_are_kept() {
         .into_iter()
         .map(|b| b.file_name)
         .collect();
-    assert_eq!(left.len(), KEEP);
+    assert_eq!(left.len(), KEEP + 1);
     assert!(left.contains(&next.file_name().unwrap().to_string_lossy().into_owned()));
     assert!(
-        left.iter().all(|n| n.as_str() >= "pickboard-2026-10-09"),
+        left.iter().all(|n| n.as_str() >= "pickboard-2026-10-08"),
         "{left:?}"
     );
+}
+
+#[test]
+fn quitting_backs_up_the_days_work_once_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = open(dir.path());
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let started = daily(&db, dir.path()).unwrap().unwrap();
+    db.write(|tx| edits::add_idea(tx, board, "The first evening's work", Zone::Implement))
+        .unwrap();
+    let first = at_quit(&db, dir.path()).unwrap();
+    assert_eq!(inspect(&first).unwrap(), (1, 1), "the day's work is in it");
+    db.write(|tx| edits::add_idea(tx, board, "More", Zone::Kill))
+        .unwrap();
+    let second = at_quit(&db, dir.path()).unwrap();
+    assert_eq!(inspect(&second).unwrap(), (1, 2));
+    // The day's start and its last quit: the earlier quit's is replaced.
+    let mut left = names_in(&dir.path().join(DIR));
+    left.sort();
+    let mut expected = vec![
+        started.file_name().unwrap().to_string_lossy().into_owned(),
+        second.file_name().unwrap().to_string_lossy().into_owned(),
+    ];
+    expected.sort();
+    assert_eq!(left, expected);
 }
 
 #[test]

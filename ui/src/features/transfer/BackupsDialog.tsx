@@ -95,7 +95,8 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
         }
       >
         <p className="field-hint">
-          Pickboard backs up all boards when it starts, once a day, and keeps the last 14 in its data folder.
+          Pickboard backs up all boards when it starts (once a day) and the day&apos;s work when it quits, and
+          keeps those of the last 14 days in its data folder.
         </p>
         {backups === null && !error && <p>Reading the backups…</p>}
         {backups?.length === 0 && (
