@@ -52,7 +52,10 @@ pub enum Error {
     #[error("The disk is full, so your last change was not saved. Free some space and try again.")]
     DiskFull,
 
-    #[error("Pickboard may not write to its data folder, so your last change was not saved. Check the folder's permissions.")]
+    #[error(
+        "Pickboard may not write to its data folder or its database file, so your last change was not saved. Check \
+         their permissions."
+    )]
     ReadOnly,
 
     #[error("Pickboard could not read or save your boards: {0}")]

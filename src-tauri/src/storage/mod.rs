@@ -109,6 +109,15 @@ impl Db {
             path: path.to_owned(),
         };
         db.configure()?;
+        // SQLite opens a file it may not write (read-only, or flagged immutable) for reading, without a word: the
+        // window showed "All changes saved", and the first change failed.
+        if db.conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(unavailable(
+                "Pickboard may read the file but not write to it (its permissions, or a flag that makes it \
+                 unchangeable)"
+                    .into(),
+            ));
+        }
         db.migrate()?;
         history::install_change_capture(&db.conn)?;
         Ok(db)

@@ -715,3 +715,60 @@ proptest! {
         }
     }
 }
+
+/// Makes a file unchangeable for the test's length, even to root (`chattr +i`), or says why it cannot.
+struct Unchangeable(PathBuf);
+
+impl Unchangeable {
+    fn make(path: &Path) -> Option<Unchangeable> {
+        let done = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .status()
+            .is_ok_and(|s| s.success());
+        if done {
+            return Some(Unchangeable(path.to_owned()));
+        }
+        // Not root: the permissions are enough.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o400)).ok()?;
+            if std::fs::OpenOptions::new().write(true).open(path).is_err() {
+                return Some(Unchangeable(path.to_owned()));
+            }
+        }
+        None
+    }
+}
+
+impl Drop for Unchangeable {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .status();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o600));
+        }
+    }
+}
+
+#[test]
+fn a_database_file_that_cannot_be_written_is_refused_at_open_not_at_the_first_change() {
+    let (dir, db) = temp_db();
+    drop(db);
+    let path = dir.path().join(DB_FILE_NAME);
+    let Some(_held) = Unchangeable::make(&path) else {
+        eprintln!("skipped: this file system cannot make a file unchangeable here");
+        return;
+    };
+    let err = Db::open(&path).map(|_| ()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::DatabaseUnavailable, "{err}");
+    assert!(
+        err.to_string().contains("may read the file but not write to it"),
+        "{err}"
+    );
+}
