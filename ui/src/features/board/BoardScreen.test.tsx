@@ -343,6 +343,23 @@ describe("BoardScreen", () => {
     expect(field).toHaveValue("Third");
   });
 
+  it("makes the idea just added the tray's Tab stop: Tab from New idea, then 1, moves that idea", async () => {
+    const fake = fakeBackend(board([idea(1, "Patch bastion", "unsorted")]));
+    await renderBoard();
+    await userEvent.type(await screen.findByLabelText("New idea"), "Rotate certs{Enter}");
+    const tray = screen.getByRole("region", { name: "Unsorted" });
+    const added = await within(tray).findByRole("button", { name: /^Rotate certs/ });
+    await userEvent.tab();
+    expect(added).toHaveFocus();
+    await userEvent.keyboard("1");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "move_idea")?.args).toMatchObject({
+        id: 100,
+        zone: "implement",
+      });
+    });
+  });
+
   it("gives the text back to the New idea field when the idea was not saved", async () => {
     fakeBackend(board([]), {
       add_idea: () => {

@@ -231,13 +231,18 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     };
   }, [hasMore, arrivalPast, limit, filling]);
 
-  // One Tab stop per zone: the card last focused in it, else its first card the search does not dim. The arrow keys,
-  // Home and End go from card to card (IdeaCard); Tab goes on to the next zone. On a 2,000-idea board, Tab stopped at
-  // every card, and reaching Challenge took some 460 presses.
+  // One Tab stop per zone: the selected card where it is in the zone (an idea just added is selected, and Tab from
+  // New idea went to the first card while the new one stood highlighted: 1 then moved the wrong one), else the card
+  // last focused in it, else its first card the search does not dim. The arrow keys, Home and End go from card to
+  // card (IdeaCard); Tab goes on to the next zone. On a 2,000-idea board, Tab stopped at every card, and reaching
+  // Challenge took some 460 presses.
   const [lastFocused, setLastFocused] = useState<number | null>(null);
   const isDimmed = (idea: Idea) => matches !== null && !matches.has(idea.id);
-  const tabStop = (shown.find((i) => i.id === lastFocused && !isDimmed(i)) ?? shown.find((i) => !isDimmed(i)))
-    ?.id;
+  const tabStop = (
+    shown.find((i) => i.id === selectedId && !isDimmed(i)) ??
+    shown.find((i) => i.id === lastFocused && !isDimmed(i)) ??
+    shown.find((i) => !isDimmed(i))
+  )?.id;
 
   const card = (idea: Idea) => (
     <IdeaCard
