@@ -31,7 +31,7 @@ export const backend = {
   setPreferences: (preferences: Preferences) => call("set_preferences", { preferences }),
   /** Opens an idea's link (http or https only) in the system browser; the webview itself never navigates away. */
   openLink: (url: string) => call("open_link", { url }),
-  /** Closes Pickboard: the way out of a window that found its data folder already open in another. */
+  /** Closes Pickboard, once the page has saved what was being typed (or from a window that found its data folder already open in another). The day's work is backed up first. */
   quitApp: () => call("quit_app", {}),
   /** Keeps Pickboard open after a quit was asked for: changes are still waiting to be saved, and the page asks the person whether to quit without them (see `quit.rs`). */
   keepOpen: () => call("keep_open", {}),
