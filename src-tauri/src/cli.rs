@@ -52,8 +52,9 @@ Usage:
                                              (payoff: Payoff, ROI, Value, Benefit or Impact; cost/risk:
                                              Cost/risk, Cost, Effort or Risk), and the mapping is printed;
                                              --map chooses a column's field by hand: title, notes, owner,
-                                             link, tags, payoff, cost, key or ignore. A file with bad rows
-                                             imports nothing, unless --skip-bad-rows
+                                             link, tags, payoff, cost, key or ignore; a file with no column
+                                             named like a title needs --map <column>=title. A file with bad
+                                             rows imports nothing, unless --skip-bad-rows
   pickboard backup -o <file>                 copy the whole database to a file
   pickboard --help                           show this help
   pickboard --version                        show the version
@@ -590,6 +591,12 @@ fn import(options: Options) -> Result<(), Failure> {
             mapping
                 .choose(headers, &choices)
                 .map_err(|e| Failure::new(EXIT_USAGE, format!("--map: {e}")))?;
+            // The window shows the first column taken for the titles; here nobody would see it: "foo,bar,baz"
+            // imported its first column's values as ideas, and said it was done.
+            let titles_chosen = choices.iter().any(|(_, field)| *field == Some(Field::Title));
+            if !titles_chosen && !csv_import::names_a_title(headers) {
+                return Err(Failure::new(EXIT_USAGE, no_title_column(headers)));
+            }
             if mapping.title.is_none() {
                 return Err(Failure::new(
                     EXIT_USAGE,
@@ -689,6 +696,25 @@ fn import(options: Options) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// Why a CSV file with no column named like a title is not imported, and how to import it.
+fn no_title_column(headers: &[String]) -> String {
+    const SHOWN: usize = 8;
+    let shown = |h: &String| match h.char_indices().nth(40) {
+        Some((at, _)) => format!("\"{}…\"", &h[..at]),
+        None => format!("\"{h}\""),
+    };
+    let mut columns: Vec<String> = headers.iter().take(SHOWN).map(shown).collect();
+    if headers.len() > SHOWN {
+        columns.push(format!("and {} more", headers.len() - SHOWN));
+    }
+    format!(
+        "no column is named like a title ({}): say which column holds the titles with --map <column>=title. The \
+         file's columns: {}.",
+        csv_import::TITLE_NAMES.join(", "),
+        columns.join(", ")
+    )
 }
 
 /// One `--map COLUMN=FIELD`: the columns of that name, and the field they feed (`None` for `ignore`).

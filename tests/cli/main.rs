@@ -402,6 +402,60 @@ fn ideas_of(data: &std::path::Path, name: &str) -> Vec<Imported> {
         .collect()
 }
 
+/// A CSV file with no column named like a title is refused, naming its columns, until --map says which holds the
+/// titles: "foo,bar,baz" imported its first column's values as ideas, and exited 0.
+#[test]
+fn a_csv_with_no_title_column_is_refused_until_map_says_which_it_is() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let file = dir.path().join("wrong-header.csv");
+    std::fs::write(
+        &file,
+        "foo,bar,baz\n1,Rotate TLS certificates,y\nx,Patch the bastion,z\n",
+    )?;
+    let (code, stdout, stderr) = pickboard(&data, &["import", file.to_str().unwrap(), "--board", "Infra Q3"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(
+            "no column is named like a title (Title, Summary, Idea, Name, Item, Task): say which column holds the \
+             titles with --map <column>=title. The file's columns: \"foo\", \"bar\", \"baz\"."
+        ),
+        "{stderr}"
+    );
+    let (_, boards, _) = pickboard(&data, &["boards"]);
+    assert!(!boards.contains("Infra Q3"), "nothing was imported: {boards}");
+
+    let (code, stdout, stderr) = pickboard(
+        &data,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--board",
+            "Infra Q3",
+            "--map",
+            "bar=title",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "Imported 2 ideas into \"Infra Q3\".\n");
+
+    // Ten thousand columns: the message names a few, not all.
+    let wide = dir.path().join("wide.csv");
+    let header: Vec<String> = (0..10_000).map(|n| format!("c{n}")).collect();
+    std::fs::write(
+        &wide,
+        format!("{}\n{}\n", header.join(","), vec!["0"; 10_000].join(",")),
+    )?;
+    let (code, _, stderr) = pickboard(&data, &["import", wide.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("\"c7\", and 9992 more."),
+        "{}",
+        &stderr[..stderr.len().min(600)]
+    );
+    Ok(())
+}
+
 #[test]
 fn a_jira_style_csv_imports_its_payoff_and_cost_columns_and_says_how_it_mapped_them() -> TestResult {
     let dir = tempfile::tempdir()?;

@@ -393,6 +393,14 @@ fn find(headers: &[String], names: &[&str]) -> Option<usize> {
         .find_map(|name| headers.iter().position(|h| header_is(h, name)))
 }
 
+/// The names a column of titles goes by, in the order they are looked for.
+pub const TITLE_NAMES: [&str; 6] = ["Title", "Summary", "Idea", "Name", "Item", "Task"];
+
+/// Whether a column is named like a column of titles ([`TITLE_NAMES`]); without one, the first column is taken.
+pub fn names_a_title(headers: &[String]) -> bool {
+    find(headers, &TITLE_NAMES).is_some()
+}
+
 /// The payoff and cost/risk columns, from the header's names ([`PAYOFF_NAMES`], [`COST_NAMES`]), whatever the kind
 /// of file: the window's import dialog and the command line both start from these.
 pub fn score_columns(headers: &[String]) -> (Option<usize>, Option<usize>) {
@@ -440,7 +448,7 @@ pub fn suggest(headers: &[String]) -> (CsvSource, ColumnMapping) {
         .find(|found| !found.is_empty())
         .unwrap_or_default();
     let mapping = ColumnMapping {
-        title: find(&["Title", "Summary", "Idea", "Name", "Item", "Task"]).or(Some(0)),
+        title: find(&TITLE_NAMES).or(Some(0)),
         notes: find(&["Notes", "Description", "Details", "Comment", "Comments"]),
         payoff,
         cost,
