@@ -212,7 +212,11 @@ async fn a_damaged_database_is_put_aside_for_a_backup_picked_on_the_error_screen
     let restore = app
         .wait_for_css("button[aria-label^='Restore the backup of']")
         .await?;
-    let row = app.wait_for_css(".recovery-table tbody tr").await?.text().await?;
+    let row = app
+        .wait_for_css(".recovery .backups-table tbody tr")
+        .await?
+        .text()
+        .await?;
     assert!(row.contains("1 board, 200 ideas"), "{row}");
     app.screenshot("error-screen-backups.png").await?;
     let before = app_processes(data.path());

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { backend } from "../../lib/backend";
 import type { BackupInfo } from "../../lib/bindings";
 import { AppError } from "../../lib/ipc";
-import { counted } from "../../lib/numbers";
+import { BackupTable, backupTime } from "../transfer/BackupTable";
 
 import "./startup.css";
 
@@ -70,9 +70,6 @@ export function ErrorScreen({ error }: { error: AppError }) {
   );
 }
 
-// To the second, as in Backups: two made the same minute read the same otherwise.
-const made = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
 /**
  * A damaged database's way back: one of its backups in its place, or a new, empty database; the damaged file is kept
  * beside it either way, and Pickboard starts again. It said to copy a backup over the file by hand, and the newest
@@ -113,42 +110,23 @@ function Recovery() {
       {backups === null && !error && <p>Reading the backups…</p>}
       {backups?.length === 0 && <p>There is no backup to restore.</p>}
       {backups && backups.length > 0 && (
-        <table className="list-table recovery-table">
-          <thead>
-            <tr>
-              <th>Made</th>
-              <th>Holds</th>
-              <th>
-                <span className="visually-hidden">Restore</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {backups.map((b) => (
-              <tr key={b.fileName}>
-                <td>{made.format(b.createdAt)}</td>
-                <td>
-                  {b.problem ??
-                    `${counted(b.boards ?? 0, "board")}, ${counted(b.ideas ?? 0, "idea")}${b.boards === 0 ? " (empty)" : ""}`}
-                </td>
-                <td>
-                  {b.problem === null && (
-                    <button
-                      type="button"
-                      className={b === restorable[0] ? "button button-primary" : "button"}
-                      aria-label={`Restore the backup of ${made.format(b.createdAt)}`}
-                      aria-disabled={working !== null || undefined}
-                      autoFocus={b === restorable[0]}
-                      onClick={() => void recover(b.fileName)}
-                    >
-                      {working?.fileName === b.fileName ? "Restoring…" : "Restore"}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BackupTable
+          backups={backups}
+          action={(b) =>
+            b.problem === null && (
+              <button
+                type="button"
+                className={b === restorable[0] ? "button button-primary" : "button"}
+                aria-label={`Restore the backup of ${backupTime.format(b.createdAt)}`}
+                aria-disabled={working !== null || undefined}
+                autoFocus={b === restorable[0]}
+                onClick={() => void recover(b.fileName)}
+              >
+                {working?.fileName === b.fileName ? "Restoring…" : "Restore"}
+              </button>
+            )
+          }
+        />
       )}
       {/* Once the backups are read: the focus goes to it when none can be restored. */}
       {(backups !== null || error !== null) && (

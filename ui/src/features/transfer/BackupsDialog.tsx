@@ -10,21 +10,13 @@ import { counted } from "../../lib/numbers";
 import { keys } from "../../lib/queries";
 import type { BackupInfo } from "../../lib/bindings";
 
+import { BackupTable, backupTime } from "./BackupTable";
 import "./transfer.css";
 
 interface BackupsDialogProps {
   onRestored: (safetyBackup: string) => void;
   onBackUpNow: () => void;
   onClose: () => void;
-}
-
-// To the second: the backups a few restores make in one minute read the same time otherwise.
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
-function size(bytes: number): string {
-  return bytes < 1_000_000
-    ? `${Math.max(1, Math.round(bytes / 1000))} kB`
-    : `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 function plural(n: number | null, noun: string): string {
@@ -103,49 +95,23 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
           <p>There are no backups yet. The first is made the next time Pickboard starts.</p>
         )}
         {backups && backups.length > 0 && (
-          <table className="list-table backups-table">
-            <thead>
-              <tr>
-                <th>Made</th>
-                <th>Holds</th>
-                <th>Size</th>
-                <th>
-                  <span className="visually-hidden">Restore</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {backups.map((b) => (
-                <tr key={b.fileName}>
-                  <td>
-                    {when.format(b.createdAt)}
-                    {b.beforeRestore && <span className="field-hint"> · before a restore</span>}
-                  </td>
-                  <td>
-                    {b.problem ? (
-                      <span className="field-error">{b.problem}</span>
-                    ) : (
-                      `${plural(b.boards, "board")}, ${plural(b.ideas, "idea")}`
-                    )}
-                  </td>
-                  <td>{size(b.bytes)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={busy || b.problem !== null}
-                      aria-label={`Restore the backup from ${when.format(b.createdAt)}`}
-                      onClick={() => {
-                        setConfirm({ backup: b, fromFile: false });
-                      }}
-                    >
-                      Restore…
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <BackupTable
+            backups={backups}
+            withSize
+            action={(b) => (
+              <button
+                type="button"
+                className="button"
+                disabled={busy || b.problem !== null}
+                aria-label={`Restore the backup from ${backupTime.format(b.createdAt)}`}
+                onClick={() => {
+                  setConfirm({ backup: b, fromFile: false });
+                }}
+              >
+                Restore…
+              </button>
+            )}
+          />
         )}
         {error && (
           <p className="field-error" role="alert">
@@ -163,7 +129,7 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
               {confirm.fromFile ? (
                 <span className="backups-file">{confirm.backup.fileName}</span>
               ) : (
-                `the backup from ${when.format(confirm.backup.createdAt)}`
+                `the backup from ${backupTime.format(confirm.backup.createdAt)}`
               )}
               . What is on Mattermost stays as it is now: your account, the boards&apos; channels for posting,
               their posts and their team rounds. Your boards as they are now are backed up first, so you can
