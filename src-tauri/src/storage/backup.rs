@@ -2,8 +2,8 @@
 //! while the app keeps the database open.
 //!
 //! The app makes one when it starts, at most once a day, and one of the day's work when it quits, in the data
-//! folder's `backups/`, and keeps those of the newest [`KEEP`] days. A restore first backs up the current state, then copies the backup into the open database, so nothing
-//! is lost by restoring the wrong one.
+//! folder's `backups/`, and keeps those of the newest [`KEEP`] days. A restore first backs up the current state, then
+//! copies the backup into the open database, so nothing is lost by restoring the wrong one.
 
 use std::fs;
 use std::path::{Path, PathBuf};
