@@ -53,8 +53,8 @@ pub enum Error {
     DiskFull,
 
     #[error(
-        "Pickboard may not write to its data folder or its database file, so your last change was not saved. Check \
-         their permissions."
+        "Pickboard cannot write to its data folder or its database file right now, so your last change was not saved. \
+         Check their permissions, and the disk."
     )]
     ReadOnly,
 
@@ -195,7 +195,9 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ErrorCode;
         match err.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => Self::DiskFull,
-            Some(ErrorCode::ReadOnly) => Self::ReadOnly,
+            // A write the system refused or failed (a file made unchangeable while Pickboard runs gives "disk I/O
+            // error"): the change waits on screen and is tried again, as for a file it may not write. It was dropped.
+            Some(ErrorCode::ReadOnly | ErrorCode::SystemIoFailure) => Self::ReadOnly,
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Storage(
                 "the database is busy in another program. Close other copies of Pickboard and try again"
                     .into(),
@@ -208,6 +210,21 @@ impl From<rusqlite::Error> for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_write_the_system_refuses_waits_to_be_tried_again() {
+        for code in [
+            rusqlite::ffi::SQLITE_IOERR_WRITE,
+            rusqlite::ffi::SQLITE_IOERR_FSYNC,
+            rusqlite::ffi::SQLITE_READONLY,
+        ] {
+            let err = Error::from(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(code),
+                Some("disk I/O error".into()),
+            ));
+            assert_eq!(err.kind(), ErrorKind::ReadOnly, "{code}");
+        }
+    }
 
     #[test]
     fn serialises_as_kind_message_path_and_problem() {

@@ -566,6 +566,77 @@ async fn a_full_disk_keeps_the_change_on_screen_and_saves_it_when_there_is_room(
     Ok(())
 }
 
+/// A database made unchangeable while Pickboard runs (`chattr +i`, even root may not write it): the move waits on
+/// screen, marked not saved, instead of being dropped with "disk I/O error"; Ctrl+Q asks; once the file may be written
+/// again, the move is saved and Pickboard quits. Where this file system cannot make a file unchangeable, it says so
+/// and passes.
+#[tokio::test]
+async fn a_database_made_unchangeable_while_open_keeps_the_change_and_saves_it_later() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    let db_path = data.path().join(DB_FILE_NAME);
+    let files = [db_path.clone(), data.path().join(format!("{DB_FILE_NAME}-wal"))];
+    let chattr = |flag: &str| -> bool {
+        files.iter().all(|f| {
+            std::process::Command::new("chattr")
+                .arg(flag)
+                .arg(f)
+                .status()
+                .is_ok_and(|s| s.success())
+        })
+    };
+    /// Makes the files changeable again, also when the test fails.
+    struct Changeable<F: Fn(&str) -> bool>(F);
+    impl<F: Fn(&str) -> bool> Drop for Changeable<F> {
+        fn drop(&mut self) {
+            (self.0)("-i");
+        }
+    }
+    let _again = Changeable(chattr);
+    if !(_again.0)("+i") {
+        eprintln!("skipped: this file system cannot make a file unchangeable");
+        return app.quit().await;
+    }
+
+    let title = "Rename the staging clusters to match production";
+    app.card(title).await?.click().await?;
+    app.wait_for_css("aside.details").await?;
+    app.press(&[fantoccini::key::Key::Escape]).await?;
+    app.card(title).await?.send_keys("4").await?;
+    app.wait_until(
+        "the change waits, said",
+        "return !!document.querySelector('.save-banner')?.textContent.includes('cannot write');",
+    )
+    .await?;
+    app.wait_for_card_in("Kill", title).await?;
+    app.screenshot("unchangeable-database.png").await?;
+
+    app.press_key_through_x("ctrl+q")?;
+    app.wait_until_within(
+        Duration::from_secs(8),
+        "Ctrl+Q asks about the change not saved",
+        "return [...document.querySelectorAll('[role=dialog]')].some(d => d.textContent.includes('1 change is not saved yet'));",
+    )
+    .await?;
+    (_again.0)("-i");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !app_processes(data.path()).is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "Pickboard did not quit once the change was saved"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.stop().await?;
+    let cost: i64 =
+        Connection::open(&db_path)?
+            .query_row("SELECT cost FROM ideas WHERE title = ?1", [title], |r| r.get(0))?;
+    assert!(cost >= 50, "saved in Kill: cost {cost}");
+    Ok(())
+}
+
 /// Without a D-Bus session, a second launch on the same folder cannot hand over to the first; the lock the first
 /// window holds on the folder keeps it from opening a second writer: it says that Pickboard is already open, opens
 /// nothing, and closes when asked. The first window keeps saving.

@@ -546,7 +546,7 @@ export function BoardScreen({
           <span>
             {model.stalled.kind === "diskFull"
               ? "The disk is full, so Pickboard cannot save right now. Free some space:"
-              : "Pickboard may not write to its data folder or its database file right now. Check their permissions:"}{" "}
+              : "Pickboard cannot write to its data folder or its database file right now. Check their permissions, and the disk:"}{" "}
             your changes stay on screen and are saved as soon as that is possible.
           </span>
           <button
