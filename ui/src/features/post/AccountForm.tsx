@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 
+import { SecretField } from "../../components/SecretField";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import { afterChange, keys } from "../../lib/queries";
@@ -244,11 +245,9 @@ export function AccountForm() {
         }}
       />
       <label htmlFor={ids.token}>Personal access token</label>
-      <input
+      <SecretField
+        what="access token"
         id={ids.token}
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
         value={token}
         data-autofocus={account ? true : undefined}
         aria-describedby={ids.hint}

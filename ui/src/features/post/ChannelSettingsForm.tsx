@@ -1,6 +1,7 @@
 // Where a board posts: its incoming webhook (a secret, shown masked once saved) and optional overrides.
 import { useEffect, useId, useState } from "react";
 
+import { SecretField } from "../../components/SecretField";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import type { ChannelSettings } from "../../lib/bindings";
@@ -110,11 +111,9 @@ export function ChannelSettingsForm({
       }}
     >
       <label htmlFor={ids.webhook}>Incoming webhook address</label>
-      <input
+      <SecretField
+        what="webhook address"
         id={ids.webhook}
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
         value={webhook}
         placeholder={
           saved ? `${saved.webhookMasked} (saved; paste to replace)` : "https://chat.example.com/hooks/…"
