@@ -37,6 +37,7 @@ function backend(backups: BackupInfo[]) {
     calls.push({ command, args });
     if (command === "list_backups") return backups;
     if (command === "recover_database") return "/data/pickboard-damaged-2026-12-05-001500.db";
+    if (command === "quit_app") return null;
     throw { kind: "invalid", message: `no fake for ${command}`, path: null, problem: null };
   });
   return calls;
@@ -84,5 +85,23 @@ describe("ErrorScreen", () => {
     expect(empty).toHaveFocus();
     await userEvent.click(empty);
     expect(calls.find((c) => c.command === "recover_database")?.args).toEqual({ fileName: null });
+  });
+
+  it("offers a way out where nothing can be done from the window", async () => {
+    const calls = backend([]);
+    render(
+      <ErrorScreen
+        error={AppError.from({
+          kind: "databaseUnavailable",
+          message: "The database could not be opened: Pickboard may read the file but not write to it.",
+          path: "/data/pickboard.db",
+          problem: null,
+        })}
+      />,
+    );
+    const quit = screen.getByRole("button", { name: "Quit Pickboard" });
+    expect(quit).toHaveFocus();
+    await userEvent.click(quit);
+    expect(calls.map((c) => c.command)).toEqual(["quit_app"]);
   });
 });

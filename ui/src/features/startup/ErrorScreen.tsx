@@ -64,7 +64,12 @@ export function ErrorScreen({ error }: { error: AppError }) {
       ) : error.kind === "databaseCorrupt" ? (
         <Recovery />
       ) : (
-        <p className="error-hint">Quit Pickboard, deal with the file, and start it again.</p>
+        <p className="error-hint">
+          Quit Pickboard, deal with the file, and start it again.{" "}
+          <button type="button" className="button" autoFocus onClick={() => void backend.quitApp()}>
+            Quit Pickboard
+          </button>
+        </p>
       )}
     </main>
   );
