@@ -26,8 +26,10 @@ async fn fake_server() -> TestResult<(FakeMattermost, Channel)> {
 
 /// Types `text` into the dialog's field labelled `label`, over what it held.
 pub(crate) async fn fill(app: &App, label: &str, text: &str) -> TestResult {
-    let xpath =
-        format!("//div[@role='dialog']//label[normalize-space()='{label}']/following-sibling::input[1]");
+    // The input the label names: a secret's field sits in a wrapper with its Show button.
+    let xpath = format!(
+        "//div[@role='dialog']//input[@id=//div[@role='dialog']//label[normalize-space()='{label}']/@for]"
+    );
     let field = app.wait_for_xpath(&xpath).await?;
     field.clear().await?;
     field.send_keys(text).await?;
