@@ -606,12 +606,12 @@ async fn type_notes(app: &App, title: &str, text: &str) -> TestResult {
 }
 
 async fn wait_until_quit(data: &Path, how: &str) -> TestResult {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !pickboard_e2e::app_processes(data).is_empty() {
-        assert!(Instant::now() < deadline, "Pickboard did not quit on {how}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    Ok(())
+    pickboard_e2e::wait_until_gone(
+        data,
+        Duration::from_secs(10),
+        &format!("Pickboard did not quit on {how}"),
+    )
+    .await
 }
 
 fn stored_notes(data: &Path, id: i64) -> TestResult<String> {

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use pickboard_e2e::{app_binary, app_processes, web_processes, App, TestResult};
+use pickboard_e2e::{app_binary, app_processes, wait_until_gone, web_processes, App, TestResult};
 use pickboard_lib::domain::{Score, Zone};
 use pickboard_lib::edits;
 use pickboard_lib::storage::ideas::IdeaEdit;
@@ -184,14 +184,12 @@ async fn ctrl_q_quits_and_what_was_added_is_saved() -> TestResult {
     app.wait_for_card_in("Unsorted", "Added before quitting").await?;
 
     app.press_key_through_x("ctrl+q")?;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !app_processes(data.path()).is_empty() {
-        assert!(
-            Instant::now() < deadline,
-            "the app was still running 10 s after Ctrl+Q"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_until_gone(
+        data.path(),
+        Duration::from_secs(10),
+        "the app was still running 10 s after Ctrl+Q",
+    )
+    .await?;
     app.stop().await?;
 
     let db = Connection::open(data.path().join(DB_FILE_NAME))?;
@@ -471,6 +469,15 @@ impl Drop for SmallDisk {
     }
 }
 
+/// Sends the card `title` to Kill with the 4 key, from its details closed with Escape, as a person at the keyboard.
+async fn send_to_kill_by_key(app: &App, title: &str) -> TestResult {
+    app.card(title).await?.click().await?;
+    app.wait_for_css("aside.details").await?;
+    app.press(&[fantoccini::key::Key::Escape]).await?;
+    app.card(title).await?.send_keys("4").await?;
+    Ok(())
+}
+
 /// A full disk: the move the user made stays on screen with a clear message, nothing is corrupted, Ctrl+Q asks
 /// instead of losing it, and the move is saved by itself once there is room again (and Pickboard quits, as asked).
 #[tokio::test]
@@ -500,10 +507,7 @@ async fn a_full_disk_keeps_the_change_on_screen_and_saves_it_when_there_is_room(
         .find(|(z, _)| z == "Possible")
         .ok_or("no Possible")?;
     assert!(possible.iter().any(|t| t == title), "{possible:?}");
-    app.card(title).await?.click().await?;
-    app.wait_for_css("aside.details").await?;
-    app.press(&[fantoccini::key::Key::Escape]).await?;
-    app.card(title).await?.send_keys("4").await?;
+    send_to_kill_by_key(&app, title).await?;
     app.wait_until(
         "the full disk is reported",
         "return !!document.querySelector('.save-banner')?.textContent.includes('The disk is full');",
@@ -526,13 +530,7 @@ async fn a_full_disk_keeps_the_change_on_screen_and_saves_it_when_there_is_room(
     assert!(cost < 50, "not saved while the disk is full: cost {cost}");
 
     // Ctrl+Q now would lose the move: Pickboard asks, and stays open past its grace for a page that does not answer.
-    app.press_key_through_x("ctrl+q")?;
-    app.wait_until_within(
-        Duration::from_secs(8),
-        "Ctrl+Q asks about the change not saved",
-        "return [...document.querySelectorAll('[role=dialog]')].some(d => d.textContent.includes('1 change is not saved yet'));",
-    )
-    .await?;
+    app.quit_asks_about_one_unsaved_change().await?;
     app.screenshot("quit-unsaved.png").await?;
     tokio::time::sleep(Duration::from_secs(5)).await;
     assert!(
@@ -542,14 +540,12 @@ async fn a_full_disk_keeps_the_change_on_screen_and_saves_it_when_there_is_room(
 
     // Room again: the move is saved, and Pickboard quits by itself, as asked.
     std::fs::remove_file(&filler)?;
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while !app_processes(&data).is_empty() {
-        assert!(
-            Instant::now() < deadline,
-            "Pickboard did not quit once the change was saved"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_until_gone(
+        &data,
+        Duration::from_secs(15),
+        "Pickboard did not quit once the change was saved",
+    )
+    .await?;
     app.stop().await?;
     let (payoff, cost) = zone_in_file()?;
     assert!(
@@ -602,10 +598,7 @@ async fn a_database_made_unchangeable_while_open_keeps_the_change_and_saves_it_l
     }
 
     let title = "Rename the staging clusters to match production";
-    app.card(title).await?.click().await?;
-    app.wait_for_css("aside.details").await?;
-    app.press(&[fantoccini::key::Key::Escape]).await?;
-    app.card(title).await?.send_keys("4").await?;
+    send_to_kill_by_key(&app, title).await?;
     app.wait_until(
         "the change waits, said",
         "return !!document.querySelector('.save-banner')?.textContent.includes('cannot write');",
@@ -614,22 +607,14 @@ async fn a_database_made_unchangeable_while_open_keeps_the_change_and_saves_it_l
     app.wait_for_card_in("Kill", title).await?;
     app.screenshot("unchangeable-database.png").await?;
 
-    app.press_key_through_x("ctrl+q")?;
-    app.wait_until_within(
-        Duration::from_secs(8),
-        "Ctrl+Q asks about the change not saved",
-        "return [...document.querySelectorAll('[role=dialog]')].some(d => d.textContent.includes('1 change is not saved yet'));",
+    app.quit_asks_about_one_unsaved_change().await?;
+    (_again.0)("-i");
+    wait_until_gone(
+        data.path(),
+        Duration::from_secs(20),
+        "Pickboard did not quit once the change was saved",
     )
     .await?;
-    (_again.0)("-i");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !app_processes(data.path()).is_empty() {
-        assert!(
-            Instant::now() < deadline,
-            "Pickboard did not quit once the change was saved"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
     app.stop().await?;
     let cost: i64 =
         Connection::open(&db_path)?

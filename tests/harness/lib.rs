@@ -255,6 +255,17 @@ impl App {
         self.stop().await
     }
 
+    /// Presses Ctrl+Q with one change not saved yet, and waits for Pickboard to ask instead of quitting.
+    pub async fn quit_asks_about_one_unsaved_change(&self) -> TestResult {
+        self.press_key_through_x("ctrl+q")?;
+        self.wait_until_within(
+            Duration::from_secs(8),
+            "Ctrl+Q asks about the change not saved",
+            "return [...document.querySelectorAll('[role=dialog]')].some(d => d.textContent.includes('1 change is not saved yet'));",
+        )
+        .await
+    }
+
     /// Stops the driver and the app without ending the session first: for a session the driver has ended already
     /// (when the page's web process ended, WebKit's driver deletes the session).
     pub async fn stop(mut self) -> TestResult {
@@ -818,6 +829,19 @@ pub fn processes_on(data_dir: &Path) -> Vec<(u32, String)> {
         }
     }
     found
+}
+
+/// Waits, for up to `limit`, until no Pickboard runs on `data_dir` any more (it quit by itself); fails with `why`
+/// otherwise.
+pub async fn wait_until_gone(data_dir: &Path, limit: Duration, why: &str) -> TestResult {
+    let deadline = Instant::now() + limit;
+    while !app_processes(data_dir).is_empty() {
+        if Instant::now() > deadline {
+            return Err(why.into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Ok(())
 }
 
 /// The app's own processes on `data_dir`: its binary only, since helpers it starts (WebKit's processes, the
