@@ -1,7 +1,8 @@
 //! Issue 13, narrow windows: down to the smallest window (800 × 600) nothing scrolls sideways, Post to channel and the
 //! four quadrants' names are whole on screen, the search bar's chips keep to one line, the sidebar folds (and opens
 //! over the board from its toggle, with the keyboard too), the toolbar folds its less-used buttons into More, the
-//! details open over the board without moving it, and the chart's quadrant names never run into each other.
+//! details open beside the quadrants where the window has room (over them on the narrowest) without moving the
+//! sidebar, and the chart's quadrant names never run into each other.
 //! Screenshots at each size, in both themes.
 
 use std::time::Duration;
@@ -225,8 +226,24 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
             with_details, before,
             "{size}: the details moved the sidebar or the board"
         );
-        let found = layout_problems(&app, false).await?;
+        // Where the window leaves room (1024 wide), the quadrants make room for the panel: their names are whole, and
+        // the idea shown is in sight, not under the panel. On the narrowest, the panel covers their right side.
+        let room = width >= 1000;
+        let found = layout_problems(&app, room).await?;
         assert!(found.is_empty(), "{size}, details open: {found:?}");
+        if room {
+            let covered = app
+                .client
+                .execute(
+                    "const card = [...document.querySelectorAll('.card[data-idea-id]')].find(c => c.textContent.includes(arguments[0]));
+                     const r = card.getBoundingClientRect();
+                     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                     return card.contains(hit) ? null : String(hit?.closest('aside')?.getAttribute('aria-label') ?? hit?.className);",
+                    vec![serde_json::json!(title)],
+                )
+                .await?;
+            assert_eq!(covered, Value::Null, "{size}: the idea shown is under {covered}");
+        }
         let panel = run(
             &app,
             "const r = document.querySelector(\"aside[aria-label='Idea details']\").getBoundingClientRect(); return [r.left, r.right];",

@@ -470,8 +470,11 @@ export function BoardScreen({
     });
   };
 
+  // A side panel open beside the board: the board gives it room where the window is wide enough (board.css).
+  const panelOpen = (detailsOpen && selected !== null) || activityOpen || postsOpen;
+
   return (
-    <div className="board-screen">
+    <div className={panelOpen ? "board-screen board-screen-with-panel" : "board-screen"}>
       <BoardToolbar
         key={`${board.id}:${board.name}`}
         board={board}
