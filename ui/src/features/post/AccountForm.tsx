@@ -31,9 +31,12 @@ export function isConnected(
   return !!account && account.tokenMasked !== null;
 }
 
+/** The field an error of Connect is about, marked and kept until that field changes (null: about neither). */
+type Field = "server" | "token";
+
 type Status =
   | { tone: "progress"; text: string }
-  | { tone: "error"; text: string; noStore: boolean }
+  | { tone: "error"; text: string; noStore: boolean; field: Field | null }
   | { tone: "ok"; text: string }
   | { tone: "note"; text: string };
 
@@ -52,7 +55,7 @@ export function AccountForm() {
   const [token, setToken] = useState("");
   const [status, setStatus] = useState<Status | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const ids = { server: useId(), token: useId(), hint: useId() };
+  const ids = { server: useId(), token: useId(), hint: useId(), status: useId() };
   const busy = status?.tone === "progress";
   // The address field starts with the server of an account whose token is gone, so connecting again is one paste.
   const serverValue = server ?? account?.server ?? "";
@@ -63,10 +66,13 @@ export function AccountForm() {
 
   /** What the fields hold now, for an answer that comes after they were changed (the check takes seconds). */
   const typed = useRef({ server: "", token: "" });
-  /** A field changed answers what the last Connect said went wrong: it goes (it stayed over the corrected token). */
-  const answered = (field: "server" | "token", value: string) => {
+  /** The field changed answers what the last Connect said went wrong about it: it goes (it stayed over the corrected
+   * token). What was said about the other field stays: a wrong address's message went at a key in the token. */
+  const answered = (field: Field, value: string) => {
     typed.current[field] = value;
-    setStatus((now) => (now?.tone === "error" ? null : now));
+    setStatus((now) =>
+      now?.tone === "error" && now.field !== (field === "server" ? "token" : "server") ? null : now,
+    );
   };
 
   async function connect(keeping: Keeping) {
@@ -78,6 +84,7 @@ export function AccountForm() {
           ? "Type your Mattermost server's address first, like https://chat.example.com."
           : "Paste your personal access token first.",
         noStore: false,
+        field: !serverValue.trim() ? "server" : "token",
       });
       return;
     }
@@ -104,7 +111,12 @@ export function AccountForm() {
         });
         return;
       }
-      setStatus({ tone: "error", text: error.message, noStore: error.kind === "noCredentialStore" });
+      setStatus({
+        tone: "error",
+        text: error.message,
+        noStore: error.kind === "noCredentialStore",
+        field: fieldOf(error),
+      });
     }
   }
 
@@ -118,12 +130,14 @@ export function AccountForm() {
       queryClient.removeQueries({ queryKey: keys.accountChannels });
       void afterChange(queryClient, { account: true });
     } catch (raw) {
-      setStatus({ tone: "error", text: AppError.from(raw).message, noStore: false });
+      setStatus({ tone: "error", text: AppError.from(raw).message, noStore: false, field: null });
     }
   }
 
+  const wrong = status?.tone === "error" ? status.field : null;
   const statusLine = status && (
     <div
+      id={ids.status}
       className={status.tone === "error" ? "field-error" : status.tone === "ok" ? "field-ok" : "field-hint"}
       role={status.tone === "error" ? "alert" : "status"}
       aria-busy={status.tone === "progress"}
@@ -239,6 +253,8 @@ export function AccountForm() {
         placeholder="https://chat.example.com"
         // The first field left to fill takes the focus: connecting again, the address is there already.
         data-autofocus={account ? undefined : true}
+        aria-invalid={wrong === "server"}
+        aria-errormessage={wrong === "server" ? ids.status : undefined}
         onChange={(e) => {
           setServer(e.target.value);
           answered("server", e.target.value);
@@ -251,6 +267,8 @@ export function AccountForm() {
         value={token}
         data-autofocus={account ? true : undefined}
         aria-describedby={ids.hint}
+        aria-invalid={wrong === "token"}
+        aria-errormessage={wrong === "token" ? ids.status : undefined}
         onChange={(e) => {
           setToken(e.target.value);
           answered("token", e.target.value);
@@ -269,4 +287,22 @@ export function AccountForm() {
       {statusLine}
     </form>
   );
+}
+
+/** Which field a refused Connect is about: the token's own checks and Mattermost's refusal of it point at the token;
+ * the address's checks, and a server that is not there or not Mattermost, at the address. */
+function fieldOf(error: AppError): Field | null {
+  if (error.kind === "invalid") return /token/i.test(error.message) ? "token" : "server";
+  switch (error.problem) {
+    case "notSignedIn":
+      return "token";
+    case "serverNotFound":
+    case "tls":
+    case "notMattermostServer":
+    case "notMattermost":
+    case "timeout":
+      return "server";
+    default:
+      return null;
+  }
 }

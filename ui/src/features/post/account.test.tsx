@@ -138,6 +138,43 @@ describe("AccountForm", () => {
     });
   });
 
+  it("marks the field a refusal is about, and keeps it while the other field is edited", async () => {
+    fakeBackend(null, {
+      connect_account: () => {
+        throw {
+          kind: "invalid",
+          message:
+            "This is not a server address. Type it as your browser shows it, for example https://chat.example.com.",
+          path: null,
+          problem: null,
+        } satisfies ErrorPayload;
+      },
+    });
+    render(
+      <Providers>
+        <AccountForm />
+      </Providers>,
+    );
+    const server = await screen.findByLabelText("Mattermost server address");
+    const token = screen.getByLabelText("Personal access token");
+    await userEvent.type(server, "htp:/127.0.0.1:18191");
+    await userEvent.type(token, "tok-ana{Enter}");
+    expect(await screen.findByRole("alert")).toHaveTextContent("This is not a server address.");
+    expect(server).toHaveAttribute("aria-invalid", "true");
+    expect(server).toHaveAccessibleErrorMessage(/This is not a server address/);
+    expect(token).toHaveAttribute("aria-invalid", "false");
+
+    // A key in the token says nothing about the address: the message and the mark stay.
+    await userEvent.type(token, "{Backspace}");
+    expect(screen.getByRole("alert")).toHaveTextContent("This is not a server address.");
+    expect(server).toHaveAttribute("aria-invalid", "true");
+
+    // Corrected, the address takes it back.
+    await userEvent.clear(server);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(server).toHaveAttribute("aria-invalid", "false");
+  });
+
   it("offers to keep the token for this session only when there is no credential store", async () => {
     const fake = fakeBackend(null, {
       connect_account: (args) => {
