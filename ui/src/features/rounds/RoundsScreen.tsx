@@ -1,7 +1,7 @@
 // Team rounds of a board, in place of the board's body: start a round in the board's Mattermost channel, join one by
 // its link, come back to an open one, or verify a closed one. A round, once opened, fills the screen.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 
 import { ConfirmDialog } from "../../components/Modal";
 import { backend } from "../../lib/backend";
@@ -413,8 +413,10 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
     setPickedByHand(byHand);
     setPicked(new Set(ids));
   };
-  const toggle = (id: number) => {
-    changed();
+  // Only state setters inside: the same function at every render, so that the list is not drawn again for a key
+  // typed in the note.
+  const toggle = useCallback((id: number) => {
+    setStatus((now) => (now?.tone === "error" ? null : now));
     setPickedByHand(true);
     setPicked((now) => {
       const next = new Set(now);
@@ -422,7 +424,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
       else next.add(id);
       return next;
     });
-  };
+  }, []);
 
   /** Checks the form, asks first about a round of many ideas (unless `confirmed`), and posts the round. */
   async function start(confirmed = false) {
@@ -460,9 +462,11 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
 
   // The idea selected on the board first (it is picked at the start, and was ticked out of sight below the tray's
   // ideas, in a round of ideas the person never picked), then the tray's, then the rest.
-  const rank = (idea: Board["ideas"][number]) =>
-    idea.id === selectedId ? 0 : idea.zone === "unsorted" ? 1 : 2;
-  const ordered = [...board.ideas].sort((a, b) => rank(a) - rank(b));
+  const ordered = useMemo(() => {
+    const rank = (idea: Board["ideas"][number]) =>
+      idea.id === selectedId ? 0 : idea.zone === "unsorted" ? 1 : 2;
+    return [...board.ideas].sort((a, b) => rank(a) - rank(b));
+  }, [board.ideas, selectedId]);
   return (
     <>
       <form
@@ -519,29 +523,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
               None
             </button>
           </div>
-          {board.ideas.length === 0 ? (
-            <p className="field-hint">The board has no ideas yet: add some first.</p>
-          ) : (
-            <ul className="rounds-pick-list">
-              {ordered.map((idea) => (
-                <li key={idea.id}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={picked.has(idea.id)}
-                      onChange={() => {
-                        toggle(idea.id);
-                      }}
-                    />
-                    <span className="rounds-pick-title" title={idea.title}>
-                      {idea.title}
-                    </span>
-                    {inOpenRound.has(idea.id) && <span className="rounds-pick-busy">in an open round</span>}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
+          <PickList ideas={ordered} picked={picked} inOpenRound={inOpenRound} onToggle={toggle} />
         </div>
         <label className="rounds-check">
           <input
@@ -611,3 +593,38 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
     </>
   );
 }
+
+interface PickListProps {
+  ideas: readonly Board["ideas"][number][];
+  picked: ReadonlySet<number>;
+  inOpenRound: ReadonlySet<number>;
+  onToggle: (id: number) => void;
+}
+
+/** The board's ideas to tick for a round. Drawn again only when they or the picks change: on a 2,000-idea board,
+ * drawing it at each key typed in the note took longer than the key, and a click on Start round straight after typing
+ * came before the last keys (WebKit queues keys and clicks apart), so the round went out with its note cut short. */
+const PickList = memo(function PickList({ ideas, picked, inOpenRound, onToggle }: PickListProps) {
+  if (ideas.length === 0) return <p className="field-hint">The board has no ideas yet: add some first.</p>;
+  return (
+    <ul className="rounds-pick-list">
+      {ideas.map((idea) => (
+        <li key={idea.id}>
+          <label>
+            <input
+              type="checkbox"
+              checked={picked.has(idea.id)}
+              onChange={() => {
+                onToggle(idea.id);
+              }}
+            />
+            <span className="rounds-pick-title" title={idea.title}>
+              {idea.title}
+            </span>
+            {inOpenRound.has(idea.id) && <span className="rounds-pick-busy">in an open round</span>}
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+});
