@@ -277,11 +277,47 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
         )
         .await?;
     assert_eq!(zoom, "100%", "the plane did not zoom");
-    // Escape closes the list and gives the focus back to the count it came from.
+    // An idea moved away from the spot, from the details opened out of the list, leaves the list: it said "4 ideas"
+    // with the moved one at its old scores.
+    app.client
+        .find(fantoccini::Locator::XPath(
+            "//section[contains(@class,'chart-list')]//button[.//span[text()='Cornered 6']]",
+        ))
+        .await?
+        .click()
+        .await?;
+    app.press(&[fantoccini::key::Key::Enter]).await?;
+    let cost = app
+        .wait_for_xpath(
+            "//aside//input[@id=//aside//label[starts-with(normalize-space(),'Cost / risk')]/@for]",
+        )
+        .await?;
+    // 9 over the 10, then Tab: a field's clear() is not seen by the page.
+    cost.click().await?;
+    app.press_ctrl('a').await?;
+    cost.send_keys("9").await?;
+    app.press(&[fantoccini::key::Key::Tab]).await?;
+    app.wait_until(
+        "the list says what is at the spot now",
+        "const list = document.querySelector('.chart-list');
+         return list?.querySelector('h2')?.textContent === '3 ideas at payoff 0, cost/risk 10'
+           && ![...list.querySelectorAll('.chart-list-title')].some((t) => t.textContent === 'Cornered 6');",
+    )
+    .await?;
+    // The details close; Escape then closes the list and gives the focus back to the count it came from.
+    app.press(&[fantoccini::key::Key::Escape]).await?;
+    app.wait_until(
+        "the details close",
+        "return !document.querySelector(\"aside[aria-label='Idea details']\");",
+    )
+    .await?;
+    app.client
+        .execute("document.querySelector('.chart-list h2')?.focus();", vec![])
+        .await?;
     app.press(&[fantoccini::key::Key::Escape]).await?;
     app.wait_until(
         "the focus is back on the count",
-        "return !document.querySelector('.chart-list') && document.activeElement?.getAttribute('aria-label')?.startsWith('4 ideas');",
+        "return !document.querySelector('.chart-list') && document.activeElement?.getAttribute('aria-label')?.startsWith('3 ideas');",
     )
     .await?;
 

@@ -7,7 +7,7 @@
 // is shown one by one, selected or focused, so the page holds a few hundred elements whatever the board's size.
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
-import type { Board, Idea } from "../../lib/bindings";
+import type { Board, Idea, Position } from "../../lib/bindings";
 import { styleRef, type Declarations } from "../../lib/styleAttribute";
 import {
   contains,
@@ -171,7 +171,7 @@ export function ChartView({
   const [focusedCell, setFocusedCell] = useState<string | null>(null);
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const gestureRef = useRef<Gesture | null>(null);
-  const [list, setList] = useState<{ title: string; ideas: Idea[] } | null>(null);
+  const [list, setList] = useState<ListOf | null>(null);
   const listOpener = useRef<HTMLElement | null>(null);
   /** Where (window fractions) the focus should land after the view changes, e.g. inside a cell zoomed into. */
   const pendingFocus = useRef<Point | null>(null);
@@ -265,6 +265,9 @@ export function ChartView({
   }, [tp, tc, view]);
 
   const placed = useMemo(() => board.ideas.filter((i) => i.position), [board.ideas]);
+  // The list as the board is now: an idea moved shows its new scores, or leaves a list of one spot's ideas (the list
+  // said "22 ideas" of a spot that had 21, with the moved one still at its old scores).
+  const shownList = useMemo(() => list && listed(list, placed, matches), [list, placed, matches]);
   const keep = useMemo(() => {
     const ids = new Set<number>();
     for (const id of [selectedId, focusedId]) {
@@ -370,7 +373,7 @@ export function ChartView({
         // The list gives the focus back to the count it was opened from (Tab went on from the first count again).
         const from = document.activeElement;
         listOpener.current = from instanceof HTMLElement && from.closest(".plane-cell") ? from : null;
-        setList(listed(`${counted(cell.ideas.length, "idea")} ${where}`, cell.ideas, matches));
+        setList(listOf(where, cell.ideas, oneSpot ? first?.position : null));
         return;
       }
       // Onto the middle of its ideas, brought to the window's middle where they have room to spread: kept where it
@@ -384,7 +387,7 @@ export function ChartView({
       setView(next);
       if (focus) pendingFocus.current = toWindow(next, middle);
     },
-    [layout, setView, matches],
+    [layout, setView],
   );
 
   const fit = useCallback(() => {
@@ -577,7 +580,7 @@ export function ChartView({
     } else if (g.kind === "rect" && layout) {
       const box = rectBox(g.start, windowPoint(e));
       const found = ideasIn(placed, viewRef.current, layout.width, layout.height, box);
-      setList(listed(`${counted(found.length, "idea")} in the rectangle`, found, matches));
+      setList(listOf("in the rectangle", found));
     }
   };
 
@@ -808,10 +811,11 @@ export function ChartView({
           </span>
         </div>
       )}
-      {list && (
+      {shownList && list && (
         <IdeaList
-          title={list.title}
-          ideas={list.ideas}
+          key={list.opened}
+          title={shownList.title}
+          ideas={shownList.ideas}
           matches={matches}
           selectedId={selectedId}
           onSelect={onSelect}
@@ -820,7 +824,15 @@ export function ChartView({
             setList(null);
             const opener = listOpener.current;
             listOpener.current = null;
-            (opener?.isConnected ? opener : windowRef.current)?.focus();
+            // The count drawn anew meanwhile (an idea of it moved away) is the same spot's count.
+            const key = opener?.dataset.cellKey;
+            const again =
+              opener?.isConnected === false && key !== undefined
+                ? windowRef.current?.querySelector<HTMLElement>(
+                    `.plane-cell[data-cell-key="${CSS.escape(key)}"]`,
+                  )
+                : null;
+            (opener?.isConnected ? opener : (again ?? windowRef.current))?.focus();
           }}
         />
       )}
@@ -843,9 +855,33 @@ const KEYBOARD_FOCUS: FocusOptions & { focusVisible: boolean } = { focusVisible:
 
 /** What the arrows, Home and End go to: markers and counts, not those a search leaves out (faded). */
 const IN_REACH = ".marker:not(.dimmed), .plane-cell:not(.dimmed)";
-/** A list of `ideas` under `title`; while searching (`matches`), the matches first, counted in the title: a count of
- * "1" on the plane opened a list of 17 with nothing to say which one matched. */
-function listed(title: string, ideas: Idea[], matches: ReadonlySet<number> | null) {
+/** What a list beside the plane is of: the ideas listed as it opened (`ids`), or those at one spot (`spot`: ideas with
+ * the same scores), and how its title says where they are. `opened` tells one opening from the next. */
+interface ListOf {
+  where: string;
+  ids: readonly number[];
+  spot: Position | null;
+  opened: number;
+}
+
+let openings = 0;
+
+function listOf(where: string, ideas: readonly Idea[], spot?: Position | null): ListOf {
+  return { where, ids: ideas.map((i) => i.id), spot: spot ?? null, opened: ++openings };
+}
+
+/** `list`'s ideas among the board's `placed` ones now, under their count; while searching (`matches`), the matches
+ * first, counted in the title: a count of "1" on the plane opened a list of 17 with nothing to say which one matched. */
+function listed(list: ListOf, placed: readonly Idea[], matches: ReadonlySet<number> | null) {
+  const { spot } = list;
+  let ideas: Idea[];
+  if (spot) {
+    ideas = placed.filter((i) => i.position?.payoff === spot.payoff && i.position.cost === spot.cost);
+  } else {
+    const byId = new Map(placed.map((i) => [i.id, i]));
+    ideas = list.ids.flatMap((id) => byId.get(id) ?? []);
+  }
+  const title = `${counted(ideas.length, "idea")} ${list.where}`;
   if (matches === null) return { title, ideas };
   const matching = ideas.filter((i) => matches.has(i.id));
   return {

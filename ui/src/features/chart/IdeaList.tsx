@@ -27,10 +27,12 @@ export function IdeaList({
   onOpen,
   onClose,
 }: IdeaListProps) {
+  // The list takes the focus as it opens (another opening is another list: ChartView keys it), not when its ideas
+  // change: an idea moved from the details opened out of it took the focus from them.
   const heading = useRef<HTMLHeadingElement | null>(null);
   useEffect(() => {
     heading.current?.focus();
-  }, [ideas]);
+  }, []);
   return (
     <section
       className="chart-list"
