@@ -5,7 +5,7 @@ import { memo, useEffect } from "react";
 
 import type { Idea } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
-import { roomClass, type LabelPlace } from "./geometry";
+import { roomClass, scoresClass, type LabelPlace } from "./geometry";
 import { fractionOf } from "./scale";
 import { usePlaneDrag } from "./usePlaneDrag";
 
@@ -97,7 +97,7 @@ export const Marker = memo(function Marker(props: MarkerProps) {
           {idea.title}
         </span>
         {live && (
-          <span className="marker-scores" aria-hidden="true">
+          <span className={scoresClass(fractionOf(live.payoff, live.cost))} aria-hidden="true">
             P {live.payoff} · C {live.cost}
           </span>
         )}

@@ -311,6 +311,13 @@ export function roomClass(room: number | undefined): string {
   return ` marker-room-${Math.max(1, Math.floor(room / 50)) * 50}`;
 }
 
+/** The classes of a dot's scores tag (shown while it moves, or on the chosen dot) at `at`, a fraction of the plane:
+ * above the dot and starting at it, unless that runs past the plane's right edge (it then ends at the dot) or its top
+ * (it then goes below). At cost/risk 10 the tag read "P" and was cut. */
+export function scoresClass(at: Point): string {
+  return `marker-scores${at.x > 0.8 ? " marker-scores-end" : ""}${at.y < 0.08 ? " marker-scores-below" : ""}`;
+}
+
 export type Direction = "left" | "right" | "up" | "down";
 
 /** A step one way, in screen pixels (y down). */

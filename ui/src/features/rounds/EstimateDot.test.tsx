@@ -38,4 +38,36 @@ describe("EstimateDot", () => {
     expect(edge).toHaveClass("marker-label-left");
     expect(edge.className).not.toMatch(/marker-room-/);
   });
+
+  it("keeps the chosen dot's scores inside the plane at its right edge and its top", () => {
+    const plane = () => new DOMRect(0, 0, 600, 400);
+    const dot = (title: string, payoff: number, cost: number) => (
+      <EstimateDot
+        title={title}
+        what="your estimate"
+        payoff={payoff}
+        cost={cost}
+        zone="challenge"
+        selected
+        planeRect={plane}
+        onPlace={vi.fn()}
+      />
+    );
+    render(
+      <div>
+        {dot("Middle", 5, 5)}
+        {dot("Right edge", 2, 10)}
+        {dot("Top corner", 10, 10)}
+      </div>,
+    );
+    const scores = (title: string) =>
+      screen.getByRole("button", { name: new RegExp(`^${title}`) }).querySelector(".marker-scores");
+    // Above the dot, starting at it: in the middle of the plane.
+    expect(scores("Middle")).toHaveTextContent("P 5 · C 5");
+    expect(scores("Middle")?.className).toBe("marker-scores");
+    // At cost/risk 10 it ends at the dot instead (it ran past the edge, and read "P"); at payoff 10 it goes below.
+    expect(scores("Right edge")).toHaveClass("marker-scores-end");
+    expect(scores("Right edge")).not.toHaveClass("marker-scores-below");
+    expect(scores("Top corner")).toHaveClass("marker-scores-end", "marker-scores-below");
+  });
 });

@@ -4,7 +4,7 @@ import { forwardRef, useState } from "react";
 
 import type { Quadrant } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
-import { roomClass } from "../chart/geometry";
+import { roomClass, scoresClass } from "../chart/geometry";
 import { fractionOf } from "../chart/scale";
 import { usePlaneDrag } from "../chart/usePlaneDrag";
 
@@ -85,7 +85,7 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
       {/* While it moves, and on the chosen dot: the numbers the voter is setting (the label says them to a screen
           reader already). */}
       {(live || selected) && (
-        <span className="marker-scores" aria-hidden="true">
+        <span className={scoresClass(at)} aria-hidden="true">
           P {shown.payoff} · C {shown.cost}
         </span>
       )}
