@@ -70,12 +70,15 @@ pub enum MenuCommand {
     ThemeDark,
     Search,
     Shortcuts,
+    PostToChannel,
+    TeamRounds,
+    MattermostAccount,
     /// Quit asked for: the page saves what is being typed, then calls `quit_app` (see `quit.rs`).
     Quit,
 }
 
 impl MenuCommand {
-    pub const ALL: [MenuCommand; 19] = [
+    pub const ALL: [MenuCommand; 22] = [
         Self::Import,
         Self::ExportJson,
         Self::ExportCsv,
@@ -94,6 +97,9 @@ impl MenuCommand {
         Self::ThemeDark,
         Self::Search,
         Self::Shortcuts,
+        Self::PostToChannel,
+        Self::TeamRounds,
+        Self::MattermostAccount,
         Self::Quit,
     ];
 
@@ -125,6 +131,9 @@ impl MenuCommand {
             Self::ThemeDark => "Dark",
             Self::Search => "Search",
             Self::Shortcuts => "Keyboard shortcuts",
+            Self::PostToChannel => "Post to channel…",
+            Self::TeamRounds => "Team rounds…",
+            Self::MattermostAccount => "Mattermost account…",
             Self::Quit => "Quit Pickboard",
         }
     }

@@ -2,7 +2,7 @@
 //! [`MenuCommand`] event, and the UI runs the same action. No accelerators are set for those, so that Ctrl+Z in a
 //! text field stays the field's own undo. Quit is the app's own item with Ctrl+Q, which no field uses: the menu
 //! library's predefined Quit does nothing on Linux (it shows greyed out). It saves what is being typed first
-//! (`quit.rs`).
+//! (`quit.rs`). The menus' names carry their access keys (`&File`: Alt+F opens it), as GTK's menus do.
 
 use tauri::menu::{
     CheckMenuItem, CheckMenuItemBuilder, MenuBuilder, MenuItem, MenuItemBuilder, SubmenuBuilder,
@@ -56,7 +56,7 @@ pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
         .item(&item(MenuCommand::ExportPng)?)
         .item(&item(MenuCommand::ExportSvg)?)
         .build()?;
-    let file = SubmenuBuilder::new(app, "File")
+    let file = SubmenuBuilder::new(app, "&File")
         .item(&item(MenuCommand::Import)?)
         .item(&export)
         .separator()
@@ -70,7 +70,7 @@ pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
                 .build(app)?,
         )
         .build()?;
-    let edit = SubmenuBuilder::new(app, "Edit")
+    let edit = SubmenuBuilder::new(app, "&Edit")
         .item(&item(MenuCommand::Undo)?)
         .item(&item(MenuCommand::Redo)?)
         .separator()
@@ -82,17 +82,25 @@ pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
         .item(&light.1)
         .item(&dark.1)
         .build()?;
-    let view = SubmenuBuilder::new(app, "View")
+    let view = SubmenuBuilder::new(app, "&View")
         .item(&item(MenuCommand::ViewQuadrants)?)
         .item(&item(MenuCommand::ViewChart)?)
         .separator()
         .item(&theme_menu)
         .build()?;
-    let help = SubmenuBuilder::new(app, "Help")
+    // Mattermost: where a board's outcome goes, the rounds run, and the account they run as (found only through Post to
+    // channel and More ▾ before).
+    let team = SubmenuBuilder::new(app, "&Team")
+        .item(&item(MenuCommand::PostToChannel)?)
+        .item(&item(MenuCommand::TeamRounds)?)
+        .separator()
+        .item(&item(MenuCommand::MattermostAccount)?)
+        .build()?;
+    let help = SubmenuBuilder::new(app, "&Help")
         .item(&item(MenuCommand::Shortcuts)?)
         .build()?;
     let menu = MenuBuilder::new(app)
-        .items(&[&file, &edit, &view, &help])
+        .items(&[&file, &edit, &view, &team, &help])
         .build()?;
     app.set_menu(menu)?;
     app.manage(themes);

@@ -256,6 +256,39 @@ describe("BoardScreen", () => {
     expect(screen.queryByRole("menu")).not.toBeInTheDocument();
   });
 
+  it("opens Post to channel, Team rounds and the Mattermost account from the window's Team menu", async () => {
+    let events: Channel<EventMessage> | null = null;
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]), {
+      listen_to_backend: (args) => {
+        events = args.events;
+        return null;
+      },
+    });
+    await renderBoard();
+    await waitFor(() => {
+      expect(events).not.toBeNull();
+    });
+    const command = (payload: "post-to-channel" | "team-rounds" | "mattermost-account") => {
+      act(() => {
+        events?.onmessage({ event: "menu-command", payload });
+      });
+    };
+    command("mattermost-account");
+    expect(await screen.findByRole("dialog", { name: "Connect to Mattermost" })).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    });
+    command("post-to-channel");
+    expect(await screen.findByRole("dialog", { name: /Post/ })).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    });
+    command("team-rounds");
+    expect(await screen.findByRole("heading", { name: "Team rounds" })).toBeInTheDocument();
+  });
+
   it("moves to the board menu's first and last items on Home and End, with the ring the keys show", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]));
     await renderBoard();

@@ -426,6 +426,9 @@ export function BoardScreen({
     else if (command === "view-chart") showView("chart");
     else if (command === "search") searchRef.current?.focus();
     else if (command === "shortcuts") setDialog("shortcuts");
+    else if (command === "post-to-channel") setDialog("post");
+    else if (command === "team-rounds") setRoundsOpen(true);
+    else if (command === "mattermost-account") setDialog("connect");
   });
 
   async function guard<T>(work: () => Promise<T>): Promise<T | undefined> {
