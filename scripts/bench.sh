@@ -22,6 +22,9 @@ for mode in 0 1; do
   WEBKIT_DISABLE_COMPOSITING_MODE=$mode PICKBOARD_BIN="$PWD/target/release/pickboard" \
     dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24" cargo bench -p pickboard-e2e --locked --bench chart
 done
+# A key typed in the board's search on 2,000 and 10,000 ideas: the page's time in the key, and to the next frame.
+PICKBOARD_BIN="$PWD/target/release/pickboard" \
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24" cargo bench -p pickboard-e2e --locked --bench typing
 # Ten minutes of scripted use (2,000 moves, edits and view switches), in Pickboard's own WebKit setting: memory before
 # and after, and where it is.
 PICKBOARD_BIN="$PWD/target/release/pickboard" \
