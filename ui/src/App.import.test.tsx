@@ -1,13 +1,11 @@
 // File › Import… chosen again while the import dialog shows a file. Its own file: the page's one channel for the
 // backend's events (menu commands among them) is handed over once per page, and each test file gets it afresh.
-import type { Channel } from "@tauri-apps/api/core";
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import { App } from "./App";
 import { Providers } from "./components/Providers";
-import type { EventMessage } from "./lib/bindings";
-import { board, fakeBackend } from "./test/fakeBackend";
+import { backendEvents, board, fakeBackend } from "./test/fakeBackend";
 
 function renderApp() {
   return render(
@@ -19,7 +17,7 @@ function renderApp() {
 
 describe("importing", () => {
   it("shows the second file's import, not the first's, when File › Import… opens one over another", async () => {
-    let events: Channel<EventMessage> | null = null;
+    const backend = backendEvents();
     const files = [
       {
         fileName: "alpha.json",
@@ -36,24 +34,14 @@ describe("importing", () => {
     ];
     let opened = 0;
     fakeBackend(board([], "Platform Q3"), {
-      listen_to_backend: (args) => {
-        events = args.events;
-        return null;
-      },
+      listen_to_backend: backend.listen,
       choose_import_file: () => files[opened++] ?? null,
     });
     renderApp();
     expect(await screen.findByDisplayValue("Platform Q3")).toBeInTheDocument();
-    await waitFor(() => {
-      expect(events).not.toBeNull();
-    });
-    act(() => {
-      events?.onmessage({ event: "menu-command", payload: "import" });
-    });
+    await backend.choose("import");
     expect(await screen.findByDisplayValue("alpha")).toBeInTheDocument();
-    act(() => {
-      events?.onmessage({ event: "menu-command", payload: "import" });
-    });
+    await backend.choose("import");
     // The name to import under is the second file's: its ideas never go in under the first's name.
     expect(await screen.findByDisplayValue("beta")).toBeInTheDocument();
     expect(screen.queryByDisplayValue("alpha")).not.toBeInTheDocument();

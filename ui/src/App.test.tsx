@@ -1,4 +1,3 @@
-import type { Channel } from "@tauri-apps/api/core";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -6,8 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import { App, newBoardName } from "./App";
 import { Providers } from "./components/Providers";
-import type { EventMessage } from "./lib/bindings";
-import { board, edited, fakeBackend, idea, type Handlers } from "./test/fakeBackend";
+import { backendEvents, board, edited, fakeBackend, idea, type Handlers } from "./test/fakeBackend";
 
 function renderApp() {
   return render(
@@ -225,21 +223,13 @@ describe("App", () => {
   });
 
   it("takes the theme picked in View › Theme, and keeps it, as the sidebar's switch does", async () => {
-    let events: Channel<EventMessage> | null = null;
+    const backend = backendEvents();
     const fake = fakeBackend(board([], "Platform Q3"), {
-      listen_to_backend: (args) => {
-        events = args.events;
-        return null;
-      },
+      listen_to_backend: backend.listen,
     });
     renderApp();
     expect(await screen.findByDisplayValue("Platform Q3")).toBeInTheDocument();
-    await waitFor(() => {
-      expect(events).not.toBeNull();
-    });
-    act(() => {
-      events?.onmessage({ event: "menu-command", payload: "theme-dark" });
-    });
+    await backend.choose("theme-dark");
     await waitFor(() => {
       expect(document.documentElement.dataset.theme).toBe("dark");
     });
@@ -250,13 +240,10 @@ describe("App", () => {
   });
 
   it("asks before quitting with a change not saved, stays open on Keep, and quits by itself once it is saved", async () => {
-    let events: Channel<EventMessage> | null = null;
+    const backend = backendEvents();
     let save: (() => void) | null = null;
     const fake = fakeBackend(board([], "Platform Q3"), {
-      listen_to_backend: (args) => {
-        events = args.events;
-        return null;
-      },
+      listen_to_backend: backend.listen,
       keep_open: () => null,
       quit_app: () => null,
       // The data folder cannot be written: the save waits.
@@ -269,13 +256,8 @@ describe("App", () => {
     });
     renderApp();
     await userEvent.type(await screen.findByLabelText("New idea"), "Rotate TLS certificates{Enter}");
-    await waitFor(() => {
-      expect(events).not.toBeNull();
-    });
     const quit = async () => {
-      act(() => {
-        events?.onmessage({ event: "menu-command", payload: "quit" });
-      });
+      await backend.choose("quit");
       return screen.findByRole("dialog", { name: "Quit without saving?" }, { timeout: 4000 });
     };
     const asked = await quit();
@@ -420,20 +402,12 @@ describe("App", () => {
   }, 20_000);
 
   it("leaves Ctrl+Z to the board shown once another program changed the database after a delete", async () => {
-    let events: Channel<EventMessage> | null = null;
+    const backend = backendEvents();
     const fake = await deleteInfraForWeb({
-      listen_to_backend: (args) => {
-        events = args.events;
-        return null;
-      },
-    });
-    await waitFor(() => {
-      expect(events).not.toBeNull();
+      listen_to_backend: backend.listen,
     });
     // The command line imported ideas into Web.
-    act(() => {
-      events?.onmessage({ event: "database-changed", payload: {} });
-    });
+    await backend.send({ event: "database-changed", payload: {} });
     await waitFor(() => {
       expect(screen.queryByRole("button", { name: /^Bring back the board/ })).toBeNull();
     });
@@ -547,25 +521,17 @@ describe("App", () => {
   }, 20_000);
 
   it("brings the last board back on Ctrl+Z from the welcome screen its delete left", async () => {
-    let events: Channel<EventMessage> | null = null;
+    const backend = backendEvents();
     const fake = infraAndWeb(true, {
-      listen_to_backend: (args) => {
-        events = args.events;
-        return null;
-      },
+      listen_to_backend: backend.listen,
     });
     renderApp();
     expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
-    await waitFor(() => {
-      expect(events).not.toBeNull();
-    });
     await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
     // The question is open: neither Ctrl+Z nor Edit › Undo acts behind it.
     await userEvent.keyboard("{Control>}z{/Control}");
-    act(() => {
-      events?.onmessage({ event: "menu-command", payload: "undo" });
-    });
+    await backend.choose("undo");
     expect(fake.commands()).not.toContain("undo");
     await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
     expect(await screen.findByRole("button", { name: "Start with a sample board" })).toHaveFocus();

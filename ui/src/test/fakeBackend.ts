@@ -1,7 +1,10 @@
 // A stand-in for the Rust backend, behind the real `invoke` seam (mockIPC), for component tests. It records every
 // call so tests can check what the UI asked for. Its handlers are typed by the generated `Commands`, so a command
 // renamed or changed in Rust fails `tsc` here too.
+import type { Channel } from "@tauri-apps/api/core";
 import { mockIPC } from "@tauri-apps/api/mocks";
+import { act, waitFor } from "@testing-library/react";
+import { expect } from "vitest";
 
 import type {
   Account,
@@ -11,8 +14,10 @@ import type {
   Edited,
   ErrorPayload,
   Event,
+  EventMessage,
   Failure,
   Idea,
+  MenuCommand,
   Zone,
 } from "../lib/bindings";
 import type { Command } from "../lib/ipc";
@@ -109,6 +114,26 @@ function notFound(what: string): ErrorPayload {
 
 /** What the fake answers for each command it knows, given the arguments the UI sent. */
 export type Handlers = { [C in Command]?: (args: Commands[C]["args"]) => Commands[C]["result"] };
+
+/** What the backend sends the page, for a test: `listen` goes in the fake's handlers as `listen_to_backend`; `send`
+ * delivers an event once the page listens, and `choose` a menu item's command, as the backend does for a click on it. */
+export function backendEvents() {
+  let events: Channel<EventMessage> | null = null;
+  const listen: NonNullable<Handlers["listen_to_backend"]> = (args) => {
+    events = args.events;
+    return null;
+  };
+  async function send(message: EventMessage) {
+    await waitFor(() => {
+      expect(events).not.toBeNull();
+    });
+    act(() => {
+      events?.onmessage(message);
+    });
+  }
+  const choose = (command: MenuCommand) => send({ event: "menu-command", payload: command });
+  return { listen, send, choose };
+}
 
 export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
   const calls: Call[] = [];

@@ -1,10 +1,17 @@
-import type { Channel } from "@tauri-apps/api/core";
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import type { ErrorPayload, EventMessage, MenuCommand } from "../../lib/bindings";
-import { board, edited, fakeBackend, historyEvent, idea, type Handlers } from "../../test/fakeBackend";
+import type { ErrorPayload } from "../../lib/bindings";
+import {
+  board,
+  edited,
+  fakeBackend,
+  historyEvent,
+  idea,
+  backendEvents,
+  type Handlers,
+} from "../../test/fakeBackend";
 import { renderBoard } from "../../test/renderBoard";
 
 /** A board of 300 ideas in Possible, rendered: the quadrant, once it shows its first 12 cards. */
@@ -235,57 +242,34 @@ describe("BoardScreen", () => {
   });
 
   it("closes the board's menu when a dialog opened from the window's menu bar takes the focus", async () => {
-    let events: Channel<EventMessage> | null = null;
-    fakeBackend(board([idea(1, "Patch bastion", "kill")]), {
-      listen_to_backend: (args) => {
-        events = args.events;
-        return null;
-      },
-    });
+    const menus = backendEvents();
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]), { listen_to_backend: menus.listen });
     await renderBoard();
     await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
     await userEvent.keyboard("{ArrowDown}");
     expect(screen.getByRole("menu")).toBeInTheDocument();
-    await waitFor(() => {
-      expect(events).not.toBeNull();
-    });
-    act(() => {
-      events?.onmessage({ event: "menu-command", payload: "shortcuts" });
-    });
+    await menus.choose("shortcuts");
     expect(await screen.findByRole("dialog")).toBeInTheDocument();
     expect(screen.queryByRole("menu")).not.toBeInTheDocument();
   });
 
   it("opens Post to channel, Team rounds and the Mattermost account from the window's Team menu", async () => {
-    let events: Channel<EventMessage> | null = null;
-    fakeBackend(board([idea(1, "Patch bastion", "kill")]), {
-      listen_to_backend: (args) => {
-        events = args.events;
-        return null;
-      },
-    });
+    const menus = backendEvents();
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]), { listen_to_backend: menus.listen });
     await renderBoard();
-    await waitFor(() => {
-      expect(events).not.toBeNull();
-    });
-    const command = (payload: "post-to-channel" | "team-rounds" | "mattermost-account") => {
-      act(() => {
-        events?.onmessage({ event: "menu-command", payload });
-      });
-    };
-    command("mattermost-account");
+    await menus.choose("mattermost-account");
     expect(await screen.findByRole("dialog", { name: "Connect to Mattermost" })).toBeInTheDocument();
     await userEvent.keyboard("{Escape}");
     await waitFor(() => {
       expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     });
-    command("post-to-channel");
+    await menus.choose("post-to-channel");
     expect(await screen.findByRole("dialog", { name: /Post/ })).toBeInTheDocument();
     await userEvent.keyboard("{Escape}");
     await waitFor(() => {
       expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     });
-    command("team-rounds");
+    await menus.choose("team-rounds");
     expect(await screen.findByRole("heading", { name: "Team rounds" })).toBeInTheDocument();
   });
 
@@ -591,13 +575,10 @@ describe("BoardScreen", () => {
   });
 
   it("leaves Team rounds for the board in the view View's items ask for", async () => {
-    let events: Channel<EventMessage> | null = null;
+    const menus = backendEvents();
     fakeBackend(board([idea(1, "Rotate certs", "implement")]), {
       get_account: () => null,
-      listen_to_backend: (args) => {
-        events = args.events;
-        return null;
-      },
+      listen_to_backend: menus.listen,
     });
     await renderBoard();
     await screen.findByRole("button", { name: /^Rotate certs/ });
@@ -609,47 +590,31 @@ describe("BoardScreen", () => {
       await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
       await userEvent.click(screen.getByRole("menuitem", { name: /Team rounds/ }));
       await screen.findByRole("heading", { name: "Team rounds" });
-      await waitFor(() => {
-        expect(events).not.toBeNull();
-      });
-      act(() => {
-        events?.onmessage({ event: "menu-command", payload: command });
-      });
+      await menus.choose(command);
       expect(screen.queryByRole("heading", { name: "Team rounds" })).not.toBeInTheDocument();
       expect(within(views).getByRole("radio", { checked: true })).toHaveAccessibleName(shown);
     }
   });
 
   it("takes Edit › Undo in a text field as the field's own undo, and on the board as the board's", async () => {
-    let events: Channel<EventMessage> | null = null;
+    const menus = backendEvents();
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]), {
-      listen_to_backend: (args) => {
-        events = args.events;
-        return null;
-      },
+      listen_to_backend: menus.listen,
     });
     await renderBoard();
     await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
     const notes = await screen.findByLabelText("Notes", {}, { timeout: 5000 });
     await userEvent.type(notes, "Half a thought");
-    await waitFor(() => {
-      expect(events).not.toBeNull();
-    });
-    const menu = (command: MenuCommand) => {
-      act(() => {
-        events?.onmessage({ event: "menu-command", payload: command });
-      });
-    };
-    menu("undo");
+    await menus.choose("undo");
     expect(notes).toHaveValue("");
-    menu("redo");
+    await menus.choose("redo");
     // The idea and the notes typed stay: the board's history was not asked.
     expect(notes).toHaveValue("Half a thought");
     expect(fake.commands()).not.toContain("undo");
 
     // Out of the field, Edit › Undo is the board's again.
     screen.getByRole("button", { name: /^Rotate certs/ }).focus();
-    menu("undo");
+    await menus.choose("undo");
     await waitFor(() => {
       expect(fake.commands()).toContain("undo");
     });
