@@ -1,8 +1,8 @@
 // Reads the posts `pickboard post --dry-run` prints (separated by the dry run's separator line) and parses each with
 // Mattermost's own Markdown parser, the commonmark.js fork the Mattermost web app renders with. Prints one JSON line
 // per post: how many table rows it has, the text of every paragraph line that looks like a table row (a row shown as
-// raw pipes), the at-mentions it would send, any raw HTML in it, and the text it styles (italics, bold, strikethrough,
-// links). The Rust test decides what is right.
+// raw pipes), the at-mentions it would send, any raw HTML in it, the text it styles (italics, bold, strikethrough,
+// links) and the text it shows as code. The Rust test decides what is right.
 "use strict";
 
 const path = require("node:path");
@@ -26,7 +26,7 @@ process.stdin.on("end", () => {
   for (const post of posts) {
     const tree = new Parser().parse(post);
     const walker = tree.walker();
-    const report = { tableRows: 0, tables: 0, rawRows: [], mentions: [], html: [], styled: [] };
+    const report = { tableRows: 0, tables: 0, rawRows: [], mentions: [], html: [], styled: [], code: [] };
     let event;
     while ((event = walker.next())) {
       const node = event.node;
@@ -38,6 +38,7 @@ process.stdin.on("end", () => {
       if (node.type === "text" && /^\s*\|.*\|\s*$/.test(node.literal)) report.rawRows.push(node.literal);
       // The text Mattermost shows in italics, bold, struck through or as a link.
       if (["emph", "strong", "del", "link"].includes(node.type)) report.styled.push(textOf(node));
+      if (node.type === "code") report.code.push(node.literal);
     }
     process.stdout.write(JSON.stringify(report) + "\n");
   }

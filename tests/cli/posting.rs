@@ -62,6 +62,7 @@ struct Parsed {
     html: Vec<String>,
     mentions: Vec<String>,
     styled: Vec<String>,
+    code: Vec<String>,
 }
 
 /// Each post of `dry_run` (the output of `post --dry-run`), as Mattermost's parser reads it.
@@ -93,6 +94,7 @@ fn parse_with_mattermost(dry_run: &str) -> TestResult<Vec<Parsed>> {
             html: strings("html"),
             mentions: strings("mentions"),
             styled: strings("styled"),
+            code: strings("code"),
         });
     }
     Ok(posts)
@@ -284,6 +286,7 @@ fn the_markdown_export_shows_titles_as_written_and_never_as_html() -> TestResult
             "<img src=x onerror=alert(1)> in a title",
             "Wrap <b>this</b> and <!-- that --> up",
             "Keep latency < 200 ms",
+            "Fix *stars*, _under_, ~~struck~~, [click me](https://evil.example), `code` and a\\*b",
         ] {
             edits::add_idea(tx, board, title, Zone::Implement)?;
         }
@@ -298,7 +301,21 @@ fn the_markdown_export_shows_titles_as_written_and_never_as_html() -> TestResult
     let parsed = parse_with_mattermost(&document)?;
     assert_eq!(parsed.len(), 1);
     assert!(parsed[0].html.is_empty(), "raw HTML: {:?}", parsed[0].html);
-    assert_eq!(parsed[0].table_rows, 4, "a header and the 3 ideas");
+    assert_eq!(parsed[0].table_rows, 5, "a header and the 4 ideas");
     assert!(document.contains("Keep latency < 200 ms"), "{document}");
+    // A title's asterisks, underscores, tildes, brackets and backticks are its own text, not styling, a link or code
+    // (the document's own headings and footer are styled; a web address in a title is linked, as Mattermost does).
+    let styled: Vec<&String> = parsed[0]
+        .styled
+        .iter()
+        .filter(|text| {
+            ["stars", "under", "struck", "click me"]
+                .iter()
+                .any(|word| text.contains(word))
+        })
+        .collect();
+    assert!(styled.is_empty(), "title text styled: {styled:?}");
+    assert!(parsed[0].code.is_empty(), "code: {:?}", parsed[0].code);
+    assert!(document.contains(r"a\\\*b"), "{document}");
     Ok(())
 }

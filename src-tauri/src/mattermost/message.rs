@@ -151,7 +151,8 @@ pub fn safe(text: &str) -> String {
 }
 
 /// User text for a document (the Markdown export): as written, on one line, `|` escaped for the tables, kept from
-/// reordering its surroundings, and never HTML: a `<` that would open a tag or a comment is escaped, so a title like
+/// reordering its surroundings, with no Markdown of its own (`*stars*` read as italics in the file, as they did in
+/// posts), and never HTML: a `<` that would open a tag or a comment is escaped, so a title like
 /// `<img src=x onerror=…>` reads as itself in whatever shows the file (`a < b` stays as it is).
 fn document_text(text: &str) -> String {
     let one_line = text::isolated(text)
@@ -164,7 +165,7 @@ fn document_text(text: &str) -> String {
             && chars
                 .peek()
                 .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
-        if opens_tag {
+        if opens_tag || matches!(c, '\\' | '*' | '_' | '~' | '[' | ']' | '`') {
             out.push('\\');
         }
         out.push(c);
