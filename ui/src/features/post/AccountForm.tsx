@@ -290,13 +290,16 @@ export function AccountForm() {
 }
 
 /** Which field a refused Connect is about: the token's own checks and Mattermost's refusal of it point at the token;
- * the address's checks, and a server that is not there or not Mattermost, at the address. */
+ * the address's checks, and a server that is not there, does not answer or is not Mattermost, at the address (the
+ * backend's words say so: "Nothing answered at …. Check the address and its port."). */
 function fieldOf(error: AppError): Field | null {
   if (error.kind === "invalid") return /token/i.test(error.message) ? "token" : "server";
   switch (error.problem) {
     case "notSignedIn":
       return "token";
     case "serverNotFound":
+    case "offline":
+    case "noAnswer":
     case "tls":
     case "notMattermostServer":
     case "notMattermost":
