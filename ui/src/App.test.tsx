@@ -140,6 +140,32 @@ describe("App", () => {
     expect(await screen.findByRole("button", { name: "Connect to Mattermost…" })).toBeInTheDocument();
   });
 
+  it("answers the Team menu on the welcome: the account and rounds as Join does, Post to channel in words", async () => {
+    const backend = backendEvents();
+    let made: ReturnType<typeof board> | null = null;
+    const fake = fakeBackend(null, {
+      listen_to_backend: backend.listen,
+      create_board: (args) => {
+        made = board([], args.name);
+        return { id: 1, name: args.name, ideaCount: 0, updatedAt: 0 };
+      },
+      list_boards: () => (made ? [{ id: 1, name: made.name, ideaCount: 0, updatedAt: 0 }] : []),
+      get_board: () => made ?? board([]),
+      count_open_rounds: () => 0,
+    });
+    renderApp();
+    await screen.findByRole("button", { name: "Join a team round…" });
+    await backend.choose("post-to-channel");
+    expect(await screen.findByText(/Start or open a board first/)).toBeInTheDocument();
+    expect(fake.commands()).not.toContain("create_board");
+    await backend.choose("mattermost-account");
+    expect(await screen.findByRole("heading", { name: "Team rounds", level: 2 })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Connect to Mattermost…" })).toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.command === "create_board").map((c) => c.args)).toEqual([
+      { name: "Team rounds" },
+    ]);
+  });
+
   it("makes one board for + New board pressed twice before the first is made", async () => {
     const fake = infraAndWeb(true, {
       create_board: (args) => ({ id: 3, name: args.name, ideaCount: 0, updatedAt: 0 }),

@@ -261,6 +261,11 @@ export function App() {
   // One board made at a time: Enter pressed twice on "+ New board" made two (`busy` disables the buttons only once
   // the page has drawn again).
   const creating = useRef(false);
+  /** The welcome's Join a team round: a board for the rounds, opened on its Team rounds. */
+  function joinRounds() {
+    void create(() => backend.createBoard("Team rounds"), { rounds: true });
+  }
+
   async function create(make: () => Promise<BoardSummary>, options: Opening = {}) {
     if (creating.current) return;
     creating.current = true;
@@ -360,6 +365,13 @@ export function App() {
     else if (command === "deleted-boards") setTransfer({ kind: "deleted" });
     else if (command.startsWith("export-") && currentId !== null)
       setTransfer({ kind: "export", format: command.slice("export-".length) as ExportFormat });
+    // The Team menu without a board (the welcome): rounds and the account are the welcome's Join a team round (a
+    // board for the rounds, opened on them, where Connect comes first); there is no outcome to post yet. The board's
+    // screen takes these itself.
+    else if (currentId === null && (command === "team-rounds" || command === "mattermost-account"))
+      joinRounds();
+    else if (currentId === null && command === "post-to-channel")
+      toast({ message: "Start or open a board first: its outcome is what goes to the channel." });
   });
 
   const dropping = useFileDrop(() => {
@@ -457,7 +469,7 @@ export function App() {
             onImport={() => {
               openImport(backend.chooseImportFile);
             }}
-            onJoin={() => void create(() => backend.createBoard("Team rounds"), { rounds: true })}
+            onJoin={joinRounds}
           />
         </Suspense>
       ) : (
