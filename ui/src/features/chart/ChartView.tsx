@@ -7,7 +7,7 @@
 // is shown one by one, selected or focused, so the page holds a few hundred elements whatever the board's size.
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
-import type { Board, Idea, Position } from "../../lib/bindings";
+import type { Board, Idea } from "../../lib/bindings";
 import { styleRef, type Declarations } from "../../lib/styleAttribute";
 import {
   contains,
@@ -28,6 +28,8 @@ import {
   fitView,
   follow,
   ideasIn,
+  listed,
+  listOf,
   MAX_ZOOM,
   NEIGHBOURS,
   panBy,
@@ -38,6 +40,7 @@ import {
   zoomAt,
   zoomOnto,
   type Cell,
+  type ListOf,
   type View,
 } from "./view";
 import { DragHooksContext } from "../board/dragHooks";
@@ -50,7 +53,6 @@ import { PlaneFrame } from "./PlaneFrame";
 import { PlaneGhost } from "./PlaneGhost";
 
 import "./chart.css";
-import { counted } from "../../lib/numbers";
 
 interface ChartViewProps {
   board: Board;
@@ -373,7 +375,7 @@ export function ChartView({
         // The list gives the focus back to the count it was opened from (Tab went on from the first count again).
         const from = document.activeElement;
         listOpener.current = from instanceof HTMLElement && from.closest(".plane-cell") ? from : null;
-        setList(listOf(where, cell.ideas, oneSpot ? first?.position : null));
+        setList(listOf(where, cell.ideas, { spot: oneSpot ? (first?.position ?? null) : null }));
         return;
       }
       // Onto the middle of its ideas, brought to the window's middle where they have room to spread: kept where it
@@ -579,8 +581,8 @@ export function ChartView({
       else setList(null);
     } else if (g.kind === "rect" && layout) {
       const box = rectBox(g.start, windowPoint(e));
-      const found = ideasIn(placed, viewRef.current, layout.width, layout.height, box);
-      setList(listOf("in the rectangle", found));
+      const area = { box, view: viewRef.current, width: layout.width, height: layout.height };
+      setList(listOf("in the rectangle", ideasIn(placed, area.view, area.width, area.height, box), { area }));
     }
   };
 
@@ -855,41 +857,6 @@ const KEYBOARD_FOCUS: FocusOptions & { focusVisible: boolean } = { focusVisible:
 
 /** What the arrows, Home and End go to: markers and counts, not those a search leaves out (faded). */
 const IN_REACH = ".marker:not(.dimmed), .plane-cell:not(.dimmed)";
-/** What a list beside the plane is of: the ideas listed as it opened (`ids`), or those at one spot (`spot`: ideas with
- * the same scores), and how its title says where they are. `opened` tells one opening from the next. */
-interface ListOf {
-  where: string;
-  ids: readonly number[];
-  spot: Position | null;
-  opened: number;
-}
-
-let openings = 0;
-
-function listOf(where: string, ideas: readonly Idea[], spot?: Position | null): ListOf {
-  return { where, ids: ideas.map((i) => i.id), spot: spot ?? null, opened: ++openings };
-}
-
-/** `list`'s ideas among the board's `placed` ones now, under their count; while searching (`matches`), the matches
- * first, counted in the title: a count of "1" on the plane opened a list of 17 with nothing to say which one matched. */
-function listed(list: ListOf, placed: readonly Idea[], matches: ReadonlySet<number> | null) {
-  const { spot } = list;
-  let ideas: Idea[];
-  if (spot) {
-    ideas = placed.filter((i) => i.position?.payoff === spot.payoff && i.position.cost === spot.cost);
-  } else {
-    const byId = new Map(placed.map((i) => [i.id, i]));
-    ideas = list.ids.flatMap((id) => byId.get(id) ?? []);
-  }
-  const title = `${counted(ideas.length, "idea")} ${list.where}`;
-  if (matches === null) return { title, ideas };
-  const matching = ideas.filter((i) => matches.has(i.id));
-  return {
-    title: `${title} · ${counted(matching.length, "match", "matches")}`,
-    ideas: [...matching, ...ideas.filter((i) => !matches.has(i.id))],
-  };
-}
-
 const ARROW_DIRECTIONS: Record<string, Direction> = {
   ArrowLeft: "left",
   ArrowRight: "right",

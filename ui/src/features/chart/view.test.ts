@@ -11,6 +11,8 @@ import {
   fitView,
   follow,
   ideasIn,
+  listed,
+  listOf,
   MAX_ZOOM,
   partition,
   ticks,
@@ -199,5 +201,46 @@ describe("the view", () => {
     const ideas = [at(1, 9, 1), at(2, 1, 9), at(3, 8, 2)];
     const found = ideasIn(ideas, WHOLE_PLANE, 1000, 1000, { left: 0, top: 0, width: 250, height: 250 });
     expect(found.map((i) => i.id)).toEqual([1, 3]);
+  });
+});
+
+describe("a list beside the plane", () => {
+  const at = (id: number, payoff: number, cost: number) => ({
+    ...idea(id, `idea ${id}`, "implement"),
+    position: { payoff, cost },
+  });
+
+  it("follows the board: an idea moved away from a spot or out of a rectangle leaves it, one moved in joins it", () => {
+    const [one, two, three, four] = [at(1, 4, 4), at(2, 4, 4), at(3, 4, 4), at(4, 8, 2)];
+    const before = [one, two, three, four];
+    const spot = listOf("at payoff 4, cost/risk 4", [one, two, three], { spot: { payoff: 4, cost: 4 } });
+    // The rectangle around payoff 7.5–8.5, cost/risk 1.5–2.5 on a 1,000 × 1,000 plane, the whole plane in view.
+    const area = {
+      box: { left: 150, top: 150, width: 100, height: 100 },
+      view: WHOLE_PLANE,
+      width: 1000,
+      height: 1000,
+    };
+    const rectangle = listOf("in the rectangle", [four], { area });
+    expect(listed(spot, before, null).title).toBe("3 ideas at payoff 4, cost/risk 4");
+    expect(listed(rectangle, before, null).title).toBe("1 idea in the rectangle");
+
+    // Idea 2 moves from the spot into the rectangle; idea 4 moves out of it.
+    const after = [at(1, 4, 4), at(2, 8, 2.2), at(3, 4, 4), at(4, 3, 9)];
+    const spotNow = listed(spot, after, null);
+    expect(spotNow.title).toBe("2 ideas at payoff 4, cost/risk 4");
+    expect(spotNow.ideas.map((i) => i.id)).toEqual([1, 3]);
+    const rectangleNow = listed(rectangle, after, null);
+    expect(rectangleNow.title).toBe("1 idea in the rectangle");
+    expect(rectangleNow.ideas.map((i) => [i.id, i.position?.cost])).toEqual([[2, 2.2]]);
+
+    // A list of ideas close together keeps its ideas, with their scores as they are now; a deleted one goes.
+    const close = listOf("close together", [one, four]);
+    expect(listed(close, [at(1, 4.2, 4), at(2, 4, 4)], null)).toEqual({
+      title: "1 idea close together",
+      ideas: [at(1, 4.2, 4)],
+    });
+    // While searching, the matches come first and are counted.
+    expect(listed(spot, before, new Set([3])).title).toBe("3 ideas at payoff 4, cost/risk 4 · 1 match");
   });
 });

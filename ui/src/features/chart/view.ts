@@ -1,6 +1,7 @@
 // The part of the PICK plane on screen (zoom and pan), and which markers are shown one by one and which are counted
 // per cell: pure functions, loaded with the chart only.
-import type { Idea } from "../../lib/bindings";
+import type { Idea, Position } from "../../lib/bindings";
+import { counted } from "../../lib/numbers";
 import { clamp, contains, overlaps, type Box } from "./geometry";
 import { fractionOf, type Point } from "./scale";
 
@@ -286,4 +287,61 @@ export function ideasIn(ideas: readonly Idea[], view: View, width: number, heigh
     const w = toWindow(view, fractionOf(p.payoff, p.cost));
     return contains(box, { x: w.x * width, y: w.y * height });
   });
+}
+
+/** A rectangle dragged on the plane, with the view and the plane's size it was drawn in. */
+export interface Area {
+  box: Box;
+  view: View;
+  width: number;
+  height: number;
+}
+
+/** What a list beside the plane is of: the ideas listed as it opened (`ids`), or those at one spot (`spot`: ideas with
+ * the same scores) or in a dragged rectangle (`area`), and how its title says where they are. `opened` tells one
+ * opening from the next. */
+export interface ListOf {
+  where: string;
+  ids: readonly number[];
+  spot: Position | null;
+  area: Area | null;
+  opened: number;
+}
+
+let openings = 0;
+
+export function listOf(
+  where: string,
+  ideas: readonly Idea[],
+  at: { spot?: Position | null; area?: Area } = {},
+): ListOf {
+  return {
+    where,
+    ids: ideas.map((i) => i.id),
+    spot: at.spot ?? null,
+    area: at.area ?? null,
+    opened: ++openings,
+  };
+}
+
+/** `list`'s ideas among the board's `placed` ones now, under their count; while searching (`matches`), the matches
+ * first, counted in the title: a count of "1" on the plane opened a list of 17 with nothing to say which one matched. */
+export function listed(list: ListOf, placed: readonly Idea[], matches: ReadonlySet<number> | null) {
+  const { spot, area } = list;
+  let ideas: Idea[];
+  if (spot) {
+    ideas = placed.filter((i) => i.position?.payoff === spot.payoff && i.position.cost === spot.cost);
+  } else if (area) {
+    ideas = ideasIn(placed, area.view, area.width, area.height, area.box);
+  } else {
+    const byId = new Map(placed.map((i) => [i.id, i]));
+    ideas = list.ids.flatMap((id) => byId.get(id) ?? []);
+  }
+  const title = `${counted(ideas.length, "idea")} ${list.where}`;
+  if (matches === null) return { title, ideas };
+  const matching = ideas.filter((i) => matches.has(i.id));
+  return {
+    title: `${title} · ${counted(matching.length, "match", "matches")}`,
+    ideas: [...matching, ...ideas.filter((i) => !matches.has(i.id))],
+  };
 }
