@@ -65,6 +65,21 @@ struct Parsed {
     code: Vec<String>,
 }
 
+impl Parsed {
+    /// What the parser styles of the test titles' own Markdown-looking text ("*stars*", "_under_", "~~struck~~",
+    /// "[click me](…)"): empty when each shows as typed.
+    fn styled_title_text(&self) -> Vec<&String> {
+        self.styled
+            .iter()
+            .filter(|text| {
+                ["stars", "under", "struck", "click me"]
+                    .iter()
+                    .any(|word| text.contains(word))
+            })
+            .collect()
+    }
+}
+
 /// Each post of `dry_run` (the output of `post --dry-run`), as Mattermost's parser reads it.
 fn parse_with_mattermost(dry_run: &str) -> TestResult<Vec<Parsed>> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/cli/mattermost-markdown.cjs");
@@ -138,15 +153,7 @@ async fn a_long_outcome_goes_out_in_posts_that_each_read_as_tables_in_mattermost
             post.mentions
         );
         // A title's own asterisks, underscores, tildes and brackets show as typed, never as Markdown.
-        let styled: Vec<&String> = post
-            .styled
-            .iter()
-            .filter(|t| {
-                ["stars", "under", "struck", "click me"]
-                    .iter()
-                    .any(|w| t.contains(w))
-            })
-            .collect();
+        let styled = post.styled_title_text();
         assert!(styled.is_empty(), "post {} styles {:?}", k + 1, styled);
         // Each table's header row is a table row too.
         rows += post.table_rows - post.tables;
@@ -305,15 +312,7 @@ fn the_markdown_export_shows_titles_as_written_and_never_as_html() -> TestResult
     assert!(document.contains("Keep latency < 200 ms"), "{document}");
     // A title's asterisks, underscores, tildes, brackets and backticks are its own text, not styling, a link or code
     // (the document's own headings and footer are styled; a web address in a title is linked, as Mattermost does).
-    let styled: Vec<&String> = parsed[0]
-        .styled
-        .iter()
-        .filter(|text| {
-            ["stars", "under", "struck", "click me"]
-                .iter()
-                .any(|word| text.contains(word))
-        })
-        .collect();
+    let styled = parsed[0].styled_title_text();
     assert!(styled.is_empty(), "title text styled: {styled:?}");
     assert!(parsed[0].code.is_empty(), "code: {:?}", parsed[0].code);
     assert!(document.contains(r"a\\\*b"), "{document}");

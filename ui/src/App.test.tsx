@@ -104,6 +104,21 @@ async function deleteInfraThenWeb() {
   return fake;
 }
 
+/** A first run: no board yet; a board created is the one shown, empty, with no open rounds. */
+function firstRun(overrides: Handlers = {}) {
+  let made: ReturnType<typeof board> | null = null;
+  return fakeBackend(null, {
+    create_board: (args) => {
+      made = board([], args.name);
+      return { id: 1, name: args.name, ideaCount: 0, updatedAt: 0 };
+    },
+    list_boards: () => (made ? [{ id: 1, name: made.name, ideaCount: 0, updatedAt: 0 }] : []),
+    get_board: () => made ?? board([]),
+    count_open_rounds: () => 0,
+    ...overrides,
+  });
+}
+
 describe("App", () => {
   it("welcomes a first-time user and starts a sample board", async () => {
     const fake = fakeBackend(null, {
@@ -121,16 +136,7 @@ describe("App", () => {
   });
 
   it("takes a first-time member asked to estimate straight to Team rounds", async () => {
-    let made: ReturnType<typeof board> | null = null;
-    const fake = fakeBackend(null, {
-      create_board: (args) => {
-        made = board([], args.name);
-        return { id: 1, name: args.name, ideaCount: 0, updatedAt: 0 };
-      },
-      list_boards: () => (made ? [{ id: 1, name: made.name, ideaCount: 0, updatedAt: 0 }] : []),
-      get_board: () => made ?? board([]),
-      count_open_rounds: () => 0,
-    });
+    const fake = firstRun();
     renderApp();
     await userEvent.click(await screen.findByRole("button", { name: "Join a team round…" }));
     expect(await screen.findByRole("heading", { name: "Team rounds", level: 2 })).toBeInTheDocument();
@@ -142,17 +148,7 @@ describe("App", () => {
 
   it("answers the Team menu on the welcome: the account and rounds as Join does, Post to channel in words", async () => {
     const backend = backendEvents();
-    let made: ReturnType<typeof board> | null = null;
-    const fake = fakeBackend(null, {
-      listen_to_backend: backend.listen,
-      create_board: (args) => {
-        made = board([], args.name);
-        return { id: 1, name: args.name, ideaCount: 0, updatedAt: 0 };
-      },
-      list_boards: () => (made ? [{ id: 1, name: made.name, ideaCount: 0, updatedAt: 0 }] : []),
-      get_board: () => made ?? board([]),
-      count_open_rounds: () => 0,
-    });
+    const fake = firstRun({ listen_to_backend: backend.listen });
     renderApp();
     await screen.findByRole("button", { name: "Join a team round…" });
     await backend.choose("post-to-channel");
