@@ -476,7 +476,7 @@ export function BoardScreen({
     });
   };
 
-  // A side panel open beside the board: the board gives it room where the window is wide enough (board.css).
+  // A side panel open beside the board: the board gives it room where it is wide enough (board.css).
   const panelOpen = (detailsOpen && selected !== null) || activityOpen || postsOpen;
 
   return (
