@@ -269,7 +269,11 @@ export function BoardScreen({
   const matches = useMemo(() => matchingIds(ideas, shownFilter), [ideas, shownFilter]);
   const { tags, owners } = useMemo(() => facets(ideas), [ideas]);
 
+  /** When the details last opened, and when the last press that was not part of a double click came (`performance`). */
+  const openedAt = useRef(-1);
+  const singlePressAt = useRef(0);
   const open = useCallback((id: number, focusTitle = true) => {
+    openedAt.current = performance.now();
     setSelectedId(id);
     setDetailsOpen(true);
     setTitleFocus(focusTitle ? askedAgain : null);
@@ -478,9 +482,31 @@ export function BoardScreen({
 
   // A side panel open beside the board: the board gives it room where it is wide enough (board.css).
   const panelOpen = (detailsOpen && selected !== null) || activityOpen || postsOpen;
+  // The details opened by the first click of a double click make room at once, so the second press met what moved in
+  // under the pointer (another card, a quadrant's words, which it selected) instead of the card clicked. Presses that
+  // continue that click (their count above 1) are the opening's: its double click puts the focus in the title, as on
+  // the card itself. The panel has the same rule for a second press that lands in it (SidePanel).
+  const secondPressOfOpening = (e: React.MouseEvent) => {
+    if (e.detail <= 1) {
+      if (e.type === "mousedown") singlePressAt.current = performance.now();
+      return;
+    }
+    if (!detailsOpen || selected === null || openedAt.current < singlePressAt.current) return;
+    const target = e.target instanceof Element ? e.target : null;
+    if (target?.closest("aside.details")) return;
+    if (Number(target?.closest<HTMLElement>("[data-idea-id]")?.dataset.ideaId) === selected.id) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.type === "dblclick") setTitleFocus(askedAgain);
+  };
 
   return (
-    <div className={panelOpen ? "board-screen board-screen-with-panel" : "board-screen"}>
+    <div
+      className={panelOpen ? "board-screen board-screen-with-panel" : "board-screen"}
+      onMouseDownCapture={secondPressOfOpening}
+      onClickCapture={secondPressOfOpening}
+      onDoubleClickCapture={secondPressOfOpening}
+    >
       <BoardToolbar
         key={`${board.id}:${board.name}`}
         board={board}
