@@ -42,7 +42,18 @@ export function IdeaList({
           e.preventDefault();
           e.stopPropagation();
           onClose();
+          return;
         }
+        // The arrows go from idea to idea (from the heading, Down to the first), Home and End to the first and last:
+        // Down scrolled the list and left the focus where it was, so Enter opened the first idea, not the one in view.
+        const items = [...e.currentTarget.querySelectorAll<HTMLElement>(".chart-list-item")];
+        const at = items.indexOf(document.activeElement as HTMLElement);
+        const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[e.key];
+        if (to === undefined || e.ctrlKey || e.altKey || e.metaKey || e.shiftKey) return;
+        const next = items[Math.min(Math.max(to, 0), items.length - 1)];
+        if (!next) return;
+        e.preventDefault();
+        next.focus();
       }}
     >
       <header className="chart-list-header">
