@@ -405,26 +405,28 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
 
   /** What the last Start round said went wrong is answered by a change to the form: it goes then, not at the next try
    * (a server out of reach said so long after it was back). */
-  const changed = () => {
+  const changed = useCallback(() => {
     setStatus((now) => (now?.tone === "error" ? null : now));
-  };
+  }, []);
   /** Picks exactly `ids`: by hand, or as the tray's own picks are made (Unsorted only), which a closed round adds to. */
   const pickOnly = (ids: readonly number[], byHand: boolean) => {
     setPickedByHand(byHand);
     setPicked(new Set(ids));
   };
-  // Only state setters inside: the same function at every render, so that the list is not drawn again for a key
-  // typed in the note.
-  const toggle = useCallback((id: number) => {
-    setStatus((now) => (now?.tone === "error" ? null : now));
-    setPickedByHand(true);
-    setPicked((now) => {
-      const next = new Set(now);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }, []);
+  // The same function at every render, so that the list is not drawn again for a key typed in the note.
+  const toggle = useCallback(
+    (id: number) => {
+      changed();
+      setPickedByHand(true);
+      setPicked((now) => {
+        const next = new Set(now);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      });
+    },
+    [changed],
+  );
 
   /** Checks the form, asks first about a round of many ideas (unless `confirmed`), and posts the round. */
   async function start(confirmed = false) {
