@@ -162,6 +162,37 @@ describe("App", () => {
     ]);
   });
 
+  it("leaves the menu's items but quit and the theme waiting while a dialog is open", async () => {
+    const backend = backendEvents();
+    const fake = infraAndWeb(true, { listen_to_backend: backend.listen });
+    renderApp();
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    await backend.choose("mattermost-account");
+    const connect = await screen.findByRole("dialog", { name: "Connect to Mattermost" });
+    // Team rounds opened behind it, and File's dialogs over it.
+    for (const command of [
+      "team-rounds",
+      "restore",
+      "deleted-boards",
+      "shortcuts",
+      "post-to-channel",
+    ] as const) {
+      await backend.choose(command);
+    }
+    await backend.choose("theme-dark");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("set_preferences");
+    });
+    expect(screen.getAllByRole("dialog")).toEqual([connect]);
+    expect(screen.queryByRole("heading", { name: "Team rounds" })).not.toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    });
+    await backend.choose("team-rounds");
+    expect(await screen.findByRole("heading", { name: "Team rounds" })).toBeInTheDocument();
+  });
+
   it("makes one board for + New board pressed twice before the first is made", async () => {
     const fake = infraAndWeb(true, {
       create_board: (args) => ({ id: 3, name: args.name, ideaCount: 0, updatedAt: 0 }),

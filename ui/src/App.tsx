@@ -356,9 +356,8 @@ export function App() {
     }
     if (boot.state !== "ready") return;
     const theme = MENU_THEMES[command];
-    if (command === "undo" && currentId === null) {
-      if (!document.querySelector("[role=dialog]")) undoBoardDelete();
-    } else if (theme) savePrefs({ ...prefs, theme });
+    if (command === "undo" && currentId === null) undoBoardDelete();
+    else if (theme) savePrefs({ ...prefs, theme });
     else if (command === "import") openImport(backend.chooseImportFile);
     else if (command === "back-up") backUpNow();
     else if (command === "restore") setTransfer({ kind: "backups" });

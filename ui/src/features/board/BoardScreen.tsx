@@ -419,8 +419,6 @@ export function BoardScreen({
   );
 
   useMenuCommands((command) => {
-    // A dialog asks first (Delete the board?): Edit › Undo and Redo wait, as Ctrl+Z does.
-    if ((command === "undo" || command === "redo") && document.querySelector("[role=dialog]")) return;
     // In a text field they are the field's own, as Ctrl+Z is there: the board's undo took back the idea whose notes
     // were being typed, and the notes with it.
     if ((command === "undo" || command === "redo") && isTextField(document.activeElement)) {
