@@ -292,6 +292,34 @@ describe("App", () => {
     expect(screen.getByRole("radio", { name: "Dark" })).toBeChecked();
   });
 
+  it("shows a database that cannot be opened in the person's theme, and follows View › Theme there", async () => {
+    const backend = backendEvents();
+    const fake = fakeBackend(null, {
+      listen_to_backend: backend.listen,
+      get_preferences: () => ({ theme: "dark", lastBoardId: 4, chartBoards: [4] }),
+      open_status: () => {
+        throw {
+          kind: "databaseCorrupt",
+          message: "Pickboard could not read it.",
+          path: "/d/pickboard.db",
+          problem: null,
+        };
+      },
+      list_backups: () => [],
+    });
+    renderApp();
+    expect((await screen.findAllByText(/could not read it/)).length).toBeGreaterThan(0);
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    await backend.choose("theme-light");
+    await waitFor(() => {
+      expect(document.documentElement.dataset.theme).toBe("light");
+    });
+    // The rest of what was stored stays as it was.
+    expect(fake.calls.findLast((c) => c.command === "set_preferences")?.args).toEqual({
+      preferences: { theme: "light", lastBoardId: 4, chartBoards: [4] },
+    });
+  });
+
   it("asks before quitting with a change not saved, stays open on Keep, and quits by itself once it is saved", async () => {
     const backend = backendEvents();
     let save: (() => void) | null = null;

@@ -193,16 +193,20 @@ export function App() {
       return;
     }
     void (async () => {
+      // The preferences are not in the database: a database that cannot be opened still has its screen in the
+      // person's theme (it was the system's, and View › Theme did nothing there).
+      const preferences = backend.getPreferences().catch(() => DEFAULT_PREFERENCES);
       try {
         const status = await backend.openStatus();
         const [stored, list] = await Promise.all([
-          backend.getPreferences().catch(() => DEFAULT_PREFERENCES),
+          preferences,
           queryClient.query({ queryKey: keys.boards, queryFn: backend.listBoards }),
         ]);
         setPrefs(stored);
         setCurrentId(list.find((b) => b.id === stored.lastBoardId)?.id ?? list[0]?.id ?? null);
         setBoot({ state: "ready", status });
       } catch (raw) {
+        setPrefs(await preferences);
         setBoot({ state: "failed", error: AppError.from(raw) });
       }
     })();
@@ -354,10 +358,13 @@ export function App() {
       }, showError);
       return;
     }
-    if (boot.state !== "ready") return;
     const theme = MENU_THEMES[command];
+    if (theme) {
+      if (boot.state !== "loading") savePrefs({ ...prefs, theme });
+      return;
+    }
+    if (boot.state !== "ready") return;
     if (command === "undo" && currentId === null) undoBoardDelete();
-    else if (theme) savePrefs({ ...prefs, theme });
     else if (command === "import") openImport(backend.chooseImportFile);
     else if (command === "back-up") backUpNow();
     else if (command === "restore") setTransfer({ kind: "backups" });
