@@ -29,4 +29,27 @@ describe("ExportDialog", () => {
     });
     expect(fake.calls.find((c) => c.command === "export_board")?.args).toMatchObject({ format: "csv" });
   });
+
+  it("takes a refused export's reason away when another format is picked", async () => {
+    const refused = "Pickboard may not write /tmp/ro/platform.png: pick a folder you can save in.";
+    fakeBackend(null, {
+      export_board: () => {
+        throw { kind: "file", message: refused, path: "/tmp/ro/platform.png", problem: null };
+      },
+    });
+    render(
+      <Providers>
+        <ExportDialog
+          board={{ id: 1, name: "Platform", ideaCount: 0, updatedAt: 0 }}
+          initial="png"
+          onSaved={vi.fn()}
+          onClose={vi.fn()}
+        />
+      </Providers>,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: "Export…" }));
+    expect(await screen.findByText(refused)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("radio", { name: /^Chart picture \(SVG\)/ }));
+    expect(screen.queryByText(refused)).not.toBeInTheDocument();
+  });
 });

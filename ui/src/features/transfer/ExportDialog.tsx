@@ -93,6 +93,8 @@ export function ExportDialog({ board, initial = "json", onSaved, onClose }: Expo
               data-autofocus={format === f.format ? true : undefined}
               onChange={() => {
                 setFormat(f.format);
+                // The reason named the last try's file: it read as if about the format picked now.
+                setError(null);
               }}
             />
             <span>
