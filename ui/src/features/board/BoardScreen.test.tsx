@@ -1067,6 +1067,29 @@ describe("BoardScreen", () => {
     });
   }, 20_000);
 
+  it("selects the card the keyboard goes to, the details closed: one card looks selected, the one 1–4 act on", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill"), idea(2, "Rotate certs", "kill")]), {
+      list_events: () => [],
+    });
+    await renderBoard();
+    const clicked = await screen.findByRole("button", { name: /^Patch bastion/ });
+    await userEvent.click(clicked);
+    await screen.findByLabelText("Title", {}, { timeout: 5000 });
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.queryByLabelText("Title")).not.toBeInTheDocument();
+    });
+    expect(clicked).toHaveAttribute("aria-pressed", "true");
+    await userEvent.keyboard("{ArrowDown}");
+    const below = screen.getByRole("button", { name: /^Rotate certs/ });
+    expect(below).toHaveFocus();
+    await waitFor(() => {
+      expect(below).toHaveAttribute("aria-pressed", "true");
+    });
+    expect(clicked).toHaveAttribute("aria-pressed", "false");
+    expect(document.querySelectorAll(".card-selected")).toHaveLength(1);
+  }, 20_000);
+
   it("shows a new idea wherever it lands in a long list, and highlights it", async () => {
     const many = Array.from({ length: 100 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "unsorted"));
     fakeBackend(board(many), {

@@ -287,11 +287,11 @@ export function BoardScreen({
     selectedRef.current = selectedId;
   }, [selectedId]);
 
-  // While the details are open, they show the card the keyboard is on: the board's keys act on it, and Delete, after
-  // Down from the card clicked, deleted the card below while the details still showed the one above.
+  // The card the keyboard is on is the one selected: the board's keys act on it. With the details open, they show it:
+  // Delete, after Down from the card clicked, deleted the card below while the details still showed the one above.
+  // With them closed, the card clicked last still looked selected while 1–4 moved another.
   // The keyboard's only: a press on a card (a click opens it by itself; a drag of another card leaves them be).
   useEffect(() => {
-    if (!detailsOpen) return;
     let pressedAt = -Infinity;
     const onPointerDown = () => {
       pressedAt = performance.now();
@@ -303,7 +303,9 @@ export function BoardScreen({
           ? e.target.closest<HTMLElement>(".card[data-idea-id], .marker[data-idea-id]")
           : null;
       const id = Number(card?.dataset.ideaId);
-      if (card && Number.isInteger(id) && id !== selectedRef.current) open(id, false);
+      if (!card || !Number.isInteger(id) || id === selectedRef.current) return;
+      if (detailsOpen) open(id, false);
+      else setSelectedId(id);
     };
     document.addEventListener("pointerdown", onPointerDown, true);
     document.addEventListener("focusin", onFocusIn);
