@@ -20,7 +20,9 @@ export interface ToastInput {
   duration?: number;
   /** A toast of a group takes the place of the one of the same group still shown: an undo's toast replaces the
    * delete's, whose Undo button did nothing once Ctrl+Z had undone it. */
-  group?: string;
+  group?: string | undefined;
+  /** Also takes the place of the toast of this group: a rename done takes the place of the error of the try before. */
+  replaces?: string;
 }
 
 interface Toast extends ToastInput {
@@ -55,7 +57,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const id = nextId.current++;
     // Keep the newest three: a burst of errors must not bury the board.
     setToasts((all) => [
-      ...all.filter((t) => toast.group === undefined || t.group !== toast.group).slice(-2),
+      ...all
+        .filter((t) => t.group === undefined || (t.group !== toast.group && t.group !== toast.replaces))
+        .slice(-2),
       { ...toast, id },
     ]);
   }, []);

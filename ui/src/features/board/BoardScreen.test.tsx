@@ -891,6 +891,28 @@ describe("BoardScreen", () => {
     });
   });
 
+  it("takes a refused name's reason away once a rename is done", async () => {
+    const taken = "There is already a board named “Web”. Pick another name, such as “Web (2)”.";
+    fakeBackend(board([], "Infra"), {
+      rename_board: (args) => {
+        if (args.name === "Web") throw { kind: "invalid", message: taken, path: null };
+        return {
+          value: { id: args.id, name: args.name, ideaCount: 0, updatedAt: 1 },
+          history: { canUndo: true, canRedo: false, lastEvent: 7 },
+        };
+      },
+    });
+    await renderBoard();
+    const field = await screen.findByRole("textbox", { name: "Board name" });
+    await userEvent.clear(field);
+    await userEvent.type(field, "Web{Enter}");
+    expect(await screen.findByText(taken)).toBeInTheDocument();
+    await userEvent.clear(field);
+    await userEvent.type(field, "Ops{Enter}");
+    expect(await screen.findByText("Renamed “Infra” to “Ops”.")).toBeInTheDocument();
+    expect(screen.queryByText(taken)).not.toBeInTheDocument();
+  });
+
   it("takes back a board name typed over on Escape, and renames nothing", async () => {
     const fake = fakeBackend(board([], "Infra"));
     await renderBoard();

@@ -438,11 +438,12 @@ export function BoardScreen({
     else if (command === "mattermost-account") setDialog("connect");
   });
 
-  async function guard<T>(work: () => Promise<T>): Promise<T | undefined> {
+  /** Runs `work`, saying in a toast (of `group`, when given) why it failed. */
+  async function guard<T>(work: () => Promise<T>, group?: string): Promise<T | undefined> {
     try {
       return await work();
     } catch (raw) {
-      toast({ tone: "error", message: AppError.from(raw).message });
+      toast({ tone: "error", message: AppError.from(raw).message, group });
       return undefined;
     }
   }
@@ -528,7 +529,9 @@ export function BoardScreen({
           setDialog("shortcuts");
         }}
         onRename={async (name) => {
-          const renamed = await guard(() => backend.renameBoard(board.id, name));
+          // A name refused says why until the next try: a rename done then took its place beside it.
+          const refused = `rename-${String(board.id)}`;
+          const renamed = await guard(() => backend.renameBoard(board.id, name), refused);
           if (!renamed) return false;
           // An edit like any other: Ctrl+Z undoes it now, not the delete of the board shown before.
           onEdit?.();
@@ -541,6 +544,7 @@ export function BoardScreen({
               // Names cut short: two whole names of 100 characters made a toast over a third of the board.
               message: `Renamed “${shorten(before, 40)}” to “${shorten(renamed.value.name, 40)}”.`,
               group: historyToasts(board.id),
+              replaces: refused,
               action: {
                 label: "Undo",
                 run: () => {
