@@ -162,6 +162,19 @@ describe("App", () => {
     ]);
   });
 
+  it("shows the keyboard shortcuts from Help on the welcome", async () => {
+    const backend = backendEvents();
+    firstRun({ listen_to_backend: backend.listen });
+    renderApp();
+    await screen.findByRole("button", { name: "Join a team round…" });
+    await backend.choose("shortcuts");
+    expect(await screen.findByRole("dialog", { name: "Keyboard shortcuts" })).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    });
+  });
+
   it("leaves the menu's items but quit and the theme waiting while a dialog is open", async () => {
     const backend = backendEvents();
     const fake = infraAndWeb(true, { listen_to_backend: backend.listen });

@@ -52,6 +52,9 @@ const ExportDialog = lazy(async () => ({
 const ImportDialog = lazy(async () => ({
   default: (await import("./features/transfer/ImportDialog")).ImportDialog,
 }));
+const ShortcutsSheet = lazy(async () => ({
+  default: (await import("./features/board/ShortcutsSheet")).ShortcutsSheet,
+}));
 
 /** The file dialogs over the whole app. */
 type Transfer =
@@ -150,6 +153,8 @@ export function App() {
   const [transfer, setTransfer] = useState<Transfer>(null);
   // Changes not saved yet when a quit was asked for: Pickboard stays open and asks.
   const [unsavedAtQuit, setUnsavedAtQuit] = useState<number | null>(null);
+  // Help › Keyboard shortcuts on the welcome (the board's screen opens its own).
+  const [shortcuts, setShortcuts] = useState(false);
   const toast = useToast();
   useTheme(prefs.theme);
   useTabStaysInWindow();
@@ -376,6 +381,7 @@ export function App() {
     // screen takes these itself.
     else if (currentId === null && (command === "team-rounds" || command === "mattermost-account"))
       joinRounds();
+    else if (currentId === null && command === "shortcuts") setShortcuts(true);
     else if (currentId === null && command === "post-to-channel")
       toast({ message: "Start or open a board first: its outcome is what goes to the channel." });
   });
@@ -597,6 +603,13 @@ export function App() {
             onDeletedForGood={forgetForGood}
             onClose={() => {
               setTransfer(null);
+            }}
+          />
+        )}
+        {shortcuts && currentId === null && (
+          <ShortcutsSheet
+            onClose={() => {
+              setShortcuts(false);
             }}
           />
         )}

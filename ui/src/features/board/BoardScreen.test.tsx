@@ -1440,4 +1440,15 @@ describe("BoardScreen", () => {
     });
     expect(screen.getByRole("complementary", { name: "Idea details" })).toBeInTheDocument();
   });
+
+  it("opens the keyboard shortcuts on F1, from a text field too", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    await userEvent.click(await screen.findByLabelText("New idea"));
+    await userEvent.keyboard("{F1}");
+    expect(
+      await screen.findByRole("dialog", { name: "Keyboard shortcuts" }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText("New idea")).toHaveValue("");
+  });
 });

@@ -37,7 +37,7 @@ export const SHORTCUTS: [string, string][] = [
     "Escape",
     "Close the panel, dialog or menu, clear the search, cancel a drag (on the chart: a marker dragged or picked up, before it is put down)",
   ],
-  ["?", "This list"],
+  ["? or F1", "This list"],
   ["Ctrl+Q", "Quit Pickboard"],
 ];
 

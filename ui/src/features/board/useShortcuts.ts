@@ -93,6 +93,12 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
         }
         return;
       }
+      // Help's key in most programs: from a field or a panel too, where "?" is typed or left to them.
+      if (e.key === "F1" && !e.altKey && !e.shiftKey && !document.querySelector("[role=dialog]")) {
+        e.preventDefault();
+        h.help();
+        return;
+      }
       if (enabled === "history" || !keyForBoard(e)) return;
       if (key === "n") {
         e.preventDefault();
