@@ -81,15 +81,62 @@ fn header() -> String {
     )
 }
 
-/// The picture in layers: the chart without markers (SVG elements), the markers, then the quadrants' names and the
-/// markers' titles (SVG elements, drawn last so that no marker covers them).
+/// The picture in layers: the chart without markers (SVG elements), the markers of one idea, the markers of ideas
+/// at the same spot (SVG elements: a larger marker that counts them), then the quadrants' names and the markers'
+/// titles (SVG elements, drawn last so that no marker covers them).
 struct Layers {
     chart: String,
     markers: Vec<(f64, f64, Quadrant)>,
+    stacks: String,
     /// The quadrants' names, drawn over the markers.
     names: String,
     titles: String,
 }
+
+/// Ideas with the same scores, drawn as one marker: on a big board, hundreds sat under one dot, and the picture said
+/// nothing of them.
+struct Spot<'a> {
+    x: f64,
+    y: f64,
+    quadrant: Quadrant,
+    ideas: Vec<&'a crate::storage::ideas::Idea>,
+}
+
+/// The placed ideas by spot, in the board's order of their first idea.
+fn spots<'a>(
+    placed: &[(&'a crate::storage::ideas::Idea, crate::domain::Position, Quadrant)],
+) -> Vec<Spot<'a>> {
+    let mut at = std::collections::HashMap::new();
+    let mut spots: Vec<Spot<'a>> = Vec::new();
+    for (idea, p, q) in placed {
+        let key = (p.cost.tenths(), p.payoff.tenths(), *q);
+        let index = *at.entry(key).or_insert_with(|| {
+            spots.push(Spot {
+                x: x_of(p.cost.points()),
+                y: y_of(p.payoff.points()),
+                quadrant: *q,
+                ideas: Vec::new(),
+            });
+            spots.len() - 1
+        });
+        spots[index].ideas.push(idea);
+    }
+    spots
+}
+
+/// A spot's marker grows with the ideas it holds, so that its count fits in it.
+fn stack_radius(count: usize) -> f64 {
+    match count {
+        0..=9 => 14.0,
+        10..=99 => 17.0,
+        100..=999 => 21.0,
+        _ => 25.0,
+    }
+}
+
+/// How many spots at most carry their count as text (the largest first); the others are the larger marker alone.
+/// Drawing text is what takes resvg's time: 10,000 ideas in random places make some 3,700 spots of two or more.
+const MAX_COUNTED: usize = 400;
 
 /// The chart as an SVG document.
 pub fn svg(board: &Board, date: &str) -> String {
@@ -102,6 +149,7 @@ pub fn svg(board: &Board, date: &str) -> String {
             r##"<circle cx="{x:.1}" cy="{y:.1}" r="{MARKER_RADIUS}" fill="{fill}" stroke="#ffffff" stroke-width="{MARKER_STROKE}"/>"##
         );
     }
+    s.push_str(&layers.stacks);
     s.push_str(&layers.names);
     s.push_str(&layers.titles);
     s.push_str("</svg>\n");
@@ -210,20 +258,54 @@ fn layers(board: &Board, date: &str) -> Layers {
         (TOP + BOTTOM) / 2.0
     );
 
-    let markers = placed
+    let spots = spots(&placed);
+    let markers = spots
         .iter()
-        .map(|(_, p, q)| (x_of(p.cost.points()), y_of(p.payoff.points()), *q))
+        .filter(|spot| spot.ideas.len() == 1)
+        .map(|spot| (spot.x, spot.y, spot.quadrant))
         .collect();
+    let stacks = stacks(&spots);
     let mut titles = String::new();
     if labelled {
-        let mut taken: Vec<Rect> = placed
+        // Titles keep off the markers, the quadrants' names and the threshold lines, where they can.
+        let mut taken: Vec<Rect> = spots
             .iter()
-            .map(|(_, p, _)| Rect::around(x_of(p.cost.points()), y_of(p.payoff.points()), 12.0, 12.0))
+            .map(|spot| {
+                let half = if spot.ideas.len() == 1 {
+                    12.0
+                } else {
+                    stack_radius(spot.ideas.len()) + 2.0
+                };
+                Rect::around(spot.x, spot.y, half, half)
+            })
             .collect();
-        for (idea, p, _) in &placed {
-            let (x, y) = (x_of(p.cost.points()), y_of(p.payoff.points()));
-            let text = text::shorten(&idea.title, MAX_LABEL_CHARS);
-            let (tx, ty, anchor) = place_title(x, y, &text, &mut taken);
+        taken.extend(name_boxes(&areas));
+        taken.push(Rect {
+            left: sx - 3.0,
+            top: TOP,
+            right: sx + 3.0,
+            bottom: BOTTOM,
+        });
+        taken.push(Rect {
+            left: LEFT,
+            top: sy - 3.0,
+            right: RIGHT,
+            bottom: sy + 3.0,
+        });
+        for spot in &spots {
+            let (x, y) = (spot.x, spot.y);
+            let first = &spot.ideas[0].title;
+            // A spot of several ideas is titled by its first, and how many more it holds.
+            let text = match spot.ideas.len() {
+                1 => text::shorten(first, MAX_LABEL_CHARS),
+                n => format!("{} +{} more", text::shorten(first, MAX_LABEL_CHARS - 10), n - 1),
+            };
+            let gap = if spot.ideas.len() == 1 {
+                16.0
+            } else {
+                stack_radius(spot.ideas.len()) + 6.0
+            };
+            let (tx, ty, anchor) = place_title(x, y, gap, &text, &mut taken);
             let _ = writeln!(
                 titles,
                 r##"<text x="{tx:.1}" y="{ty:.1}" text-anchor="{anchor}" font-size="19" fill="{INK}" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
@@ -234,9 +316,62 @@ fn layers(board: &Board, date: &str) -> Layers {
     Layers {
         chart: s,
         markers,
+        stacks,
         names,
         titles,
     }
+}
+
+/// The markers of spots with more than one idea: larger, each with its count (the [`MAX_COUNTED`] largest).
+fn stacks(spots: &[Spot]) -> String {
+    let mut stacked: Vec<&Spot> = spots.iter().filter(|spot| spot.ideas.len() > 1).collect();
+    stacked.sort_by_key(|spot| std::cmp::Reverse(spot.ideas.len()));
+    let mut out = String::new();
+    // The smallest first, so that a large count is drawn over a small one beside it.
+    for (rank, spot) in stacked.iter().enumerate().rev() {
+        let (x, y, count) = (spot.x, spot.y, spot.ideas.len());
+        let (fill, _, _) = colours(spot.quadrant);
+        let r = stack_radius(count);
+        let _ = writeln!(
+            out,
+            r##"<circle cx="{x:.1}" cy="{y:.1}" r="{r}" fill="{fill}" stroke="#ffffff" stroke-width="{MARKER_STROKE}"/>"##
+        );
+        if rank < MAX_COUNTED {
+            let size = if count < 1_000 { 15 } else { 13 };
+            let _ = writeln!(
+                out,
+                r##"<text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="{size}" font-weight="700" fill="#ffffff">{count}</text>"##,
+                y + f64::from(size) * 0.36
+            );
+        }
+    }
+    out
+}
+
+/// Where the quadrants' names and meanings are written (as `layers` writes them), for titles to keep off.
+fn name_boxes(areas: &[(Quadrant, f64, f64, f64, f64); 4]) -> Vec<Rect> {
+    areas
+        .iter()
+        .map(|&(q, x0, y0, x1, y1)| {
+            let left = matches!(q, Quadrant::Implement | Quadrant::Possible);
+            let top = matches!(q, Quadrant::Implement | Quadrant::Challenge);
+            // Bold 34 px and 20 px text: about 21 and 11 px a character.
+            let width =
+                (q.name().chars().count() as f64 * 21.0).max(meaning(q).chars().count() as f64 * 11.0);
+            let (l, r) = if left {
+                (x0 + 20.0, x0 + 20.0 + width)
+            } else {
+                (x1 - 20.0 - width, x1 - 20.0)
+            };
+            let base = if top { y0 + 44.0 } else { y1 - 44.0 };
+            Rect {
+                left: l,
+                top: base - 30.0,
+                right: r,
+                bottom: base + 34.0,
+            }
+        })
+        .collect()
 }
 
 /// An axis-aligned box, to keep titles from covering each other and the markers.
@@ -268,16 +403,16 @@ impl Rect {
 
 /// Where a marker's title goes: to its right (or its left near the right edge), else the first spot above or below
 /// that covers no other title or marker. Returns the text's anchor point and alignment, and takes the spot.
-fn place_title(x: f64, y: f64, text: &str, taken: &mut Vec<Rect>) -> (f64, f64, &'static str) {
+fn place_title(x: f64, y: f64, gap: f64, text: &str, taken: &mut Vec<Rect>) -> (f64, f64, &'static str) {
     // DejaVu Sans at 19 px averages about 10.5 px a character.
     let width = text.chars().count() as f64 * 10.5;
     let prefer_left = x > RIGHT - 420.0;
     let sides: [bool; 2] = if prefer_left { [true, false] } else { [false, true] };
     let box_at = |left_side: bool, dy: f64| {
         let (left, right) = if left_side {
-            (x - 16.0 - width, x - 16.0)
+            (x - gap - width, x - gap)
         } else {
-            (x + 16.0, x + 16.0 + width)
+            (x + gap, x + gap + width)
         };
         Rect {
             left,
@@ -286,8 +421,9 @@ fn place_title(x: f64, y: f64, text: &str, taken: &mut Vec<Rect>) -> (f64, f64, 
             bottom: y + dy + 9.0,
         }
     };
+    // Up into the blank band between the subtitle and the plane, where a title beside a quadrant's name can go.
     let inside =
-        |r: &Rect| r.left >= LEFT && r.right <= RIGHT + 40.0 && r.top >= TOP - 10.0 && r.bottom <= BOTTOM;
+        |r: &Rect| r.left >= LEFT && r.right <= RIGHT + 40.0 && r.top >= TOP - 28.0 && r.bottom <= BOTTOM;
     let mut choice = (sides[0], 0.0);
     'search: for dy in [0.0, -22.0, 22.0, -44.0, 44.0] {
         for left_side in sides {
@@ -301,9 +437,9 @@ fn place_title(x: f64, y: f64, text: &str, taken: &mut Vec<Rect>) -> (f64, f64, 
     let (left_side, dy) = choice;
     taken.push(box_at(left_side, dy));
     if left_side {
-        (x - 16.0, y + dy + 6.0, "end")
+        (x - gap, y + dy + 6.0, "end")
     } else {
-        (x + 16.0, y + dy + 6.0, "start")
+        (x + gap, y + dy + 6.0, "start")
     }
 }
 
@@ -398,7 +534,7 @@ pub fn png(board: &Board, date: &str) -> Result<Vec<u8>> {
             stamp_over(&mut pixmap, stamp, left, top);
         }
     }
-    draw(&mut pixmap, &(layers.names + &layers.titles))?;
+    draw(&mut pixmap, &(layers.stacks + &layers.names + &layers.titles))?;
     encode_opaque(&pixmap).map_err(|e| failed(e.to_string()))
 }
 
@@ -457,6 +593,7 @@ fn encode_opaque(pixmap: &resvg::tiny_skia::Pixmap) -> std::result::Result<Vec<u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Score;
     use crate::edits;
     use crate::storage::{boards, Db};
 
@@ -495,6 +632,131 @@ mod tests {
                 svg.find(&format!(">{name}</text>")).unwrap() > last_marker,
                 "{name}"
             );
+        }
+    }
+
+    /// A board of `titles`, each at its payoff and cost/risk (in points).
+    fn board_at(titles: &[(&str, f64, f64)]) -> Board {
+        let mut db = Db::open_in_memory().unwrap();
+        db.write(|tx| {
+            let id = boards::create(tx, "Spots")?.id;
+            for (title, payoff, cost) in titles {
+                let idea = edits::add_idea(tx, id, title, Zone::Unsorted)?;
+                let score = |points: f64| Score::from_points(points).unwrap();
+                edits::set_scores(tx, idea.id, score(*payoff), score(*cost))?;
+            }
+            boards::get(tx, id)
+        })
+        .unwrap()
+    }
+
+    /// The boxes of the titles written in `svg`, as `place_title` sizes them (19 px text, 10.5 px a character).
+    fn title_boxes(svg: &str) -> Vec<(String, Rect)> {
+        svg.lines()
+            .filter(|line| line.contains(r#"font-size="19""#))
+            .map(|line| {
+                let attr = |name: &str| {
+                    let start = line.find(&format!(r#" {name}=""#)).unwrap() + name.len() + 3;
+                    line[start..start + line[start..].find('"').unwrap()].to_string()
+                };
+                let text = line[line.find('>').unwrap() + 1..line.rfind("</text>").unwrap()].to_string();
+                let (x, y): (f64, f64) = (attr("x").parse().unwrap(), attr("y").parse().unwrap());
+                let width = text.chars().count() as f64 * 10.5;
+                let (left, right) = if attr("text-anchor") == "end" {
+                    (x - width, x)
+                } else {
+                    (x, x + width)
+                };
+                (
+                    text,
+                    Rect {
+                        left,
+                        top: y - 15.0,
+                        right,
+                        bottom: y + 3.0,
+                    },
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ideas_at_one_spot_are_one_marker_that_counts_them_in_both_pictures() {
+        let mut titles: Vec<(String, f64, f64)> =
+            (1..=5).map(|n| (format!("Stacked {n}"), 8.0, 2.0)).collect();
+        titles.push(("Alone".into(), 2.0, 8.0));
+        let borrowed: Vec<(&str, f64, f64)> = titles.iter().map(|(t, p, c)| (t.as_str(), *p, *c)).collect();
+        let board = board_at(&borrowed);
+        let svg = svg(&board, "2026-12-05");
+        assert_eq!(svg.matches("<circle").count(), 2, "one marker a spot");
+        assert!(svg.contains(r##"fill="#ffffff">5</text>"##), "the spot's count");
+        assert!(svg.contains(">Stacked 1 +4 more</text>"));
+        assert!(!svg.contains(">Stacked 2</text>"));
+        assert!(svg.contains("6 placed"));
+        // In the PNG, the count is drawn in white on the marker's colour, where one idea's marker is colour alone.
+        let decoded = resvg::tiny_skia::Pixmap::decode_png(&png(&board, "2026-12-05").unwrap()).unwrap();
+        let (x, y) = (x_of(2.0), y_of(8.0));
+        let white = (-8..=8)
+            .flat_map(|dx| (-8..=8).map(move |dy| (dx, dy)))
+            .filter(|(dx, dy)| {
+                let p = decoded
+                    .pixel((x as i32 + dx) as u32, (y as i32 + dy) as u32)
+                    .unwrap();
+                p.red() > 240 && p.green() > 240 && p.blue() > 240
+            })
+            .count();
+        assert!(white > 10, "{white} white pixels of the count");
+    }
+
+    #[test]
+    fn a_big_boards_spots_are_counted_up_to_a_limit_and_all_drawn() {
+        // 2,000 ideas on 1,000 spots of two each: every spot drawn, the first MAX_COUNTED with their count.
+        let titles: Vec<(String, f64, f64)> = (0..2_000)
+            .map(|n| {
+                (
+                    format!("Idea {n}"),
+                    f64::from((n / 2) % 100) / 10.0,
+                    f64::from((n / 2) / 100) / 10.0,
+                )
+            })
+            .collect();
+        let borrowed: Vec<(&str, f64, f64)> = titles.iter().map(|(t, p, c)| (t.as_str(), *p, *c)).collect();
+        let svg = svg(&board_at(&borrowed), "2026-12-05");
+        assert_eq!(svg.matches("<circle").count(), 1_000);
+        assert_eq!(svg.matches(r##"fill="#ffffff">2</text>"##).count(), MAX_COUNTED);
+        assert!(svg.contains("titles are left out above 80 ideas"));
+    }
+
+    #[test]
+    fn titles_keep_off_the_quadrants_names_and_the_threshold_lines() {
+        // Beside Implement's name at the top left, Kill's at the bottom right, and right of the threshold line.
+        let board = board_at(&[
+            ("Right under the name", 9.8, 0.4),
+            ("Next to Kill", 0.4, 8.6),
+            ("Crossing the line", 2.5, 4.0),
+        ]);
+        let svg = svg(&board, "2026-12-05");
+        let t = board.thresholds;
+        let (sx, sy) = (x_of(t.cost.points()), y_of(t.payoff.points()));
+        let areas = [
+            (Quadrant::Implement, LEFT, TOP, sx, sy),
+            (Quadrant::Challenge, sx, TOP, RIGHT, sy),
+            (Quadrant::Possible, LEFT, sy, sx, BOTTOM),
+            (Quadrant::Kill, sx, sy, RIGHT, BOTTOM),
+        ];
+        let line = Rect {
+            left: sx - 1.0,
+            top: TOP,
+            right: sx + 1.0,
+            bottom: BOTTOM,
+        };
+        let boxes = title_boxes(&svg);
+        assert_eq!(boxes.len(), 3);
+        for (text, title) in &boxes {
+            for name in name_boxes(&areas) {
+                assert!(!title.overlaps(&name), "{text} over a quadrant's name");
+            }
+            assert!(!title.overlaps(&line), "{text} across the threshold line");
         }
     }
 
