@@ -277,6 +277,25 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
         )
         .await?;
     assert_eq!(zoom, "100%", "the plane did not zoom");
+    // The details of an idea opened from the list give the focus back to its row when they close: it went to the
+    // marker under the list, and Tab went on from the list's top.
+    app.client
+        .find(fantoccini::Locator::XPath(
+            "//section[contains(@class,'chart-list')]//button[.//span[text()='Cornered 5']]",
+        ))
+        .await?
+        .click()
+        .await?;
+    app.press(&[fantoccini::key::Key::Enter]).await?;
+    app.wait_for_css("aside[aria-label='Idea details']").await?;
+    app.press(&[fantoccini::key::Key::Escape]).await?;
+    app.wait_until(
+        "the focus is back on the idea's row in the list",
+        "return !document.querySelector(\"aside[aria-label='Idea details']\")
+           && document.activeElement?.closest('.chart-list') !== null
+           && document.activeElement?.querySelector('.chart-list-title')?.textContent === 'Cornered 5';",
+    )
+    .await?;
     // An idea moved away from the spot, from the details opened out of the list, leaves the list: it said "4 ideas"
     // with the moved one at its old scores.
     app.client

@@ -366,10 +366,15 @@ export function BoardScreen({
     [addIdeas, arrive],
   );
 
-  /** Closes an idea's details and gives the focus back to its card. */
+  /** Closes an idea's details and gives the focus back to the idea: its row in the chart's list when the list shows
+   * it (the list lies over the marker: the focus went there, out of sight, and Tab went on from the list's top), else
+   * its card or marker. */
   const closeDetails = useCallback((id: number) => {
     setDetailsOpen(false);
-    document.querySelector<HTMLElement>(`[data-idea-id="${id}"]`)?.focus();
+    (
+      document.querySelector<HTMLElement>(`[data-listed-idea-id="${id}"]`) ??
+      document.querySelector<HTMLElement>(`[data-idea-id="${id}"]`)
+    )?.focus();
   }, []);
 
   useShortcuts(

@@ -74,6 +74,8 @@ export function IdeaList({
                 type="button"
                 className={`chart-list-item zone-${idea.zone}${matches !== null && !matches.has(idea.id) ? " dimmed" : ""}`}
                 aria-pressed={idea.id === selectedId}
+                // Where the focus goes back to when the idea's details close (BoardScreen's closeDetails).
+                data-listed-idea-id={idea.id}
                 onClick={() => {
                   onSelect(idea.id);
                 }}
