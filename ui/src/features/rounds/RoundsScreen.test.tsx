@@ -405,6 +405,35 @@ describe("RoundsScreen", () => {
     expect(within(list).getByRole("status")).toHaveTextContent(
       "Removed the round on “Platform” from this list.",
     );
+    // The focus, on the Remove… gone with the round, is on the list's heading: not at the top of the window.
+    await waitFor(() => {
+      expect(within(list).getByRole("heading", { name: "Open rounds" })).toHaveFocus();
+    });
+  });
+
+  it("gives the focus to the round in a removed one's place, from the keyboard", async () => {
+    const second: RoundView = { ...joined, rootPostId: "p2", board: "Web" };
+    let listed: RoundView[] = [joined, second];
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => listed,
+      forget_round: () => {
+        listed = [second];
+        return null;
+      },
+    });
+    renderRounds();
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    (
+      await within(list).findByRole("button", { name: "Remove the round on “Platform” from this list" })
+    ).focus();
+    await userEvent.keyboard("{Enter}");
+    const dialog = await screen.findByRole("dialog", { name: "Remove the round from this list?" });
+    within(dialog).getByRole("button", { name: "Remove" }).focus();
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => {
+      expect(within(list).getByRole("button", { name: /^Web/ })).toHaveFocus();
+    });
   });
 
   it('says a ballot given up on was not sent, not "Sent", even after an earlier one went out', async () => {

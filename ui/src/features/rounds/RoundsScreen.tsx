@@ -166,6 +166,19 @@ function RoundsHome({ board, selectedId, channelId, onOpen }: RoundsHomeProps) {
   /** What opening a listed round said, shown at the list (not at the Join form). */
   const [listStatus, setListStatus] = useState<FormStatusValue | null>(null);
   const [removing, setRemoving] = useState<RoundView | null>(null);
+  // A round removed, and where it was in the list: the focus was on its Remove…, gone with it, and fell to the top of
+  // the window. It goes to the round now in its place (else the one before it, else the list's heading).
+  const removed = useRef<{ id: string; at: number } | null>(null);
+  const openRounds = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const gone = removed.current;
+    if (gone === null || !rounds.data || rounds.data.some((r) => r.rootPostId === gone.id)) return;
+    removed.current = null;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body && active.isConnected) return;
+    const items = openRounds.current?.querySelectorAll<HTMLElement>(".rounds-list-item") ?? [];
+    (items[Math.min(gone.at, items.length - 1)] ?? openRounds.current?.querySelector("h3"))?.focus();
+  }, [rounds.data]);
   const linkId = useId();
   const once = useSingleFlight();
 
@@ -199,6 +212,8 @@ function RoundsHome({ board, selectedId, channelId, onOpen }: RoundsHomeProps) {
     try {
       await backend.forgetRound(round.rootPostId);
       setListStatus({ tone: "ok", text: `Removed the round on “${round.board}” from this list.` });
+      const at = rounds.data?.findIndex((r) => r.rootPostId === round.rootPostId) ?? -1;
+      removed.current = { id: round.rootPostId, at: Math.max(at, 0) };
     } catch (raw) {
       setListStatus({ tone: "error", text: AppError.from(raw).message });
     }
@@ -278,8 +293,8 @@ function RoundsHome({ board, selectedId, channelId, onOpen }: RoundsHomeProps) {
             Join round
           </button>
         </form>
-        <section className="rounds-card" aria-label="Open rounds">
-          <h3>Open rounds</h3>
+        <section className="rounds-card" aria-label="Open rounds" ref={openRounds}>
+          <h3 tabIndex={-1}>Open rounds</h3>
           {rounds.error ? (
             <p className="field-error">{AppError.from(rounds.error).message}</p>
           ) : !rounds.data ? (
