@@ -162,7 +162,7 @@ describe("App", () => {
     ]);
   });
 
-  it("shows the keyboard shortcuts from Help on the welcome", async () => {
+  it("shows the keyboard shortcuts from Help and on F1 on the welcome", async () => {
     const backend = backendEvents();
     firstRun({ listen_to_backend: backend.listen });
     renderApp();
@@ -173,6 +173,9 @@ describe("App", () => {
     await waitFor(() => {
       expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     });
+    // F1 too, as on a board.
+    await userEvent.keyboard("{F1}");
+    expect(await screen.findByRole("dialog", { name: "Keyboard shortcuts" })).toBeInTheDocument();
   });
 
   it("leaves the menu's items but quit and the theme waiting while a dialog is open", async () => {

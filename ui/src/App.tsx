@@ -342,12 +342,19 @@ export function App() {
   }, [showError, toast]);
 
   // With no board left on screen (the last one just deleted), Ctrl+Z and Edit › Undo bring it back, as the delete's
-  // question promised; the board screen, which takes them otherwise, is not there.
+  // question promised; and F1 shows the keyboard shortcuts, as on a board. The board screen, which takes them
+  // otherwise, is not there.
   useEffect(() => {
     if (currentId !== null) return;
     const onKeyDown = (e: KeyboardEvent) => {
+      if (document.querySelector("[role=dialog]")) return;
+      if (e.key === "F1" && !e.altKey && !e.shiftKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        setShortcuts(true);
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== "z") return;
-      if (isTextField(e.target) || document.querySelector("[role=dialog]")) return;
+      if (isTextField(e.target)) return;
       if (undoBoardDelete()) e.preventDefault();
     };
     window.addEventListener("keydown", onKeyDown);
