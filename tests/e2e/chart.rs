@@ -977,6 +977,24 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
             pickboard_e2e::css_string(needle)
         ))
         .await?;
+    // It lies on a crowded spot: the counts it covers are written at their badge's corner, beside it, whole.
+    app.wait_until(
+        "the counts under the selected marker are written beside it",
+        "const dot = document.querySelector('button.marker.marker-selected .marker-dot').getBoundingClientRect();
+         const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+         const under = [...document.querySelectorAll('.plane-cell')].filter((c) => hit(c.getBoundingClientRect(), dot));
+         const marker = document.querySelector('button.marker.marker-selected');
+         return under.length > 0 && under.every((c) => {
+           const count = c.querySelector('span');
+           if (!c.classList.contains('plane-cell-under-marker') || !count) return false;
+           const style = getComputedStyle(count);
+           return /^\\d+$/.test(count.textContent) && !hit(count.getBoundingClientRect(), dot)
+             && Number(getComputedStyle(c).zIndex) > Number(getComputedStyle(marker).zIndex)
+             && !/rgba\\(.*, 0\\)$/.test(style.backgroundColor) && style.visibility === 'visible';
+         });",
+    )
+    .await?;
+    app.screenshot("chart-2000-selected-on-a-count.png").await?;
     let (tx, ty) = at(8.0, 2.0);
     app.drag_to(&marker, tx, ty).await?;
     let (payoff, cost) = super::wait_for_scores(data.path(), needle, |p, _| p > 60).await?;

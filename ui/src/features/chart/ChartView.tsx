@@ -13,6 +13,7 @@ import {
   contains,
   DIRECTIONS,
   nextInDirection,
+  overlaps,
   placeLabels,
   type Box,
   type Direction,
@@ -295,15 +296,35 @@ export function ChartView({
     [placed, view, layout, keep, prefer],
   );
   const cellsByKey = useMemo(() => new Map(cells.map((c) => [c.key, c])), [cells]);
-  /** The counts the cells' buttons write, by cell: only under a quadrant name, where the canvas beneath the names
-   * cannot. */
+  /** The cells whose count lies under the selected or focused idea's marker, kept out of them: the marker hid the
+   * count of the ideas around it. Their buttons write it, at the badge's corner away from the marker. */
+  const underMarker = useMemo(() => {
+    const under = new Map<string, string>();
+    if (!layout || keep.size === 0) return under;
+    for (const idea of singles) {
+      if (!keep.has(idea.id)) continue;
+      const w = toWindow(view, fractionOf(idea.position?.payoff ?? 0, idea.position?.cost ?? 0));
+      const [x, y] = [w.x * layout.width, w.y * layout.height];
+      const dot = { left: x - 7, top: y - 7, width: 14, height: 14 };
+      for (const cell of cells) {
+        if (!overlaps(cell.badge, dot)) continue;
+        const { left, top, width, height } = cell.badge;
+        const corner = `${y < top + height / 2 ? "bottom" : "top"}-${x < left + width / 2 ? "right" : "left"}`;
+        under.set(cell.key, corner);
+      }
+    }
+    return under;
+  }, [singles, cells, keep, view, layout]);
+  /** The counts the cells' buttons write, by cell: under a quadrant name, where the canvas beneath the names cannot,
+   * and under a marker kept out of them. */
   const countedByButton = useMemo(() => {
     const counts = new Map<string, number>();
     if (!layout) return counts;
     for (const cell of cells)
-      if (underName(cell, layout.names)) counts.set(cell.key, cellCount(cell, matches));
+      if (underName(cell, layout.names) || underMarker.has(cell.key))
+        counts.set(cell.key, cellCount(cell, matches));
     return counts;
-  }, [cells, layout, matches]);
+  }, [cells, layout, matches, underMarker]);
 
   // Each title on the side of its dot where it stays in the window and covers no dot, title or count, and no quadrant
   // name where it can.
@@ -333,8 +354,8 @@ export function ChartView({
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || !layout) return;
-    drawCells(canvas, cells, view, layout.width, layout.height, matches, layout.names);
-  }, [cells, view, layout, matches, theme]);
+    drawCells(canvas, cells, view, layout.width, layout.height, matches, layout.names, underMarker);
+  }, [cells, view, layout, matches, theme, underMarker]);
   // The canvas's pixels go with the chart, not with the next garbage collection: a plane's worth each time the chart
   // is left, which waited in memory until JavaScriptCore next collected the element.
   useEffect(() => {
@@ -774,7 +795,7 @@ export function ChartView({
             <button
               key={cell.key}
               type="button"
-              className={`plane-cell${countedByButton.get(cell.key) ? " plane-cell-counted" : ""}${matches !== null && cellCount(cell, matches) === 0 ? " dimmed" : ""}`}
+              className={`plane-cell${countedByButton.get(cell.key) ? " plane-cell-counted" : ""}${underMarker.has(cell.key) ? ` plane-cell-under-marker count-${underMarker.get(cell.key) ?? ""}` : ""}${matches !== null && cellCount(cell, matches) === 0 ? " dimmed" : ""}`}
               ref={styleRef({
                 left: cell.badge.left + planeOffset.x,
                 top: cell.badge.top + planeOffset.y,
@@ -788,7 +809,11 @@ export function ChartView({
                 zoomIntoCell(cell, true);
               }}
             >
-              {countedByButton.get(cell.key) || null}
+              {underMarker.has(cell.key) ? (
+                <span>{countedByButton.get(cell.key) || null}</span>
+              ) : (
+                countedByButton.get(cell.key) || null
+              )}
             </button>
           ) : null,
         )}

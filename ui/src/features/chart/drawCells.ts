@@ -84,6 +84,8 @@ export function drawCells(
   matches: ReadonlySet<number> | null,
   /** Where the quadrant names stand: a count there is left to the cell's button, above the names. */
   names: readonly Box[],
+  /** The cells whose count a marker covers: their buttons write it, beside the marker. */
+  underMarker: { has: (key: string) => boolean } = new Set<string>(),
 ) {
   const ratio = window.devicePixelRatio || 1;
   const [w, h] = [Math.round(width * ratio), Math.round(height * ratio)];
@@ -144,7 +146,8 @@ export function drawCells(
     const matching = cellCount(cell, matches);
     const shade = Math.round((Math.log(n) / Math.log(most)) * (SHADES - 1));
     const size = Math.round(cell.badge.width);
-    const label = matching === 0 || underName(cell, names) ? "" : String(matching);
+    const label =
+      matching === 0 || underName(cell, names) || underMarker.has(cell.key) ? "" : String(matching);
     ctx.globalAlpha = matching === 0 ? 0.4 : 1;
     const left = cell.badge.left + (cell.badge.width - size) / 2;
     const top = cell.badge.top + (cell.badge.height - size) / 2;
