@@ -146,7 +146,7 @@ export function AccountChannelPicker({
         id={ids.typed}
         spellCheck={false}
         value={typed}
-        placeholder="infra/planning"
+        placeholder="for example infra/planning"
         onChange={(e) => {
           setTyped(e.target.value);
           forgetProblem();
