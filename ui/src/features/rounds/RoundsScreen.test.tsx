@@ -224,6 +224,29 @@ describe("RoundsScreen", () => {
     ]);
   });
 
+  it("makes the list of ideas to pick one Tab stop, walked with the arrows, Home and End", async () => {
+    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
+    const many = Array.from({ length: 30 }, (_, n) => idea(n + 1, `Placed ${String(n + 1)}`, "kill"));
+    renderRounds(board(many));
+    const first = await screen.findByRole("checkbox", { name: "Placed 1" });
+    await userEvent.click(screen.getByRole("button", { name: "None" }));
+    await userEvent.tab();
+    expect(first).toHaveFocus();
+    await userEvent.keyboard("{ArrowDown}{ArrowDown} ");
+    const third = screen.getByRole("checkbox", { name: "Placed 3" });
+    expect(third).toHaveFocus();
+    expect(third).toBeChecked();
+    await userEvent.keyboard("{End}");
+    expect(screen.getByRole("checkbox", { name: "Placed 30" })).toHaveFocus();
+    // Tab leaves the list at once, to what follows it; Shift+Tab comes back to the idea left.
+    await userEvent.tab();
+    expect(screen.getByRole("checkbox", { name: "Set a deadline" })).toHaveFocus();
+    await userEvent.tab({ shift: true });
+    expect(screen.getByRole("checkbox", { name: "Placed 30" })).toHaveFocus();
+    await userEvent.keyboard("{Home}");
+    expect(first).toHaveFocus();
+  });
+
   it("offers ideas that come to the board while Start round shows, the unsorted ones picked", async () => {
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
     const show = renderRounds(board([idea(1, "Cache builds", "implement")]));

@@ -622,15 +622,32 @@ interface PickListProps {
  * drawing it at each key typed in the note took longer than the key, and a click on Start round straight after typing
  * came before the last keys (WebKit queues keys and clicks apart), so the round went out with its note cut short. */
 const PickList = memo(function PickList({ ideas, picked, inOpenRound, onToggle }: PickListProps) {
+  // One Tab stop for the list (the idea the focus was on last), and the arrows, Home and End from idea to idea: Tab
+  // went through every idea's box to reach Start round, 2,000 presses on a big board.
+  const [current, setCurrent] = useState(0);
   if (ideas.length === 0) return <p className="field-hint">The board has no ideas yet: add some first.</p>;
+  const stop = Math.min(current, ideas.length - 1);
+  const onKeyDown = (e: React.KeyboardEvent<HTMLUListElement>) => {
+    const boxes = [...e.currentTarget.querySelectorAll<HTMLInputElement>("input[type=checkbox]")];
+    const at = e.target instanceof HTMLInputElement ? boxes.indexOf(e.target) : -1;
+    const to: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: boxes.length - 1 };
+    const next = boxes[to[e.key] ?? -1];
+    if (at < 0 || !(e.key in to)) return;
+    e.preventDefault();
+    next?.focus();
+  };
   return (
-    <ul className="rounds-pick-list">
-      {ideas.map((idea) => (
+    <ul className="rounds-pick-list" onKeyDown={onKeyDown}>
+      {ideas.map((idea, index) => (
         <li key={idea.id}>
           <label>
             <input
               type="checkbox"
               checked={picked.has(idea.id)}
+              tabIndex={index === stop ? 0 : -1}
+              onFocus={() => {
+                setCurrent(index);
+              }}
               onChange={() => {
                 onToggle(idea.id);
               }}
