@@ -98,8 +98,12 @@ struct Layers {
 struct Spot<'a> {
     x: f64,
     y: f64,
+    /// The scores, in tenths: cost/risk, payoff.
+    tenths: (i64, i64),
     quadrant: Quadrant,
     ideas: Vec<&'a crate::storage::ideas::Idea>,
+    /// Drawn as a larger marker with its count: several ideas, clear of every other spot.
+    counted: bool,
 }
 
 /// The placed ideas by spot, in the board's order of their first idea.
@@ -114,14 +118,50 @@ fn spots<'a>(
             spots.push(Spot {
                 x: x_of(p.cost.points()),
                 y: y_of(p.payoff.points()),
+                tenths: (p.cost.tenths(), p.payoff.tenths()),
                 quadrant: *q,
                 ideas: Vec::new(),
+                counted: false,
             });
             spots.len() - 1
         });
         spots[index].ideas.push(idea);
     }
+    count_where_clear(&mut spots);
     spots
+}
+
+/// Marks the spots of several ideas drawn larger, with their count: those whose larger marker stands clear of every
+/// other spot's. Where spots crowd (a board spread over the whole plane), larger markers covered one another and
+/// counts of two and three were noise; a board whose ideas share a few spots shows how many each holds.
+fn count_where_clear(spots: &mut [Spot]) {
+    let mut ideas_at: std::collections::HashMap<(i64, i64), usize> = std::collections::HashMap::new();
+    for spot in spots.iter() {
+        *ideas_at.entry(spot.tenths).or_default() += spot.ideas.len();
+    }
+    let radius = |count: usize| {
+        if count > 1 {
+            stack_radius(count)
+        } else {
+            f64::from(MARKER_RADIUS)
+        }
+    };
+    // Pixels a tenth of a score takes across and down.
+    let (across, down) = ((RIGHT - LEFT) / 100.0, (BOTTOM - TOP) / 100.0);
+    let reach = stack_radius(usize::MAX) * 2.0 + 1.0;
+    let (reach_x, reach_y) = ((reach / across).ceil() as i64, (reach / down).ceil() as i64);
+    for spot in spots.iter_mut().filter(|spot| spot.ideas.len() > 1) {
+        let (cost, payoff) = spot.tenths;
+        let own = radius(ideas_at[&spot.tenths]);
+        spot.counted = (-reach_x..=reach_x).all(|dx| {
+            (-reach_y..=reach_y).all(|dy| {
+                (dx, dy) == (0, 0)
+                    || ideas_at.get(&(cost + dx, payoff + dy)).is_none_or(|&other| {
+                        (dx as f64 * across).hypot(dy as f64 * down) >= own + radius(other) + 1.0
+                    })
+            })
+        });
+    }
 }
 
 /// A spot's marker grows with the ideas it holds, so that its count fits in it.
@@ -135,7 +175,7 @@ fn stack_radius(count: usize) -> f64 {
 }
 
 /// How many spots at most carry their count as text (the largest first); the others are the larger marker alone.
-/// Drawing text is what takes resvg's time: 10,000 ideas in random places make some 3,700 spots of two or more.
+/// Drawing text is what takes resvg's time.
 const MAX_COUNTED: usize = 400;
 
 /// The chart as an SVG document.
@@ -261,7 +301,7 @@ fn layers(board: &Board, date: &str) -> Layers {
     let spots = spots(&placed);
     let markers = spots
         .iter()
-        .filter(|spot| spot.ideas.len() == 1)
+        .filter(|spot| !spot.counted)
         .map(|spot| (spot.x, spot.y, spot.quadrant))
         .collect();
     let stacks = stacks(&spots);
@@ -271,10 +311,10 @@ fn layers(board: &Board, date: &str) -> Layers {
         let mut taken: Vec<Rect> = spots
             .iter()
             .map(|spot| {
-                let half = if spot.ideas.len() == 1 {
-                    12.0
-                } else {
+                let half = if spot.counted {
                     stack_radius(spot.ideas.len()) + 2.0
+                } else {
+                    12.0
                 };
                 Rect::around(spot.x, spot.y, half, half)
             })
@@ -300,10 +340,10 @@ fn layers(board: &Board, date: &str) -> Layers {
                 1 => text::shorten(first, MAX_LABEL_CHARS),
                 n => format!("{} +{} more", text::shorten(first, MAX_LABEL_CHARS - 10), n - 1),
             };
-            let gap = if spot.ideas.len() == 1 {
-                16.0
-            } else {
+            let gap = if spot.counted {
                 stack_radius(spot.ideas.len()) + 6.0
+            } else {
+                16.0
             };
             let (tx, ty, anchor) = place_title(x, y, gap, &text, &mut taken);
             let _ = writeln!(
@@ -324,7 +364,7 @@ fn layers(board: &Board, date: &str) -> Layers {
 
 /// The markers of spots with more than one idea: larger, each with its count (the [`MAX_COUNTED`] largest).
 fn stacks(spots: &[Spot]) -> String {
-    let mut stacked: Vec<&Spot> = spots.iter().filter(|spot| spot.ideas.len() > 1).collect();
+    let mut stacked: Vec<&Spot> = spots.iter().filter(|spot| spot.counted).collect();
     stacked.sort_by_key(|spot| std::cmp::Reverse(spot.ideas.len()));
     let mut out = String::new();
     // The smallest first, so that a large count is drawn over a small one beside it.
@@ -708,23 +748,38 @@ mod tests {
         assert!(white > 10, "{white} white pixels of the count");
     }
 
-    #[test]
-    fn a_big_boards_spots_are_counted_up_to_a_limit_and_all_drawn() {
-        // 2,000 ideas on 1,000 spots of two each: every spot drawn, the first MAX_COUNTED with their count.
-        let titles: Vec<(String, f64, f64)> = (0..2_000)
+    /// `pairs` spots of two ideas each, at the scores `at` gives the `n`th.
+    fn pairs(count: usize, at: impl Fn(usize) -> (f64, f64)) -> Board {
+        let titles: Vec<(String, f64, f64)> = (0..2 * count)
             .map(|n| {
-                (
-                    format!("Idea {n}"),
-                    f64::from((n / 2) % 100) / 10.0,
-                    f64::from((n / 2) / 100) / 10.0,
-                )
+                let (payoff, cost) = at(n / 2);
+                (format!("Idea {n}"), payoff, cost)
             })
             .collect();
         let borrowed: Vec<(&str, f64, f64)> = titles.iter().map(|(t, p, c)| (t.as_str(), *p, *c)).collect();
-        let svg = svg(&board_at(&borrowed), "2026-12-05");
-        assert_eq!(svg.matches("<circle").count(), 1_000);
-        assert_eq!(svg.matches(r##"fill="#ffffff">2</text>"##).count(), MAX_COUNTED);
-        assert!(svg.contains("titles are left out above 80 ideas"));
+        board_at(&borrowed)
+    }
+
+    #[test]
+    fn crowded_spots_stay_plain_markers_and_spots_clear_of_others_are_counted_up_to_a_limit() {
+        // 1,000 spots of two, side by side a tenth apart: larger markers would cover one another, and counts of two
+        // everywhere say nothing.
+        let crowded = svg(
+            &pairs(1_000, |n| (((n % 100) as f64) / 10.0, ((n / 100) as f64) / 10.0)),
+            "2026-12-05",
+        );
+        assert_eq!(crowded.matches("<circle").count(), 1_000);
+        assert_eq!(crowded.matches(&format!(r#"r="{MARKER_RADIUS}""#)).count(), 1_000);
+        assert!(!crowded.contains(r##"fill="#ffffff">2</text>"##));
+        assert!(crowded.contains("titles are left out above 80 ideas"));
+        // 884 spots of two, 0.3 apart across and 0.4 down: each clear of the others, counted, the first 400 in words.
+        let clear = svg(
+            &pairs(34 * 26, |n| (((n % 26) as f64) * 0.4, ((n / 26) as f64) * 0.3)),
+            "2026-12-05",
+        );
+        assert_eq!(clear.matches("<circle").count(), 884);
+        assert_eq!(clear.matches(r#"r="14""#).count(), 884);
+        assert_eq!(clear.matches(r##"fill="#ffffff">2</text>"##).count(), MAX_COUNTED);
     }
 
     #[test]
