@@ -81,9 +81,9 @@ fn header() -> String {
     )
 }
 
-/// The picture in layers: the chart without markers (SVG elements), the markers of one idea, the markers of ideas
-/// at the same spot (SVG elements: a larger marker that counts them), then the quadrants' names and the markers'
-/// titles (SVG elements, drawn last so that no marker covers them).
+/// The picture in layers: the chart without markers (SVG elements), the markers of one idea, the quadrants' names
+/// (over those markers), the markers of ideas at one spot (SVG elements: a larger marker that counts them, over the
+/// names, whose halo hid the count, as the window writes a count over a name), then the markers' titles.
 struct Layers {
     chart: String,
     markers: Vec<(f64, f64, Quadrant)>,
@@ -131,9 +131,10 @@ fn spots<'a>(
     spots
 }
 
-/// Marks the spots of several ideas drawn larger, with their count: those whose larger marker stands clear of every
-/// other spot's. Where spots crowd (a board spread over the whole plane), larger markers covered one another and
-/// counts of two and three were noise; a board whose ideas share a few spots shows how many each holds.
+/// Marks the spots of several ideas drawn larger, with their count: those of [`MANY_AT_ONE_SPOT`] or more, and smaller
+/// ones whose larger marker stands clear of every other spot's. Where spots crowd (a board spread over the whole
+/// plane), larger markers covered one another and counts of two and three were noise; a board whose ideas share a few
+/// spots shows how many each holds, and so does a spot of 21 beside one of a single idea.
 fn count_where_clear(spots: &mut [Spot]) {
     let mut ideas_at: std::collections::HashMap<(i64, i64), usize> = std::collections::HashMap::new();
     for spot in spots.iter() {
@@ -151,6 +152,10 @@ fn count_where_clear(spots: &mut [Spot]) {
     let reach = stack_radius(usize::MAX) * 2.0 + 1.0;
     let (reach_x, reach_y) = ((reach / across).ceil() as i64, (reach / down).ceil() as i64);
     for spot in spots.iter_mut().filter(|spot| spot.ideas.len() > 1) {
+        if spot.ideas.len() >= MANY_AT_ONE_SPOT {
+            spot.counted = true;
+            continue;
+        }
         let (cost, payoff) = spot.tenths;
         let own = radius(ideas_at[&spot.tenths]);
         spot.counted = (-reach_x..=reach_x).all(|dx| {
@@ -174,6 +179,9 @@ fn stack_radius(count: usize) -> f64 {
     }
 }
 
+/// A spot of this many ideas is counted wherever it is: ideas spread at random share a spot by three or four at most.
+const MANY_AT_ONE_SPOT: usize = 5;
+
 /// How many spots at most carry their count as text (the largest first); the others are the larger marker alone.
 /// Drawing text is what takes resvg's time.
 const MAX_COUNTED: usize = 400;
@@ -189,8 +197,8 @@ pub fn svg(board: &Board, date: &str) -> String {
             r##"<circle cx="{x:.1}" cy="{y:.1}" r="{MARKER_RADIUS}" fill="{fill}" stroke="#ffffff" stroke-width="{MARKER_STROKE}"/>"##
         );
     }
-    s.push_str(&layers.stacks);
     s.push_str(&layers.names);
+    s.push_str(&layers.stacks);
     s.push_str(&layers.titles);
     s.push_str("</svg>\n");
     s
@@ -574,7 +582,7 @@ pub fn png(board: &Board, date: &str) -> Result<Vec<u8>> {
             stamp_over(&mut pixmap, stamp, left, top);
         }
     }
-    draw(&mut pixmap, &(layers.stacks + &layers.names + &layers.titles))?;
+    draw(&mut pixmap, &(layers.names + &layers.stacks + &layers.titles))?;
     encode_opaque(&pixmap).map_err(|e| failed(e.to_string()))
 }
 
@@ -780,6 +788,23 @@ mod tests {
         assert_eq!(clear.matches("<circle").count(), 884);
         assert_eq!(clear.matches(r#"r="14""#).count(), 884);
         assert_eq!(clear.matches(r##"fill="#ffffff">2</text>"##).count(), MAX_COUNTED);
+        // 21 ideas at one spot beside a single idea a tenth away are counted all the same.
+        let mut beside: Vec<(String, f64, f64)> = (0..21).map(|n| (format!("Here {n}"), 4.0, 4.0)).collect();
+        beside.push(("Next door".into(), 4.0, 4.1));
+        let borrowed: Vec<(&str, f64, f64)> = beside.iter().map(|(t, p, c)| (t.as_str(), *p, *c)).collect();
+        let svg = svg(&board_at(&borrowed), "2026-12-05");
+        assert!(svg.contains(r##"fill="#ffffff">21</text>"##), "{svg}");
+        assert_eq!(svg.matches("<circle").count(), 2);
+    }
+
+    #[test]
+    fn a_count_is_drawn_over_a_quadrants_name() {
+        // Six ideas under Implement's name: the name's halo covered their count.
+        let titles: Vec<(String, f64, f64)> = (0..6).map(|n| (format!("Corner {n}"), 9.6, 0.6)).collect();
+        let borrowed: Vec<(&str, f64, f64)> = titles.iter().map(|(t, p, c)| (t.as_str(), *p, *c)).collect();
+        let svg = svg(&board_at(&borrowed), "2026-12-05");
+        let count = svg.find(r##"fill="#ffffff">6</text>"##).unwrap();
+        assert!(svg.find(">Implement</text>").unwrap() < count);
     }
 
     #[test]
