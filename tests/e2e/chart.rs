@@ -977,7 +977,8 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
             pickboard_e2e::css_string(needle)
         ))
         .await?;
-    // It lies on a crowded spot: the counts it covers are written at their badge's corner, beside it, whole.
+    // It lies on a crowded spot: the counts it covers are written at their badge's corner, beside it, whole ("+9": the
+    // others at the spot).
     app.wait_until(
         "the counts under the selected marker are written beside it",
         "const dot = document.querySelector('button.marker.marker-selected .marker-dot').getBoundingClientRect();
@@ -988,7 +989,7 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
            const count = c.querySelector('span');
            if (!c.classList.contains('plane-cell-under-marker') || !count) return false;
            const style = getComputedStyle(count);
-           return /^\\d+$/.test(count.textContent) && !hit(count.getBoundingClientRect(), dot)
+           return /^\\+\\d+$/.test(count.textContent) && !hit(count.getBoundingClientRect(), dot)
              && Number(getComputedStyle(c).zIndex) > Number(getComputedStyle(marker).zIndex)
              && !/rgba\\(.*, 0\\)$/.test(style.backgroundColor) && style.visibility === 'visible';
          });",

@@ -810,7 +810,8 @@ export function ChartView({
               }}
             >
               {underMarker.has(cell.key) ? (
-                <span>{countedByButton.get(cell.key) || null}</span>
+                // "+9" beside the marker: the spot's list counts the idea selected too ("10 ideas").
+                <span>+{countedByButton.get(cell.key)}</span>
               ) : (
                 countedByButton.get(cell.key) || null
               )}
