@@ -102,7 +102,7 @@ struct Spot<'a> {
     tenths: (i64, i64),
     quadrant: Quadrant,
     ideas: Vec<&'a crate::storage::ideas::Idea>,
-    /// Drawn as a larger marker with its count: several ideas, clear of every other spot.
+    /// Drawn as a larger marker with its count (see [`count_where_clear`]).
     counted: bool,
 }
 
