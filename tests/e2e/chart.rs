@@ -279,14 +279,7 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
     assert_eq!(zoom, "100%", "the plane did not zoom");
     // The details of an idea opened from the list give the focus back to its row when they close: it went to the
     // marker under the list, and Tab went on from the list's top.
-    app.client
-        .find(fantoccini::Locator::XPath(
-            "//section[contains(@class,'chart-list')]//button[.//span[text()='Cornered 5']]",
-        ))
-        .await?
-        .click()
-        .await?;
-    app.press(&[fantoccini::key::Key::Enter]).await?;
+    open_from_list(&app, "Cornered 5").await?;
     app.wait_for_css("aside[aria-label='Idea details']").await?;
     app.press(&[fantoccini::key::Key::Escape]).await?;
     app.wait_until(
@@ -298,14 +291,7 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
     .await?;
     // An idea moved away from the spot, from the details opened out of the list, leaves the list: it said "4 ideas"
     // with the moved one at its old scores.
-    app.client
-        .find(fantoccini::Locator::XPath(
-            "//section[contains(@class,'chart-list')]//button[.//span[text()='Cornered 6']]",
-        ))
-        .await?
-        .click()
-        .await?;
-    app.press(&[fantoccini::key::Key::Enter]).await?;
+    open_from_list(&app, "Cornered 6").await?;
     let cost = app
         .wait_for_xpath(
             "//aside//input[@id=//aside//label[starts-with(normalize-space(),'Cost / risk')]/@for]",
@@ -531,6 +517,18 @@ fn board_with_ideas_at(
         Ok(())
     })?;
     Ok(())
+}
+
+/// Picks the idea `title` in the chart's list and opens its details with Enter.
+async fn open_from_list(app: &App, title: &str) -> TestResult {
+    app.client
+        .find(fantoccini::Locator::XPath(&format!(
+            "//section[contains(@class,'chart-list')]//button[.//span[text()='{title}']]"
+        )))
+        .await?
+        .click()
+        .await?;
+    app.press(&[fantoccini::key::Key::Enter]).await
 }
 
 async fn hover_at(app: &App, x: f64, y: f64) -> TestResult {

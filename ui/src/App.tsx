@@ -6,7 +6,7 @@ import { useToast } from "./components/Toasts";
 import { BoardScreen } from "./features/board/BoardScreen";
 import type { BoardView } from "./features/board/BoardToolbar";
 import { useMenuCommands } from "./features/board/useMenuCommands";
-import { isTextField } from "./features/board/useShortcuts";
+import { isHelpKey, isTextField } from "./features/board/useShortcuts";
 import { Sidebar } from "./features/boards/Sidebar";
 import { useTheme } from "./features/settings/useTheme";
 import { useFileDrop } from "./features/transfer/useFileDrop";
@@ -348,7 +348,7 @@ export function App() {
     if (currentId !== null) return;
     const onKeyDown = (e: KeyboardEvent) => {
       if (document.querySelector("[role=dialog]")) return;
-      if (e.key === "F1" && !e.altKey && !e.shiftKey && !e.ctrlKey && !e.metaKey) {
+      if (isHelpKey(e)) {
         e.preventDefault();
         setShortcuts(true);
         return;

@@ -35,6 +35,11 @@ function inSidePanel(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest("aside.details") !== null;
 }
 
+/** F1 alone: the keyboard shortcuts, on a board and on the welcome. */
+export function isHelpKey(e: KeyboardEvent): boolean {
+  return e.key === "F1" && !e.altKey && !e.shiftKey && !e.ctrlKey && !e.metaKey;
+}
+
 /**
  * Whether a key without Ctrl or Cmd goes to the board: not typed into a text field, not under a dialog, and not in a
  * side panel, whose own controls take the keys (on the details' slider or Place menu, 1–4 moved the idea and V
@@ -94,7 +99,7 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
         return;
       }
       // Help's key in most programs: from a field or a panel too, where "?" is typed or left to them.
-      if (e.key === "F1" && !e.altKey && !e.shiftKey && !document.querySelector("[role=dialog]")) {
+      if (isHelpKey(e) && !document.querySelector("[role=dialog]")) {
         e.preventDefault();
         h.help();
         return;

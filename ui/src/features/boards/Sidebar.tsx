@@ -5,6 +5,7 @@ import { useRef } from "react";
 import type { BoardSummary, Theme } from "../../lib/bindings";
 import { THEMES } from "../../lib/firstFrameRules";
 import { counted, formatCount } from "../../lib/numbers";
+import { listKeyTarget } from "../../lib/listKeys";
 import { keepTabWithin } from "../../lib/tabRing";
 
 import "./sidebar.css";
@@ -101,15 +102,7 @@ export function Sidebar(props: SidebarProps) {
             // Up and Down go from board to board, as in a list.
             const links = [...e.currentTarget.querySelectorAll<HTMLElement>(".board-link")];
             const at = links.indexOf(document.activeElement as HTMLElement);
-            const targets: Record<string, number> = {
-              ArrowDown: at + 1,
-              ArrowUp: at - 1,
-              Home: 0,
-              End: links.length - 1,
-            };
-            const to = targets[e.key];
-            const next =
-              at < 0 || to === undefined ? undefined : links[Math.max(0, Math.min(links.length - 1, to))];
+            const next = at < 0 ? undefined : listKeyTarget(e.key, links, at);
             if (!next) return;
             e.preventDefault();
             next.focus();

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 
 import type { Idea } from "../../lib/bindings";
+import { listKeyTarget } from "../../lib/listKeys";
 
 interface IdeaListProps {
   title: string;
@@ -48,9 +49,8 @@ export function IdeaList({
         // Down scrolled the list and left the focus where it was, so Enter opened the first idea, not the one in view.
         const items = [...e.currentTarget.querySelectorAll<HTMLElement>(".chart-list-item")];
         const at = items.indexOf(document.activeElement as HTMLElement);
-        const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[e.key];
-        if (to === undefined || e.ctrlKey || e.altKey || e.metaKey || e.shiftKey) return;
-        const next = items[Math.min(Math.max(to, 0), items.length - 1)];
+        if (e.ctrlKey || e.altKey || e.metaKey || e.shiftKey) return;
+        const next = listKeyTarget(e.key, items, at);
         if (!next) return;
         e.preventDefault();
         next.focus();

@@ -9,6 +9,7 @@ import type { Board, RoundView } from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
 import { counted, formatCount } from "../../lib/numbers";
 import { AppError } from "../../lib/ipc";
+import { listKeyTarget } from "../../lib/listKeys";
 import { keys } from "../../lib/queries";
 import { useSingleFlight } from "../../lib/useSingleFlight";
 import { isConnected, useAccount, useAccountChannel } from "../post/AccountForm";
@@ -630,11 +631,10 @@ const PickList = memo(function PickList({ ideas, picked, inOpenRound, onToggle }
   const onKeyDown = (e: React.KeyboardEvent<HTMLUListElement>) => {
     const boxes = [...e.currentTarget.querySelectorAll<HTMLInputElement>("input[type=checkbox]")];
     const at = e.target instanceof HTMLInputElement ? boxes.indexOf(e.target) : -1;
-    const to: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: boxes.length - 1 };
-    const next = boxes[to[e.key] ?? -1];
-    if (at < 0 || !(e.key in to)) return;
+    const next = at < 0 ? undefined : listKeyTarget(e.key, boxes, at);
+    if (!next) return;
     e.preventDefault();
-    next?.focus();
+    next.focus();
   };
   return (
     <ul className="rounds-pick-list" onKeyDown={onKeyDown}>
