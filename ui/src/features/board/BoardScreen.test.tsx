@@ -1423,6 +1423,25 @@ describe("BoardScreen", () => {
     expect(card).toHaveFocus();
   });
 
+  it("gives the card its focus ring when Escape closes the details from their title, not when Close is clicked", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    const card = await screen.findByRole("button", { name: /^Rotate certs/ });
+    await userEvent.click(card);
+    await screen.findByRole("complementary", { name: "Idea details" }, { timeout: 5000 });
+    await userEvent.click(screen.getByLabelText("Title"));
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("complementary", { name: "Idea details" })).not.toBeInTheDocument();
+    expect(card).toHaveFocus();
+    expect(card).toHaveAttribute("data-tab-focus");
+
+    await userEvent.click(card);
+    const details = await screen.findByRole("complementary", { name: "Idea details" }, { timeout: 5000 });
+    await userEvent.click(within(details).getByRole("button", { name: /close/i }));
+    expect(card).toHaveFocus();
+    expect(card).not.toHaveAttribute("data-tab-focus");
+  });
+
   it("leaves the details open on Escape in a text field or a dialog, which have their own", async () => {
     fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     await renderBoard();

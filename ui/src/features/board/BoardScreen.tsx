@@ -35,6 +35,7 @@ import { afterFirstFrame, firstFrameDrawn } from "../../lib/startup";
 import { focusAfterDelete, focusedIdeaId, focusViewIfLost, refocusCard } from "./focus";
 import { counted } from "../../lib/numbers";
 import { fieldStep } from "../../lib/fieldHistory";
+import { focusAsByLastInput } from "../../lib/tabRing";
 
 // Panels and dialogs that are not on screen at start are loaded when first opened, so that the first frame does not
 // wait for them.
@@ -368,13 +369,14 @@ export function BoardScreen({
 
   /** Closes an idea's details and gives the focus back to the idea: its row in the chart's list when the list shows
    * it (the list lies over the marker: the focus went there, out of sight, and Tab went on from the list's top), else
-   * its card or marker. */
+   * its card or marker. With its ring after Escape: WebKit showed none for a focus moved from a field by a script, and
+   * the focus looked lost. */
   const closeDetails = useCallback((id: number) => {
     setDetailsOpen(false);
-    (
+    const back =
       document.querySelector<HTMLElement>(`[data-listed-idea-id="${id}"]`) ??
-      document.querySelector<HTMLElement>(`[data-idea-id="${id}"]`)
-    )?.focus();
+      document.querySelector<HTMLElement>(`[data-idea-id="${id}"]`);
+    if (back) focusAsByLastInput(back);
   }, []);
 
   useShortcuts(
