@@ -21,6 +21,14 @@ interface AccountChannelPickerProps {
   formId?: string | undefined;
 }
 
+/** Whether `error` says the channel asked for is wrong (not team/channel, not there, not open to the account), not that
+ * Mattermost could not be reached. */
+function isAboutTheChannel(error: AppError): boolean {
+  if (error.kind === "invalid" || error.kind === "notFound") return true;
+  const problem = error.problem;
+  return problem === "channelNotFound" || problem === "channelGone" || problem === "notAllowed";
+}
+
 export function AccountChannelPicker({
   boardId,
   current,
@@ -33,7 +41,9 @@ export function AccountChannelPicker({
   const [picked, setPicked] = useState(current ? `${current.teamName}/${current.channelName}` : "");
   const [typed, setTyped] = useState("");
   const [status, setStatus] = useState<FormStatusValue | null>(null);
-  const ids = { typed: useId(), legend: useId() };
+  // The typed channel is what the error is about (not found, not team/channel): its field is marked until it changes.
+  const [typedWrong, setTypedWrong] = useState(false);
+  const ids = { typed: useId(), legend: useId(), status: useId() };
   const busy = status?.tone === "progress";
   const choice = typed.trim() || picked;
   // Picked and not saved: Save channel is the next step, and the dialog says so beside its dimmed Post.
@@ -45,6 +55,7 @@ export function AccountChannelPicker({
   // Another channel picked or typed: what was said about the last one (not found, no access) no longer holds.
   const forgetProblem = () => {
     if (status?.tone === "error") setStatus(null);
+    setTypedWrong(false);
   };
 
   async function save(test: boolean) {
@@ -61,7 +72,9 @@ export function AccountChannelPicker({
     try {
       saved = await backend.setAccountChannel(boardId, choice);
     } catch (raw) {
-      setStatus({ tone: "error", text: AppError.from(raw).message });
+      const error = AppError.from(raw);
+      setStatus({ tone: "error", text: error.message });
+      setTypedWrong(typed.trim() !== "" && isAboutTheChannel(error));
       return;
     }
     // Saved, whatever the test message does next: the board posts as the account from now on.
@@ -147,6 +160,8 @@ export function AccountChannelPicker({
         spellCheck={false}
         value={typed}
         placeholder="for example infra/planning"
+        aria-invalid={typedWrong}
+        aria-errormessage={typedWrong ? ids.status : undefined}
         onChange={(e) => {
           setTyped(e.target.value);
           forgetProblem();
@@ -160,7 +175,7 @@ export function AccountChannelPicker({
           {busy && status.text.startsWith("Sending") ? "Sending…" : "Send test message"}
         </button>
       </div>
-      <FormStatus status={status} />
+      <FormStatus status={status} id={ids.status} />
     </form>
   );
 }

@@ -8,7 +8,8 @@ export interface FormStatusValue {
   text: string;
 }
 
-export function FormStatus({ status }: { status: FormStatusValue | null }) {
+/** `id`: for the field an error is about to name it (`aria-errormessage`). */
+export function FormStatus({ status, id }: { status: FormStatusValue | null; id?: string }) {
   const ref = useRef<HTMLParagraphElement | null>(null);
   const text = status?.text;
   useLayoutEffect(() => {
@@ -20,6 +21,7 @@ export function FormStatus({ status }: { status: FormStatusValue | null }) {
   return (
     <p
       ref={ref}
+      id={id}
       className={progress ? "field-hint" : status.tone === "ok" ? "field-ok" : "field-error"}
       role={status.tone === "error" ? "alert" : "status"}
       aria-busy={progress}

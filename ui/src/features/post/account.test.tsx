@@ -315,16 +315,47 @@ describe("DestinationForm", () => {
     const typed = screen.getByLabelText(/Or type it as team\/channel/);
     await userEvent.type(typed, "infra/nochannel");
     await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
-    expect(await screen.findByText(/could not be found/)).toBeInTheDocument();
+    const problem = await screen.findByText(/could not be found/);
+    // The field typed into is marked, and names what was said about it.
+    expect(typed).toHaveAttribute("aria-invalid", "true");
+    expect(typed).toHaveAttribute("aria-errormessage", problem.id);
     // Planning picked: the typed channel is gone, and so is what was said about it.
     await userEvent.click(within(infra).getByLabelText(/Planning/));
     expect(typed).toHaveValue("");
+    expect(typed).toHaveAttribute("aria-invalid", "false");
     expect(screen.queryByText(/could not be found/)).not.toBeInTheDocument();
     // The same for a channel typed again after a refusal.
     await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
     expect(await screen.findByText(/could not be found/)).toBeInTheDocument();
     await userEvent.type(typed, "infra/town-square");
     expect(screen.queryByText(/could not be found/)).not.toBeInTheDocument();
+    expect(typed).not.toHaveAttribute("aria-errormessage");
+  });
+
+  it("leaves the typed channel unmarked when Mattermost could not be reached", async () => {
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_account_channels: () => teams,
+      set_account_channel: () => {
+        throw {
+          kind: "mattermost",
+          message: "Mattermost did not answer.",
+          path: null,
+          problem: "noAnswer",
+        } satisfies ErrorPayload;
+      },
+    });
+    render(
+      <Providers>
+        <DestinationForm boardId={1} webhook={null} accountChannel={null} onSaved={vi.fn()} />
+      </Providers>,
+    );
+    await screen.findByRole("group", { name: "Infrastructure" });
+    const typed = screen.getByLabelText(/Or type it as team\/channel/);
+    await userEvent.type(typed, "infra/planning");
+    await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
+    expect(await screen.findByText(/did not answer/)).toBeInTheDocument();
+    expect(typed).toHaveAttribute("aria-invalid", "false");
   });
 
   it("says why the channels could not be listed, and saves a typed team/channel", async () => {
