@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { idea } from "../../test/fakeBackend";
-import { drawCells, releasePixels } from "./drawCells";
+import { dotStart, drawCells, releasePixels } from "./drawCells";
 import { WHOLE_PLANE, type Cell } from "./view";
 
 const box = { left: 10, top: 10, width: 28, height: 28 };
@@ -27,5 +27,16 @@ describe("drawCells", () => {
     expect([canvas.width, canvas.height]).toEqual([1300, 850]);
     releasePixels(canvas);
     expect([canvas.width, canvas.height]).toEqual([0, 0]);
+  });
+
+  it("draws a dot at either end of an axis wholly on the canvas, and none out of view", () => {
+    // 4 pixels wide on a 1,000-pixel axis: at 0 and at 1 (scores 0 and 10) whole, not half cut off by the edge.
+    expect(dotStart(0, 1000, 4)).toBe(0);
+    expect(dotStart(1, 1000, 4)).toBe(996);
+    expect(dotStart(1 + 1e-9, 1000, 4)).toBe(996);
+    expect(dotStart(0.5, 1000, 4)).toBe(498);
+    // Zoomed in, an idea past the view's edge is not drawn as a dot at its border.
+    expect(dotStart(1.01, 1000, 4)).toBeNull();
+    expect(dotStart(-0.2, 1000, 4)).toBeNull();
   });
 });

@@ -74,6 +74,19 @@ function badge(
   return picture;
 }
 
+/** Rounding's slack in a position: an idea at 10 on the whole plane is at 1, give or take. */
+const EDGE = 1e-6;
+
+/**
+ * Where a dot `dot` pixels wide starts along an axis `size` pixels long, for an idea at `at` (0–1 across the view):
+ * wholly on the canvas, so an idea at 0 or 10 is a dot at the plane's edge, not a sliver of one (on a 2,000-idea
+ * board, those at cost/risk 10 were ticks on the border). `null` for an idea out of view, which is not drawn.
+ */
+export function dotStart(at: number, size: number, dot: number): number | null {
+  if (at < -EDGE || at > 1 + EDGE || size < dot) return null;
+  return Math.min(Math.max(Math.round(at * size) - (dot >> 1), 0), size - dot);
+}
+
 export function drawCells(
   canvas: HTMLCanvasElement,
   cells: readonly Cell[],
@@ -115,12 +128,13 @@ export function drawCells(
       const p = idea.position;
       if (!p) continue;
       const at = toWindow(view, fractionOf(p.payoff, p.cost));
-      const x0 = Math.round(at.x * w) - (dot >> 1);
-      const y0 = Math.round(at.y * h) - (dot >> 1);
+      const x0 = dotStart(at.x, w, dot);
+      const y0 = dotStart(at.y, h, dot);
+      if (x0 === null || y0 === null) continue;
       const [r, g, b] = zones[idea.zone];
       const a = matches && !matches.has(idea.id) ? 50 : 230;
-      for (let y = Math.max(0, y0); y < Math.min(h, y0 + dot); y++) {
-        for (let x = Math.max(0, x0); x < Math.min(w, x0 + dot); x++) {
+      for (let y = y0; y < y0 + dot; y++) {
+        for (let x = x0; x < x0 + dot; x++) {
           const i = (y * w + x) * 4;
           data[i] = r;
           data[i + 1] = g;
