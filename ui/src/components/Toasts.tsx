@@ -39,6 +39,15 @@ export function toastsGiveWayToDialog() {
   window.dispatchEvent(new Event(DIALOG_OPENED));
 }
 
+/** Said when what a group's toast is about is gone: a rename refused, then taken back with Escape. */
+const WITHDRAWN = "pickboard:toasts-withdrawn";
+
+/** Takes the toast of `group` away now, if one is shown: it no longer holds (left, the refused name's reason stayed
+ * its eight seconds over a board whose name field had its name back). */
+export function withdrawToasts(group: string) {
+  window.dispatchEvent(new CustomEvent<string>(WITHDRAWN, { detail: group }));
+}
+
 export function useToast(): (toast: ToastInput) => void {
   const show = useContext(ToastContext);
   if (!show) throw new Error("useToast needs a ToastProvider");
@@ -68,9 +77,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const clear = () => {
       setToasts([]);
     };
+    const withdraw = (event: Event) => {
+      const group = (event as CustomEvent<string>).detail;
+      setToasts((all) => all.filter((t) => t.group !== group));
+    };
     window.addEventListener(DIALOG_OPENED, clear);
+    window.addEventListener(WITHDRAWN, withdraw);
     return () => {
       window.removeEventListener(DIALOG_OPENED, clear);
+      window.removeEventListener(WITHDRAWN, withdraw);
     };
   }, []);
 

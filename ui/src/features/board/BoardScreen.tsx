@@ -16,7 +16,7 @@ import { fractionOf, scoresAt } from "../chart/scale";
 import { facets, matchingIds, NO_FILTER, type Filter } from "../search/filter";
 import { SearchBar } from "../search/SearchBar";
 import { AddIdeaField } from "./AddIdeaField";
-import { BoardToolbar, type BoardView } from "./BoardToolbar";
+import { BoardToolbar, renameRefused, type BoardView } from "./BoardToolbar";
 import { findIdea } from "./columns";
 import { BoardDrag, type DragState } from "./BoardDrag";
 import type { UnsavedField } from "./fields";
@@ -537,7 +537,7 @@ export function BoardScreen({
         }}
         onRename={async (name) => {
           // A name refused says why until the next try: a rename done then took its place beside it.
-          const refused = `rename-${String(board.id)}`;
+          const refused = renameRefused(board.id);
           const renamed = await guard(() => backend.renameBoard(board.id, name), refused);
           if (!renamed) return false;
           // An edit like any other: Ctrl+Z undoes it now, not the delete of the board shown before.

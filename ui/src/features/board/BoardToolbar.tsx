@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
 import { swallowRestOfDoubleClick } from "../../components/Modal";
-import { useToast } from "../../components/Toasts";
+import { useToast, withdrawToasts } from "../../components/Toasts";
 import type { Board } from "../../lib/bindings";
 import { ALL_SAVED, COMPACT_BELOW } from "../../lib/firstFrameRules";
 import { focusAsByLastInput } from "../../lib/tabRing";
@@ -13,6 +13,11 @@ import { unsavedLabel } from "./unsaved";
 import type { SaveState } from "./useBoard";
 
 export type BoardView = "quadrants" | "chart";
+
+/** The toasts' group of the reason a rename of board `boardId` was refused: the next try, done or taken back, ends it. */
+export function renameRefused(boardId: number): string {
+  return `rename-${String(boardId)}`;
+}
 
 interface BoardToolbarProps {
   board: Board;
@@ -234,6 +239,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
           if (e.key === "Escape") {
             nameTakenBack.current = true;
             setName(board.name);
+            withdrawToasts(renameRefused(board.id));
             e.currentTarget.blur();
           }
         }}
