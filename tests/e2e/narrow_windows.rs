@@ -89,10 +89,11 @@ async fn problems(app: &App, script: &str) -> TestResult<Vec<String>> {
     Ok(serde_json::from_value(run(app, script).await?)?)
 }
 
-/// LAYOUT_PROBLEMS, with the four quadrants' headings or none (the chart, the details over the quadrants).
+/// LAYOUT_PROBLEMS, with the four quadrants' and Unsorted's headings or none (the chart, the details over the
+/// quadrants).
 async fn layout_problems(app: &App, headings: bool) -> TestResult<Vec<String>> {
     let names: &[&str] = if headings {
-        &["Implement", "Challenge", "Possible", "Kill"]
+        &["Unsorted", "Implement", "Challenge", "Possible", "Kill"]
     } else {
         &[]
     };
@@ -252,6 +253,26 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
         assert!(found.is_empty(), "{size}, details open: {found:?}");
         if room {
             assert_eq!(idea_under(&app, &title).await?, Value::Null, "{size}");
+            // A search makes each quadrant's count wider ("0 of 5"): the names stay whole beside it or above it
+            // ("Imple / ment" once, beside "0 of 492").
+            let search = app.wait_for_css("input[aria-label='Search ideas']").await?;
+            search.click().await?;
+            search.send_keys("zzz").await?;
+            app.wait_until(
+                "every quadrant counts its matches",
+                "return document.querySelectorAll('.quadrant .zone-count-matching').length === 4;",
+            )
+            .await?;
+            let found = layout_problems(&app, true).await?;
+            assert!(found.is_empty(), "{size}, details open, searching: {found:?}");
+            app.screenshot(&format!("narrow-{size}-details-search.png"))
+                .await?;
+            app.click_button("Clear").await?;
+            app.wait_until(
+                "the search is cleared",
+                "return document.querySelectorAll('.zone-count-matching').length === 0;",
+            )
+            .await?;
         }
         let panel = run(
             &app,

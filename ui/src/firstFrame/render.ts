@@ -317,17 +317,26 @@ function zoneHeader(zone: Zone, count: number, quadrant: boolean): HTMLElement {
   return h(
     "header",
     { class: "zone-header" },
-    h("div", {}, h("h2", { class: "zone-name" }, info.name), h("p", { class: "zone-meaning" }, info.meaning)),
-    counter,
     h(
-      "button",
-      {
-        type: "button",
-        class: "icon-button zone-add",
-        "aria-label": `Add an idea to ${info.name}`,
-        title: `Add an idea to ${info.name}`,
-      },
-      "+",
+      "div",
+      { class: "zone-heading" },
+      h("h2", { class: "zone-name" }, info.name),
+      h("p", { class: "zone-meaning" }, info.meaning),
+    ),
+    h(
+      "div",
+      { class: "zone-tools" },
+      counter,
+      h(
+        "button",
+        {
+          type: "button",
+          class: "icon-button zone-add",
+          "aria-label": `Add an idea to ${info.name}`,
+          title: `Add an idea to ${info.name}`,
+        },
+        "+",
+      ),
     ),
   );
 }

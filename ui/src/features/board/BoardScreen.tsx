@@ -697,22 +697,24 @@ export function BoardScreen({
                               tabIndex={-1}
                             >
                               <header className="zone-header">
-                                <div>
+                                <div className="zone-heading">
                                   <h2 className="zone-name">{ZONE_INFO[q].name}</h2>
                                   <p className="zone-meaning">{ZONE_INFO[q].meaning}</p>
                                 </div>
-                                <ZoneCount ideas={dndView[q]} matches={matches} />
-                                <button
-                                  type="button"
-                                  className="icon-button zone-add"
-                                  aria-label={`Add an idea to ${ZONE_INFO[q].name}`}
-                                  title={`Add an idea to ${ZONE_INFO[q].name}`}
-                                  onClick={() => {
-                                    setAddingTo((open) => new Set(open).add(q));
-                                  }}
-                                >
-                                  +
-                                </button>
+                                <div className="zone-tools">
+                                  <ZoneCount ideas={dndView[q]} matches={matches} />
+                                  <button
+                                    type="button"
+                                    className="icon-button zone-add"
+                                    aria-label={`Add an idea to ${ZONE_INFO[q].name}`}
+                                    title={`Add an idea to ${ZONE_INFO[q].name}`}
+                                    onClick={() => {
+                                      setAddingTo((open) => new Set(open).add(q));
+                                    }}
+                                  >
+                                    +
+                                  </button>
+                                </div>
                               </header>
                               {addingTo.has(q) && (
                                 <AddIdeaField
