@@ -933,6 +933,27 @@ describe("BoardScreen", () => {
     expect(screen.queryByText(taken)).not.toBeInTheDocument();
   });
 
+  it("takes a refused name's reason away when the name is emptied and left", async () => {
+    const taken = "There is already a board named “Web”. Pick another name, such as “Web (2)”.";
+    fakeBackend(board([], "Infra"), {
+      rename_board: () => {
+        throw { kind: "invalid", message: taken, path: null };
+      },
+    });
+    await renderBoard();
+    const field = await screen.findByRole("textbox", { name: "Board name" });
+    await userEvent.clear(field);
+    await userEvent.type(field, "Web{Enter}");
+    expect(await screen.findByText(taken)).toBeInTheDocument();
+    await waitFor(() => {
+      expect(field).toHaveFocus();
+    });
+    await userEvent.clear(field);
+    await userEvent.tab();
+    expect(await screen.findByText("A board needs a name: it keeps “Infra”.")).toBeInTheDocument();
+    expect(screen.queryByText(taken)).not.toBeInTheDocument();
+  });
+
   it("takes back a board name typed over on Escape, and renames nothing", async () => {
     const fake = fakeBackend(board([], "Infra"));
     await renderBoard();

@@ -197,7 +197,8 @@ export function BoardToolbar(props: BoardToolbarProps) {
     if (!name.trim()) {
       // Emptied and left: the name it had comes back, and says why.
       setName(board.name);
-      toast({ message: `A board needs a name: it keeps “${board.name}”.` });
+      // In the place of a refused name's reason: it was about the name now taken back.
+      toast({ message: `A board needs a name: it keeps “${board.name}”.`, group: renameRefused(board.id) });
       return;
     }
     const byEnter = renameByEnter.current;
