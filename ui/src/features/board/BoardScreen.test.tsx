@@ -1327,6 +1327,27 @@ describe("BoardScreen", () => {
     expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(13);
   });
 
+  it("goes to a search's first match on Enter, though it lies beyond the cards rendered", async () => {
+    const possible = await longPossible();
+    await userEvent.type(screen.getByLabelText("Search ideas"), "Idea 250{Enter}");
+    expect(await within(possible).findByRole("button", { name: /^Idea 250/ })).toHaveFocus();
+  });
+
+  it("takes a search back on Escape and stays in the field, then goes back to the card it came from", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement"), idea(2, "Patch bastion", "kill")]));
+    await renderBoard();
+    const card = await screen.findByRole("button", { name: /^Patch bastion/ });
+    card.focus();
+    await userEvent.keyboard("{Control>}f{/Control}");
+    const search = screen.getByLabelText("Search ideas");
+    expect(search).toHaveFocus();
+    await userEvent.keyboard("rot{Escape}");
+    expect(search).toHaveValue("");
+    expect(search).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
+    expect(card).toHaveFocus();
+  });
+
   it("shows a search's matches past the cards rendered a page at a time, and its button shows more of them", async () => {
     const possible = await longPossible();
     const search = screen.getByLabelText("Search ideas");

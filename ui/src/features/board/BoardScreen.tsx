@@ -32,7 +32,7 @@ import { UndoChain, type Undoer } from "./undoChain";
 
 import "./board.css";
 import { afterFirstFrame, firstFrameDrawn } from "../../lib/startup";
-import { focusAfterDelete, focusedIdeaId, focusViewIfLost, refocusCard } from "./focus";
+import { focusAfterDelete, focusedIdeaId, focusShown, focusViewIfLost, refocusCard } from "./focus";
 import { counted } from "../../lib/numbers";
 import { fieldStep } from "../../lib/fieldHistory";
 import { focusAsByLastInput } from "../../lib/tabRing";
@@ -634,6 +634,28 @@ export function BoardScreen({
             matchCount={matches?.size ?? ideas.length}
             total={ideas.length}
             onChange={setFilter}
+            onFirstMatch={() => {
+              // The first match Tab stops at (the search gives each zone's first match its Tab stop), else on the
+              // chart the first marker not dimmed.
+              const first = document.querySelector<HTMLElement>(
+                view === "chart"
+                  ? ".plane .marker[data-idea-id]:not(.dimmed)"
+                  : '.board-body .card[data-idea-id][tabindex="0"]:not(.dimmed)',
+              );
+              if (first) focusShown(first);
+            }}
+            onLeave={(cameFrom) => {
+              if (cameFrom?.isConnected && cameFrom !== document.body && !cameFrom.closest(".search-bar"))
+                focusShown(cameFrom);
+              else {
+                searchRef.current?.blur();
+                focusViewIfLost(
+                  ...(view === "chart"
+                    ? [".plane"]
+                    : ['.quadrants .card[tabindex="0"]', ".quadrants section.zone"]),
+                );
+              }
+            }}
           />
 
           <BoardDrag

@@ -32,10 +32,10 @@ export const SHORTCUTS: [string, string][] = [
   ["Enter", "In a field: save it (New idea: add the idea; Tags: add the tag, as a comma does)"],
   ["Ctrl+Z", "Undo (in a text field: what was typed there)"],
   ["Ctrl+Shift+Z or Ctrl+Y", "Redo"],
-  ["Ctrl+F", "Search"],
+  ["Ctrl+F", "Search (Enter there: go to the first match)"],
   [
     "Escape",
-    "Close the panel, dialog or menu, clear the search, cancel a drag (on the chart: a marker dragged or picked up, before it is put down)",
+    "Close the panel, dialog or menu, clear the search (again: back to the board), cancel a drag (on the chart: a marker dragged or picked up, before it is put down)",
   ],
   ["? or F1", "This list"],
   ["Ctrl+Q", "Quit Pickboard"],

@@ -1,5 +1,5 @@
 // The search box, the tag and owner chips, and how many ideas match.
-import { forwardRef } from "react";
+import { forwardRef, useRef } from "react";
 
 import { MAX_CHIPS } from "../../lib/firstFrameRules";
 import { formatCount } from "../../lib/numbers";
@@ -14,10 +14,16 @@ interface SearchBarProps {
   matchCount: number;
   total: number;
   onChange: (filter: Filter) => void;
+  /** Enter: the focus goes to the first match on the board. */
+  onFirstMatch: () => void;
+  /** Escape in an empty search: the focus goes back to the board, to `cameFrom` (what had it before) if it is still
+   * there. */
+  onLeave: (cameFrom: HTMLElement | null) => void;
 }
 
 export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function SearchBar(props, ref) {
-  const { filter, tags, owners, matchCount, total, onChange } = props;
+  const { filter, tags, owners, matchCount, total, onChange, onFirstMatch, onLeave } = props;
+  const cameFrom = useRef<HTMLElement | null>(null);
   const toggle = (list: string[], value: string) =>
     list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
@@ -33,10 +39,21 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
         onChange={(e) => {
           onChange({ ...filter, query: e.target.value });
         }}
+        onFocus={(e) => {
+          cameFrom.current = e.relatedTarget instanceof HTMLElement ? e.relatedTarget : null;
+        }}
         onKeyDown={(e) => {
+          // Escape takes the search back and leaves the focus here for the next one, as a search field does; in an
+          // empty search, it goes back to the board (it went to the page, and Tab started over at the top).
           if (e.key === "Escape") {
-            onChange(NO_FILTER);
-            e.currentTarget.blur();
+            e.preventDefault();
+            if (isFiltering(filter)) onChange(NO_FILTER);
+            else onLeave(cameFrom.current);
+          }
+          // Enter goes to the first match: "1 of 751" in a quadrant whose match lay out of sight, below the others.
+          if (e.key === "Enter") {
+            e.preventDefault();
+            onFirstMatch();
           }
         }}
       />
