@@ -66,8 +66,8 @@ pub fn parse_channel_path(raw: &str) -> Result<(String, String)> {
 /// channel gone (which is what a missing channel means once it was picked).
 pub fn typed_channel_missing(team: &str, channel: &str) -> Error {
     Error::not_found(format!(
-        "Mattermost shows your account no channel “{channel}” in a team “{team}”. Check both names as the channel's \
-         address has them (…/{team}/channels/{channel}), or pick the channel from the list."
+        "Mattermost has no channel “{channel}” in a team “{team}” that your account can see. Check both names \
+         as the channel's address has them (…/{team}/channels/{channel}), or pick the channel from the list."
     ))
 }
 

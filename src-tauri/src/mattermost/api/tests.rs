@@ -129,7 +129,8 @@ async fn every_refusal_says_what_to_do_and_keeps_mattermosts_ids_but_never_the_t
     // Typed by hand, a channel not found is named with how to check it, not said to be gone.
     let typed = crate::mattermost::destination::typed_channel_missing("infra", "gone").to_string();
     assert!(
-        typed.contains("no channel “gone” in a team “infra”") && typed.contains("…/infra/channels/gone"),
+        typed.contains("no channel “gone” in a team “infra” that your account can see")
+            && typed.contains("…/infra/channels/gone"),
         "{typed}"
     );
     let root = api.create_post(&planning(), "x", None).await.unwrap();
