@@ -954,6 +954,17 @@ describe("BoardScreen", () => {
     expect(screen.queryByText(taken)).not.toBeInTheDocument();
   });
 
+  it("shows a long board name from its start once the field is left", async () => {
+    fakeBackend(board([], "Infra"));
+    await renderBoard();
+    const field = await screen.findByRole("textbox", { name: "Board name" });
+    await userEvent.click(field);
+    // Where the caret at the end of a long name scrolled it.
+    field.scrollLeft = 400;
+    await userEvent.tab();
+    expect(field.scrollLeft).toBe(0);
+  });
+
   it("takes back a board name typed over on Escape, and renames nothing", async () => {
     const fake = fakeBackend(board([], "Infra"));
     await renderBoard();

@@ -229,7 +229,11 @@ export function BoardToolbar(props: BoardToolbarProps) {
           // The field keeps the first 100 characters of a longer paste: say so, rather than cut it without a word.
           if (pasteCut(e.currentTarget, e.clipboardData.getData("text"), NAME_MAX)) toast(NAME_CUT);
         }}
-        onBlur={() => void commitName()}
+        onBlur={(e) => {
+          // Left, a long name shows its start, as a board's name does, not the end the caret was at.
+          e.currentTarget.scrollLeft = 0;
+          void commitName();
+        }}
         onKeyDown={(e) => {
           // A key typed at the 100th character does nothing: said too.
           if (pasteCut(e.currentTarget, typedBy(e.nativeEvent), NAME_MAX)) toast(NAME_CUT);
