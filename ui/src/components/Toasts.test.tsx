@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+import { styleRef } from "../lib/styleAttribute";
 import { Modal } from "./Modal";
 import { ToastProvider, useToast } from "./Toasts";
 
@@ -22,6 +23,64 @@ function Show({ message }: { message: string }) {
 describe("Toasts", () => {
   afterEach(() => {
     vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it("scrolls the focused card up in its list, clear of a toast that came over it", () => {
+    render(
+      <ToastProvider>
+        <div data-testid="list" ref={styleRef({ overflowY: "auto" })}>
+          <button type="button">Card</button>
+        </div>
+        <Show message="Moved “Drop Jenkins” to Kill." />
+      </ToastProvider>,
+    );
+    const list = screen.getByTestId("list");
+    const card = screen.getByRole("button", { name: "Card" });
+    Object.defineProperty(list, "scrollHeight", { value: 2000 });
+    Object.defineProperty(list, "clientHeight", { value: 400 });
+    const box = (top: number, bottom: number) =>
+      DOMRect.fromRect({ x: 100, y: top, width: 300, height: bottom - top });
+    vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+      if (this === card) return box(500, 560);
+      if (this.classList.contains("toast")) return box(540, 600);
+      return box(0, 0);
+    });
+    card.focus();
+    fireEvent.click(screen.getByRole("button", { name: "Show" }));
+    expect(screen.getByRole("status")).toHaveTextContent("Moved");
+    // 20 px under the toast, and 8 px of room.
+    expect(list.scrollTop).toBe(28);
+    expect(card).toHaveFocus();
+  });
+
+  it("scrolls a card that takes the focus under a toast already shown up, clear of it", async () => {
+    render(
+      <ToastProvider>
+        <div data-testid="list" ref={styleRef({ overflowY: "auto" })}>
+          <button type="button">Card</button>
+        </div>
+        <Show message="Undone: moved “Drop Jenkins”." />
+      </ToastProvider>,
+    );
+    const list = screen.getByTestId("list");
+    const card = screen.getByRole("button", { name: "Card" });
+    Object.defineProperty(list, "scrollHeight", { value: 2000 });
+    Object.defineProperty(list, "clientHeight", { value: 400 });
+    const box = (top: number, bottom: number) =>
+      DOMRect.fromRect({ x: 100, y: top, width: 300, height: bottom - top });
+    vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+      if (this === card) return box(500, 560);
+      if (this.classList.contains("toast")) return box(540, 600);
+      return box(0, 0);
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Show" }));
+    expect(list.scrollTop).toBe(0);
+    // The card drawn back where the undo put it, the focus following it.
+    card.focus();
+    await waitFor(() => {
+      expect(list.scrollTop).toBe(28);
+    });
   });
 
   it("stays while the pointer is on it, and goes its whole time after", () => {

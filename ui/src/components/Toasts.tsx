@@ -4,6 +4,7 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -54,9 +55,63 @@ export function useToast(): (toast: ToastInput) => void {
   return show;
 }
 
+/** The nearest ancestor of `el` that scrolls up and down, if any. */
+function scrollingAncestor(el: HTMLElement): HTMLElement | null {
+  for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
+    const overflow = getComputedStyle(at).overflowY;
+    if ((overflow === "auto" || overflow === "scroll") && at.scrollHeight > at.clientHeight) return at;
+  }
+  return null;
+}
+
+/** The room left between the focused element and a toast that came over it. */
+const CLEAR_OF_TOASTS = 8;
+
+/**
+ * Scrolls the element with the focus up in its list when a toast lies over it: the toast of a move made with the
+ * keyboard, or of its undo, covered the very card it was about, with the focus on it.
+ */
+function keepFocusClearOf(region: HTMLElement) {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || active === document.body || region.contains(active)) return;
+  const at = active.getBoundingClientRect();
+  const over = [...region.children]
+    .map((toast) => toast.getBoundingClientRect())
+    .filter(
+      (r) => r.height > 0 && r.left < at.right && at.left < r.right && r.top < at.bottom && at.top < r.bottom,
+    );
+  if (over.length === 0) return;
+  const list = scrollingAncestor(active);
+  if (list) list.scrollTop += at.bottom - Math.min(...over.map((r) => r.top)) + CLEAR_OF_TOASTS;
+}
+
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
+  const region = useRef<HTMLDivElement | null>(null);
+
+  // A new toast, and the focus moved while toasts are shown (a card drawn again where an undo put it back, after its
+  // toast came): the focus kept in sight. After the frame, once the focus's own scrolling into view is done.
+  const newest = toasts.at(-1)?.id;
+  const shown = toasts.length > 0;
+  useLayoutEffect(() => {
+    if (newest !== undefined && region.current) keepFocusClearOf(region.current);
+  }, [newest]);
+  useEffect(() => {
+    if (!shown) return;
+    let frame = 0;
+    const onFocusIn = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (region.current) keepFocusClearOf(region.current);
+      });
+    };
+    document.addEventListener("focusin", onFocusIn);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener("focusin", onFocusIn);
+    };
+  }, [shown]);
 
   const dismiss = useCallback((id: number) => {
     setToasts((all) => all.filter((t) => t.id !== id));
@@ -94,7 +149,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div className="toasts" role="region" aria-label="Notifications">
+      <div ref={region} className="toasts" role="region" aria-label="Notifications">
         {toasts.map((t) => (
           <ToastItem key={t.id} toast={t} onDone={dismiss} />
         ))}
