@@ -20,6 +20,31 @@ function Show({ message }: { message: string }) {
   );
 }
 
+/** A card in a list that scrolls, at 500–560 px down the window, where a toast comes at 540–600 px (a layout of its
+ * own: the test page has none). */
+function cardInAList() {
+  render(
+    <ToastProvider>
+      <div data-testid="list" ref={styleRef({ overflowY: "auto" })}>
+        <button type="button">Card</button>
+      </div>
+      <Show message="Moved “Drop Jenkins” to Kill." />
+    </ToastProvider>,
+  );
+  const list = screen.getByTestId("list");
+  const card = screen.getByRole("button", { name: "Card" });
+  Object.defineProperty(list, "scrollHeight", { value: 2000 });
+  Object.defineProperty(list, "clientHeight", { value: 400 });
+  const box = (top: number, bottom: number) =>
+    DOMRect.fromRect({ x: 100, y: top, width: 300, height: bottom - top });
+  vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+    if (this === card) return box(500, 560);
+    if (this.classList.contains("toast")) return box(540, 600);
+    return box(0, 0);
+  });
+  return { list, card };
+}
+
 describe("Toasts", () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -27,25 +52,7 @@ describe("Toasts", () => {
   });
 
   it("scrolls the focused card up in its list, clear of a toast that came over it", () => {
-    render(
-      <ToastProvider>
-        <div data-testid="list" ref={styleRef({ overflowY: "auto" })}>
-          <button type="button">Card</button>
-        </div>
-        <Show message="Moved “Drop Jenkins” to Kill." />
-      </ToastProvider>,
-    );
-    const list = screen.getByTestId("list");
-    const card = screen.getByRole("button", { name: "Card" });
-    Object.defineProperty(list, "scrollHeight", { value: 2000 });
-    Object.defineProperty(list, "clientHeight", { value: 400 });
-    const box = (top: number, bottom: number) =>
-      DOMRect.fromRect({ x: 100, y: top, width: 300, height: bottom - top });
-    vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
-      if (this === card) return box(500, 560);
-      if (this.classList.contains("toast")) return box(540, 600);
-      return box(0, 0);
-    });
+    const { list, card } = cardInAList();
     card.focus();
     fireEvent.click(screen.getByRole("button", { name: "Show" }));
     expect(screen.getByRole("status")).toHaveTextContent("Moved");
@@ -55,25 +62,7 @@ describe("Toasts", () => {
   });
 
   it("scrolls a card that takes the focus under a toast already shown up, clear of it", async () => {
-    render(
-      <ToastProvider>
-        <div data-testid="list" ref={styleRef({ overflowY: "auto" })}>
-          <button type="button">Card</button>
-        </div>
-        <Show message="Undone: moved “Drop Jenkins”." />
-      </ToastProvider>,
-    );
-    const list = screen.getByTestId("list");
-    const card = screen.getByRole("button", { name: "Card" });
-    Object.defineProperty(list, "scrollHeight", { value: 2000 });
-    Object.defineProperty(list, "clientHeight", { value: 400 });
-    const box = (top: number, bottom: number) =>
-      DOMRect.fromRect({ x: 100, y: top, width: 300, height: bottom - top });
-    vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
-      if (this === card) return box(500, 560);
-      if (this.classList.contains("toast")) return box(540, 600);
-      return box(0, 0);
-    });
+    const { list, card } = cardInAList();
     fireEvent.click(screen.getByRole("button", { name: "Show" }));
     expect(list.scrollTop).toBe(0);
     // The card drawn back where the undo put it, the focus following it.

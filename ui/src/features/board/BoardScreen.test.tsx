@@ -64,6 +64,26 @@ function stubInViewObserver() {
   return state;
 }
 
+/** Board "Infra" renamed "Web" with Enter, which the backend refuses (another board has that name): the field, with
+ * the focus back in it, and the reason shown. */
+async function nameRefused() {
+  const taken = "There is already a board named “Web”. Pick another name, such as “Web (2)”.";
+  fakeBackend(board([], "Infra"), {
+    rename_board: () => {
+      throw { kind: "invalid", message: taken, path: null };
+    },
+  });
+  await renderBoard();
+  const field = await screen.findByRole("textbox", { name: "Board name" });
+  await userEvent.clear(field);
+  await userEvent.type(field, "Web{Enter}");
+  expect(await screen.findByText(taken)).toBeInTheDocument();
+  await waitFor(() => {
+    expect(field).toHaveFocus();
+  });
+  return { field, taken };
+}
+
 describe("BoardScreen", () => {
   it("shows the four quadrants and the tray as regions named exactly, with counts and cards", async () => {
     fakeBackend(
@@ -867,20 +887,7 @@ describe("BoardScreen", () => {
   });
 
   it("keeps a board name refused after Enter in the field, selected, beside the reason", async () => {
-    const taken = "There is already a board named “Web”. Pick another name, such as “Web (2)”.";
-    fakeBackend(board([], "Infra"), {
-      rename_board: () => {
-        throw { kind: "invalid", message: taken, path: null };
-      },
-    });
-    await renderBoard();
-    const field = await screen.findByRole("textbox", { name: "Board name" });
-    await userEvent.clear(field);
-    await userEvent.type(field, "Web{Enter}");
-    expect(await screen.findByText(taken)).toBeInTheDocument();
-    await waitFor(() => {
-      expect(field).toHaveFocus();
-    });
+    const { field } = await nameRefused();
     expect(field).toHaveValue("Web");
     const input = field as HTMLInputElement;
     expect([input.selectionStart, input.selectionEnd]).toEqual([0, 3]);
@@ -914,40 +921,14 @@ describe("BoardScreen", () => {
   });
 
   it("takes a refused name's reason away when the name is taken back with Escape", async () => {
-    const taken = "There is already a board named “Web”. Pick another name, such as “Web (2)”.";
-    fakeBackend(board([], "Infra"), {
-      rename_board: () => {
-        throw { kind: "invalid", message: taken, path: null };
-      },
-    });
-    await renderBoard();
-    const field = await screen.findByRole("textbox", { name: "Board name" });
-    await userEvent.clear(field);
-    await userEvent.type(field, "Web{Enter}");
-    expect(await screen.findByText(taken)).toBeInTheDocument();
-    await waitFor(() => {
-      expect(field).toHaveFocus();
-    });
+    const { field, taken } = await nameRefused();
     await userEvent.keyboard("{Escape}");
     expect(field).toHaveValue("Infra");
     expect(screen.queryByText(taken)).not.toBeInTheDocument();
   });
 
   it("takes a refused name's reason away when the name is emptied and left", async () => {
-    const taken = "There is already a board named “Web”. Pick another name, such as “Web (2)”.";
-    fakeBackend(board([], "Infra"), {
-      rename_board: () => {
-        throw { kind: "invalid", message: taken, path: null };
-      },
-    });
-    await renderBoard();
-    const field = await screen.findByRole("textbox", { name: "Board name" });
-    await userEvent.clear(field);
-    await userEvent.type(field, "Web{Enter}");
-    expect(await screen.findByText(taken)).toBeInTheDocument();
-    await waitFor(() => {
-      expect(field).toHaveFocus();
-    });
+    const { field, taken } = await nameRefused();
     await userEvent.clear(field);
     await userEvent.tab();
     expect(await screen.findByText("A board needs a name: it keeps “Infra”.")).toBeInTheDocument();

@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
-import type { AccountChannel, ErrorPayload, Post, TeamChannels } from "../../lib/bindings";
+import type { AccountChannel, ErrorPayload, Post, Problem, TeamChannels } from "../../lib/bindings";
 import { Providers } from "../../components/Providers";
 import { ana, fakeBackend, postGoneFailure, type Handlers } from "../../test/fakeBackend";
 import { AccountForm } from "./AccountForm";
@@ -60,6 +60,24 @@ const refused: ErrorPayload = {
 async function typeAccount(token: string) {
   await userEvent.type(await screen.findByLabelText("Mattermost server address"), "https://chat.example.com");
   await userEvent.type(screen.getByLabelText("Personal access token"), token);
+}
+
+/** The channel form of board 1, as ana, whose every save Mattermost refuses with `message` (`problem`): its group of
+ * Infrastructure's channels, once listed. */
+async function channelRefused(message: string, problem: Problem) {
+  fakeBackend(null, {
+    get_account: () => ana,
+    list_account_channels: () => teams,
+    set_account_channel: () => {
+      throw { kind: "mattermost", message, path: null, problem } satisfies ErrorPayload;
+    },
+  });
+  render(
+    <Providers>
+      <DestinationForm boardId={1} webhook={null} accountChannel={null} onSaved={vi.fn()} />
+    </Providers>,
+  );
+  return screen.findByRole("group", { name: "Infrastructure" });
 }
 
 describe("AccountForm", () => {
@@ -294,24 +312,7 @@ describe("DestinationForm", () => {
   });
 
   it("takes back a channel's problem once another is picked or typed", async () => {
-    fakeBackend(null, {
-      get_account: () => ana,
-      list_account_channels: () => teams,
-      set_account_channel: () => {
-        throw {
-          kind: "mattermost",
-          message: "The channel could not be found.",
-          path: null,
-          problem: "channelNotFound",
-        } satisfies ErrorPayload;
-      },
-    });
-    render(
-      <Providers>
-        <DestinationForm boardId={1} webhook={null} accountChannel={null} onSaved={vi.fn()} />
-      </Providers>,
-    );
-    const infra = await screen.findByRole("group", { name: "Infrastructure" });
+    const infra = await channelRefused("The channel could not be found.", "channelNotFound");
     const typed = screen.getByLabelText(/Or type it as team\/channel/);
     await userEvent.type(typed, "infra/nochannel");
     await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
@@ -333,24 +334,7 @@ describe("DestinationForm", () => {
   });
 
   it("leaves the typed channel unmarked when Mattermost could not be reached", async () => {
-    fakeBackend(null, {
-      get_account: () => ana,
-      list_account_channels: () => teams,
-      set_account_channel: () => {
-        throw {
-          kind: "mattermost",
-          message: "Mattermost did not answer.",
-          path: null,
-          problem: "noAnswer",
-        } satisfies ErrorPayload;
-      },
-    });
-    render(
-      <Providers>
-        <DestinationForm boardId={1} webhook={null} accountChannel={null} onSaved={vi.fn()} />
-      </Providers>,
-    );
-    await screen.findByRole("group", { name: "Infrastructure" });
+    await channelRefused("Mattermost did not answer.", "noAnswer");
     const typed = screen.getByLabelText(/Or type it as team\/channel/);
     await userEvent.type(typed, "infra/planning");
     await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
