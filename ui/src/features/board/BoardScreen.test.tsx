@@ -1496,6 +1496,20 @@ describe("BoardScreen", () => {
     expect(card).not.toHaveAttribute("data-tab-focus");
   });
 
+  it("takes the note of a title taken back away with the details it was about", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
+    const title = await screen.findByLabelText("Title", {}, { timeout: 5000 });
+    await userEvent.click(title);
+    await userEvent.keyboard("v{Escape}");
+    const note = "Took back the title you typed, unsaved. Escape again closes the details.";
+    expect(await screen.findByText(note)).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("complementary", { name: "Idea details" })).not.toBeInTheDocument();
+    expect(screen.queryByText(note)).not.toBeInTheDocument();
+  });
+
   it("leaves the details open on Escape in a text field or a dialog, which have their own", async () => {
     fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     await renderBoard();

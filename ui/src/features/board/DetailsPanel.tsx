@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
 import { SidePanel } from "../../components/SidePanel";
-import { useToast } from "../../components/Toasts";
+import { useToast, withdrawToasts } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
@@ -72,6 +72,9 @@ export function cleanScore(value: number): number {
   if (!Number.isFinite(value)) return 0;
   return Math.round(Math.min(10, Math.max(0, value)) * 10) / 10;
 }
+
+/** The toasts' group of what Escape took back in a field. */
+const TAKE_BACK = "details-take-back";
 
 export function DetailsPanel(props: DetailsPanelProps) {
   const { idea, boardTags, onSave, onScores, onMove, onDelete, onClose, onError, onUnsaved } = props;
@@ -308,6 +311,14 @@ export function DetailsPanel(props: DetailsPanelProps) {
   /** Escape in a one-line field with an edit not yet saved takes the edit back, and leaves the panel open; the next
    * Escape closes it. Without it, a key typed into the title by mistake (the title has the focus when a card is
    * clicked) was saved as the panel closed. */
+  // Closed, the panel takes its "Escape again closes the details" with it: said of a panel no longer there, it stayed.
+  useEffect(
+    () => () => {
+      withdrawToasts(TAKE_BACK);
+    },
+    [],
+  );
+
   function takeBack(f: Field, e: React.KeyboardEvent) {
     if (e.key !== "Escape" || sameValue(draft[f], saved[f])) return false;
     e.preventDefault();
@@ -316,8 +327,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
     // Said, not silent: a hurried Escape meant to close would otherwise lose the edit without a word.
     toast({
       message: `Took back the ${f} you typed, unsaved. Escape again closes the details.`,
-      group: "details-take-back",
-      // Short: it is about the next key, and outlives the panel if that key closes it.
+      group: TAKE_BACK,
+      // Short: it is about the next key (and goes with the panel if that key closes it).
       duration: 3500,
     });
     return true;
