@@ -807,6 +807,29 @@ async fn open_board(app: &App, name: &str) -> TestResult {
     .await
 }
 
+/// The scores a marker's or a count's name gives ("…, payoff 7.5, cost/risk 2", "3 ideas near payoff 7.5, cost/risk 2:
+/// …").
+fn scores_named(label: &str) -> TestResult<(f64, f64)> {
+    let parse = || -> Option<(f64, f64)> {
+        let (payoff, rest) = label.split_once("payoff ")?.1.split_once(", cost/risk ")?;
+        let cost: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        Some((payoff.parse().ok()?, cost.parse().ok()?))
+    };
+    Ok(parse().ok_or(format!("no scores in the name {label:?}"))?)
+}
+
+/// Fails unless the focus went from `before` to a place within one point of score of it, after `what`.
+fn near(before: (f64, f64), after: (f64, f64), what: &str) -> TestResult {
+    let distance = (before.0 - after.0).hypot(before.1 - after.1);
+    if distance > 1.0 {
+        return Err(format!("{what}: the focus went from {before:?} to {after:?}").into());
+    }
+    Ok(())
+}
+
 async fn wait_for_zoom(app: &App, expected: &str) -> TestResult {
     app.wait_until(
         &format!("the zoom reads {expected}"),
@@ -1093,6 +1116,45 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
         .await?;
     type_keys(&app, " ").await?;
     super::wait_for_scores(data.path(), title, |p, c| (p, c) == (target, cost)).await?;
+
+    // + and 0 with the focus on a marker or count: the focus stays with its ideas, on what is nearest them. A count at
+    // cost/risk 10 zoomed into left its ideas past the window's edge, and 0 after a zoom left the focus nowhere or on
+    // a count far away.
+    type_keys(&app, "0").await?;
+    wait_for_zoom(&app, "100%").await?;
+    app.client
+        .execute("document.querySelector('.plane').focus();", vec![])
+        .await?;
+    app.press(&[Key::End]).await?;
+    app.wait_until("End goes to the last marker or count", in_plane)
+        .await?;
+    let last = scores_named(&app.focused_label().await?)?;
+    type_keys(&app, "+").await?;
+    wait_for_zoom(&app, "200%").await?;
+    type_keys(&app, "+").await?;
+    wait_for_zoom(&app, "400%").await?;
+    app.wait_until("after + + the focus is on a marker or count", in_plane)
+        .await?;
+    near(last, scores_named(&app.focused_label().await?)?, "End, then + +")?;
+    type_keys(&app, "-").await?;
+    wait_for_zoom(&app, "200%").await?;
+    let mut steps = 0;
+    while !app.focused_label().await?.contains(" ideas near payoff ") {
+        app.press(&[if steps % 2 == 0 { Key::Up } else { Key::Left }])
+            .await?;
+        steps += 1;
+        assert!(steps < 40, "the arrows never reached a counted cell at 200%");
+    }
+    let count = scores_named(&app.focused_label().await?)?;
+    type_keys(&app, "0").await?;
+    wait_for_zoom(&app, "100%").await?;
+    app.wait_until("after 0 the focus is on a marker or count", in_plane)
+        .await?;
+    near(
+        count,
+        scores_named(&app.focused_label().await?)?,
+        "a count at 200 %, then 0",
+    )?;
     app.quit().await
 }
 

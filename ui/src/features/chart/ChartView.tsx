@@ -382,7 +382,7 @@ export function ChartView({
       );
       if (d < bestDistance) [best, bestDistance] = [el, d];
     }
-    (best ?? plane).focus();
+    (best ?? plane).focus(KEYBOARD_FOCUS);
   });
 
   const zoomIntoCell = useCallback(
@@ -413,31 +413,62 @@ export function ChartView({
     [layout, setView],
   );
 
+  /** The focused marker or count, when the focus is on one: where it is drawn in the window (fractions of it), and
+   * where its ideas are on the plane (fractions of the whole plane; a count's badge is drawn off them at an edge). */
+  const focused = useCallback((): { at: Point; ideas: Point } | null => {
+    const plane = windowRef.current;
+    const active = document.activeElement;
+    if (!plane || !(active instanceof HTMLElement) || active === plane || !plane.contains(active))
+      return null;
+    if (!active.matches(".marker, .plane-cell")) return null;
+    const r = active.getBoundingClientRect();
+    const p = insideBox(plane);
+    const at = {
+      x: Math.min(1, Math.max(0, (r.left + r.width / 2 - p.left) / p.width)),
+      y: Math.min(1, Math.max(0, (r.top + r.height / 2 - p.top) / p.height)),
+    };
+    const id = Number(active.dataset.ideaId);
+    const key = active.dataset.cellKey;
+    const its =
+      key !== undefined ? cells.find((c) => c.key === key)?.ideas : placed.filter((i) => i.id === id);
+    const points = (its ?? []).map((i) => fractionOf(i.position?.payoff ?? 0, i.position?.cost ?? 0));
+    const now = viewRef.current;
+    const ideas =
+      points.length > 0
+        ? {
+            x: points.reduce((sum, q) => sum + q.x, 0) / points.length,
+            y: points.reduce((sum, q) => sum + q.y, 0) / points.length,
+          }
+        : { x: now.x + at.x / now.k, y: now.y + at.y / now.k };
+    return { at, ideas };
+  }, [cells, placed]);
+
   const fit = useCallback(() => {
     const shown = matches ? placed.filter((i) => matches.has(i.id)) : placed;
-    setView(fitView(shown.map((i) => fractionOf(i.position?.payoff ?? 0, i.position?.cost ?? 0))));
-  }, [matches, placed, setView]);
+    const next = fitView(shown.map((i) => fractionOf(i.position?.payoff ?? 0, i.position?.cost ?? 0)));
+    // A focused marker is counted with its neighbours once the view is whole again, and a count drawn anew: the focus
+    // goes to what is nearest its ideas (0 after a zoom left the focus nowhere, and the arrows did nothing).
+    const from = focused();
+    if (from) pendingFocus.current = toWindow(next, from.ideas);
+    setView(next);
+  }, [matches, placed, setView, focused]);
 
-  /** Zooms by `factor` around the focused marker or cell when there is one, else around the window's middle. */
+  /** Zooms by `factor` around the focused marker or cell when there is one, else around the window's middle; the
+   * focused one's ideas stay in sight (a count at cost/risk 10, drawn a little inside the edge, zoomed into left its
+   * ideas past the window's right edge). */
   const zoomBy = useCallback(
     (factor: number) => {
-      const plane = windowRef.current;
-      const active = document.activeElement;
-      let at: Point = { x: 0.5, y: 0.5 };
-      if (plane && active instanceof HTMLElement && active !== plane && plane.contains(active)) {
-        const r = active.getBoundingClientRect();
-        const p = insideBox(plane);
-        at = {
-          x: Math.min(1, Math.max(0, (r.left + r.width / 2 - p.left) / p.width)),
-          y: Math.min(1, Math.max(0, (r.top + r.height / 2 - p.top) / p.height)),
-        };
-        // A focused count is gone once zoomed into: the focus goes to what is nearest where it was (+ on a count left
+      const from = focused();
+      setView((v) => {
+        if (!from) return zoomAt(v, factor);
+        const next = clampView(follow(zoomAt(v, factor, from.at), from.ideas));
+        // A focused count is gone once zoomed into: the focus goes to what is nearest its ideas (+ on a count left
         // the focus nowhere, and the arrows did nothing).
-        if (active.matches(".marker, .plane-cell")) pendingFocus.current = at;
-      }
-      setView((v) => zoomAt(v, factor, at));
+        pendingFocus.current = toWindow(next, from.ideas);
+        return next;
+      });
     },
-    [setView],
+    [setView, focused],
   );
 
   /** + and − zoom in and out, 0 fits: whether `key` was one of them. */
