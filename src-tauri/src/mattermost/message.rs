@@ -117,12 +117,18 @@ fn zone_name(zone: Zone) -> &'static str {
     zone.quadrant().map_or("Unsorted", Quadrant::name)
 }
 
-fn emoji(q: Quadrant) -> &'static str {
-    match q {
-        Quadrant::Implement => ":large_green_circle:",
-        Quadrant::Challenge => ":large_yellow_circle:",
-        Quadrant::Possible => ":large_blue_circle:",
-        Quadrant::Kill => ":red_circle:",
+/// A quadrant's coloured circle: Mattermost's emoji code in a post, the character itself in a document (a wiki or an
+/// editor showed the export's `:large_green_circle:` as typed).
+fn emoji(q: Quadrant, audience: Audience) -> &'static str {
+    match (q, audience) {
+        (Quadrant::Implement, Audience::Channel) => ":large_green_circle:",
+        (Quadrant::Challenge, Audience::Channel) => ":large_yellow_circle:",
+        (Quadrant::Possible, Audience::Channel) => ":large_blue_circle:",
+        (Quadrant::Kill, Audience::Channel) => ":red_circle:",
+        (Quadrant::Implement, Audience::Document) => "🟢",
+        (Quadrant::Challenge, Audience::Document) => "🟡",
+        (Quadrant::Possible, Audience::Document) => "🔵",
+        (Quadrant::Kill, Audience::Document) => "🔴",
     }
 }
 
@@ -351,8 +357,9 @@ fn sections(
         .collect();
     for q in chosen {
         let ideas: Vec<&Idea> = board.ideas.iter().filter(|i| i.zone == Zone::from(q)).collect();
-        let heading = format!("**{} {}** · {} ({})", emoji(q), q.name(), meaning(q), ideas.len());
-        let continued = format!("**{} {}** (continued)", emoji(q), q.name());
+        let circle = emoji(q, audience);
+        let heading = format!("**{circle} {}** · {} ({})", q.name(), meaning(q), ideas.len());
+        let continued = format!("**{circle} {}** (continued)", q.name());
         if ideas.is_empty() {
             out.push(Section {
                 head: vec![heading],

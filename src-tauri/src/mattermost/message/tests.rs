@@ -202,6 +202,17 @@ fn bidirectional_controls_never_reorder_the_table() {
     }
 }
 
+#[test]
+fn a_document_shows_the_quadrants_circles_as_characters_and_a_post_as_emoji_codes() {
+    let (_db, board) = sample();
+    let post = render(&board, &PostOptions::default(), None, "d", Audience::Channel);
+    let document = render(&board, &PostOptions::default(), None, "d", Audience::Document);
+    assert!(post.contains("**:large_green_circle: Implement**"), "{post}");
+    assert!(document.contains("**🟢 Implement**"), "{document}");
+    assert!(document.contains("**🔴 Kill**"), "{document}");
+    assert!(!document.contains(":large_"), "{document}");
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
 
