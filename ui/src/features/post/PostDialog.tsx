@@ -278,10 +278,16 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       footer={
         connectFirst ? (
           pending && connected ? (
-            // A channel picked and not saved: the way out saves it (Done threw it away without a word).
-            <button type="submit" form={channelFormId} className="button button-primary">
-              Save channel and close
-            </button>
+            // A channel picked and not saved: the way out saves it (Done threw it away without a word), and one that
+            // Mattermost refused can still be left behind, said so (Escape alone got out).
+            <>
+              <button type="button" className="button" onClick={onClose}>
+                Close without saving
+              </button>
+              <button type="submit" form={channelFormId} className="button button-primary">
+                Save channel and close
+              </button>
+            </>
           ) : (
             // The way out once connected; before, Connect is the button to press.
             <button

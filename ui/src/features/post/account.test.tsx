@@ -552,6 +552,13 @@ describe("PostDialog opened to connect", () => {
     });
   });
 
+  it("closes without saving a channel picked, when asked to", async () => {
+    const { fake, onClose } = await connectAndPick();
+    await userEvent.click(screen.getByRole("button", { name: "Close without saving" }));
+    expect(onClose).toHaveBeenCalled();
+    expect(fake.commands()).not.toContain("set_account_channel");
+  });
+
   it("says the test message went out as it closes", async () => {
     const { onClose } = await connectAndPick();
     await userEvent.click(screen.getByRole("button", { name: "Send test message" }));
