@@ -946,14 +946,16 @@ describe("BoardScreen", () => {
     expect(field.scrollLeft).toBe(0);
   });
 
-  it("takes back a board name typed over on Escape, and renames nothing", async () => {
-    const fake = fakeBackend(board([], "Infra"));
+  it("takes back a board name typed over on Escape, renames nothing, and gives the focus to the board", async () => {
+    const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")], "Infra"));
     await renderBoard();
     const field = await screen.findByRole("textbox", { name: "Board name" });
     await userEvent.clear(field);
     await userEvent.type(field, "Oops wrong{Escape}");
     expect(field).toHaveValue("Infra");
-    expect(field).not.toHaveFocus();
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: /^Rotate certs/ })).toHaveFocus();
+    });
     expect(fake.commands()).not.toContain("rename_board");
   });
 

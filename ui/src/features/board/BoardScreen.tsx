@@ -446,6 +446,14 @@ export function BoardScreen({
   });
 
   /** Runs `work`, saying in a toast (of `group`, when given) why it failed. */
+  /** Once a field above the board lets the focus go (the board's name, the search), it goes to the view's own
+   * place: the first card Tab stops at, else the first quadrant; the chart's plane. */
+  function backToBoard() {
+    focusViewIfLost(
+      ...(view === "chart" ? [".plane"] : ['.quadrants .card[tabindex="0"]', ".quadrants section.zone"]),
+    );
+  }
+
   async function guard<T>(work: () => Promise<T>, group?: string): Promise<T | undefined> {
     try {
       return await work();
@@ -535,6 +543,7 @@ export function BoardScreen({
         onShortcuts={() => {
           setDialog("shortcuts");
         }}
+        onLeaveName={backToBoard}
         onRename={async (name) => {
           // A name refused says why until the next try: a rename done then took its place beside it.
           const refused = renameRefused(board.id);
@@ -649,11 +658,7 @@ export function BoardScreen({
                 focusShown(cameFrom);
               else {
                 searchRef.current?.blur();
-                focusViewIfLost(
-                  ...(view === "chart"
-                    ? [".plane"]
-                    : ['.quadrants .card[tabindex="0"]', ".quadrants section.zone"]),
-                );
+                backToBoard();
               }
             }}
           />

@@ -38,6 +38,9 @@ interface BoardToolbarProps {
   onActivity: () => void;
   onShortcuts: () => void;
   onRename: (name: string) => Promise<boolean>;
+  /** Enter or Escape left the board's name: the focus goes back to the board (it fell to the page, and Tab started
+   * over at the top of the window). */
+  onLeaveName: () => void;
   onDuplicate: () => void;
   onThresholds: () => void;
   onDelete: () => void;
@@ -140,8 +143,8 @@ export function BoardToolbar(props: BoardToolbarProps) {
     onActivity,
     onShortcuts,
   } = props;
-  const { onRename, onDuplicate, onThresholds, onDelete, onPost, onPosts, onRounds, onExport, onImport } =
-    props;
+  const { onRename, onLeaveName, onDuplicate, onThresholds, onDelete, onPost, onPosts, onRounds } = props;
+  const { onExport, onImport } = props;
   const indicator = saveIndicator(saveState, unsaved);
   const [name, setName] = useState(board.name);
   const toast = useToast();
@@ -240,12 +243,14 @@ export function BoardToolbar(props: BoardToolbarProps) {
           if (e.key === "Enter") {
             renameByEnter.current = true;
             e.currentTarget.blur();
+            onLeaveName();
           }
           if (e.key === "Escape") {
             nameTakenBack.current = true;
             setName(board.name);
             withdrawToasts(renameRefused(board.id));
             e.currentTarget.blur();
+            onLeaveName();
           }
         }}
       />
