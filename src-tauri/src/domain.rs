@@ -112,6 +112,9 @@ pub enum Quadrant {
     Kill,
 }
 
+/// How far inside its lines (tenths) an idea moved into a quadrant from outside it lands.
+const INSIDE_LINE: u8 = 5;
+
 impl Quadrant {
     pub const ALL: [Quadrant; 4] = [
         Quadrant::Implement,
@@ -149,21 +152,26 @@ impl Quadrant {
     }
 
     /// The position an idea takes when it is dropped into this quadrant: its own position when that already lies
-    /// inside, otherwise the nearest point inside, and the middle of the quadrant for an unplaced idea.
+    /// inside, otherwise the nearest point half a point inside its lines (or as far in as the scale goes), and the
+    /// middle of the quadrant for an unplaced idea. On the line itself (4.9 and 5 for Kill), a card moved with 4 sat
+    /// on the chart's cross, in no quadrant to the eye.
     pub fn place(self, current: Option<Position>, thresholds: Thresholds) -> Position {
         let (tp, tc) = (thresholds.payoff.0, thresholds.cost.0);
+        let high = |line: u8| line.saturating_add(INSIDE_LINE).min(Score::MAX.0);
+        // At least 0, which is below any line (a line lies above 0).
+        let low = |line: u8| line.saturating_sub(INSIDE_LINE);
         match current {
             Some(p) if Quadrant::of(p, thresholds) == self => p,
             Some(p) => Position {
                 payoff: Score(if self.is_high_payoff() {
-                    p.payoff.0.max(tp)
+                    p.payoff.0.max(high(tp))
                 } else {
-                    p.payoff.0.min(tp - 1)
+                    p.payoff.0.min(low(tp))
                 }),
                 cost: Score(if self.is_hard() {
-                    p.cost.0.max(tc)
+                    p.cost.0.max(high(tc))
                 } else {
-                    p.cost.0.min(tc - 1)
+                    p.cost.0.min(low(tc))
                 }),
             },
             None => Position {
@@ -438,11 +446,19 @@ mod tests {
     }
 
     #[test]
-    fn placing_moves_to_the_nearest_point_inside() {
+    fn placing_moves_to_the_nearest_point_half_a_point_inside() {
         let t = Thresholds::default();
-        assert_eq!(Quadrant::Kill.place(Some(pos(8.2, 1.3)), t), pos(4.9, 5.0));
-        assert_eq!(Quadrant::Challenge.place(Some(pos(8.2, 1.3)), t), pos(8.2, 5.0));
-        assert_eq!(Quadrant::Possible.place(Some(pos(9.9, 9.9)), t), pos(4.9, 4.9));
+        assert_eq!(Quadrant::Kill.place(Some(pos(8.2, 1.3)), t), pos(4.5, 5.5));
+        assert_eq!(Quadrant::Challenge.place(Some(pos(8.2, 1.3)), t), pos(8.2, 5.5));
+        assert_eq!(Quadrant::Possible.place(Some(pos(9.9, 9.9)), t), pos(4.5, 4.5));
+        // Lines near the scale's ends: as far in as it goes, and still inside.
+        let edges = thresholds(9.8, 0.2);
+        let placed = Quadrant::Challenge.place(Some(pos(1.0, 0.0)), edges);
+        assert_eq!(placed, pos(10.0, 0.7));
+        assert_eq!(Quadrant::of(placed, edges), Quadrant::Challenge);
+        let placed = Quadrant::Possible.place(Some(pos(10.0, 10.0)), edges);
+        assert_eq!(placed, pos(9.3, 0.0));
+        assert_eq!(Quadrant::of(placed, edges), Quadrant::Possible);
     }
 
     #[test]

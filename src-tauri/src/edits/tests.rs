@@ -184,9 +184,9 @@ fn a_wrong_quadrant_and_then_the_right_one_give_the_ideas_own_scores_back() {
         .id;
     db.write(|tx| set_scores(tx, id, score(7.0), score(0.0))).unwrap();
 
-    // 4 by mistake: the nearest point of Kill. Then 2: back where it was, not on Implement's edge.
+    // 4 by mistake: the nearest point half a point inside Kill. Then 2: back where it was, not on Implement's edge.
     db.write(|tx| move_idea(tx, id, Zone::Kill, 0)).unwrap();
-    assert_eq!(points(&mut db, id), (4.9, 5.0));
+    assert_eq!(points(&mut db, id), (4.5, 5.5));
     db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
     assert_eq!(points(&mut db, id), (7.0, 0.0));
 
@@ -202,21 +202,22 @@ fn a_wrong_quadrant_and_then_the_right_one_give_the_ideas_own_scores_back() {
     db.write(|tx| move_idea(tx, id, Zone::Kill, 0)).unwrap();
     db.write(|tx| move_idea(tx, id, Zone::Challenge, 0)).unwrap();
     db.write(|tx| undo(tx, board, None)).unwrap();
-    assert_eq!(points(&mut db, id), (4.9, 5.0));
+    assert_eq!(points(&mut db, id), (4.5, 5.5));
     db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
     assert_eq!(points(&mut db, id), (7.0, 0.0));
 
-    // Rescored in Kill (its slider): that is where it is meant to be now, so Implement takes the nearest point.
+    // Rescored in Kill (its slider): that is where it is meant to be now, so Implement takes the nearest point (half a
+    // point inside).
     db.write(|tx| move_idea(tx, id, Zone::Kill, 0)).unwrap();
     db.write(|tx| set_scores(tx, id, score(2.0), score(8.0))).unwrap();
     db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
-    assert_eq!(points(&mut db, id), (5.0, 4.9));
+    assert_eq!(points(&mut db, id), (5.5, 4.5));
 
     // Dragged across on the chart (rescored into Kill), then moved back by key: the nearest point too.
     db.write(|tx| set_scores(tx, id, score(9.0), score(1.0))).unwrap();
     db.write(|tx| set_scores(tx, id, score(1.0), score(9.0))).unwrap();
     db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
-    assert_eq!(points(&mut db, id), (5.0, 4.9));
+    assert_eq!(points(&mut db, id), (5.5, 4.5));
 
     // From the tray, a quadrant's middle, as before.
     db.write(|tx| move_idea(tx, id, Zone::Unsorted, 0)).unwrap();

@@ -348,11 +348,11 @@ fn ideas_move_between_zones_and_keep_their_order() {
     assert_eq!(after.position, before.position);
     assert_eq!(titles_in(&mut db, board, Zone::Implement), ["Bravo", "Charlie"]);
 
-    // Into Kill: the nearest point inside.
+    // Into Kill: the nearest point half a point inside.
     let killed = db.write(|tx| ideas::move_to(tx, b, Zone::Kill, 0)).unwrap();
     assert_eq!(killed.zone, Zone::Kill);
     let p = killed.position.unwrap();
-    assert_eq!((p.payoff.points(), p.cost.points()), (4.9, 5.0));
+    assert_eq!((p.payoff.points(), p.cost.points()), (4.5, 5.5));
 
     // Back to the tray: unplaced again.
     let back = db.write(|tx| ideas::move_to(tx, a, Zone::Unsorted, 5)).unwrap();
