@@ -1049,6 +1049,24 @@ describe("BoardScreen", () => {
     expect(fake.commands().filter((c) => c === "move_idea")).toHaveLength(1);
   }, 20_000);
 
+  it("opens an idea's details from an event of the board's activity, for an idea still on the board", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]), {
+      list_events: () => [
+        { ...historyEvent("moved", { title: "Rotate certs", from: "kill", to: "implement" }, 1), id: 2 },
+        historyEvent("deleted", { title: "Drop Jenkins", from: "kill" }, 9),
+      ],
+    });
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: "Activity" }));
+    const activity = await screen.findByRole("complementary", { name: "Board activity" }, { timeout: 5000 });
+    // The deleted idea's event is words only: there is nothing to open.
+    expect(await within(activity).findByText(/Drop Jenkins/)).not.toHaveRole("button");
+    await userEvent.click(within(activity).getByRole("button", { name: /Rotate certs/ }));
+    const details = await screen.findByRole("complementary", { name: "Idea details" }, { timeout: 5000 });
+    expect(within(details).getByLabelText("Title")).toHaveValue("Rotate certs");
+    expect(screen.queryByRole("complementary", { name: "Board activity" })).not.toBeInTheDocument();
+  });
+
   it("leaves a card where it is on the number of its own quadrant", async () => {
     const card = idea(1, "Patch bastion", "challenge");
     const fake = fakeBackend(board([idea(2, "Rotate certs", "challenge"), card]), {

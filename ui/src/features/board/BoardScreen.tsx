@@ -264,6 +264,8 @@ export function BoardScreen({
   }, [loaded]);
 
   const ideas = useMemo(() => board?.ideas ?? [], [board]);
+  /** The ideas on the board, which the activity's events open. */
+  const onBoard = useMemo(() => new Set(ideas.map((i) => i.id)), [ideas]);
   // The board follows the search a moment after each key, in a render that the next key can interrupt: drawn again
   // at each key, a 2,000-idea board held the field back by 40–60 ms a key.
   const shownFilter = useDeferredValue(filter);
@@ -813,7 +815,14 @@ export function BoardScreen({
               setActivityOpen(false);
             }}
           >
-            <Timeline boardId={board.id} ideaId={null} />
+            <Timeline
+              boardId={board.id}
+              ideaId={null}
+              onBoard={onBoard}
+              onOpen={(id) => {
+                open(id, false);
+              }}
+            />
           </SidePanel>
         )}
 

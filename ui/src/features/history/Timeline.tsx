@@ -8,10 +8,14 @@ import "./history.css";
 interface TimelineProps {
   boardId: number;
   ideaId: number | null;
+  /** In the board's activity: opens an idea's details from an event about it, for the ideas still on the board
+   * (`onBoard`). Without it, an entry named an idea and led nowhere. */
+  onOpen?: ((ideaId: number) => void) | undefined;
+  onBoard?: ReadonlySet<number> | undefined;
 }
 
 /** The events, read again whenever the board changes (see `afterChange` in lib/queries.ts). */
-export function Timeline({ boardId, ideaId }: TimelineProps) {
+export function Timeline({ boardId, ideaId, onOpen, onBoard }: TimelineProps) {
   const { data: events, error } = useEvents(boardId, ideaId);
 
   if (error) return <p className="field-error">{AppError.from(error).message}</p>;
@@ -21,7 +25,20 @@ export function Timeline({ boardId, ideaId }: TimelineProps) {
     <ol className="timeline">
       {events.map((e) => (
         <li key={e.id}>
-          <span className="timeline-what">{describeEvent(e, { withTitle: ideaId === null, ideaId })}</span>
+          {onOpen && e.ideaId !== null && onBoard?.has(e.ideaId) ? (
+            <button
+              type="button"
+              className="link-button timeline-what timeline-open"
+              title="Open this idea"
+              onClick={() => {
+                if (e.ideaId !== null) onOpen(e.ideaId);
+              }}
+            >
+              {describeEvent(e, { withTitle: ideaId === null, ideaId })}
+            </button>
+          ) : (
+            <span className="timeline-what">{describeEvent(e, { withTitle: ideaId === null, ideaId })}</span>
+          )}
           <time className="timeline-when" dateTime={new Date(e.at).toISOString()}>
             {eventTime(e.at)}
           </time>
