@@ -22,7 +22,7 @@ function Show({ message }: { message: string }) {
 
 /** A card in a list that scrolls, at 500–560 px down the window, where a toast comes at 540–600 px (a layout of its
  * own: the test page has none). */
-function cardInAList() {
+function cardInAList(listHeight = 2000) {
   render(
     <ToastProvider>
       <div data-testid="list" ref={styleRef({ overflowY: "auto" })}>
@@ -33,7 +33,7 @@ function cardInAList() {
   );
   const list = screen.getByTestId("list");
   const card = screen.getByRole("button", { name: "Card" });
-  Object.defineProperty(list, "scrollHeight", { value: 2000 });
+  Object.defineProperty(list, "scrollHeight", { value: listHeight });
   Object.defineProperty(list, "clientHeight", { value: 400 });
   const box = (top: number, bottom: number) =>
     DOMRect.fromRect({ x: 100, y: top, width: 300, height: bottom - top });
@@ -59,6 +59,21 @@ describe("Toasts", () => {
     // 20 px under the toast, and 8 px of room.
     expect(list.scrollTop).toBe(28);
     expect(card).toHaveFocus();
+  });
+
+  it("gives a list room past its last card under a toast while toasts are shown", () => {
+    vi.useFakeTimers();
+    // All the list's cards in view: the card under the toast is its last.
+    const { list, card } = cardInAList(400);
+    card.focus();
+    fireEvent.click(screen.getByRole("button", { name: "Show" }));
+    expect(list).toHaveAttribute("data-room-for-toasts");
+    expect(list.scrollTop).toBe(28);
+    act(() => {
+      vi.advanceTimersByTime(1500);
+    });
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+    expect(list).not.toHaveAttribute("data-room-for-toasts");
   });
 
   it("scrolls a card that takes the focus under a toast already shown up, clear of it", async () => {

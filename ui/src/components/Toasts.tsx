@@ -55,14 +55,17 @@ export function useToast(): (toast: ToastInput) => void {
   return show;
 }
 
-/** The nearest ancestor of `el` that scrolls up and down, if any. */
+/** The nearest ancestor of `el` that can scroll up and down, if any. */
 function scrollingAncestor(el: HTMLElement): HTMLElement | null {
   for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
     const overflow = getComputedStyle(at).overflowY;
-    if ((overflow === "auto" || overflow === "scroll") && at.scrollHeight > at.clientHeight) return at;
+    if (overflow === "auto" || overflow === "scroll") return at;
   }
   return null;
 }
+
+/** Marks a list given room past its end while toasts are shown (Toasts.css). */
+const ROOM = "data-room-for-toasts";
 
 /** The room left between the focused element and a toast that came over it. */
 const CLEAR_OF_TOASTS = 8;
@@ -82,7 +85,11 @@ function keepFocusClearOf(region: HTMLElement) {
     );
   if (over.length === 0) return;
   const list = scrollingAncestor(active);
-  if (list) list.scrollTop += at.bottom - Math.min(...over.map((r) => r.top)) + CLEAR_OF_TOASTS;
+  if (!list) return;
+  const needed = at.bottom - Math.min(...over.map((r) => r.top)) + CLEAR_OF_TOASTS;
+  // The last card cannot go up by scrolling alone.
+  if (list.scrollTop + list.clientHeight + needed > list.scrollHeight) list.setAttribute(ROOM, "");
+  list.scrollTop += needed;
 }
 
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -110,6 +117,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener("focusin", onFocusIn);
+      for (const list of document.querySelectorAll(`[${ROOM}]`)) list.removeAttribute(ROOM);
     };
   }, [shown]);
 
