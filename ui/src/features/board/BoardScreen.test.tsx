@@ -946,6 +946,19 @@ describe("BoardScreen", () => {
     expect(field.scrollLeft).toBe(0);
   });
 
+  it("gives the focus to the idea selected when Enter leaves the board's name", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement"), idea(2, "Patch bastion", "kill")], "Infra"));
+    await renderBoard();
+    const picked = await screen.findByRole("button", { name: /^Patch bastion/ });
+    await userEvent.click(picked);
+    const field = screen.getByRole("textbox", { name: "Board name" });
+    await userEvent.click(field);
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => {
+      expect(picked).toHaveFocus();
+    });
+  });
+
   it("takes back a board name typed over on Escape, renames nothing, and gives the focus to the board", async () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")], "Infra"));
     await renderBoard();

@@ -448,10 +448,11 @@ export function BoardScreen({
   });
 
   /** Runs `work`, saying in a toast (of `group`, when given) why it failed. */
-  /** Once a field above the board lets the focus go (the board's name, the search), it goes to the view's own
-   * place: the first card Tab stops at, else the first quadrant; the chart's plane. */
+  /** Once a field above the board lets the focus go (the board's name, the search), it goes to the idea selected,
+   * else to the view's own place: the first card Tab stops at, else the first quadrant; the chart's plane. */
   function backToBoard() {
     focusViewIfLost(
+      ...(selectedId === null ? [] : [`.board-body [data-idea-id="${String(selectedId)}"]`]),
       ...(view === "chart" ? [".plane"] : ['.quadrants .card[tabindex="0"]', ".quadrants section.zone"]),
     );
   }
