@@ -146,6 +146,59 @@ describe("App", () => {
     expect(await screen.findByRole("button", { name: "Connect to Mattermost…" })).toBeInTheDocument();
   });
 
+  it("takes the board Join made away when Back leaves it with nothing on it, and welcomes again", async () => {
+    let made = false;
+    const fake = firstRun({
+      create_board: (args) => {
+        made = true;
+        return { id: 1, name: args.name, ideaCount: 0, updatedAt: 0 };
+      },
+      get_board: () => board([], "Team rounds"),
+      list_boards: () => (made ? [{ id: 1, name: "Team rounds", ideaCount: 0, updatedAt: 0 }] : []),
+      list_open_rounds: () => [],
+      list_closed_rounds: () => [],
+      delete_board: () => {
+        made = false;
+        return null;
+      },
+      delete_boards_for_good: () => null,
+    });
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "Join a team round…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "← Back to the board" }));
+    expect(await screen.findByRole("heading", { name: "Welcome to Pickboard" })).toBeInTheDocument();
+    expect(fake.calls.find((c) => c.command === "delete_boards_for_good")?.args).toEqual({ ids: [1] });
+  });
+
+  it("keeps the board Join made when a round was joined on it", async () => {
+    const fake = firstRun({
+      list_open_rounds: () => [],
+      list_closed_rounds: () => [
+        {
+          roundId: "r1",
+          rootPostId: "p1",
+          permalink: null,
+          board: "Platform",
+          ideas: [],
+          thresholds: { payoff: 5, cost: 5 },
+          deadline: null,
+          note: "",
+          facilitator: "",
+          amFacilitator: false,
+          boardId: null,
+          startedAt: null,
+          state: "closed",
+          draft: null,
+        },
+      ],
+    });
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "Join a team round…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "← Back to the board" }));
+    expect(await screen.findByRole("region", { name: "Implement" })).toBeInTheDocument();
+    expect(fake.commands()).not.toContain("delete_board");
+  });
+
   it("answers the Team menu on the welcome: the account and rounds as Join does, Post to channel in words", async () => {
     const backend = backendEvents();
     const fake = firstRun({ listen_to_backend: backend.listen });

@@ -148,6 +148,8 @@ export function App() {
   const [focusName, setFocusName] = useState(false);
   // The welcome's Join a team round: the new board opens on its Team rounds.
   const [roundsFirst, setRoundsFirst] = useState(false);
+  // The board Join made, while nothing shows it is wanted (see `leaveJoined`).
+  const [joinedBoard, setJoinedBoard] = useState<number | null>(null);
   const [focusMenu, setFocusMenu] = useState(false);
   const [busy, setBusy] = useState(false);
   const [transfer, setTransfer] = useState<Transfer>(null);
@@ -272,7 +274,33 @@ export function App() {
   const creating = useRef(false);
   /** The welcome's Join a team round: a board for the rounds, opened on its Team rounds. */
   function joinRounds() {
-    void create(() => backend.createBoard("Team rounds"), { rounds: true });
+    void create(
+      async () => {
+        const made = await backend.createBoard("Team rounds");
+        setJoinedBoard(made.id);
+        return made;
+      },
+      { rounds: true },
+    );
+  }
+
+  /** The first Back from the rounds of the board Join made: with no idea on it and no round joined or started, it goes
+   * for good and the welcome comes back (true). Asked once: a board used since is the person's own. */
+  async function leaveJoined(id: number, ideas: number): Promise<boolean> {
+    setJoinedBoard(null);
+    if (ideas > 0) return false;
+    try {
+      const [open, closed] = await Promise.all([backend.listOpenRounds(id), backend.listClosedRounds(id)]);
+      if (open.length > 0 || closed.length > 0) return false;
+      await backend.deleteBoard(id);
+      await backend.deleteBoardsForGood([id]);
+    } catch (raw) {
+      showError(raw);
+      return false;
+    }
+    await refreshBoards();
+    select(null);
+    return true;
   }
 
   async function create(make: () => Promise<BoardSummary>, options: Opening = {}) {
@@ -500,6 +528,7 @@ export function App() {
           focusName={focusName}
           focusMenu={focusMenu}
           roundsFirst={roundsFirst}
+          onLeaveJoined={currentId === joinedBoard ? leaveJoined : undefined}
           onDuplicated={(copy) =>
             void refreshBoards().then(() => {
               // The copy shows as the board did.

@@ -57,6 +57,10 @@ interface BoardScreenProps {
   focusMenu?: boolean;
   /** Opens on Team rounds instead of the board's body (the welcome's Join a team round). */
   roundsFirst?: boolean;
+  /** The first Back from Team rounds on the board the welcome's Join made: with no idea on it (`ideas`), and no
+   * round joined or started meanwhile, it goes (true: it went, and the welcome is back). Left, "Team rounds" stayed
+   * as an empty board of its own. */
+  onLeaveJoined?: ((boardId: number, ideas: number) => Promise<boolean>) | undefined;
   onDuplicated: (board: BoardSummary) => void;
   /** The board was deleted; it can be restored (`restoreBoard`) for a while. */
   onDeleted: (board: { id: number; name: string }) => void;
@@ -90,6 +94,7 @@ export function BoardScreen({
   focusName,
   focusMenu = false,
   roundsFirst = false,
+  onLeaveJoined,
   onDuplicated,
   onDeleted,
   undoFirst,
@@ -624,7 +629,11 @@ export function BoardScreen({
             board={board}
             selectedId={selectedId}
             onBack={() => {
-              setRoundsOpen(false);
+              if (onLeaveJoined)
+                void onLeaveJoined(board.id, ideas.length).then((gone) => {
+                  if (!gone) setRoundsOpen(false);
+                });
+              else setRoundsOpen(false);
             }}
             onConnect={() => {
               setDialog("connect");
