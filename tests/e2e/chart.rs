@@ -807,6 +807,19 @@ async fn open_board(app: &App, name: &str) -> TestResult {
     .await
 }
 
+/// Presses `one` and `other` in turn until the focus is on a count of the plane (at most 40 presses).
+async fn arrows_to_a_count(app: &App, one: fantoccini::key::Key, other: fantoccini::key::Key) -> TestResult {
+    let mut steps = 0;
+    while !app.focused_label().await?.contains(" ideas near payoff ") {
+        app.press(&[if steps % 2 == 0 { one } else { other }]).await?;
+        steps += 1;
+        if steps >= 40 {
+            return Err("the arrows never reached a counted cell".into());
+        }
+    }
+    Ok(())
+}
+
 /// The scores a marker's or a count's name gives ("…, payoff 7.5, cost/risk 2", "3 ideas near payoff 7.5, cost/risk 2:
 /// …").
 fn scores_named(label: &str) -> TestResult<(f64, f64)> {
@@ -1079,13 +1092,7 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     .await?;
     app.press_holding(Key::Shift, Key::Tab.into()).await?;
     app.wait_until("Shift+Tab comes back to it", in_plane).await?;
-    let mut steps = 0;
-    while !app.focused_label().await?.contains(" ideas near payoff ") {
-        app.press(&[if steps % 2 == 0 { Key::Down } else { Key::Right }])
-            .await?;
-        steps += 1;
-        assert!(steps < 40, "the arrows never reached a counted cell");
-    }
+    arrows_to_a_count(&app, Key::Down, Key::Right).await?;
     // + zooms in around the focused count, which is gone once zoomed into: the focus goes to what is nearest.
     type_keys(&app, "+").await?;
     app.wait_until("after + the focus is on a marker or count", in_plane)
@@ -1138,13 +1145,7 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     near(last, scores_named(&app.focused_label().await?)?, "End, then + +")?;
     type_keys(&app, "-").await?;
     wait_for_zoom(&app, "200%").await?;
-    let mut steps = 0;
-    while !app.focused_label().await?.contains(" ideas near payoff ") {
-        app.press(&[if steps % 2 == 0 { Key::Up } else { Key::Left }])
-            .await?;
-        steps += 1;
-        assert!(steps < 40, "the arrows never reached a counted cell at 200%");
-    }
+    arrows_to_a_count(&app, Key::Up, Key::Left).await?;
     let count = scores_named(&app.focused_label().await?)?;
     type_keys(&app, "0").await?;
     wait_for_zoom(&app, "100%").await?;

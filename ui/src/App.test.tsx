@@ -5,7 +5,15 @@ import { describe, expect, it, vi } from "vitest";
 
 import { App, newBoardName } from "./App";
 import { Providers } from "./components/Providers";
-import { backendEvents, board, edited, fakeBackend, idea, type Handlers } from "./test/fakeBackend";
+import {
+  backendEvents,
+  board,
+  edited,
+  fakeBackend,
+  idea,
+  joinedRound,
+  type Handlers,
+} from "./test/fakeBackend";
 
 function renderApp() {
   return render(
@@ -173,24 +181,7 @@ describe("App", () => {
   it("keeps the board Join made when a round was joined on it", async () => {
     const fake = firstRun({
       list_open_rounds: () => [],
-      list_closed_rounds: () => [
-        {
-          roundId: "r1",
-          rootPostId: "p1",
-          permalink: null,
-          board: "Platform",
-          ideas: [],
-          thresholds: { payoff: 5, cost: 5 },
-          deadline: null,
-          note: "",
-          facilitator: "",
-          amFacilitator: false,
-          boardId: null,
-          startedAt: null,
-          state: "closed",
-          draft: null,
-        },
-      ],
+      list_closed_rounds: () => [{ ...joinedRound, state: "closed" }],
     });
     renderApp();
     await userEvent.click(await screen.findByRole("button", { name: "Join a team round…" }));

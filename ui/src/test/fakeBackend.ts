@@ -18,6 +18,7 @@ import type {
   Failure,
   Idea,
   MenuCommand,
+  RoundView,
   Zone,
 } from "../lib/bindings";
 import type { Command } from "../lib/ipc";
@@ -208,3 +209,21 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
   });
   return { calls, commands: () => calls.map((c) => c.command) };
 }
+
+/** A round on the board "Platform" that this member joined, open, with no idea and no draft yet. */
+export const joinedRound: RoundView = {
+  roundId: "r1",
+  rootPostId: "p1",
+  permalink: null,
+  board: "Platform",
+  ideas: [],
+  thresholds: { payoff: 5, cost: 5 },
+  deadline: null,
+  note: "",
+  facilitator: "",
+  amFacilitator: false,
+  boardId: null,
+  startedAt: null,
+  state: "open",
+  draft: null,
+};

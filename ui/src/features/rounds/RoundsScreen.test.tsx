@@ -8,26 +8,9 @@ import { Providers } from "../../components/Providers";
 import type { Draft, ErrorPayload, Estimate, RoundStatus, RoundView, Voter } from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
 import { keys } from "../../lib/queries";
-import { ana, board, fakeBackend, idea } from "../../test/fakeBackend";
+import { ana, board, fakeBackend, idea, joinedRound as joined } from "../../test/fakeBackend";
 import type { StepsBack } from "./ballot";
 import { RoundsScreen } from "./RoundsScreen";
-
-const joined: RoundView = {
-  roundId: "r1",
-  rootPostId: "p1",
-  permalink: null,
-  board: "Platform",
-  ideas: [],
-  thresholds: { payoff: 5, cost: 5 },
-  deadline: null,
-  note: "",
-  facilitator: "",
-  amFacilitator: false,
-  boardId: null,
-  startedAt: null,
-  state: "open",
-  draft: null,
-};
 
 const gone: ErrorPayload = {
   kind: "mattermost",
