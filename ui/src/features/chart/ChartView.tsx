@@ -32,6 +32,7 @@ import {
   listed,
   listOf,
   MAX_ZOOM,
+  middleOf,
   NEIGHBOURS,
   panBy,
   partition,
@@ -354,8 +355,8 @@ export function ChartView({
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || !layout) return;
-    drawCells(canvas, cells, view, layout.width, layout.height, matches, layout.names, underMarker);
-  }, [cells, view, layout, matches, theme, underMarker]);
+    drawCells(canvas, cells, view, layout.width, layout.height, matches, countedByButton);
+  }, [cells, view, layout, matches, theme, countedByButton]);
   // The canvas's pixels go with the chart, not with the next garbage collection: a plane's worth each time the chart
   // is left, which waited in memory until JavaScriptCore next collected the element.
   useEffect(() => {
@@ -401,11 +402,7 @@ export function ChartView({
       }
       // Onto the middle of its ideas, brought to the window's middle where they have room to spread: kept where it
       // was on screen, a cell near an edge opened into a corner of an empty window.
-      const points = cell.ideas.map((i) => fractionOf(i.position?.payoff ?? 0, i.position?.cost ?? 0));
-      const middle = {
-        x: points.reduce((sum, p) => sum + p.x, 0) / points.length,
-        y: points.reduce((sum, p) => sum + p.y, 0) / points.length,
-      };
+      const middle = middleOf(cell.ideas) ?? { x: 0.5, y: 0.5 };
       const next = zoomOnto(viewRef.current, 4, middle);
       setView(next);
       if (focus) pendingFocus.current = toWindow(next, middle);
@@ -429,19 +426,11 @@ export function ChartView({
     };
     const id = Number(active.dataset.ideaId);
     const key = active.dataset.cellKey;
-    const its =
-      key !== undefined ? cells.find((c) => c.key === key)?.ideas : placed.filter((i) => i.id === id);
-    const points = (its ?? []).map((i) => fractionOf(i.position?.payoff ?? 0, i.position?.cost ?? 0));
+    const its = key !== undefined ? cellsByKey.get(key)?.ideas : placed.filter((i) => i.id === id);
     const now = viewRef.current;
-    const ideas =
-      points.length > 0
-        ? {
-            x: points.reduce((sum, q) => sum + q.x, 0) / points.length,
-            y: points.reduce((sum, q) => sum + q.y, 0) / points.length,
-          }
-        : { x: now.x + at.x / now.k, y: now.y + at.y / now.k };
+    const ideas = middleOf(its ?? []) ?? { x: now.x + at.x / now.k, y: now.y + at.y / now.k };
     return { at, ideas };
-  }, [cells, placed]);
+  }, [cellsByKey, placed]);
 
   const fit = useCallback(() => {
     const shown = matches ? placed.filter((i) => matches.has(i.id)) : placed;

@@ -17,13 +17,13 @@ describe("drawCells", () => {
     const canvas = document.createElement("canvas");
     canvas.width = 1300;
     canvas.height = 850;
-    drawCells(canvas, [], WHOLE_PLANE, 1300, 850, null, []);
+    drawCells(canvas, [], WHOLE_PLANE, 1300, 850, null, new Set());
     expect([canvas.width, canvas.height]).toEqual([0, 0]);
   });
 
   it("sizes the canvas to the plane when a cell is crowded", () => {
     const canvas = document.createElement("canvas");
-    drawCells(canvas, [crowded], WHOLE_PLANE, 1300, 850, null, []);
+    drawCells(canvas, [crowded], WHOLE_PLANE, 1300, 850, null, new Set());
     expect([canvas.width, canvas.height]).toEqual([1300, 850]);
     releasePixels(canvas);
     expect([canvas.width, canvas.height]).toEqual([0, 0]);

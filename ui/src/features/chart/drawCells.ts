@@ -4,9 +4,8 @@
 // small picture drawn once: drawing thousands of shapes and texts one by one takes WebKitGTK's software canvas a
 // tenth of a second, too slow for a first frame.
 import type { Zone } from "../../lib/bindings";
-import type { Box } from "./geometry";
 import { fractionOf } from "./scale";
-import { cellCount, toWindow, underName, type Cell, type View } from "./view";
+import { cellCount, toWindow, type Cell, type View } from "./view";
 
 const ZONE_VAR: Record<Zone, string> = {
   implement: "--implement",
@@ -95,10 +94,8 @@ export function drawCells(
   height: number,
   /** Ideas that match the search (the others are faint); `null` when nothing is filtered. */
   matches: ReadonlySet<number> | null,
-  /** Where the quadrant names stand: a count there is left to the cell's button, above the names. */
-  names: readonly Box[],
-  /** The cells whose count a marker covers: their buttons write it, beside the marker. */
-  underMarker: { has: (key: string) => boolean } = new Set<string>(),
+  /** The cells whose count their button writes instead (under a quadrant name, above it; under a marker, beside it). */
+  countedByButton: { has: (key: string) => boolean },
 ) {
   const ratio = window.devicePixelRatio || 1;
   const [w, h] = [Math.round(width * ratio), Math.round(height * ratio)];
@@ -147,7 +144,7 @@ export function drawCells(
   ctx.putImageData(pixels, 0, 0);
 
   // The badges, over the dots: shaded from faint (2 ideas) to strong (the most crowded cell), on a log scale; the
-  // count of ideas (of matching ones while searching), but under a quadrant name, where its button writes it.
+  // count of ideas (of matching ones while searching), but where its button writes it.
   const colours = {
     text: colour("--text"),
     surface: colour("--surface"),
@@ -160,8 +157,7 @@ export function drawCells(
     const matching = cellCount(cell, matches);
     const shade = Math.round((Math.log(n) / Math.log(most)) * (SHADES - 1));
     const size = Math.round(cell.badge.width);
-    const label =
-      matching === 0 || underName(cell, names) || underMarker.has(cell.key) ? "" : String(matching);
+    const label = matching === 0 || countedByButton.has(cell.key) ? "" : String(matching);
     ctx.globalAlpha = matching === 0 ? 0.4 : 1;
     const left = cell.badge.left + (cell.badge.width - size) / 2;
     const top = cell.badge.top + (cell.badge.height - size) / 2;

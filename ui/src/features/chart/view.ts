@@ -72,6 +72,16 @@ export function fitView(points: readonly Point[]): View {
   return clampView({ k: 1 / span, x: (minX + maxX) / 2 - span / 2, y: (minY + maxY) / 2 - span / 2 });
 }
 
+/** The middle of `ideas`' places on the plane (fractions of it), or null for none. */
+export function middleOf(ideas: readonly Idea[]): Point | null {
+  if (ideas.length === 0) return null;
+  const points = ideas.map((i) => fractionOf(i.position?.payoff ?? 0, i.position?.cost ?? 0));
+  return {
+    x: points.reduce((sum, p) => sum + p.x, 0) / points.length,
+    y: points.reduce((sum, p) => sum + p.y, 0) / points.length,
+  };
+}
+
 /** Where a point of the plane (fractions) shows in the window (fractions of the window; outside 0–1 off screen). */
 export function toWindow(view: View, p: Point): Point {
   return { x: (p.x - view.x) * view.k, y: (p.y - view.y) * view.k };
