@@ -269,8 +269,11 @@ export function BoardScreen({
   }, [loaded]);
 
   const ideas = useMemo(() => board?.ideas ?? [], [board]);
-  /** The ideas on the board, which the activity's events open. */
-  const onBoard = useMemo(() => new Set(ideas.map((i) => i.id)), [ideas]);
+  /** The ideas on the board, which the activity's events open: made while the activity is open, not at each move. */
+  const onBoard = useMemo(
+    () => (activityOpen ? new Set(ideas.map((i) => i.id)) : undefined),
+    [activityOpen, ideas],
+  );
   // The board follows the search a moment after each key, in a render that the next key can interrupt: drawn again
   // at each key, a 2,000-idea board held the field back by 40–60 ms a key.
   const shownFilter = useDeferredValue(filter);
@@ -452,7 +455,6 @@ export function BoardScreen({
     else if (command === "mattermost-account") setDialog("connect");
   });
 
-  /** Runs `work`, saying in a toast (of `group`, when given) why it failed. */
   /** Once a field above the board lets the focus go (the board's name, the search), it goes to the idea selected,
    * else to the view's own place: the first card Tab stops at, else the first quadrant; the chart's plane. */
   function backToBoard() {
@@ -462,6 +464,7 @@ export function BoardScreen({
     );
   }
 
+  /** Runs `work`, saying in a toast (of `group`, when given) why it failed. */
   async function guard<T>(work: () => Promise<T>, group?: string): Promise<T | undefined> {
     try {
       return await work();

@@ -308,9 +308,6 @@ export function DetailsPanel(props: DetailsPanelProps) {
     if (next !== saved) onSave(idea.id, next);
   }
 
-  /** Escape in a one-line field with an edit not yet saved takes the edit back, and leaves the panel open; the next
-   * Escape closes it. Without it, a key typed into the title by mistake (the title has the focus when a card is
-   * clicked) was saved as the panel closed. */
   // Closed, the panel takes its "Escape again closes the details" with it: said of a panel no longer there, it stayed.
   useEffect(
     () => () => {
@@ -319,6 +316,9 @@ export function DetailsPanel(props: DetailsPanelProps) {
     [],
   );
 
+  /** Escape in a one-line field with an edit not yet saved takes the edit back, and leaves the panel open; the next
+   * Escape closes it. Without it, a key typed into the title by mistake (the title has the focus when a card is
+   * clicked) was saved as the panel closed. */
   function takeBack(f: Field, e: React.KeyboardEvent) {
     if (e.key !== "Escape" || sameValue(draft[f], saved[f])) return false;
     e.preventDefault();

@@ -23,27 +23,31 @@ export function Timeline({ boardId, ideaId, onOpen, onBoard }: TimelineProps) {
   if (events.length === 0) return <p className="field-hint">Nothing has happened here yet.</p>;
   return (
     <ol className="timeline">
-      {events.map((e) => (
-        <li key={e.id}>
-          {onOpen && e.ideaId !== null && onBoard?.has(e.ideaId) ? (
-            <button
-              type="button"
-              className="link-button timeline-what timeline-open"
-              title="Open this idea"
-              onClick={() => {
-                if (e.ideaId !== null) onOpen(e.ideaId);
-              }}
-            >
-              {describeEvent(e, { withTitle: ideaId === null, ideaId })}
-            </button>
-          ) : (
-            <span className="timeline-what">{describeEvent(e, { withTitle: ideaId === null, ideaId })}</span>
-          )}
-          <time className="timeline-when" dateTime={new Date(e.at).toISOString()}>
-            {eventTime(e.at)}
-          </time>
-        </li>
-      ))}
+      {events.map((e) => {
+        const what = describeEvent(e, { withTitle: ideaId === null, ideaId });
+        const opens = e.ideaId !== null && onBoard?.has(e.ideaId) ? e.ideaId : null;
+        return (
+          <li key={e.id}>
+            {onOpen && opens !== null ? (
+              <button
+                type="button"
+                className="link-button timeline-what timeline-open"
+                title="Open this idea"
+                onClick={() => {
+                  onOpen(opens);
+                }}
+              >
+                {what}
+              </button>
+            ) : (
+              <span className="timeline-what">{what}</span>
+            )}
+            <time className="timeline-when" dateTime={new Date(e.at).toISOString()}>
+              {eventTime(e.at)}
+            </time>
+          </li>
+        );
+      })}
     </ol>
   );
 }
