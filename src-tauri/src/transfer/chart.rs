@@ -136,10 +136,9 @@ fn spots<'a>(
 /// plane), larger markers covered one another and counts of two and three were noise; a board whose ideas share a few
 /// spots shows how many each holds, and so does a spot of 21 beside one of a single idea.
 fn count_where_clear(spots: &mut [Spot]) {
-    let mut ideas_at: std::collections::HashMap<(i64, i64), usize> = std::collections::HashMap::new();
-    for spot in spots.iter() {
-        *ideas_at.entry(spot.tenths).or_default() += spot.ideas.len();
-    }
+    // One spot per place (a place's quadrant follows from it).
+    let ideas_at: std::collections::HashMap<(i64, i64), usize> =
+        spots.iter().map(|spot| (spot.tenths, spot.ideas.len())).collect();
     let radius = |count: usize| {
         if count > 1 {
             stack_radius(count)
