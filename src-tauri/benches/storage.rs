@@ -76,6 +76,18 @@ fn bench(count: i64) -> Result<(), Box<dyn std::error::Error>> {
         db.write(|tx| edits::answer(tx, edits::move_idea(tx, id, zone, index)?))
             .map(|_| ())
     });
+    // `--bench ui`'s moves: the board's last idea to and fro between two quadrants, near their first places.
+    let last = ids[ids.len() - 1];
+    run("move one idea to and fro", &mut |i| {
+        let zone = if i % 2 == 1 {
+            Zone::Implement
+        } else {
+            Zone::Challenge
+        };
+        let index = u32::try_from(i % 5).unwrap_or(0);
+        db.write(|tx| edits::answer(tx, edits::move_idea(tx, last, zone, index)?))
+            .map(|_| ())
+    });
     run("load the board", &mut |_| {
         db.read(|tx| boards::get(tx, board)).map(|_| ())
     });

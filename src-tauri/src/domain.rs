@@ -1,8 +1,9 @@
 //! The PICK model: scores, thresholds, quadrants and the rules that connect them. Plain Rust, no storage, no UI.
 //!
 //! An idea is either unplaced (it sits in the Unsorted tray) or has a [`Position`]: a payoff and a cost/risk score,
-//! each on a 0–10 scale with one decimal. Its quadrant is never stored: it follows from the position and the board's
-//! [`Thresholds`]. A score exactly on a threshold counts as high payoff / hard.
+//! each on a 0–10 scale with one decimal. Its quadrant follows from the position and the board's [`Thresholds`], by
+//! this module's rule alone (the database keeps a copy beside the scores for its index, held to the rule by a property
+//! test). A score exactly on a threshold counts as high payoff / hard.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

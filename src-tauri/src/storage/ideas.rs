@@ -22,7 +22,8 @@ pub struct Idea {
     pub notes: String,
     /// `None` while the idea waits in the Unsorted tray.
     pub position: Option<Position>,
-    /// Where the idea is shown; follows from `position` and the board's thresholds (never stored).
+    /// Where the idea is shown; follows from `position` and the board's thresholds (the database's copy, kept for its
+    /// index, is never read as the idea's).
     pub zone: Zone,
     /// Orders ideas within a zone; only the order matters, not the values.
     pub rank: f64,
@@ -219,19 +220,18 @@ pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<
 /// A rank that puts the idea at `index` among the other ideas of `zone`, or `None` when the neighbours' ranks are
 /// too close to fit one between them (then the board is renumbered).
 fn rank_at(tx: &Transaction<'_>, idea: &Idea, zone: Zone, index: u32) -> Result<Option<f64>> {
-    // The zone's other ideas, as the one quadrant rule places them (see `zone_condition` in storage/mod.rs).
-    let others = format!(
-        "FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.board_id = ?1 AND i.id <> ?2 AND {}",
-        super::zone_condition(zone)
-    );
+    // The zone's other ideas: one range of the index on (board_id, zone, rank).
+    let others = "FROM ideas WHERE board_id = ?1 AND zone = ?2 AND id <> ?3";
+    let zone = super::zone_code(zone);
     // The neighbours the idea lands between: the ones now at index - 1 and index.
     let mut stmt = tx.prepare_cached(&format!(
-        "SELECT i.rank {others} ORDER BY i.rank, i.id LIMIT 2 OFFSET ?3"
+        "SELECT rank {others} ORDER BY rank, id LIMIT 2 OFFSET ?4"
     ))?;
     let ranks: Vec<f64> = stmt
-        .query_map(params![idea.board_id, idea.id, index.saturating_sub(1)], |r| {
-            r.get(0)
-        })?
+        .query_map(
+            params![idea.board_id, zone, idea.id, index.saturating_sub(1)],
+            |r| r.get(0),
+        )?
         .collect::<rusqlite::Result<_>>()?;
     let (before, after) = match (index, ranks.as_slice()) {
         (0, [first, ..]) => (None, Some(*first)),
@@ -240,9 +240,9 @@ fn rank_at(tx: &Transaction<'_>, idea: &Idea, zone: Zone, index: u32) -> Result<
         (_, [prev]) => (Some(*prev), None),
         // Past the end of the zone: after its last idea.
         (_, []) => {
-            let mut last = tx.prepare_cached(&format!("SELECT max(i.rank) {others}"))?;
+            let mut last = tx.prepare_cached(&format!("SELECT max(rank) {others}"))?;
             (
-                last.query_row(params![idea.board_id, idea.id], |r| r.get(0))?,
+                last.query_row(params![idea.board_id, zone, idea.id], |r| r.get(0))?,
                 None,
             )
         }

@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_round_facilitator.sql"),
     include_str!("migrations/0010_starting_rounds.sql"),
     include_str!("migrations/0011_channel_team_display.sql"),
+    include_str!("migrations/0012_zone_kept_for_finding_places.sql"),
 ];
 
 /// The format version this build writes (`PRAGMA user_version`).
@@ -306,17 +307,15 @@ pub(crate) fn now_ms() -> i64 {
 #[cfg(test)]
 mod tests;
 
-/// SQL that holds for an idea (`i`, a row of `ideas`) of a board (`b`, its row of `boards`) that lies in `zone`: the
-/// quadrant rule of [`crate::domain::Quadrant::of`] written as comparisons of the stored tenths. SQLite evaluates them
-/// without calling back into Rust for each row; `zone_condition_agrees_with_the_quadrant_rule` (tests.rs) checks them
-/// against the rule.
-pub(crate) fn zone_condition(zone: crate::domain::Zone) -> &'static str {
+/// How the `zone` column of `ideas` stores `zone`. The database keeps that column from the scores and the board's
+/// lines (migration 0012); `stored_zones_agree_with_the_quadrant_rule` (tests.rs) checks it against the rule.
+pub(crate) fn zone_code(zone: crate::domain::Zone) -> i64 {
     use crate::domain::Zone;
     match zone {
-        Zone::Unsorted => "(i.payoff IS NULL OR i.cost IS NULL)",
-        Zone::Implement => "(i.payoff >= b.payoff_threshold AND i.cost < b.cost_threshold)",
-        Zone::Challenge => "(i.payoff >= b.payoff_threshold AND i.cost >= b.cost_threshold)",
-        Zone::Possible => "(i.payoff < b.payoff_threshold AND i.cost < b.cost_threshold)",
-        Zone::Kill => "(i.payoff < b.payoff_threshold AND i.cost >= b.cost_threshold)",
+        Zone::Unsorted => 0,
+        Zone::Implement => 1,
+        Zone::Challenge => 2,
+        Zone::Possible => 3,
+        Zone::Kill => 4,
     }
 }

@@ -128,6 +128,84 @@ fn the_id_migration_keeps_every_idea_and_reserves_the_ids_of_deleted_ones() {
 }
 
 #[test]
+fn the_zone_migration_gives_every_existing_idea_its_zone() {
+    let conn = Connection::open_in_memory().unwrap();
+    for sql in &MIGRATIONS[..11] {
+        conn.execute_batch(sql).unwrap();
+    }
+    // Lines at payoff 3 and cost/risk 7; one idea on each line, one unsorted.
+    conn.execute_batch(
+        "INSERT INTO boards (id, name, payoff_threshold, cost_threshold, created_at, updated_at)
+             VALUES (1, 'Infra', 30, 70, 0, 0);
+         INSERT INTO ideas (id, board_id, title, payoff, cost, rank, created_at, updated_at) VALUES
+             (1, 1, 'Implement', 30, 69, 1, 0, 0),
+             (2, 1, 'Challenge', 30, 70, 2, 0, 0),
+             (3, 1, 'Possible', 29, 0, 3, 0, 0),
+             (4, 1, 'Kill', 0, 100, 4, 0, 0),
+             (5, 1, 'Unsorted', NULL, NULL, 5, 0, 0);
+         PRAGMA user_version = 11;",
+    )
+    .unwrap();
+    let mut db = Db {
+        conn,
+        path: PathBuf::from(":memory:"),
+    };
+    db.migrate().unwrap();
+    let zones: Vec<i64> = db
+        .read(|tx| {
+            let mut stmt = tx.prepare("SELECT zone FROM ideas ORDER BY id")?;
+            let zones = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(zones)
+        })
+        .unwrap();
+    let expected = [
+        Zone::Implement,
+        Zone::Challenge,
+        Zone::Possible,
+        Zone::Kill,
+        Zone::Unsorted,
+    ]
+    .map(zone_code);
+    assert_eq!(zones, expected);
+}
+
+/// Moving the lines under placed ideas moves their zones with them, and the history records the lines alone: the
+/// zones the database keeps are not edits.
+#[test]
+fn moving_the_lines_records_the_lines_alone_though_zones_follow() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Lines")).unwrap().id;
+    for n in 0..3 {
+        let id = db
+            .write(|tx| ideas::add(tx, board, &format!("{n}"), Zone::Unsorted))
+            .unwrap()
+            .id;
+        let (p, c) = (
+            Score::from_tenths(60).unwrap(),
+            Score::from_tenths(20 + n).unwrap(),
+        );
+        db.write(|tx| ideas::set_position(tx, id, p, c)).unwrap();
+    }
+    let lines = Thresholds::new(Score::from_tenths(70).unwrap(), Score::from_tenths(50).unwrap()).unwrap();
+    db.write(|tx| history::record(tx, |tx| boards::set_thresholds(tx, board, lines)))
+        .unwrap();
+
+    assert_eq!(titles_in(&mut db, board, Zone::Possible), ["0", "1", "2"]);
+    let changes: i64 = db
+        .read(|tx| {
+            Ok(tx.query_row(
+                "SELECT json_array_length(changes) FROM events ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(changes, 1, "one change: the board's lines");
+}
+
+#[test]
 fn draft_ballots_kept_before_they_were_per_person_belong_to_the_account_connected() {
     let conn = Connection::open_in_memory().unwrap();
     for sql in &MIGRATIONS[..7] {
@@ -670,50 +748,104 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
-    /// The SQL that picks a zone's ideas (`zone_condition`) places every stored position, and every idea without one,
-    /// where the quadrant rule (`Zone::of`) does, whatever the board's thresholds.
+    /// The zone the database keeps beside each idea (migration 0012) is the one the quadrant rule (`Zone::of`) gives,
+    /// after any mix of placing, moving, moving the lines, undo and redo, and in a copy of the board: positions on
+    /// the lines themselves included.
     #[test]
-    fn zone_condition_agrees_with_the_quadrant_rule(
-        payoff in 1i64..=100,
-        cost in 1i64..=100,
-        spots in proptest::collection::vec(proptest::option::of((0i64..=100, 0i64..=100)), 1..40),
-    ) {
+    fn stored_zones_agree_with_the_quadrant_rule(steps in proptest::collection::vec(any_zone_step(), 1..30)) {
         let mut db = Db::open_in_memory().unwrap();
-        let thresholds = Thresholds::new(Score::from_tenths(payoff).unwrap(), Score::from_tenths(cost).unwrap()).unwrap();
         let board = db.write(|tx| boards::create(tx, "Rule")).unwrap().id;
-        db.write(|tx| boards::set_thresholds(tx, board, thresholds)).unwrap();
-        let mut expected: Vec<(i64, Zone)> = Vec::new();
-        for (n, spot) in spots.iter().enumerate() {
-            let idea = db.write(|tx| ideas::add(tx, board, &format!("{n}"), Zone::Unsorted)).unwrap();
-            // Stored as they come, on the thresholds themselves included.
-            let (p, c) = (spot.map(|s| s.0), spot.map(|s| s.1));
+        let ids: Vec<i64> = (0..6)
+            .map(|i| db.write(|tx| ideas::add(tx, board, &format!("{i}"), Zone::Unsorted)).unwrap().id)
+            .collect();
+        for step in steps {
             db.write(|tx| {
-                tx.execute("UPDATE ideas SET payoff = ?2, cost = ?3 WHERE id = ?1", rusqlite::params![idea.id, p, c])?;
+                match step {
+                    ZoneStep::Place(pick, payoff, cost) => {
+                        let (p, c) = (Score::from_tenths(payoff)?, Score::from_tenths(cost)?);
+                        history::record(tx, |tx| ideas::set_position(tx, ids[pick], p, c))?;
+                    }
+                    ZoneStep::Move(pick, zone, index) => {
+                        history::record(tx, |tx| ideas::move_to(tx, ids[pick], zone, index))?;
+                    }
+                    ZoneStep::Lines(payoff, cost) => {
+                        let lines = Thresholds::new(Score::from_tenths(payoff)?, Score::from_tenths(cost)?)?;
+                        history::record(tx, |tx| boards::set_thresholds(tx, board, lines))?;
+                    }
+                    ZoneStep::Undo => {
+                        history::undo(tx, board)?;
+                    }
+                    ZoneStep::Redo => {
+                        history::redo(tx, board)?;
+                    }
+                }
                 Ok(())
             })
             .unwrap();
-            let position = spot.map(|(p, c)| Position {
-                payoff: Score::from_tenths(p).unwrap(),
-                cost: Score::from_tenths(c).unwrap(),
-            });
-            expected.push((idea.id, Zone::of(position, thresholds)));
+            prop_assert_eq!(zones_off_the_rule(&mut db), Vec::new(), "after {:?}", step);
         }
-        for zone in Zone::ALL {
-            let sql = format!(
-                "SELECT i.id FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.board_id = ?1 AND {} ORDER BY i.id",
-                zone_condition(zone)
-            );
-            let found: Vec<i64> = db
-                .read(|tx| {
-                    let mut stmt = tx.prepare(&sql)?;
-                    let ids = stmt.query_map([board], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-                    Ok(ids)
-                })
-                .unwrap();
-            let wanted: Vec<i64> = expected.iter().filter(|(_, z)| *z == zone).map(|(id, _)| *id).collect();
-            prop_assert_eq!(found, wanted, "{:?}", zone);
-        }
+        db.write(|tx| boards::duplicate(tx, board)).unwrap();
+        prop_assert_eq!(zones_off_the_rule(&mut db), Vec::new(), "in the copy");
     }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum ZoneStep {
+    Place(usize, i64, i64),
+    Move(usize, Zone, u32),
+    Lines(i64, i64),
+    Undo,
+    Redo,
+}
+
+fn any_zone_step() -> impl Strategy<Value = ZoneStep> {
+    // Scores and lines from a few values, so that positions land on the lines often.
+    let tenths = || prop_oneof![Just(10i64), Just(50), Just(51), 0i64..=100];
+    let line = || prop_oneof![Just(10i64), Just(50), Just(51), 1i64..=100];
+    prop_oneof![
+        (0usize..6, tenths(), tenths()).prop_map(|(i, p, c)| ZoneStep::Place(i, p, c)),
+        (0usize..6, any_zone(), 0u32..6).prop_map(|(i, z, n)| ZoneStep::Move(i, z, n)),
+        (line(), line()).prop_map(|(p, c)| ZoneStep::Lines(p, c)),
+        Just(ZoneStep::Undo),
+        Just(ZoneStep::Redo),
+    ]
+}
+
+/// Ideas whose stored zone is not the one the quadrant rule gives them: (id, stored code, the rule's code).
+fn zones_off_the_rule(db: &mut Db) -> Vec<(i64, i64, i64)> {
+    db.read(|tx| {
+        let mut stmt = tx.prepare(
+            "SELECT i.id, i.payoff, i.cost, i.zone, b.payoff_threshold, b.cost_threshold
+             FROM ideas i JOIN boards b ON b.id = i.board_id ORDER BY i.id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<i64>>(1)?.zip(r.get::<_, Option<i64>>(2)?),
+                    r.get::<_, i64>(3)?,
+                    (r.get::<_, i64>(4)?, r.get::<_, i64>(5)?),
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut off = Vec::new();
+        for (id, scores, stored, (payoff_line, cost_line)) in rows {
+            let lines = Thresholds::new(Score::from_tenths(payoff_line)?, Score::from_tenths(cost_line)?)?;
+            let position = match scores {
+                Some((payoff, cost)) => Some(Position {
+                    payoff: Score::from_tenths(payoff)?,
+                    cost: Score::from_tenths(cost)?,
+                }),
+                None => None,
+            };
+            let rule = zone_code(Zone::of(position, lines));
+            if stored != rule {
+                off.push((id, stored, rule));
+            }
+        }
+        Ok(off)
+    })
+    .unwrap()
 }
 
 /// Makes a file unchangeable for the test's length, even to root (`chattr +i`), or says why it cannot.

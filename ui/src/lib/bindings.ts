@@ -49,7 +49,8 @@ export type Idea = { id: number, boardId: number, title: string, notes: string,
  */
 position: Position | null, 
 /**
- * Where the idea is shown; follows from `position` and the board's thresholds (never stored).
+ * Where the idea is shown; follows from `position` and the board's thresholds (the database's copy, kept for its
+ * index, is never read as the idea's).
  */
 zone: Zone, 
 /**

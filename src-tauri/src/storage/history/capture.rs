@@ -18,6 +18,9 @@ fn thresholds_json(r: &str) -> String {
 pub(crate) fn install_change_capture(conn: &rusqlite::Connection) -> Result<()> {
     let (new, old) = (idea_row::json_object("new"), idea_row::json_object("old"));
     let (new_t, old_t) = (thresholds_json("new"), thresholds_json("old"));
+    // The row's own columns: the zone the database keeps beside them (idea_row::DERIVED) is not an edit, and a move
+    // into another quadrant or new lines under 10,000 ideas would otherwise log each row twice, or every row once.
+    let row_columns = idea_row::COLUMNS.join(", ");
     conn.execute_batch(&format!(
         "CREATE TEMP TABLE IF NOT EXISTS change_log (
              seq INTEGER PRIMARY KEY, board_id INTEGER NOT NULL, tbl TEXT NOT NULL, row_id INTEGER NOT NULL,
@@ -25,7 +28,7 @@ pub(crate) fn install_change_capture(conn: &rusqlite::Connection) -> Result<()> 
          CREATE TEMP TRIGGER IF NOT EXISTS capture_idea_insert AFTER INSERT ON main.ideas BEGIN
              INSERT INTO change_log (board_id, tbl, row_id, before, after) VALUES (new.board_id, 'idea', new.id, NULL, {new});
          END;
-         CREATE TEMP TRIGGER IF NOT EXISTS capture_idea_update AFTER UPDATE ON main.ideas BEGIN
+         CREATE TEMP TRIGGER IF NOT EXISTS capture_idea_update AFTER UPDATE OF {row_columns} ON main.ideas BEGIN
              INSERT INTO change_log (board_id, tbl, row_id, before, after) VALUES (new.board_id, 'idea', new.id, {old}, {new});
          END;
          CREATE TEMP TRIGGER IF NOT EXISTS capture_idea_delete AFTER DELETE ON main.ideas BEGIN
