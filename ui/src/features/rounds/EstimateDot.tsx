@@ -19,7 +19,8 @@ interface EstimateDotProps {
   selected?: boolean;
   planeRect: () => DOMRect | null;
   onSelect?: (() => void) | undefined;
-  onPlace: (payoff: number, cost: number) => void;
+  /** Where a drag or the arrow keys put it; none for a dot only to look at (a closed round's final spot). */
+  onPlace?: ((payoff: number, cost: number) => void) | undefined;
   /** Place each arrow-key nudge at once (a ballot), instead of a burst as one change (the board). */
   immediate?: boolean;
   /** Delete or Backspace: take it off the plane. */
@@ -48,7 +49,7 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
     saved,
     planeRect,
     onGrab: onSelect,
-    onPlace,
+    onPlace: onPlace ?? (() => undefined),
     batchNudges: !immediate,
   });
   const shown = live ?? saved;
@@ -70,10 +71,10 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
       onPointerEnter={measure}
       aria-label={`${title}, ${what}: payoff ${shown.payoff}, cost/risk ${shown.cost}`}
       aria-pressed={selected}
-      {...handlers}
+      {...(onPlace ? handlers : {})}
       onClick={onSelect}
       onKeyDown={(e) => {
-        if (onArrowKey(e)) return;
+        if (onPlace && onArrowKey(e)) return;
         if (e.key === "Delete" || e.key === "Backspace") {
           e.preventDefault();
           onRemove?.();

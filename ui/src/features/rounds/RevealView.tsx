@@ -1,6 +1,7 @@
 // The reveal, for the facilitator: per idea, every member's estimate as a dot around the medians, the spread and a
 // split flag where the team disagrees about the quadrant, the ideas ordered by disagreement. The facilitator settles:
 // all at the medians (one edit, one undo), or one idea's final spot dragged on the plane with the dots still shown.
+// Once the round is closed, its result is published in the thread: the reveal is only to look at.
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 
@@ -22,7 +23,8 @@ interface RevealViewProps {
   round: RoundView;
   onPlaceIdea: (ideaId: number, payoff: number, cost: number) => void;
   onUndo: () => void;
-  /** Close the round…; none once it is closed (the reveal stays to look at and settle). */
+  /** Close the round…; none once it is closed (the reveal stays to look at, not to settle: the thread has the
+   *  result, and Place all at the medians made the board say something else). */
   onClose?: (() => void) | undefined;
 }
 
@@ -73,6 +75,7 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
   const onBoard = selected ? board.ideas.find((i) => String(i.id) === selected.key) : undefined;
   const finalSpot = onBoard?.position ?? null;
   const median = selected?.medianPosition ?? null;
+  const closed = round.state === "closed";
 
   async function settleAll() {
     setSettling(true);
@@ -143,21 +146,23 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
             </li>
           ))}
         </ol>
-        <div className="reveal-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={settling}
-            onClick={() => void once(settleAll)}
-          >
-            Place all at the medians
-          </button>
-          {onClose && (
-            <button type="button" className="button" onClick={onClose}>
-              Close the round…
+        {!closed && (
+          <div className="reveal-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={settling}
+              onClick={() => void once(settleAll)}
+            >
+              Place all at the medians
             </button>
-          )}
-        </div>
+            {onClose && (
+              <button type="button" className="button" onClick={onClose}>
+                Close the round…
+              </button>
+            )}
+          </div>
+        )}
       </section>
       <PlaneFrame
         thresholds={round.thresholds}
@@ -212,9 +217,13 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
             }
             selected
             planeRect={planeRect}
-            onPlace={(payoff, cost) => {
-              onPlaceIdea(onBoard.id, payoff, cost);
-            }}
+            onPlace={
+              closed
+                ? undefined
+                : (payoff, cost) => {
+                    onPlaceIdea(onBoard.id, payoff, cost);
+                  }
+            }
           />
         )}
       </PlaneFrame>

@@ -283,7 +283,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
   }
 
   const who = status.data;
-  // The facilitator's own round, revealed or closed: its reveal, to look at and settle (the voter's plane is not).
+  // The facilitator's own round, revealed or closed: its reveal, to look at and, until it is closed, to settle (the
+  // voter's plane is not).
   const revealedHere = round.amFacilitator && (round.state === "revealed" || round.state === "closed");
   const verifyButton = (
     <button type="button" className="button" onClick={() => void once(verify)}>
@@ -453,7 +454,9 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
           {round.state === "closed" && (
             <>
               <footer className="round-footer">
-                <span className="round-draft">{CLOSED_TEXT}</span>
+                <span className="round-draft">
+                  {CLOSED_TEXT} To change where its ideas are, move them on the board.
+                </span>
                 {verifyButton}
               </footer>
               {/* Room kept for what Verify round says: the plane above shrank as it came. */}

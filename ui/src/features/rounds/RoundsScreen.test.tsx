@@ -39,6 +39,36 @@ function cacheBuilds(draft: Draft): RoundView {
   return { ...joined, ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }], draft };
 }
 
+/** One axis of the reveal for Bo's one estimate `v`. */
+function one(v: number) {
+  return {
+    median: v,
+    q1: v,
+    q3: v,
+    iqr: 0,
+    min: v,
+    max: v,
+    split: false,
+    lowest: ["Bo Lind"],
+    highest: ["Bo Lind"],
+  };
+}
+
+/** The reveal of one idea: Bo's estimate `at`, or no vote. */
+function stats(key: string, title: string, at: [number, number] | null) {
+  return {
+    key,
+    title,
+    votes: at ? 1 : 0,
+    noOpinion: 0,
+    payoff: at ? one(at[0]) : null,
+    cost: at ? one(at[1]) : null,
+    split: false,
+    medianPosition: at,
+    dots: at ? [{ voter: "Bo Lind", payoff: at[0], cost: at[1] }] : [],
+  };
+}
+
 /** What round_status answers: `summary`, and who voted. */
 function statusOf(state: RoundView["state"], summary: string, voted: Voter[] = []): RoundStatus {
   return { roundId: "r1", state, summary, voted, notVoted: [], notCounted: [], updatedAt: 0 };
@@ -473,7 +503,7 @@ describe("RoundsScreen", () => {
     expect(screen.queryByText(/^Sent\./)).toBeNull();
   });
 
-  it("lists a round closed here, and opens its reveal to look at and verify, without Close", async () => {
+  it("lists a round closed here, and opens its reveal to look at and verify, not to close or settle", async () => {
     const closed: RoundView = {
       ...joined,
       amFacilitator: true,
@@ -489,7 +519,7 @@ describe("RoundsScreen", () => {
       find_round: () => closed,
       reveal_round: () => ({
         roundId: "r1",
-        ideas: [],
+        ideas: [stats("7", "Cache builds", [8, 2])],
         counted: 2,
         notCounted: [],
         offline: false,
@@ -503,7 +533,7 @@ describe("RoundsScreen", () => {
       }),
     });
     const onConnect = vi.fn();
-    renderRounds(board([]), undefined, onConnect);
+    renderRounds(board([idea(7, "Cache builds", "implement")]), undefined, onConnect);
     // The board's channel is chosen from the top of the page (the Connect dialog), not only from Post to channel.
     await userEvent.click(await screen.findByRole("button", { name: "Choose the board's channel…" }));
     expect(onConnect).toHaveBeenCalled();
@@ -513,12 +543,23 @@ describe("RoundsScreen", () => {
     expect(item).toHaveTextContent(`You started it ${formatDateTime(Date.UTC(2026, 11, 3, 14, 2))} · 1 idea`);
     await userEvent.click(item);
     expect(
-      await screen.findByText("This round is closed: its result and every ballot are in the thread."),
+      await screen.findByText(
+        "This round is closed: its result and every ballot are in the thread. To change where its ideas are, move them on the board.",
+      ),
     ).toBeInTheDocument();
     await waitFor(() => {
       expect(fake.commands()).toContain("reveal_round");
     });
     expect(screen.queryByRole("button", { name: "Close the round…" })).toBeNull();
+    // The thread has the result: nothing here places the round's ideas any more (Place all at the medians moved them
+    // away from what was published). Its final spot is there to look at; the arrows leave it where it is.
+    const spot = await screen.findByRole("button", {
+      name: "Cache builds, final spot: payoff 7.5, cost/risk 2.5",
+    });
+    expect(screen.queryByRole("button", { name: "Place all at the medians" })).toBeNull();
+    spot.focus();
+    await userEvent.keyboard("{ArrowUp}{ArrowUp}");
+    expect(spot).toHaveAccessibleName("Cache builds, final spot: payoff 7.5, cost/risk 2.5");
     await userEvent.click(screen.getByRole("button", { name: "Verify round" }));
     expect(await screen.findByText("All 2 ballots match what was sealed.")).toBeInTheDocument();
   });
@@ -535,28 +576,6 @@ describe("RoundsScreen", () => {
         { key: "3", title: "Tune probes", notes: "", link: "" },
       ],
     };
-    const one = (v: number) => ({
-      median: v,
-      q1: v,
-      q3: v,
-      iqr: 0,
-      min: v,
-      max: v,
-      split: false,
-      lowest: ["Bo Lind"],
-      highest: ["Bo Lind"],
-    });
-    const stats = (key: string, title: string, at: [number, number] | null) => ({
-      key,
-      title,
-      votes: at ? 1 : 0,
-      noOpinion: 0,
-      payoff: at ? one(at[0]) : null,
-      cost: at ? one(at[1]) : null,
-      split: false,
-      medianPosition: at,
-      dots: at ? [{ voter: "Bo Lind", payoff: at[0], cost: at[1] }] : [],
-    });
     fakeBackend(null, {
       get_account: () => ana,
       list_open_rounds: () => [revealed],
