@@ -1,5 +1,6 @@
-//! The closing reply: a Markdown table per quadrant (median, spread, votes, split, final place) and every ballot's
-//! estimates and nonce, so that anyone can check them; and checking a closed round's published ballots.
+//! The closing reply: a Markdown table per place the round left its ideas in (median, spread, votes, split, the
+//! medians' quadrant) and every ballot's estimates and nonce, so that anyone can check them; and checking a closed
+//! round's published ballots.
 
 use std::collections::HashMap;
 
@@ -35,26 +36,23 @@ pub fn message(
         ballots.len(),
         if ballots.len() == 1 { "" } else { "s" }
     );
-    let group = |s: &IdeaStats| -> Option<Quadrant> {
-        s.median_position
-            .map(|(payoff, cost)| Quadrant::of(crate::domain::Position { payoff, cost }, thresholds))
+    // Grouped by where the ideas were left, the decision the thread reads: grouped by their medians, an idea the
+    // facilitator settled in Challenge was listed under Implement.
+    let final_place = |s: &IdeaStats| match places.get(&s.key) {
+        Some(Some(zone)) => zone.quadrant().map_or("Unsorted", Quadrant::name),
+        _ => "Not on the board",
     };
-    let groups: Vec<(String, Vec<&IdeaStats>)> = Quadrant::ALL
+    let groups = Quadrant::ALL
         .iter()
-        .map(|q| {
-            (
-                q.name().to_owned(),
-                stats.iter().filter(|s| group(s) == Some(*q)).collect(),
-            )
-        })
-        .chain([(
-            "No votes".to_owned(),
-            stats.iter().filter(|s| group(s).is_none()).collect(),
-        )])
-        .collect();
-    for (name, ideas) in groups.into_iter().filter(|(_, v)| !v.is_empty()) {
+        .map(|q| q.name())
+        .chain(["Unsorted", "Not on the board"]);
+    for name in groups {
+        let ideas: Vec<&IdeaStats> = stats.iter().filter(|s| final_place(s) == name).collect();
+        if ideas.is_empty() {
+            continue;
+        }
         out.push_str(&format!(
-            "\n**{name}**\n\n| Idea | Median payoff / cost | Spread (IQR) | Votes | Split | Final place |\n|---|---|---|---|---|---|\n"
+            "\n**{name}**\n\n| Idea | Median payoff / cost | Spread (IQR) | Votes | Split | Medians in |\n|---|---|---|---|---|---|\n"
         ));
         for s in ideas {
             let (median, spread) = match (&s.payoff, &s.cost) {
@@ -64,12 +62,11 @@ pub fn message(
                 ),
                 _ => ("–".into(), "–".into()),
             };
-            let place = match places.get(&s.key) {
-                Some(Some(zone)) => zone.quadrant().map_or("Unsorted", Quadrant::name).to_owned(),
-                _ => "not on the board".to_owned(),
-            };
+            let medians_in = s.median_position.map_or("–", |(payoff, cost)| {
+                Quadrant::of(crate::domain::Position { payoff, cost }, thresholds).name()
+            });
             out.push_str(&format!(
-                "| {} | {median} | {spread} | {} | {} | {place} |\n",
+                "| {} | {median} | {spread} | {} | {} | {medians_in} |\n",
                 cell(&s.title),
                 s.votes,
                 if s.split { "split" } else { "" }
@@ -233,6 +230,66 @@ mod tests {
         );
         assert!(text.contains("- Ana: 1 estimate, commitment"), "{text}");
         assert!(text.contains("- Bo: 2 estimates, commitment"), "{text}");
+    }
+
+    /// The thread reads the decision: ideas are listed under the place the round left them in, with their medians'
+    /// quadrant beside them. Listed under their medians, an idea settled in Challenge stood under Implement.
+    #[test]
+    fn ideas_are_listed_under_where_they_were_left_with_their_medians_beside() {
+        let score = |tenths| crate::domain::Score::from_tenths(tenths).unwrap();
+        let axis = |median: f64| super::super::stats::AxisStats {
+            median,
+            q1: median,
+            q3: median,
+            iqr: 0.0,
+            min: median,
+            max: median,
+            split: false,
+            lowest: vec!["Bo".into()],
+            highest: vec!["Bo".into()],
+        };
+        let idea = |key: &str, medians: Option<(i64, i64)>| IdeaStats {
+            key: key.into(),
+            title: format!("Idea {key}"),
+            votes: u32::from(medians.is_some()),
+            no_opinion: 0,
+            payoff: medians.map(|(p, _)| axis(p as f64 / 10.0)),
+            cost: medians.map(|(_, c)| axis(c as f64 / 10.0)),
+            split: false,
+            median_position: medians.map(|(p, c)| (score(p), score(c))),
+            dots: Vec::new(),
+        };
+        let stats = [
+            idea("1", Some((55, 45))),
+            idea("2", Some((55, 45))),
+            idea("3", None),
+            idea("4", Some((20, 80))),
+        ];
+        let places = HashMap::from([
+            ("1".to_owned(), Some(Zone::Challenge)),
+            ("2".to_owned(), Some(Zone::Implement)),
+            ("3".to_owned(), Some(Zone::Unsorted)),
+            ("4".to_owned(), None),
+        ]);
+        let text = message("Platform", &stats, &[], &places, Thresholds::default());
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} in {text}"))
+        };
+        assert!(at("**Implement**") < at("| Idea 2 |"));
+        assert!(at("| Idea 2 |") < at("**Challenge**"));
+        assert!(at("**Challenge**") < at("| Idea 1 |"));
+        assert!(at("**Unsorted**") < at("| Idea 3 |"));
+        assert!(at("**Not on the board**") < at("| Idea 4 |"));
+        assert!(
+            text.contains("| Idea 1 | 5.5 / 4.5 | 0 / 0 | 1 |  | Implement |"),
+            "{text}"
+        );
+        assert!(text.contains("| Idea 3 | – | – | 0 |  | – |"), "{text}");
+        assert!(
+            text.contains("| Idea 4 | 2 / 8 | 0 / 0 | 1 |  | Kill |"),
+            "{text}"
+        );
     }
 
     #[test]
