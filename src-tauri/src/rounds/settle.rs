@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::stats::IdeaStats;
-use crate::domain::Score;
+use crate::domain::{Position, Score};
 use crate::error::Result;
 use crate::storage::history::{self, EventKind, EventSummary, HistoryState, RoundSettled, SettledIdea};
 use crate::storage::ideas;
@@ -23,7 +23,10 @@ pub struct Skipped {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SettleOutcome {
+    /// Every idea with votes on the board, at its medians now.
     pub settled: Vec<SettledIdea>,
+    /// How many of them it moved: the others sat at their medians already.
+    pub moved: u32,
     pub skipped: Vec<Skipped>,
     /// The event to undo, `None` when every idea already sat at its medians.
     pub event_id: Option<i64>,
@@ -67,6 +70,7 @@ pub fn at_medians(
     stats: &[IdeaStats],
 ) -> Result<SettleOutcome> {
     let mut settled = Vec::new();
+    let mut moved = 0;
     let mut skipped = Vec::new();
     for idea in stats {
         let skip = |reason: &str| Skipped {
@@ -84,14 +88,19 @@ pub fn at_medians(
             .ok()
             .and_then(|id| ideas::get(tx, id).ok());
         match found {
-            Some(on_board) if on_board.board_id == board_id => settled.push(SettledIdea {
-                idea_id: on_board.id,
-                title: on_board.title,
-                payoff,
-                cost,
-                votes: idea.votes,
-                line: line(payoff, cost, idea.votes),
-            }),
+            Some(on_board) if on_board.board_id == board_id => {
+                if on_board.position != Some(Position { payoff, cost }) {
+                    moved += 1;
+                }
+                settled.push(SettledIdea {
+                    idea_id: on_board.id,
+                    title: on_board.title,
+                    payoff,
+                    cost,
+                    votes: idea.votes,
+                    line: line(payoff, cost, idea.votes),
+                });
+            }
             _ => skipped.push(skip("It is not on the board any more.")),
         }
     }
@@ -125,6 +134,7 @@ pub fn at_medians(
     }
     Ok(SettleOutcome {
         settled,
+        moved,
         skipped,
         event_id,
         history: history::undo_state(tx, board_id)?,

@@ -285,7 +285,7 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
 
     // Settling is one edit, with each idea's timeline saying so, and one undo.
     let settled = service::settle_at_medians(&ana.db, &round.root_post_id).unwrap();
-    assert_eq!(settled.settled.len(), 3);
+    assert_eq!((settled.settled.len(), settled.moved), (3, 3));
     let cache_id: i64 = keys[0].parse().unwrap();
     let timeline = ana
         .db
@@ -302,6 +302,9 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     let placed = ana.db.lock().unwrap().read(|tx| boards::get(tx, board)).unwrap();
     let cache_now = placed.ideas.iter().find(|i| i.id == cache_id).unwrap();
     assert_eq!(cache_now.zone, Zone::Implement);
+    // Again: every idea sits at its medians already, so nothing moves and nothing is recorded.
+    let again = service::settle_at_medians(&ana.db, &round.root_post_id).unwrap();
+    assert_eq!((again.settled.len(), again.moved, again.event_id), (3, 0, None));
 
     let open_here = ana.db.lock().unwrap().read(|tx| store::open_on_board(tx, board));
     assert_eq!(

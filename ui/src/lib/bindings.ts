@@ -479,7 +479,15 @@ offline: boolean, };
 
 export type Skipped = { key: string, title: string, reason: string, };
 
-export type SettleOutcome = { settled: Array<SettledIdea>, skipped: Array<Skipped>, 
+export type SettleOutcome = { 
+/**
+ * Every idea with votes on the board, at its medians now.
+ */
+settled: Array<SettledIdea>, 
+/**
+ * How many of them it moved: the others sat at their medians already.
+ */
+moved: number, skipped: Array<Skipped>, 
 /**
  * The event to undo, `None` when every idea already sat at its medians.
  */

@@ -112,7 +112,7 @@ describe("a ballot's steps", () => {
     expect(steps.undo(back ?? ballot())).toEqual({ "1": { kind: "placed", payoff: 5.1, cost: 5 } });
   });
 
-  it("says what Place all at the medians placed, naming ideas gone from the board and counting those nobody placed", () => {
+  it("says what Place all at the medians moved, naming ideas gone from the board and counting those nobody placed", () => {
     const skipped = (key: string, title: string) => ({ key, title, reason: "" });
     const settled = (n: number) =>
       Array.from({ length: n }, (_, i) => ({
@@ -134,6 +134,7 @@ describe("a ballot's steps", () => {
       settledMessage(
         {
           settled: settled(2),
+          moved: 2,
           skipped: [skipped("2", "B"), skipped("3", "C"), skipped("4", "Gone")],
           eventId: 9,
           history,
@@ -144,21 +145,31 @@ describe("a ballot's steps", () => {
       "Placed 2 ideas at the team's medians. Not placed: “Gone” is not on the board any more; nobody placed 2 ideas, which stay where they are.",
     );
     expect(
-      settledMessage({ settled: settled(1), skipped: [skipped("2", "B")], eventId: 9, history }, votes),
+      settledMessage(
+        { settled: settled(1), moved: 1, skipped: [skipped("2", "B")], eventId: 9, history },
+        votes,
+      ),
     ).toBe("Placed 1 idea at the team's medians. Not placed: nobody placed 1 idea, which stays where it is.");
     // Thousands grouped, as everywhere else.
     const many = Array.from({ length: 1_999 }, (_, i) => skipped(String(100 + i), `Idea ${String(i)}`));
-    expect(settledMessage({ settled: settled(1), skipped: many, eventId: 9, history }, votes)).toBe(
+    expect(settledMessage({ settled: settled(1), moved: 1, skipped: many, eventId: 9, history }, votes)).toBe(
       "Placed 1 idea at the team's medians. Not placed: nobody placed 1,999 ideas, which stay where they are.",
     );
     expect(
-      settledMessage({ settled: [], skipped: [skipped("4", "Gone")], eventId: null, history }, votes),
+      settledMessage(
+        { settled: [], moved: 0, skipped: [skipped("4", "Gone")], eventId: null, history },
+        votes,
+      ),
     ).toBe("Nothing placed: “Gone” is not on the board any more.");
-    expect(settledMessage({ settled: [], skipped: [skipped("2", "B")], eventId: null, history }, votes)).toBe(
-      "No idea has a vote: nothing to place.",
-    );
-    expect(settledMessage({ settled: settled(1), skipped: [], eventId: null, history }, votes)).toBe(
-      "Every voted idea already sits at its medians.",
+    expect(
+      settledMessage({ settled: [], moved: 0, skipped: [skipped("2", "B")], eventId: null, history }, votes),
+    ).toBe("No idea has a vote: nothing to place.");
+    expect(
+      settledMessage({ settled: settled(1), moved: 0, skipped: [], eventId: null, history }, votes),
+    ).toBe("Every voted idea already sits at its medians.");
+    // Only those it moved are said to be placed.
+    expect(settledMessage({ settled: settled(4), moved: 1, skipped: [], eventId: 9, history }, votes)).toBe(
+      "Placed 1 idea at the team's medians; 3 ideas were there already.",
     );
   });
 

@@ -138,6 +138,8 @@ export class BallotSteps {
  */
 export function settledMessage(outcome: SettleOutcome, votes: ReadonlyMap<string, number>): string {
   const n = outcome.settled.length;
+  // Those it moved: "Placed 4 ideas" when one moved and three sat there already said more than happened.
+  const already = n - outcome.moved;
   const gone = outcome.skipped.filter((s) => (votes.get(s.key) ?? 0) > 0);
   const unvoted = outcome.skipped.length - gone.length;
   const named = gone.slice(0, 3).map((s) => `“${shorten(s.title, 48)}”`);
@@ -157,7 +159,8 @@ export function settledMessage(outcome: SettleOutcome, votes: ReadonlyMap<string
       ? `nobody placed ${counted(unvoted, "idea, which stays where it is", "ideas, which stay where they are")}`
       : "",
   ].filter(Boolean);
-  return `Placed ${counted(n, "idea")} at the team's medians.${notPlaced.length > 0 ? ` Not placed: ${notPlaced.join("; ")}.` : ""}`;
+  const placed = `Placed ${counted(outcome.moved, "idea")} at the team's medians${already > 0 ? `; ${counted(already, "idea was", "ideas were")} there already` : ""}.`;
+  return `${placed}${notPlaced.length > 0 ? ` Not placed: ${notPlaced.join("; ")}.` : ""}`;
 }
 
 function capital(text: string): string {
