@@ -95,7 +95,17 @@ impl Failure {
                     | Problem::RateLimited
                     | Problem::CredentialStoreUnavailable
             );
-            self.message = if unsent || !self.asked_to_change {
+            // A name not found or a certificate refused is an address to check, often a typo: waiting a moment
+            // would find the same (Connect with "not-a-url" said "Try again in a moment").
+            let check_the_address = matches!(self.problem, Problem::ServerNotFound | Problem::Tls);
+            self.message = if check_the_address {
+                let advice = self.message[what.len()..].trim_start();
+                if self.asked_to_change {
+                    format!("{what} Nothing was sent. {advice}")
+                } else {
+                    format!("{what} {advice}")
+                }
+            } else if unsent || !self.asked_to_change {
                 if self.asked_to_change {
                     format!("{what} Nothing was sent; try again in a moment.")
                 } else {
@@ -403,6 +413,15 @@ mod tests {
         assert_eq!(
             asked(Problem::Offline).not_queued().message,
             "Mattermost could not be reached. Nothing was sent; try again in a moment."
+        );
+        // A name not found is an address to check, not a moment to wait.
+        assert_eq!(
+            Failure::new(Problem::ServerNotFound).not_queued().message,
+            "The Mattermost server's name could not be found. Check the address and your network."
+        );
+        assert_eq!(
+            asked(Problem::ServerNotFound).not_queued().message,
+            "The Mattermost server's name could not be found. Nothing was sent. Check the address and your network."
         );
         // A read that timed out changed nothing.
         assert_eq!(
