@@ -251,6 +251,38 @@ describe("PostDialog", () => {
     expect(fake.commands()).not.toContain("retry_post");
   });
 
+  it("says when Retry now last sent a held-up post again, which failed the same way as before", async () => {
+    const offline: Post = {
+      ...post("pending"),
+      error: {
+        ...postGoneFailure,
+        problem: "offline",
+        message: "Mattermost could not be reached. The post will be sent when the network is back.",
+        retry: true,
+      },
+    };
+    const fake = fakeBackend(null, {
+      get_channel_settings: () => settings,
+      preview_post: () => "#### PICK outcome: Infra",
+      post_to_channel: () => offline,
+      list_posts: () => [offline],
+      retry_post: () => offline,
+    });
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: "Post" }));
+    const failure = await screen.findByText(/could not be reached/);
+    expect(failure).not.toHaveTextContent("Last tried again at");
+    await userEvent.click(screen.getByRole("button", { name: "Retry now" }));
+    await waitFor(() => {
+      expect(fake.commands()).toContain("retry_post");
+    });
+    expect(await screen.findByText(/could not be reached/)).toHaveTextContent(/Last tried again at \d/);
+  });
+
   it("posts nothing from a board with no idea in its quadrants, and says why", async () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "unsorted")]), {
       get_channel_settings: () => settings,

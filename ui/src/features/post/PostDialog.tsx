@@ -10,7 +10,7 @@ import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import type { Post, PostOptions, Quadrant } from "../../lib/bindings";
-import { localDate } from "../../lib/dates";
+import { formatTime, localDate } from "../../lib/dates";
 import { useScrollableFocus } from "../../lib/useScrollableFocus";
 import { formatCount } from "../../lib/numbers";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
@@ -80,6 +80,9 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   /** The post this dialog sent, while it follows it. */
   const [sent, setSent] = useState<Post | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // When Retry now last sent the held-up post again: failing the same way, the dialog read exactly as before, as if
+  // the click had done nothing.
+  const [retriedAt, setRetriedAt] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [updateLast, setUpdateLast] = useState(false);
   const afterChange = useAfterChange();
@@ -224,18 +227,19 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     setSubmitting(true);
     setError(null);
     try {
-      const queued =
-        sending.state === "failed" && !postGone
-          ? await backend.retryPost(sending.post.id)
-          : await backend.postToChannel(
-              boardId,
-              options,
-              localDate(),
-              !postGone && asAccount && canUpdate && updateLast,
-            );
+      const retrying = sending.state === "failed" && !postGone;
+      const queued = retrying
+        ? await backend.retryPost(sending.post.id)
+        : await backend.postToChannel(
+            boardId,
+            options,
+            localDate(),
+            !postGone && asAccount && canUpdate && updateLast,
+          );
       if (postGone) setUpdateLast(false);
       await afterChange({ board: boardId, posts: true });
       setSent(queued);
+      setRetriedAt(retrying ? Date.now() : null);
     } catch (raw) {
       setError(AppError.from(raw).message);
     } finally {
@@ -508,7 +512,8 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
                 ? ""
                 : sending.post.error?.retry
                   ? " It stays in the outbox and goes out by itself; Retry now sends this same post at once."
-                  : " Retry now sends this same post again once that is fixed."),
+                  : " Retry now sends this same post again once that is fixed.") +
+              (retriedAt === null ? "" : ` Last tried again at ${formatTime(retriedAt)}.`),
           }}
         />
       )}
