@@ -105,6 +105,20 @@ describe("BoardScreen", () => {
     ).toBeInTheDocument();
   });
 
+  it("gives the board's name a tooltip only where the field cuts it", async () => {
+    fakeBackend(board([], "Infra"));
+    await renderBoard();
+    const field = await screen.findByRole("textbox", { name: "Board name" });
+    // The name fits: no tooltip saying it again (it stayed up over the next screen's Back button).
+    await userEvent.hover(field);
+    expect(field).not.toHaveAttribute("title");
+    await userEvent.unhover(field);
+    Object.defineProperty(field, "scrollWidth", { configurable: true, value: 400 });
+    Object.defineProperty(field, "clientWidth", { configurable: true, value: 200 });
+    await userEvent.hover(field);
+    expect(field).toHaveAttribute("title", "Infra");
+  });
+
   it("stops Tab at one card per zone: the one last focused, else the first the search does not dim", async () => {
     fakeBackend(
       board([

@@ -147,6 +147,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
   const { onExport, onImport } = props;
   const indicator = saveIndicator(saveState, unsaved);
   const [name, setName] = useState(board.name);
+  const [nameCut, setNameCut] = useState(false);
   const toast = useToast();
   /** The menu is open, with the focus first on its first item, or on its last (opened by the Up arrow). */
   const [menuOpen, setMenuOpen] = useState<false | "first" | "last">(false);
@@ -222,7 +223,12 @@ export function BoardToolbar(props: BoardToolbarProps) {
         ref={nameRef}
         className="board-name"
         aria-label="Board name"
-        title={name}
+        // The whole name as a tooltip only where the field cuts it: a tooltip that said the name shown stayed up
+        // over the next screen's "← Back to the board" when Team rounds opened under the pointer.
+        title={nameCut ? name : undefined}
+        onPointerEnter={(e) => {
+          setNameCut(e.currentTarget.scrollWidth > e.currentTarget.clientWidth);
+        }}
         value={name}
         maxLength={NAME_MAX}
         onChange={(e) => {
