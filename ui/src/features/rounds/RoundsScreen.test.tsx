@@ -503,6 +503,18 @@ describe("RoundsScreen", () => {
     expect(screen.queryByText(/^Sent\./)).toBeNull();
   });
 
+  it("says why Join round found nothing under the button, which stays where it is when the reason goes", async () => {
+    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
+    renderRounds();
+    const button = await screen.findByRole("button", { name: "Join round" });
+    await userEvent.click(button);
+    const reason = await screen.findByText(/Paste the link of the round's post first/);
+    // The reason comes after the button: going at the next edit, it moves nothing above it.
+    expect(button.compareDocumentPosition(reason) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await userEvent.type(screen.getByLabelText("The round post's link"), "h");
+    expect(screen.queryByText(/Paste the link of the round's post first/)).toBeNull();
+  });
+
   it("lists a round closed here, and opens its reveal to look at and verify, not to close or settle", async () => {
     const closed: RoundView = {
       ...joined,

@@ -289,10 +289,12 @@ function RoundsHome({ board, selectedId, channelId, onOpen }: RoundsHomeProps) {
               if (joinStatus?.tone === "error") setJoinStatus(null);
             }}
           />
-          <FormStatus status={joinStatus} />
+          {/* Below the button, so that the button stays where it is when the reason goes at the next edit (the
+              click after the edit missed it). */}
           <button type="submit" className="button">
             Join round
           </button>
+          <FormStatus status={joinStatus} />
         </form>
         <section className="rounds-card" aria-label="Open rounds" ref={openRounds}>
           <h3 tabIndex={-1}>Open rounds</h3>
