@@ -478,6 +478,19 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
         "return !!document.querySelector('.round-draft')?.innerText.startsWith('This round is closed');",
     )
     .await?;
+    // Closed, the reveal is to look at: Place all at the medians would move ideas away from the published result.
+    let settle_left = ana
+        .client
+        .execute(
+            "return [...document.querySelectorAll('button')].some(b => b.textContent.trim() === 'Place all at the medians');",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        settle_left,
+        serde_json::Value::Bool(false),
+        "Place all at the medians on a closed round"
+    );
     let thread = wait_for_thread(&fake, &root.id, "the result is posted", |t| {
         t.iter().any(|p| p.props.contains_key("pickboard_round_result"))
     })
