@@ -355,6 +355,12 @@ fn sections(
         .copied()
         .filter(|q| options.quadrants.contains(q))
         .collect();
+    // An Owner column where no idea posted has an owner was a column of empty cells.
+    let include_owners = options.include_owners
+        && board
+            .ideas
+            .iter()
+            .any(|i| i.zone.quadrant().is_some_and(|q| chosen.contains(&q)) && !i.owner.trim().is_empty());
     for q in chosen {
         let ideas: Vec<&Idea> = board.ideas.iter().filter(|i| i.zone == Zone::from(q)).collect();
         let circle = emoji(q, audience);
@@ -370,7 +376,7 @@ fn sections(
         }
         let mut header = vec!["#", "Idea"];
         let mut align = vec!["---:", "---"];
-        if options.include_owners {
+        if include_owners {
             header.push("Owner");
             align.push("---");
         }
@@ -397,7 +403,7 @@ fn sections(
                 }
             }
             let mut cells = vec![(n + 1).to_string(), title];
-            if options.include_owners {
+            if include_owners {
                 let owner = match (options.notify_owners && audience == Audience::Channel)
                     .then(|| mention(&idea.owner))
                     .flatten()

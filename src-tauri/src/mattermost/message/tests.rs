@@ -137,6 +137,28 @@ fn big_board(n: usize, title_len: usize) -> Board {
     db.read(|tx| boards::get(tx, id)).unwrap()
 }
 
+/// An Owner column of empty cells said nothing: it comes only where an idea posted has an owner.
+#[test]
+fn an_owner_column_only_where_an_idea_posted_has_an_owner() {
+    let board = big_board(3, 5);
+    let text = build(&board, &PostOptions::default(), None, "d");
+    assert!(!text.contains("Owner"), "{text}");
+    let mut owned = board.clone();
+    owned.ideas[1].owner = "ana".into();
+    let text = build(&owned, &PostOptions::default(), None, "d");
+    assert!(
+        text.contains("| # | Idea | Owner | Payoff | Cost/risk |"),
+        "{text}"
+    );
+    assert!(text.contains("| ana |"), "{text}");
+    // Owned only outside the quadrants posted: none.
+    let elsewhere = PostOptions {
+        quadrants: vec![Quadrant::Kill],
+        ..PostOptions::default()
+    };
+    assert!(!build(&owned, &elsewhere, None, "d").contains("Owner"));
+}
+
 #[test]
 fn a_message_that_fits_is_one_post_without_a_part_label() {
     let (_db, board) = sample();
@@ -151,7 +173,8 @@ fn every_part_of_a_long_outcome_reads_on_its_own() {
     let parts = build_parts(&board, &PostOptions::default(), None, "d", MAX_POST_CHARS).unwrap();
     let n = parts.len();
     assert!(n >= 4, "1,000 long titles need several posts, got {n}");
-    let header = "| # | Idea | Owner | Payoff | Cost/risk |";
+    // No idea has an owner: no Owner column.
+    let header = "| # | Idea | Payoff | Cost/risk |";
     for (k, part) in parts.iter().enumerate() {
         assert!(part.chars().count() <= MAX_POST_CHARS);
         assert!(
