@@ -171,7 +171,7 @@ function toolbar(name: string, canUndo: boolean, canRedo: boolean) {
   const header = h(
     "header",
     { class: "toolbar" },
-    h("input", { class: "board-name", "aria-label": "Board name", title: name, maxlength: 100, value: name }),
+    h("input", { class: "board-name", "aria-label": "Board name", maxlength: 100, value: name }),
     h("span", { class: "save-state save-state-saved", role: "status" }, ALL_SAVED),
     h("div", { class: "toolbar-spacer" }),
     h(
