@@ -130,6 +130,9 @@ pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
     {
         return Err(Error::gone("board"));
     }
+    // A delete is a new action: what could be redone goes, as after any other. Kept, a rename undone before the
+    // delete came back at the first redo after the board was brought back.
+    tx.execute_cached("DELETE FROM events WHERE board_id = ?1 AND undone = 1", [id])?;
     Ok(())
 }
 

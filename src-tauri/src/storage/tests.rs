@@ -551,6 +551,21 @@ fn deleting_and_restoring_an_idea_gives_it_back_as_it_was() {
 }
 
 #[test]
+fn deleting_a_board_leaves_nothing_to_redo_when_it_is_brought_back() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| crate::edits::rename_board(tx, board, "Platform"))
+        .unwrap();
+    db.write(|tx| history::undo(tx, board)).unwrap();
+    assert!(db.read(|tx| history::undo_state(tx, board)).unwrap().can_redo);
+    db.write(|tx| boards::delete(tx, board)).unwrap();
+    db.write(|tx| boards::restore(tx, board)).unwrap();
+    assert!(!db.read(|tx| history::undo_state(tx, board)).unwrap().can_redo);
+    assert_eq!(db.write(|tx| history::redo(tx, board)).unwrap(), None);
+    assert_eq!(db.read(|tx| boards::summary(tx, board)).unwrap().name, "Infra");
+}
+
+#[test]
 fn boards_are_created_renamed_duplicated_and_deleted() {
     let (_dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "  Infra  ")).unwrap();
