@@ -294,6 +294,14 @@ describe("RoundsScreen", () => {
     ).toBeInTheDocument();
   });
 
+  it("counts the ideas to pick with thousands grouped, as everywhere else", async () => {
+    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
+    renderRounds(
+      board(Array.from({ length: 1_200 }, (_, n) => idea(n + 1, `Idea ${String(n + 1)}`, "kill"))),
+    );
+    expect(await screen.findByText("Ideas (0 of 1,200)")).toBeInTheDocument();
+  });
+
   it("asks before starting a round of more than a hundred ideas, and starts it once on Start round", async () => {
     const fake = fakeBackend(null, {
       get_account: () => ana,

@@ -313,8 +313,8 @@ function RoundsHome({ board, selectedId, channelId, onOpen }: RoundsHomeProps) {
           <section className="rounds-card" aria-label="Closed rounds">
             <h3>Closed rounds</h3>
             <p className="field-hint">
-              Those started here keep their reveal, to look at, settle and verify; those joined, their result
-              to verify.
+              Those started here keep their reveal, to look at and verify; those joined, their result to
+              verify.
             </p>
             <ul className="rounds-list">{closed.data.map((r) => row(r))}</ul>
           </section>
@@ -460,7 +460,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
         setStatus({ tone: "error", text: "Type the deadline as a date and a time." });
         return;
       }
-      if (at <= Date.now()) {
+      if (isPast(at)) {
         setStatus({ tone: "error", text: "The deadline has passed already: pick a later one." });
         return;
       }
@@ -507,7 +507,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
           deadline" below it moved up at the first tick. */}
         <div className="rounds-pick" role="group" aria-labelledby={ids.pick}>
           <span id={ids.pick} className="field-label">
-            Ideas ({chosen.length} of {board.ideas.length})
+            Ideas ({formatCount(chosen.length)} of {formatCount(board.ideas.length)})
           </span>
           <div className="rounds-pick-actions">
             <button
@@ -664,3 +664,8 @@ const PickList = memo(function PickList({ ideas, picked, inOpenRound, onToggle }
     </ul>
   );
 });
+
+/** Whether the moment `at` (ms since 1970) has come: read when Start round is pressed, never while drawing. */
+function isPast(at: number): boolean {
+  return at <= Date.now();
+}
