@@ -221,6 +221,9 @@ fn an_imported_board_gets_a_free_name_and_the_same_ideas() {
 #[test]
 fn files_that_are_not_board_files_are_refused_with_a_reason() {
     let message = |bytes: &[u8]| parse(bytes).unwrap_err().to_string();
+    for empty in [&b""[..], b" \n\n", b"\xEF\xBB\xBF\n"] {
+        assert_eq!(message(empty), "This file is empty: there is nothing to import.");
+    }
     assert_eq!(
         message(b"{\"ideas\": [\n  {\"title\": \"A\"},\n"),
         "This file ends too early, at line 3: it was cut short, perhaps while it was saved or copied. Export the \
