@@ -149,6 +149,31 @@ describe("PostDialog", () => {
     expect(sent.options.quadrants).toEqual(["implement", "challenge", "possible"]);
   });
 
+  it("offers Owners and Notify owners only on a board where an idea has an owner", async () => {
+    const rotate = idea(1, "Rotate", "implement");
+    fakeBackend(board([rotate]), { get_channel_settings: () => settings, preview_post: () => "m" });
+    const { unmount } = render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    expect(await screen.findByLabelText("Owners (no idea has one)")).toBeDisabled();
+    expect(screen.getByLabelText("Notify owners (mentions their usernames)")).toBeDisabled();
+    unmount();
+
+    fakeBackend(board([{ ...rotate, owner: "ana" }]), {
+      get_channel_settings: () => settings,
+      preview_post: () => "m",
+    });
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    expect(await screen.findByLabelText("Owners")).toBeEnabled();
+    expect(screen.getByLabelText("Notify owners (mentions their usernames)")).toBeEnabled();
+  });
+
   it("lets Tab stop at a preview that scrolls, and only then", async () => {
     // jsdom lays nothing out: the preview overflows while `tall` says so.
     let tall = true;

@@ -201,13 +201,17 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       quadrants: o.quadrants.includes(q) ? o.quadrants.filter((x) => x !== q) : [...o.quadrants, q],
     }));
   };
+  // A board where no idea has an owner posts no Owner column (and mentions nobody): its two boxes would do nothing.
+  const noOwners = content.data !== undefined && !content.data.ideas.some((i) => i.owner.trim() !== "");
   const check = (
     key: "includeScores" | "includeOwners" | "includeLinks" | "includeChanges" | "notifyOwners",
     label: string,
+    disabled = false,
   ) => (
     <label className="check">
       <input
         type="checkbox"
+        disabled={disabled}
         checked={options[key]}
         onChange={(e) => {
           setOptions({ ...options, [key]: e.target.checked });
@@ -444,10 +448,10 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
               </label>
             ))}
             {check("includeScores", "Scores")}
-            {check("includeOwners", "Owners")}
+            {check("includeOwners", noOwners ? "Owners (no idea has one)" : "Owners", noOwners)}
             {check("includeLinks", "Links")}
             {check("includeChanges", "Changes since the last post")}
-            {check("notifyOwners", "Notify owners (mentions their usernames)")}
+            {check("notifyOwners", "Notify owners (mentions their usernames)", noOwners)}
             {canUpdate && (
               <label className="check">
                 <input
