@@ -489,6 +489,25 @@ describe("BoardScreen", () => {
     expect(within(tray).getByRole("button", { name: "New" })).toBeInTheDocument();
   });
 
+  it("says when an undone change was made before this session, and only then", async () => {
+    let made = 0;
+    fakeBackend(board([idea(1, "Old", "kill")]), {
+      undo: () => ({
+        board: board([idea(1, "Old", "kill")]),
+        event: { ...historyEvent("moved", { title: "Old", from: "possible", to: "kill" }, 1), at: made },
+      }),
+    });
+    await renderBoard();
+    (await screen.findByRole("button", { name: /^Old/ })).focus();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByText(/^Undone: .*Old.*, before this session\)\.$/)).toBeInTheDocument();
+    made = Date.now();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => {
+      expect(screen.getByText(/^Undone: .*Old/)).not.toHaveTextContent("before this session");
+    });
+  });
+
   it("deletes a focused card with the Delete key and offers Undo", async () => {
     const fake = fakeBackend(board([idea(1, "Drop me", "possible")]));
     await renderBoard();

@@ -23,6 +23,7 @@ import type {
   UndoOutcome,
   Zone,
 } from "../../lib/bindings";
+import { formatDateTime } from "../../lib/dates";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import { shorten } from "../../lib/text";
@@ -318,18 +319,27 @@ export function useBoard(boardId: number, onEdit?: () => void) {
 
 export type BoardModel = ReturnType<typeof useBoard>;
 
-/** What the toast says after an undo or redo. The words for the event load with it (the history's module is not in
- * the first bundle). */
 /** The group of a board's toasts about its history (an Undo offered, an undo or redo done): each replaces the one
  * before it, whose Undo would no longer be the latest change. */
 export function historyToasts(boardId: number): string {
   return `history-${boardId}`;
 }
 
+/** When this window's page started: the history goes back further, to changes of earlier sessions. */
+const SESSION_STARTED = Date.now();
+
+/** What the toast says after an undo or redo. The words for the event load with it (the history's module is not in
+ * the first bundle). A change from before this session says when it was made: Ctrl+Z pressed a few times too many
+ * took back a team round's settling of the day before, without a word that it was not today's. */
 async function stepMessage(direction: "undo" | "redo", outcome: UndoOutcome): Promise<string> {
   const nothing = `Nothing to ${direction}.`;
   if (!outcome.event) return nothing;
   const { describeEvent } = await import("../history/describe");
   const what = describeEvent(outcome.event, { withTitle: true });
-  return what ? `${direction === "undo" ? "Undone" : "Redone"}: ${what}.` : nothing;
+  if (!what) return nothing;
+  const earlier =
+    outcome.event.at < SESSION_STARTED
+      ? ` (a change from ${formatDateTime(outcome.event.at)}, before this session)`
+      : "";
+  return `${direction === "undo" ? "Undone" : "Redone"}: ${what}${earlier}.`;
 }
