@@ -235,7 +235,8 @@ export function AccountForm() {
         void connect("credentialStore");
       }}
     >
-      {account && (
+      {/* About the server it was connected to: typing another address, it only stood above every attempt there. */}
+      {account && serverValue.trim() === account.server && (
         <p className="field-error" role="note">
           Pickboard was connected as @{account.username} on {account.server}, but no longer has the access
           token (it was kept for an earlier session only, or removed from the credential store). Connect

@@ -269,6 +269,14 @@ describe("AccountForm", () => {
     // The dialog gives the focus to the field left to fill: the token, not the address (typed into twice).
     expect(screen.getByLabelText("Personal access token")).toHaveAttribute("data-autofocus");
     expect(screen.getByLabelText("Mattermost server address")).not.toHaveAttribute("data-autofocus");
+    // Another server typed: the notice about the one it was connected to goes, and comes back with its address.
+    const address = screen.getByLabelText("Mattermost server address");
+    await userEvent.clear(address);
+    await userEvent.type(address, "https://other.example.com");
+    expect(screen.queryByText(/no longer has the access token/)).toBeNull();
+    await userEvent.clear(address);
+    await userEvent.type(address, "https://chat.example.com");
+    expect(screen.getByText(/no longer has the access token/)).toBeInTheDocument();
   });
 });
 
