@@ -181,11 +181,10 @@ pub fn read_file(file: &str, bytes: &[u8]) -> Result<CsvTable> {
     if let Some(refusal) = not_text(file, bytes) {
         return Err(Error::invalid(refusal));
     }
-    let empty = || Error::invalid(format!("{file} is empty: there is nothing to import."));
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(empty());
+    if super::holds_nothing(bytes) {
+        return Err(super::empty_file(file));
     }
+    let bytes = super::without_bom(bytes);
     let delimiter = detect_delimiter(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -196,7 +195,7 @@ pub fn read_file(file: &str, bytes: &[u8]) -> Result<CsvTable> {
     let header = match records.next() {
         Some(Ok(record)) => record,
         Some(Err(e)) => return Err(Error::invalid(format!("The first row cannot be read: {e}."))),
-        None => return Err(empty()),
+        None => return Err(super::empty_file(file)),
     };
     let headers: Vec<String> = header
         .iter()

@@ -110,14 +110,8 @@ pub fn parse(bytes: &[u8]) -> Result<BoardFile> {
     }
     let not_ours =
         || Error::invalid("This is not a Pickboard board file (it has no \"format\": \"pickboard-board\").");
-    // Nothing in it is not a file cut short ("ends too early, at line 1"), as an empty CSV file says too.
-    if bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(bytes)
-        .iter()
-        .all(u8::is_ascii_whitespace)
-    {
-        return Err(Error::invalid("This file is empty: there is nothing to import."));
+    if super::holds_nothing(bytes) {
+        return Err(super::empty_file("This file"));
     }
     let header: Header = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => not_ours(),

@@ -14,7 +14,7 @@ use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::storage::boards;
 
 /// What a board can be exported as.
@@ -77,10 +77,26 @@ pub fn export(tx: &Transaction<'_>, board_id: i64, format: ExportFormat, date: &
     })
 }
 
+/// A file's bytes without the UTF-8 byte-order mark some editors and spreadsheets write first.
+pub(crate) fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// Whether a file to import holds nothing but blanks: empty, whatever its format. A board file said otherwise that it
+/// was "cut short at line 1".
+pub(crate) fn holds_nothing(bytes: &[u8]) -> bool {
+    without_bom(bytes).iter().all(u8::is_ascii_whitespace)
+}
+
+/// The refusal of a file that [`holds_nothing`], named as `file` ("This file", or its name in quotes).
+pub(crate) fn empty_file(file: &str) -> Error {
+    Error::invalid(format!("{file} is empty: there is nothing to import."))
+}
+
 /// Whether a file to import is a board file (JSON) rather than CSV: by its extension, or by its first character.
 pub fn looks_like_json(path: &std::path::Path, bytes: &[u8]) -> bool {
     let by_name = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = without_bom(bytes);
     by_name || text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
@@ -96,7 +112,7 @@ pub fn not_a_table(path: &std::path::Path, bytes: &[u8]) -> Option<String> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = without_bom(bytes);
     let lines = || text.split(|&b| b == b'\n').map(<[u8]>::trim_ascii);
     // A heading first and a table's row after it: Pickboard's outcome, whatever its name says.
     let heading = lines().find(|l| !l.is_empty()).is_some_and(|l| {
