@@ -220,13 +220,13 @@ pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<
 /// A rank that puts the idea at `index` among the other ideas of `zone`, or `None` when the neighbours' ranks are
 /// too close to fit one between them (then the board is renumbered).
 fn rank_at(tx: &Transaction<'_>, idea: &Idea, zone: Zone, index: u32) -> Result<Option<f64>> {
-    // The zone's other ideas: one range of the index on (board_id, zone, rank).
-    let others = "FROM ideas WHERE board_id = ?1 AND zone = ?2 AND id <> ?3";
+    // The zone's other ideas (`… FROM ideas WHERE board_id = ?1 AND zone = ?2 AND id <> ?3`): one range of the index
+    // on (board_id, zone, rank). Written out whole, so that a move builds no SQL text to find its cached statement.
     let zone = super::zone_code(zone);
     // The neighbours the idea lands between: the ones now at index - 1 and index.
-    let mut stmt = tx.prepare_cached(&format!(
-        "SELECT rank {others} ORDER BY rank, id LIMIT 2 OFFSET ?4"
-    ))?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT rank FROM ideas WHERE board_id = ?1 AND zone = ?2 AND id <> ?3 ORDER BY rank, id LIMIT 2 OFFSET ?4",
+    )?;
     let ranks: Vec<f64> = stmt
         .query_map(
             params![idea.board_id, zone, idea.id, index.saturating_sub(1)],
@@ -240,7 +240,9 @@ fn rank_at(tx: &Transaction<'_>, idea: &Idea, zone: Zone, index: u32) -> Result<
         (_, [prev]) => (Some(*prev), None),
         // Past the end of the zone: after its last idea.
         (_, []) => {
-            let mut last = tx.prepare_cached(&format!("SELECT max(rank) {others}"))?;
+            let mut last = tx.prepare_cached(
+                "SELECT max(rank) FROM ideas WHERE board_id = ?1 AND zone = ?2 AND id <> ?3",
+            )?;
             (
                 last.query_row(params![idea.board_id, zone, idea.id], |r| r.get(0))?,
                 None,
