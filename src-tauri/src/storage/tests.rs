@@ -93,25 +93,32 @@ fn migrations_apply_once_and_the_sql_is_valid() {
     assert_eq!(tables, 2);
 }
 
-#[test]
-fn the_id_migration_keeps_every_idea_and_reserves_the_ids_of_deleted_ones() {
+/// A database at format version `version` holding `rows` (SQL), brought up to date as an older file is at open.
+fn migrated_from(version: usize, rows: &str) -> Db {
     let conn = Connection::open_in_memory().unwrap();
-    for sql in &MIGRATIONS[..3] {
+    for sql in &MIGRATIONS[..version] {
         conn.execute_batch(sql).unwrap();
     }
-    conn.execute_batch(
-        "INSERT INTO boards (id, name, created_at, updated_at) VALUES (1, 'Infra', 0, 0);
-         INSERT INTO ideas (id, board_id, title, payoff, cost, rank, created_at, updated_at, owner, tags)
-             VALUES (3, 1, 'Kept', 70, 20, 1, 5, 6, 'ana', '[\"ci\"]');
-         INSERT INTO events (board_id, idea_id, kind, summary, changes, at) VALUES (1, 9, 'deleted', '{}', '[]', 0);
-         PRAGMA user_version = 3;",
-    )
-    .unwrap();
+    conn.execute_batch(rows).unwrap();
+    conn.pragma_update(None, "user_version", i64::try_from(version).unwrap())
+        .unwrap();
     let mut db = Db {
         conn,
         path: PathBuf::from(":memory:"),
     };
     db.migrate().unwrap();
+    db
+}
+
+#[test]
+fn the_id_migration_keeps_every_idea_and_reserves_the_ids_of_deleted_ones() {
+    let mut db = migrated_from(
+        3,
+        "INSERT INTO boards (id, name, created_at, updated_at) VALUES (1, 'Infra', 0, 0);
+         INSERT INTO ideas (id, board_id, title, payoff, cost, rank, created_at, updated_at, owner, tags)
+             VALUES (3, 1, 'Kept', 70, 20, 1, 5, 6, 'ana', '[\"ci\"]');
+         INSERT INTO events (board_id, idea_id, kind, summary, changes, at) VALUES (1, 9, 'deleted', '{}', '[]', 0);",
+    );
     history::install_change_capture(&db.conn).unwrap();
 
     let kept = db.read(|tx| ideas::get(tx, 3)).unwrap();
@@ -129,12 +136,9 @@ fn the_id_migration_keeps_every_idea_and_reserves_the_ids_of_deleted_ones() {
 
 #[test]
 fn the_zone_migration_gives_every_existing_idea_its_zone() {
-    let conn = Connection::open_in_memory().unwrap();
-    for sql in &MIGRATIONS[..11] {
-        conn.execute_batch(sql).unwrap();
-    }
     // Lines at payoff 3 and cost/risk 7; one idea on each line, one unsorted.
-    conn.execute_batch(
+    let mut db = migrated_from(
+        11,
         "INSERT INTO boards (id, name, payoff_threshold, cost_threshold, created_at, updated_at)
              VALUES (1, 'Infra', 30, 70, 0, 0);
          INSERT INTO ideas (id, board_id, title, payoff, cost, rank, created_at, updated_at) VALUES
@@ -142,15 +146,8 @@ fn the_zone_migration_gives_every_existing_idea_its_zone() {
              (2, 1, 'Challenge', 30, 70, 2, 0, 0),
              (3, 1, 'Possible', 29, 0, 3, 0, 0),
              (4, 1, 'Kill', 0, 100, 4, 0, 0),
-             (5, 1, 'Unsorted', NULL, NULL, 5, 0, 0);
-         PRAGMA user_version = 11;",
-    )
-    .unwrap();
-    let mut db = Db {
-        conn,
-        path: PathBuf::from(":memory:"),
-    };
-    db.migrate().unwrap();
+             (5, 1, 'Unsorted', NULL, NULL, 5, 0, 0);",
+    );
     let zones: Vec<i64> = db
         .read(|tx| {
             let mut stmt = tx.prepare("SELECT zone FROM ideas ORDER BY id")?;
@@ -207,23 +204,13 @@ fn moving_the_lines_records_the_lines_alone_though_zones_follow() {
 
 #[test]
 fn draft_ballots_kept_before_they_were_per_person_belong_to_the_account_connected() {
-    let conn = Connection::open_in_memory().unwrap();
-    for sql in &MIGRATIONS[..7] {
-        conn.execute_batch(sql).unwrap();
-    }
-    conn.execute_batch(
+    let db = migrated_from(
+        7,
         "INSERT INTO account (id, server, user_id, username, keeping)
              VALUES (1, 'https://chat.example.com', 'u-bo', 'bo', 'session');
          INSERT INTO round_drafts (root_post_id, server, round_id, board, estimates, sent_post_id, updated_at)
-             VALUES ('p1', 'https://chat.example.com', 'r1', 'Infra', '{}', 'b1', 5);
-         PRAGMA user_version = 7;",
-    )
-    .unwrap();
-    let mut db = Db {
-        conn,
-        path: PathBuf::from(":memory:"),
-    };
-    db.migrate().unwrap();
+             VALUES ('p1', 'https://chat.example.com', 'r1', 'Infra', '{}', 'b1', 5);",
+    );
     let row: (String, String, Option<String>) = db
         .conn
         .query_row(
@@ -237,26 +224,16 @@ fn draft_ballots_kept_before_they_were_per_person_belong_to_the_account_connecte
 
 #[test]
 fn rounds_started_before_they_named_their_facilitator_belong_to_the_account_connected() {
-    let conn = Connection::open_in_memory().unwrap();
-    for sql in &MIGRATIONS[..8] {
-        conn.execute_batch(sql).unwrap();
-    }
-    conn.execute_batch(
+    let db = migrated_from(
+        8,
         "INSERT INTO account (id, server, user_id, username, keeping)
              VALUES (1, 'https://chat.example.com', 'u-ana', 'ana', 'session');
          INSERT INTO boards (id, name, created_at, updated_at) VALUES (1, 'Infra', 0, 0);
          INSERT INTO rounds (round_id, board_id, server, team_name, channel_id, root_post_id, private_key, record,
                  created_at)
              VALUES ('r1', 1, 'https://chat.example.com', 'infra', 'c1', 'p1', zeroblob(32), '{}', 5),
-                    ('r2', 1, 'https://other.example.com', 'infra', 'c2', 'p2', zeroblob(32), '{}', 6);
-         PRAGMA user_version = 8;",
-    )
-    .unwrap();
-    let mut db = Db {
-        conn,
-        path: PathBuf::from(":memory:"),
-    };
-    db.migrate().unwrap();
+                    ('r2', 1, 'https://other.example.com', 'infra', 'c2', 'p2', zeroblob(32), '{}', 6);",
+    );
     let facilitators: Vec<Option<String>> = db
         .conn
         .prepare("SELECT facilitator FROM rounds ORDER BY round_id")
