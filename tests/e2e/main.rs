@@ -129,6 +129,29 @@ async fn a_board_built_by_drag_and_drop_survives_a_restart() -> TestResult {
         matches!((painted, evaluated, interactive), (Some(p), Some(e), Some(i)) if p <= e && e <= i),
         "the board's first frame comes before React's bundle runs, and React's frame after it: {frames}"
     );
+    // The board at start asks for seven fonts (size × weight) at most: WebKit looks each one up cold as the first
+    // frame meets it, about 2 ms of start-up apiece (ui/src/styles/tokens.css, docs/benchmarks.md).
+    let fonts = app
+        .client
+        .execute(
+            "const fonts = new Set();
+             for (const el of document.querySelectorAll('#root *')) {
+               const field = el instanceof HTMLInputElement && !['checkbox', 'radio'].includes(el.type);
+               const text = [...el.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '');
+               if ((field || text) && el.getClientRects().length > 0) {
+                 const style = getComputedStyle(el);
+                 fonts.add(style.fontSize + ' ' + style.fontWeight);
+               }
+             }
+             return [...fonts].sort();",
+            vec![],
+        )
+        .await?;
+    let count = fonts.as_array().map_or(0, Vec::len);
+    assert!(
+        (1..=7).contains(&count),
+        "the board at start uses {count} fonts (size and weight), at most 7: {fonts}"
+    );
     app.region("Implement").await?;
     app.expect_titles("Implement", &[charlie, alpha]).await?;
     app.expect_titles("Kill", &[bravo]).await?;
