@@ -123,6 +123,10 @@ describe("the first frame drawn before React", () => {
     expect(theme).toBe("dark");
     expect(document.documentElement.dataset.theme).toBe(theme);
     expect(container.querySelectorAll(".card").length).toBeGreaterThan(4);
+    // A card with four tags shows three, then counts the fourth and names it on hover (it went without a word).
+    const more = container.querySelector(".card-tag-more");
+    expect(more?.textContent).toBe(", +1 1 more tag");
+    expect(more).toHaveAttribute("title", "#extra");
     expect(canonical(before)).toBe(canonical(container));
     before.remove();
   });

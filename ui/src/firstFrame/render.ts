@@ -12,6 +12,7 @@ import { groupByZone } from "../features/board/columns";
 import { facets } from "../features/search/filter";
 import {
   ALL_SAVED,
+  CARD_TAGS,
   cardsThatFit,
   COMPACT_BELOW,
   initials,
@@ -19,6 +20,7 @@ import {
   NARROW_WINDOW,
   resolveTheme,
   showMoreLabel,
+  tagsNotShown,
   THEMES,
 } from "../lib/firstFrameRules";
 import { counted, formatCount } from "../lib/numbers";
@@ -252,6 +254,7 @@ function searchBar(ideas: readonly Idea[]): HTMLElement {
 /** A card as IdeaCard draws it; the first of its zone is the zone's Tab stop (ZoneList). */
 function card(idea: Idea, index: number): HTMLElement {
   const { owner, position, notes, link, tags } = idea;
+  const more = tagsNotShown(tags);
   const hidden = (text: string) => h("span", { class: "visually-hidden" }, text);
   return h(
     "div",
@@ -285,7 +288,15 @@ function card(idea: Idea, index: number): HTMLElement {
           ),
         notes && h("span", { class: "card-notes", title: "Has notes" }, hidden(", "), "Notes"),
         link && h("span", { class: "card-link", title: link }, hidden(", "), "Link"),
-        ...tags.slice(0, 3).map((tag) => h("span", { class: "card-tag" }, hidden(", "), `#${tag}`)),
+        ...tags.slice(0, CARD_TAGS).map((tag) => h("span", { class: "card-tag" }, hidden(", "), `#${tag}`)),
+        more &&
+          h(
+            "span",
+            { class: "card-tag card-tag-more", title: more.names },
+            hidden(", "),
+            `+${more.count}`,
+            hidden(` ${counted(more.count, "more tag")}`),
+          ),
       ),
   );
 }

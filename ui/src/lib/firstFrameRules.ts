@@ -12,6 +12,15 @@ export const COMPACT_BELOW = 1000;
 /** The most tag chips, and the most owner chips, the search bar shows. */
 export const MAX_CHIPS = 12;
 
+/** The most tags a card shows; the rest are counted after them ("+2"), and named on hover. */
+export const CARD_TAGS = 3;
+
+/** A card's tags past CARD_TAGS: how many, and their names for the count's tooltip; null when it shows them all. */
+export function tagsNotShown(tags: readonly string[]): { count: number; names: string } | null {
+  const rest = tags.slice(CARD_TAGS);
+  return rest.length > 0 ? { count: rest.length, names: rest.map((t) => `#${t}`).join(" ") } : null;
+}
+
 /** What the save indicator says when everything on screen is saved. */
 export const ALL_SAVED = "All changes saved";
 

@@ -4,7 +4,8 @@
 import { memo, useContext, type KeyboardEvent, type MouseEvent } from "react";
 
 import type { Idea } from "../../lib/bindings";
-import { initials } from "../../lib/firstFrameRules";
+import { CARD_TAGS, initials, tagsNotShown } from "../../lib/firstFrameRules";
+import { counted } from "../../lib/numbers";
 import { useStyledRef } from "../../lib/styleAttribute";
 import { DragHooksContext } from "./dragHooks";
 import { cardAfterStep, cardStep, focusShown, zoneHasMore } from "./focus";
@@ -19,6 +20,7 @@ interface CardBodyProps {
  */
 const CardBody = memo(function CardBody({ idea }: CardBodyProps) {
   const { owner, position, notes, link, tags } = idea;
+  const more = tagsNotShown(tags);
   return (
     <>
       <span className="card-title">{idea.title}</span>
@@ -50,11 +52,17 @@ const CardBody = memo(function CardBody({ idea }: CardBodyProps) {
               <span className="visually-hidden">, </span>Link
             </span>
           )}
-          {tags.slice(0, 3).map((tag) => (
+          {tags.slice(0, CARD_TAGS).map((tag) => (
             <span key={tag} className="card-tag">
               <span className="visually-hidden">, </span>#{tag}
             </span>
           ))}
+          {more && (
+            <span className="card-tag card-tag-more" title={more.names}>
+              <span className="visually-hidden">, </span>+{more.count}
+              <span className="visually-hidden"> {counted(more.count, "more tag")}</span>
+            </span>
+          )}
         </span>
       )}
     </>
