@@ -49,6 +49,9 @@ export function cutAtWord(text: string, max: number): string {
 /** The most characters an idea's title has (the backend's limit too). */
 export const TITLE_MAX = 500;
 
+/** The most characters a tag has (the backend's limit too). */
+export const TAG_MAX = 40;
+
 /** The most ideas one paste adds, one per line (the backend's limit too). */
 export const PASTED_LIST_MAX = 200;
 

@@ -408,6 +408,16 @@ describe("DetailsPanel", () => {
     expect(props.onSave).toHaveBeenCalledWith(7, expect.objectContaining({ tags: ["security", "ci"] }));
   });
 
+  it("says so when a tag reaches its 40 characters, where the field takes no more", async () => {
+    renderPanel();
+    const field = screen.getByLabelText("Tags", { selector: "input" });
+    await userEvent.type(field, "a".repeat(39));
+    expect(screen.queryByText(/A tag can be at most/)).toBeNull();
+    await userEvent.type(field, "bc");
+    expect(field).toHaveValue(`${"a".repeat(39)}b`);
+    expect(field).toHaveAccessibleDescription("A tag can be at most 40 characters long.");
+  });
+
   it("closes on Escape", async () => {
     const props = renderPanel();
     await userEvent.keyboard("{Escape}");

@@ -13,7 +13,7 @@ import { AppError } from "../../lib/ipc";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
 import { DRAFT_FIELDS, dropDraft, keepDraft, keptDraft, type KeptDraft } from "../../lib/drafts";
 import { setStyle } from "../../lib/styleAttribute";
-import { pasteCut, TITLE_CUT, TITLE_MAX, typedBy } from "../../lib/text";
+import { pasteCut, TAG_MAX, TITLE_CUT, TITLE_MAX, typedBy } from "../../lib/text";
 import { ZONE_INFO, ZONES } from "../../lib/zones";
 import { Timeline } from "../history/Timeline";
 import {
@@ -185,6 +185,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
     payoffProblem: useId(),
     costProblem: useId(),
     tags: useId(),
+    tagLimit: useId(),
     zone: useId(),
     list: useId(),
   };
@@ -692,7 +693,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
         id={ids.tags}
         list={ids.list}
         value={tagInput}
-        maxLength={40}
+        maxLength={TAG_MAX}
+        aria-describedby={tagInput.length >= TAG_MAX ? ids.tagLimit : undefined}
         placeholder="Add a tag, press Enter"
         onChange={(e) => {
           setTagInput(e.target.value);
@@ -707,6 +709,12 @@ export function DetailsPanel(props: DetailsPanelProps) {
           if (tagInput.trim()) addTag(tagInput);
         }}
       />
+      {/* At the limit, said: the field took no more keys, and a longer tag was saved cut without a word. */}
+      {tagInput.length >= TAG_MAX && (
+        <p id={ids.tagLimit} className="field-hint" role="status">
+          A tag can be at most {TAG_MAX} characters long.
+        </p>
+      )}
       <datalist id={ids.list}>
         {boardTags
           .filter((t) => !draft.tags.includes(t))
