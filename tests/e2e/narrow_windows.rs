@@ -2,7 +2,8 @@
 //! four quadrants' names are whole on screen, the search bar's chips keep to one line, the sidebar folds (and opens
 //! over the board from its toggle, with the keyboard too), the toolbar folds its less-used buttons into More, the
 //! details open beside the quadrants where the window has room (over them on the narrowest) without moving the
-//! sidebar, and the chart's quadrant names never run into each other.
+//! sidebar, the chart's quadrant names never run into each other, and the two lists of a row of quadrants start at one
+//! height.
 //! Screenshots at each size, in both themes.
 
 use std::time::Duration;
@@ -51,6 +52,14 @@ for (const name of arguments[0]) {
   text.selectNodeContents(heading.firstChild ?? heading);
   if (new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size > 1)
     out.push(`the heading of ${name} breaks over two lines`);
+}
+// The two lists of a row start at one height, also where one quadrant's header wraps and its neighbour's does not.
+for (const [a, b] of [['Implement', 'Challenge'], ['Possible', 'Kill']]) {
+  if (!arguments[0].includes(a)) continue;
+  const top = (name) => document.querySelector(`section[aria-label="${name}"] .zone-list`)?.getBoundingClientRect().top;
+  const [ta, tb] = [top(a), top(b)];
+  if (ta === undefined || tb === undefined || Math.abs(ta - tb) > 0.5)
+    out.push(`the lists of ${a} and ${b} start at different heights (${ta} and ${tb})`);
 }
 return out;
 "#;

@@ -413,7 +413,7 @@ export function renderFirstFrame(boot: Boot | null, root: HTMLElement): boolean 
               "section",
               { class: `zone quadrant zone-${q}`, "aria-label": ZONE_INFO[q].name, tabindex: -1 },
               zoneHeader(q, columns[q].length, true),
-              listOf(q),
+              h("div", { class: "zone-body" }, listOf(q)),
             ),
           ),
         ),

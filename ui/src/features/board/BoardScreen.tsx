@@ -758,23 +758,25 @@ export function BoardScreen({
                                   </button>
                                 </div>
                               </header>
-                              {addingTo.has(q) && (
-                                <AddIdeaField
-                                  label={`New idea in ${ZONE_INFO[q].name}`}
-                                  placeholder={`New idea in ${ZONE_INFO[q].name}`}
-                                  autoFocus
-                                  onAdd={(title, notes) => addAndShow(title, q, notes)}
-                                  onAddList={(titles) => addListAndShow(titles, q)}
-                                  onClose={() => {
-                                    setAddingTo((open) => {
-                                      const next = new Set(open);
-                                      next.delete(q);
-                                      return next;
-                                    });
-                                  }}
-                                />
-                              )}
-                              <ZoneList {...zoneProps(q)} />
+                              <div className="zone-body">
+                                {addingTo.has(q) && (
+                                  <AddIdeaField
+                                    label={`New idea in ${ZONE_INFO[q].name}`}
+                                    placeholder={`New idea in ${ZONE_INFO[q].name}`}
+                                    autoFocus
+                                    onAdd={(title, notes) => addAndShow(title, q, notes)}
+                                    onAddList={(titles) => addListAndShow(titles, q)}
+                                    onClose={() => {
+                                      setAddingTo((open) => {
+                                        const next = new Set(open);
+                                        next.delete(q);
+                                        return next;
+                                      });
+                                    }}
+                                  />
+                                )}
+                                <ZoneList {...zoneProps(q)} />
+                              </div>
                             </section>
                           ))}
                         </div>
