@@ -44,6 +44,13 @@ type Status =
  * a secret, and is not kept. */
 let serverDraft: string | null = null;
 
+/** Whether `typed` is the address of `server`, as the backend keeps it (with its scheme, without a slash at the end):
+ * "chat.example.com/" is the server "https://chat.example.com". */
+function isServer(typed: string, server: string): boolean {
+  const address = typed.trim().replace(/\/+$/, "");
+  return (address.includes("://") ? address : `https://${address}`).toLowerCase() === server.toLowerCase();
+}
+
 export function AccountForm() {
   const queryClient = useQueryClient();
   const { data: account, error: loadError } = useAccount();
@@ -236,7 +243,7 @@ export function AccountForm() {
       }}
     >
       {/* About the server it was connected to: typing another address, it only stood above every attempt there. */}
-      {account && serverValue.trim() === account.server && (
+      {account && isServer(serverValue, account.server) && (
         <p className="field-error" role="note">
           Pickboard was connected as @{account.username} on {account.server}, but no longer has the access
           token (it was kept for an earlier session only, or removed from the credential store). Connect

@@ -277,6 +277,10 @@ describe("AccountForm", () => {
     await userEvent.clear(address);
     await userEvent.type(address, "https://chat.example.com");
     expect(screen.getByText(/no longer has the access token/)).toBeInTheDocument();
+    // The same server typed as people type it: without its scheme, with a slash at the end.
+    await userEvent.clear(address);
+    await userEvent.type(address, "chat.example.com/");
+    expect(screen.getByText(/no longer has the access token/)).toBeInTheDocument();
   });
 });
 
