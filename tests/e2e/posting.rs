@@ -65,7 +65,23 @@ async fn the_outcome_is_posted_to_the_channel_and_an_outbox_post_goes_out_when_t
     app.click_button("Post to channel").await?;
     app.click_button("Change").await?;
     set_channel(&app, &format!("http://127.0.0.1:{port}/hooks/abcdef123456")).await?;
-    app.click_button("Post").await?;
+    // Nothing on the board changed since the post: the dialog says so, and Post posts again.
+    let again = app.find_button("Post again").await?;
+    let hint = again.attr("aria-describedby").await?.unwrap_or_default();
+    let said = app
+        .client
+        .execute(
+            "return document.getElementById(arguments[0])?.textContent ?? '';",
+            vec![serde_json::json!(hint)],
+        )
+        .await?;
+    assert!(
+        said.as_str()
+            .unwrap_or_default()
+            .starts_with("Nothing on this board has changed since its last post, "),
+        "{said}"
+    );
+    again.click().await?;
     app.wait_until("the failure shows", "return !!document.querySelector('[role=dialog] [role=alert]')?.textContent.includes('could not be reached');").await?;
     app.click_button("Close").await?;
     app.click_button("Board ▾").await?;

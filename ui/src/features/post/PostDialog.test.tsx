@@ -149,6 +149,42 @@ describe("PostDialog", () => {
     expect(sent.options.quadrants).toEqual(["implement", "challenge", "possible"]);
   });
 
+  it("says when nothing on the board has changed since its last post, and then offers to post again", async () => {
+    const last: Post = { ...post("posted"), createdAt: 2_000, postedAt: 3_000 };
+    const placed = [idea(1, "Rotate keys", "implement", 1)];
+    const posts = () => [{ ...post("posted"), id: 4, createdAt: 500, postedAt: 600 }, last];
+    const handlers = {
+      get_channel_settings: () => settings,
+      preview_post: () => "#### x",
+      list_posts: posts,
+    };
+    fakeBackend({ ...board(placed), updatedAt: 1_000 }, handlers);
+    const { unmount } = render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    const again = await screen.findByRole("button", { name: "Post again" });
+    expect(again).toBeEnabled();
+    expect(again).toHaveAccessibleDescription(
+      /^Nothing on this board has changed since its last post, .+\.$/,
+    );
+    unmount();
+
+    // Changed after the post's message was made: a plain Post, without a word.
+    const fake = fakeBackend({ ...board(placed), updatedAt: 2_500 }, handlers);
+    render(
+      <Providers>
+        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+      </Providers>,
+    );
+    const postButton = await screen.findByRole("button", { name: "Post" });
+    await waitFor(() => {
+      expect(fake.commands()).toContain("list_posts");
+    });
+    expect(postButton).not.toHaveAccessibleDescription();
+  });
+
   it("offers Owners and Notify owners only on a board where an idea has an owner", async () => {
     const rotate = idea(1, "Rotate", "implement");
     fakeBackend(board([rotate]), { get_channel_settings: () => settings, preview_post: () => "m" });

@@ -10,7 +10,7 @@ import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import type { Post, PostOptions, Quadrant } from "../../lib/bindings";
-import { formatTime, localDate } from "../../lib/dates";
+import { formatDateTime, formatTime, localDate } from "../../lib/dates";
 import { useScrollableFocus } from "../../lib/useScrollableFocus";
 import { formatCount } from "../../lib/numbers";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
@@ -276,6 +276,20 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
           : nothingPlaced && sending.state === "idle"
             ? "Nothing to post yet: the outcome lists the ideas placed in the four quadrants."
             : null;
+  // Nothing on the board changed since its last post: Post again posted the same outcome once more, without a word.
+  const lastPosted = (followed.data ?? [])
+    .filter((p) => p.status === "posted")
+    .reduce<Post | null>((last, p) => (last && (last.postedAt ?? 0) >= (p.postedAt ?? 0) ? last : p), null);
+  const unchangedSince =
+    lastPosted && content.data && content.data.updatedAt <= lastPosted.createdAt
+      ? (lastPosted.postedAt ?? lastPosted.createdAt)
+      : null;
+  const repeating = unchangedSince !== null && sending.state === "idle";
+  const hint =
+    postHint ??
+    (repeating
+      ? `Nothing on this board has changed since its last post, ${formatDateTime(unchangedSince)}.`
+      : null);
   const postHintId = useId();
   const channelFormId = useId();
   return (
@@ -308,9 +322,9 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
           )
         ) : (
           <>
-            {postHint && (
+            {hint && (
               <p id={postHintId} className="modal-footer-hint">
-                {postHint}
+                {hint}
               </p>
             )}
             <button type="button" className="button" onClick={onClose}>
@@ -319,7 +333,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
             <button
               type="button"
               className="button button-primary"
-              aria-describedby={postHint ? postHintId : undefined}
+              aria-describedby={hint ? postHintId : undefined}
               disabled={
                 loading ||
                 needsChannel ||
@@ -336,7 +350,9 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
                   ? "Post as a new post"
                   : sending.state === "failed"
                     ? "Retry now"
-                    : "Post"}
+                    : repeating && !(canUpdate && updateLast)
+                      ? "Post again"
+                      : "Post"}
             </button>
           </>
         )
