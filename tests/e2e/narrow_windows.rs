@@ -316,6 +316,40 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
     app.press(&[Key::Escape]).await?;
     // The smallest size again, for the size kept at quit (below).
     app.resize(800, 600).await?;
+    // A toast stays clear of the sidebar opened over the board: over its foot, it hid where the data is kept.
+    let name = app.wait_for_css("input[aria-label='Board name']").await?;
+    name.click().await?;
+    app.press_ctrl('a').await?;
+    name.send_keys(&format!(
+        "A board whose name makes its toast as wide as a toast gets{}",
+        char::from(Key::Enter)
+    ))
+    .await?;
+    app.wait_for_css(".toast").await?;
+    app.client
+        .find(fantoccini::Locator::Css("button.sidebar-toggle"))
+        .await?
+        .click()
+        .await?;
+    app.wait_until(
+        "the sidebar opens over the board",
+        "return document.querySelector('button.sidebar-toggle').getAttribute('aria-expanded') === 'true';",
+    )
+    .await?;
+    let overlap = run(
+        &app,
+        "const nav = document.querySelector('nav[aria-label=\"Boards\"]').getBoundingClientRect();
+         const toast = document.querySelector('.toast').getBoundingClientRect();
+         return toast.left < nav.right ? `the toast starts at ${toast.left}, left of the sidebar's edge at ${nav.right}` : null;",
+    )
+    .await?;
+    assert_eq!(overlap, Value::Null, "800x600, sidebar open");
+    app.screenshot("narrow-800x600-sidebar-toast.png").await?;
+    app.client
+        .find(fantoccini::Locator::Css("button.sidebar-toggle"))
+        .await?
+        .click()
+        .await?;
     // Pickboard writes the size half a second after the last change.
     tokio::time::sleep(Duration::from_millis(800)).await;
     app.quit().await?;
