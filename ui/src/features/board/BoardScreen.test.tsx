@@ -222,6 +222,27 @@ describe("BoardScreen", () => {
     expect(within(possible).getByRole("button", { name: /^Idea 12(?!\d)/ })).toHaveFocus();
   });
 
+  it("shows the idea open in the details in its new quadrant when its scores take it there, past a long list's cards", async () => {
+    const many = Array.from({ length: 300 }, (_, n) => idea(n + 1, `Idea ${n + 1}`, "possible"));
+    const nagios = idea(1000, "Retire Nagios", "implement");
+    fakeBackend(board([...many, nagios]), {
+      set_scores: (args) =>
+        edited({ ...nagios, zone: "possible", position: { payoff: args.payoff, cost: args.cost } }),
+    });
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Retire Nagios/ }));
+    await screen.findByRole("complementary", { name: "Idea details" }, { timeout: 5000 });
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "2{Enter}");
+    // Drawn after Possible's first cards, not behind "Show more" with the 288 others.
+    const possible = screen.getByRole("region", { name: "Possible" });
+    expect(await within(possible).findByRole("button", { name: /^Retire Nagios/ })).toBeInTheDocument();
+    expect(
+      within(possible).getAllByRole("button", { name: /^(Idea \d+|Retire Nagios)/ }).length,
+    ).toBeLessThan(40);
+  });
+
   it("takes Down on the last card drawn to the next one, drawn for it with the next page", async () => {
     const possible = await longPossible();
     within(possible)

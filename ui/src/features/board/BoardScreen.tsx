@@ -215,6 +215,16 @@ export function BoardScreen({
   const arrive = useCallback((id: number) => {
     setArrival((last) => ({ id, seq: (last?.seq ?? 0) + 1 }));
   }, []);
+  // The idea open in the details, gone to another zone (its scores changed there, an undo, new thresholds), arrives
+  // in its new list as a moved one does: past a long list's rendered cards, it went out of sight.
+  const openZone = detailsOpen && selectedId !== null ? (findIdea(columns, selectedId)?.zone ?? null) : null;
+  const [openWas, setOpenWas] = useState({ id: selectedId, zone: openZone });
+  if (openWas.id !== selectedId || openWas.zone !== openZone) {
+    setOpenWas({ id: selectedId, zone: openZone });
+    if (selectedId !== null && openWas.id === selectedId && openWas.zone !== null && openZone !== null) {
+      arrive(selectedId);
+    }
+  }
   const searchRef = useRef<HTMLInputElement>(null);
   const planeRef = useRef<HTMLDivElement | null>(null);
   const toast = useToast();
