@@ -2,7 +2,7 @@
 // lines or more) can go in as one idea per line.
 import { useId, useRef, useState, type SyntheticEvent } from "react";
 
-import { useToast } from "../../components/Toasts";
+import { useToast, withdrawToasts } from "../../components/Toasts";
 import {
   charCount,
   cutAtWord,
@@ -13,6 +13,9 @@ import {
   TITLE_CUT_TO_NOTES,
   TITLE_MAX,
 } from "../../lib/text";
+
+/** The group of the toast that says an idea needs a title. */
+const TITLE_EMPTY = "title-empty";
 
 /** A paste of several lines, waiting for the choice between one idea per line and one idea for all. */
 interface PastedList {
@@ -111,10 +114,12 @@ export function AddIdeaField({
       // Spaces alone: Enter did nothing, and said nothing.
       if (title !== "") {
         setTitle("");
-        toast({ message: "An idea needs a title: type a few words, then Enter.", group: "title-empty" });
+        toast({ message: "An idea needs a title: type a few words, then Enter.", group: TITLE_EMPTY });
       }
       return;
     }
+    // A title at last: the word that it needed one no longer holds (it stayed its seconds under the idea added).
+    withdrawToasts(TITLE_EMPTY);
     // The field is ready for the next idea at once; the adds are saved in turn. It was cleared once the save
     // answered, and took with it what was typed meanwhile: "Second quick", typed straight after "First quick" and
     // Enter, was gone, and an Enter while the first was saving went into the next idea's title.

@@ -911,6 +911,10 @@ describe("BoardScreen", () => {
     ).toBeInTheDocument();
     expect(screen.getByLabelText("New idea")).toHaveValue("");
     expect(fake.commands()).not.toContain("add_idea");
+    // Given one, the idea is added and the word goes: it stayed its seconds under the idea added.
+    await userEvent.type(screen.getByLabelText("New idea"), "Rotate certs{Enter}");
+    expect(await screen.findByRole("button", { name: /^Rotate certs/ })).toBeInTheDocument();
+    expect(screen.queryByText("An idea needs a title: type a few words, then Enter.")).toBeNull();
   });
 
   it("moves the focus into a panel opened from the toolbar, where Escape closes it", async () => {
