@@ -1410,6 +1410,23 @@ describe("BoardScreen", () => {
     expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(13);
   });
 
+  it("scrolls a search's first match, out of sight below, to the top of its list", async () => {
+    const possible = await longPossible();
+    const list = possible.querySelector<HTMLElement>(".zone-list");
+    const scrolled = vi.spyOn(Element.prototype, "scrollIntoView");
+    // The list shows its first cards; Idea 9 lies below them.
+    vi.spyOn(Element.prototype, "getBoundingClientRect").mockImplementation(function (this: Element) {
+      const id = Number((this as HTMLElement).dataset.ideaId ?? 0);
+      const top = this === list ? 0 : id * 60;
+      return { top, bottom: this === list ? 300 : top + 56 } as DOMRect;
+    });
+    await userEvent.type(screen.getByLabelText("Search ideas"), "Idea 9");
+    await waitFor(() => {
+      expect(scrolled).toHaveBeenCalledWith({ block: "start" });
+    });
+    expect(scrolled.mock.contexts.at(-1)).toBe(within(possible).getByRole("button", { name: /^Idea 9\b/ }));
+  });
+
   it("goes to a search's first match on Enter, though it lies beyond the cards rendered", async () => {
     const possible = await longPossible();
     await userEvent.type(screen.getByLabelText("Search ideas"), "Idea 250{Enter}");

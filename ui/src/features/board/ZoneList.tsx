@@ -183,7 +183,9 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
     const card = list.querySelector<HTMLElement>(`.card[data-idea-id="${String(firstMatch)}"]`);
     const box = list.getBoundingClientRect();
     const at = card?.getBoundingClientRect();
-    if (card && at && (at.top < box.top || at.bottom > box.bottom)) card.scrollIntoView({ block: "nearest" });
+    // At the list's top, with what follows it below: brought only as far as the list's bottom, it stood under a card
+    // cut in half, and the matches after it were out of sight.
+    if (card && at && (at.top < box.top || at.bottom > box.bottom)) card.scrollIntoView({ block: "start" });
   }, [firstMatch]);
   useEffect(() => {
     if (lit === null) return;
