@@ -58,6 +58,24 @@ async fn the_outcome_is_posted_to_the_channel_and_an_outbox_post_goes_out_when_t
         "the hook id is not in the message"
     );
 
+    // Nothing changed since the post: the dialog says so, and offers to post again.
+    app.click_button("Post to channel").await?;
+    let said = post_hint(&app, "Post again").await?;
+    assert!(
+        said.starts_with("Nothing on this board has changed since its last post, "),
+        "{said}"
+    );
+    app.screenshot("post-again.png").await?;
+    app.click_button("Cancel").await?;
+    // A change on the board (an idea moved with its number key), and Post is a plain Post again, without a word.
+    let moved = app.titles_in("Implement").await?.remove(0);
+    app.card(&moved).await?.send_keys("4").await?;
+    let in_kill = format!(
+        "return [...document.querySelectorAll('section[aria-label=\"Kill\"] .card-title')].some(t => t.textContent === {});",
+        serde_json::to_string(&moved)?
+    );
+    app.wait_until("the idea is in Kill", &in_kill).await?;
+
     // The server goes away: the post waits in the outbox.
     let closed = std::net::TcpListener::bind("127.0.0.1:0")?;
     let port = closed.local_addr()?.port();
@@ -65,23 +83,8 @@ async fn the_outcome_is_posted_to_the_channel_and_an_outbox_post_goes_out_when_t
     app.click_button("Post to channel").await?;
     app.click_button("Change").await?;
     set_channel(&app, &format!("http://127.0.0.1:{port}/hooks/abcdef123456")).await?;
-    // Nothing on the board changed since the post: the dialog says so, and Post posts again.
-    let again = app.find_button("Post again").await?;
-    let hint = again.attr("aria-describedby").await?.unwrap_or_default();
-    let said = app
-        .client
-        .execute(
-            "return document.getElementById(arguments[0])?.textContent ?? '';",
-            vec![serde_json::json!(hint)],
-        )
-        .await?;
-    assert!(
-        said.as_str()
-            .unwrap_or_default()
-            .starts_with("Nothing on this board has changed since its last post, "),
-        "{said}"
-    );
-    again.click().await?;
+    assert_eq!(post_hint(&app, "Post").await?, "");
+    app.click_button("Post").await?;
     app.wait_until("the failure shows", "return !!document.querySelector('[role=dialog] [role=alert]')?.textContent.includes('could not be reached');").await?;
     app.click_button("Close").await?;
     app.click_button("Board ▾").await?;
@@ -97,6 +100,22 @@ async fn the_outcome_is_posted_to_the_channel_and_an_outbox_post_goes_out_when_t
     assert_eq!(back.bodies().len(), 1, "the waiting post was sent exactly once");
     app.quit().await?;
     Ok(())
+}
+
+/// What the post dialog says beside its main button, labelled `label` ("" when it says nothing).
+async fn post_hint(app: &App, label: &str) -> TestResult<String> {
+    let button = app.find_button(label).await?;
+    let Some(hint) = button.attr("aria-describedby").await? else {
+        return Ok(String::new());
+    };
+    let said = app
+        .client
+        .execute(
+            "return document.getElementById(arguments[0])?.textContent ?? '';",
+            vec![serde_json::json!(hint)],
+        )
+        .await?;
+    Ok(said.as_str().unwrap_or_default().to_owned())
 }
 
 /// The text of the post dialog's alert, or "".

@@ -111,6 +111,13 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     teams.data?.find((t) => t.teamName === accountChannel?.teamName)?.teamDisplay ||
     accountChannel?.teamName;
   const content = useQuery({ queryKey: keys.content(boardId), queryFn: () => backend.getBoard(boardId) });
+  // When the board last changed, read at each opening: the board above is kept up to date idea by idea, not its time.
+  const lastChange = useQuery({
+    queryKey: [...keys.board(boardId), "lastChange"],
+    queryFn: async () => (await backend.listBoards()).find((b) => b.id === boardId)?.updatedAt ?? null,
+    staleTime: 0,
+    gcTime: 0,
+  });
   // Owners that Notify owners cannot mention: a mention is a Mattermost username, not a person's full name.
   const notUsernames = useMemo(() => {
     const owners = new Set(
@@ -280,8 +287,9 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const lastPosted = (followed.data ?? [])
     .filter((p) => p.status === "posted")
     .reduce<Post | null>((last, p) => (last && (last.postedAt ?? 0) >= (p.postedAt ?? 0) ? last : p), null);
+  const changedAt = lastChange.data;
   const unchangedSince =
-    lastPosted && content.data && content.data.updatedAt <= lastPosted.createdAt
+    lastPosted && changedAt != null && changedAt <= lastPosted.createdAt
       ? (lastPosted.postedAt ?? lastPosted.createdAt)
       : null;
   const repeating = unchangedSince !== null && sending.state === "idle";
