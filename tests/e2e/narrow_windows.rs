@@ -127,6 +127,16 @@ async fn idea_under(app: &App, title: &str) -> TestResult<Value> {
         .await?)
 }
 
+/// Opens the sidebar from its toggle, or folds it.
+async fn toggle_sidebar(app: &App) -> TestResult {
+    app.client
+        .find(fantoccini::Locator::Css("button.sidebar-toggle"))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
 async fn sidebar_expanded(app: &App) -> TestResult<String> {
     let value = run(
         app,
@@ -152,17 +162,9 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
         let size = format!("{width}x{height}");
         for theme in ["light", "dark"] {
             // The theme is picked in the sidebar, which is folded on these widths: open it, pick, close it.
-            app.client
-                .find(fantoccini::Locator::Css("button.sidebar-toggle"))
-                .await?
-                .click()
-                .await?;
+            toggle_sidebar(&app).await?;
             app.set_theme(theme).await?;
-            app.client
-                .find(fantoccini::Locator::Css("button.sidebar-toggle"))
-                .await?
-                .click()
-                .await?;
+            toggle_sidebar(&app).await?;
             app.wait_until(
                 "the sidebar folds",
                 "return document.querySelector('button.sidebar-toggle').getAttribute('aria-expanded') === 'false';",
@@ -326,11 +328,7 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
     ))
     .await?;
     app.wait_for_css(".toast").await?;
-    app.client
-        .find(fantoccini::Locator::Css("button.sidebar-toggle"))
-        .await?
-        .click()
-        .await?;
+    toggle_sidebar(&app).await?;
     app.wait_until(
         "the sidebar opens over the board",
         "return document.querySelector('button.sidebar-toggle').getAttribute('aria-expanded') === 'true';",
@@ -345,11 +343,7 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
     .await?;
     assert_eq!(overlap, Value::Null, "800x600, sidebar open");
     app.screenshot("narrow-800x600-sidebar-toast.png").await?;
-    app.client
-        .find(fantoccini::Locator::Css("button.sidebar-toggle"))
-        .await?
-        .click()
-        .await?;
+    toggle_sidebar(&app).await?;
     // Pickboard writes the size half a second after the last change.
     tokio::time::sleep(Duration::from_millis(800)).await;
     app.quit().await?;

@@ -29,14 +29,19 @@ const post = (status: Post["status"]): Post => ({
   updatesEarlier: false,
 });
 
+/** The dialog on board 1, as the board opens it. */
+function renderDialog() {
+  return render(
+    <Providers>
+      <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
+    </Providers>,
+  );
+}
+
 describe("PostDialog", () => {
   it("asks for the channel first when none is set", async () => {
     fakeBackend(null, { get_channel_settings: () => null, preview_post: () => "#### x" });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    renderDialog();
     expect(await screen.findByLabelText("Incoming webhook address")).toHaveAttribute("type", "password");
     const postButton = screen.getByRole("button", { name: "Post" });
     expect(postButton).toBeDisabled();
@@ -51,11 +56,7 @@ describe("PostDialog", () => {
       get_channel_settings: () => null,
       preview_post: () => "#### x",
     });
-    const { unmount } = render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    const { unmount } = renderDialog();
     const postButton = await screen.findByRole("button", { name: "Post" });
     await waitFor(() => {
       expect(postButton).toHaveAccessibleDescription("Enter the incoming webhook address first.");
@@ -67,11 +68,7 @@ describe("PostDialog", () => {
     // Connected, the dialog starts on the account: its channel is what is missing, and the webhook's address once
     // the webhook is chosen.
     account = ana;
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    renderDialog();
     const post = await screen.findByRole("button", { name: "Post" });
     await waitFor(() => {
       expect(post).toHaveAccessibleDescription("Choose where to post first.");
@@ -82,11 +79,7 @@ describe("PostDialog", () => {
 
   it("says to save the channel once one is typed, and makes Save channel the button to press", async () => {
     fakeBackend(null, { get_channel_settings: () => null, preview_post: () => "#### x" });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    renderDialog();
     const field = await screen.findByLabelText("Incoming webhook address");
     const save = screen.getByRole("button", { name: "Save channel" });
     expect(save).not.toHaveClass("button-primary");
@@ -163,11 +156,7 @@ describe("PostDialog", () => {
       list_boards: () => [{ id: 1, name: "Infra", ideaCount: 1, updatedAt: changedAt }],
     };
     fakeBackend(board(placed), handlers);
-    const { unmount } = render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    const { unmount } = renderDialog();
     const again = await screen.findByRole("button", { name: "Post again" });
     expect(again).toBeEnabled();
     expect(again).toHaveAccessibleDescription(
@@ -178,11 +167,7 @@ describe("PostDialog", () => {
     // Changed after the post's message was made: a plain Post, without a word.
     changedAt = 2_500;
     const fake = fakeBackend(board(placed), handlers);
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    renderDialog();
     const postButton = await screen.findByRole("button", { name: "Post" });
     await waitFor(() => {
       expect(fake.commands()).toEqual(expect.arrayContaining(["list_posts", "list_boards"]));
@@ -193,11 +178,7 @@ describe("PostDialog", () => {
   it("offers Owners and Notify owners only on a board where an idea has an owner", async () => {
     const rotate = idea(1, "Rotate", "implement");
     fakeBackend(board([rotate]), { get_channel_settings: () => settings, preview_post: () => "m" });
-    const { unmount } = render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    const { unmount } = renderDialog();
     expect(await screen.findByLabelText("Owners (no idea has one)")).toBeDisabled();
     expect(screen.getByLabelText("Notify owners (mentions their usernames)")).toBeDisabled();
     unmount();
@@ -206,11 +187,7 @@ describe("PostDialog", () => {
       get_channel_settings: () => settings,
       preview_post: () => "m",
     });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    renderDialog();
     expect(await screen.findByLabelText("Owners")).toBeEnabled();
     expect(screen.getByLabelText("Notify owners (mentions their usernames)")).toBeEnabled();
   });
@@ -224,11 +201,7 @@ describe("PostDialog", () => {
       return tall && this.classList.contains("post-preview") ? 900 : 0;
     });
     fakeBackend(null, { get_channel_settings: () => settings, preview_post: () => "#### PICK outcome" });
-    const { rerender } = render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    const { rerender } = renderDialog();
     const preview = await screen.findByRole("region", { name: "Message preview" });
     await waitFor(() => {
       expect(preview).toHaveAttribute("tabindex", "0");
@@ -251,11 +224,7 @@ describe("PostDialog", () => {
       get_channel_settings: () => settings,
       preview_post: () => ["#### PICK outcome: Big", "", "| # | Idea |", "|---:|---|", ...rows].join("\n"),
     });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    renderDialog();
     const preview = await screen.findByLabelText("Message preview");
     expect(await within(preview).findByRole("table")).toBeInTheDocument();
     // The heading, the table's head and its first 146 rows.
@@ -295,11 +264,7 @@ describe("PostDialog", () => {
       list_posts: () => [gone, { ...post("posted"), id: 6 }],
       retry_post: () => gone,
     });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    renderDialog();
     const scrolled = vi.spyOn(Element.prototype, "scrollIntoView");
     await userEvent.click(await screen.findByLabelText("Update the last post instead of adding a new one"));
     await userEvent.click(screen.getByRole("button", { name: "Post" }));
@@ -334,11 +299,7 @@ describe("PostDialog", () => {
       list_posts: () => [offline],
       retry_post: () => offline,
     });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    renderDialog();
     await userEvent.click(await screen.findByRole("button", { name: "Post" }));
     const failure = await screen.findByText(/could not be reached/);
     expect(failure).not.toHaveTextContent("Last tried again at");
@@ -354,11 +315,7 @@ describe("PostDialog", () => {
       get_channel_settings: () => settings,
       preview_post: () => "#### PICK outcome: Infra",
     });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    renderDialog();
     const postButton = await screen.findByRole("button", { name: "Post" });
     await waitFor(() => {
       expect(postButton).toBeDisabled();
@@ -371,11 +328,7 @@ describe("PostDialog", () => {
 
   it("says why Post waits while the channel is being changed, and can keep the channel it had", async () => {
     fakeBackend(null, { get_channel_settings: () => settings, preview_post: () => "#### x" });
-    render(
-      <Providers>
-        <PostDialog boardId={1} onClose={vi.fn()} onPosted={vi.fn()} />
-      </Providers>,
-    );
+    renderDialog();
     await userEvent.click(await screen.findByRole("button", { name: "Change" }));
     const postButton = screen.getByRole("button", { name: "Post" });
     expect(postButton).toBeDisabled();
