@@ -570,8 +570,17 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
               {/* The count shown is the last one read: Mattermost may have more by now. */}
               {who ? ` (${who.summary}${status.error ? ", as last read" : ""})` : ""}. Ballots sent after the
               reveal are not counted. The estimates stay on this computer until you close the round.
-              {(!sentBallot || changedSinceSent || waitingWhy || sendFailed) && (
+              {!sentBallot || waitingWhy || sendFailed ? (
                 <strong> Your own estimates are not sent: send them first if they should count.</strong>
+              ) : (
+                // Sent, then changed: what was sent counts, and the dialog said nothing was.
+                changedSinceSent && (
+                  <strong>
+                    {" "}
+                    Your latest changes are not sent: the estimates you sent before them count. Send again
+                    first if the changes should.
+                  </strong>
+                )
               )}
             </p>
           }

@@ -694,6 +694,48 @@ describe("RoundsScreen", () => {
     });
   });
 
+  it("says, before the reveal, that the facilitator's changes since their ballot are not sent, not the ballot", async () => {
+    const sent: Record<string, Estimate> = { "1": { kind: "placed", payoff: 80, cost: 20 } };
+    const mine: RoundView = {
+      ...joined,
+      amFacilitator: true,
+      boardId: 1,
+      ideas: [{ key: "1", title: "Cache builds", notes: "", link: "" }],
+      draft: {
+        rootPostId: "p1",
+        roundId: "r1",
+        board: "Platform",
+        estimates: { "1": { kind: "placed", payoff: 60, cost: 20 } },
+        sentPostId: "b1",
+        sentEstimates: sent,
+        waiting: false,
+        sendError: null,
+        updatedAt: 0,
+      },
+    };
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [mine],
+      list_closed_rounds: () => [],
+      find_round: () => mine,
+      round_status: () =>
+        statusOf("open", "1 of 3 voted", [{ userId: "ana", name: "Ana Ribeiro", at: 0, edited: false }]),
+    });
+    renderRounds(board([idea(1, "Cache builds", "unsorted")]));
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    const ask = await screen.findByRole("button", { name: "Reveal…" });
+    await waitFor(() => {
+      expect(ask).toBeEnabled();
+    });
+    await userEvent.click(ask);
+    const dialog = await screen.findByRole("dialog", { name: "Reveal the round?" });
+    expect(dialog).toHaveTextContent(
+      "Your latest changes are not sent: the estimates you sent before them count.",
+    );
+    expect(dialog).not.toHaveTextContent("Your own estimates are not sent");
+  });
+
   it("says when the deadline has passed, and which ballots came after it", async () => {
     const deadline = Date.now() - 60_000;
     const mine: RoundView = {
