@@ -60,15 +60,20 @@ pub fn message(
                     format!("{} / {}", p.median, c.median),
                     format!("{} / {}", p.iqr, c.iqr),
                 ),
-                _ => ("–".into(), "–".into()),
+                // Nobody placed it: said in words, so that its row does not read as a result.
+                _ => ("no votes".into(), "–".into()),
             };
             let medians_in = s.median_position.map_or("–", |(payoff, cost)| {
                 Quadrant::of(crate::domain::Position { payoff, cost }, thresholds).name()
             });
+            // "No opinion" is not a vote, but it was said: the window shows it beside the votes, and so does the post.
+            let votes = match s.no_opinion {
+                0 => s.votes.to_string(),
+                n => format!("{} · {n} no opinion", s.votes),
+            };
             out.push_str(&format!(
-                "| {} | {median} | {spread} | {} | {} | {medians_in} |\n",
+                "| {} | {median} | {spread} | {votes} | {} | {medians_in} |\n",
                 cell(&s.title),
-                s.votes,
                 if s.split { "split" } else { "" }
             ));
         }
@@ -233,7 +238,8 @@ mod tests {
     }
 
     /// The thread reads the decision: ideas are listed under the place the round left them in, with their medians'
-    /// quadrant beside them. Listed under their medians, an idea settled in Challenge stood under Implement.
+    /// quadrant beside them. Listed under their medians, an idea settled in Challenge stood under Implement. An idea
+    /// nobody placed says so, with the "no opinion" given for it.
     #[test]
     fn ideas_are_listed_under_where_they_were_left_with_their_medians_beside() {
         let score = |tenths| crate::domain::Score::from_tenths(tenths).unwrap();
@@ -252,7 +258,7 @@ mod tests {
             key: key.into(),
             title: format!("Idea {key}"),
             votes: u32::from(medians.is_some()),
-            no_opinion: 0,
+            no_opinion: u32::from(medians.is_none()),
             payoff: medians.map(|(p, _)| axis(p as f64 / 10.0)),
             cost: medians.map(|(_, c)| axis(c as f64 / 10.0)),
             split: false,
@@ -285,7 +291,11 @@ mod tests {
             text.contains("| Idea 1 | 5.5 / 4.5 | 0 / 0 | 1 |  | Implement |"),
             "{text}"
         );
-        assert!(text.contains("| Idea 3 | – | – | 0 |  | – |"), "{text}");
+        // Nobody placed it, one said they had no opinion: said so, where a row of dashes read as a result.
+        assert!(
+            text.contains("| Idea 3 | no votes | – | 0 · 1 no opinion |  | – |"),
+            "{text}"
+        );
         assert!(
             text.contains("| Idea 4 | 2 / 8 | 0 / 0 | 1 |  | Kill |"),
             "{text}"
