@@ -42,7 +42,8 @@ Usage:
   pickboard export --board <name> [--format json|csv|md|png|svg] -o <file>
                                              save the board to a file (- for standard output);
                                              the format follows the file's extension when not given
-  pickboard import <file> [--board <name>] [--new-board] [--skip-bad-rows] [--map <column>=<field>]...
+  pickboard import <file> [--board <name>] [--new-board] [--skip-bad-rows] [--bad-scores-unsorted]
+                 [--map <column>=<field>]...
                                              import a board file (.json) as a new board (named by --board),
                                              or a CSV file: as a new board, or into the board named by
                                              --board when it exists. A name a letter or two off a board's
@@ -54,7 +55,9 @@ Usage:
                                              --map chooses a column's field by hand: title, notes, owner,
                                              link, tags, payoff, cost, key or ignore; a file with no column
                                              named like a title needs --map <column>=title. A file with bad
-                                             rows imports nothing, unless --skip-bad-rows
+                                             rows imports nothing, unless --skip-bad-rows; a row whose scores
+                                             cannot be read goes to Unsorted without them with
+                                             --bad-scores-unsorted
   pickboard backup -o <file>                 copy the whole database to a file
   pickboard --help                           show this help
   pickboard --version                        show the version
@@ -181,7 +184,7 @@ pub fn run(args: &[String]) -> i32 {
             "import",
             rest,
             &["--board", "--map"],
-            &["--skip-bad-rows", "--new-board"],
+            &["--skip-bad-rows", "--new-board", "--bad-scores-unsorted"],
             import,
         ),
         Some("backup") => command("backup", rest, &["-o"], &[], backup),
@@ -584,6 +587,7 @@ fn import(options: Options) -> Result<(), Failure> {
         Some(suggested) => {
             let headers = &suggested.headers;
             let mut mapping = suggested.mapping.clone();
+            mapping.unreadable_scores_to_unsorted = options.flag("--bad-scores-unsorted");
             let choices = maps
                 .iter()
                 .map(|map| parse_map(map, headers))
@@ -802,7 +806,13 @@ fn problems_message(preview: &CsvPreview) -> String {
     if preview.problem_count > 10 {
         message.push_str(&format!("  … and {} more\n", preview.problem_count - 10));
     }
-    message.push_str("Fix the file, or run again with --skip-bad-rows to import the other rows.");
+    message.push_str("Fix the file, or run again with --skip-bad-rows to import the other rows");
+    if preview.problems.iter().any(|p| p.scores) {
+        message.push_str(
+            ", or with --bad-scores-unsorted to import the rows whose scores cannot be read into Unsorted",
+        );
+    }
+    message.push('.');
     message
 }
 

@@ -535,6 +535,35 @@ fn bad_scores_in_a_jira_style_csv_are_refused_by_row_and_column() -> TestResult 
         ideas_of(&data, "scores"),
         [("Cache Docker layers".into(), Zone::Implement, Some((8.0, 2.0)))]
     );
+    // The message offers the other way out, which keeps those rows' ideas: into Unsorted, without their scores.
+    let (code, _, stderr) = pickboard(&data, &["import", file.to_str().unwrap(), "--board", "again"]);
+    assert_eq!(code, 6);
+    assert!(
+        stderr.contains(
+            "or with --bad-scores-unsorted to import the rows whose scores cannot be read into Unsorted."
+        ),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = pickboard(
+        &data,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--board",
+            "kept",
+            "--bad-scores-unsorted",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "Imported 3 ideas into \"kept\".\n");
+    assert_eq!(
+        ideas_of(&data, "kept"),
+        [
+            ("Cache Docker layers".into(), Zone::Implement, Some((8.0, 2.0))),
+            ("Vague idea".into(), Zone::Unsorted, None),
+            ("Too costly".into(), Zone::Unsorted, None),
+        ]
+    );
     Ok(())
 }
 

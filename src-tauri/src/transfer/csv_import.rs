@@ -63,6 +63,10 @@ pub struct ColumnMapping {
     pub key: Option<usize>,
     /// For example `https://jira.example.com/browse/`; the link is this followed by the key.
     pub link_prefix: String,
+    /// A row whose scores cannot be read ("high", 15, one of the two) goes to Unsorted without them, instead of being
+    /// a row with a problem.
+    #[serde(default)]
+    pub unreadable_scores_to_unsorted: bool,
 }
 
 /// Where the imported ideas go.
@@ -83,6 +87,8 @@ pub struct RowProblem {
     /// The column's header, when the problem is in one cell.
     pub column: Option<String>,
     pub message: String,
+    /// The problem is the row's scores: it can go to Unsorted without them (`unreadable_scores_to_unsorted`).
+    pub scores: bool,
 }
 
 impl std::fmt::Display for RowProblem {
@@ -569,12 +575,44 @@ impl CsvTable {
         }
     }
 
+    /// Where a row's scores put its idea (`None`: no scores), or the column and what is wrong with them. Both scores
+    /// wrong are told in one message: the first one alone was, and the fixed file failed again on the second.
+    fn position(
+        &self,
+        row: &CsvRow,
+        mapping: &ColumnMapping,
+    ) -> std::result::Result<Option<Position>, (Option<usize>, String)> {
+        let cell = |col: Option<usize>| col.and_then(|c| row.cells.get(c)).map_or("", |s| undefuse(s));
+        match (score(cell(mapping.payoff)), score(cell(mapping.cost))) {
+            (Ok(Some(payoff)), Ok(Some(cost))) => Ok(Some(Position { payoff, cost })),
+            (Ok(None), Ok(None)) => Ok(None),
+            (Ok(Some(_)), Ok(None)) => {
+                Err((mapping.cost, one_score_only("payoff", "cost/risk", mapping.cost)))
+            }
+            (Ok(None), Ok(Some(_))) => Err((
+                mapping.payoff,
+                one_score_only("cost/risk", "payoff", mapping.payoff),
+            )),
+            (Err(payoff), Ok(_)) => Err((mapping.payoff, payoff)),
+            (Ok(_), Err(cost)) => Err((mapping.cost, cost)),
+            (Err(payoff), Err(cost)) => Err((
+                mapping.payoff,
+                format!("{payoff} The cost/risk too: {}", lowercase_first(&cost)),
+            )),
+        }
+    }
+
     /// The idea a row becomes under `mapping`, or what is wrong with it.
     pub fn idea(&self, row: &CsvRow, mapping: &ColumnMapping) -> std::result::Result<NewIdea, RowProblem> {
         let problem = |col: Option<usize>, message: String| RowProblem {
             row: row.number,
             column: col.map(|c| self.column_name(c)),
             message,
+            scores: false,
+        };
+        let score_problem = |col: Option<usize>, message: String| RowProblem {
+            scores: true,
+            ..problem(col, message)
         };
         if let Some(col) = row.bad_text {
             return Err(problem(
@@ -612,23 +650,10 @@ impl CsvTable {
             return Err(problem(Some(title_col), "the title is empty.".into()));
         }
         let title = field(Some(title_col), crate::domain::clean_title(title))?;
-        let payoff = score(cell(mapping.payoff)).map_err(|m| problem(mapping.payoff, m))?;
-        let cost = score(cell(mapping.cost)).map_err(|m| problem(mapping.cost, m))?;
-        let position = match (payoff, cost) {
-            (Some(payoff), Some(cost)) => Some(Position { payoff, cost }),
-            (None, None) => None,
-            (Some(_), None) => {
-                return Err(problem(
-                    mapping.cost,
-                    one_score_only("payoff", "cost/risk", mapping.cost),
-                ))
-            }
-            (None, Some(_)) => {
-                return Err(problem(
-                    mapping.payoff,
-                    one_score_only("cost/risk", "payoff", mapping.payoff),
-                ))
-            }
+        let position = match self.position(row, mapping) {
+            Ok(position) => position,
+            Err(_) if mapping.unreadable_scores_to_unsorted => None,
+            Err((col, message)) => return Err(score_problem(col, message)),
         };
         let key = cell(mapping.key).trim();
         let mut link = cell(mapping.link).trim().to_owned();

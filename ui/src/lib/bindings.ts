@@ -251,7 +251,12 @@ key: number | null,
 /**
  * For example `https://jira.example.com/browse/`; the link is this followed by the key.
  */
-linkPrefix: string, };
+linkPrefix: string, 
+/**
+ * A row whose scores cannot be read ("high", 15, one of the two) goes to Unsorted without them, instead of being
+ * a row with a problem.
+ */
+unreadableScoresToUnsorted: boolean, };
 
 export type ImportTarget = { "kind": "newBoard", name: string, } | { "kind": "board", id: number, };
 
@@ -259,7 +264,11 @@ export type RowProblem = { row: number,
 /**
  * The column's header, when the problem is in one cell.
  */
-column: string | null, message: string, };
+column: string | null, message: string, 
+/**
+ * The problem is the row's scores: it can go to Unsorted without them (`unreadable_scores_to_unsorted`).
+ */
+scores: boolean, };
 
 export type PreviewIdea = { row: number, title: string, position: Position | null, owner: string, tags: Array<string>, };
 

@@ -187,6 +187,49 @@ fn bad_scores_in_a_jira_style_file_are_named_by_row_and_column() {
     );
 }
 
+/// A row whose two scores are both wrong says so at once (the fixed file failed again on the second), and rows whose
+/// only problem is their scores can go to Unsorted without them: their titles were lost with "Skip these rows".
+#[test]
+fn rows_whose_scores_cannot_be_read_can_go_to_unsorted_without_them() {
+    let table = table(
+        "Title,Payoff,Cost\n\
+         Cache,8,2\n\
+         Vague,high,abc\n\
+         Costly,15,-2\n\
+         Half,5,\n\
+         ,3,3\n",
+    );
+    let (source, mut mapping) = suggest(&table.headers);
+    let before = preview(&table, source, &mapping);
+    let said: Vec<String> = before.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            "Row 3, column “Payoff”: “high” is not a number. The cost/risk too: “abc” is not a number.",
+            "Row 4, column “Payoff”: 15 is outside the 0 to 10 scale. The cost/risk too: -2 is outside the 0 to 10 scale.",
+            "Row 5, column “Cost”: it is empty while the payoff is set. Give both scores or neither.",
+            "Row 6, column “Title”: the title is empty.",
+        ]
+    );
+    let scores: Vec<bool> = before.problems.iter().map(|p| p.scores).collect();
+    assert_eq!(scores, [true, true, true, false]);
+
+    mapping.unreadable_scores_to_unsorted = true;
+    let after = preview(&table, source, &mapping);
+    assert_eq!(after.problem_count, 1, "the row without a title stays a problem");
+    assert_eq!((after.placed, after.unsorted), (1, 3));
+    let mut db = Db::open_in_memory().unwrap();
+    let outcome = import_new(&mut db, &table, &mapping, true).unwrap();
+    let imported = board(&mut db, outcome.board_id);
+    let unsorted: Vec<&str> = imported
+        .ideas
+        .iter()
+        .filter(|i| i.zone == Zone::Unsorted && i.position.is_none())
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(unsorted, ["Vague", "Costly", "Half"]);
+}
+
 #[test]
 fn a_column_whose_header_is_repeated_or_empty_is_named_by_its_place() {
     // Two "Payoff" columns (the first is taken) and a cost/risk column with no header, mapped by hand.

@@ -24,6 +24,7 @@ const RECOGNISED: ColumnMapping = {
   tags: [],
   key: null,
   linkPrefix: "",
+  unreadableScoresToUnsorted: false,
 };
 
 /** What the backend would preview for `mapping`: two rows, placed only with both scores. */
@@ -63,6 +64,44 @@ function renderImport(fileName: string, csv: CsvPreview) {
 }
 
 describe("ImportDialog", () => {
+  it("offers to import rows whose scores cannot be read into Unsorted, and imports them so", async () => {
+    const sent: ColumnMapping[] = [];
+    const scored = { ...RECOGNISED, payoff: 1, cost: 2 };
+    // Row 3's scores read "high" and "abc": a problem, unless such rows go to Unsorted.
+    const answer = (mapping: ColumnMapping): CsvPreview => ({
+      ...preview(mapping),
+      rows: 2,
+      placed: 1,
+      unsorted: mapping.unreadableScoresToUnsorted ? 1 : 0,
+      problems: mapping.unreadableScoresToUnsorted
+        ? []
+        : [{ row: 3, column: "Business Value", message: "“high” is not a number.", scores: true }],
+      problemCount: mapping.unreadableScoresToUnsorted ? 0 : 1,
+    });
+    mockIPC((command, payload) => {
+      const { mapping } = payload as { mapping: ColumnMapping };
+      if (command === "preview_import") return answer(mapping);
+      if (command === "run_import") {
+        sent.push(mapping);
+        return { boardId: 9, imported: 2, skipped: [] };
+      }
+      return null;
+    });
+    renderImport("jira-export.csv", answer(scored));
+    const box = await screen.findByLabelText(
+      "Import the rows whose scores cannot be read into Unsorted, without their scores",
+    );
+    expect(screen.getByRole("button", { name: /^Import/ })).toBeDisabled();
+    await userEvent.click(box);
+    // The row is no longer a problem: Import takes both rows, and the box stays, to be unticked.
+    expect(await screen.findByRole("button", { name: /^Import/ })).toBeEnabled();
+    expect(box).toBeChecked();
+    await userEvent.click(screen.getByRole("button", { name: /^Import/ }));
+    await vi.waitFor(() => {
+      expect(sent.at(-1)?.unreadableScoresToUnsorted).toBe(true);
+    });
+  });
+
   it("keeps two column choices made in quick succession, whatever order their previews answer in", async () => {
     const asked: ColumnMapping[] = [];
     mockIPC(async (command, payload) => {

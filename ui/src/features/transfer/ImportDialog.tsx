@@ -81,7 +81,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [skipped, setSkipped] = useState<ImportOutcome | null>(null);
-  const ids = { name: useId(), skip: useId(), hint: useId(), taken: useId() };
+  const ids = { name: useId(), skip: useId(), unsorted: useId(), hint: useId(), taken: useId() };
   // The preview places each row as the board it goes into will: the open board's own thresholds, or a new board's.
   const target = into === "current" && current ? current.id : null;
   const targetBoard = useQuery({
@@ -190,6 +190,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
       tags: [],
       key: null,
       linkPrefix: "",
+      unreadableScoresToUnsorted: false,
     };
     try {
       const outcome = await backend.runImport(mapping ?? emptyMapping, target, skip);
@@ -484,6 +485,23 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
                   Skip these rows and import the others
                 </label>
               </div>
+            )}
+            {/* Rows whose titles are fine but whose scores cannot be read: skipped, their ideas were lost. Shown
+                while it is ticked too, when those rows are no longer problems. */}
+            {(mapping.unreadableScoresToUnsorted || preview.problems.some((p) => p.scores)) && (
+              <label className="checkbox-row" htmlFor={ids.unsorted}>
+                <input
+                  id={ids.unsorted}
+                  type="checkbox"
+                  checked={mapping.unreadableScoresToUnsorted}
+                  disabled={running}
+                  onChange={(e) => {
+                    const checked = e.target.checked;
+                    remap((m) => ({ ...m, unreadableScoresToUnsorted: checked }));
+                  }}
+                />
+                Import the rows whose scores cannot be read into Unsorted, without their scores
+              </label>
             )}
           </div>
         </div>
