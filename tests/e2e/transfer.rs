@@ -137,3 +137,50 @@ async fn a_jira_export_is_imported_exported_and_backups_restore_while_the_app_ru
     assert_eq!(board_names(data.path())?, [("jira-export".to_owned(), 6)]);
     app.quit().await
 }
+
+/// A CSV file whose scores cannot be read ("high", 15): its rows are problems, and, when asked, go to Unsorted without
+/// their scores, keeping their ideas (skipping them lost those).
+#[tokio::test]
+async fn rows_whose_scores_cannot_be_read_go_to_unsorted_when_asked() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("scores.csv");
+    std::fs::write(
+        &file,
+        "Title,Payoff,Cost\nCache layers,8,2\nVague idea,high,abc\nToo costly,15,-2\n",
+    )?;
+    let app = App::launch(data.path()).await?;
+    app.answer_file_dialogs_with(&file)?;
+    app.click_button("Import a file…").await?;
+    app.wait_until(
+        "both rows' problems show, with both scores named",
+        "const text = document.querySelector('[role=dialog]')?.textContent ?? '';
+         return text.includes('2 rows have problems')
+             && text.includes('“high” is not a number. The cost/risk too: “abc” is not a number.');",
+    )
+    .await?;
+    let import = app.find_button("Import 1 idea").await?;
+    assert!(
+        import.attr("disabled").await?.is_some(),
+        "Import waits for a choice"
+    );
+    app.client
+        .find(fantoccini::Locator::XPath(
+            "//label[contains(normalize-space(), 'Import the rows whose scores cannot be read into Unsorted')]/input",
+        ))
+        .await?
+        .click()
+        .await?;
+    app.wait_until(
+        "the preview takes the rows",
+        "return !!document.querySelector('[role=dialog]')?.textContent.includes('3 ideas (1 placed, 2 in Unsorted)');",
+    )
+    .await?;
+    app.screenshot("import-bad-scores-unsorted.png").await?;
+    app.click_button("Import 3 ideas").await?;
+    toast_says(&app, "Imported 3 ideas").await?;
+    app.wait_for_card_in("Implement", "Cache layers").await?;
+    app.wait_for_card_in("Unsorted", "Vague idea").await?;
+    app.wait_for_card_in("Unsorted", "Too costly").await?;
+    app.quit().await
+}
