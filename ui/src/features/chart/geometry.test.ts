@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { labelBox, nextInDirection, placeLabels, type Box, type LabelPlace } from "./geometry";
+import { isHidden, labelBox, nextInDirection, placeLabels, type Box, type LabelPlace } from "./geometry";
 import { fractionOf, scoresAt } from "./scale";
 
 describe("plane geometry", () => {
@@ -52,11 +52,18 @@ describe("placeLabels", () => {
     expect(places.get(2)).toMatchObject({ side: "left", room: 795 - 11 - 4 });
     // Above or below, centred where it slid to: twice the distance to the nearer edge.
     expect(places.get(3)).toMatchObject({ side: "above", shift: 295, room: 2 * 395 - 4 });
-    // A title that fits nowhere, not even cut narrow (a plane 80 px wide), shows on the right when hovered: it is
-    // given at least a few words' room.
-    expect(
-      placeLabels([{ id: 5, at: { x: 70, y: 300 }, label: { width: 900, height: 18 } }], 80, 600).get(5),
-    ).toMatchObject({ side: "hidden", room: 80 });
+    // A title that fits nowhere, not even cut narrow (a plane 80 px wide), shows when hovered on the side of its dot
+    // with more room: it is given at least a few words' room.
+    const nowhere = { width: 900, height: 18 };
+    expect(placeLabels([{ id: 5, at: { x: 10, y: 300 }, label: nowhere }], 80, 600).get(5)).toMatchObject({
+      side: "hidden",
+      room: 80,
+    });
+    // In the plane's right half, on the left: on the right of a dot at the plane's right edge, it showed nothing.
+    expect(placeLabels([{ id: 7, at: { x: 70, y: 300 }, label: nowhere }], 80, 600).get(7)).toMatchObject({
+      side: "hidden-left",
+      room: 80,
+    });
     // A marker panned off the plane (kept because it is selected) has no title on the plane.
     expect(placeLabels([{ id: 6, at: { x: -9, y: 300 }, label }], 800, 600).get(6)?.side).toBe("off");
   });
@@ -71,7 +78,7 @@ describe("placeLabels", () => {
     ];
     const sides = placeLabels(markers, 800, 600, names);
     const boxes = markers
-      .filter((m) => sides.get(m.id)?.side !== "hidden")
+      .filter((m) => !isHidden(sides.get(m.id)?.side))
       .map((m) => {
         const { side, shift } = sides.get(m.id) ?? { side: "right", shift: 0 };
         const box = labelBox(m.at, m.label, side);
@@ -89,7 +96,7 @@ describe("placeLabels", () => {
         expect(overlap(box, other)).toBe(false);
       }
     }
-    expect(sides.get(4)?.side).toBe("hidden");
+    expect(isHidden(sides.get(4)?.side)).toBe(true);
   });
 
   it("keeps titles off the quadrant names where it can, and names an idea in a name's corner all the same", () => {
@@ -183,11 +190,11 @@ describe("placeLabels", () => {
       const places = placeLabels(markers, 800, 600, counts, names);
       for (const m of markers) {
         const before = short.get(m.id)?.side;
-        if (before !== "hidden") expect(places.get(m.id)?.side).toBe(before);
+        if (!isHidden(before)) expect(places.get(m.id)?.side).toBe(before);
       }
       expect([...places.values()].some((p) => p.cap !== undefined && p.cap > 150)).toBe(true);
       const shown = markers
-        .filter((m) => places.get(m.id)?.side !== "hidden")
+        .filter((m) => !isHidden(places.get(m.id)?.side))
         .map((m) => ({ id: m.id, at: m.at, box: boxOf(m.at, places.get(m.id)) }));
       for (const { id, at, box } of shown) {
         expect(inside(box, 800, 600)).toBe(true);
@@ -197,7 +204,7 @@ describe("placeLabels", () => {
         }
         for (const other of shown) if (other.id !== id) expect(overlap(box, other.box)).toBe(false);
         expect(overlap(box, count)).toBe(false);
-        const wasHidden = short.get(id)?.side === "hidden";
+        const wasHidden = isHidden(short.get(id)?.side);
         if (!wasHidden && !overlap(boxOf(at, short.get(id)), name)) expect(overlap(box, name)).toBe(false);
       }
     });

@@ -12,10 +12,16 @@ export interface Box {
 }
 
 /**
- * Where a marker's title goes, relative to its dot; `hidden` where no side has room (it shows on hover and focus);
- * `off` for a marker off the plane (kept because it is selected), whose title does not show at all.
+ * Where a marker's title goes, relative to its dot; `hidden` where no side has room (it shows on hover and focus, on
+ * the right), `hidden-left` the same for a dot in the plane's right half (on its right, the title left the plane and
+ * showed nothing); `off` for a marker off the plane (kept because it is selected), whose title does not show at all.
  */
-export type LabelSide = "right" | "left" | "above" | "below" | "hidden" | "off";
+export type LabelSide = "right" | "left" | "above" | "below" | "hidden" | "hidden-left" | "off";
+
+/** A title that shows only on hover and focus. */
+export function isHidden(side: LabelSide | undefined): side is "hidden" | "hidden-left" {
+  return side === "hidden" || side === "hidden-left";
+}
 
 /** The gap between a dot's centre and its label, and the dot's half size, in pixels. */
 const LABEL_GAP = 11;
@@ -25,6 +31,7 @@ const DOT_HALF = 8;
 export function labelBox(at: Point, size: { width: number; height: number }, side: LabelSide): Box {
   switch (side) {
     case "left":
+    case "hidden-left":
       return { left: at.x - LABEL_GAP - size.width, top: at.y - size.height / 2, ...size };
     case "above":
       return { left: at.x - size.width / 2, top: at.y - LABEL_GAP - size.height, ...size };
@@ -78,6 +85,7 @@ function roomFor(at: Point, place: LabelPlace, width: number): number {
   let room: number;
   switch (place.side) {
     case "left":
+    case "hidden-left":
       room = at.x - LABEL_GAP;
       break;
     case "above":
@@ -145,12 +153,13 @@ export function placeLabels(
     // A marker kept off the plane (the selected one, panned away from) has no title on it either.
     const onPlane = at.x >= 0 && at.y >= 0 && at.x <= width && at.y <= height;
     if (onPlane && claim(plane, id, at, label)) continue;
-    const place: LabelPlace = { side: onPlane ? "hidden" : "off", shift: 0 };
+    const side = !onPlane ? "off" : at.x > width / 2 ? "hidden-left" : "hidden";
+    const place: LabelPlace = { side, shift: 0 };
     plane.places.set(id, { ...place, room: roomFor(at, place, width) });
   }
   // A few words rather than none.
   for (const { id, at, label } of markers) {
-    if (plane.places.get(id)?.side === "hidden" && label.width > NARROW_CAP)
+    if (isHidden(plane.places.get(id)?.side) && label.width > NARROW_CAP)
       claim(plane, id, at, { width: NARROW_CAP, height: label.height }, NARROW_CAP);
   }
   widen(plane, markers);
@@ -236,7 +245,7 @@ function widen(plane: Plane, markers: Parameters<typeof placeLabels>[0]) {
     const place = places.get(id);
     const short = boxes.get(id);
     if (!whole || whole.width <= label.width || !place || !short || place.cap !== undefined) continue;
-    if (place.side === "hidden" || place.side === "off") continue;
+    if (isHidden(place.side) || place.side === "off") continue;
     const side = place.side;
     // The widest step that fits: the whole title, or as much of it as the side has room for.
     for (const cap of WIDE_CAPS) {
