@@ -34,6 +34,17 @@ function draftOf(estimates: Draft["estimates"]): Draft {
   };
 }
 
+/** The backend of Ana, connected, who started `round` (its only open round), whose thread reads `status`. */
+function facilitating(round: RoundView, status: () => ReturnType<typeof statusOf>) {
+  return fakeBackend(null, {
+    get_account: () => ana,
+    list_open_rounds: () => [round],
+    list_closed_rounds: () => [],
+    find_round: () => round,
+    round_status: status,
+  });
+}
+
 /** The joined round, of one idea ("Cache builds", key 7), with `draft`. */
 function cacheBuilds(draft: Draft): RoundView {
   return { ...joined, ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }], draft };
@@ -713,14 +724,9 @@ describe("RoundsScreen", () => {
         updatedAt: 0,
       },
     };
-    fakeBackend(null, {
-      get_account: () => ana,
-      list_open_rounds: () => [mine],
-      list_closed_rounds: () => [],
-      find_round: () => mine,
-      round_status: () =>
-        statusOf("open", "1 of 3 voted", [{ userId: "ana", name: "Ana Ribeiro", at: 0, edited: false }]),
-    });
+    facilitating(mine, () =>
+      statusOf("open", "1 of 3 voted", [{ userId: "ana", name: "Ana Ribeiro", at: 0, edited: false }]),
+    );
     renderRounds(board([idea(1, "Cache builds", "unsorted")]));
     const list = await screen.findByRole("region", { name: "Open rounds" });
     await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
@@ -746,17 +752,12 @@ describe("RoundsScreen", () => {
       deadline,
       ideas: [{ key: "1", title: "Cache builds", notes: "", link: "" }],
     };
-    fakeBackend(null, {
-      get_account: () => ana,
-      list_open_rounds: () => [mine],
-      list_closed_rounds: () => [],
-      find_round: () => mine,
-      round_status: () =>
-        statusOf("open", "2 of 3 voted", [
-          { userId: "bo", name: "Bo Lind", at: deadline + 1_000, edited: false },
-          { userId: "cy", name: "Cy", at: deadline - 1_000, edited: false },
-        ]),
-    });
+    facilitating(mine, () =>
+      statusOf("open", "2 of 3 voted", [
+        { userId: "bo", name: "Bo Lind", at: deadline + 1_000, edited: false },
+        { userId: "cy", name: "Cy", at: deadline - 1_000, edited: false },
+      ]),
+    );
     renderRounds(board([idea(1, "Cache builds", "unsorted")]));
     const list = await screen.findByRole("region", { name: "Open rounds" });
     await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
