@@ -652,6 +652,8 @@ impl CsvTable {
         let title = field(Some(title_col), crate::domain::clean_title(title))?;
         let position = match self.position(row, mapping) {
             Ok(position) => position,
+            // No column chosen for the other score: what is wrong is the mapping, not the row's scores.
+            Err((None, message)) => return Err(problem(None, message)),
             Err(_) if mapping.unreadable_scores_to_unsorted => None,
             Err((col, message)) => return Err(score_problem(col, message)),
         };

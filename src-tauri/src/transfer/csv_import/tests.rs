@@ -228,6 +228,15 @@ fn rows_whose_scores_cannot_be_read_can_go_to_unsorted_without_them() {
         .map(|i| i.title.as_str())
         .collect();
     assert_eq!(unsorted, ["Vague", "Costly", "Half"]);
+
+    // No column chosen for the cost/risk: the mapping is what is wrong, and no row goes to Unsorted for it.
+    mapping.cost = None;
+    let unmapped = preview(&table, source, &mapping);
+    assert!(
+        unmapped.problems.iter().any(|p| p.row == 2 && !p.scores),
+        "{:?}",
+        unmapped.problems
+    );
 }
 
 #[test]
