@@ -575,33 +575,6 @@ impl CsvTable {
         }
     }
 
-    /// Where a row's scores put its idea (`None`: no scores), or the column and what is wrong with them. Both scores
-    /// wrong are told in one message: the first one alone was, and the fixed file failed again on the second.
-    fn position(
-        &self,
-        row: &CsvRow,
-        mapping: &ColumnMapping,
-    ) -> std::result::Result<Option<Position>, (Option<usize>, String)> {
-        let cell = |col: Option<usize>| col.and_then(|c| row.cells.get(c)).map_or("", |s| undefuse(s));
-        match (score(cell(mapping.payoff)), score(cell(mapping.cost))) {
-            (Ok(Some(payoff)), Ok(Some(cost))) => Ok(Some(Position { payoff, cost })),
-            (Ok(None), Ok(None)) => Ok(None),
-            (Ok(Some(_)), Ok(None)) => {
-                Err((mapping.cost, one_score_only("payoff", "cost/risk", mapping.cost)))
-            }
-            (Ok(None), Ok(Some(_))) => Err((
-                mapping.payoff,
-                one_score_only("cost/risk", "payoff", mapping.payoff),
-            )),
-            (Err(payoff), Ok(_)) => Err((mapping.payoff, payoff)),
-            (Ok(_), Err(cost)) => Err((mapping.cost, cost)),
-            (Err(payoff), Err(cost)) => Err((
-                mapping.payoff,
-                format!("{payoff} The cost/risk too: {}", lowercase_first(&cost)),
-            )),
-        }
-    }
-
     /// The idea a row becomes under `mapping`, or what is wrong with it.
     pub fn idea(&self, row: &CsvRow, mapping: &ColumnMapping) -> std::result::Result<NewIdea, RowProblem> {
         let problem = |col: Option<usize>, message: String| RowProblem {
@@ -650,7 +623,7 @@ impl CsvTable {
             return Err(problem(Some(title_col), "the title is empty.".into()));
         }
         let title = field(Some(title_col), crate::domain::clean_title(title))?;
-        let position = match self.position(row, mapping) {
+        let position = match position(cell(mapping.payoff), cell(mapping.cost), mapping) {
             Ok(position) => position,
             // No column chosen for the other score: what is wrong is the mapping, not the row's scores.
             Err((None, message)) => return Err(problem(None, message)),
@@ -704,6 +677,31 @@ fn lowercase_first(message: &str) -> String {
     chars
         .next()
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// Where a row's score cells (`payoff`, `cost`) put its idea (`None`: no scores), or the column and what is wrong
+/// with them. Both scores wrong are told in one message: the first one alone was, and the fixed file failed again
+/// on the second.
+fn position(
+    payoff: &str,
+    cost: &str,
+    mapping: &ColumnMapping,
+) -> std::result::Result<Option<Position>, (Option<usize>, String)> {
+    match (score(payoff), score(cost)) {
+        (Ok(Some(payoff)), Ok(Some(cost))) => Ok(Some(Position { payoff, cost })),
+        (Ok(None), Ok(None)) => Ok(None),
+        (Ok(Some(_)), Ok(None)) => Err((mapping.cost, one_score_only("payoff", "cost/risk", mapping.cost))),
+        (Ok(None), Ok(Some(_))) => Err((
+            mapping.payoff,
+            one_score_only("cost/risk", "payoff", mapping.payoff),
+        )),
+        (Err(payoff), Ok(_)) => Err((mapping.payoff, payoff)),
+        (Ok(_), Err(cost)) => Err((mapping.cost, cost)),
+        (Err(payoff), Err(cost)) => Err((
+            mapping.payoff,
+            format!("{payoff} The cost/risk too: {}", lowercase_first(&cost)),
+        )),
+    }
 }
 
 /// A score cell: empty, or a number from 0 to 10 with a point or a comma for the decimals.

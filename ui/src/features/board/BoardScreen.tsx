@@ -215,9 +215,11 @@ export function BoardScreen({
   const arrive = useCallback((id: number) => {
     setArrival((last) => ({ id, seq: (last?.seq ?? 0) + 1 }));
   }, []);
+  /** The selected idea and where it is: looked up once a render, among as many as 10,000 ideas. */
+  const selectedAt = selectedId === null ? null : findIdea(columns, selectedId);
   // The idea open in the details, gone to another zone (its scores changed there, an undo, new thresholds), arrives
   // in its new list as a moved one does: past a long list's rendered cards, it went out of sight.
-  const openZone = detailsOpen && selectedId !== null ? (findIdea(columns, selectedId)?.zone ?? null) : null;
+  const openZone = detailsOpen ? (selectedAt?.zone ?? null) : null;
   const [openWas, setOpenWas] = useState({ id: selectedId, zone: openZone });
   if (openWas.id !== selectedId || openWas.zone !== openZone) {
     setOpenWas({ id: selectedId, zone: openZone });
@@ -496,7 +498,7 @@ export function BoardScreen({
   }
   if (!board) return <div className="board-message">Opening the board…</div>;
 
-  const selected = selectedId === null ? null : (findIdea(columns, selectedId)?.idea ?? null);
+  const selected = selectedAt?.idea ?? null;
   // A zone is told of the selection and of the arrival only when they are among its ideas: the others are not drawn
   // again when a card is opened or moved.
   const zonePropsIn = (dndView: DragState["view"], overZone: Zone | null) => {
