@@ -415,6 +415,69 @@ fn ideas_move_between_zones_and_keep_their_order() {
     assert_eq!(titles_in(&mut db, board, Zone::Unsorted), ["Alpha"]);
 }
 
+/// Every statement of an edit is compiled at its first use, then taken from the connection's cache: SQLite calls the
+/// authorizer only while it compiles one. Before the planner was told not to look at bound values, four statements of
+/// each move (the undo state, the scores before moves, the landing place, the end of a quadrant) were compiled again
+/// at every move.
+#[test]
+fn edits_compile_their_statements_once() {
+    use crate::edits;
+    use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let (_dir, mut db) = temp_db();
+    let compiled = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&compiled);
+    db.conn
+        .authorizer(Some(move |context: AuthContext<'_>| {
+            // BEGIN and COMMIT aside: rusqlite's transactions run them as text, compiled each time (about 1 µs).
+            if !matches!(context.action, AuthAction::Transaction { .. }) {
+                counter.fetch_add(1, Ordering::Relaxed);
+            }
+            Authorization::Allow
+        }))
+        .unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let ids: Vec<i64> = (0..6)
+        .map(|i| {
+            db.write(|tx| edits::add_idea(tx, board, &format!("Idea {i}"), Zone::Implement))
+                .unwrap()
+                .id
+        })
+        .collect();
+    let round = |db: &mut Db, n: u32| {
+        let zone = if n.is_multiple_of(2) {
+            Zone::Challenge
+        } else {
+            Zone::Implement
+        };
+        // Into the other quadrant, within it, and past its end.
+        for (id, index) in [(ids[0], 0), (ids[0], 1), (ids[1], 9)] {
+            db.write(|tx| edits::answer(tx, edits::move_idea(tx, id, zone, index)?))
+                .unwrap();
+        }
+        let score = Score::from_tenths(i64::from(10 + n)).unwrap();
+        db.write(|tx| edits::answer(tx, edits::set_scores(tx, ids[2], score, score)?))
+            .unwrap();
+        db.write(|tx| edits::add_idea(tx, board, &format!("Added {n}"), Zone::Possible))
+            .unwrap();
+        db.write(|tx| edits::undo(tx, board, None)).unwrap();
+        db.write(|tx| edits::redo(tx, board)).unwrap();
+        db.read(|tx| boards::get(tx, board)).unwrap();
+    };
+    round(&mut db, 0);
+    compiled.store(0, Ordering::Relaxed);
+    for n in 1..4 {
+        round(&mut db, n);
+    }
+    assert_eq!(
+        compiled.load(Ordering::Relaxed),
+        0,
+        "statements were compiled again at later edits"
+    );
+}
+
 #[test]
 fn ranks_are_renumbered_when_they_run_out_of_room() {
     let (_dir, mut db) = temp_db();
