@@ -203,18 +203,32 @@ pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<
     if position == idea.position && rank == idea.rank {
         return Ok(idea); // dropped where it was
     }
+    let moved = Idea {
+        position,
+        zone: Zone::of(position, thresholds),
+        rank,
+        updated_at: now_ms(),
+        ..idea
+    };
+    write_place(tx, &moved)?;
+    Ok(moved)
+}
+
+/// Writes an idea's scores, rank and time, and the zone they put it in. The zone is written here, as the database's
+/// rule (migration 0012) works it out, so that its trigger finds it right and does not write the row a second time.
+fn write_place(tx: &Transaction<'_>, idea: &Idea) -> Result<()> {
     tx.execute_cached(
-        "UPDATE ideas SET payoff = ?2, cost = ?3, rank = ?4, updated_at = ?5 WHERE id = ?1",
+        "UPDATE ideas SET payoff = ?2, cost = ?3, rank = ?4, updated_at = ?5, zone = ?6 WHERE id = ?1",
         params![
-            id,
-            position.map(|p| p.payoff.tenths()),
-            position.map(|p| p.cost.tenths()),
-            rank,
-            now_ms()
+            idea.id,
+            idea.position.map(|p| p.payoff.tenths()),
+            idea.position.map(|p| p.cost.tenths()),
+            idea.rank,
+            idea.updated_at,
+            super::zone_code(idea.zone)
         ],
     )?;
-    boards::touch(tx, idea.board_id)?;
-    get(tx, id)
+    boards::touch(tx, idea.board_id)
 }
 
 /// A rank that puts the idea at `index` among the other ideas of `zone`, or `None` when the neighbours' ranks are
@@ -303,15 +317,38 @@ pub fn restore(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
 /// Places an idea at exact scores; its zone follows from them.
 pub fn set_position(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
     let idea = get(tx, id)?;
-    if idea.position == Some(Position { payoff, cost }) {
+    let position = Some(Position { payoff, cost });
+    if idea.position == position {
         return Ok(idea);
     }
-    tx.execute_cached(
-        "UPDATE ideas SET payoff = ?2, cost = ?3, updated_at = ?4 WHERE id = ?1",
-        params![id, payoff.tenths(), cost.tenths(), now_ms()],
-    )?;
+    let thresholds = boards::thresholds(tx, idea.board_id)?;
+    let placed = Idea {
+        position,
+        zone: Zone::of(position, thresholds),
+        updated_at: now_ms(),
+        ..idea
+    };
+    // A column named in an UPDATE has its index entries written again, even at the same value: the rank is left
+    // out, and the zone too while it stays.
+    if placed.zone == idea.zone {
+        tx.execute_cached(
+            "UPDATE ideas SET payoff = ?2, cost = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id, payoff.tenths(), cost.tenths(), placed.updated_at],
+        )?;
+    } else {
+        tx.execute_cached(
+            "UPDATE ideas SET payoff = ?2, cost = ?3, updated_at = ?4, zone = ?5 WHERE id = ?1",
+            params![
+                id,
+                payoff.tenths(),
+                cost.tenths(),
+                placed.updated_at,
+                super::zone_code(placed.zone)
+            ],
+        )?;
+    }
     boards::touch(tx, idea.board_id)?;
-    get(tx, id)
+    Ok(placed)
 }
 
 /// An idea arriving from a file, checked by the same rules as one typed into the app.

@@ -457,9 +457,12 @@ fn edits_compile_their_statements_once() {
             db.write(|tx| edits::answer(tx, edits::move_idea(tx, id, zone, index)?))
                 .unwrap();
         }
-        let score = Score::from_tenths(i64::from(10 + n)).unwrap();
-        db.write(|tx| edits::answer(tx, edits::set_scores(tx, ids[2], score, score)?))
-            .unwrap();
+        // Into Possible, within it, and back to Implement.
+        for (payoff, cost) in [(10, 10), (20, 20), (80, 10)] {
+            let [payoff, cost] = [payoff, cost].map(|t| Score::from_tenths(t + i64::from(n)).unwrap());
+            db.write(|tx| edits::answer(tx, edits::set_scores(tx, ids[2], payoff, cost)?))
+                .unwrap();
+        }
         db.write(|tx| edits::add_idea(tx, board, &format!("Added {n}"), Zone::Possible))
             .unwrap();
         db.write(|tx| edits::undo(tx, board, None)).unwrap();
@@ -476,6 +479,42 @@ fn edits_compile_their_statements_once() {
         0,
         "statements were compiled again at later edits"
     );
+}
+
+/// A move or new scores answer with the idea as the database now holds it (they build the answer instead of reading
+/// the row again), zone included.
+#[test]
+fn a_moved_or_rescored_idea_is_answered_as_stored() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let [a, b] = ["Alpha", "Bravo"].map(|t| {
+        db.write(|tx| ideas::add(tx, board, t, Zone::Unsorted))
+            .unwrap()
+            .id
+    });
+    let stored = |db: &mut Db, id: i64| db.read(|tx| ideas::get(tx, id)).unwrap();
+    for (zone, index) in [
+        (Zone::Implement, 0),
+        (Zone::Implement, 1),
+        (Zone::Kill, 0),
+        (Zone::Possible, 3),
+        (Zone::Unsorted, 0),
+    ] {
+        let moved = db.write(|tx| ideas::move_to(tx, a, zone, index)).unwrap();
+        assert_eq!(moved, stored(&mut db, a), "moved to {zone:?} at {index}");
+        assert_eq!(moved.zone, zone);
+    }
+    for (payoff, cost, zone) in [
+        (80, 20, Zone::Implement),
+        (90, 30, Zone::Implement),
+        (20, 90, Zone::Kill),
+        (50, 50, Zone::Challenge),
+    ] {
+        let [payoff, cost] = [payoff, cost].map(|t| Score::from_tenths(t).unwrap());
+        let placed = db.write(|tx| ideas::set_position(tx, b, payoff, cost)).unwrap();
+        assert_eq!(placed, stored(&mut db, b), "scored {payoff:?}, {cost:?}");
+        assert_eq!(placed.zone, zone);
+    }
 }
 
 #[test]
