@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_starting_rounds.sql"),
     include_str!("migrations/0011_channel_team_display.sql"),
     include_str!("migrations/0012_zone_kept_for_finding_places.sql"),
+    include_str!("migrations/0013_ranks_found_by_zone.sql"),
 ];
 
 /// The format version this build writes (`PRAGMA user_version`).

@@ -517,6 +517,37 @@ fn a_moved_or_rescored_idea_is_answered_as_stored() {
     }
 }
 
+/// An idea added at the end goes after every idea of its board, whichever zone holds the last one (the end is looked
+/// up zone by zone).
+#[test]
+fn the_next_rank_is_after_the_last_idea_of_any_zone() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let zones = [
+        Zone::Unsorted,
+        Zone::Implement,
+        Zone::Challenge,
+        Zone::Possible,
+        Zone::Kill,
+    ];
+    let ids = zones.map(|zone| {
+        db.write(|tx| ideas::add(tx, board, &format!("{zone:?}"), zone))
+            .unwrap()
+            .id
+    });
+    for (n, id) in ids.into_iter().enumerate() {
+        let last = 100.0 + n as f64;
+        db.conn
+            .execute(
+                "UPDATE ideas SET rank = ?2 WHERE id = ?1",
+                rusqlite::params![id, last],
+            )
+            .unwrap();
+        let next = db.read(|tx| ideas::next_rank(tx, board)).unwrap();
+        assert_eq!(next, last + 1.0, "the last idea in {:?}", zones[n]);
+    }
+}
+
 #[test]
 fn ranks_are_renumbered_when_they_run_out_of_room() {
     let (_dir, mut db) = temp_db();
