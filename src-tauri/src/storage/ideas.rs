@@ -118,6 +118,11 @@ pub fn list(tx: &Transaction<'_>, board_id: i64, thresholds: Thresholds) -> Resu
 }
 
 pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
+    get_with_lines(tx, id).map(|(idea, _)| idea)
+}
+
+/// The idea and its board's lines, read once for an edit that places it.
+fn get_with_lines(tx: &Transaction<'_>, id: i64) -> Result<(Idea, Thresholds)> {
     let board_id: i64 = tx
         .query_row_cached("SELECT board_id FROM ideas WHERE id = ?1", [id], |row| row.get(0))
         .optional()?
@@ -131,7 +136,7 @@ pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
         [id],
         IdeaRow::read,
     )?;
-    Idea::from_row(row, thresholds)
+    Ok((Idea::from_row(row, thresholds)?, thresholds))
 }
 
 /// Adds an idea at the end of `zone`; in a quadrant it takes the quadrant's middle as its position.
@@ -186,8 +191,7 @@ pub fn update(tx: &Transaction<'_>, id: i64, edit: &IdeaEdit) -> Result<Idea> {
 /// its position when that already lies inside. Otherwise it takes the scores it had there before moves took it away
 /// ([`history::scores_before_moves`]), or the nearest point inside.
 pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
-    let idea = get(tx, id)?;
-    let thresholds = boards::thresholds(tx, idea.board_id)?;
+    let (idea, thresholds) = get_with_lines(tx, id)?;
     let position = match (zone.quadrant(), idea.position) {
         (None, _) => None,
         // Out of another quadrant: back to its own scores there when only moves took it away.
@@ -319,12 +323,11 @@ pub fn restore(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
 
 /// Places an idea at exact scores; its zone follows from them.
 pub fn set_position(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
-    let idea = get(tx, id)?;
+    let (idea, thresholds) = get_with_lines(tx, id)?;
     let position = Some(Position { payoff, cost });
     if idea.position == position {
         return Ok(idea);
     }
-    let thresholds = boards::thresholds(tx, idea.board_id)?;
     let placed = Idea {
         position,
         zone: Zone::of(position, thresholds),

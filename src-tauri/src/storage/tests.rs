@@ -523,13 +523,7 @@ fn a_moved_or_rescored_idea_is_answered_as_stored() {
 fn the_next_rank_is_after_the_last_idea_of_any_zone() {
     let (_dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
-    let zones = [
-        Zone::Unsorted,
-        Zone::Implement,
-        Zone::Challenge,
-        Zone::Possible,
-        Zone::Kill,
-    ];
+    let zones = Zone::ALL;
     let ids = zones.map(|zone| {
         db.write(|tx| ideas::add(tx, board, &format!("{zone:?}"), zone))
             .unwrap()
