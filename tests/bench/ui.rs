@@ -8,9 +8,10 @@
 //! - Move round trip on 10,000 ideas: `set_scores` and `move_idea` invoked from the webview, through the SQLite
 //!   commit, back to the page; against the IPC floor, the bare window's no-op with the same payload on the same
 //!   async runtime (`move_idea_async`; the main thread's `move_idea` is printed beside it). The bare window has
-//!   Pickboard's security settings, which decide the IPC's transport (see tests/security.rs in src-tauri).
-//!   Three batches of 500 calls per command, taken in turns, once the board has settled; a mean is the median
-//!   batch's, a percentile is over all calls.
+//!   Pickboard's security settings, which decide the IPC's transport (see tests/security.rs in src-tauri). Both
+//!   windows are open, and five batches of 500 calls per command are taken in turns across them once the board has
+//!   settled; a mean is the median batch's, a ratio the median of each turn's ratio to the no-op's batch of the same
+//!   turn, a percentile is over all calls.
 //! - Drag frame time: `requestAnimationFrame` intervals while WebDriver drags a marker across 1,000 on the chart; the
 //!   share within 20 ms, as the chart benchmark reports it for 10,000.
 //! - Sizes: the release binary and the .deb; the JavaScript the page loads at start (from ui/dist), against what it
@@ -34,8 +35,9 @@ use serde_json::{json, Value};
 
 const IDEAS: usize = 1_000;
 const ROUND_TRIPS: usize = 500;
-/// Batches of ROUND_TRIPS calls per command, taken in turns; a mean is the median batch's.
-const BATCHES: usize = 3;
+/// Batches of ROUND_TRIPS calls per command, taken in turns; a mean is the median batch's, a ratio the median of
+/// the turns' ratios.
+const BATCHES: usize = 5;
 
 fn sorted(value: Value) -> TestResult<Vec<f64>> {
     let mut v: Vec<f64> = serde_json::from_value(value)?;
@@ -252,21 +254,6 @@ async fn measure() -> TestResult {
         "≤ 20 ms",
         load <= 20.0,
     ));
-    // The IPC floor: the bare window's no-op `move_idea`, which takes a move's arguments and answers with a move's
-    // payload, 500 sequential calls; and the same no-op on the async runtime, as Pickboard's commands run.
-    let (floor, floor_async) = {
-        let app = App::launch_binary(&bare_binary(), bare_data.path(), "body").await?;
-        let calls: Vec<Value> = (0..ROUND_TRIPS)
-            .map(|i| json!({ "id": 10_000, "zone": if i % 2 == 1 { "implement" } else { "challenge" }, "index": i % 5 }))
-            .collect();
-        let mut batches =
-            invoke_in_turns(&app, &[("move_idea", calls.clone()), ("move_idea_async", calls)]).await?;
-        let floor_async = batches.pop().ok_or("no batch")?;
-        let floor = batches.pop().ok_or("no batch")?;
-        app.quit().await?;
-        (floor, floor_async)
-    };
-
     let app = App::launch(big.path()).await?;
     app.region("Implement").await?;
     let mut paints = Vec::new();
@@ -333,24 +320,35 @@ async fn measure() -> TestResult {
     let moves: Vec<Value> = (0..ROUND_TRIPS)
         .map(|i| json!({ "id": id, "zone": if i % 2 == 1 { "implement" } else { "challenge" }, "index": i % 5 }))
         .collect();
+    // The bare window for the IPC floor (below), opened before the pause, so that its start-up is over too.
+    let bare = App::launch_binary(&bare_binary(), bare_data.path(), "body").await?;
     // The page is left to finish opening the board (its last cards, the first scroll observations), so that the
     // batches measure the calls and not what the page does meanwhile.
     tokio::time::sleep(Duration::from_secs(3)).await;
-    // The same page's floor: a command of Pickboard's that touches no database (the start-up timeline, a few
-    // strings), so that what the page and its IPC cost is told apart from the edit's work in Rust.
-    let mut batches = invoke_in_turns(
-        &app,
-        &[
-            ("set_scores", scores),
-            ("move_idea", moves),
-            ("startup_timeline", vec![json!({}); ROUND_TRIPS]),
-        ],
-    )
+    // The IPC floor: the bare window's no-op `move_idea`, which takes a move's arguments and answers with a move's
+    // payload, on the main thread and on the async runtime as Pickboard's commands run. The bare window stays open
+    // beside Pickboard's, idle, and its batches are taken in turns with Pickboard's: the machine's speed drifts by a
+    // third within minutes, and a floor measured before Pickboard's window opened carried that drift into the ratio.
+    let no_ops: Vec<Value> = (0..ROUND_TRIPS)
+        .map(|i| json!({ "id": 10_000, "zone": if i % 2 == 1 { "implement" } else { "challenge" }, "index": i % 5 }))
+        .collect();
+    // Pickboard's own floor: a command that touches no database (the start-up timeline, a few strings), so that
+    // what its page and IPC cost is told apart from the edit's work in Rust.
+    let mut batches = invoke_in_turns(&[
+        (&bare, "move_idea_async", no_ops.clone()),
+        (&app, "set_scores", scores),
+        (&app, "move_idea", moves),
+        (&bare, "move_idea", no_ops),
+        (&app, "startup_timeline", vec![json!({}); ROUND_TRIPS]),
+    ])
     .await?;
+    bare.quit().await?;
+    app.quit().await?;
     let own_floor = batches.pop().ok_or("no batch")?;
+    let floor = batches.pop().ok_or("no batch")?;
     let moves = batches.pop().ok_or("no batch")?;
     let scores = batches.pop().ok_or("no batch")?;
-    app.quit().await?;
+    let floor_async = batches.pop().ok_or("no batch")?;
     let floor_p99 = percentile(&floor.samples, 99.0);
     let floor_async_p99 = percentile(&floor_async.samples, 99.0);
     println!(
@@ -375,16 +373,26 @@ async fn measure() -> TestResult {
     );
     for (name, batch) in [("set scores", &scores), ("move to a quadrant slot", &moves)] {
         let p99 = percentile(&batch.samples, 99.0);
+        // Each turn's batch against the async no-op's batch of the same turn, taken within seconds of it; the
+        // median of those ratios.
+        let ratios = batch.ratios_to(&floor_async);
+        let mean_ratio = median(ratios.clone());
         println!(
-            "{name}: mean {:.3} ms (batches {}); {:.2}× the main-thread no-op's mean, {:.2}× its p99",
+            "{name}: mean {:.3} ms (batches {}); {:.2}× the main-thread no-op's mean, {:.2}× its p99; \
+             turn by turn against the async no-op {}",
             batch.mean(),
             batch.means_text(),
             batch.mean() / floor.mean(),
-            p99 / floor_p99
+            p99 / floor_p99,
+            ratios
+                .iter()
+                .map(|r| format!("{r:.2}×"))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         // Against the no-op on the same runtime: an edit runs on the async runtime, never on the window's thread,
         // where a commit would hold up drawing.
-        let (mean_ratio, p99_ratio) = (batch.mean() / floor_async.mean(), p99 / floor_async_p99);
+        let p99_ratio = p99 / floor_async_p99;
         rows.push(row(
             &format!("round trip on 10,000 ideas: {name}, mean / p99 (page → Rust → SQLite commit → page)"),
             format!("{:.2} / {p99:.2} ms", batch.mean()),
@@ -533,6 +541,11 @@ impl Batch {
         median(self.means.clone())
     }
 
+    /// Each turn's mean over `floor`'s mean in the same turn.
+    fn ratios_to(&self, floor: &Batch) -> Vec<f64> {
+        self.means.iter().zip(&floor.means).map(|(m, f)| m / f).collect()
+    }
+
     fn means_text(&self) -> String {
         self.means
             .iter()
@@ -542,25 +555,25 @@ impl Batch {
     }
 }
 
-/// Invokes each command once per arguments in its calls, one call after another, BATCHES times in turns (a batch
-/// of each command, then again), so that a slow moment falls on one batch and not on one command. Each turn starts
-/// one command further on, so that no command always follows the same one: a batch pays for some of the work the
-/// batch before it left behind (the first move batch after 500 score changes took 0.03 ms a call more than the same
-/// batch run first).
-async fn invoke_in_turns(app: &App, commands: &[(&str, Vec<Value>)]) -> TestResult<Vec<Batch>> {
+/// Invokes each command once per arguments in its calls, in its window, one call after another, BATCHES times in
+/// turns (a batch of each command, then again), so that a slow moment falls on one batch and not on one command.
+/// Each turn starts one command further on, so that no command always follows the same one: a batch pays for some
+/// of the work the batch before it left behind (the first move batch after 500 score changes took 0.03 ms a call
+/// more than the same batch run first).
+async fn invoke_in_turns(commands: &[(&App, &str, Vec<Value>)]) -> TestResult<Vec<Batch>> {
     let mut batches: Vec<Batch> = commands
         .iter()
         .map(|_| Batch {
-            means: Vec::new(),
+            means: vec![f64::NAN; BATCHES],
             samples: Vec::new(),
         })
         .collect();
     for turn in 0..BATCHES {
         for k in 0..commands.len() {
             let i = (turn + k) % commands.len();
-            let (command, calls) = &commands[i];
+            let (app, command, calls) = &commands[i];
             let (total, samples) = invoke_batch(app, command, calls.clone()).await?;
-            batches[i].means.push(total / samples.len() as f64);
+            batches[i].means[turn] = total / samples.len() as f64;
             batches[i].samples.extend(samples);
         }
     }
