@@ -40,6 +40,7 @@ pub fn run() {
                 .build(),
         )
         .setup(|app| {
+            startup::mark("setup-started");
             crate::quit::on_signals(app.handle());
             let data_dir = paths::data_dir(app.path().app_data_dir().ok());
             let state = std::sync::Arc::new(AppState::open(data_dir));
