@@ -88,6 +88,33 @@ fn bench(count: i64) -> Result<(), Box<dyn std::error::Error>> {
         db.write(|tx| edits::answer(tx, edits::move_idea(tx, last, zone, index)?))
             .map(|_| ())
     });
+    // The same moves with 20,000 characters of notes on the idea (a long write-up; the most is 50,000). The history
+    // keeps the idea's whole row before and after each edit, notes and all.
+    let noted = ids[ids.len() - 2];
+    db.write(|tx| {
+        let idea = ideas::get(tx, noted)?;
+        let edit = ideas::IdeaEdit {
+            title: idea.title,
+            notes: "A line of the write-up, as most are: 40\n".repeat(500),
+            owner: idea.owner,
+            link: idea.link,
+            tags: idea.tags,
+        };
+        ideas::update(tx, noted, &edit)
+    })?;
+    run(
+        "move one idea with 20,000 characters of notes to and fro",
+        &mut |i| {
+            let zone = if i % 2 == 1 {
+                Zone::Implement
+            } else {
+                Zone::Challenge
+            };
+            let index = u32::try_from(i % 5).unwrap_or(0);
+            db.write(|tx| edits::answer(tx, edits::move_idea(tx, noted, zone, index)?))
+                .map(|_| ())
+        },
+    );
     run("load the board", &mut |_| {
         db.read(|tx| boards::get(tx, board)).map(|_| ())
     });
