@@ -6,7 +6,8 @@ use crate::domain::testing::any_zone;
 
 use super::*;
 use crate::domain::Quadrant;
-use crate::storage::{boards, history, Db};
+use crate::storage::history::IdeaRow;
+use crate::storage::{boards, history, idea_row, Db};
 
 fn edit(title: &str, tags: &[&str]) -> IdeaEdit {
     IdeaEdit {
@@ -572,4 +573,111 @@ fn a_pasted_list_with_a_bad_line_or_too_many_lines_adds_nothing_and_says_why() {
 
     let b = db.read(|tx| boards::get(tx, board)).unwrap();
     assert!(b.ideas.is_empty() && !b.can_undo);
+}
+
+/// The latest event's changes as the history stores them.
+fn latest_changes(db: &mut Db, board: i64) -> String {
+    db.read(|tx| {
+        Ok(tx.query_row(
+            "SELECT changes FROM events WHERE board_id = ?1 ORDER BY id DESC LIMIT 1",
+            [board],
+            |r| r.get(0),
+        )?)
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_move_keeps_what_it_changed_in_the_history_not_the_notes_and_undo_and_redo_replay_it() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let idea = db
+        .write(|tx| add_idea(tx, board, "Rotate certs", Zone::Unsorted))
+        .unwrap();
+    let notes = "A line of the write-up, as most are: 40\n"
+        .repeat(500)
+        .trim_end()
+        .to_owned();
+    let written = IdeaEdit {
+        notes: notes.clone(),
+        ..edit("Rotate certs", &["security"])
+    };
+    db.write(|tx| update_idea(tx, idea.id, &written)).unwrap();
+    assert!(
+        latest_changes(&mut db, board).contains("write-up"),
+        "an edit of the notes keeps them"
+    );
+    db.write(|tx| set_scores(tx, idea.id, score(8.0), score(2.0)))
+        .unwrap();
+    let before = visible(&mut db, board);
+
+    db.write(|tx| move_idea(tx, idea.id, Zone::Kill, 0)).unwrap();
+    let after = visible(&mut db, board);
+    let changes = latest_changes(&mut db, board);
+    assert!(
+        changes.len() < 500 && !changes.contains("write-up"),
+        "a move keeps the columns it changed, not the notes: {changes}"
+    );
+    assert_ne!(before, after);
+
+    db.write(|tx| undo(tx, board, None)).unwrap();
+    assert_eq!(
+        visible(&mut db, board),
+        before,
+        "undo brings back the place, notes untouched"
+    );
+    db.write(|tx| redo(tx, board)).unwrap();
+    assert_eq!(visible(&mut db, board), after);
+    // The edit of the notes, taken back under the move, gives back the notes it replaced.
+    for _ in 0..3 {
+        db.write(|tx| undo(tx, board, None)).unwrap();
+    }
+    assert_eq!(visible(&mut db, board).1[0].notes, "");
+    db.write(|tx| redo(tx, board)).unwrap();
+    assert_eq!(visible(&mut db, board).1[0].notes, notes);
+}
+
+#[test]
+fn an_event_kept_as_whole_rows_before_still_undoes_and_redoes() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let idea = db
+        .write(|tx| add_idea(tx, board, "Rotate certs", Zone::Implement))
+        .unwrap();
+    let row = |db: &mut Db| {
+        db.read(|tx| {
+            Ok(tx.query_row(
+                &format!(
+                    "SELECT {} FROM ideas WHERE id = ?1",
+                    idea_row::select_columns(None)
+                ),
+                [idea.id],
+                IdeaRow::read,
+            )?)
+        })
+        .unwrap()
+    };
+    let (row_before, before) = (row(&mut db), visible(&mut db, board));
+    db.write(|tx| move_idea(tx, idea.id, Zone::Kill, 0)).unwrap();
+    let (row_after, after) = (row(&mut db), visible(&mut db, board));
+    // The move's event as the history kept it until now: the row twice, whole.
+    let whole = serde_json::to_string(&[history::RowChange::Idea {
+        id: idea.id,
+        before: Some(Box::new(row_before)),
+        after: Some(Box::new(row_after)),
+    }])
+    .unwrap();
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE events SET changes = ?2 WHERE id = (SELECT max(id) FROM events WHERE board_id = ?1)",
+            rusqlite::params![board, whole],
+        )?;
+        Ok(())
+    })
+    .unwrap();
+
+    db.write(|tx| undo(tx, board, None)).unwrap();
+    assert_eq!(visible(&mut db, board), before);
+    db.write(|tx| redo(tx, board)).unwrap();
+    assert_eq!(visible(&mut db, board), after);
 }

@@ -43,7 +43,54 @@ macro_rules! idea_row {
                 vec![$(&self.$field),*]
             }
         }
+
+        /// Some columns of an `ideas` row: those an update changed, as the history keeps them (see
+        /// [`IdeaColumns::changed`]). A column left out is `None`; a column set to NULL is `Some(None)`. Its JSON
+        /// form has the changed columns only, under their names, and no other key.
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct IdeaColumns {
+            $(
+                #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$ty>,
+            )*
+        }
+
+        impl IdeaColumns {
+            /// The columns that differ between `before` and `after`, as each had them.
+            fn differing(before: &IdeaRow, after: &IdeaRow) -> (IdeaColumns, IdeaColumns) {
+                let (mut b, mut a) = (IdeaColumns::default(), IdeaColumns::default());
+                $(
+                    if before.$field != after.$field {
+                        b.$field = Some(before.$field.clone());
+                        a.$field = Some(after.$field.clone());
+                    }
+                )*
+                (b, a)
+            }
+
+            /// The columns present and their values, for an `UPDATE`; never the row's id or board.
+            pub fn assignments(&self) -> Vec<(&'static str, &dyn ToSql)> {
+                let mut set: Vec<(&'static str, &dyn ToSql)> = Vec::new();
+                $(
+                    if let Some(value) = &self.$field {
+                        set.push((stringify!($field), value));
+                    }
+                )*
+                set.retain(|(column, _)| !matches!(*column, "id" | "board_id"));
+                set
+            }
+        }
     };
+}
+
+/// A field that is in the JSON, even as `null`: `Some(value)`; a field left out is `None` (`#[serde(default)]`).
+fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
 }
 
 idea_row! {
@@ -93,6 +140,37 @@ impl IdeaRow {
 
     pub fn tags(&self) -> Vec<String> {
         serde_json::from_str(&self.tags).unwrap_or_default()
+    }
+}
+
+impl IdeaColumns {
+    /// What an update of one row changed: the columns that differ, before and after. The two scores go together:
+    /// where an idea was is read from both (`history::scores_before_moves`).
+    pub fn changed(before: &IdeaRow, after: &IdeaRow) -> (IdeaColumns, IdeaColumns) {
+        let (mut b, mut a) = IdeaColumns::differing(before, after);
+        if b.payoff.is_some() || b.cost.is_some() {
+            (b.payoff, b.cost) = (Some(before.payoff), Some(before.cost));
+            (a.payoff, a.cost) = (Some(after.payoff), Some(after.cost));
+        }
+        (b, a)
+    }
+
+    /// `UPDATE ideas SET …` for the columns present (see [`IdeaColumns::assignments`]), the row's id last.
+    pub fn update_sql(&self) -> Option<String> {
+        let set = self.assignments();
+        if set.is_empty() {
+            return None;
+        }
+        let columns: Vec<String> = set
+            .iter()
+            .enumerate()
+            .map(|(n, (column, _))| format!("{column} = ?{}", n + 1))
+            .collect();
+        Some(format!(
+            "UPDATE ideas SET {} WHERE id = ?{}",
+            columns.join(", "),
+            set.len() + 1
+        ))
     }
 }
 

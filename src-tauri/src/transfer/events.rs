@@ -1,12 +1,12 @@
-//! The history as a board file carries it: every event, undone ones included, with the rows undo needs; and the same
-//! events written back to another board, renumbered to its ideas.
+//! The history as a board file carries it: every event, undone ones included, with the rows (for an update, the
+//! columns) undo needs; and the same events written back to another board, renumbered to its ideas.
 
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::storage::history::{
-    kind_from_name, kind_name, to_json, EventKind, EventSummary, IdeaRow, RowChange,
+    kind_from_name, kind_name, to_json, EventKind, EventSummary, IdeaColumns, IdeaRow, RowChange,
 };
 
 /// An event as a board file carries it (see `transfer::json`): what the timeline shows, and the rows for undo.
@@ -82,6 +82,21 @@ pub fn import(
                     };
                     RowChange::Idea {
                         id,
+                        before: moved(before),
+                        after: moved(after),
+                    }
+                }
+                // The row's id and board are never among the columns written back: left out here too.
+                RowChange::IdeaColumns { id, before, after } => {
+                    let moved = |columns: &IdeaColumns| {
+                        Box::new(IdeaColumns {
+                            id: None,
+                            board_id: None,
+                            ..columns.clone()
+                        })
+                    };
+                    RowChange::IdeaColumns {
+                        id: new_id(*id),
                         before: moved(before),
                         after: moved(after),
                     }

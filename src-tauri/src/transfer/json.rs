@@ -20,8 +20,9 @@ use crate::storage::now_ms;
 
 /// Names the format, so that any other JSON file is recognised as not ours.
 pub const FORMAT: &str = "pickboard-board";
-/// The version this build writes; it reads this one and older ones.
-pub const VERSION: u32 = 1;
+/// The version this build writes; it reads this one and older ones. Version 2: the history keeps an idea's update
+/// as the columns it changed (`ideaColumns`), which version 1 does not know.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -277,7 +278,7 @@ pub fn import(tx: &Transaction<'_>, file: &BoardFile, name: Option<&str>) -> Res
     for event in &file.history {
         mentioned.extend(event.idea_id);
         mentioned.extend(event.changes.iter().filter_map(|c| match c {
-            RowChange::Idea { id, .. } => Some(*id),
+            RowChange::Idea { id, .. } | RowChange::IdeaColumns { id, .. } => Some(*id),
             RowChange::Board { .. } | RowChange::BoardName { .. } => None,
         }));
     }

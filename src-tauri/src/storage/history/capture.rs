@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Transaction};
 
 use super::summary::describe;
-use super::{kind_name, to_json, EventKind, EventSummary, IdeaRow, RowChange, ThresholdsRow};
+use super::{kind_name, to_json, EventKind, EventSummary, IdeaColumns, IdeaRow, RowChange, ThresholdsRow};
 use crate::error::{Error, Result};
 use crate::storage::Cached;
 use crate::storage::{boards, idea_row, now_ms};
@@ -134,11 +134,33 @@ fn insert_event(
             idea_id,
             kind_name(kind),
             to_json(summary)?,
-            to_json(&changes)?,
+            to_json(&stored(changes))?,
             now_ms()
         ],
     )?;
     Ok(())
+}
+
+/// `changes` as the history stores them: an idea's update as the columns it changed, not the row twice.
+fn stored(changes: &[RowChange]) -> Vec<RowChange> {
+    changes
+        .iter()
+        .map(|change| match change {
+            RowChange::Idea {
+                id,
+                before: Some(before),
+                after: Some(after),
+            } => {
+                let (before, after) = IdeaColumns::changed(before, after);
+                RowChange::IdeaColumns {
+                    id: *id,
+                    before: Box::new(before),
+                    after: Box::new(after),
+                }
+            }
+            other => other.clone(),
+        })
+        .collect()
 }
 
 /// A row of the change log: board, table, row id, the row before and after as JSON.
@@ -211,6 +233,7 @@ fn take_changes(tx: &Transaction<'_>) -> Result<(Option<i64>, Vec<RowChange>)> {
     // A row that ended as it began (created and deleted, or moved and moved back) changed nothing.
     changes.retain(|c| match c {
         RowChange::Idea { before, after, .. } => before != after,
+        RowChange::IdeaColumns { before, after, .. } => before != after,
         RowChange::Board { before, after, .. } => before != after,
         RowChange::BoardName { before, after, .. } => before != after,
     });

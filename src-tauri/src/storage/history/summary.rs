@@ -53,6 +53,8 @@ pub(super) fn describe(
             };
             (hint.unwrap_or(kind), Some(*id), summary)
         }
+        // Stored events only: what an action changed reaches here as whole rows.
+        Some(RowChange::IdeaColumns { id, .. }) => (hint.unwrap_or(EventKind::Edited), Some(*id), summary),
         None => (hint.unwrap_or(EventKind::Edited), None, summary),
     }
 }

@@ -79,6 +79,18 @@ fn apply(tx: &Transaction<'_>, change: &RowChange, undo: bool) -> Result<()> {
                     .execute(&r.values()[..])?;
             }
         },
+        RowChange::IdeaColumns { id, before, after } => {
+            let columns = if undo { before } else { after };
+            if let Some(sql) = columns.update_sql() {
+                let mut values: Vec<&dyn rusqlite::ToSql> = columns
+                    .assignments()
+                    .into_iter()
+                    .map(|(_, value)| value)
+                    .collect();
+                values.push(id);
+                tx.prepare_cached(&sql)?.execute(&values[..])?;
+            }
+        }
         RowChange::Board { id, before, after } => {
             let t = if undo { before } else { after };
             tx.execute_cached(

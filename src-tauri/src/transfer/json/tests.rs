@@ -247,6 +247,18 @@ fn files_that_are_not_board_files_are_refused_with_a_reason() {
         "This board file is damaged or incomplete at line 3, column 97: the field “rank” is missing. If it was \
          edited by hand, check there; else export the board again."
     );
+    // An update in the history names its columns: one the table does not have is refused, never written into SQL.
+    let hostile_column = br#"{"format": "pickboard-board", "version": 2, "exportedAt": 0,
+        "board": {"name": "X", "thresholds": {"payoff": 5, "cost": 5}, "createdAt": 0, "updatedAt": 0},
+        "ideas": [{"id": 1, "title": "T", "position": null, "rank": 1, "createdAt": 0, "updatedAt": 0}],
+        "history": [{"ideaId": 1, "kind": "edited", "summary": {"fields": ["title"]}, "at": 0, "undone": false, "changes": [
+            {"table": "ideaColumns", "id": 1, "before": {"title": "S"}, "after": {"title = 'x'; --": "T"}}]}]}"#;
+    assert!(
+        message(hostile_column)
+            .contains("line 5, column 107: unknown field `title = 'x'; --`, expected one of `id`"),
+        "{}",
+        message(hostile_column)
+    );
     let text_score = br#"{"format": "pickboard-board", "version": 1, "exportedAt": 0,
         "board": {"name": "X", "thresholds": {"payoff": 5, "cost": 5}, "createdAt": 0, "updatedAt": 0},
         "ideas": [{"id": 1, "title": "T", "position": {"payoff": "seven", "cost": 1}}]}"#;
