@@ -141,6 +141,40 @@ impl IdeaRow {
     pub fn tags(&self) -> Vec<String> {
         serde_json::from_str(&self.tags).unwrap_or_default()
     }
+
+    /// Why the table would refuse this row, or would keep it broken (a row from a file, for the history).
+    pub fn problem(&self) -> Option<String> {
+        title_problem(&self.title)
+            .or_else(|| scores_problem(self.payoff, self.cost))
+            .or_else(|| rank_problem(self.rank))
+            .or_else(|| tags_problem(&self.tags))
+    }
+}
+
+fn title_problem(title: &str) -> Option<String> {
+    let length = title.chars().count();
+    (!(1..=500).contains(&length)).then(|| format!("a title of {length} characters (1 to 500)"))
+}
+
+fn scores_problem(payoff: Option<i64>, cost: Option<i64>) -> Option<String> {
+    let out_of_range = |s: Option<i64>| s.is_some_and(|s| !(0..=100).contains(&s));
+    if out_of_range(payoff) || out_of_range(cost) {
+        Some("a score outside 0 to 10".into())
+    } else if payoff.is_some() != cost.is_some() {
+        Some("one score without the other".into())
+    } else {
+        None
+    }
+}
+
+fn rank_problem(rank: f64) -> Option<String> {
+    (!rank.is_finite()).then(|| "a rank that is not a number".into())
+}
+
+fn tags_problem(tags: &str) -> Option<String> {
+    serde_json::from_str::<Vec<String>>(tags)
+        .is_err()
+        .then(|| "tags that are not a list of words".into())
 }
 
 impl IdeaColumns {
@@ -153,6 +187,29 @@ impl IdeaColumns {
             (a.payoff, a.cost) = (Some(after.payoff), Some(after.cost));
         }
         (b, a)
+    }
+
+    /// Why the table would refuse these columns, or would keep them broken (columns from a file, for the history).
+    /// The two scores come together, as [`IdeaColumns::changed`] keeps them.
+    pub fn problem(&self) -> Option<String> {
+        if self.id.is_some() || self.board_id.is_some() {
+            return Some("a change of an idea's id or board".into());
+        }
+        self.title
+            .as_deref()
+            .and_then(title_problem)
+            .or_else(|| match (self.payoff, self.cost) {
+                (Some(payoff), Some(cost)) => scores_problem(payoff, cost),
+                (None, None) => None,
+                _ => Some("one score without the other".into()),
+            })
+            .or_else(|| self.rank.and_then(rank_problem))
+            .or_else(|| self.tags.as_deref().and_then(tags_problem))
+    }
+
+    /// The names of the columns present.
+    pub fn names(&self) -> Vec<&'static str> {
+        self.assignments().into_iter().map(|(name, _)| name).collect()
     }
 
     /// `UPDATE ideas SET …` for the columns present (see [`IdeaColumns::assignments`]), the row's id last.

@@ -1,6 +1,8 @@
 //! The history as a board file carries it: every event, undone ones included, with the rows (for an update, the
 //! columns) undo needs; and the same events written back to another board, renumbered to its ideas.
 
+use std::collections::HashSet;
+
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +53,57 @@ pub fn export(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<ExportedEvent>>
         });
     }
     Ok(events)
+}
+
+/// Refuses a history that undo or redo could not write back as it says: a row or fields the table would refuse, an
+/// update whose before and after name different fields, an update of an idea the file never has, an entry that
+/// changes nothing. Checked before anything is written.
+pub fn check(events: &[ExportedEvent], ideas: &HashSet<i64>) -> Result<()> {
+    // The ideas the history adds or deletes are the file's too.
+    let known: HashSet<i64> = ideas
+        .iter()
+        .copied()
+        .chain(events.iter().flat_map(|e| &e.changes).filter_map(|c| match c {
+            RowChange::Idea { id, .. } => Some(*id),
+            _ => None,
+        }))
+        .collect();
+    for (n, event) in events.iter().enumerate() {
+        let problem = if event.changes.is_empty() {
+            Some("no change".to_owned())
+        } else {
+            event.changes.iter().find_map(|change| match change {
+                RowChange::Idea { before, after, .. } => before.iter().chain(after).find_map(|r| r.problem()),
+                RowChange::IdeaColumns { id, .. } if !known.contains(id) => Some(format!(
+                    "a change of an idea (id {id}) that the file does not have"
+                )),
+                RowChange::IdeaColumns { before, after, .. } if before.names() != after.names() => {
+                    Some("a change whose before and after name different fields".to_owned())
+                }
+                RowChange::IdeaColumns { before, after, .. } => before
+                    .names()
+                    .is_empty()
+                    .then(|| "a change of no field".to_owned())
+                    .or_else(|| before.problem())
+                    .or_else(|| after.problem()),
+                RowChange::Board { before, after, .. } => (before.thresholds().is_err()
+                    || after.thresholds().is_err())
+                .then(|| "lines outside 0.1 to 10".to_owned()),
+                RowChange::BoardName { before, after, .. } => [before, after]
+                    .into_iter()
+                    .any(|name| !(1..=100).contains(&name.chars().count()))
+                    .then(|| "a board name that is empty or over 100 characters".to_owned()),
+            })
+        };
+        if let Some(problem) = problem {
+            return Err(Error::invalid(format!(
+                "This board file is damaged: entry {} of its history has {problem}, which undo could not write \
+                 back. If it was edited by hand, check there; else export the board again.",
+                n + 1
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Writes imported events to `board_id`. `new_id` maps each idea id the file uses to the id the idea has here, so

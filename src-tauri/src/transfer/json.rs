@@ -283,6 +283,7 @@ pub fn import(tx: &Transaction<'_>, file: &BoardFile, name: Option<&str>) -> Res
         }));
     }
     let clean = checked_ideas(file)?;
+    events::check(&file.history, &file.ideas.iter().map(|i| i.id).collect())?;
     // New ids in the order of the old ones, so that ideas of equal rank keep their order here too, also after an
     // undo brings a deleted idea back.
     mentioned.sort_unstable();

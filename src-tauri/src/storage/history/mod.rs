@@ -35,7 +35,7 @@ pub struct ThresholdsRow {
 }
 
 impl ThresholdsRow {
-    fn thresholds(self) -> Result<Thresholds> {
+    pub(crate) fn thresholds(self) -> Result<Thresholds> {
         Thresholds::new(
             Score::from_tenths(self.payoff_threshold)?,
             Score::from_tenths(self.cost_threshold)?,

@@ -298,3 +298,63 @@ fn a_file_with_one_bad_idea_imports_nothing() {
     assert!(err.to_string().starts_with("Idea 2 in this board file"), "{err}");
     assert_eq!(db.read(boards::list).unwrap().len(), 1);
 }
+
+/// A history entry undo could not write back, in a file that reads: refused when imported, before anything is
+/// written, saying which entry and what is wrong with it.
+#[test]
+fn a_history_that_undo_could_not_write_back_imports_nothing() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let idea = db
+        .write(|tx| edits::add_idea(tx, board, "Rotate certs", Zone::Unsorted))
+        .unwrap();
+    db.write(|tx| edits::move_idea(tx, idea.id, Zone::Implement, 0))
+        .unwrap();
+    let exported = String::from_utf8(export_board(&mut db, board)).unwrap();
+    assert!(exported.contains(r#""table": "ideaColumns""#), "{exported}");
+    let mut refused = |edit: &dyn Fn(&mut Value)| {
+        let mut file: Value = serde_json::from_str(&exported).unwrap();
+        edit(&mut file["history"][1]["changes"][0]);
+        let file = parse(file.to_string().as_bytes()).unwrap();
+        let err = db.write(|tx| import(tx, &file, None)).unwrap_err().to_string();
+        assert_eq!(db.read(boards::list).unwrap().len(), 1, "nothing imported");
+        err
+    };
+    let entry = "This board file is damaged: entry 2 of its history has ";
+    assert_eq!(
+        refused(&|c| c["after"]["payoff"] = 500.into()),
+        format!(
+            "{entry}a score outside 0 to 10, which undo could not write back. If it was edited by hand, check there; \
+             else export the board again."
+        )
+    );
+    assert!(refused(&|c| c["id"] = 9999.into()).starts_with(&format!(
+        "{entry}a change of an idea (id 9999) that the file does not have"
+    )));
+    assert!(
+        refused(&|c| c["before"] = serde_json::json!({ "title": "Before" })).starts_with(&format!(
+            "{entry}a change whose before and after name different fields"
+        ))
+    );
+    assert!(refused(&|c| c["after"]["cost"] = Value::Null)
+        .starts_with(&format!("{entry}one score without the other")));
+    assert!(refused(&|c| {
+        c["before"]["board_id"] = 3.into();
+        c["after"]["board_id"] = 4.into();
+    })
+    .starts_with(&format!("{entry}a change of an idea's id or board")));
+    // The entry that added the idea, as a whole row.
+    let mut file: Value = serde_json::from_str(&exported).unwrap();
+    file["history"][0]["changes"][0]["after"]["tags"] = "not a list".into();
+    let file = parse(file.to_string().as_bytes()).unwrap();
+    let err = db.write(|tx| import(tx, &file, None)).unwrap_err().to_string();
+    assert!(
+        err.starts_with(
+            "This board file is damaged: entry 1 of its history has tags that are not a list of words"
+        ),
+        "{err}"
+    );
+    // As exported, it imports.
+    db.write(|tx| import(tx, &parse(exported.as_bytes()).unwrap(), None))
+        .unwrap();
+}
