@@ -352,6 +352,75 @@ async fn a_new_idea_on_a_long_board_comes_into_view_highlighted() -> TestResult 
     Ok(())
 }
 
+/// Notes of 20,000 characters, shown as Markdown in the details, were drawn up over the Title field when the panel
+/// went from one such idea to another (a hurried-user pass): the preview now lies below its label, in a box of its
+/// own that scrolls, with the scores in sight below it.
+#[tokio::test]
+async fn long_notes_stay_below_the_title_in_a_box_that_scrolls() -> TestResult {
+    let data = tempfile::tempdir()?;
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "Write-ups")?.id;
+            for (title, lines) in [("First write-up", 400), ("Second write-up", 450)] {
+                let idea = pickboard_lib::edits::add_idea(tx, board, title, Zone::Implement)?;
+                let edit = ideas::IdeaEdit {
+                    title: title.into(),
+                    notes: format!("A line of the {title}, as long as most are.\n").repeat(lines),
+                    owner: String::new(),
+                    link: String::new(),
+                    tags: vec![],
+                };
+                pickboard_lib::edits::update_idea(tx, idea.id, &edit)?;
+            }
+            Ok(())
+        })?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.resize(1024, 768).await?;
+    app.card("First write-up").await?.click().await?;
+    details_field(&app, "Notes").await?;
+    app.card("Second write-up").await?.click().await?;
+    app.wait_until(
+        "the details show the second idea",
+        "return document.querySelector('aside[aria-label=\"Idea details\"] .markdown')?.textContent.includes('Second');",
+    )
+    .await?;
+    let title = details_field(&app, "Title").await?;
+    let notes = details_field(&app, "Notes").await?;
+    let shape: Value = app
+        .client
+        .execute(
+            "const [t, n] = arguments; const a = t.getBoundingClientRect(), b = n.getBoundingClientRect(); \
+             const payoff = [...document.querySelectorAll('aside[aria-label=\"Idea details\"] label')] \
+                 .find((l) => l.textContent.startsWith('Payoff')).getBoundingClientRect(); \
+             return { titleBottom: a.bottom, notesTop: b.top, notesBottom: b.bottom, payoffTop: payoff.top, \
+                 scrolls: n.scrollHeight > n.clientHeight + 100, viewport: innerHeight, \
+                 markdown: !!n.querySelector('.markdown') };",
+            vec![serde_json::to_value(&title)?, serde_json::to_value(&notes)?],
+        )
+        .await?;
+    let at = |key: &str| shape[key].as_f64().unwrap_or(f64::NAN);
+    assert_eq!(
+        shape["markdown"], true,
+        "the notes are shown as Markdown: {shape}"
+    );
+    assert!(
+        at("notesTop") >= at("titleBottom"),
+        "the notes begin below the title: {shape}"
+    );
+    assert!(
+        at("payoffTop") >= at("notesBottom"),
+        "the scores come after the notes: {shape}"
+    );
+    assert!(
+        at("notesBottom") - at("notesTop") <= at("viewport") * 0.6 + 1.0 && shape["scrolls"] == true,
+        "the notes scroll in a box of their own: {shape}"
+    );
+    app.screenshot("details-long-notes-1024.png").await?;
+    app.stop().await
+}
+
 /// Issue 13, item 8: a 500-character title showed only its end in a one-line field; it wraps and the field grows to
 /// show it. Opening the link where no browser is set up (this test machine has none: `gio open` fails) offers to copy
 /// the link right there.
