@@ -78,18 +78,9 @@ fn bench(count: i64) -> Result<(), Box<dyn std::error::Error>> {
     });
     // `--bench ui`'s moves: the board's last idea to and fro between two quadrants, near their first places.
     let last = ids[ids.len() - 1];
-    run("move one idea to and fro", &mut |i| {
-        let zone = if i % 2 == 1 {
-            Zone::Implement
-        } else {
-            Zone::Challenge
-        };
-        let index = u32::try_from(i % 5).unwrap_or(0);
-        db.write(|tx| edits::answer(tx, edits::move_idea(tx, last, zone, index)?))
-            .map(|_| ())
-    });
-    // The same moves with 20,000 characters of notes on the idea (a long write-up; the most is 50,000). The history
-    // keeps the idea's whole row before and after each edit, notes and all.
+    run("move one idea to and fro", &mut |i| to_and_fro(&mut db, last, i));
+    // The same moves with 20,000 characters of notes on the idea (a long write-up; the most is 50,000). Until the
+    // history kept an update as the fields it changed (4953ff5), each move's event held the notes twice.
     let noted = ids[ids.len() - 2];
     db.write(|tx| {
         let idea = ideas::get(tx, noted)?;
@@ -104,19 +95,22 @@ fn bench(count: i64) -> Result<(), Box<dyn std::error::Error>> {
     })?;
     run(
         "move one idea with 20,000 characters of notes to and fro",
-        &mut |i| {
-            let zone = if i % 2 == 1 {
-                Zone::Implement
-            } else {
-                Zone::Challenge
-            };
-            let index = u32::try_from(i % 5).unwrap_or(0);
-            db.write(|tx| edits::answer(tx, edits::move_idea(tx, noted, zone, index)?))
-                .map(|_| ())
-        },
+        &mut |i| to_and_fro(&mut db, noted, i),
     );
     run("load the board", &mut |_| {
         db.read(|tx| boards::get(tx, board)).map(|_| ())
     });
     Ok(())
+}
+
+/// Move `i` of an idea to and fro between two quadrants, near their first places, as `--bench ui` moves one.
+fn to_and_fro(db: &mut Db, id: i64, i: usize) -> pickboard_lib::error::Result<()> {
+    let zone = if i % 2 == 1 {
+        Zone::Implement
+    } else {
+        Zone::Challenge
+    };
+    let index = u32::try_from(i % 5).unwrap_or(0);
+    db.write(|tx| edits::answer(tx, edits::move_idea(tx, id, zone, index)?))
+        .map(|_| ())
 }
