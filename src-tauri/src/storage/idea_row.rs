@@ -212,8 +212,9 @@ impl IdeaColumns {
         self.assignments().into_iter().map(|(name, _)| name).collect()
     }
 
-    /// `UPDATE ideas SET …` for the columns present (see [`IdeaColumns::assignments`]), the row's id last.
-    pub fn update_sql(&self) -> Option<String> {
+    /// `UPDATE ideas SET …` for the columns present (see [`IdeaColumns::assignments`]) and its values, the row's id
+    /// (`id`) last; `None` when no column is present.
+    pub fn update<'a>(&'a self, id: &'a i64) -> Option<(String, Vec<&'a dyn ToSql>)> {
         let set = self.assignments();
         if set.is_empty() {
             return None;
@@ -223,11 +224,14 @@ impl IdeaColumns {
             .enumerate()
             .map(|(n, (column, _))| format!("{column} = ?{}", n + 1))
             .collect();
-        Some(format!(
+        let sql = format!(
             "UPDATE ideas SET {} WHERE id = ?{}",
             columns.join(", "),
             set.len() + 1
-        ))
+        );
+        let mut values: Vec<&dyn ToSql> = set.into_iter().map(|(_, value)| value).collect();
+        values.push(id);
+        Some((sql, values))
     }
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::storage::history::{
-    kind_from_name, kind_name, to_json, EventKind, EventSummary, IdeaColumns, IdeaRow, RowChange,
+    kind_from_name, kind_name, to_json, EventKind, EventSummary, IdeaRow, RowChange,
 };
 
 /// An event as a board file carries it (see `transfer::json`): what the timeline shows, and the rows for undo.
@@ -139,21 +139,12 @@ pub fn import(
                         after: moved(after),
                     }
                 }
-                // The row's id and board are never among the columns written back: left out here too.
-                RowChange::IdeaColumns { id, before, after } => {
-                    let moved = |columns: &IdeaColumns| {
-                        Box::new(IdeaColumns {
-                            id: None,
-                            board_id: None,
-                            ..columns.clone()
-                        })
-                    };
-                    RowChange::IdeaColumns {
-                        id: new_id(*id),
-                        before: moved(before),
-                        after: moved(after),
-                    }
-                }
+                // Never the row's id or board among the columns ([`check`] refuses them): the id alone moves.
+                RowChange::IdeaColumns { id, before, after } => RowChange::IdeaColumns {
+                    id: new_id(*id),
+                    before: before.clone(),
+                    after: after.clone(),
+                },
                 RowChange::Board { before, after, .. } => RowChange::Board {
                     id: board_id,
                     before: *before,

@@ -110,7 +110,7 @@ fn capture<T>(
     let (board_id, changes) = take_changes(tx)?;
     if let Some(board_id) = board_id {
         let (kind, idea_id, summary) = summarise(tx, board_id, &changes)?;
-        insert_event(tx, board_id, idea_id, kind, &summary, &changes)?;
+        insert_event(tx, board_id, idea_id, kind, &summary, changes)?;
     }
     Ok(out)
 }
@@ -121,7 +121,7 @@ fn insert_event(
     idea_id: Option<i64>,
     kind: EventKind,
     summary: &EventSummary,
-    changes: &[RowChange],
+    changes: Vec<RowChange>,
 ) -> Result<()> {
     tx.execute_cached(
         "DELETE FROM events WHERE board_id = ?1 AND undone = 1",
@@ -142,23 +142,23 @@ fn insert_event(
 }
 
 /// `changes` as the history stores them: an idea's update as the columns it changed, not the row twice.
-fn stored(changes: &[RowChange]) -> Vec<RowChange> {
+fn stored(changes: Vec<RowChange>) -> Vec<RowChange> {
     changes
-        .iter()
+        .into_iter()
         .map(|change| match change {
             RowChange::Idea {
                 id,
                 before: Some(before),
                 after: Some(after),
             } => {
-                let (before, after) = IdeaColumns::changed(before, after);
+                let (before, after) = IdeaColumns::changed(&before, &after);
                 RowChange::IdeaColumns {
-                    id: *id,
+                    id,
                     before: Box::new(before),
                     after: Box::new(after),
                 }
             }
-            other => other.clone(),
+            other => other,
         })
         .collect()
 }

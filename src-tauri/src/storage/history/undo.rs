@@ -81,13 +81,7 @@ fn apply(tx: &Transaction<'_>, change: &RowChange, undo: bool) -> Result<()> {
         },
         RowChange::IdeaColumns { id, before, after } => {
             let columns = if undo { before } else { after };
-            if let Some(sql) = columns.update_sql() {
-                let mut values: Vec<&dyn rusqlite::ToSql> = columns
-                    .assignments()
-                    .into_iter()
-                    .map(|(_, value)| value)
-                    .collect();
-                values.push(id);
+            if let Some((sql, values)) = columns.update(id) {
                 tx.prepare_cached(&sql)?.execute(&values[..])?;
             }
         }
