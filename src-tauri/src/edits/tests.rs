@@ -681,3 +681,17 @@ fn an_event_kept_as_whole_rows_before_still_undoes_and_redoes() {
     db.write(|tx| redo(tx, board)).unwrap();
     assert_eq!(visible(&mut db, board), after);
 }
+
+/// Moves into the same place halve the gap between two ranks each time, until a rank takes 17 digits to write down.
+/// The change log has SQLite write it in JSON; read back a last digit off, undo put the idea on the other side of a
+/// neighbour as close.
+#[test]
+fn a_rank_that_sqlite_writes_in_json_reads_back_as_the_same_number() {
+    let rank = 2.000_000_000_043_655_7_f64;
+    let conn = rusqlite::Connection::open_in_memory().unwrap();
+    let json: String = conn
+        .query_row("SELECT json_object('rank', ?1)", [rank], |r| r.get(0))
+        .unwrap();
+    let row: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(row["rank"].as_f64(), Some(rank), "{json}");
+}
