@@ -1,5 +1,7 @@
 //! Ideas: typed queries over the `ideas` table, and the move rule (zone + index → position + rank).
 
+use std::sync::LazyLock;
+
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -121,21 +123,31 @@ pub fn get(tx: &Transaction<'_>, id: i64) -> Result<Idea> {
     get_with_lines(tx, id).map(|(idea, _)| idea)
 }
 
-/// The idea and its board's lines, read once for an edit that places it.
+/// The idea and its board's lines, read once for an edit that places it: one statement, its text built once.
 fn get_with_lines(tx: &Transaction<'_>, id: i64) -> Result<(Idea, Thresholds)> {
-    let board_id: i64 = tx
-        .query_row_cached("SELECT board_id FROM ideas WHERE id = ?1", [id], |row| row.get(0))
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "SELECT {}, b.payoff_threshold, b.cost_threshold, b.deleted_at IS NULL
+             FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.id = ?1",
+            idea_row::select_columns(Some("i"))
+        )
+    });
+    let lines = idea_row::COLUMNS.len();
+    let (row, payoff, cost, in_use) = tx
+        .query_row_cached(&SQL, [id], |r| {
+            Ok((
+                IdeaRow::read(r)?,
+                r.get::<_, i64>(lines)?,
+                r.get::<_, i64>(lines + 1)?,
+                r.get::<_, bool>(lines + 2)?,
+            ))
+        })
         .optional()?
         .ok_or(Error::gone("idea"))?;
-    let thresholds = boards::thresholds(tx, board_id)?;
-    let row = tx.query_row_cached(
-        &format!(
-            "SELECT {} FROM ideas WHERE id = ?1",
-            idea_row::select_columns(None)
-        ),
-        [id],
-        IdeaRow::read,
-    )?;
+    if !in_use {
+        return Err(Error::gone("board"));
+    }
+    let thresholds = Thresholds::new(Score::from_tenths(payoff)?, Score::from_tenths(cost)?)?;
     Ok((Idea::from_row(row, thresholds)?, thresholds))
 }
 
