@@ -9,7 +9,7 @@ use crate::domain::{Score, Thresholds, Zone};
 use crate::error::{Error, Result};
 use crate::storage::boards::{self, Board, BoardSummary};
 use crate::storage::history::{self, Event, EventKind, EventSummary, HistoryState};
-use crate::storage::ideas::{self, Idea, IdeaEdit};
+use crate::storage::ideas::{self, Idea, IdeaEdit, Placing, Planned};
 
 /// An edit's result, with what undo and redo can do on the board afterwards.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -87,11 +87,29 @@ pub fn update_idea(tx: &Transaction<'_>, id: i64, edit: &IdeaEdit) -> Result<Ide
 }
 
 pub fn move_idea(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
-    history::record(tx, |tx| ideas::move_to(tx, id, zone, index))
+    match ideas::plan_move(tx, id, zone, index)? {
+        Planned::Place(placing) => place(tx, placing),
+        Planned::Unchanged(idea) => Ok(idea),
+        // The board is renumbered first, and every rank that changes is in the move's event.
+        Planned::NoRoom { .. } => history::record(tx, |tx| ideas::move_to(tx, id, zone, index)),
+    }
 }
 
 pub fn set_scores(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
-    history::record(tx, |tx| ideas::set_position(tx, id, payoff, cost))
+    match ideas::plan_scores(tx, id, payoff, cost)? {
+        Planned::Place(placing) => place(tx, placing),
+        Planned::Unchanged(idea) => Ok(idea),
+        Planned::NoRoom { .. } => history::record(tx, |tx| ideas::set_position(tx, id, payoff, cost)),
+    }
+}
+
+/// Writes an idea's new place and records it, from the rows before and after (see [`history::record_update`]).
+fn place(tx: &Transaction<'_>, placing: Placing) -> Result<Idea> {
+    let (before, after) = (placing.before.to_row()?, placing.after.to_row()?);
+    history::record_update(tx, before, after, placing.thresholds, |tx| {
+        ideas::write_place(tx, &placing)
+    })?;
+    Ok(placing.after)
 }
 
 pub fn delete_idea(tx: &Transaction<'_>, id: i64) -> Result<Idea> {

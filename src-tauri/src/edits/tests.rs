@@ -682,9 +682,102 @@ fn an_event_kept_as_whole_rows_before_still_undoes_and_redoes() {
     assert_eq!(visible(&mut db, board), after);
 }
 
+/// The board's events as they would read in a file, with the rows' times left out (the same edit made twice is
+/// made at two moments).
+fn events_without_times(db: &mut Db, board: i64) -> Vec<(Option<i64>, String, String, serde_json::Value)> {
+    db.read(|tx| {
+        let mut stmt =
+            tx.prepare("SELECT idea_id, kind, summary, changes FROM events WHERE board_id = ?1 ORDER BY id")?;
+        let rows = stmt
+            .query_map([board], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(idea, kind, summary, changes)| {
+                let mut changes: serde_json::Value = serde_json::from_str(&changes).unwrap();
+                for change in changes.as_array_mut().unwrap() {
+                    for side in ["before", "after"] {
+                        if let Some(row) = change.get_mut(side).and_then(|s| s.as_object_mut()) {
+                            row.remove("created_at");
+                            row.remove("updated_at");
+                        }
+                    }
+                }
+                (idea, kind, summary, changes)
+            })
+            .collect())
+    })
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A move and new scores are recorded from the rows the edit worked out, without the change log
+    /// (`history::record_update`): their events are the ones the change log gives for the same edits, whatever came
+    /// before them, a renumbered board included.
+    #[test]
+    fn a_place_recorded_from_its_rows_is_the_event_the_change_log_records(
+        ops in proptest::collection::vec(op(), 1..30),
+        crowded in 0usize..3,
+    ) {
+        let mut direct = Db::open_in_memory().unwrap();
+        let mut logged = Db::open_in_memory().unwrap();
+        let mut board = 0;
+        for db in [&mut direct, &mut logged] {
+            board = db.write(|tx| boards::create(tx, "Model")).unwrap().id;
+            for (i, z) in [Zone::Unsorted, Zone::Implement, Zone::Kill, Zone::Implement].into_iter().enumerate() {
+                db.write(|tx| crate::storage::ideas::add(tx, board, &format!("seed {i}"), z)).unwrap();
+            }
+        }
+        // Moves into the same place until the neighbours' ranks leave no room and the board is renumbered.
+        let crowding = (0..crowded * 60).map(|n| Op::Move(n % 2 + 1, Zone::Implement, 1));
+        for op in ops.into_iter().chain(crowding) {
+            let ids: Vec<i64> = visible(&mut direct, board).1.iter().map(|i| i.id).collect();
+            let pick = |n: usize| ids.get(n % ids.len().max(1)).copied();
+            for (db, through_the_log) in [(&mut direct, false), (&mut logged, true)] {
+                let result = db.write(|tx| -> crate::error::Result<()> {
+                    match op.clone() {
+                        Op::Add(t, z) => { add_idea(tx, board, &format!("idea {t}"), z)?; }
+                        Op::Edit(i, t) => if let Some(id) = pick(i) { update_idea(tx, id, &edit(&format!("edited {t}"), &["a"]))?; },
+                        Op::Move(i, z, n) => if let Some(id) = pick(i) {
+                            if through_the_log {
+                                history::record(tx, |tx| crate::storage::ideas::move_to(tx, id, z, n))?;
+                            } else {
+                                move_idea(tx, id, z, n)?;
+                            }
+                        },
+                        Op::Scores(i, p, c) => if let Some(id) = pick(i) {
+                            let (p, c) = (Score::from_tenths(p.into())?, Score::from_tenths(c.into())?);
+                            if through_the_log {
+                                history::record(tx, |tx| crate::storage::ideas::set_position(tx, id, p, c))?;
+                            } else {
+                                set_scores(tx, id, p, c)?;
+                            }
+                        },
+                        Op::Delete(i) => if let Some(id) = pick(i) { delete_idea(tx, id)?; },
+                        Op::Thresholds(p, c) => {
+                            set_thresholds(tx, board, Thresholds::new(Score::from_tenths(p.into())?, Score::from_tenths(c.into())?)?)?;
+                        }
+                    }
+                    Ok(())
+                });
+                prop_assert!(result.is_ok(), "{:?} failed: {:?}", op, result);
+            }
+        }
+        let places = |db: &mut Db| -> Vec<_> {
+            visible(db, board).1.into_iter().map(|i| (i.id, i.title, i.position, i.zone, i.rank)).collect()
+        };
+        prop_assert_eq!(places(&mut direct), places(&mut logged));
+        prop_assert_eq!(events_without_times(&mut direct, board), events_without_times(&mut logged, board));
+    }
+}
+
 /// Moves into the same place halve the gap between two ranks each time, until a rank takes 17 digits to write down.
 /// The change log has SQLite write it in JSON; read back a last digit off, undo put the idea on the other side of a
-/// neighbour as close.
+/// neighbour as close (found by the test above, kept in proptest-regressions).
 #[test]
 fn a_rank_that_sqlite_writes_in_json_reads_back_as_the_same_number() {
     let rank = 2.000_000_000_043_655_7_f64;

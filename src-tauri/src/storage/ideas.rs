@@ -77,7 +77,7 @@ impl Idea {
     }
 
     /// The row that stores this idea.
-    fn to_row(&self) -> Result<IdeaRow> {
+    pub fn to_row(&self) -> Result<IdeaRow> {
         Ok(IdeaRow {
             id: self.id,
             board_id: self.board_id,
@@ -199,10 +199,56 @@ pub fn update(tx: &Transaction<'_>, id: i64, edit: &IdeaEdit) -> Result<Idea> {
     get(tx, id)
 }
 
+/// An edit of an idea's place worked out before anything is written: the idea as it is and as the edit leaves it,
+/// on a board with `thresholds`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placing {
+    pub before: Idea,
+    pub after: Idea,
+    pub thresholds: Thresholds,
+}
+
+/// What a move or new scores would do to an idea.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Planned {
+    /// Nothing: dropped where it was, or given the scores it has.
+    Unchanged(Idea),
+    Place(Placing),
+    /// The neighbours' ranks are too close to fit the idea between them: the board is renumbered first
+    /// ([`move_to`] does).
+    NoRoom {
+        board_id: i64,
+    },
+}
+
 /// Moves an idea to position `index` of `zone` (counted without the idea itself). Dropped into a quadrant, it keeps
 /// its position when that already lies inside. Otherwise it takes the scores it had there before moves took it away
 /// ([`history::scores_before_moves`]), or the nearest point inside.
 pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
+    let planned = match plan_move(tx, id, zone, index)? {
+        Planned::NoRoom { board_id } => {
+            renumber(tx, board_id)?;
+            plan_move(tx, id, zone, index)?
+        }
+        planned => planned,
+    };
+    apply(tx, planned)
+}
+
+/// Writes what [`plan_move`] or [`plan_scores`] worked out, and returns the idea as it is then.
+fn apply(tx: &Transaction<'_>, planned: Planned) -> Result<Idea> {
+    match planned {
+        Planned::Unchanged(idea) => Ok(idea),
+        Planned::Place(placing) => {
+            write_place(tx, &placing)?;
+            Ok(placing.after)
+        }
+        Planned::NoRoom { .. } => Err(Error::Storage("could not find a place for the idea".into())),
+    }
+}
+
+/// Where [`move_to`] would put the idea, without writing anything.
+pub fn plan_move(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<Planned> {
     let (idea, thresholds) = get_with_lines(tx, id)?;
     let position = match (zone.quadrant(), idea.position) {
         (None, _) => None,
@@ -213,41 +259,57 @@ pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<
         ),
         (Some(q), _) => Some(q.place(idea.position, thresholds)),
     };
-    let mut rank = rank_at(tx, &idea, zone, index)?;
-    if rank.is_none() {
-        renumber(tx, idea.board_id)?;
-        rank = rank_at(tx, &idea, zone, index)?;
-    }
-    let rank = rank.ok_or_else(|| Error::Storage("could not find a place for the idea".into()))?;
+    let Some(rank) = rank_at(tx, &idea, zone, index)? else {
+        return Ok(Planned::NoRoom {
+            board_id: idea.board_id,
+        });
+    };
     if position == idea.position && rank == idea.rank {
-        return Ok(idea); // dropped where it was
+        return Ok(Planned::Unchanged(idea)); // dropped where it was
     }
-    let moved = Idea {
+    let after = Idea {
         position,
         zone: Zone::of(position, thresholds),
         rank,
         updated_at: now_ms(),
-        ..idea
+        ..idea.clone()
     };
-    write_place(tx, &moved)?;
-    Ok(moved)
+    Ok(Planned::Place(Placing {
+        before: idea,
+        after,
+        thresholds,
+    }))
 }
 
-/// Writes an idea's scores, rank and time, and the zone they put it in. The zone is written here, as the database's
-/// rule (migration 0012) works it out, so that its trigger finds it right and does not write the row a second time.
-fn write_place(tx: &Transaction<'_>, idea: &Idea) -> Result<()> {
-    tx.execute_cached(
-        "UPDATE ideas SET payoff = ?2, cost = ?3, rank = ?4, updated_at = ?5, zone = ?6 WHERE id = ?1",
-        params![
-            idea.id,
-            idea.position.map(|p| p.payoff.tenths()),
-            idea.position.map(|p| p.cost.tenths()),
-            idea.rank,
-            idea.updated_at,
-            super::zone_code(idea.zone)
-        ],
-    )?;
-    boards::touch(tx, idea.board_id)
+/// Writes an idea's new scores, rank and time, and the zone they put it in. The zone is written here, as the
+/// database's rule (migration 0012) works it out, so that its trigger finds it right and does not write the row a
+/// second time. A column named in an UPDATE has its index entries written again, even at the same value: new scores
+/// that keep the idea's rank and zone leave both out.
+pub fn write_place(tx: &Transaction<'_>, placing: &Placing) -> Result<()> {
+    let (before, after) = (&placing.before, &placing.after);
+    let (payoff, cost) = (
+        after.position.map(|p| p.payoff.tenths()),
+        after.position.map(|p| p.cost.tenths()),
+    );
+    if after.rank == before.rank && after.zone == before.zone {
+        tx.execute_cached(
+            "UPDATE ideas SET payoff = ?2, cost = ?3, updated_at = ?4 WHERE id = ?1",
+            params![after.id, payoff, cost, after.updated_at],
+        )?;
+    } else {
+        tx.execute_cached(
+            "UPDATE ideas SET payoff = ?2, cost = ?3, rank = ?4, updated_at = ?5, zone = ?6 WHERE id = ?1",
+            params![
+                after.id,
+                payoff,
+                cost,
+                after.rank,
+                after.updated_at,
+                super::zone_code(after.zone)
+            ],
+        )?;
+    }
+    boards::touch(tx, after.board_id)
 }
 
 /// A rank that puts the idea at `index` among the other ideas of `zone`, or `None` when the neighbours' ranks are
@@ -335,38 +397,27 @@ pub fn restore(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
 
 /// Places an idea at exact scores; its zone follows from them.
 pub fn set_position(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
+    apply(tx, plan_scores(tx, id, payoff, cost)?)
+}
+
+/// What [`set_position`] would do, without writing anything (never [`Planned::NoRoom`]: the rank stays).
+pub fn plan_scores(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<Planned> {
     let (idea, thresholds) = get_with_lines(tx, id)?;
     let position = Some(Position { payoff, cost });
     if idea.position == position {
-        return Ok(idea);
+        return Ok(Planned::Unchanged(idea));
     }
-    let placed = Idea {
+    let after = Idea {
         position,
         zone: Zone::of(position, thresholds),
         updated_at: now_ms(),
-        ..idea
+        ..idea.clone()
     };
-    // A column named in an UPDATE has its index entries written again, even at the same value: the rank is left
-    // out, and the zone too while it stays.
-    if placed.zone == idea.zone {
-        tx.execute_cached(
-            "UPDATE ideas SET payoff = ?2, cost = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id, payoff.tenths(), cost.tenths(), placed.updated_at],
-        )?;
-    } else {
-        tx.execute_cached(
-            "UPDATE ideas SET payoff = ?2, cost = ?3, updated_at = ?4, zone = ?5 WHERE id = ?1",
-            params![
-                id,
-                payoff.tenths(),
-                cost.tenths(),
-                placed.updated_at,
-                super::zone_code(placed.zone)
-            ],
-        )?;
-    }
-    boards::touch(tx, idea.board_id)?;
-    Ok(placed)
+    Ok(Planned::Place(Placing {
+        before: idea,
+        after,
+        thresholds,
+    }))
 }
 
 /// An idea arriving from a file, checked by the same rules as one typed into the app.
