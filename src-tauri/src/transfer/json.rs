@@ -204,9 +204,10 @@ fn found_in_words(found: &str) -> String {
 /// serde's name for the kind of value it expected, as a person would say it.
 fn kind_in_words(expected: &str) -> &str {
     match expected {
-        "f32" | "f64" | "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
-            "a number"
-        }
+        "f32" | "f64" => "a number",
+        // Times, ids, and the history's scores in tenths (45 for 4.5): "the number 45.5 is there where a number
+        // belongs" said nothing.
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => "a whole number",
         "a string" => "text",
         "a sequence" => "a list",
         "a boolean" => "true or false",

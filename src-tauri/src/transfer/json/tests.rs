@@ -267,6 +267,17 @@ fn files_that_are_not_board_files_are_refused_with_a_reason() {
         "{}",
         message(text_score)
     );
+    // The history keeps scores in tenths, as whole numbers.
+    let decimal_tenths = br#"{"format": "pickboard-board", "version": 2, "exportedAt": 0,
+        "board": {"name": "X", "thresholds": {"payoff": 5, "cost": 5}, "createdAt": 0, "updatedAt": 0},
+        "ideas": [{"id": 1, "title": "T", "position": null, "rank": 1, "createdAt": 0, "updatedAt": 0}],
+        "history": [{"ideaId": 1, "kind": "moved", "summary": {"fields": ["scores"]}, "at": 0, "undone": false, "changes": [
+            {"table": "ideaColumns", "id": 1, "before": {"payoff": 45.5, "cost": 20}, "after": {"payoff": 70, "cost": 20}}]}]}"#;
+    assert!(
+        message(decimal_tenths).contains(": the number 45.5 is there where a whole number belongs. If"),
+        "{}",
+        message(decimal_tenths)
+    );
     let bad_score = br#"{"format": "pickboard-board", "version": 1, "exportedAt": 0,
         "board": {"name": "X", "thresholds": {"payoff": 5, "cost": 5}, "createdAt": 0, "updatedAt": 0},
         "ideas": [{"id": 1, "title": "T", "position": {"payoff": 12, "cost": 1}, "rank": 1, "createdAt": 0, "updatedAt": 0}]}"#;
