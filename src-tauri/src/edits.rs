@@ -17,12 +17,21 @@ use crate::storage::ideas::{self, Idea, IdeaEdit, Placing, Planned};
 pub struct Edited<T> {
     pub value: T,
     pub history: HistoryState,
+    /// The whole board, when the edit changed its other ideas too: a move between neighbours whose ranks left no room
+    /// renumbers the board, and the window would keep the other ideas in their old places.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub board: Option<Board>,
 }
 
 /// `idea` (just edited) with its board's history state, as the window gets it.
 pub fn answer(tx: &Transaction<'_>, idea: Idea) -> Result<Edited<Idea>> {
     let history = history::undo_state(tx, idea.board_id)?;
-    Ok(Edited { value: idea, history })
+    Ok(Edited {
+        value: idea,
+        history,
+        board: None,
+    })
 }
 
 pub fn add_idea(tx: &Transaction<'_>, board_id: i64, title: &str, zone: Zone) -> Result<Idea> {
@@ -79,6 +88,7 @@ pub fn add_ideas(
     Ok(Edited {
         value: AddedIdeas { board, ids },
         history,
+        board: None,
     })
 }
 
@@ -87,11 +97,30 @@ pub fn update_idea(tx: &Transaction<'_>, id: i64, edit: &IdeaEdit) -> Result<Ide
 }
 
 pub fn move_idea(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
+    moved(tx, id, zone, index).map(|(idea, _)| idea)
+}
+
+/// A move as the window gets it: [`answer`], with the whole board when the move renumbered it.
+pub fn answer_move(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<Edited<Idea>> {
+    let (idea, renumbered) = moved(tx, id, zone, index)?;
+    let mut edited = answer(tx, idea)?;
+    if renumbered {
+        edited.board = Some(boards::get(tx, edited.value.board_id)?);
+    }
+    Ok(edited)
+}
+
+/// The idea moved, and whether the board was renumbered to make room for it.
+fn moved(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<(Idea, bool)> {
     match ideas::plan_move(tx, id, zone, index)? {
-        Planned::Place(placing) => place(tx, placing),
-        Planned::Unchanged(idea) => Ok(idea),
-        // The board is renumbered first, and every rank that changes is in the move's event.
-        Planned::NoRoom { .. } => history::record(tx, |tx| ideas::move_to(tx, id, zone, index)),
+        Planned::Place(placing) => Ok((place(tx, placing)?, false)),
+        Planned::Unchanged(idea) => Ok((idea, false)),
+        // The board is renumbered first, and every rank that changes is in the move's event: the moved idea's, though
+        // the renumbering touched other ideas before it.
+        Planned::NoRoom { .. } => {
+            let idea = history::record_about(tx, id, |tx| ideas::move_to(tx, id, zone, index))?;
+            Ok((idea, true))
+        }
     }
 }
 
@@ -124,7 +153,11 @@ pub fn restore_idea(tx: &Transaction<'_>, idea: &Idea) -> Result<Idea> {
 pub fn rename_board(tx: &Transaction<'_>, board_id: i64, name: &str) -> Result<Edited<BoardSummary>> {
     let value = history::record(tx, |tx| boards::rename(tx, board_id, name))?;
     let history = history::undo_state(tx, board_id)?;
-    Ok(Edited { value, history })
+    Ok(Edited {
+        value,
+        history,
+        board: None,
+    })
 }
 
 pub fn set_thresholds(tx: &Transaction<'_>, board_id: i64, thresholds: Thresholds) -> Result<Board> {

@@ -38,7 +38,7 @@ pub fn update_idea(state: State<'_, Arc<AppState>>, id: i64, edit: IdeaEdit) -> 
 
 #[tauri::command(async)]
 pub fn move_idea(state: State<'_, Arc<AppState>>, id: i64, zone: Zone, index: u32) -> Result<Edited<Idea>> {
-    state.write(|tx| edits::answer(tx, edits::move_idea(tx, id, zone, index)?))
+    state.write(|tx| edits::answer_move(tx, id, zone, index))
 }
 
 #[tauri::command(async)]

@@ -744,7 +744,7 @@ proptest! {
                         Op::Edit(i, t) => if let Some(id) = pick(i) { update_idea(tx, id, &edit(&format!("edited {t}"), &["a"]))?; },
                         Op::Move(i, z, n) => if let Some(id) = pick(i) {
                             if through_the_log {
-                                history::record(tx, |tx| crate::storage::ideas::move_to(tx, id, z, n))?;
+                                history::record_about(tx, id, |tx| crate::storage::ideas::move_to(tx, id, z, n))?;
                             } else {
                                 move_idea(tx, id, z, n)?;
                             }
@@ -787,4 +787,35 @@ fn a_rank_that_sqlite_writes_in_json_reads_back_as_the_same_number() {
         .unwrap();
     let row: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(row["rank"].as_f64(), Some(rank), "{json}");
+}
+
+#[test]
+fn a_move_that_renumbers_the_board_is_the_moved_ideas_event_and_its_answer_carries_the_board() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    for n in 0..3 {
+        db.write(|tx| add_idea(tx, board, &format!("idea {n}"), Zone::Implement))
+            .unwrap();
+    }
+    // The last card into the second place, again and again: each move halves the gap, until the board is renumbered.
+    for _ in 0..100 {
+        let last = visible(&mut db, board).1[2].clone();
+        let answer = db
+            .write(|tx| answer_move(tx, last.id, Zone::Implement, 1))
+            .unwrap();
+        let Some(renumbered) = answer.board else {
+            continue;
+        };
+        let (_, saved) = visible(&mut db, board);
+        assert_eq!(renumbered.ideas, saved, "the answer carries the board as saved");
+        assert_eq!(saved[1].id, last.id, "the card is where it was dropped");
+        let event = db.read(|tx| history::list(tx, board, None, 1)).unwrap().remove(0);
+        assert_eq!(event.idea_id, Some(last.id), "the event is the moved card's");
+        assert_eq!(event.summary.title.as_deref(), Some(last.title.as_str()));
+        db.write(|tx| undo(tx, board, None)).unwrap();
+        let (_, undone) = visible(&mut db, board);
+        assert_eq!(undone[2].id, last.id, "undo puts it back last");
+        return;
+    }
+    panic!("100 moves into one place never renumbered the board");
 }

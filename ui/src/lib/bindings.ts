@@ -132,7 +132,12 @@ export type HistoryState = { canUndo: boolean, canRedo: boolean,
  */
 lastEvent: number | null, };
 
-export type Edited<T> = { value: T, history: HistoryState, };
+export type Edited<T> = { value: T, history: HistoryState, 
+/**
+ * The whole board, when the edit changed its other ideas too: a move between neighbours whose ranks left no room
+ * renumbers the board, and the window would keep the other ideas in their old places.
+ */
+board?: Board, };
 
 export type AddedIdeas = { board: Board, ids: Array<number>, };
 

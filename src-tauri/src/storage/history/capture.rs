@@ -64,10 +64,28 @@ pub fn record_as<T>(
     kind: Option<EventKind>,
     action: impl FnOnce(&Transaction<'_>) -> Result<T>,
 ) -> Result<T> {
-    capture(tx, action, |tx, board_id, changes| {
+    capture(tx, None, action, described(kind))
+}
+
+/// Like [`record`], for an action about the idea `id` that may touch other ideas before it (a move that renumbers
+/// the board first): the event is that idea's, as the timeline and Undo's toast name it.
+pub fn record_about<T>(
+    tx: &Transaction<'_>,
+    id: i64,
+    action: impl FnOnce(&Transaction<'_>) -> Result<T>,
+) -> Result<T> {
+    capture(tx, Some(id), action, described(None))
+}
+
+/// What an event is: its kind, the idea it is about, its summary.
+type Naming = (EventKind, Option<i64>, EventSummary);
+
+/// An event named from what it changed (see [`describe`]), `kind` unless it is worked out.
+fn described(kind: Option<EventKind>) -> impl FnOnce(&Transaction<'_>, i64, &[RowChange]) -> Result<Naming> {
+    move |tx, board_id, changes| {
         let thresholds = boards::thresholds(tx, board_id)?;
         Ok(describe(changes, thresholds, kind))
-    })
+    }
 }
 
 /// Like [`record`], for an import of `count` ideas from `file_name`: one event, undone in one step.
@@ -77,7 +95,7 @@ pub fn record_imported<T>(
     count: usize,
     action: impl FnOnce(&Transaction<'_>) -> Result<T>,
 ) -> Result<T> {
-    capture(tx, action, |_, _, _| {
+    capture(tx, None, action, |_, _, _| {
         let summary = EventSummary {
             title: Some(file_name.to_owned()),
             count: u32::try_from(count).ok(),
@@ -96,7 +114,7 @@ pub fn record_described<T>(
     action: impl FnOnce(&Transaction<'_>) -> Result<T>,
 ) -> Result<(T, Option<i64>)> {
     let mut made = false;
-    let out = capture(tx, action, |_, _, _| {
+    let out = capture(tx, None, action, |_, _, _| {
         made = true;
         Ok((kind, None, summary))
     })?;
@@ -130,15 +148,22 @@ pub fn record_update(
 }
 
 /// Runs `action`, then records what it changed as one event that `summarise` names (nothing when it changed
-/// nothing).
+/// nothing). The event is about the first idea the action touched, or the idea `about`.
 fn capture<T>(
     tx: &Transaction<'_>,
+    about: Option<i64>,
     action: impl FnOnce(&Transaction<'_>) -> Result<T>,
-    summarise: impl FnOnce(&Transaction<'_>, i64, &[RowChange]) -> Result<(EventKind, Option<i64>, EventSummary)>,
+    summarise: impl FnOnce(&Transaction<'_>, i64, &[RowChange]) -> Result<Naming>,
 ) -> Result<T> {
     tx.execute_cached("DELETE FROM temp.change_log", [])?;
     let out = action(tx)?;
-    let (board_id, changes) = take_changes(tx)?;
+    let (board_id, mut changes) = take_changes(tx)?;
+    let about = changes
+        .iter()
+        .position(|c| matches!(c, RowChange::Idea { id, .. } if Some(*id) == about));
+    if let Some(at) = about {
+        changes[..=at].rotate_right(1);
+    }
     if let Some(board_id) = board_id {
         let (kind, idea_id, summary) = summarise(tx, board_id, &changes)?;
         insert_event(tx, board_id, idea_id, kind, &summary, changes)?;

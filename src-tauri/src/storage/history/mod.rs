@@ -21,7 +21,7 @@ use ts_rs::TS;
 
 pub use super::idea_row::{IdeaColumns, IdeaRow};
 pub(crate) use capture::install_change_capture;
-pub use capture::{record, record_as, record_described, record_imported, record_update};
+pub use capture::{record, record_about, record_as, record_described, record_imported, record_update};
 pub use undo::{redo, undo, undo_exactly};
 
 use crate::domain::{Position, Quadrant, Score, Thresholds, Zone};

@@ -10,7 +10,8 @@ pub(super) fn describe(
     hint: Option<EventKind>,
 ) -> (EventKind, Option<i64>, EventSummary) {
     let mut summary = EventSummary::default();
-    // The idea the action was about is the first one it touched (a renumbering follows it).
+    // The idea the action was about is the first one it touched, or the one the action put first
+    // (`record_about`: a move that renumbers the board touches the others before it).
     match changes.first() {
         Some(RowChange::Board { before, after, .. }) => {
             summary.thresholds_before = before.thresholds().ok();

@@ -432,6 +432,31 @@ describe("BoardScreen", () => {
     });
   });
 
+  it("shows the board the answer carries when a move renumbered it, not the other cards' old places", async () => {
+    const [a, b, c] = [
+      idea(1, "Alpha", "implement", 1),
+      idea(2, "Bravo", "implement", 1.2),
+      idea(3, "Charlie", "kill"),
+    ];
+    // The backend found no room between two neighbours and renumbered the board: Bravo's place is 2 now, which the
+    // answer's idea alone does not say.
+    const moved = { ...c, zone: "implement" as const, rank: 1.5 };
+    fakeBackend(board([a, b, c]), {
+      move_idea: () => ({ ...edited(moved), board: board([a, moved, { ...b, rank: 2 }]) }),
+    });
+    await renderBoard();
+    const card = await screen.findByRole("button", { name: /^Charlie/ });
+    card.focus();
+    await userEvent.keyboard("1");
+    const implement = screen.getByRole("region", { name: "Implement" });
+    await waitFor(() => {
+      const titles = within(implement)
+        .getAllByRole("button", { name: /^(Alpha|Bravo|Charlie)/ })
+        .map((button) => /Alpha|Bravo|Charlie/.exec(button.textContent)?.[0]);
+      expect(titles).toEqual(["Alpha", "Charlie", "Bravo"]);
+    });
+  });
+
   it("gives the text back to the New idea field when the idea was not saved", async () => {
     fakeBackend(board([]), {
       add_idea: () => {

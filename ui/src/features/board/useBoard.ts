@@ -179,11 +179,14 @@ export function useBoard(boardId: number, onEdit?: () => void) {
         );
       };
       if (answer.kind === "idea") {
-        const { value, history } = answer.edited;
+        const { value, history, board } = answer.edited;
         void afterChange(
-          answer.deleted
-            ? { board: boardId, deleted: value.id, history }
-            : { board: boardId, idea: value, history },
+          // The edit changed the other ideas too (a move that renumbered the board): the board as it is now.
+          board
+            ? { board: boardId, content: board }
+            : answer.deleted
+              ? { board: boardId, deleted: value.id, history }
+              : { board: boardId, idea: value, history },
         );
         if (answer.deleted) offerUndo(`Deleted “${shorten(value.title, 60)}”.`, history.lastEvent);
       } else if (answer.kind === "board") {
