@@ -819,3 +819,28 @@ fn a_move_that_renumbers_the_board_is_the_moved_ideas_event_and_its_answer_carri
     }
     panic!("100 moves into one place never renumbered the board");
 }
+
+#[test]
+fn an_event_undone_and_cleared_by_a_new_edit_never_lends_its_id_to_the_new_one() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let idea = db
+        .write(|tx| add_idea(tx, board, "Rotate certs", Zone::Unsorted))
+        .unwrap();
+    let moved = db
+        .write(|tx| answer(tx, move_idea(tx, idea.id, Zone::Kill, 0)?))
+        .unwrap();
+    let undone = moved.history.last_event.unwrap();
+    db.write(|tx| undo(tx, board, Some(undone))).unwrap();
+    let again = db
+        .write(|tx| answer(tx, move_idea(tx, idea.id, Zone::Implement, 0)?))
+        .unwrap();
+    let new = again.history.last_event.unwrap();
+    assert!(
+        new > undone,
+        "the new edit's event {new} after the cleared {undone}"
+    );
+    // The Undo of a toast that named the cleared event takes back nothing.
+    assert!(db.write(|tx| undo(tx, board, Some(undone))).is_err());
+    assert!(!again.history.can_redo);
+}

@@ -180,10 +180,6 @@ fn insert_event(
     changes: Vec<RowChange>,
 ) -> Result<()> {
     tx.execute_cached(
-        "DELETE FROM events WHERE board_id = ?1 AND undone = 1",
-        [board_id],
-    )?;
-    tx.execute_cached(
         "INSERT INTO events (board_id, idea_id, kind, summary, changes, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             board_id,
@@ -193,6 +189,13 @@ fn insert_event(
             to_json(&stored(changes))?,
             now_ms()
         ],
+    )?;
+    // What could be redone goes once the new event has its id: an event takes the id after the highest one there
+    // is, and the events undone are the board's latest, so that deleted first, the new event took the id of the
+    // first of them, which a toast's Undo or the timeline may still name.
+    tx.execute_cached(
+        "DELETE FROM events WHERE board_id = ?1 AND undone = 1",
+        [board_id],
     )?;
     Ok(())
 }
