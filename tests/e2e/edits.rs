@@ -765,3 +765,56 @@ async fn ctrl_z_in_a_text_field_undoes_the_typing_there_and_leaves_the_board_alo
     app.card(canary).await?;
     app.quit().await
 }
+
+#[tokio::test]
+async fn a_drag_beside_the_cards_selects_no_text_and_the_new_idea_field_still_does() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    let zone = app.region("Challenge").await?;
+    let meaning = zone.find(fantoccini::Locator::Css(".zone-meaning")).await?;
+    let (x, y, w, h) = meaning.rectangle().await?;
+    // From the left of the quadrant's meaning, across it and down into the next quadrant, as a missed card's drag.
+    let mut drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: x + 2.0,
+            y: y + h / 2.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    for i in 1..=10 {
+        let t = f64::from(i) / 10.0;
+        drag = drag.then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(16)),
+            x: x + 2.0 + (w - 4.0) * t,
+            y: y + h / 2.0 + 200.0 * t,
+        });
+    }
+    drag = drag.then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    app.client.perform_actions(drag).await?;
+    app.client.release_actions().await?;
+    let selected = app
+        .client
+        .execute("return window.getSelection().toString();", vec![])
+        .await?;
+    assert_eq!(selected, json!(""), "a drag beside the cards selected text");
+
+    // The tray's New idea field keeps its text selectable: typed, then selected whole and replaced.
+    let field = app
+        .wait_for_css("input[placeholder='Type an idea, press Enter']")
+        .await?;
+    field.send_keys("Rotate certs").await?;
+    let chosen = app
+        .client
+        .execute(
+            "const f = document.activeElement; f.select(); return f.value.substring(f.selectionStart, f.selectionEnd);",
+            vec![],
+        )
+        .await?;
+    assert_eq!(chosen, json!("Rotate certs"));
+    app.quit().await
+}
