@@ -6,7 +6,7 @@
 use rusqlite::types::ToSql;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Position, Score};
+use crate::domain::{Position, Score, MAX_TITLE_CHARS};
 
 /// Declares the row type, the column list and reading and writing a row from one list of fields: the fields are
 /// the columns, in the table's order of use.
@@ -153,11 +153,12 @@ impl IdeaRow {
 
 fn title_problem(title: &str) -> Option<String> {
     let length = title.chars().count();
-    (!(1..=500).contains(&length)).then(|| format!("a title of {length} characters (1 to 500)"))
+    (!(1..=MAX_TITLE_CHARS).contains(&length))
+        .then(|| format!("a title of {length} characters (1 to {MAX_TITLE_CHARS})"))
 }
 
 fn scores_problem(payoff: Option<i64>, cost: Option<i64>) -> Option<String> {
-    let out_of_range = |s: Option<i64>| s.is_some_and(|s| !(0..=100).contains(&s));
+    let out_of_range = |s: Option<i64>| s.is_some_and(|s| Score::from_tenths(s).is_err());
     if out_of_range(payoff) || out_of_range(cost) {
         Some("a score outside 0 to 10".into())
     } else if payoff.is_some() != cost.is_some() {

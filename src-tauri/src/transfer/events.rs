@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::MAX_BOARD_NAME_CHARS;
 use crate::error::{Error, Result};
 use crate::storage::history::{
     kind_from_name, kind_name, to_json, EventKind, EventSummary, IdeaRow, RowChange,
@@ -91,8 +92,8 @@ pub fn check(events: &[ExportedEvent], ideas: &HashSet<i64>) -> Result<()> {
                 .then(|| "lines outside 0.1 to 10".to_owned()),
                 RowChange::BoardName { before, after, .. } => [before, after]
                     .into_iter()
-                    .any(|name| !(1..=100).contains(&name.chars().count()))
-                    .then(|| "a board name that is empty or over 100 characters".to_owned()),
+                    .any(|name| !(1..=MAX_BOARD_NAME_CHARS).contains(&name.chars().count()))
+                    .then(|| format!("a board name that is empty or over {MAX_BOARD_NAME_CHARS} characters")),
             })
         };
         if let Some(problem) = problem {

@@ -158,10 +158,11 @@ fn capture<T>(
     tx.execute_cached("DELETE FROM temp.change_log", [])?;
     let out = action(tx)?;
     let (board_id, mut changes) = take_changes(tx)?;
-    let about = changes
+    // The idea the event is about comes first, the others after it in the order they were touched.
+    if let Some(at) = changes
         .iter()
-        .position(|c| matches!(c, RowChange::Idea { id, .. } if Some(*id) == about));
-    if let Some(at) = about {
+        .position(|c| matches!(c, RowChange::Idea { id, .. } if Some(*id) == about))
+    {
         changes[..=at].rotate_right(1);
     }
     if let Some(board_id) = board_id {
