@@ -649,6 +649,52 @@ describe("BoardScreen", () => {
     );
   });
 
+  it("takes back a score that could not be saved on the toolbar's Undo, before the board's last change", async () => {
+    const start = { ...board([idea(1, "Rotate certs", "implement")]), canUndo: true };
+    const fake = fakeBackend(start, { undo: () => ({ board: start, event: null }) });
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
+    const payoff = await screen.findByLabelText(
+      /^Payoff/,
+      { selector: "input[type=text]" },
+      { timeout: 5000 },
+    );
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "11");
+    const undo = screen.getByRole("button", { name: "Undo the last change" });
+    await userEvent.click(undo);
+    expect(
+      await screen.findByText("Undone: the payoff “11” you typed, which could not be saved."),
+    ).toBeVisible();
+    expect(payoff).toHaveValue("7.5");
+    expect(document.querySelector(".save-state")).not.toHaveTextContent("not saved");
+    expect(fake.calls.filter((c) => c.command === "undo" || c.command === "set_scores")).toEqual([]);
+    // The next Undo is the board's.
+    await userEvent.click(undo);
+    await waitFor(() => {
+      expect(fake.calls.filter((c) => c.command === "undo")).toHaveLength(1);
+    });
+  });
+
+  it("keeps the toolbar's Undo for a score that could not be saved when the board has nothing to undo", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
+    const payoff = await screen.findByLabelText(
+      /^Payoff/,
+      { selector: "input[type=text]" },
+      { timeout: 5000 },
+    );
+    const undo = screen.getByRole("button", { name: "Undo the last change" });
+    expect(undo).toBeDisabled();
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "x{Tab}");
+    expect(undo).toBeEnabled();
+    await userEvent.click(undo);
+    expect(payoff).toHaveValue("7.5");
+    expect(undo).toBeDisabled();
+  });
+
   it("takes Ctrl+Z on Team rounds as Edit › Undo, and leaves the board's other keys to the board", async () => {
     const fake = fakeBackend(board([idea(1, "Drop me", "possible"), idea(2, "Stay", "kill")]), {
       get_account: () => null,

@@ -118,11 +118,18 @@ export function BoardScreen({
   const takeBallotSteps = useCallback((steps: StepsBack | null) => {
     ballotSteps.current = steps;
   }, []);
-  /** Ctrl+Z, Edit › Undo and the toolbar's ↶, and the redos: a ballot's last placement first, then the app's undo (a
-   * board just deleted), else this board's; a redo does again what the last undo took back. */
+  /** The open details' own step back: what its fields hold and cannot save, taken back before the board's undo. */
+  const typedStepBack = useRef<(() => boolean) | null>(null);
+  const takeTypedStepBack = useCallback((takeBack: (() => boolean) | null) => {
+    typedStepBack.current = takeBack;
+  }, []);
+  /** Ctrl+Z, Edit › Undo and the toolbar's ↶, and the redos: a ballot's last placement first, then what the details
+   * hold and cannot save, then the app's undo (a board just deleted), else this board's; a redo does again what the
+   * last undo took back. */
   const [chain] = useState(() => new UndoChain());
   const undoers = (): Undoer[] => [
     ballotSteps.current ?? { undo: () => false, redo: () => false },
+    { undo: () => typedStepBack.current?.() ?? false, redo: () => false },
     { undo: () => undoFirst?.() ?? false, redo: () => false },
     // The board's own, asked last: it says "Nothing to undo" itself, and an undo it had nothing for is not one a redo
     // must answer (each such press took a redo away from the ballot).
@@ -827,6 +834,7 @@ export function BoardScreen({
               toast({ tone: "error", message });
             }}
             onUnsaved={setUnsaved}
+            onTypedStepBack={takeTypedStepBack}
             onClose={() => {
               closeDetails(selected.id);
             }}

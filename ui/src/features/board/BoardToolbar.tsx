@@ -287,7 +287,8 @@ export function BoardToolbar(props: BoardToolbarProps) {
           undoBringsBack === null ? "Undo the last change" : `Bring back the board “${undoBringsBack}”`
         }
         title={undoBringsBack === null ? "Undo (Ctrl+Z)" : `Bring back “${undoBringsBack}” (Ctrl+Z)`}
-        disabled={!board.canUndo && undoBringsBack === null}
+        // What the details hold and cannot save is the first thing Undo takes back.
+        disabled={!board.canUndo && undoBringsBack === null && !unsaved.some((u) => u.problem !== null)}
         onClick={onUndo}
       >
         ↶

@@ -13,7 +13,7 @@ import { AppError } from "../../lib/ipc";
 import type { Idea, IdeaEdit, Zone } from "../../lib/bindings";
 import { DRAFT_FIELDS, dropDraft, keepDraft, keptDraft, type KeptDraft } from "../../lib/drafts";
 import { setStyle } from "../../lib/styleAttribute";
-import { pasteCut, TAG_MAX, TITLE_CUT, TITLE_MAX, typedBy } from "../../lib/text";
+import { pasteCut, shorten, TAG_MAX, TITLE_CUT, TITLE_MAX, typedBy } from "../../lib/text";
 import { ZONE_INFO, ZONES } from "../../lib/zones";
 import { Timeline } from "../history/Timeline";
 import {
@@ -39,6 +39,9 @@ interface DetailsPanelProps {
   onError: (message: string) => void;
   /** The fields on screen that are not saved, each time that changes; an empty list when the panel closes. */
   onUnsaved?: (unsaved: UnsavedField[]) => void;
+  /** Takes the panel's own step back, which the board's Undo takes first (`null` once the panel goes): what its
+   * fields hold and cannot save (a payoff of 11), put back to the saved values; whether there was any. */
+  onTypedStepBack?: (takeBack: (() => boolean) | null) => void;
   /** Asks the title to take the focus, each time it is a new value (E on a card, also once the panel is open); `null`
    * leaves the focus where it is (a click on a card keeps it: the board's keys, 1–4 to move, Delete, the arrows,
    * still act on the idea). Not given: the title takes the focus as the panel opens. */
@@ -77,7 +80,18 @@ export function cleanScore(value: number): number {
 const TAKE_BACK = "details-take-back";
 
 export function DetailsPanel(props: DetailsPanelProps) {
-  const { idea, boardTags, onSave, onScores, onMove, onDelete, onClose, onError, onUnsaved } = props;
+  const {
+    idea,
+    boardTags,
+    onSave,
+    onScores,
+    onMove,
+    onDelete,
+    onClose,
+    onError,
+    onUnsaved,
+    onTypedStepBack,
+  } = props;
   const titleFocus = props.titleFocus === undefined ? AT_OPEN : props.titleFocus;
   const toast = useToast();
   /** The idea as saved, or as it will be once the edits on their way are. */
@@ -334,6 +348,52 @@ export function DetailsPanel(props: DetailsPanelProps) {
     });
     return true;
   }
+
+  /** Puts what the fields hold and cannot save back to the saved values, and says so; whether there was any. The
+   * board's Undo takes this first: it dropped a payoff of 11 left in its box without a word and took back the change
+   * before it, while a valid 8 was saved as the box was left and then undone (the box back where it was, as here). */
+  function takeBackUnsavable(): boolean {
+    const axes = SCORE_AXES.filter(
+      (axis) => !scoreSaved(axis) && scoreProblem(axis, scoreText[axis]) !== null,
+    );
+    const fields = FIELDS.filter((f) => !sameValue(draft[f], saved[f]) && fieldProblem(f, draft) !== null);
+    if (axes.length === 0 && fields.length === 0) return false;
+    const typed = [
+      ...axes.map((axis) => `the ${axis === "cost" ? "cost/risk" : axis} “${scoreText[axis].trim()}”`),
+      ...fields.map((f) => {
+        const value = draft[f];
+        return `the ${f}${typeof value === "string" && value.trim() ? ` “${shorten(oneLine(value).trim(), 60)}”` : ""}`;
+      }),
+    ];
+    if (axes.length > 0) {
+      const back = { ...scoreText };
+      for (const axis of axes) {
+        back[axis] = String(position?.[axis] ?? DEFAULT_SCORE);
+        typedAxes.current.delete(axis);
+      }
+      setScoreText(back);
+      setScoresLeft(new Set([...scoresLeft].filter((axis) => !axes.includes(axis))));
+      if (!position && SCORE_AXES.every((axis) => back[axis] === String(DEFAULT_SCORE)))
+        setScoresTouched(false);
+    }
+    if (fields.length > 0) setDraft(fields.reduce((edit, f) => withField(edit, f, saved[f]), draft));
+    toast({
+      message: `Undone: ${typed.join(" and ")} you typed, which could not be saved.`,
+      group: TAKE_BACK,
+    });
+    return true;
+  }
+  const takeBackLatest = useRef(takeBackUnsavable);
+  useEffect(() => {
+    takeBackLatest.current = takeBackUnsavable;
+  });
+  useEffect(() => {
+    if (!onTypedStepBack) return;
+    onTypedStepBack(() => takeBackLatest.current());
+    return () => {
+      onTypedStepBack(null);
+    };
+  }, [onTypedStepBack]);
 
   function leave(f: Field) {
     if (!left.has(f)) setLeft(new Set(left).add(f));
