@@ -64,6 +64,13 @@ function stubInViewObserver() {
   return state;
 }
 
+/** The board rendered, "Rotate certs" clicked: the Payoff box of its details. */
+async function payoffOfRotateCerts() {
+  await renderBoard();
+  await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
+  return screen.findByLabelText(/^Payoff/, { selector: "input[type=text]" }, { timeout: 5000 });
+}
+
 /** Board "Infra" renamed "Web" with Enter, which the backend refuses (another board has that name): the field, with
  * the focus back in it, and the reason shown. */
 async function nameRefused() {
@@ -652,13 +659,7 @@ describe("BoardScreen", () => {
   it("takes back a score that could not be saved on the toolbar's Undo, before the board's last change", async () => {
     const start = { ...board([idea(1, "Rotate certs", "implement")]), canUndo: true };
     const fake = fakeBackend(start, { undo: () => ({ board: start, event: null }) });
-    await renderBoard();
-    await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
-    const payoff = await screen.findByLabelText(
-      /^Payoff/,
-      { selector: "input[type=text]" },
-      { timeout: 5000 },
-    );
+    const payoff = await payoffOfRotateCerts();
     await userEvent.clear(payoff);
     await userEvent.type(payoff, "11");
     const undo = screen.getByRole("button", { name: "Undo the last change" });
@@ -678,13 +679,7 @@ describe("BoardScreen", () => {
 
   it("keeps the toolbar's Undo for a score that could not be saved when the board has nothing to undo", async () => {
     fakeBackend(board([idea(1, "Rotate certs", "implement")]));
-    await renderBoard();
-    await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
-    const payoff = await screen.findByLabelText(
-      /^Payoff/,
-      { selector: "input[type=text]" },
-      { timeout: 5000 },
-    );
+    const payoff = await payoffOfRotateCerts();
     const undo = screen.getByRole("button", { name: "Undo the last change" });
     expect(undo).toBeDisabled();
     await userEvent.clear(payoff);
