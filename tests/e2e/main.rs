@@ -912,16 +912,19 @@ async fn a_marker_dragged_on_the_chart_is_saved_and_undone_with_the_keyboard() -
         x: sx + dx,
         y: sy - dx,
     };
+    // The mouse pressed on the marker's middle, then moved through `moves`, still down.
+    let press_then = |moves: Vec<PointerAction>| {
+        let pressed = MouseActions::new("mouse".into())
+            .then(to(0.0))
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        moves
+            .into_iter()
+            .fold(pressed, |actions, step| actions.then(step))
+    };
     app.client
-        .perform_actions(
-            MouseActions::new("mouse".into())
-                .then(to(0.0))
-                .then(PointerAction::Down {
-                    button: MOUSE_BUTTON_LEFT,
-                })
-                .then(to(30.0))
-                .then(to(80.0)),
-        )
+        .perform_actions(press_then(vec![to(30.0), to(80.0)]))
         .await?;
     let live = "return document.querySelector('.marker-live') !== null;";
     app.wait_until("the marker follows the pointer", live).await?;
@@ -941,10 +944,40 @@ async fn a_marker_dragged_on_the_chart_is_saved_and_undone_with_the_keyboard() -
         )
         .await?;
     app.client.release_actions().await?;
+
+    // A press that slips 3 pixels each way is a click, not a drag: the marker does not follow, nothing is saved, and
+    // the click opens the idea's details, which Escape closes.
+    let slip = PointerAction::MoveTo {
+        duration: Some(Duration::from_millis(16)),
+        x: sx + 3.0,
+        y: sy + 3.0,
+    };
+    app.client.perform_actions(press_then(vec![slip])).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let slipped = app.client.execute(live, vec![]).await?;
+    app.client
+        .perform_actions(MouseActions::new("mouse".into()).then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        }))
+        .await?;
+    app.client.release_actions().await?;
+    assert_eq!(
+        slipped.as_bool(),
+        Some(false),
+        "a slip of 3 pixels each way started a drag"
+    );
+
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(stored_scores(data.path(), title)?, (Some(20), Some(30)));
     let label = marker.attr("aria-label").await?.unwrap_or_default();
     assert!(label.ends_with("payoff 2, cost/risk 3"), "{label}");
+    app.wait_for_css("aside[aria-label='Idea details']").await?;
+    app.press(&[Key::Escape]).await?;
+    app.wait_until(
+        "the details close",
+        "return !document.querySelector(\"aside[aria-label='Idea details']\");",
+    )
+    .await?;
 
     // Drag it to payoff 8, cost/risk 2: the top left, Implement.
     let (px, py, pw, ph) = plane.rectangle().await?;

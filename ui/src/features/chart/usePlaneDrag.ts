@@ -25,6 +25,10 @@ interface PlaneDragOptions {
 
 const NUDGE_SAVE_DELAY = 500;
 
+/** How far the pointer goes, in pixels, before a press on a dot becomes a drag (as a card's on the quadrants): a
+ * click that slipped 4 pixels moved the dot, across a quadrant's line when it sat near one. */
+const DRAG_SLOP_PX = 5;
+
 const ARROWS: Record<string, [number, number]> = {
   ArrowUp: [1, 0],
   ArrowDown: [-1, 0],
@@ -34,7 +38,7 @@ const ARROWS: Record<string, [number, number]> = {
 
 export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = true }: PlaneDragOptions) {
   const [live, setLive] = useState<Scores | null>(null);
-  const drag = useRef<{ pointerId: number; moved: boolean; grab: Point } | null>(null);
+  const drag = useRef<{ pointerId: number; moved: boolean; grab: Point; from: Point } | null>(null);
   const nudgeTimer = useRef<number | null>(null);
   /** Picked up with the keyboard: the arrows move it until it is put down. */
   const [pickedUp, setPickedUp] = useState(false);
@@ -100,16 +104,20 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
         pointerId: e.pointerId,
         moved: false,
         grab: { x: e.clientX - dot.x, y: e.clientY - dot.y },
+        from: { x: e.clientX, y: e.clientY },
       };
       e.currentTarget.setPointerCapture(e.pointerId);
       setPickedUp(false);
       onGrab?.();
     },
     onPointerMove: (e: React.PointerEvent<HTMLElement>) => {
-      if (drag.current?.pointerId !== e.pointerId) return;
+      const current = drag.current;
+      if (current?.pointerId !== e.pointerId) return;
+      if (!current.moved && Math.hypot(e.clientX - current.from.x, e.clientY - current.from.y) < DRAG_SLOP_PX)
+        return;
       const next = scoresFor(e.clientX, e.clientY);
       if (!next) return;
-      drag.current.moved = true;
+      current.moved = true;
       setLive(next);
     },
     onPointerUp: (e: React.PointerEvent<HTMLElement>) => {
