@@ -677,6 +677,34 @@ describe("BoardScreen", () => {
     });
   });
 
+  it("takes back a change saved after a score that could not be saved before that score, on the toolbar's Undo", async () => {
+    const start = { ...board([idea(1, "Rotate certs", "implement")]), canUndo: true };
+    const fake = fakeBackend(start, {
+      update_idea: (args) => edited({ ...idea(1, "Rotate certs", "implement"), ...args.edit }),
+      undo: () => ({ board: start, event: null }),
+    });
+    const payoff = await payoffOfRotateCerts();
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "12");
+    await userEvent.type(screen.getByLabelText("Owner"), "ana");
+    const undo = screen.getByRole("button", { name: "Undo the last change" });
+    // The click leaves the owner, which saves it: that is the newest change, taken back first.
+    await userEvent.click(undo);
+    await waitFor(() => {
+      expect(fake.calls.map((c) => c.command).filter((c) => c === "update_idea" || c === "undo")).toEqual([
+        "update_idea",
+        "undo",
+      ]);
+    });
+    expect(payoff).toHaveValue("12");
+    await userEvent.click(undo);
+    expect(
+      await screen.findByText("Undone: the payoff “12” you typed, which could not be saved."),
+    ).toBeVisible();
+    expect(payoff).toHaveValue("7.5");
+    expect(fake.calls.filter((c) => c.command === "undo")).toHaveLength(1);
+  });
+
   it("keeps the toolbar's Undo for a score that could not be saved when the board has nothing to undo", async () => {
     fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     const payoff = await payoffOfRotateCerts();

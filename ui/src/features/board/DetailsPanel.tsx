@@ -145,6 +145,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const [scoresTouched, setScoresTouched] = useState(false);
   // The boxes typed in: "Nor was the cost/risk 5" named the 5 an unplaced idea shows, which nobody typed.
   const typedAxes = useRef(new Set<ScoreAxis>());
+  /** The changes this panel saved since a score, title or link was last typed: see `takeBackUnsavable`. */
+  const savesSinceTyped = useRef(0);
   const [scoresLeft, setScoresLeft] = useState<ReadonlySet<ScoreAxis>>(() => new Set());
   // The score box being typed in, if any: nothing rewrites its text.
   const [typingIn, setTypingIn] = useState<ScoreAxis | null>(null);
@@ -320,7 +322,9 @@ export function DetailsPanel(props: DetailsPanelProps) {
     for (const f of fields) {
       if (fieldProblem(f, from) === null && !sameValue(from[f], saved[f])) next = withField(next, f, from[f]);
     }
-    if (next !== saved) onSave(idea.id, next);
+    if (next === saved) return;
+    savesSinceTyped.current += 1;
+    onSave(idea.id, next);
   }
 
   // Closed, the panel takes its "Escape again closes the details" with it: said of a panel no longer there, it stayed.
@@ -358,6 +362,12 @@ export function DetailsPanel(props: DetailsPanelProps) {
     );
     const fields = FIELDS.filter((f) => !sameValue(draft[f], saved[f]) && fieldProblem(f, draft) !== null);
     if (axes.length === 0 && fields.length === 0) return false;
+    // A change this panel saved after that text was typed is newer: the board takes it back first (a title typed
+    // beside a payoff of 12 was saved by the click on ↶, and that ↶ took back the 12).
+    if (savesSinceTyped.current > 0) {
+      savesSinceTyped.current -= 1;
+      return false;
+    }
     const typed = [
       ...axes.map((axis) => `the ${axis === "cost" ? "cost/risk" : axis} “${scoreText[axis].trim()}”`),
       ...fields.map((f) => {
@@ -409,10 +419,12 @@ export function DetailsPanel(props: DetailsPanelProps) {
     const changed = position ? position.payoff !== payoff || position.cost !== cost : touched;
     if (!changed) return;
     setScoresSent({ payoff, cost });
+    savesSinceTyped.current += 1;
     onScores(idea.id, payoff, cost);
   }
 
   function typeScore(axis: ScoreAxis, text: string) {
+    savesSinceTyped.current = 0;
     setScoreText({ ...scoreText, [axis]: text });
     setScoresTouched(true);
     typedAxes.current.add(axis);
@@ -450,6 +462,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       "aria-invalid": why !== null,
       "aria-describedby": why !== null ? describedBy : undefined,
       onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+        savesSinceTyped.current = 0;
         setDraft({ ...draft, [key]: e.target.value });
       },
       onBlur: () => {
@@ -580,6 +593,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         maxLength={TITLE_MAX}
         {...field("title")}
         onChange={(e) => {
+          savesSinceTyped.current = 0;
           setDraft({ ...draft, title: oneLine(e.target.value) });
         }}
         onBlur={() => {
@@ -668,6 +682,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         id={ids.zone}
         value={idea.zone}
         onChange={(e) => {
+          savesSinceTyped.current += 1;
           onMove(idea.id, e.target.value as Zone);
         }}
       >
