@@ -102,43 +102,79 @@ pub fn move_idea(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Resul
 
 /// A move as the window gets it: [`answer`], with the whole board when the move renumbered it.
 pub fn answer_move(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<Edited<Idea>> {
-    let (idea, renumbered) = moved(tx, id, zone, index)?;
-    let mut edited = answer(tx, idea)?;
-    if renumbered {
-        edited.board = Some(boards::get(tx, edited.value.board_id)?);
-    }
-    Ok(edited)
+    let (idea, how) = moved(tx, id, zone, index)?;
+    answer_placed(tx, idea, how)
 }
 
-/// The idea moved, and whether the board was renumbered to make room for it.
-fn moved(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<(Idea, bool)> {
+/// New scores as the window gets them: [`answer`].
+pub fn answer_scores(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<Edited<Idea>> {
+    let (idea, how) = scored(tx, id, payoff, cost)?;
+    answer_placed(tx, idea, how)
+}
+
+/// How a move or new scores were written: what their answer needs beyond the idea.
+enum Placed {
+    /// Recorded from the rows before and after: the history's state is known without reading it.
+    Recorded(HistoryState),
+    /// Nothing changed.
+    Unchanged,
+    /// Written through the change log, the board renumbered first to make room, or not.
+    Logged { renumbered: bool },
+}
+
+fn answer_placed(tx: &Transaction<'_>, idea: Idea, how: Placed) -> Result<Edited<Idea>> {
+    match how {
+        Placed::Recorded(history) => Ok(Edited {
+            value: idea,
+            history,
+            board: None,
+        }),
+        Placed::Unchanged | Placed::Logged { renumbered: false } => answer(tx, idea),
+        Placed::Logged { renumbered: true } => {
+            let mut edited = answer(tx, idea)?;
+            edited.board = Some(boards::get(tx, edited.value.board_id)?);
+            Ok(edited)
+        }
+    }
+}
+
+/// The idea moved, and how.
+fn moved(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<(Idea, Placed)> {
     match ideas::plan_move(tx, id, zone, index)? {
-        Planned::Place(placing) => Ok((place(tx, placing)?, false)),
-        Planned::Unchanged(idea) => Ok((idea, false)),
+        Planned::Place(placing) => place(tx, placing),
+        Planned::Unchanged(idea) => Ok((idea, Placed::Unchanged)),
         // The board is renumbered first, and every rank that changes is in the move's event: the moved idea's, though
         // the renumbering touched other ideas before it.
         Planned::NoRoom { .. } => {
             let idea = history::record_about(tx, id, |tx| ideas::move_to(tx, id, zone, index))?;
-            Ok((idea, true))
+            Ok((idea, Placed::Logged { renumbered: true }))
         }
     }
 }
 
 pub fn set_scores(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<Idea> {
+    scored(tx, id, payoff, cost).map(|(idea, _)| idea)
+}
+
+/// The idea with its new scores, and how they were written.
+fn scored(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<(Idea, Placed)> {
     match ideas::plan_scores(tx, id, payoff, cost)? {
         Planned::Place(placing) => place(tx, placing),
-        Planned::Unchanged(idea) => Ok(idea),
-        Planned::NoRoom { .. } => history::record(tx, |tx| ideas::set_position(tx, id, payoff, cost)),
+        Planned::Unchanged(idea) => Ok((idea, Placed::Unchanged)),
+        Planned::NoRoom { .. } => {
+            let idea = history::record(tx, |tx| ideas::set_position(tx, id, payoff, cost))?;
+            Ok((idea, Placed::Logged { renumbered: false }))
+        }
     }
 }
 
 /// Writes an idea's new place and records it, from the rows before and after (see [`history::record_update`]).
-fn place(tx: &Transaction<'_>, placing: Placing) -> Result<Idea> {
+fn place(tx: &Transaction<'_>, placing: Placing) -> Result<(Idea, Placed)> {
     let (before, after) = (placing.before.to_row()?, placing.after.to_row()?);
-    history::record_update(tx, before, after, placing.thresholds, |tx| {
+    let history = history::record_update(tx, before, after, placing.thresholds, |tx| {
         ideas::write_place(tx, &placing)
     })?;
-    Ok(placing.after)
+    Ok((placing.after, Placed::Recorded(history)))
 }
 
 pub fn delete_idea(tx: &Transaction<'_>, id: i64) -> Result<Idea> {

@@ -48,7 +48,7 @@ pub fn set_scores(
     payoff: Score,
     cost: Score,
 ) -> Result<Edited<Idea>> {
-    state.write(|tx| edits::answer(tx, edits::set_scores(tx, id, payoff, cost)?))
+    state.write(|tx| edits::answer_scores(tx, id, payoff, cost))
 }
 
 #[tauri::command(async)]

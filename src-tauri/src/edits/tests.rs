@@ -717,7 +717,8 @@ proptest! {
 
     /// A move and new scores are recorded from the rows the edit worked out, without the change log
     /// (`history::record_update`): their events are the ones the change log gives for the same edits, whatever came
-    /// before them, a renumbered board included.
+    /// before them, a renumbered board included; and the history's state their answer gives without reading it is the
+    /// board's.
     #[test]
     fn a_place_recorded_from_its_rows_is_the_event_the_change_log_records(
         ops in proptest::collection::vec(op(), 1..30),
@@ -738,6 +739,15 @@ proptest! {
             let ids: Vec<i64> = visible(&mut direct, board).1.iter().map(|i| i.id).collect();
             let pick = |n: usize| ids.get(n % ids.len().max(1)).copied();
             for (db, through_the_log) in [(&mut direct, false), (&mut logged, true)] {
+                // The history's state a direct answer gives, and the one read after it, when they differ.
+                let mut answered_wrong = None;
+                let mut check = |tx: &rusqlite::Transaction<'_>, answer: Edited<Idea>| -> crate::error::Result<()> {
+                    let read = history::undo_state(tx, board)?;
+                    if answer.history != read {
+                        answered_wrong = Some((answer.history, read));
+                    }
+                    Ok(())
+                };
                 let result = db.write(|tx| -> crate::error::Result<()> {
                     match op.clone() {
                         Op::Add(t, z) => { add_idea(tx, board, &format!("idea {t}"), z)?; }
@@ -746,7 +756,7 @@ proptest! {
                             if through_the_log {
                                 history::record_about(tx, id, |tx| crate::storage::ideas::move_to(tx, id, z, n))?;
                             } else {
-                                move_idea(tx, id, z, n)?;
+                                check(tx, answer_move(tx, id, z, n)?)?;
                             }
                         },
                         Op::Scores(i, p, c) => if let Some(id) = pick(i) {
@@ -754,7 +764,7 @@ proptest! {
                             if through_the_log {
                                 history::record(tx, |tx| crate::storage::ideas::set_position(tx, id, p, c))?;
                             } else {
-                                set_scores(tx, id, p, c)?;
+                                check(tx, answer_scores(tx, id, p, c)?)?;
                             }
                         },
                         Op::Delete(i) => if let Some(id) = pick(i) { delete_idea(tx, id)?; },
@@ -765,6 +775,7 @@ proptest! {
                     Ok(())
                 });
                 prop_assert!(result.is_ok(), "{:?} failed: {:?}", op, result);
+                prop_assert_eq!(answered_wrong, None, "{:?} answered a history state other than the board's", op);
             }
         }
         let places = |db: &mut Db| -> Vec<_> {

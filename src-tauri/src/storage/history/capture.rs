@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use rusqlite::{params, Transaction};
 
 use super::summary::describe;
-use super::{kind_name, to_json, EventKind, EventSummary, IdeaColumns, IdeaRow, RowChange, ThresholdsRow};
+use super::{
+    kind_name, to_json, EventKind, EventSummary, HistoryState, IdeaColumns, IdeaRow, RowChange, ThresholdsRow,
+};
 use crate::domain::Thresholds;
 use crate::error::{Error, Result};
 use crate::storage::Cached;
@@ -125,14 +127,14 @@ pub fn record_described<T>(
 /// edits), from the idea's rows before and after, with the change log paused while `write` writes it. The event is
 /// the one [`record`] makes from the log (a test holds the two to it); without the log, the row is not copied into it
 /// twice as JSON and read back: about a tenth of a move's time in Rust, and two fifths for an idea with 20,000
-/// characters of notes (docs/benchmarks.md).
+/// characters of notes (docs/benchmarks.md). Returns the board's history state after it, known without reading it.
 pub fn record_update(
     tx: &Transaction<'_>,
     before: IdeaRow,
     after: IdeaRow,
     thresholds: Thresholds,
     write: impl FnOnce(&Transaction<'_>) -> Result<()>,
-) -> Result<()> {
+) -> Result<HistoryState> {
     tx.execute_cached("INSERT INTO temp.change_log_paused (paused) VALUES (1)", [])?;
     // On an error the transaction is rolled back, and the pause with it.
     write(tx)?;
@@ -144,7 +146,13 @@ pub fn record_update(
         after: Some(Box::new(after)),
     }];
     let (kind, idea_id, summary) = describe(&changes, thresholds, None);
-    insert_event(tx, board_id, idea_id, kind, &summary, changes)
+    insert_event(tx, board_id, idea_id, kind, &summary, changes)?;
+    // The event just made is the one an undo takes back, and it cleared what could be redone.
+    Ok(HistoryState {
+        can_undo: true,
+        can_redo: false,
+        last_event: Some(tx.last_insert_rowid()),
+    })
 }
 
 /// Runs `action`, then records what it changed as one event that `summarise` names (nothing when it changed
