@@ -15,7 +15,7 @@ import { useSingleFlight } from "../../lib/useSingleFlight";
 import { fractionOf } from "../chart/scale";
 import { PlaneFrame } from "../chart/PlaneFrame";
 import { quadrantOf } from "../../lib/zones";
-import { changedSince, settledMessage } from "./ballot";
+import { changedSince, REREAD_MS, settledMessage } from "./ballot";
 import { EstimateDot } from "./EstimateDot";
 
 interface RevealViewProps {
@@ -53,12 +53,17 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
   const reveal = useQuery({
     queryKey: keys.reveal(round.rootPostId),
     queryFn: () => backend.revealRound(round.rootPostId),
+    // Ballots sent after the reveal are listed, never counted: the thread is read again now and then until the round
+    // is closed, and as the view opens again. Read once, a ballot sent a minute later was never shown.
+    staleTime: REREAD_MS,
+    refetchInterval: round.state === "revealed" ? REREAD_MS : false,
   });
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [settling, setSettling] = useState(false);
   const once = useSingleFlight();
 
-  if (reveal.error) {
+  // A reading again that failed leaves the reveal read before on screen.
+  if (reveal.error && !reveal.data) {
     return (
       <div className="board-message" role="alert">
         <p>{AppError.from(reveal.error).message}</p>

@@ -5,11 +5,19 @@ import { useEffect } from "react";
 import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
-import type { Draft, ErrorPayload, Estimate, RoundStatus, RoundView, Voter } from "../../lib/bindings";
+import type {
+  Draft,
+  ErrorPayload,
+  Estimate,
+  NotCounted,
+  RoundStatus,
+  RoundView,
+  Voter,
+} from "../../lib/bindings";
 import { formatDateTime } from "../../lib/dates";
 import { keys } from "../../lib/queries";
 import { ana, board, fakeBackend, idea, joinedRound as joined } from "../../test/fakeBackend";
-import type { StepsBack } from "./ballot";
+import { REREAD_MS, type StepsBack } from "./ballot";
 import { RoundsScreen } from "./RoundsScreen";
 
 const gone: ErrorPayload = {
@@ -659,6 +667,58 @@ describe("RoundsScreen", () => {
         "Payoff: median 6.75 (placed at 6.8) · IQR 0.25 · range 6.5–7 (lowest Bo Lind, highest Cy)",
       ),
     ).toBeInTheDocument();
+  });
+
+  it("lists a ballot sent after the reveal, read again while the reveal is open", async () => {
+    vi.useFakeTimers({
+      shouldAdvanceTime: true,
+      toFake: ["setInterval", "clearInterval", "setTimeout", "clearTimeout"],
+    });
+    try {
+      const revealed: RoundView = {
+        ...joined,
+        amFacilitator: true,
+        boardId: 1,
+        state: "revealed",
+        ideas: [{ key: "1", title: "Cache builds", notes: "", link: "" }],
+      };
+      let late: NotCounted[] = [];
+      fakeBackend(null, {
+        get_account: () => ana,
+        list_open_rounds: () => [revealed],
+        list_closed_rounds: () => [],
+        find_round: () => revealed,
+        reveal_round: () => ({
+          roundId: "r1",
+          ideas: [stats("1", "Cache builds", [8, 2])],
+          counted: 1,
+          notCounted: late,
+          offline: false,
+        }),
+        round_status: () => statusOf("revealed", "1 of 3 voted"),
+      });
+      renderRounds(board([idea(1, "Cache builds", "unsorted")]));
+      const list = await screen.findByRole("region", { name: "Open rounds" });
+      await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+      expect(await screen.findByText("Payoff: 8 (Bo Lind alone)")).toBeInTheDocument();
+      expect(screen.queryByRole("list", { name: "Ballots not counted" })).toBeNull();
+      late = [
+        {
+          postId: "late",
+          userId: "cy",
+          name: "Cy Okafor",
+          issue: "afterReveal",
+          message: "Sent after the reveal, so it was not counted.",
+        },
+      ];
+      act(() => {
+        vi.advanceTimersByTime(REREAD_MS);
+      });
+      const notCounted = await screen.findByRole("list", { name: "Ballots not counted" });
+      expect(notCounted).toHaveTextContent("Cy Okafor: Sent after the reveal, so it was not counted.");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("says a round is revealed in the list as soon as it is, and reveals once for two Enters", async () => {

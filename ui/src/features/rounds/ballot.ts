@@ -71,6 +71,9 @@ export function sameBallot(a: Ballot, b: Ballot): boolean {
 }
 
 /** Undo and redo of what is on screen, taken before the board's own: each says whether it took a step. */
+/** How often a revealed round's reveal reads the thread again, for ballots sent after it. */
+export const REREAD_MS = 10_000;
+
 export interface StepsBack {
   undo: () => boolean;
   redo: () => boolean;
