@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::collect::Thread;
+use super::collect::{Issue, NotCounted, Thread};
 use super::record::{self, BallotRecord, ResultRecord, BALLOT_PROP};
 use super::seal::{self, Estimate};
 use super::stats::IdeaStats;
@@ -22,11 +22,14 @@ fn cell(text: &str) -> String {
     safe(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// The result's text. `places` gives each idea key's final place on the board (`None`: not on it any more).
+/// The result's text. `places` gives each idea key's final place on the board (`None`: not on it any more);
+/// `not_counted`: the thread's ballots the round did not count, each said with its reason (replies with no ballot are
+/// left out: they are the thread's conversation).
 pub fn message(
     board: &str,
     stats: &[IdeaStats],
     ballots: &[OpenedBallot],
+    not_counted: &[NotCounted],
     places: &HashMap<String, Option<Zone>>,
     thresholds: Thresholds,
 ) -> String {
@@ -91,6 +94,16 @@ pub fn message(
             cell(&b.name),
             &b.commitment[..b.commitment.len().min(16)]
         ));
+    }
+    let refused: Vec<&NotCounted> = not_counted
+        .iter()
+        .filter(|n| n.issue != Issue::NotABallot)
+        .collect();
+    if !refused.is_empty() {
+        out.push_str("\n**Not counted**\n\n");
+        for n in refused {
+            out.push_str(&format!("- {}: {}\n", cell(&n.name), cell(&n.message)));
+        }
     }
     if out.chars().count() > MAX_POST_CHARS {
         let cut: String = out.chars().take(MAX_POST_CHARS - 80).collect();
@@ -230,6 +243,7 @@ mod tests {
             "Platform",
             &[],
             &[ballot("Ana", 1), ballot("Bo", 2)],
+            &[],
             &HashMap::new(),
             Thresholds::default(),
         );
@@ -277,7 +291,7 @@ mod tests {
             ("3".to_owned(), Some(Zone::Unsorted)),
             ("4".to_owned(), None),
         ]);
-        let text = message("Platform", &stats, &[], &places, Thresholds::default());
+        let text = message("Platform", &stats, &[], &[], &places, Thresholds::default());
         let at = |needle: &str| {
             text.find(needle)
                 .unwrap_or_else(|| panic!("{needle:?} in {text}"))

@@ -980,7 +980,8 @@ pub async fn close(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &str
         Ok((places, board.thresholds))
     })?;
     // The thread first: the round's post may be gone, or its result posted already by a Close whose answer was lost.
-    let thread = read_thread(api, root_post_id).await?;
+    let g = gather(api, root_post_id).await?;
+    let thread = &g.thread;
     let posted = thread
         .replies
         .iter()
@@ -989,7 +990,17 @@ pub async fn close(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &str
         lock(db).write(|tx| store::set_closed(tx, &round.record.round_id))?;
         return Ok(posted.id.clone());
     }
-    let message = outcome::message(&round.record.board, &stats, opened, &places, thresholds);
+    // The ballots not counted, said in the thread too: there each one's "has voted" reply stays.
+    let mut tally = collect::tally(thread, &g.members, counted_ids(Some(&round)).as_ref());
+    tally.name_not_counted(&g.names);
+    let message = outcome::message(
+        &round.record.board,
+        &stats,
+        opened,
+        &tally.not_counted,
+        &places,
+        thresholds,
+    );
     let props = record::props(
         RESULT_PROP,
         &outcome::result_record(&round.record.round_id, opened),

@@ -647,6 +647,20 @@ async fn a_ballot_from_outside_the_channel_is_listed_and_never_counted() {
     assert_eq!(reveal.counted, 1);
     let cache = reveal.ideas.iter().find(|i| i.key == keys[0]).unwrap();
     assert_eq!(cache.payoff.as_ref().unwrap().median, 9.0, "dee's 0 is not in it");
+
+    // The result says so in the thread too, where dee's "has voted" reply stays; a plain reply is not a ballot.
+    fake.add_post(&dee.id, &root.channel_id, &round.root_post_id, "looks good to me");
+    let result_id = service::close(&ana.db, &ana.api, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+    let result = fake.post(&result_id).unwrap().message;
+    // Dee is no user the server names: the post says the user id, as the window does until named.
+    let said = format!(
+        "\n**Not counted**\n\n- {}: The voter is not a member of the round's channel.\n",
+        dee.id
+    );
+    assert!(result.contains(&said), "{result}");
+    assert!(!result.contains("looks good"), "{result}");
 }
 
 #[tokio::test]
