@@ -517,6 +517,20 @@ describe("App", () => {
     ).toBeInTheDocument();
   }, 20_000);
 
+  it("leaves a board brought back from Deleted boards out of Ctrl+Z, which said it was deleted for good", async () => {
+    const fake = await deleteInfraForWeb({
+      list_deleted_boards: () => [{ id: 1, name: "Infra", ideaCount: 0, deletedAt: Date.now() - 1000 }],
+    });
+    await userEvent.click(screen.getByRole("button", { name: "Deleted boards…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Restore “Infra”" }));
+    expect(await screen.findByText("Brought back the board “Infra”.")).toBeInTheDocument();
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByText("Nothing to undo.")).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(1);
+  }, 20_000);
+
   it("brings deleted boards back on Ctrl+Z however long after, until another board is opened", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ["setTimeout", "clearTimeout"] });
     try {

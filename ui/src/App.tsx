@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
-import { useToast } from "./components/Toasts";
+import { useToast, withdrawToasts } from "./components/Toasts";
 import { BoardScreen } from "./features/board/BoardScreen";
 import type { BoardView } from "./features/board/BoardToolbar";
 import { useMenuCommands } from "./features/board/useMenuCommands";
@@ -437,6 +437,10 @@ export function App() {
 
   async function broughtBack(board: BoardSummary, nameBefore: string) {
     setTransfer(null);
+    // Its delete's Undo is done: Ctrl+Z, or the delete's toast still up, then said of the board back on the list that
+    // it "was deleted for good".
+    keepRestores(boardRestores.current.filter((r) => r.id !== board.id));
+    withdrawToasts("board-delete");
     // Everything read again, as after the delete's Undo: the board may come back under another name.
     await refreshBoards({ everything: true });
     select(board.id);
