@@ -639,6 +639,30 @@ async fn notes_being_typed_are_saved_when_pickboard_is_quit() -> TestResult {
     app.stop().await
 }
 
+/// A new idea typed and not added when Pickboard is quit is in the New idea field at the next start: the field adds on
+/// Enter, not when it is left, and quitting dropped it.
+#[tokio::test]
+async fn a_new_idea_typed_and_not_added_is_kept_when_pickboard_is_quit() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start empty").await?;
+    app.region("Implement").await?;
+    let field = app.wait_for_css(".tray .add-idea-input").await?;
+    field.click().await?;
+    field.send_keys("Half typed idea").await?;
+    app.press_key_through_x("ctrl+q")?;
+    wait_until_quit(data.path(), "Ctrl+Q").await?;
+    app.stop().await?;
+
+    let app = App::launch(data.path()).await?;
+    app.wait_until(
+        "the New idea field holds what was typed",
+        "return document.querySelector('.tray .add-idea-input')?.value === 'Half typed idea';",
+    )
+    .await?;
+    app.quit().await
+}
+
 /// Opens the details of the idea `title` and types `text` at the end of its notes, leaving the field unsaved.
 async fn type_notes(app: &App, title: &str, text: &str) -> TestResult {
     app.card(title).await?.click().await?;

@@ -90,3 +90,27 @@ function parse(text: string | null): KeptDraft | null {
     return null;
   }
 }
+
+// What is typed in a board's New idea field and not added yet, kept the same way: the field adds on Enter, not when it
+// is left, so quitting (or the window going) dropped it. It is in the field again the next time the board opens.
+const NEW_IDEA = "pickboard.new-idea:";
+const newIdeaKey = (boardId: number) => `${NEW_IDEA}${scope}:${String(boardId)}`;
+
+/** Keeps `text` as the board's New idea typed and not added; empty: forgets it. */
+export function keepNewIdea(boardId: number, text: string) {
+  try {
+    if (text === "") localStorage.removeItem(newIdeaKey(boardId));
+    else localStorage.setItem(newIdeaKey(boardId), text);
+  } catch {
+    // Storage full or refused: the text is still on screen.
+  }
+}
+
+/** The board's New idea typed and not added when its window last went, if any ("" for none). */
+export function keptNewIdea(boardId: number): string {
+  try {
+    return localStorage.getItem(newIdeaKey(boardId)) ?? "";
+  } catch {
+    return "";
+  }
+}

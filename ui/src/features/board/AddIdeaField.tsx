@@ -1,8 +1,9 @@
 // A one-line field that adds an idea on Enter and stays ready for the next one; Escape leaves it. A pasted list (two
 // lines or more) can go in as one idea per line.
-import { useId, useRef, useState, type SyntheticEvent } from "react";
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from "react";
 
 import { useToast, withdrawToasts } from "../../components/Toasts";
+import { keepNewIdea, keptNewIdea } from "../../lib/drafts";
 import {
   charCount,
   cutAtWord,
@@ -43,6 +44,9 @@ interface AddIdeaFieldProps {
   onClose?: () => void;
   autoFocus?: boolean;
   showLabel?: boolean;
+  /** The board whose New idea this is: what is typed is kept until it is added, and is back in the field the next
+   * time the board opens (see lib/drafts.ts). */
+  keptFor?: number;
 }
 
 export function AddIdeaField({
@@ -53,8 +57,12 @@ export function AddIdeaField({
   onClose,
   autoFocus,
   showLabel,
+  keptFor,
 }: AddIdeaFieldProps) {
-  const [title, setTitle] = useState("");
+  const [title, setTitle] = useState(() => (keptFor === undefined ? "" : keptNewIdea(keptFor)));
+  useEffect(() => {
+    if (keptFor !== undefined) keepNewIdea(keptFor, title);
+  }, [keptFor, title]);
   // A paste longer than a title can be, whole: the idea's notes. The field kept its first 500 characters, and the
   // rest (2,500 characters of a pasted ticket) was gone once the idea was added.
   const [whole, setWhole] = useState<string | null>(null);

@@ -493,6 +493,26 @@ describe("BoardScreen", () => {
     expect(fake.calls.some((c) => c.command === "add_idea")).toBe(false);
   });
 
+  it("keeps what was typed in the New idea field and not added for the next time the board opens", async () => {
+    const fake = fakeBackend(board([]));
+    const first = await renderBoard();
+    await userEvent.type(await screen.findByLabelText("New idea"), "Half a thought");
+    // The window goes (quit, closed, its page ended) with the idea not added.
+    first.unmount();
+    const second = await renderBoard();
+    const field = await screen.findByLabelText("New idea");
+    expect(field).toHaveValue("Half a thought");
+    await userEvent.type(field, " done{Enter}");
+    await waitFor(() => {
+      expect(fake.calls.filter((c) => c.command === "add_idea").map((c) => c.args.title)).toEqual([
+        "Half a thought done",
+      ]);
+    });
+    second.unmount();
+    await renderBoard();
+    expect(await screen.findByLabelText("New idea")).toHaveValue("");
+  });
+
   it("keeps what was typed in a quadrant's add field when another quadrant's field opens", async () => {
     fakeBackend(board([]));
     await renderBoard();

@@ -722,6 +722,7 @@ export function BoardScreen({
                         label="New idea"
                         placeholder="Type an idea, press Enter"
                         showLabel
+                        keptFor={boardId}
                         onAdd={(title, notes) => addAndShow(title, "unsorted", notes)}
                         onAddList={(titles) => addListAndShow(titles, "unsorted")}
                       />
