@@ -23,25 +23,39 @@ impl WriterLock {
     /// Takes the data folder for this process, or says that another window has it.
     pub fn acquire(data_dir: &Path) -> Result<WriterLock> {
         let path = data_dir.join(LOCK_FILE_NAME);
-        let unavailable = |detail: String| Error::DatabaseUnavailable {
-            path: path.clone(),
-            detail,
-        };
-        std::fs::create_dir_all(data_dir)
-            .map_err(|e| unavailable(format!("cannot create {}: {e}", data_dir.display())))?;
+        let unavailable = |e| unusable(data_dir, e);
+        std::fs::create_dir_all(data_dir).map_err(unavailable)?;
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| unavailable(e.to_string()))?;
+            .map_err(unavailable)?;
         match file.try_lock() {
             Ok(()) => Ok(WriterLock { _file: file }),
             Err(TryLockError::WouldBlock) => Err(Error::AlreadyOpen {
                 path: data_dir.to_owned(),
             }),
-            Err(TryLockError::Error(e)) => Err(unavailable(format!("cannot lock {}: {e}", path.display()))),
+            Err(TryLockError::Error(e)) => Err(unavailable(e)),
         }
+    }
+}
+
+/// The data folder cannot be used, in words: "Operation not permitted (os error 1)" about pickboard.lock left a person
+/// with a read-only data folder looking at a file they never made.
+fn unusable(data_dir: &Path, e: std::io::Error) -> Error {
+    let folder = data_dir.display();
+    Error::DatabaseUnavailable {
+        path: data_dir.to_owned(),
+        detail: match e.kind() {
+            std::io::ErrorKind::PermissionDenied => {
+                format!("Pickboard may not write in its data folder {folder}")
+            }
+            std::io::ErrorKind::ReadOnlyFilesystem => {
+                format!("its data folder {folder} is on a disk that cannot be written to")
+            }
+            _ => format!("its data folder {folder} cannot be used ({e})"),
+        },
     }
 }
 
@@ -59,6 +73,33 @@ mod tests {
         assert!(second.to_string().contains("already open"), "{second}");
         drop(first);
         WriterLock::acquire(dir.path()).expect("free again once the first is gone");
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_written_is_said_in_words_not_as_the_systems_error() {
+        use std::io::{Error as IoError, ErrorKind as Io};
+        let data = Path::new("/srv/team/pickboard");
+        for (cause, said) in [
+            (
+                IoError::from_raw_os_error(1), // EPERM: an immutable folder (chattr +i)
+                "Pickboard may not write in its data folder /srv/team/pickboard",
+            ),
+            (
+                IoError::from(Io::PermissionDenied),
+                "Pickboard may not write in its data folder /srv/team/pickboard",
+            ),
+            (
+                IoError::from(Io::ReadOnlyFilesystem),
+                "its data folder /srv/team/pickboard is on a disk that cannot be written to",
+            ),
+        ] {
+            let err = unusable(data, cause);
+            assert_eq!(err.kind(), ErrorKind::DatabaseUnavailable);
+            assert_eq!(err.path(), Some(data), "the folder, not pickboard.lock");
+            let text = err.to_string();
+            assert!(text.contains(said), "{text}");
+            assert!(!text.contains("os error"), "{text}");
+        }
     }
 
     #[test]

@@ -35,8 +35,13 @@ export function ErrorScreen({ error }: { error: AppError }) {
       )}
       {path && (
         <p className="error-file">
-          {error.kind === "alreadyOpen" ? "The folder" : "The file"}:{" "}
-          <code className="error-path">{path}</code>
+          {/* Unavailable: the data folder that cannot be used, or the database file that cannot be opened. */}
+          {error.kind === "alreadyOpen"
+            ? "The folder"
+            : error.kind === "databaseUnavailable"
+              ? "Where"
+              : "The file"}
+          : <code className="error-path">{path}</code>
           <button
             type="button"
             className="button"
