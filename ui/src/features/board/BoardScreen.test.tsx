@@ -1209,6 +1209,39 @@ describe("BoardScreen", () => {
     expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(2);
   });
 
+  it("shows ideas added while the disk is full as waiting, and as cards once there is room", async () => {
+    let diskFull = true;
+    let nextId = 100;
+    fakeBackend(board([]), {
+      add_idea: (args) => {
+        if (diskFull)
+          throw {
+            kind: "diskFull",
+            message: "The disk is full, so your last change was not saved.",
+            path: null,
+          };
+        return edited(idea(nextId++, args.title, "unsorted"));
+      },
+    });
+    await renderBoard();
+    await userEvent.type(await screen.findByLabelText("New idea"), "Rotate certs{Enter}Patch bastion{Enter}");
+    const waiting = await screen.findByRole("list", { name: "New ideas waiting to be saved" });
+    await waitFor(() => {
+      expect(
+        within(waiting)
+          .getAllByRole("listitem")
+          .map((li) => li.textContent),
+      ).toEqual(["Rotate certs", "Patch bastion"]);
+    });
+
+    diskFull = false;
+    await userEvent.click(screen.getByRole("button", { name: "Try now" }));
+    const tray = screen.getByRole("region", { name: "Unsorted" });
+    expect(await within(tray).findByRole("button", { name: /^Rotate certs/ })).toBeInTheDocument();
+    expect(await within(tray).findByRole("button", { name: /^Patch bastion/ })).toBeInTheDocument();
+    expect(screen.queryByRole("list", { name: "New ideas waiting to be saved" })).toBeNull();
+  });
+
   it("acts on a new idea with the board's keys: 4 after adding one moved the idea selected before it", async () => {
     const before = idea(1, "Patch bastion", "implement");
     const fake = fakeBackend(board([before]), {

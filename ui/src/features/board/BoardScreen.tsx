@@ -726,6 +726,19 @@ export function BoardScreen({
                         onAdd={(title, notes) => addAndShow(title, "unsorted", notes)}
                         onAddList={(titles) => addListAndShow(titles, "unsorted")}
                       />
+                      {model.waitingAdds.length > 0 && (
+                        <ul className="waiting-adds" aria-label="New ideas waiting to be saved">
+                          {model.waitingAdds.map((added, n) => (
+                            // Two ideas of one title may wait: they are told apart by their order.
+                            <li key={n} className="waiting-add">
+                              {added.title}
+                              {added.zone !== "unsorted" && (
+                                <span className="waiting-add-zone"> · {ZONE_INFO[added.zone].name}</span>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
                       <ZoneList {...zoneProps("unsorted")} />
                     </section>
 

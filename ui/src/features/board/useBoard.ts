@@ -305,8 +305,25 @@ export function useBoard(boardId: number, onEdit?: () => void) {
     [edit, mutateAsync],
   );
   const { refetch } = query;
+  // The ideas added while the disk refuses them: no card shows them until they are saved (a card needs the id the
+  // backend gives), and six ideas typed on a full disk were gone from the screen, under a banner that said changes
+  // stay on it.
+  const waitingAdds = useMemo(
+    () =>
+      stalled
+        ? pending.flatMap((e) =>
+            e.kind === "add"
+              ? [{ title: e.title, zone: e.zone }]
+              : e.kind === "addMany"
+                ? e.titles.map((title) => ({ title, zone: e.zone }))
+                : [],
+          )
+        : [],
+    [stalled, pending],
+  );
 
   return {
+    waitingAdds,
     board,
     columns,
     loadError: query.error ? AppError.from(query.error) : null,
