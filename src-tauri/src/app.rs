@@ -4,7 +4,7 @@ use tauri::{DragDropEvent, Manager, WindowEvent};
 
 use crate::boot;
 use crate::commands;
-use crate::events::{self, DatabaseChanged, FileDrag, FileDropped, OutboxChanged};
+use crate::events::{self, BackupFailed, DatabaseChanged, FileDrag, FileDropped, OutboxChanged};
 use crate::first_window;
 use crate::mattermost::connection::Session;
 use crate::mattermost::worker::{self, Wake};
@@ -68,8 +68,8 @@ pub fn run() {
                         wake,
                         changed,
                     ));
-                    let for_backup = std::sync::Arc::clone(&state);
-                    std::thread::spawn(move || daily_backup(&for_backup));
+                    let (for_backup, told) = (std::sync::Arc::clone(&state), handle.clone());
+                    std::thread::spawn(move || daily_backup(&for_backup, &told));
                     std::thread::spawn(move || watch_other_writers(&state, &handle));
                 });
             }
@@ -439,11 +439,23 @@ fn save_window_state_soon(app: &tauri::AppHandle) {
     });
 }
 
-/// The start-of-day backup (at most one a day); a failure is reported, never fatal.
-fn daily_backup(state: &AppState) {
+/// The start-of-day backup (at most one a day); a failure is reported, never fatal: in the log, and in the window as
+/// soon as its page listens (on a full disk, said in the log alone, the window read "All changes saved" and nothing
+/// told that today had no copy).
+fn daily_backup(state: &AppState, app: &tauri::AppHandle) {
     let made = state.with_db(|db| backup::daily(db, state.data_dir()));
     if let Err(err) = made {
         eprintln!("pickboard: the daily backup failed: {err}");
+        let failed = BackupFailed {
+            message: backup::daily_failed(&err),
+        };
+        for _ in 0..240 {
+            if events::listening(app) {
+                events::emit(app, &failed);
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(250));
+        }
     }
 }
 

@@ -48,6 +48,14 @@ pub struct DatabaseChanged {}
 #[serde(rename_all = "camelCase")]
 pub struct OutboxChanged {}
 
+/// Today's backup could not be made (the disk full, the folder not writable): said in the window, not only in the log.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupFailed {
+    /// Why, in words, and what it means for the person's boards.
+    pub message: String,
+}
+
 /// An item of the app menu that the UI handles; its id is its serialised name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -177,6 +185,7 @@ app_events! {
     MenuCommand => "menu-command",
     DatabaseChanged => "database-changed",
     OutboxChanged => "outbox-changed",
+    BackupFailed => "backup-failed",
 }
 
 /// An event as it travels: its name and its payload (`EventMessage` in `bindings.ts`).

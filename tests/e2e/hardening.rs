@@ -480,6 +480,22 @@ async fn send_to_kill_by_key(app: &App, title: &str) -> TestResult {
 
 /// A full disk: the move the user made stays on screen with a clear message, nothing is corrupted, Ctrl+Q asks
 /// instead of losing it, and the move is saved by itself once there is room again (and Pickboard quits, as asked).
+/// Today's backup that cannot be made (here "backups" is a file, not a folder) is said in the window: said only in the
+/// log, the window read "All changes saved" and nothing told that today had no copy.
+#[tokio::test]
+async fn a_daily_backup_that_cannot_be_made_is_said_in_the_window() -> TestResult {
+    let data = tempfile::tempdir()?;
+    std::fs::write(data.path().join("backups"), "not a folder")?;
+    let app = App::launch(data.path()).await?;
+    app.wait_until(
+        "the window says that today's backup could not be made",
+        "return [...document.querySelectorAll('.toast-error .toast-message')]
+           .some((m) => m.textContent.startsWith(\"Today's backup could not be made: \"));",
+    )
+    .await?;
+    app.quit().await
+}
+
 #[tokio::test]
 async fn a_full_disk_keeps_the_change_on_screen_and_saves_it_when_there_is_room() -> TestResult {
     let Some(mut disk) = SmallDisk::mount("8m")? else {

@@ -206,6 +206,18 @@ describe("App", () => {
     ]);
   });
 
+  it("says in the window that today's backup failed", async () => {
+    const backend = backendEvents();
+    fakeBackend(board([], "Infra"), { listen_to_backend: backend.listen });
+    renderApp();
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    const message =
+      "Today's backup could not be made: the disk is full. Your boards are saved as always; only the folder " +
+      '"backups" has no copy of today. Pickboard tries again the next time it starts.';
+    await backend.send({ event: "backup-failed", payload: { message } });
+    expect(await screen.findByText(message)).toBeVisible();
+  });
+
   it("shows the keyboard shortcuts from Help and on F1 on the welcome", async () => {
     const backend = backendEvents();
     firstRun({ listen_to_backend: backend.listen });

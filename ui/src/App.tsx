@@ -363,6 +363,11 @@ export function App() {
     });
   });
 
+  // Today's backup failed (a full disk): said here, not only in the log, where nobody would read it.
+  useBackendEvent("backup-failed", ({ message }) => {
+    toast({ tone: "error", message, duration: 15_000 });
+  });
+
   const backUpNow = useCallback(() => {
     backend.backUpNow(fileDate()).then((path) => {
       if (path) toast({ message: `Backed up every board to ${path}` });

@@ -286,6 +286,19 @@ pub fn daily(db: &Db, data_dir: &Path) -> Result<Option<PathBuf>> {
     Ok(Some(path))
 }
 
+/// What the window says when today's backup failed with `err`: the database's own words for a full disk ("your last
+/// change was not saved") are not true of a backup.
+pub fn daily_failed(err: &Error) -> String {
+    let why = match err {
+        Error::DiskFull => "the disk is full".to_owned(),
+        other => other.to_string().trim_end_matches('.').to_owned(),
+    };
+    format!(
+        "Today's backup could not be made: {why}. Your boards are saved as always; only the folder \"backups\" has no \
+         copy of today. Pickboard tries again the next time it starts."
+    )
+}
+
 /// Makes a backup in `backups/` now (`suffix` marks why, e.g. `-before-restore`) and prunes the old ones.
 pub fn make(db: &Db, data_dir: &Path, suffix: &str) -> Result<PathBuf> {
     let path = make_unpruned(db, data_dir, suffix)?;

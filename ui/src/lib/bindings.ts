@@ -531,6 +531,12 @@ export type DatabaseChanged = Record<symbol, never>;
 
 export type OutboxChanged = Record<symbol, never>;
 
+export type BackupFailed = { 
+/**
+ * Why, in words, and what it means for the person's boards.
+ */
+message: string, };
+
 /** Every command of the backend: the arguments `invoke` sends and the result it answers with. */
 export interface Commands {
   get_account: { args: Record<string, never>; result: Account | null };
@@ -616,6 +622,7 @@ export interface Events {
   "menu-command": MenuCommand;
   "database-changed": DatabaseChanged;
   "outbox-changed": OutboxChanged;
+  "backup-failed": BackupFailed;
 }
 
 /** An event as it travels to the page: its name and its payload. */

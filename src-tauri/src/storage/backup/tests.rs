@@ -451,3 +451,29 @@ fn a_damaged_database_is_put_aside_and_a_backup_takes_its_place() {
     let mut db = Db::open(&path).unwrap();
     assert!(titles(&mut db).is_empty());
 }
+
+#[test]
+fn a_failed_daily_backup_is_said_of_the_backup_not_of_the_last_change() {
+    // The disk's own words ("your last change was not saved") are not true of a backup.
+    let said = daily_failed(&Error::DiskFull);
+    assert!(
+        said.starts_with(
+            "Today's backup could not be made: the disk is full. Your boards are saved as always"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("last change"), "{said}");
+
+    // A folder where "backups" cannot be made: the file's own words, one full stop.
+    let dir = tempfile::tempdir().unwrap();
+    let db = open(dir.path());
+    std::fs::write(dir.path().join("backups"), "not a folder").unwrap();
+    let err = daily(&db, dir.path()).unwrap_err();
+    let said = daily_failed(&err);
+    assert!(said.starts_with("Today's backup could not be made: "), "{said}");
+    assert!(!said.contains(".."), "{said}");
+    assert!(
+        said.ends_with("Pickboard tries again the next time it starts."),
+        "{said}"
+    );
+}
