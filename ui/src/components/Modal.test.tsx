@@ -234,6 +234,23 @@ describe("Modal", () => {
     expect(screen.getByRole("button", { name: "Cancel" })).not.toHaveAttribute("data-tab-focus");
   });
 
+  it("shows the ring on a question's safe choice, which Enter takes, though the question was opened by a click", () => {
+    fireEvent.pointerDown(document.body);
+    render(
+      <ConfirmDialog
+        title="Reveal the round?"
+        message="Ballots sent afterwards are not counted."
+        confirmLabel="Reveal"
+        tone="proceeds"
+        onConfirm={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
+    const cancel = screen.getByRole("button", { name: "Cancel" });
+    expect(cancel).toHaveFocus();
+    expect(cancel).toHaveAttribute("data-tab-focus");
+  });
+
   it("asks in red before what destroys, and not before a step that only cannot be taken back", () => {
     const { rerender } = render(
       <ConfirmDialog

@@ -29,7 +29,7 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
     swallowRestOfDoubleClick();
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first = firstStop(ref.current);
-    if (first) focusAsByLastInput(first);
+    if (first) focusOnOpen(first);
     // A dialog that loads its fields after it opens (Connect to Mattermost) first has only its footer's buttons: the
     // field marked for the focus takes it when it comes, unless the focus has moved on since. Focus dropped to the
     // page as the fields came (the element that had it went with the loading state) goes to the first stop: Post to
@@ -42,7 +42,7 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
       if (wanted) {
         awaited = false;
         if (active === first || active === document.body) {
-          focusAsByLastInput(wanted);
+          focusOnOpen(wanted);
           return;
         }
       }
@@ -148,6 +148,13 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
   );
 }
 
+/** Gives the focus to `el` as the dialog opens: with its ring where it asks for one (`data-autofocus="ring"`), else
+ * as the last input would (a ring after a key, none after a click). */
+function focusOnOpen(el: HTMLElement) {
+  if (el.dataset.autofocus === "ring") focusAsByTab(el);
+  else focusAsByLastInput(el);
+}
+
 /** Where the focus goes as a dialog opens: the field marked for it, else its first field or button; in a group of
  * radios, the chosen one, where Tab and the arrows act on the group (the first radio, not chosen, took the focus
  * with no ring, and the first Tab seemed to go nowhere). */
@@ -206,7 +213,8 @@ interface ConfirmProps {
   onCancel: () => void;
 }
 
-/** Asks before something that cannot be undone. The safe choice (Cancel) has the focus. */
+/** Asks before something that cannot be undone. The safe choice (Cancel) has the focus, with its ring however the
+ * dialog was opened: opened by a click, no button showed it, and Enter, meant for Reveal, cancelled. */
 export function ConfirmDialog({
   title,
   message,
@@ -222,7 +230,7 @@ export function ConfirmDialog({
       onCancel={onCancel}
       footer={
         <>
-          <button type="button" className="button" onClick={onCancel} data-autofocus>
+          <button type="button" className="button" onClick={onCancel} data-autofocus="ring">
             {cancelLabel}
           </button>
           <button
