@@ -256,6 +256,30 @@ describe("RoundsScreen", () => {
     ]);
   });
 
+  it("leaves the idea selected on the board unticked when an open round has it, as it does the tray's", async () => {
+    const started: RoundView = {
+      ...joined,
+      amFacilitator: true,
+      boardId: 1,
+      ideas: [{ key: "25", title: "Placed 25", notes: "", link: "" }],
+    };
+    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [started] });
+    render(
+      <Providers>
+        <RoundsScreen
+          board={board([idea(25, "Placed 25", "kill"), idea(99, "In the tray", "unsorted")])}
+          selectedId={25}
+          onBack={vi.fn()}
+          onConnect={vi.fn()}
+          onPlaceIdea={vi.fn()}
+          onUndo={vi.fn()}
+        />
+      </Providers>,
+    );
+    expect(await screen.findByRole("checkbox", { name: "Placed 25 in an open round" })).not.toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "In the tray" })).toBeChecked();
+  });
+
   it("makes the list of ideas to pick one Tab stop, walked with the arrows, Home and End", async () => {
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
     const many = Array.from({ length: 30 }, (_, n) => idea(n + 1, `Placed ${String(n + 1)}`, "kill"));

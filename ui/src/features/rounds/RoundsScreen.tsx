@@ -388,9 +388,9 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
   if (newlyBusy.length > 0 || freed.length > 0) {
     setBusySeen(new Set(inOpenRound));
     const back = pickedByHand ? [] : unsortedFree(board.ideas.filter((i) => freed.includes(i.id)));
-    setPicked(
-      (now) => new Set([...[...now].filter((id) => !newlyBusy.includes(id) || id === selectedId), ...back]),
-    );
+    // The idea selected on the board too: picked by itself, it went into a second round ticked beside its own "in
+    // an open round".
+    setPicked((now) => new Set([...[...now].filter((id) => !newlyBusy.includes(id)), ...back]));
   }
   const [withDeadline, setWithDeadline] = useState(false);
   const [deadline, setDeadline] = useState(defaultDeadline);
