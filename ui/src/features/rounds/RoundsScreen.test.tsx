@@ -103,6 +103,32 @@ function Client() {
   return null;
 }
 
+/** Team rounds of `shown`, opened with the idea `selectedId` selected on the board. */
+function renderWithSelected(shown: ReturnType<typeof board>, selectedId: number) {
+  render(
+    <Providers>
+      <RoundsScreen
+        board={shown}
+        selectedId={selectedId}
+        onBack={vi.fn()}
+        onConnect={vi.fn()}
+        onPlaceIdea={vi.fn()}
+        onUndo={vi.fn()}
+      />
+    </Providers>,
+  );
+}
+
+/** An open round this account started on board 1, of the ideas `keyed` (key, title). */
+function startedHere(...keyed: [string, string][]): RoundView {
+  return {
+    ...joined,
+    amFacilitator: true,
+    boardId: 1,
+    ideas: keyed.map(([key, title]) => ({ key, title, notes: "", link: "" })),
+  };
+}
+
 function renderRounds(
   ideas = board([]),
   onBallotSteps?: (steps: StepsBack | null) => void,
@@ -173,13 +199,10 @@ describe("RoundsScreen", () => {
   });
 
   it("leaves out of a new round the tray's ideas already in an open one, and says which they are", async () => {
-    const started: RoundView = {
-      ...joined,
-      amFacilitator: true,
-      boardId: 1,
-      ideas: [{ key: "1", title: "Cache builds", notes: "", link: "" }],
-    };
-    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [started] });
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [startedHere(["1", "Cache builds"])],
+    });
     renderRounds(board([idea(1, "Cache builds", "unsorted"), idea(2, "Rotate certs", "unsorted")]));
     const busy = await screen.findByRole("checkbox", { name: "Cache builds in an open round" });
     expect(busy).not.toBeChecked();
@@ -234,18 +257,7 @@ describe("RoundsScreen", () => {
   it("lists the idea selected on the board first, ticked, above the tray's: it was ticked out of sight", async () => {
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
     const many = Array.from({ length: 30 }, (_, n) => idea(n + 1, `Placed ${String(n + 1)}`, "kill"));
-    render(
-      <Providers>
-        <RoundsScreen
-          board={board([...many, idea(99, "In the tray", "unsorted")])}
-          selectedId={25}
-          onBack={vi.fn()}
-          onConnect={vi.fn()}
-          onPlaceIdea={vi.fn()}
-          onUndo={vi.fn()}
-        />
-      </Providers>,
-    );
+    renderWithSelected(board([...many, idea(99, "In the tray", "unsorted")]), 25);
     await screen.findByRole("checkbox", { name: "Placed 25" });
     const boxes = screen.getAllByRole("checkbox", { name: /^(Placed \d+|In the tray)$/ });
     expect(
@@ -257,25 +269,8 @@ describe("RoundsScreen", () => {
   });
 
   it("leaves the idea selected on the board unticked when an open round has it, as it does the tray's", async () => {
-    const started: RoundView = {
-      ...joined,
-      amFacilitator: true,
-      boardId: 1,
-      ideas: [{ key: "25", title: "Placed 25", notes: "", link: "" }],
-    };
-    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [started] });
-    render(
-      <Providers>
-        <RoundsScreen
-          board={board([idea(25, "Placed 25", "kill"), idea(99, "In the tray", "unsorted")])}
-          selectedId={25}
-          onBack={vi.fn()}
-          onConnect={vi.fn()}
-          onPlaceIdea={vi.fn()}
-          onUndo={vi.fn()}
-        />
-      </Providers>,
-    );
+    fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [startedHere(["25", "Placed 25"])] });
+    renderWithSelected(board([idea(25, "Placed 25", "kill"), idea(99, "In the tray", "unsorted")]), 25);
     expect(await screen.findByRole("checkbox", { name: "Placed 25 in an open round" })).not.toBeChecked();
     expect(screen.getByRole("checkbox", { name: "In the tray" })).toBeChecked();
   });
