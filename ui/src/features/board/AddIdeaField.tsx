@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type SyntheticEvent } from "react";
 
 import { useToast, withdrawToasts } from "../../components/Toasts";
 import { keepNewIdea, keptNewIdea } from "../../lib/drafts";
+import { afterFirstFrame } from "../../lib/startup";
 import {
   charCount,
   cutAtWord,
@@ -59,9 +60,20 @@ export function AddIdeaField({
   showLabel,
   keptFor,
 }: AddIdeaFieldProps) {
-  const [title, setTitle] = useState(() => (keptFor === undefined ? "" : keptNewIdea(keptFor)));
+  const [title, setTitle] = useState("");
+  // What is typed is kept until it is added, and what was kept comes back (lib/drafts.ts). The web view's storage is
+  // first used after the first frame: its first use waits on WebKit's storage process, which that frame does not need.
+  const keeping = useRef(false);
   useEffect(() => {
-    if (keptFor !== undefined) keepNewIdea(keptFor, title);
+    if (keptFor === undefined) return;
+    return afterFirstFrame(() => {
+      keeping.current = true;
+      const kept = keptNewIdea(keptFor);
+      if (kept !== "") setTitle((now) => (now === "" ? kept : now));
+    });
+  }, [keptFor]);
+  useEffect(() => {
+    if (keptFor !== undefined && keeping.current) keepNewIdea(keptFor, title);
   }, [keptFor, title]);
   // A paste longer than a title can be, whole: the idea's notes. The field kept its first 500 characters, and the
   // rest (2,500 characters of a pasted ticket) was gone once the idea was added.
