@@ -70,7 +70,7 @@ export function ErrorScreen({ error }: { error: AppError }) {
         <Recovery />
       ) : (
         <p className="error-hint">
-          Quit Pickboard, deal with the file, and start it again.{" "}
+          Quit Pickboard, put right what is said above, and start it again.{" "}
           <button type="button" className="button" autoFocus onClick={() => void backend.quitApp()}>
             Quit Pickboard
           </button>
