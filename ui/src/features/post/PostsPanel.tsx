@@ -105,7 +105,18 @@ export function PostsPanel({
           <li key={post.id} className={`post post-${post.status}`}>
             <div className="post-head">
               <strong>{STATUS[post.status]}</strong>
-              <time dateTime={new Date(post.createdAt).toISOString()}>{eventTime(post.createdAt)}</time>
+              {/* Posted: when it reached Mattermost. A post that waited for the network showed the time it was
+                  queued, a minute before it went. */}
+              <time
+                dateTime={new Date(post.postedAt ?? post.createdAt).toISOString()}
+                title={
+                  post.postedAt !== null && eventTime(post.postedAt) !== eventTime(post.createdAt)
+                    ? `Queued at ${eventTime(post.createdAt)}`
+                    : undefined
+                }
+              >
+                {eventTime(post.postedAt ?? post.createdAt)}
+              </time>
             </div>
             {post.updatesEarlier && <p className="field-hint">Updates the earlier outcome in place</p>}
             {post.permalink && (

@@ -8,6 +8,7 @@ import { ana, fakeBackend, postGoneFailure, type Handlers } from "../../test/fak
 import { AccountForm } from "./AccountForm";
 import { DestinationForm } from "./DestinationForm";
 import { PostDialog } from "./PostDialog";
+import { eventTime } from "../history/describe";
 import { PostsPanel } from "./PostsPanel";
 
 const teams: TeamChannels[] = [
@@ -582,6 +583,20 @@ describe("PostDialog opened to connect", () => {
 });
 
 describe("PostsPanel", () => {
+  it("dates a post by when it reached Mattermost, and says when it was queued if that was earlier", async () => {
+    const queued = new Date(2026, 11, 6, 2, 36).getTime();
+    const sent = new Date(2026, 11, 6, 2, 37, 15).getTime();
+    fakeBackend(null, { list_posts: () => [{ ...post(7, null), createdAt: queued, postedAt: sent }] });
+    render(
+      <Providers>
+        <PostsPanel boardId={1} onClose={vi.fn()} onError={vi.fn()} />
+      </Providers>,
+    );
+    const when = await screen.findByText(eventTime(sent));
+    expect(when).toHaveAttribute("dateTime", new Date(sent).toISOString());
+    expect(when).toHaveAttribute("title", `Queued at ${eventTime(queued)}`);
+  });
+
   it("shows a failed post's reason, and not once it is discarded", async () => {
     const failure = postGoneFailure;
     fakeBackend(null, {
