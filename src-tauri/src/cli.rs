@@ -577,6 +577,9 @@ fn import(options: Options) -> Result<(), Failure> {
                     ),
                 ));
             }
+            if let Some(rounding) = start.board_file.as_ref().and_then(|f| f.rounding.as_ref()) {
+                eprintln!("{}", straight_quotes(rounding));
+            }
             (
                 ColumnMapping::default(),
                 ImportTarget::NewBoard {

@@ -245,6 +245,23 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
         stdout.contains("Imported \"Platform team — next quarter (2)\" with"),
         "{stdout}"
     );
+    // A board file edited by hand with a score Pickboard would not write is imported rounded, and says so.
+    let edited = dir.path().join("edited.json");
+    std::fs::write(
+        &edited,
+        r#"{"format": "pickboard-board", "version": 2, "exportedAt": 0,
+            "board": {"name": "Hand edited", "thresholds": {"payoff": 5, "cost": 5}, "createdAt": 0, "updatedAt": 0},
+            "ideas": [{"id": 1, "title": "Tune probes", "position": {"payoff": 7.77, "cost": 2}, "rank": 1,
+                "createdAt": 0, "updatedAt": 0}]}"#,
+    )?;
+    let (code, _, stderr) = pickboard(&data, &["import", edited.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(
+            "1 score has more decimals than the one Pickboard keeps: \"Tune probes\"’s 7.77 becomes 7.8."
+        ),
+        "{stderr}"
+    );
     // Named after a board that exists, a board file is refused, not imported as "… (3)" without a word: --board
     // reads as "into that board". With --new-board, it is imported under the free name offered.
     let (code, stdout, stderr) = pickboard(
@@ -359,8 +376,8 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let copy = dir.path().join("copy.db");
     let (code, _, stderr) = pickboard(&data, &["backup", "-o", copy.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    // Every board: the eight made above.
-    assert_eq!(pickboard_lib::storage::backup::inspect(&copy)?.0, 8);
+    // Every board: the nine made above.
+    assert_eq!(pickboard_lib::storage::backup::inspect(&copy)?.0, 9);
 
     // Wrong input: distinct codes.
     assert_eq!(

@@ -23,13 +23,13 @@ describe("importing", () => {
       {
         fileName: "alpha.json",
         boardName: "alpha",
-        boardFile: { name: "alpha", ideas: 3, events: 0 },
+        boardFile: { name: "alpha", ideas: 3, events: 0, rounding: null },
         csv: null,
       },
       {
         fileName: "beta.json",
         boardName: "beta",
-        boardFile: { name: "beta", ideas: 5, events: 0 },
+        boardFile: { name: "beta", ideas: 5, events: 0, rounding: null },
         csv: null,
       },
     ];

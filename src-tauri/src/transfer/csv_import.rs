@@ -881,7 +881,7 @@ pub fn import(
 }
 
 /// "1 cell", "2 cells": a count with its noun in agreement.
-fn counted(n: usize, noun: &str) -> String {
+pub(super) fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

@@ -10,7 +10,7 @@ use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 
 use super::events::{self, ExportedEvent};
-use crate::domain::{Position, Thresholds};
+use crate::domain::{Position, Score, Thresholds};
 use crate::error::{Error, Result};
 use crate::mattermost::outbox;
 use crate::storage::boards::{self, Board};
@@ -145,6 +145,46 @@ pub fn parse(bytes: &[u8]) -> Result<BoardFile> {
     // Said when the file is picked, not only at Import (an idea with no title passed the preview).
     checked_ideas(&file)?;
     Ok(file)
+}
+
+/// Scores in a board file written with more decimals than the one a score keeps, said as the CSV import says it ("2
+/// scores have more decimals…: “Rotate certs”’s 7.77 becomes 7.8."); `None` when every score fits. Pickboard writes
+/// tenths: more is a file edited by hand, and it was rounded without a word.
+pub fn rounding(bytes: &[u8]) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Ideas {
+        ideas: Vec<Idea>,
+    }
+    #[derive(Deserialize)]
+    struct Idea {
+        title: String,
+        position: Option<Scores>,
+    }
+    #[derive(Deserialize)]
+    struct Scores {
+        payoff: f64,
+        cost: f64,
+    }
+    let file: Ideas = serde_json::from_slice(bytes).ok()?;
+    let mut rounded = file.ideas.iter().flat_map(|idea| {
+        let scores = idea
+            .position
+            .as_ref()
+            .map_or(Vec::new(), |p| vec![p.payoff, p.cost]);
+        scores.into_iter().filter_map(move |written| {
+            let kept = Score::from_points(written).ok()?;
+            ((written - kept.points()).abs() > 1e-9).then_some((&idea.title, written, kept))
+        })
+    });
+    let (title, written, kept) = rounded.next()?;
+    let count = 1 + rounded.count();
+    Some(format!(
+        "{} {} more decimals than the one Pickboard keeps: “{}”’s {written} becomes {}.",
+        super::csv_import::counted(count, "score"),
+        if count == 1 { "has" } else { "have" },
+        crate::text::shorten(title, 40),
+        kept.points()
+    ))
 }
 
 /// A board file whose JSON is sound but whose content is not what Pickboard wrote, in words: what is wrong, and where.

@@ -17,8 +17,15 @@ use crate::files;
 use crate::storage::{boards, Db};
 
 enum Parsed {
-    Csv { table: CsvTable, source: CsvSource },
-    Board(Box<BoardFile>),
+    Csv {
+        table: CsvTable,
+        source: CsvSource,
+    },
+    /// A board file, and what it says of scores rounded to tenths ([`json::rounding`]).
+    Board {
+        file: Box<BoardFile>,
+        rounding: Option<String>,
+    },
 }
 
 pub struct PendingImport {
@@ -34,6 +41,8 @@ pub struct BoardFileSummary {
     pub name: String,
     pub ideas: usize,
     pub events: usize,
+    /// Scores in the file with more decimals than a score keeps, in a sentence; `None` when every score fits.
+    pub rounding: Option<String>,
 }
 
 /// What the import dialog opens with: a board file, or a CSV file with the suggested mapping's preview.
@@ -66,7 +75,10 @@ impl PendingImport {
             return Err(Error::invalid(refusal));
         }
         let parsed = if super::looks_like_json(path, &bytes) {
-            Parsed::Board(Box::new(json::parse(&bytes)?))
+            Parsed::Board {
+                file: Box::new(json::parse(&bytes)?),
+                rounding: json::rounding(&bytes),
+            }
         } else {
             let table = csv_import::read_file(&format!("“{file_name}”"), &bytes)?;
             let (source, _) = csv_import::suggest(&table.headers);
@@ -87,11 +99,12 @@ impl PendingImport {
             csv: None,
         };
         match &self.parsed {
-            Parsed::Board(file) => {
+            Parsed::Board { file, rounding } => {
                 start.board_file = Some(BoardFileSummary {
                     name: file.board.name.clone(),
                     ideas: file.ideas.len(),
                     events: file.history.len(),
+                    rounding: rounding.clone(),
                 });
             }
             Parsed::Csv { table, source } => {
@@ -106,7 +119,7 @@ impl PendingImport {
     /// without its extension, or "Imported board" when neither gives one.
     fn new_board_name(&self, tx: &Transaction<'_>) -> Result<String> {
         let wanted = match &self.parsed {
-            Parsed::Board(file) => file.board.name.clone(),
+            Parsed::Board { file, .. } => file.board.name.clone(),
             Parsed::Csv { .. } => Path::new(&self.file_name)
                 .file_stem()
                 .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
@@ -118,7 +131,7 @@ impl PendingImport {
     pub fn preview(&self, mapping: &ColumnMapping) -> Result<CsvPreview> {
         match &self.parsed {
             Parsed::Csv { table, source } => Ok(csv_import::preview(table, *source, mapping)),
-            Parsed::Board(_) => Err(Error::invalid("A board file needs no column mapping.")),
+            Parsed::Board { .. } => Err(Error::invalid("A board file needs no column mapping.")),
         }
     }
 
@@ -161,7 +174,7 @@ impl PendingImport {
     ) -> Result<ImportOutcome> {
         self.cancel.store(false, Ordering::SeqCst);
         match &self.parsed {
-            Parsed::Board(file) => {
+            Parsed::Board { file, .. } => {
                 let name = match target {
                     ImportTarget::NewBoard { name } if !name.trim().is_empty() => Some(name.as_str()),
                     _ => None,

@@ -306,7 +306,11 @@ export type ImportOutcome = { boardId: number, imported: number,
  */
 skipped: Array<RowProblem>, };
 
-export type BoardFileSummary = { name: string, ideas: number, events: number, };
+export type BoardFileSummary = { name: string, ideas: number, events: number, 
+/**
+ * Scores in the file with more decimals than a score keeps, in a sentence; `None` when every score fits.
+ */
+rounding: string | null, };
 
 export type ImportStart = { fileName: string, 
 /**

@@ -369,3 +369,31 @@ fn a_history_that_undo_could_not_write_back_imports_nothing() {
     db.write(|tx| import(tx, &parse(exported.as_bytes()).unwrap(), None))
         .unwrap();
 }
+
+/// Pickboard writes scores in tenths; a board file edited by hand with more is rounded, and the import says so as the
+/// CSV import does (it was rounded without a word).
+#[test]
+fn scores_with_more_decimals_than_a_score_keeps_are_said_to_be_rounded() {
+    let file = |payoff: &str, cost: &str| {
+        format!(
+            r#"{{"format": "pickboard-board", "version": 2, "exportedAt": 0,
+            "board": {{"name": "X", "thresholds": {{"payoff": 5, "cost": 5}}, "createdAt": 0, "updatedAt": 0}},
+            "ideas": [{{"id": 1, "title": "Rotate certs", "position": {{"payoff": {payoff}, "cost": {cost}}}, "rank": 1,
+                "createdAt": 0, "updatedAt": 0}},
+                {{"id": 2, "title": "Unsorted", "position": null, "rank": 2, "createdAt": 0, "updatedAt": 0}}]}}"#
+        )
+    };
+    assert_eq!(rounding(file("7.5", "2").as_bytes()), None);
+    assert_eq!(
+        rounding(file("7.77", "2.25").as_bytes()).as_deref(),
+        Some("2 scores have more decimals than the one Pickboard keeps: “Rotate certs”’s 7.77 becomes 7.8.")
+    );
+    let one = file("7.5", "9.99");
+    assert_eq!(
+        rounding(one.as_bytes()).as_deref(),
+        Some("1 score has more decimals than the one Pickboard keeps: “Rotate certs”’s 9.99 becomes 10.")
+    );
+    // The file imports all the same, at the rounded scores.
+    let parsed = parse(one.as_bytes()).unwrap();
+    assert_eq!(parsed.ideas[0].position.map(|p| p.cost.points()), Some(10.0));
+}

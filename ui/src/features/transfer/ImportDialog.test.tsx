@@ -199,6 +199,28 @@ describe("ImportDialog's dimmed Import", () => {
     expect(importButton).toHaveAccessibleDescription("Name the new board.");
   });
 
+  it("says when a board file's scores are rounded to the tenths a score keeps", () => {
+    mockIPC(() => null);
+    const rounding =
+      "1 score has more decimals than the one Pickboard keeps: “Tune probes”’s 7.77 becomes 7.8.";
+    render(
+      <Providers>
+        <ImportDialog
+          start={{
+            fileName: "edited.json",
+            boardName: "Hand edited",
+            boardFile: { name: "Hand edited", ideas: 1, events: 0, rounding },
+            csv: null,
+          }}
+          current={null}
+          onDone={vi.fn()}
+          onClose={vi.fn()}
+        />
+      </Providers>,
+    );
+    expect(screen.getByText(rounding)).toBeVisible();
+  });
+
   it("says when the name typed is taken, which gets the new board a number after it", async () => {
     mockIPC(() => null);
     function Boards() {

@@ -366,6 +366,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
           work as before.
         </p>
       )}
+      {start.boardFile?.rounding && <p className="field-hint">{start.boardFile.rounding}</p>}
 
       {preview && mapping && (
         <div className="import-layout">
