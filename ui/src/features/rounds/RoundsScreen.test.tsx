@@ -10,6 +10,7 @@ import type {
   ErrorPayload,
   Estimate,
   NotCounted,
+  Reveal,
   RoundStatus,
   RoundView,
   Voter,
@@ -101,6 +102,18 @@ function Client() {
     held.client = client;
   });
   return null;
+}
+
+/** Ana's revealed round `round`, as the backend has it: 1 of 3 voted, and its reveal `reveal()` each time it is read. */
+function revealedBackend(round: RoundView, reveal: () => Reveal) {
+  return fakeBackend(null, {
+    get_account: () => ana,
+    list_open_rounds: () => [round],
+    list_closed_rounds: () => [],
+    find_round: () => round,
+    reveal_round: reveal,
+    round_status: () => statusOf("revealed", "1 of 3 voted"),
+  });
 }
 
 /** Team rounds of `shown`, opened with the idea `selectedId` selected on the board. */
@@ -623,49 +636,35 @@ describe("RoundsScreen", () => {
   });
 
   it("shows no final spot at the reveal for an idea in the tray that nobody placed", async () => {
-    const revealed: RoundView = {
-      ...joined,
-      amFacilitator: true,
-      boardId: 1,
-      state: "revealed",
-      ideas: [
-        { key: "1", title: "Cache builds", notes: "", link: "" },
-        { key: "2", title: "Drop Jenkins", notes: "", link: "" },
-        { key: "3", title: "Tune probes", notes: "", link: "" },
-      ],
+    const revealed = {
+      ...startedHere(["1", "Cache builds"], ["2", "Drop Jenkins"], ["3", "Tune probes"]),
+      state: "revealed" as const,
     };
-    fakeBackend(null, {
-      get_account: () => ana,
-      list_open_rounds: () => [revealed],
-      list_closed_rounds: () => [],
-      find_round: () => revealed,
-      reveal_round: () => ({
-        roundId: "r1",
-        ideas: [
-          stats("2", "Drop Jenkins", null),
-          stats("1", "Cache builds", [8, 2]),
-          {
-            ...stats("3", "Tune probes", [6.8, 3]),
-            votes: 2,
-            payoff: {
-              median: 6.75,
-              q1: 6.625,
-              q3: 6.875,
-              iqr: 0.25,
-              min: 6.5,
-              max: 7,
-              split: false,
-              lowest: ["Bo Lind"],
-              highest: ["Cy"],
-            },
+    revealedBackend(revealed, () => ({
+      roundId: "r1",
+      ideas: [
+        stats("2", "Drop Jenkins", null),
+        stats("1", "Cache builds", [8, 2]),
+        {
+          ...stats("3", "Tune probes", [6.8, 3]),
+          votes: 2,
+          payoff: {
+            median: 6.75,
+            q1: 6.625,
+            q3: 6.875,
+            iqr: 0.25,
+            min: 6.5,
+            max: 7,
+            split: false,
+            lowest: ["Bo Lind"],
+            highest: ["Cy"],
           },
-        ],
-        counted: 1,
-        notCounted: [],
-        offline: false,
-      }),
-      round_status: () => statusOf("revealed", "1 of 3 voted"),
-    });
+        },
+      ],
+      counted: 1,
+      notCounted: [],
+      offline: false,
+    }));
     renderRounds(board([idea(1, "Cache builds", "unsorted"), idea(2, "Drop Jenkins", "unsorted")]));
     const list = await screen.findByRole("region", { name: "Open rounds" });
     await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
@@ -694,28 +693,14 @@ describe("RoundsScreen", () => {
       toFake: ["setInterval", "clearInterval", "setTimeout", "clearTimeout"],
     });
     try {
-      const revealed: RoundView = {
-        ...joined,
-        amFacilitator: true,
-        boardId: 1,
-        state: "revealed",
-        ideas: [{ key: "1", title: "Cache builds", notes: "", link: "" }],
-      };
       let late: NotCounted[] = [];
-      fakeBackend(null, {
-        get_account: () => ana,
-        list_open_rounds: () => [revealed],
-        list_closed_rounds: () => [],
-        find_round: () => revealed,
-        reveal_round: () => ({
-          roundId: "r1",
-          ideas: [stats("1", "Cache builds", [8, 2])],
-          counted: 1,
-          notCounted: late,
-          offline: false,
-        }),
-        round_status: () => statusOf("revealed", "1 of 3 voted"),
-      });
+      revealedBackend({ ...startedHere(["1", "Cache builds"]), state: "revealed" }, () => ({
+        roundId: "r1",
+        ideas: [stats("1", "Cache builds", [8, 2])],
+        counted: 1,
+        notCounted: late,
+        offline: false,
+      }));
       renderRounds(board([idea(1, "Cache builds", "unsorted")]));
       const list = await screen.findByRole("region", { name: "Open rounds" });
       await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
