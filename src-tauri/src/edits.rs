@@ -118,8 +118,8 @@ enum Placed {
     Recorded(HistoryState),
     /// Nothing changed.
     Unchanged,
-    /// Written through the change log, the board renumbered first to make room, or not.
-    Logged { renumbered: bool },
+    /// The board renumbered first to make room (a move only), recorded through the change log.
+    Renumbered,
 }
 
 fn answer_placed(tx: &Transaction<'_>, idea: Idea, how: Placed) -> Result<Edited<Idea>> {
@@ -129,8 +129,8 @@ fn answer_placed(tx: &Transaction<'_>, idea: Idea, how: Placed) -> Result<Edited
             history,
             board: None,
         }),
-        Placed::Unchanged | Placed::Logged { renumbered: false } => answer(tx, idea),
-        Placed::Logged { renumbered: true } => {
+        Placed::Unchanged => answer(tx, idea),
+        Placed::Renumbered => {
             let mut edited = answer(tx, idea)?;
             edited.board = Some(boards::get(tx, edited.value.board_id)?);
             Ok(edited)
@@ -147,7 +147,7 @@ fn moved(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<(Idea,
         // the renumbering touched other ideas before it.
         Planned::NoRoom { .. } => {
             let idea = history::record_about(tx, id, |tx| ideas::move_to(tx, id, zone, index))?;
-            Ok((idea, Placed::Logged { renumbered: true }))
+            Ok((idea, Placed::Renumbered))
         }
     }
 }
@@ -161,10 +161,8 @@ fn scored(tx: &Transaction<'_>, id: i64, payoff: Score, cost: Score) -> Result<(
     match ideas::plan_scores(tx, id, payoff, cost)? {
         Planned::Place(placing) => place(tx, placing),
         Planned::Unchanged(idea) => Ok((idea, Placed::Unchanged)),
-        Planned::NoRoom { .. } => {
-            let idea = history::record(tx, |tx| ideas::set_position(tx, id, payoff, cost))?;
-            Ok((idea, Placed::Logged { renumbered: false }))
-        }
+        // New scores keep the idea's rank: there is always room.
+        Planned::NoRoom { .. } => Err(Error::Storage("could not find a place for the idea".into())),
     }
 }
 
