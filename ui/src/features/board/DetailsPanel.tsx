@@ -27,6 +27,7 @@ import {
   type ScoreAxis,
   type UnsavedField,
 } from "./fields";
+import { fieldWord } from "./unsaved";
 
 interface DetailsPanelProps {
   idea: Idea;
@@ -298,11 +299,9 @@ export function DetailsPanel(props: DetailsPanelProps) {
           scoreProblem(other, texts[other]) === null &&
           latest.current.touched &&
           typedAxes.current.has(other)
-            ? ` Nor was the ${other === "cost" ? "cost/risk" : other} ${texts[other].trim()}: an idea is placed with both.`
+            ? ` Nor was the ${fieldWord(other)} ${texts[other].trim()}: an idea is placed with both.`
             : "";
-        say(
-          `The ${axis === "cost" ? "cost/risk" : axis} “${texts[axis].trim()}” was not saved. ${why}.${held}`,
-        );
+        say(`The ${fieldWord(axis)} “${texts[axis].trim()}” was not saved. ${why}.${held}`);
       }
       for (const f of FIELDS) {
         const why = fieldProblem(f, last);
@@ -369,7 +368,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       return false;
     }
     const typed = [
-      ...axes.map((axis) => `the ${axis === "cost" ? "cost/risk" : axis} “${scoreText[axis].trim()}”`),
+      ...axes.map((axis) => `the ${fieldWord(axis)} “${scoreText[axis].trim()}”`),
       ...fields.map((f) => {
         const value = draft[f];
         return `the ${f}${typeof value === "string" && value.trim() ? ` “${shorten(oneLine(value).trim(), 60)}”` : ""}`;

@@ -5,19 +5,24 @@ import type { UnsavedField } from "./fields";
 /** How the save indicator names a field. */
 const FIELD_WORDS: Partial<Record<UnsavedField["field"], string>> = { cost: "cost/risk" };
 
+/** A field of an idea's details as the window names it in words ("cost/risk", "payoff", "title"). */
+export function fieldWord(field: UnsavedField["field"]): string {
+  return FIELD_WORDS[field] ?? field;
+}
+
 /** What the save indicator says about the fields the details panel has not saved (null: there are none). */
 export function unsavedLabel(unsaved: readonly UnsavedField[]): { text: string; invalid: boolean } | null {
   const invalid = unsaved.filter((u) => u.problem !== null);
   if (invalid.length > 0) {
     const n = invalid.length;
     return {
-      text: `${n} ${n === 1 ? "field" : "fields"} not saved: fix the ${listOf(invalid.map((u) => FIELD_WORDS[u.field] ?? u.field))}`,
+      text: `${n} ${n === 1 ? "field" : "fields"} not saved: fix the ${listOf(invalid.map((u) => fieldWord(u.field)))}`,
       invalid: true,
     };
   }
   if (unsaved.length > 0)
     return {
-      text: `Not saved yet: editing the ${listOf(unsaved.map((u) => FIELD_WORDS[u.field] ?? u.field))}`,
+      text: `Not saved yet: editing the ${listOf(unsaved.map((u) => fieldWord(u.field)))}`,
       invalid: false,
     };
   return null;
