@@ -725,6 +725,19 @@ describe("BoardScreen", () => {
     expect(fake.calls.filter((c) => c.command === "undo")).toHaveLength(1);
   });
 
+  it("lights the toolbar's Undo while a score that cannot be saved is typed, and one click takes it back", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    const payoff = await payoffOfRotateCerts();
+    const undo = screen.getByRole("button", { name: "Undo the last change" });
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "12");
+    expect(payoff).toHaveFocus();
+    expect(undo).toBeEnabled();
+    await userEvent.click(undo);
+    expect(payoff).toHaveValue("7.5");
+    expect(undo).toBeDisabled();
+  });
+
   it("keeps the toolbar's Undo for a score that could not be saved when the board has nothing to undo", async () => {
     fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     const payoff = await payoffOfRotateCerts();

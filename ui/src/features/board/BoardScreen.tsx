@@ -120,8 +120,11 @@ export function BoardScreen({
   }, []);
   /** The open details' own step back: what its fields hold and cannot save, taken back before the board's undo. */
   const typedStepBack = useRef<(() => boolean) | null>(null);
+  // Whether there is one: the toolbar's ↶ is lit for it.
+  const [typedToTakeBack, setTypedToTakeBack] = useState(false);
   const takeTypedStepBack = useCallback((takeBack: (() => boolean) | null) => {
     typedStepBack.current = takeBack;
+    setTypedToTakeBack(takeBack !== null);
   }, []);
   /** Ctrl+Z, Edit › Undo and the toolbar's ↶, and the redos: a ballot's last placement first, then what the details
    * hold and cannot save, then the app's undo (a board just deleted), else this board's; a redo does again what the
@@ -558,6 +561,7 @@ export function BoardScreen({
         board={board}
         saveState={model.saveState}
         unsaved={unsaved}
+        typedToTakeBack={typedToTakeBack}
         focusName={focusName}
         takeMenuFocus={takeMenuFocus}
         view={roundsOpen ? null : view}

@@ -24,6 +24,8 @@ interface BoardToolbarProps {
   saveState: SaveState;
   /** The fields of the open details that are not saved: typed in, or refused there. */
   unsaved: readonly UnsavedField[];
+  /** The open details hold what cannot be saved, which Undo takes back first. */
+  typedToTakeBack: boolean;
   focusName: boolean;
   /** Whether the menu's button is to take the focus as the toolbar is drawn (asked once). */
   takeMenuFocus?: () => boolean;
@@ -132,6 +134,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
     board,
     saveState,
     unsaved,
+    typedToTakeBack,
     focusName,
     takeMenuFocus,
     view,
@@ -288,7 +291,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
         }
         title={undoBringsBack === null ? "Undo (Ctrl+Z)" : `Bring back “${undoBringsBack}” (Ctrl+Z)`}
         // What the details hold and cannot save is the first thing Undo takes back.
-        disabled={!board.canUndo && undoBringsBack === null && !unsaved.some((u) => u.problem !== null)}
+        disabled={!board.canUndo && undoBringsBack === null && !typedToTakeBack}
         onClick={onUndo}
       >
         ↶

@@ -40,8 +40,9 @@ interface DetailsPanelProps {
   onError: (message: string) => void;
   /** The fields on screen that are not saved, each time that changes; an empty list when the panel closes. */
   onUnsaved?: (unsaved: UnsavedField[]) => void;
-  /** Takes the panel's own step back, which the board's Undo takes first (`null` once the panel goes): what its
-   * fields hold and cannot save (a payoff of 11), put back to the saved values; whether there was any. */
+  /** Takes the panel's own step back, which the board's Undo takes first, while its fields hold what cannot be saved
+   * (a payoff of 11; `null` while they hold none, and once the panel goes): those put back to the saved values;
+   * whether it took the step. */
   onTypedStepBack?: (takeBack: (() => boolean) | null) => void;
   /** Asks the title to take the focus, each time it is a new value (E on a card, also once the panel is open); `null`
    * leaves the focus where it is (a click on a card keeps it: the board's keys, 1–4 to move, Delete, the arrows,
@@ -219,6 +220,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
     })),
   ];
   const unsavedKey = JSON.stringify(unsaved);
+  /** What the boxes and fields hold that cannot be saved, whether or not they were left yet. */
+  const unsavable = {
+    axes: SCORE_AXES.filter((axis) => !scoreSaved(axis) && scoreProblem(axis, scoreText[axis]) !== null),
+    fields: FIELDS.filter((f) => !sameValue(draft[f], saved[f]) && fieldProblem(f, draft) !== null),
+  };
 
   // A draft brought back is saved at once (what cannot be saved stays marked at its field), and said.
   useEffect(() => {
@@ -356,10 +362,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
    * board's Undo takes this first: it dropped a payoff of 11 left in its box without a word and took back the change
    * before it, while a valid 8 was saved as the box was left and then undone (the box back where it was, as here). */
   function takeBackUnsavable(): boolean {
-    const axes = SCORE_AXES.filter(
-      (axis) => !scoreSaved(axis) && scoreProblem(axis, scoreText[axis]) !== null,
-    );
-    const fields = FIELDS.filter((f) => !sameValue(draft[f], saved[f]) && fieldProblem(f, draft) !== null);
+    const { axes, fields } = unsavable;
     if (axes.length === 0 && fields.length === 0) return false;
     // A change this panel saved after that text was typed is newer: the board takes it back first (a title typed
     // beside a payoff of 12 was saved by the click on ↶, and that ↶ took back the 12).
@@ -396,13 +399,16 @@ export function DetailsPanel(props: DetailsPanelProps) {
   useEffect(() => {
     takeBackLatest.current = takeBackUnsavable;
   });
+  // Offered only while there is something to take back: the toolbar's ↶ is lit for it, though the board has nothing
+  // to undo (it was not, until the box was left, and the first click only left it).
+  const holdsUnsavable = unsavable.axes.length > 0 || unsavable.fields.length > 0;
   useEffect(() => {
-    if (!onTypedStepBack) return;
+    if (!onTypedStepBack || !holdsUnsavable) return;
     onTypedStepBack(() => takeBackLatest.current());
     return () => {
       onTypedStepBack(null);
     };
-  }, [onTypedStepBack]);
+  }, [onTypedStepBack, holdsUnsavable]);
 
   function leave(f: Field) {
     if (!left.has(f)) setLeft(new Set(left).add(f));
