@@ -22,6 +22,8 @@ use tokio::process::{Child, Command};
 /// The one fake Mattermost server, shared with the backend's own tests.
 pub use fake_mattermost as mattermost;
 
+pub mod disk;
+
 /// True once @dnd-kit's instructions for the cards are in the page.
 const DRAG_AND_DROP_LOADED: &str = "return document.querySelector('[id^=\"DndDescribedBy\"]') !== null;";
 
