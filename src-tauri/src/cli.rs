@@ -334,6 +334,11 @@ fn open_db() -> Result<Db, Failure> {
     Db::open(&data_dir().join(DB_FILE_NAME)).map_err(Failure::from_error)
 }
 
+/// The database for a command that only reads it: on a disk that cannot be written too (see [`Db::open_to_read`]).
+fn open_db_to_read() -> Result<Db, Failure> {
+    Db::open_to_read(&data_dir().join(DB_FILE_NAME)).map_err(Failure::from_error)
+}
+
 /// The board named `name`. One deleted meanwhile is not found, and the error says how to bring it back: a script
 /// that posts a board someone deleted in the window was told only that no such board existed.
 fn find_board(db: &mut Db, name: &str) -> Result<i64, Failure> {
@@ -375,7 +380,7 @@ fn deleted_named(db: &mut Db, name: &str) -> Result<Option<boards::DeletedBoard>
 }
 
 fn list_deleted_boards() -> Result<(), Failure> {
-    let mut db = open_db()?;
+    let mut db = open_db_to_read()?;
     let all = db.read(boards::deleted).map_err(Failure::from_error)?;
     let rows = all.iter().map(|b| {
         let when = format!(
@@ -446,7 +451,7 @@ fn restore_board(options: Options) -> Result<(), Failure> {
 }
 
 fn list_boards() -> Result<(), Failure> {
-    let mut db = open_db()?;
+    let mut db = open_db_to_read()?;
     let all = db.read(boards::list).map_err(Failure::from_error)?;
     let rows = all.iter().map(|b| {
         let when = format!("changed {}", local_date(b.updated_at));
@@ -457,7 +462,11 @@ fn list_boards() -> Result<(), Failure> {
 
 fn post(options: Options) -> Result<(), Failure> {
     let name = options.required("--board", "post")?;
-    let mut db = open_db()?;
+    let mut db = if options.flag("--dry-run") {
+        open_db_to_read()?
+    } else {
+        open_db()?
+    };
     let board_id = find_board(&mut db, name)?;
     let post_options = PostOptions {
         note: options.value("--note").unwrap_or_default().to_owned(),
@@ -521,7 +530,7 @@ fn export(options: Options) -> Result<(), Failure> {
             .and_then(|e| ExportFormat::from_name(&e.to_string_lossy()))
             .ok_or_else(|| Failure::usage("export needs --format json|csv|md|png|svg"))?,
     };
-    let mut db = open_db()?;
+    let mut db = open_db_to_read()?;
     let board_id = find_board(&mut db, name)?;
     let bytes = db
         .read(|tx| transfer::export(tx, board_id, format, &local_date(now_ms())))
@@ -826,7 +835,7 @@ fn count(n: usize, noun: &str) -> String {
 
 fn backup(options: Options) -> Result<(), Failure> {
     let out = options.required("-o", "backup")?;
-    let db = open_db()?;
+    let db = open_db_to_read()?;
     db.backup_to(Path::new(out)).map_err(Failure::from_error)?;
     println!("Backed up the database to {out}.");
     Ok(())

@@ -3,6 +3,7 @@
 
 use std::process::Command;
 
+use pickboard_e2e::disk::SmallDisk;
 use pickboard_e2e::mattermost::{FakeMattermost, Reply};
 use pickboard_e2e::{app_binary, TestResult};
 use pickboard_lib::domain::Zone;
@@ -802,5 +803,64 @@ fn a_deleted_board_is_listed_named_in_errors_and_restored_from_the_command_line(
     assert!(stderr.contains("is not deleted: nothing to restore."), "{stderr}");
     let (_, stdout, _) = pickboard(&data, &["boards", "--deleted"]);
     assert_eq!(stdout, "No board was deleted in the last 30 days.\n");
+    Ok(())
+}
+
+#[test]
+fn a_data_folder_on_a_read_only_disk_is_still_listed_exported_and_backed_up() -> TestResult {
+    let Some(disk) = SmallDisk::mount("8m")? else {
+        return Ok(());
+    };
+    let data = disk.path().join("data");
+    let mut db = Db::open(&data.join(DB_FILE_NAME))?;
+    let board = db.write(pickboard_lib::sample::create)?;
+    drop(db);
+    disk.make_read_only()?;
+    let out = tempfile::tempdir()?;
+
+    let (code, stdout, stderr) = pickboard(&data, &["boards"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with(BOARD) && stdout.contains(&format!(" {} ideas  changed ", board.idea_count)),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = pickboard(&data, &["boards", "--deleted"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "No board was deleted in the last 30 days.\n", "")
+    );
+    let json = out.path().join("board.json");
+    let (code, _, stderr) = pickboard(&data, &["export", "--board", BOARD, "-o", json.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let file = pickboard_lib::transfer::json::parse(&std::fs::read(&json)?)?;
+    assert_eq!(file.ideas.len(), board.idea_count as usize);
+    let (code, stdout, stderr) = pickboard(&data, &["post", "--board", BOARD, "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("#### PICK outcome: "), "{stdout}");
+
+    // The backup is a whole database, with the board in it.
+    let copy = out.path().join("copy.db");
+    let (code, _, stderr) = pickboard(&data, &["backup", "-o", copy.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let copied = Db::open(&copy)?.read(boards::list)?;
+    assert_eq!(
+        copied
+            .iter()
+            .map(|b| (b.name.as_str(), b.idea_count))
+            .collect::<Vec<_>>(),
+        [(BOARD, board.idea_count)]
+    );
+
+    // What would write is refused with the folder's reason, and the disk is as it was: no WAL or lock files made.
+    let csv = out.path().join("more.csv");
+    std::fs::write(&csv, "Title,Payoff,Cost\nOne more,8,2\n")?;
+    let (code, _, stderr) = pickboard(&data, &["import", csv.to_str().unwrap(), "--board", BOARD]);
+    assert_eq!(code, 5);
+    assert!(stderr.contains("cannot be written"), "{stderr}");
+    let mut names: Vec<String> = std::fs::read_dir(&data)?
+        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect::<Result<_, _>>()?;
+    names.sort();
+    assert_eq!(names, [DB_FILE_NAME]);
     Ok(())
 }

@@ -32,6 +32,23 @@ impl SmallDisk {
         self.dir.path()
     }
 
+    /// Makes the file system read-only, as a disk mounted read-only to save what it holds.
+    pub fn make_read_only(&self) -> TestResult {
+        let out = std::process::Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(self.path())
+            .output()?;
+        if !out.status.success() {
+            return Err(format!(
+                "{} could not be made read-only: {}",
+                self.path().display(),
+                String::from_utf8_lossy(&out.stderr).trim()
+            )
+            .into());
+        }
+        Ok(())
+    }
+
     /// Fills the disk with a file until the file system has no room left.
     pub fn fill(&self) -> TestResult<std::path::PathBuf> {
         use std::io::Write;

@@ -250,7 +250,7 @@ fn not_a_backup(path: &Path) -> String {
 }
 
 /// Opens the database at `path` read-only, as a file nothing changes (see `immutable`).
-fn open_unchanged(path: &Path) -> rusqlite::Result<Connection> {
+pub(super) fn open_unchanged(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     match immutable(path) {
         Some(uri) => Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI),

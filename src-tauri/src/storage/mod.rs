@@ -126,6 +126,42 @@ impl Db {
         Ok(db)
     }
 
+    /// Opens the database to be read, never written: for the command line's commands that only read (the boards'
+    /// list, an export, a backup, a post's dry run). Where the file and its folder may be written, it is opened as
+    /// [`Db::open`] opens it, brought up to date included. On a disk that cannot be written (mounted read-only, say,
+    /// to save what a failing disk still holds), it is read as it is: SQLite cannot make the shared-memory file it
+    /// reads a WAL database through there, so the file is read as one nothing changes. Without a WAL file beside it,
+    /// which a closed database has none of, the file holds every change.
+    pub fn open_to_read(path: &Path) -> Result<Db> {
+        let refused = match Db::open(path) {
+            Err(err @ Error::DatabaseUnavailable { .. }) => err,
+            opened => return opened,
+        };
+        let wal = PathBuf::from(format!("{}-wal", path.display()));
+        if !path.is_file() || std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            return Err(refused);
+        }
+        let conn = backup::open_unchanged(path).map_err(|_| refused.clone())?;
+        let db = Db {
+            conn,
+            path: path.to_owned(),
+        };
+        db.check_before_writing()?;
+        let version: i64 = db
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if version < SCHEMA_VERSION {
+            return Err(Error::DatabaseUnavailable {
+                path: path.to_owned(),
+                detail: "it was made by an earlier Pickboard, and bringing it up to date needs a disk that can be \
+                         written"
+                    .into(),
+            });
+        }
+        db.conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(db)
+    }
+
     /// A private database in memory, for tests.
     pub fn open_in_memory() -> Result<Db> {
         let mut db = Db {

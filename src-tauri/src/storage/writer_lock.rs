@@ -51,9 +51,11 @@ fn unusable(data_dir: &Path, e: std::io::Error) -> Error {
             std::io::ErrorKind::PermissionDenied => {
                 format!("Pickboard may not write in its data folder {folder}")
             }
-            std::io::ErrorKind::ReadOnlyFilesystem => {
-                format!("its data folder {folder} is on a disk that cannot be written to")
-            }
+            // Its boards can still be read there: the command line reads a database it may not write.
+            std::io::ErrorKind::ReadOnlyFilesystem => format!(
+                "its data folder {folder} is on a disk that cannot be written to (its boards can still be copied \
+                 elsewhere with the command `pickboard backup -o <file>`)"
+            ),
             _ => format!("its data folder {folder} cannot be used ({e})"),
         },
     }
@@ -90,7 +92,8 @@ mod tests {
             ),
             (
                 IoError::from(Io::ReadOnlyFilesystem),
-                "its data folder /srv/team/pickboard is on a disk that cannot be written to",
+                "its data folder /srv/team/pickboard is on a disk that cannot be written to (its boards can still \
+                 be copied elsewhere with the command `pickboard backup -o <file>`)",
             ),
         ] {
             let err = unusable(data, cause);
