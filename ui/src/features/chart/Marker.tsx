@@ -97,7 +97,7 @@ export const Marker = memo(function Marker(props: MarkerProps) {
           {idea.title}
         </span>
         {live && (
-          <span className={scoresClass(fractionOf(live.payoff, live.cost))} aria-hidden="true">
+          <span className={scoresClass(fractionOf(live.payoff, live.cost), label.side)} aria-hidden="true">
             P {live.payoff} · C {live.cost}
           </span>
         )}

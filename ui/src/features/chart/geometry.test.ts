@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { isHidden, labelBox, nextInDirection, placeLabels, type Box, type LabelPlace } from "./geometry";
+import {
+  isHidden,
+  labelBox,
+  nextInDirection,
+  placeLabels,
+  scoresClass,
+  type Box,
+  type LabelPlace,
+} from "./geometry";
 import { fractionOf, scoresAt } from "./scale";
 
 describe("plane geometry", () => {
@@ -234,5 +242,22 @@ describe("nextInDirection", () => {
     expect(nextInDirection(from, [{ x: 130, y: 340 }], "right")).toBeNull();
     expect(nextInDirection(from, [{ x: 130, y: 340 }], "down")).toBe(0);
     expect(nextInDirection(from, [], "up")).toBeNull();
+  });
+});
+
+describe("scoresClass", () => {
+  it("puts a moving dot's scores where its title is not", () => {
+    const middle = { x: 0.5, y: 0.5 };
+    expect(scoresClass(middle, "right")).toBe("marker-scores marker-scores-end");
+    expect(scoresClass(middle, "hidden")).toBe("marker-scores marker-scores-end");
+    expect(scoresClass(middle, "left")).toBe("marker-scores");
+    expect(scoresClass(middle, "hidden-left")).toBe("marker-scores");
+    // A title above: the tag goes below; one below: the tag stays above, near the top too.
+    expect(scoresClass(middle, "above")).toBe("marker-scores marker-scores-below");
+    expect(scoresClass({ x: 0.5, y: 0.02 }, "below")).toBe("marker-scores");
+    // Inside the plane at its edges, whatever the title's side.
+    expect(scoresClass({ x: 0.05, y: 0.5 }, "right")).toBe("marker-scores");
+    expect(scoresClass({ x: 0.95, y: 0.5 }, "left")).toBe("marker-scores marker-scores-end");
+    expect(scoresClass({ x: 0.5, y: 0.02 }, "left")).toBe("marker-scores marker-scores-below");
   });
 });

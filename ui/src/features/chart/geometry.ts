@@ -320,11 +320,17 @@ export function roomClass(room: number | undefined): string {
   return ` marker-room-${Math.max(1, Math.floor(room / 50)) * 50}`;
 }
 
-/** The classes of a dot's scores tag (shown while it moves, or on the chosen dot) at `at`, a fraction of the plane:
- * above the dot and starting at it, unless that runs past the plane's right edge (it then ends at the dot) or its top
- * (it then goes below). At cost/risk 10 the tag read "P" and was cut. */
-export function scoresClass(at: Point): string {
-  return `marker-scores${at.x > 0.8 ? " marker-scores-end" : ""}${at.y < 0.08 ? " marker-scores-below" : ""}`;
+/** The classes of a dot's scores tag (shown while it moves, or on the chosen dot) at `at`, a fraction of the plane,
+ * for a dot whose title is on `label`'s side: above the dot, on the side its title is not, unless that runs past the
+ * plane's left or right edge (at cost/risk 10 the tag read "P" and was cut); below it near the plane's top, or under
+ * a title above it. */
+export function scoresClass(at: Point, label: LabelSide): string {
+  // A title shown whole grows to several lines, and its first words were read under the tag.
+  const onRight = label === "right" || label === "hidden";
+  const onLeft = label === "left" || label === "hidden-left";
+  const end = onRight ? at.x >= 0.12 : onLeft ? at.x > 0.9 : at.x > 0.8;
+  const below = label === "above" || (label !== "below" && at.y < 0.08);
+  return `marker-scores${end ? " marker-scores-end" : ""}${below ? " marker-scores-below" : ""}`;
 }
 
 export type Direction = "left" | "right" | "up" | "down";

@@ -39,7 +39,7 @@ describe("EstimateDot", () => {
     expect(edge.className).not.toMatch(/marker-room-/);
   });
 
-  it("keeps the chosen dot's scores inside the plane at its right edge and its top", () => {
+  it("keeps the chosen dot's scores off its title, and inside the plane at its edges and its top", () => {
     const plane = () => new DOMRect(0, 0, 600, 400);
     const dot = (title: string, payoff: number, cost: number) => (
       <EstimateDot
@@ -56,16 +56,22 @@ describe("EstimateDot", () => {
     render(
       <div>
         {dot("Middle", 5, 5)}
+        {dot("Left edge", 5, 0)}
+        {dot("Right half", 5, 8)}
         {dot("Right edge", 2, 10)}
         {dot("Top corner", 10, 10)}
       </div>,
     );
     const scores = (title: string) =>
       screen.getByRole("button", { name: new RegExp(`^${title}`) }).querySelector(".marker-scores");
-    // Above the dot, starting at it: in the middle of the plane.
+    // Above the dot, ending at it: the title is on the right, and a long one shown whole covered the first words.
     expect(scores("Middle")).toHaveTextContent("P 5 · C 5");
-    expect(scores("Middle")?.className).toBe("marker-scores");
-    // At cost/risk 10 it ends at the dot instead (it ran past the edge, and read "P"); at payoff 10 it goes below.
+    expect(scores("Middle")?.className).toBe("marker-scores marker-scores-end");
+    // At cost/risk 0 it starts at the dot instead, as it would run past the plane's left edge.
+    expect(scores("Left edge")?.className).toBe("marker-scores");
+    // In the right part the title goes left of the dot, and the tag starts at it.
+    expect(scores("Right half")?.className).toBe("marker-scores");
+    // At cost/risk 10 it ends at the dot (it ran past the edge, and read "P"); at payoff 10 it goes below.
     expect(scores("Right edge")).toHaveClass("marker-scores-end");
     expect(scores("Right edge")).not.toHaveClass("marker-scores-below");
     expect(scores("Top corner")).toHaveClass("marker-scores-end", "marker-scores-below");

@@ -86,7 +86,7 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
       {/* While it moves, and on the chosen dot: the numbers the voter is setting (the label says them to a screen
           reader already). */}
       {(live || selected) && (
-        <span className={scoresClass(at)} aria-hidden="true">
+        <span className={scoresClass(at, left ? "left" : "right")} aria-hidden="true">
           P {shown.payoff} · C {shown.cost}
         </span>
       )}
