@@ -22,6 +22,13 @@ fn board_names(data: &Path) -> TestResult<Vec<(String, i64)>> {
 
 /// Board ▾ › Export…, the format, Export…, and the native dialog answered with `path`.
 async fn export_as(app: &App, format: &str, path: &Path) -> TestResult {
+    ask_to_export(app, format, path).await?;
+    // The toast names the file, so an earlier export's toast still on screen does not count.
+    toast_says(app, &format!("Saved {}", path.display())).await
+}
+
+/// Board ▾ › Export…, the format, and Export…, with the native dialog to be answered with `path`.
+async fn ask_to_export(app: &App, format: &str, path: &Path) -> TestResult {
     app.answer_file_dialogs_with(path)?;
     app.click_button("Board ▾").await?;
     app.click_button("Export…").await?;
@@ -37,9 +44,7 @@ async fn export_as(app: &App, format: &str, path: &Path) -> TestResult {
     if format == "png" {
         app.screenshot("export-dialog.png").await?;
     }
-    app.click_button("Export…").await?;
-    // The toast names the file, so an earlier export's toast still on screen does not count.
-    toast_says(app, &format!("Saved {}", path.display())).await
+    app.click_button("Export…").await
 }
 
 async fn toast_says(app: &App, start: &str) -> TestResult {
@@ -94,6 +99,17 @@ async fn a_jira_export_is_imported_exported_and_backups_restore_while_the_app_ru
     export_as(&app, "png", &png).await?;
     let bytes = std::fs::read(&png)?;
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    // A spreadsheet named as the picture is refused, and the picture is kept: the dialog says why.
+    ask_to_export(&app, "csv", &png).await?;
+    app.wait_until(
+        "the dialog says why nothing was saved",
+        "return !!document.querySelector('[role=dialog]')?.textContent
+           .includes('Nothing was saved: the name “chart.png” ends in “.png”, for Chart picture (PNG)');",
+    )
+    .await?;
+    app.screenshot("export-wrong-name.png").await?;
+    assert_eq!(std::fs::read(&png)?, bytes, "the picture is as it was");
+    app.click_button("Cancel").await?;
     let csv = out.path().join("board.csv");
     export_as(&app, "csv", &csv).await?;
     let text = std::fs::read_to_string(&csv)?;

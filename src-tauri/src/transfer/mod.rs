@@ -10,6 +10,8 @@ pub mod json;
 pub mod markdown;
 pub mod session;
 
+use std::path::Path;
+
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -41,14 +43,44 @@ impl ExportFormat {
         }
     }
 
-    /// The name a save dialog shows for the file type.
+    /// The format's name, as the Export dialog shows it (the save dialog's file type too).
     pub fn description(self) -> &'static str {
         match self {
-            Self::Json => "Pickboard board (JSON)",
+            Self::Json => "Board file (JSON)",
             Self::Csv => "Spreadsheet (CSV)",
             Self::Markdown => "Markdown",
-            Self::Png => "PNG picture",
-            Self::Svg => "SVG picture",
+            Self::Png => "Chart picture (PNG)",
+            Self::Svg => "Chart picture (SVG)",
+        }
+    }
+
+    /// Refuses to save in this format under a name that ends in another format's extension: a CSV file saved as
+    /// "board.json", after the save dialog had asked to replace that board file, replaced it with a file that does
+    /// not import as a board. Any other name is taken as it is (a CSV file may end in ".txt").
+    pub fn check_file_name(self, path: &Path) -> Result<()> {
+        let named = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(ExportFormat::from_name);
+        match named {
+            Some(other) if other != self => {
+                let shown = path
+                    .file_name()
+                    .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+                Err(crate::files::file_error(
+                    path,
+                    format!(
+                        "Nothing was saved: the name “{shown}” ends in “.{}”, for {}, and the format chosen is {}. \
+                         Export again with a name that ends in “.{}”, or choose {}.",
+                        other.extension(),
+                        other.description(),
+                        self.description(),
+                        self.extension(),
+                        other.description()
+                    ),
+                ))
+            }
+            _ => Ok(()),
         }
     }
 
@@ -161,6 +193,37 @@ mod tests {
         assert_eq!(file_name("Ops", ExportFormat::Markdown), "Ops.md");
         for format in ExportFormat::ALL {
             assert_eq!(ExportFormat::from_name(format.extension()), Some(format));
+        }
+    }
+
+    #[test]
+    fn a_format_is_not_saved_under_another_formats_name() {
+        let refused = ExportFormat::Csv
+            .check_file_name(Path::new("/home/ana/Boards/Q3.json"))
+            .unwrap_err();
+        assert_eq!(refused.kind(), crate::error::ErrorKind::File);
+        assert_eq!(
+            refused.to_string(),
+            "Nothing was saved: the name “Q3.json” ends in “.json”, for Board file (JSON), and the format chosen is \
+             Spreadsheet (CSV). Export again with a name that ends in “.csv”, or choose Board file (JSON)."
+        );
+        // Any case of the extension; Markdown's long one too.
+        for name in ["Q3.PNG", "Q3.markdown", "Q3.svg"] {
+            assert!(
+                ExportFormat::Json.check_file_name(Path::new(name)).is_err(),
+                "{name}"
+            );
+        }
+        // Its own extension, none, or one of no other format: saved as named.
+        for (format, name) in [
+            (ExportFormat::Csv, "Q3.csv"),
+            (ExportFormat::Csv, "Q3.CSV"),
+            (ExportFormat::Csv, "Q3.txt"),
+            (ExportFormat::Markdown, "Q3.markdown"),
+            (ExportFormat::Png, "Q3"),
+            (ExportFormat::Svg, "Q3.json.svg"),
+        ] {
+            assert!(format.check_file_name(Path::new(name)).is_ok(), "{name}");
         }
     }
 }
