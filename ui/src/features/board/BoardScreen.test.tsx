@@ -775,6 +775,24 @@ describe("BoardScreen", () => {
     expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(1);
   });
 
+  it("closes a panel open beside Team rounds with Escape, and the next Escape goes back to the board", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]), { get_account: () => null });
+    await renderBoard();
+    await screen.findByRole("button", { name: /^Rotate certs/ });
+    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: /Team rounds/ }));
+    await screen.findByRole("heading", { name: "Team rounds" });
+    await userEvent.click(screen.getByRole("button", { name: "Activity" }));
+    await screen.findByRole("complementary", { name: "Board activity" });
+    screen.getByRole("heading", { name: "Team rounds" }).focus();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("complementary", { name: "Board activity" })).toBeNull();
+    expect(screen.getByRole("heading", { name: "Team rounds" })).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("heading", { name: "Team rounds" })).toBeNull();
+    expect(await screen.findByRole("button", { name: /^Rotate certs/ })).toBeInTheDocument();
+  });
+
   it("leaves Team rounds for the board in the view View's items ask for", async () => {
     const menus = backendEvents();
     fakeBackend(board([idea(1, "Rotate certs", "implement")]), {

@@ -35,7 +35,7 @@ export const SHORTCUTS: [string, string][] = [
   ["Ctrl+F", "Search (Enter there: go to the first match)"],
   [
     "Escape",
-    "Close the panel, dialog or menu, clear the search (again: back to the board), cancel a drag (on the chart: a marker dragged or picked up, before it is put down)",
+    "Close the panel, dialog or menu, go back from Team rounds (a round: to all rounds), clear the search (again: back to the board), cancel a drag (on the chart: a marker dragged or picked up, before it is put down)",
   ],
   ["? or F1", "This list"],
   ["Ctrl+Q", "Quit Pickboard"],

@@ -104,7 +104,12 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
         h.help();
         return;
       }
-      if (enabled === "history" || !keyForBoard(e)) return;
+      if (!keyForBoard(e)) return;
+      if (enabled === "history") {
+        // Covered by Team rounds, the board's keys wait; Escape still closes a panel open beside them.
+        if (e.key === "Escape" && !escapeCancelsDrag && h.closePanel()) e.preventDefault();
+        return;
+      }
       if (key === "n") {
         e.preventDefault();
         h.newIdea();

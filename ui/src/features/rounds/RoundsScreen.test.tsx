@@ -146,6 +146,7 @@ function renderRounds(
   ideas = board([]),
   onBallotSteps?: (steps: StepsBack | null) => void,
   onConnect: () => void = vi.fn(),
+  onBack: () => void = vi.fn(),
 ) {
   const screenFor = (shown: typeof ideas) => (
     <Providers>
@@ -153,7 +154,7 @@ function renderRounds(
       <RoundsScreen
         board={shown}
         selectedId={null}
-        onBack={vi.fn()}
+        onBack={onBack}
         onConnect={onConnect}
         onPlaceIdea={vi.fn()}
         onUndo={vi.fn()}
@@ -198,6 +199,32 @@ async function sendWhileAway(goesOut: boolean) {
 }
 
 describe("RoundsScreen", () => {
+  it("goes back with Escape as ← does: from a round to all rounds, then to the board, not from a field", async () => {
+    const round = cacheBuilds(draftOf({}));
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [round],
+      list_closed_rounds: () => [],
+      find_round: () => round,
+      round_status: () => statusOf("open", "0 of 3 voted"),
+    });
+    const onBack = vi.fn();
+    renderRounds(undefined, undefined, undefined, onBack);
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    await screen.findByRole("heading", { name: "Round on “Platform”" });
+    await userEvent.keyboard("{Escape}");
+    await screen.findByRole("heading", { name: "Team rounds" });
+    expect(onBack).not.toHaveBeenCalled();
+    // In the link field Escape is the field's.
+    await userEvent.click(screen.getByLabelText("The round post's link"));
+    await userEvent.keyboard("{Escape}");
+    expect(onBack).not.toHaveBeenCalled();
+    screen.getByRole("heading", { name: "Team rounds" }).focus();
+    await userEvent.keyboard("{Escape}");
+    expect(onBack).toHaveBeenCalledTimes(1);
+  });
+
   it("takes back “Pick at least one idea” once one is picked", async () => {
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
     renderRounds(board([idea(1, "Cache builds", "unsorted")]));

@@ -12,6 +12,7 @@ import { AppError } from "../../lib/ipc";
 import { listKeyTarget } from "../../lib/listKeys";
 import { keys } from "../../lib/queries";
 import { useSingleFlight } from "../../lib/useSingleFlight";
+import { isTextField } from "../board/useShortcuts";
 import { isConnected, useAccount, useAccountChannel } from "../post/AccountForm";
 import { FormStatus, type FormStatusValue } from "../post/FormStatus";
 import type { StepsBack } from "./ballot";
@@ -51,18 +52,29 @@ export function RoundsScreen({
   useEffect(() => {
     titleRef.current?.focus();
   }, [shown]);
+  const back = useCallback(() => {
+    if (round) setRound(null);
+    else onBack();
+  }, [round, onBack]);
+  // Escape goes back as "←" does: from a round to all rounds, from there to the board, as it closes a panel over the
+  // board. Not from a field, a dialog, a side panel or a dot being moved, whose Escape is their own.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented || e.altKey || isTextField(e.target)) return;
+      if (document.querySelector("[role=dialog], aside.details")) return;
+      e.preventDefault();
+      back();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+    };
+  }, [back]);
 
   return (
     <section className="rounds" aria-label="Team rounds">
       <header className="rounds-header">
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            if (round) setRound(null);
-            else onBack();
-          }}
-        >
+        <button type="button" className="button" onClick={back}>
           ← {round ? "All rounds" : "Back to the board"}
         </button>
         <h2 className="rounds-title" ref={titleRef} tabIndex={-1} data-focus-after-dialog>
