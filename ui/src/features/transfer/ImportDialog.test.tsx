@@ -179,6 +179,26 @@ describe("ImportDialog's dimmed Import", () => {
     expect(screen.getByText(rounding)).toBeInTheDocument();
   });
 
+  it("imports once on Enter in the new board's name, pressed twice, and not while the name is empty", async () => {
+    const targets: unknown[] = [];
+    mockIPC(async (command, payload) => {
+      if (command === "preview_import") return preview(RECOGNISED);
+      if (command !== "run_import") return null;
+      targets.push((payload as { target: unknown }).target);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { boardId: 9, imported: 2, skipped: [] };
+    });
+    renderImport("jira-export.csv", preview(RECOGNISED));
+    const name = screen.getByLabelText("New board name");
+    await userEvent.clear(name);
+    await userEvent.type(name, "{Enter}");
+    expect(targets).toEqual([]);
+    await userEvent.type(name, "Q3 infra{Enter}{Enter}");
+    await vi.waitFor(() => {
+      expect(targets).toEqual([{ kind: "newBoard", name: "Q3 infra" }]);
+    });
+  });
+
   it("says why it is dimmed for a file of a header alone", () => {
     mockIPC(() => null);
     const empty: CsvPreview = { ...preview(RECOGNISED), sample: [], rows: 0, unsorted: 0 };

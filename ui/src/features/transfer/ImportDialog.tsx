@@ -175,6 +175,8 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
   }
 
   async function runImport() {
+    // Once: a second Enter or click before the first is answered imported the file twice.
+    if (runningRef.current) return;
     setError(null);
     runningRef.current = true;
     setProgress({ done: 0, total: preview?.rows ?? start.boardFile?.ideas ?? 0 });
@@ -293,9 +295,15 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
         onChange={(e) => {
           setName(e.target.value);
         }}
+        // Enter imports, as the dialog's button does: it is the one field of the dialog.
+        onKeyDown={(e) => {
+          if (e.key !== "Enter" || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          if (canImport) void runImport();
+        }}
       />
       {into === "new" && taken && (
-        <p id={ids.taken} className="field-hint">
+        <p id={ids.taken} className="field-hint import-name-hint">
           A board is named “{taken.name}” already: this one gets a number after its name.
         </p>
       )}
