@@ -134,7 +134,7 @@ impl Db {
     /// which a closed database has none of, the file holds every change.
     pub fn open_to_read(path: &Path) -> Result<Db> {
         let refused = match Db::open(path) {
-            Err(err @ Error::DatabaseUnavailable { .. }) => err,
+            Err(err @ (Error::DatabaseUnavailable { .. } | Error::ReadOnly)) => err,
             opened => return opened,
         };
         let wal = PathBuf::from(format!("{}-wal", path.display()));

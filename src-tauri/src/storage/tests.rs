@@ -63,6 +63,38 @@ fn the_database_file_is_readable_by_its_owner_only() {
     assert_eq!(mode & 0o777, 0o600);
 }
 
+/// A database whose shared-memory file cannot be made beside it, as on a disk mounted read-only: here its name is
+/// taken by a folder, which needs no root to set up (the command line's test mounts a read-only disk).
+fn where_the_shared_memory_cannot_be_made() -> (tempfile::TempDir, PathBuf, boards::BoardSummary) {
+    let (dir, mut db) = temp_db();
+    let board = db.write(crate::sample::create).unwrap();
+    let path = db.path().to_owned();
+    drop(db);
+    std::fs::create_dir(dir.path().join(format!("{DB_FILE_NAME}-shm"))).unwrap();
+    (dir, path, board)
+}
+
+#[test]
+fn a_database_that_cannot_be_written_is_still_read_whole() {
+    let (_dir, path, board) = where_the_shared_memory_cannot_be_made();
+    assert!(Db::open(&path).is_err(), "opened to be written");
+    let mut db = Db::open_to_read(&path).unwrap();
+    let read = db.read(|tx| boards::get(tx, board.id)).unwrap();
+    assert_eq!(read.ideas.len() as i64, board.idea_count);
+    // Read, never written: a write is refused, and nothing is written to the WAL.
+    assert!(db.write(|tx| boards::rename(tx, board.id, "Renamed")).is_err());
+    let wal = std::fs::metadata(path.with_file_name(format!("{DB_FILE_NAME}-wal")));
+    assert_eq!(wal.map_or(0, |m| m.len()), 0);
+}
+
+#[test]
+fn a_database_with_changes_left_in_its_wal_is_not_read_without_them() {
+    let (_dir, path, _) = where_the_shared_memory_cannot_be_made();
+    // A WAL left by a window that stopped: read without it, the boards would lack their last changes, unsaid.
+    std::fs::write(path.with_file_name(format!("{DB_FILE_NAME}-wal")), b"changes").unwrap();
+    assert!(Db::open_to_read(&path).is_err(), "read without its last changes");
+}
+
 #[test]
 fn data_survives_reopening() {
     let (dir, mut db) = temp_db();
