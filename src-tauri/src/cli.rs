@@ -530,6 +530,15 @@ fn export(options: Options) -> Result<(), Failure> {
             .and_then(|e| ExportFormat::from_name(&e.to_string_lossy()))
             .ok_or_else(|| Failure::usage("export needs --format json|csv|md|png|svg"))?,
     };
+    // As in the window: a CSV file named "board.json" replaced a board file with one that does not import as a board.
+    if out != "-" && format.check_file_name(Path::new(out)).is_err() {
+        return Err(Failure::usage(format!(
+            "-o {out} is named for another format than --format {}: end its name in .{}, or leave --format out to \
+             follow the name",
+            options.value("--format").unwrap_or_default(),
+            format.extension()
+        )));
+    }
     let mut db = open_db_to_read()?;
     let board_id = find_board(&mut db, name)?;
     let bytes = db

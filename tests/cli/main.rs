@@ -237,6 +237,27 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let (code, stdout, _) = pickboard(&data, &["export", "--board", BOARD, "--format", "md", "-o", "-"]);
     assert_eq!(code, 0);
     assert!(stdout.starts_with("#### PICK outcome"));
+    // A format under another format's name is refused, and the file named is left as it was.
+    let json = dir.path().join("board.json");
+    let before = std::fs::read(&json)?;
+    let (code, _, stderr) = pickboard(
+        &data,
+        &[
+            "export",
+            "--board",
+            BOARD,
+            "--format",
+            "csv",
+            "-o",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("is named for another format than --format csv: end its name in .csv"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&json)?, before);
 
     // The board file imports as a new board; a Jira CSV as a new board, then into it.
     let json = dir.path().join("board.json");
