@@ -474,9 +474,12 @@ fn post(options: Options) -> Result<(), Failure> {
         ..PostOptions::default()
     };
     let date = local_date(now_ms());
+    let sending = Sending {
+        update_last: options.flag("--update-last"),
+    };
     if options.flag("--dry-run") {
         let parts = db
-            .read(|tx| outbox::preview_parts(tx, board_id, &post_options, &date))
+            .read(|tx| outbox::preview_parts(tx, board_id, &post_options, &date, sending))
             .map_err(Failure::from_error)?;
         let mut out = parts.join(&format!("\n{DRY_RUN_SEPARATOR}\n"));
         out.push('\n');
@@ -492,9 +495,6 @@ fn post(options: Options) -> Result<(), Failure> {
              › Post as yourself, and pick the channel.",
         )));
     }
-    let sending = Sending {
-        update_last: options.flag("--update-last"),
-    };
     let post = db
         .write(|tx| outbox::queue(tx, board_id, &post_options, &date, sending))
         .map_err(Failure::from_error)?;

@@ -31,15 +31,18 @@ pub fn save_channel_settings(
     state.write(|tx| outbox::save_settings(tx, board_id, &settings))
 }
 
-/// The message as Mattermost will get it; `date` is the user's local date, already formatted.
+/// The message as Mattermost will get it; `date` is the user's local date, already formatted. `update_last`: as an
+/// update of the board's last outcome post, whose changes are those since the post before it.
 #[tauri::command(async)]
 pub fn preview_post(
     state: State<'_, Arc<AppState>>,
     board_id: i64,
     options: PostOptions,
     date: String,
+    update_last: bool,
 ) -> Result<String> {
-    state.read(|tx| outbox::preview(tx, board_id, &options, &date))
+    let sending = Sending { update_last };
+    state.read(|tx| outbox::preview(tx, board_id, &options, &date, sending))
 }
 
 /// Stores the post in the outbox and wakes the sender; the UI follows it in the Posts list. Posting as the account,

@@ -430,7 +430,9 @@ fn sections(
             body: Vec::new(),
         };
         match last_post {
-            None => section.body.push("_This is the board's first post._".to_owned()),
+            None => section
+                .body
+                .push("_This is the board's first post in this channel._".to_owned()),
             Some(before) => {
                 let list = changes(before, &board.ideas);
                 if list.is_empty() {

@@ -152,12 +152,31 @@ pub fn settings(tx: &Transaction<'_>, board_id: i64) -> Result<Option<ChannelSet
     }))
 }
 
-/// The board as it stood at its last successful post.
-pub fn last_posted(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Vec<PostedIdea>>> {
+/// The board as the readers of its next post last saw it: at its last post to the same place (the channel it posts
+/// to as the account, or its webhook). For an update in place, the post updated and those it updated are left out:
+/// the update lists the changes since the post before them. An update read "No changes", against the post it
+/// replaced, and a first post to another channel listed changes since a post its readers never saw.
+pub fn last_seen(tx: &Transaction<'_>, board_id: i64, sending: Sending) -> Result<Option<Vec<PostedIdea>>> {
+    let (via, channel_id, updated) = match destination::account_channel(tx, board_id)? {
+        Some(channel) => {
+            let updated = if sending.update_last {
+                updatable(tx, board_id)?
+            } else {
+                None
+            };
+            ("account", Some(channel.channel_id), updated)
+        }
+        None => ("webhook", None, None),
+    };
     let snapshot: Option<String> = tx
         .query_row(
-            "SELECT snapshot FROM posts WHERE board_id = ?1 AND status = 'posted' ORDER BY posted_at DESC, id DESC LIMIT 1",
-            [board_id],
+            "WITH RECURSIVE updated (id) AS (
+                 SELECT ?4 UNION SELECT p.replaces FROM posts p JOIN updated u ON p.id = u.id WHERE p.replaces IS NOT NULL)
+             SELECT snapshot FROM posts
+             WHERE board_id = ?1 AND status = 'posted' AND via = ?2 AND channel_id IS ?3
+                 AND id NOT IN (SELECT id FROM updated WHERE id IS NOT NULL)
+             ORDER BY posted_at DESC, id DESC LIMIT 1",
+            params![board_id, via, channel_id, updated],
             |r| r.get(0),
         )
         .optional()?;
@@ -167,9 +186,15 @@ pub fn last_posted(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Vec<Pos
 }
 
 /// The message that would be posted now, for the preview and `--dry-run`.
-pub fn preview(tx: &Transaction<'_>, board_id: i64, options: &PostOptions, date: &str) -> Result<String> {
+pub fn preview(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    options: &PostOptions,
+    date: &str,
+    sending: Sending,
+) -> Result<String> {
     let board = boards::get(tx, board_id)?;
-    let last = last_posted(tx, board_id)?;
+    let last = last_seen(tx, board_id, sending)?;
     Ok(message::build(&board, options, last.as_deref(), date))
 }
 
@@ -179,10 +204,11 @@ pub fn preview_parts(
     board_id: i64,
     options: &PostOptions,
     date: &str,
+    sending: Sending,
 ) -> Result<Vec<String>> {
     let board = boards::get(tx, board_id)?;
     something_to_post(&board)?;
-    let last = last_posted(tx, board_id)?;
+    let last = last_seen(tx, board_id, sending)?;
     message::build_parts(&board, options, last.as_deref(), date, MAX_POST_CHARS)
 }
 
@@ -292,7 +318,7 @@ pub(crate) fn queue_with_limit(
     let account = account_destination(tx, board_id)?;
     let board = boards::get(tx, board_id)?;
     something_to_post(&board)?;
-    let last = last_posted(tx, board_id)?;
+    let last = last_seen(tx, board_id, sending)?;
     let text = message::build(&board, options, last.as_deref(), date);
     // The same outcome already waiting for the same place (a double click, "Post again" while the first is held
     // up): that entry is sent now, and nothing is queued twice, so the channel never gets the same outcome twice.
@@ -308,23 +334,30 @@ pub(crate) fn queue_with_limit(
     // deleted, "Post the outcome as a new post" sent the failed update again, and again. The update gives way to the
     // new post (the same outcome, in the same place), which never updates anything.
     let updating = account.is_some() && sending.update_last;
-    let waiting: Option<(i64, bool, bool)> = tx
+    let waiting: Option<(i64, bool)> = tx
         .query_row(
-            "SELECT id, replaces IS NOT NULL, status = 'failed' FROM posts
+            "SELECT id, replaces IS NOT NULL FROM posts
              WHERE board_id = ?1 AND status IN ('pending', 'failed') AND message = ?2 AND via = ?3
                  AND server IS ?4 AND channel_id IS ?5
              ORDER BY id DESC LIMIT 1",
             params![board_id, text, via, server, channel_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    match waiting {
-        Some((post_id, is_update, _)) if updating || !is_update => return retry(tx, post_id),
-        // An update that failed for good is left behind; one still on its way (the outbox may be sending it) goes on.
-        Some((update_id, _, true)) => {
-            discard(tx, update_id)?;
+    if let Some((post_id, is_update)) = waiting {
+        if updating || !is_update {
+            return retry(tx, post_id);
         }
-        _ => {}
+    }
+    if !updating {
+        // An update to this place that failed for good is left behind: the new post carries the outcome (its text
+        // may differ, as its changes are counted from another post). One still on its way (the outbox may be
+        // sending it) goes on.
+        tx.execute(
+            "UPDATE posts SET status = 'discarded' WHERE board_id = ?1 AND status = 'failed' AND replaces IS NOT NULL
+                 AND via = ?2 AND server IS ?3 AND channel_id IS ?4",
+            params![board_id, via, server, channel_id],
+        )?;
     }
     let mut parts = message::build_parts(&board, options, last.as_deref(), date, max_part_chars)?;
     let snapshot = serde_json::to_string(&message::snapshot(&board)).map_err(json_err)?;

@@ -9,7 +9,7 @@ use crate::mattermost::outbox;
 use crate::storage::boards::Board;
 
 pub fn export(tx: &Transaction<'_>, board: &Board, date: &str) -> Result<String> {
-    let last_post = outbox::last_posted(tx, board.id)?;
+    let last_post = outbox::last_seen(tx, board.id, outbox::Sending::default())?;
     let options = PostOptions::default();
     Ok(render(board, &options, last_post.as_deref(), date, Audience::Document) + "\n")
 }

@@ -89,8 +89,8 @@ export const backend = {
   deleteIdea: (id: number) => call("delete_idea", { id }),
   getChannelSettings: (boardId: number) => call("get_channel_settings", { boardId }),
   saveChannelSettings: (boardId: number, settings: ChannelSettingsInput) => call("save_channel_settings", { boardId, settings }),
-  /** The message as Mattermost will get it; `date` is the user's local date, already formatted. */
-  previewPost: (boardId: number, options: PostOptions, date: string) => call("preview_post", { boardId, options, date }),
+  /** The message as Mattermost will get it; `date` is the user's local date, already formatted. `update_last`: as an update of the board's last outcome post, whose changes are those since the post before it. */
+  previewPost: (boardId: number, options: PostOptions, date: string, updateLast: boolean) => call("preview_post", { boardId, options, date, updateLast }),
   /** Stores the post in the outbox and wakes the sender; the UI follows it in the Posts list. Posting as the account, `update_last` updates the board's last outcome post in place instead of adding a new one. */
   postToChannel: (boardId: number, options: PostOptions, date: string, updateLast: boolean) => call("post_to_channel", { boardId, options, date, updateLast }),
   listPosts: (boardId: number) => call("list_posts", { boardId }),

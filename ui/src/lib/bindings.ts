@@ -595,7 +595,7 @@ export interface Commands {
   delete_idea: { args: { id: number }; result: Edited<Idea> };
   get_channel_settings: { args: { boardId: number }; result: ChannelSettings | null };
   save_channel_settings: { args: { boardId: number; settings: ChannelSettingsInput }; result: ChannelSettings };
-  preview_post: { args: { boardId: number; options: PostOptions; date: string }; result: string };
+  preview_post: { args: { boardId: number; options: PostOptions; date: string; updateLast: boolean }; result: string };
   post_to_channel: { args: { boardId: number; options: PostOptions; date: string; updateLast: boolean }; result: Post };
   list_posts: { args: { boardId: number }; result: Post[] };
   updatable_post: { args: { boardId: number }; result: number | null };

@@ -506,6 +506,65 @@ mod as_the_account {
     }
 
     #[tokio::test]
+    async fn an_update_lists_the_changes_since_the_post_before_it_and_another_channel_starts_afresh() {
+        let fake = fake().await;
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let api = api(&fake);
+        let post = |update_last: bool, note: &str| {
+            let options = PostOptions {
+                note: note.into(),
+                ..PostOptions::default()
+            };
+            let sending = Sending { update_last };
+            let db = db.lock();
+            let mut db = db.unwrap();
+            let preview = db.read(|tx| preview(tx, board, &options, "d", sending)).unwrap();
+            let queued = db.write(|tx| queue(tx, board, &options, "d", sending)).unwrap();
+            assert_eq!(queued.message, preview, "the preview is the post");
+            queued.message
+        };
+        post(false, "");
+        deliver_due(&db, &sender(), Some(&api)).await.unwrap();
+        db.lock()
+            .unwrap()
+            .write(|tx| {
+                crate::edits::add_idea(tx, board, "Rotate TLS certificates", crate::domain::Zone::Kill)
+            })
+            .unwrap();
+        let added = "- Added “Rotate TLS certificates” to Kill";
+        assert!(post(false, "").contains(added));
+        deliver_due(&db, &sender(), Some(&api)).await.unwrap();
+        // Updated twice in place, it still lists what changed since the post before it: it read "No changes".
+        for note in ["Agreed on Monday", "Agreed on Tuesday"] {
+            let updated = post(true, note);
+            assert!(updated.contains(note) && updated.contains(added), "{updated}");
+            deliver_due(&db, &sender(), Some(&api)).await.unwrap();
+        }
+        // A new post lists the changes since the last one, which is the update.
+        assert!(post(false, "").contains("_No changes._"));
+
+        // In another channel nobody has seen a post of this board: the changes are not counted from one.
+        let town = AccountChannel {
+            team_id: Team::new("infra", "").id,
+            team_name: "infra".into(),
+            team_display: "Infrastructure".into(),
+            channel_id: Channel::open("infra", "town-square", "Town Square").id,
+            channel_name: "town-square".into(),
+            channel_display: "Town Square".into(),
+        };
+        db.lock()
+            .unwrap()
+            .write(|tx| save_account_channel(tx, board, &town))
+            .unwrap();
+        let elsewhere = post(false, "");
+        assert!(
+            elsewhere.contains("_This is the board's first post in this channel._"),
+            "{elsewhere}"
+        );
+    }
+
+    #[tokio::test]
     async fn an_update_whose_post_was_deleted_gives_way_to_the_same_outcome_as_a_new_post() {
         let fake = fake().await;
         let dir = tempfile::tempdir().unwrap();
@@ -517,6 +576,16 @@ mod as_the_account {
         let root = fake.channel_posts(&planning().id)[0].id.clone();
         assert!(fake.delete_post(&root));
 
+        // An update that reads differently, so that it edits the post.
+        db.lock()
+            .unwrap()
+            .write(|tx| {
+                Ok(tx.execute(
+                    "UPDATE ideas SET title = 'Renamed idea' WHERE id = (SELECT min(id) FROM ideas)",
+                    [],
+                )?)
+            })
+            .unwrap();
         let update = queue_long(&db, board, true);
         assert!(update.updates_earlier);
         deliver_due(&db, &sender(), Some(&api)).await.unwrap();

@@ -137,24 +137,6 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       window.clearTimeout(timer);
     };
   }, [options]);
-  const previewQuery = useQuery({
-    queryKey: [...keys.board(boardId), "preview", previewOptions],
-    queryFn: () => backend.previewPost(boardId, previewOptions, localDate()),
-    staleTime: 0,
-    placeholderData: (previous) => previous,
-  });
-  const preview = previewQuery.data ?? "";
-  // A long outcome's preview shows its start until asked for the rest: the whole of a 2,000-idea board's took the
-  // window 1.5–2.5 s to draw, and the dialog showed nothing meanwhile (keys typed went to the board).
-  const [wholePreview, setWholePreview] = useState(false);
-  const previewLines = useMemo(() => preview.split("\n"), [preview]);
-  const previewCut = !wholePreview && previewLines.length > PREVIEW_LINES;
-  const shownPreview = useMemo(
-    () => withEmoji(previewCut ? previewLines.slice(0, PREVIEW_LINES).join("\n") : preview),
-    [preview, previewLines, previewCut],
-  );
-  const loadError = channel.error ?? accountChannelQuery.error ?? previewQuery.error;
-  const shownError = error ?? (loadError ? AppError.from(loadError).message : null);
 
   // The board's posts: whether there is one to update in place, then the post this dialog sent, followed until it is
   // posted or needs the user.
@@ -197,6 +179,26 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     setUpdateLast(false);
   }
   const canUpdate = asAccount && updatable.data != null && updatable.data !== sent?.id;
+  // As an update in place, the changes are those since the post before the one updated.
+  const updating = !postGone && asAccount && canUpdate && updateLast;
+  const previewQuery = useQuery({
+    queryKey: [...keys.board(boardId), "preview", previewOptions, updating],
+    queryFn: () => backend.previewPost(boardId, previewOptions, localDate(), updating),
+    staleTime: 0,
+    placeholderData: (previous) => previous,
+  });
+  const preview = previewQuery.data ?? "";
+  // A long outcome's preview shows its start until asked for the rest: the whole of a 2,000-idea board's took the
+  // window 1.5–2.5 s to draw, and the dialog showed nothing meanwhile (keys typed went to the board).
+  const [wholePreview, setWholePreview] = useState(false);
+  const previewLines = useMemo(() => preview.split("\n"), [preview]);
+  const previewCut = !wholePreview && previewLines.length > PREVIEW_LINES;
+  const shownPreview = useMemo(
+    () => withEmoji(previewCut ? previewLines.slice(0, PREVIEW_LINES).join("\n") : preview),
+    [preview, previewLines, previewCut],
+  );
+  const loadError = channel.error ?? accountChannelQuery.error ?? previewQuery.error;
+  const shownError = error ?? (loadError ? AppError.from(loadError).message : null);
   const loading = settings === undefined || accountChannel === undefined;
   useEffect(() => {
     if (sent && latest?.status === "posted") onPosted(latest);
@@ -241,12 +243,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       const retrying = sending.state === "failed" && !postGone;
       const queued = retrying
         ? await backend.retryPost(sending.post.id)
-        : await backend.postToChannel(
-            boardId,
-            options,
-            localDate(),
-            !postGone && asAccount && canUpdate && updateLast,
-          );
+        : await backend.postToChannel(boardId, options, localDate(), updating);
       if (postGone) setUpdateLast(false);
       await afterChange({ board: boardId, posts: true });
       setSent(queued);

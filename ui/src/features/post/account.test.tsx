@@ -469,7 +469,16 @@ describe("PostDialog as the account", () => {
     });
     const update = await screen.findByLabelText("Update the last post instead of adding a new one");
     expect(update).not.toBeChecked();
+    const previews = () =>
+      fake.calls.filter((c) => c.command === "preview_post").map((c) => c.args.updateLast);
+    await waitFor(() => {
+      expect(previews()).toContain(false);
+    });
     await userEvent.click(update);
+    // The preview is the update's: its changes are counted from the post before the one it updates.
+    await waitFor(() => {
+      expect(previews().at(-1)).toBe(true);
+    });
     await userEvent.click(screen.getByRole("button", { name: "Post" }));
     await waitFor(() => {
       expect(fake.commands()).toContain("post_to_channel");
