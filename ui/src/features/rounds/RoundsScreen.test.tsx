@@ -908,6 +908,53 @@ describe("RoundsScreen", () => {
     expect(screen.getByText("No open round: start one, or join one by its link.")).toBeInTheDocument();
   });
 
+  it("keeps a round closed elsewhere in Closed rounds when Team rounds opens again", async () => {
+    let closedNow = false;
+    let refreshes = 0;
+    const done: RoundView = { ...joined, state: "closed" };
+    fakeBackend(null, {
+      get_account: () => ana,
+      refresh_joined_rounds: () => {
+        refreshes += 1;
+        // Read as closed once; after that, this computer knows.
+        return closedNow && refreshes === 2 ? 1 : 0;
+      },
+      list_open_rounds: () => (closedNow ? [] : [joined]),
+      list_closed_rounds: () => (closedNow ? [done] : []),
+    });
+    const screenFor = (shown: boolean) => (
+      <Providers>
+        <Client />
+        {shown && (
+          <RoundsScreen
+            board={board([])}
+            selectedId={null}
+            onBack={vi.fn()}
+            onConnect={vi.fn()}
+            onPlaceIdea={vi.fn()}
+            onUndo={vi.fn()}
+          />
+        )}
+      </Providers>
+    );
+    const { rerender } = render(screenFor(true));
+    const open = await screen.findByRole("region", { name: "Open rounds" });
+    expect(await within(open).findByRole("button", { name: /^Platform/ })).toBeInTheDocument();
+    closedNow = true;
+    // Back to the board and Team rounds again, twice: the first opening reads the round closed, the second has
+    // nothing new to read.
+    for (const opening of [2, 3]) {
+      rerender(screenFor(false));
+      rerender(screenFor(true));
+      await waitFor(() => {
+        expect(refreshes).toBe(opening);
+      });
+      const closedList = await screen.findByRole("region", { name: "Closed rounds" });
+      expect(await within(closedList).findByRole("button", { name: /^Platform/ })).toBeInTheDocument();
+      expect(screen.getByText("No open round: start one, or join one by its link.")).toBeInTheDocument();
+    }
+  });
+
   it("says when Try now found Mattermost still out of reach, as the waiting line would read the same", async () => {
     const fake = await sendWhileAway(false);
     const line = await screen.findByText(/^Not sent yet: Mattermost could not be reached\./);

@@ -137,17 +137,23 @@ interface RoundsHomeProps {
   onOpen: (round: RoundView) => void;
 }
 
+/** How many times the lists were read anew, for every opening of Team rounds: counted from 0 at each, the next
+ * opening asked for the lists kept before the first was read anew, and a round closed elsewhere was listed open. */
+let rereads = 0;
+
 function RoundsHome({ board, selectedId, channelId, onOpen }: RoundsHomeProps) {
   const queryClient = useQueryClient();
   // Rounds joined here and closed (or revealed) elsewhere since: read again from Mattermost as the page opens, so that
   // they move to Closed rounds without being opened. Out of reach, the lists stay as kept here. The lists are read
   // anew once it changed something (an invalidation would join a first reading still on its way, and keep its answer).
-  const [reread, setReread] = useState(0);
+  const [reread, setReread] = useState(rereads);
   useEffect(() => {
     let gone = false;
     backend.refreshJoinedRounds().then(
       (closedSince) => {
-        if (!gone && closedSince > 0) setReread((n) => n + 1);
+        if (gone || closedSince === 0) return;
+        rereads += 1;
+        setReread(rereads);
       },
       () => undefined,
     );
