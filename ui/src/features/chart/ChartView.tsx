@@ -171,6 +171,8 @@ export function ChartView({
       return value;
     });
   }, []);
+  /** Where a point of the plane shows in the window now: a moving marker's scores tag keeps inside the window. */
+  const inWindow = useCallback((p: Point) => toWindow(viewRef.current, p), []);
   const [focusedId, setFocusedId] = useState<number | null>(arriving);
   const [focusedCell, setFocusedCell] = useState<string | null>(null);
   const [gesture, setGesture] = useState<Gesture | null>(null);
@@ -806,6 +808,7 @@ export function ChartView({
               label={labels.get(idea.id) ?? DEFAULT_PLACE}
               tabStop={tabStop === `idea ${idea.id}`}
               planeRect={planeRect}
+              inWindow={inWindow}
               onSelect={onSelect}
               onOpen={onOpen}
               onPlace={onPlace}

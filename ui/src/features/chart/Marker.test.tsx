@@ -31,6 +31,31 @@ function renderMarker(onCarry?: (payoff: number, cost: number) => void) {
 }
 
 describe("Marker", () => {
+  it("keeps its scores tag inside the window, zoomed in, where the whole plane would leave it room", () => {
+    const placed = { ...idea(7, "Patch the fleet", "challenge"), position: { payoff: 9, cost: 6.5 } };
+    // At 4× zoom, the window starting at 0.4 across: cost/risk 6.5 is 0.65 of the plane, at the window's right edge.
+    const zoomed = (p: { x: number; y: number }) => ({ x: (p.x - 0.4) * 4, y: (p.y - 0) * 4 });
+    render(
+      <Marker
+        idea={placed}
+        selected={false}
+        dimmed={false}
+        label={{ side: "hidden-left", shift: 0 }}
+        tabStop
+        planeRect={() => new DOMRect(0, 0, 4000, 4000)}
+        inWindow={zoomed}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onPlace={vi.fn()}
+      />,
+    );
+    const marker = screen.getByRole("button", { name: /^Patch the fleet/ });
+    marker.focus();
+    fireEvent.keyDown(marker, { key: " " });
+    // It ends at the dot, running left, not right past the window's edge where it read "P 9".
+    expect(marker.querySelector(".marker-scores")).toHaveClass("marker-scores-end");
+  });
+
   it("says where it is carried with the keys, for the view to follow, and nothing once put down", () => {
     const onCarry = vi.fn();
     const { marker } = renderMarker(onCarry);

@@ -6,7 +6,7 @@ import { memo, useEffect } from "react";
 import type { Idea } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
 import { roomClass, scoresClass, type LabelPlace } from "./geometry";
-import { fractionOf } from "./scale";
+import { fractionOf, type Point } from "./scale";
 import { usePlaneDrag } from "./usePlaneDrag";
 
 interface MarkerProps {
@@ -18,6 +18,8 @@ interface MarkerProps {
   /** The plane's one Tab stop among its markers and counts. */
   tabStop: boolean;
   planeRect: () => DOMRect | null;
+  /** Where a point of the plane (fractions) shows in the window (fractions of it), zoomed and panned. */
+  inWindow?: (p: Point) => Point;
   onSelect: (id: number) => void;
   onOpen: (id: number) => void;
   onPlace: (id: number, payoff: number, cost: number) => void;
@@ -26,7 +28,8 @@ interface MarkerProps {
 }
 
 export const Marker = memo(function Marker(props: MarkerProps) {
-  const { idea, selected, dimmed, label, tabStop, planeRect, onSelect, onOpen, onPlace, onCarry } = props;
+  const { idea, selected, dimmed, label, tabStop, planeRect, inWindow, onSelect, onOpen, onPlace, onCarry } =
+    props;
   const saved = idea.position ?? { payoff: 0, cost: 0 };
   const { live, pickedUp, handlers, onPickUpKey, putDown } = usePlaneDrag({
     saved,
@@ -39,6 +42,8 @@ export const Marker = memo(function Marker(props: MarkerProps) {
     },
   });
   const shown = live ?? saved;
+  // The tag keeps inside the window, not the whole plane: zoomed, a dot at the window's edge had its tag cut ("P 9").
+  const shownAt = (p: Point) => (inWindow ? inWindow(p) : p);
   const carried = pickedUp ? live : null;
   useEffect(() => {
     if (carried) onCarry?.(carried.payoff, carried.cost);
@@ -97,7 +102,10 @@ export const Marker = memo(function Marker(props: MarkerProps) {
           {idea.title}
         </span>
         {live && (
-          <span className={scoresClass(fractionOf(live.payoff, live.cost), label.side)} aria-hidden="true">
+          <span
+            className={scoresClass(shownAt(fractionOf(live.payoff, live.cost)), label.side)}
+            aria-hidden="true"
+          >
             P {live.payoff} · C {live.cost}
           </span>
         )}
