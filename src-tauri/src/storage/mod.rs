@@ -137,7 +137,8 @@ impl Db {
             Err(err @ (Error::DatabaseUnavailable { .. } | Error::ReadOnly)) => err,
             opened => return opened,
         };
-        let wal = PathBuf::from(format!("{}-wal", path.display()));
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
         if !path.is_file() || std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
             return Err(refused);
         }
