@@ -456,6 +456,26 @@ describe("DetailsPanel", () => {
     expect(props.onSave).not.toHaveBeenCalled();
   });
 
+  it("takes back a score typed and not saved on Escape, one that cannot be saved too, and closes on the next", async () => {
+    const props = renderPanel();
+    const payoffBox = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    const saved = (payoffBox as HTMLInputElement).value;
+    await userEvent.clear(payoffBox);
+    await userEvent.type(payoffBox, "11");
+    await userEvent.keyboard("{Escape}");
+    expect(payoffBox).toHaveValue(saved);
+    expect(payoffBox).toHaveFocus();
+    expect(props.onClose).not.toHaveBeenCalled();
+    expect(
+      await screen.findByText("Took back the payoff you typed, unsaved. Escape again closes the details."),
+    ).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    expect(props.onClose).toHaveBeenCalled();
+    await userEvent.tab();
+    expect(props.onScores).not.toHaveBeenCalled();
+    expect(props.onSave).not.toHaveBeenCalled();
+  });
+
   it("puts the caret in the notes on Edit, at their end", async () => {
     renderPanel({ idea: { ...idea(7, "Rotate certs", "implement"), notes: "Why: expiry" } });
     await userEvent.click(screen.getByRole("button", { name: "Edit" }));

@@ -358,6 +358,24 @@ export function DetailsPanel(props: DetailsPanelProps) {
     return true;
   }
 
+  /** Escape in a score box holding what is not saved puts the saved score back and leaves the panel open, as
+   * `takeBack` does in a one-line field: with "11" in the payoff box, Escape closed the whole panel. */
+  function takeBackScore(axis: ScoreAxis, e: React.KeyboardEvent) {
+    const shown = String(position?.[axis] ?? DEFAULT_SCORE);
+    if (e.key !== "Escape" || scoreText[axis] === shown) return false;
+    e.preventDefault();
+    e.stopPropagation();
+    setScoreText({ ...scoreText, [axis]: shown });
+    typedAxes.current.delete(axis);
+    setScoresLeft(new Set([...scoresLeft].filter((a) => a !== axis)));
+    toast({
+      message: `Took back the ${fieldWord(axis)} you typed, unsaved. Escape again closes the details.`,
+      group: TAKE_BACK,
+      duration: 3500,
+    });
+    return true;
+  }
+
   /** Puts what the fields hold and cannot save back to the saved values, and says so; whether there was any. The
    * board's Undo takes this first: it dropped a payoff of 11 left in its box without a word and took back the change
    * before it, while a valid 8 was saved as the box was left and then undone (the box back where it was, as here). */
@@ -558,7 +576,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
               leaveScore(axis);
             }}
             onKeyDown={(e) => {
-              if (e.key !== "Enter") return;
+              if (takeBackScore(axis, e) || e.key !== "Enter") return;
               if (!scoresLeft.has(axis)) setScoresLeft(new Set(scoresLeft).add(axis));
               // Enter saves what the boxes show: an unplaced idea's 5 and 5 too, which it is then placed at.
               setScoresTouched(true);
