@@ -232,6 +232,33 @@ describe("DetailsPanel", () => {
     expect(screen.getByLabelText("Owner")).toHaveValue("bo (typing)");
   });
 
+  it("takes what the backend stored of a title and notes as saved, and follows an undo of them", async () => {
+    const reports: UnsavedField[][] = [];
+    const onSave = vi.fn();
+    const before = idea(7, "Rotate certs", "implement");
+    const { show } = renderFollowing(before, { onSave, onUnsaved: (u) => reports.push(u) });
+    const title = screen.getByLabelText("Title");
+    await userEvent.type(title, " now ");
+    const notes = screen.getByLabelText("Notes");
+    await userEvent.click(notes);
+    // A paste ends in a new line; the backend keeps the title and the notes without the spaces at their ends.
+    fireEvent.change(notes, { target: { value: "## Why\nExpiry\n" } });
+    await userEvent.tab();
+    expect(onSave).toHaveBeenCalledWith(7, expect.objectContaining({ title: "Rotate certs now " }));
+    expect(onSave).toHaveBeenLastCalledWith(7, expect.objectContaining({ notes: "## Why\nExpiry\n" }));
+    show({ ...before, title: "Rotate certs now", notes: "## Why\nExpiry" });
+    expect(reports.at(-1)).toEqual([]);
+    // The board's undo: both fields follow, and leaving them saves nothing again.
+    show(before);
+    expect(title).toHaveValue("Rotate certs");
+    expect(screen.getByLabelText("Notes")).toHaveValue("");
+    const saves = onSave.mock.calls.length;
+    screen.getByLabelText("Notes").focus();
+    await userEvent.tab();
+    expect(onSave).toHaveBeenCalledTimes(saves);
+    expect(reports.at(-1)).toEqual([]);
+  });
+
   it("puts the new scores in boxes left holding what is not a score, not in the one being typed in", async () => {
     const reports: UnsavedField[][] = [];
     const before = idea(7, "Rotate certs", "implement");

@@ -101,7 +101,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
   // What was typed here and not saved when the window last went (closed, or its page ended under it) comes back.
   const [restored] = useState(() => {
     const kept = keptDraft(idea.id)?.fields ?? {};
-    return DRAFT_FIELDS.filter((f) => kept[f] !== undefined && kept[f] !== saved[f]).map((f) => ({
+    return DRAFT_FIELDS.filter((f) => kept[f] !== undefined && !sameValue(f, kept[f], saved[f])).map((f) => ({
       field: f,
       value: kept[f] ?? "",
     }));
@@ -112,10 +112,10 @@ export function DetailsPanel(props: DetailsPanelProps) {
   // The saved values `draft` last followed. When the idea changes under the panel (an undo, the backend's answer, a
   // refused edit), each field the person has not changed since follows it; a field being typed in keeps its text.
   const [base, setBase] = useState<IdeaEdit>(saved);
-  if (FIELDS.some((f) => !sameValue(saved[f], base[f]))) {
+  if (FIELDS.some((f) => !sameValue(f, saved[f], base[f]))) {
     let followed = draft;
     for (const f of FIELDS) {
-      if (!sameValue(saved[f], base[f]) && sameValue(draft[f], base[f]))
+      if (!sameValue(f, saved[f], base[f]) && sameValue(f, draft[f], base[f]))
         followed = withField(followed, f, saved[f]);
     }
     setBase(saved);
@@ -213,7 +213,10 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const scoreSaved = (axis: ScoreAxis): boolean =>
     position ? parseScore(scoreText[axis]) === position[axis] : !scoresTouched;
   const unsaved: UnsavedField[] = [
-    ...FIELDS.filter((f) => !sameValue(draft[f], saved[f])).map((f) => ({ field: f, problem: problem(f) })),
+    ...FIELDS.filter((f) => !sameValue(f, draft[f], saved[f])).map((f) => ({
+      field: f,
+      problem: problem(f),
+    })),
     ...SCORE_AXES.filter((axis) => !scoreSaved(axis)).map((axis) => ({
       field: axis,
       problem: scoreIssue(axis),
@@ -223,7 +226,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
   /** What the boxes and fields hold that cannot be saved, whether or not they were left yet. */
   const unsavable = {
     axes: SCORE_AXES.filter((axis) => !scoreSaved(axis) && scoreProblem(axis, scoreText[axis]) !== null),
-    fields: FIELDS.filter((f) => !sameValue(draft[f], saved[f]) && fieldProblem(f, draft) !== null),
+    fields: FIELDS.filter((f) => !sameValue(f, draft[f], saved[f]) && fieldProblem(f, draft) !== null),
   };
 
   // A draft brought back is saved at once (what cannot be saved stays marked at its field), and said.
@@ -249,7 +252,9 @@ export function DetailsPanel(props: DetailsPanelProps) {
 
   // The text typed and not saved yet is kept as it goes (see lib/drafts.ts).
   const typedKey = JSON.stringify(
-    Object.fromEntries(DRAFT_FIELDS.filter((f) => draft[f] !== saved[f]).map((f) => [f, draft[f]])),
+    Object.fromEntries(
+      DRAFT_FIELDS.filter((f) => !sameValue(f, draft[f], saved[f])).map((f) => [f, draft[f]]),
+    ),
   );
   useEffect(() => {
     keepDraft(idea.boardId, idea.id, JSON.parse(typedKey) as KeptDraft["fields"]);
@@ -311,7 +316,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       }
       for (const f of FIELDS) {
         const why = fieldProblem(f, last);
-        if (why === null || sameValue(last[f], kept[f])) continue;
+        if (why === null || sameValue(f, last[f], kept[f])) continue;
         const value = last[f];
         say(
           `The ${f}${typeof value === "string" && value.trim() ? ` “${value.trim()}”` : ""} was not saved. ${why}`,
@@ -325,7 +330,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
   function commit(fields: readonly Field[], from: IdeaEdit = draft) {
     let next = saved;
     for (const f of fields) {
-      if (fieldProblem(f, from) === null && !sameValue(from[f], saved[f])) next = withField(next, f, from[f]);
+      if (fieldProblem(f, from) === null && !sameValue(f, from[f], saved[f]))
+        next = withField(next, f, from[f]);
     }
     if (next === saved) return;
     savesSinceTyped.current += 1;
@@ -344,7 +350,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
    * Escape closes it. Without it, a key typed into the title by mistake (the title has the focus when a card is
    * clicked) was saved as the panel closed. */
   function takeBack(f: Field, e: React.KeyboardEvent) {
-    if (e.key !== "Escape" || sameValue(draft[f], saved[f])) return false;
+    if (e.key !== "Escape" || sameValue(f, draft[f], saved[f])) return false;
     e.preventDefault();
     e.stopPropagation();
     setDraft({ ...draft, [f]: saved[f] });

@@ -75,7 +75,38 @@ export function fieldProblem(field: Field, edit: IdeaEdit): string | null {
   return null;
 }
 
-export function sameValue(a: IdeaEdit[Field], b: IdeaEdit[Field]): boolean {
+/** Whether `a` and `b` are the same value of `field` once stored: the backend keeps a field's text in one form
+ * (domain.rs: `clean_title`, `clean_notes`, `clean_owner`, `clean_link`). Compared as typed, notes ending in a new line
+ * (a paste) or a title ending in a space were saved without it, and the panel went on saying "Not saved yet", kept
+ * that text after an undo, and saved it again when it was next left. */
+export function sameValue(field: Field, a: IdeaEdit[Field], b: IdeaEdit[Field]): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return sameItems(a, b);
+  if (typeof a === "string" && typeof b === "string") return stored(field, a) === stored(field, b);
   return a === b;
+}
+
+/** `text` as the backend stores it in `field`. */
+function stored(field: Field, text: string): string {
+  switch (field) {
+    case "title":
+      return words(text);
+    case "owner": {
+      const line = words(text);
+      return line.startsWith("@") ? line.slice(1).trimStart() : line;
+    }
+    case "notes":
+      return text.replace(/[^\P{Cc}\n\t]/gu, "").trimEnd();
+    case "link":
+      return text.trim();
+    default:
+      return text;
+  }
+}
+
+/** Runs of spaces, line breaks and other control characters as one space, without any at the ends. */
+function words(text: string): string {
+  return text
+    .split(/[\s\p{Cc}]+/u)
+    .filter((w) => w !== "")
+    .join(" ");
 }
