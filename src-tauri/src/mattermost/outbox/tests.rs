@@ -430,6 +430,19 @@ mod as_the_account {
         .unwrap()
     }
 
+    /// A change to the board, so that the next outcome reads differently.
+    fn rename_first_idea(db: &Mutex<Db>) {
+        db.lock()
+            .unwrap()
+            .write(|tx| {
+                Ok(tx.execute(
+                    "UPDATE ideas SET title = 'Renamed idea' WHERE id = (SELECT min(id) FROM ideas)",
+                    [],
+                )?)
+            })
+            .unwrap();
+    }
+
     fn queue_long(db: &Mutex<Db>, board: i64, update_last: bool) -> Post {
         db.lock()
             .unwrap()
@@ -479,15 +492,7 @@ mod as_the_account {
         );
 
         // Posting again with "update the last post": the same posts are edited, nothing new appears.
-        db.lock()
-            .unwrap()
-            .write(|tx| {
-                Ok(tx.execute(
-                    "UPDATE ideas SET title = 'Renamed idea' WHERE id = (SELECT min(id) FROM ideas)",
-                    [],
-                )?)
-            })
-            .unwrap();
+        rename_first_idea(&db);
         let again = queue_long(&db, board, true);
         assert!(again.updates_earlier);
         deliver_due(&db, &sender(), Some(&api)).await.unwrap();
@@ -577,15 +582,7 @@ mod as_the_account {
         assert!(fake.delete_post(&root));
 
         // An update that reads differently, so that it edits the post.
-        db.lock()
-            .unwrap()
-            .write(|tx| {
-                Ok(tx.execute(
-                    "UPDATE ideas SET title = 'Renamed idea' WHERE id = (SELECT min(id) FROM ideas)",
-                    [],
-                )?)
-            })
-            .unwrap();
+        rename_first_idea(&db);
         let update = queue_long(&db, board, true);
         assert!(update.updates_earlier);
         deliver_due(&db, &sender(), Some(&api)).await.unwrap();
