@@ -157,17 +157,28 @@ pub fn settings(tx: &Transaction<'_>, board_id: i64) -> Result<Option<ChannelSet
 /// the update lists the changes since the post before them. An update read "No changes", against the post it
 /// replaced, and a first post to another channel listed changes since a post its readers never saw.
 pub fn last_seen(tx: &Transaction<'_>, board_id: i64, sending: Sending) -> Result<Option<Vec<PostedIdea>>> {
-    let (via, channel_id, updated) = match destination::account_channel(tx, board_id)? {
+    match destination::account_channel(tx, board_id)? {
         Some(channel) => {
             let updated = if sending.update_last {
                 updatable(tx, board_id)?
             } else {
                 None
             };
-            ("account", Some(channel.channel_id), updated)
+            seen_before(tx, board_id, "account", Some(&channel.channel_id), updated)
         }
-        None => ("webhook", None, None),
-    };
+        None => seen_before(tx, board_id, "webhook", None, None),
+    }
+}
+
+/// The board at its last post sent `via` the account (to `channel_id`) or the webhook, leaving out `updated` and the
+/// posts it updated in its turn.
+fn seen_before(
+    tx: &Transaction<'_>,
+    board_id: i64,
+    via: &str,
+    channel_id: Option<&str>,
+    updated: Option<i64>,
+) -> Result<Option<Vec<PostedIdea>>> {
     let snapshot: Option<String> = tx
         .query_row(
             "WITH RECURSIVE updated (id) AS (
@@ -318,10 +329,6 @@ pub(crate) fn queue_with_limit(
     let account = account_destination(tx, board_id)?;
     let board = boards::get(tx, board_id)?;
     something_to_post(&board)?;
-    let last = last_seen(tx, board_id, sending)?;
-    let text = message::build(&board, options, last.as_deref(), date);
-    // The same outcome already waiting for the same place (a double click, "Post again" while the first is held
-    // up): that entry is sent now, and nothing is queued twice, so the channel never gets the same outcome twice.
     let (via, server, channel_id) = match &account {
         Some((who, channel)) => (
             "account",
@@ -330,6 +337,20 @@ pub(crate) fn queue_with_limit(
         ),
         None => ("webhook", None, None),
     };
+    // The post this one updates in place, if asked to and there is one (see [`updatable`]).
+    let replaces = match &account {
+        Some((who, channel)) if sending.update_last => last_account_post(
+            tx,
+            board_id,
+            (who.server.as_str(), &who.user_id),
+            &channel.channel_id,
+        )?,
+        _ => None,
+    };
+    let last = seen_before(tx, board_id, via, channel_id, replaces)?;
+    let text = message::build(&board, options, last.as_deref(), date);
+    // The same outcome already waiting for the same place (a double click, "Post again" while the first is held
+    // up): that entry is sent now, and nothing is queued twice, so the channel never gets the same outcome twice.
     // Asked for as a new post, an update of the same outcome that is waiting is not it: when the post to update was
     // deleted, "Post the outcome as a new post" sent the failed update again, and again. The update gives way to the
     // new post (the same outcome, in the same place), which never updates anything.
@@ -362,15 +383,6 @@ pub(crate) fn queue_with_limit(
     let mut parts = message::build_parts(&board, options, last.as_deref(), date, max_part_chars)?;
     let snapshot = serde_json::to_string(&message::snapshot(&board)).map_err(json_err)?;
     let now = now_ms();
-    let replaces = match &account {
-        Some((who, channel)) if sending.update_last => last_account_post(
-            tx,
-            board_id,
-            (who.server.as_str(), &who.user_id),
-            &channel.channel_id,
-        )?,
-        _ => None,
-    };
     if let Some(earlier) = replaces {
         // The earlier outcome had more posts in its thread: those left over say that they are no longer part of it.
         let earlier_parts = get(tx, earlier)?.parts as usize;
