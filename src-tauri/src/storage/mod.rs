@@ -147,11 +147,7 @@ impl Db {
             conn,
             path: path.to_owned(),
         };
-        db.check_before_writing()?;
-        let version: i64 = db
-            .conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))?;
-        if version < SCHEMA_VERSION {
+        if db.check_before_writing()? < SCHEMA_VERSION {
             return Err(Error::DatabaseUnavailable {
                 path: path.to_owned(),
                 detail: "it was made by an earlier Pickboard, and bringing it up to date needs a disk that can be \
@@ -225,8 +221,8 @@ impl Db {
         query(&tx)
     }
 
-    /// Reads the header and checks integrity without writing anything.
-    fn check_before_writing(&self) -> Result<()> {
+    /// Reads the header and checks integrity without writing anything; the file's format version.
+    fn check_before_writing(&self) -> Result<i64> {
         let corrupt = |detail: String| Error::DatabaseCorrupt {
             path: self.path.clone(),
             detail,
@@ -252,7 +248,7 @@ impl Db {
         if version > 0 && !self.has_table("boards")? {
             return Err(corrupt("it is not a Pickboard database".into()));
         }
-        Ok(())
+        Ok(version)
     }
 
     fn configure(&self) -> Result<()> {
