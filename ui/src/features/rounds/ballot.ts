@@ -70,10 +70,10 @@ export function sameBallot(a: Ballot, b: Ballot): boolean {
   return true;
 }
 
-/** Undo and redo of what is on screen, taken before the board's own: each says whether it took a step. */
 /** How often a revealed round's reveal reads the thread again, for ballots sent after it. */
 export const REREAD_MS = 10_000;
 
+/** Undo and redo of what is on screen, taken before the board's own: each says whether it took a step. */
 export interface StepsBack {
   undo: () => boolean;
   redo: () => boolean;
