@@ -503,6 +503,17 @@ describe("DetailsPanel", () => {
     expect(props.onSave).not.toHaveBeenCalled();
   });
 
+  it("leaves an unplaced idea off the chart when Escape takes back a score typed for it", async () => {
+    const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
+    const payoffBox = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    await userEvent.clear(payoffBox);
+    await userEvent.type(payoffBox, "7");
+    await userEvent.keyboard("{Escape}");
+    expect(payoffBox).toHaveValue("5");
+    await userEvent.tab();
+    expect(props.onScores).not.toHaveBeenCalled();
+  });
+
   it("puts the caret in the notes on Edit, at their end", async () => {
     renderPanel({ idea: { ...idea(7, "Rotate certs", "implement"), notes: "Why: expiry" } });
     await userEvent.click(screen.getByRole("button", { name: "Edit" }));

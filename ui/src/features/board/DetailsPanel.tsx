@@ -140,9 +140,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
   // The score boxes' text, exactly as typed: a value that is not a score is marked at its box and never saved, and
   // nothing rewrites the text while the box has the focus. An unplaced idea shows 5 and 5, saved once changed.
   const position = idea.position;
+  /** A score box's text for the saved score (an unplaced idea's 5). */
+  const savedScoreText = (axis: ScoreAxis) => String(position?.[axis] ?? DEFAULT_SCORE);
   const [scoreText, setScoreText] = useState<Record<ScoreAxis, string>>(() => ({
-    payoff: String(position?.payoff ?? DEFAULT_SCORE),
-    cost: String(position?.cost ?? DEFAULT_SCORE),
+    payoff: savedScoreText("payoff"),
+    cost: savedScoreText("cost"),
   }));
   const [scoresTouched, setScoresTouched] = useState(false);
   // The boxes typed in: "Nor was the cost/risk 5" named the 5 an unplaced idea shows, which nobody typed.
@@ -169,7 +171,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       const typed = parseScore(scoreText[axis]);
       const unsavable = typed === null && axis !== typingIn && !ours;
       if (typed === (scoreBase?.[axis] ?? DEFAULT_SCORE) || unsavable) {
-        followed[axis] = String(position?.[axis] ?? DEFAULT_SCORE);
+        followed[axis] = savedScoreText(axis);
         cleared.delete(axis);
       }
     }
@@ -364,16 +366,27 @@ export function DetailsPanel(props: DetailsPanelProps) {
     return true;
   }
 
+  /** Puts the boxes of `axes` back to the saved scores, as if never typed in: an unplaced idea whose boxes both read
+   * 5 again is not placed at 5 and 5 when they are left. */
+  function putScoresBack(axes: readonly ScoreAxis[]) {
+    const back = { ...scoreText };
+    for (const axis of axes) {
+      back[axis] = savedScoreText(axis);
+      typedAxes.current.delete(axis);
+    }
+    setScoreText(back);
+    setScoresLeft(new Set([...scoresLeft].filter((axis) => !axes.includes(axis))));
+    if (!position && SCORE_AXES.every((axis) => back[axis] === String(DEFAULT_SCORE)))
+      setScoresTouched(false);
+  }
+
   /** Escape in a score box holding what is not saved puts the saved score back and leaves the panel open, as
    * `takeBack` does in a one-line field: with "11" in the payoff box, Escape closed the whole panel. */
   function takeBackScore(axis: ScoreAxis, e: React.KeyboardEvent) {
-    const shown = String(position?.[axis] ?? DEFAULT_SCORE);
-    if (e.key !== "Escape" || scoreText[axis] === shown) return false;
+    if (e.key !== "Escape" || scoreText[axis] === savedScoreText(axis)) return false;
     e.preventDefault();
     e.stopPropagation();
-    setScoreText({ ...scoreText, [axis]: shown });
-    typedAxes.current.delete(axis);
-    setScoresLeft(new Set([...scoresLeft].filter((a) => a !== axis)));
+    putScoresBack([axis]);
     toast({
       message: `Took back the ${fieldWord(axis)} you typed, unsaved. Escape again closes the details.`,
       group: TAKE_BACK,
@@ -401,17 +414,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         return `the ${f}${typeof value === "string" && value.trim() ? ` “${shorten(oneLine(value).trim(), 60)}”` : ""}`;
       }),
     ];
-    if (axes.length > 0) {
-      const back = { ...scoreText };
-      for (const axis of axes) {
-        back[axis] = String(position?.[axis] ?? DEFAULT_SCORE);
-        typedAxes.current.delete(axis);
-      }
-      setScoreText(back);
-      setScoresLeft(new Set([...scoresLeft].filter((axis) => !axes.includes(axis))));
-      if (!position && SCORE_AXES.every((axis) => back[axis] === String(DEFAULT_SCORE)))
-        setScoresTouched(false);
-    }
+    if (axes.length > 0) putScoresBack(axes);
     if (fields.length > 0) setDraft(fields.reduce((edit, f) => withField(edit, f, saved[f]), draft));
     toast({
       message: `Undone: ${typed.join(" and ")} you typed, which could not be saved.`,
