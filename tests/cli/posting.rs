@@ -207,6 +207,38 @@ async fn owners_are_mentioned_only_when_notify_owners_is_on() -> TestResult {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_facilitators_note_keeps_its_markdown_and_pings_nobody() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    thousand_idea_board(
+        dir.path(),
+        "https://mattermost.example.com/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c",
+    )?;
+    let note = "**Decided** in the Tuesday review.\n\nSee [the plan](https://wiki.example.com/plan), \
+                questions to @channel or @bo.\n- `make deploy` first";
+    let (code, dry_run, stderr) = pickboard(
+        dir.path(),
+        &["post", "--board", BOARD, "--dry-run", "--note", note],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let posts = parse_with_mattermost(&dry_run)?;
+    // The note reads in the channel as the facilitator wrote it, as a round's note does.
+    for styled in ["Decided", "the plan"] {
+        assert!(
+            posts[0].styled.iter().any(|s| s == styled),
+            "{:?}",
+            posts[0].styled
+        );
+    }
+    assert_eq!(posts[0].code, ["make deploy"]);
+    // Its mentions, the titles' and their Markdown stay plain text.
+    for post in &posts {
+        assert!(post.mentions.is_empty(), "{:?}", post.mentions);
+        assert!(post.styled_title_text().is_empty(), "{:?}", post.styled);
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dry_run_into_a_reader_that_stops_early_is_not_a_crash() -> TestResult {
     let dir = tempfile::tempdir()?;
     thousand_idea_board(

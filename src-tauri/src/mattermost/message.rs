@@ -2,8 +2,9 @@
 //!
 //! Implement and Challenge come first; each quadrant lists its ideas in rank order, with owner, link and scores when
 //! asked; then what changed since the last post, and a footer. Every piece of user text goes through
-//! [`mentions::neutralise`]; backticks in it become `ˋ` so that it can never open a code span (where a mention would
-//! be hidden from the neutraliser), and `|` is escaped so that it cannot break a table row.
+//! [`mentions::neutralise`]. The ideas' text shows as written: backticks in it become `ˋ` so that it can never open a
+//! code span (where a mention would be hidden from the neutraliser), and `|` is escaped so that it cannot break a
+//! table row. The facilitator's note keeps its Markdown (see [`note_markdown`]).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -154,6 +155,13 @@ pub fn safe(text: &str) -> String {
         plain.push(c);
     }
     mentions::neutralise(&plain).replace('|', "\\|")
+}
+
+/// A note the facilitator writes for the channel (a post's, a round's): its Markdown kept, as in any message they
+/// write in Mattermost ("**Decided** on Tuesday" was posted with its asterisks), but no mentions and no
+/// bidirectional controls, without blank lines at its ends.
+pub fn note_markdown(note: &str) -> String {
+    mentions::neutralise(&text::without_bidi_controls(note.trim()))
 }
 
 /// User text for a document (the Markdown export): as written, on one line, `|` escaped for the tables, kept from
@@ -346,8 +354,22 @@ fn sections(
         head: vec![format!("#### PICK outcome: {} · {date}", safe(&board.name))],
         ..Section::default()
     };
-    for line in options.note.lines().filter(|l| !l.trim().is_empty()) {
-        title.head.push(format!("> {}", safe(line)));
+    match audience {
+        // Written for the channel, as a round's note is: its Markdown is the facilitator's own.
+        Audience::Channel => title
+            .head
+            .extend(note_markdown(&options.note).lines().map(|line| {
+                if line.trim().is_empty() {
+                    ">".to_owned()
+                } else {
+                    format!("> {line}")
+                }
+            })),
+        Audience::Document => {
+            for line in options.note.lines().filter(|l| !l.trim().is_empty()) {
+                title.head.push(format!("> {}", safe(line)));
+            }
+        }
     }
     let mut out = vec![title];
     let chosen: Vec<Quadrant> = ORDER

@@ -10,9 +10,8 @@ use ts_rs::TS;
 use super::seal::{key_from_hex, Estimates};
 use crate::domain::Thresholds;
 use crate::error::{Error, Result};
-use crate::mattermost::mentions::neutralise;
-use crate::mattermost::message::{safe, MAX_POST_CHARS};
-use crate::text::{count, grouped, shorten, without_bidi_controls};
+use crate::mattermost::message::{note_markdown, safe, MAX_POST_CHARS};
+use crate::text::{count, grouped, shorten};
 
 pub const ROUND_PROP: &str = "pickboard_round";
 pub const BALLOT_PROP: &str = "pickboard_ballot";
@@ -190,10 +189,7 @@ impl RoundRecord {
             count(self.ideas.len(), "idea", "ideas")
         );
         if !self.note.trim().is_empty() {
-            head.push_str(&format!(
-                "\n{}\n",
-                neutralise(&without_bidi_controls(self.note.trim()))
-            ));
+            head.push_str(&format!("\n{}\n", note_markdown(&self.note)));
         }
         head.push('\n');
         let mut tail = String::new();

@@ -54,6 +54,20 @@ fn options_choose_what_is_included() {
 }
 
 #[test]
+fn the_note_keeps_its_paragraphs_and_its_markdown_in_one_quote() {
+    let (_db, board) = sample();
+    let options = PostOptions {
+        note: "\n\n**Decided** on Tuesday.\n\nSee [the plan](https://wiki.example.com)\n\n".into(),
+        ..PostOptions::default()
+    };
+    let text = build(&board, &options, None, "d");
+    assert!(
+        text.contains("\n> **Decided** on Tuesday.\n>\n> See [the plan](https://wiki.example.com)\n\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn user_text_never_pings_and_cannot_break_the_table() {
     let (mut db, board) = sample();
     let idea = board.ideas.iter().find(|i| i.zone == Zone::Implement).unwrap();
