@@ -15,7 +15,7 @@ import { useSingleFlight } from "../../lib/useSingleFlight";
 import { fractionOf } from "../chart/scale";
 import { PlaneFrame } from "../chart/PlaneFrame";
 import { quadrantOf } from "../../lib/zones";
-import { changedSince, REREAD_MS, settledMessage } from "./ballot";
+import { changedSince, REREAD_MS, settledMessage, voterNameClass } from "./ballot";
 import { EstimateDot } from "./EstimateDot";
 
 interface RevealViewProps {
@@ -185,7 +185,7 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
               role="img"
               aria-label={`${dot.voter}: payoff ${dot.payoff}, cost/risk ${dot.cost}`}
             >
-              <span className="vote-dot-name" aria-hidden="true">
+              <span className={voterNameClass(at.x)} aria-hidden="true">
                 {dot.voter}
               </span>
             </span>

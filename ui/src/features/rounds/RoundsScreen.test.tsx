@@ -714,6 +714,34 @@ describe("RoundsScreen", () => {
     ).toBeInTheDocument();
   });
 
+  it("writes a voter's name before their dot near the plane's right edge, where after it the name was cut", async () => {
+    const revealed = stats("1", "Cache builds", [8, 2]);
+    revealedBackend({ ...startedHere(["1", "Cache builds"]), state: "revealed" }, () => ({
+      roundId: "r1",
+      ideas: [
+        {
+          ...revealed,
+          dots: [
+            { voter: "Bo Lind", payoff: 8, cost: 2 },
+            { voter: "Cy Okafor", payoff: 3, cost: 10 },
+          ],
+        },
+      ],
+      counted: 2,
+      notCounted: [],
+      offline: false,
+    }));
+    renderRounds(board([idea(1, "Cache builds", "unsorted")]));
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    const name = (voter: string) =>
+      screen.getByRole("img", { name: new RegExp(`^${voter}: payoff`) }).querySelector(".vote-dot-name");
+    await waitFor(() => {
+      expect(name("Cy Okafor")).toHaveClass("vote-dot-name-before");
+    });
+    expect(name("Bo Lind")).not.toHaveClass("vote-dot-name-before");
+  });
+
   it("lists a ballot sent after the reveal, read again while the reveal is open", async () => {
     vi.useFakeTimers({
       shouldAdvanceTime: true,

@@ -179,3 +179,9 @@ export function changedSince(round: readonly RoundIdea[], board: readonly Idea[]
     return now.title === idea.title ? [] : [`“${idea.title}” is now called “${now.title}” on the board.`];
   });
 }
+
+/** A voter's name beside their dot at `x` (a fraction of the plane's width): before the dot in the plane's right
+ * fifth, where after it the name ran past the plane's edge and was cut. */
+export function voterNameClass(x: number): string {
+  return x > 0.8 ? "vote-dot-name vote-dot-name-before" : "vote-dot-name";
+}
