@@ -6,7 +6,7 @@ import { useToast, withdrawToasts } from "./components/Toasts";
 import { BoardScreen } from "./features/board/BoardScreen";
 import type { BoardView } from "./features/board/BoardToolbar";
 import { useMenuCommands } from "./features/board/useMenuCommands";
-import { isHelpKey, isTextField } from "./features/board/useShortcuts";
+import { hasOwnUndo, isHelpKey } from "./features/board/useShortcuts";
 import { Sidebar } from "./features/boards/Sidebar";
 import { useTheme } from "./features/settings/useTheme";
 import { useFileDrop } from "./features/transfer/useFileDrop";
@@ -387,7 +387,7 @@ export function App() {
         return;
       }
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== "z") return;
-      if (isTextField(e.target)) return;
+      if (hasOwnUndo(e.target)) return;
       if (undoBoardDelete()) e.preventDefault();
     };
     window.addEventListener("keydown", onKeyDown);

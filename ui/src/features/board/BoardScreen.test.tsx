@@ -1465,6 +1465,28 @@ describe("BoardScreen", () => {
     expect(slider).toHaveFocus();
   }, 20_000);
 
+  it("undoes the board's last change with Ctrl+Z on the details' Place menu, where it did nothing", async () => {
+    const fake = fakeBackend(board([idea(1, "Patch bastion", "kill")]), {
+      undo: () => ({
+        board: board([idea(1, "Patch bastion", "kill")]),
+        event: { ...historyEvent("moved", { title: "Patch bastion", from: "possible", to: "kill" }, 1) },
+      }),
+    });
+    await renderBoard();
+    await userEvent.click(await screen.findByRole("button", { name: /^Patch bastion/ }));
+    const place = await screen.findByLabelText("Place", {}, { timeout: 5000 });
+    place.focus();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("undo");
+    });
+    // A field typed into keeps its own undo: the board's is not called from the title.
+    const undos = fake.commands().filter((c) => c === "undo").length;
+    screen.getByLabelText("Title").focus();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(fake.commands().filter((c) => c === "undo")).toHaveLength(undos);
+  }, 20_000);
+
   it("selects all only inside a text field: Ctrl+A on the details' slider selected the window's every word", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]), { list_events: () => [] });
     await renderBoard();

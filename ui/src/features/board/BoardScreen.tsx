@@ -25,7 +25,7 @@ import type { TitleFocus } from "./DetailsPanel";
 import { ZoneCount } from "./ZoneCount";
 import { shorten } from "../../lib/text";
 import { useMenuCommands } from "./useMenuCommands";
-import { isTextField, useShortcuts } from "./useShortcuts";
+import { hasOwnUndo, useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival, type ZonePlace } from "./ZoneList";
 import type { StepsBack } from "../rounds/ballot";
 import { UndoChain, type Undoer } from "./undoChain";
@@ -462,7 +462,7 @@ export function BoardScreen({
   useMenuCommands((command) => {
     // In a text field they are the field's own, as Ctrl+Z is there: the board's undo took back the idea whose notes
     // were being typed, and the notes with it.
-    if ((command === "undo" || command === "redo") && isTextField(document.activeElement)) {
+    if ((command === "undo" || command === "redo") && hasOwnUndo(document.activeElement)) {
       fieldStep(document.activeElement, command);
       return;
     }

@@ -30,6 +30,12 @@ export function isTextField(target: EventTarget | null): boolean {
   );
 }
 
+/** Whether `target` keeps an undo of its own (lib/fieldHistory.ts): a field text is typed into. A choice (the
+ * details' Place menu) has none, so Ctrl+Z there is the board's, as the toolbar's ↶ is: it did nothing. */
+export function hasOwnUndo(target: EventTarget | null): boolean {
+  return isTextField(target) && !(target instanceof HTMLSelectElement);
+}
+
 /** Whether `target` is inside a side panel (the details, the posts). */
 function inSidePanel(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest("aside.details") !== null;
@@ -68,8 +74,9 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const inField = isTextField(e.target);
+      const ownUndo = hasOwnUndo(e.target);
       if (mod && !e.altKey) {
-        if (inField && (key === "z" || key === "y")) {
+        if (ownUndo && (key === "z" || key === "y")) {
           // A text field's own undo and redo, under a dialog too (lib/fieldHistory.ts): WebKitGTK binds no key to
           // them, and Ctrl+Z did nothing in a field.
           e.preventDefault();
@@ -84,11 +91,11 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
         } else if ((key === "z" || key === "y") && document.querySelector("[role=dialog]")) {
           // A dialog asks first (Delete the board?): the board behind it is not undone meanwhile.
           return;
-        } else if (!inField && key === "z") {
+        } else if (!ownUndo && key === "z") {
           e.preventDefault();
           if (e.shiftKey) h.redo();
           else h.undo();
-        } else if (!inField && key === "y") {
+        } else if (!ownUndo && key === "y") {
           e.preventDefault();
           h.redo();
         } else if (!inField && key === "a" && !e.shiftKey) {
