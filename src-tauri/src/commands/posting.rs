@@ -67,6 +67,12 @@ pub fn list_posts(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<Vec<
     state.read(|tx| outbox::list(tx, board_id))
 }
 
+/// The board's posts that wait in the outbox, oldest first (see `outbox::waiting`).
+#[tauri::command(async)]
+pub fn waiting_posts(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<Vec<Post>> {
+    state.read(|tx| outbox::waiting(tx, board_id))
+}
+
 /// The post that "Update the last post" would update in place, if there is one (see `outbox::updatable`).
 #[tauri::command(async)]
 pub fn updatable_post(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<Option<i64>> {

@@ -493,6 +493,15 @@ pub fn list(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<Post>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A board's posts that wait to go out (held up or on their way), oldest first: the window says so while they do.
+pub fn waiting(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<Post>> {
+    let mut stmt = tx.prepare_cached(&format!(
+        "{POST_SQL} WHERE p.board_id = ?1 AND p.status = 'pending' ORDER BY p.id"
+    ))?;
+    let rows = stmt.query_map([board_id], post_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The oldest post made before `post_id` that still waits to go out: it goes first, and holds later ones back.
 pub fn waiting_before(tx: &Transaction<'_>, post_id: i64) -> Result<Option<Post>> {
     let id: Option<i64> = tx

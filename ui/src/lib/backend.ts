@@ -94,6 +94,8 @@ export const backend = {
   /** Stores the post in the outbox and wakes the sender; the UI follows it in the Posts list. Posting as the account, `update_last` updates the board's last outcome post in place instead of adding a new one. */
   postToChannel: (boardId: number, options: PostOptions, date: string, updateLast: boolean) => call("post_to_channel", { boardId, options, date, updateLast }),
   listPosts: (boardId: number) => call("list_posts", { boardId }),
+  /** The board's posts that wait in the outbox, oldest first (see `outbox::waiting`). */
+  waitingPosts: (boardId: number) => call("waiting_posts", { boardId }),
   /** The post that "Update the last post" would update in place, if there is one (see `outbox::updatable`). */
   updatablePost: (boardId: number) => call("updatable_post", { boardId }),
   retryPost: (postId: number) => call("retry_post", { postId }),

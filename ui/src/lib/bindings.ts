@@ -598,6 +598,7 @@ export interface Commands {
   preview_post: { args: { boardId: number; options: PostOptions; date: string; updateLast: boolean }; result: string };
   post_to_channel: { args: { boardId: number; options: PostOptions; date: string; updateLast: boolean }; result: Post };
   list_posts: { args: { boardId: number }; result: Post[] };
+  waiting_posts: { args: { boardId: number }; result: Post[] };
   updatable_post: { args: { boardId: number }; result: number | null };
   retry_post: { args: { postId: number }; result: Post };
   discard_post: { args: { postId: number }; result: Post };

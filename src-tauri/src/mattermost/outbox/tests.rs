@@ -134,6 +134,8 @@ async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
     assert_eq!((first.parts_sent, first.failures), (1, 1));
     let waiting = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
     assert_eq!(waiting.status, PostStatus::Pending);
+    let held_up = db.lock().unwrap().read(|tx| super::waiting(tx, board)).unwrap();
+    assert_eq!(held_up.iter().map(|p| p.id).collect::<Vec<_>>(), [post.id]);
     assert_eq!(waiting.parts_sent, 1);
     assert_eq!(
         waiting.error.as_ref().map(|e| e.problem),
@@ -158,6 +160,12 @@ async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
     assert_eq!(rest.parts_sent, parts - 1);
     let done = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
     assert_eq!(done.status, PostStatus::Posted);
+    assert!(db
+        .lock()
+        .unwrap()
+        .read(|tx| super::waiting(tx, board))
+        .unwrap()
+        .is_empty());
 
     // Every part reached a server exactly once when accepted, and the parts rejoin to the message.
     let first_server = texts(&seen);
