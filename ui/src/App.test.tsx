@@ -12,8 +12,10 @@ import {
   fakeBackend,
   idea,
   joinedRound,
+  postGoneFailure,
   type Handlers,
 } from "./test/fakeBackend";
+import type { Post } from "./lib/bindings";
 
 function renderApp() {
   return render(
@@ -216,6 +218,42 @@ describe("App", () => {
       '"backups" has no copy of today. Pickboard tries again the next time it starts.';
     await backend.send({ event: "backup-failed", payload: { message } });
     expect(await screen.findByText(message)).toBeVisible();
+  });
+
+  it("says a post is held up in the outbox once its dialog is closed, and when it has gone out", async () => {
+    const backend = backendEvents();
+    const held: Post = {
+      id: 5,
+      boardId: 1,
+      status: "pending",
+      message: "#### PICK outcome",
+      parts: 1,
+      partsSent: 0,
+      error: {
+        ...postGoneFailure,
+        problem: "offline",
+        message: "Mattermost could not be reached.",
+        retry: true,
+      },
+      createdAt: 0,
+      postedAt: null,
+      permalink: null,
+      updatesEarlier: false,
+    };
+    let waiting = [held];
+    fakeBackend(board([], "Infra"), {
+      listen_to_backend: backend.listen,
+      waiting_posts: () => waiting,
+      list_posts: () => [{ ...held, status: "posted", error: null, partsSent: 1, postedAt: 1 }],
+    });
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "1 post waiting" }));
+    expect(await screen.findByRole("complementary", { name: "Posts" })).toBeInTheDocument();
+    // The outbox sends it by itself, and says so.
+    waiting = [];
+    await backend.send({ event: "outbox-changed", payload: {} });
+    expect(await screen.findByText("The post that waited in the outbox is in Mattermost now.")).toBeVisible();
+    expect(screen.queryByRole("button", { name: "1 post waiting" })).toBeNull();
   });
 
   it("shows the keyboard shortcuts from Help and on F1 on the welcome", async () => {

@@ -19,6 +19,8 @@ export const keys = {
   events: (boardId: number, ideaId: number | null) => ["board", boardId, "events", ideaId] as const,
   allEvents: (boardId: number) => ["board", boardId, "events"] as const,
   posts: (boardId: number) => ["board", boardId, "posts"] as const,
+  /** The board's posts waiting in the outbox: read again with its posts, whenever the outbox sends or is held up. */
+  waitingPosts: (boardId: number) => ["board", boardId, "posts", "waiting"] as const,
   /** The post "Update the last post" would update: the last one posted as the account connected now. */
   updatablePost: (boardId: number) => ["board", boardId, "posts", "updatable"] as const,
   channel: (boardId: number) => ["board", boardId, "channel"] as const,

@@ -179,6 +179,8 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
     get_account: () => null,
     first_frame_shown: () => null,
     get_account_channel: () => null,
+    // Nothing held up in the outbox.
+    waiting_posts: () => [],
     // Undo takes back the last delete (what the component tests need of the history).
     undo: () => {
       if (!current) throw notFound("board");

@@ -36,6 +36,7 @@ import { focusAfterDelete, focusedIdeaId, focusShown, focusViewIfLost, refocusCa
 import { counted } from "../../lib/numbers";
 import { fieldStep } from "../../lib/fieldHistory";
 import { focusAsByLastInput } from "../../lib/tabRing";
+import { useWaitingPosts } from "../post/useWaitingPosts";
 
 // Panels and dialogs that are not on screen at start are loaded when first opened, so that the first frame does not
 // wait for them.
@@ -496,6 +497,30 @@ export function BoardScreen({
     }
   }
 
+  const showPosts = () => {
+    setPostsOpen(true);
+    setActivityOpen(false);
+    setDetailsOpen(false);
+  };
+  // A post held up in the outbox goes out by itself later: said when it has (or needs the user), unless the Post
+  // dialog, which follows its own post, is open.
+  const postsWaiting = useWaitingPosts(boardId, (post) => {
+    if (dialog === "post" || post.status === "discarded") return;
+    const action = { label: "Show posts", run: showPosts };
+    if (post.status === "posted")
+      toast({
+        message: post.updatesEarlier
+          ? "The update that waited in the outbox is in Mattermost now."
+          : "The post that waited in the outbox is in Mattermost now.",
+        action,
+      });
+    else if (post.status === "failed")
+      toast({
+        tone: "error",
+        message: `A post that waited in the outbox did not go out: ${post.error?.message ?? "see Posts."}`,
+        action,
+      });
+  });
   if (model.loadError) {
     return (
       <div className="board-message" role="alert">
@@ -619,11 +644,8 @@ export function BoardScreen({
         }}
         onExport={onExport}
         onImport={onImport}
-        onPosts={() => {
-          setPostsOpen(true);
-          setActivityOpen(false);
-          setDetailsOpen(false);
-        }}
+        onPosts={showPosts}
+        postsWaiting={postsWaiting}
         onRounds={() => {
           setRoundsOpen(true);
           setActivityOpen(false);

@@ -6,6 +6,7 @@ import { swallowRestOfDoubleClick } from "../../components/Modal";
 import { useToast, withdrawToasts } from "../../components/Toasts";
 import type { Board } from "../../lib/bindings";
 import { ALL_SAVED, COMPACT_BELOW } from "../../lib/firstFrameRules";
+import { formatCount } from "../../lib/numbers";
 import { focusAsByLastInput } from "../../lib/tabRing";
 import { pasteCut, typedBy } from "../../lib/text";
 import type { UnsavedField } from "./fields";
@@ -48,6 +49,8 @@ interface BoardToolbarProps {
   onDelete: () => void;
   onPost: () => void;
   onPosts: () => void;
+  /** How many of the board's posts wait in the outbox while one is held up (0: none is). */
+  postsWaiting?: number;
   onRounds: () => void;
   onExport: () => void;
   onImport: () => void;
@@ -145,6 +148,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
     onRedo,
     onActivity,
     onShortcuts,
+    postsWaiting = 0,
   } = props;
   const { onRename, onLeaveName, onDuplicate, onThresholds, onDelete, onPost, onPosts, onRounds } = props;
   const { onExport, onImport } = props;
@@ -266,6 +270,16 @@ export function BoardToolbar(props: BoardToolbarProps) {
       <span className={`save-state save-state-${indicator.tone}`} role="status">
         {indicator.text}
       </span>
+      {postsWaiting > 0 && (
+        <button
+          type="button"
+          className="link-button posts-waiting"
+          title="Mattermost could not be reached or refused for now: the outbox sends by itself when it can."
+          onClick={props.onPosts}
+        >
+          {postsWaiting === 1 ? "1 post waiting" : `${formatCount(postsWaiting)} posts waiting`}
+        </button>
+      )}
       <div className="toolbar-spacer" />
       <div className="segmented" role="radiogroup" aria-label="View">
         {(["quadrants", "chart"] as const).map((v) => (
