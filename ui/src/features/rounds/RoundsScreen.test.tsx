@@ -913,7 +913,7 @@ describe("RoundsScreen", () => {
     renderRounds();
     const list = await screen.findByRole("region", { name: "Closed rounds" });
     expect(within(list).getByRole("button", { name: /^Platform/ })).toHaveTextContent(
-      `Joined · your ballot changed ${formatDateTime(updatedAt)}`,
+      `Joined · your ballot sent ${formatDateTime(updatedAt)}`,
     );
     expect(screen.getByText("No open round: start one, or join one by its link.")).toBeInTheDocument();
   });

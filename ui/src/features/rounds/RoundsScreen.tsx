@@ -15,7 +15,7 @@ import { useSingleFlight } from "../../lib/useSingleFlight";
 import { isTextField } from "../board/useShortcuts";
 import { isConnected, useAccount, useAccountChannel } from "../post/AccountForm";
 import { FormStatus, type FormStatusValue } from "../post/FormStatus";
-import type { StepsBack } from "./ballot";
+import { ballotStanding, type StepsBack } from "./ballot";
 import { RoundScreen } from "./RoundScreen";
 
 import "./rounds.css";
@@ -258,7 +258,7 @@ function RoundsHome({ board, selectedId, channelId, onOpen }: RoundsHomeProps) {
           {/* Two rounds of one board (or of boards of one name) tell apart by when they were started, or joined
               and last touched here. */}
           {r.startedAt !== null ? ` ${formatDateTime(r.startedAt)}` : ""}
-          {!r.amFacilitator && r.draft ? ` · your ballot changed ${formatDateTime(r.draft.updatedAt)}` : ""}
+          {!r.amFacilitator && r.draft ? ` · ${ballotStanding(r.draft, formatDateTime)}` : ""}
           {r.ideas.length > 0 ? ` · ${counted(r.ideas.length, "idea")}` : ""}
           {r.deadline !== null ? ` · vote by ${formatDateTime(r.deadline)}` : ""}
           {r.state === "revealed" ? " · revealed" : ""}

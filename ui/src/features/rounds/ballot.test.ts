@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import type { RoundIdea } from "../../lib/bindings";
+import type { Draft, RoundIdea } from "../../lib/bindings";
 import { quadrantOf } from "../../lib/zones";
 import { idea } from "../../test/fakeBackend";
 import {
+  ballotStanding,
   BALLOT_BURST_MS,
   ballotFrom,
   type Ballot,
@@ -186,5 +187,38 @@ describe("a ballot's steps", () => {
     ]);
     // Brought back by an undo: nothing to say of it.
     expect(changedSince(round, [...board, idea(2, "Drop Jenkins", "possible")])).toHaveLength(1);
+  });
+});
+
+describe("ballotStanding", () => {
+  const placed = { kind: "placed", payoff: 7, cost: 3 } as const;
+  const draft: Draft = {
+    rootPostId: "p1",
+    roundId: "r1",
+    board: "Platform",
+    estimates: { a: placed },
+    sentPostId: "b1",
+    sentEstimates: { a: placed },
+    waiting: false,
+    sendError: null,
+    updatedAt: 5,
+  };
+  const when = (ms: number) => `at ${String(ms)}`;
+
+  it("says a ballot sent and left alone was sent, not that it changed", () => {
+    expect(ballotStanding(draft, when)).toBe("your ballot sent at 5");
+  });
+
+  it("says a ballot edited after it was sent, or never sent, is not sent", () => {
+    expect(ballotStanding({ ...draft, estimates: { a: { ...placed, cost: 4 } } }, when)).toBe(
+      "your ballot edited at 5, not sent",
+    );
+    expect(ballotStanding({ ...draft, sentPostId: null, sentEstimates: null }, when)).toBe(
+      "your ballot edited at 5, not sent",
+    );
+  });
+
+  it("says a ballot that waits for Mattermost waits", () => {
+    expect(ballotStanding({ ...draft, waiting: true }, when)).toBe("your ballot waits to go out");
   });
 });

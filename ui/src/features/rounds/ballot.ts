@@ -1,6 +1,6 @@
 // A voter's ballot as the round view edits it: each idea of the round is not placed yet, placed at an estimate, or
 // marked "no opinion". Pure functions, so that the rules are tested without a window.
-import type { Estimate, Estimates, Idea, RoundIdea, SettleOutcome } from "../../lib/bindings";
+import type { Draft, Estimate, Estimates, Idea, RoundIdea, SettleOutcome } from "../../lib/bindings";
 import { shorten } from "../../lib/text";
 import { counted, formatCount } from "../../lib/numbers";
 
@@ -184,4 +184,17 @@ export function changedSince(round: readonly RoundIdea[], board: readonly Idea[]
  * fifth, where after it the name ran past the plane's edge and was cut. */
 export function voterNameClass(x: number): string {
   return x > 0.8 ? "vote-dot-name vote-dot-name-before" : "vote-dot-name";
+}
+
+/** Where a member's ballot stands, for the list of rounds: "your ballot changed …" read, on a ballot sent and never
+ * touched again, as if something had gone wrong with it. */
+export function ballotStanding(draft: Draft, when: (ms: number) => string): string {
+  if (draft.waiting) return "your ballot waits to go out";
+  const sent =
+    draft.sentPostId !== null &&
+    draft.sentEstimates !== null &&
+    sameBallot(draft.estimates, draft.sentEstimates);
+  return sent
+    ? `your ballot sent ${when(draft.updatedAt)}`
+    : `your ballot edited ${when(draft.updatedAt)}, not sent`;
 }
