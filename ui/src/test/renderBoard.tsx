@@ -11,7 +11,8 @@ import { BoardScreen } from "../features/board/BoardScreen";
  * forgotten (BoardDrag.test.tsx). */
 export async function renderBoard({
   dragAndDrop = "loaded",
-}: { dragAndDrop?: "loaded" | "at first input" | "as the test left it" } = {}) {
+  chart = false,
+}: { dragAndDrop?: "loaded" | "at first input" | "as the test left it"; chart?: boolean } = {}) {
   if (dragAndDrop === "loaded") await loadDragLayer();
   else if (dragAndDrop === "at first input") forgetDragLayer();
   return render(
@@ -19,6 +20,7 @@ export async function renderBoard({
       <BoardScreen
         boardId={1}
         focusName={false}
+        openOnChart={chart}
         onDuplicated={vi.fn()}
         onDeleted={vi.fn()}
         onExport={vi.fn()}

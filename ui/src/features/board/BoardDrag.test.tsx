@@ -177,4 +177,43 @@ describe("BoardDrag", () => {
     expect(details).toBeInTheDocument();
     vi.unstubAllGlobals();
   });
+
+  it("keeps the chart zoomed by a key pressed as drag and drop arrives and draws the chart anew", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]));
+    await renderBoard({ dragAndDrop: "at first input", chart: true });
+    const level = await screen.findByText("100%", {}, { timeout: 5000 });
+    fireEvent.pointerMove(document.body);
+    // The board's body is drawn anew under drag and drop in the same update as the zoom.
+    await loadDragLayer();
+    fireEvent.keyDown(window, { key: "+", code: "Equal" });
+    await loaded();
+    await waitFor(() => {
+      expect(document.querySelector(".chart-zoom-level")).not.toHaveTextContent("100%");
+    });
+    expect(level).not.toBeInTheDocument();
+  });
+
+  it("goes on with a rectangle on the chart pressed before drag and drop was there", async () => {
+    vi.stubGlobal("PointerEvent", TestPointerEvent);
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]));
+    await renderBoard({ dragAndDrop: "at first input", chart: true });
+    // The chart is drawn (zoomed as the test before left it).
+    await screen.findByRole("button", { name: "Fit" }, { timeout: 5000 });
+    const plane = document.querySelector(".plane");
+    expect(plane).not.toBeNull();
+    plane?.dispatchEvent(
+      new TestPointerEvent("pointerdown", { bubbles: true, button: 0, buttons: 1, clientX: 5, clientY: 5 }),
+    );
+    await loaded();
+    const drawnAnew = document.querySelector(".plane");
+    expect(drawnAnew).not.toBe(plane);
+    fireEvent(
+      drawnAnew as Element,
+      new TestPointerEvent("pointermove", { bubbles: true, buttons: 1, clientX: 60, clientY: 40 }),
+    );
+    await waitFor(() => {
+      expect(document.querySelector(".plane-rect")).not.toBeNull();
+    });
+    vi.unstubAllGlobals();
+  });
 });

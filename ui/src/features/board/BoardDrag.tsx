@@ -122,7 +122,7 @@ export function BoardDrag(props: BoardDragProps) {
       if (!requested) request();
     };
     const onRelease = () => {
-      if (press.current?.kind === "pointer") press.current = null;
+      if (press.current?.kind === "pointer" || press.current?.kind === "plane") press.current = null;
     };
     // Only a key's default is ever prevented: the pointer's and the wheel's listeners stay passive.
     type Listener = [string, (event: Event) => void, AddEventListenerOptions];

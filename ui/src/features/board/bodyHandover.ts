@@ -1,6 +1,7 @@
 // When drag and drop arrives (BoardDrag.tsx), the board's body is mounted anew under it. What the person was doing
 // there carries over: where each list was scrolled, the focus, what was typed in a field, and a card pressed or picked
-// up with Space or Enter in the moment before, which is then pressed again on the new card.
+// up with Space or Enter in the moment before, which is then pressed again on the new card; a press on the chart's
+// plane or one of its markers too (the first drag of a rectangle after start drew nothing).
 
 import { putTyped } from "../../lib/typedText";
 
@@ -10,7 +11,12 @@ export const BODY_SELECTOR = ".board-body";
 /** A press on a card that drag and drop was not there yet to see. */
 export type Press =
   | { kind: "pointer"; id: number; init: PointerEventInit }
-  | { kind: "key"; id: number; key: string; code: string };
+  | { kind: "key"; id: number; key: string; code: string }
+  /** On the chart's plane: on the marker of idea `marker`, or on the plane itself. */
+  | { kind: "plane"; marker: number | null; init: PointerEventInit };
+
+/** The chart's plane, whose own handlers take a press there (a rectangle, a pan, a marker's drag). */
+const PLANE_SELECTOR = `${BODY_SELECTOR} .plane`;
 
 export interface Handover {
   scroll: { spot: Spot; top: number; left: number }[];
@@ -102,6 +108,15 @@ export function restoreHandover({ scroll, focus }: Handover): void {
 
 /** Presses the card again, now that drag and drop listens: the drag goes on as if it had been there all along. */
 export function replayPress(press: Press): void {
+  if (press.kind === "plane") {
+    const plane = document.querySelector<HTMLElement>(PLANE_SELECTOR);
+    const on =
+      press.marker === null
+        ? plane
+        : plane?.querySelector<HTMLElement>(`.marker[data-idea-id="${press.marker}"]`);
+    on?.dispatchEvent(new PointerEvent("pointerdown", { ...press.init, bubbles: true, cancelable: true }));
+    return;
+  }
   const card = document.querySelector<HTMLElement>(`${BODY_SELECTOR} ${cardSelector(press.id)}`);
   if (!card) return;
   if (press.kind === "pointer") {
@@ -117,27 +132,30 @@ export function replayPress(press: Press): void {
 /** The press that `event` is, when it starts a drag of a card: a primary button down, or Space or Enter. */
 export function pressOf(event: Event): Press | null {
   const target = event.target instanceof Element ? event.target : null;
+  const primary = event.type === "pointerdown" && event instanceof MouseEvent && event.button === 0;
+  const init = (): PointerEventInit => {
+    const pointer = event as PointerEvent;
+    return {
+      clientX: pointer.clientX,
+      clientY: pointer.clientY,
+      screenX: pointer.screenX,
+      screenY: pointer.screenY,
+      pointerId: pointer.pointerId,
+      pointerType: pointer.pointerType,
+      isPrimary: true,
+      button: 0,
+      buttons: 1,
+      shiftKey: pointer.shiftKey,
+    };
+  };
+  if (primary && target?.closest(PLANE_SELECTOR) && !target.closest(".chart-list")) {
+    const marker = Number(target.closest<HTMLElement>(".marker[data-idea-id]")?.dataset.ideaId);
+    return { kind: "plane", marker: Number.isInteger(marker) ? marker : null, init: init() };
+  }
   const card = target?.closest<HTMLElement>(`${BODY_SELECTOR} .card[data-idea-id]`);
   const id = Number(card?.dataset.ideaId);
   if (!card || !Number.isInteger(id)) return null;
-  if (event.type === "pointerdown" && event instanceof MouseEvent && event.button === 0) {
-    const pointer = event as PointerEvent;
-    return {
-      kind: "pointer",
-      id,
-      init: {
-        clientX: pointer.clientX,
-        clientY: pointer.clientY,
-        screenX: pointer.screenX,
-        screenY: pointer.screenY,
-        pointerId: pointer.pointerId,
-        pointerType: pointer.pointerType,
-        isPrimary: true,
-        button: 0,
-        buttons: 1,
-      },
-    };
-  }
+  if (primary) return { kind: "pointer", id, init: init() };
   if (event instanceof KeyboardEvent && event.type === "keydown" && target === card) {
     if (event.code === "Space" || event.code === "Enter")
       return { kind: "key", id, key: event.key, code: event.code };

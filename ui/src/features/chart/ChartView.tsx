@@ -163,14 +163,18 @@ export function ChartView({
   const viewRef = useRef(view);
   const [hover, setHover] = useState<{ cell: Cell; at: Point } | null>(null);
   // A zoom or a pan puts another cell under the pointer: its list shows at the pointer's next move.
-  const setView = useCallback((next: View | ((v: View) => View)) => {
-    setHover(null);
-    setViewState((v) => {
-      const value = clampView(typeof next === "function" ? next(v) : next);
+  // Kept for the board at once, not after the next frame: a wheel turned as drag and drop arrived and drew the chart
+  // anew (bodyHandover.ts) was lost with the chart it zoomed.
+  const setView = useCallback(
+    (next: View | ((v: View) => View)) => {
+      setHover(null);
+      const value = clampView(typeof next === "function" ? next(viewRef.current) : next);
       viewRef.current = value;
-      return value;
-    });
-  }, []);
+      lastPlaneViews.set(board.id, value);
+      setViewState(value);
+    },
+    [board.id],
+  );
   /** Where a point of the plane shows in the window now: a moving marker's scores tag keeps inside the window. */
   const inWindow = useCallback((p: Point) => toWindow(viewRef.current, p), []);
   const [focusedId, setFocusedId] = useState<number | null>(arriving);
@@ -187,12 +191,14 @@ export function ChartView({
   const [shownBoard, setShownBoard] = useState(board.id);
   if (shownBoard !== board.id) {
     setShownBoard(board.id);
-    setView(lastPlaneViews.get(board.id) ?? WHOLE_PLANE);
+    setHover(null);
+    setViewState(() => {
+      const shown = lastPlaneViews.get(board.id) ?? WHOLE_PLANE;
+      viewRef.current = shown;
+      return shown;
+    });
     setList(null);
   }
-  useEffect(() => {
-    lastPlaneViews.set(board.id, view);
-  }, [board.id, view]);
 
   // The selected idea moved (nudged by the keys, undone) out of the window: the window follows it. Choosing another
   // idea, or zooming elsewhere, leaves the window where it is.
@@ -552,7 +558,11 @@ export function ChartView({
       }
     }
     const at = windowPoint(e);
-    e.currentTarget.setPointerCapture(e.pointerId);
+    try {
+      e.currentTarget.setPointerCapture(e.pointerId);
+    } catch {
+      // A press handed over by the body drawn before drag and drop arrived (bodyHandover.ts), once the pointer is up.
+    }
     setHover(null);
     if (e.button === 1 || (e.button === 0 && (e.shiftKey || e.pointerType === "touch"))) {
       e.preventDefault();
