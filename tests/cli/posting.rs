@@ -115,6 +115,21 @@ fn parse_with_mattermost(dry_run: &str) -> TestResult<Vec<Parsed>> {
     Ok(posts)
 }
 
+/// `post --dry-run` of the thousand-idea board with `extra` arguments: what it prints, and its posts as Mattermost's
+/// parser reads them.
+fn dry_run_of_thousand(extra: &[&str]) -> TestResult<(String, Vec<Parsed>)> {
+    let dir = tempfile::tempdir()?;
+    thousand_idea_board(
+        dir.path(),
+        "https://mattermost.example.com/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c",
+    )?;
+    let args = [&["post", "--board", BOARD, "--dry-run"], extra].concat();
+    let (code, dry_run, stderr) = pickboard(dir.path(), &args);
+    assert_eq!(code, 0, "{stderr}");
+    let posts = parse_with_mattermost(&dry_run)?;
+    Ok((dry_run, posts))
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_long_outcome_goes_out_in_posts_that_each_read_as_tables_in_mattermost() -> TestResult {
     let dir = tempfile::tempdir()?;
@@ -183,20 +198,8 @@ async fn a_long_outcome_goes_out_in_posts_that_each_read_as_tables_in_mattermost
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn owners_are_mentioned_only_when_notify_owners_is_on() -> TestResult {
-    let dir = tempfile::tempdir()?;
-    thousand_idea_board(
-        dir.path(),
-        "https://mattermost.example.com/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c",
-    )?;
-    let (code, dry_run, stderr) = pickboard(
-        dir.path(),
-        &["post", "--board", BOARD, "--dry-run", "--notify-owners"],
-    );
-    assert_eq!(code, 0, "{stderr}");
-    let mentions: Vec<String> = parse_with_mattermost(&dry_run)?
-        .into_iter()
-        .flat_map(|p| p.mentions)
-        .collect();
+    let (_, posts) = dry_run_of_thousand(&["--notify-owners"])?;
+    let mentions: Vec<String> = posts.into_iter().flat_map(|p| p.mentions).collect();
     assert_eq!(mentions.len(), 1_000, "one mention per row: its owner");
     assert!(
         mentions.iter().all(|m| m == "ana" || m == "bo"),
@@ -208,24 +211,14 @@ async fn owners_are_mentioned_only_when_notify_owners_is_on() -> TestResult {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_facilitators_note_keeps_its_markdown_and_pings_nobody() -> TestResult {
-    let dir = tempfile::tempdir()?;
-    thousand_idea_board(
-        dir.path(),
-        "https://mattermost.example.com/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c",
-    )?;
     let note = "**Decided** in the Tuesday review.\n\nSee [the plan](https://wiki.example.com/plan), \
                 questions to @channel or @bo.\n- `make deploy` first";
-    let (code, dry_run, stderr) = pickboard(
-        dir.path(),
-        &["post", "--board", BOARD, "--dry-run", "--note", note],
-    );
-    assert_eq!(code, 0, "{stderr}");
-    let posts = parse_with_mattermost(&dry_run)?;
+    let (dry_run, posts) = dry_run_of_thousand(&["--note", note])?;
     // The note reads in the channel as the facilitator wrote it, as a round's note does.
     for styled in ["Decided", "the plan"] {
         assert!(
             posts[0].styled.iter().any(|s| s == styled),
-            "{:?}",
+            "{:?} in {dry_run:.400}",
             posts[0].styled
         );
     }

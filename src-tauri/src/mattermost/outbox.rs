@@ -486,18 +486,17 @@ pub fn is_via_account(tx: &Transaction<'_>, post_id: i64) -> Result<bool> {
 
 /// A board's posts, newest first (discarded ones too, so the record is complete).
 pub fn list(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<Post>> {
-    let mut stmt = tx.prepare_cached(&format!(
-        "{POST_SQL} WHERE p.board_id = ?1 ORDER BY p.id DESC LIMIT 200"
-    ))?;
-    let rows = stmt.query_map([board_id], post_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    board_posts(tx, board_id, "ORDER BY p.id DESC LIMIT 200")
 }
 
 /// A board's posts that wait to go out (held up or on their way), oldest first: the window says so while they do.
 pub fn waiting(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<Post>> {
-    let mut stmt = tx.prepare_cached(&format!(
-        "{POST_SQL} WHERE p.board_id = ?1 AND p.status = 'pending' ORDER BY p.id"
-    ))?;
+    board_posts(tx, board_id, "AND p.status = 'pending' ORDER BY p.id")
+}
+
+/// The posts of board `board_id` that `rest` (more conditions, the order) picks.
+fn board_posts(tx: &Transaction<'_>, board_id: i64, rest: &str) -> Result<Vec<Post>> {
+    let mut stmt = tx.prepare_cached(&format!("{POST_SQL} WHERE p.board_id = ?1 {rest}"))?;
     let rows = stmt.query_map([board_id], post_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
