@@ -13,7 +13,8 @@ import {
 } from "react";
 
 import type { Idea, Zone } from "../../lib/bindings";
-import { captureHandover, pressOf, type Handover, type Press } from "./bodyHandover";
+import type { Handover } from "./bodyHandover";
+import { pressOf, type Press } from "./press";
 import type { Columns } from "./columns";
 import { createPointerStore, type Point, type PointerStore } from "./pointerStore";
 
@@ -167,7 +168,8 @@ interface StillBodyProps {
 function StillBody({ press, handover, children }: StillBodyProps) {
   useLayoutEffect(
     () => () => {
-      handover.current = captureHandover(press.current);
+      // Drag and drop's script, which carries the handover, is there: its arrival is what takes this body away.
+      handover.current = loaded?.captureHandover(press.current) ?? null;
     },
     [press, handover],
   );

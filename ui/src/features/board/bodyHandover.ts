@@ -1,32 +1,17 @@
 // When drag and drop arrives (BoardDrag.tsx), the board's body is mounted anew under it. What the person was doing
 // there carries over: where each list was scrolled, the focus, what was typed in a field, and a card pressed or picked
 // up with Space or Enter in the moment before, which is then pressed again on the new card; a press on the chart's
-// plane or one of its markers too (the first drag of a rectangle after start drew nothing).
+// plane or one of its markers too (the first drag of a rectangle after start drew nothing). Part of drag and drop's
+// own script: it runs once that has arrived (the press itself is noted before, see press.ts).
 
 import { putTyped } from "../../lib/typedText";
-
-/** The element the board's body is drawn in: one per window. */
-export const BODY_SELECTOR = ".board-body";
-
-/** A press on a card that drag and drop was not there yet to see. */
-export type Press =
-  | { kind: "pointer"; id: number; init: PointerEventInit }
-  | { kind: "key"; id: number; key: string; code: string }
-  /** On the chart's plane: on the marker of idea `marker`, or on the plane itself. */
-  | { kind: "plane"; marker: number | null; init: PointerEventInit };
-
-/** The chart's plane, whose own handlers take a press there (a rectangle, a pan, a marker's drag). */
-const PLANE_SELECTOR = `${BODY_SELECTOR} .plane`;
+import { BODY_SELECTOR, cardSelector, PLANE_SELECTOR, type Press } from "./press";
 
 export interface Handover {
   scroll: { spot: Spot; top: number; left: number }[];
   /** The focused element, and what was typed in it. */
   focus: { spot: Spot; value: string | null; selection: [number, number] | null } | null;
   press: Press | null;
-}
-
-function cardSelector(id: number): string {
-  return `.card[data-idea-id="${id}"]`;
 }
 
 /** Where `el` is in `root`: the index of each element on the way down. The body drawn anew is the same markup. */
@@ -127,38 +112,4 @@ export function replayPress(press: Press): void {
   card.dispatchEvent(
     new KeyboardEvent("keydown", { key: press.key, code: press.code, bubbles: true, cancelable: true }),
   );
-}
-
-/** The press that `event` is, when it starts a drag of a card: a primary button down, or Space or Enter. */
-export function pressOf(event: Event): Press | null {
-  const target = event.target instanceof Element ? event.target : null;
-  const primary = event.type === "pointerdown" && event instanceof MouseEvent && event.button === 0;
-  const init = (): PointerEventInit => {
-    const pointer = event as PointerEvent;
-    return {
-      clientX: pointer.clientX,
-      clientY: pointer.clientY,
-      screenX: pointer.screenX,
-      screenY: pointer.screenY,
-      pointerId: pointer.pointerId,
-      pointerType: pointer.pointerType,
-      isPrimary: true,
-      button: 0,
-      buttons: 1,
-      shiftKey: pointer.shiftKey,
-    };
-  };
-  if (primary && target?.closest(PLANE_SELECTOR) && !target.closest(".chart-list")) {
-    const marker = Number(target.closest<HTMLElement>(".marker[data-idea-id]")?.dataset.ideaId);
-    return { kind: "plane", marker: Number.isInteger(marker) ? marker : null, init: init() };
-  }
-  const card = target?.closest<HTMLElement>(`${BODY_SELECTOR} .card[data-idea-id]`);
-  const id = Number(card?.dataset.ideaId);
-  if (!card || !Number.isInteger(id)) return null;
-  if (primary) return { kind: "pointer", id, init: init() };
-  if (event instanceof KeyboardEvent && event.type === "keydown" && target === card) {
-    if (event.code === "Space" || event.code === "Enter")
-      return { kind: "key", id, key: event.key, code: event.code };
-  }
-  return null;
 }

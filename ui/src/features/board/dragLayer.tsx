@@ -13,6 +13,9 @@ import { useBoardDnd } from "./dnd";
 import { DragHooksContext, type CardDrag, type DragHooks, type DropTarget } from "./dragHooks";
 import { DraggedCard } from "./IdeaCard";
 
+// For the body drawn before drag and drop, as it leaves the page (BoardDrag.tsx).
+export { captureHandover } from "./bodyHandover";
+
 function useSortableCard(id: number): CardDrag {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: ideaDragId(id),
