@@ -445,7 +445,9 @@ fn sections(
         }
         out.push(section);
     }
-    if options.include_changes {
+    // A document of a board never posted has no post to count changes from: "the board's first post in this channel"
+    // read there of a channel the board never had.
+    if options.include_changes && (last_post.is_some() || audience == Audience::Channel) {
         let mut section = Section {
             head: vec!["**Changes since the last post**".to_owned()],
             reopen: vec!["**Changes since the last post** (continued)".to_owned()],

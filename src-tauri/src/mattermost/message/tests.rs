@@ -240,6 +240,19 @@ fn bidirectional_controls_never_reorder_the_table() {
 }
 
 #[test]
+fn a_document_of_a_board_never_posted_has_no_changes_since_a_post() {
+    let (_db, board) = sample();
+    let post = render(&board, &PostOptions::default(), None, "d", Audience::Channel);
+    assert!(
+        post.contains("_This is the board's first post in this channel._"),
+        "{post}"
+    );
+    let document = render(&board, &PostOptions::default(), None, "d", Audience::Document);
+    assert!(!document.contains("Changes since"), "{document}");
+    assert!(!document.contains("channel"), "{document}");
+}
+
+#[test]
 fn a_document_shows_the_quadrants_circles_as_characters_and_a_post_as_emoji_codes() {
     let (_db, board) = sample();
     let post = render(&board, &PostOptions::default(), None, "d", Audience::Channel);
