@@ -526,7 +526,7 @@ pub fn png(board: &Board, date: &str) -> Result<Vec<u8>> {
         ..usvg::Options::default()
     };
     let draw = |pixmap: &mut tiny_skia::Pixmap, elements: &str| -> Result<()> {
-        let document = header() + elements + "</svg>\n";
+        let document = header() + &emoji_unjoined(elements) + "</svg>\n";
         let tree = usvg::Tree::from_str(&document, &options).map_err(|e| failed(e.to_string()))?;
         resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
         Ok(())
@@ -583,6 +583,16 @@ pub fn png(board: &Board, date: &str) -> Result<Vec<u8>> {
     }
     draw(&mut pixmap, &(layers.names + &layers.stacks + &layers.titles))?;
     encode_opaque(&pixmap).map_err(|e| failed(e.to_string()))
+}
+
+/// `markup` with each emoji the colour font composes from several (a family joined by U+200D, a skin tone) written
+/// as the emoji it is made of: resvg drew no emoji at all in a text that held one ("🚀 and 👨‍👩‍👧" came out as boxes).
+/// For the PNG only: the SVG keeps the text as written, for what shows it to compose.
+fn emoji_unjoined(markup: &str) -> String {
+    markup
+        .chars()
+        .filter(|c| !matches!(c, '\u{200D}' | '\u{1F3FB}'..='\u{1F3FF}'))
+        .collect()
 }
 
 /// Draws `stamp` over `pixmap` with its top-left corner at (`left`, `top`): premultiplied source-over, clipped.
@@ -864,6 +874,31 @@ mod tests {
                 r.max(g).max(b) - r.min(g).min(b) > 80
             })
             .count()
+    }
+
+    #[test]
+    fn emoji_made_of_several_are_drawn_as_those_and_leave_the_others_drawn() {
+        let plain = png(
+            &board_with(&[("Ship it xxxx and xx now", Zone::Implement)]),
+            "2026-12-03",
+        )
+        .unwrap();
+        let emoji = png(
+            &board_with(&[("Ship it 🚀🔥 and 👨\u{200D}👩\u{200D}👧 now 👍🏽", Zone::Implement)]),
+            "2026-12-03",
+        )
+        .unwrap();
+        let (without, with) = (colourful(&plain), colourful(&emoji));
+        assert!(
+            with > without + 400,
+            "{with} colourful pixels with emoji, {without} without"
+        );
+        // The SVG keeps them as written.
+        let svg = svg(
+            &board_with(&[("👨\u{200D}👩\u{200D}👧 now 👍🏽", Zone::Implement)]),
+            "2026-12-03",
+        );
+        assert!(svg.contains("👨\u{200D}👩\u{200D}👧 now 👍🏽"), "{svg}");
     }
 
     #[test]
