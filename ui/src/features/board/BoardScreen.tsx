@@ -506,6 +506,8 @@ export function BoardScreen({
   // dialog, which follows its own post, is open.
   const postsWaiting = useWaitingPosts(boardId, (post) => {
     if (dialog === "post" || post.status === "discarded") return;
+    // Longer than a toast of what was just done: this one comes by itself, while the person looks elsewhere.
+    const duration = 15_000;
     const action = { label: "Show posts", run: showPosts };
     if (post.status === "posted")
       toast({
@@ -513,12 +515,14 @@ export function BoardScreen({
           ? "The update that waited in the outbox is in Mattermost now."
           : "The post that waited in the outbox is in Mattermost now.",
         action,
+        duration,
       });
     else if (post.status === "failed")
       toast({
         tone: "error",
         message: `A post that waited in the outbox did not go out: ${post.error?.message ?? "see Posts."}`,
         action,
+        duration,
       });
   });
   if (model.loadError) {
