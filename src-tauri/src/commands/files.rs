@@ -31,7 +31,7 @@ pub fn export_board(
     let Some(path) = dialogs::save(&app, "Export board", &file_name, filter) else {
         return Ok(None);
     };
-    format.check_file_name(&path)?;
+    let path = format.file_to_write(&path)?;
     let bytes = state.read(|tx| transfer::export(tx, board_id, format, &date))?;
     files::write_atomically(&path, &bytes)?;
     Ok(Some(path.display().to_string()))

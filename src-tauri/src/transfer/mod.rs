@@ -10,7 +10,7 @@ pub mod json;
 pub mod markdown;
 pub mod session;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
@@ -82,6 +82,37 @@ impl ExportFormat {
             }
             _ => Ok(()),
         }
+    }
+
+    /// Where the window saves this format when `chosen` was picked in the save dialog: as named, or, for a name
+    /// without an extension, with this format's ("three" was saved as "three", which no spreadsheet opened on a
+    /// double click). A file of that longer name that is there already is not replaced: the dialog asked about the
+    /// shorter one only.
+    pub fn file_to_write(self, chosen: &Path) -> Result<PathBuf> {
+        self.check_file_name(chosen)?;
+        if chosen.extension().is_some() {
+            return Ok(chosen.to_path_buf());
+        }
+        let mut longer = chosen.as_os_str().to_owned();
+        longer.push(format!(".{}", self.extension()));
+        let longer = PathBuf::from(longer);
+        if longer.exists() {
+            let shown = |p: &Path| {
+                p.file_name()
+                    .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+            };
+            return Err(crate::files::file_error(
+                &longer,
+                format!(
+                    "Nothing was saved: the name “{}” has no extension, and “{}” is there already. Export again and \
+                     choose “{}” to replace it, or another name.",
+                    shown(chosen),
+                    shown(&longer),
+                    shown(&longer)
+                ),
+            ));
+        }
+        Ok(longer)
     }
 
     /// The format named on the command line (`json`, `csv`, `md`, `png`, `svg`).
@@ -225,5 +256,33 @@ mod tests {
         ] {
             assert!(format.check_file_name(Path::new(name)).is_ok(), "{name}");
         }
+    }
+
+    #[test]
+    fn a_name_without_an_extension_is_saved_with_the_formats_unless_that_file_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let chosen = dir.path().join("three");
+        assert_eq!(
+            ExportFormat::Csv.file_to_write(&chosen).unwrap(),
+            dir.path().join("three.csv")
+        );
+        // Named with an extension: as named.
+        let txt = dir.path().join("three.txt");
+        assert_eq!(ExportFormat::Csv.file_to_write(&txt).unwrap(), txt);
+        assert!(ExportFormat::Csv
+            .file_to_write(&dir.path().join("three.json"))
+            .is_err());
+        // The longer name is taken: nothing is replaced that the dialog did not ask about.
+        std::fs::write(dir.path().join("three.csv"), "kept").unwrap();
+        let refused = ExportFormat::Csv.file_to_write(&chosen).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "Nothing was saved: the name “three” has no extension, and “three.csv” is there already. Export again \
+             and choose “three.csv” to replace it, or another name."
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("three.csv")).unwrap(),
+            "kept"
+        );
     }
 }
