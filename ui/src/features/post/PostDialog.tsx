@@ -473,16 +473,21 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
             {check("includeLinks", "Links")}
             {check("includeChanges", "Changes since the last post")}
             {check("notifyOwners", "Notify owners (mentions their usernames)", noOwners)}
-            {canUpdate && (
+            {/* Always there when posting as the account, dimmed while there is no post to update: shown only
+                once the post to update was read, it pushed Post down under a click on its way. */}
+            {asAccount && (
               <label className="check">
                 <input
                   type="checkbox"
-                  checked={updateLast}
+                  checked={canUpdate && updateLast}
+                  disabled={!canUpdate}
                   onChange={(e) => {
                     setUpdateLast(e.target.checked);
                   }}
                 />
-                Update the last post instead of adding a new one
+                {canUpdate || updatable.isPending
+                  ? "Update the last post instead of adding a new one"
+                  : "Update the last post (none of yours is in this channel)"}
               </label>
             )}
             {options.notifyOwners && notUsernames.length > 0 && (

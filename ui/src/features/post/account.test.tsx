@@ -526,7 +526,7 @@ describe("PostDialog as the account", () => {
     expect(await screen.findByLabelText(label)).not.toBeChecked();
   });
 
-  it("offers no update in place of a post it may not edit", async () => {
+  it("offers no update in place of a post it may not edit, and keeps the option's place dimmed", async () => {
     // The board's last outcome was posted as another account (Bo, on this computer before Ana connected): only Bo
     // may edit it, so the backend names no post to update.
     postAsAna({
@@ -534,7 +534,10 @@ describe("PostDialog as the account", () => {
       updatable_post: () => null,
     });
     expect(await screen.findByText(/Posts as/)).toBeInTheDocument();
-    expect(screen.queryByLabelText("Update the last post instead of adding a new one")).toBeNull();
+    // There from the start, as Post below it stays where it is: it came once the post to update was read.
+    const option = await screen.findByLabelText("Update the last post (none of yours is in this channel)");
+    expect(option).toBeDisabled();
+    expect(option).not.toBeChecked();
   });
 });
 
