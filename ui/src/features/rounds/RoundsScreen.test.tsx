@@ -589,6 +589,23 @@ describe("RoundsScreen", () => {
     expect(screen.queryByText(/^Sent\./)).toBeNull();
   });
 
+  it("leaves the board's channel out of a round someone else started, where a member has nothing to set up", async () => {
+    const round: RoundView = { ...joined, ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }] };
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [round],
+      find_round: () => round,
+    });
+    renderRounds();
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    // The list is where rounds are started: the channel is chosen there.
+    expect(screen.getByRole("button", { name: "Choose the board's channel…" })).toBeInTheDocument();
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    expect(await screen.findByRole("heading", { name: "Round on “Platform”" })).toBeInTheDocument();
+    expect(screen.getByText("as @ana")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Choose the board's channel…" })).toBeNull();
+  });
+
   it("says why Join round found nothing under the button, which stays where it is when the reason goes", async () => {
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
     renderRounds();

@@ -82,11 +82,18 @@ export function RoundsScreen({
         </h2>
         {account && connected && (
           <span className="rounds-who">
-            as @{account.username} ·{" "}
-            {/* The board's channel, where rounds are posted: chosen or changed in the Connect dialog. */}
-            <button type="button" className="link-button" onClick={onConnect}>
-              {channel.data ? `in ${channel.data.channelDisplay}` : "Choose the board's channel…"}
-            </button>
+            as @{account.username}
+            {/* The board's channel, where rounds are posted: chosen or changed in the Connect dialog. Not on a round
+                someone else started, whose members have nothing to set up ("Choose the board's channel…" read as a
+                step to take before voting). */}
+            {!(round && !round.amFacilitator) && (
+              <>
+                {" · "}
+                <button type="button" className="link-button" onClick={onConnect}>
+                  {channel.data ? `in ${channel.data.channelDisplay}` : "Choose the board's channel…"}
+                </button>
+              </>
+            )}
           </span>
         )}
       </header>
