@@ -377,16 +377,26 @@ fn refuse_taken(tx: &Transaction<'_>, name: &str, except: Option<i64>) -> Result
     Ok(())
 }
 
+/// `name` without its number, and the number after it, for a name that ends in one: "Q3 (2)" is ("Q3", 3). A year
+/// is not a number of this kind: "Review (2025)" is followed by "Review (2025) (2)".
+fn numbered(name: &str) -> Option<(&str, u32)> {
+    let open = name.strip_suffix(')')?.rfind(" (")?;
+    let n: u32 = name[open + 2..name.len() - 1].parse().ok()?;
+    (open > 0 && (2..1000).contains(&n)).then(|| (&name[..open], n + 1))
+}
+
 pub fn unused_name(tx: &Transaction<'_>, name: &str) -> Result<String> {
     let name = clean_board_name(name)?;
     let taken: Vec<String> = list(tx)?.into_iter().map(|b| b.name.to_lowercase()).collect();
     if !taken.contains(&name.to_lowercase()) {
         return Ok(name);
     }
-    for n in 2.. {
+    // A name numbered already counts on from its number: "Q3 (2)" is followed by "Q3 (3)", not "Q3 (2) (2)".
+    let (base, first) = numbered(&name).unwrap_or((name.as_str(), 2));
+    for n in first.. {
         let suffix = format!(" ({n})");
         let keep = MAX_BOARD_NAME_CHARS - suffix.chars().count();
-        let candidate: String = name.chars().take(keep).collect::<String>() + &suffix;
+        let candidate: String = base.chars().take(keep).collect::<String>() + &suffix;
         if !taken.contains(&candidate.to_lowercase()) {
             return Ok(candidate);
         }

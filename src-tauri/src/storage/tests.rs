@@ -702,6 +702,17 @@ fn deleting_a_board_leaves_nothing_to_redo_when_it_is_brought_back() {
 }
 
 #[test]
+fn a_year_in_a_boards_name_is_not_counted_on_as_its_number() {
+    let (_dir, mut db) = temp_db();
+    for name in ["Review (2025)", "Sprint (9)"] {
+        db.write(|tx| boards::create(tx, name)).unwrap();
+    }
+    let next = |db: &mut Db, name: &str| db.read(|tx| boards::unused_name(tx, name)).unwrap();
+    assert_eq!(next(&mut db, "Review (2025)"), "Review (2025) (2)");
+    assert_eq!(next(&mut db, "sprint (9)"), "sprint (10)");
+}
+
+#[test]
 fn boards_are_created_renamed_duplicated_and_deleted() {
     let (_dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "  Infra  ")).unwrap();
@@ -737,6 +748,9 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
     );
     assert_eq!(copy.idea_count, 3);
     assert_eq!(titles_in(&mut db, copy.id, Zone::Kill), ["One", "Three"]);
+    // A name numbered already counts on: "Platform (copy) (2)" taken, "(3)" follows, not "(2) (2)".
+    let next = |db: &mut Db, name: &str| db.read(|tx| boards::unused_name(tx, name)).unwrap();
+    assert_eq!(next(&mut db, "Platform (copy) (2)"), "Platform (copy) (3)");
 
     db.write(|tx| boards::delete(tx, board.id)).unwrap();
     let left = db.read(boards::list).unwrap();
