@@ -73,6 +73,12 @@ pub fn waiting_posts(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<V
     state.read(|tx| outbox::waiting(tx, board_id))
 }
 
+/// How many posts of all boards wait in the outbox (see `outbox::waiting_count`).
+#[tauri::command(async)]
+pub fn waiting_post_count(state: State<'_, Arc<AppState>>) -> Result<u32> {
+    state.read(outbox::waiting_count)
+}
+
 /// The post that "Update the last post" would update in place, if there is one (see `outbox::updatable`).
 #[tauri::command(async)]
 pub fn updatable_post(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<Option<i64>> {

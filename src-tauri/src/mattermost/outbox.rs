@@ -494,6 +494,17 @@ pub fn waiting(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<Post>> {
     board_posts(tx, board_id, "AND p.status = 'pending' ORDER BY p.id")
 }
 
+/// How many posts of boards in use wait to go out: the outbox sends them only while Pickboard is open, so quitting
+/// asks first.
+pub fn waiting_count(tx: &Transaction<'_>) -> Result<u32> {
+    Ok(tx.query_row(
+        "SELECT count(*) FROM posts WHERE status = 'pending'
+         AND board_id IN (SELECT id FROM boards WHERE deleted_at IS NULL)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 /// The posts of board `board_id` that `rest` (more conditions, the order) picks.
 fn board_posts(tx: &Transaction<'_>, board_id: i64, rest: &str) -> Result<Vec<Post>> {
     let mut stmt = tx.prepare_cached(&format!("{POST_SQL} WHERE p.board_id = ?1 {rest}"))?;

@@ -96,6 +96,8 @@ export const backend = {
   listPosts: (boardId: number) => call("list_posts", { boardId }),
   /** The board's posts that wait in the outbox, oldest first (see `outbox::waiting`). */
   waitingPosts: (boardId: number) => call("waiting_posts", { boardId }),
+  /** How many posts of all boards wait in the outbox (see `outbox::waiting_count`). */
+  waitingPostCount: () => call("waiting_post_count", {}),
   /** The post that "Update the last post" would update in place, if there is one (see `outbox::updatable`). */
   updatablePost: (boardId: number) => call("updatable_post", { boardId }),
   retryPost: (postId: number) => call("retry_post", { postId }),

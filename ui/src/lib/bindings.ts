@@ -599,6 +599,7 @@ export interface Commands {
   post_to_channel: { args: { boardId: number; options: PostOptions; date: string; updateLast: boolean }; result: Post };
   list_posts: { args: { boardId: number }; result: Post[] };
   waiting_posts: { args: { boardId: number }; result: Post[] };
+  waiting_post_count: { args: Record<string, never>; result: number };
   updatable_post: { args: { boardId: number }; result: number | null };
   retry_post: { args: { postId: number }; result: Post };
   discard_post: { args: { postId: number }; result: Post };

@@ -136,6 +136,7 @@ async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
     assert_eq!(waiting.status, PostStatus::Pending);
     let held_up = db.lock().unwrap().read(|tx| super::waiting(tx, board)).unwrap();
     assert_eq!(held_up.iter().map(|p| p.id).collect::<Vec<_>>(), [post.id]);
+    assert_eq!(db.lock().unwrap().read(waiting_count).unwrap(), 1);
     assert_eq!(waiting.parts_sent, 1);
     assert_eq!(
         waiting.error.as_ref().map(|e| e.problem),
@@ -166,6 +167,7 @@ async fn parts_go_out_in_order_and_a_part_accepted_is_never_sent_again() {
         .read(|tx| super::waiting(tx, board))
         .unwrap()
         .is_empty());
+    assert_eq!(db.lock().unwrap().read(waiting_count).unwrap(), 0);
 
     // Every part reached a server exactly once when accepted, and the parts rejoin to the message.
     let first_server = texts(&seen);
@@ -364,6 +366,11 @@ async fn a_deleted_boards_post_waits_while_its_delete_can_be_undone_and_goes_out
         Default::default()
     );
     assert!(seen.received().is_empty(), "nothing goes out for a deleted board");
+    assert_eq!(
+        db.lock().unwrap().read(waiting_count).unwrap(),
+        0,
+        "quitting does not ask about a deleted board's post"
+    );
     assert_eq!(db.lock().unwrap().read(next_due_at).unwrap(), None);
 
     db.lock()
