@@ -470,6 +470,36 @@ describe("App", () => {
     });
   }, 15_000);
 
+  it("asks before quitting with a post waiting in the outbox, and quits by itself once it has gone out", async () => {
+    const backend = backendEvents();
+    let waiting = 1;
+    const fake = fakeBackend(board([], "Platform Q3"), {
+      listen_to_backend: backend.listen,
+      keep_open: () => null,
+      quit_app: () => null,
+      waiting_post_count: () => waiting,
+    });
+    renderApp();
+    await screen.findByDisplayValue("Platform Q3");
+    await backend.choose("quit");
+    const asked = await screen.findByRole("dialog", { name: "Quit with a post waiting?" }, { timeout: 4000 });
+    expect(asked).toHaveTextContent("1 post to Mattermost waits in the outbox");
+    expect(fake.commands()).toContain("keep_open");
+    expect(fake.commands()).not.toContain("quit_app");
+    await userEvent.click(screen.getByRole("button", { name: "Keep Pickboard open" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+
+    await backend.choose("quit");
+    await screen.findByRole("dialog", { name: "Quit with a post waiting?" }, { timeout: 4000 });
+    expect(fake.commands()).not.toContain("quit_app");
+    // The outbox sends it while the question stands.
+    waiting = 0;
+    await backend.send({ event: "outbox-changed", payload: {} });
+    await waitFor(() => {
+      expect(fake.commands()).toContain("quit_app");
+    });
+  }, 15_000);
+
   it("brings a board just deleted back on Ctrl+Z, not undoing the next board's last change", async () => {
     const fake = await deleteInfraForWeb();
     (document.activeElement as HTMLElement | null)?.blur();

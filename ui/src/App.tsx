@@ -28,7 +28,7 @@ import { setDraftScope } from "./lib/drafts";
 import { NARROW_WINDOW, pageRestarted } from "./lib/firstFrameRules";
 import { handedAtStart, handedIsStale } from "./lib/startup";
 import { counted } from "./lib/numbers";
-import { quitOnceSaved } from "./lib/quit";
+import { quitOnceSaved, type QuitHeld } from "./lib/quit";
 import { useTabStaysInWindow } from "./lib/tabRing";
 
 // Dialogs that are not on screen at start are loaded when first opened, so that the first frame does not wait for them.
@@ -39,6 +39,9 @@ const ErrorScreen = lazy(async () => ({
 const Welcome = lazy(async () => ({ default: (await import("./features/welcome/Welcome")).Welcome }));
 const UnsavedQuitDialog = lazy(async () => ({
   default: (await import("./features/quit/UnsavedQuitDialog")).UnsavedQuitDialog,
+}));
+const WaitingPostsQuitDialog = lazy(async () => ({
+  default: (await import("./features/quit/WaitingPostsQuitDialog")).WaitingPostsQuitDialog,
 }));
 const BackupsDialog = lazy(async () => ({
   default: (await import("./features/transfer/BackupsDialog")).BackupsDialog,
@@ -153,8 +156,8 @@ export function App() {
   const [focusMenu, setFocusMenu] = useState(false);
   const [busy, setBusy] = useState(false);
   const [transfer, setTransfer] = useState<Transfer>(null);
-  // Changes not saved yet when a quit was asked for: Pickboard stays open and asks.
-  const [unsavedAtQuit, setUnsavedAtQuit] = useState<number | null>(null);
+  // Changes not saved yet, or posts waiting in the outbox, when a quit was asked for: Pickboard stays open and asks.
+  const [heldAtQuit, setHeldAtQuit] = useState<QuitHeld | null>(null);
   // Help › Keyboard shortcuts on the welcome (the board's screen opens its own).
   const [shortcuts, setShortcuts] = useState(false);
   const toast = useToast();
@@ -398,9 +401,7 @@ export function App() {
 
   useMenuCommands((command) => {
     if (command === "quit") {
-      void quitOnceSaved(queryClient).then((unsaved) => {
-        if (unsaved > 0) setUnsavedAtQuit(unsaved);
-      }, showError);
+      void quitOnceSaved(queryClient).then(setHeldAtQuit, showError);
       return;
     }
     const theme = MENU_THEMES[command];
@@ -658,11 +659,19 @@ export function App() {
             }}
           />
         )}
-        {unsavedAtQuit !== null && (
+        {heldAtQuit?.kind === "unsaved" && (
           <UnsavedQuitDialog
-            unsaved={unsavedAtQuit}
+            unsaved={heldAtQuit.count}
             onKeepOpen={() => {
-              setUnsavedAtQuit(null);
+              setHeldAtQuit(null);
+            }}
+          />
+        )}
+        {heldAtQuit?.kind === "posts" && (
+          <WaitingPostsQuitDialog
+            posts={heldAtQuit.count}
+            onKeepOpen={() => {
+              setHeldAtQuit(null);
             }}
           />
         )}

@@ -21,6 +21,8 @@ export const keys = {
   posts: (boardId: number) => ["board", boardId, "posts"] as const,
   /** The board's posts waiting in the outbox: read again with its posts, whenever the outbox sends or is held up. */
   waitingPosts: (boardId: number) => ["board", boardId, "posts", "waiting"] as const,
+  /** How many posts of all boards wait in the outbox. */
+  outboxWaiting: ["outbox", "waiting"] as const,
   /** The post "Update the last post" would update: the last one posted as the account connected now. */
   updatablePost: (boardId: number) => ["board", boardId, "posts", "updatable"] as const,
   channel: (boardId: number) => ["board", boardId, "channel"] as const,
@@ -84,7 +86,8 @@ export function afterChange(client: QueryClient, change: Change): Promise<void> 
   if ("boards" in change) return client.invalidateQueries({ queryKey: keys.boards });
   if ("outbox" in change)
     return client.invalidateQueries({
-      predicate: (q) => q.queryKey[0] === "board" && q.queryKey[2] === "posts",
+      predicate: (q) =>
+        q.queryKey[0] === "outbox" || (q.queryKey[0] === "board" && q.queryKey[2] === "posts"),
     });
   const id = change.board;
   if ("posts" in change) return client.invalidateQueries({ queryKey: keys.posts(id) });

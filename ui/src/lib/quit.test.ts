@@ -13,6 +13,7 @@ describe("quitting", () => {
     const seen: string[] = [];
     mockIPC((command) => {
       seen.push(command);
+      return command === "waiting_post_count" ? 0 : null;
     });
     const client = new QueryClient();
     const notes = document.createElement("textarea");
@@ -31,9 +32,9 @@ describe("quitting", () => {
       void save.mutate();
     });
     notes.focus();
-    expect(await quitOnceSaved(client)).toBe(0);
+    expect(await quitOnceSaved(client)).toBeNull();
     expect(document.activeElement).not.toBe(notes);
-    expect(seen).toEqual(["saved", "quit_app"]);
+    expect(seen).toEqual(["saved", "waiting_post_count", "quit_app"]);
   });
 
   it("keeps Pickboard open when a save does not end, and says how many changes wait", async () => {
@@ -43,7 +44,17 @@ describe("quitting", () => {
     });
     const client = new QueryClient();
     void new MutationObserver(client, { mutationFn: () => new Promise<void>(() => undefined) }).mutate();
-    expect(await quitOnceSaved(client, 100)).toBe(1);
+    expect(await quitOnceSaved(client, 100)).toEqual({ kind: "unsaved", count: 1 });
     expect(seen).toEqual(["keep_open"]);
+  });
+
+  it("keeps Pickboard open while posts wait in the outbox, which sends them only while it is open", async () => {
+    const seen: string[] = [];
+    mockIPC((command) => {
+      seen.push(command);
+      return command === "waiting_post_count" ? 2 : null;
+    });
+    expect(await quitOnceSaved(new QueryClient())).toEqual({ kind: "posts", count: 2 });
+    expect(seen).toEqual(["waiting_post_count", "keep_open"]);
   });
 });

@@ -14,12 +14,16 @@ const SAVE_WAIT_MS = 2000;
  * them (" TITLEQ" typed fast, then Ctrl+Q, was saved as " TIT"). */
 const KEYS_IN_FLIGHT_MS = 200;
 
+/** Why Pickboard stayed open when asked to quit, for the page to ask: changes not saved yet, or posts that wait in
+ * the outbox, which sends them only while Pickboard is open. */
+export type QuitHeld = { kind: "unsaved"; count: number } | { kind: "posts"; count: number };
+
 /**
- * Quits once what is on its way is saved, and resolves to 0. Changes still waiting after `waitMs` (the data folder
- * not writable, the disk full) would be lost: Pickboard stays open instead, and this resolves to how many there
- * are, for the page to ask whether to quit without them.
+ * Quits once what is on its way is saved, and resolves to `null`. Changes still waiting after `waitMs` (the data
+ * folder not writable, the disk full) would be lost, and posts waiting in the outbox would wait for the next start:
+ * Pickboard stays open instead, and this resolves to which and how many, for the page to ask whether to quit.
  */
-export async function quitOnceSaved(client: QueryClient, waitMs = SAVE_WAIT_MS): Promise<number> {
+export async function quitOnceSaved(client: QueryClient, waitMs = SAVE_WAIT_MS): Promise<QuitHeld | null> {
   await new Promise((resolve) => setTimeout(resolve, KEYS_IN_FLIGHT_MS));
   const focused = document.activeElement;
   // Leaving the field saves it, as a click elsewhere would.
@@ -32,8 +36,14 @@ export async function quitOnceSaved(client: QueryClient, waitMs = SAVE_WAIT_MS):
   const waiting = client.isMutating();
   if (waiting > 0) {
     await backend.keepOpen();
-    return waiting;
+    return { kind: "unsaved", count: waiting };
+  }
+  // Not knowing is no reason to stay open.
+  const posts = await backend.waitingPostCount().catch(() => 0);
+  if (posts > 0) {
+    await backend.keepOpen();
+    return { kind: "posts", count: posts };
   }
   await backend.quitApp();
-  return 0;
+  return null;
 }

@@ -181,6 +181,7 @@ export function fakeBackend(initial: Board | null, overrides: Handlers = {}) {
     get_account_channel: () => null,
     // Nothing held up in the outbox.
     waiting_posts: () => [],
+    waiting_post_count: () => 0,
     // Undo takes back the last delete (what the component tests need of the history).
     undo: () => {
       if (!current) throw notFound("board");
