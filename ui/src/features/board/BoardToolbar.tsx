@@ -275,9 +275,14 @@ export function BoardToolbar(props: BoardToolbarProps) {
           type="button"
           className="link-button posts-waiting"
           title="Mattermost could not be reached or refused for now: the outbox sends by itself when it can."
+          aria-label={postsWaiting === 1 ? "1 post waiting" : `${formatCount(postsWaiting)} posts waiting`}
           onClick={props.onPosts}
         >
-          {postsWaiting === 1 ? "1 post waiting" : `${formatCount(postsWaiting)} posts waiting`}
+          {/* A narrow toolbar keeps the count: the words took the room of the board's name. */}
+          <span aria-hidden="true">⏳ {formatCount(postsWaiting)}</span>
+          <span className="posts-waiting-words" aria-hidden="true">
+            {postsWaiting === 1 ? " post waiting" : " posts waiting"}
+          </span>
         </button>
       )}
       <div className="toolbar-spacer" />
