@@ -876,22 +876,22 @@ mod tests {
             .count()
     }
 
-    #[test]
-    fn emoji_made_of_several_are_drawn_as_those_and_leave_the_others_drawn() {
-        let plain = png(
-            &board_with(&[("Ship it xxxx and xx now", Zone::Implement)]),
-            "2026-12-03",
-        )
-        .unwrap();
-        let emoji = png(
-            &board_with(&[("Ship it 🚀🔥 and 👨\u{200D}👩\u{200D}👧 now 👍🏽", Zone::Implement)]),
-            "2026-12-03",
-        )
-        .unwrap();
-        let (without, with) = (colourful(&plain), colourful(&emoji));
+    /// Asserts that the PNG of a board titled `emoji` has clearly more colourful pixels than one titled `plain`: its
+    /// emoji are drawn in colour, not as boxes or blanks.
+    fn draws_emoji_in_colour(plain: &str, emoji: &str) {
+        let picture = |title: &str| png(&board_with(&[(title, Zone::Implement)]), "2026-12-03").unwrap();
+        let (without, with) = (colourful(&picture(plain)), colourful(&picture(emoji)));
         assert!(
             with > without + 400,
-            "{with} colourful pixels with emoji, {without} without"
+            "{with} colourful pixels with “{emoji}”, {without} without"
+        );
+    }
+
+    #[test]
+    fn emoji_made_of_several_are_drawn_as_those_and_leave_the_others_drawn() {
+        draws_emoji_in_colour(
+            "Ship it xxxx and xx now",
+            "Ship it 🚀🔥 and 👨\u{200D}👩\u{200D}👧 now 👍🏽",
         );
         // The SVG keeps them as written.
         let svg = svg(
@@ -905,20 +905,6 @@ mod tests {
     fn emoji_in_titles_are_drawn_in_the_png_not_left_blank() {
         // The colour emoji font's glyphs are pictures in the font (fonts-noto-color-emoji, which the test command
         // installs): without image decoding, resvg left their places blank.
-        let plain = png(
-            &board_with(&[("Ship it xxxx now", Zone::Implement)]),
-            "2026-12-03",
-        )
-        .unwrap();
-        let emoji = png(
-            &board_with(&[("Ship it 🚀🐛✅🔥 now", Zone::Implement)]),
-            "2026-12-03",
-        )
-        .unwrap();
-        let (without, with) = (colourful(&plain), colourful(&emoji));
-        assert!(
-            with > without + 400,
-            "{with} colourful pixels with four emoji, {without} without"
-        );
+        draws_emoji_in_colour("Ship it xxxx now", "Ship it 🚀🐛✅🔥 now");
     }
 }

@@ -104,6 +104,19 @@ function Client() {
   return null;
 }
 
+/** Opens `round`, Ana's one open round, from the list of rounds (after `atList`, when given, looks at the list). */
+async function openTheOnlyRound(round: RoundView, atList?: () => void) {
+  fakeBackend(null, {
+    get_account: () => ana,
+    list_open_rounds: () => [round],
+    find_round: () => round,
+  });
+  renderRounds();
+  const list = await screen.findByRole("region", { name: "Open rounds" });
+  atList?.();
+  await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+}
+
 /** Ana's revealed round `round`, as the backend has it: 1 of 3 voted, and its reveal `reveal()` each time it is read. */
 function revealedBackend(round: RoundView, reveal: () => Reveal) {
   return fakeBackend(null, {
@@ -575,14 +588,7 @@ describe("RoundsScreen", () => {
         updatedAt: 0,
       },
     };
-    fakeBackend(null, {
-      get_account: () => ana,
-      list_open_rounds: () => [round],
-      find_round: () => round,
-    });
-    renderRounds();
-    const list = await screen.findByRole("region", { name: "Open rounds" });
-    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    await openTheOnlyRound(round);
     expect(await screen.findByText("Not sent: your draft is kept on this computer.")).toBeInTheDocument();
     expect(screen.getByRole("alert")).toHaveTextContent(`Your ballot was not sent: ${gone.message}`);
     expect(screen.getByRole("button", { name: "Try again" })).toBeEnabled();
@@ -591,16 +597,10 @@ describe("RoundsScreen", () => {
 
   it("leaves the board's channel out of a round someone else started, where a member has nothing to set up", async () => {
     const round: RoundView = { ...joined, ideas: [{ key: "7", title: "Cache builds", notes: "", link: "" }] };
-    fakeBackend(null, {
-      get_account: () => ana,
-      list_open_rounds: () => [round],
-      find_round: () => round,
-    });
-    renderRounds();
-    const list = await screen.findByRole("region", { name: "Open rounds" });
     // The list is where rounds are started: the channel is chosen there.
-    expect(screen.getByRole("button", { name: "Choose the board's channel…" })).toBeInTheDocument();
-    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    await openTheOnlyRound(round, () => {
+      expect(screen.getByRole("button", { name: "Choose the board's channel…" })).toBeInTheDocument();
+    });
     expect(await screen.findByRole("heading", { name: "Round on “Platform”" })).toBeInTheDocument();
     expect(screen.getByText("as @ana")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Choose the board's channel…" })).toBeNull();
