@@ -462,11 +462,8 @@ fn list_boards() -> Result<(), Failure> {
 
 fn post(options: Options) -> Result<(), Failure> {
     let name = options.required("--board", "post")?;
-    let mut db = if options.flag("--dry-run") {
-        open_db_to_read()?
-    } else {
-        open_db()?
-    };
+    let dry_run = options.flag("--dry-run");
+    let mut db = if dry_run { open_db_to_read()? } else { open_db()? };
     let board_id = find_board(&mut db, name)?;
     let post_options = PostOptions {
         note: options.value("--note").unwrap_or_default().to_owned(),
@@ -477,7 +474,7 @@ fn post(options: Options) -> Result<(), Failure> {
     let sending = Sending {
         update_last: options.flag("--update-last"),
     };
-    if options.flag("--dry-run") {
+    if dry_run {
         let parts = db
             .read(|tx| outbox::preview_parts(tx, board_id, &post_options, &date, sending))
             .map_err(Failure::from_error)?;

@@ -64,9 +64,7 @@ impl ExportFormat {
             .and_then(ExportFormat::from_name);
         match named {
             Some(other) if other != self => {
-                let shown = path
-                    .file_name()
-                    .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+                let shown = shown_name(path);
                 Err(crate::files::file_error(
                     path,
                     format!(
@@ -97,18 +95,12 @@ impl ExportFormat {
         longer.push(format!(".{}", self.extension()));
         let longer = PathBuf::from(longer);
         if longer.exists() {
-            let shown = |p: &Path| {
-                p.file_name()
-                    .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
-            };
+            let (short, long) = (shown_name(chosen), shown_name(&longer));
             return Err(crate::files::file_error(
                 &longer,
                 format!(
-                    "Nothing was saved: the name “{}” has no extension, and “{}” is there already. Export again and \
-                     choose “{}” to replace it, or another name.",
-                    shown(chosen),
-                    shown(&longer),
-                    shown(&longer)
+                    "Nothing was saved: the name “{short}” has no extension, and “{long}” is there already. Export \
+                     again and choose “{long}” to replace it, or another name."
                 ),
             ));
         }
@@ -126,6 +118,12 @@ impl ExportFormat {
             _ => None,
         }
     }
+}
+
+/// A file's name as a message shows it: its last part.
+fn shown_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into())
 }
 
 /// The board as the bytes of a file in `format`; `date` (YYYY-MM-DD) heads the Markdown and the pictures.

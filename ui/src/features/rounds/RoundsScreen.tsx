@@ -86,7 +86,7 @@ export function RoundsScreen({
             {/* The board's channel, where rounds are posted: chosen or changed in the Connect dialog. Not on a round
                 someone else started, whose members have nothing to set up ("Choose the board's channel…" read as a
                 step to take before voting). */}
-            {!(round && !round.amFacilitator) && (
+            {(!round || round.amFacilitator) && (
               <>
                 {" · "}
                 <button type="button" className="link-button" onClick={onConnect}>
