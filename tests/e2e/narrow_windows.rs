@@ -247,7 +247,8 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
         app.screenshot(&format!("narrow-{size}-more.png")).await?;
         app.press(&[Key::Escape]).await?;
 
-        // The details open over the board: the sidebar and the board stay where they were, nothing scrolls.
+        // The details open over the board: the sidebar and the board stay where they were, and the page does not
+        // scroll sideways.
         let title = app.titles_in("Kill").await?.remove(0);
         app.card(&title).await?.click().await?;
         app.wait_for_css("aside[aria-label='Idea details']").await?;
@@ -257,13 +258,35 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
             with_details, before,
             "{size}: the details moved the sidebar or the board"
         );
-        // Where the window leaves room (1024 wide), the quadrants make room for the panel: their names are whole, and
-        // the idea shown is in sight, not under the panel. On the narrowest, the panel covers their right side.
+        // Where the window leaves room (1024 wide), the quadrants make room for the panel: their names are whole. On
+        // the narrowest, the panel covers their right side, and the board scrolls sideways under it to bring out the
+        // idea shown. Either way the idea shown is in sight, not under the panel.
         let room = width >= 1000;
         let found = layout_problems(&app, room).await?;
         assert!(found.is_empty(), "{size}, details open: {found:?}");
+        assert_eq!(idea_under(&app, &title).await?, Value::Null, "{size}");
+        // An idea moved by its key into a quadrant under the panel comes out beside it too, with the focus: it stayed
+        // under it, and Delete took an idea out of sight.
+        let moved = app.titles_in("Implement").await?.remove(0);
+        app.card(&moved).await?.click().await?;
+        app.card(&moved).await?.send_keys("2").await?;
+        app.wait_until(
+            "the idea is in Challenge",
+            &format!(
+                "return [...document.querySelectorAll(\"section[aria-label='Challenge'] .card\")].some(c => c.textContent.includes({}));",
+                serde_json::json!(moved)
+            ),
+        )
+        .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(idea_under(&app, &moved).await?, Value::Null, "{size}, moved");
+        assert!(
+            app.focused_label().await?.contains(&moved),
+            "{size}: the moved idea lost the focus"
+        );
+        app.screenshot(&format!("narrow-{size}-details-moved.png"))
+            .await?;
         if room {
-            assert_eq!(idea_under(&app, &title).await?, Value::Null, "{size}");
             // A search makes each quadrant's count wider ("0 of 5"): the names stay whole beside it or above it
             // ("Imple / ment" once, beside "0 of 492").
             let search = app.wait_for_css("input[aria-label='Search ideas']").await?;
