@@ -366,6 +366,10 @@ describe("DetailsPanel", () => {
     const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
     await typeScores("11", "8");
     expect(props.onScores).not.toHaveBeenCalled();
+    // The right one says, at its box, that it waits: it showed as saved.
+    const cost = screen.getByLabelText(/^Cost \/ risk/, { selector: "input[type=text]" });
+    expect(cost).toHaveAttribute("aria-invalid", "false");
+    expect(cost).toHaveAccessibleDescription("Not saved yet: saved with the payoff, once that is fixed.");
     cleanup();
     expect(props.onError).toHaveBeenCalledWith(
       "The payoff “11” was not saved. Payoff is a number from 0 to 10, e.g. 6.5. Nor was the cost/risk 8: an idea is placed with both.",

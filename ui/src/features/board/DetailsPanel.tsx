@@ -532,6 +532,9 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const scoreField = (axis: ScoreAxis, label: string, hint: string) => {
     const why = scoreIssue(axis);
     const problemId = axis === "payoff" ? ids.payoffProblem : ids.costProblem;
+    // An unplaced idea is placed with both scores: a right one typed waits, unsaved, for the wrong one beside it.
+    const other: ScoreAxis = axis === "payoff" ? "cost" : "payoff";
+    const waitsFor = !position && why === null && !scoreSaved(axis) && scoreIssue(other) !== null;
     return (
       <div className="score-field">
         <label htmlFor={ids[axis]}>
@@ -567,7 +570,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
             maxLength={8}
             value={scoreText[axis]}
             aria-invalid={why !== null}
-            aria-describedby={why !== null ? problemId : undefined}
+            aria-describedby={why !== null || waitsFor ? problemId : undefined}
             onChange={(e) => {
               typeScore(axis, e.target.value);
             }}
@@ -596,6 +599,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
         {why !== null && (
           <p id={problemId} className="field-error">
             {why}
+          </p>
+        )}
+        {waitsFor && (
+          <p id={problemId} className="field-hint">
+            Not saved yet: saved with the {fieldWord(other)}, once that is fixed.
           </p>
         )}
       </div>

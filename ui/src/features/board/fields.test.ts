@@ -93,4 +93,11 @@ describe("the save indicator", () => {
       unsavedLabel([{ field: "cost", problem: "Cost/risk is a number from 0 to 10, e.g. 6.5" }])?.text,
     ).toBe("1 field not saved: fix the cost/risk");
   });
+
+  it("counts a field that waits for the one to fix", () => {
+    const payoff = { field: "payoff" as const, problem: "Payoff is a number from 0 to 10, e.g. 6.5" };
+    expect(unsavedLabel([payoff, { field: "cost", problem: null }])?.text).toBe(
+      "2 fields not saved: fix the payoff",
+    );
+  });
 });

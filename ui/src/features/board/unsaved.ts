@@ -14,7 +14,9 @@ export function fieldWord(field: UnsavedField["field"]): string {
 export function unsavedLabel(unsaved: readonly UnsavedField[]): { text: string; invalid: boolean } | null {
   const invalid = unsaved.filter((u) => u.problem !== null);
   if (invalid.length > 0) {
-    const n = invalid.length;
+    // Every field not saved is counted, the ones to fix named: an unplaced idea's right cost/risk waits for its wrong
+    // payoff, and "1 field not saved" left it out.
+    const n = unsaved.length;
     return {
       text: `${n} ${n === 1 ? "field" : "fields"} not saved: fix the ${listOf(invalid.map((u) => fieldWord(u.field)))}`,
       invalid: true,
