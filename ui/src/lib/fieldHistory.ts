@@ -87,6 +87,11 @@ export function recordFieldHistory(doc: Document = document): () => void {
   };
 }
 
+/** Whether `field` has a change of its own to undo or redo. */
+export function canStep(field: Element, step: "undo" | "redo"): boolean {
+  return textField(field) && historyOf(field)[step].length > 0;
+}
+
 /**
  * Undoes or redoes the last change made in `field`, as Ctrl+Z and Ctrl+Y do there, and says so to the page as typing
  * does (React's `onChange` sees it). Returns whether there was one.

@@ -854,7 +854,7 @@ describe("BoardScreen", () => {
     expect(fake.commands()).not.toContain("redo");
   });
 
-  it("leaves the owner typed before as it is when Ctrl+Z is pressed in New idea, which has nothing to undo", async () => {
+  it("leaves the owner typed before to the board's undo when Ctrl+Z is pressed in New idea, which has nothing to undo", async () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     await renderBoard();
     await userEvent.click(await screen.findByRole("button", { name: /^Rotate certs/ }));
@@ -863,9 +863,31 @@ describe("BoardScreen", () => {
     const newIdea = screen.getByLabelText("New idea");
     await userEvent.click(newIdea);
     await userEvent.keyboard("{Control>}z{/Control}");
+    // The field's history is not shared with the owner's: the board's undo takes back its last change instead.
+    await waitFor(() => {
+      expect(fake.commands()).toContain("undo");
+    });
     expect(owner).toHaveValue("zed");
     expect(newIdea).toHaveFocus();
+  });
+
+  it("takes back the idea just added with Ctrl+Z in New idea, once what was typed there is undone", async () => {
+    const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    const newIdea = await screen.findByLabelText("New idea");
+    await userEvent.type(newIdea, "Alpha{Enter}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("add_idea");
+    });
+    await userEvent.type(newIdea, "Be");
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(newIdea).toHaveValue("");
     expect(fake.commands()).not.toContain("undo");
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("undo");
+    });
+    expect(newIdea).toHaveFocus();
   });
 
   it("says so when a pasted title is longer than a title can be, in New idea and in the details", async () => {

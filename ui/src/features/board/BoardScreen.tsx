@@ -480,7 +480,7 @@ export function BoardScreen({
   useMenuCommands((command) => {
     // In a text field they are the field's own, as Ctrl+Z is there: the board's undo took back the idea whose notes
     // were being typed, and the notes with it.
-    if ((command === "undo" || command === "redo") && hasOwnUndo(document.activeElement)) {
+    if ((command === "undo" || command === "redo") && hasOwnUndo(document.activeElement, command)) {
       fieldStep(document.activeElement, command);
       return;
     }

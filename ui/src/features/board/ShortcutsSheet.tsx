@@ -30,7 +30,10 @@ export const SHORTCUTS: [string, string][] = [
     "On the chart: zoom into the ideas it counts, or list them when they have the same scores",
   ],
   ["Enter", "In a field: save it (New idea: add the idea; Tags: add the tag, as a comma does)"],
-  ["Ctrl+Z", "Undo (in a text field: what was typed there)"],
+  [
+    "Ctrl+Z",
+    "Undo (in a text field: what was typed there; in New idea, once that is undone, the board's last change)",
+  ],
   ["Ctrl+Shift+Z or Ctrl+Y", "Redo"],
   ["Ctrl+F", "Search (Enter there: go to the first match)"],
   [

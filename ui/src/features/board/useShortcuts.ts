@@ -2,7 +2,7 @@
 // so typing is never taken over; Ctrl/Cmd+Z and Ctrl/Cmd+A inside a text field stay the field's own.
 import { useEffect, useRef } from "react";
 
-import { fieldStep } from "../../lib/fieldHistory";
+import { canStep, fieldStep } from "../../lib/fieldHistory";
 
 export interface ShortcutHandlers {
   newIdea: () => void;
@@ -17,7 +17,7 @@ export interface ShortcutHandlers {
   closePanel: () => boolean;
 }
 
-export function isTextField(target: EventTarget | null): boolean {
+export function isTextField(target: EventTarget | null): target is HTMLElement {
   if (!(target instanceof HTMLElement)) return false;
   if (
     target.isContentEditable ||
@@ -31,9 +31,12 @@ export function isTextField(target: EventTarget | null): boolean {
 }
 
 /** Whether `target` keeps an undo of its own (lib/fieldHistory.ts): a field text is typed into. A choice (the
- * details' Place menu) has none, so Ctrl+Z there is the board's, as the toolbar's ↶ is: it did nothing. */
-export function hasOwnUndo(target: EventTarget | null): boolean {
-  return isTextField(target) && !(target instanceof HTMLSelectElement);
+ * details' Place menu) has none, so Ctrl+Z there is the board's, as the toolbar's ↶ is: it did nothing. So is it in a
+ * field that adds ideas with nothing of its own to step back to: an idea just added there is taken back, where
+ * nothing happened. */
+export function hasOwnUndo(target: EventTarget | null, step: "undo" | "redo" = "undo"): boolean {
+  if (!isTextField(target) || target instanceof HTMLSelectElement) return false;
+  return !target.classList.contains("add-idea-input") || canStep(target, step);
 }
 
 /** Whether `target` is inside a side panel (the details, the posts). */
@@ -74,7 +77,7 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const inField = isTextField(e.target);
-      const ownUndo = hasOwnUndo(e.target);
+      const ownUndo = hasOwnUndo(e.target, key === "y" || e.shiftKey ? "redo" : "undo");
       if (mod && !e.altKey) {
         if (ownUndo && (key === "z" || key === "y")) {
           // A text field's own undo and redo, under a dialog too (lib/fieldHistory.ts): WebKitGTK binds no key to
