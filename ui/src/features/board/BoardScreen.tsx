@@ -1,17 +1,7 @@
 // A board: the Unsorted tray beside the PICK chart (as quadrants, or as a plane), drag and drop between them, search,
 // undo and redo, the details of the selected idea and the board's activity.
 import { useQuery } from "@tanstack/react-query";
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 
 import { ConfirmDialog } from "../../components/Modal";
 import { SidePanel } from "../../components/SidePanel";
@@ -42,14 +32,7 @@ import { UndoChain, type Undoer } from "./undoChain";
 
 import "./board.css";
 import { afterFirstFrame, firstFrameDrawn } from "../../lib/startup";
-import {
-  focusAfterDelete,
-  focusedIdeaId,
-  focusShown,
-  focusViewIfLost,
-  refocusCard,
-  revealBesidePanel,
-} from "./focus";
+import { focusAfterDelete, focusedIdeaId, focusShown, focusViewIfLost, refocusCard } from "./focus";
 import { counted } from "../../lib/numbers";
 import { fieldStep } from "../../lib/fieldHistory";
 import { focusAsByLastInput } from "../../lib/tabRing";
@@ -542,15 +525,6 @@ export function BoardScreen({
         duration,
       });
   });
-  // The idea shown, or moved by its keys, where the panel covers the board: its quadrant comes out beside the panel.
-  const shownZone = detailsOpen || activityOpen || postsOpen ? (selectedAt?.zone ?? null) : null;
-  useLayoutEffect(() => {
-    if (shownZone === null || view !== "quadrants") return;
-    const card = document.querySelector<HTMLElement>(
-      `.board-body .card[data-idea-id="${String(selectedId)}"]`,
-    );
-    if (card) revealBesidePanel(card);
-  }, [selectedId, shownZone, view]);
   if (model.loadError) {
     return (
       <div className="board-message" role="alert">

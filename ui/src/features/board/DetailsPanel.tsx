@@ -28,6 +28,7 @@ import {
   type UnsavedField,
 } from "./fields";
 import { fieldWord } from "./unsaved";
+import { revealBesidePanel } from "./besidePanel";
 
 interface DetailsPanelProps {
   idea: Idea;
@@ -185,6 +186,12 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const [linkTrouble, setLinkTrouble] = useState<{ link: string; message: string; copied: boolean } | null>(
     null,
   );
+  // The idea shown, or moved by its keys, into a quadrant where the panel covers the board: its quadrant comes out
+  // beside the panel.
+  useLayoutEffect(() => {
+    const card = document.querySelector<HTMLElement>(`.board-body .card[data-idea-id="${String(idea.id)}"]`);
+    if (card) revealBesidePanel(card);
+  }, [idea.id, idea.zone]);
   const titleRef = useRef<HTMLTextAreaElement>(null);
   // The title field is as tall as its text (its CSS caps it, then it scrolls).
   useLayoutEffect(() => {
