@@ -113,12 +113,14 @@ async fn layout_problems(app: &App, headings: bool) -> TestResult<Vec<String>> {
     Ok(serde_json::from_value(value)?)
 }
 
-/// What covers the middle of the card titled `title` (the panel's name, or an element's class), or null: the card.
+/// What covers the middle of the card, or the chart's marker, titled `title` (the panel's name, or an element's class),
+/// or null: the card.
 async fn idea_under(app: &App, title: &str) -> TestResult<Value> {
     Ok(app
         .client
         .execute(
-            "const card = [...document.querySelectorAll('.card[data-idea-id]')].find(c => c.textContent.includes(arguments[0]));
+            "const card = [...document.querySelectorAll('.card[data-idea-id], .marker[data-idea-id]')]
+               .find(c => (c.textContent + (c.getAttribute('aria-label') ?? '')).includes(arguments[0]));
              const r = card.getBoundingClientRect();
              const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
              return card.contains(hit) ? null : String(hit?.closest('aside')?.getAttribute('aria-label') ?? hit?.className);",
@@ -286,6 +288,15 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
         );
         app.screenshot(&format!("narrow-{size}-details-moved.png"))
             .await?;
+        // On the chart, its marker comes out beside the panel too.
+        app.click_button("Chart").await?;
+        app.wait_for_css(".plane .marker[data-idea-id]").await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(idea_under(&app, &moved).await?, Value::Null, "{size}, chart");
+        app.screenshot(&format!("narrow-{size}-details-chart.png"))
+            .await?;
+        app.click_button("Quadrants").await?;
+        app.region("Kill").await?;
         if room {
             // A search makes each quadrant's count wider ("0 of 5"): the names stay whole beside it or above it
             // ("Imple / ment" once, beside "0 of 492").

@@ -866,6 +866,7 @@ export function BoardScreen({
             idea={selected}
             boardTags={tags}
             titleFocus={titleFocus}
+            view={view}
             onSave={(id, edit) => {
               model.updateIdea(id, edit);
             }}

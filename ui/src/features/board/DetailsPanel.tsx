@@ -49,6 +49,8 @@ interface DetailsPanelProps {
    * leaves the focus where it is (a click on a card keeps it: the board's keys, 1–4 to move, Delete, the arrows,
    * still act on the idea). Not given: the title takes the focus as the panel opens. */
   titleFocus?: TitleFocus | null;
+  /** The board's view, where the idea shown is kept in sight beside the panel. */
+  view?: string;
 }
 
 /** A request for the title to take the focus: a new object each time it is asked. */
@@ -94,6 +96,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
     onError,
     onUnsaved,
     onTypedStepBack,
+    view,
   } = props;
   const titleFocus = props.titleFocus === undefined ? AT_OPEN : props.titleFocus;
   const toast = useToast();
@@ -186,12 +189,26 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const [linkTrouble, setLinkTrouble] = useState<{ link: string; message: string; copied: boolean } | null>(
     null,
   );
-  // The idea shown, or moved by its keys, into a quadrant where the panel covers the board: its quadrant comes out
-  // beside the panel.
+  // The idea shown, or moved by its keys, to where the panel covers the board: its quadrant, or its marker, comes out
+  // beside the panel, once drawn (the chart's first showing loads it).
+  const { payoff, cost } = idea.position ?? {};
   useLayoutEffect(() => {
-    const card = document.querySelector<HTMLElement>(`.board-body .card[data-idea-id="${String(idea.id)}"]`);
-    if (card) revealBesidePanel(card);
-  }, [idea.id, idea.zone]);
+    let frame = 0;
+    const reveal = (tries: number) => {
+      const card = document.querySelector<HTMLElement>(
+        `.board-body :is(.card, .marker)[data-idea-id="${String(idea.id)}"]`,
+      );
+      if (card) revealBesidePanel(card);
+      else if (tries > 0)
+        frame = requestAnimationFrame(() => {
+          reveal(tries - 1);
+        });
+    };
+    reveal(60);
+    return () => {
+      cancelAnimationFrame(frame);
+    };
+  }, [idea.id, idea.zone, payoff, cost, view]);
   const titleRef = useRef<HTMLTextAreaElement>(null);
   // The title field is as tall as its text (its CSS caps it, then it scrolls).
   useLayoutEffect(() => {
