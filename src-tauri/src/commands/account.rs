@@ -120,7 +120,7 @@ pub async fn connect_account(
     state.write(|tx| {
         account::save_identity(tx, &who)?;
         // Posts that failed for want of the account go out now.
-        outbox::requeue_for_account(tx, who.server.as_str())
+        outbox::requeue_for_account(tx, who.server.as_str(), &who.user_id)
     })?;
     session.hold(&who, token.clone());
     wake.now();

@@ -3,6 +3,7 @@
 
 use std::sync::{Mutex, PoisonError};
 
+use super::account;
 use super::api::Api;
 use super::destination::Target;
 use super::outbox;
@@ -39,7 +40,23 @@ pub async fn deliver(
     loop {
         let due = lock().write(|tx| outbox::next_due_of(tx, now_ms(), webhook_only))?;
         let Some(part) = due else { return Ok(done) };
-        let outcome = send(&part.target, sender, account.clone()).await;
+        let another = match (&part.target, &account) {
+            (
+                Target::Account {
+                    user_id: Some(by), ..
+                },
+                Ok(_),
+            ) => lock()
+                .read(account::identity)?
+                .is_some_and(|who| who.user_id != *by),
+            _ => false,
+        };
+        // Sent as someone else, it would read as theirs: it waits for the account it was queued as.
+        let outcome = if another {
+            Outcome::Failed(Failure::new(Problem::OtherAccount))
+        } else {
+            send(&part.target, sender, account.clone()).await
+        };
         lock().write(|tx| outbox::record(tx, part.post_id, part.seq, &outcome, now_ms()))?;
         match outcome {
             Outcome::Posted(_) => done.parts_sent += 1,
@@ -60,6 +77,7 @@ pub async fn send(target: &Target, sender: &Sender, account: Result<&Api, Failur
             pending_id,
             tried,
             queued_at,
+            ..
         } => {
             let api = match account {
                 Ok(api) if api.server() == server => api,

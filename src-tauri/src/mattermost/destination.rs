@@ -149,5 +149,7 @@ pub enum Target {
         tried: bool,
         /// When its post was queued (ms), to look for it among the channel's posts.
         queued_at: i64,
+        /// The account it was queued as (none for posts queued before Pickboard kept it): it goes out as no other.
+        user_id: Option<String>,
     },
 }

@@ -560,12 +560,18 @@ pub fn next_due_of(tx: &Transaction<'_>, now: i64, webhook_only: bool) -> Result
     if next_at > now {
         return Ok(None);
     }
-    let (via, server, channel_id, replaces): (String, Option<String>, Option<String>, Option<i64>) = tx
-        .query_row(
-            "SELECT via, server, channel_id, replaces FROM posts WHERE id = ?1",
-            [post_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
+    type Row = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+    );
+    let (via, server, channel_id, replaces, user_id): Row = tx.query_row(
+        "SELECT via, server, channel_id, replaces, user_id FROM posts WHERE id = ?1",
+        [post_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?;
     let (pending_id, attempts, queued_at): (Option<String>, i64, i64) = tx.query_row(
         "SELECT pp.pending_id, pp.attempts, p.created_at FROM post_parts pp JOIN posts p ON p.id = pp.post_id
          WHERE pp.post_id = ?1 AND pp.seq = ?2",
@@ -596,6 +602,7 @@ pub fn next_due_of(tx: &Transaction<'_>, now: i64, webhook_only: bool) -> Result
             pending_id,
             tried: attempts > 0,
             queued_at,
+            user_id,
         }
     } else {
         let Some((hook, template)) = stored_settings(tx, board_id)? else {
@@ -676,15 +683,17 @@ pub fn record(tx: &Transaction<'_>, post_id: i64, seq: i64, outcome: &Outcome, n
     get(tx, post_id)
 }
 
-/// The account's posts to `server` that failed for want of the account (not connected, or a token refused) go out
-/// again now that it is connected.
-pub fn requeue_for_account(tx: &Transaction<'_>, server: &str) -> Result<usize> {
+/// The account's posts to `server` that failed for want of the account (not connected, a token refused, another
+/// account connected) go out again now that `user_id` is connected; a post queued as another account fails again, as
+/// it says, and waits for that one.
+pub fn requeue_for_account(tx: &Transaction<'_>, server: &str, user_id: &str) -> Result<usize> {
     let ids: Vec<i64> = tx
         .prepare(
             "SELECT id FROM posts WHERE status = 'failed' AND via = 'account' AND server = ?1
-               AND json_extract(error, '$.problem') IN ('notConnected', 'notSignedIn', 'credentialStoreUnavailable')",
+               AND (json_extract(error, '$.problem') IN ('notConnected', 'notSignedIn', 'credentialStoreUnavailable')
+                    OR json_extract(error, '$.problem') = 'otherAccount' AND user_id = ?2)",
         )?
-        .query_map([server], |r| r.get(0))?
+        .query_map([server, user_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in &ids {
         retry(tx, *id)?;

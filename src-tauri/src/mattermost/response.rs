@@ -44,6 +44,8 @@ pub enum Problem {
     NotConnected,
     /// The API: the post was made for another server than the one connected now.
     OtherServer,
+    /// The API: the post was made as another account than the one connected now.
+    OtherAccount,
     /// The credential store could not be opened just now (locked, or not started yet).
     CredentialStoreUnavailable,
 }
@@ -205,6 +207,10 @@ impl Problem {
             Problem::OtherServer => {
                 "This post was made for another Mattermost server than the one connected now. Discard it, and post \
                  the outcome again."
+            }
+            Problem::OtherAccount => {
+                "This post was made as another Mattermost account than the one connected now, and goes out only as \
+                 that one: it is sent once that account is connected again. Or discard it, and post the outcome again."
             }
             Problem::CredentialStoreUnavailable => {
                 "Your access token could not be read from the credential store (it may be locked). The post will be \

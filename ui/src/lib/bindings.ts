@@ -171,7 +171,7 @@ permalink: string | null,
  */
 updatesEarlier: boolean, };
 
-export type Problem = "wrongWebhook" | "notMattermost" | "webhooksDisabled" | "channelNotFound" | "channelLocked" | "noPermission" | "tooLarge" | "rateLimited" | "serverError" | "refused" | "timeout" | "serverNotFound" | "tls" | "offline" | "noAnswer" | "notSignedIn" | "notMattermostServer" | "notAllowed" | "channelGone" | "postGone" | "notConnected" | "otherServer" | "credentialStoreUnavailable";
+export type Problem = "wrongWebhook" | "notMattermost" | "webhooksDisabled" | "channelNotFound" | "channelLocked" | "noPermission" | "tooLarge" | "rateLimited" | "serverError" | "refused" | "timeout" | "serverNotFound" | "tls" | "offline" | "noAnswer" | "notSignedIn" | "notMattermostServer" | "notAllowed" | "channelGone" | "postGone" | "notConnected" | "otherServer" | "otherAccount" | "credentialStoreUnavailable";
 
 export type Failure = { problem: Problem, 
 /**

@@ -389,7 +389,7 @@ mod as_the_account {
     use fake_mattermost::{Channel, Team, User};
 
     use super::*;
-    use crate::mattermost::account::{save_identity, Identity, Keeping, Token};
+    use crate::mattermost::account::{identity, save_identity, Identity, Keeping, Token};
     use crate::mattermost::api::Api;
     use crate::mattermost::destination::{save_account_channel, AccountChannel};
 
@@ -647,12 +647,71 @@ mod as_the_account {
         let requeued = db
             .lock()
             .unwrap()
-            .write(|tx| requeue_for_account(tx, &server))
+            .write(|tx| requeue_for_account(tx, &server, &User::new("ana", TOKEN).id))
             .unwrap();
         assert_eq!(requeued, 1);
         deliver_due(&db, &sender(), Some(&api(&fake))).await.unwrap();
         let posted = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
         assert_eq!(posted.status, PostStatus::Posted);
+    }
+
+    #[tokio::test]
+    async fn a_post_queued_as_one_account_never_goes_out_as_another() {
+        const BO_TOKEN: &str = "bo-token-xxxxxxxxxxxxxxxxx";
+        let fake = FakeMattermost::api(0)
+            .user(User::new("ana", TOKEN))
+            .user(User::new("bo", BO_TOKEN))
+            .team(Team::new("infra", "Infrastructure"))
+            .channel(
+                Channel::open("infra", "planning", "Planning")
+                    .member("ana")
+                    .member("bo"),
+            )
+            .start()
+            .await
+            .unwrap();
+        let as_bo = Api::new(
+            ServerUrl::parse(&fake.address).unwrap(),
+            Token::parse(BO_TOKEN).unwrap(),
+            Duration::from_secs(3),
+        )
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let post = queue_long(&db, board, false);
+        let ana = db.lock().unwrap().read(identity).unwrap().unwrap();
+        // Disconnected, and connected again as bo, while ana's post waited: it went out as bo's.
+        let bo = Identity {
+            user_id: User::new("bo", BO_TOKEN).id,
+            username: "bo".into(),
+            display_name: "Bo".into(),
+            ..ana.clone()
+        };
+        let connect = |who: &Identity| {
+            db.lock()
+                .unwrap()
+                .write(|tx| {
+                    save_identity(tx, who)?;
+                    requeue_for_account(tx, who.server.as_str(), &who.user_id)
+                })
+                .unwrap()
+        };
+        connect(&bo);
+        let done = deliver_due(&db, &sender(), Some(&as_bo)).await.unwrap();
+        assert_eq!((done.parts_sent, done.failures), (0, 1));
+        let held = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+        assert_eq!(held.status, PostStatus::Failed);
+        assert_eq!(held.error.unwrap().problem, Problem::OtherAccount);
+        assert!(fake.channel_posts(&planning().id).is_empty());
+        // Connecting as bo again leaves it waiting; as ana, it goes out.
+        assert_eq!(connect(&bo), 0);
+        assert_eq!(connect(&ana), 1);
+        deliver_due(&db, &sender(), Some(&api(&fake))).await.unwrap();
+        let posted = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
+        assert_eq!(posted.status, PostStatus::Posted);
+        let sent = fake.channel_posts(&planning().id);
+        assert!(!sent.is_empty());
+        assert!(sent.iter().all(|p| p.user_id == ana.user_id));
     }
 
     #[tokio::test]
