@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -131,7 +131,9 @@ impl Db {
     /// before the round, left its sealed ballots unreadable for good, and a post waiting in the backup's outbox would
     /// have gone out a second time. So the account, the rounds joined, and every board's channels, posts and team
     /// rounds stay as they are now, for each board that is still the same board (same id, made at the same time). A
-    /// board only the backup has keeps the backup's.
+    /// board only the backup has keeps the backup's. A board made since the backup with posts or team rounds stays
+    /// whole, as it is now: it went with the restore, and its rounds' keys with it. Other boards made since go, as
+    /// the restore says (the backup made before it keeps them).
     fn keep_mattermost_as_now(&mut self, now: &Path) -> Result<()> {
         let attach = match immutable(now) {
             Some(uri) => uri,
@@ -156,7 +158,44 @@ impl Db {
         };
         tx.execute_batch(
             "CREATE TEMP TABLE same_boards AS
-                 SELECT b.id FROM main.boards b JOIN now_state.boards n ON n.id = b.id AND n.created_at = b.created_at;",
+                 SELECT b.id FROM main.boards b JOIN now_state.boards n ON n.id = b.id AND n.created_at = b.created_at;
+             CREATE TEMP TABLE new_boards AS
+                 SELECT id FROM now_state.boards WHERE id NOT IN (SELECT id FROM temp.same_boards)
+                     AND (id IN (SELECT board_id FROM now_state.rounds) OR id IN (SELECT board_id FROM now_state.posts)
+                          OR id IN (SELECT board_id FROM now_state.starting_rounds));",
+        )?;
+        // The boards made since, with their ideas and history, written as they are: not edits of this session.
+        let paused = tx
+            .query_row(
+                "SELECT 1 FROM temp.sqlite_master WHERE name = 'change_log_paused'",
+                [],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if paused {
+            tx.execute("INSERT INTO temp.change_log_paused VALUES (1)", [])?;
+        }
+        for table in ["boards", "ideas", "events"] {
+            let cols = columns(table)?;
+            let key = if table == "boards" { "id" } else { "board_id" };
+            tx.execute_batch(&format!(
+                "INSERT INTO main.{table} ({cols})
+                     SELECT {cols} FROM now_state.{table} WHERE {key} IN (SELECT id FROM temp.new_boards);"
+            ))?;
+        }
+        let cols = columns("round_settled")?;
+        tx.execute_batch(&format!(
+            "INSERT INTO main.round_settled ({cols})
+                 SELECT {cols} FROM now_state.round_settled
+                 WHERE event_id IN (SELECT id FROM now_state.events WHERE board_id IN (SELECT id FROM temp.new_boards));"
+        ))?;
+        if paused {
+            tx.execute("DELETE FROM temp.change_log_paused", [])?;
+        }
+        tx.execute_batch(
+            "INSERT INTO temp.same_boards SELECT id FROM temp.new_boards;
+             DROP TABLE temp.new_boards;",
         )?;
         for table in [
             "channel_settings",

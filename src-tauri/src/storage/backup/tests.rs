@@ -288,6 +288,54 @@ fn a_restore_keeps_what_lives_on_mattermost_as_it_is_now() {
 }
 
 #[test]
+fn a_board_made_since_the_backup_with_rounds_or_posts_stays_whole_and_another_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = open(dir.path());
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| edits::add_idea(tx, board, "Before the backup", Zone::Implement))
+        .unwrap();
+    let backup = make(&db, dir.path(), "").unwrap();
+
+    // Made since: a board with an idea moved once, a team round and a post. The restore took all of it, and the
+    // round's key with it: its members' sealed ballots could never be read.
+    let since = db.write(|tx| boards::create(tx, "Made since")).unwrap().id;
+    let idea = db
+        .write(|tx| edits::add_idea(tx, since, "Since the backup", Zone::Kill))
+        .unwrap();
+    db.write(|tx| edits::answer_move(tx, idea.id, Zone::Implement, 0))
+        .unwrap();
+    add_round(&mut db, since, "round-since", 5);
+    db.write(|tx| {
+        tx.execute(
+            "INSERT INTO posts (id, board_id, status, message, snapshot, created_at) VALUES (1, ?1, 'posted', 'Outcome', '[]', 1)",
+            [since],
+        )?;
+        Ok(())
+    })
+    .unwrap();
+    let gone = db.write(|tx| boards::create(tx, "Nothing posted")).unwrap().id;
+    let name = backup.file_name().unwrap().to_str().unwrap().to_owned();
+    restore(&mut db, dir.path(), &name).unwrap();
+
+    assert!(
+        db.read(|tx| boards::get(tx, gone)).is_err(),
+        "the restore takes it"
+    );
+    let kept = db.read(|tx| boards::get(tx, since)).unwrap();
+    assert_eq!(kept.name, "Made since");
+    let titles: Vec<(String, Zone)> = kept.ideas.iter().map(|i| (i.title.clone(), i.zone)).collect();
+    assert_eq!(titles, [("Since the backup".to_owned(), Zone::Implement)]);
+    let side = mattermost_side(&mut db);
+    assert_eq!(side.rounds, [("round-since".into(), 5)]);
+    assert_eq!(side.posts, [(1, "posted".into())]);
+    // Its history came with it, and is its own: Undo takes back the move, then nothing of another board.
+    let undone = db.write(|tx| edits::undo(tx, since, None)).unwrap();
+    assert_eq!(undone.board.ideas[0].zone, Zone::Kill);
+    let before = db.read(|tx| boards::get(tx, board)).unwrap();
+    assert_eq!(before.ideas.len(), 1, "the backup's board is the backup's");
+}
+
+#[test]
 fn a_backup_file_made_anywhere_is_restored_and_left_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();

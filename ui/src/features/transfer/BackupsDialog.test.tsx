@@ -38,11 +38,12 @@ describe("BackupsDialog", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Restore from a file…" }));
     const confirm = await screen.findByRole("dialog", { name: "Restore this backup?" });
     expect(confirm).toHaveTextContent(
-      "Every board will be replaced by the 2 boards and 37 ideas of /home/ana/Backups/pickboard-backup-2026-12-01.db.",
+      "The boards go back to the 2 boards and 37 ideas of /home/ana/Backups/pickboard-backup-2026-12-01.db.",
     );
-    // What stays as it is now, said: the boards go back to the backup's, what is on Mattermost does not.
+    // What stays as it is now, said: the boards go back to the backup's, what is on Mattermost does not, and the
+    // boards made since with posts or rounds stay.
     expect(confirm).toHaveTextContent(
-      "What is on Mattermost stays as it is now: your account, the boards' channels for posting, their posts and their team rounds.",
+      "Boards made since then go, but for those with posts or team rounds. What is on Mattermost stays as it is now: your account, the boards' channels for posting, their posts and their team rounds.",
     );
     await userEvent.click(screen.getByRole("button", { name: "Restore" }));
     await waitFor(() => {

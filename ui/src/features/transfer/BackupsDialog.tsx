@@ -124,16 +124,17 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
           title="Restore this backup?"
           message={
             <p>
-              Every board will be replaced by the {plural(confirm.backup.boards, "board")} and{" "}
+              The boards go back to the {plural(confirm.backup.boards, "board")} and{" "}
               {plural(confirm.backup.ideas, "idea")} of{" "}
               {confirm.fromFile ? (
                 <span className="backups-file">{confirm.backup.fileName}</span>
               ) : (
                 `the backup from ${backupTime.format(confirm.backup.createdAt)}`
               )}
-              . What is on Mattermost stays as it is now: your account, the boards&apos; channels for posting,
-              their posts and their team rounds. Your boards as they are now are backed up first, so you can
-              restore them again from this list.
+              . Boards made since then go, but for those with posts or team rounds. What is on Mattermost
+              stays as it is now: your account, the boards&apos; channels for posting, their posts and their
+              team rounds. Your boards as they are now are backed up first, so you can restore them again from
+              this list.
             </p>
           }
           confirmLabel="Restore"
