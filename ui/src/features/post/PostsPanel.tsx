@@ -125,7 +125,7 @@ export function PostsPanel({
                 href={post.permalink}
                 onClick={(e) => {
                   e.preventDefault();
-                  if (post.permalink) open(post.permalink);
+                  if (post.permalink && e.detail < 2) open(post.permalink);
                 }}
               >
                 {post.permalink}
@@ -151,8 +151,10 @@ export function PostsPanel({
                   <button
                     type="button"
                     className="button"
-                    onClick={() => {
-                      if (post.permalink) open(post.permalink);
+                    // Not the second click of a double click: Retry's, which sent the post and drew this button
+                    // under the pointer, opened it, or a second browser window.
+                    onClick={(e) => {
+                      if (post.permalink && e.detail < 2) open(post.permalink);
                     }}
                   >
                     Open in Mattermost

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
@@ -689,6 +689,10 @@ describe("PostsPanel", () => {
     expect(screen.getAllByRole("button", { name: "Open in Mattermost" })).toHaveLength(1);
     await userEvent.click(screen.getByRole("button", { name: "Open in Mattermost" }));
     expect(fake.calls.find((c) => c.command === "open_link")?.args).toEqual({ url: link });
+    // The second click of a double click (on Retry, which drew this button under the pointer) opens nothing.
+    fireEvent.click(screen.getByRole("button", { name: "Open in Mattermost" }), { detail: 2 });
+    fireEvent.click(screen.getByRole("link", { name: link }), { detail: 2 });
+    expect(fake.commands().filter((c) => c === "open_link")).toHaveLength(1);
     await userEvent.click(screen.getByRole("button", { name: "Copy link" }));
     expect(writeText).toHaveBeenCalledWith(link);
     expect(await screen.findByRole("button", { name: "Link copied" })).toBeInTheDocument();
