@@ -175,6 +175,10 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
         label={selected ? `Estimates for “${selected.title}”` : "Estimates"}
       >
         {selected?.dots.map((dot, i) => {
+          const spot =
+            onBoard && (finalSpot ?? median)
+              ? fractionOf(finalSpot?.payoff ?? median?.[0] ?? 5, finalSpot?.cost ?? median?.[1] ?? 5)
+              : null;
           const at = fractionOf(dot.payoff, dot.cost);
           return (
             <span
@@ -185,7 +189,7 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
               role="img"
               aria-label={`${dot.voter}: payoff ${dot.payoff}, cost/risk ${dot.cost}`}
             >
-              <span className={voterNameClass(at.x)} aria-hidden="true">
+              <span className={voterNameClass(at, spot)} aria-hidden="true">
                 {dot.voter}
               </span>
             </span>

@@ -757,6 +757,8 @@ describe("RoundsScreen", () => {
       expect(name("Cy Okafor")).toHaveClass("vote-dot-name-before");
     });
     expect(name("Bo Lind")).not.toHaveClass("vote-dot-name-before");
+    // Bo's dot is the idea's spot, whose title is after it: Bo's name goes below, not over the title.
+    expect(name("Bo Lind")).toHaveClass("vote-dot-name-below");
   });
 
   it("lists a ballot sent after the reveal, read again while the reveal is open", async () => {

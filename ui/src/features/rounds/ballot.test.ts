@@ -17,6 +17,7 @@ import {
   changedSince,
   toggleNoOpinion,
   unplace,
+  voterNameClass,
 } from "./ballot";
 
 const ideas: RoundIdea[] = ["1", "2", "3"].map((key) => ({ key, title: `Idea ${key}`, notes: "", link: "" }));
@@ -220,5 +221,19 @@ describe("ballotStanding", () => {
 
   it("says a ballot that waits for Mattermost waits", () => {
     expect(ballotStanding({ ...draft, waiting: true }, when)).toBe("your ballot waits to go out");
+  });
+});
+
+describe("voterNameClass", () => {
+  it("writes a name after its dot, before it near the right edge, and below it where the idea's title is", () => {
+    expect(voterNameClass({ x: 0.3, y: 0.5 }, null)).toBe("vote-dot-name");
+    expect(voterNameClass({ x: 0.9, y: 0.5 }, null)).toBe("vote-dot-name vote-dot-name-before");
+    // Level with the spot and on its title's side (after it; before it in the plane's right part).
+    expect(voterNameClass({ x: 0.5, y: 0.5 }, { x: 0.5, y: 0.5 })).toBe("vote-dot-name vote-dot-name-below");
+    expect(voterNameClass({ x: 0.7, y: 0.52 }, { x: 0.5, y: 0.5 })).toBe("vote-dot-name vote-dot-name-below");
+    expect(voterNameClass({ x: 0.6, y: 0.5 }, { x: 0.9, y: 0.5 })).toBe("vote-dot-name vote-dot-name-below");
+    // Away from it: as without a spot.
+    expect(voterNameClass({ x: 0.3, y: 0.5 }, { x: 0.5, y: 0.5 })).toBe("vote-dot-name");
+    expect(voterNameClass({ x: 0.5, y: 0.8 }, { x: 0.5, y: 0.5 })).toBe("vote-dot-name");
   });
 });

@@ -180,10 +180,20 @@ export function changedSince(round: readonly RoundIdea[], board: readonly Idea[]
   });
 }
 
-/** A voter's name beside their dot at `x` (a fraction of the plane's width): before the dot in the plane's right
- * fifth, where after it the name ran past the plane's edge and was cut. */
-export function voterNameClass(x: number): string {
-  return x > 0.8 ? "vote-dot-name vote-dot-name-before" : "vote-dot-name";
+/** A voter's name beside their dot at `at` (fractions of the plane): before the dot in the plane's right fifth, where
+ * after it the name ran past the plane's edge and was cut; below it, level with the idea's spot (`spot`) and within
+ * reach of its title, which goes after the spot, or before it in the plane's right part (EstimateDot): the two were
+ * written over each other. */
+export function voterNameClass(at: { x: number; y: number }, spot: { x: number; y: number } | null): string {
+  const titleBefore = spot !== null && spot.x > 0.7;
+  const overTitle =
+    spot !== null &&
+    Math.abs(at.y - spot.y) < 0.05 &&
+    (titleBefore
+      ? at.x > spot.x - 0.45 && at.x < spot.x + 0.05
+      : at.x > spot.x - 0.05 && at.x < spot.x + 0.45);
+  if (overTitle) return "vote-dot-name vote-dot-name-below";
+  return at.x > 0.8 ? "vote-dot-name vote-dot-name-before" : "vote-dot-name";
 }
 
 /** Where a member's ballot stands, for the list of rounds: "your ballot changed …" read, on a ballot sent and never
