@@ -426,7 +426,8 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
             )}
           </div>
         )}
-        <FormStatus status={working} />
+        {/* An action's failure ("could not be reached") is overtaken by the round's post found gone since. */}
+        <FormStatus status={gone && working?.tone === "error" ? null : working} />
       </div>
 
       {revealedHere && round.boardId !== null && round.boardId !== board.id ? (

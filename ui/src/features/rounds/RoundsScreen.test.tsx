@@ -799,6 +799,50 @@ describe("RoundsScreen", () => {
     }
   });
 
+  it("drops a reveal's failure once the round's post is found gone, which says more", async () => {
+    const mine: RoundView = {
+      ...joined,
+      amFacilitator: true,
+      boardId: 1,
+      ideas: [{ key: "1", title: "Cache builds", notes: "", link: "" }],
+    };
+    let postGone = false;
+    const unreachable: ErrorPayload = {
+      kind: "mattermost",
+      message: "Mattermost could not be reached. Try again in a moment.",
+      path: null,
+      problem: "offline",
+    };
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [mine],
+      list_closed_rounds: () => [],
+      find_round: () => mine,
+      round_status: () => {
+        if (postGone) throw gone;
+        return statusOf("open", "1 of 3 voted", [{ userId: "bo", name: "Bo Lind", at: 0, edited: false }]);
+      },
+      reveal_round: () => {
+        postGone = true;
+        throw unreachable;
+      },
+    });
+    renderRounds(board([idea(1, "Cache builds", "unsorted")]));
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    const ask = await screen.findByRole("button", { name: "Reveal…" });
+    await waitFor(() => {
+      expect(ask).toBeEnabled();
+    });
+    await userEvent.click(ask);
+    const dialog = await screen.findByRole("dialog", { name: "Reveal the round?" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Reveal" }));
+    expect(await screen.findByText(unreachable.message)).toBeInTheDocument();
+    // The next reading finds the post gone: that is what stands, alone.
+    expect(await screen.findByText(gone.message, undefined, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByText(unreachable.message)).toBeNull();
+  }, 15_000);
+
   it("says a round is revealed in the list as soon as it is, and reveals once for two Enters", async () => {
     const mine: RoundView = {
       ...joined,
