@@ -118,14 +118,19 @@ fn quitting_backs_up_the_days_work_once_a_day() {
     assert_eq!(left, expected);
 }
 
+/// A board "Infra" with one idea, "Before the backup", then a backup: the board's id and the backup's path.
+fn backed_up_board(db: &mut Db, dir: &Path) -> (i64, std::path::PathBuf) {
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| edits::add_idea(tx, board, "Before the backup", Zone::Implement))
+        .unwrap();
+    (board, make(db, dir, "").unwrap())
+}
+
 #[test]
 fn restoring_while_the_database_is_open_brings_back_the_backup_and_keeps_the_current_state_aside() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = open(dir.path());
-    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
-    db.write(|tx| edits::add_idea(tx, board, "Before the backup", Zone::Implement))
-        .unwrap();
-    let backup = make(&db, dir.path(), "").unwrap();
+    let (board, backup) = backed_up_board(&mut db, dir.path());
     db.write(|tx| edits::add_idea(tx, board, "After the backup", Zone::Kill))
         .unwrap();
 
@@ -291,10 +296,7 @@ fn a_restore_keeps_what_lives_on_mattermost_as_it_is_now() {
 fn a_board_made_since_the_backup_with_rounds_or_posts_stays_whole_and_another_goes() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = open(dir.path());
-    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
-    db.write(|tx| edits::add_idea(tx, board, "Before the backup", Zone::Implement))
-        .unwrap();
-    let backup = make(&db, dir.path(), "").unwrap();
+    let (board, backup) = backed_up_board(&mut db, dir.path());
 
     // Made since: a board with an idea moved once, a team round and a post. The restore took all of it, and the
     // round's key with it: its members' sealed ballots could never be read.

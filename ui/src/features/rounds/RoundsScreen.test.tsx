@@ -117,6 +117,16 @@ async function openTheOnlyRound(round: RoundView, atList?: () => void) {
   await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
 }
 
+/** Presses Reveal… on the round shown, once it can be pressed (who voted is read first): the question it asks. */
+async function askToReveal(): Promise<HTMLElement> {
+  const ask = await screen.findByRole("button", { name: "Reveal…" });
+  await waitFor(() => {
+    expect(ask).toBeEnabled();
+  });
+  await userEvent.click(ask);
+  return screen.findByRole("dialog", { name: "Reveal the round?" });
+}
+
 /** Ana's revealed round `round`, as the backend has it: 1 of 3 voted, and its reveal `reveal()` each time it is read. */
 function revealedBackend(round: RoundView, reveal: () => Reveal) {
   return fakeBackend(null, {
@@ -830,12 +840,7 @@ describe("RoundsScreen", () => {
     renderRounds(board([idea(1, "Cache builds", "unsorted")]));
     const list = await screen.findByRole("region", { name: "Open rounds" });
     await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
-    const ask = await screen.findByRole("button", { name: "Reveal…" });
-    await waitFor(() => {
-      expect(ask).toBeEnabled();
-    });
-    await userEvent.click(ask);
-    const dialog = await screen.findByRole("dialog", { name: "Reveal the round?" });
+    const dialog = await askToReveal();
     await userEvent.click(within(dialog).getByRole("button", { name: "Reveal" }));
     expect(await screen.findByText(unreachable.message)).toBeInTheDocument();
     // The next reading finds the post gone: that is what stands, alone.
@@ -868,12 +873,7 @@ describe("RoundsScreen", () => {
     const item = await within(list).findByRole("button", { name: /^Platform/ });
     expect(item).not.toHaveTextContent("revealed");
     await userEvent.click(item);
-    const ask = await screen.findByRole("button", { name: "Reveal…" });
-    await waitFor(() => {
-      expect(ask).toBeEnabled();
-    });
-    await userEvent.click(ask);
-    const dialog = await screen.findByRole("dialog", { name: "Reveal the round?" });
+    const dialog = await askToReveal();
     within(dialog).getByRole("button", { name: "Reveal" }).focus();
     await userEvent.keyboard("{Enter}{Enter}");
     await waitFor(() => {
@@ -912,12 +912,7 @@ describe("RoundsScreen", () => {
     renderRounds(board([idea(1, "Cache builds", "unsorted")]));
     const list = await screen.findByRole("region", { name: "Open rounds" });
     await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
-    const ask = await screen.findByRole("button", { name: "Reveal…" });
-    await waitFor(() => {
-      expect(ask).toBeEnabled();
-    });
-    await userEvent.click(ask);
-    const dialog = await screen.findByRole("dialog", { name: "Reveal the round?" });
+    const dialog = await askToReveal();
     expect(dialog).toHaveTextContent(
       "Your latest changes are not sent: the estimates you sent before them count.",
     );
