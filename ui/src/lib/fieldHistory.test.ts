@@ -1,6 +1,7 @@
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { hasOwnUndo } from "../features/board/useShortcuts";
 import { fieldStep } from "./fieldHistory";
 
 // The history is recorded by src/test/setup.ts, as main.tsx does in the app.
@@ -50,5 +51,27 @@ describe("a text field's own history", () => {
     title.value = "Patch the fleet";
     expect(fieldStep(title, "undo")).toBe(false);
     expect(title).toHaveValue("Patch the fleet");
+  });
+});
+
+describe("Ctrl+Z and Ctrl+Y in a field that adds ideas", () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it("are the board's while the field has nothing of its own, and the field's once typed in again", async () => {
+    const newIdea = document.createElement("input");
+    newIdea.className = "add-idea-input";
+    document.body.append(newIdea);
+    expect(hasOwnUndo(newIdea, "undo")).toBe(false);
+    expect(hasOwnUndo(newIdea, "redo")).toBe(false);
+    await userEvent.type(newIdea, "Zz");
+    expect(hasOwnUndo(newIdea, "undo")).toBe(true);
+    // Nothing of its own to redo, but typed in since: Ctrl+Y redid the idea the board's undo had taken back.
+    expect(hasOwnUndo(newIdea, "redo")).toBe(true);
+    // Any other text field keeps its own, with or without a history.
+    const search = document.createElement("input");
+    document.body.append(search);
+    expect(hasOwnUndo(search, "undo")).toBe(true);
   });
 });

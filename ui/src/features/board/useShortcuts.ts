@@ -36,7 +36,8 @@ export function isTextField(target: EventTarget | null): target is HTMLElement {
  * nothing happened. */
 export function hasOwnUndo(target: EventTarget | null, step: "undo" | "redo" = "undo"): boolean {
   if (!isTextField(target) || target instanceof HTMLSelectElement) return false;
-  return !target.classList.contains("add-idea-input") || canStep(target, step);
+  // Once typed in again, the field's history is its own both ways: Ctrl+Y redid the idea taken back.
+  return !target.classList.contains("add-idea-input") || canStep(target, "undo") || canStep(target, step);
 }
 
 /** Whether `target` is inside a side panel (the details, the posts). */
