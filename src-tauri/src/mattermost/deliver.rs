@@ -46,14 +46,12 @@ pub async fn deliver(
                     user_id: Some(by), ..
                 },
                 Ok(_),
-            ) => lock()
-                .read(account::identity)?
-                .is_some_and(|who| who.user_id != *by),
-            _ => false,
+            ) => lock().read(account::identity)?.filter(|who| who.user_id != *by),
+            _ => None,
         };
         // Sent as someone else, it would read as theirs: it waits for the account it was queued as.
-        let outcome = if another {
-            Outcome::Failed(Failure::new(Problem::OtherAccount))
+        let outcome = if let Some(connected) = another {
+            Outcome::Failed(Failure::other_account(&connected.username))
         } else {
             send(&part.target, sender, account.clone()).await
         };

@@ -235,6 +235,18 @@ impl Problem {
 }
 
 impl Failure {
+    /// A post made as another account than the one connected now, `connected` (its username), said with its name.
+    pub fn other_account(connected: &str) -> Failure {
+        Failure {
+            message: format!(
+                "This post was made as another Mattermost account than @{connected}, connected now, and goes out \
+                 only as that one: it is sent once that account is connected again. Or discard it, and post the \
+                 outcome again."
+            ),
+            ..Failure::new(Problem::OtherAccount)
+        }
+    }
+
     pub fn new(problem: Problem) -> Failure {
         Failure {
             problem,

@@ -701,7 +701,14 @@ mod as_the_account {
         assert_eq!((done.parts_sent, done.failures), (0, 1));
         let held = db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap();
         assert_eq!(held.status, PostStatus::Failed);
-        assert_eq!(held.error.unwrap().problem, Problem::OtherAccount);
+        let why = held.error.unwrap();
+        assert_eq!(why.problem, Problem::OtherAccount);
+        assert!(
+            why.message
+                .contains("another Mattermost account than @bo, connected now"),
+            "{}",
+            why.message
+        );
         assert!(fake.channel_posts(&planning().id).is_empty());
         // Connecting as bo again leaves it waiting; as ana, it goes out.
         assert_eq!(connect(&bo), 0);
