@@ -342,6 +342,12 @@ async fn a_score_box_shows_what_was_typed_marks_what_is_not_a_score_and_saves_on
         TestResult::<Value>::Ok(v)
     };
     let hint = "Payoff is a number from 0 to 10, e.g. 6.5";
+    // Where the cost/risk box is: the payoff's message, shown as the box is left, pushed it down under a click
+    // aimed at it.
+    let cost_top = "const label = [...document.querySelectorAll(\"aside[aria-label='Idea details'] label\")]
+                        .find(l => l.textContent.trim().startsWith('Cost / risk'));
+                    return document.getElementById(label.htmlFor).getBoundingClientRect().top;";
+    let cost_at = app.client.execute(cost_top, vec![]).await?;
 
     // Cleared (select all, Backspace, and on to the next field): it stays empty, marked, and the file keeps 7.
     payoff.click().await?;
@@ -355,6 +361,11 @@ async fn a_score_box_shows_what_was_typed_marks_what_is_not_a_score_and_saves_on
     assert_eq!(s["value"], json!(""), "the cleared box stays empty: {s}");
     assert_eq!(s["invalid"], json!("true"), "{s}");
     assert_eq!(s["hint"], json!(hint), "{s}");
+    assert_eq!(
+        app.client.execute(cost_top, vec![]).await?,
+        cost_at,
+        "the message moved the next box"
+    );
     assert!(
         s["saveState"]
             .as_str()

@@ -620,16 +620,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
             }}
           />
         </div>
-        {why !== null && (
-          <p id={problemId} className="field-error">
-            {why}
-          </p>
-        )}
-        {waitsFor && (
-          <p id={problemId} className="field-hint">
-            Not saved yet: saved with the {fieldWord(other)}, once that is fixed.
-          </p>
-        )}
+        {/* Its line is kept: the message appearing as the box was left pushed the next box down under a click
+            aimed at it, and the 2 typed there went into its slider's place ("52"). */}
+        <p id={problemId} className={`score-message ${why !== null ? "field-error" : "field-hint"}`}>
+          {why ?? (waitsFor ? `Not saved yet: saved with the ${fieldWord(other)}, once that is fixed.` : "")}
+        </p>
       </div>
     );
   };
