@@ -369,7 +369,7 @@ describe("DetailsPanel", () => {
     // The right one says, at its box, that it waits: it showed as saved.
     const cost = screen.getByLabelText(/^Cost \/ risk/, { selector: "input[type=text]" });
     expect(cost).toHaveAttribute("aria-invalid", "false");
-    expect(cost).toHaveAccessibleDescription("Not saved yet: saved with the payoff, once that is fixed.");
+    expect(cost).toHaveAccessibleDescription("Saved with the payoff, once that is fixed.");
     cleanup();
     expect(props.onError).toHaveBeenCalledWith(
       "The payoff “11” was not saved. Payoff is a number from 0 to 10, e.g. 6.5. Nor was the cost/risk 8: an idea is placed with both.",
@@ -377,11 +377,20 @@ describe("DetailsPanel", () => {
   });
 
   it("does not name the other score of an unplaced idea when only the wrong one was typed", async () => {
-    const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
+    const reports: UnsavedField[][] = [];
+    const props = renderPanel({
+      idea: { ...idea(7, "Rotate certs", "unsorted"), position: null },
+      onUnsaved: (u) => reports.push(u),
+    });
     const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
     await userEvent.clear(payoff);
     await userEvent.type(payoff, "11");
     await userEvent.tab();
+    // Nor as a field not saved, nor as one that waits for the payoff.
+    expect(reports.at(-1)).toEqual([
+      { field: "payoff", problem: "Payoff is a number from 0 to 10, e.g. 6.5" },
+    ]);
+    expect(screen.queryByText(/Saved with the payoff/)).toBeNull();
     cleanup();
     // The 5 it shows was not typed, and nothing of it was lost.
     expect(props.onError).toHaveBeenCalledWith(

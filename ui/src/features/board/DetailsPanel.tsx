@@ -243,10 +243,13 @@ export function DetailsPanel(props: DetailsPanelProps) {
       field: f,
       problem: problem(f),
     })),
-    ...SCORE_AXES.filter((axis) => !scoreSaved(axis)).map((axis) => ({
-      field: axis,
-      problem: scoreIssue(axis),
-    })),
+    // An unplaced idea's box that was not typed in shows a 5 nobody chose: not a field left unsaved.
+    ...SCORE_AXES.filter((axis) => !scoreSaved(axis) && (position || typedAxes.current.has(axis))).map(
+      (axis) => ({
+        field: axis,
+        problem: scoreIssue(axis),
+      }),
+    ),
   ];
   const unsavedKey = JSON.stringify(unsaved);
   /** What the boxes and fields hold that cannot be saved, whether or not they were left yet. */
@@ -558,7 +561,12 @@ export function DetailsPanel(props: DetailsPanelProps) {
     const problemId = axis === "payoff" ? ids.payoffProblem : ids.costProblem;
     // An unplaced idea is placed with both scores: a right one typed waits, unsaved, for the wrong one beside it.
     const other: ScoreAxis = axis === "payoff" ? "cost" : "payoff";
-    const waitsFor = !position && why === null && !scoreSaved(axis) && scoreIssue(other) !== null;
+    const waitsFor =
+      !position &&
+      why === null &&
+      typedAxes.current.has(axis) &&
+      !scoreSaved(axis) &&
+      scoreIssue(other) !== null;
     return (
       <div className="score-field">
         <label htmlFor={ids[axis]}>
@@ -623,7 +631,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         {/* Its line is kept: the message appearing as the box was left pushed the next box down under a click
             aimed at it, and the 2 typed there went into its slider's place ("52"). */}
         <p id={problemId} className={`score-message ${why !== null ? "field-error" : "field-hint"}`}>
-          {why ?? (waitsFor ? `Not saved yet: saved with the ${fieldWord(other)}, once that is fixed.` : "")}
+          {why ?? (waitsFor ? `Saved with the ${fieldWord(other)}, once that is fixed.` : "")}
         </p>
       </div>
     );
