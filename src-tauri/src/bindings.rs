@@ -33,7 +33,7 @@ use crate::rounds::settle::{SettleOutcome, Skipped};
 use crate::rounds::stats::{AxisStats, Dot, IdeaStats};
 use crate::rounds::store::{Draft, RoundState};
 use crate::startup::StartupMark;
-use crate::storage::backup::BackupInfo;
+use crate::storage::backup::{BackupInfo, Restored};
 use crate::storage::boards::{Board, BoardSummary, DeletedBoard};
 use crate::storage::history::{Event, EventKind, EventSummary, HistoryState, RoundSettled, SettledIdea};
 use crate::storage::ideas::{Idea, IdeaEdit};
@@ -101,6 +101,7 @@ fn generate() -> String {
         BoardFileSummary::decl(&cfg),
         ImportStart::decl(&cfg),
         BackupInfo::decl(&cfg),
+        Restored::decl(&cfg),
         SettledIdea::decl(&cfg),
         RoundSettled::decl(&cfg),
         Estimate::decl(&cfg),

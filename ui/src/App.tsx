@@ -470,14 +470,11 @@ export function App() {
       savePrefs({ ...prefs, chartBoards: prefs.chartBoards.filter((id) => !ids.includes(id)) });
   }
 
-  async function restored(safety: string) {
+  async function restored(said: string) {
     setTransfer(null);
     const list = await refreshBoards({ everything: true });
     select(list?.find((b) => b.id === currentId)?.id ?? list?.[0]?.id ?? null);
-    toast({
-      message: `Backup restored. Your boards as they were are kept in the backup ${safety}.`,
-      duration: 10000,
-    });
+    toast({ message: said, duration: 10000 });
   }
 
   if (boot.state === "loading") return <div className="splash" aria-busy="true" />;
@@ -636,7 +633,7 @@ export function App() {
         )}
         {transfer?.kind === "backups" && (
           <BackupsDialog
-            onRestored={(safety) => void restored(safety)}
+            onRestored={(said) => void restored(said)}
             onBackUpNow={backUpNow}
             onClose={() => {
               setTransfer(null);

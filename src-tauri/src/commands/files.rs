@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::events;
 use crate::files;
 use crate::state::AppState;
-use crate::storage::backup::{self, BackupInfo};
+use crate::storage::backup::{self, BackupInfo, Restored};
 use crate::storage::boards;
 use crate::transfer::csv_import::{ColumnMapping, CsvPreview, ImportOutcome, ImportTarget};
 use crate::transfer::session::{ImportStart, PendingImport};
@@ -154,12 +154,10 @@ pub fn recover_database(
     Ok(aside.display().to_string())
 }
 
-/// Backs up the current state, then restores the backup named `file_name`. Returns the name of the backup of the
-/// state before the restore.
+/// Backs up the current state, then restores the backup named `file_name`: what it did.
 #[tauri::command(async)]
-pub fn restore_backup(state: State<'_, Arc<AppState>>, file_name: String) -> Result<String> {
-    let safety = state.with_db(|db| backup::restore(db, state.data_dir(), &file_name))?;
-    Ok(safety_name(&safety))
+pub fn restore_backup(state: State<'_, Arc<AppState>>, file_name: String) -> Result<Restored> {
+    state.with_db(|db| backup::restore(db, state.data_dir(), &file_name))
 }
 
 /// Asks for a backup file anywhere (one made with "Back up now…") and reads what it holds, for the restore's
@@ -179,18 +177,11 @@ pub fn choose_backup_file(app: AppHandle, state: State<'_, Arc<AppState>>) -> Re
     Ok(Some(info))
 }
 
-/// Backs up the current state, then restores the backup file chosen with `choose_backup_file`. Returns the name of
-/// the backup of the state before the restore.
+/// Backs up the current state, then restores the backup file chosen with `choose_backup_file`: what it did.
 #[tauri::command(async)]
-pub fn restore_chosen_backup(state: State<'_, Arc<AppState>>) -> Result<String> {
+pub fn restore_chosen_backup(state: State<'_, Arc<AppState>>) -> Result<Restored> {
     let source = state.chosen_backup()?;
-    let safety = state.with_db(|db| backup::restore_file(db, state.data_dir(), &source))?;
+    let restored = state.with_db(|db| backup::restore_file(db, state.data_dir(), &source))?;
     state.set_chosen_backup(None);
-    Ok(safety_name(&safety))
-}
-
-/// The name of the backup made before a restore, as the toast shows it.
-fn safety_name(path: &std::path::Path) -> String {
-    path.file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    Ok(restored)
 }

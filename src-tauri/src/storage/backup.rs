@@ -21,6 +21,16 @@ pub const KEEP: usize = 14;
 const PREFIX: &str = "pickboard-";
 const EXTENSION: &str = ".db";
 
+/// What a restore did, as the window says it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Restored {
+    /// The backup of the state before the restore (its file name).
+    pub safety: String,
+    /// The boards made since the backup that were kept for their posts or team rounds, by name.
+    pub kept: Vec<String>,
+}
+
 /// A backup as the restore dialog lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -104,16 +114,20 @@ impl Db {
     /// quick check of every page: once is enough), and keeps what Pickboard knows of Mattermost as it is in `now`, the
     /// backup of the current state made before. The backup is read as a file nothing changes: opened as a database,
     /// it got `-wal` and `-shm` files beside it.
-    fn restore_from(&mut self, source: &Path, now: &Path) -> Result<()> {
+    /// Returns the names of the boards made since the backup that were kept (see `keep_mattermost_as_now`).
+    fn restore_from(&mut self, source: &Path, now: &Path) -> Result<Vec<String>> {
         self.copy_in(source)?;
-        if let Err(err) = self.keep_mattermost_as_now(now) {
-            // Not half a restore: the state before it comes back, and the restore is said to have failed.
-            self.copy_in(now)?;
-            history::install_change_capture(&self.conn)?;
-            return Err(err);
-        }
+        let kept = match self.keep_mattermost_as_now(now) {
+            Ok(kept) => kept,
+            Err(err) => {
+                // Not half a restore: the state before it comes back, and the restore is said to have failed.
+                self.copy_in(now)?;
+                history::install_change_capture(&self.conn)?;
+                return Err(err);
+            }
+        };
         history::install_change_capture(&self.conn)?;
-        Ok(())
+        Ok(kept)
     }
 
     /// Replaces the whole database with the one at `source`, brought to the current schema.
@@ -134,7 +148,7 @@ impl Db {
     /// board only the backup has keeps the backup's. A board made since the backup with posts or team rounds stays
     /// whole, as it is now: it went with the restore, and its rounds' keys with it. Other boards made since go, as
     /// the restore says (the backup made before it keeps them).
-    fn keep_mattermost_as_now(&mut self, now: &Path) -> Result<()> {
+    fn keep_mattermost_as_now(&mut self, now: &Path) -> Result<Vec<String>> {
         let attach = match immutable(now) {
             Some(uri) => uri,
             None => now.to_string_lossy().into_owned(),
@@ -142,10 +156,12 @@ impl Db {
         self.conn.execute("ATTACH DATABASE ?1 AS now_state", [attach])?;
         let kept = self.copy_mattermost_from_now();
         let detached = self.conn.execute_batch("DETACH DATABASE now_state");
-        kept.and(detached.map_err(Error::from))
+        let kept = kept?;
+        detached.map_err(Error::from)?;
+        Ok(kept)
     }
 
-    fn copy_mattermost_from_now(&mut self) -> Result<()> {
+    fn copy_mattermost_from_now(&mut self) -> Result<Vec<String>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -193,6 +209,12 @@ impl Db {
         if paused {
             tx.execute("DELETE FROM temp.change_log_paused", [])?;
         }
+        let kept = tx
+            .prepare(
+                "SELECT name FROM main.boards WHERE id IN (SELECT id FROM temp.new_boards) ORDER BY name, id",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
         tx.execute_batch(
             "INSERT INTO temp.same_boards SELECT id FROM temp.new_boards;
              DROP TABLE temp.new_boards;",
@@ -227,7 +249,7 @@ impl Db {
         }
         tx.execute_batch("DROP TABLE temp.same_boards;")?;
         tx.commit()?;
-        Ok(())
+        Ok(kept)
     }
 }
 
@@ -446,8 +468,8 @@ pub fn list(data_dir: &Path) -> Result<Vec<BackupInfo>> {
 }
 
 /// Restores the backup named `file_name` from `backups/` into the open database, after backing up the current
-/// state (whose backup it returns).
-pub fn restore(db: &mut Db, data_dir: &Path, file_name: &str) -> Result<PathBuf> {
+/// state: what it did.
+pub fn restore(db: &mut Db, data_dir: &Path, file_name: &str) -> Result<Restored> {
     let known = names(&dir(data_dir))?;
     if !known.iter().any(|n| n == file_name) {
         return Err(Error::invalid(format!("There is no backup named {file_name}.")));
@@ -492,17 +514,22 @@ pub fn inspect_file(db: &Db, path: &Path) -> Result<BackupInfo> {
     })
 }
 
-/// Restores the backup at `source` into the open database, after backing up the current state in `backups/`
-/// (whose backup it returns).
-pub fn restore_file(db: &mut Db, data_dir: &Path, source: &Path) -> Result<PathBuf> {
+/// Restores the backup at `source` into the open database, after backing up the current state in `backups/`: what
+/// it did.
+pub fn restore_file(db: &mut Db, data_dir: &Path, source: &Path) -> Result<Restored> {
     // Gone since it was chosen (moved, deleted, a drive taken out): said as such, not as a database that is damaged.
     fs::metadata(source).map_err(|e| files::read_error(source, &e))?;
     inspect(source)?;
     // Pruning waits until the restore is done: the backup being restored may be the oldest.
     let safety = make_unpruned(db, data_dir, "-before-restore")?;
-    db.restore_from(source, &safety)?;
+    let kept = db.restore_from(source, &safety)?;
     prune(&dir(data_dir), &safety)?;
-    Ok(safety)
+    Ok(Restored {
+        safety: safety
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        kept,
+    })
 }
 
 /// Where Pickboard keeps a database it could not read once a backup took its place: beside it, with the time.

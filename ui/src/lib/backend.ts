@@ -74,11 +74,11 @@ export const backend = {
   listBackups: () => call("list_backups", {}),
   /** Puts the damaged database aside and the backup named `file_name` in its place (with none, leaves the place to a new, empty database), then starts Pickboard again on it. Returns where the damaged file is kept. */
   recoverDatabase: (fileName: string | null) => call("recover_database", { fileName }),
-  /** Backs up the current state, then restores the backup named `file_name`. Returns the name of the backup of the state before the restore. */
+  /** Backs up the current state, then restores the backup named `file_name`: what it did. */
   restoreBackup: (fileName: string) => call("restore_backup", { fileName }),
   /** Asks for a backup file anywhere (one made with "Back up now…") and reads what it holds, for the restore's confirmation. `None` when the user cancelled. */
   chooseBackupFile: () => call("choose_backup_file", {}),
-  /** Backs up the current state, then restores the backup file chosen with `choose_backup_file`. Returns the name of the backup of the state before the restore. */
+  /** Backs up the current state, then restores the backup file chosen with `choose_backup_file`: what it did. */
   restoreChosenBackup: () => call("restore_chosen_backup", {}),
   addIdea: (boardId: number, title: string, zone: Zone) => call("add_idea", { boardId, title, zone }),
   /** Adds several ideas at once (the lines of a pasted list), as one edit. */

@@ -332,6 +332,16 @@ beforeRestore: boolean,
  */
 problem: string | null, };
 
+export type Restored = { 
+/**
+ * The backup of the state before the restore (its file name).
+ */
+safety: string, 
+/**
+ * The boards made since the backup that were kept for their posts or team rounds, by name.
+ */
+kept: Array<string>, };
+
 export type SettledIdea = { ideaId: number, title: string, payoff: Score, cost: Score, votes: number, 
 /**
  * For the idea's timeline: "settled by team round: median 7.5 / 3, 6 votes".
@@ -584,9 +594,9 @@ export interface Commands {
   back_up_now: { args: { date: string }; result: string | null };
   list_backups: { args: Record<string, never>; result: BackupInfo[] };
   recover_database: { args: { fileName: string | null }; result: string };
-  restore_backup: { args: { fileName: string }; result: string };
+  restore_backup: { args: { fileName: string }; result: Restored };
   choose_backup_file: { args: Record<string, never>; result: BackupInfo | null };
-  restore_chosen_backup: { args: Record<string, never>; result: string };
+  restore_chosen_backup: { args: Record<string, never>; result: Restored };
   add_idea: { args: { boardId: number; title: string; zone: Zone }; result: Edited<Idea> };
   add_ideas: { args: { boardId: number; titles: string[]; zone: Zone }; result: Edited<AddedIdeas> };
   update_idea: { args: { id: number; edit: IdeaEdit }; result: Edited<Idea> };

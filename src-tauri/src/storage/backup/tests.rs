@@ -135,7 +135,9 @@ fn restoring_while_the_database_is_open_brings_back_the_backup_and_keeps_the_cur
         .unwrap();
 
     let name = backup.file_name().unwrap().to_str().unwrap().to_owned();
-    let safety = restore(&mut db, dir.path(), &name).unwrap();
+    let restored = restore(&mut db, dir.path(), &name).unwrap();
+    assert!(restored.kept.is_empty());
+    let safety = super::dir(dir.path()).join(&restored.safety);
     assert_eq!(titles(&mut db), ["Before the backup"]);
     assert_eq!(
         inspect(&safety).unwrap(),
@@ -317,7 +319,12 @@ fn a_board_made_since_the_backup_with_rounds_or_posts_stays_whole_and_another_go
     .unwrap();
     let gone = db.write(|tx| boards::create(tx, "Nothing posted")).unwrap().id;
     let name = backup.file_name().unwrap().to_str().unwrap().to_owned();
-    restore(&mut db, dir.path(), &name).unwrap();
+    let restored = restore(&mut db, dir.path(), &name).unwrap();
+    assert_eq!(
+        restored.kept,
+        ["Made since"],
+        "the window says which board was kept"
+    );
 
     assert!(
         db.read(|tx| boards::get(tx, gone)).is_err(),
@@ -363,7 +370,7 @@ fn a_backup_file_made_anywhere_is_restored_and_left_as_it_was() {
     db.backup_to(&with_deleted).unwrap();
     assert_eq!(inspect(&with_deleted).unwrap(), (1, 2));
     assert_eq!(info.file_name, file.display().to_string());
-    let safety = restore_file(&mut db, dir.path(), &file).unwrap();
+    let safety = super::dir(dir.path()).join(restore_file(&mut db, dir.path(), &file).unwrap().safety);
     assert_eq!(titles(&mut db), ["Before the backup"]);
     assert_eq!(inspect(&safety).unwrap(), (1, 2), "the state before it is kept");
     assert_eq!(

@@ -30,6 +30,7 @@ export function unsavedLabel(unsaved: readonly UnsavedField[]): { text: string; 
   return null;
 }
 
-function listOf(words: string[]): string {
+/** Words as a list in a sentence: "a", "a and b", "a, b and c". */
+export function listOf(words: string[]): string {
   return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1) ?? ""}`;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { Providers } from "../../components/Providers";
 import type { BackupInfo } from "../../lib/bindings";
 import { fakeBackend } from "../../test/fakeBackend";
-import { BackupsDialog } from "./BackupsDialog";
+import { BackupsDialog, restoredMessage } from "./BackupsDialog";
 
 const file: BackupInfo = {
   fileName: "/home/ana/Backups/pickboard-backup-2026-12-01.db",
@@ -32,7 +32,7 @@ describe("BackupsDialog", () => {
     const fake = fakeBackend(null, {
       list_backups: () => [],
       choose_backup_file: () => file,
-      restore_chosen_backup: () => "pickboard-2026-12-02-101500-before-restore.db",
+      restore_chosen_backup: () => ({ safety: "pickboard-2026-12-02-101500-before-restore.db", kept: [] }),
     });
     const onRestored = renderDialog();
     await userEvent.click(await screen.findByRole("button", { name: "Restore from a file…" }));
@@ -47,7 +47,9 @@ describe("BackupsDialog", () => {
     );
     await userEvent.click(screen.getByRole("button", { name: "Restore" }));
     await waitFor(() => {
-      expect(onRestored).toHaveBeenCalledWith("pickboard-2026-12-02-101500-before-restore.db");
+      expect(onRestored).toHaveBeenCalledWith(
+        "Backup restored. Your boards as they were are kept in the backup pickboard-2026-12-02-101500-before-restore.db.",
+      );
     });
     // The path is never sent back: the backend restores the file its own dialog picked.
     expect(fake.calls.find((c) => c.command === "restore_chosen_backup")?.args).toEqual({});
@@ -90,5 +92,14 @@ describe("BackupsDialog", () => {
     // A new backup made from here is another matter: the old words go.
     await userEvent.click(screen.getByRole("button", { name: "Back up now…" }));
     expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("names the boards made since the backup that a restore kept for their posts and team rounds", () => {
+    expect(restoredMessage({ safety: "b.db", kept: ["Infra"] })).toBe(
+      "Backup restored. “Infra”, made since the backup, is kept for its posts and team rounds. Your boards as they were are kept in the backup b.db.",
+    );
+    expect(restoredMessage({ safety: "b.db", kept: ["Infra", "Ops", "Q4"] })).toContain(
+      "“Infra”, “Ops” and “Q4”, made since the backup, are kept for their posts and team rounds.",
+    );
   });
 });

@@ -8,13 +8,16 @@ import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import { counted } from "../../lib/numbers";
 import { keys } from "../../lib/queries";
-import type { BackupInfo } from "../../lib/bindings";
+import type { BackupInfo, Restored } from "../../lib/bindings";
+import { shorten } from "../../lib/text";
+import { listOf } from "../board/unsaved";
 
 import { BackupTable, backupTime } from "./BackupTable";
 import "./transfer.css";
 
 interface BackupsDialogProps {
-  onRestored: (safetyBackup: string) => void;
+  /** Restored: what to say of it. */
+  onRestored: (said: string) => void;
   onBackUpNow: () => void;
   onClose: () => void;
 }
@@ -36,7 +39,11 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
     setConfirm(null);
     setBusy(true);
     try {
-      onRestored(await (fromFile ? backend.restoreChosenBackup() : backend.restoreBackup(backup.fileName)));
+      onRestored(
+        restoredMessage(
+          await (fromFile ? backend.restoreChosenBackup() : backend.restoreBackup(backup.fileName)),
+        ),
+      );
     } catch (raw) {
       setError(AppError.from(raw).message);
     } finally {
@@ -146,4 +153,15 @@ export function BackupsDialog({ onRestored, onBackUpNow, onClose }: BackupsDialo
       )}
     </>
   );
+}
+
+/** What a restore did, in words: the boards made since the backup that it kept (they have posts or team rounds),
+ * and where the boards as they were before it are. */
+export function restoredMessage({ safety, kept }: Restored): string {
+  const names = listOf(kept.map((name) => `“${shorten(name, 40)}”`));
+  const keptSaid =
+    kept.length === 0
+      ? ""
+      : ` ${names}, made since the backup, ${kept.length === 1 ? "is kept for its" : "are kept for their"} posts and team rounds.`;
+  return `Backup restored.${keptSaid} Your boards as they were are kept in the backup ${safety}.`;
 }
