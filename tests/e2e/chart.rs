@@ -234,7 +234,9 @@ async fn a_count_under_a_quadrant_name_is_written_above_the_name() -> TestResult
                 text: c.textContent,
                 label: c.getAttribute('aria-label').split(':')[0],
                 under: names.filter((n) => hit(rect(n), rect(c))).map((n) => n.textContent),
-                seen: style.visibility === 'visible' && style.opacity === '1' && style.backgroundColor !== 'rgba(0, 0, 0, 0)',
+                // Drawn over the name: its number and its ring (no disc, so that the name reads through it).
+                seen: style.visibility === 'visible' && style.opacity === '1' && style.borderTopStyle === 'solid'
+                    && style.borderTopWidth !== '0px' && c.textContent.trim() !== '',
               };
             }).sort((a, b) => a.text.localeCompare(b.text));
             "#,
