@@ -1,7 +1,7 @@
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { hasOwnUndo } from "../features/board/useShortcuts";
+import { hasOwnUndo, tookBoardStep } from "../features/board/useShortcuts";
 import { fieldStep } from "./fieldHistory";
 
 // The history is recorded by src/test/setup.ts, as main.tsx does in the app.
@@ -59,19 +59,21 @@ describe("Ctrl+Z and Ctrl+Y in a field that adds ideas", () => {
     document.body.replaceChildren();
   });
 
-  it("are the board's while the field has nothing of its own, and the field's once typed in again", async () => {
+  it("are lent to the board after an add, one after the other, and the field's own once typed in", async () => {
     const newIdea = document.createElement("input");
     newIdea.className = "add-idea-input";
     document.body.append(newIdea);
-    expect(hasOwnUndo(newIdea, "undo")).toBe(false);
-    expect(hasOwnUndo(newIdea, "redo")).toBe(false);
-    await userEvent.type(newIdea, "Zz");
+    // Clicked into, nothing added: its own.
     expect(hasOwnUndo(newIdea, "undo")).toBe(true);
-    // Nothing of its own to redo, but typed in since: Ctrl+Y redid the idea the board's undo had taken back.
+    // Right after an add (AddIdeaField), Ctrl+Z is the board's, then Ctrl+Y.
+    newIdea.dataset.boardStep = "undo";
+    expect(hasOwnUndo(newIdea, "undo")).toBe(false);
     expect(hasOwnUndo(newIdea, "redo")).toBe(true);
-    // Any other text field keeps its own, with or without a history.
-    const search = document.createElement("input");
-    document.body.append(search);
-    expect(hasOwnUndo(search, "undo")).toBe(true);
+    tookBoardStep(newIdea, "undo");
+    expect(hasOwnUndo(newIdea, "undo")).toBe(true);
+    expect(hasOwnUndo(newIdea, "redo")).toBe(false);
+    // Typed in since: its own both ways. Ctrl+Y redid the idea taken back.
+    await userEvent.type(newIdea, "Zz");
+    expect(hasOwnUndo(newIdea, "redo")).toBe(true);
   });
 });

@@ -107,6 +107,7 @@ export function AddIdeaField({
         const added = { ...pending, added: true };
         setList(added);
         input.current?.focus();
+        lendUndo();
         window.setTimeout(() => {
           setList((now) => (now === added ? null : now));
         }, ADDED_SHOWN_MS);
@@ -125,6 +126,12 @@ export function AddIdeaField({
   function dropList() {
     setList(null);
     input.current?.focus();
+  }
+
+  /** Right after an add, Ctrl+Z here takes it back once what was typed since is undone (`hasOwnUndo`), until the
+   * field is left. */
+  function lendUndo() {
+    if (input.current?.value === "") input.current.dataset.boardStep = "undo";
   }
 
   async function submit(event: SyntheticEvent) {
@@ -146,7 +153,10 @@ export function AddIdeaField({
     const notes = whole ?? undefined;
     setTitle("");
     setWhole(null);
-    if (await onAdd(text, notes)) return;
+    if (await onAdd(text, notes)) {
+      lendUndo();
+      return;
+    }
     // Not saved (a toast said why): the text comes back, unless the next idea is being typed already.
     if (input.current?.value === "") {
       setTitle(text);
@@ -213,6 +223,7 @@ export function AddIdeaField({
           }
         }}
         onBlur={(e) => {
+          delete e.currentTarget.dataset.boardStep;
           // Not while the focus goes to the choice a pasted list offers, just below.
           if (onClose && !title.trim() && !e.currentTarget.form?.contains(e.relatedTarget)) onClose();
         }}

@@ -25,7 +25,7 @@ import type { TitleFocus } from "./DetailsPanel";
 import { ZoneCount } from "./ZoneCount";
 import { shorten } from "../../lib/text";
 import { useMenuCommands } from "./useMenuCommands";
-import { hasOwnUndo, useShortcuts } from "./useShortcuts";
+import { hasOwnUndo, tookBoardStep, useShortcuts } from "./useShortcuts";
 import { ZoneList, type Arrival, type ZonePlace } from "./ZoneList";
 import type { StepsBack } from "../rounds/ballot";
 import { UndoChain, type Undoer } from "./undoChain";
@@ -467,9 +467,10 @@ export function BoardScreen({
       fieldStep(document.activeElement, command);
       return;
     }
-    if (command === "undo") undo();
-    else if (command === "redo") redo();
-    else if (command === "view-quadrants") showView("quadrants");
+    if (command === "undo" || command === "redo") {
+      (command === "undo" ? undo : redo)();
+      tookBoardStep(document.activeElement, command);
+    } else if (command === "view-quadrants") showView("quadrants");
     else if (command === "view-chart") showView("chart");
     else if (command === "search") searchRef.current?.focus();
     else if (command === "shortcuts") setDialog("shortcuts");

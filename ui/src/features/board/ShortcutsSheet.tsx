@@ -32,7 +32,7 @@ export const SHORTCUTS: [string, string][] = [
   ["Enter", "In a field: save it (New idea: add the idea; Tags: add the tag, as a comma does)"],
   [
     "Ctrl+Z",
-    "Undo (in a text field: what was typed there; in New idea, once that is undone, the board's last change)",
+    "Undo (in a text field: what was typed there; in New idea, just after adding an idea: that idea)",
   ],
   ["Ctrl+Shift+Z or Ctrl+Y", "Redo"],
   ["Ctrl+F", "Search (Enter there: go to the first match)"],

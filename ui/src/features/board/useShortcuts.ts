@@ -31,13 +31,19 @@ export function isTextField(target: EventTarget | null): target is HTMLElement {
 }
 
 /** Whether `target` keeps an undo of its own (lib/fieldHistory.ts): a field text is typed into. A choice (the
- * details' Place menu) has none, so Ctrl+Z there is the board's, as the toolbar's ↶ is: it did nothing. So is it in a
- * field that adds ideas with nothing of its own to step back to: an idea just added there is taken back, where
- * nothing happened. */
+ * details' Place menu) has none, so Ctrl+Z there is the board's, as the toolbar's ↶ is: it did nothing. A field that
+ * adds ideas lends its Ctrl+Z to the board after an add, once what was typed in it since is undone (AddIdeaField),
+ * and its Ctrl+Y after that: the idea just added is taken back, where nothing happened. Not once it is left: clicked
+ * into, it took back the notes just typed in the details. */
 export function hasOwnUndo(target: EventTarget | null, step: "undo" | "redo" = "undo"): boolean {
   if (!isTextField(target) || target instanceof HTMLSelectElement) return false;
-  // Once typed in again, the field's history is its own both ways: Ctrl+Y redid the idea taken back.
-  return !target.classList.contains("add-idea-input") || canStep(target, "undo") || canStep(target, step);
+  return target.dataset.boardStep !== step || canStep(target, "undo") || canStep(target, step);
+}
+
+/** The board took `step` from the field `target` lent it to (`hasOwnUndo`): it lends the step back next. */
+export function tookBoardStep(target: EventTarget | null, step: "undo" | "redo") {
+  if (target instanceof HTMLElement && target.dataset.boardStep === step)
+    target.dataset.boardStep = step === "undo" ? "redo" : "undo";
 }
 
 /** Whether `target` is inside a side panel (the details, the posts). */
@@ -99,9 +105,11 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
           e.preventDefault();
           if (e.shiftKey) h.redo();
           else h.undo();
+          tookBoardStep(e.target, e.shiftKey ? "redo" : "undo");
         } else if (!ownUndo && key === "y") {
           e.preventDefault();
           h.redo();
+          tookBoardStep(e.target, "redo");
         } else if (!inField && key === "a" && !e.shiftKey) {
           // Outside a text field there is nothing to select all of: on a slider or a card it selected every word of
           // the window.
