@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -180,18 +180,9 @@ impl Db {
                      AND (id IN (SELECT board_id FROM now_state.rounds) OR id IN (SELECT board_id FROM now_state.posts)
                           OR id IN (SELECT board_id FROM now_state.starting_rounds));",
         )?;
-        // The boards made since, with their ideas and history, written as they are: not edits of this session.
-        let paused = tx
-            .query_row(
-                "SELECT 1 FROM temp.sqlite_master WHERE name = 'change_log_paused'",
-                [],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
-        if paused {
-            tx.execute("INSERT INTO temp.change_log_paused VALUES (1)", [])?;
-        }
+        // The boards made since, with their ideas and history, written as they are: not edits of this session, so the
+        // change log is paused (it would copy each idea into it as JSON).
+        tx.execute("INSERT INTO temp.change_log_paused VALUES (1)", [])?;
         for table in ["boards", "ideas", "events"] {
             let cols = columns(table)?;
             let key = if table == "boards" { "id" } else { "board_id" };
@@ -206,9 +197,7 @@ impl Db {
                  SELECT {cols} FROM now_state.round_settled
                  WHERE event_id IN (SELECT id FROM now_state.events WHERE board_id IN (SELECT id FROM temp.new_boards));"
         ))?;
-        if paused {
-            tx.execute("DELETE FROM temp.change_log_paused", [])?;
-        }
+        tx.execute("DELETE FROM temp.change_log_paused", [])?;
         let kept = tx
             .prepare(
                 "SELECT name FROM main.boards WHERE id IN (SELECT id FROM temp.new_boards) ORDER BY name, id",

@@ -29,6 +29,7 @@ import {
 } from "./fields";
 import { fieldWord } from "./unsaved";
 import { revealBesidePanel } from "./besidePanel";
+import type { BoardView } from "./BoardToolbar";
 
 interface DetailsPanelProps {
   idea: Idea;
@@ -50,7 +51,7 @@ interface DetailsPanelProps {
    * still act on the idea). Not given: the title takes the focus as the panel opens. */
   titleFocus?: TitleFocus | null;
   /** The board's view, where the idea shown is kept in sight beside the panel. */
-  view?: string;
+  view?: BoardView;
 }
 
 /** A request for the title to take the focus: a new object each time it is asked. */
@@ -238,18 +239,18 @@ export function DetailsPanel(props: DetailsPanelProps) {
     scoresLeft.has(axis) ? scoreProblem(axis, scoreText[axis]) : null;
   const scoreSaved = (axis: ScoreAxis): boolean =>
     position ? parseScore(scoreText[axis]) === position[axis] : !scoresTouched;
+  // An unplaced idea's box that was not typed in shows a 5 nobody chose: not a field left unsaved.
+  const leftUnsaved = (axis: ScoreAxis): boolean =>
+    !scoreSaved(axis) && (position !== null || typedAxes.current.has(axis));
   const unsaved: UnsavedField[] = [
     ...FIELDS.filter((f) => !sameValue(f, draft[f], saved[f])).map((f) => ({
       field: f,
       problem: problem(f),
     })),
-    // An unplaced idea's box that was not typed in shows a 5 nobody chose: not a field left unsaved.
-    ...SCORE_AXES.filter((axis) => !scoreSaved(axis) && (position || typedAxes.current.has(axis))).map(
-      (axis) => ({
-        field: axis,
-        problem: scoreIssue(axis),
-      }),
-    ),
+    ...SCORE_AXES.filter(leftUnsaved).map((axis) => ({
+      field: axis,
+      problem: scoreIssue(axis),
+    })),
   ];
   const unsavedKey = JSON.stringify(unsaved);
   /** What the boxes and fields hold that cannot be saved, whether or not they were left yet. */
@@ -561,12 +562,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
     const problemId = axis === "payoff" ? ids.payoffProblem : ids.costProblem;
     // An unplaced idea is placed with both scores: a right one typed waits, unsaved, for the wrong one beside it.
     const other: ScoreAxis = axis === "payoff" ? "cost" : "payoff";
-    const waitsFor =
-      !position &&
-      why === null &&
-      typedAxes.current.has(axis) &&
-      !scoreSaved(axis) &&
-      scoreIssue(other) !== null;
+    const waitsFor = !position && why === null && leftUnsaved(axis) && scoreIssue(other) !== null;
     return (
       <div className="score-field">
         <label htmlFor={ids[axis]}>

@@ -84,16 +84,15 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const inField = isTextField(e.target);
-      const ownUndo = hasOwnUndo(e.target, key === "y" || e.shiftKey ? "redo" : "undo");
+      // Ctrl+Z, or with Shift, and Ctrl+Y: the step they ask for.
+      const step = key === "y" || e.shiftKey ? "redo" : "undo";
+      const ownUndo = hasOwnUndo(e.target, step);
       if (mod && !e.altKey) {
         if (ownUndo && (key === "z" || key === "y")) {
           // A text field's own undo and redo, under a dialog too (lib/fieldHistory.ts): WebKitGTK binds no key to
           // them, and Ctrl+Z did nothing in a field.
           e.preventDefault();
-          fieldStep(
-            e.target instanceof Element ? e.target : null,
-            key === "y" || e.shiftKey ? "redo" : "undo",
-          );
+          fieldStep(e.target instanceof Element ? e.target : null, step);
         } else if (key === "f") {
           if (enabled === "history") return;
           e.preventDefault();
@@ -101,15 +100,11 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
         } else if ((key === "z" || key === "y") && document.querySelector("[role=dialog]")) {
           // A dialog asks first (Delete the board?): the board behind it is not undone meanwhile.
           return;
-        } else if (!ownUndo && key === "z") {
+        } else if (!ownUndo && (key === "z" || key === "y")) {
           e.preventDefault();
-          if (e.shiftKey) h.redo();
+          if (step === "redo") h.redo();
           else h.undo();
-          tookBoardStep(e.target, e.shiftKey ? "redo" : "undo");
-        } else if (!ownUndo && key === "y") {
-          e.preventDefault();
-          h.redo();
-          tookBoardStep(e.target, "redo");
+          tookBoardStep(e.target, step);
         } else if (!inField && key === "a" && !e.shiftKey) {
           // Outside a text field there is nothing to select all of: on a slider or a card it selected every word of
           // the window.

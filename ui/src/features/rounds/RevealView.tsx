@@ -80,6 +80,10 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
   const onBoard = selected ? board.ideas.find((i) => String(i.id) === selected.key) : undefined;
   const finalSpot = onBoard?.position ?? null;
   const median = selected?.medianPosition ?? null;
+  // The idea's final spot: where it is on the board, else at the medians; an idea in the tray that nobody placed has
+  // none (it stood at 5 / 5 as if voted there, and an arrow key placed it on the board).
+  const spot = onBoard ? (finalSpot ?? (median ? { payoff: median[0], cost: median[1] } : null)) : null;
+  const spotAt = spot && fractionOf(spot.payoff, spot.cost);
   const closed = round.state === "closed";
 
   async function settleAll() {
@@ -175,10 +179,6 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
         label={selected ? `Estimates for “${selected.title}”` : "Estimates"}
       >
         {selected?.dots.map((dot, i) => {
-          const spot =
-            onBoard && (finalSpot ?? median)
-              ? fractionOf(finalSpot?.payoff ?? median?.[0] ?? 5, finalSpot?.cost ?? median?.[1] ?? 5)
-              : null;
           const at = fractionOf(dot.payoff, dot.cost);
           return (
             <span
@@ -189,7 +189,7 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
               role="img"
               aria-label={`${dot.voter}: payoff ${dot.payoff}, cost/risk ${dot.cost}`}
             >
-              <span className={voterNameClass(at, spot)} aria-hidden="true">
+              <span className={voterNameClass(at, spotAt)} aria-hidden="true">
                 {dot.voter}
               </span>
             </span>
@@ -206,22 +206,16 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
             aria-label={`Median: payoff ${median[0]}, cost/risk ${median[1]}`}
           />
         )}
-        {/* The idea's final spot: where it is on the board, else at the medians; an idea in the tray that nobody
-            placed has none (it stood at 5 / 5 as if voted there, and an arrow key placed it on the board). */}
-        {selected && onBoard && (finalSpot ?? median) && (
+        {selected && onBoard && spot && (
           <EstimateDot
             title={selected.title}
             what="final spot"
             hollow
-            payoff={finalSpot?.payoff ?? median?.[0] ?? 5}
-            cost={finalSpot?.cost ?? median?.[1] ?? 5}
+            payoff={spot.payoff}
+            cost={spot.cost}
             zone={
               onBoard.zone === "unsorted"
-                ? quadrantOf(
-                    finalSpot?.payoff ?? median?.[0] ?? 5,
-                    finalSpot?.cost ?? median?.[1] ?? 5,
-                    round.thresholds,
-                  )
+                ? quadrantOf(spot.payoff, spot.cost, round.thresholds)
                 : onBoard.zone
             }
             selected
