@@ -374,6 +374,64 @@ describe("App", () => {
     });
   });
 
+  it("says a board was copied, and its Undo takes the copy back and shows the board copied", async () => {
+    const platform = board([], "Platform Q3");
+    const copy = { ...board([], "Platform Q3 (copy)"), id: 2 };
+    const summary = (b: typeof platform) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
+    let copied = false;
+    const fake = fakeBackend(platform, {
+      list_boards: () => (copied ? [summary(platform), summary(copy)] : [summary(platform)]),
+      get_board: (args) => (args.id === 2 ? copy : platform),
+      duplicate_board: () => {
+        copied = true;
+        return summary(copy);
+      },
+      discard_copy: () => {
+        copied = false;
+        return null;
+      },
+    });
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Duplicate" }));
+    expect(
+      await screen.findByText("Made a copy of “Platform Q3”: “Platform Q3 (copy)”."),
+    ).toBeInTheDocument();
+    expect(screen.getByDisplayValue("Platform Q3 (copy)")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Platform Q3 \(copy\)/ })).toBeInTheDocument();
+
+    // A double click takes it back once.
+    await userEvent.dblClick(screen.getByRole("button", { name: "Undo" }));
+    expect(await screen.findByText("Took back the copy “Platform Q3 (copy)”.")).toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.command === "discard_copy")).toEqual([
+      { command: "discard_copy", args: { id: 2 } },
+    ]);
+    expect(await screen.findByDisplayValue("Platform Q3")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /^Platform Q3 \(copy\)/ })).not.toBeInTheDocument();
+  });
+
+  it("keeps a copy changed since it was made, and says why, when its Undo is pressed", async () => {
+    const platform = board([], "Platform Q3");
+    const copy = { ...board([], "Platform Q3 (copy)"), id: 2 };
+    const summary = (b: typeof platform) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
+    const reason =
+      "“Platform Q3 (copy)” was changed since it was made, so it is kept. Delete it from its Board menu if it is not wanted.";
+    fakeBackend(platform, {
+      list_boards: () => [summary(platform), summary(copy)],
+      get_board: (args) => (args.id === 2 ? copy : platform),
+      duplicate_board: () => summary(copy),
+      discard_copy: () => {
+        throw { kind: "invalid", message: reason };
+      },
+    });
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Duplicate" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Undo" }));
+    expect(await screen.findByText(reason)).toBeInTheDocument();
+    expect(screen.getByDisplayValue("Platform Q3 (copy)")).toBeInTheDocument();
+  });
+
   it("shows an error screen naming the file when the database cannot be opened", async () => {
     mockIPC(() => {
       throw { kind: "databaseTooNew", message: "Update Pickboard to open it.", path: "/home/a/pickboard.db" };

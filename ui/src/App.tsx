@@ -458,6 +458,39 @@ export function App() {
     });
   }
 
+  /** A copy of the board `from`, just made: it shows as that board did, and its toast's Undo takes it back. */
+  async function duplicated(copy: BoardSummary, from: number) {
+    const name = boards.find((b) => b.id === from)?.name ?? "the board";
+    forgetBoardDelete();
+    await refreshBoards();
+    select(copy.id, { chart: prefs.chartBoards.includes(from) });
+    let done = false;
+    const takeBack = async () => {
+      if (done) return;
+      done = true;
+      try {
+        await backend.discardCopy(copy.id);
+      } catch (raw) {
+        showError(raw);
+        return;
+      }
+      latest.current.forgetForGood([copy.id]);
+      const list = await refreshBoards();
+      // Back to the board copied, when the copy is the one shown; another board opened since stays.
+      if (latest.current.shown === copy.id)
+        latestSelect.current(list?.some((b) => b.id === from) ? from : (list?.[0]?.id ?? null), {
+          focusMenu: true,
+        });
+      toast({ message: `Took back the copy “${copy.name}”.`, duration: 3000, group: "board-duplicate" });
+    };
+    toast({
+      message: `Made a copy of “${name}”: “${copy.name}”.`,
+      duration: BOARD_UNDO_MS,
+      group: "board-duplicate",
+      action: { label: "Undo", run: () => void takeBack() },
+    });
+  }
+
   /** Nothing of the boards `ids`, just deleted for good, stays in the window. */
   function forgetForGood(ids: number[]) {
     // What was read of them goes: a new board may take the number of one (SQLite hands out the highest
@@ -469,6 +502,12 @@ export function App() {
     if (prefs.chartBoards.some((id) => ids.includes(id)))
       savePrefs({ ...prefs, chartBoards: prefs.chartBoards.filter((id) => !ids.includes(id)) });
   }
+
+  // What a toast's Undo, run later, needs of the latest render.
+  const latest = useRef({ shown: currentId, forgetForGood });
+  useEffect(() => {
+    latest.current = { shown: currentId, forgetForGood };
+  });
 
   async function restored(said: string) {
     setTransfer(null);
@@ -536,12 +575,7 @@ export function App() {
           focusMenu={focusMenu}
           roundsFirst={roundsFirst}
           onLeaveJoined={currentId === joinedBoard ? leaveJoined : undefined}
-          onDuplicated={(copy) =>
-            void refreshBoards().then(() => {
-              // The copy shows as the board did.
-              select(copy.id, { chart: prefs.chartBoards.includes(currentId) });
-            })
-          }
+          onDuplicated={(copy) => void duplicated(copy, currentId)}
           undoFirst={undoBoardDelete}
           undoBringsBack={nextRestore}
           onEdit={forgetBoardDelete}

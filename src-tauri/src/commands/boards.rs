@@ -38,6 +38,12 @@ pub fn duplicate_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<Board
     state.write(|tx| boards::duplicate(tx, id))
 }
 
+/// The Undo of a duplicate: the copy goes for good, unless it was changed since.
+#[tauri::command(async)]
+pub fn discard_copy(state: State<'_, Arc<AppState>>, id: i64) -> Result<()> {
+    state.write(|tx| boards::discard_copy(tx, id))
+}
+
 /// Deletes a board; [`restore_board`] brings it back for 30 days.
 #[tauri::command(async)]
 pub fn delete_board(state: State<'_, Arc<AppState>>, id: i64) -> Result<()> {

@@ -101,6 +101,37 @@ pub fn duplicate(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
     summary(tx, copy)
 }
 
+/// Takes back a copy just made by [`duplicate`] (its toast's Undo): deletes it for good, as nothing refers to it yet.
+/// Refused once the copy has a history, a channel, a post or a team round of its own: it is then a board in its own
+/// right, deleted from its Board menu (and kept in Deleted boards).
+pub fn discard_copy(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let name: String = tx
+        .query_row_cached(
+            "SELECT name FROM boards WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::gone("board"))?;
+    let used: bool = tx.query_row_cached(
+        "SELECT EXISTS (SELECT 1 FROM events WHERE board_id = ?1)
+             OR EXISTS (SELECT 1 FROM posts WHERE board_id = ?1)
+             OR EXISTS (SELECT 1 FROM rounds WHERE board_id = ?1)
+             OR EXISTS (SELECT 1 FROM starting_rounds WHERE board_id = ?1)
+             OR EXISTS (SELECT 1 FROM channel_settings WHERE board_id = ?1)
+             OR EXISTS (SELECT 1 FROM account_channels WHERE board_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if used {
+        return Err(Error::invalid(format!(
+            "“{name}” was changed since it was made, so it is kept. Delete it from its Board menu if it is not wanted."
+        )));
+    }
+    tx.execute_cached("DELETE FROM boards WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 /// How long a deleted board is kept, listed in Deleted boards, before it is deleted for good: 30 days.
 pub const KEPT_DELETED_DAYS: i64 = 30;
 const KEPT_DELETED_MS: i64 = KEPT_DELETED_DAYS * 24 * 60 * 60 * 1000;

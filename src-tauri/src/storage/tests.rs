@@ -818,6 +818,51 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
 }
 
 #[test]
+fn a_copy_just_made_is_taken_back_for_good_but_not_once_changed() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap();
+    db.write(|tx| crate::edits::add_idea(tx, board.id, "Cache the builds", Zone::Kill))
+        .unwrap();
+
+    // The toast's Undo right after the duplicate: the copy goes for good, not to Deleted boards; the board stays.
+    let copy = db.write(|tx| boards::duplicate(tx, board.id)).unwrap();
+    db.write(|tx| boards::discard_copy(tx, copy.id)).unwrap();
+    let names = |db: &mut Db| -> Vec<String> {
+        db.read(boards::list)
+            .unwrap()
+            .into_iter()
+            .map(|b| b.name)
+            .collect()
+    };
+    assert_eq!(names(&mut db), ["Infra"]);
+    assert!(db.read(boards::deleted).unwrap().is_empty());
+    assert_eq!(titles_in(&mut db, board.id, Zone::Kill), ["Cache the builds"]);
+
+    // Changed since (an idea added, then even undone), it is a board in its own right: kept, with a reason.
+    let copy = db.write(|tx| boards::duplicate(tx, board.id)).unwrap();
+    db.write(|tx| crate::edits::add_idea(tx, copy.id, "Drop Jenkins", Zone::Implement))
+        .unwrap();
+    db.write(|tx| crate::edits::undo(tx, copy.id, None)).unwrap();
+    let kept = db.write(|tx| boards::discard_copy(tx, copy.id)).unwrap_err();
+    assert_eq!(kept.kind(), ErrorKind::Invalid);
+    assert_eq!(
+        kept.to_string(),
+        "“Infra (copy)” was changed since it was made, so it is kept. Delete it from its Board menu if it is not wanted."
+    );
+    assert_eq!(names(&mut db), ["Infra", "Infra (copy)"]);
+
+    // The board itself is never taken for a copy once it has a history; one gone already says so.
+    assert!(db.write(|tx| boards::discard_copy(tx, board.id)).is_err());
+    db.write(|tx| boards::delete(tx, copy.id)).unwrap();
+    assert_eq!(
+        db.write(|tx| boards::discard_copy(tx, copy.id))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound
+    );
+}
+
+#[test]
 fn bad_input_is_refused_without_changing_anything() {
     let (_dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;

@@ -40,6 +40,8 @@ export const backend = {
   createSampleBoard: () => call("create_sample_board", {}),
   renameBoard: (id: number, name: string) => call("rename_board", { id, name }),
   duplicateBoard: (id: number) => call("duplicate_board", { id }),
+  /** The Undo of a duplicate: the copy goes for good, unless it was changed since. */
+  discardCopy: (id: number) => call("discard_copy", { id }),
   /** Deletes a board; [`restore_board`] brings it back for 30 days. */
   deleteBoard: (id: number) => call("delete_board", { id }),
   /** The Undo of a board's delete, and Deleted boards' Restore. */

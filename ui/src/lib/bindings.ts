@@ -574,6 +574,7 @@ export interface Commands {
   create_sample_board: { args: Record<string, never>; result: BoardSummary };
   rename_board: { args: { id: number; name: string }; result: Edited<BoardSummary> };
   duplicate_board: { args: { id: number }; result: BoardSummary };
+  discard_copy: { args: { id: number }; result: null };
   delete_board: { args: { id: number }; result: null };
   restore_board: { args: { id: number }; result: BoardSummary };
   list_deleted_boards: { args: Record<string, never>; result: DeletedBoard[] };
