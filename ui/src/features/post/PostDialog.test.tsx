@@ -310,6 +310,55 @@ describe("PostDialog", () => {
     expect(await screen.findByText(/could not be reached/)).toHaveTextContent(/Last tried again at \d/);
   });
 
+  it("says a held-up post waits for the account once it is disconnected, not that Retry now sends it", async () => {
+    const offline: Post = {
+      ...post("pending"),
+      error: {
+        ...postGoneFailure,
+        problem: "offline",
+        message: "Mattermost could not be reached. The post will be sent when the network is back.",
+        retry: true,
+      },
+    };
+    let connected = true;
+    fakeBackend(null, {
+      get_account: () => (connected ? ana : null),
+      disconnect_account: () => {
+        connected = false;
+        return null;
+      },
+      get_channel_settings: () => null,
+      get_account_channel: () => ({
+        teamId: "t1",
+        teamName: "infra",
+        teamDisplay: "Infrastructure",
+        channelId: "c1",
+        channelName: "planning",
+        channelDisplay: "Planning",
+      }),
+      preview_post: () => "#### PICK outcome: Infra",
+      post_to_channel: () => offline,
+      list_posts: () => [offline],
+    });
+    renderDialog();
+    await userEvent.click(await screen.findByRole("button", { name: "Post" }));
+    expect(await screen.findByText(/could not be reached/)).toHaveTextContent(
+      /Retry now sends this same post at once/,
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Change" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Disconnect…" }));
+    await userEvent.click(
+      within(screen.getByRole("group", { name: "Disconnect?" })).getByRole("button", { name: "Disconnect" }),
+    );
+    await waitFor(() => {
+      expect(screen.getByText(/could not be reached/)).toHaveTextContent(
+        "It stays in the outbox and goes out by itself once your account is connected again.",
+      );
+    });
+    expect(screen.getByText(/could not be reached/)).not.toHaveTextContent("Retry now");
+    expect(screen.getByRole("button", { name: "Retry now" })).toBeDisabled();
+  });
+
   it("posts nothing from a board with no idea in its quadrants, and says why", async () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "unsorted")]), {
       get_channel_settings: () => settings,

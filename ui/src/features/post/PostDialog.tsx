@@ -540,9 +540,14 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
                 : "") +
               (postGone
                 ? ""
-                : sending.post.error?.retry
-                  ? " It stays in the outbox and goes out by itself; Retry now sends this same post at once."
-                  : " Retry now sends this same post again once that is fixed.") +
+                : // Disconnected since (Change › Disconnect), Retry now is dimmed: the post waits for the account.
+                  cannotPost
+                  ? sending.post.error?.retry
+                    ? " It stays in the outbox and goes out by itself once your account is connected again."
+                    : " Once your account is connected again and that is fixed, Retry now sends this same post."
+                  : sending.post.error?.retry
+                    ? " It stays in the outbox and goes out by itself; Retry now sends this same post at once."
+                    : " Retry now sends this same post again once that is fixed.") +
               (retriedAt === null ? "" : ` Last tried again at ${formatTime(retriedAt)}.`),
           }}
         />
