@@ -471,17 +471,25 @@ fn place_title(x: f64, y: f64, gap: f64, text: &str, taken: &mut Vec<Rect>) -> (
     // Up into the blank band between the subtitle and the plane, where a title beside a quadrant's name can go.
     let inside =
         |r: &Rect| r.left >= LEFT && r.right <= RIGHT + 40.0 && r.top >= TOP - 28.0 && r.bottom <= BOTTOM;
-    let mut choice = (sides[0], 0.0);
-    'search: for dy in [0.0, -22.0, 22.0, -44.0, 44.0] {
+    // The nearest spot clear of everything; failing that, the one inside the plane that covers the fewest. (A title
+    // with no spot free was written across the axis: a marker at a payoff of 0 beside Possible's or Kill's name.)
+    let mut choice: Option<(usize, bool, f64)> = None;
+    'search: for dy in [0.0, -22.0, 22.0, -44.0, 44.0, -66.0, 66.0, -88.0, 88.0] {
         for left_side in sides {
             let candidate = box_at(left_side, dy);
-            if inside(&candidate) && !taken.iter().any(|t| t.overlaps(&candidate)) {
-                choice = (left_side, dy);
+            if !inside(&candidate) {
+                continue;
+            }
+            let covered = taken.iter().filter(|t| t.overlaps(&candidate)).count();
+            if choice.is_none_or(|(fewest, ..)| covered < fewest) {
+                choice = Some((covered, left_side, dy));
+            }
+            if covered == 0 {
                 break 'search;
             }
         }
     }
-    let (left_side, dy) = choice;
+    let (_, left_side, dy) = choice.unwrap_or((0, sides[0], 0.0));
     taken.push(box_at(left_side, dy));
     if left_side {
         (x - gap, y + dy + 6.0, "end")
@@ -846,6 +854,35 @@ mod tests {
                 assert!(!title.overlaps(&name), "{text} over a quadrant's name");
             }
             assert!(!title.overlaps(&line), "{text} across the threshold line");
+        }
+    }
+
+    #[test]
+    fn titles_of_markers_on_the_plane_s_edges_stay_on_it_clear_of_the_axes_and_names() {
+        // At a payoff of 0 the title went across the axis below, where nothing beside the name was free.
+        let board = board_at(&[
+            ("Corner zero zero", 0.0, 0.0),
+            ("Bottom right", 0.0, 10.0),
+            ("Top left", 10.0, 0.0),
+            ("Top right ten ten", 10.0, 10.0),
+        ]);
+        let svg = svg(&board, "2026-12-06");
+        let t = board.thresholds;
+        let (sx, sy) = (x_of(t.cost.points()), y_of(t.payoff.points()));
+        let areas = [
+            (Quadrant::Implement, LEFT, TOP, sx, sy),
+            (Quadrant::Challenge, sx, TOP, RIGHT, sy),
+            (Quadrant::Possible, LEFT, sy, sx, BOTTOM),
+            (Quadrant::Kill, sx, sy, RIGHT, BOTTOM),
+        ];
+        let boxes = title_boxes(&svg);
+        assert_eq!(boxes.len(), 4);
+        for (text, title) in &boxes {
+            assert!(title.bottom <= BOTTOM, "{text} across the axis below");
+            assert!(title.left >= LEFT, "{text} across the axis at the left");
+            for name in name_boxes(&areas) {
+                assert!(!title.overlaps(&name), "{text} over a quadrant's name");
+            }
         }
     }
 
