@@ -238,13 +238,7 @@ fn layers(board: &Board, date: &str) -> Layers {
         xml(&subtitle)
     );
 
-    // Quadrants: Implement top left, Challenge top right, Possible bottom left, Kill bottom right.
-    let areas = [
-        (Quadrant::Implement, LEFT, TOP, sx, sy),
-        (Quadrant::Challenge, sx, TOP, RIGHT, sy),
-        (Quadrant::Possible, LEFT, sy, sx, BOTTOM),
-        (Quadrant::Kill, sx, sy, RIGHT, BOTTOM),
-    ];
+    let areas = quadrant_areas(sx, sy);
     for (q, x0, y0, x1, y1) in areas {
         let (_, tint, _) = colours(q);
         let _ = writeln!(
@@ -367,6 +361,17 @@ fn layers(board: &Board, date: &str) -> Layers {
         names,
         titles,
     }
+}
+
+/// The quadrants' areas, split at (`sx`, `sy`): Implement top left, Challenge top right, Possible bottom left, Kill
+/// bottom right, each as (left, top, right, bottom).
+fn quadrant_areas(sx: f64, sy: f64) -> [(Quadrant, f64, f64, f64, f64); 4] {
+    [
+        (Quadrant::Implement, LEFT, TOP, sx, sy),
+        (Quadrant::Challenge, sx, TOP, RIGHT, sy),
+        (Quadrant::Possible, LEFT, sy, sx, BOTTOM),
+        (Quadrant::Kill, sx, sy, RIGHT, BOTTOM),
+    ]
 }
 
 /// The markers of spots with more than one idea: larger, each with its count (the [`MAX_COUNTED`] largest).
@@ -835,12 +840,7 @@ mod tests {
         let svg = svg(&board, "2026-12-05");
         let t = board.thresholds;
         let (sx, sy) = (x_of(t.cost.points()), y_of(t.payoff.points()));
-        let areas = [
-            (Quadrant::Implement, LEFT, TOP, sx, sy),
-            (Quadrant::Challenge, sx, TOP, RIGHT, sy),
-            (Quadrant::Possible, LEFT, sy, sx, BOTTOM),
-            (Quadrant::Kill, sx, sy, RIGHT, BOTTOM),
-        ];
+        let areas = quadrant_areas(sx, sy);
         let line = Rect {
             left: sx - 1.0,
             top: TOP,
@@ -869,12 +869,7 @@ mod tests {
         let svg = svg(&board, "2026-12-06");
         let t = board.thresholds;
         let (sx, sy) = (x_of(t.cost.points()), y_of(t.payoff.points()));
-        let areas = [
-            (Quadrant::Implement, LEFT, TOP, sx, sy),
-            (Quadrant::Challenge, sx, TOP, RIGHT, sy),
-            (Quadrant::Possible, LEFT, sy, sx, BOTTOM),
-            (Quadrant::Kill, sx, sy, RIGHT, BOTTOM),
-        ];
+        let areas = quadrant_areas(sx, sy);
         let boxes = title_boxes(&svg);
         assert_eq!(boxes.len(), 4);
         for (text, title) in &boxes {

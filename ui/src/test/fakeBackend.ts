@@ -8,6 +8,7 @@ import { expect } from "vitest";
 
 import type {
   Account,
+  AccountChannel,
   Board,
   BoardSummary,
   Commands,
@@ -37,6 +38,16 @@ export const ana: Account = {
   keeping: "credentialStore",
   tokenMasked: "tok-…ana",
   ballotsWaiting: false,
+};
+
+/** The Planning channel of the Infrastructure team, as a board that posts as the account keeps it. */
+export const planning: AccountChannel = {
+  teamId: "t1",
+  teamName: "infra",
+  teamDisplay: "Infrastructure",
+  channelId: "c1",
+  channelName: "planning",
+  channelDisplay: "Planning",
 };
 
 /** Why a post that updates the last outcome failed when that post was deleted in Mattermost (`Problem::PostGone`). */

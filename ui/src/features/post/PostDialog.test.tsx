@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import type { ChannelSettings, Post } from "../../lib/bindings";
 import { Providers } from "../../components/Providers";
-import { ana, board, fakeBackend, idea, postGoneFailure } from "../../test/fakeBackend";
+import { ana, board, fakeBackend, idea, planning, postGoneFailure } from "../../test/fakeBackend";
 import { isUsername, PostDialog, withEmoji } from "./PostDialog";
 
 const settings: ChannelSettings = {
@@ -28,6 +28,17 @@ const post = (status: Post["status"]): Post => ({
   permalink: null,
   updatesEarlier: false,
 });
+
+/** A post held up: Mattermost could not be reached, and the outbox sends it again by itself. */
+const offline: Post = {
+  ...post("pending"),
+  error: {
+    ...postGoneFailure,
+    problem: "offline",
+    message: "Mattermost could not be reached. The post will be sent when the network is back.",
+    retry: true,
+  },
+};
 
 /** The dialog on board 1, as the board opens it. */
 function renderDialog() {
@@ -249,14 +260,7 @@ describe("PostDialog", () => {
     const fake = fakeBackend(null, {
       get_account: () => ana,
       get_channel_settings: () => null,
-      get_account_channel: () => ({
-        teamId: "t1",
-        teamName: "infra",
-        teamDisplay: "Infrastructure",
-        channelId: "c1",
-        channelName: "planning",
-        channelDisplay: "Planning",
-      }),
+      get_account_channel: () => planning,
       updatable_post: () => 4,
       preview_post: () => "#### PICK outcome: Infra",
       post_to_channel: () =>
@@ -283,15 +287,6 @@ describe("PostDialog", () => {
   });
 
   it("says when Retry now last sent a held-up post again, which failed the same way as before", async () => {
-    const offline: Post = {
-      ...post("pending"),
-      error: {
-        ...postGoneFailure,
-        problem: "offline",
-        message: "Mattermost could not be reached. The post will be sent when the network is back.",
-        retry: true,
-      },
-    };
     const fake = fakeBackend(null, {
       get_channel_settings: () => settings,
       preview_post: () => "#### PICK outcome: Infra",
@@ -311,15 +306,6 @@ describe("PostDialog", () => {
   });
 
   it("says a held-up post waits for the account once it is disconnected, not that Retry now sends it", async () => {
-    const offline: Post = {
-      ...post("pending"),
-      error: {
-        ...postGoneFailure,
-        problem: "offline",
-        message: "Mattermost could not be reached. The post will be sent when the network is back.",
-        retry: true,
-      },
-    };
     let connected = true;
     fakeBackend(null, {
       get_account: () => (connected ? ana : null),
@@ -328,14 +314,7 @@ describe("PostDialog", () => {
         return null;
       },
       get_channel_settings: () => null,
-      get_account_channel: () => ({
-        teamId: "t1",
-        teamName: "infra",
-        teamDisplay: "Infrastructure",
-        channelId: "c1",
-        channelName: "planning",
-        channelDisplay: "Planning",
-      }),
+      get_account_channel: () => planning,
       preview_post: () => "#### PICK outcome: Infra",
       post_to_channel: () => offline,
       list_posts: () => [offline],

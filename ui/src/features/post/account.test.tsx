@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import type { AccountChannel, ErrorPayload, Post, Problem, TeamChannels } from "../../lib/bindings";
 import { Providers } from "../../components/Providers";
-import { ana, fakeBackend, postGoneFailure, type Handlers } from "../../test/fakeBackend";
+import { ana, fakeBackend, planning, postGoneFailure, type Handlers } from "../../test/fakeBackend";
 import { AccountForm } from "./AccountForm";
 import { DestinationForm } from "./DestinationForm";
 import { PostDialog } from "./PostDialog";
@@ -26,15 +26,6 @@ const teams: TeamChannels[] = [
     channels: [{ path: "web/town-square", displayName: "Town Square", private: false }],
   },
 ];
-
-const planning: AccountChannel = {
-  teamId: "t1",
-  teamName: "infra",
-  teamDisplay: "Infrastructure",
-  channelId: "c1",
-  channelName: "planning",
-  channelDisplay: "Planning",
-};
 
 const post = (id: number, permalink: string | null): Post => ({
   id,
