@@ -441,7 +441,7 @@ export function App() {
     toast({ message: `Imported ${counted(outcome.imported, "idea")} into “${name}”.` });
   }
 
-  async function broughtBack(board: BoardSummary, nameBefore: string) {
+  async function broughtBack(board: BoardSummary, said: string) {
     setTransfer(null);
     // Its delete's Undo is done: Ctrl+Z, or the delete's toast still up, then said of the board back on the list that
     // it "was deleted for good".
@@ -450,44 +450,41 @@ export function App() {
     // Everything read again, as after the delete's Undo: the board may come back under another name.
     await refreshBoards({ everything: true });
     select(board.id);
-    toast({
-      message:
-        board.name === nameBefore
-          ? `Brought back the board “${board.name}”.`
-          : `Brought back “${nameBefore}” as “${board.name}”: a board took its name meanwhile.`,
-    });
+    toast({ message: said });
   }
 
   /** A copy of the board `from`, just made: it shows as that board did, and its toast's Undo takes it back. */
   async function duplicated(copy: BoardSummary, from: number) {
-    const name = boards.find((b) => b.id === from)?.name ?? "the board";
+    const name = boards.find((b) => b.id === from)?.name;
     forgetBoardDelete();
     await refreshBoards();
     select(copy.id, { chart: prefs.chartBoards.includes(from) });
     let done = false;
-    const takeBack = async () => {
-      if (done) return;
-      done = true;
-      try {
-        await backend.discardCopy(copy.id);
-      } catch (raw) {
-        showError(raw);
-        return;
-      }
-      latest.current.forgetForGood([copy.id]);
-      const list = await refreshBoards();
-      // Back to the board copied, when the copy is the one shown; another board opened since stays.
-      if (latest.current.shown === copy.id)
-        latestSelect.current(list?.some((b) => b.id === from) ? from : (list?.[0]?.id ?? null), {
-          focusMenu: true,
-        });
-      toast({ message: `Took back the copy “${copy.name}”.`, duration: 3000, group: "board-duplicate" });
-    };
     toast({
       message: `Made a copy of “${name}”: “${copy.name}”.`,
       duration: BOARD_UNDO_MS,
       group: "board-duplicate",
-      action: { label: "Undo", run: () => void takeBack() },
+      action: {
+        label: "Undo",
+        run: () => {
+          if (done) return;
+          done = true;
+          backend.discardCopy(copy.id).then(async () => {
+            latest.current.forgetForGood([copy.id]);
+            const list = await refreshBoards();
+            // Back to the board copied, when the copy is the one shown; another board opened since stays.
+            if (latest.current.shown === copy.id)
+              latestSelect.current(list?.some((b) => b.id === from) ? from : (list?.[0]?.id ?? null), {
+                focusMenu: true,
+              });
+            toast({
+              message: `Took back the copy “${copy.name}”.`,
+              duration: 3000,
+              group: "board-duplicate",
+            });
+          }, showError);
+        },
+      },
     });
   }
 
@@ -676,7 +673,7 @@ export function App() {
         )}
         {transfer?.kind === "deleted" && (
           <DeletedBoardsDialog
-            onRestored={(board, nameBefore) => void broughtBack(board, nameBefore)}
+            onRestored={(board, said) => void broughtBack(board, said)}
             onDeletedForGood={forgetForGood}
             onClose={() => {
               setTransfer(null);

@@ -68,7 +68,7 @@ describe("DeletedBoardsDialog", () => {
     await waitFor(() => {
       expect(onRestored).toHaveBeenCalledWith(
         { id: 7, name: "Infra Q3 (2)", ideaCount: 12, updatedAt: 1 },
-        "Infra Q3",
+        "Brought back “Infra Q3” as “Infra Q3 (2)”: a board took its name meanwhile.",
       );
     });
     expect(fake.calls.filter((c) => c.command === "restore_board")).toEqual([

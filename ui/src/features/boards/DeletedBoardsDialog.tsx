@@ -19,8 +19,8 @@ const KEPT_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface DeletedBoardsDialogProps {
-  /** The board as it came back, and the name it was deleted under (another board may have taken it since). */
-  onRestored: (board: BoardSummary, nameBefore: string) => void;
+  /** The board as it came back, and what to say of it (another board may have taken its name since). */
+  onRestored: (board: BoardSummary, said: string) => void;
   /** The boards just deleted for good: nothing can bring them back any more, and nothing read of them stays. */
   onDeletedForGood: (ids: number[]) => void;
   onClose: () => void;
@@ -59,7 +59,13 @@ export function DeletedBoardsDialog({ onRestored, onDeletedForGood, onClose }: D
 
   const restore = (board: DeletedBoard) =>
     act(async () => {
-      onRestored(await backend.restoreBoard(board.id), board.name);
+      const back = await backend.restoreBoard(board.id);
+      onRestored(
+        back,
+        back.name === board.name
+          ? `Brought back the board “${back.name}”.`
+          : `Brought back “${board.name}” as “${back.name}”: a board took its name meanwhile.`,
+      );
     });
 
   const deleteForGood = (boards: DeletedBoard[]) =>
