@@ -400,6 +400,15 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     assert_eq!(code, 0, "{stderr}");
     // Every board: the nine made above.
     assert_eq!(pickboard_lib::storage::backup::inspect(&copy)?.0, 9);
+    // Never onto the database itself, which it replaced (and the window, open on it, lost what it wrote after).
+    let own = data.join(pickboard_lib::storage::DB_FILE_NAME);
+    let (code, _, stderr) = pickboard(&data, &["backup", "-o", own.to_str().unwrap()]);
+    assert_eq!(code, 6, "{stderr}");
+    assert!(
+        stderr.contains("is the database Pickboard has open, so it was not backed up onto"),
+        "{stderr}"
+    );
+    assert_eq!(pickboard_lib::storage::backup::inspect(&own)?.0, 9);
 
     // Wrong input: distinct codes.
     assert_eq!(

@@ -83,6 +83,18 @@ impl Db {
     /// Copies the whole database to `dest` in one consistent snapshot; `dest` is replaced only when the copy is
     /// complete, and is readable by its owner only (it holds the webhook secrets).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        // Onto the database itself (or its -wal), the copy took the open file's place: the window went on writing to
+        // the one replaced, and what was done after it was lost.
+        if self.is_own_file(dest) {
+            return Err(files::file_error(
+                dest,
+                format!(
+                    "{} is the database Pickboard has open, so it was not backed up onto: that would replace it. \
+                     Choose another name or folder.",
+                    dest.display()
+                ),
+            ));
+        }
         let tmp = files::temporary_sibling(dest);
         let _ = fs::remove_file(&tmp);
         let copied = create_private_file(&tmp)
@@ -108,6 +120,28 @@ impl Db {
             let _ = fs::remove_file(&tmp);
         }
         copied
+    }
+
+    /// Whether `path` is the database's file or one beside it that goes with it (`-wal`, `-shm`, `-journal`), by
+    /// any name that leads there.
+    fn is_own_file(&self, path: &Path) -> bool {
+        let real = |p: &Path| {
+            p.canonicalize().ok().or_else(|| {
+                let parent = p
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                Some(parent.canonicalize().ok()?.join(p.file_name()?))
+            })
+        };
+        let (Some(db), Some(path)) = (real(self.path()), real(path)) else {
+            return false;
+        };
+        ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+            let mut own = db.clone().into_os_string();
+            own.push(suffix);
+            path == Path::new(&own)
+        })
     }
 
     /// Replaces every board with those in the backup at `source`, which `restore_file` has checked (`inspect`, a

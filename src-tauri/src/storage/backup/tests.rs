@@ -534,3 +534,44 @@ fn a_failed_daily_backup_is_said_of_the_backup_not_of_the_last_change() {
         "{said}"
     );
 }
+
+#[test]
+fn a_backup_is_never_made_onto_the_open_database_or_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = open(dir.path());
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| edits::add_idea(tx, board, "Before the backup", Zone::Implement))
+        .unwrap();
+    let inside = dir.path().join("backups");
+    fs::create_dir_all(&inside).unwrap();
+    let link = dir.path().join("link.db");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join(DB_FILE_NAME), &link).unwrap();
+    let wal = dir.path().join(format!("{DB_FILE_NAME}-wal"));
+    for onto in [
+        dir.path().join(DB_FILE_NAME),
+        inside.join("..").join(DB_FILE_NAME),
+        link,
+        wal.clone(),
+        dir.path().join(format!("{DB_FILE_NAME}-shm")),
+    ] {
+        let err = db.backup_to(&onto).unwrap_err();
+        assert_eq!(err.kind(), crate::error::ErrorKind::File, "{}", onto.display());
+        assert!(
+            err.to_string().ends_with(
+                "is the database Pickboard has open, so it was not backed up onto: that would replace it. Choose \
+                 another name or folder."
+            ),
+            "{err}"
+        );
+    }
+    // Nothing was replaced: what is written next is kept, and read back from the file.
+    db.write(|tx| edits::add_idea(tx, board, "After the backup", Zone::Kill))
+        .unwrap();
+    drop(db);
+    let mut db = open(dir.path());
+    assert_eq!(titles(&mut db), ["Before the backup", "After the backup"]);
+    // A file of another name beside it is an ordinary backup.
+    db.backup_to(&dir.path().join("pickboard-copy.db")).unwrap();
+    assert_eq!(inspect(&dir.path().join("pickboard-copy.db")).unwrap(), (1, 2));
+}
