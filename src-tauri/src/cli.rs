@@ -544,6 +544,7 @@ fn export(options: Options) -> Result<(), Failure> {
     if out == "-" {
         return write_stdout(&bytes);
     }
+    db.refuse_own_file(Path::new(out)).map_err(Failure::from_error)?;
     files::write_atomically(Path::new(out), &bytes).map_err(Failure::from_error)?;
     eprintln!("Saved {} ({} bytes).", out, bytes.len());
     Ok(())

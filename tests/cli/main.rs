@@ -405,9 +405,24 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     let (code, _, stderr) = pickboard(&data, &["backup", "-o", own.to_str().unwrap()]);
     assert_eq!(code, 6, "{stderr}");
     assert!(
-        stderr.contains("is the database Pickboard has open, so it was not backed up onto"),
+        stderr.contains("is the database Pickboard has open, and saving there would replace it"),
         "{stderr}"
     );
+    // Nor an export, which put a CSV file in its place.
+    let (code, _, stderr) = pickboard(
+        &data,
+        &[
+            "export",
+            "--board",
+            BOARD,
+            "--format",
+            "csv",
+            "-o",
+            own.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 6, "{stderr}");
+    assert!(stderr.contains("is the database Pickboard has open"), "{stderr}");
     assert_eq!(pickboard_lib::storage::backup::inspect(&own)?.0, 9);
 
     // Wrong input: distinct codes.

@@ -32,6 +32,7 @@ pub fn export_board(
         return Ok(None);
     };
     let path = format.file_to_write(&path)?;
+    state.with_db(|db| db.refuse_own_file(&path))?;
     let bytes = state.read(|tx| transfer::export(tx, board_id, format, &date))?;
     files::write_atomically(&path, &bytes)?;
     Ok(Some(path.display().to_string()))

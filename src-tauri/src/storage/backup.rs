@@ -83,18 +83,7 @@ impl Db {
     /// Copies the whole database to `dest` in one consistent snapshot; `dest` is replaced only when the copy is
     /// complete, and is readable by its owner only (it holds the webhook secrets).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        // Onto the database itself (or its -wal), the copy took the open file's place: the window went on writing to
-        // the one replaced, and what was done after it was lost.
-        if self.is_own_file(dest) {
-            return Err(files::file_error(
-                dest,
-                format!(
-                    "{} is the database Pickboard has open, so it was not backed up onto: that would replace it. \
-                     Choose another name or folder.",
-                    dest.display()
-                ),
-            ));
-        }
+        self.refuse_own_file(dest)?;
         let tmp = files::temporary_sibling(dest);
         let _ = fs::remove_file(&tmp);
         let copied = create_private_file(&tmp)
@@ -120,6 +109,23 @@ impl Db {
             let _ = fs::remove_file(&tmp);
         }
         copied
+    }
+
+    /// An error when `dest`, where a backup or an export is about to be saved, is the database's own file: saved
+    /// there, the backup took the open file's place, the window went on writing to the one replaced, and what was done
+    /// after it was lost (an export put a CSV file in its place).
+    pub fn refuse_own_file(&self, dest: &Path) -> Result<()> {
+        if !self.is_own_file(dest) {
+            return Ok(());
+        }
+        Err(files::file_error(
+            dest,
+            format!(
+                "Nothing was saved: {} is the database Pickboard has open, and saving there would replace it. Choose \
+                 another name or folder.",
+                dest.display()
+            ),
+        ))
     }
 
     /// Whether `path` is the database's file or one beside it that goes with it (`-wal`, `-shm`, `-journal`), by

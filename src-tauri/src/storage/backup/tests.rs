@@ -559,8 +559,8 @@ fn a_backup_is_never_made_onto_the_open_database_or_its_files() {
         assert_eq!(err.kind(), crate::error::ErrorKind::File, "{}", onto.display());
         assert!(
             err.to_string().ends_with(
-                "is the database Pickboard has open, so it was not backed up onto: that would replace it. Choose \
-                 another name or folder."
+                "is the database Pickboard has open, and saving there would replace it. Choose another name or \
+                 folder."
             ),
             "{err}"
         );
