@@ -186,18 +186,22 @@ pub fn deleted(tx: &Transaction<'_>) -> Result<Vec<DeletedBoard>> {
 }
 
 /// Brings back a deleted board as it was (its ideas, history, channel settings and posts never left). If another
-/// board took its name meanwhile, it comes back as "<name> (2)".
+/// board took its name meanwhile, it comes back as "<name> (2)". One brought back already (by the command line, or
+/// another window, while the delete's Undo was still offered) is simply there: its Undo said it was "deleted for good".
 pub fn restore(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
-    let name: String = tx
+    let (name, deleted): (String, bool) = tx
         .query_row_cached(
-            "SELECT name FROM boards WHERE id = ?1 AND deleted_at IS NOT NULL",
+            "SELECT name, deleted_at IS NOT NULL FROM boards WHERE id = ?1",
             [id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
         .ok_or_else(|| {
             Error::not_found("This board can no longer be brought back: it was deleted for good.")
         })?;
+    if !deleted {
+        return summary(tx, id);
+    }
     let name = unused_name(tx, &name)?;
     tx.execute_cached(
         "UPDATE boards SET deleted_at = NULL, name = ?2 WHERE id = ?1",

@@ -818,6 +818,28 @@ fn boards_are_created_renamed_duplicated_and_deleted() {
 }
 
 #[test]
+fn a_board_brought_back_already_is_brought_back_again_as_it_is() {
+    let (_dir, mut db) = temp_db();
+    let board = db.write(|tx| boards::create(tx, "Noted")).unwrap();
+    db.write(|tx| boards::delete(tx, board.id)).unwrap();
+    // The command line brings it back while the window's toast still offers Undo, which then said "deleted for good".
+    db.write(|tx| boards::restore(tx, board.id)).unwrap();
+    db.write(|tx| boards::create(tx, "Other")).unwrap();
+    let again = db.write(|tx| boards::restore(tx, board.id)).unwrap();
+    assert_eq!((again.id, again.name.as_str()), (board.id, "Noted"));
+    assert_eq!(db.read(boards::list).unwrap().len(), 2);
+    // One deleted for good says so.
+    db.write(|tx| boards::delete(tx, board.id)).unwrap();
+    db.write(|tx| boards::delete_for_good(tx, &[board.id])).unwrap();
+    assert_eq!(
+        db.write(|tx| boards::restore(tx, board.id))
+            .unwrap_err()
+            .to_string(),
+        "This board can no longer be brought back: it was deleted for good."
+    );
+}
+
+#[test]
 fn a_copy_just_made_is_taken_back_for_good_but_not_once_changed() {
     let (_dir, mut db) = temp_db();
     let board = db.write(|tx| boards::create(tx, "Infra")).unwrap();
