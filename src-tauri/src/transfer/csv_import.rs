@@ -710,10 +710,12 @@ fn score(text: &str) -> std::result::Result<Option<Score>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    let points: f64 = text
+    let points = text
         .replace(',', ".")
-        .parse()
-        .map_err(|_| format!("“{}” is not a number.", shorten(text)))?;
+        .parse::<f64>()
+        .ok()
+        .filter(|p| p.is_finite())
+        .ok_or_else(|| format!("“{}” is not a number.", shorten(text)))?;
     if !(0.0..=10.0).contains(&points) {
         return Err(format!("{} is outside the 0 to 10 scale.", shorten(text)));
     }

@@ -176,13 +176,18 @@ fn bad_scores_in_a_jira_style_file_are_named_by_row_and_column() {
         "Summary;Assignee;Labels;Description;Issue key;payoff;cost/risk\n\
          Cache;ana;ci;;INFRA-1;8;2\n\
          Vague;bob;;;INFRA-2;lots;3\n\
-         Costly;;;;INFRA-3;5;11\n",
+         Costly;;;;INFRA-3;5;11\n\
+         Odd;;;;INFRA-4;NaN;Infinity\n\
+         Large;;;;INFRA-5;1e3;inf\n",
     );
+    // What Rust reads as a number that is none ("NaN", "inf") is not one either: "naN is outside the 0 to 10 scale".
     assert_eq!(
         problems(&table),
         [
             "Row 3, column “payoff”: “lots” is not a number.",
             "Row 4, column “cost/risk”: 11 is outside the 0 to 10 scale.",
+            "Row 5, column “payoff”: “NaN” is not a number. The cost/risk too: “Infinity” is not a number.",
+            "Row 6, column “payoff”: 1e3 is outside the 0 to 10 scale. The cost/risk too: “inf” is not a number.",
         ]
     );
 }
