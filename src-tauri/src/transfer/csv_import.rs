@@ -216,15 +216,17 @@ pub fn read_file(file: &str, bytes: &[u8]) -> Result<CsvTable> {
         })
         .collect();
     let mut rows = Vec::new();
-    // Where the last row starts, and its number: an unclosed quote's cell runs to the end of the file, so only the
-    // last row can hold one.
-    let mut last = (0, 1);
+    // Where the last row starts, its number and its line: an unclosed quote's cell runs to the end of the file, so only
+    // the last row can hold one.
+    let mut last = (0, 1, 1);
     for (n, record) in records.enumerate() {
         let number = n as u64 + 2;
         let record = record.map_err(|e| {
             Error::invalid(format!("Row {number} cannot be read: {e}. Nothing was imported."))
         })?;
-        last = (record.position().map_or(0, |p| p.byte()), number);
+        last = record
+            .position()
+            .map_or((0, number, number), |p| (p.byte(), number, p.line()));
         if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
             continue; // blank lines, which spreadsheets leave at the end
         }
@@ -246,14 +248,21 @@ pub fn read_file(file: &str, bytes: &[u8]) -> Result<CsvTable> {
             bad_text,
         });
     }
-    let (start, row) = last;
+    let (start, row, line) = last;
     let rest = bytes
         .get(usize::try_from(start).unwrap_or(usize::MAX)..)
         .unwrap_or_default();
     if unclosed_quote(rest, delimiter) {
         // The csv reader took the cell to the end of the file: one row of everything after the quote.
+        // By its line too where cells of several lines came before: a text editor, where such a quote is mended,
+        // counts lines.
+        let line = if line == row {
+            String::new()
+        } else {
+            format!(" (line {line} of the file)")
+        };
         return Err(Error::invalid(format!(
-            "Row {row} opens a quote (\") that is never closed, so everything after it would read as one cell. \
+            "Row {row}{line} opens a quote (\") that is never closed, so everything after it would read as one cell. \
              Close the quote, or remove it, and import the file again. Nothing was imported."
         )));
     }

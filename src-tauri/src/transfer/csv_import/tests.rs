@@ -516,6 +516,13 @@ fn a_quote_never_closed_is_named_by_its_row_not_read_as_one_cell_of_the_rest() {
          quote, or remove it, and import the file again. Nothing was imported."
     );
     assert!(message("\"Title,Owner\nA,b\n").starts_with("Row 1 opens a quote"));
+    // After a cell of two lines, the row is a line further down the file.
+    assert!(
+        message("Title,Notes\n\"two\nlines\",x\n\"Unclosed quote,y\n")
+            .starts_with("Row 3 (line 4 of the file) opens a quote"),
+        "{}",
+        message("Title,Notes\n\"two\nlines\",x\n\"Unclosed quote,y\n")
+    );
     // Quotes inside a cell, escaped quotes and quoted line breaks are no unclosed quote.
     let fine = table("Title,Notes\n12\" screen,\"say \"\"hi\"\"\"\n\"two\nlines\",x\n");
     assert_eq!(fine.rows.len(), 2);
