@@ -3,7 +3,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 
-import { ConfirmDialog } from "../../components/Modal";
 import { SidePanel } from "../../components/SidePanel";
 import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
@@ -33,7 +32,6 @@ import { UndoChain, type Undoer } from "./undoChain";
 import "./board.css";
 import { afterFirstFrame, firstFrameDrawn } from "../../lib/startup";
 import { focusAfterDelete, focusedIdeaId, focusShown, focusViewIfLost, refocusCard } from "./focus";
-import { counted } from "../../lib/numbers";
 import { fieldStep } from "../../lib/fieldHistory";
 import { focusAsByLastInput } from "../../lib/tabRing";
 import { useWaitingPosts } from "../post/useWaitingPosts";
@@ -47,6 +45,9 @@ const Timeline = lazy(async () => ({ default: (await import("../history/Timeline
 const DetailsPanel = lazy(async () => ({ default: (await import("./DetailsPanel")).DetailsPanel }));
 const ShortcutsSheet = lazy(async () => ({ default: (await import("./ShortcutsSheet")).ShortcutsSheet }));
 const RoundsScreen = lazy(async () => ({ default: (await import("../rounds/RoundsScreen")).RoundsScreen }));
+const DeleteBoardDialog = lazy(async () => ({
+  default: (await import("./DeleteBoardDialog")).DeleteBoardDialog,
+}));
 const ThresholdsDialog = lazy(async () => ({
   default: (await import("./ThresholdsDialog")).ThresholdsDialog,
 }));
@@ -955,26 +956,10 @@ export function BoardScreen({
           />
         )}
         {dialog === "delete" && (
-          <ConfirmDialog
-            title={`Delete “${board.name}”?`}
-            message={
-              <p>
-                {board.ideas.length === 0
-                  ? "The board is empty."
-                  : `It holds ${counted(board.ideas.length, "idea")}, which will be deleted with it.`}{" "}
-                {openRounds.data ? (
-                  <strong>
-                    {openRounds.data === 1
-                      ? "A team round started on it is not closed: "
-                      : `${openRounds.data} team rounds started on it are not closed: `}
-                    only this board holds the key that reveals their ballots.{" "}
-                  </strong>
-                ) : null}
-                Undo in the message that follows or Ctrl+Z brings it back at once, and Deleted boards (in the
-                sidebar and the File menu) for 30 days.
-              </p>
-            }
-            confirmLabel="Delete board"
+          <DeleteBoardDialog
+            name={board.name}
+            ideas={board.ideas.length}
+            openRounds={openRounds.data ?? 0}
             onCancel={() => {
               setDialog(null);
             }}

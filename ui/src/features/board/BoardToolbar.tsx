@@ -2,7 +2,7 @@
 // less-used buttons (Activity, the shortcuts) fold with the board's menu into one "More" menu; Post to channel stays.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
-import { swallowRestOfDoubleClick } from "../../components/Modal";
+import { swallowRestOfDoubleClick } from "../../components/doubleClick";
 import { useToast, withdrawToasts } from "../../components/Toasts";
 import type { Board } from "../../lib/bindings";
 import { ALL_SAVED, COMPACT_BELOW } from "../../lib/firstFrameRules";
