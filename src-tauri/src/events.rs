@@ -60,6 +60,7 @@ pub struct BackupFailed {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum MenuCommand {
+    NewBoard,
     Import,
     ExportJson,
     ExportCsv,
@@ -86,7 +87,8 @@ pub enum MenuCommand {
 }
 
 impl MenuCommand {
-    pub const ALL: [MenuCommand; 22] = [
+    pub const ALL: [MenuCommand; 23] = [
+        Self::NewBoard,
         Self::Import,
         Self::ExportJson,
         Self::ExportCsv,
@@ -121,6 +123,7 @@ impl MenuCommand {
 
     pub fn label(self) -> &'static str {
         match self {
+            Self::NewBoard => "New board",
             Self::Import => "Import…",
             Self::ExportJson => "Board file (JSON)…",
             Self::ExportCsv => "Spreadsheet (CSV)…",

@@ -5,7 +5,8 @@
 //! (`quit.rs`). The menus' names carry their access keys (`&File`: Alt+F opens it), as GTK's menus do.
 
 use tauri::menu::{
-    CheckMenuItem, CheckMenuItemBuilder, MenuBuilder, MenuItem, MenuItemBuilder, SubmenuBuilder,
+    AboutMetadataBuilder, CheckMenuItem, CheckMenuItemBuilder, MenuBuilder, MenuItem, MenuItemBuilder,
+    SubmenuBuilder,
 };
 use tauri::{App, AppHandle, Manager, Wry};
 
@@ -57,6 +58,8 @@ pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
         .item(&item(MenuCommand::ExportSvg)?)
         .build()?;
     let file = SubmenuBuilder::new(app, "&File")
+        .item(&item(MenuCommand::NewBoard)?)
+        .separator()
         .item(&item(MenuCommand::Import)?)
         .item(&export)
         .separator()
@@ -96,8 +99,19 @@ pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
         .separator()
         .item(&item(MenuCommand::MattermostAccount)?)
         .build()?;
+    // Which Pickboard this is: the version was only on the command line.
+    let about = AboutMetadataBuilder::new()
+        .name(Some("Pickboard"))
+        .version(Some(env!("CARGO_PKG_VERSION")))
+        .comments(Some(
+            "Prioritise work on a PICK chart, and share the outcome in Mattermost.",
+        ))
+        .icon(app.default_window_icon().cloned())
+        .build();
     let help = SubmenuBuilder::new(app, "&Help")
         .item(&item(MenuCommand::Shortcuts)?)
+        .separator()
+        .about_with_text("About Pickboard", Some(about))
         .build()?;
     let menu = MenuBuilder::new(app)
         .items(&[&file, &edit, &view, &team, &help])

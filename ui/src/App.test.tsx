@@ -322,6 +322,22 @@ describe("App", () => {
     expect(fake.commands().filter((c) => c === "create_board")).toHaveLength(1);
   });
 
+  it("makes a new board from File › New board, its name ready to type, on the welcome too", async () => {
+    const backend = backendEvents();
+    const fake = firstRun({ listen_to_backend: backend.listen });
+    renderApp();
+    await screen.findByRole("button", { name: "Join a team round…" });
+    await backend.choose("new-board");
+    // Selected, ready to type over (`select()`, which focuses it in the window).
+    const name = await screen.findByDisplayValue<HTMLInputElement>("Untitled board");
+    await waitFor(() => {
+      expect([name.selectionStart, name.selectionEnd]).toEqual([0, "Untitled board".length]);
+    });
+    expect(fake.calls.filter((c) => c.command === "create_board")).toEqual([
+      { command: "create_board", args: { name: "Untitled board" } },
+    ]);
+  });
+
   it("reopens the last board", async () => {
     fakeBackend(board([], "Platform Q3"));
     renderApp();

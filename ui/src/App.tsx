@@ -306,6 +306,11 @@ export function App() {
     return true;
   }
 
+  /** + New board, and File › New board: opened with its name ready to type. */
+  function newBoard() {
+    void create(() => backend.createBoard(newBoardName(boards)), { focusName: true });
+  }
+
   async function create(make: () => Promise<BoardSummary>, options: Opening = {}) {
     if (creating.current) return;
     creating.current = true;
@@ -410,7 +415,8 @@ export function App() {
       return;
     }
     if (boot.state !== "ready") return;
-    if (command === "undo" && currentId === null) undoBoardDelete();
+    if (command === "new-board") newBoard();
+    else if (command === "undo" && currentId === null) undoBoardDelete();
     else if (command === "import") openImport(backend.chooseImportFile);
     else if (command === "back-up") backUpNow();
     else if (command === "restore") setTransfer({ kind: "backups" });
@@ -536,7 +542,7 @@ export function App() {
           if (id !== currentId) forgetBoardDelete();
           select(id);
         }}
-        onNew={() => void create(() => backend.createBoard(newBoardName(boards)), { focusName: true })}
+        onNew={newBoard}
         onImport={() => {
           openImport(backend.chooseImportFile);
         }}

@@ -539,7 +539,7 @@ export type FileDrag = { over: boolean, };
 
 export type FileDropped = { fileName: string, };
 
-export type MenuCommand = "import" | "export-json" | "export-csv" | "export-markdown" | "export-png" | "export-svg" | "back-up" | "restore" | "deleted-boards" | "undo" | "redo" | "view-quadrants" | "view-chart" | "theme-system" | "theme-light" | "theme-dark" | "search" | "shortcuts" | "post-to-channel" | "team-rounds" | "mattermost-account" | "quit";
+export type MenuCommand = "new-board" | "import" | "export-json" | "export-csv" | "export-markdown" | "export-png" | "export-svg" | "back-up" | "restore" | "deleted-boards" | "undo" | "redo" | "view-quadrants" | "view-chart" | "theme-system" | "theme-light" | "theme-dark" | "search" | "shortcuts" | "post-to-channel" | "team-rounds" | "mattermost-account" | "quit";
 
 export type DatabaseChanged = Record<symbol, never>;
 
