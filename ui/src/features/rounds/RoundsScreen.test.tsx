@@ -248,6 +248,31 @@ describe("RoundsScreen", () => {
     expect(onBack).toHaveBeenCalledTimes(1);
   });
 
+  it("closes an open round once another account connects, whose ballot it is not, and lists the rounds as that one", async () => {
+    const placed = cacheBuilds(draftOf({ "7": { kind: "placed", payoff: 60, cost: 60 } }));
+    let account = ana;
+    fakeBackend(null, {
+      get_account: () => account,
+      list_open_rounds: () => [account === ana ? placed : { ...placed, draft: null }],
+      list_closed_rounds: () => [],
+      find_round: () => (account === ana ? placed : { ...placed, draft: null }),
+      round_status: () => statusOf("open", "1 of 3 voted"),
+    });
+    renderRounds();
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    expect(await screen.findByRole("heading", { name: "Round on “Platform”" })).toBeInTheDocument();
+    expect(screen.getByText(/as @ana/)).toBeInTheDocument();
+    // Cy connects in the Connect dialog: Send sent Ana's estimates as Cy's ballot.
+    account = { ...ana, userId: "u3", username: "cy", displayName: "Cy Okafor" };
+    act(() => {
+      held.client?.setQueryData(keys.account, account);
+    });
+    expect(await screen.findByRole("heading", { name: "Team rounds" })).toBeInTheDocument();
+    expect(screen.getByText(/as @cy/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Send/ })).toBeNull();
+  });
+
   it("takes back “Pick at least one idea” once one is picked", async () => {
     fakeBackend(null, { get_account: () => ana, list_open_rounds: () => [] });
     renderRounds(board([idea(1, "Cache builds", "unsorted")]));

@@ -45,7 +45,18 @@ export function RoundsScreen({
   const { data: account, isPending } = useAccount();
   const connected = isConnected(account);
   const channel = useAccountChannel(board.id, connected);
-  const [round, setRound] = useState<RoundView | null>(null);
+  // The round open, as read for the account connected when it was opened. Another account connected since (or none)
+  // closes it: its ballot was that account's, and Send sent it as the next one.
+  const who = connected ? `${account.server} ${account.userId}` : null;
+  const [opened, setOpened] = useState<{ round: RoundView; as: string | null } | null>(null);
+  if (opened && opened.as !== who) setOpened(null);
+  const round = opened?.round ?? null;
+  const setRound = useCallback(
+    (next: RoundView | null) => {
+      setOpened(next && { round: next, as: who });
+    },
+    [who],
+  );
   // Opening a round, or going back to the list, draws a new screen: the focus goes to its heading.
   const titleRef = useRef<HTMLHeadingElement>(null);
   const shown = round?.rootPostId ?? null;
@@ -53,7 +64,7 @@ export function RoundsScreen({
     titleRef.current?.focus();
   }, [shown]);
   const back = useCallback(() => {
-    if (round) setRound(null);
+    if (round) setOpened(null);
     else onBack();
   }, [round, onBack]);
   // Escape goes back as "←" does: from a round to all rounds, from there to the board, as it closes a panel over the
