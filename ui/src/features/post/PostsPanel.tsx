@@ -145,6 +145,14 @@ export function PostsPanel({
                 {retried?.id === post.id && ` Tried again at ${clock.format(retried.at)}.`}
               </p>
             )}
+            {/* Sent, and no answer came: Mattermost may have made it all the same, after the Discard. */}
+            {post.status === "discarded" &&
+              (post.error?.problem === "timeout" || post.error?.problem === "noAnswer") && (
+                <p className="field-hint">
+                  It may be in the channel all the same: Mattermost did not answer the last time it was sent.
+                  Look there, and delete it in Mattermost if it is.
+                </p>
+              )}
             <div className="post-actions">
               {post.permalink && (
                 <>

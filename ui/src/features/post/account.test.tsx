@@ -616,6 +616,33 @@ describe("PostsPanel", () => {
     expect(await screen.findAllByText(/no longer in the channel/)).toHaveLength(1);
   });
 
+  it("says a post discarded after Mattermost did not answer may be in the channel all the same", async () => {
+    const timedOut = {
+      ...postGoneFailure,
+      problem: "timeout" as const,
+      message: "Mattermost did not answer in time.",
+    };
+    let discarded = false;
+    fakeBackend(null, {
+      list_posts: () => [
+        { ...post(6, null), status: discarded ? "discarded" : "pending", error: timedOut },
+        { ...post(5, null), status: "discarded", error: postGoneFailure },
+      ],
+      discard_post: () => {
+        discarded = true;
+        return { ...post(6, null), status: "discarded", error: timedOut };
+      },
+    });
+    render(
+      <Providers>
+        <PostsPanel boardId={1} onClose={vi.fn()} onError={vi.fn()} />
+      </Providers>,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: "Discard" }));
+    // Only of that one: the other was refused, and never made.
+    expect(await screen.findAllByText(/may be in the channel all the same/)).toHaveLength(1);
+  });
+
   it("says Retry is trying, keeps the focus on it, and says when it tried once the reason is back", async () => {
     const unreachable = {
       ...postGoneFailure,
