@@ -17,8 +17,8 @@ interface BallotPlaneProps {
   ideas: readonly RoundIdea[];
   thresholds: Thresholds;
   ballot: Ballot;
-  /** Sending or closed: the ballot can be read, not changed. */
-  readOnly: boolean;
+  /** Voting has ended: the ballot can be read, not changed; says which it is (as sent, or never sent). */
+  ended: string | null;
   /** Changes the ballot: an update of the latest one, so that a late nudge never undoes an edit made meanwhile. */
   onChange: (update: (ballot: Ballot) => Ballot) => void;
 }
@@ -35,7 +35,8 @@ function placeButton(key: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-place-key="${CSS.escape(key)}"]`);
 }
 
-export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: BallotPlaneProps) {
+export function BallotPlane({ ideas, thresholds, ballot, ended, onChange }: BallotPlaneProps) {
+  const readOnly = ended !== null;
   const planeRef = useRef<HTMLDivElement | null>(null);
   const dotRefs = useRef(new Map<string, HTMLButtonElement>());
   const [selected, setSelected] = useState<string | null>(null);
@@ -167,11 +168,10 @@ export function BallotPlane({ ideas, thresholds, ballot, readOnly, onChange }: B
           </ul>
         )}
         <p className="ballot-help">
-          {readOnly
-            ? "Voting has ended: these are your estimates as you left them."
-            : offPlane.length === 0
+          {ended ??
+            (offPlane.length === 0
               ? "Move a dot by dragging it, or with the arrow keys once it has the focus (Shift: by 1). Delete takes it off the plane."
-              : "Drag an idea onto the plane, or press Place and move it with the arrow keys (Shift: by 1). Delete takes it off the plane."}
+              : "Drag an idea onto the plane, or press Place and move it with the arrow keys (Shift: by 1). Delete takes it off the plane.")}
         </p>
       </section>
       <PlaneFrame

@@ -470,8 +470,16 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
           <BallotPlane
             ideas={round.ideas}
             thresholds={round.thresholds}
-            ballot={ballot}
-            readOnly={!open}
+            // Once voting has ended, the ballot that was counted: the draft changed after it was sent stood as
+            // "your estimates", and what was counted showed nowhere.
+            ballot={open ? ballot : (sentBallot ?? ballot)}
+            ended={
+              open
+                ? null
+                : sentBallot
+                  ? "Voting has ended: these are the estimates you sent."
+                  : "Voting has ended before these estimates were sent: they were not counted."
+            }
             onChange={changeBallot}
           />
           <footer className="round-footer">

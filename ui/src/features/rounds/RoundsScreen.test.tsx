@@ -249,7 +249,7 @@ describe("RoundsScreen", () => {
   });
 
   it("closes an open round once another account connects, whose ballot it is not, and lists the rounds as that one", async () => {
-    const placed = cacheBuilds(draftOf({ "7": { kind: "placed", payoff: 60, cost: 60 } }));
+    const placed = cacheBuilds(draftOf({ "7": { kind: "placed", payoff: 6, cost: 6 } }));
     let account = ana;
     fakeBackend(null, {
       get_account: () => account,
@@ -999,6 +999,30 @@ describe("RoundsScreen", () => {
       `Joined · your ballot sent ${formatDateTime(updatedAt)}`,
     );
     expect(screen.getByText("No open round: start one, or join one by its link.")).toBeInTheDocument();
+  });
+
+  it("shows a closed round's ballot as it was sent and counted, not the draft changed after it", async () => {
+    const sent = { "7": { kind: "placed", payoff: 7, cost: 2 } } as const;
+    const draft = {
+      ...draftOf({ "7": { kind: "placed", payoff: 2.6, cost: 2.9 } }),
+      sentPostId: "b1",
+      sentEstimates: sent,
+    };
+    const done: RoundView = { ...cacheBuilds(draft), state: "closed" };
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [],
+      list_closed_rounds: () => [done],
+      find_round: () => done,
+      round_status: () => statusOf("closed", "1 of 3 voted"),
+    });
+    renderRounds();
+    const list = await screen.findByRole("region", { name: "Closed rounds" });
+    await userEvent.click(within(list).getByRole("button", { name: /^Platform/ }));
+    expect(
+      await screen.findByRole("button", { name: /^Cache builds, .*: payoff 7, cost\/risk 2$/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByText("Voting has ended: these are the estimates you sent.")).toBeInTheDocument();
   });
 
   it("moves a round joined here and closed elsewhere to Closed rounds as the page opens, without opening it", async () => {
