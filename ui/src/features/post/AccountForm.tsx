@@ -1,7 +1,7 @@
 // The Mattermost account Pickboard posts as: connect with the server's address and a personal access token (a
 // password: sent once, never shown again but masked), see who it is connected as, and disconnect.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 
 import { SecretField } from "../../components/SecretField";
 import { backend } from "../../lib/backend";
@@ -64,6 +64,12 @@ export function AccountForm() {
   const [confirming, setConfirming] = useState(false);
   const ids = { server: useId(), token: useId(), hint: useId(), status: useId() };
   const busy = status?.tone === "progress";
+  // What Connect said, brought into view as FormStatus does: below the fields it was cut off at the dialog's bottom.
+  const statusRef = useRef<HTMLDivElement>(null);
+  const statusText = status?.text;
+  useLayoutEffect(() => {
+    if (statusText) statusRef.current?.scrollIntoView({ block: "nearest" });
+  }, [statusText]);
   // The address field starts with the server of an account whose token is gone, so connecting again is one paste.
   const serverValue = server ?? account?.server ?? "";
 
@@ -131,6 +137,8 @@ export function AccountForm() {
     setStatus({ tone: "progress", text: "Disconnecting…" });
     try {
       await backend.disconnectAccount();
+      // The form that follows keeps the address: connecting again (as another user) meant typing it anew.
+      if (account) setServer(account.server);
       setConfirming(false);
       setStatus({ tone: "ok", text: "Disconnected: Pickboard has forgotten the token." });
       queryClient.setQueryData(keys.account, null);
@@ -144,6 +152,7 @@ export function AccountForm() {
   const wrong = status?.tone === "error" ? status.field : null;
   const statusLine = status && (
     <div
+      ref={statusRef}
       id={ids.status}
       className={status.tone === "error" ? "field-error" : status.tone === "ok" ? "field-ok" : "field-hint"}
       role={status.tone === "error" ? "alert" : "status"}
@@ -242,9 +251,10 @@ export function AccountForm() {
         void connect("credentialStore");
       }}
     >
-      {/* About the server it was connected to: typing another address, it only stood above every attempt there. */}
-      {account && isServer(serverValue, account.server) && (
-        <p className="field-error" role="note">
+      {/* About the server it was connected to: with another address typed, it stays, dimmed (taken away, it moved the
+          fields up under the pointer, and a click meant for the token landed beside it). */}
+      {account && (
+        <p className={isServer(serverValue, account.server) ? "field-error" : "field-hint"} role="note">
           Pickboard was connected as @{account.username} on {account.server}, but no longer has the access
           token (it was kept for an earlier session only, or removed from the credential store). Connect
           again.

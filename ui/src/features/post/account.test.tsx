@@ -127,8 +127,13 @@ describe("AccountForm", () => {
     expect(screen.getByText(/Profile › Security › Personal access tokens/)).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText("Mattermost server address"), "https://chat.example.com");
     await userEvent.type(token, "wrong-token");
+    const scrolled = vi.spyOn(Element.prototype, "scrollIntoView");
     await userEvent.click(screen.getByRole("button", { name: "Connect" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("did not accept the access token");
+    const refusal = await screen.findByRole("alert");
+    expect(refusal).toHaveTextContent("did not accept the access token");
+    // Brought into view: below the fields it was cut off at the dialog's bottom.
+    expect(scrolled.mock.contexts).toContain(refusal);
+    scrolled.mockRestore();
 
     await userEvent.clear(screen.getByLabelText("Personal access token"));
     // Corrected, the field takes the refusal back.
@@ -247,6 +252,8 @@ describe("AccountForm", () => {
     await userEvent.click(screen.getByRole("button", { name: "Disconnect" }));
     expect(await screen.findByLabelText("Personal access token")).toBeInTheDocument();
     expect(fake.commands()).toContain("disconnect_account");
+    // The address stays, to connect again (as another user) with a token alone.
+    expect(screen.getByLabelText("Mattermost server address")).toHaveValue("https://chat.example.com");
   });
 
   it("asks to connect again when the token is not at hand", async () => {
@@ -261,18 +268,22 @@ describe("AccountForm", () => {
     // The dialog gives the focus to the field left to fill: the token, not the address (typed into twice).
     expect(screen.getByLabelText("Personal access token")).toHaveAttribute("data-autofocus");
     expect(screen.getByLabelText("Mattermost server address")).not.toHaveAttribute("data-autofocus");
-    // Another server typed: the notice about the one it was connected to goes, and comes back with its address.
+    // Another server typed: the notice about the one it was connected to is dimmed, not taken away (the fields moved
+    // up under the pointer), and marked again with its address.
     const address = screen.getByLabelText("Mattermost server address");
+    const notice = () => screen.getByText(/no longer has the access token/);
+    expect(notice()).toHaveClass("field-error");
     await userEvent.clear(address);
     await userEvent.type(address, "https://other.example.com");
-    expect(screen.queryByText(/no longer has the access token/)).toBeNull();
+    expect(notice()).toHaveClass("field-hint");
+    expect(notice()).not.toHaveClass("field-error");
     await userEvent.clear(address);
     await userEvent.type(address, "https://chat.example.com");
-    expect(screen.getByText(/no longer has the access token/)).toBeInTheDocument();
+    expect(notice()).toHaveClass("field-error");
     // The same server typed as people type it: without its scheme, with a slash at the end.
     await userEvent.clear(address);
     await userEvent.type(address, "chat.example.com/");
-    expect(screen.getByText(/no longer has the access token/)).toBeInTheDocument();
+    expect(notice()).toHaveClass("field-error");
   });
 });
 
