@@ -673,8 +673,9 @@ pub fn record(tx: &Transaction<'_>, post_id: i64, seq: i64, outcome: &Outcome, n
                     params![post_id, error],
                 )?;
             } else {
+                // Discarded while the part was on its way, it stays so: it read "Failed" again, to retry.
                 tx.execute(
-                    "UPDATE posts SET status = 'failed', error = ?2 WHERE id = ?1",
+                    "UPDATE posts SET status = 'failed', error = ?2 WHERE id = ?1 AND status != 'discarded'",
                     params![post_id, error],
                 )?;
             }

@@ -274,6 +274,35 @@ async fn a_wrong_webhook_waits_for_the_user_then_retry_sends_it() {
 }
 
 #[tokio::test]
+async fn a_post_discarded_while_it_was_being_sent_stays_discarded_unless_it_went_out() {
+    let (_seen, _dir, db, board) = board_posting_to_a_fake(vec![]).await;
+    let queue_one = || {
+        db.lock()
+            .unwrap()
+            .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
+            .unwrap()
+    };
+    // Discard pressed while the part was on its way: its refusal came back after, and the post read "Failed" again,
+    // back among those to retry.
+    let refused = queue_one();
+    let answer = |post: &Post, outcome: Outcome| {
+        db.lock()
+            .unwrap()
+            .write(|tx| {
+                discard(tx, post.id)?;
+                record(tx, post.id, 0, &outcome, now_ms())
+            })
+            .unwrap()
+    };
+    let after = answer(&refused, Outcome::Failed(Failure::new(Problem::ChannelGone)));
+    assert_eq!(after.status, PostStatus::Discarded);
+    // Gone out all the same, it says so: it is in the channel.
+    let sent = queue_one();
+    let after = answer(&sent, Outcome::Posted(None));
+    assert_eq!(after.status, PostStatus::Posted);
+}
+
+#[tokio::test]
 async fn the_next_post_lists_the_changes_since_the_last_successful_one() {
     let (seen, _dir, db, board) = board_posting_to_a_fake(vec![ok(), ok()]).await;
     db.lock()
