@@ -105,6 +105,37 @@ async function typeScores(payoff: string, cost: string) {
 }
 
 describe("DetailsPanel", () => {
+  it("takes a place browsed to with the keys once chosen, not at each step, and a click's at once", () => {
+    const props = renderPanel();
+    const place = screen.getByLabelText("Place");
+    const browse = (key: string, zone: string) => {
+      fireEvent.keyDown(place, { key });
+      fireEvent.change(place, { target: { value: zone } });
+    };
+    // Down, Down, Up: each step moved the idea, and one through Unsorted lost its scores.
+    browse("ArrowDown", "challenge");
+    browse("ArrowDown", "unsorted");
+    browse("ArrowUp", "kill");
+    expect(props.onMove).not.toHaveBeenCalled();
+    expect(place).toHaveValue("kill");
+    fireEvent.keyDown(place, { key: "Enter" });
+    expect(props.onMove).toHaveBeenCalledExactlyOnceWith(7, "kill");
+    // Escape takes the browsing back, and leaves the panel open.
+    browse("ArrowDown", "possible");
+    fireEvent.keyDown(place, { key: "Escape" });
+    expect(place).toHaveValue("implement");
+    expect(props.onClose).not.toHaveBeenCalled();
+    // Leaving the list takes what it shows.
+    browse("ArrowDown", "possible");
+    fireEvent.blur(place);
+    expect(props.onMove).toHaveBeenLastCalledWith(7, "possible");
+    // Picked from the opened list (no browsing key), at once.
+    fireEvent.keyDown(place, { key: " " });
+    fireEvent.change(place, { target: { value: "challenge" } });
+    expect(props.onMove).toHaveBeenLastCalledWith(7, "challenge");
+    expect(props.onMove).toHaveBeenCalledTimes(3);
+  });
+
   it("opens with the focus in the title and the caret at its end", () => {
     renderPanel();
     const title = screen.getByLabelText<HTMLTextAreaElement>("Title");

@@ -75,6 +75,8 @@ function withField(edit: IdeaEdit, field: Field, value: IdeaEdit[Field]): IdeaEd
 
 const SCORE_AXES: readonly ScoreAxis[] = ["payoff", "cost"];
 const DEFAULT_SCORE = 5;
+/** Keys that move through a closed list's options (a letter goes to the option it starts). */
+const BROWSING_KEYS = /^(Arrow(Up|Down|Left|Right)|Home|End|Page(Up|Down)|\w)$/;
 
 /** A score typed or slid: clamped to 0–10, one decimal. */
 export function cleanScore(value: number): number {
@@ -156,6 +158,16 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const typedAxes = useRef(new Set<ScoreAxis>());
   /** The changes this panel saved since a score, title or link was last typed: see `takeBackUnsavable`. */
   const savesSinceTyped = useRef(0);
+  // A place browsed to in the Place list with the keys, taken once chosen; and whether the list's last key browsed.
+  const [zonePick, setZonePick] = useState<Zone | null>(null);
+  const zoneKeyed = useRef(false);
+  const placeAt = (zone: Zone) => {
+    setZonePick(null);
+    zoneKeyed.current = false;
+    if (zone === idea.zone) return;
+    savesSinceTyped.current += 1;
+    onMove(idea.id, zone);
+  };
   const [scoresLeft, setScoresLeft] = useState<ReadonlySet<ScoreAxis>>(() => new Set());
   // The score box being typed in, if any: nothing rewrites its text.
   const [typingIn, setTypingIn] = useState<ScoreAxis | null>(null);
@@ -743,10 +755,25 @@ export function DetailsPanel(props: DetailsPanelProps) {
       <label htmlFor={ids.zone}>Place</label>
       <select
         id={ids.zone}
-        value={idea.zone}
+        value={zonePick ?? idea.zone}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && zonePick) placeAt(zonePick);
+          else if (e.key === "Escape" && zonePick) {
+            // The place it had comes back before the panel closes, as a field's typing does.
+            e.preventDefault();
+            e.stopPropagation();
+            setZonePick(null);
+          } else zoneKeyed.current = BROWSING_KEYS.test(e.key);
+        }}
         onChange={(e) => {
-          savesSinceTyped.current += 1;
-          onMove(idea.id, e.target.value as Zone);
+          const zone = e.target.value as Zone;
+          // Browsed with the arrow keys (or by a letter), the list moved the idea at each step, and an idea taken
+          // through Unsorted lost its scores: the place is taken once chosen (Enter, or leaving the list).
+          if (zoneKeyed.current) setZonePick(zone === idea.zone ? null : zone);
+          else placeAt(zone);
+        }}
+        onBlur={() => {
+          if (zonePick) placeAt(zonePick);
         }}
       >
         {ZONES.map((zone) => (
