@@ -87,6 +87,39 @@ describe("Toasts", () => {
     });
   });
 
+  it("keeps the second click of a double click on its action from what lies under it once it goes", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const run = vi.fn();
+    const under = vi.fn();
+    function WithUndo() {
+      const toast = useToast();
+      return (
+        <button
+          type="button"
+          onClick={() => {
+            toast({ message: "Made a copy.", action: { label: "Undo", run } });
+          }}
+        >
+          Show
+        </button>
+      );
+    }
+    render(
+      <ToastProvider>
+        <button type="button" onClick={under}>
+          Card
+        </button>
+        <WithUndo />
+      </ToastProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Show" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Undo" }), { detail: 1 });
+    // The toast gone, the second click lands on the card that was under it.
+    fireEvent.click(screen.getByRole("button", { name: "Card" }), { detail: 2 });
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(under).not.toHaveBeenCalled();
+  });
+
   it("stays while the pointer is on it, and goes its whole time after", () => {
     vi.useFakeTimers();
     render(

@@ -11,6 +11,7 @@ import {
   type ReactNode,
 } from "react";
 
+import { swallowRestOfDoubleClick } from "./doubleClick";
 import "./Toasts.css";
 
 export interface ToastInput {
@@ -204,6 +205,8 @@ function ToastItem({ toast, onDone }: { toast: Toast; onDone: (id: number) => vo
           type="button"
           className="toast-action"
           onClick={() => {
+            // The toast that follows is narrower: a double click's second click opened the card under it.
+            swallowRestOfDoubleClick();
             action.run();
             onDone(id);
           }}
