@@ -396,6 +396,7 @@ describe("App", () => {
     const summary = (b: typeof platform) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
     let copied = false;
     const fake = fakeBackend(platform, {
+      get_preferences: () => ({ theme: "light", lastBoardId: 1, chartBoards: [1] }),
       list_boards: () => (copied ? [summary(platform), summary(copy)] : [summary(platform)]),
       get_board: (args) => (args.id === 2 ? copy : platform),
       duplicate_board: () => {
@@ -424,6 +425,12 @@ describe("App", () => {
     ]);
     expect(await screen.findByDisplayValue("Platform Q3")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /^Platform Q3 \(copy\)/ })).not.toBeInTheDocument();
+    // Nor is its view kept: a new board that took its number opened on the chart.
+    await waitFor(() => {
+      expect(fake.calls.findLast((c) => c.command === "set_preferences")?.args).toMatchObject({
+        preferences: { lastBoardId: 1, chartBoards: [1] },
+      });
+    });
   });
 
   it("keeps a copy changed since it was made, and says why, when its Undo is pressed", async () => {

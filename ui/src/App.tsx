@@ -144,7 +144,14 @@ export function App() {
   const boardsQuery = useBoards();
   const boards = useMemo(() => boardsQuery.data ?? [], [boardsQuery.data]);
   const afterChange = useAfterChange();
-  const [prefs, setPrefs] = useState<Preferences>(handed?.preferences ?? DEFAULT_PREFERENCES);
+  const [prefs, setPrefsShown] = useState<Preferences>(handed?.preferences ?? DEFAULT_PREFERENCES);
+  // The preferences as last set, drawn or not: what changes them starts from these. A toast's Undo that selected a
+  // board right after another change started from the preferences before it, and brought a forgotten view back.
+  const prefsNow = useRef(prefs);
+  const setPrefs = useCallback((next: Preferences) => {
+    prefsNow.current = next;
+    setPrefsShown(next);
+  }, []);
   const [currentId, setCurrentId] = useState<number | null>(
     handed ? (handed.board?.id ?? handed.boards[0]?.id ?? null) : null,
   );
@@ -185,7 +192,7 @@ export function App() {
       setPrefs(next);
       backend.setPreferences(next).catch(showError);
     },
-    [showError],
+    [setPrefs, showError],
   );
 
   // Loaded again after the page's process ended (src-tauri/src/page_restarts.rs): say so once, and take the mark off
@@ -220,7 +227,7 @@ export function App() {
         setBoot({ state: "failed", error: AppError.from(raw) });
       }
     })();
-  }, [queryClient, handed]);
+  }, [queryClient, handed, setPrefs]);
 
   const select = useCallback(
     (id: number | null, options: Opening = {}) => {
@@ -228,23 +235,25 @@ export function App() {
       setFocusName(options.focusName ?? false);
       setRoundsFirst(options.rounds ?? false);
       setFocusMenu(options.focusMenu ?? false);
+      const now = prefsNow.current;
       const chartBoards =
-        options.chart && id !== null ? [...prefs.chartBoards, id].slice(-KEPT_VIEWS) : prefs.chartBoards;
-      savePrefs({ ...prefs, lastBoardId: id, chartBoards });
+        options.chart && id !== null ? [...now.chartBoards, id].slice(-KEPT_VIEWS) : now.chartBoards;
+      savePrefs({ ...now, lastBoardId: id, chartBoards });
     },
-    [prefs, savePrefs],
+    [savePrefs],
   );
 
   const keepView = useCallback(
     (view: BoardView) => {
       if (currentId === null) return;
-      const others = prefs.chartBoards.filter((id) => id !== currentId);
+      const now = prefsNow.current;
+      const others = now.chartBoards.filter((id) => id !== currentId);
       savePrefs({
-        ...prefs,
+        ...now,
         chartBoards: view === "chart" ? [...others, currentId].slice(-KEPT_VIEWS) : others,
       });
     },
-    [currentId, prefs, savePrefs],
+    [currentId, savePrefs],
   );
 
   // The latest `select`, for a toast's Undo that runs after the preferences may have changed.
@@ -411,7 +420,7 @@ export function App() {
     }
     const theme = MENU_THEMES[command];
     if (theme) {
-      if (boot.state !== "loading") savePrefs({ ...prefs, theme });
+      if (boot.state !== "loading") savePrefs({ ...prefsNow.current, theme });
       return;
     }
     if (boot.state !== "ready") return;
@@ -502,8 +511,9 @@ export function App() {
     // Their Ctrl+Z can no longer bring them back: it said so in red, once for each.
     keepRestores(boardRestores.current.filter((r) => !ids.includes(r.id)));
     // Nor is their view kept: a new board that takes one's number opened on the chart.
-    if (prefs.chartBoards.some((id) => ids.includes(id)))
-      savePrefs({ ...prefs, chartBoards: prefs.chartBoards.filter((id) => !ids.includes(id)) });
+    const now = prefsNow.current;
+    if (now.chartBoards.some((id) => ids.includes(id)))
+      savePrefs({ ...now, chartBoards: now.chartBoards.filter((id) => !ids.includes(id)) });
   }
 
   // What a toast's Undo, run later, needs of the latest render.
@@ -553,7 +563,7 @@ export function App() {
           setTransfer({ kind: "deleted" });
         }}
         onTheme={(theme) => {
-          savePrefs({ ...prefs, theme });
+          savePrefs({ ...prefsNow.current, theme });
         }}
       />
       {currentId === null ? (
