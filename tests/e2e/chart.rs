@@ -720,6 +720,54 @@ async fn a_search_on_a_chart_of_2000_ideas_shows_each_match_with_its_title() -> 
     app.stop().await
 }
 
+/// Zoomed in, with the search's only match outside the window, Enter in the search did nothing (a hurried-user
+/// pass): no marker of it is drawn there. The window now goes to it, and the focus to its marker.
+#[tokio::test]
+async fn enter_in_the_search_brings_a_match_outside_the_zoomed_window_into_it() -> TestResult {
+    use fantoccini::key::Key;
+    use pickboard_lib::domain::{Score, Zone};
+    use pickboard_lib::storage::{ideas, Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        let board = seed_spread(&mut db, 2_000, "Haystack")?;
+        db.write(|tx| {
+            let needle = ideas::add(tx, board, "Needle in the corner", Zone::Unsorted)?;
+            ideas::set_position(tx, needle.id, Score::from_tenths(99)?, Score::from_tenths(1)?)
+        })?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.region("Implement").await?;
+    app.click_button("Chart").await?;
+    app.wait_for_css(".plane .plane-cell").await?;
+    // Zoomed in about the middle: the top left corner, where the needle is, lies outside the window.
+    for _ in 0..3 {
+        app.click_button("Zoom in").await?;
+    }
+    let search = app.wait_for_css("input[aria-label='Search ideas']").await?;
+    search.click().await?;
+    search.send_keys("Needle").await?;
+    app.wait_until(
+        "the match is not in the window",
+        "return document.querySelector('.chart-zoom-level')?.textContent !== '100%'
+           && !document.querySelector('.plane .marker:not(.dimmed)');",
+    )
+    .await?;
+    app.press(&[Key::Enter]).await?;
+    app.wait_until(
+        "the focus on the needle's marker, in the window",
+        "const m = document.activeElement;
+         if (!m?.matches('.plane .marker') || !m.getAttribute('aria-label').startsWith('Needle in the corner')) return false;
+         const w = m.closest('.plane').getBoundingClientRect();
+         const r = m.getBoundingClientRect();
+         return r.left >= w.left && r.right <= w.right && r.top >= w.top && r.bottom <= w.bottom;",
+    )
+    .await?;
+    app.stop().await
+}
+
 #[tokio::test]
 async fn a_focused_marker_shows_a_long_title_of_long_words_on_a_few_lines() -> TestResult {
     use fantoccini::key::Key;

@@ -31,7 +31,14 @@ import { UndoChain, type Undoer } from "./undoChain";
 
 import "./board.css";
 import { afterFirstFrame, firstFrameDrawn } from "../../lib/startup";
-import { focusAfterDelete, focusedIdeaId, focusShown, focusViewIfLost, refocusCard } from "./focus";
+import {
+  focusAfterDelete,
+  focusedIdeaId,
+  focusShown,
+  focusViewIfLost,
+  focusWhenDrawn,
+  refocusCard,
+} from "./focus";
 import { fieldStep } from "../../lib/fieldHistory";
 import { focusAsByLastInput } from "../../lib/tabRing";
 import { useWaitingPosts } from "../post/useWaitingPosts";
@@ -175,6 +182,7 @@ export function BoardScreen({
   const [selectedId, setSelectedId] = useState<number | null>(null);
   /** The idea whose card had the focus when V switched the view: the chart draws its marker to take it. */
   const [arriving, setArriving] = useState<number | null>(null);
+  const [reveal, setReveal] = useState<{ id: number } | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   /** The details' title takes the focus when this changes to a new request (E on a card); a click leaves it. */
   const [titleFocus, setTitleFocus] = useState<TitleFocus | null>(null);
@@ -717,7 +725,20 @@ export function BoardScreen({
                   ? ".plane .marker[data-idea-id]:not(.dimmed)"
                   : '.board-body .card[data-idea-id][tabindex="0"]:not(.dimmed)',
               );
-              if (first) focusShown(first);
+              if (first) {
+                focusShown(first);
+                return;
+              }
+              // On a chart zoomed in, the matches may all lie outside the window, where no marker is drawn (Enter
+              // did nothing): the window goes to the first in reading order, the highest payoff, then the easiest.
+              if (view !== "chart" || !matches) return;
+              const target = ideas
+                .flatMap((i) => (i.position && matches.has(i.id) ? [{ id: i.id, ...i.position }] : []))
+                .sort((a, b) => b.payoff - a.payoff || a.cost - b.cost)[0];
+              if (!target) return;
+              setSelectedId(target.id);
+              setReveal({ id: target.id });
+              focusWhenDrawn(target.id);
             }}
             onLeave={(cameFrom) => {
               if (cameFrom?.isConnected && cameFrom !== document.body && !cameFrom.closest(".search-bar"))
@@ -785,6 +806,7 @@ export function BoardScreen({
                           onOpen={open}
                           onPlace={place}
                           arriving={arriving}
+                          reveal={reveal}
                           incoming={
                             dnd.activeIdea ? { title: dnd.activeIdea.title, pointer: dnd.planePointer } : null
                           }

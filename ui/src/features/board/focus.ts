@@ -92,6 +92,17 @@ export function refocusCard(id: number) {
   });
 }
 
+/** The focus goes to idea `id`'s card or marker once it is drawn: Enter in the search, on a match that the chart
+ * draws only once its window has gone to it. */
+export function focusWhenDrawn(id: number) {
+  follow(() => {
+    const found = document.querySelector<HTMLElement>(cardOf(id));
+    if (!found) return true;
+    focusShown(found);
+    return false;
+  });
+}
+
 /**
  * After the view switches (V) with the focus on no idea: a focus that fell to the page with what it was on (a
  * quadrant's +) goes to the view's own place, the first there is of `where` (the chart's plane; the first card that

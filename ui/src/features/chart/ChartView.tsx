@@ -71,6 +71,8 @@ interface ChartViewProps {
   /** The idea whose card had the focus as the view switched to the chart (V): its marker is drawn to take it, in a
    * crowded cell too. */
   arriving?: number | null;
+  /** An idea to bring into the window (Enter in the search, its first match outside the window zoomed in). */
+  reveal?: { id: number } | null;
 }
 
 const DEFAULT_PLACE: LabelPlace = { side: "right", shift: 0 };
@@ -153,6 +155,7 @@ export function ChartView({
   planeRef,
   incoming = null,
   arriving = null,
+  reveal = null,
 }: ChartViewProps) {
   const { setNodeRef, isOver } = useContext(DragHooksContext).usePlane();
   const windowRef = useRef<HTMLDivElement | null>(null);
@@ -207,9 +210,12 @@ export function ChartView({
     () => board.ideas.find((i) => i.id === selectedId)?.position,
     [board.ideas, selectedId],
   );
-  const followed = useRef<{ id: number | null; payoff?: number | undefined; cost?: number | undefined }>({
-    id: null,
-  });
+  const followed = useRef<{
+    id: number | null;
+    payoff?: number | undefined;
+    cost?: number | undefined;
+    reveal?: { id: number } | null;
+  }>({ id: null });
   // A marker carried with the keys, before it is put down: the window follows it too.
   const followCarried = useCallback(
     (payoff: number, cost: number) => {
@@ -219,11 +225,13 @@ export function ChartView({
   );
   useEffect(() => {
     const before = followed.current;
-    followed.current = { id: selectedId, payoff: chosen?.payoff, cost: chosen?.cost };
-    if (!chosen || before.id !== selectedId) return;
-    if (before.payoff === chosen.payoff && before.cost === chosen.cost) return;
+    followed.current = { id: selectedId, payoff: chosen?.payoff, cost: chosen?.cost, reveal };
+    // Or chosen and asked to be shown (`reveal`, once).
+    const asked = reveal !== before.reveal && reveal?.id === selectedId;
+    if (!chosen || (!asked && before.id !== selectedId)) return;
+    if (!asked && before.payoff === chosen.payoff && before.cost === chosen.cost) return;
     setView((v) => follow(v, fractionOf(chosen.payoff, chosen.cost)));
-  }, [selectedId, chosen, setView]);
+  }, [selectedId, chosen, setView, reveal]);
 
   useEffect(() => {
     const observer = new MutationObserver(() => {
