@@ -433,6 +433,38 @@ describe("App", () => {
     });
   });
 
+  it("takes a copy just made back on Ctrl+Z too, which the toolbar's ↶ says", async () => {
+    const platform = board([], "Platform Q3");
+    const copy = { ...board([], "Platform Q3 (copy)"), id: 2 };
+    const summary = (b: typeof platform) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
+    let copied = false;
+    const fake = fakeBackend(platform, {
+      list_boards: () => (copied ? [summary(platform), summary(copy)] : [summary(platform)]),
+      get_board: (args) => (args.id === 2 ? copy : platform),
+      duplicate_board: () => {
+        copied = true;
+        return summary(copy);
+      },
+      discard_copy: () => {
+        copied = false;
+        return null;
+      },
+    });
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Duplicate" }));
+    expect(await screen.findByDisplayValue("Platform Q3 (copy)")).toBeInTheDocument();
+    // The copy has no history of its own: Ctrl+Z said "Nothing to undo".
+    expect(screen.getByRole("button", { name: "Take back the copy “Platform Q3 (copy)”" })).toBeEnabled();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByText("Took back the copy “Platform Q3 (copy)”.")).toBeInTheDocument();
+    expect(await screen.findByDisplayValue("Platform Q3")).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "discard_copy")).toHaveLength(1);
+    // Once taken back, the toast's Undo is gone with its toast, and Ctrl+Z is the board's own again.
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Undo the last change" })).toBeInTheDocument();
+  });
+
   it("keeps a copy changed since it was made, and says why, when its Undo is pressed", async () => {
     const platform = board([], "Platform Q3");
     const copy = { ...board([], "Platform Q3 (copy)"), id: 2 };
@@ -634,7 +666,7 @@ describe("App", () => {
     });
     const bringBack = screen.getByRole("button", { name: "Bring back the board “Infra”" });
     expect(bringBack).toBeEnabled();
-    expect(bringBack).toHaveAttribute("title", "Bring back “Infra” (Ctrl+Z)");
+    expect(bringBack).toHaveAttribute("title", "Bring back the board “Infra” (Ctrl+Z)");
     await userEvent.click(bringBack);
     expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
     expect(fake.commands()).toContain("restore_board");

@@ -351,12 +351,16 @@ export function App() {
   // last change, and the deleted board was gone once the toast went. Two boards deleted one after the other both come
   // back: the second Ctrl+Z emptied the board the first brought back, and the other board was lost. They last until
   // then, not a number of seconds: ten after each delete, a slow hand deleting several boards got "Nothing to undo".
-  const boardRestores = useRef<{ id: number; name: string; restore: () => void }[]>([]);
-  // The newest of them by name, for the toolbar's ↶: lit while Ctrl+Z would bring a board back.
+  // A copy just made is taken back the same way, until then (`copy`).
+  const boardRestores = useRef<{ id: number; name: string; restore: () => void; copy?: boolean }[]>([]);
+  // What the newest of them does, for the toolbar's ↶: lit while Ctrl+Z would bring a board back.
   const [nextRestore, setNextRestore] = useState<string | null>(null);
   const keepRestores = useCallback((list: typeof boardRestores.current) => {
     boardRestores.current = list;
-    setNextRestore(list.at(-1)?.name ?? null);
+    const last = list.at(-1);
+    setNextRestore(
+      last ? `${last.copy ? "Take back the copy" : "Bring back the board"} “${last.name}”` : null,
+    );
   }, []);
   const undoBoardDelete = useCallback(() => {
     const last = boardRestores.current.at(-1);
@@ -475,31 +479,32 @@ export function App() {
     await refreshBoards();
     select(copy.id, { chart: prefs.chartBoards.includes(from) });
     let done = false;
+    // The toast's Undo, and Ctrl+Z while the copy is unchanged and shown.
+    const takeBack = () => {
+      if (done) return;
+      done = true;
+      keepRestores(boardRestores.current.filter((r) => r.restore !== takeBack));
+      backend.discardCopy(copy.id).then(async () => {
+        latest.current.forgetForGood([copy.id]);
+        const list = await refreshBoards();
+        // Back to the board copied, when the copy is the one shown; another board opened since stays.
+        if (latest.current.shown === copy.id)
+          latestSelect.current(list?.some((b) => b.id === from) ? from : (list?.[0]?.id ?? null), {
+            focusMenu: true,
+          });
+        toast({
+          message: `Took back the copy “${copy.name}”.`,
+          duration: 3000,
+          group: "board-duplicate",
+        });
+      }, showError);
+    };
+    keepRestores([...boardRestores.current, { id: copy.id, name: copy.name, restore: takeBack, copy: true }]);
     toast({
       message: `Made a copy of “${name}”: “${copy.name}”.`,
       duration: BOARD_UNDO_MS,
       group: "board-duplicate",
-      action: {
-        label: "Undo",
-        run: () => {
-          if (done) return;
-          done = true;
-          backend.discardCopy(copy.id).then(async () => {
-            latest.current.forgetForGood([copy.id]);
-            const list = await refreshBoards();
-            // Back to the board copied, when the copy is the one shown; another board opened since stays.
-            if (latest.current.shown === copy.id)
-              latestSelect.current(list?.some((b) => b.id === from) ? from : (list?.[0]?.id ?? null), {
-                focusMenu: true,
-              });
-            toast({
-              message: `Took back the copy “${copy.name}”.`,
-              duration: 3000,
-              group: "board-duplicate",
-            });
-          }, showError);
-        },
-      },
+      action: { label: "Undo", run: takeBack },
     });
   }
 
@@ -590,7 +595,7 @@ export function App() {
           onLeaveJoined={currentId === joinedBoard ? leaveJoined : undefined}
           onDuplicated={(copy) => void duplicated(copy, currentId)}
           undoFirst={undoBoardDelete}
-          undoBringsBack={nextRestore}
+          undoFirstSays={nextRestore}
           onEdit={forgetBoardDelete}
           onDeleted={(deleted) => {
             // The board below it in the list shows next, else the one above: the last board's delete jumped to the
@@ -620,7 +625,7 @@ export function App() {
                   latestSelect.current(restored.id, { focusMenu: true });
                   // In place of the delete's toast, whose Undo is done.
                   toast({
-                    message: `Brought back the board “${restored.name}”.${next ? ` Ctrl+Z brings back “${next.name}” too.` : ""}`,
+                    message: `Brought back the board “${restored.name}”.${next && !next.copy ? ` Ctrl+Z brings back “${next.name}” too.` : ""}`,
                     duration: 3000,
                     group: "board-delete",
                   });

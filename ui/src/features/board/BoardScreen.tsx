@@ -75,8 +75,8 @@ interface BoardScreenProps {
   onDeleted: (board: { id: number; name: string }) => void;
   /** An undo the app takes before this board's own (a board just deleted); whether it took one. */
   undoFirst?: () => boolean;
-  /** The name of the deleted board `undoFirst` brings back, if any: the toolbar's ↶ says so. */
-  undoBringsBack?: string | null;
+  /** What `undoFirst` does, if anything (brings a deleted board back, takes a copy back): the toolbar's ↶ says so. */
+  undoFirstSays?: string | null;
   /** A change of this board is made (added, edited, moved, deleted, undone). */
   onEdit?: () => void;
   onExport: () => void;
@@ -107,7 +107,7 @@ export function BoardScreen({
   onDuplicated,
   onDeleted,
   undoFirst,
-  undoBringsBack = null,
+  undoFirstSays = null,
   onEdit,
   onExport,
   onImport,
@@ -606,7 +606,7 @@ export function BoardScreen({
         view={roundsOpen ? null : view}
         activityOpen={activityOpen}
         onView={showView}
-        undoBringsBack={undoBringsBack}
+        undoFirstSays={undoFirstSays}
         onUndo={undo}
         onRedo={redo}
         onActivity={() => {

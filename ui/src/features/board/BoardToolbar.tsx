@@ -35,7 +35,7 @@ interface BoardToolbarProps {
   activityOpen: boolean;
   onView: (view: BoardView) => void;
   /** The deleted board the ↶ brings back before the board's own changes, if any. */
-  undoBringsBack?: string | null;
+  undoFirstSays?: string | null;
   onUndo: () => void;
   onRedo: () => void;
   onActivity: () => void;
@@ -143,7 +143,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
     view,
     activityOpen,
     onView,
-    undoBringsBack = null,
+    undoFirstSays = null,
     onUndo,
     onRedo,
     onActivity,
@@ -305,12 +305,10 @@ export function BoardToolbar(props: BoardToolbarProps) {
       <button
         type="button"
         className="icon-button"
-        aria-label={
-          undoBringsBack === null ? "Undo the last change" : `Bring back the board “${undoBringsBack}”`
-        }
-        title={undoBringsBack === null ? "Undo (Ctrl+Z)" : `Bring back “${undoBringsBack}” (Ctrl+Z)`}
+        aria-label={undoFirstSays ?? "Undo the last change"}
+        title={`${undoFirstSays ?? "Undo"} (Ctrl+Z)`}
         // What the details hold and cannot save is the first thing Undo takes back.
-        disabled={!board.canUndo && undoBringsBack === null && !typedToTakeBack}
+        disabled={!board.canUndo && undoFirstSays === null && !typedToTakeBack}
         onClick={onUndo}
       >
         ↶
