@@ -470,7 +470,7 @@ describe("App", () => {
     const copy = { ...board([], "Platform Q3 (copy)"), id: 2 };
     const summary = (b: typeof platform) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
     const reason =
-      "“Platform Q3 (copy)” was changed since it was made, so it is kept. Delete it from its Board menu if it is not wanted.";
+      "“Platform Q3 (copy)” was changed since it was made, so it is kept. If it is not wanted, delete it from the board’s menu (Delete…).";
     fakeBackend(platform, {
       list_boards: () => [summary(platform), summary(copy)],
       get_board: (args) => (args.id === 2 ? copy : platform),

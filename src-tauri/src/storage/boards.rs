@@ -125,7 +125,7 @@ pub fn discard_copy(tx: &Transaction<'_>, id: i64) -> Result<()> {
     )?;
     if used {
         return Err(Error::invalid(format!(
-            "“{name}” was changed since it was made, so it is kept. Delete it from its Board menu if it is not wanted."
+            "“{name}” was changed since it was made, so it is kept. If it is not wanted, delete it from the board’s menu (Delete…)."
         )));
     }
     tx.execute_cached("DELETE FROM boards WHERE id = ?1", [id])?;
