@@ -439,6 +439,17 @@ describe("BoardScreen", () => {
     });
   });
 
+  it("opens the details of the idea just added on E or F2 once Escape left New idea, as 1–4 and Delete act on it", async () => {
+    fakeBackend(board([idea(1, "Patch bastion", "unsorted")]));
+    await renderBoard();
+    await userEvent.type(await screen.findByLabelText("New idea"), "Rotate certs{Enter}");
+    await userEvent.keyboard("{Escape}");
+    expect(screen.getByLabelText("New idea")).not.toHaveFocus();
+    await userEvent.keyboard("e");
+    const details = await screen.findByRole("complementary", { name: "Idea details" });
+    expect(within(details).getByLabelText("Title")).toHaveValue("Rotate certs");
+  });
+
   it("shows the board the answer carries when a move renumbered it, not the other cards' old places", async () => {
     const [a, b, c] = [
       idea(1, "Alpha", "implement", 1),

@@ -450,6 +450,10 @@ export function BoardScreen({
         const id = focusedIdeaId() ?? selectedId;
         if (id !== null) onDelete(id);
       },
+      openSelected: () => {
+        const id = focusedIdeaId() ?? selectedId;
+        if (id !== null) open(id);
+      },
       undo,
       redo,
       search: () => searchRef.current?.focus(),

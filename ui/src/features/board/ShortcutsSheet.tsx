@@ -14,7 +14,7 @@ export const SHORTCUTS: [string, string][] = [
   ],
   ["1 – 4", "Move the focused (or selected) idea to Implement, Challenge, Possible or Kill"],
   ["Delete or Backspace", "Delete the focused (or selected) idea; the focus goes to the next card"],
-  ["E or F2", "Open the focused idea’s details"],
+  ["E or F2", "Open the focused (or selected) idea’s details"],
   [
     "Space or Enter",
     "On a card or a chart’s marker: pick it up, then arrows to move it (a marker by 0.1, with Shift by 1), Space or Enter to drop, Escape to cancel",

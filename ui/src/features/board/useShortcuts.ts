@@ -9,6 +9,8 @@ export interface ShortcutHandlers {
   toggleView: () => void;
   moveSelected: (quadrant: 1 | 2 | 3 | 4) => void;
   deleteSelected: () => void;
+  /** E or F2 with the focus on no card: the selected idea's details (an idea just added, Escape pressed). */
+  openSelected: () => void;
   undo: () => void;
   redo: () => void;
   search: () => void;
@@ -136,6 +138,10 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
       } else if (key === "delete" && !(e.target instanceof HTMLElement && e.target.closest(".card"))) {
         e.preventDefault();
         h.deleteSelected();
+      } else if ((key === "e" || e.key === "F2") && !e.shiftKey && !e.altKey) {
+        // A card or a marker with the focus opens its own; elsewhere, as 1–4 and Delete, the selected idea's.
+        e.preventDefault();
+        h.openSelected();
       } else if (e.key === "?") {
         e.preventDefault();
         h.help();
