@@ -757,8 +757,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
         id={ids.zone}
         value={zonePick ?? idea.zone}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && zonePick) placeAt(zonePick);
-          else if (e.key === "Escape" && zonePick) {
+          if (e.key === "Enter" && zonePick) {
+            // Taken, and the list not opened as well.
+            e.preventDefault();
+            placeAt(zonePick);
+          } else if (e.key === "Escape" && zonePick) {
             // The place it had comes back before the panel closes, as a field's typing does.
             e.preventDefault();
             e.stopPropagation();
