@@ -15,6 +15,22 @@ mod posting;
 
 const BOARD: &str = "Platform team — next quarter";
 
+/// `pickboard export --board BOARD --format csv -o to`.
+fn export_csv(data: &std::path::Path, to: &std::path::Path) -> (i32, String, String) {
+    pickboard(
+        data,
+        &[
+            "export",
+            "--board",
+            BOARD,
+            "--format",
+            "csv",
+            "-o",
+            to.to_str().unwrap(),
+        ],
+    )
+}
+
 fn pickboard(data: &std::path::Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(app_binary())
         .args(args)
@@ -240,18 +256,7 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     // A format under another format's name is refused, and the file named is left as it was.
     let json = dir.path().join("board.json");
     let before = std::fs::read(&json)?;
-    let (code, _, stderr) = pickboard(
-        &data,
-        &[
-            "export",
-            "--board",
-            BOARD,
-            "--format",
-            "csv",
-            "-o",
-            json.to_str().unwrap(),
-        ],
-    );
+    let (code, _, stderr) = export_csv(&data, &json);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("is named for another format than --format csv: end its name in .csv"),
@@ -409,18 +414,7 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
         "{stderr}"
     );
     // Nor an export, which put a CSV file in its place.
-    let (code, _, stderr) = pickboard(
-        &data,
-        &[
-            "export",
-            "--board",
-            BOARD,
-            "--format",
-            "csv",
-            "-o",
-            own.to_str().unwrap(),
-        ],
-    );
+    let (code, _, stderr) = export_csv(&data, &own);
     assert_eq!(code, 6, "{stderr}");
     assert!(stderr.contains("is the database Pickboard has open"), "{stderr}");
     assert_eq!(pickboard_lib::storage::backup::inspect(&own)?.0, 9);

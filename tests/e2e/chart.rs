@@ -576,10 +576,27 @@ fn seed_spread(db: &mut pickboard_lib::storage::Db, count: usize, name: &str) ->
 /// The app on a board of 2,000 ideas spread over the chart (`seed_spread`) in `data`, in a 1024 × 768 window, shown as
 /// the chart.
 async fn chart_of_2000(data: &std::path::Path) -> TestResult<App> {
-    use pickboard_lib::storage::{Db, DB_FILE_NAME};
+    chart_of_2000_and(data, None).await
+}
+
+/// `chart_of_2000`, with one more idea, `needle`: its title and scores (in tenths).
+async fn chart_of_2000_and(data: &std::path::Path, needle: Option<(&str, i64, i64)>) -> TestResult<App> {
+    use pickboard_lib::domain::{Score, Zone};
+    use pickboard_lib::storage::{ideas, Db, DB_FILE_NAME};
     {
         let mut db = Db::open(&data.join(DB_FILE_NAME))?;
-        seed_spread(&mut db, 2_000, "Haystack")?;
+        let board = seed_spread(&mut db, 2_000, "Haystack")?;
+        if let Some((title, payoff, cost)) = needle {
+            db.write(|tx| {
+                let idea = ideas::add(tx, board, title, Zone::Unsorted)?;
+                ideas::set_position(
+                    tx,
+                    idea.id,
+                    Score::from_tenths(payoff)?,
+                    Score::from_tenths(cost)?,
+                )
+            })?;
+        }
     }
     let app = App::launch(data).await?;
     app.client.set_window_size(1024, 768).await?;
@@ -725,23 +742,9 @@ async fn a_search_on_a_chart_of_2000_ideas_shows_each_match_with_its_title() -> 
 #[tokio::test]
 async fn enter_in_the_search_brings_a_match_outside_the_zoomed_window_into_it() -> TestResult {
     use fantoccini::key::Key;
-    use pickboard_lib::domain::{Score, Zone};
-    use pickboard_lib::storage::{ideas, Db, DB_FILE_NAME};
 
     let data = tempfile::tempdir()?;
-    {
-        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
-        let board = seed_spread(&mut db, 2_000, "Haystack")?;
-        db.write(|tx| {
-            let needle = ideas::add(tx, board, "Needle in the corner", Zone::Unsorted)?;
-            ideas::set_position(tx, needle.id, Score::from_tenths(99)?, Score::from_tenths(1)?)
-        })?;
-    }
-    let app = App::launch(data.path()).await?;
-    app.client.set_window_size(1024, 768).await?;
-    app.region("Implement").await?;
-    app.click_button("Chart").await?;
-    app.wait_for_css(".plane .plane-cell").await?;
+    let app = chart_of_2000_and(data.path(), Some(("Needle in the corner", 99, 1))).await?;
     // Zoomed in about the middle: the top left corner, where the needle is, lies outside the window.
     for _ in 0..3 {
         app.click_button("Zoom in").await?;
@@ -990,24 +993,10 @@ async fn a_chart_of_thousands_of_ideas_stays_readable_zoomed_out_and_in() -> Tes
 async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_keyboard() -> TestResult {
     use fantoccini::actions::{InputSource, WheelAction, WheelActions};
     use fantoccini::key::Key;
-    use pickboard_lib::domain::{Score, Zone};
-    use pickboard_lib::storage::{ideas, Db, DB_FILE_NAME};
 
     let data = tempfile::tempdir()?;
     let needle = "Needle in the haystack";
-    {
-        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
-        let board = seed_spread(&mut db, 2_000, "Haystack")?;
-        db.write(|tx| {
-            let idea = ideas::add(tx, board, needle, Zone::Unsorted)?;
-            ideas::set_position(tx, idea.id, Score::from_tenths(50)?, Score::from_tenths(50)?)
-        })?;
-    }
-    let app = App::launch(data.path()).await?;
-    app.client.set_window_size(1024, 768).await?;
-    app.region("Implement").await?;
-    app.click_button("Chart").await?;
-    app.wait_for_css(".plane .plane-cell").await?;
+    let app = chart_of_2000_and(data.path(), Some((needle, 50, 50))).await?;
     let plane = app.wait_for_css(".plane").await?;
     let (px, py, pw, ph) = plane.rectangle().await?;
     let at = |payoff: f64, cost: f64| (px + pw * cost / 10.0, py + ph * (1.0 - payoff / 10.0));
@@ -1033,7 +1022,8 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     .await?;
 
     // A rectangle around payoff 4.9–5.1, cost/risk 4.9–5.1 lists exactly the ideas there.
-    let expected: i64 = rusqlite::Connection::open(data.path().join(DB_FILE_NAME))?.query_row(
+    let expected: i64 = rusqlite::Connection::open(data.path().join(pickboard_lib::storage::DB_FILE_NAME))?
+        .query_row(
         "SELECT count(*) FROM ideas WHERE payoff BETWEEN 49 AND 51 AND cost BETWEEN 49 AND 51",
         [],
         |r| r.get(0),

@@ -50,6 +50,27 @@ function infraAndWeb(alone = false, extra: Handlers = {}) {
   });
 }
 
+/** Platform Q3 (board 1), which Duplicate copies as "Platform Q3 (copy)" (board 2), and the copy's Undo takes back. */
+function platformAndCopy(extra: Handlers = {}) {
+  const platform = board([], "Platform Q3");
+  const copy = { ...board([], "Platform Q3 (copy)"), id: 2 };
+  const summary = (b: typeof platform) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
+  let copied = false;
+  return fakeBackend(platform, {
+    list_boards: () => (copied ? [summary(platform), summary(copy)] : [summary(platform)]),
+    get_board: (args) => (args.id === 2 ? copy : platform),
+    duplicate_board: () => {
+      copied = true;
+      return summary(copy);
+    },
+    discard_copy: () => {
+      copied = false;
+      return null;
+    },
+    ...extra,
+  });
+}
+
 /** Two boards, Infra and Web (whose last change can be undone): Infra deleted from its menu, and Web shown next. */
 async function deleteInfraForWeb(extra: Handlers = {}) {
   const fake = infraAndWeb(false, extra);
@@ -366,18 +387,8 @@ describe("App", () => {
   });
 
   it("opens a duplicate of a board shown as the chart on the chart", async () => {
-    const platform = board([], "Platform Q3");
-    const copy = { ...board([], "Platform Q3 (copy)"), id: 2 };
-    const summary = (b: typeof platform) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
-    let copied = false;
-    const fake = fakeBackend(platform, {
+    const fake = platformAndCopy({
       get_preferences: () => ({ theme: "light", lastBoardId: 1, chartBoards: [1] }),
-      list_boards: () => (copied ? [summary(platform), summary(copy)] : [summary(platform)]),
-      get_board: (args) => (args.id === 2 ? copy : platform),
-      duplicate_board: () => {
-        copied = true;
-        return summary(copy);
-      },
     });
     renderApp();
     expect(await screen.findByRole("radio", { name: "Chart" })).toBeChecked();
@@ -391,22 +402,8 @@ describe("App", () => {
   });
 
   it("says a board was copied, and its Undo takes the copy back and shows the board copied", async () => {
-    const platform = board([], "Platform Q3");
-    const copy = { ...board([], "Platform Q3 (copy)"), id: 2 };
-    const summary = (b: typeof platform) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
-    let copied = false;
-    const fake = fakeBackend(platform, {
+    const fake = platformAndCopy({
       get_preferences: () => ({ theme: "light", lastBoardId: 1, chartBoards: [1] }),
-      list_boards: () => (copied ? [summary(platform), summary(copy)] : [summary(platform)]),
-      get_board: (args) => (args.id === 2 ? copy : platform),
-      duplicate_board: () => {
-        copied = true;
-        return summary(copy);
-      },
-      discard_copy: () => {
-        copied = false;
-        return null;
-      },
     });
     renderApp();
     await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
@@ -434,22 +431,7 @@ describe("App", () => {
   });
 
   it("takes a copy just made back on Ctrl+Z too, which the toolbar's ↶ says", async () => {
-    const platform = board([], "Platform Q3");
-    const copy = { ...board([], "Platform Q3 (copy)"), id: 2 };
-    const summary = (b: typeof platform) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
-    let copied = false;
-    const fake = fakeBackend(platform, {
-      list_boards: () => (copied ? [summary(platform), summary(copy)] : [summary(platform)]),
-      get_board: (args) => (args.id === 2 ? copy : platform),
-      duplicate_board: () => {
-        copied = true;
-        return summary(copy);
-      },
-      discard_copy: () => {
-        copied = false;
-        return null;
-      },
-    });
+    const fake = platformAndCopy();
     renderApp();
     await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Duplicate" }));
@@ -466,15 +448,9 @@ describe("App", () => {
   });
 
   it("keeps a copy changed since it was made, and says why, when its Undo is pressed", async () => {
-    const platform = board([], "Platform Q3");
-    const copy = { ...board([], "Platform Q3 (copy)"), id: 2 };
-    const summary = (b: typeof platform) => ({ id: b.id, name: b.name, ideaCount: 0, updatedAt: 0 });
     const reason =
       "“Platform Q3 (copy)” was changed since it was made, so it is kept. If it is not wanted, delete it from the board’s menu (Delete…).";
-    fakeBackend(platform, {
-      list_boards: () => [summary(platform), summary(copy)],
-      get_board: (args) => (args.id === 2 ? copy : platform),
-      duplicate_board: () => summary(copy),
+    platformAndCopy({
       discard_copy: () => {
         throw { kind: "invalid", message: reason };
       },
