@@ -477,7 +477,7 @@ export function App() {
     const name = boards.find((b) => b.id === from)?.name;
     forgetBoardDelete();
     await refreshBoards();
-    select(copy.id, { chart: prefs.chartBoards.includes(from) });
+    select(copy.id, { chart: prefsNow.current.chartBoards.includes(from) });
     let done = false;
     // The toast's Undo, and Ctrl+Z while the copy is unchanged and shown.
     const takeBack = () => {
@@ -485,10 +485,10 @@ export function App() {
       done = true;
       keepRestores(boardRestores.current.filter((r) => r.restore !== takeBack));
       backend.discardCopy(copy.id).then(async () => {
-        latest.current.forgetForGood([copy.id]);
+        forgetForGood([copy.id]);
         const list = await refreshBoards();
         // Back to the board copied, when the copy is the one shown; another board opened since stays.
-        if (latest.current.shown === copy.id)
+        if (shownNow.current === copy.id)
           latestSelect.current(list?.some((b) => b.id === from) ? from : (list?.[0]?.id ?? null), {
             focusMenu: true,
           });
@@ -521,11 +521,11 @@ export function App() {
       savePrefs({ ...now, chartBoards: now.chartBoards.filter((id) => !ids.includes(id)) });
   }
 
-  // What a toast's Undo, run later, needs of the latest render.
-  const latest = useRef({ shown: currentId, forgetForGood });
+  // The board shown in the latest render, for a toast's Undo run later.
+  const shownNow = useRef(currentId);
   useEffect(() => {
-    latest.current = { shown: currentId, forgetForGood };
-  });
+    shownNow.current = currentId;
+  }, [currentId]);
 
   async function restored(said: string) {
     setTransfer(null);

@@ -79,6 +79,17 @@ fn time_from_name(name: &str) -> Option<i64> {
     Some(((days * 86_400) + hh * 3600 + mm * 60 + ss) * 1000)
 }
 
+/// Where `path` leads, symbolic links and `..` followed; for a file not there yet, where it would be made.
+fn real_path(path: &Path) -> Option<PathBuf> {
+    path.canonicalize().ok().or_else(|| {
+        let parent = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Some(parent.canonicalize().ok()?.join(path.file_name()?))
+    })
+}
+
 impl Db {
     /// Copies the whole database to `dest` in one consistent snapshot; `dest` is replaced only when the copy is
     /// complete, and is readable by its owner only (it holds the webhook secrets).
@@ -131,16 +142,7 @@ impl Db {
     /// Whether `path` is the database's file or one beside it that goes with it (`-wal`, `-shm`, `-journal`), by
     /// any name that leads there.
     fn is_own_file(&self, path: &Path) -> bool {
-        let real = |p: &Path| {
-            p.canonicalize().ok().or_else(|| {
-                let parent = p
-                    .parent()
-                    .filter(|d| !d.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."));
-                Some(parent.canonicalize().ok()?.join(p.file_name()?))
-            })
-        };
-        let (Some(db), Some(path)) = (real(self.path()), real(path)) else {
+        let (Some(db), Some(path)) = (real_path(self.path()), real_path(path)) else {
             return false;
         };
         ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
@@ -509,8 +511,7 @@ pub fn restore(db: &mut Db, data_dir: &Path, file_name: &str) -> Result<Restored
 /// What the backup file at `path`, anywhere (one made with "Back up now…"), holds, for the restore's confirmation;
 /// an error when it cannot be restored, or is the database itself.
 pub fn inspect_file(db: &Db, path: &Path) -> Result<BackupInfo> {
-    let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b);
-    if same(path, db.path()) {
+    if real_path(path).is_some_and(|p| Some(p) == real_path(db.path())) {
         return Err(Error::invalid(
             "This is the database Pickboard has open, not a backup of it. Pick a backup file.",
         ));

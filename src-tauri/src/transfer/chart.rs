@@ -214,8 +214,7 @@ fn layers(board: &Board, date: &str) -> Layers {
         .collect();
     let unsorted = board.ideas.iter().filter(|i| i.zone == Zone::Unsorted).count();
     let labelled = placed.len() <= MAX_LABELLED;
-    let t = board.thresholds;
-    let (sx, sy) = (x_of(t.cost.points()), y_of(t.payoff.points()));
+    let (sx, sy) = threshold_lines(board);
 
     let mut s = String::with_capacity(4_096 + placed.len() * 200);
     let _ = write!(
@@ -361,6 +360,12 @@ fn layers(board: &Board, date: &str) -> Layers {
         names,
         titles,
     }
+}
+
+/// Where the board's thresholds split the plane: the cost/risk line's x and the payoff line's y.
+fn threshold_lines(board: &Board) -> (f64, f64) {
+    let t = board.thresholds;
+    (x_of(t.cost.points()), y_of(t.payoff.points()))
 }
 
 /// The quadrants' areas, split at (`sx`, `sy`): Implement top left, Challenge top right, Possible bottom left, Kill
@@ -838,8 +843,7 @@ mod tests {
             ("Crossing the line", 2.5, 4.0),
         ]);
         let svg = svg(&board, "2026-12-05");
-        let t = board.thresholds;
-        let (sx, sy) = (x_of(t.cost.points()), y_of(t.payoff.points()));
+        let (sx, sy) = threshold_lines(&board);
         let areas = quadrant_areas(sx, sy);
         let line = Rect {
             left: sx - 1.0,
@@ -867,8 +871,7 @@ mod tests {
             ("Top right ten ten", 10.0, 10.0),
         ]);
         let svg = svg(&board, "2026-12-06");
-        let t = board.thresholds;
-        let (sx, sy) = (x_of(t.cost.points()), y_of(t.payoff.points()));
+        let (sx, sy) = threshold_lines(&board);
         let areas = quadrant_areas(sx, sy);
         let boxes = title_boxes(&svg);
         assert_eq!(boxes.len(), 4);

@@ -34,7 +34,7 @@ interface BoardToolbarProps {
   view: BoardView | null;
   activityOpen: boolean;
   onView: (view: BoardView) => void;
-  /** The deleted board the ↶ brings back before the board's own changes, if any. */
+  /** What the ↶ does before the board's own changes (brings a deleted board back, takes a copy back), if anything. */
   undoFirstSays?: string | null;
   onUndo: () => void;
   onRedo: () => void;

@@ -1,7 +1,7 @@
 // The Mattermost account Pickboard posts as: connect with the server's address and a personal access token (a
 // password: sent once, never shown again but masked), see who it is connected as, and disconnect.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useLayoutEffect, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 
 import { SecretField } from "../../components/SecretField";
 import { backend } from "../../lib/backend";
@@ -9,6 +9,7 @@ import { AppError } from "../../lib/ipc";
 import { afterChange, keys } from "../../lib/queries";
 import { focusAsByLastInput } from "../../lib/tabRing";
 import type { Account, Keeping } from "../../lib/bindings";
+import { useBroughtIntoView } from "./FormStatus";
 
 /** The account, as every part of the UI reads it. */
 export function useAccount() {
@@ -65,11 +66,7 @@ export function AccountForm() {
   const ids = { server: useId(), token: useId(), hint: useId(), status: useId() };
   const busy = status?.tone === "progress";
   // What Connect said, brought into view as FormStatus does: below the fields it was cut off at the dialog's bottom.
-  const statusRef = useRef<HTMLDivElement>(null);
-  const statusText = status?.text;
-  useLayoutEffect(() => {
-    if (statusText) statusRef.current?.scrollIntoView({ block: "nearest" });
-  }, [statusText]);
+  const statusRef = useBroughtIntoView<HTMLDivElement>(status?.text);
   // The address field starts with the server of an account whose token is gone, so connecting again is one paste.
   const serverValue = server ?? account?.server ?? "";
 

@@ -8,14 +8,19 @@ export interface FormStatusValue {
   text: string;
 }
 
-/** `id`: for the field an error is about to name it (`aria-errormessage`). */
-export function FormStatus({ status, id }: { status: FormStatusValue | null; id?: string }) {
-  const ref = useRef<HTMLParagraphElement | null>(null);
-  const text = status?.text;
+/** A ref for what says `text`, brought into view each time `text` changes to something to say. The dialog's body
+ * scrolls only as far as needed. */
+export function useBroughtIntoView<E extends HTMLElement>(text: string | undefined) {
+  const ref = useRef<E | null>(null);
   useLayoutEffect(() => {
-    // The dialog's body scrolls only as far as needed.
     if (text) ref.current?.scrollIntoView({ block: "nearest" });
   }, [text]);
+  return ref;
+}
+
+/** `id`: for the field an error is about to name it (`aria-errormessage`). */
+export function FormStatus({ status, id }: { status: FormStatusValue | null; id?: string }) {
+  const ref = useBroughtIntoView<HTMLParagraphElement>(status?.text);
   if (!status) return null;
   const progress = status.tone === "progress";
   return (
