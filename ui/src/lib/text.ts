@@ -49,6 +49,9 @@ export function cutAtWord(text: string, max: number): string {
 /** The most characters an idea's title has (the backend's limit too). */
 export const TITLE_MAX = 500;
 
+/** The most characters an idea's notes have (the backend's limit too). */
+export const NOTES_MAX = 50_000;
+
 /** The most characters a tag has (the backend's limit too). */
 export const TAG_MAX = 40;
 
@@ -77,6 +80,15 @@ export const TITLE_CUT_TO_NOTES = {
   message: `An idea's title can be at most ${String(TITLE_MAX)} characters: the title keeps the start, and the whole text goes in its notes.`,
   group: "title-cut",
 };
+
+/** The toast for a paste too long for a new idea even in its notes: nothing is pasted, and the clipboard still holds
+ * it all. */
+export function tooLongForAnIdea(chars: number) {
+  return {
+    message: `Nothing was pasted: ${chars.toLocaleString("en")} characters are more than one idea holds (its notes take up to ${NOTES_MAX.toLocaleString("en")}). Paste a shorter part, or import a longer text as a CSV file of several ideas.`,
+    group: "title-cut",
+  };
+}
 
 /** The text a key pressed in a field types: its character (an emoji is one, of two UTF-16 units), or "" for a key that
  * types none (Enter, an arrow, Ctrl+C). */

@@ -9,11 +9,13 @@ import {
   charCount,
   cutAtWord,
   listItems,
+  NOTES_MAX,
   pasteCut,
   PASTED_LIST_MAX,
   shorten,
   TITLE_CUT_TO_NOTES,
   TITLE_MAX,
+  tooLongForAnIdea,
 } from "../../lib/text";
 
 /** The group of the toast that says an idea needs a title. */
@@ -86,8 +88,14 @@ export function AddIdeaField({
   const toast = useToast();
 
   /** Puts `pasted` in place of the field's `from`–`to`, as one line; past a title's length, the title keeps the start
-   * (ending at a word) and the whole paste goes in the notes. */
+   * (ending at a word) and the whole paste goes in the notes. Past what the notes hold, nothing is pasted: the idea was
+   * added with 500 characters of a paste of 100,000, its notes refused, and the rest gone. */
   function pasteAsOne(value: string, pasted: string, from: number, to: number) {
+    const chars = charCount(pasted.trim());
+    if (chars > NOTES_MAX) {
+      toast(tooLongForAnIdea(chars));
+      return;
+    }
     const joined = `${value.slice(0, from)}${pasted}${value.slice(to)}`.replace(/\s+/g, " ");
     if (charCount(joined) <= TITLE_MAX) {
       setTitle(joined);
@@ -200,7 +208,8 @@ export function AddIdeaField({
             setList({ items, pasted, from, to });
             return;
           }
-          if (items.length > PASTED_LIST_MAX)
+          // Not when nothing is pasted at all (`pasteAsOne`).
+          if (items.length > PASTED_LIST_MAX && charCount(pasted.trim()) <= NOTES_MAX)
             toast({
               message: `${items.length.toLocaleString()} lines pasted, as one idea: a list of up to ${String(PASTED_LIST_MAX)} lines can be added one idea per line. Import a longer one as a CSV file.`,
               group: "pasted-list",

@@ -935,6 +935,31 @@ describe("BoardScreen", () => {
     expect(title).toHaveValue(`Rotate the certificates${"B".repeat(477)}`);
   });
 
+  it("pastes nothing into New idea that is longer than an idea's notes hold, and adds nothing", async () => {
+    const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    const newIdea = await screen.findByLabelText("New idea");
+    await userEvent.click(newIdea);
+    await userEvent.type(newIdea, "Kept ");
+    // 100,000 characters: the idea was added with 500 of them, its notes refused, and the rest gone.
+    await userEvent.paste("L".repeat(100_000));
+    expect(
+      await screen.findByText(
+        "Nothing was pasted: 100,000 characters are more than one idea holds (its notes take up to 50,000). Paste a shorter part, or import a longer text as a CSV file of several ideas.",
+      ),
+    ).toBeInTheDocument();
+    expect(newIdea).toHaveValue("Kept ");
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "add_idea")?.args).toMatchObject({ title: "Kept" });
+    });
+    expect(fake.commands()).not.toContain("update_idea");
+    // Lines too, with no word about adding them one per line.
+    await userEvent.paste(Array.from({ length: 300 }, () => "M".repeat(200)).join("\n"));
+    expect(screen.queryByText(/lines pasted, as one idea/)).toBeNull();
+    expect(newIdea).toHaveValue("");
+  }, 20_000);
+
   it("keeps a pasted title of 500 characters whole when some are emoji, which a field counts twice", async () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     await renderBoard();
