@@ -270,13 +270,15 @@ pub fn clean_title(raw: &str) -> Result<String> {
 pub fn clean_notes(raw: &str) -> Result<String> {
     let notes: String = raw
         .chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .filter(|&c| (!c.is_control() || matches!(c, '\n' | '\t')) && !crate::text::is_bidi_control(c))
         .collect();
     let notes = notes.trim_end().to_owned();
     let len = notes.chars().count();
     if len > MAX_NOTES_CHARS {
         return Err(Error::invalid(format!(
-            "Notes can be at most {MAX_NOTES_CHARS} characters long; these have {len}."
+            "Notes can be at most {} characters long; these have {}.",
+            crate::text::grouped(MAX_NOTES_CHARS),
+            crate::text::grouped(len)
         )));
     }
     Ok(notes)
@@ -358,9 +360,12 @@ pub fn clean_tags(raw: &[String]) -> Result<Vec<String>> {
     Ok(tags)
 }
 
-/// Collapses line breaks, tabs and other control characters into single spaces and trims the ends.
+/// `raw` as one line: its words, each run of spaces, new lines and control characters one space, and without
+/// bidirectional controls. Those are dropped from every text kept, as from every text written out (text.rs): kept, a
+/// title with U+202E read "Evil code" on its card and "Evil edoc" in the post.
 fn one_line(raw: &str) -> String {
-    raw.split(|c: char| c.is_control() || c.is_whitespace())
+    crate::text::without_bidi_controls(raw)
+        .split(|c: char| c.is_control() || c.is_whitespace())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -525,6 +530,30 @@ mod tests {
         assert!(err.to_string().contains("at most 500"));
         assert_eq!(clean_notes("line\r\nnext\u{0}\n\n").unwrap(), "line\nnext");
         assert!(clean_board_name("").is_err());
+    }
+
+    #[test]
+    fn texts_are_kept_without_bidirectional_controls_as_they_are_posted() {
+        // A right-to-left override reversed "edoc" on the card to read "code"; the post dropped it and read "edoc".
+        assert_eq!(
+            clean_title("Evil \u{202E}edoc\u{202C} RTL").unwrap(),
+            "Evil edoc RTL"
+        );
+        assert_eq!(clean_title("\u{2067}\u{2069} x").unwrap(), "x");
+        assert!(clean_title("\u{202E}").is_err());
+        assert_eq!(
+            clean_notes("a\u{202E}b\u{2066}c\u{2069}\nשלום").unwrap(),
+            "abc\nשלום"
+        );
+        assert_eq!(clean_board_name("\u{202E}Infra").unwrap(), "Infra");
+        assert_eq!(clean_owner("\u{202E}ana").unwrap(), "ana");
+        assert_eq!(clean_tags(&["\u{202E}q3".into()]).unwrap(), ["q3"]);
+        let err = clean_notes(&"n".repeat(50_001)).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("at most 50,000 characters long; these have 50,001"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -1,13 +1,23 @@
 import { describe, expect, it } from "vitest";
 
 import { saveIndicator } from "./BoardToolbar";
-import { fieldProblem, linkProblem, oneLine, parseScore, scoreProblem } from "./fields";
+import { fieldProblem, linkProblem, oneLine, parseScore, sameValue, scoreProblem } from "./fields";
 import { unsavedLabel } from "./unsaved";
 
 describe("oneLine", () => {
   it("turns every kind of line break into a space", () => {
     expect(oneLine("Rotate\ncerts\r\nbefore\rthey expire")).toBe("Rotate certs before they expire");
     expect(oneLine("one line")).toBe("one line");
+  });
+});
+
+describe("sameValue", () => {
+  it("compares texts as the backend keeps them, without bidirectional controls", () => {
+    // Kept as typed, the title with an override was saved without it, and the panel went on saying "Not saved yet".
+    expect(sameValue("title", "Evil \u202Eedoc\u202C RTL", "Evil edoc RTL")).toBe(true);
+    expect(sameValue("notes", "a\u2066b\u2069\n", "ab")).toBe(true);
+    expect(sameValue("owner", "\u202Eana", "ana")).toBe(true);
+    expect(sameValue("title", "Evil edoc", "Evil code")).toBe(false);
   });
 });
 

@@ -95,7 +95,7 @@ function stored(field: Field, text: string): string {
       return line.startsWith("@") ? line.slice(1).trimStart() : line;
     }
     case "notes":
-      return text.replace(/[^\P{Cc}\n\t]/gu, "").trimEnd();
+      return withoutBidiControls(text.replace(/[^\P{Cc}\n\t]/gu, "")).trimEnd();
     case "link":
       return text.trim();
     default:
@@ -105,8 +105,14 @@ function stored(field: Field, text: string): string {
 
 /** Runs of spaces, line breaks and other control characters as one space, without any at the ends. */
 function words(text: string): string {
-  return text
+  return withoutBidiControls(text)
     .split(/[\s\p{Cc}]+/u)
     .filter((w) => w !== "")
     .join(" ");
+}
+
+/** `text` without the bidirectional controls (U+202A–U+202E, U+2066–U+2069), which the backend drops from what it
+ * keeps (text.rs). */
+function withoutBidiControls(text: string): string {
+  return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
 }
