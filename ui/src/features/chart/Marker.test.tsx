@@ -56,6 +56,33 @@ describe("Marker", () => {
     expect(marker.querySelector(".marker-scores")).toHaveClass("marker-scores-end");
   });
 
+  it("is placed where it is let go of on the plane, pinned at its edge just past it, and not at all far off it", () => {
+    const { marker, onPlace } = renderMarker();
+    marker.setPointerCapture = vi.fn();
+    // jsdom has no pointer events: a mouse event that carries a pointer's id.
+    const pointer = (type: string, clientX: number, clientY: number) =>
+      Object.assign(new MouseEvent(type, { clientX, clientY, button: 0, bubbles: true }), { pointerId: 1 });
+    const drag = (to: [number, number]) => {
+      const box = marker.getBoundingClientRect();
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      fireEvent(marker, pointer("pointerdown", x, y));
+      fireEvent(marker, pointer("pointermove", x + 20, y + 20));
+      fireEvent(marker, pointer("pointermove", ...to));
+      fireEvent(marker, pointer("pointerup", ...to));
+    };
+    // The plane is 1000 × 1000 from the window's corner: (200, 300) is payoff 7, cost/risk 2 (idea 7).
+    drag([200, 300]);
+    expect(onPlace).toHaveBeenLastCalledWith(7, 7, 2);
+    // 30 px past the top: payoff 10, as a drag to the edge overshoots it.
+    drag([200, -30]);
+    expect(onPlace).toHaveBeenLastCalledWith(7, 10, 2);
+    // Over the toolbar above the chart, 120 px past it: let go there, it stays. It was placed at the edge.
+    onPlace.mockClear();
+    drag([200, -120]);
+    expect(onPlace).not.toHaveBeenCalled();
+    expect(marker.querySelector(".marker-scores")).toBeNull();
+  });
+
   it("says where it is carried with the keys, for the view to follow, and nothing once put down", () => {
     const onCarry = vi.fn();
     const { marker } = renderMarker(onCarry);

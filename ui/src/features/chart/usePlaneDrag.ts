@@ -29,6 +29,11 @@ const NUDGE_SAVE_DELAY = 500;
  * click that slipped 4 pixels moved the dot, across a quadrant's line when it sat near one. */
 const DRAG_SLOP_PX = 5;
 
+/** How far past the plane's edge the pointer may go with the dot pinned at the edge (a drag to a 10 overshoots it).
+ * Further, over the toolbar or the tray, the dot goes back, and letting go there places nothing: it was placed at the
+ * edge, and the idea moved to another quadrant. */
+const PAST_EDGE_PX = 40;
+
 const ARROWS: Record<string, [number, number]> = {
   ArrowUp: [1, 0],
   ArrowDown: [-1, 0],
@@ -38,7 +43,14 @@ const ARROWS: Record<string, [number, number]> = {
 
 export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = true }: PlaneDragOptions) {
   const [live, setLive] = useState<Scores | null>(null);
-  const drag = useRef<{ pointerId: number; moved: boolean; grab: Point; from: Point } | null>(null);
+  const drag = useRef<{
+    pointerId: number;
+    moved: boolean;
+    grab: Point;
+    from: Point;
+    /** The chart's window on the plane (`.plane`), which is what is on screen of a plane zoomed in. */
+    shown: Element | null;
+  } | null>(null);
   const nudgeTimer = useRef<number | null>(null);
   /** Picked up with the keyboard: the arrows move it until it is put down. */
   const [pickedUp, setPickedUp] = useState(false);
@@ -71,9 +83,17 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
     };
   }, [moving]);
 
+  /** The scores the dot gets under the pointer, or `null` where letting go places nothing (far off the plane). */
   function scoresFor(clientX: number, clientY: number) {
     const rect = planeRect();
     if (!rect || !drag.current) return null;
+    const on = drag.current.shown?.getBoundingClientRect() ?? rect;
+    const off =
+      clientX < on.left - PAST_EDGE_PX ||
+      clientX > on.right + PAST_EDGE_PX ||
+      clientY < on.top - PAST_EDGE_PX ||
+      clientY > on.bottom + PAST_EDGE_PX;
+    if (off) return null;
     const x = clientX - rect.left - drag.current.grab.x;
     const y = clientY - rect.top - drag.current.grab.y;
     return scoresAt({ x, y }, rect.width, rect.height);
@@ -105,6 +125,7 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
         moved: false,
         grab: { x: e.clientX - dot.x, y: e.clientY - dot.y },
         from: { x: e.clientX, y: e.clientY },
+        shown: e.currentTarget.closest(".plane"),
       };
       e.currentTarget.setPointerCapture(e.pointerId);
       setPickedUp(false);
@@ -115,10 +136,9 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
       if (current?.pointerId !== e.pointerId) return;
       if (!current.moved && Math.hypot(e.clientX - current.from.x, e.clientY - current.from.y) < DRAG_SLOP_PX)
         return;
-      const next = scoresFor(e.clientX, e.clientY);
-      if (!next) return;
       current.moved = true;
-      setLive(next);
+      // Off the plane, the dot shows back where it was.
+      setLive(scoresFor(e.clientX, e.clientY));
     },
     onPointerUp: (e: React.PointerEvent<HTMLElement>) => {
       const current = drag.current;
