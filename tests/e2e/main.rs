@@ -660,6 +660,64 @@ async fn a_card_dragged_as_the_first_input_after_start_lands() -> TestResult {
     Ok(())
 }
 
+/// A card let go of off the board, over the toolbar, stays where it was, and nothing is saved: it went into the last
+/// list it had passed over, with new scores, without a word. Dragged back onto a list, it lands there as before.
+#[tokio::test]
+async fn a_card_let_go_of_over_the_toolbar_stays_where_it_was() -> TestResult {
+    use pickboard_lib::domain::{Score, Zone};
+    use pickboard_lib::storage::{boards, ideas, Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    let title = "Rewrite the deploy tool";
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "Infra")?;
+            let idea = ideas::add(tx, board.id, title, Zone::Unsorted)?;
+            ideas::set_position(tx, idea.id, Score::from_tenths(40)?, Score::from_tenths(90)?)?;
+            Ok(())
+        })?;
+    }
+    // The idea's row as stored: its zone, rank and scores.
+    let stored = |dir: &std::path::Path| -> TestResult<Vec<(i64, f64, Option<i64>, Option<i64>)>> {
+        let db =
+            Connection::open_with_flags(dir.join(DB_FILE_NAME), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let mut rows = db.prepare("SELECT zone, rank, payoff, cost FROM ideas")?;
+        let rows = rows.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    };
+    let before = stored(data.path())?;
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.wait_for_card_in("Kill", title).await?;
+    // Drag and drop comes with the first input.
+    app.client
+        .perform_actions(MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+            duration: None,
+            x: 5.0,
+            y: 5.0,
+        }))
+        .await?;
+    app.wait_for_drag_and_drop().await?;
+    let (ix, iy, iw, ih) = app.region("Implement").await?.rectangle().await?;
+    let (tx, ty, tw, th) = app.wait_for_css(".toolbar").await?.rectangle().await?;
+    let over_implement = (ix + iw / 2.0, iy + ih / 2.0);
+    let over_toolbar = (tx + tw / 3.0, ty + th / 2.0);
+    app.drag_path(&app.card(title).await?, &[over_implement, over_toolbar], 15)
+        .await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.expect_titles("Kill", &[title]).await?;
+    app.expect_titles("Implement", &[]).await?;
+    assert_eq!(stored(data.path())?, before, "nothing is saved");
+
+    // Onto Implement, it lands there.
+    app.drag_path(&app.card(title).await?, &[over_implement], 15)
+        .await?;
+    app.expect_titles("Implement", &[title]).await?;
+    app.expect_titles("Kill", &[]).await?;
+    Ok(())
+}
+
 /// A card dragged out of a long, scrolled list lands where it is dropped, and the list it leaves stays where it was.
 /// Two things scrolled it on and on while the pointer waited past its edge (hundreds of cards in a second): WebKit's
 /// own auto-scroll of a text selection, started by the press, and @dnd-kit's. A list still scrolls while the pointer

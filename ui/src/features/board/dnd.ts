@@ -89,6 +89,15 @@ function zoneAround(pointer: { x: number; y: number } | null): string | null {
   return null;
 }
 
+/** Whether `pointer` is over the board's lists or its plane (`.board-body`): a card let go of anywhere else (over the
+ * toolbar, out of the window) goes back. It went into the last list it passed over. */
+function overTheBoard(pointer: { x: number; y: number } | null): boolean {
+  const body = document.querySelector(".board-body");
+  if (!pointer || !body) return true;
+  const box = body.getBoundingClientRect();
+  return pointer.x >= box.left && pointer.x <= box.right && pointer.y >= box.top && pointer.y <= box.bottom;
+}
+
 export function useBoardDnd(
   columns: Columns,
   onMove: (id: number, zone: Zone, index: number) => void,
@@ -187,6 +196,10 @@ export function useBoardDnd(
       const here = findIdea(current.columns, current.id);
       return here ? [{ id: zoneDropId(here.zone) }] : [];
     }
+    if (!overTheBoard(args.pointerCoordinates)) {
+      lastOverId.current = null;
+      return [];
+    }
     // The lists and the plane say where the pointer is, not the cards: a card scrolled out of its list's view keeps
     // its place beyond the list's edge, over the quadrant beside it on screen, and took the drop meant for that one.
     const places = {
@@ -243,9 +256,16 @@ export function useBoardDnd(
   const onDragOver = useCallback(
     ({ active, over }: DragOverEvent) => {
       const current = dragRef.current;
-      if (!current || current.keyboard || !over) return;
+      if (!current || current.keyboard) return;
       const cols = current.columns;
       const here = findIdea(cols, current.id);
+      if (!over) {
+        // Off the board: the card shows back where it came from, where letting go leaves it.
+        const { zone, index } = current.from;
+        if (here && (here.zone !== zone || here.index !== index))
+          updateDrag({ ...current, columns: moveInColumns(cols, current.id, zone, index) });
+        return;
+      }
       const overIdea = parseIdeaId(over.id);
       const overFound = overIdea === null ? null : findIdea(cols, overIdea);
       const toZone = overFound?.zone ?? parseZoneId(over.id);
