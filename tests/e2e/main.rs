@@ -718,6 +718,66 @@ async fn a_card_let_go_of_over_the_toolbar_stays_where_it_was() -> TestResult {
     Ok(())
 }
 
+/// A card flicked onto another list and let go of at once lands there. @dnd-kit's last word on what the card was over
+/// was a move old, or it let go of a drag it had not taken in yet without a word: the card stayed where it was, and the
+/// list it had passed over stayed lit as the drop's target.
+#[tokio::test]
+async fn a_card_flicked_onto_a_list_and_let_go_of_at_once_lands_there() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.click_button("Start empty").await?;
+    let (first, second) = ("Move CI runners", "Delete old buckets");
+    for title in [first, second] {
+        app.add_idea(title).await?;
+    }
+    app.wait_for_drag_and_drop().await?;
+    for (title, zone) in [(first, "Possible"), (second, "Kill")] {
+        // Where the card is once it stands still: the one left in Unsorted slides up into the place of the one gone.
+        let card = app.card(title).await?;
+        let mut at = card.rectangle().await?;
+        loop {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let now = card.rectangle().await?;
+            if now == at {
+                break;
+            }
+            at = now;
+        }
+        let (cx, cy, cw, ch) = at;
+        let (zx, zy, zw, zh) = app.region(zone).await?.rectangle().await?;
+        let (x, y) = (cx + cw / 2.0, cy + ch / 2.0);
+        let flick = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo { duration: None, x, y })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: x + 10.0,
+                y: y + 4.0,
+            })
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: zx + zw / 2.0,
+                y: zy + zh * 0.7,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        app.client.perform_actions(flick).await?;
+        app.client.release_actions().await?;
+        app.expect_titles(zone, &[title]).await?;
+    }
+    app.expect_titles("Unsorted", &[]).await?;
+    app.wait_until(
+        "no list is lit as a drop's target once the drag is over",
+        "return document.querySelector('.zone-list-target') === null;",
+    )
+    .await?;
+    Ok(())
+}
+
 /// A card dragged out of a long, scrolled list lands where it is dropped, and the list it leaves stays where it was.
 /// Two things scrolled it on and on while the pointer waited past its edge (hundreds of cards in a second): WebKit's
 /// own auto-scroll of a text selection, started by the press, and @dnd-kit's. A list still scrolls while the pointer

@@ -98,6 +98,27 @@ function overTheBoard(pointer: { x: number; y: number } | null): boolean {
   return pointer.x >= box.left && pointer.x <= box.right && pointer.y >= box.top && pointer.y <= box.bottom;
 }
 
+/** Where a card let go of at `pointer` lands by what is under the pointer itself: on the chart's plane; or in the
+ * list there, before the first of its other cards whose middle is below the pointer, else at its end. `null` over
+ * neither (a gap between the lists). */
+type Landing = { plane: true } | { plane: false; zone: Zone; index: number };
+function landingAt(cols: Columns, id: number, pointer: Point): Landing | null {
+  if (document.elementsFromPoint(pointer.x, pointer.y).some((el) => el.closest(".plane")))
+    return { plane: true };
+  const zoneId = zoneAround(pointer);
+  const zone = zoneId === null ? null : parseZoneId(zoneId);
+  if (!zone) return null;
+  const others = cols[zone].filter((i) => i.id !== id);
+  for (const card of document.querySelectorAll<HTMLElement>(
+    `.zone-list[data-zone="${zone}"] .card[data-idea-id]`,
+  )) {
+    const index = others.findIndex((i) => String(i.id) === card.dataset.ideaId);
+    const box = card.getBoundingClientRect();
+    if (index >= 0 && pointer.y < box.top + box.height / 2) return { plane: false, zone, index };
+  }
+  return { plane: false, zone, index: others.length };
+}
+
 export function useBoardDnd(
   columns: Columns,
   onMove: (id: number, zone: Zone, index: number) => void,
@@ -298,9 +319,11 @@ export function useBoardDnd(
     };
     window.addEventListener("pointermove", track, { capture: true, passive: true });
     window.addEventListener("pointerdown", track, { capture: true, passive: true });
+    window.addEventListener("pointerup", track, { capture: true, passive: true });
     return () => {
       window.removeEventListener("pointermove", track, { capture: true });
       window.removeEventListener("pointerdown", track, { capture: true });
+      window.removeEventListener("pointerup", track, { capture: true });
     };
   }, []);
 
@@ -321,6 +344,28 @@ export function useBoardDnd(
     [],
   );
 
+  /** Drops a card dragged with the pointer by what is under the pointer where it was let go of (`at`), where that
+   * tells another place than @dnd-kit's `over`, which can be a move old. Returns whether the drop is made (nothing
+   * moves off the board). */
+  const dropAtPointer = useCallback(
+    (current: Drag, at: Point | null, over: { id: UniqueIdentifier } | null): boolean => {
+      if (!at) return false;
+      if (!overTheBoard(at)) return true;
+      const landing = landingAt(current.columns, current.id, at);
+      if (landing?.plane === true) {
+        if (over?.id === PLANE_DROP_ID || !onPlaneDrop) return false;
+        onPlaneDrop(current.id, at.x, at.y);
+        return true;
+      }
+      const here = findIdea(current.columns, current.id);
+      if (!landing || !here || landing.zone === here.zone) return false;
+      const { zone, index } = current.from;
+      if (landing.zone !== zone || landing.index !== index) onMove(current.id, landing.zone, landing.index);
+      return true;
+    },
+    [onMove, onPlaneDrop],
+  );
+
   const onDragEnd = useCallback(
     ({ over, activatorEvent, delta }: DragEndEvent) => {
       const current = dragRef.current;
@@ -331,6 +376,11 @@ export function useBoardDnd(
       if (!current) return;
       // The card was drawn anew in each list it passed through: the focus follows it to where it lands.
       if (current.keyboard) refocusCard(current.id);
+      if (
+        !current.keyboard &&
+        dropAtPointer(current, pointerRef.current ?? pointerAt(activatorEvent, delta), over)
+      )
+        return;
       if (!current.keyboard && !over) return; // dropped outside the board: nothing moves
       // On the plane, the idea lands under the pointer, wherever the card was grabbed; moved by the keyboard, where
       // its ghost showed.
@@ -353,8 +403,36 @@ export function useBoardDnd(
         onMove(current.id, final.zone, final.index);
       }
     },
-    [onMove, onPlaneDrop, updateDrag, planePointer],
+    [onMove, onPlaneDrop, updateDrag, planePointer, dropAtPointer],
   );
+
+  // A press, a flick and a release within a frame or two: @dnd-kit lets go of a drag it has not taken in yet without
+  // a word to `onDragEnd` or `onDragCancel`. The card stayed where it was, and the list it had been over stayed lit
+  // as the drop's target until the next drag. The drop is made here then, from where the pointer was let go of.
+  const dragEnded = useRef<(current: Drag, at: Point) => void>(() => undefined);
+  useEffect(() => {
+    dragEnded.current = (current, at) => {
+      updateDrag(null);
+      planePointer.set(null);
+      lastOverId.current = null;
+      dropAtPointer(current, at, null);
+    };
+  });
+  useEffect(() => {
+    const up = (e: PointerEvent) => {
+      const current = dragRef.current;
+      if (!current || current.keyboard) return;
+      const at = { x: e.clientX, y: e.clientY };
+      // After @dnd-kit's own handler, which runs after this one (on the window, not captured).
+      window.setTimeout(() => {
+        if (dragRef.current === current) dragEnded.current(current, at);
+      }, 0);
+    };
+    window.addEventListener("pointerup", up, { capture: true, passive: true });
+    return () => {
+      window.removeEventListener("pointerup", up, { capture: true });
+    };
+  }, []);
 
   const onDragCancel = useCallback(() => {
     updateDrag(null);
