@@ -213,6 +213,18 @@ describe("App", () => {
     expect(fake.commands()).not.toContain("delete_board");
   });
 
+  it("says on the welcome that File › Export board needs a board, where it did nothing", async () => {
+    const backend = backendEvents();
+    const fake = firstRun({ listen_to_backend: backend.listen });
+    renderApp();
+    await screen.findByRole("button", { name: "Join a team round…" });
+    await backend.choose("export-json");
+    expect(
+      await screen.findByText("Start or open a board first: an export saves the board shown to a file."),
+    ).toBeInTheDocument();
+    expect(fake.commands()).not.toContain("create_board");
+  });
+
   it("answers the Team menu on the welcome: the account and rounds as Join does, Post to channel in words", async () => {
     const backend = backendEvents();
     const fake = firstRun({ listen_to_backend: backend.listen });

@@ -444,6 +444,9 @@ export function App() {
     else if (currentId === null && command === "shortcuts") setShortcuts(true);
     else if (currentId === null && command === "post-to-channel")
       toast({ message: "Start or open a board first: its outcome is what goes to the channel." });
+    // File › Export board without a board did nothing at all.
+    else if (currentId === null && command.startsWith("export-"))
+      toast({ message: "Start or open a board first: an export saves the board shown to a file." });
   });
 
   const dropping = useFileDrop(() => {
