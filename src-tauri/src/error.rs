@@ -29,9 +29,9 @@ pub enum Error {
     },
 
     #[error(
-        "Pickboard could not read {}: {detail}. It has not changed it. Pickboard keeps a copy of the database of each \
-         day in the folder \"backups\" beside it: Pickboard's window offers to put one in its place, keeping the \
-         damaged file beside it, or to start again with a new, empty database.",
+        "Pickboard could not read {}: {detail}. It has left the file as it is. Open Pickboard's window on this data \
+         folder: it offers to put a daily backup (kept in the folder \"backups\" beside the file) in its place where \
+         there is one, keeping the damaged file beside it, or to start again with a new, empty database.",
         path.display()
     )]
     DatabaseCorrupt { path: PathBuf, detail: String },
