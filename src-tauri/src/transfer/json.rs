@@ -312,7 +312,15 @@ pub fn import(tx: &Transaction<'_>, file: &BoardFile, name: Option<&str>) -> Res
         board.thresholds,
         board.created_at,
         board.updated_at,
-    )?;
+    )
+    .map_err(|e| match (name, e) {
+        // The file's own name: "Give the board a name." said nothing of where that name came from.
+        (None, Error::Invalid(why)) => Error::invalid(format!(
+            "The board's name in this file cannot be used: {why} Name the new board yourself (on the command line: \
+             --board <name>)."
+        )),
+        (_, e) => e,
+    })?;
 
     // Every idea id the file mentions, live or only in the history, gets a fresh id here.
     let mut mentioned: Vec<i64> = file.ideas.iter().map(|i| i.id).collect();

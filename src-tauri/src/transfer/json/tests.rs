@@ -219,6 +219,25 @@ fn an_imported_board_gets_a_free_name_and_the_same_ideas() {
 }
 
 #[test]
+fn a_file_whose_own_board_name_cannot_be_used_says_so_and_imports_under_another() {
+    let (mut db, board) = crate::storage::testing::board_with_idea("Cache the CI images", Zone::Implement);
+    let mut file = parse(&export_board(&mut db, board)).unwrap();
+    for bad in ["   ".to_owned(), "n".repeat(101)] {
+        file.board.name = bad;
+        let err = db.write(|tx| import(tx, &file, None)).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("The board's name in this file cannot be used: ")
+                && err.to_string().contains("--board <name>"),
+            "{err}"
+        );
+        let named = db.write(|tx| import(tx, &file, Some("From Jira"))).unwrap();
+        assert_eq!(db.read(|tx| boards::get(tx, named)).unwrap().name, "From Jira");
+        db.write(|tx| boards::delete(tx, named)).unwrap();
+    }
+}
+
+#[test]
 fn files_that_are_not_board_files_are_refused_with_a_reason() {
     let message = |bytes: &[u8]| parse(bytes).unwrap_err().to_string();
     for empty in [&b""[..], b" \n\n", b"\xEF\xBB\xBF\n"] {
