@@ -186,6 +186,19 @@ describe("PostDialog", () => {
     expect(postButton).not.toHaveAccessibleDescription();
   });
 
+  it("offers the changes since the last post only on a board posted before", async () => {
+    const rotate = idea(1, "Rotate", "implement");
+    const handlers = { get_channel_settings: () => settings, preview_post: () => "m" };
+    fakeBackend(board([rotate]), { ...handlers, list_posts: () => [] });
+    const { unmount } = renderDialog();
+    expect(await screen.findByLabelText("Changes since the last post (none posted yet)")).toBeDisabled();
+    unmount();
+
+    fakeBackend(board([rotate]), { ...handlers, list_posts: () => [post("posted")] });
+    renderDialog();
+    expect(await screen.findByLabelText("Changes since the last post")).toBeEnabled();
+  });
+
   it("offers Owners and Notify owners only on a board where an idea has an owner", async () => {
     const rotate = idea(1, "Rotate", "implement");
     fakeBackend(board([rotate]), { get_channel_settings: () => settings, preview_post: () => "m" });

@@ -284,6 +284,8 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const lastPosted = (followed.data ?? [])
     .filter((p) => p.status === "posted")
     .reduce<Post | null>((last, p) => (last && (last.postedAt ?? 0) >= (p.postedAt ?? 0) ? last : p), null);
+  // A board never posted has no changes since a post to list: the box, ticked, did nothing.
+  const neverPosted = followed.data !== undefined && lastPosted === null;
   const changedAt = lastChange.data;
   const unchangedSince =
     lastPosted && changedAt != null && changedAt <= lastPosted.createdAt
@@ -471,7 +473,11 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
             {check("includeScores", "Scores")}
             {check("includeOwners", noOwners ? "Owners (no idea has one)" : "Owners", noOwners)}
             {check("includeLinks", "Links")}
-            {check("includeChanges", "Changes since the last post")}
+            {check(
+              "includeChanges",
+              neverPosted ? "Changes since the last post (none posted yet)" : "Changes since the last post",
+              neverPosted,
+            )}
             {check("notifyOwners", "Notify owners (mentions their usernames)", noOwners)}
             {/* Always there when posting as the account, dimmed while there is no post to update: shown only
                 once the post to update was read, it pushed Post down under a click on its way. */}
