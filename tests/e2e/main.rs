@@ -679,7 +679,8 @@ async fn a_card_let_go_of_over_the_toolbar_stays_where_it_was() -> TestResult {
         })?;
     }
     // The idea's row as stored: its zone, rank and scores.
-    let stored = |dir: &std::path::Path| -> TestResult<Vec<(i64, f64, Option<i64>, Option<i64>)>> {
+    type Row = (i64, f64, Option<i64>, Option<i64>);
+    let stored = |dir: &std::path::Path| -> TestResult<Vec<Row>> {
         let db =
             Connection::open_with_flags(dir.join(DB_FILE_NAME), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let mut rows = db.prepare("SELECT zone, rank, payoff, cost FROM ideas")?;
