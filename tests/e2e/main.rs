@@ -719,63 +719,86 @@ async fn a_card_let_go_of_over_the_toolbar_stays_where_it_was() -> TestResult {
     Ok(())
 }
 
-/// A card flicked onto another list and let go of at once lands there. @dnd-kit's last word on what the card was over
-/// was a move old, or it let go of a drag it had not taken in yet without a word: the card stayed where it was, and the
-/// list it had passed over stayed lit as the drop's target.
+/// A card flicked onto another list, or to another place in its own, and let go of at once lands there. @dnd-kit's
+/// last word on what the card was over was a move old, or it let go of a drag it had not taken in yet without a word:
+/// the card stayed where it was, and the list it had passed over stayed lit as the drop's target.
 #[tokio::test]
 async fn a_card_flicked_onto_a_list_and_let_go_of_at_once_lands_there() -> TestResult {
     let data = tempfile::tempdir()?;
     let app = App::launch(data.path()).await?;
     app.client.set_window_size(1024, 768).await?;
     app.click_button("Start empty").await?;
-    let (first, second) = ("Move CI runners", "Delete old buckets");
-    for title in [first, second] {
+    let (first, second, third) = ("Move CI runners", "Delete old buckets", "Rotate certs");
+    for title in [first, second, third] {
         app.add_idea(title).await?;
     }
     app.wait_for_drag_and_drop().await?;
-    for (title, zone) in [(first, "Possible"), (second, "Kill")] {
-        // Where the card is once it stands still: the one left in Unsorted slides up into the place of the one gone.
-        let card = app.card(title).await?;
-        let mut at = card.rectangle().await?;
-        loop {
-            tokio::time::sleep(Duration::from_millis(100)).await;
-            let now = card.rectangle().await?;
-            if now == at {
-                break;
-            }
-            at = now;
-        }
-        let (cx, cy, cw, ch) = at;
-        let (zx, zy, zw, zh) = app.region(zone).await?.rectangle().await?;
-        let (x, y) = (cx + cw / 2.0, cy + ch / 2.0);
-        let flick = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo { duration: None, x, y })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x: x + 10.0,
-                y: y + 4.0,
-            })
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x: zx + zw / 2.0,
-                y: zy + zh * 0.7,
-            })
-            .then(PointerAction::Up {
-                button: MOUSE_BUTTON_LEFT,
-            });
-        app.client.perform_actions(flick).await?;
-        app.client.release_actions().await?;
-        app.expect_titles(zone, &[title]).await?;
+    let low_in = |(x, y, w, h): (f64, f64, f64, f64)| (x + w / 2.0, y + h * 0.7);
+    for (title, zone) in [(first, "Possible"), (second, "Kill"), (third, "Possible")] {
+        let to = low_in(app.region(zone).await?.rectangle().await?);
+        flick(&app, title, to, None).await?;
     }
+    app.expect_titles("Possible", &[first, third]).await?;
+    app.expect_titles("Kill", &[second]).await?;
     app.expect_titles("Unsorted", &[]).await?;
+
+    // Within its list: onto the top of the card above it.
+    let (x, y, w, _) = app.card(first).await?.rectangle().await?;
+    flick(&app, third, (x + w / 2.0, y + 4.0), None).await?;
+    app.expect_titles("Possible", &[third, first]).await?;
     app.wait_until(
         "no list is lit as a drop's target once the drag is over",
         "return document.querySelector('.zone-list-target') === null;",
     )
     .await?;
+
+    Ok(())
+}
+
+/// Flicks the card `title`, once it stands still, to the viewport point `to` with no pause between the moves, and
+/// lets go of it there; with `ctrl`, presses Ctrl and that key on the way, the card held over `to`.
+async fn flick(app: &App, title: &str, to: (f64, f64), ctrl: Option<char>) -> TestResult {
+    // The cards left slide into the place of one gone.
+    let card = app.card(title).await?;
+    let mut at = card.rectangle().await?;
+    loop {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let now = card.rectangle().await?;
+        if now == at {
+            break;
+        }
+        at = now;
+    }
+    let (cx, cy, cw, ch) = at;
+    let (x, y) = (cx + cw / 2.0, cy + ch / 2.0);
+    let carried = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo { duration: None, x, y })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: x + 10.0,
+            y: y + 4.0,
+        })
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: to.0,
+            y: to.1,
+        });
+    let up = PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    };
+    if let Some(key) = ctrl {
+        app.client.perform_actions(carried).await?;
+        app.press_ctrl(key).await?;
+        app.client
+            .perform_actions(MouseActions::new("mouse".into()).then(up))
+            .await?;
+    } else {
+        app.client.perform_actions(carried.then(up)).await?;
+    }
+    app.client.release_actions().await?;
     Ok(())
 }
 

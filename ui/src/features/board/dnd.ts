@@ -366,6 +366,18 @@ export function useBoardDnd(
     [onMove, onPlaneDrop],
   );
 
+  /** Moves a card dragged with the pointer within its own list to where the pointer let go of it, when @dnd-kit's
+   * word (a move old) left it where it was: a flick within a list did nothing. */
+  const reorderAtPointer = useCallback(
+    (current: Drag, at: Point | null) => {
+      const landing = at && overTheBoard(at) ? landingAt(current.columns, current.id, at) : null;
+      const { zone, index } = current.from;
+      if (landing?.plane === false && landing.zone === zone && landing.index !== index)
+        onMove(current.id, zone, landing.index);
+    },
+    [onMove],
+  );
+
   const onDragEnd = useCallback(
     ({ over, activatorEvent, delta }: DragEndEvent) => {
       const current = dragRef.current;
@@ -401,9 +413,11 @@ export function useBoardDnd(
       if (!final) return;
       if (final.zone !== current.from.zone || final.index !== current.from.index) {
         onMove(current.id, final.zone, final.index);
+      } else if (!current.keyboard) {
+        reorderAtPointer(current, pointerRef.current ?? pointerAt(activatorEvent, delta));
       }
     },
-    [onMove, onPlaneDrop, updateDrag, planePointer, dropAtPointer],
+    [onMove, onPlaneDrop, updateDrag, planePointer, dropAtPointer, reorderAtPointer],
   );
 
   // A press, a flick and a release within a frame or two: @dnd-kit lets go of a drag it has not taken in yet without
@@ -415,7 +429,7 @@ export function useBoardDnd(
       updateDrag(null);
       planePointer.set(null);
       lastOverId.current = null;
-      dropAtPointer(current, at, null);
+      if (!dropAtPointer(current, at, null)) reorderAtPointer(current, at);
     };
   });
   useEffect(() => {
