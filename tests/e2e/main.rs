@@ -721,7 +721,8 @@ async fn a_card_let_go_of_over_the_toolbar_stays_where_it_was() -> TestResult {
 
 /// A card flicked onto another list, or to another place in its own, and let go of at once lands there. @dnd-kit's
 /// last word on what the card was over was a move old, or it let go of a drag it had not taken in yet without a word:
-/// the card stayed where it was, and the list it had passed over stayed lit as the drop's target.
+/// the card stayed where it was, and the list it had passed over stayed lit as the drop's target. And Ctrl+Z pressed
+/// while a card is carried waits: it undid an earlier change, and the drop was saved after it all the same.
 #[tokio::test]
 async fn a_card_flicked_onto_a_list_and_let_go_of_at_once_lands_there() -> TestResult {
     let data = tempfile::tempdir()?;
@@ -752,6 +753,16 @@ async fn a_card_flicked_onto_a_list_and_let_go_of_at_once_lands_there() -> TestR
     )
     .await?;
 
+    // Ctrl+Z on the way to Implement: the reorder above stays, and the card lands.
+    let to = low_in(app.region("Implement").await?.rectangle().await?);
+    flick(&app, second, to, Some('z')).await?;
+    app.expect_titles("Implement", &[second]).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        app.titles_in("Possible").await?,
+        [third, first],
+        "Ctrl+Z while the card was carried undid the reorder"
+    );
     Ok(())
 }
 

@@ -448,6 +448,23 @@ export function useBoardDnd(
     };
   }, []);
 
+  // While a card is carried, Ctrl+Z and Ctrl+Y wait: pressed mid-drag, they undid an earlier change of the board, and
+  // the drop was saved after it all the same.
+  const carrying = drag !== null;
+  useEffect(() => {
+    if (!carrying) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && ["z", "y"].includes(e.key.toLowerCase())) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => {
+      window.removeEventListener("keydown", onKey, true);
+    };
+  }, [carrying]);
+
   const onDragCancel = useCallback(() => {
     updateDrag(null);
     planePointer.set(null);

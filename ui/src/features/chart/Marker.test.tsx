@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 
 import { idea } from "../../test/fakeBackend";
@@ -81,6 +81,20 @@ describe("Marker", () => {
     drag([200, -120]);
     expect(onPlace).not.toHaveBeenCalled();
     expect(marker.querySelector(".marker-scores")).toBeNull();
+
+    // Ctrl+Z while it is dragged puts it back, and leaves the board's history alone: it undid an earlier change.
+    const box = marker.getBoundingClientRect();
+    fireEvent(marker, pointer("pointerdown", box.left, box.top));
+    fireEvent(marker, pointer("pointermove", 200, 300));
+    expect(marker.querySelector(".marker-scores")).not.toBeNull();
+    const undo = new KeyboardEvent("keydown", { key: "z", ctrlKey: true, bubbles: true, cancelable: true });
+    act(() => {
+      window.dispatchEvent(undo);
+    });
+    expect(undo.defaultPrevented).toBe(true);
+    expect(marker.querySelector(".marker-scores")).toBeNull();
+    fireEvent(marker, pointer("pointerup", 200, 300));
+    expect(onPlace).not.toHaveBeenCalled();
   });
 
   it("says where it is carried with the keys, for the view to follow, and nothing once put down", () => {

@@ -68,7 +68,10 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
   useEffect(() => {
     if (!moving) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
+      // Undo or redo while the dot is dragged puts it back too, as while it is picked up with the keys, and leaves the
+      // board's history alone.
+      const undoing = (e.ctrlKey || e.metaKey) && ["z", "y"].includes(e.key.toLowerCase());
+      if (e.key !== "Escape" && !undoing) return;
       e.preventDefault();
       e.stopPropagation();
       drag.current = null;
