@@ -169,9 +169,7 @@ pub fn note_markdown(note: &str) -> String {
 /// posts), and never HTML: a `<` that would open a tag or a comment is escaped, so a title like
 /// `<img src=x onerror=…>` reads as itself in whatever shows the file (`a < b` stays as it is).
 fn document_text(text: &str) -> String {
-    let one_line = text::isolated(text)
-        .replace(['\r', '\n'], " ")
-        .replace('|', "\\|");
+    let one_line = text::isolated(text).replace(['\r', '\n'], " ");
     let mut out = String::with_capacity(one_line.len());
     let mut chars = one_line.chars().peekable();
     while let Some(c) = chars.next() {
@@ -179,7 +177,8 @@ fn document_text(text: &str) -> String {
             && chars
                 .peek()
                 .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
-        if opens_tag || matches!(c, '\\' | '*' | '_' | '~' | '[' | ']' | '`') {
+        // `|` with the rest, not before: its backslash, escaped again, left the pipe open, and the cell ended there.
+        if opens_tag || matches!(c, '\\' | '*' | '_' | '~' | '[' | ']' | '`' | '|') {
             out.push('\\');
         }
         out.push(c);

@@ -93,6 +93,11 @@ fn user_text_never_pings_and_cannot_break_the_table() {
     );
     assert!(row.contains("| ana |"), "the owner is named, not mentioned");
 
+    // The Markdown export too: "=cmd\\|'" ended the cell at the pipe, its backslash escaped.
+    let document = render(&board, &PostOptions::default(), None, "d", Audience::Document);
+    let row = document.lines().find(|l| l.contains("Tell")).unwrap();
+    assert!(row.contains("Tell @all \\| ") && !row.contains("\\\\|"), "{row}");
+
     let notify = PostOptions {
         notify_owners: true,
         ..PostOptions::default()
