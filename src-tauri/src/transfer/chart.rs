@@ -90,6 +90,9 @@ struct Layers {
     stacks: String,
     /// The quadrants' names, drawn over the markers.
     names: String,
+    /// The outline of each marker under a name, drawn over the names: a marker there was hidden, and the picture left
+    /// its idea out without a word.
+    rings: String,
     titles: String,
 }
 
@@ -197,6 +200,7 @@ pub fn svg(board: &Board, date: &str) -> String {
         );
     }
     s.push_str(&layers.names);
+    s.push_str(&layers.rings);
     s.push_str(&layers.stacks);
     s.push_str(&layers.titles);
     s.push_str("</svg>\n");
@@ -305,6 +309,19 @@ fn layers(board: &Board, date: &str) -> Layers {
         .map(|spot| (spot.x, spot.y, spot.quadrant))
         .collect();
     let stacks = stacks(&spots);
+    let names_at = name_boxes(&areas);
+    let mut rings = String::new();
+    for spot in spots.iter().filter(|spot| !spot.counted) {
+        let marker = Rect::around(spot.x, spot.y, MARKER_RADIUS.into(), MARKER_RADIUS.into());
+        if names_at.iter().any(|name| name.overlaps(&marker)) {
+            let (fill, _, _) = colours(spot.quadrant);
+            let _ = writeln!(
+                rings,
+                r##"<circle cx="{:.1}" cy="{:.1}" r="{MARKER_RADIUS}" fill="none" stroke-width="3" stroke="{fill}"/>"##,
+                spot.x, spot.y
+            );
+        }
+    }
     let mut titles = String::new();
     if labelled {
         // Titles keep off the markers, the quadrants' names and the threshold lines, where they can.
@@ -319,7 +336,7 @@ fn layers(board: &Board, date: &str) -> Layers {
                 Rect::around(spot.x, spot.y, half, half)
             })
             .collect();
-        taken.extend(name_boxes(&areas));
+        taken.extend(names_at);
         taken.push(Rect {
             left: sx - 3.0,
             top: TOP,
@@ -358,6 +375,7 @@ fn layers(board: &Board, date: &str) -> Layers {
         markers,
         stacks,
         names,
+        rings,
         titles,
     }
 }
@@ -599,7 +617,10 @@ pub fn png(board: &Board, date: &str) -> Result<Vec<u8>> {
             stamp_over(&mut pixmap, stamp, left, top);
         }
     }
-    draw(&mut pixmap, &(layers.names + &layers.stacks + &layers.titles))?;
+    draw(
+        &mut pixmap,
+        &(layers.names + &layers.rings + &layers.stacks + &layers.titles),
+    )?;
     encode_opaque(&pixmap).map_err(|e| failed(e.to_string()))
 }
 
@@ -803,8 +824,14 @@ mod tests {
             &pairs(1_000, |n| (((n % 100) as f64) / 10.0, ((n / 100) as f64) / 10.0)),
             "2026-12-05",
         );
-        assert_eq!(crowded.matches("<circle").count(), 1_000);
-        assert_eq!(crowded.matches(&format!(r#"r="{MARKER_RADIUS}""#)).count(), 1_000);
+        // Those under a quadrant's name are outlined over it as well.
+        let rings = crowded.matches(RING).count();
+        assert!(rings > 0);
+        assert_eq!(crowded.matches("<circle").count(), 1_000 + rings);
+        assert_eq!(
+            crowded.matches(&format!(r#"r="{MARKER_RADIUS}""#)).count(),
+            1_000 + rings
+        );
         assert!(!crowded.contains(r##"fill="#ffffff">2</text>"##));
         assert!(crowded.contains("titles are left out above 80 ideas"));
         // 884 spots of two, 0.3 apart across and 0.4 down: each clear of the others, counted, the first 400 in words.
@@ -822,6 +849,29 @@ mod tests {
         let svg = svg(&board_at(&borrowed), "2026-12-05");
         assert!(svg.contains(r##"fill="#ffffff">21</text>"##), "{svg}");
         assert_eq!(svg.matches("<circle").count(), 2);
+    }
+
+    /// How a marker's outline over a quadrant's name is written.
+    const RING: &str = r#"fill="none" stroke-width="3""#;
+
+    #[test]
+    fn a_marker_under_a_quadrants_name_shows_its_outline_over_the_name() {
+        // At payoff 9.5 and cost/risk 1, under "Implement": the picture showed no sign of the idea.
+        let svg = svg(
+            &board_at(&[("Émoji 🚀 launch", 9.5, 1.0), ("Clear", 5.5, 2.5)]),
+            "2026-12-06",
+        );
+        let name = svg.find(">Implement</text>").unwrap();
+        let rings: Vec<_> = svg.match_indices(RING).map(|(at, _)| at).collect();
+        assert_eq!(rings.len(), 1, "one ring, for the marker under the name: {svg}");
+        assert!(rings[0] > name, "drawn over the name");
+        let png = png(&board_at(&[("Émoji 🚀 launch", 9.5, 1.0)]), "2026-12-06").unwrap();
+        let image = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+        // The ring's left edge: Implement's green, over the name's pale halo.
+        let (x, y) = ((x_of(1.0) - 10.0).round() as u32, y_of(9.5).round() as u32);
+        let edge = image.pixel(x, y).unwrap();
+        let (r, g, b) = (edge.red(), edge.green(), edge.blue());
+        assert!(g > r + 40 && g > b && g < 200, "({r}, {g}, {b}) at ({x}, {y})");
     }
 
     #[test]
