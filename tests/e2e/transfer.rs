@@ -200,3 +200,42 @@ async fn rows_whose_scores_cannot_be_read_go_to_unsorted_when_asked() -> TestRes
     app.wait_for_card_in("Unsorted", "Too costly").await?;
     app.quit().await
 }
+
+/// A board file whose board is named with one long word: the Import dialog wraps the name, and scrolls nowhere
+/// sideways. It ran past the dialog's edge, cut off, under a horizontal scrollbar.
+#[tokio::test]
+async fn the_import_dialog_wraps_a_long_board_name() -> TestResult {
+    use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
+    use pickboard_lib::transfer::json;
+
+    let source = tempfile::tempdir()?;
+    let file = source.path().join("long.json");
+    let mut db = Db::open(&source.path().join(DB_FILE_NAME))?;
+    let bytes = db.write(|tx| {
+        let board = boards::create(tx, &"N".repeat(100))?;
+        json::export(tx, &boards::get(tx, board.id)?)
+    })?;
+    std::fs::write(&file, bytes)?;
+
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.answer_file_dialogs_with(&file)?;
+    app.click_button("Import a file…").await?;
+    app.wait_until(
+        "the dialog describes the board file",
+        "return !!document.querySelector('[role=dialog]')?.textContent.includes('A Pickboard board file');",
+    )
+    .await?;
+    let overflow = app
+        .client
+        .execute(
+            "const body = document.querySelector('[role=dialog] .modal-body');
+             return body.scrollWidth - body.clientWidth;",
+            vec![],
+        )
+        .await?;
+    app.screenshot("import-long-board-name.png").await?;
+    assert_eq!(overflow.as_i64(), Some(0), "the dialog's body scrolls sideways");
+    Ok(())
+}
