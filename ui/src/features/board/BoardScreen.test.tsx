@@ -592,6 +592,24 @@ describe("BoardScreen", () => {
     });
   });
 
+  it("says the name a board has after its rename is undone, when another board took the old one meanwhile", async () => {
+    const renamed = {
+      ...historyEvent("renamed", { title: "Infra long name", nameBefore: "Infra" }, 0),
+      at: Date.now(),
+    };
+    fakeBackend(board([idea(1, "Old", "kill")]), {
+      undo: () => ({ board: { ...board([idea(1, "Old", "kill")]), name: "Infra (2)" }, event: renamed }),
+    });
+    await renderBoard();
+    (await screen.findByRole("button", { name: /^Old/ })).focus();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(
+      await screen.findByText(
+        "Undone: renamed the board to “Infra long name” (was “Infra”). Another board is named “Infra” now, so this one is “Infra (2)”.",
+      ),
+    ).toBeInTheDocument();
+  });
+
   it("deletes a focused card with the Delete key and offers Undo", async () => {
     const fake = fakeBackend(board([idea(1, "Drop me", "possible")]));
     await renderBoard();

@@ -361,5 +361,15 @@ async function stepMessage(direction: "undo" | "redo", outcome: UndoOutcome): Pr
     outcome.event.at < SESSION_STARTED
       ? ` (a change from ${formatDateTime(outcome.event.at)}, before this session)`
       : "";
-  return `${direction === "undo" ? "Undone" : "Redone"}: ${what}${earlier}.`;
+  return `${direction === "undo" ? "Undone" : "Redone"}: ${what}${earlier}.${renamedOtherwise(direction, outcome)}`;
+}
+
+/** After a rename is undone or redone, the name the board has when it is not the one the step gave back: another
+ * board took that name meanwhile, and the board's is made unique ("Infra (2)"). The toast named the taken one. */
+function renamedOtherwise(direction: "undo" | "redo", outcome: UndoOutcome): string {
+  const { event, board } = outcome;
+  if (event?.kind !== "renamed") return "";
+  const meant = direction === "undo" ? event.summary.nameBefore : event.summary.title;
+  if (!meant || meant === board.name) return "";
+  return ` Another board is named “${shorten(meant, 48)}” now, so this one is “${shorten(board.name, 48)}”.`;
 }
