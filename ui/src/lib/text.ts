@@ -97,6 +97,11 @@ export function typedBy(event: KeyboardEvent): string {
   return typesOne && !event.ctrlKey && !event.metaKey && !event.altKey ? event.key : "";
 }
 
+/** Whether `event` is Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y (Cmd on a Mac): an undo or a redo. */
+export function isUndoOrRedo(event: KeyboardEvent | React.KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && ["z", "y"].includes(event.key.toLowerCase());
+}
+
 /** How many characters `text` has as the backend counts them: an emoji is one, where a field's `maxLength` counts two
  * UTF-16 units. */
 export function charCount(text: string): number {

@@ -27,6 +27,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import type { Zone } from "../../lib/bindings";
 import { ideaDragId, parseIdeaId, parseZoneId, PLANE_DROP_ID, zoneDropId } from "../../lib/dnd";
+import { isUndoOrRedo } from "../../lib/text";
 import { NEIGHBOURS, ZONE_INFO } from "../../lib/zones";
 import { findIdea, moveInColumns, type Columns } from "./columns";
 import { refocusCard } from "./focus";
@@ -93,9 +94,12 @@ function zoneAround(pointer: { x: number; y: number } | null): string | null {
  * toolbar, out of the window) goes back. It went into the last list it passed over. */
 function overTheBoard(pointer: { x: number; y: number } | null): boolean {
   const body = document.querySelector(".board-body");
-  if (!pointer || !body) return true;
-  const box = body.getBoundingClientRect();
-  return pointer.x >= box.left && pointer.x <= box.right && pointer.y >= box.top && pointer.y <= box.bottom;
+  return !pointer || !body || within(pointer, body.getBoundingClientRect());
+}
+
+/** Whether `point` is inside `box`, its edges included. */
+function within(point: Point, box: DOMRect): boolean {
+  return point.x >= box.left && point.x <= box.right && point.y >= box.top && point.y <= box.bottom;
 }
 
 /** Where a card let go of at `pointer` lands by what is under the pointer itself: on the chart's plane; or in the
@@ -335,10 +339,7 @@ export function useBoardDnd(
       canScroll: (element: Element) => {
         const pointer = pointerRef.current;
         if (!pointer || dragRef.current?.keyboard) return true;
-        const box = element.getBoundingClientRect();
-        return (
-          pointer.x >= box.left && pointer.x <= box.right && pointer.y >= box.top && pointer.y <= box.bottom
-        );
+        return within(pointer, element.getBoundingClientRect());
       },
     }),
     [],
@@ -454,7 +455,7 @@ export function useBoardDnd(
   useEffect(() => {
     if (!carrying) return;
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && ["z", "y"].includes(e.key.toLowerCase())) {
+      if (isUndoOrRedo(e)) {
         e.preventDefault();
         e.stopPropagation();
       }

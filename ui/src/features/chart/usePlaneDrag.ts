@@ -5,6 +5,7 @@
 // placed yet: the dot returns to where it was and nothing is saved.
 import { useEffect, useRef, useState } from "react";
 
+import { isUndoOrRedo } from "../../lib/text";
 import { scoresAt, type Point } from "./scale";
 
 export interface Scores {
@@ -68,10 +69,10 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
   useEffect(() => {
     if (!moving) return;
     const onKey = (e: KeyboardEvent) => {
-      // Undo or redo while the dot is dragged puts it back too, as while it is picked up with the keys, and leaves the
-      // board's history alone.
-      const undoing = (e.ctrlKey || e.metaKey) && ["z", "y"].includes(e.key.toLowerCase());
-      if (e.key !== "Escape" && !undoing) return;
+      // Undo or redo while the dot is moved (dragged, picked up with the keys, or nudged and not placed yet) puts it
+      // back too, and leaves the board's history alone: the board's last change was undone under it, and putting it
+      // down brought that change back with the move.
+      if (e.key !== "Escape" && !isUndoOrRedo(e)) return;
       e.preventDefault();
       e.stopPropagation();
       drag.current = null;
@@ -179,14 +180,7 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
   /** Space or Enter picks the dot up and puts it down; while it is up, the arrows move it. Returns whether the key
    * was one of these (the others, such as the arrows of a dot not picked up, are left to the page). */
   function onPickUpKey(e: React.KeyboardEvent): boolean {
-    if (pickedUp && (e.ctrlKey || e.metaKey) && ["z", "y"].includes(e.key.toLowerCase())) {
-      // Undo or redo while the dot is up puts it back, and leaves the board's history alone: the board's last change
-      // was undone under it, and putting it down brought that change back with the move.
-      e.preventDefault();
-      setPickedUp(false);
-      setLive(null);
-      return true;
-    }
+    // Undo and redo while the dot is up: the window's keys above, as while it moves.
     if (e.ctrlKey || e.metaKey || e.altKey) return false;
     if (e.key === " " || e.key === "Enter") {
       e.preventDefault();
