@@ -2,7 +2,7 @@
 // Mattermost's own Markdown parser, the commonmark.js fork the Mattermost web app renders with. Prints one JSON line
 // per post: how many table rows it has, the text of every paragraph line that looks like a table row (a row shown as
 // raw pipes), the at-mentions it would send, any raw HTML in it, the text it styles (italics, bold, strikethrough,
-// links) and the text it shows as code. The Rust test decides what is right.
+// links), the text it shows as code, and the text of each table cell. The Rust test decides what is right.
 "use strict";
 
 const path = require("node:path");
@@ -26,7 +26,7 @@ process.stdin.on("end", () => {
   for (const post of posts) {
     const tree = new Parser().parse(post);
     const walker = tree.walker();
-    const report = { tableRows: 0, tables: 0, rawRows: [], mentions: [], html: [], styled: [], code: [] };
+    const report = { tableRows: 0, tables: 0, rawRows: [], mentions: [], html: [], styled: [], code: [], cells: [] };
     let event;
     while ((event = walker.next())) {
       const node = event.node;
@@ -39,6 +39,7 @@ process.stdin.on("end", () => {
       // The text Mattermost shows in italics, bold, struck through or as a link.
       if (["emph", "strong", "del", "link"].includes(node.type)) report.styled.push(textOf(node));
       if (node.type === "code") report.code.push(node.literal);
+      if (node.type === "table_cell") report.cells.push(textOf(node));
     }
     process.stdout.write(JSON.stringify(report) + "\n");
   }

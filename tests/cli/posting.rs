@@ -27,11 +27,7 @@ fn thousand_idea_board(dir: &std::path::Path, url: &str) -> TestResult {
             let zone = [Zone::Implement, Zone::Challenge, Zone::Possible, Zone::Kill][k % 4];
             let idea = edits::add_idea(tx, board, &format!("Idea {k}"), zone)?;
             let edit = IdeaEdit {
-                title: format!(
-                    "Idea {k}: tell @channel and @all about the {} rollout, see <!here>; *stars*, _under_, \
-                     ~~struck~~, [click me](https://evil.example), a\\*b",
-                    "staged ".repeat(4)
-                ),
+                title: title(k),
                 notes: String::new(),
                 owner: ["ana", "bo"][k % 2].into(),
                 link: format!("https://jira.example.com/browse/OPS-{k}"),
@@ -42,6 +38,15 @@ fn thousand_idea_board(dir: &std::path::Path, url: &str) -> TestResult {
         outbox::save_settings(tx, board, &webhook(url))
     })?;
     Ok(())
+}
+
+/// The title of the thousand-idea board's idea `k`: it tries to ping the channel, and looks like Markdown.
+fn title(k: usize) -> String {
+    format!(
+        "Idea {k}: tell @channel and @all about the {}rollout, see <!here>; *stars*, _under_, ~~struck~~, \
+         [click me](https://evil.example), a\\*b, `kubectl` and ``@here``",
+        "staged ".repeat(4)
+    )
 }
 
 /// Channel settings that post through the webhook at `url`, with nothing overridden.
@@ -63,6 +68,7 @@ struct Parsed {
     mentions: Vec<String>,
     styled: Vec<String>,
     code: Vec<String>,
+    cells: Vec<String>,
 }
 
 impl Parsed {
@@ -110,6 +116,7 @@ fn parse_with_mattermost(dry_run: &str) -> TestResult<Vec<Parsed>> {
             mentions: strings("mentions"),
             styled: strings("styled"),
             code: strings("code"),
+            cells: strings("cells"),
         });
     }
     Ok(posts)
@@ -146,7 +153,7 @@ async fn a_long_outcome_goes_out_in_posts_that_each_read_as_tables_in_mattermost
     assert!(n >= 3, "1,000 ideas fit in {n} post(s)?");
     let posts = parse_with_mattermost(&dry_run)?;
     assert_eq!(posts.len(), n);
-    let mut rows = 0;
+    let (mut rows, mut titles) = (0, 0);
     for (k, (text, post)) in texts.iter().zip(&posts).enumerate() {
         assert!(text.chars().count() <= 16_383, "post {} is too long", k + 1);
         assert!(
@@ -170,10 +177,30 @@ async fn a_long_outcome_goes_out_in_posts_that_each_read_as_tables_in_mattermost
         // A title's own asterisks, underscores, tildes and brackets show as typed, never as Markdown.
         let styled = post.styled_title_text();
         assert!(styled.is_empty(), "post {} styles {:?}", k + 1, styled);
+        // And so do its backticks, never as code ("`kubectl`" was posted as "ˋkubectlˋ"): each title's cell reads
+        // as the title and its link, but for the mentions' zero-width spaces.
+        assert!(
+            post.code.is_empty(),
+            "post {} shows code {:?}",
+            k + 1,
+            &post.code[..1]
+        );
+        for cell in post.cells.iter().filter(|c| c.starts_with("Idea ")) {
+            let number = cell["Idea ".len()..].split(':').next().unwrap_or_default();
+            let shown = cell.replace('\u{200B}', "");
+            assert_eq!(
+                shown,
+                format!("{} (link)", title(number.parse()?)),
+                "post {}",
+                k + 1
+            );
+            titles += 1;
+        }
         // Each table's header row is a table row too.
         rows += post.table_rows - post.tables;
     }
     assert_eq!(rows, 1_000, "every idea is a table row, once");
+    assert_eq!(titles, 1_000, "every title is in a cell of its own");
     assert!(texts[1].contains("(continued)"), "{}", &texts[1][..200]);
 
     // Posting sends exactly what the dry run printed, one request per post.

@@ -2,7 +2,7 @@
 //!
 //! Implement and Challenge come first; each quadrant lists its ideas in rank order, with owner, link and scores when
 //! asked; then what changed since the last post, and a footer. Every piece of user text goes through
-//! [`mentions::neutralise`]. The ideas' text shows as written: backticks in it become `ˋ` so that it can never open a
+//! [`mentions::neutralise`]. The ideas' text shows as written: backticks in it are escaped so that they can never open a
 //! code span (where a mention would be hidden from the neutraliser), and `|` is escaped so that it cannot break a
 //! table row. The facilitator's note keeps its Markdown (see [`note_markdown`]).
 
@@ -147,8 +147,18 @@ fn meaning(q: Quadrant) -> &'static str {
 /// ("Fix *stars*" lost its asterisks to italics, and `[x](…)` made a link).
 pub fn safe(text: &str) -> String {
     let one_line = text::isolated(text).replace(['\r', '\n'], " ");
-    let mut plain = String::with_capacity(one_line.len());
-    for c in one_line.replace('`', "ˋ").chars() {
+    // Each backtick escaped, so that none opens a code span, and the text between them neutralised on its own: the
+    // neutraliser leaves code as written, and would take the backticks it is given for one. (They were posted as
+    // `ˋ`, which changed what the title says: "`kubectl`" read "ˋkubectlˋ" in the channel.)
+    let pieces: Vec<String> = one_line.split('`').map(plain_piece).collect();
+    pieces.join("\\`")
+}
+
+/// A piece of user text without backticks, as plain text: its Markdown characters escaped, its mentions defused and
+/// its `|` escaped (after the rest: an escaped backslash before it would leave the pipe open).
+fn plain_piece(piece: &str) -> String {
+    let mut plain = String::with_capacity(piece.len());
+    for c in piece.chars() {
         if matches!(c, '\\' | '*' | '_' | '~' | '[' | ']') {
             plain.push('\\');
         }

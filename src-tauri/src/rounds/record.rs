@@ -413,7 +413,7 @@ mod tests {
         });
         record.note = "Read \u{202E}this\u{202C}".into();
         let text = record.message(None);
-        assert!(text.contains("1. Fix gnissim ˋcertsˋ\n"), "{text}");
+        assert!(text.contains("1. Fix gnissim \\`certs\\`\n"), "{text}");
         assert!(text.contains("2. \u{2068}ترحيل الخوادم\u{2069}\n"), "{text}");
         assert!(text.contains("Read this"), "{text}");
         assert!(!text.contains('\u{202E}'), "{text}");

@@ -83,9 +83,12 @@ fn user_text_never_pings_and_cannot_break_the_table() {
     let text = build(&board, &PostOptions::default(), None, "d");
     let row = text.lines().find(|l| l.contains("Tell")).unwrap();
     assert!(
-        !row.contains("@all") && !row.contains("<!") && !row.contains("<@") && !row.contains("`"),
+        !row.contains("@all") && !row.contains("<!") && !row.contains("<@") && !row.contains("@channel"),
         "{row}"
     );
+    // Its backticks are its own text, escaped so that none opens a code span.
+    assert!(row.contains("\\`@\u{200B}channel\\`"), "{row}");
+    assert_eq!(row.matches('`').count(), row.matches("\\`").count(), "{row}");
     assert!(row.contains("\\|"), "{row}");
     assert!(
         row.contains("[link](https://jira.example.com/browse/OPS-1?q=%28x%29)"),
