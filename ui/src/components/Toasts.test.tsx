@@ -87,6 +87,39 @@ describe("Toasts", () => {
     });
   });
 
+  it("goes to the top of the board while it would lie over the focus that no list scrolls (a chart's marker)", () => {
+    vi.useFakeTimers();
+    render(
+      <ToastProvider>
+        <div className="board-body">
+          <button type="button">Marker</button>
+        </div>
+        <Show message="Deleted “Drop Jenkins”." />
+      </ToastProvider>,
+    );
+    const marker = screen.getByRole("button", { name: "Marker" });
+    const box = (top: number, bottom: number) =>
+      DOMRect.fromRect({ x: 100, y: top, width: 300, height: bottom - top });
+    vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+      if (this === marker) return box(650, 670);
+      if (this.classList.contains("toast")) return box(640, 690);
+      if (this.classList.contains("board-body")) return box(150, 700);
+      return box(0, 0);
+    });
+    marker.focus();
+    fireEvent.click(screen.getByRole("button", { name: "Show" }));
+    const region = screen.getByRole("region", { name: "Notifications" });
+    expect(region).toHaveAttribute("data-at-top");
+    expect(region).toHaveAttribute("style", "--toasts-top: 166px");
+    expect(marker).toHaveFocus();
+    // Back at the bottom for the next, once all have gone.
+    act(() => {
+      vi.advanceTimersByTime(1500);
+    });
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+    expect(region).not.toHaveAttribute("data-at-top");
+  });
+
   it("keeps the second click of a double click on its action from what lies under it once it goes", async () => {
     await new Promise((resolve) => setTimeout(resolve, 700));
     const run = vi.fn();

@@ -11,6 +11,7 @@ import {
   type ReactNode,
 } from "react";
 
+import { setStyle } from "../lib/styleAttribute";
 import { swallowRestOfDoubleClick } from "./doubleClick";
 import "./Toasts.css";
 
@@ -71,9 +72,14 @@ const ROOM = "data-room-for-toasts";
 /** The room left between the focused element and a toast that came over it. */
 const CLEAR_OF_TOASTS = 8;
 
+/** Marks the toasts moved to the top of the board while they are shown (Toasts.css). */
+const AT_TOP = "data-at-top";
+
 /**
  * Scrolls the element with the focus up in its list when a toast lies over it: the toast of a move made with the
- * keyboard, or of its undo, covered the very card it was about, with the focus on it.
+ * keyboard, or of its undo, covered the very card it was about, with the focus on it. What no list scrolls (a marker
+ * low on the chart) has the toasts go to the top of the board instead: the toast of a deleted marker lay over the
+ * next one, which had the focus, and the focus looked lost.
  */
 function keepFocusClearOf(region: HTMLElement) {
   const active = document.activeElement;
@@ -86,11 +92,23 @@ function keepFocusClearOf(region: HTMLElement) {
     );
   if (over.length === 0) return;
   const list = scrollingAncestor(active);
-  if (!list) return;
+  if (!list) {
+    toTheTop(region);
+    return;
+  }
   const needed = at.bottom - Math.min(...over.map((r) => r.top)) + CLEAR_OF_TOASTS;
   // The last card cannot go up by scrolling alone.
   if (list.scrollTop + list.clientHeight + needed > list.scrollHeight) list.setAttribute(ROOM, "");
   list.scrollTop += needed;
+}
+
+/** Shows the toasts at the top of the board (under its toolbar and search), or of the window, until they have all
+ * gone. */
+function toTheTop(region: HTMLElement) {
+  const board = document.querySelector(".board-body");
+  const top = board ? Math.max(0, Math.round(board.getBoundingClientRect().top)) : 0;
+  setStyle(region, `--toasts-top: ${String(top + CLEAR_OF_TOASTS * 2)}px`);
+  region.setAttribute(AT_TOP, "");
 }
 
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -106,6 +124,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     if (newest !== undefined && region.current) keepFocusClearOf(region.current);
   }, [newest]);
   useEffect(() => {
+    const toasts = region.current;
     if (!shown) return;
     let frame = 0;
     const onFocusIn = () => {
@@ -119,6 +138,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       cancelAnimationFrame(frame);
       document.removeEventListener("focusin", onFocusIn);
       for (const list of document.querySelectorAll(`[${ROOM}]`)) list.removeAttribute(ROOM);
+      toasts?.removeAttribute(AT_TOP);
     };
   }, [shown]);
 
