@@ -162,6 +162,8 @@ export function ChartView({
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const rectCache = useRef<DOMRect | null>(null);
   const { payoff: tp, cost: tc } = board.thresholds;
+  // The same object while the borders stay: each marker would be drawn again at every change of the board.
+  const thresholds = useMemo(() => ({ payoff: tp, cost: tc }), [tp, tc]);
   const [view, setViewState] = useState<View>(() => lastPlaneViews.get(board.id) ?? WHOLE_PLANE);
   const viewRef = useRef(view);
   const [hover, setHover] = useState<{ cell: Cell; at: Point } | null>(null);
@@ -826,6 +828,7 @@ export function ChartView({
               label={labels.get(idea.id) ?? DEFAULT_PLACE}
               tabStop={tabStop === `idea ${idea.id}`}
               planeRect={planeRect}
+              thresholds={thresholds}
               inWindow={inWindow}
               onSelect={onSelect}
               onOpen={onOpen}

@@ -18,6 +18,7 @@ function renderMarker(onCarry?: (payoff: number, cost: number) => void) {
         label={{ side: "right", shift: 0 }}
         tabStop
         planeRect={() => new DOMRect(0, 0, 1000, 1000)}
+        thresholds={{ payoff: 5, cost: 5 }}
         onSelect={vi.fn()}
         onOpen={onOpen}
         onPlace={onPlace}
@@ -43,6 +44,7 @@ describe("Marker", () => {
         label={{ side: "hidden-left", shift: 0 }}
         tabStop
         planeRect={() => new DOMRect(0, 0, 4000, 4000)}
+        thresholds={{ payoff: 5, cost: 5 }}
         inWindow={zoomed}
         onSelect={vi.fn()}
         onOpen={vi.fn()}
@@ -127,6 +129,21 @@ describe("Marker", () => {
     expect(onPlace).toHaveBeenCalledTimes(1);
     expect(onPlace).toHaveBeenCalledWith(7, 3.2, 4);
     expect(screen.queryByRole("status")).toBeNull();
+  });
+
+  it("shows the colour of the quadrant it would land in while it is carried", () => {
+    const { marker } = renderMarker();
+    expect(marker).toHaveClass("zone-possible");
+    fireEvent.keyDown(marker, { key: " " });
+    // Payoff 3 → 6: over the border into Implement.
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(marker, { key: "ArrowUp", shiftKey: true });
+    expect(marker).toHaveClass("zone-implement");
+    fireEvent.keyDown(marker, { key: "ArrowRight", shiftKey: true });
+    fireEvent.keyDown(marker, { key: "ArrowRight", shiftKey: true });
+    expect(marker).toHaveClass("zone-challenge");
+    // Put back: its own again.
+    fireEvent.keyDown(marker, { key: "Escape" });
+    expect(marker).toHaveClass("zone-possible");
   });
 
   it("leaves the arrows to the page until it is picked up: they go to the next marker", () => {

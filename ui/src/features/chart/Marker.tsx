@@ -3,8 +3,9 @@
 // saved once; the arrows of a marker not picked up go to the plane, which takes the focus to the next marker.
 import { memo, useEffect } from "react";
 
-import type { Idea } from "../../lib/bindings";
+import type { Idea, Thresholds } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
+import { quadrantOf } from "../../lib/zones";
 import { roomClass, scoresClass, type LabelPlace } from "./geometry";
 import { fractionOf, type Point } from "./scale";
 import { usePlaneDrag } from "./usePlaneDrag";
@@ -18,6 +19,8 @@ interface MarkerProps {
   /** The plane's one Tab stop among its markers and counts. */
   tabStop: boolean;
   planeRect: () => DOMRect | null;
+  /** The board's quadrant borders: a marker carried over one takes the colour of the quadrant it would land in. */
+  thresholds: Thresholds;
   /** Where a point of the plane (fractions) shows in the window (fractions of it), zoomed and panned. */
   inWindow?: (p: Point) => Point;
   onSelect: (id: number) => void;
@@ -28,8 +31,20 @@ interface MarkerProps {
 }
 
 export const Marker = memo(function Marker(props: MarkerProps) {
-  const { idea, selected, dimmed, label, tabStop, planeRect, inWindow, onSelect, onOpen, onPlace, onCarry } =
-    props;
+  const {
+    idea,
+    selected,
+    dimmed,
+    label,
+    tabStop,
+    planeRect,
+    thresholds,
+    inWindow,
+    onSelect,
+    onOpen,
+    onPlace,
+    onCarry,
+  } = props;
   const saved = idea.position ?? { payoff: 0, cost: 0 };
   const { live, pickedUp, handlers, onPickUpKey, putDown } = usePlaneDrag({
     saved,
@@ -54,12 +69,15 @@ export const Marker = memo(function Marker(props: MarkerProps) {
   const rect = live ? planeRect() : null;
   const dx = live && rect ? ((live.cost - saved.cost) / 10) * rect.width : 0;
   const dy = live && rect ? ((saved.payoff - live.payoff) / 10) * rect.height : 0;
+  // Carried over a border, it shows the quadrant it would land in: it kept its old colour until put down, and only
+  // its scores' tag said where it was going.
+  const zone = live ? quadrantOf(live.payoff, live.cost, thresholds) : idea.zone;
 
   return (
     <>
       <button
         type="button"
-        className={`marker zone-${idea.zone} marker-label-${label.side}${label.cap ? ` marker-cap-${label.cap}` : ""}${roomClass(label.room)}${selected ? " marker-selected" : ""}${dimmed ? " dimmed" : ""}${live ? " marker-live" : ""}`}
+        className={`marker zone-${zone} marker-label-${label.side}${label.cap ? ` marker-cap-${label.cap}` : ""}${roomClass(label.room)}${selected ? " marker-selected" : ""}${dimmed ? " dimmed" : ""}${live ? " marker-live" : ""}`}
         ref={styleRef({
           left: `${at.x * 100}%`,
           top: `${at.y * 100}%`,
