@@ -174,7 +174,7 @@ async fn the_number_keys_and_delete_act_on_the_focused_card_and_the_focus_stays_
     let keys = keys.as_str().unwrap_or_default().to_owned();
     for key in [
         "1 – 4",
-        "Delete or Backspace",
+        "Delete",
         "E or F2",
         "Space or Enter",
         "Tab",

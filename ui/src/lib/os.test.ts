@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { osOf } from "./os";
+import { isDeleteKey, osOf } from "./os";
 
 describe("osOf", () => {
   it("tells the three webviews apart by their user agents", () => {
@@ -21,5 +21,16 @@ describe("osOf", () => {
 
   it("takes an agent it does not know for Linux, whose font choice suits any desktop", () => {
     expect(osOf("")).toBe("linux");
+  });
+});
+
+describe("isDeleteKey", () => {
+  it("takes Delete everywhere, and Backspace on macOS only, where the keyboard names it delete", () => {
+    expect(isDeleteKey("Delete", "linux")).toBe(true);
+    expect(isDeleteKey("Delete", "windows")).toBe(true);
+    expect(isDeleteKey("Backspace", "linux")).toBe(false);
+    expect(isDeleteKey("Backspace", "windows")).toBe(false);
+    expect(isDeleteKey("Backspace", "mac")).toBe(true);
+    expect(isDeleteKey("d", "mac")).toBe(false);
   });
 });

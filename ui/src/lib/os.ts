@@ -8,3 +8,12 @@ export function osOf(userAgent: string): Os {
   if (userAgent.includes("Macintosh") || userAgent.includes("Mac OS X")) return "mac";
   return "linux";
 }
+
+/**
+ * Whether `key` deletes the focused idea or estimate: Delete, and on macOS Backspace too, the key its keyboards name
+ * "delete". Elsewhere Backspace is a key for text only: pressed out of habit just after a field was left (a board
+ * renamed with Enter gives the focus back to the board), it deleted the idea the focus had gone to.
+ */
+export function isDeleteKey(key: string, os: Os = osOf(navigator.userAgent)): boolean {
+  return key === "Delete" || (key === "Backspace" && os === "mac");
+}

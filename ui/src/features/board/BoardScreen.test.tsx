@@ -625,6 +625,28 @@ describe("BoardScreen", () => {
     expect(fake.calls.at(-1)).toEqual({ command: "undo", args: { boardId: 1, expectedEvent: 1 } });
   });
 
+  it("leaves a card alone on Backspace, a key for text off macOS, once Enter has left the board's name", async () => {
+    const fake = fakeBackend(board([idea(1, "Keep me", "possible")], "Infra"), {
+      rename_board: (args) => ({
+        value: { id: args.id, name: args.name, ideaCount: 1, updatedAt: 1 },
+        history: { canUndo: true, canRedo: false, lastEvent: 7 },
+      }),
+    });
+    await renderBoard();
+    const card = await screen.findByRole("button", { name: /^Keep me/ });
+    await userEvent.click(card);
+    const name = screen.getByRole("textbox", { name: "Board name" });
+    await userEvent.click(name);
+    await userEvent.keyboard(" plan{Enter}");
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: /^Keep me/ })).toHaveFocus();
+    });
+    // Pressed out of habit, as if still in the name: it deleted the idea.
+    await userEvent.keyboard("{Backspace}");
+    expect(fake.commands()).not.toContain("delete_idea");
+    expect(screen.getByRole("button", { name: /^Keep me/ })).toBeInTheDocument();
+  });
+
   it("gives the focus back to a deleted card when its delete is undone, by Ctrl+Z or the toast's Undo", async () => {
     fakeBackend(board([idea(1, "Drop me", "possible"), idea(2, "Stay", "possible")]));
     await renderBoard();

@@ -6,6 +6,7 @@ import { memo, useContext, type KeyboardEvent, type MouseEvent } from "react";
 import type { Idea } from "../../lib/bindings";
 import { CARD_TAGS, initials, tagsNotShown } from "../../lib/firstFrameRules";
 import { counted } from "../../lib/numbers";
+import { isDeleteKey } from "../../lib/os";
 import { useStyledRef } from "../../lib/styleAttribute";
 import { DragHooksContext } from "./dragHooks";
 import { cardAfterStep, cardStep, focusShown, zoneHasMore } from "./focus";
@@ -104,7 +105,7 @@ export const IdeaCard = memo(function IdeaCard({
       onOpen(idea.id);
       return;
     }
-    if (!isDragging && (event.key === "Delete" || event.key === "Backspace")) {
+    if (!isDragging && isDeleteKey(event.key)) {
       event.preventDefault();
       onDelete(idea.id);
       return;

@@ -1,5 +1,6 @@
 // The "?" sheet: every keyboard shortcut on one page.
 import { Modal } from "../../components/Modal";
+import { isDeleteKey } from "../../lib/os";
 
 export const SHORTCUTS: [string, string][] = [
   ["N", "New idea"],
@@ -13,7 +14,10 @@ export const SHORTCUTS: [string, string][] = [
     "On a card: go to the card above or below, to the zone beside, or to the first or last card of the zone",
   ],
   ["1 – 4", "Move the focused (or selected) idea to Implement, Challenge, Possible or Kill"],
-  ["Delete or Backspace", "Delete the focused (or selected) idea; the focus goes to the next card"],
+  [
+    isDeleteKey("Backspace") ? "Delete or Backspace" : "Delete",
+    "Delete the focused (or selected) idea; the focus goes to the next card",
+  ],
   ["E or F2", "Open the focused (or selected) idea’s details"],
   [
     "Space or Enter",

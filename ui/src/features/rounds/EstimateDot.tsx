@@ -3,6 +3,7 @@
 import { forwardRef, useState } from "react";
 
 import type { Quadrant } from "../../lib/bindings";
+import { isDeleteKey } from "../../lib/os";
 import { styleRef } from "../../lib/styleAttribute";
 import { roomClass, scoresClass } from "../chart/geometry";
 import { fractionOf } from "../chart/scale";
@@ -23,7 +24,7 @@ interface EstimateDotProps {
   onPlace?: ((payoff: number, cost: number) => void) | undefined;
   /** Place each arrow-key nudge at once (a ballot), instead of a burst as one change (the board). */
   immediate?: boolean;
-  /** Delete or Backspace: take it off the plane. */
+  /** Delete (on macOS Backspace too): take it off the plane. */
   onRemove?: (() => void) | undefined;
   /** Drawn as a ring, so that the voters' dots under it show through (the final spot at the reveal). */
   hollow?: boolean;
@@ -75,7 +76,7 @@ export const EstimateDot = forwardRef<HTMLButtonElement, EstimateDotProps>(funct
       onClick={onSelect}
       onKeyDown={(e) => {
         if (onPlace && onArrowKey(e)) return;
-        if (e.key === "Delete" || e.key === "Backspace") {
+        if (isDeleteKey(e.key)) {
           e.preventDefault();
           onRemove?.();
         }
