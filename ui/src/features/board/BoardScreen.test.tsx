@@ -776,6 +776,24 @@ describe("BoardScreen", () => {
     expect(fake.calls.filter((c) => c.command === "undo")).toHaveLength(1);
   });
 
+  it("takes the message of a score not saved away once that score is saved", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    const payoff = await payoffOfRotateCerts();
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "-1");
+    await userEvent.click(screen.getByRole("button", { name: "Close details" }));
+    const message = await screen.findByText(/^The payoff “-1” was not saved/);
+    // Opened again, a payoff saved: the message about the one before would say the payoff is not saved.
+    await userEvent.click(screen.getByRole("button", { name: /^Rotate certs/ }));
+    const again = await screen.findByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    await userEvent.clear(again);
+    await userEvent.type(again, "6");
+    await userEvent.tab();
+    await waitFor(() => {
+      expect(message).not.toBeInTheDocument();
+    });
+  });
+
   it("lights the toolbar's Undo while a score that cannot be saved is typed, and one click takes it back", async () => {
     fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     const payoff = await payoffOfRotateCerts();

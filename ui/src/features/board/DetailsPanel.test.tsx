@@ -250,6 +250,7 @@ describe("DetailsPanel", () => {
     unmount();
     expect(onError).toHaveBeenCalledWith(
       "The link “intranet/wiki” was not saved. Start the link with https:// — for example https://www.example.com",
+      "link",
     );
   });
 
@@ -404,6 +405,7 @@ describe("DetailsPanel", () => {
     cleanup();
     expect(props.onError).toHaveBeenCalledWith(
       "The payoff “11” was not saved. Payoff is a number from 0 to 10, e.g. 6.5. Nor was the cost/risk 8: an idea is placed with both.",
+      "payoff",
     );
   });
 
@@ -426,6 +428,20 @@ describe("DetailsPanel", () => {
     // The 5 it shows was not typed, and nothing of it was lost.
     expect(props.onError).toHaveBeenCalledWith(
       "The payoff “11” was not saved. Payoff is a number from 0 to 10, e.g. 6.5.",
+      "payoff",
+    );
+  });
+
+  it("says what an emptied score stays at, and how to take an idea off the chart", async () => {
+    const props = renderPanel();
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    await userEvent.clear(payoff);
+    await userEvent.tab();
+    expect(props.onScores).not.toHaveBeenCalled();
+    cleanup();
+    expect(props.onError).toHaveBeenCalledWith(
+      "The payoff was left empty, so it stays 7.5. To take the idea off the chart, move it to Unsorted.",
+      "payoff",
     );
   });
 
@@ -438,6 +454,25 @@ describe("DetailsPanel", () => {
     await userEvent.type(payoff, "{Backspace}6");
     await userEvent.tab();
     expect(props.onScores).toHaveBeenCalledWith(7, 6, 5);
+  });
+
+  it("shows an unplaced idea's 5s as not set, and says where a score left unset placed it", async () => {
+    const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    const cost = screen.getByLabelText(/^Cost/, { selector: "input[type=text]" });
+    expect(payoff).toHaveClass("score-unset");
+    expect(cost).toHaveClass("score-unset");
+    await userEvent.type(payoff, "8", { initialSelectionStart: 0, initialSelectionEnd: 1 });
+    expect(payoff).not.toHaveClass("score-unset");
+    expect(cost).toHaveClass("score-unset");
+    await userEvent.tab();
+    // Placed, as before, and said: a cost/risk of 5 was saved that nobody set.
+    expect(props.onScores).toHaveBeenCalledWith(7, 8, 5);
+    expect(
+      await screen.findByText(
+        "Placed at cost/risk 5, the middle: only the payoff was set. Change it here or on the chart.",
+      ),
+    ).toBeInTheDocument();
   });
 
   it("places an unplaced idea at the 5 it shows when a 5 is typed over it, or Enter pressed in a box", async () => {
@@ -453,6 +488,11 @@ describe("DetailsPanel", () => {
     const cost = screen.getByLabelText(/^Cost/, { selector: "input[type=text]" });
     await userEvent.type(cost, "{Enter}");
     expect(again.onScores).toHaveBeenCalledWith(7, 5, 5);
+    expect(
+      await screen.findByText(
+        "Placed in the middle, at payoff 5 and cost/risk 5: no score was set. Change them here or on the chart.",
+      ),
+    ).toBeInTheDocument();
   });
 
   it("leaves an idea off the chart when an undo took it off, as the boxes are passed through", async () => {

@@ -39,7 +39,8 @@ interface DetailsPanelProps {
   onMove: (id: number, zone: Zone) => void;
   onDelete: (id: number) => void;
   onClose: () => void;
-  onError: (message: string) => void;
+  /** Something went wrong; `field` when it is that a field's value was not saved (a later save of it ends that). */
+  onError: (message: string, field?: Field | ScoreAxis) => void;
   /** The fields on screen that are not saved, each time that changes; an empty list when the panel closes. */
   onUnsaved?: (unsaved: UnsavedField[]) => void;
   /** Takes the panel's own step back, which the board's Undo takes first, while its fields hold what cannot be saved
@@ -354,7 +355,18 @@ export function DetailsPanel(props: DetailsPanelProps) {
           typedAxes.current.has(other)
             ? ` Nor was the ${fieldWord(other)} ${texts[other].trim()}: an idea is placed with both.`
             : "";
-        say(`The ${fieldWord(axis)} “${texts[axis].trim()}” was not saved. ${why}.${held}`);
+        const typed = texts[axis].trim();
+        const kept = latest.current.position?.[axis];
+        say(
+          typed
+            ? `The ${fieldWord(axis)} “${typed}” was not saved. ${why}.${held}`
+            : // Emptied: 'The payoff “” was not saved' said nothing of what it is now, nor how to unscore an idea.
+              kept === undefined
+              ? `The ${fieldWord(axis)} was left empty, so nothing was saved.${held}`
+              : `The ${fieldWord(axis)} was left empty, so it stays ${String(kept)}. To take the idea off the ` +
+                "chart, move it to Unsorted.",
+          axis,
+        );
       }
       for (const f of FIELDS) {
         const why = fieldProblem(f, last);
@@ -362,6 +374,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         const value = last[f];
         say(
           `The ${f}${typeof value === "string" && value.trim() ? ` “${value.trim()}”` : ""} was not saved. ${why}`,
+          f,
         );
       }
     },
@@ -493,6 +506,17 @@ export function DetailsPanel(props: DetailsPanelProps) {
     setScoresSent({ payoff, cost });
     savesSinceTyped.current += 1;
     onScores(idea.id, payoff, cost);
+    // Placed with a score nobody set: said, with where it went. A payoff of 8 typed for an unscored idea placed it
+    // at a cost/risk of 5 without a word, as if someone had estimated it.
+    const notSet = position ? [] : SCORE_AXES.filter((axis) => !typedAxes.current.has(axis));
+    if (notSet.length > 0)
+      toast({
+        message:
+          notSet.length === 2
+            ? "Placed in the middle, at payoff 5 and cost/risk 5: no score was set. Change them here or on the chart."
+            : `Placed at ${fieldWord(notSet[0] ?? "cost")} ${String(DEFAULT_SCORE)}, the middle: only the ` +
+              `${fieldWord(notSet[0] === "payoff" ? "cost" : "payoff")} was set. Change it here or on the chart.`,
+      });
   }
 
   function typeScore(axis: ScoreAxis, text: string) {
@@ -603,6 +627,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
           />
           <input
             id={ids[axis]}
+            // The 5 an unplaced idea shows, not set by anyone: shown as a suggestion until it is typed or saved.
+            className={!position && !typedAxes.current.has(axis) ? "score-unset" : undefined}
             type="text"
             inputMode="decimal"
             autoComplete="off"
@@ -750,7 +776,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
 
       {scoreField("payoff", "Payoff", "0 none – 10 very high")}
       {scoreField("cost", "Cost / risk", "0 easy – 10 very hard")}
-      {!idea.position && <p className="field-hint">Not on the chart yet: set its scores to place it.</p>}
+      {!idea.position && (
+        <p className="field-hint">
+          Not on the chart yet: set its scores to place it. A score left unset goes in the middle, at 5.
+        </p>
+      )}
 
       <label htmlFor={ids.zone}>Place</label>
       <select

@@ -12,6 +12,11 @@ export const FIELDS: readonly Field[] = ["title", "notes", "owner", "link", "tag
 /** The two score boxes of the details, saved together with `set_position`. */
 export type ScoreAxis = "payoff" | "cost";
 
+/** The toasts' group of "the `field` of idea `id` was not saved": a later save of that field ends it. */
+export function notSaved(id: number, field: Field | ScoreAxis): string {
+  return `not-saved-${String(id)}-${field}`;
+}
+
 /** A field whose value on screen is not the saved one, and why it cannot be saved as it is (null: it can). */
 export interface UnsavedField {
   field: Field | ScoreAxis;
