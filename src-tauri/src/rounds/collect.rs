@@ -78,6 +78,23 @@ impl Thread {
             .min()
     }
 
+    /// Each voter's last new ballot before the reveal, as voter → commitment: the ballot that counts. One posted
+    /// again later is not new (each ballot is sealed with a nonce of its own) and does not take a later one's place.
+    pub fn last_new_ballots(&self) -> HashMap<String, String> {
+        let revealed_at = self.revealed_at().unwrap_or(i64::MAX);
+        let mut seen: HashSet<(&str, &str)> = HashSet::new();
+        let mut last: HashMap<String, String> = HashMap::new();
+        for post in self.replies.iter().filter(|p| p.create_at < revealed_at) {
+            let Some(commitment) = record_key(&post.props, "commitment") else {
+                continue;
+            };
+            if seen.insert((&post.user_id, commitment)) {
+                last.insert(post.user_id.clone(), commitment.to_owned());
+            }
+        }
+        last
+    }
+
     /// The result the facilitator posted when closing, if the round is closed.
     pub fn result(&self) -> Option<Result<ResultRecord>> {
         self.replies
@@ -112,6 +129,9 @@ pub enum Issue {
     NotItsOwn,
     /// It repeats a ballot another voter posted before it (the same sealed estimates or commitment): a copy.
     Copied,
+    /// It repeats an earlier ballot of its own voter that a later one replaced: posted again (by another device, a
+    /// client that sent it again, or anyone with the voter's access), it does not take the later one's place.
+    Repeated,
     /// It does not open with the round's key.
     CannotOpen,
     /// It opens, but does not match its commitment.
@@ -213,13 +233,21 @@ pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSe
             ));
             continue;
         }
-        let copied = [
+        let keys: Vec<&str> = [
             record_key(&post.props, "sealed"),
             record_key(&post.props, "commitment"),
         ]
         .into_iter()
         .flatten()
-        .any(|key| *first_of.entry(key).or_insert(post.user_id.as_str()) != post.user_id);
+        .collect();
+        // Sealed or committed before, by this voter: the same ballot again. Each ballot is sealed with a nonce of its
+        // own, so going back to earlier estimates makes a new one.
+        let again = keys
+            .iter()
+            .any(|key| first_of.get(key) == Some(&post.user_id.as_str()));
+        let copied = keys
+            .iter()
+            .any(|key| *first_of.entry(*key).or_insert(post.user_id.as_str()) != post.user_id);
         if copied {
             out.not_counted.push(not_counted(
                 post,
@@ -236,6 +264,28 @@ pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSe
                 "The voter is not a member of the round's channel.",
             ));
             continue;
+        }
+        let counted_here = counted.is_some_and(|c| c.contains(&post.id));
+        if again && !counted_here {
+            let current = latest
+                .get(&post.user_id)
+                .is_some_and(|b| b.record.commitment == ballot.commitment);
+            if !current {
+                // An earlier ballot the voter replaced since: it stays replaced (posted again after the newer
+                // ballot, it was counted instead of it).
+                out.not_counted.push(not_counted(
+                    post,
+                    Issue::Repeated,
+                    "This ballot repeats an earlier one of the same voter, which a later ballot of theirs replaced: \
+                     the later one counts.",
+                ));
+                continue;
+            }
+            if counted.is_none() {
+                // The ballot that counts, sent twice: it counts once.
+                continue;
+            }
+            // After the reveal, it is listed below as sent after it.
         }
         let entry = BallotPost {
             post_id: post.id.clone(),
@@ -401,6 +451,52 @@ mod tests {
         );
         assert!(post_id_from_link("https://chat.example.com/infra/channels/town-square").is_err());
         assert!(post_id_from_link("hello").is_err());
+    }
+
+    /// A reply of `user` at `at`; with a ballot committing to `commitment` when given.
+    fn reply(id: &str, user: &str, at: i64, commitment: Option<&str>) -> RemotePost {
+        let props = commitment.map_or(
+            serde_json::json!({}),
+            |c| serde_json::json!({ BALLOT_PROP: { "commitment": c, "sealed": format!("box-{c}") } }),
+        );
+        serde_json::from_value(serde_json::json!({
+            "id": id, "root_id": "root", "user_id": user, "create_at": at, "props": props,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_voters_ballot_posted_again_is_not_their_last_new_one() {
+        let root: RemotePost =
+            serde_json::from_value(serde_json::json!({ "id": "root", "user_id": "ana" })).unwrap();
+        let record = RoundRecord {
+            version: 1,
+            round_id: "round".into(),
+            board: "Infra".into(),
+            ideas: vec![],
+            thresholds: crate::domain::Thresholds::default(),
+            deadline: None,
+            note: String::new(),
+            public_key: String::new(),
+        };
+        let thread = Thread {
+            root,
+            record,
+            replies: vec![
+                reply("1", "bo", 1, Some("A")),
+                reply("2", "cy", 2, Some("C")),
+                reply("3", "bo", 3, Some("B")),
+                reply("4", "bo", 4, None),
+                // Bo's first ballot, posted again: B stays his.
+                reply("5", "bo", 5, Some("A")),
+                // Cy's, sent twice in a row: still C.
+                reply("6", "cy", 6, Some("C")),
+            ],
+        };
+        let last = thread.last_new_ballots();
+        assert_eq!(last.len(), 2);
+        assert_eq!(last["bo"], "B");
+        assert_eq!(last["cy"], "C");
     }
 
     #[test]

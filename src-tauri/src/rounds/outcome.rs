@@ -172,6 +172,7 @@ pub fn verify(thread: &Thread) -> Result<Verification> {
             (p.id.as_str(), (p.user_id.as_str(), ballot))
         })
         .collect();
+    let last_new = thread.last_new_ballots();
     let mut mismatches = Vec::new();
     for b in &result.ballots {
         let mismatch = |reason: &str| Mismatch {
@@ -191,6 +192,11 @@ pub fn verify(thread: &Thread) -> Result<Verification> {
                 Ok(c) if c != sent.commitment || c != b.commitment => mismatches.push(mismatch(
                     "The published estimates do not match what the voter sealed.",
                 )),
+                Ok(_) if last_new.get(&b.voter) != Some(&b.commitment) => {
+                    mismatches.push(mismatch(
+                        "It is not the voter's last ballot: a later one, sent before the reveal, was not counted.",
+                    ))
+                }
                 Ok(_) => {}
             },
         }

@@ -767,6 +767,54 @@ async fn a_copy_of_another_voters_ballot_is_named_and_never_counted() {
 }
 
 #[tokio::test]
+async fn a_voters_earlier_ballot_posted_again_does_not_take_the_place_of_their_later_one() {
+    let (fake, [ana, bo, _cy], board, keys) = three_people().await;
+    let round = start(&ana, board).await;
+    let first = bo_votes_on_the_first(&bo, &round, &keys).await;
+    // Bo changes his mind: payoff 8, sent again, which replaces the first ballot.
+    service::submit(
+        &bo.db,
+        &bo.api,
+        &bo.who,
+        &round.root_post_id,
+        &ballot(&[(&keys[0], at(80, 10))]),
+    )
+    .await
+    .unwrap();
+    // Then his first ballot is posted again under his name (another device, a client sending it again).
+    let first_post = fake.post(first.post_id.as_deref().unwrap()).unwrap();
+    fake.add_post_with_props(
+        &bo.who.user_id,
+        &first_post.channel_id,
+        &round.root_post_id,
+        "bo has voted on 1 idea",
+        first_post.props.clone(),
+    );
+
+    let status = service::status(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(status.summary, "1 of 3 voted");
+    assert_eq!(status.not_counted.len(), 1, "{:?}", status.not_counted);
+    assert_eq!(status.not_counted[0].issue, Issue::Repeated);
+    // The reveal opens his later ballot: the repeat of the first was counted instead, and settled at 9.
+    let reveal = service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(reveal.counted, 1);
+    let idea = reveal.ideas.iter().find(|i| i.key == keys[0]).unwrap();
+    assert_eq!(idea.payoff.as_ref().unwrap().median, 8.0);
+    assert_eq!(reveal.not_counted.len(), 1);
+    assert_eq!(reveal.not_counted[0].issue, Issue::Repeated);
+    // And so it is listed after the reveal, not as a ballot that did not open.
+    let after = service::status(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(after.not_counted.len(), 1, "{:?}", after.not_counted);
+    assert_eq!(after.not_counted[0].issue, Issue::Repeated);
+}
+
+#[tokio::test]
 async fn a_round_belongs_to_the_account_that_started_it_not_to_the_next_one_connected_here() {
     let (_fake, [ana, _, cy], board, _) = three_people().await;
     let round = start(&ana, board).await;

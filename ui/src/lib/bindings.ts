@@ -429,7 +429,7 @@ at: number | null,
  */
 edited: boolean, };
 
-export type Issue = "notInChannel" | "afterReveal" | "unreadable" | "notItsOwn" | "copied" | "cannotOpen" | "commitmentMismatch" | "notABallot";
+export type Issue = "notInChannel" | "afterReveal" | "unreadable" | "notItsOwn" | "copied" | "repeated" | "cannotOpen" | "commitmentMismatch" | "notABallot";
 
 export type NotCounted = { postId: string, userId: string, 
 /**
