@@ -492,10 +492,41 @@ fn post(options: Options) -> Result<(), Failure> {
              › Post as yourself, and pick the channel.",
         )));
     }
+    if as_account {
+        token_is_the_accounts(&mut db)?;
+    }
     let post = db
         .write(|tx| outbox::queue(tx, board_id, &post_options, &date, sending))
         .map_err(Failure::from_error)?;
     deliver(db, post.id, &data_dir())
+}
+
+/// With `PICKBOARD_MATTERMOST_TOKEN` set, refuses a token of another person than the account connected here: its
+/// post went out as that person and was recorded as the account's, whose later update of it was then refused with
+/// advice about the channel's permissions. Out of reach, the post goes to the outbox as ever (sent later, it goes
+/// out as the account, with the token kept here).
+fn token_is_the_accounts(db: &mut Db) -> Result<(), Failure> {
+    if std::env::var(TOKEN_VARIABLE).map_or(true, |v| v.trim().is_empty()) {
+        return Ok(());
+    }
+    let Some(who) = db.read(account::identity).map_err(Failure::from_error)? else {
+        return Ok(());
+    };
+    let Some(api) = account_api(db).map_err(Failure::from_error)? else {
+        return Ok(());
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::new(EXIT_POST_FAILED, e))?;
+    match runtime.block_on(api.me()) {
+        Ok(me) if me.id != who.user_id => Err(Failure::from_error(Error::invalid(format!(
+            "{TOKEN_VARIABLE} is the access token of @{}, not of @{}, the account this data folder is connected \
+             as. Set the token of @{}, or connect as @{} in the app.",
+            me.username, who.username, who.username, me.username
+        )))),
+        _ => Ok(()),
+    }
 }
 
 /// The connected account's client for the command line: the token from `PICKBOARD_MATTERMOST_TOKEN` when it is set
@@ -920,10 +951,17 @@ fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
                 },
             ),
     };
+    // A refusal is not tried again by itself: "the app retries it" was said of one kept as failed.
+    let then = if post.status == PostStatus::Failed {
+        "It is kept in the outbox as failed, and not sent again by itself: once that is mended, retry it in the \
+         app (More › Posts), or discard it there."
+    } else {
+        "It waits in the outbox, and the app sends it by itself when it can."
+    };
     Err(Failure::new(
         EXIT_POST_FAILED,
         format!(
-            "the post did not go out: {error}\nIt waits in the outbox in {}; the app retries it.",
+            "the post did not go out: {error}\n{then} (Data folder: {}.)",
             dir.display()
         ),
     ))

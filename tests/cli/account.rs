@@ -135,6 +135,11 @@ async fn a_refused_token_or_a_board_without_an_account_channel_says_what_to_do()
     assert_eq!(code, 4, "{stdout}{stderr}");
     assert!(stderr.contains("did not accept your access token"), "{stderr}");
     assert!(stderr.contains("request id"), "{stderr}");
+    // Refused, it is not sent again by itself ("the app retries it" was said of it).
+    assert!(
+        stderr.contains("kept in the outbox as failed, and not sent again by itself"),
+        "{stderr}"
+    );
     assert!(fake.channel_posts(&planning().id).is_empty());
 
     let other = tempfile::tempdir()?;
@@ -211,5 +216,31 @@ async fn the_token_is_nowhere_in_the_data_folder_exports_backups_or_output_after
             path.display()
         );
     }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_of_someone_else_than_the_account_connected_here_is_refused_before_posting() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let bo_token = "bo-token-xxxxxxxxxxxxxxxxxx";
+    let fake = FakeMattermost::api(0)
+        .user(User::new("ana", TOKEN))
+        .user(User::new("bo", bo_token))
+        .team(Team::new("infra", "Infrastructure"))
+        .channel(planning().member("ana").member("bo"))
+        .start()
+        .await?;
+    board(dir.path(), &fake, true)?;
+    // Bo's token in a data folder connected as ana: it posted as bo, and recorded the post as ana's.
+    let (code, stdout, stderr) = pickboard(dir.path(), bo_token, &["post", "--board", BOARD, "--as-me"]);
+    assert_ne!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(
+            "is the access token of @bo, not of @ana, the account this data folder is connected as"
+        ),
+        "{stderr}"
+    );
+    assert!(fake.channel_posts(&planning().id).is_empty());
+    assert!(!stderr.contains(bo_token));
     Ok(())
 }
