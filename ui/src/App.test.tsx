@@ -272,6 +272,7 @@ describe("App", () => {
       postedAt: null,
       permalink: null,
       updatesEarlier: false,
+      channelId: null,
     };
     let waiting = [held];
     fakeBackend(board([], "Infra"), {

@@ -66,6 +66,10 @@ pub struct Post {
     pub permalink: Option<String>,
     /// Whether it updates an earlier outcome in place instead of adding a new post.
     pub updates_earlier: bool,
+    /// The Mattermost channel it goes to as the account; `None` through the webhook. The board's "last post" is
+    /// the last one to where it posts now: after a change of channel, the dialog offered "Post again" to a channel
+    /// never posted to, and said nothing had changed since a post made elsewhere.
+    pub channel_id: Option<String>,
 }
 
 fn status_name(s: PostStatus) -> &'static str {
@@ -441,7 +445,8 @@ pub(crate) fn queue_with_limit(
 const POST_SQL: &str = "SELECT p.id, p.board_id, p.status, p.message, p.error, p.created_at, p.posted_at,
         (SELECT count(*) FROM post_parts WHERE post_id = p.id),
         (SELECT count(*) FROM post_parts WHERE post_id = p.id AND sent_at IS NOT NULL),
-        p.server, p.team_name, (SELECT remote_id FROM post_parts WHERE post_id = p.id AND seq = 0), p.replaces
+        p.server, p.team_name, (SELECT remote_id FROM post_parts WHERE post_id = p.id AND seq = 0), p.replaces,
+        p.channel_id
     FROM posts p";
 
 fn post_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
@@ -467,6 +472,7 @@ fn post_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
             _ => None,
         },
         updates_earlier: r.get::<_, Option<i64>>(12)?.is_some(),
+        channel_id: r.get(13)?,
     })
 }
 

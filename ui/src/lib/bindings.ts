@@ -169,7 +169,13 @@ permalink: string | null,
 /**
  * Whether it updates an earlier outcome in place instead of adding a new post.
  */
-updatesEarlier: boolean, };
+updatesEarlier: boolean, 
+/**
+ * The Mattermost channel it goes to as the account; `None` through the webhook. The board's "last post" is
+ * the last one to where it posts now: after a change of channel, the dialog offered "Post again" to a channel
+ * never posted to, and said nothing had changed since a post made elsewhere.
+ */
+channelId: string | null, };
 
 export type Problem = "wrongWebhook" | "notMattermost" | "webhooksDisabled" | "channelNotFound" | "channelLocked" | "noPermission" | "tooLarge" | "rateLimited" | "serverError" | "refused" | "timeout" | "serverNotFound" | "tls" | "offline" | "noAnswer" | "notSignedIn" | "notMattermostServer" | "notAllowed" | "channelGone" | "postGone" | "notConnected" | "otherServer" | "otherAccount" | "credentialStoreUnavailable";
 

@@ -27,6 +27,7 @@ const post = (status: Post["status"]): Post => ({
   postedAt: null,
   permalink: null,
   updatesEarlier: false,
+  channelId: null,
 });
 
 /** A post held up: Mattermost could not be reached, and the outbox sends it again by itself. */

@@ -281,11 +281,14 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
             ? "Nothing to post yet: the outcome lists the ideas placed in the four quadrants."
             : null;
   // Nothing on the board changed since its last post: Post again posted the same outcome once more, without a word.
+  // Its last post to where it posts now, as the changes the post lists are: after a change of channel, Post again
+  // was offered for a channel never posted to, with the time of a post made to the other one.
+  const here = accountChannel?.channelId ?? null;
   const lastPosted = (followed.data ?? [])
-    .filter((p) => p.status === "posted")
+    .filter((p) => p.status === "posted" && p.channelId === here)
     .reduce<Post | null>((last, p) => (last && (last.postedAt ?? 0) >= (p.postedAt ?? 0) ? last : p), null);
-  // A board never posted has no changes since a post to list: the box, ticked, did nothing.
-  const neverPosted = followed.data !== undefined && lastPosted === null;
+  // A board never posted there has no changes since a post to list: the box, ticked, did nothing.
+  const neverPosted = followed.data !== undefined && accountChannel !== undefined && lastPosted === null;
   const changedAt = lastChange.data;
   const unchangedSince =
     lastPosted && changedAt != null && changedAt <= lastPosted.createdAt

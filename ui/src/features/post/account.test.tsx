@@ -39,6 +39,7 @@ const post = (id: number, permalink: string | null): Post => ({
   postedAt: 1,
   permalink,
   updatesEarlier: false,
+  channelId: planning.channelId,
 });
 
 const refused: ErrorPayload = {
@@ -526,6 +527,36 @@ describe("PostDialog as the account", () => {
     });
     await pick(/Planning/);
     expect(await screen.findByLabelText(label)).not.toBeChecked();
+  });
+
+  it("counts the last post to the channel chosen now: one made to another is not this one's", async () => {
+    const townSquare: AccountChannel = {
+      teamId: "t2",
+      teamName: "web",
+      teamDisplay: "Web",
+      channelId: "c9",
+      channelName: "town-square",
+      channelDisplay: "Town Square",
+    };
+    let channel = planning;
+    postAsAna({
+      get_account_channel: () => channel,
+      // Posted to Planning, after the board's last change.
+      list_posts: () => [post(4, "https://chat.example.com/infra/pl/p4")],
+      list_boards: () => [{ id: 1, name: "Infra", ideaCount: 1, updatedAt: -1 }],
+      set_account_channel: (args) => {
+        channel = args.channel === "web/town-square" ? townSquare : planning;
+        return channel;
+      },
+    });
+    expect(await screen.findByRole("button", { name: "Post again" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Change" }));
+    await userEvent.click(await screen.findByLabelText(/Town Square/));
+    await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
+    // Never posted there: "Post again", and "nothing has changed since its last post", were about Planning's.
+    expect(await screen.findByRole("button", { name: "Post" })).toBeInTheDocument();
+    expect(screen.queryByText(/has changed since its last post/)).toBeNull();
+    expect(screen.getByLabelText("Changes since the last post (none posted yet)")).toBeDisabled();
   });
 
   it("offers no update in place of a post it may not edit, and keeps the option's place dimmed", async () => {
