@@ -122,7 +122,7 @@ describe("a ballot's steps", () => {
         title: `Idea ${i}`,
         payoff: 5,
         cost: 5,
-        votes: 1,
+        votes: 3,
         line: "",
       }));
     const history = { canUndo: true, canRedo: false, lastEvent: 9 };
@@ -169,6 +169,16 @@ describe("a ballot's steps", () => {
     expect(
       settledMessage({ settled: settled(1), moved: 0, skipped: [], eventId: null, history }, votes),
     ).toBe("Every voted idea already sits at its medians.");
+    // Medians of one estimate are one voter's, and said to be.
+    const lone = (votes: number) => ({ ideaId: votes, title: "Idea", payoff: 5, cost: 5, votes, line: "" });
+    expect(
+      settledMessage({ settled: [lone(1), lone(3)], moved: 2, skipped: [], eventId: 9, history }, votes),
+    ).toBe(
+      "Placed 2 ideas at the team's medians. 1 of them had one estimate only: it sits where that voter put it.",
+    );
+    expect(settledMessage({ settled: [lone(1)], moved: 1, skipped: [], eventId: 9, history }, votes)).toBe(
+      "Placed 1 idea at the team's medians. It had one estimate only: it sits where that voter put it.",
+    );
     // Only those it moved are said to be placed.
     expect(settledMessage({ settled: settled(4), moved: 1, skipped: [], eventId: 9, history }, votes)).toBe(
       "Placed 1 idea at the team's medians; 3 ideas were there already.",

@@ -163,7 +163,17 @@ export function settledMessage(outcome: SettleOutcome, votes: ReadonlyMap<string
       : "",
   ].filter(Boolean);
   const placed = `Placed ${counted(outcome.moved, "idea")} at the team's medians${already > 0 ? `; ${counted(already, "idea was", "ideas were")} there already` : ""}.`;
-  return `${placed}${notPlaced.length > 0 ? ` Not placed: ${notPlaced.join("; ")}.` : ""}`;
+  // A "median" of one estimate is one voter's view, not the team's: said, where it was not.
+  const lone = outcome.settled.filter((s) => s.votes === 1).length;
+  const loneText =
+    lone === 0
+      ? ""
+      : lone === n && n === 1
+        ? " It had one estimate only: it sits where that voter put it."
+        : lone === n
+          ? " Each had one estimate only: they sit where their one voter put them."
+          : ` ${formatCount(lone)} of them had one estimate only: ${lone === 1 ? "it sits where that voter put it" : "they sit where their one voter put them"}.`;
+  return `${placed}${loneText}${notPlaced.length > 0 ? ` Not placed: ${notPlaced.join("; ")}.` : ""}`;
 }
 
 function capital(text: string): string {
