@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 
 import { SidePanel } from "../../components/SidePanel";
-import { useToast, withdrawToasts } from "../../components/Toasts";
+import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import { keptDraftOn } from "../../lib/drafts";
 import { AppError } from "../../lib/ipc";
@@ -18,7 +18,7 @@ import { AddIdeaField } from "./AddIdeaField";
 import { BoardToolbar, renameRefused, type BoardView } from "./BoardToolbar";
 import { findIdea } from "./columns";
 import { BoardDrag, type DragState } from "./BoardDrag";
-import { FIELDS, notSaved, sameValue, type UnsavedField } from "./fields";
+import type { UnsavedField } from "./fields";
 import { historyToasts, useBoard } from "./useBoard";
 import type { TitleFocus } from "./DetailsPanel";
 import { ZoneCount } from "./ZoneCount";
@@ -897,20 +897,14 @@ export function BoardScreen({
             view={view}
             onSave={(id, edit) => {
               model.updateIdea(id, edit);
-              for (const field of FIELDS)
-                if (!sameValue(field, edit[field], selected[field])) withdrawToasts(notSaved(id, field));
             }}
             onScores={(id, payoff, cost) => {
               setScores(id, payoff, cost);
-              withdrawToasts(notSaved(id, "payoff"));
-              withdrawToasts(notSaved(id, "cost"));
             }}
             onMove={moveToZone}
             onDelete={onDelete}
-            onError={(message, field) => {
-              // A value not saved is said until that field is saved: "-1 not saved" stayed up beside the payoff
-              // saved after it.
-              toast({ tone: "error", message, group: field && notSaved(selected.id, field) });
+            onError={(message, group) => {
+              toast({ tone: "error", message, group });
             }}
             onUnsaved={setUnsaved}
             onTypedStepBack={takeTypedStepBack}

@@ -250,7 +250,7 @@ describe("DetailsPanel", () => {
     unmount();
     expect(onError).toHaveBeenCalledWith(
       "The link “intranet/wiki” was not saved. Start the link with https:// — for example https://www.example.com",
-      "link",
+      "not-saved-7-link",
     );
   });
 
@@ -405,7 +405,7 @@ describe("DetailsPanel", () => {
     cleanup();
     expect(props.onError).toHaveBeenCalledWith(
       "The payoff “11” was not saved. Payoff is a number from 0 to 10, e.g. 6.5. Nor was the cost/risk 8: an idea is placed with both.",
-      "payoff",
+      "not-saved-7-payoff",
     );
   });
 
@@ -428,7 +428,7 @@ describe("DetailsPanel", () => {
     // The 5 it shows was not typed, and nothing of it was lost.
     expect(props.onError).toHaveBeenCalledWith(
       "The payoff “11” was not saved. Payoff is a number from 0 to 10, e.g. 6.5.",
-      "payoff",
+      "not-saved-7-payoff",
     );
   });
 
@@ -441,7 +441,7 @@ describe("DetailsPanel", () => {
     cleanup();
     expect(props.onError).toHaveBeenCalledWith(
       "The payoff was left empty, so it stays 7.5. To take the idea off the chart, move it to Unsorted.",
-      "payoff",
+      "not-saved-7-payoff",
     );
   });
 

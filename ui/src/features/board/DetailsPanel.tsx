@@ -19,6 +19,7 @@ import { Timeline } from "../history/Timeline";
 import {
   FIELDS,
   fieldProblem,
+  notSaved,
   oneLine,
   parseScore,
   sameValue,
@@ -39,8 +40,8 @@ interface DetailsPanelProps {
   onMove: (id: number, zone: Zone) => void;
   onDelete: (id: number) => void;
   onClose: () => void;
-  /** Something went wrong; `field` when it is that a field's value was not saved (a later save of it ends that). */
-  onError: (message: string, field?: Field | ScoreAxis) => void;
+  /** Something went wrong; with the toasts' `group` of a field's value not saved (a later save of it ends it). */
+  onError: (message: string, group?: string) => void;
   /** The fields on screen that are not saved, each time that changes; an empty list when the panel closes. */
   onUnsaved?: (unsaved: UnsavedField[]) => void;
   /** Takes the panel's own step back, which the board's Undo takes first, while its fields hold what cannot be saved
@@ -365,7 +366,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
               ? `The ${fieldWord(axis)} was left empty, so nothing was saved.${held}`
               : `The ${fieldWord(axis)} was left empty, so it stays ${String(kept)}. To take the idea off the ` +
                 "chart, move it to Unsorted.",
-          axis,
+          notSaved(latest.current.ideaId, axis),
         );
       }
       for (const f of FIELDS) {
@@ -374,7 +375,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         const value = last[f];
         say(
           `The ${f}${typeof value === "string" && value.trim() ? ` “${value.trim()}”` : ""} was not saved. ${why}`,
-          f,
+          notSaved(latest.current.ideaId, f),
         );
       }
     },
@@ -391,6 +392,9 @@ export function DetailsPanel(props: DetailsPanelProps) {
     if (next === saved) return;
     savesSinceTyped.current += 1;
     onSave(idea.id, next);
+    // "Not saved" said of a field at an earlier close is not true any more: "-1 not saved" stayed up beside the
+    // payoff saved after it.
+    for (const f of FIELDS) if (!sameValue(f, next[f], saved[f])) withdrawToasts(notSaved(idea.id, f));
   }
 
   // Closed, the panel takes its "Escape again closes the details" with it: said of a panel no longer there, it stayed.
@@ -506,6 +510,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
     setScoresSent({ payoff, cost });
     savesSinceTyped.current += 1;
     onScores(idea.id, payoff, cost);
+    for (const axis of SCORE_AXES) withdrawToasts(notSaved(idea.id, axis));
     // Placed with a score nobody set: said, with where it went. A payoff of 8 typed for an unscored idea placed it
     // at a cost/risk of 5 without a word, as if someone had estimated it.
     const notSet = position ? [] : SCORE_AXES.filter((axis) => !typedAxes.current.has(axis));
