@@ -422,6 +422,16 @@ describe("DestinationForm", () => {
 });
 
 /** The Post dialog of board 1 for Ana, connected, whose board posts to Planning, with the backend's `extra` answers. */
+/** Town Square of the Web team, as a board that posts as the account keeps it. */
+const townSquare: AccountChannel = {
+  teamId: "t2",
+  teamName: "web",
+  teamDisplay: "Web",
+  channelId: "c9",
+  channelName: "town-square",
+  channelDisplay: "Town Square",
+};
+
 function postAsAna(extra: Handlers) {
   const fake = fakeBackend(null, {
     get_account: () => ana,
@@ -490,14 +500,6 @@ describe("PostDialog as the account", () => {
   });
 
   it("offers the update in place for the channel chosen now, unticked, when the channel changes", async () => {
-    const townSquare: AccountChannel = {
-      teamId: "t2",
-      teamName: "web",
-      teamDisplay: "Web",
-      channelId: "c9",
-      channelName: "town-square",
-      channelDisplay: "Town Square",
-    };
     let channel = planning;
     postAsAna({
       get_account_channel: () => channel,
@@ -530,14 +532,6 @@ describe("PostDialog as the account", () => {
   });
 
   it("counts the last post to the channel chosen now: one made to another is not this one's", async () => {
-    const townSquare: AccountChannel = {
-      teamId: "t2",
-      teamName: "web",
-      teamDisplay: "Web",
-      channelId: "c9",
-      channelName: "town-square",
-      channelDisplay: "Town Square",
-    };
     let channel = planning;
     postAsAna({
       get_account_channel: () => channel,
