@@ -79,20 +79,73 @@ impl Thread {
     }
 
     /// Each voter's last new ballot before the reveal, as voter → commitment: the ballot that counts. One posted
-    /// again later is not new (each ballot is sealed with a nonce of its own) and does not take a later one's place.
+    /// again later is not new (each ballot is sealed with a nonce of its own) and does not take a later one's place;
+    /// nor does one that is not its poster's, or a copy of another voter's.
     pub fn last_new_ballots(&self) -> HashMap<String, String> {
         let revealed_at = self.revealed_at().unwrap_or(i64::MAX);
-        let mut seen: HashSet<(&str, &str)> = HashSet::new();
-        let mut last: HashMap<String, String> = HashMap::new();
-        for post in self.replies.iter().filter(|p| p.create_at < revealed_at) {
-            let Some(commitment) = record_key(&post.props, "commitment") else {
-                continue;
-            };
-            if seen.insert((&post.user_id, commitment)) {
-                last.insert(post.user_id.clone(), commitment.to_owned());
+        let mut last = HashMap::new();
+        for (post, reply) in self.read_replies() {
+            if let Reply::Ballot { record, again: false } = reply {
+                if post.create_at < revealed_at {
+                    last.insert(post.user_id.clone(), record.commitment);
+                }
             }
         }
         last
+    }
+
+    /// The replies, oldest first, each read as a ballot of its poster's or not. Whose ballot each sealed box and
+    /// commitment was first decides: a voter cannot seal someone else's estimates under their own name, so the same
+    /// box or commitment under another name is a copy, and under the same name the same ballot again.
+    fn read_replies(&self) -> Vec<(&RemotePost, Reply)> {
+        let mut first_of: HashMap<&str, &str> = HashMap::new();
+        let mut out = Vec::with_capacity(self.replies.len());
+        for post in &self.replies {
+            let ballot = match record::read::<BallotRecord>(&post.props, BALLOT_PROP, "ballot") {
+                Ok(Some(b)) => b,
+                Ok(None) => {
+                    out.push((post, Reply::Plain));
+                    continue;
+                }
+                Err(e) => {
+                    out.push((post, Reply::Refused(Issue::Unreadable, e.to_string())));
+                    continue;
+                }
+            };
+            if ballot.voter != post.user_id || ballot.round_id != self.record.round_id {
+                let why = "This ballot names another voter or another round than its post's.";
+                out.push((post, Reply::Refused(Issue::NotItsOwn, why.to_owned())));
+                continue;
+            }
+            let keys: Vec<&str> = [
+                record_key(&post.props, "sealed"),
+                record_key(&post.props, "commitment"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let again = keys
+                .iter()
+                .any(|key| first_of.get(key) == Some(&post.user_id.as_str()));
+            let copied = keys
+                .iter()
+                .any(|key| *first_of.entry(*key).or_insert(post.user_id.as_str()) != post.user_id);
+            let reply = if copied {
+                Reply::Refused(
+                    Issue::Copied,
+                    "This ballot repeats one another voter posted before it, so it is a copy: only its first \
+                     poster's counts."
+                        .to_owned(),
+                )
+            } else {
+                Reply::Ballot {
+                    record: ballot,
+                    again,
+                }
+            };
+            out.push((post, reply));
+        }
+        out
     }
 
     /// The result the facilitator posted when closing, if the round is closed.
@@ -102,6 +155,16 @@ impl Thread {
             .filter(|p| p.user_id == self.root.user_id)
             .find_map(|p| record::read::<ResultRecord>(&p.props, RESULT_PROP, "round's result").transpose())
     }
+}
+
+/// A reply of a round's thread, as read.
+enum Reply {
+    /// No ballot: conversation, or estimates typed as text.
+    Plain,
+    /// A ballot that cannot count, and why.
+    Refused(Issue, String),
+    /// A ballot of its poster's; `again` when the same voter posted this very ballot before.
+    Ballot { record: BallotRecord, again: bool },
 }
 
 /// A ballot reply.
@@ -198,65 +261,33 @@ impl Tally {
 pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSet<String>>) -> Tally {
     let mut out = Tally::default();
     let mut latest: HashMap<String, BallotPost> = HashMap::new();
-    // Whose ballot each sealed box and commitment was first: a voter cannot seal someone else's estimates under
-    // their own name, so the same box or commitment under another name is a copy.
-    let mut first_of: HashMap<&str, &str> = HashMap::new();
     let revealed_at = thread.revealed_at();
     // Each member's last reply that is not a ballot: listed when they sent no ballot (estimates typed in the thread
     // were passed over without a word, and the facilitator could not tell that someone had tried).
     let mut plain: HashMap<&str, &RemotePost> = HashMap::new();
     // Who posted a ballot, counted or not.
     let mut sent_one: HashSet<&str> = HashSet::new();
-    for post in &thread.replies {
-        let ballot = match record::read::<BallotRecord>(&post.props, BALLOT_PROP, "ballot") {
-            Ok(Some(b)) => {
-                sent_one.insert(&post.user_id);
-                b
-            }
-            Ok(None) => {
+    for (post, reply) in thread.read_replies() {
+        let (ballot, again) = match reply {
+            Reply::Plain => {
                 if post.user_id != thread.root.user_id && !post.message.trim().is_empty() {
                     plain.insert(&post.user_id, post);
                 }
                 continue;
             }
-            Err(e) => {
-                out.not_counted
-                    .push(not_counted(post, Issue::Unreadable, e.to_string()));
+            Reply::Refused(issue, why) => {
+                // Unreadable, it may not have been meant as a ballot; each other refused one was.
+                if issue != Issue::Unreadable {
+                    sent_one.insert(&post.user_id);
+                }
+                out.not_counted.push(not_counted(post, issue, why));
                 continue;
             }
+            Reply::Ballot { record, again } => {
+                sent_one.insert(&post.user_id);
+                (record, again)
+            }
         };
-        if ballot.voter != post.user_id || ballot.round_id != thread.record.round_id {
-            out.not_counted.push(not_counted(
-                post,
-                Issue::NotItsOwn,
-                "This ballot names another voter or another round than its post's.",
-            ));
-            continue;
-        }
-        let keys: Vec<&str> = [
-            record_key(&post.props, "sealed"),
-            record_key(&post.props, "commitment"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        // Sealed or committed before, by this voter: the same ballot again. Each ballot is sealed with a nonce of its
-        // own, so going back to earlier estimates makes a new one.
-        let again = keys
-            .iter()
-            .any(|key| first_of.get(key) == Some(&post.user_id.as_str()));
-        let copied = keys
-            .iter()
-            .any(|key| *first_of.entry(*key).or_insert(post.user_id.as_str()) != post.user_id);
-        if copied {
-            out.not_counted.push(not_counted(
-                post,
-                Issue::Copied,
-                "This ballot repeats one another voter posted before it, so it is a copy: only its first poster's \
-                 counts.",
-            ));
-            continue;
-        }
         if !members.contains(&post.user_id) {
             out.not_counted.push(not_counted(
                 post,
@@ -453,16 +484,31 @@ mod tests {
         assert!(post_id_from_link("hello").is_err());
     }
 
-    /// A reply of `user` at `at`; with a ballot committing to `commitment` when given.
-    fn reply(id: &str, user: &str, at: i64, commitment: Option<&str>) -> RemotePost {
-        let props = commitment.map_or(
-            serde_json::json!({}),
-            |c| serde_json::json!({ BALLOT_PROP: { "commitment": c, "sealed": format!("box-{c}") } }),
-        );
-        serde_json::from_value(serde_json::json!({
-            "id": id, "root_id": "root", "user_id": user, "create_at": at, "props": props,
-        }))
-        .unwrap()
+    /// A reply of `user` at `at`; with a ballot of `voter` committing to `commitment` when given.
+    fn reply(id: &str, user: &str, at: i64, ballot: Option<(&str, &str)>) -> RemotePost {
+        let props = ballot.map_or_else(serde_json::Map::new, |(voter, commitment)| {
+            let record = BallotRecord {
+                version: 1,
+                round_id: "round".into(),
+                voter: voter.into(),
+                sealed: format!("box-{commitment}"),
+                commitment: commitment.into(),
+                count: 1,
+            };
+            record::props(BALLOT_PROP, &record).unwrap()
+        });
+        RemotePost {
+            id: id.into(),
+            channel_id: String::new(),
+            root_id: "root".into(),
+            user_id: user.into(),
+            message: String::new(),
+            create_at: at,
+            update_at: at,
+            edit_at: 0,
+            delete_at: 0,
+            props,
+        }
     }
 
     #[test]
@@ -483,14 +529,17 @@ mod tests {
             root,
             record,
             replies: vec![
-                reply("1", "bo", 1, Some("A")),
-                reply("2", "cy", 2, Some("C")),
-                reply("3", "bo", 3, Some("B")),
+                reply("1", "bo", 1, Some(("bo", "A"))),
+                reply("2", "cy", 2, Some(("cy", "C"))),
+                reply("3", "bo", 3, Some(("bo", "B"))),
                 reply("4", "bo", 4, None),
                 // Bo's first ballot, posted again: B stays his.
-                reply("5", "bo", 5, Some("A")),
+                reply("5", "bo", 5, Some(("bo", "A"))),
                 // Cy's, sent twice in a row: still C.
-                reply("6", "cy", 6, Some("C")),
+                reply("6", "cy", 6, Some(("cy", "C"))),
+                // A copy of Cy's under Bo's name, and one naming another voter: neither is Bo's.
+                reply("7", "bo", 7, Some(("bo", "C"))),
+                reply("8", "bo", 8, Some(("cy", "D"))),
             ],
         };
         let last = thread.last_new_ballots();
