@@ -100,9 +100,13 @@ describe("Toasts", () => {
     const marker = screen.getByRole("button", { name: "Marker" });
     const box = (top: number, bottom: number) =>
       DOMRect.fromRect({ x: 100, y: top, width: 300, height: bottom - top });
+    let [markerAt, toastAt] = [
+      [650, 670],
+      [640, 690],
+    ];
     vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
-      if (this === marker) return box(650, 670);
-      if (this.classList.contains("toast")) return box(640, 690);
+      if (this === marker) return box(markerAt[0] ?? 0, markerAt[1] ?? 0);
+      if (this.classList.contains("toast")) return box(toastAt[0] ?? 0, toastAt[1] ?? 0);
       if (this.classList.contains("board-body")) return box(150, 700);
       return box(0, 0);
     });
@@ -112,6 +116,14 @@ describe("Toasts", () => {
     expect(region).toHaveAttribute("data-at-top");
     expect(region).toHaveAttribute("style", "--toasts-top: 166px");
     expect(marker).toHaveFocus();
+    // Carried up under them with the arrows: back to the bottom.
+    markerAt = [170, 190];
+    toastAt = [166, 216];
+    fireEvent.keyUp(marker, { key: "ArrowUp" });
+    act(() => {
+      vi.advanceTimersToNextFrame();
+    });
+    expect(region).not.toHaveAttribute("data-at-top");
     // Back at the bottom for the next, once all have gone.
     act(() => {
       vi.advanceTimersByTime(1500);

@@ -78,8 +78,8 @@ const AT_TOP = "data-at-top";
 /**
  * Scrolls the element with the focus up in its list when a toast lies over it: the toast of a move made with the
  * keyboard, or of its undo, covered the very card it was about, with the focus on it. What no list scrolls (a marker
- * low on the chart) has the toasts go to the top of the board instead: the toast of a deleted marker lay over the
- * next one, which had the focus, and the focus looked lost.
+ * low on the chart) has the toasts go to the top of the board instead, and back: the toast of a deleted marker lay
+ * over the next one, which had the focus, and the focus looked lost.
  */
 function keepFocusClearOf(region: HTMLElement) {
   const active = document.activeElement;
@@ -93,7 +93,9 @@ function keepFocusClearOf(region: HTMLElement) {
   if (over.length === 0) return;
   const list = scrollingAncestor(active);
   if (!list) {
-    toTheTop(region);
+    // To the other end of the board: at the top, a marker carried up under them hid there.
+    if (region.hasAttribute(AT_TOP)) region.removeAttribute(AT_TOP);
+    else toTheTop(region);
     return;
   }
   const needed = at.bottom - Math.min(...over.map((r) => r.top)) + CLEAR_OF_TOASTS;
@@ -127,16 +129,19 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const toasts = region.current;
     if (!shown) return;
     let frame = 0;
-    const onFocusIn = () => {
+    const lookAgain = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         if (region.current) keepFocusClearOf(region.current);
       });
     };
-    document.addEventListener("focusin", onFocusIn);
+    document.addEventListener("focusin", lookAgain);
+    // A key that moves what has the focus (a marker carried with the arrows) is looked at too.
+    document.addEventListener("keyup", lookAgain);
     return () => {
       cancelAnimationFrame(frame);
-      document.removeEventListener("focusin", onFocusIn);
+      document.removeEventListener("focusin", lookAgain);
+      document.removeEventListener("keyup", lookAgain);
       for (const list of document.querySelectorAll(`[${ROOM}]`)) list.removeAttribute(ROOM);
       toasts?.removeAttribute(AT_TOP);
     };
