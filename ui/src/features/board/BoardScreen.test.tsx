@@ -1354,6 +1354,42 @@ describe("BoardScreen", () => {
     expect(fake.commands().filter((c) => c === "delete_idea")).toHaveLength(2);
   });
 
+  it("undoes nothing while changes wait for room on the disk, and says so", async () => {
+    let diskFull = true;
+    const fake = fakeBackend(
+      { ...board([idea(1, "Drop me", "possible")]), canUndo: true },
+      {
+        delete_idea: () => {
+          if (diskFull)
+            throw {
+              kind: "diskFull",
+              message: "The disk is full, so your last change was not saved.",
+              path: null,
+            };
+          return edited(idea(1, "Drop me", "possible"));
+        },
+      },
+    );
+    await renderBoard();
+    const card = await screen.findByRole("button", { name: /^Drop me/ });
+    card.focus();
+    await userEvent.keyboard("{Delete}");
+    expect(await screen.findByText("Not saved yet: retrying")).toBeInTheDocument();
+    // Waiting with the delete, unseen, it took the delete back once there was room, minutes after the key.
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(
+      await screen.findByText(
+        "Nothing was undone: your latest changes are not saved yet. Once they are, try again.",
+      ),
+    ).toBeInTheDocument();
+    diskFull = false;
+    await userEvent.click(screen.getByRole("button", { name: "Try now" }));
+    await waitFor(() => {
+      expect(screen.getByText("All changes saved")).toBeInTheDocument();
+    });
+    expect(fake.commands()).not.toContain("undo");
+  });
+
   it("shows ideas added while the disk is full as waiting, and as cards once there is room", async () => {
     let diskFull = true;
     let nextId = 100;

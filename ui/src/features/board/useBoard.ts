@@ -121,6 +121,9 @@ export function useBoard(boardId: number, onEdit?: () => void) {
   const mutationKey = useMemo(() => ["edit", boardId] as const, [boardId]);
   /** Why changes are waiting to be written (a full disk), while they are. */
   const [stalled, setStalled] = useState<AppError | null>(null);
+  // Read by undo and redo, which are not drawn again with it.
+  const stalledRef = useRef(stalled);
+  stalledRef.current = stalled;
   /** The board's reading (its `dataUpdatedAt`) that showed when the last change was refused: it is said until the
    * saved board has been read again. */
   const [failedOn, setFailedOn] = useState<number | null>(null);
@@ -172,7 +175,7 @@ export function useBoard(boardId: number, onEdit?: () => void) {
                 action: {
                   label: "Undo",
                   run: () => {
-                    mutation.mutate({ kind: "undo", expected: undoThis });
+                    edit({ kind: "undo", expected: undoThis });
                   },
                 },
               },
@@ -229,9 +232,19 @@ export function useBoard(boardId: number, onEdit?: () => void) {
   const edit = useCallback(
     (change: Edit) => {
       heard.current?.();
+      // While changes wait to be saved (a full disk), an undo or redo waited with them, unseen, and took back the
+      // latest of them minutes later, once there was room: an idea added went without a word.
+      if ((change.kind === "undo" || change.kind === "redo") && stalledRef.current) {
+        toast({
+          tone: "error",
+          message: `Nothing was ${change.kind === "undo" ? "undone" : "redone"}: your latest changes are not saved yet. Once they are, try again.`,
+          group: undoGroup,
+        });
+        return;
+      }
       mutate(change);
     },
-    [mutate],
+    [mutate, toast, undoGroup],
   );
 
   const guessed = useMemo(
