@@ -794,6 +794,24 @@ describe("BoardScreen", () => {
     });
   });
 
+  it("keeps the message of a score not saved while another field is saved", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]), {
+      update_idea: (args) => edited({ ...idea(1, "Rotate certs", "implement"), ...args.edit }),
+    });
+    const payoff = await payoffOfRotateCerts();
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "11");
+    await userEvent.click(screen.getByRole("button", { name: "Close details" }));
+    const message = await screen.findByText(/^The payoff “11” was not saved/);
+    await userEvent.click(screen.getByRole("button", { name: /^Rotate certs/ }));
+    const title = await screen.findByLabelText("Title");
+    await userEvent.type(title, " two{Enter}");
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: /^Rotate certs two/ })).toBeInTheDocument();
+    });
+    expect(message).toBeInTheDocument();
+  });
+
   it("lights the toolbar's Undo while a score that cannot be saved is typed, and one click takes it back", async () => {
     fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     const payoff = await payoffOfRotateCerts();

@@ -462,6 +462,7 @@ describe("DetailsPanel", () => {
     const cost = screen.getByLabelText(/^Cost/, { selector: "input[type=text]" });
     expect(payoff).toHaveClass("score-unset");
     expect(cost).toHaveClass("score-unset");
+    expect(screen.getByLabelText("Payoff slider")).toHaveClass("score-unset");
     await userEvent.type(payoff, "8", { initialSelectionStart: 0, initialSelectionEnd: 1 });
     expect(payoff).not.toHaveClass("score-unset");
     expect(cost).toHaveClass("score-unset");
@@ -473,6 +474,16 @@ describe("DetailsPanel", () => {
         "Placed at cost/risk 5, the middle: only the payoff was set. Change it here or on the chart.",
       ),
     ).toBeInTheDocument();
+  });
+
+  it("selects an unplaced idea's suggested 5 when its box is clicked, so that a score typed replaces it", async () => {
+    const props = renderPanel({ idea: { ...idea(7, "Rotate certs", "unsorted"), position: null } });
+    const payoff = screen.getByLabelText(/^Payoff/, { selector: "input[type=text]" });
+    // The caret after the 5, where a click put it: "7" made "57".
+    await userEvent.click(payoff);
+    await userEvent.keyboard("7{Enter}");
+    expect(payoff).toHaveValue("7");
+    expect(props.onScores).toHaveBeenCalledWith(7, 7, 5);
   });
 
   it("places an unplaced idea at the 5 it shows when a 5 is typed over it, or Enter pressed in a box", async () => {

@@ -612,6 +612,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         <div className="score-inputs">
           <input
             type="range"
+            className={!position && !typedAxes.current.has(axis) ? "score-unset" : undefined}
             min={0}
             max={10}
             step={0.1}
@@ -653,6 +654,12 @@ export function DetailsPanel(props: DetailsPanelProps) {
             }}
             onFocus={() => {
               setTypingIn(axis);
+            }}
+            // A suggested 5 clicked into is selected, as Tab selects it: the caret put after it made a 7 typed "57".
+            onClick={(e) => {
+              const box = e.currentTarget;
+              if (box.classList.contains("score-unset") && box.selectionStart === box.selectionEnd)
+                box.select();
             }}
             onBlur={() => {
               setTypingIn(null);
