@@ -438,7 +438,16 @@ const AT_QUIT: &str = "-at-quit";
 
 /// Backs up the day's work when Pickboard quits: the day's first start backs up the day before, and a database
 /// damaged the first evening had no backup holding anything of it. One a day: it replaces the day's earlier one.
-pub fn at_quit(db: &Db, data_dir: &Path) -> Result<PathBuf> {
+/// None of a database without a board (not even a deleted one): it holds nothing of the day's work, and it replaced
+/// the day's earlier backup, the only copy of the boards of a database file deleted while Pickboard ran (the next
+/// start found none, and began anew), or of one set aside as damaged.
+pub fn at_quit(db: &Db, data_dir: &Path) -> Result<Option<PathBuf>> {
+    let boards: i64 = db
+        .conn
+        .query_row("SELECT count(*) FROM boards", [], |r| r.get(0))?;
+    if boards == 0 {
+        return Ok(None);
+    }
     let dir = dir(data_dir);
     let stamped = stamp(now_ms());
     let today = day_of(&stamped);
@@ -452,7 +461,7 @@ pub fn at_quit(db: &Db, data_dir: &Path) -> Result<PathBuf> {
         fs::remove_file(&old).map_err(|e| files::write_error(&old, &e))?;
     }
     prune(&dir, &path)?;
-    Ok(path)
+    Ok(Some(path))
 }
 
 fn names(dir: &Path) -> Result<Vec<String>> {

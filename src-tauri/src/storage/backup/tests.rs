@@ -94,6 +94,21 @@ fn a_daily_backup_is_made_once_a_day_and_only_the_newest_are_kept() {
 }
 
 #[test]
+fn quitting_with_no_board_keeps_the_days_earlier_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = open(dir.path());
+    db.write(|tx| boards::create(tx, "Infra")).unwrap();
+    let kept = at_quit(&db, dir.path()).unwrap().unwrap();
+    // The database file deleted while Pickboard ran: the next start makes an empty one, and quits.
+    drop(db);
+    fs::remove_file(dir.path().join(DB_FILE_NAME)).unwrap();
+    let empty = open(dir.path());
+    assert_eq!(at_quit(&empty, dir.path()).unwrap(), None);
+    assert!(kept.exists(), "the only copy of the board was replaced");
+    assert_eq!(inspect(&kept).unwrap(), (1, 0));
+}
+
+#[test]
 fn quitting_backs_up_the_days_work_once_a_day() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = open(dir.path());
@@ -101,11 +116,11 @@ fn quitting_backs_up_the_days_work_once_a_day() {
     let started = daily(&db, dir.path()).unwrap().unwrap();
     db.write(|tx| edits::add_idea(tx, board, "The first evening's work", Zone::Implement))
         .unwrap();
-    let first = at_quit(&db, dir.path()).unwrap();
+    let first = at_quit(&db, dir.path()).unwrap().unwrap();
     assert_eq!(inspect(&first).unwrap(), (1, 1), "the day's work is in it");
     db.write(|tx| edits::add_idea(tx, board, "More", Zone::Kill))
         .unwrap();
-    let second = at_quit(&db, dir.path()).unwrap();
+    let second = at_quit(&db, dir.path()).unwrap().unwrap();
     assert_eq!(inspect(&second).unwrap(), (1, 2));
     // The day's start and its last quit: the earlier quit's is replaced.
     let mut left = names_in(&dir.path().join(DIR));
