@@ -166,6 +166,28 @@ describe("App", () => {
     });
   });
 
+  it("says on the welcome that the data folder's backups hold boards, and opens them to restore one", async () => {
+    const backup = {
+      fileName: "pickboard-2026-12-06-173823-at-quit.db",
+      createdAt: Date.UTC(2026, 11, 6, 17, 38),
+      bytes: 40_960,
+      boards: 1,
+      ideas: 9,
+      beforeRestore: false,
+      problem: null,
+    };
+    fakeBackend(null, { list_backups: () => [backup] });
+    renderApp();
+    // The database file deleted while Pickboard ran: the next start began anew, and said nothing of them.
+    expect(
+      await screen.findByText(
+        /This data folder’s backups hold boards: the newest, of .+, has 1 board and 9 ideas\./,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Restore from a backup…" }));
+    expect(await screen.findByRole("dialog", { name: "Backups" })).toBeInTheDocument();
+  });
+
   it("takes a first-time member asked to estimate straight to Team rounds", async () => {
     const fake = firstRun();
     renderApp();

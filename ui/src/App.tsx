@@ -584,6 +584,9 @@ export function App() {
               openImport(backend.chooseImportFile);
             }}
             onJoin={joinRounds}
+            onRestore={() => {
+              setTransfer({ kind: "backups" });
+            }}
           />
         </Suspense>
       ) : (

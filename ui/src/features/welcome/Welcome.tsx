@@ -1,6 +1,10 @@
 // First run: what a PICK chart is, in a sentence per quadrant, three ways to begin, and a way into a team's round.
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 
+import type { BackupInfo } from "../../lib/bindings";
+import { backend } from "../../lib/backend";
+import { formatDateTime } from "../../lib/dates";
+import { counted } from "../../lib/numbers";
 import { firstFrameDrawn } from "../../lib/startup";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 
@@ -13,11 +17,28 @@ interface WelcomeProps {
   onImport: () => void;
   /** A member asked to estimate in a team round: a board to hold it, opened on Team rounds. */
   onJoin: () => void;
+  /** Opens the list of backups, to restore one. */
+  onRestore: () => void;
 }
 
-export function Welcome({ busy, onSample, onEmpty, onImport, onJoin }: WelcomeProps) {
+export function Welcome({ busy, onSample, onEmpty, onImport, onJoin, onRestore }: WelcomeProps) {
   useEffect(() => {
     firstFrameDrawn("welcome-painted");
+  }, []);
+  // The newest backup that holds a board, if any: a data folder whose database file was deleted (or set aside) showed
+  // this first-run welcome, and said nothing of the boards its backups held.
+  const [backup, setBackup] = useState<BackupInfo | null>(null);
+  useEffect(() => {
+    let live = true;
+    backend.listBackups().then(
+      (list) => {
+        if (live) setBackup(list.find((b) => (b.boards ?? 0) > 0 && b.problem === null) ?? null);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, []);
 
   return (
@@ -49,6 +70,17 @@ export function Welcome({ busy, onSample, onEmpty, onImport, onJoin }: WelcomePr
       <p className="field-hint welcome-drop">
         Or drop a CSV file (a Jira export, a spreadsheet) or a board file here.
       </p>
+      {backup && (
+        <p className="welcome-join welcome-backup">
+          <span className="field-hint">
+            This data folder’s backups hold boards: the newest, of {formatDateTime(backup.createdAt)}, has{" "}
+            {counted(backup.boards ?? 0, "board")} and {counted(backup.ideas ?? 0, "idea")}.
+          </span>
+          <button type="button" className="button button-small" disabled={busy} onClick={onRestore}>
+            Restore from a backup…
+          </button>
+        </p>
+      )}
       <p className="welcome-join">
         <span className="field-hint">Asked to estimate in a team round?</span>
         <button type="button" className="button button-small" disabled={busy} onClick={onJoin}>
