@@ -139,8 +139,21 @@ impl Db {
         };
         let mut wal = path.as_os_str().to_owned();
         wal.push("-wal");
-        if !path.is_file() || std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        if !path.is_file() {
             return Err(refused);
+        }
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            // Its last changes are in the WAL, which SQLite reads only through a file it makes beside it. "May read
+            // the file but not write to it (its permissions…)" named the wrong cause, and the copy the window
+            // advised could not be made.
+            return Err(Error::DatabaseUnavailable {
+                path: path.to_owned(),
+                detail: format!(
+                    "its last changes are in {}, which can only be read where Pickboard may write. Copy the whole \
+                     data folder to a disk that can be written, and use the copy (PICKBOARD_DATA_DIR=<the copy>)",
+                    Path::new(&wal).display()
+                ),
+            });
         }
         let conn = backup::open_unchanged(path).map_err(|_| refused.clone())?;
         let db = Db {

@@ -92,7 +92,16 @@ fn a_database_with_changes_left_in_its_wal_is_not_read_without_them() {
     let (_dir, path, _) = where_the_shared_memory_cannot_be_made();
     // A WAL left by a window that stopped: read without it, the boards would lack their last changes, unsaid.
     std::fs::write(path.with_file_name(format!("{DB_FILE_NAME}-wal")), b"changes").unwrap();
-    assert!(Db::open_to_read(&path).is_err(), "read without its last changes");
+    let Err(err) = Db::open_to_read(&path) else {
+        panic!("read without its last changes");
+    };
+    // Said as it is, with what to do: "may read the file but not write to it (its permissions…)" named another cause.
+    let text = err.to_string();
+    assert!(text.contains("its last changes are in"), "{text}");
+    assert!(
+        text.contains("Copy the whole data folder to a disk that can be written"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -51,10 +51,11 @@ fn unusable(data_dir: &Path, e: std::io::Error) -> Error {
             std::io::ErrorKind::PermissionDenied => {
                 format!("Pickboard may not write in its data folder {folder}")
             }
-            // Its boards can still be read there: the command line reads a database it may not write.
+            // Its boards can be used from a copy: `pickboard backup -o` was advised, and cannot read a database whose
+            // last changes are in its WAL on such a disk.
             std::io::ErrorKind::ReadOnlyFilesystem => format!(
-                "its data folder {folder} is on a disk that cannot be written to (its boards can still be copied \
-                 elsewhere with the command `pickboard backup -o <file>`)"
+                "its data folder {folder} is on a disk that cannot be written to (copy the whole folder to a disk \
+                 that can, and open the copy: PICKBOARD_DATA_DIR=<the copy> pickboard)"
             ),
             _ => format!("its data folder {folder} cannot be used ({e})"),
         },
@@ -92,8 +93,8 @@ mod tests {
             ),
             (
                 IoError::from(Io::ReadOnlyFilesystem),
-                "its data folder /srv/team/pickboard is on a disk that cannot be written to (its boards can still \
-                 be copied elsewhere with the command `pickboard backup -o <file>`)",
+                "its data folder /srv/team/pickboard is on a disk that cannot be written to (copy the whole \
+                 folder to a disk that can, and open the copy: PICKBOARD_DATA_DIR=<the copy> pickboard)",
             ),
         ] {
             let err = unusable(data, cause);
