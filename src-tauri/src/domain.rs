@@ -37,6 +37,17 @@ impl Score {
         if !points.is_finite() {
             return Err(Error::invalid("A score must be a number between 0 and 10."));
         }
+        // Far out of range, said as given: 1e30, saturated to tenths, was reported as "922337203685477600".
+        if !(-1.0..=11.0).contains(&points) {
+            let given = if points.abs() >= 1e6 {
+                format!("{points:e}")
+            } else {
+                points.to_string()
+            };
+            return Err(Error::invalid(format!(
+                "A score must lie between 0 and 10 (got {given})."
+            )));
+        }
         Self::from_tenths((points * 10.0).round() as i64)
     }
 
@@ -501,6 +512,8 @@ mod tests {
     fn scores_are_checked_and_rounded_to_one_decimal() {
         assert_eq!(Score::from_points(7.46).unwrap().tenths(), 75);
         assert!(Score::from_points(10.1).is_err());
+        let far = Score::from_points(1e30).unwrap_err().to_string();
+        assert_eq!(far, "A score must lie between 0 and 10 (got 1e30).");
         assert!(Score::from_points(-0.1).is_err());
         assert!(Score::from_points(f64::NAN).is_err());
         assert_eq!(serde_json::to_string(&Score(75)).unwrap(), "7.5");
