@@ -294,7 +294,8 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     lastPosted && changedAt != null && changedAt <= lastPosted.createdAt
       ? (lastPosted.postedAt ?? lastPosted.createdAt)
       : null;
-  const repeating = unchangedSince !== null && sending.state === "idle";
+  // Not while another channel is being picked: "Post again" was about the channel being left.
+  const repeating = unchangedSince !== null && sending.state === "idle" && !editing;
   const hint =
     postHint ??
     (repeating

@@ -546,6 +546,8 @@ describe("PostDialog as the account", () => {
     expect(await screen.findByRole("button", { name: "Post again" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Change" }));
     await userEvent.click(await screen.findByLabelText(/Town Square/));
+    // Picked, not saved yet: its dimmed button said "Post again", of the channel being left.
+    expect(screen.getByRole("button", { name: "Post" })).toBeDisabled();
     await userEvent.click(screen.getByRole("button", { name: "Save channel" }));
     // Never posted there: "Post again", and "nothing has changed since its last post", were about Planning's.
     expect(await screen.findByRole("button", { name: "Post" })).toBeInTheDocument();
