@@ -71,6 +71,33 @@ async function payoffOfRotateCerts() {
   return screen.findByLabelText(/^Payoff/, { selector: "input[type=text]" }, { timeout: 5000 });
 }
 
+/** "Drop me" deleted with the Delete key while the disk is full (the backend refuses the delete until `makeRoom`), on
+ * a board with something to undo. */
+async function deletedOnAFullDisk() {
+  let diskFull = true;
+  const fake = fakeBackend(
+    { ...board([idea(1, "Drop me", "possible")]), canUndo: true },
+    {
+      delete_idea: () => {
+        if (diskFull)
+          throw {
+            kind: "diskFull",
+            message: "The disk is full, so your last change was not saved.",
+            path: null,
+          };
+        return edited(idea(1, "Drop me", "possible"));
+      },
+    },
+  );
+  await renderBoard();
+  (await screen.findByRole("button", { name: /^Drop me/ })).focus();
+  await userEvent.keyboard("{Delete}");
+  const makeRoom = () => {
+    diskFull = false;
+  };
+  return { fake, makeRoom };
+}
+
 /** Board "Infra" renamed "Web" with Enter, which the backend refuses (another board has that name): the field, with
  * the focus back in it, and the reason shown. */
 async function nameRefused() {
@@ -1343,27 +1370,12 @@ describe("BoardScreen", () => {
   });
 
   it("keeps a change on screen while the disk is full and saves it when there is room again", async () => {
-    let diskFull = true;
-    const fake = fakeBackend(board([idea(1, "Drop me", "possible")]), {
-      delete_idea: () => {
-        if (diskFull)
-          throw {
-            kind: "diskFull",
-            message: "The disk is full, so your last change was not saved.",
-            path: null,
-          };
-        return edited(idea(1, "Drop me", "possible"));
-      },
-    });
-    await renderBoard();
-    const card = await screen.findByRole("button", { name: /^Drop me/ });
-    card.focus();
-    await userEvent.keyboard("{Delete}");
+    const { fake, makeRoom } = await deletedOnAFullDisk();
     expect(await screen.findByText(/your changes stay on screen/)).toBeInTheDocument();
     expect(screen.getByText("Not saved yet: retrying")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /^Drop me/ })).toBeNull();
 
-    diskFull = false;
+    makeRoom();
     await userEvent.click(screen.getByRole("button", { name: "Try now" }));
     await waitFor(() => {
       expect(screen.queryByText(/your changes stay on screen/)).toBeNull();
@@ -1373,25 +1385,7 @@ describe("BoardScreen", () => {
   });
 
   it("undoes nothing while changes wait for room on the disk, and says so", async () => {
-    let diskFull = true;
-    const fake = fakeBackend(
-      { ...board([idea(1, "Drop me", "possible")]), canUndo: true },
-      {
-        delete_idea: () => {
-          if (diskFull)
-            throw {
-              kind: "diskFull",
-              message: "The disk is full, so your last change was not saved.",
-              path: null,
-            };
-          return edited(idea(1, "Drop me", "possible"));
-        },
-      },
-    );
-    await renderBoard();
-    const card = await screen.findByRole("button", { name: /^Drop me/ });
-    card.focus();
-    await userEvent.keyboard("{Delete}");
+    const { fake, makeRoom } = await deletedOnAFullDisk();
     expect(await screen.findByText("Not saved yet: retrying")).toBeInTheDocument();
     // Waiting with the delete, unseen, it took the delete back once there was room, minutes after the key.
     await userEvent.keyboard("{Control>}z{/Control}");
@@ -1400,7 +1394,7 @@ describe("BoardScreen", () => {
         "Nothing was undone: your latest changes are not saved yet. Once they are, try again.",
       ),
     ).toBeInTheDocument();
-    diskFull = false;
+    makeRoom();
     await userEvent.click(screen.getByRole("button", { name: "Try now" }));
     await waitFor(() => {
       expect(screen.getByText("All changes saved")).toBeInTheDocument();
