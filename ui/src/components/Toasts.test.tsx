@@ -132,6 +132,26 @@ describe("Toasts", () => {
     expect(region).not.toHaveAttribute("data-at-top");
   });
 
+  it("stays at the bottom over the edge of a large part with the focus (a quadrant clicked into)", () => {
+    render(
+      <ToastProvider>
+        <section tabIndex={-1} aria-label="Kill" />
+        <Show message="Moved “Drop Jenkins” to Kill." />
+      </ToastProvider>,
+    );
+    const zone = screen.getByRole("region", { name: "Kill" });
+    vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+      const box = (top: number, bottom: number) =>
+        DOMRect.fromRect({ x: 100, y: top, width: 300, height: bottom - top });
+      if (this === zone) return box(400, 700);
+      if (this.classList.contains("toast")) return box(640, 690);
+      return box(0, 0);
+    });
+    zone.focus();
+    fireEvent.click(screen.getByRole("button", { name: "Show" }));
+    expect(screen.getByRole("region", { name: "Notifications" })).not.toHaveAttribute("data-at-top");
+  });
+
   it("keeps the second click of a double click on its action from what lies under it once it goes", async () => {
     await new Promise((resolve) => setTimeout(resolve, 700));
     const run = vi.fn();
