@@ -85,23 +85,19 @@ function keepFocusClearOf(region: HTMLElement) {
   const active = document.activeElement;
   if (!(active instanceof HTMLElement) || active === document.body || region.contains(active)) return;
   const at = active.getBoundingClientRect();
+  /** How much of the focused element a toast lies over, in square pixels. */
+  const covered = (r: DOMRect) =>
+    Math.max(0, Math.min(r.right, at.right) - Math.max(r.left, at.left)) *
+    Math.max(0, Math.min(r.bottom, at.bottom) - Math.max(r.top, at.top));
   const over = [...region.children]
     .map((toast) => toast.getBoundingClientRect())
-    .filter(
-      (r) => r.height > 0 && r.left < at.right && at.left < r.right && r.top < at.bottom && at.top < r.bottom,
-    );
+    .filter((r) => covered(r) > 0);
   if (over.length === 0) return;
   const list = scrollingAncestor(active);
   if (!list) {
     // What they hide most of (a marker), not a large part they lie over the edge of (a quadrant clicked into): the
     // toasts went up over the board's top for it.
-    const hidden = over.reduce(
-      (sum, r) =>
-        sum +
-        Math.max(0, Math.min(r.right, at.right) - Math.max(r.left, at.left)) *
-          Math.max(0, Math.min(r.bottom, at.bottom) - Math.max(r.top, at.top)),
-      0,
-    );
+    const hidden = over.reduce((sum, r) => sum + covered(r), 0);
     if (hidden < (at.width * at.height) / 2) return;
     // To the other end of the board: at the top, a marker carried up under them hid there.
     if (region.hasAttribute(AT_TOP)) region.removeAttribute(AT_TOP);

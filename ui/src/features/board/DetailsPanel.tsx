@@ -518,7 +518,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
       toast({
         message:
           notSet.length === 2
-            ? "Placed in the middle, at payoff 5 and cost/risk 5: no score was set. Change them here or on the chart."
+            ? `Placed in the middle, at payoff ${String(DEFAULT_SCORE)} and cost/risk ${String(DEFAULT_SCORE)}: no ` +
+              "score was set. Change them here or on the chart."
             : `Placed at ${fieldWord(notSet[0] ?? "cost")} ${String(DEFAULT_SCORE)}, the middle: only the ` +
               `${fieldWord(notSet[0] === "payoff" ? "cost" : "payoff")} was set. Change it here or on the chart.`,
       });
@@ -604,6 +605,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
     // An unplaced idea is placed with both scores: a right one typed waits, unsaved, for the wrong one beside it.
     const other: ScoreAxis = axis === "payoff" ? "cost" : "payoff";
     const waitsFor = !position && why === null && leftUnsaved(axis) && scoreIssue(other) !== null;
+    // The 5 an unplaced idea shows, not set by anyone: box and slider show it as a suggestion until it is typed.
+    const unset = !position && !typedAxes.current.has(axis) ? "score-unset" : undefined;
     return (
       <div className="score-field">
         <label htmlFor={ids[axis]}>
@@ -612,7 +615,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         <div className="score-inputs">
           <input
             type="range"
-            className={!position && !typedAxes.current.has(axis) ? "score-unset" : undefined}
+            className={unset}
             min={0}
             max={10}
             step={0.1}
@@ -633,8 +636,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
           />
           <input
             id={ids[axis]}
-            // The 5 an unplaced idea shows, not set by anyone: shown as a suggestion until it is typed or saved.
-            className={!position && !typedAxes.current.has(axis) ? "score-unset" : undefined}
+            className={unset}
             type="text"
             inputMode="decimal"
             autoComplete="off"
@@ -658,8 +660,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
             // A suggested 5 clicked into is selected, as Tab selects it: the caret put after it made a 7 typed "57".
             onClick={(e) => {
               const box = e.currentTarget;
-              if (box.classList.contains("score-unset") && box.selectionStart === box.selectionEnd)
-                box.select();
+              if (unset && box.selectionStart === box.selectionEnd) box.select();
             }}
             onBlur={() => {
               setTypingIn(null);
