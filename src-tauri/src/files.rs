@@ -14,6 +14,11 @@ pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Writes `bytes` to `path` in one piece: the file is either the old one or the new one, never a part.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace(path, bytes).map_err(|e| write_error(path, &e))
+}
+
+/// [`write_atomically`] with the system's own error, for a caller that words it for its own file.
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = temporary_sibling(path);
     let written = (|| {
         let mut file = File::create(&tmp)?;
@@ -24,7 +29,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    written.map_err(|e| write_error(path, &e))
+    written
 }
 
 /// A temporary name in the same folder as `path` (so that renaming it over `path` is atomic).

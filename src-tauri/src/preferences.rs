@@ -1,8 +1,13 @@
-//! Preferences: what the user chose for the app as a whole. Kept in `tauri-plugin-store` (see `app.rs`); this module
-//! only defines them and reads them leniently, so that a damaged settings file never keeps the app from starting.
+//! Preferences: what the user chose for the app as a whole. Read through `tauri-plugin-store` (see `commands/app.rs`);
+//! this module defines them, reads them leniently, so that a damaged settings file never keeps the app from starting,
+//! and writes them in one piece.
+
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -66,6 +71,21 @@ pub const LAST_BOARD_KEY: &str = "lastBoardId";
 pub const CHART_BOARDS_KEY: &str = "chartBoards";
 pub const FILE_NAME: &str = "settings.json";
 
+/// Writes the preferences file in one piece: a temporary file renamed over it. The store plugin's own save empties the
+/// file before it writes, so a full disk left an empty file, and the next start the default theme and board.
+pub fn save(path: &Path, values: serde_json::Map<String, serde_json::Value>) -> Result<()> {
+    let bytes = serde_json::to_vec_pretty(&values).map_err(|e| Error::Preferences(e.to_string()))?;
+    crate::files::replace(path, &bytes).map_err(|e| {
+        Error::Preferences(match e.kind() {
+            std::io::ErrorKind::StorageFull => {
+                "the disk is full. The ones saved before are kept; free some space, and your next change saves them."
+                    .into()
+            }
+            _ => format!("{} could not be written ({e}). The ones saved before are kept.", path.display()),
+        })
+    })
+}
+
 impl Preferences {
     /// Builds preferences from stored values; a missing or unreadable value falls back to its default.
     pub fn from_stored(
@@ -107,6 +127,27 @@ mod tests {
             Some(json!([7, "nine"])),
         );
         assert_eq!(broken, Preferences::default());
+    }
+
+    #[test]
+    fn preferences_are_saved_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let values = |theme: &str| serde_json::Map::from_iter([(THEME_KEY.to_string(), json!(theme))]);
+        save(&path, values("dark")).unwrap();
+        let read = || serde_json::from_slice::<serde_json::Value>(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(read(), json!({ "theme": "dark" }));
+
+        // A save that cannot be written (here its temporary file cannot be made) leaves the earlier file as it was.
+        std::fs::create_dir(crate::files::temporary_sibling(&path)).unwrap();
+        let err = save(&path, values("light")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("Your preferences could not be read or saved: ")
+                && err.to_string().ends_with("The ones saved before are kept."),
+            "{err}"
+        );
+        assert_eq!(read(), json!({ "theme": "dark" }));
     }
 
     /// The colour `--name` of a block of the stylesheet that starts with `selector`, as red, green and blue.

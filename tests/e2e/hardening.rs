@@ -183,6 +183,20 @@ async fn ctrl_q_quits_and_what_was_added_is_saved() -> TestResult {
     app.click_button("Start empty").await?;
     app.add_idea("Added before quitting").await?;
     app.wait_for_card_in("Unsorted", "Added before quitting").await?;
+    // The settings file is written when a preference changes, in one piece, and not again at quit: the store
+    // plugin's own save there empties the file before it writes, and on a full disk left it empty.
+    app.set_theme("dark").await?;
+    let settings = data.path().join("settings.json");
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !std::fs::read_to_string(&settings).is_ok_and(|text| text.contains("\"dark\"")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the dark theme was not saved"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let as_left = "{\n  \"theme\": \"dark\",\n  \"lastBoardId\": 1\n}";
+    std::fs::write(&settings, as_left)?;
 
     app.press_key_through_x("ctrl+q")?;
     wait_until_gone(
@@ -213,6 +227,11 @@ async fn ctrl_q_quits_and_what_was_added_is_saved() -> TestResult {
         |r| r.get(0),
     )?;
     assert_eq!(backed_up, 1, "the idea is in the backup made at quit");
+    assert_eq!(
+        std::fs::read_to_string(&settings)?,
+        as_left,
+        "the settings file was written again at quit"
+    );
     Ok(())
 }
 

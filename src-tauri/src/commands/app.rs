@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Manager, State, Webview};
+use tauri::{AppHandle, Manager, State, Webview, Wry};
 use tauri_plugin_opener::OpenerExt;
-use tauri_plugin_store::StoreExt;
+use tauri_plugin_store::{Store, StoreExt};
 use ts_rs::TS;
 
 use crate::domain::clean_link;
@@ -61,14 +61,31 @@ pub fn get_preferences(app: AppHandle, state: State<'_, Arc<AppState>>) -> Resul
 
 /// The preferences as stored in the data folder's settings file.
 pub fn read_preferences(app: &AppHandle, state: &AppState) -> Result<Preferences> {
+    with_settings(app, state, |store| {
+        Ok(Preferences::from_stored(
+            store.get(THEME_KEY),
+            store.get(LAST_BOARD_KEY),
+            store.get(CHART_BOARDS_KEY),
+        ))
+    })
+}
+
+/// The data folder's settings file, read afresh for `f` and let go of after it. A store the plugin kept would be
+/// saved again at exit by the plugin's own save, which empties the file before it writes: on a full disk, all of it
+/// was lost. `preferences::save` writes it instead.
+fn with_settings<T>(
+    app: &AppHandle,
+    state: &AppState,
+    f: impl FnOnce(&Store<Wry>) -> Result<T>,
+) -> Result<T> {
     let store = app
-        .store(state.data_dir().join(FILE_NAME))
+        .store_builder(state.data_dir().join(FILE_NAME))
+        .disable_auto_save()
+        .build()
         .map_err(|e| Error::Preferences(e.to_string()))?;
-    Ok(Preferences::from_stored(
-        store.get(THEME_KEY),
-        store.get(LAST_BOARD_KEY),
-        store.get(CHART_BOARDS_KEY),
-    ))
+    let out = f(&store);
+    store.close_resource();
+    out
 }
 
 impl OpenStatus {
@@ -89,15 +106,18 @@ pub fn set_preferences(
     state: State<'_, Arc<AppState>>,
     preferences: Preferences,
 ) -> Result<()> {
-    let store = app
-        .store(state.data_dir().join(FILE_NAME))
-        .map_err(|e| Error::Preferences(e.to_string()))?;
     let theme = serde_json::json!(preferences.theme);
-    let theme_changed = store.get(THEME_KEY).as_ref() != Some(&theme);
-    store.set(THEME_KEY, theme);
-    store.set(LAST_BOARD_KEY, serde_json::json!(preferences.last_board_id));
-    store.set(CHART_BOARDS_KEY, serde_json::json!(preferences.chart_boards));
-    store.save().map_err(|e| Error::Preferences(e.to_string()))?;
+    let theme_changed = with_settings(&app, &state, |store| {
+        let theme_changed = store.get(THEME_KEY).as_ref() != Some(&theme);
+        store.set(THEME_KEY, theme);
+        store.set(LAST_BOARD_KEY, serde_json::json!(preferences.last_board_id));
+        store.set(CHART_BOARDS_KEY, serde_json::json!(preferences.chart_boards));
+        crate::preferences::save(
+            &state.data_dir().join(FILE_NAME),
+            store.entries().into_iter().collect(),
+        )?;
+        Ok(theme_changed)
+    })?;
     crate::menu::show_theme(&app, preferences.theme);
     if let (true, Some(window)) = (theme_changed, app.get_webview_window("main")) {
         // The window's own look follows; a failure here leaves only its menu bar in the old look.
