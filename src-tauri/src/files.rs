@@ -14,7 +14,37 @@ pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Writes `bytes` to `path` in one piece: the file is either the old one or the new one, never a part.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    replace(path, bytes).map_err(|e| write_error(path, &e))
+    let target = destination(path)?;
+    replace(&target, bytes).map_err(|e| write_error(path, &e))
+}
+
+/// Where a file the user chose to save at `path` is written: the file a symbolic link leads to (renamed over, the
+/// link became a file of its own, and the file it led to stayed as it was), and never a device, a pipe or a socket,
+/// which a rename would replace with a plain file: run as root, `backup -o /dev/full` did.
+pub fn destination(path: &Path) -> Result<PathBuf> {
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => path.canonicalize().or_else(|_| {
+            // A link to a file not made yet: that file, in the folder the link names.
+            let to = fs::read_link(path)?;
+            Ok::<_, io::Error>(path.parent().unwrap_or(Path::new(".")).join(to))
+        }),
+        _ => Ok(path.to_owned()),
+    }
+    .map_err(|e| write_error(path, &e))?;
+    match fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => Err(file_error(
+            path,
+            format!("{} is a folder. Choose a file name.", path.display()),
+        )),
+        Ok(meta) if !meta.is_file() => Err(file_error(
+            path,
+            format!(
+                "Nothing was saved: {} is not a file but a device, a pipe or a socket. Choose a file name.",
+                path.display()
+            ),
+        )),
+        _ => Ok(target),
+    }
 }
 
 /// [`write_atomically`] with the system's own error, for a caller that words it for its own file.
@@ -122,6 +152,49 @@ mod tests {
         write_atomically(&path, b"new").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_link_is_written_through_and_a_device_or_a_pipe_is_refused() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("real.csv");
+        fs::write(&file, "old").unwrap();
+        let link = dir.path().join("link.csv");
+        symlink(&file, &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read(&file).unwrap(), b"new");
+        // A link to a file not made yet makes it.
+        let later = dir.path().join("later.csv");
+        symlink("later.csv", dir.path().join("to-later.csv")).unwrap();
+        write_atomically(&dir.path().join("to-later.csv"), b"made").unwrap();
+        assert_eq!(fs::read(&later).unwrap(), b"made");
+
+        let fifo = dir.path().join("pipe.csv");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        for path in [fifo.as_path(), Path::new("/dev/null")] {
+            let err = write_atomically(path, b"x").unwrap_err();
+            assert!(
+                err.to_string()
+                    .ends_with("is not a file but a device, a pipe or a socket. Choose a file name."),
+                "{err}"
+            );
+            assert!(
+                !fs::metadata(path).unwrap().is_file(),
+                "{} was replaced",
+                path.display()
+            );
+        }
+        let err = write_atomically(dir.path(), b"x").unwrap_err();
+        assert!(
+            err.to_string().ends_with("is a folder. Choose a file name."),
+            "{err}"
+        );
     }
 
     #[test]

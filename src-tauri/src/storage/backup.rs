@@ -95,7 +95,13 @@ impl Db {
     /// complete, and is readable by its owner only (it holds the webhook secrets).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         self.refuse_own_file(dest)?;
-        let tmp = files::temporary_sibling(dest);
+        self.copy_to(dest)
+    }
+
+    /// [`Db::backup_to`] without its check: for the backups Pickboard makes itself, in the backups folder.
+    fn copy_to(&self, dest: &Path) -> Result<()> {
+        let target = files::destination(dest)?;
+        let tmp = files::temporary_sibling(&target);
         let _ = fs::remove_file(&tmp);
         let copied = create_private_file(&tmp)
             .map_err(|e| files::write_error(dest, &e))
@@ -115,7 +121,7 @@ impl Db {
                         }
                     })
             })
-            .and_then(|()| fs::rename(&tmp, dest).map_err(|e| files::write_error(dest, &e)));
+            .and_then(|()| fs::rename(&tmp, &target).map_err(|e| files::write_error(dest, &e)));
         if copied.is_err() {
             let _ = fs::remove_file(&tmp);
         }
@@ -125,18 +131,29 @@ impl Db {
     /// An error when `dest`, where a backup or an export is about to be saved, is the database's own file: saved
     /// there, the backup took the open file's place, the window went on writing to the one replaced, and what was done
     /// after it was lost (an export put a CSV file in its place).
+    /// Nor in the data folder's own backups: `backup -o` over the day's first backup replaced it without a word, and
+    /// the Backups dialog went on showing it by its old time.
     pub fn refuse_own_file(&self, dest: &Path) -> Result<()> {
-        if !self.is_own_file(dest) {
-            return Ok(());
-        }
-        Err(files::file_error(
-            dest,
+        let shown = dest.display();
+        let refused = if self.is_own_file(dest) {
             format!(
-                "Nothing was saved: {} is the database Pickboard has open, and saving there would replace it. Choose \
-                 another name or folder.",
-                dest.display()
-            ),
-        ))
+                "Nothing was saved: {shown} is the database Pickboard has open, and saving there would replace it. \
+                 Choose another name or folder."
+            )
+        } else if self.is_in_backups(dest) {
+            format!(
+                "Nothing was saved: {shown} is in Pickboard's own backups folder, where only Pickboard saves, and \
+                 could replace one of its backups. Choose another folder."
+            )
+        } else {
+            return Ok(());
+        };
+        Err(files::file_error(dest, refused))
+    }
+
+    fn is_in_backups(&self, path: &Path) -> bool {
+        let backups = self.path().parent().map(dir).and_then(|d| real_path(&d));
+        matches!((backups, real_path(path)), (Some(backups), Some(path)) if path.starts_with(&backups))
     }
 
     /// Whether `path` is the database's file or one beside it that goes with it (`-wal`, `-shm`, `-journal`), by
@@ -408,7 +425,7 @@ fn make_unpruned(db: &Db, data_dir: &Path, suffix: &str) -> Result<PathBuf> {
         }
         path = dir.join(format!("{}{suffix}-{n}{EXTENSION}", stamp(now_ms())));
     }
-    db.backup_to(&path)?;
+    db.copy_to(&path)?;
     Ok(path)
 }
 

@@ -589,4 +589,21 @@ fn a_backup_is_never_made_onto_the_open_database_or_its_files() {
     // A file of another name beside it is an ordinary backup.
     db.backup_to(&dir.path().join("pickboard-copy.db")).unwrap();
     assert_eq!(inspect(&dir.path().join("pickboard-copy.db")).unwrap(), (1, 2));
+
+    // Nor onto one of the folder's own backups, by any name, nor as a new file among them.
+    let day = make(&db, dir.path(), "").unwrap();
+    db.write(|tx| edits::add_idea(tx, board, "After the day's backup", Zone::Kill))
+        .unwrap();
+    for onto in [day.clone(), inside.join("..").join("backups").join("mine.db")] {
+        let err = db.backup_to(&onto).unwrap_err();
+        assert!(
+            err.to_string().ends_with(
+                "is in Pickboard's own backups folder, where only Pickboard saves, and could replace one of its \
+                 backups. Choose another folder."
+            ),
+            "{err}"
+        );
+    }
+    assert_eq!(inspect(&day).unwrap(), (1, 2), "the day's backup is as it was");
+    assert!(!inside.join("mine.db").exists());
 }
