@@ -760,17 +760,40 @@ describe("App", () => {
     }
   }, 20_000);
 
-  it("leaves Ctrl+Z to the board shown once another program changed the database after a delete", async () => {
+  it("leaves Ctrl+Z to the board shown once another program changed it after a delete", async () => {
     const backend = backendEvents();
+    let imported = false;
+    const web = { ...board([], "Web"), id: 2, canUndo: true };
     const fake = await deleteInfraForWeb({
       listen_to_backend: backend.listen,
+      get_board: (args) =>
+        args.id === 2
+          ? { ...web, ideas: imported ? [idea(7, "Imported from the command line", "implement")] : [] }
+          : { ...board([], "Infra") },
     });
     // The command line imported ideas into Web.
+    imported = true;
     await backend.send({ event: "database-changed", payload: {} });
     await waitFor(() => {
       expect(screen.queryByRole("button", { name: /^Bring back the board/ })).toBeNull();
     });
     await expectCtrlZToUndoTheBoardNotTheDelete(fake);
+  }, 20_000);
+
+  it("keeps Ctrl+Z for the board deleted when another program changed only another board", async () => {
+    const backend = backendEvents();
+    const fake = await deleteInfraForWeb({ listen_to_backend: backend.listen });
+    // The command line imported ideas into a board not shown: Web, shown, is as it was. Ctrl+Z undid Web's last
+    // change, from before the delete, and the delete's question had promised it would bring Infra back.
+    await backend.send({ event: "database-changed", payload: {} });
+    await waitFor(() => {
+      expect(fake.commands().filter((c) => c === "list_boards").length).toBeGreaterThan(2);
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    expect(fake.commands()).toContain("restore_board");
+    expect(fake.commands()).not.toContain("undo");
   }, 20_000);
 
   it("leaves Ctrl+Z to the rename of the board shown after a delete", async () => {

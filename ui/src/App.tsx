@@ -14,6 +14,7 @@ import { backend } from "./lib/backend";
 import { AppError, useBackendEvent } from "./lib/ipc";
 import { keys, useAfterChange, useBoards, type Change } from "./lib/queries";
 import type {
+  Board,
   BoardSummary,
   ExportFormat,
   ImportOutcome,
@@ -375,11 +376,18 @@ export function App() {
 
   // Another program changed the database (the command line importing into a board, a restore): read everything
   // again. Edits still on their way are kept and sent; if the open board is gone, another opens. Ctrl+Z is the
-  // board's own again: after an import from the command line into the board shown, it brought a deleted board back
-  // instead of taking the import back.
+  // board's own again when the board shown was changed: after an import from the command line into it, it brought a
+  // deleted board back instead of taking the import back. A change to another board leaves it to the delete, as the
+  // delete's question promised: it undid the board's change from before the delete.
   useBackendEvent("database-changed", () => {
-    forgetBoardDelete();
+    // As read: the board's ideas, name, thresholds and whether it has steps to undo and redo.
+    const shownAsRead = () =>
+      currentId === null
+        ? null
+        : JSON.stringify(queryClient.getQueryData<Board>(keys.content(currentId)) ?? null);
+    const before = shownAsRead();
     void refreshBoards({ everything: true }).then((list) => {
+      if (list === null || shownAsRead() !== before) forgetBoardDelete();
       if (list && currentId !== null && !list.some((b) => b.id === currentId)) select(list[0]?.id ?? null);
     });
   });
