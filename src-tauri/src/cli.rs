@@ -686,6 +686,20 @@ fn import(options: Options) -> Result<(), Failure> {
                     ImportTarget::Board { id: b.id }
                 }
                 (None, Some(name)) => {
+                    // The name of a board deleted lately is that board, most likely: a daily import into it made a
+                    // second board of its name, and its restore later came back as "… (2)". It is asked before a
+                    // name a letter off: "Trip" deleted, with "Trop" there, was answered "Did you mean "Trop"?".
+                    if let Some(gone) = deleted_named(&mut db, name)?.filter(|_| !new_board) {
+                        return Err(Failure::new(
+                            EXIT_NOT_FOUND,
+                            format!(
+                                "{} Nothing was imported: bring it back first with {}, or add --new-board to make \
+                                 a new board of this name.",
+                                was_deleted(&gone),
+                                restore_command(&gone)
+                            ),
+                        ));
+                    }
                     // A name one or two letters off a board's is most likely that board mistyped: a new board of
                     // the typo would take the rows the person meant for it.
                     let all = db.read(boards::list).map_err(Failure::from_error)?;
@@ -697,19 +711,6 @@ fn import(options: Options) -> Result<(), Failure> {
                                  give the board's name as `pickboard boards` lists it, or add --new-board to make \
                                  a new board of this name.",
                                 name.trim()
-                            ),
-                        ));
-                    }
-                    // The name of a board deleted lately is that board, most likely: a daily import into it made a
-                    // second board of its name, and its restore later came back as "… (2)".
-                    if let Some(gone) = deleted_named(&mut db, name)?.filter(|_| !new_board) {
-                        return Err(Failure::new(
-                            EXIT_NOT_FOUND,
-                            format!(
-                                "{} Nothing was imported: bring it back first with {}, or add --new-board to make \
-                                 a new board of this name.",
-                                was_deleted(&gone),
-                                restore_command(&gone)
                             ),
                         ));
                     }

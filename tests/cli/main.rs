@@ -814,6 +814,22 @@ fn a_deleted_board_is_listed_named_in_errors_and_restored_from_the_command_line(
         stderr.contains("Nothing was imported: bring it back first with `pickboard restore --board"),
         "{stderr}"
     );
+    // Also beside a board whose name is a letter off: "Did you mean" that one was said instead.
+    let near = format!("{BOARD}!");
+    let mut db = Db::open(&data.join(DB_FILE_NAME))?;
+    let near_id = db.write(|tx| boards::create(tx, &near))?.id;
+    let (code, _, stderr) = pickboard(&data, &["import", csv.to_str().unwrap(), "--board", BOARD]);
+    assert_eq!(code, 3);
+    assert!(
+        stderr.contains(&format!("The board \"{BOARD}\" was deleted on "))
+            && stderr.contains("Nothing was imported: bring it back first with `pickboard restore --board"),
+        "{stderr}"
+    );
+    db.write(|tx| {
+        boards::delete(tx, near_id)?;
+        boards::delete_for_good(tx, &[near_id])
+    })?;
+    drop(db);
     let (_, stdout, _) = pickboard(&data, &["boards"]);
     assert_eq!(stdout, "There are no boards yet.\n");
     let (code, _, stderr) = pickboard(&data, &["restore", "--board", "Nothing here"]);
