@@ -91,6 +91,13 @@ describe("Sidebar", () => {
     expect(onToggle).not.toHaveBeenCalled();
   });
 
+  it("makes one board for a double click on + New board", async () => {
+    // The first board was made before the second click: a second one came of it.
+    const { onNew } = renderSidebar(true, false);
+    await userEvent.dblClick(screen.getByRole("button", { name: "+ New board" }));
+    expect(onNew).toHaveBeenCalledTimes(1);
+  });
+
   it("goes from board to board with Up, Down, Home and End", async () => {
     const three = ["Platform", "Web", "Data"].map((name, i) => ({
       id: i + 1,

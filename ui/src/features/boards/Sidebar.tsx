@@ -92,7 +92,14 @@ export function Sidebar(props: SidebarProps) {
       <div id="sidebar-content" className="sidebar-content" hidden={!open}>
         <div className="sidebar-section">
           <h2 className="sidebar-heading">Boards</h2>
-          <button type="button" className="sidebar-new" onClick={then(onNew)}>
+          <button
+            type="button"
+            className="sidebar-new"
+            // A double click's second click (made once the first board was) made a second board.
+            onClick={(e) => {
+              if (e.detail < 2) then(onNew)();
+            }}
+          >
             + New board
           </button>
         </div>
