@@ -139,21 +139,21 @@ describe("placeLabels", () => {
         side: "right",
         cap: 280,
       });
-      // A dot 240 px to its right: 200 px of the title fit before it, the whole would cover it.
+      // A dot 280 px to its right: 200 px of the title fit before the room kept beside it, the whole would not.
       const room = placeLabels(
         [
           { id: 1, at: { x: 100, y: 100 }, label, whole },
-          { id: 2, at: { x: 340, y: 100 }, label },
+          { id: 2, at: { x: 380, y: 100 }, label },
         ],
         800,
         600,
       );
       expect(room.get(1)).toMatchObject({ side: "right", cap: 200 });
-      // A dot 150 px to its right: the usual cap, no wider.
+      // A dot 190 px to its right: the usual cap, no wider.
       const tight = placeLabels(
         [
           { id: 1, at: { x: 100, y: 100 }, label: { width: 120, height: 18 }, whole },
-          { id: 2, at: { x: 250, y: 100 }, label },
+          { id: 2, at: { x: 290, y: 100 }, label },
         ],
         800,
         600,
@@ -163,6 +163,19 @@ describe("placeLabels", () => {
       expect(
         placeLabels([{ id: 3, at: { x: 100, y: 100 }, label, whole: label }], 800, 600).get(3)?.cap,
       ).toBe(undefined);
+    });
+
+    it("keeps a title clear of another dot, where it read as that dot's title", () => {
+      // A Kill idea near the plane's right edge, its title too long for the right; a Possible idea's dot to the left,
+      // at the same height, where the title put left of its own dot began just right of it.
+      const markers = [
+        { id: 1, at: { x: 380, y: 150 }, label: { width: 250, height: 18 } },
+        { id: 2, at: { x: 100, y: 150 }, label: { width: 40, height: 18 } },
+      ];
+      expect(placeLabels(markers, 400, 300).get(1)?.side).not.toBe("left");
+      // Further off, the left is its side again.
+      const further = markers.map((m) => (m.id === 2 ? { ...m, at: { x: 60, y: 150 } } : m));
+      expect(placeLabels(further, 400, 300).get(1)?.side).toBe("left");
     });
 
     it("gives a few words to a title with no room at the usual cap rather than none", () => {

@@ -26,6 +26,9 @@ export function isHidden(side: LabelSide | undefined): side is "hidden" | "hidde
 /** The gap between a dot's centre and its label, and the dot's half size, in pixels. */
 const LABEL_GAP = 11;
 const DOT_HALF = 8;
+/** How far beside another dot a title stays, in pixels: at its own gap from that dot, it read as that dot's title
+ * (a Kill idea's title, put left of its dot, began just right of a Possible idea's dot). */
+const OTHER_DOT_CLEAR = 3 * LABEL_GAP;
 
 /** The box a label of `size` takes on `side` of a dot centred at `at`. */
 export function labelBox(at: Point, size: { width: number; height: number }, side: LabelSide): Box {
@@ -139,13 +142,18 @@ export function placeLabels(
     places: new Map(),
     boxes: new Map(),
   };
-  for (const { at } of markers) {
-    plane.dots.add({
-      left: at.x - DOT_HALF,
-      top: at.y - DOT_HALF,
-      width: 2 * DOT_HALF,
-      height: 2 * DOT_HALF,
-    });
+  // Each dot with the room beside it that other titles keep clear of (see `OTHER_DOT_CLEAR`); its own title is at its
+  // own gap.
+  for (const { id, at } of markers) {
+    plane.dots.add(
+      {
+        left: at.x - DOT_HALF - OTHER_DOT_CLEAR,
+        top: at.y - DOT_HALF,
+        width: 2 * (DOT_HALF + OTHER_DOT_CLEAR),
+        height: 2 * DOT_HALF,
+      },
+      id,
+    );
   }
   for (const box of keepClear) plane.taken.add(box);
   for (const box of ratherClear) plane.names.add(box);
@@ -197,7 +205,7 @@ function claim(
   const sides = SIDES.map((side) => {
     const { box, shift, inside } = slidIn(at, size, side, plane.width, plane.height);
     const place: LabelPlace = cap === undefined ? { side, shift } : { side, shift, cap };
-    return { place, box, free: inside && !plane.dots.hits(box) && !plane.taken.hits(box) };
+    return { place, box, free: inside && !plane.dots.hits(box, id) && !plane.taken.hits(box) };
   });
   const placed = sides.find((s) => s.free && !plane.names.hits(s.box)) ?? sides.find((s) => s.free);
   if (!placed) return false;
@@ -254,7 +262,7 @@ function widen(plane: Plane, markers: Parameters<typeof placeLabels>[0]) {
       const wider = slidIn(at, size, side, width, height);
       const clear =
         wider.inside &&
-        !dots.hits(wider.box) &&
+        !dots.hits(wider.box, id) &&
         !titles.hits(wider.box, id) &&
         !counts.hits(wider.box) &&
         // A quadrant's name the short title kept clear of stays clear.
