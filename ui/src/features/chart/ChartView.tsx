@@ -22,9 +22,11 @@ import {
 import { fractionOf, type Point } from "./scale";
 import {
   atOneSpot,
+  boxAround,
   cellCount,
   cellGrid,
   clampView,
+  draggedBox,
   contentClip,
   fitView,
   follow,
@@ -643,7 +645,7 @@ export function ChartView({
       if (cell) zoomIntoCell(cell, false);
       else setList(null);
     } else if (g.kind === "rect" && layout) {
-      const box = rectBox(g.start, windowPoint(e));
+      const box = draggedBox(g.start, windowPoint(e), cellAt(g.start));
       const area = { box, view: viewRef.current, width: layout.width, height: layout.height };
       setList(listOf("in the rectangle", ideasIn(placed, area.view, area.width, area.height, box), { area }));
     }
@@ -865,7 +867,7 @@ export function ChartView({
         {incoming && <PlaneGhost pointer={incoming.pointer} title={incoming.title} planeRect={planeRect} />}
       </div>
       {gesture?.kind === "rect" && (
-        <div className="plane-rect" ref={styleRef({ ...rectBox(gesture.start, gesture.end) })} />
+        <div className="plane-rect" ref={styleRef({ ...boxAround([gesture.start, gesture.end]) })} />
       )}
       {hover && !gesture && layout && (
         <div className="chart-hover" aria-hidden="true" ref={styleRef(hoverBox(hover.at, layout))}>
@@ -960,13 +962,4 @@ function focusNextInDirection(plane: HTMLElement, from: HTMLElement, direction: 
   const to = next === null ? undefined : others[next];
   to?.focus(KEYBOARD_FOCUS);
   return to !== undefined;
-}
-
-function rectBox(a: Point, b: Point): Box {
-  return {
-    left: Math.min(a.x, b.x),
-    top: Math.min(a.y, b.y),
-    width: Math.abs(a.x - b.x),
-    height: Math.abs(a.y - b.y),
-  };
 }

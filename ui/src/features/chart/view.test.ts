@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 
 import { idea } from "../../test/fakeBackend";
-import { overlaps } from "./geometry";
+import { overlaps, type Box } from "./geometry";
 import { fractionOf } from "./scale";
 import {
   atOneSpot,
   cellCount,
   clampView,
   contentClip,
+  draggedBox,
   fitView,
   follow,
   ideasIn,
@@ -201,6 +202,21 @@ describe("the view", () => {
     const ideas = [at(1, 9, 1), at(2, 1, 9), at(3, 8, 2)];
     const found = ideasIn(ideas, WHOLE_PLANE, 1000, 1000, { left: 0, top: 0, width: 250, height: 250 });
     expect(found.map((i) => i.id)).toEqual([1, 3]);
+  });
+
+  it("takes in the stack a rectangle was begun on, and only such a count", () => {
+    // Two ideas at payoff 8, cost/risk 2 (window 200, 200 on a 1,000 px plane); their count's square 180–220. The
+    // drag began on the count, at 205, 205, and went right and down.
+    const stack = [at(1, 8, 2), at(2, 8, 2)];
+    const square = { left: 180, top: 180, width: 40, height: 40 };
+    const cell = { key: "4,4", box: square, badge: square, ideas: stack };
+    const ideas = [...stack, at(3, 7, 3)];
+    const listed = (box: Box) => ideasIn(ideas, WHOLE_PLANE, 1000, 1000, box).map((i) => i.id);
+    expect(listed(draggedBox({ x: 205, y: 205 }, { x: 320, y: 320 }, cell))).toEqual([1, 2, 3]);
+    // Begun on a count of ideas apart, or on none, it is the rectangle as drawn.
+    const apart = { ...cell, ideas: [stack[0], at(4, 7.9, 2.1)].filter((i) => i !== undefined) };
+    expect(listed(draggedBox({ x: 205, y: 205 }, { x: 320, y: 320 }, apart))).toEqual([3]);
+    expect(listed(draggedBox({ x: 205, y: 205 }, { x: 320, y: 320 }, null))).toEqual([3]);
   });
 });
 

@@ -299,6 +299,30 @@ export function ideasIn(ideas: readonly Idea[], view: View, width: number, heigh
   });
 }
 
+/** The smallest box around `points`. */
+export function boxAround(points: readonly Point[]): Box {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [left, top] = [Math.min(...xs), Math.min(...ys)];
+  return { left, top, width: Math.max(...xs) - left, height: Math.max(...ys) - top };
+}
+
+/**
+ * The box a rectangle dragged from `start` to `end` lists the ideas of. Begun on a count of ideas at one spot
+ * (`startedOn`), it takes them in: a drag meant to pull one out of a stack of two listed "0 ideas", their spot just
+ * beside where it began. Begun anywhere else, even on another count, it is the rectangle as drawn.
+ */
+export function draggedBox(start: Point, end: Point, startedOn: Cell | null): Box {
+  if (!startedOn || !atOneSpot(startedOn)) return boxAround([start, end]);
+  const { box } = startedOn;
+  return boxAround([
+    start,
+    end,
+    { x: box.left, y: box.top },
+    { x: box.left + box.width, y: box.top + box.height },
+  ]);
+}
+
 /** A rectangle dragged on the plane, with the view and the plane's size it was drawn in. */
 export interface Area {
   box: Box;
