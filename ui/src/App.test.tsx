@@ -394,6 +394,45 @@ describe("App", () => {
     ]);
   });
 
+  it("leaves the name of a new board alone once it was renamed and the rename undone", async () => {
+    const backend = backendEvents();
+    let name = "Untitled board";
+    const named = () => ({ ...board([], name), canUndo: name !== "Untitled board" });
+    firstRun({
+      listen_to_backend: backend.listen,
+      get_board: named,
+      rename_board: (args) => {
+        name = args.name;
+        return {
+          value: { id: 1, name, ideaCount: 0, updatedAt: 1 },
+          history: { canUndo: true, canRedo: false, lastEvent: 1 },
+        };
+      },
+      undo: () => {
+        name = "Untitled board";
+        return { board: named(), event: null };
+      },
+    });
+    renderApp();
+    await screen.findByRole("button", { name: "Join a team round…" });
+    await backend.choose("new-board");
+    const field = await screen.findByDisplayValue<HTMLInputElement>("Untitled board");
+    const selected = (input: HTMLInputElement) => [input.selectionStart, input.selectionEnd];
+    await waitFor(() => {
+      expect(selected(field)).toEqual([0, "Untitled board".length]);
+    });
+    await userEvent.clear(field);
+    await userEvent.type(field, "Trip{Enter}");
+    expect(await screen.findByDisplayValue("Trip")).toBeInTheDocument();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    const back = await screen.findByDisplayValue<HTMLInputElement>("Untitled board");
+    // Selected again (in the window, with the focus), as when the board was new, it took the next keys: a redo, and
+    // typing renamed the board.
+    await act(() => new Promise((done) => setTimeout(done, 50)));
+    expect(selected(back)).not.toEqual([0, "Untitled board".length]);
+  });
+
   it("reopens the last board", async () => {
     fakeBackend(board([], "Platform Q3"));
     renderApp();

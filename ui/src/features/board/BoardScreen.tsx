@@ -122,6 +122,12 @@ export function BoardScreen({
     menuFocus.current = false;
     return wanted;
   };
+  const nameFocus = useRef(focusName);
+  const takeNameFocus = () => {
+    const wanted = nameFocus.current;
+    nameFocus.current = false;
+    return wanted;
+  };
   /** A team round's ballot on screen: its own steps, which Ctrl+Z, Edit › Undo and Redo take first. */
   const ballotSteps = useRef<StepsBack | null>(null);
   const takeBallotSteps = useCallback((steps: StepsBack | null) => {
@@ -605,7 +611,7 @@ export function BoardScreen({
         saveState={model.saveState}
         unsaved={unsaved}
         typedToTakeBack={typedToTakeBack}
-        focusName={focusName}
+        takeNameFocus={takeNameFocus}
         takeMenuFocus={takeMenuFocus}
         view={roundsOpen ? null : view}
         activityOpen={activityOpen}

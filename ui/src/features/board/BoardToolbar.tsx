@@ -27,7 +27,8 @@ interface BoardToolbarProps {
   unsaved: readonly UnsavedField[];
   /** The open details hold what cannot be saved, which Undo takes back first. */
   typedToTakeBack: boolean;
-  focusName: boolean;
+  /** Whether the name is to be selected, ready to type over, as the toolbar is drawn (asked once: a new board's). */
+  takeNameFocus?: () => boolean;
   /** Whether the menu's button is to take the focus as the toolbar is drawn (asked once). */
   takeMenuFocus?: () => boolean;
   /** The view shown; null while Team rounds cover the board (either toggle goes back to it). */
@@ -138,7 +139,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
     saveState,
     unsaved,
     typedToTakeBack,
-    focusName,
+    takeNameFocus,
     takeMenuFocus,
     view,
     activityOpen,
@@ -163,9 +164,12 @@ export function BoardToolbar(props: BoardToolbarProps) {
   const headerRef = useRef<HTMLElement>(null);
   const compact = useCompact(headerRef);
 
+  // Once: the toolbar is drawn again on a rename, and an undone rename of a new board selected its name again, which
+  // took the next keys (a redo, or typing that renamed the board).
   useEffect(() => {
-    if (focusName) nameRef.current?.select();
-  }, [focusName]);
+    if (takeNameFocus?.()) nameRef.current?.select();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     if (!menuOpen) return;
