@@ -2,7 +2,8 @@
 // Mattermost's own Markdown parser, the commonmark.js fork the Mattermost web app renders with. Prints one JSON line
 // per post: how many table rows it has, the text of every paragraph line that looks like a table row (a row shown as
 // raw pipes), the at-mentions it would send, any raw HTML in it, the text it styles (italics, bold, strikethrough,
-// links), the text it shows as code, and the text of each table cell. The Rust test decides what is right.
+// links), the text it shows as code, the text of each table cell, and where each idea's link leads. The Rust test
+// decides what is right.
 "use strict";
 
 const path = require("node:path");
@@ -26,7 +27,17 @@ process.stdin.on("end", () => {
   for (const post of posts) {
     const tree = new Parser().parse(post);
     const walker = tree.walker();
-    const report = { tableRows: 0, tables: 0, rawRows: [], mentions: [], html: [], styled: [], code: [], cells: [] };
+    const report = {
+      tableRows: 0,
+      tables: 0,
+      rawRows: [],
+      mentions: [],
+      html: [],
+      styled: [],
+      code: [],
+      cells: [],
+      links: [],
+    };
     let event;
     while ((event = walker.next())) {
       const node = event.node;
@@ -40,6 +51,8 @@ process.stdin.on("end", () => {
       if (["emph", "strong", "del", "link"].includes(node.type)) report.styled.push(textOf(node));
       if (node.type === "code") report.code.push(node.literal);
       if (node.type === "table_cell") report.cells.push(textOf(node));
+      // An idea's link ("link"), not an address in a title, which Mattermost makes a link of its own.
+      if (node.type === "link" && textOf(node) === "link") report.links.push(node.destination);
     }
     process.stdout.write(JSON.stringify(report) + "\n");
   }

@@ -30,7 +30,7 @@ fn thousand_idea_board(dir: &std::path::Path, url: &str) -> TestResult {
                 title: title(k),
                 notes: String::new(),
                 owner: ["ana", "bo"][k % 2].into(),
-                link: format!("https://jira.example.com/browse/OPS-{k}"),
+                link: link(k),
                 tags: vec![],
             };
             edits::update_idea(tx, idea.id, &edit)?;
@@ -41,6 +41,12 @@ fn thousand_idea_board(dir: &std::path::Path, url: &str) -> TestResult {
 }
 
 /// The title of the thousand-idea board's idea `k`: it tries to ping the channel, and looks like Markdown.
+/// A link with what could break out of a link in a table: "a)|b" split the row, and `<!channel>` a webhook turns into
+/// @channel.
+fn link(k: usize) -> String {
+    format!("https://jira.example.com/browse/OPS-{k}?q=a)|b](https://evil.example)<!channel>@here`x`\\")
+}
+
 fn title(k: usize) -> String {
     format!(
         "Idea {k}: tell @channel and @all about the {}rollout, see <!here>; *stars*, _under_, ~~struck~~, \
@@ -69,6 +75,7 @@ struct Parsed {
     styled: Vec<String>,
     code: Vec<String>,
     cells: Vec<String>,
+    links: Vec<String>,
 }
 
 impl Parsed {
@@ -117,6 +124,7 @@ fn parse_with_mattermost(dry_run: &str) -> TestResult<Vec<Parsed>> {
             styled: strings("styled"),
             code: strings("code"),
             cells: strings("cells"),
+            links: strings("links"),
         });
     }
     Ok(posts)
@@ -153,7 +161,7 @@ async fn a_long_outcome_goes_out_in_posts_that_each_read_as_tables_in_mattermost
     assert!(n >= 3, "1,000 ideas fit in {n} post(s)?");
     let posts = parse_with_mattermost(&dry_run)?;
     assert_eq!(posts.len(), n);
-    let (mut rows, mut titles) = (0, 0);
+    let (mut rows, mut titles, mut links) = (0, 0, 0);
     for (k, (text, post)) in texts.iter().zip(&posts).enumerate() {
         assert!(text.chars().count() <= 16_383, "post {} is too long", k + 1);
         assert!(
@@ -196,11 +204,26 @@ async fn a_long_outcome_goes_out_in_posts_that_each_read_as_tables_in_mattermost
             );
             titles += 1;
         }
+        // Each link leads where the idea's does, whole: nothing in it ended the link or the cell, or reads as a
+        // mention.
+        for destination in &post.links {
+            let decoded = percent_decode(destination);
+            let k: usize = decoded
+                .strip_prefix("https://jira.example.com/browse/OPS-")
+                .and_then(|rest| rest.split('?').next())
+                .unwrap_or_default()
+                .parse()
+                .map_err(|_| format!("post {} links to {destination}", k + 1))?;
+            assert_eq!(decoded, link(k), "post {}", k + 1);
+            assert!(!destination.contains(['<', '>', '|', '@']), "{destination}");
+            links += 1;
+        }
         // Each table's header row is a table row too.
         rows += post.table_rows - post.tables;
     }
     assert_eq!(rows, 1_000, "every idea is a table row, once");
     assert_eq!(titles, 1_000, "every title is in a cell of its own");
+    assert_eq!(links, 1_000, "every idea's link is a link");
     assert!(texts[1].contains("(continued)"), "{}", &texts[1][..200]);
 
     // Posting sends exactly what the dry run printed, one request per post.
@@ -369,4 +392,25 @@ fn the_markdown_export_shows_titles_as_written_and_never_as_html() -> TestResult
     assert!(parsed[0].code.is_empty(), "code: {:?}", parsed[0].code);
     assert!(document.contains(r"a\\\*b"), "{document}");
     Ok(())
+}
+
+/// `s` with its %XX escapes decoded.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -209,11 +209,23 @@ fn mention(owner: &str) -> Option<String> {
     valid.then(|| format!("@{name}"))
 }
 
-/// A link as Markdown, for http(s) addresses only; `(`, `)` and spaces are escaped so the link cannot break out.
+/// A link as Markdown, for http(s) addresses only (none with spaces). What could break out of it is percent-encoded,
+/// which leaves the address the same: `(` and `)` (the link's end), `|` (a table cell's end: "a)|b" split the row, and
+/// the scores shown were the link's), `<` and `>` (`<!channel>`, which a webhook turns into @channel), `@`, brackets,
+/// backslashes and backticks.
 fn link(url: &str) -> Option<String> {
     let ok =
         (url.starts_with("https://") || url.starts_with("http://")) && !url.chars().any(char::is_whitespace);
-    ok.then(|| format!("[link]({})", url.replace('(', "%28").replace(')', "%29")))
+    ok.then(|| {
+        let safe: String = url
+            .chars()
+            .map(|c| match c {
+                '(' | ')' | '|' | '<' | '>' | '@' | '[' | ']' | '\\' | '`' => format!("%{:02X}", c as u32),
+                _ => c.to_string(),
+            })
+            .collect();
+        format!("[link]({safe})")
+    })
 }
 
 /// The message for `board` as of `date` (already formatted), with the ideas' changes since `last_post`.
