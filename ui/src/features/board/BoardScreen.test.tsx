@@ -1772,6 +1772,21 @@ describe("BoardScreen", () => {
     expect(within(possible).getAllByRole("button", { name: /^Idea \d+/ })).toHaveLength(13);
   });
 
+  it("takes End and Down in a long zone to the search's matches only, where a key then acts", async () => {
+    const possible = await longPossible();
+    // Ideas 25 and 250–259 match; 300, the zone's last, does not. End took the focus to it, drawn at full strength
+    // as focused, and Delete deleted it.
+    await userEvent.type(screen.getByLabelText("Search ideas"), "Idea 25");
+    const first = await within(possible).findByRole("button", { name: /^Idea 25(?!\d)/ });
+    first.focus();
+    await userEvent.keyboard("{End}");
+    await waitFor(() => {
+      expect(within(possible).getByRole("button", { name: /^Idea 259/ })).toHaveFocus();
+    });
+    expect(document.activeElement).not.toHaveClass("dimmed");
+    expect(within(possible).queryByRole("button", { name: /^Idea 300/ })).toBeNull();
+  });
+
   it("scrolls a search's first match, out of sight below, to the top of its list", async () => {
     const possible = await longPossible();
     const list = possible.querySelector<HTMLElement>(".zone-list");

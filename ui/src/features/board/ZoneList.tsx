@@ -95,7 +95,11 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
   const arrivedAt = arrival ? ideas.findIndex((i) => i.id === arrival.id) : -1;
   /** End pressed on a card of this long list: its last card is shown after those rendered, and takes the focus. */
   const [lastAsked, setLastAsked] = useState(false);
-  const lastAt = ideas.length - 1;
+  /** Whether the keys reach an idea's card: a search dims those it does not match, and leaves them out. */
+  const reachable = (i: Idea) => matches === null || matches.has(i.id);
+  /** The last card the keys reach: with a search, End took the focus to the list's last card though it did not
+   * match, drawn at full strength as focused, and Delete deleted it. */
+  const lastAt = matches === null ? ideas.length - 1 : ideas.findLastIndex(reachable);
   /** The search's first match in this zone: brought into view. */
   const matchAt = useMemo(
     () => (matches && matches.size > 0 ? ideas.findIndex((i) => matches.has(i.id)) : -1),
@@ -320,7 +324,7 @@ export const ZoneList = memo(function ZoneList(props: ZoneListProps) {
           const card = e.target;
           if (!(card instanceof HTMLElement) || !card.matches(".card")) return;
           const from = ideas.findIndex((i) => i.id === Number(card.dataset.ideaId));
-          const wanted = e.key === "End" ? ideas[lastAt] : ideas[from + 1];
+          const wanted = e.key === "End" ? ideas[lastAt] : ideas.slice(from + 1).find(reachable);
           if (!wanted) return;
           e.preventDefault();
           if (focusDrawn(wanted.id)) return;
