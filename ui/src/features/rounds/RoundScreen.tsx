@@ -491,7 +491,10 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
                     : draft.state === "saving"
                       ? "Saving the draft…"
                       : waitingWhy
-                        ? "Waiting for Mattermost: your ballot goes out by itself."
+                        ? // The count beside it is the draft's: a ballot changed since it was sent went out as sent.
+                          changedSinceSent
+                          ? "Waiting for Mattermost: your ballot goes out by itself as you sent it. Try now sends it with your changes."
+                          : "Waiting for Mattermost: your ballot goes out by itself."
                         : givenUpWhy || sendFailed
                           ? "Not sent: your draft is kept on this computer."
                           : changedSinceSent

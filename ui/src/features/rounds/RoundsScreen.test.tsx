@@ -1090,6 +1090,26 @@ describe("RoundsScreen", () => {
     }
   });
 
+  it("says a waiting ballot goes out as it was sent, not with the changes made since", async () => {
+    const fake = await sendWhileAway(false);
+    expect(
+      await screen.findByText("Waiting for Mattermost: your ballot goes out by itself."),
+    ).toBeInTheDocument();
+    // The count beside it said the changed ballot's, and the ballot as sent went out.
+    await userEvent.click(screen.getByRole("button", { name: /^No opinion on/ }));
+    expect(
+      await screen.findByText(
+        "Waiting for Mattermost: your ballot goes out by itself as you sent it. Try now sends it with your changes.",
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Try now" }));
+    await waitFor(() => {
+      expect(fake.calls.filter((c) => c.command === "submit_ballot").at(-1)?.args).toMatchObject({
+        estimates: {},
+      });
+    });
+  });
+
   it("says when Try now found Mattermost still out of reach, as the waiting line would read the same", async () => {
     const fake = await sendWhileAway(false);
     const line = await screen.findByText(/^Not sent yet: Mattermost could not be reached\./);
