@@ -633,6 +633,29 @@ describe("App", () => {
     });
   }, 15_000);
 
+  it("asks before quitting with a score typed in the details that cannot be saved, and stays open on Keep", async () => {
+    const backend = backendEvents();
+    const fake = fakeBackend(board([idea(7, "Rotate TLS certificates", "implement")], "Platform Q3"), {
+      listen_to_backend: backend.listen,
+      keep_open: () => null,
+      quit_app: () => null,
+    });
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: /^Rotate TLS certificates/ }));
+    const payoff = await screen.findByRole("textbox", { name: /^Payoff/ });
+    await userEvent.clear(payoff);
+    await userEvent.type(payoff, "15");
+    // Ctrl+Q quit at once, and the 15 was gone.
+    await backend.choose("quit");
+    const asked = await screen.findByRole("dialog", { name: "Quit without saving?" }, { timeout: 4000 });
+    expect(asked).toHaveTextContent("A field of the idea's details holds what cannot be saved");
+    expect(fake.commands()).toContain("keep_open");
+    await userEvent.click(screen.getByRole("button", { name: "Keep Pickboard open" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(fake.commands()).not.toContain("quit_app");
+    expect(screen.getByRole("textbox", { name: /^Payoff/ })).toHaveValue("15");
+  }, 15_000);
+
   it("asks before quitting with a post waiting in the outbox, and quits by itself once it has gone out", async () => {
     const backend = backendEvents();
     let waiting = 1;

@@ -722,9 +722,9 @@ export function App() {
             }}
           />
         )}
-        {heldAtQuit?.kind === "unsaved" && (
+        {(heldAtQuit?.kind === "unsaved" || heldAtQuit?.kind === "refused") && (
           <UnsavedQuitDialog
-            unsaved={heldAtQuit.count}
+            held={{ kind: heldAtQuit.kind, count: heldAtQuit.count }}
             onKeepOpen={() => {
               setHeldAtQuit(null);
             }}

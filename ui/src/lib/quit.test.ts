@@ -48,6 +48,24 @@ describe("quitting", () => {
     expect(seen).toEqual(["keep_open"]);
   });
 
+  it("keeps Pickboard open while a field of the details holds what cannot be saved, and says how many", async () => {
+    const seen: string[] = [];
+    mockIPC((command) => {
+      seen.push(command);
+      return command === "waiting_post_count" ? 0 : null;
+    });
+    const details = document.createElement("aside");
+    details.className = "details";
+    const payoff = document.createElement("input");
+    payoff.value = "15";
+    payoff.setAttribute("aria-invalid", "true");
+    details.append(payoff);
+    document.body.append(details);
+    payoff.focus();
+    expect(await quitOnceSaved(new QueryClient())).toEqual({ kind: "refused", count: 1 });
+    expect(seen).toEqual(["keep_open"]);
+  });
+
   it("keeps Pickboard open while posts wait in the outbox, which sends them only while it is open", async () => {
     const seen: string[] = [];
     mockIPC((command) => {

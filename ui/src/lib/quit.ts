@@ -14,9 +14,9 @@ const SAVE_WAIT_MS = 2000;
  * them (" TITLEQ" typed fast, then Ctrl+Q, was saved as " TIT"). */
 const KEYS_IN_FLIGHT_MS = 200;
 
-/** Why Pickboard stayed open when asked to quit, for the page to ask: changes not saved yet, or posts that wait in
- * the outbox, which sends them only while Pickboard is open. */
-export type QuitHeld = { kind: "unsaved"; count: number } | { kind: "posts"; count: number };
+/** Why Pickboard stayed open when asked to quit, for the page to ask: changes not saved yet, fields holding what
+ * cannot be saved, or posts that wait in the outbox, which sends them only while Pickboard is open. */
+export type QuitHeld = { kind: "unsaved" | "refused" | "posts"; count: number };
 
 /**
  * Quits once what is on its way is saved, and resolves to `null`. Changes still waiting after `waitMs` (the data
@@ -37,6 +37,12 @@ export async function quitOnceSaved(client: QueryClient, waitMs = SAVE_WAIT_MS):
   if (waiting > 0) {
     await backend.keepOpen();
     return { kind: "unsaved", count: waiting };
+  }
+  // Fields of an idea's details holding what cannot be saved (a payoff of 15): the quit dropped them without a word.
+  const refused = document.querySelectorAll(".details [aria-invalid=true]").length;
+  if (refused > 0) {
+    await backend.keepOpen();
+    return { kind: "refused", count: refused };
   }
   // Not knowing is no reason to stay open.
   const posts = await backend.waitingPostCount().catch(() => 0);
