@@ -2,7 +2,7 @@
 //! medians' quadrant) and every ballot's estimates and nonce, so that anyone can check them; and checking a closed
 //! round's published ballots.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -201,8 +201,39 @@ pub fn verify(thread: &Thread) -> Result<Verification> {
             },
         }
     }
+    // A voter's last ballot sent before the reveal, not in the result: a result rewritten without a ballot checked
+    // out as all matching. (The facilitator's Pickboard leaves out only ballots it could not count, and its result
+    // post says why.)
+    let published: HashSet<&str> = result.ballots.iter().map(|b| b.voter.as_str()).collect();
+    let mut left_out: Vec<Mismatch> = last_new
+        .iter()
+        .filter(|(voter, _)| !published.contains(voter.as_str()))
+        .map(|(voter, commitment)| Mismatch {
+            post_id: posted
+                .iter()
+                .find(|(_, (author, b))| {
+                    author == voter && b.as_ref().is_some_and(|b| &b.commitment == commitment)
+                })
+                .map(|(id, _)| (*id).to_owned())
+                .unwrap_or_default(),
+            voter: voter.clone(),
+            reason:
+                "Their last ballot, sent before the reveal, is not in the result: it was not counted. The \
+                     result post lists the ballots the facilitator's Pickboard could not count, and why."
+                    .to_owned(),
+        })
+        .collect();
+    left_out.sort_by(|a, b| a.post_id.cmp(&b.post_id));
     let checked = result.ballots.len() as u32;
-    let summary = verified_in_words(checked, mismatches.len());
+    let mut summary = verified_in_words(checked, mismatches.len());
+    match left_out.len() {
+        0 => {}
+        1 => summary.push_str(" 1 ballot sent before the reveal is not in the result."),
+        n => summary.push_str(&format!(
+            " {n} ballots sent before the reveal are not in the result."
+        )),
+    }
+    mismatches.extend(left_out);
     Ok(Verification {
         round_id: result.round_id,
         checked,

@@ -349,6 +349,38 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     let verified = service::verify(&bo.api, &link).await.unwrap();
     assert_eq!(verified.checked, 3);
     assert!(verified.mismatches.is_empty(), "{verified:?}");
+    // A result rewritten without cy's ballot (the post replaced by one of the facilitator's): it checked out as
+    // "All 2 ballots match what was sealed", though cy's ballot, sent before the reveal, was in the thread.
+    let real = fake.post(&result_id).unwrap();
+    let mut props = real.props.clone();
+    let ballots = props["pickboard_round_result"]["ballots"].as_array_mut().unwrap();
+    ballots.retain(|b| b["voter"] != cy.who.user_id.as_str());
+    assert_eq!(ballots.len(), 2);
+    assert!(fake.delete_post(&result_id));
+    fake.add_post_with_props(
+        &ana.who.user_id,
+        &real.channel_id,
+        &round.root_post_id,
+        "2 ballots counted",
+        props,
+    );
+    let rewritten = service::verify(&bo.api, &link).await.unwrap();
+    assert_eq!(rewritten.checked, 2);
+    assert_eq!(
+        rewritten.summary,
+        "All 2 ballots match what was sealed. 1 ballot sent before the reveal is not in the result."
+    );
+    assert_eq!(rewritten.mismatches.len(), 1, "{rewritten:?}");
+    assert_eq!(rewritten.mismatches[0].voter, cy.who.user_id);
+    assert!(!rewritten.mismatches[0].post_id.is_empty());
+    assert!(fake.delete_post(&fake.thread(&round.root_post_id).last().unwrap().id));
+    fake.add_post_with_props(
+        &ana.who.user_id,
+        &real.channel_id,
+        &round.root_post_id,
+        &real.message,
+        real.props,
+    );
     let closed = service::find(&cy.db, &cy.api, &cy.who, &link).await.unwrap();
     assert_eq!(closed.state, RoundState::Closed);
     assert!(
