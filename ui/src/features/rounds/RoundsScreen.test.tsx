@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import userEvent from "@testing-library/user-event";
 import { useEffect } from "react";
@@ -426,6 +426,24 @@ describe("RoundsScreen", () => {
       board(Array.from({ length: 1_200 }, (_, n) => idea(n + 1, `Idea ${String(n + 1)}`, "kill"))),
     );
     expect(await screen.findByText("Ideas (0 of 1,200)")).toBeInTheDocument();
+  });
+
+  it("lets the second click of a double click on Start round do nothing on the round it opens", async () => {
+    const round = startedHere(["1", "Cache builds"]);
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [],
+      start_round: () => round,
+      find_round: () => round,
+      save_draft_ballot: () => draftOf({}),
+      round_status: () => statusOf("open", "0 of 3 voted"),
+    });
+    renderRounds(board([idea(1, "Cache builds", "unsorted")]));
+    fireEvent.click(await screen.findByRole("button", { name: "Start round" }), { detail: 1 });
+    // The round opened under the pointer before the second click: it marked "No opinion" on the facilitator's ballot.
+    const none = await screen.findByRole("button", { name: "No opinion on “Cache builds”" });
+    fireEvent.click(none, { detail: 2 });
+    expect(none).toHaveAttribute("aria-pressed", "false");
   });
 
   it("asks before starting a round of more than a hundred ideas, and starts it once on Start round", async () => {

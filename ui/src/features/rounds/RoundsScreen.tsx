@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 
+import { swallowRestOfDoubleClick } from "../../components/doubleClick";
 import { ConfirmDialog } from "../../components/Modal";
 import { backend } from "../../lib/backend";
 import type { Board, RoundView } from "../../lib/bindings";
@@ -510,6 +511,8 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
       const started = await backend.startRound(board.id, chosen, at, note.trim());
       setStatus(null);
       void queryClient.invalidateQueries({ queryKey: keys.rounds(board.id) });
+      // The round opens where the button was: a double click's second click marked "No opinion" on its ballot.
+      swallowRestOfDoubleClick();
       onStarted(started);
     } catch (raw) {
       setStatus({ tone: "error", text: AppError.from(raw).message });
