@@ -220,10 +220,37 @@ fn a_wrong_quadrant_and_then_the_right_one_give_the_ideas_own_scores_back() {
     db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
     assert_eq!(points(&mut db, id), (5.5, 4.5));
 
-    // From the tray, a quadrant's middle, as before.
+    // Through the tray and back to Kill: its own scores there, those it had before the key took it to Implement (it
+    // came back at the quadrant's middle, P 2.5 · C 7.5).
+    db.write(|tx| move_idea(tx, id, Zone::Unsorted, 0)).unwrap();
+    db.write(|tx| move_idea(tx, id, Zone::Kill, 0)).unwrap();
+    assert_eq!(points(&mut db, id), (1.0, 9.0));
+    // And back to Implement the same way.
+    db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
+    db.write(|tx| move_idea(tx, id, Zone::Unsorted, 0)).unwrap();
+    db.write(|tx| move_idea(tx, id, Zone::Implement, 0)).unwrap();
+    assert_eq!(points(&mut db, id), (5.5, 4.5));
+    // A place from the tray ends what is looked back at: Kill's middle now.
     db.write(|tx| move_idea(tx, id, Zone::Unsorted, 0)).unwrap();
     db.write(|tx| move_idea(tx, id, Zone::Kill, 0)).unwrap();
     assert_eq!(points(&mut db, id), (2.5, 7.5));
+
+    // An idea placed from the tray at a quadrant's middle, sent back and placed elsewhere: the middle there too.
+    let fresh = db
+        .write(|tx| add_idea(tx, board, "Tune probes", Zone::Unsorted))
+        .unwrap()
+        .id;
+    db.write(|tx| move_idea(tx, fresh, Zone::Kill, 0)).unwrap();
+    assert_eq!(points(&mut db, fresh), (2.5, 7.5));
+    db.write(|tx| move_idea(tx, fresh, Zone::Unsorted, 0)).unwrap();
+    db.write(|tx| move_idea(tx, fresh, Zone::Implement, 0)).unwrap();
+    assert_eq!(points(&mut db, fresh), (7.5, 2.5));
+    // Deleted and brought back by undo, it is where it was.
+    db.write(|tx| delete_idea(tx, fresh)).unwrap();
+    db.write(|tx| undo(tx, board, None)).unwrap();
+    db.write(|tx| move_idea(tx, fresh, Zone::Unsorted, 0)).unwrap();
+    db.write(|tx| move_idea(tx, fresh, Zone::Implement, 0)).unwrap();
+    assert_eq!(points(&mut db, fresh), (7.5, 2.5));
 }
 
 #[test]

@@ -222,8 +222,8 @@ pub enum Planned {
 }
 
 /// Moves an idea to position `index` of `zone` (counted without the idea itself). Dropped into a quadrant, it keeps
-/// its position when that already lies inside. Otherwise it takes the scores it had there before moves took it away
-/// ([`history::scores_before_moves`]), or the nearest point inside.
+/// its position when that already lies inside. Otherwise (from another quadrant, or the tray) it takes the scores it
+/// had there before moves took it away ([`history::scores_before_moves`]), or the nearest point inside.
 pub fn move_to(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Result<Idea> {
     let planned = match plan_move(tx, id, zone, index)? {
         Planned::NoRoom { board_id } => {
@@ -252,8 +252,8 @@ pub fn plan_move(tx: &Transaction<'_>, id: i64, zone: Zone, index: u32) -> Resul
     let (idea, thresholds) = get_with_lines(tx, id)?;
     let position = match (zone.quadrant(), idea.position) {
         (None, _) => None,
-        // Out of another quadrant: back to its own scores there when only moves took it away.
-        (Some(q), Some(p)) if Quadrant::of(p, thresholds) != q => Some(
+        // Out of another quadrant, or the tray: back to its own scores there when only moves took it away.
+        (Some(q), p) if p.is_none_or(|p| Quadrant::of(p, thresholds) != q) => Some(
             history::scores_before_moves(tx, id, q, thresholds)?
                 .unwrap_or_else(|| q.place(idea.position, thresholds)),
         ),

@@ -203,9 +203,10 @@ const MOVES_LOOKED_BACK: u32 = 20;
 /// The scores `idea_id` last had in `quadrant`, when only moves from quadrant to quadrant came since: a wrong
 /// quadrant's key and then the right one give back the idea's own scores, where the nearest point inside would give
 /// the quadrant's edge (P 7 · C 0 → Kill → Implement came back at P 5 · C 4.9). `None` when the idea was rescored on
-/// the way (on the chart, its sliders, a round), came from the tray, or was not in `quadrant` before. A move is told
-/// from a rescoring by where it put the idea: the point of its new quadrant nearest to where it was
-/// ([`Quadrant::place`]).
+/// the way (on the chart, its sliders, a round), was placed from the tray, or was not in `quadrant` before. A trip
+/// through the tray is a move too: sent there from `quadrant` and back, an idea takes its scores there again (it came
+/// back at the quadrant's middle, though Ctrl+Z knew them). A move is told from a rescoring by where it put the idea:
+/// the point of its new quadrant nearest to where it was ([`Quadrant::place`]).
 pub fn scores_before_moves(
     tx: &Transaction<'_>,
     idea_id: i64,
@@ -214,7 +215,8 @@ pub fn scores_before_moves(
 ) -> Result<Option<Position>> {
     let mut stmt = tx.prepare_cached(
         "SELECT json_extract(changes, '$[0].before.payoff'), json_extract(changes, '$[0].before.cost'),
-                json_extract(changes, '$[0].after.payoff'), json_extract(changes, '$[0].after.cost')
+                json_extract(changes, '$[0].after.payoff'), json_extract(changes, '$[0].after.cost'),
+                json_type(changes, '$[0].after') = 'null'
          FROM events WHERE idea_id = ?1 AND undone = 0 ORDER BY id DESC LIMIT ?2",
     )?;
     let position = |payoff: Option<i64>, cost: Option<i64>| -> Option<Position> {
@@ -230,8 +232,17 @@ pub fn scores_before_moves(
         if before == after {
             continue; // its title, notes or tags: no score changed
         }
+        let deleted: bool = row.get(4)?;
         let (Some(before), Some(after)) = (before, after) else {
-            return Ok(None); // added, deleted, or placed from the tray
+            match before {
+                // Sent to the tray from there.
+                Some(before) if !deleted && Quadrant::of(before, thresholds) == quadrant => {
+                    return Ok(Some(before))
+                }
+                // Sent to the tray from another quadrant, where a move had taken it: on, past the trip.
+                Some(_) if !deleted => continue,
+                _ => return Ok(None), // added, deleted, or placed from the tray
+            }
         };
         let moved_to = Quadrant::of(after, thresholds);
         if moved_to.place(Some(before), thresholds) != after || moved_to == Quadrant::of(before, thresholds) {
