@@ -135,12 +135,14 @@ impl Db {
     /// the Backups dialog went on showing it by its old time.
     pub fn refuse_own_file(&self, dest: &Path) -> Result<()> {
         let shown = dest.display();
-        let refused = if self.is_own_file(dest) {
+        // Where it leads: a link to a file not made yet in the backups folder made one there.
+        let target = files::destination(dest)?;
+        let refused = if self.is_own_file(&target) {
             format!(
                 "Nothing was saved: {shown} is the database Pickboard has open, and saving there would replace it. \
                  Choose another name or folder."
             )
-        } else if self.is_in_backups(dest) {
+        } else if self.is_in_backups(&target) {
             format!(
                 "Nothing was saved: {shown} is in Pickboard's own backups folder, where only Pickboard saves, and \
                  could replace one of its backups. Choose another folder."

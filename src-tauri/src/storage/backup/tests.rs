@@ -594,7 +594,15 @@ fn a_backup_is_never_made_onto_the_open_database_or_its_files() {
     let day = make(&db, dir.path(), "").unwrap();
     db.write(|tx| edits::add_idea(tx, board, "After the day's backup", Zone::Kill))
         .unwrap();
-    for onto in [day.clone(), inside.join("..").join("backups").join("mine.db")] {
+    // A link to a file not made yet there, too: it made one, listed as a backup.
+    let link_in = dir.path().join("to-backups.db");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(inside.join("mine.db"), &link_in).unwrap();
+    for onto in [
+        day.clone(),
+        inside.join("..").join("backups").join("mine.db"),
+        link_in,
+    ] {
         let err = db.backup_to(&onto).unwrap_err();
         assert!(
             err.to_string().ends_with(
