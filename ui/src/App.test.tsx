@@ -858,6 +858,30 @@ describe("App", () => {
     expect(fake.commands()).not.toContain("undo");
   }, 20_000);
 
+  it("takes back a deleted board's Undo once the command line brought the board back", async () => {
+    const backend = backendEvents();
+    let infraGone = false;
+    const fake = await deleteInfraForWeb({
+      listen_to_backend: backend.listen,
+      delete_board: () => {
+        infraGone = true;
+        return null;
+      },
+      list_boards: () => [
+        ...(infraGone ? [] : [{ id: 1, name: "Infra", ideaCount: 0, updatedAt: 0 }]),
+        { id: 2, name: "Web", ideaCount: 0, updatedAt: 0 },
+      ],
+    });
+    expect(screen.getByText("Deleted the board “Infra”.")).toBeInTheDocument();
+    // `pickboard restore --board Infra`: the toast's Undo did nothing, and said nothing.
+    infraGone = false;
+    await backend.send({ event: "database-changed", payload: {} });
+    await waitFor(() => {
+      expect(screen.queryByText("Deleted the board “Infra”.")).toBeNull();
+    });
+    await expectCtrlZToUndoTheBoardNotTheDelete(fake);
+  }, 20_000);
+
   it("leaves Ctrl+Z to the rename of the board shown after a delete", async () => {
     const fake = await deleteInfraForWeb({
       rename_board: (args) => ({

@@ -388,6 +388,13 @@ export function App() {
     const before = shownAsRead();
     void refreshBoards({ everything: true }).then((list) => {
       if (list === null || shownAsRead() !== before) forgetBoardDelete();
+      // A deleted board brought back meanwhile (`pickboard restore`) is there: its toast offered an Undo that did
+      // nothing.
+      const back = boardRestores.current.filter((r) => !r.copy && list?.some((b) => b.id === r.id));
+      if (back.length > 0) {
+        keepRestores(boardRestores.current.filter((r) => !back.includes(r)));
+        withdrawToasts("board-delete");
+      }
       if (list && currentId !== null && !list.some((b) => b.id === currentId)) select(list[0]?.id ?? null);
     });
   });
