@@ -14,6 +14,7 @@ use crate::preferences::Theme;
 use crate::startup::{self, AfterFirstFrame};
 use crate::state::AppState;
 use crate::storage::backup;
+use crate::title;
 
 pub fn run() {
     wait_for_the_window_before();
@@ -77,14 +78,18 @@ pub fn run() {
             let preferences = commands::app::read_preferences(app.handle(), &state).unwrap_or_default();
             let theme = preferences.theme;
             // The first board rides along with the page as it loads (see boot.rs): no round trip before its frame.
-            let boot = boot::payload(&state, preferences).and_then(|boot| boot::script(&boot).ok());
+            let boot = boot::payload(&state, preferences);
+            let shown = boot.as_ref().and_then(|boot| boot.board.as_ref());
+            let first_title = title::of(shown.map(|board| board.name.as_str()));
+            app.manage(title::ShownBoard::new(shown.map(|board| board.id)));
+            let boot = boot.and_then(|boot| boot::script(&boot).ok());
             app.manage(state);
             app.manage(wake);
             app.manage(session);
             app.manage(after_first_frame);
             app.manage(events::Listeners::default());
             menu::install(app, theme, boards)?;
-            open_main_window(app, boot.as_deref(), theme)?;
+            open_main_window(app, boot.as_deref(), &first_title, theme)?;
             startup::mark("setup-done");
             Ok(())
         })
@@ -116,8 +121,8 @@ pub fn run() {
 }
 
 /// Opens the main window as tauri.conf.json describes it (it is not created by itself), with `boot` run before the
-/// page's own scripts, in the look of `theme`.
-fn open_main_window(app: &tauri::App, boot: Option<&str>, theme: Theme) -> tauri::Result<()> {
+/// page's own scripts, named `title`, in the look of `theme`.
+fn open_main_window(app: &tauri::App, boot: Option<&str>, title: &str, theme: Theme) -> tauri::Result<()> {
     let config = app
         .config()
         .app
@@ -126,7 +131,7 @@ fn open_main_window(app: &tauri::App, boot: Option<&str>, theme: Theme) -> tauri
         .find(|w| w.label == "main")
         .cloned()
         .unwrap_or_default();
-    let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+    let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.title(title);
     let area = screen_area(app);
     let min = first_window::Size {
         width: config.min_width.unwrap_or(0.0),

@@ -26,6 +26,7 @@ mod first_window;
 mod menu;
 mod page_restarts;
 mod quit;
+mod title;
 
 pub use app::{webkit_defaults, WEBKIT_DEFAULTS};
 

@@ -447,6 +447,8 @@ async fn the_window_takes_the_chosen_theme_menu_bar_included() -> TestResult {
 async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult {
     let data = tempfile::tempdir()?;
     let app = App::launch(data.path()).await?;
+    // The window's title names the board shown, and the app alone without one.
+    app.wait_for_window_title("Pickboard").await?;
     app.click_button("Start with a sample board").await?;
     app.region("Implement").await?;
     let sample_implement = app.titles_in("Implement").await?;
@@ -472,10 +474,13 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     // Rename in place; the toast's Undo takes it back, then rename again.
     let name = app.wait_for_css("input[aria-label='Board name']").await?;
     let sample_name = name.prop("value").await?.unwrap_or_default();
+    app.wait_for_window_title(&format!("{sample_name} — Pickboard"))
+        .await?;
     name.clear().await?;
     name.send_keys(&format!("Platform Q3{}", char::from(Key::Enter)))
         .await?;
     app.wait_until("the sidebar shows the new name", "return [...document.querySelectorAll('.board-link-name')].some(e => e.textContent === 'Platform Q3');").await?;
+    app.wait_for_window_title("Platform Q3 — Pickboard").await?;
     app.screenshot("board-renamed-toast.png").await?;
     click_toast_action(&app, "Renamed", "Undo").await?;
     let old_name_back = format!(
@@ -484,6 +489,8 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
         serde_json::to_string(&sample_name)?
     );
     app.wait_until("the rename is undone", &old_name_back).await?;
+    app.wait_for_window_title(&format!("{sample_name} — Pickboard"))
+        .await?;
     let name = app.wait_for_css("input[aria-label='Board name']").await?;
     name.click().await?;
     app.press_ctrl('a').await?;
@@ -499,6 +506,8 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
         "return document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3 (copy)';",
     )
     .await?;
+    app.wait_for_window_title("Platform Q3 (copy) — Pickboard")
+        .await?;
     app.expect_titles(
         "Implement",
         &sample_implement.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -518,6 +527,7 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     app.click_button("Delete…").await?;
     app.click_button("Delete board").await?;
     app.wait_until("only the original board is left", "return document.querySelectorAll('.board-link').length === 1 && document.querySelector(\"input[aria-label='Board name']\")?.value === 'Platform Q3';").await?;
+    app.wait_for_window_title("Platform Q3 — Pickboard").await?;
     // The toast's Undo brings the copy back as it was, and opens it; then delete it for good.
     app.screenshot("board-deleted-toast.png").await?;
     click_toast_action(&app, "Deleted the board", "Undo").await?;
@@ -547,6 +557,7 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
         "return document.documentElement.dataset.theme === 'dark';",
     )
     .await?;
+    app.wait_for_window_title("Platform Q3 — Pickboard").await?;
 
     // The copy deleted in the last session is kept: Deleted boards lists it and brings it back, every idea with it.
     app.click_button("Deleted boards…").await?;

@@ -753,6 +753,25 @@ impl App {
             .to_owned())
     }
 
+    /// Waits until the window's title, as the window system shows it (the task bar, Alt+Tab), is `expected`.
+    pub async fn wait_for_window_title(&self, expected: &str) -> TestResult {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let window = self.x_window()?;
+            let name = std::process::Command::new("xdotool")
+                .args(["getwindowname", &window])
+                .output()?;
+            let title = String::from_utf8_lossy(&name.stdout).trim_end().to_owned();
+            if title == expected {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("the window's title is {title:?}, not {expected:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Resizes the window to `width` × `height` as a window manager does, through X, and waits until the page has
     /// the new size.
     pub async fn resize(&self, width: u32, height: u32) -> TestResult {

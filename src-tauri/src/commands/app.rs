@@ -106,6 +106,11 @@ pub fn set_preferences(
     state: State<'_, Arc<AppState>>,
     preferences: Preferences,
 ) -> Result<()> {
+    // The window names the board shown, whether or not the preferences can be saved.
+    if let Some(shown) = app.try_state::<crate::title::ShownBoard>() {
+        shown.set(preferences.last_board_id);
+    }
+    crate::title::refresh(&app);
     let theme = serde_json::json!(preferences.theme);
     let theme_changed = with_settings(&app, &state, |store| {
         let theme_changed = store.get(THEME_KEY).as_ref() != Some(&theme);

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::domain::Thresholds;
 use crate::edits::{self, Edited, UndoOutcome};
@@ -12,6 +12,7 @@ use crate::sample;
 use crate::state::AppState;
 use crate::storage::boards::{self, Board, BoardSummary, DeletedBoard};
 use crate::storage::history::{self, Event};
+use crate::title;
 
 #[tauri::command(async)]
 pub fn list_boards(state: State<'_, Arc<AppState>>) -> Result<Vec<BoardSummary>> {
@@ -29,8 +30,15 @@ pub fn create_sample_board(state: State<'_, Arc<AppState>>) -> Result<BoardSumma
 }
 
 #[tauri::command(async)]
-pub fn rename_board(state: State<'_, Arc<AppState>>, id: i64, name: String) -> Result<Edited<BoardSummary>> {
-    state.write(|tx| edits::rename_board(tx, id, &name))
+pub fn rename_board(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    id: i64,
+    name: String,
+) -> Result<Edited<BoardSummary>> {
+    let renamed = state.write(|tx| edits::rename_board(tx, id, &name))?;
+    title::refresh(&app);
+    Ok(renamed)
 }
 
 #[tauri::command(async)]
@@ -86,16 +94,22 @@ pub fn set_thresholds(
 /// back), only when that edit is still the latest.
 #[tauri::command(async)]
 pub fn undo(
+    app: AppHandle,
     state: State<'_, Arc<AppState>>,
     board_id: i64,
     expected_event: Option<i64>,
 ) -> Result<UndoOutcome> {
-    state.write(|tx| edits::undo(tx, board_id, expected_event))
+    let outcome = state.write(|tx| edits::undo(tx, board_id, expected_event))?;
+    // The step may have been a rename.
+    title::refresh(&app);
+    Ok(outcome)
 }
 
 #[tauri::command(async)]
-pub fn redo(state: State<'_, Arc<AppState>>, board_id: i64) -> Result<UndoOutcome> {
-    state.write(|tx| edits::redo(tx, board_id))
+pub fn redo(app: AppHandle, state: State<'_, Arc<AppState>>, board_id: i64) -> Result<UndoOutcome> {
+    let outcome = state.write(|tx| edits::redo(tx, board_id))?;
+    title::refresh(&app);
+    Ok(outcome)
 }
 
 #[tauri::command(async)]

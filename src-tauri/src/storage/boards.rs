@@ -53,6 +53,17 @@ pub fn list(tx: &Transaction<'_>) -> Result<Vec<BoardSummary>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The name of a board in use; `None` for one deleted or never made.
+pub fn name(tx: &Transaction<'_>, id: i64) -> Result<Option<String>> {
+    Ok(tx
+        .query_row_cached(
+            "SELECT name FROM boards WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
 pub fn summary(tx: &Transaction<'_>, id: i64) -> Result<BoardSummary> {
     tx.query_row_cached(&format!("{SUMMARY_SQL} AND b.id = ?1"), [id], summary_from_row)
         .optional()?
