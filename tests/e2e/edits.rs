@@ -639,27 +639,49 @@ async fn notes_being_typed_are_saved_when_pickboard_is_quit() -> TestResult {
     app.stop().await
 }
 
-/// A new idea typed and not added when Pickboard is quit is in the New idea field at the next start: the field adds on
-/// Enter, not when it is left, and quitting dropped it.
+/// A new idea typed and not added when Pickboard is quit is added, as Enter would: it was kept only in the web view's
+/// storage, which WebKit writes to disk a moment later, and a quit right after the typing lost it. The storage may
+/// still hold the text at the next start: the field does not offer it again beside the idea.
 #[tokio::test]
-async fn a_new_idea_typed_and_not_added_is_kept_when_pickboard_is_quit() -> TestResult {
+async fn a_new_idea_typed_and_not_added_is_added_when_pickboard_is_quit() -> TestResult {
     let data = tempfile::tempdir()?;
     let app = App::launch(data.path()).await?;
     app.click_button("Start empty").await?;
     app.region("Implement").await?;
     let field = app.wait_for_css(".tray .add-idea-input").await?;
     field.click().await?;
+    // Long enough for the storage to be written, so that the next start finds it there.
     field.send_keys("Half typed idea").await?;
+    tokio::time::sleep(Duration::from_secs(3)).await;
     app.press_key_through_x("ctrl+q")?;
     wait_until_quit(data.path(), "Ctrl+Q").await?;
     app.stop().await?;
+    let db = Connection::open(data.path().join(DB_FILE_NAME))?;
+    // Zone 0: Unsorted.
+    let zone: i64 = db.query_row(
+        "SELECT zone FROM ideas WHERE title = 'Half typed idea'",
+        [],
+        |r| r.get(0),
+    )?;
+    assert_eq!(zone, 0, "the idea is added to Unsorted");
+    drop(db);
 
     let app = App::launch(data.path()).await?;
-    app.wait_until(
-        "the New idea field holds what was typed",
-        "return document.querySelector('.tray .add-idea-input')?.value === 'Half typed idea';",
-    )
-    .await?;
+    app.expect_titles("Unsorted", &["Half typed idea"]).await?;
+    // Past the moment the field brings back what the storage kept.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let value = app
+        .client
+        .execute(
+            "return document.querySelector('.tray .add-idea-input').value;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        value,
+        json!(""),
+        "the idea added at the quit is not offered again"
+    );
     app.quit().await
 }
 

@@ -633,6 +633,27 @@ describe("App", () => {
     });
   }, 15_000);
 
+  it("adds a New idea typed and not added when Pickboard is quit, before it quits", async () => {
+    const backend = backendEvents();
+    const fake = fakeBackend(board([], "Platform Q3"), {
+      listen_to_backend: backend.listen,
+      quit_app: () => null,
+    });
+    renderApp();
+    await userEvent.type(await screen.findByLabelText("New idea"), "Rotate TLS certificates");
+    await backend.choose("quit");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("quit_app");
+    });
+    const commands = fake.commands();
+    expect(fake.calls.find((c) => c.command === "add_idea")?.args).toMatchObject({
+      title: "Rotate TLS certificates",
+      zone: "unsorted",
+    });
+    expect(commands.indexOf("add_idea")).toBeLessThan(commands.indexOf("quit_app"));
+    expect(screen.getByLabelText("New idea")).toHaveValue("");
+  });
+
   it("asks before quitting with a score typed in the details that cannot be saved, and stays open on Keep", async () => {
     const backend = backendEvents();
     const fake = fakeBackend(board([idea(7, "Rotate TLS certificates", "implement")], "Platform Q3"), {

@@ -1,9 +1,10 @@
 // A one-line field that adds an idea on Enter and stays ready for the next one; Escape leaves it. A pasted list (two
 // lines or more) can go in as one idea per line.
-import { useEffect, useId, useRef, useState, type SyntheticEvent } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState, type SyntheticEvent } from "react";
 
 import { useToast, withdrawToasts } from "../../components/Toasts";
 import { keepNewIdea, keptNewIdea } from "../../lib/drafts";
+import { saveAtQuit } from "../../lib/quit";
 import { afterFirstFrame } from "../../lib/startup";
 import {
   charCount,
@@ -50,6 +51,8 @@ interface AddIdeaFieldProps {
   /** The board whose New idea this is: what is typed is kept until it is added, and is back in the field the next
    * time the board opens (see lib/drafts.ts). */
   keptFor?: number;
+  /** Whether the board has an idea of this title: what was kept is not brought back then (see `saveAtQuit` below). */
+  added?: (title: string) => boolean;
 }
 
 export function AddIdeaField({
@@ -61,17 +64,20 @@ export function AddIdeaField({
   autoFocus,
   showLabel,
   keptFor,
+  added,
 }: AddIdeaFieldProps) {
   const [title, setTitle] = useState("");
   // What is typed is kept until it is added, and what was kept comes back (lib/drafts.ts). The web view's storage is
   // first used after the first frame: its first use waits on WebKit's storage process, which that frame does not need.
   const keeping = useRef(false);
+  const bringBack = useEffectEvent((kept: string) => {
+    if (kept !== "" && !added?.(kept.trim())) setTitle((now) => (now === "" ? kept : now));
+  });
   useEffect(() => {
     if (keptFor === undefined) return;
     return afterFirstFrame(() => {
       keeping.current = true;
-      const kept = keptNewIdea(keptFor);
-      if (kept !== "") setTitle((now) => (now === "" ? kept : now));
+      bringBack(keptNewIdea(keptFor));
     });
   }, [keptFor]);
   useEffect(() => {
@@ -142,8 +148,12 @@ export function AddIdeaField({
     if (input.current?.value === "") input.current.dataset.boardStep = "undo";
   }
 
-  async function submit(event: SyntheticEvent) {
+  function submit(event: SyntheticEvent) {
     event.preventDefault();
+    void add();
+  }
+
+  async function add() {
     const text = title.trim();
     if (!text) {
       // Spaces alone: Enter did nothing, and said nothing.
@@ -171,6 +181,20 @@ export function AddIdeaField({
       setWhole(notes ?? null);
     }
   }
+
+  // Ctrl+Q, the window's close button or a logout adds what is typed here, as Enter does. Kept only in the web view's
+  // storage, it was lost by a quit within a second of typing: WebKit writes that storage to disk a moment later. The
+  // storage may still hold it at the next start, forgotten too late: the idea added then is not offered again.
+  const addAtQuit = useEffectEvent(() => {
+    if (title.trim()) void add();
+  });
+  useEffect(
+    () =>
+      saveAtQuit(() => {
+        addAtQuit();
+      }),
+    [],
+  );
 
   return (
     <form className="add-idea" onSubmit={submit}>

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import type { ErrorPayload } from "../../lib/bindings";
+import { keepNewIdea } from "../../lib/drafts";
 import {
   board,
   edited,
@@ -1866,6 +1867,24 @@ describe("BoardScreen", () => {
     expect(
       within(possible).getByRole("button", { name: "Show 24 more · 275 not matching" }),
     ).toBeInTheDocument();
+  });
+
+  it("brings back a New idea typed and not added, but not one the board has since got as an idea", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    keepNewIdea(1, "Patch bastion ");
+    const first = await renderBoard();
+    await waitFor(() => {
+      expect(screen.getByLabelText("New idea")).toHaveValue("Patch bastion ");
+    });
+    first.unmount();
+
+    // Added at a quit (AddIdeaField), the idea is on the board; the storage, written a moment later, still kept it.
+    fakeBackend(board([idea(1, "Rotate certs", "implement"), idea(2, "Patch bastion", "unsorted")]));
+    keepNewIdea(1, "Patch bastion ");
+    await renderBoard();
+    await screen.findByRole("button", { name: /^Patch bastion/ });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByLabelText("New idea")).toHaveValue("");
   });
 
   it("brings back notes typed and never left when the window went, in the idea's details, and saves them", async () => {

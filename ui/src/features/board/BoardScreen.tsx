@@ -786,6 +786,7 @@ export function BoardScreen({
                         placeholder="Type an idea, press Enter"
                         showLabel
                         keptFor={boardId}
+                        added={(title) => board.ideas.some((idea) => idea.title === title)}
                         onAdd={(title, notes) => addAndShow(title, "unsorted", notes)}
                         onAddList={(titles) => addListAndShow(titles, "unsorted")}
                       />
