@@ -492,13 +492,18 @@ fn post(options: Options) -> Result<(), Failure> {
              › Post as yourself, and pick the channel.",
         )));
     }
-    if as_account {
+    // The account's token is read before anything is queued: a post queued without it stayed in the outbox, unsaid,
+    // and went out with the next post that could be sent (two outcomes in the channel).
+    let api = if as_account {
         token_is_the_accounts(&mut db)?;
-    }
+        Some(the_accounts_api(&mut db)?)
+    } else {
+        None
+    };
     let post = db
         .write(|tx| outbox::queue(tx, board_id, &post_options, &date, sending))
         .map_err(Failure::from_error)?;
-    deliver(db, post.id, &data_dir())
+    deliver(db, post.id, api, &data_dir())
 }
 
 /// With `PICKBOARD_MATTERMOST_TOKEN` set, refuses a token of another person than the account connected here: its
@@ -881,26 +886,23 @@ fn backup(options: Options) -> Result<(), Failure> {
 }
 
 /// Sends the queued post now and reports how it went.
-fn deliver(db: Db, post_id: i64, dir: &Path) -> Result<(), Failure> {
+/// The connected account's client, or why the command line cannot post as the account.
+fn the_accounts_api(db: &mut Db) -> Result<Api, Failure> {
+    account_api(db).map_err(Failure::from_error)?.ok_or_else(|| {
+        Failure::from_error(Error::not_found(format!(
+            "Pickboard has no access token for your Mattermost account here (it was kept for the app's session only, \
+             or removed). Set {TOKEN_VARIABLE}, or connect again in the app."
+        )))
+    })
+}
+
+/// Sends the outbox's posts that are due, `post_id` among them, as the account with `api` (`None`: through webhooks).
+fn deliver(db: Db, post_id: i64, api: Option<Api>, dir: &Path) -> Result<(), Failure> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Failure::new(EXIT_POST_FAILED, e))?;
-    let mut db = db;
-    let via_account = db
-        .read(|tx| outbox::is_via_account(tx, post_id))
-        .map_err(Failure::from_error)?;
-    let api = if via_account {
-        let api = account_api(&mut db).map_err(Failure::from_error)?;
-        Some(api.ok_or_else(|| {
-            Failure::from_error(Error::not_found(format!(
-                "Pickboard has no access token for your Mattermost account here (it was kept for the app's session \
-                 only, or removed). Set {TOKEN_VARIABLE}, or connect again in the app."
-            )))
-        })?)
-    } else {
-        None
-    };
+    let via_account = api.is_some();
     let db = Mutex::new(db);
     let result = runtime.block_on(async {
         let sender = Sender::new(REQUEST_TIMEOUT).map_err(|e| Error::Storage(e.to_string()))?;

@@ -153,6 +153,42 @@ async fn a_refused_token_or_a_board_without_an_account_channel_says_what_to_do()
     Ok(())
 }
 
+/// A post the command line cannot send as the account, its token out of reach, is not queued: left in the outbox
+/// without a word, it went out with the next post, and the channel had the outcome twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_post_whose_token_cannot_be_read_is_not_left_to_go_out_with_the_next() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let fake = fake().await?;
+    board(dir.path(), &fake, true)?;
+    // No token given, and no credential store to read one from (no D-Bus session).
+    let out = Command::new(app_binary())
+        .args(["post", "--board", BOARD, "--note", "first try"])
+        .env("PICKBOARD_DATA_DIR", dir.path())
+        .env_remove(TOKEN_VARIABLE)
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .output()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("Set PICKBOARD_MATTERMOST_TOKEN"), "{stderr}");
+    let queued: i64 = Db::open(&dir.path().join(DB_FILE_NAME))?
+        .read(|tx| Ok(tx.query_row("SELECT count(*) FROM posts", [], |r| r.get(0))?))?;
+    assert_eq!(queued, 0, "nothing waits in the outbox");
+
+    let (code, stdout, stderr) = pickboard(
+        dir.path(),
+        TOKEN,
+        &["post", "--board", BOARD, "--note", "second try"],
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let posts = fake.channel_posts(&planning().id);
+    assert!(
+        stdout.starts_with(&format!("Posted to Mattermost in {} parts.\n", posts.len())),
+        "one outcome, in its parts: {stdout}"
+    );
+    assert!(posts.iter().all(|p| !p.message.contains("first try")));
+    Ok(())
+}
+
 /// Every file under `dir`, read whole.
 fn files_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
