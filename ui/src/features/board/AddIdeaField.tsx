@@ -14,9 +14,11 @@ import {
   pasteCut,
   PASTED_LIST_MAX,
   shorten,
+  TITLE_CUT,
   TITLE_CUT_TO_NOTES,
   TITLE_MAX,
   tooLongForAnIdea,
+  typedBy,
 } from "../../lib/text";
 
 /** The group of the toast that says an idea needs a title. */
@@ -244,6 +246,8 @@ export function AddIdeaField({
           pasteAsOne(field.value, pasted, from, to);
         }}
         onKeyDown={(e) => {
+          // Typing on at the limit: the field took no more, and said nothing.
+          if (pasteCut(e.currentTarget, typedBy(e.nativeEvent), TITLE_MAX)) toast(TITLE_CUT);
           if (e.key !== "Escape") return;
           e.preventDefault();
           // A field that can close closes; the one that stays (the tray's) drops what was typed and lets go of the

@@ -1039,6 +1039,25 @@ describe("BoardScreen", () => {
     expect(title).toHaveValue(`Rotate the certificates${"B".repeat(477)}`);
   });
 
+  it("says so when typing in New idea goes past the longest title, which the field stops taking", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement")]));
+    await renderBoard();
+    const newIdea = await screen.findByLabelText("New idea");
+    await userEvent.click(newIdea);
+    await userEvent.paste("M".repeat(499));
+    await userEvent.type(newIdea, "N");
+    expect(
+      screen.queryByText(/An idea's title can be at most 500 characters: the rest was left out/),
+    ).toBeNull();
+    await userEvent.type(newIdea, "TAIL");
+    expect(
+      await screen.findByText(
+        "An idea's title can be at most 500 characters: the rest was left out. Longer text goes in its notes.",
+      ),
+    ).toBeInTheDocument();
+    expect(newIdea).toHaveValue(`${"M".repeat(499)}N`);
+  });
+
   it("pastes nothing into New idea that is longer than an idea's notes hold, and adds nothing", async () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     await renderBoard();
