@@ -29,7 +29,7 @@ import { setDraftScope } from "./lib/drafts";
 import { NARROW_WINDOW, pageRestarted } from "./lib/firstFrameRules";
 import { handedAtStart, handedIsStale } from "./lib/startup";
 import { counted } from "./lib/numbers";
-import { quitOnceSaved, type QuitHeld } from "./lib/quit";
+import type { QuitHeld } from "./lib/quit";
 import { useTabStaysInWindow } from "./lib/tabRing";
 
 // Dialogs that are not on screen at start are loaded when first opened, so that the first frame does not wait for them.
@@ -434,7 +434,10 @@ export function App() {
 
   useMenuCommands((command) => {
     if (command === "quit") {
-      void quitOnceSaved(queryClient).then(setHeldAtQuit, showError);
+      // Loaded when a quit is first asked for: the first frame does not need it.
+      void import("./lib/quit")
+        .then(({ quitOnceSaved }) => quitOnceSaved(queryClient))
+        .then(setHeldAtQuit, showError);
       return;
     }
     const theme = MENU_THEMES[command];

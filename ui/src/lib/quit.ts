@@ -5,6 +5,7 @@
 // saved yet are not dropped without a question.
 import type { QueryClient } from "@tanstack/react-query";
 
+import { saveAllAtQuit } from "./atQuit";
 import { backend } from "./backend";
 
 /** How long the page waits for the changes on their way; the backend's own limit is longer. */
@@ -18,15 +19,6 @@ const KEYS_IN_FLIGHT_MS = 200;
  * cannot be saved, or posts that wait in the outbox, which sends them only while Pickboard is open. */
 export type QuitHeld = { kind: "unsaved" | "refused" | "posts"; count: number };
 
-/** What is saved at a quit besides the field with the focus: a New idea typed and not added (AddIdeaField). */
-const atQuit = new Set<() => void>();
-
-/** Runs `save` when Pickboard is asked to quit, until the returned function is called. */
-export function saveAtQuit(save: () => void): () => void {
-  atQuit.add(save);
-  return () => atQuit.delete(save);
-}
-
 /**
  * Quits once what is on its way is saved, and resolves to `null`. Changes still waiting after `waitMs` (the data
  * folder not writable, the disk full) would be lost, and posts waiting in the outbox would wait for the next start:
@@ -34,9 +26,7 @@ export function saveAtQuit(save: () => void): () => void {
  */
 export async function quitOnceSaved(client: QueryClient, waitMs = SAVE_WAIT_MS): Promise<QuitHeld | null> {
   await new Promise((resolve) => setTimeout(resolve, KEYS_IN_FLIGHT_MS));
-  atQuit.forEach((save) => {
-    save();
-  });
+  saveAllAtQuit();
   const focused = document.activeElement;
   // Leaving the field saves it, as a click elsewhere would.
   if (focused instanceof HTMLElement) focused.blur();

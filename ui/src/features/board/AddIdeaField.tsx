@@ -4,7 +4,7 @@ import { useEffect, useEffectEvent, useId, useRef, useState, type SyntheticEvent
 
 import { useToast, withdrawToasts } from "../../components/Toasts";
 import { keepNewIdea, keptNewIdea } from "../../lib/drafts";
-import { saveAtQuit } from "../../lib/quit";
+import { saveAtQuit } from "../../lib/atQuit";
 import { afterFirstFrame } from "../../lib/startup";
 import {
   charCount,
