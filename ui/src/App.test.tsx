@@ -312,6 +312,59 @@ describe("App", () => {
     expect(screen.queryByRole("button", { name: "1 post waiting" })).toBeNull();
   });
 
+  it("says once that a held-up post went out when Retry now in its dialog sent it", async () => {
+    const backend = backendEvents();
+    const held: Post = {
+      id: 5,
+      boardId: 1,
+      status: "pending",
+      message: "#### PICK outcome",
+      parts: 1,
+      partsSent: 0,
+      error: {
+        ...postGoneFailure,
+        problem: "offline",
+        message: "Mattermost could not be reached.",
+        retry: true,
+      },
+      createdAt: 0,
+      postedAt: null,
+      permalink: null,
+      updatesEarlier: false,
+      channelId: null,
+    };
+    const posted: Post = { ...held, status: "posted", error: null, partsSent: 1, postedAt: 1 };
+    let now: Post | null = null;
+    fakeBackend(board([idea(1, "Rotate certs", "implement")], "Infra"), {
+      listen_to_backend: backend.listen,
+      get_channel_settings: () => ({
+        webhookMasked: "https://chat.example.com/hooks/abcd…",
+        plainHttp: false,
+        channel: "ops",
+        username: "",
+        iconUrl: "",
+      }),
+      preview_post: () => "#### PICK outcome: Infra",
+      post_to_channel: () => (now = held),
+      waiting_posts: () => (now?.status === "pending" ? [now] : []),
+      list_posts: () => (now ? [now] : []),
+      retry_post: () => {
+        now = posted;
+        return posted;
+      },
+    });
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "Post to channel" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Post" }));
+    await screen.findByText(/could not be reached/);
+    await backend.send({ event: "outbox-changed", payload: {} });
+    await userEvent.click(screen.getByRole("button", { name: "Retry now" }));
+    expect(await screen.findByText("Posted to Mattermost.")).toBeVisible();
+    await backend.send({ event: "outbox-changed", payload: {} });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.queryByText("The post that waited in the outbox is in Mattermost now.")).toBeNull();
+  });
+
   it("shows the keyboard shortcuts from Help and on F1 on the welcome", async () => {
     const backend = backendEvents();
     firstRun({ listen_to_backend: backend.listen });

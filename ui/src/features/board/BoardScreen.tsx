@@ -517,6 +517,8 @@ export function BoardScreen({
     }
   }
 
+  /** The posts the Post dialog said it sent. */
+  const postedHere = useRef(new Set<number>());
   const showPosts = () => {
     setPostsOpen(true);
     setActivityOpen(false);
@@ -525,7 +527,8 @@ export function BoardScreen({
   // A post held up in the outbox goes out by itself later: said when it has (or needs the user), unless the Post
   // dialog, which follows its own post, is open.
   const postsWaiting = useWaitingPosts(boardId, (post) => {
-    if (dialog === "post" || post.status === "discarded") return;
+    // Nor when the dialog's Retry now sent it, and said so as it closed: two toasts told of one post.
+    if (dialog === "post" || post.status === "discarded" || postedHere.current.has(post.id)) return;
     // Longer than a toast of what was just done: this one comes by itself, while the person looks elsewhere.
     const duration = 15_000;
     const action = { label: "Show posts", run: showPosts };
@@ -960,6 +963,7 @@ export function BoardScreen({
               setDialog(null);
             }}
             onPosted={(post) => {
+              postedHere.current.add(post.id);
               setDialog(null);
               toast({
                 message: post.updatesEarlier
