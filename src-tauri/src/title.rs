@@ -10,7 +10,8 @@ use crate::storage::boards;
 
 const APP_NAME: &str = "Pickboard";
 
-/// The board the window shows, as the page last said (its preferences' last board).
+/// The board the window shows, as the page last said (its preferences' last board; the page shows the first board
+/// of the list when that is none, or a board no longer there).
 #[derive(Default)]
 pub struct ShownBoard(Mutex<Option<i64>>);
 
@@ -37,7 +38,7 @@ pub fn of(board: Option<&str>) -> String {
 }
 
 /// Names the main window after the board it shows now: after the page shows another board, and after that board's
-/// name changed (renamed, or a rename undone or redone). A board that cannot be read leaves the app's name.
+/// name changed (renamed, or a rename undone or redone). Boards that cannot be read leave the app's name.
 pub fn refresh(app: &AppHandle) {
     let (Some(window), Some(state), Some(shown)) = (
         app.get_webview_window("main"),
@@ -46,9 +47,10 @@ pub fn refresh(app: &AppHandle) {
     ) else {
         return;
     };
-    let name = shown
-        .get()
-        .and_then(|id| state.read(|tx| boards::name(tx, id)).ok().flatten());
+    let name = state
+        .read(|tx| boards::shown_name(tx, shown.get()))
+        .ok()
+        .flatten();
     let title = of(name.as_deref());
     if window.title().ok().as_deref() == Some(title.as_str()) {
         return;

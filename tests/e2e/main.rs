@@ -441,6 +441,27 @@ async fn the_window_takes_the_chosen_theme_menu_bar_included() -> TestResult {
     Ok(())
 }
 
+/// A data folder whose boards were made without the window (the command line, an import) has no last board in its
+/// preferences: the window shows the list's first, and its title names it, after a change of theme too (which saves
+/// the preferences, and took the board's name off the title).
+#[tokio::test]
+async fn the_window_title_names_the_board_shown_first_after_a_theme_change_too() -> TestResult {
+    let data = tempfile::tempdir()?;
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| boards::create(tx, "web"))?;
+        db.write(|tx| boards::create(tx, "Infra"))?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.region("Implement").await?;
+    app.wait_for_window_title("Infra — Pickboard").await?;
+    app.set_theme("dark").await?;
+    // Past the preferences' save.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.wait_for_window_title("Infra — Pickboard").await?;
+    app.quit().await
+}
+
 /// Deleting an idea offers Undo; boards are renamed, duplicated, and deleted only after a confirmation that names
 /// the board and its number of ideas.
 #[tokio::test]

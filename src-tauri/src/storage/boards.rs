@@ -53,12 +53,14 @@ pub fn list(tx: &Transaction<'_>) -> Result<Vec<BoardSummary>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The name of a board in use; `None` for one deleted or never made.
-pub fn name(tx: &Transaction<'_>, id: i64) -> Result<Option<String>> {
+/// The name of the board a window shows when `wanted` is the board it asked for (its last board): that board's, or,
+/// when it asked for none or for one no longer in use, the first board of the list's; `None` without boards.
+pub fn shown_name(tx: &Transaction<'_>, wanted: Option<i64>) -> Result<Option<String>> {
     Ok(tx
         .query_row_cached(
-            "SELECT name FROM boards WHERE id = ?1 AND deleted_at IS NULL",
-            [id],
+            "SELECT name FROM boards WHERE deleted_at IS NULL
+             ORDER BY id IS ?1 DESC, name COLLATE NOCASE, id LIMIT 1",
+            [wanted],
             |row| row.get(0),
         )
         .optional()?)
