@@ -42,6 +42,14 @@ pub enum Error {
     )]
     DatabaseUnavailable { path: PathBuf, detail: String },
 
+    /// The database could not be opened, and the disk that holds it has no room: SQLite said only "disk I/O error",
+    /// and the message that followed sent the person to the folder's permissions.
+    #[error(
+        "The database could not be opened: the disk that holds it is full. Free some space on that disk, then try \
+         again. Your boards are as they were."
+    )]
+    DiskFullAtOpen { path: PathBuf },
+
     /// Another Pickboard window has this data folder (see `storage::writer_lock`).
     #[error(
         "Pickboard is already open on this data folder, in another window. Use that window: two windows writing to one \
@@ -136,7 +144,7 @@ impl Error {
             Self::NotFound(_) => ErrorKind::NotFound,
             Self::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
             Self::DatabaseCorrupt { .. } => ErrorKind::DatabaseCorrupt,
-            Self::DatabaseUnavailable { .. } => ErrorKind::DatabaseUnavailable,
+            Self::DatabaseUnavailable { .. } | Self::DiskFullAtOpen { .. } => ErrorKind::DatabaseUnavailable,
             Self::AlreadyOpen { .. } => ErrorKind::AlreadyOpen,
             Self::DiskFull => ErrorKind::DiskFull,
             Self::ReadOnly => ErrorKind::ReadOnly,
@@ -154,6 +162,7 @@ impl Error {
             Self::DatabaseTooNew { path, .. }
             | Self::DatabaseCorrupt { path, .. }
             | Self::DatabaseUnavailable { path, .. }
+            | Self::DiskFullAtOpen { path }
             | Self::AlreadyOpen { path }
             | Self::File { path, .. } => Some(path),
             _ => None,

@@ -861,6 +861,39 @@ fn a_deleted_board_is_listed_named_in_errors_and_restored_from_the_command_line(
     Ok(())
 }
 
+/// A database that cannot be opened for want of room says the disk is full: SQLite says "disk I/O error", and the
+/// advice that followed it was to check the folder's permissions. What only reads still works.
+#[test]
+fn a_data_folder_on_a_full_disk_says_the_disk_is_full_and_is_still_read() -> TestResult {
+    let Some(disk) = SmallDisk::mount("8m")? else {
+        return Ok(());
+    };
+    let data = disk.path().join("data");
+    let board = Db::open(&data.join(DB_FILE_NAME))?.write(pickboard_lib::sample::create)?;
+    let out = tempfile::tempdir()?;
+    let csv = out.path().join("more.csv");
+    std::fs::write(&csv, "Title,Payoff,Cost\nOne more,8,2\n")?;
+    let filler = disk.fill()?;
+    let (code, _, stderr) = pickboard(&data, &["import", csv.to_str().unwrap(), "--board", BOARD]);
+    assert_eq!(code, 5, "{stderr}");
+    assert!(stderr.contains("the disk that holds it is full"), "{stderr}");
+    assert!(
+        !stderr.contains("permission") && !stderr.contains("may write"),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = pickboard(&data, &["boards"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(&format!(" {} ideas  changed ", board.idea_count)),
+        "{stdout}"
+    );
+
+    // With room again, the board is as it was.
+    std::fs::remove_file(filler)?;
+    assert_eq!(Db::open(&data.join(DB_FILE_NAME))?.read(boards::list)?.len(), 1);
+    Ok(())
+}
+
 #[test]
 fn a_data_folder_on_a_read_only_disk_is_still_listed_exported_and_backed_up() -> TestResult {
     let Some(disk) = SmallDisk::mount("8m")? else {

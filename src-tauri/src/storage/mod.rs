@@ -83,6 +83,19 @@ pub struct Db {
 impl Db {
     /// Opens (or creates) the database at `path`, checks it and brings it up to date.
     pub fn open(path: &Path) -> Result<Db> {
+        Self::open_and_update(path).map_err(|err| match err {
+            Error::DatabaseUnavailable { .. } | Error::ReadOnly | Error::DiskFull | Error::Storage(_)
+                if path.parent().is_some_and(disk_is_full) =>
+            {
+                Error::DiskFullAtOpen {
+                    path: path.to_owned(),
+                }
+            }
+            other => other,
+        })
+    }
+
+    fn open_and_update(path: &Path) -> Result<Db> {
         let unavailable = |detail: String| Error::DatabaseUnavailable {
             path: path.to_owned(),
             detail,
@@ -134,7 +147,9 @@ impl Db {
     /// which a closed database has none of, the file holds every change.
     pub fn open_to_read(path: &Path) -> Result<Db> {
         let refused = match Db::open(path) {
-            Err(err @ (Error::DatabaseUnavailable { .. } | Error::ReadOnly)) => err,
+            Err(
+                err @ (Error::DatabaseUnavailable { .. } | Error::ReadOnly | Error::DiskFullAtOpen { .. }),
+            ) => err,
             opened => return opened,
         };
         let mut wal = path.as_os_str().to_owned();
@@ -329,6 +344,17 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+/// Whether the disk that holds `dir` is full: a small file cannot be written there. Asked once the database could not
+/// be opened, where SQLite says no more than "disk I/O error".
+fn disk_is_full(dir: &Path) -> bool {
+    use std::io::Write;
+    let probe = dir.join(".pickboard-room-check");
+    let written = std::fs::File::create(&probe)
+        .and_then(|mut file| file.write_all(&[0; 64 * 1024]).and_then(|()| file.sync_all()));
+    let _ = std::fs::remove_file(&probe);
+    written.is_err_and(|e| e.kind() == std::io::ErrorKind::StorageFull)
 }
 
 fn classify_open_error(path: &Path, err: rusqlite::Error) -> Error {
