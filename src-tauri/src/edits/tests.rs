@@ -81,12 +81,12 @@ fn every_kind_of_edit_is_recorded_with_what_changed() {
     let t = by_kind(K::Thresholds);
     assert_eq!(t.idea_id, None);
     assert_eq!(t.summary.thresholds_after.unwrap().payoff.points(), 6.0);
-    // Only this idea's events, for its timeline.
+    // This idea's events, for its timeline, and the thresholds moved since it was added.
     assert_eq!(
         db.read(|tx| history::list(tx, board, Some(idea.id), 50))
             .unwrap()
             .len(),
-        6
+        7
     );
 }
 
@@ -881,4 +881,36 @@ fn an_event_undone_and_cleared_by_a_new_edit_never_lends_its_id_to_the_new_one()
     // The Undo of a toast that named the cleared event takes back nothing.
     assert!(db.write(|tx| undo(tx, board, Some(undone))).is_err());
     assert!(!again.history.can_redo);
+}
+
+#[test]
+fn an_ideas_history_has_the_thresholds_moved_since_it_was_added() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    db.write(|tx| set_thresholds(tx, board, Thresholds::new(score(6.0), score(6.0)).unwrap()))
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let idea = db
+        .write(|tx| add_idea(tx, board, "Disk cert audit", Zone::Challenge))
+        .unwrap();
+    // The lines move: the idea is in Kill now, though nothing of its own changed.
+    db.write(|tx| set_thresholds(tx, board, Thresholds::new(score(9.5), score(0.5)).unwrap()))
+        .unwrap();
+    let timeline = db.read(|tx| history::list(tx, board, Some(idea.id), 50)).unwrap();
+    assert_eq!(
+        timeline.iter().map(|e| e.kind).collect::<Vec<_>>(),
+        [EventKind::Thresholds, EventKind::Added],
+        "the change before it was added is not in its history"
+    );
+    // Another idea's history is its own.
+    let other = db
+        .write(|tx| add_idea(tx, board, "Later", Zone::Unsorted))
+        .unwrap();
+    let timeline = db
+        .read(|tx| history::list(tx, board, Some(other.id), 50))
+        .unwrap();
+    assert_eq!(
+        timeline.iter().map(|e| e.kind).collect::<Vec<_>>(),
+        [EventKind::Added]
+    );
 }

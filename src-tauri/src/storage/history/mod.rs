@@ -187,10 +187,15 @@ pub(super) fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Event>
 
 /// The board's events, newest first; only those of one idea when `idea_id` is given. Undone events are not shown.
 pub fn list(tx: &Transaction<'_>, board_id: i64, idea_id: Option<i64>, limit: u32) -> Result<Vec<Event>> {
+    // An idea's own history has the board's thresholds moved since it was added too: they can move it to another
+    // quadrant, and its history said "Nothing has happened here yet" of an idea moved from Challenge to Kill.
     let mut stmt = tx.prepare_cached(&format!(
         "SELECT {EVENT_COLUMNS} FROM events
          WHERE board_id = ?1 AND undone = 0
-             AND (?2 IS NULL OR idea_id = ?2 OR id IN (SELECT event_id FROM round_settled WHERE idea_id = ?2))
+             AND (?2 IS NULL OR idea_id = ?2 OR id IN (SELECT event_id FROM round_settled WHERE idea_id = ?2)
+                  OR (kind = 'thresholds'
+                      AND (id > (SELECT min(id) FROM events WHERE idea_id = ?2)
+                           OR at > (SELECT created_at FROM ideas WHERE id = ?2))))
          ORDER BY id DESC LIMIT ?3"
     ))?;
     let rows = stmt.query_map(params![board_id, idea_id, limit], event_from_row)?;
