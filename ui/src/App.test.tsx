@@ -12,7 +12,8 @@ import {
   fakeBackend,
   idea,
   joinedRound,
-  postGoneFailure,
+  heldPost,
+  webhookSettings,
   type Handlers,
 } from "./test/fakeBackend";
 import type { Post } from "./lib/bindings";
@@ -277,25 +278,7 @@ describe("App", () => {
 
   it("says a post is held up in the outbox once its dialog is closed, and when it has gone out", async () => {
     const backend = backendEvents();
-    const held: Post = {
-      id: 5,
-      boardId: 1,
-      status: "pending",
-      message: "#### PICK outcome",
-      parts: 1,
-      partsSent: 0,
-      error: {
-        ...postGoneFailure,
-        problem: "offline",
-        message: "Mattermost could not be reached.",
-        retry: true,
-      },
-      createdAt: 0,
-      postedAt: null,
-      permalink: null,
-      updatesEarlier: false,
-      channelId: null,
-    };
+    const held = heldPost;
     let waiting = [held];
     fakeBackend(board([], "Infra"), {
       listen_to_backend: backend.listen,
@@ -314,36 +297,12 @@ describe("App", () => {
 
   it("says once that a held-up post went out when Retry now in its dialog sent it", async () => {
     const backend = backendEvents();
-    const held: Post = {
-      id: 5,
-      boardId: 1,
-      status: "pending",
-      message: "#### PICK outcome",
-      parts: 1,
-      partsSent: 0,
-      error: {
-        ...postGoneFailure,
-        problem: "offline",
-        message: "Mattermost could not be reached.",
-        retry: true,
-      },
-      createdAt: 0,
-      postedAt: null,
-      permalink: null,
-      updatesEarlier: false,
-      channelId: null,
-    };
+    const held = heldPost;
     const posted: Post = { ...held, status: "posted", error: null, partsSent: 1, postedAt: 1 };
     let now: Post | null = null;
     fakeBackend(board([idea(1, "Rotate certs", "implement")], "Infra"), {
       listen_to_backend: backend.listen,
-      get_channel_settings: () => ({
-        webhookMasked: "https://chat.example.com/hooks/abcd…",
-        plainHttp: false,
-        channel: "ops",
-        username: "",
-        iconUrl: "",
-      }),
+      get_channel_settings: () => webhookSettings,
       preview_post: () => "#### PICK outcome: Infra",
       post_to_channel: () => (now = held),
       waiting_posts: () => (now?.status === "pending" ? [now] : []),

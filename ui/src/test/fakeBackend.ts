@@ -11,6 +11,7 @@ import type {
   AccountChannel,
   Board,
   BoardSummary,
+  ChannelSettings,
   Commands,
   Edited,
   ErrorPayload,
@@ -19,6 +20,7 @@ import type {
   Failure,
   Idea,
   MenuCommand,
+  Post,
   RoundView,
   Zone,
 } from "../lib/bindings";
@@ -60,6 +62,31 @@ export const postGoneFailure: Failure = {
   errorId: null,
   retry: false,
   retryAfterMs: null,
+};
+
+/** A post held up in the outbox: Mattermost could not be reached, and it goes out by itself later. */
+export const heldPost: Post = {
+  id: 5,
+  boardId: 1,
+  status: "pending",
+  message: "#### PICK outcome",
+  parts: 1,
+  partsSent: 0,
+  error: { ...postGoneFailure, problem: "offline", message: "Mattermost could not be reached.", retry: true },
+  createdAt: 0,
+  postedAt: null,
+  permalink: null,
+  updatesEarlier: false,
+  channelId: null,
+};
+
+/** A board's channel settings: the incoming webhook of ~ops. */
+export const webhookSettings: ChannelSettings = {
+  webhookMasked: "https://chat.example.com/hooks/abcd…",
+  plainHttp: false,
+  channel: "ops",
+  username: "",
+  iconUrl: "",
 };
 
 export function idea(id: number, title: string, zone: Zone, rank = id): Idea {

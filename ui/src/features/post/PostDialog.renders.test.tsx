@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { Providers } from "../../components/Providers";
-import { fakeBackend } from "../../test/fakeBackend";
+import { fakeBackend, webhookSettings } from "../../test/fakeBackend";
 import { PostDialog } from "./PostDialog";
 
 const drawn = vi.hoisted(() => ({ previews: 0 }));
@@ -22,13 +22,7 @@ vi.mock("react-markdown", async (importOriginal) => {
 describe("PostDialog's preview", () => {
   it("is not drawn again for each key typed in the note", async () => {
     fakeBackend(null, {
-      get_channel_settings: () => ({
-        webhookMasked: "https://chat.example.com/hooks/abcd…",
-        plainHttp: false,
-        channel: "ops",
-        username: "",
-        iconUrl: "",
-      }),
+      get_channel_settings: () => webhookSettings,
       preview_post: () => "#### PICK outcome: Infra\n\n- one\n- two",
     });
     render(
