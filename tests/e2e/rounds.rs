@@ -189,7 +189,7 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
         .ok_or("no round post in the channel")?;
     assert!(
         root.message
-            .contains("open Team rounds… from the board's menu, press Join round"),
+            .contains("choose Team › Team rounds… (or Join a team round… on its welcome), press Join round"),
         "{}",
         root.message
     );

@@ -197,8 +197,8 @@ impl RoundRecord {
             tail.push_str(&format!("\n**Deadline:** {deadline}\n"));
         }
         tail.push_str(
-            "\nTo vote: in Pickboard, open Team rounds… from the board's menu, press Join round, and paste this post's \
-             link.",
+            "\nTo vote: in Pickboard, choose Team › Team rounds… (or Join a team round… on its welcome), press Join \
+             round, and paste this post's link.",
         );
         let room = MAX_POST_CHARS.saturating_sub(head.chars().count() + tail.chars().count());
         let titles: Vec<String> = self.ideas.iter().map(|i| one_line(&i.title)).collect();
@@ -332,8 +332,8 @@ mod tests {
         );
         assert!(text.contains("1. Ping @\u{200b}all now"));
         assert!(text.contains(
-            "To vote: in Pickboard, open Team rounds… from the board's menu, press Join round, and paste this post's \
-             link."
+            "To vote: in Pickboard, choose Team › Team rounds… (or Join a team round… on its welcome), press Join \
+             round, and paste this post's link."
         ));
         assert!(text.contains("**Deadline:** Fri 14:00 UTC"));
     }

@@ -167,7 +167,7 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     let root = fake.post(&round.root_post_id).unwrap();
     assert!(root
         .message
-        .contains("To vote: in Pickboard, open Team rounds… from the board's menu, press Join round"));
+        .contains("To vote: in Pickboard, choose Team › Team rounds… (or Join a team round… on its welcome), press Join round"));
     assert!(!root.message.contains("@channel"), "{}", root.message);
 
     // A member joins by the link, keeps a draft, then votes.
