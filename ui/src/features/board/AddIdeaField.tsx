@@ -1,6 +1,15 @@
 // A one-line field that adds an idea on Enter and stays ready for the next one; Escape leaves it. A pasted list (two
 // lines or more) can go in as one idea per line.
-import { useEffect, useEffectEvent, useId, useRef, useState, type SyntheticEvent } from "react";
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useRef,
+  useState,
+  type SyntheticEvent,
+} from "react";
 
 import { useToast, withdrawToasts } from "../../components/Toasts";
 import { keepNewIdea, keptNewIdea } from "../../lib/drafts";
@@ -13,13 +22,14 @@ import {
   NOTES_MAX,
   pasteCut,
   PASTED_LIST_MAX,
-  shorten,
   TITLE_CUT,
   TITLE_CUT_TO_NOTES,
   TITLE_MAX,
   tooLongForAnIdea,
   typedBy,
 } from "../../lib/text";
+
+const PastedList = lazy(async () => ({ default: (await import("./PastedList")).PastedList }));
 
 /** The group of the toast that says an idea needs a title. */
 const TITLE_EMPTY = "title-empty";
@@ -266,50 +276,17 @@ export function AddIdeaField({
         }}
       />
       {list && (
-        <div
-          className="paste-list"
-          role="group"
-          aria-label="Pasted lines"
-          onKeyDown={(e) => {
-            if (e.key !== "Escape") return;
-            e.preventDefault();
-            e.stopPropagation();
-            dropList();
-          }}
-        >
-          <p className="paste-list-text" role={list.added ? "status" : undefined}>
-            {list.added ? (
-              `Added ${String(list.items.length)} ideas.`
-            ) : (
-              <>
-                {/* Each line isolated: one starting with a right-to-left override turned the rest of the sentence. */}
-                {list.items.length} lines pasted: “<bdi>{shorten(list.items[0] ?? "", 40)}</bdi>”, “
-                <bdi>{shorten(list.items[1] ?? "", 40)}</bdi>”{list.items.length > 2 ? ", …" : ""}
-              </>
-            )}
-          </p>
-          <div className="paste-list-actions">
-            <button
-              type="button"
-              className="button button-primary"
-              autoFocus
-              disabled={list.added}
-              onClick={() => void addList(list)}
-            >
-              Add {list.items.length} ideas
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={list.added}
-              onClick={() => {
-                keepAsOne(list);
-              }}
-            >
-              Keep as one idea
-            </button>
-          </div>
-        </div>
+        <Suspense fallback={null}>
+          <PastedList
+            items={list.items}
+            added={list.added === true}
+            onAdd={() => void addList(list)}
+            onKeepAsOne={() => {
+              keepAsOne(list);
+            }}
+            onDrop={dropList}
+          />
+        </Suspense>
       )}
     </form>
   );

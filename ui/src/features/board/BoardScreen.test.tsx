@@ -1137,7 +1137,8 @@ describe("BoardScreen", () => {
     await renderBoard();
     await userEvent.click(await screen.findByLabelText("New idea"));
     await userEvent.paste("- Rotate certs\r\n* [ ] Patch bastion\n\n  3. Drop the VPN  \n");
-    const offer = screen.getByRole("group", { name: "Pasted lines" });
+    // The choice loads when a list is first pasted.
+    const offer = await screen.findByRole("group", { name: "Pasted lines" });
     expect(offer).toHaveTextContent("3 lines pasted: “Rotate certs”, “Patch bastion”, …");
     // Each line isolated from the sentence around it (a right-to-left override in one turned the rest).
     expect([...offer.querySelectorAll("bdi")].map((b) => b.textContent)).toEqual([
