@@ -57,7 +57,8 @@ interface AddIdeaFieldProps {
   onAdd: (title: string, notes?: string) => Promise<boolean>;
   /** Adds the items of a pasted list, one idea each; resolves to whether they were saved. */
   onAddList?: (titles: string[]) => Promise<boolean>;
-  onClose?: () => void;
+  /** `byKey`: closed with Escape, not left for elsewhere. */
+  onClose?: (byKey: boolean) => void;
   autoFocus?: boolean;
   showLabel?: boolean;
   /** The board whose New idea this is: what is typed is kept until it is added, and is back in the field the next
@@ -262,7 +263,7 @@ export function AddIdeaField({
           e.preventDefault();
           // A field that can close closes; the one that stays (the tray's) drops what was typed and lets go of the
           // focus, as search does, so that the board's keys work again.
-          if (onClose) onClose();
+          if (onClose) onClose(true);
           else {
             setTitle("");
             setWhole(null);
@@ -272,7 +273,7 @@ export function AddIdeaField({
         onBlur={(e) => {
           delete e.currentTarget.dataset.boardStep;
           // Not while the focus goes to the choice a pasted list offers, just below.
-          if (onClose && !title.trim() && !e.currentTarget.form?.contains(e.relatedTarget)) onClose();
+          if (onClose && !title.trim() && !e.currentTarget.form?.contains(e.relatedTarget)) onClose(false);
         }}
       />
       {list && (

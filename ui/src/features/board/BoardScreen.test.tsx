@@ -562,6 +562,30 @@ describe("BoardScreen", () => {
     expect(screen.getByLabelText("New idea in Implement")).toHaveValue("Half a thought");
   });
 
+  it("gives the keyboard back to a quadrant's + when its add field is left with Escape", async () => {
+    fakeBackend(board([]));
+    await renderBoard();
+    const add = await screen.findByRole("button", { name: "Add an idea to Implement" });
+    add.focus();
+    await userEvent.keyboard("{Enter}");
+    expect(screen.getByLabelText("New idea in Implement")).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByLabelText("New idea in Implement")).toBeNull();
+    expect(add).toHaveFocus();
+  });
+
+  it("gives the keyboard back to the board's menu when Team rounds is left", async () => {
+    const menus = backendEvents();
+    fakeBackend(board([idea(1, "Patch bastion", "kill")]), { listen_to_backend: menus.listen });
+    await renderBoard();
+    await screen.findByRole("button", { name: /^Patch bastion/ });
+    await menus.choose("team-rounds");
+    await userEvent.click(await screen.findByRole("button", { name: /Back to the board/ }));
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: "Board ▾" })).toHaveFocus();
+    });
+  });
+
   it("adds straight into a quadrant from its own add button", async () => {
     const fake = fakeBackend(board([]));
     await renderBoard();

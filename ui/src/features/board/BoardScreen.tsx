@@ -704,11 +704,17 @@ export function BoardScreen({
             board={board}
             selectedId={selectedId}
             onBack={() => {
+              // Back on the board, the keyboard is on its menu, where Team rounds… is: it was nowhere (the screen
+              // that had it was gone), and Tab started again at the top of the window.
+              const back = () => {
+                setRoundsOpen(false);
+                setTimeout(() => document.querySelector<HTMLElement>("[aria-haspopup=menu]")?.focus());
+              };
               if (onLeaveJoined)
                 void onLeaveJoined(board.id, ideas.length).then((gone) => {
-                  if (!gone) setRoundsOpen(false);
+                  if (!gone) back();
                 });
-              else setRoundsOpen(false);
+              else back();
             }}
             onConnect={() => {
               setDialog("connect");
@@ -867,12 +873,15 @@ export function BoardScreen({
                                     autoFocus
                                     onAdd={(title, notes) => addAndShow(title, q, notes)}
                                     onAddList={(titles) => addListAndShow(titles, q)}
-                                    onClose={() => {
+                                    onClose={(byKey) => {
                                       setAddingTo((open) => {
                                         const next = new Set(open);
                                         next.delete(q);
                                         return next;
                                       });
+                                      // Escape: back to the + that opened it (the keyboard was nowhere).
+                                      if (byKey)
+                                        document.querySelector<HTMLElement>(`.zone-${q} .zone-add`)?.focus();
                                     }}
                                   />
                                 )}
