@@ -236,6 +236,27 @@ describe("App", () => {
     expect(fake.commands()).not.toContain("delete_board");
   });
 
+  it("opens a board with no idea and a round open on its Team rounds, as the member left it", async () => {
+    const fake = fakeBackend(board([], "Team rounds"), {
+      list_open_rounds: () => [joinedRound],
+      list_closed_rounds: () => [],
+    });
+    renderApp();
+    expect(await screen.findByRole("heading", { name: "Team rounds" })).toBeInTheDocument();
+    expect(fake.calls.find((c) => c.command === "list_open_rounds")?.args).toEqual({ boardId: 1 });
+  });
+
+  it("opens a board with ideas on the board, without asking for its rounds", async () => {
+    const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")], "Platform"), {
+      list_open_rounds: () => [joinedRound],
+    });
+    renderApp();
+    expect(await screen.findByRole("region", { name: "Implement" })).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.commands()).not.toContain("list_open_rounds");
+    expect(screen.queryByRole("heading", { name: "Team rounds" })).toBeNull();
+  });
+
   it("says on the welcome that File › Export board needs a board, where it did nothing", async () => {
     const backend = backendEvents();
     const fake = firstRun({ listen_to_backend: backend.listen });

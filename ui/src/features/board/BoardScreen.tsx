@@ -223,6 +223,21 @@ export function BoardScreen({
     setView(next);
     setRoundsOpen(false);
   };
+  // A board opened with no idea and a round open (a member's, made by Join a team round) opens on its Team rounds:
+  // after a restart it showed an empty board, and nothing of the round the member was in.
+  const roundsAsked = useRef(false);
+  const openedEmpty = board ? board.ideas.length === 0 : null;
+  useEffect(() => {
+    if (openedEmpty === null || roundsAsked.current) return;
+    roundsAsked.current = true;
+    if (openedEmpty)
+      backend.listOpenRounds(boardId).then(
+        (open) => {
+          if (open.length > 0) setRoundsOpen(true);
+        },
+        () => undefined,
+      );
+  }, [openedEmpty, boardId]);
   // The quadrants whose "+" field is open. Each stays open, with what was typed in it, until it is closed or empty:
   // opening another quadrant's field loses nothing.
   const [addingTo, setAddingTo] = useState<ReadonlySet<Quadrant>>(new Set());
