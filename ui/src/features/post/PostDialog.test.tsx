@@ -300,6 +300,20 @@ describe("PostDialog", () => {
     expect(fake.commands()).not.toContain("retry_post");
   });
 
+  it("says that a name after @ in the note notifies nobody, which the preview does not show", async () => {
+    fakeBackend(null, {
+      get_channel_settings: () => settings,
+      preview_post: () => "#### PICK outcome: Infra",
+    });
+    renderDialog();
+    const note = await screen.findByLabelText("Note from the facilitator");
+    const said = /A name after @ in the note shows as written, without notifying anyone/;
+    await userEvent.type(note, "Mail ops@example.com first.");
+    expect(screen.queryByText(said)).toBeNull();
+    await userEvent.type(note, " @cy please review");
+    expect(screen.getByText(said)).toBeInTheDocument();
+  });
+
   it("says when Retry now last sent a held-up post again, which failed the same way as before", async () => {
     const fake = fakeBackend(null, {
       get_channel_settings: () => settings,

@@ -517,6 +517,15 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
                 }}
               />
             </label>
+            {/* The post shows them as written, and notifies nobody: "@cy please review" looked like a mention in
+                the preview, and cy was never told. */}
+            {/(^|[^\w`])@[\w.-]/.test(options.note) && (
+              <p className="field-hint" role="note">
+                A name after @ in the note shows as written, without notifying anyone: Pickboard&apos;s posts
+                notify nobody but the owners, with Notify owners. Mention people in the thread once it is
+                posted.
+              </p>
+            )}
           </fieldset>
           <div className="post-preview" role="region" aria-label="Message preview" ref={previewRef}>
             <Markdown text={shownPreview} />
