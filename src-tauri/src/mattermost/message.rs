@@ -513,9 +513,10 @@ fn sections(
         out.push(section);
     }
     let t = board.thresholds;
+    // The board's count, said as the board's: a post of three quadrants of thirty ideas said "30 ideas" under 14.
     out.push(Section {
         head: vec![format!(
-            "_{} from Pickboard · {} · high payoff from {}, hard from {}_",
+            "_{} from Pickboard · {} on the board · high payoff from {}, hard from {}_",
             match audience {
                 Audience::Channel => "Posted",
                 Audience::Document => "Exported",

@@ -27,7 +27,9 @@ fn the_outcome_lists_quadrants_in_order_with_ideas_in_rank_order() {
         "{text}"
     );
     assert!(text.contains("_This is the board's first post in this channel._"));
-    assert!(text.ends_with("_Posted from Pickboard · 9 ideas · high payoff from 5, hard from 5_"));
+    assert!(
+        text.ends_with("_Posted from Pickboard · 9 ideas on the board · high payoff from 5, hard from 5_")
+    );
     assert!(
         !text.contains("Self-service preview"),
         "unsorted ideas are not posted"
