@@ -46,7 +46,7 @@ pub enum Error {
     /// and the message that followed sent the person to the folder's permissions.
     #[error(
         "The database could not be opened: the disk that holds it is full. Free some space on that disk, then try \
-         again. Your boards are as they were."
+         again. Nothing saved in it was changed."
     )]
     DiskFullAtOpen { path: PathBuf },
 
