@@ -572,6 +572,8 @@ describe("BoardScreen", () => {
     await userEvent.keyboard("{Escape}");
     expect(screen.queryByLabelText("New idea in Implement")).toBeNull();
     expect(add).toHaveFocus();
+    // With its ring, after a key.
+    expect(add).toHaveAttribute("data-tab-focus");
   });
 
   it("gives the keyboard back to the board's menu when Team rounds is left", async () => {

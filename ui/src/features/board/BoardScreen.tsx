@@ -723,7 +723,10 @@ export function BoardScreen({
               // that had it was gone), and Tab started again at the top of the window.
               const back = () => {
                 setRoundsOpen(false);
-                setTimeout(() => document.querySelector<HTMLElement>("[aria-haspopup=menu]")?.focus());
+                setTimeout(() => {
+                  const menu = document.querySelector<HTMLElement>("[aria-haspopup=menu]");
+                  if (menu) focusAsByLastInput(menu);
+                });
               };
               if (onLeaveJoined)
                 void onLeaveJoined(board.id, ideas.length).then((gone) => {
@@ -895,8 +898,8 @@ export function BoardScreen({
                                         return next;
                                       });
                                       // Escape: back to the + that opened it (the keyboard was nowhere).
-                                      if (byKey)
-                                        document.querySelector<HTMLElement>(`.zone-${q} .zone-add`)?.focus();
+                                      const add = document.querySelector<HTMLElement>(`.zone-${q} .zone-add`);
+                                      if (byKey && add) focusAsByLastInput(add);
                                     }}
                                   />
                                 )}
