@@ -539,8 +539,8 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
       >
         <h3>Start a round</h3>
         <p className="field-hint">
-          Pickboard posts the round in the board&apos;s channel. Members open it with Team rounds › Join round
-          and the post&apos;s link; their estimates stay sealed until you reveal them.
+          Pickboard posts the round in the board&apos;s channel. Members open it with Team › Team rounds… ›
+          Join round and the post&apos;s link; their estimates stay sealed until you reveal them.
         </p>
         {/* A group, not a fieldset: WebKit laid the fieldset out once with its legend's height twice, and "Set a
           deadline" below it moved up at the first tick. */}
