@@ -10,7 +10,7 @@ use crate::mattermost::api::Api;
 use crate::mattermost::connection::{self, Session};
 use crate::mattermost::deliver::deliver as deliver_outbox;
 use crate::mattermost::destination;
-use crate::mattermost::message::{local_date, PostOptions};
+use crate::mattermost::message::{local_date, local_date_in_words, PostOptions};
 use crate::mattermost::outbox::{self, PostStatus, Sending};
 use crate::mattermost::response::{Failure as MattermostFailure, Problem};
 use crate::mattermost::send::Sender;
@@ -470,7 +470,7 @@ fn post(options: Options) -> Result<(), Failure> {
         notify_owners: options.flag("--notify-owners"),
         ..PostOptions::default()
     };
-    let date = local_date(now_ms());
+    let date = local_date_in_words(now_ms());
     let sending = Sending {
         update_last: options.flag("--update-last"),
     };
@@ -575,7 +575,7 @@ fn export(options: Options) -> Result<(), Failure> {
     let mut db = open_db_to_read()?;
     let board_id = find_board(&mut db, name)?;
     let bytes = db
-        .read(|tx| transfer::export(tx, board_id, format, &local_date(now_ms())))
+        .read(|tx| transfer::export(tx, board_id, format, &local_date_in_words(now_ms())))
         .map_err(Failure::from_error)?;
     if out == "-" {
         return write_stdout(&bytes);

@@ -110,7 +110,16 @@ async fn the_outcome_is_dated_in_the_computers_time_zone() -> TestResult {
     let hour = 3_600_000;
     // POSIX time zones, which need no time zone database: "XXX-14" is 14 hours ahead of UTC.
     for (tz, offset) in [("XXX-14", 14 * hour), ("YYY+12", -12 * hour)] {
-        let day_at = |ms: i64| pickboard_lib::mattermost::message::utc_date(ms + offset);
+        // "Dec 6, 2026", as the window writes it, of the day there.
+        let day_at = |ms: i64| {
+            let iso = pickboard_lib::mattermost::message::utc_date(ms + offset);
+            let [year, month, day] = [&iso[..4], &iso[5..7], &iso[8..]];
+            let months = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            let month = months[month.parse::<usize>().unwrap_or(1) - 1];
+            format!("{month} {}, {year}", day.trim_start_matches('0'))
+        };
         let now = || {
             let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
             i64::try_from(since.map(|d| d.as_millis()).unwrap_or_default()).unwrap_or_default()

@@ -544,6 +544,21 @@ pub fn local_date(ms: i64) -> String {
     }
 }
 
+/// "Dec 6, 2026" for a Unix time in milliseconds, in this computer's time zone: the date of an outcome posted or
+/// exported from the command line, as the window writes it in English (the command line said 2026-12-06, the window
+/// Dec 6, 2026, in one channel).
+pub fn local_date_in_words(ms: i64) -> String {
+    use chrono::TimeZone;
+    let day = match chrono::Local.timestamp_millis_opt(ms) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t.date_naive(),
+        chrono::LocalResult::None => match chrono::DateTime::from_timestamp_millis(ms) {
+            Some(t) => t.date_naive(),
+            None => return String::new(),
+        },
+    };
+    day.format("%b %-d, %Y").to_string()
+}
+
 /// `YYYY-MM-DD` for a Unix time in milliseconds, in UTC: backup files' names, and a round's deadline said as UTC.
 pub fn utc_date(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms)

@@ -309,3 +309,13 @@ fn notify_owners_never_mentions_the_whole_channel() {
         assert_eq!(mention(channel_wide), None, "{channel_wide}");
     }
 }
+
+#[test]
+fn the_command_lines_outcome_is_dated_as_the_window_writes_it() {
+    // Noon UTC: the same day in every time zone but a few far east or west, where it is one day off at most.
+    let date = crate::mattermost::message::local_date_in_words(1_796_558_400_000);
+    assert!(
+        ["Dec 5, 2026", "Dec 6, 2026", "Dec 7, 2026"].contains(&date.as_str()),
+        "{date}"
+    );
+}
