@@ -74,6 +74,105 @@ async fn an_idea_dropped_on_the_chart_lands_under_the_pointer_and_shows_where_wh
     app.quit().await
 }
 
+/// A card dragged out of a scrolled quadrant, with the view switched to the chart on the way (V), lands under the
+/// pointer: it landed a list's scroll above it (in Challenge, from Kill), where its ghost showed it too.
+#[tokio::test]
+async fn a_card_from_a_scrolled_list_dropped_on_the_chart_after_v_lands_under_the_pointer() -> TestResult {
+    use fantoccini::actions::{KeyAction, KeyActions};
+    use pickboard_lib::domain::Zone;
+    use pickboard_lib::edits;
+    use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    {
+        let mut db = Db::open(&data.path().join(DB_FILE_NAME))?;
+        db.write(|tx| {
+            let board = boards::create(tx, "Long Kill")?.id;
+            for k in 0..60 {
+                edits::add_idea(tx, board, &format!("Kill idea {k:02}"), Zone::Kill)?;
+            }
+            Ok(())
+        })?;
+    }
+    let app = App::launch(data.path()).await?;
+    app.region("Kill").await?;
+    // Scroll the Kill list down, and take the card in its middle.
+    let title = app
+        .client
+        .execute(
+            "const zone = document.querySelector('section.zone-kill');
+             const list = [...zone.querySelectorAll('*')].find((e) => e.scrollHeight > e.clientHeight + 100
+                 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY));
+             list.scrollTop = 600;
+             const r = list.getBoundingClientRect();
+             return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+                 ?.closest('.card')?.querySelector('.card-title')?.textContent ?? null;",
+            vec![],
+        )
+        .await?;
+    let title = title
+        .as_str()
+        .ok_or("no card in the middle of the scrolled list")?
+        .to_owned();
+    let before = wait_for_scores(data.path(), &title, |_, _| true).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (cx, cy, cw, ch) = app.card(&title).await?.rectangle().await?;
+    let start = (cx + cw / 2.0, cy + ch / 2.0);
+    let mut press = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: start.0,
+            y: start.1,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    for i in 1..=5 {
+        press = press.then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(16)),
+            x: start.0 - f64::from(i) * 8.0,
+            y: start.1,
+        });
+    }
+    app.client.perform_actions(press).await?;
+    let v = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: 'v' })
+        .then(KeyAction::Up { value: 'v' });
+    app.client.perform_actions(v).await?;
+    let plane = app.wait_for_css(".plane").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Payoff 2, cost/risk 8: in Kill, where the card came from.
+    let (px, py, pw, ph) = plane.rectangle().await?;
+    let target = (px + pw * 0.8, py + ph * 0.8);
+    let from = (start.0 - 40.0, start.1);
+    let mut carry = MouseActions::new("mouse".into());
+    for i in 1..=20 {
+        let t = f64::from(i) / 20.0;
+        carry = carry.then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(16)),
+            x: from.0 + (target.0 - from.0) * t,
+            y: from.1 + (target.1 - from.1) * t,
+        });
+    }
+    app.client.perform_actions(carry).await?;
+    app.wait_until(
+        "the ghost shows the spot under the pointer",
+        "return document.querySelector('.marker-ghost')?.innerText.includes('Payoff 2 · Cost/risk 8');",
+    )
+    .await?;
+    let release = MouseActions::new("mouse".into()).then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    app.client.perform_actions(release).await?;
+    app.client.release_actions().await?;
+    let (payoff, cost) = wait_for_scores(data.path(), &title, |p, c| (p, c) != before).await?;
+    assert!(
+        (17..=23).contains(&payoff) && (77..=83).contains(&cost),
+        "dropped under the pointer at payoff 2, cost/risk 8; saved at payoff {payoff}, cost {cost} (tenths)"
+    );
+    app.quit().await
+}
+
 /// What is wrong with the chart's layout as drawn: a title that leaves the plane or covers a dot, another title or a
 /// cell's count; a quadrant name under more than one title; a marker that cannot be grabbed at its dot. With the number of markers, of titles
 /// shown, of cells and of the ideas they count.

@@ -310,7 +310,11 @@ export function useBoardDnd(
   const onDragMove = useCallback(
     ({ over, activatorEvent, delta }: DragMoveEvent) => {
       if (dragRef.current?.keyboard) return; // the keyboard's spot is set as it moves
-      planePointer.set(over?.id === PLANE_DROP_ID ? pointerAt(activatorEvent, delta) : null);
+      // The pointer's own place: @dnd-kit's delta keeps the scroll of a list the card left (the view switched to the
+      // chart mid-drag), and the ghost, and the drop, were a list's scroll away from the pointer.
+      planePointer.set(
+        over?.id === PLANE_DROP_ID ? (pointerRef.current ?? pointerAt(activatorEvent, delta)) : null,
+      );
     },
     [planePointer],
   );
@@ -397,7 +401,7 @@ export function useBoardDnd(
       if (!current.keyboard && !over) return; // dropped outside the board: nothing moves
       // On the plane, the idea lands under the pointer, wherever the card was grabbed; moved by the keyboard, where
       // its ghost showed.
-      const pointer = keyboardSpot ?? pointerAt(activatorEvent, delta);
+      const pointer = keyboardSpot ?? pointerRef.current ?? pointerAt(activatorEvent, delta);
       if ((keyboardSpot !== null || over?.id === PLANE_DROP_ID) && onPlaneDrop && pointer) {
         onPlaneDrop(current.id, pointer.x, pointer.y);
         return;
