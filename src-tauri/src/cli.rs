@@ -403,14 +403,13 @@ fn board_table<'a>(rows: impl Iterator<Item = (&'a str, i64, String)>, empty: &s
     if rows.is_empty() {
         return format!("{empty}\n");
     }
-    let width = rows
-        .iter()
-        .map(|(name, ..)| name.chars().count())
-        .max()
-        .unwrap_or(0);
+    // In the columns a terminal gives each name: a line whose name held an emoji (two columns, one character) stood
+    // a column to the right of the others.
+    let columns = |name: &str| unicode_width::UnicodeWidthStr::width(name);
+    let width = rows.iter().map(|(name, ..)| columns(name)).max().unwrap_or(0);
     let mut out = String::new();
     for (name, ideas, more) in rows {
-        let pad = " ".repeat(width - name.chars().count());
+        let pad = " ".repeat(width - columns(name));
         let ideas = count(usize::try_from(ideas).unwrap_or_default(), "idea");
         out.push_str(&format!("{name}{pad}  {ideas:>11}  {more}\n"));
     }
@@ -973,6 +972,21 @@ fn deliver(db: Db, post_id: i64, api: Option<Api>, dir: &Path) -> Result<(), Fai
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_boards_counts_line_up_in_a_terminal_whatever_the_names_hold() {
+        let rows = [
+            ("Alpha", 3, "changed 2026-12-07".to_owned()),
+            ("🚀 Rocket", 12, "changed 2026-12-07".to_owned()),
+            ("日本語", 1, "changed 2026-12-07".to_owned()),
+        ];
+        let table = board_table(rows.iter().map(|(n, i, m)| (*n, *i, m.clone())), "none");
+        let columns: Vec<usize> = table
+            .lines()
+            .map(|line| unicode_width::UnicodeWidthStr::width(&line[..line.find("changed").unwrap()]))
+            .collect();
+        assert_eq!(columns, [columns[0]; 3], "{table}");
+    }
 
     #[test]
     fn a_wrong_command_line_is_followed_by_its_commands_usage_alone() {
