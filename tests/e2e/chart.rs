@@ -23,24 +23,7 @@ async fn an_idea_dropped_on_the_chart_lands_under_the_pointer_and_shows_where_wh
     let (cx, cy, cw, ch) = card.rectangle().await?;
     let (px, py, pw, ph) = plane.rectangle().await?;
     let (start, target) = ((cx + cw / 2.0, cy + ch / 2.0), (px + pw * 0.2, py + ph * 0.3));
-    let mut press = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveTo {
-            duration: None,
-            x: start.0,
-            y: start.1,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    for i in 1..=20 {
-        let t = f64::from(i) / 20.0;
-        press = press.then(PointerAction::MoveTo {
-            duration: Some(Duration::from_millis(16)),
-            x: start.0 + (target.0 - start.0) * t,
-            y: start.1 + (target.1 - start.1) * t,
-        });
-    }
-    app.client.perform_actions(press).await?;
+    press_and_move(&app, start, target, 20).await?;
     app.wait_until(
         "the ghost shows the spot's scores",
         "return document.querySelector('.marker-ghost')?.innerText.includes('Payoff 7 · Cost/risk 2');",
@@ -118,23 +101,7 @@ async fn a_card_from_a_scrolled_list_dropped_on_the_chart_after_v_lands_under_th
     tokio::time::sleep(Duration::from_millis(300)).await;
     let (cx, cy, cw, ch) = app.card(&title).await?.rectangle().await?;
     let start = (cx + cw / 2.0, cy + ch / 2.0);
-    let mut press = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveTo {
-            duration: None,
-            x: start.0,
-            y: start.1,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    for i in 1..=5 {
-        press = press.then(PointerAction::MoveTo {
-            duration: Some(Duration::from_millis(16)),
-            x: start.0 - f64::from(i) * 8.0,
-            y: start.1,
-        });
-    }
-    app.client.perform_actions(press).await?;
+    press_and_move(&app, start, (start.0 - 40.0, start.1), 5).await?;
     let v = KeyActions::new("keyboard".into())
         .then(KeyAction::Down { value: 'v' })
         .then(KeyAction::Up { value: 'v' });
@@ -171,6 +138,29 @@ async fn a_card_from_a_scrolled_list_dropped_on_the_chart_after_v_lands_under_th
         "dropped under the pointer at payoff 2, cost/risk 8; saved at payoff {payoff}, cost {cost} (tenths)"
     );
     app.quit().await
+}
+
+/// Presses the mouse at `start` and moves it to `to` in `steps` moves a frame apart, the button held.
+async fn press_and_move(app: &App, start: (f64, f64), to: (f64, f64), steps: u32) -> TestResult {
+    let mut press = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: start.0,
+            y: start.1,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    for i in 1..=steps {
+        let t = f64::from(i) / f64::from(steps);
+        press = press.then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(16)),
+            x: start.0 + (to.0 - start.0) * t,
+            y: start.1 + (to.1 - start.1) * t,
+        });
+    }
+    app.client.perform_actions(press).await?;
+    Ok(())
 }
 
 /// What is wrong with the chart's layout as drawn: a title that leaves the plane or covers a dot, another title or a
