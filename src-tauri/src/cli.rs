@@ -494,8 +494,9 @@ fn post(options: Options) -> Result<(), Failure> {
     // The account's token is read before anything is queued: a post queued without it stayed in the outbox, unsaid,
     // and went out with the next post that could be sent (two outcomes in the channel).
     let api = if as_account {
-        token_is_the_accounts(&mut db)?;
-        Some(the_accounts_api(&mut db)?)
+        let api = the_accounts_api(&mut db)?;
+        token_is_the_accounts(&mut db, &api)?;
+        Some(api)
     } else {
         None
     };
@@ -509,14 +510,11 @@ fn post(options: Options) -> Result<(), Failure> {
 /// post went out as that person and was recorded as the account's, whose later update of it was then refused with
 /// advice about the channel's permissions. Out of reach, the post goes to the outbox as ever (sent later, it goes
 /// out as the account, with the token kept here).
-fn token_is_the_accounts(db: &mut Db) -> Result<(), Failure> {
+fn token_is_the_accounts(db: &mut Db, api: &Api) -> Result<(), Failure> {
     if std::env::var(TOKEN_VARIABLE).map_or(true, |v| v.trim().is_empty()) {
         return Ok(());
     }
     let Some(who) = db.read(account::identity).map_err(Failure::from_error)? else {
-        return Ok(());
-    };
-    let Some(api) = account_api(db).map_err(Failure::from_error)? else {
         return Ok(());
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -884,7 +882,6 @@ fn backup(options: Options) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Sends the queued post now and reports how it went.
 /// The connected account's client, or why the command line cannot post as the account.
 fn the_accounts_api(db: &mut Db) -> Result<Api, Failure> {
     account_api(db).map_err(Failure::from_error)?.ok_or_else(|| {
@@ -895,7 +892,8 @@ fn the_accounts_api(db: &mut Db) -> Result<Api, Failure> {
     })
 }
 
-/// Sends the outbox's posts that are due, `post_id` among them, as the account with `api` (`None`: through webhooks).
+/// Sends the outbox's posts that are due, `post_id` among them, as the account with `api` (`None`: through webhooks),
+/// and reports how `post_id` went.
 fn deliver(db: Db, post_id: i64, api: Option<Api>, dir: &Path) -> Result<(), Failure> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

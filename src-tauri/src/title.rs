@@ -12,7 +12,6 @@ const APP_NAME: &str = "Pickboard";
 
 /// The board the window shows, as the page last said (its preferences' last board; the page shows the first board
 /// of the list when that is none, or a board no longer there).
-#[derive(Default)]
 pub struct ShownBoard(Mutex<Option<i64>>);
 
 impl ShownBoard {

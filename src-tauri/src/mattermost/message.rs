@@ -530,33 +530,27 @@ fn sections(
     out
 }
 
-/// `YYYY-MM-DD` for a Unix time in milliseconds, in this computer's time zone: the command line's outcome titles,
-/// exports and board list, dated as the window dates them (a post made at 00:30 in Berlin is of that day, not the
-/// day before, as UTC said).
+/// `YYYY-MM-DD` for a Unix time in milliseconds, in this computer's time zone: the command line's board lists, dated
+/// as the window dates them (a board changed at 00:30 in Berlin is of that day, not the day before, as UTC said).
 pub fn local_date(ms: i64) -> String {
-    use chrono::TimeZone;
-    match chrono::Local.timestamp_millis_opt(ms) {
-        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
-            t.format("%Y-%m-%d").to_string()
-        }
-        // A time the local clock skipped (a change to summer time) has no local date: UTC's is the nearest.
-        chrono::LocalResult::None => utc_date(ms),
-    }
+    local_day(ms).map_or_else(String::new, |day| day.format("%Y-%m-%d").to_string())
 }
 
 /// "Dec 6, 2026" for a Unix time in milliseconds, in this computer's time zone: the date of an outcome posted or
 /// exported from the command line, as the window writes it in English (the command line said 2026-12-06, the window
 /// Dec 6, 2026, in one channel).
 pub fn local_date_in_words(ms: i64) -> String {
+    local_day(ms).map_or_else(String::new, |day| day.format("%b %-d, %Y").to_string())
+}
+
+/// The day of a Unix time in milliseconds in this computer's time zone.
+fn local_day(ms: i64) -> Option<chrono::NaiveDate> {
     use chrono::TimeZone;
-    let day = match chrono::Local.timestamp_millis_opt(ms) {
-        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t.date_naive(),
-        chrono::LocalResult::None => match chrono::DateTime::from_timestamp_millis(ms) {
-            Some(t) => t.date_naive(),
-            None => return String::new(),
-        },
-    };
-    day.format("%b %-d, %Y").to_string()
+    match chrono::Local.timestamp_millis_opt(ms) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => Some(t.date_naive()),
+        // A time the local clock skipped (a change to summer time) has no local date: UTC's is the nearest.
+        chrono::LocalResult::None => chrono::DateTime::from_timestamp_millis(ms).map(|t| t.date_naive()),
+    }
 }
 
 /// `YYYY-MM-DD` for a Unix time in milliseconds, in UTC: backup files' names, and a round's deadline said as UTC.
