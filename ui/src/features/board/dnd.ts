@@ -393,15 +393,13 @@ export function useBoardDnd(
       if (!current) return;
       // The card was drawn anew in each list it passed through: the focus follows it to where it lands.
       if (current.keyboard) refocusCard(current.id);
-      if (
-        !current.keyboard &&
-        dropAtPointer(current, pointerRef.current ?? pointerAt(activatorEvent, delta), over)
-      )
-        return;
+      // Where the pointer let go of a card it dragged (none for the keyboard's).
+      const at = current.keyboard ? null : (pointerRef.current ?? pointerAt(activatorEvent, delta));
+      if (!current.keyboard && dropAtPointer(current, at, over)) return;
       if (!current.keyboard && !over) return; // dropped outside the board: nothing moves
       // On the plane, the idea lands under the pointer, wherever the card was grabbed; moved by the keyboard, where
       // its ghost showed.
-      const pointer = keyboardSpot ?? pointerRef.current ?? pointerAt(activatorEvent, delta);
+      const pointer = keyboardSpot ?? at;
       if ((keyboardSpot !== null || over?.id === PLANE_DROP_ID) && onPlaneDrop && pointer) {
         onPlaneDrop(current.id, pointer.x, pointer.y);
         return;
@@ -419,7 +417,7 @@ export function useBoardDnd(
       if (final.zone !== current.from.zone || final.index !== current.from.index) {
         onMove(current.id, final.zone, final.index);
       } else if (!current.keyboard) {
-        reorderAtPointer(current, pointerRef.current ?? pointerAt(activatorEvent, delta));
+        reorderAtPointer(current, at);
       }
     },
     [onMove, onPlaneDrop, updateDrag, planePointer, dropAtPointer, reorderAtPointer],
