@@ -238,15 +238,17 @@ function searchBar(ideas: readonly Idea[]): HTMLElement {
     }),
     h(
       "div",
-      { class: "search-chips" },
-      ...tags
-        .slice(0, MAX_CHIPS)
-        .map((tag) => h("button", { type: "button", class: "chip", "aria-pressed": "false" }, `#${tag}`)),
-      ...owners
-        .slice(0, MAX_CHIPS)
-        .map((owner) =>
-          h("button", { type: "button", class: "chip chip-owner", "aria-pressed": "false" }, `@${owner}`),
+      { class: "search-chips", role: "toolbar", "aria-label": "Tags and owners" },
+      ...[
+        ...tags.slice(0, MAX_CHIPS).map((tag) => ["chip", `#${tag}`]),
+        ...owners.slice(0, MAX_CHIPS).map((owner) => ["chip chip-owner", `@${owner}`]),
+      ].map(([chip, text], at) =>
+        h(
+          "button",
+          { type: "button", class: chip, "aria-pressed": "false", tabindex: at ? "-1" : "0" },
+          text,
         ),
+      ),
     ),
   );
 }

@@ -2,6 +2,7 @@
 import { forwardRef, useRef } from "react";
 
 import { MAX_CHIPS } from "../../lib/firstFrameRules";
+import { focusAsByTab } from "../../lib/tabRing";
 import { formatCount } from "../../lib/numbers";
 import { isFiltering, NO_FILTER, type Filter } from "./filter";
 
@@ -26,6 +27,10 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
   const cameFrom = useRef<HTMLElement | null>(null);
   const toggle = (list: string[], value: string) =>
     list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+  const chips = [
+    ...tags.slice(0, MAX_CHIPS).map((tag) => ["tags", tag] as const),
+    ...owners.slice(0, MAX_CHIPS).map((owner) => ["owners", owner] as const),
+  ];
 
   return (
     <div className="search-bar" role="search">
@@ -58,37 +63,37 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
         }}
       />
       {/* One line that scrolls sideways, however many tags and owners: as a new owner or tag came, the chips wrapped
-          to another line and moved the board down under the pointer. */}
+          to another line and moved the board down under the pointer. One Tab stop, the first chip, and the arrows go
+          from chip to chip (a toolbar): up to 24 chips, each a Tab stop, stood between the search and the board. */}
       <div
         className="search-chips"
+        role="toolbar"
+        aria-label="Tags and owners"
         onWheel={(e) => {
           if (e.deltaX === 0) e.currentTarget.scrollLeft += e.deltaY;
         }}
+        onKeyDown={(e) => {
+          const chip = e.target as HTMLElement;
+          const to = { ArrowLeft: chip.previousElementSibling, ArrowRight: chip.nextElementSibling }[e.key];
+          if (to instanceof HTMLElement) {
+            e.preventDefault();
+            focusAsByTab(to);
+          }
+        }}
       >
-        {tags.slice(0, MAX_CHIPS).map((tag) => (
+        {chips.map(([kind, value], at) => (
           <button
-            key={`tag:${tag}`}
+            key={`${kind}:${value}`}
             type="button"
-            className="chip"
-            aria-pressed={filter.tags.includes(tag)}
+            className={kind === "tags" ? "chip" : "chip chip-owner"}
+            tabIndex={at ? -1 : 0}
+            aria-pressed={filter[kind].includes(value)}
             onClick={() => {
-              onChange({ ...filter, tags: toggle(filter.tags, tag) });
+              onChange({ ...filter, [kind]: toggle(filter[kind], value) });
             }}
           >
-            #{tag}
-          </button>
-        ))}
-        {owners.slice(0, MAX_CHIPS).map((owner) => (
-          <button
-            key={`owner:${owner}`}
-            type="button"
-            className="chip chip-owner"
-            aria-pressed={filter.owners.includes(owner)}
-            onClick={() => {
-              onChange({ ...filter, owners: toggle(filter.owners, owner) });
-            }}
-          >
-            @{owner}
+            {kind === "tags" ? "#" : "@"}
+            {value}
           </button>
         ))}
       </div>
