@@ -473,6 +473,28 @@ fn post(options: Options) -> Result<(), Failure> {
     let sending = Sending {
         update_last: options.flag("--update-last"),
     };
+    let as_account = db
+        .read(|tx| destination::account_channel(tx, board_id))
+        .map_err(Failure::from_error)?
+        .is_some();
+    // Refused before a dry run too, which prints the posts as they would be sent: printed, they read as if they would.
+    if !as_account && (options.flag("--as-me") || sending.update_last) {
+        let webhook = db
+            .read(|tx| outbox::stored_settings(tx, board_id))
+            .map_err(Failure::from_error)?
+            .is_some();
+        let why = match (webhook, sending.update_last) {
+            (true, true) => {
+                "--update-last edits the last post made as your account, and this board posts through its webhook, \
+                 whose posts cannot be edited"
+            }
+            (true, false) => "This board posts through its webhook, not as your account",
+            (false, _) => "This board has no channel to post to as your account yet",
+        };
+        return Err(Failure::from_error(Error::not_found(format!(
+            "{why}. In the app, choose Post to channel › Channel › Post as yourself, and pick the channel."
+        ))));
+    }
     if dry_run {
         let parts = db
             .read(|tx| outbox::preview_parts(tx, board_id, &post_options, &date, sending))
@@ -480,16 +502,6 @@ fn post(options: Options) -> Result<(), Failure> {
         let mut out = parts.join(&format!("\n{DRY_RUN_SEPARATOR}\n"));
         out.push('\n');
         return write_stdout(out.as_bytes());
-    }
-    let as_account = db
-        .read(|tx| destination::account_channel(tx, board_id))
-        .map_err(Failure::from_error)?
-        .is_some();
-    if options.flag("--as-me") && !as_account {
-        return Err(Failure::from_error(Error::not_found(
-            "This board posts through its webhook, not as your account. In the app, choose Post to channel › Channel \
-             › Post as yourself, and pick the channel.",
-        )));
     }
     // The account's token is read before anything is queued: a post queued without it stayed in the outbox, unsaid,
     // and went out with the next post that could be sent (two outcomes in the channel).

@@ -3,13 +3,14 @@
 
 use std::process::Command;
 
-use pickboard_e2e::mattermost::{Channel, FakeMattermost, Team, User};
+use pickboard_e2e::mattermost::{Channel, FakeMattermost, Team, User, HOOK_PATH};
 use pickboard_e2e::{app_binary, TestResult};
 use pickboard_lib::cli::TOKEN_VARIABLE;
 use pickboard_lib::domain::Zone;
 use pickboard_lib::edits;
 use pickboard_lib::mattermost::account::{save_identity, Identity, Keeping, ServerUrl};
 use pickboard_lib::mattermost::destination::{save_account_channel, AccountChannel};
+use pickboard_lib::mattermost::outbox::{save_settings, ChannelSettingsInput};
 use pickboard_lib::storage::{boards, Db, DB_FILE_NAME};
 
 const TOKEN: &str = "ana-token-xxxxxxxxxxxxxxxx";
@@ -28,7 +29,8 @@ async fn fake() -> std::io::Result<FakeMattermost> {
         .await
 }
 
-/// A board of 400 ideas (a long outcome) in `dir`; with `as_account`, it posts as ana to infra/planning on `fake`.
+/// A board of 400 ideas (a long outcome) in `dir`; with `as_account`, it posts as ana to infra/planning on `fake`,
+/// else through `fake`'s webhook.
 fn board(dir: &std::path::Path, fake: &FakeMattermost, as_account: bool) -> TestResult {
     let mut db = Db::open(&dir.join(DB_FILE_NAME))?;
     db.write(|tx| {
@@ -60,6 +62,14 @@ fn board(dir: &std::path::Path, fake: &FakeMattermost, as_account: bool) -> Test
                 channel_display: "Planning".into(),
             };
             save_account_channel(tx, board, &channel)?;
+        } else {
+            let hook = ChannelSettingsInput {
+                webhook_url: format!("{}{HOOK_PATH}", fake.address),
+                channel: String::new(),
+                username: String::new(),
+                icon_url: String::new(),
+            };
+            save_settings(tx, board, &hook)?;
         }
         Ok(())
     })?;
@@ -150,6 +160,27 @@ async fn a_refused_token_or_a_board_without_an_account_channel_says_what_to_do()
         stderr.contains("posts through its webhook, not as your account"),
         "{stderr}"
     );
+    // A dry run says so too: it printed the webhook's posts, as if they were what --as-me would send.
+    let (code, stdout, stderr) = pickboard(
+        other.path(),
+        TOKEN,
+        &["post", "--board", BOARD, "--as-me", "--dry-run"],
+    );
+    assert_eq!(code, 3, "{stdout}{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    // --update-last on a webhook's board sent the whole outcome again, as new posts, and said it had posted.
+    for args in [
+        &["post", "--board", BOARD, "--update-last"][..],
+        &["post", "--board", BOARD, "--update-last", "--dry-run"],
+    ] {
+        let (code, stdout, stderr) = pickboard(other.path(), TOKEN, args);
+        assert_eq!(code, 3, "{args:?}: {stdout}{stderr}");
+        assert!(
+            stderr.contains("--update-last edits the last post made as your account"),
+            "{stderr}"
+        );
+    }
+    assert!(fake.channel_posts(&planning().id).is_empty());
     Ok(())
 }
 
