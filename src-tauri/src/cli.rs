@@ -881,9 +881,13 @@ fn problems_message(preview: &CsvPreview) -> String {
     message
 }
 
-/// "1 idea", "2 ideas".
+/// "1 idea", "5,000 ideas": the thousands grouped, as the window writes them.
 fn count(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+    format!(
+        "{} {noun}{}",
+        crate::text::grouped(n),
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 fn backup(options: Options) -> Result<(), Failure> {

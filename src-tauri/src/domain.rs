@@ -272,7 +272,8 @@ pub fn clean_title(raw: &str) -> Result<String> {
     let len = title.chars().count();
     if len > MAX_TITLE_CHARS {
         return Err(Error::invalid(format!(
-            "A title can be at most {MAX_TITLE_CHARS} characters long; this one has {len}. Put the details in the notes."
+            "A title can be at most {MAX_TITLE_CHARS} characters long; this one has {}. Put the details in the notes.",
+            crate::text::grouped(len)
         )));
     }
     Ok(title)
