@@ -730,11 +730,16 @@ fn import(options: Options) -> Result<(), Failure> {
                     }
                     if new_board {
                         eprintln!("Making a new board, as --new-board asks.");
+                        ImportTarget::NewBoard {
+                            name: name.to_owned(),
+                        }
                     } else {
                         eprintln!("No board is named \"{}\": making a new one.", name.trim());
-                    }
-                    ImportTarget::NewBoard {
-                        name: name.to_owned(),
+                        // Into the board of that name should another import make it meanwhile: five imports at once
+                        // made "Par" and "Par (2)" to "Par (5)".
+                        ImportTarget::BoardNamed {
+                            name: name.to_owned(),
+                        }
                     }
                 }
                 (None, None) => ImportTarget::NewBoard { name: stem(path) },

@@ -468,6 +468,41 @@ fn ideas_of(data: &std::path::Path, name: &str) -> Vec<Imported> {
         .collect()
 }
 
+/// Imports run at once into a board not made yet make that one board, as one after the other would: five made "Par",
+/// "Par (2)", … "Par (5)", each saying it imported into a board nobody asked for.
+#[test]
+fn imports_at_once_into_a_board_not_made_yet_make_one_board() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let csv = dir.path().join("rows.csv");
+    let rows: String = (0..5_000).map(|n| format!("Row {n},7,2\n")).collect();
+    std::fs::write(&csv, format!("Title,Payoff,Cost\n{rows}"))?;
+    let runs = (0..4)
+        .map(|_| {
+            Command::new(app_binary())
+                .args(["import", csv.to_str().unwrap(), "--board", "Par"])
+                .env("PICKBOARD_DATA_DIR", &data)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    for run in runs {
+        let out = run.wait_with_output()?;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(stdout.trim(), "Imported 5,000 ideas into \"Par\".");
+    }
+    let (_, listed, _) = pickboard(&data, &["boards"]);
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert_eq!(ideas_of(&data, "Par").len(), 20_000);
+    Ok(())
+}
+
 /// A CSV file with no column named like a title is refused, naming its columns, until --map says which holds the
 /// titles: "foo,bar,baz" imported its first column's values as ideas, and exited 0.
 #[test]

@@ -77,6 +77,9 @@ pub enum ImportTarget {
     NewBoard { name: String },
     /// An existing board: ideas with scores at their place, the others into its Unsorted tray.
     Board { id: i64 },
+    /// The board of this name, or a new board of it when there is none (the command line's `import --board`): looked
+    /// up in the import's own transaction, so that two imports at once into a board not made yet make one board.
+    BoardNamed { name: String },
 }
 
 /// A row that cannot be imported, and why.
@@ -870,18 +873,34 @@ pub fn import(
         }
         boards::touch(tx, board_id)
     };
-    let board_id = match target {
-        ImportTarget::NewBoard { name } => {
+    /// Where the rows go, once the board named is looked up.
+    enum Into<'a> {
+        Board(i64),
+        NewBoard(&'a str),
+    }
+    let into = match target {
+        ImportTarget::NewBoard { name } => Into::NewBoard(name),
+        ImportTarget::Board { id } => {
+            boards::thresholds(tx, *id)?; // the board must exist
+            Into::Board(*id)
+        }
+        ImportTarget::BoardNamed { name } => match boards::find_by_name(tx, name) {
+            Ok(board) => Into::Board(board.id),
+            Err(Error::NotFound(_)) => Into::NewBoard(name),
+            Err(err) => return Err(err),
+        },
+    };
+    let board_id = match into {
+        Into::Board(id) => {
+            history::record_imported(tx, file_name, total, |tx| write(tx, id))?;
+            id
+        }
+        Into::NewBoard(name) => {
             let now = now_ms();
             let id = boards::create_imported(tx, name, Thresholds::default(), now, now)?;
             write(tx, id)?;
             tx.execute("DELETE FROM temp.change_log", [])?;
             id
-        }
-        ImportTarget::Board { id } => {
-            boards::thresholds(tx, *id)?; // the board must exist
-            history::record_imported(tx, file_name, total, |tx| write(tx, *id))?;
-            *id
         }
     };
     Ok(ImportOutcome {

@@ -269,7 +269,7 @@ linkPrefix: string,
  */
 unreadableScoresToUnsorted: boolean, };
 
-export type ImportTarget = { "kind": "newBoard", name: string, } | { "kind": "board", id: number, };
+export type ImportTarget = { "kind": "newBoard", name: string, } | { "kind": "board", id: number, } | { "kind": "boardNamed", name: string, };
 
 export type RowProblem = { row: number, 
 /**

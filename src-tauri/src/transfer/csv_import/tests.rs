@@ -567,6 +567,36 @@ fn importing_into_a_board_is_one_undoable_step() {
     assert_eq!(board(&mut db, id).ideas.len(), 1);
 }
 
+/// The command line's `import --board NAME`: into the board of that name (in any case) when there is one, else a new
+/// board of it; looked up in the import's own transaction.
+#[test]
+fn a_board_named_is_imported_into_when_it_exists_and_made_when_not() {
+    let table = table("Title\nOne\nTwo\n");
+    let (_, mapping) = suggest(&table.headers);
+    let mut db = Db::open_in_memory().unwrap();
+    let mut run = |name: &str| {
+        let target = ImportTarget::BoardNamed { name: name.into() };
+        db.write(|tx| {
+            import(tx, &table, &mapping, &target, false, "rows.csv", |_, _| {
+                ControlFlow::Continue(())
+            })
+        })
+        .unwrap()
+        .board_id
+    };
+    let made = run("Par");
+    assert_eq!(run("par"), made, "the same board, named in another case");
+    let other = run("Other");
+    assert_ne!(other, made);
+    let names: Vec<(String, i64)> = db
+        .read(boards::list)
+        .unwrap()
+        .into_iter()
+        .map(|b| (b.name, b.idea_count))
+        .collect();
+    assert_eq!(names, [("Other".to_owned(), 2), ("Par".to_owned(), 4)]);
+}
+
 #[test]
 fn cancelling_reports_cancelled_and_the_caller_rolls_back() {
     let mut text = String::from("Title\n");
