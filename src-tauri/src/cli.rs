@@ -717,7 +717,8 @@ fn import(options: Options) -> Result<(), Failure> {
                     // A name one or two letters off a board's is most likely that board mistyped: a new board of
                     // the typo would take the rows the person meant for it.
                     let all = db.read(boards::list).map_err(Failure::from_error)?;
-                    if let Some(near) = boards::near_name(&all, name).filter(|_| !new_board) {
+                    let near = boards::near_name(all.iter().map(|b| b.name.as_str()), name);
+                    if let Some(near) = near.filter(|_| !new_board) {
                         return Err(Failure::new(
                             EXIT_NOT_FOUND,
                             format!(
@@ -725,6 +726,23 @@ fn import(options: Options) -> Result<(), Failure> {
                                  give the board's name as `pickboard boards` lists it, or add --new-board to make \
                                  a new board of this name.",
                                 name.trim()
+                            ),
+                        ));
+                    }
+                    // And a deleted board's: "Q3 backlgo", with "Q3 backlog" deleted, made a new board of the typo.
+                    let gone = db.read(boards::deleted).map_err(Failure::from_error)?;
+                    let near = boards::near_name(gone.iter().map(|b| b.name.as_str()), name)
+                        .and_then(|near| gone.iter().find(|b| b.name == near));
+                    if let Some(near) = near.filter(|_| !new_board) {
+                        return Err(Failure::new(
+                            EXIT_NOT_FOUND,
+                            format!(
+                                "There is no board named \"{}\". Did you mean \"{}\"? {} Nothing was imported: \
+                                 bring it back first with {}, or add --new-board to make a new board of this name.",
+                                name.trim(),
+                                near.name,
+                                was_deleted(near),
+                                restore_command(near)
                             ),
                         ));
                     }

@@ -858,6 +858,18 @@ fn a_deleted_board_is_listed_named_in_errors_and_restored_from_the_command_line(
         stderr.contains("Nothing was imported: bring it back first with `pickboard restore --board"),
         "{stderr}"
     );
+    // And one named after it with a typo: it made a new board of the typo.
+    let typo = BOARD.replace("Platform", "Platfrom");
+    let (code, _, stderr) = pickboard(&data, &["import", csv.to_str().unwrap(), "--board", &typo]);
+    assert_eq!(code, 3, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "Did you mean \"{BOARD}\"? The board \"{BOARD}\" was deleted on "
+        )) && stderr.contains("Nothing was imported: bring it back first with `pickboard restore --board"),
+        "{stderr}"
+    );
+    let (_, stdout, _) = pickboard(&data, &["boards"]);
+    assert_eq!(stdout, "There are no boards yet.\n");
     // Also beside a board whose name is a letter off: "Did you mean" that one was said instead.
     let near = format!("{BOARD}!");
     let mut db = Db::open(&data.join(DB_FILE_NAME))?;

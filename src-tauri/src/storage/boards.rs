@@ -335,7 +335,7 @@ pub fn find_by_name(tx: &Transaction<'_>, name: &str) -> Result<BoardSummary> {
         return Ok(board.clone());
     }
     let names: Vec<String> = all.iter().map(|b| format!("\"{}\"", b.name)).collect();
-    let guess = near_name(&all, name)
+    let guess = near_name(all.iter().map(|b| b.name.as_str()), name)
         .map(|near| format!(" Did you mean \"{near}\"?"))
         .unwrap_or_default();
     Err(Error::not_found(if names.is_empty() {
@@ -360,10 +360,10 @@ fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// The name of the board in `boards` that `name` most likely misspells: one or two letters off (typed, left out,
-/// doubled or swapped), in any case; `None` when none is that close, or the name is too short to tell. Names that
-/// differ in their digits alone ("Sprint 14" beside "Sprint 13") are boards of their own, not typos.
-pub fn near_name<'a>(boards: &'a [BoardSummary], name: &str) -> Option<&'a str> {
+/// The name among `names` (the boards', or the deleted boards') that `name` most likely misspells: one or two letters
+/// off (typed, left out, doubled or swapped), in any case; `None` when none is that close, or the name is too short to
+/// tell. Names that differ in their digits alone ("Sprint 14" beside "Sprint 13") are boards of their own, not typos.
+pub fn near_name<'a>(names: impl IntoIterator<Item = &'a str>, name: &str) -> Option<&'a str> {
     let wanted: Vec<char> = name.trim().to_lowercase().chars().collect();
     if wanted.len() < 4 {
         return None;
@@ -372,14 +372,14 @@ pub fn near_name<'a>(boards: &'a [BoardSummary], name: &str) -> Option<&'a str> 
         let text: String = chars.iter().filter(|c| !c.is_ascii_digit()).collect();
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     };
-    boards
-        .iter()
-        .map(|b| (b, b.name.to_lowercase().chars().collect::<Vec<_>>()))
+    names
+        .into_iter()
+        .map(|n| (n, n.to_lowercase().chars().collect::<Vec<_>>()))
         .filter(|(_, other)| letters(other) != letters(&wanted))
-        .map(|(b, other)| (b, edits_apart(&wanted, &other)))
+        .map(|(n, other)| (n, edits_apart(&wanted, &other)))
         .filter(|&(_, d)| (1..=2).contains(&d))
         .min_by_key(|&(_, d)| d)
-        .map(|(b, _)| b.name.as_str())
+        .map(|(n, _)| n)
 }
 
 /// How many letters typed, left out, changed or swapped with the next turn `a` into `b` (optimal string alignment).
@@ -496,7 +496,11 @@ mod tests {
             ("Infar Q3", "Infra Q3"),
             ("Sprnt 13", "Sprint 13"),
         ] {
-            assert_eq!(near_name(&boards, typo), Some(meant), "{typo}");
+            assert_eq!(
+                near_name(boards.iter().map(|b| b.name.as_str()), typo),
+                Some(meant),
+                "{typo}"
+            );
         }
         // The name itself, names far off, names too short to tell, and the next sprint or quarter are no typo.
         for other in [
@@ -508,7 +512,11 @@ mod tests {
             "Sprint 14",
             "Sprint 1",
         ] {
-            assert_eq!(near_name(&boards, other), None, "{other}");
+            assert_eq!(
+                near_name(boards.iter().map(|b| b.name.as_str()), other),
+                None,
+                "{other}"
+            );
         }
     }
 }
