@@ -58,7 +58,7 @@ Usage:
                                              rows imports nothing, unless --skip-bad-rows; a row whose scores
                                              cannot be read goes to Unsorted without them with
                                              --bad-scores-unsorted
-  pickboard backup -o <file>                 copy the whole database to a file
+  pickboard backup -o <file>                 copy the whole database to a file (- for standard output)
   pickboard --help                           show this help
   pickboard --version                        show the version
 
@@ -916,9 +916,30 @@ fn count(n: usize, noun: &str) -> String {
 fn backup(options: Options) -> Result<(), Failure> {
     let out = options.required("-o", "backup")?;
     let db = open_db_to_read()?;
+    if out == "-" {
+        return backup_to_stdout(&db);
+    }
     db.backup_to(Path::new(out)).map_err(Failure::from_error)?;
     println!("Backed up the database to {out}.");
     Ok(())
+}
+
+/// `backup -o -`, as `export -o -`: the copy goes to standard output (`pickboard backup -o - | gzip`), made in the
+/// temporary folder first. A file named "-" was written, and the pipe had nothing.
+fn backup_to_stdout(db: &Db) -> Result<(), Failure> {
+    let copy = std::env::temp_dir().join(format!("pickboard-backup-{}.db", std::process::id()));
+    let sent = db.backup_to(&copy).map_err(Failure::from_error).and_then(|()| {
+        let failed =
+            |e: std::io::Error| Failure::new(EXIT_FILE, format!("the backup could not be written: {e}"));
+        let mut file = std::fs::File::open(&copy).map_err(failed)?;
+        let mut out = std::io::stdout().lock();
+        match std::io::copy(&mut file, &mut out).and_then(|_| std::io::Write::flush(&mut out)) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(failed(e)),
+            _ => Ok(()),
+        }
+    });
+    let _ = std::fs::remove_file(&copy);
+    sent
 }
 
 /// The connected account's client, or why the command line cannot post as the account.

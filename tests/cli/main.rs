@@ -468,6 +468,32 @@ fn ideas_of(data: &std::path::Path, name: &str) -> Vec<Imported> {
         .collect()
 }
 
+/// `backup -o -` writes the copy to standard output, as `export -o -` does: it wrote a file named "-", and
+/// `pickboard backup -o - | gzip` had nothing.
+#[test]
+fn backup_to_standard_output_writes_the_database_there() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let csv = dir.path().join("rows.csv");
+    std::fs::write(&csv, "Title\nKept in the copy\n")?;
+    let (code, _, stderr) = pickboard(&data, &["import", csv.to_str().unwrap(), "--board", "Copied"]);
+    assert_eq!(code, 0, "{stderr}");
+    let out = Command::new(app_binary())
+        .args(["backup", "-o", "-"])
+        .env("PICKBOARD_DATA_DIR", &data)
+        .current_dir(dir.path())
+        .output()?;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!dir.path().join("-").exists(), "a file named -");
+    let copy = dir.path().join("copy").join(DB_FILE_NAME);
+    std::fs::create_dir(copy.parent().unwrap())?;
+    std::fs::write(&copy, &out.stdout)?;
+    assert!(out.stdout.starts_with(b"SQLite format 3\0"));
+    let (_, listed, _) = pickboard(copy.parent().unwrap(), &["boards"]);
+    assert!(listed.starts_with("Copied  "), "{listed}");
+    Ok(())
+}
+
 /// Imports run at once into a board not made yet make that one board, as one after the other would: five made "Par",
 /// "Par (2)", … "Par (5)", each saying it imported into a board nobody asked for.
 #[test]
