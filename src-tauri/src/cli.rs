@@ -68,8 +68,8 @@ Environment:
                          the access token to post as your account with, instead of the one in the
                          credential store (for automation, or an account kept for a session only)
 
-Exit codes: 0 done, 2 the command line is wrong, 3 no such board or no channel set,
-            4 the post failed (it stays in the outbox), 5 the database cannot be used,
+Exit codes: 0 done, 2 the command line is wrong, 3 no such board or data folder, or no channel
+            set, 4 the post failed (it stays in the outbox), 5 the database cannot be used,
             6 a file cannot be read or written, its content cannot be imported, or the board
               has nothing to post (no idea in its quadrants).
 ";
@@ -330,13 +330,40 @@ fn data_dir() -> PathBuf {
     paths::data_dir(paths::os_data_dir())
 }
 
+/// The database, made if there is none yet: for `import`, which may start a data folder.
 fn open_db() -> Result<Db, Failure> {
     Db::open(&data_dir().join(DB_FILE_NAME)).map_err(Failure::from_error)
 }
 
+/// The database for a command that works on boards made before (`post`, `restore`).
+fn open_made_db() -> Result<Db, Failure> {
+    refuse_new_data_folder()?;
+    open_db()
+}
+
 /// The database for a command that only reads it: on a disk that cannot be written too (see [`Db::open_to_read`]).
 fn open_db_to_read() -> Result<Db, Failure> {
+    refuse_new_data_folder()?;
     Db::open_to_read(&data_dir().join(DB_FILE_NAME)).map_err(Failure::from_error)
+}
+
+/// A `PICKBOARD_DATA_DIR` with no database in it, for a command that needs boards made before: a wrong path, most
+/// likely. A cron job's typo made the folder and a database in it, and was told "There are no boards yet." (The app's
+/// own data folder may be new: the command then says there is nothing in it.)
+fn refuse_new_data_folder() -> Result<(), Failure> {
+    let chosen = std::env::var_os(paths::DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
+    let folder = data_dir();
+    if !chosen || folder.join(DB_FILE_NAME).exists() {
+        return Ok(());
+    }
+    Err(Failure::new(
+        EXIT_NOT_FOUND,
+        format!(
+            "There is no Pickboard data in {} ({} names it): check the folder's path. Nothing was made there.",
+            folder.display(),
+            paths::DATA_DIR_ENV
+        ),
+    ))
 }
 
 /// The board named `name`. One deleted meanwhile is not found, and the error says how to bring it back: a script
@@ -418,7 +445,7 @@ fn board_table<'a>(rows: impl Iterator<Item = (&'a str, i64, String)>, empty: &s
 
 fn restore_board(options: Options) -> Result<(), Failure> {
     let name = options.required("--board", "restore")?;
-    let mut db = open_db()?;
+    let mut db = open_made_db()?;
     let Some(gone) = deleted_named(&mut db, name)? else {
         let live = db.read(|tx| boards::find_by_name(tx, name)).ok();
         return Err(Failure::new(
@@ -462,7 +489,11 @@ fn list_boards() -> Result<(), Failure> {
 fn post(options: Options) -> Result<(), Failure> {
     let name = options.required("--board", "post")?;
     let dry_run = options.flag("--dry-run");
-    let mut db = if dry_run { open_db_to_read()? } else { open_db()? };
+    let mut db = if dry_run {
+        open_db_to_read()?
+    } else {
+        open_made_db()?
+    };
     let board_id = find_board(&mut db, name)?;
     let post_options = PostOptions {
         note: options.value("--note").unwrap_or_default().to_owned(),

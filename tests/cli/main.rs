@@ -468,6 +468,43 @@ fn ideas_of(data: &std::path::Path, name: &str) -> Vec<Imported> {
         .collect()
 }
 
+/// A command that works on boards made before, pointed by `PICKBOARD_DATA_DIR` at a folder with no database (a path
+/// mistyped), says so and makes nothing there: it made the folder and a database, and said "There are no boards yet."
+#[test]
+fn a_data_folder_with_no_database_is_refused_by_what_needs_boards_and_left_unmade() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let typo = dir.path().join("pickbaord");
+    let out = dir.path().join("out.md");
+    for args in [
+        &["boards"][..],
+        &["boards", "--deleted"],
+        &["export", "--board", BOARD, "-o", out.to_str().unwrap()],
+        &["post", "--board", BOARD],
+        &["post", "--board", BOARD, "--dry-run"],
+        &["restore", "--board", BOARD],
+        &["backup", "-o", out.to_str().unwrap()],
+    ] {
+        let (code, stdout, stderr) = pickboard(&typo, args);
+        assert_eq!(code, 3, "{args:?}: {stdout}{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "There is no Pickboard data in {} (PICKBOARD_DATA_DIR names it): check the folder's path.",
+                typo.display()
+            )),
+            "{args:?}: {stderr}"
+        );
+        assert!(!typo.exists(), "{args:?} made the folder");
+    }
+    // An import may start a data folder.
+    let csv = dir.path().join("rows.csv");
+    std::fs::write(&csv, "Title\nFirst\n")?;
+    let (code, stdout, stderr) = pickboard(&typo, &["import", csv.to_str().unwrap(), "--board", "New"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let (_, stdout, _) = pickboard(&typo, &["boards"]);
+    assert!(stdout.starts_with("New  "), "{stdout}");
+    Ok(())
+}
+
 /// `backup -o -` writes the copy to standard output, as `export -o -` does: it wrote a file named "-", and
 /// `pickboard backup -o - | gzip` had nothing.
 #[test]
