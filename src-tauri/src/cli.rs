@@ -705,7 +705,10 @@ fn import(options: Options) -> Result<(), Failure> {
             eprintln!("Columns: {}", describe(&mapping, headers));
             let preview = pending.preview(&mapping).map_err(Failure::from_error)?;
             if preview.problem_count > 0 && !skip {
-                return Err(Failure::new(EXIT_FILE, problems_message(&preview)));
+                return Err(Failure::new(
+                    EXIT_FILE,
+                    problems_message(&preview, &mapping, headers),
+                ));
             }
             if let Some(rounding) = &preview.rounding {
                 eprintln!("{}", straight_quotes(rounding));
@@ -914,7 +917,7 @@ fn stem(path: &Path) -> String {
 }
 
 /// Why nothing was imported from a CSV file: its first problems, and what to do.
-fn problems_message(preview: &CsvPreview) -> String {
+fn problems_message(preview: &CsvPreview, mapping: &ColumnMapping, headers: &[String]) -> String {
     let mut message = format!(
         "{} of the {} rows cannot be imported, so nothing was imported:\n",
         preview.problem_count, preview.rows
@@ -932,6 +935,24 @@ fn problems_message(preview: &CsvPreview) -> String {
         );
     }
     message.push('.');
+    // One score's column and not the other's: the rows say "Choose one", which --map does here ("Payoff" alone was
+    // refused with the window's words, and --bad-scores-unsorted did not help).
+    let column = |c: usize| {
+        headers
+            .get(c)
+            .map_or_else(|| format!("column {}", c + 1), |h| format!("\"{h}\""))
+    };
+    let only = match (mapping.payoff, mapping.cost) {
+        (Some(c), None) => Some((column(c), "payoff", "cost/risk", "cost")),
+        (None, Some(c)) => Some((column(c), "cost/risk", "payoff", "payoff")),
+        _ => None,
+    };
+    if let Some((column, set, other, field)) = only {
+        message.push_str(&format!(
+            "\nOnly the {set} has a column ({column}): choose the {other}'s with --map <column>={field}, or import \
+             without scores with --map {column}=ignore."
+        ));
+    }
     message
 }
 

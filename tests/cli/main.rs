@@ -566,6 +566,35 @@ fn imports_at_once_into_a_board_not_made_yet_make_one_board() -> TestResult {
     Ok(())
 }
 
+/// A file with one score's column alone says how --map imports it: the rows said "Choose one", in the window's words,
+/// and --bad-scores-unsorted did not help.
+#[test]
+fn a_csv_with_one_score_column_alone_says_how_map_imports_it() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let csv = dir.path().join("payoff.csv");
+    std::fs::write(&csv, "Title,Payoff\r\nA,3\r\n")?;
+    let (code, _, stderr) = pickboard(&data, &["import", csv.to_str().unwrap(), "--bad-scores-unsorted"]);
+    assert_eq!(code, 6, "{stderr}");
+    assert!(
+        stderr.contains(
+            "Only the payoff has a column (\"Payoff\"): choose the cost/risk's with --map <column>=cost, or import \
+             without scores with --map \"Payoff\"=ignore."
+        ),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = pickboard(
+        &data,
+        &["import", csv.to_str().unwrap(), "--map", "Payoff=ignore"],
+    );
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "Imported 1 idea into \"payoff\".\n"),
+        "{stderr}"
+    );
+    Ok(())
+}
+
 /// A CSV file with no column named like a title is refused, naming its columns, until --map says which holds the
 /// titles: "foo,bar,baz" imported its first column's values as ideas, and exited 0.
 #[test]
