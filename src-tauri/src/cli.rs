@@ -1055,9 +1055,11 @@ fn deliver(db: Db, post_id: i64, api: Option<Api>, dir: &Path) -> Result<(), Fai
             .map_or_else(
                 || "it was not sent yet.".to_owned(),
                 |earlier| {
-                    let why = earlier.error.map(|f| format!(": {}", f.message)).unwrap_or_default();
+                    // Said after the sentence: the reason is sentences of its own ("… when the network is back., and
+                    // posts go out in the order they were made.").
+                    let why = earlier.error.map(|f| format!(" That post: {}", f.message)).unwrap_or_default();
                     format!(
-                        "an earlier post (#{}) waits in the outbox{why}, and posts go out in the order they were made.",
+                        "an earlier post (#{}) waits in the outbox, and posts go out in the order they were made.{why}",
                         earlier.id
                     )
                 },

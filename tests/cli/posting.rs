@@ -351,7 +351,10 @@ async fn boards_counts_in_words_and_a_post_held_back_says_why() -> TestResult {
     let (code, _, stderr) = pickboard(dir.path(), &["post", "--board", "One"]);
     assert_eq!(code, 4, "{stderr}");
     assert!(
-        stderr.contains("the post did not go out: an earlier post (#1) waits in the outbox: The Mattermost server had a problem"),
+        stderr.contains(
+            "the post did not go out: an earlier post (#1) waits in the outbox, and posts go out in the order they \
+             were made. That post: The Mattermost server had a problem"
+        ),
         "{stderr}"
     );
     assert_eq!(server.bodies().len(), 1, "nothing was sent out of order");
