@@ -161,7 +161,11 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
               type="button"
               className="button button-primary"
               disabled={settling}
-              onClick={() => void once(settleAll)}
+              onClick={(e) => {
+                // A double click's second click, once the first had placed them all, said "Every voted idea
+                // already sits at its medians." under "Placed 2 ideas…".
+                if (e.detail < 2) void once(settleAll);
+              }}
             >
               Place all at the medians
             </button>

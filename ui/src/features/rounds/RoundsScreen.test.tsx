@@ -732,6 +732,46 @@ describe("RoundsScreen", () => {
     expect(await screen.findByText("All 2 ballots match what was sealed.")).toBeInTheDocument();
   });
 
+  it("places the ideas once, with one toast, on a double click of Place all at the medians", async () => {
+    let settles = 0;
+    fakeBackend(null, {
+      get_account: () => ana,
+      list_open_rounds: () => [{ ...startedHere(["1", "Cache builds"]), state: "revealed" as const }],
+      list_closed_rounds: () => [],
+      find_round: () => ({ ...startedHere(["1", "Cache builds"]), state: "revealed" as const }),
+      reveal_round: () => ({
+        roundId: "r1",
+        ideas: [stats("1", "Cache builds", [8, 2])],
+        counted: 2,
+        notCounted: [],
+        offline: false,
+      }),
+      round_status: () => statusOf("revealed", "2 of 3 voted"),
+      settle_at_medians: () => {
+        settles += 1;
+        const settled = [{ ideaId: 1, title: "Cache builds", payoff: 80, cost: 20, votes: 2, line: "" }];
+        const history = { canUndo: true, canRedo: false, lastEvent: 9 };
+        return settles === 1
+          ? { settled, moved: 1, skipped: [], eventId: 9, history }
+          : { settled, moved: 0, skipped: [], eventId: null, history };
+      },
+    });
+    renderRounds(board([idea(1, "Cache builds", "unsorted")]));
+    const list = await screen.findByRole("region", { name: "Open rounds" });
+    await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
+    // The first click's placing is done before the second click of the double click comes, as in the window.
+    const place = await screen.findByRole("button", { name: "Place all at the medians" });
+    fireEvent.click(place, { detail: 1 });
+    expect(await screen.findByText(/^Placed 1 idea at the team's medians/)).toBeInTheDocument();
+    await waitFor(() => {
+      expect(place).toBeEnabled();
+    });
+    fireEvent.click(place, { detail: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settles).toBe(1);
+    expect(screen.queryByText(/already sits at its medians/)).toBeNull();
+  });
+
   it("shows no final spot at the reveal for an idea in the tray that nobody placed", async () => {
     const revealed = {
       ...startedHere(["1", "Cache builds"], ["2", "Drop Jenkins"], ["3", "Tune probes"]),
