@@ -367,7 +367,8 @@ fn round_post_gone(failure: Failure) -> Failure {
 
 const ROUND_POST_GONE: &str =
     "This round's post is not in Mattermost: it was deleted, or the link is not to it. A round whose post is gone \
-    can be removed from Open rounds; if someone else started it, ask them for its link.";
+    can be removed from Open rounds (← All rounds, then its Remove…); if someone else started it, ask them for its \
+    link.";
 
 /// A pasted link's post that the connected server does not have, when the link is to another server: the usual
 /// words would blame a deleted post, when the person is most likely connected to the wrong Mattermost.
