@@ -45,6 +45,13 @@ export function toastsGiveWayToDialog() {
 /** Said when what a group's toast is about is gone: a rename refused, then taken back with Escape. */
 const WITHDRAWN = "pickboard:toasts-withdrawn";
 
+/** The group of a board's toasts about its history (an Undo offered, an undo or redo done, on the board or from a team round's
+ * reveal): each replaces the one
+ * before it, whose Undo would no longer be the latest change. */
+export function historyToasts(boardId: number): string {
+  return `history-${boardId}`;
+}
+
 /** Takes the toast of `group` away now, if one is shown: it no longer holds (left, the refused name's reason stayed
  * its eight seconds over a board whose name field had its name back). */
 export function withdrawToasts(group: string) {

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 
 import { SidePanel } from "../../components/SidePanel";
-import { useToast } from "../../components/Toasts";
+import { historyToasts, useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import { keptDraftOn } from "../../lib/drafts";
 import { AppError } from "../../lib/ipc";
@@ -19,7 +19,7 @@ import { BoardToolbar, renameRefused, type BoardView } from "./BoardToolbar";
 import { findIdea } from "./columns";
 import { BoardDrag, type DragState } from "./BoardDrag";
 import type { UnsavedField } from "./fields";
-import { historyToasts, useBoard } from "./useBoard";
+import { useBoard } from "./useBoard";
 import type { TitleFocus } from "./DetailsPanel";
 import { ZoneCount } from "./ZoneCount";
 import { shorten } from "../../lib/text";
@@ -738,8 +738,8 @@ export function BoardScreen({
               setDialog("connect");
             }}
             onPlaceIdea={place}
-            onUndo={() => {
-              model.undo();
+            onUndo={(expected) => {
+              model.undo(expected);
             }}
             onBallotSteps={takeBallotSteps}
           />

@@ -11,7 +11,7 @@
 import { useMutation, useMutationState, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
-import { useToast } from "../../components/Toasts";
+import { historyToasts, useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import type {
   AddedIdeas,
@@ -351,12 +351,6 @@ export function useBoard(boardId: number, onEdit?: () => void) {
 }
 
 export type BoardModel = ReturnType<typeof useBoard>;
-
-/** The group of a board's toasts about its history (an Undo offered, an undo or redo done): each replaces the one
- * before it, whose Undo would no longer be the latest change. */
-export function historyToasts(boardId: number): string {
-  return `history-${boardId}`;
-}
 
 /** When this window's page started: the history goes back further, to changes of earlier sessions. */
 const SESSION_STARTED = Date.now();

@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 
-import { useToast } from "../../components/Toasts";
+import { historyToasts, useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import type { AxisStats, Board, IdeaStats, RoundView } from "../../lib/bindings";
 import { AppError } from "../../lib/ipc";
@@ -22,7 +22,8 @@ interface RevealViewProps {
   board: Board;
   round: RoundView;
   onPlaceIdea: (ideaId: number, payoff: number, cost: number) => void;
-  onUndo: () => void;
+  /** The board's Undo of the edit `expected` (Place all at the medians), while it is still the board's latest. */
+  onUndo: (expected: number) => void;
   /** Close the round…; none once it is closed (the reveal stays to look at, not to settle: the thread has the
    *  result, and Place all at the medians made the board say something else). */
   onClose?: (() => void) | undefined;
@@ -91,9 +92,22 @@ export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: Revea
     try {
       const outcome = await backend.settleAtMedians(round.rootPostId);
       await afterChange({ board: board.id });
+      const placed = outcome.eventId;
       toast({
         message: settledMessage(outcome, new Map(ideas.map((i) => [i.key, i.votes]))),
-        ...(outcome.eventId === null ? {} : { action: { label: "Undo", run: onUndo } }),
+        // One of the board's history toasts: an undo's toast takes its place, and its Undo takes back this edit
+        // alone. It stayed after Ctrl+Z, offering to undo the change before.
+        group: historyToasts(board.id),
+        ...(placed === null
+          ? {}
+          : {
+              action: {
+                label: "Undo",
+                run: () => {
+                  onUndo(placed);
+                },
+              },
+            }),
       });
     } catch (raw) {
       toast({ tone: "error", message: AppError.from(raw).message });

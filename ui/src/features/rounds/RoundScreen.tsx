@@ -42,7 +42,8 @@ interface RoundScreenProps {
   onRound: (round: RoundView) => void;
   /** Moves one idea of the board (the facilitator's final spot). */
   onPlaceIdea: (ideaId: number, payoff: number, cost: number) => void;
-  onUndo: () => void;
+  /** The board's Undo of the edit `expected` (Place all at the medians), while it is still the board's latest. */
+  onUndo: (expected: number) => void;
   /** Takes this screen's ballot undo and redo, which Ctrl+Z and Edit › Undo take first (`null` once it goes). */
   onBallotSteps?: ((steps: StepsBack | null) => void) | undefined;
 }

@@ -170,6 +170,7 @@ function renderRounds(
   onBallotSteps?: (steps: StepsBack | null) => void,
   onConnect: () => void = vi.fn(),
   onBack: () => void = vi.fn(),
+  onUndo: (expected: number) => void = vi.fn(),
 ) {
   const screenFor = (shown: typeof ideas) => (
     <Providers>
@@ -180,7 +181,7 @@ function renderRounds(
         onBack={onBack}
         onConnect={onConnect}
         onPlaceIdea={vi.fn()}
-        onUndo={vi.fn()}
+        onUndo={onUndo}
         onBallotSteps={onBallotSteps}
       />
     </Providers>
@@ -756,7 +757,8 @@ describe("RoundsScreen", () => {
           : { settled, moved: 0, skipped: [], eventId: null, history };
       },
     });
-    renderRounds(board([idea(1, "Cache builds", "unsorted")]));
+    const onUndo = vi.fn();
+    renderRounds(board([idea(1, "Cache builds", "unsorted")]), undefined, vi.fn(), vi.fn(), onUndo);
     const list = await screen.findByRole("region", { name: "Open rounds" });
     await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
     // The first click's placing is done before the second click of the double click comes, as in the window.
@@ -770,6 +772,9 @@ describe("RoundsScreen", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(settles).toBe(1);
     expect(screen.queryByText(/already sits at its medians/)).toBeNull();
+    // Its Undo takes back this edit alone: it undid whatever was latest, the change before once Ctrl+Z had undone it.
+    await userEvent.click(screen.getByRole("button", { name: "Undo" }));
+    expect(onUndo).toHaveBeenCalledWith(9);
   });
 
   it("shows no final spot at the reveal for an idea in the tray that nobody placed", async () => {

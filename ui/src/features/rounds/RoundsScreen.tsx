@@ -29,7 +29,8 @@ interface RoundsScreenProps {
   /** Opens the Post dialog, where the account is connected and the channel chosen. */
   onConnect: () => void;
   onPlaceIdea: (ideaId: number, payoff: number, cost: number) => void;
-  onUndo: () => void;
+  /** The board's Undo of the edit `expected` (Place all at the medians), while it is still the board's latest. */
+  onUndo: (expected: number) => void;
   /** Takes an open ballot's undo and redo (see `RoundScreen`). */
   onBallotSteps?: ((steps: StepsBack | null) => void) | undefined;
 }
