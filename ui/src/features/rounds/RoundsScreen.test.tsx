@@ -288,9 +288,10 @@ describe("RoundsScreen", () => {
   });
 
   it("leaves out of a new round the tray's ideas already in an open one, and says which they are", async () => {
-    fakeBackend(null, {
+    const fake = fakeBackend(null, {
       get_account: () => ana,
       list_open_rounds: () => [startedHere(["1", "Cache builds"])],
+      start_round: () => startedHere(["1", "Cache builds"], ["2", "Rotate certs"]),
     });
     renderRounds(board([idea(1, "Cache builds", "unsorted"), idea(2, "Rotate certs", "unsorted")]));
     const busy = await screen.findByRole("checkbox", { name: "Cache builds in an open round" });
@@ -301,9 +302,20 @@ describe("RoundsScreen", () => {
     expect(busy).toBeChecked();
     await userEvent.click(screen.getByRole("button", { name: "Unsorted only" }));
     expect(busy).not.toBeChecked();
-    // Picked by hand, it goes in: a second round on it may be meant.
+    // Picked by hand, it goes in: a second round on it may be meant. Start round asks first: it went out without a
+    // word, a second thread on ideas still being voted on.
     await userEvent.click(busy);
     expect(busy).toBeChecked();
+    await userEvent.click(screen.getByRole("button", { name: "Start round" }));
+    const asked = await screen.findByRole("dialog", { name: "Start a round of 2 ideas?" });
+    expect(asked).toHaveTextContent(
+      "1 of them is in an open round already: members would estimate it in two threads, and each round can settle it on the board.",
+    );
+    expect(fake.commands()).not.toContain("start_round");
+    await userEvent.click(within(asked).getByRole("button", { name: "Start round" }));
+    await waitFor(() => {
+      expect(fake.commands()).toContain("start_round");
+    });
   });
 
   it("picks the tray's ideas again once the round that had them is closed, unless the picks were changed", async () => {

@@ -454,10 +454,12 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
     setStatus((now) => (now?.tone === "error" ? null : now));
   }
   const once = useSingleFlight();
-  /** Start round asked about a round of more than MANY_IDEAS ideas. */
+  /** Start round asked about a round of more than MANY_IDEAS ideas, or of ideas an open round has already. */
   const [asking, setAsking] = useState(false);
   /** The picked ideas the board still has (one deleted meanwhile, from another window, is not sent). */
   const chosen = board.ideas.filter((i) => picked.has(i.id)).map((i) => i.id);
+  /** Those of them an open round has: a second round on them went out without a word (All ticks them). */
+  const busyChosen = chosen.filter((id) => inOpenRound.has(id)).length;
 
   /** What the last Start round said went wrong is answered by a change to the form: it goes then, not at the next try
    * (a server out of reach said so long after it was back). */
@@ -503,7 +505,7 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
         return;
       }
     }
-    if (!confirmed && chosen.length > MANY_IDEAS) {
+    if (!confirmed && (chosen.length > MANY_IDEAS || busyChosen > 0)) {
       setAsking(true);
       return;
     }
@@ -634,13 +636,27 @@ function StartRound({ board, selectedId, inOpenRound, channelId, onStarted }: St
       </form>
       {asking && (
         <ConfirmDialog
-          title={`Start a round of ${formatCount(chosen.length)} ideas?`}
+          title={`Start a round of ${counted(chosen.length, "idea")}?`}
           message={
-            <p>
-              Every member places each of them before voting is done, and the round&apos;s post lists them
-              all. A round of a few dozen ideas is easier to vote on: pick fewer with the list above, or start
-              it as it is.
-            </p>
+            <>
+              {busyChosen > 0 && (
+                <p>
+                  {busyChosen === chosen.length
+                    ? `${chosen.length === 1 ? "It is" : "They are all"} in an open round already`
+                    : `${formatCount(busyChosen)} of them ${busyChosen === 1 ? "is" : "are"} in an open round already`}
+                  : members would estimate {busyChosen === 1 ? "it" : "them"} in two threads, and each round
+                  can settle {busyChosen === 1 ? "it" : "them"} on the board. Untick{" "}
+                  {busyChosen === 1 ? "it" : "them"} in the list above, or start the round as it is.
+                </p>
+              )}
+              {chosen.length > MANY_IDEAS && (
+                <p>
+                  Every member places each of them before voting is done, and the round&apos;s post lists them
+                  all. A round of a few dozen ideas is easier to vote on: pick fewer with the list above, or
+                  start it as it is.
+                </p>
+              )}
+            </>
           }
           confirmLabel="Start round"
           tone="proceeds"
