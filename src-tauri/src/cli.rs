@@ -622,7 +622,7 @@ fn export(options: Options) -> Result<(), Failure> {
     }
     db.refuse_own_file(Path::new(out)).map_err(Failure::from_error)?;
     files::write_atomically(Path::new(out), &bytes).map_err(Failure::from_error)?;
-    eprintln!("Saved {} ({} bytes).", out, bytes.len());
+    eprintln!("Saved {} ({}).", out, count(bytes.len(), "byte"));
     Ok(())
 }
 
@@ -904,7 +904,10 @@ fn describe(mapping: &ColumnMapping, headers: &[String]) -> String {
         text.push_str("; not used: ");
         text.push_str(&unused[..unused.len().min(MAX_UNUSED)].join(", "));
         if unused.len() > MAX_UNUSED {
-            text.push_str(&format!(" and {} more", unused.len() - MAX_UNUSED));
+            text.push_str(&format!(
+                " and {} more",
+                crate::text::grouped(unused.len() - MAX_UNUSED)
+            ));
         }
     }
     text
@@ -920,13 +923,17 @@ fn stem(path: &Path) -> String {
 fn problems_message(preview: &CsvPreview, mapping: &ColumnMapping, headers: &[String]) -> String {
     let mut message = format!(
         "{} of the {} rows cannot be imported, so nothing was imported:\n",
-        preview.problem_count, preview.rows
+        crate::text::grouped(preview.problem_count),
+        crate::text::grouped(preview.rows)
     );
     for problem in preview.problems.iter().take(10) {
         message.push_str(&format!("  {problem}\n"));
     }
     if preview.problem_count > 10 {
-        message.push_str(&format!("  … and {} more\n", preview.problem_count - 10));
+        message.push_str(&format!(
+            "  … and {} more\n",
+            crate::text::grouped(preview.problem_count - 10)
+        ));
     }
     message.push_str("Fix the file, or run again with --skip-bad-rows to import the other rows");
     if preview.problems.iter().any(|p| p.scores) {
