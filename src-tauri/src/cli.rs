@@ -991,6 +991,9 @@ fn backup_to_stdout(db: &Db) -> Result<(), Failure> {
         let failed =
             |e: std::io::Error| Failure::new(EXIT_FILE, format!("the backup could not be written: {e}"));
         let mut file = std::fs::File::open(&copy).map_err(failed)?;
+        // Gone from the folder as soon as it is open: a copy of the whole database stayed there when the command was
+        // stopped while it wrote (Ctrl+C, a pipe's reader gone).
+        let _ = std::fs::remove_file(&copy);
         let mut out = std::io::stdout().lock();
         match std::io::copy(&mut file, &mut out).and_then(|_| std::io::Write::flush(&mut out)) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(failed(e)),

@@ -531,6 +531,44 @@ fn backup_to_standard_output_writes_the_database_there() -> TestResult {
     Ok(())
 }
 
+/// `backup -o -` stopped while it writes (its reader gone, Ctrl+C) leaves no copy of the database in the temporary
+/// folder: the copy is taken out of the folder once it is open. It stayed there, the whole database, readable.
+#[test]
+fn backup_to_standard_output_leaves_no_copy_behind_when_stopped() -> TestResult {
+    use std::io::Read;
+    let dir = tempfile::tempdir()?;
+    let data = dir.path().join("data");
+    let temporary = dir.path().join("tmp");
+    std::fs::create_dir(&temporary)?;
+    let csv = dir.path().join("rows.csv");
+    let rows: String = (0..3_000)
+        .map(|n| format!("Row {n} with some words to it,7,2\n"))
+        .collect();
+    std::fs::write(&csv, format!("Title,Payoff,Cost\n{rows}"))?;
+    let (code, _, stderr) = pickboard(&data, &["import", csv.to_str().unwrap(), "--board", "Big"]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut child = Command::new(app_binary())
+        .args(["backup", "-o", "-"])
+        .env("PICKBOARD_DATA_DIR", &data)
+        .env("TMPDIR", &temporary)
+        .stdout(std::process::Stdio::piped())
+        .spawn()?;
+    // The first bytes are out, and the rest wait for a reader that reads no more (a pipe holds 64 KiB; the copy is
+    // larger): the command is in the middle of writing, as when it is stopped.
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .ok_or("no standard output")?
+        .read_exact(&mut first)?;
+    assert_eq!(&first, b"SQLite format 3\0");
+    let left: Vec<_> = std::fs::read_dir(&temporary)?.collect();
+    child.kill()?;
+    child.wait()?;
+    assert!(left.is_empty(), "left in the temporary folder: {left:?}");
+    Ok(())
+}
+
 /// Imports run at once into a board not made yet make that one board, as one after the other would: five made "Par",
 /// "Par (2)", … "Par (5)", each saying it imported into a board nobody asked for.
 #[test]
