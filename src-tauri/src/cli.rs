@@ -217,6 +217,7 @@ fn command(
             print!("{USAGE}");
             return Ok(());
         }
+        refuse_empty_data_dir()?;
         run(options)
     });
     // The one line that says what is wrong, then how this command is used: under the whole usage, 40 lines long, it
@@ -345,6 +346,21 @@ fn open_made_db() -> Result<Db, Failure> {
 fn open_db_to_read() -> Result<Db, Failure> {
     refuse_new_data_folder()?;
     Db::open_to_read(&data_dir().join(DB_FILE_NAME)).map_err(Failure::from_error)
+}
+
+/// A `PICKBOARD_DATA_DIR` set to nothing: `PICKBOARD_DATA_DIR="$DIR"` with `DIR` unset, most likely. It meant the
+/// app's own data folder, and a script's import went into the person's own boards.
+fn refuse_empty_data_dir() -> Result<(), Failure> {
+    match std::env::var_os(paths::DATA_DIR_ENV) {
+        Some(value) if value.to_string_lossy().trim().is_empty() => Err(Failure::new(
+            EXIT_USAGE,
+            format!(
+                "{} is set, but to nothing: set it to the data folder, or unset it to use the app's own.",
+                paths::DATA_DIR_ENV
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// A `PICKBOARD_DATA_DIR` with no database in it, for a command that needs boards made before: a wrong path, most

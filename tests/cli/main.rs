@@ -495,9 +495,23 @@ fn a_data_folder_with_no_database_is_refused_by_what_needs_boards_and_left_unmad
         );
         assert!(!typo.exists(), "{args:?} made the folder");
     }
-    // An import may start a data folder.
+    // Set to nothing (`PICKBOARD_DATA_DIR="$DIR"`, DIR unset), it meant the app's own folder, the person's boards.
     let csv = dir.path().join("rows.csv");
     std::fs::write(&csv, "Title\nFirst\n")?;
+    for args in [
+        &["boards"][..],
+        &["import", csv.to_str().unwrap(), "--board", "New"],
+    ] {
+        let (code, stdout, stderr) = pickboard(std::path::Path::new(""), args);
+        assert_eq!(code, 2, "{args:?}: {stdout}{stderr}");
+        assert!(
+            stderr.contains(
+                "PICKBOARD_DATA_DIR is set, but to nothing: set it to the data folder, or unset it"
+            ),
+            "{stderr}"
+        );
+    }
+    // An import may start a data folder.
     let (code, stdout, stderr) = pickboard(&typo, &["import", csv.to_str().unwrap(), "--board", "New"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     let (_, stdout, _) = pickboard(&typo, &["boards"]);
