@@ -539,7 +539,8 @@ fn post(options: Options) -> Result<(), Failure> {
             (false, _) => "This board has no channel to post to as your account yet",
         };
         return Err(Failure::from_error(Error::not_found(format!(
-            "{why}. In the app, choose Post to channel › Channel › Post as yourself, and pick the channel."
+            "{why}. In the app, open Post to channel, choose to post As yourself (Change, if a channel is set), and pick \
+             the channel."
         ))));
     }
     if dry_run {
