@@ -200,12 +200,12 @@ pub fn read_file(file: &str, bytes: &[u8]) -> Result<CsvTable> {
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
-    let mut records = reader.byte_records();
-    let header = match records.next() {
-        Some(Ok(record)) => record,
-        Some(Err(e)) => return Err(Error::invalid(format!("The first row cannot be read: {e}."))),
-        None => return Err(super::empty_file(file)),
-    };
+    let mut header = csv::ByteRecord::new();
+    match reader.read_byte_record(&mut header) {
+        Ok(true) => {}
+        Ok(false) => return Err(super::empty_file(file)),
+        Err(e) => return Err(Error::invalid(format!("The first row cannot be read: {e}."))),
+    }
     let headers: Vec<String> = header
         .iter()
         .enumerate()
@@ -222,11 +222,30 @@ pub fn read_file(file: &str, bytes: &[u8]) -> Result<CsvTable> {
     // Where the last row starts, its number and its line: an unclosed quote's cell runs to the end of the file, so only
     // the last row can hold one.
     let mut last = (0, 1, 1);
-    for (n, record) in records.enumerate() {
-        let number = n as u64 + 2;
-        let record = record.map_err(|e| {
-            Error::invalid(format!("Row {number} cannot be read: {e}. Nothing was imported."))
-        })?;
+    // Rows are numbered as a spreadsheet shows the file, empty lines counted: the csv reader passes over those, and the
+    // rows after one were called a row or two early ("Row 4" for the file's row 8).
+    let mut number = 1;
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let line_before = reader.position().line();
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                return Err(Error::invalid(format!(
+                    "Row {} cannot be read: {e}. Nothing was imported.",
+                    number + 1
+                )))
+            }
+        }
+        // The reader's lines went on by the row before's line end, the empty lines, and the row's own cells of
+        // several lines.
+        let within: u64 = record
+            .iter()
+            .map(|cell| cell.iter().filter(|&&b| b == b'\n').count() as u64)
+            .sum();
+        let empty_lines = (reader.position().line() - line_before).saturating_sub(1 + within);
+        number += 1 + empty_lines;
         last = record
             .position()
             .map_or((0, number, number), |p| (p.byte(), number, p.line()));

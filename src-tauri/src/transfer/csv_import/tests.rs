@@ -192,6 +192,30 @@ fn bad_scores_in_a_jira_style_file_are_named_by_row_and_column() {
     );
 }
 
+/// Rows are numbered as a spreadsheet shows the file: empty lines count, a cell of several lines does not make more
+/// rows. The csv reader passes over empty lines, and the rows after them were called a row or two early ("Row 4" for
+/// the file's row 8, where "One,5,5" stood).
+#[test]
+fn rows_are_numbered_as_a_spreadsheet_shows_the_file_empty_lines_counted() {
+    let table = table(
+        "Title,Notes,Payoff,Cost\r\n\
+         One,,5,5\r\n\
+         \r\n\
+         \r\n\
+         Two,\"two\nlines\",5,5\r\n\
+         \r\n\
+         Three,,high,5\r\n\
+         Four,,8/10,5\r\n",
+    );
+    assert_eq!(
+        problems(&table),
+        [
+            "Row 7, column “Payoff”: “high” is not a number.",
+            "Row 8, column “Payoff”: “8/10” is not a number.",
+        ]
+    );
+}
+
 /// A row whose two scores are both wrong says so at once (the fixed file failed again on the second), and rows whose
 /// only problem is their scores can go to Unsorted without them: their titles were lost with "Skip these rows".
 #[test]
