@@ -792,7 +792,12 @@ pub fn preview(table: &CsvTable, source: CsvSource, mapping: &ColumnMapping) -> 
     for row in &table.rows {
         match table.idea(row, mapping) {
             Ok(idea) => {
-                let scores = [mapping.payoff, mapping.cost].into_iter().flatten();
+                // The scores of an idea placed by them: a row whose scores cannot be read goes to Unsorted without
+                // them (10.01 was said to become 10, of a row imported with no scores).
+                let scores = [mapping.payoff, mapping.cost]
+                    .into_iter()
+                    .flatten()
+                    .filter(|_| idea.position.is_some());
                 for (written, kept) in scores.filter_map(|c| rounded_score(row.cells.get(c)?)) {
                     rounded += 1;
                     first_rounded.get_or_insert((row.number, written, kept));

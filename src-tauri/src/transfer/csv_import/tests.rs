@@ -700,4 +700,11 @@ fn scores_with_more_than_one_decimal_are_said_to_be_kept_to_one() {
     );
     // Scores as Pickboard writes them, and rows that cannot be imported, say nothing of it.
     assert_eq!(rounding("Title,Payoff,Cost\nA,8.0,2.5\nB,7.25,\n"), None);
+    // Nor does a row that goes to Unsorted without its scores, which cannot be read: "row 2’s 10.01 becomes 10" was
+    // said of one imported with no scores.
+    let table = table("Title,Payoff,Cost\nJust over,10.01,5.25\n");
+    let (source, mut mapping) = suggest(&table.headers);
+    mapping.unreadable_scores_to_unsorted = true;
+    let preview = preview(&table, source, &mapping);
+    assert_eq!((preview.unsorted, preview.rounding), (1, None));
 }
