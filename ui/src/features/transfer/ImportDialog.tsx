@@ -44,7 +44,11 @@ const FIELDS: { field: SingleField | "tags"; label: string; hint?: string }[] = 
   { field: "payoff", label: "Payoff (0–10)", hint: "With cost/risk, places the idea on the chart." },
   { field: "cost", label: "Cost/risk (0–10)" },
   { field: "owner", label: "Owner" },
-  { field: "tags", label: "Tags", hint: "Columns with the same name are all used (Jira’s Labels)." },
+  {
+    field: "tags",
+    label: "Tags",
+    hint: "A cell may hold several, split by , or ;. Columns of one name are all used (Jira’s Labels).",
+  },
   { field: "notes", label: "Notes" },
   { field: "link", label: "Link" },
   { field: "key", label: "Issue key" },
