@@ -54,7 +54,7 @@ export function ChannelSettingsForm({
   async function store(): Promise<ChannelSettings | null> {
     try {
       if (!webhook.trim() && !saved)
-        throw new AppError({ kind: "invalid", message: "Paste the webhook address first." });
+        throw new AppError({ kind: "invalid", message: "Enter the incoming webhook address first." });
       const settings = await backend.saveChannelSettings(boardId, {
         // An empty field keeps the saved address, which never comes back to the page.
         webhookUrl: webhook.trim(),
