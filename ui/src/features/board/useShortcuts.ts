@@ -59,12 +59,14 @@ export function isHelpKey(e: KeyboardEvent): boolean {
 }
 
 /**
- * Whether a key without Ctrl or Cmd goes to the board: not typed into a text field, not under a dialog, and not in a
- * side panel, whose own controls take the keys (on the details' slider or Place menu, 1–4 moved the idea and V
- * switched the view behind the panel); Escape still goes on from there, to close it.
+ * Whether a key without Ctrl or Cmd goes to the board: not typed into a text field, not under a dialog or the sidebar
+ * open over the board (V switched the dimmed board behind it to the chart), and not in a side panel, whose own
+ * controls take the keys (on the details' slider or Place menu, 1–4 moved the idea and V switched the view behind the
+ * panel); Escape still goes on from there, to close it.
  */
 export function keyForBoard(e: KeyboardEvent): boolean {
-  if (e.altKey || isTextField(e.target) || document.querySelector("[role=dialog]")) return false;
+  if (e.altKey || isTextField(e.target) || document.querySelector("[role=dialog], .sidebar-overlay"))
+    return false;
   return e.key === "Escape" || !inSidePanel(e.target);
 }
 
