@@ -898,28 +898,28 @@ pub fn import(
         boards::touch(tx, board_id)
     };
     /// Where the rows go, once the board named is looked up.
-    enum Into<'a> {
+    enum Destination<'a> {
         Board(i64),
         NewBoard(&'a str),
     }
-    let into = match target {
-        ImportTarget::NewBoard { name } => Into::NewBoard(name),
+    let destination = match target {
+        ImportTarget::NewBoard { name } => Destination::NewBoard(name),
         ImportTarget::Board { id } => {
             boards::thresholds(tx, *id)?; // the board must exist
-            Into::Board(*id)
+            Destination::Board(*id)
         }
         ImportTarget::BoardNamed { name } => match boards::find_by_name(tx, name) {
-            Ok(board) => Into::Board(board.id),
-            Err(Error::NotFound(_)) => Into::NewBoard(name),
+            Ok(board) => Destination::Board(board.id),
+            Err(Error::NotFound(_)) => Destination::NewBoard(name),
             Err(err) => return Err(err),
         },
     };
-    let board_id = match into {
-        Into::Board(id) => {
+    let board_id = match destination {
+        Destination::Board(id) => {
             history::record_imported(tx, file_name, total, |tx| write(tx, id))?;
             id
         }
-        Into::NewBoard(name) => {
+        Destination::NewBoard(name) => {
             let now = now_ms();
             let id = boards::create_imported(tx, name, Thresholds::default(), now, now)?;
             write(tx, id)?;

@@ -45,9 +45,8 @@ export function toastsGiveWayToDialog() {
 /** Said when what a group's toast is about is gone: a rename refused, then taken back with Escape. */
 const WITHDRAWN = "pickboard:toasts-withdrawn";
 
-/** The group of a board's toasts about its history (an Undo offered, an undo or redo done, on the board or from a team round's
- * reveal): each replaces the one
- * before it, whose Undo would no longer be the latest change. */
+/** The group of a board's toasts about its history (an Undo offered, an undo or redo done, on the board or from a team
+ * round's reveal): each replaces the one before it, whose Undo would no longer be the latest change. */
 export function historyToasts(boardId: number): string {
   return `history-${boardId}`;
 }
