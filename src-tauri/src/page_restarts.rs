@@ -86,7 +86,7 @@ pub fn gave_up_page(uri: Option<&str>) -> String {
 <title>Pickboard</title>
 <style>body{{font:15px/1.5 system-ui,sans-serif;max-width:34em;margin:15vh auto;padding:0 24px}}h1{{font-size:20px}}button{{font:inherit;padding:6px 14px}}</style>
 </head><body>
-<h1>Pickboard’s window stopped working</h1>
+<h1>Pickboard's window stopped working</h1>
 <p>The page inside this window ended unexpectedly several times in a row, so Pickboard stopped reloading it.</p>
 <p>Your boards are kept as they were saved.</p>
 {again}

@@ -294,7 +294,7 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stderr.contains(
-            "1 score has more decimals than the one Pickboard keeps: \"Tune probes\"’s 7.77 becomes 7.8."
+            "1 score has more decimals than the one Pickboard keeps: \"Tune probes\"'s 7.77 becomes 7.8."
         ),
         "{stderr}"
     );
@@ -822,7 +822,7 @@ fn import_says_when_scores_are_kept_to_one_decimal() -> TestResult {
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stderr
-            .contains("1 score has more decimals than the one Pickboard keeps: row 2’s 7.25 becomes 7.3.\n"),
+            .contains("1 score has more decimals than the one Pickboard keeps: row 2's 7.25 becomes 7.3.\n"),
         "{stderr}"
     );
     Ok(())

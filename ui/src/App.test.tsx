@@ -182,7 +182,7 @@ describe("App", () => {
     // The database file deleted while Pickboard ran: the next start began anew, and said nothing of them.
     expect(
       await screen.findByText(
-        /This data folder’s backups hold boards: the newest, of .+, has 1 board and 9 ideas\./,
+        /This data folder's backups hold boards: the newest, of .+, has 1 board and 9 ideas\./,
       ),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Restore from a backup…" }));
@@ -556,7 +556,7 @@ describe("App", () => {
 
   it("keeps a copy changed since it was made, and says why, when its Undo is pressed", async () => {
     const reason =
-      "“Platform Q3 (copy)” was changed since it was made, so it is kept. If it is not wanted, delete it from the board’s menu (Delete…).";
+      "“Platform Q3 (copy)” was changed since it was made, so it is kept. If it is not wanted, delete it from the board's menu (Delete…).";
     platformAndCopy({
       discard_copy: () => {
         throw { kind: "invalid", message: reason };

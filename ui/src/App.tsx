@@ -124,7 +124,7 @@ export function newBoardName(boards: readonly BoardSummary[]): string {
 
 /** What the page says when it was loaded again after its process ended. */
 export const RESTARTED_MESSAGE =
-  "Pickboard’s window stopped working and was opened again. Everything saved before it stopped is here.";
+  "Pickboard's window stopped working and was opened again. Everything saved before it stopped is here.";
 
 export function App() {
   const queryClient = useQueryClient();

@@ -138,7 +138,7 @@ pub fn discard_copy(tx: &Transaction<'_>, id: i64) -> Result<()> {
     )?;
     if used {
         return Err(Error::invalid(format!(
-            "“{name}” was changed since it was made, so it is kept. If it is not wanted, delete it from the board’s menu (Delete…)."
+            "“{name}” was changed since it was made, so it is kept. If it is not wanted, delete it from the board's menu (Delete…)."
         )));
     }
     tx.execute_cached("DELETE FROM boards WHERE id = ?1", [id])?;

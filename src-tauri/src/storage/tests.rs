@@ -879,7 +879,7 @@ fn a_copy_just_made_is_taken_back_for_good_but_not_once_changed() {
     assert_eq!(kept.kind(), ErrorKind::Invalid);
     assert_eq!(
         kept.to_string(),
-        "“Infra (copy)” was changed since it was made, so it is kept. If it is not wanted, delete it from the board’s menu (Delete…)."
+        "“Infra (copy)” was changed since it was made, so it is kept. If it is not wanted, delete it from the board's menu (Delete…)."
     );
     assert_eq!(names(&mut db), ["Infra", "Infra (copy)"]);
 

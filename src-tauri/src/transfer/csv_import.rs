@@ -134,7 +134,7 @@ pub struct CsvPreview {
     pub problems: Vec<RowProblem>,
     pub problem_count: usize,
     /// Scores written with more decimals than the one a score keeps, said in a sentence with the first of them
-    /// ("2 scores have more decimals…: row 3’s 7.25 becomes 7.3."); `None` when every score fits.
+    /// ("2 scores have more decimals…: row 3's 7.25 becomes 7.3."); `None` when every score fits.
     pub rounding: Option<String>,
 }
 
@@ -829,7 +829,7 @@ pub fn preview(table: &CsvTable, source: CsvSource, mapping: &ColumnMapping) -> 
         let scores = counted(rounded, "score");
         let have = if rounded == 1 { "has" } else { "have" };
         format!(
-            "{scores} {have} more decimals than the one Pickboard keeps: row {row}’s {written} becomes {}.",
+            "{scores} {have} more decimals than the one Pickboard keeps: row {row}'s {written} becomes {}.",
             kept.points()
         )
     });

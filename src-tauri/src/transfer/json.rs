@@ -148,7 +148,7 @@ pub fn parse(bytes: &[u8]) -> Result<BoardFile> {
 }
 
 /// Scores in a board file written with more decimals than the one a score keeps, said as the CSV import says it ("2
-/// scores have more decimals…: “Rotate certs”’s 7.77 becomes 7.8."); `None` when every score fits. Pickboard writes
+/// scores have more decimals…: “Rotate certs”'s 7.77 becomes 7.8."); `None` when every score fits. Pickboard writes
 /// tenths: more is a file edited by hand, and it was rounded without a word.
 pub fn rounding(bytes: &[u8]) -> Option<String> {
     #[derive(Deserialize)]
@@ -179,7 +179,7 @@ pub fn rounding(bytes: &[u8]) -> Option<String> {
     let (title, written, kept) = rounded.next()?;
     let count = 1 + rounded.count();
     Some(format!(
-        "{} {} more decimals than the one Pickboard keeps: “{}”’s {written} becomes {}.",
+        "{} {} more decimals than the one Pickboard keeps: “{}”'s {written} becomes {}.",
         super::csv_import::counted(count, "score"),
         if count == 1 { "has" } else { "have" },
         crate::text::shorten(title, 40),

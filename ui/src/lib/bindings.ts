@@ -302,7 +302,7 @@ placed: number, unsorted: number,
 problems: Array<RowProblem>, problemCount: number, 
 /**
  * Scores written with more decimals than the one a score keeps, said in a sentence with the first of them
- * ("2 scores have more decimals…: row 3’s 7.25 becomes 7.3."); `None` when every score fits.
+ * ("2 scores have more decimals…: row 3's 7.25 becomes 7.3."); `None` when every score fits.
  */
 rounding: string | null, };
 

@@ -692,15 +692,15 @@ fn scores_with_more_than_one_decimal_are_said_to_be_kept_to_one() {
     };
     assert_eq!(
         rounding("Title;Payoff;Cost\nA;7.5;2\nB;7,25;2.04\nC;1;1\n"),
-        Some("2 scores have more decimals than the one Pickboard keeps: row 3’s 7,25 becomes 7.3.".into())
+        Some("2 scores have more decimals than the one Pickboard keeps: row 3's 7,25 becomes 7.3.".into())
     );
     assert_eq!(
         rounding("Title,Payoff,Cost\nA,8,2\nB,\"9.99\",0.5\n"),
-        Some("1 score has more decimals than the one Pickboard keeps: row 3’s 9.99 becomes 10.".into())
+        Some("1 score has more decimals than the one Pickboard keeps: row 3's 9.99 becomes 10.".into())
     );
     // Scores as Pickboard writes them, and rows that cannot be imported, say nothing of it.
     assert_eq!(rounding("Title,Payoff,Cost\nA,8.0,2.5\nB,7.25,\n"), None);
-    // Nor does a row that goes to Unsorted without its scores, which cannot be read: "row 2’s 10.01 becomes 10" was
+    // Nor does a row that goes to Unsorted without its scores, which cannot be read: "row 2's 10.01 becomes 10" was
     // said of one imported with no scores.
     let table = table("Title,Payoff,Cost\nJust over,10.01,5.25\n");
     let (source, mut mapping) = suggest(&table.headers);

@@ -405,12 +405,12 @@ fn scores_with_more_decimals_than_a_score_keeps_are_said_to_be_rounded() {
     assert_eq!(rounding(file("7.5", "2").as_bytes()), None);
     assert_eq!(
         rounding(file("7.77", "2.25").as_bytes()).as_deref(),
-        Some("2 scores have more decimals than the one Pickboard keeps: “Rotate certs”’s 7.77 becomes 7.8.")
+        Some("2 scores have more decimals than the one Pickboard keeps: “Rotate certs”'s 7.77 becomes 7.8.")
     );
     let one = file("7.5", "9.99");
     assert_eq!(
         rounding(one.as_bytes()).as_deref(),
-        Some("1 score has more decimals than the one Pickboard keeps: “Rotate certs”’s 9.99 becomes 10.")
+        Some("1 score has more decimals than the one Pickboard keeps: “Rotate certs”'s 9.99 becomes 10.")
     );
     // The file imports all the same, at the rounded scores.
     let parsed = parse(one.as_bytes()).unwrap();

@@ -18,10 +18,10 @@ export const SHORTCUTS: [string, string][] = [
     isDeleteKey("Backspace") ? "Delete or Backspace" : "Delete",
     "Delete the focused (or selected) idea; the focus goes to the next card",
   ],
-  ["E or F2", "Open the focused (or selected) idea’s details"],
+  ["E or F2", "Open the focused (or selected) idea's details"],
   [
     "Space or Enter",
-    "On a card or a chart’s marker: pick it up, then arrows to move it (a marker by 0.1, with Shift by 1), Space or Enter to drop, Escape to cancel",
+    "On a card or a chart's marker: pick it up, then arrows to move it (a marker by 0.1, with Shift by 1), Space or Enter to drop, Escape to cancel",
   ],
   [
     "Arrows",

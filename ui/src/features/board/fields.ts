@@ -58,7 +58,7 @@ export function linkProblem(raw: string): string | null {
   if (/[\s\p{Cc}]/u.test(link))
     return "Take the spaces out of the link: a web address has none (write %20 for one).";
   const host = link.slice(scheme.length).split(/[/?#]/)[0];
-  if (!host) return `Put the site’s address after ${scheme} — for example ${EXAMPLE_LINK}`;
+  if (!host) return `Put the site's address after ${scheme} — for example ${EXAMPLE_LINK}`;
   const length = Array.from(link).length;
   if (length > MAX_LINK_CHARS)
     return `Shorten the link to at most ${MAX_LINK_CHARS.toLocaleString("en")} characters (it has ${length.toLocaleString("en")}).`;

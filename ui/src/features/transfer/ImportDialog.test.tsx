@@ -149,10 +149,10 @@ describe("ImportDialog", () => {
       command === "preview_import" ? preview((payload as { mapping: ColumnMapping }).mapping) : null,
     );
     renderImport("jira-export.csv", preview({ ...RECOGNISED, payoff: 1, cost: 2 }));
-    expect(screen.queryByText(/on the chart’s diagonal/)).toBeNull();
+    expect(screen.queryByText(/on the chart's diagonal/)).toBeNull();
     fireEvent.change(screen.getByLabelText("Cost/risk (0–10)"), { target: { value: "1" } });
-    expect(await screen.findByText(/on the chart’s diagonal/)).toHaveTextContent(
-      "Payoff is “Business Value” too: each idea gets the same payoff and cost/risk, on the chart’s diagonal.",
+    expect(await screen.findByText(/on the chart's diagonal/)).toHaveTextContent(
+      "Payoff is “Business Value” too: each idea gets the same payoff and cost/risk, on the chart's diagonal.",
     );
   });
 });
@@ -174,7 +174,7 @@ describe("ImportDialog's dimmed Import", () => {
   });
 
   it("says that scores with more than one decimal are kept to one, before they are", () => {
-    const rounding = "2 scores have more decimals than the one Pickboard keeps: row 3’s 7.25 becomes 7.3.";
+    const rounding = "2 scores have more decimals than the one Pickboard keeps: row 3's 7.25 becomes 7.3.";
     renderImport("backlog.csv", { ...preview(RECOGNISED), rounding });
     expect(screen.getByText(rounding)).toBeInTheDocument();
   });
@@ -222,7 +222,7 @@ describe("ImportDialog's dimmed Import", () => {
   it("says when a board file's scores are rounded to the tenths a score keeps", () => {
     mockIPC(() => null);
     const rounding =
-      "1 score has more decimals than the one Pickboard keeps: “Tune probes”’s 7.77 becomes 7.8.";
+      "1 score has more decimals than the one Pickboard keeps: “Tune probes”'s 7.77 becomes 7.8.";
     render(
       <Providers>
         <ImportDialog

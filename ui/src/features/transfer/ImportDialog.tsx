@@ -47,7 +47,7 @@ const FIELDS: { field: SingleField | "tags"; label: string; hint?: string }[] = 
   {
     field: "tags",
     label: "Tags",
-    hint: "A cell may hold several, split by , or ;. Columns of one name are all used (Jira’s Labels).",
+    hint: "A cell may hold several, split by , or ;. Columns of one name are all used (Jira's Labels).",
   },
   { field: "notes", label: "Notes" },
   { field: "link", label: "Link" },
@@ -400,8 +400,8 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
                 )}
                 {field === "cost" && sameScores !== null && (
                   <span className="field-error">
-                    Payoff is “{sameScores}” too: each idea gets the same payoff and cost/risk, on the chart’s
-                    diagonal. Choose another column for one of them.
+                    Payoff is “{sameScores}” too: each idea gets the same payoff and cost/risk, on the
+                    chart&apos;s diagonal. Choose another column for one of them.
                   </span>
                 )}
               </label>
@@ -426,7 +426,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
           <div className="import-preview">
             {targetChoice}
             <h3 className="import-heading" id={rowsHeadingId}>
-              The file’s first rows
+              The file&apos;s first rows
             </h3>
             <div className="import-table-wrap" role="region" aria-labelledby={rowsHeadingId} tabIndex={0}>
               <table className="import-table">

@@ -45,7 +45,8 @@ export function Welcome({ busy, onSample, onEmpty, onImport, onJoin, onRestore }
     <main className="welcome">
       <h1>Welcome to Pickboard</h1>
       <p className="welcome-lead">
-        Sort your team’s ideas on a PICK chart: how much each one pays off against what it costs and risks.
+        Sort your team&apos;s ideas on a PICK chart: how much each one pays off against what it costs and
+        risks.
       </p>
       <ul className="welcome-quadrants">
         {QUADRANTS.map((q) => (
@@ -73,8 +74,8 @@ export function Welcome({ busy, onSample, onEmpty, onImport, onJoin, onRestore }
       {backup && (
         <p className="welcome-join welcome-backup">
           <span className="field-hint">
-            This data folder’s backups hold boards: the newest, of {formatDateTime(backup.createdAt)}, has{" "}
-            {counted(backup.boards ?? 0, "board")} and {counted(backup.ideas ?? 0, "idea")}.
+            This data folder&apos;s backups hold boards: the newest, of {formatDateTime(backup.createdAt)},
+            has {counted(backup.boards ?? 0, "board")} and {counted(backup.ideas ?? 0, "idea")}.
           </span>
           <button type="button" className="button button-small" disabled={busy} onClick={onRestore}>
             Restore from a backup…
