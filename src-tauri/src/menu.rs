@@ -4,6 +4,8 @@
 //! library's predefined Quit does nothing on Linux (it shows greyed out). It saves what is being typed first
 //! (`quit.rs`). The menus' names carry their access keys (`&File`: Alt+F opens it), as GTK's menus do.
 
+use std::sync::{Mutex, PoisonError};
+
 use tauri::menu::{
     AboutMetadataBuilder, CheckMenuItem, CheckMenuItemBuilder, MenuBuilder, MenuItem, MenuItemBuilder,
     SubmenuBuilder,
@@ -15,6 +17,42 @@ use crate::preferences::Theme;
 
 /// View › Theme's items, each with the theme it picks: the one in use is checked.
 struct ThemeItems([(Theme, CheckMenuItem<Wry>); 3]);
+
+/// View › Quadrants and Chart: the shown board's view is checked, neither without a board. `shown` is what they show,
+/// kept to put the check marks back after a click that changes nothing (a click checks or unchecks an item by itself).
+struct ViewItems {
+    quadrants: CheckMenuItem<Wry>,
+    chart: CheckMenuItem<Wry>,
+    shown: Mutex<Option<bool>>,
+}
+
+impl ViewItems {
+    fn check(&self, chart: Option<bool>) {
+        for (item, checked) in [
+            (&self.quadrants, chart == Some(false)),
+            (&self.chart, chart == Some(true)),
+        ] {
+            if let Err(e) = item.set_checked(checked) {
+                eprintln!("pickboard: View › Quadrants and Chart could not show the view in use: {e}");
+            }
+        }
+    }
+}
+
+/// Checks View › Chart when `chart` is `Some(true)`, View › Quadrants when `Some(false)`, and neither without a board.
+pub fn show_view(app: &AppHandle, chart: Option<bool>) {
+    if let Some(items) = app.try_state::<ViewItems>() {
+        *items.shown.lock().unwrap_or_else(PoisonError::into_inner) = chart;
+        items.check(chart);
+    }
+}
+
+/// Puts View's check marks back as they were: the page moves them if the click changes the view.
+fn show_view_again(app: &AppHandle) {
+    if let Some(items) = app.try_state::<ViewItems>() {
+        items.check(*items.shown.lock().unwrap_or_else(PoisonError::into_inner));
+    }
+}
 
 /// Checks the item of `theme` in View › Theme, and only that one (a click on an item checks it by itself, and a click
 /// on the item already checked unchecks it).
@@ -30,8 +68,8 @@ pub fn show_theme(app: &AppHandle, theme: Theme) {
 
 /// Installs the menu. Without a board to act on (`boards` false: the data folder is open in another window, or its
 /// database is damaged) the items for boards are greyed out: they looked usable and did nothing. Quit and the theme
-/// still work.
-pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
+/// still work. `chart` is the first board's view, as in [`show_view`].
+pub fn install(app: &App, theme: Theme, chart: Option<bool>, boards: bool) -> tauri::Result<()> {
     let item = |command: MenuCommand| -> tauri::Result<MenuItem<tauri::Wry>> {
         MenuItemBuilder::with_id(command.id(), command.label())
             .enabled(boards)
@@ -79,6 +117,17 @@ pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
         .separator()
         .item(&item(MenuCommand::Search)?)
         .build()?;
+    let view_item = |command: MenuCommand, checked: bool| {
+        CheckMenuItemBuilder::with_id(command.id(), command.label())
+            .enabled(boards)
+            .checked(checked)
+            .build(app)
+    };
+    let views = ViewItems {
+        quadrants: view_item(MenuCommand::ViewQuadrants, chart == Some(false))?,
+        chart: view_item(MenuCommand::ViewChart, chart == Some(true))?,
+        shown: Mutex::new(chart),
+    };
     let [system, light, dark] = &themes.0;
     let theme_menu = SubmenuBuilder::new(app, "Theme")
         .item(&system.1)
@@ -86,8 +135,8 @@ pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
         .item(&dark.1)
         .build()?;
     let view = SubmenuBuilder::new(app, "&View")
-        .item(&item(MenuCommand::ViewQuadrants)?)
-        .item(&item(MenuCommand::ViewChart)?)
+        .item(&views.quadrants)
+        .item(&views.chart)
         .separator()
         .item(&theme_menu)
         .build()?;
@@ -118,10 +167,15 @@ pub fn install(app: &App, theme: Theme, boards: bool) -> tauri::Result<()> {
         .build()?;
     app.set_menu(menu)?;
     app.manage(themes);
+    app.manage(views);
     app.on_menu_event(|app, event| {
         let id = event.id().as_ref();
         match MenuCommand::from_id(id) {
             Some(MenuCommand::Quit) => crate::quit::ask(app),
+            Some(command @ (MenuCommand::ViewQuadrants | MenuCommand::ViewChart)) => {
+                show_view_again(app);
+                events::emit(app, &command);
+            }
             Some(command) => events::emit(app, &command),
             None => {}
         }

@@ -87,6 +87,11 @@ pub fn save(path: &Path, values: serde_json::Map<String, serde_json::Value>) -> 
 }
 
 impl Preferences {
+    /// Whether board `id` opens on the chart (else on the quadrants).
+    pub fn shows_chart(&self, id: i64) -> bool {
+        self.chart_boards.contains(&id)
+    }
+
     /// Builds preferences from stored values; a missing or unreadable value falls back to its default.
     pub fn from_stored(
         theme: Option<serde_json::Value>,

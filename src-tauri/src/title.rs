@@ -37,26 +37,24 @@ pub fn of(board: Option<&str>) -> String {
 }
 
 /// Names the main window after the board it shows now: after the page shows another board, and after that board's
-/// name changed (renamed, or a rename undone or redone). Boards that cannot be read leave the app's name.
-pub fn refresh(app: &AppHandle) {
+/// name changed (renamed, or a rename undone or redone). Boards that cannot be read leave the app's name. Returns the
+/// id of the board shown.
+pub fn refresh(app: &AppHandle) -> Option<i64> {
     let (Some(window), Some(state), Some(shown)) = (
         app.get_webview_window("main"),
         app.try_state::<std::sync::Arc<AppState>>(),
         app.try_state::<ShownBoard>(),
     ) else {
-        return;
+        return None;
     };
-    let name = state
-        .read(|tx| boards::shown_name(tx, shown.get()))
-        .ok()
-        .flatten();
-    let title = of(name.as_deref());
-    if window.title().ok().as_deref() == Some(title.as_str()) {
-        return;
+    let board = state.read(|tx| boards::shown(tx, shown.get())).ok().flatten();
+    let title = of(board.as_ref().map(|(_, name)| name.as_str()));
+    if window.title().ok().as_deref() != Some(title.as_str()) {
+        if let Err(e) = window.set_title(&title) {
+            eprintln!("pickboard: the window's title could not be changed: {e}");
+        }
     }
-    if let Err(e) = window.set_title(&title) {
-        eprintln!("pickboard: the window's title could not be changed: {e}");
-    }
+    board.map(|(id, _)| id)
 }
 
 #[cfg(test)]

@@ -110,7 +110,7 @@ pub fn set_preferences(
     if let Some(shown) = app.try_state::<crate::title::ShownBoard>() {
         shown.set(preferences.last_board_id);
     }
-    crate::title::refresh(&app);
+    let shown = crate::title::refresh(&app);
     let theme = serde_json::json!(preferences.theme);
     let theme_changed = with_settings(&app, &state, |store| {
         let theme_changed = store.get(THEME_KEY).as_ref() != Some(&theme);
@@ -124,6 +124,7 @@ pub fn set_preferences(
         Ok(theme_changed)
     })?;
     crate::menu::show_theme(&app, preferences.theme);
+    crate::menu::show_view(&app, shown.map(|id| preferences.shows_chart(id)));
     if let (true, Some(window)) = (theme_changed, app.get_webview_window("main")) {
         // The window's own look follows; a failure here leaves only its menu bar in the old look.
         if let Err(e) = crate::app::change_theme(&window, preferences.theme) {

@@ -53,15 +53,15 @@ pub fn list(tx: &Transaction<'_>) -> Result<Vec<BoardSummary>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The name of the board a window shows when `wanted` is the board it asked for (its last board): that board's, or,
-/// when it asked for none or for one no longer in use, the first board of the list's; `None` without boards.
-pub fn shown_name(tx: &Transaction<'_>, wanted: Option<i64>) -> Result<Option<String>> {
+/// The id and name of the board a window shows when `wanted` is the board it asked for (its last board): that
+/// board, or, when it asked for none or for one no longer in use, the first board of the list; `None` without boards.
+pub fn shown(tx: &Transaction<'_>, wanted: Option<i64>) -> Result<Option<(i64, String)>> {
     Ok(tx
         .query_row_cached(
-            "SELECT name FROM boards WHERE deleted_at IS NULL
+            "SELECT id, name FROM boards WHERE deleted_at IS NULL
              ORDER BY id IS ?1 DESC, name COLLATE NOCASE, id LIMIT 1",
             [wanted],
-            |row| row.get(0),
+            |row| Ok((row.get(0)?, row.get(1)?)),
         )
         .optional()?)
 }

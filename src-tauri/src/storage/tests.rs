@@ -1150,14 +1150,14 @@ fn a_database_file_that_cannot_be_written_is_refused_at_open_not_at_the_first_ch
 #[test]
 fn the_shown_board_is_the_one_asked_for_else_the_first_of_the_list() {
     let (_dir, mut db) = temp_db();
-    assert_eq!(db.read(|tx| boards::shown_name(tx, None)).unwrap(), None);
+    assert_eq!(db.read(|tx| boards::shown(tx, None)).unwrap(), None);
     let web = db.write(|tx| boards::create(tx, "web")).unwrap().id;
     let infra = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
-    let shown = |db: &mut Db, wanted| db.read(|tx| boards::shown_name(tx, wanted)).unwrap();
-    assert_eq!(shown(&mut db, Some(web)).as_deref(), Some("web"));
-    assert_eq!(shown(&mut db, Some(infra)).as_deref(), Some("Infra"));
+    let shown = |db: &mut Db, wanted| db.read(|tx| boards::shown(tx, wanted)).unwrap();
+    assert_eq!(shown(&mut db, Some(web)), Some((web, "web".into())));
+    assert_eq!(shown(&mut db, Some(infra)), Some((infra, "Infra".into())));
     // None asked for, or one deleted: the list's first, as the window shows it (by name, case aside).
-    assert_eq!(shown(&mut db, None).as_deref(), Some("Infra"));
+    assert_eq!(shown(&mut db, None), Some((infra, "Infra".into())));
     db.write(|tx| boards::delete(tx, infra)).unwrap();
-    assert_eq!(shown(&mut db, Some(infra)).as_deref(), Some("web"));
+    assert_eq!(shown(&mut db, Some(infra)), Some((web, "web".into())));
 }
