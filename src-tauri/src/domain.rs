@@ -374,11 +374,17 @@ pub fn clean_tags(raw: &[String]) -> Result<Vec<String>> {
 
 /// `raw` as one line: its words, each run of spaces, new lines and control characters one space, and without
 /// bidirectional controls. Those are dropped from every text kept, as from every text written out (text.rs): kept, a
-/// title with U+202E read "Evil code" on its card and "Evil edoc" in the post.
+/// title with U+202E read "Evil code" on its card and "Evil edoc" in the post. Characters that draw nothing are
+/// dropped, and a word of characters that draw nothing by themselves (text.rs) too: a title, name or tag that shows
+/// nothing is empty.
 fn one_line(raw: &str) -> String {
-    crate::text::without_bidi_controls(raw)
+    let visible: String = crate::text::without_bidi_controls(raw)
+        .chars()
+        .filter(|&c| !crate::text::is_invisible(c))
+        .collect();
+    visible
         .split(|c: char| c.is_control() || c.is_whitespace())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.chars().all(crate::text::is_blank))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -568,6 +574,28 @@ mod tests {
                 .contains("at most 50,000 characters long; these have 50,001"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn text_that_draws_nothing_is_empty() {
+        // A title of U+200B alone was a card without a title, "Hostile" + U+200B a second "Hostile".
+        for blank in [
+            "\u{200B}",
+            "\u{200B}\u{200B}\u{200C}\u{2060}",
+            "\u{FEFF} \u{3164}",
+            "\u{200D}\u{FE0F}",
+        ] {
+            assert!(clean_title(blank).is_err(), "{blank:?}");
+            assert!(clean_board_name(blank).is_err(), "{blank:?}");
+            assert_eq!(clean_owner(blank).unwrap(), "", "{blank:?}");
+            assert!(clean_tags(&[blank.into()]).unwrap().is_empty(), "{blank:?}");
+        }
+        assert_eq!(clean_board_name("Hostile\u{200B}").unwrap(), "Hostile");
+        assert_eq!(clean_title("Q1\u{200B} infra \u{2060}").unwrap(), "Q1 infra");
+        // Joiners and selectors inside a word shape it, and stay: a family emoji, a heart in colour, Persian.
+        for kept in ["Team 👨\u{200D}👩\u{200D}👧", "❤\u{FE0F} it", "می\u{200C}خواهم"] {
+            assert_eq!(clean_title(kept).unwrap(), kept);
+        }
     }
 
     #[test]

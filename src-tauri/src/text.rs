@@ -20,6 +20,23 @@ pub fn without_bidi_controls(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Characters that draw nothing and mean nothing in a title or a name: the zero-width space, the word joiner and
+/// invisible operators, the byte-order mark, the Mongolian vowel separator. Kept, a title of U+200B alone was a card
+/// without a title, and "Infra" + U+200B a second board named "Infra".
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}')
+}
+
+/// Characters that draw nothing by themselves but shape their neighbours (joiners, marks of direction, variation
+/// selectors, soft hyphens, the Hangul fillers, tag characters): kept inside a word, a word of them alone is blank.
+pub fn is_blank(c: char) -> bool {
+    is_invisible(c)
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{200C}'..='\u{200F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FFA0}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
 /// Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, their
 /// presentation forms, and the historic right-to-left blocks).
 fn is_right_to_left(c: char) -> bool {
