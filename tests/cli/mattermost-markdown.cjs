@@ -2,7 +2,8 @@
 // Mattermost's own Markdown parser, the commonmark.js fork the Mattermost web app renders with. Prints one JSON line
 // per post: how many table rows it has, the text of every paragraph line that looks like a table row (a row shown as
 // raw pipes), the at-mentions it would send, any raw HTML in it, the text it styles (italics, bold, strikethrough,
-// links), the text it shows as code, the text of each table cell, and where each idea's link leads. The Rust test
+// links), the text it shows as code, the text of each table cell, where each idea's link leads, and where each address
+// in a title leads. The Rust test
 // decides what is right.
 "use strict";
 
@@ -37,6 +38,7 @@ process.stdin.on("end", () => {
       code: [],
       cells: [],
       links: [],
+      addresses: [],
     };
     let event;
     while ((event = walker.next())) {
@@ -53,6 +55,8 @@ process.stdin.on("end", () => {
       if (node.type === "table_cell") report.cells.push(textOf(node));
       // An idea's link ("link"), not an address in a title, which Mattermost makes a link of its own.
       if (node.type === "link" && textOf(node) === "link") report.links.push(node.destination);
+      // An address in a title, which Mattermost makes a link of: its text, and where it leads.
+      else if (node.type === "link") report.addresses.push([textOf(node), node.destination]);
     }
     process.stdout.write(JSON.stringify(report) + "\n");
   }

@@ -40,7 +40,8 @@ fn thousand_idea_board(dir: &std::path::Path, url: &str) -> TestResult {
     Ok(())
 }
 
-/// The title of the thousand-idea board's idea `k`: it tries to ping the channel, and looks like Markdown.
+/// The title of the thousand-idea board's idea `k`: it tries to ping the channel, looks like Markdown and HTML, and
+/// holds an address with underscores, which Mattermost makes a link of.
 /// A link with what could break out of a link in a table: "a)|b" split the row, and `<!channel>` a webhook turns into
 /// @channel.
 fn link(k: usize) -> String {
@@ -50,7 +51,8 @@ fn link(k: usize) -> String {
 fn title(k: usize) -> String {
     format!(
         "Idea {k}: tell @channel and @all about the {}rollout, see <!here>; *stars*, _under_, ~~struck~~, \
-         [click me](https://evil.example), a\\*b, `kubectl` and ``@here``",
+         [click me](https://evil.example), a\\*b, `kubectl` and ``@here``, <img src=x onerror=alert(1)> &lt;b&gt; \
+         on www.example.com/Ops_Runbook_(v2) (_www.example.com/v_2_)",
         "staged ".repeat(4)
     )
 }
@@ -76,6 +78,7 @@ struct Parsed {
     code: Vec<String>,
     cells: Vec<String>,
     links: Vec<String>,
+    addresses: Vec<(String, String)>,
 }
 
 impl Parsed {
@@ -125,6 +128,15 @@ fn parse_with_mattermost(dry_run: &str) -> TestResult<Vec<Parsed>> {
             code: strings("code"),
             cells: strings("cells"),
             links: strings("links"),
+            addresses: v["addresses"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|pair| {
+                    let part = |k: usize| pair[k].as_str().unwrap_or_default().to_owned();
+                    (part(0), part(1))
+                })
+                .collect(),
         });
     }
     Ok(posts)
@@ -176,6 +188,21 @@ async fn a_long_outcome_goes_out_in_posts_that_each_read_as_tables_in_mattermost
             &post.raw_rows[..1]
         );
         assert!(post.tables >= 1, "post {} has no table", k + 1);
+        assert!(
+            post.html.is_empty(),
+            "post {} has HTML {:?}",
+            k + 1,
+            &post.html[..1]
+        );
+        // An address in a title leads where it says ("…/Ops%5C_Runbook" did, its escapes' backslashes in it).
+        for (text, destination) in &post.addresses {
+            let address = if text.starts_with("www.") {
+                format!("http://{text}")
+            } else {
+                text.clone()
+            };
+            assert_eq!(destination, &address, "post {}", k + 1);
+        }
         assert!(
             post.mentions.is_empty(),
             "post {} mentions {:?}",
@@ -371,6 +398,7 @@ fn the_markdown_export_shows_titles_as_written_and_never_as_html() -> TestResult
             "<img src=x onerror=alert(1)> in a title",
             "Wrap <b>this</b> and <!-- that --> up",
             "Keep latency < 200 ms",
+            "Write &lt;b&gt; &amp; R&D",
             "Fix *stars*, _under_, ~~struck~~, [click me](https://evil.example), `code` and a\\*b",
         ] {
             edits::add_idea(tx, board, title, Zone::Implement)?;
@@ -386,8 +414,17 @@ fn the_markdown_export_shows_titles_as_written_and_never_as_html() -> TestResult
     let parsed = parse_with_mattermost(&document)?;
     assert_eq!(parsed.len(), 1);
     assert!(parsed[0].html.is_empty(), "raw HTML: {:?}", parsed[0].html);
-    assert_eq!(parsed[0].table_rows, 5, "a header and the 4 ideas");
+    assert_eq!(parsed[0].table_rows, 6, "a header and the 5 ideas");
     assert!(document.contains("Keep latency < 200 ms"), "{document}");
+    // A character reference reads as typed ("&lt;b&gt;" read "<b>").
+    assert!(
+        parsed[0]
+            .cells
+            .iter()
+            .any(|cell| cell == "Write &lt;b&gt; &amp; R&D"),
+        "{:?}",
+        parsed[0].cells
+    );
     // A title's asterisks, underscores, tildes, brackets and backticks are its own text, not styling, a link or code
     // (the document's own headings and footer are styled; a web address in a title is linked, as Mattermost does).
     let styled = parsed[0].styled_title_text();

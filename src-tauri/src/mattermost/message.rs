@@ -155,16 +155,57 @@ pub fn safe(text: &str) -> String {
 }
 
 /// A piece of user text without backticks, as plain text: its Markdown characters escaped, its mentions defused and
-/// its `|` escaped (after the rest: an escaped backslash before it would leave the pipe open).
+/// its `|` escaped (after the rest: an escaped backslash before it would leave the pipe open). An address Mattermost
+/// makes a link of (`www.example.com/a_b`) keeps its `_`, `*` and `~`: escaped, their backslashes became part of the
+/// link ("…/a%5C_b", a page that does not exist).
 fn plain_piece(piece: &str) -> String {
     let mut plain = String::with_capacity(piece.len());
-    for c in piece.chars() {
-        if matches!(c, '\\' | '*' | '_' | '~' | '[' | ']') {
-            plain.push('\\');
+    for (k, word) in piece.split(' ').enumerate() {
+        if k > 0 {
+            plain.push(' ');
         }
-        plain.push(c);
+        let address = address_start(word);
+        let mut chars = word.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let kept = address.is_some_and(|start| at >= start) && matches!(c, '_' | '*' | '~');
+            let escaped = matches!(c, '\\' | '*' | '_' | '~' | '[' | ']')
+                || opens_markup(c, chars.peek().map(|&(_, next)| next));
+            if escaped && !kept {
+                plain.push('\\');
+            }
+            plain.push(c);
+        }
     }
     mentions::neutralise(&plain).replace('|', "\\|")
+}
+
+/// Whether `c`, before `next`, would begin HTML or a character reference: `<` before a tag's or a comment's first
+/// character (`<img …>`, `</b>`, `<!--`, `<https://…>`), `&` before a name or number (`&lt;` showed as "<", not as
+/// typed). `a < b` and `R&D` begin nothing.
+fn opens_markup(c: char, next: Option<char>) -> bool {
+    next.is_some_and(|n| match c {
+        '<' => n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'),
+        '&' => n.is_ascii_alphanumeric() || n == '#',
+        _ => false,
+    })
+}
+
+/// Where in `word` begins what Mattermost turns into a link by itself: a web address (`https://…` or `www.…`) with a
+/// domain of two or more parts, after the punctuation an address may follow (`(`, `*`, `_`, `~`). Its `_`, `*` and
+/// `~` stay unescaped: left in it, they are the link's; after it (trailing punctuation, which ends the link), they can
+/// close emphasis but not open it, and nothing else opens it. `None` when `word` holds no such address.
+fn address_start(word: &str) -> Option<usize> {
+    let start = word.len() - word.trim_start_matches(['(', '*', '_', '~']).len();
+    let rest = ["https://", "http://", "www."]
+        .iter()
+        .find_map(|scheme| word[start..].strip_prefix(scheme))?;
+    let domain = &rest[..rest.find(['/', '?', '#', ':']).unwrap_or(rest.len())];
+    let labels: Vec<&str> = domain.split('.').collect();
+    let valid = labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    valid.then_some(start)
 }
 
 /// A note the facilitator writes for the channel (a post's, a round's): its Markdown kept, as in any message they
@@ -177,18 +218,17 @@ pub fn note_markdown(note: &str) -> String {
 /// User text for a document (the Markdown export): as written, on one line, `|` escaped for the tables, kept from
 /// reordering its surroundings, with no Markdown of its own (`*stars*` read as italics in the file, as they did in
 /// posts), and never HTML: a `<` that would open a tag or a comment is escaped, so a title like
-/// `<img src=x onerror=…>` reads as itself in whatever shows the file (`a < b` stays as it is).
+/// `<img src=x onerror=…>` reads as itself in whatever shows the file (`a < b` stays as it is), and so is a `&` that
+/// would begin a character reference.
 fn document_text(text: &str) -> String {
     let one_line = text::isolated(text).replace(['\r', '\n'], " ");
     let mut out = String::with_capacity(one_line.len());
     let mut chars = one_line.chars().peekable();
     while let Some(c) = chars.next() {
-        let opens_tag = c == '<'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
         // `|` with the rest, not before: its backslash, escaped again, left the pipe open, and the cell ended there.
-        if opens_tag || matches!(c, '\\' | '*' | '_' | '~' | '[' | ']' | '`' | '|') {
+        if opens_markup(c, chars.peek().copied())
+            || matches!(c, '\\' | '*' | '_' | '~' | '[' | ']' | '`' | '|')
+        {
             out.push('\\');
         }
         out.push(c);
