@@ -65,6 +65,8 @@ export function forgetDragLayer(): void {
   loading = null;
 }
 
+const NOT_LOADED = "Drag and drop could not be loaded; it is tried again at the next input.";
+
 /** The inputs that load drag and drop: any of them may be the start of a drag, or lead to one within moments. */
 const FIRST_INPUTS = ["pointermove", "pointerdown", "wheel", "keydown"] as const;
 
@@ -75,7 +77,7 @@ export function loadDragLayerWithFirstInput(): void {
   const onInput = () => {
     for (const name of FIRST_INPUTS) window.removeEventListener(name, onInput, options);
     loadDragLayer().catch((error: unknown) => {
-      console.error("Drag and drop could not be loaded; the board tries again at its next input.", error);
+      console.error(NOT_LOADED, error);
     });
   };
   for (const name of FIRST_INPUTS) window.addEventListener(name, onInput, options);
@@ -107,7 +109,7 @@ export function BoardDrag(props: BoardDragProps) {
         },
         (error: unknown) => {
           requested = false;
-          console.error("Drag and drop could not be loaded; it is tried again at the next input.", error);
+          console.error(NOT_LOADED, error);
         },
       );
     };
