@@ -117,6 +117,27 @@ describe("BoardDrag", () => {
     });
   });
 
+  it("lets no key act on a card while it is carried: 1 moved it under the hand, and Escape kept the move", async () => {
+    const fake = fakeBackend(board([idea(1, "Patch bastion", "kill"), idea(2, "Add alerts", "kill")]));
+    await renderBoard({ dragAndDrop: "at first input" });
+    const card = await screen.findByRole("button", { name: /^Patch bastion/ });
+    card.focus();
+    fireEvent.keyDown(card, { key: " ", code: "Space" });
+    await loaded();
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: /^Patch bastion/ })).toHaveClass("card-placeholder");
+    });
+
+    await userEvent.keyboard("1e{Delete}");
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.getByRole("button", { name: /^Patch bastion/ })).not.toHaveClass("card-placeholder");
+    });
+    expect(fake.calls.map((c) => c.command)).not.toContain("move_idea");
+    expect(fake.calls.map((c) => c.command)).not.toContain("delete_idea");
+    expect(screen.queryByRole("complementary")).toBeNull();
+  });
+
   it("drags a card pressed with the pointer before drag and drop was there", async () => {
     vi.stubGlobal("PointerEvent", TestPointerEvent);
     fakeBackend(board([idea(1, "Patch bastion", "kill")]));

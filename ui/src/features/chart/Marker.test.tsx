@@ -182,6 +182,18 @@ describe("Marker", () => {
     expect(onPlace).not.toHaveBeenCalled();
   });
 
+  it("lets no key act on the idea while it is up: 1–4, E, F2 and Delete wait", () => {
+    const { marker, onPlace, onOpen, onPageKey } = renderMarker();
+    fireEvent.keyDown(marker, { key: " " });
+    fireEvent.keyDown(marker, { key: "ArrowRight", shiftKey: true });
+    onPageKey.mockClear();
+    for (const key of ["1", "4", "e", "F2", "Delete", "n", "?"]) fireEvent.keyDown(marker, { key });
+    expect(onPageKey).not.toHaveBeenCalled();
+    expect(onOpen).not.toHaveBeenCalled();
+    fireEvent.keyDown(marker, { key: " " });
+    expect(onPlace).toHaveBeenCalledWith(7, 3, 4);
+  });
+
   it("opens its details with E or F2, not with Enter", () => {
     const { marker, onOpen, onPlace } = renderMarker();
     fireEvent.keyDown(marker, { key: "F2" });

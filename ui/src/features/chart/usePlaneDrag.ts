@@ -5,6 +5,7 @@
 // placed yet: the dot returns to where it was and nothing is saved.
 import { useEffect, useRef, useState } from "react";
 
+import { actsOnIdea } from "../../lib/carrying";
 import { isUndoOrRedo } from "../../lib/text";
 import { scoresAt, type Point } from "./scale";
 
@@ -69,6 +70,12 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
   useEffect(() => {
     if (!moving) return;
     const onKey = (e: KeyboardEvent) => {
+      // The keys that act on an idea wait (lib/text.ts).
+      if (actsOnIdea(e)) {
+        e.preventDefault();
+        e.stopPropagation();
+        return;
+      }
       // Undo or redo while the dot is moved (dragged, picked up with the keys, or nudged and not placed yet) puts it
       // back too, and leaves the board's history alone: the board's last change was undone under it, and putting it
       // down brought that change back with the move.

@@ -1,0 +1,8 @@
+// What waits while an idea is carried (a card in the quadrants, a marker on the chart). Apart from lib/text.ts, which
+// the first scripts hold: only the drag's own code, loaded later, needs it.
+
+/** Whether `event` is a board key that acts on an idea or opens something (1–4, N, E, F2, Delete, ?): none acts while
+ * an idea is carried, which moved it under the hand and kept the move when Escape put the card back. */
+export function actsOnIdea(event: KeyboardEvent): boolean {
+  return !event.ctrlKey && !event.metaKey && !event.altKey && /^([1-4neNE?]|F2|Delete)$/.test(event.key);
+}
