@@ -326,6 +326,9 @@ pub fn inspect(path: &Path) -> Result<(i64, i64)> {
     if check != "ok" {
         return Err(refused(format!("some of its pages are damaged ({check})")));
     }
+    if let Some(detail) = super::freelist::damage(path) {
+        return Err(refused(detail));
+    }
     // A board deleted and kept for its Undo (format 5 on) is not counted: the window lists no such board, and a
     // backup said "5 boards, 6,008 ideas" of four boards and 6,006 ideas.
     let counts = if version >= 5 {

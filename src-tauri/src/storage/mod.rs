@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod boards;
+mod freelist;
 pub mod history;
 pub mod idea_row;
 pub mod ideas;
@@ -272,6 +273,9 @@ impl Db {
             .map_err(|e| classify_open_error(&self.path, e))?;
         if check != "ok" {
             return Err(corrupt(format!("some of its pages are damaged ({check})")));
+        }
+        if let Some(detail) = freelist::damage(&self.path) {
+            return Err(corrupt(detail));
         }
         if version > 0 && !self.has_table("boards")? {
             return Err(corrupt("it is not a Pickboard database".into()));

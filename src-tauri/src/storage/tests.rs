@@ -327,6 +327,52 @@ fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
 }
 
 #[test]
+fn a_database_whose_list_of_free_pages_is_damaged_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE_NAME);
+    {
+        let db = Db::open(&path).unwrap();
+        db.conn
+            .execute_batch("CREATE TABLE filler AS SELECT zeroblob(100000) AS b; DROP TABLE filler;")
+            .unwrap();
+        db.conn.pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
+        db.conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    // Sound, with free pages, it opens.
+    let bytes = file_bytes(&path);
+    let trunk = u32::from_be_bytes(bytes[32..36].try_into().unwrap()) as usize;
+    assert!(trunk > 0, "no free pages to damage");
+    drop(Db::open(&path).unwrap());
+
+    // The first trunk's count of leaf pages made nonsense (as 4 KiB of noise over it did): SQLite's own check
+    // passes it, and the first change that needed a page failed.
+    let mut bytes = file_bytes(&path);
+    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    bytes[(trunk - 1) * page_size + 4..(trunk - 1) * page_size + 8]
+        .copy_from_slice(&[0x62, 0x65, 0x1B, 0x0C]);
+    std::fs::write(&path, &bytes).unwrap();
+    let check: String = Connection::open(&path)
+        .unwrap()
+        .pragma_query_value(None, "quick_check", |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        check, "ok",
+        "SQLite's own check now sees it: is this check still needed?"
+    );
+    std::fs::write(&path, &bytes).unwrap();
+
+    let err = Db::open(&path)
+        .err()
+        .expect("a damaged free list must be refused");
+    assert_eq!(err.kind(), ErrorKind::DatabaseCorrupt, "{err}");
+    assert!(err.to_string().contains("list of free pages is damaged"), "{err}");
+    assert_eq!(file_bytes(&path), bytes);
+    // Nor is such a file offered as a backup to restore.
+    let err = backup::inspect(&path).expect_err("a damaged backup must be refused");
+    assert!(err.to_string().contains("list of free pages is damaged"), "{err}");
+}
+
+#[test]
 fn a_database_with_damaged_pages_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DB_FILE_NAME);
