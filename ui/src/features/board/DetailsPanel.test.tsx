@@ -280,6 +280,8 @@ describe("DetailsPanel", () => {
     expect(onSave).toHaveBeenLastCalledWith(7, expect.objectContaining({ notes: "## Why\nExpiry\n" }));
     show({ ...before, title: "Rotate certs now", notes: "## Why\nExpiry" });
     expect(reports.at(-1)).toEqual([]);
+    // Saved, the title shows as stored.
+    expect(title).toHaveValue("Rotate certs now");
     // The board's undo: both fields follow, and leaving them saves nothing again.
     show(before);
     expect(title).toHaveValue("Rotate certs");
@@ -289,6 +291,26 @@ describe("DetailsPanel", () => {
     await userEvent.tab();
     expect(onSave).toHaveBeenCalledTimes(saves);
     expect(reports.at(-1)).toEqual([]);
+  });
+
+  it("shows a title saved without the right-to-left override typed in it as saved, not as typed", async () => {
+    const onSave = vi.fn();
+    const before = idea(7, "Rotate certs", "implement");
+    const { show } = renderFollowing(before, { onSave });
+    const title = screen.getByLabelText("Title");
+    fireEvent.change(title, { target: { value: "Pay \u202Egnp.exe now" } });
+    await userEvent.tab();
+    expect(onSave).toHaveBeenCalledWith(7, expect.objectContaining({ title: "Pay \u202Egnp.exe now" }));
+    // The board shows what was typed at once, then what the backend stored.
+    show({ ...before, title: "Pay \u202Egnp.exe now" });
+    show({ ...before, title: "Pay gnp.exe now" });
+    expect(title).toHaveValue("Pay gnp.exe now");
+    // So is one saved without the zero-width space typed in it.
+    fireEvent.change(title, { target: { value: "Pay now\u200B" } });
+    await userEvent.tab();
+    show({ ...before, title: "Pay now\u200B" });
+    show({ ...before, title: "Pay now" });
+    expect(title).toHaveValue("Pay now");
   });
 
   it("puts the new scores in boxes left holding what is not a score, not in the one being typed in", async () => {

@@ -108,9 +108,11 @@ function stored(field: Field, text: string): string {
   }
 }
 
-/** Runs of spaces, line breaks and other control characters as one space, without any at the ends. */
+/** Runs of spaces, line breaks and other control characters as one space, without any at the ends, and without the
+ * characters that draw nothing (text.rs: `is_invisible`). */
 function words(text: string): string {
   return withoutBidiControls(text)
+    .replace(/[\u200B\u2060-\u2064\uFEFF\u180E]/g, "")
     .split(/[\s\p{Cc}]+/u)
     .filter((w) => w !== "")
     .join(" ");
