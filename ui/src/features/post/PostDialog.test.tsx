@@ -217,6 +217,23 @@ describe("PostDialog", () => {
     expect(screen.getByLabelText("Notify owners (mentions their usernames)")).toBeEnabled();
   });
 
+  it("names each owner that is not a username apart, so that right-to-left names keep their order", async () => {
+    const owners = ["Ana Ribeiro", "דני", "عمر"].map((owner, k) => ({
+      ...idea(k + 1, `Idea ${String(k)}`, "implement"),
+      owner,
+    }));
+    fakeBackend(board(owners), { get_channel_settings: () => settings, preview_post: () => "m" });
+    renderDialog();
+    await userEvent.click(await screen.findByLabelText("Notify owners (mentions their usernames)"));
+    const note = await screen.findByText(/as they are not usernames/);
+    expect([...note.querySelectorAll("bdi")].map((b) => b.textContent)).toEqual([
+      "Ana Ribeiro",
+      "דני",
+      "عمر",
+    ]);
+    expect(note).toHaveTextContent("as they are not usernames: Ana Ribeiro, דני, عمر.");
+  });
+
   it("lets Tab stop at a preview that scrolls, and only then", async () => {
     // jsdom lays nothing out: the preview overflows while `tall` says so.
     let tall = true;

@@ -1,7 +1,7 @@
 // "Post to channel": choose what to include, see the message as Mattermost will show it, post it with one click and
 // follow it until the server has taken every part.
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { Fragment, useEffect, useId, useMemo, useRef, useState } from "react";
 
 import { LazyMarkdown as Markdown } from "../../components/LazyMarkdown";
 import { Modal } from "../../components/Modal";
@@ -503,7 +503,15 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
             {options.notifyOwners && notUsernames.length > 0 && (
               <p className="field-hint" role="note">
                 Owners are mentioned by their Mattermost username (like <code>ana.smith</code>). Not
-                mentioned, as they are not usernames: {notUsernames.join(", ")}.
+                mentioned, as they are not usernames:{" "}
+                {/* Each name isolated: a Hebrew name beside an Arabic one took the comma between them along. */}
+                {notUsernames.map((name, k) => (
+                  <Fragment key={name}>
+                    {k > 0 && ", "}
+                    <bdi>{name}</bdi>
+                  </Fragment>
+                ))}
+                .
               </p>
             )}
             <label className="note-label">
