@@ -114,14 +114,38 @@ pub fn save_settings(
             "An icon address must start with https:// or http://.",
         ));
     }
+    let channel = clean_channel(&input.channel)?;
     boards::thresholds(tx, board_id)?; // the board must exist
     tx.execute(
         "INSERT INTO channel_settings (board_id, webhook_url, channel, username, icon_url) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (board_id) DO UPDATE SET webhook_url = excluded.webhook_url, channel = excluded.channel,
              username = excluded.username, icon_url = excluded.icon_url",
-        params![board_id, hook.expose(), one_line(&input.channel).trim_start_matches('#'), one_line(&input.username), icon],
+        params![board_id, hook.expose(), channel, one_line(&input.username), icon],
     )?;
     settings(tx, board_id)?.ok_or(Error::gone("board"))
+}
+
+/// A channel override as the webhook takes it (mattermost-webhook.md): a channel's name, the last part of its address
+/// (`town-square`, with or without `#`), or `@username` for a direct message; empty for the webhook's own channel.
+/// Anything else was saved, shown as "To ~Town Square", and refused by Mattermost at the post.
+fn clean_channel(raw: &str) -> Result<String> {
+    let channel = raw.trim().trim_start_matches('#');
+    let (name, person) = channel
+        .strip_prefix('@')
+        .map_or((channel, false), |name| (name, true));
+    let valid = name.len() <= 64
+        && name.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_') || (person && c == '.')
+        });
+    if channel.is_empty() || (valid && !name.is_empty()) {
+        return Ok(channel.to_owned());
+    }
+    Err(Error::invalid(if person {
+        "A username is written in small letters, digits, . - and _ only, like @ana.smith."
+    } else {
+        "Type the channel's name as in its address, in small letters, digits, - and _ only (town-square for Town \
+         Square), or @username for a direct message."
+    }))
 }
 
 /// Where a board posts, and the overrides each request carries; `None` when no channel is set.

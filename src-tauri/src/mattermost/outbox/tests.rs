@@ -112,6 +112,28 @@ fn settings_keep_the_webhook_secret_and_posting_needs_them() {
         (kept.webhook_masked.as_str(), kept.channel.as_str()),
         ("http://chat.example.com/hooks/abcd…", "ops")
     );
+    // The channel as the webhook takes it: a name (with or without #), a username, or nothing.
+    let channel = |db: &mut Db, channel: &str| {
+        let input = ChannelSettingsInput {
+            webhook_url: String::new(),
+            channel: channel.into(),
+            username: String::new(),
+            icon_url: String::new(),
+        };
+        db.write(|tx| save_settings(tx, board, &input))
+            .map(|saved| saved.channel)
+            .map_err(|e| e.to_string())
+    };
+    assert_eq!(channel(&mut db, " #town-square ").unwrap(), "town-square");
+    assert_eq!(channel(&mut db, "@ana.smith").unwrap(), "@ana.smith");
+    assert_eq!(channel(&mut db, "").unwrap(), "");
+    for bad in ["Town Square", "../../api/v4/users <b>", "~ops", "@", "@Ana"] {
+        let err = channel(&mut db, bad).unwrap_err();
+        assert!(err.contains("small letters"), "{bad}: {err}");
+    }
+    assert!(channel(&mut db, "Town Square")
+        .unwrap_err()
+        .contains("town-square for Town Square"));
 }
 
 #[tokio::test]
