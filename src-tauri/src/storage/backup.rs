@@ -582,7 +582,14 @@ pub fn restore_file(db: &mut Db, data_dir: &Path, source: &Path) -> Result<Resto
     fs::metadata(source).map_err(|e| files::read_error(source, &e))?;
     inspect(source)?;
     // Pruning waits until the restore is done: the backup being restored may be the oldest.
-    let safety = make_unpruned(db, data_dir, "-before-restore")?;
+    // Its copy of the boards as they are failing (a full disk) left them as they were: said first.
+    let safety = make_unpruned(db, data_dir, "-before-restore").map_err(|err| match err {
+        Error::File { path, detail } => Error::File {
+            path,
+            detail: format!("Nothing was restored, and your boards are as they were. {detail}"),
+        },
+        other => other,
+    })?;
     let kept = db.restore_from(source, &safety)?;
     prune(&dir(data_dir), &safety)?;
     Ok(Restored {

@@ -394,6 +394,22 @@ fn a_backup_file_made_anywhere_is_restored_and_left_as_it_was() {
         "no -wal or -shm beside the file restored"
     );
 
+    // The copy of the boards as they are, made first, failing (here: its folder cannot be made) restores nothing, and
+    // says so first.
+    let blocked = tempfile::tempdir().unwrap();
+    fs::write(
+        super::dir(blocked.path()),
+        b"a file where the backups folder goes",
+    )
+    .unwrap();
+    let err = restore_file(&mut db, blocked.path(), &file).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("Nothing was restored, and your boards are as they were."),
+        "{err}"
+    );
+    assert_eq!(titles(&mut db), ["Before the backup"]);
+
     // A file gone between the choice and the confirmation says so.
     fs::remove_file(&file).unwrap();
     let err = restore_file(&mut db, dir.path(), &file).unwrap_err();
