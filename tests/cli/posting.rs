@@ -399,6 +399,7 @@ fn the_markdown_export_shows_titles_as_written_and_never_as_html() -> TestResult
             "Wrap <b>this</b> and <!-- that --> up",
             "Keep latency < 200 ms",
             "Write &lt;b&gt; &amp; R&D",
+            "Read www.example.com/Ops_Runbook_(v2)",
             "Fix *stars*, _under_, ~~struck~~, [click me](https://evil.example), `code` and a\\*b",
         ] {
             edits::add_idea(tx, board, title, Zone::Implement)?;
@@ -414,7 +415,7 @@ fn the_markdown_export_shows_titles_as_written_and_never_as_html() -> TestResult
     let parsed = parse_with_mattermost(&document)?;
     assert_eq!(parsed.len(), 1);
     assert!(parsed[0].html.is_empty(), "raw HTML: {:?}", parsed[0].html);
-    assert_eq!(parsed[0].table_rows, 6, "a header and the 5 ideas");
+    assert_eq!(parsed[0].table_rows, 7, "a header and the 6 ideas");
     assert!(document.contains("Keep latency < 200 ms"), "{document}");
     // A character reference reads as typed ("&lt;b&gt;" read "<b>").
     assert!(
@@ -424,6 +425,15 @@ fn the_markdown_export_shows_titles_as_written_and_never_as_html() -> TestResult
             .any(|cell| cell == "Write &lt;b&gt; &amp; R&D"),
         "{:?}",
         parsed[0].cells
+    );
+    // An address leads where it says ("…/Ops%5C_Runbook" did).
+    assert!(
+        parsed[0].addresses.contains(&(
+            "www.example.com/Ops_Runbook_(v2)".to_owned(),
+            "http://www.example.com/Ops_Runbook_(v2)".to_owned()
+        )),
+        "{:?}",
+        parsed[0].addresses
     );
     // A title's asterisks, underscores, tildes, brackets and backticks are its own text, not styling, a link or code
     // (the document's own headings and footer are styled; a web address in a title is linked, as Mattermost does).

@@ -155,28 +155,34 @@ pub fn safe(text: &str) -> String {
 }
 
 /// A piece of user text without backticks, as plain text: its Markdown characters escaped, its mentions defused and
-/// its `|` escaped (after the rest: an escaped backslash before it would leave the pipe open). An address Mattermost
-/// makes a link of (`www.example.com/a_b`) keeps its `_`, `*` and `~`: escaped, their backslashes became part of the
-/// link ("…/a%5C_b", a page that does not exist).
+/// its `|` escaped (after the rest: an escaped backslash before it would leave the pipe open).
 fn plain_piece(piece: &str) -> String {
-    let mut plain = String::with_capacity(piece.len());
-    for (k, word) in piece.split(' ').enumerate() {
+    mentions::neutralise(&escaped(piece, &[])).replace('|', "\\|")
+}
+
+/// `text` with its Markdown characters escaped (and those of `also`), and what would begin HTML or a character
+/// reference ([`opens_markup`]). An address Mattermost makes a link of (`www.example.com/a_b`) keeps its `_`, `*` and
+/// `~`: escaped, their backslashes became part of the link ("…/a%5C_b", a page that does not exist).
+fn escaped(text: &str, also: &[char]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, word) in text.split(' ').enumerate() {
         if k > 0 {
-            plain.push(' ');
+            out.push(' ');
         }
         let address = address_start(word);
         let mut chars = word.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
             let kept = address.is_some_and(|start| at >= start) && matches!(c, '_' | '*' | '~');
-            let escaped = matches!(c, '\\' | '*' | '_' | '~' | '[' | ']')
+            let markup = matches!(c, '\\' | '*' | '_' | '~' | '[' | ']')
+                || also.contains(&c)
                 || opens_markup(c, chars.peek().map(|&(_, next)| next));
-            if escaped && !kept {
-                plain.push('\\');
+            if markup && !kept {
+                out.push('\\');
             }
-            plain.push(c);
+            out.push(c);
         }
     }
-    mentions::neutralise(&plain).replace('|', "\\|")
+    out
 }
 
 /// Whether `c`, before `next`, would begin HTML or a character reference: `<` before a tag's or a comment's first
@@ -219,21 +225,10 @@ pub fn note_markdown(note: &str) -> String {
 /// reordering its surroundings, with no Markdown of its own (`*stars*` read as italics in the file, as they did in
 /// posts), and never HTML: a `<` that would open a tag or a comment is escaped, so a title like
 /// `<img src=x onerror=…>` reads as itself in whatever shows the file (`a < b` stays as it is), and so is a `&` that
-/// would begin a character reference.
+/// would begin a character reference. An address in it leads where it says, as in a post.
 fn document_text(text: &str) -> String {
-    let one_line = text::isolated(text).replace(['\r', '\n'], " ");
-    let mut out = String::with_capacity(one_line.len());
-    let mut chars = one_line.chars().peekable();
-    while let Some(c) = chars.next() {
-        // `|` with the rest, not before: its backslash, escaped again, left the pipe open, and the cell ended there.
-        if opens_markup(c, chars.peek().copied())
-            || matches!(c, '\\' | '*' | '_' | '~' | '[' | ']' | '`' | '|')
-        {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    // `|` with the rest, not after: its backslash, escaped again, left the pipe open, and the cell ended there.
+    escaped(&text::isolated(text).replace(['\r', '\n'], " "), &['`', '|'])
 }
 
 /// A Mattermost username that can be mentioned on purpose. Never `all`, `channel` or `here`: those are no one's
