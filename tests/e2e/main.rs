@@ -247,7 +247,11 @@ async fn a_damaged_database_is_put_aside_for_a_backup_picked_on_the_error_screen
     app.screenshot("error-screen-backups.png").await?;
     let before = app_processes(data.path());
     assert_eq!(before.len(), 1, "{before:?}");
-    restore.click().await?;
+    // The click closes this window: WebDriver may answer it with an error of the window going under it (it did once,
+    // on a loaded machine). What follows checks that the backup was put in place.
+    if let Err(e) = restore.click().await {
+        eprintln!("The click on Restore was answered with an error as the window closed: {e}");
+    }
 
     // This window closes, and Pickboard starts again on the backup.
     let deadline = Instant::now() + Duration::from_secs(20);
