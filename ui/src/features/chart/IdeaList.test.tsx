@@ -36,4 +36,27 @@ describe("IdeaList", () => {
     await userEvent.keyboard("{Home}{ArrowDown}{Enter}");
     expect(onOpen).toHaveBeenCalledWith(2);
   });
+
+  it("lists the matches of a search first, and sums up the rest in grouped figures", () => {
+    const ideas = Array.from({ length: 1_500 }, (_, k) => idea(k + 1, `Idea ${String(k + 1)}`, "kill"));
+    render(
+      <IdeaList
+        title="1,500 ideas in the rectangle"
+        ideas={ideas}
+        matches={new Set([1_400, 1_450])}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onClose={vi.fn()}
+      />,
+    );
+    const items = screen.getAllByRole("button", { name: /^Idea / });
+    expect(items.slice(0, 2).map((b) => b.querySelector(".chart-list-title")?.textContent)).toEqual([
+      "Idea 1400",
+      "Idea 1450",
+    ]);
+    expect(screen.getByText(/more: zoom in/)).toHaveTextContent(
+      "and 1,300 more: zoom in, or drag a smaller rectangle",
+    );
+  });
 });

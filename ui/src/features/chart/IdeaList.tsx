@@ -34,6 +34,12 @@ export function IdeaList({
   useEffect(() => {
     heading.current?.focus();
   }, []);
+  // While searching, the matches come first: the first 200 were taken in the plane's order, and two of 20 matches were
+  // left out under 180 ideas that do not match.
+  const listed =
+    matches === null
+      ? ideas
+      : [...ideas].sort((a, b) => Number(matches.has(b.id)) - Number(matches.has(a.id)));
   return (
     <section
       className="chart-list"
@@ -68,7 +74,7 @@ export function IdeaList({
         <p className="chart-list-empty">No idea there. Drag across some markers or counts.</p>
       ) : (
         <ul>
-          {ideas.slice(0, SHOWN).map((idea) => (
+          {listed.slice(0, SHOWN).map((idea) => (
             <li key={idea.id}>
               <button
                 type="button"
@@ -101,7 +107,7 @@ export function IdeaList({
       )}
       {ideas.length > SHOWN && (
         <p className="chart-list-more">
-          and {ideas.length - SHOWN} more: zoom in, or drag a smaller rectangle
+          and {(ideas.length - SHOWN).toLocaleString("en")} more: zoom in, or drag a smaller rectangle
         </p>
       )}
     </section>
