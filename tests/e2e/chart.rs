@@ -697,6 +697,7 @@ async fn chart_of_2000_and(data: &std::path::Path, needle: Option<(&str, i64, i6
 
 #[tokio::test]
 async fn the_keyboard_reaches_a_chart_of_2000_ideas_from_a_card_and_from_the_plane() -> TestResult {
+    use fantoccini::actions::{InputSource, WheelAction, WheelActions};
     use fantoccini::key::Key;
 
     let data = tempfile::tempdir()?;
@@ -773,7 +774,8 @@ async fn the_keyboard_reaches_a_chart_of_2000_ideas_from_a_card_and_from_the_pla
     type_keys(&app, "++").await?;
     wait_for_zoom(&app, "400%").await?;
     let in_window = "const plane = document.querySelector('.plane').getBoundingClientRect();
-         const dot = document.activeElement.querySelector('.marker-dot').getBoundingClientRect();
+         const a = document.activeElement;
+         const dot = (a.querySelector('.marker-dot') ?? a).getBoundingClientRect();
          const [x, y] = [dot.left + dot.width / 2, dot.top + dot.height / 2];
          return x >= plane.left && x <= plane.right && y >= plane.top && y <= plane.bottom;";
     app.client
@@ -796,6 +798,31 @@ async fn the_keyboard_reaches_a_chart_of_2000_ideas_from_a_card_and_from_the_pla
         .await?;
     app.screenshot("chart-2000-carried-zoomed.png").await?;
     app.press(&[Key::Escape]).await?;
+
+    // The wheel pans the window away from the focused marker, which is then to the right of it: Right takes the focus
+    // back into the window (it panned on, and the focus stayed out of sight, where E opened an idea nobody saw).
+    let (px, py, pw, ph) = app.wait_for_css(".plane").await?.rectangle().await?;
+    let wheel = WheelActions::new("wheel".into()).then(WheelAction::Scroll {
+        duration: Some(Duration::from_millis(50)),
+        x: (px + pw / 2.0) as i64,
+        y: (py + ph / 2.0) as i64,
+        delta_x: -(pw * 2.0) as i64,
+        delta_y: 0,
+    });
+    app.client.perform_actions(wheel).await?;
+    app.wait_until(
+        "the focused marker is out of the window",
+        &format!("return document.activeElement.matches('.marker') && !(() => {{ {in_window} }})();"),
+    )
+    .await?;
+    app.press(&[Key::Right]).await?;
+    app.wait_until(
+        "an arrow brings the focus back into the window, on a marker or a count",
+        &format!(
+            "return document.activeElement.matches('.marker, .plane-cell') && (() => {{ {in_window} }})();"
+        ),
+    )
+    .await?;
     app.stop().await
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   isHidden,
   labelBox,
-  nextInDirection,
+  inDirection,
   placeLabels,
   scoresClass,
   type Box,
@@ -232,7 +232,8 @@ describe("placeLabels", () => {
   });
 });
 
-describe("nextInDirection", () => {
+describe("inDirection", () => {
+  const nextInDirection = (...args: Parameters<typeof inDirection>) => inDirection(...args)[0] ?? null;
   const from = { x: 100, y: 100 };
 
   it("goes to the nearest point ahead, counting a point off to the side as farther", () => {
@@ -255,6 +256,16 @@ describe("nextInDirection", () => {
     expect(nextInDirection(from, [{ x: 130, y: 340 }], "right")).toBeNull();
     expect(nextInDirection(from, [{ x: 130, y: 340 }], "down")).toBe(0);
     expect(nextInDirection(from, [], "up")).toBeNull();
+  });
+
+  it("ranks every point ahead, nearest first, for the next to be tried when the nearest is covered", () => {
+    const points = [
+      { x: 160, y: 100 }, // 60 ahead
+      { x: 40, y: 100 }, // behind
+      { x: 120, y: 105 }, // 20 ahead, 5 aside: 30
+      { x: 300, y: 100 }, // 200 ahead
+    ];
+    expect(inDirection(from, points, "right")).toEqual([2, 0, 3]);
   });
 });
 

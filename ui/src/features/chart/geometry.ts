@@ -352,21 +352,18 @@ export const DIRECTIONS: Record<Direction, Point> = {
 };
 
 /**
- * Which of `points` an arrow key goes to from `from` (screen pixels, y down): the nearest one ahead in `direction`,
- * within 45° of it, where a point off to the side counts as twice as far as one straight ahead; `null` when none lies
- * there. A point less than a pixel ahead (one at the same spot) is not ahead. (Right went to a marker far below.)
+ * Which of `points` an arrow key goes to from `from` (screen pixels, y down), nearest first: those ahead in
+ * `direction`, within 45° of it, where a point off to the side counts as twice as far as one straight ahead. A point
+ * less than a pixel ahead (one at the same spot) is not ahead. (Right went to a marker far below.)
  */
-export function nextInDirection(from: Point, points: readonly Point[], direction: Direction): number | null {
+export function inDirection(from: Point, points: readonly Point[], direction: Direction): number[] {
   const d = DIRECTIONS[direction];
-  let best: number | null = null;
-  let bestCost = Infinity;
-  points.forEach((p, i) => {
+  const ahead: { index: number; cost: number }[] = [];
+  points.forEach((p, index) => {
     const [dx, dy] = [p.x - from.x, p.y - from.y];
-    const ahead = dx * d.x + dy * d.y;
+    const straight = dx * d.x + dy * d.y;
     const aside = Math.abs(dx * d.y - dy * d.x);
-    if (ahead < 1 || aside > ahead) return;
-    const cost = ahead + 2 * aside;
-    if (cost < bestCost) [best, bestCost] = [i, cost];
+    if (straight >= 1 && aside <= straight) ahead.push({ index, cost: straight + 2 * aside });
   });
-  return best;
+  return ahead.sort((a, b) => a.cost - b.cost).map((a) => a.index);
 }
