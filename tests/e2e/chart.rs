@@ -1151,6 +1151,19 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     let heading = list.find(fantoccini::Locator::Css("h2")).await?.text().await?;
     assert_eq!(heading, format!("{expected} ideas in the rectangle"));
     app.screenshot("chart-2000-rectangle.png").await?;
+    // The wheel over the list scrolls the list, not the chart behind it (it zoomed the chart, which the list then no
+    // longer matched).
+    let (lx, ly, lw, lh) = list.rectangle().await?;
+    let wheel = WheelActions::new("wheel".into()).then(WheelAction::Scroll {
+        duration: Some(Duration::from_millis(50)),
+        x: (lx + lw / 2.0) as i64,
+        y: (ly + lh / 2.0) as i64,
+        delta_x: 0,
+        delta_y: -400,
+    });
+    app.client.perform_actions(wheel).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_for_zoom(&app, "100%").await?;
 
     // Picked from the list, the needle is selected and shows as a marker of its own, which the pointer drags to
     // payoff 8, cost/risk 2; the scores are saved.

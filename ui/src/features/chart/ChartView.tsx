@@ -511,6 +511,8 @@ export function ChartView({
     const plane = windowRef.current;
     if (!plane) return;
     const onWheel = (e: WheelEvent) => {
+      // Over the list of ideas, the wheel scrolls the list: it zoomed the chart behind it.
+      if (e.target instanceof Element && e.target.closest(".chart-list")) return;
       e.preventDefault();
       const rect = insideBox(plane);
       const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? rect.height : 1;
