@@ -6,6 +6,8 @@
 //!   plane's first content is drawn; the median of 5.
 //! - Drag frames: `requestAnimationFrame` intervals while WebDriver drags one marker across the plane for about
 //!   6 s; the share within 20 ms (one 16.7 ms vsync, read by a clock coarsened to 1 ms) and the p95 and p99.
+//! - Arrow keys: from a Right pressed on a marker or count (the whole chart in view) to the frame after the focus
+//!   moved on, 40 presses from the leftmost; the median and p95.
 
 use pickboard_e2e::{App, TestResult};
 
@@ -29,6 +31,25 @@ const SWITCH_AND_TIME: &str = "
         else look();
     });
     look();";
+
+/// Presses Right `arguments[0]` times, one after the other, from the leftmost marker or count, and resolves with the
+/// milliseconds from each key to the frame after the one its focus change is drawn in.
+const ARROWS_AND_TIME: &str = "
+    const [presses, done] = arguments;
+    const all = [...document.querySelectorAll('.plane .marker, .plane .plane-cell')];
+    const left = (el) => el.getBoundingClientRect().left;
+    all.sort((a, b) => left(a) - left(b))[0].focus();
+    const times = [];
+    const press = () => {
+        const start = performance.now();
+        document.activeElement.dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+            times.push(performance.now() - start);
+            if (times.length < presses) press(); else done(times);
+        }));
+    };
+    press();";
 
 #[tokio::main]
 async fn main() -> TestResult {
@@ -62,8 +83,16 @@ async fn main() -> TestResult {
     println!("first paints (ms): {paints:?}");
     let paint = median(paints);
 
-    // Drag one marker about the plane and sample the frames.
+    // The arrows from marker to marker, the whole chart in view.
     app.click_button("Chart").await?;
+    app.wait_for_css(".plane .plane-cell").await?;
+    let arrows: Vec<f64> =
+        serde_json::from_value(app.client.execute_async(ARROWS_AND_TIME, vec![json!(40)]).await?)?;
+    println!("arrow keys (ms): {arrows:?}");
+    let mut sorted = arrows.clone();
+    sorted.sort_by(f64::total_cmp);
+
+    // Drag one marker about the plane and sample the frames.
     let frames = drag_frames_on_chart(&app).await?;
     app.quit().await?;
     let within = share_within_a_vsync(&frames);
@@ -75,6 +104,12 @@ async fn main() -> TestResult {
     println!(
         "| click on Chart → first paint, median of 5 | {paint:.0} ms | ≤ 500 ms | {} |",
         yes(paint <= 500.0)
+    );
+    println!(
+        "| Right on a marker or count → next frame, median / p95 of {} | {:.0} / {:.0} ms | – | – |",
+        sorted.len(),
+        median(arrows),
+        percentile(&sorted, 95.0)
     );
     println!(
         "| dragging a marker: frames within 20 ms ({} frames) | {:.1} % | ≥ 99 % | {} |",
