@@ -697,7 +697,6 @@ async fn chart_of_2000_and(data: &std::path::Path, needle: Option<(&str, i64, i6
 
 #[tokio::test]
 async fn the_keyboard_reaches_a_chart_of_2000_ideas_from_a_card_and_from_the_plane() -> TestResult {
-    use fantoccini::actions::{InputSource, WheelAction, WheelActions};
     use fantoccini::key::Key;
 
     let data = tempfile::tempdir()?;
@@ -802,14 +801,7 @@ async fn the_keyboard_reaches_a_chart_of_2000_ideas_from_a_card_and_from_the_pla
     // The wheel pans the window away from the focused marker, which is then to the right of it: Right takes the focus
     // back into the window (it panned on, and the focus stayed out of sight, where E opened an idea nobody saw).
     let (px, py, pw, ph) = app.wait_for_css(".plane").await?.rectangle().await?;
-    let wheel = WheelActions::new("wheel".into()).then(WheelAction::Scroll {
-        duration: Some(Duration::from_millis(50)),
-        x: (px + pw / 2.0) as i64,
-        y: (py + ph / 2.0) as i64,
-        delta_x: -(pw * 2.0) as i64,
-        delta_y: 0,
-    });
-    app.client.perform_actions(wheel).await?;
+    wheel_at(&app, (px + pw / 2.0, py + ph / 2.0), (-(pw * 2.0), 0.0)).await?;
     app.wait_until(
         "the focused marker is out of the window",
         &format!("return document.activeElement.matches('.marker') && !(() => {{ {in_window} }})();"),
@@ -1012,6 +1004,20 @@ fn near(before: (f64, f64), after: (f64, f64), what: &str) -> TestResult {
     Ok(())
 }
 
+/// Turns the wheel at `(x, y)` (page pixels) by `(dx, dy)` pixels, as a mouse or touchpad does.
+async fn wheel_at(app: &App, (x, y): (f64, f64), (dx, dy): (f64, f64)) -> TestResult {
+    use fantoccini::actions::{InputSource, WheelAction, WheelActions};
+
+    let wheel = WheelActions::new("wheel".into()).then(WheelAction::Scroll {
+        duration: Some(Duration::from_millis(50)),
+        x: x as i64,
+        y: y as i64,
+        delta_x: dx as i64,
+        delta_y: dy as i64,
+    });
+    Ok(app.client.perform_actions(wheel).await?)
+}
+
 async fn wait_for_zoom(app: &App, expected: &str) -> TestResult {
     app.wait_until(
         &format!("the zoom reads {expected}"),
@@ -1107,7 +1113,6 @@ async fn a_chart_of_thousands_of_ideas_stays_readable_zoomed_out_and_in() -> Tes
 /// and Space picks the focused one up for the arrows to move, saved where Space puts it down.
 #[tokio::test]
 async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_keyboard() -> TestResult {
-    use fantoccini::actions::{InputSource, WheelAction, WheelActions};
     use fantoccini::key::Key;
 
     let data = tempfile::tempdir()?;
@@ -1154,14 +1159,7 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     // The wheel over the list scrolls the list, not the chart behind it (it zoomed the chart, which the list then no
     // longer matched).
     let (lx, ly, lw, lh) = list.rectangle().await?;
-    let wheel = WheelActions::new("wheel".into()).then(WheelAction::Scroll {
-        duration: Some(Duration::from_millis(50)),
-        x: (lx + lw / 2.0) as i64,
-        y: (ly + lh / 2.0) as i64,
-        delta_x: 0,
-        delta_y: -400,
-    });
-    app.client.perform_actions(wheel).await?;
+    wheel_at(&app, (lx + lw / 2.0, ly + lh / 2.0), (0.0, -400.0)).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     wait_for_zoom(&app, "100%").await?;
 
@@ -1227,14 +1225,7 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     wait_for_zoom(&app, "200%").await?;
     type_keys(&app, "0").await?;
     wait_for_zoom(&app, "100%").await?;
-    let wheel = WheelActions::new("wheel".into()).then(WheelAction::Scroll {
-        duration: Some(Duration::from_millis(50)),
-        x: (px + pw / 2.0) as i64,
-        y: (py + ph / 2.0) as i64,
-        delta_x: 0,
-        delta_y: -400,
-    });
-    app.client.perform_actions(wheel).await?;
+    wheel_at(&app, (px + pw / 2.0, py + ph / 2.0), (0.0, -400.0)).await?;
     app.wait_until(
         "the wheel zooms in",
         "return parseInt(document.querySelector('.chart-zoom-level')?.textContent) > 100;",
