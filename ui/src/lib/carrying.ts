@@ -6,3 +6,10 @@
 export function actsOnIdea(event: KeyboardEvent): boolean {
   return !event.ctrlKey && !event.metaKey && !event.altKey && /^([1-4neNE?]|F2|Delete)$/.test(event.key);
 }
+
+/** Whether `event` is V, which switches the view: not while an idea is carried with the keys, which left a card's copy
+ * floating over the chart, or put a marker down in the quadrants, where 2 then moved it. (A card dragged with the
+ * pointer may be carried onto the chart with V.) */
+export function switchesView(event: KeyboardEvent): boolean {
+  return !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "v" || event.key === "V");
+}

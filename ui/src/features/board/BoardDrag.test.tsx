@@ -128,7 +128,9 @@ describe("BoardDrag", () => {
       expect(screen.getByRole("button", { name: /^Patch bastion/ })).toHaveClass("card-placeholder");
     });
 
-    await userEvent.keyboard("1e{Delete}");
+    await userEvent.keyboard("1e{Delete}v");
+    // V waits too: it switched to the chart under the card, whose copy was left floating over the plane.
+    expect(screen.getByRole("radio", { name: "Quadrants" })).toBeChecked();
     await userEvent.keyboard("{Escape}");
     await waitFor(() => {
       expect(screen.getByRole("button", { name: /^Patch bastion/ })).not.toHaveClass("card-placeholder");

@@ -27,7 +27,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import type { Zone } from "../../lib/bindings";
 import { ideaDragId, parseIdeaId, parseZoneId, PLANE_DROP_ID, zoneDropId } from "../../lib/dnd";
-import { actsOnIdea } from "../../lib/carrying";
+import { actsOnIdea, switchesView } from "../../lib/carrying";
 import { isUndoOrRedo } from "../../lib/text";
 import { NEIGHBOURS, ZONE_INFO } from "../../lib/zones";
 import { findIdea, moveInColumns, type Columns } from "./columns";
@@ -453,12 +453,13 @@ export function useBoardDnd(
   }, []);
 
   // While a card is carried, Ctrl+Z and Ctrl+Y wait: pressed mid-drag, they undid an earlier change of the board, and
-  // the drop was saved after it all the same. So do the keys that act on an idea (`actsOnIdea`).
-  const carrying = drag !== null;
+  // the drop was saved after it all the same. So do the keys that act on an idea (`actsOnIdea`), and V while the card
+  // is carried with the keys (`switchesView`).
+  const carrying = drag === null ? null : drag.keyboard ? "keys" : "pointer";
   useEffect(() => {
     if (!carrying) return;
     const onKey = (e: KeyboardEvent) => {
-      if (isUndoOrRedo(e) || actsOnIdea(e)) {
+      if (isUndoOrRedo(e) || actsOnIdea(e) || (carrying === "keys" && switchesView(e))) {
         e.preventDefault();
         e.stopPropagation();
       }

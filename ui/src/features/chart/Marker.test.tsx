@@ -182,12 +182,12 @@ describe("Marker", () => {
     expect(onPlace).not.toHaveBeenCalled();
   });
 
-  it("lets no key act on the idea while it is up: 1–4, E, F2 and Delete wait", () => {
+  it("lets no key act on the idea while it is up: 1–4, E, F2, Delete and V wait", () => {
     const { marker, onPlace, onOpen, onPageKey } = renderMarker();
     fireEvent.keyDown(marker, { key: " " });
     fireEvent.keyDown(marker, { key: "ArrowRight", shiftKey: true });
     onPageKey.mockClear();
-    for (const key of ["1", "4", "e", "F2", "Delete", "n", "?"]) fireEvent.keyDown(marker, { key });
+    for (const key of ["1", "4", "e", "F2", "Delete", "n", "?", "v"]) fireEvent.keyDown(marker, { key });
     expect(onPageKey).not.toHaveBeenCalled();
     expect(onOpen).not.toHaveBeenCalled();
     fireEvent.keyDown(marker, { key: " " });

@@ -5,7 +5,7 @@
 // placed yet: the dot returns to where it was and nothing is saved.
 import { useEffect, useRef, useState } from "react";
 
-import { actsOnIdea } from "../../lib/carrying";
+import { actsOnIdea, switchesView } from "../../lib/carrying";
 import { isUndoOrRedo } from "../../lib/text";
 import { scoresAt, type Point } from "./scale";
 
@@ -70,8 +70,8 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
   useEffect(() => {
     if (!moving) return;
     const onKey = (e: KeyboardEvent) => {
-      // The keys that act on an idea wait (lib/text.ts).
-      if (actsOnIdea(e)) {
+      // The keys that act on an idea wait, and so does V (lib/carrying.ts).
+      if (actsOnIdea(e) || switchesView(e)) {
         e.preventDefault();
         e.stopPropagation();
         return;
