@@ -77,13 +77,16 @@ pub fn run() {
             let boards = state.open_error().is_none();
             let preferences = commands::app::read_preferences(app.handle(), &state).unwrap_or_default();
             let theme = preferences.theme;
-            let chart_boards = preferences.chart_boards.clone();
             // The first board rides along with the page as it loads (see boot.rs): no round trip before its frame.
             let boot = boot::payload(&state, preferences);
             let shown = boot.as_ref().and_then(|boot| boot.board.as_ref());
             let first_title = title::of(shown.map(|board| board.name.as_str()));
             app.manage(title::ShownBoard::new(shown.map(|board| board.id)));
-            let chart = shown.map(|board| chart_boards.contains(&board.id));
+            // The first board's view, as the View menu checks it.
+            let chart = boot.as_ref().and_then(|boot| {
+                let board = boot.board.as_ref()?;
+                Some(boot.preferences.shows_chart(board.id))
+            });
             let boot = boot.and_then(|boot| boot::script(&boot).ok());
             app.manage(state);
             app.manage(wake);

@@ -120,10 +120,9 @@ export function DetailsPanel(props: DetailsPanelProps) {
   );
   // The saved values `draft` last followed. When the idea changes under the panel (an undo, the backend's answer, a
   // refused edit), each field the person has not changed since follows it; a field being typed in keeps its text.
-  // A field whose text is now saved shows it as stored: "Pay " + U+202E + "gnp.exe now", saved without the override,
-  // still read "Pay won exe.png" in the field.
-  // The board shows the text typed until the backend answers with the text stored, the same value in another form:
-  // that is a change under the panel too.
+  // A field whose text is now saved shows it as stored ("Pay " + U+202E + "gnp.exe now", saved without the override,
+  // still read "Pay won exe.png" in the field): the board shows the text typed until the backend answers with the
+  // text stored, the same value in another form, and that is a change under the panel too.
   const [base, setBase] = useState<IdeaEdit>(saved);
   const changed = (f: Field) =>
     typeof saved[f] === "string" ? saved[f] !== base[f] : !sameValue(f, saved[f], base[f]);
