@@ -554,6 +554,42 @@ describe("App", () => {
     expect(screen.getByRole("button", { name: "Undo the last change" })).toBeInTheDocument();
   });
 
+  it("makes a copy taken back on Ctrl+Z again on Ctrl+Shift+Z, not the board's own older undone step", async () => {
+    // Platform Q3 has a step undone before the copy: Ctrl+Shift+Z redid that, though Ctrl+Z had taken the copy back.
+    const fake = platformAndCopy({
+      get_board: (args) =>
+        args.id === 2
+          ? { ...board([], "Platform Q3 (copy)"), id: 2 }
+          : { ...board([], "Platform Q3"), canRedo: true },
+    });
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("menuitem", { name: "Duplicate" }));
+    expect(await screen.findByDisplayValue("Platform Q3 (copy)")).toBeInTheDocument();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByText("Took back the copy “Platform Q3 (copy)”.")).toBeInTheDocument();
+    expect(await screen.findByDisplayValue("Platform Q3")).toBeInTheDocument();
+    const again = await screen.findByRole("button", { name: "Make the copy “Platform Q3 (copy)” again" });
+    expect(again).toHaveAttribute("title", "Make the copy “Platform Q3 (copy)” again (Ctrl+Shift+Z)");
+
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}{Shift>}z{/Shift}{/Control}");
+    expect(await screen.findByDisplayValue("Platform Q3 (copy)")).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "duplicate_board")).toHaveLength(2);
+    expect(fake.commands()).not.toContain("redo");
+    // The copy made again is taken back as the first was; then the board's own step is the next redo.
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Platform Q3")).toBeInTheDocument();
+    await waitFor(() => {
+      expect(fake.commands().filter((c) => c === "discard_copy")).toHaveLength(2);
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}{Shift>}z{/Shift}{/Control}");
+    expect(await screen.findByDisplayValue("Platform Q3 (copy)")).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "duplicate_board")).toHaveLength(3);
+    expect(fake.commands()).not.toContain("redo");
+  }, 20_000);
+
   it("keeps a copy changed since it was made, and says why, when its Undo is pressed", async () => {
     const reason =
       "“Platform Q3 (copy)” was changed since it was made, so it is kept. If it is not wanted, delete it from the board's menu (Delete…).";
@@ -759,6 +795,51 @@ describe("App", () => {
       expect(fake.commands()).toContain("undo");
     });
     expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(1);
+  }, 20_000);
+
+  it("deletes a board brought back on Ctrl+Z again on Ctrl+Shift+Z, and brings it back again on Ctrl+Z", async () => {
+    const fake = await deleteInfraForWeb({
+      get_board: (args) => (args.id === 2 ? { ...board([], "Web"), id: 2 } : board([], "Infra")),
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    const again = await screen.findByRole("button", { name: "Delete the board “Infra” again" });
+    await userEvent.click(again);
+    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "delete_board")).toHaveLength(2);
+    expect(await screen.findByText("Deleted the board “Infra”.")).toBeInTheDocument();
+    // Nothing left to do again: the ↷ is the board's own, with nothing to redo.
+    expect(screen.getByRole("button", { name: "Redo the last undone change" })).toBeDisabled();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(2);
+    expect(fake.commands()).not.toContain("undo");
+  }, 20_000);
+
+  it("forgets a board's delete to do again once the board brought back is changed", async () => {
+    const fake = await deleteInfraForWeb({
+      get_board: (args) => (args.id === 2 ? { ...board([], "Web"), id: 2 } : board([], "Infra")),
+      rename_board: (args) => ({
+        value: { id: args.id, name: args.name, ideaCount: 0, updatedAt: 1 },
+        history: { canUndo: true, canRedo: false, lastEvent: 7 },
+      }),
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Delete the board “Infra” again" })).toBeEnabled();
+    const name = screen.getByRole("textbox", { name: "Board name" });
+    await userEvent.click(name);
+    await userEvent.keyboard("{End} 2{Enter}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("rename_board");
+    });
+    expect(await screen.findByRole("button", { name: "Redo the last undone change" })).toBeDisabled();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}{Shift>}z{/Shift}{/Control}");
+    expect(fake.commands().filter((c) => c === "delete_board")).toHaveLength(1);
   }, 20_000);
 
   it("leaves the focus on the next board's menu after a board is deleted from its own", async () => {

@@ -7,6 +7,7 @@ import { BoardScreen } from "./features/board/BoardScreen";
 import type { BoardView } from "./features/board/BoardToolbar";
 import { useMenuCommands } from "./features/board/useMenuCommands";
 import { hasOwnUndo, isHelpKey } from "./features/board/useShortcuts";
+import type { BoardStep, StepsHost } from "./features/boards/boardSteps";
 import { Sidebar } from "./features/boards/Sidebar";
 import { useTheme } from "./features/settings/useTheme";
 import { useFileDrop } from "./features/transfer/useFileDrop";
@@ -86,9 +87,6 @@ const DEFAULT_PREFERENCES: Preferences = { theme: "system", lastBoardId: null, c
 
 /** The most boards whose chart view is kept: the oldest choice goes first. */
 const KEPT_VIEWS = 200;
-
-/** How long a deleted board's toast shows, with its Undo, in milliseconds. */
-const BOARD_UNDO_MS = 10_000;
 
 /** View › Theme's items, and the theme each picks (as the sidebar's switch does). */
 const MENU_THEMES: Partial<Record<MenuCommand, Theme>> = {
@@ -352,27 +350,44 @@ export function App() {
   // last change, and the deleted board was gone once the toast went. Two boards deleted one after the other both come
   // back: the second Ctrl+Z emptied the board the first brought back, and the other board was lost. They last until
   // then, not a number of seconds: ten after each delete, a slow hand deleting several boards got "Nothing to undo".
-  // A copy just made is taken back the same way, until then (`copy`).
-  const boardRestores = useRef<{ id: number; name: string; restore: () => void; copy?: boolean }[]>([]);
-  // What the newest of them does, for the toolbar's ↶: lit while Ctrl+Z would bring a board back.
+  // A copy just made is taken back the same way, until then (`copy`). Ctrl+Shift+Z does again what they took back,
+  // until then too (features/boards/boardSteps.ts).
+  const boardRestores = useRef<BoardStep[]>([]);
+  const boardRedos = useRef<BoardStep[]>([]);
+  // What the newest of each does, for the toolbar's ↶ and ↷: lit while Ctrl+Z would bring a board back.
   const [nextRestore, setNextRestore] = useState<string | null>(null);
-  const keepRestores = useCallback((list: typeof boardRestores.current) => {
+  const [nextRedo, setNextRedo] = useState<string | null>(null);
+  const keepRestores = useCallback((list: BoardStep[]) => {
     boardRestores.current = list;
     const last = list.at(-1);
     setNextRestore(
       last ? `${last.copy ? "Take back the copy" : "Bring back the board"} “${last.name}”` : null,
     );
   }, []);
+  const keepRedos = useCallback((list: BoardStep[]) => {
+    boardRedos.current = list;
+    const last = list.at(-1);
+    setNextRedo(last ? `${last.copy ? "Make the copy" : "Delete the board"} “${last.name}” again` : null);
+  }, []);
   const undoBoardDelete = useCallback(() => {
     const last = boardRestores.current.at(-1);
-    last?.restore();
+    last?.run();
     return last !== undefined;
   }, []);
+  const redoBoardStep = useCallback(() => {
+    const last = boardRedos.current.at(-1);
+    if (last) {
+      keepRedos(boardRedos.current.slice(0, -1));
+      last.run();
+    }
+    return last !== undefined;
+  }, [keepRedos]);
   // Once the board shown next is changed, or another opened, Ctrl+Z is the board's own again (the toast's Undo still
-  // brings the deleted board back).
+  // brings the deleted board back), and so is Ctrl+Shift+Z.
   const forgetBoardDelete = useCallback(() => {
     if (boardRestores.current.length > 0) keepRestores([]);
-  }, [keepRestores]);
+    if (boardRedos.current.length > 0) keepRedos([]);
+  }, [keepRestores, keepRedos]);
 
   // Another program changed the database (the command line importing into a board, a restore): read everything
   // again. Edits still on their way are kept and sent; if the open board is gone, another opens. Ctrl+Z is the
@@ -493,40 +508,34 @@ export function App() {
     toast({ message: said });
   }
 
-  /** A copy of the board `from`, just made: it shows as that board did, and its toast's Undo takes it back. */
-  async function duplicated(copy: BoardSummary, from: number) {
-    const name = boards.find((b) => b.id === from)?.name;
-    forgetBoardDelete();
-    await refreshBoards();
-    select(copy.id, { chart: prefsNow.current.chartBoards.includes(from) });
-    let done = false;
-    // The toast's Undo, and Ctrl+Z while the copy is unchanged and shown.
-    const takeBack = () => {
-      if (done) return;
-      done = true;
-      keepRestores(boardRestores.current.filter((r) => r.restore !== takeBack));
-      backend.discardCopy(copy.id).then(async () => {
-        forgetForGood([copy.id]);
-        const list = await refreshBoards();
-        // Back to the board copied, when the copy is the one shown; another board opened since stays.
-        if (shownNow.current === copy.id)
-          latestSelect.current(list?.some((b) => b.id === from) ? from : (list?.[0]?.id ?? null), {
-            focusMenu: true,
-          });
-        toast({
-          message: `Took back the copy “${copy.name}”.`,
-          duration: 3000,
-          group: "board-duplicate",
-        });
-      }, showError);
+  // What a board's delete and copy need of the app, as it is at the latest render (features/boards/boardSteps.ts).
+  const stepsHost = useRef<StepsHost | null>(null);
+  useEffect(() => {
+    stepsHost.current = {
+      boards: () => boards,
+      shown: () => shownNow.current,
+      onChart: (id) => prefsNow.current.chartBoards.includes(id),
+      select: (id, options) => {
+        latestSelect.current(id, options);
+      },
+      refreshBoards,
+      toast,
+      showError,
+      restores: () => boardRestores.current,
+      keepRestores,
+      redos: () => boardRedos.current,
+      keepRedos,
+      forget: forgetBoardDelete,
+      forgetForGood,
     };
-    keepRestores([...boardRestores.current, { id: copy.id, name: copy.name, restore: takeBack, copy: true }]);
-    toast({
-      message: `Made a copy of “${name}”: “${copy.name}”.`,
-      duration: BOARD_UNDO_MS,
-      group: "board-duplicate",
-      action: { label: "Undo", run: takeBack },
-    });
+  });
+  /** A board was deleted or copied: its toast, and its steps back and forth. */
+  function boardStep(
+    step: (steps: typeof import("./features/boards/boardSteps"), host: StepsHost) => unknown,
+  ) {
+    import("./features/boards/boardSteps").then((steps) => {
+      if (stepsHost.current) step(steps, stepsHost.current);
+    }, showError);
   }
 
   /** Nothing of the boards `ids`, just deleted for good, stays in the window. */
@@ -534,8 +543,9 @@ export function App() {
     // What was read of them goes: a new board may take the number of one (SQLite hands out the highest
     // number again once its row is gone), and showed the deleted board's name and ideas from the cache.
     for (const id of ids) queryClient.removeQueries({ queryKey: keys.board(id) });
-    // Their Ctrl+Z can no longer bring them back: it said so in red, once for each.
+    // Their Ctrl+Z can no longer bring them back: it said so in red, once for each. Nor can Ctrl+Shift+Z copy them.
     keepRestores(boardRestores.current.filter((r) => !ids.includes(r.id)));
+    keepRedos(boardRedos.current.filter((r) => !ids.includes(r.id)));
     // Nor is their view kept: a new board that takes one's number opened on the chart.
     const now = prefsNow.current;
     if (now.chartBoards.some((id) => ids.includes(id)))
@@ -617,50 +627,18 @@ export function App() {
           focusMenu={focusMenu}
           roundsFirst={roundsFirst}
           onLeaveJoined={currentId === joinedBoard ? leaveJoined : undefined}
-          onDuplicated={(copy) => void duplicated(copy, currentId)}
+          onDuplicated={(copy) => {
+            boardStep((steps, host) => steps.copied(host, copy, currentId));
+          }}
           undoFirst={undoBoardDelete}
           undoFirstSays={nextRestore}
+          redoFirst={redoBoardStep}
+          redoFirstSays={nextRedo}
           onEdit={forgetBoardDelete}
           onDeleted={(deleted) => {
-            // The board below it in the list shows next, else the one above: the last board's delete jumped to the
-            // first.
-            const at = boards.findIndex((b) => b.id === deleted.id);
-            const neighbours = [...boards.slice(at + 1), ...boards.slice(0, Math.max(at, 0)).reverse()];
-            void refreshBoards().then((list) => {
-              const next = neighbours.find((b) => list?.some((l) => l.id === b.id)) ?? list?.[0];
-              // The focus, left on the deleted board's menu, goes to the next board's: the next Tab started over at
-              // the top of the window.
-              select(next?.id ?? null, { focusMenu: true });
-            });
-            let done = false;
-            const restore = () => {
-              if (done) return;
-              done = true;
-              keepRestores(boardRestores.current.filter((r) => r.restore !== restore));
-              const next = boardRestores.current.at(-1);
-              void backend
-                .restoreBoard(deleted.id)
-                // Everything read again: a board that comes back under a free name ("Infra (2)") showed its old
-                // name, as cached before the delete, in its header and in its delete's question.
-                .then((restored) => refreshBoards({ everything: true }).then(() => restored))
-                .then((restored) => {
-                  // The focus, lost with the board shown before, goes to the board menu of the one brought back, as
-                  // after the delete.
-                  latestSelect.current(restored.id, { focusMenu: true });
-                  // In place of the delete's toast, whose Undo is done.
-                  toast({
-                    message: `Brought back the board “${restored.name}”.${next && !next.copy ? ` Ctrl+Z brings back “${next.name}” too.` : ""}`,
-                    duration: 3000,
-                    group: "board-delete",
-                  });
-                }, showError);
-            };
-            keepRestores([...boardRestores.current, { id: deleted.id, name: deleted.name, restore }]);
-            toast({
-              message: `Deleted the board “${deleted.name}”.`,
-              duration: BOARD_UNDO_MS,
-              group: "board-delete",
-              action: { label: "Undo", run: restore },
+            boardStep((steps, host) => {
+              // The list as it was before the delete, which names the board below it.
+              steps.deleted(host, deleted, boards);
             });
           }}
           onExport={() => {

@@ -77,6 +77,10 @@ interface BoardScreenProps {
   undoFirst?: () => boolean;
   /** What `undoFirst` does, if anything (brings a deleted board back, takes a copy back): the toolbar's ↶ says so. */
   undoFirstSays?: string | null;
+  /** A redo the app takes before this board's own (a board deleted again, a copy made again); whether it took one. */
+  redoFirst?: () => boolean;
+  /** What `redoFirst` does, if anything: the toolbar's ↷ says so. */
+  redoFirstSays?: string | null;
   /** A change of this board is made (added, edited, moved, deleted, undone). */
   onEdit?: () => void;
   onExport: () => void;
@@ -108,6 +112,8 @@ export function BoardScreen({
   onDeleted,
   undoFirst,
   undoFirstSays = null,
+  redoFirst,
+  redoFirstSays = null,
   onEdit,
   onExport,
   onImport,
@@ -142,13 +148,13 @@ export function BoardScreen({
     setTypedToTakeBack(takeBack !== null);
   }, []);
   /** Ctrl+Z, Edit › Undo and the toolbar's ↶, and the redos: a ballot's last placement first, then what the details
-   * hold and cannot save, then the app's undo (a board just deleted), else this board's; a redo does again what the
+   * hold and cannot save, then the app's undo (a board just deleted or copied), else this board's; a redo does again what the
    * last undo took back. */
   const [chain] = useState(() => new UndoChain());
   const undoers = (): Undoer[] => [
     ballotSteps.current ?? { undo: () => false, redo: () => false },
     { undo: () => typedStepBack.current?.() ?? false, redo: () => false },
-    { undo: () => undoFirst?.() ?? false, redo: () => false },
+    { undo: () => undoFirst?.() ?? false, redo: () => redoFirst?.() ?? false },
     // The board's own, asked last: it says "Nothing to undo" itself, and an undo it had nothing for is not one a redo
     // must answer (each such press took a redo away from the ballot).
     {
@@ -635,6 +641,7 @@ export function BoardScreen({
         activityOpen={activityOpen}
         onView={showView}
         undoFirstSays={undoFirstSays}
+        redoFirstSays={redoFirstSays}
         onUndo={undo}
         onRedo={redo}
         onActivity={() => {

@@ -37,6 +37,8 @@ interface BoardToolbarProps {
   onView: (view: BoardView) => void;
   /** What the ↶ does before the board's own changes (brings a deleted board back, takes a copy back), if anything. */
   undoFirstSays?: string | null;
+  /** What the ↷ does before the board's own changes (deletes a board again, makes a copy again), if anything. */
+  redoFirstSays?: string | null;
   onUndo: () => void;
   onRedo: () => void;
   onActivity: () => void;
@@ -145,6 +147,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
     activityOpen,
     onView,
     undoFirstSays = null,
+    redoFirstSays = null,
     onUndo,
     onRedo,
     onActivity,
@@ -320,9 +323,9 @@ export function BoardToolbar(props: BoardToolbarProps) {
       <button
         type="button"
         className="icon-button"
-        aria-label="Redo the last undone change"
-        title="Redo (Ctrl+Shift+Z)"
-        disabled={!board.canRedo}
+        aria-label={redoFirstSays ?? "Redo the last undone change"}
+        title={`${redoFirstSays ?? "Redo"} (Ctrl+Shift+Z)`}
+        disabled={!board.canRedo && redoFirstSays === null}
         onClick={onRedo}
       >
         ↷
