@@ -42,7 +42,7 @@ describe("SearchBar's chips", () => {
     expect(screen.getByRole("button", { name: "#backup" })).toHaveFocus();
   });
 
-  it("go from one to the next with the arrows, tags then owners, and stop at the ends", async () => {
+  it("go from one to the next with the arrows, tags then owners, stop at the ends, and go there on Home and End", async () => {
     const onChange = renderBar();
     const user = userEvent.setup();
     await user.click(screen.getByRole("searchbox", { name: "Search ideas" }));
@@ -55,6 +55,11 @@ describe("SearchBar's chips", () => {
     expect(screen.getByRole("button", { name: "@ana" })).toHaveFocus();
     await user.keyboard("{ArrowLeft} ");
     expect(onChange).toHaveBeenLastCalledWith({ ...NO_FILTER, tags: ["vault"] });
+    // Home and End go to the ends, as in any toolbar.
+    await user.keyboard("{Home}");
+    expect(screen.getByRole("button", { name: "#backup" })).toHaveFocus();
+    await user.keyboard("{End}");
+    expect(screen.getByRole("button", { name: "@ana" })).toHaveFocus();
   });
 
   it("start with the first owner's chip when there is no tag", async () => {

@@ -64,7 +64,7 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
       />
       {/* One line that scrolls sideways, however many tags and owners: as a new owner or tag came, the chips wrapped
           to another line and moved the board down under the pointer. One Tab stop, the first chip, and the arrows go
-          from chip to chip (a toolbar): up to 24 chips, each a Tab stop, stood between the search and the board. */}
+          from chip to chip, Home and End to the ends (a toolbar): up to 24 chips, each a Tab stop, stood between the search and the board. */}
       <div
         className="search-chips"
         role="toolbar"
@@ -73,8 +73,13 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
           if (e.deltaX === 0) e.currentTarget.scrollLeft += e.deltaY;
         }}
         onKeyDown={(e) => {
-          const chip = e.target as HTMLElement;
-          const to = { ArrowLeft: chip.previousElementSibling, ArrowRight: chip.nextElementSibling }[e.key];
+          const [chip, bar] = [e.target as HTMLElement, e.currentTarget];
+          const to = {
+            ArrowLeft: chip.previousElementSibling,
+            ArrowRight: chip.nextElementSibling,
+            Home: bar.firstElementChild,
+            End: bar.lastElementChild,
+          }[e.key];
           if (to instanceof HTMLElement) {
             e.preventDefault();
             focusAsByTab(to);
