@@ -73,7 +73,11 @@ export function cardsThatFit(height: number): number {
 
 /** "ana" → "AN", "Ana Ruiz" → "AR". */
 export function initials(name: string): string {
-  const parts = name.split(/[\s._-]+/).filter(Boolean);
+  // Letters and digits, with their marks (Devanagari's vowel signs): "<b>own</b>" was "<B". A name of none (emoji
+  // alone) keeps its first characters.
+  const words = (between: RegExp) => name.split(between).filter(Boolean);
+  const lettered = words(/[^\p{L}\p{M}\p{N}]+/u);
+  const parts = lettered.length > 0 ? lettered : words(/\s+/);
   const first = Array.from(parts[0] ?? "");
   const second = Array.from(parts[1] ?? "");
   const letters = second.length > 0 ? [first[0], second[0]] : first.slice(0, 2);
