@@ -17,6 +17,7 @@ use super::webhook::WebhookUrl;
 use crate::domain::Zone;
 use crate::error::{Error, Result};
 use crate::storage::{boards, now_ms};
+use crate::text;
 
 /// A board's channel settings as the user enters them (the webhook address in full, only on the way in; empty keeps
 /// the saved address).
@@ -129,7 +130,13 @@ pub fn save_settings(
 /// (`town-square`, with or without `#`), or `@username` for a direct message; empty for the webhook's own channel.
 /// Anything else was saved, shown as "To ~Town Square", and refused by Mattermost at the post.
 fn clean_channel(raw: &str) -> Result<String> {
-    let channel = raw.trim().trim_start_matches('#');
+    // Characters that draw nothing, as a copy from a web page brings them: "town-square" + U+200B looked right and
+    // was refused as a wrong name.
+    let seen: String = raw
+        .chars()
+        .filter(|&c| !text::is_blank(c) && !text::is_bidi_control(c))
+        .collect();
+    let channel = seen.trim().trim_start_matches('#');
     let (name, person) = channel
         .strip_prefix('@')
         .map_or((channel, false), |name| (name, true));

@@ -126,6 +126,11 @@ fn settings_keep_the_webhook_secret_and_posting_needs_them() {
     };
     assert_eq!(channel(&mut db, " #town-square ").unwrap(), "town-square");
     assert_eq!(channel(&mut db, "@ana.smith").unwrap(), "@ana.smith");
+    // Pasted from a web page, with characters that draw nothing.
+    assert_eq!(
+        channel(&mut db, "\u{FEFF}town-square\u{200B}\u{200E}").unwrap(),
+        "town-square"
+    );
     assert_eq!(channel(&mut db, "").unwrap(), "");
     for bad in ["Town Square", "../../api/v4/users <b>", "~ops", "@", "@Ana"] {
         let err = channel(&mut db, bad).unwrap_err();
