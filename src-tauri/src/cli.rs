@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::domain;
 use crate::error::{Error, ErrorKind};
 use crate::files;
 use crate::mattermost::account::{self, Token};
@@ -652,7 +653,8 @@ fn import(options: Options) -> Result<(), Failure> {
     let mut db = open_db()?;
     let start = db.read(|tx| pending.start(tx)).map_err(Failure::from_error)?;
     let board = options.value("--board");
-    if board.is_some_and(|name| name.trim().is_empty()) {
+    // Zero-width characters alone too: "No board is named …: making a new one." came before the refusal.
+    if board.is_some_and(domain::shows_nothing) {
         return Err(Failure::usage("--board needs a board's name"));
     }
     let new_board = options.flag("--new-board");

@@ -372,6 +372,12 @@ pub fn clean_tags(raw: &[String]) -> Result<Vec<String>> {
     Ok(tags)
 }
 
+/// Whether `raw` shows nothing: empty, spaces, or characters that draw nothing (as `clean_board_name` and the titles
+/// take it).
+pub fn shows_nothing(raw: &str) -> bool {
+    one_line(raw).is_empty()
+}
+
 /// `raw` as one line: its words, each run of spaces, new lines and control characters one space, and without
 /// bidirectional controls. Those are dropped from every text kept, as from every text written out (text.rs): kept, a
 /// title with U+202E read "Evil code" on its card and "Evil edoc" in the post. Characters that draw nothing are

@@ -389,6 +389,9 @@ fn boards_export_import_and_backup_work_from_the_command_line() -> TestResult {
         "{stderr}"
     );
     assert_eq!(pickboard(&data, &["import", jira, "--board", " "]).0, 2);
+    let (code, _, stderr) = pickboard(&data, &["import", jira, "--board", "\u{200B}\u{FEFF}"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!stderr.contains("making a new one"), "{stderr}");
 
     // A CSV with a bad row imports nothing, says which row and why, and exits 6.
     let bad = dir.path().join("bad.csv");
