@@ -841,6 +841,12 @@ async fn a_search_on_a_chart_of_2000_ideas_shows_each_match_with_its_title() -> 
          return cells.length > 0 && cells.every((c) => c.classList.contains('dimmed'));",
     )
     .await?;
+    // The hint counts the matches in view, not every idea: it said "2,000 of 2,000 in view".
+    app.wait_until(
+        "the hint counts the matches",
+        "return document.querySelector('.chart-hint')?.textContent.startsWith('12 of 12 matches in view ·');",
+    )
+    .await?;
     app.screenshot("chart-2000-search.png").await?;
     app.stop().await
 }

@@ -26,6 +26,7 @@ import {
   cellCount,
   cellGrid,
   clampView,
+  countInView,
   draggedBox,
   contentClip,
   fitView,
@@ -315,6 +316,15 @@ export function ChartView({
           })
         : { singles: [], cells: [], inView: 0 },
     [placed, view, layout, keep, prefer],
+  );
+  // With a search on, the hint counts its matches: it counted the ideas the search dims too.
+  const matchesInView = useMemo(
+    () => matches && layout && countInView(placed, matches, view, layout.width, layout.height),
+    [placed, matches, view, layout],
+  );
+  const placedMatches = useMemo(
+    () => matches && placed.reduce((n, i) => n + (matches.has(i.id) ? 1 : 0), 0),
+    [placed, matches],
   );
   const cellsByKey = useMemo(() => new Map(cells.map((c) => [c.key, c])), [cells]);
   /** The cells whose count lies under the selected or focused idea's marker, kept out of them: the marker hid the
@@ -727,8 +737,10 @@ export function ChartView({
         title="Wheel: zoom · Shift+drag: pan · Drag: list the ideas in a rectangle"
       >
         {/* Short enough for a window 1024 pixels wide, with 10,000 ideas; the tooltip says it whole. */}
-        {inView.toLocaleString("en")} of {placed.length.toLocaleString("en")} in view · Wheel: zoom ·
-        Shift+drag: pan · Drag: list an area
+        {(matchesInView ?? inView).toLocaleString("en")} of{" "}
+        {(placedMatches ?? placed.length).toLocaleString("en")}
+        {placedMatches === null ? "" : " matches"} in view · Wheel: zoom · Shift+drag: pan · Drag: list an
+        area
       </span>
     </>
   );

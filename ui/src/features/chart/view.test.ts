@@ -7,6 +7,7 @@ import {
   atOneSpot,
   cellCount,
   clampView,
+  countInView,
   contentClip,
   draggedBox,
   fitView,
@@ -89,6 +90,9 @@ describe("the view", () => {
     // What is in view is what the window shows: the lone idea, not the selected one drawn off screen.
     expect(kept.inView).toBe(1);
     expect(partition([...crowd, lone], WHOLE_PLANE, 1000, 800, { keep: new Set([3]) }).inView).toBe(10_001);
+    // Some ideas alone (a search's matches) are counted the same way.
+    expect(countInView([...crowd, lone], new Set([3, 20_000]), zoomed, 1000, 800)).toBe(1);
+    expect(countInView([...crowd, lone], new Set([3, 20_000, 99_999]), WHOLE_PLANE, 1000, 800)).toBe(2);
     // At most so many are elements of their own.
     const spread = Array.from({ length: 2_000 }, (_, i) => at(i + 1, (i % 50) / 5, Math.floor(i / 50) / 4));
     expect(partition(spread, WHOLE_PLANE, 5000, 5000, { maxSingles: 100 }).singles).toHaveLength(100);

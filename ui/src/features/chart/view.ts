@@ -289,6 +289,25 @@ export function partition(
   return { singles, cells, inView };
 }
 
+/** How many of the ideas `ids` lie inside the window, counted as `partition` counts `inView`. */
+export function countInView(
+  ideas: readonly Idea[],
+  ids: ReadonlySet<number>,
+  view: View,
+  width: number,
+  height: number,
+): number {
+  let n = 0;
+  for (const idea of ideas) {
+    const p = idea.position;
+    if (!p || !ids.has(idea.id)) continue;
+    const w = toWindow(view, fractionOf(p.payoff, p.cost));
+    const [wx, wy] = [w.x * width, w.y * height];
+    if (wx >= -1 && wy >= -1 && wx <= width + 1 && wy <= height + 1) n++;
+  }
+  return n;
+}
+
 /** The ideas whose scores fall inside `box` (window pixels of a `width` × `height` window showing `view`). */
 export function ideasIn(ideas: readonly Idea[], view: View, width: number, height: number, box: Box): Idea[] {
   return ideas.filter((idea) => {
