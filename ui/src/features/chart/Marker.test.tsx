@@ -4,20 +4,30 @@ import { describe, expect, it, vi } from "vitest";
 import { idea } from "../../test/fakeBackend";
 import { Marker } from "./Marker";
 
-function renderMarker(onCarry?: (payoff: number, cost: number) => void) {
+/** jsdom has no pointer events: a mouse event that carries a pointer's id. */
+function pointer(type: string, clientX: number, clientY: number) {
+  return Object.assign(new MouseEvent(type, { clientX, clientY, button: 0, bubbles: true }), {
+    pointerId: 1,
+  });
+}
+
+/** Idea 7's marker at payoff 3, cost/risk 3, focused. `zoomed`: on a plane zoomed in 4×, whose window (1000 × 1000 on
+ * screen) shows cost/risk 2.5 to 5 and payoff 7.5 to 10 (the whole plane 4000 pixels wide, its left edge 1000 pixels
+ * left of the window's); else on a plane of 1000 × 1000 from the window's corner. */
+function renderMarker(onCarry?: (payoff: number, cost: number) => void, zoomed = false) {
   const onPlace = vi.fn();
   const onOpen = vi.fn();
   const placed = { ...idea(7, "Patch the fleet", "possible"), position: { payoff: 3, cost: 3 } };
   const onPageKey = vi.fn((e: React.KeyboardEvent) => e.defaultPrevented);
   render(
-    <div onKeyDown={onPageKey}>
+    <div onKeyDown={onPageKey} className={zoomed ? "plane" : undefined}>
       <Marker
         idea={placed}
         selected={false}
         dimmed={false}
         label={{ side: "right", shift: 0 }}
         tabStop
-        planeRect={() => new DOMRect(0, 0, 1000, 1000)}
+        planeRect={() => (zoomed ? new DOMRect(-1000, 0, 4000, 4000) : new DOMRect(0, 0, 1000, 1000))}
         thresholds={{ payoff: 5, cost: 5 }}
         onSelect={vi.fn()}
         onOpen={onOpen}
@@ -26,6 +36,8 @@ function renderMarker(onCarry?: (payoff: number, cost: number) => void) {
       />
     </div>,
   );
+  const shown = document.querySelector(".plane");
+  if (shown) shown.getBoundingClientRect = () => new DOMRect(0, 0, 1000, 1000);
   const marker = screen.getByRole("button", { name: /^Patch the fleet/ });
   marker.focus();
   return { marker, onPlace, onOpen, onPageKey };
@@ -61,9 +73,6 @@ describe("Marker", () => {
   it("is placed where it is let go of on the plane, pinned at its edge just past it, and not at all far off it", () => {
     const { marker, onPlace } = renderMarker();
     marker.setPointerCapture = vi.fn();
-    // jsdom has no pointer events: a mouse event that carries a pointer's id.
-    const pointer = (type: string, clientX: number, clientY: number) =>
-      Object.assign(new MouseEvent(type, { clientX, clientY, button: 0, bubbles: true }), { pointerId: 1 });
     const drag = (to: [number, number]) => {
       const box = marker.getBoundingClientRect();
       const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
@@ -97,6 +106,18 @@ describe("Marker", () => {
     expect(marker.querySelector(".marker-scores")).toBeNull();
     fireEvent(marker, pointer("pointerup", 200, 300));
     expect(onPlace).not.toHaveBeenCalled();
+  });
+
+  it("is placed inside the window of a plane zoomed in when let go of just past the window's edge", () => {
+    const { marker, onPlace } = renderMarker(undefined, true);
+    marker.setPointerCapture = vi.fn();
+    // Pressed at the dot's middle (jsdom lays nothing out: the dot's box is at the corner).
+    fireEvent(marker, pointer("pointerdown", 0, 0));
+    fireEvent(marker, pointer("pointermove", 20, 20));
+    // 30 px past the window's right and bottom edges: at its corner, cost/risk 5 and payoff 7.5, not out of sight.
+    fireEvent(marker, pointer("pointermove", 1030, 1030));
+    fireEvent(marker, pointer("pointerup", 1030, 1030));
+    expect(onPlace).toHaveBeenLastCalledWith(7, 7.5, 5);
   });
 
   it("says where it is carried with the keys, for the view to follow, and nothing once put down", () => {

@@ -105,8 +105,10 @@ export function usePlaneDrag({ saved, planeRect, onGrab, onPlace, batchNudges = 
       clientY < on.top - PAST_EDGE_PX ||
       clientY > on.bottom + PAST_EDGE_PX;
     if (off) return null;
-    const x = clientX - rect.left - drag.current.grab.x;
-    const y = clientY - rect.top - drag.current.grab.y;
+    // The dot stays in what is on screen: past the edge of a plane zoomed in, it was placed just out of sight.
+    const within = (v: number, from: number, to: number) => Math.min(to, Math.max(from, v));
+    const x = within(clientX - drag.current.grab.x, on.left, on.right) - rect.left;
+    const y = within(clientY - drag.current.grab.y, on.top, on.bottom) - rect.top;
     return scoresAt({ x, y }, rect.width, rect.height);
   }
 
