@@ -1,5 +1,5 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
@@ -816,6 +816,54 @@ describe("App", () => {
     expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
     expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(2);
     expect(fake.commands()).not.toContain("undo");
+  }, 20_000);
+
+  it("keeps a board just deleted for Ctrl+Z after a Ctrl+Shift+Z with nothing to redo", async () => {
+    const web = { ...board([], "Web"), id: 2 };
+    const fake = await deleteInfraForWeb({
+      get_board: (args) => (args.id === 2 ? web : board([], "Infra")),
+      redo: () => ({ board: web, event: null }),
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}{Shift>}z{/Shift}{/Control}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("redo");
+    });
+    // The redo found nothing: it made Ctrl+Z forget the delete, which it promised to take back.
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    expect(fake.commands()).toContain("restore_board");
+  }, 20_000);
+
+  it("deletes a board brought back once on a double click on ↷, though it has a step of its own to redo", async () => {
+    const fake = await deleteInfraForWeb({
+      get_board: (args) =>
+        args.id === 2 ? { ...board([], "Web"), id: 2 } : { ...board([], "Infra"), canRedo: true },
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    // The second click went to the history of the board being deleted: "This board no longer exists."
+    const again = await screen.findByRole("button", { name: "Delete the board “Infra” again" });
+    fireEvent.click(again);
+    fireEvent.click(again);
+    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "delete_board")).toHaveLength(2);
+    expect(fake.commands()).not.toContain("redo");
+  }, 20_000);
+
+  it("forgets a board's delete to do again once Deleted boards brought a board back", async () => {
+    await deleteInfraForWeb({
+      get_board: (args) => (args.id === 2 ? { ...board([], "Web"), id: 2 } : board([], "Infra")),
+      list_deleted_boards: () => [{ id: 1, name: "Infra", ideaCount: 0, deletedAt: Date.now() - 1000 }],
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByRole("button", { name: "Delete the board “Infra” again" })).toBeEnabled();
+    await userEvent.click(screen.getByRole("button", { name: "Deleted boards…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Restore “Infra”" }));
+    expect(await screen.findByText(/^Brought back the board “Infra”/)).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Redo the last undone change" })).toBeDisabled();
   }, 20_000);
 
   it("forgets a board's delete to do again once the board brought back is changed", async () => {

@@ -369,19 +369,21 @@ export function App() {
     const last = list.at(-1);
     setNextRedo(last ? `${last.copy ? "Make the copy" : "Delete the board"} “${last.name}” again` : null);
   }, []);
-  const undoBoardDelete = useCallback(() => {
-    const last = boardRestores.current.at(-1);
-    last?.run();
-    return last !== undefined;
+  // A step under way takes the next Ctrl+Z or Ctrl+Shift+Z too: a second press went to the history of the board
+  // still shown, and undid its last change, or redid a change of the board being deleted ("no longer exists").
+  const stepping = useRef(false);
+  const step = useCallback((list: BoardStep[], keep?: (rest: BoardStep[]) => void) => {
+    const last = list.at(-1);
+    if (stepping.current || !last) return stepping.current;
+    keep?.(list.slice(0, -1));
+    stepping.current = true;
+    void last.run().finally(() => {
+      stepping.current = false;
+    });
+    return true;
   }, []);
-  const redoBoardStep = useCallback(() => {
-    const last = boardRedos.current.at(-1);
-    if (last) {
-      keepRedos(boardRedos.current.slice(0, -1));
-      last.run();
-    }
-    return last !== undefined;
-  }, [keepRedos]);
+  const undoBoardDelete = useCallback(() => step(boardRestores.current), [step]);
+  const redoBoardStep = useCallback(() => step(boardRedos.current, keepRedos), [step, keepRedos]);
   // Once the board shown next is changed, or another opened, Ctrl+Z is the board's own again (the toast's Undo still
   // brings the deleted board back), and so is Ctrl+Shift+Z.
   const forgetBoardDelete = useCallback(() => {
@@ -501,6 +503,8 @@ export function App() {
     // Its delete's Undo is done: Ctrl+Z, or the delete's toast still up, then said of the board back on the list that
     // it "was deleted for good".
     keepRestores(boardRestores.current.filter((r) => r.id !== board.id));
+    // A new step: Ctrl+Shift+Z deleted a board brought back before it.
+    keepRedos([]);
     withdrawToasts("board-delete");
     // Everything read again, as after the delete's Undo: the board may come back under another name.
     await refreshBoards({ everything: true });
@@ -638,7 +642,7 @@ export function App() {
           onDeleted={(deleted) => {
             boardStep((steps, host) => {
               // The list as it was before the delete, which names the board below it.
-              steps.deleted(host, deleted, boards);
+              void steps.deleted(host, deleted, boards);
             });
           }}
           onExport={() => {

@@ -110,7 +110,8 @@ export function withGuesses(board: Board, pending: readonly Edit[]): { ideas: Id
 
 const EMPTY = groupByZone([]);
 
-/** The board `boardId` and its edits; `onEdit` hears of each edit as it is made. */
+/** The board `boardId` and its edits; `onEdit` hears of each edit as it is made (of an undo or redo, once it took a
+ * step). */
 export function useBoard(boardId: number, onEdit?: () => void) {
   const heard = useRef(onEdit);
   useEffect(() => {
@@ -201,6 +202,7 @@ export function useBoard(boardId: number, onEdit?: () => void) {
         offerUndo(`Added ${counted(n, "idea")}, one per line.`, history.lastEvent);
       } else {
         const { direction, outcome } = answer;
+        if (outcome.event) heard.current?.();
         const idea = outcome.event?.ideaId ?? null;
         const kind = outcome.event?.kind;
         // A step that takes an idea away (a delete redone, an add undone) moves the focus off its card first, as a
@@ -231,7 +233,9 @@ export function useBoard(boardId: number, onEdit?: () => void) {
   const { mutate, mutateAsync } = mutation;
   const edit = useCallback(
     (change: Edit) => {
-      heard.current?.();
+      // An undo or redo is heard once it took a step: one with nothing to take made Ctrl+Z forget a board just
+      // deleted, which the delete's question said Ctrl+Z brings back.
+      if (change.kind !== "undo" && change.kind !== "redo") heard.current?.();
       // While changes wait to be saved (a full disk), an undo or redo waited with them, unseen, and took back the
       // latest of them minutes later, once there was room: an idea added went without a word.
       if ((change.kind === "undo" || change.kind === "redo") && stalledRef.current) {

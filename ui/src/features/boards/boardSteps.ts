@@ -6,11 +6,12 @@ import { backend } from "../../lib/backend";
 import type { BoardSummary } from "../../lib/bindings";
 import type { Change } from "../../lib/queries";
 
-/** A step across the boards, to take back or do again; `copy`: a copy made (else a board deleted). */
+/** A step across the boards, to take back or do again; `copy`: a copy made (else a board deleted). `run` settles
+ * once the step is done and shown. */
 export interface BoardStep {
   id: number;
   name: string;
-  run: () => void;
+  run: () => Promise<void>;
   copy?: boolean;
 }
 
@@ -49,11 +50,11 @@ export async function copied(host: StepsHost, copy: BoardSummary, from: number, 
   host.select(copy.id, { chart: host.onChart(from) });
   let done = false;
   // The toast's Undo, and Ctrl+Z while the copy is unchanged and shown.
-  const takeBack = () => {
+  const takeBack = async () => {
     if (done) return;
     done = true;
     host.keepRestores(host.restores().filter((r) => r.run !== takeBack));
-    backend.discardCopy(copy.id).then(async () => {
+    await backend.discardCopy(copy.id).then(async () => {
       host.forgetForGood([copy.id]);
       const list = await host.refreshBoards();
       // Back to the board copied, when the copy is the one shown; another board opened since stays.
@@ -66,9 +67,8 @@ export async function copied(host: StepsHost, copy: BoardSummary, from: number, 
           id: from,
           name: copy.name,
           copy: true,
-          run: () => {
-            backend.duplicateBoard(from).then((made) => copied(host, made, from, true), host.showError);
-          },
+          run: () =>
+            backend.duplicateBoard(from).then((made) => copied(host, made, from, true), host.showError),
         },
       ]);
       host.toast({ message: `Took back the copy “${copy.name}”.`, duration: 3000, group: "board-duplicate" });
@@ -79,13 +79,13 @@ export async function copied(host: StepsHost, copy: BoardSummary, from: number, 
     message: `Made a copy of “${name}”: “${copy.name}”.`,
     duration: BOARD_UNDO_MS,
     group: "board-duplicate",
-    action: { label: "Undo", run: takeBack },
+    action: { label: "Undo", run: () => void takeBack() },
   });
 }
 
 /** The board `board` was just deleted: the board below it in the list (`boards`, as listed before the delete) shows
  * next, if it was shown, and its toast's Undo brings it back. */
-export function deleted(
+export async function deleted(
   host: StepsHost,
   board: { id: number; name: string },
   boards: readonly BoardSummary[] = host.boards(),
@@ -94,19 +94,13 @@ export function deleted(
   const at = boards.findIndex((b) => b.id === board.id);
   const neighbours = [...boards.slice(at + 1), ...boards.slice(0, Math.max(at, 0)).reverse()];
   const wasShown = host.shown() === board.id;
-  void host.refreshBoards().then((list) => {
-    const next = neighbours.find((b) => list?.some((l) => l.id === b.id)) ?? list?.[0];
-    // The focus, left on the deleted board's menu, goes to the next board's: the next Tab started over at the top of
-    // the window.
-    if (wasShown) host.select(next?.id ?? null, { focusMenu: true });
-  });
   let done = false;
-  const restore = () => {
+  const restore = async () => {
     if (done) return;
     done = true;
     host.keepRestores(host.restores().filter((r) => r.run !== restore));
     const next = host.restores().at(-1);
-    void backend
+    await backend
       .restoreBoard(board.id)
       // Everything read again: a board that comes back under a free name ("Infra (2)") showed its old name, as
       // cached before the delete, in its header and in its delete's question.
@@ -121,11 +115,7 @@ export function deleted(
           {
             id: restored.id,
             name: restored.name,
-            run: () => {
-              backend.deleteBoard(restored.id).then(() => {
-                deleted(host, restored);
-              }, host.showError);
-            },
+            run: () => backend.deleteBoard(restored.id).then(() => deleted(host, restored), host.showError),
           },
         ]);
         // In place of the delete's toast, whose Undo is done.
@@ -141,6 +131,11 @@ export function deleted(
     message: `Deleted the board “${board.name}”.`,
     duration: BOARD_UNDO_MS,
     group: "board-delete",
-    action: { label: "Undo", run: restore },
+    action: { label: "Undo", run: () => void restore() },
   });
+  const list = await host.refreshBoards();
+  const next = neighbours.find((b) => list?.some((l) => l.id === b.id)) ?? list?.[0];
+  // The focus, left on the deleted board's menu, goes to the next board's: the next Tab started over at the top of the
+  // window.
+  if (wasShown) host.select(next?.id ?? null, { focusMenu: true });
 }
