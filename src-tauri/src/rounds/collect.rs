@@ -241,9 +241,28 @@ fn not_counted(post: &RemotePost, issue: Issue, message: impl Into<String>) -> N
 pub struct Tally {
     pub ballots: Vec<BallotPost>,
     pub not_counted: Vec<NotCounted>,
+    /// After the reveal, the ballots it did not open though they were their voters' last: listed in `not_counted`
+    /// until `explain_unopened` says why, with the round's key.
+    pub unopened: Vec<BallotPost>,
 }
 
 impl Tally {
+    /// Says why each ballot the reveal did not open was not counted, by opening it again with the round's private key
+    /// (the facilitator's): it said "did not open, or did not match its commitment" of every one, whatever held it
+    /// back.
+    pub fn explain_unopened(&mut self, round_id: &str, private_key: &[u8; 32]) {
+        for ballot in &self.unopened {
+            let r = &ballot.record;
+            let Err(failure) = seal::open(round_id, &r.voter, private_key, &r.sealed, &r.commitment) else {
+                continue;
+            };
+            if let Some(n) = self.not_counted.iter_mut().find(|n| n.post_id == ballot.post_id) {
+                n.issue = failure.into();
+                n.message = failure_message(failure).to_owned();
+            }
+        }
+    }
+
     /// Gives each ballot not counted its poster's name, from `names` (user id → name).
     pub fn name_not_counted(&mut self, names: &HashMap<String, String>) {
         for n in &mut self.not_counted {
@@ -267,6 +286,8 @@ pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSe
     let mut plain: HashMap<&str, &RemotePost> = HashMap::new();
     // Who posted a ballot, counted or not.
     let mut sent_one: HashSet<&str> = HashSet::new();
+    // Each voter's last new ballot before the reveal: the one the reveal opened, or tried to.
+    let last_new = thread.last_new_ballots();
     for (post, reply) in thread.read_replies() {
         let (ballot, again) = match reply {
             Reply::Plain => {
@@ -330,20 +351,20 @@ pub fn tally(thread: &Thread, members: &HashSet<String>, counted: Option<&HashSe
                 latest.insert(post.user_id.clone(), entry);
                 continue;
             }
-            // Not opened at the reveal: sent after it, unless a later ballot of the same voter was counted (then it
-            // was simply replaced before the reveal).
-            let replaced = thread.replies.iter().any(|p| {
-                counted.contains(&p.id) && p.user_id == post.user_id && p.create_at > post.create_at
-            });
-            if replaced {
+            // Not opened at the reveal: sent after it, or replaced before it by a later ballot of the same voter
+            // (counted or not: a later ballot that did not open was the one listed, and this one said so too).
+            let before = revealed_at.is_some_and(|at| post.create_at < at);
+            let replaced = last_new.get(&post.user_id) != Some(&entry.record.commitment);
+            if before && replaced {
                 // Replaced by the voter's later ballot before the reveal.
-            } else if revealed_at.is_some_and(|at| post.create_at < at) {
+            } else if before {
                 out.not_counted.push(not_counted(
                     post,
                     Issue::CannotOpen,
                     "Not counted at the reveal: it did not open with the round's key, or did not match its \
                      commitment.",
                 ));
+                out.unopened.push(entry);
             } else {
                 out.not_counted.push(not_counted(
                     post,
@@ -382,6 +403,20 @@ fn excerpt(message: &str) -> String {
     crate::text::shorten(&message.split_whitespace().collect::<Vec<_>>().join(" "), 60)
 }
 
+/// Why a ballot that did not open is not counted, in words.
+fn failure_message(failure: OpenFailure) -> &'static str {
+    match failure {
+        OpenFailure::CannotOpen => {
+            "This ballot does not open with the round's key: it is damaged, or was sealed for another round."
+        }
+        OpenFailure::Unreadable => "This ballot opens, but what it holds is not a ballot.",
+        OpenFailure::CommitmentMismatch => {
+            "This ballot does not match its commitment: it was changed after it was sealed, or copied from another \
+             voter's."
+        }
+    }
+}
+
 /// Opens every counted ballot with the round's private key; those that do not open or do not match their
 /// commitment are listed, never counted.
 pub fn open_all(
@@ -410,17 +445,7 @@ pub fn open_all(
                 commitment: r.commitment.clone(),
             }),
             Err(f) => {
-                let message = match f {
-                    OpenFailure::CannotOpen => {
-                        "This ballot does not open with the round's key: it is damaged, or \
-                                                was sealed for another round."
-                    }
-                    OpenFailure::Unreadable => "This ballot opens, but what it holds is not a ballot.",
-                    OpenFailure::CommitmentMismatch => {
-                        "This ballot does not match its commitment: it was changed after it was sealed, or copied from \
-                         another voter's."
-                    }
-                };
+                let message = failure_message(f);
                 failed.push(NotCounted {
                     post_id: ballot.post_id.clone(),
                     user_id: ballot.user_id.clone(),

@@ -805,6 +805,10 @@ pub async fn status(db: &Mutex<Db>, api: &Api, root_post_id: &str) -> Result<Rou
     let stored = lock(db).read(|tx| store::by_root(tx, root_post_id))?;
     let counted = counted_ids(stored.as_ref());
     let mut tally = collect::tally(&g.thread, &g.members, counted.as_ref());
+    // The facilitator's Pickboard holds the round's key, and says why each ballot did not open.
+    if let Some(round) = &stored {
+        tally.explain_unopened(&round.record.round_id, &round.private_key);
+    }
     tally.name_not_counted(&g.names);
     let name = |id: &str| g.names.get(id).cloned().unwrap_or_else(|| id.to_owned());
     let voted: Vec<Voter> = tally
@@ -918,6 +922,7 @@ async fn open_ballots(
     }
     let counted = counted_ids(Some(round));
     let mut tally = collect::tally(&g.thread, &g.members, counted.as_ref());
+    tally.explain_unopened(&round.record.round_id, &round.private_key);
     tally.name_not_counted(&g.names);
     let mut not_counted = tally.not_counted.clone();
     if let Some(opened) = &round.revealed {
@@ -993,6 +998,7 @@ pub async fn close(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &str
     }
     // The ballots not counted, said in the thread too: there each one's "has voted" reply stays.
     let mut tally = collect::tally(thread, &g.members, counted_ids(Some(&round)).as_ref());
+    tally.explain_unopened(&round.record.round_id, &round.private_key);
     tally.name_not_counted(&g.names);
     let message = outcome::message(
         &round.record.board,

@@ -847,6 +847,50 @@ async fn a_voters_earlier_ballot_posted_again_does_not_take_the_place_of_their_l
 }
 
 #[tokio::test]
+async fn a_ballot_that_did_not_open_is_listed_once_with_its_reason_and_the_one_it_replaced_not_at_all() {
+    let (fake, [ana, bo, _cy], board, keys) = three_people().await;
+    let round = start(&ana, board).await;
+    let first = bo_votes_on_the_first(&bo, &round, &keys).await;
+    // Then a later ballot of Bo's that is damaged: it replaces the first, and does not open.
+    let first_post = fake.post(first.post_id.as_deref().unwrap()).unwrap();
+    let mut damaged: record::BallotRecord = record::read(&first_post.props, record::BALLOT_PROP, "ballot")
+        .unwrap()
+        .unwrap();
+    damaged.sealed = "00".repeat(damaged.sealed.len() / 2);
+    damaged.commitment = "11".repeat(damaged.commitment.len() / 2);
+    fake.add_post_with_props(
+        &bo.who.user_id,
+        &first_post.channel_id,
+        &round.root_post_id,
+        "bo has voted on 1 idea",
+        record::props(record::BALLOT_PROP, &damaged).unwrap(),
+    );
+
+    let reveal = service::reveal(&ana.db, &ana.api, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(reveal.counted, 0);
+    assert_eq!(reveal.not_counted.len(), 1, "{:?}", reveal.not_counted);
+    let said = reveal.not_counted[0].message.clone();
+    assert!(said.starts_with("This ballot does not open"), "{said}");
+    // Read again after the reveal, as the screen does, and as the result post says it: the same ballot for the same
+    // reason. Both were listed as "did not open, or did not match its commitment", the first one too.
+    let after = service::status(&ana.db, &ana.api, &round.root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(after.not_counted.len(), 1, "{:?}", after.not_counted);
+    assert_eq!(after.not_counted[0].post_id, reveal.not_counted[0].post_id);
+    assert_eq!(after.not_counted[0].message, said);
+    assert_eq!(after.not_counted[0].name, "BO T");
+    let result_id = service::close(&ana.db, &ana.api, &ana.who, &round.root_post_id)
+        .await
+        .unwrap();
+    let result = fake.post(&result_id).unwrap().message;
+    assert_eq!(result.matches("BO T").count(), 1, "{result}");
+    assert!(result.contains("does not open with the round's key"), "{result}");
+}
+
+#[tokio::test]
 async fn a_round_belongs_to_the_account_that_started_it_not_to_the_next_one_connected_here() {
     let (_fake, [ana, _, cy], board, _) = three_people().await;
     let round = start(&ana, board).await;
