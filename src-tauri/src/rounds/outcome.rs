@@ -140,6 +140,8 @@ pub fn result_record(round_id: &str, ballots: &[OpenedBallot]) -> ResultRecord {
 pub struct Mismatch {
     pub post_id: String,
     pub voter: String,
+    /// The voter as Mattermost names them ("First Last", else the username); their user id until named.
+    pub name: String,
     pub reason: String,
 }
 
@@ -178,6 +180,7 @@ pub fn verify(thread: &Thread) -> Result<Verification> {
         let mismatch = |reason: &str| Mismatch {
             post_id: b.post_id.clone(),
             voter: b.voter.clone(),
+            name: b.voter.clone(),
             reason: reason.to_owned(),
         };
         let recomputed = seal::commitment(&result.round_id, &b.voter, &b.estimates, &b.nonce);
@@ -217,6 +220,7 @@ pub fn verify(thread: &Thread) -> Result<Verification> {
                 .map(|(id, _)| (*id).to_owned())
                 .unwrap_or_default(),
             voter: voter.clone(),
+            name: voter.clone(),
             reason:
                 "Their last ballot, sent before the reveal, is not in the result: it was not counted. The \
                      result post lists the ballots the facilitator's Pickboard could not count, and why."

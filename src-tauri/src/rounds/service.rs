@@ -1026,5 +1026,20 @@ pub async fn verify(api: &Api, link: &str) -> Result<Verification> {
     let thread = read_thread(api, &root_id)
         .await
         .map_err(|e| on_another_server(e, link, api.server()))?;
-    outcome::verify(&thread)
+    let mut verification = outcome::verify(&thread)?;
+    // Each voter by name: the check named them by their user id. Without the names (a lost connection), by id.
+    let mut ids: Vec<String> = verification.mismatches.iter().map(|m| m.voter.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    if !ids.is_empty() {
+        if let Ok(users) = api.users_by_ids(&ids).await {
+            let names: HashMap<&str, String> = users.iter().map(|u| (u.id.as_str(), name_of(u))).collect();
+            for m in &mut verification.mismatches {
+                if let Some(name) = names.get(m.voter.as_str()) {
+                    m.name.clone_from(name);
+                }
+            }
+        }
+    }
+    Ok(verification)
 }

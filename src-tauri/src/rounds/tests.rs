@@ -372,6 +372,8 @@ async fn a_round_from_start_to_verify_with_a_facilitator_and_two_members() {
     );
     assert_eq!(rewritten.mismatches.len(), 1, "{rewritten:?}");
     assert_eq!(rewritten.mismatches[0].voter, cy.who.user_id);
+    // Named as Mattermost names them: the check said "9px8k6c8w83ustpk3zdst1ihd5: Their last ballot …".
+    assert_eq!(rewritten.mismatches[0].name, "CY T");
     assert!(!rewritten.mismatches[0].post_id.is_empty());
     assert!(fake.delete_post(&fake.thread(&round.root_post_id).last().unwrap().id));
     fake.add_post_with_props(

@@ -527,7 +527,11 @@ moved: number, skipped: Array<Skipped>,
  */
 eventId: number | null, history: HistoryState, };
 
-export type Mismatch = { postId: string, voter: string, reason: string, };
+export type Mismatch = { postId: string, voter: string, 
+/**
+ * The voter as Mattermost names them ("First Last", else the username); their user id until named.
+ */
+name: string, reason: string, };
 
 export type Verification = { roundId: string, 
 /**

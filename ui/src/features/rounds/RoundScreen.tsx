@@ -305,7 +305,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
           <ul>
             {verification.mismatches.map((m) => (
               <li key={m.postId}>
-                {m.voter}: {m.reason}
+                {m.name}: {m.reason}
               </li>
             ))}
           </ul>
