@@ -317,6 +317,37 @@ describe("PostDialog", () => {
     expect(fake.commands()).not.toContain("retry_post");
   });
 
+  it("says that an update notifies no owner, as Mattermost notifies mentions in new posts only", async () => {
+    fakeBackend(board([{ ...idea(1, "Rotate", "implement"), owner: "ana" }]), {
+      get_account: () => ana,
+      get_channel_settings: () => null,
+      get_account_channel: () => planning,
+      updatable_post: () => 4,
+      preview_post: () => "m",
+    });
+    renderDialog();
+    const said = /An updated post notifies nobody/;
+    await userEvent.click(await screen.findByLabelText("Notify owners (mentions their usernames)"));
+    expect(screen.queryByText(said)).toBeNull();
+    await userEvent.click(await screen.findByLabelText("Update the last post instead of adding a new one"));
+    expect(screen.getByText(said)).toHaveTextContent("To notify the owners, add a new post.");
+    await userEvent.click(screen.getByLabelText("Notify owners (mentions their usernames)"));
+    expect(screen.queryByText(said)).toBeNull();
+  });
+
+  it("says when the note is at its longest, where more typed or pasted is not kept", async () => {
+    fakeBackend(null, { get_channel_settings: () => settings, preview_post: () => "m" });
+    renderDialog();
+    const note = await screen.findByLabelText("Note from the facilitator");
+    const said = /A note holds at most 4,000 characters/;
+    await userEvent.click(note);
+    await userEvent.paste("x".repeat(3999));
+    expect(screen.queryByText(said)).toBeNull();
+    await userEvent.paste("yz");
+    expect(note).toHaveValue(`${"x".repeat(3999)}y`);
+    expect(screen.getByText(said)).toBeInTheDocument();
+  });
+
   it("says that a name after @ in the note notifies nobody, which the preview does not show", async () => {
     fakeBackend(null, {
       get_channel_settings: () => settings,

@@ -41,6 +41,9 @@ const EMOJI: Record<string, string> = {
   ":red_circle:": "🔴",
 };
 
+/** The longest note, in characters (UTF-16 units, as the field counts them). */
+const NOTE_MAX_CHARS = 4000;
+
 /** Whether Notify owners can mention `owner`: the message's rule for a Mattermost username (`mention` in Rust). */
 export function isUsername(owner: string): boolean {
   const name = owner.trim().replace(/^@/, "");
@@ -500,6 +503,13 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
                   : "Update the last post (none of yours is in this channel)"}
               </label>
             )}
+            {/* Mattermost notifies mentions in new posts only: the owners were told nothing of an update. */}
+            {options.notifyOwners && updating && (
+              <p className="field-hint" role="note">
+                An updated post notifies nobody: Mattermost tells people of their mentions in new posts only.
+                To notify the owners, add a new post.
+              </p>
+            )}
             {options.notifyOwners && notUsernames.length > 0 && (
               <p className="field-hint" role="note">
                 Owners are mentioned by their Mattermost username (like <code>ana.smith</code>). Not
@@ -519,12 +529,19 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
               <textarea
                 rows={3}
                 value={options.note}
-                maxLength={4000}
+                maxLength={NOTE_MAX_CHARS}
                 onChange={(e) => {
                   setOptions({ ...options, note: e.target.value });
                 }}
               />
             </label>
+            {/* The field keeps no more: a longer text typed or pasted was cut without a word. */}
+            {options.note.length >= NOTE_MAX_CHARS && (
+              <p className="field-hint" role="note">
+                A note holds at most {formatCount(NOTE_MAX_CHARS)} characters: what went past them was not
+                kept.
+              </p>
+            )}
             {/* The post shows them as written, and notifies nobody: "@cy please review" looked like a mention in
                 the preview, and cy was never told. */}
             {/(^|[^\w`])@[\w.-]/.test(options.note) && (
