@@ -70,6 +70,13 @@ pub fn temporary_sibling(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.part", std::process::id()))
 }
 
+/// `path` with `suffix` added to its file name (`b.db` → `b.db-journal`), as SQLite names a database's journal.
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// Reads a whole file the user chose, refusing files larger than `max_bytes`.
 pub fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
     let file = File::open(path).map_err(|e| read_error(path, &e))?;

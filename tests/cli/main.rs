@@ -1064,6 +1064,31 @@ fn a_deleted_board_is_listed_named_in_errors_and_restored_from_the_command_line(
     Ok(())
 }
 
+/// A backup onto a disk without room for it says so, and leaves nothing there: SQLite's journal of the copy stayed,
+/// a hidden ".b.db.1234.part-journal" on the full disk.
+#[test]
+fn a_backup_onto_a_full_disk_says_so_and_leaves_nothing_there() -> TestResult {
+    let Some(disk) = SmallDisk::mount("64k")? else {
+        return Ok(());
+    };
+    let data = tempfile::tempdir()?;
+    // A database larger than the disk, and than the copy's page cache (2 MB), which it then writes out through its
+    // journal: 50,000 ideas, 3.7 MB.
+    let csv = data.path().join("many.csv");
+    let rows: String = (0..50_000).map(|i| format!("Idea number {i},5,5\n")).collect();
+    std::fs::write(&csv, format!("Title,Payoff,Cost\n{rows}"))?;
+    assert_eq!(pickboard(data.path(), &["import", csv.to_str().unwrap()]).0, 0);
+    let dest = disk.path().join("b.db");
+    let (code, _, stderr) = pickboard(data.path(), &["backup", "-o", dest.to_str().unwrap()]);
+    assert_eq!(code, 6, "{stderr}");
+    assert!(stderr.contains("The disk is full"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(disk.path())?
+        .map(|e| e.map(|e| e.file_name()))
+        .collect::<Result<_, _>>()?;
+    assert!(left.is_empty(), "{left:?}");
+    Ok(())
+}
+
 /// A database that cannot be opened for want of room says the disk is full: SQLite says "disk I/O error", and the
 /// advice that followed it was to check the folder's permissions. What only reads still works.
 #[test]

@@ -123,7 +123,10 @@ impl Db {
             })
             .and_then(|()| fs::rename(&tmp, &target).map_err(|e| files::write_error(dest, &e)));
         if copied.is_err() {
-            let _ = fs::remove_file(&tmp);
+            // SQLite's journal of the copy too: a hidden ".b.db.1234.part-journal" was left on a full disk.
+            for leftover in [tmp.clone(), files::with_suffix(&tmp, "-journal")] {
+                let _ = fs::remove_file(leftover);
+            }
         }
         copied
     }
