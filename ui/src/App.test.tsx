@@ -852,6 +852,23 @@ describe("App", () => {
     expect(fake.commands()).not.toContain("redo");
   }, 20_000);
 
+  it("forgets a board's delete to do again once a board is deleted anew", async () => {
+    const fake = await deleteInfraForWeb({
+      get_board: (args) => (args.id === 2 ? { ...board([], "Web"), id: 2 } : board([], "Infra")),
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByRole("button", { name: "Delete the board “Infra” again" })).toBeEnabled();
+    await deleteFromItsMenu("Infra", "Web");
+    // It offered to delete again the board deleted now, and said "This board no longer exists".
+    expect(await screen.findByRole("button", { name: "Redo the last undone change" })).toBeDisabled();
+    // The delete is brought back as ever.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(2);
+  }, 20_000);
+
   it("forgets a board's delete to do again once Deleted boards brought a board back", async () => {
     await deleteInfraForWeb({
       get_board: (args) => (args.id === 2 ? { ...board([], "Web"), id: 2 } : board([], "Infra")),

@@ -84,12 +84,17 @@ export async function copied(host: StepsHost, copy: BoardSummary, from: number, 
 }
 
 /** The board `board` was just deleted: the board below it in the list (`boards`, as listed before the delete) shows
- * next, if it was shown, and its toast's Undo brings it back. */
+ * next, if it was shown, and its toast's Undo brings it back. `again`: Ctrl+Shift+Z deleted it again; the steps
+ * before it stay. */
 export async function deleted(
   host: StepsHost,
   board: { id: number; name: string },
   boards: readonly BoardSummary[] = host.boards(),
+  again = false,
 ) {
+  // A new step: what Ctrl+Shift+Z would do again is forgotten (it offered to copy or delete a board deleted now, and
+  // said "This board no longer exists"). The deletes before it stay for Ctrl+Z.
+  if (!again) host.keepRedos([]);
   // The board below it in the list shows next, else the one above: the last board's delete jumped to the first.
   const at = boards.findIndex((b) => b.id === board.id);
   const neighbours = [...boards.slice(at + 1), ...boards.slice(0, Math.max(at, 0)).reverse()];
@@ -115,7 +120,10 @@ export async function deleted(
           {
             id: restored.id,
             name: restored.name,
-            run: () => backend.deleteBoard(restored.id).then(() => deleted(host, restored), host.showError),
+            run: () =>
+              backend
+                .deleteBoard(restored.id)
+                .then(() => deleted(host, restored, host.boards(), true), host.showError),
           },
         ]);
         // In place of the delete's toast, whose Undo is done.
