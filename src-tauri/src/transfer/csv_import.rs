@@ -753,9 +753,10 @@ fn score(text: &str) -> std::result::Result<Option<Score>, String> {
     Score::from_points(points).map(Some).map_err(|e| e.to_string())
 }
 
-/// A cell's text as a sample or an error quotes it.
+/// A cell's text as a sample or an error quotes it, without bidirectional controls, as the import keeps it: the
+/// sample showed "\u{202E}evil txt.exe" as "exe.txt live".
 fn shorten(text: &str) -> String {
-    crate::text::shorten(text, MAX_SAMPLE_CELL_CHARS)
+    crate::text::shorten(&crate::text::without_bidi_controls(text), MAX_SAMPLE_CELL_CHARS)
 }
 
 /// The preview of importing `table` with `mapping`.

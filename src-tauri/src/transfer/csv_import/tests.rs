@@ -708,3 +708,13 @@ fn scores_with_more_than_one_decimal_are_said_to_be_kept_to_one() {
     let preview = preview(&table, source, &mapping);
     assert_eq!((preview.unsorted, preview.rounding), (1, None));
 }
+
+/// The sample shows a cell as the import keeps it: a title with U+202E read backwards there ("exe.txt live"), and
+/// was imported without it.
+#[test]
+fn the_sample_shows_cells_without_bidirectional_controls() {
+    let table = table("Title,Payoff,Cost\n\u{202E}evil txt.exe,5,5\n");
+    let (source, mapping) = suggest(&table.headers);
+    let shown = preview(&table, source, &mapping);
+    assert_eq!(shown.sample[0][0], "evil txt.exe");
+}
