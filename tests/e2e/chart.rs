@@ -851,6 +851,49 @@ async fn a_search_on_a_chart_of_2000_ideas_shows_each_match_with_its_title() -> 
     app.stop().await
 }
 
+/// Enter typed at once after the search, before the board had followed it, went to the board's first card whatever it
+/// held, and the next key moved that idea (a keyboard-only pass, on 2,000 ideas): it goes to the first match.
+#[tokio::test]
+async fn enter_typed_at_once_after_a_search_goes_to_its_first_match_not_the_first_card() -> TestResult {
+    use fantoccini::key::Key;
+    use pickboard_lib::storage::{Db, DB_FILE_NAME};
+
+    let data = tempfile::tempdir()?;
+    seed_spread(&mut Db::open(&data.path().join(DB_FILE_NAME))?, 2_000, "Haystack")?;
+    let app = App::launch(data.path()).await?;
+    app.client.set_window_size(1024, 768).await?;
+    app.region("Implement").await?;
+    let zones = || -> TestResult<Vec<(String, i64)>> {
+        let db = rusqlite::Connection::open(data.path().join(DB_FILE_NAME))?;
+        let mut stmt = db.prepare("SELECT title, zone FROM ideas ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    };
+    let before = zones()?;
+    let search = app.wait_for_css("input[aria-label='Search ideas']").await?;
+    search.click().await?;
+    // Idea 1999 is in Kill (payoff 3.1, cost/risk 8.1); 2 moves it to Challenge. In one go, as fast hands type.
+    search
+        .send_keys(&format!("Idea 1999:{}2", char::from(Key::Enter)))
+        .await?;
+    let needle = "Idea 1999: a realistic title of some length";
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let after = loop {
+        let now = zones()?;
+        if now.iter().any(|(t, z)| t == needle && *z == 2) || std::time::Instant::now() > deadline {
+            break now;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    let moved: Vec<&(String, i64)> = after.iter().filter(|row| !before.contains(row)).collect();
+    assert_eq!(
+        moved,
+        [&(needle.to_owned(), 2)],
+        "only the match moves, to Challenge"
+    );
+    app.stop().await
+}
+
 /// Zoomed in, with the search's only match outside the window, Enter in the search did nothing (a hurried-user
 /// pass): no marker of it is drawn there. The window now goes to it, and the focus to its marker.
 #[tokio::test]

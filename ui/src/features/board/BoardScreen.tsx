@@ -2,6 +2,7 @@
 // undo and redo, the details of the selected idea and the board's activity.
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 
 import { SidePanel } from "../../components/SidePanel";
 import { historyToasts, useToast } from "../../components/Toasts";
@@ -335,7 +336,10 @@ export function BoardScreen({
   );
   // The board follows the search a moment after each key, in a render that the next key can interrupt: drawn again
   // at each key, a 2,000-idea board held the field back by 40–60 ms a key.
-  const shownFilter = useDeferredValue(filter);
+  // Enter draws the search as typed at once (`drawnAtOnce`, see onFirstMatch).
+  const [drawnAtOnce, setDrawnAtOnce] = useState<Filter | null>(null);
+  const deferredFilter = useDeferredValue(filter);
+  const shownFilter = drawnAtOnce === filter ? filter : deferredFilter;
   const matches = useMemo(() => matchingIds(ideas, shownFilter), [ideas, shownFilter]);
   const { tags, owners } = useMemo(() => facets(ideas), [ideas]);
 
@@ -762,6 +766,12 @@ export function BoardScreen({
             total={ideas.length}
             onChange={setFilter}
             onFirstMatch={() => {
+              // Enter pressed before the board followed the search went by the board as drawn, to its first card
+              // whatever it held, and the next key moved that idea: the board is drawn for the search first.
+              if (shownFilter !== filter)
+                flushSync(() => {
+                  setDrawnAtOnce(filter);
+                });
               // The first match Tab stops at (the search gives each zone's first match its Tab stop), else on the
               // chart the first marker not dimmed.
               const first = document.querySelector<HTMLElement>(
@@ -775,9 +785,11 @@ export function BoardScreen({
               }
               // On a chart zoomed in, the matches may all lie outside the window, where no marker is drawn (Enter
               // did nothing): the window goes to the first in reading order, the highest payoff, then the easiest.
-              if (view !== "chart" || !matches) return;
+              // The matches as typed: this press may have drawn them (`matches` is of the board before it).
+              if (view !== "chart") return;
+              const found = matchingIds(ideas, filter);
               const target = ideas
-                .flatMap((i) => (i.position && matches.has(i.id) ? [{ id: i.id, ...i.position }] : []))
+                .flatMap((i) => (i.position && found?.has(i.id) ? [{ id: i.id, ...i.position }] : []))
                 .sort((a, b) => b.payoff - a.payoff || a.cost - b.cost)[0];
               if (!target) return;
               setSelectedId(target.id);
