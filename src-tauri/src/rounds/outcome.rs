@@ -82,11 +82,14 @@ pub fn message(
         }
     }
     out.push_str("\n**Ballots** (estimates and nonces are in this post's data: Pickboard › Verify round checks each one)\n\n");
+    // The round's ideas alone: a ballot made by hand with an estimate of an idea outside the round read "5 estimates"
+    // on a round of 4 (that estimate counts in no idea's figures).
+    let in_round: HashSet<&str> = stats.iter().map(|s| s.key.as_str()).collect();
     for b in ballots {
         let placed = b
             .estimates
-            .values()
-            .filter(|e| matches!(e, Estimate::Placed { .. }))
+            .iter()
+            .filter(|(key, e)| in_round.contains(key.as_str()) && matches!(e, Estimate::Placed { .. }))
             .count();
         let estimates = if placed == 1 { "estimate" } else { "estimates" };
         out.push_str(&format!(
@@ -262,43 +265,12 @@ fn verified_in_words(checked: u32, mismatched: usize) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn each_ballot_line_counts_its_estimates_in_words_that_agree() {
-        let ballot = |name: &str, placed: usize| OpenedBallot {
-            post_id: format!("post-{name}"),
-            voter: format!("user-{name}"),
-            name: name.to_owned(),
-            estimates: (0..placed)
-                .map(|i| {
-                    let estimate = Estimate::Placed {
-                        payoff: crate::domain::Score::from_tenths(50).unwrap(),
-                        cost: crate::domain::Score::from_tenths(50).unwrap(),
-                    };
-                    (format!("idea-{i}"), estimate)
-                })
-                .collect(),
-            nonce: "00".repeat(32),
-            commitment: "ab".repeat(32),
-        };
-        let text = message(
-            "Platform",
-            &[],
-            &[ballot("Ana", 1), ballot("Bo", 2)],
-            &[],
-            &HashMap::new(),
-            Thresholds::default(),
-        );
-        assert!(text.contains("- Ana: 1 estimate, commitment"), "{text}");
-        assert!(text.contains("- Bo: 2 estimates, commitment"), "{text}");
+    fn score(tenths: i64) -> crate::domain::Score {
+        crate::domain::Score::from_tenths(tenths).unwrap()
     }
 
-    /// The thread reads the decision: ideas are listed under the place the round left them in, with their medians'
-    /// quadrant beside them. Listed under their medians, an idea settled in Challenge stood under Implement. An idea
-    /// nobody placed says so, with the "no opinion" given for it.
-    #[test]
-    fn ideas_are_listed_under_where_they_were_left_with_their_medians_beside() {
-        let score = |tenths| crate::domain::Score::from_tenths(tenths).unwrap();
-        let axis = |median: f64| super::super::stats::AxisStats {
+    fn axis(median: f64) -> super::super::stats::AxisStats {
+        super::super::stats::AxisStats {
             median,
             q1: median,
             q3: median,
@@ -308,8 +280,13 @@ mod tests {
             split: false,
             lowest: vec!["Bo".into()],
             highest: vec!["Bo".into()],
-        };
-        let idea = |key: &str, medians: Option<(i64, i64)>| IdeaStats {
+        }
+    }
+
+    /// Idea `key` of a round, titled "Idea `key`": placed by one voter at `medians` (tenths), or by nobody (one said
+    /// they had no opinion).
+    fn idea(key: &str, medians: Option<(i64, i64)>) -> IdeaStats {
+        IdeaStats {
             key: key.into(),
             title: format!("Idea {key}"),
             votes: u32::from(medians.is_some()),
@@ -319,7 +296,47 @@ mod tests {
             split: false,
             median_position: medians.map(|(p, c)| (score(p), score(c))),
             dots: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn each_ballot_line_counts_its_estimates_in_words_that_agree() {
+        let ballot = |name: &str, placed: usize| OpenedBallot {
+            post_id: format!("post-{name}"),
+            voter: format!("user-{name}"),
+            name: name.to_owned(),
+            estimates: (0..placed)
+                .map(|i| {
+                    let estimate = Estimate::Placed {
+                        payoff: score(50),
+                        cost: score(50),
+                    };
+                    (format!("idea-{i}"), estimate)
+                })
+                .collect(),
+            nonce: "00".repeat(32),
+            commitment: "ab".repeat(32),
         };
+        // A round of two ideas; Cy's ballot, made by hand, has a third of an idea outside it.
+        let stats = [idea("idea-0", Some((50, 50))), idea("idea-1", Some((50, 50)))];
+        let text = message(
+            "Platform",
+            &stats,
+            &[ballot("Ana", 1), ballot("Bo", 2), ballot("Cy", 3)],
+            &[],
+            &HashMap::new(),
+            Thresholds::default(),
+        );
+        assert!(text.contains("- Ana: 1 estimate, commitment"), "{text}");
+        assert!(text.contains("- Bo: 2 estimates, commitment"), "{text}");
+        assert!(text.contains("- Cy: 2 estimates, commitment"), "{text}");
+    }
+
+    /// The thread reads the decision: ideas are listed under the place the round left them in, with their medians'
+    /// quadrant beside them. Listed under their medians, an idea settled in Challenge stood under Implement. An idea
+    /// nobody placed says so, with the "no opinion" given for it.
+    #[test]
+    fn ideas_are_listed_under_where_they_were_left_with_their_medians_beside() {
         let stats = [
             idea("1", Some((55, 45))),
             idea("2", Some((55, 45))),
