@@ -210,7 +210,10 @@ pub fn read_file(file: &str, bytes: &[u8]) -> Result<CsvTable> {
         .iter()
         .enumerate()
         .map(|(n, h)| {
-            let name = String::from_utf8_lossy(h).trim().to_owned();
+            // Without bidirectional controls: "\u{202E}Title" read "eltiT" in the mapping and the sample.
+            let name = crate::text::without_bidi_controls(&String::from_utf8_lossy(h))
+                .trim()
+                .to_owned();
             if name.is_empty() {
                 format!("Column {}", n + 1)
             } else {

@@ -68,9 +68,12 @@ impl PendingImport {
     /// Reads and parses the file at `path`; a file that cannot be imported at all fails here.
     pub fn read(path: &Path) -> Result<PendingImport> {
         let bytes = files::read_limited(path, files::MAX_IMPORT_BYTES)?;
-        let file_name = path
-            .file_name()
-            .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+        // Without bidirectional controls, as it is shown and kept in the history: "team" + U+202E + "abc.csv" read
+        // "team”vsc.cba" in the dialog's heading, its extension disguised.
+        let file_name = path.file_name().map_or_else(
+            || "file".into(),
+            |n| crate::text::without_bidi_controls(&n.to_string_lossy()).into_owned(),
+        );
         if let Some(refusal) = super::not_a_table(path, &bytes) {
             return Err(Error::invalid(refusal));
         }
@@ -231,6 +234,20 @@ mod tests {
         assert_eq!(name(".csv", b"Title\nA\n", &mut db), ".csv");
         let long = format!("{}.csv", "x".repeat(150));
         assert_eq!(name(&long, b"Title\nA\n", &mut db), "x".repeat(100));
+    }
+
+    #[test]
+    fn the_file_and_its_columns_are_named_without_bidirectional_controls() {
+        let (mut db, _) = board_with_idea("Cache the CI images", Zone::Implement);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("team\u{202E}abc.csv");
+        std::fs::write(&path, "\u{202E}Title,Payoff,Cost\nA,5,5\n").unwrap();
+        let pending = PendingImport::read(&path).unwrap();
+        let start = db.read(|tx| pending.start(tx)).unwrap();
+        assert_eq!(start.file_name, "teamabc.csv");
+        let csv = start.csv.unwrap();
+        assert_eq!(csv.headers[0], "Title");
+        assert_eq!(csv.mapping.title, Some(0));
     }
 
     #[test]
