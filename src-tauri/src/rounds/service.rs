@@ -793,6 +793,17 @@ async fn gather(api: &Api, root_post_id: &str) -> Result<Gathered> {
     })
 }
 
+/// The thread's ballots as `round` counts them (`None`: a round this Pickboard does not keep), those not counted named.
+/// The facilitator's Pickboard holds the round's key, and says why each ballot the reveal did not open was not.
+fn tallied(g: &Gathered, round: Option<&StoredRound>) -> collect::Tally {
+    let mut tally = collect::tally(&g.thread, &g.members, counted_ids(round).as_ref());
+    if let Some(round) = round {
+        tally.explain_unopened(&round.record.round_id, &round.private_key);
+    }
+    tally.name_not_counted(&g.names);
+    tally
+}
+
 fn counted_ids(stored: Option<&StoredRound>) -> Option<HashSet<String>> {
     stored
         .and_then(|s| s.revealed.as_ref())
@@ -803,13 +814,7 @@ fn counted_ids(stored: Option<&StoredRound>) -> Option<HashSet<String>> {
 pub async fn status(db: &Mutex<Db>, api: &Api, root_post_id: &str) -> Result<RoundStatus> {
     let g = gather(api, root_post_id).await?;
     let stored = lock(db).read(|tx| store::by_root(tx, root_post_id))?;
-    let counted = counted_ids(stored.as_ref());
-    let mut tally = collect::tally(&g.thread, &g.members, counted.as_ref());
-    // The facilitator's Pickboard holds the round's key, and says why each ballot did not open.
-    if let Some(round) = &stored {
-        tally.explain_unopened(&round.record.round_id, &round.private_key);
-    }
-    tally.name_not_counted(&g.names);
+    let tally = tallied(&g, stored.as_ref());
     let name = |id: &str| g.names.get(id).cloned().unwrap_or_else(|| id.to_owned());
     let voted: Vec<Voter> = tally
         .ballots
@@ -920,10 +925,7 @@ async fn open_ballots(
             "This post is not the round this Pickboard started.",
         ));
     }
-    let counted = counted_ids(Some(round));
-    let mut tally = collect::tally(&g.thread, &g.members, counted.as_ref());
-    tally.explain_unopened(&round.record.round_id, &round.private_key);
-    tally.name_not_counted(&g.names);
+    let tally = tallied(g, Some(round));
     let mut not_counted = tally.not_counted.clone();
     if let Some(opened) = &round.revealed {
         return Ok((opened.clone(), not_counted));
@@ -997,9 +999,7 @@ pub async fn close(db: &Mutex<Db>, api: &Api, who: &Identity, root_post_id: &str
         return Ok(posted.id.clone());
     }
     // The ballots not counted, said in the thread too: there each one's "has voted" reply stays.
-    let mut tally = collect::tally(thread, &g.members, counted_ids(Some(&round)).as_ref());
-    tally.explain_unopened(&round.record.round_id, &round.private_key);
-    tally.name_not_counted(&g.names);
+    let tally = tallied(&g, Some(&round));
     let message = outcome::message(
         &round.record.board,
         &stats,

@@ -149,8 +149,8 @@ export function BoardScreen({
     setTypedToTakeBack(takeBack !== null);
   }, []);
   /** Ctrl+Z, Edit › Undo and the toolbar's ↶, and the redos: a ballot's last placement first, then what the details
-   * hold and cannot save, then the app's undo (a board just deleted or copied), else this board's; a redo does again what the
-   * last undo took back. */
+   * hold and cannot save, then the app's undo (a board just deleted or copied), else this board's; a redo does again
+   * what the last undo took back. */
   const [chain] = useState(() => new UndoChain());
   const undoers = (): Undoer[] => [
     ballotSteps.current ?? { undo: () => false, redo: () => false },

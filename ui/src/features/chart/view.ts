@@ -205,7 +205,7 @@ export function partition(
     const py = (1 - p.payoff / 10) * scaleY;
     const wx = px - offsetX;
     const wy = py - offsetY;
-    const inside = wx >= -1 && wy >= -1 && wx <= width + 1 && wy <= height + 1;
+    const inside = inWindow(wx, wy, width, height);
     if (inside) inView++;
     if (keep.has(idea.id) || (inside && prefer.has(idea.id))) {
       singles.push(idea);
@@ -289,6 +289,12 @@ export function partition(
   return { singles, cells, inView };
 }
 
+/** Whether a point `wx`, `wy` pixels from the window's corner is in the `width` × `height` window (a pixel over its
+ * edges too: an idea at 10 sits on the edge). */
+function inWindow(wx: number, wy: number, width: number, height: number): boolean {
+  return wx >= -1 && wy >= -1 && wx <= width + 1 && wy <= height + 1;
+}
+
 /** How many of the ideas `ids` lie inside the window, counted as `partition` counts `inView`. */
 export function countInView(
   ideas: readonly Idea[],
@@ -302,8 +308,7 @@ export function countInView(
     const p = idea.position;
     if (!p || !ids.has(idea.id)) continue;
     const w = toWindow(view, fractionOf(p.payoff, p.cost));
-    const [wx, wy] = [w.x * width, w.y * height];
-    if (wx >= -1 && wy >= -1 && wx <= width + 1 && wy <= height + 1) n++;
+    if (inWindow(w.x * width, w.y * height, width, height)) n++;
   }
   return n;
 }

@@ -64,7 +64,8 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
       />
       {/* One line that scrolls sideways, however many tags and owners: as a new owner or tag came, the chips wrapped
           to another line and moved the board down under the pointer. One Tab stop, the first chip, and the arrows go
-          from chip to chip, Home and End to the ends (a toolbar): up to 24 chips, each a Tab stop, stood between the search and the board. */}
+          from chip to chip, Home and End to the ends (a toolbar): up to 24 chips, each a Tab stop, stood between the
+          search and the board. */}
       <div
         className="search-chips"
         role="toolbar"
