@@ -115,6 +115,9 @@ impl Db {
             conn: Connection::open_with_flags(path, read_only).map_err(|e| classify_open_error(path, e))?,
             path: path.to_owned(),
         };
+        // It waits for another program writing the file, as the connection that writes does: four imports at once
+        // into a data folder not made yet, and one said "The database could not be opened: database is locked".
+        checking.conn.busy_timeout(Duration::from_secs(5))?;
         checking.check_before_writing()?;
         drop(checking);
 
