@@ -1197,7 +1197,9 @@ describe("App", () => {
     expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
-    // The question is open: neither Ctrl+Z nor Edit › Undo acts behind it.
+    // The question is open (its script loaded: this test alone, as the first to delete, failed on the wait for it):
+    // neither Ctrl+Z nor Edit › Undo acts behind it.
+    expect(await screen.findByRole("button", { name: "Delete board" })).toBeInTheDocument();
     await userEvent.keyboard("{Control>}z{/Control}");
     await backend.choose("undo");
     expect(fake.commands()).not.toContain("undo");
