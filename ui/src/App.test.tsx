@@ -189,6 +189,56 @@ describe("App", () => {
     expect(await screen.findByRole("dialog", { name: "Backups" })).toBeInTheDocument();
   });
 
+  it("says on the welcome that boards were deleted lately, and opens Deleted boards to bring them back", async () => {
+    const gone = (id: number, name: string) => ({ id, name, ideaCount: 3, deletedAt: Date.now() - 1000 });
+    let deleted = [gone(1, "Q3 infra"), gone(2, "Web platform")];
+    fakeBackend(null, {
+      list_deleted_boards: () => deleted,
+      delete_boards_for_good: (args) => {
+        deleted = deleted.filter((b) => !args.ids.includes(b.id));
+        return null;
+      },
+    });
+    renderApp();
+    // Every board deleted: the first-run welcome said nothing of the 30 days in which they can be brought back.
+    const line = "2 boards were deleted in the last 30 days, and can be brought back.";
+    expect(await screen.findByText(line)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Open Deleted boards…" }));
+    expect(await screen.findByRole("dialog", { name: "Deleted boards" })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Restore “Web platform”" })).toBeInTheDocument();
+    // Deleted for good there, they are no longer offered here.
+    await userEvent.click(screen.getByRole("button", { name: "Delete all for good…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Delete all for good" }));
+    expect(await screen.findByText("Deleted 2 boards for good.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    await waitFor(() => {
+      expect(screen.queryByText(line)).toBeNull();
+    });
+    expect(screen.queryByRole("button", { name: "Open Deleted boards…" })).toBeNull();
+  });
+
+  it("names the one board deleted lately on the welcome, cut short when long", async () => {
+    let name = "Q3 infra";
+    fakeBackend(null, {
+      list_deleted_boards: () => [{ id: 1, name, ideaCount: 3, deletedAt: Date.now() - 1000 }],
+    });
+    const { unmount } = renderApp();
+    expect(
+      await screen.findByText(
+        "The board “Q3 infra” was deleted in the last 30 days, and can be brought back.",
+      ),
+    ).toBeInTheDocument();
+    unmount();
+    // A name of 100 characters with no space took the line, and its button, past the window's edge.
+    name = `${"N".repeat(95)}01234`;
+    renderApp();
+    expect(
+      await screen.findByText(
+        `The board “${"N".repeat(39)}…” was deleted in the last 30 days, and can be brought back.`,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it("takes a first-time member asked to estimate straight to Team rounds", async () => {
     const fake = firstRun();
     renderApp();

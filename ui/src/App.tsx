@@ -616,8 +616,8 @@ export function App() {
               openImport(backend.chooseImportFile);
             }}
             onJoin={joinRounds}
-            onRestore={() => {
-              setTransfer({ kind: "backups" });
+            onOpen={(kind) => {
+              setTransfer({ kind });
             }}
           />
         </Suspense>

@@ -1,11 +1,14 @@
 // First run: what a PICK chart is, in a sentence per quadrant, three ways to begin, and a way into a team's round.
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
 import type { BackupInfo } from "../../lib/bindings";
 import { backend } from "../../lib/backend";
 import { formatDateTime } from "../../lib/dates";
 import { counted } from "../../lib/numbers";
+import { keys } from "../../lib/queries";
 import { firstFrameDrawn } from "../../lib/startup";
+import { shorten } from "../../lib/text";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
 
 import "./welcome.css";
@@ -17,17 +20,22 @@ interface WelcomeProps {
   onImport: () => void;
   /** A member asked to estimate in a team round: a board to hold it, opened on Team rounds. */
   onJoin: () => void;
-  /** Opens the list of backups, to restore one. */
-  onRestore: () => void;
+  /** Opens the list of backups or of deleted boards, to bring boards back. */
+  onOpen: (list: "backups" | "deleted") => void;
 }
 
-export function Welcome({ busy, onSample, onEmpty, onImport, onJoin, onRestore }: WelcomeProps) {
+export function Welcome({ busy, onSample, onEmpty, onImport, onJoin, onOpen }: WelcomeProps) {
   useEffect(() => {
     firstFrameDrawn("welcome-painted");
   }, []);
   // The newest backup that holds a board, if any: a data folder whose database file was deleted (or set aside) showed
   // this first-run welcome, and said nothing of the boards its backups held.
   const [backup, setBackup] = useState<BackupInfo | null>(null);
+  // The boards deleted in the last 30 days: a team that deleted its every board was shown this first-run welcome, with
+  // nothing to say that Deleted boards still held them. Read as Deleted boards reads them, so that the line follows
+  // what it does there (a board deleted for good).
+  const deleted =
+    useQuery({ queryKey: keys.deletedBoards, queryFn: backend.listDeletedBoards, staleTime: 0 }).data ?? [];
   useEffect(() => {
     let live = true;
     backend.listBackups().then(
@@ -40,6 +48,11 @@ export function Welcome({ busy, onSample, onEmpty, onImport, onJoin, onRestore }
       live = false;
     };
   }, []);
+
+  const lately =
+    deleted.length === 1 && deleted[0]
+      ? `The board “${shorten(deleted[0].name, 40)}” was deleted`
+      : `${counted(deleted.length, "board")} were deleted`;
 
   return (
     <main className="welcome">
@@ -71,23 +84,57 @@ export function Welcome({ busy, onSample, onEmpty, onImport, onJoin, onRestore }
       <p className="field-hint welcome-drop">
         Or drop a CSV file (a Jira export, a spreadsheet) or a board file here.
       </p>
-      {backup && (
-        <p className="welcome-join welcome-backup">
-          <span className="field-hint">
-            This data folder&apos;s backups hold boards: the newest, of {formatDateTime(backup.createdAt)},
-            has {counted(backup.boards ?? 0, "board")} and {counted(backup.ideas ?? 0, "idea")}.
-          </span>
-          <button type="button" className="button button-small" disabled={busy} onClick={onRestore}>
-            Restore from a backup…
-          </button>
-        </p>
+      {deleted.length > 0 && (
+        <Offer
+          hint={`${lately} in the last 30 days, and can be brought back.`}
+          action="Open Deleted boards…"
+          busy={busy}
+          onClick={() => {
+            onOpen("deleted");
+          }}
+        />
       )}
-      <p className="welcome-join">
-        <span className="field-hint">Asked to estimate in a team round?</span>
-        <button type="button" className="button button-small" disabled={busy} onClick={onJoin}>
-          Join a team round…
-        </button>
-      </p>
+      {backup && (
+        <Offer
+          hint={
+            `This data folder's backups hold boards: the newest, of ${formatDateTime(backup.createdAt)}, ` +
+            `has ${counted(backup.boards ?? 0, "board")} and ${counted(backup.ideas ?? 0, "idea")}.`
+          }
+          action="Restore from a backup…"
+          busy={busy}
+          onClick={() => {
+            onOpen("backups");
+          }}
+        />
+      )}
+      <Offer
+        hint="Asked to estimate in a team round?"
+        action="Join a team round…"
+        busy={busy}
+        onClick={onJoin}
+      />
     </main>
+  );
+}
+
+/** One of the welcome's other ways in: what it is about, and its button. */
+function Offer({
+  hint,
+  action,
+  busy,
+  onClick,
+}: {
+  hint: string;
+  action: string;
+  busy: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <p className="welcome-join">
+      <span className="field-hint">{hint}</span>
+      <button type="button" className="button button-small" disabled={busy} onClick={onClick}>
+        {action}
+      </button>
+    </p>
   );
 }
