@@ -1371,6 +1371,25 @@ describe("BoardScreen", () => {
     });
   });
 
+  it("gives the focus to New idea when Enter leaves the name of a board with no idea yet", async () => {
+    fakeBackend(board([], "My first board"), {
+      rename_board: (args) => ({
+        value: { id: args.id, name: args.name, ideaCount: 0, updatedAt: 1 },
+        history: { canUndo: true, canRedo: false, lastEvent: 7 },
+      }),
+    });
+    await renderBoard();
+    const field = await screen.findByRole("textbox", { name: "Board name" });
+    await userEvent.clear(field);
+    // A new board's name, then its first idea: the focus went to the first quadrant, with nothing to do there.
+    await userEvent.type(field, "Q3 infra{Enter}");
+    await waitFor(() => {
+      expect(screen.getByLabelText("New idea")).toHaveFocus();
+    });
+    await userEvent.keyboard("Rotate certs{Enter}");
+    expect(await screen.findByRole("button", { name: /^Rotate certs/ })).toBeInTheDocument();
+  });
+
   it("takes back a board name typed over on Escape, renames nothing, and gives the focus to the board", async () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")], "Infra"));
     await renderBoard();

@@ -528,7 +528,9 @@ export function BoardScreen({
   function backToBoard() {
     focusViewIfLost(
       ...(selectedId === null ? [] : [`.board-body [data-idea-id="${String(selectedId)}"]`]),
-      ...(view === "chart" ? [".plane"] : ['.quadrants .card[tabindex="0"]', ".quadrants section.zone"]),
+      // A board with no card yet: its New idea field, where the board's first idea is typed (Enter on a new board's
+      // name went to the first quadrant, with nothing to do there).
+      ...(view === "chart" ? [".plane"] : ['.quadrants .card[tabindex="0"]', ".tray .add-idea-input"]),
     );
   }
 
