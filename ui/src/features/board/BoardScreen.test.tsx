@@ -101,6 +101,14 @@ async function deletedOnAFullDisk() {
 
 /** Board "Infra" renamed "Web" with Enter, which the backend refuses (another board has that name): the field, with
  * the focus back in it, and the reason shown. */
+/** The backend's answer to a rename it took: the board under its new name, the rename the step to undo. */
+function renameTaken(args: { id: number; name: string }, ideaCount = 0) {
+  return {
+    value: { id: args.id, name: args.name, ideaCount, updatedAt: 1 },
+    history: { canUndo: true, canRedo: false, lastEvent: 7 },
+  };
+}
+
 async function nameRefused() {
   const taken = "There is already a board named “Web”. Pick another name, such as “Web (2)”.";
   fakeBackend(board([], "Infra"), {
@@ -684,10 +692,7 @@ describe("BoardScreen", () => {
 
   it("leaves a card alone on Backspace, a key for text off macOS, once Enter has left the board's name", async () => {
     const fake = fakeBackend(board([idea(1, "Keep me", "possible")], "Infra"), {
-      rename_board: (args) => ({
-        value: { id: args.id, name: args.name, ideaCount: 1, updatedAt: 1 },
-        history: { canUndo: true, canRedo: false, lastEvent: 7 },
-      }),
+      rename_board: (args) => renameTaken(args, 1),
     });
     await renderBoard();
     const card = await screen.findByRole("button", { name: /^Keep me/ });
@@ -1315,10 +1320,7 @@ describe("BoardScreen", () => {
     fakeBackend(board([], "Infra"), {
       rename_board: (args) => {
         if (args.name === "Web") throw { kind: "invalid", message: taken, path: null };
-        return {
-          value: { id: args.id, name: args.name, ideaCount: 0, updatedAt: 1 },
-          history: { canUndo: true, canRedo: false, lastEvent: 7 },
-        };
+        return renameTaken(args);
       },
     });
     await renderBoard();
@@ -1372,12 +1374,7 @@ describe("BoardScreen", () => {
   });
 
   it("gives the focus to New idea when Enter leaves the name of a board with no idea yet", async () => {
-    fakeBackend(board([], "My first board"), {
-      rename_board: (args) => ({
-        value: { id: args.id, name: args.name, ideaCount: 0, updatedAt: 1 },
-        history: { canUndo: true, canRedo: false, lastEvent: 7 },
-      }),
-    });
+    fakeBackend(board([], "My first board"), { rename_board: renameTaken });
     await renderBoard();
     const field = await screen.findByRole("textbox", { name: "Board name" });
     await userEvent.clear(field);
