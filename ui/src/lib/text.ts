@@ -71,7 +71,7 @@ export function listItems(text: string): string[] {
 
 /** The toast for a paste longer than a title can be (the field keeps its first `TITLE_MAX` characters). */
 export const TITLE_CUT = {
-  message: `An idea's title can be at most ${String(TITLE_MAX)} characters: the rest was left out. Longer text goes in its notes.`,
+  message: `An idea's title can be at most ${String(TITLE_MAX)} characters: the rest was left out. Put longer text in its notes.`,
   group: "title-cut",
 };
 

@@ -1041,7 +1041,7 @@ describe("BoardScreen", () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     await renderBoard();
     const said =
-      "An idea's title can be at most 500 characters: the rest was left out. Longer text goes in its notes.";
+      "An idea's title can be at most 500 characters: the rest was left out. Put longer text in its notes.";
     const toNotes =
       "An idea's title can be at most 500 characters: the title keeps the start, and the whole text goes in its notes.";
     await userEvent.click(await screen.findByLabelText("New idea"));
@@ -1086,7 +1086,7 @@ describe("BoardScreen", () => {
     await userEvent.type(newIdea, "TAIL");
     expect(
       await screen.findByText(
-        "An idea's title can be at most 500 characters: the rest was left out. Longer text goes in its notes.",
+        "An idea's title can be at most 500 characters: the rest was left out. Put longer text in its notes.",
       ),
     ).toBeInTheDocument();
     expect(newIdea).toHaveValue(`${"M".repeat(499)}N`);
