@@ -100,8 +100,9 @@ export function AddIdeaField({
   // rest (2,500 characters of a pasted ticket) was gone once the idea was added.
   const [whole, setWhole] = useState<string | null>(null);
   const [list, setList] = useState<PastedList | null>(null);
-  // A second press of "Add N ideas" before the first was answered added the list twice.
-  const addingList = useRef(false);
+  // The list "Add N ideas" was pressed for. A second press before the first was answered added the list twice, and
+  // so did one after it, before the choice was drawn again as added (a double click on a board of 2,000 ideas).
+  const addingList = useRef<PastedList | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const toast = useToast();
@@ -127,21 +128,20 @@ export function AddIdeaField({
 
   async function addList(pending: PastedList) {
     const { items } = pending;
-    if (!onAddList || addingList.current || pending.added) return;
-    addingList.current = true;
-    try {
-      if (await onAddList(items)) {
-        const added = { ...pending, added: true };
-        setList(added);
-        input.current?.focus();
-        lendUndo();
-        window.setTimeout(() => {
-          setList((now) => (now === added ? null : now));
-        }, ADDED_SHOWN_MS);
-      }
-    } finally {
-      addingList.current = false;
+    if (!onAddList || addingList.current === pending || pending.added) return;
+    addingList.current = pending;
+    if (!(await onAddList(items))) {
+      // Not saved (said in a toast): it can be pressed again.
+      addingList.current = null;
+      return;
     }
+    const added = { ...pending, added: true };
+    setList(added);
+    input.current?.focus();
+    lendUndo();
+    window.setTimeout(() => {
+      setList((now) => (now === added ? null : now));
+    }, ADDED_SHOWN_MS);
   }
 
   function keepAsOne(pending: PastedList) {

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
@@ -1205,6 +1205,48 @@ describe("BoardScreen", () => {
     await waitFor(() => {
       expect(fake.calls.find((c) => c.command === "undo")?.args).toMatchObject({ expectedEvent: 7 });
     });
+  });
+
+  it("adds a pasted list once on a second press that comes after the answer, before the choice is drawn again", async () => {
+    const fake = fakeBackend(board([]));
+    await renderBoard();
+    await userEvent.click(await screen.findByLabelText("New idea"));
+    await userEvent.paste("Rotate certs\nPatch bastion");
+    const add = await screen.findByRole("button", { name: "Add 2 ideas" });
+    // The button's click handler as drawn before the first press. On a board of 2,000 ideas a double click's second
+    // press came between the answer and the next frame, so the page ran this handler again, and added the list twice.
+    const drawn = Object.entries(add).find(([key]) => key.startsWith("__reactProps$"))?.[1] as {
+      onClick: () => void;
+    };
+    fireEvent.click(add);
+    expect(await screen.findByText("Added 2 ideas, one per line.")).toBeInTheDocument();
+    act(() => {
+      drawn.onClick();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.commands().filter((c) => c === "add_ideas")).toHaveLength(1);
+  });
+
+  it("adds a pasted list on a second press once the first was refused", async () => {
+    let refuse = true;
+    const fake = fakeBackend(board([]), {
+      add_ideas: () => {
+        if (refuse) throw { kind: "invalid", message: "The disk is full.", path: null };
+        return {
+          value: { board: board([idea(100, "Rotate certs", "unsorted")]), ids: [100] },
+          history: { canUndo: true, canRedo: false, lastEvent: 7 },
+        };
+      },
+    });
+    await renderBoard();
+    await userEvent.click(await screen.findByLabelText("New idea"));
+    await userEvent.paste("Rotate certs\nPatch bastion");
+    await userEvent.click(await screen.findByRole("button", { name: "Add 2 ideas" }));
+    expect(await screen.findByText("The disk is full.")).toBeInTheDocument();
+    refuse = false;
+    await userEvent.click(screen.getByRole("button", { name: "Add 2 ideas" }));
+    expect(await screen.findByText(/^Added 2 ideas/)).toBeInTheDocument();
+    expect(fake.commands().filter((c) => c === "add_ideas")).toHaveLength(2);
   });
 
   it("keeps a pasted list as one idea when asked, and drops it on Escape", async () => {
