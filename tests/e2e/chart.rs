@@ -1191,6 +1191,19 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     )
     .await?;
 
+    // A drag begun just beside the plane, on the payoff axis's column, selects no text: it selected the chart's labels
+    // across the whole chart, in blue.
+    app.drag_between((px - 20.0, py + ph * 0.4), at(2.0, 8.0)).await?;
+    let selected = app
+        .client
+        .execute("return window.getSelection().toString();", vec![])
+        .await?;
+    assert_eq!(
+        selected,
+        serde_json::json!(""),
+        "text selected by a drag beside the plane"
+    );
+
     // A rectangle around payoff 4.9–5.1, cost/risk 4.9–5.1 lists exactly the ideas there.
     let expected: i64 = rusqlite::Connection::open(data.path().join(pickboard_lib::storage::DB_FILE_NAME))?
         .query_row(
