@@ -495,12 +495,31 @@ fn restore_board(options: Options) -> Result<(), Failure> {
 
 fn list_boards() -> Result<(), Failure> {
     let mut db = open_db_to_read()?;
-    let all = db.read(boards::list).map_err(Failure::from_error)?;
+    let (all, deleted) = db
+        .read(|tx| Ok((boards::list(tx)?, boards::deleted(tx)?.len())))
+        .map_err(Failure::from_error)?;
     let rows = all.iter().map(|b| {
         let when = format!("changed {}", local_date(b.updated_at));
         (b.name.as_str(), b.idea_count, when)
     });
-    write_stdout(board_table(rows, "There are no boards yet.").as_bytes())
+    write_stdout(board_table(rows, &no_boards(deleted)).as_bytes())
+}
+
+/// What `boards` says when no board is left, with `deleted` boards deleted lately: "There are no boards yet." was all
+/// it said once every board had been deleted, with nothing of the 30 days in which they can be brought back.
+fn no_boards(deleted: usize) -> String {
+    let days = boards::KEPT_DELETED_DAYS;
+    match deleted {
+        0 => "There are no boards yet.".to_owned(),
+        1 => format!(
+            "There are no boards: 1 was deleted in the last {days} days. `pickboard boards --deleted` lists it, and \
+             `pickboard restore --board <name>` brings it back."
+        ),
+        n => format!(
+            "There are no boards: {n} were deleted in the last {days} days. `pickboard boards --deleted` lists them, \
+             and `pickboard restore --board <name>` brings one back."
+        ),
+    }
 }
 
 fn post(options: Options) -> Result<(), Failure> {
@@ -1113,6 +1132,14 @@ fn deliver(db: Db, post_id: i64, api: Option<Api>, dir: &Path) -> Result<(), Fai
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_board_left_says_how_many_were_deleted_lately_and_how_to_bring_them_back() {
+        assert_eq!(no_boards(0), "There are no boards yet.");
+        assert!(no_boards(1).starts_with("There are no boards: 1 was deleted in the last 30 days."));
+        assert!(no_boards(3).starts_with("There are no boards: 3 were deleted in the last 30 days."));
+        assert!(no_boards(3).ends_with("`pickboard restore --board <name>` brings one back."));
+    }
 
     #[test]
     fn the_boards_counts_line_up_in_a_terminal_whatever_the_names_hold() {
