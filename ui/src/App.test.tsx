@@ -477,6 +477,16 @@ describe("App", () => {
     ]);
   });
 
+  it("keeps the rest of a double click on Start empty from the new board under the pointer", async () => {
+    firstRun();
+    renderApp();
+    await userEvent.click(await screen.findByRole("button", { name: "Start empty" }));
+    // The second press landed on the board drawn under the pointer: it took the focus from the new board's name, and
+    // the name typed next went to the board's keys (N to New idea).
+    expect(fireEvent.mouseDown(document.body, { detail: 2 })).toBe(false);
+    expect(await screen.findByDisplayValue("My first board")).toBeInTheDocument();
+  });
+
   it("leaves the name of a new board alone once it was renamed and the rename undone", async () => {
     const backend = backendEvents();
     let name = "Untitled board";

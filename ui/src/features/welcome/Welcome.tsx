@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
+import { swallowRestOfDoubleClick } from "../../components/doubleClick";
 import type { BackupInfo } from "../../lib/bindings";
 import { backend } from "../../lib/backend";
 import { formatDateTime } from "../../lib/dates";
@@ -49,6 +50,12 @@ export function Welcome({ busy, onSample, onEmpty, onImport, onJoin, onOpen }: W
     };
   }, []);
 
+  /** A way in whose board or Team rounds comes in under the pointer: the rest of a double click landed there, and
+   * took the focus from the new board's name (what was typed next went to the board's keys). */
+  const leaving = (go: () => void) => () => {
+    swallowRestOfDoubleClick();
+    go();
+  };
   const lately =
     deleted.length === 1 && deleted[0]
       ? `The board “${shorten(deleted[0].name, 40)}” was deleted`
@@ -71,10 +78,16 @@ export function Welcome({ busy, onSample, onEmpty, onImport, onJoin, onOpen }: W
       </ul>
       <div className="welcome-actions">
         {/* The first stop of the keyboard on a first run: Tab went to the sidebar's toggle, Enter did nothing. */}
-        <button type="button" className="button button-primary" autoFocus disabled={busy} onClick={onSample}>
+        <button
+          type="button"
+          className="button button-primary"
+          autoFocus
+          disabled={busy}
+          onClick={leaving(onSample)}
+        >
           Start with a sample board
         </button>
-        <button type="button" className="button" disabled={busy} onClick={onEmpty}>
+        <button type="button" className="button" disabled={busy} onClick={leaving(onEmpty)}>
           Start empty
         </button>
         <button type="button" className="button" disabled={busy} onClick={onImport}>
@@ -111,7 +124,7 @@ export function Welcome({ busy, onSample, onEmpty, onImport, onJoin, onOpen }: W
         hint="Asked to estimate in a team round?"
         action="Join a team round…"
         busy={busy}
-        onClick={onJoin}
+        onClick={leaving(onJoin)}
       />
     </main>
   );
