@@ -27,7 +27,6 @@ import {
   cellGrid,
   clampView,
   countInView,
-  draggedBox,
   contentClip,
   fitView,
   follow,
@@ -39,6 +38,7 @@ import {
   NEIGHBOURS,
   panBy,
   partition,
+  spotsTakenIn,
   toWindow,
   underName,
   WHOLE_PLANE,
@@ -657,9 +657,15 @@ export function ChartView({
       if (cell) zoomIntoCell(cell, false);
       else setList(null);
     } else if (g.kind === "rect" && layout) {
-      const box = draggedBox(g.start, windowPoint(e), cellAt(g.start));
-      const area = { box, view: viewRef.current, width: layout.width, height: layout.height };
-      setList(listOf("in the rectangle", ideasIn(placed, area.view, area.width, area.height, box), { area }));
+      const box = boxAround([g.start, windowPoint(e)]);
+      const area = {
+        box,
+        view: viewRef.current,
+        width: layout.width,
+        height: layout.height,
+        spots: spotsTakenIn(cells, box, g.start),
+      };
+      setList(listOf("in the rectangle", ideasIn(placed, area), { area }));
     }
   };
 

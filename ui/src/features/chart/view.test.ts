@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 
 import { idea } from "../../test/fakeBackend";
-import { overlaps, type Box } from "./geometry";
+import { overlaps } from "./geometry";
 import { fractionOf } from "./scale";
 import {
   atOneSpot,
+  boxAround,
   cellCount,
   clampView,
   countInView,
   contentClip,
-  draggedBox,
   fitView,
   follow,
   ideasIn,
@@ -17,12 +17,14 @@ import {
   listOf,
   MAX_ZOOM,
   partition,
+  spotsTakenIn,
   ticks,
   toWindow,
   underName,
   WHOLE_PLANE,
   zoomAt,
   zoomOnto,
+  type Cell,
 } from "./view";
 
 describe("the view", () => {
@@ -204,23 +206,64 @@ describe("the view", () => {
 
   it("finds the ideas under a rectangle", () => {
     const ideas = [at(1, 9, 1), at(2, 1, 9), at(3, 8, 2)];
-    const found = ideasIn(ideas, WHOLE_PLANE, 1000, 1000, { left: 0, top: 0, width: 250, height: 250 });
+    const box = { left: 0, top: 0, width: 250, height: 250 };
+    const found = ideasIn(ideas, { box, view: WHOLE_PLANE, width: 1000, height: 1000, spots: [] });
     expect(found.map((i) => i.id)).toEqual([1, 3]);
   });
 
-  it("takes in the stack a rectangle was begun on, and only such a count", () => {
-    // Two ideas at payoff 8, cost/risk 2 (window 200, 200 on a 1,000 px plane); their count's square 180–220. The
-    // drag began on the count, at 205, 205, and went right and down.
+  it("takes in the stack a rectangle was begun on, and only such a count's own spot", () => {
+    // Two ideas at payoff 8, cost/risk 2 (window 200, 200 on a 1,000 px plane); their count's badge 180–220, its cell's
+    // square 160–240. The drag went right and down to 320, 320.
     const stack = [at(1, 8, 2), at(2, 8, 2)];
-    const square = { left: 180, top: 180, width: 40, height: 40 };
-    const cell = { key: "4,4", box: square, badge: square, ideas: stack };
-    const ideas = [...stack, at(3, 7, 3)];
-    const listed = (box: Box) => ideasIn(ideas, WHOLE_PLANE, 1000, 1000, box).map((i) => i.id);
-    expect(listed(draggedBox({ x: 205, y: 205 }, { x: 320, y: 320 }, cell))).toEqual([1, 2, 3]);
+    const badge = { left: 180, top: 180, width: 40, height: 40 };
+    const cell = { key: "4,4", box: { left: 160, top: 160, width: 80, height: 80 }, badge, ideas: stack };
+    // Idea 5 is under the count's badge, beside the stack, outside the rectangle as drawn.
+    const ideas = [...stack, at(3, 7, 3), at(5, 8, 1.9)];
+    const listed = (cells: Cell[], start: { x: number; y: number }) => {
+      const box = boxAround([start, { x: 320, y: 320 }]);
+      const area = {
+        box,
+        view: WHOLE_PLANE,
+        width: 1000,
+        height: 1000,
+        spots: spotsTakenIn(cells, box, start),
+      };
+      return ideasIn(ideas, area).map((i) => i.id);
+    };
+    // Begun on the count's badge. Its whole badge taken in listed idea 5 too: a crowded plane's count, drawn beside
+    // its spot, took in a column of ideas outside the rectangle, and the same rectangle dragged the other way fewer.
+    expect(listed([cell], { x: 205, y: 205 })).toEqual([1, 2, 3]);
+    // Begun in the count's square but beside its badge: it is the rectangle as drawn.
+    expect(listed([cell], { x: 228, y: 228 })).toEqual([3]);
     // Begun on a count of ideas apart, or on none, it is the rectangle as drawn.
     const apart = { ...cell, ideas: [stack[0], at(4, 7.9, 2.1)].filter((i) => i !== undefined) };
-    expect(listed(draggedBox({ x: 205, y: 205 }, { x: 320, y: 320 }, apart))).toEqual([3]);
-    expect(listed(draggedBox({ x: 205, y: 205 }, { x: 320, y: 320 }, null))).toEqual([3]);
+    expect(listed([apart], { x: 205, y: 205 })).toEqual([3]);
+    expect(listed([], { x: 205, y: 205 })).toEqual([3]);
+  });
+
+  it("takes in a count drawn inside the plane off its spot at the edge when the rectangle covers its badge", () => {
+    // Ten ideas at payoff 10 (the plane's top edge, window y 0), their count drawn pulled into the plane: badge 40–60.
+    const top = Array.from({ length: 10 }, (_, k) => at(k + 1, 10, 2));
+    const cell = {
+      key: "4,0",
+      box: { left: 160, top: 0, width: 80, height: 80 },
+      badge: { left: 180, top: 40, width: 40, height: 20 },
+      ideas: top,
+    };
+    const box = { left: 170, top: 30, width: 60, height: 40 };
+    // A rectangle around the count listed "0 ideas": their scores lie above it, on the edge.
+    const area = {
+      box,
+      view: WHOLE_PLANE,
+      width: 1000,
+      height: 1000,
+      spots: spotsTakenIn([cell], box, { x: 170, y: 30 }),
+    };
+    expect(ideasIn(top, area)).toHaveLength(10);
+    // One covering a corner of the badge, not its middle, does not take it in.
+    const corner = { left: 150, top: 30, width: 40, height: 20 };
+    const cornerArea = { ...area, box: corner, spots: spotsTakenIn([cell], corner, { x: 150, y: 30 }) };
+    expect(ideasIn(top, cornerArea)).toHaveLength(0);
   });
 });
 
@@ -240,6 +283,7 @@ describe("a list beside the plane", () => {
       view: WHOLE_PLANE,
       width: 1000,
       height: 1000,
+      spots: [],
     };
     const rectangle = listOf("in the rectangle", [four], { area });
     expect(listed(spot, before, null).title).toBe("3 ideas at payoff 4, cost/risk 4");

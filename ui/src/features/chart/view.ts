@@ -313,15 +313,19 @@ export function countInView(
   return n;
 }
 
-/** The ideas whose scores fall inside `box` (window pixels of a `width` × `height` window showing `view`). */
-export function ideasIn(ideas: readonly Idea[], view: View, width: number, height: number, box: Box): Idea[] {
+/** The ideas in a dragged rectangle: those whose scores fall inside its box, and those at the spots it takes in. */
+export function ideasIn(ideas: readonly Idea[], { box, view, width, height, spots }: Area): Idea[] {
+  const taken = new Set(spots.map(spotKey));
   return ideas.filter((idea) => {
     const p = idea.position;
     if (!p) return false;
+    if (taken.has(spotKey(p))) return true;
     const w = toWindow(view, fractionOf(p.payoff, p.cost));
     return contains(box, { x: w.x * width, y: w.y * height });
   });
 }
+
+const spotKey = (p: Position) => `${String(p.payoff)},${String(p.cost)}`;
 
 /** The smallest box around `points`. */
 export function boxAround(points: readonly Point[]): Box {
@@ -332,27 +336,31 @@ export function boxAround(points: readonly Point[]): Box {
 }
 
 /**
- * The box a rectangle dragged from `start` to `end` lists the ideas of. Begun on a count of ideas at one spot
- * (`startedOn`), it takes them in: a drag meant to pull one out of a stack of two listed "0 ideas", their spot just
- * beside where it began. Begun anywhere else, even on another count, it is the rectangle as drawn.
+ * The spots a rectangle dragged as `box` from `start` takes in whole, beyond the ideas whose scores fall inside it: a
+ * count's spot when the rectangle covers the middle of its badge (a count at the plane's edge is drawn inside the
+ * plane, off its spot: a rectangle around it listed "0 ideas"), or when it was begun on the badge (a drag meant to
+ * pull one out of a stack of two listed "0 ideas", their spot just beside where it began). On the badge, not on its
+ * cell's square: begun beside a count, in its square, it took that count in, and listed other ideas dragged the other
+ * way. A count of ideas apart is not taken in: their scores decide.
  */
-export function draggedBox(start: Point, end: Point, startedOn: Cell | null): Box {
-  if (!startedOn || !atOneSpot(startedOn)) return boxAround([start, end]);
-  const { box } = startedOn;
-  return boxAround([
-    start,
-    end,
-    { x: box.left, y: box.top },
-    { x: box.left + box.width, y: box.top + box.height },
-  ]);
+export function spotsTakenIn(cells: readonly Cell[], box: Box, start: Point): Position[] {
+  return cells.flatMap((cell) => {
+    const spot = cell.ideas[0]?.position;
+    if (!spot || !atOneSpot(cell)) return [];
+    const { left, top, width, height } = cell.badge;
+    const middle = { x: left + width / 2, y: top + height / 2 };
+    return contains(box, middle) || contains(cell.badge, start) ? [spot] : [];
+  });
 }
 
-/** A rectangle dragged on the plane, with the view and the plane's size it was drawn in. */
+/** A rectangle dragged on the plane, as drawn, with the view and the plane's size it was drawn in, and the counts'
+ * spots it takes in whole (`spotsTakenIn`). */
 export interface Area {
   box: Box;
   view: View;
   width: number;
   height: number;
+  spots: readonly Position[];
 }
 
 /** What a list beside the plane is of: the ideas listed as it opened (`ids`), or those at one spot (`spot`: ideas with
@@ -390,7 +398,7 @@ export function listed(list: ListOf, placed: readonly Idea[], matches: ReadonlyS
   if (spot) {
     ideas = placed.filter((i) => i.position?.payoff === spot.payoff && i.position.cost === spot.cost);
   } else if (area) {
-    ideas = ideasIn(placed, area.view, area.width, area.height, area.box);
+    ideas = ideasIn(placed, area);
   } else {
     const byId = new Map(placed.map((i) => [i.id, i]));
     ideas = list.ids.flatMap((id) => byId.get(id) ?? []);
