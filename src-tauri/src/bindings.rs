@@ -21,7 +21,7 @@ use crate::error::{ErrorKind, ErrorPayload};
 use crate::mattermost::account::{Account, Keeping};
 use crate::mattermost::destination::AccountChannel;
 use crate::mattermost::message::PostOptions;
-use crate::mattermost::outbox::{ChannelSettings, ChannelSettingsInput, Post, PostStatus};
+use crate::mattermost::outbox::{ChannelSettings, ChannelSettingsInput, HeldBehind, Post, PostStatus};
 use crate::mattermost::response::{Failure, Problem};
 use crate::preferences::{Preferences, Theme};
 use crate::rounds::collect::{Issue, NotCounted};
@@ -82,6 +82,7 @@ fn generate() -> String {
         ChannelSettingsInput::decl(&cfg),
         PostStatus::decl(&cfg),
         Post::decl(&cfg),
+        HeldBehind::decl(&cfg),
         Problem::decl(&cfg),
         Failure::decl(&cfg),
         StartupMark::decl(&cfg),

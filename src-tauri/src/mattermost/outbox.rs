@@ -71,6 +71,18 @@ pub struct Post {
     /// the last one to where it posts now: after a change of channel, the dialog offered "Post again" to a channel
     /// never posted to, and said nothing had changed since a post made elsewhere.
     pub channel_id: Option<String>,
+    /// An earlier post that this one, on its way, waits behind because that one is held up: posts go out in the order
+    /// they were made. The Post dialog said "Posting…" for as long as the earlier post was held, with no word of it.
+    pub held_behind: Option<HeldBehind>,
+}
+
+/// An earlier post, held up, that later posts wait behind.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HeldBehind {
+    pub post_id: i64,
+    /// Why it has not gone out yet.
+    pub error: Failure,
 }
 
 fn status_name(s: PostStatus) -> &'static str {
@@ -504,13 +516,40 @@ fn post_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
         },
         updates_earlier: r.get::<_, Option<i64>>(12)?.is_some(),
         channel_id: r.get(13)?,
+        held_behind: None,
     })
 }
 
+/// `post`, with the held-up post it waits behind, if any.
+fn with_held_behind(tx: &Transaction<'_>, mut post: Post) -> Result<Post> {
+    if post.status == PostStatus::Pending && post.error.is_none() {
+        post.held_behind = first_waiting_before(tx, post.id)?.and_then(|(post_id, error)| {
+            let error = serde_json::from_str(&error?).ok()?;
+            Some(HeldBehind { post_id, error })
+        });
+    }
+    Ok(post)
+}
+
+/// The oldest post made before `post_id` that still waits to go out, with its error (JSON) if it is held up.
+fn first_waiting_before(tx: &Transaction<'_>, post_id: i64) -> Result<Option<(i64, Option<String>)>> {
+    Ok(tx
+        .query_row(
+            "SELECT id, error FROM posts WHERE id < ?1 AND status = 'pending'
+                 AND board_id IN (SELECT id FROM boards WHERE deleted_at IS NULL)
+             ORDER BY id LIMIT 1",
+            [post_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
 pub fn get(tx: &Transaction<'_>, post_id: i64) -> Result<Post> {
-    tx.query_row(&format!("{POST_SQL} WHERE p.id = ?1"), [post_id], post_from_row)
+    let post = tx
+        .query_row(&format!("{POST_SQL} WHERE p.id = ?1"), [post_id], post_from_row)
         .optional()?
-        .ok_or(Error::gone("post"))
+        .ok_or(Error::gone("post"))?;
+    with_held_behind(tx, post)
 }
 
 /// Whether the post goes out as the account (not through a webhook).
@@ -546,20 +585,15 @@ pub fn waiting_count(tx: &Transaction<'_>) -> Result<u32> {
 fn board_posts(tx: &Transaction<'_>, board_id: i64, rest: &str) -> Result<Vec<Post>> {
     let mut stmt = tx.prepare_cached(&format!("{POST_SQL} WHERE p.board_id = ?1 {rest}"))?;
     let rows = stmt.query_map([board_id], post_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let posts = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    posts.into_iter().map(|p| with_held_behind(tx, p)).collect()
 }
 
 /// The oldest post made before `post_id` that still waits to go out: it goes first, and holds later ones back.
 pub fn waiting_before(tx: &Transaction<'_>, post_id: i64) -> Result<Option<Post>> {
-    let id: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM posts WHERE id < ?1 AND status = 'pending' AND board_id IN (SELECT id FROM boards WHERE deleted_at IS NULL)
-             ORDER BY id LIMIT 1",
-            [post_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    id.map(|id| get(tx, id)).transpose()
+    first_waiting_before(tx, post_id)?
+        .map(|(id, _)| get(tx, id))
+        .transpose()
 }
 
 /// One part ready to go: where, what, and which part it is.

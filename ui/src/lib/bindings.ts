@@ -175,7 +175,18 @@ updatesEarlier: boolean,
  * the last one to where it posts now: after a change of channel, the dialog offered "Post again" to a channel
  * never posted to, and said nothing had changed since a post made elsewhere.
  */
-channelId: string | null, };
+channelId: string | null, 
+/**
+ * An earlier post that this one, on its way, waits behind because that one is held up: posts go out in the order
+ * they were made. The Post dialog said "Posting…" for as long as the earlier post was held, with no word of it.
+ */
+heldBehind: HeldBehind | null, };
+
+export type HeldBehind = { postId: number, 
+/**
+ * Why it has not gone out yet.
+ */
+error: Failure, };
 
 export type Problem = "wrongWebhook" | "notMattermost" | "webhooksDisabled" | "channelNotFound" | "channelLocked" | "noPermission" | "tooLarge" | "rateLimited" | "serverError" | "refused" | "timeout" | "serverNotFound" | "tls" | "offline" | "noAnswer" | "notSignedIn" | "notMattermostServer" | "notAllowed" | "channelGone" | "postGone" | "notConnected" | "otherServer" | "otherAccount" | "credentialStoreUnavailable";
 

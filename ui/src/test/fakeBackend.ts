@@ -78,6 +78,7 @@ export const heldPost: Post = {
   permalink: null,
   updatesEarlier: false,
   channelId: null,
+  heldBehind: null,
 };
 
 /** A board's channel settings: the incoming webhook of ~ops. */

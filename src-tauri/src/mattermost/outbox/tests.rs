@@ -997,3 +997,44 @@ mod as_the_account {
         assert!(err.to_string().contains("not connected"), "{err}");
     }
 }
+
+#[tokio::test]
+async fn a_post_waiting_behind_a_held_up_one_says_which_and_why_until_that_one_goes_out() {
+    let (_seen, _dir, db, board) = board_posting_to_a_fake(vec![
+        status(503, r#"{"message":"Maintenance.","status_code":503}"#),
+        ok(),
+        ok(),
+    ])
+    .await;
+    let queue_with = |note: &str| {
+        let options = PostOptions {
+            note: note.into(),
+            ..PostOptions::default()
+        };
+        db.lock()
+            .unwrap()
+            .write(|tx| queue(tx, board, &options, "d", Sending::default()))
+            .unwrap()
+    };
+    let first = queue_with("");
+    deliver_due(&db, &sender(), None).await.unwrap();
+    let held = db.lock().unwrap().read(|tx| get(tx, first.id)).unwrap();
+    assert_eq!(held.status, PostStatus::Pending);
+    assert!(held.error.as_ref().is_some_and(|e| e.retry), "{held:?}");
+    assert_eq!(held.held_behind, None, "it is the one held up");
+
+    // Made while the first is held up, the second waits behind it, and says so: the Post dialog said "Posting…" for
+    // as long as the first was held, with no word of it.
+    let second = queue_with("Before Friday");
+    let behind = second.held_behind.as_ref().expect("it waits behind the first");
+    assert_eq!(behind.post_id, first.id);
+    assert_eq!(Some(&behind.error), held.error.as_ref());
+    let listed = db.lock().unwrap().read(|tx| list(tx, board)).unwrap();
+    assert_eq!(listed[0].id, second.id);
+    assert_eq!(listed[0].held_behind, second.held_behind);
+
+    make_due_now(&db);
+    deliver_due(&db, &sender(), None).await.unwrap();
+    let sent = db.lock().unwrap().read(|tx| get(tx, second.id)).unwrap();
+    assert_eq!((sent.status, sent.held_behind), (PostStatus::Posted, None));
+}

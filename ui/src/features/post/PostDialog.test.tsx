@@ -28,6 +28,7 @@ const post = (status: Post["status"]): Post => ({
   permalink: null,
   updatesEarlier: false,
   channelId: null,
+  heldBehind: null,
 });
 
 /** A post held up: Mattermost could not be reached, and the outbox sends it again by itself. */
@@ -379,6 +380,32 @@ describe("PostDialog", () => {
       expect(fake.commands()).toContain("retry_post");
     });
     expect(await screen.findByText(/could not be reached/)).toHaveTextContent(/Last tried again at \d/);
+  });
+
+  it("says a post waits behind an earlier one held up, and Retry now sends that one", async () => {
+    const earlier = { ...offline, id: 3 };
+    const error = offline.error ?? postGoneFailure;
+    const behind: Post = { ...post("pending"), id: 4, heldBehind: { postId: 3, error } };
+    const fake = fakeBackend(null, {
+      get_channel_settings: () => settings,
+      preview_post: () => "#### PICK outcome: Infra",
+      post_to_channel: () => behind,
+      list_posts: () => [behind, earlier],
+      retry_post: () => earlier,
+    });
+    renderDialog();
+    await userEvent.click(await screen.findByRole("button", { name: "Post" }));
+    // It said "Posting…" for as long as the earlier post was held, with no word of it.
+    const said = await screen.findByText(
+      /^It waits in the outbox behind an earlier post that has not gone out/,
+    );
+    expect(said).toHaveTextContent("Mattermost could not be reached.");
+    expect(screen.getByRole("button", { name: "Close" })).toBeEnabled();
+    await userEvent.click(screen.getByRole("button", { name: "Retry now" }));
+    await waitFor(() => {
+      expect(fake.calls.find((c) => c.command === "retry_post")?.args).toEqual({ postId: 3 });
+    });
+    expect(fake.commands().filter((c) => c === "post_to_channel")).toHaveLength(1);
   });
 
   it("says a held-up post waits for the account once it is disconnected, not that Retry now sends it", async () => {

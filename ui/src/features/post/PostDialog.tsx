@@ -9,7 +9,7 @@ import { useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
-import type { Post, PostOptions, Quadrant } from "../../lib/bindings";
+import type { HeldBehind, Post, PostOptions, Quadrant } from "../../lib/bindings";
 import { formatDateTime, formatTime, localDate } from "../../lib/dates";
 import { useScrollableFocus } from "../../lib/useScrollableFocus";
 import { formatCount } from "../../lib/numbers";
@@ -68,7 +68,12 @@ interface PostDialogProps {
 }
 
 /** Where a sent post stands, from the outbox as last read. */
-type Sending = { state: "idle" } | { state: "sending"; post: Post } | { state: "failed"; post: Post };
+type Sending =
+  | { state: "idle" }
+  | { state: "sending"; post: Post }
+  | { state: "failed"; post: Post }
+  /** On its way, behind an earlier post that is held up: posts go out in the order they were made. */
+  | { state: "held"; post: Post; behind: HeldBehind };
 
 export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }: PostDialogProps) {
   const [editing, setEditing] = useState(connectFirst);
@@ -151,7 +156,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       const post = q.state.data?.find((p) => p.id === sent.id);
       // Held up (it waits to be sent again by itself): read now and then, besides the outbox's own word when it
       // goes out (the dialog said "will be sent again" long after it was).
-      if (post?.status === "pending" && post.error) return 2000;
+      if (post?.status === "pending" && (post.error || post.heldBehind)) return 2000;
       return post && post.status !== "pending" ? false : 100;
     },
   });
@@ -161,7 +166,9 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       ? { state: "idle" }
       : latest.status === "failed" || latest.error
         ? { state: "failed", post: latest }
-        : { state: "sending", post: latest };
+        : latest.heldBehind
+          ? { state: "held", post: latest, behind: latest.heldBehind }
+          : { state: "sending", post: latest };
   // The post an update was for is gone from the channel: the same outcome can only go as a new post, and the failed
   // update, sent again, failed again however often it was retried.
   const postGone = sending.state === "failed" && sending.post.error?.problem === "postGone";
@@ -243,6 +250,13 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     setSubmitting(true);
     setError(null);
     try {
+      if (sending.state === "held") {
+        // The earlier post, sent again at once: this one follows it.
+        await backend.retryPost(sending.behind.postId);
+        await afterChange({ board: boardId, posts: true });
+        setRetriedAt(Date.now());
+        return;
+      }
       const retrying = sending.state === "failed" && !postGone;
       const queued = retrying
         ? await backend.retryPost(sending.post.id)
@@ -342,7 +356,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
               </p>
             )}
             <button type="button" className="button" onClick={onClose}>
-              {sending.state === "failed" ? "Close" : "Cancel"}
+              {sending.state === "failed" || sending.state === "held" ? "Close" : "Cancel"}
             </button>
             <button
               type="button"
@@ -362,7 +376,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
                 ? "Posting…"
                 : postGone
                   ? "Post as a new post"
-                  : sending.state === "failed"
+                  : sending.state === "failed" || sending.state === "held"
                     ? "Retry now"
                     : repeating && !(canUpdate && updateLast)
                       ? "Post again"
@@ -592,6 +606,18 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
                   : sending.post.error?.retry
                     ? " It stays in the outbox and goes out by itself; Retry now sends this same post at once."
                     : " Retry now sends this same post again once that is fixed.") +
+              (retriedAt === null ? "" : ` Last tried again at ${formatTime(retriedAt)}.`),
+          }}
+        />
+      )}
+      {sending.state === "held" && (
+        <FormStatus
+          status={{
+            tone: "error",
+            text:
+              `It waits in the outbox behind an earlier post that has not gone out: ${sending.behind.error.message} ` +
+              "Posts go out in the order they were made, so this one goes out by itself right after it; Retry now " +
+              "sends that one at once." +
               (retriedAt === null ? "" : ` Last tried again at ${formatTime(retriedAt)}.`),
           }}
         />

@@ -40,6 +40,7 @@ const post = (id: number, permalink: string | null): Post => ({
   permalink,
   updatesEarlier: false,
   channelId: planning.channelId,
+  heldBehind: null,
 });
 
 const refused: ErrorPayload = {
