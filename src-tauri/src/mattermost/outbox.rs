@@ -347,7 +347,8 @@ pub fn updatable(tx: &Transaction<'_>, board_id: i64) -> Result<Option<i64>> {
 }
 
 /// The board's last outcome post made as this account to `channel_id` on `server` (to update in place): only the
-/// account's own posts can be edited.
+/// account's own posts can be edited. None while a newer outcome to that channel waits in the outbox as a new post:
+/// an update then rewrote the older post with the newest outcome, and the waiting one, older, went out below it.
 fn last_account_post(
     tx: &Transaction<'_>,
     board_id: i64,
@@ -356,8 +357,11 @@ fn last_account_post(
 ) -> Result<Option<i64>> {
     Ok(tx
         .query_row(
-            "SELECT id FROM posts WHERE board_id = ?1 AND via = 'account' AND channel_id = ?2 AND status = 'posted'
+            "SELECT id FROM posts p WHERE board_id = ?1 AND via = 'account' AND channel_id = ?2 AND status = 'posted'
                  AND server = ?3 AND user_id = ?4
+                 AND NOT EXISTS (SELECT 1 FROM posts n WHERE n.board_id = ?1 AND n.via = 'account'
+                     AND n.channel_id = ?2 AND n.server = ?3 AND n.status = 'pending' AND n.replaces IS NULL
+                     AND n.id > p.id)
              ORDER BY posted_at DESC, id DESC LIMIT 1",
             params![board_id, channel_id, server, user_id],
             |r| r.get(0),

@@ -810,6 +810,41 @@ mod as_the_account {
     }
 
     #[tokio::test]
+    async fn no_post_is_updated_in_place_while_a_newer_one_waits_in_the_outbox() {
+        let fake = fake().await;
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let first = queue_long(&db, board, false);
+        deliver_due(&db, &sender(), Some(&api(&fake))).await.unwrap();
+        let updatable_now = || db.lock().unwrap().read(|tx| updatable(tx, board)).unwrap();
+        assert_eq!(updatable_now(), Some(first.id));
+
+        // A second outcome, as a new post, waiting in the outbox (held up, say: Mattermost could not be reached).
+        rename_first_idea(&db);
+        let second = queue_long(&db, board, false);
+        assert_eq!(second.status, PostStatus::Pending);
+        // An update of the first post rewrote it with the newest outcome, and the second, older, went out below it.
+        assert_eq!(updatable_now(), None, "the newest outcome waits");
+        db.lock()
+            .unwrap()
+            .write(|tx| {
+                Ok(tx.execute(
+                    "UPDATE ideas SET title = 'Renamed again' WHERE id = (SELECT max(id) FROM ideas)",
+                    [],
+                )?)
+            })
+            .unwrap();
+        let third = queue_long(&db, board, true);
+        assert!(!third.updates_earlier, "a new post, after the one waiting");
+
+        make_due_now(&db);
+        deliver_due(&db, &sender(), Some(&api(&fake))).await.unwrap();
+        let last = db.lock().unwrap().read(|tx| get(tx, third.id)).unwrap();
+        assert_eq!(last.status, PostStatus::Posted);
+        assert_eq!(updatable_now(), Some(third.id), "the newest post, once it is out");
+    }
+
+    #[tokio::test]
     async fn a_channel_picked_as_another_account_is_picked_again_and_never_updated_in_place() {
         let fake = fake().await;
         let dir = tempfile::tempdir().unwrap();

@@ -189,6 +189,11 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     setUpdateLast(false);
   }
   const canUpdate = asAccount && updatable.data != null && updatable.data !== sent?.id;
+  // A newer outcome to this channel waits in the outbox as a new post: none is updated in place until it is out
+  // (an update rewrote the older post with the newest outcome, and the waiting one went out below it).
+  const newerWaiting =
+    followed.data?.some((p) => p.status === "pending" && !p.updatesEarlier && p.channelId === channelId) ??
+    false;
   // As an update in place, the changes are those since the post before the one updated.
   const updating = !postGone && asAccount && canUpdate && updateLast;
   const previewQuery = useQuery({
@@ -514,7 +519,9 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
                 />
                 {canUpdate || updatable.isPending
                   ? "Update the last post instead of adding a new one"
-                  : "Update the last post (none of yours is in this channel)"}
+                  : newerWaiting
+                    ? "Update the last post (a newer one waits in the outbox)"
+                    : "Update the last post (none of yours is in this channel)"}
               </label>
             )}
             {/* Mattermost notifies mentions in new posts only: the owners were told nothing of an update. */}

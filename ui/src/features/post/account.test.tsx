@@ -569,6 +569,18 @@ describe("PostDialog as the account", () => {
     expect(option).toBeDisabled();
     expect(option).not.toBeChecked();
   });
+
+  it("says why no post is updated in place while a newer one waits in the outbox", async () => {
+    // The newer outcome, held up: an update of the older post rewrote it with the newest outcome, and the waiting
+    // one went out below it. The backend names no post to update until it is out.
+    const waiting: Post = { ...post(5, null), status: "pending", postedAt: null };
+    postAsAna({
+      list_posts: () => [waiting, post(4, "https://chat.example.com/infra/pl/p4")],
+      updatable_post: () => null,
+    });
+    const option = await screen.findByLabelText("Update the last post (a newer one waits in the outbox)");
+    expect(option).toBeDisabled();
+  });
 });
 
 describe("PostDialog opened to connect", () => {
