@@ -19,6 +19,20 @@ describe("Markdown notes", () => {
     expect(container.querySelectorAll("li")).toHaveLength(2);
   });
 
+  it("shows a line break within a paragraph as one, as Mattermost does, and leaves code's lines alone", () => {
+    const { container } = render(
+      <Markdown text={"> first line\n> second line\n\n**one**\ntwo\n\n```\ncode\nlines\n```"} />,
+    );
+    // The post's note as a quote: it read as one line in the preview, and Mattermost shows two.
+    const quote = container.querySelector("blockquote p");
+    expect(quote?.innerHTML.replace(/\n/g, "")).toBe("first line<br>second line");
+    expect(container.querySelectorAll("p")[1]?.innerHTML.replace(/\n/g, "")).toBe(
+      "<strong>one</strong><br>two",
+    );
+    expect(container.querySelector("pre code")?.textContent).toBe("code\nlines\n");
+    expect(container.querySelectorAll("pre br")).toHaveLength(0);
+  });
+
   it("never turns text into HTML, scripts, images or unsafe links", () => {
     const hostile = [
       '<img src=x onerror="window.pwned=1">',

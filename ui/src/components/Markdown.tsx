@@ -1,6 +1,6 @@
-// Notes rendered as Markdown, safely: raw HTML is shown as the text it is (never parsed, as Mattermost shows it),
-// images are not loaded, and links open in the system browser through the backend (http and https only) instead of
-// navigating the window.
+// Notes rendered as Markdown, safely, as Mattermost shows a message: raw HTML is shown as the text it is (never
+// parsed), a line break within a paragraph is one, images are not loaded, and links open in the system browser through
+// the backend (http and https only) instead of navigating the window.
 import { memo, type ReactNode } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
@@ -23,6 +23,28 @@ function htmlAsText() {
   const walk = (node: MdNode) => {
     if (node.type === "html") node.type = "text";
     node.children?.forEach(walk);
+  };
+  return walk;
+}
+
+interface MdText extends MdNode {
+  value?: string;
+}
+
+/** A remark plugin: a line break within a paragraph shows as one, as Mattermost shows a message (a note of two lines
+ * read as one line in the post's preview, and Mattermost showed two). Code keeps its own lines untouched. */
+function linesKept() {
+  const walk = (node: MdText) => {
+    if (!node.children) return;
+    node.children = node.children.flatMap((child: MdText) => {
+      if (child.type !== "text" || !child.value?.includes("\n")) {
+        walk(child);
+        return [child];
+      }
+      return child.value
+        .split("\n")
+        .flatMap((line, k) => [...(k > 0 ? [{ type: "break" }] : []), { type: "text", value: line }]);
+    });
   };
   return walk;
 }
@@ -71,7 +93,7 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
     <div className="markdown">
       <ReactMarkdown
         skipHtml
-        remarkPlugins={[remarkGfm, htmlAsText]}
+        remarkPlugins={[remarkGfm, htmlAsText, linesKept]}
         urlTransform={safeUrl}
         disallowedElements={["img"]}
         unwrapDisallowed
