@@ -1142,6 +1142,26 @@ describe("App", () => {
     await expectCtrlZToUndoTheBoardNotTheDelete(fake);
   }, 20_000);
 
+  it("opens a board made by another program while the welcome is shown", async () => {
+    const backend = backendEvents();
+    let made = false;
+    fakeBackend(null, {
+      listen_to_backend: backend.listen,
+      list_boards: () => (made ? [{ id: 3, name: "Imported", ideaCount: 0, updatedAt: 0 }] : []),
+      get_board: () => ({ ...board([], "Imported"), id: 3 }),
+    });
+    renderApp();
+    expect(await screen.findByRole("heading", { name: "Welcome to Pickboard" })).toBeInTheDocument();
+    // Nothing made yet: the welcome stays.
+    await backend.send({ event: "database-changed", payload: {} });
+    expect(screen.getByRole("heading", { name: "Welcome to Pickboard" })).toBeInTheDocument();
+    // `pickboard import …`: the board showed in the sidebar, and the welcome stayed as if there were none.
+    made = true;
+    await backend.send({ event: "database-changed", payload: {} });
+    expect(await screen.findByDisplayValue("Imported")).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "Welcome to Pickboard" })).toBeNull();
+  });
+
   it("leaves Ctrl+Z to the rename of the board shown after a delete", async () => {
     const fake = await deleteInfraForWeb({
       rename_board: (args) => ({

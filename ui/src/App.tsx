@@ -412,7 +412,9 @@ export function App() {
         keepRestores(boardRestores.current.filter((r) => !back.includes(r)));
         withdrawToasts("board-delete");
       }
-      if (list && currentId !== null && !list.some((b) => b.id === currentId)) select(list[0]?.id ?? null);
+      // The board shown gone, another opens. On the welcome, a board made or brought back (`pickboard import`,
+      // `restore`) opens: it showed in the sidebar, and the welcome stayed as if there were none.
+      if (list && !list.some((b) => b.id === currentId)) select(list[0]?.id ?? null);
     });
   });
 
