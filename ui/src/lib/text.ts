@@ -69,17 +69,27 @@ export function listItems(text: string): string[] {
     .filter((line) => line !== "");
 }
 
+/** A toast of `group` saying that `what` is at most `max` characters long, and `then` what became of the rest. */
+export const atMost = (what: string, max: number, then: string, group: string) => ({
+  message: `${what} can be at most ${String(max)} characters: ${then}`,
+  group,
+});
+
 /** The toast for a paste longer than a title can be (the field keeps its first `TITLE_MAX` characters). */
-export const TITLE_CUT = {
-  message: `An idea's title can be at most ${String(TITLE_MAX)} characters: the rest was left out. Put longer text in its notes.`,
-  group: "title-cut",
-};
+export const TITLE_CUT = atMost(
+  "An idea's title",
+  TITLE_MAX,
+  "the rest was left out. Put longer text in its notes.",
+  "title-cut",
+);
 
 /** The toast for a paste longer than a new idea's title can be: the title keeps the start, its notes the whole. */
-export const TITLE_CUT_TO_NOTES = {
-  message: `An idea's title can be at most ${String(TITLE_MAX)} characters: the title keeps the start, and the whole text goes in its notes.`,
-  group: "title-cut",
-};
+export const TITLE_CUT_TO_NOTES = atMost(
+  "An idea's title",
+  TITLE_MAX,
+  "the title keeps the start, and the whole text goes in its notes.",
+  "title-cut",
+);
 
 /** The toast for a paste too long for a new idea even in its notes: nothing is pasted, and the clipboard still holds
  * it all. */

@@ -8,7 +8,7 @@ import type { Board } from "../../lib/bindings";
 import { ALL_SAVED, COMPACT_BELOW } from "../../lib/firstFrameRules";
 import { formatCount } from "../../lib/numbers";
 import { focusAsByLastInput } from "../../lib/tabRing";
-import { pasteCut, typedBy } from "../../lib/text";
+import { atMost, pasteCut, typedBy } from "../../lib/text";
 import type { UnsavedField } from "./fields";
 import { unsavedLabel } from "./unsaved";
 import type { SaveState } from "./useBoard";
@@ -70,10 +70,7 @@ interface MenuItemProps {
 /** An item of the board's menu: closes the menu, then does its action. */
 /** A board's name is at most this many characters long (as the backend checks). */
 const NAME_MAX = 100;
-const NAME_CUT = {
-  message: `A board name can be at most ${String(NAME_MAX)} characters: the rest was left out.`,
-  group: "name-cut",
-};
+const NAME_CUT = atMost("A board name", NAME_MAX, "the rest was left out.", "name-cut");
 
 function MenuItem({ danger = false, close, onSelect, children }: MenuItemProps) {
   return (
