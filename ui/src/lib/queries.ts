@@ -99,8 +99,11 @@ export function afterChange(client: QueryClient, change: Change): Promise<void> 
     deleted === undefined &&
     content === undefined &&
     client.getQueryData<Board>(keys.content(id))?.ideas.some((i) => i.id === idea.id) === true;
-  if (content) client.setQueryData(keys.content(id), content);
-  else if (idea || deleted !== undefined || history) {
+  if (content) {
+    // A read of the board still on its way (after a rename) is older than this answer: it put the name undone back.
+    void client.cancelQueries({ queryKey: keys.content(id) });
+    client.setQueryData(keys.content(id), content);
+  } else if (idea || deleted !== undefined || history) {
     client.setQueryData<Board>(keys.content(id), (board) => {
       if (!board) return board;
       let ideas = board.ideas;
