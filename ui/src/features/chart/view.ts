@@ -319,7 +319,7 @@ export function ideasIn(ideas: readonly Idea[], { box, view, width, height, spot
   return ideas.filter((idea) => {
     const p = idea.position;
     if (!p) return false;
-    if (taken.has(spotKey(p))) return true;
+    if (taken.size > 0 && taken.has(spotKey(p))) return true;
     const w = toWindow(view, fractionOf(p.payoff, p.cost));
     return contains(box, { x: w.x * width, y: w.y * height });
   });
