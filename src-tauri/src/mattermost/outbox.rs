@@ -218,7 +218,8 @@ pub fn last_seen(tx: &Transaction<'_>, board_id: i64, sending: Sending) -> Resul
 }
 
 /// The board at its last post sent `via` the account (to `channel_id`) or the webhook, leaving out `updated` and the
-/// posts it updated in its turn.
+/// posts it updated in its turn. The last by the order posts were made (their ids), not by the clock, which can go
+/// back: a post made after it was set back compared with the one before it.
 fn seen_before(
     tx: &Transaction<'_>,
     board_id: i64,
@@ -233,7 +234,7 @@ fn seen_before(
              SELECT snapshot FROM posts
              WHERE board_id = ?1 AND status = 'posted' AND via = ?2 AND channel_id IS ?3
                  AND id NOT IN (SELECT id FROM updated WHERE id IS NOT NULL)
-             ORDER BY posted_at DESC, id DESC LIMIT 1",
+             ORDER BY id DESC LIMIT 1",
             params![board_id, via, channel_id, updated],
             |r| r.get(0),
         )
@@ -348,7 +349,8 @@ pub fn updatable(tx: &Transaction<'_>, board_id: i64) -> Result<Option<i64>> {
 
 /// The board's last outcome post made as this account to `channel_id` on `server` (to update in place): only the
 /// account's own posts can be edited. None while a newer outcome to that channel waits in the outbox as a new post:
-/// an update then rewrote the older post with the newest outcome, and the waiting one, older, went out below it.
+/// an update then rewrote the older post with the newest outcome, and the waiting one, older, went out below it. The
+/// last by id, as [`seen_before`]: by the clock, after it was set back, the update rewrote a post higher up.
 fn last_account_post(
     tx: &Transaction<'_>,
     board_id: i64,
@@ -362,7 +364,7 @@ fn last_account_post(
                  AND NOT EXISTS (SELECT 1 FROM posts n WHERE n.board_id = ?1 AND n.via = 'account'
                      AND n.channel_id = ?2 AND n.server = ?3 AND n.status = 'pending' AND n.replaces IS NULL
                      AND n.id > p.id)
-             ORDER BY posted_at DESC, id DESC LIMIT 1",
+             ORDER BY id DESC LIMIT 1",
             params![board_id, channel_id, server, user_id],
             |r| r.get(0),
         )
@@ -632,7 +634,9 @@ pub fn next_due_of(tx: &Transaction<'_>, now: i64, webhook_only: bool) -> Result
     let Some((post_id, seq, board_id, text, next_at)) = row else {
         return Ok(None);
     };
-    if next_at > now {
+    // Further off than any wait the outbox sets, the time was set before the computer's clock went back: the post
+    // waited for the old date to come round again, every post behind it too, and said the network was down.
+    if next_at > now && next_at - now <= LONGEST_WAIT_MS {
         return Ok(None);
     }
     type Row = (
@@ -701,12 +705,18 @@ pub fn next_due_at(tx: &Transaction<'_>) -> Result<Option<i64>> {
     )?)
 }
 
-/// The wait before retry number `attempt` (1, 2, …): 5 s doubling up to 15 minutes, or what the server asked.
+/// The longest wait before a retry: a server asking for more is asked again after it.
+const LONGEST_WAIT_MS: i64 = 60 * 60_000;
+
+/// The wait before retry number `attempt` (1, 2, …): 5 s doubling up to 15 minutes, or what the server asked, up to
+/// an hour.
 pub fn backoff_ms(attempt: u32, retry_after_ms: Option<u64>) -> i64 {
     let exponential = 5_000u64
         .saturating_mul(1u64 << attempt.saturating_sub(1).min(20))
         .min(15 * 60_000);
-    i64::try_from(retry_after_ms.unwrap_or(0).max(exponential)).unwrap_or(i64::MAX)
+    i64::try_from(retry_after_ms.unwrap_or(0).max(exponential))
+        .unwrap_or(i64::MAX)
+        .min(LONGEST_WAIT_MS)
 }
 
 /// Records what the server answered to one part.

@@ -361,6 +361,89 @@ fn backoff_doubles_up_to_fifteen_minutes_and_honours_retry_after() {
     assert_eq!(backoff_ms(2, None), 10_000);
     assert_eq!(backoff_ms(30, None), 900_000);
     assert_eq!(backoff_ms(1, Some(60_000)), 60_000);
+    // A server asking for a day is asked again in an hour.
+    assert_eq!(backoff_ms(1, Some(86_400_000)), 3_600_000);
+}
+
+/// A post held up, then the computer's clock set back a week: its retry time lay a week ahead, and the post, and every
+/// post behind it, waited for that date while the server was back.
+#[tokio::test]
+async fn a_post_put_off_before_the_clock_went_back_goes_out_at_once() {
+    let (seen, _dir, db, board) = board_posting_to_a_fake(vec![ok()]).await;
+    db.lock()
+        .unwrap()
+        .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
+        .unwrap();
+    let put_off = |by: i64| {
+        db.lock()
+            .unwrap()
+            .write(|tx| {
+                let at = crate::storage::now_ms() + by;
+                Ok(tx.execute("UPDATE post_parts SET next_attempt_at = ?1", [at])?)
+            })
+            .unwrap();
+    };
+    // Its wait not over, it waits.
+    put_off(60_000);
+    assert_eq!(deliver_due(&db, &sender(), None).await.unwrap().parts_sent, 0);
+    assert!(seen.received().is_empty());
+    // Further off than any wait the outbox sets: the clock went back since.
+    put_off(7 * 24 * 3_600_000);
+    assert_eq!(deliver_due(&db, &sender(), None).await.unwrap().parts_sent, 1);
+    assert_eq!(seen.received().len(), 1);
+}
+
+/// The clock set back between two posts: the third is compared with the second, the last made, not with the first,
+/// whose date is the latest.
+#[tokio::test]
+async fn the_changes_since_the_last_post_follow_the_posts_order_not_the_clock() {
+    let (seen, _dir, db, board) = board_posting_to_a_fake(vec![ok(), ok(), ok()]).await;
+    let post = |db: &Mutex<Db>| {
+        db.lock()
+            .unwrap()
+            .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
+            .unwrap()
+    };
+    let add = |db: &Mutex<Db>, title: &str| {
+        db.lock()
+            .unwrap()
+            .write(|tx| crate::edits::add_idea(tx, board, title, crate::domain::Zone::Kill))
+            .unwrap();
+    };
+    let first = post(&db);
+    deliver_due(&db, &sender(), None).await.unwrap();
+    // Posted a week ahead of the clock as it is now.
+    db.lock()
+        .unwrap()
+        .write(|tx| {
+            Ok(tx.execute(
+                "UPDATE posts SET posted_at = posted_at + 604800000 WHERE id = ?1",
+                [first.id],
+            )?)
+        })
+        .unwrap();
+    add(&db, "Added after the first post");
+    post(&db);
+    deliver_due(&db, &sender(), None).await.unwrap();
+    add(&db, "Added after the second post");
+    post(&db);
+    deliver_due(&db, &sender(), None).await.unwrap();
+    let texts = texts(&seen);
+    assert!(
+        texts[1].contains("Added “Added after the first post”"),
+        "{}",
+        texts[1]
+    );
+    assert!(
+        texts[2].contains("Added “Added after the second post”"),
+        "{}",
+        texts[2]
+    );
+    assert!(
+        !texts[2].contains("Added “Added after the first post”"),
+        "{}",
+        texts[2]
+    );
 }
 
 #[tokio::test]
