@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { idea } from "../../test/fakeBackend";
 import { facets, matchesFilter, matchingIds, NO_FILTER } from "./filter";
@@ -16,6 +16,26 @@ describe("filter", () => {
     expect(matchesFilter(a, { ...NO_FILTER, query: "tls rotate" })).toBe(true);
     expect(matchesFilter(b, { ...NO_FILTER, query: "RUNNERS" })).toBe(true);
     expect(matchesFilter(b, { ...NO_FILTER, query: "ana" })).toBe(false);
+  });
+
+  it("ignores case the same in every language, Turkish's i included", () => {
+    // The page in a Turkish locale: its own lower case of "I" is "ı".
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with its `this` below
+    const own = String.prototype.toLocaleLowerCase;
+    const turkish = vi.spyOn(String.prototype, "toLocaleLowerCase").mockImplementation(function (
+      this: string,
+    ) {
+      return own.call(this, "tr-TR");
+    });
+    try {
+      const c = { ...idea(3, "IAM cleanup", "possible"), tags: ["İSTANBUL"], owner: "ılgın" };
+      expect(matchesFilter(c, { ...NO_FILTER, query: "iam" })).toBe(true);
+      expect(matchesFilter(c, { ...NO_FILTER, query: "istanbul" })).toBe(true);
+      expect(matchesFilter(c, { ...NO_FILTER, query: "ilgin" })).toBe(true);
+      expect(matchesFilter(c, { ...NO_FILTER, tags: ["istanbul"] })).toBe(true);
+    } finally {
+      turkish.mockRestore();
+    }
   });
 
   it("needs every chosen tag and one of the chosen owners", () => {

@@ -13,16 +13,24 @@ export function isFiltering(filter: Filter): boolean {
   return filter.query.trim() !== "" || filter.tags.length > 0 || filter.owners.length > 0;
 }
 
+/** Lower case, the same in every language, with Turkish's dotted and dotless i read as i: in a Turkish locale "iam"
+ * found no "IAM", and "istanbul" found no "İSTANBUL" in any. */
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/ı/g, "i")
+    .replace(/\u0307/g, "");
+
 /**
  * Every word of the query must appear (ignoring case) in the title, notes, owner or tags; the idea must carry every
  * chosen tag, and belong to one of the chosen owners.
  */
 export function matchesFilter(idea: Idea, filter: Filter): boolean {
-  const haystack = [idea.title, idea.notes, idea.owner, ...idea.tags].join("\n").toLocaleLowerCase();
-  const words = filter.query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const haystack = fold([idea.title, idea.notes, idea.owner, ...idea.tags].join("\n"));
+  const words = fold(filter.query).split(/\s+/).filter(Boolean);
   if (!words.every((w) => haystack.includes(w))) return false;
-  const tags = idea.tags.map((t) => t.toLocaleLowerCase());
-  if (!filter.tags.every((t) => tags.includes(t.toLocaleLowerCase()))) return false;
+  const tags = idea.tags.map(fold);
+  if (!filter.tags.every((t) => tags.includes(fold(t)))) return false;
   if (filter.owners.length > 0 && !filter.owners.includes(idea.owner)) return false;
   return true;
 }
