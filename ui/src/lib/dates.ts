@@ -1,5 +1,4 @@
-// Dates as people read them. The backend writes them into post titles, export headers and backup names as given,
-// so the user's own locale decides how they look.
+// Dates as people read them, in the user's locale (a post's title and an export's header: lib/titleDate.ts).
 
 /** Today (or `at`) in the user's locale, e.g. "Nov 25, 2025". */
 export function localDate(at = new Date()): string {

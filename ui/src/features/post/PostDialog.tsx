@@ -10,7 +10,8 @@ import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import { keys, useAfterChange } from "../../lib/queries";
 import type { HeldBehind, Post, PostOptions, Quadrant } from "../../lib/bindings";
-import { formatDateTime, formatTime, localDate } from "../../lib/dates";
+import { formatDateTime, formatTime } from "../../lib/dates";
+import { titleDate } from "../../lib/titleDate";
 import { useScrollableFocus } from "../../lib/useScrollableFocus";
 import { formatCount } from "../../lib/numbers";
 import { QUADRANTS, ZONE_INFO } from "../../lib/zones";
@@ -198,7 +199,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
   const updating = !postGone && asAccount && canUpdate && updateLast;
   const previewQuery = useQuery({
     queryKey: [...keys.board(boardId), "preview", previewOptions, updating],
-    queryFn: () => backend.previewPost(boardId, previewOptions, localDate(), updating),
+    queryFn: () => backend.previewPost(boardId, previewOptions, titleDate(), updating),
     staleTime: 0,
     placeholderData: (previous) => previous,
   });
@@ -265,7 +266,7 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       const retrying = sending.state === "failed" && !postGone;
       const queued = retrying
         ? await backend.retryPost(sending.post.id)
-        : await backend.postToChannel(boardId, options, localDate(), updating);
+        : await backend.postToChannel(boardId, options, titleDate(), updating);
       if (postGone) setUpdateLast(false);
       await afterChange({ board: boardId, posts: true });
       setSent(queued);

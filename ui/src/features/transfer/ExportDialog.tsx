@@ -5,7 +5,7 @@ import { Modal } from "../../components/Modal";
 import { backend } from "../../lib/backend";
 import { AppError } from "../../lib/ipc";
 import type { BoardSummary, ExportFormat } from "../../lib/bindings";
-import { localDate } from "../../lib/dates";
+import { titleDate } from "../../lib/titleDate";
 
 import "./transfer.css";
 
@@ -49,7 +49,7 @@ export function ExportDialog({ board, initial = "json", onSaved, onClose }: Expo
     setBusy(true);
     setError(null);
     try {
-      const path = await backend.exportBoard(board.id, format, localDate());
+      const path = await backend.exportBoard(board.id, format, titleDate());
       if (path !== null) onSaved(path);
     } catch (raw) {
       setError(AppError.from(raw).message);
