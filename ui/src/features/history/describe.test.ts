@@ -73,5 +73,12 @@ describe("describeEvent", () => {
     const now = new Date(2026, 10, 24, 15, 0).getTime();
     expect(eventTime(new Date(2026, 10, 24, 14, 2).getTime(), now)).toMatch(/(14|2).02/);
     expect(eventTime(new Date(2026, 10, 3, 9, 5).getTime(), now)).toMatch(/3/);
+    expect(eventTime(new Date(2026, 10, 3, 9, 5).getTime(), now)).not.toMatch(/2026/);
+  });
+
+  it("gives the year of a change made in another year", () => {
+    const now = new Date(2027, 11, 10, 15, 0).getTime();
+    expect(eventTime(new Date(2026, 11, 9, 0, 0).getTime(), now)).toMatch(/2026/);
+    expect(eventTime(new Date(2027, 11, 9, 0, 0).getTime(), now)).not.toMatch(/2027/);
   });
 });

@@ -66,11 +66,22 @@ export function describeEvent(
 // Made at first use (see lib/dates.ts): the board's first frame needs no date.
 let timeFormat: Intl.DateTimeFormat | undefined;
 let dayFormat: Intl.DateTimeFormat | undefined;
+let yearFormat: Intl.DateTimeFormat | undefined;
 
-/** "14:02" today, "3 Nov 14:02" before. */
+/** "14:02" today, "3 Nov 14:02" before, "3 Nov 2025 14:02" in another year (without it, a change of last December
+ * read as this week's). */
 export function eventTime(at: number, now = Date.now()): string {
   timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-  dayFormat ??= new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
-  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
-  return sameDay ? timeFormat.format(at) : `${dayFormat.format(at)} ${timeFormat.format(at)}`;
+  const day = new Date(at);
+  const today = new Date(now);
+  if (day.toDateString() === today.toDateString()) return timeFormat.format(at);
+  const date =
+    day.getFullYear() === today.getFullYear()
+      ? (dayFormat ??= new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" }))
+      : (yearFormat ??= new Intl.DateTimeFormat(undefined, {
+          day: "numeric",
+          month: "short",
+          year: "numeric",
+        }));
+  return `${date.format(at)} ${timeFormat.format(at)}`;
 }
