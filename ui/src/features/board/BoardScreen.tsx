@@ -4,7 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 
-import { SidePanel } from "../../components/SidePanel";
 import { historyToasts, useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import { keptDraftOn } from "../../lib/drafts";
@@ -49,7 +48,9 @@ import { useWaitingPosts } from "../post/useWaitingPosts";
 const ChartView = lazy(async () => ({ default: (await import("../chart/ChartView")).ChartView }));
 const PostDialog = lazy(async () => ({ default: (await import("../post/PostDialog")).PostDialog }));
 const PostsPanel = lazy(async () => ({ default: (await import("../post/PostsPanel")).PostsPanel }));
-const Timeline = lazy(async () => ({ default: (await import("../history/Timeline")).Timeline }));
+const ActivityPanel = lazy(async () => ({
+  default: (await import("../history/ActivityPanel")).ActivityPanel,
+}));
 const DetailsPanel = lazy(async () => ({ default: (await import("./DetailsPanel")).DetailsPanel }));
 const ShortcutsSheet = lazy(async () => ({ default: (await import("./ShortcutsSheet")).ShortcutsSheet }));
 const RoundsScreen = lazy(async () => ({ default: (await import("../rounds/RoundsScreen")).RoundsScreen }));
@@ -973,23 +974,16 @@ export function BoardScreen({
         )}
 
         {activityOpen && (
-          <SidePanel
-            label="Board activity"
-            title="Activity"
-            closeLabel="Close activity"
+          <ActivityPanel
+            boardId={board.id}
+            onBoard={onBoard}
+            onOpen={(id) => {
+              open(id, false);
+            }}
             onClose={() => {
               setActivityOpen(false);
             }}
-          >
-            <Timeline
-              boardId={board.id}
-              ideaId={null}
-              onBoard={onBoard}
-              onOpen={(id) => {
-                open(id, false);
-              }}
-            />
-          </SidePanel>
+          />
         )}
 
         {postsOpen && (

@@ -5,7 +5,7 @@ import { describeEvent, eventTime } from "./describe";
 
 import "./history.css";
 
-interface TimelineProps {
+export interface TimelineProps {
   boardId: number;
   ideaId: number | null;
   /** In the board's activity: opens an idea's details from an event about it, for the ideas still on the board
