@@ -51,6 +51,20 @@ describe("Toasts", () => {
     vi.restoreAllMocks();
   });
 
+  it("makes the message itself the live region, its buttons beside it", async () => {
+    render(
+      <ToastProvider>
+        <Show message="Deleted “Drop Jenkins”." />
+      </ToastProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Show" }));
+    // As the toast's own role, in a row with its buttons, WebKitGTK gave screen readers the buttons and no message.
+    const status = await screen.findByRole("status");
+    expect(status).toHaveTextContent(/^Deleted “Drop Jenkins”\.$/);
+    expect(status.querySelector("button")).toBeNull();
+    expect(status.closest(".toast")?.querySelector("button")).not.toBeNull();
+  });
+
   it("scrolls the focused card up in its list, clear of a toast that came over it", () => {
     const { list, card } = cardInAList();
     card.focus();

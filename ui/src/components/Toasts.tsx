@@ -222,7 +222,6 @@ function ToastItem({ toast, onDone }: { toast: Toast; onDone: (id: number) => vo
   return (
     <div
       className={`toast toast-${tone}`}
-      role={tone === "error" ? "alert" : "status"}
       onPointerEnter={() => {
         setHeld(true);
       }}
@@ -236,7 +235,11 @@ function ToastItem({ toast, onDone }: { toast: Toast; onDone: (id: number) => vo
         if (!e.currentTarget.contains(e.relatedTarget)) setHeld(false);
       }}
     >
-      <span className="toast-message">{message}</span>
+      {/* The message itself is the live region: as the toast's, in a row with its buttons, WebKitGTK gave screen
+          readers the buttons and not the message. */}
+      <span className="toast-message" role={tone === "error" ? "alert" : "status"}>
+        {message}
+      </span>
       {action && (
         <button
           type="button"

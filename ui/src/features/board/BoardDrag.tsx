@@ -25,8 +25,6 @@ export interface DragState {
   activeIdea: Idea | null;
   /** The zone the dragged card is over. */
   overZone: Zone | null;
-  /** What a screen reader is told of the drag. */
-  liveMessage: string;
   /** Where the pointer is on the chart's plane while it drags an idea there. */
   planePointer: PointerStore;
 }
@@ -39,6 +37,8 @@ export interface BoardDragProps {
   /** Where on the chart's plane (viewport coordinates) an idea moved into `zone` by the keyboard lands; `null` when
    * the plane is not on screen. */
   keyboardPlaneSpot: (zone: Zone) => Point | null;
+  /** Tells a screen reader of the drag (the board's LiveRegion). */
+  say: (message: string) => void;
   children: (drag: DragState) => ReactNode;
 }
 
@@ -152,7 +152,6 @@ export function BoardDrag(props: BoardDragProps) {
         view: props.columns,
         activeIdea: null,
         overZone: null,
-        liveMessage: "",
         planePointer: NO_PLANE_POINTER,
       })}
     </StillBody>

@@ -1136,6 +1136,29 @@ describe("BoardScreen", () => {
     expect(screen.queryByText(/can be at most 500 characters/)).toBeNull();
   });
 
+  it("tells a screen reader where a number key put the idea, and of an idea added, each in an element of its own", async () => {
+    fakeBackend(board([idea(1, "Rotate certs", "implement"), idea(2, "Drop Jenkins", "kill")]));
+    await renderBoard();
+    const live = () => document.querySelector<HTMLElement>('.board-screen [aria-live="assertive"]');
+    const card = await screen.findByRole("button", { name: /^Rotate certs/ });
+    act(() => {
+      card.focus();
+    });
+    await userEvent.keyboard("4");
+    await waitFor(() => {
+      expect(live()).toHaveTextContent("“Rotate certs” is in Kill, position 2 of 2.");
+    });
+    // WebKitGTK tells screen readers of an element added to a live region, not of a text changed in place.
+    const first = live()?.firstElementChild;
+    await userEvent.click(screen.getByLabelText("New idea"));
+    await userEvent.keyboard("Patch bastion{Enter}");
+    await waitFor(() => {
+      expect(live()).toHaveTextContent("Added “Patch bastion” to Unsorted.");
+    });
+    expect(first?.isConnected).toBe(false);
+    expect(live()?.children).toHaveLength(1);
+  });
+
   it("leaves the board's keys alone while a click in the details holds the focus there", async () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     await renderBoard();

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 
+import { LiveRegion } from "../../components/LiveRegion";
 import { historyToasts, useToast } from "../../components/Toasts";
 import { backend } from "../../lib/backend";
 import { keptDraftOn } from "../../lib/drafts";
@@ -194,6 +195,8 @@ export function BoardScreen({
     if ((view === "chart") !== openOnChart) onViewChange?.(view);
   }, [view, openOnChart, onViewChange]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  /** What a screen reader is told of a move, a drag's steps or an idea added (LiveRegion). */
+  const [said, say] = useState("");
   /** The idea whose card had the focus when V switched the view: the chart draws its marker to take it. */
   const [arriving, setArriving] = useState<number | null>(null);
   const [reveal, setReveal] = useState<{ id: number } | null>(null);
@@ -406,8 +409,14 @@ export function BoardScreen({
   const moveToZone = useCallback(
     (id: number, zone: Zone) => {
       const others = columns[zone].filter((i) => i.id !== id);
-      if (others.length === columns[zone].length) moveIdea(id, zone, others.length);
+      const moving = others.length === columns[zone].length;
+      if (moving) moveIdea(id, zone, others.length);
       arrive(id);
+      const found = findIdea(columns, id);
+      if (found)
+        say(
+          `“${found.idea.title}” is in ${ZONE_INFO[zone].name}, position ${String((moving ? others.length : found.index) + 1)} of ${String(others.length + 1)}.`,
+        );
     },
     [moveIdea, columns, arrive],
   );
@@ -417,6 +426,7 @@ export function BoardScreen({
     async (title: string, zone: Zone, notes?: string) => {
       const id = await addIdea(title, zone);
       if (id === null) return false;
+      say(`Added “${title}” to ${ZONE_INFO[zone].name}.`);
       // The whole of a paste too long for a title (AddIdeaField).
       if (notes) updateIdea(id, { title, notes, owner: "", link: "", tags: [] });
       arrive(id);
@@ -814,6 +824,7 @@ export function BoardScreen({
             onMove={move}
             onPlaneDrop={placeOnPlane}
             keyboardPlaneSpot={keyboardPlaneSpot}
+            say={say}
           >
             {(dnd) => {
               const dndView = dnd.view;
@@ -936,9 +947,7 @@ export function BoardScreen({
                       </div>
                     )}
                   </div>
-                  <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
-                    {dnd.liveMessage}
-                  </div>
+                  <LiveRegion message={said} assertive />
                 </>
               );
             }}

@@ -127,13 +127,14 @@ function landingAt(cols: Columns, id: number, pointer: Point): Landing | null {
 export function useBoardDnd(
   columns: Columns,
   onMove: (id: number, zone: Zone, index: number) => void,
+  /** Tells a screen reader of the drag. */
+  setLiveMessage: (message: string) => void,
   onPlaneDrop?: (id: number, clientX: number, clientY: number) => void,
   /** Where on the chart's plane (viewport coordinates) an idea moved into `zone` by the keyboard lands; `null` when
    * the plane is not on screen (the quadrants view), where it goes into the quadrant's list instead. */
   keyboardPlaneSpot?: (zone: Zone) => Point | null,
 ) {
   const [drag, setDrag] = useState<Drag | null>(null);
-  const [liveMessage, setLiveMessage] = useState("");
   // Where the pointer is while it drags an idea over the chart's plane, for the ghost marker: a store of its own, so
   // that a pointer move re-renders the ghost alone, not the board.
   const [planePointer] = useState(createPointerStore);
@@ -205,7 +206,7 @@ export function useBoardDnd(
       const rect = context.droppableRects.get(zoneDropId(target.zone));
       return spot ?? (rect ? { x: rect.left + 8, y: rect.top + 40 } : currentCoordinates);
     },
-    [describe, updateDrag, planePointer, keyboardPlaneSpot],
+    [describe, updateDrag, planePointer, keyboardPlaneSpot, setLiveMessage],
   );
 
   // The same sensors from one render to the next: new ones would give every card's `useSortable` new activators,
@@ -274,7 +275,6 @@ export function useBoardDnd(
         columns,
         keyboard: activatorEvent instanceof KeyboardEvent,
       });
-      setLiveMessage("");
     },
     [columns, updateDrag],
   );
@@ -476,28 +476,23 @@ export function useBoardDnd(
     lastOverId.current = null;
   }, [updateDrag, planePointer]);
 
-  const announcements: Announcements = useMemo(
-    () => ({
-      onDragStart: ({ active }) => {
-        const id = parseIdeaId(active.id);
-        return id === null ? undefined : `Picked up. ${describe(id, viewRef.current)}`;
-      },
-      onDragOver: ({ active, over }) => {
-        const id = parseIdeaId(active.id);
-        if (id === null || dragRef.current?.keyboard) return undefined;
-        return over ? describe(id, viewRef.current) : "The idea is outside the board.";
-      },
-      onDragEnd: ({ active }) => {
-        const id = parseIdeaId(active.id);
-        return id === null ? undefined : `Dropped. ${describe(id, viewRef.current)}`;
-      },
-      onDragCancel: ({ active }) => {
-        const id = parseIdeaId(active.id);
-        return id === null ? undefined : `Move cancelled. ${describe(id, columns)}`;
-      },
-    }),
-    [describe, columns],
-  );
+  // Said in the board's live region, not @dnd-kit's own, whose text changes in place: WebKitGTK tells screen readers
+  // nothing of that (LiveRegion), and the two held different words at once. @dnd-kit is given nothing to say.
+  const announcements: Announcements = useMemo(() => {
+    const say = (id: UniqueIdentifier, what: string, cols: Columns): string | undefined => {
+      const idea = parseIdeaId(id);
+      if (idea !== null) setLiveMessage(`${what} ${describe(idea, cols)}`);
+      return undefined;
+    };
+    return {
+      onDragStart: ({ active }) => say(active.id, "Picked up.", viewRef.current),
+      // A drag by the pointer is not followed step by step: the board would be drawn again at each list it passes.
+      // The keys' steps are said as they move it (keyboardCoordinates).
+      onDragOver: () => undefined,
+      onDragEnd: ({ active }) => say(active.id, "Dropped.", viewRef.current),
+      onDragCancel: ({ active }) => say(active.id, "Move cancelled.", columns),
+    };
+  }, [describe, columns, setLiveMessage]);
 
   const activeIdea = drag ? (findIdea(drag.columns, drag.id)?.idea ?? null) : null;
   const overZone = drag ? (findIdea(drag.columns, drag.id)?.zone ?? null) : null;
@@ -506,7 +501,6 @@ export function useBoardDnd(
     view,
     activeIdea,
     overZone,
-    liveMessage,
     planePointer,
     dndContextProps: {
       sensors,

@@ -60,10 +60,11 @@ export function DragLayer({
   onMove,
   onPlaneDrop,
   keyboardPlaneSpot,
+  say,
   children,
   takeHandover,
 }: DragLayerProps) {
-  const dnd = useBoardDnd(columns, onMove, onPlaneDrop, keyboardPlaneSpot);
+  const dnd = useBoardDnd(columns, onMove, say, onPlaneDrop, keyboardPlaneSpot);
 
   const handover = useRef<Handover | null>(null);
   useLayoutEffect(() => {

@@ -3,6 +3,7 @@
 // saved once; the arrows of a marker not picked up go to the plane, which takes the focus to the next marker.
 import { memo, useEffect } from "react";
 
+import { LiveRegion } from "../../components/LiveRegion";
 import type { Idea, Thresholds } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
 import { quadrantOf } from "../../lib/zones";
@@ -130,10 +131,9 @@ export const Marker = memo(function Marker(props: MarkerProps) {
       </button>
       {/* Outside the button, whose content a screen reader reads as its name only. */}
       {pickedUp && live && (
-        <span className="visually-hidden" role="status">
-          {idea.title} picked up, at payoff {live.payoff}, cost/risk {live.cost}. The arrows move it; Space or
-          Enter puts it down, Escape puts it back.
-        </span>
+        <LiveRegion
+          message={`${idea.title} picked up, at payoff ${String(live.payoff)}, cost/risk ${String(live.cost)}. The arrows move it; Space or Enter puts it down, Escape puts it back.`}
+        />
       )}
     </>
   );

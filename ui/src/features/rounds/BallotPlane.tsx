@@ -3,6 +3,7 @@
 // estimate is ever shown here.
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import { LiveRegion } from "../../components/LiveRegion";
 import type { RoundIdea, Thresholds } from "../../lib/bindings";
 import { styleRef } from "../../lib/styleAttribute";
 import { markdownAsText } from "../../lib/text";
@@ -234,9 +235,7 @@ export function BallotPlane({ ideas, thresholds, ballot, ended, onChange }: Ball
           </div>
         )}
       </PlaneFrame>
-      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {said}
-      </div>
+      <LiveRegion message={said} />
     </div>
   );
 }

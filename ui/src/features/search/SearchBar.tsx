@@ -3,6 +3,7 @@ import { forwardRef, useRef } from "react";
 
 import { MAX_CHIPS } from "../../lib/firstFrameRules";
 import { focusAsByTab } from "../../lib/tabRing";
+import { LiveRegion } from "../../components/LiveRegion";
 import { formatCount } from "../../lib/numbers";
 import { isFiltering, NO_FILTER, type Filter } from "./filter";
 
@@ -105,13 +106,14 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
       </div>
       {isFiltering(filter) && (
         <>
-          <span className="match-count" role="status">
-            {formatCount(matchCount)} of {formatCount(total)} {total === 1 ? "idea matches" : "ideas match"}
-            {/* The chips chosen, named: one scrolled out of sight filtered the board with nothing to say so. */}
-            {[...filter.tags.map((t) => `#${t}`), ...filter.owners.map((o) => `@${o}`)].map(
-              (chip) => ` · ${chip}`,
-            )}
-          </span>
+          <LiveRegion
+            className="match-count"
+            message={
+              `${formatCount(matchCount)} of ${formatCount(total)} ${total === 1 ? "idea matches" : "ideas match"}` +
+              // The chips chosen, named: one scrolled out of sight filtered the board with nothing to say so.
+              [...filter.tags.map((t) => ` · #${t}`), ...filter.owners.map((o) => ` · @${o}`)].join("")
+            }
+          />
           <button
             type="button"
             className="link-button"
