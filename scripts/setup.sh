@@ -12,8 +12,9 @@ build_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev 
   build-essential file pkg-config fonts-dejavu-core)
 # xdotool: end-to-end tests resize the window through X, as a window manager does.
 # gnome-keyring: a real Secret Service for the credential-store tests; libsecret-tools: secret-tool, to look into it.
+# at-spi2-core, python3-pyatspi: the accessibility bus, and a client of it that hears what a screen reader is told.
 test_packages=(xvfb xauth x11-utils xdotool imagemagick webkit2gtk-driver dbus fonts-noto-color-emoji gnome-keyring
-  libsecret-tools)
+  libsecret-tools at-spi2-core python3-pyatspi)
 wanted=("${build_packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")
 

@@ -1,8 +1,13 @@
 //! Every screen, checked by axe-core (the standard accessibility engine) inside the real app: no serious or critical
 //! violation, in both themes.
 
+use std::io::BufRead;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
 use fantoccini::key::Key;
-use pickboard_e2e::{App, TestResult};
+use pickboard_e2e::{app_processes, App, TestResult};
 
 const JIRA: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -179,5 +184,131 @@ async fn the_post_dialogs_first_tab_stops_show_where_the_focus_is() -> TestResul
     for choice in &choices {
         assert_eq!(choice["ring"], true, "each choice shows a ring: {choices:?}");
     }
+    app.quit().await
+}
+
+/// Accessibility turned on for the session bus (as a screen reader does when it starts), and off again after the test,
+/// failed or not: the tests after it run without it, as before.
+struct Accessibility;
+
+impl Accessibility {
+    fn on() -> TestResult<Accessibility> {
+        set_accessibility(true)?;
+        Ok(Accessibility)
+    }
+}
+
+impl Drop for Accessibility {
+    fn drop(&mut self) {
+        let _ = set_accessibility(false);
+    }
+}
+
+fn set_accessibility(on: bool) -> TestResult {
+    for property in ["IsEnabled", "ScreenReaderEnabled"] {
+        let status = Command::new("dbus-send")
+            .args([
+                "--session",
+                "--print-reply",
+                "--dest=org.a11y.Bus",
+                "/org/a11y/bus",
+                "org.freedesktop.DBus.Properties.Set",
+                "string:org.a11y.Status",
+                &format!("string:{property}"),
+                &format!("variant:boolean:{on}"),
+            ])
+            .stdout(Stdio::null())
+            .status()?;
+        if !status.success() {
+            return Err(format!("the accessibility bus did not take {property}={on}").into());
+        }
+    }
+    Ok(())
+}
+
+/// What a screen reader is told of the app, through AT-SPI (tests/e2e/atspi.py): the text of each element added to a
+/// live region. The listener ends with the test, failed or not.
+struct Ear {
+    listener: Child,
+    heard: Receiver<String>,
+}
+
+impl Ear {
+    /// Listens to the app with process id `pid`, once the listener has asked for the whole tree.
+    fn listen(pid: u32) -> TestResult<Ear> {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/e2e/atspi.py");
+        let mut listener = Command::new("/usr/bin/python3")
+            .args([script, &pid.to_string()])
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("python3 for AT-SPI (python3-pyatspi): {e}"))?;
+        let out = listener.stdout.take().ok_or("the listener has no output")?;
+        let (tell, heard) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+                if tell.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let ear = Ear { listener, heard };
+        match ear.heard.recv_timeout(Duration::from_secs(60)) {
+            Ok(line) if line == "ready" => Ok(ear),
+            other => Err(format!("the AT-SPI listener did not start: {other:?}").into()),
+        }
+    }
+
+    /// Waits until a message containing `words` is heard; returns the message.
+    async fn hears(&self, words: &str) -> TestResult<String> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut heard = Vec::new();
+        while Instant::now() < deadline {
+            while let Ok(line) = self.heard.try_recv() {
+                let text = serde_json::from_str::<serde_json::Value>(&line)?["text"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                if text.contains(words) {
+                    return Ok(text);
+                }
+                heard.push(text);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("a screen reader was not told {words:?}; it was told {heard:?}").into())
+    }
+}
+
+impl Drop for Ear {
+    fn drop(&mut self) {
+        let _ = self.listener.kill();
+        let _ = self.listener.wait();
+    }
+}
+
+/// What a screen reader hears, read through the real accessibility bus rather than the page's markup (issue 14's
+/// screen-reader pass): WebKitGTK gave a toast's buttons but not its message, and told nothing of a live region whose
+/// text changed in place, so a move by the keys and a delete went unsaid.
+#[tokio::test]
+async fn a_screen_reader_hears_a_move_by_the_keys_and_a_toasts_message() -> TestResult {
+    let _accessibility = Accessibility::on()?;
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    let pid = *app_processes(data.path()).first().ok_or("no Pickboard process")?;
+    let ear = Ear::listen(pid)?;
+
+    let title = "Migrate CI runners to arm64";
+    let card = app.card(title).await?;
+    app.client
+        .execute("arguments[0].focus();", vec![serde_json::to_value(&card)?])
+        .await?;
+    card.send_keys("4").await?;
+    let said = ear.hears(&format!("“{title}” is in Kill, position")).await?;
+    assert!(said.ends_with('.'), "{said}");
+
+    app.press(&[Key::Delete]).await?;
+    ear.hears(&format!("Deleted “{title}”")).await?;
     app.quit().await
 }
