@@ -1159,6 +1159,28 @@ describe("BoardScreen", () => {
     expect(live()?.children).toHaveLength(1);
   });
 
+  it("leaves the idea selected alone when Delete is pressed on another control", async () => {
+    const fake = fakeBackend(board([idea(1, "Rotate certs", "implement"), idea(2, "Drop Jenkins", "kill")]));
+    await renderBoard();
+    const card = await screen.findByRole("button", { name: /^Rotate certs/ });
+    // Tabbed past: the card is selected, then the focus goes on to Kill's +.
+    act(() => {
+      card.focus();
+    });
+    act(() => {
+      screen.getByRole("button", { name: "Add an idea to Kill" }).focus();
+    });
+    await userEvent.keyboard("{Delete}");
+    expect(fake.commands()).not.toContain("delete_idea");
+    act(() => {
+      card.focus();
+    });
+    await userEvent.keyboard("{Delete}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("delete_idea");
+    });
+  });
+
   it("leaves the board's keys alone while a click in the details holds the focus there", async () => {
     const fake = fakeBackend(board([idea(1, "Rotate certs", "implement")]));
     await renderBoard();

@@ -137,7 +137,12 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean | "his
       } else if (["1", "2", "3", "4"].includes(key)) {
         e.preventDefault();
         h.moveSelected(Number(key) as 1 | 2 | 3 | 4);
-      } else if (key === "delete" && !(e.target instanceof HTMLElement && e.target.closest(".card"))) {
+      } else if (
+        key === "delete" &&
+        !(e.target instanceof Element && e.target.closest(".card,button:not(.marker)"))
+      ) {
+        // Not on a control of its own either (a quadrant's +, a toolbar button): there it deleted the idea selected
+        // elsewhere, which a person Tabbing past its card had not chosen.
         e.preventDefault();
         h.deleteSelected();
       } else if ((key === "e" || e.key === "F2") && !e.shiftKey && !e.altKey) {
