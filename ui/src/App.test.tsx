@@ -91,12 +91,21 @@ async function deleteFromItsMenu(name: string, next: string) {
 
 /** Presses Ctrl+Z on the page and checks it undid the shown board's change, not a board's delete. */
 async function expectCtrlZToUndoTheBoardNotTheDelete(fake: ReturnType<typeof fakeBackend>) {
+  await undoOffered();
   (document.activeElement as HTMLElement | null)?.blur();
   await userEvent.keyboard("{Control>}z{/Control}");
   await waitFor(() => {
     expect(fake.commands()).toContain("undo");
   });
   expect(fake.commands()).not.toContain("restore_board");
+}
+
+/** Waits, as a person does, until the board's ↶ offers the change just made: the answer to it can come a moment after
+ * the field shows it, and a Ctrl+Z pressed before then found nothing to undo (under load, in a full run). */
+async function undoOffered() {
+  await waitFor(() => {
+    expect(screen.getByRole("button", { name: "Undo the last change" })).toBeEnabled();
+  });
 }
 
 /** Four boards, Infra, Web, Ops and Lab, in that order (each with a change to undo), as the backend keeps them: each
@@ -517,6 +526,7 @@ describe("App", () => {
     await userEvent.clear(field);
     await userEvent.type(field, "Trip{Enter}");
     expect(await screen.findByDisplayValue("Trip")).toBeInTheDocument();
+    await undoOffered();
     (document.activeElement as HTMLElement | null)?.blur();
     await userEvent.keyboard("{Control>}z{/Control}");
     const back = await screen.findByDisplayValue<HTMLInputElement>("Untitled board");
