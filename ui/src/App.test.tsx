@@ -83,7 +83,7 @@ async function deleteInfraForWeb(extra: Handlers = {}) {
 /** Deletes the board `name`, shown, from its menu, and waits for the board `next` to be shown. */
 async function deleteFromItsMenu(name: string, next: string) {
   expect(await screen.findByDisplayValue(name)).toBeInTheDocument();
-  await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+  await userEvent.click(screen.getByRole("button", { name: "Board" }));
   await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
   await userEvent.click(await screen.findByRole("button", { name: "Delete board" }));
   expect(await screen.findByDisplayValue(next)).toBeInTheDocument();
@@ -569,7 +569,7 @@ describe("App", () => {
     });
     renderApp();
     expect(await screen.findByRole("radio", { name: "Chart" })).toBeChecked();
-    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("button", { name: "Board" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Duplicate" }));
     expect(await screen.findByDisplayValue("Platform Q3 (copy)")).toBeInTheDocument();
     expect(screen.getByRole("radio", { name: "Chart" })).toBeChecked();
@@ -583,7 +583,7 @@ describe("App", () => {
       get_preferences: () => ({ theme: "light", lastBoardId: 1, chartBoards: [1] }),
     });
     renderApp();
-    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Board" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Duplicate" }));
     expect(
       await screen.findByText("Made a copy of “Platform Q3”: “Platform Q3 (copy)”."),
@@ -610,7 +610,7 @@ describe("App", () => {
   it("takes a copy just made back on Ctrl+Z too, which the toolbar's ↶ says", async () => {
     const fake = platformAndCopy();
     renderApp();
-    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Board" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Duplicate" }));
     expect(await screen.findByDisplayValue("Platform Q3 (copy)")).toBeInTheDocument();
     // The copy has no history of its own: Ctrl+Z said "Nothing to undo".
@@ -633,7 +633,7 @@ describe("App", () => {
           : { ...board([], "Platform Q3"), canRedo: true },
     });
     renderApp();
-    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Board" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Duplicate" }));
     expect(await screen.findByDisplayValue("Platform Q3 (copy)")).toBeInTheDocument();
     await userEvent.keyboard("{Control>}z{/Control}");
@@ -669,7 +669,7 @@ describe("App", () => {
       },
     });
     renderApp();
-    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Board" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Duplicate" }));
     await userEvent.click(await screen.findByRole("button", { name: "Undo" }));
     expect(await screen.findByText(reason)).toBeInTheDocument();
@@ -856,7 +856,7 @@ describe("App", () => {
     expect(await screen.findByText("Brought back the board “Infra”.")).toBeInTheDocument();
     // The focus is on the board's menu, as after the delete: it was lost with the board shown before.
     await waitFor(() => {
-      expect(screen.getByRole("button", { name: "Board ▾" })).toHaveFocus();
+      expect(screen.getByRole("button", { name: "Board" })).toHaveFocus();
     });
     expect(screen.queryByText("Deleted the board “Infra”.")).not.toBeInTheDocument();
     // Once it is back, Ctrl+Z is the shown board's own undo again.
@@ -990,7 +990,7 @@ describe("App", () => {
       },
     });
     await waitFor(() => {
-      expect(screen.getByRole("button", { name: "Board ▾" })).toHaveFocus();
+      expect(screen.getByRole("button", { name: "Board" })).toHaveFocus();
     });
     // Once: a rename of the board shown leaves the focus where the person put it.
     const name = screen.getByRole("textbox", { name: "Board name" });
@@ -1000,7 +1000,7 @@ describe("App", () => {
       expect(fake.commands()).toContain("rename_board");
     });
     expect(await screen.findByDisplayValue("Web 2")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Board ▾" })).not.toHaveFocus();
+    expect(screen.getByRole("button", { name: "Board" })).not.toHaveFocus();
   }, 20_000);
 
   it("lights the toolbar's ↶ to bring a deleted board back while the next board has nothing to undo", async () => {
@@ -1285,7 +1285,7 @@ describe("App", () => {
     });
     renderApp();
     expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("button", { name: "Board" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
     // The question is open (its script loaded: this test alone, as the first to delete, failed on the wait for it):
     // neither Ctrl+Z nor Edit › Undo acts behind it.

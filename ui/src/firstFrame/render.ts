@@ -154,7 +154,13 @@ function sidebar(boot: Boot, currentId: number, open: boolean): HTMLElement {
 function toolbar(name: string, canUndo: boolean, canRedo: boolean) {
   const menu = h(
     "button",
-    { type: "button", class: "button", "aria-haspopup": "menu", "aria-expanded": "false" },
+    {
+      type: "button",
+      class: "button",
+      "aria-haspopup": "menu",
+      "aria-expanded": "false",
+      "aria-label": "Board",
+    },
     "Board ▾",
   );
   const wideOnly = [
@@ -220,6 +226,7 @@ function toolbar(name: string, canUndo: boolean, canRedo: boolean) {
     header.className = "toolbar toolbar-compact";
     for (const button of wideOnly) button.remove();
     menu.textContent = "More ▾";
+    menu.setAttribute("aria-label", "More");
   };
   return { header, fold };
 }

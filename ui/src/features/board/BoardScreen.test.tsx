@@ -313,7 +313,7 @@ describe("BoardScreen", () => {
   it("lets the second click of a double click on a menu item do nothing on what the menu covered", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]));
     await renderBoard();
-    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Board" }));
     fireEvent.click(screen.getByRole("menuitem", { name: "Rename" }), { detail: 1 });
     // The second click lands on the quadrant's + that the menu covered.
     fireEvent.click(screen.getByRole("button", { name: "Add an idea to Implement" }), { detail: 2 });
@@ -323,7 +323,7 @@ describe("BoardScreen", () => {
   it("gives the focus back to the board's menu button after a dialog opened from the menu closes", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]));
     await renderBoard();
-    const menu = await screen.findByRole("button", { name: "Board ▾" });
+    const menu = await screen.findByRole("button", { name: "Board" });
     await userEvent.click(menu);
     await userEvent.click(screen.getByRole("menuitem", { name: "Thresholds…" }));
     await screen.findByRole("dialog");
@@ -343,7 +343,7 @@ describe("BoardScreen", () => {
     const menus = backendEvents();
     fakeBackend(board([idea(1, "Patch bastion", "kill")]), { listen_to_backend: menus.listen });
     await renderBoard();
-    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Board" }));
     await userEvent.keyboard("{ArrowDown}");
     expect(screen.getByRole("menu")).toBeInTheDocument();
     await menus.choose("shortcuts");
@@ -377,7 +377,7 @@ describe("BoardScreen", () => {
   it("moves to the board menu's first and last items on Home and End, with the ring the keys show", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]));
     await renderBoard();
-    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Board" }));
     const items = screen.getAllByRole("menuitem");
     await userEvent.keyboard("{End}");
     expect(items.at(-1)).toHaveFocus();
@@ -392,7 +392,7 @@ describe("BoardScreen", () => {
   it("opens the board menu from its button with the arrows: Down onto its first item, Up onto its last", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]));
     await renderBoard();
-    const button = await screen.findByRole("button", { name: "Board ▾" });
+    const button = await screen.findByRole("button", { name: "Board" });
     button.focus();
     await userEvent.keyboard("{ArrowDown}");
     expect(screen.getAllByRole("menuitem")[0]).toHaveFocus();
@@ -405,7 +405,7 @@ describe("BoardScreen", () => {
   it("warns, before deleting a board, that its open team rounds could not be revealed without it", async () => {
     fakeBackend(board([idea(1, "Patch bastion", "kill")]), { count_open_rounds: () => 2 });
     await renderBoard();
-    await userEvent.click(await screen.findByRole("button", { name: "Board ▾" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Board" }));
     await userEvent.click(screen.getByRole("menuitem", { name: "Delete…" }));
     const dialog = await screen.findByRole("dialog", { name: "Delete “Infra”?" });
     expect(
@@ -595,7 +595,7 @@ describe("BoardScreen", () => {
     await menus.choose("team-rounds");
     await userEvent.click(await screen.findByRole("button", { name: /Back to the board/ }));
     await waitFor(() => {
-      expect(screen.getByRole("button", { name: "Board ▾" })).toHaveFocus();
+      expect(screen.getByRole("button", { name: "Board" })).toHaveFocus();
     });
   });
 
@@ -909,7 +909,7 @@ describe("BoardScreen", () => {
     card.focus();
     await userEvent.keyboard("{Delete}");
     await screen.findByText("Deleted “Drop me”.");
-    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("button", { name: "Board" }));
     await userEvent.click(screen.getByRole("menuitem", { name: /Team rounds/ }));
     await screen.findByRole("heading", { name: "Team rounds" });
     // Neither view is shown while the rounds cover the board.
@@ -928,7 +928,7 @@ describe("BoardScreen", () => {
     fakeBackend(board([idea(1, "Rotate certs", "implement")]), { get_account: () => null });
     await renderBoard();
     await screen.findByRole("button", { name: /^Rotate certs/ });
-    await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+    await userEvent.click(screen.getByRole("button", { name: "Board" }));
     await userEvent.click(screen.getByRole("menuitem", { name: /Team rounds/ }));
     await screen.findByRole("heading", { name: "Team rounds" });
     await userEvent.click(screen.getByRole("button", { name: "Activity" }));
@@ -955,7 +955,7 @@ describe("BoardScreen", () => {
       ["view-chart", "Chart"],
       ["view-quadrants", "Quadrants"],
     ] as const) {
-      await userEvent.click(screen.getByRole("button", { name: "Board ▾" }));
+      await userEvent.click(screen.getByRole("button", { name: "Board" }));
       await userEvent.click(screen.getByRole("menuitem", { name: /Team rounds/ }));
       await screen.findByRole("heading", { name: "Team rounds" });
       await menus.choose(command);

@@ -350,6 +350,8 @@ export function BoardToolbar(props: BoardToolbarProps) {
           className="button"
           aria-haspopup="menu"
           aria-expanded={menuOpen !== false}
+          // Named without its arrow, which a screen reader read as "down-pointing small triangle".
+          aria-label={compact ? "More" : "Board"}
           onClick={() => {
             setMenuOpen((open) => (open ? false : "first"));
           }}
