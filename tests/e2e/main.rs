@@ -1193,12 +1193,16 @@ async fn a_marker_dragged_on_the_chart_is_saved_and_undone_with_the_keyboard() -
     wait_for_scores(data.path(), title, |p, c| p >= 50 && c < 50).await?;
 
     // Filter by the tag "ci": only ideas tagged ci stay bright, in both views.
+    const BAR_HEIGHT: &str = "return document.querySelector('.search-bar').getBoundingClientRect().height;";
+    let bar = app.client.execute(BAR_HEIGHT, vec![]).await?;
     app.click_button("#ci").await?;
     app.wait_until(
         "the match count shows",
         "return document.querySelector('.match-count')?.textContent === '4 of 9 ideas match · #ci';",
     )
     .await?;
+    // The count, said in a paragraph of its own, took its margins: the bar grew and the board moved down.
+    assert_eq!(app.client.execute(BAR_HEIGHT, vec![]).await?, bar);
     let dimmed: Vec<String> = serde_json::from_value(app.client.execute(
         "return [...document.querySelectorAll('[aria-roledescription=\"idea\"].dimmed')].map(c => c.querySelector('.card-title').textContent);",
         vec![],
