@@ -88,7 +88,7 @@ function sidebar(boot: Boot, currentId: number, open: boolean): HTMLElement {
       ),
       h(
         "ul",
-        { class: "board-list" },
+        { class: "board-list", role: "list" },
         ...boot.boards.map((b) =>
           h(
             "li",

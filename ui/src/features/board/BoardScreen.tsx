@@ -851,7 +851,7 @@ export function BoardScreen({
                         onAddList={(titles) => addListAndShow(titles, "unsorted")}
                       />
                       {model.waitingAdds.length > 0 && (
-                        <ul className="waiting-adds" aria-label="New ideas waiting to be saved">
+                        <ul className="waiting-adds" role="list" aria-label="New ideas waiting to be saved">
                           {model.waitingAdds.map((added, n) => (
                             // Two ideas of one title may wait: they are told apart by their order.
                             <li key={n} className="waiting-add">

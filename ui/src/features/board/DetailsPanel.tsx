@@ -889,7 +889,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       )}
 
       <label htmlFor={ids.tags}>Tags</label>
-      <ul className="tag-list" aria-label="Tags">
+      <ul className="tag-list" role="list" aria-label="Tags">
         {draft.tags.map((tag) => (
           <li key={tag} className="tag">
             {tag}

@@ -892,7 +892,7 @@ export function ChartView({
       {hover && !gesture && layout && (
         <div className="chart-hover" aria-hidden="true" ref={styleRef(hoverBox(hover.at, layout))}>
           <strong>{hover.cell.ideas.length} ideas here</strong>
-          <ul>
+          <ul role="list">
             {hover.cell.ideas.slice(0, 8).map((idea) => (
               <li key={idea.id}>{idea.title}</li>
             ))}

@@ -73,7 +73,7 @@ export function IdeaList({
       {ideas.length === 0 ? (
         <p className="chart-list-empty">No idea there. Drag across some markers or counts.</p>
       ) : (
-        <ul>
+        <ul role="list">
           {listed.slice(0, SHOWN).map((idea) => (
             <li key={idea.id}>
               <button

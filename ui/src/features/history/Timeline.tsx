@@ -22,7 +22,7 @@ export function Timeline({ boardId, ideaId, onOpen, onBoard }: TimelineProps) {
   if (!events) return <p className="field-hint">Loading…</p>;
   if (events.length === 0) return <p className="field-hint">Nothing has happened here yet.</p>;
   return (
-    <ol className="timeline">
+    <ol className="timeline" role="list">
       {events.map((e) => {
         const what = describeEvent(e, { withTitle: ideaId === null, ideaId });
         const opens = e.ideaId !== null && onBoard?.has(e.ideaId) ? e.ideaId : null;

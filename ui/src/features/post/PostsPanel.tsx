@@ -100,7 +100,7 @@ export function PostsPanel({
     <SidePanel label="Posts" title="Posts" closeLabel="Close posts" onClose={onClose}>
       {posts === null && <p className="field-hint">Loading…</p>}
       {posts?.length === 0 && <p className="field-hint">Nothing has been posted from this board yet.</p>}
-      <ol className="posts">
+      <ol className="posts" role="list">
         {posts?.map((post) => (
           <li key={post.id} className={`post post-${post.status}`}>
             <div className="post-head">

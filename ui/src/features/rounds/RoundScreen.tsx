@@ -365,7 +365,7 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
               {who ? (
                 <>
                   <strong className="round-summary">{who.summary}</strong>
-                  <ul className="round-voters" aria-label="Members of the channel">
+                  <ul className="round-voters" role="list" aria-label="Members of the channel">
                     {who.voted.map((v) => {
                       // A ballot after the deadline still counts (the facilitator reveals when they choose); it says so.
                       const late = round.deadline !== null && v.at !== null && v.at > round.deadline;

@@ -456,7 +456,7 @@ export function ImportDialog({ start, current, intoCurrent = false, onDone, onCl
               {formatCount(preview.unsorted)} in Unsorted)
             </h3>
             {preview.rounding && <p className="field-hint">{preview.rounding}</p>}
-            <ul className="import-ideas">
+            <ul className="import-ideas" role="list">
               {preview.ideas.map((idea) => (
                 <li key={idea.row}>
                   <span className="import-idea-title">{idea.title}</span>

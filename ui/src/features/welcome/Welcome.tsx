@@ -68,7 +68,7 @@ export function Welcome({ busy, onSample, onEmpty, onImport, onJoin, onOpen }: W
         Sort your team&apos;s ideas on a PICK chart: how much each one pays off against what it costs and
         risks.
       </p>
-      <ul className="welcome-quadrants">
+      <ul className="welcome-quadrants" role="list">
         {QUADRANTS.map((q) => (
           <li key={q} className={`welcome-quadrant zone-${q}`}>
             <strong>{ZONE_INFO[q].name}</strong>
