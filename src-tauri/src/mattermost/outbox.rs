@@ -218,8 +218,8 @@ pub fn last_seen(tx: &Transaction<'_>, board_id: i64, sending: Sending) -> Resul
 }
 
 /// The board at its last post sent `via` the account (to `channel_id`) or the webhook, leaving out `updated` and the
-/// posts it updated in its turn. The last by the order posts were made (their ids), not by the clock, which can go
-/// back: a post made after it was set back compared with the one before it.
+/// posts it updated in its turn. The last in the order posts went out (`sent_order`), not by their times: after the
+/// clock was set back, a new post was compared with the one before the last.
 fn seen_before(
     tx: &Transaction<'_>,
     board_id: i64,
@@ -234,7 +234,7 @@ fn seen_before(
              SELECT snapshot FROM posts
              WHERE board_id = ?1 AND status = 'posted' AND via = ?2 AND channel_id IS ?3
                  AND id NOT IN (SELECT id FROM updated WHERE id IS NOT NULL)
-             ORDER BY id DESC LIMIT 1",
+             ORDER BY sent_order DESC LIMIT 1",
             params![board_id, via, channel_id, updated],
             |r| r.get(0),
         )
@@ -350,7 +350,7 @@ pub fn updatable(tx: &Transaction<'_>, board_id: i64) -> Result<Option<i64>> {
 /// The board's last outcome post made as this account to `channel_id` on `server` (to update in place): only the
 /// account's own posts can be edited. None while a newer outcome to that channel waits in the outbox as a new post:
 /// an update then rewrote the older post with the newest outcome, and the waiting one, older, went out below it. The
-/// last by id, as [`seen_before`]: by the clock, after it was set back, the update rewrote a post higher up.
+/// last to go out, as in [`seen_before`]: by the clock, after it was set back, the update rewrote a post higher up.
 fn last_account_post(
     tx: &Transaction<'_>,
     board_id: i64,
@@ -364,7 +364,7 @@ fn last_account_post(
                  AND NOT EXISTS (SELECT 1 FROM posts n WHERE n.board_id = ?1 AND n.via = 'account'
                      AND n.channel_id = ?2 AND n.server = ?3 AND n.status = 'pending' AND n.replaces IS NULL
                      AND n.id > p.id)
-             ORDER BY id DESC LIMIT 1",
+             ORDER BY sent_order DESC LIMIT 1",
             params![board_id, channel_id, server, user_id],
             |r| r.get(0),
         )
@@ -483,8 +483,8 @@ pub(crate) fn queue_with_limit(
             params![post_id, earlier, now],
         )?;
         tx.execute(
-            "UPDATE posts SET status = 'posted', posted_at = ?2 WHERE id = ?1
-                 AND NOT EXISTS (SELECT 1 FROM post_parts WHERE post_id = ?1 AND sent_at IS NULL)",
+            "UPDATE posts SET status = 'posted', posted_at = ?2, sent_order = (SELECT coalesce(max(sent_order), 0) + 1 FROM posts)
+                 WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM post_parts WHERE post_id = ?1 AND sent_at IS NULL)",
             params![post_id, now],
         )?;
     }
@@ -634,9 +634,10 @@ pub fn next_due_of(tx: &Transaction<'_>, now: i64, webhook_only: bool) -> Result
     let Some((post_id, seq, board_id, text, next_at)) = row else {
         return Ok(None);
     };
-    // Further off than any wait the outbox sets, the time was set before the computer's clock went back: the post
-    // waited for the old date to come round again, every post behind it too, and said the network was down.
-    if next_at > now && next_at - now <= LONGEST_WAIT_MS {
+    // Further off than any wait the outbox sets (with a minute to spare), the time was set before the computer's clock
+    // went back: the post waited for the old date to come round again, every post behind it too, and said the network
+    // was down.
+    if next_at > now && next_at - now <= LONGEST_WAIT_MS + 60_000 {
         return Ok(None);
     }
     type Row = (
@@ -735,7 +736,8 @@ pub fn record(tx: &Transaction<'_>, post_id: i64, seq: i64, outcome: &Outcome, n
             )?;
             if left == 0 {
                 tx.execute(
-                    "UPDATE posts SET status = 'posted', posted_at = ?2, error = NULL WHERE id = ?1",
+                    "UPDATE posts SET status = 'posted', posted_at = ?2, error = NULL,
+                         sent_order = (SELECT coalesce(max(sent_order), 0) + 1 FROM posts) WHERE id = ?1",
                     params![post_id, now],
                 )?;
             }

@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_channel_team_display.sql"),
     include_str!("migrations/0012_zone_kept_for_finding_places.sql"),
     include_str!("migrations/0013_ranks_found_by_zone.sql"),
+    include_str!("migrations/0014_posts_sent_order.sql"),
 ];
 
 /// The format version this build writes (`PRAGMA user_version`).

@@ -176,6 +176,29 @@ fn the_id_migration_keeps_every_idea_and_reserves_the_ids_of_deleted_ones() {
 }
 
 #[test]
+fn the_sent_order_migration_orders_the_posts_already_sent_by_their_times() {
+    let mut db = migrated_from(
+        13,
+        "INSERT INTO boards (id, name, created_at, updated_at) VALUES (1, 'Infra', 0, 0);
+         INSERT INTO posts (id, board_id, status, message, snapshot, created_at, posted_at) VALUES
+             (1, 1, 'posted', 'a', '[]', 0, 300),
+             (2, 1, 'posted', 'b', '[]', 0, 100),
+             (3, 1, 'pending', 'c', '[]', 0, NULL),
+             (4, 1, 'posted', 'd', '[]', 0, 100);",
+    );
+    let orders: Vec<Option<i64>> = db
+        .read(|tx| {
+            let mut stmt = tx.prepare("SELECT sent_order FROM posts ORDER BY id")?;
+            let orders = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(orders)
+        })
+        .unwrap();
+    assert_eq!(orders, vec![Some(3), Some(1), None, Some(2)]);
+}
+
+#[test]
 fn the_zone_migration_gives_every_existing_idea_its_zone() {
     // Lines at payoff 3 and cost/risk 7; one idea on each line, one unsorted.
     let mut db = migrated_from(

@@ -393,6 +393,48 @@ async fn a_post_put_off_before_the_clock_went_back_goes_out_at_once() {
     assert_eq!(seen.received().len(), 1);
 }
 
+/// A post refused, a newer one sent, then the first sent again on Retry: it went out last, and the next post is
+/// compared with it, not with the newer one (as by the posts' ids).
+#[tokio::test]
+async fn the_changes_since_the_last_post_follow_the_order_posts_went_out_in() {
+    let refused = status(
+        400,
+        r#"{"id":"web.incoming_webhook.invalid.app_error","message":"Invalid webhook.","request_id":"r","status_code":400}"#,
+    );
+    let (seen, _dir, db, board) = board_posting_to_a_fake(vec![refused, ok(), ok(), ok()]).await;
+    let post = |db: &Mutex<Db>| {
+        db.lock()
+            .unwrap()
+            .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
+            .unwrap()
+    };
+    let add = |db: &Mutex<Db>, title: &str| {
+        db.lock()
+            .unwrap()
+            .write(|tx| crate::edits::add_idea(tx, board, title, crate::domain::Zone::Kill))
+            .unwrap();
+    };
+    let first = post(&db);
+    deliver_due(&db, &sender(), None).await.unwrap();
+    add(&db, "Added after the first post");
+    post(&db);
+    deliver_due(&db, &sender(), None).await.unwrap();
+    db.lock().unwrap().write(|tx| retry(tx, first.id)).unwrap();
+    deliver_due(&db, &sender(), None).await.unwrap();
+    add(&db, "Added after the retry");
+    post(&db);
+    deliver_due(&db, &sender(), None).await.unwrap();
+    let texts = texts(&seen);
+    assert_eq!(texts.len(), 4, "{texts:?}");
+    // The channel's last post before it was the first outcome, without the idea added after it.
+    assert!(
+        texts[3].contains("Added “Added after the first post”"),
+        "{}",
+        texts[3]
+    );
+    assert!(texts[3].contains("Added “Added after the retry”"), "{}", texts[3]);
+}
+
 /// The clock set back between two posts: the third is compared with the second, the last made, not with the first,
 /// whose date is the latest.
 #[tokio::test]
