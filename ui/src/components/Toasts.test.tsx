@@ -63,6 +63,8 @@ describe("Toasts", () => {
     expect(status).toHaveTextContent(/^Deleted “Drop Jenkins”\.$/);
     expect(status.querySelector("button")).toBeNull();
     expect(status.closest(".toast")?.querySelector("button")).not.toBeNull();
+    // Told as it is added to a live region: one that comes with its words is not.
+    expect(screen.getByRole("region", { name: "Notifications" })).toHaveAttribute("aria-live", "polite");
   });
 
   it("scrolls the focused card up in its list, clear of a toast that came over it", () => {

@@ -195,7 +195,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div ref={region} className="toasts" role="region" aria-label="Notifications">
+      {/* Live itself: a screen reader is told of what is added to a live region (a toast), not of one that comes. */}
+      <div ref={region} className="toasts" role="region" aria-label="Notifications" aria-live="polite">
         {toasts.map((t) => (
           <ToastItem key={t.id} toast={t} onDone={dismiss} />
         ))}

@@ -257,6 +257,7 @@ function searchBar(ideas: readonly Idea[]): HTMLElement {
         ),
       ),
     ),
+    h("div", { class: "match-count", role: "status", "aria-live": "polite", "aria-atomic": "true" }),
   );
 }
 
@@ -433,7 +434,7 @@ export function renderFirstFrame(boot: Boot | null, root: HTMLElement): boolean 
   );
   root.replaceChildren(
     h("div", { class: open ? "app app-sidebar-open" : "app" }, sidebar(boot, board.id, open), screen),
-    h("div", { class: "toasts", role: "region", "aria-label": "Notifications" }),
+    h("div", { class: "toasts", role: "region", "aria-label": "Notifications", "aria-live": "polite" }),
   );
   // As React's components do before their first frame: each list measures its height with no card in it and draws
   // the cards that fit, and the toolbar folds where it is narrow. All heights are read before anything changes.

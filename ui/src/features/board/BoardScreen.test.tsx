@@ -1157,6 +1157,14 @@ describe("BoardScreen", () => {
     });
     expect(first?.isConnected).toBe(false);
     expect(live()?.children).toHaveLength(1);
+    // The same words again are said again: in an element of their own.
+    const added = live()?.firstElementChild;
+    await userEvent.click(screen.getByLabelText("New idea"));
+    await userEvent.keyboard("Patch bastion{Enter}");
+    await waitFor(() => {
+      expect(live()?.firstElementChild).not.toBe(added);
+    });
+    expect(live()).toHaveTextContent("Added “Patch bastion” to Unsorted.");
   });
 
   it("leaves the idea selected alone when Delete is pressed on another control", async () => {
@@ -1171,7 +1179,9 @@ describe("BoardScreen", () => {
       screen.getByRole("button", { name: "Add an idea to Kill" }).focus();
     });
     await userEvent.keyboard("{Delete}");
+    await act(() => new Promise((done) => setTimeout(done, 100)));
     expect(fake.commands()).not.toContain("delete_idea");
+    expect(card).toBeInTheDocument();
     act(() => {
       card.focus();
     });

@@ -195,8 +195,11 @@ export function BoardScreen({
     if ((view === "chart") !== openOnChart) onViewChange?.(view);
   }, [view, openOnChart, onViewChange]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  /** What a screen reader is told of a move, a drag's steps or an idea added (LiveRegion). */
-  const [said, say] = useState("");
+  /** What a screen reader is told of a move, a drag's steps or an idea added (LiveRegion), and how many times. */
+  const [said, setSaid] = useState({ text: "", n: 0 });
+  const say = useCallback((text: string) => {
+    setSaid((s) => ({ text, n: s.n + 1 }));
+  }, []);
   /** The idea whose card had the focus when V switched the view: the chart draws its marker to take it. */
   const [arriving, setArriving] = useState<number | null>(null);
   const [reveal, setReveal] = useState<{ id: number } | null>(null);
@@ -418,7 +421,7 @@ export function BoardScreen({
           `“${found.idea.title}” is in ${ZONE_INFO[zone].name}, position ${String((moving ? others.length : found.index) + 1)} of ${String(others.length + 1)}.`,
         );
     },
-    [moveIdea, columns, arrive],
+    [moveIdea, columns, arrive, say],
   );
 
   /** Adds an idea, and shows it wherever it lands in its list, highlighted. Resolves to whether it was saved. */
@@ -435,7 +438,7 @@ export function BoardScreen({
       if (!detailsOpenRef.current) setSelectedId(id);
       return true;
     },
-    [addIdea, updateIdea, arrive],
+    [addIdea, updateIdea, arrive, say],
   );
 
   /** Adds a pasted list's items to `zone`, one idea each, and shows the first. Resolves to whether they were saved. */
@@ -947,7 +950,7 @@ export function BoardScreen({
                       </div>
                     )}
                   </div>
-                  <LiveRegion message={said} assertive />
+                  <LiveRegion message={said.text} n={said.n} assertive />
                 </>
               );
             }}

@@ -104,26 +104,27 @@ export const SearchBar = forwardRef<HTMLInputElement, SearchBarProps>(function S
           </button>
         ))}
       </div>
-      {isFiltering(filter) && (
-        <>
-          <LiveRegion
-            className="match-count"
-            message={
-              `${formatCount(matchCount)} of ${formatCount(total)} ${total === 1 ? "idea matches" : "ideas match"}` +
+      {/* There before a search begins, so that its first count is said too (LiveRegion). */}
+      <LiveRegion
+        className="match-count"
+        message={
+          isFiltering(filter)
+            ? `${formatCount(matchCount)} of ${formatCount(total)} ${total === 1 ? "idea matches" : "ideas match"}` +
               // The chips chosen, named: one scrolled out of sight filtered the board with nothing to say so.
               [...filter.tags.map((t) => ` · #${t}`), ...filter.owners.map((o) => ` · @${o}`)].join("")
-            }
-          />
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              onChange(NO_FILTER);
-            }}
-          >
-            Clear
-          </button>
-        </>
+            : ""
+        }
+      />
+      {isFiltering(filter) && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            onChange(NO_FILTER);
+          }}
+        >
+          Clear
+        </button>
       )}
     </div>
   );
