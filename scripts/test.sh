@@ -41,5 +41,7 @@ rm -rf tests/artifacts
 # Under a D-Bus session bus: a second launch finds the running window through it (tauri-plugin-single-instance), and
 # the Mattermost token goes to a real Secret Service on it.
 # A test that hangs (a WebDriver call that never returns) fails the run after 40 minutes, not CI's 90.
-dbus-run-session -- bash scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1600x1000x24" \
+# Settings kept in memory for the run: the screen-reader test turns accessibility on, and the accessibility bus saves
+# that to the person's own settings (dconf) otherwise.
+GSETTINGS_BACKEND=memory dbus-run-session -- bash scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1600x1000x24" \
   timeout 40m cargo test -p pickboard-e2e --locked --test cli --test e2e -- --test-threads=1

@@ -290,12 +290,16 @@ impl Drop for Ear {
 /// screen-reader pass): WebKitGTK gave a toast's buttons but not its message, and told nothing of a live region whose
 /// text changed in place, so a move by the keys and a delete went unsaid.
 #[tokio::test]
-async fn a_screen_reader_hears_a_move_by_the_keys_and_a_toasts_message() -> TestResult {
+async fn a_screen_reader_hears_moves_by_the_keys_a_toasts_message_and_a_searchs_count() -> TestResult {
     let _accessibility = Accessibility::on()?;
     let data = tempfile::tempdir()?;
     let app = App::launch(data.path()).await?;
     app.click_button("Start with a sample board").await?;
     app.region("Implement").await?;
+    // Drag and drop comes with the first input, and the board's body is drawn anew then: before the listener asks for
+    // the tree, as a screen reader would have by then.
+    app.press(&[Key::Shift]).await?;
+    app.wait_for_drag_and_drop().await?;
     let pid = *app_processes(data.path()).first().ok_or("no Pickboard process")?;
     let ear = Ear::listen(pid)?;
 
@@ -307,8 +311,16 @@ async fn a_screen_reader_hears_a_move_by_the_keys_and_a_toasts_message() -> Test
     card.send_keys("4").await?;
     let said = ear.hears(&format!("“{title}” is in Kill, position")).await?;
     assert!(said.ends_with('.'), "{said}");
+    // The same words again are said again.
+    app.card(title).await?.send_keys("4").await?;
+    assert_eq!(ear.hears(&said).await?, said);
 
     app.press(&[Key::Delete]).await?;
     ear.hears(&format!("Deleted “{title}”")).await?;
+
+    // A search's first count is said too.
+    let search = app.wait_for_css("input[aria-label='Search ideas']").await?;
+    search.send_keys("arm").await?;
+    ear.hears("match").await?;
     app.quit().await
 }

@@ -6,7 +6,8 @@ tests' ear: accessibility.rs). Runs in the app's D-Bus session, with accessibili
 
 Walks the accessible tree of the app with process id PID (WebKit reports changes only of objects a client has asked
 about, as a screen reader does of the page it reads), prints "ready", then prints one JSON line for each element added
-to a live region, as a screen reader is told of it: {"role": ..., "text": ...}.
+to a live region, as a screen reader is told of it: {"role": ..., "text": ...}. As Orca does, it counts what is added
+to a live region (the event's source is one, or within one), not a live region that comes with its words.
 """
 import json
 import sys
@@ -49,17 +50,19 @@ def text_of(node):
 
 
 def added(event):
-    child = event.any_data
     try:
-        attributes = child.getAttributes()
+        if event.source.getApplication().get_process_id() != PID:
+            return
+        live = any(a.startswith("container-live:") for a in event.source.getAttributes())
     except Exception:
         return
-    if not any(a.startswith(("live:", "container-live:")) for a in attributes):
-        return
-    print(json.dumps({"role": child.getRoleName(), "text": text_of(child)}), flush=True)
+    if live:
+        child = event.any_data
+        print(json.dumps({"role": child.getRoleName(), "text": text_of(child)}), flush=True)
 
 
-walk(application(int(sys.argv[1])))
+PID = int(sys.argv[1])
+walk(application(PID))
 pyatspi.Registry.registerEventListener(added, "object:children-changed:add")
 print("ready", flush=True)
 pyatspi.Registry.start()
