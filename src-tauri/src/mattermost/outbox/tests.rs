@@ -393,6 +393,22 @@ async fn a_post_put_off_before_the_clock_went_back_goes_out_at_once() {
     assert_eq!(seen.received().len(), 1);
 }
 
+/// Queues the board's outcome as a post.
+fn post(db: &Mutex<Db>, board: i64) -> Post {
+    db.lock()
+        .unwrap()
+        .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
+        .unwrap()
+}
+
+/// Adds an idea titled `title` to Kill.
+fn add(db: &Mutex<Db>, board: i64, title: &str) {
+    db.lock()
+        .unwrap()
+        .write(|tx| crate::edits::add_idea(tx, board, title, crate::domain::Zone::Kill))
+        .unwrap();
+}
+
 /// A post refused, a newer one sent, then the first sent again on Retry: it went out last, and the next post is
 /// compared with it, not with the newer one (as by the posts' ids).
 #[tokio::test]
@@ -402,27 +418,15 @@ async fn the_changes_since_the_last_post_follow_the_order_posts_went_out_in() {
         r#"{"id":"web.incoming_webhook.invalid.app_error","message":"Invalid webhook.","request_id":"r","status_code":400}"#,
     );
     let (seen, _dir, db, board) = board_posting_to_a_fake(vec![refused, ok(), ok(), ok()]).await;
-    let post = |db: &Mutex<Db>| {
-        db.lock()
-            .unwrap()
-            .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
-            .unwrap()
-    };
-    let add = |db: &Mutex<Db>, title: &str| {
-        db.lock()
-            .unwrap()
-            .write(|tx| crate::edits::add_idea(tx, board, title, crate::domain::Zone::Kill))
-            .unwrap();
-    };
-    let first = post(&db);
+    let first = post(&db, board);
     deliver_due(&db, &sender(), None).await.unwrap();
-    add(&db, "Added after the first post");
-    post(&db);
+    add(&db, board, "Added after the first post");
+    post(&db, board);
     deliver_due(&db, &sender(), None).await.unwrap();
     db.lock().unwrap().write(|tx| retry(tx, first.id)).unwrap();
     deliver_due(&db, &sender(), None).await.unwrap();
-    add(&db, "Added after the retry");
-    post(&db);
+    add(&db, board, "Added after the retry");
+    post(&db, board);
     deliver_due(&db, &sender(), None).await.unwrap();
     let texts = texts(&seen);
     assert_eq!(texts.len(), 4, "{texts:?}");
@@ -440,19 +444,7 @@ async fn the_changes_since_the_last_post_follow_the_order_posts_went_out_in() {
 #[tokio::test]
 async fn the_changes_since_the_last_post_follow_the_posts_order_not_the_clock() {
     let (seen, _dir, db, board) = board_posting_to_a_fake(vec![ok(), ok(), ok()]).await;
-    let post = |db: &Mutex<Db>| {
-        db.lock()
-            .unwrap()
-            .write(|tx| queue(tx, board, &PostOptions::default(), "d", Sending::default()))
-            .unwrap()
-    };
-    let add = |db: &Mutex<Db>, title: &str| {
-        db.lock()
-            .unwrap()
-            .write(|tx| crate::edits::add_idea(tx, board, title, crate::domain::Zone::Kill))
-            .unwrap();
-    };
-    let first = post(&db);
+    let first = post(&db, board);
     deliver_due(&db, &sender(), None).await.unwrap();
     // Posted a week ahead of the clock as it is now.
     db.lock()
@@ -464,11 +456,11 @@ async fn the_changes_since_the_last_post_follow_the_posts_order_not_the_clock() 
             )?)
         })
         .unwrap();
-    add(&db, "Added after the first post");
-    post(&db);
+    add(&db, board, "Added after the first post");
+    post(&db, board);
     deliver_due(&db, &sender(), None).await.unwrap();
-    add(&db, "Added after the second post");
-    post(&db);
+    add(&db, board, "Added after the second post");
+    post(&db, board);
     deliver_due(&db, &sender(), None).await.unwrap();
     let texts = texts(&seen);
     assert!(
