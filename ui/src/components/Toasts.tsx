@@ -236,7 +236,7 @@ function ToastItem({ toast, onDone }: { toast: Toast; onDone: (id: number) => vo
         if (!e.currentTarget.contains(e.relatedTarget)) setHeld(false);
       }}
     >
-      {/* The message itself is the live region: as the toast's, in a row with its buttons, WebKitGTK gave screen
+      {/* The message has the role itself: with the toast's role, in a row with its buttons, WebKitGTK gave screen
           readers the buttons and not the message. */}
       <span className="toast-message" role={tone === "error" ? "alert" : "status"}>
         {message}

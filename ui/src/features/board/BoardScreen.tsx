@@ -17,7 +17,7 @@ import { facets, matchingIds, NO_FILTER, type Filter } from "../search/filter";
 import { SearchBar } from "../search/SearchBar";
 import { AddIdeaField } from "./AddIdeaField";
 import { BoardToolbar, renameRefused, type BoardView } from "./BoardToolbar";
-import { findIdea } from "./columns";
+import { findIdea, moveInColumns, placeOf } from "./columns";
 import { BoardDrag, type DragState } from "./BoardDrag";
 import type { UnsavedField } from "./fields";
 import { useBoard } from "./useBoard";
@@ -415,11 +415,7 @@ export function BoardScreen({
       const moving = others.length === columns[zone].length;
       if (moving) moveIdea(id, zone, others.length);
       arrive(id);
-      const found = findIdea(columns, id);
-      if (found)
-        say(
-          `“${found.idea.title}” is in ${ZONE_INFO[zone].name}, position ${String((moving ? others.length : found.index) + 1)} of ${String(others.length + 1)}.`,
-        );
+      say(placeOf(moving ? moveInColumns(columns, id, zone, others.length) : columns, id));
     },
     [moveIdea, columns, arrive, say],
   );

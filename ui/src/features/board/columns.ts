@@ -2,6 +2,7 @@
 // shown until the backend answers with the real rank: the rank rule lives in Rust only).
 import type { Idea, Zone } from "../../lib/bindings";
 import { sameListOr } from "../../lib/lists";
+import { ZONE_INFO } from "../../lib/zones";
 
 export type Columns = Record<Zone, Idea[]>;
 
@@ -35,6 +36,15 @@ export function keepUnchanged(previous: Columns, next: Columns): Columns {
     changed ||= kept[zone] !== was;
   }
   return changed ? kept : previous;
+}
+
+/** Where idea `id` is in `columns`, as a screen reader is told after a move or a drag's step: "“Rotate certs” is in
+ * Kill, position 2 of 3." Empty when it is not there. */
+export function placeOf(columns: Columns, id: number): string {
+  const found = findIdea(columns, id);
+  if (!found) return "";
+  const { zone, index, idea } = found;
+  return `“${idea.title}” is in ${ZONE_INFO[zone].name}, position ${String(index + 1)} of ${String(columns[zone].length)}.`;
 }
 
 export function findIdea(columns: Columns, id: number): { zone: Zone; index: number; idea: Idea } | null {

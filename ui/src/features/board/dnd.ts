@@ -29,8 +29,8 @@ import type { Zone } from "../../lib/bindings";
 import { ideaDragId, parseIdeaId, parseZoneId, PLANE_DROP_ID, zoneDropId } from "../../lib/dnd";
 import { actsOnIdea, switchesView } from "../../lib/carrying";
 import { isUndoOrRedo } from "../../lib/text";
-import { NEIGHBOURS, ZONE_INFO } from "../../lib/zones";
-import { findIdea, moveInColumns, type Columns } from "./columns";
+import { NEIGHBOURS } from "../../lib/zones";
+import { findIdea, moveInColumns, placeOf, type Columns } from "./columns";
 import { refocusCard } from "./focus";
 import { createPointerStore, type Point } from "./pointerStore";
 
@@ -159,13 +159,6 @@ export function useBoardDnd(
     setDrag(next);
   }, []);
 
-  const describe = useCallback((id: number, cols: Columns): string => {
-    const found = findIdea(cols, id);
-    if (!found) return "";
-    const count = cols[found.zone].length;
-    return `“${found.idea.title}” is in ${ZONE_INFO[found.zone].name}, position ${found.index + 1} of ${count}.`;
-  }, []);
-
   const keyboardCoordinates: KeyboardCoordinateGetter = useCallback(
     (event, { currentCoordinates, context }) => {
       const direction = ARROWS[event.code] ?? ARROWS[event.key];
@@ -195,18 +188,18 @@ export function useBoardDnd(
         } else if (next) target = { zone: next, index: direction === "down" ? 0 : cols[next].length };
       }
       if (!target) {
-        setLiveMessage(`${describe(current.id, cols)} It cannot move further ${direction}.`);
+        setLiveMessage(`${placeOf(cols, current.id)} It cannot move further ${direction}.`);
         return currentCoordinates;
       }
       const moved = moveInColumns(cols, current.id, target.zone, target.index);
       updateDrag({ ...current, columns: moved });
       // On the chart, the ghost marker shows the spot in the quadrant where the idea will land, with its scores.
       planePointer.set(keyboardPlaneSpot?.(target.zone) ?? null);
-      setLiveMessage(describe(current.id, moved));
+      setLiveMessage(placeOf(moved, current.id));
       const rect = context.droppableRects.get(zoneDropId(target.zone));
       return spot ?? (rect ? { x: rect.left + 8, y: rect.top + 40 } : currentCoordinates);
     },
-    [describe, updateDrag, planePointer, keyboardPlaneSpot, setLiveMessage],
+    [updateDrag, planePointer, keyboardPlaneSpot, setLiveMessage],
   );
 
   // The same sensors from one render to the next: new ones would give every card's `useSortable` new activators,
@@ -481,7 +474,7 @@ export function useBoardDnd(
   const announcements: Announcements = useMemo(() => {
     const say = (id: UniqueIdentifier, what: string, cols: Columns): string | undefined => {
       const idea = parseIdeaId(id);
-      if (idea !== null) setLiveMessage(`${what} ${describe(idea, cols)}`);
+      if (idea !== null) setLiveMessage(`${what} ${placeOf(cols, idea)}`);
       return undefined;
     };
     return {
@@ -492,7 +485,7 @@ export function useBoardDnd(
       onDragEnd: ({ active }) => say(active.id, "Dropped.", viewRef.current),
       onDragCancel: ({ active }) => say(active.id, "Move cancelled.", columns),
     };
-  }, [describe, columns, setLiveMessage]);
+  }, [columns, setLiveMessage]);
 
   const activeIdea = drag ? (findIdea(drag.columns, drag.id)?.idea ?? null) : null;
   const overZone = drag ? (findIdea(drag.columns, drag.id)?.zone ?? null) : null;

@@ -14,7 +14,7 @@ export function isFiltering(filter: Filter): boolean {
 }
 
 /** Lower case, the same in every language, with Turkish's dotted and dotless i read as i: in a Turkish locale "iam"
- * found no "IAM", and "istanbul" found no "İSTANBUL" in any. */
+ * found no "IAM", and in the others "istanbul" found no "İSTANBUL". */
 const fold = (text: string) =>
   text
     .toLowerCase()
