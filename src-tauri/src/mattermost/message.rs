@@ -232,11 +232,14 @@ fn document_text(text: &str) -> String {
 }
 
 /// A Mattermost username that can be mentioned on purpose. Never `all`, `channel` or `here`: those are no one's
-/// username, and as mentions they notify the whole channel (an owner typed "@channel" did, with Notify owners).
+/// username, and as mentions they notify the whole channel (an owner typed "@channel" did, with Notify owners). Nor
+/// one of them with `.`, `-`, `_` or `:` around it: Mattermost's mention parser strips those and tries again, and an
+/// owner "channel." notified the whole channel.
 fn mention(owner: &str) -> Option<String> {
     let name = owner.trim().trim_start_matches('@');
+    let core = name.trim_matches(|c| matches!(c, '.' | '-' | '_' | ':'));
     let valid = !name.is_empty()
-        && !matches!(name, "all" | "channel" | "here")
+        && !matches!(core, "all" | "channel" | "here")
         && name.len() <= 64
         && name
             .chars()

@@ -305,7 +305,19 @@ proptest::proptest! {
 fn notify_owners_never_mentions_the_whole_channel() {
     assert_eq!(mention("ana").as_deref(), Some("@ana"));
     assert_eq!(mention("@bo.lind").as_deref(), Some("@bo.lind"));
-    for channel_wide in ["channel", "@channel", "all", "here"] {
+    assert_eq!(mention("all.in").as_deref(), Some("@all.in"));
+    // Mattermost strips `.`, `-`, `_` and `:` from a word's ends and matches again: "@channel." is "@channel".
+    for channel_wide in [
+        "channel",
+        "@channel",
+        "all",
+        "here",
+        "channel.",
+        "all_",
+        "here-",
+        "_here",
+        "channel.-",
+    ] {
         assert_eq!(mention(channel_wide), None, "{channel_wide}");
     }
 }
