@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::account::{ServerUrl, Token};
 use super::response::{parse_retry_after, AppError, Failure, Problem};
-use super::send::network_problem;
+use super::send::{network_problem, read_at_most, Answer};
 
 /// The most of an answer read into memory: Mattermost's answers here are small; a proxy's page may not be.
 const MAX_ANSWER_BYTES: usize = 4 * 1024 * 1024;
@@ -392,18 +392,11 @@ impl Api {
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/json"));
-        let mut bytes = Vec::new();
-        let mut response = response;
-        while let Some(chunk) = response
-            .chunk()
-            .await
-            .map_err(|e| Failure::new(network_problem(&e)))?
-        {
-            bytes.extend_from_slice(&chunk);
-            if bytes.len() > MAX_ANSWER_BYTES {
-                return Err(Failure::new(Problem::NotMattermostServer));
-            }
-        }
+        let bytes = match read_at_most(response, MAX_ANSWER_BYTES).await {
+            Ok(Answer::Whole(bytes)) => bytes,
+            Ok(Answer::Cut(_)) => return Err(Failure::new(Problem::NotMattermostServer)),
+            Err(e) => return Err(Failure::new(network_problem(&e))),
+        };
         if (200..300).contains(&status) {
             return if is_json {
                 serde_json::from_slice(&bytes).map_err(|_| Failure::new(Problem::NotMattermostServer))

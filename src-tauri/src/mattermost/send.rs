@@ -62,13 +62,42 @@ impl Sender {
         };
         let retry_after = header("retry-after");
         let request_id = header("x-request-id");
-        // A Mattermost answer is small; do not read a huge page into memory.
-        let body = match response.bytes().await {
-            Ok(bytes) => String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]).into_owned(),
+        // A Mattermost answer is small; its first 64 kB say what it is.
+        let body = match read_at_most(response, 64 * 1024).await {
+            Ok(answer) => String::from_utf8_lossy(answer.bytes()).into_owned(),
             Err(err) => return Outcome::Failed(Failure::new(network_problem(&err))),
         };
         classify(status, &body, retry_after.as_deref(), request_id.as_deref(), hook)
     }
+}
+
+/// The start of an answer's body, read no further than needed.
+pub(super) enum Answer {
+    Whole(Vec<u8>),
+    /// Longer than asked for: its first bytes.
+    Cut(Vec<u8>),
+}
+
+impl Answer {
+    pub(super) fn bytes(&self) -> &[u8] {
+        match self {
+            Answer::Whole(bytes) | Answer::Cut(bytes) => bytes,
+        }
+    }
+}
+
+/// The answer's body up to `limit` bytes, read a chunk at a time: a server or a proxy that answers with a page of a
+/// gigabyte is not read into memory (the webhook's sender read it all, and cut it afterwards).
+pub(super) async fn read_at_most(mut response: reqwest::Response, limit: usize) -> reqwest::Result<Answer> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if bytes.len() + chunk.len() > limit {
+            bytes.extend_from_slice(&chunk[..limit - bytes.len()]);
+            return Ok(Answer::Cut(bytes));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(Answer::Whole(bytes))
 }
 
 /// Which network failure `err` is, from reqwest's error and its sources (never from the URL, which is secret).

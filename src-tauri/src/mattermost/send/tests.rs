@@ -177,3 +177,37 @@ async fn a_server_that_cannot_speak_tls_is_a_tls_failure() {
     assert_eq!(f.problem, Problem::Tls, "{f:?}");
     assert!(!f.retry, "a TLS failure needs the user");
 }
+
+#[tokio::test]
+async fn an_endless_answer_is_read_no_further_than_its_start() {
+    // A proxy's error page that never ends: the sender read it all into memory (1.5 GB for a page of 1.5 GB), and an
+    // endless one until the request timed out.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = tokio::spawn(async move {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut request = [0u8; 4096];
+        let _ = socket.read(&mut request).await;
+        let head =
+            b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n";
+        socket.write_all(head).await.unwrap();
+        let page = vec![b'x'; 64 * 1024];
+        let mut written = 0usize;
+        while socket.write_all(&page).await.is_ok() {
+            written += page.len();
+            if written > 256 * 1024 * 1024 {
+                break;
+            }
+        }
+        written
+    });
+    let hook = WebhookUrl::parse(&format!("http://127.0.0.1:{port}/hooks/abc")).unwrap();
+    let outcome = Sender::new(Duration::from_secs(20))
+        .unwrap()
+        .send(&hook, &payload("x"))
+        .await;
+    assert_eq!(problem(outcome), Problem::ServerError, "not a timeout");
+    let written = server.await.unwrap();
+    assert!(written < 16 * 1024 * 1024, "the server wrote {written} bytes");
+}
