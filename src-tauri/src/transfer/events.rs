@@ -6,10 +6,10 @@ use std::collections::HashSet;
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::MAX_BOARD_NAME_CHARS;
+use crate::domain::{self, MAX_BOARD_NAME_CHARS};
 use crate::error::{Error, Result};
 use crate::storage::history::{
-    kind_from_name, kind_name, to_json, EventKind, EventSummary, IdeaRow, RowChange,
+    kind_from_name, kind_name, to_json, EventKind, EventSummary, IdeaColumns, IdeaRow, RowChange,
 };
 
 /// An event as a board file carries it (see `transfer::json`): what the timeline shows, and the rows for undo.
@@ -58,8 +58,9 @@ pub fn export(tx: &Transaction<'_>, board_id: i64) -> Result<Vec<ExportedEvent>>
 
 /// Refuses a history that undo or redo could not write back as it says: a row or fields the table would refuse, an
 /// update whose before and after name different fields, an update of an idea the file never has, an entry that
-/// changes nothing. Checked before anything is written.
-pub fn check(events: &[ExportedEvent], ideas: &HashSet<i64>) -> Result<()> {
+/// changes nothing. The ideas' text in it is made what Pickboard keeps (see [`clean_text`]). Checked before
+/// anything is written.
+pub fn check(events: &mut [ExportedEvent], ideas: &HashSet<i64>) -> Result<()> {
     // The ideas the history adds or deletes are the file's too.
     let known: HashSet<i64> = ideas
         .iter()
@@ -69,10 +70,13 @@ pub fn check(events: &[ExportedEvent], ideas: &HashSet<i64>) -> Result<()> {
             _ => None,
         }))
         .collect();
-    for (n, event) in events.iter().enumerate() {
+    for (n, event) in events.iter_mut().enumerate() {
         let problem = if event.changes.is_empty() {
             Some("no change".to_owned())
         } else {
+            clean_text(&mut event.changes).err()
+        };
+        let problem = problem.or_else(|| {
             event.changes.iter().find_map(|change| match change {
                 RowChange::Idea { before, after, .. } => before.iter().chain(after).find_map(|r| r.problem()),
                 RowChange::IdeaColumns { id, .. } if !known.contains(id) => Some(format!(
@@ -95,7 +99,7 @@ pub fn check(events: &[ExportedEvent], ideas: &HashSet<i64>) -> Result<()> {
                     .any(|name| !(1..=MAX_BOARD_NAME_CHARS).contains(&name.chars().count()))
                     .then(|| format!("a board name that is empty or over {MAX_BOARD_NAME_CHARS} characters")),
             })
-        };
+        });
         if let Some(problem) = problem {
             return Err(Error::invalid(format!(
                 "This board file is damaged: entry {} of its history has {problem}, which undo could not write \
@@ -105,6 +109,73 @@ pub fn check(events: &[ExportedEvent], ideas: &HashSet<i64>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The ideas' text in `changes` as Pickboard keeps it, or what in it Pickboard would refuse. Undo and redo write the
+/// history's rows back as they are, past the checks an edit goes through: a file's title with a newline, control and
+/// bidi characters, a `javascript:` link or a tag with commas reached the board with Ctrl+Z.
+fn clean_text(changes: &mut [RowChange]) -> std::result::Result<(), String> {
+    for change in changes {
+        match change {
+            RowChange::Idea { before, after, .. } => {
+                for row in before.iter_mut().chain(after.iter_mut()) {
+                    let IdeaRow {
+                        title,
+                        notes,
+                        owner,
+                        link,
+                        tags,
+                        ..
+                    } = &mut **row;
+                    clean_fields([title, notes, owner, link, tags].map(Some))?;
+                }
+            }
+            RowChange::IdeaColumns { before, after, .. } => {
+                for columns in [before, after] {
+                    let IdeaColumns {
+                        title,
+                        notes,
+                        owner,
+                        link,
+                        tags,
+                        ..
+                    } = &mut **columns;
+                    clean_fields([title, notes, owner, link, tags].map(Option::as_mut))?;
+                }
+            }
+            RowChange::Board { .. } | RowChange::BoardName { .. } => {}
+        }
+    }
+    Ok(())
+}
+
+/// The title, notes, owner, link and tags (a JSON list) present, by the rules an edit follows.
+fn clean_fields(fields: [Option<&mut String>; 5]) -> std::result::Result<(), String> {
+    type Clean = fn(&str) -> Result<String>;
+    let rules: [(&str, Clean); 5] = [
+        ("a title", domain::clean_title),
+        ("notes", domain::clean_notes),
+        ("an owner", domain::clean_owner),
+        ("a link", domain::clean_link),
+        ("tags", clean_tags_json),
+    ];
+    for (value, (name, clean)) in fields.into_iter().zip(rules) {
+        if let Some(value) = value {
+            *value = clean(value).map_err(|why| {
+                format!(
+                    "{name} Pickboard would refuse ({})",
+                    why.to_string().trim_end_matches('.')
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn clean_tags_json(tags: &str) -> Result<String> {
+    let tags: Vec<String> =
+        serde_json::from_str(tags).map_err(|_| Error::invalid("They are not a list of words."))?;
+    to_json(&domain::clean_tags(&tags)?)
 }
 
 /// Writes imported events to `board_id`. `new_id` maps each idea id the file uses to the id the idea has here, so

@@ -332,7 +332,8 @@ pub fn import(tx: &Transaction<'_>, file: &BoardFile, name: Option<&str>) -> Res
         }));
     }
     let clean = checked_ideas(file)?;
-    events::check(&file.history, &file.ideas.iter().map(|i| i.id).collect())?;
+    let mut history = file.history.clone();
+    events::check(&mut history, &file.ideas.iter().map(|i| i.id).collect())?;
     // New ids in the order of the old ones, so that ideas of equal rank keep their order here too, also after an
     // undo brings a deleted idea back.
     mentioned.sort_unstable();
@@ -350,7 +351,7 @@ pub fn import(tx: &Transaction<'_>, file: &BoardFile, name: Option<&str>) -> Res
         };
         ideas::insert(tx, board_id, &clean, at)?;
     }
-    events::import(tx, board_id, &file.history, new_id)?;
+    events::import(tx, board_id, &history, new_id)?;
     tx.execute("DELETE FROM temp.change_log", [])?;
     Ok(board_id)
 }

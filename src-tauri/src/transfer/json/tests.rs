@@ -380,13 +380,69 @@ fn a_history_that_undo_could_not_write_back_imports_nothing() {
     let err = db.write(|tx| import(tx, &file, None)).unwrap_err().to_string();
     assert!(
         err.starts_with(
-            "This board file is damaged: entry 1 of its history has tags that are not a list of words"
+            "This board file is damaged: entry 1 of its history has tags Pickboard would refuse (They are not a list of \
+             words)"
         ),
         "{err}"
     );
     // As exported, it imports.
     db.write(|tx| import(tx, &parse(exported.as_bytes()).unwrap(), None))
         .unwrap();
+}
+
+/// A history's text is what Pickboard keeps, as an edit makes it: undo wrote a file's rows back as they were, and a
+/// title with a newline and control and bidi characters, an owner "@channel" and a tag with commas reached the board.
+/// A link that is not a web address refuses the file.
+#[test]
+fn a_historys_text_is_kept_as_an_edit_keeps_it() {
+    let mut db = Db::open_in_memory().unwrap();
+    let board = db.write(|tx| boards::create(tx, "Infra")).unwrap().id;
+    let idea = db
+        .write(|tx| edits::add_idea(tx, board, "Rotate certs", Zone::Unsorted))
+        .unwrap();
+    let edit = IdeaEdit {
+        title: "Rotate all certs".into(),
+        notes: String::new(),
+        owner: "ana".into(),
+        link: "https://example.com/1".into(),
+        tags: vec!["tls".into()],
+    };
+    db.write(|tx| edits::update_idea(tx, idea.id, &edit)).unwrap();
+    let exported = String::from_utf8(export_board(&mut db, board)).unwrap();
+    let with = |before: &[(&str, Value)]| {
+        let mut file: Value = serde_json::from_str(&exported).unwrap();
+        let change = &mut file["history"][1]["changes"][0];
+        assert_eq!(change["table"], "ideaColumns", "{change}");
+        for (field, value) in before {
+            assert!(change["before"].get(field).is_some(), "{field} changed: {change}");
+            change["before"][field] = value.clone();
+        }
+        parse(file.to_string().as_bytes()).unwrap()
+    };
+    let hostile = with(&[
+        ("title", "Rotate\n\u{1b}c certs \u{202e}now".into()),
+        ("owner", "@channel".into()),
+        ("tags", r#"["a,b","tls","TLS"]"#.into()),
+    ]);
+    let imported = db.write(|tx| import(tx, &hostile, None)).unwrap();
+    let undone = db.write(|tx| edits::undo(tx, imported, None)).unwrap();
+    assert!(undone.event.is_some());
+    let idea = db.read(|tx| boards::get(tx, imported)).unwrap().ideas[0].clone();
+    assert_eq!(idea.title, "Rotate c certs now");
+    assert_eq!(idea.owner, "channel");
+    assert_eq!(idea.tags, ["a b", "tls"]);
+
+    let err = db
+        .write(|tx| import(tx, &with(&[("link", "javascript:alert(1)".into())]), None))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with(
+            "This board file is damaged: entry 2 of its history has a link Pickboard would refuse (A link must start \
+             with http:// or https://), which undo could not write back."
+        ),
+        "{err}"
+    );
 }
 
 /// Pickboard writes scores in tenths; a board file edited by hand with more is rounded, and the import says so as the
