@@ -25,7 +25,8 @@ const onScreen = (el, what) => {
     out.push(`${what} is at ${where(r)}, outside the ${vw}×${vh} window`);
 };
 const root = document.documentElement;
-if (root.scrollWidth > vw) out.push(`the page is ${root.scrollWidth} px wide in a ${vw} px window`);
+// innerWidth is whole pixels, and a zoomed page's width is not (682.67 at 150 % of 1,024).
+if (root.scrollWidth > vw + 1) out.push(`the page is ${root.scrollWidth} px wide in a ${vw} px window`);
 for (const el of [root, document.body, document.querySelector('.app'), document.querySelector('.board-screen')])
   if (el && el.scrollLeft !== 0) out.push(`${el.className || el.tagName} is scrolled sideways by ${el.scrollLeft}`);
 const post = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Post to channel');
@@ -405,6 +406,75 @@ async fn the_board_fits_windows_down_to_800_by_600() -> TestResult {
         "return outerWidth <= screen.availWidth && outerHeight <= screen.availHeight && innerWidth >= 800;",
     )
     .await?;
+    app.quit().await?;
+    Ok(())
+}
+
+/// A desktop's large text (GDK_DPI_SCALE, as GNOME's Large Text and a 150 % text size set it through Xft.dpi) zooms
+/// the whole page: at 150 % a 1,024 × 768 window is a page of 683 × 490. The toolbar takes two rows with Post to
+/// channel on screen (it ran off the edge), the board scrolls where it is too low for its quadrants (their cards ran
+/// over the names below), and the details open over the board as on a narrow window (WebKitGTK measured the board's
+/// container query in the screen's pixels, 952 for 635, and put the panel beside quadrants 60 px wide).
+#[tokio::test]
+async fn large_text_keeps_the_board_whole() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch_with(data.path(), &[("GDK_DPI_SCALE", "1.5")]).await?;
+    // WebKitWebDriver clicks a zoomed page where the page's pixels would be on the screen: by script here, on what is
+    // scrolled into view first, as a person would.
+    let click = |css: &str| {
+        format!(
+            "const el = [...document.querySelectorAll({css:?})].find(b => b.textContent.includes(arguments[0]));
+             el.scrollIntoView({{ block: 'nearest' }});
+             el.click();"
+        )
+    };
+    app.wait_for_css(".welcome button").await?;
+    app.client
+        .execute(
+            &click("button"),
+            vec![serde_json::json!("Start with a sample board")],
+        )
+        .await?;
+    app.region("Implement").await?;
+    app.resize_zoomed(1024, 768, 1.5).await?;
+    let found = layout_problems(&app, true).await?;
+    assert!(found.is_empty(), "150 %: {found:?}");
+    let low = run(
+        &app,
+        "return [...document.querySelectorAll('.quadrant')].map(q => [q.getAttribute('aria-label'),
+           q.querySelector('.zone-list').getBoundingClientRect().height]).filter(([, h]) => h < 60);",
+    )
+    .await?;
+    assert_eq!(
+        low,
+        serde_json::json!([]),
+        "150 %: quadrants' lists too low to show a card"
+    );
+    app.screenshot("large-text-150.png").await?;
+
+    let title = app.titles_in("Kill").await?.remove(0);
+    app.client
+        .execute(&click(".card"), vec![serde_json::json!(title)])
+        .await?;
+    app.wait_for_css("aside[aria-label='Idea details']").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let narrow = run(
+        &app,
+        "return [...document.querySelectorAll('.quadrant')].map(q => [q.getAttribute('aria-label'),
+           q.getBoundingClientRect().width]).filter(([, w]) => w < 180);",
+    )
+    .await?;
+    assert_eq!(
+        narrow,
+        serde_json::json!([]),
+        "150 %, details open: quadrants squeezed"
+    );
+    assert_eq!(
+        idea_under(&app, &title).await?,
+        Value::Null,
+        "150 %, details open"
+    );
+    app.screenshot("large-text-150-details.png").await?;
     app.quit().await?;
     Ok(())
 }

@@ -775,6 +775,12 @@ impl App {
     /// Resizes the window to `width` × `height` as a window manager does, through X, and waits until the page has
     /// the new size.
     pub async fn resize(&self, width: u32, height: u32) -> TestResult {
+        self.resize_zoomed(width, height, 1.0).await
+    }
+
+    /// [`App::resize`] for a page zoomed by `zoom` (a desktop's large text): the page is `zoom` times smaller than
+    /// the window.
+    pub async fn resize_zoomed(&self, width: u32, height: u32, zoom: f64) -> TestResult {
         let window = self.x_window()?;
         x_tool(
             "xdotool",
@@ -784,7 +790,8 @@ impl App {
         self.wait_until(
             &format!("the page to take the {width}×{height} window"),
             &format!(
-                "return innerWidth === {width} && innerHeight <= {height} && innerHeight + 60 >= {height};"
+                "const [w, h] = [innerWidth * {zoom}, innerHeight * {zoom}];
+                 return Math.abs(w - {width}) < 2 && h <= {height} + 1 && h + 60 * {zoom} >= {height};"
             ),
         )
         .await?;
