@@ -75,7 +75,7 @@ pub fn run() {
                 });
             }
             let boards = state.open_error().is_none();
-            let preferences = commands::app::read_preferences(app.handle(), &state).unwrap_or_default();
+            let (preferences, zoom) = commands::app::read_settings(app.handle(), &state).unwrap_or_default();
             let theme = preferences.theme;
             // The first board rides along with the page as it loads (see boot.rs): no round trip before its frame.
             let boot = boot::payload(&state, preferences);
@@ -94,7 +94,7 @@ pub fn run() {
             app.manage(after_first_frame);
             app.manage(events::Listeners::default());
             menu::install(app, theme, chart, boards)?;
-            open_main_window(app, boot.as_deref(), &first_title, theme)?;
+            open_main_window(app, boot.as_deref(), &first_title, theme, zoom)?;
             startup::mark("setup-done");
             Ok(())
         })
@@ -126,8 +126,14 @@ pub fn run() {
 }
 
 /// Opens the main window as tauri.conf.json describes it (it is not created by itself), with `boot` run before the
-/// page's own scripts, named `title`, in the look of `theme`.
-fn open_main_window(app: &tauri::App, boot: Option<&str>, title: &str, theme: Theme) -> tauri::Result<()> {
+/// page's own scripts, named `title`, in the look of `theme`, zoomed by `zoom`.
+fn open_main_window(
+    app: &tauri::App,
+    boot: Option<&str>,
+    title: &str,
+    theme: Theme,
+    zoom: f64,
+) -> tauri::Result<()> {
     let config = app
         .config()
         .app
@@ -158,6 +164,7 @@ fn open_main_window(app: &tauri::App, boot: Option<&str>, title: &str, theme: Th
     }
     let window = window.build()?;
     show_theme(&window, theme)?;
+    crate::zoom::open_with(&window, zoom);
     #[cfg(target_os = "linux")]
     restart_page_when_it_ends(&window)?;
     // The window-state plugin has asked for the size saved by the last run; saved on a larger screen than this one,

@@ -27,6 +27,7 @@ mod menu;
 mod page_restarts;
 mod quit;
 mod title;
+mod zoom;
 
 pub use app::{webkit_defaults, WEBKIT_DEFAULTS};
 

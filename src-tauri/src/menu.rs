@@ -2,7 +2,8 @@
 //! [`MenuCommand`] event, and the UI runs the same action. No accelerators are set for those, so that Ctrl+Z in a
 //! text field stays the field's own undo. Quit is the app's own item with Ctrl+Q, which no field uses: the menu
 //! library's predefined Quit does nothing on Linux (it shows greyed out). It saves what is being typed first
-//! (`quit.rs`). The menus' names carry their access keys (`&File`: Alt+F opens it), as GTK's menus do.
+//! (`quit.rs`). View's Zoom In, Zoom Out and Actual Size are the app's own too (`zoom.rs`), with Ctrl+=, Ctrl+- and
+//! Ctrl+0, which no field uses either. The menus' names carry their access keys (`&File`: Alt+F opens it), as GTK's menus do.
 
 use std::sync::{Mutex, PoisonError};
 
@@ -134,12 +135,16 @@ pub fn install(app: &App, theme: Theme, chart: Option<bool>, boards: bool) -> ta
         .item(&light.1)
         .item(&dark.1)
         .build()?;
-    let view = SubmenuBuilder::new(app, "&View")
+    let mut view = SubmenuBuilder::new(app, "&View")
         .item(&views.quadrants)
         .item(&views.chart)
         .separator()
         .item(&theme_menu)
-        .build()?;
+        .separator();
+    for (id, label, keys) in crate::zoom::ITEMS {
+        view = view.item(&MenuItemBuilder::with_id(id, label).accelerator(keys).build(app)?);
+    }
+    let view = view.build()?;
     // Mattermost: where a board's outcome goes, the rounds run, and the account they run as (found only through Post to
     // channel and More ▾ before).
     let team = SubmenuBuilder::new(app, "&Team")
@@ -177,7 +182,11 @@ pub fn install(app: &App, theme: Theme, chart: Option<bool>, boards: bool) -> ta
                 events::emit(app, &command);
             }
             Some(command) => events::emit(app, &command),
-            None => {}
+            None => {
+                if let Some(change) = crate::zoom::change_of(id) {
+                    crate::zoom::change(app, change);
+                }
+            }
         }
     });
     Ok(())

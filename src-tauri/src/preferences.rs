@@ -66,7 +66,39 @@ impl Theme {
     }
 }
 
+/// How much larger than its own size the page is drawn (View › Zoom In, Zoom Out and Actual Size). Kept by the
+/// window, not the page, so not among [`Preferences`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoomChange {
+    In,
+    Out,
+    Reset,
+}
+
+/// The zooms offered, as a browser offers them: from 80 % to 200 %.
+pub const ZOOMS: [f64; 8] = [0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0];
+
+/// The zoom after `change` from `now`: the next one up or down (from one between them, the nearest past it), or
+/// 100 %.
+pub fn zoomed(now: f64, change: ZoomChange) -> f64 {
+    let (least, most) = (ZOOMS[0], ZOOMS[ZOOMS.len() - 1]);
+    match change {
+        ZoomChange::Reset => 1.0,
+        ZoomChange::In => ZOOMS.into_iter().find(|&z| z > now + 1e-6).unwrap_or(most),
+        ZoomChange::Out => ZOOMS.into_iter().rev().find(|&z| z < now - 1e-6).unwrap_or(least),
+    }
+}
+
+/// A stored zoom, or 100 % for one missing, unreadable or out of the range offered.
+pub fn zoom_from_stored(value: Option<serde_json::Value>) -> f64 {
+    value
+        .and_then(|v| v.as_f64())
+        .filter(|z| (ZOOMS[0]..=ZOOMS[ZOOMS.len() - 1]).contains(z))
+        .unwrap_or(1.0)
+}
+
 pub const THEME_KEY: &str = "theme";
+pub const ZOOM_KEY: &str = "zoom";
 pub const LAST_BOARD_KEY: &str = "lastBoardId";
 pub const CHART_BOARDS_KEY: &str = "chartBoards";
 pub const FILE_NAME: &str = "settings.json";
@@ -132,6 +164,27 @@ mod tests {
             Some(json!([7, "nine"])),
         );
         assert_eq!(broken, Preferences::default());
+    }
+
+    #[test]
+    fn zoom_goes_up_and_down_by_the_steps_offered_and_stays_within_them() {
+        assert_eq!(zoomed(1.0, ZoomChange::In), 1.1);
+        assert_eq!(zoomed(1.1, ZoomChange::In), 1.25);
+        assert_eq!(zoomed(1.0, ZoomChange::Out), 0.9);
+        assert_eq!(zoomed(2.0, ZoomChange::In), 2.0);
+        assert_eq!(zoomed(0.8, ZoomChange::Out), 0.8);
+        assert_eq!(
+            zoomed(1.3, ZoomChange::In),
+            1.5,
+            "from between two, the next past it"
+        );
+        assert_eq!(zoomed(1.3, ZoomChange::Out), 1.25);
+        assert_eq!(zoomed(1.75, ZoomChange::Reset), 1.0);
+        assert_eq!(zoom_from_stored(Some(json!(1.5))), 1.5);
+        for damaged in [json!("big"), json!(40), json!(0), json!(-1)] {
+            assert_eq!(zoom_from_stored(Some(damaged.clone())), 1.0, "{damaged}");
+        }
+        assert_eq!(zoom_from_stored(None), 1.0);
     }
 
     #[test]

@@ -478,3 +478,46 @@ async fn large_text_keeps_the_board_whole() -> TestResult {
     app.quit().await?;
     Ok(())
 }
+
+/// View › Zoom In and Out (Ctrl+= and Ctrl+-) make the whole page larger or smaller, for whoever needs it larger than
+/// their desktop draws it; the board fits at 150 % as with a desktop's large text; the zoom is kept for the next
+/// start, and Ctrl+0 brings the page back to its own size. There was no zoom in the app.
+#[tokio::test]
+async fn zoom_from_the_keyboard_is_kept_for_the_next_start() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    app.resize(1024, 768).await?;
+    app.press_key_through_x("ctrl+minus")?;
+    app.wait_until("the page is at 90 %", "return innerWidth > 1130;")
+        .await?;
+    for _ in 0..4 {
+        // 100, 110, 125, 150 %.
+        app.press_key_through_x("ctrl+equal")?;
+    }
+    app.wait_until(
+        "the page is at 150 %",
+        "return Math.abs(innerWidth * 1.5 - 1024) < 2;",
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let found = layout_problems(&app, true).await?;
+    assert!(found.is_empty(), "150 %: {found:?}");
+    app.screenshot("zoom-150.png").await?;
+    let saved = std::fs::read_to_string(data.path().join("settings.json"))?;
+    assert!(saved.contains("\"zoom\": 1.5"), "{saved}");
+    app.quit().await?;
+
+    let app = App::launch(data.path()).await?;
+    app.region("Implement").await?;
+    app.wait_until("the page opens at 150 % again", "return innerWidth < 700;")
+        .await?;
+    app.press_key_through_x("ctrl+0")?;
+    app.wait_until("the page is at 100 %", "return innerWidth === 1024;")
+        .await?;
+    app.quit().await?;
+    let saved = std::fs::read_to_string(data.path().join("settings.json"))?;
+    assert!(saved.contains("\"zoom\": 1.0"), "{saved}");
+    Ok(())
+}

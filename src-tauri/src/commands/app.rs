@@ -12,7 +12,9 @@ use ts_rs::TS;
 use crate::domain::clean_link;
 use crate::error::{Error, Result};
 use crate::events::{EventMessage, Listeners};
-use crate::preferences::{Preferences, CHART_BOARDS_KEY, FILE_NAME, LAST_BOARD_KEY, THEME_KEY};
+use crate::preferences::{
+    zoom_from_stored, Preferences, CHART_BOARDS_KEY, FILE_NAME, LAST_BOARD_KEY, THEME_KEY, ZOOM_KEY,
+};
 use crate::startup::{AfterFirstFrame, StartupMark};
 use crate::state::AppState;
 use crate::storage::backup;
@@ -61,12 +63,29 @@ pub fn get_preferences(app: AppHandle, state: State<'_, Arc<AppState>>) -> Resul
 
 /// The preferences as stored in the data folder's settings file.
 pub fn read_preferences(app: &AppHandle, state: &AppState) -> Result<Preferences> {
+    read_settings(app, state).map(|(preferences, _)| preferences)
+}
+
+/// The preferences and the window's zoom, as stored in the data folder's settings file.
+pub fn read_settings(app: &AppHandle, state: &AppState) -> Result<(Preferences, f64)> {
     with_settings(app, state, |store| {
-        Ok(Preferences::from_stored(
+        let preferences = Preferences::from_stored(
             store.get(THEME_KEY),
             store.get(LAST_BOARD_KEY),
             store.get(CHART_BOARDS_KEY),
-        ))
+        );
+        Ok((preferences, zoom_from_stored(store.get(ZOOM_KEY))))
+    })
+}
+
+/// Keeps the window's zoom in the settings file, with the preferences as they are.
+pub fn save_zoom(app: &AppHandle, state: &AppState, zoom: f64) -> Result<()> {
+    with_settings(app, state, |store| {
+        store.set(ZOOM_KEY, serde_json::json!(zoom));
+        crate::preferences::save(
+            &state.data_dir().join(FILE_NAME),
+            store.entries().into_iter().collect(),
+        )
     })
 }
 
