@@ -29,6 +29,20 @@ describe("drawCells", () => {
     expect([canvas.width, canvas.height]).toEqual([0, 0]);
   });
 
+  it("draws in the screen's pixels on a zoomed page", () => {
+    // At 150 %, a 1,536 px window holds a page of 1,024.
+    const outer = vi.spyOn(window, "outerWidth", "get").mockReturnValue(1536);
+    const inner = vi.spyOn(window, "innerWidth", "get").mockReturnValue(1024);
+    try {
+      const canvas = document.createElement("canvas");
+      drawCells(canvas, [crowded], WHOLE_PLANE, 1000, 600, null, new Set());
+      expect([canvas.width, canvas.height]).toEqual([1500, 900]);
+    } finally {
+      outer.mockRestore();
+      inner.mockRestore();
+    }
+  });
+
   it("draws a dot at either end of an axis wholly on the canvas, and none out of view", () => {
     // 4 pixels wide on a 1,000-pixel axis: at 0 and at 1 (scores 0 and 10) whole, not half cut off by the edge.
     expect(dotStart(0, 1000, 4)).toBe(0);

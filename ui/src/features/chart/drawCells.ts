@@ -86,6 +86,14 @@ export function dotStart(at: number, size: number, dot: number): number | null {
   return Math.min(Math.max(Math.round(at * size) - (dot >> 1), 0), size - dot);
 }
 
+/** The screen's pixels to a page's: WebKitGTK's zoom (View › Zoom, a desktop's large text) leaves devicePixelRatio
+ * at 1, and the counts were drawn at the page's pixels and stretched, blurred beside the page's own text. The window's
+ * width, in the screen's pixels, against the page's tells the zoom, to a quarter. */
+function pixelRatio() {
+  const zoom = innerWidth > 0 ? Math.round((outerWidth / innerWidth) * 4) / 4 : 1;
+  return (window.devicePixelRatio || 1) * Math.max(1, zoom);
+}
+
 export function drawCells(
   canvas: HTMLCanvasElement,
   cells: readonly Cell[],
@@ -97,7 +105,7 @@ export function drawCells(
   /** The cells whose count their button writes instead (under a quadrant name, above it; under a marker, beside it). */
   countedByButton: { has: (key: string) => boolean },
 ) {
-  const ratio = window.devicePixelRatio || 1;
+  const ratio = pixelRatio();
   const [w, h] = [Math.round(width * ratio), Math.round(height * ratio)];
   // No crowded cell: a canvas of no size holds no pixels (a plane's worth, some 4 MiB, for a board of a few ideas).
   if (cells.length === 0 || w === 0 || h === 0) {
