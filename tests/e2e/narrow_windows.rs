@@ -505,19 +505,66 @@ async fn zoom_from_the_keyboard_is_kept_for_the_next_start() -> TestResult {
     let found = layout_problems(&app, true).await?;
     assert!(found.is_empty(), "150 %: {found:?}");
     app.screenshot("zoom-150.png").await?;
+    // More begins the toolbar's second row: its menu opened off the page's left edge.
+    assert_eq!(menu_outside_the_window(&app).await?, Value::Null, "150 %");
     let saved = std::fs::read_to_string(data.path().join("settings.json"))?;
     assert!(saved.contains("\"zoom\": 1.5"), "{saved}");
+
+    // 175 % on the smallest window: the tray goes above the quadrants, which were left cards a letter or two wide.
+    app.press_key_through_x("ctrl+equal")?;
+    app.resize_zoomed(800, 600, 1.75).await?;
+    let narrow = run(
+        &app,
+        "return [...document.querySelectorAll('.quadrant')].map(q => [q.getAttribute('aria-label'),
+           q.getBoundingClientRect().width]).filter(([, w]) => w < 150);",
+    )
+    .await?;
+    assert_eq!(
+        narrow,
+        serde_json::json!([]),
+        "175 % at 800 × 600: quadrants squeezed"
+    );
+    assert_eq!(
+        menu_outside_the_window(&app).await?,
+        Value::Null,
+        "175 % at 800 × 600"
+    );
+    app.screenshot("zoom-175-800x600.png").await?;
     app.quit().await?;
 
     let app = App::launch(data.path()).await?;
     app.region("Implement").await?;
-    app.wait_until("the page opens at 150 % again", "return innerWidth < 700;")
+    app.wait_until("the page opens at 175 % again", "return innerWidth < 500;")
         .await?;
     app.press_key_through_x("ctrl+0")?;
-    app.wait_until("the page is at 100 %", "return innerWidth === 1024;")
+    app.wait_until("the page is at 100 %", "return innerWidth === 800;")
         .await?;
     app.quit().await?;
     let saved = std::fs::read_to_string(data.path().join("settings.json"))?;
     assert!(saved.contains("\"zoom\": 1.0"), "{saved}");
     Ok(())
+}
+
+/// Opens More ▾ by script (WebKitWebDriver clicks a zoomed page in the wrong place) and says where its menu leaves the
+/// window, or null; closes it again.
+async fn menu_outside_the_window(app: &App) -> TestResult<Value> {
+    run(
+        app,
+        "[...document.querySelectorAll('header.toolbar button')].find(b => b.textContent.startsWith('More')).click();",
+    )
+    .await?;
+    app.wait_for_css("[role=menu]").await?;
+    let outside = run(
+        app,
+        "const r = document.querySelector('[role=menu]').getBoundingClientRect();
+         const last = [...document.querySelectorAll('[role=menu] [role=menuitem]')].pop();
+         last.scrollIntoView({ block: 'nearest' });
+         const l = last.getBoundingClientRect();
+         return r.left < 0 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5 || l.bottom > r.bottom + 0.5
+           ? `the menu is at ${r.left},${r.top} to ${r.right},${r.bottom} (its last item to ${l.bottom}) in ${innerWidth}×${innerHeight}`
+           : null;",
+    )
+    .await?;
+    app.press(&[Key::Escape]).await?;
+    Ok(outside)
 }
