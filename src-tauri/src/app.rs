@@ -10,7 +10,7 @@ use crate::mattermost::connection::Session;
 use crate::mattermost::worker::{self, Wake};
 use crate::menu;
 use crate::paths;
-use crate::preferences::Theme;
+use crate::preferences::{Preferences, Theme};
 use crate::startup::{self, AfterFirstFrame};
 use crate::state::AppState;
 use crate::storage::backup;
@@ -75,7 +75,8 @@ pub fn run() {
                 });
             }
             let boards = state.open_error().is_none();
-            let (preferences, zoom) = commands::app::read_settings(app.handle(), &state).unwrap_or_default();
+            let (preferences, zoom) = commands::app::read_settings(app.handle(), &state)
+                .unwrap_or_else(|_| (Preferences::default(), 1.0));
             let theme = preferences.theme;
             // The first board rides along with the page as it loads (see boot.rs): no round trip before its frame.
             let boot = boot::payload(&state, preferences);
