@@ -23,7 +23,7 @@ use crate::mattermost::destination::AccountChannel;
 use crate::mattermost::message::PostOptions;
 use crate::mattermost::outbox::{ChannelSettings, ChannelSettingsInput, HeldBehind, Post, PostStatus};
 use crate::mattermost::response::{Failure, Problem};
-use crate::preferences::{Preferences, Theme};
+use crate::preferences::{Preferences, Theme, ZoomChange};
 use crate::rounds::collect::{Issue, NotCounted};
 use crate::rounds::outcome::{Mismatch, Verification};
 use crate::rounds::record::RoundIdea;
@@ -68,6 +68,7 @@ fn generate() -> String {
         DeletedBoard::decl(&cfg),
         Theme::decl(&cfg),
         Preferences::decl(&cfg),
+        ZoomChange::decl(&cfg),
         OpenStatus::decl(&cfg),
         crate::boot::Boot::decl(&cfg),
         EventKind::decl(&cfg),

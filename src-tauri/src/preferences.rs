@@ -68,7 +68,8 @@ impl Theme {
 
 /// How much larger than its own size the page is drawn (View › Zoom In, Zoom Out and Actual Size). Kept by the
 /// window, not the page, so not among [`Preferences`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub enum ZoomChange {
     In,
     Out,

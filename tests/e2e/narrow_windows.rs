@@ -479,7 +479,7 @@ async fn large_text_keeps_the_board_whole() -> TestResult {
     Ok(())
 }
 
-/// View › Zoom In and Out (Ctrl+= and Ctrl+-) make the whole page larger or smaller, for whoever needs it larger than
+/// View › Zoom In and Out (Ctrl+= and Ctrl+-, and Ctrl++ and the keypad's) make the whole page larger or smaller, for whoever needs it larger than
 /// their desktop draws it; the board fits at 150 % as with a desktop's large text; the zoom is kept for the next
 /// start, and Ctrl+0 brings the page back to its own size. There was no zoom in the app.
 #[tokio::test]
@@ -511,7 +511,8 @@ async fn zoom_from_the_keyboard_is_kept_for_the_next_start() -> TestResult {
     assert!(saved.contains("\"zoom\": 1.5"), "{saved}");
 
     // 175 % on the smallest window: the tray goes above the quadrants, which were left cards a letter or two wide.
-    app.press_key_through_x("ctrl+equal")?;
+    // Ctrl++ (Shift+= here) zooms in too: the menu takes Ctrl+= alone.
+    app.press_key_through_x("ctrl+plus")?;
     app.resize_zoomed(800, 600, 1.75).await?;
     let narrow = run(
         &app,
@@ -536,6 +537,13 @@ async fn zoom_from_the_keyboard_is_kept_for_the_next_start() -> TestResult {
     app.region("Implement").await?;
     app.wait_until("the page opens at 175 % again", "return innerWidth < 500;")
         .await?;
+    // The keypad's − zooms out.
+    app.press_key_through_x("ctrl+KP_Subtract")?;
+    app.wait_until(
+        "the page is at 150 %",
+        "return Math.abs(innerWidth * 1.5 - 800) < 2;",
+    )
+    .await?;
     app.press_key_through_x("ctrl+0")?;
     app.wait_until("the page is at 100 %", "return innerWidth === 800;")
         .await?;

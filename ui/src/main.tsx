@@ -10,6 +10,7 @@ import { loadDragLayerWithFirstInput } from "./features/board/BoardDrag";
 import { keepContextMenuToText } from "./lib/contextMenu";
 import { recordFieldHistory } from "./lib/fieldHistory";
 import { osOf } from "./lib/os";
+import { zoomWithOtherKeys } from "./lib/zoomKeys";
 
 // For the start-up timeline (scripts/bench.sh): the first bundle is parsed and running.
 performance.mark("script-evaluated");
@@ -19,6 +20,7 @@ document.documentElement.dataset.os = osOf(navigator.userAgent);
 
 loadDragLayerWithFirstInput();
 recordFieldHistory();
+zoomWithOtherKeys();
 // The development build keeps WebKit's menu everywhere, for its Inspect Element.
 if (!import.meta.env.DEV) keepContextMenuToText();
 

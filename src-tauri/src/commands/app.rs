@@ -13,7 +13,8 @@ use crate::domain::clean_link;
 use crate::error::{Error, Result};
 use crate::events::{EventMessage, Listeners};
 use crate::preferences::{
-    zoom_from_stored, Preferences, CHART_BOARDS_KEY, FILE_NAME, LAST_BOARD_KEY, THEME_KEY, ZOOM_KEY,
+    zoom_from_stored, Preferences, ZoomChange, CHART_BOARDS_KEY, FILE_NAME, LAST_BOARD_KEY, THEME_KEY,
+    ZOOM_KEY,
 };
 use crate::startup::{AfterFirstFrame, StartupMark};
 use crate::state::AppState;
@@ -76,6 +77,13 @@ pub fn read_settings(app: &AppHandle, state: &AppState) -> Result<(Preferences, 
         );
         Ok((preferences, zoom_from_stored(store.get(ZOOM_KEY))))
     })
+}
+
+/// Zooms the window by `change`, as View's Zoom items do, for the keys their menu cannot take: Ctrl++ where + is a
+/// key of its own or needs Shift, and the keypad's + − 0.
+#[tauri::command]
+pub fn zoom(app: AppHandle, change: ZoomChange) {
+    crate::zoom::change(&app, change);
 }
 
 /// Keeps the window's zoom in the settings file, with the preferences as they are.

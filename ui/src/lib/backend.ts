@@ -1,6 +1,6 @@
 // Generated from Rust by src-tauri/src/bindings.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p pickboard bindings` after changing a command or a type.
-import type { Channel, ChannelSettingsInput, ColumnMapping, Estimates, EventMessage, ExportFormat, IdeaEdit, ImportTarget, Keeping, PostOptions, Preferences, Score, Thresholds, Zone } from "./bindings";
+import type { Channel, ChannelSettingsInput, ColumnMapping, Estimates, EventMessage, ExportFormat, IdeaEdit, ImportTarget, Keeping, PostOptions, Preferences, Score, Thresholds, Zone, ZoomChange } from "./bindings";
 import { call } from "./ipc";
 
 /** The backend's commands, one function each. Every failure is an `AppError` (see `ipc.ts`). */
@@ -27,6 +27,8 @@ export const backend = {
   startupTimeline: () => call("startup_timeline", {}),
   openStatus: () => call("open_status", {}),
   getPreferences: () => call("get_preferences", {}),
+  /** Zooms the window by `change`, as View's Zoom items do, for the keys their menu cannot take: Ctrl++ where + is a key of its own or needs Shift, and the keypad's + − 0. */
+  zoom: (change: ZoomChange) => call("zoom", { change }),
   /** Runs on the main thread, unlike the other commands: there the calls run one at a time in the order the page sent them, so that the last theme clicked is the one saved and shown. (On the async runtime a quick run of clicks could finish out of order and leave the window in an earlier theme.) Saving is a write of a few bytes. */
   setPreferences: (preferences: Preferences) => call("set_preferences", { preferences }),
   /** Opens an idea's link (http or https only) in the system browser; the webview itself never navigates away. */

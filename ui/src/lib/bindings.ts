@@ -86,6 +86,8 @@ lastBoardId: number | null,
  */
 chartBoards: Array<number>, };
 
+export type ZoomChange = "in" | "out" | "reset";
+
 export type OpenStatus = { dataDir: string, databasePath: string, };
 
 export type Boot = { status: OpenStatus, preferences: Preferences, boards: Array<BoardSummary>, 
@@ -586,6 +588,7 @@ export interface Commands {
   startup_timeline: { args: Record<string, never>; result: StartupMark[] };
   open_status: { args: Record<string, never>; result: OpenStatus };
   get_preferences: { args: Record<string, never>; result: Preferences };
+  zoom: { args: { change: ZoomChange }; result: null };
   set_preferences: { args: { preferences: Preferences }; result: null };
   open_link: { args: { url: string }; result: null };
   quit_app: { args: Record<string, never>; result: null };

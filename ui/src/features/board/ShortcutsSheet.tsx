@@ -44,7 +44,10 @@ export const SHORTCUTS: [string, string][] = [
     "Escape",
     "Close the panel, dialog or menu, go back from Team rounds (a round: to all rounds), clear the search (again: back to the board), cancel a drag (on the chart: a marker dragged or picked up, before it is put down)",
   ],
-  ["Ctrl+= and Ctrl+−, Ctrl+0", "Make everything larger or smaller, or back to its own size (View › Zoom)"],
+  [
+    "Ctrl+= (or Ctrl++) and Ctrl+−, Ctrl+0",
+    "Make everything larger or smaller, or back to its own size (View › Zoom; the keypad's keys too)",
+  ],
   ["? or F1", "This list"],
   ["Ctrl+Q", "Quit Pickboard"],
 ];
