@@ -458,14 +458,8 @@ async fn large_text_keeps_the_board_whole() -> TestResult {
         .await?;
     app.wait_for_css("aside[aria-label='Idea details']").await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let narrow = run(
-        &app,
-        "return [...document.querySelectorAll('.quadrant')].map(q => [q.getAttribute('aria-label'),
-           q.getBoundingClientRect().width]).filter(([, w]) => w < 180);",
-    )
-    .await?;
     assert_eq!(
-        narrow,
+        quadrants_narrower_than(&app, 180).await?,
         serde_json::json!([]),
         "150 %, details open: quadrants squeezed"
     );
@@ -514,14 +508,8 @@ async fn zoom_from_the_keyboard_is_kept_for_the_next_start() -> TestResult {
     // Ctrl++ (Shift+= here) zooms in too: the menu takes Ctrl+= alone.
     app.press_key_through_x("ctrl+plus")?;
     app.resize_zoomed(800, 600, 1.75).await?;
-    let narrow = run(
-        &app,
-        "return [...document.querySelectorAll('.quadrant')].map(q => [q.getAttribute('aria-label'),
-           q.getBoundingClientRect().width]).filter(([, w]) => w < 150);",
-    )
-    .await?;
     assert_eq!(
-        narrow,
+        quadrants_narrower_than(&app, 150).await?,
         serde_json::json!([]),
         "175 % at 800 × 600: quadrants squeezed"
     );
@@ -575,4 +563,16 @@ async fn menu_outside_the_window(app: &App) -> TestResult<Value> {
     .await?;
     app.press(&[Key::Escape]).await?;
     Ok(outside)
+}
+
+/// The quadrants narrower than `width` page pixels, with their widths.
+async fn quadrants_narrower_than(app: &App, width: u32) -> TestResult<Value> {
+    app.client
+        .execute(
+            "return [...document.querySelectorAll('.quadrant')].map(q => [q.getAttribute('aria-label'),
+               q.getBoundingClientRect().width]).filter(([, w]) => w < arguments[0]);",
+            vec![serde_json::json!(width)],
+        )
+        .await
+        .map_err(Into::into)
 }
