@@ -3,7 +3,8 @@
 //! text field stays the field's own undo. Quit is the app's own item with Ctrl+Q, which no field uses: the menu
 //! library's predefined Quit does nothing on Linux (it shows greyed out). It saves what is being typed first
 //! (`quit.rs`). View's Zoom In, Zoom Out and Actual Size are the app's own too (`zoom.rs`), with Ctrl+=, Ctrl+- and
-//! Ctrl+0, which no field uses either. The menus' names carry their access keys (`&File`: Alt+F opens it), as GTK's menus do.
+//! Ctrl+0, which no field uses either. The menus' names carry their access keys (`&File`: Alt+F opens it), as GTK's
+//! menus do.
 
 use std::sync::{Mutex, PoisonError};
 
@@ -141,7 +142,7 @@ pub fn install(app: &App, theme: Theme, chart: Option<bool>, boards: bool) -> ta
         .separator()
         .item(&theme_menu)
         .separator();
-    for (id, label, keys) in crate::zoom::ITEMS {
+    for (id, label, keys, _) in crate::zoom::ITEMS {
         view = view.item(&MenuItemBuilder::with_id(id, label).accelerator(keys).build(app)?);
     }
     let view = view.build()?;

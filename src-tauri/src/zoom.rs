@@ -1,6 +1,7 @@
 //! The window's zoom, for whoever needs the page larger than their desktop draws it: View › Zoom In, Zoom Out and
-//! Actual Size (Ctrl+=, Ctrl+- and Ctrl+0, which no field uses). WebKit then gives the page fewer pixels, as a desktop's
-//! large text does, and the layout follows (board.css). Kept in the settings file, and set on the window as it opens.
+//! Actual Size (Ctrl+=, Ctrl+- and Ctrl+0, which no field uses). WebKit then gives the page fewer pixels, as a
+//! desktop's large text does, and the layout follows (board.css). Kept in the settings file, and set on the window as
+//! it opens.
 
 use std::sync::Arc;
 
@@ -9,21 +10,16 @@ use tauri::{AppHandle, Manager, WebviewWindow};
 use crate::preferences::{zoomed, ZoomChange};
 use crate::state::AppState;
 
-/// The menu's items: id, label and accelerator.
-pub const ITEMS: [(&str, &str, &str); 3] = [
-    ("zoom-in", "Zoom In", "CmdOrCtrl+="),
-    ("zoom-out", "Zoom Out", "CmdOrCtrl+-"),
-    ("zoom-reset", "Actual Size", "CmdOrCtrl+0"),
+/// The menu's items: id, label, accelerator and what each does.
+pub const ITEMS: [(&str, &str, &str, ZoomChange); 3] = [
+    ("zoom-in", "Zoom In", "CmdOrCtrl+=", ZoomChange::In),
+    ("zoom-out", "Zoom Out", "CmdOrCtrl+-", ZoomChange::Out),
+    ("zoom-reset", "Actual Size", "CmdOrCtrl+0", ZoomChange::Reset),
 ];
 
 /// What the menu item `id` changes, if it is one of [`ITEMS`].
 pub fn change_of(id: &str) -> Option<ZoomChange> {
-    match id {
-        "zoom-in" => Some(ZoomChange::In),
-        "zoom-out" => Some(ZoomChange::Out),
-        "zoom-reset" => Some(ZoomChange::Reset),
-        _ => None,
-    }
+    ITEMS.iter().find(|item| item.0 == id).map(|item| item.3)
 }
 
 /// The zoom the main window was last given.

@@ -473,9 +473,9 @@ async fn large_text_keeps_the_board_whole() -> TestResult {
     Ok(())
 }
 
-/// View › Zoom In and Out (Ctrl+= and Ctrl+-, and Ctrl++ and the keypad's) make the whole page larger or smaller, for whoever needs it larger than
-/// their desktop draws it; the board fits at 150 % as with a desktop's large text; the zoom is kept for the next
-/// start, and Ctrl+0 brings the page back to its own size. There was no zoom in the app.
+/// View › Zoom In and Out (Ctrl+= and Ctrl+-, and Ctrl++ and the keypad's) make the whole page larger or smaller,
+/// for whoever needs it larger than their desktop draws it; the board fits at 150 % as with a desktop's large text;
+/// the zoom is kept for the next start, and Ctrl+0 brings the page back to its own size. There was no zoom in the app.
 #[tokio::test]
 async fn zoom_from_the_keyboard_is_kept_for_the_next_start() -> TestResult {
     let data = tempfile::tempdir()?;

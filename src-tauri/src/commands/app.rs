@@ -90,11 +90,16 @@ pub fn zoom(app: AppHandle, change: ZoomChange) {
 pub fn save_zoom(app: &AppHandle, state: &AppState, zoom: f64) -> Result<()> {
     with_settings(app, state, |store| {
         store.set(ZOOM_KEY, serde_json::json!(zoom));
-        crate::preferences::save(
-            &state.data_dir().join(FILE_NAME),
-            store.entries().into_iter().collect(),
-        )
+        write_settings(store, state)
     })
+}
+
+/// Writes `store` whole to the data folder's settings file (see `preferences::save`).
+fn write_settings(store: &Store<Wry>, state: &AppState) -> Result<()> {
+    crate::preferences::save(
+        &state.data_dir().join(FILE_NAME),
+        store.entries().into_iter().collect(),
+    )
 }
 
 /// The data folder's settings file, read afresh for `f` and let go of after it. A store the plugin kept would be
@@ -144,10 +149,7 @@ pub fn set_preferences(
         store.set(THEME_KEY, theme);
         store.set(LAST_BOARD_KEY, serde_json::json!(preferences.last_board_id));
         store.set(CHART_BOARDS_KEY, serde_json::json!(preferences.chart_boards));
-        crate::preferences::save(
-            &state.data_dir().join(FILE_NAME),
-            store.entries().into_iter().collect(),
-        )?;
+        write_settings(store, &state)?;
         Ok(theme_changed)
     })?;
     crate::menu::show_theme(&app, preferences.theme);
