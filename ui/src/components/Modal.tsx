@@ -140,7 +140,15 @@ export function Modal({ title, children, onCancel, footer, wide = false }: Modal
         <h2 id={titleId} className="modal-title">
           {title}
         </h2>
-        <div className="modal-body" ref={bodyRef}>
+        <div
+          className="modal-body"
+          ref={bodyRef}
+          // What Tab reaches shows whole: WebKit scrolls only what is out of view, and zoomed to 200 % the second
+          // field of Thresholds stayed half under the footer. ("nearest" leaves what is in view where it is.)
+          onFocus={(e) => {
+            if (e.target !== e.currentTarget) e.target.scrollIntoView({ block: "nearest" });
+          }}
+        >
           {children}
         </div>
         <div className="modal-footer">{footer}</div>
