@@ -622,3 +622,38 @@ async fn quadrants_narrower_than(app: &App, width: u32) -> TestResult<Value> {
         .await
         .map_err(Into::into)
 }
+
+/// At 200 % on a 1,024 px screen the Import dialog puts the choice of board under the columns' mapping: beside it,
+/// the choice was 140 px wide, a word a line, its radios beside the third line of their labels.
+#[tokio::test]
+async fn import_stacks_its_columns_on_a_zoomed_page() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let csv = data.path().join("q3.csv");
+    std::fs::write(&csv, "Title,Payoff,Cost\nRotate certs,8,2\nPatch bastion,3,7\n")?;
+    std::fs::write(
+        data.path().join("settings.json"),
+        serde_json::json!({ "zoom": 2.0 }).to_string(),
+    )?;
+    let app = App::launch(data.path()).await?;
+    app.wait_for_css(".welcome button").await?;
+    app.resize_zoomed(1024, 768, 2.0).await?;
+    app.answer_file_dialogs_with(&csv)?;
+    // By script: WebKitWebDriver clicks a zoomed page in the wrong place.
+    run(
+        &app,
+        "[...document.querySelectorAll('.welcome button')].find(b => b.textContent.startsWith('Import')).click();",
+    )
+    .await?;
+    app.wait_for_css("[role=dialog] .import-target").await?;
+    let beside = run(
+        &app,
+        "const m = document.querySelector('.import-mapping').getBoundingClientRect();
+         const t = document.querySelector('.import-target').getBoundingClientRect();
+         return t.top >= m.bottom && t.width >= 300 ? null
+           : `the choice of board is ${t.width} wide at ${t.left},${t.top}; the mapping ends at ${m.right},${m.bottom}`;",
+    )
+    .await?;
+    app.screenshot("import-200.png").await?;
+    assert_eq!(beside, Value::Null, "200 % at 1024 × 768");
+    app.quit().await
+}
