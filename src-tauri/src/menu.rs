@@ -3,7 +3,7 @@
 //! text field stays the field's own undo. Quit is the app's own item with Ctrl+Q, which no field uses: the menu
 //! library's predefined Quit does nothing on Linux (it shows greyed out). It saves what is being typed first
 //! (`quit.rs`). View's Zoom In, Zoom Out and Actual Size are the app's own too (`zoom.rs`), with Ctrl+=, Ctrl+- and
-//! Ctrl+0, which no field uses either. The menus' names carry their access keys (`&File`: Alt+F opens it), as GTK's
+//! Ctrl+0, which no field uses either; so are File › New board's Ctrl+N and Import…'s Ctrl+O. The menus' names carry their access keys (`&File`: Alt+F opens it), as GTK's
 //! menus do.
 
 use std::sync::{Mutex, PoisonError};
@@ -77,6 +77,13 @@ pub fn install(app: &App, theme: Theme, chart: Option<bool>, boards: bool) -> ta
             .enabled(boards)
             .build(app)
     };
+    // A desktop app's keys for a new document and for opening a file, which no field uses.
+    let keyed = |command: MenuCommand, keys: &str| -> tauri::Result<MenuItem<tauri::Wry>> {
+        MenuItemBuilder::with_id(command.id(), command.label())
+            .enabled(boards)
+            .accelerator(keys)
+            .build(app)
+    };
     let theme_item = |command: MenuCommand, picks: Theme| -> tauri::Result<(Theme, CheckMenuItem<Wry>)> {
         let item = CheckMenuItemBuilder::with_id(command.id(), command.label())
             .checked(picks == theme)
@@ -98,9 +105,9 @@ pub fn install(app: &App, theme: Theme, chart: Option<bool>, boards: bool) -> ta
         .item(&item(MenuCommand::ExportSvg)?)
         .build()?;
     let file = SubmenuBuilder::new(app, "&File")
-        .item(&item(MenuCommand::NewBoard)?)
+        .item(&keyed(MenuCommand::NewBoard, "CmdOrCtrl+N")?)
         .separator()
-        .item(&item(MenuCommand::Import)?)
+        .item(&keyed(MenuCommand::Import, "CmdOrCtrl+O")?)
         .item(&export)
         .separator()
         .item(&item(MenuCommand::BackUp)?)

@@ -239,3 +239,34 @@ async fn the_import_dialog_wraps_a_long_board_name() -> TestResult {
     assert_eq!(overflow.as_i64(), Some(0), "the dialog's body scrolls sideways");
     Ok(())
 }
+
+/// File › New board and Import… have a desktop's keys, Ctrl+N and Ctrl+O, anywhere in the window (a field too): the
+/// menu had none but Quit's and the zoom's.
+#[tokio::test]
+async fn ctrl_n_makes_a_board_and_ctrl_o_imports_a_file() -> TestResult {
+    let data = tempfile::tempdir()?;
+    let csv = data.path().join("q3.csv");
+    std::fs::write(&csv, "Title,Payoff,Cost\nRotate certs,8,2\n")?;
+    let app = App::launch(data.path()).await?;
+    app.click_button("Start with a sample board").await?;
+    app.region("Implement").await?;
+    // In a field: the keys are the menu's, and the field is left as it was.
+    app.client
+        .execute("document.querySelector('.tray .add-idea-input').focus();", vec![])
+        .await?;
+    app.press_key_through_x("ctrl+n")?;
+    app.wait_until(
+        "a new board, its name ready to type",
+        "const f = document.activeElement;
+         return f?.getAttribute('aria-label') === 'Board name' && f.value === 'Untitled board';",
+    )
+    .await?;
+    app.answer_file_dialogs_with(&csv)?;
+    app.press_key_through_x("ctrl+o")?;
+    app.wait_until(
+        "Import to describe the file",
+        "return !!document.querySelector('[role=dialog]')?.textContent.includes('Spreadsheet · 1 row');",
+    )
+    .await?;
+    app.quit().await
+}

@@ -48,6 +48,8 @@ export const SHORTCUTS: [string, string][] = [
     "Ctrl+= (or Ctrl++) and Ctrl+−, Ctrl+0",
     "Make everything larger or smaller, or back to its own size (View › Zoom; the keypad's keys too)",
   ],
+  ["Ctrl+N", "New board (File › New board)"],
+  ["Ctrl+O", "Import a file: a board file or a spreadsheet (File › Import…)"],
   ["? or F1", "This list"],
   ["Ctrl+Q", "Quit Pickboard"],
 ];
