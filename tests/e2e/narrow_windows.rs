@@ -501,6 +501,30 @@ async fn zoom_from_the_keyboard_is_kept_for_the_next_start() -> TestResult {
     app.screenshot("zoom-150.png").await?;
     // More begins the toolbar's second row: its menu opened off the page's left edge.
     assert_eq!(menu_outside_the_window(&app).await?, Value::Null, "150 %");
+    // The idea shown over the board stays beside its details when the zoom changes.
+    let title = app.titles_in("Kill").await?.remove(0);
+    app.client
+        .execute(
+            "const card = [...document.querySelectorAll('.card')].find(c => c.textContent.includes(arguments[0]));
+             card.scrollIntoView({ block: 'nearest' });
+             card.click();",
+            vec![serde_json::json!(title)],
+        )
+        .await?;
+    app.wait_for_css("aside[aria-label='Idea details']").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(idea_under(&app, &title).await?, Value::Null, "150 %");
+    for (keys, zoom) in [("ctrl+minus", 1.25), ("ctrl+equal", 1.5)] {
+        app.press_key_through_x(keys)?;
+        app.wait_until(
+            &format!("the page is at {zoom}"),
+            &format!("return Math.abs(innerWidth * {zoom} - 1024) < 2;"),
+        )
+        .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(idea_under(&app, &title).await?, Value::Null, "zoomed to {zoom}");
+    }
+    app.press(&[Key::Escape]).await?;
     let saved = std::fs::read_to_string(data.path().join("settings.json"))?;
     assert!(saved.contains("\"zoom\": 1.5"), "{saved}");
 

@@ -225,8 +225,16 @@ export function DetailsPanel(props: DetailsPanelProps) {
         });
     };
     reveal(60);
+    // And again when the page changes size (the window's, or its zoom): the board scrolled under the panel kept its
+    // place, and the idea went under the panel, or off the page.
+    const again = () => {
+      cancelAnimationFrame(frame);
+      reveal(60);
+    };
+    addEventListener("resize", again);
     return () => {
       cancelAnimationFrame(frame);
+      removeEventListener("resize", again);
     };
   }, [idea.id, idea.zone, payoff, cost, view]);
   const titleRef = useRef<HTMLTextAreaElement>(null);
