@@ -91,6 +91,17 @@ async fn the_outcome_is_posted_to_the_channel_and_an_outbox_post_goes_out_when_t
     app.click_button("Posts").await?;
     app.wait_until("the post waits", "return [...document.querySelectorAll('.post')].some(p => p.textContent.includes('Waiting to send'));").await?;
     app.screenshot("posts-waiting.png").await?;
+    // With the count of posts waiting in it, the toolbar still fits the window: Post to channel ran off its edge.
+    let outside = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('header.toolbar > *')]
+               .filter(e => e.getBoundingClientRect().right > document.querySelector('header.toolbar').getBoundingClientRect().right + 0.5)
+               .map(e => e.textContent);",
+            vec![],
+        )
+        .await?;
+    assert_eq!(outside, serde_json::json!([]), "past the toolbar's edge");
 
     // The server is back: Retry sends it, once.
     let back = FakeMattermost::ok(port).await?;
