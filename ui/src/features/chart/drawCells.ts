@@ -51,10 +51,13 @@ function badge(
   const ctx = picture.getContext("2d", { willReadFrequently: true });
   if (ctx) {
     ctx.scale(ratio, ratio);
-    ctx.globalAlpha = 0.06 + (0.24 * shade) / (SHADES - 1);
-    ctx.fillStyle = colours.text;
+    // On the page's surface, shaded: see-through, the dots under a badge ran through its digits.
     ctx.beginPath();
     ctx.arc(size / 2, size / 2, size / 2, 0, 2 * Math.PI);
+    ctx.fillStyle = colours.surface;
+    ctx.fill();
+    ctx.globalAlpha = 0.06 + (0.24 * shade) / (SHADES - 1);
+    ctx.fillStyle = colours.text;
     ctx.fill();
     if (label) {
       ctx.globalAlpha = 1;
