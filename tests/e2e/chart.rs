@@ -1218,6 +1218,20 @@ async fn on_a_chart_of_2000_ideas_one_is_found_listed_dragged_and_reached_by_key
     let heading = list.find(fantoccini::Locator::Css("h2")).await?.text().await?;
     assert_eq!(heading, format!("{expected} ideas in the rectangle"));
     app.screenshot("chart-2000-rectangle.png").await?;
+    // As high as its few ideas: it reached the plane's foot, three ideas over 400 px of nothing.
+    let gap = app
+        .client
+        .execute(
+            "const list = document.querySelector('.chart-list').getBoundingClientRect();
+             const last = [...document.querySelectorAll('.chart-list li')].pop().getBoundingClientRect();
+             return list.bottom - last.bottom;",
+            vec![],
+        )
+        .await?;
+    assert!(
+        gap.as_f64().is_some_and(|g| g < 24.0),
+        "room under the list's last idea: {gap}"
+    );
     // The wheel over the list scrolls the list, not the chart behind it (it zoomed the chart, which the list then no
     // longer matched).
     let (lx, ly, lw, lh) = list.rectangle().await?;

@@ -66,7 +66,7 @@ export function IdeaList({
         <h2 ref={heading} tabIndex={-1}>
           {title}
         </h2>
-        <button type="button" className="button" aria-label="Close the list" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label="Close the list" onClick={onClose}>
           ×
         </button>
       </header>
