@@ -53,6 +53,7 @@ pub async fn deliver(
         let outcome = if let Some(connected) = another {
             Outcome::Failed(Failure::other_account(&connected.username))
         } else {
+            lock().write(|tx| outbox::begin(tx, part.post_id, part.seq, now_ms()))?;
             send(&part.target, sender, account.clone()).await
         };
         lock().write(|tx| outbox::record(tx, part.post_id, part.seq, &outcome, now_ms()))?;
@@ -82,7 +83,8 @@ pub async fn send(target: &Target, sender: &Sender, account: Result<&Api, Failur
                 Ok(_) => return Outcome::Failed(Failure::new(Problem::OtherServer)),
                 Err(failure) => return Outcome::Failed(failure),
             };
-            // Tried before, it may have gone out though no answer came back: Mattermost says whether it has it.
+            // Begun before (also by a run of the app that ended on the way), it may have gone out though no answer came
+            // back: Mattermost says whether it has it.
             if let (None, Some(sent_as), true) = (update, pending_id, *tried) {
                 match api
                     .find_sent(channel_id, root_id.as_deref(), *queued_at, sent_as)

@@ -652,9 +652,9 @@ pub fn next_due_of(tx: &Transaction<'_>, now: i64, webhook_only: bool) -> Result
         [post_id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?;
-    let (pending_id, attempts, queued_at): (Option<String>, i64, i64) = tx.query_row(
-        "SELECT pp.pending_id, pp.attempts, p.created_at FROM post_parts pp JOIN posts p ON p.id = pp.post_id
-         WHERE pp.post_id = ?1 AND pp.seq = ?2",
+    let (pending_id, tried, queued_at): (Option<String>, bool, i64) = tx.query_row(
+        "SELECT pp.pending_id, pp.attempts > 0 OR pp.began_at IS NOT NULL, p.created_at
+         FROM post_parts pp JOIN posts p ON p.id = pp.post_id WHERE pp.post_id = ?1 AND pp.seq = ?2",
         params![post_id, seq],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
@@ -680,7 +680,7 @@ pub fn next_due_of(tx: &Transaction<'_>, now: i64, webhook_only: bool) -> Result
             root_id: if seq == 0 { None } else { remote(post_id, 0)? },
             update,
             pending_id,
-            tried: attempts > 0,
+            tried,
             queued_at,
             user_id,
         }
@@ -718,6 +718,17 @@ pub fn backoff_ms(attempt: u32, retry_after_ms: Option<u64>) -> i64 {
     i64::try_from(retry_after_ms.unwrap_or(0).max(exponential))
         .unwrap_or(i64::MAX)
         .min(LONGEST_WAIT_MS)
+}
+
+/// Notes that the send of one part begins: should the app end before the answer is recorded, the part may have gone
+/// out, and is looked for on the server before it is sent again. Without it, a first attempt cut short was posted a
+/// second time once Mattermost's own check for a repeated post had lapsed (30 s).
+pub fn begin(tx: &Transaction<'_>, post_id: i64, seq: i64, now: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE post_parts SET began_at = ?3 WHERE post_id = ?1 AND seq = ?2",
+        params![post_id, seq, now],
+    )?;
+    Ok(())
 }
 
 /// Records what the server answered to one part.

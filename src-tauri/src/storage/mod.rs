@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_zone_kept_for_finding_places.sql"),
     include_str!("migrations/0013_ranks_found_by_zone.sql"),
     include_str!("migrations/0014_posts_sent_order.sql"),
+    include_str!("migrations/0015_post_parts_began.sql"),
 ];
 
 /// The format version this build writes (`PRAGMA user_version`).

@@ -1067,6 +1067,37 @@ mod as_the_account {
         );
     }
 
+    /// The app ended (killed, or the computer went down) while a part's first attempt was on its way, after Mattermost
+    /// had made it: started again later than Mattermost's thirty seconds, the outbox finds the post instead of making
+    /// it a second time. The first attempt left nothing in the database, and the channel had the outcome twice.
+    #[tokio::test]
+    async fn a_first_attempt_cut_short_by_the_app_ending_is_found_on_the_server_afterwards() {
+        let fake = fake().await;
+        let dir = tempfile::tempdir().unwrap();
+        let (db, board) = board_as_account(dir.path(), &fake);
+        let post = queue_long(&db, board, false);
+        fake.lose_answer_next(1, "POST", "/api/v4/posts");
+        let cut = tokio::time::timeout(
+            Duration::from_millis(500),
+            deliver_due(&db, &sender(), Some(&api(&fake))),
+        )
+        .await;
+        assert!(cut.is_err(), "the app ended on the way");
+        assert_eq!(
+            fake.channel_posts(&planning().id).len(),
+            1,
+            "made, though the app ended"
+        );
+        fake.forget_pending_post_ids();
+        deliver_due(&db, &sender(), Some(&api(&fake))).await.unwrap();
+        let posts = fake.channel_posts(&planning().id);
+        assert_eq!(posts.len(), post.parts as usize, "no part was posted twice");
+        assert_eq!(
+            db.lock().unwrap().read(|tx| get(tx, post.id)).unwrap().status,
+            PostStatus::Posted
+        );
+    }
+
     #[tokio::test]
     async fn a_part_whose_answer_was_lost_is_not_posted_again_after_mattermosts_thirty_seconds() {
         let fake = fake().await;
