@@ -194,6 +194,7 @@ pub async fn start(
         user_id: who.user_id.clone(),
         board_id,
         channel_id: channel.channel_id.clone(),
+        team_name: channel.team_name.clone(),
         board: board.name.clone(),
         thresholds: board.thresholds,
         ideas: picked
@@ -216,9 +217,17 @@ pub async fn start(
     let tried = again.is_some();
     let prepared = match again {
         Some(p) => p,
-        None => new_round(asked),
+        None => {
+            // Another start kept on its way on this board may have gone out: a round of its own, found first, before
+            // this one takes its place.
+            recover_starting(db, api, who, Some(board_id)).await?;
+            new_round(asked)
+        }
     };
     prepared.record.check_size()?;
+    if !tried {
+        lock(db).write(|tx| store::keep_starting(tx, &prepared))?;
+    }
     let found = if tried {
         api.find_sent(&channel.channel_id, None, prepared.made_at, &prepared.sent_as)
             .await
@@ -240,38 +249,10 @@ pub async fn start(
                     Some(props),
                 )
                 .await;
-            match sent {
-                Ok(post) => post,
-                Err(failure) => {
-                    lock(db).write(|tx| store::keep_starting(tx, &prepared))?;
-                    return Err(mattermost_error(failure));
-                }
-            }
+            sent.map_err(mattermost_error)?
         }
     };
-    let Prepared {
-        private_key, record, ..
-    } = prepared;
-    let stored = StoredRound {
-        board_id,
-        server: who.server.as_str().to_owned(),
-        team_name: channel.team_name.clone(),
-        channel_id: channel.channel_id.clone(),
-        root_post_id: post.id.clone(),
-        private_key,
-        record,
-        state: RoundState::Open,
-        revealed: None,
-        created_at: now_ms(),
-        facilitator: Some(who.user_id.clone()),
-    };
-    // The facilitator votes too: their draft is kept from the start, like a member's who joined.
-    let draft = lock(db).write(|tx| {
-        store::insert(tx, &stored)?;
-        store::forget_starting(tx, board_id)?;
-        store::ensure_draft(tx, &Owner::of(who), &stored.record, &post.id)?;
-        store::draft(tx, &Owner::of(who), &post.id)
-    })?;
+    let (stored, draft) = adopt(db, who, prepared, &post)?;
     Ok(view(
         who,
         &stored.record,
@@ -281,6 +262,87 @@ pub async fn start(
         draft,
         RoundState::Open,
     ))
+}
+
+/// Stores `prepared`, whose root post Mattermost has as `post`, as its board's open round, with the facilitator's draft
+/// (the facilitator votes too, like a member who joined), and forgets it as on its way. A round stored already (found
+/// by [`recover_starting`] while its start waited for the answer) stays as it is.
+fn adopt(
+    db: &Mutex<Db>,
+    who: &Identity,
+    prepared: Prepared,
+    post: &RemotePost,
+) -> Result<(StoredRound, Option<Draft>)> {
+    let Prepared {
+        asked,
+        private_key,
+        record,
+        ..
+    } = prepared;
+    let stored = StoredRound {
+        board_id: asked.board_id,
+        server: asked.server,
+        team_name: asked.team_name,
+        channel_id: asked.channel_id,
+        root_post_id: post.id.clone(),
+        private_key,
+        record,
+        state: RoundState::Open,
+        revealed: None,
+        created_at: now_ms(),
+        facilitator: Some(asked.user_id),
+    };
+    let draft = lock(db).write(|tx| {
+        if store::by_root(tx, &post.id)?.is_none() {
+            store::insert(tx, &stored)?;
+        }
+        store::forget_starting(tx, stored.board_id)?;
+        store::ensure_draft(tx, &Owner::of(who), &stored.record, &post.id)?;
+        store::draft(tx, &Owner::of(who), &post.id)
+    })?;
+    Ok((stored, draft))
+}
+
+/// How long a round kept on its way may take to show in its channel: one not there after it never went out.
+const STARTING_SHOWS_WITHIN_MS: i64 = 2 * 60_000;
+
+/// Looks in Mattermost for the rounds `who` started (on `board_id`, or on any board) whose answer never came back,
+/// as when the app ended on the way: one found is stored as its board's open round, and can be revealed; one not there
+/// a while after it was sent never went out, and is forgotten. How many were found.
+pub async fn recover_starting(
+    db: &Mutex<Db>,
+    api: &Api,
+    who: &Identity,
+    board_id: Option<i64>,
+) -> Result<usize> {
+    let kept = lock(db).read(store::all_starting)?;
+    let mut found = 0;
+    for prepared in kept.into_iter().filter(|p| {
+        p.asked.server == who.server.as_str()
+            && p.asked.user_id == who.user_id
+            && board_id.is_none_or(|b| b == p.asked.board_id)
+    }) {
+        let post = api
+            .find_sent(
+                &prepared.asked.channel_id,
+                None,
+                prepared.made_at,
+                &prepared.sent_as,
+            )
+            .await
+            .map_err(mattermost_error)?;
+        match post {
+            Some(post) => {
+                adopt(db, who, prepared, &post)?;
+                found += 1;
+            }
+            None if now_ms() - prepared.made_at > STARTING_SHOWS_WITHIN_MS => {
+                lock(db).write(|tx| store::forget_starting(tx, prepared.asked.board_id))?;
+            }
+            None => {}
+        }
+    }
+    Ok(found)
 }
 
 fn new_round(asked: StartAsked) -> Prepared {
@@ -516,9 +578,13 @@ fn listed(
 }
 
 /// Reads again, from Mattermost, whether the rounds `who` joined and last saw open have been revealed or closed since,
-/// so that a round closed elsewhere moves to the closed ones without being opened; how many were closed. Mattermost out
-/// of reach, or a round's post gone, leaves the list as it was (opening the round says why).
+/// so that a round closed elsewhere moves to the closed ones without being opened, and finds the rounds `who` started
+/// whose answer never came back; how many rounds moved or were found. Mattermost out of reach, or a round's post gone,
+/// leaves the list as it was (opening the round says why).
 pub async fn refresh_joined(db: &Mutex<Db>, api: &Api, who: &Identity) -> Result<usize> {
+    // And the rounds started here whose answer never came back (the app ended on the way): found, they are open
+    // rounds, which the lists read anew show.
+    let recovered = recover_starting(db, api, who, None).await.unwrap_or(0);
     let joined = lock(db).read(|tx| {
         let mut out = Vec::new();
         for draft in store::joined_drafts(tx, &Owner::of(who), false)? {
@@ -543,7 +609,7 @@ pub async fn refresh_joined(db: &Mutex<Db>, api: &Api, who: &Identity) -> Result
             closed += 1;
         }
     }
-    Ok(closed)
+    Ok(closed + recovered)
 }
 
 /// Removes a round from this computer's open rounds (see [`store::forget`]): one whose post is gone, or that the

@@ -82,6 +82,9 @@ pub struct StartAsked {
     pub user_id: String,
     pub board_id: i64,
     pub channel_id: String,
+    /// The channel's team (its URL name), for the round's link; empty in a start kept before it was.
+    #[serde(default)]
+    pub team_name: String,
     pub board: String,
     pub thresholds: crate::domain::Thresholds,
     pub ideas: Vec<super::record::RoundIdea>,
@@ -100,7 +103,8 @@ pub struct Prepared {
     pub made_at: i64,
 }
 
-/// Keeps `prepared` as the board's round that was posted with no answer back (replacing an earlier one).
+/// Keeps `prepared` as the board's round on its way to Mattermost, before it is sent (replacing an earlier one): should
+/// no answer come back, or the app end on the way, its post is looked for before a round is posted again.
 pub fn keep_starting(tx: &Transaction<'_>, prepared: &Prepared) -> Result<()> {
     tx.execute(
         "INSERT OR REPLACE INTO starting_rounds (board_id, asked, record, private_key, sent_as, made_at)
@@ -135,6 +139,19 @@ pub fn starting(tx: &Transaction<'_>, board_id: i64) -> Result<Option<Prepared>>
             made_at,
         })
     }))
+}
+
+/// Every round kept on its way to Mattermost, of any board.
+pub fn all_starting(tx: &Transaction<'_>) -> Result<Vec<Prepared>> {
+    let boards: Vec<i64> = tx
+        .prepare("SELECT board_id FROM starting_rounds ORDER BY board_id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for board_id in boards {
+        out.extend(starting(tx, board_id)?);
+    }
+    Ok(out)
 }
 
 /// Forgets the board's round posted with no answer back (it is stored as a round now, or was given up).

@@ -641,6 +641,102 @@ async fn a_start_and_a_close_whose_answers_were_lost_are_not_posted_twice_when_a
     assert_eq!(rounds_in(&channel).len(), 2);
 }
 
+/// The rounds of the board's channel, by their root posts' ids.
+fn rounds_in(fake: &FakeMattermost) -> Vec<String> {
+    fake.channel_posts(&Channel::open("infra", "planning", "Planning").id)
+        .into_iter()
+        .filter(|p| p.props.contains_key(record::ROUND_PROP))
+        .map(|p| p.id)
+        .collect()
+}
+
+/// The app ended (killed, or the computer went down) while a round's post was on its way, after Mattermost had made
+/// it: when Team rounds opens again it finds the round, which is revealed as any other. The round was lost here and
+/// left open in the channel: members could vote on it, and nobody could reveal it.
+#[tokio::test]
+async fn a_start_cut_short_by_the_app_ending_is_found_when_team_rounds_opens() {
+    let (fake, [ana, bo, _], board, keys) = three_people().await;
+    fake.lose_answer_next(1, "POST", "/api/v4/posts");
+    let cut = tokio::time::timeout(
+        Duration::from_millis(500),
+        service::start(&ana.db, &ana.api, &ana.who, board, &[], None, ""),
+    )
+    .await;
+    assert!(cut.is_err(), "the app ended on the way");
+    let posted = rounds_in(&fake);
+    assert_eq!(posted.len(), 1, "made, though the app ended");
+    assert!(service::list_open(&ana.db, &ana.who, board).unwrap().is_empty());
+
+    fake.forget_pending_post_ids();
+    assert_eq!(
+        service::refresh_joined(&ana.db, &ana.api, &ana.who)
+            .await
+            .unwrap(),
+        1
+    );
+    let open = service::list_open(&ana.db, &ana.who, board).unwrap();
+    assert_eq!(
+        open.iter().map(|r| r.root_post_id.clone()).collect::<Vec<_>>(),
+        posted
+    );
+    bo_votes_on_the_first(&bo, &open[0], &keys).await;
+    let reveal = service::reveal(&ana.db, &ana.api, &ana.who, &open[0].root_post_id)
+        .await
+        .unwrap();
+    assert_eq!(reveal.ideas.iter().find(|i| i.key == keys[0]).unwrap().votes, 1);
+    // Found once: the next opening finds nothing more, and nothing was posted again.
+    assert_eq!(
+        service::refresh_joined(&ana.db, &ana.api, &ana.who)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(rounds_in(&fake), posted);
+}
+
+/// A round cut short by the app ending, then another round started on the board instead (other ideas): the first is
+/// found as the second starts, so both can be revealed. Replaced, its key was lost.
+#[tokio::test]
+async fn another_round_started_after_one_cut_short_leaves_both_open() {
+    let (fake, [ana, _, _], board, keys) = three_people().await;
+    fake.lose_answer_next(1, "POST", "/api/v4/posts");
+    let cut = tokio::time::timeout(
+        Duration::from_millis(500),
+        service::start(&ana.db, &ana.api, &ana.who, board, &[], None, ""),
+    )
+    .await;
+    assert!(cut.is_err(), "the app ended on the way");
+    fake.forget_pending_post_ids();
+    let first: i64 = keys[0].parse().unwrap();
+    let second = service::start(&ana.db, &ana.api, &ana.who, board, &[first], None, "")
+        .await
+        .unwrap();
+    let posted = rounds_in(&fake);
+    assert_eq!(posted.len(), 2);
+    let mut open: Vec<String> = service::list_open(&ana.db, &ana.who, board)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.root_post_id)
+        .collect();
+    open.sort();
+    let mut expected = posted.clone();
+    expected.sort();
+    assert_eq!(open, expected);
+    assert!(posted.contains(&second.root_post_id));
+    for root in &posted {
+        let stored = ana
+            .db
+            .lock()
+            .unwrap()
+            .read(|tx| store::by_root(tx, root))
+            .unwrap();
+        assert!(
+            stored.is_some_and(|r| r.private_key != [0; 32]),
+            "{root} can be revealed"
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_ballot_from_outside_the_channel_is_listed_and_never_counted() {
     let (fake, [ana, bo, _], board, keys) = three_people().await;
