@@ -654,7 +654,15 @@ pub async fn submit(
 ) -> Result<Submitted> {
     // One ballot goes out at a time, here or from the worker: never two copies of one queued ballot.
     let _sending = SENDING.lock().await;
-    let kept = lock(db).write(|tx| store::update_draft(tx, &Owner::of(who), root_post_id, estimates))?;
+    let kept = lock(db).write(|tx| {
+        let kept = store::update_draft(tx, &Owner::of(who), root_post_id, estimates)?;
+        // Waiting from the moment it is sent: should the app end on the way, the worker looks for it in the thread
+        // and sends it if it is not there (it read "not sent" after a restart, though it was in the thread).
+        if kept.is_some() {
+            store::queue(tx, &Owner::of(who), root_post_id, estimates)?;
+        }
+        Ok(kept)
+    })?;
     let count = placed_count(estimates);
     match send_ballot(db, api, who, root_post_id, estimates).await {
         Ok(post_id) => Ok(Submitted {
@@ -662,16 +670,16 @@ pub async fn submit(
             count,
             waiting: None,
         }),
-        Err(Unsent::Retry(failure)) if kept.is_some() => {
-            lock(db).write(|tx| store::queue(tx, &Owner::of(who), root_post_id, estimates))?;
-            Ok(Submitted {
-                post_id: None,
-                count,
-                waiting: Some(failure.message),
-            })
-        }
+        Err(Unsent::Retry(failure)) if kept.is_some() => Ok(Submitted {
+            post_id: None,
+            count,
+            waiting: Some(failure.message),
+        }),
         Err(Unsent::Retry(failure)) => Err(mattermost_error(failure)),
-        Err(Unsent::Refused(err)) => Err(err),
+        Err(Unsent::Refused(err)) => {
+            lock(db).write(|tx| store::unqueue(tx, &Owner::of(who), root_post_id))?;
+            Err(err)
+        }
     }
 }
 

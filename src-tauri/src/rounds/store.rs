@@ -430,6 +430,15 @@ pub fn queue(
     Ok(())
 }
 
+/// The voter's ballot waits no more (Mattermost refused it as it was sent: the person is told there and then).
+pub fn unqueue(tx: &Transaction<'_>, voter: &Owner<'_>, root_post_id: &str) -> Result<()> {
+    tx.execute(
+        &format!("UPDATE round_drafts SET queued = NULL WHERE {ONE}"),
+        params![root_post_id, voter.server, voter.user_id],
+    )?;
+    Ok(())
+}
+
 /// A waiting ballot that Mattermost refused: it waits no more, and says why.
 pub fn stop_waiting(tx: &Transaction<'_>, voter: &Owner<'_>, root_post_id: &str, why: &str) -> Result<()> {
     tx.execute(

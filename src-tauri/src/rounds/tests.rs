@@ -565,6 +565,37 @@ async fn a_ballot_whose_answer_was_lost_is_not_posted_again() {
     assert_eq!(first.votes, 1, "bo's latest ballot counts, once");
 }
 
+/// The app ended while a ballot was on its way, after Mattermost had taken it: started again, the ballot waits, and the
+/// worker finds it in the thread and knows it as sent, with no second ballot. It read "not sent" though it was there.
+#[tokio::test]
+async fn a_ballot_cut_short_by_the_app_ending_is_known_as_sent_afterwards() {
+    let (fake, [ana, bo, _], board, keys) = three_people().await;
+    let round = start(&ana, board).await;
+    joins(&bo, &round).await;
+    let votes = ballot(&[(&keys[0], at(80, 20))]);
+    fake.lose_answer_next(1, "POST", "/api/v4/posts");
+    let cut = tokio::time::timeout(
+        Duration::from_millis(500),
+        service::submit(&bo.db, &bo.api, &bo.who, &round.root_post_id, &votes),
+    )
+    .await;
+    assert!(cut.is_err(), "the app ended on the way");
+    assert!(bo.draft(&round.root_post_id).waiting, "it waits to be sent");
+
+    fake.forget_pending_post_ids();
+    assert_eq!(service::send_waiting(&bo.db, &bo.api, &bo.who).await.unwrap(), 1);
+    let ballots: Vec<String> = fake
+        .thread(&round.root_post_id)
+        .into_iter()
+        .filter(|p| p.props.contains_key(record::BALLOT_PROP))
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(ballots.len(), 1, "one ballot in the thread");
+    let draft = bo.draft(&round.root_post_id);
+    assert!(!draft.waiting);
+    assert_eq!(draft.sent_post_id.as_deref(), Some(ballots[0].as_str()));
+}
+
 /// `person`'s account with a client that gives up after 0.7 s: for answers that are lost on the way back.
 fn hurried(fake: &FakeMattermost, person: &Person) -> Api {
     let token = TOKENS.iter().find(|(n, _)| *n == person.who.username).unwrap().1;
