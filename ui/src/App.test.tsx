@@ -323,7 +323,7 @@ describe("App", () => {
     await screen.findByRole("button", { name: "Join a team round…" });
     await backend.choose("export-json");
     expect(
-      await screen.findByText("Start or open a board first: an export saves the board shown to a file."),
+      await screen.findByText("Open a board first: an export saves the board shown to a file."),
     ).toBeInTheDocument();
     expect(fake.commands()).not.toContain("create_board");
   });
@@ -334,7 +334,7 @@ describe("App", () => {
     renderApp();
     await screen.findByRole("button", { name: "Join a team round…" });
     await backend.choose("post-to-channel");
-    expect(await screen.findByText(/Start or open a board first/)).toBeInTheDocument();
+    expect(await screen.findByText(/Open a board first: its outcome/)).toBeInTheDocument();
     expect(fake.commands()).not.toContain("create_board");
     await backend.choose("mattermost-account");
     expect(await screen.findByRole("heading", { name: "Team rounds", level: 2 })).toBeInTheDocument();
@@ -865,6 +865,50 @@ describe("App", () => {
       expect(fake.commands()).toContain("undo");
     });
     expect(fake.commands().filter((c) => c === "restore_board")).toHaveLength(1);
+  }, 20_000);
+
+  it("offers a board deleted minutes before the window opened: its Undo and Ctrl+Z bring it back, not Web's last change", async () => {
+    // Pickboard was killed right after the delete: it opens on Web, and the delete's Ctrl+Z undid Web's last change.
+    let back = false;
+    const summary = (id: number, name: string) => ({ id, name, ideaCount: 0, updatedAt: 0 });
+    const fake = infraAndWeb(false, {
+      list_boards: () => (back ? [summary(1, "Infra"), summary(2, "Web")] : [summary(2, "Web")]),
+      list_deleted_boards: () =>
+        back ? [] : [{ id: 1, name: "Infra", ideaCount: 0, deletedAt: Date.now() - 2 * 60_000 }],
+      restore_board: () => {
+        back = true;
+        return summary(1, "Infra");
+      },
+    });
+    renderApp();
+    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    expect(await screen.findByText("Deleted the board “Infra” 2 minutes ago.")).toBeInTheDocument();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+    expect(fake.commands()).toContain("restore_board");
+    expect(fake.commands()).not.toContain("undo");
+  }, 20_000);
+
+  it("leaves a board deleted long before the window opened to Deleted boards: Ctrl+Z is the shown board's", async () => {
+    const fake = infraAndWeb(false, {
+      list_boards: () => [{ id: 2, name: "Web", ideaCount: 0, updatedAt: 0 }],
+      list_deleted_boards: () => [
+        { id: 1, name: "Infra", ideaCount: 0, deletedAt: Date.now() - 60 * 60_000 },
+      ],
+    });
+    renderApp();
+    expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
+    await waitFor(() => {
+      expect(fake.commands()).toContain("list_deleted_boards");
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => {
+      expect(fake.commands()).toContain("undo");
+    });
+    expect(fake.commands()).not.toContain("restore_board");
+    expect(screen.queryByText(/Deleted the board “Infra”/)).not.toBeInTheDocument();
   }, 20_000);
 
   it("deletes a board brought back on Ctrl+Z again on Ctrl+Shift+Z, and brings it back again on Ctrl+Z", async () => {

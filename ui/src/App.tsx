@@ -197,9 +197,13 @@ export function App() {
   // Loaded again after the page's process ended (src-tauri/src/page_restarts.rs): say so once, and take the mark off
   // the address so that a later reload is an ordinary one.
   useEffect(() => {
+    // A board deleted just before the window opened again can be brought back as if the window had stayed.
+    boardStep((steps, host) => void steps.deletedLately(host));
     if (!pageRestarted()) return;
     window.history.replaceState(null, "", window.location.pathname);
     toast({ message: RESTARTED_MESSAGE, duration: 10_000 });
+    // Once, as the page loads: `boardStep` reads the app as it is then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [toast]);
 
   useEffect(() => {
@@ -480,10 +484,10 @@ export function App() {
       joinRounds();
     else if (currentId === null && command === "shortcuts") setShortcuts(true);
     else if (currentId === null && command === "post-to-channel")
-      toast({ message: "Start or open a board first: its outcome is what goes to the channel." });
+      toast({ message: "Open a board first: its outcome is what goes to the channel." });
     // File › Export board without a board did nothing at all.
     else if (currentId === null && command.startsWith("export-"))
-      toast({ message: "Start or open a board first: an export saves the board shown to a file." });
+      toast({ message: "Open a board first: an export saves the board shown to a file." });
   });
 
   const dropping = useFileDrop(() => {

@@ -91,6 +91,7 @@ export async function deleted(
   board: { id: number; name: string },
   boards: readonly BoardSummary[] = host.boards(),
   again = false,
+  said = `Deleted the board “${board.name}”.`,
 ) {
   // A new step: what Ctrl+Shift+Z would do again is forgotten (it offered to copy or delete a board deleted now, and
   // said "This board no longer exists"). The deletes before it stay for Ctrl+Z.
@@ -136,7 +137,7 @@ export async function deleted(
   };
   host.keepRestores([...host.restores(), { id: board.id, name: board.name, run: restore }]);
   host.toast({
-    message: `Deleted the board “${board.name}”.`,
+    message: said,
     duration: BOARD_UNDO_MS,
     group: "board-delete",
     action: { label: "Undo", run: () => void restore() },
@@ -146,4 +147,23 @@ export async function deleted(
   // The focus, left on the deleted board's menu, goes to the next board's: the next Tab started over at the top of the
   // window.
   if (wasShown) host.select(next?.id ?? null, { focusMenu: true });
+}
+
+/** How long after a board's delete, by the clock, the window opened again still offers to bring it back. */
+const LATELY_MS = 10 * 60_000;
+
+/** The window opened again (Pickboard started, or its page after its process ended): the boards deleted in the last
+ * minutes, whose Ctrl+Z and Undo went with the window before, are offered again, the newest first. Killed right after
+ * "Delete board", Pickboard opened on the next board, and Ctrl+Z, which the delete's question had promised would bring
+ * the board back, undid that board's last change instead. */
+export async function deletedLately(host: StepsHost) {
+  const now = Date.now();
+  const lately = (await backend.listDeletedBoards().catch(() => []))
+    .filter((b) => now - b.deletedAt < LATELY_MS)
+    .sort((a, b) => a.deletedAt - b.deletedAt);
+  for (const board of lately) {
+    const minutes = Math.round((now - board.deletedAt) / 60_000);
+    const ago = minutes < 1 ? "less than a minute" : minutes === 1 ? "a minute" : `${minutes} minutes`;
+    await deleted(host, board, host.boards(), true, `Deleted the board “${board.name}” ${ago} ago.`);
+  }
 }
