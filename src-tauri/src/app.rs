@@ -192,26 +192,27 @@ fn open_main_window(
 /// does not.
 #[cfg(target_os = "linux")]
 fn restart_page_when_it_ends(window: &tauri::WebviewWindow) -> tauri::Result<()> {
-    window.with_webview(|webview| {
+    // The app's own page, to load again: the window may show another when its process ends (the page that says it
+    // stopped, at about:blank), and loading that again drew nothing but a blank window.
+    let home = window.url()?.to_string();
+    window.with_webview(move |webview| {
         use webkit2gtk::WebViewExt;
         let restarts = std::cell::RefCell::new(crate::page_restarts::Restarts::default());
         webview
             .inner()
             .connect_web_process_terminated(move |view, reason| {
+                let uri = crate::page_restarts::app_page(view.uri().as_deref(), &home);
                 if restarts.borrow_mut().allow(std::time::Instant::now()) {
                     eprintln!("pickboard: the window's page ended ({reason:?}); loading it again");
                     crate::page_restarts::restarting();
-                    match view.uri() {
-                        Some(uri) => view.load_uri(&crate::page_restarts::restarted_uri(&uri)),
-                        None => view.reload(),
-                    }
+                    view.load_uri(&crate::page_restarts::restarted_uri(&uri));
                 } else {
                     eprintln!(
                         "pickboard: the window's page ended ({reason:?}) too often; not loading it again"
                     );
                     // The page that the person opens again from there is one loaded again, as above.
                     crate::page_restarts::restarting();
-                    let page = crate::page_restarts::gave_up_page(view.uri().as_deref());
+                    let page = crate::page_restarts::gave_up_page(Some(&uri));
                     view.load_html(&page, None);
                 }
             });

@@ -49,6 +49,16 @@ pub fn restarted_uri(uri: &str) -> String {
     format!("{}?{RESTARTED_QUERY}", page_address(uri))
 }
 
+/// The app's page to load again: the page shown (`shown`), or `home` (the window's first address) when the window shows
+/// none, or another: the page that says it stopped is at about:blank, and an about:blank loaded again drew nothing.
+pub fn app_page(shown: Option<&str>, home: &str) -> String {
+    let own = |uri: &&str| {
+        let scheme = |u: &str| u.split(':').next().unwrap_or_default().to_owned();
+        scheme(uri) == scheme(home)
+    };
+    shown.filter(own).unwrap_or(home).to_owned()
+}
+
 /// `uri` without its query and fragment.
 fn page_address(uri: &str) -> &str {
     uri.split(['?', '#']).next().unwrap_or(uri)
@@ -128,6 +138,23 @@ mod tests {
         assert_eq!(
             restarted_uri("tauri://localhost/?restarted#board"),
             "tauri://localhost/?restarted"
+        );
+    }
+
+    #[test]
+    fn the_page_loaded_again_is_the_apps_own_not_the_page_that_said_it_stopped() {
+        assert_eq!(
+            app_page(Some("tauri://localhost/?restarted"), "tauri://localhost"),
+            "tauri://localhost/?restarted"
+        );
+        assert_eq!(
+            app_page(Some("about:blank"), "tauri://localhost"),
+            "tauri://localhost"
+        );
+        assert_eq!(app_page(None, "http://localhost:1420/"), "http://localhost:1420/");
+        assert_eq!(
+            app_page(Some("http://localhost:1420/?restarted"), "http://localhost:1420/"),
+            "http://localhost:1420/?restarted"
         );
     }
 

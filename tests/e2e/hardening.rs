@@ -678,7 +678,8 @@ async fn end_web_process(app: &App, data: &Path, then: &str) -> TestResult {
 
 /// WebKit's web process ended under the window (here by SIGKILL, as the kernel's out-of-memory killer ends it): the
 /// window loads its page again, whose scripts run and draw, up to three times a minute; the fourth time it says why
-/// it stops instead, with a button (which has the focus) that opens the page again. Without the restart the window
+/// it stops instead, with a button (which has the focus) that opens the page again, also after that page's own
+/// process ended. Without the restart the window
 /// stays frozen on its last frame. (WebKit's driver deletes the session when the page's process ends, so the app's
 /// own output tells what happened; the page's side, reading the board afresh and saying so, is
 /// App.restart.test.tsx.)
@@ -695,6 +696,9 @@ async fn the_page_comes_back_when_its_web_process_ends() -> TestResult {
     for _ in 0..3 {
         end_web_process(&app, data.path(), drawn).await?;
     }
+    end_web_process(&app, data.path(), "too often; not loading it again").await?;
+    // The page that says so ends too: it says so again, and its button still opens the board's page (it opened the
+    // page at about:blank, where nothing was ever drawn).
     end_web_process(&app, data.path(), "too often; not loading it again").await?;
     // The person chooses to go on: Enter on the page's button, and the board's page draws again.
     let before = said(&app, drawn);
