@@ -45,9 +45,13 @@ export function ChannelSettingsForm({
     channel !== (saved?.channel ?? "") ||
     username !== (saved?.username ?? "") ||
     iconUrl !== (saved?.iconUrl ?? "");
+  // Saved here since the dialog opened (by Send test message, which saves first), the channel is still to be saved as
+  // far as the dialog knows: while the test message was on its way, or after it failed, the dialog's Post said "Enter
+  // the incoming webhook address first", with the address kept and shown as saved.
+  const savedHere = stored !== savedBefore;
   useEffect(() => {
-    onPending?.(pending);
-  }, [pending, onPending]);
+    onPending?.(pending || savedHere);
+  }, [pending, savedHere, onPending]);
   const plainHttp = webhook.trim().startsWith("http://") || (!webhook.trim() && saved?.plainHttp === true);
 
   /** Saves the fields; the form stays open until the caller says it is done. */

@@ -106,6 +106,26 @@ describe("PostDialog", () => {
     expect(postButton).toHaveAccessibleDescription("Enter the incoming webhook address first.");
   });
 
+  it("says to save the channel, not to enter its address, once a test message failed with the address kept", async () => {
+    fakeBackend(null, {
+      get_channel_settings: () => null,
+      preview_post: () => "#### x",
+      save_channel_settings: () => settings,
+      send_test_message: () => {
+        throw { kind: "network", message: "Mattermost could not be reached." };
+      },
+    });
+    renderDialog();
+    const field = await screen.findByLabelText("Incoming webhook address");
+    await userEvent.type(field, "https://chat.example.com/hooks/xq9k3rj1d7nbtefhw8o5yzpa4c");
+    await userEvent.click(screen.getByRole("button", { name: "Send test message" }));
+    expect(await screen.findByText(/The test message did not go out/)).toBeInTheDocument();
+    expect(field).toHaveValue("");
+    expect(screen.getByRole("button", { name: "Post" })).toHaveAccessibleDescription(
+      "Save the channel first.",
+    );
+  });
+
   it("opened to connect (from Team rounds), is about the account alone, even on a board with a webhook", async () => {
     fakeBackend(null, { get_channel_settings: () => settings, preview_post: () => "#### x" });
     const onClose = vi.fn();
