@@ -110,7 +110,7 @@ describe("PostDialog", () => {
     fakeBackend(null, {
       get_channel_settings: () => null,
       preview_post: () => "#### x",
-      save_channel_settings: () => settings,
+      save_channel_settings: () => ({ ...settings, channel: "" }),
       send_test_message: () => {
         throw { kind: "network", message: "Mattermost could not be reached." };
       },
