@@ -69,7 +69,7 @@ async fn drag_onto_plane(app: &App, title: &str, payoff: f64, cost: f64) -> Test
     app.drag_to(&from, x + w * cost / 10.0, y + h * (1.0 - payoff / 10.0))
         .await?;
     app.wait_until(
-        &format!("{title} is on the plane"),
+        &format!("{title} is on the chart"),
         &format!(
             "return [...document.querySelectorAll('.ballot .estimate-dot')].some(d => d.getAttribute('aria-label').startsWith({}));",
             serde_json::to_string(title)?
@@ -355,7 +355,7 @@ async fn a_blind_round_with_two_people_from_start_to_verify() -> TestResult {
     // Ana votes too: two by mouse, the third by keyboard alone (Place, then Shift+Up twice: payoff 7).
     drag_onto_plane(&ana, IDEAS[0], 7.0, 3.0).await?;
     drag_onto_plane(&ana, IDEAS[1], 6.0, 8.0).await?;
-    ana.click_button(&format!("Place “{}” on the plane", IDEAS[2]))
+    ana.click_button(&format!("Place “{}” on the chart", IDEAS[2]))
         .await?;
     let focused = ana.focused_label().await?;
     assert!(

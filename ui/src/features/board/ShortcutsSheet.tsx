@@ -25,7 +25,7 @@ export const SHORTCUTS: [string, string][] = [
   ],
   [
     "Arrows",
-    "On the chart: go to the nearest marker or count that way (Home, End: the first or last), or from the plane move across (zoomed out: onto the first or last marker); in a menu or Start round's list of ideas: go up and down (Home, End: the first or last)",
+    "On the chart: go to the nearest marker or count that way (Home, End: the first or last), or from the chart itself move across (zoomed out: onto the first or last marker); in a menu or Start round's list of ideas: go up and down (Home, End: the first or last)",
   ],
   ["+ and −", "On the chart: zoom in and out (the wheel too, around the pointer)"],
   ["0", "On the chart: show every idea (Fit)"],

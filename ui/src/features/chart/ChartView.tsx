@@ -745,8 +745,7 @@ export function ChartView({
         {/* Short enough for a window 1024 pixels wide, with 10,000 ideas; the tooltip says it whole. */}
         {(matchesInView ?? inView).toLocaleString("en")} of{" "}
         {(placedMatches ?? placed.length).toLocaleString("en")}
-        {placedMatches === null ? "" : " matches"} in view · Wheel: zoom · Shift+drag: pan · Drag: list an
-        area
+        {placedMatches === null ? "" : " matches"} in view · Wheel: zoom · Shift+drag: pan · Drag: list ideas
       </span>
     </>
   );

@@ -89,10 +89,10 @@ export function BallotPlane({ ideas, thresholds, ballot, ended, onChange }: Ball
     >
       <section className="ballot-tray" aria-label="Ideas to estimate">
         <h3 className="ballot-tray-title">
-          Not on the plane <span className="zone-count">{offPlane.length}</span>
+          Not on the chart <span className="zone-count">{offPlane.length}</span>
         </h3>
         {offPlane.length === 0 ? (
-          <p className="ballot-empty">Every idea is on the plane.</p>
+          <p className="ballot-empty">Every idea is on the chart.</p>
         ) : (
           <ul className="ballot-list">
             {offPlane.map((idea) => {
@@ -106,7 +106,7 @@ export function BallotPlane({ ideas, thresholds, ballot, ended, onChange }: Ball
                   <div
                     className="ballot-item-grip"
                     data-round-idea={idea.key}
-                    title={readOnly ? undefined : "Drag onto the plane"}
+                    title={readOnly ? undefined : "Drag onto the chart"}
                     onPointerDown={(e) => {
                       if (readOnly || e.button !== 0) return;
                       // A drag, not a text selection.
@@ -140,7 +140,7 @@ export function BallotPlane({ ideas, thresholds, ballot, ended, onChange }: Ball
                       type="button"
                       className="button button-small"
                       disabled={readOnly}
-                      aria-label={`Place “${idea.title}” on the plane`}
+                      aria-label={`Place “${idea.title}” on the chart`}
                       data-place-key={idea.key}
                       onClick={() => {
                         onChange((b) => place(b, idea.key, 5, 5));
@@ -171,8 +171,8 @@ export function BallotPlane({ ideas, thresholds, ballot, ended, onChange }: Ball
         <p className="ballot-help">
           {ended ??
             (offPlane.length === 0
-              ? "Move a dot by dragging it, or with the arrow keys once it has the focus (Shift: by 1). Delete takes it off the plane."
-              : "Drag an idea onto the plane, or press Place and move it with the arrow keys (Shift: by 1). Delete takes it off the plane.")}
+              ? "Move a dot by dragging it, or with the arrow keys once it has the focus (Shift: by 1). Delete takes it off the chart."
+              : "Drag an idea onto the chart, or press Place and move it with the arrow keys (Shift: by 1). Delete takes it off the chart.")}
         </p>
       </section>
       <PlaneFrame
@@ -213,7 +213,7 @@ export function BallotPlane({ ideas, thresholds, ballot, ended, onChange }: Ball
                   : () => {
                       focusNext.current = { key: idea.key, on: "place" };
                       onChange((b) => unplace(b, idea.key));
-                      setSaid(`${idea.title}: taken off the plane`);
+                      setSaid(`${idea.title}: taken off the chart`);
                     }
               }
             />

@@ -1326,8 +1326,8 @@ describe("RoundsScreen", () => {
     });
     const list = await screen.findByRole("region", { name: "Open rounds" });
     await userEvent.click(await within(list).findByRole("button", { name: /^Platform/ }));
-    await userEvent.click(await screen.findByRole("button", { name: "Place “Cache builds” on the plane" }));
-    expect(screen.queryByRole("button", { name: "Place “Cache builds” on the plane" })).toBeNull();
+    await userEvent.click(await screen.findByRole("button", { name: "Place “Cache builds” on the chart" }));
+    expect(screen.queryByRole("button", { name: "Place “Cache builds” on the chart" })).toBeNull();
     const dot = /^Cache builds, your estimate/;
     await waitFor(() => {
       expect(screen.getByRole("button", { name: dot })).toHaveFocus();
@@ -1336,7 +1336,7 @@ describe("RoundsScreen", () => {
     const taken = (steps as StepsBack | null)?.undo();
     expect(taken).toBe(true);
     // The focus goes with the idea, to its Place button, and back to its dot on Redo: it fell to the page.
-    const placeButton = await screen.findByRole("button", { name: "Place “Cache builds” on the plane" });
+    const placeButton = await screen.findByRole("button", { name: "Place “Cache builds” on the chart" });
     await waitFor(() => {
       expect(placeButton).toHaveFocus();
     });
@@ -1344,7 +1344,7 @@ describe("RoundsScreen", () => {
     expect((steps as StepsBack | null)?.undo()).toBe(false);
     expect((steps as StepsBack | null)?.redo()).toBe(true);
     await waitFor(() => {
-      expect(screen.queryByRole("button", { name: "Place “Cache builds” on the plane" })).toBeNull();
+      expect(screen.queryByRole("button", { name: "Place “Cache builds” on the chart" })).toBeNull();
     });
     await waitFor(() => {
       expect(screen.getByRole("button", { name: dot })).toHaveFocus();

@@ -114,7 +114,7 @@ export function RoundsScreen({
         <div className="rounds-empty">
           <h3>Estimate together, blind</h3>
           <p>
-            Every member places each idea on their own plane; nobody sees anyone&apos;s estimates until you
+            Every member places each idea on their own chart; nobody sees anyone&apos;s estimates until you
             reveal them. Rounds run in a Mattermost channel, as you: connect your Mattermost account first. To
             join a round, that is all; to start one, also choose the board&apos;s channel.
           </p>
