@@ -209,6 +209,10 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const [linkTrouble, setLinkTrouble] = useState<{ link: string; message: string; copied: boolean } | null>(
     null,
   );
+  // Said where it is seen: at the details' foot in a low window, it was under the window's edge.
+  const showLinkTrouble = useCallback((el: HTMLElement | null) => {
+    el?.scrollIntoView({ block: "nearest" });
+  }, []);
   // The idea shown, or moved by its keys, to where the panel covers the board: its quadrant, or its marker, comes out
   // beside the panel, once drawn (the chart's first showing loads it).
   const { payoff, cost } = idea.position ?? {};
@@ -865,8 +869,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
       </div>
       {linkTrouble?.link === idea.link && (
         // No browser opened: the link can be copied from right here, to paste wherever it can be opened.
-        <div className="link-trouble" role="alert">
-          <p>
+        <div className="link-trouble" role="alert" ref={showLinkTrouble}>
+          <p className={linkTrouble.copied ? undefined : "field-error"}>
             {linkTrouble.copied ? "The link is copied: paste it into your browser." : linkTrouble.message}
           </p>
           <button
