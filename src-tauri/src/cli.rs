@@ -340,13 +340,28 @@ fn open_db() -> Result<Db, Failure> {
 /// The database for a command that works on boards made before (`post`, `restore`).
 fn open_made_db() -> Result<Db, Failure> {
     refuse_new_data_folder()?;
-    open_db()
+    match empty_when_new()? {
+        Some(empty) => Ok(empty),
+        None => open_db(),
+    }
 }
 
 /// The database for a command that only reads it: on a disk that cannot be written too (see [`Db::open_to_read`]).
 fn open_db_to_read() -> Result<Db, Failure> {
     refuse_new_data_folder()?;
-    Db::open_to_read(&data_dir().join(DB_FILE_NAME)).map_err(Failure::from_error)
+    match empty_when_new()? {
+        Some(empty) => Ok(empty),
+        None => Db::open_to_read(&data_dir().join(DB_FILE_NAME)).map_err(Failure::from_error),
+    }
+}
+
+/// An empty database in memory when the app's own data folder has none yet, for the commands that need boards made
+/// before: they answer as on an empty one, and make nothing there. `pickboard boards` made the folder and a database.
+fn empty_when_new() -> Result<Option<Db>, Failure> {
+    if data_dir().join(DB_FILE_NAME).exists() {
+        return Ok(None);
+    }
+    Db::open_in_memory().map(Some).map_err(Failure::from_error)
 }
 
 /// A `PICKBOARD_DATA_DIR` set to nothing: `PICKBOARD_DATA_DIR="$DIR"` with `DIR` unset, most likely. It meant the
@@ -1012,6 +1027,16 @@ fn count(n: usize, noun: &str) -> String {
 
 fn backup(options: Options) -> Result<(), Failure> {
     let out = options.required("-o", "backup")?;
+    refuse_new_data_folder()?;
+    if !data_dir().join(DB_FILE_NAME).exists() {
+        return Err(Failure::new(
+            EXIT_NOT_FOUND,
+            format!(
+                "There is nothing to back up yet: Pickboard has no data in {}.",
+                data_dir().display()
+            ),
+        ));
+    }
     let db = open_db_to_read()?;
     if out == "-" {
         return backup_to_stdout(&db);

@@ -471,6 +471,52 @@ fn ideas_of(data: &std::path::Path, name: &str) -> Vec<Imported> {
         .collect()
 }
 
+/// Without `PICKBOARD_DATA_DIR`, on a computer where Pickboard has no data yet, a command that works on boards made
+/// before answers as on an empty folder and makes nothing: `pickboard boards` made the app's data folder and a
+/// database in it.
+#[test]
+fn the_apps_own_data_folder_is_not_made_by_what_only_needs_boards() -> TestResult {
+    let home = tempfile::tempdir()?;
+    let out = home.path().join("out.md");
+    let run = |args: &[&str]| {
+        let out = Command::new(app_binary())
+            .args(args)
+            .env_remove("PICKBOARD_DATA_DIR")
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("HOME", home.path())
+            .output()
+            .expect("run pickboard");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stdout, stderr) = run(&["boards"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "There are no boards yet.\n"),
+        "{stderr}"
+    );
+    for args in [
+        &["boards", "--deleted"][..],
+        &["export", "--board", BOARD, "-o", out.to_str().unwrap()],
+        &["post", "--board", BOARD],
+        &["post", "--board", BOARD, "--dry-run"],
+        &["restore", "--board", BOARD],
+        &["backup", "-o", out.to_str().unwrap()],
+    ] {
+        let (code, stdout, stderr) = run(args);
+        assert!(code == 0 || code == 3, "{args:?}: {code} {stdout}{stderr}");
+    }
+    let (code, _, stderr) = run(&["backup", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 3);
+    assert!(stderr.contains("There is nothing to back up yet"), "{stderr}");
+    assert!(!home.path().join("data").exists(), "a data folder was made");
+    assert!(!out.exists());
+    Ok(())
+}
+
 /// A command that works on boards made before, pointed by `PICKBOARD_DATA_DIR` at a folder with no database (a path
 /// mistyped), says so and makes nothing there: it made the folder and a database, and said "There are no boards yet."
 #[test]

@@ -193,7 +193,7 @@ impl Db {
         Ok(db)
     }
 
-    /// A private database in memory, for tests.
+    /// A private database in memory: for tests, and for the command line's answer on a data folder with none yet.
     pub fn open_in_memory() -> Result<Db> {
         let mut db = Db {
             conn: Connection::open_in_memory()?,
