@@ -58,8 +58,51 @@ pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })();
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
+    } else {
+        sweep_stale_parts(path);
     }
     written
+}
+
+/// Removes what earlier writes of `path` left beside it when their process ended on the way (killed, or the computer
+/// went down): a hidden copy of the whole file (`.name.PID.part`, 66 MB for a large board) that nothing else removed.
+/// Only those of a process that no longer runs: another Pickboard may be writing the same file now.
+pub fn sweep_stale_parts(path: &Path) {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let pid = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| {
+                rest.strip_suffix(".part")
+                    .or_else(|| rest.strip_suffix(".part-journal"))
+            })
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if pid.is_some_and(|pid| pid != std::process::id() && !process_runs(pid)) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` runs; where that cannot be told, it is taken to run (its file is left alone).
+fn process_runs(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
+    }
 }
 
 /// A temporary name in the same folder as `path` (so that renaming it over `path` is atomic).
@@ -159,6 +202,33 @@ mod tests {
         write_atomically(&path, b"new").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// An export killed on the way left a hidden copy of the whole file beside it, which a later export kept.
+    #[test]
+    fn a_write_removes_the_parts_left_by_a_process_that_ended_not_those_of_one_that_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let ended = {
+            let mut child = std::process::Command::new("true").spawn().unwrap();
+            let pid = child.id();
+            child.wait().unwrap();
+            pid
+        };
+        let left = dir.path().join(format!(".board.json.{ended}.part"));
+        let journal = dir.path().join(format!(".board.json.{ended}.part-journal"));
+        let running = dir.path().join(".board.json.1.part"); // init runs
+        let other = dir.path().join(format!(".other.json.{ended}.part"));
+        for file in [&left, &journal, &running, &other] {
+            fs::write(file, "x").unwrap();
+        }
+        write_atomically(&path, b"new").unwrap();
+        assert!(
+            !left.exists() && !journal.exists(),
+            "the ended process's parts stayed"
+        );
+        assert!(running.exists(), "a running process's part was removed");
+        assert!(other.exists(), "another file's part was removed");
     }
 
     #[test]

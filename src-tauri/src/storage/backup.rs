@@ -127,6 +127,8 @@ impl Db {
             for leftover in [tmp.clone(), files::with_suffix(&tmp, "-journal")] {
                 let _ = fs::remove_file(leftover);
             }
+        } else {
+            files::sweep_stale_parts(&target);
         }
         copied
     }
