@@ -19,7 +19,9 @@ export function DeleteBoardDialog({ name, ideas, openRounds, onConfirm, onCancel
         <p>
           {ideas === 0
             ? "The board is empty."
-            : `It holds ${counted(ideas, "idea")}, which will be deleted with it.`}{" "}
+            : ideas === 1
+              ? "Its one idea goes with it."
+              : `Its ${counted(ideas, "idea")} go with it.`}{" "}
           {openRounds ? (
             <strong>
               {openRounds === 1
@@ -28,8 +30,7 @@ export function DeleteBoardDialog({ name, ideas, openRounds, onConfirm, onCancel
               only this board holds the key that reveals their ballots.{" "}
             </strong>
           ) : null}
-          Undo in the message that follows or Ctrl+Z brings it back at once, and Deleted boards (in the
-          sidebar and the File menu) for 30 days.
+          Undo or Ctrl+Z brings it back at once, and Deleted boards (sidebar, File menu) for 30 days.
         </p>
       }
       confirmLabel="Delete board"

@@ -550,13 +550,14 @@ export function RoundScreen({ board, round, onRound, onPlaceIdea, onUndo, onBall
             <FormStatus status={sendStatus} />
             {waitingWhy && !sendStatus && (
               <p className="field-hint round-waiting" role="status">
-                Not sent yet: {firstSentence(waitingWhy)}
+                {/* What the footer does not say already: why, and that a restart loses nothing (the footer says the
+                    ballot goes out by itself; this line said so again at twice the length). */}
+                Not sent yet. {firstSentence(waitingWhy)}
                 {/* Try now, with the server still away, says it tried: the line would read the same otherwise. */}
                 {waiting && waiting.tries > 1
                   ? ` Tried again at ${formatTime(waiting.since)}: still no answer.`
                   : ""}{" "}
-                Pickboard sends your ballot by itself as soon as Mattermost answers; it is kept on this
-                computer, and goes out after a restart too, once Pickboard is connected again.
+                It is kept on this computer, through a restart too.
               </p>
             )}
             {givenUpWhy && !sendStatus && (

@@ -1187,7 +1187,7 @@ describe("RoundsScreen", () => {
 
   it("says when Try now found Mattermost still out of reach, as the waiting line would read the same", async () => {
     const fake = await sendWhileAway(false);
-    const line = await screen.findByText(/^Not sent yet: Mattermost could not be reached\./);
+    const line = await screen.findByText(/^Not sent yet\. Mattermost could not be reached\./);
     expect(line).not.toHaveTextContent("Tried again");
     await userEvent.click(screen.getByRole("button", { name: "Try now" }));
     expect(await screen.findByText(/Tried again at .+: still no answer\./)).toHaveTextContent(
