@@ -226,6 +226,7 @@ describe("PostDialog", () => {
     fakeBackend(board([rotate]), { get_channel_settings: () => settings, preview_post: () => "m" });
     const { unmount } = renderDialog();
     expect(await screen.findByLabelText("Owners (no idea has one)")).toBeDisabled();
+    expect(screen.getByLabelText("Owners (no idea has one)")).not.toBeChecked();
     expect(screen.getByLabelText("Notify owners (mentions their usernames)")).toBeDisabled();
     unmount();
 

@@ -237,7 +237,8 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
       <input
         type="checkbox"
         disabled={disabled}
-        checked={options[key]}
+        // What does not apply shows unchecked: dimmed and checked, "Owners (no idea has one)" read as included.
+        checked={!disabled && options[key]}
         onChange={(e) => {
           setOptions({ ...options, [key]: e.target.checked });
         }}
@@ -330,7 +331,9 @@ export function PostDialog({ boardId, connectFirst = false, onClose, onPosted }:
     <Modal
       title={connectFirst ? "Connect to Mattermost" : "Post to channel"}
       onCancel={onClose}
-      wide
+      // Wide for the message's preview beside the options; choosing where to post is a form of one column, which left
+      // the wide dialog's right third empty.
+      wide={loading || !needsChannel}
       footer={
         connectFirst ? (
           pending && connected ? (
