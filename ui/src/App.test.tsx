@@ -100,6 +100,15 @@ async function expectCtrlZToUndoTheBoardNotTheDelete(fake: ReturnType<typeof fak
   expect(fake.commands()).not.toContain("restore_board");
 }
 
+/** Presses Ctrl+Z on the page and checks it brought the deleted board Infra back, not undid the shown board's change. */
+async function expectCtrlZToBringInfraBack(fake: ReturnType<typeof fakeBackend>) {
+  (document.activeElement as HTMLElement | null)?.blur();
+  await userEvent.keyboard("{Control>}z{/Control}");
+  expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
+  expect(fake.commands()).toContain("restore_board");
+  expect(fake.commands()).not.toContain("undo");
+}
+
 /** Waits, as a person does, until the board's ↶ offers the change just made: the answer to it can come a moment after
  * the field shows it, and a Ctrl+Z pressed before then found nothing to undo (under load, in a full run). */
 async function undoOffered() {
@@ -848,11 +857,7 @@ describe("App", () => {
 
   it("brings a board just deleted back on Ctrl+Z, not undoing the next board's last change", async () => {
     const fake = await deleteInfraForWeb();
-    (document.activeElement as HTMLElement | null)?.blur();
-    await userEvent.keyboard("{Control>}z{/Control}");
-    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
-    expect(fake.commands()).toContain("restore_board");
-    expect(fake.commands()).not.toContain("undo");
+    await expectCtrlZToBringInfraBack(fake);
     expect(await screen.findByText("Brought back the board “Infra”.")).toBeInTheDocument();
     // The focus is on the board's menu, as after the delete: it was lost with the board shown before.
     await waitFor(() => {
@@ -883,11 +888,7 @@ describe("App", () => {
     renderApp();
     expect(await screen.findByDisplayValue("Web")).toBeInTheDocument();
     expect(await screen.findByText("Deleted the board “Infra” 2 minutes ago.")).toBeInTheDocument();
-    (document.activeElement as HTMLElement | null)?.blur();
-    await userEvent.keyboard("{Control>}z{/Control}");
-    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
-    expect(fake.commands()).toContain("restore_board");
-    expect(fake.commands()).not.toContain("undo");
+    await expectCtrlZToBringInfraBack(fake);
   }, 20_000);
 
   it("leaves a board deleted long before the window opened to Deleted boards: Ctrl+Z is the shown board's", async () => {
@@ -1165,11 +1166,7 @@ describe("App", () => {
     await waitFor(() => {
       expect(fake.commands().filter((c) => c === "list_boards").length).toBeGreaterThan(2);
     });
-    (document.activeElement as HTMLElement | null)?.blur();
-    await userEvent.keyboard("{Control>}z{/Control}");
-    expect(await screen.findByDisplayValue("Infra")).toBeInTheDocument();
-    expect(fake.commands()).toContain("restore_board");
-    expect(fake.commands()).not.toContain("undo");
+    await expectCtrlZToBringInfraBack(fake);
   }, 20_000);
 
   it("takes back a deleted board's Undo once the command line brought the board back", async () => {

@@ -117,6 +117,11 @@ async fn three_people() -> (FakeMattermost, [Person; 3], i64, Vec<String>) {
 
 /// A round of the tray's ideas, started by `facilitator` on `board`, with no deadline and no note.
 async fn start(facilitator: &Person, board: i64) -> service::RoundView {
+    starting(facilitator, board).await.unwrap()
+}
+
+/// What [`start`] waits for: to await, or to drop on the way.
+async fn starting(facilitator: &Person, board: i64) -> crate::error::Result<service::RoundView> {
     service::start(
         &facilitator.db,
         &facilitator.api,
@@ -127,7 +132,6 @@ async fn start(facilitator: &Person, board: i64) -> service::RoundView {
         "",
     )
     .await
-    .unwrap()
 }
 
 /// `person` joins `round` from its link, as Join round does.
@@ -681,19 +685,21 @@ fn rounds_in(fake: &FakeMattermost) -> Vec<String> {
         .collect()
 }
 
+/// `facilitator` starts a round of the tray's ideas, and the app ends (the start is dropped) once Mattermost has made its
+/// post, before the answer comes back.
+async fn start_cut_short(fake: &FakeMattermost, facilitator: &Person, board: i64) {
+    fake.lose_answer_next(1, "POST", "/api/v4/posts");
+    let cut = tokio::time::timeout(Duration::from_millis(500), starting(facilitator, board)).await;
+    assert!(cut.is_err(), "the app ended on the way");
+}
+
 /// The app ended (killed, or the computer went down) while a round's post was on its way, after Mattermost had made
 /// it: when Team rounds opens again it finds the round, which is revealed as any other. The round was lost here and
 /// left open in the channel: members could vote on it, and nobody could reveal it.
 #[tokio::test]
 async fn a_start_cut_short_by_the_app_ending_is_found_when_team_rounds_opens() {
     let (fake, [ana, bo, _], board, keys) = three_people().await;
-    fake.lose_answer_next(1, "POST", "/api/v4/posts");
-    let cut = tokio::time::timeout(
-        Duration::from_millis(500),
-        service::start(&ana.db, &ana.api, &ana.who, board, &[], None, ""),
-    )
-    .await;
-    assert!(cut.is_err(), "the app ended on the way");
+    start_cut_short(&fake, &ana, board).await;
     let posted = rounds_in(&fake);
     assert_eq!(posted.len(), 1, "made, though the app ended");
     assert!(service::list_open(&ana.db, &ana.who, board).unwrap().is_empty());
@@ -730,13 +736,7 @@ async fn a_start_cut_short_by_the_app_ending_is_found_when_team_rounds_opens() {
 #[tokio::test]
 async fn another_round_started_after_one_cut_short_leaves_both_open() {
     let (fake, [ana, _, _], board, keys) = three_people().await;
-    fake.lose_answer_next(1, "POST", "/api/v4/posts");
-    let cut = tokio::time::timeout(
-        Duration::from_millis(500),
-        service::start(&ana.db, &ana.api, &ana.who, board, &[], None, ""),
-    )
-    .await;
-    assert!(cut.is_err(), "the app ended on the way");
+    start_cut_short(&fake, &ana, board).await;
     fake.forget_pending_post_ids();
     let first: i64 = keys[0].parse().unwrap();
     let second = service::start(&ana.db, &ana.api, &ana.who, board, &[first], None, "")
