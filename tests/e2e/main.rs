@@ -545,7 +545,10 @@ async fn ideas_and_boards_are_managed_with_undo_and_confirmation() -> TestResult
     app.click_button("Delete…").await?;
     let dialog = app.wait_for_css("[role=dialog]").await?.text().await?;
     assert!(dialog.contains("Delete “Platform Q3 (copy)”?"), "{dialog}");
-    assert!(dialog.contains(&format!("It holds {count} ideas")), "{dialog}");
+    assert!(
+        dialog.contains(&format!("Its {count} ideas go with it")),
+        "{dialog}"
+    );
     app.screenshot("confirm-delete-board.png").await?;
     app.click_button("Cancel").await?;
     app.click_button("Board ▾").await?;
