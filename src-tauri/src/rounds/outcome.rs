@@ -55,7 +55,7 @@ pub fn message(
             continue;
         }
         out.push_str(&format!(
-            "\n**{name}**\n\n| Idea | Median payoff / cost | Spread (IQR) | Votes | Split | Medians in |\n|---|---|---|---|---|---|\n"
+            "\n**{name}**\n\n| Idea | Median payoff / cost | Middle half within | Votes | Split | Medians in |\n|---|---|---|---|---|---|\n"
         ));
         for s in ideas {
             let (median, spread) = match (&s.payoff, &s.cost) {
@@ -81,7 +81,7 @@ pub fn message(
             ));
         }
     }
-    out.push_str("\n**Ballots** (estimates and nonces are in this post's data: Pickboard › Verify round checks each one)\n\n");
+    out.push_str("\n**Ballots** (each one sealed, and what opens it, is in this post's data: Pickboard › Verify round checks them)\n\n");
     // The round's ideas alone: a ballot made by hand with an estimate of an idea outside the round read "5 estimates"
     // on a round of 4 (that estimate counts in no idea's figures).
     let in_round: HashSet<&str> = stats.iter().map(|s| s.key.as_str()).collect();
@@ -93,7 +93,7 @@ pub fn message(
             .count();
         let estimates = if placed == 1 { "estimate" } else { "estimates" };
         out.push_str(&format!(
-            "- {}: {placed} {estimates}, commitment `{}`\n",
+            "- {}: {placed} {estimates}, seal `{}`\n",
             cell(&b.name),
             &b.commitment[..b.commitment.len().min(16)]
         ));
@@ -327,9 +327,9 @@ mod tests {
             &HashMap::new(),
             Thresholds::default(),
         );
-        assert!(text.contains("- Ana: 1 estimate, commitment"), "{text}");
-        assert!(text.contains("- Bo: 2 estimates, commitment"), "{text}");
-        assert!(text.contains("- Cy: 2 estimates, commitment"), "{text}");
+        assert!(text.contains("- Ana: 1 estimate, seal"), "{text}");
+        assert!(text.contains("- Bo: 2 estimates, seal"), "{text}");
+        assert!(text.contains("- Cy: 2 estimates, seal"), "{text}");
     }
 
     /// The thread reads the decision: ideas are listed under the place the round left them in, with their medians'

@@ -43,7 +43,7 @@ function axis(stats: AxisStats | null, placed?: number): string {
     placed === undefined || placed === stats.median
       ? `${stats.median}`
       : `${stats.median} (placed at ${placed})`;
-  return `median ${median} · IQR ${stats.iqr} · range ${stats.min}–${stats.max} (lowest ${names(stats.lowest)}, highest ${names(stats.highest)})`;
+  return `median ${median} · middle half within ${stats.iqr} · range ${stats.min}–${stats.max} (lowest ${names(stats.lowest)}, highest ${names(stats.highest)})`;
 }
 
 export function RevealView({ board, round, onPlaceIdea, onUndo, onClose }: RevealViewProps) {

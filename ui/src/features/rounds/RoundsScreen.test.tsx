@@ -836,7 +836,7 @@ describe("RoundsScreen", () => {
     // A median between two estimates is said with where it is placed.
     expect(
       screen.getByText(
-        "Payoff: median 6.75 (placed at 6.8) · IQR 0.25 · range 6.5–7 (lowest Bo Lind, highest Cy)",
+        "Payoff: median 6.75 (placed at 6.8) · middle half within 0.25 · range 6.5–7 (lowest Bo Lind, highest Cy)",
       ),
     ).toBeInTheDocument();
   });
