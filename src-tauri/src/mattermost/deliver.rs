@@ -38,22 +38,33 @@ pub async fn deliver(
     let lock = || db.lock().unwrap_or_else(PoisonError::into_inner);
     let mut done = Delivered::default();
     loop {
-        let due = lock().write(|tx| outbox::next_due_of(tx, now_ms(), webhook_only))?;
-        let Some(part) = due else { return Ok(done) };
-        let another = match (&part.target, &account) {
-            (
-                Target::Account {
-                    user_id: Some(by), ..
-                },
-                Ok(_),
-            ) => lock().read(account::identity)?.filter(|who| who.user_id != *by),
-            _ => None,
+        // The next part, whether another account is connected than the one it was queued as, and, when it is to be
+        // sent, the note that its send begins: one transaction.
+        let due = lock().write(|tx| {
+            let Some(part) = outbox::next_due_of(tx, now_ms(), webhook_only)? else {
+                return Ok(None);
+            };
+            let another = match (&part.target, &account) {
+                (
+                    Target::Account {
+                        user_id: Some(by), ..
+                    },
+                    Ok(_),
+                ) => account::identity(tx)?.filter(|who| who.user_id != *by),
+                _ => None,
+            };
+            if another.is_none() {
+                outbox::begin(tx, part.post_id, part.seq, now_ms())?;
+            }
+            Ok(Some((part, another)))
+        })?;
+        let Some((part, another)) = due else {
+            return Ok(done);
         };
         // Sent as someone else, it would read as theirs: it waits for the account it was queued as.
         let outcome = if let Some(connected) = another {
             Outcome::Failed(Failure::other_account(&connected.username))
         } else {
-            lock().write(|tx| outbox::begin(tx, part.post_id, part.seq, now_ms()))?;
             send(&part.target, sender, account.clone()).await
         };
         lock().write(|tx| outbox::record(tx, part.post_id, part.seq, &outcome, now_ms()))?;

@@ -163,7 +163,8 @@ export async function deletedLately(host: StepsHost) {
     .sort((a, b) => a.deletedAt - b.deletedAt);
   for (const board of lately) {
     const minutes = Math.round((now - board.deletedAt) / 60_000);
+    // Not lib/numbers' `counted`: importing it here made the first scripts preload this module's imports.
     const ago = minutes < 1 ? "less than a minute" : minutes === 1 ? "a minute" : `${minutes} minutes`;
-    await deleted(host, board, host.boards(), true, `Deleted the board “${board.name}” ${ago} ago.`);
+    await deleted(host, board, host.boards(), false, `Deleted the board “${board.name}” ${ago} ago.`);
   }
 }
